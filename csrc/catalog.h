@@ -1,0 +1,22 @@
+/* Internal: the catalogue table and short names used to write it. */
+#ifndef LOGONERR_CATALOG_H
+#define LOGONERR_CATALOG_H
+
+#include "logonerr.h"
+
+#define W32 LOGONERR_NS_WIN32
+#define NT LOGONERR_NS_NTSTATUS
+#define CAT_SESSION LOGONERR_CAT_SESSION
+#define CAT_CREDENTIALS LOGONERR_CAT_CREDENTIALS
+#define CAT_ACCOUNT LOGONERR_CAT_ACCOUNT
+#define CAT_POLICY LOGONERR_CAT_POLICY
+#define CAT_INFRASTRUCTURE LOGONERR_CAT_INFRASTRUCTURE
+#define CAT_GENERAL LOGONERR_CAT_GENERAL
+#define LOW LOGONERR_SEV_LOW
+#define MEDIUM LOGONERR_SEV_MEDIUM
+#define HIGH LOGONERR_SEV_HIGH
+#define CRITICAL LOGONERR_SEV_CRITICAL
+
+const logonerr_entry *logonerr_catalog(size_t *count);
+
+#endif

@@ -1,0 +1,52 @@
+/* Word search over an entry's name, message and knowledge. */
+#include <string.h>
+
+#include "catalog.h"
+
+static int lower(int c) { return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c; }
+
+static int contains(const char *hay, const char *word, size_t n) {
+  const char *p;
+  if (hay == NULL) return 0;
+  if (n == 0) return 1;
+  for (p = hay; *p != '\0'; p++) {
+    size_t k = 0;
+    while (k < n && p[k] != '\0' &&
+           lower((unsigned char)p[k]) == lower((unsigned char)word[k]))
+      k++;
+    if (k == n) return 1;
+  }
+  return 0;
+}
+
+/* Names are searched with '_' read as a space, so "logon session" finds
+ * ERROR_LOGON_SESSION_EXISTS as well as text. */
+static int name_contains(const char *name, const char *word, size_t n) {
+  const char *p;
+  for (p = name; *p != '\0'; p++) {
+    size_t k = 0;
+    while (k < n && p[k] != '\0') {
+      int a = p[k] == '_' ? ' ' : lower((unsigned char)p[k]);
+      if (a != lower((unsigned char)word[k])) break;
+      k++;
+    }
+    if (k == n) return 1;
+  }
+  return 0;
+}
+
+int logonerr_matches(const logonerr_entry *e, const char *const *words,
+                     const size_t *lens, size_t nwords) {
+  size_t i;
+  for (i = 0; i < nwords; i++) {
+    const char *w = words[i];
+    size_t n = lens[i];
+    if (!(name_contains(e->name, w, n) || contains(e->name, w, n) ||
+          contains(e->message, w, n) || contains(e->summary, w, n) ||
+          contains(e->causes, w, n) || contains(e->symptoms, w, n) ||
+          contains(e->diagnosis, w, n) || contains(e->resolution, w, n) ||
+          contains(e->prevention, w, n) || contains(e->faq, w, n)))
+      return 0;
+  }
+  return 1;
+}

@@ -1,0 +1,33 @@
+rockspec_format = "3.0"
+package = "logonerr"
+version = "scm-1"
+source = {
+  url = "git+https://example.invalid/logonerr.git",
+}
+description = {
+  summary = "Windows logon-session and authentication errors, explained",
+  detailed = [[
+    logonerr knows the Win32, NTSTATUS and HRESULT forms of the Windows
+    errors of logon sessions and authentication: their official messages,
+    what they mean and what to do.  A C core with a thin Lua layer.
+  ]],
+  license = "MIT",
+  labels = { "windows", "errors", "authentication" },
+}
+dependencies = {
+  "lua >= 5.1",
+}
+build = {
+  type = "builtin",
+  modules = {
+    ["logonerr.core"] = {
+      sources = { "csrc/lcore.c", "csrc/catalog.c", "csrc/lookup.c",
+                  "csrc/parse.c", "csrc/format.c", "csrc/search.c" },
+      incdirs = { "csrc" },
+    },
+    ["logonerr"] = "lua/logonerr/init.lua",
+  },
+}
+test = {
+  type = "busted",
+}

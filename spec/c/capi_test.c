@@ -1,0 +1,104 @@
+/* The C API on its own: no Lua is linked into this program. */
+#include <stdio.h>
+#include <string.h>
+
+#include "logonerr.h"
+
+static int failures = 0;
+#define CHECK(cond)                                                   \
+  do {                                                                \
+    if (!(cond)) {                                                    \
+      printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);          \
+      failures++;                                                     \
+    }                                                                 \
+  } while (0)
+
+static void test_iteration(void) {
+  size_t i, n = logonerr_count();
+  CHECK(n >= 114);
+  for (i = 1; i < n; i++) {
+    const logonerr_entry *a = logonerr_at(i - 1), *b = logonerr_at(i);
+    CHECK(a->ns < b->ns || (a->ns == b->ns && a->code < b->code));
+    CHECK(logonerr_index_of(b) == i);
+  }
+  CHECK(logonerr_at(n) == NULL);
+}
+
+static void test_find(void) {
+  const logonerr_entry *e = logonerr_find(LOGONERR_NS_WIN32, 1366);
+  const logonerr_entry *nts[4];
+  CHECK(e != NULL && strcmp(e->name, "ERROR_LOGON_SESSION_COLLISION") == 0);
+  CHECK(logonerr_find_name("error_logon_session_collision", 29) == e);
+  CHECK(logonerr_find_name("ERROR_LOGON_SESSION", 19) == NULL);
+  CHECK(logonerr_find(LOGONERR_NS_WIN32, 4903) == NULL);
+  CHECK(logonerr_ntstatus_for(1366, nts, 4) == 1);
+  CHECK(nts[0]->code == 0xC0000105u && nts[0]->win32 == 1366);
+}
+
+static void test_parse(void) {
+  logonerr_reading r;
+  CHECK(logonerr_parse("0x80070556", 10, 0, &r) == LOGONERR_OK);
+  CHECK(r.ns == LOGONERR_NS_WIN32 && r.code == 1366 && r.entry != NULL);
+  CHECK(logonerr_parse("-1073741715", 11, 0, &r) == LOGONERR_OK);
+  CHECK(r.ns == LOGONERR_NS_NTSTATUS && r.code == 0xC000006Du);
+  CHECK(logonerr_parse("C000006D", 8, 0, &r) == LOGONERR_OK && r.entry);
+  CHECK(logonerr_parse("12abc", 5, 0, &r) == LOGONERR_E_SYNTAX);
+  CHECK(logonerr_parse("", 0, 0, &r) == LOGONERR_E_EMPTY);
+  CHECK(logonerr_parse("1\0002", 3, 0, &r) == LOGONERR_E_NUL);
+  CHECK(logonerr_parse("4294967296", 10, 0, &r) == LOGONERR_E_RANGE);
+  CHECK(logonerr_parse("-2147483649", 11, 0, &r) == LOGONERR_E_RANGE);
+  CHECK(logonerr_parse("4903", 4, 0, &r) == LOGONERR_OK && r.entry == NULL);
+  CHECK(logonerr_parse("ERROR_", 6, 0, &r) == LOGONERR_E_UNKNOWN);
+}
+
+static void test_candidates(void) {
+  logonerr_reading rs[8];
+  int n = logonerr_candidates("556", 3, rs, 8);
+  CHECK(n == 1 && rs[0].entry->code == 1366 &&
+        rs[0].how == LOGONERR_HOW_BARE_HEX);
+  CHECK(logonerr_candidates("0xZZ", 4, rs, 8) == LOGONERR_E_SYNTAX);
+}
+
+static void test_format(void) {
+  const char *want =
+      "ERROR_LOGON_SESSION_COLLISION (1366, 0x556): "
+      "The logon session ID is already in use.";
+  char buf[256], small[8];
+  logonerr_reading r;
+  int n;
+  logonerr_parse("1366", 4, 0, &r);
+  n = logonerr_format(buf, sizeof buf, &r, NULL, 0);
+  CHECK(n == (int)strlen(want) && strcmp(buf, want) == 0);
+  /* snprintf semantics: truncated, terminated, full length returned */
+  memset(small, 'x', sizeof small);
+  n = logonerr_format(small, sizeof small, &r, NULL, 0);
+  CHECK(n == (int)strlen(want) && strcmp(small, "ERROR_L") == 0);
+  CHECK(logonerr_format(NULL, 0, &r, NULL, 0) == (int)strlen(want));
+  CHECK(logonerr_format(buf, sizeof buf, &r, "{hex}", 5) == 5);
+  CHECK(strcmp(buf, "0x556") == 0);
+  CHECK(logonerr_format(buf, sizeof buf, &r, "{oops}", 6) == LOGONERR_E_TEMPLATE);
+}
+
+static void test_conversions(void) {
+  uint32_t w;
+  logonerr_fields f;
+  CHECK(logonerr_hresult_from_win32(5) == 0x80070005u);
+  CHECK(logonerr_hresult_from_nt(0xC0000105u) == 0xD0000105u);
+  CHECK(logonerr_ntstatus_to_win32(0xC000006Au, &w) && w == 86);
+  CHECK(!logonerr_ntstatus_to_win32(0xC0001234u, &w));
+  logonerr_decode(0xC000006Du, 0, &f);
+  CHECK(f.ns == LOGONERR_NS_NTSTATUS && f.severity == 3 && f.code == 0x6D);
+  CHECK(strcmp(logonerr_severity_name(&f), "error") == 0);
+}
+
+int main(void) {
+  test_iteration();
+  test_find();
+  test_parse();
+  test_candidates();
+  test_format();
+  test_conversions();
+  if (failures) return 1;
+  printf("capi: all checks passed\n");
+  return 0;
+}
