@@ -478,8 +478,8 @@ static int l_raw(lua_State *L) {
   lua_setfield(L, -2, "code");
   set_str(L, "namespace", logonerr_ns_name(e->ns));
   set_str(L, "category", logonerr_category_name(e->category));
-  if (e->severity != LOGONERR_SEV_NONE)
-    set_str(L, "severity", logonerr_severity_label(e->severity));
+  if (logonerr_severity_of(e) != LOGONERR_SEV_NONE)
+    set_str(L, "severity", logonerr_severity_label(logonerr_severity_of(e)));
   if (e->ns == LOGONERR_NS_NTSTATUS && e->win32 != 0) {
     push_u32(L, e->win32);
     lua_setfield(L, -2, "win32_code");
@@ -490,14 +490,14 @@ static int l_raw(lua_State *L) {
                                          : logonerr_hresult_from_nt(e->code));
   lua_setfield(L, -2, "hresult");
   set_str(L, "message", e->message);
-  set_str(L, "summary", e->summary);
-  set_str(L, "causes", e->causes);
-  set_str(L, "symptoms", e->symptoms);
-  set_str(L, "diagnosis", e->diagnosis);
-  set_str(L, "resolution", e->resolution);
-  set_str(L, "prevention", e->prevention);
-  set_str(L, "faq", e->faq);
-  set_str(L, "related", e->related);
+  set_str(L, "summary", logonerr_text(e, LOGONERR_F_SUMMARY));
+  set_str(L, "causes", logonerr_text(e, LOGONERR_F_CAUSES));
+  set_str(L, "symptoms", logonerr_text(e, LOGONERR_F_SYMPTOMS));
+  set_str(L, "diagnosis", logonerr_text(e, LOGONERR_F_DIAGNOSIS));
+  set_str(L, "resolution", logonerr_text(e, LOGONERR_F_RESOLUTION));
+  set_str(L, "prevention", logonerr_text(e, LOGONERR_F_PREVENTION));
+  set_str(L, "faq", logonerr_text(e, LOGONERR_F_FAQ));
+  set_str(L, "related", logonerr_text(e, LOGONERR_F_RELATED));
   return 1;
 }
 

@@ -66,6 +66,22 @@ typedef struct logonerr_entry {
   const char *related;
 } logonerr_entry;
 
+/* Knowledge fields.  An NTSTATUS row that leaves a field out shares it from
+ * its Win32 counterpart (except summary and related, which are its own). */
+enum logonerr_field {
+  LOGONERR_F_SUMMARY = 0,
+  LOGONERR_F_CAUSES,
+  LOGONERR_F_SYMPTOMS,
+  LOGONERR_F_DIAGNOSIS,
+  LOGONERR_F_RESOLUTION,
+  LOGONERR_F_PREVENTION,
+  LOGONERR_F_FAQ,
+  LOGONERR_F_RELATED,
+  LOGONERR_F_COUNT
+};
+const char *logonerr_text(const logonerr_entry *e, int field);
+int logonerr_severity_of(const logonerr_entry *e);
+
 /* Iterating the catalogue: entries are sorted by namespace, then code. */
 size_t logonerr_count(void);
 const logonerr_entry *logonerr_at(size_t index);

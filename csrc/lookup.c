@@ -53,6 +53,42 @@ const logonerr_entry *logonerr_find_name(const char *name, size_t len) {
   return NULL;
 }
 
+static const char *own_text(const logonerr_entry *e, int field) {
+  switch (field) {
+  case LOGONERR_F_SUMMARY: return e->summary;
+  case LOGONERR_F_CAUSES: return e->causes;
+  case LOGONERR_F_SYMPTOMS: return e->symptoms;
+  case LOGONERR_F_DIAGNOSIS: return e->diagnosis;
+  case LOGONERR_F_RESOLUTION: return e->resolution;
+  case LOGONERR_F_PREVENTION: return e->prevention;
+  case LOGONERR_F_FAQ: return e->faq;
+  case LOGONERR_F_RELATED: return e->related;
+  default: return NULL;
+  }
+}
+
+/* The Win32 code an NTSTATUS row shares knowledge with, if catalogued. */
+static const logonerr_entry *twin(const logonerr_entry *e) {
+  if (e->ns != LOGONERR_NS_NTSTATUS || e->win32 == 0) return NULL;
+  return logonerr_find(LOGONERR_NS_WIN32, e->win32);
+}
+
+const char *logonerr_text(const logonerr_entry *e, int field) {
+  const char *t = own_text(e, field);
+  const logonerr_entry *w;
+  if (t != NULL || field == LOGONERR_F_SUMMARY || field == LOGONERR_F_RELATED)
+    return t;
+  w = twin(e);
+  return w ? own_text(w, field) : NULL;
+}
+
+int logonerr_severity_of(const logonerr_entry *e) {
+  const logonerr_entry *w;
+  if (e->severity != LOGONERR_SEV_NONE) return e->severity;
+  w = twin(e);
+  return w ? w->severity : LOGONERR_SEV_NONE;
+}
+
 size_t logonerr_ntstatus_for(uint32_t win32, const logonerr_entry **out,
                              size_t max) {
   size_t n, i, found = 0;

@@ -41,11 +41,11 @@ int logonerr_matches(const logonerr_entry *e, const char *const *words,
   for (i = 0; i < nwords; i++) {
     const char *w = words[i];
     size_t n = lens[i];
-    if (!(name_contains(e->name, w, n) || contains(e->name, w, n) ||
-          contains(e->message, w, n) || contains(e->summary, w, n) ||
-          contains(e->causes, w, n) || contains(e->symptoms, w, n) ||
-          contains(e->diagnosis, w, n) || contains(e->resolution, w, n) ||
-          contains(e->prevention, w, n) || contains(e->faq, w, n)))
+    int hit = name_contains(e->name, w, n) || contains(e->message, w, n);
+    int f;
+    for (f = 0; !hit && f < LOGONERR_F_COUNT; f++)
+      hit = f != LOGONERR_F_RELATED && contains(logonerr_text(e, f), w, n);
+    if (!hit)
       return 0;
   }
   return 1;

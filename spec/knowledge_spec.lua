@@ -1,0 +1,137 @@
+-- The knowledge fields: complete for the seed errors, present everywhere,
+-- concrete for the codes of events 4625/4776, and in this project's words.
+local logonerr = require "logonerr"
+local sdk = require "support.sdk"
+
+local S = sdk.symbols()
+local SEEDS = { "ERROR_BAD_LOGON_SESSION_STATE", "ERROR_LOGON_SESSION_COLLISION",
+  "ERROR_LOGON_SESSION_EXISTS", "ERROR_NO_SUCH_LOGON_SESSION",
+  "STATUS_BAD_LOGON_SESSION_STATE", "STATUS_LOGON_SESSION_COLLISION",
+  "STATUS_LOGON_SESSION_EXISTS", "STATUS_NO_SUCH_LOGON_SESSION" }
+local EVENT_CODES = { 0xC000005E, 0xC0000064, 0xC000006A, 0xC000006D,
+  0xC000006E, 0xC000006F, 0xC0000070, 0xC0000071, 0xC0000072, 0xC00000DC,
+  0xC0000133, 0xC000015B, 0xC000018C, 0xC0000192, 0xC0000193, 0xC0000224,
+  0xC0000234, 0xC0000413 }
+local SEVERITIES = { low = true, medium = true, high = true, critical = true }
+
+local function nonempty_list(t)
+  return t ~= nil and #t > 0
+end
+
+describe("knowledge", function()
+  it("is complete for the four seed errors and their NTSTATUS twins", function()
+    for _, name in ipairs(SEEDS) do
+      local e = logonerr.by_name[name]
+      assert.is_string(e.summary, name)
+      for _, f in ipairs({ "causes", "symptoms", "diagnosis", "resolution",
+                           "prevention", "faq", "related" }) do
+        assert.is_true(nonempty_list(e[f]), name .. " lacks " .. f)
+      end
+      assert.is_true(SEVERITIES[e.severity], name)
+      for _, qa in ipairs(e.faq) do
+        assert.is_string(qa.question)
+        assert.is_string(qa.answer)
+        assert.matches("%?$", qa.question)
+      end
+    end
+  end)
+
+  it("gives every entry a summary, causes, a resolution and a severity", function()
+    for _, e in ipairs(logonerr.errors) do
+      assert.is_string(e.summary, e.name)
+      assert.is_true(#e.summary > 20, e.name)
+      assert.is_true(nonempty_list(e.causes), e.name .. " lacks causes")
+      assert.is_true(nonempty_list(e.resolution), e.name .. " lacks resolution")
+      assert.is_true(SEVERITIES[e.severity], e.name .. " severity")
+    end
+  end)
+
+  it("resolves every related reference to a catalogued entry", function()
+    for _, e in ipairs(logonerr.errors) do
+      for _, r in ipairs(e.related) do
+        assert.is_true(logonerr.is_entry(r), e.name)
+        assert.are_not.equal(e, r, e.name .. " relates to itself")
+        assert.are.equal(S[r.name], r.code, r.name)
+      end
+    end
+  end)
+
+  it("corrects the seeds' related-error numbers", function()
+    -- The seed pages give ERROR_INVALID_PARAMETER as 120 or 1400,
+    -- ERROR_BAD_ARGUMENTS as 171 and ERROR_TOO_MANY_SECRETS as 1985.
+    local want = { ERROR_INVALID_PARAMETER = S.ERROR_INVALID_PARAMETER,
+                   ERROR_BAD_ARGUMENTS = S.ERROR_BAD_ARGUMENTS,
+                   ERROR_TOO_MANY_SECRETS = S.ERROR_TOO_MANY_SECRETS }
+    assert.are.same({ ERROR_INVALID_PARAMETER = 87, ERROR_BAD_ARGUMENTS = 160,
+                      ERROR_TOO_MANY_SECRETS = 1381 }, want)
+    local seen = {}
+    for _, name in ipairs(SEEDS) do
+      for _, r in ipairs(logonerr.by_name[name].related) do
+        if want[r.name] then
+          assert.are.equal(want[r.name], r.code)
+          seen[r.name] = true
+        end
+      end
+    end
+    assert.are.same({ ERROR_INVALID_PARAMETER = true, ERROR_BAD_ARGUMENTS = true,
+                      ERROR_TOO_MANY_SECRETS = true }, seen)
+  end)
+
+  it("tells an administrator what to check next for 4625/4776 statuses", function()
+    for _, code in ipairs(EVENT_CODES) do
+      local e = logonerr.ntstatus[code]
+      assert.is_not_nil(e, ("0x%08X"):format(code))
+      assert.is_true(#e.diagnosis >= 2, e.name .. " needs concrete steps")
+      local concrete = false
+      for _, step in ipairs(e.diagnosis) do
+        concrete = concrete or step:find("`", 1, true) ~= nil or
+                   step:match("47%d%d") ~= nil or step:match("46%d%d") ~= nil
+      end
+      assert.is_true(concrete, e.name .. " names no command or event")
+    end
+  end)
+
+  it("is searchable", function()
+    local function names(words)
+      local t = {}
+      for _, e in ipairs(logonerr.search(words)) do t[e.name] = true end
+      return t
+    end
+    assert.is_true(names("AllocateLocallyUniqueId").ERROR_LOGON_SESSION_COLLISION)
+    assert.is_true(names("4740 PDC").STATUS_ACCOUNT_LOCKED_OUT)
+    assert.is_true(names("double hop").ERROR_NO_SUCH_LOGON_SESSION)
+  end)
+
+  it("is written in this project's own words, not copied from the seeds", function()
+    local dir = "../shared/seeds"
+    local p = io.popen("ls " .. dir .. " 2>/dev/null")
+    local files = p:read("a")
+    p:close()
+    if files == "" then
+      pending("the seed documents are not beside this checkout")
+      return
+    end
+    local corpus = {}
+    for _, e in ipairs(logonerr.errors) do
+      local parts = { e.summary }
+      for _, f in ipairs({ "causes", "symptoms", "diagnosis", "resolution", "prevention" }) do
+        for _, s in ipairs(e[f] or {}) do parts[#parts + 1] = s end
+      end
+      for _, qa in ipairs(e.faq or {}) do parts[#parts + 1] = qa.answer end
+      corpus[#corpus + 1] = table.concat(parts, " "):lower()
+    end
+    local text = table.concat(corpus, " "):gsub("[^%w%s]", " "):gsub("%s+", " ")
+    for file in files:gmatch("%S+") do
+      local f = assert(io.open(dir .. "/" .. file))
+      local words = {}
+      for w in f:read("a"):lower():gsub("[^%w%s]", " "):gmatch("%S+") do
+        words[#words + 1] = w
+      end
+      f:close()
+      for i = 1, #words - 7 do
+        local run = table.concat(words, " ", i, i + 7)
+        assert.is_falsy(text:find(run, 1, true), file .. " copied: " .. run)
+      end
+    end
+  end)
+end)
