@@ -1,0 +1,160 @@
+--- Templated reports: one code explained, or a summary of many.
+-- Formats are line, text, markdown (templates in logonerr.formats) and
+-- json (through dkjson, never by hand).
+-- @module logonerr.report
+
+local logonerr = require "logonerr"
+local template = require "logonerr.template"
+local formats = require "logonerr.formats"
+local json = require "dkjson"
+
+local error, ipairs, pairs, sort, tostring, type =
+      error, ipairs, pairs, table.sort, tostring, type
+
+local _ENV = nil -- luacheck: ignore 211
+
+local M = {}
+
+M.render = template.render
+M.parse = template.parse
+M.FORMATS = { "line", "text", "markdown", "json" }
+
+-- JSON keys in a fixed, readable order (dkjson's keyorder).
+M.JSON_OPTIONS = { indent = true, keyorder = {
+  "input", "read_as", "name", "code", "hex", "namespace", "category",
+  "severity", "message", "summary", "line", "signed", "hresult", "number",
+  "win32", "ntstatus", "causes", "symptoms", "diagnosis", "resolution",
+  "prevention", "faq", "question", "answer", "related", "total", "distinct",
+  "items", "count", "first_line", "last_line", "sample" } }
+
+-- Markdown: escape what would change the meaning of plain text, but leave
+-- `code spans` alone, since the knowledge uses them for commands.
+local function md_escape(s)
+  return (s:gsub("([^`]*)(`?[^`]*`?)", function(plain, code)
+    return plain:gsub("[\\*<>|%[%]]", "\\%0") .. code
+  end))
+end
+
+local ESCAPE = { markdown = md_escape }
+
+local function list(t)
+  local out = {}
+  for i, v in ipairs(t or {}) do out[i] = v end
+  return out
+end
+
+local function brief(e)
+  return { name = e.name, code = e.code, hex = e.hex, namespace = e.namespace,
+           message = e.message }
+end
+
+--- A plain-table view of an entry: what templates and JSON see.
+function M.view(e)
+  local v = brief(e)
+  v.hresult = ("0x%X"):format(e.hresult)
+  v.signed = e.code >= 0x80000000 and e.code - 0x100000000 or e.code
+  v.category, v.severity, v.summary = e.category, e.severity, e.summary
+  v.line = logonerr.format(e.name)
+  -- Win32 codes read naturally in decimal and hex, NTSTATUS codes in hex.
+  v.number = e.namespace == "win32" and ("%d, %s"):format(e.code, e.hex) or e.hex
+  for _, f in ipairs({ "causes", "symptoms", "diagnosis", "resolution",
+                       "prevention" }) do
+    v[f] = list(e[f])
+  end
+  v.faq = {}
+  for i, qa in ipairs(e.faq or {}) do
+    v.faq[i] = { question = qa.question, answer = qa.answer }
+  end
+  v.related = {}
+  for i, r in ipairs(e.related or {}) do v.related[i] = brief(r) end
+  if e.win32 then v.win32 = brief(e.win32) end
+  if e.namespace == "win32" then
+    v.ntstatus = {}
+    for i, s in ipairs(e.ntstatus) do v.ntstatus[i] = brief(s) end
+  end
+  return v
+end
+
+local function check_format(format, argn)
+  if type(format) == "table" then return format end
+  format = format or "text"
+  for _, f in ipairs(M.FORMATS) do
+    if f == format then return format end
+  end
+  error(("bad argument #%d (unknown format '%s': expected line, text, markdown or json)")
+        :format(argn, tostring(format)), 3)
+end
+
+local function render_with(format, kind, data)
+  if type(format) == "table" then -- { template = "...", name = "file" }
+    return template.render(format.template, data, { name = format.name })
+  end
+  if format == "json" then
+    return json.encode(data, M.JSON_OPTIONS) .. "\n"
+  end
+  return template.render(formats[kind][format], data,
+                         { escape = ESCAPE[format], name = format })
+end
+
+--- Explain one code: x is anything lookup() reads, or an entry.
+-- format is "line", "text" (default), "markdown", "json", or
+-- { template = text [, name = label] }.  Returns nil, message when x is
+-- not in the catalogue.
+function M.explain(x, format)
+  format = check_format(format, 2)
+  local e, err
+  if logonerr.is_entry(x) then e = x else e, err = logonerr.lookup(x) end
+  if e == nil then return nil, err end
+  return render_with(format, "explain", M.view(e))
+end
+
+-- One summary item from a result: an entry, or a table with entry (or
+-- code/name/hex) and count, first_line, last_line, sample.
+local function item_of(r, count)
+  local e = r
+  if not logonerr.is_entry(r) then
+    e = r.entry or (r.name and logonerr.lookup(r.name)) or
+        (r.code and logonerr.lookup(r.code))
+  end
+  local it = e and brief(e) or { name = r.name or "UNKNOWN", code = r.code,
+    hex = r.hex or (r.code and ("0x%X"):format(r.code)),
+    message = r.message or "Not in the catalogue." }
+  if not logonerr.is_entry(r) then
+    it.count = r.count or count or 1
+    it.first_line, it.last_line, it.sample = r.first_line, r.last_line, r.sample
+  else
+    it.count = count or 1
+  end
+  return it
+end
+
+--- Summarise many results.  results is a list (of entries, or of tables
+-- with entry and count, first_line, last_line, sample) or a map from a
+-- code or name to its count.  Items are sorted by count, most first.
+function M.summary(results, format)
+  format = check_format(format, 2)
+  if type(results) ~= "table" then
+    error(("bad argument #1 to 'summary' (table expected, got %s)")
+          :format(type(results)), 2)
+  end
+  local items = {}
+  if results[1] ~= nil then
+    for _, r in ipairs(results) do items[#items + 1] = item_of(r) end
+  else
+    for k, count in pairs(results) do
+      local e, err = logonerr.lookup(k)
+      if e == nil then error("summary: " .. err, 2) end
+      items[#items + 1] = item_of(e, count)
+    end
+  end
+  sort(items, function(a, b)
+    if a.count ~= b.count then return a.count > b.count end
+    return (a.name or "") < (b.name or "")
+  end)
+  local total = 0
+  for _, it in ipairs(items) do total = total + it.count end
+  return render_with(format, "summary",
+                     { items = items, total = total, distinct = #items })
+end
+
+return M
