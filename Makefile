@@ -44,9 +44,12 @@ install: all
 	for f in $(LUA_SRC); do \
 	  install -D -m 644 $$f $(DESTDIR)$(LUA_SHAREDIR)/logonerr/$$(basename $$f); \
 	done
+	sed '1s|.*|#!/usr/bin/env $(LUA)|' bin/logonerr > logonerr/logonerr.bin
+	install -D -m 755 logonerr/logonerr.bin $(DESTDIR)$(BINDIR)/logonerr
 
 uninstall:
 	rm -rf $(DESTDIR)$(LUA_LIBDIR)/logonerr $(DESTDIR)$(LUA_SHAREDIR)/logonerr
+	rm -f $(DESTDIR)$(BINDIR)/logonerr
 
 # luarocks make into a throwaway tree, then require from it.
 check-rock:

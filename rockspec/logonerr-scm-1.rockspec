@@ -16,6 +16,8 @@ description = {
 }
 dependencies = {
   "lua >= 5.1",
+  "argparse",  -- the command's options (Debian: lua-argparse)
+  "dkjson",    -- JSON reports (Debian: lua-dkjson)
 }
 build = {
   type = "builtin",
@@ -26,6 +28,13 @@ build = {
       incdirs = { "csrc" },
     },
     ["logonerr"] = "lua/logonerr/init.lua",
+    ["logonerr.template"] = "lua/logonerr/template.lua",
+    ["logonerr.formats"] = "lua/logonerr/formats.lua",
+    ["logonerr.report"] = "lua/logonerr/report.lua",
+    ["logonerr.cli"] = "lua/logonerr/cli.lua",
+  },
+  install = {
+    bin = { logonerr = "bin/logonerr" },
   },
 }
 test = {

@@ -1,0 +1,163 @@
+-- The logonerr command, run as a user runs it.
+local json = require "dkjson"
+
+local function run(args, stdin)
+  local out = os.tmpname()
+  local err = os.tmpname()
+  local cmd = "lua5.4 bin/logonerr " .. args .. " >" .. out .. " 2>" .. err
+  if stdin then cmd = "printf '%s' '" .. stdin .. "' | " .. cmd end
+  local ok, _, code = os.execute(cmd)
+  local function slurp(p)
+    local f = io.open(p)
+    local s = f:read("a")
+    f:close()
+    os.remove(p)
+    return s
+  end
+  return (ok and 0 or code), slurp(out), slurp(err)
+end
+
+describe("the logonerr command", function()
+  it("explains a code and says what to check next", function()
+    local code, out, err = run("0xC000006A")
+    assert.are.equal(0, code)
+    assert.are.equal("", err)
+    assert.matches("^STATUS_WRONG_PASSWORD", out)
+    assert.matches("What to check:", out)
+  end)
+
+  it("takes several codes in any form", function()
+    local code, out = run("-f line 1366 -1073741715 ERROR_ACCOUNT_LOCKED_OUT C0000234")
+    assert.are.equal(0, code)
+    local lines = {}
+    for l in out:gmatch("[^\n]+") do lines[#lines + 1] = l:match("^(%S+)") end
+    assert.are.same({ "ERROR_LOGON_SESSION_COLLISION", "STATUS_LOGON_FAILURE",
+                      "ERROR_ACCOUNT_LOCKED_OUT", "STATUS_ACCOUNT_LOCKED_OUT" }, lines)
+  end)
+
+  it("shows the catalogued reading of an ambiguous input", function()
+    local code, out = run("-f line 556")
+    assert.are.equal(0, code)
+    assert.matches("^ERROR_LOGON_SESSION_COLLISION", out)
+  end)
+
+  it("writes JSON that parses", function()
+    local code, out = run("--format json 1366 0xC000006D")
+    assert.are.equal(0, code)
+    local doc = assert(json.decode(out))
+    assert.are.equal("ERROR_LOGON_SESSION_COLLISION", doc[1].name)
+    assert.are.equal("STATUS_LOGON_FAILURE", doc[2].name)
+  end)
+
+  it("writes Markdown", function()
+    local code, out = run("-f markdown 1366")
+    assert.are.equal(0, code)
+    assert.matches("^## ERROR_LOGON_SESSION_COLLISION %(1366, 0x556%)", out)
+  end)
+
+  it("prints every form of a code", function()
+    local code, out = run("--forms 0xC000006D")
+    assert.are.equal(0, code)
+    assert.matches("signed%s+%-1073741715", out)
+    assert.matches("hresult%s+0xD000006D", out)
+    assert.matches("win32%s+ERROR_LOGON_FAILURE %(0x52E%)", out)
+  end)
+
+  it("renders a template file", function()
+    local path = os.tmpname()
+    local f = io.open(path, "w")
+    f:write("{{name}}={{code}}\n")
+    f:close()
+    local code, out = run("-t " .. path .. " 1366")
+    os.remove(path)
+    assert.are.equal(0, code)
+    assert.are.equal("ERROR_LOGON_SESSION_COLLISION=1366\n", out)
+  end)
+
+  it("lists the catalogue with filters", function()
+    local code, out = run("list --namespace ntstatus --category session")
+    assert.are.equal(0, code)
+    for l in out:gmatch("[^\n]+") do assert.matches("^STATUS_", l) end
+    assert.matches("STATUS_LOGON_SESSION_COLLISION", out)
+    code, out = run("list")
+    local n = 0
+    for _ in out:gmatch("\n") do n = n + 1 end
+    assert.is_true(n >= 114)
+  end)
+
+  it("searches", function()
+    local code, out = run("search logon session")
+    assert.are.equal(0, code)
+    assert.matches("ERROR_LOGON_SESSION_COLLISION", out)
+  end)
+
+  it("prints help and version", function()
+    local code, out = run("--help")
+    assert.are.equal(0, code)
+    assert.matches("Usage: logonerr", out)
+    code, out = run("--version")
+    assert.are.equal(0, code)
+    assert.matches("^logonerr %d+%.%d+%.%d+\n$", out)
+  end)
+
+  describe("on bad input", function()
+    it("exits 2 with no arguments", function()
+      local code, out, err = run("")
+      assert.are.equal(2, code)
+      assert.are.equal("", out)
+      assert.matches("no codes given", err)
+    end)
+
+    it("exits 2 on an unknown option", function()
+      local code, out, err = run("--bogus 1366")
+      assert.are.equal(2, code)
+      assert.are.equal("", out)
+      assert.matches("unknown option '%-%-bogus'", err)
+    end)
+
+    it("exits 2 on a bad format or filter", function()
+      assert.are.equal(2, (run("-f html 1366")))
+      assert.are.equal(2, (run("list --category nope")))
+    end)
+
+    it("exits 2 on an unreadable template file", function()
+      local code, out, err = run("-t /nonexistent/template 1366")
+      assert.are.equal(2, code)
+      assert.are.equal("", out)
+      assert.matches("cannot read template: /nonexistent/template", err)
+    end)
+
+    it("exits 2 on a malformed template file", function()
+      local path = os.tmpname()
+      local f = io.open(path, "w")
+      f:write("line one\n{{#causes}}\n")
+      f:close()
+      local code, out, err = run("-t " .. path .. " 1366")
+      os.remove(path)
+      assert.are.equal(2, code)
+      assert.are.equal("", out)
+      assert.matches(":2:1: section 'causes' is never closed", err)
+    end)
+
+    it("exits 1 for a code that does not exist", function()
+      local code, out, err = run("4903")
+      assert.are.equal(1, code)
+      assert.are.equal("", out)
+      assert.matches("4903.*not in the catalogue", err)
+    end)
+
+    it("still prints the good codes of a mix, and exits 1", function()
+      local code, out, err = run("-f line 1366 12abc 0xC000006D")
+      assert.are.equal(1, code)
+      assert.matches("^ERROR_LOGON_SESSION_COLLISION.*\nSTATUS_LOGON_FAILURE", out)
+      assert.matches('"12abc": not a number or an error name', err)
+    end)
+
+    it("exits 1 when a search finds nothing", function()
+      local code, out, err = run("search zebra")
+      assert.are.equal(1, code)
+      assert.are.equal("", out)
+      assert.matches("no entry mentions", err)
+    end)
+  end)
+end)
