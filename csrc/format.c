@@ -38,17 +38,24 @@ static void put_sdec(writer *w, uint32_t v) {
   }
 }
 
-static void put_hex(writer *w, uint32_t v) {
+size_t logonerr_hex(uint32_t v, char *buf) {
   static const char digits[] = "0123456789ABCDEF";
-  char t[10];
-  size_t i = sizeof t;
+  char t[8];
+  size_t n = 0, i;
   do {
-    t[--i] = digits[v & 15u];
+    t[n++] = digits[v & 15u];
     v >>= 4;
   } while (v != 0);
-  t[--i] = 'x';
-  t[--i] = '0';
-  put(w, t + i, sizeof t - i);
+  buf[0] = '0';
+  buf[1] = 'x';
+  for (i = 0; i < n; i++) buf[2 + i] = t[n - 1 - i];
+  buf[2 + n] = '\0';
+  return n + 2;
+}
+
+static void put_hex(writer *w, uint32_t v) {
+  char t[LOGONERR_HEX_SIZE];
+  put(w, t, logonerr_hex(v, t));
 }
 
 static uint32_t hresult_of(const logonerr_reading *r) {

@@ -46,16 +46,8 @@ static void push_u32(lua_State *L, uint32_t v) {
 }
 
 static void push_hex(lua_State *L, uint32_t v) {
-  static const char digits[] = "0123456789ABCDEF";
-  char t[10];
-  size_t i = sizeof t;
-  do {
-    t[--i] = digits[v & 15u];
-    v >>= 4;
-  } while (v != 0);
-  t[--i] = 'x';
-  t[--i] = '0';
-  lua_pushlstring(L, t + i, sizeof t - i);
+  char t[LOGONERR_HEX_SIZE];
+  lua_pushlstring(L, t, logonerr_hex(v, t));
 }
 
 /* The input as a short quoted string for messages: a prefix, escaped. */

@@ -115,6 +115,11 @@ typedef struct logonerr_fields {
 void logonerr_decode(uint32_t value, int kind, logonerr_fields *out);
 const char *logonerr_severity_name(const logonerr_fields *f);
 
+/* Write v as "0x" and upper-case hex digits, no padding, into buf (at
+ * least LOGONERR_HEX_SIZE bytes, NUL-terminated); returns the length. */
+#define LOGONERR_HEX_SIZE 11
+size_t logonerr_hex(uint32_t v, char *buf);
+
 /* Names for the enums ("win32", "session", "high", ...). */
 const char *logonerr_ns_name(int ns);
 const char *logonerr_category_name(int category);

@@ -77,6 +77,8 @@ static void test_format(void) {
   CHECK(logonerr_format(buf, sizeof buf, &r, "{hex}", 5) == 5);
   CHECK(strcmp(buf, "0x556") == 0);
   CHECK(logonerr_format(buf, sizeof buf, &r, "{oops}", 6) == LOGONERR_E_TEMPLATE);
+  CHECK(logonerr_hex(0xC000006Du, buf) == 10 && strcmp(buf, "0xC000006D") == 0);
+  CHECK(logonerr_hex(0, buf) == 3 && strcmp(buf, "0x0") == 0);
 }
 
 static void test_conversions(void) {
