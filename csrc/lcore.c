@@ -45,6 +45,14 @@ static void push_u32(lua_State *L, uint32_t v) {
 #endif
 }
 
+static void push_i32(lua_State *L, int32_t v) {
+#if LUA_VERSION_NUM >= 503
+  lua_pushinteger(L, (lua_Integer)v);
+#else
+  lua_pushnumber(L, (lua_Number)v);
+#endif
+}
+
 static void push_hex(lua_State *L, uint32_t v) {
   char t[LOGONERR_HEX_SIZE];
   lua_pushlstring(L, t, logonerr_hex(v, t));
@@ -170,15 +178,18 @@ static int name_reading(lua_State *L, const char *s, size_t n,
                         logonerr_reading *r) {
   char up[LOGONERR_MAX_INPUT];
   size_t i;
+  int underscore = 0;
   const logonerr_entry *e;
   if (n == 0 || n > sizeof up) return 0;
   for (i = 0; i < n; i++) {
     char c = s[i];
     if (c >= 'a' && c <= 'z') c = (char)(c - 'a' + 'A');
-    else if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'))
+    else if (c == '_') underscore = 1;
+    else if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
       return 0;
     up[i] = c;
   }
+  if (!underscore) return 0; /* every name has one; "C000006D" is hex */
   lua_pushlstring(L, up, n);
   lua_rawget(L, NAMES);
   if (!lua_isnumber(L, -1)) {
@@ -254,23 +265,10 @@ static int l_candidates(lua_State *L) {
     n = logonerr_candidates(s, len, rs, MAX_READINGS);
     if (n < 0) return fail_status(L, 1, n, NULL);
   } else {
-    static const int order[] = {LOGONERR_NS_NONE, LOGONERR_NS_WIN32,
-                                LOGONERR_NS_NTSTATUS, LOGONERR_NS_HRESULT};
     const char *why;
     uint32_t v;
-    size_t k;
-    int st = number_value(L, 1, &v, &why);
-    if (st != LOGONERR_OK) return fail(L, 1, why);
-    n = 0;
-    for (k = 0; k < sizeof order / sizeof order[0]; k++) {
-      logonerr_reading r;
-      int j, dup = 0;
-      if (logonerr_classify(v, order[k], LOGONERR_HOW_NUMBER, &r) != LOGONERR_OK ||
-          r.entry == NULL)
-        continue;
-      for (j = 0; j < n; j++) dup |= rs[j].entry == r.entry;
-      if (!dup) rs[n++] = r;
-    }
+    if (number_value(L, 1, &v, &why) != LOGONERR_OK) return fail(L, 1, why);
+    n = logonerr_value_candidates(v, LOGONERR_HOW_NUMBER, rs, MAX_READINGS);
   }
   if (n > MAX_READINGS) n = MAX_READINGS;
   lua_createtable(L, n, 0);
@@ -324,11 +322,7 @@ static int l_forms(lua_State *L) {
   lua_setfield(L, -2, "hex");
   push_u32(L, r.code);
   lua_setfield(L, -2, "decimal");
-  lua_pushnumber(L, (lua_Number)(int32_t)r.code);
-#if LUA_VERSION_NUM >= 503
-  lua_pop(L, 1);
-  lua_pushinteger(L, (lua_Integer)(int32_t)r.code);
-#endif
+  push_i32(L, (int32_t)r.code);
   lua_setfield(L, -2, "signed");
   push_hex(L, r.ns == LOGONERR_NS_WIN32 ? logonerr_hresult_from_win32(r.code)
                                         : logonerr_hresult_from_nt(r.code));

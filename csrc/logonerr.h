@@ -181,6 +181,9 @@ int logonerr_classify(uint32_t value, int ns, int how, logonerr_reading *out);
  */
 int logonerr_candidates(const char *s, size_t len, logonerr_reading *out,
                         int max);
+/* The same for a number already read (how: enum logonerr_how). */
+int logonerr_value_candidates(uint32_t value, int how, logonerr_reading *out,
+                              int max);
 
 /*
  * Format a reading into buf with snprintf semantics: at most size bytes are

@@ -229,33 +229,31 @@ static int add_readings(uint32_t v, int how, logonerr_reading *out,
   return count;
 }
 
+int logonerr_value_candidates(uint32_t value, int how, logonerr_reading *out,
+                              int max) {
+  return add_readings(value, how, out, 0, max);
+}
+
 int logonerr_candidates(const char *s, size_t n, logonerr_reading *out,
                         int max) {
   uint32_t v;
   enum shape sh;
-  int count = 0;
+  int count;
   int st = screen(&s, &n);
   if (st != LOGONERR_OK) return st;
   sh = shape_of(s, n);
   if (sh == S_BAD) return LOGONERR_E_SYNTAX;
   if (sh == S_NAME) {
     logonerr_reading r;
-    st = parse_name(s, n, &r);
-    if (st == LOGONERR_E_UNKNOWN) return 0;
+    if (parse_name(s, n, &r) != LOGONERR_OK) return 0;
     return add_unique(out, 0, max, &r);
   }
   st = number_of(s, n, sh, &v);
-  if (st == LOGONERR_OK) count = add_readings(v, how_of(sh), out, count, max);
-  else if (sh != S_DECIMAL) return st;
-  /* Digits alone may also be hex, as the Error Lookup Tool reads them. */
-  if (sh == S_DECIMAL && n <= 16) {
-    uint32_t h;
-    if (parse_hex(s, n, &h) == LOGONERR_OK)
-      count = add_readings(h, LOGONERR_HOW_BARE_HEX, out, count, max);
-    else if (st != LOGONERR_OK)
-      return st;
-  } else if (st != LOGONERR_OK) {
-    return st;
-  }
+  if (st != LOGONERR_OK) return st;
+  count = add_readings(v, how_of(sh), out, 0, max);
+  /* Digits alone may also be hex, as the Error Lookup Tool reads them.  (A
+   * decimal too big for 32 bits is also too big as hex.) */
+  if (sh == S_DECIMAL && parse_hex(s, n, &v) == LOGONERR_OK)
+    count = add_readings(v, LOGONERR_HOW_BARE_HEX, out, count, max);
   return count;
 }

@@ -117,12 +117,16 @@ describe("lookup", function()
 
   it("does not allocate for a successful lookup", function()
     local lookup = logonerr.lookup
+    local bare = ("c%07x"):format(0x6D) -- lower case, not a literal
     lookup(1366); lookup("0x556"); lookup("ERROR_LOGON_SESSION_COLLISION")
+    lookup(bare)
+    collectgarbage("collect")
     collectgarbage("stop")
     local before = collectgarbage("count")
     for _ = 1, 10000 do
       lookup(1366); lookup("0x556"); lookup("0xC000006D"); lookup(-1073741715)
       lookup("ERROR_LOGON_SESSION_COLLISION"); lookup("error_logon_session_collision")
+      lookup(bare)
     end
     local grown = collectgarbage("count") - before
     collectgarbage("restart")

@@ -28,6 +28,9 @@ describe("render", function()
     local logonerr = require "logonerr"
     assert.are.equal("ERROR_LOGON_SESSION_COLLISION session",
       render("{{name}} {{category}}", logonerr.lookup(1366)))
+    -- an entry (a read-only view) is a non-empty section value
+    assert.are.equal("[ERROR_LOGON_FAILURE]",
+      render("[{{#win32}}{{name}}{{/win32}}]", logonerr.lookup(0xC000006D)))
   end)
 
   it("escapes inserted values, not the template", function()

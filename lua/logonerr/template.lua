@@ -140,7 +140,8 @@ end
 local function is_empty(v)
   if v == nil or v == false or v == "" then return true end
   if type(v) == "table" and v[1] == nil then
-    return pairs(v)(v) == nil
+    local step, state, first = pairs(v) -- honours __pairs (read-only views)
+    return step(state, first) == nil
   end
   return false
 end

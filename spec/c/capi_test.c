@@ -57,6 +57,8 @@ static void test_candidates(void) {
   CHECK(n == 1 && rs[0].entry->code == 1366 &&
         rs[0].how == LOGONERR_HOW_BARE_HEX);
   CHECK(logonerr_candidates("0xZZ", 4, rs, 8) == LOGONERR_E_SYNTAX);
+  n = logonerr_value_candidates(0x80070556u, LOGONERR_HOW_NUMBER, rs, 8);
+  CHECK(n == 1 && rs[0].entry->code == 1366);
 }
 
 static void test_format(void) {
