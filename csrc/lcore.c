@@ -37,7 +37,9 @@ static void luaL_setfuncs(lua_State *L, const luaL_Reg *l, int nup) {
 #define MAX_READINGS 16
 #define MAX_WORDS 32
 
-static void push_u32(lua_State *L, uint32_t v) {
+/* Integers as integers where Lua has them (5.3+), else as numbers; every
+ * value here fits a double exactly. */
+static void push_int(lua_State *L, int64_t v) {
 #if LUA_VERSION_NUM >= 503
   lua_pushinteger(L, (lua_Integer)v);
 #else
@@ -45,13 +47,7 @@ static void push_u32(lua_State *L, uint32_t v) {
 #endif
 }
 
-static void push_i32(lua_State *L, int32_t v) {
-#if LUA_VERSION_NUM >= 503
-  lua_pushinteger(L, (lua_Integer)v);
-#else
-  lua_pushnumber(L, (lua_Number)v);
-#endif
-}
+static void push_u32(lua_State *L, uint32_t v) { push_int(L, (int64_t)v); }
 
 static void push_hex(lua_State *L, uint32_t v) {
   char t[LOGONERR_HEX_SIZE];
@@ -322,7 +318,7 @@ static int l_forms(lua_State *L) {
   lua_setfield(L, -2, "hex");
   push_u32(L, r.code);
   lua_setfield(L, -2, "decimal");
-  push_i32(L, (int32_t)r.code);
+  push_int(L, (int32_t)r.code);
   lua_setfield(L, -2, "signed");
   push_hex(L, r.ns == LOGONERR_NS_WIN32 ? logonerr_hresult_from_win32(r.code)
                                         : logonerr_hresult_from_nt(r.code));

@@ -5,6 +5,26 @@
 
 local M = { explain = {}, summary = {} }
 
+-- The knowledge lists, in report order, with their headings.
+local LISTS = {
+  { "causes", "Causes" }, { "symptoms", "Symptoms" },
+  { "diagnosis", "What to check" }, { "resolution", "What to do" },
+  { "prevention", "Prevention" },
+}
+
+-- One block per list: the heading only when the list has an item, then the
+-- items.  heading is a format for the title; item[1] is the default item
+-- line, item[field] a field's own.
+local function lists(heading, item)
+  local out = {}
+  for _, l in ipairs(LISTS) do
+    local f = l[1]
+    out[#out + 1] = ("{{#%s.1}}\n%s{{/%s.1}}\n{{#%s}}\n%s\n{{/%s}}\n")
+      :format(f, heading:format(l[2]), f, f, item[f] or item[1], f)
+  end
+  return table.concat(out)
+end
+
 M.explain.line = "{{line}}\n"
 
 M.explain.text = [[
@@ -19,41 +39,7 @@ Win32 code: {{name}} ({{code}}, {{hex}})
 {{#ntstatus}}
 NTSTATUS: {{name}} ({{hex}})
 {{/ntstatus}}
-{{#causes.1}}
-
-Causes:
-{{/causes.1}}
-{{#causes}}
-  - {{.}}
-{{/causes}}
-{{#symptoms.1}}
-
-Symptoms:
-{{/symptoms.1}}
-{{#symptoms}}
-  - {{.}}
-{{/symptoms}}
-{{#diagnosis.1}}
-
-What to check:
-{{/diagnosis.1}}
-{{#diagnosis}}
-  - {{.}}
-{{/diagnosis}}
-{{#resolution.1}}
-
-What to do:
-{{/resolution.1}}
-{{#resolution}}
-  - {{.}}
-{{/resolution}}
-{{#prevention.1}}
-
-Prevention:
-{{/prevention.1}}
-{{#prevention}}
-  - {{.}}
-{{/prevention}}
+]] .. lists("\n%s:\n", { "  - {{.}}" }) .. [[
 {{#faq.1}}
 
 Questions:
@@ -92,46 +78,7 @@ NTSTATUS codes:
 {{#ntstatus}}
 - **{{name}}** (`{{hex}}`)
 {{/ntstatus}}
-{{#causes.1}}
-
-### Causes
-
-{{/causes.1}}
-{{#causes}}
-- {{.}}
-{{/causes}}
-{{#symptoms.1}}
-
-### Symptoms
-
-{{/symptoms.1}}
-{{#symptoms}}
-- {{.}}
-{{/symptoms}}
-{{#diagnosis.1}}
-
-### What to check
-
-{{/diagnosis.1}}
-{{#diagnosis}}
-1. {{.}}
-{{/diagnosis}}
-{{#resolution.1}}
-
-### What to do
-
-{{/resolution.1}}
-{{#resolution}}
-- {{.}}
-{{/resolution}}
-{{#prevention.1}}
-
-### Prevention
-
-{{/prevention.1}}
-{{#prevention}}
-- {{.}}
-{{/prevention}}
+]] .. lists("\n### %s\n\n", { "- {{.}}", diagnosis = "1. {{.}}" }) .. [[
 {{#faq.1}}
 
 ### Questions
