@@ -18,7 +18,7 @@ LIBFLAG ?= -shared
 ALL_CFLAGS = $(WARN) $(CFLAGS) -fPIC -fvisibility=hidden -I$(LUA_INCDIR)
 
 CORE_SRC = csrc/catalog.c csrc/lookup.c csrc/parse.c csrc/format.c \
-           csrc/search.c
+           csrc/search.c csrc/scan.c
 SRC = $(CORE_SRC) csrc/lcore.c
 HDR = csrc/logonerr.h csrc/catalog.h
 LUA_SRC = $(wildcard lua/logonerr/*.lua)

@@ -157,7 +157,8 @@ enum logonerr_status {
   LOGONERR_E_TOO_LONG = -5,  /* longer than any code or name         */
   LOGONERR_E_UNKNOWN = -6,   /* well formed, but not in the catalogue */
   LOGONERR_E_NAMESPACE = -7, /* a number that this namespace cannot hold */
-  LOGONERR_E_TEMPLATE = -8   /* a malformed format template          */
+  LOGONERR_E_TEMPLATE = -8,  /* a malformed format template          */
+  LOGONERR_E_FINISHED = -9   /* a scanner fed after finish           */
 };
 const char *logonerr_strerror(int status);
 
@@ -202,6 +203,51 @@ int logonerr_format(char *buf, size_t size, const logonerr_reading *r,
  */
 int logonerr_matches(const logonerr_entry *e, const char *const *words,
                      const size_t *lens, size_t nwords);
+
+/*
+ * Scanning text for codes the way logs print them: symbolic names
+ * (ERROR_..., STATUS_...) and 8-digit hex with the top bit set
+ * (0xC000006D, 0x80070556) anywhere; other numbers (1326, -1073741715,
+ * 0x57) only after a keyword such as "error", "status" or "WinError".
+ * A token glued to letters or digits is never a code.
+ *
+ * The scanner reads a stream in buffers of any size: a code split across
+ * two buffers is found once, and the state it keeps is fixed in size,
+ * whatever the input.  It allocates nothing.
+ */
+#define LOGONERR_SCAN_ALL 1 /* also report well-formed codes not catalogued */
+
+typedef struct logonerr_match {
+  uint64_t start; /* offset of the first byte from the stream's start (0-based) */
+  uint64_t stop;  /* offset one past the last byte                          */
+  uint64_t line;  /* 1-based line number ('\n' ends a line)                 */
+  logonerr_reading reading; /* reading.entry NULL: well formed, not catalogued;
+                               an unknown name has how NAME and value 0     */
+  size_t len;                         /* the matched text                   */
+  char text[LOGONERR_MAX_INPUT + 2];  /* NUL-terminated                    */
+} logonerr_match;
+
+/* Private: use the functions below. */
+typedef struct logonerr_scanner {
+  const unsigned char *buf;
+  size_t len, pos, counted; /* counted: newlines are counted up to here */
+  uint64_t base, line;      /* base: stream offset of buf[0]            */
+  int flags, state, keyword, seps, minus, toolong;
+  uint64_t wstart;          /* where the pending token starts           */
+  size_t wlen;
+  char word[LOGONERR_MAX_INPUT + 1];
+  logonerr_match pending;   /* a number followed by '.', awaiting a digit */
+} logonerr_scanner;
+
+void logonerr_scan_init(logonerr_scanner *sc, int flags);
+/* Hand the scanner the next buffer of the stream.  The buffer must stay
+ * valid until the next feed or finish; codes left unread in the previous
+ * buffer are skipped.  LOGONERR_E_FINISHED after finish, else OK. */
+int logonerr_scan_feed(logonerr_scanner *sc, const char *buf, size_t len);
+/* 1 and *m filled for the next code in the buffer; 0 when it is used up. */
+int logonerr_scan_next(logonerr_scanner *sc, logonerr_match *m);
+/* End of the stream: 1 and *m filled when a last code ended there. */
+int logonerr_scan_finish(logonerr_scanner *sc, logonerr_match *m);
 
 #ifdef __cplusplus
 }

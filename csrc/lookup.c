@@ -200,6 +200,7 @@ const char *logonerr_strerror(int status) {
   case LOGONERR_E_UNKNOWN: return "not in the catalogue";
   case LOGONERR_E_NAMESPACE: return "not a code of that namespace";
   case LOGONERR_E_TEMPLATE: return "malformed template";
+  case LOGONERR_E_FINISHED: return "the scanner was already finished";
   default: return "unknown status";
   }
 }

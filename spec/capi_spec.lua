@@ -5,13 +5,13 @@ describe("the C API", function()
     local cc = os.getenv("CC") or "cc"
     local build = cc .. " -std=c99 -Wall -Wextra -Werror -Icsrc -o " .. exe ..
       " spec/c/capi_test.c csrc/catalog.c csrc/lookup.c csrc/parse.c" ..
-      " csrc/format.c csrc/search.c 2>&1"
+      " csrc/format.c csrc/search.c csrc/scan.c 2>&1"
     -- no -llua and no Lua headers: linking succeeds only if none is needed
     local p = io.popen(build)
-    local out = p:read("a")
+    local out = p:read("*a")
     assert.is_true(p:close(), out)
     p = io.popen(exe .. " 2>&1")
-    out = p:read("a")
+    out = p:read("*a")
     local ok = p:close()
     os.remove(exe)
     assert.is_true(ok, out)

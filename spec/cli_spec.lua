@@ -1,21 +1,7 @@
 -- The logonerr command, run as a user runs it.
 local json = require "dkjson"
 
-local function run(args, stdin)
-  local out = os.tmpname()
-  local err = os.tmpname()
-  local cmd = "lua5.4 bin/logonerr " .. args .. " >" .. out .. " 2>" .. err
-  if stdin then cmd = "printf '%s' '" .. stdin .. "' | " .. cmd end
-  local ok, _, code = os.execute(cmd)
-  local function slurp(p)
-    local f = io.open(p)
-    local s = f:read("a")
-    f:close()
-    os.remove(p)
-    return s
-  end
-  return (ok and 0 or code), slurp(out), slurp(err)
-end
+local run = require("support.run").command
 
 -- A template file holding text, removed after fn(path) runs.
 local function with_template(text, fn)

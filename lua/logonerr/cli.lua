@@ -1,4 +1,4 @@
---- The logonerr command: explain, list, search.
+--- The logonerr command: explain, list, search, scan.
 -- bin/logonerr only calls main(); everything the command does is here.
 -- @module logonerr.cli
 
@@ -10,7 +10,7 @@ local json = require "dkjson"
 local M = {}
 
 local FORMATS = { "line", "text", "markdown", "json" }
-local COMMANDS = { explain = true, list = true, search = true }
+local COMMANDS = { explain = true, list = true, search = true, scan = true }
 
 local function build_parser()
   local p = argparse("logonerr",
@@ -38,6 +38,13 @@ local function build_parser()
   local se = p:command("search", "Find entries that mention every word.")
   se:argument("words", "Words to look for."):args("+")
   se:option("-f --format", "Output format."):choices(FORMATS):default("line")
+  local sc = p:command("scan", "Find the codes in logs and summarise them: " ..
+    "per code the count, first and last line and a sample line.")
+  sc:argument("files", "Files to read (stdin when none; - is stdin)."):args("*")
+  sc:flag("-a --annotate", "Print each line that holds a code, with a note " ..
+          "naming each code, instead of the summary.")
+  sc:flag("--all", "Also report well-formed codes that are not catalogued.")
+  sc:option("-f --format", "Summary format."):choices(FORMATS):default("text")
   return p
 end
 
@@ -147,9 +154,56 @@ local function explain(a, out, err)
   return status
 end
 
---- Run the command with args (a list of strings); returns the exit status.
-function M.main(args, out, err)
-  out, err = out or io.stdout, err or io.stderr
+-- One input of scan: summarised (into views for JSON) or annotated.
+-- Returns true, or nil and a message.
+local function scan_one(a, f, label, out, views)
+  if a.annotate then
+    return logonerr.annotate(f, { all = a.all, name = label },
+                             function(s) out:write(s) end)
+  end
+  local results, err = logonerr.summarize(f, { all = a.all })
+  if results == nil then return nil, err end
+  if a.format == "json" then
+    views[#views + 1] = report.summary_view(results, label)
+  else
+    if #views > 0 then out:write("\n") end
+    views[#views + 1] = true
+    out:write(report.summary(results, a.format, label))
+  end
+  return true
+end
+
+-- scan: every file is read even when one fails (exit 2 then).
+local function scan(a, in_, out, err)
+  local files = #a.files > 0 and a.files or { "-" }
+  local several = #files > 1
+  local status, views = 0, {}
+  for _, path in ipairs(files) do
+    local f, why = in_, nil
+    if path ~= "-" then f, why = io.open(path, "rb") end
+    local ok = f ~= nil
+    if ok then
+      local label = several and (path == "-" and "(stdin)" or path) or nil
+      ok, why = scan_one(a, f, label, out, views)
+      if f ~= in_ then f:close() end
+      if not ok then why = path .. ": " .. tostring(why) end
+    end
+    if not ok then
+      err:write("logonerr: cannot read ", why, "\n")
+      status = 2
+    end
+  end
+  if a.format == "json" and not a.annotate and #views > 0 then
+    out:write(json.encode(several and views or views[1], report.JSON_OPTIONS), "\n")
+  end
+  return status
+end
+
+--- Run the command with args (a list of strings), writing to out and err
+-- and reading stdin from in_ (files; io.stdout, io.stderr, io.stdin by
+-- default).  Returns the exit status.
+function M.main(args, out, err, in_)
+  out, err, in_ = out or io.stdout, err or io.stderr, in_ or io.stdin
   args = { table.unpack(args or {}) }
   local parser = build_parser()
   if #args == 0 then
@@ -163,7 +217,7 @@ function M.main(args, out, err)
   end
   -- Signed codes (-1073741715) are values, not options: a leading space
   -- hides them from argparse, and the code parser ignores it.
-  for i = 2, #args do
+  for i = 2, args[1] == "explain" and #args or 1 do
     if args[i]:match("^%-%d+$") then args[i] = " " .. args[i] end
   end
   local ok, a = parser:pparse(args)
@@ -173,6 +227,8 @@ function M.main(args, out, err)
   end
   if a.command == "explain" then
     return explain(a, out, err)
+  elseif a.command == "scan" then
+    return scan(a, in_, out, err)
   elseif a.command == "list" then
     print_entries(out, logonerr.list({ namespace = a.namespace,
                                        category = a.category }), a.format)

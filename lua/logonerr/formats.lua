@@ -99,17 +99,21 @@ NTSTATUS codes:
 {{/related}}
 ]]
 
+-- Summaries may carry the source they came from (a file name).
 M.summary.line = [[
 {{#items}}
-{{count}} {{name}} ({{hex}})
+{{#source}}{{source}}: {{/source}}{{count}} {{name}}{{#hex}} ({{hex}}){{/hex}}
 {{/items}}
 ]]
 
 M.summary.text = [[
+{{#source}}
+==> {{source}} <==
+{{/source}}
 {{total}} codes found, {{distinct}} distinct
 
 {{#items}}
-{{count}}  {{name}} ({{hex}}){{#first_line}}  lines {{first_line}}-{{last_line}}{{/first_line}}
+{{count}}  {{name}}{{#hex}} ({{hex}}){{/hex}}{{#lines}}  {{lines}}{{/lines}}
     {{message}}
 {{#sample}}
     e.g. {{sample}}
@@ -118,12 +122,16 @@ M.summary.text = [[
 ]]
 
 M.summary.markdown = [[
+{{#source}}
+### {{source}}
+
+{{/source}}
 **{{total}}** codes found, **{{distinct}}** distinct.
 
-| count | code | hex | first line | last line | meaning |
-|---:|---|---|---:|---:|---|
+| count | code | hex | first line | last line | meaning | sample |
+|---:|---|---|---:|---:|---|---|
 {{#items}}
-| {{count}} | {{name}} | `{{hex}}` | {{first_line}} | {{last_line}} | {{message}} |
+| {{count}} | {{name}} | {{#hex}}`{{hex}}`{{/hex}} | {{first_line}} | {{last_line}} | {{message}} | {{sample}} |
 {{/items}}
 ]]
 

@@ -6,8 +6,8 @@
 
 local core = require "logonerr.core"
 
-local error, ipairs, next, rawequal, setmetatable, tostring, type =
-      error, ipairs, next, rawequal, setmetatable, tostring, type
+local error, ipairs, next, rawequal, require, setmetatable, tostring, type =
+      error, ipairs, next, rawequal, require, setmetatable, tostring, type
 local gmatch = string.gmatch
 
 local _ENV = nil -- luacheck: ignore 211
@@ -128,6 +128,8 @@ M.hresult_from_nt = core.hresult_from_nt
 M.ntstatus_to_win32 = core.ntstatus_to_win32
 M.decode = core.decode
 M.search = core.search
+M.scan = core.scan
+M.scanner = core.scanner
 M._VERSION = core._VERSION
 
 --- Is x one of this module's entries?
@@ -149,5 +151,9 @@ function M.list(filter)
   end
   return out
 end
+
+local logs = require "logonerr.logs"
+M.summarize = logs.summarize
+M.annotate = logs.annotate
 
 return M

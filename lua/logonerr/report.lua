@@ -21,7 +21,7 @@ M.FORMATS = { "line", "text", "markdown", "json" }
 
 -- JSON keys in a fixed, readable order (dkjson's keyorder).
 M.JSON_OPTIONS = { indent = true, keyorder = {
-  "input", "read_as", "name", "code", "hex", "namespace", "category",
+  "source", "input", "read_as", "name", "code", "hex", "namespace", "category",
   "severity", "message", "summary", "line", "signed", "hresult", "number",
   "win32", "ntstatus", "causes", "symptoms", "diagnosis", "resolution",
   "prevention", "faq", "question", "answer", "related", "total", "distinct",
@@ -128,14 +128,12 @@ local function item_of(r, count)
   return it
 end
 
---- Summarise many results.  results is a list (of entries, or of tables
--- with entry and count, first_line, last_line, sample) or a map from a
--- code or name to its count.  Items are sorted by count, most first.
-function M.summary(results, format)
-  format = check_format(format, 2)
+--- The data a summary renders: { items = {...}, total =, distinct =,
+-- source = }.  results as for summary; source names where they came from.
+function M.summary_view(results, source)
   if type(results) ~= "table" then
     error(("bad argument #1 to 'summary' (table expected, got %s)")
-          :format(type(results)), 2)
+          :format(type(results)), 3)
   end
   local items = {}
   if results[1] ~= nil then
@@ -143,7 +141,7 @@ function M.summary(results, format)
   else
     for k, count in pairs(results) do
       local e, err = logonerr.lookup(k)
-      if e == nil then error("summary: " .. err, 2) end
+      if e == nil then error("summary: " .. err, 3) end
       items[#items + 1] = item_of(e, count)
     end
   end
@@ -153,8 +151,26 @@ function M.summary(results, format)
   end)
   local total = 0
   for _, it in ipairs(items) do total = total + it.count end
-  return render_with(format, "summary",
-                     { items = items, total = total, distinct = #items })
+  return { items = items, total = total, distinct = #items, source = source }
+end
+
+--- Summarise many results.  results is a list (of entries, or of tables
+-- with entry and count, first_line, last_line, sample, as
+-- logonerr.summarize returns) or a map from a code or name to its count.
+-- Items are sorted by count, most first.  source (optional) names the
+-- file they came from.
+function M.summary(results, format, source)
+  format = check_format(format, 2)
+  local view = M.summary_view(results, source)
+  if format ~= "json" then -- "line 4" or "lines 2-5", for templates
+    for _, it in ipairs(view.items) do
+      local a, b = it.first_line, it.last_line or it.first_line
+      if a then
+        it.lines = a == b and ("line %d"):format(a) or ("lines %d-%d"):format(a, b)
+      end
+    end
+  end
+  return render_with(format, "summary", view)
 end
 
 return M

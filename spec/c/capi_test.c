@@ -95,6 +95,41 @@ static void test_conversions(void) {
   CHECK(strcmp(logonerr_severity_name(&f), "error") == 0);
 }
 
+/* Scan text whole, then byte by byte: the same codes at the same places. */
+static void test_scan(void) {
+  static const char text[] =
+      "Sub Status: 0xC000006A\nSystem error 1219 has occurred.\n"
+      "pid 1366 status=-1073741715 STATUS_ACCOUNT_LOCKED_OUT";
+  logonerr_scanner sc;
+  logonerr_match m, whole[8];
+  size_t n = 0, k = 0, i;
+  logonerr_scan_init(&sc, 0);
+  CHECK(logonerr_scan_feed(&sc, text, sizeof text - 1) == LOGONERR_OK);
+  while (n < 8 && logonerr_scan_next(&sc, &whole[n])) n++;
+  if (n < 8 && logonerr_scan_finish(&sc, &whole[n])) n++;
+  CHECK(n == 4);
+  CHECK(whole[0].reading.entry && whole[0].reading.code == 0xC000006Au);
+  CHECK(whole[0].start == 12 && whole[0].stop == 22 && whole[0].line == 1);
+  CHECK(whole[1].reading.code == 1219 && whole[1].line == 2);
+  CHECK(strcmp(whole[2].text, "-1073741715") == 0);
+  CHECK(whole[3].reading.how == LOGONERR_HOW_NAME && whole[3].line == 3);
+  CHECK(logonerr_scan_feed(&sc, "x", 1) == LOGONERR_E_FINISHED);
+
+  logonerr_scan_init(&sc, 0);
+  for (i = 0; i < sizeof text - 1; i++) {
+    logonerr_scan_feed(&sc, text + i, 1);
+    while (logonerr_scan_next(&sc, &m)) {
+      CHECK(k < n && m.start == whole[k].start && m.stop == whole[k].stop);
+      k++;
+    }
+  }
+  if (logonerr_scan_finish(&sc, &m)) {
+    CHECK(k < n && m.start == whole[k].start);
+    k++;
+  }
+  CHECK(k == n);
+}
+
 int main(void) {
   test_iteration();
   test_find();
@@ -102,6 +137,7 @@ int main(void) {
   test_candidates();
   test_format();
   test_conversions();
+  test_scan();
   if (failures) return 1;
   printf("capi: all checks passed\n");
   return 0;

@@ -1,0 +1,32 @@
+-- Running the logonerr command as a user does, capturing what it prints.
+local M = {}
+
+local function slurp(path)
+  local f = io.open(path, "rb")
+  local s = f:read("*a")
+  f:close()
+  os.remove(path)
+  return s
+end
+
+-- exit status, stdout, stderr of `logonerr args` (stdin: text to pipe in,
+-- or nil).  The interpreter is $LUA, lua5.4 by default.
+function M.command(args, stdin)
+  local out, err = os.tmpname(), os.tmpname()
+  local cmd = (os.getenv("LUA") or "lua5.4") .. " bin/logonerr " .. args ..
+              " >" .. out .. " 2>" .. err
+  local input
+  if stdin then
+    input = os.tmpname()
+    local f = io.open(input, "wb")
+    f:write(stdin)
+    f:close()
+    cmd = cmd .. " <" .. input
+  end
+  local ok, _, code = os.execute(cmd)
+  if input then os.remove(input) end
+  if type(ok) == "number" then code = ok / 256 ; ok = code == 0 end -- 5.1
+  return (ok and 0 or code), slurp(out), slurp(err)
+end
+
+return M
