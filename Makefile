@@ -24,7 +24,7 @@ HDR = csrc/logonerr.h csrc/catalog.h
 LUA_SRC = $(wildcard lua/logonerr/*.lua)
 BUSTED ?= busted
 
-.PHONY: all test deps install uninstall clean check-rock
+.PHONY: all test deps install uninstall clean check-rock bench-scan
 
 all: logonerr/core.so
 
@@ -50,6 +50,12 @@ install: all
 uninstall:
 	rm -rf $(DESTDIR)$(LUA_LIBDIR)/logonerr $(DESTDIR)$(LUA_SHAREDIR)/logonerr
 	rm -f $(DESTDIR)$(BINDIR)/logonerr
+
+# Scanning speed against grep, a plain Lua scanner and wc -l, on a
+# generated log of SIZE megabytes (kept in $TMPDIR or /tmp for reruns).
+SIZE ?= 256
+bench-scan: deps all
+	$(LUA) bench/scan.lua $(SIZE)
 
 # luarocks make into a throwaway tree, then require from it.
 check-rock:

@@ -34,10 +34,15 @@ static const unsigned char cls[256] = {
 /* Separator bytes allowed between a keyword and its number. */
 #define MAX_SEPS 8
 
-/* Words after which a number is an error code, in lower case. */
-static const char *const keywords[] = {
-    "error", "err", "errorcode", "code", "status", "substatus", "statuscode",
-    "winerror", "getlasterror", "lasterror", "hresult", "ntstatus", NULL};
+/* Words after which a number is an error code, in lower case.  Each ends
+ * in r, e, s or t, which lets most words be turned away at one byte. */
+static const struct keyword {
+  const char *word;
+  size_t len;
+} keywords[] = {{"error", 5},     {"err", 3},        {"errorcode", 9},
+                {"code", 4},      {"status", 6},     {"substatus", 9},
+                {"statuscode", 10}, {"winerror", 8}, {"getlasterror", 12},
+                {"lasterror", 9}, {"hresult", 7},    {"ntstatus", 8}};
 
 static int hexval(int c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -47,18 +52,32 @@ static int hexval(int c) {
 }
 
 static int is_keyword(const char *p, size_t n) {
-  char low[16];
-  size_t i;
-  const char *const *k;
+  size_t i, k;
+  int last;
   if (n < 3 || n > 12) return 0;
-  for (i = 0; i < n; i++) {
-    int c = (unsigned char)p[i] | 0x20;
-    if (c < 'a' || c > 'z') return 0;
-    low[i] = (char)c;
+  last = (unsigned char)p[n - 1] | 0x20;
+  if (last != 'r' && last != 'e' && last != 's' && last != 't') return 0;
+  for (k = 0; k < sizeof keywords / sizeof keywords[0]; k++) {
+    if (keywords[k].len != n) continue;
+    for (i = 0; i < n && ((unsigned char)p[i] | 0x20) == keywords[k].word[i]; i++) {
+    }
+    if (i == n) return 1;
   }
-  for (k = keywords; *k != NULL; k++)
-    if (strlen(*k) == n && memcmp(*k, low, n) == 0) return 1;
   return 0;
+}
+
+/* Outside a keyword's reach, can this word be a code or a keyword?  Most
+ * words are turned away here, at a glance at two or three bytes. */
+static int may_matter(const unsigned char *p, size_t n) {
+  int last;
+  if (cls[p[0]] & D) /* only 0x + 8 hex digits, top bit set */
+    return n == 10 && p[0] == '0' && (p[1] | 0x20) == 'x';
+  if ((p[0] == 'E' && n > 6 && p[5] == '_') ||
+      (p[0] == 'S' && n > 7 && p[6] == '_'))
+    return 1; /* ERROR_..., STATUS_... */
+  if (n < 3 || n > 12) return 0;
+  last = p[n - 1] | 0x20; /* every keyword ends in r, e, s or t */
+  return last == 'r' || last == 'e' || last == 's' || last == 't';
 }
 
 void logonerr_scan_init(logonerr_scanner *sc, int flags) {
@@ -248,7 +267,9 @@ static int next_token(logonerr_scanner *sc, logonerr_match *m) {
       return used_up(sc);
     }
     sc->pos = j;
-    if (word_done(sc, (const char *)b + i, j - i, j, m)) return 1;
+    if ((sc->keyword || may_matter(b + i, j - i)) &&
+        word_done(sc, (const char *)b + i, j - i, j, m))
+      return 1;
     i = j;
   }
 }

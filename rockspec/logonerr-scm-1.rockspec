@@ -24,13 +24,15 @@ build = {
   modules = {
     ["logonerr.core"] = {
       sources = { "csrc/lcore.c", "csrc/catalog.c", "csrc/lookup.c",
-                  "csrc/parse.c", "csrc/format.c", "csrc/search.c" },
+                  "csrc/parse.c", "csrc/format.c", "csrc/search.c",
+                  "csrc/scan.c" },
       incdirs = { "csrc" },
     },
     ["logonerr"] = "lua/logonerr/init.lua",
     ["logonerr.template"] = "lua/logonerr/template.lua",
     ["logonerr.formats"] = "lua/logonerr/formats.lua",
     ["logonerr.report"] = "lua/logonerr/report.lua",
+    ["logonerr.logs"] = "lua/logonerr/logs.lua",
     ["logonerr.cli"] = "lua/logonerr/cli.lua",
   },
   install = {

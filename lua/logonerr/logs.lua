@@ -39,7 +39,7 @@ local function utf8_ok(s)
 end
 
 local function printable(s)
-  s = gsub(s, "\t", " ")
+  s = match(gsub(s, "\t", " "), "^ *(.-) *$")
   s = gsub(s, "[%z\1-\31\127]", "?")
   if find(s, "[\128-\255]") and not utf8_ok(s) then
     s = gsub(s, "[\128-\255]", "?")
