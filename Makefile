@@ -1,13 +1,27 @@
 # logonerr: build, test, install.  Every knob can be overridden:
 #   make LUA_VERSION=5.3 CC=clang PREFIX=/usr/local DESTDIR=/tmp/stage
+# LUA_VERSION is 5.1, 5.2, 5.3, 5.4 or jit (LuaJIT 2.1).  Each version's
+# module is built in its own directory, build/lua5.x or build/luajit.
 LUA_VERSION ?= 5.4
+ifeq ($(LUA_VERSION),jit)
+LUA ?= luajit
+LUA_INCDIR ?= /usr/include/luajit-2.1
+LUA_TAG = luajit
+LUA_ABI = 5.1
+else
 LUA ?= lua$(LUA_VERSION)
 LUA_INCDIR ?= /usr/include/lua$(LUA_VERSION)
+LUA_TAG = lua$(LUA_VERSION)
+LUA_ABI = $(LUA_VERSION)
+endif
+LUA_VERSIONS = 5.1 5.2 5.3 5.4 jit
 PREFIX ?= /usr/local
 DESTDIR ?=
-LUA_LIBDIR ?= $(PREFIX)/lib/lua/$(LUA_VERSION)
-LUA_SHAREDIR ?= $(PREFIX)/share/lua/$(LUA_VERSION)
+LUA_LIBDIR ?= $(PREFIX)/lib/lua/$(LUA_ABI)
+LUA_SHAREDIR ?= $(PREFIX)/share/lua/$(LUA_ABI)
 BINDIR ?= $(PREFIX)/bin
+BUILD = build/$(LUA_TAG)
+MODULE = $(BUILD)/logonerr/core.so
 
 CC ?= cc
 CFLAGS ?= -O2
@@ -24,28 +38,35 @@ HDR = csrc/logonerr.h csrc/catalog.h
 LUA_SRC = $(wildcard lua/logonerr/*.lua)
 BUSTED ?= busted
 
-.PHONY: all test deps install uninstall clean check-rock bench-scan
+.PHONY: all test test-all deps install uninstall clean check-rock bench-scan
 
-all: logonerr/core.so
+all: $(MODULE)
 
-logonerr/core.so: $(SRC) $(HDR)
-	@mkdir -p logonerr
+$(MODULE): $(SRC) $(HDR)
+	@mkdir -p $(BUILD)/logonerr
 	$(CC) $(ALL_CFLAGS) $(LIBFLAG) -o $@ $(SRC) $(LDFLAGS)
 
 # Installs what the tests need on Debian when it is missing (as root).
 deps:
 	@sh .ci/deps
 
+# The specs run the command with $LUA too.
 test: deps all
-	$(BUSTED) --lua=$(LUA) .
+	LUA=$(LUA) $(BUSTED) --lua=$(LUA) --cpath='$(BUILD)/?.so' .
+
+# Every supported Lua, one after the other.
+test-all: deps
+	set -e; for v in $(LUA_VERSIONS); do \
+	  echo "== Lua $$v"; $(MAKE) --no-print-directory test LUA_VERSION=$$v; \
+	done
 
 install: all
-	install -D -m 755 logonerr/core.so $(DESTDIR)$(LUA_LIBDIR)/logonerr/core.so
+	install -D -m 755 $(MODULE) $(DESTDIR)$(LUA_LIBDIR)/logonerr/core.so
 	for f in $(LUA_SRC); do \
 	  install -D -m 644 $$f $(DESTDIR)$(LUA_SHAREDIR)/logonerr/$$(basename $$f); \
 	done
-	sed '1s|.*|#!/usr/bin/env $(LUA)|' bin/logonerr > logonerr/logonerr.bin
-	install -D -m 755 logonerr/logonerr.bin $(DESTDIR)$(BINDIR)/logonerr
+	sed '1s|.*|#!/usr/bin/env $(LUA)|' bin/logonerr > $(BUILD)/logonerr.bin
+	install -D -m 755 $(BUILD)/logonerr.bin $(DESTDIR)$(BINDIR)/logonerr
 
 uninstall:
 	rm -rf $(DESTDIR)$(LUA_LIBDIR)/logonerr $(DESTDIR)$(LUA_SHAREDIR)/logonerr
@@ -62,4 +83,4 @@ check-rock:
 	sh .ci/check-rock $(LUA_VERSION)
 
 clean:
-	rm -rf logonerr build
+	rm -rf build logonerr

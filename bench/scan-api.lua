@@ -1,7 +1,8 @@
 -- Count the codes in FILE through the Lua API, as a log shipper would:
 -- read 1 MiB chunks and feed a scanner.   lua bench/scan-api.lua FILE
 package.path = "lua/?.lua;lua/?/init.lua;" .. package.path
-package.cpath = "./?.so;" .. package.cpath
+package.cpath = "build/" .. (type(jit) == "table" and "luajit" or
+  "lua" .. _VERSION:match("%d+%.%d+")) .. "/?.so;" .. package.cpath
 local logonerr = require "logonerr"
 
 local f = assert(io.open(assert(arg[1], "usage: scan-api.lua FILE"), "rb"))

@@ -20,8 +20,10 @@
 #endif
 
 #if LUA_VERSION_NUM < 502
+/* Lua 5.1 and LuaJIT (which declares its own luaL_setfuncs). */
 #define lua_rawlen lua_objlen
-static void luaL_setfuncs(lua_State *L, const luaL_Reg *l, int nup) {
+#define luaL_setfuncs compat_setfuncs
+static void compat_setfuncs(lua_State *L, const luaL_Reg *l, int nup) {
   for (; l->name != NULL; l++) {
     int i;
     for (i = 0; i < nup; i++) lua_pushvalue(L, -nup);

@@ -105,7 +105,7 @@ describe("knowledge", function()
   it("is written in this project's own words, not copied from the seeds", function()
     local dir = "../shared/seeds"
     local p = io.popen("ls " .. dir .. " 2>/dev/null")
-    local files = p:read("a")
+    local files = p:read("*a")
     p:close()
     if files == "" then
       pending("the seed documents are not beside this checkout")
@@ -124,7 +124,7 @@ describe("knowledge", function()
     for file in files:gmatch("%S+") do
       local f = assert(io.open(dir .. "/" .. file))
       local words = {}
-      for w in f:read("a"):lower():gsub("[^%w%s]", " "):gmatch("%S+") do
+      for w in f:read("*a"):lower():gsub("[^%w%s]", " "):gmatch("%S+") do
         words[#words + 1] = w
       end
       f:close()

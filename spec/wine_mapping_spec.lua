@@ -2,8 +2,10 @@
 -- cross-compiled with mingw-w64 calls RtlNtStatusToDosError under Wine.
 local logonerr = require "logonerr"
 
+local sh_ok = require("support.run").ok
+
 local function have(cmd)
-  return os.execute("command -v " .. cmd .. " >/dev/null 2>&1") == true
+  return sh_ok("command -v " .. cmd .. " >/dev/null 2>&1")
 end
 
 local PROBE = [[
@@ -34,12 +36,12 @@ describe("NTSTATUS to Win32 mapping", function()
   it("agrees with Wine's RtlNtStatusToDosError for every status", function()
     local dir = os.tmpname()
     os.remove(dir)
-    assert.is_true(os.execute("mkdir -p " .. dir) == true)
+    assert.is_true(sh_ok("mkdir -p " .. dir))
     local f = assert(io.open(dir .. "/probe.c", "w"))
     f:write(PROBE)
     f:close()
-    assert.is_true(os.execute(cc .. " -O1 -o " .. dir .. "/probe.exe " ..
-                              dir .. "/probe.c") == true)
+    assert.is_true(sh_ok(cc .. " -O1 -o " .. dir .. "/probe.exe " ..
+                          dir .. "/probe.c"))
     local args = {}
     for _, e in ipairs(logonerr.errors) do
       if e.namespace == "ntstatus" then args[#args + 1] = ("%08X"):format(e.code) end
@@ -48,7 +50,7 @@ describe("NTSTATUS to Win32 mapping", function()
       "/prefix timeout 300 wine " .. dir .. "/probe.exe " ..
       table.concat(args, " ") .. " 2>/dev/null"))
     local got = {}
-    for status, w in p:read("a"):gmatch("(%x+) (%d+)") do
+    for status, w in p:read("*a"):gmatch("(%x+) (%d+)") do
       got[tonumber(status, 16)] = tonumber(w)
     end
     p:close()

@@ -7,6 +7,8 @@ local logonerr = require "logonerr"
 local report = require "logonerr.report"
 local json = require "dkjson"
 
+local unpack = table.unpack or unpack -- luacheck: compat
+
 local M = {}
 
 local FORMATS = { "line", "text", "markdown", "json" }
@@ -33,7 +35,9 @@ local function build_parser()
   ex:flag("--forms", "Print every representation of each code.")
   local ls = p:command("list", "List the catalogue.")
   ls:option("-n --namespace", "Only this namespace."):choices({ "win32", "ntstatus" })
-  ls:option("-c --category", "Only this category."):choices(logonerr.categories)
+  local categories = {} -- a plain copy: Lua 5.2's table.concat reads raw
+  for i, c in ipairs(logonerr.categories) do categories[i] = c end
+  ls:option("-c --category", "Only this category."):choices(categories)
   ls:option("-f --format", "Output format."):choices(FORMATS):default("line")
   local se = p:command("search", "Find entries that mention every word.")
   se:argument("words", "Words to look for."):args("+")
@@ -93,7 +97,7 @@ end
 local function read_file(path)
   local f, err = io.open(path, "rb")
   if f == nil then return nil, err end
-  local s, rerr = f:read("a")
+  local s, rerr = f:read("*a")
   f:close()
   if s == nil then return nil, path .. ": " .. tostring(rerr) end
   return s
@@ -204,7 +208,7 @@ end
 -- default).  Returns the exit status.
 function M.main(args, out, err, in_)
   out, err, in_ = out or io.stdout, err or io.stderr, in_ or io.stdin
-  args = { table.unpack(args or {}) }
+  args = { unpack(args or {}) }
   local parser = build_parser()
   if #args == 0 then
     err:write(parser:get_usage(), "\n\nError: no codes given (try 'logonerr --help')\n")
@@ -234,7 +238,7 @@ function M.main(args, out, err, in_)
                                        category = a.category }), a.format)
     return 0
   else
-    local found = logonerr.search(table.unpack(a.words))
+    local found = logonerr.search(unpack(a.words))
     if #found == 0 then
       err:write("logonerr: no entry mentions all of: ",
                 table.concat(a.words, " "), "\n")

@@ -33,11 +33,22 @@ local function readonly(t, tostr)
   })
 end
 
+-- Lua 5.1 and LuaJIT ignore __len, __pairs and __ipairs on tables: there,
+-- lists and maps are handed out as plain tables, so that #, pairs and
+-- ipairs still work; entries stay read-only everywhere.
+local HONOURS_LEN = #setmetatable({}, { __len = function() return 1 end }) == 1
+
+--- A list or map as a read-only view where Lua allows it (5.2+).
+local function shared(t)
+  if HONOURS_LEN then return readonly(t) end
+  return t
+end
+
 local function lines(s)
   if s == nil then return nil end
   local list = {}
   for item in gmatch(s, "[^\n]+") do list[#list + 1] = item end
-  return readonly(list)
+  return shared(list)
 end
 
 local function faq_of(s)
@@ -46,7 +57,7 @@ local function faq_of(s)
   for q, a in gmatch(s, "([^\t\n]+)\t([^\n]+)") do
     list[#list + 1] = readonly({ question = q, answer = a })
   end
-  return readonly(list)
+  return shared(list)
 end
 
 local LIST_FIELDS = { "causes", "symptoms", "diagnosis", "resolution",
@@ -90,12 +101,12 @@ for i = 1, count do
     end
     related[#related + 1] = e
   end
-  d.related = readonly(related)
+  d.related = shared(related)
 end
 for i = 1, count do
   local d = data[i].d
   if d.namespace == "win32" then
-    d.ntstatus = readonly(statuses_of[d.code] or {})
+    d.ntstatus = shared(statuses_of[d.code] or {})
   end
 end
 
@@ -104,19 +115,19 @@ for i = 1, count do names[data[i].raw.name] = i end
 core.bind(entries, names)
 
 --- Every entry, sorted by namespace, then code.
-M.errors = readonly(entries)
+M.errors = shared(entries)
 --- Win32 entries by code.
-M.win32 = readonly(win32)
+M.win32 = shared(win32)
 --- NTSTATUS entries by unsigned code.
-M.ntstatus = readonly(ntstatus)
+M.ntstatus = shared(ntstatus)
 --- Entries by SDK symbol.
-M.by_name = readonly(by_name)
+M.by_name = shared(by_name)
 
 -- Constants: logonerr.ERROR_LOGON_SESSION_COLLISION == 1366, ...
 for i = 1, count do M[data[i].raw.name] = data[i].raw.code end
 
 --- Categories, in a stable order.
-M.categories = readonly({ "session", "credentials", "account", "policy",
+M.categories = shared({ "session", "credentials", "account", "policy",
                           "infrastructure", "general" })
 
 M.lookup = core.lookup

@@ -11,11 +11,15 @@
 local error, getmetatable, ipairs, pairs, setmetatable, tonumber, tostring,
       type = error, getmetatable, ipairs, pairs, setmetatable, tonumber,
       tostring, type
-local concat = table.concat
+local concat, floor = table.concat, math.floor
 
 local _ENV = nil -- luacheck: ignore 211
 
 local M = {}
+
+-- Lua 5.2 and later honour __pairs and __len; 5.1 and LuaJIT do not.
+local HONOURS_PAIRS =
+  #setmetatable({}, { __len = function() return 1 end }) == 1
 
 --- Sections may nest this deep.
 M.MAX_DEPTH = 100
@@ -141,7 +145,10 @@ local function is_empty(v)
   if v == nil or v == false or v == "" then return true end
   if type(v) == "table" and v[1] == nil then
     local step, state, first = pairs(v) -- honours __pairs (read-only views)
-    return step(state, first) == nil
+    if step(state, first) ~= nil then return false end
+    -- Lua 5.1 has no __pairs: there a read-only view (a catalogue entry)
+    -- looks empty to pairs, but is not.
+    return HONOURS_PAIRS or getmetatable(v) == nil
   end
   return false
 end
@@ -150,7 +157,7 @@ local function text_of(v)
   local t = type(v)
   if t == "string" then return v end
   if t == "number" then
-    if v == v // 1 and v >= -2^53 and v <= 2^53 then
+    if v == floor(v) and v >= -2^53 and v <= 2^53 then
       return ("%d"):format(v)
     end
     return tostring(v)

@@ -9,6 +9,13 @@ local function slurp(path)
   return s
 end
 
+-- Did the shell command succeed?  (os.execute gives a status number on
+-- Lua 5.1 and LuaJIT, true or nil from 5.2 on.)
+function M.ok(cmd)
+  local r = os.execute(cmd)
+  return r == true or r == 0
+end
+
 -- exit status, stdout, stderr of `logonerr args` (stdin: text to pipe in,
 -- or nil).  The interpreter is $LUA, lua5.4 by default.
 function M.command(args, stdin)

@@ -8,7 +8,7 @@ M.WINE = "/usr/include/wine/wine/windows/"  -- libwine-dev
 local function read(path)
   local f = assert(io.open(path, "rb"), "missing SDK header " .. path ..
                    " (make deps installs it)")
-  local s = f:read("a")
+  local s = f:read("*a")
   f:close()
   return s
 end
