@@ -22,12 +22,12 @@ end
 local PLAIN = {
   function(n) return format("%s INFO  [worker-%d] request %08x-%04x-%04x-%04x-%012x completed in %d ms (pid %d, port %d)",
     stamp(n), n % 16, random(0, 0x7FFFFFFF), random(0, 0xFFFF), random(0, 0xFFFF), random(0, 0xFFFF), random(0, 0xFFFFFF), random(1, 900), random(100, 65000), random(1024, 65535)) end,
-  function(n) return format("\tLogon ID:\t\t0x%X", random(0x10000, 0xFFFFFFF)) end,
-  function(n) return format("\tProcess ID:\t\t0x%x", random(0x100, 0x3FFF)) end,
+  function() return format("\tLogon ID:\t\t0x%X", random(0x10000, 0xFFFFFFF)) end,
+  function() return format("\tProcess ID:\t\t0x%x", random(0x100, 0x3FFF)) end,
   function(n) return format("03/11 %02d:%02d:%02d [SESSION] CORP: NetrLogonSamLogonEx: Network logon of CORP\\%s from WKS%03d Entered",
     n % 24, n % 60, n % 60, USERS[n % #USERS + 1], n % 1000) end,
   function(n) return format("%s DEBUG heap at 0x00007FF6%08X, %d objects, load %d.%d", stamp(n), random(0, 0x7FFFFFFF), random(1, 99999), random(0, 9), random(0, 99)) end,
-  function(n) return format("  Source Network Address:\t10.%d.%d.%d\n  Source Port:\t\t%d", random(0, 255), random(0, 255), random(1, 254), random(1024, 65535)) end,
+  function() return format("  Source Network Address:\t10.%d.%d.%d\n  Source Port:\t\t%d", random(0, 255), random(0, 255), random(1, 254), random(1024, 65535)) end,
 }
 
 -- Lines with a code, about one line in forty.

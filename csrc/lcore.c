@@ -57,16 +57,16 @@ static void push_hex(lua_State *L, uint32_t v) {
 }
 
 /* The input as a short quoted string for messages: a prefix, escaped. */
+#define QUOTED 40 /* bytes of an input shown in a message */
 static void push_quoted(lua_State *L, int idx) {
   luaL_Buffer b;
-  size_t n, i, shown;
+  size_t n = 0, i;
   const char *s;
   lua_pushvalue(L, idx); /* lua_tolstring may convert: work on a copy */
   s = lua_tolstring(L, -1, &n);
   luaL_buffinit(L, &b);
   if (lua_type(L, idx) == LUA_TSTRING) luaL_addchar(&b, '"');
-  shown = n < 40 ? n : 40;
-  for (i = 0; i < shown; i++) {
+  for (i = 0; i < n && i < QUOTED; i++) {
     unsigned char c = (unsigned char)s[i];
     if (c == '"' || c == '\\') {
       luaL_addchar(&b, '\\');
@@ -83,7 +83,7 @@ static void push_quoted(lua_State *L, int idx) {
       luaL_addchar(&b, (char)c);
     }
   }
-  if (shown < n) luaL_addstring(&b, "...");
+  if (n > QUOTED) luaL_addstring(&b, "...");
   if (lua_type(L, idx) == LUA_TSTRING) luaL_addchar(&b, '"');
   luaL_pushresult(&b);
   lua_remove(L, -2);
@@ -247,7 +247,7 @@ static const char *how_name(int how) {
   case LOGONERR_HOW_NAME: return "name";
   case LOGONERR_HOW_DECIMAL: return "decimal";
   case LOGONERR_HOW_NEGATIVE: return "signed";
-  case LOGONERR_HOW_HEX: return "hex";
+  case LOGONERR_HOW_HEX:
   case LOGONERR_HOW_BARE_HEX: return "hex";
   default: return "number";
   }
@@ -310,7 +310,6 @@ static int l_format(lua_State *L) {
 static int l_forms(lua_State *L) {
   logonerr_reading r;
   const char *why;
-  const logonerr_entry *nts[MAX_READINGS];
   int st = read_code(L, 1, LOGONERR_NS_NONE, &r, &why);
   if (st != LOGONERR_OK) return why ? fail(L, 1, why) : fail_status(L, 1, st, &r);
   lua_createtable(L, 0, 10);
@@ -333,6 +332,7 @@ static int l_forms(lua_State *L) {
   }
   lua_newtable(L); /* counterparts: the other namespace's codes */
   if (r.ns == LOGONERR_NS_WIN32) {
+    const logonerr_entry *nts[MAX_READINGS];
     size_t i, k = logonerr_ntstatus_for(r.code, nts, MAX_READINGS);
     for (i = 0; i < k && i < MAX_READINGS; i++) {
       push_entry(L, nts[i]);
@@ -353,7 +353,7 @@ static int l_forms(lua_State *L) {
 
 /* A number argument for the conversion functions: misuse raises. */
 static uint32_t check_u32(lua_State *L, int idx) {
-  uint32_t v;
+  uint32_t v = 0;
   const char *why;
   luaL_checknumber(L, idx);
   if (lua_type(L, idx) != LUA_TNUMBER) /* a numeric string */
@@ -466,10 +466,12 @@ static int scan_flags(lua_State *L, int idx) {
   luaL_checktype(L, idx, LUA_TTABLE);
   lua_pushnil(L);
   while (lua_next(L, idx) != 0) {
-    if (lua_type(L, -2) != LUA_TSTRING || strcmp(lua_tostring(L, -2), "all"))
+    if (lua_type(L, -2) != LUA_TSTRING)
+      luaL_argerror(L, idx, lua_pushfstring(L, "option names are strings, "
+                    "got %s", luaL_typename(L, -2)));
+    if (strcmp(lua_tostring(L, -2), "all") != 0)
       luaL_argerror(L, idx, lua_pushfstring(L, "unknown option '%s' "
-                    "(expected all)", luaL_typename(L, -2)[0] == 's' ?
-                    lua_tostring(L, -2) : luaL_typename(L, -2)));
+                    "(expected all)", lua_tostring(L, -2)));
     if (lua_toboolean(L, -1)) flags |= LOGONERR_SCAN_ALL;
     lua_pop(L, 1);
   }

@@ -74,6 +74,7 @@ describe("the logonerr command", function()
     for l in out:gmatch("[^\n]+") do assert.matches("^STATUS_", l) end
     assert.matches("STATUS_LOGON_SESSION_COLLISION", out)
     code, out = run("list")
+    assert.are.equal(0, code)
     local n = 0
     for _ in out:gmatch("\n") do n = n + 1 end
     assert.is_true(n >= 114)

@@ -233,6 +233,7 @@ describe("logonerr scan", function()
     assert.are.equal(0, code)
     assert.matches("^0 codes found, 0 distinct", out)
     code, out = run("scan --annotate", "a\r\nerror 1326\r\n")
+    assert.are.equal(0, code)
     assert.are.equal("2: error 1326\n    ^ " .. logonerr.format(1326) .. "\n", out)
   end)
 

@@ -87,9 +87,9 @@ describe("logonerr.scan", function()
   end)
 
   it("yields the codes of a text in order, with line numbers", function()
-    local lines, text = {}, nil
+    local lines = {}
     for _, f in ipairs(FORMS) do lines[#lines + 1] = f[1] end
-    text = table.concat(lines, "\n")
+    local text = table.concat(lines, "\n")
     local list = found(text)
     assert.are.equal(#FORMS, #list)
     for k, m in ipairs(list) do

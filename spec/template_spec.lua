@@ -5,7 +5,8 @@ local render = report.render
 describe("render", function()
   it("inserts fields, nested fields and items", function()
     assert.are.equal("x 3 a,b;",
-      render("{{name}} {{a.b}} {{#l}}{{.}}{{/l}};", { name = "x", a = { b = 3 }, l = { "a,", "b" } }))
+      render("{{name}} {{a.b}} {{#l}}{{.}}{{/l}};",
+             { name = "x", a = { b = 3 }, l = { "a,", "b" } }))
   end)
 
   it("renders a section once for a non-list value, and inverted sections", function()
