@@ -20,6 +20,7 @@ DESTDIR ?=
 LUA_LIBDIR ?= $(PREFIX)/lib/lua/$(LUA_ABI)
 LUA_SHAREDIR ?= $(PREFIX)/share/lua/$(LUA_ABI)
 BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
 BUILD = build/$(LUA_TAG)
 MODULE = $(BUILD)/logonerr/core.so
 
@@ -39,7 +40,7 @@ LUA_SRC = $(wildcard lua/logonerr/*.lua)
 BUSTED ?= busted
 
 .PHONY: all test test-all deps install uninstall clean check-rock \
-        check-rock-all bench-scan examples windows lint
+        check-rock-all bench-scan examples windows lint doc
 
 all: $(MODULE)
 
@@ -68,10 +69,11 @@ install: all
 	done
 	sed '1s|.*|#!/usr/bin/env $(LUA)|' bin/logonerr > $(BUILD)/logonerr.bin
 	install -D -m 755 $(BUILD)/logonerr.bin $(DESTDIR)$(BINDIR)/logonerr
+	install -D -m 644 doc/logonerr.1 $(DESTDIR)$(MANDIR)/man1/logonerr.1
 
 uninstall:
 	rm -rf $(DESTDIR)$(LUA_LIBDIR)/logonerr $(DESTDIR)$(LUA_SHAREDIR)/logonerr
-	rm -f $(DESTDIR)$(BINDIR)/logonerr
+	rm -f $(DESTDIR)$(BINDIR)/logonerr $(DESTDIR)$(MANDIR)/man1/logonerr.1
 
 # Scanning speed against grep, a plain Lua scanner and wc -l, on a
 # generated log of SIZE megabytes (kept in $TMPDIR or /tmp for reruns).
@@ -132,6 +134,15 @@ windows: deps
 	tr -d '\r' < $(WIN)/capi.crlf > $(WIN)/capi.out
 	diff -u examples/capi/expected.txt $(WIN)/capi.out
 	@echo "windows: ok (cross-compiled, exported luaopen_logonerr_core, ran under Wine)"
+
+# The reference of the Lua API (C and Lua functions in one module) in
+# build/doc, and a check that the man page renders without a warning.
+doc: deps
+	ldoc -c doc/config.ld .
+	@mkdir -p build
+	MANWIDTH=80 man --warnings -l doc/logonerr.1 > build/logonerr.1.txt 2> build/man.log
+	@if [ -s build/man.log ]; then cat build/man.log; exit 1; fi
+	@echo "doc: build/doc/index.html; man -l doc/logonerr.1"
 
 # Lint: luacheck on every Lua file (.luacheckrc), cppcheck and clang-tidy
 # on the C core; any finding fails.  (clang-tidy's swappable-parameters
