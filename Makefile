@@ -40,7 +40,7 @@ LUA_SRC = $(wildcard lua/logonerr/*.lua)
 BUSTED ?= busted
 
 .PHONY: all test test-all deps install uninstall clean check-rock \
-        check-rock-all bench-scan examples windows lint doc
+        check-rock-all bench bench-scan examples windows lint doc
 
 all: $(MODULE)
 
@@ -74,6 +74,13 @@ install: all
 uninstall:
 	rm -rf $(DESTDIR)$(LUA_LIBDIR)/logonerr $(DESTDIR)$(LUA_SHAREDIR)/logonerr
 	rm -f $(DESTDIR)$(BINDIR)/logonerr $(DESTDIR)$(MANDIR)/man1/logonerr.1
+
+# Cost of a call (10^7 per case) against string.byte, a pure-Lua
+# alternative and string.format; what require adds; the module's heap.
+CALLS ?= 1e7
+bench: deps all
+	$(LUA) bench/lookup.lua $(CALLS)
+	LUA=$(LUA) $(LUA) bench/startup.lua
 
 # Scanning speed against grep, a plain Lua scanner and wc -l, on a
 # generated log of SIZE megabytes (kept in $TMPDIR or /tmp for reruns).

@@ -34,8 +34,10 @@ static void compat_setfuncs(lua_State *L, const luaL_Reg *l, int nup) {
 }
 #endif
 
-#define ENTRIES lua_upvalueindex(1) /* index -> entry object      */
-#define NAMES lua_upvalueindex(2)   /* UPPER_NAME -> index        */
+#define ENTRIES lua_upvalueindex(1) /* index -> entry object                 */
+#define FAST lua_upvalueindex(2)    /* usual spellings of a code -> entry  */
+#define INDEX lua_upvalueindex(3)   /* entry -> index                      */
+#define NUPVALUES 3
 #define MAX_READINGS 16
 #define MAX_WORDS 32
 
@@ -170,8 +172,8 @@ static int number_value(lua_State *L, int idx, uint32_t *out,
   return LOGONERR_OK;
 }
 
-/* Symbolic names go through the NAMES table: an interned upper-case key
- * is found without allocating. */
+/* Symbolic names in mixed case: the upper-case form is looked up in FAST
+ * (an interned string is found without allocating). */
 static int name_reading(lua_State *L, const char *s, size_t n,
                         logonerr_reading *r) {
   char up[LOGONERR_MAX_INPUT];
@@ -189,12 +191,10 @@ static int name_reading(lua_State *L, const char *s, size_t n,
   }
   if (!underscore) return 0; /* every name has one; "C000006D" is hex */
   lua_pushlstring(L, up, n);
-  lua_rawget(L, NAMES);
-  if (!lua_isnumber(L, -1)) {
-    lua_pop(L, 1);
-    return 0;
-  }
-  e = logonerr_at((size_t)lua_tointeger(L, -1) - 1);
+  lua_rawget(L, FAST);
+  lua_rawget(L, INDEX); /* nil when the name is not known */
+  e = lua_isnumber(L, -1) ? logonerr_at((size_t)lua_tointeger(L, -1) - 1)
+                          : NULL;
   lua_pop(L, 1);
   if (e == NULL) return 0;
   r->value = r->code = e->code;
@@ -234,7 +234,14 @@ static int push_entry(lua_State *L, const logonerr_entry *e) {
 static int l_lookup(lua_State *L) {
   logonerr_reading r;
   const char *why;
-  int st, ns = opt_namespace(L, 2);
+  int st, ns;
+  if (lua_gettop(L) == 1) { /* the usual spellings: one table read */
+    lua_pushvalue(L, 1);
+    lua_rawget(L, FAST);
+    if (!lua_isnil(L, -1)) return 1;
+    lua_pop(L, 1);
+  }
+  ns = opt_namespace(L, 2);
   if (ns < 0) return 2;
   st = read_code(L, 1, ns, &r, &why);
   if (st != LOGONERR_OK) return why ? fail(L, 1, why) : fail_status(L, 1, st, &r);
@@ -514,12 +521,14 @@ static void release(lua_State *L, lscanner *s) {
   s->ref = LUA_NOREF;
 }
 
-/* The iterator of scan(), feed() and finish(): upvalue 3 is the scanner,
- * upvalue 4 the generation it belongs to. */
+/* The iterator of scan(), feed() and finish(): after the binding's own
+ * upvalues come the scanner and the generation the iterator belongs to. */
+#define SCANNER_UV lua_upvalueindex(NUPVALUES + 1)
+#define GEN_UV lua_upvalueindex(NUPVALUES + 2)
 static int scan_step(lua_State *L) {
-  lscanner *s = (lscanner *)lua_touserdata(L, lua_upvalueindex(3));
+  lscanner *s = (lscanner *)lua_touserdata(L, SCANNER_UV);
   logonerr_match m;
-  if (s->gen != (int)lua_tointeger(L, lua_upvalueindex(4))) return 0;
+  if (s->gen != (int)lua_tointeger(L, GEN_UV)) return 0;
   if (!s->finished) {
     if (logonerr_scan_next(&s->sc, &m)) return push_match(L, &m);
     if (!s->whole) return 0;
@@ -535,10 +544,11 @@ static int scan_step(lua_State *L) {
 static int push_step(lua_State *L, int ud) {
   lscanner *s = (lscanner *)lua_touserdata(L, ud);
   lua_pushvalue(L, ENTRIES);
-  lua_pushvalue(L, NAMES);
+  lua_pushvalue(L, FAST);
+  lua_pushvalue(L, INDEX);
   lua_pushvalue(L, ud);
   lua_pushinteger(L, ++s->gen);
-  lua_pushcclosure(L, scan_step, 4);
+  lua_pushcclosure(L, scan_step, NUPVALUES + 2);
   return 1;
 }
 
@@ -625,9 +635,11 @@ static void set_str(lua_State *L, const char *k, const char *v) {
   lua_setfield(L, -2, k);
 }
 
+/* raw(i [, brief]): brief leaves out the message and the knowledge. */
 static int l_raw(lua_State *L) {
   const logonerr_entry *e;
   lua_Integer i = luaL_checkinteger(L, 1);
+  int brief = lua_toboolean(L, 2);
   if (i < 1 || (size_t)i > logonerr_count()) return 0;
   e = logonerr_at((size_t)i - 1);
   lua_createtable(L, 0, 16);
@@ -647,6 +659,7 @@ static int l_raw(lua_State *L) {
   push_u32(L, e->ns == LOGONERR_NS_WIN32 ? logonerr_hresult_from_win32(e->code)
                                          : logonerr_hresult_from_nt(e->code));
   lua_setfield(L, -2, "hresult");
+  if (brief) return 1;
   set_str(L, "message", e->message);
   set_str(L, "summary", logonerr_text(e, LOGONERR_F_SUMMARY));
   set_str(L, "causes", logonerr_text(e, LOGONERR_F_CAUSES));
@@ -664,21 +677,61 @@ static int l_count(lua_State *L) {
   return 1;
 }
 
-/* bind(entries, names): fill the upvalue tables shared by all functions. */
+/* FAST[key] = the entry object at stack index `at`. */
+static void fast_string(lua_State *L, const char *k, size_t n, int at) {
+  lua_pushlstring(L, k, n);
+  lua_pushvalue(L, at);
+  lua_rawset(L, FAST);
+}
+
+static void fast_number(lua_State *L, int64_t k, int at) {
+  push_int(L, k);
+  lua_pushvalue(L, at);
+  lua_rawset(L, FAST);
+}
+
+/* The spellings of entry e (its object at stack index `index`) that lookup
+ * reads without parsing: every one reads as e by logonerr_parse's rules. */
+static void add_fast(lua_State *L, const logonerr_entry *e, int index) {
+  char low[LOGONERR_MAX_INPUT], hex[LOGONERR_HEX_SIZE];
+  size_t i, n = strlen(e->name), h;
+  uint32_t hr;
+  for (i = 0; i < n && i < sizeof low; i++)
+    low[i] = (char)(e->name[i] >= 'A' && e->name[i] <= 'Z' ? e->name[i] + 32
+                                                           : e->name[i]);
+  fast_string(L, e->name, n, index);
+  fast_string(L, low, i, index);
+  fast_number(L, e->code, index);
+  h = logonerr_hex(e->code, hex);
+  fast_string(L, hex, h, index);
+  for (i = 2; i < h; i++)
+    if (hex[i] >= 'A') hex[i] = (char)(hex[i] + 32);
+  fast_string(L, hex, h, index);
+  if (e->ns == LOGONERR_NS_WIN32) {
+    fast_number(L, logonerr_hresult_from_win32(e->code), index);
+    return;
+  }
+  hr = logonerr_hresult_from_nt(e->code);
+  fast_number(L, (int32_t)e->code, index);
+  fast_number(L, hr, index);
+  fast_number(L, (int32_t)hr, index);
+  fast_string(L, hex, logonerr_hex(hr, hex), index);
+}
+
+/* bind(entries): keep the entry objects and build FAST and INDEX. */
 static int l_bind(lua_State *L) {
   size_t i, n = logonerr_count();
   luaL_checktype(L, 1, LUA_TTABLE);
-  luaL_checktype(L, 2, LUA_TTABLE);
   for (i = 1; i <= n; i++) {
     lua_rawgeti(L, 1, (int)i);
     if (lua_isnil(L, -1)) return luaL_argerror(L, 1, "an entry is missing");
+    lua_pushvalue(L, -1);
     lua_rawseti(L, ENTRIES, (int)i);
-  }
-  lua_pushnil(L);
-  while (lua_next(L, 2) != 0) {
-    lua_pushvalue(L, -2);
-    lua_insert(L, -2);
-    lua_rawset(L, NAMES);
+    lua_pushvalue(L, -1);
+    lua_pushinteger(L, (lua_Integer)i);
+    lua_rawset(L, INDEX);
+    add_fast(L, logonerr_at(i - 1), lua_gettop(L));
+    lua_pop(L, 1);
   }
   return 0;
 }
@@ -703,20 +756,22 @@ static const luaL_Reg funcs[] = {
 LOGONERR_EXPORT int luaopen_logonerr_core(lua_State *L);
 LOGONERR_EXPORT int luaopen_logonerr_core(lua_State *L) {
   lua_newtable(L);
-  lua_newtable(L); /* upvalue 1: entries  */
-  lua_newtable(L); /* upvalue 2: names    */
+  lua_createtable(L, (int)logonerr_count(), 0);       /* upvalue 1: ENTRIES */
+  lua_createtable(L, 0, 10 * (int)logonerr_count());  /* upvalue 2: FAST    */
+  lua_createtable(L, 0, (int)logonerr_count());       /* upvalue 3: INDEX   */
   luaL_newmetatable(L, SCANNER);
   lua_newtable(L); /* methods, sharing the upvalues */
-  lua_pushvalue(L, -4);
-  lua_pushvalue(L, -4);
-  luaL_setfuncs(L, scanner_methods, 2);
+  lua_pushvalue(L, -5);
+  lua_pushvalue(L, -5);
+  lua_pushvalue(L, -5);
+  luaL_setfuncs(L, scanner_methods, NUPVALUES);
   lua_setfield(L, -2, "__index");
   lua_pushcfunction(L, l_scanner_gc);
   lua_setfield(L, -2, "__gc");
   lua_pushcfunction(L, l_scanner_tostring);
   lua_setfield(L, -2, "__tostring");
   lua_pop(L, 1);
-  luaL_setfuncs(L, funcs, 2);
+  luaL_setfuncs(L, funcs, NUPVALUES);
   lua_pushliteral(L, "logonerr.core");
   lua_setfield(L, -2, "_NAME");
   lua_pushliteral(L, "logonerr " LOGONERR_VERSION);

@@ -115,6 +115,20 @@ describe("lookup", function()
     end
   end)
 
+  it("gives the same answer from its fast table as from the parser", function()
+    -- lookup(x) reads a table of usual spellings first; lookup(x, nil)
+    -- always parses.  Both must agree on every spelling of every code.
+    for _, e in ipairs(logonerr.errors) do
+      local forms = { e.name, e.name:lower(), e.code, e.hex, e.hex:lower(),
+                      e.hresult, ("0x%X"):format(e.hresult),
+                      e.code - 4294967296, e.hresult - 4294967296 }
+      for _, x in ipairs(forms) do
+        local a, b = logonerr.lookup(x), logonerr.lookup(x, nil)
+        assert.are.equal(b, a, e.name .. " as " .. tostring(x))
+      end
+    end
+  end)
+
   it("does not allocate for a successful lookup", function()
     local lookup = logonerr.lookup
     local bare = ("c%07x"):format(0x6D) -- lower case, not a literal

@@ -6,8 +6,8 @@
 
 local core = require "logonerr.core"
 
-local error, ipairs, next, rawequal, require, setmetatable, tostring, type =
-      error, ipairs, next, rawequal, require, setmetatable, tostring, type
+local error, ipairs, next, require, setmetatable, tostring =
+      error, ipairs, next, require, setmetatable, tostring
 local gmatch = string.gmatch
 
 local _ENV = nil -- luacheck: ignore 211
@@ -19,29 +19,30 @@ local function readonly_error(_, key)
         .. tostring(key) .. "')", 2)
 end
 
---- A read-only view of t: reading works, assigning raises, pairs, ipairs
--- and # see the contents.
-local function readonly(t, tostr)
-  return setmetatable({}, {
-    __index = t,
-    __newindex = readonly_error,
-    __len = function() return #t end,
-    __pairs = function() return next, t, nil end,
-    __ipairs = function() return ipairs(t) end,
-    __tostring = tostr,
-    __metatable = false,
-  })
-end
-
 -- Lua 5.1 and LuaJIT ignore __len, __pairs and __ipairs on tables: there,
 -- lists and maps are handed out as plain tables, so that #, pairs and
 -- ipairs still work; entries stay read-only everywhere.
 local HONOURS_LEN = #setmetatable({}, { __len = function() return 1 end }) == 1
 
+-- Read-only views share one metatable; the table each one shows is kept
+-- in shown[view].  So a view costs one empty table, not a metatable and
+-- closures of its own.
+local shown = {}
+local VIEW = {
+  __index = function(v, k) return shown[v][k] end,
+  __newindex = readonly_error,
+  __len = function(v) return #shown[v] end,
+  __pairs = function(v) return next, shown[v], nil end,
+  __ipairs = function(v) return ipairs(shown[v]) end,
+  __metatable = false,
+}
+
 --- A list or map as a read-only view where Lua allows it (5.2+).
 local function shared(t)
-  if HONOURS_LEN then return readonly(t) end
-  return t
+  if not HONOURS_LEN then return t end
+  local v = setmetatable({}, VIEW)
+  shown[v] = t
+  return v
 end
 
 local function lines(s)
@@ -51,11 +52,16 @@ local function lines(s)
   return shared(list)
 end
 
+local FAQ = { __index = function(v, k) return shown[v][k] end,
+              __newindex = readonly_error, __metatable = false }
+
 local function faq_of(s)
   if s == nil then return nil end
   local list = {}
   for q, a in gmatch(s, "([^\t\n]+)\t([^\n]+)") do
-    list[#list + 1] = readonly({ question = q, answer = a })
+    local item = setmetatable({}, FAQ)
+    shown[item] = { question = q, answer = a }
+    list[#list + 1] = item
   end
   return shared(list)
 end
@@ -63,56 +69,85 @@ end
 local LIST_FIELDS = { "causes", "symptoms", "diagnosis", "resolution",
                       "prevention" }
 
--- Build every entry: data tables first, then the links between them.
+-- Entries.  What every lookup needs (name, code, hex, ...) is built at
+-- require time; the message and the knowledge are read from the C
+-- catalogue the first time one of them is asked for, which keeps require
+-- quick and the module's heap small.
 local count = core.count()
 local data, entries, by_name, win32, ntstatus = {}, {}, {}, {}, {}
-for i = 1, count do
+local index_of = {} -- entry -> its index in the catalogue
+local loaded = {}   -- index -> true once the knowledge is read
+
+local function load_knowledge(i)
+  local d = data[i]
   local raw = core.raw(i)
-  local d = {
-    name = raw.name, code = raw.code, namespace = raw.namespace,
-    hex = raw.hex, hresult = raw.hresult, message = raw.message,
-    category = raw.category, severity = raw.severity, summary = raw.summary,
-    faq = faq_of(raw.faq),
-  }
+  d.message, d.summary, d.faq = raw.message, raw.summary, faq_of(raw.faq)
   for _, f in ipairs(LIST_FIELDS) do d[f] = lines(raw[f]) end
-  data[i] = { d = d, raw = raw }
-  local e = readonly(d, function() return core.format(raw.name) end)
-  entries[i] = e
+  local related = {}
+  for name in gmatch(raw.related or "", "%S+") do
+    related[#related + 1] = by_name[name] or
+      error("logonerr: catalogue entry " .. raw.name ..
+            " names an unknown related error " .. name)
+  end
+  d.related = shared(related)
+  loaded[i] = true
+  return d
+end
+
+local ENTRY = {
+  __index = function(e, k)
+    local i = index_of[e]
+    local v = data[i][k]
+    if v == nil and not loaded[i] then v = load_knowledge(i)[k] end
+    return v
+  end,
+  __newindex = readonly_error,
+  __pairs = function(e)
+    local i = index_of[e]
+    if not loaded[i] then load_knowledge(i) end
+    return next, data[i], nil
+  end,
+  __tostring = function(e) return core.format(data[index_of[e]].name) end,
+  __metatable = false,
+}
+
+for i = 1, count do
+  local raw = core.raw(i, true) -- without the knowledge
+  data[i] = {
+    name = raw.name, code = raw.code, namespace = raw.namespace,
+    hex = raw.hex, hresult = raw.hresult, category = raw.category,
+    severity = raw.severity, win32_code = raw.win32_code,
+  }
+  local e = setmetatable({}, ENTRY)
+  entries[i], index_of[e] = e, i
   by_name[raw.name] = e
   if raw.namespace == "win32" then win32[raw.code] = e
   else ntstatus[raw.code] = e end
 end
 
+-- Links between the namespaces.
 local statuses_of = {}
 for i = 1, count do
-  local d, raw = data[i].d, data[i].raw
-  if raw.win32_code then
-    d.win32 = win32[raw.win32_code]
-    local list = statuses_of[raw.win32_code] or {}
+  local d = data[i]
+  if d.win32_code then
+    d.win32 = win32[d.win32_code]
+    local list = statuses_of[d.win32_code] or {}
     list[#list + 1] = entries[i]
-    statuses_of[raw.win32_code] = list
+    statuses_of[d.win32_code] = list
   end
-  local related = {}
-  for name in gmatch(raw.related or "", "%S+") do
-    local e = by_name[name]
-    if e == nil then
-      error("logonerr: catalogue entry " .. raw.name ..
-            " names an unknown related error " .. name)
-    end
-    related[#related + 1] = e
-  end
-  d.related = shared(related)
+  d.win32_code = nil
 end
 for i = 1, count do
-  local d = data[i].d
+  local d = data[i]
   if d.namespace == "win32" then
     d.ntstatus = shared(statuses_of[d.code] or {})
   end
 end
 
-local names = {}
-for i = 1, count do names[data[i].raw.name] = i end
-core.bind(entries, names)
+-- The C binding keeps the entries, and a table of the usual spellings of
+-- each code (names in upper and lower case, hex, signed and HRESULT forms)
+-- that lookup reads before it parses anything.
+core.bind(entries)
 
 --- Every entry, sorted by namespace, then code.
 M.errors = shared(entries)
@@ -124,7 +159,7 @@ M.ntstatus = shared(ntstatus)
 M.by_name = shared(by_name)
 
 -- Constants: logonerr.ERROR_LOGON_SESSION_COLLISION == 1366, ...
-for i = 1, count do M[data[i].raw.name] = data[i].raw.code end
+for i = 1, count do M[data[i].name] = data[i].code end
 
 --- Categories, in a stable order.
 M.categories = shared({ "session", "credentials", "account", "policy",
@@ -145,9 +180,7 @@ M._VERSION = core._VERSION
 
 --- Is x one of this module's entries?
 function M.is_entry(x)
-  if type(x) ~= "table" then return false end
-  local e = by_name[x.name]
-  return e ~= nil and rawequal(e, x)
+  return index_of[x] ~= nil
 end
 
 --- The entries of one namespace and/or category, in catalogue order.
@@ -163,8 +196,8 @@ function M.list(filter)
   return out
 end
 
-local logs = require "logonerr.logs"
-M.summarize = logs.summarize
-M.annotate = logs.annotate
+-- Log functions load their module on first use: require stays quick.
+function M.summarize(...) return require("logonerr.logs").summarize(...) end
+function M.annotate(...) return require("logonerr.logs").annotate(...) end
 
 return M
