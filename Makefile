@@ -40,7 +40,7 @@ LUA_SRC = $(wildcard lua/logonerr/*.lua)
 BUSTED ?= busted
 
 .PHONY: all test test-all deps install uninstall clean check-rock \
-        check-rock-all bench bench-scan examples windows lint doc
+        check-rock-all bench bench-scan examples windows lint doc fuzz
 
 all: $(MODULE)
 
@@ -150,6 +150,23 @@ doc: deps
 	MANWIDTH=80 man --warnings -l doc/logonerr.1 > build/logonerr.1.txt 2> build/man.log
 	@if [ -s build/man.log ]; then cat build/man.log; exit 1; fi
 	@echo "doc: build/doc/index.html; man -l doc/logonerr.1"
+
+# Fuzzing (libFuzzer, clang, ASan + UBSan): every C entry point that takes
+# outside input.  Each target runs FUZZ_SECONDS on a copy of its seed
+# corpus in fuzz/corpus/<target>; a crash leaves its input in build/fuzz.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS = parse format scan name
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+fuzz: deps
+	@mkdir -p build/fuzz
+	set -e; for t in $(FUZZ_TARGETS); do \
+	  clang $(WARN) $(FUZZ_FLAGS) -Icsrc -o build/fuzz/$$t fuzz/fuzz_$$t.c $(CORE_SRC); \
+	  rm -rf build/fuzz/corpus-$$t; cp -r fuzz/corpus/$$t build/fuzz/corpus-$$t; \
+	  echo "== fuzz $$t ($(FUZZ_SECONDS) s)"; \
+	  (cd build/fuzz && ./$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	    corpus-$$t 2>&1 | grep -E 'stat::number_of_executed_units|ERROR|SUMMARY|Done') ; \
+	  test -z "$$(ls build/fuzz | grep -E '^(crash|leak|timeout|oom)-')"; \
+	done
 
 # Lint: luacheck on every Lua file (.luacheckrc), cppcheck and clang-tidy
 # on the C core; any finding fails.  (clang-tidy's swappable-parameters

@@ -233,7 +233,7 @@ typedef struct logonerr_scanner {
   size_t len, pos, counted; /* counted: newlines are counted up to here */
   uint64_t base, line;      /* base: stream offset of buf[0]            */
   int flags, state, keyword, seps, minus, toolong;
-  uint64_t wstart;          /* where the pending token starts           */
+  uint64_t wstart, sign_at; /* where the pending word and its '-' start  */
   size_t wlen;
   char word[LOGONERR_MAX_INPUT + 1];
   logonerr_match pending;   /* a number followed by '.', awaiting a digit */

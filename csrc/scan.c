@@ -152,10 +152,11 @@ static int name_word(const logonerr_scanner *sc, const char *p, size_t n,
  * is a code to report; updates the keyword context either way. */
 static int word_done(logonerr_scanner *sc, const char *p, size_t n,
                      size_t end, logonerr_match *m) {
-  int keyword = sc->keyword, minus = sc->minus, found = 0, how = 0;
+  int keyword = sc->keyword, minus = sc->minus, toolong = sc->toolong;
+  int found = 0, how = 0;
   uint32_t v;
-  sc->keyword = sc->minus = 0;
-  if (sc->toolong || n == 0 || n > LOGONERR_MAX_INPUT) return 0;
+  sc->keyword = sc->minus = sc->toolong = 0;
+  if (toolong || n == 0 || n > LOGONERR_MAX_INPUT) return 0;
   if (cls[(unsigned char)p[0]] & D) {
     if (number_word(keyword, minus, p, n, &v, &how) &&
         logonerr_classify(v, LOGONERR_NS_NONE, how, &m->reading) ==
@@ -174,7 +175,7 @@ static int word_done(logonerr_scanner *sc, const char *p, size_t n,
     memcpy(m->text + k, p, n);
     m->len = k + n;
     m->text[m->len] = '\0';
-    m->start = sc->wstart;
+    m->start = how == LOGONERR_HOW_NEGATIVE ? sc->sign_at : sc->wstart;
     m->stop = sc->base + end;
     count_lines(sc, end);
     m->line = sc->line;
@@ -246,7 +247,7 @@ static int next_token(logonerr_scanner *sc, logonerr_match *m) {
           sc->keyword = sc->minus = 0; /* "-" must touch its digits */
         } else if (c == '-') {
           sc->minus = 1;
-          sc->wstart = sc->base + i;
+          sc->sign_at = sc->base + i;
         } else if (!(cls[c] & S) || ++sc->seps > MAX_SEPS) {
           sc->keyword = 0;
         }
@@ -256,7 +257,7 @@ static int next_token(logonerr_scanner *sc, logonerr_match *m) {
       if (!sc->keyword) continue;
     }
     if (i >= n) return used_up(sc);
-    if (!sc->minus) sc->wstart = sc->base + i;
+    sc->wstart = sc->base + i;
     for (j = i + 1; j < n && (cls[b[j]] & W); j++) {
     }
     if (j == n) { /* the word may go on in the next buffer */

@@ -142,6 +142,26 @@ describe("logonerr.scan", function()
     assert.is_nil(list[3].e.code)
   end)
 
+  -- Found by fuzz/fuzz_scan.c: a name after "keyword -" was placed at the
+  -- '-'.
+  it("places a name that follows a keyword and a dash at the name", function()
+    local text = "status -STATUS_LOGON_FAILURE and status-ERROR_5"
+    local list = found(text, { all = true })
+    assert.are.equal(2, #list)
+    assert.are.equal("STATUS_LOGON_FAILURE", list[1].token)
+    assert.are.equal("ERROR_5", list[2].token)
+    assert.are.same(keys(list), chunked(text, { 8, 9, 40 }, { all = true }))
+  end)
+
+  -- Found by fuzz/fuzz_scan.c: after a word too long to be a code ran
+  -- across chunks, the next word was skipped as too long too.
+  it("reads the word after a very long one that ran across chunks", function()
+    local text = ("O"):rep(100) .. " err 1326 "
+    local whole = keys(found(text))
+    assert.are.equal(1, #whole)
+    assert.are.same(whole, chunked(text, { 50 }))
+  end)
+
   it("reads letter case as logs print it", function()
     local a = found("0xc000006d 0XC000006D 0xC000006d")
     assert.are.equal(3, #a)
