@@ -21,7 +21,7 @@ LUA_LIBDIR ?= $(PREFIX)/lib/lua/$(LUA_ABI)
 LUA_SHAREDIR ?= $(PREFIX)/share/lua/$(LUA_ABI)
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
-BUILD = build/$(LUA_TAG)
+BUILD ?= build/$(LUA_TAG)
 MODULE = $(BUILD)/logonerr/core.so
 
 CC ?= cc
@@ -40,7 +40,8 @@ LUA_SRC = $(wildcard lua/logonerr/*.lua)
 BUSTED ?= busted
 
 .PHONY: all test test-all deps install uninstall clean check-rock \
-        check-rock-all bench bench-scan examples windows lint doc fuzz
+        check-rock-all bench bench-scan examples windows lint doc fuzz sanitize \
+        valgrind threads alloc-test
 
 all: $(MODULE)
 
@@ -150,6 +151,49 @@ doc: deps
 	MANWIDTH=80 man --warnings -l doc/logonerr.1 > build/logonerr.1.txt 2> build/man.log
 	@if [ -s build/man.log ]; then cat build/man.log; exit 1; fi
 	@echo "doc: build/doc/index.html; man -l doc/logonerr.1"
+
+# The whole suite against an ASan + UBSan build of the module.  The
+# interpreter is not instrumented, so the sanitizer runtimes are preloaded;
+# any report aborts the run.  (Leaks are checked by make alloc-test, where
+# every allocation is the host's.)
+SAN = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+SAN_ENV = LOGONERR_BUILD=sanitize/$(LUA_TAG) \
+  LD_PRELOAD="$$(gcc -print-file-name=libasan.so) $$(gcc -print-file-name=libubsan.so)" \
+  ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+sanitize: deps
+	$(MAKE) --no-print-directory all CC=gcc BUILD=build/sanitize/$(LUA_TAG) \
+	  CFLAGS="$(SAN)" LDFLAGS="-fsanitize=address,undefined"
+	$(SAN_ENV) LUA=$(LUA) $(BUSTED) --lua=$(LUA) --cpath='build/sanitize/$(LUA_TAG)/?.so' .
+
+# The whole suite under memcheck, the interpreter and the logonerr
+# commands the specs start included (compilers, Wine and shell tools are
+# not traced): no error, nothing definitely lost.
+VG_SKIP = *mingw*,*wine*,*/cc,*gcc*,*clang*,*collect2,*/ld,*/as,*cc1,/usr/bin/env,*/sh,*/timeout,*/date,*/mkdir,*/rm,*/cat,*/head,*/wc,*/printf,*/tr
+valgrind: deps all
+	LUA=lua5.4 valgrind -q --error-exitcode=99 --leak-check=full \
+	  --errors-for-leak-kinds=definite --show-leak-kinds=definite \
+	  --trace-children=yes --trace-children-skip='$(VG_SKIP)' \
+	  lua5.4 /usr/bin/busted --run=inproc
+
+# Allocation failure (spec/c/alloc_test.c): a script over the whole Lua API
+# under an allocator that fails from the k-th allocation on, for every k;
+# ASan + LeakSanitizer watch.  ALLOC_STEP=n tries every n-th k only.
+ALLOC_STEP ?= 1
+alloc-test: deps
+	@mkdir -p build/alloc
+	clang -std=c99 -Wall -Wextra -Werror -g -O1 -fsanitize=address,undefined \
+	  -Icsrc -I/usr/include/lua5.4 -o build/alloc/alloc spec/c/alloc_test.c $(SRC) \
+	  /usr/lib/$$(gcc -print-multiarch)/liblua5.4.a -lm -ldl
+	ASAN_OPTIONS=detect_leaks=1 build/alloc/alloc $(ALLOC_STEP)
+
+# Threads under ThreadSanitizer: Lua states of their own and direct C API
+# calls, all at once (spec/c/threads_test.c).  Any report fails.
+threads: deps
+	@mkdir -p build/threads
+	clang -std=gnu99 -Wall -Wextra -Werror -g -O1 -fsanitize=thread -Icsrc \
+	  -I/usr/include/lua5.4 -o build/threads/threads spec/c/threads_test.c $(SRC) \
+	  /usr/lib/$$(gcc -print-multiarch)/liblua5.4.a -lm -ldl -lpthread
+	TSAN_OPTIONS=halt_on_error=1:exitcode=66 build/threads/threads
 
 # Fuzzing (libFuzzer, clang, ASan + UBSan): every C entry point that takes
 # outside input.  Each target runs FUZZ_SECONDS on a copy of its seed

@@ -93,4 +93,13 @@ describe("report.summary", function()
     assert.has_error(function() report.summary("x") end)
     assert.has_error(function() report.summary({ nope = 1 }) end)
   end)
+
+  -- Found by spec/c/alloc_test.c: dkjson keeps its buffer in the options
+  -- table, so one failed encode made every later one return true.
+  it("gives right JSON after an encode that failed", function()
+    local bad = { { name = "X", code = 1, count = 1, sample = function() end } }
+    assert.has_error(function() report.summary(bad, "json") end)
+    local doc = json.decode(report.explain(1366, "json"))
+    assert.are.equal("ERROR_LOGON_SESSION_COLLISION", doc.name)
+  end)
 end)

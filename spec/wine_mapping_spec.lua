@@ -3,6 +3,7 @@
 local logonerr = require "logonerr"
 
 local sh_ok = require("support.run").ok
+local PLAIN = require("support.run").PLAIN
 
 local function have(cmd)
   return sh_ok("command -v " .. cmd .. " >/dev/null 2>&1")
@@ -40,13 +41,13 @@ describe("NTSTATUS to Win32 mapping", function()
     local f = assert(io.open(dir .. "/probe.c", "w"))
     f:write(PROBE)
     f:close()
-    assert.is_true(sh_ok(cc .. " -O1 -o " .. dir .. "/probe.exe " ..
+    assert.is_true(sh_ok(PLAIN .. cc .. " -O1 -o " .. dir .. "/probe.exe " ..
                           dir .. "/probe.c"))
     local args = {}
     for _, e in ipairs(logonerr.errors) do
       if e.namespace == "ntstatus" then args[#args + 1] = ("%08X"):format(e.code) end
     end
-    local p = assert(io.popen("WINEDEBUG=-all WINEPREFIX=" .. dir ..
+    local p = assert(io.popen(PLAIN .. "WINEDEBUG=-all WINEPREFIX=" .. dir ..
       "/prefix timeout 300 wine " .. dir .. "/probe.exe " ..
       table.concat(args, " ") .. " 2>/dev/null"))
     local got = {}

@@ -5,7 +5,6 @@
 local argparse = require "argparse"
 local logonerr = require "logonerr"
 local report = require "logonerr.report"
-local json = require "dkjson"
 
 local unpack = table.unpack or unpack -- luacheck: compat
 
@@ -57,7 +56,7 @@ local function print_entries(out, entries, format)
   if format == "json" then
     local views = {}
     for i, e in ipairs(entries) do views[i] = report.view(e) end
-    out:write(json.encode(views, report.JSON_OPTIONS), "\n")
+    out:write(report.json(views), "\n")
   elseif format == "markdown" then
     out:write("| name | namespace | code | category | message |\n|---|---|---|---|---|\n")
     for _, e in ipairs(entries) do
@@ -83,7 +82,7 @@ local function print_forms(out, x, format)
     local t = {}
     for _, k in ipairs(FORM_ROWS) do t[k] = f[k] end
     t.counterparts = others
-    out:write(json.encode(t, report.JSON_OPTIONS), "\n")
+    out:write(report.json(t), "\n")
     return true
   end
   for _, k in ipairs(FORM_ROWS) do
@@ -153,7 +152,7 @@ local function explain(a, out, err)
     end
   end
   if format == "json" and not a.forms then
-    out:write(json.encode(views, report.JSON_OPTIONS), "\n")
+    out:write(report.json(views), "\n")
   end
   return status
 end
@@ -198,7 +197,7 @@ local function scan(a, in_, out, err)
     end
   end
   if a.format == "json" and not a.annotate and #views > 0 then
-    out:write(json.encode(several and views or views[1], report.JSON_OPTIONS), "\n")
+    out:write(report.json(several and views or views[1]), "\n")
   end
   return status
 end

@@ -20,12 +20,19 @@ M.parse = template.parse
 M.FORMATS = { "line", "text", "markdown", "json" }
 
 -- JSON keys in a fixed, readable order (dkjson's keyorder).
-M.JSON_OPTIONS = { indent = true, keyorder = {
+local KEYORDER = {
   "source", "input", "read_as", "name", "code", "hex", "namespace", "category",
   "severity", "message", "summary", "line", "signed", "hresult", "number",
   "win32", "ntstatus", "causes", "symptoms", "diagnosis", "resolution",
   "prevention", "faq", "question", "answer", "related", "total", "distinct",
-  "items", "count", "first_line", "last_line", "sample" } }
+  "items", "count", "first_line", "last_line", "sample" }
+
+--- data as indented JSON with keys in a readable order.  (dkjson keeps
+-- its buffer in the options table, and a failed encode would leave it
+-- there: each call gets a fresh one.)
+function M.json(data)
+  return json.encode(data, { indent = true, keyorder = KEYORDER })
+end
 
 -- Markdown: escape what would change the meaning of plain text, but leave
 -- `code spans` alone, since the knowledge uses them for commands.
@@ -90,7 +97,7 @@ local function render_with(format, kind, data)
     return template.render(format.template, data, { name = format.name })
   end
   if format == "json" then
-    return json.encode(data, M.JSON_OPTIONS) .. "\n"
+    return M.json(data) .. "\n"
   end
   return template.render(formats[kind][format], data,
                          { escape = ESCAPE[format], name = format })

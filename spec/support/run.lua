@@ -9,6 +9,10 @@ local function slurp(path)
   return s
 end
 
+-- Prefix for tools the specs call that are not logonerr (compilers, Wine):
+-- under make sanitize they must not inherit the preloaded sanitizers.
+M.PLAIN = "env -u LD_PRELOAD "
+
 -- Did the shell command succeed?  (os.execute gives a status number on
 -- Lua 5.1 and LuaJIT, true or nil from 5.2 on.)
 function M.ok(cmd)
