@@ -41,7 +41,7 @@ BUSTED ?= busted
 
 .PHONY: all test test-all deps install uninstall clean check-rock \
         check-rock-all bench bench-scan examples windows lint doc fuzz sanitize \
-        valgrind threads alloc-test
+        valgrind threads alloc-test coverage
 
 all: $(MODULE)
 
@@ -185,6 +185,21 @@ alloc-test: deps
 	  -Icsrc -I/usr/include/lua5.4 -o build/alloc/alloc spec/c/alloc_test.c $(SRC) \
 	  /usr/lib/$$(gcc -print-multiarch)/liblua5.4.a -lm -ldl
 	ASAN_OPTIONS=detect_leaks=1 build/alloc/alloc $(ALLOC_STEP)
+
+# Line and branch coverage of csrc/ (gcov through gcovr): the busted suite
+# on a --coverage build of the module, plus the C-API test.  Fails under
+# 95% of lines or 90% of branches.
+COV = build/coverage
+coverage: deps
+	rm -rf $(COV)
+	$(MAKE) --no-print-directory all CC=gcc BUILD=$(COV)/lua5.4 \
+	  CFLAGS="-O0 --coverage" LDFLAGS="--coverage"
+	LOGONERR_BUILD=coverage/lua5.4 LUA=lua5.4 $(BUSTED) --lua=lua5.4 \
+	  --cpath='$(COV)/lua5.4/?.so' .
+	gcc -std=c99 -O0 --coverage -Icsrc -o $(COV)/capi spec/c/capi_test.c $(CORE_SRC)
+	$(COV)/capi
+	gcovr -r . --filter 'csrc/' --print-summary --branches \
+	  --fail-under-line 95 --fail-under-branch 90 $(COV)
 
 # Threads under ThreadSanitizer: Lua states of their own and direct C API
 # calls, all at once (spec/c/threads_test.c).  Any report fails.

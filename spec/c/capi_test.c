@@ -130,6 +130,99 @@ static void test_scan(void) {
   CHECK(k == n);
 }
 
+/* The corners of parsing: white space of every kind, letter cases,
+ * padding, overflow, 64-bit forms, every namespace. */
+static void test_parse_corners(void) {
+  logonerr_reading r, rs[2];
+  const logonerr_entry *nts[1];
+  CHECK(logonerr_parse("\f\v\r 0X556\t\n", 11, 0, &r) == LOGONERR_OK &&
+        r.code == 1366);
+  CHECK(logonerr_parse("0x0000000000000556", 18, 0, &r) == LOGONERR_OK &&
+        r.code == 1366);
+  CHECK(logonerr_parse("0xc000006d", 10, 0, &r) == LOGONERR_OK &&
+        r.code == 0xC000006Du);
+  CHECK(logonerr_parse("0x", 2, 0, &r) == LOGONERR_E_SYNTAX);
+  CHECK(logonerr_parse("-", 1, 0, &r) == LOGONERR_E_SYNTAX);
+  CHECK(logonerr_parse("99999999999x", 12, 0, &r) == LOGONERR_E_SYNTAX);
+  CHECK(logonerr_parse("99999999999", 11, 0, &r) == LOGONERR_E_RANGE);
+  CHECK(logonerr_parse("0x100000000", 11, 0, &r) == LOGONERR_E_RANGE);
+  CHECK(logonerr_parse("FFFFFFFF7FFFFFFF", 16, 0, &r) == LOGONERR_E_RANGE);
+  CHECK(logonerr_parse("12ab-", 5, 0, &r) == LOGONERR_E_SYNTAX);
+  CHECK(logonerr_parse("1366", 4, LOGONERR_NS_NTSTATUS, &r) == LOGONERR_OK &&
+        r.ns == LOGONERR_NS_NTSTATUS && r.entry == NULL);
+  CHECK(logonerr_parse("0x10000", 7, LOGONERR_NS_WIN32, &r) ==
+        LOGONERR_E_NAMESPACE);
+  CHECK(logonerr_parse("0xD000006D", 10, LOGONERR_NS_HRESULT, &r) ==
+        LOGONERR_OK && r.code == 0xC000006Du);
+  CHECK(logonerr_parse("0x80070556", 10, LOGONERR_NS_HRESULT, &r) ==
+        LOGONERR_OK && r.code == 1366);
+  CHECK(logonerr_parse("1366", 4, LOGONERR_NS_HRESULT, &r) ==
+        LOGONERR_E_NAMESPACE);
+  CHECK(logonerr_parse("1366", 4, 9, &r) == LOGONERR_E_NAMESPACE);
+  CHECK(logonerr_classify(0xD000006Du, 0, LOGONERR_HOW_NUMBER, &r) ==
+        LOGONERR_OK && r.code == 0xC000006Du);
+  /* more readings than room: the count says how many there are */
+  CHECK(logonerr_candidates("1326", 4, rs, 1) >= 1);
+  CHECK(logonerr_candidates("", 0, rs, 2) == LOGONERR_E_EMPTY);
+  CHECK(logonerr_candidates("nope", 4, rs, 2) == 0);
+  CHECK(logonerr_candidates("ERROR_LOGON_FAILURE", 19, rs, 2) == 1);
+  CHECK(logonerr_candidates("99999999999", 11, rs, 2) == LOGONERR_E_RANGE);
+  CHECK(logonerr_ntstatus_for(1326, nts, 1) == 1 &&
+        nts[0]->code == 0xC000006Du);
+}
+
+static int starts_with(const char *s, const char *prefix) {
+  return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* Every placeholder, for a Win32 code, an NTSTATUS and an unknown one. */
+static void test_format_corners(void) {
+  static const char all[] = "{name}|{code}|{hex}|{signed}|{hresult}|"
+                            "{namespace}|{category}|{severity}|{message}";
+  char buf[1024];
+  logonerr_reading r;
+  logonerr_parse("-1073741715", 11, 0, &r);
+  CHECK(logonerr_format(buf, sizeof buf, &r, all, sizeof all - 1) > 0);
+  CHECK(starts_with(buf, "STATUS_LOGON_FAILURE|3221225581|0xC000006D|"
+                        "-1073741715|0xD000006D|ntstatus|"));
+  logonerr_parse("1366", 4, 0, &r);
+  CHECK(logonerr_format(buf, sizeof buf, &r, all, sizeof all - 1) > 0);
+  CHECK(starts_with(buf, "ERROR_LOGON_SESSION_COLLISION|1366|0x556|1366|"
+                        "0x80070556|win32|session|"));
+  logonerr_parse("0xE0001234", 10, 0, &r); /* customer bit, not catalogued */
+  CHECK(logonerr_format(buf, sizeof buf, &r, all, sizeof all - 1) > 0);
+  CHECK(strstr(buf, "UNKNOWN|") == buf && strstr(buf, "customer") != NULL);
+  logonerr_parse("0x40001234", 10, 0, &r);
+  CHECK(logonerr_format(buf, sizeof buf, &r, NULL, 0) > 0);
+  CHECK(logonerr_format(buf, sizeof buf, &r, "{{x}}", 5) == 3 &&
+        strcmp(buf, "{x}") == 0);
+  CHECK(logonerr_format(buf, sizeof buf, &r, "}", 1) == LOGONERR_E_TEMPLATE);
+  CHECK(logonerr_format(buf, sizeof buf, &r, "{name", 5) == LOGONERR_E_TEMPLATE);
+}
+
+static void test_names(void) {
+  logonerr_fields f;
+  int s;
+  for (s = LOGONERR_E_FINISHED; s <= LOGONERR_OK; s++)
+    CHECK(strcmp(logonerr_strerror(s), "unknown status") != 0);
+  CHECK(strcmp(logonerr_strerror(7), "unknown status") == 0);
+  CHECK(strcmp(logonerr_category_name(LOGONERR_CAT_COUNT), "unknown") == 0);
+  CHECK(strcmp(logonerr_category_name(-1), "unknown") == 0);
+  CHECK(strcmp(logonerr_severity_label(99), "") == 0);
+  CHECK(strcmp(logonerr_ns_name(LOGONERR_NS_HRESULT), "hresult") == 0);
+  logonerr_decode(0x80070005u, LOGONERR_NS_HRESULT, &f);
+  CHECK(f.ns == LOGONERR_NS_HRESULT && strcmp(logonerr_severity_name(&f),
+                                              "failure") == 0);
+  logonerr_decode(0x00070005u, LOGONERR_NS_HRESULT, &f);
+  CHECK(strcmp(logonerr_severity_name(&f), "success") == 0);
+  logonerr_decode(0x40000000u, LOGONERR_NS_NTSTATUS, &f);
+  CHECK(strcmp(logonerr_severity_name(&f), "informational") == 0);
+  logonerr_decode(0x80000005u, 0, &f);
+  CHECK(strcmp(logonerr_severity_name(&f), "warning") == 0);
+  CHECK(logonerr_text(logonerr_at(0), 99) == NULL);
+  CHECK(logonerr_find(LOGONERR_NS_NTSTATUS, 1) == NULL);
+}
+
 int main(void) {
   test_iteration();
   test_find();
@@ -138,6 +231,9 @@ int main(void) {
   test_format();
   test_conversions();
   test_scan();
+  test_parse_corners();
+  test_format_corners();
+  test_names();
   if (failures) return 1;
   printf("capi: all checks passed\n");
   return 0;
