@@ -3,7 +3,7 @@
 -- (bench/alternative.lua) and string.format.
 --   lua5.4 bench/lookup.lua [CALLS]     (default 10^7 per case)
 local build = type(jit) == "table" and "luajit" or "lua" .. _VERSION:match("%d+%.%d+")
-package.path = "lua/?.lua;lua/?/init.lua;bench/?.lua;" .. package.path
+package.path = "lua/?.lua;lua/?/init.lua;bench/?.lua;spec/?.lua;" .. package.path
 package.cpath = "build/" .. build .. "/?.so;" .. package.cpath
 
 local N = tonumber(arg[1] or "1e7")
@@ -83,13 +83,7 @@ local function million()
     lookup(-1073741715)
   end
 end
-million()
-collectgarbage("collect")
-collectgarbage("stop")
-local before = collectgarbage("count")
-million()
-local grown = collectgarbage("count") - before
-collectgarbage("restart")
+local grown = require("support.heap")(million)
 print()
 print(("a million lookups allocated %.0f bytes"):format(grown * 1024))
 print(("Lua heap held by the module after require: %.0f KB"):format(heap_kb))
