@@ -223,7 +223,7 @@ fuzz: deps
 	  rm -rf build/fuzz/corpus-$$t; cp -r fuzz/corpus/$$t build/fuzz/corpus-$$t; \
 	  echo "== fuzz $$t ($(FUZZ_SECONDS) s)"; \
 	  (cd build/fuzz && ./$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
-	    corpus-$$t 2>&1 | grep -E 'stat::number_of_executed_units|ERROR|SUMMARY|Done') ; \
+	    corpus-$$t 2>&1 | grep -E '^(Done|stat::number_of_executed_units|==[0-9]+== ERROR|SUMMARY)') ; \
 	  test -z "$$(ls build/fuzz | grep -E '^(crash|leak|timeout|oom)-')"; \
 	done
 
