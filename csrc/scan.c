@@ -44,22 +44,22 @@ static const struct keyword {
                 {"statuscode", 10}, {"winerror", 8}, {"getlasterror", 12},
                 {"lasterror", 9}, {"hresult", 7},    {"ntstatus", 8}};
 
-static int hexval(int c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  c |= 0x20;
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return -1;
+/* Could the word be a keyword?  Every one is 3 to 12 letters long and
+ * ends in r, e, s or t: most words are turned away at one byte. */
+static int keyword_shaped(const unsigned char *p, size_t n) {
+  int last;
+  if (n < 3 || n > 12) return 0;
+  last = p[n - 1] | 0x20;
+  return last == 'r' || last == 'e' || last == 's' || last == 't';
 }
 
 static int is_keyword(const char *p, size_t n) {
   size_t i, k;
-  int last;
-  if (n < 3 || n > 12) return 0;
-  last = (unsigned char)p[n - 1] | 0x20;
-  if (last != 'r' && last != 'e' && last != 's' && last != 't') return 0;
+  if (!keyword_shaped((const unsigned char *)p, n)) return 0;
   for (k = 0; k < sizeof keywords / sizeof keywords[0]; k++) {
     if (keywords[k].len != n) continue;
-    for (i = 0; i < n && ((unsigned char)p[i] | 0x20) == keywords[k].word[i]; i++) {
+    for (i = 0; i < n && ((unsigned char)p[i] | 0x20) == keywords[k].word[i];
+         i++) {
     }
     if (i == n) return 1;
   }
@@ -69,15 +69,12 @@ static int is_keyword(const char *p, size_t n) {
 /* Outside a keyword's reach, can this word be a code or a keyword?  Most
  * words are turned away here, at a glance at two or three bytes. */
 static int may_matter(const unsigned char *p, size_t n) {
-  int last;
   if (cls[p[0]] & D) /* only 0x + 8 hex digits, top bit set */
     return n == 10 && p[0] == '0' && (p[1] | 0x20) == 'x';
   if ((p[0] == 'E' && n > 6 && p[5] == '_') ||
       (p[0] == 'S' && n > 7 && p[6] == '_'))
     return 1; /* ERROR_..., STATUS_... */
-  if (n < 3 || n > 12) return 0;
-  last = p[n - 1] | 0x20; /* every keyword ends in r, e, s or t */
-  return last == 'r' || last == 'e' || last == 's' || last == 't';
+  return keyword_shaped(p, n);
 }
 
 void logonerr_scan_init(logonerr_scanner *sc, int flags) {
@@ -97,34 +94,21 @@ static void count_lines(logonerr_scanner *sc, size_t end) {
   sc->counted = end;
 }
 
-/* The number a word stands for.  Returns 1 and sets *v and *how when the
- * word is a code in its context (after a keyword or not, after '-'). */
-static int number_word(int keyword, int minus, const char *p, size_t n,
-                       uint32_t *v, int *how) {
-  uint64_t x = 0;
+/* Is a word that starts with a digit a code in its context (after a
+ * keyword or not, after '-')?  Only the shape is judged here; the value is
+ * read by logonerr_parse. */
+static int number_shaped(int keyword, int minus, const char *p, size_t n) {
   size_t i;
   if (n >= 3 && p[0] == '0' && (p[1] | 0x20) == 'x') {
-    if (n - 2 > 8 || minus) return 0; /* 64-bit values, "-0x..." */
-    for (i = 2; i < n; i++) {
-      int d = hexval((unsigned char)p[i]);
-      if (d < 0) return 0;
-      x = (x << 4) | (uint64_t)d;
-    }
-    /* Anywhere when shaped like an NTSTATUS or HRESULT (8 digits, top bit
-     * set); otherwise only after a keyword. */
-    if (!keyword && !(n == 10 && hexval((unsigned char)p[2]) >= 8)) return 0;
-    *v = (uint32_t)x;
-    *how = LOGONERR_HOW_HEX;
-    return 1;
+    int d = p[2] | 0x20; /* the top bit is set from hex digit 8 on */
+    int top = (d >= '8' && d <= '9') || (d >= 'a' && d <= 'f');
+    /* Never 64-bit values or "-0x..."; anywhere when shaped like an
+     * NTSTATUS or HRESULT (8 digits, top bit set), else after a keyword. */
+    return n <= 10 && !minus && (keyword || (n == 10 && top));
   }
   if (!keyword || n > 10) return 0;
-  for (i = 0; i < n; i++) {
+  for (i = 0; i < n; i++)
     if (!(cls[(unsigned char)p[i]] & D)) return 0;
-    x = x * 10 + (uint64_t)(p[i] - '0');
-  }
-  if (x > (minus ? 0x80000000u : 0xFFFFFFFFu)) return 0;
-  *v = minus ? (uint32_t)(0u - (uint32_t)x) : (uint32_t)x;
-  *how = minus ? LOGONERR_HOW_NEGATIVE : LOGONERR_HOW_DECIMAL;
   return 1;
 }
 
@@ -153,29 +137,30 @@ static int name_word(const logonerr_scanner *sc, const char *p, size_t n,
 static int word_done(logonerr_scanner *sc, const char *p, size_t n,
                      size_t end, logonerr_match *m) {
   int keyword = sc->keyword, minus = sc->minus, toolong = sc->toolong;
-  int found = 0, how = 0;
-  uint32_t v;
+  int found = 0, sign = 0;
   sc->keyword = sc->minus = sc->toolong = 0;
   if (toolong || n == 0 || n > LOGONERR_MAX_INPUT) return 0;
   if (cls[(unsigned char)p[0]] & D) {
-    if (number_word(keyword, minus, p, n, &v, &how) &&
-        logonerr_classify(v, LOGONERR_NS_NONE, how, &m->reading) ==
-            LOGONERR_OK &&
-        (m->reading.entry != NULL || (sc->flags & LOGONERR_SCAN_ALL)))
-      found = 1;
+    if (number_shaped(keyword, minus, p, n)) {
+      sign = minus; /* a '-' before digits is part of the number */
+      m->text[0] = '-';
+      memcpy(m->text + sign, p, n);
+      memset(&m->reading, 0, sizeof m->reading);
+      found = logonerr_parse(m->text, n + (size_t)sign, LOGONERR_NS_NONE,
+                             &m->reading) == LOGONERR_OK &&
+              (m->reading.entry != NULL || (sc->flags & LOGONERR_SCAN_ALL));
+    }
   } else if (name_word(sc, p, n, &m->reading)) {
     found = 1;
+    memcpy(m->text, p, n);
   } else if (is_keyword(p, n)) {
     sc->keyword = 1;
     sc->seps = 0;
   }
   if (found) {
-    size_t k = 0;
-    if (how == LOGONERR_HOW_NEGATIVE) m->text[k++] = '-';
-    memcpy(m->text + k, p, n);
-    m->len = k + n;
+    m->len = n + (size_t)sign;
     m->text[m->len] = '\0';
-    m->start = how == LOGONERR_HOW_NEGATIVE ? sc->sign_at : sc->wstart;
+    m->start = sign ? sc->sign_at : sc->wstart;
     m->stop = sc->base + end;
     count_lines(sc, end);
     m->line = sc->line;

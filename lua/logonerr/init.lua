@@ -52,14 +52,11 @@ local function lines(s)
   return shared(list)
 end
 
-local FAQ = { __index = function(v, k) return shown[v][k] end,
-              __newindex = readonly_error, __metatable = false }
-
 local function faq_of(s)
   if s == nil then return nil end
   local list = {}
   for q, a in gmatch(s, "([^\t\n]+)\t([^\n]+)") do
-    local item = setmetatable({}, FAQ)
+    local item = setmetatable({}, VIEW) -- read-only on every Lua
     shown[item] = { question = q, answer = a }
     list[#list + 1] = item
   end
@@ -165,18 +162,13 @@ for i = 1, count do M[data[i].name] = data[i].code end
 M.categories = shared({ "session", "credentials", "account", "policy",
                           "infrastructure", "general" })
 
-M.lookup = core.lookup
-M.candidates = core.candidates
-M.forms = core.forms
-M.format = core.format
-M.hresult_from_win32 = core.hresult_from_win32
-M.hresult_from_nt = core.hresult_from_nt
-M.ntstatus_to_win32 = core.ntstatus_to_win32
-M.decode = core.decode
-M.search = core.search
-M.scan = core.scan
-M.scanner = core.scanner
-M._VERSION = core._VERSION
+-- The functions written in C (documented in doc/core.luadoc).
+for _, f in ipairs({ "lookup", "candidates", "forms", "format",
+                     "hresult_from_win32", "hresult_from_nt",
+                     "ntstatus_to_win32", "decode", "search", "scan",
+                     "scanner", "_VERSION" }) do
+  M[f] = core[f]
+end
 
 --- Is x one of this module's entries?
 function M.is_entry(x)

@@ -98,7 +98,7 @@ end
 -- or nil and the read error.
 local function each_code(source, opts, fname, fn)
   local t = type(source)
-  if t ~= "string" and not (t == "userdata" or t == "table") then
+  if t ~= "string" and not ((t == "userdata" or t == "table") and source.read) then
     error(("bad argument #1 to '%s' (string or file expected, got %s)")
           :format(fname, t), 3)
   end
@@ -116,11 +116,6 @@ local function each_code(source, opts, fname, fn)
     at.chunk = chunk
     run(s:feed(source))
   else
-    if type(source.read) ~= "function" and
-       not (t == "userdata" and source.read) then
-      error(("bad argument #1 to '%s' (string or file expected, got %s)")
-            :format(fname, t), 3)
-    end
     while true do
       local c, err = source:read(M.CHUNK)
       if c == nil then
