@@ -172,6 +172,31 @@ static int number_value(lua_State *L, int idx, uint32_t *out,
   return LOGONERR_OK;
 }
 
+/* FAST holds the usual spellings of every code (see add_fast): push the
+ * entry object for the key on top of the stack (replacing it), or return 0
+ * with the stack as it was before the key. */
+static int push_fast(lua_State *L) {
+  lua_rawget(L, FAST);
+  if (!lua_isnil(L, -1)) return 1;
+  lua_pop(L, 1);
+  return 0;
+}
+
+/* A reading of the entry object on top of the stack (popped). */
+static int fast_reading(lua_State *L, int how, logonerr_reading *r) {
+  const logonerr_entry *e;
+  lua_rawget(L, INDEX);
+  e = lua_isnumber(L, -1) ? logonerr_at((size_t)lua_tointeger(L, -1) - 1)
+                          : NULL;
+  lua_pop(L, 1);
+  if (e == NULL) return 0;
+  r->value = r->code = e->code;
+  r->ns = e->ns;
+  r->how = how;
+  r->entry = e;
+  return 1;
+}
+
 /* Symbolic names in mixed case: the upper-case form is looked up in FAST
  * (an interned string is found without allocating). */
 static int name_reading(lua_State *L, const char *s, size_t n,
@@ -179,7 +204,6 @@ static int name_reading(lua_State *L, const char *s, size_t n,
   char up[LOGONERR_MAX_INPUT];
   size_t i;
   int underscore = 0;
-  const logonerr_entry *e;
   if (n == 0 || n > sizeof up) return 0;
   for (i = 0; i < n; i++) {
     char c = s[i];
@@ -191,17 +215,7 @@ static int name_reading(lua_State *L, const char *s, size_t n,
   }
   if (!underscore) return 0; /* every name has one; "C000006D" is hex */
   lua_pushlstring(L, up, n);
-  lua_rawget(L, FAST);
-  lua_rawget(L, INDEX); /* nil when the name is not known */
-  e = lua_isnumber(L, -1) ? logonerr_at((size_t)lua_tointeger(L, -1) - 1)
-                          : NULL;
-  lua_pop(L, 1);
-  if (e == NULL) return 0;
-  r->value = r->code = e->code;
-  r->ns = e->ns;
-  r->how = LOGONERR_HOW_NAME;
-  r->entry = e;
-  return 1;
+  return push_fast(L) && fast_reading(L, LOGONERR_HOW_NAME, r);
 }
 
 /* Read argument idx (a number or a string) as one code.  Returns a status;
@@ -211,6 +225,11 @@ static int read_code(lua_State *L, int idx, int ns, logonerr_reading *r,
   *why = NULL;
   memset(r, 0, sizeof *r); /* how == 0 marks "no number was read" */
   check_code_type(L, idx);
+  if (ns == LOGONERR_NS_NONE) { /* the usual spellings: one table read */
+    lua_pushvalue(L, idx);
+    if (push_fast(L) && fast_reading(L, LOGONERR_HOW_NUMBER, r))
+      return LOGONERR_OK;
+  }
   if (lua_type(L, idx) == LUA_TNUMBER) {
     uint32_t v;
     int st = number_value(L, idx, &v, why);
@@ -237,9 +256,7 @@ static int l_lookup(lua_State *L) {
   int st, ns;
   if (lua_gettop(L) == 1) { /* the usual spellings: one table read */
     lua_pushvalue(L, 1);
-    lua_rawget(L, FAST);
-    if (!lua_isnil(L, -1)) return 1;
-    lua_pop(L, 1);
+    if (push_fast(L)) return 1;
   }
   ns = opt_namespace(L, 2);
   if (ns < 0) return 2;
