@@ -39,15 +39,37 @@ HDR = csrc/logonerr.h csrc/catalog.h
 LUA_SRC = $(wildcard lua/logonerr/*.lua)
 BUSTED ?= busted
 
-.PHONY: all test test-all deps install uninstall clean check-rock \
+# logonerr.evtx (Security events): event XML through libexpat, EVTX files
+# through libevtx.  Built when pkg-config finds expat; without libevtx it
+# still reads XML and JSON, and says that EVTX needs libevtx.
+PKG_CONFIG ?= pkg-config
+EXPAT_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags expat 2>/dev/null)
+EXPAT_LIBS ?= $(shell $(PKG_CONFIG) --libs expat 2>/dev/null)
+LIBEVTX_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags libevtx 2>/dev/null)
+LIBEVTX_LIBS ?= $(shell $(PKG_CONFIG) --libs libevtx 2>/dev/null)
+EVTX_MODULE = $(BUILD)/logonerr/evtx.so
+EVTX_SRC = csrc/levtx.c csrc/eventxml.c $(if $(LIBEVTX_LIBS),csrc/evtx.c)
+EVTX_HDR = csrc/eventxml.h csrc/evtx.h
+EVTX_FLAGS = $(EXPAT_CFLAGS) $(if $(LIBEVTX_LIBS),-DLOGONERR_WITH_LIBEVTX $(LIBEVTX_CFLAGS))
+
+.PHONY: evtx-missing all test test-all deps install uninstall clean check-rock \
         check-rock-all bench bench-scan examples windows lint doc fuzz sanitize \
         valgrind threads alloc-test coverage
 
-all: $(MODULE)
+all: $(MODULE) $(if $(EXPAT_LIBS),$(EVTX_MODULE),evtx-missing)
 
 $(MODULE): $(SRC) $(HDR)
 	@mkdir -p $(BUILD)/logonerr
 	$(CC) $(ALL_CFLAGS) $(LIBFLAG) -o $@ $(SRC) $(LDFLAGS)
+
+$(EVTX_MODULE): $(EVTX_SRC) $(EVTX_HDR)
+	@mkdir -p $(BUILD)/logonerr
+	$(CC) $(ALL_CFLAGS) $(EVTX_FLAGS) $(LIBFLAG) -o $@ $(EVTX_SRC) $(LDFLAGS) \
+	  $(EXPAT_LIBS) $(LIBEVTX_LIBS)
+
+evtx-missing:
+	@echo "note: expat not found (Debian: libexpat1-dev): logonerr.evtx not built," \
+	  "logonerr events reads JSON only"
 
 # Installs what the tests need on Debian when it is missing (as root).
 deps:

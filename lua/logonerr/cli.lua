@@ -11,7 +11,8 @@ local unpack = table.unpack or unpack -- luacheck: compat
 local M = {}
 
 local FORMATS = { "line", "text", "markdown", "json" }
-local COMMANDS = { explain = true, list = true, search = true, scan = true }
+local COMMANDS = { explain = true, list = true, search = true, scan = true,
+                   events = true }
 
 local function build_parser()
   local p = argparse("logonerr",
@@ -48,6 +49,7 @@ local function build_parser()
           "naming each code, instead of the summary.")
   sc:flag("--all", "Also report well-formed codes that are not catalogued.")
   sc:option("-f --format", "Summary format."):choices(FORMATS):default("text")
+  require("logonerr.events_cli").add(p)
   return p
 end
 
@@ -232,6 +234,8 @@ function M.main(args, out, err, in_)
     return explain(a, out, err)
   elseif a.command == "scan" then
     return scan(a, in_, out, err)
+  elseif a.command == "events" then
+    return require("logonerr.events_cli").run(a, in_, out, err)
   elseif a.command == "list" then
     print_entries(out, logonerr.list({ namespace = a.namespace,
                                        category = a.category }), a.format)

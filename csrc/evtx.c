@@ -1,0 +1,117 @@
+/*
+ * EVTX through libevtx, as its own evtxexport does: open, count, then each
+ * record's XML.  A record that cannot be read gives an error for that
+ * record only; the caller skips it and goes on.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libevtx.h>
+
+#include "evtx.h"
+
+struct logonerr_evtx {
+  libevtx_file_t *file;
+  int count;
+  uint8_t *xml;
+  size_t cap;
+};
+
+/* libevtx's message, its last line only (the others are the call path). */
+static void message(libevtx_error_t *e, const char *what, char *err,
+                    size_t errlen) {
+  char buf[1024], *line;
+  size_t k;
+  buf[0] = '\0';
+  if (e != NULL) {
+    libevtx_error_sprint(e, buf, sizeof buf);
+    libevtx_error_free(&e);
+  }
+  k = strlen(buf);
+  while (k > 0 && (buf[k - 1] == '\n' || buf[k - 1] == '\r')) buf[--k] = '\0';
+  line = strrchr(buf, '\n');
+  line = line ? line + 1 : buf;
+  snprintf(err, errlen, "%s%s%s", what, *line ? ": " : "", line);
+}
+
+/* libevtx writes binary values as they are, control bytes included
+ * (python-evtx-security.evtx, event 4739 MinPasswordAge holds \3); XML 1.0
+ * forbids them, so they become '?' and the record stays readable. */
+static void clean(uint8_t *s, size_t n) {
+  size_t i;
+  for (i = 0; i < n; i++)
+    if (s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r') s[i] = '?';
+}
+
+logonerr_evtx *logonerr_evtx_open(const char *path, char *err, size_t errlen) {
+  libevtx_error_t *e = NULL;
+  logonerr_evtx *f = calloc(1, sizeof *f);
+  if (f == NULL) {
+    snprintf(err, errlen, "out of memory");
+    return NULL;
+  }
+  if (libevtx_file_initialize(&f->file, &e) != 1) {
+    message(e, "cannot start libevtx", err, errlen);
+    free(f);
+    return NULL;
+  }
+  if (libevtx_file_open(f->file, path, libevtx_get_access_flags_read(), &e) != 1) {
+    message(e, "not a readable EVTX file", err, errlen);
+    libevtx_file_free(&f->file, NULL);
+    free(f);
+    return NULL;
+  }
+  if (libevtx_file_get_number_of_records(f->file, &f->count, &e) != 1) {
+    message(e, "cannot count the records", err, errlen);
+    logonerr_evtx_close(f);
+    return NULL;
+  }
+  return f;
+}
+
+void logonerr_evtx_close(logonerr_evtx *f) {
+  if (f == NULL) return;
+  libevtx_file_close(f->file, NULL);
+  libevtx_file_free(&f->file, NULL);
+  free(f->xml);
+  free(f);
+}
+
+int logonerr_evtx_count(const logonerr_evtx *f) { return f->count; }
+
+const char *logonerr_evtx_xml(logonerr_evtx *f, int i, size_t *len, char *err,
+                              size_t errlen) {
+  libevtx_error_t *e = NULL;
+  libevtx_record_t *r = NULL;
+  size_t size = 0;
+  if (libevtx_file_get_record_by_index(f->file, i, &r, &e) != 1) {
+    message(e, "damaged record", err, errlen);
+    return NULL;
+  }
+  if (libevtx_record_get_utf8_xml_string_size(r, &size, &e) != 1 || size == 0) {
+    message(e, "record without XML", err, errlen);
+    libevtx_record_free(&r, NULL);
+    return NULL;
+  }
+  if (size > f->cap) {
+    uint8_t *t = realloc(f->xml, size);
+    if (t == NULL) {
+      libevtx_record_free(&r, NULL);
+      snprintf(err, errlen, "out of memory");
+      return NULL;
+    }
+    f->xml = t;
+    f->cap = size;
+  }
+  if (libevtx_record_get_utf8_xml_string(r, f->xml, size, &e) != 1) {
+    message(e, "damaged record", err, errlen);
+    libevtx_record_free(&r, NULL);
+    return NULL;
+  }
+  libevtx_record_free(&r, NULL);
+  *len = strlen((const char *)f->xml);
+  clean(f->xml, *len);
+  return (const char *)f->xml;
+}

@@ -1,0 +1,24 @@
+/*
+ * EVTX files (the Windows event log's binary format) through libyal's
+ * libevtx: each record's XML, one at a time.  No Lua here.
+ */
+#ifndef LOGONERR_EVTX_H
+#define LOGONERR_EVTX_H
+
+#include <stddef.h>
+
+typedef struct logonerr_evtx logonerr_evtx;
+
+/* Opens path; NULL with a message in err when libevtx cannot read it. */
+logonerr_evtx *logonerr_evtx_open(const char *path, char *err, size_t errlen);
+void logonerr_evtx_close(logonerr_evtx *f);
+
+/* Records in the file (those libevtx found in undamaged chunks). */
+int logonerr_evtx_count(const logonerr_evtx *f);
+
+/* The XML of record i (0-based), valid until the next call; NULL with a
+ * message in err when the record cannot be read. */
+const char *logonerr_evtx_xml(logonerr_evtx *f, int i, size_t *len, char *err,
+                              size_t errlen);
+
+#endif
