@@ -14,7 +14,9 @@
 
 struct logonerr_evtx {
   libevtx_file_t *file;
-  int count;
+  int count;     /* records in undamaged chunks        */
+  int recovered; /* then records recovered from damage */
+  int damaged;
   uint8_t *xml;
   size_t cap;
 };
@@ -68,6 +70,13 @@ logonerr_evtx *logonerr_evtx_open(const char *path, char *err, size_t errlen) {
     logonerr_evtx_close(f);
     return NULL;
   }
+  f->damaged = libevtx_file_is_corrupted(f->file, NULL) == 1;
+  /* Recovered records come from damaged chunks and from the slack space of
+   * good ones (older, overwritten records): only a damaged file's are read,
+   * so that a sound file reads as python-evtx and Event Viewer read it. */
+  if (f->damaged &&
+      libevtx_file_get_number_of_recovered_records(f->file, &f->recovered, NULL) != 1)
+    f->recovered = 0;
   return f;
 }
 
@@ -79,14 +88,22 @@ void logonerr_evtx_close(logonerr_evtx *f) {
   free(f);
 }
 
-int logonerr_evtx_count(const logonerr_evtx *f) { return f->count; }
+int logonerr_evtx_count(const logonerr_evtx *f) {
+  return f->count + f->recovered;
+}
+
+int logonerr_evtx_damaged(const logonerr_evtx *f) { return f->damaged; }
 
 const char *logonerr_evtx_xml(logonerr_evtx *f, int i, size_t *len, char *err,
                               size_t errlen) {
   libevtx_error_t *e = NULL;
   libevtx_record_t *r = NULL;
   size_t size = 0;
-  if (libevtx_file_get_record_by_index(f->file, i, &r, &e) != 1) {
+  int got = i < f->count
+                ? libevtx_file_get_record_by_index(f->file, i, &r, &e)
+                : libevtx_file_get_recovered_record_by_index(f->file, i - f->count,
+                                                             &r, &e);
+  if (got != 1) {
     message(e, "damaged record", err, errlen);
     return NULL;
   }

@@ -13,8 +13,13 @@ typedef struct logonerr_evtx logonerr_evtx;
 logonerr_evtx *logonerr_evtx_open(const char *path, char *err, size_t errlen);
 void logonerr_evtx_close(logonerr_evtx *f);
 
-/* Records in the file (those libevtx found in undamaged chunks). */
+/* Records in the file: those libevtx found in undamaged chunks, then,
+ * when the file is damaged (a truncated or corrupted chunk), the records
+ * it recovered from the damaged parts. */
 int logonerr_evtx_count(const logonerr_evtx *f);
+
+/* Is the file damaged (libevtx's corrupted flag)? */
+int logonerr_evtx_damaged(const logonerr_evtx *f);
 
 /* The XML of record i (0-based), valid until the next call; NULL with a
  * message in err when the record cannot be read. */

@@ -195,6 +195,11 @@ static int l_open(lua_State *L) {
   return 1;
 }
 
+static int l_reader_damaged(lua_State *L) {
+  lua_pushboolean(L, logonerr_evtx_damaged(check_reader(L)->f));
+  return 1;
+}
+
 static int l_reader_count(lua_State *L) {
   lua_pushinteger(L, logonerr_evtx_count(check_reader(L)->f));
   return 1;
@@ -270,7 +275,8 @@ static const luaL_Reg parser_methods[] = {
 #ifdef LOGONERR_WITH_LIBEVTX
 static const luaL_Reg reader_methods[] = {
     {"__gc", l_reader_close}, {"close", l_reader_close},
-    {"count", l_reader_count}, {"read", l_reader_read},
+    {"count", l_reader_count}, {"damaged", l_reader_damaged},
+    {"read", l_reader_read},
     {"xml", l_reader_xml},     {NULL, NULL}};
 #endif
 

@@ -117,6 +117,10 @@ local function evtx_records(rd, path)
   if f == nil then return nil, err end
   rd.total = f:count()
   local i, n = 0, f:count()
+  if f:damaged() then
+    skip(rd, "file", "damaged EVTX (a truncated or corrupted chunk): " ..
+         (n > 0 and "what libevtx could recover is read" or "no record could be recovered"))
+  end
   return function()
     while i < n do
       i = i + 1
@@ -522,10 +526,11 @@ end
 
 --- The triage report of records (a list, or an iterator such as
 -- records() returns); see logonerr.triage.
-function M.triage(recs, opts)
-  return require("logonerr.triage").triage(recs, opts)
+function M.triage(recs, opts, reader)
+  return require("logonerr.triage").triage(recs, opts, reader)
 end
 
 M.time = record.time
+M.KERBEROS = record.KERBEROS
 
 return M

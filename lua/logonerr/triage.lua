@@ -12,7 +12,6 @@ local logonerr = require "logonerr"
 local floor = math.floor
 local ipairs, pairs, rawget, type = ipairs, pairs, rawget, type
 local sort = table.sort
-local format = string.format
 
 local _ENV = nil -- luacheck: ignore 211
 
@@ -197,10 +196,11 @@ end
 
 --- The report of records: recs is a list, or an iterator (what
 -- events.records returns: the reader that comes with it gives the skipped
--- count).  opts: the thresholds of M.DEFAULTS.
+-- count, so triage(events.records(path)) and triage(it, reader, opts)
+-- both work).  opts: the thresholds and window of M.DEFAULTS.
 function M.triage(recs, opts, reader)
   if type(opts) == "table" and opts.skipped and opts.next then
-    reader, opts = opts, nil
+    opts, reader = reader, opts -- triage(events.records(path), opts)
   end
   local o = {}
   for k, v in pairs(M.DEFAULTS) do o[k] = v end

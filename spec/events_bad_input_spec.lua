@@ -1,0 +1,138 @@
+-- Bad input to logonerr.events and `logonerr events`: each gives a clear
+-- error naming it, or is skipped and counted while the rest is read.
+local events = require "logonerr.events"
+local run = require("support.run").command
+
+local SAMPLE = "spec/fixtures/evtx/python-evtx-security.evtx"
+local GOOD = '<Event><System><EventID>4625</EventID><EventRecordID>%d</EventRecordID>' ..
+  '<TimeCreated SystemTime="2024-05-01T10:00:00Z"/></System><EventData>' ..
+  '<Data Name="TargetUserName">bob</Data><Data Name="Status">0xC000006A</Data>' ..
+  '</EventData></Event>\n'
+
+local function write(text)
+  local p = os.tmpname()
+  local f = io.open(p, "wb")
+  f:write(text)
+  f:close()
+  return p
+end
+
+local function read_all(p)
+  local it, rd = events.records(p)
+  local n = 0
+  for _ in it do n = n + 1 end
+  return n, rd
+end
+
+describe("bad input to logonerr.events", function()
+  it("a path that is not a file: nil and a message naming it", function()
+    local rd, err = events.open("no/such/file.evtx")
+    assert.is_nil(rd)
+    assert.matches("no/such/file.evtx", err)
+    local ok, e = pcall(events.records, "no/such/file.evtx")
+    assert.is_false(ok)
+    assert.matches("no/such/file.evtx", e)
+    rd, err = events.open("spec")
+    assert.is_nil(rd)
+    assert.matches("^spec: ", err)
+  end)
+
+  it("an empty file", function()
+    local p = write("")
+    local rd, err = events.open(p)
+    os.remove(p)
+    assert.is_nil(rd)
+    assert.matches("empty: not an event log", err)
+  end)
+
+  it("a file in no known format", function()
+    local p = write("Sub Status: 0xC000006A\nplain text, not events\n")
+    local rd, err = events.open(p)
+    os.remove(p)
+    assert.is_nil(rd)
+    assert.matches("not a Security event log", err, 1, true)
+  end)
+
+  it("a truncated EVTX file: the damaged chunk is skipped, the rest read", function()
+    if not events.evtx then pending("logonerr.evtx was built without libevtx") return end
+    local f = io.open(SAMPLE, "rb")
+    local p = write(f:read(1000000))
+    f:close()
+    local n, rd = read_all(p)
+    os.remove(p)
+    assert.is_true(n > 1000 and n < 2261)
+    assert.are.equal(1, #rd.skipped)
+    assert.matches("damaged EVTX", rd.skipped[1].reason)
+  end)
+
+  it("bad XML: that event is skipped with expat's reason, the others read", function()
+    if not events.xml then pending("logonerr.evtx is not built") return end
+    local p = write("<Events>" .. GOOD:format(1) ..
+                    "<Event><System><EventID>4625</Event>\n" .. GOOD:format(3) ..
+                    "<Event><System>" .. "</Events>")
+    local n, rd = read_all(p)
+    os.remove(p)
+    assert.are.equal(2, n)
+    assert.are.equal(2, #rd.skipped)
+    assert.matches("mismatched tag", rd.skipped[1].reason)
+    assert.matches("ends inside an event", rd.skipped[2].reason)
+  end)
+
+  it("a JSON line that does not parse is skipped, counted with its line", function()
+    local p = write('{"EventID": 4625, "Status": "0xC000006A", "TargetUserName": "a"}\n' ..
+                    '{"EventID": 4625, "Status": \n' ..
+                    '{"EventID": 4625, "Status": 3221225578, "TargetUserName": "b"}\n')
+    local it, rd = events.records(p)
+    local a, b = it(), it()
+    assert.is_nil(it())
+    os.remove(p)
+    assert.are.equal("STATUS_WRONG_PASSWORD", a.code.name)
+    assert.are.equal("STATUS_WRONG_PASSWORD", b.code.name) -- decimal, as PowerShell writes it
+    assert.are.same({ { at = "line 2", reason = rd.skipped[1].reason } }, rd.skipped)
+    assert.matches("does not parse", rd.skipped[1].reason)
+  end)
+
+  it("a bad time in since or until raises, naming the option", function()
+    assert.has_error(function() events.open(SAMPLE, { since = "yesterday" }) end,
+      "bad option 'since' (not a time: 'yesterday'; expected e.g. 2024-05-01, " ..
+      "2024-05-01T13:45:00Z)")
+  end)
+end)
+
+describe("bad input to logonerr events", function()
+  it("a missing file: exit 2, the file named, the other files still read", function()
+    local code, out, err = run("events -f json no-such.evtx " .. SAMPLE)
+    assert.are.equal(2, code)
+    assert.matches("cannot read no%-such%.evtx", err)
+    assert.matches('"events":2261', out:gsub("%s", ""), 1, true)
+  end)
+
+  it("empty input and a file in no known format: exit 2, saying so", function()
+    local code, _, err = run("events", "")
+    assert.are.equal(2, code)
+    assert.matches("(stdin): empty", err, 1, true)
+    code, _, err = run("events", "hello\n")
+    assert.are.equal(2, code)
+    assert.matches("not a Security event log", err, 1, true)
+  end)
+
+  it("a bad --since time: exit 2", function()
+    local code, out, err = run("events --since 2024-13-45 " .. SAMPLE)
+    assert.are.equal(2, code)
+    assert.are.equal("", out)
+    assert.matches("bad %-%-since time '2024%-13%-45'", err)
+  end)
+
+  it("an unknown format name: exit 2, the formats listed", function()
+    local code, _, err = run("events -f pdf " .. SAMPLE)
+    assert.are.equal(2, code)
+    assert.matches("'text', 'markdown', 'json', 'html'", err, 1, true)
+  end)
+
+  it("a file where nothing could be read: exit 1, each skip on stderr", function()
+    local code, _, err = run("events", '{"EventID": \n{broken\n')
+    assert.are.equal(1, code)
+    assert.matches("skipped line 1", err)
+    assert.matches("skipped line 2", err)
+  end)
+end)

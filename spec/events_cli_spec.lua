@@ -1,0 +1,93 @@
+-- `logonerr events` run as an administrator runs it.
+local run = require("support.run").command
+local dkjson = require "dkjson"
+local events = require "logonerr.events"
+
+local S = "spec/fixtures/evtx/"
+
+describe("logonerr events", function()
+  if not events.evtx then
+    pending("logonerr.evtx was built without libevtx")
+    return
+  end
+
+  it("reports findings first, then the tables", function()
+    local code, out, err = run("events " .. S .. "mitre-4771-kerberos-bf-valid-user.evtx")
+    assert.are.equal(0, code)
+    assert.are.equal("", err)
+    assert.matches("^Security events: 54 events read, 54 failures, 0 skipped", out)
+    local f, t = out:find("Password guessing", 1, true), out:find("Failures by code", 1, true)
+    assert.is_true(f < t)
+    assert.matches("54  0x18         KDC_ERR_PREAUTH_FAILED", out, 1, true)
+  end)
+
+  it("writes JSON in the shape SPEC gives", function()
+    local code, out = run("events -f json " .. S .. "mitre-4625-accountrestore-local-bf.evtx")
+    assert.are.equal(0, code)
+    local r = dkjson.decode(out)
+    assert.are.equal(16, r.events)
+    assert.are.equal(16, r.failures)
+    assert.are.equal(0, r.skipped)
+    assert.are.same({ name = "STATUS_WRONG_PASSWORD", namespace = "ntstatus",
+                      code = 0xC000006A, hex = "0xC000006A", count = 16 },
+                    { name = r.by_code[1].name, namespace = r.by_code[1].namespace,
+                      code = r.by_code[1].code, hex = r.by_code[1].hex,
+                      count = r.by_code[1].count })
+    assert.are.same({ "WIN\\Admin", "WIN\\Administrator" },
+                    { r.by_account[1].account, r.by_account[2].account })
+    assert.are.same({ source = "WIN", failures = 16, accounts = 2 },
+                    { source = r.by_source[1].source, failures = r.by_source[1].failures,
+                      accounts = r.by_source[1].accounts })
+    assert.are.equal("password_guessing", r.findings[1].kind)
+    for _, k in ipairs({ "accounts", "sources", "count", "first", "last" }) do
+      assert.is_not_nil(r.findings[1][k])
+    end
+  end)
+
+  it("writes Markdown and HTML", function()
+    local code, out = run("events -f markdown " .. S .. "mitre-4625-accountrestore-local-bf.evtx")
+    assert.are.equal(0, code)
+    assert.matches("## Findings", out, 1, true)
+    assert.matches("| 16 | `0xC000006A` | STATUS\\_WRONG\\_PASSWORD |", out, 1, true)
+    code, out = run("events -f html " .. S .. "mitre-4625-accountrestore-local-bf.evtx")
+    assert.are.equal(0, code)
+    assert.matches("^<!DOCTYPE html>", out)
+    assert.matches("<svg", out, 1, true)
+    assert.is_nil(out:find("<script", 1, true))
+    assert.is_nil(out:find("https?://[^\"]*%.css"))
+  end)
+
+  it("prints records as NDJSON with --records, filtered by account and time", function()
+    local code, out = run("events --records --account admin " .. S ..
+                          "mitre-4625-accountrestore-local-bf.evtx")
+    assert.are.equal(0, code)
+    local n = 0
+    for line in out:gmatch("[^\n]+") do
+      local rec = dkjson.decode(line)
+      assert.are.equal("WIN\\Admin", rec.account)
+      assert.are.equal("STATUS_WRONG_PASSWORD", rec.code.name)
+      n = n + 1
+    end
+    assert.are.equal(8, n)
+    code, out = run("events --records --since 2030-01-01 " .. S ..
+                    "mitre-4625-accountrestore-local-bf.evtx")
+    assert.are.equal(0, code)
+    assert.are.equal("", out)
+  end)
+
+  it("reads stdin, EVTX included", function()
+    local f = io.open(S .. "mitre-4771-kerberos-bf-valid-user.evtx", "rb")
+    local data = f:read("*a")
+    f:close()
+    local code, out = run("events -f json", data)
+    assert.are.equal(0, code)
+    assert.are.equal(54, dkjson.decode(out).events)
+  end)
+
+  it("reads several files into one report", function()
+    local code, out = run("events -f json " .. S .. "mitre-4771-kerberos-bf-valid-user.evtx " ..
+                          S .. "mitre-4625-accountrestore-local-bf.evtx")
+    assert.are.equal(0, code)
+    assert.are.equal(70, dkjson.decode(out).events)
+  end)
+end)

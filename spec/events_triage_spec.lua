@@ -1,0 +1,182 @@
+-- Triage on the sample logs (findings checked against what the files hold,
+-- counted with python-evtx: spec/support/evtx_forms.py) and on small
+-- hand-written logs whose counts are plain to see.
+local events = require "logonerr.events"
+local forms = require "support.forms"
+
+local function triage_of(path, opts)
+  local it, rd = events.records(path)
+  return events.triage(it, rd, opts)
+end
+
+local function kinds(r)
+  local k = {}
+  for _, f in ipairs(r.findings) do k[#k + 1] = f.kind end
+  table.sort(k)
+  return k
+end
+
+local function find(r, kind)
+  for _, f in ipairs(r.findings) do if f.kind == kind then return f end end
+end
+
+-- An event as XML, as wevtutil writes it.
+local function event(id, time, data)
+  local d = {}
+  for k, v in pairs(data) do d[#d + 1] = ('<Data Name="%s">%s</Data>'):format(k, v) end
+  table.sort(d)
+  return ('<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System>' ..
+          '<EventID>%d</EventID><TimeCreated SystemTime="%s"/><EventRecordID>1</EventRecordID>' ..
+          '<Channel>Security</Channel><Computer>dc1.corp.example</Computer></System>' ..
+          '<EventData>%s</EventData></Event>\n'):format(id, time, table.concat(d))
+end
+
+local function write(text)
+  local p = os.tmpname()
+  local f = io.open(p, "wb")
+  f:write(text)
+  f:close()
+  return p
+end
+
+describe("events.triage", function()
+  local S = forms.DIR .. "/"
+  if not events.evtx then
+    pending("logonerr.evtx was built without libevtx")
+    return
+  end
+
+  it("finds password guessing on two local accounts (4625 0xC000006A, 8 each)", function()
+    local r = triage_of(S .. "mitre-4625-accountrestore-local-bf.evtx")
+    assert.are.equal(16, r.events)
+    assert.are.equal(16, r.failures)
+    assert.are.same({ "password_guessing", "password_guessing" }, kinds(r))
+    local seen = {}
+    for _, f in ipairs(r.findings) do
+      assert.are.equal(8, f.count)
+      assert.are.same({ "WIN" }, f.sources)
+      seen[f.accounts[1]] = true
+    end
+    assert.are.same({ ["WIN\\Admin"] = true, ["WIN\\Administrator"] = true }, seen)
+    assert.are.equal("STATUS_WRONG_PASSWORD", r.by_code[1].name)
+    assert.are.equal(16, r.by_code[1].count)
+  end)
+
+  it("finds Kerberos brute force on one account (4771 0x18 x54)", function()
+    local r = triage_of(S .. "mitre-4771-kerberos-bf-valid-user.evtx")
+    assert.are.same({ "password_guessing" }, kinds(r))
+    local f = r.findings[1]
+    assert.are.equal(54, f.count)
+    assert.are.same({ "OFFSEC.LAN\\admin-hacker" }, f.accounts)
+    assert.are.same({ "10.23.123.11" }, f.sources)
+    assert.are.same({ name = "KDC_ERR_PREAUTH_FAILED", count = 54, namespace = "kerberos",
+                      code = 0x18, hex = "0x18" },
+                    { name = r.by_code[1].name, count = r.by_code[1].count,
+                      namespace = r.by_code[1].namespace, code = r.by_code[1].code,
+                      hex = r.by_code[1].hex })
+  end)
+
+  it("finds kerbrute: spraying (22 accounts, 0x18), probing, revoked accounts (15, 0x12)",
+     function()
+    local r = triage_of(S .. "mitre-4768-4771-kerbrute-user-enum.evtx")
+    assert.are.same({ "lockout", "password_spray", "user_enumeration" }, kinds(r))
+    assert.are.equal(22, #find(r, "password_spray").accounts)
+    assert.are.same({ "10.23.123.11" }, find(r, "password_spray").sources)
+    assert.are.equal(15, find(r, "user_enumeration").count)
+    assert.are.equal(15, find(r, "lockout").count)
+    -- 4768 with Status 0x0 are successes, not failures: 22 + 15 of 42.
+    assert.are.equal(37, r.failures)
+    assert.are.same({ source = "10.23.123.11", failures = 37, accounts = 37 },
+                    { source = r.by_source[1].source, failures = r.by_source[1].failures,
+                      accounts = r.by_source[1].accounts })
+  end)
+
+  it("finds a disabled Guest and an Administrator whose password must change", function()
+    local r = triage_of(S .. "omerbenamram-Security_with_size_t.evtx")
+    assert.are.same({ "disabled_account", "expired_account" }, kinds(r))
+    assert.are.same({ "WIN-L0ZZQ76PMUF\\Guest" }, find(r, "disabled_account").accounts)
+    assert.are.equal(4, find(r, "disabled_account").count)
+    assert.are.same({ "STATUS_PASSWORD_MUST_CHANGE" }, find(r, "expired_account").codes)
+    assert.are.equal(15, r.failures) -- the 15 4625; its 21 4776 all succeeded
+  end)
+
+  it("finds nothing in an account restriction or in a log without failures", function()
+    assert.are.same({}, kinds(triage_of(S .. "mitre-4625-account-restriction.evtx")))
+    local r = triage_of(S .. "python-evtx-security.evtx")
+    assert.are.same({}, kinds(r))
+    assert.are.equal(0, r.failures)
+  end)
+end)
+
+describe("events.triage on hand-written logs", function()
+  if not events.xml then
+    pending("logonerr.evtx is not built (libexpat)")
+    return
+  end
+
+  it("names the caller computer of a lockout (4740) and sees clock skew (0x25)", function()
+    local p = write(
+      event(4740, "2024-05-01T10:00:00Z", { TargetUserName = "svc_backup",
+            TargetDomainName = "APP01", SubjectDomainName = "CORP" }) ..
+      event(4769, "2024-05-01T10:01:00Z", { TargetUserName = "alice@CORP.EXAMPLE",
+            Status = "0x25", IpAddress = "::ffff:10.0.0.7" }) ..
+      event(4625, "2024-05-01T10:02:00Z", { TargetUserName = "bob", TargetDomainName = "CORP",
+            Status = "0xC000006E", SubStatus = "0xC0000133", IpAddress = "10.0.0.8" }))
+    local r = triage_of(p)
+    os.remove(p)
+    assert.are.same({ "clock_skew", "lockout" }, kinds(r))
+    assert.are.same({ "APP01" }, find(r, "lockout").sources)
+    assert.are.same({ "CORP\\svc_backup" }, find(r, "lockout").accounts)
+    assert.are.same({ "10.0.0.7", "10.0.0.8" }, find(r, "clock_skew").sources)
+  end)
+
+  it("sees enumeration only past the threshold, in the window", function()
+    local function log(n, step)
+      local t = {}
+      for i = 1, n do
+        t[i] = event(4625, ("2024-05-01T10:%02d:00Z"):format(i * step), {
+          TargetUserName = "user" .. i, TargetDomainName = "CORP", Status = "0xC000006D",
+          SubStatus = "0xC0000064", IpAddress = "192.0.2.9" })
+      end
+      return table.concat(t)
+    end
+    local p = write(log(4, 1)) -- 4 unknown names in 4 minutes
+    assert.are.same({ "user_enumeration" }, kinds(triage_of(p)))
+    os.remove(p)
+    p = write(log(3, 1)) -- 3: not more than 3
+    assert.are.same({}, kinds(triage_of(p)))
+    os.remove(p)
+    p = write(log(4, 10)) -- 4, but 10 minutes apart
+    assert.are.same({}, kinds(triage_of(p)))
+    assert.are.same({ "user_enumeration" }, kinds(triage_of(p, { window = 3600 })))
+    os.remove(p)
+  end)
+
+  it("reads the failure reason, logon type and the code behind SubStatus", function()
+    local p = write(event(4625, "2024-05-01T10:00:00Z", { TargetUserName = "bob",
+      TargetDomainName = "CORP", Status = "0xC000006D", SubStatus = "0xC000006A",
+      FailureReason = "%%2313", LogonType = "3", IpAddress = "-", WorkstationName = "PC7" }))
+    local rec = events.records(p)()
+    os.remove(p)
+    assert.are.equal("STATUS_LOGON_FAILURE", rec.status.name)
+    assert.are.equal("STATUS_WRONG_PASSWORD", rec.code.name)
+    assert.are.equal("Unknown user name or bad password.", rec.failure_reason)
+    assert.are.same({ number = 3, name = "Network" }, rec.logon_type)
+    assert.are.equal("CORP\\bob", rec.account)
+    assert.are.equal("PC7", rec.source)
+    assert.are.equal("2024-05-01T10:00:00.000000Z", rec.time)
+  end)
+
+  it("takes 0x0 and - as success, not as codes", function()
+    local p = write(event(4768, "2024-05-01T10:00:00Z", { TargetUserName = "a", Status = "0x0" }) ..
+                    event(4625, "2024-05-01T10:00:00Z", { TargetUserName = "b",
+                      Status = "0xC000006D", SubStatus = "-" }))
+    local it = events.records(p)
+    local a, b = it(), it()
+    os.remove(p)
+    assert.is_nil(a.status)
+    assert.is_nil(a.failed)
+    assert.is_nil(b.substatus)
+    assert.are.equal("STATUS_LOGON_FAILURE", b.code.name)
+  end)
+end)
