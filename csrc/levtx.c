@@ -128,7 +128,7 @@ static logonerr_eventxml *new_eventxml(lua_State *L) {
 
 /* parser() -> a reader of event XML, one event at a time. */
 static int l_parser(lua_State *L) {
-  logonerr_eventxml **x = lua_newuserdata(L, sizeof *x);
+  logonerr_eventxml **x = lua_newuserdata(L, sizeof(logonerr_eventxml *));
   *x = NULL;
   luaL_getmetatable(L, PARSER);
   lua_setmetatable(L, -2);

@@ -2,9 +2,8 @@
 -- cli.lua declares the command through add() and runs it through run().
 -- @module logonerr.events_cli
 
-local events = require "logonerr.events"
+-- The reader loads on first use: `logonerr 1366` does not need it.
 local events_report = require "logonerr.events_report"
-local json = require "logonerr.json"
 
 local M = {}
 
@@ -42,6 +41,8 @@ end
 --- Runs the events command; returns the exit status (0 read, 1 a file
 -- with nothing readable in it, 2 usage or a file that cannot be read).
 function M.run(a, in_, out, err)
+  local events = require "logonerr.events"
+  local json = require "logonerr.json"
   local opts = { since = a.since, ["until"] = a["until"], account = a.account,
                  source = a.source }
   for _, k in ipairs({ "since", "until" }) do
@@ -53,34 +54,48 @@ function M.run(a, in_, out, err)
   end
   local files = #a.files > 0 and a.files or { "-" }
   local status = 0
-  local readers, all = {}, {}
-  for _, path in ipairs(files) do
-    opts.name = path == "-" and "(stdin)" or path
-    local rd, why = events.open(path == "-" and in_ or path, opts)
-    if rd == nil then
-      err:write("logonerr: cannot read ", why, "\n")
-      status = 2
-    else
-      readers[#readers + 1] = rd
-      for rec in function() return rd:next() end do
-        if a.records then out:write(json.encode(plain(rec)), "\n")
-        else all[#all + 1] = rec end
+  local readers = {}
+  local i, rd = 0, nil
+  -- Every file's records, one after the other, straight into the triage
+  -- (or out as NDJSON): memory stays flat however long the logs are.
+  local function each()
+    while true do
+      if rd then
+        local rec = rd:next()
+        if rec then return rec end
+        rd:close()
+        for _, s in ipairs(rd.skipped) do
+          err:write("logonerr: ", rd.name, ": skipped ", s.at, ": ", s.reason, "\n")
+        end
+        if rd.events == 0 and #rd.skipped > 0 and status == 0 then status = 1 end
+        rd = nil
       end
-      rd:close()
-      for _, s in ipairs(rd.skipped) do
-        err:write("logonerr: ", rd.name, ": skipped ", s.at, ": ", s.reason, "\n")
+      i = i + 1
+      local path = files[i]
+      if path == nil then return nil end
+      opts.name = path == "-" and "(stdin)" or path
+      local why
+      rd, why = events.open(path == "-" and in_ or path, opts)
+      if rd == nil then
+        err:write("logonerr: cannot read ", why, "\n")
+        status = 2
+      else
+        readers[#readers + 1] = rd
       end
-      if rd.events == 0 and #rd.skipped > 0 and status == 0 then status = 1 end
     end
   end
-  if a.records or #readers == 0 then return status end
+  if a.records then
+    for rec in each do out:write(json.encode(plain(rec)), "\n") end
+    return status
+  end
+  local r = events.triage(each)
+  if #readers == 0 then return status end
   local skipped = {}
-  for _, rd in ipairs(readers) do
-    for _, s in ipairs(rd.skipped) do
-      skipped[#skipped + 1] = { file = rd.name, at = s.at, reason = s.reason }
+  for _, x in ipairs(readers) do
+    for _, s in ipairs(x.skipped) do
+      skipped[#skipped + 1] = { file = x.name, at = s.at, reason = s.reason }
     end
   end
-  local r = events.triage(all)
   r.skipped, r.skipped_records = #skipped, skipped
   out:write(events_report.render(r, a.format))
   return status

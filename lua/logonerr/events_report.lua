@@ -7,7 +7,7 @@ local report = require "logonerr.report"
 
 local error, ipairs, tostring = error, ipairs, tostring
 local concat = table.concat
-local floor, max, math_min = math.floor, math.max, math.min
+local floor, max, math_min, math_ceil = math.floor, math.max, math.min, math.ceil
 local format, gsub = string.format, string.gsub
 
 local _ENV = nil -- luacheck: ignore 211
@@ -169,6 +169,17 @@ end
 local COLOURS = { "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7",
                   "#56B4E9", "#F0E442", "#000000" }
 
+local UNITS = { { 86400, "day" }, { 3600, "hour" }, { 60, "minute" }, { 1, "second" } }
+
+local function duration(secs)
+  for _, u in ipairs(UNITS) do
+    if secs % u[1] == 0 then
+      local n = floor(secs / u[1])
+      return n == 1 and u[2] or format("%d %ss", n, u[2])
+    end
+  end
+end
+
 -- Failures over time by code: stacked bars, one per timeline bucket.
 local function chart(t)
   local rows, codes = t.rows, t.codes
@@ -201,11 +212,19 @@ local function chart(t)
       end
     end
   end
-  local step = max(1, floor(#rows / 6))
+  -- Labels at least 110 px apart; within a day, the time alone, and the
+  -- day once under the axis.
+  local short = t.bucket < 86400
+  local step = max(1, math_ceil(110 / bw))
   for i = 1, #rows, step do
+    local label = rows[i].time
+    if short then label = label:sub(12, t.bucket < 60 and 19 or 16) end
     o[#o + 1] = format('<text x="%.1f" y="%d" font-size="10">%s</text>',
-                       left + (i - 1) * bw, H - bottom + 14, esc(rows[i].time))
+                       left + (i - 1) * bw, H - bottom + 14, esc(label))
   end
+  o[#o + 1] = format('<text x="%d" y="%d" font-size="11">%s</text>', left, H - 8,
+                     esc(format("UTC%s, one bar per %s", short and (", " ..
+                     rows[1].time:sub(1, 10)) or "", duration(t.bucket))))
   o[#o + 1] = "</svg>"
   local legend = { '<p class="legend">' }
   for _, c in ipairs(codes) do
@@ -232,9 +251,11 @@ end
 local STYLE = [[
 body{font-family:system-ui,sans-serif;margin:2em;max-width:60em;color:#222}
 h1{font-size:1.5em}h2{font-size:1.2em;margin-top:1.5em}
-table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left}
+table{border-collapse:collapse;margin:.5em 0}
+td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left}
 .finding{border-left:4px solid #D55E00;padding:.2em 1em;margin:1em 0;background:#fdf6f2}
-.legend span{margin-right:1em;font-size:.9em}.legend i{display:inline-block;width:.8em;height:.8em;margin-right:.3em}
+.legend span{margin-right:1em;font-size:.9em}
+.legend i{display:inline-block;width:.8em;height:.8em;margin-right:.3em}
 ]]
 
 local function html(r)

@@ -171,7 +171,7 @@ local function by_time(a, b)
 end
 
 -- Bucket sizes for the timeline: the smallest that gives at most 48.
-local BUCKETS = { 60, 300, 900, 3600, 6 * 3600, 86400, 7 * 86400, 30 * 86400 }
+local BUCKETS = { 1, 5, 10, 30, 60, 300, 900, 3600, 6 * 3600, 86400, 7 * 86400, 30 * 86400 }
 
 local function timeline(fails, names)
   if #fails == 0 then return { bucket = 0, codes = {}, rows = {} } end
@@ -219,7 +219,11 @@ function M.triage(recs, opts, reader)
     r.events = r.events + 1
     add(ids, rec.id)
     local secs = record.time(rec.time) or 0
-    local e = { rec = rec, t = secs, i = n, key = record.account_key(rec.account) }
+    -- What findings need of a record, not the record: a long log's
+    -- failures stay small in memory.
+    local e = { rec = { account = rec.account, source = rec.source, code = rec.code,
+                        time = rec.time }, t = secs, i = n,
+                key = record.account_key(rec.account) }
     if rec.time then
       if r.first == nil or rec.time < r.first then r.first = rec.time end
       if r.last == nil or rec.time > r.last then r.last = rec.time end
