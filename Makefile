@@ -119,6 +119,13 @@ check-html: deps all
 	  spec/fixtures/evtx/mitre-4768-4771-kerbrute-user-enum.evtx > build/html/events.html
 	sh .ci/check-html build/html/events.html
 
+# Reading Security logs: records/s and MB/s for EVTX, XML and NDJSON, against
+# evtxexport -f xml and python-evtx on the same files, and peak memory on
+# a log EVENTS_TIMES times larger.
+EVENTS_TIMES ?= 10
+bench-events: deps all
+	LUA=$(LUA) $(LUA) bench/events.lua $(EVENTS_TIMES)
+
 # examples/: a C host with logonerr linked in (Lua 5.4, static) and a C
 # program that uses the C API alone.  Each run is compared with the output
 # it must give.

@@ -34,6 +34,16 @@ build = {
     ["logonerr.report"] = "lua/logonerr/report.lua",
     ["logonerr.logs"] = "lua/logonerr/logs.lua",
     ["logonerr.cli"] = "lua/logonerr/cli.lua",
+    -- Security events (the C reader, logonerr.evtx, is the separate rock
+    -- logonerr-evtx: it needs libexpat and libevtx; README says why).
+    ["logonerr.events"] = "lua/logonerr/events.lua",
+    ["logonerr.event_record"] = "lua/logonerr/event_record.lua",
+    ["logonerr.event_vocab"] = "lua/logonerr/event_vocab.lua",
+    ["logonerr.json"] = "lua/logonerr/json.lua",
+    ["logonerr.triage"] = "lua/logonerr/triage.lua",
+    ["logonerr.events_report"] = "lua/logonerr/events_report.lua",
+    ["logonerr.events_cli"] = "lua/logonerr/events_cli.lua",
+    ["logonerr.textfile"] = "lua/logonerr/textfile.lua",
   },
   install = {
     bin = { logonerr = "bin/logonerr" },

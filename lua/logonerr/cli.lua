@@ -189,7 +189,11 @@ local function scan(a, in_, out, err)
     local ok = f ~= nil
     if ok then
       local label = several and (path == "-" and "(stdin)" or path) or nil
-      ok, why = scan_one(a, f, label, out, views)
+      -- UTF-16 decoded, EVTX refused (logonerr.textfile).
+      local text
+      text, why = require("logonerr.textfile").open(f)
+      ok = text ~= nil
+      if ok then ok, why = scan_one(a, text, label, out, views) end
       if f ~= in_ then f:close() end
       if not ok then why = path .. ": " .. tostring(why) end
     end

@@ -81,7 +81,8 @@ local function text(r)
   add("Failures by source")
   for i, s in ipairs(r.by_source) do
     if i > 20 then add(format("  ... %d more", #r.by_source - 20)); break end
-    add(format("  %6d  %s (%d accounts)", s.failures, s.source, s.accounts))
+    add(format("  %6d  %s (%d account%s)", s.failures, s.source, s.accounts,
+               s.accounts == 1 and "" or "s"))
   end
   if #r.by_logon_type > 0 then
     add("")
