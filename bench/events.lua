@@ -119,6 +119,7 @@ io.write(("python-evtx / logonerr triage on EVTX: %.1f times; target at least 20
          :format(py1 / lo1, py1 / lo1 >= 20 and "met" or "not met"))
 io.write(("peak memory, 1x -> %s: EVTX %d -> %d KB, XML %d -> %d KB, NDJSON %d -> %d KB\n")
          :format(bx, lo1kb, lokb, xkb1, xkbb, nkb1, nkbb))
-io.write(("JSON library: %s\n"):format(sh(lua .. " -e 'package.path=\"lua/?.lua;\"..package.path; " ..
+io.write(("JSON library: %s\n"):format(sh(lua ..
+  " -e 'package.path=\"lua/?.lua;\"..package.path; " ..
   "package.cpath=\"build/lua5.4/?.so;\"..package.cpath; " ..
   "io.write(require(\"logonerr.json\").library)'")))

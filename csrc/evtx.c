@@ -1,7 +1,10 @@
 /*
  * EVTX through libevtx, as its own evtxexport does: open, count, then each
- * record's XML.  A record that cannot be read gives an error for that
- * record only; the caller skips it and goes on.
+ * record's XML.  (libevtx's record header holds the time the record was
+ * written and its number in this file, which differ from the event's
+ * TimeCreated and EventRecordID in exported logs: only the XML has those.)
+ * A record that cannot be read gives an error for that record only; the
+ * caller skips it and goes on.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -17,7 +20,8 @@ struct logonerr_evtx {
   int count;     /* records in undamaged chunks        */
   int recovered; /* then records recovered from damage */
   int damaged;
-  uint8_t *xml;
+  libevtx_record_t *cur; /* the record logonerr_evtx_load made current */
+  uint8_t *buf;          /* the last string or XML handed out           */
   size_t cap;
 };
 
@@ -82,9 +86,10 @@ logonerr_evtx *logonerr_evtx_open(const char *path, char *err, size_t errlen) {
 
 void logonerr_evtx_close(logonerr_evtx *f) {
   if (f == NULL) return;
+  if (f->cur != NULL) libevtx_record_free(&f->cur, NULL);
   libevtx_file_close(f->file, NULL);
   libevtx_file_free(&f->file, NULL);
-  free(f->xml);
+  free(f->buf);
   free(f);
 }
 
@@ -94,41 +99,55 @@ int logonerr_evtx_count(const logonerr_evtx *f) {
 
 int logonerr_evtx_damaged(const logonerr_evtx *f) { return f->damaged; }
 
-const char *logonerr_evtx_xml(logonerr_evtx *f, int i, size_t *len, char *err,
+/* Room for n bytes in f->buf. */
+static int room(logonerr_evtx *f, size_t n) {
+  uint8_t *t;
+  if (n <= f->cap) return 1;
+  t = realloc(f->buf, n);
+  if (t == NULL) return 0;
+  f->buf = t;
+  f->cap = n;
+  return 1;
+}
+
+int logonerr_evtx_load(logonerr_evtx *f, int i, char *err, size_t errlen) {
+  libevtx_error_t *e = NULL;
+  int got;
+  if (f->cur != NULL) libevtx_record_free(&f->cur, NULL);
+  got = i < f->count
+            ? libevtx_file_get_record_by_index(f->file, i, &f->cur, &e)
+            : libevtx_file_get_recovered_record_by_index(f->file, i - f->count,
+                                                         &f->cur, &e);
+  if (got != 1) {
+    f->cur = NULL;
+    message(e, "damaged record", err, errlen);
+    return -1;
+  }
+  return 0;
+}
+
+const char *logonerr_evtx_xml(logonerr_evtx *f, size_t *len, char *err,
                               size_t errlen) {
   libevtx_error_t *e = NULL;
-  libevtx_record_t *r = NULL;
   size_t size = 0;
-  int got = i < f->count
-                ? libevtx_file_get_record_by_index(f->file, i, &r, &e)
-                : libevtx_file_get_recovered_record_by_index(f->file, i - f->count,
-                                                             &r, &e);
-  if (got != 1) {
-    message(e, "damaged record", err, errlen);
+  if (f->cur == NULL) {
+    snprintf(err, errlen, "no current record");
     return NULL;
   }
-  if (libevtx_record_get_utf8_xml_string_size(r, &size, &e) != 1 || size == 0) {
+  if (libevtx_record_get_utf8_xml_string_size(f->cur, &size, &e) != 1 || size == 0) {
     message(e, "record without XML", err, errlen);
-    libevtx_record_free(&r, NULL);
     return NULL;
   }
-  if (size > f->cap) {
-    uint8_t *t = realloc(f->xml, size);
-    if (t == NULL) {
-      libevtx_record_free(&r, NULL);
-      snprintf(err, errlen, "out of memory");
-      return NULL;
-    }
-    f->xml = t;
-    f->cap = size;
+  if (!room(f, size)) {
+    snprintf(err, errlen, "out of memory");
+    return NULL;
   }
-  if (libevtx_record_get_utf8_xml_string(r, f->xml, size, &e) != 1) {
+  if (libevtx_record_get_utf8_xml_string(f->cur, f->buf, size, &e) != 1) {
     message(e, "damaged record", err, errlen);
-    libevtx_record_free(&r, NULL);
     return NULL;
   }
-  libevtx_record_free(&r, NULL);
-  *len = strlen((const char *)f->xml);
-  clean(f->xml, *len);
-  return (const char *)f->xml;
+  f->buf[size - 1] = '\0';
+  *len = strlen((const char *)f->buf);
+  clean(f->buf, *len);
+  return (const char *)f->buf;
 }

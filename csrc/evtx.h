@@ -1,6 +1,6 @@
 /*
  * EVTX files (the Windows event log's binary format) through libyal's
- * libevtx: each record's XML, one at a time.  No Lua here.
+ * libevtx, one record at a time, as XML.  No Lua here.
  */
 #ifndef LOGONERR_EVTX_H
 #define LOGONERR_EVTX_H
@@ -21,9 +21,13 @@ int logonerr_evtx_count(const logonerr_evtx *f);
 /* Is the file damaged (libevtx's corrupted flag)? */
 int logonerr_evtx_damaged(const logonerr_evtx *f);
 
-/* The XML of record i (0-based), valid until the next call; NULL with a
+/* Makes record i (0-based) the current one.  Returns 0, or -1 with a
  * message in err when the record cannot be read. */
-const char *logonerr_evtx_xml(logonerr_evtx *f, int i, size_t *len, char *err,
+int logonerr_evtx_load(logonerr_evtx *f, int i, char *err, size_t errlen);
+
+/* The current record's XML, valid until the next call; NULL with a message
+ * in err when it cannot be rendered. */
+const char *logonerr_evtx_xml(logonerr_evtx *f, size_t *len, char *err,
                               size_t errlen);
 
 #endif

@@ -211,10 +211,11 @@ static int l_reader_read(lua_State *L) {
   lua_Integer i = luaL_checkinteger(L, 2);
   char err[ERRLEN];
   size_t len = 0;
-  const char *xml;
+  const char *xml = NULL;
   luaL_argcheck(L, i >= 1 && i <= logonerr_evtx_count(r->f), 2,
                 "no such record");
-  xml = logonerr_evtx_xml(r->f, (int)(i - 1), &len, err, sizeof err);
+  if (logonerr_evtx_load(r->f, (int)(i - 1), err, sizeof err) == 0)
+    xml = logonerr_evtx_xml(r->f, &len, err, sizeof err);
   if (xml == NULL) {
     lua_pushnil(L);
     lua_pushstring(L, err);
@@ -229,10 +230,11 @@ static int l_reader_xml(lua_State *L) {
   lua_Integer i = luaL_checkinteger(L, 2);
   char err[ERRLEN];
   size_t len = 0;
-  const char *xml;
+  const char *xml = NULL;
   luaL_argcheck(L, i >= 1 && i <= logonerr_evtx_count(r->f), 2,
                 "no such record");
-  xml = logonerr_evtx_xml(r->f, (int)(i - 1), &len, err, sizeof err);
+  if (logonerr_evtx_load(r->f, (int)(i - 1), err, sizeof err) == 0)
+    xml = logonerr_evtx_xml(r->f, &len, err, sizeof err);
   if (xml == NULL) {
     lua_pushnil(L);
     lua_pushstring(L, err);

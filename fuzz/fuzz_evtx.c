@@ -36,7 +36,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     n = logonerr_evtx_count(e);
     for (i = 0; i < n && i < 4096; i++) {
       size_t len = 0;
-      const char *xml = logonerr_evtx_xml(e, i, &len, err, sizeof err);
+      const char *xml;
+      if (logonerr_evtx_load(e, i, err, sizeof err) != 0) continue;
+      xml = logonerr_evtx_xml(e, &len, err, sizeof err);
       if (xml == NULL) continue;
       if (strlen(xml) != len) abort();
       (void)logonerr_eventxml_read(x, xml, len, on_field, NULL, err, sizeof err);

@@ -15,9 +15,9 @@ local vocab = require "logonerr.event_vocab"
 local json = require "logonerr.json"
 local logonerr = require "logonerr"
 
-local error, io_open, ipairs, next, os_remove, os_tmpname, pairs, pcall,
+local collectgarbage, error, io_open, ipairs, next, os_remove, os_tmpname, pairs, pcall,
       rawget, require, setmetatable, tostring, type =
-      error, io.open, ipairs, next, os.remove, os.tmpname, pairs, pcall,
+      collectgarbage, error, io.open, ipairs, next, os.remove, os.tmpname, pairs, pcall,
       rawget, require, setmetatable, tostring, type
 local table_concat = table.concat
 local byte, find, format, gsub, lower, match, sub =
@@ -48,6 +48,13 @@ M.json_library = json.library
 
 local NO_MODULE = "logonerr.evtx is not built (it needs libexpat at build " ..
                   "time, Debian: libexpat1-dev; and libevtx-dev for EVTX)"
+
+-- Each piece read leaves a megabyte or two of strings behind; a step of
+-- the collector per piece keeps the heap near what is live, so memory
+-- stays flat however long the log (Lua's own pacing lets it double).
+local function collect()
+  collectgarbage("step", 1024)
+end
 
 -- Text from the source as UTF-8 chunks: the head already read, then the
 -- rest, decoded from UTF-16 when enc says so.
@@ -148,6 +155,7 @@ local function xml_records(rd, chunks)
     if c == nil then eof = true; return end
     buf = sub(buf, pos) .. c
     pos = 1
+    collect()
   end
   return function()
     while true do
@@ -317,6 +325,7 @@ local function json_records(rd, chunks, first)
     if c == nil then eof = true; return end
     buf = sub(buf, pos) .. c
     pos = 1
+    collect()
   end
   local function slurp()
     local parts = { sub(buf, pos) }
