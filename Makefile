@@ -32,10 +32,10 @@ LIBFLAG ?= -shared
 # No -llua: the interpreter that loads the module already exports the API.
 ALL_CFLAGS = $(WARN) $(CFLAGS) -fPIC -fvisibility=hidden -I$(LUA_INCDIR)
 
-CORE_SRC = csrc/catalog.c csrc/lookup.c csrc/parse.c csrc/format.c \
+CORE_SRC = csrc/catalog_data.c csrc/lookup.c csrc/parse.c csrc/format.c \
            csrc/search.c csrc/scan.c
-SRC = $(CORE_SRC) csrc/lcore.c
-HDR = csrc/logonerr.h csrc/catalog.h
+SRC = $(CORE_SRC) csrc/lcore.c csrc/lentry.c csrc/lscan.c
+HDR = csrc/logonerr.h csrc/catalog.h csrc/lbind.h
 LUA_SRC = $(wildcard lua/logonerr/*.lua)
 BUSTED ?= busted
 

@@ -1,0 +1,1056 @@
+-- Win32 system errors (ERROR_*), as GetLastError, `net use` and scripts
+-- report them.  One table per error, sorted by code.  The format is
+-- described in catalogue/README.md; `make catalogue` turns this file into
+-- csrc/catalog_data.c.
+return {
+  {
+    name = "ERROR_ACCESS_DENIED",
+    code = 5,
+    category = "general",
+    severity = "medium",
+    message = "Access is denied.",
+    summary = "The caller's token lacks the access the object's security descriptor requires, so Windows refused the request.",
+    causes = {
+      "The account running the code has no allow entry for the requested access on the object's ACL.",
+      "The process runs without elevation, so administrative rights are filtered out of its token.",
+      "A logon right or share permission denies the account, even though NTFS permissions allow it.",
+    },
+    resolution = {
+      "Identify the object and the access requested, then grant that access to the account or a group it belongs to.",
+      "Run the operation elevated or under an account that legitimately holds the right.",
+      "Enable object access auditing (event 4656/4663) to see which access check failed.",
+    },
+  },
+  {
+    name = "ERROR_INVALID_PASSWORD",
+    code = 86,
+    category = "credentials",
+    severity = "medium",
+    message = "The specified network password is not correct.",
+    summary = "The password given for a network connection or resource is wrong; RtlNtStatusToDosError also maps STATUS_WRONG_PASSWORD to this code.",
+    causes = {
+      "A mapped drive, `net use` or service was configured with an old or mistyped password.",
+      "A password change (STATUS_WRONG_PASSWORD) was attempted with an incorrect current password.",
+    },
+    resolution = {
+      "Re-enter the password for the connection, or update it wherever it is stored (Credential Manager, service configuration, scheduled task).",
+      "When changing a password, confirm the current password with the user before retrying.",
+    },
+  },
+  {
+    name = "ERROR_INVALID_PARAMETER",
+    code = 87,
+    category = "general",
+    severity = "low",
+    message = "The parameter is incorrect.",
+    summary = "A function received an argument it cannot accept; in logon code it usually means a malformed structure was passed to an LSA or SSPI call.",
+    causes = {
+      "A buffer length, flag or structure version passed to the API is wrong.",
+      "A logon ID (LUID), logon type or package name is out of range or uninitialised.",
+    },
+    resolution = {
+      "Check every argument against the function's documentation, especially structure sizes and flags.",
+      "Log the exact call and values that failed, then reproduce with a minimal program.",
+    },
+  },
+  {
+    name = "ERROR_BAD_ARGUMENTS",
+    code = 160,
+    category = "general",
+    severity = "low",
+    message = "One or more arguments are not correct.",
+    summary = "One or more arguments to a call were not correct; an older, generic relative of ERROR_INVALID_PARAMETER.",
+    causes = {
+      "An argument list or environment block handed to a process or API is malformed.",
+      "A caller passed values in the wrong order or of the wrong kind.",
+    },
+    resolution = {
+      "Validate the arguments at the call site and compare them with the documented contract.",
+      "Reproduce with the smallest input that fails, then correct the caller.",
+    },
+  },
+  {
+    name = "ERROR_SESSION_CREDENTIAL_CONFLICT",
+    code = 1219,
+    category = "session",
+    severity = "medium",
+    message = "Multiple connections to a server or shared resource by the same user, using more than one user name, are not allowed. Disconnect all previous connections to the server or shared resource and try again.",
+    summary = "Windows refused a second SMB connection to the same server under a different user name; one logon session may use only one set of credentials per server.",
+    causes = {
+      "A drive or IPC$ connection to the server already exists under other credentials.",
+      "The server is reached by two names (NetBIOS and FQDN) and an application mixes credentials.",
+      "A mapped drive reconnects at logon with saved credentials that differ from the ones now used.",
+    },
+    resolution = {
+      [[List connections with `net use` and remove the conflicting one (`net use \\server\share /delete`, or `net use * /delete`).]],
+      "Reconnect with a single account, or reach the second account through a different server name (an alias or IP address).",
+      "Remove stale entries for the server from Credential Manager.",
+    },
+  },
+  {
+    name = "ERROR_REMOTE_SESSION_LIMIT_EXCEEDED",
+    code = 1220,
+    category = "session",
+    severity = "medium",
+    message = "An attempt was made to establish a session to a network server, but there are already too many sessions established to that server.",
+    summary = "The server already has as many sessions as it accepts, so a new session could not be established.",
+    causes = {
+      "A client-edition Windows server has reached its inbound connection limit.",
+      "Stale or leaked sessions from clients were never closed.",
+    },
+    resolution = {
+      "List sessions on the server (`net session`) and close stale ones.",
+      "Move the share to a server edition or reduce concurrent clients.",
+    },
+  },
+  {
+    name = "ERROR_NULL_LM_PASSWORD",
+    code = 1304,
+    category = "credentials",
+    severity = "low",
+    message = "The password is too complex to be converted to a LAN Manager password. The LAN Manager password returned is a NULL string.",
+    summary = "A warning: the password is too complex for a LAN Manager hash, so the LM password is empty; NT-hash authentication still works.",
+    causes = {
+      "The password is longer than 14 characters or uses characters the LM hash cannot represent.",
+    },
+    resolution = {
+      "No action is needed unless a legacy LM-only client must authenticate; such clients should be retired.",
+    },
+  },
+  {
+    name = "ERROR_NO_IMPERSONATION_TOKEN",
+    code = 1309,
+    category = "session",
+    severity = "low",
+    message = "An attempt has been made to operate on an impersonation token by a thread that is not currently impersonating a client.",
+    summary = "Code tried to use an impersonation token on a thread that is not impersonating anyone.",
+    causes = {
+      "OpenThreadToken or RevertToSelf logic ran on a thread without impersonation.",
+      "Impersonation ended earlier than the code expected.",
+    },
+    resolution = {
+      "Check that ImpersonateLoggedOnUser, ImpersonateNamedPipeClient or similar succeeded before using the thread token.",
+      "Use OpenProcessToken when the thread is not impersonating.",
+    },
+  },
+  {
+    name = "ERROR_NO_LOGON_SERVERS",
+    code = 1311,
+    category = "infrastructure",
+    severity = "high",
+    message = "There are currently no logon servers available to service the logon request.",
+    summary = "No domain controller answered the logon request, so the domain account could not be authenticated.",
+    causes = {
+      "DNS cannot resolve the domain's SRV records, or the client uses the wrong DNS servers.",
+      "The network path to every domain controller is down or blocked by a firewall.",
+      "The Netlogon service on the client or the domain controllers is stopped.",
+    },
+    resolution = {
+      "Run `nltest /dsgetdc:<domain>` and `nslookup -type=SRV _ldap._tcp.dc._msdcs.<domain>` from the failing machine.",
+      "Point the client at DNS servers that host the domain's zones, then run `ipconfig /flushdns`.",
+      "Check connectivity (Kerberos 88, LDAP 389, SMB 445, RPC 135 and dynamic ports) to a domain controller.",
+    },
+  },
+  {
+    name = "ERROR_NO_SUCH_LOGON_SESSION",
+    code = 1312,
+    category = "session",
+    severity = "medium",
+    message = "A specified logon session does not exist. It may already have been terminated.",
+    summary = "The logon session named by a logon ID (LUID) does not exist: it ended, was never created, or has no credentials the request can use.",
+    causes = {
+      "The session ended (the user logged off, the service stopped, the token's session was deleted) between obtaining its LUID and using it.",
+      "Code enumerated sessions with LsaEnumerateLogonSessions and one vanished before LsaGetLogonSessionData ran.",
+      "An authentication package called DeleteLogonSession on an ID that the LSA does not know.",
+      "SSPI has no credentials for the session: SEC_E_NO_CREDENTIALS maps to this code, as with a network logon that cannot delegate (the double hop) or a service account without stored credentials.",
+    },
+    symptoms = {
+      [[`net use`, mapped drives or scheduled tasks fail with "A specified logon session does not exist" (system error 1312).]],
+      "A service that worked interactively fails when run as a service or over a remote session.",
+      "Session-enumeration tools log the error for some sessions and not others.",
+    },
+    diagnosis = {
+      "Note the logon ID the caller used and check whether `klist sessions` or `logonsessions` (Sysinternals) still lists it.",
+      "Find the session's end in the Security log: event 4634 or 4647 (logoff) with the same Logon ID.",
+      "If the call was SSPI (AcquireCredentialsHandle, InitializeSecurityContext), check whether the session is a network logon without delegable credentials (logon type 3 in event 4624).",
+      "Trace the code path: was the LUID taken from a token that might have been closed?",
+    },
+    resolution = {
+      "Treat the session as gone: refresh the list of sessions or re-authenticate, and retry with a live logon ID.",
+      "Handle STATUS_NO_SUCH_LOGON_SESSION from LsaGetLogonSessionData as normal when walking LsaEnumerateLogonSessions results.",
+      "For second-hop access, use Kerberos constrained delegation or explicit credentials (AcquireCredentialsHandle with a SEC_WINNT_AUTH_IDENTITY) instead of the caller's network logon.",
+      "For services, store credentials for the account or run under an account that has them.",
+    },
+    prevention = {
+      "Hold a handle to the token of a session you depend on, and handle its end as an expected event.",
+      "Design services to authenticate with their own credentials rather than borrowing a user's network logon.",
+      "Prefer Kerberos constrained delegation where a server must act for a user on another server.",
+    },
+    faq = {
+      {
+        question = "What does error 1312 mean?",
+        answer = "Windows was given a logon session ID that it no longer has, or a session with no usable credentials. The session may have ended, or it may be a network logon that cannot reach further servers.",
+      },
+      {
+        question = "Why do I see it when a scheduled task or service opens a network share?",
+        answer = "The task runs in a session without credentials that can be forwarded, so SSPI reports SEC_E_NO_CREDENTIALS, which Windows turns into 1312. Give the task stored credentials or use delegation.",
+      },
+      {
+        question = "Is it safe to ignore in code that enumerates sessions?",
+        answer = "Yes, for a session that ended between LsaEnumerateLogonSessions and LsaGetLogonSessionData: skip it and continue.",
+      },
+    },
+    related = { "STATUS_NO_SUCH_LOGON_SESSION", "ERROR_SESSION_CREDENTIAL_CONFLICT", "ERROR_BAD_LOGON_SESSION_STATE", "ERROR_LOGON_SESSION_COLLISION" },
+  },
+  {
+    name = "ERROR_PRIVILEGE_NOT_HELD",
+    code = 1314,
+    category = "policy",
+    severity = "medium",
+    message = "A required privilege is not held by the client.",
+    summary = "The operation needs a privilege (such as SeTcbPrivilege or SeSecurityPrivilege) that the caller's token does not hold or has not enabled.",
+    causes = {
+      "The account was never granted the privilege in User Rights Assignment.",
+      "The privilege is present but disabled and the code did not enable it with AdjustTokenPrivileges.",
+      "The process is not elevated, so the privilege was filtered out.",
+    },
+    resolution = {
+      "Grant the user right through Group Policy (Computer Configuration > Windows Settings > Security Settings > Local Policies > User Rights Assignment), then log on again.",
+      "Enable the privilege in code before the call.",
+      "Run elevated where the privilege is administrative.",
+    },
+  },
+  {
+    name = "ERROR_INVALID_ACCOUNT_NAME",
+    code = 1315,
+    category = "account",
+    severity = "low",
+    message = "The name provided is not a properly formed account name.",
+    summary = "The account name given is not well formed, so Windows could not even look it up.",
+    causes = {
+      [[The name contains characters not allowed in account names, or a domain\user or UPN form is mangled.]],
+      "A script passed an empty name or an unexpanded variable.",
+    },
+    resolution = {
+      [[Check the name's syntax (DOMAIN\user or user@domain.example) and remove stray characters or whitespace.]],
+      "Log the exact string passed to the API.",
+    },
+  },
+  {
+    name = "ERROR_NO_SUCH_USER",
+    code = 1317,
+    category = "account",
+    severity = "medium",
+    message = "The specified account does not exist.",
+    summary = "The account named does not exist in the database that was asked (local SAM or the domain).",
+    causes = {
+      "A typo in the user name, or the account was deleted or renamed.",
+      "The request went to the wrong domain or to the local SAM instead of the domain.",
+    },
+    resolution = {
+      "Verify the account exists: `net user <name> /domain` or `Get-ADUser <name>`.",
+      [[Qualify the name with its domain (DOMAIN\user or a UPN).]],
+    },
+  },
+  {
+    name = "ERROR_WRONG_PASSWORD",
+    code = 1323,
+    category = "credentials",
+    severity = "low",
+    message = "Unable to update the password. The value provided as the current password is incorrect.",
+    summary = "A password change failed because the current password supplied was not correct.",
+    causes = {
+      "The user typed the old password wrongly in a change-password dialog or tool.",
+      "A tool used a cached old password that has already been changed.",
+    },
+    resolution = {
+      "Ask the user to re-enter the current password carefully, or have an administrator reset it.",
+    },
+  },
+  {
+    name = "ERROR_ILL_FORMED_PASSWORD",
+    code = 1324,
+    category = "credentials",
+    severity = "low",
+    message = "Unable to update the password. The value provided for the new password contains values that are not allowed in passwords.",
+    summary = "A password change failed because the new password contains characters that passwords may not contain.",
+    causes = {
+      "The new password includes disallowed or unrepresentable characters.",
+    },
+    resolution = {
+      "Choose a new password using ordinary printable characters.",
+    },
+  },
+  {
+    name = "ERROR_PASSWORD_RESTRICTION",
+    code = 1325,
+    category = "credentials",
+    severity = "low",
+    message = "Unable to update the password. The value provided for the new password does not meet the length, complexity, or history requirements of the domain.",
+    summary = "A password change or reset was refused because the new password breaks the domain's length, complexity, history or minimum-age rules.",
+    causes = {
+      "The new password is too short, too simple or was used recently.",
+      "The minimum password age has not yet passed since the last change.",
+    },
+    resolution = {
+      "Check the policy with `net accounts` (local) or `Get-ADDefaultDomainPasswordPolicy` and any fine-grained policy applying to the user.",
+      "Choose a longer, unused password, or have an administrator reset it.",
+    },
+  },
+  {
+    name = "ERROR_LOGON_FAILURE",
+    code = 1326,
+    category = "credentials",
+    severity = "medium",
+    message = "The user name or password is incorrect.",
+    summary = "Authentication failed because the user name is unknown or the password is wrong; Windows deliberately does not say which.",
+    causes = {
+      "The password is wrong or out of date (often a stored or cached one).",
+      "The user name does not exist in the domain the request reached.",
+      "A service, scheduled task or mapped drive still uses a password that was changed.",
+    },
+    resolution = {
+      "Check the Security log on the authenticating machine or domain controller: event 4625 or 4776 carries the Sub Status that says which part was wrong.",
+      "Update stored credentials (services, scheduled tasks, Credential Manager, application configuration).",
+      "Confirm the account name and domain, then retry with known-good credentials.",
+    },
+  },
+  {
+    name = "ERROR_ACCOUNT_RESTRICTION",
+    code = 1327,
+    category = "account",
+    severity = "medium",
+    message = "Account restrictions are preventing this user from signing in. For example: blank passwords aren't allowed, sign-in times are limited, or a policy restriction has been enforced.",
+    summary = "The credentials are valid, but an account restriction such as a blank-password rule, logon hours or a policy blocks this logon.",
+    causes = {
+      "The account has a blank password and the policy 'Limit local account use of blank passwords to console logon only' applies.",
+      "A logon-hours, workstation or authentication-policy restriction applies to the account.",
+      "The account is a member of Protected Users or is restricted by an authentication policy silo.",
+    },
+    resolution = {
+      "Look at the Sub Status in event 4625 to learn which restriction applied.",
+      "Set a password on the account, or adjust the restriction in Active Directory.",
+    },
+  },
+  {
+    name = "ERROR_INVALID_LOGON_HOURS",
+    code = 1328,
+    category = "policy",
+    severity = "low",
+    message = "Your account has time restrictions that keep you from signing in right now.",
+    summary = "The account's logon hours do not allow logging on at this time.",
+    causes = {
+      "The Logon Hours attribute of the account excludes the current time (in the domain controller's time zone).",
+    },
+    resolution = {
+      "Review the account's logon hours in Active Directory Users and Computers (Account tab > Logon Hours) and widen them if appropriate.",
+    },
+  },
+  {
+    name = "ERROR_INVALID_WORKSTATION",
+    code = 1329,
+    category = "policy",
+    severity = "low",
+    message = "This user isn't allowed to sign in to this computer.",
+    summary = "The account may only log on from listed computers, and this is not one of them.",
+    causes = {
+      "The account's 'Log On To' list (userWorkstations) does not include the source computer.",
+      "An authentication policy silo restricts where the account may sign in.",
+    },
+    resolution = {
+      "Add the computer to the account's Log On To list, or remove the restriction.",
+      "On domain controllers, look for event 4820 when authentication policy silos are in use.",
+    },
+  },
+  {
+    name = "ERROR_PASSWORD_EXPIRED",
+    code = 1330,
+    category = "credentials",
+    severity = "low",
+    message = "The password for this account has expired.",
+    summary = "The account's password has passed its maximum age and must be changed before the logon can succeed.",
+    causes = {
+      "The password is older than the maximum password age of the applying policy.",
+      "A service account's password expired because 'Password never expires' was not set.",
+    },
+    resolution = {
+      "Have the user change the password, or an administrator reset it.",
+      "For service accounts, use a group Managed Service Account or rotate the password and update every place it is stored.",
+    },
+  },
+  {
+    name = "ERROR_ACCOUNT_DISABLED",
+    code = 1331,
+    category = "account",
+    severity = "medium",
+    message = "This user can't sign in because this account is currently disabled.",
+    summary = "The account is disabled, so no logon with it is allowed.",
+    causes = {
+      "An administrator or an automated process disabled the account.",
+      "The account is a leaver's account or a stale service account.",
+    },
+    resolution = {
+      "Confirm the account should be in use, then enable it (`Enable-ADAccount`, or `net user <name> /active:yes` locally).",
+      "Find who disabled it in the domain controller's Security log (event 4725).",
+    },
+  },
+  {
+    name = "ERROR_BAD_IMPERSONATION_LEVEL",
+    code = 1346,
+    category = "session",
+    severity = "medium",
+    message = "Either a required impersonation level was not provided, or the provided impersonation level is invalid.",
+    summary = "The token's impersonation level is too low for the operation (for example an Identification-level token used to open a resource).",
+    causes = {
+      "A client connected with SecurityIdentification or Anonymous impersonation level.",
+      "A server duplicated a token at a lower level than it needs.",
+    },
+    resolution = {
+      "Have the client allow impersonation (for RPC, RPC_C_IMP_LEVEL_IMPERSONATE or higher).",
+      "Duplicate the token with SecurityImpersonation or SecurityDelegation when needed.",
+    },
+  },
+  {
+    name = "ERROR_INVALID_SERVER_STATE",
+    code = 1352,
+    category = "infrastructure",
+    severity = "high",
+    message = "The security account manager (SAM) or local security authority (LSA) server was in the wrong state to perform the security operation.",
+    summary = "The SAM or LSA server was in the wrong state to perform the security operation, for example while starting or shutting down.",
+    causes = {
+      "The security database service is starting, stopping or was disabled.",
+      "A domain controller is in Directory Services Restore Mode.",
+    },
+    resolution = {
+      "Retry after the system has finished starting; check the System log for SAM or LSA errors.",
+      "Check domain controller health with `dcdiag`.",
+    },
+  },
+  {
+    name = "ERROR_NO_SUCH_DOMAIN",
+    code = 1355,
+    category = "infrastructure",
+    severity = "high",
+    message = "The specified domain either does not exist or could not be contacted.",
+    summary = "The domain named in the request could not be found or contacted.",
+    causes = {
+      "The domain name is misspelt, or a trust to that domain does not exist.",
+      "DNS cannot locate domain controllers for the domain.",
+    },
+    resolution = {
+      "Check the name and run `nltest /dsgetdc:<domain>` to see whether a domain controller can be located.",
+      "Verify trusts with `nltest /domain_trusts`.",
+    },
+  },
+  {
+    name = "ERROR_NOT_LOGON_PROCESS",
+    code = 1362,
+    category = "session",
+    severity = "medium",
+    message = "The requested action is restricted for use by logon processes only. The calling process has not registered as a logon process.",
+    summary = "The caller used an LSA function reserved for registered logon processes without having registered as one.",
+    causes = {
+      "Code called LsaLogonUser or a similar call on a handle from LsaConnectUntrusted rather than LsaRegisterLogonProcess.",
+      "The process lacks SeTcbPrivilege, so LsaRegisterLogonProcess could not be used.",
+    },
+    resolution = {
+      "Register with LsaRegisterLogonProcess from a process holding SeTcbPrivilege (normally a service running as SYSTEM).",
+      "Use LogonUser where a registered logon process is not needed.",
+    },
+  },
+  {
+    name = "ERROR_LOGON_SESSION_EXISTS",
+    code = 1363,
+    category = "session",
+    severity = "high",
+    message = "Cannot start a new logon session with an ID that is already in use.",
+    summary = "A new logon session could not be started because its logon ID (LUID) already belongs to an existing session.",
+    causes = {
+      "An authentication package reused a logon ID instead of allocating a fresh one with AllocateLocallyUniqueId.",
+      "A custom security package or credential provider creates sessions without cleaning up those of failed attempts.",
+      "A bug in the session manager or LSA plug-in hands out the same ID twice.",
+    },
+    symptoms = {
+      "Logons handled by one authentication package fail while others work.",
+      "The error follows installation or update of a security product, smart-card middleware or single-sign-on agent.",
+    },
+    diagnosis = {
+      [[List the authentication and security packages the LSA loads: the registry values 'Authentication Packages' and 'Security Packages' under HKLM\SYSTEM\CurrentControlSet\Control\Lsa.]],
+      "Correlate the failures with events 4624/4625 and their Authentication Package and Logon Process fields.",
+      "Check for LSA plug-ins that are not signed by Microsoft (event 3033/3063 in the CodeIntegrity log when LSA protection is on).",
+    },
+    resolution = {
+      "Make the authentication package allocate a new LUID for every logon session.",
+      "Remove or update the third-party authentication package, credential provider or LSA plug-in involved.",
+      "Restart the machine to clear the LSA's session table if the condition persists.",
+    },
+    prevention = {
+      "Test third-party authentication packages and credential providers before wide deployment, and keep them updated.",
+      "In package code, never derive a logon ID from anything but AllocateLocallyUniqueId.",
+    },
+    faq = {
+      {
+        question = "What does ERROR_LOGON_SESSION_EXISTS (1363) mean?",
+        answer = "Something asked Windows to open a session under a logon ID (LUID) that a live session already owns.",
+      },
+      {
+        question = "Can a user cause it by logging on twice?",
+        answer = "No. Every logon gets its own session ID; a duplicate ID points at the software that creates sessions, not at the user.",
+      },
+      {
+        question = "Does it threaten system stability?",
+        answer = "Not by itself, but it shows that an authentication component is misbehaving, and logons through it keep failing until that is fixed.",
+      },
+    },
+    related = { "STATUS_LOGON_SESSION_EXISTS", "ERROR_LOGON_SESSION_COLLISION" },
+  },
+  {
+    name = "ERROR_NO_SUCH_PACKAGE",
+    code = 1364,
+    category = "session",
+    severity = "medium",
+    message = "A specified authentication package is unknown.",
+    summary = "The authentication or security package named in the request is not loaded.",
+    causes = {
+      "Code asked for a package name (for example in LsaLookupAuthenticationPackage or AcquireCredentialsHandle) that is misspelt or not installed.",
+      "A third-party package failed to load at boot.",
+    },
+    resolution = {
+      "List loaded packages with EnumerateSecurityPackages and check the name requested.",
+      "Check the System log for LSA package load failures and reinstall the package.",
+    },
+  },
+  {
+    name = "ERROR_BAD_LOGON_SESSION_STATE",
+    code = 1365,
+    category = "session",
+    severity = "high",
+    message = "The logon session is not in a state that is consistent with the requested operation.",
+    summary = "The logon session exists but is in a state that does not allow the requested operation, typically deleting a session that still has references.",
+    causes = {
+      "An authentication package called DeleteLogonSession on a session whose reference count prevents deletion: the package and the operating system both believe they own the session.",
+      "A package deleted, or tried to delete, a session after handing its logon ID to the LSA (for example after LsaApLogonUser returned it).",
+      "An operation was attempted on a session that is being torn down or has not finished being set up.",
+    },
+    symptoms = {
+      "Logons or logoffs through one authentication package fail intermittently.",
+      "Sessions linger (visible in `logonsessions`) after users log off.",
+    },
+    diagnosis = {
+      "Identify which package handles the failing logons from the Authentication Package field of events 4624/4625.",
+      "Check whether a third-party credential provider or security package was recently installed or updated.",
+      "Compare `logonsessions` output over time to see sessions that are never cleaned up.",
+    },
+    resolution = {
+      "Fix the authentication package so that it deletes only sessions it created and has not yet handed to the LSA; after that, the LSA owns them.",
+      "Update or remove the third-party authentication package or LSA plug-in involved.",
+      "Retry the operation after the session has finished starting or ending.",
+    },
+    prevention = {
+      "In authentication package code, follow the documented ownership rule: delete a session with DeleteLogonSession only while it is still yours.",
+      "Validate the session's state before acting on it and handle the error as a bug report, not as a retryable condition.",
+    },
+    faq = {
+      {
+        question = "What does ERROR_BAD_LOGON_SESSION_STATE (1365) mean?",
+        answer = "The session exists, but its current condition rules out what was asked of it. Most often an authentication package tried to delete a session that is still referenced.",
+      },
+      {
+        question = "How should my code handle it?",
+        answer = "Check the session's state before acting, make sure your code owns the session, and do not retry blindly: it usually signals a logic error.",
+      },
+    },
+    related = { "STATUS_BAD_LOGON_SESSION_STATE", "ERROR_LOGON_SESSION_COLLISION", "ERROR_LOGON_SESSION_EXISTS", "ERROR_NO_SUCH_LOGON_SESSION" },
+  },
+  {
+    name = "ERROR_LOGON_SESSION_COLLISION",
+    code = 1366,
+    category = "session",
+    severity = "high",
+    message = "The logon session ID is already in use.",
+    summary = "An authentication package asked the LSA to create a logon session with an ID (LUID) that another session already uses; an internal LSA error, not a user mistake.",
+    causes = {
+      "An authentication package passed CreateLogonSession a logon ID it had already used, instead of a fresh one from AllocateLocallyUniqueId.",
+      "A third-party security package or credential provider keeps sessions from failed attempts and reuses their IDs.",
+      "Software that sits in the logon path (single sign-on agents, smart-card middleware, remote-access products) has a session-handling bug.",
+    },
+    symptoms = {
+      "Users cannot log on through a particular method (smart card, a third-party provider) while password logons work.",
+      "Applications that create logons (LogonUser, LsaLogonUser) fail with error 1366.",
+      "Users see repeated prompts for credentials or are disconnected during logon.",
+    },
+    diagnosis = {
+      "Find the failing logons in the Security log (event 4625) and note their Logon Process and Authentication Package.",
+      [[List the LSA's packages in HKLM\SYSTEM\CurrentControlSet\Control\Lsa ('Authentication Packages', 'Security Packages', 'Notification Packages').]],
+      "Check whether the failures began with the installation or update of a security product.",
+      "If you develop the package, log every LUID you pass to CreateLogonSession and look for repeats.",
+    },
+    resolution = {
+      "Identify the authentication package behind the failing logons and update or remove it.",
+      "In package code, allocate a new LUID per session and delete the sessions of failed attempts with DeleteLogonSession.",
+      "Restart the machine if the LSA's session table must be cleared while a fix is prepared.",
+    },
+    prevention = {
+      "Test and stage updates of anything that plugs into the LSA.",
+      "Keep third-party authentication components current and remove unused ones.",
+      "In package code, tie each session's lifetime to one logon attempt and clean it up on failure.",
+    },
+    faq = {
+      {
+        question = "Does ERROR_LOGON_SESSION_COLLISION mean the account is logged on twice?",
+        answer = "No. A user may hold many sessions; each has its own ID. The error means software reused a taken logon ID when creating a session, which points at an authentication package.",
+      },
+      {
+        question = "Is it a security problem?",
+        answer = "It is a fault in a component trusted with logons, so treat it seriously: find the package, update it, and check that it comes from a trusted vendor.",
+      },
+      {
+        question = "How can I prevent it?",
+        answer = "Keep authentication packages and credential providers updated and tested; in your own package, always allocate a fresh LUID per session.",
+      },
+    },
+    related = { "STATUS_LOGON_SESSION_COLLISION", "ERROR_LOGON_SESSION_EXISTS" },
+  },
+  {
+    name = "ERROR_INVALID_LOGON_TYPE",
+    code = 1367,
+    category = "session",
+    severity = "medium",
+    message = "A logon request contained an invalid logon type value.",
+    summary = "The logon type in the request is not a value the authentication package accepts.",
+    causes = {
+      "LogonUser or LsaLogonUser was given a logon type that does not exist or that the package does not support (for example a network-cleartext logon to a package that lacks it).",
+    },
+    resolution = {
+      "Use a documented logon type (LOGON32_LOGON_INTERACTIVE, _NETWORK, _BATCH, _SERVICE, _NEW_CREDENTIALS ...) that the chosen provider supports.",
+    },
+  },
+  {
+    name = "ERROR_CANNOT_IMPERSONATE",
+    code = 1368,
+    category = "session",
+    severity = "low",
+    message = "Unable to impersonate using a named pipe until data has been read from that pipe.",
+    summary = "A server tried to impersonate a named-pipe client before reading any data from the pipe.",
+    causes = {
+      "ImpersonateNamedPipeClient was called before the first ReadFile on the pipe.",
+    },
+    resolution = {
+      "Read at least one message from the client before impersonating it.",
+    },
+  },
+  {
+    name = "ERROR_SPECIAL_ACCOUNT",
+    code = 1371,
+    category = "account",
+    severity = "low",
+    message = "Cannot perform this operation on built-in accounts.",
+    summary = "The operation is not allowed on a built-in account, such as deleting the built-in Administrator.",
+    causes = {
+      "A script or tool tried to delete, rename in an unsupported way, or otherwise change a built-in account.",
+    },
+    resolution = {
+      "Disable the built-in account instead of deleting it, or act on a different account.",
+    },
+  },
+  {
+    name = "ERROR_LOGON_NOT_GRANTED",
+    code = 1380,
+    category = "policy",
+    severity = "medium",
+    message = "Logon failure: the user has not been granted the requested logon type at this computer.",
+    summary = "The user does not hold the logon right for the kind of logon attempted on this computer.",
+    causes = {
+      "The account lacks 'Allow log on locally', 'Log on as a batch job', 'Log on as a service' or 'Access this computer from the network' for this machine.",
+      "A 'Deny log on ...' right applies to the account or one of its groups.",
+    },
+    resolution = {
+      "Grant the matching user right in User Rights Assignment (or Group Policy) and remove conflicting deny rights, then log on again.",
+      "Use `gpresult /h` on the computer to see which policy sets the rights.",
+    },
+  },
+  {
+    name = "ERROR_TOO_MANY_SECRETS",
+    code = 1381,
+    category = "infrastructure",
+    severity = "high",
+    message = "The maximum number of secrets that may be stored in a single system has been exceeded.",
+    summary = "The LSA's store of secrets is full, so another secret could not be saved.",
+    causes = {
+      "Software created many LSA secrets (LsaStorePrivateData) and never removed them.",
+      "A leak in a product that stores per-user or per-connection secrets.",
+    },
+    resolution = {
+      "Identify and remove unused secrets (the product that created them should offer a cleanup).",
+      "Update or remove the software that keeps creating secrets.",
+    },
+  },
+  {
+    name = "ERROR_LOGON_TYPE_NOT_GRANTED",
+    code = 1385,
+    category = "policy",
+    severity = "medium",
+    message = "Logon failure: the user has not been granted the requested logon type at this computer.",
+    summary = "The user has not been granted the requested logon type at this computer, or a deny right blocks it.",
+    causes = {
+      "The account is not in a group granted the logon right for this logon type (interactive, network, batch, service, remote interactive).",
+      "A 'Deny log on ...' user right applies to the account or a group it belongs to.",
+    },
+    resolution = {
+      "Grant the needed right (for Remote Desktop: 'Allow log on through Remote Desktop Services' and membership of Remote Desktop Users), and remove the conflicting deny right.",
+      "Run `gpresult /h report.html` on the target to find the policy that sets the right.",
+    },
+  },
+  {
+    name = "ERROR_NT_CROSS_ENCRYPTION_REQUIRED",
+    code = 1386,
+    category = "credentials",
+    severity = "low",
+    message = "A cross-encrypted password is necessary to change a user password.",
+    summary = "A password change needs the NT (cross-encrypted) form of the password, which the client did not send.",
+    causes = {
+      "A legacy client or tool changed a password using only the LAN Manager form.",
+    },
+    resolution = {
+      "Change the password with a current client or tool.",
+    },
+  },
+  {
+    name = "ERROR_LM_CROSS_ENCRYPTION_REQUIRED",
+    code = 1390,
+    category = "credentials",
+    severity = "low",
+    message = "A cross-encrypted password is necessary to change this user password.",
+    summary = "A password change needs the LM cross-encrypted form of the password, which the client did not send.",
+    causes = {
+      "A legacy password-change protocol was used without the expected LM data.",
+    },
+    resolution = {
+      "Change the password with a current client or tool; retire LM-dependent systems.",
+    },
+  },
+  {
+    name = "ERROR_NO_USER_SESSION_KEY",
+    code = 1394,
+    category = "session",
+    severity = "medium",
+    message = "There is no user session key for the specified logon session.",
+    summary = "The logon session has no user session key, so an operation that needs one (SMB signing, encryption, some RPC) cannot proceed.",
+    causes = {
+      "The session is anonymous or a guest session, which has no session key.",
+      "The network session expired and the client must authenticate again.",
+    },
+    resolution = {
+      "Connect with authenticated credentials rather than anonymously.",
+      "Reconnect so that a new authenticated session is set up.",
+    },
+  },
+  {
+    name = "ERROR_WRONG_TARGET_NAME",
+    code = 1396,
+    category = "infrastructure",
+    severity = "medium",
+    message = "The target account name is incorrect.",
+    summary = "Kerberos mutual authentication failed because the service ticket was issued for a different account than the one running the service.",
+    causes = {
+      "A service principal name (SPN) is registered on the wrong account, or on two accounts.",
+      "DNS or a load balancer sends the client to a server other than the one the SPN names.",
+    },
+    resolution = {
+      "Check SPNs with `setspn -Q <spn>` and `setspn -X` (duplicates), and register the SPN on the service's actual account.",
+      "Make the name the client uses resolve to the server that owns the SPN.",
+    },
+  },
+  {
+    name = "ERROR_MUTUAL_AUTH_FAILED",
+    code = 1397,
+    category = "infrastructure",
+    severity = "medium",
+    message = "Mutual Authentication failed. The server's password is out of date at the domain controller.",
+    summary = "Mutual authentication failed: the server's password is out of date at the domain controller.",
+    causes = {
+      "The computer or service account password changed on the server but the domain controllers used by the client still hold the old one (replication delay).",
+      "The server's secure channel is broken.",
+    },
+    resolution = {
+      "Check replication with `repadmin /showrepl` and wait for or force it.",
+      "Reset the server's secure channel: `Test-ComputerSecureChannel -Repair`.",
+    },
+  },
+  {
+    name = "ERROR_TIME_SKEW",
+    code = 1398,
+    category = "infrastructure",
+    severity = "high",
+    message = "There is a time and/or date difference between the client and server.",
+    summary = "The clocks of the client and the server (or domain controller) differ by more than Kerberos allows (5 minutes by default).",
+    causes = {
+      "The client or a domain controller is not synchronising time with the domain hierarchy.",
+      "A virtual machine took its time from the host instead of the domain.",
+      "The PDC emulator uses an unreliable external time source.",
+    },
+    resolution = {
+      "Compare clocks: `w32tm /stripchart /computer:<dc> /samples:3`.",
+      "Resynchronise: `w32tm /resync`; check `w32tm /query /source` on the client and the PDC emulator.",
+      "Disable host time synchronisation for domain-joined virtual machines where it conflicts.",
+    },
+  },
+  {
+    name = "ERROR_NO_TRUST_LSA_SECRET",
+    code = 1786,
+    category = "infrastructure",
+    severity = "high",
+    message = "The workstation does not have a trust secret.",
+    summary = "The workstation has no trust secret for its domain, so its secure channel cannot be set up.",
+    causes = {
+      "The local LSA secret holding the machine account password was lost (re-imaging, restore from an old backup, cloning).",
+      "The machine was removed from the domain incompletely.",
+    },
+    resolution = {
+      "Repair the secure channel with `Test-ComputerSecureChannel -Repair` or `netdom resetpwd`, or rejoin the domain.",
+    },
+  },
+  {
+    name = "ERROR_NO_TRUST_SAM_ACCOUNT",
+    code = 1787,
+    category = "infrastructure",
+    severity = "high",
+    message = "The security database on the server does not have a computer account for this workstation trust relationship.",
+    summary = "The domain has no computer account for this workstation, so its trust relationship cannot be used.",
+    causes = {
+      "The computer account was deleted or never created in Active Directory.",
+      "The machine was cloned without being rejoined (duplicate names).",
+    },
+    resolution = {
+      "Recreate the computer account by rejoining the machine to the domain.",
+    },
+  },
+  {
+    name = "ERROR_TRUSTED_DOMAIN_FAILURE",
+    code = 1788,
+    category = "infrastructure",
+    severity = "high",
+    message = "The trust relationship between the primary domain and the trusted domain failed.",
+    summary = "The trust between the primary domain and a trusted domain failed, so users of that domain cannot authenticate here.",
+    causes = {
+      "The trust password between the domains is out of sync.",
+      "Domain controllers of the trusted domain cannot be reached (DNS, firewall).",
+    },
+    resolution = {
+      "Verify the trust: `nltest /sc_verify:<trusted domain>` or `Test-ComputerSecureChannel` on a domain controller, and reset it with `netdom trust ... /reset` if needed.",
+      "Check name resolution and connectivity to the trusted domain's controllers.",
+    },
+  },
+  {
+    name = "ERROR_TRUSTED_RELATIONSHIP_FAILURE",
+    code = 1789,
+    category = "infrastructure",
+    severity = "high",
+    message = "The trust relationship between this workstation and the primary domain failed.",
+    summary = "The trust relationship between this workstation and its domain failed: the machine account password no longer matches.",
+    causes = {
+      "The computer was restored from a snapshot or backup older than its last machine password change.",
+      "The computer account was reset or recreated in Active Directory.",
+    },
+    resolution = {
+      "Log on with a local administrator account and run `Test-ComputerSecureChannel -Repair -Credential <domain admin>`, or rejoin the domain.",
+      "Avoid restoring domain members from old snapshots without repairing the channel afterwards.",
+    },
+  },
+  {
+    name = "ERROR_TRUST_FAILURE",
+    code = 1790,
+    category = "infrastructure",
+    severity = "high",
+    message = "The network logon failed.",
+    summary = "The network logon failed because the validation authority could not be reached or the trust path failed.",
+    causes = {
+      "Netlogon could not contact a domain controller of the account's domain.",
+      "A trust on the path to the account's domain is broken.",
+    },
+    resolution = {
+      "Run `nltest /sc_query:<domain>` to check the secure channel, and `nltest /dsgetdc:<domain>` to find a domain controller.",
+      "Repair broken trusts and name resolution between the domains.",
+    },
+  },
+  {
+    name = "ERROR_NETLOGON_NOT_STARTED",
+    code = 1792,
+    category = "infrastructure",
+    severity = "high",
+    message = "An attempt was made to logon, but the network logon service was not started.",
+    summary = "A logon needed the Netlogon service, which is not running.",
+    causes = {
+      "The Netlogon service is stopped or disabled on the machine or on the domain controller.",
+      "The machine is in a state (early boot, safe mode) where Netlogon has not started.",
+    },
+    resolution = {
+      "Start Netlogon (`sc start netlogon`) and set it to automatic on domain members and controllers.",
+      "Check the System log for why it stopped.",
+    },
+  },
+  {
+    name = "ERROR_ACCOUNT_EXPIRED",
+    code = 1793,
+    category = "account",
+    severity = "medium",
+    message = "The user's account has expired.",
+    summary = "The account's expiry date has passed, so it can no longer log on.",
+    causes = {
+      "The accountExpires attribute was set (contractors, temporary staff) and has been reached.",
+    },
+    resolution = {
+      "If the account is still needed, extend its expiry date (`Set-ADAccountExpiration`), or clear it.",
+    },
+  },
+  {
+    name = "ERROR_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT",
+    code = 1807,
+    category = "account",
+    severity = "medium",
+    message = "The account used is an interdomain trust account. Use your global user account or local user account to access this server.",
+    summary = "The logon used an interdomain trust account, which exists only for trusts and may not be used to log on.",
+    causes = {
+      "Someone or something tried to authenticate with the DOMAIN$ account that represents a trust.",
+    },
+    resolution = {
+      "Use a user account; investigate the source if the attempt was not expected.",
+    },
+  },
+  {
+    name = "ERROR_NOLOGON_WORKSTATION_TRUST_ACCOUNT",
+    code = 1808,
+    category = "account",
+    severity = "low",
+    message = "The account used is a computer account. Use your global user account or local user account to access this server.",
+    summary = "The logon used a computer account (a workstation trust account) where a user account is required.",
+    causes = {
+      "A computer account (NAME$) was used for a logon type that computer accounts may not perform.",
+      "A domain join or secure-channel setup probed the account; the error is then expected and harmless.",
+    },
+    resolution = {
+      "Use a user account for the operation; ignore the event when it accompanies normal machine authentication.",
+    },
+  },
+  {
+    name = "ERROR_NOLOGON_SERVER_TRUST_ACCOUNT",
+    code = 1809,
+    category = "account",
+    severity = "low",
+    message = "The account used is a server trust account. Use your global user account or local user account to access this server.",
+    summary = "The logon used a server trust account (a domain controller's computer account) where a user account is required.",
+    causes = {
+      "A domain controller's machine account was used for a user-style logon, as happens in some replication or probe traffic.",
+    },
+    resolution = {
+      "Use a user account; investigate only if the attempts are unexpected.",
+    },
+  },
+  {
+    name = "ERROR_DOMAIN_TRUST_INCONSISTENT",
+    code = 1810,
+    category = "infrastructure",
+    severity = "high",
+    message = "The name or security ID (SID) of the domain specified is inconsistent with the trust information for that domain.",
+    summary = "The name or SID of a domain does not match the trust information held for it.",
+    causes = {
+      "The trusted domain was rebuilt with a new SID, or the trust was created with the wrong name.",
+      "Stale trust objects remain after a domain was renamed or removed.",
+    },
+    resolution = {
+      "Delete and recreate the trust, then verify it with `nltest /domain_trusts /v`.",
+    },
+  },
+  {
+    name = "ERROR_PASSWORD_MUST_CHANGE",
+    code = 1907,
+    category = "credentials",
+    severity = "low",
+    message = "The user's password must be changed before signing in.",
+    summary = "The user must change the password before signing in, because an administrator set 'User must change password at next logon' or reset it.",
+    causes = {
+      "The account's pwdLastSet is 0 (an administrator reset the password or ticked the option).",
+    },
+    resolution = {
+      "Have the user change the password at an interactive sign-in, or through a password-change portal.",
+      "For service accounts, clear 'User must change password at next logon'.",
+    },
+  },
+  {
+    name = "ERROR_DOMAIN_CONTROLLER_NOT_FOUND",
+    code = 1908,
+    category = "infrastructure",
+    severity = "high",
+    message = "Could not find the domain controller for this domain.",
+    summary = "No domain controller could be found for the domain.",
+    causes = {
+      "DNS cannot resolve the domain's SRV records.",
+      "All domain controllers are unreachable from this site.",
+    },
+    resolution = {
+      "Run `nltest /dsgetdc:<domain>` and check the client's DNS servers.",
+      "Check connectivity to domain controllers and site configuration.",
+    },
+  },
+  {
+    name = "ERROR_ACCOUNT_LOCKED_OUT",
+    code = 1909,
+    category = "account",
+    severity = "medium",
+    message = "The referenced account is currently locked out and may not be logged on to.",
+    summary = "The account is locked out after too many failed logon attempts and may not be used until it is unlocked or the lockout expires.",
+    causes = {
+      "A stale password stored on a device, service, scheduled task or mapped drive keeps failing.",
+      "A user mistyped the password repeatedly.",
+      "Password-guessing against the account.",
+    },
+    resolution = {
+      "Unlock the account (`Unlock-ADAccount`) once the source of bad passwords is known.",
+      "Find the source: event 4740 on the PDC emulator names the caller computer; then look at that computer's 4625 events.",
+    },
+  },
+  {
+    name = "ERROR_AUTHENTICATION_FIREWALL_FAILED",
+    code = 1935,
+    category = "policy",
+    severity = "medium",
+    message = "The computer you are signing into is protected by an authentication firewall. The specified account is not allowed to authenticate to the computer.",
+    summary = "Selective authentication on a trust blocks this account from authenticating to this computer.",
+    causes = {
+      "The forest trust uses selective authentication and the account lacks the 'Allowed to authenticate' permission on the computer object.",
+    },
+    resolution = {
+      "Grant 'Allowed to authenticate' on the computer object to the user or group, or change the trust's authentication scope.",
+    },
+  },
+  {
+    name = "ERROR_NTLM_BLOCKED",
+    code = 1937,
+    category = "policy",
+    severity = "medium",
+    message = "Authentication failed because NTLM authentication has been disabled.",
+    summary = "Authentication failed because NTLM is disabled by policy and Kerberos could not be used.",
+    causes = {
+      "'Network security: Restrict NTLM' policies block NTLM for this client, server or domain.",
+      "Kerberos failed (missing SPN, connection by IP address, no line of sight to a domain controller), so the client fell back to NTLM.",
+    },
+    resolution = {
+      "Make Kerberos work: connect by the DNS name that carries an SPN, register missing SPNs, ensure the client can reach a KDC.",
+      "Review the NTLM operational log (Microsoft-Windows-NTLM/Operational) and add a narrow exception only if needed.",
+    },
+  },
+  {
+    name = "ERROR_PASSWORD_CHANGE_REQUIRED",
+    code = 1938,
+    category = "credentials",
+    severity = "low",
+    message = "Logon Failure: EAS policy requires that the user change their password before this operation can be performed.",
+    summary = "An Exchange ActiveSync (EAS) policy requires the user to change the password before the operation can be performed.",
+    causes = {
+      "An EAS policy applied to the device demands a password change.",
+    },
+    resolution = {
+      "Have the user change the account password, then retry the operation.",
+    },
+  },
+}
