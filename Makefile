@@ -39,7 +39,7 @@ HDR = csrc/logonerr.h csrc/catalog.h csrc/lbind.h
 LUA_SRC = $(wildcard lua/logonerr/*.lua)
 BUSTED ?= busted
 
-.PHONY: all test test-all deps install uninstall clean check-rock \
+.PHONY: all catalogue check-catalogue test test-all deps install uninstall clean check-rock \
         check-rock-all bench bench-scan examples windows lint doc fuzz sanitize \
         valgrind threads alloc-test coverage
 
@@ -48,6 +48,17 @@ all: $(MODULE)
 $(MODULE): $(SRC) $(HDR)
 	@mkdir -p $(BUILD)/logonerr
 	$(CC) $(ALL_CFLAGS) $(LIBFLAG) -o $@ $(SRC) $(LDFLAGS)
+
+# The C the core compiles is generated from the catalogue's source
+# (catalogue/*.lua) and committed, so building needs no generator run.
+GEN_LUA ?= lua5.4
+CATALOGUE_SRC = $(wildcard catalogue/*.lua)
+catalogue:
+	$(GEN_LUA) catalogue/generate.lua
+
+# Fails when csrc/catalog_data.c is not what the source generates.
+check-catalogue:
+	$(GEN_LUA) catalogue/generate.lua --check
 
 # Installs what the tests need on Debian when it is missing (as root).
 deps:
