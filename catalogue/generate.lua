@@ -63,7 +63,7 @@ local function set_of(list)
   for i, x in ipairs(list) do s[x.name] = i end
   return s
 end
-local NAMESPACES, CATEGORIES = set_of(LISTS.NAMESPACES), set_of(LISTS.CATEGORIES)
+local CATEGORIES = set_of(LISTS.CATEGORIES)
 local SEVERITIES, LIST_FIELDS = set_of(LISTS.SEVERITIES), LISTS.LISTS
 
 -- The range of a code in each namespace.
@@ -94,7 +94,7 @@ local function one_sentence(s)
   local plain = s:gsub("`[^`]*`", "x"):gsub('"[^"]*"', "x")
   for _, a in ipairs(ABBREVIATIONS) do plain = plain:gsub(a, "x") end
   plain = plain:sub(1, -2)
-  if plain:find("[%.%?!][\"')]?%s+[%u`]") or plain:find("%l[%.%?!]%u") then
+  if plain:find("[%.%?!][\"')]?%s+[%u`]") or plain:find("[%w%)][%.%?!]%u") then
     return false, "holds more than one sentence"
   end
   return true

@@ -129,13 +129,13 @@ static void set_strings(lua_State *L, const char *k, const logonerr_entry *e,
 }
 
 /* Copy the message and the knowledge of entry i into its data table (on
- * top of the stack). */
+ * top of the stack).  The message goes last: it marks the knowledge as
+ * loaded, so a load that an allocation failure cut short is done again. */
 static void load_knowledge(lua_State *L, const logonerr_entry *e) {
-  const char *q, *a, *alias;
+  const char *q, *a;
   const logonerr_entry *r;
   size_t i;
   int list;
-  set_string(L, "message", logonerr_message(e));
   set_string(L, "summary", logonerr_summary(e));
   for (list = 0; list < LOGONERR_LIST_COUNT; list++)
     set_strings(L, logonerr_list_name(list), e, list);
@@ -159,6 +159,7 @@ static void load_knowledge(lua_State *L, const logonerr_entry *e) {
   make_view(L, 0);
   lua_setfield(L, -2, "related");
   if (logonerr_alias(e, 0) != NULL) {
+    const char *alias;
     lua_newtable(L);
     for (i = 0; (alias = logonerr_alias(e, i)) != NULL; i++) {
       lua_pushstring(L, alias);
@@ -167,6 +168,7 @@ static void load_knowledge(lua_State *L, const logonerr_entry *e) {
     make_view(L, 0);
     lua_setfield(L, -2, "aliases");
   }
+  set_string(L, "message", logonerr_message(e));
 }
 
 /* The data table of the entry object at obj, knowledge loaded, on top. */

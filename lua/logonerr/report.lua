@@ -174,7 +174,8 @@ local function view_of(results, source, fname)
       local e, err = logonerr.lookup(k)
       if e == nil then argerror(fname, 1, err) end
       if type(count) ~= "number" then
-        argerror(fname, 1, ("the count of %s is a %s, not a number"):format(tostring(k), type(count)))
+        argerror(fname, 1, ("the count of %s is a %s, not a number")
+                           :format(tostring(k), type(count)))
       end
       merge(items, rows, item_of(e, count), e)
     end
