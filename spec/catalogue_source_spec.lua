@@ -88,7 +88,8 @@ describe("the catalogue's source", function()
       end, "more than one sentence" },
     { "an FAQ question without its answer", "ERROR_NO_SUCH_LOGON_SESSION", "faq",
       function(f)
-        f["win32.lua"] = f["win32.lua"]:gsub("(question = \"What does error 1312 mean%?\",)\n%s*answer = [^\n]*\n", "%1\n", 1)
+        f["win32.lua"] = f["win32.lua"]:gsub(
+          "(question = \"What does error 1312 mean%?\",)\n%s*answer = [^\n]*\n", "%1\n", 1)
       end, "has no answer" },
     { "a related name that is not catalogued", "ERROR_LOGON_SESSION_EXISTS", "related",
       function(f)
@@ -104,7 +105,9 @@ describe("the catalogue's source", function()
       function(f) f["win32.lua"] = replace(f["win32.lua"], "causes = {", "cuases = {") end,
       "not a field" },
     { "an unknown category", "ERROR_ACCESS_DENIED", "category",
-      function(f) f["win32.lua"] = replace(f["win32.lua"], 'category = "general"', 'category = "misc"') end,
+      function(f)
+        f["win32.lua"] = replace(f["win32.lua"], 'category = "general"', 'category = "misc"')
+      end,
       "categories" },
     { "a family file no namespace has", "win23.lua", "namespace",
       function(f) f["win23.lua"] = "return {}\n" end, "not a namespace" },
@@ -138,7 +141,8 @@ describe("the catalogue's source", function()
     code = 1244,
     category = "credentials",
     severity = "medium",
-    message = "The operation being requested was not performed because the user has not been authenticated.",
+    message = "The operation being requested was not performed because the user ]] ..
+      [[has not been authenticated.",
     summary = "A request reached a service before the caller had authenticated to it.",
     causes = { "The client sent the request on an unauthenticated connection." },
     resolution = { "Authenticate first, then repeat the request." },
