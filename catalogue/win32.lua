@@ -50,7 +50,7 @@ return {
     diagnosis = {
       "On the server that refused the connection, event 4625 with Status 0xC000006D and Sub Status 0xC000006A confirms that the account exists and only the password was wrong.",
       "For a domain account, read the domain controller's log: event 4776 with Error Code 0xC000006A (NTLM) or event 4771 with Failure Code 0x18 (Kerberos pre-authentication), whose Source Workstation or Client Address names the sender.",
-      "Run `cmdkey /list` on the client to find a saved credential for the server, and compare the time it was saved with 'Password last set' in `net user <name> /domain`.",
+      "Run `cmdkey /list` on the client to find a credential saved for the server, and read 'Password last set' in `net user <name> /domain` to see whether the password changed since then.",
     },
     resolution = {
       "Re-enter the password for the connection, or update it wherever it is stored (Credential Manager, service configuration, scheduled task).",
@@ -1081,7 +1081,7 @@ return {
     },
     diagnosis = {
       "Run `Get-ADComputer <name>` against a domain controller: not found confirms the account is missing.",
-      "On the domain controller, Netlogon event 5723 names the computer whose session setup failed for lack of a trust account.",
+      "On the domain controller, Netlogon event 5723 names the computer whose session setup failed for lack of a trust account; the member itself logs Netlogon event 5721 or 3210.",
       [[Look for a deleted account: `Get-ADObject -Filter "Name -eq '<name>'" -IncludeDeletedObjects` searches the AD Recycle Bin.]],
     },
     resolution = {
@@ -1342,7 +1342,7 @@ return {
       "On the PDC emulator (`Get-ADDomain | Select-Object PDCEmulator`), event 4740 names the locked account and its Caller Computer Name, the machine the failing attempts came from.",
       "Before the 4740, the domain controllers log the failures that counted: event 4771 with Failure Code 0x18 (Kerberos) or event 4776 with Error Code 0xC000006A (NTLM), whose Client Address or Source Workstation names the sender.",
       "A Caller Computer Name that is an Exchange, ADFS or NPS server means the bad password arrives through that service, so look in its own logs (IIS, ADFS, NPS) for the real client; a blank one usually means NTLM from a client that gave no name.",
-      "The bad-password count is kept on each domain controller and not replicated, so read it on the PDC emulator: `Get-ADUser <name> -Server <pdc> -Properties badPwdCount,LastBadPasswordAttempt,lockoutTime`.",
+      "The bad-password count is kept on each domain controller and not replicated, but a failed password is re-checked on the PDC emulator, so read the count there: `Get-ADUser <name> -Server <pdc> -Properties badPwdCount,LastBadPasswordAttempt,lockoutTime`.",
       "Read LockoutThreshold, LockoutObservationWindow and LockoutDuration with `Get-ADDefaultDomainPasswordPolicy`, and `Get-ADUserResultantPasswordPolicy <name>` for a fine-grained password policy that overrides them.",
       "On the caller computer, event 4625 with Status 0xC000006D and Sub Status 0xC000006A, and its Logon Type and Process Name, identify the service, task or drive using the old password; once the account is locked, attempts show Status 0xC0000234 with Sub Status 0x0.",
     },
