@@ -2,6 +2,12 @@
 -- report them.  One table per error, sorted by code.  The format is
 -- described in catalogue/README.md; `make catalogue` turns this file into
 -- csrc/catalog_data.c.
+--
+-- A Win32 code is what the user sees on the client; the detail is in the
+-- Security log elsewhere: event 4625 (Status, Sub Status) on the server
+-- that refused the logon, events 4776 (Error Code), 4771 (Failure Code)
+-- and 4768/4769 (Result Code) on the domain controller.  `diagnosis`
+-- finds out, `resolution` changes things: no step is in both.
 return {
   {
     name = "ERROR_ACCESS_DENIED",
@@ -11,15 +17,24 @@ return {
     message = "Access is denied.",
     summary = "The caller's token lacks the access the object's security descriptor requires, so Windows refused the request.",
     causes = {
-      "The account running the code has no allow entry for the requested access on the object's ACL.",
+      "The account running the code has no allow entry for the requested access on the object's ACL, or a deny entry for it or one of its groups comes first.",
       "The process runs without elevation, so administrative rights are filtered out of its token.",
-      "A logon right or share permission denies the account, even though NTFS permissions allow it.",
+      "A share permission is stricter than the NTFS permissions, and the effective access is the stricter of the two.",
+      "A local administrator account connects over the network and receives a filtered token because of remote UAC restrictions.",
+    },
+    diagnosis = {
+      "Run `whoami /groups` in the failing context: groups marked 'Used for deny only' and a Medium mandatory label show a filtered, non-elevated token.",
+      "Read the object's permissions with `icacls <path>` (or `Get-Acl`) and, for a share, `Get-SmbShareAccess <share>`, and compare them with the token's groups.",
+      "Turn on failure auditing for the object class ('Audit File System', 'Audit Registry' or 'Audit Handle Manipulation') with a SACL on the object, then read event 4656 failures: Object Name, Accesses and Access Reasons name the right that was refused.",
+      "Of the pair 4656/4663, only 4656 can record a refusal: event 4663 is logged only for access that succeeded.",
+      "For a file share, enable 'Audit Detailed File Share' failures and read event 5145, which gives the share, the relative target name and the requested access.",
     },
     resolution = {
-      "Identify the object and the access requested, then grant that access to the account or a group it belongs to.",
-      "Run the operation elevated or under an account that legitimately holds the right.",
-      "Enable object access auditing (event 4656/4663) to see which access check failed.",
+      "Grant the missing access to the account or to a group it belongs to, or remove the deny entry that overrides it.",
+      "Run the operation elevated, or under an account that legitimately holds the access.",
+      "For remote administration, use a domain account in the local Administrators group rather than a local account whose network token is filtered.",
     },
+    related = { "STATUS_ACCESS_DENIED", "ERROR_PRIVILEGE_NOT_HELD", "ERROR_LOGON_TYPE_NOT_GRANTED" },
   },
   {
     name = "ERROR_INVALID_PASSWORD",
@@ -32,10 +47,16 @@ return {
       "A mapped drive, `net use` or service was configured with an old or mistyped password.",
       "A password change (STATUS_WRONG_PASSWORD) was attempted with an incorrect current password.",
     },
+    diagnosis = {
+      "On the server that refused the connection, event 4625 with Status 0xC000006D and Sub Status 0xC000006A confirms that the account exists and only the password was wrong.",
+      "For a domain account, read the domain controller's log: event 4776 with Error Code 0xC000006A (NTLM) or event 4771 with Failure Code 0x18 (Kerberos pre-authentication), whose Source Workstation or Client Address names the sender.",
+      "Run `cmdkey /list` on the client to find a credential saved for the server, and read 'Password last set' in `net user <name> /domain` to see whether the password changed since then.",
+    },
     resolution = {
       "Re-enter the password for the connection, or update it wherever it is stored (Credential Manager, service configuration, scheduled task).",
       "When changing a password, confirm the current password with the user before retrying.",
     },
+    related = { "STATUS_WRONG_PASSWORD", "ERROR_LOGON_FAILURE", "ERROR_WRONG_PASSWORD", "ERROR_ACCOUNT_LOCKED_OUT" },
   },
   {
     name = "ERROR_INVALID_PARAMETER",
@@ -48,10 +69,16 @@ return {
       "A buffer length, flag or structure version passed to the API is wrong.",
       "A logon ID (LUID), logon type or package name is out of range or uninitialised.",
     },
-    resolution = {
-      "Check every argument against the function's documentation, especially structure sizes and flags.",
-      "Log the exact call and values that failed, then reproduce with a minimal program.",
+    diagnosis = {
+      "Log the exact call and every argument value at the point of failure, including structure size fields such as cbSize.",
+      "Compare each structure's size and version with the SDK header the program was built against, since a mismatch between 32-bit and 64-bit layouts is a frequent cause.",
+      "Reproduce the call in a minimal program, changing one argument at a time until it succeeds.",
     },
+    resolution = {
+      "Correct the argument the reproduction singled out, following the function's documentation for structure sizes and flags.",
+      "Initialise every structure completely (zero it first) before filling the fields the call needs.",
+    },
+    related = { "STATUS_INVALID_PARAMETER", "ERROR_BAD_ARGUMENTS", "ERROR_INVALID_LOGON_TYPE" },
   },
   {
     name = "ERROR_BAD_ARGUMENTS",
@@ -64,10 +91,15 @@ return {
       "An argument list or environment block handed to a process or API is malformed.",
       "A caller passed values in the wrong order or of the wrong kind.",
     },
-    resolution = {
-      "Validate the arguments at the call site and compare them with the documented contract.",
-      "Reproduce with the smallest input that fails, then correct the caller.",
+    diagnosis = {
+      "Log the arguments exactly as passed, including an environment block's terminating double null character.",
+      "Run the same operation from a command prompt with known-good arguments to see whether the fault lies in the caller or in the values.",
     },
+    resolution = {
+      "Correct the caller so that it builds the arguments in the documented order and format.",
+      "Validate input at the call site before it reaches the API.",
+    },
+    related = { "ERROR_INVALID_PARAMETER", "STATUS_INVALID_PARAMETER" },
   },
   {
     name = "ERROR_SESSION_CREDENTIAL_CONFLICT",
@@ -81,11 +113,17 @@ return {
       "The server is reached by two names (NetBIOS and FQDN) and an application mixes credentials.",
       "A mapped drive reconnects at logon with saved credentials that differ from the ones now used.",
     },
+    diagnosis = {
+      "Run `net use` in the user's session: any line for the same server, including an IPC$ connection opened by Explorer or a tool, is the conflicting one.",
+      "Run `Get-SmbConnection` to see the user name each existing connection to the server uses.",
+      "Run `cmdkey /list` to find credentials saved for the server under either of its names.",
+    },
     resolution = {
-      [[List connections with `net use` and remove the conflicting one (`net use \\server\share /delete`, or `net use * /delete`).]],
+      [[Remove the conflicting connection (`net use \\server\share /delete`, or `net use * /delete`), then connect again.]],
       "Reconnect with a single account, or reach the second account through a different server name (an alias or IP address).",
       "Remove stale entries for the server from Credential Manager.",
     },
+    related = { "STATUS_NETWORK_CREDENTIAL_CONFLICT", "ERROR_NO_SUCH_LOGON_SESSION", "ERROR_REMOTE_SESSION_LIMIT_EXCEEDED" },
   },
   {
     name = "ERROR_REMOTE_SESSION_LIMIT_EXCEEDED",
@@ -95,13 +133,18 @@ return {
     message = "An attempt was made to establish a session to a network server, but there are already too many sessions established to that server.",
     summary = "The server already has as many sessions as it accepts, so a new session could not be established.",
     causes = {
-      "A client-edition Windows server has reached its inbound connection limit.",
+      "A client edition of Windows acting as a file server has reached its limit of concurrent inbound connections.",
       "Stale or leaked sessions from clients were never closed.",
     },
-    resolution = {
-      "List sessions on the server (`net session`) and close stale ones.",
-      "Move the share to a server edition or reduce concurrent clients.",
+    diagnosis = {
+      "Run `net session` or `Get-SmbSession` on the server to count the sessions and see each client, user and idle time.",
+      "Check the server's edition with `Get-ComputerInfo -Property WindowsProductName`: a client edition accepts only a small fixed number of inbound sessions.",
     },
+    resolution = {
+      [[Close stale sessions (`Close-SmbSession`, or `net session \\<client> /delete`) and fix the clients that leave them open.]],
+      "Move the share to a server edition or reduce the number of concurrent clients.",
+    },
+    related = { "ERROR_SESSION_CREDENTIAL_CONFLICT", "ERROR_NO_USER_SESSION_KEY" },
   },
   {
     name = "ERROR_NULL_LM_PASSWORD",
@@ -113,9 +156,15 @@ return {
     causes = {
       "The password is longer than 14 characters or uses characters the LM hash cannot represent.",
     },
+    diagnosis = {
+      "Check the password's length: a password of 15 characters or more never has an LM hash.",
+      "Look for clients that still use LM: in event 4624 on servers, 'Package Name (NTLM only)' shows LM, NTLM V1 or NTLM V2 for each network logon.",
+      "Run `gpresult /h report.html` to see whether 'Network security: Do not store LAN Manager hash value on next password change' applies (it is on by default).",
+    },
     resolution = {
       "No action is needed unless a legacy LM-only client must authenticate; such clients should be retired.",
     },
+    related = { "ERROR_LM_CROSS_ENCRYPTION_REQUIRED", "ERROR_NT_CROSS_ENCRYPTION_REQUIRED" },
   },
   {
     name = "ERROR_NO_IMPERSONATION_TOKEN",
@@ -123,15 +172,21 @@ return {
     category = "session",
     severity = "low",
     message = "An attempt has been made to operate on an impersonation token by a thread that is not currently impersonating a client.",
-    summary = "Code tried to use an impersonation token on a thread that is not impersonating anyone.",
+    summary = "Code used a function that needs an impersonation token while holding only a primary token, or on a thread that is not impersonating anyone.",
     causes = {
-      "OpenThreadToken or RevertToSelf logic ran on a thread without impersonation.",
-      "Impersonation ended earlier than the code expected.",
+      "AccessCheck or a similar function was given a primary token (from OpenProcessToken or LogonUser) where an impersonation token is required.",
+      "Impersonation ended, or never started, before the code that relies on the thread token ran.",
+    },
+    diagnosis = {
+      "Query the token with GetTokenInformation(TokenType): TokenPrimary where the function needs TokenImpersonation explains the error.",
+      "Check whether the thread is impersonating at that point: OpenThreadToken fails with ERROR_NO_TOKEN (1008) when it is not.",
+      "Check the return value of the impersonation call (ImpersonateLoggedOnUser, ImpersonateNamedPipeClient, RpcImpersonateClient) that should have preceded the failing call.",
     },
     resolution = {
-      "Check that ImpersonateLoggedOnUser, ImpersonateNamedPipeClient or similar succeeded before using the thread token.",
-      "Use OpenProcessToken when the thread is not impersonating.",
+      "Turn a primary token into an impersonation token with DuplicateToken or DuplicateTokenEx (SecurityImpersonation) before passing it on.",
+      "Make the call while the thread is impersonating, and stop on a failed impersonation instead of continuing.",
     },
+    related = { "STATUS_NO_IMPERSONATION_TOKEN", "ERROR_BAD_IMPERSONATION_LEVEL", "ERROR_CANNOT_IMPERSONATE" },
   },
   {
     name = "ERROR_NO_LOGON_SERVERS",
@@ -143,13 +198,23 @@ return {
     causes = {
       "DNS cannot resolve the domain's SRV records, or the client uses the wrong DNS servers.",
       "The network path to every domain controller is down or blocked by a firewall.",
-      "The Netlogon service on the client or the domain controllers is stopped.",
+      "The machine is off the corporate network (VPN not yet connected) and no cached logon can be used.",
+      "Netlogon is stopped on the domain controllers, so none answers the locator; a stopped Netlogon on the client itself gives ERROR_NETLOGON_NOT_STARTED (0xC0000192) instead.",
+    },
+    diagnosis = {
+      "On the failing machine run `nltest /dsgetdc:<domain> /force`: success names the domain controller and site that answered, an error means none could be located.",
+      "Query the locator records with `nslookup -type=SRV _ldap._tcp.dc._msdcs.<domain>`: no answer means the client's DNS servers do not serve the domain's zone.",
+      "Read the failing machine's System log for Netlogon event 5719 (no secure session with a domain controller).",
+      "Event 5722, which names a computer whose session setup was refused, is logged on the domain controller, so look for it there and not on the failing machine.",
+      "Where a server reports the error to `net use` or RDP, its event 4625 shows Status 0xC000005E and the Workstation Name of the attempt.",
+      "Test the ports from the failing machine: `Test-NetConnection <dc> -Port 88`, then 389, 445 and 135.",
     },
     resolution = {
-      "Run `nltest /dsgetdc:<domain>` and `nslookup -type=SRV _ldap._tcp.dc._msdcs.<domain>` from the failing machine.",
-      "Point the client at DNS servers that host the domain's zones, then run `ipconfig /flushdns`.",
-      "Check connectivity (Kerberos 88, LDAP 389, SMB 445, RPC 135 and dynamic ports) to a domain controller.",
+      "Point the client at DNS servers that host the domain's zones, then run `ipconfig /flushdns` and `nltest /dsgetdc:<domain> /force` again.",
+      "Open Kerberos 88, LDAP 389, SMB 445, RPC 135 and the dynamic RPC ports between the client and a domain controller.",
+      "Start Netlogon on the domain controllers that should answer, and connect the VPN before signing in where the machine is remote.",
     },
+    related = { "STATUS_NO_LOGON_SERVERS", "ERROR_DOMAIN_CONTROLLER_NOT_FOUND", "ERROR_NETLOGON_NOT_STARTED", "ERROR_NO_SUCH_DOMAIN" },
   },
   {
     name = "ERROR_NO_SUCH_LOGON_SESSION",
@@ -200,7 +265,7 @@ return {
         answer = "Yes, for a session that ended between LsaEnumerateLogonSessions and LsaGetLogonSessionData: skip it and continue.",
       },
     },
-    related = { "STATUS_NO_SUCH_LOGON_SESSION", "ERROR_SESSION_CREDENTIAL_CONFLICT", "ERROR_BAD_LOGON_SESSION_STATE", "ERROR_LOGON_SESSION_COLLISION" },
+    related = { "STATUS_NO_SUCH_LOGON_SESSION", "ERROR_SESSION_CREDENTIAL_CONFLICT", "ERROR_BAD_LOGON_SESSION_STATE" },
   },
   {
     name = "ERROR_PRIVILEGE_NOT_HELD",
@@ -214,11 +279,17 @@ return {
       "The privilege is present but disabled and the code did not enable it with AdjustTokenPrivileges.",
       "The process is not elevated, so the privilege was filtered out.",
     },
+    diagnosis = {
+      "Run `whoami /priv` in the failing context: a privilege that is missing was never granted, one listed as Disabled must be enabled by the code.",
+      "With 'Audit Sensitive Privilege Use' failures on, event 4673 names the privilege the process tried to use and the process that asked.",
+      "Run `gpresult /h report.html` on the machine to see which policy grants the user right, and to whom.",
+    },
     resolution = {
       "Grant the user right through Group Policy (Computer Configuration > Windows Settings > Security Settings > Local Policies > User Rights Assignment), then log on again.",
       "Enable the privilege in code before the call.",
       "Run elevated where the privilege is administrative.",
     },
+    related = { "STATUS_PRIVILEGE_NOT_HELD", "ERROR_ACCESS_DENIED", "ERROR_NOT_LOGON_PROCESS" },
   },
   {
     name = "ERROR_INVALID_ACCOUNT_NAME",
@@ -231,10 +302,16 @@ return {
       [[The name contains characters not allowed in account names, or a domain\user or UPN form is mangled.]],
       "A script passed an empty name or an unexpanded variable.",
     },
-    resolution = {
-      [[Check the name's syntax (DOMAIN\user or user@domain.example) and remove stray characters or whitespace.]],
-      "Log the exact string passed to the API.",
+    diagnosis = {
+      "Log the exact string passed to the API, with its length, to reveal trailing spaces, non-breaking spaces or an unexpanded %VARIABLE%.",
+      [[Look for characters a sAMAccountName may not hold: " / \ [ ] : ; | = , + * ? < > and @ in the user part of a down-level name.]],
+      "Try the corrected name with `Get-ADUser -Identity <name>`: a well-formed name that does not exist gives ERROR_NO_SUCH_USER instead, which separates syntax from existence.",
     },
+    resolution = {
+      [[Write the name as DOMAIN\user or user@domain.example without stray characters or whitespace.]],
+      "Fix the script or configuration so that the variable is expanded before the call.",
+    },
+    related = { "STATUS_INVALID_ACCOUNT_NAME", "ERROR_NO_SUCH_USER" },
   },
   {
     name = "ERROR_NO_SUCH_USER",
@@ -247,10 +324,18 @@ return {
       "A typo in the user name, or the account was deleted or renamed.",
       "The request went to the wrong domain or to the local SAM instead of the domain.",
     },
-    resolution = {
-      "Verify the account exists: `net user <name> /domain` or `Get-ADUser <name>`.",
-      [[Qualify the name with its domain (DOMAIN\user or a UPN).]],
+    diagnosis = {
+      "Check that the account exists: `net user <name> /domain` or `Get-ADUser <name>` (for a local account, `net user <name>` on that machine).",
+      "On the server that refused the logon, event 4625 shows Status 0xC000006D with Sub Status 0xC0000064, the code for an unknown user name.",
+      "On the domain controller, event 4776 shows Error Code 0xC0000064 for NTLM and event 4768 shows Result Code 0x6 for Kerberos.",
+      [[Find deleted or renamed accounts: `Get-ADObject -Filter "sAMAccountName -eq '<name>'" -IncludeDeletedObjects` also looks in the AD Recycle Bin.]],
     },
+    resolution = {
+      "Correct the user name where it is stored or typed.",
+      [[Qualify the name with its domain (DOMAIN\user or a UPN) so it reaches the right database.]],
+      "Restore a deleted account from the AD Recycle Bin (`Restore-ADObject`) if it is still needed.",
+    },
+    related = { "STATUS_NO_SUCH_USER", "ERROR_LOGON_FAILURE", "ERROR_INVALID_ACCOUNT_NAME" },
   },
   {
     name = "ERROR_WRONG_PASSWORD",
@@ -263,9 +348,14 @@ return {
       "The user typed the old password wrongly in a change-password dialog or tool.",
       "A tool used a cached old password that has already been changed.",
     },
+    diagnosis = {
+      "On the domain controller, a refused change shows as a failed event 4723 (an attempt to change an account's password) for the account.",
+      "Read `Get-ADUser <name> -Properties badPwdCount,LastBadPasswordAttempt -Server <PDC emulator>`: a wrong current password counts as a bad password, so repeated tries move the account towards lockout.",
+    },
     resolution = {
       "Ask the user to re-enter the current password carefully, or have an administrator reset it.",
     },
+    related = { "ERROR_INVALID_PASSWORD", "STATUS_WRONG_PASSWORD", "ERROR_PASSWORD_RESTRICTION" },
   },
   {
     name = "ERROR_ILL_FORMED_PASSWORD",
@@ -277,9 +367,14 @@ return {
     causes = {
       "The new password includes disallowed or unrepresentable characters.",
     },
+    diagnosis = {
+      "Check the new password for control characters or characters the client cannot encode (a different keyboard layout or code page).",
+      "Try the same new password with `Set-ADAccountPassword` from a current Windows machine: success there points at the encoding of the original client.",
+    },
     resolution = {
       "Choose a new password using ordinary printable characters.",
     },
+    related = { "STATUS_ILL_FORMED_PASSWORD", "ERROR_PASSWORD_RESTRICTION" },
   },
   {
     name = "ERROR_PASSWORD_RESTRICTION",
@@ -291,11 +386,18 @@ return {
     causes = {
       "The new password is too short, too simple or was used recently.",
       "The minimum password age has not yet passed since the last change.",
+      "A password filter DLL (listed in the LSA's 'Notification Packages') refused the password.",
+    },
+    diagnosis = {
+      "Read the policy that applies: `Get-ADUserResultantPasswordPolicy <name>` shows a fine-grained password policy, and when it returns nothing `Get-ADDefaultDomainPasswordPolicy` (or `net accounts` for a local account) gives the rules.",
+      "Compare `Get-ADUser <name> -Properties PasswordLastSet` with MinPasswordAge to see whether the password may be changed yet.",
+      [[List third-party password filters in the 'Notification Packages' value under HKLM\SYSTEM\CurrentControlSet\Control\Lsa.]],
     },
     resolution = {
-      "Check the policy with `net accounts` (local) or `Get-ADDefaultDomainPasswordPolicy` and any fine-grained policy applying to the user.",
-      "Choose a longer, unused password, or have an administrator reset it.",
+      "Choose a longer password that has not been used before and meets the complexity rule.",
+      "Have an administrator reset the password when the minimum age blocks a needed change.",
     },
+    related = { "STATUS_PASSWORD_RESTRICTION", "ERROR_ILL_FORMED_PASSWORD", "ERROR_PASSWORD_MUST_CHANGE" },
   },
   {
     name = "ERROR_LOGON_FAILURE",
@@ -308,12 +410,26 @@ return {
       "The password is wrong or out of date (often a stored or cached one).",
       "The user name does not exist in the domain the request reached.",
       "A service, scheduled task or mapped drive still uses a password that was changed.",
+      "The client's LAN Manager authentication level does not match what the server or domain controller accepts, for example a client that sends only NTLMv1 to one that refuses LM and NTLM.",
+    },
+    diagnosis = {
+      "On the server that refused the logon (the target of `net use` or RDP), read event 4625: Status 0xC000006D with Sub Status 0xC000006A means a wrong password, with Sub Status 0xC0000064 an unknown user name.",
+      "For a domain account, read the domain controller's log: event 4776 has no Sub Status, its Error Code (0xC000006A or 0xC0000064) says which part was wrong for NTLM, and event 4771 with Failure Code 0x18 marks a bad Kerberos password.",
+      "Take the sender from Workstation Name and Source Network Address (4625), Source Workstation (4776) or Client Address (4771), then find the stored credential on that machine.",
+      [[If Status is 0xC000006D without either Sub Status, compare the LAN Manager authentication level (`LmCompatibilityLevel` under HKLM\SYSTEM\CurrentControlSet\Control\Lsa, or the policy in `gpresult /h`) on client and server.]],
     },
     resolution = {
-      "Check the Security log on the authenticating machine or domain controller: event 4625 or 4776 carries the Sub Status that says which part was wrong.",
       "Update stored credentials (services, scheduled tasks, Credential Manager, application configuration).",
       "Confirm the account name and domain, then retry with known-good credentials.",
+      "Raise the client's LAN Manager authentication level to send NTLMv2 only, rather than lowering the server's.",
     },
+    faq = {
+      {
+        question = "Where does the Sub Status for error 1326 come from?",
+        answer = "From event 4625 on the server that refused the logon; event 4776 on the domain controller has no Sub Status field, and its Error Code carries the detailed NTSTATUS instead.",
+      },
+    },
+    related = { "STATUS_LOGON_FAILURE", "STATUS_NO_SUCH_USER", "STATUS_WRONG_PASSWORD", "ERROR_ACCOUNT_LOCKED_OUT", "ERROR_NO_SUCH_USER" },
   },
   {
     name = "ERROR_ACCOUNT_RESTRICTION",
@@ -327,10 +443,18 @@ return {
       "A logon-hours, workstation or authentication-policy restriction applies to the account.",
       "The account is a member of Protected Users or is restricted by an authentication policy silo.",
     },
-    resolution = {
-      "Look at the Sub Status in event 4625 to learn which restriction applied.",
-      "Set a password on the account, or adjust the restriction in Active Directory.",
+    diagnosis = {
+      "In event 4625 on the target, Status 0xC000006E comes with a Sub Status that names the restriction: 0xC000006F logon hours, 0xC0000070 workstation list, 0xC0000072 disabled account, 0xC0000193 expired account.",
+      "A password that has expired (0xC0000071) or must be changed (0xC0000224) can appear in event 4625 as the Sub Status, or as the Status itself with Sub Status 0x0.",
+      "Read the restricting attributes: `Get-ADUser <name> -Properties logonHours,userWorkstations,AccountExpirationDate,Enabled,PasswordExpired,MemberOf`.",
+      "For a local account, `net user <name>` shows 'Password required' and the logon hours, and `gpresult /h` shows whether the blank-password policy applies.",
+      "For Protected Users and authentication policies, read the domain controller's ProtectedUserFailures-DomainController and AuthenticationPolicyFailures-DomainController logs under Microsoft > Windows > Authentication.",
     },
+    resolution = {
+      "Set a password on the account, or lift the restriction that the Sub Status named.",
+      "Remove the account from Protected Users or the policy silo only if the refused kind of logon is genuinely needed.",
+    },
+    related = { "STATUS_ACCOUNT_RESTRICTION", "ERROR_INVALID_LOGON_HOURS", "ERROR_INVALID_WORKSTATION", "ERROR_PASSWORD_EXPIRED", "ERROR_ACCOUNT_DISABLED", "ERROR_ACCOUNT_EXPIRED", "ERROR_PASSWORD_MUST_CHANGE" },
   },
   {
     name = "ERROR_INVALID_LOGON_HOURS",
@@ -340,11 +464,21 @@ return {
     message = "Your account has time restrictions that keep you from signing in right now.",
     summary = "The account's logon hours do not allow logging on at this time.",
     causes = {
-      "The Logon Hours attribute of the account excludes the current time (in the domain controller's time zone).",
+      "The account's logonHours attribute, stored in UTC, excludes the current time.",
+      "A daylight saving change moved the permitted window by an hour in local time, because the stored hours stay in UTC.",
+      "An administrator set the hours in Active Directory Users and Computers on a computer in another time zone, which shows and edits them in its own local time.",
+    },
+    diagnosis = {
+      "Read the raw value with `Get-ADUser <name> -Properties logonHours`: 21 bytes, one bit per hour of the week from Sunday 00:00 UTC, so convert the time of the failure to UTC before reading its bit.",
+      "On the target, event 4625 shows Status 0xC000006E with Sub Status 0xC000006F.",
+      "On the domain controller, an NTLM attempt shows as event 4776 with Error Code 0xC000006F, and a Kerberos one as event 4768 with Result Code 0x12.",
+      "Compare with the Logon Hours grid in Active Directory Users and Computers, remembering that it shifts the stored UTC hours into the time zone of the computer running the console.",
     },
     resolution = {
-      "Review the account's logon hours in Active Directory Users and Computers (Account tab > Logon Hours) and widen them if appropriate.",
+      "Widen the account's logon hours (Account tab > Logon Hours) to cover the time the user needs, in UTC terms.",
+      "Edit logon hours from a console in the users' own time zone, or set them in UTC with a script, so the grid means what the administrator intends.",
     },
+    related = { "STATUS_INVALID_LOGON_HOURS", "ERROR_ACCOUNT_RESTRICTION", "ERROR_INVALID_WORKSTATION" },
   },
   {
     name = "ERROR_INVALID_WORKSTATION",
@@ -355,12 +489,19 @@ return {
     summary = "The account may only log on from listed computers, and this is not one of them.",
     causes = {
       "The account's 'Log On To' list (userWorkstations) does not include the source computer.",
+      "The credential is validated on behalf of the user by a server (a web, mail or gateway server) whose name is not in the list.",
       "An authentication policy silo restricts where the account may sign in.",
     },
-    resolution = {
-      "Add the computer to the account's Log On To list, or remove the restriction.",
-      "On domain controllers, look for event 4820 when authentication policy silos are in use.",
+    diagnosis = {
+      "Run `Get-ADUser <name> -Properties userWorkstations`: the value lists the permitted computers by NetBIOS name, and an empty value means no restriction.",
+      "In event 4625 on the target, Status 0xC000006E with Sub Status 0xC0000070 confirms it, and Workstation Name shows the computer name that was compared.",
+      "When authentication policy silos are in use, look on the domain controller for event 4820 (a TGT refused because of device restrictions).",
     },
+    resolution = {
+      "Add the computer, or the server that validates on the user's behalf, to the account's Log On To list, or remove the restriction.",
+      "Adjust the authentication policy silo's conditions if the device should be allowed.",
+    },
+    related = { "STATUS_INVALID_WORKSTATION", "ERROR_ACCOUNT_RESTRICTION", "ERROR_INVALID_LOGON_HOURS" },
   },
   {
     name = "ERROR_PASSWORD_EXPIRED",
@@ -373,10 +514,17 @@ return {
       "The password is older than the maximum password age of the applying policy.",
       "A service account's password expired because 'Password never expires' was not set.",
     },
+    diagnosis = {
+      "Run `net user <name> /domain` and read 'Password last set' and 'Password expires'.",
+      "Run `Get-ADUserResultantPasswordPolicy <name>` to find a fine-grained MaxPasswordAge; without one, `Get-ADDefaultDomainPasswordPolicy` gives the domain's.",
+      "On the target, event 4625 carries 0xC0000071, as its Sub Status or as its Status with Sub Status 0x0.",
+      "On the domain controller, an expired password shows as Error Code 0xC0000071 in event 4776 (NTLM) and Failure Code 0x17 in event 4771 (Kerberos).",
+    },
     resolution = {
       "Have the user change the password, or an administrator reset it.",
       "For service accounts, use a group Managed Service Account or rotate the password and update every place it is stored.",
     },
+    related = { "STATUS_PASSWORD_EXPIRED", "ERROR_PASSWORD_MUST_CHANGE", "ERROR_ACCOUNT_EXPIRED", "ERROR_ACCOUNT_RESTRICTION" },
   },
   {
     name = "ERROR_ACCOUNT_DISABLED",
@@ -389,10 +537,17 @@ return {
       "An administrator or an automated process disabled the account.",
       "The account is a leaver's account or a stale service account.",
     },
+    diagnosis = {
+      "Run `Get-ADUser <name> -Properties Enabled,whenChanged` (or `net user <name> /domain`, 'Account active'): Enabled False confirms it.",
+      "On the target, event 4625 shows Status 0xC000006E with Sub Status 0xC0000072.",
+      "On the domain controller, a disabled account shows as Error Code 0xC0000072 in event 4776 (NTLM) and Result Code 0x12 in event 4768 (Kerberos).",
+      [[Find who disabled it: `repadmin /showobjmeta <dc> "<user DN>"` gives the originating domain controller and time of the userAccountControl change, and event 4725 there names the Subject.]],
+    },
     resolution = {
       "Confirm the account should be in use, then enable it (`Enable-ADAccount`, or `net user <name> /active:yes` locally).",
-      "Find who disabled it in the domain controller's Security log (event 4725).",
+      "Replace a stale service account with a managed service account rather than re-enabling it.",
     },
+    related = { "STATUS_ACCOUNT_DISABLED", "ERROR_ACCOUNT_EXPIRED", "ERROR_ACCOUNT_LOCKED_OUT", "ERROR_ACCOUNT_RESTRICTION" },
   },
   {
     name = "ERROR_BAD_IMPERSONATION_LEVEL",
@@ -405,10 +560,16 @@ return {
       "A client connected with SecurityIdentification or Anonymous impersonation level.",
       "A server duplicated a token at a lower level than it needs.",
     },
+    diagnosis = {
+      "Query the thread token with GetTokenInformation(TokenImpersonationLevel): SecurityIdentification or SecurityAnonymous explains the refusal.",
+      "Read the Impersonation Level field of event 4624 for the client's logon on the server.",
+      "Check how the client connected: a named-pipe client's SECURITY_SQOS_PRESENT flags in CreateFile, or a DCOM client's level in CoInitializeSecurity.",
+    },
     resolution = {
-      "Have the client allow impersonation (for RPC, RPC_C_IMP_LEVEL_IMPERSONATE or higher).",
+      "Have the client allow impersonation (for RPC and DCOM, RPC_C_IMP_LEVEL_IMPERSONATE or higher; for pipes, SECURITY_IMPERSONATION).",
       "Duplicate the token with SecurityImpersonation or SecurityDelegation when needed.",
     },
+    related = { "STATUS_BAD_IMPERSONATION_LEVEL", "ERROR_NO_IMPERSONATION_TOKEN", "ERROR_CANNOT_IMPERSONATE" },
   },
   {
     name = "ERROR_INVALID_SERVER_STATE",
@@ -421,10 +582,16 @@ return {
       "The security database service is starting, stopping or was disabled.",
       "A domain controller is in Directory Services Restore Mode.",
     },
-    resolution = {
-      "Retry after the system has finished starting; check the System log for SAM or LSA errors.",
-      "Check domain controller health with `dcdiag`.",
+    diagnosis = {
+      "Run `Get-Service SamSs,Netlogon,NTDS` to see whether the security services are running.",
+      "Read the System and Directory Service logs for SAM, LSA or NTDS errors around the time of the failure.",
+      "On a domain controller, run `dcdiag /v` and check with `bcdedit` whether it was booted into Directory Services Restore Mode (safeboot dsrepair).",
     },
+    resolution = {
+      "Retry after the system has finished starting or stopping.",
+      "Restart a domain controller in normal mode (`bcdedit /deletevalue safeboot`) once repairs in Directory Services Restore Mode are done.",
+    },
+    related = { "STATUS_INVALID_SERVER_STATE", "ERROR_NETLOGON_NOT_STARTED", "ERROR_NO_LOGON_SERVERS" },
   },
   {
     name = "ERROR_NO_SUCH_DOMAIN",
@@ -437,10 +604,16 @@ return {
       "The domain name is misspelt, or a trust to that domain does not exist.",
       "DNS cannot locate domain controllers for the domain.",
     },
-    resolution = {
-      "Check the name and run `nltest /dsgetdc:<domain>` to see whether a domain controller can be located.",
-      "Verify trusts with `nltest /domain_trusts`.",
+    diagnosis = {
+      "Run `nltest /dsgetdc:<domain> /force` to see whether a domain controller of that domain can be located, and from which site.",
+      "Run `nltest /domain_trusts /v` to check that the domain is trusted, directly or through the forest.",
+      "Query `nslookup -type=SRV _ldap._tcp.dc._msdcs.<domain>`: no answer for another forest's domain usually means a missing conditional forwarder.",
     },
+    resolution = {
+      "Correct the domain name, or create the trust that is missing.",
+      "Add a conditional forwarder or secondary zone so that the domain's DNS names resolve.",
+    },
+    related = { "STATUS_NO_SUCH_DOMAIN", "ERROR_DOMAIN_CONTROLLER_NOT_FOUND", "ERROR_NO_LOGON_SERVERS" },
   },
   {
     name = "ERROR_NOT_LOGON_PROCESS",
@@ -450,13 +623,18 @@ return {
     message = "The requested action is restricted for use by logon processes only. The calling process has not registered as a logon process.",
     summary = "The caller used an LSA function reserved for registered logon processes without having registered as one.",
     causes = {
-      "Code called LsaLogonUser or a similar call on a handle from LsaConnectUntrusted rather than LsaRegisterLogonProcess.",
+      "Code made a trusted-only LSA request over a handle from LsaConnectUntrusted rather than LsaRegisterLogonProcess.",
       "The process lacks SeTcbPrivilege, so LsaRegisterLogonProcess could not be used.",
+    },
+    diagnosis = {
+      "Log which LSA call returned the error and whether its handle came from LsaConnectUntrusted or LsaRegisterLogonProcess.",
+      "Run `whoami /priv` in the process's context: SeTcbPrivilege ('Act as part of the operating system') must be listed for LsaRegisterLogonProcess to succeed.",
     },
     resolution = {
       "Register with LsaRegisterLogonProcess from a process holding SeTcbPrivilege (normally a service running as SYSTEM).",
       "Use LogonUser where a registered logon process is not needed.",
     },
+    related = { "STATUS_NOT_LOGON_PROCESS", "ERROR_PRIVILEGE_NOT_HELD", "ERROR_NO_SUCH_PACKAGE" },
   },
   {
     name = "ERROR_LOGON_SESSION_EXISTS",
@@ -502,7 +680,7 @@ return {
         answer = "Not by itself, but it shows that an authentication component is misbehaving, and logons through it keep failing until that is fixed.",
       },
     },
-    related = { "STATUS_LOGON_SESSION_EXISTS", "ERROR_LOGON_SESSION_COLLISION" },
+    related = { "STATUS_LOGON_SESSION_EXISTS", "ERROR_LOGON_SESSION_COLLISION", "ERROR_BAD_LOGON_SESSION_STATE" },
   },
   {
     name = "ERROR_NO_SUCH_PACKAGE",
@@ -515,10 +693,16 @@ return {
       "Code asked for a package name (for example in LsaLookupAuthenticationPackage or AcquireCredentialsHandle) that is misspelt or not installed.",
       "A third-party package failed to load at boot.",
     },
-    resolution = {
-      "List loaded packages with EnumerateSecurityPackages and check the name requested.",
-      "Check the System log for LSA package load failures and reinstall the package.",
+    diagnosis = {
+      "List the packages actually loaded with EnumerateSecurityPackages and compare their names with the one the code requested.",
+      [[Read the 'Security Packages' and 'Authentication Packages' values under HKLM\SYSTEM\CurrentControlSet\Control\Lsa to see what should load.]],
+      "With LSA protection on, read the CodeIntegrity operational log (events 3033 and 3063) for a package that was refused at boot.",
     },
+    resolution = {
+      "Request the package by its registered name (Negotiate, Kerberos, NTLM, ...) as the documentation spells it.",
+      "Reinstall or update the third-party package so that it loads, or sign it for LSA protection.",
+    },
+    related = { "STATUS_NO_SUCH_PACKAGE", "ERROR_NOT_LOGON_PROCESS" },
   },
   {
     name = "ERROR_BAD_LOGON_SESSION_STATE",
@@ -609,7 +793,7 @@ return {
         answer = "Keep authentication packages and credential providers updated and tested; in your own package, always allocate a fresh LUID per session.",
       },
     },
-    related = { "STATUS_LOGON_SESSION_COLLISION", "ERROR_LOGON_SESSION_EXISTS" },
+    related = { "STATUS_LOGON_SESSION_COLLISION", "ERROR_LOGON_SESSION_EXISTS", "ERROR_BAD_LOGON_SESSION_STATE" },
   },
   {
     name = "ERROR_INVALID_LOGON_TYPE",
@@ -620,10 +804,16 @@ return {
     summary = "The logon type in the request is not a value the authentication package accepts.",
     causes = {
       "LogonUser or LsaLogonUser was given a logon type that does not exist or that the package does not support (for example a network-cleartext logon to a package that lacks it).",
+      "LOGON32_LOGON_NEW_CREDENTIALS was requested with a logon provider other than LOGON32_PROVIDER_WINNT50.",
+    },
+    diagnosis = {
+      "Log the logon type and provider the code passes and compare them with the LOGON32_LOGON_* values (2 interactive, 3 network, 4 batch, 5 service, 8 network cleartext, 9 new credentials).",
+      "If the request reached auditing, the Logon Type field of event 4625 on the machine shows the value that was refused.",
     },
     resolution = {
-      "Use a documented logon type (LOGON32_LOGON_INTERACTIVE, _NETWORK, _BATCH, _SERVICE, _NEW_CREDENTIALS ...) that the chosen provider supports.",
+      "Use a documented logon type that the chosen provider supports, with LOGON32_PROVIDER_WINNT50 for new-credentials logons.",
     },
+    related = { "STATUS_INVALID_LOGON_TYPE", "ERROR_LOGON_TYPE_NOT_GRANTED", "ERROR_INVALID_PARAMETER" },
   },
   {
     name = "ERROR_CANNOT_IMPERSONATE",
@@ -635,9 +825,14 @@ return {
     causes = {
       "ImpersonateNamedPipeClient was called before the first ReadFile on the pipe.",
     },
+    diagnosis = {
+      "Check the order of calls in the server: ConnectNamedPipe, then at least one successful ReadFile, then ImpersonateNamedPipeClient.",
+      "Trace the pipe's I/O (Process Monitor, or logging around each call) to see whether the client wrote anything before the server impersonated.",
+    },
     resolution = {
       "Read at least one message from the client before impersonating it.",
     },
+    related = { "STATUS_CANNOT_IMPERSONATE", "ERROR_BAD_IMPERSONATION_LEVEL", "ERROR_NO_IMPERSONATION_TOKEN" },
   },
   {
     name = "ERROR_SPECIAL_ACCOUNT",
@@ -649,9 +844,14 @@ return {
     causes = {
       "A script or tool tried to delete, rename in an unsupported way, or otherwise change a built-in account.",
     },
+    diagnosis = {
+      "Read the account's SID with `Get-LocalUser <name> | Select-Object Name,SID` (or `Get-ADUser`): a relative ID of 500 (Administrator) or 501 (Guest) marks a built-in account, whatever its current name.",
+      "Log the operation the script attempted, and repeat it by hand (`net user <name> /delete`) to confirm the refusal comes from the account and not the tool.",
+    },
     resolution = {
       "Disable the built-in account instead of deleting it, or act on a different account.",
     },
+    related = { "STATUS_SPECIAL_ACCOUNT", "ERROR_ACCESS_DENIED" },
   },
   {
     name = "ERROR_LOGON_NOT_GRANTED",
@@ -664,10 +864,15 @@ return {
       "The account lacks 'Allow log on locally', 'Log on as a batch job', 'Log on as a service' or 'Access this computer from the network' for this machine.",
       "A 'Deny log on ...' right applies to the account or one of its groups.",
     },
+    diagnosis = {
+      "Read the Logon Type field of event 4625 on the target to know which right was needed (2 local, 3 network, 4 batch, 5 service, 10 Remote Desktop).",
+      "Export the rights with `secedit /export /cfg rights.inf /areas USER_RIGHTS` and look up the matching Se...LogonRight and SeDeny...LogonRight lines.",
+      "Run `gpresult /h report.html` on the computer to see which policy sets each right.",
+    },
     resolution = {
       "Grant the matching user right in User Rights Assignment (or Group Policy) and remove conflicting deny rights, then log on again.",
-      "Use `gpresult /h` on the computer to see which policy sets the rights.",
     },
+    related = { "STATUS_LOGON_NOT_GRANTED", "ERROR_LOGON_TYPE_NOT_GRANTED", "ERROR_PRIVILEGE_NOT_HELD" },
   },
   {
     name = "ERROR_TOO_MANY_SECRETS",
@@ -680,10 +885,15 @@ return {
       "Software created many LSA secrets (LsaStorePrivateData) and never removed them.",
       "A leak in a product that stores per-user or per-connection secrets.",
     },
+    diagnosis = {
+      [[Running as SYSTEM (a scheduled task will do), list the secrets with `reg query HKLM\SECURITY\Policy\Secrets`: many names sharing a prefix show which product creates them.]],
+      "Correlate the growth in secrets with the installation or use of that product.",
+    },
     resolution = {
-      "Identify and remove unused secrets (the product that created them should offer a cleanup).",
+      "Remove the unused secrets through the cleanup the product that created them offers.",
       "Update or remove the software that keeps creating secrets.",
     },
+    related = { "STATUS_TOO_MANY_SECRETS", "ERROR_NO_TRUST_LSA_SECRET" },
   },
   {
     name = "ERROR_LOGON_TYPE_NOT_GRANTED",
@@ -695,11 +905,18 @@ return {
     causes = {
       "The account is not in a group granted the logon right for this logon type (interactive, network, batch, service, remote interactive).",
       "A 'Deny log on ...' user right applies to the account or a group it belongs to.",
+      "A security baseline denies network and Remote Desktop logon to local accounts through the 'Local account' (S-1-5-113) or 'Local account and member of Administrators group' (S-1-5-114) identities.",
+    },
+    diagnosis = {
+      "On the target, event 4625 shows Status 0xC000015B, and its Logon Type field says which right was missing (3 network, 10 Remote Desktop, 4 batch, 5 service).",
+      "Export the rights with `secedit /export /cfg rights.inf /areas USER_RIGHTS` and look for the account's groups, S-1-5-113 or S-1-5-114 on the SeDeny...LogonRight lines.",
+      "Run `gpresult /h report.html` on the target to find the policy that sets the right.",
     },
     resolution = {
       "Grant the needed right (for Remote Desktop: 'Allow log on through Remote Desktop Services' and membership of Remote Desktop Users), and remove the conflicting deny right.",
-      "Run `gpresult /h report.html` on the target to find the policy that sets the right.",
+      "For remote administration blocked by a baseline, use a domain account rather than weakening the deny rule for local accounts.",
     },
+    related = { "STATUS_LOGON_TYPE_NOT_GRANTED", "ERROR_LOGON_NOT_GRANTED", "ERROR_ACCESS_DENIED", "ERROR_ACCOUNT_RESTRICTION" },
   },
   {
     name = "ERROR_NT_CROSS_ENCRYPTION_REQUIRED",
@@ -711,9 +928,14 @@ return {
     causes = {
       "A legacy client or tool changed a password using only the LAN Manager form.",
     },
-    resolution = {
-      "Change the password with a current client or tool.",
+    diagnosis = {
+      "Identify the client and tool that made the change: a failed event 4723 on the domain controller gives the account and the Subject that tried.",
+      "Check whether the tool is a legacy SAMR client (an old Samba, an embedded device or a pre-NT utility) that sends only LM data.",
     },
+    resolution = {
+      "Change the password with a current client or tool (`Set-ADAccountPassword`, or Ctrl+Alt+Del on a current Windows).",
+    },
+    related = { "STATUS_NT_CROSS_ENCRYPTION_REQUIRED", "ERROR_LM_CROSS_ENCRYPTION_REQUIRED" },
   },
   {
     name = "ERROR_LM_CROSS_ENCRYPTION_REQUIRED",
@@ -725,9 +947,14 @@ return {
     causes = {
       "A legacy password-change protocol was used without the expected LM data.",
     },
+    diagnosis = {
+      "Find the failed change in event 4723 on the domain controller and the Subject that attempted it.",
+      "Check whether the account still has an LM hash, which the older change protocols expect; with 'Do not store LAN Manager hash value' set it has none.",
+    },
     resolution = {
       "Change the password with a current client or tool; retire LM-dependent systems.",
     },
+    related = { "STATUS_LM_CROSS_ENCRYPTION_REQUIRED", "ERROR_NT_CROSS_ENCRYPTION_REQUIRED", "ERROR_NULL_LM_PASSWORD" },
   },
   {
     name = "ERROR_NO_USER_SESSION_KEY",
@@ -740,10 +967,16 @@ return {
       "The session is anonymous or a guest session, which has no session key.",
       "The network session expired and the client must authenticate again.",
     },
+    diagnosis = {
+      "On the server, event 4624 for the session shows ANONYMOUS LOGON or Guest as the account when no key exists.",
+      "Run `Get-SmbSession` on the server (ClientUserName) and `Get-SmbConnection` on the client (UserName, Dialect) to see which identity the session used.",
+      "Check `Get-SmbServerConfiguration` and `Get-SmbClientConfiguration` for RequireSecuritySignature, which a guest session cannot satisfy.",
+    },
     resolution = {
-      "Connect with authenticated credentials rather than anonymously.",
+      "Connect with authenticated credentials rather than anonymously or as guest.",
       "Reconnect so that a new authenticated session is set up.",
     },
+    related = { "STATUS_NO_USER_SESSION_KEY", "ERROR_SESSION_CREDENTIAL_CONFLICT" },
   },
   {
     name = "ERROR_WRONG_TARGET_NAME",
@@ -756,10 +989,17 @@ return {
       "A service principal name (SPN) is registered on the wrong account, or on two accounts.",
       "DNS or a load balancer sends the client to a server other than the one the SPN names.",
     },
+    diagnosis = {
+      "Run `setspn -Q <spn>` to see which account holds the SPN, and `setspn -X` to list duplicates.",
+      "After the failure, `klist` on the client shows the ticket's Server name; compare it with the account the service actually runs as.",
+      "On the domain controller, event 4769 for the request shows the Service Name the ticket was issued for.",
+      "Resolve the name the client used with `nslookup <name>` to see which server it really reaches.",
+    },
     resolution = {
-      "Check SPNs with `setspn -Q <spn>` and `setspn -X` (duplicates), and register the SPN on the service's actual account.",
+      "Register the SPN on the service's actual account and remove it from the wrong one (`setspn -S` and `setspn -D`).",
       "Make the name the client uses resolve to the server that owns the SPN.",
     },
+    related = { "ERROR_MUTUAL_AUTH_FAILED", "ERROR_NTLM_BLOCKED" },
   },
   {
     name = "ERROR_MUTUAL_AUTH_FAILED",
@@ -772,10 +1012,16 @@ return {
       "The computer or service account password changed on the server but the domain controllers used by the client still hold the old one (replication delay).",
       "The server's secure channel is broken.",
     },
-    resolution = {
-      "Check replication with `repadmin /showrepl` and wait for or force it.",
-      "Reset the server's secure channel: `Test-ComputerSecureChannel -Repair`.",
+    diagnosis = {
+      "Run `repadmin /showrepl` and `repadmin /replsummary` to find replication failures between the domain controllers.",
+      [[Compare the password version on each domain controller: `repadmin /showobjmeta <dc> "<server account DN>"` shows the unicodePwd version and when it last changed.]],
+      "On the server, `nltest /sc_verify:<domain>` reports whether its secure channel works.",
     },
+    resolution = {
+      "Force replication of the new password (`repadmin /syncall /AdeP`) and retry once it has reached the client's domain controller.",
+      "Reset the server's machine password: `Test-ComputerSecureChannel -Repair` on a member server, `netdom resetpwd` on a domain controller.",
+    },
+    related = { "STATUS_MUTUAL_AUTHENTICATION_FAILED", "ERROR_WRONG_TARGET_NAME", "ERROR_TRUSTED_RELATIONSHIP_FAILURE" },
   },
   {
     name = "ERROR_TIME_SKEW",
@@ -789,11 +1035,17 @@ return {
       "A virtual machine took its time from the host instead of the domain.",
       "The PDC emulator uses an unreliable external time source.",
     },
+    diagnosis = {
+      "Measure the offset with `w32tm /stripchart /computer:<dc> /samples:3 /dataonly`: more than the 5-minute default of 'Maximum tolerance for computer clock synchronization' breaks Kerberos.",
+      "Run `w32tm /query /source` and `w32tm /query /status` on the client and the PDC emulator: 'Local CMOS Clock' or 'VM IC Time Synchronization Provider' means it does not follow the domain hierarchy.",
+      "In the logs, the skew shows as Failure Code 0x25 in event 4771 on the domain controller and as Status 0xC0000133 in event 4625 on the target.",
+    },
     resolution = {
-      "Compare clocks: `w32tm /stripchart /computer:<dc> /samples:3`.",
-      "Resynchronise: `w32tm /resync`; check `w32tm /query /source` on the client and the PDC emulator.",
+      "Resynchronise the client with `w32tm /resync` once its source is the domain hierarchy.",
+      "Give the PDC emulator a reliable source (`w32tm /config /manualpeerlist:<peers> /syncfromflags:manual /reliable:yes /update`).",
       "Disable host time synchronisation for domain-joined virtual machines where it conflicts.",
     },
+    related = { "STATUS_TIME_DIFFERENCE_AT_DC", "ERROR_NTLM_BLOCKED" },
   },
   {
     name = "ERROR_NO_TRUST_LSA_SECRET",
@@ -806,9 +1058,15 @@ return {
       "The local LSA secret holding the machine account password was lost (re-imaging, restore from an old backup, cloning).",
       "The machine was removed from the domain incompletely.",
     },
-    resolution = {
-      "Repair the secure channel with `Test-ComputerSecureChannel -Repair` or `netdom resetpwd`, or rejoin the domain.",
+    diagnosis = {
+      "Run `nltest /sc_query:<domain>` on the machine: the status it reports names the failure of the secure channel.",
+      "Run `Test-ComputerSecureChannel -Verbose` on the member (not on a domain controller) for a plain true or false.",
+      "Read the machine's System log for Netlogon events 3210 and 5719 about the failed session with a domain controller.",
     },
+    resolution = {
+      "Repair the secure channel with `Test-ComputerSecureChannel -Repair -Credential <domain admin>` or `netdom resetpwd`, or rejoin the domain.",
+    },
+    related = { "STATUS_NO_TRUST_LSA_SECRET", "ERROR_TRUSTED_RELATIONSHIP_FAILURE", "ERROR_NO_TRUST_SAM_ACCOUNT" },
   },
   {
     name = "ERROR_NO_TRUST_SAM_ACCOUNT",
@@ -821,9 +1079,15 @@ return {
       "The computer account was deleted or never created in Active Directory.",
       "The machine was cloned without being rejoined (duplicate names).",
     },
-    resolution = {
-      "Recreate the computer account by rejoining the machine to the domain.",
+    diagnosis = {
+      "Run `Get-ADComputer <name>` against a domain controller: not found confirms the account is missing.",
+      "On the domain controller, Netlogon event 5723 names the computer whose session setup failed for lack of a trust account; the member itself logs Netlogon event 5721 or 3210.",
+      [[Look for a deleted account: `Get-ADObject -Filter "Name -eq '<name>'" -IncludeDeletedObjects` searches the AD Recycle Bin.]],
     },
+    resolution = {
+      "Restore the deleted computer account from the AD Recycle Bin (`Restore-ADObject`), or rejoin the machine to create a new one.",
+    },
+    related = { "STATUS_NO_TRUST_SAM_ACCOUNT", "ERROR_NO_TRUST_LSA_SECRET", "ERROR_TRUSTED_RELATIONSHIP_FAILURE" },
   },
   {
     name = "ERROR_TRUSTED_DOMAIN_FAILURE",
@@ -836,10 +1100,22 @@ return {
       "The trust password between the domains is out of sync.",
       "Domain controllers of the trusted domain cannot be reached (DNS, firewall).",
     },
-    resolution = {
-      "Verify the trust: `nltest /sc_verify:<trusted domain>` or `Test-ComputerSecureChannel` on a domain controller, and reset it with `netdom trust ... /reset` if needed.",
-      "Check name resolution and connectivity to the trusted domain's controllers.",
+    diagnosis = {
+      "On a domain controller of the trusting domain, run `nltest /sc_verify:<trusted domain>`: it checks the trust's secure channel and reports success or the failing status.",
+      "Run `netdom trust <trusting domain> /domain:<trusted domain> /verify` to check the trust in both directions with credentials.",
+      "Run `nltest /dsgetdc:<trusted domain>` from a domain controller to see whether a controller of the other domain can be located at all.",
     },
+    resolution = {
+      "Reset the trust password with `netdom trust <trusting domain> /domain:<trusted domain> /reset`, or with Validate in Active Directory Domains and Trusts, which offers the reset.",
+      "Fix the conditional forwarders and firewall rules between the two domains' controllers.",
+    },
+    faq = {
+      {
+        question = "Can Test-ComputerSecureChannel check a trust between domains?",
+        answer = "No: it tests only the local computer's own channel to its domain, and on a domain controller it reports false errors, so use nltest or netdom for trusts.",
+      },
+    },
+    related = { "STATUS_TRUSTED_DOMAIN_FAILURE", "ERROR_TRUST_FAILURE", "ERROR_DOMAIN_TRUST_INCONSISTENT", "ERROR_AUTHENTICATION_FIREWALL_FAILED" },
   },
   {
     name = "ERROR_TRUSTED_RELATIONSHIP_FAILURE",
@@ -852,10 +1128,18 @@ return {
       "The computer was restored from a snapshot or backup older than its last machine password change.",
       "The computer account was reset or recreated in Active Directory.",
     },
+    diagnosis = {
+      "On the member, `Test-ComputerSecureChannel -Verbose` or `nltest /sc_verify:<domain>` reports whether its channel to the domain works.",
+      "On the domain controller, Netlogon event 5722 names the computer whose session setup failed to authenticate.",
+      "Compare `Get-ADComputer <name> -Properties PasswordLastSet` with the date of the snapshot or backup the machine came from.",
+    },
     resolution = {
       "Log on with a local administrator account and run `Test-ComputerSecureChannel -Repair -Credential <domain admin>`, or rejoin the domain.",
+    },
+    prevention = {
       "Avoid restoring domain members from old snapshots without repairing the channel afterwards.",
     },
+    related = { "STATUS_TRUSTED_RELATIONSHIP_FAILURE", "ERROR_NO_TRUST_SAM_ACCOUNT", "ERROR_NO_TRUST_LSA_SECRET", "ERROR_NO_LOGON_SERVERS" },
   },
   {
     name = "ERROR_TRUST_FAILURE",
@@ -868,10 +1152,16 @@ return {
       "Netlogon could not contact a domain controller of the account's domain.",
       "A trust on the path to the account's domain is broken.",
     },
-    resolution = {
+    diagnosis = {
       "Run `nltest /sc_query:<domain>` to check the secure channel, and `nltest /dsgetdc:<domain>` to find a domain controller.",
+      "Run `nltest /domain_trusts /v` to see the trusts on the path to the account's domain and their attributes.",
+      "On the server, event 4625 for the logon gives the account's domain and the Status that the trust path returned.",
+    },
+    resolution = {
+      "Reset the secure channel with `nltest /sc_reset:<domain>` once a domain controller can be reached.",
       "Repair broken trusts and name resolution between the domains.",
     },
+    related = { "STATUS_TRUST_FAILURE", "ERROR_TRUSTED_DOMAIN_FAILURE", "ERROR_TRUSTED_RELATIONSHIP_FAILURE" },
   },
   {
     name = "ERROR_NETLOGON_NOT_STARTED",
@@ -884,10 +1174,15 @@ return {
       "The Netlogon service is stopped or disabled on the machine or on the domain controller.",
       "The machine is in a state (early boot, safe mode) where Netlogon has not started.",
     },
+    diagnosis = {
+      "Run `Get-Service Netlogon | Select-Object Status,StartType` (or `sc query netlogon`) on the machine that reported the error.",
+      "On that machine, event 4625 shows Status 0xC0000192 for the failed logon.",
+      "Read the System log's Service Control Manager events (7000, 7023, 7036) for Netlogon to learn when and why it stopped.",
+    },
     resolution = {
       "Start Netlogon (`sc start netlogon`) and set it to automatic on domain members and controllers.",
-      "Check the System log for why it stopped.",
     },
+    related = { "STATUS_NETLOGON_NOT_STARTED", "ERROR_NO_LOGON_SERVERS", "ERROR_INVALID_SERVER_STATE" },
   },
   {
     name = "ERROR_ACCOUNT_EXPIRED",
@@ -899,9 +1194,15 @@ return {
     causes = {
       "The accountExpires attribute was set (contractors, temporary staff) and has been reached.",
     },
-    resolution = {
-      "If the account is still needed, extend its expiry date (`Set-ADAccountExpiration`), or clear it.",
+    diagnosis = {
+      "Run `Get-ADUser <name> -Properties AccountExpirationDate` (or read 'Account expires' in `net user <name> /domain`).",
+      "On the target, event 4625 shows Status 0xC000006E with Sub Status 0xC0000193.",
+      "On the domain controller, an expired account shows as Error Code 0xC0000193 in event 4776 (NTLM) and Result Code 0x12 in event 4768 (Kerberos).",
     },
+    resolution = {
+      "If the account is still needed, extend its expiry date (`Set-ADAccountExpiration`), or clear it (`Clear-ADAccountExpiration`).",
+    },
+    related = { "STATUS_ACCOUNT_EXPIRED", "ERROR_PASSWORD_EXPIRED", "ERROR_ACCOUNT_DISABLED", "ERROR_ACCOUNT_RESTRICTION" },
   },
   {
     name = "ERROR_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT",
@@ -913,9 +1214,14 @@ return {
     causes = {
       "Someone or something tried to authenticate with the DOMAIN$ account that represents a trust.",
     },
+    diagnosis = {
+      "Find the attempt in event 4625 or 4776 and read the account name (ending in $) and the Workstation Name or Source Workstation it came from.",
+      [[Confirm the account's kind: `Get-ADUser -Filter "sAMAccountName -eq '<name>$'" -Properties userAccountControl` shows the 0x800 flag (INTERDOMAIN_TRUST_ACCOUNT).]],
+    },
     resolution = {
       "Use a user account; investigate the source if the attempt was not expected.",
     },
+    related = { "STATUS_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT", "ERROR_NOLOGON_WORKSTATION_TRUST_ACCOUNT", "ERROR_NOLOGON_SERVER_TRUST_ACCOUNT" },
   },
   {
     name = "ERROR_NOLOGON_WORKSTATION_TRUST_ACCOUNT",
@@ -928,9 +1234,14 @@ return {
       "A computer account (NAME$) was used for a logon type that computer accounts may not perform.",
       "A domain join or secure-channel setup probed the account; the error is then expected and harmless.",
     },
+    diagnosis = {
+      "Read the account name and Source Workstation in event 4776 (or Workstation Name in 4625): a computer authenticating as itself during normal machine activity is harmless.",
+      "Run `Get-ADComputer <name> -Properties userAccountControl`: the 0x1000 flag (WORKSTATION_TRUST_ACCOUNT) confirms the kind of account.",
+    },
     resolution = {
       "Use a user account for the operation; ignore the event when it accompanies normal machine authentication.",
     },
+    related = { "STATUS_NOLOGON_WORKSTATION_TRUST_ACCOUNT", "ERROR_NOLOGON_SERVER_TRUST_ACCOUNT", "ERROR_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT" },
   },
   {
     name = "ERROR_NOLOGON_SERVER_TRUST_ACCOUNT",
@@ -942,9 +1253,14 @@ return {
     causes = {
       "A domain controller's machine account was used for a user-style logon, as happens in some replication or probe traffic.",
     },
+    diagnosis = {
+      "Read the account name and source in event 4776 or 4625 to see which domain controller's account was used and from where.",
+      "Run `Get-ADComputer <name> -Properties userAccountControl`: the 0x2000 flag (SERVER_TRUST_ACCOUNT) marks a domain controller account.",
+    },
     resolution = {
       "Use a user account; investigate only if the attempts are unexpected.",
     },
+    related = { "STATUS_NOLOGON_SERVER_TRUST_ACCOUNT", "ERROR_NOLOGON_WORKSTATION_TRUST_ACCOUNT", "ERROR_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT" },
   },
   {
     name = "ERROR_DOMAIN_TRUST_INCONSISTENT",
@@ -957,9 +1273,14 @@ return {
       "The trusted domain was rebuilt with a new SID, or the trust was created with the wrong name.",
       "Stale trust objects remain after a domain was renamed or removed.",
     },
-    resolution = {
-      "Delete and recreate the trust, then verify it with `nltest /domain_trusts /v`.",
+    diagnosis = {
+      "Run `nltest /domain_trusts /v` to see each trust's name and SID, and compare with `(Get-ADDomain -Server <trusted domain>).DomainSID`.",
+      "Run `Get-ADTrust -Filter *` to list the trust objects, including stale ones left from removed or renamed domains.",
     },
+    resolution = {
+      "Delete the inconsistent trust and recreate it, then verify it with `netdom trust <trusting domain> /domain:<trusted domain> /verify`.",
+    },
+    related = { "STATUS_DOMAIN_TRUST_INCONSISTENT", "ERROR_TRUSTED_DOMAIN_FAILURE", "ERROR_NO_SUCH_DOMAIN" },
   },
   {
     name = "ERROR_PASSWORD_MUST_CHANGE",
@@ -970,11 +1291,18 @@ return {
     summary = "The user must change the password before signing in, because an administrator set 'User must change password at next logon' or reset it.",
     causes = {
       "The account's pwdLastSet is 0 (an administrator reset the password or ticked the option).",
+      "The logon is non-interactive (`net use`, a service, Remote Desktop with Network Level Authentication), so it cannot offer the change and fails instead.",
+    },
+    diagnosis = {
+      "Run `Get-ADUser <name> -Properties pwdLastSet`: a value of 0 means the password must be changed.",
+      "On the target, event 4625 carries 0xC0000224, as its Sub Status or as its Status with Sub Status 0x0.",
+      "On the domain controller, an NTLM attempt shows as event 4776 with Error Code 0xC0000224.",
     },
     resolution = {
       "Have the user change the password at an interactive sign-in, or through a password-change portal.",
-      "For service accounts, clear 'User must change password at next logon'.",
+      "For service accounts, clear the flag (`Set-ADUser <name> -ChangePasswordAtLogon $false`).",
     },
+    related = { "STATUS_PASSWORD_MUST_CHANGE", "ERROR_PASSWORD_EXPIRED", "ERROR_ACCOUNT_RESTRICTION" },
   },
   {
     name = "ERROR_DOMAIN_CONTROLLER_NOT_FOUND",
@@ -987,10 +1315,15 @@ return {
       "DNS cannot resolve the domain's SRV records.",
       "All domain controllers are unreachable from this site.",
     },
-    resolution = {
-      "Run `nltest /dsgetdc:<domain>` and check the client's DNS servers.",
-      "Check connectivity to domain controllers and site configuration.",
+    diagnosis = {
+      "Run `nltest /dsgetdc:<domain> /force` and `nltest /dsgetsite` to see whether a domain controller and the machine's site can be found.",
+      "Run `ipconfig /all` to check that the DNS servers are ones that serve the domain, then `nslookup -type=SRV _ldap._tcp.dc._msdcs.<domain>`.",
     },
+    resolution = {
+      "Point the machine at the domain's DNS servers, and make sure the domain controllers' SRV records are registered (`nltest /dsregdns` on each controller).",
+      "Restore connectivity to a domain controller, or add the client's subnet to a site that has one.",
+    },
+    related = { "STATUS_DOMAIN_CONTROLLER_NOT_FOUND", "ERROR_NO_LOGON_SERVERS", "ERROR_NO_SUCH_DOMAIN" },
   },
   {
     name = "ERROR_ACCOUNT_LOCKED_OUT",
@@ -1000,14 +1333,31 @@ return {
     message = "The referenced account is currently locked out and may not be logged on to.",
     summary = "The account is locked out after too many failed logon attempts and may not be used until it is unlocked or the lockout expires.",
     causes = {
-      "A stale password stored on a device, service, scheduled task or mapped drive keeps failing.",
+      "A stale password stored on a device, service, scheduled task, mapped drive or phone mail client keeps failing.",
+      "A disconnected Remote Desktop session still holds the old password and retries with it.",
       "A user mistyped the password repeatedly.",
       "Password-guessing against the account.",
     },
-    resolution = {
-      "Unlock the account (`Unlock-ADAccount`) once the source of bad passwords is known.",
-      "Find the source: event 4740 on the PDC emulator names the caller computer; then look at that computer's 4625 events.",
+    diagnosis = {
+      "On the PDC emulator (`Get-ADDomain | Select-Object PDCEmulator`), event 4740 names the locked account and its Caller Computer Name, the machine the failing attempts came from.",
+      "Before the 4740, the domain controllers log the failures that counted: event 4771 with Failure Code 0x18 (Kerberos) or event 4776 with Error Code 0xC000006A (NTLM), whose Client Address or Source Workstation names the sender.",
+      "A Caller Computer Name that is an Exchange, ADFS or NPS server means the bad password arrives through that service, so look in its own logs (IIS, ADFS, NPS) for the real client; a blank one usually means NTLM from a client that gave no name.",
+      "The bad-password count is kept on each domain controller and not replicated, but a failed password is re-checked on the PDC emulator, so read the count there: `Get-ADUser <name> -Server <pdc> -Properties badPwdCount,LastBadPasswordAttempt,lockoutTime`.",
+      "Read LockoutThreshold, LockoutObservationWindow and LockoutDuration with `Get-ADDefaultDomainPasswordPolicy`, and `Get-ADUserResultantPasswordPolicy <name>` for a fine-grained password policy that overrides them.",
+      "On the caller computer, event 4625 with Status 0xC000006D and Sub Status 0xC000006A, and its Logon Type and Process Name, identify the service, task or drive using the old password; once the account is locked, attempts show Status 0xC0000234 with Sub Status 0x0.",
     },
+    resolution = {
+      "Update or remove the stale credential at its source (service, scheduled task, `cmdkey /delete`, the phone's mail profile), and log off disconnected sessions that hold it.",
+      "Unlock the account (`Unlock-ADAccount`) once the source is fixed, or let LockoutDuration expire where it is not zero.",
+      "Block or investigate the source address when the attempts are password guessing.",
+    },
+    faq = {
+      {
+        question = "Why does the account lock again right after it is unlocked?",
+        answer = "Something still sends the old password: the Caller Computer Name of the next event 4740 shows where, and the credential has to be fixed there before unlocking helps.",
+      },
+    },
+    related = { "STATUS_ACCOUNT_LOCKED_OUT", "ERROR_LOGON_FAILURE", "ERROR_INVALID_PASSWORD", "STATUS_WRONG_PASSWORD", "ERROR_ACCOUNT_DISABLED" },
   },
   {
     name = "ERROR_AUTHENTICATION_FIREWALL_FAILED",
@@ -1015,13 +1365,22 @@ return {
     category = "policy",
     severity = "medium",
     message = "The computer you are signing into is protected by an authentication firewall. The specified account is not allowed to authenticate to the computer.",
-    summary = "Selective authentication on a trust blocks this account from authenticating to this computer.",
+    summary = "Selective authentication on a trust, or an authentication policy, blocks this account from authenticating to this computer.",
     causes = {
-      "The forest trust uses selective authentication and the account lacks the 'Allowed to authenticate' permission on the computer object.",
+      "A forest or external trust uses selective authentication and the account lacks the 'Allowed to authenticate' permission on the computer object.",
+      "An authentication policy restricts which accounts may authenticate to the service or computer.",
+    },
+    diagnosis = {
+      "On the target, event 4625 shows Status 0xC0000413 and the account's domain, which tells which trust was crossed.",
+      "Run `Get-ADTrust -Identity <domain> | Select-Object Name,SelectiveAuthentication` to see whether the trust uses selective authentication.",
+      [[Check who holds 'Allowed to authenticate' on the computer object: `dsacls "<computer DN>"` or its Security tab in Active Directory Users and Computers.]],
+      "Where authentication policies are in use, read the domain controller's AuthenticationPolicyFailures-DomainController log for the refused account.",
     },
     resolution = {
       "Grant 'Allowed to authenticate' on the computer object to the user or group, or change the trust's authentication scope.",
+      "Add the account to the authentication policy's allowed conditions if it should reach the service.",
     },
+    related = { "STATUS_AUTHENTICATION_FIREWALL_FAILED", "ERROR_TRUSTED_DOMAIN_FAILURE", "ERROR_INVALID_WORKSTATION", "ERROR_ACCOUNT_RESTRICTION" },
   },
   {
     name = "ERROR_NTLM_BLOCKED",
@@ -1034,10 +1393,20 @@ return {
       "'Network security: Restrict NTLM' policies block NTLM for this client, server or domain.",
       "Kerberos failed (missing SPN, connection by IP address, no line of sight to a domain controller), so the client fell back to NTLM.",
     },
+    diagnosis = {
+      "Read the Microsoft-Windows-NTLM/Operational log on the client, the server and the domain controller: its audit and block events name the client, the server and the account of each NTLM use.",
+      "Run `klist` on the client after the failure: no service ticket for the target means Kerberos failed first, so find out why (SPN, name, KDC reachability).",
+      "Check the name the client used: an IP address or an alias without an SPN (`setspn -Q <spn>`) always leads to NTLM.",
+      "Run `gpresult /h report.html` to see which 'Restrict NTLM' policies apply and whether each is set to audit or to deny.",
+    },
     resolution = {
       "Make Kerberos work: connect by the DNS name that carries an SPN, register missing SPNs, ensure the client can reach a KDC.",
-      "Review the NTLM operational log (Microsoft-Windows-NTLM/Operational) and add a narrow exception only if needed.",
+      "Add a narrow exception ('Add remote server exceptions for NTLM authentication' or 'Add server exceptions in this domain') only for a system that cannot use Kerberos.",
     },
+    prevention = {
+      "Roll NTLM restrictions out in audit mode first, fix every use the audit events show, and only then switch the policies to deny.",
+    },
+    related = { "STATUS_NTLM_BLOCKED", "ERROR_WRONG_TARGET_NAME", "ERROR_TIME_SKEW", "ERROR_NO_LOGON_SERVERS" },
   },
   {
     name = "ERROR_PASSWORD_CHANGE_REQUIRED",
@@ -1049,8 +1418,13 @@ return {
     causes = {
       "An EAS policy applied to the device demands a password change.",
     },
+    diagnosis = {
+      "Read the mailbox's device policy with `Get-MobileDeviceMailboxPolicy` in the Exchange Management Shell: its password rules are what the device enforces.",
+      "On the Windows device, `net accounts` shows the local password rules the EAS policy applied, to compare with the account's current password.",
+    },
     resolution = {
       "Have the user change the account password, then retry the operation.",
     },
+    related = { "STATUS_PASSWORD_CHANGE_REQUIRED", "ERROR_PASSWORD_MUST_CHANGE", "ERROR_PASSWORD_EXPIRED" },
   },
 }

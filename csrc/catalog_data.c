@@ -5,81 +5,140 @@
 #include "catalog.h"
 
 static const char *const e0_causes[] = {
-  "The account running the code has no allow entry for the requested access on the object's ACL.",
+  "The account running the code has no allow entry for the requested access on the object's ACL, or a deny entry for it or one of its groups comes first.",
   "The process runs without elevation, so administrative rights are filtered out of its token.",
-  "A logon right or share permission denies the account, even though NTFS permissions allow it.",
+  "A share permission is stricter than the NTFS permissions, and the effective access is the stricter of the two.",
+  "A local administrator account connects over the network and receives a filtered token because of remote UAC restrictions.",
+  NULL};
+static const char *const e0_diagnosis[] = {
+  "Run `whoami /groups` in the failing context: groups marked 'Used for deny only' and a Medium mandatory label show a filtered, non-elevated token.",
+  "Read the object's permissions with `icacls <path>` (or `Get-Acl`) and, for a share, `Get-SmbShareAccess <share>`, and compare them with the token's groups.",
+  "Turn on failure auditing for the object class ('Audit File System', 'Audit Registry' or 'Audit Handle Manipulation') with a SACL on the object, then read event 4656 failures: Object Name, Accesses and Access Reasons name the right that was refused.",
+  "Of the pair 4656/4663, only 4656 can record a refusal: event 4663 is logged only for access that succeeded.",
+  "For a file share, enable 'Audit Detailed File Share' failures and read event 5145, which gives the share, the relative target name and the requested access.",
   NULL};
 static const char *const e0_resolution[] = {
-  "Identify the object and the access requested, then grant that access to the account or a group it belongs to.",
-  "Run the operation elevated or under an account that legitimately holds the right.",
-  "Enable object access auditing (event 4656/4663) to see which access check failed.",
+  "Grant the missing access to the account or to a group it belongs to, or remove the deny entry that overrides it.",
+  "Run the operation elevated, or under an account that legitimately holds the access.",
+  "For remote administration, use a domain account in the local Administrators group rather than a local account whose network token is filtered.",
   NULL};
+static const unsigned short e0_related[] = {60, 10, 35, LOGONERR_NO_ENTRY};
 static const char *const e1_causes[] = {
   "A mapped drive, `net use` or service was configured with an old or mistyped password.",
   "A password change (STATUS_WRONG_PASSWORD) was attempted with an incorrect current password.",
+  NULL};
+static const char *const e1_diagnosis[] = {
+  "On the server that refused the connection, event 4625 with Status 0xC000006D and Sub Status 0xC000006A confirms that the account exists and only the password was wrong.",
+  "For a domain account, read the domain controller's log: event 4776 with Error Code 0xC000006A (NTLM) or event 4771 with Failure Code 0x18 (Kerberos pre-authentication), whose Source Workstation or Client Address names the sender.",
+  "Run `cmdkey /list` on the client to find a credential saved for the server, and read 'Password last set' in `net user <name> /domain` to see whether the password changed since then.",
   NULL};
 static const char *const e1_resolution[] = {
   "Re-enter the password for the connection, or update it wherever it is stored (Credential Manager, service configuration, scheduled task).",
   "When changing a password, confirm the current password with the user before retrying.",
   NULL};
+static const unsigned short e1_related[] = {67, 16, 13, 55, LOGONERR_NO_ENTRY};
 static const char *const e2_causes[] = {
   "A buffer length, flag or structure version passed to the API is wrong.",
   "A logon ID (LUID), logon type or package name is out of range or uninitialised.",
   NULL};
-static const char *const e2_resolution[] = {
-  "Check every argument against the function's documentation, especially structure sizes and flags.",
-  "Log the exact call and values that failed, then reproduce with a minimal program.",
+static const char *const e2_diagnosis[] = {
+  "Log the exact call and every argument value at the point of failure, including structure size fields such as cbSize.",
+  "Compare each structure's size and version with the SDK header the program was built against, since a mismatch between 32-bit and 64-bit layouts is a frequent cause.",
+  "Reproduce the call in a minimal program, changing one argument at a time until it succeeds.",
   NULL};
+static const char *const e2_resolution[] = {
+  "Correct the argument the reproduction singled out, following the function's documentation for structure sizes and flags.",
+  "Initialise every structure completely (zero it first) before filling the fields the call needs.",
+  NULL};
+static const unsigned short e2_related[] = {59, 3, 30, LOGONERR_NO_ENTRY};
 static const char *const e3_causes[] = {
   "An argument list or environment block handed to a process or API is malformed.",
   "A caller passed values in the wrong order or of the wrong kind.",
   NULL};
-static const char *const e3_resolution[] = {
-  "Validate the arguments at the call site and compare them with the documented contract.",
-  "Reproduce with the smallest input that fails, then correct the caller.",
+static const char *const e3_diagnosis[] = {
+  "Log the arguments exactly as passed, including an environment block's terminating double null character.",
+  "Run the same operation from a command prompt with known-good arguments to see whether the fault lies in the caller or in the values.",
   NULL};
+static const char *const e3_resolution[] = {
+  "Correct the caller so that it builds the arguments in the documented order and format.",
+  "Validate input at the call site before it reaches the API.",
+  NULL};
+static const unsigned short e3_related[] = {2, 59, LOGONERR_NO_ENTRY};
 static const char *const e4_causes[] = {
   "A drive or IPC$ connection to the server already exists under other credentials.",
   "The server is reached by two names (NetBIOS and FQDN) and an application mixes credentials.",
   "A mapped drive reconnects at logon with saved credentials that differ from the ones now used.",
   NULL};
+static const char *const e4_diagnosis[] = {
+  "Run `net use` in the user's session: any line for the same server, including an IPC$ connection opened by Explorer or a tool, is the conflicting one.",
+  "Run `Get-SmbConnection` to see the user name each existing connection to the server uses.",
+  "Run `cmdkey /list` to find credentials saved for the server under either of its names.",
+  NULL};
 static const char *const e4_resolution[] = {
-  "List connections with `net use` and remove the conflicting one (`net use \\\\server\\share /delete`, or `net use * /delete`).",
+  "Remove the conflicting connection (`net use \\\\server\\share /delete`, or `net use * /delete`), then connect again.",
   "Reconnect with a single account, or reach the second account through a different server name (an alias or IP address).",
   "Remove stale entries for the server from Credential Manager.",
   NULL};
+static const unsigned short e4_related[] = {101, 9, 5, LOGONERR_NO_ENTRY};
 static const char *const e5_causes[] = {
-  "A client-edition Windows server has reached its inbound connection limit.",
+  "A client edition of Windows acting as a file server has reached its limit of concurrent inbound connections.",
   "Stale or leaked sessions from clients were never closed.",
   NULL};
-static const char *const e5_resolution[] = {
-  "List sessions on the server (`net session`) and close stale ones.",
-  "Move the share to a server edition or reduce concurrent clients.",
+static const char *const e5_diagnosis[] = {
+  "Run `net session` or `Get-SmbSession` on the server to count the sessions and see each client, user and idle time.",
+  "Check the server's edition with `Get-ComputerInfo -Property WindowsProductName`: a client edition accepts only a small fixed number of inbound sessions.",
   NULL};
+static const char *const e5_resolution[] = {
+  "Close stale sessions (`Close-SmbSession`, or `net session \\\\<client> /delete`) and fix the clients that leave them open.",
+  "Move the share to a server edition or reduce the number of concurrent clients.",
+  NULL};
+static const unsigned short e5_related[] = {4, 38, LOGONERR_NO_ENTRY};
 static const char *const e6_causes[] = {
   "The password is longer than 14 characters or uses characters the LM hash cannot represent.",
+  NULL};
+static const char *const e6_diagnosis[] = {
+  "Check the password's length: a password of 15 characters or more never has an LM hash.",
+  "Look for clients that still use LM: in event 4624 on servers, 'Package Name (NTLM only)' shows LM, NTLM V1 or NTLM V2 for each network logon.",
+  "Run `gpresult /h report.html` to see whether 'Network security: Do not store LAN Manager hash value on next password change' applies (it is on by default).",
   NULL};
 static const char *const e6_resolution[] = {
   "No action is needed unless a legacy LM-only client must authenticate; such clients should be retired.",
   NULL};
+static const unsigned short e6_related[] = {37, 36, LOGONERR_NO_ENTRY};
 static const char *const e7_causes[] = {
-  "OpenThreadToken or RevertToSelf logic ran on a thread without impersonation.",
-  "Impersonation ended earlier than the code expected.",
+  "AccessCheck or a similar function was given a primary token (from OpenProcessToken or LogonUser) where an impersonation token is required.",
+  "Impersonation ended, or never started, before the code that relies on the thread token ran.",
+  NULL};
+static const char *const e7_diagnosis[] = {
+  "Query the token with GetTokenInformation(TokenType): TokenPrimary where the function needs TokenImpersonation explains the error.",
+  "Check whether the thread is impersonating at that point: OpenThreadToken fails with ERROR_NO_TOKEN (1008) when it is not.",
+  "Check the return value of the impersonation call (ImpersonateLoggedOnUser, ImpersonateNamedPipeClient, RpcImpersonateClient) that should have preceded the failing call.",
   NULL};
 static const char *const e7_resolution[] = {
-  "Check that ImpersonateLoggedOnUser, ImpersonateNamedPipeClient or similar succeeded before using the thread token.",
-  "Use OpenProcessToken when the thread is not impersonating.",
+  "Turn a primary token into an impersonation token with DuplicateToken or DuplicateTokenEx (SecurityImpersonation) before passing it on.",
+  "Make the call while the thread is impersonating, and stop on a failed impersonation instead of continuing.",
   NULL};
+static const unsigned short e7_related[] = {61, 22, 31, LOGONERR_NO_ENTRY};
 static const char *const e8_causes[] = {
   "DNS cannot resolve the domain's SRV records, or the client uses the wrong DNS servers.",
   "The network path to every domain controller is down or blocked by a firewall.",
-  "The Netlogon service on the client or the domain controllers is stopped.",
+  "The machine is off the corporate network (VPN not yet connected) and no cached logon can be used.",
+  "Netlogon is stopped on the domain controllers, so none answers the locator; a stopped Netlogon on the client itself gives ERROR_NETLOGON_NOT_STARTED (0xC0000192) instead.",
+  NULL};
+static const char *const e8_diagnosis[] = {
+  "On the failing machine run `nltest /dsgetdc:<domain> /force`: success names the domain controller and site that answered, an error means none could be located.",
+  "Query the locator records with `nslookup -type=SRV _ldap._tcp.dc._msdcs.<domain>`: no answer means the client's DNS servers do not serve the domain's zone.",
+  "Read the failing machine's System log for Netlogon event 5719 (no secure session with a domain controller).",
+  "Event 5722, which names a computer whose session setup was refused, is logged on the domain controller, so look for it there and not on the failing machine.",
+  "Where a server reports the error to `net use` or RDP, its event 4625 shows Status 0xC000005E and the Workstation Name of the attempt.",
+  "Test the ports from the failing machine: `Test-NetConnection <dc> -Port 88`, then 389, 445 and 135.",
   NULL};
 static const char *const e8_resolution[] = {
-  "Run `nltest /dsgetdc:<domain>` and `nslookup -type=SRV _ldap._tcp.dc._msdcs.<domain>` from the failing machine.",
-  "Point the client at DNS servers that host the domain's zones, then run `ipconfig /flushdns`.",
-  "Check connectivity (Kerberos 88, LDAP 389, SMB 445, RPC 135 and dynamic ports) to a domain controller.",
+  "Point the client at DNS servers that host the domain's zones, then run `ipconfig /flushdns` and `nltest /dsgetdc:<domain> /force` again.",
+  "Open Kerberos 88, LDAP 389, SMB 445, RPC 135 and the dynamic RPC ports between the client and a domain controller.",
+  "Start Netlogon on the domain controllers that should answer, and connect the VPN before signing in where the machine is remote.",
   NULL};
+static const unsigned short e8_related[] = {62, 54, 47, 24, LOGONERR_NO_ENTRY};
 static const char *const e9_causes[] = {
   "The session ended (the user logged off, the service stopped, the token's session was deleted) between obtaining its LUID and using it.",
   "Code enumerated sessions with LsaEnumerateLogonSessions and one vanished before LsaGetLogonSessionData ran.",
@@ -116,135 +175,246 @@ static const logonerr_faq_pair e9_faq[] = {
   {"Is it safe to ignore in code that enumerates sessions?",
    "Yes, for a session that ended between LsaEnumerateLogonSessions and LsaGetLogonSessionData: skip it and continue."},
   {NULL, NULL}};
-static const unsigned short e9_related[] = {63, 4, 28, 29, LOGONERR_NO_ENTRY};
+static const unsigned short e9_related[] = {63, 4, 28, LOGONERR_NO_ENTRY};
 static const char *const e10_causes[] = {
   "The account was never granted the privilege in User Rights Assignment.",
   "The privilege is present but disabled and the code did not enable it with AdjustTokenPrivileges.",
   "The process is not elevated, so the privilege was filtered out.",
+  NULL};
+static const char *const e10_diagnosis[] = {
+  "Run `whoami /priv` in the failing context: a privilege that is missing was never granted, one listed as Disabled must be enabled by the code.",
+  "With 'Audit Sensitive Privilege Use' failures on, event 4673 names the privilege the process tried to use and the process that asked.",
+  "Run `gpresult /h report.html` on the machine to see which policy grants the user right, and to whom.",
   NULL};
 static const char *const e10_resolution[] = {
   "Grant the user right through Group Policy (Computer Configuration > Windows Settings > Security Settings > Local Policies > User Rights Assignment), then log on again.",
   "Enable the privilege in code before the call.",
   "Run elevated where the privilege is administrative.",
   NULL};
+static const unsigned short e10_related[] = {64, 0, 25, LOGONERR_NO_ENTRY};
 static const char *const e11_causes[] = {
   "The name contains characters not allowed in account names, or a domain\\user or UPN form is mangled.",
   "A script passed an empty name or an unexpanded variable.",
   NULL};
-static const char *const e11_resolution[] = {
-  "Check the name's syntax (DOMAIN\\user or user@domain.example) and remove stray characters or whitespace.",
-  "Log the exact string passed to the API.",
+static const char *const e11_diagnosis[] = {
+  "Log the exact string passed to the API, with its length, to reveal trailing spaces, non-breaking spaces or an unexpanded %VARIABLE%.",
+  "Look for characters a sAMAccountName may not hold: \" / \\ [ ] : ; | = , + * ? < > and @ in the user part of a down-level name.",
+  "Try the corrected name with `Get-ADUser -Identity <name>`: a well-formed name that does not exist gives ERROR_NO_SUCH_USER instead, which separates syntax from existence.",
   NULL};
+static const char *const e11_resolution[] = {
+  "Write the name as DOMAIN\\user or user@domain.example without stray characters or whitespace.",
+  "Fix the script or configuration so that the variable is expanded before the call.",
+  NULL};
+static const unsigned short e11_related[] = {65, 12, LOGONERR_NO_ENTRY};
 static const char *const e12_causes[] = {
   "A typo in the user name, or the account was deleted or renamed.",
   "The request went to the wrong domain or to the local SAM instead of the domain.",
   NULL};
-static const char *const e12_resolution[] = {
-  "Verify the account exists: `net user <name> /domain` or `Get-ADUser <name>`.",
-  "Qualify the name with its domain (DOMAIN\\user or a UPN).",
+static const char *const e12_diagnosis[] = {
+  "Check that the account exists: `net user <name> /domain` or `Get-ADUser <name>` (for a local account, `net user <name>` on that machine).",
+  "On the server that refused the logon, event 4625 shows Status 0xC000006D with Sub Status 0xC0000064, the code for an unknown user name.",
+  "On the domain controller, event 4776 shows Error Code 0xC0000064 for NTLM and event 4768 shows Result Code 0x6 for Kerberos.",
+  "Find deleted or renamed accounts: `Get-ADObject -Filter \"sAMAccountName -eq '<name>'\" -IncludeDeletedObjects` also looks in the AD Recycle Bin.",
   NULL};
+static const char *const e12_resolution[] = {
+  "Correct the user name where it is stored or typed.",
+  "Qualify the name with its domain (DOMAIN\\user or a UPN) so it reaches the right database.",
+  "Restore a deleted account from the AD Recycle Bin (`Restore-ADObject`) if it is still needed.",
+  NULL};
+static const unsigned short e12_related[] = {66, 16, 11, LOGONERR_NO_ENTRY};
 static const char *const e13_causes[] = {
   "The user typed the old password wrongly in a change-password dialog or tool.",
   "A tool used a cached old password that has already been changed.",
   NULL};
+static const char *const e13_diagnosis[] = {
+  "On the domain controller, a refused change shows as a failed event 4723 (an attempt to change an account's password) for the account.",
+  "Read `Get-ADUser <name> -Properties badPwdCount,LastBadPasswordAttempt -Server <PDC emulator>`: a wrong current password counts as a bad password, so repeated tries move the account towards lockout.",
+  NULL};
 static const char *const e13_resolution[] = {
   "Ask the user to re-enter the current password carefully, or have an administrator reset it.",
   NULL};
+static const unsigned short e13_related[] = {1, 67, 15, LOGONERR_NO_ENTRY};
 static const char *const e14_causes[] = {
   "The new password includes disallowed or unrepresentable characters.",
+  NULL};
+static const char *const e14_diagnosis[] = {
+  "Check the new password for control characters or characters the client cannot encode (a different keyboard layout or code page).",
+  "Try the same new password with `Set-ADAccountPassword` from a current Windows machine: success there points at the encoding of the original client.",
   NULL};
 static const char *const e14_resolution[] = {
   "Choose a new password using ordinary printable characters.",
   NULL};
+static const unsigned short e14_related[] = {68, 15, LOGONERR_NO_ENTRY};
 static const char *const e15_causes[] = {
   "The new password is too short, too simple or was used recently.",
   "The minimum password age has not yet passed since the last change.",
+  "A password filter DLL (listed in the LSA's 'Notification Packages') refused the password.",
+  NULL};
+static const char *const e15_diagnosis[] = {
+  "Read the policy that applies: `Get-ADUserResultantPasswordPolicy <name>` shows a fine-grained password policy, and when it returns nothing `Get-ADDefaultDomainPasswordPolicy` (or `net accounts` for a local account) gives the rules.",
+  "Compare `Get-ADUser <name> -Properties PasswordLastSet` with MinPasswordAge to see whether the password may be changed yet.",
+  "List third-party password filters in the 'Notification Packages' value under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa.",
   NULL};
 static const char *const e15_resolution[] = {
-  "Check the policy with `net accounts` (local) or `Get-ADDefaultDomainPasswordPolicy` and any fine-grained policy applying to the user.",
-  "Choose a longer, unused password, or have an administrator reset it.",
+  "Choose a longer password that has not been used before and meets the complexity rule.",
+  "Have an administrator reset the password when the minimum age blocks a needed change.",
   NULL};
+static const unsigned short e15_related[] = {69, 14, 53, LOGONERR_NO_ENTRY};
 static const char *const e16_causes[] = {
   "The password is wrong or out of date (often a stored or cached one).",
   "The user name does not exist in the domain the request reached.",
   "A service, scheduled task or mapped drive still uses a password that was changed.",
+  "The client's LAN Manager authentication level does not match what the server or domain controller accepts, for example a client that sends only NTLMv1 to one that refuses LM and NTLM.",
+  NULL};
+static const char *const e16_diagnosis[] = {
+  "On the server that refused the logon (the target of `net use` or RDP), read event 4625: Status 0xC000006D with Sub Status 0xC000006A means a wrong password, with Sub Status 0xC0000064 an unknown user name.",
+  "For a domain account, read the domain controller's log: event 4776 has no Sub Status, its Error Code (0xC000006A or 0xC0000064) says which part was wrong for NTLM, and event 4771 with Failure Code 0x18 marks a bad Kerberos password.",
+  "Take the sender from Workstation Name and Source Network Address (4625), Source Workstation (4776) or Client Address (4771), then find the stored credential on that machine.",
+  "If Status is 0xC000006D without either Sub Status, compare the LAN Manager authentication level (`LmCompatibilityLevel` under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa, or the policy in `gpresult /h`) on client and server.",
   NULL};
 static const char *const e16_resolution[] = {
-  "Check the Security log on the authenticating machine or domain controller: event 4625 or 4776 carries the Sub Status that says which part was wrong.",
   "Update stored credentials (services, scheduled tasks, Credential Manager, application configuration).",
   "Confirm the account name and domain, then retry with known-good credentials.",
+  "Raise the client's LAN Manager authentication level to send NTLMv2 only, rather than lowering the server's.",
   NULL};
+static const logonerr_faq_pair e16_faq[] = {
+  {"Where does the Sub Status for error 1326 come from?",
+   "From event 4625 on the server that refused the logon; event 4776 on the domain controller has no Sub Status field, and its Error Code carries the detailed NTSTATUS instead."},
+  {NULL, NULL}};
+static const unsigned short e16_related[] = {70, 66, 67, 55, 12, LOGONERR_NO_ENTRY};
 static const char *const e17_causes[] = {
   "The account has a blank password and the policy 'Limit local account use of blank passwords to console logon only' applies.",
   "A logon-hours, workstation or authentication-policy restriction applies to the account.",
   "The account is a member of Protected Users or is restricted by an authentication policy silo.",
   NULL};
-static const char *const e17_resolution[] = {
-  "Look at the Sub Status in event 4625 to learn which restriction applied.",
-  "Set a password on the account, or adjust the restriction in Active Directory.",
+static const char *const e17_diagnosis[] = {
+  "In event 4625 on the target, Status 0xC000006E comes with a Sub Status that names the restriction: 0xC000006F logon hours, 0xC0000070 workstation list, 0xC0000072 disabled account, 0xC0000193 expired account.",
+  "A password that has expired (0xC0000071) or must be changed (0xC0000224) can appear in event 4625 as the Sub Status, or as the Status itself with Sub Status 0x0.",
+  "Read the restricting attributes: `Get-ADUser <name> -Properties logonHours,userWorkstations,AccountExpirationDate,Enabled,PasswordExpired,MemberOf`.",
+  "For a local account, `net user <name>` shows 'Password required' and the logon hours, and `gpresult /h` shows whether the blank-password policy applies.",
+  "For Protected Users and authentication policies, read the domain controller's ProtectedUserFailures-DomainController and AuthenticationPolicyFailures-DomainController logs under Microsoft > Windows > Authentication.",
   NULL};
+static const char *const e17_resolution[] = {
+  "Set a password on the account, or lift the restriction that the Sub Status named.",
+  "Remove the account from Protected Users or the policy silo only if the refused kind of logon is genuinely needed.",
+  NULL};
+static const unsigned short e17_related[] = {71, 18, 19, 20, 21, 48, 53, LOGONERR_NO_ENTRY};
 static const char *const e18_causes[] = {
-  "The Logon Hours attribute of the account excludes the current time (in the domain controller's time zone).",
+  "The account's logonHours attribute, stored in UTC, excludes the current time.",
+  "A daylight saving change moved the permitted window by an hour in local time, because the stored hours stay in UTC.",
+  "An administrator set the hours in Active Directory Users and Computers on a computer in another time zone, which shows and edits them in its own local time.",
+  NULL};
+static const char *const e18_diagnosis[] = {
+  "Read the raw value with `Get-ADUser <name> -Properties logonHours`: 21 bytes, one bit per hour of the week from Sunday 00:00 UTC, so convert the time of the failure to UTC before reading its bit.",
+  "On the target, event 4625 shows Status 0xC000006E with Sub Status 0xC000006F.",
+  "On the domain controller, an NTLM attempt shows as event 4776 with Error Code 0xC000006F, and a Kerberos one as event 4768 with Result Code 0x12.",
+  "Compare with the Logon Hours grid in Active Directory Users and Computers, remembering that it shifts the stored UTC hours into the time zone of the computer running the console.",
   NULL};
 static const char *const e18_resolution[] = {
-  "Review the account's logon hours in Active Directory Users and Computers (Account tab > Logon Hours) and widen them if appropriate.",
+  "Widen the account's logon hours (Account tab > Logon Hours) to cover the time the user needs, in UTC terms.",
+  "Edit logon hours from a console in the users' own time zone, or set them in UTC with a script, so the grid means what the administrator intends.",
   NULL};
+static const unsigned short e18_related[] = {72, 17, 19, LOGONERR_NO_ENTRY};
 static const char *const e19_causes[] = {
   "The account's 'Log On To' list (userWorkstations) does not include the source computer.",
+  "The credential is validated on behalf of the user by a server (a web, mail or gateway server) whose name is not in the list.",
   "An authentication policy silo restricts where the account may sign in.",
   NULL};
-static const char *const e19_resolution[] = {
-  "Add the computer to the account's Log On To list, or remove the restriction.",
-  "On domain controllers, look for event 4820 when authentication policy silos are in use.",
+static const char *const e19_diagnosis[] = {
+  "Run `Get-ADUser <name> -Properties userWorkstations`: the value lists the permitted computers by NetBIOS name, and an empty value means no restriction.",
+  "In event 4625 on the target, Status 0xC000006E with Sub Status 0xC0000070 confirms it, and Workstation Name shows the computer name that was compared.",
+  "When authentication policy silos are in use, look on the domain controller for event 4820 (a TGT refused because of device restrictions).",
   NULL};
+static const char *const e19_resolution[] = {
+  "Add the computer, or the server that validates on the user's behalf, to the account's Log On To list, or remove the restriction.",
+  "Adjust the authentication policy silo's conditions if the device should be allowed.",
+  NULL};
+static const unsigned short e19_related[] = {73, 17, 18, LOGONERR_NO_ENTRY};
 static const char *const e20_causes[] = {
   "The password is older than the maximum password age of the applying policy.",
   "A service account's password expired because 'Password never expires' was not set.",
+  NULL};
+static const char *const e20_diagnosis[] = {
+  "Run `net user <name> /domain` and read 'Password last set' and 'Password expires'.",
+  "Run `Get-ADUserResultantPasswordPolicy <name>` to find a fine-grained MaxPasswordAge; without one, `Get-ADDefaultDomainPasswordPolicy` gives the domain's.",
+  "On the target, event 4625 carries 0xC0000071, as its Sub Status or as its Status with Sub Status 0x0.",
+  "On the domain controller, an expired password shows as Error Code 0xC0000071 in event 4776 (NTLM) and Failure Code 0x17 in event 4771 (Kerberos).",
   NULL};
 static const char *const e20_resolution[] = {
   "Have the user change the password, or an administrator reset it.",
   "For service accounts, use a group Managed Service Account or rotate the password and update every place it is stored.",
   NULL};
+static const unsigned short e20_related[] = {74, 53, 48, 17, LOGONERR_NO_ENTRY};
 static const char *const e21_causes[] = {
   "An administrator or an automated process disabled the account.",
   "The account is a leaver's account or a stale service account.",
   NULL};
+static const char *const e21_diagnosis[] = {
+  "Run `Get-ADUser <name> -Properties Enabled,whenChanged` (or `net user <name> /domain`, 'Account active'): Enabled False confirms it.",
+  "On the target, event 4625 shows Status 0xC000006E with Sub Status 0xC0000072.",
+  "On the domain controller, a disabled account shows as Error Code 0xC0000072 in event 4776 (NTLM) and Result Code 0x12 in event 4768 (Kerberos).",
+  "Find who disabled it: `repadmin /showobjmeta <dc> \"<user DN>\"` gives the originating domain controller and time of the userAccountControl change, and event 4725 there names the Subject.",
+  NULL};
 static const char *const e21_resolution[] = {
   "Confirm the account should be in use, then enable it (`Enable-ADAccount`, or `net user <name> /active:yes` locally).",
-  "Find who disabled it in the domain controller's Security log (event 4725).",
+  "Replace a stale service account with a managed service account rather than re-enabling it.",
   NULL};
+static const unsigned short e21_related[] = {75, 48, 55, 17, LOGONERR_NO_ENTRY};
 static const char *const e22_causes[] = {
   "A client connected with SecurityIdentification or Anonymous impersonation level.",
   "A server duplicated a token at a lower level than it needs.",
   NULL};
+static const char *const e22_diagnosis[] = {
+  "Query the thread token with GetTokenInformation(TokenImpersonationLevel): SecurityIdentification or SecurityAnonymous explains the refusal.",
+  "Read the Impersonation Level field of event 4624 for the client's logon on the server.",
+  "Check how the client connected: a named-pipe client's SECURITY_SQOS_PRESENT flags in CreateFile, or a DCOM client's level in CoInitializeSecurity.",
+  NULL};
 static const char *const e22_resolution[] = {
-  "Have the client allow impersonation (for RPC, RPC_C_IMP_LEVEL_IMPERSONATE or higher).",
+  "Have the client allow impersonation (for RPC and DCOM, RPC_C_IMP_LEVEL_IMPERSONATE or higher; for pipes, SECURITY_IMPERSONATION).",
   "Duplicate the token with SecurityImpersonation or SecurityDelegation when needed.",
   NULL};
+static const unsigned short e22_related[] = {76, 7, 31, LOGONERR_NO_ENTRY};
 static const char *const e23_causes[] = {
   "The security database service is starting, stopping or was disabled.",
   "A domain controller is in Directory Services Restore Mode.",
   NULL};
-static const char *const e23_resolution[] = {
-  "Retry after the system has finished starting; check the System log for SAM or LSA errors.",
-  "Check domain controller health with `dcdiag`.",
+static const char *const e23_diagnosis[] = {
+  "Run `Get-Service SamSs,Netlogon,NTDS` to see whether the security services are running.",
+  "Read the System and Directory Service logs for SAM, LSA or NTDS errors around the time of the failure.",
+  "On a domain controller, run `dcdiag /v` and check with `bcdedit` whether it was booted into Directory Services Restore Mode (safeboot dsrepair).",
   NULL};
+static const char *const e23_resolution[] = {
+  "Retry after the system has finished starting or stopping.",
+  "Restart a domain controller in normal mode (`bcdedit /deletevalue safeboot`) once repairs in Directory Services Restore Mode are done.",
+  NULL};
+static const unsigned short e23_related[] = {77, 47, 8, LOGONERR_NO_ENTRY};
 static const char *const e24_causes[] = {
   "The domain name is misspelt, or a trust to that domain does not exist.",
   "DNS cannot locate domain controllers for the domain.",
   NULL};
-static const char *const e24_resolution[] = {
-  "Check the name and run `nltest /dsgetdc:<domain>` to see whether a domain controller can be located.",
-  "Verify trusts with `nltest /domain_trusts`.",
+static const char *const e24_diagnosis[] = {
+  "Run `nltest /dsgetdc:<domain> /force` to see whether a domain controller of that domain can be located, and from which site.",
+  "Run `nltest /domain_trusts /v` to check that the domain is trusted, directly or through the forest.",
+  "Query `nslookup -type=SRV _ldap._tcp.dc._msdcs.<domain>`: no answer for another forest's domain usually means a missing conditional forwarder.",
   NULL};
+static const char *const e24_resolution[] = {
+  "Correct the domain name, or create the trust that is missing.",
+  "Add a conditional forwarder or secondary zone so that the domain's DNS names resolve.",
+  NULL};
+static const unsigned short e24_related[] = {78, 54, 8, LOGONERR_NO_ENTRY};
 static const char *const e25_causes[] = {
-  "Code called LsaLogonUser or a similar call on a handle from LsaConnectUntrusted rather than LsaRegisterLogonProcess.",
+  "Code made a trusted-only LSA request over a handle from LsaConnectUntrusted rather than LsaRegisterLogonProcess.",
   "The process lacks SeTcbPrivilege, so LsaRegisterLogonProcess could not be used.",
+  NULL};
+static const char *const e25_diagnosis[] = {
+  "Log which LSA call returned the error and whether its handle came from LsaConnectUntrusted or LsaRegisterLogonProcess.",
+  "Run `whoami /priv` in the process's context: SeTcbPrivilege ('Act as part of the operating system') must be listed for LsaRegisterLogonProcess to succeed.",
   NULL};
 static const char *const e25_resolution[] = {
   "Register with LsaRegisterLogonProcess from a process holding SeTcbPrivilege (normally a service running as SYSTEM).",
   "Use LogonUser where a registered logon process is not needed.",
   NULL};
+static const unsigned short e25_related[] = {79, 10, 27, LOGONERR_NO_ENTRY};
 static const char *const e26_causes[] = {
   "An authentication package reused a logon ID instead of allocating a fresh one with AllocateLocallyUniqueId.",
   "A custom security package or credential provider creates sessions without cleaning up those of failed attempts.",
@@ -276,15 +446,21 @@ static const logonerr_faq_pair e26_faq[] = {
   {"Does it threaten system stability?",
    "Not by itself, but it shows that an authentication component is misbehaving, and logons through it keep failing until that is fixed."},
   {NULL, NULL}};
-static const unsigned short e26_related[] = {80, 29, LOGONERR_NO_ENTRY};
+static const unsigned short e26_related[] = {80, 29, 28, LOGONERR_NO_ENTRY};
 static const char *const e27_causes[] = {
   "Code asked for a package name (for example in LsaLookupAuthenticationPackage or AcquireCredentialsHandle) that is misspelt or not installed.",
   "A third-party package failed to load at boot.",
   NULL};
-static const char *const e27_resolution[] = {
-  "List loaded packages with EnumerateSecurityPackages and check the name requested.",
-  "Check the System log for LSA package load failures and reinstall the package.",
+static const char *const e27_diagnosis[] = {
+  "List the packages actually loaded with EnumerateSecurityPackages and compare their names with the one the code requested.",
+  "Read the 'Security Packages' and 'Authentication Packages' values under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa to see what should load.",
+  "With LSA protection on, read the CodeIntegrity operational log (events 3033 and 3063) for a package that was refused at boot.",
   NULL};
+static const char *const e27_resolution[] = {
+  "Request the package by its registered name (Negotiate, Kerberos, NTLM, ...) as the documentation spells it.",
+  "Reinstall or update the third-party package so that it loads, or sign it for LSA protection.",
+  NULL};
+static const unsigned short e27_related[] = {81, 25, LOGONERR_NO_ENTRY};
 static const char *const e28_causes[] = {
   "An authentication package called DeleteLogonSession on a session whose reference count prevents deletion: the package and the operating system both believe they own the session.",
   "A package deleted, or tried to delete, a session after handing its logon ID to the LSA (for example after LsaApLogonUser returned it).",
@@ -349,217 +525,403 @@ static const logonerr_faq_pair e29_faq[] = {
   {"How can I prevent it?",
    "Keep authentication packages and credential providers updated and tested; in your own package, always allocate a fresh LUID per session."},
   {NULL, NULL}};
-static const unsigned short e29_related[] = {83, 26, LOGONERR_NO_ENTRY};
+static const unsigned short e29_related[] = {83, 26, 28, LOGONERR_NO_ENTRY};
 static const char *const e30_causes[] = {
   "LogonUser or LsaLogonUser was given a logon type that does not exist or that the package does not support (for example a network-cleartext logon to a package that lacks it).",
+  "LOGON32_LOGON_NEW_CREDENTIALS was requested with a logon provider other than LOGON32_PROVIDER_WINNT50.",
+  NULL};
+static const char *const e30_diagnosis[] = {
+  "Log the logon type and provider the code passes and compare them with the LOGON32_LOGON_* values (2 interactive, 3 network, 4 batch, 5 service, 8 network cleartext, 9 new credentials).",
+  "If the request reached auditing, the Logon Type field of event 4625 on the machine shows the value that was refused.",
   NULL};
 static const char *const e30_resolution[] = {
-  "Use a documented logon type (LOGON32_LOGON_INTERACTIVE, _NETWORK, _BATCH, _SERVICE, _NEW_CREDENTIALS ...) that the chosen provider supports.",
+  "Use a documented logon type that the chosen provider supports, with LOGON32_PROVIDER_WINNT50 for new-credentials logons.",
   NULL};
+static const unsigned short e30_related[] = {84, 35, 2, LOGONERR_NO_ENTRY};
 static const char *const e31_causes[] = {
   "ImpersonateNamedPipeClient was called before the first ReadFile on the pipe.",
+  NULL};
+static const char *const e31_diagnosis[] = {
+  "Check the order of calls in the server: ConnectNamedPipe, then at least one successful ReadFile, then ImpersonateNamedPipeClient.",
+  "Trace the pipe's I/O (Process Monitor, or logging around each call) to see whether the client wrote anything before the server impersonated.",
   NULL};
 static const char *const e31_resolution[] = {
   "Read at least one message from the client before impersonating it.",
   NULL};
+static const unsigned short e31_related[] = {85, 22, 7, LOGONERR_NO_ENTRY};
 static const char *const e32_causes[] = {
   "A script or tool tried to delete, rename in an unsupported way, or otherwise change a built-in account.",
+  NULL};
+static const char *const e32_diagnosis[] = {
+  "Read the account's SID with `Get-LocalUser <name> | Select-Object Name,SID` (or `Get-ADUser`): a relative ID of 500 (Administrator) or 501 (Guest) marks a built-in account, whatever its current name.",
+  "Log the operation the script attempted, and repeat it by hand (`net user <name> /delete`) to confirm the refusal comes from the account and not the tool.",
   NULL};
 static const char *const e32_resolution[] = {
   "Disable the built-in account instead of deleting it, or act on a different account.",
   NULL};
+static const unsigned short e32_related[] = {86, 0, LOGONERR_NO_ENTRY};
 static const char *const e33_causes[] = {
   "The account lacks 'Allow log on locally', 'Log on as a batch job', 'Log on as a service' or 'Access this computer from the network' for this machine.",
   "A 'Deny log on ...' right applies to the account or one of its groups.",
   NULL};
+static const char *const e33_diagnosis[] = {
+  "Read the Logon Type field of event 4625 on the target to know which right was needed (2 local, 3 network, 4 batch, 5 service, 10 Remote Desktop).",
+  "Export the rights with `secedit /export /cfg rights.inf /areas USER_RIGHTS` and look up the matching Se...LogonRight and SeDeny...LogonRight lines.",
+  "Run `gpresult /h report.html` on the computer to see which policy sets each right.",
+  NULL};
 static const char *const e33_resolution[] = {
   "Grant the matching user right in User Rights Assignment (or Group Policy) and remove conflicting deny rights, then log on again.",
-  "Use `gpresult /h` on the computer to see which policy sets the rights.",
   NULL};
+static const unsigned short e33_related[] = {89, 35, 10, LOGONERR_NO_ENTRY};
 static const char *const e34_causes[] = {
   "Software created many LSA secrets (LsaStorePrivateData) and never removed them.",
   "A leak in a product that stores per-user or per-connection secrets.",
   NULL};
+static const char *const e34_diagnosis[] = {
+  "Running as SYSTEM (a scheduled task will do), list the secrets with `reg query HKLM\\SECURITY\\Policy\\Secrets`: many names sharing a prefix show which product creates them.",
+  "Correlate the growth in secrets with the installation or use of that product.",
+  NULL};
 static const char *const e34_resolution[] = {
-  "Identify and remove unused secrets (the product that created them should offer a cleanup).",
+  "Remove the unused secrets through the cleanup the product that created them offers.",
   "Update or remove the software that keeps creating secrets.",
   NULL};
+static const unsigned short e34_related[] = {90, 42, LOGONERR_NO_ENTRY};
 static const char *const e35_causes[] = {
   "The account is not in a group granted the logon right for this logon type (interactive, network, batch, service, remote interactive).",
   "A 'Deny log on ...' user right applies to the account or a group it belongs to.",
+  "A security baseline denies network and Remote Desktop logon to local accounts through the 'Local account' (S-1-5-113) or 'Local account and member of Administrators group' (S-1-5-114) identities.",
+  NULL};
+static const char *const e35_diagnosis[] = {
+  "On the target, event 4625 shows Status 0xC000015B, and its Logon Type field says which right was missing (3 network, 10 Remote Desktop, 4 batch, 5 service).",
+  "Export the rights with `secedit /export /cfg rights.inf /areas USER_RIGHTS` and look for the account's groups, S-1-5-113 or S-1-5-114 on the SeDeny...LogonRight lines.",
+  "Run `gpresult /h report.html` on the target to find the policy that sets the right.",
   NULL};
 static const char *const e35_resolution[] = {
   "Grant the needed right (for Remote Desktop: 'Allow log on through Remote Desktop Services' and membership of Remote Desktop Users), and remove the conflicting deny right.",
-  "Run `gpresult /h report.html` on the target to find the policy that sets the right.",
+  "For remote administration blocked by a baseline, use a domain account rather than weakening the deny rule for local accounts.",
   NULL};
+static const unsigned short e35_related[] = {91, 33, 0, 17, LOGONERR_NO_ENTRY};
 static const char *const e36_causes[] = {
   "A legacy client or tool changed a password using only the LAN Manager form.",
   NULL};
-static const char *const e36_resolution[] = {
-  "Change the password with a current client or tool.",
+static const char *const e36_diagnosis[] = {
+  "Identify the client and tool that made the change: a failed event 4723 on the domain controller gives the account and the Subject that tried.",
+  "Check whether the tool is a legacy SAMR client (an old Samba, an embedded device or a pre-NT utility) that sends only LM data.",
   NULL};
+static const char *const e36_resolution[] = {
+  "Change the password with a current client or tool (`Set-ADAccountPassword`, or Ctrl+Alt+Del on a current Windows).",
+  NULL};
+static const unsigned short e36_related[] = {92, 37, LOGONERR_NO_ENTRY};
 static const char *const e37_causes[] = {
   "A legacy password-change protocol was used without the expected LM data.",
+  NULL};
+static const char *const e37_diagnosis[] = {
+  "Find the failed change in event 4723 on the domain controller and the Subject that attempted it.",
+  "Check whether the account still has an LM hash, which the older change protocols expect; with 'Do not store LAN Manager hash value' set it has none.",
   NULL};
 static const char *const e37_resolution[] = {
   "Change the password with a current client or tool; retire LM-dependent systems.",
   NULL};
+static const unsigned short e37_related[] = {93, 36, 6, LOGONERR_NO_ENTRY};
 static const char *const e38_causes[] = {
   "The session is anonymous or a guest session, which has no session key.",
   "The network session expired and the client must authenticate again.",
   NULL};
+static const char *const e38_diagnosis[] = {
+  "On the server, event 4624 for the session shows ANONYMOUS LOGON or Guest as the account when no key exists.",
+  "Run `Get-SmbSession` on the server (ClientUserName) and `Get-SmbConnection` on the client (UserName, Dialect) to see which identity the session used.",
+  "Check `Get-SmbServerConfiguration` and `Get-SmbClientConfiguration` for RequireSecuritySignature, which a guest session cannot satisfy.",
+  NULL};
 static const char *const e38_resolution[] = {
-  "Connect with authenticated credentials rather than anonymously.",
+  "Connect with authenticated credentials rather than anonymously or as guest.",
   "Reconnect so that a new authenticated session is set up.",
   NULL};
+static const unsigned short e38_related[] = {106, 4, LOGONERR_NO_ENTRY};
 static const char *const e39_causes[] = {
   "A service principal name (SPN) is registered on the wrong account, or on two accounts.",
   "DNS or a load balancer sends the client to a server other than the one the SPN names.",
   NULL};
+static const char *const e39_diagnosis[] = {
+  "Run `setspn -Q <spn>` to see which account holds the SPN, and `setspn -X` to list duplicates.",
+  "After the failure, `klist` on the client shows the ticket's Server name; compare it with the account the service actually runs as.",
+  "On the domain controller, event 4769 for the request shows the Service Name the ticket was issued for.",
+  "Resolve the name the client used with `nslookup <name>` to see which server it really reaches.",
+  NULL};
 static const char *const e39_resolution[] = {
-  "Check SPNs with `setspn -Q <spn>` and `setspn -X` (duplicates), and register the SPN on the service's actual account.",
+  "Register the SPN on the service's actual account and remove it from the wrong one (`setspn -S` and `setspn -D`).",
   "Make the name the client uses resolve to the server that owns the SPN.",
   NULL};
+static const unsigned short e39_related[] = {40, 57, LOGONERR_NO_ENTRY};
 static const char *const e40_causes[] = {
   "The computer or service account password changed on the server but the domain controllers used by the client still hold the old one (replication delay).",
   "The server's secure channel is broken.",
   NULL};
-static const char *const e40_resolution[] = {
-  "Check replication with `repadmin /showrepl` and wait for or force it.",
-  "Reset the server's secure channel: `Test-ComputerSecureChannel -Repair`.",
+static const char *const e40_diagnosis[] = {
+  "Run `repadmin /showrepl` and `repadmin /replsummary` to find replication failures between the domain controllers.",
+  "Compare the password version on each domain controller: `repadmin /showobjmeta <dc> \"<server account DN>\"` shows the unicodePwd version and when it last changed.",
+  "On the server, `nltest /sc_verify:<domain>` reports whether its secure channel works.",
   NULL};
+static const char *const e40_resolution[] = {
+  "Force replication of the new password (`repadmin /syncall /AdeP`) and retry once it has reached the client's domain controller.",
+  "Reset the server's machine password: `Test-ComputerSecureChannel -Repair` on a member server, `netdom resetpwd` on a domain controller.",
+  NULL};
+static const unsigned short e40_related[] = {110, 39, 45, LOGONERR_NO_ENTRY};
 static const char *const e41_causes[] = {
   "The client or a domain controller is not synchronising time with the domain hierarchy.",
   "A virtual machine took its time from the host instead of the domain.",
   "The PDC emulator uses an unreliable external time source.",
   NULL};
+static const char *const e41_diagnosis[] = {
+  "Measure the offset with `w32tm /stripchart /computer:<dc> /samples:3 /dataonly`: more than the 5-minute default of 'Maximum tolerance for computer clock synchronization' breaks Kerberos.",
+  "Run `w32tm /query /source` and `w32tm /query /status` on the client and the PDC emulator: 'Local CMOS Clock' or 'VM IC Time Synchronization Provider' means it does not follow the domain hierarchy.",
+  "In the logs, the skew shows as Failure Code 0x25 in event 4771 on the domain controller and as Status 0xC0000133 in event 4625 on the target.",
+  NULL};
 static const char *const e41_resolution[] = {
-  "Compare clocks: `w32tm /stripchart /computer:<dc> /samples:3`.",
-  "Resynchronise: `w32tm /resync`; check `w32tm /query /source` on the client and the PDC emulator.",
+  "Resynchronise the client with `w32tm /resync` once its source is the domain hierarchy.",
+  "Give the PDC emulator a reliable source (`w32tm /config /manualpeerlist:<peers> /syncfromflags:manual /reliable:yes /update`).",
   "Disable host time synchronisation for domain-joined virtual machines where it conflicts.",
   NULL};
+static const unsigned short e41_related[] = {87, 57, LOGONERR_NO_ENTRY};
 static const char *const e42_causes[] = {
   "The local LSA secret holding the machine account password was lost (re-imaging, restore from an old backup, cloning).",
   "The machine was removed from the domain incompletely.",
   NULL};
-static const char *const e42_resolution[] = {
-  "Repair the secure channel with `Test-ComputerSecureChannel -Repair` or `netdom resetpwd`, or rejoin the domain.",
+static const char *const e42_diagnosis[] = {
+  "Run `nltest /sc_query:<domain>` on the machine: the status it reports names the failure of the secure channel.",
+  "Run `Test-ComputerSecureChannel -Verbose` on the member (not on a domain controller) for a plain true or false.",
+  "Read the machine's System log for Netlogon events 3210 and 5719 about the failed session with a domain controller.",
   NULL};
+static const char *const e42_resolution[] = {
+  "Repair the secure channel with `Test-ComputerSecureChannel -Repair -Credential <domain admin>` or `netdom resetpwd`, or rejoin the domain.",
+  NULL};
+static const unsigned short e42_related[] = {94, 45, 43, LOGONERR_NO_ENTRY};
 static const char *const e43_causes[] = {
   "The computer account was deleted or never created in Active Directory.",
   "The machine was cloned without being rejoined (duplicate names).",
   NULL};
-static const char *const e43_resolution[] = {
-  "Recreate the computer account by rejoining the machine to the domain.",
+static const char *const e43_diagnosis[] = {
+  "Run `Get-ADComputer <name>` against a domain controller: not found confirms the account is missing.",
+  "On the domain controller, Netlogon event 5723 names the computer whose session setup failed for lack of a trust account; the member itself logs Netlogon event 5721 or 3210.",
+  "Look for a deleted account: `Get-ADObject -Filter \"Name -eq '<name>'\" -IncludeDeletedObjects` searches the AD Recycle Bin.",
   NULL};
+static const char *const e43_resolution[] = {
+  "Restore the deleted computer account from the AD Recycle Bin (`Restore-ADObject`), or rejoin the machine to create a new one.",
+  NULL};
+static const unsigned short e43_related[] = {95, 42, 45, LOGONERR_NO_ENTRY};
 static const char *const e44_causes[] = {
   "The trust password between the domains is out of sync.",
   "Domain controllers of the trusted domain cannot be reached (DNS, firewall).",
   NULL};
-static const char *const e44_resolution[] = {
-  "Verify the trust: `nltest /sc_verify:<trusted domain>` or `Test-ComputerSecureChannel` on a domain controller, and reset it with `netdom trust ... /reset` if needed.",
-  "Check name resolution and connectivity to the trusted domain's controllers.",
+static const char *const e44_diagnosis[] = {
+  "On a domain controller of the trusting domain, run `nltest /sc_verify:<trusted domain>`: it checks the trust's secure channel and reports success or the failing status.",
+  "Run `netdom trust <trusting domain> /domain:<trusted domain> /verify` to check the trust in both directions with credentials.",
+  "Run `nltest /dsgetdc:<trusted domain>` from a domain controller to see whether a controller of the other domain can be located at all.",
   NULL};
+static const char *const e44_resolution[] = {
+  "Reset the trust password with `netdom trust <trusting domain> /domain:<trusted domain> /reset`, or with Validate in Active Directory Domains and Trusts, which offers the reset.",
+  "Fix the conditional forwarders and firewall rules between the two domains' controllers.",
+  NULL};
+static const logonerr_faq_pair e44_faq[] = {
+  {"Can Test-ComputerSecureChannel check a trust between domains?",
+   "No: it tests only the local computer's own channel to its domain, and on a domain controller it reports false errors, so use nltest or netdom for trusts."},
+  {NULL, NULL}};
+static const unsigned short e44_related[] = {96, 46, 52, 56, LOGONERR_NO_ENTRY};
 static const char *const e45_causes[] = {
   "The computer was restored from a snapshot or backup older than its last machine password change.",
   "The computer account was reset or recreated in Active Directory.",
   NULL};
+static const char *const e45_diagnosis[] = {
+  "On the member, `Test-ComputerSecureChannel -Verbose` or `nltest /sc_verify:<domain>` reports whether its channel to the domain works.",
+  "On the domain controller, Netlogon event 5722 names the computer whose session setup failed to authenticate.",
+  "Compare `Get-ADComputer <name> -Properties PasswordLastSet` with the date of the snapshot or backup the machine came from.",
+  NULL};
 static const char *const e45_resolution[] = {
   "Log on with a local administrator account and run `Test-ComputerSecureChannel -Repair -Credential <domain admin>`, or rejoin the domain.",
+  NULL};
+static const char *const e45_prevention[] = {
   "Avoid restoring domain members from old snapshots without repairing the channel afterwards.",
   NULL};
+static const unsigned short e45_related[] = {97, 43, 42, 8, LOGONERR_NO_ENTRY};
 static const char *const e46_causes[] = {
   "Netlogon could not contact a domain controller of the account's domain.",
   "A trust on the path to the account's domain is broken.",
   NULL};
-static const char *const e46_resolution[] = {
+static const char *const e46_diagnosis[] = {
   "Run `nltest /sc_query:<domain>` to check the secure channel, and `nltest /dsgetdc:<domain>` to find a domain controller.",
+  "Run `nltest /domain_trusts /v` to see the trusts on the path to the account's domain and their attributes.",
+  "On the server, event 4625 for the logon gives the account's domain and the Status that the trust path returned.",
+  NULL};
+static const char *const e46_resolution[] = {
+  "Reset the secure channel with `nltest /sc_reset:<domain>` once a domain controller can be reached.",
   "Repair broken trusts and name resolution between the domains.",
   NULL};
+static const unsigned short e46_related[] = {98, 44, 45, LOGONERR_NO_ENTRY};
 static const char *const e47_causes[] = {
   "The Netlogon service is stopped or disabled on the machine or on the domain controller.",
   "The machine is in a state (early boot, safe mode) where Netlogon has not started.",
   NULL};
+static const char *const e47_diagnosis[] = {
+  "Run `Get-Service Netlogon | Select-Object Status,StartType` (or `sc query netlogon`) on the machine that reported the error.",
+  "On that machine, event 4625 shows Status 0xC0000192 for the failed logon.",
+  "Read the System log's Service Control Manager events (7000, 7023, 7036) for Netlogon to learn when and why it stopped.",
+  NULL};
 static const char *const e47_resolution[] = {
   "Start Netlogon (`sc start netlogon`) and set it to automatic on domain members and controllers.",
-  "Check the System log for why it stopped.",
   NULL};
+static const unsigned short e47_related[] = {99, 8, 23, LOGONERR_NO_ENTRY};
 static const char *const e48_causes[] = {
   "The accountExpires attribute was set (contractors, temporary staff) and has been reached.",
   NULL};
-static const char *const e48_resolution[] = {
-  "If the account is still needed, extend its expiry date (`Set-ADAccountExpiration`), or clear it.",
+static const char *const e48_diagnosis[] = {
+  "Run `Get-ADUser <name> -Properties AccountExpirationDate` (or read 'Account expires' in `net user <name> /domain`).",
+  "On the target, event 4625 shows Status 0xC000006E with Sub Status 0xC0000193.",
+  "On the domain controller, an expired account shows as Error Code 0xC0000193 in event 4776 (NTLM) and Result Code 0x12 in event 4768 (Kerberos).",
   NULL};
+static const char *const e48_resolution[] = {
+  "If the account is still needed, extend its expiry date (`Set-ADAccountExpiration`), or clear it (`Clear-ADAccountExpiration`).",
+  NULL};
+static const unsigned short e48_related[] = {100, 20, 21, 17, LOGONERR_NO_ENTRY};
 static const char *const e49_causes[] = {
   "Someone or something tried to authenticate with the DOMAIN$ account that represents a trust.",
+  NULL};
+static const char *const e49_diagnosis[] = {
+  "Find the attempt in event 4625 or 4776 and read the account name (ending in $) and the Workstation Name or Source Workstation it came from.",
+  "Confirm the account's kind: `Get-ADUser -Filter \"sAMAccountName -eq '<name>$'\" -Properties userAccountControl` shows the 0x800 flag (INTERDOMAIN_TRUST_ACCOUNT).",
   NULL};
 static const char *const e49_resolution[] = {
   "Use a user account; investigate the source if the attempt was not expected.",
   NULL};
+static const unsigned short e49_related[] = {102, 50, 51, LOGONERR_NO_ENTRY};
 static const char *const e50_causes[] = {
   "A computer account (NAME$) was used for a logon type that computer accounts may not perform.",
   "A domain join or secure-channel setup probed the account; the error is then expected and harmless.",
   NULL};
+static const char *const e50_diagnosis[] = {
+  "Read the account name and Source Workstation in event 4776 (or Workstation Name in 4625): a computer authenticating as itself during normal machine activity is harmless.",
+  "Run `Get-ADComputer <name> -Properties userAccountControl`: the 0x1000 flag (WORKSTATION_TRUST_ACCOUNT) confirms the kind of account.",
+  NULL};
 static const char *const e50_resolution[] = {
   "Use a user account for the operation; ignore the event when it accompanies normal machine authentication.",
   NULL};
+static const unsigned short e50_related[] = {103, 51, 49, LOGONERR_NO_ENTRY};
 static const char *const e51_causes[] = {
   "A domain controller's machine account was used for a user-style logon, as happens in some replication or probe traffic.",
+  NULL};
+static const char *const e51_diagnosis[] = {
+  "Read the account name and source in event 4776 or 4625 to see which domain controller's account was used and from where.",
+  "Run `Get-ADComputer <name> -Properties userAccountControl`: the 0x2000 flag (SERVER_TRUST_ACCOUNT) marks a domain controller account.",
   NULL};
 static const char *const e51_resolution[] = {
   "Use a user account; investigate only if the attempts are unexpected.",
   NULL};
+static const unsigned short e51_related[] = {104, 50, 49, LOGONERR_NO_ENTRY};
 static const char *const e52_causes[] = {
   "The trusted domain was rebuilt with a new SID, or the trust was created with the wrong name.",
   "Stale trust objects remain after a domain was renamed or removed.",
   NULL};
-static const char *const e52_resolution[] = {
-  "Delete and recreate the trust, then verify it with `nltest /domain_trusts /v`.",
+static const char *const e52_diagnosis[] = {
+  "Run `nltest /domain_trusts /v` to see each trust's name and SID, and compare with `(Get-ADDomain -Server <trusted domain>).DomainSID`.",
+  "Run `Get-ADTrust -Filter *` to list the trust objects, including stale ones left from removed or renamed domains.",
   NULL};
+static const char *const e52_resolution[] = {
+  "Delete the inconsistent trust and recreate it, then verify it with `netdom trust <trusting domain> /domain:<trusted domain> /verify`.",
+  NULL};
+static const unsigned short e52_related[] = {105, 44, 24, LOGONERR_NO_ENTRY};
 static const char *const e53_causes[] = {
   "The account's pwdLastSet is 0 (an administrator reset the password or ticked the option).",
+  "The logon is non-interactive (`net use`, a service, Remote Desktop with Network Level Authentication), so it cannot offer the change and fails instead.",
+  NULL};
+static const char *const e53_diagnosis[] = {
+  "Run `Get-ADUser <name> -Properties pwdLastSet`: a value of 0 means the password must be changed.",
+  "On the target, event 4625 carries 0xC0000224, as its Sub Status or as its Status with Sub Status 0x0.",
+  "On the domain controller, an NTLM attempt shows as event 4776 with Error Code 0xC0000224.",
   NULL};
 static const char *const e53_resolution[] = {
   "Have the user change the password at an interactive sign-in, or through a password-change portal.",
-  "For service accounts, clear 'User must change password at next logon'.",
+  "For service accounts, clear the flag (`Set-ADUser <name> -ChangePasswordAtLogon $false`).",
   NULL};
+static const unsigned short e53_related[] = {107, 20, 17, LOGONERR_NO_ENTRY};
 static const char *const e54_causes[] = {
   "DNS cannot resolve the domain's SRV records.",
   "All domain controllers are unreachable from this site.",
   NULL};
-static const char *const e54_resolution[] = {
-  "Run `nltest /dsgetdc:<domain>` and check the client's DNS servers.",
-  "Check connectivity to domain controllers and site configuration.",
+static const char *const e54_diagnosis[] = {
+  "Run `nltest /dsgetdc:<domain> /force` and `nltest /dsgetsite` to see whether a domain controller and the machine's site can be found.",
+  "Run `ipconfig /all` to check that the DNS servers are ones that serve the domain, then `nslookup -type=SRV _ldap._tcp.dc._msdcs.<domain>`.",
   NULL};
+static const char *const e54_resolution[] = {
+  "Point the machine at the domain's DNS servers, and make sure the domain controllers' SRV records are registered (`nltest /dsregdns` on each controller).",
+  "Restore connectivity to a domain controller, or add the client's subnet to a site that has one.",
+  NULL};
+static const unsigned short e54_related[] = {108, 8, 24, LOGONERR_NO_ENTRY};
 static const char *const e55_causes[] = {
-  "A stale password stored on a device, service, scheduled task or mapped drive keeps failing.",
+  "A stale password stored on a device, service, scheduled task, mapped drive or phone mail client keeps failing.",
+  "A disconnected Remote Desktop session still holds the old password and retries with it.",
   "A user mistyped the password repeatedly.",
   "Password-guessing against the account.",
   NULL};
-static const char *const e55_resolution[] = {
-  "Unlock the account (`Unlock-ADAccount`) once the source of bad passwords is known.",
-  "Find the source: event 4740 on the PDC emulator names the caller computer; then look at that computer's 4625 events.",
+static const char *const e55_diagnosis[] = {
+  "On the PDC emulator (`Get-ADDomain | Select-Object PDCEmulator`), event 4740 names the locked account and its Caller Computer Name, the machine the failing attempts came from.",
+  "Before the 4740, the domain controllers log the failures that counted: event 4771 with Failure Code 0x18 (Kerberos) or event 4776 with Error Code 0xC000006A (NTLM), whose Client Address or Source Workstation names the sender.",
+  "A Caller Computer Name that is an Exchange, ADFS or NPS server means the bad password arrives through that service, so look in its own logs (IIS, ADFS, NPS) for the real client; a blank one usually means NTLM from a client that gave no name.",
+  "The bad-password count is kept on each domain controller and not replicated, but a failed password is re-checked on the PDC emulator, so read the count there: `Get-ADUser <name> -Server <pdc> -Properties badPwdCount,LastBadPasswordAttempt,lockoutTime`.",
+  "Read LockoutThreshold, LockoutObservationWindow and LockoutDuration with `Get-ADDefaultDomainPasswordPolicy`, and `Get-ADUserResultantPasswordPolicy <name>` for a fine-grained password policy that overrides them.",
+  "On the caller computer, event 4625 with Status 0xC000006D and Sub Status 0xC000006A, and its Logon Type and Process Name, identify the service, task or drive using the old password; once the account is locked, attempts show Status 0xC0000234 with Sub Status 0x0.",
   NULL};
+static const char *const e55_resolution[] = {
+  "Update or remove the stale credential at its source (service, scheduled task, `cmdkey /delete`, the phone's mail profile), and log off disconnected sessions that hold it.",
+  "Unlock the account (`Unlock-ADAccount`) once the source is fixed, or let LockoutDuration expire where it is not zero.",
+  "Block or investigate the source address when the attempts are password guessing.",
+  NULL};
+static const logonerr_faq_pair e55_faq[] = {
+  {"Why does the account lock again right after it is unlocked?",
+   "Something still sends the old password: the Caller Computer Name of the next event 4740 shows where, and the credential has to be fixed there before unlocking helps."},
+  {NULL, NULL}};
+static const unsigned short e55_related[] = {109, 16, 1, 67, 21, LOGONERR_NO_ENTRY};
 static const char *const e56_causes[] = {
-  "The forest trust uses selective authentication and the account lacks the 'Allowed to authenticate' permission on the computer object.",
+  "A forest or external trust uses selective authentication and the account lacks the 'Allowed to authenticate' permission on the computer object.",
+  "An authentication policy restricts which accounts may authenticate to the service or computer.",
+  NULL};
+static const char *const e56_diagnosis[] = {
+  "On the target, event 4625 shows Status 0xC0000413 and the account's domain, which tells which trust was crossed.",
+  "Run `Get-ADTrust -Identity <domain> | Select-Object Name,SelectiveAuthentication` to see whether the trust uses selective authentication.",
+  "Check who holds 'Allowed to authenticate' on the computer object: `dsacls \"<computer DN>\"` or its Security tab in Active Directory Users and Computers.",
+  "Where authentication policies are in use, read the domain controller's AuthenticationPolicyFailures-DomainController log for the refused account.",
   NULL};
 static const char *const e56_resolution[] = {
   "Grant 'Allowed to authenticate' on the computer object to the user or group, or change the trust's authentication scope.",
+  "Add the account to the authentication policy's allowed conditions if it should reach the service.",
   NULL};
+static const unsigned short e56_related[] = {112, 44, 19, 17, LOGONERR_NO_ENTRY};
 static const char *const e57_causes[] = {
   "'Network security: Restrict NTLM' policies block NTLM for this client, server or domain.",
   "Kerberos failed (missing SPN, connection by IP address, no line of sight to a domain controller), so the client fell back to NTLM.",
   NULL};
+static const char *const e57_diagnosis[] = {
+  "Read the Microsoft-Windows-NTLM/Operational log on the client, the server and the domain controller: its audit and block events name the client, the server and the account of each NTLM use.",
+  "Run `klist` on the client after the failure: no service ticket for the target means Kerberos failed first, so find out why (SPN, name, KDC reachability).",
+  "Check the name the client used: an IP address or an alias without an SPN (`setspn -Q <spn>`) always leads to NTLM.",
+  "Run `gpresult /h report.html` to see which 'Restrict NTLM' policies apply and whether each is set to audit or to deny.",
+  NULL};
 static const char *const e57_resolution[] = {
   "Make Kerberos work: connect by the DNS name that carries an SPN, register missing SPNs, ensure the client can reach a KDC.",
-  "Review the NTLM operational log (Microsoft-Windows-NTLM/Operational) and add a narrow exception only if needed.",
+  "Add a narrow exception ('Add remote server exceptions for NTLM authentication' or 'Add server exceptions in this domain') only for a system that cannot use Kerberos.",
   NULL};
+static const char *const e57_prevention[] = {
+  "Roll NTLM restrictions out in audit mode first, fix every use the audit events show, and only then switch the policies to deny.",
+  NULL};
+static const unsigned short e57_related[] = {113, 39, 41, 8, LOGONERR_NO_ENTRY};
 static const char *const e58_causes[] = {
   "An EAS policy applied to the device demands a password change.",
+  NULL};
+static const char *const e58_diagnosis[] = {
+  "Read the mailbox's device policy with `Get-MobileDeviceMailboxPolicy` in the Exchange Management Shell: its password rules are what the device enforces.",
+  "On the Windows device, `net accounts` shows the local password rules the EAS policy applied, to compare with the account's current password.",
   NULL};
 static const char *const e58_resolution[] = {
   "Have the user change the account password, then retry the operation.",
   NULL};
+static const unsigned short e58_related[] = {111, 53, 20, LOGONERR_NO_ENTRY};
 static const char *const e62_diagnosis[] = {
   "In event 4625, note the Workstation Name and Source Network Address: the failure is on the path from that machine (or this one) to a domain controller.",
   "On the failing machine run `nltest /dsgetdc:<domain> /force` and `nslookup -type=SRV _ldap._tcp.dc._msdcs.<domain>`.",
@@ -693,48 +1055,48 @@ static const logonerr_entry catalog[] = {
   {"ERROR_ACCESS_DENIED", 0x5U, LOGONERR_NS_WIN32, LOGONERR_CAT_GENERAL, LOGONERR_SEV_MEDIUM, 0U,
    "Access is denied.",
    "The caller's token lacks the access the object's security descriptor requires, so Windows refused the request.",
-   {e0_causes, NULL, NULL, e0_resolution, NULL},
-   NULL, NULL, NULL},
+   {e0_causes, NULL, e0_diagnosis, e0_resolution, NULL},
+   NULL, e0_related, NULL},
   {"ERROR_INVALID_PASSWORD", 0x56U, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
    "The specified network password is not correct.",
    "The password given for a network connection or resource is wrong; RtlNtStatusToDosError also maps STATUS_WRONG_PASSWORD to this code.",
-   {e1_causes, NULL, NULL, e1_resolution, NULL},
-   NULL, NULL, NULL},
+   {e1_causes, NULL, e1_diagnosis, e1_resolution, NULL},
+   NULL, e1_related, NULL},
   {"ERROR_INVALID_PARAMETER", 0x57U, LOGONERR_NS_WIN32, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 0U,
    "The parameter is incorrect.",
    "A function received an argument it cannot accept; in logon code it usually means a malformed structure was passed to an LSA or SSPI call.",
-   {e2_causes, NULL, NULL, e2_resolution, NULL},
-   NULL, NULL, NULL},
+   {e2_causes, NULL, e2_diagnosis, e2_resolution, NULL},
+   NULL, e2_related, NULL},
   {"ERROR_BAD_ARGUMENTS", 0xA0U, LOGONERR_NS_WIN32, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 0U,
    "One or more arguments are not correct.",
    "One or more arguments to a call were not correct; an older, generic relative of ERROR_INVALID_PARAMETER.",
-   {e3_causes, NULL, NULL, e3_resolution, NULL},
-   NULL, NULL, NULL},
+   {e3_causes, NULL, e3_diagnosis, e3_resolution, NULL},
+   NULL, e3_related, NULL},
   {"ERROR_SESSION_CREDENTIAL_CONFLICT", 0x4C3U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "Multiple connections to a server or shared resource by the same user, using more than one user name, are not allowed. Disconnect all previous connections to the server or shared resource and try again.",
    "Windows refused a second SMB connection to the same server under a different user name; one logon session may use only one set of credentials per server.",
-   {e4_causes, NULL, NULL, e4_resolution, NULL},
-   NULL, NULL, NULL},
+   {e4_causes, NULL, e4_diagnosis, e4_resolution, NULL},
+   NULL, e4_related, NULL},
   {"ERROR_REMOTE_SESSION_LIMIT_EXCEEDED", 0x4C4U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "An attempt was made to establish a session to a network server, but there are already too many sessions established to that server.",
    "The server already has as many sessions as it accepts, so a new session could not be established.",
-   {e5_causes, NULL, NULL, e5_resolution, NULL},
-   NULL, NULL, NULL},
+   {e5_causes, NULL, e5_diagnosis, e5_resolution, NULL},
+   NULL, e5_related, NULL},
   {"ERROR_NULL_LM_PASSWORD", 0x518U, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "The password is too complex to be converted to a LAN Manager password. The LAN Manager password returned is a NULL string.",
    "A warning: the password is too complex for a LAN Manager hash, so the LM password is empty; NT-hash authentication still works.",
-   {e6_causes, NULL, NULL, e6_resolution, NULL},
-   NULL, NULL, NULL},
+   {e6_causes, NULL, e6_diagnosis, e6_resolution, NULL},
+   NULL, e6_related, NULL},
   {"ERROR_NO_IMPERSONATION_TOKEN", 0x51DU, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "An attempt has been made to operate on an impersonation token by a thread that is not currently impersonating a client.",
-   "Code tried to use an impersonation token on a thread that is not impersonating anyone.",
-   {e7_causes, NULL, NULL, e7_resolution, NULL},
-   NULL, NULL, NULL},
+   "Code used a function that needs an impersonation token while holding only a primary token, or on a thread that is not impersonating anyone.",
+   {e7_causes, NULL, e7_diagnosis, e7_resolution, NULL},
+   NULL, e7_related, NULL},
   {"ERROR_NO_LOGON_SERVERS", 0x51FU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "There are currently no logon servers available to service the logon request.",
    "No domain controller answered the logon request, so the domain account could not be authenticated.",
-   {e8_causes, NULL, NULL, e8_resolution, NULL},
-   NULL, NULL, NULL},
+   {e8_causes, NULL, e8_diagnosis, e8_resolution, NULL},
+   NULL, e8_related, NULL},
   {"ERROR_NO_SUCH_LOGON_SESSION", 0x520U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "A specified logon session does not exist. It may already have been terminated.",
    "The logon session named by a logon ID (LUID) does not exist: it ended, was never created, or has no credentials the request can use.",
@@ -743,83 +1105,83 @@ static const logonerr_entry catalog[] = {
   {"ERROR_PRIVILEGE_NOT_HELD", 0x522U, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "A required privilege is not held by the client.",
    "The operation needs a privilege (such as SeTcbPrivilege or SeSecurityPrivilege) that the caller's token does not hold or has not enabled.",
-   {e10_causes, NULL, NULL, e10_resolution, NULL},
-   NULL, NULL, NULL},
+   {e10_causes, NULL, e10_diagnosis, e10_resolution, NULL},
+   NULL, e10_related, NULL},
   {"ERROR_INVALID_ACCOUNT_NAME", 0x523U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 0U,
    "The name provided is not a properly formed account name.",
    "The account name given is not well formed, so Windows could not even look it up.",
-   {e11_causes, NULL, NULL, e11_resolution, NULL},
-   NULL, NULL, NULL},
+   {e11_causes, NULL, e11_diagnosis, e11_resolution, NULL},
+   NULL, e11_related, NULL},
   {"ERROR_NO_SUCH_USER", 0x525U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "The specified account does not exist.",
    "The account named does not exist in the database that was asked (local SAM or the domain).",
-   {e12_causes, NULL, NULL, e12_resolution, NULL},
-   NULL, NULL, NULL},
+   {e12_causes, NULL, e12_diagnosis, e12_resolution, NULL},
+   NULL, e12_related, NULL},
   {"ERROR_WRONG_PASSWORD", 0x52BU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "Unable to update the password. The value provided as the current password is incorrect.",
    "A password change failed because the current password supplied was not correct.",
-   {e13_causes, NULL, NULL, e13_resolution, NULL},
-   NULL, NULL, NULL},
+   {e13_causes, NULL, e13_diagnosis, e13_resolution, NULL},
+   NULL, e13_related, NULL},
   {"ERROR_ILL_FORMED_PASSWORD", 0x52CU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "Unable to update the password. The value provided for the new password contains values that are not allowed in passwords.",
    "A password change failed because the new password contains characters that passwords may not contain.",
-   {e14_causes, NULL, NULL, e14_resolution, NULL},
-   NULL, NULL, NULL},
+   {e14_causes, NULL, e14_diagnosis, e14_resolution, NULL},
+   NULL, e14_related, NULL},
   {"ERROR_PASSWORD_RESTRICTION", 0x52DU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "Unable to update the password. The value provided for the new password does not meet the length, complexity, or history requirements of the domain.",
    "A password change or reset was refused because the new password breaks the domain's length, complexity, history or minimum-age rules.",
-   {e15_causes, NULL, NULL, e15_resolution, NULL},
-   NULL, NULL, NULL},
+   {e15_causes, NULL, e15_diagnosis, e15_resolution, NULL},
+   NULL, e15_related, NULL},
   {"ERROR_LOGON_FAILURE", 0x52EU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
    "The user name or password is incorrect.",
    "Authentication failed because the user name is unknown or the password is wrong; Windows deliberately does not say which.",
-   {e16_causes, NULL, NULL, e16_resolution, NULL},
-   NULL, NULL, NULL},
+   {e16_causes, NULL, e16_diagnosis, e16_resolution, NULL},
+   e16_faq, e16_related, NULL},
   {"ERROR_ACCOUNT_RESTRICTION", 0x52FU, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "Account restrictions are preventing this user from signing in. For example: blank passwords aren't allowed, sign-in times are limited, or a policy restriction has been enforced.",
    "The credentials are valid, but an account restriction such as a blank-password rule, logon hours or a policy blocks this logon.",
-   {e17_causes, NULL, NULL, e17_resolution, NULL},
-   NULL, NULL, NULL},
+   {e17_causes, NULL, e17_diagnosis, e17_resolution, NULL},
+   NULL, e17_related, NULL},
   {"ERROR_INVALID_LOGON_HOURS", 0x530U, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
    "Your account has time restrictions that keep you from signing in right now.",
    "The account's logon hours do not allow logging on at this time.",
-   {e18_causes, NULL, NULL, e18_resolution, NULL},
-   NULL, NULL, NULL},
+   {e18_causes, NULL, e18_diagnosis, e18_resolution, NULL},
+   NULL, e18_related, NULL},
   {"ERROR_INVALID_WORKSTATION", 0x531U, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
    "This user isn't allowed to sign in to this computer.",
    "The account may only log on from listed computers, and this is not one of them.",
-   {e19_causes, NULL, NULL, e19_resolution, NULL},
-   NULL, NULL, NULL},
+   {e19_causes, NULL, e19_diagnosis, e19_resolution, NULL},
+   NULL, e19_related, NULL},
   {"ERROR_PASSWORD_EXPIRED", 0x532U, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "The password for this account has expired.",
    "The account's password has passed its maximum age and must be changed before the logon can succeed.",
-   {e20_causes, NULL, NULL, e20_resolution, NULL},
-   NULL, NULL, NULL},
+   {e20_causes, NULL, e20_diagnosis, e20_resolution, NULL},
+   NULL, e20_related, NULL},
   {"ERROR_ACCOUNT_DISABLED", 0x533U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "This user can't sign in because this account is currently disabled.",
    "The account is disabled, so no logon with it is allowed.",
-   {e21_causes, NULL, NULL, e21_resolution, NULL},
-   NULL, NULL, NULL},
+   {e21_causes, NULL, e21_diagnosis, e21_resolution, NULL},
+   NULL, e21_related, NULL},
   {"ERROR_BAD_IMPERSONATION_LEVEL", 0x542U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "Either a required impersonation level was not provided, or the provided impersonation level is invalid.",
    "The token's impersonation level is too low for the operation (for example an Identification-level token used to open a resource).",
-   {e22_causes, NULL, NULL, e22_resolution, NULL},
-   NULL, NULL, NULL},
+   {e22_causes, NULL, e22_diagnosis, e22_resolution, NULL},
+   NULL, e22_related, NULL},
   {"ERROR_INVALID_SERVER_STATE", 0x548U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The security account manager (SAM) or local security authority (LSA) server was in the wrong state to perform the security operation.",
    "The SAM or LSA server was in the wrong state to perform the security operation, for example while starting or shutting down.",
-   {e23_causes, NULL, NULL, e23_resolution, NULL},
-   NULL, NULL, NULL},
+   {e23_causes, NULL, e23_diagnosis, e23_resolution, NULL},
+   NULL, e23_related, NULL},
   {"ERROR_NO_SUCH_DOMAIN", 0x54BU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The specified domain either does not exist or could not be contacted.",
    "The domain named in the request could not be found or contacted.",
-   {e24_causes, NULL, NULL, e24_resolution, NULL},
-   NULL, NULL, NULL},
+   {e24_causes, NULL, e24_diagnosis, e24_resolution, NULL},
+   NULL, e24_related, NULL},
   {"ERROR_NOT_LOGON_PROCESS", 0x552U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "The requested action is restricted for use by logon processes only. The calling process has not registered as a logon process.",
    "The caller used an LSA function reserved for registered logon processes without having registered as one.",
-   {e25_causes, NULL, NULL, e25_resolution, NULL},
-   NULL, NULL, NULL},
+   {e25_causes, NULL, e25_diagnosis, e25_resolution, NULL},
+   NULL, e25_related, NULL},
   {"ERROR_LOGON_SESSION_EXISTS", 0x553U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_HIGH, 0U,
    "Cannot start a new logon session with an ID that is already in use.",
    "A new logon session could not be started because its logon ID (LUID) already belongs to an existing session.",
@@ -828,8 +1190,8 @@ static const logonerr_entry catalog[] = {
   {"ERROR_NO_SUCH_PACKAGE", 0x554U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "A specified authentication package is unknown.",
    "The authentication or security package named in the request is not loaded.",
-   {e27_causes, NULL, NULL, e27_resolution, NULL},
-   NULL, NULL, NULL},
+   {e27_causes, NULL, e27_diagnosis, e27_resolution, NULL},
+   NULL, e27_related, NULL},
   {"ERROR_BAD_LOGON_SESSION_STATE", 0x555U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_HIGH, 0U,
    "The logon session is not in a state that is consistent with the requested operation.",
    "The logon session exists but is in a state that does not allow the requested operation, typically deleting a session that still has references.",
@@ -843,148 +1205,148 @@ static const logonerr_entry catalog[] = {
   {"ERROR_INVALID_LOGON_TYPE", 0x557U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "A logon request contained an invalid logon type value.",
    "The logon type in the request is not a value the authentication package accepts.",
-   {e30_causes, NULL, NULL, e30_resolution, NULL},
-   NULL, NULL, NULL},
+   {e30_causes, NULL, e30_diagnosis, e30_resolution, NULL},
+   NULL, e30_related, NULL},
   {"ERROR_CANNOT_IMPERSONATE", 0x558U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "Unable to impersonate using a named pipe until data has been read from that pipe.",
    "A server tried to impersonate a named-pipe client before reading any data from the pipe.",
-   {e31_causes, NULL, NULL, e31_resolution, NULL},
-   NULL, NULL, NULL},
+   {e31_causes, NULL, e31_diagnosis, e31_resolution, NULL},
+   NULL, e31_related, NULL},
   {"ERROR_SPECIAL_ACCOUNT", 0x55BU, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 0U,
    "Cannot perform this operation on built-in accounts.",
    "The operation is not allowed on a built-in account, such as deleting the built-in Administrator.",
-   {e32_causes, NULL, NULL, e32_resolution, NULL},
-   NULL, NULL, NULL},
+   {e32_causes, NULL, e32_diagnosis, e32_resolution, NULL},
+   NULL, e32_related, NULL},
   {"ERROR_LOGON_NOT_GRANTED", 0x564U, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "Logon failure: the user has not been granted the requested logon type at this computer.",
    "The user does not hold the logon right for the kind of logon attempted on this computer.",
-   {e33_causes, NULL, NULL, e33_resolution, NULL},
-   NULL, NULL, NULL},
+   {e33_causes, NULL, e33_diagnosis, e33_resolution, NULL},
+   NULL, e33_related, NULL},
   {"ERROR_TOO_MANY_SECRETS", 0x565U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The maximum number of secrets that may be stored in a single system has been exceeded.",
    "The LSA's store of secrets is full, so another secret could not be saved.",
-   {e34_causes, NULL, NULL, e34_resolution, NULL},
-   NULL, NULL, NULL},
+   {e34_causes, NULL, e34_diagnosis, e34_resolution, NULL},
+   NULL, e34_related, NULL},
   {"ERROR_LOGON_TYPE_NOT_GRANTED", 0x569U, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "Logon failure: the user has not been granted the requested logon type at this computer.",
    "The user has not been granted the requested logon type at this computer, or a deny right blocks it.",
-   {e35_causes, NULL, NULL, e35_resolution, NULL},
-   NULL, NULL, NULL},
+   {e35_causes, NULL, e35_diagnosis, e35_resolution, NULL},
+   NULL, e35_related, NULL},
   {"ERROR_NT_CROSS_ENCRYPTION_REQUIRED", 0x56AU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "A cross-encrypted password is necessary to change a user password.",
    "A password change needs the NT (cross-encrypted) form of the password, which the client did not send.",
-   {e36_causes, NULL, NULL, e36_resolution, NULL},
-   NULL, NULL, NULL},
+   {e36_causes, NULL, e36_diagnosis, e36_resolution, NULL},
+   NULL, e36_related, NULL},
   {"ERROR_LM_CROSS_ENCRYPTION_REQUIRED", 0x56EU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "A cross-encrypted password is necessary to change this user password.",
    "A password change needs the LM cross-encrypted form of the password, which the client did not send.",
-   {e37_causes, NULL, NULL, e37_resolution, NULL},
-   NULL, NULL, NULL},
+   {e37_causes, NULL, e37_diagnosis, e37_resolution, NULL},
+   NULL, e37_related, NULL},
   {"ERROR_NO_USER_SESSION_KEY", 0x572U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "There is no user session key for the specified logon session.",
    "The logon session has no user session key, so an operation that needs one (SMB signing, encryption, some RPC) cannot proceed.",
-   {e38_causes, NULL, NULL, e38_resolution, NULL},
-   NULL, NULL, NULL},
+   {e38_causes, NULL, e38_diagnosis, e38_resolution, NULL},
+   NULL, e38_related, NULL},
   {"ERROR_WRONG_TARGET_NAME", 0x574U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "The target account name is incorrect.",
    "Kerberos mutual authentication failed because the service ticket was issued for a different account than the one running the service.",
-   {e39_causes, NULL, NULL, e39_resolution, NULL},
-   NULL, NULL, NULL},
+   {e39_causes, NULL, e39_diagnosis, e39_resolution, NULL},
+   NULL, e39_related, NULL},
   {"ERROR_MUTUAL_AUTH_FAILED", 0x575U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "Mutual Authentication failed. The server's password is out of date at the domain controller.",
    "Mutual authentication failed: the server's password is out of date at the domain controller.",
-   {e40_causes, NULL, NULL, e40_resolution, NULL},
-   NULL, NULL, NULL},
+   {e40_causes, NULL, e40_diagnosis, e40_resolution, NULL},
+   NULL, e40_related, NULL},
   {"ERROR_TIME_SKEW", 0x576U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "There is a time and/or date difference between the client and server.",
    "The clocks of the client and the server (or domain controller) differ by more than Kerberos allows (5 minutes by default).",
-   {e41_causes, NULL, NULL, e41_resolution, NULL},
-   NULL, NULL, NULL},
+   {e41_causes, NULL, e41_diagnosis, e41_resolution, NULL},
+   NULL, e41_related, NULL},
   {"ERROR_NO_TRUST_LSA_SECRET", 0x6FAU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The workstation does not have a trust secret.",
    "The workstation has no trust secret for its domain, so its secure channel cannot be set up.",
-   {e42_causes, NULL, NULL, e42_resolution, NULL},
-   NULL, NULL, NULL},
+   {e42_causes, NULL, e42_diagnosis, e42_resolution, NULL},
+   NULL, e42_related, NULL},
   {"ERROR_NO_TRUST_SAM_ACCOUNT", 0x6FBU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The security database on the server does not have a computer account for this workstation trust relationship.",
    "The domain has no computer account for this workstation, so its trust relationship cannot be used.",
-   {e43_causes, NULL, NULL, e43_resolution, NULL},
-   NULL, NULL, NULL},
+   {e43_causes, NULL, e43_diagnosis, e43_resolution, NULL},
+   NULL, e43_related, NULL},
   {"ERROR_TRUSTED_DOMAIN_FAILURE", 0x6FCU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The trust relationship between the primary domain and the trusted domain failed.",
    "The trust between the primary domain and a trusted domain failed, so users of that domain cannot authenticate here.",
-   {e44_causes, NULL, NULL, e44_resolution, NULL},
-   NULL, NULL, NULL},
+   {e44_causes, NULL, e44_diagnosis, e44_resolution, NULL},
+   e44_faq, e44_related, NULL},
   {"ERROR_TRUSTED_RELATIONSHIP_FAILURE", 0x6FDU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The trust relationship between this workstation and the primary domain failed.",
    "The trust relationship between this workstation and its domain failed: the machine account password no longer matches.",
-   {e45_causes, NULL, NULL, e45_resolution, NULL},
-   NULL, NULL, NULL},
+   {e45_causes, NULL, e45_diagnosis, e45_resolution, e45_prevention},
+   NULL, e45_related, NULL},
   {"ERROR_TRUST_FAILURE", 0x6FEU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The network logon failed.",
    "The network logon failed because the validation authority could not be reached or the trust path failed.",
-   {e46_causes, NULL, NULL, e46_resolution, NULL},
-   NULL, NULL, NULL},
+   {e46_causes, NULL, e46_diagnosis, e46_resolution, NULL},
+   NULL, e46_related, NULL},
   {"ERROR_NETLOGON_NOT_STARTED", 0x700U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "An attempt was made to logon, but the network logon service was not started.",
    "A logon needed the Netlogon service, which is not running.",
-   {e47_causes, NULL, NULL, e47_resolution, NULL},
-   NULL, NULL, NULL},
+   {e47_causes, NULL, e47_diagnosis, e47_resolution, NULL},
+   NULL, e47_related, NULL},
   {"ERROR_ACCOUNT_EXPIRED", 0x701U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "The user's account has expired.",
    "The account's expiry date has passed, so it can no longer log on.",
-   {e48_causes, NULL, NULL, e48_resolution, NULL},
-   NULL, NULL, NULL},
+   {e48_causes, NULL, e48_diagnosis, e48_resolution, NULL},
+   NULL, e48_related, NULL},
   {"ERROR_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT", 0x70FU, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "The account used is an interdomain trust account. Use your global user account or local user account to access this server.",
    "The logon used an interdomain trust account, which exists only for trusts and may not be used to log on.",
-   {e49_causes, NULL, NULL, e49_resolution, NULL},
-   NULL, NULL, NULL},
+   {e49_causes, NULL, e49_diagnosis, e49_resolution, NULL},
+   NULL, e49_related, NULL},
   {"ERROR_NOLOGON_WORKSTATION_TRUST_ACCOUNT", 0x710U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 0U,
    "The account used is a computer account. Use your global user account or local user account to access this server.",
    "The logon used a computer account (a workstation trust account) where a user account is required.",
-   {e50_causes, NULL, NULL, e50_resolution, NULL},
-   NULL, NULL, NULL},
+   {e50_causes, NULL, e50_diagnosis, e50_resolution, NULL},
+   NULL, e50_related, NULL},
   {"ERROR_NOLOGON_SERVER_TRUST_ACCOUNT", 0x711U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 0U,
    "The account used is a server trust account. Use your global user account or local user account to access this server.",
    "The logon used a server trust account (a domain controller's computer account) where a user account is required.",
-   {e51_causes, NULL, NULL, e51_resolution, NULL},
-   NULL, NULL, NULL},
+   {e51_causes, NULL, e51_diagnosis, e51_resolution, NULL},
+   NULL, e51_related, NULL},
   {"ERROR_DOMAIN_TRUST_INCONSISTENT", 0x712U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The name or security ID (SID) of the domain specified is inconsistent with the trust information for that domain.",
    "The name or SID of a domain does not match the trust information held for it.",
-   {e52_causes, NULL, NULL, e52_resolution, NULL},
-   NULL, NULL, NULL},
+   {e52_causes, NULL, e52_diagnosis, e52_resolution, NULL},
+   NULL, e52_related, NULL},
   {"ERROR_PASSWORD_MUST_CHANGE", 0x773U, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "The user's password must be changed before signing in.",
    "The user must change the password before signing in, because an administrator set 'User must change password at next logon' or reset it.",
-   {e53_causes, NULL, NULL, e53_resolution, NULL},
-   NULL, NULL, NULL},
+   {e53_causes, NULL, e53_diagnosis, e53_resolution, NULL},
+   NULL, e53_related, NULL},
   {"ERROR_DOMAIN_CONTROLLER_NOT_FOUND", 0x774U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "Could not find the domain controller for this domain.",
    "No domain controller could be found for the domain.",
-   {e54_causes, NULL, NULL, e54_resolution, NULL},
-   NULL, NULL, NULL},
+   {e54_causes, NULL, e54_diagnosis, e54_resolution, NULL},
+   NULL, e54_related, NULL},
   {"ERROR_ACCOUNT_LOCKED_OUT", 0x775U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "The referenced account is currently locked out and may not be logged on to.",
    "The account is locked out after too many failed logon attempts and may not be used until it is unlocked or the lockout expires.",
-   {e55_causes, NULL, NULL, e55_resolution, NULL},
-   NULL, NULL, NULL},
+   {e55_causes, NULL, e55_diagnosis, e55_resolution, NULL},
+   e55_faq, e55_related, NULL},
   {"ERROR_AUTHENTICATION_FIREWALL_FAILED", 0x78FU, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "The computer you are signing into is protected by an authentication firewall. The specified account is not allowed to authenticate to the computer.",
-   "Selective authentication on a trust blocks this account from authenticating to this computer.",
-   {e56_causes, NULL, NULL, e56_resolution, NULL},
-   NULL, NULL, NULL},
+   "Selective authentication on a trust, or an authentication policy, blocks this account from authenticating to this computer.",
+   {e56_causes, NULL, e56_diagnosis, e56_resolution, NULL},
+   NULL, e56_related, NULL},
   {"ERROR_NTLM_BLOCKED", 0x791U, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "Authentication failed because NTLM authentication has been disabled.",
    "Authentication failed because NTLM is disabled by policy and Kerberos could not be used.",
-   {e57_causes, NULL, NULL, e57_resolution, NULL},
-   NULL, NULL, NULL},
+   {e57_causes, NULL, e57_diagnosis, e57_resolution, e57_prevention},
+   NULL, e57_related, NULL},
   {"ERROR_PASSWORD_CHANGE_REQUIRED", 0x792U, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "Logon Failure: EAS policy requires that the user change their password before this operation can be performed.",
    "An Exchange ActiveSync (EAS) policy requires the user to change the password before the operation can be performed.",
-   {e58_causes, NULL, NULL, e58_resolution, NULL},
-   NULL, NULL, NULL},
+   {e58_causes, NULL, e58_diagnosis, e58_resolution, NULL},
+   NULL, e58_related, NULL},
   {"STATUS_INVALID_PARAMETER", 0xC000000DU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 87U,
    "An invalid parameter was passed to a service or function.",
    "The NTSTATUS form of an invalid argument: a service or function rejected a parameter.",
