@@ -103,3 +103,20 @@ describe("report.summary", function()
     assert.are.equal("ERROR_LOGON_SESSION_COLLISION", doc.name)
   end)
 end)
+
+describe("every entry", function()
+  it("renders in every built-in format, whatever its namespace", function()
+    for _, e in ipairs(logonerr.errors) do
+      for _, f in ipairs(logonerr.formats) do
+        local out = report.explain(e, f)
+        assert.is_truthy(out and out:find(e.name, 1, true), e.name .. " " .. f)
+        assert.is_falsy(out:find("{{", 1, true), e.name .. " " .. f)
+        if f == "json" then assert.are.equal(e.code, json.decode(out).code) end
+      end
+      -- an HRESULT line only where the code has another HRESULT form
+      local text = report.explain(e, "text")
+      assert.are.equal(e.namespace == "win32" or e.namespace == "ntstatus",
+                       text:match("^[^\n]*HRESULT 0x") ~= nil, e.name)
+    end
+  end)
+end)

@@ -60,7 +60,9 @@ end
 --- A plain-table view of an entry: what templates and JSON see.
 function M.view(e)
   local v = brief(e)
-  v.hresult = ("0x%X"):format(e.hresult)
+  -- The HRESULT form of a Win32 or NTSTATUS code (an HRESULT is its own;
+  -- a Kerberos code has none).
+  if e.hresult and e.hresult ~= e.code then v.hresult = ("0x%X"):format(e.hresult) end
   v.signed = e.code >= 0x80000000 and e.code - 0x100000000 or e.code
   v.category, v.severity, v.summary = e.category, e.severity, e.summary
   v.line = logonerr.format(e.name)
