@@ -1,3 +1,4 @@
+-- luacheck: no max line length
 -- SSPI status codes (SEC_E_* failures and SEC_I_* informational
 -- successes, facility 9), as InitializeSecurityContext,
 -- AcceptSecurityContext and AcquireCredentialsHandle return them and as
