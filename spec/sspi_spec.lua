@@ -1,6 +1,8 @@
 -- The SSPI codes (namespace "hresult"): checked against the SDK's
 -- winerror.h and the message texts Microsoft publishes, and used the way an
 -- administrator would (lookup, the line format, the command).
+-- Microsoft's texts are kept whole:
+-- luacheck: no max line length
 local logonerr = require "logonerr"
 local sdk = require "support.sdk"
 local run = require "support.run"
