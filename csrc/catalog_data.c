@@ -744,7 +744,7 @@ static const char *const e116_causes[] = {
   "The target's domain cannot be reached or has no trust path from the client's domain.",
   NULL};
 static const char *const e116_diagnosis[] = {
-  "On the client run `klist get <SPN>` (for example `klist get HTTP/web.contoso.com`): error 0x7 (KDC_ERR_S_PRINCIPAL_UNKNOWN) means no account holds that SPN.",
+  "On the client run `klist get <SPN>` (for example `klist get HTTP/web.contoso.com`): if no ticket comes back while other SPNs work, the SPN is the problem, not the connection.",
   "Run `setspn -Q <SPN>` to find which account, if any, holds the SPN, and `setspn -L <account>` to list what the service account has.",
   "On the domain controller read event 4769 for the request: Result Code 0x7 and the Service Name field show the name that was not found.",
   "Check how the client names the server (`nslookup <name>`): a CNAME is resolved to the host name before the SPN is built, so the SPN must match the canonical name.",
@@ -898,7 +898,7 @@ static const char *const e124_causes[] = {
 static const char *const e124_diagnosis[] = {
   "Run `setspn -X` to list duplicate SPNs, and `setspn -Q <SPN>` to see which account holds the SPN the client used.",
   "Check which account runs the service (`sc qc <service>` or the application pool identity) and compare it with the SPN's owner.",
-  "On the server's System log, look for Kerberos event 4 (KRB_AP_ERR_MODIFIED), which names the client and the SPN.",
+  "In the client's System log, look for Kerberos event 4 (KRB_AP_ERR_MODIFIED), which names the server that answered and the target name used.",
   "For TLS, list the certificate's names with `certutil -dump <file.cer>` and compare them with the host name in the client's connection string.",
   NULL};
 static const char *const e124_resolution[] = {
@@ -998,7 +998,7 @@ static const char *const e130_causes[] = {
   "The server application does not implement the user-to-user exchange.",
   NULL};
 static const char *const e130_diagnosis[] = {
-  "On the client run `klist get <SPN>`: a KDC_ERR_MUST_USE_USER2USER error (0x1B) confirms that the KDC insists on user-to-user.",
+  "On the client run `klist get <SPN>` to see whether the KDC issues an ordinary service ticket for the name at all.",
   "Run `setspn -Q <SPN>` to see which account holds the SPN and whether it is a user or a computer account.",
   "On the domain controller, read event 4769 for the request: Result Code 0x1B and the Service Name show the target.",
   NULL};
@@ -1043,7 +1043,7 @@ static const char *const e133_causes[] = {
   "A non-Windows client or keytab uses an encryption type the domain does not allow.",
   NULL};
 static const char *const e133_diagnosis[] = {
-  "On the domain controller, read events 4768 and 4769 for the request: Result Code 0xE (KDC_ERR_ETYPE_NOTSUPP) with the Ticket Encryption Type and the client's offered types.",
+  "On the domain controller, read events 4768 and 4769 for the request: Result Code 0xE (KDC_ERR_ETYPE_NOTSUPP) confirms that no encryption type was agreed.",
   "Check the target with `Get-ADUser <name> -Properties msDS-SupportedEncryptionTypes,pwdLastSet` (or Get-ADComputer) to see its enabled types and when its keys were last made.",
   "Run `klist` on the client to see which encryption types its tickets use, and compare the Kerberos encryption-type policy on both ends with `gpresult /h`.",
   NULL};
@@ -1059,8 +1059,8 @@ static const char *const e134_causes[] = {
   "An old client or library does not support channel binding tokens.",
   NULL};
 static const char *const e134_diagnosis[] = {
-  "Check whether a device re-encrypts the traffic: compare the certificate the client sees (`certutil -urlcache` or the browser) with the one bound on the server.",
-  "On domain controllers, read Directory Service events 2889 and 3039, which list LDAP clients that fail or would fail channel binding.",
+  "Check whether a device re-encrypts the traffic: compare the certificate the client receives (the browser's certificate view, or `openssl s_client -connect <host>:443`) with the one bound on the server (`netsh http show sslcert`).",
+  "On domain controllers, read Directory Service event 3039, which names LDAP clients that sent no valid channel binding token (logged once LDAP Interface Events diagnostic logging is raised).",
   "For IIS, check the site's Extended Protection setting (Off, Accept, Required) in Windows Authentication's advanced settings.",
   NULL};
 static const char *const e134_resolution[] = {
@@ -1778,7 +1778,7 @@ static const logonerr_entry catalog[] = {
    NULL, e131_related, NULL},
   {"SEC_E_SMARTCARD_LOGON_REQUIRED", 0x8009033EU, LOGONERR_NS_HRESULT, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "Smartcard logon is required and was not used.",
-   "The account must sign in with a smart card (Smart card is required for interactive logon), and a password was used instead; event 4625 shows Failure Reason %%2315 for it.",
+   "The account must sign in with a smart card (Smart card is required for interactive logon), and a password was used instead; event 4625 can show it as Failure Reason %%2315.",
    {e132_causes, NULL, e132_diagnosis, e132_resolution, NULL},
    NULL, e132_related, NULL},
   {"SEC_E_KDC_UNKNOWN_ETYPE", 0x80090342U, LOGONERR_NS_HRESULT, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,

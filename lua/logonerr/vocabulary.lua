@@ -94,7 +94,7 @@ M.event_ids = {
   },
   [4740] = {
     name = "A user account was locked out",
-    description = "An account reached the lockout threshold; logged on domain controllers (and on the computer for local accounts), with Caller Computer Name naming the machine that sent the bad passwords.",
+    description = "An account reached the lockout threshold; logged on domain controllers (and on the computer for local accounts), with Caller Computer Name usually naming the machine the failed attempts came from.",
     code_fields = {},
     labels = {},
   },
