@@ -122,6 +122,7 @@ EMBED_MODULES = logonerr=lua/logonerr/init.lua \
   logonerr.template=lua/logonerr/template.lua \
   logonerr.formats=lua/logonerr/formats.lua \
   logonerr.report=lua/logonerr/report.lua logonerr.logs=lua/logonerr/logs.lua \
+  logonerr.vocabulary=lua/logonerr/vocabulary.lua \
   dkjson=$(DKJSON_LUA)
 
 examples: deps $(EX)/capi $(EX)/embed

@@ -26,6 +26,11 @@ struct logonerr_entry {
   const char *const *aliases;
 };
 
+/* A value read as an HRESULT (not an NTSTATUS) when nothing says which:
+ * a catalogued HRESULT, or a failure with a facility or the customer bit.
+ * The parser and logonerr_decode share this rule. */
+int logonerr_hresult_shaped(uint32_t v);
+
 /* csrc/catalog_data.c, generated from catalogue/ by catalogue/generate.lua. */
 const logonerr_entry *logonerr_catalog(size_t *count);
 

@@ -179,11 +179,20 @@ int logonerr_ntstatus_to_win32(uint32_t status, uint32_t *out) {
   return 0;
 }
 
+/* NTSTATUS warnings (0x8000xxxx, facility 0) keep their NTSTATUS
+ * reading; SSPI's 0x8009xxxx and other facilities are HRESULTs. */
+int logonerr_hresult_shaped(uint32_t v) {
+  uint32_t top = v >> 28;
+  if (logonerr_find(LOGONERR_NS_HRESULT, v) != NULL) return 1;
+  return top == 0xAu || (top == 0x8u && (v & 0x07FF0000u) != 0);
+}
+
 void logonerr_decode(uint32_t value, int kind, logonerr_decoded *f) {
   if (kind != LOGONERR_NS_HRESULT && kind != LOGONERR_NS_NTSTATUS) {
-    /* An HRESULT when it wraps a Win32 code or an NTSTATUS (N bit). */
+    /* An HRESULT when it wraps a Win32 code or an NTSTATUS (N bit), or
+     * reads as one by the parser's rule. */
     kind = ((value & 0xFFFF0000u) == 0x80070000u ||
-            (value & 0xF0000000u) == 0xD0000000u)
+            (value & 0xF0000000u) == 0xD0000000u || logonerr_hresult_shaped(value))
                ? LOGONERR_NS_HRESULT
                : LOGONERR_NS_NTSTATUS;
   }

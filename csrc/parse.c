@@ -79,14 +79,6 @@ static int is_com_err_krb5(uint32_t v) {
   return v >= KRB5_TABLE_BASE && v - KRB5_TABLE_BASE <= KERBEROS_MAX;
 }
 
-/* A failure HRESULT that is not an NTSTATUS in disguise: S set, and a
- * facility (SSPI is 9, RPC 1, ...) or the customer bit.  NTSTATUS
- * warnings (0x8000xxxx) keep their NTSTATUS reading. */
-static int hresult_shaped(uint32_t v) {
-  uint32_t top = v >> 28;
-  return top == 0xAu || (top == 0x8u && (v & 0x07FF0000u) != 0);
-}
-
 static int set_reading(logonerr_reading *r, int ns, uint32_t code) {
   r->ns = ns;
   r->code = code;
@@ -131,7 +123,7 @@ static int read_auto(uint32_t value, logonerr_reading *r) {
   if ((value & 0xF0000000u) == 0xD0000000u)
     return read_in(value, LOGONERR_NS_HRESULT, r);
   if (is_com_err_krb5(value)) return read_in(value, LOGONERR_NS_KERBEROS, r);
-  if (logonerr_find(LOGONERR_NS_HRESULT, value) != NULL || hresult_shaped(value))
+  if (logonerr_hresult_shaped(value))
     return set_reading(r, LOGONERR_NS_HRESULT, value);
   return set_reading(r, LOGONERR_NS_NTSTATUS, value);
 }

@@ -34,6 +34,7 @@ build = {
     ["logonerr.formats"] = "lua/logonerr/formats.lua",
     ["logonerr.report"] = "lua/logonerr/report.lua",
     ["logonerr.logs"] = "lua/logonerr/logs.lua",
+    ["logonerr.vocabulary"] = "lua/logonerr/vocabulary.lua",
     ["logonerr.cli"] = "lua/logonerr/cli.lua",
   },
   install = {

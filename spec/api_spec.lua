@@ -100,8 +100,7 @@ describe("catalogue tables", function()
   it("index the same entries", function()
     for _, e in ipairs(logonerr.errors) do
       assert.are.equal(e, logonerr.by_name[e.name])
-      local t = e.namespace == "win32" and logonerr.win32 or logonerr.ntstatus
-      assert.are.equal(e, t[e.code])
+      assert.are.equal(e, logonerr[e.namespace][e.code])
       assert.are.equal(e.code, logonerr[e.name])
     end
   end)

@@ -51,7 +51,9 @@ describe("knowledge", function()
       for _, r in ipairs(e.related) do
         assert.is_true(logonerr.is_entry(r), e.name)
         assert.are_not.equal(e, r, e.name .. " relates to itself")
-        assert.are.equal(S[r.name], r.code, r.name)
+        if r.namespace == "win32" or r.namespace == "ntstatus" then
+          assert.are.equal(S[r.name], r.code, r.name) -- HRESULTs: sspi_spec
+        end
       end
     end
   end)

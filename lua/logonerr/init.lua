@@ -6,7 +6,10 @@
 
 local core = require "logonerr.core"
 
-local ipairs, pairs, require = ipairs, pairs, require
+local vocabulary = require "logonerr.vocabulary"
+
+local error, ipairs, next, pairs, require, setmetatable, tostring, type =
+  error, ipairs, next, pairs, require, setmetatable, tostring, type
 
 local _ENV = nil -- luacheck: ignore 211
 
@@ -26,6 +29,45 @@ function M.list(filter)
   end
   return out
 end
+
+-- Lua 5.2 and later honour __pairs (and __len); 5.1 and LuaJIT do not.
+local HONOURS_PAIRS =
+  #setmetatable({}, { __len = function() return 1 end }) == 1
+
+-- A read-only view of t, nested tables included: indexing reads t, any
+-- assignment raises, and pairs walks t through a closure that calls next
+-- on it, so no caller ever holds t itself.  Where pairs would ignore the
+-- view (Lua 5.1, LuaJIT), a plain copy is handed out instead, as the core
+-- does for its lists and maps.
+local function readonly(t, what)
+  local shown = {}
+  for k, v in next, t do
+    shown[k] = type(v) == "table" and readonly(v, what) or v
+  end
+  if not HONOURS_PAIRS then return shown end
+  return setmetatable({}, {
+    __index = shown,
+    __newindex = function(_, k)
+      error("logonerr: " .. what .. " is read-only (assigning '" ..
+            tostring(k) .. "')", 2)
+    end,
+    __pairs = function()
+      return function(_, k) return next(shown, k) end, nil, nil
+    end,
+    __len = function() return #shown end,
+    __metatable = false,
+  })
+end
+
+--- Event 4625's Failure Reason texts: `failure_reasons[2313]` is the text
+-- Windows renders for `%%2313`, for 2304 to 2315.
+M.failure_reasons = readonly(vocabulary.failure_reasons, "failure_reasons")
+--- Logon types 0 and 2..13: `logon_types[10]` is
+-- `{name = "RemoteInteractive", description = ...}`.
+M.logon_types = readonly(vocabulary.logon_types, "logon_types")
+--- Logon-related Security event IDs: `event_ids[4771]` is
+-- `{name=, description=, code_fields = {Status = "kerberos"}, labels=}`.
+M.event_ids = readonly(vocabulary.event_ids, "event_ids")
 
 -- Log functions load their module on first use: require stays quick.
 function M.summarize(...) return require("logonerr.logs").summarize(...) end
