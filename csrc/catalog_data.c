@@ -560,11 +560,86 @@ static const char *const e58_causes[] = {
 static const char *const e58_resolution[] = {
   "Have the user change the account password, then retry the operation.",
   NULL};
+static const char *const e59_causes[] = {
+  "A caller of an LSA or SSPI function (LsaLogonUser, AcceptSecurityContext) passed a structure with a wrong size, version or pointer.",
+  "A driver or service received a request whose fields contradict each other.",
+  NULL};
+static const char *const e59_diagnosis[] = {
+  "If it appears in a 4625 Status, read Caller Process Name and Logon Process: the process that called LogonUser or LsaLogonUser passed a malformed request.",
+  "Run the failing call under Process Monitor or the application's own debug log to see which argument (buffer length, logon type, package name) was rejected.",
+  NULL};
+static const char *const e59_resolution[] = {
+  "Correct the argument the trace points at, checking structure sizes and flags against the function's documentation.",
+  "Update the program or driver that builds the request when the fault is in third-party code.",
+  NULL};
+static const unsigned short e59_related[] = {2, 84, 81, LOGONERR_NO_ENTRY};
+static const char *const e60_causes[] = {
+  "The caller's token lacks an access right that an object's security descriptor requires.",
+  "An LSA, SAM or registry call was made from a process that is not elevated or not running as SYSTEM.",
+  NULL};
+static const char *const e60_diagnosis[] = {
+  "In a Security event, read the Subject and Caller Process Name fields to learn which account and program were refused.",
+  "For a file or share, compare `icacls <path>` with `Get-SmbShareAccess <share>` output: the stricter of the two wins.",
+  "For an LSA or SAM call, check whether the caller runs elevated (`whoami /groups` shows the High Mandatory Level label when it does).",
+  NULL};
+static const char *const e60_resolution[] = {
+  "Grant the missing right to the account or one of its groups on the object the event names.",
+  "Run the operation from an elevated process or a service account that legitimately holds the access.",
+  NULL};
+static const unsigned short e60_related[] = {0, 64, 91, LOGONERR_NO_ENTRY};
+static const char *const e61_causes[] = {
+  "The thread called OpenThreadToken or another token operation while it was not impersonating a client.",
+  "The thread's impersonation ended (RevertToSelf, a failed impersonation call) before the code that needed it ran.",
+  NULL};
+static const char *const e61_diagnosis[] = {
+  "Find the thread's code path in the service's log: the call came before ImpersonateLoggedOnUser, RpcImpersonateClient or ImpersonateNamedPipeClient succeeded, or after RevertToSelf.",
+  "Check with `whoami /all` run under the service account that the account holds SeImpersonatePrivilege when the service needs to impersonate.",
+  NULL};
+static const char *const e61_resolution[] = {
+  "Check the return value of the impersonation call and only then use the thread token.",
+  "Open the process token instead when the code runs without a client to impersonate.",
+  NULL};
+static const unsigned short e61_related[] = {7, 76, 85, LOGONERR_NO_ENTRY};
+static const char *const e62_causes[] = {
+  "The client's DNS servers cannot resolve the domain's `_ldap._tcp.dc._msdcs` SRV records.",
+  "Firewalls or a broken VPN or WAN link block Kerberos, LDAP, SMB or RPC to every domain controller the client tries.",
+  "All domain controllers of the client's site are down and no other site covers it.",
+  "A laptop off the corporate network tries a domain logon without cached credentials.",
+  NULL};
 static const char *const e62_diagnosis[] = {
-  "In event 4625, note the Workstation Name and Source Network Address: the failure is on the path from that machine (or this one) to a domain controller.",
-  "On the failing machine run `nltest /dsgetdc:<domain> /force` and `nslookup -type=SRV _ldap._tcp.dc._msdcs.<domain>`.",
-  "Check the System log for Netlogon events 5719 (no DC available) and 5783/5722 (secure channel).",
-  "Test ports 88, 389, 445 and 135 to a domain controller from the failing machine.",
+  "In the 4625 event, read Workstation Name and Source Network Address: the machine on the far side of the broken path to a DC is the one to test.",
+  "On that machine run `nltest /dsgetdc:<domain> /force`: ERROR_NO_SUCH_DOMAIN in its output means DC discovery failed, a DC name means discovery works and the problem is later.",
+  "Run `nslookup -type=SRV _ldap._tcp.dc._msdcs.<domain>`: no answer points at DNS, answers that cannot be reached point at the network.",
+  "Read the failing machine's System log for NETLOGON event 5719, which says it could not set up a secure session with a domain controller.",
+  "Event 5722 is logged on the domain controller, not on the failing machine: read it there when the DC refused the machine's account.",
+  "Check `sc query netlogon` on the client: a stopped Netlogon gives STATUS_NETLOGON_NOT_STARTED (0xC0000192) instead of this status, so a running service rules that out.",
+  NULL};
+static const char *const e62_resolution[] = {
+  "Set the client's DNS servers to ones that host the domain's zones and run `ipconfig /flushdns`.",
+  "Open Kerberos 88, LDAP 389, SMB 445, RPC 135 and the dynamic RPC range between the client and its domain controllers.",
+  "Repair site coverage so every subnet maps to a site with a reachable domain controller.",
+  NULL};
+static const unsigned short e62_related[] = {8, 99, 108, 78, 97, LOGONERR_NO_ENTRY};
+static const char *const e63_causes[] = {
+  "The LUID handed to an LSA call belongs to a session that ended between listing and use.",
+  "SSPI found no credentials for the caller's session, as with a network logon that cannot delegate to a second server.",
+  "An authentication package referred to a logon ID the LSA never created.",
+  NULL};
+static const char *const e63_symptoms[] = {
+  "LsaGetLogonSessionData fails for some LUIDs that LsaEnumerateLogonSessions returned moments before.",
+  "An SSPI client running under a network logon fails to reach a second server while the same code works interactively.",
+  NULL};
+static const char *const e63_diagnosis[] = {
+  "Compare the LUID the caller passed with `klist sessions` or `logonsessions` output: a LUID missing from the list belongs to a session that has ended.",
+  "Correlate with event 4634 or 4647 for the same Logon ID to find when the session ended.",
+  NULL};
+static const char *const e63_resolution[] = {
+  "Skip LUIDs that return this status when walking the session list, and refresh the list instead of retrying them.",
+  "Give the service its own credentials, or configure Kerberos constrained delegation, when a second hop is needed.",
+  NULL};
+static const char *const e63_prevention[] = {
+  "Treat sessions as short-lived and check their existence at the moment of use.",
+  "Avoid designs that rely on a client's network logon to reach further servers.",
   NULL};
 static const logonerr_faq_pair e63_faq[] = {
   {"When does LsaGetLogonSessionData return STATUS_NO_SUCH_LOGON_SESSION?",
@@ -573,58 +648,252 @@ static const logonerr_faq_pair e63_faq[] = {
    "RtlNtStatusToDosError and LsaNtStatusToWinError turn it into ERROR_NO_SUCH_LOGON_SESSION (1312)."},
   {NULL, NULL}};
 static const unsigned short e63_related[] = {9, 82, 83, 80, LOGONERR_NO_ENTRY};
-static const char *const e66_diagnosis[] = {
-  "Read the Account Name and Account Domain in event 4625 (or Logon Account in 4776): look for typos, old names, or a local name sent to the domain.",
-  "Check whether the account exists: `Get-ADUser -Identity <name>` or `net user <name> /domain`.",
-  "If many different names fail from one Source Network Address, treat it as password spraying or user enumeration and block or investigate that address.",
-  "If one name fails repeatedly from a device, look for a deleted or renamed account still configured on that device or service.",
+static const char *const e64_causes[] = {
+  "The account's token does not contain the privilege the call requires.",
+  "The privilege is in the token but the program never enabled it before the call.",
   NULL};
+static const char *const e64_diagnosis[] = {
+  "Event 4673 (a privileged service was called) with a failure keyword names the privilege and the process that lacked it.",
+  "Run `whoami /priv` in the same context as the failing program: a privilege listed as Disabled must be enabled by the program, one missing must be granted.",
+  NULL};
+static const char *const e64_resolution[] = {
+  "Assign the user right to the account or its group in User Rights Assignment, then have it sign in again so the new token carries it.",
+  "Enable the privilege with AdjustTokenPrivileges right before the call that needs it.",
+  NULL};
+static const unsigned short e64_related[] = {10, 60, 79, LOGONERR_NO_ENTRY};
+static const char *const e65_causes[] = {
+  "The name sent to the LSA or SAM contains forbidden characters, is empty, or mixes the DOMAIN\\user and UPN forms.",
+  "A script sent a variable that was never expanded, such as a literal `%USERNAME%`.",
+  NULL};
+static const char *const e65_diagnosis[] = {
+  "Read the Account Name field of the 4625 event exactly as logged: stray spaces, an `@` without a domain, or characters such as `/ \\ [ ] : ; | = , + * ? < >` make it malformed.",
+  "Test the name with `Get-ADUser -Filter \"sAMAccountName -eq '<name>'\"` to see whether a well-formed version of it exists.",
+  NULL};
+static const char *const e65_resolution[] = {
+  "Send the name in one well-formed form, DOMAIN\\user or user@domain.example, without stray spaces.",
+  "Fix the script or configuration so the real account name is substituted.",
+  NULL};
+static const unsigned short e65_related[] = {11, 66, LOGONERR_NO_ENTRY};
+static const char *const e66_causes[] = {
+  "The name was mistyped or belongs to an account that was renamed or deleted.",
+  "The logon reached an authority that does not hold the account, such as the local SAM when a domain account was meant.",
+  "Someone is probing for valid user names.",
+  NULL};
+static const char *const e66_diagnosis[] = {
+  "Read Account Name and Account Domain in event 4625, or Logon Account in event 4776, and look for typos, former names, or a local name sent to the domain.",
+  "On a domain controller, event 4768 with Result Code 0x6 is the Kerberos side of the same unknown name.",
+  "Count distinct Account Names failing from one Source Network Address: many names from one address is user enumeration or password spraying, one name is a stale configuration.",
+  "Check `Get-ADObject -Filter \"isDeleted -eq 'true' -and sAMAccountName -eq '<name>'\" -IncludeDeletedObjects` to learn whether the account was deleted recently.",
+  NULL};
+static const char *const e66_resolution[] = {
+  "Correct the name in the client, service or script that sends it, using DOMAIN\\user or a UPN so it reaches the right domain.",
+  "Block or investigate a source address that tries many non-existent names.",
+  "Recreate or restore the account from the AD Recycle Bin only if it was deleted by mistake.",
+  NULL};
+static const unsigned short e66_related[] = {70, 67, 65, 12, LOGONERR_NO_ENTRY};
 static const char *const e67_causes[] = {
   "The user mistyped the password.",
   "A stored password (service, scheduled task, mapped drive, mobile mail client, Credential Manager) is out of date after a change.",
   "Someone is guessing the account's password.",
   NULL};
 static const char *const e67_diagnosis[] = {
-  "In event 4625 read Logon Type, Workstation Name and Source Network Address to find the device sending the bad password.",
-  "On a domain controller, event 4776 shows the Source Workstation for NTLM; event 4771 (Kerberos pre-authentication failed, failure code 0x18) is the Kerberos equivalent.",
-  "On the source device, list stored credentials (`cmdkey /list`), services and scheduled tasks running as the account.",
-  "Compare with the account's pwdLastSet: failures that start right after a password change point at a stored old password.",
+  "In event 4625 read Logon Type, Workstation Name, Source Network Address and Caller Process Name to find the program sending the bad password.",
+  "On the domain controller, event 4776 names the Source Workstation for NTLM, and event 4771 with Failure Code 0x18 is the Kerberos form of the same bad password.",
+  "Compare the first failure's time with the account's PasswordLastSet (`Get-ADUser <name> -Properties PasswordLastSet`): failures that start right after a change point at a stored old password.",
+  "On the source machine, list saved credentials with `cmdkey /list` and the services and scheduled tasks that run as the account.",
+  NULL};
+static const char *const e67_resolution[] = {
+  "Update the stored password in the service, task, mapped drive, mobile device or Credential Manager entry that the events point to.",
+  "Block or investigate a source that tries many passwords against one account.",
+  NULL};
+static const unsigned short e67_related[] = {70, 66, 109, 1, 88, LOGONERR_NO_ENTRY};
+static const char *const e68_causes[] = {
+  "The new password contains characters that the SAM does not accept or that the client could not encode.",
+  "A provisioning script built the password with characters its transport mangled.",
+  NULL};
+static const char *const e68_diagnosis[] = {
+  "Event 4723 (password change attempt) or 4724 (reset attempt) with a failure keyword on the domain controller shows who tried to set the password.",
+  "Check the new password for characters the tool could not pass through, such as non-ASCII characters sent by an old client or a script's quoting.",
+  NULL};
+static const char *const e68_resolution[] = {
+  "Set a password made of characters that every client involved can type and encode.",
+  "Fix the quoting or encoding in the script that sets passwords.",
+  NULL};
+static const unsigned short e68_related[] = {14, 69, 67, LOGONERR_NO_ENTRY};
+static const char *const e69_causes[] = {
+  "The new password is shorter, simpler or older in history than the applying policy allows.",
+  "The password was changed again before the minimum password age had passed.",
+  NULL};
+static const char *const e69_diagnosis[] = {
+  "Read the policy that applies to the account: `Get-ADUserResultantPasswordPolicy <name>` for a fine-grained policy, otherwise `Get-ADDefaultDomainPasswordPolicy`.",
+  "Compare MinPasswordLength, ComplexityEnabled, PasswordHistoryCount and MinPasswordAge with the attempted change: a second change within the minimum age fails even with a good password.",
+  NULL};
+static const char *const e69_resolution[] = {
+  "Pick a password that meets the resultant policy's length, complexity and history rules.",
+  "Wait for the minimum age to pass, or have an administrator reset the password.",
+  NULL};
+static const unsigned short e69_related[] = {15, 68, 107, LOGONERR_NO_ENTRY};
+static const char *const e70_causes[] = {
+  "The user name or the password was wrong, as the Sub Status 0xC0000064 or 0xC000006A of the same event tells apart.",
+  "The LAN Manager authentication level of the client and the server do not overlap, so no NTLM response the server accepts is sent.",
+  "A program keeps trying a password that was changed.",
   NULL};
 static const char *const e70_diagnosis[] = {
-  "Read the Sub Status of the same 4625 event: 0xC0000064 (unknown user), 0xC000006A (bad password), 0xC0000234 (locked out) and the like say what exactly failed.",
-  "Note Logon Type (2 interactive, 3 network, 4 batch, 5 service, 10 remote interactive) to know which mechanism failed.",
-  "Use Source Network Address and Workstation Name to find the client, and Logon Process / Authentication Package (NtLmSsp, Kerberos) to know the protocol.",
-  "A burst of failures for many accounts from one address suggests password spraying; for one account, a stale stored password.",
+  "Read the Sub Status of the same 4625 event: 0xC0000064 means the name is unknown and 0xC000006A means the password is wrong.",
+  "Read Logon Type (2 interactive, 3 network, 4 batch, 5 service, 8 network cleartext, 10 remote interactive) to know which kind of logon failed.",
+  "Read Authentication Package and Package Name (NTLM only): an NTLM V1 or LM attempt against a server that demands NTLMv2 points at the LAN Manager authentication level.",
+  "Compare 'Network security: LAN Manager authentication level' on the client and the server (`gpresult /h report.html`, or the LmCompatibilityLevel value under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa).",
+  "Group failures by Source Network Address: many accounts from one address is spraying, one account from one host is a stale credential.",
+  NULL};
+static const char *const e70_resolution[] = {
+  "Act on the Sub Status: correct the user name for 0xC0000064, update the stored password for 0xC000006A.",
+  "Align the LAN Manager authentication level of client and server, preferring NTLMv2 only on both sides.",
+  "Block the source address when the failures come from a spraying or guessing pattern.",
+  NULL};
+static const unsigned short e70_related[] = {66, 67, 109, 71, 16, LOGONERR_NO_ENTRY};
+static const char *const e71_causes[] = {
+  "The account's logon hours, workstation list or expiry refused the logon, as the Sub Status tells.",
+  "A local account with a blank password tried a network logon while blank passwords are limited to the console.",
+  "Protected Users membership or an authentication policy silo refused the logon type or protocol.",
   NULL};
 static const char *const e71_diagnosis[] = {
-  "Read the Sub Status of the 4625 event: logon hours (0xC000006F), workstation (0xC0000070), expired password (0xC0000071), disabled (0xC0000072) and others each name the restriction.",
-  "If the account has a blank password, check 'Accounts: Limit local account use of blank passwords to console logon only'.",
-  "Check membership of Protected Users and any authentication policy silo (event 4820/4822 on domain controllers).",
+  "Read the Sub Status of the 4625 event: 0xC000006F logon hours, 0xC0000070 workstation, 0xC0000071 expired password, 0xC0000072 disabled, 0xC0000193 expired account, 0xC0000224 must change password.",
+  "With Sub Status 0x0 or 0xC000006E itself, check for a blank password and the policy 'Accounts: Limit local account use of blank passwords to console logon only'.",
+  "On domain controllers, read the Microsoft-Windows-Authentication/ProtectedUserFailures-DomainController and AuthenticationPolicyFailures-DomainController logs for Protected Users or authentication policy refusals.",
+  NULL};
+static const char *const e71_resolution[] = {
+  "Fix the restriction that the Sub Status names on the account in Active Directory.",
+  "Give a local account a password instead of relaxing the blank-password policy.",
+  NULL};
+static const unsigned short e71_related[] = {72, 73, 74, 75, 100, 107, 17, LOGONERR_NO_ENTRY};
+static const char *const e72_causes[] = {
+  "The account's logonHours attribute excludes the moment of the logon.",
+  "Logon hours were set through the console of an administrator in another time zone, so the allowed window is shifted from what was intended.",
   NULL};
 static const char *const e72_diagnosis[] = {
-  "Open the account's Logon Hours (Active Directory Users and Computers > Account tab) and compare them with the time in the 4625 event.",
-  "Remember logon hours are evaluated in the domain controller's time zone: check for time-zone mismatches.",
-  "For service or batch accounts, make sure no logon-hours limit was copied from a user template.",
+  "Convert the event's time to UTC and compare it with the account's logonHours: the attribute is stored in UTC, while Active Directory Users and Computers shows it in the local time of the machine running the console.",
+  "Read the raw value with `Get-ADUser <name> -Properties logonHours`: 21 bytes, one bit per hour of the week starting Sunday 00:00 UTC.",
+  "For service or batch accounts (Logon Type 4 or 5 in the 4625 event), check whether a logon-hours limit was copied from a user template.",
+  NULL};
+static const char *const e72_resolution[] = {
+  "Set the intended hours from a console in the users' own time zone, or write logonHours with the UTC offset taken into account.",
+  "Remove logon-hours limits from service and batch accounts.",
+  NULL};
+static const unsigned short e72_related[] = {71, 73, 18, LOGONERR_NO_ENTRY};
+static const char *const e73_causes[] = {
+  "The computer named in the request is missing from the account's Log On To list.",
+  "An authentication policy allows the account to sign in only from certain computers.",
   NULL};
 static const char *const e73_diagnosis[] = {
-  "Compare the Workstation Name in the 4625 event with the account's Log On To list (userWorkstations attribute: `Get-ADUser <name> -Properties userWorkstations`).",
-  "Note that Log On To lists use NetBIOS names; connections by IP address or from renamed machines fail.",
-  "On domain controllers, look for event 4820 (authentication policy silo denied a TGT).",
+  "Compare Workstation Name in the 4625 event (Source Workstation in 4776) with the account's list: `Get-ADUser <name> -Properties userWorkstations`.",
+  "Remember the list holds NetBIOS computer names: a connection by IP address, a renamed machine or a Remote Desktop gateway presents a different name.",
+  "On domain controllers, read the AuthenticationPolicyFailures-DomainController log for a silo or policy that limits where the account may sign in.",
+  NULL};
+static const char *const e73_resolution[] = {
+  "Add the computer's NetBIOS name to the account's Log On To list, or clear the list if it is no longer wanted.",
+  "Change the authentication policy's conditions when a policy made the refusal.",
+  NULL};
+static const unsigned short e73_related[] = {71, 72, 19, 112, LOGONERR_NO_ENTRY};
+static const char *const e74_causes[] = {
+  "The password is older than the MaxPasswordAge of the policy that applies to the account.",
+  "A service account was created without 'Password never expires' and nobody rotated its password.",
   NULL};
 static const char *const e74_diagnosis[] = {
-  "Check the account's password age: `Get-ADUser <name> -Properties PasswordLastSet,PasswordNeverExpires,msDS-UserPasswordExpiryTimeComputed`.",
-  "Find which password policy applies (`Get-ADUserResultantPasswordPolicy <name>`, else the default domain policy).",
-  "If it is a service account, find every service and task using it before resetting the password.",
+  "Read the expiry with `Get-ADUser <name> -Properties PasswordLastSet,PasswordNeverExpires,msDS-UserPasswordExpiryTimeComputed`.",
+  "Find the governing policy with `Get-ADUserResultantPasswordPolicy <name>`; no result means the default domain policy's MaxPasswordAge applies.",
+  "Check Logon Type in the 4625 event: a network or service logon (3, 4 or 5) cannot prompt for a new password, so the user never sees the expiry.",
+  NULL};
+static const char *const e74_resolution[] = {
+  "Have the user change the password at an interactive sign-in, or reset it for them.",
+  "Move service accounts to group Managed Service Accounts, or rotate their passwords on a schedule and update every place they are stored.",
+  NULL};
+static const unsigned short e74_related[] = {107, 100, 71, 20, LOGONERR_NO_ENTRY};
+static const char *const e75_causes[] = {
+  "An administrator, a deprovisioning tool or a script disabled the account.",
+  "A device or service still uses the account of someone who left.",
   NULL};
 static const char *const e75_diagnosis[] = {
-  "Confirm the state: `Get-ADUser <name> -Properties Enabled,whenChanged`.",
+  "Confirm the state with `Get-ADUser <name> -Properties Enabled,whenChanged`.",
   "Find who disabled it: event 4725 on the domain controllers, at or before whenChanged.",
-  "If the account belongs to a leaver, find and reconfigure the device or service still using it.",
+  "Use Workstation Name and Source Network Address of the 4625 event to find the device or service still using a leaver's account.",
+  NULL};
+static const char *const e75_resolution[] = {
+  "Enable the account (`Enable-ADAccount <name>`) only when its owner confirms it is still needed.",
+  "Reconfigure the device or service to use a current account.",
+  NULL};
+static const unsigned short e75_related[] = {100, 109, 71, 21, LOGONERR_NO_ENTRY};
+static const char *const e76_causes[] = {
+  "The client allowed only identification, so the server's token cannot be used to act as the client.",
+  "The server duplicated a token at a lower level than the operation needs.",
+  NULL};
+static const char *const e76_diagnosis[] = {
+  "Check the client's requested level: an RPC or DCOM client that asks for Identify gives the server a token it cannot impersonate with.",
+  "For a Kerberos double hop, read the service account's delegation settings (`Get-ADUser <svc> -Properties msDS-AllowedToDelegateTo,TrustedForDelegation`).",
+  NULL};
+static const char *const e76_resolution[] = {
+  "Have the client permit impersonation (for RPC and DCOM, an impersonation level of Impersonate or Delegate).",
+  "Duplicate the token with SecurityImpersonation, or SecurityDelegation for a second hop.",
+  NULL};
+static const unsigned short e76_related[] = {22, 61, 85, LOGONERR_NO_ENTRY};
+static const char *const e77_causes[] = {
+  "The SAM on the authenticating computer was starting up, shutting down or disabled.",
+  "The domain controller was booted in Directory Services Restore Mode.",
   NULL};
 static const char *const e77_diagnosis[] = {
-  "Check the domain controller that handled the logon (4776 names it by the log it is in): is it starting, shutting down or in Directory Services Restore Mode?",
-  "Run `dcdiag /v` and check the Directory Service and System logs on that controller for SAM or NTDS errors.",
-  "Retry against another domain controller (`nltest /dsgetdc:<domain> /force`) to confirm the problem is local to one DC.",
+  "Note which domain controller or computer logged the failure and check whether it was starting, shutting down or in Directory Services Restore Mode at that time.",
+  "Run `dcdiag /v /s:<dc>` and read that controller's Directory Service and System logs for SAM or NTDS errors.",
+  "Force the client to another controller (`nltest /dsgetdc:<domain> /force`) and retry to confirm the fault is local to one DC.",
+  NULL};
+static const char *const e77_resolution[] = {
+  "Retry once the controller has finished starting, and restart it normally if it is in Directory Services Restore Mode.",
+  "Repair the controller's SAM or NTDS errors that `dcdiag` reports, or take it out of service.",
+  NULL};
+static const unsigned short e77_related[] = {23, 62, 108, LOGONERR_NO_ENTRY};
+static const char *const e78_causes[] = {
+  "The domain in the request is misspelt, or a trust to it was removed.",
+  "No domain controller of that domain can be located through DNS.",
+  NULL};
+static const char *const e78_diagnosis[] = {
+  "Read the Account Domain of the 4625 event: a misspelt NetBIOS domain or a domain across a removed trust cannot be found.",
+  "Run `nltest /dsgetdc:<domain>` and `nltest /domain_trusts` to see whether the domain is known and reachable from this machine.",
+  NULL};
+static const char *const e78_resolution[] = {
+  "Correct the domain name in the client or configuration.",
+  "Recreate the trust or fix DNS forwarding so the domain's controllers can be found.",
+  NULL};
+static const unsigned short e78_related[] = {24, 62, 108, 96, LOGONERR_NO_ENTRY};
+static const char *const e79_causes[] = {
+  "The program connected with LsaConnectUntrusted and then used a call reserved for registered logon processes.",
+  "The program's account lacks SeTcbPrivilege, so it could not register as a logon process.",
+  NULL};
+static const char *const e79_diagnosis[] = {
+  "Check that the program called LsaRegisterLogonProcess (which needs SeTcbPrivilege) before LsaLogonUser; a handle from LsaConnectUntrusted cannot do logon-process work.",
+  "Run `whoami /priv` under the program's account to see whether SeTcbPrivilege ('Act as part of the operating system') is held.",
+  NULL};
+static const char *const e79_resolution[] = {
+  "Register with LsaRegisterLogonProcess from an account that holds SeTcbPrivilege, usually a service running as SYSTEM.",
+  "Use LogonUser or SSPI instead when the program does not need to be a logon process.",
+  NULL};
+static const unsigned short e79_related[] = {25, 64, 81, LOGONERR_NO_ENTRY};
+static const char *const e80_causes[] = {
+  "An authentication package or LSA component asked for a session with a logon ID (LUID) that a live session already owns.",
+  "A third-party package kept a session from an earlier attempt and reused its LUID.",
+  NULL};
+static const char *const e80_symptoms[] = {
+  "LsaLogonUser or a logon through a third-party credential provider fails while other logons work.",
+  "The LSA-based component that created the session logs the status in its own trace.",
+  NULL};
+static const char *const e80_diagnosis[] = {
+  "List live sessions with `klist sessions` (or Sysinternals `logonsessions`) and look for the LUID the failing component used.",
+  "Read event 4625 for the failed attempt and note its Authentication Package, which names the package that supplied the duplicate LUID.",
+  NULL};
+static const char *const e80_resolution[] = {
+  "Update or remove the authentication package or credential provider that reuses logon IDs.",
+  "Restart the computer to clear the LSA's session table while a fixed package is obtained.",
+  NULL};
+static const char *const e80_prevention[] = {
+  "Allocate each session's LUID fresh with AllocateLocallyUniqueId in package code.",
+  "Stage updates of LSA plug-ins on test machines before wide deployment.",
   NULL};
 static const logonerr_faq_pair e80_faq[] = {
   {"Who returns STATUS_LOGON_SESSION_EXISTS?",
@@ -633,6 +902,39 @@ static const logonerr_faq_pair e80_faq[] = {
    "ERROR_LOGON_SESSION_EXISTS (1363)."},
   {NULL, NULL}};
 static const unsigned short e80_related[] = {26, 83, 63, 82, LOGONERR_NO_ENTRY};
+static const char *const e81_causes[] = {
+  "The program named an authentication package the LSA has not loaded, or misspelt it.",
+  "A third-party package failed to load at boot, so lookups by its name fail.",
+  NULL};
+static const char *const e81_diagnosis[] = {
+  "Read the Authentication Package field of the 4625 event, or the package name the program passed to LsaLookupAuthenticationPackage, and compare it with the loaded packages.",
+  "List the packages the LSA loads from the Authentication Packages and Security Packages values under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa, and look for event 4610 or 4622 at boot for each.",
+  NULL};
+static const char *const e81_resolution[] = {
+  "Use the exact name of a loaded package (Negotiate, Kerberos, MICROSOFT_AUTHENTICATION_PACKAGE_V1_0).",
+  "Reinstall or repair the third-party package and restart so the LSA loads it.",
+  NULL};
+static const unsigned short e81_related[] = {27, 79, 59, LOGONERR_NO_ENTRY};
+static const char *const e82_causes[] = {
+  "DeleteLogonSession was called for a session that still has references, so the LSA would not delete it.",
+  "An authentication package and the operating system disagree about who owns a session.",
+  NULL};
+static const char *const e82_symptoms[] = {
+  "An authentication package's cleanup path fails and its sessions linger.",
+  "Logons through one third-party package become unreliable after a while.",
+  NULL};
+static const char *const e82_diagnosis[] = {
+  "Trace the package's calls to CreateLogonSession and DeleteLogonSession and look for a delete while tokens of the session are still open.",
+  "Check whether the failures started with the installation or update of a security product that plugs into the LSA.",
+  NULL};
+static const char *const e82_resolution[] = {
+  "Release every token and handle of the session before asking the LSA to delete it.",
+  "Update or remove the package that deletes sessions it no longer owns.",
+  NULL};
+static const char *const e82_prevention[] = {
+  "Keep a clear ownership rule in package code: only the creator deletes a session, and only when no token refers to it.",
+  "Test LSA plug-ins under logon and logoff load before deploying them.",
+  NULL};
 static const logonerr_faq_pair e82_faq[] = {
   {"When does DeleteLogonSession return STATUS_BAD_LOGON_SESSION_STATE?",
    "When the session is still referenced, which Microsoft describes as a serious problem: the operating system and the authentication package both believe they own the session."},
@@ -640,6 +942,26 @@ static const logonerr_faq_pair e82_faq[] = {
    "ERROR_BAD_LOGON_SESSION_STATE (1365)."},
   {NULL, NULL}};
 static const unsigned short e82_related[] = {28, 63, 83, 80, LOGONERR_NO_ENTRY};
+static const char *const e83_causes[] = {
+  "The CreateLogonSession callback was given a LUID that an existing session already uses.",
+  "A custom package derived the LUID from data that repeats instead of calling AllocateLocallyUniqueId.",
+  NULL};
+static const char *const e83_symptoms[] = {
+  "Logons through a smart-card, single sign-on or remote-access package fail while password logons succeed.",
+  "Callers of LogonUser see the Win32 error 1366 when the package is in the path.",
+  NULL};
+static const char *const e83_diagnosis[] = {
+  "Read the Authentication Package and Logon Process of the failing 4625 events to find the package in the path.",
+  "In the package's own logs, compare the LUIDs passed to CreateLogonSession and look for one used twice.",
+  NULL};
+static const char *const e83_resolution[] = {
+  "Fix or replace the package so that it allocates a new LUID for every session.",
+  "Restart the computer if sessions with colliding LUIDs keep blocking logons until the fix arrives.",
+  NULL};
+static const char *const e83_prevention[] = {
+  "Review every code path in a package that creates sessions for LUID reuse after failures.",
+  "Keep LSA plug-ins current and remove ones that are no longer used.",
+  NULL};
 static const logonerr_faq_pair e83_faq[] = {
   {"Which call returns STATUS_LOGON_SESSION_COLLISION?",
    "The CreateLogonSession callback (LSA_CREATE_LOGON_SESSION) that the LSA gives authentication packages, when the LUID passed in is already in use."},
@@ -647,47 +969,404 @@ static const logonerr_faq_pair e83_faq[] = {
    "ERROR_LOGON_SESSION_COLLISION (1366)."},
   {NULL, NULL}};
 static const unsigned short e83_related[] = {29, 80, 63, 82, LOGONERR_NO_ENTRY};
+static const char *const e84_causes[] = {
+  "A program passed a logon type value that does not exist, or one that the chosen package does not handle.",
+  NULL};
+static const char *const e84_diagnosis[] = {
+  "Compare the logon type the program passes to LogonUser or LsaLogonUser with the SECURITY_LOGON_TYPE values (2 to 11); a value outside them is refused.",
+  "Check whether the chosen authentication package supports that logon type, since not every package accepts every type.",
+  NULL};
+static const char *const e84_resolution[] = {
+  "Pass a documented SECURITY_LOGON_TYPE value that the package supports, such as Interactive (2), Network (3), Batch (4) or Service (5).",
+  NULL};
+static const unsigned short e84_related[] = {30, 91, 59, LOGONERR_NO_ENTRY};
+static const char *const e85_causes[] = {
+  "A named-pipe server tried to impersonate its client before reading anything from the pipe.",
+  NULL};
+static const char *const e85_diagnosis[] = {
+  "Check the server's order of calls: ImpersonateNamedPipeClient succeeds only after the server has read data from the pipe.",
+  "Check that the client did not open the pipe with SECURITY_ANONYMOUS or SECURITY_IDENTIFICATION in its CreateFile flags.",
+  NULL};
+static const char *const e85_resolution[] = {
+  "Move the impersonation call after the first successful read from the client.",
+  NULL};
+static const unsigned short e85_related[] = {31, 61, 76, LOGONERR_NO_ENTRY};
+static const char *const e86_causes[] = {
+  "An operation that built-in accounts forbid, such as deletion, was attempted on one.",
+  NULL};
+static const char *const e86_diagnosis[] = {
+  "Check the RID of the target account (`Get-LocalUser <name> | Select SID`): built-in accounts such as RID 500 (Administrator) and 501 (Guest) refuse some operations.",
+  "Read the Directory Service or Security log entry of the failed change to see which operation (delete, disable, group removal) was attempted.",
+  NULL};
+static const char *const e86_resolution[] = {
+  "Disable or rename the built-in account instead, or perform the operation on another account.",
+  NULL};
+static const unsigned short e86_related[] = {32, 60, 75, LOGONERR_NO_ENTRY};
+static const char *const e87_causes[] = {
+  "A client or server drifted beyond the Kerberos clock tolerance, 'Maximum tolerance for computer clock synchronization', 5 minutes by default.",
+  "A virtual machine sets its clock from its host instead of from the domain hierarchy.",
+  "The PDC emulator of the forest root follows a wrong or unreachable external time source, and every domain member follows it.",
+  NULL};
 static const char *const e87_diagnosis[] = {
-  "Compare the time on the failing Workstation Name (from the 4625 event) with a domain controller: `w32tm /stripchart /computer:<dc> /samples:3 /dataonly`.",
-  "Check the time source chain: `w32tm /query /source` and `/status` on the client, a DC, and the PDC emulator.",
-  "Look for virtual machines taking time from their host, and for the System log's Time-Service events.",
+  "Measure the offset from the computer named in Workstation Name of the 4625 event: `w32tm /stripchart /computer:<dc> /samples:3 /dataonly`; an offset above the tolerance explains the failure.",
+  "On a domain controller, event 4771 with Failure Code 0x25 (clock skew) is the Kerberos record of the same problem.",
+  "Read `w32tm /query /source` and `w32tm /query /status` on the client, a DC and the PDC emulator: a source of 'Local CMOS Clock' or 'VM IC Time Synchronization Provider' breaks the chain.",
+  "Read the policy value with `gpresult /h report.html` under Account Policies > Kerberos Policy to see whether the 5-minute default was changed.",
+  NULL};
+static const char *const e87_resolution[] = {
+  "Make the domain hierarchy the time source again: `w32tm /config /syncfromflags:domhier /update`, then `w32tm /resync /rediscover`.",
+  "Point the forest-root PDC emulator at a reliable external NTP source and let every other machine follow the hierarchy.",
+  "Turn off host time synchronisation for domain-joined virtual machines where it fights with the domain hierarchy.",
+  NULL};
+static const unsigned short e87_related[] = {41, 67, 62, LOGONERR_NO_ENTRY};
+static const char *const e88_causes[] = {
+  "A client connected to a legacy server or device that speaks the LAN Manager 2.x or MS-NET dialect and gave it a wrong share password.",
+  "The password saved for that legacy share is out of date.",
+  NULL};
+static const char *const e88_diagnosis[] = {
+  "Identify the server that refused the password and check its SMB dialect with `Get-SmbConnection | Select ServerName,Dialect`; a server that only offers pre-NT dialects needs SMB1 on the client.",
+  "Read the Microsoft-Windows-SmbClient/Connectivity and Security logs on the client for the connection attempt and the share name.",
+  NULL};
+static const char *const e88_resolution[] = {
+  "Enter the correct share password for the legacy server, and update it where it is saved (`cmdkey`, mapped drive).",
+  "Replace or upgrade the legacy server or device so that it uses NTLMv2 or Kerberos over SMB2 or later.",
+  NULL};
+static const unsigned short e88_related[] = {67, 1, 70, LOGONERR_NO_ENTRY};
+static const char *const e89_causes[] = {
+  "The target computer's policy gives the account no right for the logon type it asked for.",
+  "A deny right for that logon type covers the account or one of its groups.",
+  NULL};
+static const char *const e89_diagnosis[] = {
+  "Read Logon Type in the 4625 event and the matching user right on the target computer in `gpresult /h report.html` (User Rights Assignment).",
+  "Check the account's group memberships (`whoami /groups` as the user) against the groups that hold the right.",
+  NULL};
+static const char *const e89_resolution[] = {
+  "Grant the matching allow right to a group that contains the account, in the GPO that owns User Rights Assignment.",
+  "Remove the account from the deny right only when the deny was not intended.",
+  NULL};
+static const unsigned short e89_related[] = {33, 91, 71, LOGONERR_NO_ENTRY};
+static const char *const e90_causes[] = {
+  "A program keeps creating LSA secrets with LsaStorePrivateData and never deletes them.",
+  NULL};
+static const char *const e90_diagnosis[] = {
+  "Count the LSA secrets under HKLM\\SECURITY\\Policy\\Secrets (readable only as SYSTEM) to see which software keeps adding them.",
+  "Check recent installs of software that stores service passwords or credentials as LSA secrets.",
+  NULL};
+static const char *const e90_resolution[] = {
+  "Remove the secrets the leaking product created, using its own cleanup where it has one.",
+  "Update or uninstall the product that leaks secrets.",
+  NULL};
+static const unsigned short e90_related[] = {34, 94, LOGONERR_NO_ENTRY};
+static const char *const e91_causes[] = {
+  "A security baseline (Microsoft's or CIS) puts Local account (S-1-5-113) or 'Local account and member of Administrators group' (S-1-5-114) in 'Deny access to this computer from the network' or 'Deny log on through Remote Desktop Services'.",
+  "The user is not in a group that holds the matching allow right, such as Remote Desktop Users for logon type 10.",
+  "A service or task account lacks 'Log on as a service' or 'Log on as a batch job' after a Group Policy replaced the local list.",
   NULL};
 static const char *const e91_diagnosis[] = {
-  "Note the Logon Type in the 4625 event: 2 needs 'Allow log on locally', 3 'Access this computer from the network', 4 'Log on as a batch job', 5 'Log on as a service', 10 'Allow log on through Remote Desktop Services'.",
-  "On the target computer, run `gpresult /h report.html` and check User Rights Assignment for the matching allow right and any 'Deny log on ...' right.",
-  "Check the account's group memberships against those rights (`whoami /groups` as the user, or `Get-ADPrincipalGroupMembership`).",
+  "Map Logon Type in the 4625 event to its right: 2 'Allow log on locally', 3 'Access this computer from the network', 4 'Log on as a batch job', 5 'Log on as a service', 10 'Allow log on through Remote Desktop Services'.",
+  "On the target computer run `gpresult /h report.html` and read User Rights Assignment for the allow right and every matching 'Deny ...' right, with the GPO that sets each.",
+  "If the account is local and the logon is a network or Remote Desktop one, look for the Local account SIDs S-1-5-113 and S-1-5-114 in the deny rights that a baseline set.",
+  "Compare the account's groups (`whoami /groups` as the user, or `Get-ADPrincipalGroupMembership <name>`) with the groups that hold the right.",
+  NULL};
+static const char *const e91_resolution[] = {
+  "Use a domain account for remote administration where a baseline denies network logon to local accounts, rather than removing the deny.",
+  "Add the account or its group to the allow right in the GPO that owns it, and run `gpupdate /force` on the target.",
+  NULL};
+static const unsigned short e91_related[] = {89, 35, 71, 84, LOGONERR_NO_ENTRY};
+static const char *const e92_causes[] = {
+  "A legacy client sent a password change with only the LAN Manager form of the passwords.",
+  NULL};
+static const char *const e92_diagnosis[] = {
+  "Identify the client that changed the password (event 4723 on the domain controller) and its SAMR password-change method: old clients send only the LM form.",
+  "Check whether the client or tool is a legacy one that predates NT password hashes.",
+  NULL};
+static const char *const e92_resolution[] = {
+  "Change the password with a current Windows client or tool that sends the NT form.",
+  NULL};
+static const unsigned short e92_related[] = {36, 93, 69, LOGONERR_NO_ENTRY};
+static const char *const e93_causes[] = {
+  "A legacy password-change method was used without the LAN Manager data the server asked for.",
+  NULL};
+static const char *const e93_diagnosis[] = {
+  "Identify the client and tool that changed the password (event 4723) and whether it used a legacy SAMR change method.",
+  "Check whether the domain stores LM hashes at all ('Network security: Do not store LAN Manager hash value on next password change').",
+  NULL};
+static const char *const e93_resolution[] = {
+  "Change the password with a current client, and retire systems that depend on LAN Manager hashes.",
+  NULL};
+static const unsigned short e93_related[] = {37, 92, 69, LOGONERR_NO_ENTRY};
+static const char *const e94_causes[] = {
+  "The machine account password kept in the local LSA was lost, as after a re-image, a restore or a clone.",
+  "The computer left the domain incompletely.",
+  NULL};
+static const char *const e94_diagnosis[] = {
+  "Run `nltest /sc_query:<domain>` on the computer: this status in its output means the machine account password is missing from the local LSA.",
+  "Read the System log for NETLOGON 3210 or 5719 events that show the secure channel failing at boot.",
+  NULL};
+static const char *const e94_resolution[] = {
+  "Reset the machine account password from the computer (`Test-ComputerSecureChannel -Repair -Credential <admin>` or `netdom resetpwd`).",
+  "Rejoin the computer to the domain when the reset fails.",
+  NULL};
+static const unsigned short e94_related[] = {42, 95, 97, LOGONERR_NO_ENTRY};
+static const char *const e95_causes[] = {
+  "The computer account was deleted from Active Directory or never created.",
+  "Two machines share a name after cloning, and the account belongs to the other one.",
+  NULL};
+static const char *const e95_diagnosis[] = {
+  "Check that the computer account exists and is enabled: `Get-ADComputer <name> -Properties Enabled,PasswordLastSet`.",
+  "On domain controllers, NETLOGON event 5722 names the computer whose account could not be found or whose password did not match.",
+  NULL};
+static const char *const e95_resolution[] = {
+  "Rejoin the computer to the domain so that its account is created again.",
+  "Give cloned machines unique names and run Sysprep before joining them.",
+  NULL};
+static const unsigned short e95_related[] = {43, 94, 97, LOGONERR_NO_ENTRY};
+static const char *const e96_causes[] = {
+  "The trust's password is out of sync between the two domains.",
+  "The trusting domain's controllers cannot resolve or reach the trusted domain's controllers.",
+  "SID filtering or a removed trust object on one side breaks the path.",
   NULL};
 static const char *const e96_diagnosis[] = {
-  "Read the Account Domain in the 4625 event: it names the trusted domain whose trust failed.",
-  "On a domain controller of this domain, run `nltest /sc_verify:<trusted domain>` and `nltest /dsgetdc:<trusted domain>`.",
-  "Check DNS conditional forwarders and firewall rules between the domains, then reset the trust if the secure channel is broken (`netdom trust <this> /domain:<trusted> /reset`).",
+  "Read Account Domain in the 4625 event: it names the trusted domain whose trust failed.",
+  "On a domain controller of the trusting domain run `nltest /sc_verify:<trusted domain>`: a status other than NERR_Success shows a broken trust channel.",
+  "Run `netdom trust <trusting domain> /domain:<trusted domain> /verify` to check the trust from both sides.",
+  "Run `nltest /dsgetdc:<trusted domain>` to confirm DNS and the network can reach the trusted domain's controllers.",
+  NULL};
+static const char *const e96_resolution[] = {
+  "Fix DNS conditional forwarders and firewall rules between the domains when the trusted controllers cannot be reached.",
+  "Reset the trust password when the channel is broken: `netdom trust <trusting domain> /domain:<trusted domain> /reset`, then verify again.",
+  NULL};
+static const logonerr_faq_pair e96_faq[] = {
+  {"Can Test-ComputerSecureChannel verify a trust?",
+   "No: it tests only the local computer's own secure channel to its domain and reports false errors when run on a domain controller, so use `nltest /sc_verify` or `netdom trust ... /verify`."},
+  {NULL, NULL}};
+static const unsigned short e96_related[] = {44, 97, 105, 112, LOGONERR_NO_ENTRY};
+static const char *const e97_causes[] = {
+  "The computer was restored from a snapshot taken before its last machine password change.",
+  "The computer account was reset or recreated in Active Directory while the machine kept its old password.",
+  NULL};
+static const char *const e97_diagnosis[] = {
+  "On the failing computer run `nltest /sc_query:<domain>` or `Test-ComputerSecureChannel -Verbose`: a failure confirms its own machine-account channel is broken.",
+  "Compare the computer account's PasswordLastSet (`Get-ADComputer <name> -Properties PasswordLastSet`) with the date the machine was restored from a snapshot or image.",
+  NULL};
+static const char *const e97_resolution[] = {
+  "Repair the channel from the computer with `Test-ComputerSecureChannel -Repair -Credential <admin>`, signed in with a local administrator.",
+  "Rejoin the domain when the repair fails.",
+  NULL};
+static const unsigned short e97_related[] = {45, 94, 95, 96, LOGONERR_NO_ENTRY};
+static const char *const e98_causes[] = {
+  "The server that received the network logon could not pass it to a domain controller of the account's domain.",
+  "A trust on the way to the account's domain is broken.",
+  NULL};
+static const char *const e98_diagnosis[] = {
+  "Run `nltest /sc_query:<domain>` on the server that logged the failure to see whether it can reach a domain controller to pass the logon through.",
+  "Read the server's System log for NETLOGON 5719 events around the time of the failure.",
+  NULL};
+static const char *const e98_resolution[] = {
+  "Restore the server's connectivity and secure channel to its domain controllers.",
+  "Repair the broken trust or name resolution between the domains.",
+  NULL};
+static const unsigned short e98_related[] = {46, 62, 97, LOGONERR_NO_ENTRY};
+static const char *const e99_causes[] = {
+  "Netlogon is stopped or disabled on the computer that processed the logon.",
+  "The computer is in Safe Mode or still starting, so Netlogon is not running yet.",
   NULL};
 static const char *const e99_diagnosis[] = {
-  "On the computer that logged event 4625 and on its domain controller, check `sc query netlogon`.",
-  "Read the System log for why Netlogon stopped or failed to start (Service Control Manager events 7023/7024, Netlogon events).",
-  "After a restart, confirm the secure channel: `nltest /sc_query:<domain>`.",
+  "Run `sc query netlogon` on the computer that logged event 4625: a STOPPED state confirms it.",
+  "Read that computer's System log for Service Control Manager events 7023, 7024 or 7036 that say when and why Netlogon stopped.",
+  "After restarting it, confirm the secure channel with `nltest /sc_query:<domain>`.",
+  NULL};
+static const char *const e99_resolution[] = {
+  "Start Netlogon (`Start-Service Netlogon`) and set its start type to Automatic.",
+  "Fix the dependency or error that the Service Control Manager events name as the reason it stopped.",
+  NULL};
+static const unsigned short e99_related[] = {47, 62, 97, LOGONERR_NO_ENTRY};
+static const char *const e100_causes[] = {
+  "The account's accountExpires date, set for a contractor or temporary user, has passed.",
+  "A service or device still uses an account that was given an end date.",
   NULL};
 static const char *const e100_diagnosis[] = {
-  "Check the expiry date: `Get-ADUser <name> -Properties AccountExpirationDate`.",
-  "Ask the account's owner or HR whether the account should still be active before extending it.",
-  "Find the device or service in the 4625 event (Workstation Name, Source Network Address) that still uses the expired account.",
+  "Read the expiry date with `Get-ADUser <name> -Properties AccountExpirationDate`.",
+  "Use Workstation Name and Source Network Address in the 4625 event (Source Workstation in 4776) to find the device or service still using the account.",
+  "On a domain controller, event 4768 with Result Code 0x12 is the Kerberos side of the same refusal.",
+  NULL};
+static const char *const e100_resolution[] = {
+  "Extend the expiry (`Set-ADAccountExpiration <name> -DateTime <date>`) only after the account's owner confirms it is still needed.",
+  "Reconfigure the device or service found in the events to use a current account.",
+  NULL};
+static const unsigned short e100_related[] = {75, 74, 71, 48, LOGONERR_NO_ENTRY};
+static const char *const e101_causes[] = {
+  "The logon session already has a connection to the server under one user name and a second one was requested under another.",
+  "A persistent mapped drive reconnected with saved credentials different from those now being used.",
+  NULL};
+static const char *const e101_diagnosis[] = {
+  "Run `net use` on the client: an existing connection to the same server under another user name is the conflict.",
+  "Check for a connection to the same server under another alias (IP address versus name), which Windows treats as another server.",
+  NULL};
+static const char *const e101_resolution[] = {
+  "Remove the existing connection to that server (`net use \\\\<server>\\<share> /delete`) before connecting as the other user.",
+  "Use one account for every connection to a given server from the same logon session.",
+  NULL};
+static const unsigned short e101_related[] = {4, 70, LOGONERR_NO_ENTRY};
+static const char *const e102_causes[] = {
+  "A logon was attempted with the DOMAIN$ account that holds an interdomain trust.",
+  NULL};
+static const char *const e102_diagnosis[] = {
+  "Read Account Name in the 4625 event: a name ending in `$` that matches a trusted domain's NetBIOS name is a trust account.",
+  "List trusts with `nltest /domain_trusts` to confirm the account belongs to one.",
+  NULL};
+static const char *const e102_resolution[] = {
+  "Sign in with a user account, and investigate the source when nothing should use the trust account.",
+  NULL};
+static const unsigned short e102_related[] = {49, 103, 104, LOGONERR_NO_ENTRY};
+static const char *const e103_causes[] = {
+  "A computer account was used for a kind of logon that computer accounts may not perform.",
+  "A domain join or secure-channel setup tested the account, which logs this status as a matter of course.",
+  NULL};
+static const char *const e103_diagnosis[] = {
+  "Read Account Name in the 4625 or 4776 event: a name ending in `$` is a computer account, normally used only by the machine itself.",
+  "Check the program on the Source Network Address that used a machine account for an interactive or network logon.",
+  NULL};
+static const char *const e103_resolution[] = {
+  "Use a user account for the operation, and ignore events that come with a normal domain join.",
+  NULL};
+static const unsigned short e103_related[] = {50, 104, 102, LOGONERR_NO_ENTRY};
+static const char *const e104_causes[] = {
+  "A domain controller's machine account was used for a user-style logon.",
+  NULL};
+static const char *const e104_diagnosis[] = {
+  "Read Account Name in the 4625 event: a domain controller's account (name ending in `$`) was used where a user account is expected.",
+  "Check `Get-ADComputer <name> -Properties userAccountControl` for SERVER_TRUST_ACCOUNT (0x2000) to confirm it is a DC account.",
+  NULL};
+static const char *const e104_resolution[] = {
+  "Use a user account, and look into the source only when such attempts are unexpected.",
+  NULL};
+static const unsigned short e104_related[] = {51, 103, 102, LOGONERR_NO_ENTRY};
+static const char *const e105_causes[] = {
+  "The trusted domain was rebuilt with a new SID, so the stored trust no longer matches it.",
+  "The trust was created with a name that belongs to another domain.",
+  NULL};
+static const char *const e105_diagnosis[] = {
+  "Compare the trusted domain's SID (`Get-ADDomain -Server <trusted domain>`) with the SID in the trust object (`Get-ADTrust -Identity <trusted domain> -Properties securityIdentifier`).",
+  "Check whether the trusted domain was rebuilt or renamed after the trust was created; event 4625 then carries Failure Reason %%2314 (domain SID inconsistent).",
+  NULL};
+static const char *const e105_resolution[] = {
+  "Delete and recreate the trust so that it records the domain's current name and SID, then verify it.",
+  NULL};
+static const unsigned short e105_related[] = {52, 96, 78, LOGONERR_NO_ENTRY};
+static const char *const e106_causes[] = {
+  "The logon was anonymous or guest, which yields no session key.",
+  "The operation needs a session key that the logon's protocol did not produce.",
+  NULL};
+static const char *const e106_diagnosis[] = {
+  "Read Authentication Package and Logon Type of the matching 4624 event: anonymous and guest logons and some NTLM logons carry no session key.",
+  "Check whether the failing operation (SMB signing, encryption, a password change over SAMR) needs a session key that the logon type cannot give.",
+  NULL};
+static const char *const e106_resolution[] = {
+  "Connect with authenticated credentials so that the session has a key.",
+  "Reconnect after the session expired so a new key is negotiated.",
+  NULL};
+static const unsigned short e106_related[] = {38, 63, LOGONERR_NO_ENTRY};
+static const char *const e107_causes[] = {
+  "An administrator reset the password with 'User must change password at next logon' ticked, which sets pwdLastSet to 0.",
+  "A new account was created with the change-at-next-logon option and first used over the network.",
   NULL};
 static const char *const e107_diagnosis[] = {
-  "Check whether 'User must change password at next logon' is set: `Get-ADUser <name> -Properties pwdLastSet` (0 means it is).",
-  "If the failing logon is a network or service logon (Logon Type 3, 4 or 5 in the 4625 event), the user cannot change the password from there: have them sign in interactively or use a change-password portal.",
-  "For service accounts, clear the flag and set a password instead.",
+  "Read `Get-ADUser <name> -Properties pwdLastSet`: a value of 0 means 'User must change password at next logon' is set.",
+  "Read Logon Type in the 4625 event: a network or service logon (3, 4 or 5) cannot offer the change prompt, so the user only sees a refusal.",
+  NULL};
+static const char *const e107_resolution[] = {
+  "Have the user sign in interactively or use a password-change portal to set a new password.",
+  "For a service account, clear the flag and set a known password instead of forcing a change.",
+  NULL};
+static const unsigned short e107_related[] = {74, 71, 111, 53, LOGONERR_NO_ENTRY};
+static const char *const e108_causes[] = {
+  "The DNS servers the client uses have no SRV records for the domain.",
+  "No domain controller of the domain is reachable from the client's site.",
+  NULL};
+static const char *const e108_diagnosis[] = {
+  "Run `nltest /dsgetdc:<domain> /force` from the failing machine and read the error it returns.",
+  "Query the SRV records with `nslookup -type=SRV _ldap._tcp.dc._msdcs.<domain>` against the DNS server the machine uses.",
+  NULL};
+static const char *const e108_resolution[] = {
+  "Point the client at the domain's DNS servers and confirm its domain controllers register their SRV records (`dcdiag /test:dns`).",
+  "Restore connectivity to a domain controller, or add one to the site.",
+  NULL};
+static const unsigned short e108_related[] = {54, 62, 78, LOGONERR_NO_ENTRY};
+static const char *const e109_causes[] = {
+  "A device or service keeps sending an old password (phone mail client, mapped drive, service, scheduled task, saved Remote Desktop credential).",
+  "A user mistyped the password more times than the lockout threshold allows within the observation window.",
+  "Someone is guessing passwords for the account from the network or through an internet-facing service.",
   NULL};
 static const char *const e109_diagnosis[] = {
-  "On the PDC emulator, find event 4740 for the account: its Caller Computer Name is the machine that sent the last bad password.",
-  "On that machine, look at its 4625 events (Process Name, Logon Type) and stored credentials (`cmdkey /list`, services, scheduled tasks, mapped drives).",
-  "Check the lockout policy (`Get-ADDefaultDomainPasswordPolicy`: LockoutThreshold, LockoutObservationWindow) to understand how quickly it re-locks.",
-  "If the source is external (VPN, OWA, RDP gateway), treat it as a possible attack and check those logs.",
+  "Find event 4740 for the account on the PDC emulator (`Get-ADDomain | Select PDCEmulator`): its Caller Computer Name is the machine the last bad password came from.",
+  "Read the events that came before the 4740: 4771 with Failure Code 0x18 (Kerberos) and 4776 with Error Code 0xC000006A (NTLM) name the client of each bad password.",
+  "A Caller Computer Name that is an Exchange, ADFS or NPS server means the bad password was relayed for a client behind it (mobile mail, web sign-in, VPN or Wi-Fi), so read that server's logs next.",
+  "On the machine the events point to, list saved credentials with `cmdkey /list`, mapped drives with `net use`, and the services and scheduled tasks that run as the account.",
+  "A blank Caller Computer Name usually means a non-Windows client or a network logon that did not send a workstation name: follow the 4776 and 4625 Source Network Address instead.",
+  "Read badPwdCount from the PDC emulator (`Get-ADUser <name> -Properties badPwdCount,badPasswordTime,lockoutTime -Server <pdc>`), since each domain controller keeps its own count and does not replicate it.",
+  "Read the lockout policy that applies: `Get-ADUserResultantPasswordPolicy <name>` for a fine-grained policy, else `Get-ADDefaultDomainPasswordPolicy` for LockoutThreshold, LockoutObservationWindow and LockoutDuration.",
+  NULL};
+static const char *const e109_resolution[] = {
+  "Remove or update the stale credential on the machine the events point to, then unlock the account with `Unlock-ADAccount <name>`.",
+  "Let the lockout expire on its own when LockoutDuration is short and the source is still unknown, to avoid an immediate re-lock.",
+  "Block the source address, or put the internet-facing service behind extranet lockout or multi-factor authentication, when the bad passwords come from an attack.",
+  NULL};
+static const unsigned short e109_related[] = {67, 70, 75, 55, LOGONERR_NO_ENTRY};
+static const char *const e110_causes[] = {
+  "The server changed its machine password and the domain controller that issued the client's ticket still has the old one.",
+  "The service's SPN is registered on an account other than the one the service runs as.",
+  NULL};
+static const char *const e110_diagnosis[] = {
+  "Run `klist` on the client and check the ticket for the server's SPN; then compare the server's computer account PasswordLastSet with the time the server last changed its password.",
+  "Check with `setspn -Q <spn>` that the SPN is registered on exactly one account, the one the service runs as.",
+  NULL};
+static const char *const e110_resolution[] = {
+  "Force replication of the server's account (`repadmin /syncall /AdeP`) and have the client get a new ticket (`klist purge`).",
+  "Move the SPN to the account the service runs as (`setspn -D` on the wrong account, `setspn -S` on the right one).",
+  NULL};
+static const unsigned short e110_related[] = {40, 39, 97, LOGONERR_NO_ENTRY};
+static const char *const e111_causes[] = {
+  "An Exchange ActiveSync policy on the device requires a password change before it continues.",
+  NULL};
+static const char *const e111_diagnosis[] = {
+  "Check whether the password is flagged for change (`Get-ADUser <name> -Properties pwdLastSet`, 0 means flagged) or has expired.",
+  "Identify the client that enforces the EAS (Exchange ActiveSync) policy: the mail or device management app that asked for the change.",
+  NULL};
+static const char *const e111_resolution[] = {
+  "Have the user change the password, then let the device sign in again.",
+  NULL};
+static const unsigned short e111_related[] = {58, 107, 74, LOGONERR_NO_ENTRY};
+static const char *const e112_causes[] = {
+  "The account comes across a forest or external trust set to selective authentication and lacks the 'Allowed to authenticate' permission on the target computer.",
+  "An authentication policy or policy silo restricts which computers the account may authenticate to or from.",
   NULL};
 static const char *const e112_diagnosis[] = {
-  "Read the Account Domain in the 4625 event: it is a domain across a trust configured for selective authentication.",
-  "Check the computer object's security for the 'Allowed to authenticate' permission for that user or a group it belongs to.",
-  "Confirm the trust's authentication scope in Active Directory Domains and Trusts (Selective vs Forest-wide).",
+  "Read Account Domain in the 4625 event: a domain across a trust points at selective authentication, the account's own domain points at an authentication policy.",
+  "Check the trust's scope with `Get-ADTrust -Identity <domain> -Properties SelectiveAuthentication` on the trusting side.",
+  "Read the target computer object's security (Active Directory Users and Computers > Security) for 'Allowed to authenticate' granted to the user or one of its groups.",
+  "On domain controllers, read the Microsoft-Windows-Authentication/AuthenticationPolicyFailures-DomainController log for the policy or silo that refused the account.",
   NULL};
+static const char *const e112_resolution[] = {
+  "Grant 'Allowed to authenticate' on the target computer objects to a group holding the trusted users, or widen the trust to forest-wide authentication if that is intended.",
+  "Adjust the authentication policy's access-control conditions, or move the account to the right silo, when a policy made the refusal.",
+  NULL};
+static const unsigned short e112_related[] = {56, 96, 73, 71, LOGONERR_NO_ENTRY};
+static const char *const e113_causes[] = {
+  "A 'Restrict NTLM' policy was set to deny (outgoing traffic on the client, incoming traffic on the server, or NTLM authentication in the domain on DCs).",
+  "The application fell back to NTLM because Kerberos could not be used (connection by IP address, missing SPN, no line of sight to a DC).",
+  NULL};
+static const char *const e113_diagnosis[] = {
+  "Read the Microsoft-Windows-NTLM/Operational log on the client, the server and the domain controllers: its events name the blocked or audited NTLM request, the account and the target.",
+  "Run `gpresult /h report.html` on each side and list the 'Network security: Restrict NTLM' settings and their exception lists.",
+  "Find why Kerberos was not used: `klist` on the client, `setspn -Q <spn>` for the target, and whether the client connected by IP address.",
+  NULL};
+static const char *const e113_resolution[] = {
+  "Roll NTLM restrictions out in two steps: set the 'Restrict NTLM' policies to audit, read the NTLM Operational logs until only known exceptions remain, then switch to deny.",
+  "Add servers that still need NTLM to 'Add remote server exceptions for NTLM authentication' or 'Add server exceptions in this domain' while they are fixed.",
+  "Make the application use Kerberos (DNS name instead of IP address, registered SPN) so it no longer needs NTLM.",
+  NULL};
+static const unsigned short e113_related[] = {57, 70, 112, LOGONERR_NO_ENTRY};
 
 static const logonerr_entry catalog[] = {
   {"ERROR_ACCESS_DENIED", 0x5U, LOGONERR_NS_WIN32, LOGONERR_CAT_GENERAL, LOGONERR_SEV_MEDIUM, 0U,
@@ -988,278 +1667,278 @@ static const logonerr_entry catalog[] = {
   {"STATUS_INVALID_PARAMETER", 0xC000000DU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 87U,
    "An invalid parameter was passed to a service or function.",
    "The NTSTATUS form of an invalid argument: a service or function rejected a parameter.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e59_causes, NULL, e59_diagnosis, e59_resolution, NULL},
+   NULL, e59_related, NULL},
   {"STATUS_ACCESS_DENIED", 0xC0000022U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_MEDIUM, 5U,
    "{Access Denied} A process has requested access to an object, but has not been granted those access rights.",
    "The NTSTATUS form of access denied: the caller was not granted the access it asked for.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e60_causes, NULL, e60_diagnosis, e60_resolution, NULL},
+   NULL, e60_related, NULL},
   {"STATUS_NO_IMPERSONATION_TOKEN", 0xC000005CU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 1309U,
    "An attempt has been made to operate on an impersonation token by a thread that is not currently impersonating a client.",
    "The NTSTATUS form of ERROR_NO_IMPERSONATION_TOKEN: the thread is not impersonating a client.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e61_causes, NULL, e61_diagnosis, e61_resolution, NULL},
+   NULL, e61_related, NULL},
   {"STATUS_NO_LOGON_SERVERS", 0xC000005EU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1311U,
    "We can't sign you in with this credential because your domain isn't available. Make sure your device is connected to your organization's network and try again. If you previously signed in on this device with another credential, you can sign in with that credential.",
-   "No domain controller was available to authenticate the logon; in event 4625 this is the Status of domain logons that could not reach a DC.",
-   {NULL, NULL, e62_diagnosis, NULL, NULL},
-   NULL, NULL, NULL},
+   "No domain controller answered the logon request; in event 4625 it is the Status (Sub Status 0x0) of a domain logon that could not reach a DC.",
+   {e62_causes, NULL, e62_diagnosis, e62_resolution, NULL},
+   NULL, e62_related, NULL},
   {"STATUS_NO_SUCH_LOGON_SESSION", 0xC000005FU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1312U,
    "A specified logon session does not exist. It may already have been terminated.",
    "A logon session with the given logon ID does not exist: returned by LsaGetLogonSessionData, DeleteLogonSession and SSPI calls for a session that ended or was never created.",
-   {NULL, NULL, NULL, NULL, NULL},
+   {e63_causes, e63_symptoms, e63_diagnosis, e63_resolution, e63_prevention},
    e63_faq, e63_related, NULL},
   {"STATUS_PRIVILEGE_NOT_HELD", 0xC0000061U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 1314U,
    "A required privilege is not held by the client.",
    "The NTSTATUS form of ERROR_PRIVILEGE_NOT_HELD: a required privilege is not held or not enabled.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e64_causes, NULL, e64_diagnosis, e64_resolution, NULL},
+   NULL, e64_related, NULL},
   {"STATUS_INVALID_ACCOUNT_NAME", 0xC0000062U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 1315U,
    "The name provided is not a properly formed account name.",
    "The account name in the request is not a properly formed name.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e65_causes, NULL, e65_diagnosis, e65_resolution, NULL},
+   NULL, e65_related, NULL},
   {"STATUS_NO_SUCH_USER", 0xC0000064U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1317U,
    "The specified account does not exist.",
-   "The user name does not exist; in event 4625 and 4776 this Sub Status means the account name is unknown to the domain that checked it.",
-   {NULL, NULL, e66_diagnosis, NULL, NULL},
-   NULL, NULL, NULL},
+   "The user name does not exist for the authority that checked it: event 4625 shows it as the Sub Status under Status 0xC000006D, and event 4776, which has no Sub Status, as its Error Code.",
+   {e66_causes, NULL, e66_diagnosis, e66_resolution, NULL},
+   NULL, e66_related, NULL},
   {"STATUS_WRONG_PASSWORD", 0xC000006AU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 86U,
    "When trying to update a password, this return status indicates that the value provided as the current password is not correct.",
-   "The password supplied was wrong; in event 4625/4776 this Sub Status means the user name exists but the password is incorrect. It maps to ERROR_INVALID_PASSWORD (86), not ERROR_WRONG_PASSWORD.",
-   {e67_causes, NULL, e67_diagnosis, NULL, NULL},
-   NULL, NULL, NULL},
+   "The account exists but the password was wrong: event 4625 shows it as the Sub Status under Status 0xC000006D, and event 4776, which has no Sub Status, as its Error Code; it maps to ERROR_INVALID_PASSWORD (86), not ERROR_WRONG_PASSWORD.",
+   {e67_causes, NULL, e67_diagnosis, e67_resolution, NULL},
+   NULL, e67_related, NULL},
   {"STATUS_ILL_FORMED_PASSWORD", 0xC000006BU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1324U,
    "When trying to update a password, this return status indicates that the value provided for the new password contains values that are not allowed in passwords.",
    "A password update failed: the new password contains values not allowed in passwords.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e68_causes, NULL, e68_diagnosis, e68_resolution, NULL},
+   NULL, e68_related, NULL},
   {"STATUS_PASSWORD_RESTRICTION", 0xC000006CU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1325U,
    "When trying to update a password, this status indicates that some password update rule has been violated. For example, the password may not meet length criteria.",
    "A password update failed because a password rule was violated, for example the length requirement.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e69_causes, NULL, e69_diagnosis, e69_resolution, NULL},
+   NULL, e69_related, NULL},
   {"STATUS_LOGON_FAILURE", 0xC000006DU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 1326U,
    "The attempted logon is invalid. This is either due to a bad username or authentication information.",
-   "The logon attempt is invalid because of a bad user name or bad authentication information; the generic Status of event 4625, refined by its Sub Status.",
-   {NULL, NULL, e70_diagnosis, NULL, NULL},
-   NULL, NULL, NULL},
+   "The generic bad-user-name-or-password failure: in event 4625 it is the Status and the Sub Status says which part failed, while event 4776, which has no Sub Status, can carry it as its Error Code.",
+   {e70_causes, NULL, e70_diagnosis, e70_resolution, NULL},
+   NULL, e70_related, NULL},
   {"STATUS_ACCOUNT_RESTRICTION", 0xC000006EU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1327U,
    "Indicates a referenced user name and authentication information are valid, but some user account restriction has prevented successful authentication (such as time-of-day restrictions).",
-   "The user name and password are valid but an account restriction prevented the logon; in event 4625 a Sub Status gives the restriction.",
-   {NULL, NULL, e71_diagnosis, NULL, NULL},
-   NULL, NULL, NULL},
+   "The name and password were right but an account restriction blocked the logon; in event 4625 it is the Status and the Sub Status names the restriction.",
+   {e71_causes, NULL, e71_diagnosis, e71_resolution, NULL},
+   NULL, e71_related, NULL},
   {"STATUS_INVALID_LOGON_HOURS", 0xC000006FU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 1328U,
    "The user account has time restrictions and may not be logged onto at this time.",
-   "The account tried to log on outside its allowed logon hours (event 4625 Sub Status).",
-   {NULL, NULL, e72_diagnosis, NULL, NULL},
-   NULL, NULL, NULL},
+   "The account tried to log on outside its allowed logon hours: event 4625 shows it as the Sub Status, usually under Status 0xC000006E, and event 4776, which has no Sub Status, as its Error Code.",
+   {e72_causes, NULL, e72_diagnosis, e72_resolution, NULL},
+   NULL, e72_related, NULL},
   {"STATUS_INVALID_WORKSTATION", 0xC0000070U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 1329U,
    "The user account is restricted such that it may not be used to log on from the source workstation.",
-   "The account is not allowed to log on from this workstation (event 4625 Sub Status), by its Log On To list or an authentication policy silo.",
-   {NULL, NULL, e73_diagnosis, NULL, NULL},
-   NULL, NULL, NULL},
+   "The account may not log on from this workstation (its Log On To list or an authentication policy): event 4625 shows it as the Sub Status, and event 4776, which has no Sub Status, as its Error Code.",
+   {e73_causes, NULL, e73_diagnosis, e73_resolution, NULL},
+   NULL, e73_related, NULL},
   {"STATUS_PASSWORD_EXPIRED", 0xC0000071U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1330U,
    "The user account's password has expired.",
-   "The account's password has expired (event 4625 Sub Status); the user must change it.",
-   {NULL, NULL, e74_diagnosis, NULL, NULL},
-   NULL, NULL, NULL},
+   "The account's password has expired: event 4625 shows it as the Sub Status, usually under Status 0xC000006E, and event 4776, which has no Sub Status, as its Error Code.",
+   {e74_causes, NULL, e74_diagnosis, e74_resolution, NULL},
+   NULL, e74_related, NULL},
   {"STATUS_ACCOUNT_DISABLED", 0xC0000072U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1331U,
    "The referenced account is currently disabled and may not be logged on to.",
-   "The account is disabled (event 4625 Sub Status).",
-   {NULL, NULL, e75_diagnosis, NULL, NULL},
-   NULL, NULL, NULL},
+   "The account is disabled: event 4625 shows it as the Sub Status, usually under Status 0xC000006E, event 4776, which has no Sub Status, as its Error Code, and event 4768 as Kerberos Result Code 0x12.",
+   {e75_causes, NULL, e75_diagnosis, e75_resolution, NULL},
+   NULL, e75_related, NULL},
   {"STATUS_BAD_IMPERSONATION_LEVEL", 0xC00000A5U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1346U,
    "A specified impersonation level is invalid. Also used to indicate a required impersonation level was not provided.",
    "The impersonation level of the token is invalid or too low for the operation.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e76_causes, NULL, e76_diagnosis, e76_resolution, NULL},
+   NULL, e76_related, NULL},
   {"STATUS_INVALID_SERVER_STATE", 0xC00000DCU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1352U,
    "Indicates the Sam Server was in the wrong state to perform the desired operation.",
-   "The SAM server was in the wrong state to perform the operation (event 4625/4776 Status).",
-   {NULL, NULL, e77_diagnosis, NULL, NULL},
-   NULL, NULL, NULL},
+   "The SAM server was in the wrong state to perform the operation; event 4625 can show it as Status when the authenticating SAM could not serve the logon.",
+   {e77_causes, NULL, e77_diagnosis, e77_resolution, NULL},
+   NULL, e77_related, NULL},
   {"STATUS_NO_SUCH_DOMAIN", 0xC00000DFU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1355U,
    "The specified Domain did not exist.",
    "The specified domain did not exist or could not be contacted.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e78_causes, NULL, e78_diagnosis, e78_resolution, NULL},
+   NULL, e78_related, NULL},
   {"STATUS_NOT_LOGON_PROCESS", 0xC00000EDU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1362U,
    "The requested action is restricted for use by logon processes only. The calling process has not registered as a logon process.",
    "The caller has not registered as a logon process but used an LSA call reserved for logon processes.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e79_causes, NULL, e79_diagnosis, e79_resolution, NULL},
+   NULL, e79_related, NULL},
   {"STATUS_LOGON_SESSION_EXISTS", 0xC00000EEU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_HIGH, 1363U,
    "An attempt has been made to start a new session manager or LSA logon session with an ID that is already in use.",
    "The session manager or the LSA refused to open a session because its logon ID (LUID) already belongs to a live session.",
-   {NULL, NULL, NULL, NULL, NULL},
+   {e80_causes, e80_symptoms, e80_diagnosis, e80_resolution, e80_prevention},
    e80_faq, e80_related, NULL},
   {"STATUS_NO_SUCH_PACKAGE", 0xC00000FEU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1364U,
    "A specified authentication package is unknown.",
    "The authentication package named in the request is unknown to the LSA.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e81_causes, NULL, e81_diagnosis, e81_resolution, NULL},
+   NULL, e81_related, NULL},
   {"STATUS_BAD_LOGON_SESSION_STATE", 0xC0000104U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_HIGH, 1365U,
    "The logon session is not in a state that is consistent with the requested operation.",
    "The session exists but cannot undergo the requested operation now; DeleteLogonSession returns it when the session's reference count prevents deletion.",
-   {NULL, NULL, NULL, NULL, NULL},
+   {e82_causes, e82_symptoms, e82_diagnosis, e82_resolution, e82_prevention},
    e82_faq, e82_related, NULL},
   {"STATUS_LOGON_SESSION_COLLISION", 0xC0000105U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_HIGH, 1366U,
    "An internal LSA error has occurred. An authentication package has requested the creation of a Logon Session but the ID of an already existing Logon Session has been specified.",
    "The LSA's CreateLogonSession callback refused a new session because another logon session already uses the logon ID the authentication package supplied.",
-   {NULL, NULL, NULL, NULL, NULL},
+   {e83_causes, e83_symptoms, e83_diagnosis, e83_resolution, e83_prevention},
    e83_faq, e83_related, NULL},
   {"STATUS_INVALID_LOGON_TYPE", 0xC000010BU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1367U,
    "Indicates an invalid value has been provided for the LogonType requested.",
    "An invalid value was given for the requested logon type.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e84_causes, NULL, e84_diagnosis, e84_resolution, NULL},
+   NULL, e84_related, NULL},
   {"STATUS_CANNOT_IMPERSONATE", 0xC000010DU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 1368U,
    "Indicates that an attempt has been made to impersonate via a named pipe that has not yet been read from.",
    "An attempt was made to impersonate through a named pipe that has not yet been read from.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e85_causes, NULL, e85_diagnosis, e85_resolution, NULL},
+   NULL, e85_related, NULL},
   {"STATUS_SPECIAL_ACCOUNT", 0xC0000124U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 1371U,
    "Indicates an operation has been attempted on a built-in (special) SAM account which is incompatible with built-in accounts. For example, built-in accounts cannot be deleted.",
    "The operation is incompatible with a built-in (special) SAM account.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e86_causes, NULL, e86_diagnosis, e86_resolution, NULL},
+   NULL, e86_related, NULL},
   {"STATUS_TIME_DIFFERENCE_AT_DC", 0xC0000133U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1398U,
    "The time at the Primary Domain Controller is different than the time at the Backup Domain Controller or member server by too large an amount.",
-   "The clock of the client or server differs too much from the domain controller's (event 4625 Sub Status); Kerberos rejects the logon.",
-   {NULL, NULL, e87_diagnosis, NULL, NULL},
-   NULL, NULL, NULL},
+   "The clocks of the client and the domain controller differ by more than Kerberos allows (5 minutes by default); event 4625 can carry it in Status or Sub Status.",
+   {e87_causes, NULL, e87_diagnosis, e87_resolution, NULL},
+   NULL, e87_related, NULL},
   {"STATUS_WRONG_PASSWORD_CORE", 0xC0000149U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 86U,
    "{Incorrect Password to LAN Manager Server} You specified an incorrect password to a LAN Manager 2.x or MS-NET server.",
-   "An incorrect password was given to a LAN Manager 2.x or MS-NET server.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   "An incorrect password was sent to a LAN Manager 2.x or MS-NET server, the legacy share-level servers that predate NT authentication.",
+   {e88_causes, NULL, e88_diagnosis, e88_resolution, NULL},
+   NULL, e88_related, NULL},
   {"STATUS_LOGON_NOT_GRANTED", 0xC0000155U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 1380U,
    "A requested type of logon (e.g., Interactive, Network, Service) is not granted by the target system's local security policy. Please ask the system administrator to grant the necessary form of logon.",
    "The target system's local security policy does not grant the requested type of logon.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e89_causes, NULL, e89_diagnosis, e89_resolution, NULL},
+   NULL, e89_related, NULL},
   {"STATUS_TOO_MANY_SECRETS", 0xC0000156U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1381U,
    "The maximum number of secrets that may be stored in a single system has been exceeded. The length and number of secrets is limited to satisfy United States State Department export restrictions.",
    "The LSA has reached the maximum number of secrets it can store.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e90_causes, NULL, e90_diagnosis, e90_resolution, NULL},
+   NULL, e90_related, NULL},
   {"STATUS_LOGON_TYPE_NOT_GRANTED", 0xC000015BU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 1385U,
    "A user has requested a type of logon (e.g., interactive or network) that has not been granted. An administrator has control over who may logon interactively and through the network.",
-   "The user has not been granted the requested logon type on this computer (event 4625 Sub Status), or a deny right blocks it.",
-   {NULL, NULL, e91_diagnosis, NULL, NULL},
-   NULL, NULL, NULL},
+   "The user lacks the logon right for the requested logon type on this computer, or a deny right blocks it; event 4625 shows it as Status with Sub Status 0x0 and Failure Reason %%2308.",
+   {e91_causes, NULL, e91_diagnosis, e91_resolution, NULL},
+   NULL, e91_related, NULL},
   {"STATUS_NT_CROSS_ENCRYPTION_REQUIRED", 0xC000015DU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1386U,
    "An attempt was made to change a user password in the security account manager without providing the necessary Windows cross-encrypted password.",
    "A password change in the SAM was attempted without the required Windows cross-encrypted password.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e92_causes, NULL, e92_diagnosis, e92_resolution, NULL},
+   NULL, e92_related, NULL},
   {"STATUS_LM_CROSS_ENCRYPTION_REQUIRED", 0xC000017FU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1390U,
    "An attempt was made to change a user password in the security account manager without providing the necessary LM cross-encrypted password.",
    "A password change in the SAM was attempted without the required LM cross-encrypted password.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e93_causes, NULL, e93_diagnosis, e93_resolution, NULL},
+   NULL, e93_related, NULL},
   {"STATUS_NO_TRUST_LSA_SECRET", 0xC000018AU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1786U,
    "The workstation does not have a trust secret for the primary domain in the local LSA database.",
    "The workstation has no trust secret for its primary domain in the local LSA database.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e94_causes, NULL, e94_diagnosis, e94_resolution, NULL},
+   NULL, e94_related, NULL},
   {"STATUS_NO_TRUST_SAM_ACCOUNT", 0xC000018BU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1787U,
    "The SAM database on the Windows Server does not have a computer account for this workstation trust relationship.",
    "The domain's SAM database has no computer account for this workstation's trust relationship.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e95_causes, NULL, e95_diagnosis, e95_resolution, NULL},
+   NULL, e95_related, NULL},
   {"STATUS_TRUSTED_DOMAIN_FAILURE", 0xC000018CU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1788U,
    "The logon request failed because the trust relationship between the primary domain and the trusted domain failed.",
-   "The logon failed because the trust between the primary domain and the account's trusted domain failed (event 4625 Status).",
-   {NULL, NULL, e96_diagnosis, NULL, NULL},
-   NULL, NULL, NULL},
+   "The logon failed because the trust between this domain and the account's trusted domain failed; event 4625 shows it as Status.",
+   {e96_causes, NULL, e96_diagnosis, e96_resolution, NULL},
+   e96_faq, e96_related, NULL},
   {"STATUS_TRUSTED_RELATIONSHIP_FAILURE", 0xC000018DU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1789U,
    "The logon request failed because the trust relationship between this workstation and the primary domain failed.",
    "The logon failed because the trust between this workstation and its domain failed.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e97_causes, NULL, e97_diagnosis, e97_resolution, NULL},
+   NULL, e97_related, NULL},
   {"STATUS_TRUST_FAILURE", 0xC0000190U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1790U,
    "The network logon failed. This may be because the validation authority can't be reached.",
    "The network logon failed, possibly because the validation authority could not be reached.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e98_causes, NULL, e98_diagnosis, e98_resolution, NULL},
+   NULL, e98_related, NULL},
   {"STATUS_NETLOGON_NOT_STARTED", 0xC0000192U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1792U,
    "An attempt was made to logon, but the netlogon service was not started.",
-   "A logon needed the Netlogon service, which was not started (event 4625 Status).",
-   {NULL, NULL, e99_diagnosis, NULL, NULL},
-   NULL, NULL, NULL},
+   "A logon needed the Netlogon service, which was not running; event 4625 shows it as Status with Failure Reason %%2306.",
+   {e99_causes, NULL, e99_diagnosis, e99_resolution, NULL},
+   NULL, e99_related, NULL},
   {"STATUS_ACCOUNT_EXPIRED", 0xC0000193U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1793U,
    "The user's account has expired.",
-   "The user's account has expired (event 4625/4776 Sub Status).",
-   {NULL, NULL, e100_diagnosis, NULL, NULL},
-   NULL, NULL, NULL},
+   "The user's account has passed its expiry date; event 4625 shows it with Failure Reason %%2305 and event 4776 as its Error Code.",
+   {e100_causes, NULL, e100_diagnosis, e100_resolution, NULL},
+   NULL, e100_related, NULL},
   {"STATUS_NETWORK_CREDENTIAL_CONFLICT", 0xC0000195U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1219U,
    "Multiple connections to a server or shared resource by the same user, using more than one user name, are not allowed. Disconnect all previous connections to the server or shared resource and try again.",
    "A second connection to the same server under a different user name was refused; it maps to ERROR_SESSION_CREDENTIAL_CONFLICT (1219).",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e101_causes, NULL, e101_diagnosis, e101_resolution, NULL},
+   NULL, e101_related, NULL},
   {"STATUS_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT", 0xC0000198U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1807U,
    "The account used is an Interdomain Trust account. Use your global user account or local user account to access this server.",
    "The account is an interdomain trust account, which cannot be used to log on.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e102_causes, NULL, e102_diagnosis, e102_resolution, NULL},
+   NULL, e102_related, NULL},
   {"STATUS_NOLOGON_WORKSTATION_TRUST_ACCOUNT", 0xC0000199U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 1808U,
    "The account used is a Computer Account. Use your global user account or local user account to access this server.",
    "The account is a computer account, which cannot be used for this logon.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e103_causes, NULL, e103_diagnosis, e103_resolution, NULL},
+   NULL, e103_related, NULL},
   {"STATUS_NOLOGON_SERVER_TRUST_ACCOUNT", 0xC000019AU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 1809U,
    "The account used is an Server Trust account. Use your global user account or local user account to access this server.",
    "The account is a server trust account, which cannot be used for this logon.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e104_causes, NULL, e104_diagnosis, e104_resolution, NULL},
+   NULL, e104_related, NULL},
   {"STATUS_DOMAIN_TRUST_INCONSISTENT", 0xC000019BU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1810U,
    "The name or SID of the domain specified is inconsistent with the trust information for that domain.",
    "The name or SID of the domain does not match the trust information for it.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e105_causes, NULL, e105_diagnosis, e105_resolution, NULL},
+   NULL, e105_related, NULL},
   {"STATUS_NO_USER_SESSION_KEY", 0xC0000202U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1394U,
    "There is no user session key for the specified logon session.",
    "There is no user session key for the specified logon session.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e106_causes, NULL, e106_diagnosis, e106_resolution, NULL},
+   NULL, e106_related, NULL},
   {"STATUS_PASSWORD_MUST_CHANGE", 0xC0000224U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1907U,
    "The user's password must be changed before signing in.",
-   "The user's password must be changed before signing in (event 4625 Sub Status), usually after an administrator reset.",
-   {NULL, NULL, e107_diagnosis, NULL, NULL},
-   NULL, NULL, NULL},
+   "The password must be changed before the user can sign in, usually after an administrator reset: event 4625 shows it as the Status with Sub Status 0x0, and event 4776, which has no Sub Status, as its Error Code.",
+   {e107_causes, NULL, e107_diagnosis, e107_resolution, NULL},
+   NULL, e107_related, NULL},
   {"STATUS_DOMAIN_CONTROLLER_NOT_FOUND", 0xC0000233U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1908U,
    "Could not find a domain controller for this domain.",
    "No domain controller could be found for the domain.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e108_causes, NULL, e108_diagnosis, e108_resolution, NULL},
+   NULL, e108_related, NULL},
   {"STATUS_ACCOUNT_LOCKED_OUT", 0xC0000234U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1909U,
    "The user account has been automatically locked because too many invalid logon attempts or password change attempts have been requested.",
-   "The account is locked out after too many bad passwords (event 4625/4776 Sub Status).",
-   {NULL, NULL, e109_diagnosis, NULL, NULL},
-   NULL, NULL, NULL},
+   "The account is locked out after too many bad passwords: event 4625 shows it as the Status with Sub Status 0x0, and event 4776, which has no Sub Status, as its Error Code.",
+   {e109_causes, NULL, e109_diagnosis, e109_resolution, NULL},
+   NULL, e109_related, NULL},
   {"STATUS_MUTUAL_AUTHENTICATION_FAILED", 0xC00002C3U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 1397U,
    "Mutual Authentication failed. The server's password is out of date at the domain controller.",
    "Mutual authentication failed because the server's password is out of date at the domain controller.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e110_causes, NULL, e110_diagnosis, e110_resolution, NULL},
+   NULL, e110_related, NULL},
   {"STATUS_PASSWORD_CHANGE_REQUIRED", 0xC000030CU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1938U,
    "EAS policy requires that the user change their password before this operation can be performed.",
    "An EAS policy requires the user to change the password before the operation can be performed.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e111_causes, NULL, e111_diagnosis, e111_resolution, NULL},
+   NULL, e111_related, NULL},
   {"STATUS_AUTHENTICATION_FIREWALL_FAILED", 0xC0000413U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 1935U,
    "Logon Failure: The machine you are logging onto is protected by an authentication firewall. The specified account is not allowed to authenticate to the machine.",
-   "Selective authentication blocked the account: it is not allowed to authenticate to this computer (event 4625 Status).",
-   {NULL, NULL, e112_diagnosis, NULL, NULL},
-   NULL, NULL, NULL},
+   "An authentication firewall refused the account: selective authentication on a forest or external trust, or an authentication policy; event 4625 shows it as Status.",
+   {e112_causes, NULL, e112_diagnosis, e112_resolution, NULL},
+   NULL, e112_related, NULL},
   {"STATUS_NTLM_BLOCKED", 0xC0000418U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 1937U,
    "The authentication failed since NTLM was blocked.",
-   "NTLM authentication was blocked by policy.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   "NTLM authentication was refused by a 'Network security: Restrict NTLM' policy on the client, the server or the domain controller.",
+   {e113_causes, NULL, e113_diagnosis, e113_resolution, NULL},
+   NULL, e113_related, NULL},
 };
 
 const logonerr_entry *logonerr_catalog(size_t *count) {
