@@ -184,7 +184,7 @@ return {
       [[Send the name in one well-formed form, DOMAIN\user or user@domain.example, without stray spaces.]],
       "Fix the script or configuration so the real account name is substituted.",
     },
-    related = { "ERROR_INVALID_ACCOUNT_NAME", "STATUS_NO_SUCH_USER" },
+    related = { "ERROR_INVALID_ACCOUNT_NAME", "STATUS_NO_SUCH_USER", "STATUS_NONE_MAPPED" },
   },
   {
     name = "STATUS_NO_SUCH_USER",
@@ -423,6 +423,29 @@ return {
       "Reconfigure the device or service to use a current account.",
     },
     related = { "STATUS_ACCOUNT_EXPIRED", "STATUS_ACCOUNT_LOCKED_OUT", "STATUS_ACCOUNT_RESTRICTION", "ERROR_ACCOUNT_DISABLED" },
+  },
+  {
+    name = "STATUS_NONE_MAPPED",
+    code = 0xC0000073,
+    win32 = "ERROR_NONE_MAPPED",
+    category = "account",
+    severity = "medium",
+    message = "None of the information to be translated has been translated.",
+    summary = "None of the account names or SIDs given could be translated; event 4625 can show it as Status and Sub Status when a logon names an account that cannot be resolved.",
+    causes = {
+      "A service or scheduled task is configured to run as an account that was deleted or renamed.",
+      "The account name has no domain part, or names a domain that this computer cannot resolve or reach.",
+    },
+    diagnosis = {
+      "In event 4625 read Logon Type and Caller Process Name: Logon Type 5 from services.exe or svchost.exe points at a service or task whose account name cannot be resolved.",
+      "List the accounts services run as (`Get-CimInstance Win32_Service | Select Name,StartName`) and the principals of scheduled tasks (`Get-ScheduledTask | Select TaskName,@{n='User';e={$_.Principal.UserId}}`).",
+      [[Test the name with `([Security.Principal.NTAccount]'<DOMAIN>\<name>').Translate([Security.Principal.SecurityIdentifier])`: an IdentityNotMappedException confirms the failure.]],
+    },
+    resolution = {
+      [[Point the service or task at an existing account, written as DOMAIN\name or a UPN.]],
+      "Restore connectivity to the account's domain when the name is correct but cannot be looked up.",
+    },
+    related = { "STATUS_NO_SUCH_USER", "STATUS_INVALID_ACCOUNT_NAME", "STATUS_NO_SUCH_DOMAIN" },
   },
   {
     name = "STATUS_BAD_IMPERSONATION_LEVEL",
@@ -804,7 +827,7 @@ return {
       "Remove the secrets the leaking product created, using its own cleanup where it has one.",
       "Update or uninstall the product that leaks secrets.",
     },
-    related = { "ERROR_TOO_MANY_SECRETS", "STATUS_NO_TRUST_LSA_SECRET" },
+    related = { "ERROR_TOO_MANY_SECRETS", "STATUS_NO_TRUST_LSA_SECRET", "STATUS_NO_SECRETS" },
   },
   {
     name = "STATUS_LOGON_TYPE_NOT_GRANTED",
@@ -1056,7 +1079,7 @@ return {
       [[Remove the existing connection to that server (`net use \\<server>\<share> /delete`) before connecting as the other user.]],
       "Use one account for every connection to a given server from the same logon session.",
     },
-    related = { "ERROR_SESSION_CREDENTIAL_CONFLICT", "STATUS_LOGON_FAILURE" },
+    related = { "ERROR_SESSION_CREDENTIAL_CONFLICT", "STATUS_LOGON_FAILURE", "STATUS_NETWORK_SESSION_EXPIRED" },
   },
   {
     name = "STATUS_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT",
@@ -1160,7 +1183,7 @@ return {
       "Connect with authenticated credentials so that the session has a key.",
       "Reconnect after the session expired so a new key is negotiated.",
     },
-    related = { "ERROR_NO_USER_SESSION_KEY", "STATUS_NO_SUCH_LOGON_SESSION" },
+    related = { "ERROR_NO_USER_SESSION_KEY", "STATUS_NETWORK_SESSION_EXPIRED", "STATUS_NO_SUCH_LOGON_SESSION" },
   },
   {
     name = "STATUS_PASSWORD_MUST_CHANGE",
@@ -1183,6 +1206,27 @@ return {
       "For a service account, clear the flag and set a known password instead of forcing a change.",
     },
     related = { "STATUS_PASSWORD_EXPIRED", "STATUS_ACCOUNT_RESTRICTION", "STATUS_PASSWORD_CHANGE_REQUIRED", "ERROR_PASSWORD_MUST_CHANGE" },
+  },
+  {
+    name = "STATUS_NOT_FOUND",
+    code = 0xC0000225,
+    win32 = "ERROR_NOT_FOUND",
+    category = "general",
+    severity = "low",
+    message = "The object was not found.",
+    summary = "A generic not-found status; Microsoft's event 4625 table lists it as a Status or Sub Status that comes from a Windows bug rather than from an attack.",
+    causes = {
+      "A component that took part in the logon looked for an object (a package, a registry value, a name) and did not find it, which Microsoft attributes to a defect in Windows.",
+    },
+    diagnosis = {
+      "Read Logon Type, Caller Process Name and Account Name of the 4625 event and look for a 4624 success for the same account and source moments later: if there is one, the user was not blocked.",
+      "Count these events per source and account: a steady trickle from one system process is the known benign pattern, a burst across many accounts deserves the same review as any other failure.",
+    },
+    resolution = {
+      "Treat it as noise in alerting rules unless it comes with other failures for the same account.",
+      "Keep the affected computer on current cumulative updates.",
+    },
+    related = { "ERROR_NOT_FOUND", "STATUS_LOGON_FAILURE" },
   },
   {
     name = "STATUS_DOMAIN_CONTROLLER_NOT_FOUND",
@@ -1276,6 +1320,50 @@ return {
       "Have the user change the password, then let the device sign in again.",
     },
     related = { "ERROR_PASSWORD_CHANGE_REQUIRED", "STATUS_PASSWORD_MUST_CHANGE", "STATUS_PASSWORD_EXPIRED" },
+  },
+  {
+    name = "STATUS_NETWORK_SESSION_EXPIRED",
+    code = 0xC000035C,
+    win32 = "ERROR_NO_USER_SESSION_KEY",
+    category = "session",
+    severity = "low",
+    message = "The client session has expired; so the client must re-authenticate to continue accessing the remote resources.",
+    summary = "An SMB server ended a client's session because its authentication expired (typically the Kerberos ticket behind it), and the client must authenticate again.",
+    causes = {
+      "The Kerberos service ticket behind an SMB session reached its end time, so the server asks the client to authenticate again.",
+      "The account's credentials changed and the client holds no valid ticket to renew the session.",
+    },
+    diagnosis = {
+      "Read the Account Name and Source Network Address of the 4625 event and check for a 4624 from the same client moments later: a successful re-authentication means the expiry was routine.",
+      "On the client, run `klist` as the user and check the end time of the `cifs/<server>` ticket against the time of the failure.",
+    },
+    resolution = {
+      "Nothing is needed when the client re-authenticates on its own; otherwise disconnect and reconnect the share (`net use <drive> /delete`, then map it again).",
+      "Renew the user's tickets (`klist purge`, then access the share again) when the client keeps presenting an expired ticket.",
+    },
+    related = { "ERROR_NO_USER_SESSION_KEY", "STATUS_NETWORK_CREDENTIAL_CONFLICT" },
+  },
+  {
+    name = "STATUS_NO_SECRETS",
+    code = 0xC0000371,
+    win32 = "ERROR_NO_SECRETS",
+    category = "credentials",
+    severity = "medium",
+    message = "The local account store does not contain secret material for the specified account.",
+    summary = "The local account database holds no password secret for the account, so its credentials cannot be checked; Microsoft's event 4776 table lists it as an Error Code.",
+    causes = {
+      "The account has no password hash in the local SAM, so an NTLM response for it has nothing to be compared with.",
+      "The account is meant to sign in another way (certificate, smart card, Windows Hello) and was offered a password logon instead.",
+    },
+    diagnosis = {
+      "Read Logon Account and Source Workstation of the 4776 event, and note which computer logged it: a member server or workstation logs 4776 for its own local accounts.",
+      "Check the local account with `Get-LocalUser <name> | Select Name,Enabled,PasswordRequired,PasswordLastSet`: an empty PasswordLastSet shows that no password was ever stored.",
+    },
+    resolution = {
+      "Set a password for the local account (`Set-LocalUser <name> -Password (Read-Host -AsSecureString)`) if it must accept password logons.",
+      "Make the client use the sign-in method the account was created for instead of a password.",
+    },
+    related = { "STATUS_WRONG_PASSWORD", "STATUS_LOGON_FAILURE", "STATUS_TOO_MANY_SECRETS" },
   },
   {
     name = "STATUS_AUTHENTICATION_FIREWALL_FAILED",

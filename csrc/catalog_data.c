@@ -39,76 +39,88 @@ static const char *const e3_resolution[] = {
   "Reproduce with the smallest input that fails, then correct the caller.",
   NULL};
 static const char *const e4_causes[] = {
+  "The caller asked for a registry value, certificate, credential, device or other element that does not exist.",
+  "A lookup ran against the wrong store or scope (per-user instead of per-machine, or the reverse).",
+  NULL};
+static const char *const e4_diagnosis[] = {
+  "Read the program's log for the name or key it looked up at the moment of the failure.",
+  "Trace the call with Process Monitor and look for a NAME NOT FOUND result just before the error.",
+  NULL};
+static const char *const e4_resolution[] = {
+  "Create or restore the missing element, or point the program at the store where it lives.",
+  NULL};
+static const unsigned short e4_related[] = {112, 2, LOGONERR_NO_ENTRY};
+static const char *const e5_causes[] = {
   "A drive or IPC$ connection to the server already exists under other credentials.",
   "The server is reached by two names (NetBIOS and FQDN) and an application mixes credentials.",
   "A mapped drive reconnects at logon with saved credentials that differ from the ones now used.",
   NULL};
-static const char *const e4_resolution[] = {
+static const char *const e5_resolution[] = {
   "List connections with `net use` and remove the conflicting one (`net use \\\\server\\share /delete`, or `net use * /delete`).",
   "Reconnect with a single account, or reach the second account through a different server name (an alias or IP address).",
   "Remove stale entries for the server from Credential Manager.",
   NULL};
-static const char *const e5_causes[] = {
+static const char *const e6_causes[] = {
   "A client-edition Windows server has reached its inbound connection limit.",
   "Stale or leaked sessions from clients were never closed.",
   NULL};
-static const char *const e5_resolution[] = {
+static const char *const e6_resolution[] = {
   "List sessions on the server (`net session`) and close stale ones.",
   "Move the share to a server edition or reduce concurrent clients.",
   NULL};
-static const char *const e6_causes[] = {
+static const char *const e7_causes[] = {
   "The password is longer than 14 characters or uses characters the LM hash cannot represent.",
   NULL};
-static const char *const e6_resolution[] = {
+static const char *const e7_resolution[] = {
   "No action is needed unless a legacy LM-only client must authenticate; such clients should be retired.",
   NULL};
-static const char *const e7_causes[] = {
+static const char *const e8_causes[] = {
   "OpenThreadToken or RevertToSelf logic ran on a thread without impersonation.",
   "Impersonation ended earlier than the code expected.",
   NULL};
-static const char *const e7_resolution[] = {
+static const char *const e8_resolution[] = {
   "Check that ImpersonateLoggedOnUser, ImpersonateNamedPipeClient or similar succeeded before using the thread token.",
   "Use OpenProcessToken when the thread is not impersonating.",
   NULL};
-static const char *const e8_causes[] = {
+static const char *const e9_causes[] = {
   "DNS cannot resolve the domain's SRV records, or the client uses the wrong DNS servers.",
   "The network path to every domain controller is down or blocked by a firewall.",
   "The Netlogon service on the client or the domain controllers is stopped.",
   NULL};
-static const char *const e8_resolution[] = {
+static const char *const e9_resolution[] = {
   "Run `nltest /dsgetdc:<domain>` and `nslookup -type=SRV _ldap._tcp.dc._msdcs.<domain>` from the failing machine.",
   "Point the client at DNS servers that host the domain's zones, then run `ipconfig /flushdns`.",
   "Check connectivity (Kerberos 88, LDAP 389, SMB 445, RPC 135 and dynamic ports) to a domain controller.",
   NULL};
-static const char *const e9_causes[] = {
+static const char *const e10_causes[] = {
   "The session ended (the user logged off, the service stopped, the token's session was deleted) between obtaining its LUID and using it.",
   "Code enumerated sessions with LsaEnumerateLogonSessions and one vanished before LsaGetLogonSessionData ran.",
   "An authentication package called DeleteLogonSession on an ID that the LSA does not know.",
   "SSPI has no credentials for the session: SEC_E_NO_CREDENTIALS maps to this code, as with a network logon that cannot delegate (the double hop) or a service account without stored credentials.",
   NULL};
-static const char *const e9_symptoms[] = {
+static const char *const e10_symptoms[] = {
   "`net use`, mapped drives or scheduled tasks fail with \"A specified logon session does not exist\" (system error 1312).",
   "A service that worked interactively fails when run as a service or over a remote session.",
   "Session-enumeration tools log the error for some sessions and not others.",
   NULL};
-static const char *const e9_diagnosis[] = {
+static const char *const e10_diagnosis[] = {
   "Note the logon ID the caller used and check whether `klist sessions` or `logonsessions` (Sysinternals) still lists it.",
   "Find the session's end in the Security log: event 4634 or 4647 (logoff) with the same Logon ID.",
   "If the call was SSPI (AcquireCredentialsHandle, InitializeSecurityContext), check whether the session is a network logon without delegable credentials (logon type 3 in event 4624).",
   "Trace the code path: was the LUID taken from a token that might have been closed?",
   NULL};
-static const char *const e9_resolution[] = {
+static const char *const e10_resolution[] = {
   "Treat the session as gone: refresh the list of sessions or re-authenticate, and retry with a live logon ID.",
   "Handle STATUS_NO_SUCH_LOGON_SESSION from LsaGetLogonSessionData as normal when walking LsaEnumerateLogonSessions results.",
   "For second-hop access, use Kerberos constrained delegation or explicit credentials (AcquireCredentialsHandle with a SEC_WINNT_AUTH_IDENTITY) instead of the caller's network logon.",
   "For services, store credentials for the account or run under an account that has them.",
   NULL};
-static const char *const e9_prevention[] = {
+static const char *const e10_prevention[] = {
   "Hold a handle to the token of a session you depend on, and handle its end as an expected event.",
   "Design services to authenticate with their own credentials rather than borrowing a user's network logon.",
   "Prefer Kerberos constrained delegation where a server must act for a user on another server.",
   NULL};
-static const logonerr_faq_pair e9_faq[] = {
+static const logonerr_faq_pair e10_faq[] = {
   {"What does error 1312 mean?",
    "Windows was given a logon session ID that it no longer has, or a session with no usable credentials. The session may have ended, or it may be a network logon that cannot reach further servers."},
   {"Why do I see it when a scheduled task or service opens a network share?",
@@ -116,159 +128,172 @@ static const logonerr_faq_pair e9_faq[] = {
   {"Is it safe to ignore in code that enumerates sessions?",
    "Yes, for a session that ended between LsaEnumerateLogonSessions and LsaGetLogonSessionData: skip it and continue."},
   {NULL, NULL}};
-static const unsigned short e9_related[] = {63, 4, 28, 29, LOGONERR_NO_ENTRY};
-static const char *const e10_causes[] = {
+static const unsigned short e10_related[] = {66, 5, 30, 31, LOGONERR_NO_ENTRY};
+static const char *const e11_causes[] = {
   "The account was never granted the privilege in User Rights Assignment.",
   "The privilege is present but disabled and the code did not enable it with AdjustTokenPrivileges.",
   "The process is not elevated, so the privilege was filtered out.",
   NULL};
-static const char *const e10_resolution[] = {
+static const char *const e11_resolution[] = {
   "Grant the user right through Group Policy (Computer Configuration > Windows Settings > Security Settings > Local Policies > User Rights Assignment), then log on again.",
   "Enable the privilege in code before the call.",
   "Run elevated where the privilege is administrative.",
   NULL};
-static const char *const e11_causes[] = {
+static const char *const e12_causes[] = {
   "The name contains characters not allowed in account names, or a domain\\user or UPN form is mangled.",
   "A script passed an empty name or an unexpanded variable.",
   NULL};
-static const char *const e11_resolution[] = {
+static const char *const e12_resolution[] = {
   "Check the name's syntax (DOMAIN\\user or user@domain.example) and remove stray characters or whitespace.",
   "Log the exact string passed to the API.",
   NULL};
-static const char *const e12_causes[] = {
+static const char *const e13_causes[] = {
   "A typo in the user name, or the account was deleted or renamed.",
   "The request went to the wrong domain or to the local SAM instead of the domain.",
   NULL};
-static const char *const e12_resolution[] = {
+static const char *const e13_resolution[] = {
   "Verify the account exists: `net user <name> /domain` or `Get-ADUser <name>`.",
   "Qualify the name with its domain (DOMAIN\\user or a UPN).",
   NULL};
-static const char *const e13_causes[] = {
+static const char *const e14_causes[] = {
   "The user typed the old password wrongly in a change-password dialog or tool.",
   "A tool used a cached old password that has already been changed.",
   NULL};
-static const char *const e13_resolution[] = {
+static const char *const e14_resolution[] = {
   "Ask the user to re-enter the current password carefully, or have an administrator reset it.",
   NULL};
-static const char *const e14_causes[] = {
+static const char *const e15_causes[] = {
   "The new password includes disallowed or unrepresentable characters.",
   NULL};
-static const char *const e14_resolution[] = {
+static const char *const e15_resolution[] = {
   "Choose a new password using ordinary printable characters.",
   NULL};
-static const char *const e15_causes[] = {
+static const char *const e16_causes[] = {
   "The new password is too short, too simple or was used recently.",
   "The minimum password age has not yet passed since the last change.",
   NULL};
-static const char *const e15_resolution[] = {
+static const char *const e16_resolution[] = {
   "Check the policy with `net accounts` (local) or `Get-ADDefaultDomainPasswordPolicy` and any fine-grained policy applying to the user.",
   "Choose a longer, unused password, or have an administrator reset it.",
   NULL};
-static const char *const e16_causes[] = {
+static const char *const e17_causes[] = {
   "The password is wrong or out of date (often a stored or cached one).",
   "The user name does not exist in the domain the request reached.",
   "A service, scheduled task or mapped drive still uses a password that was changed.",
   NULL};
-static const char *const e16_resolution[] = {
+static const char *const e17_resolution[] = {
   "Check the Security log on the authenticating machine or domain controller: event 4625 or 4776 carries the Sub Status that says which part was wrong.",
   "Update stored credentials (services, scheduled tasks, Credential Manager, application configuration).",
   "Confirm the account name and domain, then retry with known-good credentials.",
   NULL};
-static const char *const e17_causes[] = {
+static const char *const e18_causes[] = {
   "The account has a blank password and the policy 'Limit local account use of blank passwords to console logon only' applies.",
   "A logon-hours, workstation or authentication-policy restriction applies to the account.",
   "The account is a member of Protected Users or is restricted by an authentication policy silo.",
   NULL};
-static const char *const e17_resolution[] = {
+static const char *const e18_resolution[] = {
   "Look at the Sub Status in event 4625 to learn which restriction applied.",
   "Set a password on the account, or adjust the restriction in Active Directory.",
   NULL};
-static const char *const e18_causes[] = {
+static const char *const e19_causes[] = {
   "The Logon Hours attribute of the account excludes the current time (in the domain controller's time zone).",
   NULL};
-static const char *const e18_resolution[] = {
+static const char *const e19_resolution[] = {
   "Review the account's logon hours in Active Directory Users and Computers (Account tab > Logon Hours) and widen them if appropriate.",
   NULL};
-static const char *const e19_causes[] = {
+static const char *const e20_causes[] = {
   "The account's 'Log On To' list (userWorkstations) does not include the source computer.",
   "An authentication policy silo restricts where the account may sign in.",
   NULL};
-static const char *const e19_resolution[] = {
+static const char *const e20_resolution[] = {
   "Add the computer to the account's Log On To list, or remove the restriction.",
   "On domain controllers, look for event 4820 when authentication policy silos are in use.",
   NULL};
-static const char *const e20_causes[] = {
+static const char *const e21_causes[] = {
   "The password is older than the maximum password age of the applying policy.",
   "A service account's password expired because 'Password never expires' was not set.",
   NULL};
-static const char *const e20_resolution[] = {
+static const char *const e21_resolution[] = {
   "Have the user change the password, or an administrator reset it.",
   "For service accounts, use a group Managed Service Account or rotate the password and update every place it is stored.",
   NULL};
-static const char *const e21_causes[] = {
+static const char *const e22_causes[] = {
   "An administrator or an automated process disabled the account.",
   "The account is a leaver's account or a stale service account.",
   NULL};
-static const char *const e21_resolution[] = {
+static const char *const e22_resolution[] = {
   "Confirm the account should be in use, then enable it (`Enable-ADAccount`, or `net user <name> /active:yes` locally).",
   "Find who disabled it in the domain controller's Security log (event 4725).",
   NULL};
-static const char *const e22_causes[] = {
+static const char *const e23_causes[] = {
+  "An account named in a configuration, ACL or script was deleted or renamed.",
+  "The name's domain cannot be contacted to translate it.",
+  NULL};
+static const char *const e23_diagnosis[] = {
+  "Translate the name yourself: `([Security.Principal.NTAccount]'<DOMAIN>\\<name>').Translate([Security.Principal.SecurityIdentifier])` fails the same way when the name is unknown.",
+  "Run `whoami /user` or `Get-ADUser <name>` to compare the expected account with what exists.",
+  NULL};
+static const char *const e23_resolution[] = {
+  "Replace the stale name with an existing account, written with its domain.",
+  "Restore name resolution and connectivity to the account's domain.",
+  NULL};
+static const unsigned short e23_related[] = {79, 13, 12, LOGONERR_NO_ENTRY};
+static const char *const e24_causes[] = {
   "A client connected with SecurityIdentification or Anonymous impersonation level.",
   "A server duplicated a token at a lower level than it needs.",
   NULL};
-static const char *const e22_resolution[] = {
+static const char *const e24_resolution[] = {
   "Have the client allow impersonation (for RPC, RPC_C_IMP_LEVEL_IMPERSONATE or higher).",
   "Duplicate the token with SecurityImpersonation or SecurityDelegation when needed.",
   NULL};
-static const char *const e23_causes[] = {
+static const char *const e25_causes[] = {
   "The security database service is starting, stopping or was disabled.",
   "A domain controller is in Directory Services Restore Mode.",
   NULL};
-static const char *const e23_resolution[] = {
+static const char *const e25_resolution[] = {
   "Retry after the system has finished starting; check the System log for SAM or LSA errors.",
   "Check domain controller health with `dcdiag`.",
   NULL};
-static const char *const e24_causes[] = {
+static const char *const e26_causes[] = {
   "The domain name is misspelt, or a trust to that domain does not exist.",
   "DNS cannot locate domain controllers for the domain.",
   NULL};
-static const char *const e24_resolution[] = {
+static const char *const e26_resolution[] = {
   "Check the name and run `nltest /dsgetdc:<domain>` to see whether a domain controller can be located.",
   "Verify trusts with `nltest /domain_trusts`.",
   NULL};
-static const char *const e25_causes[] = {
+static const char *const e27_causes[] = {
   "Code called LsaLogonUser or a similar call on a handle from LsaConnectUntrusted rather than LsaRegisterLogonProcess.",
   "The process lacks SeTcbPrivilege, so LsaRegisterLogonProcess could not be used.",
   NULL};
-static const char *const e25_resolution[] = {
+static const char *const e27_resolution[] = {
   "Register with LsaRegisterLogonProcess from a process holding SeTcbPrivilege (normally a service running as SYSTEM).",
   "Use LogonUser where a registered logon process is not needed.",
   NULL};
-static const char *const e26_causes[] = {
+static const char *const e28_causes[] = {
   "An authentication package reused a logon ID instead of allocating a fresh one with AllocateLocallyUniqueId.",
   "A custom security package or credential provider creates sessions without cleaning up those of failed attempts.",
   "A bug in the session manager or LSA plug-in hands out the same ID twice.",
   NULL};
-static const char *const e26_symptoms[] = {
+static const char *const e28_symptoms[] = {
   "Logons handled by one authentication package fail while others work.",
   "The error follows installation or update of a security product, smart-card middleware or single-sign-on agent.",
   NULL};
-static const char *const e26_diagnosis[] = {
+static const char *const e28_diagnosis[] = {
   "List the authentication and security packages the LSA loads: the registry values 'Authentication Packages' and 'Security Packages' under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa.",
   "Correlate the failures with events 4624/4625 and their Authentication Package and Logon Process fields.",
   "Check for LSA plug-ins that are not signed by Microsoft (event 3033/3063 in the CodeIntegrity log when LSA protection is on).",
   NULL};
-static const char *const e26_resolution[] = {
+static const char *const e28_resolution[] = {
   "Make the authentication package allocate a new LUID for every logon session.",
   "Remove or update the third-party authentication package, credential provider or LSA plug-in involved.",
   "Restart the machine to clear the LSA's session table if the condition persists.",
   NULL};
-static const char *const e26_prevention[] = {
+static const char *const e28_prevention[] = {
   "Test third-party authentication packages and credential providers before wide deployment, and keep them updated.",
   "In package code, never derive a logon ID from anything but AllocateLocallyUniqueId.",
   NULL};
-static const logonerr_faq_pair e26_faq[] = {
+static const logonerr_faq_pair e28_faq[] = {
   {"What does ERROR_LOGON_SESSION_EXISTS (1363) mean?",
    "Something asked Windows to open a session under a logon ID (LUID) that a live session already owns."},
   {"Can a user cause it by logging on twice?",
@@ -276,72 +301,72 @@ static const logonerr_faq_pair e26_faq[] = {
   {"Does it threaten system stability?",
    "Not by itself, but it shows that an authentication component is misbehaving, and logons through it keep failing until that is fixed."},
   {NULL, NULL}};
-static const unsigned short e26_related[] = {80, 29, LOGONERR_NO_ENTRY};
-static const char *const e27_causes[] = {
+static const unsigned short e28_related[] = {84, 31, LOGONERR_NO_ENTRY};
+static const char *const e29_causes[] = {
   "Code asked for a package name (for example in LsaLookupAuthenticationPackage or AcquireCredentialsHandle) that is misspelt or not installed.",
   "A third-party package failed to load at boot.",
   NULL};
-static const char *const e27_resolution[] = {
+static const char *const e29_resolution[] = {
   "List loaded packages with EnumerateSecurityPackages and check the name requested.",
   "Check the System log for LSA package load failures and reinstall the package.",
   NULL};
-static const char *const e28_causes[] = {
+static const char *const e30_causes[] = {
   "An authentication package called DeleteLogonSession on a session whose reference count prevents deletion: the package and the operating system both believe they own the session.",
   "A package deleted, or tried to delete, a session after handing its logon ID to the LSA (for example after LsaApLogonUser returned it).",
   "An operation was attempted on a session that is being torn down or has not finished being set up.",
   NULL};
-static const char *const e28_symptoms[] = {
+static const char *const e30_symptoms[] = {
   "Logons or logoffs through one authentication package fail intermittently.",
   "Sessions linger (visible in `logonsessions`) after users log off.",
   NULL};
-static const char *const e28_diagnosis[] = {
+static const char *const e30_diagnosis[] = {
   "Identify which package handles the failing logons from the Authentication Package field of events 4624/4625.",
   "Check whether a third-party credential provider or security package was recently installed or updated.",
   "Compare `logonsessions` output over time to see sessions that are never cleaned up.",
   NULL};
-static const char *const e28_resolution[] = {
+static const char *const e30_resolution[] = {
   "Fix the authentication package so that it deletes only sessions it created and has not yet handed to the LSA; after that, the LSA owns them.",
   "Update or remove the third-party authentication package or LSA plug-in involved.",
   "Retry the operation after the session has finished starting or ending.",
   NULL};
-static const char *const e28_prevention[] = {
+static const char *const e30_prevention[] = {
   "In authentication package code, follow the documented ownership rule: delete a session with DeleteLogonSession only while it is still yours.",
   "Validate the session's state before acting on it and handle the error as a bug report, not as a retryable condition.",
   NULL};
-static const logonerr_faq_pair e28_faq[] = {
+static const logonerr_faq_pair e30_faq[] = {
   {"What does ERROR_BAD_LOGON_SESSION_STATE (1365) mean?",
    "The session exists, but its current condition rules out what was asked of it. Most often an authentication package tried to delete a session that is still referenced."},
   {"How should my code handle it?",
    "Check the session's state before acting, make sure your code owns the session, and do not retry blindly: it usually signals a logic error."},
   {NULL, NULL}};
-static const unsigned short e28_related[] = {82, 29, 26, 9, LOGONERR_NO_ENTRY};
-static const char *const e29_causes[] = {
+static const unsigned short e30_related[] = {86, 31, 28, 10, LOGONERR_NO_ENTRY};
+static const char *const e31_causes[] = {
   "An authentication package passed CreateLogonSession a logon ID it had already used, instead of a fresh one from AllocateLocallyUniqueId.",
   "A third-party security package or credential provider keeps sessions from failed attempts and reuses their IDs.",
   "Software that sits in the logon path (single sign-on agents, smart-card middleware, remote-access products) has a session-handling bug.",
   NULL};
-static const char *const e29_symptoms[] = {
+static const char *const e31_symptoms[] = {
   "Users cannot log on through a particular method (smart card, a third-party provider) while password logons work.",
   "Applications that create logons (LogonUser, LsaLogonUser) fail with error 1366.",
   "Users see repeated prompts for credentials or are disconnected during logon.",
   NULL};
-static const char *const e29_diagnosis[] = {
+static const char *const e31_diagnosis[] = {
   "Find the failing logons in the Security log (event 4625) and note their Logon Process and Authentication Package.",
   "List the LSA's packages in HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa ('Authentication Packages', 'Security Packages', 'Notification Packages').",
   "Check whether the failures began with the installation or update of a security product.",
   "If you develop the package, log every LUID you pass to CreateLogonSession and look for repeats.",
   NULL};
-static const char *const e29_resolution[] = {
+static const char *const e31_resolution[] = {
   "Identify the authentication package behind the failing logons and update or remove it.",
   "In package code, allocate a new LUID per session and delete the sessions of failed attempts with DeleteLogonSession.",
   "Restart the machine if the LSA's session table must be cleared while a fix is prepared.",
   NULL};
-static const char *const e29_prevention[] = {
+static const char *const e31_prevention[] = {
   "Test and stage updates of anything that plugs into the LSA.",
   "Keep third-party authentication components current and remove unused ones.",
   "In package code, tie each session's lifetime to one logon attempt and clean it up on failure.",
   NULL};
-static const logonerr_faq_pair e29_faq[] = {
+static const logonerr_faq_pair e31_faq[] = {
   {"Does ERROR_LOGON_SESSION_COLLISION mean the account is logged on twice?",
    "No. A user may hold many sessions; each has its own ID. The error means software reused a taken logon ID when creating a session, which points at an authentication package."},
   {"Is it a security problem?",
@@ -349,264 +374,276 @@ static const logonerr_faq_pair e29_faq[] = {
   {"How can I prevent it?",
    "Keep authentication packages and credential providers updated and tested; in your own package, always allocate a fresh LUID per session."},
   {NULL, NULL}};
-static const unsigned short e29_related[] = {83, 26, LOGONERR_NO_ENTRY};
-static const char *const e30_causes[] = {
+static const unsigned short e31_related[] = {87, 28, LOGONERR_NO_ENTRY};
+static const char *const e32_causes[] = {
   "LogonUser or LsaLogonUser was given a logon type that does not exist or that the package does not support (for example a network-cleartext logon to a package that lacks it).",
   NULL};
-static const char *const e30_resolution[] = {
+static const char *const e32_resolution[] = {
   "Use a documented logon type (LOGON32_LOGON_INTERACTIVE, _NETWORK, _BATCH, _SERVICE, _NEW_CREDENTIALS ...) that the chosen provider supports.",
   NULL};
-static const char *const e31_causes[] = {
+static const char *const e33_causes[] = {
   "ImpersonateNamedPipeClient was called before the first ReadFile on the pipe.",
   NULL};
-static const char *const e31_resolution[] = {
+static const char *const e33_resolution[] = {
   "Read at least one message from the client before impersonating it.",
   NULL};
-static const char *const e32_causes[] = {
+static const char *const e34_causes[] = {
   "A script or tool tried to delete, rename in an unsupported way, or otherwise change a built-in account.",
   NULL};
-static const char *const e32_resolution[] = {
+static const char *const e34_resolution[] = {
   "Disable the built-in account instead of deleting it, or act on a different account.",
   NULL};
-static const char *const e33_causes[] = {
+static const char *const e35_causes[] = {
   "The account lacks 'Allow log on locally', 'Log on as a batch job', 'Log on as a service' or 'Access this computer from the network' for this machine.",
   "A 'Deny log on ...' right applies to the account or one of its groups.",
   NULL};
-static const char *const e33_resolution[] = {
+static const char *const e35_resolution[] = {
   "Grant the matching user right in User Rights Assignment (or Group Policy) and remove conflicting deny rights, then log on again.",
   "Use `gpresult /h` on the computer to see which policy sets the rights.",
   NULL};
-static const char *const e34_causes[] = {
+static const char *const e36_causes[] = {
   "Software created many LSA secrets (LsaStorePrivateData) and never removed them.",
   "A leak in a product that stores per-user or per-connection secrets.",
   NULL};
-static const char *const e34_resolution[] = {
+static const char *const e36_resolution[] = {
   "Identify and remove unused secrets (the product that created them should offer a cleanup).",
   "Update or remove the software that keeps creating secrets.",
   NULL};
-static const char *const e35_causes[] = {
+static const char *const e37_causes[] = {
   "The account is not in a group granted the logon right for this logon type (interactive, network, batch, service, remote interactive).",
   "A 'Deny log on ...' user right applies to the account or a group it belongs to.",
   NULL};
-static const char *const e35_resolution[] = {
+static const char *const e37_resolution[] = {
   "Grant the needed right (for Remote Desktop: 'Allow log on through Remote Desktop Services' and membership of Remote Desktop Users), and remove the conflicting deny right.",
   "Run `gpresult /h report.html` on the target to find the policy that sets the right.",
   NULL};
-static const char *const e36_causes[] = {
+static const char *const e38_causes[] = {
   "A legacy client or tool changed a password using only the LAN Manager form.",
   NULL};
-static const char *const e36_resolution[] = {
+static const char *const e38_resolution[] = {
   "Change the password with a current client or tool.",
   NULL};
-static const char *const e37_causes[] = {
+static const char *const e39_causes[] = {
   "A legacy password-change protocol was used without the expected LM data.",
   NULL};
-static const char *const e37_resolution[] = {
+static const char *const e39_resolution[] = {
   "Change the password with a current client or tool; retire LM-dependent systems.",
   NULL};
-static const char *const e38_causes[] = {
+static const char *const e40_causes[] = {
   "The session is anonymous or a guest session, which has no session key.",
   "The network session expired and the client must authenticate again.",
   NULL};
-static const char *const e38_resolution[] = {
+static const char *const e40_resolution[] = {
   "Connect with authenticated credentials rather than anonymously.",
   "Reconnect so that a new authenticated session is set up.",
   NULL};
-static const char *const e39_causes[] = {
+static const char *const e41_causes[] = {
   "A service principal name (SPN) is registered on the wrong account, or on two accounts.",
   "DNS or a load balancer sends the client to a server other than the one the SPN names.",
   NULL};
-static const char *const e39_resolution[] = {
+static const char *const e41_resolution[] = {
   "Check SPNs with `setspn -Q <spn>` and `setspn -X` (duplicates), and register the SPN on the service's actual account.",
   "Make the name the client uses resolve to the server that owns the SPN.",
   NULL};
-static const char *const e40_causes[] = {
+static const char *const e42_causes[] = {
   "The computer or service account password changed on the server but the domain controllers used by the client still hold the old one (replication delay).",
   "The server's secure channel is broken.",
   NULL};
-static const char *const e40_resolution[] = {
+static const char *const e42_resolution[] = {
   "Check replication with `repadmin /showrepl` and wait for or force it.",
   "Reset the server's secure channel: `Test-ComputerSecureChannel -Repair`.",
   NULL};
-static const char *const e41_causes[] = {
+static const char *const e43_causes[] = {
   "The client or a domain controller is not synchronising time with the domain hierarchy.",
   "A virtual machine took its time from the host instead of the domain.",
   "The PDC emulator uses an unreliable external time source.",
   NULL};
-static const char *const e41_resolution[] = {
+static const char *const e43_resolution[] = {
   "Compare clocks: `w32tm /stripchart /computer:<dc> /samples:3`.",
   "Resynchronise: `w32tm /resync`; check `w32tm /query /source` on the client and the PDC emulator.",
   "Disable host time synchronisation for domain-joined virtual machines where it conflicts.",
   NULL};
-static const char *const e42_causes[] = {
+static const char *const e44_causes[] = {
   "The local LSA secret holding the machine account password was lost (re-imaging, restore from an old backup, cloning).",
   "The machine was removed from the domain incompletely.",
   NULL};
-static const char *const e42_resolution[] = {
+static const char *const e44_resolution[] = {
   "Repair the secure channel with `Test-ComputerSecureChannel -Repair` or `netdom resetpwd`, or rejoin the domain.",
   NULL};
-static const char *const e43_causes[] = {
+static const char *const e45_causes[] = {
   "The computer account was deleted or never created in Active Directory.",
   "The machine was cloned without being rejoined (duplicate names).",
   NULL};
-static const char *const e43_resolution[] = {
+static const char *const e45_resolution[] = {
   "Recreate the computer account by rejoining the machine to the domain.",
   NULL};
-static const char *const e44_causes[] = {
+static const char *const e46_causes[] = {
   "The trust password between the domains is out of sync.",
   "Domain controllers of the trusted domain cannot be reached (DNS, firewall).",
   NULL};
-static const char *const e44_resolution[] = {
+static const char *const e46_resolution[] = {
   "Verify the trust: `nltest /sc_verify:<trusted domain>` or `Test-ComputerSecureChannel` on a domain controller, and reset it with `netdom trust ... /reset` if needed.",
   "Check name resolution and connectivity to the trusted domain's controllers.",
   NULL};
-static const char *const e45_causes[] = {
+static const char *const e47_causes[] = {
   "The computer was restored from a snapshot or backup older than its last machine password change.",
   "The computer account was reset or recreated in Active Directory.",
   NULL};
-static const char *const e45_resolution[] = {
+static const char *const e47_resolution[] = {
   "Log on with a local administrator account and run `Test-ComputerSecureChannel -Repair -Credential <domain admin>`, or rejoin the domain.",
   "Avoid restoring domain members from old snapshots without repairing the channel afterwards.",
   NULL};
-static const char *const e46_causes[] = {
+static const char *const e48_causes[] = {
   "Netlogon could not contact a domain controller of the account's domain.",
   "A trust on the path to the account's domain is broken.",
   NULL};
-static const char *const e46_resolution[] = {
+static const char *const e48_resolution[] = {
   "Run `nltest /sc_query:<domain>` to check the secure channel, and `nltest /dsgetdc:<domain>` to find a domain controller.",
   "Repair broken trusts and name resolution between the domains.",
   NULL};
-static const char *const e47_causes[] = {
+static const char *const e49_causes[] = {
   "The Netlogon service is stopped or disabled on the machine or on the domain controller.",
   "The machine is in a state (early boot, safe mode) where Netlogon has not started.",
   NULL};
-static const char *const e47_resolution[] = {
+static const char *const e49_resolution[] = {
   "Start Netlogon (`sc start netlogon`) and set it to automatic on domain members and controllers.",
   "Check the System log for why it stopped.",
   NULL};
-static const char *const e48_causes[] = {
+static const char *const e50_causes[] = {
   "The accountExpires attribute was set (contractors, temporary staff) and has been reached.",
   NULL};
-static const char *const e48_resolution[] = {
+static const char *const e50_resolution[] = {
   "If the account is still needed, extend its expiry date (`Set-ADAccountExpiration`), or clear it.",
   NULL};
-static const char *const e49_causes[] = {
+static const char *const e51_causes[] = {
   "Someone or something tried to authenticate with the DOMAIN$ account that represents a trust.",
   NULL};
-static const char *const e49_resolution[] = {
+static const char *const e51_resolution[] = {
   "Use a user account; investigate the source if the attempt was not expected.",
   NULL};
-static const char *const e50_causes[] = {
+static const char *const e52_causes[] = {
   "A computer account (NAME$) was used for a logon type that computer accounts may not perform.",
   "A domain join or secure-channel setup probed the account; the error is then expected and harmless.",
   NULL};
-static const char *const e50_resolution[] = {
+static const char *const e52_resolution[] = {
   "Use a user account for the operation; ignore the event when it accompanies normal machine authentication.",
   NULL};
-static const char *const e51_causes[] = {
+static const char *const e53_causes[] = {
   "A domain controller's machine account was used for a user-style logon, as happens in some replication or probe traffic.",
   NULL};
-static const char *const e51_resolution[] = {
+static const char *const e53_resolution[] = {
   "Use a user account; investigate only if the attempts are unexpected.",
   NULL};
-static const char *const e52_causes[] = {
+static const char *const e54_causes[] = {
   "The trusted domain was rebuilt with a new SID, or the trust was created with the wrong name.",
   "Stale trust objects remain after a domain was renamed or removed.",
   NULL};
-static const char *const e52_resolution[] = {
+static const char *const e54_resolution[] = {
   "Delete and recreate the trust, then verify it with `nltest /domain_trusts /v`.",
   NULL};
-static const char *const e53_causes[] = {
+static const char *const e55_causes[] = {
   "The account's pwdLastSet is 0 (an administrator reset the password or ticked the option).",
   NULL};
-static const char *const e53_resolution[] = {
+static const char *const e55_resolution[] = {
   "Have the user change the password at an interactive sign-in, or through a password-change portal.",
   "For service accounts, clear 'User must change password at next logon'.",
   NULL};
-static const char *const e54_causes[] = {
+static const char *const e56_causes[] = {
   "DNS cannot resolve the domain's SRV records.",
   "All domain controllers are unreachable from this site.",
   NULL};
-static const char *const e54_resolution[] = {
+static const char *const e56_resolution[] = {
   "Run `nltest /dsgetdc:<domain>` and check the client's DNS servers.",
   "Check connectivity to domain controllers and site configuration.",
   NULL};
-static const char *const e55_causes[] = {
+static const char *const e57_causes[] = {
   "A stale password stored on a device, service, scheduled task or mapped drive keeps failing.",
   "A user mistyped the password repeatedly.",
   "Password-guessing against the account.",
   NULL};
-static const char *const e55_resolution[] = {
+static const char *const e57_resolution[] = {
   "Unlock the account (`Unlock-ADAccount`) once the source of bad passwords is known.",
   "Find the source: event 4740 on the PDC emulator names the caller computer; then look at that computer's 4625 events.",
   NULL};
-static const char *const e56_causes[] = {
+static const char *const e58_causes[] = {
   "The forest trust uses selective authentication and the account lacks the 'Allowed to authenticate' permission on the computer object.",
   NULL};
-static const char *const e56_resolution[] = {
+static const char *const e58_resolution[] = {
   "Grant 'Allowed to authenticate' on the computer object to the user or group, or change the trust's authentication scope.",
   NULL};
-static const char *const e57_causes[] = {
+static const char *const e59_causes[] = {
   "'Network security: Restrict NTLM' policies block NTLM for this client, server or domain.",
   "Kerberos failed (missing SPN, connection by IP address, no line of sight to a domain controller), so the client fell back to NTLM.",
   NULL};
-static const char *const e57_resolution[] = {
+static const char *const e59_resolution[] = {
   "Make Kerberos work: connect by the DNS name that carries an SPN, register missing SPNs, ensure the client can reach a KDC.",
   "Review the NTLM operational log (Microsoft-Windows-NTLM/Operational) and add a narrow exception only if needed.",
   NULL};
-static const char *const e58_causes[] = {
+static const char *const e60_causes[] = {
   "An EAS policy applied to the device demands a password change.",
   NULL};
-static const char *const e58_resolution[] = {
+static const char *const e60_resolution[] = {
   "Have the user change the account password, then retry the operation.",
   NULL};
-static const char *const e59_causes[] = {
+static const char *const e61_causes[] = {
+  "The local account was created without a password or had it cleared.",
+  "The account is set up for a sign-in method other than a password.",
+  NULL};
+static const char *const e61_diagnosis[] = {
+  "Run `Get-LocalUser <name>` and read PasswordLastSet and PasswordRequired for the account.",
+  "Check which sign-in the client attempted (password, smart card, Windows Hello) in its own log.",
+  NULL};
+static const char *const e61_resolution[] = {
+  "Give the account a password if password sign-in is intended, or switch the client to the account's sign-in method.",
+  NULL};
+static const unsigned short e61_related[] = {118, 1, LOGONERR_NO_ENTRY};
+static const char *const e62_causes[] = {
   "A caller of an LSA or SSPI function (LsaLogonUser, AcceptSecurityContext) passed a structure with a wrong size, version or pointer.",
   "A driver or service received a request whose fields contradict each other.",
   NULL};
-static const char *const e59_diagnosis[] = {
+static const char *const e62_diagnosis[] = {
   "If it appears in a 4625 Status, read Caller Process Name and Logon Process: the process that called LogonUser or LsaLogonUser passed a malformed request.",
   "Run the failing call under Process Monitor or the application's own debug log to see which argument (buffer length, logon type, package name) was rejected.",
   NULL};
-static const char *const e59_resolution[] = {
+static const char *const e62_resolution[] = {
   "Correct the argument the trace points at, checking structure sizes and flags against the function's documentation.",
   "Update the program or driver that builds the request when the fault is in third-party code.",
   NULL};
-static const unsigned short e59_related[] = {2, 84, 81, LOGONERR_NO_ENTRY};
-static const char *const e60_causes[] = {
+static const unsigned short e62_related[] = {2, 88, 85, LOGONERR_NO_ENTRY};
+static const char *const e63_causes[] = {
   "The caller's token lacks an access right that an object's security descriptor requires.",
   "An LSA, SAM or registry call was made from a process that is not elevated or not running as SYSTEM.",
   NULL};
-static const char *const e60_diagnosis[] = {
+static const char *const e63_diagnosis[] = {
   "In a Security event, read the Subject and Caller Process Name fields to learn which account and program were refused.",
   "For a file or share, compare `icacls <path>` with `Get-SmbShareAccess <share>` output: the stricter of the two wins.",
   "For an LSA or SAM call, check whether the caller runs elevated (`whoami /groups` shows the High Mandatory Level label when it does).",
   NULL};
-static const char *const e60_resolution[] = {
+static const char *const e63_resolution[] = {
   "Grant the missing right to the account or one of its groups on the object the event names.",
   "Run the operation from an elevated process or a service account that legitimately holds the access.",
   NULL};
-static const unsigned short e60_related[] = {0, 64, 91, LOGONERR_NO_ENTRY};
-static const char *const e61_causes[] = {
+static const unsigned short e63_related[] = {0, 67, 95, LOGONERR_NO_ENTRY};
+static const char *const e64_causes[] = {
   "The thread called OpenThreadToken or another token operation while it was not impersonating a client.",
   "The thread's impersonation ended (RevertToSelf, a failed impersonation call) before the code that needed it ran.",
   NULL};
-static const char *const e61_diagnosis[] = {
+static const char *const e64_diagnosis[] = {
   "Find the thread's code path in the service's log: the call came before ImpersonateLoggedOnUser, RpcImpersonateClient or ImpersonateNamedPipeClient succeeded, or after RevertToSelf.",
   "Check with `whoami /all` run under the service account that the account holds SeImpersonatePrivilege when the service needs to impersonate.",
   NULL};
-static const char *const e61_resolution[] = {
+static const char *const e64_resolution[] = {
   "Check the return value of the impersonation call and only then use the thread token.",
   "Open the process token instead when the code runs without a client to impersonate.",
   NULL};
-static const unsigned short e61_related[] = {7, 76, 85, LOGONERR_NO_ENTRY};
-static const char *const e62_causes[] = {
+static const unsigned short e64_related[] = {8, 80, 89, LOGONERR_NO_ENTRY};
+static const char *const e65_causes[] = {
   "The client's DNS servers cannot resolve the domain's `_ldap._tcp.dc._msdcs` SRV records.",
   "Firewalls or a broken VPN or WAN link block Kerberos, LDAP, SMB or RPC to every domain controller the client tries.",
   "All domain controllers of the client's site are down and no other site covers it.",
   "A laptop off the corporate network tries a domain logon without cached credentials.",
   NULL};
-static const char *const e62_diagnosis[] = {
+static const char *const e65_diagnosis[] = {
   "In the 4625 event, read Workstation Name and Source Network Address: the machine on the far side of the broken path to a DC is the one to test.",
   "On that machine run `nltest /dsgetdc:<domain> /force`: ERROR_NO_SUCH_DOMAIN in its output means DC discovery failed, a DC name means discovery works and the problem is later.",
   "Run `nslookup -type=SRV _ldap._tcp.dc._msdcs.<domain>`: no answer points at DNS, answers that cannot be reached point at the network.",
@@ -614,691 +651,717 @@ static const char *const e62_diagnosis[] = {
   "Event 5722 is logged on the domain controller, not on the failing machine: read it there when the DC refused the machine's account.",
   "Check `sc query netlogon` on the client: a stopped Netlogon gives STATUS_NETLOGON_NOT_STARTED (0xC0000192) instead of this status, so a running service rules that out.",
   NULL};
-static const char *const e62_resolution[] = {
+static const char *const e65_resolution[] = {
   "Set the client's DNS servers to ones that host the domain's zones and run `ipconfig /flushdns`.",
   "Open Kerberos 88, LDAP 389, SMB 445, RPC 135 and the dynamic RPC range between the client and its domain controllers.",
   "Repair site coverage so every subnet maps to a site with a reachable domain controller.",
   NULL};
-static const unsigned short e62_related[] = {8, 99, 108, 78, 97, LOGONERR_NO_ENTRY};
-static const char *const e63_causes[] = {
+static const unsigned short e65_related[] = {9, 103, 113, 82, 101, LOGONERR_NO_ENTRY};
+static const char *const e66_causes[] = {
   "The LUID handed to an LSA call belongs to a session that ended between listing and use.",
   "SSPI found no credentials for the caller's session, as with a network logon that cannot delegate to a second server.",
   "An authentication package referred to a logon ID the LSA never created.",
   NULL};
-static const char *const e63_symptoms[] = {
+static const char *const e66_symptoms[] = {
   "LsaGetLogonSessionData fails for some LUIDs that LsaEnumerateLogonSessions returned moments before.",
   "An SSPI client running under a network logon fails to reach a second server while the same code works interactively.",
   NULL};
-static const char *const e63_diagnosis[] = {
+static const char *const e66_diagnosis[] = {
   "Compare the LUID the caller passed with `klist sessions` or `logonsessions` output: a LUID missing from the list belongs to a session that has ended.",
   "Correlate with event 4634 or 4647 for the same Logon ID to find when the session ended.",
   NULL};
-static const char *const e63_resolution[] = {
+static const char *const e66_resolution[] = {
   "Skip LUIDs that return this status when walking the session list, and refresh the list instead of retrying them.",
   "Give the service its own credentials, or configure Kerberos constrained delegation, when a second hop is needed.",
   NULL};
-static const char *const e63_prevention[] = {
+static const char *const e66_prevention[] = {
   "Treat sessions as short-lived and check their existence at the moment of use.",
   "Avoid designs that rely on a client's network logon to reach further servers.",
   NULL};
-static const logonerr_faq_pair e63_faq[] = {
+static const logonerr_faq_pair e66_faq[] = {
   {"When does LsaGetLogonSessionData return STATUS_NO_SUCH_LOGON_SESSION?",
    "When the LUID it was given no longer names a session, typically because the session ended after LsaEnumerateLogonSessions listed it."},
   {"What Win32 error does it become?",
    "RtlNtStatusToDosError and LsaNtStatusToWinError turn it into ERROR_NO_SUCH_LOGON_SESSION (1312)."},
   {NULL, NULL}};
-static const unsigned short e63_related[] = {9, 82, 83, 80, LOGONERR_NO_ENTRY};
-static const char *const e64_causes[] = {
+static const unsigned short e66_related[] = {10, 86, 87, 84, LOGONERR_NO_ENTRY};
+static const char *const e67_causes[] = {
   "The account's token does not contain the privilege the call requires.",
   "The privilege is in the token but the program never enabled it before the call.",
   NULL};
-static const char *const e64_diagnosis[] = {
+static const char *const e67_diagnosis[] = {
   "Event 4673 (a privileged service was called) with a failure keyword names the privilege and the process that lacked it.",
   "Run `whoami /priv` in the same context as the failing program: a privilege listed as Disabled must be enabled by the program, one missing must be granted.",
   NULL};
-static const char *const e64_resolution[] = {
+static const char *const e67_resolution[] = {
   "Assign the user right to the account or its group in User Rights Assignment, then have it sign in again so the new token carries it.",
   "Enable the privilege with AdjustTokenPrivileges right before the call that needs it.",
   NULL};
-static const unsigned short e64_related[] = {10, 60, 79, LOGONERR_NO_ENTRY};
-static const char *const e65_causes[] = {
+static const unsigned short e67_related[] = {11, 63, 83, LOGONERR_NO_ENTRY};
+static const char *const e68_causes[] = {
   "The name sent to the LSA or SAM contains forbidden characters, is empty, or mixes the DOMAIN\\user and UPN forms.",
   "A script sent a variable that was never expanded, such as a literal `%USERNAME%`.",
   NULL};
-static const char *const e65_diagnosis[] = {
+static const char *const e68_diagnosis[] = {
   "Read the Account Name field of the 4625 event exactly as logged: stray spaces, an `@` without a domain, or characters such as `/ \\ [ ] : ; | = , + * ? < >` make it malformed.",
   "Test the name with `Get-ADUser -Filter \"sAMAccountName -eq '<name>'\"` to see whether a well-formed version of it exists.",
   NULL};
-static const char *const e65_resolution[] = {
+static const char *const e68_resolution[] = {
   "Send the name in one well-formed form, DOMAIN\\user or user@domain.example, without stray spaces.",
   "Fix the script or configuration so the real account name is substituted.",
   NULL};
-static const unsigned short e65_related[] = {11, 66, LOGONERR_NO_ENTRY};
-static const char *const e66_causes[] = {
+static const unsigned short e68_related[] = {12, 69, 79, LOGONERR_NO_ENTRY};
+static const char *const e69_causes[] = {
   "The name was mistyped or belongs to an account that was renamed or deleted.",
   "The logon reached an authority that does not hold the account, such as the local SAM when a domain account was meant.",
   "Someone is probing for valid user names.",
   NULL};
-static const char *const e66_diagnosis[] = {
+static const char *const e69_diagnosis[] = {
   "Read Account Name and Account Domain in event 4625, or Logon Account in event 4776, and look for typos, former names, or a local name sent to the domain.",
   "On a domain controller, event 4768 with Result Code 0x6 is the Kerberos side of the same unknown name.",
   "Count distinct Account Names failing from one Source Network Address: many names from one address is user enumeration or password spraying, one name is a stale configuration.",
   "Check `Get-ADObject -Filter \"isDeleted -eq 'true' -and sAMAccountName -eq '<name>'\" -IncludeDeletedObjects` to learn whether the account was deleted recently.",
   NULL};
-static const char *const e66_resolution[] = {
+static const char *const e69_resolution[] = {
   "Correct the name in the client, service or script that sends it, using DOMAIN\\user or a UPN so it reaches the right domain.",
   "Block or investigate a source address that tries many non-existent names.",
   "Recreate or restore the account from the AD Recycle Bin only if it was deleted by mistake.",
   NULL};
-static const unsigned short e66_related[] = {70, 67, 65, 12, LOGONERR_NO_ENTRY};
-static const char *const e67_causes[] = {
+static const unsigned short e69_related[] = {73, 70, 68, 13, LOGONERR_NO_ENTRY};
+static const char *const e70_causes[] = {
   "The user mistyped the password.",
   "A stored password (service, scheduled task, mapped drive, mobile mail client, Credential Manager) is out of date after a change.",
   "Someone is guessing the account's password.",
   NULL};
-static const char *const e67_diagnosis[] = {
+static const char *const e70_diagnosis[] = {
   "In event 4625 read Logon Type, Workstation Name, Source Network Address and Caller Process Name to find the program sending the bad password.",
   "On the domain controller, event 4776 names the Source Workstation for NTLM, and event 4771 with Failure Code 0x18 is the Kerberos form of the same bad password.",
   "Compare the first failure's time with the account's PasswordLastSet (`Get-ADUser <name> -Properties PasswordLastSet`): failures that start right after a change point at a stored old password.",
   "On the source machine, list saved credentials with `cmdkey /list` and the services and scheduled tasks that run as the account.",
   NULL};
-static const char *const e67_resolution[] = {
+static const char *const e70_resolution[] = {
   "Update the stored password in the service, task, mapped drive, mobile device or Credential Manager entry that the events point to.",
   "Block or investigate a source that tries many passwords against one account.",
   NULL};
-static const unsigned short e67_related[] = {70, 66, 109, 1, 88, LOGONERR_NO_ENTRY};
-static const char *const e68_causes[] = {
+static const unsigned short e70_related[] = {73, 69, 114, 1, 92, LOGONERR_NO_ENTRY};
+static const char *const e71_causes[] = {
   "The new password contains characters that the SAM does not accept or that the client could not encode.",
   "A provisioning script built the password with characters its transport mangled.",
   NULL};
-static const char *const e68_diagnosis[] = {
+static const char *const e71_diagnosis[] = {
   "Event 4723 (password change attempt) or 4724 (reset attempt) with a failure keyword on the domain controller shows who tried to set the password.",
   "Check the new password for characters the tool could not pass through, such as non-ASCII characters sent by an old client or a script's quoting.",
   NULL};
-static const char *const e68_resolution[] = {
+static const char *const e71_resolution[] = {
   "Set a password made of characters that every client involved can type and encode.",
   "Fix the quoting or encoding in the script that sets passwords.",
   NULL};
-static const unsigned short e68_related[] = {14, 69, 67, LOGONERR_NO_ENTRY};
-static const char *const e69_causes[] = {
+static const unsigned short e71_related[] = {15, 72, 70, LOGONERR_NO_ENTRY};
+static const char *const e72_causes[] = {
   "The new password is shorter, simpler or older in history than the applying policy allows.",
   "The password was changed again before the minimum password age had passed.",
   NULL};
-static const char *const e69_diagnosis[] = {
+static const char *const e72_diagnosis[] = {
   "Read the policy that applies to the account: `Get-ADUserResultantPasswordPolicy <name>` for a fine-grained policy, otherwise `Get-ADDefaultDomainPasswordPolicy`.",
   "Compare MinPasswordLength, ComplexityEnabled, PasswordHistoryCount and MinPasswordAge with the attempted change: a second change within the minimum age fails even with a good password.",
   NULL};
-static const char *const e69_resolution[] = {
+static const char *const e72_resolution[] = {
   "Pick a password that meets the resultant policy's length, complexity and history rules.",
   "Wait for the minimum age to pass, or have an administrator reset the password.",
   NULL};
-static const unsigned short e69_related[] = {15, 68, 107, LOGONERR_NO_ENTRY};
-static const char *const e70_causes[] = {
+static const unsigned short e72_related[] = {16, 71, 111, LOGONERR_NO_ENTRY};
+static const char *const e73_causes[] = {
   "The user name or the password was wrong, as the Sub Status 0xC0000064 or 0xC000006A of the same event tells apart.",
   "The LAN Manager authentication level of the client and the server do not overlap, so no NTLM response the server accepts is sent.",
   "A program keeps trying a password that was changed.",
   NULL};
-static const char *const e70_diagnosis[] = {
+static const char *const e73_diagnosis[] = {
   "Read the Sub Status of the same 4625 event: 0xC0000064 means the name is unknown and 0xC000006A means the password is wrong.",
   "Read Logon Type (2 interactive, 3 network, 4 batch, 5 service, 8 network cleartext, 10 remote interactive) to know which kind of logon failed.",
   "Read Authentication Package and Package Name (NTLM only): an NTLM V1 or LM attempt against a server that demands NTLMv2 points at the LAN Manager authentication level.",
   "Compare 'Network security: LAN Manager authentication level' on the client and the server (`gpresult /h report.html`, or the LmCompatibilityLevel value under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa).",
   "Group failures by Source Network Address: many accounts from one address is spraying, one account from one host is a stale credential.",
   NULL};
-static const char *const e70_resolution[] = {
+static const char *const e73_resolution[] = {
   "Act on the Sub Status: correct the user name for 0xC0000064, update the stored password for 0xC000006A.",
   "Align the LAN Manager authentication level of client and server, preferring NTLMv2 only on both sides.",
   "Block the source address when the failures come from a spraying or guessing pattern.",
   NULL};
-static const unsigned short e70_related[] = {66, 67, 109, 71, 16, LOGONERR_NO_ENTRY};
-static const char *const e71_causes[] = {
+static const unsigned short e73_related[] = {69, 70, 114, 74, 17, LOGONERR_NO_ENTRY};
+static const char *const e74_causes[] = {
   "The account's logon hours, workstation list or expiry refused the logon, as the Sub Status tells.",
   "A local account with a blank password tried a network logon while blank passwords are limited to the console.",
   "Protected Users membership or an authentication policy silo refused the logon type or protocol.",
   NULL};
-static const char *const e71_diagnosis[] = {
+static const char *const e74_diagnosis[] = {
   "Read the Sub Status of the 4625 event: 0xC000006F logon hours, 0xC0000070 workstation, 0xC0000071 expired password, 0xC0000072 disabled, 0xC0000193 expired account, 0xC0000224 must change password.",
   "With Sub Status 0x0 or 0xC000006E itself, check for a blank password and the policy 'Accounts: Limit local account use of blank passwords to console logon only'.",
   "On domain controllers, read the Microsoft-Windows-Authentication/ProtectedUserFailures-DomainController and AuthenticationPolicyFailures-DomainController logs for Protected Users or authentication policy refusals.",
   NULL};
-static const char *const e71_resolution[] = {
+static const char *const e74_resolution[] = {
   "Fix the restriction that the Sub Status names on the account in Active Directory.",
   "Give a local account a password instead of relaxing the blank-password policy.",
   NULL};
-static const unsigned short e71_related[] = {72, 73, 74, 75, 100, 107, 17, LOGONERR_NO_ENTRY};
-static const char *const e72_causes[] = {
+static const unsigned short e74_related[] = {75, 76, 77, 78, 104, 111, 18, LOGONERR_NO_ENTRY};
+static const char *const e75_causes[] = {
   "The account's logonHours attribute excludes the moment of the logon.",
   "Logon hours were set through the console of an administrator in another time zone, so the allowed window is shifted from what was intended.",
   NULL};
-static const char *const e72_diagnosis[] = {
+static const char *const e75_diagnosis[] = {
   "Convert the event's time to UTC and compare it with the account's logonHours: the attribute is stored in UTC, while Active Directory Users and Computers shows it in the local time of the machine running the console.",
   "Read the raw value with `Get-ADUser <name> -Properties logonHours`: 21 bytes, one bit per hour of the week starting Sunday 00:00 UTC.",
   "For service or batch accounts (Logon Type 4 or 5 in the 4625 event), check whether a logon-hours limit was copied from a user template.",
   NULL};
-static const char *const e72_resolution[] = {
+static const char *const e75_resolution[] = {
   "Set the intended hours from a console in the users' own time zone, or write logonHours with the UTC offset taken into account.",
   "Remove logon-hours limits from service and batch accounts.",
   NULL};
-static const unsigned short e72_related[] = {71, 73, 18, LOGONERR_NO_ENTRY};
-static const char *const e73_causes[] = {
+static const unsigned short e75_related[] = {74, 76, 19, LOGONERR_NO_ENTRY};
+static const char *const e76_causes[] = {
   "The computer named in the request is missing from the account's Log On To list.",
   "An authentication policy allows the account to sign in only from certain computers.",
   NULL};
-static const char *const e73_diagnosis[] = {
+static const char *const e76_diagnosis[] = {
   "Compare Workstation Name in the 4625 event (Source Workstation in 4776) with the account's list: `Get-ADUser <name> -Properties userWorkstations`.",
   "Remember the list holds NetBIOS computer names: a connection by IP address, a renamed machine or a Remote Desktop gateway presents a different name.",
   "On domain controllers, read the AuthenticationPolicyFailures-DomainController log for a silo or policy that limits where the account may sign in.",
   NULL};
-static const char *const e73_resolution[] = {
+static const char *const e76_resolution[] = {
   "Add the computer's NetBIOS name to the account's Log On To list, or clear the list if it is no longer wanted.",
   "Change the authentication policy's conditions when a policy made the refusal.",
   NULL};
-static const unsigned short e73_related[] = {71, 72, 19, 112, LOGONERR_NO_ENTRY};
-static const char *const e74_causes[] = {
+static const unsigned short e76_related[] = {74, 75, 20, 119, LOGONERR_NO_ENTRY};
+static const char *const e77_causes[] = {
   "The password is older than the MaxPasswordAge of the policy that applies to the account.",
   "A service account was created without 'Password never expires' and nobody rotated its password.",
   NULL};
-static const char *const e74_diagnosis[] = {
+static const char *const e77_diagnosis[] = {
   "Read the expiry with `Get-ADUser <name> -Properties PasswordLastSet,PasswordNeverExpires,msDS-UserPasswordExpiryTimeComputed`.",
   "Find the governing policy with `Get-ADUserResultantPasswordPolicy <name>`; no result means the default domain policy's MaxPasswordAge applies.",
   "Check Logon Type in the 4625 event: a network or service logon (3, 4 or 5) cannot prompt for a new password, so the user never sees the expiry.",
   NULL};
-static const char *const e74_resolution[] = {
+static const char *const e77_resolution[] = {
   "Have the user change the password at an interactive sign-in, or reset it for them.",
   "Move service accounts to group Managed Service Accounts, or rotate their passwords on a schedule and update every place they are stored.",
   NULL};
-static const unsigned short e74_related[] = {107, 100, 71, 20, LOGONERR_NO_ENTRY};
-static const char *const e75_causes[] = {
+static const unsigned short e77_related[] = {111, 104, 74, 21, LOGONERR_NO_ENTRY};
+static const char *const e78_causes[] = {
   "An administrator, a deprovisioning tool or a script disabled the account.",
   "A device or service still uses the account of someone who left.",
   NULL};
-static const char *const e75_diagnosis[] = {
+static const char *const e78_diagnosis[] = {
   "Confirm the state with `Get-ADUser <name> -Properties Enabled,whenChanged`.",
   "Find who disabled it: event 4725 on the domain controllers, at or before whenChanged.",
   "Use Workstation Name and Source Network Address of the 4625 event to find the device or service still using a leaver's account.",
   NULL};
-static const char *const e75_resolution[] = {
+static const char *const e78_resolution[] = {
   "Enable the account (`Enable-ADAccount <name>`) only when its owner confirms it is still needed.",
   "Reconfigure the device or service to use a current account.",
   NULL};
-static const unsigned short e75_related[] = {100, 109, 71, 21, LOGONERR_NO_ENTRY};
-static const char *const e76_causes[] = {
+static const unsigned short e78_related[] = {104, 114, 74, 22, LOGONERR_NO_ENTRY};
+static const char *const e79_causes[] = {
+  "A service or scheduled task is configured to run as an account that was deleted or renamed.",
+  "The account name has no domain part, or names a domain that this computer cannot resolve or reach.",
+  NULL};
+static const char *const e79_diagnosis[] = {
+  "In event 4625 read Logon Type and Caller Process Name: Logon Type 5 from services.exe or svchost.exe points at a service or task whose account name cannot be resolved.",
+  "List the accounts services run as (`Get-CimInstance Win32_Service | Select Name,StartName`) and the principals of scheduled tasks (`Get-ScheduledTask | Select TaskName,@{n='User';e={$_.Principal.UserId}}`).",
+  "Test the name with `([Security.Principal.NTAccount]'<DOMAIN>\\<name>').Translate([Security.Principal.SecurityIdentifier])`: an IdentityNotMappedException confirms the failure.",
+  NULL};
+static const char *const e79_resolution[] = {
+  "Point the service or task at an existing account, written as DOMAIN\\name or a UPN.",
+  "Restore connectivity to the account's domain when the name is correct but cannot be looked up.",
+  NULL};
+static const unsigned short e79_related[] = {69, 68, 82, LOGONERR_NO_ENTRY};
+static const char *const e80_causes[] = {
   "The client allowed only identification, so the server's token cannot be used to act as the client.",
   "The server duplicated a token at a lower level than the operation needs.",
   NULL};
-static const char *const e76_diagnosis[] = {
+static const char *const e80_diagnosis[] = {
   "Check the client's requested level: an RPC or DCOM client that asks for Identify gives the server a token it cannot impersonate with.",
   "For a Kerberos double hop, read the service account's delegation settings (`Get-ADUser <svc> -Properties msDS-AllowedToDelegateTo,TrustedForDelegation`).",
   NULL};
-static const char *const e76_resolution[] = {
+static const char *const e80_resolution[] = {
   "Have the client permit impersonation (for RPC and DCOM, an impersonation level of Impersonate or Delegate).",
   "Duplicate the token with SecurityImpersonation, or SecurityDelegation for a second hop.",
   NULL};
-static const unsigned short e76_related[] = {22, 61, 85, LOGONERR_NO_ENTRY};
-static const char *const e77_causes[] = {
+static const unsigned short e80_related[] = {24, 64, 89, LOGONERR_NO_ENTRY};
+static const char *const e81_causes[] = {
   "The SAM on the authenticating computer was starting up, shutting down or disabled.",
   "The domain controller was booted in Directory Services Restore Mode.",
   NULL};
-static const char *const e77_diagnosis[] = {
+static const char *const e81_diagnosis[] = {
   "Note which domain controller or computer logged the failure and check whether it was starting, shutting down or in Directory Services Restore Mode at that time.",
   "Run `dcdiag /v /s:<dc>` and read that controller's Directory Service and System logs for SAM or NTDS errors.",
   "Force the client to another controller (`nltest /dsgetdc:<domain> /force`) and retry to confirm the fault is local to one DC.",
   NULL};
-static const char *const e77_resolution[] = {
+static const char *const e81_resolution[] = {
   "Retry once the controller has finished starting, and restart it normally if it is in Directory Services Restore Mode.",
   "Repair the controller's SAM or NTDS errors that `dcdiag` reports, or take it out of service.",
   NULL};
-static const unsigned short e77_related[] = {23, 62, 108, LOGONERR_NO_ENTRY};
-static const char *const e78_causes[] = {
+static const unsigned short e81_related[] = {25, 65, 113, LOGONERR_NO_ENTRY};
+static const char *const e82_causes[] = {
   "The domain in the request is misspelt, or a trust to it was removed.",
   "No domain controller of that domain can be located through DNS.",
   NULL};
-static const char *const e78_diagnosis[] = {
+static const char *const e82_diagnosis[] = {
   "Read the Account Domain of the 4625 event: a misspelt NetBIOS domain or a domain across a removed trust cannot be found.",
   "Run `nltest /dsgetdc:<domain>` and `nltest /domain_trusts` to see whether the domain is known and reachable from this machine.",
   NULL};
-static const char *const e78_resolution[] = {
+static const char *const e82_resolution[] = {
   "Correct the domain name in the client or configuration.",
   "Recreate the trust or fix DNS forwarding so the domain's controllers can be found.",
   NULL};
-static const unsigned short e78_related[] = {24, 62, 108, 96, LOGONERR_NO_ENTRY};
-static const char *const e79_causes[] = {
+static const unsigned short e82_related[] = {26, 65, 113, 100, LOGONERR_NO_ENTRY};
+static const char *const e83_causes[] = {
   "The program connected with LsaConnectUntrusted and then used a call reserved for registered logon processes.",
   "The program's account lacks SeTcbPrivilege, so it could not register as a logon process.",
   NULL};
-static const char *const e79_diagnosis[] = {
+static const char *const e83_diagnosis[] = {
   "Check that the program called LsaRegisterLogonProcess (which needs SeTcbPrivilege) before LsaLogonUser; a handle from LsaConnectUntrusted cannot do logon-process work.",
   "Run `whoami /priv` under the program's account to see whether SeTcbPrivilege ('Act as part of the operating system') is held.",
   NULL};
-static const char *const e79_resolution[] = {
+static const char *const e83_resolution[] = {
   "Register with LsaRegisterLogonProcess from an account that holds SeTcbPrivilege, usually a service running as SYSTEM.",
   "Use LogonUser or SSPI instead when the program does not need to be a logon process.",
   NULL};
-static const unsigned short e79_related[] = {25, 64, 81, LOGONERR_NO_ENTRY};
-static const char *const e80_causes[] = {
+static const unsigned short e83_related[] = {27, 67, 85, LOGONERR_NO_ENTRY};
+static const char *const e84_causes[] = {
   "An authentication package or LSA component asked for a session with a logon ID (LUID) that a live session already owns.",
   "A third-party package kept a session from an earlier attempt and reused its LUID.",
   NULL};
-static const char *const e80_symptoms[] = {
+static const char *const e84_symptoms[] = {
   "LsaLogonUser or a logon through a third-party credential provider fails while other logons work.",
   "The LSA-based component that created the session logs the status in its own trace.",
   NULL};
-static const char *const e80_diagnosis[] = {
+static const char *const e84_diagnosis[] = {
   "List live sessions with `klist sessions` (or Sysinternals `logonsessions`) and look for the LUID the failing component used.",
   "Read event 4625 for the failed attempt and note its Authentication Package, which names the package that supplied the duplicate LUID.",
   NULL};
-static const char *const e80_resolution[] = {
+static const char *const e84_resolution[] = {
   "Update or remove the authentication package or credential provider that reuses logon IDs.",
   "Restart the computer to clear the LSA's session table while a fixed package is obtained.",
   NULL};
-static const char *const e80_prevention[] = {
+static const char *const e84_prevention[] = {
   "Allocate each session's LUID fresh with AllocateLocallyUniqueId in package code.",
   "Stage updates of LSA plug-ins on test machines before wide deployment.",
   NULL};
-static const logonerr_faq_pair e80_faq[] = {
+static const logonerr_faq_pair e84_faq[] = {
   {"Who returns STATUS_LOGON_SESSION_EXISTS?",
    "The LSA and the session manager, when an authentication package or component requests a session under a logon ID that is taken."},
   {"What Win32 error does it become?",
    "ERROR_LOGON_SESSION_EXISTS (1363)."},
   {NULL, NULL}};
-static const unsigned short e80_related[] = {26, 83, 63, 82, LOGONERR_NO_ENTRY};
-static const char *const e81_causes[] = {
+static const unsigned short e84_related[] = {28, 87, 66, 86, LOGONERR_NO_ENTRY};
+static const char *const e85_causes[] = {
   "The program named an authentication package the LSA has not loaded, or misspelt it.",
   "A third-party package failed to load at boot, so lookups by its name fail.",
   NULL};
-static const char *const e81_diagnosis[] = {
+static const char *const e85_diagnosis[] = {
   "Read the Authentication Package field of the 4625 event, or the package name the program passed to LsaLookupAuthenticationPackage, and compare it with the loaded packages.",
   "List the packages the LSA loads from the Authentication Packages and Security Packages values under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa, and look for event 4610 or 4622 at boot for each.",
   NULL};
-static const char *const e81_resolution[] = {
+static const char *const e85_resolution[] = {
   "Use the exact name of a loaded package (Negotiate, Kerberos, MICROSOFT_AUTHENTICATION_PACKAGE_V1_0).",
   "Reinstall or repair the third-party package and restart so the LSA loads it.",
   NULL};
-static const unsigned short e81_related[] = {27, 79, 59, LOGONERR_NO_ENTRY};
-static const char *const e82_causes[] = {
+static const unsigned short e85_related[] = {29, 83, 62, LOGONERR_NO_ENTRY};
+static const char *const e86_causes[] = {
   "DeleteLogonSession was called for a session that still has references, so the LSA would not delete it.",
   "An authentication package and the operating system disagree about who owns a session.",
   NULL};
-static const char *const e82_symptoms[] = {
+static const char *const e86_symptoms[] = {
   "An authentication package's cleanup path fails and its sessions linger.",
   "Logons through one third-party package become unreliable after a while.",
   NULL};
-static const char *const e82_diagnosis[] = {
+static const char *const e86_diagnosis[] = {
   "Trace the package's calls to CreateLogonSession and DeleteLogonSession and look for a delete while tokens of the session are still open.",
   "Check whether the failures started with the installation or update of a security product that plugs into the LSA.",
   NULL};
-static const char *const e82_resolution[] = {
+static const char *const e86_resolution[] = {
   "Release every token and handle of the session before asking the LSA to delete it.",
   "Update or remove the package that deletes sessions it no longer owns.",
   NULL};
-static const char *const e82_prevention[] = {
+static const char *const e86_prevention[] = {
   "Keep a clear ownership rule in package code: only the creator deletes a session, and only when no token refers to it.",
   "Test LSA plug-ins under logon and logoff load before deploying them.",
   NULL};
-static const logonerr_faq_pair e82_faq[] = {
+static const logonerr_faq_pair e86_faq[] = {
   {"When does DeleteLogonSession return STATUS_BAD_LOGON_SESSION_STATE?",
    "When the session is still referenced, which Microsoft describes as a serious problem: the operating system and the authentication package both believe they own the session."},
   {"What Win32 error does it become?",
    "ERROR_BAD_LOGON_SESSION_STATE (1365)."},
   {NULL, NULL}};
-static const unsigned short e82_related[] = {28, 63, 83, 80, LOGONERR_NO_ENTRY};
-static const char *const e83_causes[] = {
+static const unsigned short e86_related[] = {30, 66, 87, 84, LOGONERR_NO_ENTRY};
+static const char *const e87_causes[] = {
   "The CreateLogonSession callback was given a LUID that an existing session already uses.",
   "A custom package derived the LUID from data that repeats instead of calling AllocateLocallyUniqueId.",
   NULL};
-static const char *const e83_symptoms[] = {
+static const char *const e87_symptoms[] = {
   "Logons through a smart-card, single sign-on or remote-access package fail while password logons succeed.",
   "Callers of LogonUser see the Win32 error 1366 when the package is in the path.",
   NULL};
-static const char *const e83_diagnosis[] = {
+static const char *const e87_diagnosis[] = {
   "Read the Authentication Package and Logon Process of the failing 4625 events to find the package in the path.",
   "In the package's own logs, compare the LUIDs passed to CreateLogonSession and look for one used twice.",
   NULL};
-static const char *const e83_resolution[] = {
+static const char *const e87_resolution[] = {
   "Fix or replace the package so that it allocates a new LUID for every session.",
   "Restart the computer if sessions with colliding LUIDs keep blocking logons until the fix arrives.",
   NULL};
-static const char *const e83_prevention[] = {
+static const char *const e87_prevention[] = {
   "Review every code path in a package that creates sessions for LUID reuse after failures.",
   "Keep LSA plug-ins current and remove ones that are no longer used.",
   NULL};
-static const logonerr_faq_pair e83_faq[] = {
+static const logonerr_faq_pair e87_faq[] = {
   {"Which call returns STATUS_LOGON_SESSION_COLLISION?",
    "The CreateLogonSession callback (LSA_CREATE_LOGON_SESSION) that the LSA gives authentication packages, when the LUID passed in is already in use."},
   {"What Win32 error does it become?",
    "ERROR_LOGON_SESSION_COLLISION (1366)."},
   {NULL, NULL}};
-static const unsigned short e83_related[] = {29, 80, 63, 82, LOGONERR_NO_ENTRY};
-static const char *const e84_causes[] = {
+static const unsigned short e87_related[] = {31, 84, 66, 86, LOGONERR_NO_ENTRY};
+static const char *const e88_causes[] = {
   "A program passed a logon type value that does not exist, or one that the chosen package does not handle.",
   NULL};
-static const char *const e84_diagnosis[] = {
+static const char *const e88_diagnosis[] = {
   "Compare the logon type the program passes to LogonUser or LsaLogonUser with the SECURITY_LOGON_TYPE values (2 to 11); a value outside them is refused.",
   "Check whether the chosen authentication package supports that logon type, since not every package accepts every type.",
   NULL};
-static const char *const e84_resolution[] = {
+static const char *const e88_resolution[] = {
   "Pass a documented SECURITY_LOGON_TYPE value that the package supports, such as Interactive (2), Network (3), Batch (4) or Service (5).",
   NULL};
-static const unsigned short e84_related[] = {30, 91, 59, LOGONERR_NO_ENTRY};
-static const char *const e85_causes[] = {
+static const unsigned short e88_related[] = {32, 95, 62, LOGONERR_NO_ENTRY};
+static const char *const e89_causes[] = {
   "A named-pipe server tried to impersonate its client before reading anything from the pipe.",
   NULL};
-static const char *const e85_diagnosis[] = {
+static const char *const e89_diagnosis[] = {
   "Check the server's order of calls: ImpersonateNamedPipeClient succeeds only after the server has read data from the pipe.",
   "Check that the client did not open the pipe with SECURITY_ANONYMOUS or SECURITY_IDENTIFICATION in its CreateFile flags.",
   NULL};
-static const char *const e85_resolution[] = {
+static const char *const e89_resolution[] = {
   "Move the impersonation call after the first successful read from the client.",
   NULL};
-static const unsigned short e85_related[] = {31, 61, 76, LOGONERR_NO_ENTRY};
-static const char *const e86_causes[] = {
+static const unsigned short e89_related[] = {33, 64, 80, LOGONERR_NO_ENTRY};
+static const char *const e90_causes[] = {
   "An operation that built-in accounts forbid, such as deletion, was attempted on one.",
   NULL};
-static const char *const e86_diagnosis[] = {
+static const char *const e90_diagnosis[] = {
   "Check the RID of the target account (`Get-LocalUser <name> | Select SID`): built-in accounts such as RID 500 (Administrator) and 501 (Guest) refuse some operations.",
   "Read the Directory Service or Security log entry of the failed change to see which operation (delete, disable, group removal) was attempted.",
   NULL};
-static const char *const e86_resolution[] = {
+static const char *const e90_resolution[] = {
   "Disable or rename the built-in account instead, or perform the operation on another account.",
   NULL};
-static const unsigned short e86_related[] = {32, 60, 75, LOGONERR_NO_ENTRY};
-static const char *const e87_causes[] = {
+static const unsigned short e90_related[] = {34, 63, 78, LOGONERR_NO_ENTRY};
+static const char *const e91_causes[] = {
   "A client or server drifted beyond the Kerberos clock tolerance, 'Maximum tolerance for computer clock synchronization', 5 minutes by default.",
   "A virtual machine sets its clock from its host instead of from the domain hierarchy.",
   "The PDC emulator of the forest root follows a wrong or unreachable external time source, and every domain member follows it.",
   NULL};
-static const char *const e87_diagnosis[] = {
+static const char *const e91_diagnosis[] = {
   "Measure the offset from the computer named in Workstation Name of the 4625 event: `w32tm /stripchart /computer:<dc> /samples:3 /dataonly`; an offset above the tolerance explains the failure.",
   "On a domain controller, event 4771 with Failure Code 0x25 (clock skew) is the Kerberos record of the same problem.",
   "Read `w32tm /query /source` and `w32tm /query /status` on the client, a DC and the PDC emulator: a source of 'Local CMOS Clock' or 'VM IC Time Synchronization Provider' breaks the chain.",
   "Read the policy value with `gpresult /h report.html` under Account Policies > Kerberos Policy to see whether the 5-minute default was changed.",
   NULL};
-static const char *const e87_resolution[] = {
+static const char *const e91_resolution[] = {
   "Make the domain hierarchy the time source again: `w32tm /config /syncfromflags:domhier /update`, then `w32tm /resync /rediscover`.",
   "Point the forest-root PDC emulator at a reliable external NTP source and let every other machine follow the hierarchy.",
   "Turn off host time synchronisation for domain-joined virtual machines where it fights with the domain hierarchy.",
   NULL};
-static const unsigned short e87_related[] = {41, 67, 62, LOGONERR_NO_ENTRY};
-static const char *const e88_causes[] = {
+static const unsigned short e91_related[] = {43, 70, 65, LOGONERR_NO_ENTRY};
+static const char *const e92_causes[] = {
   "A client connected to a legacy server or device that speaks the LAN Manager 2.x or MS-NET dialect and gave it a wrong share password.",
   "The password saved for that legacy share is out of date.",
   NULL};
-static const char *const e88_diagnosis[] = {
+static const char *const e92_diagnosis[] = {
   "Identify the server that refused the password and check its SMB dialect with `Get-SmbConnection | Select ServerName,Dialect`; a server that only offers pre-NT dialects needs SMB1 on the client.",
   "Read the Microsoft-Windows-SmbClient/Connectivity and Security logs on the client for the connection attempt and the share name.",
   NULL};
-static const char *const e88_resolution[] = {
+static const char *const e92_resolution[] = {
   "Enter the correct share password for the legacy server, and update it where it is saved (`cmdkey`, mapped drive).",
   "Replace or upgrade the legacy server or device so that it uses NTLMv2 or Kerberos over SMB2 or later.",
   NULL};
-static const unsigned short e88_related[] = {67, 1, 70, LOGONERR_NO_ENTRY};
-static const char *const e89_causes[] = {
+static const unsigned short e92_related[] = {70, 1, 73, LOGONERR_NO_ENTRY};
+static const char *const e93_causes[] = {
   "The target computer's policy gives the account no right for the logon type it asked for.",
   "A deny right for that logon type covers the account or one of its groups.",
   NULL};
-static const char *const e89_diagnosis[] = {
+static const char *const e93_diagnosis[] = {
   "Read Logon Type in the 4625 event and the matching user right on the target computer in `gpresult /h report.html` (User Rights Assignment).",
   "Check the account's group memberships (`whoami /groups` as the user) against the groups that hold the right.",
   NULL};
-static const char *const e89_resolution[] = {
+static const char *const e93_resolution[] = {
   "Grant the matching allow right to a group that contains the account, in the GPO that owns User Rights Assignment.",
   "Remove the account from the deny right only when the deny was not intended.",
   NULL};
-static const unsigned short e89_related[] = {33, 91, 71, LOGONERR_NO_ENTRY};
-static const char *const e90_causes[] = {
+static const unsigned short e93_related[] = {35, 95, 74, LOGONERR_NO_ENTRY};
+static const char *const e94_causes[] = {
   "A program keeps creating LSA secrets with LsaStorePrivateData and never deletes them.",
   NULL};
-static const char *const e90_diagnosis[] = {
+static const char *const e94_diagnosis[] = {
   "Count the LSA secrets under HKLM\\SECURITY\\Policy\\Secrets (readable only as SYSTEM) to see which software keeps adding them.",
   "Check recent installs of software that stores service passwords or credentials as LSA secrets.",
   NULL};
-static const char *const e90_resolution[] = {
+static const char *const e94_resolution[] = {
   "Remove the secrets the leaking product created, using its own cleanup where it has one.",
   "Update or uninstall the product that leaks secrets.",
   NULL};
-static const unsigned short e90_related[] = {34, 94, LOGONERR_NO_ENTRY};
-static const char *const e91_causes[] = {
+static const unsigned short e94_related[] = {36, 98, 118, LOGONERR_NO_ENTRY};
+static const char *const e95_causes[] = {
   "A security baseline (Microsoft's or CIS) puts Local account (S-1-5-113) or 'Local account and member of Administrators group' (S-1-5-114) in 'Deny access to this computer from the network' or 'Deny log on through Remote Desktop Services'.",
   "The user is not in a group that holds the matching allow right, such as Remote Desktop Users for logon type 10.",
   "A service or task account lacks 'Log on as a service' or 'Log on as a batch job' after a Group Policy replaced the local list.",
   NULL};
-static const char *const e91_diagnosis[] = {
+static const char *const e95_diagnosis[] = {
   "Map Logon Type in the 4625 event to its right: 2 'Allow log on locally', 3 'Access this computer from the network', 4 'Log on as a batch job', 5 'Log on as a service', 10 'Allow log on through Remote Desktop Services'.",
   "On the target computer run `gpresult /h report.html` and read User Rights Assignment for the allow right and every matching 'Deny ...' right, with the GPO that sets each.",
   "If the account is local and the logon is a network or Remote Desktop one, look for the Local account SIDs S-1-5-113 and S-1-5-114 in the deny rights that a baseline set.",
   "Compare the account's groups (`whoami /groups` as the user, or `Get-ADPrincipalGroupMembership <name>`) with the groups that hold the right.",
   NULL};
-static const char *const e91_resolution[] = {
+static const char *const e95_resolution[] = {
   "Use a domain account for remote administration where a baseline denies network logon to local accounts, rather than removing the deny.",
   "Add the account or its group to the allow right in the GPO that owns it, and run `gpupdate /force` on the target.",
   NULL};
-static const unsigned short e91_related[] = {89, 35, 71, 84, LOGONERR_NO_ENTRY};
-static const char *const e92_causes[] = {
+static const unsigned short e95_related[] = {93, 37, 74, 88, LOGONERR_NO_ENTRY};
+static const char *const e96_causes[] = {
   "A legacy client sent a password change with only the LAN Manager form of the passwords.",
   NULL};
-static const char *const e92_diagnosis[] = {
+static const char *const e96_diagnosis[] = {
   "Identify the client that changed the password (event 4723 on the domain controller) and its SAMR password-change method: old clients send only the LM form.",
   "Check whether the client or tool is a legacy one that predates NT password hashes.",
   NULL};
-static const char *const e92_resolution[] = {
+static const char *const e96_resolution[] = {
   "Change the password with a current Windows client or tool that sends the NT form.",
   NULL};
-static const unsigned short e92_related[] = {36, 93, 69, LOGONERR_NO_ENTRY};
-static const char *const e93_causes[] = {
+static const unsigned short e96_related[] = {38, 97, 72, LOGONERR_NO_ENTRY};
+static const char *const e97_causes[] = {
   "A legacy password-change method was used without the LAN Manager data the server asked for.",
   NULL};
-static const char *const e93_diagnosis[] = {
+static const char *const e97_diagnosis[] = {
   "Identify the client and tool that changed the password (event 4723) and whether it used a legacy SAMR change method.",
   "Check whether the domain stores LM hashes at all ('Network security: Do not store LAN Manager hash value on next password change').",
   NULL};
-static const char *const e93_resolution[] = {
+static const char *const e97_resolution[] = {
   "Change the password with a current client, and retire systems that depend on LAN Manager hashes.",
   NULL};
-static const unsigned short e93_related[] = {37, 92, 69, LOGONERR_NO_ENTRY};
-static const char *const e94_causes[] = {
+static const unsigned short e97_related[] = {39, 96, 72, LOGONERR_NO_ENTRY};
+static const char *const e98_causes[] = {
   "The machine account password kept in the local LSA was lost, as after a re-image, a restore or a clone.",
   "The computer left the domain incompletely.",
   NULL};
-static const char *const e94_diagnosis[] = {
+static const char *const e98_diagnosis[] = {
   "Run `nltest /sc_query:<domain>` on the computer: this status in its output means the machine account password is missing from the local LSA.",
   "Read the System log for NETLOGON 3210 or 5719 events that show the secure channel failing at boot.",
   NULL};
-static const char *const e94_resolution[] = {
+static const char *const e98_resolution[] = {
   "Reset the machine account password from the computer (`Test-ComputerSecureChannel -Repair -Credential <admin>` or `netdom resetpwd`).",
   "Rejoin the computer to the domain when the reset fails.",
   NULL};
-static const unsigned short e94_related[] = {42, 95, 97, LOGONERR_NO_ENTRY};
-static const char *const e95_causes[] = {
+static const unsigned short e98_related[] = {44, 99, 101, LOGONERR_NO_ENTRY};
+static const char *const e99_causes[] = {
   "The computer account was deleted from Active Directory or never created.",
   "Two machines share a name after cloning, and the account belongs to the other one.",
   NULL};
-static const char *const e95_diagnosis[] = {
+static const char *const e99_diagnosis[] = {
   "Check that the computer account exists and is enabled: `Get-ADComputer <name> -Properties Enabled,PasswordLastSet`.",
   "On domain controllers, NETLOGON event 5722 names the computer whose account could not be found or whose password did not match.",
   NULL};
-static const char *const e95_resolution[] = {
+static const char *const e99_resolution[] = {
   "Rejoin the computer to the domain so that its account is created again.",
   "Give cloned machines unique names and run Sysprep before joining them.",
   NULL};
-static const unsigned short e95_related[] = {43, 94, 97, LOGONERR_NO_ENTRY};
-static const char *const e96_causes[] = {
+static const unsigned short e99_related[] = {45, 98, 101, LOGONERR_NO_ENTRY};
+static const char *const e100_causes[] = {
   "The trust's password is out of sync between the two domains.",
   "The trusting domain's controllers cannot resolve or reach the trusted domain's controllers.",
   "SID filtering or a removed trust object on one side breaks the path.",
   NULL};
-static const char *const e96_diagnosis[] = {
+static const char *const e100_diagnosis[] = {
   "Read Account Domain in the 4625 event: it names the trusted domain whose trust failed.",
   "On a domain controller of the trusting domain run `nltest /sc_verify:<trusted domain>`: a status other than NERR_Success shows a broken trust channel.",
   "Run `netdom trust <trusting domain> /domain:<trusted domain> /verify` to check the trust from both sides.",
   "Run `nltest /dsgetdc:<trusted domain>` to confirm DNS and the network can reach the trusted domain's controllers.",
   NULL};
-static const char *const e96_resolution[] = {
+static const char *const e100_resolution[] = {
   "Fix DNS conditional forwarders and firewall rules between the domains when the trusted controllers cannot be reached.",
   "Reset the trust password when the channel is broken: `netdom trust <trusting domain> /domain:<trusted domain> /reset`, then verify again.",
   NULL};
-static const logonerr_faq_pair e96_faq[] = {
+static const logonerr_faq_pair e100_faq[] = {
   {"Can Test-ComputerSecureChannel verify a trust?",
    "No: it tests only the local computer's own secure channel to its domain and reports false errors when run on a domain controller, so use `nltest /sc_verify` or `netdom trust ... /verify`."},
   {NULL, NULL}};
-static const unsigned short e96_related[] = {44, 97, 105, 112, LOGONERR_NO_ENTRY};
-static const char *const e97_causes[] = {
+static const unsigned short e100_related[] = {46, 101, 109, 119, LOGONERR_NO_ENTRY};
+static const char *const e101_causes[] = {
   "The computer was restored from a snapshot taken before its last machine password change.",
   "The computer account was reset or recreated in Active Directory while the machine kept its old password.",
   NULL};
-static const char *const e97_diagnosis[] = {
+static const char *const e101_diagnosis[] = {
   "On the failing computer run `nltest /sc_query:<domain>` or `Test-ComputerSecureChannel -Verbose`: a failure confirms its own machine-account channel is broken.",
   "Compare the computer account's PasswordLastSet (`Get-ADComputer <name> -Properties PasswordLastSet`) with the date the machine was restored from a snapshot or image.",
   NULL};
-static const char *const e97_resolution[] = {
+static const char *const e101_resolution[] = {
   "Repair the channel from the computer with `Test-ComputerSecureChannel -Repair -Credential <admin>`, signed in with a local administrator.",
   "Rejoin the domain when the repair fails.",
   NULL};
-static const unsigned short e97_related[] = {45, 94, 95, 96, LOGONERR_NO_ENTRY};
-static const char *const e98_causes[] = {
+static const unsigned short e101_related[] = {47, 98, 99, 100, LOGONERR_NO_ENTRY};
+static const char *const e102_causes[] = {
   "The server that received the network logon could not pass it to a domain controller of the account's domain.",
   "A trust on the way to the account's domain is broken.",
   NULL};
-static const char *const e98_diagnosis[] = {
+static const char *const e102_diagnosis[] = {
   "Run `nltest /sc_query:<domain>` on the server that logged the failure to see whether it can reach a domain controller to pass the logon through.",
   "Read the server's System log for NETLOGON 5719 events around the time of the failure.",
   NULL};
-static const char *const e98_resolution[] = {
+static const char *const e102_resolution[] = {
   "Restore the server's connectivity and secure channel to its domain controllers.",
   "Repair the broken trust or name resolution between the domains.",
   NULL};
-static const unsigned short e98_related[] = {46, 62, 97, LOGONERR_NO_ENTRY};
-static const char *const e99_causes[] = {
+static const unsigned short e102_related[] = {48, 65, 101, LOGONERR_NO_ENTRY};
+static const char *const e103_causes[] = {
   "Netlogon is stopped or disabled on the computer that processed the logon.",
   "The computer is in Safe Mode or still starting, so Netlogon is not running yet.",
   NULL};
-static const char *const e99_diagnosis[] = {
+static const char *const e103_diagnosis[] = {
   "Run `sc query netlogon` on the computer that logged event 4625: a STOPPED state confirms it.",
   "Read that computer's System log for Service Control Manager events 7023, 7024 or 7036 that say when and why Netlogon stopped.",
   "After restarting it, confirm the secure channel with `nltest /sc_query:<domain>`.",
   NULL};
-static const char *const e99_resolution[] = {
+static const char *const e103_resolution[] = {
   "Start Netlogon (`Start-Service Netlogon`) and set its start type to Automatic.",
   "Fix the dependency or error that the Service Control Manager events name as the reason it stopped.",
   NULL};
-static const unsigned short e99_related[] = {47, 62, 97, LOGONERR_NO_ENTRY};
-static const char *const e100_causes[] = {
+static const unsigned short e103_related[] = {49, 65, 101, LOGONERR_NO_ENTRY};
+static const char *const e104_causes[] = {
   "The account's accountExpires date, set for a contractor or temporary user, has passed.",
   "A service or device still uses an account that was given an end date.",
   NULL};
-static const char *const e100_diagnosis[] = {
+static const char *const e104_diagnosis[] = {
   "Read the expiry date with `Get-ADUser <name> -Properties AccountExpirationDate`.",
   "Use Workstation Name and Source Network Address in the 4625 event (Source Workstation in 4776) to find the device or service still using the account.",
   "On a domain controller, event 4768 with Result Code 0x12 is the Kerberos side of the same refusal.",
   NULL};
-static const char *const e100_resolution[] = {
+static const char *const e104_resolution[] = {
   "Extend the expiry (`Set-ADAccountExpiration <name> -DateTime <date>`) only after the account's owner confirms it is still needed.",
   "Reconfigure the device or service found in the events to use a current account.",
   NULL};
-static const unsigned short e100_related[] = {75, 74, 71, 48, LOGONERR_NO_ENTRY};
-static const char *const e101_causes[] = {
+static const unsigned short e104_related[] = {78, 77, 74, 50, LOGONERR_NO_ENTRY};
+static const char *const e105_causes[] = {
   "The logon session already has a connection to the server under one user name and a second one was requested under another.",
   "A persistent mapped drive reconnected with saved credentials different from those now being used.",
   NULL};
-static const char *const e101_diagnosis[] = {
+static const char *const e105_diagnosis[] = {
   "Run `net use` on the client: an existing connection to the same server under another user name is the conflict.",
   "Check for a connection to the same server under another alias (IP address versus name), which Windows treats as another server.",
   NULL};
-static const char *const e101_resolution[] = {
+static const char *const e105_resolution[] = {
   "Remove the existing connection to that server (`net use \\\\<server>\\<share> /delete`) before connecting as the other user.",
   "Use one account for every connection to a given server from the same logon session.",
   NULL};
-static const unsigned short e101_related[] = {4, 70, LOGONERR_NO_ENTRY};
-static const char *const e102_causes[] = {
+static const unsigned short e105_related[] = {5, 73, 117, LOGONERR_NO_ENTRY};
+static const char *const e106_causes[] = {
   "A logon was attempted with the DOMAIN$ account that holds an interdomain trust.",
   NULL};
-static const char *const e102_diagnosis[] = {
+static const char *const e106_diagnosis[] = {
   "Read Account Name in the 4625 event: a name ending in `$` that matches a trusted domain's NetBIOS name is a trust account.",
   "List trusts with `nltest /domain_trusts` to confirm the account belongs to one.",
   NULL};
-static const char *const e102_resolution[] = {
+static const char *const e106_resolution[] = {
   "Sign in with a user account, and investigate the source when nothing should use the trust account.",
   NULL};
-static const unsigned short e102_related[] = {49, 103, 104, LOGONERR_NO_ENTRY};
-static const char *const e103_causes[] = {
+static const unsigned short e106_related[] = {51, 107, 108, LOGONERR_NO_ENTRY};
+static const char *const e107_causes[] = {
   "A computer account was used for a kind of logon that computer accounts may not perform.",
   "A domain join or secure-channel setup tested the account, which logs this status as a matter of course.",
   NULL};
-static const char *const e103_diagnosis[] = {
+static const char *const e107_diagnosis[] = {
   "Read Account Name in the 4625 or 4776 event: a name ending in `$` is a computer account, normally used only by the machine itself.",
   "Check the program on the Source Network Address that used a machine account for an interactive or network logon.",
   NULL};
-static const char *const e103_resolution[] = {
+static const char *const e107_resolution[] = {
   "Use a user account for the operation, and ignore events that come with a normal domain join.",
   NULL};
-static const unsigned short e103_related[] = {50, 104, 102, LOGONERR_NO_ENTRY};
-static const char *const e104_causes[] = {
+static const unsigned short e107_related[] = {52, 108, 106, LOGONERR_NO_ENTRY};
+static const char *const e108_causes[] = {
   "A domain controller's machine account was used for a user-style logon.",
   NULL};
-static const char *const e104_diagnosis[] = {
+static const char *const e108_diagnosis[] = {
   "Read Account Name in the 4625 event: a domain controller's account (name ending in `$`) was used where a user account is expected.",
   "Check `Get-ADComputer <name> -Properties userAccountControl` for SERVER_TRUST_ACCOUNT (0x2000) to confirm it is a DC account.",
   NULL};
-static const char *const e104_resolution[] = {
+static const char *const e108_resolution[] = {
   "Use a user account, and look into the source only when such attempts are unexpected.",
   NULL};
-static const unsigned short e104_related[] = {51, 103, 102, LOGONERR_NO_ENTRY};
-static const char *const e105_causes[] = {
+static const unsigned short e108_related[] = {53, 107, 106, LOGONERR_NO_ENTRY};
+static const char *const e109_causes[] = {
   "The trusted domain was rebuilt with a new SID, so the stored trust no longer matches it.",
   "The trust was created with a name that belongs to another domain.",
   NULL};
-static const char *const e105_diagnosis[] = {
+static const char *const e109_diagnosis[] = {
   "Compare the trusted domain's SID (`Get-ADDomain -Server <trusted domain>`) with the SID in the trust object (`Get-ADTrust -Identity <trusted domain> -Properties securityIdentifier`).",
   "Check whether the trusted domain was rebuilt or renamed after the trust was created; event 4625 then carries Failure Reason %%2314 (domain SID inconsistent).",
   NULL};
-static const char *const e105_resolution[] = {
+static const char *const e109_resolution[] = {
   "Delete and recreate the trust so that it records the domain's current name and SID, then verify it.",
   NULL};
-static const unsigned short e105_related[] = {52, 96, 78, LOGONERR_NO_ENTRY};
-static const char *const e106_causes[] = {
+static const unsigned short e109_related[] = {54, 100, 82, LOGONERR_NO_ENTRY};
+static const char *const e110_causes[] = {
   "The logon was anonymous or guest, which yields no session key.",
   "The operation needs a session key that the logon's protocol did not produce.",
   NULL};
-static const char *const e106_diagnosis[] = {
+static const char *const e110_diagnosis[] = {
   "Read Authentication Package and Logon Type of the matching 4624 event: anonymous and guest logons and some NTLM logons carry no session key.",
   "Check whether the failing operation (SMB signing, encryption, a password change over SAMR) needs a session key that the logon type cannot give.",
   NULL};
-static const char *const e106_resolution[] = {
+static const char *const e110_resolution[] = {
   "Connect with authenticated credentials so that the session has a key.",
   "Reconnect after the session expired so a new key is negotiated.",
   NULL};
-static const unsigned short e106_related[] = {38, 63, LOGONERR_NO_ENTRY};
-static const char *const e107_causes[] = {
+static const unsigned short e110_related[] = {40, 117, 66, LOGONERR_NO_ENTRY};
+static const char *const e111_causes[] = {
   "An administrator reset the password with 'User must change password at next logon' ticked, which sets pwdLastSet to 0.",
   "A new account was created with the change-at-next-logon option and first used over the network.",
   NULL};
-static const char *const e107_diagnosis[] = {
+static const char *const e111_diagnosis[] = {
   "Read `Get-ADUser <name> -Properties pwdLastSet`: a value of 0 means 'User must change password at next logon' is set.",
   "Read Logon Type in the 4625 event: a network or service logon (3, 4 or 5) cannot offer the change prompt, so the user only sees a refusal.",
   NULL};
-static const char *const e107_resolution[] = {
+static const char *const e111_resolution[] = {
   "Have the user sign in interactively or use a password-change portal to set a new password.",
   "For a service account, clear the flag and set a known password instead of forcing a change.",
   NULL};
-static const unsigned short e107_related[] = {74, 71, 111, 53, LOGONERR_NO_ENTRY};
-static const char *const e108_causes[] = {
+static const unsigned short e111_related[] = {77, 74, 116, 55, LOGONERR_NO_ENTRY};
+static const char *const e112_causes[] = {
+  "A component that took part in the logon looked for an object (a package, a registry value, a name) and did not find it, which Microsoft attributes to a defect in Windows.",
+  NULL};
+static const char *const e112_diagnosis[] = {
+  "Read Logon Type, Caller Process Name and Account Name of the 4625 event and look for a 4624 success for the same account and source moments later: if there is one, the user was not blocked.",
+  "Count these events per source and account: a steady trickle from one system process is the known benign pattern, a burst across many accounts deserves the same review as any other failure.",
+  NULL};
+static const char *const e112_resolution[] = {
+  "Treat it as noise in alerting rules unless it comes with other failures for the same account.",
+  "Keep the affected computer on current cumulative updates.",
+  NULL};
+static const unsigned short e112_related[] = {4, 73, LOGONERR_NO_ENTRY};
+static const char *const e113_causes[] = {
   "The DNS servers the client uses have no SRV records for the domain.",
   "No domain controller of the domain is reachable from the client's site.",
   NULL};
-static const char *const e108_diagnosis[] = {
+static const char *const e113_diagnosis[] = {
   "Run `nltest /dsgetdc:<domain> /force` from the failing machine and read the error it returns.",
   "Query the SRV records with `nslookup -type=SRV _ldap._tcp.dc._msdcs.<domain>` against the DNS server the machine uses.",
   NULL};
-static const char *const e108_resolution[] = {
+static const char *const e113_resolution[] = {
   "Point the client at the domain's DNS servers and confirm its domain controllers register their SRV records (`dcdiag /test:dns`).",
   "Restore connectivity to a domain controller, or add one to the site.",
   NULL};
-static const unsigned short e108_related[] = {54, 62, 78, LOGONERR_NO_ENTRY};
-static const char *const e109_causes[] = {
+static const unsigned short e113_related[] = {56, 65, 82, LOGONERR_NO_ENTRY};
+static const char *const e114_causes[] = {
   "A device or service keeps sending an old password (phone mail client, mapped drive, service, scheduled task, saved Remote Desktop credential).",
   "A user mistyped the password more times than the lockout threshold allows within the observation window.",
   "Someone is guessing passwords for the account from the network or through an internet-facing service.",
   NULL};
-static const char *const e109_diagnosis[] = {
+static const char *const e114_diagnosis[] = {
   "Find event 4740 for the account on the PDC emulator (`Get-ADDomain | Select PDCEmulator`): its Caller Computer Name is the machine the last bad password came from.",
   "Read the events that came before the 4740: 4771 with Failure Code 0x18 (Kerberos) and 4776 with Error Code 0xC000006A (NTLM) name the client of each bad password.",
   "A Caller Computer Name that is an Exchange, ADFS or NPS server means the bad password was relayed for a client behind it (mobile mail, web sign-in, VPN or Wi-Fi), so read that server's logs next.",
@@ -1307,66 +1370,92 @@ static const char *const e109_diagnosis[] = {
   "Read badPwdCount from the PDC emulator (`Get-ADUser <name> -Properties badPwdCount,badPasswordTime,lockoutTime -Server <pdc>`), since each domain controller keeps its own count and does not replicate it.",
   "Read the lockout policy that applies: `Get-ADUserResultantPasswordPolicy <name>` for a fine-grained policy, else `Get-ADDefaultDomainPasswordPolicy` for LockoutThreshold, LockoutObservationWindow and LockoutDuration.",
   NULL};
-static const char *const e109_resolution[] = {
+static const char *const e114_resolution[] = {
   "Remove or update the stale credential on the machine the events point to, then unlock the account with `Unlock-ADAccount <name>`.",
   "Let the lockout expire on its own when LockoutDuration is short and the source is still unknown, to avoid an immediate re-lock.",
   "Block the source address, or put the internet-facing service behind extranet lockout or multi-factor authentication, when the bad passwords come from an attack.",
   NULL};
-static const unsigned short e109_related[] = {67, 70, 75, 55, LOGONERR_NO_ENTRY};
-static const char *const e110_causes[] = {
+static const unsigned short e114_related[] = {70, 73, 78, 57, LOGONERR_NO_ENTRY};
+static const char *const e115_causes[] = {
   "The server changed its machine password and the domain controller that issued the client's ticket still has the old one.",
   "The service's SPN is registered on an account other than the one the service runs as.",
   NULL};
-static const char *const e110_diagnosis[] = {
+static const char *const e115_diagnosis[] = {
   "Run `klist` on the client and check the ticket for the server's SPN; then compare the server's computer account PasswordLastSet with the time the server last changed its password.",
   "Check with `setspn -Q <spn>` that the SPN is registered on exactly one account, the one the service runs as.",
   NULL};
-static const char *const e110_resolution[] = {
+static const char *const e115_resolution[] = {
   "Force replication of the server's account (`repadmin /syncall /AdeP`) and have the client get a new ticket (`klist purge`).",
   "Move the SPN to the account the service runs as (`setspn -D` on the wrong account, `setspn -S` on the right one).",
   NULL};
-static const unsigned short e110_related[] = {40, 39, 97, LOGONERR_NO_ENTRY};
-static const char *const e111_causes[] = {
+static const unsigned short e115_related[] = {42, 41, 101, LOGONERR_NO_ENTRY};
+static const char *const e116_causes[] = {
   "An Exchange ActiveSync policy on the device requires a password change before it continues.",
   NULL};
-static const char *const e111_diagnosis[] = {
+static const char *const e116_diagnosis[] = {
   "Check whether the password is flagged for change (`Get-ADUser <name> -Properties pwdLastSet`, 0 means flagged) or has expired.",
   "Identify the client that enforces the EAS (Exchange ActiveSync) policy: the mail or device management app that asked for the change.",
   NULL};
-static const char *const e111_resolution[] = {
+static const char *const e116_resolution[] = {
   "Have the user change the password, then let the device sign in again.",
   NULL};
-static const unsigned short e111_related[] = {58, 107, 74, LOGONERR_NO_ENTRY};
-static const char *const e112_causes[] = {
+static const unsigned short e116_related[] = {60, 111, 77, LOGONERR_NO_ENTRY};
+static const char *const e117_causes[] = {
+  "The Kerberos service ticket behind an SMB session reached its end time, so the server asks the client to authenticate again.",
+  "The account's credentials changed and the client holds no valid ticket to renew the session.",
+  NULL};
+static const char *const e117_diagnosis[] = {
+  "Read the Account Name and Source Network Address of the 4625 event and check for a 4624 from the same client moments later: a successful re-authentication means the expiry was routine.",
+  "On the client, run `klist` as the user and check the end time of the `cifs/<server>` ticket against the time of the failure.",
+  NULL};
+static const char *const e117_resolution[] = {
+  "Nothing is needed when the client re-authenticates on its own; otherwise disconnect and reconnect the share (`net use <drive> /delete`, then map it again).",
+  "Renew the user's tickets (`klist purge`, then access the share again) when the client keeps presenting an expired ticket.",
+  NULL};
+static const unsigned short e117_related[] = {40, 105, LOGONERR_NO_ENTRY};
+static const char *const e118_causes[] = {
+  "The account has no password hash in the local SAM, so an NTLM response for it has nothing to be compared with.",
+  "The account is meant to sign in another way (certificate, smart card, Windows Hello) and was offered a password logon instead.",
+  NULL};
+static const char *const e118_diagnosis[] = {
+  "Read Logon Account and Source Workstation of the 4776 event, and note which computer logged it: a member server or workstation logs 4776 for its own local accounts.",
+  "Check the local account with `Get-LocalUser <name> | Select Name,Enabled,PasswordRequired,PasswordLastSet`: an empty PasswordLastSet shows that no password was ever stored.",
+  NULL};
+static const char *const e118_resolution[] = {
+  "Set a password for the local account (`Set-LocalUser <name> -Password (Read-Host -AsSecureString)`) if it must accept password logons.",
+  "Make the client use the sign-in method the account was created for instead of a password.",
+  NULL};
+static const unsigned short e118_related[] = {70, 73, 94, LOGONERR_NO_ENTRY};
+static const char *const e119_causes[] = {
   "The account comes across a forest or external trust set to selective authentication and lacks the 'Allowed to authenticate' permission on the target computer.",
   "An authentication policy or policy silo restricts which computers the account may authenticate to or from.",
   NULL};
-static const char *const e112_diagnosis[] = {
+static const char *const e119_diagnosis[] = {
   "Read Account Domain in the 4625 event: a domain across a trust points at selective authentication, the account's own domain points at an authentication policy.",
   "Check the trust's scope with `Get-ADTrust -Identity <domain> -Properties SelectiveAuthentication` on the trusting side.",
   "Read the target computer object's security (Active Directory Users and Computers > Security) for 'Allowed to authenticate' granted to the user or one of its groups.",
   "On domain controllers, read the Microsoft-Windows-Authentication/AuthenticationPolicyFailures-DomainController log for the policy or silo that refused the account.",
   NULL};
-static const char *const e112_resolution[] = {
+static const char *const e119_resolution[] = {
   "Grant 'Allowed to authenticate' on the target computer objects to a group holding the trusted users, or widen the trust to forest-wide authentication if that is intended.",
   "Adjust the authentication policy's access-control conditions, or move the account to the right silo, when a policy made the refusal.",
   NULL};
-static const unsigned short e112_related[] = {56, 96, 73, 71, LOGONERR_NO_ENTRY};
-static const char *const e113_causes[] = {
+static const unsigned short e119_related[] = {58, 100, 76, 74, LOGONERR_NO_ENTRY};
+static const char *const e120_causes[] = {
   "A 'Restrict NTLM' policy was set to deny (outgoing traffic on the client, incoming traffic on the server, or NTLM authentication in the domain on DCs).",
   "The application fell back to NTLM because Kerberos could not be used (connection by IP address, missing SPN, no line of sight to a DC).",
   NULL};
-static const char *const e113_diagnosis[] = {
+static const char *const e120_diagnosis[] = {
   "Read the Microsoft-Windows-NTLM/Operational log on the client, the server and the domain controllers: its events name the blocked or audited NTLM request, the account and the target.",
   "Run `gpresult /h report.html` on each side and list the 'Network security: Restrict NTLM' settings and their exception lists.",
   "Find why Kerberos was not used: `klist` on the client, `setspn -Q <spn>` for the target, and whether the client connected by IP address.",
   NULL};
-static const char *const e113_resolution[] = {
+static const char *const e120_resolution[] = {
   "Roll NTLM restrictions out in two steps: set the 'Restrict NTLM' policies to audit, read the NTLM Operational logs until only known exceptions remain, then switch to deny.",
   "Add servers that still need NTLM to 'Add remote server exceptions for NTLM authentication' or 'Add server exceptions in this domain' while they are fixed.",
   "Make the application use Kerberos (DNS name instead of IP address, registered SPN) so it no longer needs NTLM.",
   NULL};
-static const unsigned short e113_related[] = {57, 70, 112, LOGONERR_NO_ENTRY};
+static const unsigned short e120_related[] = {59, 73, 119, LOGONERR_NO_ENTRY};
 
 static const logonerr_entry catalog[] = {
   {"ERROR_ACCESS_DENIED", 0x5U, LOGONERR_NS_WIN32, LOGONERR_CAT_GENERAL, LOGONERR_SEV_MEDIUM, 0U,
@@ -1389,556 +1478,591 @@ static const logonerr_entry catalog[] = {
    "One or more arguments to a call were not correct; an older, generic relative of ERROR_INVALID_PARAMETER.",
    {e3_causes, NULL, NULL, e3_resolution, NULL},
    NULL, NULL, NULL},
+  {"ERROR_NOT_FOUND", 0x490U, LOGONERR_NS_WIN32, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 0U,
+   "Element not found.",
+   "A generic Win32 not-found error: the object, element or value the caller asked for does not exist.",
+   {e4_causes, NULL, e4_diagnosis, e4_resolution, NULL},
+   NULL, e4_related, NULL},
   {"ERROR_SESSION_CREDENTIAL_CONFLICT", 0x4C3U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "Multiple connections to a server or shared resource by the same user, using more than one user name, are not allowed. Disconnect all previous connections to the server or shared resource and try again.",
    "Windows refused a second SMB connection to the same server under a different user name; one logon session may use only one set of credentials per server.",
-   {e4_causes, NULL, NULL, e4_resolution, NULL},
+   {e5_causes, NULL, NULL, e5_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_REMOTE_SESSION_LIMIT_EXCEEDED", 0x4C4U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "An attempt was made to establish a session to a network server, but there are already too many sessions established to that server.",
    "The server already has as many sessions as it accepts, so a new session could not be established.",
-   {e5_causes, NULL, NULL, e5_resolution, NULL},
+   {e6_causes, NULL, NULL, e6_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_NULL_LM_PASSWORD", 0x518U, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "The password is too complex to be converted to a LAN Manager password. The LAN Manager password returned is a NULL string.",
    "A warning: the password is too complex for a LAN Manager hash, so the LM password is empty; NT-hash authentication still works.",
-   {e6_causes, NULL, NULL, e6_resolution, NULL},
+   {e7_causes, NULL, NULL, e7_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_NO_IMPERSONATION_TOKEN", 0x51DU, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "An attempt has been made to operate on an impersonation token by a thread that is not currently impersonating a client.",
    "Code tried to use an impersonation token on a thread that is not impersonating anyone.",
-   {e7_causes, NULL, NULL, e7_resolution, NULL},
+   {e8_causes, NULL, NULL, e8_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_NO_LOGON_SERVERS", 0x51FU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "There are currently no logon servers available to service the logon request.",
    "No domain controller answered the logon request, so the domain account could not be authenticated.",
-   {e8_causes, NULL, NULL, e8_resolution, NULL},
+   {e9_causes, NULL, NULL, e9_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_NO_SUCH_LOGON_SESSION", 0x520U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "A specified logon session does not exist. It may already have been terminated.",
    "The logon session named by a logon ID (LUID) does not exist: it ended, was never created, or has no credentials the request can use.",
-   {e9_causes, e9_symptoms, e9_diagnosis, e9_resolution, e9_prevention},
-   e9_faq, e9_related, NULL},
+   {e10_causes, e10_symptoms, e10_diagnosis, e10_resolution, e10_prevention},
+   e10_faq, e10_related, NULL},
   {"ERROR_PRIVILEGE_NOT_HELD", 0x522U, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "A required privilege is not held by the client.",
    "The operation needs a privilege (such as SeTcbPrivilege or SeSecurityPrivilege) that the caller's token does not hold or has not enabled.",
-   {e10_causes, NULL, NULL, e10_resolution, NULL},
+   {e11_causes, NULL, NULL, e11_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_INVALID_ACCOUNT_NAME", 0x523U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 0U,
    "The name provided is not a properly formed account name.",
    "The account name given is not well formed, so Windows could not even look it up.",
-   {e11_causes, NULL, NULL, e11_resolution, NULL},
+   {e12_causes, NULL, NULL, e12_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_NO_SUCH_USER", 0x525U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "The specified account does not exist.",
    "The account named does not exist in the database that was asked (local SAM or the domain).",
-   {e12_causes, NULL, NULL, e12_resolution, NULL},
+   {e13_causes, NULL, NULL, e13_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_WRONG_PASSWORD", 0x52BU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "Unable to update the password. The value provided as the current password is incorrect.",
    "A password change failed because the current password supplied was not correct.",
-   {e13_causes, NULL, NULL, e13_resolution, NULL},
+   {e14_causes, NULL, NULL, e14_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_ILL_FORMED_PASSWORD", 0x52CU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "Unable to update the password. The value provided for the new password contains values that are not allowed in passwords.",
    "A password change failed because the new password contains characters that passwords may not contain.",
-   {e14_causes, NULL, NULL, e14_resolution, NULL},
+   {e15_causes, NULL, NULL, e15_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_PASSWORD_RESTRICTION", 0x52DU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "Unable to update the password. The value provided for the new password does not meet the length, complexity, or history requirements of the domain.",
    "A password change or reset was refused because the new password breaks the domain's length, complexity, history or minimum-age rules.",
-   {e15_causes, NULL, NULL, e15_resolution, NULL},
+   {e16_causes, NULL, NULL, e16_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_LOGON_FAILURE", 0x52EU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
    "The user name or password is incorrect.",
    "Authentication failed because the user name is unknown or the password is wrong; Windows deliberately does not say which.",
-   {e16_causes, NULL, NULL, e16_resolution, NULL},
+   {e17_causes, NULL, NULL, e17_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_ACCOUNT_RESTRICTION", 0x52FU, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "Account restrictions are preventing this user from signing in. For example: blank passwords aren't allowed, sign-in times are limited, or a policy restriction has been enforced.",
    "The credentials are valid, but an account restriction such as a blank-password rule, logon hours or a policy blocks this logon.",
-   {e17_causes, NULL, NULL, e17_resolution, NULL},
+   {e18_causes, NULL, NULL, e18_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_INVALID_LOGON_HOURS", 0x530U, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
    "Your account has time restrictions that keep you from signing in right now.",
    "The account's logon hours do not allow logging on at this time.",
-   {e18_causes, NULL, NULL, e18_resolution, NULL},
+   {e19_causes, NULL, NULL, e19_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_INVALID_WORKSTATION", 0x531U, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
    "This user isn't allowed to sign in to this computer.",
    "The account may only log on from listed computers, and this is not one of them.",
-   {e19_causes, NULL, NULL, e19_resolution, NULL},
+   {e20_causes, NULL, NULL, e20_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_PASSWORD_EXPIRED", 0x532U, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "The password for this account has expired.",
    "The account's password has passed its maximum age and must be changed before the logon can succeed.",
-   {e20_causes, NULL, NULL, e20_resolution, NULL},
+   {e21_causes, NULL, NULL, e21_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_ACCOUNT_DISABLED", 0x533U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "This user can't sign in because this account is currently disabled.",
    "The account is disabled, so no logon with it is allowed.",
-   {e21_causes, NULL, NULL, e21_resolution, NULL},
+   {e22_causes, NULL, NULL, e22_resolution, NULL},
    NULL, NULL, NULL},
+  {"ERROR_NONE_MAPPED", 0x534U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
+   "No mapping between account names and security IDs was done.",
+   "None of the account names or security IDs given could be translated into the other form.",
+   {e23_causes, NULL, e23_diagnosis, e23_resolution, NULL},
+   NULL, e23_related, NULL},
   {"ERROR_BAD_IMPERSONATION_LEVEL", 0x542U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "Either a required impersonation level was not provided, or the provided impersonation level is invalid.",
    "The token's impersonation level is too low for the operation (for example an Identification-level token used to open a resource).",
-   {e22_causes, NULL, NULL, e22_resolution, NULL},
+   {e24_causes, NULL, NULL, e24_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_INVALID_SERVER_STATE", 0x548U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The security account manager (SAM) or local security authority (LSA) server was in the wrong state to perform the security operation.",
    "The SAM or LSA server was in the wrong state to perform the security operation, for example while starting or shutting down.",
-   {e23_causes, NULL, NULL, e23_resolution, NULL},
+   {e25_causes, NULL, NULL, e25_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_NO_SUCH_DOMAIN", 0x54BU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The specified domain either does not exist or could not be contacted.",
    "The domain named in the request could not be found or contacted.",
-   {e24_causes, NULL, NULL, e24_resolution, NULL},
+   {e26_causes, NULL, NULL, e26_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_NOT_LOGON_PROCESS", 0x552U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "The requested action is restricted for use by logon processes only. The calling process has not registered as a logon process.",
    "The caller used an LSA function reserved for registered logon processes without having registered as one.",
-   {e25_causes, NULL, NULL, e25_resolution, NULL},
+   {e27_causes, NULL, NULL, e27_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_LOGON_SESSION_EXISTS", 0x553U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_HIGH, 0U,
    "Cannot start a new logon session with an ID that is already in use.",
    "A new logon session could not be started because its logon ID (LUID) already belongs to an existing session.",
-   {e26_causes, e26_symptoms, e26_diagnosis, e26_resolution, e26_prevention},
-   e26_faq, e26_related, NULL},
+   {e28_causes, e28_symptoms, e28_diagnosis, e28_resolution, e28_prevention},
+   e28_faq, e28_related, NULL},
   {"ERROR_NO_SUCH_PACKAGE", 0x554U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "A specified authentication package is unknown.",
    "The authentication or security package named in the request is not loaded.",
-   {e27_causes, NULL, NULL, e27_resolution, NULL},
+   {e29_causes, NULL, NULL, e29_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_BAD_LOGON_SESSION_STATE", 0x555U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_HIGH, 0U,
    "The logon session is not in a state that is consistent with the requested operation.",
    "The logon session exists but is in a state that does not allow the requested operation, typically deleting a session that still has references.",
-   {e28_causes, e28_symptoms, e28_diagnosis, e28_resolution, e28_prevention},
-   e28_faq, e28_related, NULL},
+   {e30_causes, e30_symptoms, e30_diagnosis, e30_resolution, e30_prevention},
+   e30_faq, e30_related, NULL},
   {"ERROR_LOGON_SESSION_COLLISION", 0x556U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_HIGH, 0U,
    "The logon session ID is already in use.",
    "An authentication package asked the LSA to create a logon session with an ID (LUID) that another session already uses; an internal LSA error, not a user mistake.",
-   {e29_causes, e29_symptoms, e29_diagnosis, e29_resolution, e29_prevention},
-   e29_faq, e29_related, NULL},
+   {e31_causes, e31_symptoms, e31_diagnosis, e31_resolution, e31_prevention},
+   e31_faq, e31_related, NULL},
   {"ERROR_INVALID_LOGON_TYPE", 0x557U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "A logon request contained an invalid logon type value.",
    "The logon type in the request is not a value the authentication package accepts.",
-   {e30_causes, NULL, NULL, e30_resolution, NULL},
+   {e32_causes, NULL, NULL, e32_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_CANNOT_IMPERSONATE", 0x558U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "Unable to impersonate using a named pipe until data has been read from that pipe.",
    "A server tried to impersonate a named-pipe client before reading any data from the pipe.",
-   {e31_causes, NULL, NULL, e31_resolution, NULL},
+   {e33_causes, NULL, NULL, e33_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_SPECIAL_ACCOUNT", 0x55BU, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 0U,
    "Cannot perform this operation on built-in accounts.",
    "The operation is not allowed on a built-in account, such as deleting the built-in Administrator.",
-   {e32_causes, NULL, NULL, e32_resolution, NULL},
+   {e34_causes, NULL, NULL, e34_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_LOGON_NOT_GRANTED", 0x564U, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "Logon failure: the user has not been granted the requested logon type at this computer.",
    "The user does not hold the logon right for the kind of logon attempted on this computer.",
-   {e33_causes, NULL, NULL, e33_resolution, NULL},
+   {e35_causes, NULL, NULL, e35_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_TOO_MANY_SECRETS", 0x565U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The maximum number of secrets that may be stored in a single system has been exceeded.",
    "The LSA's store of secrets is full, so another secret could not be saved.",
-   {e34_causes, NULL, NULL, e34_resolution, NULL},
+   {e36_causes, NULL, NULL, e36_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_LOGON_TYPE_NOT_GRANTED", 0x569U, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "Logon failure: the user has not been granted the requested logon type at this computer.",
    "The user has not been granted the requested logon type at this computer, or a deny right blocks it.",
-   {e35_causes, NULL, NULL, e35_resolution, NULL},
+   {e37_causes, NULL, NULL, e37_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_NT_CROSS_ENCRYPTION_REQUIRED", 0x56AU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "A cross-encrypted password is necessary to change a user password.",
    "A password change needs the NT (cross-encrypted) form of the password, which the client did not send.",
-   {e36_causes, NULL, NULL, e36_resolution, NULL},
+   {e38_causes, NULL, NULL, e38_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_LM_CROSS_ENCRYPTION_REQUIRED", 0x56EU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "A cross-encrypted password is necessary to change this user password.",
    "A password change needs the LM cross-encrypted form of the password, which the client did not send.",
-   {e37_causes, NULL, NULL, e37_resolution, NULL},
+   {e39_causes, NULL, NULL, e39_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_NO_USER_SESSION_KEY", 0x572U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "There is no user session key for the specified logon session.",
    "The logon session has no user session key, so an operation that needs one (SMB signing, encryption, some RPC) cannot proceed.",
-   {e38_causes, NULL, NULL, e38_resolution, NULL},
+   {e40_causes, NULL, NULL, e40_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_WRONG_TARGET_NAME", 0x574U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "The target account name is incorrect.",
    "Kerberos mutual authentication failed because the service ticket was issued for a different account than the one running the service.",
-   {e39_causes, NULL, NULL, e39_resolution, NULL},
+   {e41_causes, NULL, NULL, e41_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_MUTUAL_AUTH_FAILED", 0x575U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "Mutual Authentication failed. The server's password is out of date at the domain controller.",
    "Mutual authentication failed: the server's password is out of date at the domain controller.",
-   {e40_causes, NULL, NULL, e40_resolution, NULL},
+   {e42_causes, NULL, NULL, e42_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_TIME_SKEW", 0x576U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "There is a time and/or date difference between the client and server.",
    "The clocks of the client and the server (or domain controller) differ by more than Kerberos allows (5 minutes by default).",
-   {e41_causes, NULL, NULL, e41_resolution, NULL},
+   {e43_causes, NULL, NULL, e43_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_NO_TRUST_LSA_SECRET", 0x6FAU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The workstation does not have a trust secret.",
    "The workstation has no trust secret for its domain, so its secure channel cannot be set up.",
-   {e42_causes, NULL, NULL, e42_resolution, NULL},
+   {e44_causes, NULL, NULL, e44_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_NO_TRUST_SAM_ACCOUNT", 0x6FBU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The security database on the server does not have a computer account for this workstation trust relationship.",
    "The domain has no computer account for this workstation, so its trust relationship cannot be used.",
-   {e43_causes, NULL, NULL, e43_resolution, NULL},
+   {e45_causes, NULL, NULL, e45_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_TRUSTED_DOMAIN_FAILURE", 0x6FCU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The trust relationship between the primary domain and the trusted domain failed.",
    "The trust between the primary domain and a trusted domain failed, so users of that domain cannot authenticate here.",
-   {e44_causes, NULL, NULL, e44_resolution, NULL},
+   {e46_causes, NULL, NULL, e46_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_TRUSTED_RELATIONSHIP_FAILURE", 0x6FDU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The trust relationship between this workstation and the primary domain failed.",
    "The trust relationship between this workstation and its domain failed: the machine account password no longer matches.",
-   {e45_causes, NULL, NULL, e45_resolution, NULL},
+   {e47_causes, NULL, NULL, e47_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_TRUST_FAILURE", 0x6FEU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The network logon failed.",
    "The network logon failed because the validation authority could not be reached or the trust path failed.",
-   {e46_causes, NULL, NULL, e46_resolution, NULL},
+   {e48_causes, NULL, NULL, e48_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_NETLOGON_NOT_STARTED", 0x700U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "An attempt was made to logon, but the network logon service was not started.",
    "A logon needed the Netlogon service, which is not running.",
-   {e47_causes, NULL, NULL, e47_resolution, NULL},
+   {e49_causes, NULL, NULL, e49_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_ACCOUNT_EXPIRED", 0x701U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "The user's account has expired.",
    "The account's expiry date has passed, so it can no longer log on.",
-   {e48_causes, NULL, NULL, e48_resolution, NULL},
+   {e50_causes, NULL, NULL, e50_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT", 0x70FU, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "The account used is an interdomain trust account. Use your global user account or local user account to access this server.",
    "The logon used an interdomain trust account, which exists only for trusts and may not be used to log on.",
-   {e49_causes, NULL, NULL, e49_resolution, NULL},
+   {e51_causes, NULL, NULL, e51_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_NOLOGON_WORKSTATION_TRUST_ACCOUNT", 0x710U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 0U,
    "The account used is a computer account. Use your global user account or local user account to access this server.",
    "The logon used a computer account (a workstation trust account) where a user account is required.",
-   {e50_causes, NULL, NULL, e50_resolution, NULL},
+   {e52_causes, NULL, NULL, e52_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_NOLOGON_SERVER_TRUST_ACCOUNT", 0x711U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 0U,
    "The account used is a server trust account. Use your global user account or local user account to access this server.",
    "The logon used a server trust account (a domain controller's computer account) where a user account is required.",
-   {e51_causes, NULL, NULL, e51_resolution, NULL},
+   {e53_causes, NULL, NULL, e53_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_DOMAIN_TRUST_INCONSISTENT", 0x712U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The name or security ID (SID) of the domain specified is inconsistent with the trust information for that domain.",
    "The name or SID of a domain does not match the trust information held for it.",
-   {e52_causes, NULL, NULL, e52_resolution, NULL},
+   {e54_causes, NULL, NULL, e54_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_PASSWORD_MUST_CHANGE", 0x773U, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "The user's password must be changed before signing in.",
    "The user must change the password before signing in, because an administrator set 'User must change password at next logon' or reset it.",
-   {e53_causes, NULL, NULL, e53_resolution, NULL},
+   {e55_causes, NULL, NULL, e55_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_DOMAIN_CONTROLLER_NOT_FOUND", 0x774U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "Could not find the domain controller for this domain.",
    "No domain controller could be found for the domain.",
-   {e54_causes, NULL, NULL, e54_resolution, NULL},
+   {e56_causes, NULL, NULL, e56_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_ACCOUNT_LOCKED_OUT", 0x775U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "The referenced account is currently locked out and may not be logged on to.",
    "The account is locked out after too many failed logon attempts and may not be used until it is unlocked or the lockout expires.",
-   {e55_causes, NULL, NULL, e55_resolution, NULL},
+   {e57_causes, NULL, NULL, e57_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_AUTHENTICATION_FIREWALL_FAILED", 0x78FU, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "The computer you are signing into is protected by an authentication firewall. The specified account is not allowed to authenticate to the computer.",
    "Selective authentication on a trust blocks this account from authenticating to this computer.",
-   {e56_causes, NULL, NULL, e56_resolution, NULL},
+   {e58_causes, NULL, NULL, e58_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_NTLM_BLOCKED", 0x791U, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "Authentication failed because NTLM authentication has been disabled.",
    "Authentication failed because NTLM is disabled by policy and Kerberos could not be used.",
-   {e57_causes, NULL, NULL, e57_resolution, NULL},
+   {e59_causes, NULL, NULL, e59_resolution, NULL},
    NULL, NULL, NULL},
   {"ERROR_PASSWORD_CHANGE_REQUIRED", 0x792U, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "Logon Failure: EAS policy requires that the user change their password before this operation can be performed.",
    "An Exchange ActiveSync (EAS) policy requires the user to change the password before the operation can be performed.",
-   {e58_causes, NULL, NULL, e58_resolution, NULL},
+   {e60_causes, NULL, NULL, e60_resolution, NULL},
    NULL, NULL, NULL},
+  {"ERROR_NO_SECRETS", 0x21ACU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
+   "The local account store does not contain secret material for the specified account.",
+   "The local account store has no password secret for the account, so a password-based check of its credentials cannot be made.",
+   {e61_causes, NULL, e61_diagnosis, e61_resolution, NULL},
+   NULL, e61_related, NULL},
   {"STATUS_INVALID_PARAMETER", 0xC000000DU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 87U,
    "An invalid parameter was passed to a service or function.",
    "The NTSTATUS form of an invalid argument: a service or function rejected a parameter.",
-   {e59_causes, NULL, e59_diagnosis, e59_resolution, NULL},
-   NULL, e59_related, NULL},
+   {e62_causes, NULL, e62_diagnosis, e62_resolution, NULL},
+   NULL, e62_related, NULL},
   {"STATUS_ACCESS_DENIED", 0xC0000022U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_MEDIUM, 5U,
    "{Access Denied} A process has requested access to an object, but has not been granted those access rights.",
    "The NTSTATUS form of access denied: the caller was not granted the access it asked for.",
-   {e60_causes, NULL, e60_diagnosis, e60_resolution, NULL},
-   NULL, e60_related, NULL},
+   {e63_causes, NULL, e63_diagnosis, e63_resolution, NULL},
+   NULL, e63_related, NULL},
   {"STATUS_NO_IMPERSONATION_TOKEN", 0xC000005CU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 1309U,
    "An attempt has been made to operate on an impersonation token by a thread that is not currently impersonating a client.",
    "The NTSTATUS form of ERROR_NO_IMPERSONATION_TOKEN: the thread is not impersonating a client.",
-   {e61_causes, NULL, e61_diagnosis, e61_resolution, NULL},
-   NULL, e61_related, NULL},
+   {e64_causes, NULL, e64_diagnosis, e64_resolution, NULL},
+   NULL, e64_related, NULL},
   {"STATUS_NO_LOGON_SERVERS", 0xC000005EU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1311U,
    "We can't sign you in with this credential because your domain isn't available. Make sure your device is connected to your organization's network and try again. If you previously signed in on this device with another credential, you can sign in with that credential.",
    "No domain controller answered the logon request; in event 4625 it is the Status (Sub Status 0x0) of a domain logon that could not reach a DC.",
-   {e62_causes, NULL, e62_diagnosis, e62_resolution, NULL},
-   NULL, e62_related, NULL},
+   {e65_causes, NULL, e65_diagnosis, e65_resolution, NULL},
+   NULL, e65_related, NULL},
   {"STATUS_NO_SUCH_LOGON_SESSION", 0xC000005FU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1312U,
    "A specified logon session does not exist. It may already have been terminated.",
    "A logon session with the given logon ID does not exist: returned by LsaGetLogonSessionData, DeleteLogonSession and SSPI calls for a session that ended or was never created.",
-   {e63_causes, e63_symptoms, e63_diagnosis, e63_resolution, e63_prevention},
-   e63_faq, e63_related, NULL},
+   {e66_causes, e66_symptoms, e66_diagnosis, e66_resolution, e66_prevention},
+   e66_faq, e66_related, NULL},
   {"STATUS_PRIVILEGE_NOT_HELD", 0xC0000061U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 1314U,
    "A required privilege is not held by the client.",
    "The NTSTATUS form of ERROR_PRIVILEGE_NOT_HELD: a required privilege is not held or not enabled.",
-   {e64_causes, NULL, e64_diagnosis, e64_resolution, NULL},
-   NULL, e64_related, NULL},
+   {e67_causes, NULL, e67_diagnosis, e67_resolution, NULL},
+   NULL, e67_related, NULL},
   {"STATUS_INVALID_ACCOUNT_NAME", 0xC0000062U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 1315U,
    "The name provided is not a properly formed account name.",
    "The account name in the request is not a properly formed name.",
-   {e65_causes, NULL, e65_diagnosis, e65_resolution, NULL},
-   NULL, e65_related, NULL},
+   {e68_causes, NULL, e68_diagnosis, e68_resolution, NULL},
+   NULL, e68_related, NULL},
   {"STATUS_NO_SUCH_USER", 0xC0000064U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1317U,
    "The specified account does not exist.",
    "The user name does not exist for the authority that checked it: event 4625 shows it as the Sub Status under Status 0xC000006D, and event 4776, which has no Sub Status, as its Error Code.",
-   {e66_causes, NULL, e66_diagnosis, e66_resolution, NULL},
-   NULL, e66_related, NULL},
+   {e69_causes, NULL, e69_diagnosis, e69_resolution, NULL},
+   NULL, e69_related, NULL},
   {"STATUS_WRONG_PASSWORD", 0xC000006AU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 86U,
    "When trying to update a password, this return status indicates that the value provided as the current password is not correct.",
    "The account exists but the password was wrong: event 4625 shows it as the Sub Status under Status 0xC000006D, and event 4776, which has no Sub Status, as its Error Code; it maps to ERROR_INVALID_PASSWORD (86), not ERROR_WRONG_PASSWORD.",
-   {e67_causes, NULL, e67_diagnosis, e67_resolution, NULL},
-   NULL, e67_related, NULL},
+   {e70_causes, NULL, e70_diagnosis, e70_resolution, NULL},
+   NULL, e70_related, NULL},
   {"STATUS_ILL_FORMED_PASSWORD", 0xC000006BU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1324U,
    "When trying to update a password, this return status indicates that the value provided for the new password contains values that are not allowed in passwords.",
    "A password update failed: the new password contains values not allowed in passwords.",
-   {e68_causes, NULL, e68_diagnosis, e68_resolution, NULL},
-   NULL, e68_related, NULL},
+   {e71_causes, NULL, e71_diagnosis, e71_resolution, NULL},
+   NULL, e71_related, NULL},
   {"STATUS_PASSWORD_RESTRICTION", 0xC000006CU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1325U,
    "When trying to update a password, this status indicates that some password update rule has been violated. For example, the password may not meet length criteria.",
    "A password update failed because a password rule was violated, for example the length requirement.",
-   {e69_causes, NULL, e69_diagnosis, e69_resolution, NULL},
-   NULL, e69_related, NULL},
+   {e72_causes, NULL, e72_diagnosis, e72_resolution, NULL},
+   NULL, e72_related, NULL},
   {"STATUS_LOGON_FAILURE", 0xC000006DU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 1326U,
    "The attempted logon is invalid. This is either due to a bad username or authentication information.",
    "The generic bad-user-name-or-password failure: in event 4625 it is the Status and the Sub Status says which part failed, while event 4776, which has no Sub Status, can carry it as its Error Code.",
-   {e70_causes, NULL, e70_diagnosis, e70_resolution, NULL},
-   NULL, e70_related, NULL},
+   {e73_causes, NULL, e73_diagnosis, e73_resolution, NULL},
+   NULL, e73_related, NULL},
   {"STATUS_ACCOUNT_RESTRICTION", 0xC000006EU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1327U,
    "Indicates a referenced user name and authentication information are valid, but some user account restriction has prevented successful authentication (such as time-of-day restrictions).",
    "The name and password were right but an account restriction blocked the logon; in event 4625 it is the Status and the Sub Status names the restriction.",
-   {e71_causes, NULL, e71_diagnosis, e71_resolution, NULL},
-   NULL, e71_related, NULL},
+   {e74_causes, NULL, e74_diagnosis, e74_resolution, NULL},
+   NULL, e74_related, NULL},
   {"STATUS_INVALID_LOGON_HOURS", 0xC000006FU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 1328U,
    "The user account has time restrictions and may not be logged onto at this time.",
    "The account tried to log on outside its allowed logon hours: event 4625 shows it as the Sub Status, usually under Status 0xC000006E, and event 4776, which has no Sub Status, as its Error Code.",
-   {e72_causes, NULL, e72_diagnosis, e72_resolution, NULL},
-   NULL, e72_related, NULL},
+   {e75_causes, NULL, e75_diagnosis, e75_resolution, NULL},
+   NULL, e75_related, NULL},
   {"STATUS_INVALID_WORKSTATION", 0xC0000070U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 1329U,
    "The user account is restricted such that it may not be used to log on from the source workstation.",
    "The account may not log on from this workstation (its Log On To list or an authentication policy): event 4625 shows it as the Sub Status, and event 4776, which has no Sub Status, as its Error Code.",
-   {e73_causes, NULL, e73_diagnosis, e73_resolution, NULL},
-   NULL, e73_related, NULL},
+   {e76_causes, NULL, e76_diagnosis, e76_resolution, NULL},
+   NULL, e76_related, NULL},
   {"STATUS_PASSWORD_EXPIRED", 0xC0000071U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1330U,
    "The user account's password has expired.",
    "The account's password has expired: event 4625 shows it as the Sub Status, usually under Status 0xC000006E, and event 4776, which has no Sub Status, as its Error Code.",
-   {e74_causes, NULL, e74_diagnosis, e74_resolution, NULL},
-   NULL, e74_related, NULL},
+   {e77_causes, NULL, e77_diagnosis, e77_resolution, NULL},
+   NULL, e77_related, NULL},
   {"STATUS_ACCOUNT_DISABLED", 0xC0000072U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1331U,
    "The referenced account is currently disabled and may not be logged on to.",
    "The account is disabled: event 4625 shows it as the Sub Status, usually under Status 0xC000006E, event 4776, which has no Sub Status, as its Error Code, and event 4768 as Kerberos Result Code 0x12.",
-   {e75_causes, NULL, e75_diagnosis, e75_resolution, NULL},
-   NULL, e75_related, NULL},
+   {e78_causes, NULL, e78_diagnosis, e78_resolution, NULL},
+   NULL, e78_related, NULL},
+  {"STATUS_NONE_MAPPED", 0xC0000073U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1332U,
+   "None of the information to be translated has been translated.",
+   "None of the account names or SIDs given could be translated; event 4625 can show it as Status and Sub Status when a logon names an account that cannot be resolved.",
+   {e79_causes, NULL, e79_diagnosis, e79_resolution, NULL},
+   NULL, e79_related, NULL},
   {"STATUS_BAD_IMPERSONATION_LEVEL", 0xC00000A5U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1346U,
    "A specified impersonation level is invalid. Also used to indicate a required impersonation level was not provided.",
    "The impersonation level of the token is invalid or too low for the operation.",
-   {e76_causes, NULL, e76_diagnosis, e76_resolution, NULL},
-   NULL, e76_related, NULL},
+   {e80_causes, NULL, e80_diagnosis, e80_resolution, NULL},
+   NULL, e80_related, NULL},
   {"STATUS_INVALID_SERVER_STATE", 0xC00000DCU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1352U,
    "Indicates the Sam Server was in the wrong state to perform the desired operation.",
    "The SAM server was in the wrong state to perform the operation; event 4625 can show it as Status when the authenticating SAM could not serve the logon.",
-   {e77_causes, NULL, e77_diagnosis, e77_resolution, NULL},
-   NULL, e77_related, NULL},
+   {e81_causes, NULL, e81_diagnosis, e81_resolution, NULL},
+   NULL, e81_related, NULL},
   {"STATUS_NO_SUCH_DOMAIN", 0xC00000DFU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1355U,
    "The specified Domain did not exist.",
    "The specified domain did not exist or could not be contacted.",
-   {e78_causes, NULL, e78_diagnosis, e78_resolution, NULL},
-   NULL, e78_related, NULL},
+   {e82_causes, NULL, e82_diagnosis, e82_resolution, NULL},
+   NULL, e82_related, NULL},
   {"STATUS_NOT_LOGON_PROCESS", 0xC00000EDU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1362U,
    "The requested action is restricted for use by logon processes only. The calling process has not registered as a logon process.",
    "The caller has not registered as a logon process but used an LSA call reserved for logon processes.",
-   {e79_causes, NULL, e79_diagnosis, e79_resolution, NULL},
-   NULL, e79_related, NULL},
+   {e83_causes, NULL, e83_diagnosis, e83_resolution, NULL},
+   NULL, e83_related, NULL},
   {"STATUS_LOGON_SESSION_EXISTS", 0xC00000EEU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_HIGH, 1363U,
    "An attempt has been made to start a new session manager or LSA logon session with an ID that is already in use.",
    "The session manager or the LSA refused to open a session because its logon ID (LUID) already belongs to a live session.",
-   {e80_causes, e80_symptoms, e80_diagnosis, e80_resolution, e80_prevention},
-   e80_faq, e80_related, NULL},
+   {e84_causes, e84_symptoms, e84_diagnosis, e84_resolution, e84_prevention},
+   e84_faq, e84_related, NULL},
   {"STATUS_NO_SUCH_PACKAGE", 0xC00000FEU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1364U,
    "A specified authentication package is unknown.",
    "The authentication package named in the request is unknown to the LSA.",
-   {e81_causes, NULL, e81_diagnosis, e81_resolution, NULL},
-   NULL, e81_related, NULL},
+   {e85_causes, NULL, e85_diagnosis, e85_resolution, NULL},
+   NULL, e85_related, NULL},
   {"STATUS_BAD_LOGON_SESSION_STATE", 0xC0000104U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_HIGH, 1365U,
    "The logon session is not in a state that is consistent with the requested operation.",
    "The session exists but cannot undergo the requested operation now; DeleteLogonSession returns it when the session's reference count prevents deletion.",
-   {e82_causes, e82_symptoms, e82_diagnosis, e82_resolution, e82_prevention},
-   e82_faq, e82_related, NULL},
+   {e86_causes, e86_symptoms, e86_diagnosis, e86_resolution, e86_prevention},
+   e86_faq, e86_related, NULL},
   {"STATUS_LOGON_SESSION_COLLISION", 0xC0000105U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_HIGH, 1366U,
    "An internal LSA error has occurred. An authentication package has requested the creation of a Logon Session but the ID of an already existing Logon Session has been specified.",
    "The LSA's CreateLogonSession callback refused a new session because another logon session already uses the logon ID the authentication package supplied.",
-   {e83_causes, e83_symptoms, e83_diagnosis, e83_resolution, e83_prevention},
-   e83_faq, e83_related, NULL},
+   {e87_causes, e87_symptoms, e87_diagnosis, e87_resolution, e87_prevention},
+   e87_faq, e87_related, NULL},
   {"STATUS_INVALID_LOGON_TYPE", 0xC000010BU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1367U,
    "Indicates an invalid value has been provided for the LogonType requested.",
    "An invalid value was given for the requested logon type.",
-   {e84_causes, NULL, e84_diagnosis, e84_resolution, NULL},
-   NULL, e84_related, NULL},
+   {e88_causes, NULL, e88_diagnosis, e88_resolution, NULL},
+   NULL, e88_related, NULL},
   {"STATUS_CANNOT_IMPERSONATE", 0xC000010DU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 1368U,
    "Indicates that an attempt has been made to impersonate via a named pipe that has not yet been read from.",
    "An attempt was made to impersonate through a named pipe that has not yet been read from.",
-   {e85_causes, NULL, e85_diagnosis, e85_resolution, NULL},
-   NULL, e85_related, NULL},
+   {e89_causes, NULL, e89_diagnosis, e89_resolution, NULL},
+   NULL, e89_related, NULL},
   {"STATUS_SPECIAL_ACCOUNT", 0xC0000124U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 1371U,
    "Indicates an operation has been attempted on a built-in (special) SAM account which is incompatible with built-in accounts. For example, built-in accounts cannot be deleted.",
    "The operation is incompatible with a built-in (special) SAM account.",
-   {e86_causes, NULL, e86_diagnosis, e86_resolution, NULL},
-   NULL, e86_related, NULL},
+   {e90_causes, NULL, e90_diagnosis, e90_resolution, NULL},
+   NULL, e90_related, NULL},
   {"STATUS_TIME_DIFFERENCE_AT_DC", 0xC0000133U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1398U,
    "The time at the Primary Domain Controller is different than the time at the Backup Domain Controller or member server by too large an amount.",
    "The clocks of the client and the domain controller differ by more than Kerberos allows (5 minutes by default); event 4625 can carry it in Status or Sub Status.",
-   {e87_causes, NULL, e87_diagnosis, e87_resolution, NULL},
-   NULL, e87_related, NULL},
+   {e91_causes, NULL, e91_diagnosis, e91_resolution, NULL},
+   NULL, e91_related, NULL},
   {"STATUS_WRONG_PASSWORD_CORE", 0xC0000149U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 86U,
    "{Incorrect Password to LAN Manager Server} You specified an incorrect password to a LAN Manager 2.x or MS-NET server.",
    "An incorrect password was sent to a LAN Manager 2.x or MS-NET server, the legacy share-level servers that predate NT authentication.",
-   {e88_causes, NULL, e88_diagnosis, e88_resolution, NULL},
-   NULL, e88_related, NULL},
+   {e92_causes, NULL, e92_diagnosis, e92_resolution, NULL},
+   NULL, e92_related, NULL},
   {"STATUS_LOGON_NOT_GRANTED", 0xC0000155U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 1380U,
    "A requested type of logon (e.g., Interactive, Network, Service) is not granted by the target system's local security policy. Please ask the system administrator to grant the necessary form of logon.",
    "The target system's local security policy does not grant the requested type of logon.",
-   {e89_causes, NULL, e89_diagnosis, e89_resolution, NULL},
-   NULL, e89_related, NULL},
+   {e93_causes, NULL, e93_diagnosis, e93_resolution, NULL},
+   NULL, e93_related, NULL},
   {"STATUS_TOO_MANY_SECRETS", 0xC0000156U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1381U,
    "The maximum number of secrets that may be stored in a single system has been exceeded. The length and number of secrets is limited to satisfy United States State Department export restrictions.",
    "The LSA has reached the maximum number of secrets it can store.",
-   {e90_causes, NULL, e90_diagnosis, e90_resolution, NULL},
-   NULL, e90_related, NULL},
+   {e94_causes, NULL, e94_diagnosis, e94_resolution, NULL},
+   NULL, e94_related, NULL},
   {"STATUS_LOGON_TYPE_NOT_GRANTED", 0xC000015BU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 1385U,
    "A user has requested a type of logon (e.g., interactive or network) that has not been granted. An administrator has control over who may logon interactively and through the network.",
    "The user lacks the logon right for the requested logon type on this computer, or a deny right blocks it; event 4625 shows it as Status with Sub Status 0x0 and Failure Reason %%2308.",
-   {e91_causes, NULL, e91_diagnosis, e91_resolution, NULL},
-   NULL, e91_related, NULL},
+   {e95_causes, NULL, e95_diagnosis, e95_resolution, NULL},
+   NULL, e95_related, NULL},
   {"STATUS_NT_CROSS_ENCRYPTION_REQUIRED", 0xC000015DU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1386U,
    "An attempt was made to change a user password in the security account manager without providing the necessary Windows cross-encrypted password.",
    "A password change in the SAM was attempted without the required Windows cross-encrypted password.",
-   {e92_causes, NULL, e92_diagnosis, e92_resolution, NULL},
-   NULL, e92_related, NULL},
+   {e96_causes, NULL, e96_diagnosis, e96_resolution, NULL},
+   NULL, e96_related, NULL},
   {"STATUS_LM_CROSS_ENCRYPTION_REQUIRED", 0xC000017FU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1390U,
    "An attempt was made to change a user password in the security account manager without providing the necessary LM cross-encrypted password.",
    "A password change in the SAM was attempted without the required LM cross-encrypted password.",
-   {e93_causes, NULL, e93_diagnosis, e93_resolution, NULL},
-   NULL, e93_related, NULL},
+   {e97_causes, NULL, e97_diagnosis, e97_resolution, NULL},
+   NULL, e97_related, NULL},
   {"STATUS_NO_TRUST_LSA_SECRET", 0xC000018AU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1786U,
    "The workstation does not have a trust secret for the primary domain in the local LSA database.",
    "The workstation has no trust secret for its primary domain in the local LSA database.",
-   {e94_causes, NULL, e94_diagnosis, e94_resolution, NULL},
-   NULL, e94_related, NULL},
+   {e98_causes, NULL, e98_diagnosis, e98_resolution, NULL},
+   NULL, e98_related, NULL},
   {"STATUS_NO_TRUST_SAM_ACCOUNT", 0xC000018BU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1787U,
    "The SAM database on the Windows Server does not have a computer account for this workstation trust relationship.",
    "The domain's SAM database has no computer account for this workstation's trust relationship.",
-   {e95_causes, NULL, e95_diagnosis, e95_resolution, NULL},
-   NULL, e95_related, NULL},
+   {e99_causes, NULL, e99_diagnosis, e99_resolution, NULL},
+   NULL, e99_related, NULL},
   {"STATUS_TRUSTED_DOMAIN_FAILURE", 0xC000018CU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1788U,
    "The logon request failed because the trust relationship between the primary domain and the trusted domain failed.",
    "The logon failed because the trust between this domain and the account's trusted domain failed; event 4625 shows it as Status.",
-   {e96_causes, NULL, e96_diagnosis, e96_resolution, NULL},
-   e96_faq, e96_related, NULL},
+   {e100_causes, NULL, e100_diagnosis, e100_resolution, NULL},
+   e100_faq, e100_related, NULL},
   {"STATUS_TRUSTED_RELATIONSHIP_FAILURE", 0xC000018DU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1789U,
    "The logon request failed because the trust relationship between this workstation and the primary domain failed.",
    "The logon failed because the trust between this workstation and its domain failed.",
-   {e97_causes, NULL, e97_diagnosis, e97_resolution, NULL},
-   NULL, e97_related, NULL},
+   {e101_causes, NULL, e101_diagnosis, e101_resolution, NULL},
+   NULL, e101_related, NULL},
   {"STATUS_TRUST_FAILURE", 0xC0000190U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1790U,
    "The network logon failed. This may be because the validation authority can't be reached.",
    "The network logon failed, possibly because the validation authority could not be reached.",
-   {e98_causes, NULL, e98_diagnosis, e98_resolution, NULL},
-   NULL, e98_related, NULL},
+   {e102_causes, NULL, e102_diagnosis, e102_resolution, NULL},
+   NULL, e102_related, NULL},
   {"STATUS_NETLOGON_NOT_STARTED", 0xC0000192U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1792U,
    "An attempt was made to logon, but the netlogon service was not started.",
    "A logon needed the Netlogon service, which was not running; event 4625 shows it as Status with Failure Reason %%2306.",
-   {e99_causes, NULL, e99_diagnosis, e99_resolution, NULL},
-   NULL, e99_related, NULL},
+   {e103_causes, NULL, e103_diagnosis, e103_resolution, NULL},
+   NULL, e103_related, NULL},
   {"STATUS_ACCOUNT_EXPIRED", 0xC0000193U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1793U,
    "The user's account has expired.",
    "The user's account has passed its expiry date; event 4625 shows it with Failure Reason %%2305 and event 4776 as its Error Code.",
-   {e100_causes, NULL, e100_diagnosis, e100_resolution, NULL},
-   NULL, e100_related, NULL},
+   {e104_causes, NULL, e104_diagnosis, e104_resolution, NULL},
+   NULL, e104_related, NULL},
   {"STATUS_NETWORK_CREDENTIAL_CONFLICT", 0xC0000195U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1219U,
    "Multiple connections to a server or shared resource by the same user, using more than one user name, are not allowed. Disconnect all previous connections to the server or shared resource and try again.",
    "A second connection to the same server under a different user name was refused; it maps to ERROR_SESSION_CREDENTIAL_CONFLICT (1219).",
-   {e101_causes, NULL, e101_diagnosis, e101_resolution, NULL},
-   NULL, e101_related, NULL},
+   {e105_causes, NULL, e105_diagnosis, e105_resolution, NULL},
+   NULL, e105_related, NULL},
   {"STATUS_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT", 0xC0000198U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1807U,
    "The account used is an Interdomain Trust account. Use your global user account or local user account to access this server.",
    "The account is an interdomain trust account, which cannot be used to log on.",
-   {e102_causes, NULL, e102_diagnosis, e102_resolution, NULL},
-   NULL, e102_related, NULL},
+   {e106_causes, NULL, e106_diagnosis, e106_resolution, NULL},
+   NULL, e106_related, NULL},
   {"STATUS_NOLOGON_WORKSTATION_TRUST_ACCOUNT", 0xC0000199U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 1808U,
    "The account used is a Computer Account. Use your global user account or local user account to access this server.",
    "The account is a computer account, which cannot be used for this logon.",
-   {e103_causes, NULL, e103_diagnosis, e103_resolution, NULL},
-   NULL, e103_related, NULL},
+   {e107_causes, NULL, e107_diagnosis, e107_resolution, NULL},
+   NULL, e107_related, NULL},
   {"STATUS_NOLOGON_SERVER_TRUST_ACCOUNT", 0xC000019AU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 1809U,
    "The account used is an Server Trust account. Use your global user account or local user account to access this server.",
    "The account is a server trust account, which cannot be used for this logon.",
-   {e104_causes, NULL, e104_diagnosis, e104_resolution, NULL},
-   NULL, e104_related, NULL},
+   {e108_causes, NULL, e108_diagnosis, e108_resolution, NULL},
+   NULL, e108_related, NULL},
   {"STATUS_DOMAIN_TRUST_INCONSISTENT", 0xC000019BU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1810U,
    "The name or SID of the domain specified is inconsistent with the trust information for that domain.",
    "The name or SID of the domain does not match the trust information for it.",
-   {e105_causes, NULL, e105_diagnosis, e105_resolution, NULL},
-   NULL, e105_related, NULL},
+   {e109_causes, NULL, e109_diagnosis, e109_resolution, NULL},
+   NULL, e109_related, NULL},
   {"STATUS_NO_USER_SESSION_KEY", 0xC0000202U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1394U,
    "There is no user session key for the specified logon session.",
    "There is no user session key for the specified logon session.",
-   {e106_causes, NULL, e106_diagnosis, e106_resolution, NULL},
-   NULL, e106_related, NULL},
+   {e110_causes, NULL, e110_diagnosis, e110_resolution, NULL},
+   NULL, e110_related, NULL},
   {"STATUS_PASSWORD_MUST_CHANGE", 0xC0000224U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1907U,
    "The user's password must be changed before signing in.",
    "The password must be changed before the user can sign in, usually after an administrator reset: event 4625 shows it as the Status with Sub Status 0x0, and event 4776, which has no Sub Status, as its Error Code.",
-   {e107_causes, NULL, e107_diagnosis, e107_resolution, NULL},
-   NULL, e107_related, NULL},
+   {e111_causes, NULL, e111_diagnosis, e111_resolution, NULL},
+   NULL, e111_related, NULL},
+  {"STATUS_NOT_FOUND", 0xC0000225U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 1168U,
+   "The object was not found.",
+   "A generic not-found status; Microsoft's event 4625 table lists it as a Status or Sub Status that comes from a Windows bug rather than from an attack.",
+   {e112_causes, NULL, e112_diagnosis, e112_resolution, NULL},
+   NULL, e112_related, NULL},
   {"STATUS_DOMAIN_CONTROLLER_NOT_FOUND", 0xC0000233U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1908U,
    "Could not find a domain controller for this domain.",
    "No domain controller could be found for the domain.",
-   {e108_causes, NULL, e108_diagnosis, e108_resolution, NULL},
-   NULL, e108_related, NULL},
+   {e113_causes, NULL, e113_diagnosis, e113_resolution, NULL},
+   NULL, e113_related, NULL},
   {"STATUS_ACCOUNT_LOCKED_OUT", 0xC0000234U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1909U,
    "The user account has been automatically locked because too many invalid logon attempts or password change attempts have been requested.",
    "The account is locked out after too many bad passwords: event 4625 shows it as the Status with Sub Status 0x0, and event 4776, which has no Sub Status, as its Error Code.",
-   {e109_causes, NULL, e109_diagnosis, e109_resolution, NULL},
-   NULL, e109_related, NULL},
+   {e114_causes, NULL, e114_diagnosis, e114_resolution, NULL},
+   NULL, e114_related, NULL},
   {"STATUS_MUTUAL_AUTHENTICATION_FAILED", 0xC00002C3U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 1397U,
    "Mutual Authentication failed. The server's password is out of date at the domain controller.",
    "Mutual authentication failed because the server's password is out of date at the domain controller.",
-   {e110_causes, NULL, e110_diagnosis, e110_resolution, NULL},
-   NULL, e110_related, NULL},
+   {e115_causes, NULL, e115_diagnosis, e115_resolution, NULL},
+   NULL, e115_related, NULL},
   {"STATUS_PASSWORD_CHANGE_REQUIRED", 0xC000030CU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1938U,
    "EAS policy requires that the user change their password before this operation can be performed.",
    "An EAS policy requires the user to change the password before the operation can be performed.",
-   {e111_causes, NULL, e111_diagnosis, e111_resolution, NULL},
-   NULL, e111_related, NULL},
+   {e116_causes, NULL, e116_diagnosis, e116_resolution, NULL},
+   NULL, e116_related, NULL},
+  {"STATUS_NETWORK_SESSION_EXPIRED", 0xC000035CU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 1394U,
+   "The client session has expired; so the client must re-authenticate to continue accessing the remote resources.",
+   "An SMB server ended a client's session because its authentication expired (typically the Kerberos ticket behind it), and the client must authenticate again.",
+   {e117_causes, NULL, e117_diagnosis, e117_resolution, NULL},
+   NULL, e117_related, NULL},
+  {"STATUS_NO_SECRETS", 0xC0000371U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 8620U,
+   "The local account store does not contain secret material for the specified account.",
+   "The local account database holds no password secret for the account, so its credentials cannot be checked; Microsoft's event 4776 table lists it as an Error Code.",
+   {e118_causes, NULL, e118_diagnosis, e118_resolution, NULL},
+   NULL, e118_related, NULL},
   {"STATUS_AUTHENTICATION_FIREWALL_FAILED", 0xC0000413U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 1935U,
    "Logon Failure: The machine you are logging onto is protected by an authentication firewall. The specified account is not allowed to authenticate to the machine.",
    "An authentication firewall refused the account: selective authentication on a forest or external trust, or an authentication policy; event 4625 shows it as Status.",
-   {e112_causes, NULL, e112_diagnosis, e112_resolution, NULL},
-   NULL, e112_related, NULL},
+   {e119_causes, NULL, e119_diagnosis, e119_resolution, NULL},
+   NULL, e119_related, NULL},
   {"STATUS_NTLM_BLOCKED", 0xC0000418U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 1937U,
    "The authentication failed since NTLM was blocked.",
    "NTLM authentication was refused by a 'Network security: Restrict NTLM' policy on the client, the server or the domain controller.",
-   {e113_causes, NULL, e113_diagnosis, e113_resolution, NULL},
-   NULL, e113_related, NULL},
+   {e120_causes, NULL, e120_diagnosis, e120_resolution, NULL},
+   NULL, e120_related, NULL},
 };
 
 const logonerr_entry *logonerr_catalog(size_t *count) {
