@@ -750,7 +750,7 @@ static const char *const e71_causes[] = {
   NULL};
 static const char *const e71_diagnosis[] = {
   "Event 4723 (password change attempt) or 4724 (reset attempt) with a failure keyword on the domain controller shows who tried to set the password.",
-  "Check the new password for characters the tool could not pass through, such as non-ASCII characters sent by an old client or a script's quoting.",
+  "Retry the change with `Set-ADAccountPassword <name> -Reset -NewPassword (Read-Host -AsSecureString)` and a plain ASCII password: success shows that the characters, not the policy, were refused.",
   NULL};
 static const char *const e71_resolution[] = {
   "Set a password made of characters that every client involved can type and encode.",
@@ -763,7 +763,7 @@ static const char *const e72_causes[] = {
   NULL};
 static const char *const e72_diagnosis[] = {
   "Read the policy that applies to the account: `Get-ADUserResultantPasswordPolicy <name>` for a fine-grained policy, otherwise `Get-ADDefaultDomainPasswordPolicy`.",
-  "Compare MinPasswordLength, ComplexityEnabled, PasswordHistoryCount and MinPasswordAge with the attempted change: a second change within the minimum age fails even with a good password.",
+  "Compare MinPasswordLength, ComplexityEnabled, PasswordHistoryCount and MinPasswordAge in that `Get-ADUserResultantPasswordPolicy` or `Get-ADDefaultDomainPasswordPolicy` output with the attempted change: a second change within the minimum age fails even with a good password.",
   NULL};
 static const char *const e72_resolution[] = {
   "Pick a password that meets the resultant policy's length, complexity and history rules.",
@@ -878,7 +878,7 @@ static const char *const e80_causes[] = {
   "The server duplicated a token at a lower level than the operation needs.",
   NULL};
 static const char *const e80_diagnosis[] = {
-  "Check the client's requested level: an RPC or DCOM client that asks for Identify gives the server a token it cannot impersonate with.",
+  "Check the impersonation level the client asks for, in its code or machine-wide in `dcomcnfg` (Default Impersonation Level): Identify gives the server a token it cannot impersonate with.",
   "For a Kerberos double hop, read the service account's delegation settings (`Get-ADUser <svc> -Properties msDS-AllowedToDelegateTo,TrustedForDelegation`).",
   NULL};
 static const char *const e80_resolution[] = {
@@ -975,8 +975,8 @@ static const char *const e86_symptoms[] = {
   "Logons through one third-party package become unreliable after a while.",
   NULL};
 static const char *const e86_diagnosis[] = {
-  "Trace the package's calls to CreateLogonSession and DeleteLogonSession and look for a delete while tokens of the session are still open.",
-  "Check whether the failures started with the installation or update of a security product that plugs into the LSA.",
+  "Read the package's own debug log for its CreateLogonSession and DeleteLogonSession calls, and look for a delete while tokens of the session are still open.",
+  "List the LSA's packages with `reg query HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa` and compare the first failures with the install date of the security product behind one of them.",
   NULL};
 static const char *const e86_resolution[] = {
   "Release every token and handle of the session before asking the LSA to delete it.",
@@ -1035,8 +1035,8 @@ static const char *const e89_causes[] = {
   "A named-pipe server tried to impersonate its client before reading anything from the pipe.",
   NULL};
 static const char *const e89_diagnosis[] = {
-  "Check the server's order of calls: ImpersonateNamedPipeClient succeeds only after the server has read data from the pipe.",
-  "Check that the client did not open the pipe with SECURITY_ANONYMOUS or SECURITY_IDENTIFICATION in its CreateFile flags.",
+  "Trace the server with Process Monitor or its own log: ImpersonateNamedPipeClient succeeds only after the first ReadFile on the pipe has returned data.",
+  "Read the client's CreateFile flags in its code or debug log: SECURITY_SQOS_PRESENT with SECURITY_ANONYMOUS or SECURITY_IDENTIFICATION prevents impersonation.",
   NULL};
 static const char *const e89_resolution[] = {
   "Move the impersonation call after the first successful read from the client.",
@@ -1100,8 +1100,8 @@ static const char *const e94_causes[] = {
   "A program keeps creating LSA secrets with LsaStorePrivateData and never deletes them.",
   NULL};
 static const char *const e94_diagnosis[] = {
-  "Count the LSA secrets under HKLM\\SECURITY\\Policy\\Secrets (readable only as SYSTEM) to see which software keeps adding them.",
-  "Check recent installs of software that stores service passwords or credentials as LSA secrets.",
+  "List the LSA secrets as SYSTEM (`psexec -s reg query HKLM\\SECURITY\\Policy\\Secrets`) and look for a family of names that one product keeps adding.",
+  "Read the install history (`Get-WinEvent -ProviderName MsiInstaller`) for software added before the failures began that stores credentials as LSA secrets.",
   NULL};
 static const char *const e94_resolution[] = {
   "Remove the secrets the leaking product created, using its own cleanup where it has one.",
@@ -1129,7 +1129,7 @@ static const char *const e96_causes[] = {
   NULL};
 static const char *const e96_diagnosis[] = {
   "Identify the client that changed the password (event 4723 on the domain controller) and its SAMR password-change method: old clients send only the LM form.",
-  "Check whether the client or tool is a legacy one that predates NT password hashes.",
+  "Read the client's operating system with `Get-ADComputer <name> -Properties OperatingSystem`: a client that predates NT password hashes sends only the LM form.",
   NULL};
 static const char *const e96_resolution[] = {
   "Change the password with a current Windows client or tool that sends the NT form.",
@@ -1140,7 +1140,7 @@ static const char *const e97_causes[] = {
   NULL};
 static const char *const e97_diagnosis[] = {
   "Identify the client and tool that changed the password (event 4723) and whether it used a legacy SAMR change method.",
-  "Check whether the domain stores LM hashes at all ('Network security: Do not store LAN Manager hash value on next password change').",
+  "Check with `gpresult /h report.html` whether 'Network security: Do not store LAN Manager hash value on next password change' is set, which decides whether the domain keeps LM hashes at all.",
   NULL};
 static const char *const e97_resolution[] = {
   "Change the password with a current client, and retire systems that depend on LAN Manager hashes.",
@@ -1252,7 +1252,7 @@ static const char *const e105_causes[] = {
   NULL};
 static const char *const e105_diagnosis[] = {
   "Run `net use` on the client: an existing connection to the same server under another user name is the conflict.",
-  "Check for a connection to the same server under another alias (IP address versus name), which Windows treats as another server.",
+  "Run `Get-SmbConnection` to see the user name of each connection per server name; an alias of the server (its IP address, another DNS name) counts as a different server.",
   NULL};
 static const char *const e105_resolution[] = {
   "Remove the existing connection to that server (`net use \\\\<server>\\<share> /delete`) before connecting as the other user.",
@@ -1336,7 +1336,7 @@ static const char *const e112_causes[] = {
   NULL};
 static const char *const e112_diagnosis[] = {
   "Read Logon Type, Caller Process Name and Account Name of the 4625 event and look for a 4624 success for the same account and source moments later: if there is one, the user was not blocked.",
-  "Count these events per source and account: a steady trickle from one system process is the known benign pattern, a burst across many accounts deserves the same review as any other failure.",
+  "Count 4625 events with this code per source and account: a steady trickle from one system process is the known benign pattern, a burst across many accounts deserves the same review as any other failure.",
   NULL};
 static const char *const e112_resolution[] = {
   "Treat it as noise in alerting rules unless it comes with other failures for the same account.",
@@ -1394,7 +1394,7 @@ static const char *const e116_causes[] = {
   NULL};
 static const char *const e116_diagnosis[] = {
   "Check whether the password is flagged for change (`Get-ADUser <name> -Properties pwdLastSet`, 0 means flagged) or has expired.",
-  "Identify the client that enforces the EAS (Exchange ActiveSync) policy: the mail or device management app that asked for the change.",
+  "Identify the device with `Get-MobileDevice -Mailbox <user>` on Exchange: it is the mail or device-management client whose EAS policy demands the change.",
   NULL};
 static const char *const e116_resolution[] = {
   "Have the user change the password, then let the device sign in again.",
@@ -2020,7 +2020,7 @@ static const logonerr_entry catalog[] = {
    NULL, e111_related, NULL},
   {"STATUS_NOT_FOUND", 0xC0000225U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 1168U,
    "The object was not found.",
-   "A generic not-found status; Microsoft's event 4625 table lists it as a Status or Sub Status that comes from a Windows bug rather than from an attack.",
+   "A generic not-found status; Microsoft's event 4625 table lists it as a Status or Sub Status that comes from a Windows bug, not an attack.",
    {e112_causes, NULL, e112_diagnosis, e112_resolution, NULL},
    NULL, e112_related, NULL},
   {"STATUS_DOMAIN_CONTROLLER_NOT_FOUND", 0xC0000233U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1908U,
