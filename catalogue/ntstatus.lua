@@ -251,7 +251,7 @@ return {
     },
     diagnosis = {
       "Event 4723 (password change attempt) or 4724 (reset attempt) with a failure keyword on the domain controller shows who tried to set the password.",
-      "Retry the change with `Set-ADAccountPassword <name> -Reset -NewPassword (Read-Host -AsSecureString)` and a plain ASCII password: success shows that the characters, not the policy, were refused.",
+      "Try the same new password from a current Windows client (Ctrl+Alt+Del, Change a password) and read the 4723 event it produces: success there means the first client mangled the characters.",
     },
     resolution = {
       "Set a password made of characters that every client involved can type and encode.",
@@ -273,7 +273,7 @@ return {
     },
     diagnosis = {
       "Read the policy that applies to the account: `Get-ADUserResultantPasswordPolicy <name>` for a fine-grained policy, otherwise `Get-ADDefaultDomainPasswordPolicy`.",
-      "Compare MinPasswordLength, ComplexityEnabled, PasswordHistoryCount and MinPasswordAge in that `Get-ADUserResultantPasswordPolicy` or `Get-ADDefaultDomainPasswordPolicy` output with the attempted change: a second change within the minimum age fails even with a good password.",
+      "Compare MinPasswordLength, ComplexityEnabled, PasswordHistoryCount and MinPasswordAge from that output with the attempted password, and PasswordLastSet (`Get-ADUser <name> -Properties PasswordLastSet`) with MinPasswordAge: a second change within the minimum age fails even with a good password.",
     },
     resolution = {
       "Pick a password that meets the resultant policy's length, complexity and history rules.",
@@ -322,8 +322,9 @@ return {
       "Protected Users membership or an authentication policy silo refused the logon type or protocol.",
     },
     diagnosis = {
-      "Read the Sub Status of the 4625 event: 0xC000006F logon hours, 0xC0000070 workstation, 0xC0000071 expired password, 0xC0000072 disabled, 0xC0000193 expired account, 0xC0000224 must change password.",
-      "With Sub Status 0x0 or 0xC000006E itself, check for a blank password and the policy 'Accounts: Limit local account use of blank passwords to console logon only'.",
+      "Read the Sub Status of the 4625 event: 0xC000006F logon hours, 0xC0000070 workstation, 0xC0000071 expired password, 0xC0000072 disabled account.",
+      "Expect an expired account (0xC0000193) or a forced password change (0xC0000224) to appear as the event's own Status rather than under 0xC000006E, and read those entries.",
+      "With no more specific Sub Status, check for a blank password and the policy 'Accounts: Limit local account use of blank passwords to console logon only' (`gpresult /h report.html`).",
       "On domain controllers, read the Microsoft-Windows-Authentication/ProtectedUserFailures-DomainController and AuthenticationPolicyFailures-DomainController logs for Protected Users or authentication policy refusals.",
     },
     resolution = {
@@ -442,7 +443,7 @@ return {
       [[Test the name with `([Security.Principal.NTAccount]'<DOMAIN>\<name>').Translate([Security.Principal.SecurityIdentifier])`: an IdentityNotMappedException confirms the failure.]],
     },
     resolution = {
-      [[Point the service or task at an existing account, written as DOMAIN\name or a UPN.]],
+      [[Point the service or task at an existing account, written as DOMAIN\user or a UPN.]],
       "Restore connectivity to the account's domain when the name is correct but cannot be looked up.",
     },
     related = { "STATUS_NO_SUCH_USER", "STATUS_INVALID_ACCOUNT_NAME", "STATUS_NO_SUCH_DOMAIN" },
@@ -762,7 +763,7 @@ return {
       "Point the forest-root PDC emulator at a reliable external NTP source and let every other machine follow the hierarchy.",
       "Turn off host time synchronisation for domain-joined virtual machines where it fights with the domain hierarchy.",
     },
-    related = { "ERROR_TIME_SKEW", "STATUS_WRONG_PASSWORD", "STATUS_NO_LOGON_SERVERS" },
+    related = { "ERROR_TIME_SKEW", "STATUS_NO_LOGON_SERVERS", "STATUS_MUTUAL_AUTHENTICATION_FAILED" },
   },
   {
     name = "STATUS_WRONG_PASSWORD_CORE",
@@ -777,7 +778,7 @@ return {
       "The password saved for that legacy share is out of date.",
     },
     diagnosis = {
-      "Identify the server that refused the password and check its SMB dialect with `Get-SmbConnection | Select ServerName,Dialect`; a server that only offers pre-NT dialects needs SMB1 on the client.",
+      "Capture the SMB negotiation with `pktmon` or Wireshark: a server that offers only pre-NT dialects (LANMAN, MS-NET) is one of these legacy servers.",
       "Read the Microsoft-Windows-SmbClient/Connectivity and Security logs on the client for the connection attempt and the share name.",
     },
     resolution = {
@@ -866,7 +867,7 @@ return {
       "A legacy client sent a password change with only the LAN Manager form of the passwords.",
     },
     diagnosis = {
-      "Identify the client that changed the password (event 4723 on the domain controller) and its SAMR password-change method: old clients send only the LM form.",
+      "Find the change in event 4723 on the domain controller and note the Subject account and the time, to identify the client that made it.",
       "Read the client's operating system with `Get-ADComputer <name> -Properties OperatingSystem`: a client that predates NT password hashes sends only the LM form.",
     },
     resolution = {
@@ -988,6 +989,10 @@ return {
     resolution = {
       "Repair the channel from the computer with `Test-ComputerSecureChannel -Repair -Credential <admin>`, signed in with a local administrator.",
       "Rejoin the domain when the repair fails.",
+    },
+    prevention = {
+      "Prefer restoring a domain member's files over rolling the whole machine back to an old snapshot.",
+      "Plan a secure-channel repair into every rollback of a domain member or domain controller.",
     },
     related = { "ERROR_TRUSTED_RELATIONSHIP_FAILURE", "STATUS_NO_TRUST_LSA_SECRET", "STATUS_NO_TRUST_SAM_ACCOUNT", "STATUS_TRUSTED_DOMAIN_FAILURE" },
   },
@@ -1341,7 +1346,7 @@ return {
       "Nothing is needed when the client re-authenticates on its own; otherwise disconnect and reconnect the share (`net use <drive> /delete`, then map it again).",
       "Renew the user's tickets (`klist purge`, then access the share again) when the client keeps presenting an expired ticket.",
     },
-    related = { "ERROR_NO_USER_SESSION_KEY", "STATUS_NETWORK_CREDENTIAL_CONFLICT" },
+    related = { "ERROR_NO_USER_SESSION_KEY", "STATUS_NO_USER_SESSION_KEY", "STATUS_NETWORK_CREDENTIAL_CONFLICT" },
   },
   {
     name = "STATUS_NO_SECRETS",
@@ -1357,7 +1362,7 @@ return {
     },
     diagnosis = {
       "Read Logon Account and Source Workstation of the 4776 event, and note which computer logged it: a member server or workstation logs 4776 for its own local accounts.",
-      "Check the local account with `Get-LocalUser <name> | Select Name,Enabled,PasswordRequired,PasswordLastSet`: an empty PasswordLastSet shows that no password was ever stored.",
+      "Check the local account with `Get-LocalUser <name> | Select Name,Enabled,PasswordRequired,PasswordLastSet` and learn how it is meant to sign in: an account created without a password, or used only with a certificate or Windows Hello, has no secret to check.",
     },
     resolution = {
       "Set a password for the local account (`Set-LocalUser <name> -Password (Read-Host -AsSecureString)`) if it must accept password logons.",
@@ -1410,6 +1415,10 @@ return {
       "Roll NTLM restrictions out in two steps: set the 'Restrict NTLM' policies to audit, read the NTLM Operational logs until only known exceptions remain, then switch to deny.",
       "Add servers that still need NTLM to 'Add remote server exceptions for NTLM authentication' or 'Add server exceptions in this domain' while they are fixed.",
       "Make the application use Kerberos (DNS name instead of IP address, registered SPN) so it no longer needs NTLM.",
+    },
+    prevention = {
+      "Inventory NTLM use from the NTLM Operational logs before any deny setting reaches production.",
+      "Give new services registered SPNs and DNS names so they authenticate with Kerberos from the start.",
     },
     related = { "ERROR_NTLM_BLOCKED", "STATUS_LOGON_FAILURE", "STATUS_AUTHENTICATION_FIREWALL_FAILED" },
   },

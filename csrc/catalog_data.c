@@ -750,7 +750,7 @@ static const char *const e71_causes[] = {
   NULL};
 static const char *const e71_diagnosis[] = {
   "Event 4723 (password change attempt) or 4724 (reset attempt) with a failure keyword on the domain controller shows who tried to set the password.",
-  "Retry the change with `Set-ADAccountPassword <name> -Reset -NewPassword (Read-Host -AsSecureString)` and a plain ASCII password: success shows that the characters, not the policy, were refused.",
+  "Try the same new password from a current Windows client (Ctrl+Alt+Del, Change a password) and read the 4723 event it produces: success there means the first client mangled the characters.",
   NULL};
 static const char *const e71_resolution[] = {
   "Set a password made of characters that every client involved can type and encode.",
@@ -763,7 +763,7 @@ static const char *const e72_causes[] = {
   NULL};
 static const char *const e72_diagnosis[] = {
   "Read the policy that applies to the account: `Get-ADUserResultantPasswordPolicy <name>` for a fine-grained policy, otherwise `Get-ADDefaultDomainPasswordPolicy`.",
-  "Compare MinPasswordLength, ComplexityEnabled, PasswordHistoryCount and MinPasswordAge in that `Get-ADUserResultantPasswordPolicy` or `Get-ADDefaultDomainPasswordPolicy` output with the attempted change: a second change within the minimum age fails even with a good password.",
+  "Compare MinPasswordLength, ComplexityEnabled, PasswordHistoryCount and MinPasswordAge from that output with the attempted password, and PasswordLastSet (`Get-ADUser <name> -Properties PasswordLastSet`) with MinPasswordAge: a second change within the minimum age fails even with a good password.",
   NULL};
 static const char *const e72_resolution[] = {
   "Pick a password that meets the resultant policy's length, complexity and history rules.",
@@ -794,8 +794,9 @@ static const char *const e74_causes[] = {
   "Protected Users membership or an authentication policy silo refused the logon type or protocol.",
   NULL};
 static const char *const e74_diagnosis[] = {
-  "Read the Sub Status of the 4625 event: 0xC000006F logon hours, 0xC0000070 workstation, 0xC0000071 expired password, 0xC0000072 disabled, 0xC0000193 expired account, 0xC0000224 must change password.",
-  "With Sub Status 0x0 or 0xC000006E itself, check for a blank password and the policy 'Accounts: Limit local account use of blank passwords to console logon only'.",
+  "Read the Sub Status of the 4625 event: 0xC000006F logon hours, 0xC0000070 workstation, 0xC0000071 expired password, 0xC0000072 disabled account.",
+  "Expect an expired account (0xC0000193) or a forced password change (0xC0000224) to appear as the event's own Status rather than under 0xC000006E, and read those entries.",
+  "With no more specific Sub Status, check for a blank password and the policy 'Accounts: Limit local account use of blank passwords to console logon only' (`gpresult /h report.html`).",
   "On domain controllers, read the Microsoft-Windows-Authentication/ProtectedUserFailures-DomainController and AuthenticationPolicyFailures-DomainController logs for Protected Users or authentication policy refusals.",
   NULL};
 static const char *const e74_resolution[] = {
@@ -869,7 +870,7 @@ static const char *const e79_diagnosis[] = {
   "Test the name with `([Security.Principal.NTAccount]'<DOMAIN>\\<name>').Translate([Security.Principal.SecurityIdentifier])`: an IdentityNotMappedException confirms the failure.",
   NULL};
 static const char *const e79_resolution[] = {
-  "Point the service or task at an existing account, written as DOMAIN\\name or a UPN.",
+  "Point the service or task at an existing account, written as DOMAIN\\user or a UPN.",
   "Restore connectivity to the account's domain when the name is correct but cannot be looked up.",
   NULL};
 static const unsigned short e79_related[] = {69, 68, 82, LOGONERR_NO_ENTRY};
@@ -1069,13 +1070,13 @@ static const char *const e91_resolution[] = {
   "Point the forest-root PDC emulator at a reliable external NTP source and let every other machine follow the hierarchy.",
   "Turn off host time synchronisation for domain-joined virtual machines where it fights with the domain hierarchy.",
   NULL};
-static const unsigned short e91_related[] = {43, 70, 65, LOGONERR_NO_ENTRY};
+static const unsigned short e91_related[] = {43, 65, 115, LOGONERR_NO_ENTRY};
 static const char *const e92_causes[] = {
   "A client connected to a legacy server or device that speaks the LAN Manager 2.x or MS-NET dialect and gave it a wrong share password.",
   "The password saved for that legacy share is out of date.",
   NULL};
 static const char *const e92_diagnosis[] = {
-  "Identify the server that refused the password and check its SMB dialect with `Get-SmbConnection | Select ServerName,Dialect`; a server that only offers pre-NT dialects needs SMB1 on the client.",
+  "Capture the SMB negotiation with `pktmon` or Wireshark: a server that offers only pre-NT dialects (LANMAN, MS-NET) is one of these legacy servers.",
   "Read the Microsoft-Windows-SmbClient/Connectivity and Security logs on the client for the connection attempt and the share name.",
   NULL};
 static const char *const e92_resolution[] = {
@@ -1128,7 +1129,7 @@ static const char *const e96_causes[] = {
   "A legacy client sent a password change with only the LAN Manager form of the passwords.",
   NULL};
 static const char *const e96_diagnosis[] = {
-  "Identify the client that changed the password (event 4723 on the domain controller) and its SAMR password-change method: old clients send only the LM form.",
+  "Find the change in event 4723 on the domain controller and note the Subject account and the time, to identify the client that made it.",
   "Read the client's operating system with `Get-ADComputer <name> -Properties OperatingSystem`: a client that predates NT password hashes sends only the LM form.",
   NULL};
 static const char *const e96_resolution[] = {
@@ -1203,6 +1204,10 @@ static const char *const e101_diagnosis[] = {
 static const char *const e101_resolution[] = {
   "Repair the channel from the computer with `Test-ComputerSecureChannel -Repair -Credential <admin>`, signed in with a local administrator.",
   "Rejoin the domain when the repair fails.",
+  NULL};
+static const char *const e101_prevention[] = {
+  "Prefer restoring a domain member's files over rolling the whole machine back to an old snapshot.",
+  "Plan a secure-channel repair into every rollback of a domain member or domain controller.",
   NULL};
 static const unsigned short e101_related[] = {47, 98, 99, 100, LOGONERR_NO_ENTRY};
 static const char *const e102_causes[] = {
@@ -1412,14 +1417,14 @@ static const char *const e117_resolution[] = {
   "Nothing is needed when the client re-authenticates on its own; otherwise disconnect and reconnect the share (`net use <drive> /delete`, then map it again).",
   "Renew the user's tickets (`klist purge`, then access the share again) when the client keeps presenting an expired ticket.",
   NULL};
-static const unsigned short e117_related[] = {40, 105, LOGONERR_NO_ENTRY};
+static const unsigned short e117_related[] = {40, 110, 105, LOGONERR_NO_ENTRY};
 static const char *const e118_causes[] = {
   "The account has no password hash in the local SAM, so an NTLM response for it has nothing to be compared with.",
   "The account is meant to sign in another way (certificate, smart card, Windows Hello) and was offered a password logon instead.",
   NULL};
 static const char *const e118_diagnosis[] = {
   "Read Logon Account and Source Workstation of the 4776 event, and note which computer logged it: a member server or workstation logs 4776 for its own local accounts.",
-  "Check the local account with `Get-LocalUser <name> | Select Name,Enabled,PasswordRequired,PasswordLastSet`: an empty PasswordLastSet shows that no password was ever stored.",
+  "Check the local account with `Get-LocalUser <name> | Select Name,Enabled,PasswordRequired,PasswordLastSet` and learn how it is meant to sign in: an account created without a password, or used only with a certificate or Windows Hello, has no secret to check.",
   NULL};
 static const char *const e118_resolution[] = {
   "Set a password for the local account (`Set-LocalUser <name> -Password (Read-Host -AsSecureString)`) if it must accept password logons.",
@@ -1454,6 +1459,10 @@ static const char *const e120_resolution[] = {
   "Roll NTLM restrictions out in two steps: set the 'Restrict NTLM' policies to audit, read the NTLM Operational logs until only known exceptions remain, then switch to deny.",
   "Add servers that still need NTLM to 'Add remote server exceptions for NTLM authentication' or 'Add server exceptions in this domain' while they are fixed.",
   "Make the application use Kerberos (DNS name instead of IP address, registered SPN) so it no longer needs NTLM.",
+  NULL};
+static const char *const e120_prevention[] = {
+  "Inventory NTLM use from the NTLM Operational logs before any deny setting reaches production.",
+  "Give new services registered SPNs and DNS names so they authenticate with Kerberos from the start.",
   NULL};
 static const unsigned short e120_related[] = {59, 73, 119, LOGONERR_NO_ENTRY};
 
@@ -1966,7 +1975,7 @@ static const logonerr_entry catalog[] = {
   {"STATUS_TRUSTED_RELATIONSHIP_FAILURE", 0xC000018DU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1789U,
    "The logon request failed because the trust relationship between this workstation and the primary domain failed.",
    "The logon failed because the trust between this workstation and its domain failed.",
-   {e101_causes, NULL, e101_diagnosis, e101_resolution, NULL},
+   {e101_causes, NULL, e101_diagnosis, e101_resolution, e101_prevention},
    NULL, e101_related, NULL},
   {"STATUS_TRUST_FAILURE", 0xC0000190U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1790U,
    "The network logon failed. This may be because the validation authority can't be reached.",
@@ -2061,7 +2070,7 @@ static const logonerr_entry catalog[] = {
   {"STATUS_NTLM_BLOCKED", 0xC0000418U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 1937U,
    "The authentication failed since NTLM was blocked.",
    "NTLM authentication was refused by a 'Network security: Restrict NTLM' policy on the client, the server or the domain controller.",
-   {e120_causes, NULL, e120_diagnosis, e120_resolution, NULL},
+   {e120_causes, NULL, e120_diagnosis, e120_resolution, e120_prevention},
    NULL, e120_related, NULL},
 };
 
