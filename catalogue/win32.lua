@@ -102,6 +102,26 @@ return {
     related = { "ERROR_INVALID_PARAMETER", "STATUS_INVALID_PARAMETER" },
   },
   {
+    name = "ERROR_NOT_FOUND",
+    code = 0x00000490,
+    category = "general",
+    severity = "low",
+    message = "Element not found.",
+    summary = "A generic Win32 not-found error: the object, element or value the caller asked for does not exist.",
+    causes = {
+      "The caller asked for a registry value, certificate, credential, device or other element that does not exist.",
+      "A lookup ran against the wrong store or scope (per-user instead of per-machine, or the reverse).",
+    },
+    diagnosis = {
+      "Read the program's log for the name or key it looked up at the moment of the failure.",
+      "Trace the call with Process Monitor and look for a NAME NOT FOUND result just before the error.",
+    },
+    resolution = {
+      "Create or restore the missing element, or point the program at the store where it lives.",
+    },
+    related = { "STATUS_NOT_FOUND", "ERROR_INVALID_PARAMETER" },
+  },
+  {
     name = "ERROR_SESSION_CREDENTIAL_CONFLICT",
     code = 1219,
     category = "session",
@@ -548,6 +568,27 @@ return {
       "Replace a stale service account with a managed service account rather than re-enabling it.",
     },
     related = { "STATUS_ACCOUNT_DISABLED", "ERROR_ACCOUNT_EXPIRED", "ERROR_ACCOUNT_LOCKED_OUT", "ERROR_ACCOUNT_RESTRICTION" },
+  },
+  {
+    name = "ERROR_NONE_MAPPED",
+    code = 0x00000534,
+    category = "account",
+    severity = "medium",
+    message = "No mapping between account names and security IDs was done.",
+    summary = "None of the account names or security IDs given could be translated into the other form.",
+    causes = {
+      "An account named in a configuration, ACL or script was deleted or renamed.",
+      "The name's domain cannot be contacted to translate it.",
+    },
+    diagnosis = {
+      [[Translate the name yourself: `([Security.Principal.NTAccount]'<DOMAIN>\<name>').Translate([Security.Principal.SecurityIdentifier])` fails the same way when the name is unknown.]],
+      "Run `whoami /user` or `Get-ADUser <name>` to compare the expected account with what exists.",
+    },
+    resolution = {
+      "Replace the stale name with an existing account, written with its domain.",
+      "Restore name resolution and connectivity to the account's domain.",
+    },
+    related = { "STATUS_NONE_MAPPED", "ERROR_NO_SUCH_USER", "ERROR_INVALID_ACCOUNT_NAME" },
   },
   {
     name = "ERROR_BAD_IMPERSONATION_LEVEL",
@@ -1426,5 +1467,25 @@ return {
       "Have the user change the account password, then retry the operation.",
     },
     related = { "STATUS_PASSWORD_CHANGE_REQUIRED", "ERROR_PASSWORD_MUST_CHANGE", "ERROR_PASSWORD_EXPIRED" },
+  },
+  {
+    name = "ERROR_NO_SECRETS",
+    code = 0x000021AC,
+    category = "credentials",
+    severity = "medium",
+    message = "The local account store does not contain secret material for the specified account.",
+    summary = "The local account store has no password secret for the account, so a password-based check of its credentials cannot be made.",
+    causes = {
+      "The local account was created without a password or had it cleared.",
+      "The account is set up for a sign-in method other than a password.",
+    },
+    diagnosis = {
+      "Run `Get-LocalUser <name>` and read PasswordLastSet and PasswordRequired for the account.",
+      "Check which sign-in the client attempted (password, smart card, Windows Hello) in its own log.",
+    },
+    resolution = {
+      "Give the account a password if password sign-in is intended, or switch the client to the account's sign-in method.",
+    },
+    related = { "STATUS_NO_SECRETS", "ERROR_INVALID_PASSWORD" },
   },
 }

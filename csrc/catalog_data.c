@@ -22,7 +22,7 @@ static const char *const e0_resolution[] = {
   "Run the operation elevated, or under an account that legitimately holds the access.",
   "For remote administration, use a domain account in the local Administrators group rather than a local account whose network token is filtered.",
   NULL};
-static const unsigned short e0_related[] = {60, 10, 35, LOGONERR_NO_ENTRY};
+static const unsigned short e0_related[] = {63, 11, 37, LOGONERR_NO_ENTRY};
 static const char *const e1_causes[] = {
   "A mapped drive, `net use` or service was configured with an old or mistyped password.",
   "A password change (STATUS_WRONG_PASSWORD) was attempted with an incorrect current password.",
@@ -36,7 +36,7 @@ static const char *const e1_resolution[] = {
   "Re-enter the password for the connection, or update it wherever it is stored (Credential Manager, service configuration, scheduled task).",
   "When changing a password, confirm the current password with the user before retrying.",
   NULL};
-static const unsigned short e1_related[] = {67, 16, 13, 55, LOGONERR_NO_ENTRY};
+static const unsigned short e1_related[] = {70, 17, 14, 57, LOGONERR_NO_ENTRY};
 static const char *const e2_causes[] = {
   "A buffer length, flag or structure version passed to the API is wrong.",
   "A logon ID (LUID), logon type or package name is out of range or uninitialised.",
@@ -50,7 +50,7 @@ static const char *const e2_resolution[] = {
   "Correct the argument the reproduction singled out, following the function's documentation for structure sizes and flags.",
   "Initialise every structure completely (zero it first) before filling the fields the call needs.",
   NULL};
-static const unsigned short e2_related[] = {59, 3, 30, LOGONERR_NO_ENTRY};
+static const unsigned short e2_related[] = {62, 3, 32, LOGONERR_NO_ENTRY};
 static const char *const e3_causes[] = {
   "An argument list or environment block handed to a process or API is malformed.",
   "A caller passed values in the wrong order or of the wrong kind.",
@@ -63,69 +63,81 @@ static const char *const e3_resolution[] = {
   "Correct the caller so that it builds the arguments in the documented order and format.",
   "Validate input at the call site before it reaches the API.",
   NULL};
-static const unsigned short e3_related[] = {2, 59, LOGONERR_NO_ENTRY};
+static const unsigned short e3_related[] = {2, 62, LOGONERR_NO_ENTRY};
 static const char *const e4_causes[] = {
+  "The caller asked for a registry value, certificate, credential, device or other element that does not exist.",
+  "A lookup ran against the wrong store or scope (per-user instead of per-machine, or the reverse).",
+  NULL};
+static const char *const e4_diagnosis[] = {
+  "Read the program's log for the name or key it looked up at the moment of the failure.",
+  "Trace the call with Process Monitor and look for a NAME NOT FOUND result just before the error.",
+  NULL};
+static const char *const e4_resolution[] = {
+  "Create or restore the missing element, or point the program at the store where it lives.",
+  NULL};
+static const unsigned short e4_related[] = {112, 2, LOGONERR_NO_ENTRY};
+static const char *const e5_causes[] = {
   "A drive or IPC$ connection to the server already exists under other credentials.",
   "The server is reached by two names (NetBIOS and FQDN) and an application mixes credentials.",
   "A mapped drive reconnects at logon with saved credentials that differ from the ones now used.",
   NULL};
-static const char *const e4_diagnosis[] = {
+static const char *const e5_diagnosis[] = {
   "Run `net use` in the user's session: any line for the same server, including an IPC$ connection opened by Explorer or a tool, is the conflicting one.",
   "Run `Get-SmbConnection` to see the user name each existing connection to the server uses.",
   "Run `cmdkey /list` to find credentials saved for the server under either of its names.",
   NULL};
-static const char *const e4_resolution[] = {
+static const char *const e5_resolution[] = {
   "Remove the conflicting connection (`net use \\\\server\\share /delete`, or `net use * /delete`), then connect again.",
   "Reconnect with a single account, or reach the second account through a different server name (an alias or IP address).",
   "Remove stale entries for the server from Credential Manager.",
   NULL};
-static const unsigned short e4_related[] = {101, 9, 5, LOGONERR_NO_ENTRY};
-static const char *const e5_causes[] = {
+static const unsigned short e5_related[] = {105, 10, 6, LOGONERR_NO_ENTRY};
+static const char *const e6_causes[] = {
   "A client edition of Windows acting as a file server has reached its limit of concurrent inbound connections.",
   "Stale or leaked sessions from clients were never closed.",
   NULL};
-static const char *const e5_diagnosis[] = {
+static const char *const e6_diagnosis[] = {
   "Run `net session` or `Get-SmbSession` on the server to count the sessions and see each client, user and idle time.",
   "Check the server's edition with `Get-ComputerInfo -Property WindowsProductName`: a client edition accepts only a small fixed number of inbound sessions.",
   NULL};
-static const char *const e5_resolution[] = {
+static const char *const e6_resolution[] = {
   "Close stale sessions (`Close-SmbSession`, or `net session \\\\<client> /delete`) and fix the clients that leave them open.",
   "Move the share to a server edition or reduce the number of concurrent clients.",
   NULL};
-static const unsigned short e5_related[] = {4, 38, LOGONERR_NO_ENTRY};
-static const char *const e6_causes[] = {
+static const unsigned short e6_related[] = {5, 40, LOGONERR_NO_ENTRY};
+static const char *const e7_causes[] = {
   "The password is longer than 14 characters or uses characters the LM hash cannot represent.",
   NULL};
-static const char *const e6_diagnosis[] = {
+static const char *const e7_diagnosis[] = {
   "Check the password's length: a password of 15 characters or more never has an LM hash.",
   "Look for clients that still use LM: in event 4624 on servers, 'Package Name (NTLM only)' shows LM, NTLM V1 or NTLM V2 for each network logon.",
   "Run `gpresult /h report.html` to see whether 'Network security: Do not store LAN Manager hash value on next password change' applies (it is on by default).",
   NULL};
-static const char *const e6_resolution[] = {
+static const char *const e7_resolution[] = {
   "No action is needed unless a legacy LM-only client must authenticate; such clients should be retired.",
   NULL};
-static const unsigned short e6_related[] = {37, 36, LOGONERR_NO_ENTRY};
-static const char *const e7_causes[] = {
+static const unsigned short e7_related[] = {39, 38, LOGONERR_NO_ENTRY};
+static const char *const e8_causes[] = {
   "AccessCheck or a similar function was given a primary token (from OpenProcessToken or LogonUser) where an impersonation token is required.",
   "Impersonation ended, or never started, before the code that relies on the thread token ran.",
   NULL};
-static const char *const e7_diagnosis[] = {
+static const char *const e8_diagnosis[] = {
   "Query the token with GetTokenInformation(TokenType): TokenPrimary where the function needs TokenImpersonation explains the error.",
   "Check whether the thread is impersonating at that point: OpenThreadToken fails with ERROR_NO_TOKEN (1008) when it is not.",
   "Check the return value of the impersonation call (ImpersonateLoggedOnUser, ImpersonateNamedPipeClient, RpcImpersonateClient) that should have preceded the failing call.",
   NULL};
-static const char *const e7_resolution[] = {
+static const char *const e8_resolution[] = {
   "Turn a primary token into an impersonation token with DuplicateToken or DuplicateTokenEx (SecurityImpersonation) before passing it on.",
   "Make the call while the thread is impersonating, and stop on a failed impersonation instead of continuing.",
   NULL};
-static const unsigned short e7_related[] = {61, 22, 31, LOGONERR_NO_ENTRY};
-static const char *const e8_causes[] = {
+static const unsigned short e8_related[] = {64, 24, 33, LOGONERR_NO_ENTRY};
+static const char *const e9_causes[] = {
   "DNS cannot resolve the domain's SRV records, or the client uses the wrong DNS servers.",
   "The network path to every domain controller is down or blocked by a firewall.",
   "The machine is off the corporate network (VPN not yet connected) and no cached logon can be used.",
   "Netlogon is stopped on the domain controllers, so none answers the locator; a stopped Netlogon on the client itself gives ERROR_NETLOGON_NOT_STARTED (0xC0000192) instead.",
   NULL};
-static const char *const e8_diagnosis[] = {
+static const char *const e9_diagnosis[] = {
   "On the failing machine run `nltest /dsgetdc:<domain> /force`: success names the domain controller and site that answered, an error means none could be located.",
   "Query the locator records with `nslookup -type=SRV _ldap._tcp.dc._msdcs.<domain>`: no answer means the client's DNS servers do not serve the domain's zone.",
   "Read the failing machine's System log for Netlogon event 5719 (no secure session with a domain controller).",
@@ -133,41 +145,41 @@ static const char *const e8_diagnosis[] = {
   "Where a server reports the error to `net use` or RDP, its event 4625 shows Status 0xC000005E and the Workstation Name of the attempt.",
   "Test the ports from the failing machine: `Test-NetConnection <dc> -Port 88`, then 389, 445 and 135.",
   NULL};
-static const char *const e8_resolution[] = {
+static const char *const e9_resolution[] = {
   "Point the client at DNS servers that host the domain's zones, then run `ipconfig /flushdns` and `nltest /dsgetdc:<domain> /force` again.",
   "Open Kerberos 88, LDAP 389, SMB 445, RPC 135 and the dynamic RPC ports between the client and a domain controller.",
   "Start Netlogon on the domain controllers that should answer, and connect the VPN before signing in where the machine is remote.",
   NULL};
-static const unsigned short e8_related[] = {62, 54, 47, 24, LOGONERR_NO_ENTRY};
-static const char *const e9_causes[] = {
+static const unsigned short e9_related[] = {65, 56, 49, 26, LOGONERR_NO_ENTRY};
+static const char *const e10_causes[] = {
   "The session ended (the user logged off, the service stopped, the token's session was deleted) between obtaining its LUID and using it.",
   "Code enumerated sessions with LsaEnumerateLogonSessions and one vanished before LsaGetLogonSessionData ran.",
   "An authentication package called DeleteLogonSession on an ID that the LSA does not know.",
   "SSPI has no credentials for the session: SEC_E_NO_CREDENTIALS maps to this code, as with a network logon that cannot delegate (the double hop) or a service account without stored credentials.",
   NULL};
-static const char *const e9_symptoms[] = {
+static const char *const e10_symptoms[] = {
   "`net use`, mapped drives or scheduled tasks fail with \"A specified logon session does not exist\" (system error 1312).",
   "A service that worked interactively fails when run as a service or over a remote session.",
   "Session-enumeration tools log the error for some sessions and not others.",
   NULL};
-static const char *const e9_diagnosis[] = {
+static const char *const e10_diagnosis[] = {
   "Note the logon ID the caller used and check whether `klist sessions` or `logonsessions` (Sysinternals) still lists it.",
   "Find the session's end in the Security log: event 4634 or 4647 (logoff) with the same Logon ID.",
   "If the call was SSPI (AcquireCredentialsHandle, InitializeSecurityContext), check whether the session is a network logon without delegable credentials (logon type 3 in event 4624).",
   "Trace the code path: was the LUID taken from a token that might have been closed?",
   NULL};
-static const char *const e9_resolution[] = {
+static const char *const e10_resolution[] = {
   "Treat the session as gone: refresh the list of sessions or re-authenticate, and retry with a live logon ID.",
   "Handle STATUS_NO_SUCH_LOGON_SESSION from LsaGetLogonSessionData as normal when walking LsaEnumerateLogonSessions results.",
   "For second-hop access, use Kerberos constrained delegation or explicit credentials (AcquireCredentialsHandle with a SEC_WINNT_AUTH_IDENTITY) instead of the caller's network logon.",
   "For services, store credentials for the account or run under an account that has them.",
   NULL};
-static const char *const e9_prevention[] = {
+static const char *const e10_prevention[] = {
   "Hold a handle to the token of a session you depend on, and handle its end as an expected event.",
   "Design services to authenticate with their own credentials rather than borrowing a user's network logon.",
   "Prefer Kerberos constrained delegation where a server must act for a user on another server.",
   NULL};
-static const logonerr_faq_pair e9_faq[] = {
+static const logonerr_faq_pair e10_faq[] = {
   {"What does error 1312 mean?",
    "Windows was given a logon session ID that it no longer has, or a session with no usable credentials. The session may have ended, or it may be a network logon that cannot reach further servers."},
   {"Why do I see it when a scheduled task or service opens a network share?",
@@ -175,270 +187,283 @@ static const logonerr_faq_pair e9_faq[] = {
   {"Is it safe to ignore in code that enumerates sessions?",
    "Yes, for a session that ended between LsaEnumerateLogonSessions and LsaGetLogonSessionData: skip it and continue."},
   {NULL, NULL}};
-static const unsigned short e9_related[] = {63, 4, 28, LOGONERR_NO_ENTRY};
-static const char *const e10_causes[] = {
+static const unsigned short e10_related[] = {66, 5, 30, LOGONERR_NO_ENTRY};
+static const char *const e11_causes[] = {
   "The account was never granted the privilege in User Rights Assignment.",
   "The privilege is present but disabled and the code did not enable it with AdjustTokenPrivileges.",
   "The process is not elevated, so the privilege was filtered out.",
   NULL};
-static const char *const e10_diagnosis[] = {
+static const char *const e11_diagnosis[] = {
   "Run `whoami /priv` in the failing context: a privilege that is missing was never granted, one listed as Disabled must be enabled by the code.",
   "With 'Audit Sensitive Privilege Use' failures on, event 4673 names the privilege the process tried to use and the process that asked.",
   "Run `gpresult /h report.html` on the machine to see which policy grants the user right, and to whom.",
   NULL};
-static const char *const e10_resolution[] = {
+static const char *const e11_resolution[] = {
   "Grant the user right through Group Policy (Computer Configuration > Windows Settings > Security Settings > Local Policies > User Rights Assignment), then log on again.",
   "Enable the privilege in code before the call.",
   "Run elevated where the privilege is administrative.",
   NULL};
-static const unsigned short e10_related[] = {64, 0, 25, LOGONERR_NO_ENTRY};
-static const char *const e11_causes[] = {
+static const unsigned short e11_related[] = {67, 0, 27, LOGONERR_NO_ENTRY};
+static const char *const e12_causes[] = {
   "The name contains characters not allowed in account names, or a domain\\user or UPN form is mangled.",
   "A script passed an empty name or an unexpanded variable.",
   NULL};
-static const char *const e11_diagnosis[] = {
+static const char *const e12_diagnosis[] = {
   "Log the exact string passed to the API, with its length, to reveal trailing spaces, non-breaking spaces or an unexpanded %VARIABLE%.",
   "Look for characters a sAMAccountName may not hold: \" / \\ [ ] : ; | = , + * ? < > and @ in the user part of a down-level name.",
   "Try the corrected name with `Get-ADUser -Identity <name>`: a well-formed name that does not exist gives ERROR_NO_SUCH_USER instead, which separates syntax from existence.",
   NULL};
-static const char *const e11_resolution[] = {
+static const char *const e12_resolution[] = {
   "Write the name as DOMAIN\\user or user@domain.example without stray characters or whitespace.",
   "Fix the script or configuration so that the variable is expanded before the call.",
   NULL};
-static const unsigned short e11_related[] = {65, 12, LOGONERR_NO_ENTRY};
-static const char *const e12_causes[] = {
+static const unsigned short e12_related[] = {68, 13, LOGONERR_NO_ENTRY};
+static const char *const e13_causes[] = {
   "A typo in the user name, or the account was deleted or renamed.",
   "The request went to the wrong domain or to the local SAM instead of the domain.",
   NULL};
-static const char *const e12_diagnosis[] = {
+static const char *const e13_diagnosis[] = {
   "Check that the account exists: `net user <name> /domain` or `Get-ADUser <name>` (for a local account, `net user <name>` on that machine).",
   "On the server that refused the logon, event 4625 shows Status 0xC000006D with Sub Status 0xC0000064, the code for an unknown user name.",
   "On the domain controller, event 4776 shows Error Code 0xC0000064 for NTLM and event 4768 shows Result Code 0x6 for Kerberos.",
   "Find deleted or renamed accounts: `Get-ADObject -Filter \"sAMAccountName -eq '<name>'\" -IncludeDeletedObjects` also looks in the AD Recycle Bin.",
   NULL};
-static const char *const e12_resolution[] = {
+static const char *const e13_resolution[] = {
   "Correct the user name where it is stored or typed.",
   "Qualify the name with its domain (DOMAIN\\user or a UPN) so it reaches the right database.",
   "Restore a deleted account from the AD Recycle Bin (`Restore-ADObject`) if it is still needed.",
   NULL};
-static const unsigned short e12_related[] = {66, 16, 11, LOGONERR_NO_ENTRY};
-static const char *const e13_causes[] = {
+static const unsigned short e13_related[] = {69, 17, 12, LOGONERR_NO_ENTRY};
+static const char *const e14_causes[] = {
   "The user typed the old password wrongly in a change-password dialog or tool.",
   "A tool used a cached old password that has already been changed.",
   NULL};
-static const char *const e13_diagnosis[] = {
+static const char *const e14_diagnosis[] = {
   "On the domain controller, a refused change shows as a failed event 4723 (an attempt to change an account's password) for the account.",
   "Read `Get-ADUser <name> -Properties badPwdCount,LastBadPasswordAttempt -Server <PDC emulator>`: a wrong current password counts as a bad password, so repeated tries move the account towards lockout.",
   NULL};
-static const char *const e13_resolution[] = {
+static const char *const e14_resolution[] = {
   "Ask the user to re-enter the current password carefully, or have an administrator reset it.",
   NULL};
-static const unsigned short e13_related[] = {1, 67, 15, LOGONERR_NO_ENTRY};
-static const char *const e14_causes[] = {
+static const unsigned short e14_related[] = {1, 70, 16, LOGONERR_NO_ENTRY};
+static const char *const e15_causes[] = {
   "The new password includes disallowed or unrepresentable characters.",
   NULL};
-static const char *const e14_diagnosis[] = {
+static const char *const e15_diagnosis[] = {
   "Check the new password for control characters or characters the client cannot encode (a different keyboard layout or code page).",
   "Try the same new password with `Set-ADAccountPassword` from a current Windows machine: success there points at the encoding of the original client.",
   NULL};
-static const char *const e14_resolution[] = {
+static const char *const e15_resolution[] = {
   "Choose a new password using ordinary printable characters.",
   NULL};
-static const unsigned short e14_related[] = {68, 15, LOGONERR_NO_ENTRY};
-static const char *const e15_causes[] = {
+static const unsigned short e15_related[] = {71, 16, LOGONERR_NO_ENTRY};
+static const char *const e16_causes[] = {
   "The new password is too short, too simple or was used recently.",
   "The minimum password age has not yet passed since the last change.",
   "A password filter DLL (listed in the LSA's 'Notification Packages') refused the password.",
   NULL};
-static const char *const e15_diagnosis[] = {
+static const char *const e16_diagnosis[] = {
   "Read the policy that applies: `Get-ADUserResultantPasswordPolicy <name>` shows a fine-grained password policy, and when it returns nothing `Get-ADDefaultDomainPasswordPolicy` (or `net accounts` for a local account) gives the rules.",
   "Compare `Get-ADUser <name> -Properties PasswordLastSet` with MinPasswordAge to see whether the password may be changed yet.",
   "List third-party password filters in the 'Notification Packages' value under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa.",
   NULL};
-static const char *const e15_resolution[] = {
+static const char *const e16_resolution[] = {
   "Choose a longer password that has not been used before and meets the complexity rule.",
   "Have an administrator reset the password when the minimum age blocks a needed change.",
   NULL};
-static const unsigned short e15_related[] = {69, 14, 53, LOGONERR_NO_ENTRY};
-static const char *const e16_causes[] = {
+static const unsigned short e16_related[] = {72, 15, 55, LOGONERR_NO_ENTRY};
+static const char *const e17_causes[] = {
   "The password is wrong or out of date (often a stored or cached one).",
   "The user name does not exist in the domain the request reached.",
   "A service, scheduled task or mapped drive still uses a password that was changed.",
   "The client's LAN Manager authentication level does not match what the server or domain controller accepts, for example a client that sends only NTLMv1 to one that refuses LM and NTLM.",
   NULL};
-static const char *const e16_diagnosis[] = {
+static const char *const e17_diagnosis[] = {
   "On the server that refused the logon (the target of `net use` or RDP), read event 4625: Status 0xC000006D with Sub Status 0xC000006A means a wrong password, with Sub Status 0xC0000064 an unknown user name.",
   "For a domain account, read the domain controller's log: event 4776 has no Sub Status, its Error Code (0xC000006A or 0xC0000064) says which part was wrong for NTLM, and event 4771 with Failure Code 0x18 marks a bad Kerberos password.",
   "Take the sender from Workstation Name and Source Network Address (4625), Source Workstation (4776) or Client Address (4771), then find the stored credential on that machine.",
   "If Status is 0xC000006D without either Sub Status, compare the LAN Manager authentication level (`LmCompatibilityLevel` under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa, or the policy in `gpresult /h`) on client and server.",
   NULL};
-static const char *const e16_resolution[] = {
+static const char *const e17_resolution[] = {
   "Update stored credentials (services, scheduled tasks, Credential Manager, application configuration).",
   "Confirm the account name and domain, then retry with known-good credentials.",
   "Raise the client's LAN Manager authentication level to send NTLMv2 only, rather than lowering the server's.",
   NULL};
-static const logonerr_faq_pair e16_faq[] = {
+static const logonerr_faq_pair e17_faq[] = {
   {"Where does the Sub Status for error 1326 come from?",
    "From event 4625 on the server that refused the logon; event 4776 on the domain controller has no Sub Status field, and its Error Code carries the detailed NTSTATUS instead."},
   {NULL, NULL}};
-static const unsigned short e16_related[] = {70, 66, 67, 55, 12, LOGONERR_NO_ENTRY};
-static const char *const e17_causes[] = {
+static const unsigned short e17_related[] = {73, 69, 70, 57, 13, LOGONERR_NO_ENTRY};
+static const char *const e18_causes[] = {
   "The account has a blank password and the policy 'Limit local account use of blank passwords to console logon only' applies.",
   "A logon-hours, workstation or authentication-policy restriction applies to the account.",
   "The account is a member of Protected Users or is restricted by an authentication policy silo.",
   NULL};
-static const char *const e17_diagnosis[] = {
+static const char *const e18_diagnosis[] = {
   "In event 4625 on the target, Status 0xC000006E comes with a Sub Status that names the restriction: 0xC000006F logon hours, 0xC0000070 workstation list, 0xC0000072 disabled account, 0xC0000193 expired account.",
   "A password that has expired (0xC0000071) or must be changed (0xC0000224) can appear in event 4625 as the Sub Status, or as the Status itself with Sub Status 0x0.",
   "Read the restricting attributes: `Get-ADUser <name> -Properties logonHours,userWorkstations,AccountExpirationDate,Enabled,PasswordExpired,MemberOf`.",
   "For a local account, `net user <name>` shows 'Password required' and the logon hours, and `gpresult /h` shows whether the blank-password policy applies.",
   "For Protected Users and authentication policies, read the domain controller's ProtectedUserFailures-DomainController and AuthenticationPolicyFailures-DomainController logs under Microsoft > Windows > Authentication.",
   NULL};
-static const char *const e17_resolution[] = {
+static const char *const e18_resolution[] = {
   "Set a password on the account, or lift the restriction that the Sub Status named.",
   "Remove the account from Protected Users or the policy silo only if the refused kind of logon is genuinely needed.",
   NULL};
-static const unsigned short e17_related[] = {71, 18, 19, 20, 21, 48, 53, LOGONERR_NO_ENTRY};
-static const char *const e18_causes[] = {
+static const unsigned short e18_related[] = {74, 19, 20, 21, 22, 50, 55, LOGONERR_NO_ENTRY};
+static const char *const e19_causes[] = {
   "The account's logonHours attribute, stored in UTC, excludes the current time.",
   "A daylight saving change moved the permitted window by an hour in local time, because the stored hours stay in UTC.",
   "An administrator set the hours in Active Directory Users and Computers on a computer in another time zone, which shows and edits them in its own local time.",
   NULL};
-static const char *const e18_diagnosis[] = {
+static const char *const e19_diagnosis[] = {
   "Read the raw value with `Get-ADUser <name> -Properties logonHours`: 21 bytes, one bit per hour of the week from Sunday 00:00 UTC, so convert the time of the failure to UTC before reading its bit.",
   "On the target, event 4625 shows Status 0xC000006E with Sub Status 0xC000006F.",
   "On the domain controller, an NTLM attempt shows as event 4776 with Error Code 0xC000006F, and a Kerberos one as event 4768 with Result Code 0x12.",
   "Compare with the Logon Hours grid in Active Directory Users and Computers, remembering that it shifts the stored UTC hours into the time zone of the computer running the console.",
   NULL};
-static const char *const e18_resolution[] = {
+static const char *const e19_resolution[] = {
   "Widen the account's logon hours (Account tab > Logon Hours) to cover the time the user needs, in UTC terms.",
   "Edit logon hours from a console in the users' own time zone, or set them in UTC with a script, so the grid means what the administrator intends.",
   NULL};
-static const unsigned short e18_related[] = {72, 17, 19, LOGONERR_NO_ENTRY};
-static const char *const e19_causes[] = {
+static const unsigned short e19_related[] = {75, 18, 20, LOGONERR_NO_ENTRY};
+static const char *const e20_causes[] = {
   "The account's 'Log On To' list (userWorkstations) does not include the source computer.",
   "The credential is validated on behalf of the user by a server (a web, mail or gateway server) whose name is not in the list.",
   "An authentication policy silo restricts where the account may sign in.",
   NULL};
-static const char *const e19_diagnosis[] = {
+static const char *const e20_diagnosis[] = {
   "Run `Get-ADUser <name> -Properties userWorkstations`: the value lists the permitted computers by NetBIOS name, and an empty value means no restriction.",
   "In event 4625 on the target, Status 0xC000006E with Sub Status 0xC0000070 confirms it, and Workstation Name shows the computer name that was compared.",
   "When authentication policy silos are in use, look on the domain controller for event 4820 (a TGT refused because of device restrictions).",
   NULL};
-static const char *const e19_resolution[] = {
+static const char *const e20_resolution[] = {
   "Add the computer, or the server that validates on the user's behalf, to the account's Log On To list, or remove the restriction.",
   "Adjust the authentication policy silo's conditions if the device should be allowed.",
   NULL};
-static const unsigned short e19_related[] = {73, 17, 18, LOGONERR_NO_ENTRY};
-static const char *const e20_causes[] = {
+static const unsigned short e20_related[] = {76, 18, 19, LOGONERR_NO_ENTRY};
+static const char *const e21_causes[] = {
   "The password is older than the maximum password age of the applying policy.",
   "A service account's password expired because 'Password never expires' was not set.",
   NULL};
-static const char *const e20_diagnosis[] = {
+static const char *const e21_diagnosis[] = {
   "Run `net user <name> /domain` and read 'Password last set' and 'Password expires'.",
   "Run `Get-ADUserResultantPasswordPolicy <name>` to find a fine-grained MaxPasswordAge; without one, `Get-ADDefaultDomainPasswordPolicy` gives the domain's.",
   "On the target, event 4625 carries 0xC0000071, as its Sub Status or as its Status with Sub Status 0x0.",
   "On the domain controller, an expired password shows as Error Code 0xC0000071 in event 4776 (NTLM) and Failure Code 0x17 in event 4771 (Kerberos).",
   NULL};
-static const char *const e20_resolution[] = {
+static const char *const e21_resolution[] = {
   "Have the user change the password, or an administrator reset it.",
   "For service accounts, use a group Managed Service Account or rotate the password and update every place it is stored.",
   NULL};
-static const unsigned short e20_related[] = {74, 53, 48, 17, LOGONERR_NO_ENTRY};
-static const char *const e21_causes[] = {
+static const unsigned short e21_related[] = {77, 55, 50, 18, LOGONERR_NO_ENTRY};
+static const char *const e22_causes[] = {
   "An administrator or an automated process disabled the account.",
   "The account is a leaver's account or a stale service account.",
   NULL};
-static const char *const e21_diagnosis[] = {
+static const char *const e22_diagnosis[] = {
   "Run `Get-ADUser <name> -Properties Enabled,whenChanged` (or `net user <name> /domain`, 'Account active'): Enabled False confirms it.",
   "On the target, event 4625 shows Status 0xC000006E with Sub Status 0xC0000072.",
   "On the domain controller, a disabled account shows as Error Code 0xC0000072 in event 4776 (NTLM) and Result Code 0x12 in event 4768 (Kerberos).",
   "Find who disabled it: `repadmin /showobjmeta <dc> \"<user DN>\"` gives the originating domain controller and time of the userAccountControl change, and event 4725 there names the Subject.",
   NULL};
-static const char *const e21_resolution[] = {
+static const char *const e22_resolution[] = {
   "Confirm the account should be in use, then enable it (`Enable-ADAccount`, or `net user <name> /active:yes` locally).",
   "Replace a stale service account with a managed service account rather than re-enabling it.",
   NULL};
-static const unsigned short e21_related[] = {75, 48, 55, 17, LOGONERR_NO_ENTRY};
-static const char *const e22_causes[] = {
+static const unsigned short e22_related[] = {78, 50, 57, 18, LOGONERR_NO_ENTRY};
+static const char *const e23_causes[] = {
+  "An account named in a configuration, ACL or script was deleted or renamed.",
+  "The name's domain cannot be contacted to translate it.",
+  NULL};
+static const char *const e23_diagnosis[] = {
+  "Translate the name yourself: `([Security.Principal.NTAccount]'<DOMAIN>\\<name>').Translate([Security.Principal.SecurityIdentifier])` fails the same way when the name is unknown.",
+  "Run `whoami /user` or `Get-ADUser <name>` to compare the expected account with what exists.",
+  NULL};
+static const char *const e23_resolution[] = {
+  "Replace the stale name with an existing account, written with its domain.",
+  "Restore name resolution and connectivity to the account's domain.",
+  NULL};
+static const unsigned short e23_related[] = {79, 13, 12, LOGONERR_NO_ENTRY};
+static const char *const e24_causes[] = {
   "A client connected with SecurityIdentification or Anonymous impersonation level.",
   "A server duplicated a token at a lower level than it needs.",
   NULL};
-static const char *const e22_diagnosis[] = {
+static const char *const e24_diagnosis[] = {
   "Query the thread token with GetTokenInformation(TokenImpersonationLevel): SecurityIdentification or SecurityAnonymous explains the refusal.",
   "Read the Impersonation Level field of event 4624 for the client's logon on the server.",
   "Check how the client connected: a named-pipe client's SECURITY_SQOS_PRESENT flags in CreateFile, or a DCOM client's level in CoInitializeSecurity.",
   NULL};
-static const char *const e22_resolution[] = {
+static const char *const e24_resolution[] = {
   "Have the client allow impersonation (for RPC and DCOM, RPC_C_IMP_LEVEL_IMPERSONATE or higher; for pipes, SECURITY_IMPERSONATION).",
   "Duplicate the token with SecurityImpersonation or SecurityDelegation when needed.",
   NULL};
-static const unsigned short e22_related[] = {76, 7, 31, LOGONERR_NO_ENTRY};
-static const char *const e23_causes[] = {
+static const unsigned short e24_related[] = {80, 8, 33, LOGONERR_NO_ENTRY};
+static const char *const e25_causes[] = {
   "The security database service is starting, stopping or was disabled.",
   "A domain controller is in Directory Services Restore Mode.",
   NULL};
-static const char *const e23_diagnosis[] = {
+static const char *const e25_diagnosis[] = {
   "Run `Get-Service SamSs,Netlogon,NTDS` to see whether the security services are running.",
   "Read the System and Directory Service logs for SAM, LSA or NTDS errors around the time of the failure.",
   "On a domain controller, run `dcdiag /v` and check with `bcdedit` whether it was booted into Directory Services Restore Mode (safeboot dsrepair).",
   NULL};
-static const char *const e23_resolution[] = {
+static const char *const e25_resolution[] = {
   "Retry after the system has finished starting or stopping.",
   "Restart a domain controller in normal mode (`bcdedit /deletevalue safeboot`) once repairs in Directory Services Restore Mode are done.",
   NULL};
-static const unsigned short e23_related[] = {77, 47, 8, LOGONERR_NO_ENTRY};
-static const char *const e24_causes[] = {
+static const unsigned short e25_related[] = {81, 49, 9, LOGONERR_NO_ENTRY};
+static const char *const e26_causes[] = {
   "The domain name is misspelt, or a trust to that domain does not exist.",
   "DNS cannot locate domain controllers for the domain.",
   NULL};
-static const char *const e24_diagnosis[] = {
+static const char *const e26_diagnosis[] = {
   "Run `nltest /dsgetdc:<domain> /force` to see whether a domain controller of that domain can be located, and from which site.",
   "Run `nltest /domain_trusts /v` to check that the domain is trusted, directly or through the forest.",
   "Query `nslookup -type=SRV _ldap._tcp.dc._msdcs.<domain>`: no answer for another forest's domain usually means a missing conditional forwarder.",
   NULL};
-static const char *const e24_resolution[] = {
+static const char *const e26_resolution[] = {
   "Correct the domain name, or create the trust that is missing.",
   "Add a conditional forwarder or secondary zone so that the domain's DNS names resolve.",
   NULL};
-static const unsigned short e24_related[] = {78, 54, 8, LOGONERR_NO_ENTRY};
-static const char *const e25_causes[] = {
+static const unsigned short e26_related[] = {82, 56, 9, LOGONERR_NO_ENTRY};
+static const char *const e27_causes[] = {
   "Code made a trusted-only LSA request over a handle from LsaConnectUntrusted rather than LsaRegisterLogonProcess.",
   "The process lacks SeTcbPrivilege, so LsaRegisterLogonProcess could not be used.",
   NULL};
-static const char *const e25_diagnosis[] = {
+static const char *const e27_diagnosis[] = {
   "Log which LSA call returned the error and whether its handle came from LsaConnectUntrusted or LsaRegisterLogonProcess.",
   "Run `whoami /priv` in the process's context: SeTcbPrivilege ('Act as part of the operating system') must be listed for LsaRegisterLogonProcess to succeed.",
   NULL};
-static const char *const e25_resolution[] = {
+static const char *const e27_resolution[] = {
   "Register with LsaRegisterLogonProcess from a process holding SeTcbPrivilege (normally a service running as SYSTEM).",
   "Use LogonUser where a registered logon process is not needed.",
   NULL};
-static const unsigned short e25_related[] = {79, 10, 27, LOGONERR_NO_ENTRY};
-static const char *const e26_causes[] = {
+static const unsigned short e27_related[] = {83, 11, 29, LOGONERR_NO_ENTRY};
+static const char *const e28_causes[] = {
   "An authentication package reused a logon ID instead of allocating a fresh one with AllocateLocallyUniqueId.",
   "A custom security package or credential provider creates sessions without cleaning up those of failed attempts.",
   "A bug in the session manager or LSA plug-in hands out the same ID twice.",
   NULL};
-static const char *const e26_symptoms[] = {
+static const char *const e28_symptoms[] = {
   "Logons handled by one authentication package fail while others work.",
   "The error follows installation or update of a security product, smart-card middleware or single-sign-on agent.",
   NULL};
-static const char *const e26_diagnosis[] = {
+static const char *const e28_diagnosis[] = {
   "List the authentication and security packages the LSA loads: the registry values 'Authentication Packages' and 'Security Packages' under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa.",
   "Correlate the failures with events 4624/4625 and their Authentication Package and Logon Process fields.",
   "Check for LSA plug-ins that are not signed by Microsoft (event 3033/3063 in the CodeIntegrity log when LSA protection is on).",
   NULL};
-static const char *const e26_resolution[] = {
+static const char *const e28_resolution[] = {
   "Make the authentication package allocate a new LUID for every logon session.",
   "Remove or update the third-party authentication package, credential provider or LSA plug-in involved.",
   "Restart the machine to clear the LSA's session table if the condition persists.",
   NULL};
-static const char *const e26_prevention[] = {
+static const char *const e28_prevention[] = {
   "Test third-party authentication packages and credential providers before wide deployment, and keep them updated.",
   "In package code, never derive a logon ID from anything but AllocateLocallyUniqueId.",
   NULL};
-static const logonerr_faq_pair e26_faq[] = {
+static const logonerr_faq_pair e28_faq[] = {
   {"What does ERROR_LOGON_SESSION_EXISTS (1363) mean?",
    "Something asked Windows to open a session under a logon ID (LUID) that a live session already owns."},
   {"Can a user cause it by logging on twice?",
@@ -446,78 +471,78 @@ static const logonerr_faq_pair e26_faq[] = {
   {"Does it threaten system stability?",
    "Not by itself, but it shows that an authentication component is misbehaving, and logons through it keep failing until that is fixed."},
   {NULL, NULL}};
-static const unsigned short e26_related[] = {80, 29, 28, LOGONERR_NO_ENTRY};
-static const char *const e27_causes[] = {
+static const unsigned short e28_related[] = {84, 31, 30, LOGONERR_NO_ENTRY};
+static const char *const e29_causes[] = {
   "Code asked for a package name (for example in LsaLookupAuthenticationPackage or AcquireCredentialsHandle) that is misspelt or not installed.",
   "A third-party package failed to load at boot.",
   NULL};
-static const char *const e27_diagnosis[] = {
+static const char *const e29_diagnosis[] = {
   "List the packages actually loaded with EnumerateSecurityPackages and compare their names with the one the code requested.",
   "Read the 'Security Packages' and 'Authentication Packages' values under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa to see what should load.",
   "With LSA protection on, read the CodeIntegrity operational log (events 3033 and 3063) for a package that was refused at boot.",
   NULL};
-static const char *const e27_resolution[] = {
+static const char *const e29_resolution[] = {
   "Request the package by its registered name (Negotiate, Kerberos, NTLM, ...) as the documentation spells it.",
   "Reinstall or update the third-party package so that it loads, or sign it for LSA protection.",
   NULL};
-static const unsigned short e27_related[] = {81, 25, LOGONERR_NO_ENTRY};
-static const char *const e28_causes[] = {
+static const unsigned short e29_related[] = {85, 27, LOGONERR_NO_ENTRY};
+static const char *const e30_causes[] = {
   "An authentication package called DeleteLogonSession on a session whose reference count prevents deletion: the package and the operating system both believe they own the session.",
   "A package deleted, or tried to delete, a session after handing its logon ID to the LSA (for example after LsaApLogonUser returned it).",
   "An operation was attempted on a session that is being torn down or has not finished being set up.",
   NULL};
-static const char *const e28_symptoms[] = {
+static const char *const e30_symptoms[] = {
   "Logons or logoffs through one authentication package fail intermittently.",
   "Sessions linger (visible in `logonsessions`) after users log off.",
   NULL};
-static const char *const e28_diagnosis[] = {
+static const char *const e30_diagnosis[] = {
   "Identify which package handles the failing logons from the Authentication Package field of events 4624/4625.",
   "Check whether a third-party credential provider or security package was recently installed or updated.",
   "Compare `logonsessions` output over time to see sessions that are never cleaned up.",
   NULL};
-static const char *const e28_resolution[] = {
+static const char *const e30_resolution[] = {
   "Fix the authentication package so that it deletes only sessions it created and has not yet handed to the LSA; after that, the LSA owns them.",
   "Update or remove the third-party authentication package or LSA plug-in involved.",
   "Retry the operation after the session has finished starting or ending.",
   NULL};
-static const char *const e28_prevention[] = {
+static const char *const e30_prevention[] = {
   "In authentication package code, follow the documented ownership rule: delete a session with DeleteLogonSession only while it is still yours.",
   "Validate the session's state before acting on it and handle the error as a bug report, not as a retryable condition.",
   NULL};
-static const logonerr_faq_pair e28_faq[] = {
+static const logonerr_faq_pair e30_faq[] = {
   {"What does ERROR_BAD_LOGON_SESSION_STATE (1365) mean?",
    "The session exists, but its current condition rules out what was asked of it. Most often an authentication package tried to delete a session that is still referenced."},
   {"How should my code handle it?",
    "Check the session's state before acting, make sure your code owns the session, and do not retry blindly: it usually signals a logic error."},
   {NULL, NULL}};
-static const unsigned short e28_related[] = {82, 29, 26, 9, LOGONERR_NO_ENTRY};
-static const char *const e29_causes[] = {
+static const unsigned short e30_related[] = {86, 31, 28, 10, LOGONERR_NO_ENTRY};
+static const char *const e31_causes[] = {
   "An authentication package passed CreateLogonSession a logon ID it had already used, instead of a fresh one from AllocateLocallyUniqueId.",
   "A third-party security package or credential provider keeps sessions from failed attempts and reuses their IDs.",
   "Software that sits in the logon path (single sign-on agents, smart-card middleware, remote-access products) has a session-handling bug.",
   NULL};
-static const char *const e29_symptoms[] = {
+static const char *const e31_symptoms[] = {
   "Users cannot log on through a particular method (smart card, a third-party provider) while password logons work.",
   "Applications that create logons (LogonUser, LsaLogonUser) fail with error 1366.",
   "Users see repeated prompts for credentials or are disconnected during logon.",
   NULL};
-static const char *const e29_diagnosis[] = {
+static const char *const e31_diagnosis[] = {
   "Find the failing logons in the Security log (event 4625) and note their Logon Process and Authentication Package.",
   "List the LSA's packages in HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa ('Authentication Packages', 'Security Packages', 'Notification Packages').",
   "Check whether the failures began with the installation or update of a security product.",
   "If you develop the package, log every LUID you pass to CreateLogonSession and look for repeats.",
   NULL};
-static const char *const e29_resolution[] = {
+static const char *const e31_resolution[] = {
   "Identify the authentication package behind the failing logons and update or remove it.",
   "In package code, allocate a new LUID per session and delete the sessions of failed attempts with DeleteLogonSession.",
   "Restart the machine if the LSA's session table must be cleared while a fix is prepared.",
   NULL};
-static const char *const e29_prevention[] = {
+static const char *const e31_prevention[] = {
   "Test and stage updates of anything that plugs into the LSA.",
   "Keep third-party authentication components current and remove unused ones.",
   "In package code, tie each session's lifetime to one logon attempt and clean it up on failure.",
   NULL};
-static const logonerr_faq_pair e29_faq[] = {
+static const logonerr_faq_pair e31_faq[] = {
   {"Does ERROR_LOGON_SESSION_COLLISION mean the account is logged on twice?",
    "No. A user may hold many sessions; each has its own ID. The error means software reused a taken logon ID when creating a session, which points at an authentication package."},
   {"Is it a security problem?",
@@ -525,342 +550,342 @@ static const logonerr_faq_pair e29_faq[] = {
   {"How can I prevent it?",
    "Keep authentication packages and credential providers updated and tested; in your own package, always allocate a fresh LUID per session."},
   {NULL, NULL}};
-static const unsigned short e29_related[] = {83, 26, 28, LOGONERR_NO_ENTRY};
-static const char *const e30_causes[] = {
+static const unsigned short e31_related[] = {87, 28, 30, LOGONERR_NO_ENTRY};
+static const char *const e32_causes[] = {
   "LogonUser or LsaLogonUser was given a logon type that does not exist or that the package does not support (for example a network-cleartext logon to a package that lacks it).",
   "LOGON32_LOGON_NEW_CREDENTIALS was requested with a logon provider other than LOGON32_PROVIDER_WINNT50.",
   NULL};
-static const char *const e30_diagnosis[] = {
+static const char *const e32_diagnosis[] = {
   "Log the logon type and provider the code passes and compare them with the LOGON32_LOGON_* values (2 interactive, 3 network, 4 batch, 5 service, 8 network cleartext, 9 new credentials).",
   "If the request reached auditing, the Logon Type field of event 4625 on the machine shows the value that was refused.",
   NULL};
-static const char *const e30_resolution[] = {
+static const char *const e32_resolution[] = {
   "Use a documented logon type that the chosen provider supports, with LOGON32_PROVIDER_WINNT50 for new-credentials logons.",
   NULL};
-static const unsigned short e30_related[] = {84, 35, 2, LOGONERR_NO_ENTRY};
-static const char *const e31_causes[] = {
+static const unsigned short e32_related[] = {88, 37, 2, LOGONERR_NO_ENTRY};
+static const char *const e33_causes[] = {
   "ImpersonateNamedPipeClient was called before the first ReadFile on the pipe.",
   NULL};
-static const char *const e31_diagnosis[] = {
+static const char *const e33_diagnosis[] = {
   "Check the order of calls in the server: ConnectNamedPipe, then at least one successful ReadFile, then ImpersonateNamedPipeClient.",
   "Trace the pipe's I/O (Process Monitor, or logging around each call) to see whether the client wrote anything before the server impersonated.",
   NULL};
-static const char *const e31_resolution[] = {
+static const char *const e33_resolution[] = {
   "Read at least one message from the client before impersonating it.",
   NULL};
-static const unsigned short e31_related[] = {85, 22, 7, LOGONERR_NO_ENTRY};
-static const char *const e32_causes[] = {
+static const unsigned short e33_related[] = {89, 24, 8, LOGONERR_NO_ENTRY};
+static const char *const e34_causes[] = {
   "A script or tool tried to delete, rename in an unsupported way, or otherwise change a built-in account.",
   NULL};
-static const char *const e32_diagnosis[] = {
+static const char *const e34_diagnosis[] = {
   "Read the account's SID with `Get-LocalUser <name> | Select-Object Name,SID` (or `Get-ADUser`): a relative ID of 500 (Administrator) or 501 (Guest) marks a built-in account, whatever its current name.",
   "Log the operation the script attempted, and repeat it by hand (`net user <name> /delete`) to confirm the refusal comes from the account and not the tool.",
   NULL};
-static const char *const e32_resolution[] = {
+static const char *const e34_resolution[] = {
   "Disable the built-in account instead of deleting it, or act on a different account.",
   NULL};
-static const unsigned short e32_related[] = {86, 0, LOGONERR_NO_ENTRY};
-static const char *const e33_causes[] = {
+static const unsigned short e34_related[] = {90, 0, LOGONERR_NO_ENTRY};
+static const char *const e35_causes[] = {
   "The account lacks 'Allow log on locally', 'Log on as a batch job', 'Log on as a service' or 'Access this computer from the network' for this machine.",
   "A 'Deny log on ...' right applies to the account or one of its groups.",
   NULL};
-static const char *const e33_diagnosis[] = {
+static const char *const e35_diagnosis[] = {
   "Read the Logon Type field of event 4625 on the target to know which right was needed (2 local, 3 network, 4 batch, 5 service, 10 Remote Desktop).",
   "Export the rights with `secedit /export /cfg rights.inf /areas USER_RIGHTS` and look up the matching Se...LogonRight and SeDeny...LogonRight lines.",
   "Run `gpresult /h report.html` on the computer to see which policy sets each right.",
   NULL};
-static const char *const e33_resolution[] = {
+static const char *const e35_resolution[] = {
   "Grant the matching user right in User Rights Assignment (or Group Policy) and remove conflicting deny rights, then log on again.",
   NULL};
-static const unsigned short e33_related[] = {89, 35, 10, LOGONERR_NO_ENTRY};
-static const char *const e34_causes[] = {
+static const unsigned short e35_related[] = {93, 37, 11, LOGONERR_NO_ENTRY};
+static const char *const e36_causes[] = {
   "Software created many LSA secrets (LsaStorePrivateData) and never removed them.",
   "A leak in a product that stores per-user or per-connection secrets.",
   NULL};
-static const char *const e34_diagnosis[] = {
+static const char *const e36_diagnosis[] = {
   "Running as SYSTEM (a scheduled task will do), list the secrets with `reg query HKLM\\SECURITY\\Policy\\Secrets`: many names sharing a prefix show which product creates them.",
   "Correlate the growth in secrets with the installation or use of that product.",
   NULL};
-static const char *const e34_resolution[] = {
+static const char *const e36_resolution[] = {
   "Remove the unused secrets through the cleanup the product that created them offers.",
   "Update or remove the software that keeps creating secrets.",
   NULL};
-static const unsigned short e34_related[] = {90, 42, LOGONERR_NO_ENTRY};
-static const char *const e35_causes[] = {
+static const unsigned short e36_related[] = {94, 44, LOGONERR_NO_ENTRY};
+static const char *const e37_causes[] = {
   "The account is not in a group granted the logon right for this logon type (interactive, network, batch, service, remote interactive).",
   "A 'Deny log on ...' user right applies to the account or a group it belongs to.",
   "A security baseline denies network and Remote Desktop logon to local accounts through the 'Local account' (S-1-5-113) or 'Local account and member of Administrators group' (S-1-5-114) identities.",
   NULL};
-static const char *const e35_diagnosis[] = {
+static const char *const e37_diagnosis[] = {
   "On the target, event 4625 shows Status 0xC000015B, and its Logon Type field says which right was missing (3 network, 10 Remote Desktop, 4 batch, 5 service).",
   "Export the rights with `secedit /export /cfg rights.inf /areas USER_RIGHTS` and look for the account's groups, S-1-5-113 or S-1-5-114 on the SeDeny...LogonRight lines.",
   "Run `gpresult /h report.html` on the target to find the policy that sets the right.",
   NULL};
-static const char *const e35_resolution[] = {
+static const char *const e37_resolution[] = {
   "Grant the needed right (for Remote Desktop: 'Allow log on through Remote Desktop Services' and membership of Remote Desktop Users), and remove the conflicting deny right.",
   "For remote administration blocked by a baseline, use a domain account rather than weakening the deny rule for local accounts.",
   NULL};
-static const unsigned short e35_related[] = {91, 33, 0, 17, LOGONERR_NO_ENTRY};
-static const char *const e36_causes[] = {
+static const unsigned short e37_related[] = {95, 35, 0, 18, LOGONERR_NO_ENTRY};
+static const char *const e38_causes[] = {
   "A legacy client or tool changed a password using only the LAN Manager form.",
   NULL};
-static const char *const e36_diagnosis[] = {
+static const char *const e38_diagnosis[] = {
   "Identify the client and tool that made the change: a failed event 4723 on the domain controller gives the account and the Subject that tried.",
   "Check whether the tool is a legacy SAMR client (an old Samba, an embedded device or a pre-NT utility) that sends only LM data.",
   NULL};
-static const char *const e36_resolution[] = {
+static const char *const e38_resolution[] = {
   "Change the password with a current client or tool (`Set-ADAccountPassword`, or Ctrl+Alt+Del on a current Windows).",
   NULL};
-static const unsigned short e36_related[] = {92, 37, LOGONERR_NO_ENTRY};
-static const char *const e37_causes[] = {
+static const unsigned short e38_related[] = {96, 39, LOGONERR_NO_ENTRY};
+static const char *const e39_causes[] = {
   "A legacy password-change protocol was used without the expected LM data.",
   NULL};
-static const char *const e37_diagnosis[] = {
+static const char *const e39_diagnosis[] = {
   "Find the failed change in event 4723 on the domain controller and the Subject that attempted it.",
   "Check whether the account still has an LM hash, which the older change protocols expect; with 'Do not store LAN Manager hash value' set it has none.",
   NULL};
-static const char *const e37_resolution[] = {
+static const char *const e39_resolution[] = {
   "Change the password with a current client or tool; retire LM-dependent systems.",
   NULL};
-static const unsigned short e37_related[] = {93, 36, 6, LOGONERR_NO_ENTRY};
-static const char *const e38_causes[] = {
+static const unsigned short e39_related[] = {97, 38, 7, LOGONERR_NO_ENTRY};
+static const char *const e40_causes[] = {
   "The session is anonymous or a guest session, which has no session key.",
   "The network session expired and the client must authenticate again.",
   NULL};
-static const char *const e38_diagnosis[] = {
+static const char *const e40_diagnosis[] = {
   "On the server, event 4624 for the session shows ANONYMOUS LOGON or Guest as the account when no key exists.",
   "Run `Get-SmbSession` on the server (ClientUserName) and `Get-SmbConnection` on the client (UserName, Dialect) to see which identity the session used.",
   "Check `Get-SmbServerConfiguration` and `Get-SmbClientConfiguration` for RequireSecuritySignature, which a guest session cannot satisfy.",
   NULL};
-static const char *const e38_resolution[] = {
+static const char *const e40_resolution[] = {
   "Connect with authenticated credentials rather than anonymously or as guest.",
   "Reconnect so that a new authenticated session is set up.",
   NULL};
-static const unsigned short e38_related[] = {106, 4, LOGONERR_NO_ENTRY};
-static const char *const e39_causes[] = {
+static const unsigned short e40_related[] = {110, 5, LOGONERR_NO_ENTRY};
+static const char *const e41_causes[] = {
   "A service principal name (SPN) is registered on the wrong account, or on two accounts.",
   "DNS or a load balancer sends the client to a server other than the one the SPN names.",
   NULL};
-static const char *const e39_diagnosis[] = {
+static const char *const e41_diagnosis[] = {
   "Run `setspn -Q <spn>` to see which account holds the SPN, and `setspn -X` to list duplicates.",
   "After the failure, `klist` on the client shows the ticket's Server name; compare it with the account the service actually runs as.",
   "On the domain controller, event 4769 for the request shows the Service Name the ticket was issued for.",
   "Resolve the name the client used with `nslookup <name>` to see which server it really reaches.",
   NULL};
-static const char *const e39_resolution[] = {
+static const char *const e41_resolution[] = {
   "Register the SPN on the service's actual account and remove it from the wrong one (`setspn -S` and `setspn -D`).",
   "Make the name the client uses resolve to the server that owns the SPN.",
   NULL};
-static const unsigned short e39_related[] = {40, 57, LOGONERR_NO_ENTRY};
-static const char *const e40_causes[] = {
+static const unsigned short e41_related[] = {42, 59, LOGONERR_NO_ENTRY};
+static const char *const e42_causes[] = {
   "The computer or service account password changed on the server but the domain controllers used by the client still hold the old one (replication delay).",
   "The server's secure channel is broken.",
   NULL};
-static const char *const e40_diagnosis[] = {
+static const char *const e42_diagnosis[] = {
   "Run `repadmin /showrepl` and `repadmin /replsummary` to find replication failures between the domain controllers.",
   "Compare the password version on each domain controller: `repadmin /showobjmeta <dc> \"<server account DN>\"` shows the unicodePwd version and when it last changed.",
   "On the server, `nltest /sc_verify:<domain>` reports whether its secure channel works.",
   NULL};
-static const char *const e40_resolution[] = {
+static const char *const e42_resolution[] = {
   "Force replication of the new password (`repadmin /syncall /AdeP`) and retry once it has reached the client's domain controller.",
   "Reset the server's machine password: `Test-ComputerSecureChannel -Repair` on a member server, `netdom resetpwd` on a domain controller.",
   NULL};
-static const unsigned short e40_related[] = {110, 39, 45, LOGONERR_NO_ENTRY};
-static const char *const e41_causes[] = {
+static const unsigned short e42_related[] = {115, 41, 47, LOGONERR_NO_ENTRY};
+static const char *const e43_causes[] = {
   "The client or a domain controller is not synchronising time with the domain hierarchy.",
   "A virtual machine took its time from the host instead of the domain.",
   "The PDC emulator uses an unreliable external time source.",
   NULL};
-static const char *const e41_diagnosis[] = {
+static const char *const e43_diagnosis[] = {
   "Measure the offset with `w32tm /stripchart /computer:<dc> /samples:3 /dataonly`: more than the 5-minute default of 'Maximum tolerance for computer clock synchronization' breaks Kerberos.",
   "Run `w32tm /query /source` and `w32tm /query /status` on the client and the PDC emulator: 'Local CMOS Clock' or 'VM IC Time Synchronization Provider' means it does not follow the domain hierarchy.",
   "In the logs, the skew shows as Failure Code 0x25 in event 4771 on the domain controller and as Status 0xC0000133 in event 4625 on the target.",
   NULL};
-static const char *const e41_resolution[] = {
+static const char *const e43_resolution[] = {
   "Resynchronise the client with `w32tm /resync` once its source is the domain hierarchy.",
   "Give the PDC emulator a reliable source (`w32tm /config /manualpeerlist:<peers> /syncfromflags:manual /reliable:yes /update`).",
   "Disable host time synchronisation for domain-joined virtual machines where it conflicts.",
   NULL};
-static const unsigned short e41_related[] = {87, 57, LOGONERR_NO_ENTRY};
-static const char *const e42_causes[] = {
+static const unsigned short e43_related[] = {91, 59, LOGONERR_NO_ENTRY};
+static const char *const e44_causes[] = {
   "The local LSA secret holding the machine account password was lost (re-imaging, restore from an old backup, cloning).",
   "The machine was removed from the domain incompletely.",
   NULL};
-static const char *const e42_diagnosis[] = {
+static const char *const e44_diagnosis[] = {
   "Run `nltest /sc_query:<domain>` on the machine: the status it reports names the failure of the secure channel.",
   "Run `Test-ComputerSecureChannel -Verbose` on the member (not on a domain controller) for a plain true or false.",
   "Read the machine's System log for Netlogon events 3210 and 5719 about the failed session with a domain controller.",
   NULL};
-static const char *const e42_resolution[] = {
+static const char *const e44_resolution[] = {
   "Repair the secure channel with `Test-ComputerSecureChannel -Repair -Credential <domain admin>` or `netdom resetpwd`, or rejoin the domain.",
   NULL};
-static const unsigned short e42_related[] = {94, 45, 43, LOGONERR_NO_ENTRY};
-static const char *const e43_causes[] = {
+static const unsigned short e44_related[] = {98, 47, 45, LOGONERR_NO_ENTRY};
+static const char *const e45_causes[] = {
   "The computer account was deleted or never created in Active Directory.",
   "The machine was cloned without being rejoined (duplicate names).",
   NULL};
-static const char *const e43_diagnosis[] = {
+static const char *const e45_diagnosis[] = {
   "Run `Get-ADComputer <name>` against a domain controller: not found confirms the account is missing.",
   "On the domain controller, Netlogon event 5723 names the computer whose session setup failed for lack of a trust account; the member itself logs Netlogon event 5721 or 3210.",
   "Look for a deleted account: `Get-ADObject -Filter \"Name -eq '<name>'\" -IncludeDeletedObjects` searches the AD Recycle Bin.",
   NULL};
-static const char *const e43_resolution[] = {
+static const char *const e45_resolution[] = {
   "Restore the deleted computer account from the AD Recycle Bin (`Restore-ADObject`), or rejoin the machine to create a new one.",
   NULL};
-static const unsigned short e43_related[] = {95, 42, 45, LOGONERR_NO_ENTRY};
-static const char *const e44_causes[] = {
+static const unsigned short e45_related[] = {99, 44, 47, LOGONERR_NO_ENTRY};
+static const char *const e46_causes[] = {
   "The trust password between the domains is out of sync.",
   "Domain controllers of the trusted domain cannot be reached (DNS, firewall).",
   NULL};
-static const char *const e44_diagnosis[] = {
+static const char *const e46_diagnosis[] = {
   "On a domain controller of the trusting domain, run `nltest /sc_verify:<trusted domain>`: it checks the trust's secure channel and reports success or the failing status.",
   "Run `netdom trust <trusting domain> /domain:<trusted domain> /verify` to check the trust in both directions with credentials.",
   "Run `nltest /dsgetdc:<trusted domain>` from a domain controller to see whether a controller of the other domain can be located at all.",
   NULL};
-static const char *const e44_resolution[] = {
+static const char *const e46_resolution[] = {
   "Reset the trust password with `netdom trust <trusting domain> /domain:<trusted domain> /reset`, or with Validate in Active Directory Domains and Trusts, which offers the reset.",
   "Fix the conditional forwarders and firewall rules between the two domains' controllers.",
   NULL};
-static const logonerr_faq_pair e44_faq[] = {
+static const logonerr_faq_pair e46_faq[] = {
   {"Can Test-ComputerSecureChannel check a trust between domains?",
    "No: it tests only the local computer's own channel to its domain, and on a domain controller it reports false errors, so use nltest or netdom for trusts."},
   {NULL, NULL}};
-static const unsigned short e44_related[] = {96, 46, 52, 56, LOGONERR_NO_ENTRY};
-static const char *const e45_causes[] = {
+static const unsigned short e46_related[] = {100, 48, 54, 58, LOGONERR_NO_ENTRY};
+static const char *const e47_causes[] = {
   "The computer was restored from a snapshot or backup older than its last machine password change.",
   "The computer account was reset or recreated in Active Directory.",
   NULL};
-static const char *const e45_diagnosis[] = {
+static const char *const e47_diagnosis[] = {
   "On the member, `Test-ComputerSecureChannel -Verbose` or `nltest /sc_verify:<domain>` reports whether its channel to the domain works.",
   "On the domain controller, Netlogon event 5722 names the computer whose session setup failed to authenticate.",
   "Compare `Get-ADComputer <name> -Properties PasswordLastSet` with the date of the snapshot or backup the machine came from.",
   NULL};
-static const char *const e45_resolution[] = {
+static const char *const e47_resolution[] = {
   "Log on with a local administrator account and run `Test-ComputerSecureChannel -Repair -Credential <domain admin>`, or rejoin the domain.",
   NULL};
-static const char *const e45_prevention[] = {
+static const char *const e47_prevention[] = {
   "Avoid restoring domain members from old snapshots without repairing the channel afterwards.",
   NULL};
-static const unsigned short e45_related[] = {97, 43, 42, 8, LOGONERR_NO_ENTRY};
-static const char *const e46_causes[] = {
+static const unsigned short e47_related[] = {101, 45, 44, 9, LOGONERR_NO_ENTRY};
+static const char *const e48_causes[] = {
   "Netlogon could not contact a domain controller of the account's domain.",
   "A trust on the path to the account's domain is broken.",
   NULL};
-static const char *const e46_diagnosis[] = {
+static const char *const e48_diagnosis[] = {
   "Run `nltest /sc_query:<domain>` to check the secure channel, and `nltest /dsgetdc:<domain>` to find a domain controller.",
   "Run `nltest /domain_trusts /v` to see the trusts on the path to the account's domain and their attributes.",
   "On the server, event 4625 for the logon gives the account's domain and the Status that the trust path returned.",
   NULL};
-static const char *const e46_resolution[] = {
+static const char *const e48_resolution[] = {
   "Reset the secure channel with `nltest /sc_reset:<domain>` once a domain controller can be reached.",
   "Repair broken trusts and name resolution between the domains.",
   NULL};
-static const unsigned short e46_related[] = {98, 44, 45, LOGONERR_NO_ENTRY};
-static const char *const e47_causes[] = {
+static const unsigned short e48_related[] = {102, 46, 47, LOGONERR_NO_ENTRY};
+static const char *const e49_causes[] = {
   "The Netlogon service is stopped or disabled on the machine or on the domain controller.",
   "The machine is in a state (early boot, safe mode) where Netlogon has not started.",
   NULL};
-static const char *const e47_diagnosis[] = {
+static const char *const e49_diagnosis[] = {
   "Run `Get-Service Netlogon | Select-Object Status,StartType` (or `sc query netlogon`) on the machine that reported the error.",
   "On that machine, event 4625 shows Status 0xC0000192 for the failed logon.",
   "Read the System log's Service Control Manager events (7000, 7023, 7036) for Netlogon to learn when and why it stopped.",
   NULL};
-static const char *const e47_resolution[] = {
+static const char *const e49_resolution[] = {
   "Start Netlogon (`sc start netlogon`) and set it to automatic on domain members and controllers.",
   NULL};
-static const unsigned short e47_related[] = {99, 8, 23, LOGONERR_NO_ENTRY};
-static const char *const e48_causes[] = {
+static const unsigned short e49_related[] = {103, 9, 25, LOGONERR_NO_ENTRY};
+static const char *const e50_causes[] = {
   "The accountExpires attribute was set (contractors, temporary staff) and has been reached.",
   NULL};
-static const char *const e48_diagnosis[] = {
+static const char *const e50_diagnosis[] = {
   "Run `Get-ADUser <name> -Properties AccountExpirationDate` (or read 'Account expires' in `net user <name> /domain`).",
   "On the target, event 4625 shows Status 0xC000006E with Sub Status 0xC0000193.",
   "On the domain controller, an expired account shows as Error Code 0xC0000193 in event 4776 (NTLM) and Result Code 0x12 in event 4768 (Kerberos).",
   NULL};
-static const char *const e48_resolution[] = {
+static const char *const e50_resolution[] = {
   "If the account is still needed, extend its expiry date (`Set-ADAccountExpiration`), or clear it (`Clear-ADAccountExpiration`).",
   NULL};
-static const unsigned short e48_related[] = {100, 20, 21, 17, LOGONERR_NO_ENTRY};
-static const char *const e49_causes[] = {
+static const unsigned short e50_related[] = {104, 21, 22, 18, LOGONERR_NO_ENTRY};
+static const char *const e51_causes[] = {
   "Someone or something tried to authenticate with the DOMAIN$ account that represents a trust.",
   NULL};
-static const char *const e49_diagnosis[] = {
+static const char *const e51_diagnosis[] = {
   "Find the attempt in event 4625 or 4776 and read the account name (ending in $) and the Workstation Name or Source Workstation it came from.",
   "Confirm the account's kind: `Get-ADUser -Filter \"sAMAccountName -eq '<name>$'\" -Properties userAccountControl` shows the 0x800 flag (INTERDOMAIN_TRUST_ACCOUNT).",
   NULL};
-static const char *const e49_resolution[] = {
+static const char *const e51_resolution[] = {
   "Use a user account; investigate the source if the attempt was not expected.",
   NULL};
-static const unsigned short e49_related[] = {102, 50, 51, LOGONERR_NO_ENTRY};
-static const char *const e50_causes[] = {
+static const unsigned short e51_related[] = {106, 52, 53, LOGONERR_NO_ENTRY};
+static const char *const e52_causes[] = {
   "A computer account (NAME$) was used for a logon type that computer accounts may not perform.",
   "A domain join or secure-channel setup probed the account; the error is then expected and harmless.",
   NULL};
-static const char *const e50_diagnosis[] = {
+static const char *const e52_diagnosis[] = {
   "Read the account name and Source Workstation in event 4776 (or Workstation Name in 4625): a computer authenticating as itself during normal machine activity is harmless.",
   "Run `Get-ADComputer <name> -Properties userAccountControl`: the 0x1000 flag (WORKSTATION_TRUST_ACCOUNT) confirms the kind of account.",
   NULL};
-static const char *const e50_resolution[] = {
+static const char *const e52_resolution[] = {
   "Use a user account for the operation; ignore the event when it accompanies normal machine authentication.",
   NULL};
-static const unsigned short e50_related[] = {103, 51, 49, LOGONERR_NO_ENTRY};
-static const char *const e51_causes[] = {
+static const unsigned short e52_related[] = {107, 53, 51, LOGONERR_NO_ENTRY};
+static const char *const e53_causes[] = {
   "A domain controller's machine account was used for a user-style logon, as happens in some replication or probe traffic.",
   NULL};
-static const char *const e51_diagnosis[] = {
+static const char *const e53_diagnosis[] = {
   "Read the account name and source in event 4776 or 4625 to see which domain controller's account was used and from where.",
   "Run `Get-ADComputer <name> -Properties userAccountControl`: the 0x2000 flag (SERVER_TRUST_ACCOUNT) marks a domain controller account.",
   NULL};
-static const char *const e51_resolution[] = {
+static const char *const e53_resolution[] = {
   "Use a user account; investigate only if the attempts are unexpected.",
   NULL};
-static const unsigned short e51_related[] = {104, 50, 49, LOGONERR_NO_ENTRY};
-static const char *const e52_causes[] = {
+static const unsigned short e53_related[] = {108, 52, 51, LOGONERR_NO_ENTRY};
+static const char *const e54_causes[] = {
   "The trusted domain was rebuilt with a new SID, or the trust was created with the wrong name.",
   "Stale trust objects remain after a domain was renamed or removed.",
   NULL};
-static const char *const e52_diagnosis[] = {
+static const char *const e54_diagnosis[] = {
   "Run `nltest /domain_trusts /v` to see each trust's name and SID, and compare with `(Get-ADDomain -Server <trusted domain>).DomainSID`.",
   "Run `Get-ADTrust -Filter *` to list the trust objects, including stale ones left from removed or renamed domains.",
   NULL};
-static const char *const e52_resolution[] = {
+static const char *const e54_resolution[] = {
   "Delete the inconsistent trust and recreate it, then verify it with `netdom trust <trusting domain> /domain:<trusted domain> /verify`.",
   NULL};
-static const unsigned short e52_related[] = {105, 44, 24, LOGONERR_NO_ENTRY};
-static const char *const e53_causes[] = {
+static const unsigned short e54_related[] = {109, 46, 26, LOGONERR_NO_ENTRY};
+static const char *const e55_causes[] = {
   "The account's pwdLastSet is 0 (an administrator reset the password or ticked the option).",
   "The logon is non-interactive (`net use`, a service, Remote Desktop with Network Level Authentication), so it cannot offer the change and fails instead.",
   NULL};
-static const char *const e53_diagnosis[] = {
+static const char *const e55_diagnosis[] = {
   "Run `Get-ADUser <name> -Properties pwdLastSet`: a value of 0 means the password must be changed.",
   "On the target, event 4625 carries 0xC0000224, as its Sub Status or as its Status with Sub Status 0x0.",
   "On the domain controller, an NTLM attempt shows as event 4776 with Error Code 0xC0000224.",
   NULL};
-static const char *const e53_resolution[] = {
+static const char *const e55_resolution[] = {
   "Have the user change the password at an interactive sign-in, or through a password-change portal.",
   "For service accounts, clear the flag (`Set-ADUser <name> -ChangePasswordAtLogon $false`).",
   NULL};
-static const unsigned short e53_related[] = {107, 20, 17, LOGONERR_NO_ENTRY};
-static const char *const e54_causes[] = {
+static const unsigned short e55_related[] = {111, 21, 18, LOGONERR_NO_ENTRY};
+static const char *const e56_causes[] = {
   "DNS cannot resolve the domain's SRV records.",
   "All domain controllers are unreachable from this site.",
   NULL};
-static const char *const e54_diagnosis[] = {
+static const char *const e56_diagnosis[] = {
   "Run `nltest /dsgetdc:<domain> /force` and `nltest /dsgetsite` to see whether a domain controller and the machine's site can be found.",
   "Run `ipconfig /all` to check that the DNS servers are ones that serve the domain, then `nslookup -type=SRV _ldap._tcp.dc._msdcs.<domain>`.",
   NULL};
-static const char *const e54_resolution[] = {
+static const char *const e56_resolution[] = {
   "Point the machine at the domain's DNS servers, and make sure the domain controllers' SRV records are registered (`nltest /dsregdns` on each controller).",
   "Restore connectivity to a domain controller, or add the client's subnet to a site that has one.",
   NULL};
-static const unsigned short e54_related[] = {108, 8, 24, LOGONERR_NO_ENTRY};
-static const char *const e55_causes[] = {
+static const unsigned short e56_related[] = {113, 9, 26, LOGONERR_NO_ENTRY};
+static const char *const e57_causes[] = {
   "A stale password stored on a device, service, scheduled task, mapped drive or phone mail client keeps failing.",
   "A disconnected Remote Desktop session still holds the old password and retries with it.",
   "A user mistyped the password repeatedly.",
   "Password-guessing against the account.",
   NULL};
-static const char *const e55_diagnosis[] = {
+static const char *const e57_diagnosis[] = {
   "On the PDC emulator (`Get-ADDomain | Select-Object PDCEmulator`), event 4740 names the locked account and its Caller Computer Name, the machine the failing attempts came from.",
   "Before the 4740, the domain controllers log the failures that counted: event 4771 with Failure Code 0x18 (Kerberos) or event 4776 with Error Code 0xC000006A (NTLM), whose Client Address or Source Workstation names the sender.",
   "A Caller Computer Name that is an Exchange, ADFS or NPS server means the bad password arrives through that service, so look in its own logs (IIS, ADFS, NPS) for the real client; a blank one usually means NTLM from a client that gave no name.",
@@ -868,614 +893,1366 @@ static const char *const e55_diagnosis[] = {
   "Read LockoutThreshold, LockoutObservationWindow and LockoutDuration with `Get-ADDefaultDomainPasswordPolicy`, and `Get-ADUserResultantPasswordPolicy <name>` for a fine-grained password policy that overrides them.",
   "On the caller computer, event 4625 with Status 0xC000006D and Sub Status 0xC000006A, and its Logon Type and Process Name, identify the service, task or drive using the old password; once the account is locked, attempts show Status 0xC0000234 with Sub Status 0x0.",
   NULL};
-static const char *const e55_resolution[] = {
+static const char *const e57_resolution[] = {
   "Update or remove the stale credential at its source (service, scheduled task, `cmdkey /delete`, the phone's mail profile), and log off disconnected sessions that hold it.",
   "Unlock the account (`Unlock-ADAccount`) once the source is fixed, or let LockoutDuration expire where it is not zero.",
   "Block or investigate the source address when the attempts are password guessing.",
   NULL};
-static const logonerr_faq_pair e55_faq[] = {
+static const logonerr_faq_pair e57_faq[] = {
   {"Why does the account lock again right after it is unlocked?",
    "Something still sends the old password: the Caller Computer Name of the next event 4740 shows where, and the credential has to be fixed there before unlocking helps."},
   {NULL, NULL}};
-static const unsigned short e55_related[] = {109, 16, 1, 67, 21, LOGONERR_NO_ENTRY};
-static const char *const e56_causes[] = {
+static const unsigned short e57_related[] = {114, 17, 1, 70, 22, LOGONERR_NO_ENTRY};
+static const char *const e58_causes[] = {
   "A forest or external trust uses selective authentication and the account lacks the 'Allowed to authenticate' permission on the computer object.",
   "An authentication policy restricts which accounts may authenticate to the service or computer.",
   NULL};
-static const char *const e56_diagnosis[] = {
+static const char *const e58_diagnosis[] = {
   "On the target, event 4625 shows Status 0xC0000413 and the account's domain, which tells which trust was crossed.",
   "Run `Get-ADTrust -Identity <domain> | Select-Object Name,SelectiveAuthentication` to see whether the trust uses selective authentication.",
   "Check who holds 'Allowed to authenticate' on the computer object: `dsacls \"<computer DN>\"` or its Security tab in Active Directory Users and Computers.",
   "Where authentication policies are in use, read the domain controller's AuthenticationPolicyFailures-DomainController log for the refused account.",
   NULL};
-static const char *const e56_resolution[] = {
+static const char *const e58_resolution[] = {
   "Grant 'Allowed to authenticate' on the computer object to the user or group, or change the trust's authentication scope.",
   "Add the account to the authentication policy's allowed conditions if it should reach the service.",
   NULL};
-static const unsigned short e56_related[] = {112, 44, 19, 17, LOGONERR_NO_ENTRY};
-static const char *const e57_causes[] = {
+static const unsigned short e58_related[] = {119, 46, 20, 18, LOGONERR_NO_ENTRY};
+static const char *const e59_causes[] = {
   "'Network security: Restrict NTLM' policies block NTLM for this client, server or domain.",
   "Kerberos failed (missing SPN, connection by IP address, no line of sight to a domain controller), so the client fell back to NTLM.",
   NULL};
-static const char *const e57_diagnosis[] = {
+static const char *const e59_diagnosis[] = {
   "Read the Microsoft-Windows-NTLM/Operational log on the client, the server and the domain controller: its audit and block events name the client, the server and the account of each NTLM use.",
   "Run `klist` on the client after the failure: no service ticket for the target means Kerberos failed first, so find out why (SPN, name, KDC reachability).",
   "Check the name the client used: an IP address or an alias without an SPN (`setspn -Q <spn>`) always leads to NTLM.",
   "Run `gpresult /h report.html` to see which 'Restrict NTLM' policies apply and whether each is set to audit or to deny.",
   NULL};
-static const char *const e57_resolution[] = {
+static const char *const e59_resolution[] = {
   "Make Kerberos work: connect by the DNS name that carries an SPN, register missing SPNs, ensure the client can reach a KDC.",
   "Add a narrow exception ('Add remote server exceptions for NTLM authentication' or 'Add server exceptions in this domain') only for a system that cannot use Kerberos.",
   NULL};
-static const char *const e57_prevention[] = {
+static const char *const e59_prevention[] = {
   "Roll NTLM restrictions out in audit mode first, fix every use the audit events show, and only then switch the policies to deny.",
   NULL};
-static const unsigned short e57_related[] = {113, 39, 41, 8, LOGONERR_NO_ENTRY};
-static const char *const e58_causes[] = {
+static const unsigned short e59_related[] = {120, 41, 43, 9, LOGONERR_NO_ENTRY};
+static const char *const e60_causes[] = {
   "An EAS policy applied to the device demands a password change.",
   NULL};
-static const char *const e58_diagnosis[] = {
+static const char *const e60_diagnosis[] = {
   "Read the mailbox's device policy with `Get-MobileDeviceMailboxPolicy` in the Exchange Management Shell: its password rules are what the device enforces.",
   "On the Windows device, `net accounts` shows the local password rules the EAS policy applied, to compare with the account's current password.",
   NULL};
-static const char *const e58_resolution[] = {
+static const char *const e60_resolution[] = {
   "Have the user change the account password, then retry the operation.",
   NULL};
-static const unsigned short e58_related[] = {111, 53, 20, LOGONERR_NO_ENTRY};
-static const char *const e62_diagnosis[] = {
-  "In event 4625, note the Workstation Name and Source Network Address: the failure is on the path from that machine (or this one) to a domain controller.",
-  "On the failing machine run `nltest /dsgetdc:<domain> /force` and `nslookup -type=SRV _ldap._tcp.dc._msdcs.<domain>`.",
-  "Check the System log for Netlogon events 5719 (no DC available) and 5783/5722 (secure channel).",
-  "Test ports 88, 389, 445 and 135 to a domain controller from the failing machine.",
+static const unsigned short e60_related[] = {116, 55, 21, LOGONERR_NO_ENTRY};
+static const char *const e61_causes[] = {
+  "The local account was created without a password or had it cleared.",
+  "The account is set up for a sign-in method other than a password.",
   NULL};
-static const logonerr_faq_pair e63_faq[] = {
+static const char *const e61_diagnosis[] = {
+  "Run `Get-LocalUser <name>` and read PasswordLastSet and PasswordRequired for the account.",
+  "Check which sign-in the client attempted (password, smart card, Windows Hello) in its own log.",
+  NULL};
+static const char *const e61_resolution[] = {
+  "Give the account a password if password sign-in is intended, or switch the client to the account's sign-in method.",
+  NULL};
+static const unsigned short e61_related[] = {118, 1, LOGONERR_NO_ENTRY};
+static const char *const e62_causes[] = {
+  "A caller of an LSA or SSPI function (LsaLogonUser, AcceptSecurityContext) passed a structure with a wrong size, version or pointer.",
+  "A driver or service received a request whose fields contradict each other.",
+  NULL};
+static const char *const e62_diagnosis[] = {
+  "If it appears in a 4625 Status, read Caller Process Name and Logon Process: the process that called LogonUser or LsaLogonUser passed a malformed request.",
+  "Run the failing call under Process Monitor or the application's own debug log to see which argument (buffer length, logon type, package name) was rejected.",
+  NULL};
+static const char *const e62_resolution[] = {
+  "Correct the argument the trace points at, checking structure sizes and flags against the function's documentation.",
+  "Update the program or driver that builds the request when the fault is in third-party code.",
+  NULL};
+static const unsigned short e62_related[] = {2, 88, 85, LOGONERR_NO_ENTRY};
+static const char *const e63_causes[] = {
+  "The caller's token lacks an access right that an object's security descriptor requires.",
+  "An LSA, SAM or registry call was made from a process that is not elevated or not running as SYSTEM.",
+  NULL};
+static const char *const e63_diagnosis[] = {
+  "In a Security event, read the Subject and Caller Process Name fields to learn which account and program were refused.",
+  "For a file or share, compare `icacls <path>` with `Get-SmbShareAccess <share>` output: the stricter of the two wins.",
+  "For an LSA or SAM call, check whether the caller runs elevated (`whoami /groups` shows the High Mandatory Level label when it does).",
+  NULL};
+static const char *const e63_resolution[] = {
+  "Grant the missing right to the account or one of its groups on the object the event names.",
+  "Run the operation from an elevated process or a service account that legitimately holds the access.",
+  NULL};
+static const unsigned short e63_related[] = {0, 67, 95, LOGONERR_NO_ENTRY};
+static const char *const e64_causes[] = {
+  "The thread called OpenThreadToken or another token operation while it was not impersonating a client.",
+  "The thread's impersonation ended (RevertToSelf, a failed impersonation call) before the code that needed it ran.",
+  NULL};
+static const char *const e64_diagnosis[] = {
+  "Find the thread's code path in the service's log: the call came before ImpersonateLoggedOnUser, RpcImpersonateClient or ImpersonateNamedPipeClient succeeded, or after RevertToSelf.",
+  "Check with `whoami /all` run under the service account that the account holds SeImpersonatePrivilege when the service needs to impersonate.",
+  NULL};
+static const char *const e64_resolution[] = {
+  "Check the return value of the impersonation call and only then use the thread token.",
+  "Open the process token instead when the code runs without a client to impersonate.",
+  NULL};
+static const unsigned short e64_related[] = {8, 80, 89, LOGONERR_NO_ENTRY};
+static const char *const e65_causes[] = {
+  "The client's DNS servers cannot resolve the domain's `_ldap._tcp.dc._msdcs` SRV records.",
+  "Firewalls or a broken VPN or WAN link block Kerberos, LDAP, SMB or RPC to every domain controller the client tries.",
+  "All domain controllers of the client's site are down and no other site covers it.",
+  "A laptop off the corporate network tries a domain logon without cached credentials.",
+  NULL};
+static const char *const e65_diagnosis[] = {
+  "In the 4625 event, read Workstation Name and Source Network Address: the machine on the far side of the broken path to a DC is the one to test.",
+  "On that machine run `nltest /dsgetdc:<domain> /force`: ERROR_NO_SUCH_DOMAIN in its output means DC discovery failed, a DC name means discovery works and the problem is later.",
+  "Run `nslookup -type=SRV _ldap._tcp.dc._msdcs.<domain>`: no answer points at DNS, answers that cannot be reached point at the network.",
+  "Read the failing machine's System log for NETLOGON event 5719, which says it could not set up a secure session with a domain controller.",
+  "Event 5722 is logged on the domain controller, not on the failing machine: read it there when the DC refused the machine's account.",
+  "Check `sc query netlogon` on the client: a stopped Netlogon gives STATUS_NETLOGON_NOT_STARTED (0xC0000192) instead of this status, so a running service rules that out.",
+  NULL};
+static const char *const e65_resolution[] = {
+  "Set the client's DNS servers to ones that host the domain's zones and run `ipconfig /flushdns`.",
+  "Open Kerberos 88, LDAP 389, SMB 445, RPC 135 and the dynamic RPC range between the client and its domain controllers.",
+  "Repair site coverage so every subnet maps to a site with a reachable domain controller.",
+  NULL};
+static const unsigned short e65_related[] = {9, 103, 113, 82, 101, LOGONERR_NO_ENTRY};
+static const char *const e66_causes[] = {
+  "The LUID handed to an LSA call belongs to a session that ended between listing and use.",
+  "SSPI found no credentials for the caller's session, as with a network logon that cannot delegate to a second server.",
+  "An authentication package referred to a logon ID the LSA never created.",
+  NULL};
+static const char *const e66_symptoms[] = {
+  "LsaGetLogonSessionData fails for some LUIDs that LsaEnumerateLogonSessions returned moments before.",
+  "An SSPI client running under a network logon fails to reach a second server while the same code works interactively.",
+  NULL};
+static const char *const e66_diagnosis[] = {
+  "Compare the LUID the caller passed with `klist sessions` or `logonsessions` output: a LUID missing from the list belongs to a session that has ended.",
+  "Correlate with event 4634 or 4647 for the same Logon ID to find when the session ended.",
+  NULL};
+static const char *const e66_resolution[] = {
+  "Skip LUIDs that return this status when walking the session list, and refresh the list instead of retrying them.",
+  "Give the service its own credentials, or configure Kerberos constrained delegation, when a second hop is needed.",
+  NULL};
+static const char *const e66_prevention[] = {
+  "Treat sessions as short-lived and check their existence at the moment of use.",
+  "Avoid designs that rely on a client's network logon to reach further servers.",
+  NULL};
+static const logonerr_faq_pair e66_faq[] = {
   {"When does LsaGetLogonSessionData return STATUS_NO_SUCH_LOGON_SESSION?",
    "When the LUID it was given no longer names a session, typically because the session ended after LsaEnumerateLogonSessions listed it."},
   {"What Win32 error does it become?",
    "RtlNtStatusToDosError and LsaNtStatusToWinError turn it into ERROR_NO_SUCH_LOGON_SESSION (1312)."},
   {NULL, NULL}};
-static const unsigned short e63_related[] = {9, 82, 83, 80, LOGONERR_NO_ENTRY};
-static const char *const e66_diagnosis[] = {
-  "Read the Account Name and Account Domain in event 4625 (or Logon Account in 4776): look for typos, old names, or a local name sent to the domain.",
-  "Check whether the account exists: `Get-ADUser -Identity <name>` or `net user <name> /domain`.",
-  "If many different names fail from one Source Network Address, treat it as password spraying or user enumeration and block or investigate that address.",
-  "If one name fails repeatedly from a device, look for a deleted or renamed account still configured on that device or service.",
-  NULL};
+static const unsigned short e66_related[] = {10, 86, 87, 84, LOGONERR_NO_ENTRY};
 static const char *const e67_causes[] = {
+  "The account's token does not contain the privilege the call requires.",
+  "The privilege is in the token but the program never enabled it before the call.",
+  NULL};
+static const char *const e67_diagnosis[] = {
+  "Event 4673 (a privileged service was called) with a failure keyword names the privilege and the process that lacked it.",
+  "Run `whoami /priv` in the same context as the failing program: a privilege listed as Disabled must be enabled by the program, one missing must be granted.",
+  NULL};
+static const char *const e67_resolution[] = {
+  "Assign the user right to the account or its group in User Rights Assignment, then have it sign in again so the new token carries it.",
+  "Enable the privilege with AdjustTokenPrivileges right before the call that needs it.",
+  NULL};
+static const unsigned short e67_related[] = {11, 63, 83, LOGONERR_NO_ENTRY};
+static const char *const e68_causes[] = {
+  "The name sent to the LSA or SAM contains forbidden characters, is empty, or mixes the DOMAIN\\user and UPN forms.",
+  "A script sent a variable that was never expanded, such as a literal `%USERNAME%`.",
+  NULL};
+static const char *const e68_diagnosis[] = {
+  "Read the Account Name field of the 4625 event exactly as logged: stray spaces, an `@` without a domain, or characters such as `/ \\ [ ] : ; | = , + * ? < >` make it malformed.",
+  "Test the name with `Get-ADUser -Filter \"sAMAccountName -eq '<name>'\"` to see whether a well-formed version of it exists.",
+  NULL};
+static const char *const e68_resolution[] = {
+  "Send the name in one well-formed form, DOMAIN\\user or user@domain.example, without stray spaces.",
+  "Fix the script or configuration so the real account name is substituted.",
+  NULL};
+static const unsigned short e68_related[] = {12, 69, 79, LOGONERR_NO_ENTRY};
+static const char *const e69_causes[] = {
+  "The name was mistyped or belongs to an account that was renamed or deleted.",
+  "The logon reached an authority that does not hold the account, such as the local SAM when a domain account was meant.",
+  "Someone is probing for valid user names.",
+  NULL};
+static const char *const e69_diagnosis[] = {
+  "Read Account Name and Account Domain in event 4625, or Logon Account in event 4776, and look for typos, former names, or a local name sent to the domain.",
+  "On a domain controller, event 4768 with Result Code 0x6 is the Kerberos side of the same unknown name.",
+  "Count distinct Account Names failing from one Source Network Address: many names from one address is user enumeration or password spraying, one name is a stale configuration.",
+  "Check `Get-ADObject -Filter \"isDeleted -eq 'true' -and sAMAccountName -eq '<name>'\" -IncludeDeletedObjects` to learn whether the account was deleted recently.",
+  NULL};
+static const char *const e69_resolution[] = {
+  "Correct the name in the client, service or script that sends it, using DOMAIN\\user or a UPN so it reaches the right domain.",
+  "Block or investigate a source address that tries many non-existent names.",
+  "Recreate or restore the account from the AD Recycle Bin only if it was deleted by mistake.",
+  NULL};
+static const unsigned short e69_related[] = {73, 70, 68, 13, LOGONERR_NO_ENTRY};
+static const char *const e70_causes[] = {
   "The user mistyped the password.",
   "A stored password (service, scheduled task, mapped drive, mobile mail client, Credential Manager) is out of date after a change.",
   "Someone is guessing the account's password.",
   NULL};
-static const char *const e67_diagnosis[] = {
-  "In event 4625 read Logon Type, Workstation Name and Source Network Address to find the device sending the bad password.",
-  "On a domain controller, event 4776 shows the Source Workstation for NTLM; event 4771 (Kerberos pre-authentication failed, failure code 0x18) is the Kerberos equivalent.",
-  "On the source device, list stored credentials (`cmdkey /list`), services and scheduled tasks running as the account.",
-  "Compare with the account's pwdLastSet: failures that start right after a password change point at a stored old password.",
-  NULL};
 static const char *const e70_diagnosis[] = {
-  "Read the Sub Status of the same 4625 event: 0xC0000064 (unknown user), 0xC000006A (bad password), 0xC0000234 (locked out) and the like say what exactly failed.",
-  "Note Logon Type (2 interactive, 3 network, 4 batch, 5 service, 10 remote interactive) to know which mechanism failed.",
-  "Use Source Network Address and Workstation Name to find the client, and Logon Process / Authentication Package (NtLmSsp, Kerberos) to know the protocol.",
-  "A burst of failures for many accounts from one address suggests password spraying; for one account, a stale stored password.",
+  "In event 4625 read Logon Type, Workstation Name, Source Network Address and Caller Process Name to find the program sending the bad password.",
+  "On the domain controller, event 4776 names the Source Workstation for NTLM, and event 4771 with Failure Code 0x18 is the Kerberos form of the same bad password.",
+  "Compare the first failure's time with the account's PasswordLastSet (`Get-ADUser <name> -Properties PasswordLastSet`): failures that start right after a change point at a stored old password.",
+  "On the source machine, list saved credentials with `cmdkey /list` and the services and scheduled tasks that run as the account.",
+  NULL};
+static const char *const e70_resolution[] = {
+  "Update the stored password in the service, task, mapped drive, mobile device or Credential Manager entry that the events point to.",
+  "Block or investigate a source that tries many passwords against one account.",
+  NULL};
+static const unsigned short e70_related[] = {73, 69, 114, 1, 92, LOGONERR_NO_ENTRY};
+static const char *const e71_causes[] = {
+  "The new password contains characters that the SAM does not accept or that the client could not encode.",
+  "A provisioning script built the password with characters its transport mangled.",
   NULL};
 static const char *const e71_diagnosis[] = {
-  "Read the Sub Status of the 4625 event: logon hours (0xC000006F), workstation (0xC0000070), expired password (0xC0000071), disabled (0xC0000072) and others each name the restriction.",
-  "If the account has a blank password, check 'Accounts: Limit local account use of blank passwords to console logon only'.",
-  "Check membership of Protected Users and any authentication policy silo (event 4820/4822 on domain controllers).",
+  "Event 4723 (password change attempt) or 4724 (reset attempt) with a failure keyword on the domain controller shows who tried to set the password.",
+  "Try the same new password from a current Windows client (Ctrl+Alt+Del, Change a password) and read the 4723 event it produces: success there means the first client mangled the characters.",
+  NULL};
+static const char *const e71_resolution[] = {
+  "Set a password made of characters that every client involved can type and encode.",
+  "Fix the quoting or encoding in the script that sets passwords.",
+  NULL};
+static const unsigned short e71_related[] = {15, 72, 70, LOGONERR_NO_ENTRY};
+static const char *const e72_causes[] = {
+  "The new password is shorter, simpler or older in history than the applying policy allows.",
+  "The password was changed again before the minimum password age had passed.",
   NULL};
 static const char *const e72_diagnosis[] = {
-  "Open the account's Logon Hours (Active Directory Users and Computers > Account tab) and compare them with the time in the 4625 event.",
-  "Remember logon hours are evaluated in the domain controller's time zone: check for time-zone mismatches.",
-  "For service or batch accounts, make sure no logon-hours limit was copied from a user template.",
+  "Read the policy that applies to the account: `Get-ADUserResultantPasswordPolicy <name>` for a fine-grained policy, otherwise `Get-ADDefaultDomainPasswordPolicy`.",
+  "Compare MinPasswordLength, ComplexityEnabled, PasswordHistoryCount and MinPasswordAge from that output with the attempted password, and PasswordLastSet (`Get-ADUser <name> -Properties PasswordLastSet`) with MinPasswordAge: a second change within the minimum age fails even with a good password.",
+  NULL};
+static const char *const e72_resolution[] = {
+  "Pick a password that meets the resultant policy's length, complexity and history rules.",
+  "Wait for the minimum age to pass, or have an administrator reset the password.",
+  NULL};
+static const unsigned short e72_related[] = {16, 71, 111, LOGONERR_NO_ENTRY};
+static const char *const e73_causes[] = {
+  "The user name or the password was wrong, as the Sub Status 0xC0000064 or 0xC000006A of the same event tells apart.",
+  "The LAN Manager authentication level of the client and the server do not overlap, so no NTLM response the server accepts is sent.",
+  "A program keeps trying a password that was changed.",
   NULL};
 static const char *const e73_diagnosis[] = {
-  "Compare the Workstation Name in the 4625 event with the account's Log On To list (userWorkstations attribute: `Get-ADUser <name> -Properties userWorkstations`).",
-  "Note that Log On To lists use NetBIOS names; connections by IP address or from renamed machines fail.",
-  "On domain controllers, look for event 4820 (authentication policy silo denied a TGT).",
+  "Read the Sub Status of the same 4625 event: 0xC0000064 means the name is unknown and 0xC000006A means the password is wrong.",
+  "Read Logon Type (2 interactive, 3 network, 4 batch, 5 service, 8 network cleartext, 10 remote interactive) to know which kind of logon failed.",
+  "Read Authentication Package and Package Name (NTLM only): an NTLM V1 or LM attempt against a server that demands NTLMv2 points at the LAN Manager authentication level.",
+  "Compare 'Network security: LAN Manager authentication level' on the client and the server (`gpresult /h report.html`, or the LmCompatibilityLevel value under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa).",
+  "Group failures by Source Network Address: many accounts from one address is spraying, one account from one host is a stale credential.",
+  NULL};
+static const char *const e73_resolution[] = {
+  "Act on the Sub Status: correct the user name for 0xC0000064, update the stored password for 0xC000006A.",
+  "Align the LAN Manager authentication level of client and server, preferring NTLMv2 only on both sides.",
+  "Block the source address when the failures come from a spraying or guessing pattern.",
+  NULL};
+static const unsigned short e73_related[] = {69, 70, 114, 74, 17, LOGONERR_NO_ENTRY};
+static const char *const e74_causes[] = {
+  "The account's logon hours, workstation list or expiry refused the logon, as the Sub Status tells.",
+  "A local account with a blank password tried a network logon while blank passwords are limited to the console.",
+  "Protected Users membership or an authentication policy silo refused the logon type or protocol.",
   NULL};
 static const char *const e74_diagnosis[] = {
-  "Check the account's password age: `Get-ADUser <name> -Properties PasswordLastSet,PasswordNeverExpires,msDS-UserPasswordExpiryTimeComputed`.",
-  "Find which password policy applies (`Get-ADUserResultantPasswordPolicy <name>`, else the default domain policy).",
-  "If it is a service account, find every service and task using it before resetting the password.",
+  "Read the Sub Status of the 4625 event: 0xC000006F logon hours, 0xC0000070 workstation, 0xC0000071 expired password, 0xC0000072 disabled account.",
+  "Expect an expired account (0xC0000193) or a forced password change (0xC0000224) to appear as the event's own Status rather than under 0xC000006E, and read those entries.",
+  "With no more specific Sub Status, check for a blank password and the policy 'Accounts: Limit local account use of blank passwords to console logon only' (`gpresult /h report.html`).",
+  "On domain controllers, read the Microsoft-Windows-Authentication/ProtectedUserFailures-DomainController and AuthenticationPolicyFailures-DomainController logs for Protected Users or authentication policy refusals.",
+  NULL};
+static const char *const e74_resolution[] = {
+  "Fix the restriction that the Sub Status names on the account in Active Directory.",
+  "Give a local account a password instead of relaxing the blank-password policy.",
+  NULL};
+static const unsigned short e74_related[] = {75, 76, 77, 78, 104, 111, 18, LOGONERR_NO_ENTRY};
+static const char *const e75_causes[] = {
+  "The account's logonHours attribute excludes the moment of the logon.",
+  "Logon hours were set through the console of an administrator in another time zone, so the allowed window is shifted from what was intended.",
   NULL};
 static const char *const e75_diagnosis[] = {
-  "Confirm the state: `Get-ADUser <name> -Properties Enabled,whenChanged`.",
-  "Find who disabled it: event 4725 on the domain controllers, at or before whenChanged.",
-  "If the account belongs to a leaver, find and reconfigure the device or service still using it.",
+  "Convert the event's time to UTC and compare it with the account's logonHours: the attribute is stored in UTC, while Active Directory Users and Computers shows it in the local time of the machine running the console.",
+  "Read the raw value with `Get-ADUser <name> -Properties logonHours`: 21 bytes, one bit per hour of the week starting Sunday 00:00 UTC.",
+  "For service or batch accounts (Logon Type 4 or 5 in the 4625 event), check whether a logon-hours limit was copied from a user template.",
+  NULL};
+static const char *const e75_resolution[] = {
+  "Set the intended hours from a console in the users' own time zone, or write logonHours with the UTC offset taken into account.",
+  "Remove logon-hours limits from service and batch accounts.",
+  NULL};
+static const unsigned short e75_related[] = {74, 76, 19, LOGONERR_NO_ENTRY};
+static const char *const e76_causes[] = {
+  "The computer named in the request is missing from the account's Log On To list.",
+  "An authentication policy allows the account to sign in only from certain computers.",
+  NULL};
+static const char *const e76_diagnosis[] = {
+  "Compare Workstation Name in the 4625 event (Source Workstation in 4776) with the account's list: `Get-ADUser <name> -Properties userWorkstations`.",
+  "Remember the list holds NetBIOS computer names: a connection by IP address, a renamed machine or a Remote Desktop gateway presents a different name.",
+  "On domain controllers, read the AuthenticationPolicyFailures-DomainController log for a silo or policy that limits where the account may sign in.",
+  NULL};
+static const char *const e76_resolution[] = {
+  "Add the computer's NetBIOS name to the account's Log On To list, or clear the list if it is no longer wanted.",
+  "Change the authentication policy's conditions when a policy made the refusal.",
+  NULL};
+static const unsigned short e76_related[] = {74, 75, 20, 119, LOGONERR_NO_ENTRY};
+static const char *const e77_causes[] = {
+  "The password is older than the MaxPasswordAge of the policy that applies to the account.",
+  "A service account was created without 'Password never expires' and nobody rotated its password.",
   NULL};
 static const char *const e77_diagnosis[] = {
-  "Check the domain controller that handled the logon (4776 names it by the log it is in): is it starting, shutting down or in Directory Services Restore Mode?",
-  "Run `dcdiag /v` and check the Directory Service and System logs on that controller for SAM or NTDS errors.",
-  "Retry against another domain controller (`nltest /dsgetdc:<domain> /force`) to confirm the problem is local to one DC.",
+  "Read the expiry with `Get-ADUser <name> -Properties PasswordLastSet,PasswordNeverExpires,msDS-UserPasswordExpiryTimeComputed`.",
+  "Find the governing policy with `Get-ADUserResultantPasswordPolicy <name>`; no result means the default domain policy's MaxPasswordAge applies.",
+  "Check Logon Type in the 4625 event: a network or service logon (3, 4 or 5) cannot prompt for a new password, so the user never sees the expiry.",
   NULL};
-static const logonerr_faq_pair e80_faq[] = {
+static const char *const e77_resolution[] = {
+  "Have the user change the password at an interactive sign-in, or reset it for them.",
+  "Move service accounts to group Managed Service Accounts, or rotate their passwords on a schedule and update every place they are stored.",
+  NULL};
+static const unsigned short e77_related[] = {111, 104, 74, 21, LOGONERR_NO_ENTRY};
+static const char *const e78_causes[] = {
+  "An administrator, a deprovisioning tool or a script disabled the account.",
+  "A device or service still uses the account of someone who left.",
+  NULL};
+static const char *const e78_diagnosis[] = {
+  "Confirm the state with `Get-ADUser <name> -Properties Enabled,whenChanged`.",
+  "Find who disabled it: event 4725 on the domain controllers, at or before whenChanged.",
+  "Use Workstation Name and Source Network Address of the 4625 event to find the device or service still using a leaver's account.",
+  NULL};
+static const char *const e78_resolution[] = {
+  "Enable the account (`Enable-ADAccount <name>`) only when its owner confirms it is still needed.",
+  "Reconfigure the device or service to use a current account.",
+  NULL};
+static const unsigned short e78_related[] = {104, 114, 74, 22, LOGONERR_NO_ENTRY};
+static const char *const e79_causes[] = {
+  "A service or scheduled task is configured to run as an account that was deleted or renamed.",
+  "The account name has no domain part, or names a domain that this computer cannot resolve or reach.",
+  NULL};
+static const char *const e79_diagnosis[] = {
+  "In event 4625 read Logon Type and Caller Process Name: Logon Type 5 from services.exe or svchost.exe points at a service or task whose account name cannot be resolved.",
+  "List the accounts services run as (`Get-CimInstance Win32_Service | Select Name,StartName`) and the principals of scheduled tasks (`Get-ScheduledTask | Select TaskName,@{n='User';e={$_.Principal.UserId}}`).",
+  "Test the name with `([Security.Principal.NTAccount]'<DOMAIN>\\<name>').Translate([Security.Principal.SecurityIdentifier])`: an IdentityNotMappedException confirms the failure.",
+  NULL};
+static const char *const e79_resolution[] = {
+  "Point the service or task at an existing account, written as DOMAIN\\user or a UPN.",
+  "Restore connectivity to the account's domain when the name is correct but cannot be looked up.",
+  NULL};
+static const unsigned short e79_related[] = {69, 68, 82, LOGONERR_NO_ENTRY};
+static const char *const e80_causes[] = {
+  "The client allowed only identification, so the server's token cannot be used to act as the client.",
+  "The server duplicated a token at a lower level than the operation needs.",
+  NULL};
+static const char *const e80_diagnosis[] = {
+  "Check the impersonation level the client asks for, in its code or machine-wide in `dcomcnfg` (Default Impersonation Level): Identify gives the server a token it cannot impersonate with.",
+  "For a Kerberos double hop, read the service account's delegation settings (`Get-ADUser <svc> -Properties msDS-AllowedToDelegateTo,TrustedForDelegation`).",
+  NULL};
+static const char *const e80_resolution[] = {
+  "Have the client permit impersonation (for RPC and DCOM, an impersonation level of Impersonate or Delegate).",
+  "Duplicate the token with SecurityImpersonation, or SecurityDelegation for a second hop.",
+  NULL};
+static const unsigned short e80_related[] = {24, 64, 89, LOGONERR_NO_ENTRY};
+static const char *const e81_causes[] = {
+  "The SAM on the authenticating computer was starting up, shutting down or disabled.",
+  "The domain controller was booted in Directory Services Restore Mode.",
+  NULL};
+static const char *const e81_diagnosis[] = {
+  "Note which domain controller or computer logged the failure and check whether it was starting, shutting down or in Directory Services Restore Mode at that time.",
+  "Run `dcdiag /v /s:<dc>` and read that controller's Directory Service and System logs for SAM or NTDS errors.",
+  "Force the client to another controller (`nltest /dsgetdc:<domain> /force`) and retry to confirm the fault is local to one DC.",
+  NULL};
+static const char *const e81_resolution[] = {
+  "Retry once the controller has finished starting, and restart it normally if it is in Directory Services Restore Mode.",
+  "Repair the controller's SAM or NTDS errors that `dcdiag` reports, or take it out of service.",
+  NULL};
+static const unsigned short e81_related[] = {25, 65, 113, LOGONERR_NO_ENTRY};
+static const char *const e82_causes[] = {
+  "The domain in the request is misspelt, or a trust to it was removed.",
+  "No domain controller of that domain can be located through DNS.",
+  NULL};
+static const char *const e82_diagnosis[] = {
+  "Read the Account Domain of the 4625 event: a misspelt NetBIOS domain or a domain across a removed trust cannot be found.",
+  "Run `nltest /dsgetdc:<domain>` and `nltest /domain_trusts` to see whether the domain is known and reachable from this machine.",
+  NULL};
+static const char *const e82_resolution[] = {
+  "Correct the domain name in the client or configuration.",
+  "Recreate the trust or fix DNS forwarding so the domain's controllers can be found.",
+  NULL};
+static const unsigned short e82_related[] = {26, 65, 113, 100, LOGONERR_NO_ENTRY};
+static const char *const e83_causes[] = {
+  "The program connected with LsaConnectUntrusted and then used a call reserved for registered logon processes.",
+  "The program's account lacks SeTcbPrivilege, so it could not register as a logon process.",
+  NULL};
+static const char *const e83_diagnosis[] = {
+  "Check that the program called LsaRegisterLogonProcess (which needs SeTcbPrivilege) before LsaLogonUser; a handle from LsaConnectUntrusted cannot do logon-process work.",
+  "Run `whoami /priv` under the program's account to see whether SeTcbPrivilege ('Act as part of the operating system') is held.",
+  NULL};
+static const char *const e83_resolution[] = {
+  "Register with LsaRegisterLogonProcess from an account that holds SeTcbPrivilege, usually a service running as SYSTEM.",
+  "Use LogonUser or SSPI instead when the program does not need to be a logon process.",
+  NULL};
+static const unsigned short e83_related[] = {27, 67, 85, LOGONERR_NO_ENTRY};
+static const char *const e84_causes[] = {
+  "An authentication package or LSA component asked for a session with a logon ID (LUID) that a live session already owns.",
+  "A third-party package kept a session from an earlier attempt and reused its LUID.",
+  NULL};
+static const char *const e84_symptoms[] = {
+  "LsaLogonUser or a logon through a third-party credential provider fails while other logons work.",
+  "The LSA-based component that created the session logs the status in its own trace.",
+  NULL};
+static const char *const e84_diagnosis[] = {
+  "List live sessions with `klist sessions` (or Sysinternals `logonsessions`) and look for the LUID the failing component used.",
+  "Read event 4625 for the failed attempt and note its Authentication Package, which names the package that supplied the duplicate LUID.",
+  NULL};
+static const char *const e84_resolution[] = {
+  "Update or remove the authentication package or credential provider that reuses logon IDs.",
+  "Restart the computer to clear the LSA's session table while a fixed package is obtained.",
+  NULL};
+static const char *const e84_prevention[] = {
+  "Allocate each session's LUID fresh with AllocateLocallyUniqueId in package code.",
+  "Stage updates of LSA plug-ins on test machines before wide deployment.",
+  NULL};
+static const logonerr_faq_pair e84_faq[] = {
   {"Who returns STATUS_LOGON_SESSION_EXISTS?",
    "The LSA and the session manager, when an authentication package or component requests a session under a logon ID that is taken."},
   {"What Win32 error does it become?",
    "ERROR_LOGON_SESSION_EXISTS (1363)."},
   {NULL, NULL}};
-static const unsigned short e80_related[] = {26, 83, 63, 82, LOGONERR_NO_ENTRY};
-static const logonerr_faq_pair e82_faq[] = {
+static const unsigned short e84_related[] = {28, 87, 66, 86, LOGONERR_NO_ENTRY};
+static const char *const e85_causes[] = {
+  "The program named an authentication package the LSA has not loaded, or misspelt it.",
+  "A third-party package failed to load at boot, so lookups by its name fail.",
+  NULL};
+static const char *const e85_diagnosis[] = {
+  "Read the Authentication Package field of the 4625 event, or the package name the program passed to LsaLookupAuthenticationPackage, and compare it with the loaded packages.",
+  "List the packages the LSA loads from the Authentication Packages and Security Packages values under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa, and look for event 4610 or 4622 at boot for each.",
+  NULL};
+static const char *const e85_resolution[] = {
+  "Use the exact name of a loaded package (Negotiate, Kerberos, MICROSOFT_AUTHENTICATION_PACKAGE_V1_0).",
+  "Reinstall or repair the third-party package and restart so the LSA loads it.",
+  NULL};
+static const unsigned short e85_related[] = {29, 83, 62, LOGONERR_NO_ENTRY};
+static const char *const e86_causes[] = {
+  "DeleteLogonSession was called for a session that still has references, so the LSA would not delete it.",
+  "An authentication package and the operating system disagree about who owns a session.",
+  NULL};
+static const char *const e86_symptoms[] = {
+  "An authentication package's cleanup path fails and its sessions linger.",
+  "Logons through one third-party package become unreliable after a while.",
+  NULL};
+static const char *const e86_diagnosis[] = {
+  "Read the package's own debug log for its CreateLogonSession and DeleteLogonSession calls, and look for a delete while tokens of the session are still open.",
+  "List the LSA's packages with `reg query HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa` and compare the first failures with the install date of the security product behind one of them.",
+  NULL};
+static const char *const e86_resolution[] = {
+  "Release every token and handle of the session before asking the LSA to delete it.",
+  "Update or remove the package that deletes sessions it no longer owns.",
+  NULL};
+static const char *const e86_prevention[] = {
+  "Keep a clear ownership rule in package code: only the creator deletes a session, and only when no token refers to it.",
+  "Test LSA plug-ins under logon and logoff load before deploying them.",
+  NULL};
+static const logonerr_faq_pair e86_faq[] = {
   {"When does DeleteLogonSession return STATUS_BAD_LOGON_SESSION_STATE?",
    "When the session is still referenced, which Microsoft describes as a serious problem: the operating system and the authentication package both believe they own the session."},
   {"What Win32 error does it become?",
    "ERROR_BAD_LOGON_SESSION_STATE (1365)."},
   {NULL, NULL}};
-static const unsigned short e82_related[] = {28, 63, 83, 80, LOGONERR_NO_ENTRY};
-static const logonerr_faq_pair e83_faq[] = {
+static const unsigned short e86_related[] = {30, 66, 87, 84, LOGONERR_NO_ENTRY};
+static const char *const e87_causes[] = {
+  "The CreateLogonSession callback was given a LUID that an existing session already uses.",
+  "A custom package derived the LUID from data that repeats instead of calling AllocateLocallyUniqueId.",
+  NULL};
+static const char *const e87_symptoms[] = {
+  "Logons through a smart-card, single sign-on or remote-access package fail while password logons succeed.",
+  "Callers of LogonUser see the Win32 error 1366 when the package is in the path.",
+  NULL};
+static const char *const e87_diagnosis[] = {
+  "Read the Authentication Package and Logon Process of the failing 4625 events to find the package in the path.",
+  "In the package's own logs, compare the LUIDs passed to CreateLogonSession and look for one used twice.",
+  NULL};
+static const char *const e87_resolution[] = {
+  "Fix or replace the package so that it allocates a new LUID for every session.",
+  "Restart the computer if sessions with colliding LUIDs keep blocking logons until the fix arrives.",
+  NULL};
+static const char *const e87_prevention[] = {
+  "Review every code path in a package that creates sessions for LUID reuse after failures.",
+  "Keep LSA plug-ins current and remove ones that are no longer used.",
+  NULL};
+static const logonerr_faq_pair e87_faq[] = {
   {"Which call returns STATUS_LOGON_SESSION_COLLISION?",
    "The CreateLogonSession callback (LSA_CREATE_LOGON_SESSION) that the LSA gives authentication packages, when the LUID passed in is already in use."},
   {"What Win32 error does it become?",
    "ERROR_LOGON_SESSION_COLLISION (1366)."},
   {NULL, NULL}};
-static const unsigned short e83_related[] = {29, 80, 63, 82, LOGONERR_NO_ENTRY};
-static const char *const e87_diagnosis[] = {
-  "Compare the time on the failing Workstation Name (from the 4625 event) with a domain controller: `w32tm /stripchart /computer:<dc> /samples:3 /dataonly`.",
-  "Check the time source chain: `w32tm /query /source` and `/status` on the client, a DC, and the PDC emulator.",
-  "Look for virtual machines taking time from their host, and for the System log's Time-Service events.",
+static const unsigned short e87_related[] = {31, 84, 66, 86, LOGONERR_NO_ENTRY};
+static const char *const e88_causes[] = {
+  "A program passed a logon type value that does not exist, or one that the chosen package does not handle.",
+  NULL};
+static const char *const e88_diagnosis[] = {
+  "Compare the logon type the program passes to LogonUser or LsaLogonUser with the SECURITY_LOGON_TYPE values (2 to 11); a value outside them is refused.",
+  "Check whether the chosen authentication package supports that logon type, since not every package accepts every type.",
+  NULL};
+static const char *const e88_resolution[] = {
+  "Pass a documented SECURITY_LOGON_TYPE value that the package supports, such as Interactive (2), Network (3), Batch (4) or Service (5).",
+  NULL};
+static const unsigned short e88_related[] = {32, 95, 62, LOGONERR_NO_ENTRY};
+static const char *const e89_causes[] = {
+  "A named-pipe server tried to impersonate its client before reading anything from the pipe.",
+  NULL};
+static const char *const e89_diagnosis[] = {
+  "Trace the server with Process Monitor or its own log: ImpersonateNamedPipeClient succeeds only after the first ReadFile on the pipe has returned data.",
+  "Read the client's CreateFile flags in its code or debug log: SECURITY_SQOS_PRESENT with SECURITY_ANONYMOUS or SECURITY_IDENTIFICATION prevents impersonation.",
+  NULL};
+static const char *const e89_resolution[] = {
+  "Move the impersonation call after the first successful read from the client.",
+  NULL};
+static const unsigned short e89_related[] = {33, 64, 80, LOGONERR_NO_ENTRY};
+static const char *const e90_causes[] = {
+  "An operation that built-in accounts forbid, such as deletion, was attempted on one.",
+  NULL};
+static const char *const e90_diagnosis[] = {
+  "Check the RID of the target account (`Get-LocalUser <name> | Select SID`): built-in accounts such as RID 500 (Administrator) and 501 (Guest) refuse some operations.",
+  "Read the Directory Service or Security log entry of the failed change to see which operation (delete, disable, group removal) was attempted.",
+  NULL};
+static const char *const e90_resolution[] = {
+  "Disable or rename the built-in account instead, or perform the operation on another account.",
+  NULL};
+static const unsigned short e90_related[] = {34, 63, 78, LOGONERR_NO_ENTRY};
+static const char *const e91_causes[] = {
+  "A client or server drifted beyond the Kerberos clock tolerance, 'Maximum tolerance for computer clock synchronization', 5 minutes by default.",
+  "A virtual machine sets its clock from its host instead of from the domain hierarchy.",
+  "The PDC emulator of the forest root follows a wrong or unreachable external time source, and every domain member follows it.",
   NULL};
 static const char *const e91_diagnosis[] = {
-  "Note the Logon Type in the 4625 event: 2 needs 'Allow log on locally', 3 'Access this computer from the network', 4 'Log on as a batch job', 5 'Log on as a service', 10 'Allow log on through Remote Desktop Services'.",
-  "On the target computer, run `gpresult /h report.html` and check User Rights Assignment for the matching allow right and any 'Deny log on ...' right.",
-  "Check the account's group memberships against those rights (`whoami /groups` as the user, or `Get-ADPrincipalGroupMembership`).",
+  "Measure the offset from the computer named in Workstation Name of the 4625 event: `w32tm /stripchart /computer:<dc> /samples:3 /dataonly`; an offset above the tolerance explains the failure.",
+  "On a domain controller, event 4771 with Failure Code 0x25 (clock skew) is the Kerberos record of the same problem.",
+  "Read `w32tm /query /source` and `w32tm /query /status` on the client, a DC and the PDC emulator: a source of 'Local CMOS Clock' or 'VM IC Time Synchronization Provider' breaks the chain.",
+  "Read the policy value with `gpresult /h report.html` under Account Policies > Kerberos Policy to see whether the 5-minute default was changed.",
+  NULL};
+static const char *const e91_resolution[] = {
+  "Make the domain hierarchy the time source again: `w32tm /config /syncfromflags:domhier /update`, then `w32tm /resync /rediscover`.",
+  "Point the forest-root PDC emulator at a reliable external NTP source and let every other machine follow the hierarchy.",
+  "Turn off host time synchronisation for domain-joined virtual machines where it fights with the domain hierarchy.",
+  NULL};
+static const unsigned short e91_related[] = {43, 65, 115, LOGONERR_NO_ENTRY};
+static const char *const e92_causes[] = {
+  "A client connected to a legacy server or device that speaks the LAN Manager 2.x or MS-NET dialect and gave it a wrong share password.",
+  "The password saved for that legacy share is out of date.",
+  NULL};
+static const char *const e92_diagnosis[] = {
+  "Capture the SMB negotiation with `pktmon` or Wireshark: a server that offers only pre-NT dialects (LANMAN, MS-NET) is one of these legacy servers.",
+  "Read the Microsoft-Windows-SmbClient/Connectivity and Security logs on the client for the connection attempt and the share name.",
+  NULL};
+static const char *const e92_resolution[] = {
+  "Enter the correct share password for the legacy server, and update it where it is saved (`cmdkey`, mapped drive).",
+  "Replace or upgrade the legacy server or device so that it uses NTLMv2 or Kerberos over SMB2 or later.",
+  NULL};
+static const unsigned short e92_related[] = {70, 1, 73, LOGONERR_NO_ENTRY};
+static const char *const e93_causes[] = {
+  "The target computer's policy gives the account no right for the logon type it asked for.",
+  "A deny right for that logon type covers the account or one of its groups.",
+  NULL};
+static const char *const e93_diagnosis[] = {
+  "Read Logon Type in the 4625 event and the matching user right on the target computer in `gpresult /h report.html` (User Rights Assignment).",
+  "Check the account's group memberships (`whoami /groups` as the user) against the groups that hold the right.",
+  NULL};
+static const char *const e93_resolution[] = {
+  "Grant the matching allow right to a group that contains the account, in the GPO that owns User Rights Assignment.",
+  "Remove the account from the deny right only when the deny was not intended.",
+  NULL};
+static const unsigned short e93_related[] = {35, 95, 74, LOGONERR_NO_ENTRY};
+static const char *const e94_causes[] = {
+  "A program keeps creating LSA secrets with LsaStorePrivateData and never deletes them.",
+  NULL};
+static const char *const e94_diagnosis[] = {
+  "List the LSA secrets as SYSTEM (`psexec -s reg query HKLM\\SECURITY\\Policy\\Secrets`) and look for a family of names that one product keeps adding.",
+  "Read the install history (`Get-WinEvent -ProviderName MsiInstaller`) for software added before the failures began that stores credentials as LSA secrets.",
+  NULL};
+static const char *const e94_resolution[] = {
+  "Remove the secrets the leaking product created, using its own cleanup where it has one.",
+  "Update or uninstall the product that leaks secrets.",
+  NULL};
+static const unsigned short e94_related[] = {36, 98, 118, LOGONERR_NO_ENTRY};
+static const char *const e95_causes[] = {
+  "A security baseline (Microsoft's or CIS) puts Local account (S-1-5-113) or 'Local account and member of Administrators group' (S-1-5-114) in 'Deny access to this computer from the network' or 'Deny log on through Remote Desktop Services'.",
+  "The user is not in a group that holds the matching allow right, such as Remote Desktop Users for logon type 10.",
+  "A service or task account lacks 'Log on as a service' or 'Log on as a batch job' after a Group Policy replaced the local list.",
+  NULL};
+static const char *const e95_diagnosis[] = {
+  "Map Logon Type in the 4625 event to its right: 2 'Allow log on locally', 3 'Access this computer from the network', 4 'Log on as a batch job', 5 'Log on as a service', 10 'Allow log on through Remote Desktop Services'.",
+  "On the target computer run `gpresult /h report.html` and read User Rights Assignment for the allow right and every matching 'Deny ...' right, with the GPO that sets each.",
+  "If the account is local and the logon is a network or Remote Desktop one, look for the Local account SIDs S-1-5-113 and S-1-5-114 in the deny rights that a baseline set.",
+  "Compare the account's groups (`whoami /groups` as the user, or `Get-ADPrincipalGroupMembership <name>`) with the groups that hold the right.",
+  NULL};
+static const char *const e95_resolution[] = {
+  "Use a domain account for remote administration where a baseline denies network logon to local accounts, rather than removing the deny.",
+  "Add the account or its group to the allow right in the GPO that owns it, and run `gpupdate /force` on the target.",
+  NULL};
+static const unsigned short e95_related[] = {93, 37, 74, 88, LOGONERR_NO_ENTRY};
+static const char *const e96_causes[] = {
+  "A legacy client sent a password change with only the LAN Manager form of the passwords.",
   NULL};
 static const char *const e96_diagnosis[] = {
-  "Read the Account Domain in the 4625 event: it names the trusted domain whose trust failed.",
-  "On a domain controller of this domain, run `nltest /sc_verify:<trusted domain>` and `nltest /dsgetdc:<trusted domain>`.",
-  "Check DNS conditional forwarders and firewall rules between the domains, then reset the trust if the secure channel is broken (`netdom trust <this> /domain:<trusted> /reset`).",
+  "Find the change in event 4723 on the domain controller and note the Subject account and the time, to identify the client that made it.",
+  "Read the client's operating system with `Get-ADComputer <name> -Properties OperatingSystem`: a client that predates NT password hashes sends only the LM form.",
+  NULL};
+static const char *const e96_resolution[] = {
+  "Change the password with a current Windows client or tool that sends the NT form.",
+  NULL};
+static const unsigned short e96_related[] = {38, 97, 72, LOGONERR_NO_ENTRY};
+static const char *const e97_causes[] = {
+  "A legacy password-change method was used without the LAN Manager data the server asked for.",
+  NULL};
+static const char *const e97_diagnosis[] = {
+  "Identify the client and tool that changed the password (event 4723) and whether it used a legacy SAMR change method.",
+  "Check with `gpresult /h report.html` whether 'Network security: Do not store LAN Manager hash value on next password change' is set, which decides whether the domain keeps LM hashes at all.",
+  NULL};
+static const char *const e97_resolution[] = {
+  "Change the password with a current client, and retire systems that depend on LAN Manager hashes.",
+  NULL};
+static const unsigned short e97_related[] = {39, 96, 72, LOGONERR_NO_ENTRY};
+static const char *const e98_causes[] = {
+  "The machine account password kept in the local LSA was lost, as after a re-image, a restore or a clone.",
+  "The computer left the domain incompletely.",
+  NULL};
+static const char *const e98_diagnosis[] = {
+  "Run `nltest /sc_query:<domain>` on the computer: this status in its output means the machine account password is missing from the local LSA.",
+  "Read the System log for NETLOGON 3210 or 5719 events that show the secure channel failing at boot.",
+  NULL};
+static const char *const e98_resolution[] = {
+  "Reset the machine account password from the computer (`Test-ComputerSecureChannel -Repair -Credential <admin>` or `netdom resetpwd`).",
+  "Rejoin the computer to the domain when the reset fails.",
+  NULL};
+static const unsigned short e98_related[] = {44, 99, 101, LOGONERR_NO_ENTRY};
+static const char *const e99_causes[] = {
+  "The computer account was deleted from Active Directory or never created.",
+  "Two machines share a name after cloning, and the account belongs to the other one.",
   NULL};
 static const char *const e99_diagnosis[] = {
-  "On the computer that logged event 4625 and on its domain controller, check `sc query netlogon`.",
-  "Read the System log for why Netlogon stopped or failed to start (Service Control Manager events 7023/7024, Netlogon events).",
-  "After a restart, confirm the secure channel: `nltest /sc_query:<domain>`.",
+  "Check that the computer account exists and is enabled: `Get-ADComputer <name> -Properties Enabled,PasswordLastSet`.",
+  "On domain controllers, NETLOGON event 5722 names the computer whose account could not be found or whose password did not match.",
+  NULL};
+static const char *const e99_resolution[] = {
+  "Rejoin the computer to the domain so that its account is created again.",
+  "Give cloned machines unique names and run Sysprep before joining them.",
+  NULL};
+static const unsigned short e99_related[] = {45, 98, 101, LOGONERR_NO_ENTRY};
+static const char *const e100_causes[] = {
+  "The trust's password is out of sync between the two domains.",
+  "The trusting domain's controllers cannot resolve or reach the trusted domain's controllers.",
+  "SID filtering or a removed trust object on one side breaks the path.",
   NULL};
 static const char *const e100_diagnosis[] = {
-  "Check the expiry date: `Get-ADUser <name> -Properties AccountExpirationDate`.",
-  "Ask the account's owner or HR whether the account should still be active before extending it.",
-  "Find the device or service in the 4625 event (Workstation Name, Source Network Address) that still uses the expired account.",
+  "Read Account Domain in the 4625 event: it names the trusted domain whose trust failed.",
+  "On a domain controller of the trusting domain run `nltest /sc_verify:<trusted domain>`: a status other than NERR_Success shows a broken trust channel.",
+  "Run `netdom trust <trusting domain> /domain:<trusted domain> /verify` to check the trust from both sides.",
+  "Run `nltest /dsgetdc:<trusted domain>` to confirm DNS and the network can reach the trusted domain's controllers.",
+  NULL};
+static const char *const e100_resolution[] = {
+  "Fix DNS conditional forwarders and firewall rules between the domains when the trusted controllers cannot be reached.",
+  "Reset the trust password when the channel is broken: `netdom trust <trusting domain> /domain:<trusted domain> /reset`, then verify again.",
+  NULL};
+static const logonerr_faq_pair e100_faq[] = {
+  {"Can Test-ComputerSecureChannel verify a trust?",
+   "No: it tests only the local computer's own secure channel to its domain and reports false errors when run on a domain controller, so use `nltest /sc_verify` or `netdom trust ... /verify`."},
+  {NULL, NULL}};
+static const unsigned short e100_related[] = {46, 101, 109, 119, LOGONERR_NO_ENTRY};
+static const char *const e101_causes[] = {
+  "The computer was restored from a snapshot taken before its last machine password change.",
+  "The computer account was reset or recreated in Active Directory while the machine kept its old password.",
+  NULL};
+static const char *const e101_diagnosis[] = {
+  "On the failing computer run `nltest /sc_query:<domain>` or `Test-ComputerSecureChannel -Verbose`: a failure confirms its own machine-account channel is broken.",
+  "Compare the computer account's PasswordLastSet (`Get-ADComputer <name> -Properties PasswordLastSet`) with the date the machine was restored from a snapshot or image.",
+  NULL};
+static const char *const e101_resolution[] = {
+  "Repair the channel from the computer with `Test-ComputerSecureChannel -Repair -Credential <admin>`, signed in with a local administrator.",
+  "Rejoin the domain when the repair fails.",
+  NULL};
+static const char *const e101_prevention[] = {
+  "Prefer restoring a domain member's files over rolling the whole machine back to an old snapshot.",
+  "Plan a secure-channel repair into every rollback of a domain member or domain controller.",
+  NULL};
+static const unsigned short e101_related[] = {47, 98, 99, 100, LOGONERR_NO_ENTRY};
+static const char *const e102_causes[] = {
+  "The server that received the network logon could not pass it to a domain controller of the account's domain.",
+  "A trust on the way to the account's domain is broken.",
+  NULL};
+static const char *const e102_diagnosis[] = {
+  "Run `nltest /sc_query:<domain>` on the server that logged the failure to see whether it can reach a domain controller to pass the logon through.",
+  "Read the server's System log for NETLOGON 5719 events around the time of the failure.",
+  NULL};
+static const char *const e102_resolution[] = {
+  "Restore the server's connectivity and secure channel to its domain controllers.",
+  "Repair the broken trust or name resolution between the domains.",
+  NULL};
+static const unsigned short e102_related[] = {48, 65, 101, LOGONERR_NO_ENTRY};
+static const char *const e103_causes[] = {
+  "Netlogon is stopped or disabled on the computer that processed the logon.",
+  "The computer is in Safe Mode or still starting, so Netlogon is not running yet.",
+  NULL};
+static const char *const e103_diagnosis[] = {
+  "Run `sc query netlogon` on the computer that logged event 4625: a STOPPED state confirms it.",
+  "Read that computer's System log for Service Control Manager events 7023, 7024 or 7036 that say when and why Netlogon stopped.",
+  "After restarting it, confirm the secure channel with `nltest /sc_query:<domain>`.",
+  NULL};
+static const char *const e103_resolution[] = {
+  "Start Netlogon (`Start-Service Netlogon`) and set its start type to Automatic.",
+  "Fix the dependency or error that the Service Control Manager events name as the reason it stopped.",
+  NULL};
+static const unsigned short e103_related[] = {49, 65, 101, LOGONERR_NO_ENTRY};
+static const char *const e104_causes[] = {
+  "The account's accountExpires date, set for a contractor or temporary user, has passed.",
+  "A service or device still uses an account that was given an end date.",
+  NULL};
+static const char *const e104_diagnosis[] = {
+  "Read the expiry date with `Get-ADUser <name> -Properties AccountExpirationDate`.",
+  "Use Workstation Name and Source Network Address in the 4625 event (Source Workstation in 4776) to find the device or service still using the account.",
+  "On a domain controller, event 4768 with Result Code 0x12 is the Kerberos side of the same refusal.",
+  NULL};
+static const char *const e104_resolution[] = {
+  "Extend the expiry (`Set-ADAccountExpiration <name> -DateTime <date>`) only after the account's owner confirms it is still needed.",
+  "Reconfigure the device or service found in the events to use a current account.",
+  NULL};
+static const unsigned short e104_related[] = {78, 77, 74, 50, LOGONERR_NO_ENTRY};
+static const char *const e105_causes[] = {
+  "The logon session already has a connection to the server under one user name and a second one was requested under another.",
+  "A persistent mapped drive reconnected with saved credentials different from those now being used.",
+  NULL};
+static const char *const e105_diagnosis[] = {
+  "Run `net use` on the client: an existing connection to the same server under another user name is the conflict.",
+  "Run `Get-SmbConnection` to see the user name of each connection per server name; an alias of the server (its IP address, another DNS name) counts as a different server.",
+  NULL};
+static const char *const e105_resolution[] = {
+  "Remove the existing connection to that server (`net use \\\\<server>\\<share> /delete`) before connecting as the other user.",
+  "Use one account for every connection to a given server from the same logon session.",
+  NULL};
+static const unsigned short e105_related[] = {5, 73, 117, LOGONERR_NO_ENTRY};
+static const char *const e106_causes[] = {
+  "A logon was attempted with the DOMAIN$ account that holds an interdomain trust.",
+  NULL};
+static const char *const e106_diagnosis[] = {
+  "Read Account Name in the 4625 event: a name ending in `$` that matches a trusted domain's NetBIOS name is a trust account.",
+  "List trusts with `nltest /domain_trusts` to confirm the account belongs to one.",
+  NULL};
+static const char *const e106_resolution[] = {
+  "Sign in with a user account, and investigate the source when nothing should use the trust account.",
+  NULL};
+static const unsigned short e106_related[] = {51, 107, 108, LOGONERR_NO_ENTRY};
+static const char *const e107_causes[] = {
+  "A computer account was used for a kind of logon that computer accounts may not perform.",
+  "A domain join or secure-channel setup tested the account, which logs this status as a matter of course.",
   NULL};
 static const char *const e107_diagnosis[] = {
-  "Check whether 'User must change password at next logon' is set: `Get-ADUser <name> -Properties pwdLastSet` (0 means it is).",
-  "If the failing logon is a network or service logon (Logon Type 3, 4 or 5 in the 4625 event), the user cannot change the password from there: have them sign in interactively or use a change-password portal.",
-  "For service accounts, clear the flag and set a password instead.",
+  "Read Account Name in the 4625 or 4776 event: a name ending in `$` is a computer account, normally used only by the machine itself.",
+  "Check the program on the Source Network Address that used a machine account for an interactive or network logon.",
+  NULL};
+static const char *const e107_resolution[] = {
+  "Use a user account for the operation, and ignore events that come with a normal domain join.",
+  NULL};
+static const unsigned short e107_related[] = {52, 108, 106, LOGONERR_NO_ENTRY};
+static const char *const e108_causes[] = {
+  "A domain controller's machine account was used for a user-style logon.",
+  NULL};
+static const char *const e108_diagnosis[] = {
+  "Read Account Name in the 4625 event: a domain controller's account (name ending in `$`) was used where a user account is expected.",
+  "Check `Get-ADComputer <name> -Properties userAccountControl` for SERVER_TRUST_ACCOUNT (0x2000) to confirm it is a DC account.",
+  NULL};
+static const char *const e108_resolution[] = {
+  "Use a user account, and look into the source only when such attempts are unexpected.",
+  NULL};
+static const unsigned short e108_related[] = {53, 107, 106, LOGONERR_NO_ENTRY};
+static const char *const e109_causes[] = {
+  "The trusted domain was rebuilt with a new SID, so the stored trust no longer matches it.",
+  "The trust was created with a name that belongs to another domain.",
   NULL};
 static const char *const e109_diagnosis[] = {
-  "On the PDC emulator, find event 4740 for the account: its Caller Computer Name is the machine that sent the last bad password.",
-  "On that machine, look at its 4625 events (Process Name, Logon Type) and stored credentials (`cmdkey /list`, services, scheduled tasks, mapped drives).",
-  "Check the lockout policy (`Get-ADDefaultDomainPasswordPolicy`: LockoutThreshold, LockoutObservationWindow) to understand how quickly it re-locks.",
-  "If the source is external (VPN, OWA, RDP gateway), treat it as a possible attack and check those logs.",
+  "Compare the trusted domain's SID (`Get-ADDomain -Server <trusted domain>`) with the SID in the trust object (`Get-ADTrust -Identity <trusted domain> -Properties securityIdentifier`).",
+  "Check whether the trusted domain was rebuilt or renamed after the trust was created; event 4625 then carries Failure Reason %%2314 (domain SID inconsistent).",
+  NULL};
+static const char *const e109_resolution[] = {
+  "Delete and recreate the trust so that it records the domain's current name and SID, then verify it.",
+  NULL};
+static const unsigned short e109_related[] = {54, 100, 82, LOGONERR_NO_ENTRY};
+static const char *const e110_causes[] = {
+  "The logon was anonymous or guest, which yields no session key.",
+  "The operation needs a session key that the logon's protocol did not produce.",
+  NULL};
+static const char *const e110_diagnosis[] = {
+  "Read Authentication Package and Logon Type of the matching 4624 event: anonymous and guest logons and some NTLM logons carry no session key.",
+  "Check whether the failing operation (SMB signing, encryption, a password change over SAMR) needs a session key that the logon type cannot give.",
+  NULL};
+static const char *const e110_resolution[] = {
+  "Connect with authenticated credentials so that the session has a key.",
+  "Reconnect after the session expired so a new key is negotiated.",
+  NULL};
+static const unsigned short e110_related[] = {40, 117, 66, LOGONERR_NO_ENTRY};
+static const char *const e111_causes[] = {
+  "An administrator reset the password with 'User must change password at next logon' ticked, which sets pwdLastSet to 0.",
+  "A new account was created with the change-at-next-logon option and first used over the network.",
+  NULL};
+static const char *const e111_diagnosis[] = {
+  "Read `Get-ADUser <name> -Properties pwdLastSet`: a value of 0 means 'User must change password at next logon' is set.",
+  "Read Logon Type in the 4625 event: a network or service logon (3, 4 or 5) cannot offer the change prompt, so the user only sees a refusal.",
+  NULL};
+static const char *const e111_resolution[] = {
+  "Have the user sign in interactively or use a password-change portal to set a new password.",
+  "For a service account, clear the flag and set a known password instead of forcing a change.",
+  NULL};
+static const unsigned short e111_related[] = {77, 74, 116, 55, LOGONERR_NO_ENTRY};
+static const char *const e112_causes[] = {
+  "A component that took part in the logon looked for an object (a package, a registry value, a name) and did not find it, which Microsoft attributes to a defect in Windows.",
   NULL};
 static const char *const e112_diagnosis[] = {
-  "Read the Account Domain in the 4625 event: it is a domain across a trust configured for selective authentication.",
-  "Check the computer object's security for the 'Allowed to authenticate' permission for that user or a group it belongs to.",
-  "Confirm the trust's authentication scope in Active Directory Domains and Trusts (Selective vs Forest-wide).",
+  "Read Logon Type, Caller Process Name and Account Name of the 4625 event and look for a 4624 success for the same account and source moments later: if there is one, the user was not blocked.",
+  "Count 4625 events with this code per source and account: a steady trickle from one system process is the known benign pattern, a burst across many accounts deserves the same review as any other failure.",
   NULL};
+static const char *const e112_resolution[] = {
+  "Treat it as noise in alerting rules unless it comes with other failures for the same account.",
+  "Keep the affected computer on current cumulative updates.",
+  NULL};
+static const unsigned short e112_related[] = {4, 73, LOGONERR_NO_ENTRY};
+static const char *const e113_causes[] = {
+  "The DNS servers the client uses have no SRV records for the domain.",
+  "No domain controller of the domain is reachable from the client's site.",
+  NULL};
+static const char *const e113_diagnosis[] = {
+  "Run `nltest /dsgetdc:<domain> /force` from the failing machine and read the error it returns.",
+  "Query the SRV records with `nslookup -type=SRV _ldap._tcp.dc._msdcs.<domain>` against the DNS server the machine uses.",
+  NULL};
+static const char *const e113_resolution[] = {
+  "Point the client at the domain's DNS servers and confirm its domain controllers register their SRV records (`dcdiag /test:dns`).",
+  "Restore connectivity to a domain controller, or add one to the site.",
+  NULL};
+static const unsigned short e113_related[] = {56, 65, 82, LOGONERR_NO_ENTRY};
 static const char *const e114_causes[] = {
+  "A device or service keeps sending an old password (phone mail client, mapped drive, service, scheduled task, saved Remote Desktop credential).",
+  "A user mistyped the password more times than the lockout threshold allows within the observation window.",
+  "Someone is guessing passwords for the account from the network or through an internet-facing service.",
+  NULL};
+static const char *const e114_diagnosis[] = {
+  "Find event 4740 for the account on the PDC emulator (`Get-ADDomain | Select PDCEmulator`): its Caller Computer Name is the machine the last bad password came from.",
+  "Read the events that came before the 4740: 4771 with Failure Code 0x18 (Kerberos) and 4776 with Error Code 0xC000006A (NTLM) name the client of each bad password.",
+  "A Caller Computer Name that is an Exchange, ADFS or NPS server means the bad password was relayed for a client behind it (mobile mail, web sign-in, VPN or Wi-Fi), so read that server's logs next.",
+  "On the machine the events point to, list saved credentials with `cmdkey /list`, mapped drives with `net use`, and the services and scheduled tasks that run as the account.",
+  "A blank Caller Computer Name usually means a non-Windows client or a network logon that did not send a workstation name: follow the 4776 and 4625 Source Network Address instead.",
+  "Read badPwdCount from the PDC emulator (`Get-ADUser <name> -Properties badPwdCount,badPasswordTime,lockoutTime -Server <pdc>`), since each domain controller keeps its own count and does not replicate it.",
+  "Read the lockout policy that applies: `Get-ADUserResultantPasswordPolicy <name>` for a fine-grained policy, else `Get-ADDefaultDomainPasswordPolicy` for LockoutThreshold, LockoutObservationWindow and LockoutDuration.",
+  NULL};
+static const char *const e114_resolution[] = {
+  "Remove or update the stale credential on the machine the events point to, then unlock the account with `Unlock-ADAccount <name>`.",
+  "Let the lockout expire on its own when LockoutDuration is short and the source is still unknown, to avoid an immediate re-lock.",
+  "Block the source address, or put the internet-facing service behind extranet lockout or multi-factor authentication, when the bad passwords come from an attack.",
+  NULL};
+static const unsigned short e114_related[] = {70, 73, 78, 57, LOGONERR_NO_ENTRY};
+static const char *const e115_causes[] = {
+  "The server changed its machine password and the domain controller that issued the client's ticket still has the old one.",
+  "The service's SPN is registered on an account other than the one the service runs as.",
+  NULL};
+static const char *const e115_diagnosis[] = {
+  "Run `klist` on the client and check the ticket for the server's SPN; then compare the server's computer account PasswordLastSet with the time the server last changed its password.",
+  "Check with `setspn -Q <spn>` that the SPN is registered on exactly one account, the one the service runs as.",
+  NULL};
+static const char *const e115_resolution[] = {
+  "Force replication of the server's account (`repadmin /syncall /AdeP`) and have the client get a new ticket (`klist purge`).",
+  "Move the SPN to the account the service runs as (`setspn -D` on the wrong account, `setspn -S` on the right one).",
+  NULL};
+static const unsigned short e115_related[] = {42, 41, 101, LOGONERR_NO_ENTRY};
+static const char *const e116_causes[] = {
+  "An Exchange ActiveSync policy on the device requires a password change before it continues.",
+  NULL};
+static const char *const e116_diagnosis[] = {
+  "Check whether the password is flagged for change (`Get-ADUser <name> -Properties pwdLastSet`, 0 means flagged) or has expired.",
+  "Identify the device with `Get-MobileDevice -Mailbox <user>` on Exchange: it is the mail or device-management client whose EAS policy demands the change.",
+  NULL};
+static const char *const e116_resolution[] = {
+  "Have the user change the password, then let the device sign in again.",
+  NULL};
+static const unsigned short e116_related[] = {60, 111, 77, LOGONERR_NO_ENTRY};
+static const char *const e117_causes[] = {
+  "The Kerberos service ticket behind an SMB session reached its end time, so the server asks the client to authenticate again.",
+  "The account's credentials changed and the client holds no valid ticket to renew the session.",
+  NULL};
+static const char *const e117_diagnosis[] = {
+  "Read the Account Name and Source Network Address of the 4625 event and check for a 4624 from the same client moments later: a successful re-authentication means the expiry was routine.",
+  "On the client, run `klist` as the user and check the end time of the `cifs/<server>` ticket against the time of the failure.",
+  NULL};
+static const char *const e117_resolution[] = {
+  "Nothing is needed when the client re-authenticates on its own; otherwise disconnect and reconnect the share (`net use <drive> /delete`, then map it again).",
+  "Renew the user's tickets (`klist purge`, then access the share again) when the client keeps presenting an expired ticket.",
+  NULL};
+static const unsigned short e117_related[] = {40, 110, 105, LOGONERR_NO_ENTRY};
+static const char *const e118_causes[] = {
+  "The account has no password hash in the local SAM, so an NTLM response for it has nothing to be compared with.",
+  "The account is meant to sign in another way (certificate, smart card, Windows Hello) and was offered a password logon instead.",
+  NULL};
+static const char *const e118_diagnosis[] = {
+  "Read Logon Account and Source Workstation of the 4776 event, and note which computer logged it: a member server or workstation logs 4776 for its own local accounts.",
+  "Check the local account with `Get-LocalUser <name> | Select Name,Enabled,PasswordRequired,PasswordLastSet` and learn how it is meant to sign in: an account created without a password, or used only with a certificate or Windows Hello, has no secret to check.",
+  NULL};
+static const char *const e118_resolution[] = {
+  "Set a password for the local account (`Set-LocalUser <name> -Password (Read-Host -AsSecureString)`) if it must accept password logons.",
+  "Make the client use the sign-in method the account was created for instead of a password.",
+  NULL};
+static const unsigned short e118_related[] = {70, 73, 94, LOGONERR_NO_ENTRY};
+static const char *const e119_causes[] = {
+  "The account comes across a forest or external trust set to selective authentication and lacks the 'Allowed to authenticate' permission on the target computer.",
+  "An authentication policy or policy silo restricts which computers the account may authenticate to or from.",
+  NULL};
+static const char *const e119_diagnosis[] = {
+  "Read Account Domain in the 4625 event: a domain across a trust points at selective authentication, the account's own domain points at an authentication policy.",
+  "Check the trust's scope with `Get-ADTrust -Identity <domain> -Properties SelectiveAuthentication` on the trusting side.",
+  "Read the target computer object's security (Active Directory Users and Computers > Security) for 'Allowed to authenticate' granted to the user or one of its groups.",
+  "On domain controllers, read the Microsoft-Windows-Authentication/AuthenticationPolicyFailures-DomainController log for the policy or silo that refused the account.",
+  NULL};
+static const char *const e119_resolution[] = {
+  "Grant 'Allowed to authenticate' on the target computer objects to a group holding the trusted users, or widen the trust to forest-wide authentication if that is intended.",
+  "Adjust the authentication policy's access-control conditions, or move the account to the right silo, when a policy made the refusal.",
+  NULL};
+static const unsigned short e119_related[] = {58, 100, 76, 74, LOGONERR_NO_ENTRY};
+static const char *const e120_causes[] = {
+  "A 'Restrict NTLM' policy was set to deny (outgoing traffic on the client, incoming traffic on the server, or NTLM authentication in the domain on DCs).",
+  "The application fell back to NTLM because Kerberos could not be used (connection by IP address, missing SPN, no line of sight to a DC).",
+  NULL};
+static const char *const e120_diagnosis[] = {
+  "Read the Microsoft-Windows-NTLM/Operational log on the client, the server and the domain controllers: its events name the blocked or audited NTLM request, the account and the target.",
+  "Run `gpresult /h report.html` on each side and list the 'Network security: Restrict NTLM' settings and their exception lists.",
+  "Find why Kerberos was not used: `klist` on the client, `setspn -Q <spn>` for the target, and whether the client connected by IP address.",
+  NULL};
+static const char *const e120_resolution[] = {
+  "Roll NTLM restrictions out in two steps: set the 'Restrict NTLM' policies to audit, read the NTLM Operational logs until only known exceptions remain, then switch to deny.",
+  "Add servers that still need NTLM to 'Add remote server exceptions for NTLM authentication' or 'Add server exceptions in this domain' while they are fixed.",
+  "Make the application use Kerberos (DNS name instead of IP address, registered SPN) so it no longer needs NTLM.",
+  NULL};
+static const char *const e120_prevention[] = {
+  "Inventory NTLM use from the NTLM Operational logs before any deny setting reaches production.",
+  "Give new services registered SPNs and DNS names so they authenticate with Kerberos from the start.",
+  NULL};
+static const unsigned short e120_related[] = {59, 73, 119, LOGONERR_NO_ENTRY};
+static const char *const e121_causes[] = {
   "A multi-leg protocol (NTLM, Negotiate, Kerberos with mutual authentication, a TLS handshake through Schannel) is part-way through its exchange.",
   "The function wrote an output token that the caller must send to the other side and answer with the reply.",
   NULL};
-static const char *const e114_symptoms[] = {
+static const char *const e121_symptoms[] = {
   "A log or tool prints 0x00090312 as if it were a failure, because the calling code treats every value other than SEC_E_OK as an error.",
   "An authentication stalls after the first message when the caller stops instead of sending the token.",
   NULL};
-static const char *const e114_diagnosis[] = {
+static const char *const e121_diagnosis[] = {
   "Check the severity bit: the value is 0x00090312, with the top bit clear, so FAILED() is false and the call succeeded.",
   "Read the calling code's loop: it must send the output buffer to the peer and call the function again with the reply until it returns SEC_E_OK.",
   "In a network capture (`netsh trace start capture=yes` or Wireshark), check that the second leg (NTLM AUTHENTICATE, the next TLS flight, the Kerberos AP-REP) actually reaches the peer.",
   NULL};
-static const char *const e114_resolution[] = {
+static const char *const e121_resolution[] = {
   "Treat the code as success in the caller: send the output token, wait for the peer's answer and call InitializeSecurityContext or AcceptSecurityContext again.",
   "Fix logging that reports any nonzero SSPI return as an error so that it tests FAILED() instead.",
   NULL};
-static const logonerr_faq_pair e114_faq[] = {
+static const logonerr_faq_pair e121_faq[] = {
   {"Is SEC_I_CONTINUE_NEEDED an error?",
    "No: it is a success code (severity bit clear) that means the handshake is not finished yet and the function must be called again with the peer's reply."},
   {"What happens if the caller gives up at this point?",
    "The half-built context is deleted, and on the server side that can be reported as SEC_E_UNFINISHED_CONTEXT_DELETED, which Windows counts as a logon failure."},
   {NULL, NULL}};
-static const unsigned short e114_related[] = {129, 118, 119, LOGONERR_NO_ENTRY};
-static const char *const e115_causes[] = {
+static const unsigned short e121_related[] = {136, 125, 126, LOGONERR_NO_ENTRY};
+static const char *const e122_causes[] = {
   "TLS 1.0 and 1.1 are disabled on one side while the other side (an old client, an old SQL Server or RDP host) offers nothing newer.",
   "The client asked for a protocol or a context attribute that the chosen package cannot provide.",
   "NTLM is blocked by the policy Network security: Restrict NTLM, and Negotiate had nothing else to use.",
   "The server has no certificate usable for the requested TLS version or cipher suites.",
   NULL};
-static const char *const e115_symptoms[] = {
+static const char *const e122_symptoms[] = {
   "RDP, WinRM over HTTPS, LDAPS or SQL Server connections fail during the TLS handshake.",
   "Event 4625 on the server can show Status 0x80090302, with Sub Status 0xC0000418 when an NTLM restriction was the cause.",
   "The System log on the TLS side records Schannel events such as 36871, 36874 or 36888 for the failed handshake.",
   NULL};
-static const char *const e115_diagnosis[] = {
+static const char *const e122_diagnosis[] = {
   "Read Status and Sub Status in event 4625 on the server: Sub Status 0xC0000418 (STATUS_NTLM_BLOCKED) means an NTLM restriction, not TLS.",
   "Check the System log on both sides for Schannel events 36871, 36874 and 36888, which name the failed protocol or alert.",
   "Compare the enabled protocols on both machines under `HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols` and the cipher suites listed by `Get-TlsCipherSuite`.",
   "Look for NTLM operational events 4001 to 4004 in Applications and Services Logs, Microsoft, Windows, NTLM, Operational, which record blocked NTLM requests.",
   NULL};
-static const char *const e115_resolution[] = {
+static const char *const e122_resolution[] = {
   "Enable a TLS version that both sides support (TLS 1.2 on old systems needs their updates and registry keys), or update the old client or server.",
   "Where NTLM is blocked, make Kerberos work (connect by a name with an SPN, reach a domain controller) or add the server to the NTLM exceptions list.",
   "Bind a certificate with an RSA or ECDSA key that the enabled cipher suites can use.",
   NULL};
-static const char *const e115_prevention[] = {
+static const char *const e122_prevention[] = {
   "Audit TLS and NTLM usage before disabling old protocols, then disable them in stages.",
   NULL};
-static const unsigned short e115_related[] = {57, 113, 128, 118, LOGONERR_NO_ENTRY};
-static const char *const e116_causes[] = {
+static const unsigned short e122_related[] = {59, 120, 135, 125, LOGONERR_NO_ENTRY};
+static const char *const e123_causes[] = {
   "No account in the forest has the SPN the client built (for example `HTTP/web.contoso.com` for a site reached by an alias).",
   "The client connected by an IP address or a DNS alias, so the SPN it asked for is not registered.",
   "The target's domain cannot be reached or has no trust path from the client's domain.",
   NULL};
-static const char *const e116_diagnosis[] = {
+static const char *const e123_diagnosis[] = {
   "On the client run `klist get <SPN>` (for example `klist get HTTP/web.contoso.com`): if no ticket comes back while other SPNs work, the SPN is the problem, not the connection.",
   "Run `setspn -Q <SPN>` to find which account, if any, holds the SPN, and `setspn -L <account>` to list what the service account has.",
   "On the domain controller read event 4769 for the request: Result Code 0x7 and the Service Name field show the name that was not found.",
   "Check how the client names the server (`nslookup <name>`): a CNAME is resolved to the host name before the SPN is built, so the SPN must match the canonical name.",
   NULL};
-static const char *const e116_resolution[] = {
+static const char *const e123_resolution[] = {
   "Register the missing SPN on the account that runs the service with `setspn -S <SPN> <domain>\\<account>` (the -S form refuses duplicates).",
   "Connect by the server's registered DNS name instead of its IP address or an unregistered alias.",
   "Restore the trust or the name resolution between the client's and the target's domains when the target is in another forest.",
   NULL};
-static const unsigned short e116_related[] = {124, 39, 122, LOGONERR_NO_ENTRY};
-static const char *const e117_causes[] = {
+static const unsigned short e123_related[] = {131, 41, 129, LOGONERR_NO_ENTRY};
+static const char *const e124_causes[] = {
   "The account is set to change its password at next logon, and CredSSP cannot let the user change it before the remote session exists.",
   "The server's Remote Desktop or TLS certificate, or the private key behind it, cannot be read by the service.",
   "The LSA process or a security package loaded into it failed, for example after a bad third-party authentication package or a damaged machine key store.",
   NULL};
-static const char *const e117_symptoms[] = {
+static const char *const e124_symptoms[] = {
   "The Remote Desktop client says that an authentication error has occurred and that the Local Security Authority cannot be contacted.",
   "Schannel event 36870 (a fatal error when attempting to access the TLS server credential private key) is logged on the server.",
   NULL};
-static const char *const e117_diagnosis[] = {
+static const char *const e124_diagnosis[] = {
   "Check the account: `Get-ADUser <name> -Properties pwdLastSet,PasswordExpired` shows pwdLastSet 0 or PasswordExpired True when a change is required.",
   "Read the System log on the server for Schannel events 36870 and 36871, which point at the certificate's private key rather than at the user.",
   "Look on the server for event 4625 with Sub Status 0xC0000224 (password must change) or 0xC0000071 (password expired) at the time of the attempt.",
   "Check the Remote Desktop certificate in `certlm.msc` (Remote Desktop store) and whether NETWORK SERVICE can read its private key.",
   NULL};
-static const char *const e117_resolution[] = {
+static const char *const e124_resolution[] = {
   "Let the user change the password elsewhere (Ctrl+Alt+Del on a domain machine, a self-service portal) or have an administrator reset it without the change-at-next-logon flag.",
   "Give the service account read access to the certificate's private key, or delete the self-signed RDP certificate so that the service makes a new one.",
   "Remove or update a failing third-party security package and restart the machine.",
   NULL};
-static const unsigned short e117_related[] = {107, 53, 20, 122, LOGONERR_NO_ENTRY};
-static const char *const e118_causes[] = {
+static const unsigned short e124_related[] = {111, 55, 21, 129, LOGONERR_NO_ENTRY};
+static const char *const e125_causes[] = {
   "Something other than TLS reached a TLS endpoint (plain HTTP to an HTTPS port, a proxy that rewrote the handshake).",
   "A Kerberos ticket grew too big for the server's limit because the user is a member of very many groups.",
   "A middle box truncated or altered the authentication header or the handshake bytes.",
   "The caller passed the wrong buffer, or a token from a previous, already-finished exchange.",
   NULL};
-static const char *const e118_diagnosis[] = {
+static const char *const e125_diagnosis[] = {
   "Capture the exchange (`netsh trace start capture=yes`, or Wireshark) and check that the bytes the server received are the token the client sent.",
   "For HTTP or WinRM, check the HTTP.sys log in `%SystemRoot%\\System32\\LogFiles\\HTTPERR` and the size of the Authorization header sent.",
   "Count the user's groups (`whoami /groups` or `Get-ADUser <name> -Properties tokenGroups`) to judge whether the Kerberos ticket is unusually large.",
   "Read the Schannel events in the System log (36874, 36887, 36888), which name the TLS alert that went with the failure.",
   NULL};
-static const char *const e118_resolution[] = {
+static const char *const e125_resolution[] = {
   "Send TLS to TLS ports only, and configure proxies to pass authentication through unchanged or to terminate it properly.",
   "Reduce the user's group memberships or raise MaxTokenSize and the HTTP.sys header limits (MaxFieldLength, MaxRequestBytes) on the server.",
   "Fix the caller so that it passes the reply buffer of the current exchange.",
   NULL};
-static const unsigned short e118_related[] = {115, 128, 134, LOGONERR_NO_ENTRY};
-static const char *const e119_causes[] = {
+static const unsigned short e125_related[] = {122, 135, 141, LOGONERR_NO_ENTRY};
+static const char *const e126_causes[] = {
   "The password or user name is wrong, or a stored credential is stale after a password change.",
   "The account is disabled, locked out, expired or restricted, and the package hides the reason behind this one code.",
   "The target account's Kerberos key does not match (a recently reset service or computer password not yet replicated).",
   NULL};
-static const char *const e119_symptoms[] = {
+static const char *const e126_symptoms[] = {
   "WinRM, Remote Desktop with Network Level Authentication, `Enter-PSSession` or an SMB mapping reports that the logon attempt failed.",
   "Event 4625 on the target shows the failure with its own Status and Sub Status.",
   NULL};
-static const char *const e119_diagnosis[] = {
+static const char *const e126_diagnosis[] = {
   "Find event 4625 on the target at the time of the attempt and read Status and Sub Status: 0xC000006A is a bad password, 0xC0000064 an unknown user, 0xC0000234 a locked-out account.",
   "On the domain controllers, read event 4771 (Failure Code, 0x18 for a bad password) for Kerberos and event 4776 (Error Code) for NTLM.",
   "Check the account state with `Get-ADUser <name> -Properties Enabled,LockedOut,AccountExpirationDate,PasswordExpired`.",
   "On the client, list saved credentials with `cmdkey /list` to find an old password being sent.",
   NULL};
-static const char *const e119_resolution[] = {
+static const char *const e126_resolution[] = {
   "Sign in with the correct user name (DOMAIN\\user or user@domain) and password.",
   "Update or delete stale saved credentials in Credential Manager, services and scheduled tasks.",
   "Unlock, enable or renew the account, depending on what the 4625 Sub Status or the account state shows.",
   NULL};
-static const logonerr_faq_pair e119_faq[] = {
+static const logonerr_faq_pair e126_faq[] = {
   {"Why does the client only say the logon attempt failed?",
    "SSPI folds many NTSTATUS failures into SEC_E_LOGON_DENIED, so the precise reason is in the target's event 4625 or in the domain controller's events 4771 and 4776, whose status fields name the exact failure."},
   {NULL, NULL}};
-static const unsigned short e119_related[] = {70, 16, 67, 120, LOGONERR_NO_ENTRY};
-static const char *const e120_causes[] = {
+static const unsigned short e126_related[] = {73, 17, 70, 127, LOGONERR_NO_ENTRY};
+static const char *const e127_causes[] = {
   "AcquireCredentialsHandle received a user, domain or password structure in an unexpected form (for example a UPN given with a separate domain).",
   "A Schannel client or server certificate has no private key, or the process cannot open that key.",
   "The certificate handed to Schannel uses a key type or provider that the package cannot use.",
   NULL};
-static const char *const e120_diagnosis[] = {
+static const char *const e127_diagnosis[] = {
   "For Schannel, run `certutil -store my` (or `certutil -user -store my`) and check that the certificate says it has a private key and that the key test passes.",
   "Read the System log for Schannel event 36870 (cannot access the private key of the credential).",
   "For NTLM or Kerberos, record the exact user and domain strings the application passed and compare them with the account's sAMAccountName and UPN in `Get-ADUser <name>`.",
   NULL};
-static const char *const e120_resolution[] = {
+static const char *const e127_resolution[] = {
   "Import the certificate together with its private key (a PFX) and grant the service account read access to the key.",
   "Pass credentials in one consistent form: DOMAIN plus sAMAccountName, or a full UPN with an empty domain.",
   "Replace a certificate whose key is held by a provider Schannel cannot use with one stored in a CNG key storage provider.",
   NULL};
-static const unsigned short e120_related[] = {121, 119, 16, LOGONERR_NO_ENTRY};
-static const char *const e121_causes[] = {
+static const unsigned short e127_related[] = {128, 126, 17, LOGONERR_NO_ENTRY};
+static const char *const e128_causes[] = {
   "The caller's session is a network logon (the double hop), so it holds no password or forwardable ticket to reach a further server.",
   "A service, scheduled task or IIS application pool runs in a session without stored credentials for the target.",
   "Schannel on a server finds no certificate with a private key to present.",
   "The Kerberos tickets of the session were purged and the session cannot get new ones.",
   NULL};
-static const char *const e121_symptoms[] = {
+static const char *const e128_symptoms[] = {
   "A script works at the console but fails inside `Enter-PSSession` or `Invoke-Command` when it opens a share on another server.",
   "`net use` or a mapped drive fails with \"A specified logon session does not exist\".",
   NULL};
-static const char *const e121_diagnosis[] = {
+static const char *const e128_diagnosis[] = {
   "Run `klist` in the failing context: an empty ticket cache, or no forwardable TGT, confirms a session without usable credentials.",
   "Check the session's logon type in event 4624 on the middle server: type 3 (Network) has no delegable credentials unless delegation was configured.",
   "Inspect the middle server's delegation settings with `Get-ADComputer <server> -Properties TrustedForDelegation,msDS-AllowedToDelegateTo`.",
   "For Schannel, check with `certutil -store my` that the server has a certificate with a private key for the name clients use.",
   NULL};
-static const char *const e121_resolution[] = {
+static const char *const e128_resolution[] = {
   "Configure Kerberos constrained delegation (or resource-based constrained delegation) from the middle server to the target service.",
   "Pass explicit credentials for the second hop, for example a PSCredential given to the inner command.",
   "Install a server certificate with its private key for Schannel.",
   NULL};
-static const unsigned short e121_related[] = {9, 63, 120, LOGONERR_NO_ENTRY};
-static const char *const e122_causes[] = {
+static const unsigned short e128_related[] = {10, 66, 127, LOGONERR_NO_ENTRY};
+static const char *const e129_causes[] = {
   "The domain part of the user name is misspelt or names a domain that the target does not trust.",
   "The client or the target cannot reach a domain controller (DNS, firewall, site or VPN problems).",
   "The target's secure channel to its domain is broken, so it cannot pass the logon on.",
   NULL};
-static const char *const e122_diagnosis[] = {
+static const char *const e129_diagnosis[] = {
   "Run `nltest /dsgetdc:<domain>` on the client and on the target: an error there means no domain controller can be located.",
   "Run `nltest /sc_query:<domain>` on the target to check its secure channel, and `Test-ComputerSecureChannel` in PowerShell.",
   "Check the user name: `nltest /domain_trusts` on the target lists the domains it can authenticate.",
   "Look for Netlogon events 5719 and 5722 in the target's System log at the time of the failure.",
   NULL};
-static const char *const e122_resolution[] = {
+static const char *const e129_resolution[] = {
   "Sign in with a correct domain name, in the form DOMAIN\\user or user@upn-suffix.",
   "Restore DNS and network access from the machines to a domain controller (ports 88, 389, 445, 135).",
   "Repair a broken secure channel with `Test-ComputerSecureChannel -Repair` or by rejoining the domain.",
   NULL};
-static const unsigned short e122_related[] = {8, 62, 54, 45, LOGONERR_NO_ENTRY};
-static const char *const e123_causes[] = {
+static const unsigned short e129_related[] = {9, 65, 56, 47, LOGONERR_NO_ENTRY};
+static const char *const e130_causes[] = {
   "A long-lived connection kept using a context past the expiry of its Kerberos ticket (10 hours by default).",
   "The peer shut down the TLS session or deleted its side of the context.",
   "A clock jump on one machine made a valid context look expired.",
   NULL};
-static const char *const e123_diagnosis[] = {
+static const char *const e130_diagnosis[] = {
   "Run `klist` on the client and compare the ticket's End Time with the time of the failure.",
   "Check whether the failures come after a fixed time on a long connection, which matches the ticket lifetime in the domain's Kerberos policy.",
   "Run `w32tm /stripchart /computer:<peer> /samples:3` to rule out a clock jump between the machines.",
   NULL};
-static const char *const e123_resolution[] = {
+static const char *const e130_resolution[] = {
   "Make the application set up a new context (reconnect) when this code comes back.",
   "Renew tickets before they expire (`klist purge` followed by a new connection) for a long-running manual session.",
   NULL};
-static const unsigned short e123_related[] = {125, 129, LOGONERR_NO_ENTRY};
-static const char *const e124_causes[] = {
+static const unsigned short e130_related[] = {132, 136, LOGONERR_NO_ENTRY};
+static const char *const e131_causes[] = {
   "The SPN the client used is registered on a different account from the one running the service, or on two accounts.",
   "A DNS record or hosts entry sends the name to another machine than the one that owns the SPN.",
   "The service runs under a domain account while the SPN sits on the computer account, or the other way round.",
   "The TLS certificate's subject or subject alternative names do not include the name the client connected to.",
   NULL};
-static const char *const e124_diagnosis[] = {
+static const char *const e131_diagnosis[] = {
   "Run `setspn -X` to list duplicate SPNs, and `setspn -Q <SPN>` to see which account holds the SPN the client used.",
   "Check which account runs the service (`sc qc <service>` or the application pool identity) and compare it with the SPN's owner.",
   "In the client's System log, look for Kerberos event 4 (KRB_AP_ERR_MODIFIED), which names the server that answered and the target name used.",
   "For TLS, list the certificate's names with `certutil -dump <file.cer>` and compare them with the host name in the client's connection string.",
   NULL};
-static const char *const e124_resolution[] = {
+static const char *const e131_resolution[] = {
   "Move the SPN to the account that actually runs the service and remove duplicates with `setspn -D`.",
   "Correct the DNS record so the name resolves to the server that owns the SPN.",
   "Issue a certificate that includes the name clients use, or make clients use a name the certificate holds.",
   NULL};
-static const unsigned short e124_related[] = {39, 116, 137, 126, LOGONERR_NO_ENTRY};
-static const char *const e125_causes[] = {
+static const unsigned short e131_related[] = {41, 123, 144, 133, LOGONERR_NO_ENTRY};
+static const char *const e132_causes[] = {
   "A machine's clock drifted because it does not synchronise with the domain time hierarchy.",
   "A virtual machine takes its time from its host while the host is wrong.",
   "The PDC emulator at the root of the forest synchronises with a bad external source.",
   "The time zone or daylight setting is wrong and someone set the clock by hand to compensate.",
   NULL};
-static const char *const e125_diagnosis[] = {
+static const char *const e132_diagnosis[] = {
   "Run `w32tm /stripchart /computer:<dc> /samples:5` on the failing machine: an offset above 300 seconds explains the failure.",
   "Run `w32tm /query /status` and `w32tm /query /source` to see where the machine takes its time from.",
   "On the domain controller, read event 4771 (Failure Code 0x25) or 4768 (Result Code 0x25) for the client, which mark a clock skew.",
   "Check the System log for Time-Service events 36, 47 and 129, which report failed synchronisation.",
   NULL};
-static const char *const e125_resolution[] = {
+static const char *const e132_resolution[] = {
   "Resynchronise the machine with `w32tm /resync /rediscover` after fixing its time source.",
   "Set domain members to the domain hierarchy with `w32tm /config /syncfromflags:domhier /update` and restart the Windows Time service.",
   "Configure the forest root PDC emulator with a reliable external NTP source, and turn off hypervisor time sync for domain controllers.",
   NULL};
-static const unsigned short e125_related[] = {41, 87, 123, LOGONERR_NO_ENTRY};
-static const char *const e126_causes[] = {
+static const unsigned short e132_related[] = {43, 91, 130, LOGONERR_NO_ENTRY};
+static const char *const e133_causes[] = {
   "The server uses a self-signed certificate (the default for Remote Desktop and for SQL Server).",
   "The issuing enterprise CA's root is not in the client's Trusted Root Certification Authorities store.",
   "The server does not send an intermediate certificate and the client cannot download it.",
   NULL};
-static const char *const e126_symptoms[] = {
+static const char *const e133_symptoms[] = {
   "Clients warn or refuse to connect because the certificate is not from a trusted certifying authority.",
   "Event 4625 on the server can show Status 0x80090325 with Failure Reason %%2304.",
   NULL};
-static const char *const e126_diagnosis[] = {
+static const char *const e133_diagnosis[] = {
   "Save the server certificate and run `certutil -verify -urlfetch <file.cer>`: the output names the chain element that does not reach a trusted root.",
   "Compare the certificate's Issuer with the client's trusted roots in `certlm.msc` (Trusted Root Certification Authorities).",
   "Check the CAPI2 operational log (Applications and Services Logs, Microsoft, Windows, CAPI2) on the client for the chain-building failure.",
   NULL};
-static const char *const e126_resolution[] = {
+static const char *const e133_resolution[] = {
   "Replace a self-signed certificate with one issued by a CA that clients trust.",
   "Deploy the issuing CA's root and intermediate certificates to clients, for example through Group Policy.",
   "Configure the server to send its full chain, including intermediates.",
   NULL};
-static const unsigned short e126_related[] = {127, 124, 131, LOGONERR_NO_ENTRY};
-static const char *const e127_causes[] = {
+static const unsigned short e133_related[] = {134, 131, 138, LOGONERR_NO_ENTRY};
+static const char *const e134_causes[] = {
   "The server or client certificate was not renewed before its Valid To date.",
   "An intermediate CA certificate in the chain expired.",
   "The local clock is far enough off that a valid certificate looks expired or not yet valid.",
   NULL};
-static const char *const e127_diagnosis[] = {
+static const char *const e134_diagnosis[] = {
   "Check the Valid From and Valid To dates of the peer certificate with `certutil -dump <file.cer>` or `Get-ChildItem Cert:\\LocalMachine\\My | Format-List Subject,NotAfter`.",
   "Run `certutil -verify <file.cer>` to find which certificate in the chain has expired.",
   "Compare the local time with a reference (`w32tm /stripchart /computer:<dc> /samples:3`) to rule out a wrong clock.",
   NULL};
-static const char *const e127_resolution[] = {
+static const char *const e134_resolution[] = {
   "Renew the expired certificate and bind the new one to the service (RDP, WinRM listener, IIS site, LDAPS).",
   "Replace an expired intermediate with the CA's current certificate on the server.",
   "Correct the clock of the machine that judged the certificate.",
   NULL};
-static const unsigned short e127_related[] = {126, 125, 124, LOGONERR_NO_ENTRY};
-static const char *const e128_causes[] = {
+static const unsigned short e134_related[] = {133, 132, 131, LOGONERR_NO_ENTRY};
+static const char *const e135_causes[] = {
   "Cipher suites were restricted on one side (by Group Policy or a hardening script) to a set the other side does not offer.",
   "The server certificate's key type (DSA, a small RSA key) cannot be used with any enabled suite.",
   "An old client offers only suites that the server has disabled, such as RC4 or 3DES.",
   NULL};
-static const char *const e128_diagnosis[] = {
+static const char *const e135_diagnosis[] = {
   "Run `Get-TlsCipherSuite` on both machines and compare the lists.",
   "Check the System log for Schannel event 36874 or 36888 with alert 40 (handshake failure).",
   "Look at the certificate's public key algorithm and size with `certutil -dump <file.cer>`.",
   NULL};
-static const char *const e128_resolution[] = {
+static const char *const e135_resolution[] = {
   "Enable at least one modern suite common to both sides (for example an ECDHE suite with AES-GCM) with `Enable-TlsCipherSuite` or the SSL Cipher Suite Order policy.",
   "Replace a certificate whose key cannot be used with the enabled suites.",
   "Update the old client so that it offers current suites.",
   NULL};
-static const unsigned short e128_related[] = {115, 118, 133, LOGONERR_NO_ENTRY};
-static const char *const e129_causes[] = {
+static const unsigned short e135_related[] = {122, 125, 140, LOGONERR_NO_ENTRY};
+static const char *const e136_causes[] = {
   "The client gave up after the first leg (a user cancelled the credential prompt, a timeout fired, the connection dropped).",
   "A load balancer sent the second leg of an NTLM or Negotiate exchange to a different server than the first.",
   "The application deleted the context on an error it could have retried.",
   NULL};
-static const char *const e129_diagnosis[] = {
+static const char *const e136_diagnosis[] = {
   "Look on the server for event 4625 at the time of the failure and read its Status, Logon Type and Source Network Address.",
   "Check whether the client's connection reached the same server for both legs (load balancer persistence, the server's IIS or HTTP.sys logs).",
   "Capture the exchange (`netsh trace start capture=yes`) and check whether the client ever sent the final token.",
   NULL};
-static const char *const e129_resolution[] = {
+static const char *const e136_resolution[] = {
   "Enable session persistence on the load balancer, or use Kerberos, which needs a single leg from the client.",
   "Raise the client's or proxy's timeout when slow domain controllers delay the handshake.",
   NULL};
-static const unsigned short e129_related[] = {114, 123, 119, LOGONERR_NO_ENTRY};
-static const char *const e130_causes[] = {
+static const unsigned short e136_related[] = {121, 130, 126, LOGONERR_NO_ENTRY};
+static const char *const e137_causes[] = {
   "The SPN or name the client used belongs to a user account without a service key the KDC will use, so the KDC asks for user-to-user authentication.",
   "The client named the target by a user principal name instead of the service's SPN.",
   "The server application does not implement the user-to-user exchange.",
   NULL};
-static const char *const e130_diagnosis[] = {
+static const char *const e137_diagnosis[] = {
   "On the client run `klist get <SPN>` to see whether the KDC issues an ordinary service ticket for the name at all.",
   "Run `setspn -Q <SPN>` to see which account holds the SPN and whether it is a user or a computer account.",
   "On the domain controller, read event 4769 for the request: Result Code 0x1B and the Service Name show the target.",
   NULL};
-static const char *const e130_resolution[] = {
+static const char *const e137_resolution[] = {
   "Register the SPN on the account that runs the service with `setspn -S`, and remove it from the user account that should not hold it.",
   "Make the client target the service's SPN rather than a user name.",
   NULL};
-static const unsigned short e130_related[] = {116, 124, LOGONERR_NO_ENTRY};
-static const char *const e131_causes[] = {
+static const unsigned short e137_related[] = {123, 131, LOGONERR_NO_ENTRY};
+static const char *const e138_causes[] = {
   "The certificate template does not put the user's UPN in the subject alternative name.",
   "The user's UPN changed (a rename, a new suffix) after the certificate was issued.",
   "Strong certificate mapping is enforced and the certificate carries no SID extension or explicit mapping for the account.",
   NULL};
-static const char *const e131_diagnosis[] = {
+static const char *const e138_diagnosis[] = {
   "Dump the card or certificate with `certutil -scinfo` or `certutil -dump <file.cer>` and read the Subject Alternative Name (Principal Name) and the SID extension.",
   "Compare with `Get-ADUser <name> -Properties UserPrincipalName,altSecurityIdentities`.",
   "On the domain controller read event 4771 or 4768 for the account, and Kdcsvc events 39 to 41 in the System log, which report certificate mapping problems.",
   NULL};
-static const char *const e131_resolution[] = {
+static const char *const e138_resolution[] = {
   "Reissue the certificate from a template that includes the current UPN and the SID extension.",
   "Add an explicit strong mapping for the certificate in the account's altSecurityIdentities.",
   NULL};
-static const unsigned short e131_related[] = {132, 126, 127, LOGONERR_NO_ENTRY};
-static const char *const e132_causes[] = {
+static const unsigned short e138_related[] = {139, 133, 134, LOGONERR_NO_ENTRY};
+static const char *const e139_causes[] = {
   "The account has the flag Smart card is required for interactive logon, and the user typed a password.",
   "A tool or service tried to log on as that account with a password (RunAs, a scheduled task, a service).",
   NULL};
-static const char *const e132_diagnosis[] = {
+static const char *const e139_diagnosis[] = {
   "Check the account with `Get-ADUser <name> -Properties SmartcardLogonRequired`: True means password logons are refused.",
   "Find event 4625 on the target and read the Failure Reason (%%2315, smart card logon required) and the Logon Type.",
   NULL};
-static const char *const e132_resolution[] = {
+static const char *const e139_resolution[] = {
   "Sign in with the smart card (or Windows Hello for Business where it counts as one).",
   "Clear SmartcardLogonRequired with `Set-ADUser <name> -SmartcardLogonRequired $false` when password logons must be allowed for this account.",
   "Give automated jobs their own service account instead of a smart-card-only user.",
   NULL};
-static const unsigned short e132_related[] = {71, 17, 131, LOGONERR_NO_ENTRY};
-static const char *const e133_causes[] = {
+static const unsigned short e139_related[] = {74, 18, 138, LOGONERR_NO_ENTRY};
+static const char *const e140_causes[] = {
   "The policy Network security: Configure encryption types allowed for Kerberos differs between clients, servers and domain controllers.",
   "An account (often a service account or an old computer) has no AES keys because its password was not changed since AES support arrived.",
   "The account's msDS-SupportedEncryptionTypes lists types that the KDC has disabled.",
   "A non-Windows client or keytab uses an encryption type the domain does not allow.",
   NULL};
-static const char *const e133_diagnosis[] = {
+static const char *const e140_diagnosis[] = {
   "On the domain controller, read events 4768 and 4769 for the request: Result Code 0xE (KDC_ERR_ETYPE_NOTSUPP) confirms that no encryption type was agreed.",
   "Check the target with `Get-ADUser <name> -Properties msDS-SupportedEncryptionTypes,pwdLastSet` (or Get-ADComputer) to see its enabled types and when its keys were last made.",
   "Run `klist` on the client to see which encryption types its tickets use, and compare the Kerberos encryption-type policy on both ends with `gpresult /h`.",
   NULL};
-static const char *const e133_resolution[] = {
+static const char *const e140_resolution[] = {
   "Reset the service or computer account's password so that AES keys are generated, and set msDS-SupportedEncryptionTypes to include AES.",
   "Make the allowed encryption types consistent across clients, servers and domain controllers.",
   "Regenerate keytabs for non-Windows services with an AES encryption type.",
   NULL};
-static const unsigned short e133_related[] = {135, 128, LOGONERR_NO_ENTRY};
-static const char *const e134_causes[] = {
+static const unsigned short e140_related[] = {142, 135, LOGONERR_NO_ENTRY};
+static const char *const e141_causes[] = {
   "A TLS-terminating proxy, load balancer or inspection device sits between client and server, so the two ends see different TLS channels.",
   "The server requires channel binding (IIS Extended Protection, LDAP channel binding, AD CS web enrollment) and the client does not send valid bindings.",
   "An old client or library does not support channel binding tokens.",
   NULL};
-static const char *const e134_diagnosis[] = {
+static const char *const e141_diagnosis[] = {
   "Check whether a device re-encrypts the traffic: compare the certificate the client receives (the browser's certificate view, or `openssl s_client -connect <host>:443`) with the one bound on the server (`netsh http show sslcert`).",
   "On domain controllers, read Directory Service event 3039, which names LDAP clients that sent no valid channel binding token (logged once LDAP Interface Events diagnostic logging is raised).",
   "For IIS, check the site's Extended Protection setting (Off, Accept, Required) in Windows Authentication's advanced settings.",
   NULL};
-static const char *const e134_resolution[] = {
+static const char *const e141_resolution[] = {
   "Let TLS pass through to the server, or terminate it on the server itself, where channel binding is required.",
   "Update clients so that they send channel binding tokens.",
   "Set Extended Protection to Accept instead of Required for a service that must be reached through a terminating proxy, after weighing the relay risk.",
   NULL};
-static const unsigned short e134_related[] = {119, 137, 118, LOGONERR_NO_ENTRY};
-static const char *const e135_causes[] = {
+static const unsigned short e141_related[] = {126, 144, 125, LOGONERR_NO_ENTRY};
+static const char *const e142_causes[] = {
   "The account has no key for any encryption type the request allows, for example no AES key because its password predates AES.",
   "The account's keys are missing or damaged, as with an account created by a tool that set no password.",
   "A cloud Kerberos (Microsoft Entra) service principal has no Kerberos key configured.",
   NULL};
-static const char *const e135_diagnosis[] = {
+static const char *const e142_diagnosis[] = {
   "On the domain controller, read events 4768 and 4769 for the account: Result Code 0x9 (KDC_ERR_NULL_KEY) or 0xE (KDC_ERR_ETYPE_NOTSUPP) confirms a key problem.",
   "Check the account with `Get-ADUser <name> -Properties pwdLastSet,msDS-SupportedEncryptionTypes` to see when its keys were last made and which types it claims.",
   "Check the System log on the domain controller for KDC events 14 and 16, which report that no key of a suitable type was found.",
   NULL};
-static const char *const e135_resolution[] = {
+static const char *const e142_resolution[] = {
   "Reset the account's password (twice for krbtgt, with replication between) so that keys of every enabled type are made.",
   "Align msDS-SupportedEncryptionTypes with the keys the account really has.",
   NULL};
-static const unsigned short e135_related[] = {133, 119, LOGONERR_NO_ENTRY};
-static const char *const e136_causes[] = {
+static const unsigned short e142_related[] = {140, 126, LOGONERR_NO_ENTRY};
+static const char *const e143_causes[] = {
   "The client could not reach a KDC, so Kerberos failed and Negotiate refused to fall back silently.",
   "A device on the path altered or dropped the Kerberos part of the negotiation.",
   "The client and server disagree about which packages Negotiate may use.",
   NULL};
-static const char *const e136_diagnosis[] = {
+static const char *const e143_diagnosis[] = {
   "Run `nltest /dsgetdc:<domain> /kdc` on the client: failure to find a KDC explains the fallback.",
   "Run `klist get <SPN>` for the target to see whether Kerberos on its own works.",
   "Look for event 4625 on the server and for System log events from the Security-Kerberos and LsaSrv sources at the time of the failure.",
   NULL};
-static const char *const e136_resolution[] = {
+static const char *const e143_resolution[] = {
   "Restore the client's access to a domain controller (DNS SRV records, ports 88 and 464).",
   "Remove or reconfigure the device that rewrites authentication traffic.",
   NULL};
-static const unsigned short e136_related[] = {122, 62, 8, LOGONERR_NO_ENTRY};
-static const char *const e137_causes[] = {
+static const unsigned short e143_related[] = {129, 65, 9, LOGONERR_NO_ENTRY};
+static const char *const e144_causes[] = {
   "The client connected by IP address or an alias without an SPN, so Negotiate fell back to NTLM, which proves nothing about the server.",
   "Remote Desktop Restricted Admin or Remote Credential Guard, which need Kerberos, was requested for a server Kerberos could not reach.",
   "The server's reply to the Kerberos exchange (the AP-REP) was missing or did not verify.",
   NULL};
-static const char *const e137_diagnosis[] = {
+static const char *const e144_diagnosis[] = {
   "Run `klist get <SPN>` for the name the client uses (for example `TERMSRV/<host>`): if no ticket can be obtained, Kerberos and thus mutual authentication are impossible.",
   "Check in event 4624 on the server (Authentication Package and Logon Process) whether earlier logons from this client used NTLM.",
   "Check which name the client connects to and whether `setspn -Q <SPN>` finds it.",
   NULL};
-static const char *const e137_resolution[] = {
+static const char *const e144_resolution[] = {
   "Connect by the server's fully qualified DNS name, for which an SPN exists.",
   "Register the missing SPN on the server's account, or drop the requirement for mutual authentication where NTLM must be used.",
   NULL};
-static const unsigned short e137_related[] = {40, 110, 124, LOGONERR_NO_ENTRY};
+static const unsigned short e144_related[] = {42, 115, 131, LOGONERR_NO_ENTRY};
 
 static const logonerr_entry catalog[] = {
   {"ERROR_ACCESS_DENIED", 0x5U, LOGONERR_NS_WIN32, LOGONERR_CAT_GENERAL, LOGONERR_SEV_MEDIUM, 0U,
@@ -1498,676 +2275,711 @@ static const logonerr_entry catalog[] = {
    "One or more arguments to a call were not correct; an older, generic relative of ERROR_INVALID_PARAMETER.",
    {e3_causes, NULL, e3_diagnosis, e3_resolution, NULL},
    NULL, e3_related, NULL},
+  {"ERROR_NOT_FOUND", 0x490U, LOGONERR_NS_WIN32, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 0U,
+   "Element not found.",
+   "A generic Win32 not-found error: the object, element or value the caller asked for does not exist.",
+   {e4_causes, NULL, e4_diagnosis, e4_resolution, NULL},
+   NULL, e4_related, NULL},
   {"ERROR_SESSION_CREDENTIAL_CONFLICT", 0x4C3U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "Multiple connections to a server or shared resource by the same user, using more than one user name, are not allowed. Disconnect all previous connections to the server or shared resource and try again.",
    "Windows refused a second SMB connection to the same server under a different user name; one logon session may use only one set of credentials per server.",
-   {e4_causes, NULL, e4_diagnosis, e4_resolution, NULL},
-   NULL, e4_related, NULL},
+   {e5_causes, NULL, e5_diagnosis, e5_resolution, NULL},
+   NULL, e5_related, NULL},
   {"ERROR_REMOTE_SESSION_LIMIT_EXCEEDED", 0x4C4U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "An attempt was made to establish a session to a network server, but there are already too many sessions established to that server.",
    "The server already has as many sessions as it accepts, so a new session could not be established.",
-   {e5_causes, NULL, e5_diagnosis, e5_resolution, NULL},
-   NULL, e5_related, NULL},
+   {e6_causes, NULL, e6_diagnosis, e6_resolution, NULL},
+   NULL, e6_related, NULL},
   {"ERROR_NULL_LM_PASSWORD", 0x518U, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "The password is too complex to be converted to a LAN Manager password. The LAN Manager password returned is a NULL string.",
    "A warning: the password is too complex for a LAN Manager hash, so the LM password is empty; NT-hash authentication still works.",
-   {e6_causes, NULL, e6_diagnosis, e6_resolution, NULL},
-   NULL, e6_related, NULL},
+   {e7_causes, NULL, e7_diagnosis, e7_resolution, NULL},
+   NULL, e7_related, NULL},
   {"ERROR_NO_IMPERSONATION_TOKEN", 0x51DU, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "An attempt has been made to operate on an impersonation token by a thread that is not currently impersonating a client.",
    "Code used a function that needs an impersonation token while holding only a primary token, or on a thread that is not impersonating anyone.",
-   {e7_causes, NULL, e7_diagnosis, e7_resolution, NULL},
-   NULL, e7_related, NULL},
+   {e8_causes, NULL, e8_diagnosis, e8_resolution, NULL},
+   NULL, e8_related, NULL},
   {"ERROR_NO_LOGON_SERVERS", 0x51FU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "There are currently no logon servers available to service the logon request.",
    "No domain controller answered the logon request, so the domain account could not be authenticated.",
-   {e8_causes, NULL, e8_diagnosis, e8_resolution, NULL},
-   NULL, e8_related, NULL},
+   {e9_causes, NULL, e9_diagnosis, e9_resolution, NULL},
+   NULL, e9_related, NULL},
   {"ERROR_NO_SUCH_LOGON_SESSION", 0x520U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "A specified logon session does not exist. It may already have been terminated.",
    "The logon session named by a logon ID (LUID) does not exist: it ended, was never created, or has no credentials the request can use.",
-   {e9_causes, e9_symptoms, e9_diagnosis, e9_resolution, e9_prevention},
-   e9_faq, e9_related, NULL},
+   {e10_causes, e10_symptoms, e10_diagnosis, e10_resolution, e10_prevention},
+   e10_faq, e10_related, NULL},
   {"ERROR_PRIVILEGE_NOT_HELD", 0x522U, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "A required privilege is not held by the client.",
    "The operation needs a privilege (such as SeTcbPrivilege or SeSecurityPrivilege) that the caller's token does not hold or has not enabled.",
-   {e10_causes, NULL, e10_diagnosis, e10_resolution, NULL},
-   NULL, e10_related, NULL},
+   {e11_causes, NULL, e11_diagnosis, e11_resolution, NULL},
+   NULL, e11_related, NULL},
   {"ERROR_INVALID_ACCOUNT_NAME", 0x523U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 0U,
    "The name provided is not a properly formed account name.",
    "The account name given is not well formed, so Windows could not even look it up.",
-   {e11_causes, NULL, e11_diagnosis, e11_resolution, NULL},
-   NULL, e11_related, NULL},
+   {e12_causes, NULL, e12_diagnosis, e12_resolution, NULL},
+   NULL, e12_related, NULL},
   {"ERROR_NO_SUCH_USER", 0x525U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "The specified account does not exist.",
    "The account named does not exist in the database that was asked (local SAM or the domain).",
-   {e12_causes, NULL, e12_diagnosis, e12_resolution, NULL},
-   NULL, e12_related, NULL},
+   {e13_causes, NULL, e13_diagnosis, e13_resolution, NULL},
+   NULL, e13_related, NULL},
   {"ERROR_WRONG_PASSWORD", 0x52BU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "Unable to update the password. The value provided as the current password is incorrect.",
    "A password change failed because the current password supplied was not correct.",
-   {e13_causes, NULL, e13_diagnosis, e13_resolution, NULL},
-   NULL, e13_related, NULL},
+   {e14_causes, NULL, e14_diagnosis, e14_resolution, NULL},
+   NULL, e14_related, NULL},
   {"ERROR_ILL_FORMED_PASSWORD", 0x52CU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "Unable to update the password. The value provided for the new password contains values that are not allowed in passwords.",
    "A password change failed because the new password contains characters that passwords may not contain.",
-   {e14_causes, NULL, e14_diagnosis, e14_resolution, NULL},
-   NULL, e14_related, NULL},
+   {e15_causes, NULL, e15_diagnosis, e15_resolution, NULL},
+   NULL, e15_related, NULL},
   {"ERROR_PASSWORD_RESTRICTION", 0x52DU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "Unable to update the password. The value provided for the new password does not meet the length, complexity, or history requirements of the domain.",
    "A password change or reset was refused because the new password breaks the domain's length, complexity, history or minimum-age rules.",
-   {e15_causes, NULL, e15_diagnosis, e15_resolution, NULL},
-   NULL, e15_related, NULL},
+   {e16_causes, NULL, e16_diagnosis, e16_resolution, NULL},
+   NULL, e16_related, NULL},
   {"ERROR_LOGON_FAILURE", 0x52EU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
    "The user name or password is incorrect.",
    "Authentication failed because the user name is unknown or the password is wrong; Windows deliberately does not say which.",
-   {e16_causes, NULL, e16_diagnosis, e16_resolution, NULL},
-   e16_faq, e16_related, NULL},
+   {e17_causes, NULL, e17_diagnosis, e17_resolution, NULL},
+   e17_faq, e17_related, NULL},
   {"ERROR_ACCOUNT_RESTRICTION", 0x52FU, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "Account restrictions are preventing this user from signing in. For example: blank passwords aren't allowed, sign-in times are limited, or a policy restriction has been enforced.",
    "The credentials are valid, but an account restriction such as a blank-password rule, logon hours or a policy blocks this logon.",
-   {e17_causes, NULL, e17_diagnosis, e17_resolution, NULL},
-   NULL, e17_related, NULL},
+   {e18_causes, NULL, e18_diagnosis, e18_resolution, NULL},
+   NULL, e18_related, NULL},
   {"ERROR_INVALID_LOGON_HOURS", 0x530U, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
    "Your account has time restrictions that keep you from signing in right now.",
    "The account's logon hours do not allow logging on at this time.",
-   {e18_causes, NULL, e18_diagnosis, e18_resolution, NULL},
-   NULL, e18_related, NULL},
+   {e19_causes, NULL, e19_diagnosis, e19_resolution, NULL},
+   NULL, e19_related, NULL},
   {"ERROR_INVALID_WORKSTATION", 0x531U, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
    "This user isn't allowed to sign in to this computer.",
    "The account may only log on from listed computers, and this is not one of them.",
-   {e19_causes, NULL, e19_diagnosis, e19_resolution, NULL},
-   NULL, e19_related, NULL},
+   {e20_causes, NULL, e20_diagnosis, e20_resolution, NULL},
+   NULL, e20_related, NULL},
   {"ERROR_PASSWORD_EXPIRED", 0x532U, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "The password for this account has expired.",
    "The account's password has passed its maximum age and must be changed before the logon can succeed.",
-   {e20_causes, NULL, e20_diagnosis, e20_resolution, NULL},
-   NULL, e20_related, NULL},
+   {e21_causes, NULL, e21_diagnosis, e21_resolution, NULL},
+   NULL, e21_related, NULL},
   {"ERROR_ACCOUNT_DISABLED", 0x533U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "This user can't sign in because this account is currently disabled.",
    "The account is disabled, so no logon with it is allowed.",
-   {e21_causes, NULL, e21_diagnosis, e21_resolution, NULL},
-   NULL, e21_related, NULL},
+   {e22_causes, NULL, e22_diagnosis, e22_resolution, NULL},
+   NULL, e22_related, NULL},
+  {"ERROR_NONE_MAPPED", 0x534U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
+   "No mapping between account names and security IDs was done.",
+   "None of the account names or security IDs given could be translated into the other form.",
+   {e23_causes, NULL, e23_diagnosis, e23_resolution, NULL},
+   NULL, e23_related, NULL},
   {"ERROR_BAD_IMPERSONATION_LEVEL", 0x542U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "Either a required impersonation level was not provided, or the provided impersonation level is invalid.",
    "The token's impersonation level is too low for the operation (for example an Identification-level token used to open a resource).",
-   {e22_causes, NULL, e22_diagnosis, e22_resolution, NULL},
-   NULL, e22_related, NULL},
+   {e24_causes, NULL, e24_diagnosis, e24_resolution, NULL},
+   NULL, e24_related, NULL},
   {"ERROR_INVALID_SERVER_STATE", 0x548U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The security account manager (SAM) or local security authority (LSA) server was in the wrong state to perform the security operation.",
    "The SAM or LSA server was in the wrong state to perform the security operation, for example while starting or shutting down.",
-   {e23_causes, NULL, e23_diagnosis, e23_resolution, NULL},
-   NULL, e23_related, NULL},
+   {e25_causes, NULL, e25_diagnosis, e25_resolution, NULL},
+   NULL, e25_related, NULL},
   {"ERROR_NO_SUCH_DOMAIN", 0x54BU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The specified domain either does not exist or could not be contacted.",
    "The domain named in the request could not be found or contacted.",
-   {e24_causes, NULL, e24_diagnosis, e24_resolution, NULL},
-   NULL, e24_related, NULL},
+   {e26_causes, NULL, e26_diagnosis, e26_resolution, NULL},
+   NULL, e26_related, NULL},
   {"ERROR_NOT_LOGON_PROCESS", 0x552U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "The requested action is restricted for use by logon processes only. The calling process has not registered as a logon process.",
    "The caller used an LSA function reserved for registered logon processes without having registered as one.",
-   {e25_causes, NULL, e25_diagnosis, e25_resolution, NULL},
-   NULL, e25_related, NULL},
+   {e27_causes, NULL, e27_diagnosis, e27_resolution, NULL},
+   NULL, e27_related, NULL},
   {"ERROR_LOGON_SESSION_EXISTS", 0x553U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_HIGH, 0U,
    "Cannot start a new logon session with an ID that is already in use.",
    "A new logon session could not be started because its logon ID (LUID) already belongs to an existing session.",
-   {e26_causes, e26_symptoms, e26_diagnosis, e26_resolution, e26_prevention},
-   e26_faq, e26_related, NULL},
+   {e28_causes, e28_symptoms, e28_diagnosis, e28_resolution, e28_prevention},
+   e28_faq, e28_related, NULL},
   {"ERROR_NO_SUCH_PACKAGE", 0x554U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "A specified authentication package is unknown.",
    "The authentication or security package named in the request is not loaded.",
-   {e27_causes, NULL, e27_diagnosis, e27_resolution, NULL},
-   NULL, e27_related, NULL},
+   {e29_causes, NULL, e29_diagnosis, e29_resolution, NULL},
+   NULL, e29_related, NULL},
   {"ERROR_BAD_LOGON_SESSION_STATE", 0x555U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_HIGH, 0U,
    "The logon session is not in a state that is consistent with the requested operation.",
    "The logon session exists but is in a state that does not allow the requested operation, typically deleting a session that still has references.",
-   {e28_causes, e28_symptoms, e28_diagnosis, e28_resolution, e28_prevention},
-   e28_faq, e28_related, NULL},
+   {e30_causes, e30_symptoms, e30_diagnosis, e30_resolution, e30_prevention},
+   e30_faq, e30_related, NULL},
   {"ERROR_LOGON_SESSION_COLLISION", 0x556U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_HIGH, 0U,
    "The logon session ID is already in use.",
    "An authentication package asked the LSA to create a logon session with an ID (LUID) that another session already uses; an internal LSA error, not a user mistake.",
-   {e29_causes, e29_symptoms, e29_diagnosis, e29_resolution, e29_prevention},
-   e29_faq, e29_related, NULL},
+   {e31_causes, e31_symptoms, e31_diagnosis, e31_resolution, e31_prevention},
+   e31_faq, e31_related, NULL},
   {"ERROR_INVALID_LOGON_TYPE", 0x557U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "A logon request contained an invalid logon type value.",
    "The logon type in the request is not a value the authentication package accepts.",
-   {e30_causes, NULL, e30_diagnosis, e30_resolution, NULL},
-   NULL, e30_related, NULL},
+   {e32_causes, NULL, e32_diagnosis, e32_resolution, NULL},
+   NULL, e32_related, NULL},
   {"ERROR_CANNOT_IMPERSONATE", 0x558U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "Unable to impersonate using a named pipe until data has been read from that pipe.",
    "A server tried to impersonate a named-pipe client before reading any data from the pipe.",
-   {e31_causes, NULL, e31_diagnosis, e31_resolution, NULL},
-   NULL, e31_related, NULL},
+   {e33_causes, NULL, e33_diagnosis, e33_resolution, NULL},
+   NULL, e33_related, NULL},
   {"ERROR_SPECIAL_ACCOUNT", 0x55BU, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 0U,
    "Cannot perform this operation on built-in accounts.",
    "The operation is not allowed on a built-in account, such as deleting the built-in Administrator.",
-   {e32_causes, NULL, e32_diagnosis, e32_resolution, NULL},
-   NULL, e32_related, NULL},
+   {e34_causes, NULL, e34_diagnosis, e34_resolution, NULL},
+   NULL, e34_related, NULL},
   {"ERROR_LOGON_NOT_GRANTED", 0x564U, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "Logon failure: the user has not been granted the requested logon type at this computer.",
    "The user does not hold the logon right for the kind of logon attempted on this computer.",
-   {e33_causes, NULL, e33_diagnosis, e33_resolution, NULL},
-   NULL, e33_related, NULL},
+   {e35_causes, NULL, e35_diagnosis, e35_resolution, NULL},
+   NULL, e35_related, NULL},
   {"ERROR_TOO_MANY_SECRETS", 0x565U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The maximum number of secrets that may be stored in a single system has been exceeded.",
    "The LSA's store of secrets is full, so another secret could not be saved.",
-   {e34_causes, NULL, e34_diagnosis, e34_resolution, NULL},
-   NULL, e34_related, NULL},
+   {e36_causes, NULL, e36_diagnosis, e36_resolution, NULL},
+   NULL, e36_related, NULL},
   {"ERROR_LOGON_TYPE_NOT_GRANTED", 0x569U, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "Logon failure: the user has not been granted the requested logon type at this computer.",
    "The user has not been granted the requested logon type at this computer, or a deny right blocks it.",
-   {e35_causes, NULL, e35_diagnosis, e35_resolution, NULL},
-   NULL, e35_related, NULL},
+   {e37_causes, NULL, e37_diagnosis, e37_resolution, NULL},
+   NULL, e37_related, NULL},
   {"ERROR_NT_CROSS_ENCRYPTION_REQUIRED", 0x56AU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "A cross-encrypted password is necessary to change a user password.",
    "A password change needs the NT (cross-encrypted) form of the password, which the client did not send.",
-   {e36_causes, NULL, e36_diagnosis, e36_resolution, NULL},
-   NULL, e36_related, NULL},
+   {e38_causes, NULL, e38_diagnosis, e38_resolution, NULL},
+   NULL, e38_related, NULL},
   {"ERROR_LM_CROSS_ENCRYPTION_REQUIRED", 0x56EU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "A cross-encrypted password is necessary to change this user password.",
    "A password change needs the LM cross-encrypted form of the password, which the client did not send.",
-   {e37_causes, NULL, e37_diagnosis, e37_resolution, NULL},
-   NULL, e37_related, NULL},
+   {e39_causes, NULL, e39_diagnosis, e39_resolution, NULL},
+   NULL, e39_related, NULL},
   {"ERROR_NO_USER_SESSION_KEY", 0x572U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "There is no user session key for the specified logon session.",
    "The logon session has no user session key, so an operation that needs one (SMB signing, encryption, some RPC) cannot proceed.",
-   {e38_causes, NULL, e38_diagnosis, e38_resolution, NULL},
-   NULL, e38_related, NULL},
+   {e40_causes, NULL, e40_diagnosis, e40_resolution, NULL},
+   NULL, e40_related, NULL},
   {"ERROR_WRONG_TARGET_NAME", 0x574U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "The target account name is incorrect.",
    "Kerberos mutual authentication failed because the service ticket was issued for a different account than the one running the service.",
-   {e39_causes, NULL, e39_diagnosis, e39_resolution, NULL},
-   NULL, e39_related, NULL},
+   {e41_causes, NULL, e41_diagnosis, e41_resolution, NULL},
+   NULL, e41_related, NULL},
   {"ERROR_MUTUAL_AUTH_FAILED", 0x575U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "Mutual Authentication failed. The server's password is out of date at the domain controller.",
    "Mutual authentication failed: the server's password is out of date at the domain controller.",
-   {e40_causes, NULL, e40_diagnosis, e40_resolution, NULL},
-   NULL, e40_related, NULL},
+   {e42_causes, NULL, e42_diagnosis, e42_resolution, NULL},
+   NULL, e42_related, NULL},
   {"ERROR_TIME_SKEW", 0x576U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "There is a time and/or date difference between the client and server.",
    "The clocks of the client and the server (or domain controller) differ by more than Kerberos allows (5 minutes by default).",
-   {e41_causes, NULL, e41_diagnosis, e41_resolution, NULL},
-   NULL, e41_related, NULL},
+   {e43_causes, NULL, e43_diagnosis, e43_resolution, NULL},
+   NULL, e43_related, NULL},
   {"ERROR_NO_TRUST_LSA_SECRET", 0x6FAU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The workstation does not have a trust secret.",
    "The workstation has no trust secret for its domain, so its secure channel cannot be set up.",
-   {e42_causes, NULL, e42_diagnosis, e42_resolution, NULL},
-   NULL, e42_related, NULL},
+   {e44_causes, NULL, e44_diagnosis, e44_resolution, NULL},
+   NULL, e44_related, NULL},
   {"ERROR_NO_TRUST_SAM_ACCOUNT", 0x6FBU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The security database on the server does not have a computer account for this workstation trust relationship.",
    "The domain has no computer account for this workstation, so its trust relationship cannot be used.",
-   {e43_causes, NULL, e43_diagnosis, e43_resolution, NULL},
-   NULL, e43_related, NULL},
+   {e45_causes, NULL, e45_diagnosis, e45_resolution, NULL},
+   NULL, e45_related, NULL},
   {"ERROR_TRUSTED_DOMAIN_FAILURE", 0x6FCU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The trust relationship between the primary domain and the trusted domain failed.",
    "The trust between the primary domain and a trusted domain failed, so users of that domain cannot authenticate here.",
-   {e44_causes, NULL, e44_diagnosis, e44_resolution, NULL},
-   e44_faq, e44_related, NULL},
+   {e46_causes, NULL, e46_diagnosis, e46_resolution, NULL},
+   e46_faq, e46_related, NULL},
   {"ERROR_TRUSTED_RELATIONSHIP_FAILURE", 0x6FDU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The trust relationship between this workstation and the primary domain failed.",
    "The trust relationship between this workstation and its domain failed: the machine account password no longer matches.",
-   {e45_causes, NULL, e45_diagnosis, e45_resolution, e45_prevention},
-   NULL, e45_related, NULL},
+   {e47_causes, NULL, e47_diagnosis, e47_resolution, e47_prevention},
+   NULL, e47_related, NULL},
   {"ERROR_TRUST_FAILURE", 0x6FEU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The network logon failed.",
    "The network logon failed because the validation authority could not be reached or the trust path failed.",
-   {e46_causes, NULL, e46_diagnosis, e46_resolution, NULL},
-   NULL, e46_related, NULL},
+   {e48_causes, NULL, e48_diagnosis, e48_resolution, NULL},
+   NULL, e48_related, NULL},
   {"ERROR_NETLOGON_NOT_STARTED", 0x700U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "An attempt was made to logon, but the network logon service was not started.",
    "A logon needed the Netlogon service, which is not running.",
-   {e47_causes, NULL, e47_diagnosis, e47_resolution, NULL},
-   NULL, e47_related, NULL},
+   {e49_causes, NULL, e49_diagnosis, e49_resolution, NULL},
+   NULL, e49_related, NULL},
   {"ERROR_ACCOUNT_EXPIRED", 0x701U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "The user's account has expired.",
    "The account's expiry date has passed, so it can no longer log on.",
-   {e48_causes, NULL, e48_diagnosis, e48_resolution, NULL},
-   NULL, e48_related, NULL},
+   {e50_causes, NULL, e50_diagnosis, e50_resolution, NULL},
+   NULL, e50_related, NULL},
   {"ERROR_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT", 0x70FU, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "The account used is an interdomain trust account. Use your global user account or local user account to access this server.",
    "The logon used an interdomain trust account, which exists only for trusts and may not be used to log on.",
-   {e49_causes, NULL, e49_diagnosis, e49_resolution, NULL},
-   NULL, e49_related, NULL},
+   {e51_causes, NULL, e51_diagnosis, e51_resolution, NULL},
+   NULL, e51_related, NULL},
   {"ERROR_NOLOGON_WORKSTATION_TRUST_ACCOUNT", 0x710U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 0U,
    "The account used is a computer account. Use your global user account or local user account to access this server.",
    "The logon used a computer account (a workstation trust account) where a user account is required.",
-   {e50_causes, NULL, e50_diagnosis, e50_resolution, NULL},
-   NULL, e50_related, NULL},
+   {e52_causes, NULL, e52_diagnosis, e52_resolution, NULL},
+   NULL, e52_related, NULL},
   {"ERROR_NOLOGON_SERVER_TRUST_ACCOUNT", 0x711U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 0U,
    "The account used is a server trust account. Use your global user account or local user account to access this server.",
    "The logon used a server trust account (a domain controller's computer account) where a user account is required.",
-   {e51_causes, NULL, e51_diagnosis, e51_resolution, NULL},
-   NULL, e51_related, NULL},
+   {e53_causes, NULL, e53_diagnosis, e53_resolution, NULL},
+   NULL, e53_related, NULL},
   {"ERROR_DOMAIN_TRUST_INCONSISTENT", 0x712U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The name or security ID (SID) of the domain specified is inconsistent with the trust information for that domain.",
    "The name or SID of a domain does not match the trust information held for it.",
-   {e52_causes, NULL, e52_diagnosis, e52_resolution, NULL},
-   NULL, e52_related, NULL},
+   {e54_causes, NULL, e54_diagnosis, e54_resolution, NULL},
+   NULL, e54_related, NULL},
   {"ERROR_PASSWORD_MUST_CHANGE", 0x773U, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "The user's password must be changed before signing in.",
    "The user must change the password before signing in, because an administrator set 'User must change password at next logon' or reset it.",
-   {e53_causes, NULL, e53_diagnosis, e53_resolution, NULL},
-   NULL, e53_related, NULL},
+   {e55_causes, NULL, e55_diagnosis, e55_resolution, NULL},
+   NULL, e55_related, NULL},
   {"ERROR_DOMAIN_CONTROLLER_NOT_FOUND", 0x774U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "Could not find the domain controller for this domain.",
    "No domain controller could be found for the domain.",
-   {e54_causes, NULL, e54_diagnosis, e54_resolution, NULL},
-   NULL, e54_related, NULL},
+   {e56_causes, NULL, e56_diagnosis, e56_resolution, NULL},
+   NULL, e56_related, NULL},
   {"ERROR_ACCOUNT_LOCKED_OUT", 0x775U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "The referenced account is currently locked out and may not be logged on to.",
    "The account is locked out after too many failed logon attempts and may not be used until it is unlocked or the lockout expires.",
-   {e55_causes, NULL, e55_diagnosis, e55_resolution, NULL},
-   e55_faq, e55_related, NULL},
+   {e57_causes, NULL, e57_diagnosis, e57_resolution, NULL},
+   e57_faq, e57_related, NULL},
   {"ERROR_AUTHENTICATION_FIREWALL_FAILED", 0x78FU, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "The computer you are signing into is protected by an authentication firewall. The specified account is not allowed to authenticate to the computer.",
    "Selective authentication on a trust, or an authentication policy, blocks this account from authenticating to this computer.",
-   {e56_causes, NULL, e56_diagnosis, e56_resolution, NULL},
-   NULL, e56_related, NULL},
+   {e58_causes, NULL, e58_diagnosis, e58_resolution, NULL},
+   NULL, e58_related, NULL},
   {"ERROR_NTLM_BLOCKED", 0x791U, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "Authentication failed because NTLM authentication has been disabled.",
    "Authentication failed because NTLM is disabled by policy and Kerberos could not be used.",
-   {e57_causes, NULL, e57_diagnosis, e57_resolution, e57_prevention},
-   NULL, e57_related, NULL},
+   {e59_causes, NULL, e59_diagnosis, e59_resolution, e59_prevention},
+   NULL, e59_related, NULL},
   {"ERROR_PASSWORD_CHANGE_REQUIRED", 0x792U, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "Logon Failure: EAS policy requires that the user change their password before this operation can be performed.",
    "An Exchange ActiveSync (EAS) policy requires the user to change the password before the operation can be performed.",
-   {e58_causes, NULL, e58_diagnosis, e58_resolution, NULL},
-   NULL, e58_related, NULL},
+   {e60_causes, NULL, e60_diagnosis, e60_resolution, NULL},
+   NULL, e60_related, NULL},
+  {"ERROR_NO_SECRETS", 0x21ACU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
+   "The local account store does not contain secret material for the specified account.",
+   "The local account store has no password secret for the account, so a password-based check of its credentials cannot be made.",
+   {e61_causes, NULL, e61_diagnosis, e61_resolution, NULL},
+   NULL, e61_related, NULL},
   {"STATUS_INVALID_PARAMETER", 0xC000000DU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 87U,
    "An invalid parameter was passed to a service or function.",
    "The NTSTATUS form of an invalid argument: a service or function rejected a parameter.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e62_causes, NULL, e62_diagnosis, e62_resolution, NULL},
+   NULL, e62_related, NULL},
   {"STATUS_ACCESS_DENIED", 0xC0000022U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_MEDIUM, 5U,
    "{Access Denied} A process has requested access to an object, but has not been granted those access rights.",
    "The NTSTATUS form of access denied: the caller was not granted the access it asked for.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e63_causes, NULL, e63_diagnosis, e63_resolution, NULL},
+   NULL, e63_related, NULL},
   {"STATUS_NO_IMPERSONATION_TOKEN", 0xC000005CU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 1309U,
    "An attempt has been made to operate on an impersonation token by a thread that is not currently impersonating a client.",
    "The NTSTATUS form of ERROR_NO_IMPERSONATION_TOKEN: the thread is not impersonating a client.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e64_causes, NULL, e64_diagnosis, e64_resolution, NULL},
+   NULL, e64_related, NULL},
   {"STATUS_NO_LOGON_SERVERS", 0xC000005EU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1311U,
    "We can't sign you in with this credential because your domain isn't available. Make sure your device is connected to your organization's network and try again. If you previously signed in on this device with another credential, you can sign in with that credential.",
-   "No domain controller was available to authenticate the logon; in event 4625 this is the Status of domain logons that could not reach a DC.",
-   {NULL, NULL, e62_diagnosis, NULL, NULL},
-   NULL, NULL, NULL},
+   "No domain controller answered the logon request; in event 4625 it is the Status (Sub Status 0x0) of a domain logon that could not reach a DC.",
+   {e65_causes, NULL, e65_diagnosis, e65_resolution, NULL},
+   NULL, e65_related, NULL},
   {"STATUS_NO_SUCH_LOGON_SESSION", 0xC000005FU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1312U,
    "A specified logon session does not exist. It may already have been terminated.",
    "A logon session with the given logon ID does not exist: returned by LsaGetLogonSessionData, DeleteLogonSession and SSPI calls for a session that ended or was never created.",
-   {NULL, NULL, NULL, NULL, NULL},
-   e63_faq, e63_related, NULL},
+   {e66_causes, e66_symptoms, e66_diagnosis, e66_resolution, e66_prevention},
+   e66_faq, e66_related, NULL},
   {"STATUS_PRIVILEGE_NOT_HELD", 0xC0000061U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 1314U,
    "A required privilege is not held by the client.",
    "The NTSTATUS form of ERROR_PRIVILEGE_NOT_HELD: a required privilege is not held or not enabled.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e67_causes, NULL, e67_diagnosis, e67_resolution, NULL},
+   NULL, e67_related, NULL},
   {"STATUS_INVALID_ACCOUNT_NAME", 0xC0000062U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 1315U,
    "The name provided is not a properly formed account name.",
    "The account name in the request is not a properly formed name.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e68_causes, NULL, e68_diagnosis, e68_resolution, NULL},
+   NULL, e68_related, NULL},
   {"STATUS_NO_SUCH_USER", 0xC0000064U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1317U,
    "The specified account does not exist.",
-   "The user name does not exist; in event 4625 and 4776 this Sub Status means the account name is unknown to the domain that checked it.",
-   {NULL, NULL, e66_diagnosis, NULL, NULL},
-   NULL, NULL, NULL},
+   "The user name does not exist for the authority that checked it: event 4625 shows it as the Sub Status under Status 0xC000006D, and event 4776, which has no Sub Status, as its Error Code.",
+   {e69_causes, NULL, e69_diagnosis, e69_resolution, NULL},
+   NULL, e69_related, NULL},
   {"STATUS_WRONG_PASSWORD", 0xC000006AU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 86U,
    "When trying to update a password, this return status indicates that the value provided as the current password is not correct.",
-   "The password supplied was wrong; in event 4625/4776 this Sub Status means the user name exists but the password is incorrect. It maps to ERROR_INVALID_PASSWORD (86), not ERROR_WRONG_PASSWORD.",
-   {e67_causes, NULL, e67_diagnosis, NULL, NULL},
-   NULL, NULL, NULL},
+   "The account exists but the password was wrong: event 4625 shows it as the Sub Status under Status 0xC000006D, and event 4776, which has no Sub Status, as its Error Code; it maps to ERROR_INVALID_PASSWORD (86), not ERROR_WRONG_PASSWORD.",
+   {e70_causes, NULL, e70_diagnosis, e70_resolution, NULL},
+   NULL, e70_related, NULL},
   {"STATUS_ILL_FORMED_PASSWORD", 0xC000006BU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1324U,
    "When trying to update a password, this return status indicates that the value provided for the new password contains values that are not allowed in passwords.",
    "A password update failed: the new password contains values not allowed in passwords.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e71_causes, NULL, e71_diagnosis, e71_resolution, NULL},
+   NULL, e71_related, NULL},
   {"STATUS_PASSWORD_RESTRICTION", 0xC000006CU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1325U,
    "When trying to update a password, this status indicates that some password update rule has been violated. For example, the password may not meet length criteria.",
    "A password update failed because a password rule was violated, for example the length requirement.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e72_causes, NULL, e72_diagnosis, e72_resolution, NULL},
+   NULL, e72_related, NULL},
   {"STATUS_LOGON_FAILURE", 0xC000006DU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 1326U,
    "The attempted logon is invalid. This is either due to a bad username or authentication information.",
-   "The logon attempt is invalid because of a bad user name or bad authentication information; the generic Status of event 4625, refined by its Sub Status.",
-   {NULL, NULL, e70_diagnosis, NULL, NULL},
-   NULL, NULL, NULL},
+   "The generic bad-user-name-or-password failure: in event 4625 it is the Status and the Sub Status says which part failed, while event 4776, which has no Sub Status, can carry it as its Error Code.",
+   {e73_causes, NULL, e73_diagnosis, e73_resolution, NULL},
+   NULL, e73_related, NULL},
   {"STATUS_ACCOUNT_RESTRICTION", 0xC000006EU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1327U,
    "Indicates a referenced user name and authentication information are valid, but some user account restriction has prevented successful authentication (such as time-of-day restrictions).",
-   "The user name and password are valid but an account restriction prevented the logon; in event 4625 a Sub Status gives the restriction.",
-   {NULL, NULL, e71_diagnosis, NULL, NULL},
-   NULL, NULL, NULL},
+   "The name and password were right but an account restriction blocked the logon; in event 4625 it is the Status and the Sub Status names the restriction.",
+   {e74_causes, NULL, e74_diagnosis, e74_resolution, NULL},
+   NULL, e74_related, NULL},
   {"STATUS_INVALID_LOGON_HOURS", 0xC000006FU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 1328U,
    "The user account has time restrictions and may not be logged onto at this time.",
-   "The account tried to log on outside its allowed logon hours (event 4625 Sub Status).",
-   {NULL, NULL, e72_diagnosis, NULL, NULL},
-   NULL, NULL, NULL},
+   "The account tried to log on outside its allowed logon hours: event 4625 shows it as the Sub Status, usually under Status 0xC000006E, and event 4776, which has no Sub Status, as its Error Code.",
+   {e75_causes, NULL, e75_diagnosis, e75_resolution, NULL},
+   NULL, e75_related, NULL},
   {"STATUS_INVALID_WORKSTATION", 0xC0000070U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 1329U,
    "The user account is restricted such that it may not be used to log on from the source workstation.",
-   "The account is not allowed to log on from this workstation (event 4625 Sub Status), by its Log On To list or an authentication policy silo.",
-   {NULL, NULL, e73_diagnosis, NULL, NULL},
-   NULL, NULL, NULL},
+   "The account may not log on from this workstation (its Log On To list or an authentication policy): event 4625 shows it as the Sub Status, and event 4776, which has no Sub Status, as its Error Code.",
+   {e76_causes, NULL, e76_diagnosis, e76_resolution, NULL},
+   NULL, e76_related, NULL},
   {"STATUS_PASSWORD_EXPIRED", 0xC0000071U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1330U,
    "The user account's password has expired.",
-   "The account's password has expired (event 4625 Sub Status); the user must change it.",
-   {NULL, NULL, e74_diagnosis, NULL, NULL},
-   NULL, NULL, NULL},
+   "The account's password has expired: event 4625 shows it as the Sub Status, usually under Status 0xC000006E, and event 4776, which has no Sub Status, as its Error Code.",
+   {e77_causes, NULL, e77_diagnosis, e77_resolution, NULL},
+   NULL, e77_related, NULL},
   {"STATUS_ACCOUNT_DISABLED", 0xC0000072U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1331U,
    "The referenced account is currently disabled and may not be logged on to.",
-   "The account is disabled (event 4625 Sub Status).",
-   {NULL, NULL, e75_diagnosis, NULL, NULL},
-   NULL, NULL, NULL},
+   "The account is disabled: event 4625 shows it as the Sub Status, usually under Status 0xC000006E, event 4776, which has no Sub Status, as its Error Code, and event 4768 as Kerberos Result Code 0x12.",
+   {e78_causes, NULL, e78_diagnosis, e78_resolution, NULL},
+   NULL, e78_related, NULL},
+  {"STATUS_NONE_MAPPED", 0xC0000073U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1332U,
+   "None of the information to be translated has been translated.",
+   "None of the account names or SIDs given could be translated; event 4625 can show it as Status and Sub Status when a logon names an account that cannot be resolved.",
+   {e79_causes, NULL, e79_diagnosis, e79_resolution, NULL},
+   NULL, e79_related, NULL},
   {"STATUS_BAD_IMPERSONATION_LEVEL", 0xC00000A5U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1346U,
    "A specified impersonation level is invalid. Also used to indicate a required impersonation level was not provided.",
    "The impersonation level of the token is invalid or too low for the operation.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e80_causes, NULL, e80_diagnosis, e80_resolution, NULL},
+   NULL, e80_related, NULL},
   {"STATUS_INVALID_SERVER_STATE", 0xC00000DCU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1352U,
    "Indicates the Sam Server was in the wrong state to perform the desired operation.",
-   "The SAM server was in the wrong state to perform the operation (event 4625/4776 Status).",
-   {NULL, NULL, e77_diagnosis, NULL, NULL},
-   NULL, NULL, NULL},
+   "The SAM server was in the wrong state to perform the operation; event 4625 can show it as Status when the authenticating SAM could not serve the logon.",
+   {e81_causes, NULL, e81_diagnosis, e81_resolution, NULL},
+   NULL, e81_related, NULL},
   {"STATUS_NO_SUCH_DOMAIN", 0xC00000DFU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1355U,
    "The specified Domain did not exist.",
    "The specified domain did not exist or could not be contacted.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e82_causes, NULL, e82_diagnosis, e82_resolution, NULL},
+   NULL, e82_related, NULL},
   {"STATUS_NOT_LOGON_PROCESS", 0xC00000EDU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1362U,
    "The requested action is restricted for use by logon processes only. The calling process has not registered as a logon process.",
    "The caller has not registered as a logon process but used an LSA call reserved for logon processes.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e83_causes, NULL, e83_diagnosis, e83_resolution, NULL},
+   NULL, e83_related, NULL},
   {"STATUS_LOGON_SESSION_EXISTS", 0xC00000EEU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_HIGH, 1363U,
    "An attempt has been made to start a new session manager or LSA logon session with an ID that is already in use.",
    "The session manager or the LSA refused to open a session because its logon ID (LUID) already belongs to a live session.",
-   {NULL, NULL, NULL, NULL, NULL},
-   e80_faq, e80_related, NULL},
+   {e84_causes, e84_symptoms, e84_diagnosis, e84_resolution, e84_prevention},
+   e84_faq, e84_related, NULL},
   {"STATUS_NO_SUCH_PACKAGE", 0xC00000FEU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1364U,
    "A specified authentication package is unknown.",
    "The authentication package named in the request is unknown to the LSA.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e85_causes, NULL, e85_diagnosis, e85_resolution, NULL},
+   NULL, e85_related, NULL},
   {"STATUS_BAD_LOGON_SESSION_STATE", 0xC0000104U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_HIGH, 1365U,
    "The logon session is not in a state that is consistent with the requested operation.",
    "The session exists but cannot undergo the requested operation now; DeleteLogonSession returns it when the session's reference count prevents deletion.",
-   {NULL, NULL, NULL, NULL, NULL},
-   e82_faq, e82_related, NULL},
+   {e86_causes, e86_symptoms, e86_diagnosis, e86_resolution, e86_prevention},
+   e86_faq, e86_related, NULL},
   {"STATUS_LOGON_SESSION_COLLISION", 0xC0000105U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_HIGH, 1366U,
    "An internal LSA error has occurred. An authentication package has requested the creation of a Logon Session but the ID of an already existing Logon Session has been specified.",
    "The LSA's CreateLogonSession callback refused a new session because another logon session already uses the logon ID the authentication package supplied.",
-   {NULL, NULL, NULL, NULL, NULL},
-   e83_faq, e83_related, NULL},
+   {e87_causes, e87_symptoms, e87_diagnosis, e87_resolution, e87_prevention},
+   e87_faq, e87_related, NULL},
   {"STATUS_INVALID_LOGON_TYPE", 0xC000010BU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1367U,
    "Indicates an invalid value has been provided for the LogonType requested.",
    "An invalid value was given for the requested logon type.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e88_causes, NULL, e88_diagnosis, e88_resolution, NULL},
+   NULL, e88_related, NULL},
   {"STATUS_CANNOT_IMPERSONATE", 0xC000010DU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 1368U,
    "Indicates that an attempt has been made to impersonate via a named pipe that has not yet been read from.",
    "An attempt was made to impersonate through a named pipe that has not yet been read from.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e89_causes, NULL, e89_diagnosis, e89_resolution, NULL},
+   NULL, e89_related, NULL},
   {"STATUS_SPECIAL_ACCOUNT", 0xC0000124U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 1371U,
    "Indicates an operation has been attempted on a built-in (special) SAM account which is incompatible with built-in accounts. For example, built-in accounts cannot be deleted.",
    "The operation is incompatible with a built-in (special) SAM account.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e90_causes, NULL, e90_diagnosis, e90_resolution, NULL},
+   NULL, e90_related, NULL},
   {"STATUS_TIME_DIFFERENCE_AT_DC", 0xC0000133U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1398U,
    "The time at the Primary Domain Controller is different than the time at the Backup Domain Controller or member server by too large an amount.",
-   "The clock of the client or server differs too much from the domain controller's (event 4625 Sub Status); Kerberos rejects the logon.",
-   {NULL, NULL, e87_diagnosis, NULL, NULL},
-   NULL, NULL, NULL},
+   "The clocks of the client and the domain controller differ by more than Kerberos allows (5 minutes by default); event 4625 can carry it in Status or Sub Status.",
+   {e91_causes, NULL, e91_diagnosis, e91_resolution, NULL},
+   NULL, e91_related, NULL},
   {"STATUS_WRONG_PASSWORD_CORE", 0xC0000149U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 86U,
    "{Incorrect Password to LAN Manager Server} You specified an incorrect password to a LAN Manager 2.x or MS-NET server.",
-   "An incorrect password was given to a LAN Manager 2.x or MS-NET server.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   "An incorrect password was sent to a LAN Manager 2.x or MS-NET server, the legacy share-level servers that predate NT authentication.",
+   {e92_causes, NULL, e92_diagnosis, e92_resolution, NULL},
+   NULL, e92_related, NULL},
   {"STATUS_LOGON_NOT_GRANTED", 0xC0000155U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 1380U,
    "A requested type of logon (e.g., Interactive, Network, Service) is not granted by the target system's local security policy. Please ask the system administrator to grant the necessary form of logon.",
    "The target system's local security policy does not grant the requested type of logon.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e93_causes, NULL, e93_diagnosis, e93_resolution, NULL},
+   NULL, e93_related, NULL},
   {"STATUS_TOO_MANY_SECRETS", 0xC0000156U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1381U,
    "The maximum number of secrets that may be stored in a single system has been exceeded. The length and number of secrets is limited to satisfy United States State Department export restrictions.",
    "The LSA has reached the maximum number of secrets it can store.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e94_causes, NULL, e94_diagnosis, e94_resolution, NULL},
+   NULL, e94_related, NULL},
   {"STATUS_LOGON_TYPE_NOT_GRANTED", 0xC000015BU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 1385U,
    "A user has requested a type of logon (e.g., interactive or network) that has not been granted. An administrator has control over who may logon interactively and through the network.",
-   "The user has not been granted the requested logon type on this computer (event 4625 Sub Status), or a deny right blocks it.",
-   {NULL, NULL, e91_diagnosis, NULL, NULL},
-   NULL, NULL, NULL},
+   "The user lacks the logon right for the requested logon type on this computer, or a deny right blocks it; event 4625 shows it as Status with Sub Status 0x0 and Failure Reason %%2308.",
+   {e95_causes, NULL, e95_diagnosis, e95_resolution, NULL},
+   NULL, e95_related, NULL},
   {"STATUS_NT_CROSS_ENCRYPTION_REQUIRED", 0xC000015DU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1386U,
    "An attempt was made to change a user password in the security account manager without providing the necessary Windows cross-encrypted password.",
    "A password change in the SAM was attempted without the required Windows cross-encrypted password.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e96_causes, NULL, e96_diagnosis, e96_resolution, NULL},
+   NULL, e96_related, NULL},
   {"STATUS_LM_CROSS_ENCRYPTION_REQUIRED", 0xC000017FU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1390U,
    "An attempt was made to change a user password in the security account manager without providing the necessary LM cross-encrypted password.",
    "A password change in the SAM was attempted without the required LM cross-encrypted password.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e97_causes, NULL, e97_diagnosis, e97_resolution, NULL},
+   NULL, e97_related, NULL},
   {"STATUS_NO_TRUST_LSA_SECRET", 0xC000018AU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1786U,
    "The workstation does not have a trust secret for the primary domain in the local LSA database.",
    "The workstation has no trust secret for its primary domain in the local LSA database.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e98_causes, NULL, e98_diagnosis, e98_resolution, NULL},
+   NULL, e98_related, NULL},
   {"STATUS_NO_TRUST_SAM_ACCOUNT", 0xC000018BU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1787U,
    "The SAM database on the Windows Server does not have a computer account for this workstation trust relationship.",
    "The domain's SAM database has no computer account for this workstation's trust relationship.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e99_causes, NULL, e99_diagnosis, e99_resolution, NULL},
+   NULL, e99_related, NULL},
   {"STATUS_TRUSTED_DOMAIN_FAILURE", 0xC000018CU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1788U,
    "The logon request failed because the trust relationship between the primary domain and the trusted domain failed.",
-   "The logon failed because the trust between the primary domain and the account's trusted domain failed (event 4625 Status).",
-   {NULL, NULL, e96_diagnosis, NULL, NULL},
-   NULL, NULL, NULL},
+   "The logon failed because the trust between this domain and the account's trusted domain failed; event 4625 shows it as Status.",
+   {e100_causes, NULL, e100_diagnosis, e100_resolution, NULL},
+   e100_faq, e100_related, NULL},
   {"STATUS_TRUSTED_RELATIONSHIP_FAILURE", 0xC000018DU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1789U,
    "The logon request failed because the trust relationship between this workstation and the primary domain failed.",
    "The logon failed because the trust between this workstation and its domain failed.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e101_causes, NULL, e101_diagnosis, e101_resolution, e101_prevention},
+   NULL, e101_related, NULL},
   {"STATUS_TRUST_FAILURE", 0xC0000190U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1790U,
    "The network logon failed. This may be because the validation authority can't be reached.",
    "The network logon failed, possibly because the validation authority could not be reached.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e102_causes, NULL, e102_diagnosis, e102_resolution, NULL},
+   NULL, e102_related, NULL},
   {"STATUS_NETLOGON_NOT_STARTED", 0xC0000192U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1792U,
    "An attempt was made to logon, but the netlogon service was not started.",
-   "A logon needed the Netlogon service, which was not started (event 4625 Status).",
-   {NULL, NULL, e99_diagnosis, NULL, NULL},
-   NULL, NULL, NULL},
+   "A logon needed the Netlogon service, which was not running; event 4625 shows it as Status with Failure Reason %%2306.",
+   {e103_causes, NULL, e103_diagnosis, e103_resolution, NULL},
+   NULL, e103_related, NULL},
   {"STATUS_ACCOUNT_EXPIRED", 0xC0000193U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1793U,
    "The user's account has expired.",
-   "The user's account has expired (event 4625/4776 Sub Status).",
-   {NULL, NULL, e100_diagnosis, NULL, NULL},
-   NULL, NULL, NULL},
+   "The user's account has passed its expiry date; event 4625 shows it with Failure Reason %%2305 and event 4776 as its Error Code.",
+   {e104_causes, NULL, e104_diagnosis, e104_resolution, NULL},
+   NULL, e104_related, NULL},
   {"STATUS_NETWORK_CREDENTIAL_CONFLICT", 0xC0000195U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1219U,
    "Multiple connections to a server or shared resource by the same user, using more than one user name, are not allowed. Disconnect all previous connections to the server or shared resource and try again.",
    "A second connection to the same server under a different user name was refused; it maps to ERROR_SESSION_CREDENTIAL_CONFLICT (1219).",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e105_causes, NULL, e105_diagnosis, e105_resolution, NULL},
+   NULL, e105_related, NULL},
   {"STATUS_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT", 0xC0000198U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1807U,
    "The account used is an Interdomain Trust account. Use your global user account or local user account to access this server.",
    "The account is an interdomain trust account, which cannot be used to log on.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e106_causes, NULL, e106_diagnosis, e106_resolution, NULL},
+   NULL, e106_related, NULL},
   {"STATUS_NOLOGON_WORKSTATION_TRUST_ACCOUNT", 0xC0000199U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 1808U,
    "The account used is a Computer Account. Use your global user account or local user account to access this server.",
    "The account is a computer account, which cannot be used for this logon.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e107_causes, NULL, e107_diagnosis, e107_resolution, NULL},
+   NULL, e107_related, NULL},
   {"STATUS_NOLOGON_SERVER_TRUST_ACCOUNT", 0xC000019AU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 1809U,
    "The account used is an Server Trust account. Use your global user account or local user account to access this server.",
    "The account is a server trust account, which cannot be used for this logon.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e108_causes, NULL, e108_diagnosis, e108_resolution, NULL},
+   NULL, e108_related, NULL},
   {"STATUS_DOMAIN_TRUST_INCONSISTENT", 0xC000019BU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1810U,
    "The name or SID of the domain specified is inconsistent with the trust information for that domain.",
    "The name or SID of the domain does not match the trust information for it.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e109_causes, NULL, e109_diagnosis, e109_resolution, NULL},
+   NULL, e109_related, NULL},
   {"STATUS_NO_USER_SESSION_KEY", 0xC0000202U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1394U,
    "There is no user session key for the specified logon session.",
    "There is no user session key for the specified logon session.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e110_causes, NULL, e110_diagnosis, e110_resolution, NULL},
+   NULL, e110_related, NULL},
   {"STATUS_PASSWORD_MUST_CHANGE", 0xC0000224U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1907U,
    "The user's password must be changed before signing in.",
-   "The user's password must be changed before signing in (event 4625 Sub Status), usually after an administrator reset.",
-   {NULL, NULL, e107_diagnosis, NULL, NULL},
-   NULL, NULL, NULL},
+   "The password must be changed before the user can sign in, usually after an administrator reset: event 4625 shows it as the Status with Sub Status 0x0, and event 4776, which has no Sub Status, as its Error Code.",
+   {e111_causes, NULL, e111_diagnosis, e111_resolution, NULL},
+   NULL, e111_related, NULL},
+  {"STATUS_NOT_FOUND", 0xC0000225U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 1168U,
+   "The object was not found.",
+   "A generic not-found status; Microsoft's event 4625 table lists it as a Status or Sub Status that comes from a Windows bug, not an attack.",
+   {e112_causes, NULL, e112_diagnosis, e112_resolution, NULL},
+   NULL, e112_related, NULL},
   {"STATUS_DOMAIN_CONTROLLER_NOT_FOUND", 0xC0000233U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1908U,
    "Could not find a domain controller for this domain.",
    "No domain controller could be found for the domain.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e113_causes, NULL, e113_diagnosis, e113_resolution, NULL},
+   NULL, e113_related, NULL},
   {"STATUS_ACCOUNT_LOCKED_OUT", 0xC0000234U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1909U,
    "The user account has been automatically locked because too many invalid logon attempts or password change attempts have been requested.",
-   "The account is locked out after too many bad passwords (event 4625/4776 Sub Status).",
-   {NULL, NULL, e109_diagnosis, NULL, NULL},
-   NULL, NULL, NULL},
+   "The account is locked out after too many bad passwords: event 4625 shows it as the Status with Sub Status 0x0, and event 4776, which has no Sub Status, as its Error Code.",
+   {e114_causes, NULL, e114_diagnosis, e114_resolution, NULL},
+   NULL, e114_related, NULL},
   {"STATUS_MUTUAL_AUTHENTICATION_FAILED", 0xC00002C3U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 1397U,
    "Mutual Authentication failed. The server's password is out of date at the domain controller.",
    "Mutual authentication failed because the server's password is out of date at the domain controller.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e115_causes, NULL, e115_diagnosis, e115_resolution, NULL},
+   NULL, e115_related, NULL},
   {"STATUS_PASSWORD_CHANGE_REQUIRED", 0xC000030CU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1938U,
    "EAS policy requires that the user change their password before this operation can be performed.",
    "An EAS policy requires the user to change the password before the operation can be performed.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   {e116_causes, NULL, e116_diagnosis, e116_resolution, NULL},
+   NULL, e116_related, NULL},
+  {"STATUS_NETWORK_SESSION_EXPIRED", 0xC000035CU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 1394U,
+   "The client session has expired; so the client must re-authenticate to continue accessing the remote resources.",
+   "An SMB server ended a client's session because its authentication expired (typically the Kerberos ticket behind it), and the client must authenticate again.",
+   {e117_causes, NULL, e117_diagnosis, e117_resolution, NULL},
+   NULL, e117_related, NULL},
+  {"STATUS_NO_SECRETS", 0xC0000371U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 8620U,
+   "The local account store does not contain secret material for the specified account.",
+   "The local account database holds no password secret for the account, so its credentials cannot be checked; Microsoft's event 4776 table lists it as an Error Code.",
+   {e118_causes, NULL, e118_diagnosis, e118_resolution, NULL},
+   NULL, e118_related, NULL},
   {"STATUS_AUTHENTICATION_FIREWALL_FAILED", 0xC0000413U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 1935U,
    "Logon Failure: The machine you are logging onto is protected by an authentication firewall. The specified account is not allowed to authenticate to the machine.",
-   "Selective authentication blocked the account: it is not allowed to authenticate to this computer (event 4625 Status).",
-   {NULL, NULL, e112_diagnosis, NULL, NULL},
-   NULL, NULL, NULL},
+   "An authentication firewall refused the account: selective authentication on a forest or external trust, or an authentication policy; event 4625 shows it as Status.",
+   {e119_causes, NULL, e119_diagnosis, e119_resolution, NULL},
+   NULL, e119_related, NULL},
   {"STATUS_NTLM_BLOCKED", 0xC0000418U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 1937U,
    "The authentication failed since NTLM was blocked.",
-   "NTLM authentication was blocked by policy.",
-   {NULL, NULL, NULL, NULL, NULL},
-   NULL, NULL, NULL},
+   "NTLM authentication was refused by a 'Network security: Restrict NTLM' policy on the client, the server or the domain controller.",
+   {e120_causes, NULL, e120_diagnosis, e120_resolution, e120_prevention},
+   NULL, e120_related, NULL},
   {"SEC_I_CONTINUE_NEEDED", 0x90312U, LOGONERR_NS_HRESULT, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 0U,
    "The function completed successfully, but must be called again to complete the context",
    "A success code, not an error: InitializeSecurityContext or AcceptSecurityContext produced a token for the peer and the handshake needs another round trip before the security context is complete.",
-   {e114_causes, e114_symptoms, e114_diagnosis, e114_resolution, NULL},
-   e114_faq, e114_related, NULL},
+   {e121_causes, e121_symptoms, e121_diagnosis, e121_resolution, NULL},
+   e121_faq, e121_related, NULL},
   {"SEC_E_UNSUPPORTED_FUNCTION", 0x80090302U, LOGONERR_NS_HRESULT, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "The function requested is not supported",
    "The security package refused a request it does not support: in Schannel most often a TLS handshake for which the two sides share no enabled protocol version, and in Negotiate a logon that policy forbids, such as NTLM when NTLM is blocked.",
-   {e115_causes, e115_symptoms, e115_diagnosis, e115_resolution, e115_prevention},
-   NULL, e115_related, NULL},
+   {e122_causes, e122_symptoms, e122_diagnosis, e122_resolution, e122_prevention},
+   NULL, e122_related, NULL},
   {"SEC_E_TARGET_UNKNOWN", 0x80090303U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "The specified target is unknown or unreachable",
    "The client could not get a Kerberos ticket for the target name it asked for: the KDC knows no account with that service principal name (SPN), or the target could not be reached to authenticate.",
-   {e116_causes, NULL, e116_diagnosis, e116_resolution, NULL},
-   NULL, e116_related, NULL},
+   {e123_causes, NULL, e123_diagnosis, e123_resolution, NULL},
+   NULL, e123_related, NULL},
   {"SEC_E_INTERNAL_ERROR", 0x80090304U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The Local Security Authority cannot be contacted",
    "The security package failed inside the Local Security Authority; Remote Desktop shows it with Network Level Authentication when the account must change its password, and Schannel returns it when it cannot use its certificate or keys.",
-   {e117_causes, e117_symptoms, e117_diagnosis, e117_resolution, NULL},
-   NULL, e117_related, NULL},
+   {e124_causes, e124_symptoms, e124_diagnosis, e124_resolution, NULL},
+   NULL, e124_related, NULL},
   {"SEC_E_INVALID_TOKEN", 0x80090308U, LOGONERR_NS_HRESULT, LOGONERR_CAT_GENERAL, LOGONERR_SEV_MEDIUM, 0U,
    "The token supplied to the function is invalid",
    "The message handed to the security package is not a valid token for it: damaged, truncated, of another protocol, or too large to accept.",
-   {e118_causes, NULL, e118_diagnosis, e118_resolution, NULL},
-   NULL, e118_related, NULL},
+   {e125_causes, NULL, e125_diagnosis, e125_resolution, NULL},
+   NULL, e125_related, NULL},
   {"SEC_E_LOGON_DENIED", 0x8009030CU, LOGONERR_NS_HRESULT, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
    "The logon attempt failed",
    "The SSPI form of a failed logon: the user name, password or other credentials were rejected, which NTLM and Kerberos report as STATUS_LOGON_FAILURE and Win32 as ERROR_LOGON_FAILURE (1326).",
-   {e119_causes, e119_symptoms, e119_diagnosis, e119_resolution, NULL},
-   e119_faq, e119_related, NULL},
+   {e126_causes, e126_symptoms, e126_diagnosis, e126_resolution, NULL},
+   e126_faq, e126_related, NULL},
   {"SEC_E_UNKNOWN_CREDENTIALS", 0x8009030DU, LOGONERR_NS_HRESULT, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
    "The credentials supplied to the package were not recognized",
    "The package could not use the credentials it was given: a user name and password in a form it does not accept, or a certificate whose private key it cannot reach.",
-   {e120_causes, NULL, e120_diagnosis, e120_resolution, NULL},
-   NULL, e120_related, NULL},
+   {e127_causes, NULL, e127_diagnosis, e127_resolution, NULL},
+   NULL, e127_related, NULL},
   {"SEC_E_NO_CREDENTIALS", 0x8009030EU, LOGONERR_NS_HRESULT, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "No credentials are available in the security package",
    "The logon session that is asking to authenticate has no credentials the package can use, such as a network logon trying a second hop or a Schannel server without a certificate; Windows reports it as ERROR_NO_SUCH_LOGON_SESSION (1312).",
-   {e121_causes, e121_symptoms, e121_diagnosis, e121_resolution, NULL},
-   NULL, e121_related, NULL},
+   {e128_causes, e128_symptoms, e128_diagnosis, e128_resolution, NULL},
+   NULL, e128_related, NULL},
   {"SEC_E_NO_AUTHENTICATING_AUTHORITY", 0x80090311U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "No authority could be contacted for authentication.",
    "No domain controller could be reached to check the credentials, or the domain named in the user name does not exist; Remote Desktop with Network Level Authentication shows it as an authentication error.",
-   {e122_causes, NULL, e122_diagnosis, e122_resolution, NULL},
-   NULL, e122_related, NULL},
+   {e129_causes, NULL, e129_diagnosis, e129_resolution, NULL},
+   NULL, e129_related, NULL},
   {"SEC_E_CONTEXT_EXPIRED", 0x80090317U, LOGONERR_NS_HRESULT, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "The context has expired and can no longer be used.",
    "The security context used to sign, seal or impersonate has outlived its lifetime, typically the end of the Kerberos service ticket it was built from, or the peer closed it.",
-   {e123_causes, NULL, e123_diagnosis, e123_resolution, NULL},
-   NULL, e123_related, NULL},
+   {e130_causes, NULL, e130_diagnosis, e130_resolution, NULL},
+   NULL, e130_related, NULL},
   {"SEC_E_WRONG_PRINCIPAL", 0x80090322U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "The target principal name is incorrect.",
    "The server that answered is not the principal the client asked for: for Kerberos, the ticket was made for another account's key (a duplicate or misplaced SPN, a DNS name pointing at the wrong host); for Schannel, the certificate name does not match the name the client used.",
-   {e124_causes, NULL, e124_diagnosis, e124_resolution, NULL},
-   NULL, e124_related, NULL},
+   {e131_causes, NULL, e131_diagnosis, e131_resolution, NULL},
+   NULL, e131_related, NULL},
   {"SEC_E_TIME_SKEW", 0x80090324U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The clocks on the client and server machines are skewed.",
    "Kerberos refused the exchange because the clocks of the client, the server or the KDC differ by more than the allowed skew (5 minutes by default).",
-   {e125_causes, NULL, e125_diagnosis, e125_resolution, NULL},
-   NULL, e125_related, NULL},
+   {e132_causes, NULL, e132_diagnosis, e132_resolution, NULL},
+   NULL, e132_related, NULL},
   {"SEC_E_UNTRUSTED_ROOT", 0x80090325U, LOGONERR_NS_HRESULT, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "The certificate chain was issued by an authority that is not trusted.",
    "Schannel could not build the peer certificate's chain up to a root that this machine trusts, as with a self-signed certificate or an internal CA that is not deployed; RDP, WinRM over HTTPS, LDAPS and SQL Server report it.",
-   {e126_causes, e126_symptoms, e126_diagnosis, e126_resolution, NULL},
-   NULL, e126_related, NULL},
+   {e133_causes, e133_symptoms, e133_diagnosis, e133_resolution, NULL},
+   NULL, e133_related, NULL},
   {"SEC_E_CERT_EXPIRED", 0x80090328U, LOGONERR_NS_HRESULT, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "The received certificate has expired.",
    "The certificate the peer presented, or one in its chain, is outside its validity period as judged by the local clock.",
-   {e127_causes, NULL, e127_diagnosis, e127_resolution, NULL},
-   NULL, e127_related, NULL},
+   {e134_causes, NULL, e134_diagnosis, e134_resolution, NULL},
+   NULL, e134_related, NULL},
   {"SEC_E_ALGORITHM_MISMATCH", 0x80090331U, LOGONERR_NS_HRESULT, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "The client and server cannot communicate, because they do not possess a common algorithm.",
    "Schannel found no cipher suite, key exchange or signature algorithm that both sides have enabled, so the TLS handshake stopped.",
-   {e128_causes, NULL, e128_diagnosis, e128_resolution, NULL},
-   NULL, e128_related, NULL},
+   {e135_causes, NULL, e135_diagnosis, e135_resolution, NULL},
+   NULL, e135_related, NULL},
   {"SEC_E_UNFINISHED_CONTEXT_DELETED", 0x80090333U, LOGONERR_NS_HRESULT, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "A security context was deleted before the context was completed. This is considered a logon failure.",
    "A handshake was abandoned part-way: one side deleted the security context while SEC_I_CONTINUE_NEEDED was still pending, and Windows counts that as a failed logon.",
-   {e129_causes, NULL, e129_diagnosis, e129_resolution, NULL},
-   NULL, e129_related, NULL},
+   {e136_causes, NULL, e136_diagnosis, e136_resolution, NULL},
+   NULL, e136_related, NULL},
   {"SEC_E_NO_TGT_REPLY", 0x80090334U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "The client is trying to negotiate a context and the server requires user-to-user but didn't send a TGT reply.",
    "The KDC would only issue a user-to-user ticket for the target, and the server did not supply the TGT such an exchange needs, so Kerberos failed.",
-   {e130_causes, NULL, e130_diagnosis, e130_resolution, NULL},
-   NULL, e130_related, NULL},
+   {e137_causes, NULL, e137_diagnosis, e137_resolution, NULL},
+   NULL, e137_related, NULL},
   {"SEC_E_PKINIT_NAME_MISMATCH", 0x8009033DU, LOGONERR_NS_HRESULT, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "The client certificate does not contain a valid UPN, or does not match the client name in the logon request. Please contact your administrator.",
    "A smart card or certificate logon (PKINIT) failed because the certificate's subject alternative name UPN is missing, or does not map to the account that is logging on.",
-   {e131_causes, NULL, e131_diagnosis, e131_resolution, NULL},
-   NULL, e131_related, NULL},
+   {e138_causes, NULL, e138_diagnosis, e138_resolution, NULL},
+   NULL, e138_related, NULL},
   {"SEC_E_SMARTCARD_LOGON_REQUIRED", 0x8009033EU, LOGONERR_NS_HRESULT, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "Smartcard logon is required and was not used.",
    "The account must sign in with a smart card (Smart card is required for interactive logon), and a password was used instead; event 4625 can show it as Failure Reason %%2315.",
-   {e132_causes, NULL, e132_diagnosis, e132_resolution, NULL},
-   NULL, e132_related, NULL},
+   {e139_causes, NULL, e139_diagnosis, e139_resolution, NULL},
+   NULL, e139_related, NULL},
   {"SEC_E_KDC_UNKNOWN_ETYPE", 0x80090342U, LOGONERR_NS_HRESULT, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "The encryption type requested is not supported by the KDC.",
    "Kerberos could not agree on an encryption type: the client asked for types the KDC or the target account does not support or has disabled (for example RC4 turned off while an account has only RC4 keys).",
-   {e133_causes, NULL, e133_diagnosis, e133_resolution, NULL},
-   NULL, e133_related, NULL},
+   {e140_causes, NULL, e140_diagnosis, e140_resolution, NULL},
+   NULL, e140_related, NULL},
   {"SEC_E_BAD_BINDINGS", 0x80090346U, LOGONERR_NS_HRESULT, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "Client's supplied SSPI channel bindings were incorrect.",
    "Extended Protection for Authentication failed: the channel binding the client put in its authentication does not match the TLS channel the server sees, as when a proxy terminates TLS or when LDAP channel binding is required.",
-   {e134_causes, NULL, e134_diagnosis, e134_resolution, NULL},
-   NULL, e134_related, NULL},
+   {e141_causes, NULL, e141_diagnosis, e141_resolution, NULL},
+   NULL, e141_related, NULL},
   {"SEC_E_NO_KERB_KEY", 0x80090348U, LOGONERR_NS_HRESULT, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "SEC_E_NO_KERB_KEY",
    "Kerberos found no key of a usable type for an account, so it could not encrypt or decrypt a ticket; the SDK's message text for this code is only its name.",
-   {e135_causes, NULL, e135_diagnosis, e135_resolution, NULL},
-   NULL, e135_related, NULL},
+   {e142_causes, NULL, e142_diagnosis, e142_resolution, NULL},
+   NULL, e142_related, NULL},
   {"SEC_E_DOWNGRADE_DETECTED", 0x80090350U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The system cannot contact a domain controller to service the authentication request. Please try again later.",
    "Negotiate found that it was pushed from Kerberos down to a weaker protocol (NTLM) in a way that looks like tampering, typically because no domain controller answered for Kerberos; the SDK's message speaks of the unreachable domain controller.",
-   {e136_causes, NULL, e136_diagnosis, e136_resolution, NULL},
-   NULL, e136_related, NULL},
+   {e143_causes, NULL, e143_diagnosis, e143_resolution, NULL},
+   NULL, e143_related, NULL},
   {"SEC_E_MUTUAL_AUTH_FAILED", 0x80090363U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "The identity of the server computer could not be verified.",
    "The client required mutual authentication and could not prove the server's identity, usually because Kerberos was not possible and NTLM cannot authenticate the server; Win32 reports it as ERROR_MUTUAL_AUTH_FAILED (1397).",
-   {e137_causes, NULL, e137_diagnosis, e137_resolution, NULL},
-   NULL, e137_related, NULL},
+   {e144_causes, NULL, e144_diagnosis, e144_resolution, NULL},
+   NULL, e144_related, NULL},
 };
 
 const logonerr_entry *logonerr_catalog(size_t *count) {
