@@ -1307,6 +1307,29 @@ return {
     related = { "ERROR_MUTUAL_AUTH_FAILED", "ERROR_WRONG_TARGET_NAME", "STATUS_TRUSTED_RELATIONSHIP_FAILURE" },
   },
   {
+    name = "STATUS_UNFINISHED_CONTEXT_DELETED",
+    code = 0xC00002EE,
+    category = "session",
+    severity = "low",
+    message = "A security context was deleted before the context was completed. This is considered a logon failure.",
+    summary = "A security context was discarded before its handshake finished; event 4625 shows it as Status with Sub Status 0x0 and Failure Reason %%2304 (an error occurred during logon).",
+    causes = {
+      "The client dropped the connection in the middle of an SSPI handshake, after the server had already sent its reply.",
+      "A network device or a timeout cut the connection during Kerberos or NTLM negotiation.",
+      "A scanner or a half-configured client opens authentication and abandons it.",
+    },
+    diagnosis = {
+      "Read Logon Type, Authentication Package and Source Network Address in the 4625 event: a network logon (type 3) from one address repeated many times points at a client that abandons its handshakes.",
+      "Check whether a 4624 success from the same address follows: a client that retried and succeeded had a transient network problem.",
+      "Capture the exchange with `pktmon` or Wireshark on the server to see which side closed the connection before the handshake ended.",
+    },
+    resolution = {
+      "Fix or reconfigure the client that abandons handshakes, or exclude a known scanner from alerting.",
+      "Repair the network path (MTU, firewall idle timeouts, load balancer) that cuts connections during authentication.",
+    },
+    related = { "SEC_E_UNFINISHED_CONTEXT_DELETED", "STATUS_LOGON_FAILURE", "STATUS_NOT_FOUND", "STATUS_NETWORK_SESSION_EXPIRED" },
+  },
+  {
     name = "STATUS_PASSWORD_CHANGE_REQUIRED",
     code = 0xC000030C,
     win32 = "ERROR_PASSWORD_CHANGE_REQUIRED",

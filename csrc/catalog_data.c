@@ -917,7 +917,7 @@ static const char *const e58_resolution[] = {
   "Grant 'Allowed to authenticate' on the computer object to the user or group, or change the trust's authentication scope.",
   "Add the account to the authentication policy's allowed conditions if it should reach the service.",
   NULL};
-static const unsigned short e58_related[] = {119, 46, 20, 18, LOGONERR_NO_ENTRY};
+static const unsigned short e58_related[] = {120, 46, 20, 18, LOGONERR_NO_ENTRY};
 static const char *const e59_causes[] = {
   "'Network security: Restrict NTLM' policies block NTLM for this client, server or domain.",
   "Kerberos failed (missing SPN, connection by IP address, no line of sight to a domain controller), so the client fell back to NTLM.",
@@ -935,7 +935,7 @@ static const char *const e59_resolution[] = {
 static const char *const e59_prevention[] = {
   "Roll NTLM restrictions out in audit mode first, fix every use the audit events show, and only then switch the policies to deny.",
   NULL};
-static const unsigned short e59_related[] = {120, 41, 43, 9, LOGONERR_NO_ENTRY};
+static const unsigned short e59_related[] = {121, 41, 43, 9, LOGONERR_NO_ENTRY};
 static const char *const e60_causes[] = {
   "An EAS policy applied to the device demands a password change.",
   NULL};
@@ -946,7 +946,7 @@ static const char *const e60_diagnosis[] = {
 static const char *const e60_resolution[] = {
   "Have the user change the account password, then retry the operation.",
   NULL};
-static const unsigned short e60_related[] = {116, 55, 21, LOGONERR_NO_ENTRY};
+static const unsigned short e60_related[] = {117, 55, 21, LOGONERR_NO_ENTRY};
 static const char *const e61_causes[] = {
   "The local account was created without a password or had it cleared.",
   "The account is set up for a sign-in method other than a password.",
@@ -958,7 +958,7 @@ static const char *const e61_diagnosis[] = {
 static const char *const e61_resolution[] = {
   "Give the account a password if password sign-in is intended, or switch the client to the account's sign-in method.",
   NULL};
-static const unsigned short e61_related[] = {118, 1, LOGONERR_NO_ENTRY};
+static const unsigned short e61_related[] = {119, 1, LOGONERR_NO_ENTRY};
 static const char *const e62_causes[] = {
   "A caller of an LSA or SSPI function (LsaLogonUser, AcceptSecurityContext) passed a structure with a wrong size, version or pointer.",
   "A driver or service received a request whose fields contradict each other.",
@@ -1193,7 +1193,7 @@ static const char *const e76_resolution[] = {
   "Add the computer's NetBIOS name to the account's Log On To list, or clear the list if it is no longer wanted.",
   "Change the authentication policy's conditions when a policy made the refusal.",
   NULL};
-static const unsigned short e76_related[] = {74, 75, 20, 119, LOGONERR_NO_ENTRY};
+static const unsigned short e76_related[] = {74, 75, 20, 120, LOGONERR_NO_ENTRY};
 static const char *const e77_causes[] = {
   "The password is older than the MaxPasswordAge of the policy that applies to the account.",
   "A service account was created without 'Password never expires' and nobody rotated its password.",
@@ -1470,7 +1470,7 @@ static const char *const e94_resolution[] = {
   "Remove the secrets the leaking product created, using its own cleanup where it has one.",
   "Update or uninstall the product that leaks secrets.",
   NULL};
-static const unsigned short e94_related[] = {36, 98, 118, LOGONERR_NO_ENTRY};
+static const unsigned short e94_related[] = {36, 98, 119, LOGONERR_NO_ENTRY};
 static const char *const e95_causes[] = {
   "A security baseline (Microsoft's or CIS) puts Local account (S-1-5-113) or 'Local account and member of Administrators group' (S-1-5-114) in 'Deny access to this computer from the network' or 'Deny log on through Remote Desktop Services'.",
   "The user is not in a group that holds the matching allow right, such as Remote Desktop Users for logon type 10.",
@@ -1554,7 +1554,7 @@ static const logonerr_faq_pair e100_faq[] = {
   {"Can Test-ComputerSecureChannel verify a trust?",
    "No: it tests only the local computer's own secure channel to its domain and reports false errors when run on a domain controller, so use `nltest /sc_verify` or `netdom trust ... /verify`."},
   {NULL, NULL}};
-static const unsigned short e100_related[] = {46, 101, 109, 119, LOGONERR_NO_ENTRY};
+static const unsigned short e100_related[] = {46, 101, 109, 120, LOGONERR_NO_ENTRY};
 static const char *const e101_causes[] = {
   "The computer was restored from a snapshot taken before its last machine password change.",
   "The computer account was reset or recreated in Active Directory while the machine kept its old password.",
@@ -1625,7 +1625,7 @@ static const char *const e105_resolution[] = {
   "Remove the existing connection to that server (`net use \\\\<server>\\<share> /delete`) before connecting as the other user.",
   "Use one account for every connection to a given server from the same logon session.",
   NULL};
-static const unsigned short e105_related[] = {5, 73, 117, LOGONERR_NO_ENTRY};
+static const unsigned short e105_related[] = {5, 73, 118, LOGONERR_NO_ENTRY};
 static const char *const e106_causes[] = {
   "A logon was attempted with the DOMAIN$ account that holds an interdomain trust.",
   NULL};
@@ -1684,7 +1684,7 @@ static const char *const e110_resolution[] = {
   "Connect with authenticated credentials so that the session has a key.",
   "Reconnect after the session expired so a new key is negotiated.",
   NULL};
-static const unsigned short e110_related[] = {40, 117, 66, LOGONERR_NO_ENTRY};
+static const unsigned short e110_related[] = {40, 118, 66, LOGONERR_NO_ENTRY};
 static const char *const e111_causes[] = {
   "An administrator reset the password with 'User must change password at next logon' ticked, which sets pwdLastSet to 0.",
   "A new account was created with the change-at-next-logon option and first used over the network.",
@@ -1697,7 +1697,7 @@ static const char *const e111_resolution[] = {
   "Have the user sign in interactively or use a password-change portal to set a new password.",
   "For a service account, clear the flag and set a known password instead of forcing a change.",
   NULL};
-static const unsigned short e111_related[] = {77, 74, 116, 55, LOGONERR_NO_ENTRY};
+static const unsigned short e111_related[] = {77, 74, 117, 55, LOGONERR_NO_ENTRY};
 static const char *const e112_causes[] = {
   "A component that took part in the logon looked for an object (a package, a registry value, a name) and did not find it, which Microsoft attributes to a defect in Windows.",
   NULL};
@@ -1757,502 +1757,517 @@ static const char *const e115_resolution[] = {
   NULL};
 static const unsigned short e115_related[] = {42, 41, 101, LOGONERR_NO_ENTRY};
 static const char *const e116_causes[] = {
-  "An Exchange ActiveSync policy on the device requires a password change before it continues.",
+  "The client dropped the connection in the middle of an SSPI handshake, after the server had already sent its reply.",
+  "A network device or a timeout cut the connection during Kerberos or NTLM negotiation.",
+  "A scanner or a half-configured client opens authentication and abandons it.",
   NULL};
 static const char *const e116_diagnosis[] = {
+  "Read Logon Type, Authentication Package and Source Network Address in the 4625 event: a network logon (type 3) from one address repeated many times points at a client that abandons its handshakes.",
+  "Check whether a 4624 success from the same address follows: a client that retried and succeeded had a transient network problem.",
+  "Capture the exchange with `pktmon` or Wireshark on the server to see which side closed the connection before the handshake ended.",
+  NULL};
+static const char *const e116_resolution[] = {
+  "Fix or reconfigure the client that abandons handshakes, or exclude a known scanner from alerting.",
+  "Repair the network path (MTU, firewall idle timeouts, load balancer) that cuts connections during authentication.",
+  NULL};
+static const unsigned short e116_related[] = {137, 73, 112, 118, LOGONERR_NO_ENTRY};
+static const char *const e117_causes[] = {
+  "An Exchange ActiveSync policy on the device requires a password change before it continues.",
+  NULL};
+static const char *const e117_diagnosis[] = {
   "Check whether the password is flagged for change (`Get-ADUser <name> -Properties pwdLastSet`, 0 means flagged) or has expired.",
   "Identify the device with `Get-MobileDevice -Mailbox <user>` on Exchange: it is the mail or device-management client whose EAS policy demands the change.",
   NULL};
-static const char *const e116_resolution[] = {
+static const char *const e117_resolution[] = {
   "Have the user change the password, then let the device sign in again.",
   NULL};
-static const unsigned short e116_related[] = {60, 111, 77, LOGONERR_NO_ENTRY};
-static const char *const e117_causes[] = {
+static const unsigned short e117_related[] = {60, 111, 77, LOGONERR_NO_ENTRY};
+static const char *const e118_causes[] = {
   "The Kerberos service ticket behind an SMB session reached its end time, so the server asks the client to authenticate again.",
   "The account's credentials changed and the client holds no valid ticket to renew the session.",
   NULL};
-static const char *const e117_diagnosis[] = {
+static const char *const e118_diagnosis[] = {
   "Read the Account Name and Source Network Address of the 4625 event and check for a 4624 from the same client moments later: a successful re-authentication means the expiry was routine.",
   "On the client, run `klist` as the user and check the end time of the `cifs/<server>` ticket against the time of the failure.",
   NULL};
-static const char *const e117_resolution[] = {
+static const char *const e118_resolution[] = {
   "Nothing is needed when the client re-authenticates on its own; otherwise disconnect and reconnect the share (`net use <drive> /delete`, then map it again).",
   "Renew the user's tickets (`klist purge`, then access the share again) when the client keeps presenting an expired ticket.",
   NULL};
-static const unsigned short e117_related[] = {40, 110, 105, LOGONERR_NO_ENTRY};
-static const char *const e118_causes[] = {
+static const unsigned short e118_related[] = {40, 110, 105, LOGONERR_NO_ENTRY};
+static const char *const e119_causes[] = {
   "The account has no password hash in the local SAM, so an NTLM response for it has nothing to be compared with.",
   "The account is meant to sign in another way (certificate, smart card, Windows Hello) and was offered a password logon instead.",
   NULL};
-static const char *const e118_diagnosis[] = {
+static const char *const e119_diagnosis[] = {
   "Read Logon Account and Source Workstation of the 4776 event, and note which computer logged it: a member server or workstation logs 4776 for its own local accounts.",
   "Check the local account with `Get-LocalUser <name> | Select Name,Enabled,PasswordRequired,PasswordLastSet` and learn how it is meant to sign in: an account created without a password, or used only with a certificate or Windows Hello, has no secret to check.",
   NULL};
-static const char *const e118_resolution[] = {
+static const char *const e119_resolution[] = {
   "Set a password for the local account (`Set-LocalUser <name> -Password (Read-Host -AsSecureString)`) if it must accept password logons.",
   "Make the client use the sign-in method the account was created for instead of a password.",
   NULL};
-static const unsigned short e118_related[] = {70, 73, 94, LOGONERR_NO_ENTRY};
-static const char *const e119_causes[] = {
+static const unsigned short e119_related[] = {70, 73, 94, LOGONERR_NO_ENTRY};
+static const char *const e120_causes[] = {
   "The account comes across a forest or external trust set to selective authentication and lacks the 'Allowed to authenticate' permission on the target computer.",
   "An authentication policy or policy silo restricts which computers the account may authenticate to or from.",
   NULL};
-static const char *const e119_diagnosis[] = {
+static const char *const e120_diagnosis[] = {
   "Read Account Domain in the 4625 event: a domain across a trust points at selective authentication, the account's own domain points at an authentication policy.",
   "Check the trust's scope with `Get-ADTrust -Identity <domain> -Properties SelectiveAuthentication` on the trusting side.",
   "Read the target computer object's security (Active Directory Users and Computers > Security) for 'Allowed to authenticate' granted to the user or one of its groups.",
   "On domain controllers, read the Microsoft-Windows-Authentication/AuthenticationPolicyFailures-DomainController log for the policy or silo that refused the account.",
   NULL};
-static const char *const e119_resolution[] = {
+static const char *const e120_resolution[] = {
   "Grant 'Allowed to authenticate' on the target computer objects to a group holding the trusted users, or widen the trust to forest-wide authentication if that is intended.",
   "Adjust the authentication policy's access-control conditions, or move the account to the right silo, when a policy made the refusal.",
   NULL};
-static const unsigned short e119_related[] = {58, 100, 76, 74, LOGONERR_NO_ENTRY};
-static const char *const e120_causes[] = {
+static const unsigned short e120_related[] = {58, 100, 76, 74, LOGONERR_NO_ENTRY};
+static const char *const e121_causes[] = {
   "A 'Restrict NTLM' policy was set to deny (outgoing traffic on the client, incoming traffic on the server, or NTLM authentication in the domain on DCs).",
   "The application fell back to NTLM because Kerberos could not be used (connection by IP address, missing SPN, no line of sight to a DC).",
   NULL};
-static const char *const e120_diagnosis[] = {
+static const char *const e121_diagnosis[] = {
   "Read the Microsoft-Windows-NTLM/Operational log on the client, the server and the domain controllers: its events name the blocked or audited NTLM request, the account and the target.",
   "Run `gpresult /h report.html` on each side and list the 'Network security: Restrict NTLM' settings and their exception lists.",
   "Find why Kerberos was not used: `klist` on the client, `setspn -Q <spn>` for the target, and whether the client connected by IP address.",
   NULL};
-static const char *const e120_resolution[] = {
+static const char *const e121_resolution[] = {
   "Roll NTLM restrictions out in two steps: set the 'Restrict NTLM' policies to audit, read the NTLM Operational logs until only known exceptions remain, then switch to deny.",
   "Add servers that still need NTLM to 'Add remote server exceptions for NTLM authentication' or 'Add server exceptions in this domain' while they are fixed.",
   "Make the application use Kerberos (DNS name instead of IP address, registered SPN) so it no longer needs NTLM.",
   NULL};
-static const char *const e120_prevention[] = {
+static const char *const e121_prevention[] = {
   "Inventory NTLM use from the NTLM Operational logs before any deny setting reaches production.",
   "Give new services registered SPNs and DNS names so they authenticate with Kerberos from the start.",
   NULL};
-static const unsigned short e120_related[] = {59, 73, 119, LOGONERR_NO_ENTRY};
-static const char *const e121_causes[] = {
+static const unsigned short e121_related[] = {59, 73, 120, LOGONERR_NO_ENTRY};
+static const char *const e122_causes[] = {
   "A multi-leg protocol (NTLM, Negotiate, Kerberos with mutual authentication, a TLS handshake through Schannel) is part-way through its exchange.",
   "The function wrote an output token that the caller must send to the other side and answer with the reply.",
   NULL};
-static const char *const e121_symptoms[] = {
+static const char *const e122_symptoms[] = {
   "A log or tool prints 0x00090312 as if it were a failure, because the calling code treats every value other than SEC_E_OK as an error.",
   "An authentication stalls after the first message when the caller stops instead of sending the token.",
   NULL};
-static const char *const e121_diagnosis[] = {
+static const char *const e122_diagnosis[] = {
   "Check the severity bit: the value is 0x00090312, with the top bit clear, so FAILED() is false and the call succeeded.",
   "Read the calling code's loop: it must send the output buffer to the peer and call the function again with the reply until it returns SEC_E_OK.",
   "In a network capture (`netsh trace start capture=yes` or Wireshark), check that the second leg (NTLM AUTHENTICATE, the next TLS flight, the Kerberos AP-REP) actually reaches the peer.",
   NULL};
-static const char *const e121_resolution[] = {
+static const char *const e122_resolution[] = {
   "Treat the code as success in the caller: send the output token, wait for the peer's answer and call InitializeSecurityContext or AcceptSecurityContext again.",
   "Fix logging that reports any nonzero SSPI return as an error so that it tests FAILED() instead.",
   NULL};
-static const logonerr_faq_pair e121_faq[] = {
+static const logonerr_faq_pair e122_faq[] = {
   {"Is SEC_I_CONTINUE_NEEDED an error?",
    "No: it is a success code (severity bit clear) that means the handshake is not finished yet and the function must be called again with the peer's reply."},
   {"What happens if the caller gives up at this point?",
    "The half-built context is deleted, and on the server side that can be reported as SEC_E_UNFINISHED_CONTEXT_DELETED, which Windows counts as a logon failure."},
   {NULL, NULL}};
-static const unsigned short e121_related[] = {136, 125, 126, LOGONERR_NO_ENTRY};
-static const char *const e122_causes[] = {
+static const unsigned short e122_related[] = {137, 126, 127, LOGONERR_NO_ENTRY};
+static const char *const e123_causes[] = {
   "TLS 1.0 and 1.1 are disabled on one side while the other side (an old client, an old SQL Server or RDP host) offers nothing newer.",
   "The client asked for a protocol or a context attribute that the chosen package cannot provide.",
   "NTLM is blocked by the policy Network security: Restrict NTLM, and Negotiate had nothing else to use.",
   "The server has no certificate usable for the requested TLS version or cipher suites.",
   NULL};
-static const char *const e122_symptoms[] = {
+static const char *const e123_symptoms[] = {
   "RDP, WinRM over HTTPS, LDAPS or SQL Server connections fail during the TLS handshake.",
   "Event 4625 on the server can show Status 0x80090302, with Sub Status 0xC0000418 when an NTLM restriction was the cause.",
   "The System log on the TLS side records Schannel events such as 36871, 36874 or 36888 for the failed handshake.",
   NULL};
-static const char *const e122_diagnosis[] = {
+static const char *const e123_diagnosis[] = {
   "Read Status and Sub Status in event 4625 on the server: Sub Status 0xC0000418 (STATUS_NTLM_BLOCKED) means an NTLM restriction, not TLS.",
   "Check the System log on both sides for Schannel events 36871, 36874 and 36888, which name the failed protocol or alert.",
   "Compare the enabled protocols on both machines under `HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols` and the cipher suites listed by `Get-TlsCipherSuite`.",
   "Look for NTLM operational events 4001 to 4004 in Applications and Services Logs, Microsoft, Windows, NTLM, Operational, which record blocked NTLM requests.",
   NULL};
-static const char *const e122_resolution[] = {
+static const char *const e123_resolution[] = {
   "Enable a TLS version that both sides support (TLS 1.2 on old systems needs their updates and registry keys), or update the old client or server.",
   "Where NTLM is blocked, make Kerberos work (connect by a name with an SPN, reach a domain controller) or add the server to the NTLM exceptions list.",
   "Bind a certificate with an RSA or ECDSA key that the enabled cipher suites can use.",
   NULL};
-static const char *const e122_prevention[] = {
+static const char *const e123_prevention[] = {
   "Audit TLS and NTLM usage before disabling old protocols, then disable them in stages.",
   NULL};
-static const unsigned short e122_related[] = {59, 120, 135, 125, LOGONERR_NO_ENTRY};
-static const char *const e123_causes[] = {
+static const unsigned short e123_related[] = {59, 121, 136, 126, LOGONERR_NO_ENTRY};
+static const char *const e124_causes[] = {
   "No account in the forest has the SPN the client built (for example `HTTP/web.contoso.com` for a site reached by an alias).",
   "The client connected by an IP address or a DNS alias, so the SPN it asked for is not registered.",
   "The target's domain cannot be reached or has no trust path from the client's domain.",
   NULL};
-static const char *const e123_diagnosis[] = {
+static const char *const e124_diagnosis[] = {
   "On the client run `klist get <SPN>` (for example `klist get HTTP/web.contoso.com`): if no ticket comes back while other SPNs work, the SPN is the problem, not the connection.",
   "Run `setspn -Q <SPN>` to find which account, if any, holds the SPN, and `setspn -L <account>` to list what the service account has.",
   "On the domain controller read event 4769 for the request: Result Code 0x7 and the Service Name field show the name that was not found.",
   "Check how the client names the server (`nslookup <name>`): a CNAME is resolved to the host name before the SPN is built, so the SPN must match the canonical name.",
   NULL};
-static const char *const e123_resolution[] = {
+static const char *const e124_resolution[] = {
   "Register the missing SPN on the account that runs the service with `setspn -S <SPN> <domain>\\<account>` (the -S form refuses duplicates).",
   "Connect by the server's registered DNS name instead of its IP address or an unregistered alias.",
   "Restore the trust or the name resolution between the client's and the target's domains when the target is in another forest.",
   NULL};
-static const unsigned short e123_related[] = {131, 41, 129, LOGONERR_NO_ENTRY};
-static const char *const e124_causes[] = {
+static const unsigned short e124_related[] = {132, 41, 130, LOGONERR_NO_ENTRY};
+static const char *const e125_causes[] = {
   "The account is set to change its password at next logon, and CredSSP cannot let the user change it before the remote session exists.",
   "The server's Remote Desktop or TLS certificate, or the private key behind it, cannot be read by the service.",
   "The LSA process or a security package loaded into it failed, for example after a bad third-party authentication package or a damaged machine key store.",
   NULL};
-static const char *const e124_symptoms[] = {
+static const char *const e125_symptoms[] = {
   "The Remote Desktop client says that an authentication error has occurred and that the Local Security Authority cannot be contacted.",
   "Schannel event 36870 (a fatal error when attempting to access the TLS server credential private key) is logged on the server.",
   NULL};
-static const char *const e124_diagnosis[] = {
+static const char *const e125_diagnosis[] = {
   "Check the account: `Get-ADUser <name> -Properties pwdLastSet,PasswordExpired` shows pwdLastSet 0 or PasswordExpired True when a change is required.",
   "Read the System log on the server for Schannel events 36870 and 36871, which point at the certificate's private key rather than at the user.",
   "Look on the server for event 4625 with Sub Status 0xC0000224 (password must change) or 0xC0000071 (password expired) at the time of the attempt.",
   "Check the Remote Desktop certificate in `certlm.msc` (Remote Desktop store) and whether NETWORK SERVICE can read its private key.",
   NULL};
-static const char *const e124_resolution[] = {
+static const char *const e125_resolution[] = {
   "Let the user change the password elsewhere (Ctrl+Alt+Del on a domain machine, a self-service portal) or have an administrator reset it without the change-at-next-logon flag.",
   "Give the service account read access to the certificate's private key, or delete the self-signed RDP certificate so that the service makes a new one.",
   "Remove or update a failing third-party security package and restart the machine.",
   NULL};
-static const unsigned short e124_related[] = {111, 55, 21, 129, LOGONERR_NO_ENTRY};
-static const char *const e125_causes[] = {
+static const unsigned short e125_related[] = {111, 55, 21, 130, LOGONERR_NO_ENTRY};
+static const char *const e126_causes[] = {
   "Something other than TLS reached a TLS endpoint (plain HTTP to an HTTPS port, a proxy that rewrote the handshake).",
   "A Kerberos ticket grew too big for the server's limit because the user is a member of very many groups.",
   "A middle box truncated or altered the authentication header or the handshake bytes.",
   "The caller passed the wrong buffer, or a token from a previous, already-finished exchange.",
   NULL};
-static const char *const e125_diagnosis[] = {
+static const char *const e126_diagnosis[] = {
   "Capture the exchange (`netsh trace start capture=yes`, or Wireshark) and check that the bytes the server received are the token the client sent.",
   "For HTTP or WinRM, check the HTTP.sys log in `%SystemRoot%\\System32\\LogFiles\\HTTPERR` and the size of the Authorization header sent.",
   "Count the user's groups (`whoami /groups` or `Get-ADUser <name> -Properties tokenGroups`) to judge whether the Kerberos ticket is unusually large.",
   "Read the Schannel events in the System log (36874, 36887, 36888), which name the TLS alert that went with the failure.",
   NULL};
-static const char *const e125_resolution[] = {
+static const char *const e126_resolution[] = {
   "Send TLS to TLS ports only, and configure proxies to pass authentication through unchanged or to terminate it properly.",
   "Reduce the user's group memberships or raise MaxTokenSize and the HTTP.sys header limits (MaxFieldLength, MaxRequestBytes) on the server.",
   "Fix the caller so that it passes the reply buffer of the current exchange.",
   NULL};
-static const unsigned short e125_related[] = {122, 135, 141, LOGONERR_NO_ENTRY};
-static const char *const e126_causes[] = {
+static const unsigned short e126_related[] = {123, 136, 142, LOGONERR_NO_ENTRY};
+static const char *const e127_causes[] = {
   "The password or user name is wrong, or a stored credential is stale after a password change.",
   "The account is disabled, locked out, expired or restricted, and the package hides the reason behind this one code.",
   "The target account's Kerberos key does not match (a recently reset service or computer password not yet replicated).",
   NULL};
-static const char *const e126_symptoms[] = {
+static const char *const e127_symptoms[] = {
   "WinRM, Remote Desktop with Network Level Authentication, `Enter-PSSession` or an SMB mapping reports that the logon attempt failed.",
   "Event 4625 on the target shows the failure with its own Status and Sub Status.",
   NULL};
-static const char *const e126_diagnosis[] = {
+static const char *const e127_diagnosis[] = {
   "Find event 4625 on the target at the time of the attempt and read Status and Sub Status: 0xC000006A is a bad password, 0xC0000064 an unknown user, 0xC0000234 a locked-out account.",
   "On the domain controllers, read event 4771 (Failure Code, 0x18 for a bad password) for Kerberos and event 4776 (Error Code) for NTLM.",
   "Check the account state with `Get-ADUser <name> -Properties Enabled,LockedOut,AccountExpirationDate,PasswordExpired`.",
   "On the client, list saved credentials with `cmdkey /list` to find an old password being sent.",
   NULL};
-static const char *const e126_resolution[] = {
+static const char *const e127_resolution[] = {
   "Sign in with the correct user name (DOMAIN\\user or user@domain) and password.",
   "Update or delete stale saved credentials in Credential Manager, services and scheduled tasks.",
   "Unlock, enable or renew the account, depending on what the 4625 Sub Status or the account state shows.",
   NULL};
-static const logonerr_faq_pair e126_faq[] = {
+static const logonerr_faq_pair e127_faq[] = {
   {"Why does the client only say the logon attempt failed?",
    "SSPI folds many NTSTATUS failures into SEC_E_LOGON_DENIED, so the precise reason is in the target's event 4625 or in the domain controller's events 4771 and 4776, whose status fields name the exact failure."},
   {NULL, NULL}};
-static const unsigned short e126_related[] = {73, 17, 70, 127, LOGONERR_NO_ENTRY};
-static const char *const e127_causes[] = {
+static const unsigned short e127_related[] = {73, 17, 70, 128, LOGONERR_NO_ENTRY};
+static const char *const e128_causes[] = {
   "AcquireCredentialsHandle received a user, domain or password structure in an unexpected form (for example a UPN given with a separate domain).",
   "A Schannel client or server certificate has no private key, or the process cannot open that key.",
   "The certificate handed to Schannel uses a key type or provider that the package cannot use.",
   NULL};
-static const char *const e127_diagnosis[] = {
+static const char *const e128_diagnosis[] = {
   "For Schannel, run `certutil -store my` (or `certutil -user -store my`) and check that the certificate says it has a private key and that the key test passes.",
   "Read the System log for Schannel event 36870 (cannot access the private key of the credential).",
   "For NTLM or Kerberos, record the exact user and domain strings the application passed and compare them with the account's sAMAccountName and UPN in `Get-ADUser <name>`.",
   NULL};
-static const char *const e127_resolution[] = {
+static const char *const e128_resolution[] = {
   "Import the certificate together with its private key (a PFX) and grant the service account read access to the key.",
   "Pass credentials in one consistent form: DOMAIN plus sAMAccountName, or a full UPN with an empty domain.",
   "Replace a certificate whose key is held by a provider Schannel cannot use with one stored in a CNG key storage provider.",
   NULL};
-static const unsigned short e127_related[] = {128, 126, 17, LOGONERR_NO_ENTRY};
-static const char *const e128_causes[] = {
+static const unsigned short e128_related[] = {129, 127, 17, LOGONERR_NO_ENTRY};
+static const char *const e129_causes[] = {
   "The caller's session is a network logon (the double hop), so it holds no password or forwardable ticket to reach a further server.",
   "A service, scheduled task or IIS application pool runs in a session without stored credentials for the target.",
   "Schannel on a server finds no certificate with a private key to present.",
   "The Kerberos tickets of the session were purged and the session cannot get new ones.",
   NULL};
-static const char *const e128_symptoms[] = {
+static const char *const e129_symptoms[] = {
   "A script works at the console but fails inside `Enter-PSSession` or `Invoke-Command` when it opens a share on another server.",
   "`net use` or a mapped drive fails with \"A specified logon session does not exist\".",
   NULL};
-static const char *const e128_diagnosis[] = {
+static const char *const e129_diagnosis[] = {
   "Run `klist` in the failing context: an empty ticket cache, or no forwardable TGT, confirms a session without usable credentials.",
   "Check the session's logon type in event 4624 on the middle server: type 3 (Network) has no delegable credentials unless delegation was configured.",
   "Inspect the middle server's delegation settings with `Get-ADComputer <server> -Properties TrustedForDelegation,msDS-AllowedToDelegateTo`.",
   "For Schannel, check with `certutil -store my` that the server has a certificate with a private key for the name clients use.",
   NULL};
-static const char *const e128_resolution[] = {
+static const char *const e129_resolution[] = {
   "Configure Kerberos constrained delegation (or resource-based constrained delegation) from the middle server to the target service.",
   "Pass explicit credentials for the second hop, for example a PSCredential given to the inner command.",
   "Install a server certificate with its private key for Schannel.",
   NULL};
-static const unsigned short e128_related[] = {10, 66, 127, LOGONERR_NO_ENTRY};
-static const char *const e129_causes[] = {
+static const unsigned short e129_related[] = {10, 66, 128, LOGONERR_NO_ENTRY};
+static const char *const e130_causes[] = {
   "The domain part of the user name is misspelt or names a domain that the target does not trust.",
   "The client or the target cannot reach a domain controller (DNS, firewall, site or VPN problems).",
   "The target's secure channel to its domain is broken, so it cannot pass the logon on.",
   NULL};
-static const char *const e129_diagnosis[] = {
+static const char *const e130_diagnosis[] = {
   "Run `nltest /dsgetdc:<domain>` on the client and on the target: an error there means no domain controller can be located.",
   "Run `nltest /sc_query:<domain>` on the target to check its secure channel, and `Test-ComputerSecureChannel` in PowerShell.",
   "Check the user name: `nltest /domain_trusts` on the target lists the domains it can authenticate.",
   "Look for Netlogon events 5719 and 5722 in the target's System log at the time of the failure.",
   NULL};
-static const char *const e129_resolution[] = {
+static const char *const e130_resolution[] = {
   "Sign in with a correct domain name, in the form DOMAIN\\user or user@upn-suffix.",
   "Restore DNS and network access from the machines to a domain controller (ports 88, 389, 445, 135).",
   "Repair a broken secure channel with `Test-ComputerSecureChannel -Repair` or by rejoining the domain.",
   NULL};
-static const unsigned short e129_related[] = {9, 65, 56, 47, LOGONERR_NO_ENTRY};
-static const char *const e130_causes[] = {
+static const unsigned short e130_related[] = {9, 65, 56, 47, LOGONERR_NO_ENTRY};
+static const char *const e131_causes[] = {
   "A long-lived connection kept using a context past the expiry of its Kerberos ticket (10 hours by default).",
   "The peer shut down the TLS session or deleted its side of the context.",
   "A clock jump on one machine made a valid context look expired.",
   NULL};
-static const char *const e130_diagnosis[] = {
+static const char *const e131_diagnosis[] = {
   "Run `klist` on the client and compare the ticket's End Time with the time of the failure.",
   "Check whether the failures come after a fixed time on a long connection, which matches the ticket lifetime in the domain's Kerberos policy.",
   "Run `w32tm /stripchart /computer:<peer> /samples:3` to rule out a clock jump between the machines.",
   NULL};
-static const char *const e130_resolution[] = {
+static const char *const e131_resolution[] = {
   "Make the application set up a new context (reconnect) when this code comes back.",
   "Renew tickets before they expire (`klist purge` followed by a new connection) for a long-running manual session.",
   NULL};
-static const unsigned short e130_related[] = {132, 136, LOGONERR_NO_ENTRY};
-static const char *const e131_causes[] = {
+static const unsigned short e131_related[] = {133, 137, LOGONERR_NO_ENTRY};
+static const char *const e132_causes[] = {
   "The SPN the client used is registered on a different account from the one running the service, or on two accounts.",
   "A DNS record or hosts entry sends the name to another machine than the one that owns the SPN.",
   "The service runs under a domain account while the SPN sits on the computer account, or the other way round.",
   "The TLS certificate's subject or subject alternative names do not include the name the client connected to.",
   NULL};
-static const char *const e131_diagnosis[] = {
+static const char *const e132_diagnosis[] = {
   "Run `setspn -X` to list duplicate SPNs, and `setspn -Q <SPN>` to see which account holds the SPN the client used.",
   "Check which account runs the service (`sc qc <service>` or the application pool identity) and compare it with the SPN's owner.",
   "In the client's System log, look for Kerberos event 4 (KRB_AP_ERR_MODIFIED), which names the server that answered and the target name used.",
   "For TLS, list the certificate's names with `certutil -dump <file.cer>` and compare them with the host name in the client's connection string.",
   NULL};
-static const char *const e131_resolution[] = {
+static const char *const e132_resolution[] = {
   "Move the SPN to the account that actually runs the service and remove duplicates with `setspn -D`.",
   "Correct the DNS record so the name resolves to the server that owns the SPN.",
   "Issue a certificate that includes the name clients use, or make clients use a name the certificate holds.",
   NULL};
-static const unsigned short e131_related[] = {41, 123, 144, 133, LOGONERR_NO_ENTRY};
-static const char *const e132_causes[] = {
+static const unsigned short e132_related[] = {41, 124, 145, 134, LOGONERR_NO_ENTRY};
+static const char *const e133_causes[] = {
   "A machine's clock drifted because it does not synchronise with the domain time hierarchy.",
   "A virtual machine takes its time from its host while the host is wrong.",
   "The PDC emulator at the root of the forest synchronises with a bad external source.",
   "The time zone or daylight setting is wrong and someone set the clock by hand to compensate.",
   NULL};
-static const char *const e132_diagnosis[] = {
+static const char *const e133_diagnosis[] = {
   "Run `w32tm /stripchart /computer:<dc> /samples:5` on the failing machine: an offset above 300 seconds explains the failure.",
   "Run `w32tm /query /status` and `w32tm /query /source` to see where the machine takes its time from.",
   "On the domain controller, read event 4771 (Failure Code 0x25) or 4768 (Result Code 0x25) for the client, which mark a clock skew.",
   "Check the System log for Time-Service events 36, 47 and 129, which report failed synchronisation.",
   NULL};
-static const char *const e132_resolution[] = {
+static const char *const e133_resolution[] = {
   "Resynchronise the machine with `w32tm /resync /rediscover` after fixing its time source.",
   "Set domain members to the domain hierarchy with `w32tm /config /syncfromflags:domhier /update` and restart the Windows Time service.",
   "Configure the forest root PDC emulator with a reliable external NTP source, and turn off hypervisor time sync for domain controllers.",
   NULL};
-static const unsigned short e132_related[] = {43, 91, 130, LOGONERR_NO_ENTRY};
-static const char *const e133_causes[] = {
+static const unsigned short e133_related[] = {43, 91, 131, LOGONERR_NO_ENTRY};
+static const char *const e134_causes[] = {
   "The server uses a self-signed certificate (the default for Remote Desktop and for SQL Server).",
   "The issuing enterprise CA's root is not in the client's Trusted Root Certification Authorities store.",
   "The server does not send an intermediate certificate and the client cannot download it.",
   NULL};
-static const char *const e133_symptoms[] = {
+static const char *const e134_symptoms[] = {
   "Clients warn or refuse to connect because the certificate is not from a trusted certifying authority.",
   "Event 4625 on the server can show Status 0x80090325 with Failure Reason %%2304.",
   NULL};
-static const char *const e133_diagnosis[] = {
+static const char *const e134_diagnosis[] = {
   "Save the server certificate and run `certutil -verify -urlfetch <file.cer>`: the output names the chain element that does not reach a trusted root.",
   "Compare the certificate's Issuer with the client's trusted roots in `certlm.msc` (Trusted Root Certification Authorities).",
   "Check the CAPI2 operational log (Applications and Services Logs, Microsoft, Windows, CAPI2) on the client for the chain-building failure.",
   NULL};
-static const char *const e133_resolution[] = {
+static const char *const e134_resolution[] = {
   "Replace a self-signed certificate with one issued by a CA that clients trust.",
   "Deploy the issuing CA's root and intermediate certificates to clients, for example through Group Policy.",
   "Configure the server to send its full chain, including intermediates.",
   NULL};
-static const unsigned short e133_related[] = {134, 131, 138, LOGONERR_NO_ENTRY};
-static const char *const e134_causes[] = {
+static const unsigned short e134_related[] = {135, 132, 139, LOGONERR_NO_ENTRY};
+static const char *const e135_causes[] = {
   "The server or client certificate was not renewed before its Valid To date.",
   "An intermediate CA certificate in the chain expired.",
   "The local clock is far enough off that a valid certificate looks expired or not yet valid.",
   NULL};
-static const char *const e134_diagnosis[] = {
+static const char *const e135_diagnosis[] = {
   "Check the Valid From and Valid To dates of the peer certificate with `certutil -dump <file.cer>` or `Get-ChildItem Cert:\\LocalMachine\\My | Format-List Subject,NotAfter`.",
   "Run `certutil -verify <file.cer>` to find which certificate in the chain has expired.",
   "Compare the local time with a reference (`w32tm /stripchart /computer:<dc> /samples:3`) to rule out a wrong clock.",
   NULL};
-static const char *const e134_resolution[] = {
+static const char *const e135_resolution[] = {
   "Renew the expired certificate and bind the new one to the service (RDP, WinRM listener, IIS site, LDAPS).",
   "Replace an expired intermediate with the CA's current certificate on the server.",
   "Correct the clock of the machine that judged the certificate.",
   NULL};
-static const unsigned short e134_related[] = {133, 132, 131, LOGONERR_NO_ENTRY};
-static const char *const e135_causes[] = {
+static const unsigned short e135_related[] = {134, 133, 132, LOGONERR_NO_ENTRY};
+static const char *const e136_causes[] = {
   "Cipher suites were restricted on one side (by Group Policy or a hardening script) to a set the other side does not offer.",
   "The server certificate's key type (DSA, a small RSA key) cannot be used with any enabled suite.",
   "An old client offers only suites that the server has disabled, such as RC4 or 3DES.",
   NULL};
-static const char *const e135_diagnosis[] = {
+static const char *const e136_diagnosis[] = {
   "Run `Get-TlsCipherSuite` on both machines and compare the lists.",
   "Check the System log for Schannel event 36874 or 36888 with alert 40 (handshake failure).",
   "Look at the certificate's public key algorithm and size with `certutil -dump <file.cer>`.",
   NULL};
-static const char *const e135_resolution[] = {
+static const char *const e136_resolution[] = {
   "Enable at least one modern suite common to both sides (for example an ECDHE suite with AES-GCM) with `Enable-TlsCipherSuite` or the SSL Cipher Suite Order policy.",
   "Replace a certificate whose key cannot be used with the enabled suites.",
   "Update the old client so that it offers current suites.",
   NULL};
-static const unsigned short e135_related[] = {122, 125, 140, LOGONERR_NO_ENTRY};
-static const char *const e136_causes[] = {
+static const unsigned short e136_related[] = {123, 126, 141, LOGONERR_NO_ENTRY};
+static const char *const e137_causes[] = {
   "The client gave up after the first leg (a user cancelled the credential prompt, a timeout fired, the connection dropped).",
   "A load balancer sent the second leg of an NTLM or Negotiate exchange to a different server than the first.",
   "The application deleted the context on an error it could have retried.",
   NULL};
-static const char *const e136_diagnosis[] = {
+static const char *const e137_diagnosis[] = {
   "Look on the server for event 4625 at the time of the failure and read its Status, Logon Type and Source Network Address.",
   "Check whether the client's connection reached the same server for both legs (load balancer persistence, the server's IIS or HTTP.sys logs).",
   "Capture the exchange (`netsh trace start capture=yes`) and check whether the client ever sent the final token.",
   NULL};
-static const char *const e136_resolution[] = {
+static const char *const e137_resolution[] = {
   "Enable session persistence on the load balancer, or use Kerberos, which needs a single leg from the client.",
   "Raise the client's or proxy's timeout when slow domain controllers delay the handshake.",
   NULL};
-static const unsigned short e136_related[] = {121, 130, 126, LOGONERR_NO_ENTRY};
-static const char *const e137_causes[] = {
+static const unsigned short e137_related[] = {122, 131, 127, LOGONERR_NO_ENTRY};
+static const char *const e138_causes[] = {
   "The SPN or name the client used belongs to a user account without a service key the KDC will use, so the KDC asks for user-to-user authentication.",
   "The client named the target by a user principal name instead of the service's SPN.",
   "The server application does not implement the user-to-user exchange.",
   NULL};
-static const char *const e137_diagnosis[] = {
+static const char *const e138_diagnosis[] = {
   "On the client run `klist get <SPN>` to see whether the KDC issues an ordinary service ticket for the name at all.",
   "Run `setspn -Q <SPN>` to see which account holds the SPN and whether it is a user or a computer account.",
   "On the domain controller, read event 4769 for the request: Result Code 0x1B and the Service Name show the target.",
   NULL};
-static const char *const e137_resolution[] = {
+static const char *const e138_resolution[] = {
   "Register the SPN on the account that runs the service with `setspn -S`, and remove it from the user account that should not hold it.",
   "Make the client target the service's SPN rather than a user name.",
   NULL};
-static const unsigned short e137_related[] = {123, 131, LOGONERR_NO_ENTRY};
-static const char *const e138_causes[] = {
+static const unsigned short e138_related[] = {124, 132, LOGONERR_NO_ENTRY};
+static const char *const e139_causes[] = {
   "The certificate template does not put the user's UPN in the subject alternative name.",
   "The user's UPN changed (a rename, a new suffix) after the certificate was issued.",
   "Strong certificate mapping is enforced and the certificate carries no SID extension or explicit mapping for the account.",
   NULL};
-static const char *const e138_diagnosis[] = {
+static const char *const e139_diagnosis[] = {
   "Dump the card or certificate with `certutil -scinfo` or `certutil -dump <file.cer>` and read the Subject Alternative Name (Principal Name) and the SID extension.",
   "Compare with `Get-ADUser <name> -Properties UserPrincipalName,altSecurityIdentities`.",
   "On the domain controller read event 4771 or 4768 for the account, and Kdcsvc events 39 to 41 in the System log, which report certificate mapping problems.",
   NULL};
-static const char *const e138_resolution[] = {
+static const char *const e139_resolution[] = {
   "Reissue the certificate from a template that includes the current UPN and the SID extension.",
   "Add an explicit strong mapping for the certificate in the account's altSecurityIdentities.",
   NULL};
-static const unsigned short e138_related[] = {139, 133, 134, LOGONERR_NO_ENTRY};
-static const char *const e139_causes[] = {
+static const unsigned short e139_related[] = {140, 134, 135, LOGONERR_NO_ENTRY};
+static const char *const e140_causes[] = {
   "The account has the flag Smart card is required for interactive logon, and the user typed a password.",
   "A tool or service tried to log on as that account with a password (RunAs, a scheduled task, a service).",
   NULL};
-static const char *const e139_diagnosis[] = {
+static const char *const e140_diagnosis[] = {
   "Check the account with `Get-ADUser <name> -Properties SmartcardLogonRequired`: True means password logons are refused.",
   "Find event 4625 on the target and read the Failure Reason (%%2315, smart card logon required) and the Logon Type.",
   NULL};
-static const char *const e139_resolution[] = {
+static const char *const e140_resolution[] = {
   "Sign in with the smart card (or Windows Hello for Business where it counts as one).",
   "Clear SmartcardLogonRequired with `Set-ADUser <name> -SmartcardLogonRequired $false` when password logons must be allowed for this account.",
   "Give automated jobs their own service account instead of a smart-card-only user.",
   NULL};
-static const unsigned short e139_related[] = {74, 18, 138, LOGONERR_NO_ENTRY};
-static const char *const e140_causes[] = {
+static const unsigned short e140_related[] = {74, 18, 139, LOGONERR_NO_ENTRY};
+static const char *const e141_causes[] = {
   "The policy Network security: Configure encryption types allowed for Kerberos differs between clients, servers and domain controllers.",
   "An account (often a service account or an old computer) has no AES keys because its password was not changed since AES support arrived.",
   "The account's msDS-SupportedEncryptionTypes lists types that the KDC has disabled.",
   "A non-Windows client or keytab uses an encryption type the domain does not allow.",
   NULL};
-static const char *const e140_diagnosis[] = {
+static const char *const e141_diagnosis[] = {
   "On the domain controller, read events 4768 and 4769 for the request: Result Code 0xE (KDC_ERR_ETYPE_NOTSUPP) confirms that no encryption type was agreed.",
   "Check the target with `Get-ADUser <name> -Properties msDS-SupportedEncryptionTypes,pwdLastSet` (or Get-ADComputer) to see its enabled types and when its keys were last made.",
   "Run `klist` on the client to see which encryption types its tickets use, and compare the Kerberos encryption-type policy on both ends with `gpresult /h`.",
   NULL};
-static const char *const e140_resolution[] = {
+static const char *const e141_resolution[] = {
   "Reset the service or computer account's password so that AES keys are generated, and set msDS-SupportedEncryptionTypes to include AES.",
   "Make the allowed encryption types consistent across clients, servers and domain controllers.",
   "Regenerate keytabs for non-Windows services with an AES encryption type.",
   NULL};
-static const unsigned short e140_related[] = {142, 135, LOGONERR_NO_ENTRY};
-static const char *const e141_causes[] = {
+static const unsigned short e141_related[] = {143, 136, LOGONERR_NO_ENTRY};
+static const char *const e142_causes[] = {
   "A TLS-terminating proxy, load balancer or inspection device sits between client and server, so the two ends see different TLS channels.",
   "The server requires channel binding (IIS Extended Protection, LDAP channel binding, AD CS web enrollment) and the client does not send valid bindings.",
   "An old client or library does not support channel binding tokens.",
   NULL};
-static const char *const e141_diagnosis[] = {
+static const char *const e142_diagnosis[] = {
   "Check whether a device re-encrypts the traffic: compare the certificate the client receives (the browser's certificate view, or `openssl s_client -connect <host>:443`) with the one bound on the server (`netsh http show sslcert`).",
   "On domain controllers, read Directory Service event 3039, which names LDAP clients that sent no valid channel binding token (logged once LDAP Interface Events diagnostic logging is raised).",
   "For IIS, check the site's Extended Protection setting (Off, Accept, Required) in Windows Authentication's advanced settings.",
   NULL};
-static const char *const e141_resolution[] = {
+static const char *const e142_resolution[] = {
   "Let TLS pass through to the server, or terminate it on the server itself, where channel binding is required.",
   "Update clients so that they send channel binding tokens.",
   "Set Extended Protection to Accept instead of Required for a service that must be reached through a terminating proxy, after weighing the relay risk.",
   NULL};
-static const unsigned short e141_related[] = {126, 144, 125, LOGONERR_NO_ENTRY};
-static const char *const e142_causes[] = {
+static const unsigned short e142_related[] = {127, 145, 126, LOGONERR_NO_ENTRY};
+static const char *const e143_causes[] = {
   "The account has no key for any encryption type the request allows, for example no AES key because its password predates AES.",
   "The account's keys are missing or damaged, as with an account created by a tool that set no password.",
   "A cloud Kerberos (Microsoft Entra) service principal has no Kerberos key configured.",
   NULL};
-static const char *const e142_diagnosis[] = {
+static const char *const e143_diagnosis[] = {
   "On the domain controller, read events 4768 and 4769 for the account: Result Code 0x9 (KDC_ERR_NULL_KEY) or 0xE (KDC_ERR_ETYPE_NOTSUPP) confirms a key problem.",
   "Check the account with `Get-ADUser <name> -Properties pwdLastSet,msDS-SupportedEncryptionTypes` to see when its keys were last made and which types it claims.",
   "Check the System log on the domain controller for KDC events 14 and 16, which report that no key of a suitable type was found.",
   NULL};
-static const char *const e142_resolution[] = {
+static const char *const e143_resolution[] = {
   "Reset the account's password (twice for krbtgt, with replication between) so that keys of every enabled type are made.",
   "Align msDS-SupportedEncryptionTypes with the keys the account really has.",
   NULL};
-static const unsigned short e142_related[] = {140, 126, LOGONERR_NO_ENTRY};
-static const char *const e143_causes[] = {
+static const unsigned short e143_related[] = {141, 127, LOGONERR_NO_ENTRY};
+static const char *const e144_causes[] = {
   "The client could not reach a KDC, so Kerberos failed and Negotiate refused to fall back silently.",
   "A device on the path altered or dropped the Kerberos part of the negotiation.",
   "The client and server disagree about which packages Negotiate may use.",
   NULL};
-static const char *const e143_diagnosis[] = {
+static const char *const e144_diagnosis[] = {
   "Run `nltest /dsgetdc:<domain> /kdc` on the client: failure to find a KDC explains the fallback.",
   "Run `klist get <SPN>` for the target to see whether Kerberos on its own works.",
   "Look for event 4625 on the server and for System log events from the Security-Kerberos and LsaSrv sources at the time of the failure.",
   NULL};
-static const char *const e143_resolution[] = {
+static const char *const e144_resolution[] = {
   "Restore the client's access to a domain controller (DNS SRV records, ports 88 and 464).",
   "Remove or reconfigure the device that rewrites authentication traffic.",
   NULL};
-static const unsigned short e143_related[] = {129, 65, 9, LOGONERR_NO_ENTRY};
-static const char *const e144_causes[] = {
+static const unsigned short e144_related[] = {130, 65, 9, LOGONERR_NO_ENTRY};
+static const char *const e145_causes[] = {
   "The client connected by IP address or an alias without an SPN, so Negotiate fell back to NTLM, which proves nothing about the server.",
   "Remote Desktop Restricted Admin or Remote Credential Guard, which need Kerberos, was requested for a server Kerberos could not reach.",
   "The server's reply to the Kerberos exchange (the AP-REP) was missing or did not verify.",
   NULL};
-static const char *const e144_diagnosis[] = {
+static const char *const e145_diagnosis[] = {
   "Run `klist get <SPN>` for the name the client uses (for example `TERMSRV/<host>`): if no ticket can be obtained, Kerberos and thus mutual authentication are impossible.",
   "Check in event 4624 on the server (Authentication Package and Logon Process) whether earlier logons from this client used NTLM.",
   "Check which name the client connects to and whether `setspn -Q <SPN>` finds it.",
   NULL};
-static const char *const e144_resolution[] = {
+static const char *const e145_resolution[] = {
   "Connect by the server's fully qualified DNS name, for which an SPN exists.",
   "Register the missing SPN on the server's account, or drop the requirement for mutual authentication where NTLM must be used.",
   NULL};
-static const unsigned short e144_related[] = {42, 115, 131, LOGONERR_NO_ENTRY};
+static const unsigned short e145_related[] = {42, 115, 132, LOGONERR_NO_ENTRY};
 
 static const logonerr_entry catalog[] = {
   {"ERROR_ACCESS_DENIED", 0x5U, LOGONERR_NS_WIN32, LOGONERR_CAT_GENERAL, LOGONERR_SEV_MEDIUM, 0U,
@@ -2835,151 +2850,156 @@ static const logonerr_entry catalog[] = {
    "Mutual authentication failed because the server's password is out of date at the domain controller.",
    {e115_causes, NULL, e115_diagnosis, e115_resolution, NULL},
    NULL, e115_related, NULL},
+  {"STATUS_UNFINISHED_CONTEXT_DELETED", 0xC00002EEU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
+   "A security context was deleted before the context was completed. This is considered a logon failure.",
+   "A security context was discarded before its handshake finished; event 4625 shows it as Status with Sub Status 0x0 and Failure Reason %%2304 (an error occurred during logon).",
+   {e116_causes, NULL, e116_diagnosis, e116_resolution, NULL},
+   NULL, e116_related, NULL},
   {"STATUS_PASSWORD_CHANGE_REQUIRED", 0xC000030CU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1938U,
    "EAS policy requires that the user change their password before this operation can be performed.",
    "An EAS policy requires the user to change the password before the operation can be performed.",
-   {e116_causes, NULL, e116_diagnosis, e116_resolution, NULL},
-   NULL, e116_related, NULL},
+   {e117_causes, NULL, e117_diagnosis, e117_resolution, NULL},
+   NULL, e117_related, NULL},
   {"STATUS_NETWORK_SESSION_EXPIRED", 0xC000035CU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 1394U,
    "The client session has expired; so the client must re-authenticate to continue accessing the remote resources.",
    "An SMB server ended a client's session because its authentication expired (typically the Kerberos ticket behind it), and the client must authenticate again.",
-   {e117_causes, NULL, e117_diagnosis, e117_resolution, NULL},
-   NULL, e117_related, NULL},
+   {e118_causes, NULL, e118_diagnosis, e118_resolution, NULL},
+   NULL, e118_related, NULL},
   {"STATUS_NO_SECRETS", 0xC0000371U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 8620U,
    "The local account store does not contain secret material for the specified account.",
    "The local account database holds no password secret for the account, so its credentials cannot be checked; Microsoft's event 4776 table lists it as an Error Code.",
-   {e118_causes, NULL, e118_diagnosis, e118_resolution, NULL},
-   NULL, e118_related, NULL},
+   {e119_causes, NULL, e119_diagnosis, e119_resolution, NULL},
+   NULL, e119_related, NULL},
   {"STATUS_AUTHENTICATION_FIREWALL_FAILED", 0xC0000413U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 1935U,
    "Logon Failure: The machine you are logging onto is protected by an authentication firewall. The specified account is not allowed to authenticate to the machine.",
    "An authentication firewall refused the account: selective authentication on a forest or external trust, or an authentication policy; event 4625 shows it as Status.",
-   {e119_causes, NULL, e119_diagnosis, e119_resolution, NULL},
-   NULL, e119_related, NULL},
+   {e120_causes, NULL, e120_diagnosis, e120_resolution, NULL},
+   NULL, e120_related, NULL},
   {"STATUS_NTLM_BLOCKED", 0xC0000418U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 1937U,
    "The authentication failed since NTLM was blocked.",
    "NTLM authentication was refused by a 'Network security: Restrict NTLM' policy on the client, the server or the domain controller.",
-   {e120_causes, NULL, e120_diagnosis, e120_resolution, e120_prevention},
-   NULL, e120_related, NULL},
+   {e121_causes, NULL, e121_diagnosis, e121_resolution, e121_prevention},
+   NULL, e121_related, NULL},
   {"SEC_I_CONTINUE_NEEDED", 0x90312U, LOGONERR_NS_HRESULT, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 0U,
    "The function completed successfully, but must be called again to complete the context",
    "A success code, not an error: InitializeSecurityContext or AcceptSecurityContext produced a token for the peer and the handshake needs another round trip before the security context is complete.",
-   {e121_causes, e121_symptoms, e121_diagnosis, e121_resolution, NULL},
-   e121_faq, e121_related, NULL},
+   {e122_causes, e122_symptoms, e122_diagnosis, e122_resolution, NULL},
+   e122_faq, e122_related, NULL},
   {"SEC_E_UNSUPPORTED_FUNCTION", 0x80090302U, LOGONERR_NS_HRESULT, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "The function requested is not supported",
    "The security package refused a request it does not support: in Schannel most often a TLS handshake for which the two sides share no enabled protocol version, and in Negotiate a logon that policy forbids, such as NTLM when NTLM is blocked.",
-   {e122_causes, e122_symptoms, e122_diagnosis, e122_resolution, e122_prevention},
-   NULL, e122_related, NULL},
+   {e123_causes, e123_symptoms, e123_diagnosis, e123_resolution, e123_prevention},
+   NULL, e123_related, NULL},
   {"SEC_E_TARGET_UNKNOWN", 0x80090303U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "The specified target is unknown or unreachable",
    "The client could not get a Kerberos ticket for the target name it asked for: the KDC knows no account with that service principal name (SPN), or the target could not be reached to authenticate.",
-   {e123_causes, NULL, e123_diagnosis, e123_resolution, NULL},
-   NULL, e123_related, NULL},
+   {e124_causes, NULL, e124_diagnosis, e124_resolution, NULL},
+   NULL, e124_related, NULL},
   {"SEC_E_INTERNAL_ERROR", 0x80090304U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The Local Security Authority cannot be contacted",
    "The security package failed inside the Local Security Authority; Remote Desktop shows it with Network Level Authentication when the account must change its password, and Schannel returns it when it cannot use its certificate or keys.",
-   {e124_causes, e124_symptoms, e124_diagnosis, e124_resolution, NULL},
-   NULL, e124_related, NULL},
+   {e125_causes, e125_symptoms, e125_diagnosis, e125_resolution, NULL},
+   NULL, e125_related, NULL},
   {"SEC_E_INVALID_TOKEN", 0x80090308U, LOGONERR_NS_HRESULT, LOGONERR_CAT_GENERAL, LOGONERR_SEV_MEDIUM, 0U,
    "The token supplied to the function is invalid",
    "The message handed to the security package is not a valid token for it: damaged, truncated, of another protocol, or too large to accept.",
-   {e125_causes, NULL, e125_diagnosis, e125_resolution, NULL},
-   NULL, e125_related, NULL},
+   {e126_causes, NULL, e126_diagnosis, e126_resolution, NULL},
+   NULL, e126_related, NULL},
   {"SEC_E_LOGON_DENIED", 0x8009030CU, LOGONERR_NS_HRESULT, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
    "The logon attempt failed",
    "The SSPI form of a failed logon: the user name, password or other credentials were rejected, which NTLM and Kerberos report as STATUS_LOGON_FAILURE and Win32 as ERROR_LOGON_FAILURE (1326).",
-   {e126_causes, e126_symptoms, e126_diagnosis, e126_resolution, NULL},
-   e126_faq, e126_related, NULL},
+   {e127_causes, e127_symptoms, e127_diagnosis, e127_resolution, NULL},
+   e127_faq, e127_related, NULL},
   {"SEC_E_UNKNOWN_CREDENTIALS", 0x8009030DU, LOGONERR_NS_HRESULT, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
    "The credentials supplied to the package were not recognized",
    "The package could not use the credentials it was given: a user name and password in a form it does not accept, or a certificate whose private key it cannot reach.",
-   {e127_causes, NULL, e127_diagnosis, e127_resolution, NULL},
-   NULL, e127_related, NULL},
+   {e128_causes, NULL, e128_diagnosis, e128_resolution, NULL},
+   NULL, e128_related, NULL},
   {"SEC_E_NO_CREDENTIALS", 0x8009030EU, LOGONERR_NS_HRESULT, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "No credentials are available in the security package",
    "The logon session that is asking to authenticate has no credentials the package can use, such as a network logon trying a second hop or a Schannel server without a certificate; Windows reports it as ERROR_NO_SUCH_LOGON_SESSION (1312).",
-   {e128_causes, e128_symptoms, e128_diagnosis, e128_resolution, NULL},
-   NULL, e128_related, NULL},
+   {e129_causes, e129_symptoms, e129_diagnosis, e129_resolution, NULL},
+   NULL, e129_related, NULL},
   {"SEC_E_NO_AUTHENTICATING_AUTHORITY", 0x80090311U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "No authority could be contacted for authentication.",
    "No domain controller could be reached to check the credentials, or the domain named in the user name does not exist; Remote Desktop with Network Level Authentication shows it as an authentication error.",
-   {e129_causes, NULL, e129_diagnosis, e129_resolution, NULL},
-   NULL, e129_related, NULL},
+   {e130_causes, NULL, e130_diagnosis, e130_resolution, NULL},
+   NULL, e130_related, NULL},
   {"SEC_E_CONTEXT_EXPIRED", 0x80090317U, LOGONERR_NS_HRESULT, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "The context has expired and can no longer be used.",
    "The security context used to sign, seal or impersonate has outlived its lifetime, typically the end of the Kerberos service ticket it was built from, or the peer closed it.",
-   {e130_causes, NULL, e130_diagnosis, e130_resolution, NULL},
-   NULL, e130_related, NULL},
+   {e131_causes, NULL, e131_diagnosis, e131_resolution, NULL},
+   NULL, e131_related, NULL},
   {"SEC_E_WRONG_PRINCIPAL", 0x80090322U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "The target principal name is incorrect.",
    "The server that answered is not the principal the client asked for: for Kerberos, the ticket was made for another account's key (a duplicate or misplaced SPN, a DNS name pointing at the wrong host); for Schannel, the certificate name does not match the name the client used.",
-   {e131_causes, NULL, e131_diagnosis, e131_resolution, NULL},
-   NULL, e131_related, NULL},
+   {e132_causes, NULL, e132_diagnosis, e132_resolution, NULL},
+   NULL, e132_related, NULL},
   {"SEC_E_TIME_SKEW", 0x80090324U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The clocks on the client and server machines are skewed.",
    "Kerberos refused the exchange because the clocks of the client, the server or the KDC differ by more than the allowed skew (5 minutes by default).",
-   {e132_causes, NULL, e132_diagnosis, e132_resolution, NULL},
-   NULL, e132_related, NULL},
+   {e133_causes, NULL, e133_diagnosis, e133_resolution, NULL},
+   NULL, e133_related, NULL},
   {"SEC_E_UNTRUSTED_ROOT", 0x80090325U, LOGONERR_NS_HRESULT, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "The certificate chain was issued by an authority that is not trusted.",
    "Schannel could not build the peer certificate's chain up to a root that this machine trusts, as with a self-signed certificate or an internal CA that is not deployed; RDP, WinRM over HTTPS, LDAPS and SQL Server report it.",
-   {e133_causes, e133_symptoms, e133_diagnosis, e133_resolution, NULL},
-   NULL, e133_related, NULL},
+   {e134_causes, e134_symptoms, e134_diagnosis, e134_resolution, NULL},
+   NULL, e134_related, NULL},
   {"SEC_E_CERT_EXPIRED", 0x80090328U, LOGONERR_NS_HRESULT, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "The received certificate has expired.",
    "The certificate the peer presented, or one in its chain, is outside its validity period as judged by the local clock.",
-   {e134_causes, NULL, e134_diagnosis, e134_resolution, NULL},
-   NULL, e134_related, NULL},
+   {e135_causes, NULL, e135_diagnosis, e135_resolution, NULL},
+   NULL, e135_related, NULL},
   {"SEC_E_ALGORITHM_MISMATCH", 0x80090331U, LOGONERR_NS_HRESULT, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "The client and server cannot communicate, because they do not possess a common algorithm.",
    "Schannel found no cipher suite, key exchange or signature algorithm that both sides have enabled, so the TLS handshake stopped.",
-   {e135_causes, NULL, e135_diagnosis, e135_resolution, NULL},
-   NULL, e135_related, NULL},
+   {e136_causes, NULL, e136_diagnosis, e136_resolution, NULL},
+   NULL, e136_related, NULL},
   {"SEC_E_UNFINISHED_CONTEXT_DELETED", 0x80090333U, LOGONERR_NS_HRESULT, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "A security context was deleted before the context was completed. This is considered a logon failure.",
    "A handshake was abandoned part-way: one side deleted the security context while SEC_I_CONTINUE_NEEDED was still pending, and Windows counts that as a failed logon.",
-   {e136_causes, NULL, e136_diagnosis, e136_resolution, NULL},
-   NULL, e136_related, NULL},
+   {e137_causes, NULL, e137_diagnosis, e137_resolution, NULL},
+   NULL, e137_related, NULL},
   {"SEC_E_NO_TGT_REPLY", 0x80090334U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "The client is trying to negotiate a context and the server requires user-to-user but didn't send a TGT reply.",
    "The KDC would only issue a user-to-user ticket for the target, and the server did not supply the TGT such an exchange needs, so Kerberos failed.",
-   {e137_causes, NULL, e137_diagnosis, e137_resolution, NULL},
-   NULL, e137_related, NULL},
+   {e138_causes, NULL, e138_diagnosis, e138_resolution, NULL},
+   NULL, e138_related, NULL},
   {"SEC_E_PKINIT_NAME_MISMATCH", 0x8009033DU, LOGONERR_NS_HRESULT, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "The client certificate does not contain a valid UPN, or does not match the client name in the logon request. Please contact your administrator.",
    "A smart card or certificate logon (PKINIT) failed because the certificate's subject alternative name UPN is missing, or does not map to the account that is logging on.",
-   {e138_causes, NULL, e138_diagnosis, e138_resolution, NULL},
-   NULL, e138_related, NULL},
+   {e139_causes, NULL, e139_diagnosis, e139_resolution, NULL},
+   NULL, e139_related, NULL},
   {"SEC_E_SMARTCARD_LOGON_REQUIRED", 0x8009033EU, LOGONERR_NS_HRESULT, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "Smartcard logon is required and was not used.",
    "The account must sign in with a smart card (Smart card is required for interactive logon), and a password was used instead; event 4625 can show it as Failure Reason %%2315.",
-   {e139_causes, NULL, e139_diagnosis, e139_resolution, NULL},
-   NULL, e139_related, NULL},
+   {e140_causes, NULL, e140_diagnosis, e140_resolution, NULL},
+   NULL, e140_related, NULL},
   {"SEC_E_KDC_UNKNOWN_ETYPE", 0x80090342U, LOGONERR_NS_HRESULT, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "The encryption type requested is not supported by the KDC.",
    "Kerberos could not agree on an encryption type: the client asked for types the KDC or the target account does not support or has disabled (for example RC4 turned off while an account has only RC4 keys).",
-   {e140_causes, NULL, e140_diagnosis, e140_resolution, NULL},
-   NULL, e140_related, NULL},
+   {e141_causes, NULL, e141_diagnosis, e141_resolution, NULL},
+   NULL, e141_related, NULL},
   {"SEC_E_BAD_BINDINGS", 0x80090346U, LOGONERR_NS_HRESULT, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "Client's supplied SSPI channel bindings were incorrect.",
    "Extended Protection for Authentication failed: the channel binding the client put in its authentication does not match the TLS channel the server sees, as when a proxy terminates TLS or when LDAP channel binding is required.",
-   {e141_causes, NULL, e141_diagnosis, e141_resolution, NULL},
-   NULL, e141_related, NULL},
+   {e142_causes, NULL, e142_diagnosis, e142_resolution, NULL},
+   NULL, e142_related, NULL},
   {"SEC_E_NO_KERB_KEY", 0x80090348U, LOGONERR_NS_HRESULT, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "SEC_E_NO_KERB_KEY",
    "Kerberos found no key of a usable type for an account, so it could not encrypt or decrypt a ticket; the SDK's message text for this code is only its name.",
-   {e142_causes, NULL, e142_diagnosis, e142_resolution, NULL},
-   NULL, e142_related, NULL},
+   {e143_causes, NULL, e143_diagnosis, e143_resolution, NULL},
+   NULL, e143_related, NULL},
   {"SEC_E_DOWNGRADE_DETECTED", 0x80090350U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The system cannot contact a domain controller to service the authentication request. Please try again later.",
    "Negotiate found that it was pushed from Kerberos down to a weaker protocol (NTLM) in a way that looks like tampering, typically because no domain controller answered for Kerberos; the SDK's message speaks of the unreachable domain controller.",
-   {e143_causes, NULL, e143_diagnosis, e143_resolution, NULL},
-   NULL, e143_related, NULL},
+   {e144_causes, NULL, e144_diagnosis, e144_resolution, NULL},
+   NULL, e144_related, NULL},
   {"SEC_E_MUTUAL_AUTH_FAILED", 0x80090363U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "The identity of the server computer could not be verified.",
    "The client required mutual authentication and could not prove the server's identity, usually because Kerberos was not possible and NTLM cannot authenticate the server; Win32 reports it as ERROR_MUTUAL_AUTH_FAILED (1397).",
-   {e144_causes, NULL, e144_diagnosis, e144_resolution, NULL},
-   NULL, e144_related, NULL},
+   {e145_causes, NULL, e145_diagnosis, e145_resolution, NULL},
+   NULL, e145_related, NULL},
 };
 
 const logonerr_entry *logonerr_catalog(size_t *count) {

@@ -1,0 +1,70 @@
+-- The knowledge an expert would sign (issue 15): every entry, whatever
+-- its namespace, says what to check and what it is related to, and keeps
+-- finding out (diagnosis) apart from changing things (resolution).
+local logonerr = require "logonerr"
+
+-- Steps compared as a reader sees them: case, punctuation and spacing aside.
+local function norm(s) return (s:lower():gsub("[%p%s]+", " ")) end
+
+local function texts(e)
+  local t = { e.summary or "" }
+  for _, f in ipairs(logonerr.list_fields) do
+    for _, s in ipairs(e[f] or {}) do t[#t + 1] = s end
+  end
+  for _, qa in ipairs(e.faq or {}) do t[#t + 1] = qa.question .. " " .. qa.answer end
+  return t
+end
+
+describe("the knowledge of every entry", function()
+  it("has a diagnosis of at least two steps and at least two related errors", function()
+    for _, e in ipairs(logonerr.errors) do
+      assert.is_true(e.diagnosis ~= nil and #e.diagnosis >= 2, e.name .. ": diagnosis")
+      assert.is_true(#e.related >= 2, e.name .. ": related")
+      for _, r in ipairs(e.related) do assert.are_not.equal(e, r, e.name) end
+    end
+  end)
+
+  it("never repeats a step between diagnosis and resolution", function()
+    for _, e in ipairs(logonerr.errors) do
+      local seen = {}
+      for _, s in ipairs(e.diagnosis or {}) do seen[norm(s)] = true end
+      for _, s in ipairs(e.resolution or {}) do
+        assert.is_nil(seen[norm(s)], e.name .. " repeats: " .. s)
+      end
+    end
+  end)
+
+  it("never says event 4776 has a Sub Status", function()
+    for _, e in ipairs(logonerr.errors) do
+      for _, s in ipairs(texts(e)) do
+        local l = s:lower()
+        if l:find("4776", 1, true) and l:find("sub ?status") then
+          -- only a sentence that says 4776 has none may name both
+          assert.is_truthy(l:find("no sub ?status") or l:find("not a sub ?status") or
+                           l:find("has no"), e.name .. ": " .. s)
+        end
+      end
+    end
+  end)
+
+  it("lets NTSTATUS twins share lists, never copy items", function()
+    for _, e in ipairs(logonerr.errors) do
+      if e.win32 then
+        for _, f in ipairs(logonerr.list_fields) do
+          local mine, theirs = e[f], e.win32[f]
+          if mine and theirs then
+            local same = #mine == #theirs
+            for i = 1, #mine do same = same and mine[i] == theirs[i] end
+            if not same then -- a list of its own: no item of the twin's
+              local t = {}
+              for _, s in ipairs(theirs) do t[norm(s)] = true end
+              for _, s in ipairs(mine) do
+                assert.is_nil(t[norm(s)], e.name .. " copies " .. f .. ": " .. s)
+              end
+            end
+          end
+        end
+      end
+    end
+  end)
+end)
