@@ -253,8 +253,94 @@ static void test_knowledge(void) {
   CHECK(logonerr_win32_of(e) == NULL && logonerr_alias(e, 0) == NULL);
 }
 
+/* The newer namespaces through the C API: classify, format, decode. */
+static void test_namespaces(void) {
+  logonerr_reading r;
+  logonerr_decoded d;
+  char buf[256];
+  uint32_t hr;
+  /* Kerberos only when asked; MIT's com_err value reads as the code. */
+  CHECK(logonerr_classify(0x18, 0, LOGONERR_HOW_NUMBER, &r) == LOGONERR_OK &&
+        r.ns == LOGONERR_NS_WIN32);
+  CHECK(logonerr_classify(0x7F, LOGONERR_NS_KERBEROS, LOGONERR_HOW_NUMBER, &r) ==
+        LOGONERR_OK && r.ns == LOGONERR_NS_KERBEROS && r.code == 0x7F);
+  CHECK(logonerr_classify(0x80, LOGONERR_NS_KERBEROS, LOGONERR_HOW_NUMBER, &r) ==
+        LOGONERR_E_NAMESPACE);
+  CHECK(logonerr_classify(0x96C73A18u, 0, LOGONERR_HOW_NUMBER, &r) == LOGONERR_OK &&
+        r.ns == LOGONERR_NS_KERBEROS && r.code == 0x18);
+  CHECK(logonerr_classify(0x96C73A7Fu, LOGONERR_NS_KERBEROS, LOGONERR_HOW_NUMBER, &r) ==
+        LOGONERR_OK && r.code == 0x7F);
+  CHECK(logonerr_classify(0x7E, LOGONERR_NS_KERBEROS, LOGONERR_HOW_NUMBER, &r) == LOGONERR_OK);
+  if (r.entry == NULL) {
+    CHECK(logonerr_format(buf, sizeof buf, &r, NULL, 0) > 0);
+    CHECK(strstr(buf, "Kerberos error 126") != NULL);
+  }
+  CHECK(!logonerr_hresult(LOGONERR_NS_KERBEROS, 0x18, &hr));
+  CHECK(logonerr_format(buf, sizeof buf, &r, "[{hresult}]", 11) == 2);
+  /* HRESULTs: forced, automatic, customer codes, unnamed facilities. */
+  CHECK(logonerr_classify(1366, LOGONERR_NS_HRESULT, LOGONERR_HOW_NUMBER, &r) ==
+        LOGONERR_E_NAMESPACE);
+  CHECK(logonerr_classify(0x8009FFFFu, 0, LOGONERR_HOW_NUMBER, &r) == LOGONERR_OK &&
+        r.ns == LOGONERR_NS_HRESULT && r.entry == NULL);
+  CHECK(logonerr_format(buf, sizeof buf, &r, NULL, 0) > 0 &&
+        strstr(buf, "HRESULT severity failure") && strstr(buf, "(SSPI)"));
+  CHECK(logonerr_classify(0xA0420001u, 0, LOGONERR_HOW_NUMBER, &r) == LOGONERR_OK &&
+        r.ns == LOGONERR_NS_HRESULT);
+  CHECK(logonerr_format(buf, sizeof buf, &r, NULL, 0) > 0 &&
+        strstr(buf, "customer code") && strstr(buf, "facility 0x42,"));
+  CHECK(logonerr_classify(0x80000005u, 0, LOGONERR_HOW_NUMBER, &r) == LOGONERR_OK &&
+        r.ns == LOGONERR_NS_NTSTATUS);
+  CHECK(logonerr_hresult(LOGONERR_NS_HRESULT, 0x8009030Cu, &hr) && hr == 0x8009030Cu);
+  logonerr_decode(0x8009030Cu, 0, &d);
+  CHECK(d.ns == LOGONERR_NS_HRESULT && d.facility == 9 &&
+        strcmp(logonerr_facility_name(&d), "SSPI") == 0);
+  logonerr_decode(0x80070005u, 0, &d);
+  CHECK(strcmp(logonerr_facility_name(&d), "WIN32") == 0);
+  logonerr_decode(0x80010001u, LOGONERR_NS_HRESULT, &d);
+  CHECK(strcmp(logonerr_facility_name(&d), "RPC") == 0);
+  logonerr_decode(0x80040001u, LOGONERR_NS_HRESULT, &d);
+  CHECK(strcmp(logonerr_facility_name(&d), "ITF") == 0);
+  logonerr_decode(0x80080001u, LOGONERR_NS_HRESULT, &d);
+  CHECK(strcmp(logonerr_facility_name(&d), "WINDOWS") == 0);
+  logonerr_decode(0x800B0001u, LOGONERR_NS_HRESULT, &d);
+  CHECK(strcmp(logonerr_facility_name(&d), "CERT") == 0);
+  logonerr_decode(0x800C0001u, LOGONERR_NS_HRESULT, &d);
+  CHECK(strcmp(logonerr_facility_name(&d), "INTERNET") == 0);
+  logonerr_decode(0x80004005u, LOGONERR_NS_HRESULT, &d);
+  CHECK(strcmp(logonerr_facility_name(&d), "NULL") == 0);
+  logonerr_decode(0x80420001u, LOGONERR_NS_HRESULT, &d);
+  CHECK(logonerr_facility_name(&d) == NULL);
+  logonerr_decode(0xC000006Du, LOGONERR_NS_NTSTATUS, &d);
+  CHECK(logonerr_facility_name(&d) == NULL);
+}
+
+/* Accessors past the end of each list, and entries without a list. */
+static void test_accessor_corners(void) {
+  size_t i, n = logonerr_count();
+  const char *q, *a;
+  for (i = 0; i < n; i++) {
+    const logonerr_entry *e = logonerr_at(i);
+    size_t k;
+    int list;
+    for (list = 0; list < LOGONERR_LIST_COUNT; list++) {
+      for (k = 0; logonerr_item(e, list, k) != NULL; k++) CHECK(k < 100);
+      CHECK(logonerr_item(e, list, k + 1) == NULL);
+    }
+    for (k = 0; logonerr_faq(e, k, &q, &a); k++) CHECK(q != NULL && a != NULL);
+    CHECK(!logonerr_faq(e, k + 1, &q, &a));
+    for (k = 0; logonerr_related(e, k) != NULL; k++) CHECK(logonerr_related(e, k) != e);
+    CHECK(logonerr_related(e, k + 1) == NULL);
+    for (k = 0; logonerr_alias(e, k) != NULL; k++)
+      CHECK(logonerr_find_name(logonerr_alias(e, k), strlen(logonerr_alias(e, k))) == e);
+    CHECK(logonerr_alias(e, k + 1) == NULL);
+    CHECK(logonerr_severity(e) != LOGONERR_SEV_NONE);
+  }
+}
+
 int main(void) {
   test_knowledge();
+  test_namespaces();
+  test_accessor_corners();
   test_iteration();
   test_find();
   test_parse();
