@@ -3,17 +3,8 @@
 -- finding out (diagnosis) apart from changing things (resolution).
 local logonerr = require "logonerr"
 
--- Steps compared as a reader sees them: case, punctuation and spacing aside.
-local function norm(s) return (s:lower():gsub("[%p%s]+", " ")) end
-
-local function texts(e)
-  local t = { e.summary or "" }
-  for _, f in ipairs(logonerr.list_fields) do
-    for _, s in ipairs(e[f] or {}) do t[#t + 1] = s end
-  end
-  for _, qa in ipairs(e.faq or {}) do t[#t + 1] = qa.question .. " " .. qa.answer end
-  return t
-end
+local K = require "support.knowledge"
+local norm, texts = K.norm, K.texts
 
 describe("the knowledge of every entry", function()
   it("has a diagnosis of at least two steps and at least two related errors", function()

@@ -21,22 +21,11 @@ local MS_4776 = { 0xC0000064, 0xC000006A, 0xC000006D, 0xC000006F, 0xC0000070,
 local TOOLS_4625 = { 0xC0000073, 0xC000035C }
 
 
-local function texts(e)
-  local t = { e.summary }
-  for _, f in ipairs(logonerr.list_fields) do
-    for _, s in ipairs(e[f] or {}) do t[#t + 1] = s end
-  end
-  for _, qa in ipairs(e.faq or {}) do t[#t + 1] = qa.question .. " " .. qa.answer end
-  return t
-end
+local K = require "support.knowledge"
+local texts, names = K.texts, K.names
 
 local function all_text(e) return table.concat(texts(e), "\n") end
 
-local function names(list)
-  local s = {}
-  for _, r in ipairs(list) do s[r.name] = true end
-  return s
-end
 
 local function status(code) return assert(logonerr.ntstatus[code], ("0x%08X"):format(code)) end
 

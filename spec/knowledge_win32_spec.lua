@@ -15,15 +15,8 @@ local function win32(code)
   return e
 end
 
--- Every sentence the entry holds: summary, list items and FAQ.
-local function texts(e)
-  local t = { e.summary }
-  for _, f in ipairs(logonerr.list_fields) do
-    for _, s in ipairs(e[f] or {}) do t[#t + 1] = s end
-  end
-  for _, qa in ipairs(e.faq or {}) do t[#t + 1] = qa.question .. " " .. qa.answer end
-  return t
-end
+local K = require "support.knowledge"
+local texts, norm = K.texts, K.norm
 
 local function any(list, pred)
   for _, s in ipairs(list or {}) do if pred(s) then return s end end
@@ -34,13 +27,8 @@ local function has(list, plain)
   return any(list, function(s) return s:lower():find(plain:lower(), 1, true) ~= nil end)
 end
 
-local function related_names(e)
-  local t = {}
-  for _, r in ipairs(e.related) do t[r.name] = true end
-  return t
-end
+local function related_names(e) return K.names(e.related) end
 
-local function norm(s) return (s:lower():gsub("[%p%s]+", " ")) end
 
 describe("Win32 knowledge (issue 15)", function()
   describe("depth of every entry", function()

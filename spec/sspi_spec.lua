@@ -69,11 +69,7 @@ local function hresults()
   return out
 end
 
-local function related_names(e)
-  local names = {}
-  for _, r in ipairs(e.related) do names[r.name] = true end
-  return names
-end
+local function related_names(e) return require("support.knowledge").names(e.related) end
 
 describe("the SSPI codes (hresult)", function()
   it("read winerror.h", function()
