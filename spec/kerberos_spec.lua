@@ -176,8 +176,11 @@ describe("the Kerberos namespace", function()
       assert.is_true(#e.diagnosis >= 3, e.name .. " diagnosis")
       assert.is_true(#e.resolution >= 1, e.name .. " resolution")
       assert.is_true(#e.related >= 2, e.name .. " related")
-      local events = table.concat(e.diagnosis, " ")
-      assert.is_truthy(events:find("`"), e.name .. " names no command")
+      local commands = 0 -- (Lua 5.2's table.concat reads raw, so no concat)
+      for _, step in ipairs(e.diagnosis) do
+        if step:find("`") then commands = commands + 1 end
+      end
+      assert.is_true(commands >= 1, e.name .. " names no command")
     end
     for _, e in ipairs(logonerr.errors) do
       if e.namespace == "kerberos" then
