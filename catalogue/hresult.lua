@@ -104,7 +104,7 @@ return {
       "Connect by the server's registered DNS name instead of its IP address or an unregistered alias.",
       "Restore the trust or the name resolution between the client's and the target's domains when the target is in another forest.",
     },
-    related = { "SEC_E_WRONG_PRINCIPAL", "ERROR_WRONG_TARGET_NAME", "SEC_E_NO_AUTHENTICATING_AUTHORITY" },
+    related = { "SEC_E_WRONG_PRINCIPAL", "ERROR_WRONG_TARGET_NAME", "SEC_E_NO_AUTHENTICATING_AUTHORITY", "KDC_ERR_S_PRINCIPAL_UNKNOWN" },
   },
   {
     name = "SEC_E_INTERNAL_ERROR",
@@ -194,7 +194,7 @@ return {
         answer = "SSPI folds many NTSTATUS failures into SEC_E_LOGON_DENIED, so the precise reason is in the target's event 4625 or in the domain controller's events 4771 and 4776, whose status fields name the exact failure.",
       },
     },
-    related = { "STATUS_LOGON_FAILURE", "ERROR_LOGON_FAILURE", "STATUS_WRONG_PASSWORD", "SEC_E_UNKNOWN_CREDENTIALS" },
+    related = { "STATUS_LOGON_FAILURE", "ERROR_LOGON_FAILURE", "STATUS_WRONG_PASSWORD", "SEC_E_UNKNOWN_CREDENTIALS", "KDC_ERR_PREAUTH_FAILED" },
   },
   {
     name = "SEC_E_UNKNOWN_CREDENTIALS",
@@ -296,7 +296,7 @@ return {
       "Make the application set up a new context (reconnect) when this code comes back.",
       "Renew tickets before they expire (`klist purge` followed by a new connection) for a long-running manual session.",
     },
-    related = { "SEC_E_TIME_SKEW", "SEC_E_UNFINISHED_CONTEXT_DELETED" },
+    related = { "SEC_E_TIME_SKEW", "SEC_E_UNFINISHED_CONTEXT_DELETED", "KRB_AP_ERR_TKT_EXPIRED" },
   },
   {
     name = "SEC_E_WRONG_PRINCIPAL",
@@ -322,7 +322,7 @@ return {
       "Correct the DNS record so the name resolves to the server that owns the SPN.",
       "Issue a certificate that includes the name clients use, or make clients use a name the certificate holds.",
     },
-    related = { "ERROR_WRONG_TARGET_NAME", "SEC_E_TARGET_UNKNOWN", "SEC_E_MUTUAL_AUTH_FAILED", "SEC_E_UNTRUSTED_ROOT" },
+    related = { "ERROR_WRONG_TARGET_NAME", "SEC_E_TARGET_UNKNOWN", "SEC_E_MUTUAL_AUTH_FAILED", "SEC_E_UNTRUSTED_ROOT", "KRB_AP_ERR_MODIFIED" },
   },
   {
     name = "SEC_E_TIME_SKEW",
@@ -348,7 +348,7 @@ return {
       "Set domain members to the domain hierarchy with `w32tm /config /syncfromflags:domhier /update` and restart the Windows Time service.",
       "Configure the forest root PDC emulator with a reliable external NTP source, and turn off hypervisor time sync for domain controllers.",
     },
-    related = { "ERROR_TIME_SKEW", "STATUS_TIME_DIFFERENCE_AT_DC", "SEC_E_CONTEXT_EXPIRED" },
+    related = { "ERROR_TIME_SKEW", "STATUS_TIME_DIFFERENCE_AT_DC", "SEC_E_CONTEXT_EXPIRED", "KRB_AP_ERR_SKEW" },
   },
   {
     name = "SEC_E_UNTRUSTED_ROOT",
@@ -470,7 +470,7 @@ return {
       "Register the SPN on the account that runs the service with `setspn -S`, and remove it from the user account that should not hold it.",
       "Make the client target the service's SPN rather than a user name.",
     },
-    related = { "SEC_E_TARGET_UNKNOWN", "SEC_E_WRONG_PRINCIPAL" },
+    related = { "SEC_E_TARGET_UNKNOWN", "SEC_E_WRONG_PRINCIPAL", "KDC_ERR_MUST_USE_USER2USER" },
   },
   {
     name = "SEC_E_PKINIT_NAME_MISMATCH",
@@ -493,7 +493,7 @@ return {
       "Reissue the certificate from a template that includes the current UPN and the SID extension.",
       "Add an explicit strong mapping for the certificate in the account's altSecurityIdentities.",
     },
-    related = { "SEC_E_SMARTCARD_LOGON_REQUIRED", "SEC_E_UNTRUSTED_ROOT", "SEC_E_CERT_EXPIRED" },
+    related = { "SEC_E_SMARTCARD_LOGON_REQUIRED", "SEC_E_UNTRUSTED_ROOT", "SEC_E_CERT_EXPIRED", "KDC_ERR_CLIENT_NAME_MISMATCH" },
   },
   {
     name = "SEC_E_SMARTCARD_LOGON_REQUIRED",
@@ -540,7 +540,7 @@ return {
       "Make the allowed encryption types consistent across clients, servers and domain controllers.",
       "Regenerate keytabs for non-Windows services with an AES encryption type.",
     },
-    related = { "SEC_E_NO_KERB_KEY", "SEC_E_ALGORITHM_MISMATCH" },
+    related = { "SEC_E_NO_KERB_KEY", "SEC_E_ALGORITHM_MISMATCH", "KDC_ERR_ETYPE_NOSUPP" },
   },
   {
     name = "SEC_E_BAD_BINDINGS",
@@ -587,7 +587,7 @@ return {
       "Reset the account's password (twice for krbtgt, with replication between) so that keys of every enabled type are made.",
       "Align msDS-SupportedEncryptionTypes with the keys the account really has.",
     },
-    related = { "SEC_E_KDC_UNKNOWN_ETYPE", "SEC_E_LOGON_DENIED" },
+    related = { "SEC_E_KDC_UNKNOWN_ETYPE", "SEC_E_LOGON_DENIED", "KDC_ERR_NULL_KEY", "KDC_ERR_ETYPE_NOSUPP" },
   },
   {
     name = "SEC_E_DOWNGRADE_DETECTED",
@@ -633,6 +633,6 @@ return {
       "Connect by the server's fully qualified DNS name, for which an SPN exists.",
       "Register the missing SPN on the server's account, or drop the requirement for mutual authentication where NTLM must be used.",
     },
-    related = { "ERROR_MUTUAL_AUTH_FAILED", "STATUS_MUTUAL_AUTHENTICATION_FAILED", "SEC_E_WRONG_PRINCIPAL" },
+    related = { "ERROR_MUTUAL_AUTH_FAILED", "STATUS_MUTUAL_AUTHENTICATION_FAILED", "SEC_E_WRONG_PRINCIPAL", "KRB_AP_ERR_MUT_FAIL" },
   },
 }

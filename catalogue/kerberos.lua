@@ -202,7 +202,7 @@ return {
     prevention = {
       "Register SPNs as part of deploying any service that runs under a domain account.",
     },
-    related = { "KDC_ERR_PRINCIPAL_NOT_UNIQUE", "KDC_ERR_C_PRINCIPAL_UNKNOWN", "ERROR_WRONG_TARGET_NAME", "ERROR_NTLM_BLOCKED" },
+    related = { "KDC_ERR_PRINCIPAL_NOT_UNIQUE", "KDC_ERR_C_PRINCIPAL_UNKNOWN", "ERROR_WRONG_TARGET_NAME", "ERROR_NTLM_BLOCKED", "SEC_E_TARGET_UNKNOWN" },
   },
   {
     name = "KDC_ERR_PRINCIPAL_NOT_UNIQUE",
@@ -245,7 +245,7 @@ return {
     resolution = {
       "Reset the account's password (or `kadmin -q 'cpw -randkey <principal>'` for a service) so that keys are generated.",
     },
-    related = { "KDC_ERR_ETYPE_NOSUPP", "KDC_ERR_C_OLD_MAST_KVNO" },
+    related = { "KDC_ERR_ETYPE_NOSUPP", "KDC_ERR_C_OLD_MAST_KVNO", "SEC_E_NO_KERB_KEY" },
   },
   {
     name = "KDC_ERR_CANNOT_POSTDATE",
@@ -378,7 +378,7 @@ return {
     prevention = {
       "Inventory accounts whose passwords predate AES support before disabling RC4.",
     },
-    related = { "KDC_ERR_SUMTYPE_NOSUPP", "KDC_ERR_NULL_KEY", "KRB_AP_ERR_MODIFIED" },
+    related = { "KDC_ERR_SUMTYPE_NOSUPP", "KDC_ERR_NULL_KEY", "KRB_AP_ERR_MODIFIED", "SEC_E_KDC_UNKNOWN_ETYPE", "SEC_E_NO_KERB_KEY" },
   },
   {
     name = "KDC_ERR_SUMTYPE_NOSUPP",
@@ -631,7 +631,7 @@ return {
         answer = "The Kerberos client reports STATUS_WRONG_PASSWORD, and a failed interactive logon is logged by event 4625 with Sub Status 0xC000006A.",
       },
     },
-    related = { "STATUS_WRONG_PASSWORD", "STATUS_LOGON_FAILURE", "STATUS_ACCOUNT_LOCKED_OUT", "ERROR_LOGON_FAILURE" },
+    related = { "STATUS_WRONG_PASSWORD", "STATUS_LOGON_FAILURE", "STATUS_ACCOUNT_LOCKED_OUT", "ERROR_LOGON_FAILURE", "SEC_E_LOGON_DENIED" },
   },
   {
     name = "KDC_ERR_PREAUTH_REQUIRED",
@@ -694,7 +694,7 @@ return {
     resolution = {
       "Use a client that performs user-to-user authentication for this service, or give the service a normal key.",
     },
-    related = { "KRB_AP_ERR_USER_TO_USER_REQUIRED", "KRB_AP_ERR_NO_TGT" },
+    related = { "KRB_AP_ERR_USER_TO_USER_REQUIRED", "KRB_AP_ERR_NO_TGT", "SEC_E_NO_TGT_REPLY" },
   },
   {
     name = "KDC_ERR_PATH_NOT_ACCEPTED",
@@ -788,7 +788,7 @@ return {
       "Fix the client's time source if its clock drifts.",
       "Make long-running services re-acquire credentials instead of caching tickets beyond their renewal time.",
     },
-    related = { "KRB_AP_ERR_TKT_NYV", "KRB_AP_ERR_SKEW", "KDC_ERR_TGT_REVOKED" },
+    related = { "KRB_AP_ERR_TKT_NYV", "KRB_AP_ERR_SKEW", "KDC_ERR_TGT_REVOKED", "SEC_E_CONTEXT_EXPIRED" },
   },
   {
     name = "KRB_AP_ERR_TKT_NYV",
@@ -907,7 +907,7 @@ return {
     prevention = {
       "Monitor the PDC emulator's time offset against an external reference.",
     },
-    related = { "STATUS_TIME_DIFFERENCE_AT_DC", "ERROR_TIME_SKEW", "KRB_AP_ERR_TKT_NYV", "KRB_AP_ERR_TKT_EXPIRED" },
+    related = { "STATUS_TIME_DIFFERENCE_AT_DC", "ERROR_TIME_SKEW", "KRB_AP_ERR_TKT_NYV", "KRB_AP_ERR_TKT_EXPIRED", "SEC_E_TIME_SKEW" },
   },
   {
     name = "KRB_AP_ERR_BADADDR",
@@ -998,7 +998,7 @@ return {
       "Repair the machine password with `Test-ComputerSecureChannel -Repair` or `netdom resetpwd`.",
       "Regenerate the keytab after the password change, then purge client tickets with `klist purge`.",
     },
-    related = { "KDC_ERR_PRINCIPAL_NOT_UNIQUE", "KRB_AP_ERR_BAD_INTEGRITY", "ERROR_WRONG_TARGET_NAME", "STATUS_TRUSTED_RELATIONSHIP_FAILURE" },
+    related = { "KDC_ERR_PRINCIPAL_NOT_UNIQUE", "KRB_AP_ERR_BAD_INTEGRITY", "ERROR_WRONG_TARGET_NAME", "STATUS_TRUSTED_RELATIONSHIP_FAILURE", "SEC_E_WRONG_PRINCIPAL" },
   },
   {
     name = "KRB_AP_ERR_BADORDER",
@@ -1098,7 +1098,7 @@ return {
     resolution = {
       "Correct name resolution or the service's SPN so that the intended server answers.",
     },
-    related = { "STATUS_MUTUAL_AUTHENTICATION_FAILED", "ERROR_MUTUAL_AUTH_FAILED" },
+    related = { "STATUS_MUTUAL_AUTHENTICATION_FAILED", "ERROR_MUTUAL_AUTH_FAILED", "SEC_E_MUTUAL_AUTH_FAILED" },
   },
   {
     name = "KRB_AP_ERR_BADDIRECTION",
@@ -1559,7 +1559,7 @@ return {
     resolution = {
       "Sign in with the account the certificate maps to, or fix the certificate's mapping.",
     },
-    related = { "KDC_ERR_CERTIFICATE_MISMATCH", "KDC_ERR_KDC_NAME_MISMATCH" },
+    related = { "KDC_ERR_CERTIFICATE_MISMATCH", "KDC_ERR_KDC_NAME_MISMATCH", "SEC_E_PKINIT_NAME_MISMATCH" },
   },
   {
     name = "KDC_ERR_KDC_NAME_MISMATCH",

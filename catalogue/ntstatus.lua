@@ -99,7 +99,7 @@ return {
       "Open Kerberos 88, LDAP 389, SMB 445, RPC 135 and the dynamic RPC range between the client and its domain controllers.",
       "Repair site coverage so every subnet maps to a site with a reachable domain controller.",
     },
-    related = { "ERROR_NO_LOGON_SERVERS", "STATUS_NETLOGON_NOT_STARTED", "STATUS_DOMAIN_CONTROLLER_NOT_FOUND", "STATUS_NO_SUCH_DOMAIN", "STATUS_TRUSTED_RELATIONSHIP_FAILURE" },
+    related = { "ERROR_NO_LOGON_SERVERS", "STATUS_NETLOGON_NOT_STARTED", "STATUS_DOMAIN_CONTROLLER_NOT_FOUND", "STATUS_NO_SUCH_DOMAIN", "STATUS_TRUSTED_RELATIONSHIP_FAILURE", "SEC_E_NO_AUTHENTICATING_AUTHORITY", "KDC_ERR_SVC_UNAVAILABLE", "KRB_AP_ERR_IAKERB_KDC_NOT_FOUND" },
   },
   {
     name = "STATUS_NO_SUCH_LOGON_SESSION",
@@ -140,7 +140,7 @@ return {
         answer = "RtlNtStatusToDosError and LsaNtStatusToWinError turn it into ERROR_NO_SUCH_LOGON_SESSION (1312).",
       },
     },
-    related = { "ERROR_NO_SUCH_LOGON_SESSION", "STATUS_BAD_LOGON_SESSION_STATE", "STATUS_LOGON_SESSION_COLLISION", "STATUS_LOGON_SESSION_EXISTS" },
+    related = { "ERROR_NO_SUCH_LOGON_SESSION", "STATUS_BAD_LOGON_SESSION_STATE", "STATUS_LOGON_SESSION_COLLISION", "STATUS_LOGON_SESSION_EXISTS", "SEC_E_NO_CREDENTIALS" },
   },
   {
     name = "STATUS_PRIVILEGE_NOT_HELD",
@@ -210,7 +210,7 @@ return {
       "Block or investigate a source address that tries many non-existent names.",
       "Recreate or restore the account from the AD Recycle Bin only if it was deleted by mistake.",
     },
-    related = { "STATUS_LOGON_FAILURE", "STATUS_WRONG_PASSWORD", "STATUS_INVALID_ACCOUNT_NAME", "ERROR_NO_SUCH_USER" },
+    related = { "STATUS_LOGON_FAILURE", "STATUS_WRONG_PASSWORD", "STATUS_INVALID_ACCOUNT_NAME", "ERROR_NO_SUCH_USER", "KDC_ERR_C_PRINCIPAL_UNKNOWN" },
   },
   {
     name = "STATUS_WRONG_PASSWORD",
@@ -235,7 +235,7 @@ return {
       "Update the stored password in the service, task, mapped drive, mobile device or Credential Manager entry that the events point to.",
       "Block or investigate a source that tries many passwords against one account.",
     },
-    related = { "STATUS_LOGON_FAILURE", "STATUS_NO_SUCH_USER", "STATUS_ACCOUNT_LOCKED_OUT", "ERROR_INVALID_PASSWORD", "STATUS_WRONG_PASSWORD_CORE" },
+    related = { "STATUS_LOGON_FAILURE", "STATUS_NO_SUCH_USER", "STATUS_ACCOUNT_LOCKED_OUT", "ERROR_INVALID_PASSWORD", "STATUS_WRONG_PASSWORD_CORE", "SEC_E_LOGON_DENIED", "KDC_ERR_PREAUTH_FAILED" },
   },
   {
     name = "STATUS_ILL_FORMED_PASSWORD",
@@ -306,7 +306,7 @@ return {
       "Align the LAN Manager authentication level of client and server, preferring NTLMv2 only on both sides.",
       "Block the source address when the failures come from a spraying or guessing pattern.",
     },
-    related = { "STATUS_NO_SUCH_USER", "STATUS_WRONG_PASSWORD", "STATUS_ACCOUNT_LOCKED_OUT", "STATUS_ACCOUNT_RESTRICTION", "ERROR_LOGON_FAILURE" },
+    related = { "STATUS_NO_SUCH_USER", "STATUS_WRONG_PASSWORD", "STATUS_ACCOUNT_LOCKED_OUT", "STATUS_ACCOUNT_RESTRICTION", "ERROR_LOGON_FAILURE", "SEC_E_LOGON_DENIED", "KDC_ERR_PREAUTH_FAILED" },
   },
   {
     name = "STATUS_ACCOUNT_RESTRICTION",
@@ -331,7 +331,7 @@ return {
       "Fix the restriction that the Sub Status names on the account in Active Directory.",
       "Give a local account a password instead of relaxing the blank-password policy.",
     },
-    related = { "STATUS_INVALID_LOGON_HOURS", "STATUS_INVALID_WORKSTATION", "STATUS_PASSWORD_EXPIRED", "STATUS_ACCOUNT_DISABLED", "STATUS_ACCOUNT_EXPIRED", "STATUS_PASSWORD_MUST_CHANGE", "ERROR_ACCOUNT_RESTRICTION" },
+    related = { "STATUS_INVALID_LOGON_HOURS", "STATUS_INVALID_WORKSTATION", "STATUS_PASSWORD_EXPIRED", "STATUS_ACCOUNT_DISABLED", "STATUS_ACCOUNT_EXPIRED", "STATUS_PASSWORD_MUST_CHANGE", "ERROR_ACCOUNT_RESTRICTION", "SEC_E_SMARTCARD_LOGON_REQUIRED", "KDC_ERR_POLICY" },
   },
   {
     name = "STATUS_INVALID_LOGON_HOURS",
@@ -354,7 +354,7 @@ return {
       "Set the intended hours from a console in the users' own time zone, or write logonHours with the UTC offset taken into account.",
       "Remove logon-hours limits from service and batch accounts.",
     },
-    related = { "STATUS_ACCOUNT_RESTRICTION", "STATUS_INVALID_WORKSTATION", "ERROR_INVALID_LOGON_HOURS" },
+    related = { "STATUS_ACCOUNT_RESTRICTION", "STATUS_INVALID_WORKSTATION", "ERROR_INVALID_LOGON_HOURS", "KDC_ERR_POLICY" },
   },
   {
     name = "STATUS_INVALID_WORKSTATION",
@@ -377,7 +377,7 @@ return {
       "Add the computer's NetBIOS name to the account's Log On To list, or clear the list if it is no longer wanted.",
       "Change the authentication policy's conditions when a policy made the refusal.",
     },
-    related = { "STATUS_ACCOUNT_RESTRICTION", "STATUS_INVALID_LOGON_HOURS", "ERROR_INVALID_WORKSTATION", "STATUS_AUTHENTICATION_FIREWALL_FAILED" },
+    related = { "STATUS_ACCOUNT_RESTRICTION", "STATUS_INVALID_LOGON_HOURS", "ERROR_INVALID_WORKSTATION", "STATUS_AUTHENTICATION_FIREWALL_FAILED", "KDC_ERR_POLICY" },
   },
   {
     name = "STATUS_PASSWORD_EXPIRED",
@@ -400,7 +400,7 @@ return {
       "Have the user change the password at an interactive sign-in, or reset it for them.",
       "Move service accounts to group Managed Service Accounts, or rotate their passwords on a schedule and update every place they are stored.",
     },
-    related = { "STATUS_PASSWORD_MUST_CHANGE", "STATUS_ACCOUNT_EXPIRED", "STATUS_ACCOUNT_RESTRICTION", "ERROR_PASSWORD_EXPIRED" },
+    related = { "STATUS_PASSWORD_MUST_CHANGE", "STATUS_ACCOUNT_EXPIRED", "STATUS_ACCOUNT_RESTRICTION", "ERROR_PASSWORD_EXPIRED", "KDC_ERR_KEY_EXPIRED" },
   },
   {
     name = "STATUS_ACCOUNT_DISABLED",
@@ -423,7 +423,7 @@ return {
       "Enable the account (`Enable-ADAccount <name>`) only when its owner confirms it is still needed.",
       "Reconfigure the device or service to use a current account.",
     },
-    related = { "STATUS_ACCOUNT_EXPIRED", "STATUS_ACCOUNT_LOCKED_OUT", "STATUS_ACCOUNT_RESTRICTION", "ERROR_ACCOUNT_DISABLED" },
+    related = { "STATUS_ACCOUNT_EXPIRED", "STATUS_ACCOUNT_LOCKED_OUT", "STATUS_ACCOUNT_RESTRICTION", "ERROR_ACCOUNT_DISABLED", "KDC_ERR_CLIENT_REVOKED" },
   },
   {
     name = "STATUS_NONE_MAPPED",
@@ -513,7 +513,7 @@ return {
       "Correct the domain name in the client or configuration.",
       "Recreate the trust or fix DNS forwarding so the domain's controllers can be found.",
     },
-    related = { "ERROR_NO_SUCH_DOMAIN", "STATUS_NO_LOGON_SERVERS", "STATUS_DOMAIN_CONTROLLER_NOT_FOUND", "STATUS_TRUSTED_DOMAIN_FAILURE" },
+    related = { "ERROR_NO_SUCH_DOMAIN", "STATUS_NO_LOGON_SERVERS", "STATUS_DOMAIN_CONTROLLER_NOT_FOUND", "STATUS_TRUSTED_DOMAIN_FAILURE", "KDC_ERR_WRONG_REALM" },
   },
   {
     name = "STATUS_NOT_LOGON_PROCESS",
@@ -763,7 +763,7 @@ return {
       "Point the forest-root PDC emulator at a reliable external NTP source and let every other machine follow the hierarchy.",
       "Turn off host time synchronisation for domain-joined virtual machines where it fights with the domain hierarchy.",
     },
-    related = { "ERROR_TIME_SKEW", "STATUS_NO_LOGON_SERVERS", "STATUS_MUTUAL_AUTHENTICATION_FAILED" },
+    related = { "ERROR_TIME_SKEW", "STATUS_NO_LOGON_SERVERS", "STATUS_MUTUAL_AUTHENTICATION_FAILED", "SEC_E_TIME_SKEW", "KRB_AP_ERR_SKEW" },
   },
   {
     name = "STATUS_WRONG_PASSWORD_CORE",
@@ -968,7 +968,7 @@ return {
         answer = "No: it tests only the local computer's own secure channel to its domain and reports false errors when run on a domain controller, so use `nltest /sc_verify` or `netdom trust ... /verify`.",
       },
     },
-    related = { "ERROR_TRUSTED_DOMAIN_FAILURE", "STATUS_TRUSTED_RELATIONSHIP_FAILURE", "STATUS_DOMAIN_TRUST_INCONSISTENT", "STATUS_AUTHENTICATION_FIREWALL_FAILED" },
+    related = { "ERROR_TRUSTED_DOMAIN_FAILURE", "STATUS_TRUSTED_RELATIONSHIP_FAILURE", "STATUS_DOMAIN_TRUST_INCONSISTENT", "STATUS_AUTHENTICATION_FIREWALL_FAILED", "KRB_AP_ERR_BAD_INTEGRITY", "KDC_ERR_WRONG_REALM" },
   },
   {
     name = "STATUS_TRUSTED_RELATIONSHIP_FAILURE",
@@ -994,7 +994,7 @@ return {
       "Prefer restoring a domain member's files over rolling the whole machine back to an old snapshot.",
       "Plan a secure-channel repair into every rollback of a domain member or domain controller.",
     },
-    related = { "ERROR_TRUSTED_RELATIONSHIP_FAILURE", "STATUS_NO_TRUST_LSA_SECRET", "STATUS_NO_TRUST_SAM_ACCOUNT", "STATUS_TRUSTED_DOMAIN_FAILURE" },
+    related = { "ERROR_TRUSTED_RELATIONSHIP_FAILURE", "STATUS_NO_TRUST_LSA_SECRET", "STATUS_NO_TRUST_SAM_ACCOUNT", "STATUS_TRUSTED_DOMAIN_FAILURE", "KRB_AP_ERR_MODIFIED" },
   },
   {
     name = "STATUS_TRUST_FAILURE",
@@ -1016,7 +1016,7 @@ return {
       "Restore the server's connectivity and secure channel to its domain controllers.",
       "Repair the broken trust or name resolution between the domains.",
     },
-    related = { "ERROR_TRUST_FAILURE", "STATUS_NO_LOGON_SERVERS", "STATUS_TRUSTED_RELATIONSHIP_FAILURE" },
+    related = { "ERROR_TRUST_FAILURE", "STATUS_NO_LOGON_SERVERS", "STATUS_TRUSTED_RELATIONSHIP_FAILURE", "KRB_AP_ERR_BAD_INTEGRITY" },
   },
   {
     name = "STATUS_NETLOGON_NOT_STARTED",
@@ -1062,7 +1062,7 @@ return {
       "Extend the expiry (`Set-ADAccountExpiration <name> -DateTime <date>`) only after the account's owner confirms it is still needed.",
       "Reconfigure the device or service found in the events to use a current account.",
     },
-    related = { "STATUS_ACCOUNT_DISABLED", "STATUS_PASSWORD_EXPIRED", "STATUS_ACCOUNT_RESTRICTION", "ERROR_ACCOUNT_EXPIRED" },
+    related = { "STATUS_ACCOUNT_DISABLED", "STATUS_PASSWORD_EXPIRED", "STATUS_ACCOUNT_RESTRICTION", "ERROR_ACCOUNT_EXPIRED", "KDC_ERR_NAME_EXP", "KDC_ERR_CLIENT_REVOKED" },
   },
   {
     name = "STATUS_NETWORK_CREDENTIAL_CONFLICT",
@@ -1210,7 +1210,7 @@ return {
       "Have the user sign in interactively or use a password-change portal to set a new password.",
       "For a service account, clear the flag and set a known password instead of forcing a change.",
     },
-    related = { "STATUS_PASSWORD_EXPIRED", "STATUS_ACCOUNT_RESTRICTION", "STATUS_PASSWORD_CHANGE_REQUIRED", "ERROR_PASSWORD_MUST_CHANGE" },
+    related = { "STATUS_PASSWORD_EXPIRED", "STATUS_ACCOUNT_RESTRICTION", "STATUS_PASSWORD_CHANGE_REQUIRED", "ERROR_PASSWORD_MUST_CHANGE", "KDC_ERR_KEY_EXPIRED" },
   },
   {
     name = "STATUS_NOT_FOUND",
@@ -1282,7 +1282,7 @@ return {
       "Let the lockout expire on its own when LockoutDuration is short and the source is still unknown, to avoid an immediate re-lock.",
       "Block the source address, or put the internet-facing service behind extranet lockout or multi-factor authentication, when the bad passwords come from an attack.",
     },
-    related = { "STATUS_WRONG_PASSWORD", "STATUS_LOGON_FAILURE", "STATUS_ACCOUNT_DISABLED", "ERROR_ACCOUNT_LOCKED_OUT" },
+    related = { "STATUS_WRONG_PASSWORD", "STATUS_LOGON_FAILURE", "STATUS_ACCOUNT_DISABLED", "ERROR_ACCOUNT_LOCKED_OUT", "KDC_ERR_CLIENT_REVOKED", "KDC_ERR_PREAUTH_FAILED" },
   },
   {
     name = "STATUS_MUTUAL_AUTHENTICATION_FAILED",
@@ -1304,7 +1304,7 @@ return {
       "Force replication of the server's account (`repadmin /syncall /AdeP`) and have the client get a new ticket (`klist purge`).",
       "Move the SPN to the account the service runs as (`setspn -D` on the wrong account, `setspn -S` on the right one).",
     },
-    related = { "ERROR_MUTUAL_AUTH_FAILED", "ERROR_WRONG_TARGET_NAME", "STATUS_TRUSTED_RELATIONSHIP_FAILURE" },
+    related = { "ERROR_MUTUAL_AUTH_FAILED", "ERROR_WRONG_TARGET_NAME", "STATUS_TRUSTED_RELATIONSHIP_FAILURE", "SEC_E_MUTUAL_AUTH_FAILED", "KRB_AP_ERR_MUT_FAIL" },
   },
   {
     name = "STATUS_UNFINISHED_CONTEXT_DELETED",
@@ -1415,7 +1415,7 @@ return {
       "Grant 'Allowed to authenticate' on the target computer objects to a group holding the trusted users, or widen the trust to forest-wide authentication if that is intended.",
       "Adjust the authentication policy's access-control conditions, or move the account to the right silo, when a policy made the refusal.",
     },
-    related = { "ERROR_AUTHENTICATION_FIREWALL_FAILED", "STATUS_TRUSTED_DOMAIN_FAILURE", "STATUS_INVALID_WORKSTATION", "STATUS_ACCOUNT_RESTRICTION" },
+    related = { "ERROR_AUTHENTICATION_FIREWALL_FAILED", "STATUS_TRUSTED_DOMAIN_FAILURE", "STATUS_INVALID_WORKSTATION", "STATUS_ACCOUNT_RESTRICTION", "KDC_ERR_POLICY" },
   },
   {
     name = "STATUS_NTLM_BLOCKED",
@@ -1443,6 +1443,6 @@ return {
       "Inventory NTLM use from the NTLM Operational logs before any deny setting reaches production.",
       "Give new services registered SPNs and DNS names so they authenticate with Kerberos from the start.",
     },
-    related = { "ERROR_NTLM_BLOCKED", "STATUS_LOGON_FAILURE", "STATUS_AUTHENTICATION_FIREWALL_FAILED" },
+    related = { "ERROR_NTLM_BLOCKED", "STATUS_LOGON_FAILURE", "STATUS_AUTHENTICATION_FIREWALL_FAILED", "SEC_E_UNSUPPORTED_FUNCTION" },
   },
 }

@@ -234,7 +234,7 @@ return {
       "Open Kerberos 88, LDAP 389, SMB 445, RPC 135 and the dynamic RPC ports between the client and a domain controller.",
       "Start Netlogon on the domain controllers that should answer, and connect the VPN before signing in where the machine is remote.",
     },
-    related = { "STATUS_NO_LOGON_SERVERS", "ERROR_DOMAIN_CONTROLLER_NOT_FOUND", "ERROR_NETLOGON_NOT_STARTED", "ERROR_NO_SUCH_DOMAIN" },
+    related = { "STATUS_NO_LOGON_SERVERS", "ERROR_DOMAIN_CONTROLLER_NOT_FOUND", "ERROR_NETLOGON_NOT_STARTED", "ERROR_NO_SUCH_DOMAIN", "SEC_E_NO_AUTHENTICATING_AUTHORITY" },
   },
   {
     name = "ERROR_NO_SUCH_LOGON_SESSION",
@@ -285,7 +285,7 @@ return {
         answer = "Yes, for a session that ended between LsaEnumerateLogonSessions and LsaGetLogonSessionData: skip it and continue.",
       },
     },
-    related = { "STATUS_NO_SUCH_LOGON_SESSION", "ERROR_SESSION_CREDENTIAL_CONFLICT", "ERROR_BAD_LOGON_SESSION_STATE" },
+    related = { "STATUS_NO_SUCH_LOGON_SESSION", "ERROR_SESSION_CREDENTIAL_CONFLICT", "ERROR_BAD_LOGON_SESSION_STATE", "SEC_E_NO_CREDENTIALS" },
   },
   {
     name = "ERROR_PRIVILEGE_NOT_HELD",
@@ -355,7 +355,7 @@ return {
       [[Qualify the name with its domain (DOMAIN\user or a UPN) so it reaches the right database.]],
       "Restore a deleted account from the AD Recycle Bin (`Restore-ADObject`) if it is still needed.",
     },
-    related = { "STATUS_NO_SUCH_USER", "ERROR_LOGON_FAILURE", "ERROR_INVALID_ACCOUNT_NAME" },
+    related = { "STATUS_NO_SUCH_USER", "ERROR_LOGON_FAILURE", "ERROR_INVALID_ACCOUNT_NAME", "KDC_ERR_C_PRINCIPAL_UNKNOWN" },
   },
   {
     name = "ERROR_WRONG_PASSWORD",
@@ -449,7 +449,7 @@ return {
         answer = "From event 4625 on the server that refused the logon; event 4776 on the domain controller has no Sub Status field, and its Error Code carries the detailed NTSTATUS instead.",
       },
     },
-    related = { "STATUS_LOGON_FAILURE", "STATUS_NO_SUCH_USER", "STATUS_WRONG_PASSWORD", "ERROR_ACCOUNT_LOCKED_OUT", "ERROR_NO_SUCH_USER" },
+    related = { "STATUS_LOGON_FAILURE", "STATUS_NO_SUCH_USER", "STATUS_WRONG_PASSWORD", "ERROR_ACCOUNT_LOCKED_OUT", "ERROR_NO_SUCH_USER", "SEC_E_LOGON_DENIED", "SEC_E_UNKNOWN_CREDENTIALS", "KDC_ERR_PREAUTH_FAILED" },
   },
   {
     name = "ERROR_ACCOUNT_RESTRICTION",
@@ -474,7 +474,7 @@ return {
       "Set a password on the account, or lift the restriction that the Sub Status named.",
       "Remove the account from Protected Users or the policy silo only if the refused kind of logon is genuinely needed.",
     },
-    related = { "STATUS_ACCOUNT_RESTRICTION", "ERROR_INVALID_LOGON_HOURS", "ERROR_INVALID_WORKSTATION", "ERROR_PASSWORD_EXPIRED", "ERROR_ACCOUNT_DISABLED", "ERROR_ACCOUNT_EXPIRED", "ERROR_PASSWORD_MUST_CHANGE" },
+    related = { "STATUS_ACCOUNT_RESTRICTION", "ERROR_INVALID_LOGON_HOURS", "ERROR_INVALID_WORKSTATION", "ERROR_PASSWORD_EXPIRED", "ERROR_ACCOUNT_DISABLED", "ERROR_ACCOUNT_EXPIRED", "ERROR_PASSWORD_MUST_CHANGE", "SEC_E_SMARTCARD_LOGON_REQUIRED" },
   },
   {
     name = "ERROR_INVALID_LOGON_HOURS",
@@ -544,7 +544,7 @@ return {
       "Have the user change the password, or an administrator reset it.",
       "For service accounts, use a group Managed Service Account or rotate the password and update every place it is stored.",
     },
-    related = { "STATUS_PASSWORD_EXPIRED", "ERROR_PASSWORD_MUST_CHANGE", "ERROR_ACCOUNT_EXPIRED", "ERROR_ACCOUNT_RESTRICTION" },
+    related = { "STATUS_PASSWORD_EXPIRED", "ERROR_PASSWORD_MUST_CHANGE", "ERROR_ACCOUNT_EXPIRED", "ERROR_ACCOUNT_RESTRICTION", "KDC_ERR_KEY_EXPIRED" },
   },
   {
     name = "ERROR_ACCOUNT_DISABLED",
@@ -1040,7 +1040,7 @@ return {
       "Register the SPN on the service's actual account and remove it from the wrong one (`setspn -S` and `setspn -D`).",
       "Make the name the client uses resolve to the server that owns the SPN.",
     },
-    related = { "ERROR_MUTUAL_AUTH_FAILED", "ERROR_NTLM_BLOCKED" },
+    related = { "ERROR_MUTUAL_AUTH_FAILED", "ERROR_NTLM_BLOCKED", "SEC_E_TARGET_UNKNOWN", "SEC_E_WRONG_PRINCIPAL", "KDC_ERR_S_PRINCIPAL_UNKNOWN", "KRB_AP_ERR_MODIFIED" },
   },
   {
     name = "ERROR_MUTUAL_AUTH_FAILED",
@@ -1062,7 +1062,7 @@ return {
       "Force replication of the new password (`repadmin /syncall /AdeP`) and retry once it has reached the client's domain controller.",
       "Reset the server's machine password: `Test-ComputerSecureChannel -Repair` on a member server, `netdom resetpwd` on a domain controller.",
     },
-    related = { "STATUS_MUTUAL_AUTHENTICATION_FAILED", "ERROR_WRONG_TARGET_NAME", "ERROR_TRUSTED_RELATIONSHIP_FAILURE" },
+    related = { "STATUS_MUTUAL_AUTHENTICATION_FAILED", "ERROR_WRONG_TARGET_NAME", "ERROR_TRUSTED_RELATIONSHIP_FAILURE", "SEC_E_MUTUAL_AUTH_FAILED", "KRB_AP_ERR_MUT_FAIL" },
   },
   {
     name = "ERROR_TIME_SKEW",
@@ -1086,7 +1086,7 @@ return {
       "Give the PDC emulator a reliable source (`w32tm /config /manualpeerlist:<peers> /syncfromflags:manual /reliable:yes /update`).",
       "Disable host time synchronisation for domain-joined virtual machines where it conflicts.",
     },
-    related = { "STATUS_TIME_DIFFERENCE_AT_DC", "ERROR_NTLM_BLOCKED" },
+    related = { "STATUS_TIME_DIFFERENCE_AT_DC", "ERROR_NTLM_BLOCKED", "SEC_E_TIME_SKEW", "KRB_AP_ERR_SKEW" },
   },
   {
     name = "ERROR_NO_TRUST_LSA_SECRET",
@@ -1180,7 +1180,7 @@ return {
     prevention = {
       "Avoid restoring domain members from old snapshots without repairing the channel afterwards.",
     },
-    related = { "STATUS_TRUSTED_RELATIONSHIP_FAILURE", "ERROR_NO_TRUST_SAM_ACCOUNT", "ERROR_NO_TRUST_LSA_SECRET", "ERROR_NO_LOGON_SERVERS" },
+    related = { "STATUS_TRUSTED_RELATIONSHIP_FAILURE", "ERROR_NO_TRUST_SAM_ACCOUNT", "ERROR_NO_TRUST_LSA_SECRET", "ERROR_NO_LOGON_SERVERS", "SEC_E_NO_AUTHENTICATING_AUTHORITY" },
   },
   {
     name = "ERROR_TRUST_FAILURE",
@@ -1364,7 +1364,7 @@ return {
       "Point the machine at the domain's DNS servers, and make sure the domain controllers' SRV records are registered (`nltest /dsregdns` on each controller).",
       "Restore connectivity to a domain controller, or add the client's subnet to a site that has one.",
     },
-    related = { "STATUS_DOMAIN_CONTROLLER_NOT_FOUND", "ERROR_NO_LOGON_SERVERS", "ERROR_NO_SUCH_DOMAIN" },
+    related = { "STATUS_DOMAIN_CONTROLLER_NOT_FOUND", "ERROR_NO_LOGON_SERVERS", "ERROR_NO_SUCH_DOMAIN", "SEC_E_NO_AUTHENTICATING_AUTHORITY" },
   },
   {
     name = "ERROR_ACCOUNT_LOCKED_OUT",
@@ -1447,7 +1447,7 @@ return {
     prevention = {
       "Roll NTLM restrictions out in audit mode first, fix every use the audit events show, and only then switch the policies to deny.",
     },
-    related = { "STATUS_NTLM_BLOCKED", "ERROR_WRONG_TARGET_NAME", "ERROR_TIME_SKEW", "ERROR_NO_LOGON_SERVERS" },
+    related = { "STATUS_NTLM_BLOCKED", "ERROR_WRONG_TARGET_NAME", "ERROR_TIME_SKEW", "ERROR_NO_LOGON_SERVERS", "SEC_E_UNSUPPORTED_FUNCTION", "KDC_ERR_S_PRINCIPAL_UNKNOWN" },
   },
   {
     name = "ERROR_PASSWORD_CHANGE_REQUIRED",

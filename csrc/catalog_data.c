@@ -150,7 +150,7 @@ static const char *const e9_resolution[] = {
   "Open Kerberos 88, LDAP 389, SMB 445, RPC 135 and the dynamic RPC ports between the client and a domain controller.",
   "Start Netlogon on the domain controllers that should answer, and connect the VPN before signing in where the machine is remote.",
   NULL};
-static const unsigned short e9_related[] = {65, 56, 49, 26, LOGONERR_NO_ENTRY};
+static const unsigned short e9_related[] = {65, 56, 49, 26, 130, LOGONERR_NO_ENTRY};
 static const char *const e10_causes[] = {
   "The session ended (the user logged off, the service stopped, the token's session was deleted) between obtaining its LUID and using it.",
   "Code enumerated sessions with LsaEnumerateLogonSessions and one vanished before LsaGetLogonSessionData ran.",
@@ -187,7 +187,7 @@ static const logonerr_faq_pair e10_faq[] = {
   {"Is it safe to ignore in code that enumerates sessions?",
    "Yes, for a session that ended between LsaEnumerateLogonSessions and LsaGetLogonSessionData: skip it and continue."},
   {NULL, NULL}};
-static const unsigned short e10_related[] = {66, 5, 30, LOGONERR_NO_ENTRY};
+static const unsigned short e10_related[] = {66, 5, 30, 129, LOGONERR_NO_ENTRY};
 static const char *const e11_causes[] = {
   "The account was never granted the privilege in User Rights Assignment.",
   "The privilege is present but disabled and the code did not enable it with AdjustTokenPrivileges.",
@@ -233,7 +233,7 @@ static const char *const e13_resolution[] = {
   "Qualify the name with its domain (DOMAIN\\user or a UPN) so it reaches the right database.",
   "Restore a deleted account from the AD Recycle Bin (`Restore-ADObject`) if it is still needed.",
   NULL};
-static const unsigned short e13_related[] = {69, 17, 12, LOGONERR_NO_ENTRY};
+static const unsigned short e13_related[] = {69, 17, 12, 152, LOGONERR_NO_ENTRY};
 static const char *const e14_causes[] = {
   "The user typed the old password wrongly in a change-password dialog or tool.",
   "A tool used a cached old password that has already been changed.",
@@ -293,7 +293,7 @@ static const logonerr_faq_pair e17_faq[] = {
   {"Where does the Sub Status for error 1326 come from?",
    "From event 4625 on the server that refused the logon; event 4776 on the domain controller has no Sub Status field, and its Error Code carries the detailed NTSTATUS instead."},
   {NULL, NULL}};
-static const unsigned short e17_related[] = {73, 69, 70, 57, 13, LOGONERR_NO_ENTRY};
+static const unsigned short e17_related[] = {73, 69, 70, 57, 13, 127, 128, 170, LOGONERR_NO_ENTRY};
 static const char *const e18_causes[] = {
   "The account has a blank password and the policy 'Limit local account use of blank passwords to console logon only' applies.",
   "A logon-hours, workstation or authentication-policy restriction applies to the account.",
@@ -310,7 +310,7 @@ static const char *const e18_resolution[] = {
   "Set a password on the account, or lift the restriction that the Sub Status named.",
   "Remove the account from Protected Users or the policy silo only if the refused kind of logon is genuinely needed.",
   NULL};
-static const unsigned short e18_related[] = {74, 19, 20, 21, 22, 50, 55, LOGONERR_NO_ENTRY};
+static const unsigned short e18_related[] = {74, 19, 20, 21, 22, 50, 55, 140, LOGONERR_NO_ENTRY};
 static const char *const e19_causes[] = {
   "The account's logonHours attribute, stored in UTC, excludes the current time.",
   "A daylight saving change moved the permitted window by an hour in local time, because the stored hours stay in UTC.",
@@ -356,7 +356,7 @@ static const char *const e21_resolution[] = {
   "Have the user change the password, or an administrator reset it.",
   "For service accounts, use a group Managed Service Account or rotate the password and update every place it is stored.",
   NULL};
-static const unsigned short e21_related[] = {77, 55, 50, 18, LOGONERR_NO_ENTRY};
+static const unsigned short e21_related[] = {77, 55, 50, 18, 169, LOGONERR_NO_ENTRY};
 static const char *const e22_causes[] = {
   "An administrator or an automated process disabled the account.",
   "The account is a leaver's account or a stale service account.",
@@ -676,7 +676,7 @@ static const char *const e41_resolution[] = {
   "Register the SPN on the service's actual account and remove it from the wrong one (`setspn -S` and `setspn -D`).",
   "Make the name the client uses resolve to the server that owns the SPN.",
   NULL};
-static const unsigned short e41_related[] = {42, 59, LOGONERR_NO_ENTRY};
+static const unsigned short e41_related[] = {42, 59, 124, 132, 153, 186, LOGONERR_NO_ENTRY};
 static const char *const e42_causes[] = {
   "The computer or service account password changed on the server but the domain controllers used by the client still hold the old one (replication delay).",
   "The server's secure channel is broken.",
@@ -690,7 +690,7 @@ static const char *const e42_resolution[] = {
   "Force replication of the new password (`repadmin /syncall /AdeP`) and retry once it has reached the client's domain controller.",
   "Reset the server's machine password: `Test-ComputerSecureChannel -Repair` on a member server, `netdom resetpwd` on a domain controller.",
   NULL};
-static const unsigned short e42_related[] = {115, 41, 47, LOGONERR_NO_ENTRY};
+static const unsigned short e42_related[] = {115, 41, 47, 145, 191, LOGONERR_NO_ENTRY};
 static const char *const e43_causes[] = {
   "The client or a domain controller is not synchronising time with the domain hierarchy.",
   "A virtual machine took its time from the host instead of the domain.",
@@ -706,7 +706,7 @@ static const char *const e43_resolution[] = {
   "Give the PDC emulator a reliable source (`w32tm /config /manualpeerlist:<peers> /syncfromflags:manual /reliable:yes /update`).",
   "Disable host time synchronisation for domain-joined virtual machines where it conflicts.",
   NULL};
-static const unsigned short e43_related[] = {91, 59, LOGONERR_NO_ENTRY};
+static const unsigned short e43_related[] = {91, 59, 133, 182, LOGONERR_NO_ENTRY};
 static const char *const e44_causes[] = {
   "The local LSA secret holding the machine account password was lost (re-imaging, restore from an old backup, cloning).",
   "The machine was removed from the domain incompletely.",
@@ -766,7 +766,7 @@ static const char *const e47_resolution[] = {
 static const char *const e47_prevention[] = {
   "Avoid restoring domain members from old snapshots without repairing the channel afterwards.",
   NULL};
-static const unsigned short e47_related[] = {101, 45, 44, 9, LOGONERR_NO_ENTRY};
+static const unsigned short e47_related[] = {101, 45, 44, 9, 130, LOGONERR_NO_ENTRY};
 static const char *const e48_causes[] = {
   "Netlogon could not contact a domain controller of the account's domain.",
   "A trust on the path to the account's domain is broken.",
@@ -878,7 +878,7 @@ static const char *const e56_resolution[] = {
   "Point the machine at the domain's DNS servers, and make sure the domain controllers' SRV records are registered (`nltest /dsregdns` on each controller).",
   "Restore connectivity to a domain controller, or add the client's subnet to a site that has one.",
   NULL};
-static const unsigned short e56_related[] = {113, 9, 26, LOGONERR_NO_ENTRY};
+static const unsigned short e56_related[] = {113, 9, 26, 130, LOGONERR_NO_ENTRY};
 static const char *const e57_causes[] = {
   "A stale password stored on a device, service, scheduled task, mapped drive or phone mail client keeps failing.",
   "A disconnected Remote Desktop session still holds the old password and retries with it.",
@@ -935,7 +935,7 @@ static const char *const e59_resolution[] = {
 static const char *const e59_prevention[] = {
   "Roll NTLM restrictions out in audit mode first, fix every use the audit events show, and only then switch the policies to deny.",
   NULL};
-static const unsigned short e59_related[] = {121, 41, 43, 9, LOGONERR_NO_ENTRY};
+static const unsigned short e59_related[] = {121, 41, 43, 9, 123, 153, LOGONERR_NO_ENTRY};
 static const char *const e60_causes[] = {
   "An EAS policy applied to the device demands a password change.",
   NULL};
@@ -1018,7 +1018,7 @@ static const char *const e65_resolution[] = {
   "Open Kerberos 88, LDAP 389, SMB 445, RPC 135 and the dynamic RPC range between the client and its domain controllers.",
   "Repair site coverage so every subnet maps to a site with a reachable domain controller.",
   NULL};
-static const unsigned short e65_related[] = {9, 103, 113, 82, 101, LOGONERR_NO_ENTRY};
+static const unsigned short e65_related[] = {9, 103, 113, 82, 101, 130, 175, 220, LOGONERR_NO_ENTRY};
 static const char *const e66_causes[] = {
   "The LUID handed to an LSA call belongs to a session that ended between listing and use.",
   "SSPI found no credentials for the caller's session, as with a network logon that cannot delegate to a second server.",
@@ -1046,7 +1046,7 @@ static const logonerr_faq_pair e66_faq[] = {
   {"What Win32 error does it become?",
    "RtlNtStatusToDosError and LsaNtStatusToWinError turn it into ERROR_NO_SUCH_LOGON_SESSION (1312)."},
   {NULL, NULL}};
-static const unsigned short e66_related[] = {10, 86, 87, 84, LOGONERR_NO_ENTRY};
+static const unsigned short e66_related[] = {10, 86, 87, 84, 129, LOGONERR_NO_ENTRY};
 static const char *const e67_causes[] = {
   "The account's token does not contain the privilege the call requires.",
   "The privilege is in the token but the program never enabled it before the call.",
@@ -1089,7 +1089,7 @@ static const char *const e69_resolution[] = {
   "Block or investigate a source address that tries many non-existent names.",
   "Recreate or restore the account from the AD Recycle Bin only if it was deleted by mistake.",
   NULL};
-static const unsigned short e69_related[] = {73, 70, 68, 13, LOGONERR_NO_ENTRY};
+static const unsigned short e69_related[] = {73, 70, 68, 13, 152, LOGONERR_NO_ENTRY};
 static const char *const e70_causes[] = {
   "The user mistyped the password.",
   "A stored password (service, scheduled task, mapped drive, mobile mail client, Credential Manager) is out of date after a change.",
@@ -1105,7 +1105,7 @@ static const char *const e70_resolution[] = {
   "Update the stored password in the service, task, mapped drive, mobile device or Credential Manager entry that the events point to.",
   "Block or investigate a source that tries many passwords against one account.",
   NULL};
-static const unsigned short e70_related[] = {73, 69, 114, 1, 92, LOGONERR_NO_ENTRY};
+static const unsigned short e70_related[] = {73, 69, 114, 1, 92, 127, 170, LOGONERR_NO_ENTRY};
 static const char *const e71_causes[] = {
   "The new password contains characters that the SAM does not accept or that the client could not encode.",
   "A provisioning script built the password with characters its transport mangled.",
@@ -1149,7 +1149,7 @@ static const char *const e73_resolution[] = {
   "Align the LAN Manager authentication level of client and server, preferring NTLMv2 only on both sides.",
   "Block the source address when the failures come from a spraying or guessing pattern.",
   NULL};
-static const unsigned short e73_related[] = {69, 70, 114, 74, 17, LOGONERR_NO_ENTRY};
+static const unsigned short e73_related[] = {69, 70, 114, 74, 17, 127, 170, LOGONERR_NO_ENTRY};
 static const char *const e74_causes[] = {
   "The account's logon hours, workstation list or expiry refused the logon, as the Sub Status tells.",
   "A local account with a blank password tried a network logon while blank passwords are limited to the console.",
@@ -1165,7 +1165,7 @@ static const char *const e74_resolution[] = {
   "Fix the restriction that the Sub Status names on the account in Active Directory.",
   "Give a local account a password instead of relaxing the blank-password policy.",
   NULL};
-static const unsigned short e74_related[] = {75, 76, 77, 78, 104, 111, 18, LOGONERR_NO_ENTRY};
+static const unsigned short e74_related[] = {75, 76, 77, 78, 104, 111, 18, 140, 158, LOGONERR_NO_ENTRY};
 static const char *const e75_causes[] = {
   "The account's logonHours attribute excludes the moment of the logon.",
   "Logon hours were set through the console of an administrator in another time zone, so the allowed window is shifted from what was intended.",
@@ -1179,7 +1179,7 @@ static const char *const e75_resolution[] = {
   "Set the intended hours from a console in the users' own time zone, or write logonHours with the UTC offset taken into account.",
   "Remove logon-hours limits from service and batch accounts.",
   NULL};
-static const unsigned short e75_related[] = {74, 76, 19, LOGONERR_NO_ENTRY};
+static const unsigned short e75_related[] = {74, 76, 19, 158, LOGONERR_NO_ENTRY};
 static const char *const e76_causes[] = {
   "The computer named in the request is missing from the account's Log On To list.",
   "An authentication policy allows the account to sign in only from certain computers.",
@@ -1193,7 +1193,7 @@ static const char *const e76_resolution[] = {
   "Add the computer's NetBIOS name to the account's Log On To list, or clear the list if it is no longer wanted.",
   "Change the authentication policy's conditions when a policy made the refusal.",
   NULL};
-static const unsigned short e76_related[] = {74, 75, 20, 120, LOGONERR_NO_ENTRY};
+static const unsigned short e76_related[] = {74, 75, 20, 120, 158, LOGONERR_NO_ENTRY};
 static const char *const e77_causes[] = {
   "The password is older than the MaxPasswordAge of the policy that applies to the account.",
   "A service account was created without 'Password never expires' and nobody rotated its password.",
@@ -1207,7 +1207,7 @@ static const char *const e77_resolution[] = {
   "Have the user change the password at an interactive sign-in, or reset it for them.",
   "Move service accounts to group Managed Service Accounts, or rotate their passwords on a schedule and update every place they are stored.",
   NULL};
-static const unsigned short e77_related[] = {111, 104, 74, 21, LOGONERR_NO_ENTRY};
+static const unsigned short e77_related[] = {111, 104, 74, 21, 169, LOGONERR_NO_ENTRY};
 static const char *const e78_causes[] = {
   "An administrator, a deprovisioning tool or a script disabled the account.",
   "A device or service still uses the account of someone who left.",
@@ -1221,7 +1221,7 @@ static const char *const e78_resolution[] = {
   "Enable the account (`Enable-ADAccount <name>`) only when its owner confirms it is still needed.",
   "Reconfigure the device or service to use a current account.",
   NULL};
-static const unsigned short e78_related[] = {104, 114, 74, 22, LOGONERR_NO_ENTRY};
+static const unsigned short e78_related[] = {104, 114, 74, 22, 164, LOGONERR_NO_ENTRY};
 static const char *const e79_causes[] = {
   "A service or scheduled task is configured to run as an account that was deleted or renamed.",
   "The account name has no domain part, or names a domain that this computer cannot resolve or reach.",
@@ -1275,7 +1275,7 @@ static const char *const e82_resolution[] = {
   "Correct the domain name in the client or configuration.",
   "Recreate the trust or fix DNS forwarding so the domain's controllers can be found.",
   NULL};
-static const unsigned short e82_related[] = {26, 65, 113, 100, LOGONERR_NO_ENTRY};
+static const unsigned short e82_related[] = {26, 65, 113, 100, 206, LOGONERR_NO_ENTRY};
 static const char *const e83_causes[] = {
   "The program connected with LsaConnectUntrusted and then used a call reserved for registered logon processes.",
   "The program's account lacks SeTcbPrivilege, so it could not register as a logon process.",
@@ -1432,7 +1432,7 @@ static const char *const e91_resolution[] = {
   "Point the forest-root PDC emulator at a reliable external NTP source and let every other machine follow the hierarchy.",
   "Turn off host time synchronisation for domain-joined virtual machines where it fights with the domain hierarchy.",
   NULL};
-static const unsigned short e91_related[] = {43, 65, 115, LOGONERR_NO_ENTRY};
+static const unsigned short e91_related[] = {43, 65, 115, 133, 182, LOGONERR_NO_ENTRY};
 static const char *const e92_causes[] = {
   "A client connected to a legacy server or device that speaks the LAN Manager 2.x or MS-NET dialect and gave it a wrong share password.",
   "The password saved for that legacy share is out of date.",
@@ -1554,7 +1554,7 @@ static const logonerr_faq_pair e100_faq[] = {
   {"Can Test-ComputerSecureChannel verify a trust?",
    "No: it tests only the local computer's own secure channel to its domain and reports false errors when run on a domain controller, so use `nltest /sc_verify` or `netdom trust ... /verify`."},
   {NULL, NULL}};
-static const unsigned short e100_related[] = {46, 101, 109, 120, LOGONERR_NO_ENTRY};
+static const unsigned short e100_related[] = {46, 101, 109, 120, 176, 206, LOGONERR_NO_ENTRY};
 static const char *const e101_causes[] = {
   "The computer was restored from a snapshot taken before its last machine password change.",
   "The computer account was reset or recreated in Active Directory while the machine kept its old password.",
@@ -1571,7 +1571,7 @@ static const char *const e101_prevention[] = {
   "Prefer restoring a domain member's files over rolling the whole machine back to an old snapshot.",
   "Plan a secure-channel repair into every rollback of a domain member or domain controller.",
   NULL};
-static const unsigned short e101_related[] = {47, 98, 99, 100, LOGONERR_NO_ENTRY};
+static const unsigned short e101_related[] = {47, 98, 99, 100, 186, LOGONERR_NO_ENTRY};
 static const char *const e102_causes[] = {
   "The server that received the network logon could not pass it to a domain controller of the account's domain.",
   "A trust on the way to the account's domain is broken.",
@@ -1584,7 +1584,7 @@ static const char *const e102_resolution[] = {
   "Restore the server's connectivity and secure channel to its domain controllers.",
   "Repair the broken trust or name resolution between the domains.",
   NULL};
-static const unsigned short e102_related[] = {48, 65, 101, LOGONERR_NO_ENTRY};
+static const unsigned short e102_related[] = {48, 65, 101, 176, LOGONERR_NO_ENTRY};
 static const char *const e103_causes[] = {
   "Netlogon is stopped or disabled on the computer that processed the logon.",
   "The computer is in Safe Mode or still starting, so Netlogon is not running yet.",
@@ -1612,7 +1612,7 @@ static const char *const e104_resolution[] = {
   "Extend the expiry (`Set-ADAccountExpiration <name> -DateTime <date>`) only after the account's owner confirms it is still needed.",
   "Reconfigure the device or service found in the events to use a current account.",
   NULL};
-static const unsigned short e104_related[] = {78, 77, 74, 50, LOGONERR_NO_ENTRY};
+static const unsigned short e104_related[] = {78, 77, 74, 50, 147, 164, LOGONERR_NO_ENTRY};
 static const char *const e105_causes[] = {
   "The logon session already has a connection to the server under one user name and a second one was requested under another.",
   "A persistent mapped drive reconnected with saved credentials different from those now being used.",
@@ -1697,7 +1697,7 @@ static const char *const e111_resolution[] = {
   "Have the user sign in interactively or use a password-change portal to set a new password.",
   "For a service account, clear the flag and set a known password instead of forcing a change.",
   NULL};
-static const unsigned short e111_related[] = {77, 74, 117, 55, LOGONERR_NO_ENTRY};
+static const unsigned short e111_related[] = {77, 74, 117, 55, 169, LOGONERR_NO_ENTRY};
 static const char *const e112_causes[] = {
   "A component that took part in the logon looked for an object (a package, a registry value, a name) and did not find it, which Microsoft attributes to a defect in Windows.",
   NULL};
@@ -1742,7 +1742,7 @@ static const char *const e114_resolution[] = {
   "Let the lockout expire on its own when LockoutDuration is short and the source is still unknown, to avoid an immediate re-lock.",
   "Block the source address, or put the internet-facing service behind extranet lockout or multi-factor authentication, when the bad passwords come from an attack.",
   NULL};
-static const unsigned short e114_related[] = {70, 73, 78, 57, LOGONERR_NO_ENTRY};
+static const unsigned short e114_related[] = {70, 73, 78, 57, 164, 170, LOGONERR_NO_ENTRY};
 static const char *const e115_causes[] = {
   "The server changed its machine password and the domain controller that issued the client's ticket still has the old one.",
   "The service's SPN is registered on an account other than the one the service runs as.",
@@ -1755,7 +1755,7 @@ static const char *const e115_resolution[] = {
   "Force replication of the server's account (`repadmin /syncall /AdeP`) and have the client get a new ticket (`klist purge`).",
   "Move the SPN to the account the service runs as (`setspn -D` on the wrong account, `setspn -S` on the right one).",
   NULL};
-static const unsigned short e115_related[] = {42, 41, 101, LOGONERR_NO_ENTRY};
+static const unsigned short e115_related[] = {42, 41, 101, 145, 191, LOGONERR_NO_ENTRY};
 static const char *const e116_causes[] = {
   "The client dropped the connection in the middle of an SSPI handshake, after the server had already sent its reply.",
   "A network device or a timeout cut the connection during Kerberos or NTLM negotiation.",
@@ -1822,7 +1822,7 @@ static const char *const e120_resolution[] = {
   "Grant 'Allowed to authenticate' on the target computer objects to a group holding the trusted users, or widen the trust to forest-wide authentication if that is intended.",
   "Adjust the authentication policy's access-control conditions, or move the account to the right silo, when a policy made the refusal.",
   NULL};
-static const unsigned short e120_related[] = {58, 100, 76, 74, LOGONERR_NO_ENTRY};
+static const unsigned short e120_related[] = {58, 100, 76, 74, 158, LOGONERR_NO_ENTRY};
 static const char *const e121_causes[] = {
   "A 'Restrict NTLM' policy was set to deny (outgoing traffic on the client, incoming traffic on the server, or NTLM authentication in the domain on DCs).",
   "The application fell back to NTLM because Kerberos could not be used (connection by IP address, missing SPN, no line of sight to a DC).",
@@ -1841,7 +1841,7 @@ static const char *const e121_prevention[] = {
   "Inventory NTLM use from the NTLM Operational logs before any deny setting reaches production.",
   "Give new services registered SPNs and DNS names so they authenticate with Kerberos from the start.",
   NULL};
-static const unsigned short e121_related[] = {59, 73, 120, LOGONERR_NO_ENTRY};
+static const unsigned short e121_related[] = {59, 73, 120, 123, LOGONERR_NO_ENTRY};
 static const char *const e122_causes[] = {
   "A multi-leg protocol (NTLM, Negotiate, Kerberos with mutual authentication, a TLS handshake through Schannel) is part-way through its exchange.",
   "The function wrote an output token that the caller must send to the other side and answer with the reply.",
@@ -1908,7 +1908,7 @@ static const char *const e124_resolution[] = {
   "Connect by the server's registered DNS name instead of its IP address or an unregistered alias.",
   "Restore the trust or the name resolution between the client's and the target's domains when the target is in another forest.",
   NULL};
-static const unsigned short e124_related[] = {132, 41, 130, LOGONERR_NO_ENTRY};
+static const unsigned short e124_related[] = {132, 41, 130, 153, LOGONERR_NO_ENTRY};
 static const char *const e125_causes[] = {
   "The account is set to change its password at next logon, and CredSSP cannot let the user change it before the remote session exists.",
   "The server's Remote Desktop or TLS certificate, or the private key behind it, cannot be read by the service.",
@@ -1972,7 +1972,7 @@ static const logonerr_faq_pair e127_faq[] = {
   {"Why does the client only say the logon attempt failed?",
    "SSPI folds many NTSTATUS failures into SEC_E_LOGON_DENIED, so the precise reason is in the target's event 4625 or in the domain controller's events 4771 and 4776, whose status fields name the exact failure."},
   {NULL, NULL}};
-static const unsigned short e127_related[] = {73, 17, 70, 128, LOGONERR_NO_ENTRY};
+static const unsigned short e127_related[] = {73, 17, 70, 128, 170, LOGONERR_NO_ENTRY};
 static const char *const e128_causes[] = {
   "AcquireCredentialsHandle received a user, domain or password structure in an unexpected form (for example a UPN given with a separate domain).",
   "A Schannel client or server certificate has no private key, or the process cannot open that key.",
@@ -2042,7 +2042,7 @@ static const char *const e131_resolution[] = {
   "Make the application set up a new context (reconnect) when this code comes back.",
   "Renew tickets before they expire (`klist purge` followed by a new connection) for a long-running manual session.",
   NULL};
-static const unsigned short e131_related[] = {133, 137, LOGONERR_NO_ENTRY};
+static const unsigned short e131_related[] = {133, 137, 177, LOGONERR_NO_ENTRY};
 static const char *const e132_causes[] = {
   "The SPN the client used is registered on a different account from the one running the service, or on two accounts.",
   "A DNS record or hosts entry sends the name to another machine than the one that owns the SPN.",
@@ -2060,7 +2060,7 @@ static const char *const e132_resolution[] = {
   "Correct the DNS record so the name resolves to the server that owns the SPN.",
   "Issue a certificate that includes the name clients use, or make clients use a name the certificate holds.",
   NULL};
-static const unsigned short e132_related[] = {41, 124, 145, 134, LOGONERR_NO_ENTRY};
+static const unsigned short e132_related[] = {41, 124, 145, 134, 186, LOGONERR_NO_ENTRY};
 static const char *const e133_causes[] = {
   "A machine's clock drifted because it does not synchronise with the domain time hierarchy.",
   "A virtual machine takes its time from its host while the host is wrong.",
@@ -2078,7 +2078,7 @@ static const char *const e133_resolution[] = {
   "Set domain members to the domain hierarchy with `w32tm /config /syncfromflags:domhier /update` and restart the Windows Time service.",
   "Configure the forest root PDC emulator with a reliable external NTP source, and turn off hypervisor time sync for domain controllers.",
   NULL};
-static const unsigned short e133_related[] = {43, 91, 131, LOGONERR_NO_ENTRY};
+static const unsigned short e133_related[] = {43, 91, 131, 182, LOGONERR_NO_ENTRY};
 static const char *const e134_causes[] = {
   "The server uses a self-signed certificate (the default for Remote Desktop and for SQL Server).",
   "The issuing enterprise CA's root is not in the client's Trusted Root Certification Authorities store.",
@@ -2160,7 +2160,7 @@ static const char *const e138_resolution[] = {
   "Register the SPN on the account that runs the service with `setspn -S`, and remove it from the user account that should not hold it.",
   "Make the client target the service's SPN rather than a user name.",
   NULL};
-static const unsigned short e138_related[] = {124, 132, LOGONERR_NO_ENTRY};
+static const unsigned short e138_related[] = {124, 132, 173, LOGONERR_NO_ENTRY};
 static const char *const e139_causes[] = {
   "The certificate template does not put the user's UPN in the subject alternative name.",
   "The user's UPN changed (a rename, a new suffix) after the certificate was issued.",
@@ -2175,7 +2175,7 @@ static const char *const e139_resolution[] = {
   "Reissue the certificate from a template that includes the current UPN and the SID extension.",
   "Add an explicit strong mapping for the certificate in the account's altSecurityIdentities.",
   NULL};
-static const unsigned short e139_related[] = {140, 134, 135, LOGONERR_NO_ENTRY};
+static const unsigned short e139_related[] = {140, 134, 135, 213, LOGONERR_NO_ENTRY};
 static const char *const e140_causes[] = {
   "The account has the flag Smart card is required for interactive logon, and the user typed a password.",
   "A tool or service tried to log on as that account with a password (RunAs, a scheduled task, a service).",
@@ -2206,7 +2206,7 @@ static const char *const e141_resolution[] = {
   "Make the allowed encryption types consistent across clients, servers and domain controllers.",
   "Regenerate keytabs for non-Windows services with an AES encryption type.",
   NULL};
-static const unsigned short e141_related[] = {143, 136, LOGONERR_NO_ENTRY};
+static const unsigned short e141_related[] = {143, 136, 160, LOGONERR_NO_ENTRY};
 static const char *const e142_causes[] = {
   "A TLS-terminating proxy, load balancer or inspection device sits between client and server, so the two ends see different TLS channels.",
   "The server requires channel binding (IIS Extended Protection, LDAP channel binding, AD CS web enrollment) and the client does not send valid bindings.",
@@ -2237,7 +2237,7 @@ static const char *const e143_resolution[] = {
   "Reset the account's password (twice for krbtgt, with replication between) so that keys of every enabled type are made.",
   "Align msDS-SupportedEncryptionTypes with the keys the account really has.",
   NULL};
-static const unsigned short e143_related[] = {141, 127, LOGONERR_NO_ENTRY};
+static const unsigned short e143_related[] = {141, 127, 155, 160, LOGONERR_NO_ENTRY};
 static const char *const e144_causes[] = {
   "The client could not reach a KDC, so Kerberos failed and Negotiate refused to fall back silently.",
   "A device on the path altered or dropped the Kerberos part of the negotiation.",
@@ -2267,7 +2267,7 @@ static const char *const e145_resolution[] = {
   "Connect by the server's fully qualified DNS name, for which an SPN exists.",
   "Register the missing SPN on the server's account, or drop the requirement for mutual authentication where NTLM must be used.",
   NULL};
-static const unsigned short e145_related[] = {42, 115, 132, LOGONERR_NO_ENTRY};
+static const unsigned short e145_related[] = {42, 115, 132, 191, LOGONERR_NO_ENTRY};
 static const char *const e146_causes[] = {
   "Event 4768 or 4769 records a successful ticket request with Result Code 0x0.",
   NULL};
@@ -2397,7 +2397,7 @@ static const char *const e153_resolution[] = {
 static const char *const e153_prevention[] = {
   "Register SPNs as part of deploying any service that runs under a domain account.",
   NULL};
-static const unsigned short e153_related[] = {154, 152, 41, 59, LOGONERR_NO_ENTRY};
+static const unsigned short e153_related[] = {154, 152, 41, 59, 124, LOGONERR_NO_ENTRY};
 static const char *const e153_aliases[] = {"KRB5KDC_ERR_S_PRINCIPAL_UNKNOWN", NULL};
 static const char *const e154_causes[] = {
   "The same SPN is registered on two accounts, for example on a computer account and on a service account.",
@@ -2424,7 +2424,7 @@ static const char *const e155_diagnosis[] = {
 static const char *const e155_resolution[] = {
   "Reset the account's password (or `kadmin -q 'cpw -randkey <principal>'` for a service) so that keys are generated.",
   NULL};
-static const unsigned short e155_related[] = {160, 150, LOGONERR_NO_ENTRY};
+static const unsigned short e155_related[] = {160, 150, 143, LOGONERR_NO_ENTRY};
 static const char *const e155_aliases[] = {"KRB5KDC_ERR_NULL_KEY", NULL};
 static const char *const e156_causes[] = {
   "A client set the POSTDATED or ALLOW-POSTDATE option, which Active Directory does not support.",
@@ -2515,7 +2515,7 @@ static const char *const e160_resolution[] = {
 static const char *const e160_prevention[] = {
   "Inventory accounts whose passwords predate AES support before disabling RC4.",
   NULL};
-static const unsigned short e160_related[] = {161, 155, 186, LOGONERR_NO_ENTRY};
+static const unsigned short e160_related[] = {161, 155, 186, 141, 143, LOGONERR_NO_ENTRY};
 static const char *const e160_aliases[] = {"KRB5KDC_ERR_ETYPE_NOSUPP", "KDC_ERR_ETYPE_NOTSUPP", NULL};
 static const char *const e161_causes[] = {
   "An old or misconfigured client uses a checksum (such as a DES-based one) that the KDC has disabled.",
@@ -2682,7 +2682,7 @@ static const logonerr_faq_pair e170_faq[] = {
   {"What does the client see?",
    "The Kerberos client reports STATUS_WRONG_PASSWORD, and a failed interactive logon is logged by event 4625 with Sub Status 0xC000006A."},
   {NULL, NULL}};
-static const unsigned short e170_related[] = {70, 73, 114, 17, LOGONERR_NO_ENTRY};
+static const unsigned short e170_related[] = {70, 73, 114, 17, 127, LOGONERR_NO_ENTRY};
 static const char *const e170_aliases[] = {"KRB5KDC_ERR_PREAUTH_FAILED", NULL};
 static const char *const e171_causes[] = {
   "The client sent an AS-REQ without pre-authentication, which clients do first to learn the account's encryption types and salt.",
@@ -2721,7 +2721,7 @@ static const char *const e173_diagnosis[] = {
 static const char *const e173_resolution[] = {
   "Use a client that performs user-to-user authentication for this service, or give the service a normal key.",
   NULL};
-static const unsigned short e173_related[] = {207, 205, LOGONERR_NO_ENTRY};
+static const unsigned short e173_related[] = {207, 205, 138, LOGONERR_NO_ENTRY};
 static const char *const e173_aliases[] = {"KRB5KDC_ERR_MUST_USE_USER2USER", NULL};
 static const char *const e174_causes[] = {
   "The realms crossed are not in the KDC's [capaths] configuration or are not trusted along that path.",
@@ -2783,7 +2783,7 @@ static const char *const e177_resolution[] = {
   "Fix the client's time source if its clock drifts.",
   "Make long-running services re-acquire credentials instead of caching tickets beyond their renewal time.",
   NULL};
-static const unsigned short e177_related[] = {178, 182, 166, LOGONERR_NO_ENTRY};
+static const unsigned short e177_related[] = {178, 182, 166, 131, LOGONERR_NO_ENTRY};
 static const char *const e177_aliases[] = {"KRB5KRB_AP_ERR_TKT_EXPIRED", NULL};
 static const char *const e178_causes[] = {
   "The server's clock is behind the KDC's that issued the ticket.",
@@ -2862,7 +2862,7 @@ static const char *const e182_resolution[] = {
 static const char *const e182_prevention[] = {
   "Monitor the PDC emulator's time offset against an external reference.",
   NULL};
-static const unsigned short e182_related[] = {91, 43, 178, 177, LOGONERR_NO_ENTRY};
+static const unsigned short e182_related[] = {91, 43, 178, 177, 133, LOGONERR_NO_ENTRY};
 static const char *const e182_aliases[] = {"KRB5KRB_AP_ERR_SKEW", NULL};
 static const char *const e183_causes[] = {
   "The client requested an address-bound ticket and then connected through NAT or from another interface.",
@@ -2921,7 +2921,7 @@ static const char *const e186_resolution[] = {
   "Repair the machine password with `Test-ComputerSecureChannel -Repair` or `netdom resetpwd`.",
   "Regenerate the keytab after the password change, then purge client tickets with `klist purge`.",
   NULL};
-static const unsigned short e186_related[] = {154, 176, 41, 101, LOGONERR_NO_ENTRY};
+static const unsigned short e186_related[] = {154, 176, 41, 101, 132, LOGONERR_NO_ENTRY};
 static const char *const e186_aliases[] = {"KRB5KRB_AP_ERR_MODIFIED", NULL};
 static const char *const e187_causes[] = {
   "An application using KRB-PRIV or KRB-SAFE messages lost or reordered them.",
@@ -2981,7 +2981,7 @@ static const char *const e191_diagnosis[] = {
 static const char *const e191_resolution[] = {
   "Correct name resolution or the service's SPN so that the intended server answers.",
   NULL};
-static const unsigned short e191_related[] = {115, 42, LOGONERR_NO_ENTRY};
+static const unsigned short e191_related[] = {115, 42, 145, LOGONERR_NO_ENTRY};
 static const char *const e191_aliases[] = {"KRB5KRB_AP_ERR_MUT_FAIL", NULL};
 static const char *const e192_causes[] = {
   "A message was reflected back to its sender, or an application mixed up its send and receive keys.",
@@ -3266,7 +3266,7 @@ static const char *const e213_diagnosis[] = {
 static const char *const e213_resolution[] = {
   "Sign in with the account the certificate maps to, or fix the certificate's mapping.",
   NULL};
-static const unsigned short e213_related[] = {204, 214, LOGONERR_NO_ENTRY};
+static const unsigned short e213_related[] = {204, 214, 139, LOGONERR_NO_ENTRY};
 static const char *const e213_aliases[] = {"KRB5KDC_ERR_CLIENT_NAME_MISMATCH", NULL};
 static const char *const e214_causes[] = {
   "The domain controller's certificate lacks the domain's DNS name or the KDC principal in its Subject Alternative Name.",

@@ -58,4 +58,26 @@ describe("the knowledge of every entry", function()
       end
     end
   end)
+
+  it("links Kerberos and SSPI codes with their NTLM-side twins, both ways", function()
+    -- SPEC.md, "Links across schemes", and the issue's examples
+    local pairs_ = {
+      { "KDC_ERR_PREAUTH_FAILED", "STATUS_WRONG_PASSWORD" },
+      { "KDC_ERR_CLIENT_REVOKED", "STATUS_ACCOUNT_DISABLED" },
+      { "KDC_ERR_CLIENT_REVOKED", "STATUS_ACCOUNT_LOCKED_OUT" },
+      { "KDC_ERR_CLIENT_REVOKED", "STATUS_ACCOUNT_EXPIRED" },
+      { "KRB_AP_ERR_SKEW", "STATUS_TIME_DIFFERENCE_AT_DC" },
+      { "KDC_ERR_C_PRINCIPAL_UNKNOWN", "STATUS_NO_SUCH_USER" },
+      { "KDC_ERR_KEY_EXPIRED", "STATUS_PASSWORD_EXPIRED" },
+      { "SEC_E_LOGON_DENIED", "STATUS_LOGON_FAILURE" },
+      { "SEC_E_LOGON_DENIED", "ERROR_LOGON_FAILURE" },
+      { "SEC_E_NO_CREDENTIALS", "ERROR_NO_SUCH_LOGON_SESSION" },
+      { "SEC_E_TIME_SKEW", "KRB_AP_ERR_SKEW" },
+    }
+    for _, p in ipairs(pairs_) do
+      local a, b = logonerr.by_name[p[1]], logonerr.by_name[p[2]]
+      assert.is_true(K.names(a.related)[b.name], a.name .. " -> " .. b.name)
+      assert.is_true(K.names(b.related)[a.name], b.name .. " -> " .. a.name)
+    end
+  end)
 end)
