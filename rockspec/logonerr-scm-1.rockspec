@@ -23,7 +23,8 @@ build = {
   type = "builtin",
   modules = {
     ["logonerr.core"] = {
-      sources = { "csrc/lcore.c", "csrc/catalog.c", "csrc/lookup.c",
+      sources = { "csrc/lcore.c", "csrc/lentry.c", "csrc/lscan.c",
+                  "csrc/catalog_data.c", "csrc/lookup.c",
                   "csrc/parse.c", "csrc/format.c", "csrc/search.c",
                   "csrc/scan.c" },
       incdirs = { "csrc" },
@@ -33,12 +34,13 @@ build = {
     ["logonerr.formats"] = "lua/logonerr/formats.lua",
     ["logonerr.report"] = "lua/logonerr/report.lua",
     ["logonerr.logs"] = "lua/logonerr/logs.lua",
+    ["logonerr.vocabulary"] = "lua/logonerr/vocabulary.lua",
     ["logonerr.cli"] = "lua/logonerr/cli.lua",
     -- Security events (the C reader, logonerr.evtx, is the separate rock
     -- logonerr-evtx: it needs libexpat and libevtx; README says why).
     ["logonerr.events"] = "lua/logonerr/events.lua",
     ["logonerr.event_record"] = "lua/logonerr/event_record.lua",
-    ["logonerr.event_vocab"] = "lua/logonerr/event_vocab.lua",
+    ["logonerr.event_fields"] = "lua/logonerr/event_fields.lua",
     ["logonerr.json"] = "lua/logonerr/json.lua",
     ["logonerr.triage"] = "lua/logonerr/triage.lua",
     ["logonerr.events_report"] = "lua/logonerr/events_report.lua",

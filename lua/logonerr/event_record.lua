@@ -4,23 +4,27 @@
 -- @module logonerr.event_record
 
 local logonerr = require "logonerr"
-local vocab = require "logonerr.event_vocab"
 
 local floor, tointeger = math.floor, math.tointeger -- luacheck: compat
+local pairs = pairs
 local format, match, gsub, lower = string.format, string.match, string.gsub, string.lower
-local pcall, tonumber, tostring, type, rawget = pcall, tonumber, tostring, type, rawget
+local tonumber, tostring, type = tonumber, tostring, type
 
 local _ENV = nil -- luacheck: ignore 211
 
 local M = {}
 
--- The catalogue's tables where it has them (main is adding them), else
--- the private ones of event_vocab.
-local FAILURE_REASONS = rawget(logonerr, "failure_reasons") or vocab.failure_reasons
-local LOGON_TYPES = rawget(logonerr, "logon_types") or vocab.logon_types
+-- The catalogue's event vocabulary.
+local FAILURE_REASONS = logonerr.failure_reasons -- 2313 -> text
+local LOGON_TYPES = logonerr.logon_types         -- 10 -> {name =, ...}
+local EVENT_IDS = logonerr.event_ids             -- 4771 -> {code_fields =, ...}
 
---- Events whose Status is a Kerberos result code.
-M.KERBEROS = { [4768] = true, [4769] = true, [4771] = true }
+--- Events whose Status is a Kerberos result code (from the catalogue's
+-- code_fields: 4768, 4769 and 4771).
+M.KERBEROS = {}
+for id, ev in pairs(EVENT_IDS) do
+  if ev.code_fields and ev.code_fields.Status == "kerberos" then M.KERBEROS[id] = true end
+end
 --- Events that are failures whatever their Status says.
 local ALWAYS_FAILED = { [4625] = true, [4771] = true }
 --- Events that are failures when their Status is not 0.
@@ -129,16 +133,6 @@ M.number = number
 
 local known = {} -- "namespace:code" -> entry, for codes met before
 
--- The catalogue's Kerberos entry when it has the namespace; otherwise a
--- plain table shaped like one, from event_vocab.
-local function kerberos_entry(n)
-  local ok, e = pcall(logonerr.lookup, n, "kerberos")
-  if ok and e then return e end
-  local k = vocab.kerberos[n]
-  return { name = k and k[1] or format("0x%X", n), namespace = "kerberos",
-           code = n, hex = format("0x%X", n), message = k and k[2],
-           unknown = k == nil or nil }
-end
 
 --- The entry for code n of an event: Kerberos for 4768/4769/4771, else what
 -- the catalogue reads (NTSTATUS, or HRESULT for SSPI's SEC_E_*).  A code
@@ -148,14 +142,15 @@ function M.entry(n, kerberos)
   local e = known[key]
   if e then return e end
   if kerberos then
-    e = kerberos_entry(n)
+    e = logonerr.lookup(n, "kerberos")
   else
     e = logonerr.lookup(n, n >= 0xC0000000 and "ntstatus" or nil)
-    if e == nil then
-      local ns = n >= 0xC0000000 and "ntstatus" or n >= 0x80000000 and "hresult" or "win32"
-      e = { name = format("0x%X", n), namespace = ns, code = n,
-            hex = format("0x%X", n), unknown = true }
-    end
+  end
+  if e == nil then
+    local ns = kerberos and "kerberos" or n >= 0xC0000000 and "ntstatus" or
+               n >= 0x80000000 and "hresult" or "win32"
+    e = { name = format("0x%X", n), namespace = ns, code = n,
+          hex = format("0x%X", n), unknown = true }
   end
   known[key] = e
   return e

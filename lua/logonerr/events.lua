@@ -11,14 +11,14 @@
 -- @module logonerr.events
 
 local record = require "logonerr.event_record"
-local vocab = require "logonerr.event_vocab"
+local event_fields = require "logonerr.event_fields"
 local json = require "logonerr.json"
 local logonerr = require "logonerr"
 
 local collectgarbage, error, io_open, ipairs, next, os_remove, os_tmpname, pairs, pcall,
-      rawget, require, setmetatable, tostring, type =
+      require, setmetatable, tostring, type =
       collectgarbage, error, io.open, ipairs, next, os.remove, os.tmpname, pairs, pcall,
-      rawget, require, setmetatable, tostring, type
+      require, setmetatable, tostring, type
 local table_concat = table.concat
 local byte, find, format, gsub, lower, match, sub =
       string.byte, string.find, string.format, string.gsub, string.lower,
@@ -34,7 +34,8 @@ M.CHUNK = 1048576
 -- skipped as damaged.
 M.MAX_EVENT = 16 * 1048576
 
-local EVENT_FIELDS = rawget(logonerr, "event_ids") or vocab.event_ids
+local EVENT_FIELDS = event_fields.fields
+local EVENT_IDS = logonerr.event_ids
 
 local have_evtx, evtx = pcall(require, "logonerr.evtx")
 if not have_evtx then evtx = nil end
@@ -218,7 +219,6 @@ end
 -- field list.
 local function properties(id, props)
   local names = EVENT_FIELDS[record.number(id) or -1]
-  names = names and (names.fields or names)
   local d = {}
   for i, p in ipairs(props) do
     local v = type(p) == "table" and plain(p.Value) or plain(p)
@@ -242,14 +242,19 @@ local TARGET_HEADINGS = { ["Account For Which Logon Failed"] = true,
   ["New Logon"] = true, ["Account That Was Locked Out"] = true,
   ["Account Information"] = true, ["Account Whose Credentials Were Used"] = true }
 
-local function message_fields(msg)
+local function message_fields(msg, id)
   local d, target = {}, false
+  local labels = {} -- the catalogue's Message labels of this event's code fields
+  local ev = EVENT_IDS[record.number(id) or -1]
+  if ev and ev.labels then
+    for field, label in pairs(ev.labels) do labels[label] = field end
+  end
   for line in msg:gmatch("[^\r\n]+") do
     local label, value = match(line, "^%s*([%a ]-):%s*(.-)%s*$")
     if label and value == "" then
       target = TARGET_HEADINGS[label] or false
     elseif label then
-      local f = MESSAGE_FIELDS[label]
+      local f = labels[label] or MESSAGE_FIELDS[label]
       if f and d[f] == nil then d[f] = value end
       if target and label == "Account Name" then d.TargetUserName = value end
       if target and label == "Account Domain" then d.TargetDomainName = value end
@@ -288,7 +293,7 @@ local function from_json(o)
     local props = plain(o.Properties)
     local d = type(props) == "table" and next(props) ~= nil and properties(id, props)
     if not d then
-      d = type(plain(o.Message)) == "string" and message_fields(o.Message) or {}
+      d = type(plain(o.Message)) == "string" and message_fields(o.Message, id) or {}
     end
     local t = plain(o.TimeCreated)
     if type(t) == "table" then t = plain(t.value) or plain(t.DateTime) end

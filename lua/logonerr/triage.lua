@@ -6,18 +6,17 @@
 -- @module logonerr.triage
 
 local record = require "logonerr.event_record"
-local vocab = require "logonerr.event_vocab"
 local logonerr = require "logonerr"
 
 local floor = math.floor
-local ipairs, pairs, rawget, type = ipairs, pairs, rawget, type
+local ipairs, pairs, type = ipairs, pairs, type
 local sort = table.sort
 
 local _ENV = nil -- luacheck: ignore 211
 
 local M = {}
 
-local EVENT_IDS = rawget(logonerr, "event_ids") or vocab.event_ids
+local EVENT_IDS = logonerr.event_ids
 
 --- Default thresholds and windows (README: "Triage" says why).
 M.DEFAULTS = {
@@ -294,7 +293,7 @@ function M.triage(recs, opts, reader)
   r.by_event = {}
   for id, c in pairs(ids) do
     local ev = EVENT_IDS[id]
-    r.by_event[#r.by_event + 1] = { id = id, count = c, what = ev and ev.what, sort = id }
+    r.by_event[#r.by_event + 1] = { id = id, count = c, what = ev and ev.name, sort = id }
   end
   sort(r.by_event, by_count)
   r.by_code = {}
