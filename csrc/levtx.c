@@ -262,14 +262,6 @@ static int l_open(lua_State *L) {
 }
 #endif
 
-/* signature(s) -> does s start like an EVTX file? */
-static int l_signature(lua_State *L) {
-  size_t n;
-  const char *s = luaL_checklstring(L, 1, &n);
-  lua_pushboolean(L, n >= 8 && memcmp(s, "ElfFile\0", 8) == 0);
-  return 1;
-}
-
 static const luaL_Reg parser_methods[] = {
     {"__gc", l_parser_gc}, {"close", l_parser_gc}, {"read", l_parser_read},
     {NULL, NULL}};
@@ -284,7 +276,6 @@ static const luaL_Reg reader_methods[] = {
 
 static const luaL_Reg funcs[] = {{"open", l_open},
                                  {"parser", l_parser},
-                                 {"signature", l_signature},
                                  {"utf16", l_utf16},
                                  {NULL, NULL}};
 
