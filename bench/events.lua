@@ -63,19 +63,30 @@ local function repeated(name)
   return out
 end
 
--- Best processor time (s), its wall time and peak memory (KB) of cmd.
-local function measure(cmd, runs)
-  local best, wall, peak = math.huge, 0, 0
+-- One run of cmd: processor time (s), wall time (s), peak memory (KB).
+local function once(cmd)
+  local r = sh("/usr/bin/time -f '%e %U %S %M' -o " .. dir .. "/time.out sh -c '" .. cmd ..
+               " > /dev/null 2>&1'; cat " .. dir .. "/time.out")
+  local e, u, s, kb = r:match("([%d.]+) ([%d.]+) ([%d.]+) (%d+)%s*$")
+  assert(e, "could not time: " .. cmd .. "\n" .. r)
+  return tonumber(u) + tonumber(s), tonumber(e), tonumber(kb)
+end
+
+-- Best of runs (3) for each of cmds, taking turns so that every command
+-- meets the same load on a shared machine.  Returns a list of
+-- {cpu, wall, peak}.
+local function measure(cmds, runs)
+  local best = {}
+  for i = 1, #cmds do best[i] = { math.huge, 0, 0 } end
   for _ = 1, runs or 3 do
-    local r = sh("/usr/bin/time -f '%e %U %S %M' -o " .. dir .. "/time.out sh -c '" .. cmd ..
-                 " > /dev/null 2>&1'; cat " .. dir .. "/time.out")
-    local e, u, s, kb = r:match("([%d.]+) ([%d.]+) ([%d.]+) (%d+)%s*$")
-    assert(e, "could not time: " .. cmd .. "\n" .. r)
-    local cpu = tonumber(u) + tonumber(s)
-    if cpu < best then best, wall = cpu, tonumber(e) end
-    peak = math.max(peak, tonumber(kb))
+    for i, cmd in ipairs(cmds) do
+      local cpu, wall, kb = once(cmd)
+      local b = best[i]
+      if cpu < b[1] then b[1], b[2] = cpu, wall end
+      b[3] = math.max(b[3], kb)
+    end
   end
-  return best, peak, wall
+  return best
 end
 
 local function records(path)
@@ -83,36 +94,35 @@ local function records(path)
   return tonumber(out:match('"events":%s*(%d+)'))
 end
 
-local rows = {}
-local function row(input, tool, cmd, path, runs)
-  local secs, kb, wall = measure(cmd, runs)
+local function row(input, tool, path, m)
   local n, mb = records(path), size(path) / 1048576
-  secs = math.max(secs, 0.01) -- GNU time counts in hundredths
-  rows[#rows + 1] = { input = input, tool = tool, secs = secs, kb = kb, n = n, mb = mb }
+  local secs = math.max(m[1], 0.01) -- GNU time counts in hundredths
   io.write(("%-26s %-26s %7.2f s %7.2f s %9.0f rec/s %6.1f MB/s %8d KB\n"):format(
-    input, tool, secs, wall, n / secs, mb / secs, kb))
+    input, tool, secs, m[2], n / secs, mb / secs, m[3]))
   io.flush()
-  return secs, kb
+  return secs, m[3]
 end
 
 local LOGONERR = lua .. " bin/logonerr events -f json "
+local EXPORT = "evtxexport -f xml "
 io.write(("%-26s %-26s %9s %9s %15s %11s %11s\n"):format("input", "command", "cpu",
          "wall", "records", "bytes", "peak memory"))
 local bx = "x" .. times
-local ev1 = row("EVTX 2.1 MB", "evtxexport -f xml", "evtxexport -f xml " .. SAMPLE, SAMPLE)
-local lo1 = row("EVTX 2.1 MB", "logonerr events (triage)", LOGONERR .. SAMPLE, SAMPLE)
-local py1 = row("EVTX 2.1 MB", "python-evtx evtx_dump.py",
-                "/usr/bin/python3 /usr/bin/evtx_dump.py " .. SAMPLE, SAMPLE)
-local evb = row("EVTX " .. bx, "evtxexport -f xml", "evtxexport -f xml " .. big, big)
-local lob, lokb = row("EVTX " .. bx, "logonerr events (triage)", LOGONERR .. big, big)
-local _, lo1kb = measure(LOGONERR .. SAMPLE, 1)
+local m = measure({ EXPORT .. SAMPLE, LOGONERR .. SAMPLE,
+                    "/usr/bin/python3 /usr/bin/evtx_dump.py " .. SAMPLE })
+local ev1 = row("EVTX 2.1 MB", "evtxexport -f xml", SAMPLE, m[1])
+local lo1, lo1kb = row("EVTX 2.1 MB", "logonerr events (triage)", SAMPLE, m[2])
+local py1 = row("EVTX 2.1 MB", "python-evtx evtx_dump.py", SAMPLE, m[3])
+m = measure({ EXPORT .. big, LOGONERR .. big })
+local evb = row("EVTX " .. bx, "evtxexport -f xml", big, m[1])
+local lob, lokb = row("EVTX " .. bx, "logonerr events (triage)", big, m[2])
 local x1, n1 = dir .. "/x1/events.xml", dir .. "/x1/winlogbeat.ndjson"
-local _, xkb1 = row("XML (python-evtx's)", "logonerr events (triage)", LOGONERR .. x1, x1)
-local _, xkbb = row("XML " .. bx, "logonerr events (triage)", LOGONERR .. repeated("events.xml"),
-                    repeated("events.xml"))
-local _, nkb1 = row("NDJSON (Winlogbeat)", "logonerr events (triage)", LOGONERR .. n1, n1)
-local _, nkbb = row("NDJSON " .. bx, "logonerr events (triage)",
-                    LOGONERR .. repeated("winlogbeat.ndjson"), repeated("winlogbeat.ndjson"))
+local xb, nb = repeated("events.xml"), repeated("winlogbeat.ndjson")
+m = measure({ LOGONERR .. x1, LOGONERR .. xb, LOGONERR .. n1, LOGONERR .. nb })
+local _, xkb1 = row("XML (python-evtx's)", "logonerr events (triage)", x1, m[1])
+local _, xkbb = row("XML " .. bx, "logonerr events (triage)", xb, m[2])
+local _, nkb1 = row("NDJSON (Winlogbeat)", "logonerr events (triage)", n1, m[3])
+local _, nkbb = row("NDJSON " .. bx, "logonerr events (triage)", nb, m[4])
 
 io.write("\n")
 io.write(("triage of EVTX / evtxexport alone: %.2f (2.1 MB), %.2f (%s); " ..

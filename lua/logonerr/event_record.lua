@@ -8,7 +8,7 @@ local logonerr = require "logonerr"
 local floor, tointeger = math.floor, math.tointeger -- luacheck: compat
 local pairs = pairs
 local format, match, gsub, lower = string.format, string.match, string.gsub, string.lower
-local tonumber, tostring, type = tonumber, tostring, type
+local setmetatable, tonumber, tostring, type = setmetatable, tonumber, tostring, type
 
 local _ENV = nil -- luacheck: ignore 211
 
@@ -55,6 +55,8 @@ local function civil(z)
   return y, m, d
 end
 
+local finish -- below: seconds and their canonical form
+
 --- Seconds since 1970 as "2019-04-30T19:27:00Z".
 function M.iso(secs)
   local whole = floor(secs)
@@ -72,6 +74,17 @@ end
 function M.time(s)
   if type(s) ~= "string" then return nil end
   local secs
+  -- The usual form first (EVTX, wevtutil, Winlogbeat): one match.
+  local Y, MO, D, H, MI, SE, F = match(s,
+    "^(%d%d%d%d)%-(%d%d)%-(%d%d)T(%d%d):(%d%d):(%d%d)%.(%d+)Z$")
+  if Y then
+    Y, MO, D, H, MI, SE = tonumber(Y), tonumber(MO), tonumber(D), tonumber(H),
+                          tonumber(MI), tonumber(SE)
+    if MO < 1 or MO > 12 or D < 1 or D > 31 or H > 23 or MI > 59 or SE > 60 then
+      return nil
+    end
+    return finish(days(Y, MO, D) * 86400 + H * 3600 + MI * 60 + SE + tonumber("0." .. F))
+  end
   local ms = match(s, "^/Date%((%-?%d+)[^)]*%)/$")
   if ms then
     secs = tonumber(ms) / 1000
@@ -103,6 +116,11 @@ function M.time(s)
     secs = days(y, mo, d) * 86400 + h * 3600 + mi * 60 + se - off
     if frac ~= "" then secs = secs + tonumber("0." .. frac) end
   end
+  return finish(secs)
+end
+
+-- Seconds as time() returns them: the seconds and the canonical form.
+function finish(secs)
   local whole = floor(secs)
   local usec = floor((secs - whole) * 1e6 + 0.5)
   if usec >= 1000000 then whole, usec = whole + 1, usec - 1000000 end
@@ -182,6 +200,16 @@ local function text_of(v)
   return v
 end
 
+-- Each decorated record's time in seconds, for the triage's windows.
+local seconds_of = setmetatable({}, { __mode = "k" })
+
+--- The time of a decorated record in seconds since 1970 (UTC).
+function M.seconds(rec)
+  local s = seconds_of[rec]
+  if s == nil and rec.time then s = M.time(rec.time) end
+  return s
+end
+
 --- Adds status, substatus, code, account, source, logon_type,
 -- failure_reason and failed to a record read from a log (id, time, data);
 -- puts its time in canonical form.  Returns the record.
@@ -190,8 +218,9 @@ function M.decorate(rec)
   local id = number(rec.id)
   rec.id = id
   rec.record = number(rec.record) or rec.record
-  local _, t = M.time(rec.time)
+  local secs, t = M.time(rec.time)
   rec.time = t
+  seconds_of[rec] = secs
   local kerberos = M.KERBEROS[id]
   local st, sub_ = number(d.Status), number(d.SubStatus)
   if st == nil and id == 4776 then st = number(d.Status or d.ErrorCode) end

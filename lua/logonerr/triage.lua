@@ -217,12 +217,16 @@ function M.triage(recs, opts, reader)
     n = n + 1
     r.events = r.events + 1
     add(ids, rec.id)
-    local secs = record.time(rec.time) or 0
+    local cl = class(rec)
     -- What findings need of a record, not the record: a long log's
-    -- failures stay small in memory.
-    local e = { rec = { account = rec.account, source = rec.source, code = rec.code,
-                        time = rec.time }, t = secs, i = n,
-                key = record.account_key(rec.account) }
+    -- failures stay small in memory.  Only failures and events a finding
+    -- looks at are kept.
+    local e
+    if rec.failed or cl then
+      e = { rec = { account = rec.account, source = rec.source, code = rec.code,
+                    time = rec.time }, t = record.seconds(rec) or 0, i = n,
+            key = record.account_key(rec.account) }
+    end
     if rec.time then
       if r.first == nil or rec.time < r.first then r.first = rec.time end
       if r.last == nil or rec.time > r.last then r.last = rec.time end
@@ -268,7 +272,6 @@ function M.triage(recs, opts, reader)
         bt.count = bt.count + 1
       end
     end
-    local cl = class(rec)
     if rec.id == 4768 and rec.failed and cl ~= "unknown_user" then
       classes.probe = classes.probe or {}
       classes.probe[#classes.probe + 1] = e
