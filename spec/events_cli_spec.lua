@@ -75,6 +75,23 @@ describe("logonerr events", function()
     assert.are.equal("", out)
   end)
 
+  it("filters by source, and by a day given alone in --until", function()
+    local log = S .. "mitre-4768-4771-kerbrute-user-enum.evtx" -- all on 2021-12-03
+    local code, out = run("events -f json --source 10.23.123.11 " .. log)
+    assert.are.equal(0, code)
+    assert.are.equal(42, dkjson.decode(out).events)
+    code, out = run("events -f json --source 192.0.2.1 " .. log)
+    assert.are.equal(0, code)
+    assert.are.equal(0, dkjson.decode(out).events)
+    code, out = run("events -f json --until 2021-12-03 " .. log)
+    assert.are.equal(42, dkjson.decode(out).events)
+    code, out = run("events -f json --until 2021-12-02 " .. log)
+    assert.are.equal(0, dkjson.decode(out).events)
+    -- 12:06:05 at UTC+01:00 is 11:06:05Z: before every event
+    code, out = run("events -f json --until 2021-12-03T12:06:05+01:00 " .. log)
+    assert.are.equal(0, dkjson.decode(out).events)
+  end)
+
   it("reads stdin, EVTX included", function()
     local f = io.open(S .. "mitre-4771-kerberos-bf-valid-user.evtx", "rb")
     local data = f:read("*a")
