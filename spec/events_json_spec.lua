@@ -67,6 +67,22 @@ describe("events from JSON", function()
     check(events)
   end)
 
+  it("from the XML's shape in JSON (omerbenamram's evtx_dump -o json)", function()
+    local events = fresh(false)
+    local recs = records(events,
+      '{"Event":{"#attributes":{"xmlns":' ..
+      '"http://schemas.microsoft.com/win/2004/08/events/event"},' ..
+      '"System":{"EventID":4776,"EventRecordID":12,"Channel":"Security","Computer":"dc1",' ..
+      '"TimeCreated":{"#attributes":{"SystemTime":"2024-05-01T10:00:00.5Z"}}},' ..
+      '"EventData":{"PackageName":"MICROSOFT_AUTHENTICATION_PACKAGE_V1_0",' ..
+      '"TargetUserName":"bob","Workstation":"PC7","Status":"0xc0000234"}}}\n')
+    assert.are.equal(1, #recs)
+    assert.are.same({ 4776, 12, "STATUS_ACCOUNT_LOCKED_OUT", "bob", "PC7",
+                      "2024-05-01T10:00:00.500000Z" },
+                    { recs[1].id, recs[1].record, recs[1].code.name, recs[1].account,
+                      recs[1].source, recs[1].time })
+  end)
+
   it("from Get-WinEvent's Message text when there are no Properties", function()
     local events = fresh(false)
     local msg = "An account failed to log on.\r\n\r\nSubject:\r\n\tSecurity ID:\t\tS-1-5-18\r\n" ..
