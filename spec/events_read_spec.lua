@@ -73,3 +73,24 @@ describe("logonerr.events reads the sample logs", function()
     end)
   end
 end)
+
+describe("spec/fixtures/evtx", function()
+  it("holds the sample logs of ../shared/evtx unchanged (where it is there)", function()
+    local function slurp(p)
+      local f = io.open(p, "rb")
+      if not f then return nil end
+      local s = f:read("*a")
+      f:close()
+      return s
+    end
+    if slurp("../shared/evtx/SOURCES.md") == nil then
+      pending("../shared/evtx is not beside this checkout")
+      return
+    end
+    for _, name in ipairs(forms.SAMPLES) do
+      local theirs = slurp("../shared/evtx/" .. name .. ".evtx")
+      assert.is_truthy(theirs, name)
+      assert.is_true(theirs == slurp(forms.DIR .. "/" .. name .. ".evtx"), name)
+    end
+  end)
+end)
