@@ -44,7 +44,7 @@ M.KINDS = {
               "Block or isolate the source; check for common-password use across accounts." } },
   user_enumeration = {
     title = "User enumeration: one source probes many account names",
-    check = { "Unknown names in a burst from one source are a scan (kerbrute, Metasploit): identify and block the source.",
+    check = { "Names that do not exist (0xC0000064, Kerberos 0x6) or that the KDC refuses (0x12) in a burst from one source are a scan (kerbrute, Metasploit): identify and block the source.",
               "Compare the names tried with real accounts: names that do exist will show as other codes (0x18, 0xC000006A).",
               "Enable or watch Kerberos pre-authentication failures (4771) and 4768 auditing on every DC." } },
   lockout = {
