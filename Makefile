@@ -34,8 +34,8 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) -fPIC -fvisibility=hidden -I$(LUA_INCDIR)
 
 CORE_SRC = csrc/catalog.c csrc/lookup.c csrc/parse.c csrc/format.c \
            csrc/search.c csrc/scan.c
-SRC = $(CORE_SRC) csrc/lcore.c
-HDR = csrc/logonerr.h csrc/catalog.h
+SRC = $(CORE_SRC) csrc/lcore.c csrc/lscan.c
+HDR = csrc/logonerr.h csrc/catalog.h csrc/lcore.h
 LUA_SRC = $(wildcard lua/logonerr/*.lua)
 BUSTED ?= busted
 
@@ -129,12 +129,13 @@ windows: deps
 	@mkdir -p $(WIN)
 	$(MINGW) $(WARN) $(CFLAGS) -Icsrc -o $(WIN)/capi.exe examples/capi/main.c $(CORE_SRC)
 	$(MINGW) $(WARN) $(CFLAGS) -I/usr/include/lua5.4 -c -o $(WIN)/lcore.o csrc/lcore.c
+	$(MINGW) $(WARN) $(CFLAGS) -I/usr/include/lua5.4 -c -o $(WIN)/lscan.o csrc/lscan.c
 	@# The module DLL links against lua54.dll's API; Debian has no Windows
 	@# Lua, so an import library is made from the symbols the binding uses.
-	(echo EXPORTS; x86_64-w64-mingw32-nm -u $(WIN)/lcore.o | \
-	  awk '$$2 ~ /^lua/ {print $$2}') > $(WIN)/lua54.def
+	(echo EXPORTS; x86_64-w64-mingw32-nm -u $(WIN)/lcore.o $(WIN)/lscan.o | \
+	  awk '$$2 ~ /^lua/ {print $$2}' | sort -u) > $(WIN)/lua54.def
 	x86_64-w64-mingw32-dlltool -d $(WIN)/lua54.def -D lua54.dll -l $(WIN)/liblua54.a
-	$(MINGW) $(WARN) $(CFLAGS) -shared -Icsrc -o $(WIN)/core.dll $(WIN)/lcore.o \
+	$(MINGW) $(WARN) $(CFLAGS) -shared -Icsrc -o $(WIN)/core.dll $(WIN)/lcore.o $(WIN)/lscan.o \
 	  $(CORE_SRC) -L$(WIN) -llua54
 	x86_64-w64-mingw32-objdump -p $(WIN)/core.dll | grep -q ' luaopen_logonerr_core$$'
 	WINEDEBUG=-all wine $(WIN)/capi.exe $(EXAMPLE_ARGS) > $(WIN)/capi.crlf \

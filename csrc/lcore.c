@@ -12,38 +12,14 @@
 #include "lua.h"
 
 #include "logonerr.h"
+#include "lcore.h"
 
-#if defined(_WIN32)
-#define LOGONERR_EXPORT __declspec(dllexport)
-#else
-#define LOGONERR_EXPORT __attribute__((visibility("default")))
-#endif
-
-#if LUA_VERSION_NUM < 502
-/* Lua 5.1 and LuaJIT (which declares its own luaL_setfuncs). */
-#define lua_rawlen lua_objlen
-#define luaL_setfuncs compat_setfuncs
-static void compat_setfuncs(lua_State *L, const luaL_Reg *l, int nup) {
-  for (; l->name != NULL; l++) {
-    int i;
-    for (i = 0; i < nup; i++) lua_pushvalue(L, -nup);
-    lua_pushcclosure(L, l->func, nup);
-    lua_setfield(L, -(nup + 2), l->name);
-  }
-  lua_pop(L, nup);
-}
-#endif
-
-#define ENTRIES lua_upvalueindex(1) /* index -> entry object                 */
-#define FAST lua_upvalueindex(2)    /* usual spellings of a code -> entry  */
-#define INDEX lua_upvalueindex(3)   /* entry -> index                      */
-#define NUPVALUES 3
 #define MAX_READINGS 16
 #define MAX_WORDS 32
 
 /* Integers as integers where Lua has them (5.3+), else as numbers; every
  * value here fits a double exactly. */
-static void push_int(lua_State *L, int64_t v) {
+void lcore_push_int(lua_State *L, int64_t v) {
 #if LUA_VERSION_NUM >= 503
   lua_pushinteger(L, (lua_Integer)v);
 #else
@@ -51,9 +27,9 @@ static void push_int(lua_State *L, int64_t v) {
 #endif
 }
 
-static void push_u32(lua_State *L, uint32_t v) { push_int(L, (int64_t)v); }
+void lcore_push_u32(lua_State *L, uint32_t v) { lcore_push_int(L, (int64_t)v); }
 
-static void push_hex(lua_State *L, uint32_t v) {
+void lcore_push_hex(lua_State *L, uint32_t v) {
   char t[LOGONERR_HEX_SIZE];
   lua_pushlstring(L, t, logonerr_hex(v, t));
 }
@@ -108,7 +84,7 @@ static int fail_status(lua_State *L, int idx, int status,
     return fail(L, idx, logonerr_strerror(status));
   lua_pushnil(L);
   push_quoted(L, idx);
-  push_hex(L, r->code);
+  lcore_push_hex(L, r->code);
   if (r->ns == LOGONERR_NS_WIN32)
     lua_pushfstring(L, "%s: not in the catalogue (win32 %d, %s)",
                     lua_tostring(L, -2), (int)r->code, lua_tostring(L, -1));
@@ -245,7 +221,7 @@ static int read_code(lua_State *L, int idx, int ns, logonerr_reading *r,
   }
 }
 
-static int push_entry(lua_State *L, const logonerr_entry *e) {
+int lcore_push_entry(lua_State *L, const logonerr_entry *e) {
   lua_rawgeti(L, ENTRIES, (int)logonerr_index_of(e) + 1);
   return 1;
 }
@@ -263,7 +239,7 @@ static int l_lookup(lua_State *L) {
   st = read_code(L, 1, ns, &r, &why);
   if (st != LOGONERR_OK) return why ? fail(L, 1, why) : fail_status(L, 1, st, &r);
   if (r.entry == NULL) return fail_status(L, 1, LOGONERR_E_UNKNOWN, &r);
-  return push_entry(L, r.entry);
+  return lcore_push_entry(L, r.entry);
 }
 
 static const char *how_name(int how) {
@@ -296,9 +272,9 @@ static int l_candidates(lua_State *L) {
   lua_createtable(L, n, 0);
   for (i = 0; i < n; i++) {
     lua_createtable(L, 0, 4);
-    push_entry(L, rs[i].entry);
+    lcore_push_entry(L, rs[i].entry);
     lua_setfield(L, -2, "entry");
-    push_u32(L, rs[i].value);
+    lcore_push_u32(L, rs[i].value);
     lua_setfield(L, -2, "value");
     lua_pushstring(L, how_name(rs[i].how));
     lua_setfield(L, -2, "read_as");
@@ -339,19 +315,19 @@ static int l_forms(lua_State *L) {
   lua_createtable(L, 0, 10);
   lua_pushstring(L, logonerr_ns_name(r.ns));
   lua_setfield(L, -2, "namespace");
-  push_hex(L, r.code);
+  lcore_push_hex(L, r.code);
   lua_setfield(L, -2, "hex");
-  push_u32(L, r.code);
+  lcore_push_u32(L, r.code);
   lua_setfield(L, -2, "decimal");
-  push_int(L, (int32_t)r.code);
+  lcore_push_int(L, (int32_t)r.code);
   lua_setfield(L, -2, "signed");
-  push_hex(L, r.ns == LOGONERR_NS_WIN32 ? logonerr_hresult_from_win32(r.code)
+  lcore_push_hex(L, r.ns == LOGONERR_NS_WIN32 ? logonerr_hresult_from_win32(r.code)
                                         : logonerr_hresult_from_nt(r.code));
   lua_setfield(L, -2, "hresult");
   if (r.entry) {
     lua_pushstring(L, r.entry->name);
     lua_setfield(L, -2, "symbol");
-    push_entry(L, r.entry);
+    lcore_push_entry(L, r.entry);
     lua_setfield(L, -2, "entry");
   }
   lua_newtable(L); /* counterparts: the other namespace's codes */
@@ -359,15 +335,15 @@ static int l_forms(lua_State *L) {
     const logonerr_entry *nts[MAX_READINGS];
     size_t i, k = logonerr_ntstatus_for(r.code, nts, MAX_READINGS);
     for (i = 0; i < k && i < MAX_READINGS; i++) {
-      push_entry(L, nts[i]);
+      lcore_push_entry(L, nts[i]);
       lua_rawseti(L, -2, (int)i + 1);
     }
   } else {
     uint32_t w;
     if (logonerr_ntstatus_to_win32(r.code, &w)) {
       const logonerr_entry *e = logonerr_find(LOGONERR_NS_WIN32, w);
-      if (e) push_entry(L, e);
-      else push_u32(L, w);
+      if (e) lcore_push_entry(L, e);
+      else lcore_push_u32(L, w);
       lua_rawseti(L, -2, 1);
     }
   }
@@ -389,23 +365,23 @@ static uint32_t check_u32(lua_State *L, int idx) {
 }
 
 static int l_hresult_from_win32(lua_State *L) {
-  push_u32(L, logonerr_hresult_from_win32(check_u32(L, 1)));
+  lcore_push_u32(L, logonerr_hresult_from_win32(check_u32(L, 1)));
   return 1;
 }
 
 static int l_hresult_from_nt(lua_State *L) {
-  push_u32(L, logonerr_hresult_from_nt(check_u32(L, 1)));
+  lcore_push_u32(L, logonerr_hresult_from_nt(check_u32(L, 1)));
   return 1;
 }
 
 static int l_ntstatus_to_win32(lua_State *L) {
   uint32_t w, v = check_u32(L, 1);
   if (logonerr_ntstatus_to_win32(v, &w)) {
-    push_u32(L, w);
+    lcore_push_u32(L, w);
     return 1;
   }
   lua_pushnil(L);
-  push_hex(L, v);
+  lcore_push_hex(L, v);
   lua_pushfstring(L, "%s: no Win32 mapping is known", lua_tostring(L, -1));
   lua_remove(L, -2);
   return 2;
@@ -419,7 +395,7 @@ static int l_decode(lua_State *L) {
   logonerr_fields f;
   logonerr_decode(v, kind, &f);
   lua_createtable(L, 0, 8);
-  push_u32(L, v);
+  lcore_push_u32(L, v);
   lua_setfield(L, -2, "value");
   lua_pushstring(L, logonerr_ns_name(f.ns));
   lua_setfield(L, -2, "kind");
@@ -429,9 +405,9 @@ static int l_decode(lua_State *L) {
   lua_setfield(L, -2, "customer");
   lua_pushboolean(L, (int)f.nt);
   lua_setfield(L, -2, "nt");
-  push_u32(L, f.facility);
+  lcore_push_u32(L, f.facility);
   lua_setfield(L, -2, "facility");
-  push_u32(L, f.code);
+  lcore_push_u32(L, f.code);
   lua_setfield(L, -2, "code");
   return 1;
 }
@@ -461,189 +437,12 @@ static int l_search(lua_State *L) {
   for (i = 0; i < count; i++) {
     const logonerr_entry *e = logonerr_at(i);
     if (logonerr_matches(e, words, lens, nwords)) {
-      push_entry(L, e);
+      lcore_push_entry(L, e);
       lua_rawseti(L, -2, ++found);
     }
   }
   return 1;
 }
-
-/* Scanning.  A scanner userdata holds a logonerr_scanner and a registry
- * reference to the buffer it is reading, so that buffer stays alive while
- * an iterator may still read it, and only that one. */
-#define SCANNER "logonerr.scanner"
-
-typedef struct lscanner {
-  logonerr_scanner sc;
-  int ref;       /* the buffer being read (LUA_NOREF: none)        */
-  int gen;       /* bumped by feed/finish: older iterators stop     */
-  int whole;     /* a one-shot scan(): finish when the text ends    */
-  int finished;
-  int has_last;  /* finish() found a code that ends the stream      */
-  logonerr_match last;
-} lscanner;
-
-/* opts: nil or { all = boolean }; anything else is a mistake. */
-static int scan_flags(lua_State *L, int idx) {
-  int flags = 0;
-  if (lua_isnoneornil(L, idx)) return 0;
-  luaL_checktype(L, idx, LUA_TTABLE);
-  lua_pushnil(L);
-  while (lua_next(L, idx) != 0) {
-    if (lua_type(L, -2) != LUA_TSTRING)
-      luaL_argerror(L, idx, lua_pushfstring(L, "option names are strings, "
-                    "got %s", luaL_typename(L, -2)));
-    if (strcmp(lua_tostring(L, -2), "all") != 0)
-      luaL_argerror(L, idx, lua_pushfstring(L, "unknown option '%s' "
-                    "(expected all)", lua_tostring(L, -2)));
-    if (lua_toboolean(L, -1)) flags |= LOGONERR_SCAN_ALL;
-    lua_pop(L, 1);
-  }
-  return flags;
-}
-
-/* A code found but not catalogued: a plain table saying what was seen. */
-static void push_unknown(lua_State *L, const logonerr_match *m) {
-  const logonerr_reading *r = &m->reading;
-  lua_createtable(L, 0, 6);
-  lua_pushlstring(L, m->text, m->len);
-  lua_setfield(L, -2, "text");
-  lua_pushstring(L, logonerr_ns_name(r->ns));
-  lua_setfield(L, -2, "namespace");
-  if (r->how == LOGONERR_HOW_NAME) {
-    lua_pushlstring(L, m->text, m->len);
-    lua_setfield(L, -2, "name");
-    return;
-  }
-  push_u32(L, r->code);
-  lua_setfield(L, -2, "code");
-  push_hex(L, r->code);
-  lua_setfield(L, -2, "hex");
-  push_u32(L, r->value);
-  lua_setfield(L, -2, "value");
-}
-
-/* entry (or a table for an uncatalogued code), start, stop, line */
-static int push_match(lua_State *L, const logonerr_match *m) {
-  if (m->reading.entry != NULL) push_entry(L, m->reading.entry);
-  else push_unknown(L, m);
-  push_int(L, (int64_t)m->start + 1);
-  push_int(L, (int64_t)m->stop);
-  push_int(L, (int64_t)m->line);
-  return 4;
-}
-
-static void release(lua_State *L, lscanner *s) {
-  luaL_unref(L, LUA_REGISTRYINDEX, s->ref);
-  s->ref = LUA_NOREF;
-}
-
-/* The iterator of scan(), feed() and finish(): after the binding's own
- * upvalues come the scanner and the generation the iterator belongs to. */
-#define SCANNER_UV lua_upvalueindex(NUPVALUES + 1)
-#define GEN_UV lua_upvalueindex(NUPVALUES + 2)
-static int scan_step(lua_State *L) {
-  lscanner *s = (lscanner *)lua_touserdata(L, SCANNER_UV);
-  logonerr_match m;
-  if (s->gen != (int)lua_tointeger(L, GEN_UV)) return 0;
-  if (!s->finished) {
-    if (logonerr_scan_next(&s->sc, &m)) return push_match(L, &m);
-    if (!s->whole) return 0;
-    s->finished = 1;
-    release(L, s);
-    s->has_last = logonerr_scan_finish(&s->sc, &s->last);
-  }
-  if (!s->has_last) return 0;
-  s->has_last = 0;
-  return push_match(L, &s->last);
-}
-
-static int push_step(lua_State *L, int ud) {
-  lscanner *s = (lscanner *)lua_touserdata(L, ud);
-  lua_pushvalue(L, ENTRIES);
-  lua_pushvalue(L, FAST);
-  lua_pushvalue(L, INDEX);
-  lua_pushvalue(L, ud);
-  lua_pushinteger(L, ++s->gen);
-  lua_pushcclosure(L, scan_step, NUPVALUES + 2);
-  return 1;
-}
-
-static lscanner *new_scanner(lua_State *L, int flags) {
-  lscanner *s = (lscanner *)lua_newuserdata(L, sizeof *s);
-  memset(s, 0, sizeof *s);
-  s->ref = LUA_NOREF;
-  logonerr_scan_init(&s->sc, flags);
-  luaL_getmetatable(L, SCANNER);
-  lua_setmetatable(L, -2);
-  return s;
-}
-
-/* Keep the string at idx alive as the scanner's current buffer. */
-static void hold(lua_State *L, lscanner *s, int idx) {
-  size_t n;
-  const char *p = lua_tolstring(L, idx, &n);
-  release(L, s);
-  lua_pushvalue(L, idx);
-  s->ref = luaL_ref(L, LUA_REGISTRYINDEX);
-  logonerr_scan_feed(&s->sc, p, n);
-}
-
-static void check_string(lua_State *L, int idx) {
-  if (lua_type(L, idx) != LUA_TSTRING)
-    luaL_argerror(L, idx, lua_pushfstring(L, "string expected, got %s",
-                                          luaL_typename(L, idx)));
-}
-
-static int l_scan(lua_State *L) {
-  lscanner *s;
-  int flags;
-  check_string(L, 1);
-  flags = scan_flags(L, 2);
-  s = new_scanner(L, flags);
-  s->whole = 1;
-  hold(L, s, 1);
-  return push_step(L, lua_gettop(L));
-}
-
-static int l_scanner(lua_State *L) {
-  new_scanner(L, scan_flags(L, 1));
-  return 1;
-}
-
-static int l_feed(lua_State *L) {
-  lscanner *s = (lscanner *)luaL_checkudata(L, 1, SCANNER);
-  check_string(L, 2);
-  if (s->finished) return luaL_error(L, "feed after finish: this scanner "
-                                        "has finished; make a new one");
-  hold(L, s, 2);
-  return push_step(L, 1);
-}
-
-static int l_finish(lua_State *L) {
-  lscanner *s = (lscanner *)luaL_checkudata(L, 1, SCANNER);
-  if (s->finished) return luaL_error(L, "finish after finish: this scanner "
-                                        "has already finished");
-  s->has_last = logonerr_scan_finish(&s->sc, &s->last);
-  s->finished = 1;
-  release(L, s);
-  return push_step(L, 1);
-}
-
-static int l_scanner_gc(lua_State *L) {
-  release(L, (lscanner *)luaL_checkudata(L, 1, SCANNER));
-  return 0;
-}
-
-static int l_scanner_tostring(lua_State *L) {
-  lscanner *s = (lscanner *)luaL_checkudata(L, 1, SCANNER);
-  lua_pushfstring(L, "logonerr scanner (%s)",
-                  s->finished ? "finished" : "reading");
-  return 1;
-}
-
-static const luaL_Reg scanner_methods[] = {
-    {"feed", l_feed}, {"finish", l_finish}, {NULL, NULL}};
 
 /* Loading support: the raw fields of entry i (1-based). */
 static void set_str(lua_State *L, const char *k, const char *v) {
@@ -661,19 +460,19 @@ static int l_raw(lua_State *L) {
   e = logonerr_at((size_t)i - 1);
   lua_createtable(L, 0, 16);
   set_str(L, "name", e->name);
-  push_u32(L, e->code);
+  lcore_push_u32(L, e->code);
   lua_setfield(L, -2, "code");
   set_str(L, "namespace", logonerr_ns_name(e->ns));
   set_str(L, "category", logonerr_category_name(e->category));
   if (logonerr_severity_of(e) != LOGONERR_SEV_NONE)
     set_str(L, "severity", logonerr_severity_label(logonerr_severity_of(e)));
   if (e->ns == LOGONERR_NS_NTSTATUS && e->win32 != 0) {
-    push_u32(L, e->win32);
+    lcore_push_u32(L, e->win32);
     lua_setfield(L, -2, "win32_code");
   }
-  push_hex(L, e->code);
+  lcore_push_hex(L, e->code);
   lua_setfield(L, -2, "hex");
-  push_u32(L, e->ns == LOGONERR_NS_WIN32 ? logonerr_hresult_from_win32(e->code)
+  lcore_push_u32(L, e->ns == LOGONERR_NS_WIN32 ? logonerr_hresult_from_win32(e->code)
                                          : logonerr_hresult_from_nt(e->code));
   lua_setfield(L, -2, "hresult");
   if (brief) return 1;
@@ -702,7 +501,7 @@ static void fast_string(lua_State *L, const char *k, size_t n, int at) {
 }
 
 static void fast_number(lua_State *L, int64_t k, int at) {
-  push_int(L, k);
+  lcore_push_int(L, k);
   lua_pushvalue(L, at);
   lua_rawset(L, FAST);
 }
@@ -765,8 +564,6 @@ static const luaL_Reg funcs[] = {
     {"lookup", l_lookup},
     {"ntstatus_to_win32", l_ntstatus_to_win32},
     {"raw", l_raw},
-    {"scan", l_scan},
-    {"scanner", l_scanner},
     {"search", l_search},
     {NULL, NULL}};
 
@@ -776,18 +573,7 @@ LOGONERR_EXPORT int luaopen_logonerr_core(lua_State *L) {
   lua_createtable(L, (int)logonerr_count(), 0);       /* upvalue 1: ENTRIES */
   lua_createtable(L, 0, 10 * (int)logonerr_count());  /* upvalue 2: FAST    */
   lua_createtable(L, 0, (int)logonerr_count());       /* upvalue 3: INDEX   */
-  luaL_newmetatable(L, SCANNER);
-  lua_newtable(L); /* methods, sharing the upvalues */
-  lua_pushvalue(L, -5);
-  lua_pushvalue(L, -5);
-  lua_pushvalue(L, -5);
-  luaL_setfuncs(L, scanner_methods, NUPVALUES);
-  lua_setfield(L, -2, "__index");
-  lua_pushcfunction(L, l_scanner_gc);
-  lua_setfield(L, -2, "__gc");
-  lua_pushcfunction(L, l_scanner_tostring);
-  lua_setfield(L, -2, "__tostring");
-  lua_pop(L, 1);
+  lscan_open(L);
   luaL_setfuncs(L, funcs, NUPVALUES);
   lua_pushliteral(L, "logonerr.core");
   lua_setfield(L, -2, "_NAME");

@@ -23,7 +23,7 @@ build = {
   type = "builtin",
   modules = {
     ["logonerr.core"] = {
-      sources = { "csrc/lcore.c", "csrc/catalog.c", "csrc/lookup.c",
+      sources = { "csrc/lcore.c", "csrc/lscan.c", "csrc/catalog.c", "csrc/lookup.c",
                   "csrc/parse.c", "csrc/format.c", "csrc/search.c",
                   "csrc/scan.c" },
       incdirs = { "csrc" },

@@ -1,4 +1,4 @@
--- Corners of the C binding (csrc/lcore.c): how inputs are quoted in
+-- Corners of the C binding (csrc/lcore.c, csrc/lscan.c): how inputs are quoted in
 -- messages, numbers that are not codes, word splitting, scanner options.
 local logonerr = require "logonerr"
 
