@@ -215,7 +215,7 @@ threads: deps
 # outside input.  Each target runs FUZZ_SECONDS on a copy of its seed
 # corpus in fuzz/corpus/<target>; a crash leaves its input in build/fuzz.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = parse format scan name
+FUZZ_TARGETS = parse format scan scandiff name
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 fuzz: deps
 	@mkdir -p build/fuzz
