@@ -212,7 +212,8 @@ static uint64_t newlines(const unsigned char *b, size_t i, size_t end) {
   while (end - i >= 16) {
     /* Each byte of acc counts up to 255 newlines, then they are summed. */
     __m128i acc = none;
-    size_t stop = end - i >= 16 * 255 ? i + 16 * 255 : i + (end - i) / 16 * 16;
+    size_t stop = end - i >= (size_t)16 * 255 ? i + (size_t)16 * 255
+                                               : i + (end - i) / 16 * 16;
     for (; i < stop; i += 16) {
       __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(b + i));
       acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(v, nl));
@@ -501,13 +502,12 @@ static int next_token(logonerr_scanner *sc, logonerr_match *m) {
           if (sc->minus) sc->keyword = 0;
         } else if (cls[c] & W) {
           break;
-        } else if (sc->minus) {
-          sc->keyword = 0; /* "-" must touch its digits */
-        } else if (c == '-') {
+        } else if (c == '-' && !sc->minus) {
           sc->minus = 1;
           sc->sign_at = sc->base + i;
-        } else if ((!(cls[c] & S) && c != '\\') || ++sc->seps > MAX_SEPS) {
-          sc->keyword = 0;
+        } else if (sc->minus || (!(cls[c] & S) && c != '\\') ||
+                   ++sc->seps > MAX_SEPS) {
+          sc->keyword = 0; /* "-" must touch its digits */
         } else if (c == '(') {
           sc->paren = 1;
         }
