@@ -237,6 +237,7 @@ typedef struct logonerr_scanner {
   int flags, state, keyword, seps, minus, toolong;
   int kw, hint, paren;      /* the keyword, its namespace, '(' after it  */
   int bslash;               /* the byte before buf[0] was a backslash    */
+  int simd;                 /* the processor's vector instructions        */
   uint64_t wstart, sign_at; /* where the pending word and its '-' start  */
   size_t wlen, hlen;
   char word[LOGONERR_MAX_INPUT + 1];

@@ -21,6 +21,16 @@
 #else
 #define SCAN_SSE2 0
 #endif
+/* AVX2, 32 bytes at a time, where the processor has it (asked at run
+ * time: the module is built for any x86-64). */
+#if SCAN_SSE2 && defined(__x86_64__) && !defined(_WIN32) && !defined(LOGONERR_NO_AVX2) && \
+    (__GNUC__ >= 5 || defined(__clang__))
+#include <immintrin.h>
+#define SCAN_AVX2 1
+#define AVX2 __attribute__((target("avx2")))
+#else
+#define SCAN_AVX2 0
+#endif
 
 /* The namespace a Kerberos field's number is read in.  The parser has no
  * Kerberos namespace yet: until it has, such numbers read as others do. */
@@ -162,7 +172,90 @@ static int anchor_at(const unsigned char *b, size_t i, size_t n) {
          (c == '0' && d == 'x' && n - i > 2 && top_digit(b[i + 2]));
 }
 
-static size_t next_anchor(const unsigned char *b, size_t i, size_t n) {
+#if SCAN_AVX2
+AVX2 static size_t next_anchor_avx2(const unsigned char *b, size_t i,
+                                    size_t n) {
+  const __m256i low = _mm256_set1_epi8(0x20), us = _mm256_set1_epi8('_');
+  const __m256i r = _mm256_set1_epi8('r'), o = _mm256_set1_epi8('o');
+  const __m256i d = _mm256_set1_epi8('d'), t = _mm256_set1_epi8('t');
+  const __m256i u = _mm256_set1_epi8('u'), l = _mm256_set1_epi8('l');
+  const __m256i zero = _mm256_set1_epi8('0'), x = _mm256_set1_epi8('x');
+  const __m256i eight = _mm256_set1_epi8('8'), nine = _mm256_set1_epi8('9');
+  const __m256i before_a = _mm256_set1_epi8('a' - 1);
+  const __m256i after_f = _mm256_set1_epi8('f' + 1);
+  while (n - i >= 34) { /* 32 first bytes and the two after them */
+    __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(b + i));
+    __m256i a = _mm256_or_si256(v, low);
+    __m256i z = _mm256_or_si256(
+        _mm256_loadu_si256((const __m256i *)(const void *)(b + i + 1)), low);
+    __m256i h = _mm256_or_si256(
+        _mm256_loadu_si256((const __m256i *)(const void *)(b + i + 2)), low);
+    __m256i m = _mm256_cmpeq_epi8(v, us), top;
+    m = _mm256_or_si256(m, _mm256_and_si256(_mm256_cmpeq_epi8(a, r),
+                                            _mm256_cmpeq_epi8(z, r)));
+    m = _mm256_or_si256(m, _mm256_and_si256(_mm256_cmpeq_epi8(a, o),
+                                            _mm256_cmpeq_epi8(z, d)));
+    m = _mm256_or_si256(m, _mm256_and_si256(_mm256_cmpeq_epi8(a, t),
+                                            _mm256_cmpeq_epi8(z, u)));
+    m = _mm256_or_si256(m, _mm256_and_si256(_mm256_cmpeq_epi8(a, u),
+                                            _mm256_cmpeq_epi8(z, l)));
+    top = _mm256_or_si256(
+        _mm256_or_si256(_mm256_cmpeq_epi8(h, eight), _mm256_cmpeq_epi8(h, nine)),
+        _mm256_and_si256(_mm256_cmpgt_epi8(h, before_a),
+                         _mm256_cmpgt_epi8(after_f, h)));
+    m = _mm256_or_si256(
+        m, _mm256_and_si256(_mm256_and_si256(_mm256_cmpeq_epi8(a, zero),
+                                             _mm256_cmpeq_epi8(z, x)),
+                            top));
+    {
+      unsigned bits = (unsigned)_mm256_movemask_epi8(m);
+      if (bits != 0) return i + (size_t)__builtin_ctz(bits);
+    }
+    i += 32;
+  }
+  return i;
+}
+
+AVX2 static uint64_t newlines_avx2(const unsigned char *b, size_t *at,
+                                   size_t end) {
+  const __m256i nl = _mm256_set1_epi8('\n'), none = _mm256_setzero_si256();
+  size_t i = *at;
+  uint64_t k = 0;
+  while (end - i >= 32) {
+    /* Each byte of acc counts up to 255 newlines, then they are summed. */
+    __m256i acc = none;
+    size_t stop = end - i >= (size_t)32 * 255 ? i + (size_t)32 * 255
+                                               : i + (end - i) / 32 * 32;
+    for (; i < stop; i += 32) {
+      __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(b + i));
+      acc = _mm256_sub_epi8(acc, _mm256_cmpeq_epi8(v, nl));
+    }
+    acc = _mm256_sad_epu8(acc, none);
+    k += (uint64_t)_mm256_extract_epi64(acc, 0) +
+         (uint64_t)_mm256_extract_epi64(acc, 1) +
+         (uint64_t)_mm256_extract_epi64(acc, 2) +
+         (uint64_t)_mm256_extract_epi64(acc, 3);
+  }
+  *at = i;
+  return k;
+}
+
+static int has_avx2(void) {
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx2");
+}
+#endif
+
+static size_t next_anchor(const logonerr_scanner *sc, const unsigned char *b,
+                          size_t i, size_t n) {
+#if SCAN_AVX2
+  if (sc->simd) {
+    i = next_anchor_avx2(b, i, n);
+    if (n - i >= 34) return i;
+  }
+#else
+  (void)sc;
+#endif
 #if SCAN_SSE2
   const __m128i low = _mm_set1_epi8(0x20), us = _mm_set1_epi8('_');
   const __m128i r = _mm_set1_epi8('r'), o = _mm_set1_epi8('o');
@@ -205,8 +298,14 @@ static size_t next_anchor(const unsigned char *b, size_t i, size_t n) {
 }
 
 /* Newlines in b[i, end). */
-static uint64_t newlines(const unsigned char *b, size_t i, size_t end) {
+static uint64_t newlines(const logonerr_scanner *sc, const unsigned char *b,
+                         size_t i, size_t end) {
   uint64_t k = 0;
+#if SCAN_AVX2
+  if (sc->simd) k = newlines_avx2(b, &i, end);
+#else
+  (void)sc;
+#endif
 #if SCAN_SSE2
   const __m128i nl = _mm_set1_epi8('\n'), none = _mm_setzero_si128();
   while (end - i >= 16) {
@@ -232,11 +331,14 @@ void logonerr_scan_init(logonerr_scanner *sc, int flags) {
   sc->flags = flags;
   sc->line = 1;
   sc->state = ST_OUT;
+#if SCAN_AVX2
+  sc->simd = has_avx2();
+#endif
 }
 
 /* Count the newlines of the current buffer up to (not including) end. */
 static void count_lines(logonerr_scanner *sc, size_t end) {
-  sc->line += newlines(sc->buf, sc->counted, end);
+  sc->line += newlines(sc, sc->buf, sc->counted, end);
   sc->counted = end;
 }
 
@@ -449,9 +551,9 @@ static int used_up(logonerr_scanner *sc) {
  * The words skipped cannot be codes and leave no context. */
 static size_t skip(const logonerr_scanner *sc, const unsigned char *b,
                    size_t i, size_t n) {
-  size_t a = next_anchor(b, i, n), k;
+  size_t a = next_anchor(sc, b, i, n), k;
   while (a < n && !(cls[b[a]] & W)) /* byte 0x10 reads as '0' */
-    a = next_anchor(b, a + 1, n);
+    a = next_anchor(sc, b, a + 1, n);
   if (a == n) {
     if (a == i || !(cls[b[n - 1]] & W)) return n;
     a = n - 1;
