@@ -237,6 +237,36 @@ describe("logonerr scan", function()
     assert.are.equal("2: error 1326\n    ^ " .. logonerr.format(1326) .. "\n", out)
   end)
 
+  it("scans files at once with -j and prints what it prints one by one", function()
+    local a = write_file(slurp(EXPORT))
+    local b = write_file("x\nerror 1326\nerror 4903\n" .. ("y"):rep(5000) .. " STATUS_LOGON_FAILURE\n")
+    local c = write_file("")
+    local files = table.concat({ a, "/nonexistent/app.log", b, "spec", c, a }, " ")
+    for _, opts in ipairs({ "", "-f json", "-f line --all", "--annotate", "--annotate --all" }) do
+      local code1, out1, err1 = run("scan " .. opts .. " " .. files)
+      local code2, out2, err2 = run("scan -j 3 " .. opts .. " " .. files)
+      assert.are.equal(2, code1, opts)
+      assert.are.same({ code1, out1, err1 }, { code2, out2, err2 }, opts)
+      assert.matches("cannot read /nonexistent/app.log", err2)
+      assert.is_true(#out2 > 100, opts)
+    end
+    -- stdin among files is read by the command itself
+    local code, out = run("scan -j 2 -f line " .. b .. " -", "error 1326\n")
+    assert.are.equal(0, code)
+    assert.matches("%(stdin%): 1 ERROR_LOGON_FAILURE", out)
+    os.remove(a)
+    os.remove(b)
+    os.remove(c)
+  end)
+
+  it("refuses a -j that is not a whole number from 1", function()
+    for _, j in ipairs({ "0", "-1", "1.5", "x" }) do
+      local code, _, err = run("scan --jobs=" .. j .. " x.log")
+      assert.are.equal(2, code, j)
+      assert.matches("jobs must be a whole number from 1", err, 1, true)
+    end
+  end)
+
   it("refuses options it does not know", function()
     local code, _, err = run("scan --colour x.log")
     assert.are.equal(2, code)
