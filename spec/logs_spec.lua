@@ -239,7 +239,8 @@ describe("logonerr scan", function()
 
   it("scans files at once with -j and prints what it prints one by one", function()
     local a = write_file(slurp(EXPORT))
-    local b = write_file("x\nerror 1326\nerror 4903\n" .. ("y"):rep(5000) .. " STATUS_LOGON_FAILURE\n")
+    local b = write_file("x\nerror 1326\nerror 4903\n" .. ("y"):rep(5000) ..
+                         " STATUS_LOGON_FAILURE\n")
     local c = write_file("")
     local files = table.concat({ a, "/nonexistent/app.log", b, "spec", c, a }, " ")
     for _, opts in ipairs({ "", "-f json", "-f line --all", "--annotate", "--annotate --all" }) do
