@@ -83,11 +83,13 @@ bench: deps all
 	$(LUA) bench/lookup.lua $(CALLS)
 	LUA=$(LUA) $(LUA) bench/startup.lua
 
-# Scanning speed against grep, a plain Lua scanner and wc -l, on a
-# generated log of SIZE megabytes (kept in $TMPDIR or /tmp for reruns).
+# Scanning speed against cat, wc -l, grep -oE and rg -o, on generated logs
+# of SIZE megabytes (kept in $TMPDIR or /tmp for reruns) of each of KINDS;
+# then -j 2 on two files and the peak memory on 64 MB and 2 GB.
 SIZE ?= 256
+KINDS ?= typical empty dense long short
 bench-scan: deps all
-	$(LUA) bench/scan.lua $(SIZE)
+	$(LUA) bench/scan.lua $(SIZE) $(KINDS)
 
 # examples/: a C host with logonerr linked in (Lua 5.4, static) and a C
 # program that uses the C API alone.  Each run is compared with the output
