@@ -32,14 +32,21 @@ LIBFLAG ?= -shared
 # No -llua: the interpreter that loads the module already exports the API.
 ALL_CFLAGS = $(WARN) $(CFLAGS) -fPIC -fvisibility=hidden -I$(LUA_INCDIR)
 
-CORE_SRC = csrc/catalog.c csrc/lookup.c csrc/parse.c csrc/format.c \
+CORE_SRC = csrc/catalog_data.c csrc/lookup.c csrc/parse.c csrc/format.c \
            csrc/search.c csrc/scan.c
-SRC = $(CORE_SRC) csrc/lcore.c csrc/lscan.c
-HDR = csrc/logonerr.h csrc/catalog.h csrc/lcore.h
+BIND_SRC = csrc/lcore.c csrc/lentry.c csrc/lscan.c
+SRC = $(CORE_SRC) $(BIND_SRC)
+HDR = csrc/logonerr.h csrc/catalog.h csrc/lbind.h
 LUA_SRC = $(wildcard lua/logonerr/*.lua)
 BUSTED ?= busted
+# Where Debian keeps what the embedding example, the C tests and make
+# valgrind use; override them elsewhere (Fedora, macOS, a local build).
+LUA54_INCDIR ?= /usr/include/lua5.4
+LUA54_STATIC ?= /usr/lib/$(shell $(CC) -print-multiarch 2>/dev/null)/liblua5.4.a
+DKJSON_LUA ?= /usr/share/lua/5.4/dkjson.lua
+BUSTED_SCRIPT ?= $(shell command -v busted)
 
-.PHONY: all test test-all deps install uninstall clean check-rock \
+.PHONY: all catalogue check-catalogue test test-all deps deps-run deps-ci install uninstall clean check-rock \
         check-rock-all bench bench-scan examples windows lint doc fuzz sanitize \
         valgrind threads alloc-test coverage
 
@@ -49,16 +56,33 @@ $(MODULE): $(SRC) $(HDR)
 	@mkdir -p $(BUILD)/logonerr
 	$(CC) $(ALL_CFLAGS) $(LIBFLAG) -o $@ $(SRC) $(LDFLAGS)
 
-# Installs what the tests need on Debian when it is missing (as root).
+# The C the core compiles is generated from the catalogue's source
+# (catalogue/*.lua) and committed, so building needs no generator run.
+GEN_LUA ?= lua5.4
+CATALOGUE_SRC = $(wildcard catalogue/*.lua)
+catalogue:
+	$(GEN_LUA) catalogue/generate.lua
+
+# Fails when csrc/catalog_data.c is not what the source generates.
+check-catalogue:
+	$(GEN_LUA) catalogue/generate.lua --check
+
+# Install on Debian what is missing (as root), in three tiers: what
+# building and running the command needs, what the specs need, and what
+# every check of .ci/run needs.
+deps-run:
+	@sh .ci/deps run
 deps:
-	@sh .ci/deps
+	@sh .ci/deps test
+deps-ci:
+	@sh .ci/deps ci
 
 # The specs run the command with $LUA too.
 test: deps all
 	LUA=$(LUA) $(BUSTED) --lua=$(LUA) --cpath='$(BUILD)/?.so' .
 
 # Every supported Lua, one after the other.
-test-all: deps
+test-all: deps-ci
 	set -e; for v in $(LUA_VERSIONS); do \
 	  echo "== Lua $$v"; $(MAKE) --no-print-directory test LUA_VERSION=$$v; \
 	done
@@ -89,7 +113,7 @@ bench: deps all
 SIZE ?= 256
 KINDS ?= typical empty dense long short
 bench-scan: deps all
-	$(LUA) bench/scan.lua $(SIZE) $(KINDS)
+	CC="$(CC)" CORE_SRC="$(CORE_SRC)" $(LUA) bench/scan.lua $(SIZE) $(KINDS)
 
 # examples/: a C host with logonerr linked in (Lua 5.4, static) and a C
 # program that uses the C API alone.  Each run is compared with the output
@@ -100,7 +124,8 @@ EMBED_MODULES = logonerr=lua/logonerr/init.lua \
   logonerr.template=lua/logonerr/template.lua \
   logonerr.formats=lua/logonerr/formats.lua \
   logonerr.report=lua/logonerr/report.lua logonerr.logs=lua/logonerr/logs.lua \
-  dkjson=/usr/share/lua/5.4/dkjson.lua
+  logonerr.vocabulary=lua/logonerr/vocabulary.lua \
+  dkjson=$(DKJSON_LUA)
 
 examples: deps $(EX)/capi $(EX)/embed
 	$(EX)/capi $(EXAMPLE_ARGS) > $(EX)/capi.out; test $$? = 1 # 4903: unknown
@@ -119,8 +144,8 @@ $(EX)/bundle.c: examples/embed/bundle.lua $(LUA_SRC)
 
 $(EX)/embed: examples/embed/host.c examples/embed/bundle.h $(EX)/bundle.c $(SRC) $(HDR)
 	$(CC) $(WARN) -Wno-overlength-strings $(CFLAGS) -Icsrc -Iexamples/embed \
-	  -I/usr/include/lua5.4 -o $@ examples/embed/host.c $(EX)/bundle.c $(SRC) \
-	  /usr/lib/$$($(CC) -print-multiarch)/liblua5.4.a -lm -ldl
+	  -I$(LUA54_INCDIR) -o $@ examples/embed/host.c $(EX)/bundle.c $(SRC) \
+	  $(LUA54_STATIC) -lm -ldl
 
 # Windows: the C core, the module's binding and the C-API example built
 # with mingw-w64; the example runs under Wine and must print what it prints
@@ -130,14 +155,15 @@ WIN = build/windows
 windows: deps
 	@mkdir -p $(WIN)
 	$(MINGW) $(WARN) $(CFLAGS) -Icsrc -o $(WIN)/capi.exe examples/capi/main.c $(CORE_SRC)
-	$(MINGW) $(WARN) $(CFLAGS) -I/usr/include/lua5.4 -c -o $(WIN)/lcore.o csrc/lcore.c
-	$(MINGW) $(WARN) $(CFLAGS) -I/usr/include/lua5.4 -c -o $(WIN)/lscan.o csrc/lscan.c
+	for f in $(BIND_SRC); do \
+	  $(MINGW) $(WARN) $(CFLAGS) -I$(LUA54_INCDIR) -c -o $(WIN)/$$(basename $$f .c).o $$f; \
+	done
 	@# The module DLL links against lua54.dll's API; Debian has no Windows
 	@# Lua, so an import library is made from the symbols the binding uses.
-	(echo EXPORTS; x86_64-w64-mingw32-nm -u $(WIN)/lcore.o $(WIN)/lscan.o | \
+	(echo EXPORTS; x86_64-w64-mingw32-nm -u $(BIND_SRC:csrc/%.c=$(WIN)/%.o) | \
 	  awk '$$2 ~ /^lua/ {print $$2}' | sort -u) > $(WIN)/lua54.def
 	x86_64-w64-mingw32-dlltool -d $(WIN)/lua54.def -D lua54.dll -l $(WIN)/liblua54.a
-	$(MINGW) $(WARN) $(CFLAGS) -shared -Icsrc -o $(WIN)/core.dll $(WIN)/lcore.o $(WIN)/lscan.o \
+	$(MINGW) $(WARN) $(CFLAGS) -shared -Icsrc -o $(WIN)/core.dll $(BIND_SRC:csrc/%.c=$(WIN)/%.o) \
 	  $(CORE_SRC) -L$(WIN) -llua54
 	x86_64-w64-mingw32-objdump -p $(WIN)/core.dll | grep -q ' luaopen_logonerr_core$$'
 	WINEDEBUG=-all wine $(WIN)/capi.exe $(EXAMPLE_ARGS) > $(WIN)/capi.crlf \
@@ -148,7 +174,7 @@ windows: deps
 
 # The reference of the Lua API (C and Lua functions in one module) in
 # build/doc, and a check that the man page renders without a warning.
-doc: deps
+doc: deps-ci
 	ldoc -c doc/config.ld .
 	@mkdir -p build
 	MANWIDTH=80 man --warnings -l doc/logonerr.1 > build/logonerr.1.txt 2> build/man.log
@@ -172,28 +198,28 @@ sanitize: deps
 # commands the specs start included (compilers, Wine and shell tools are
 # not traced): no error, nothing definitely lost.
 VG_SKIP = *mingw*,*wine*,*/cc,*gcc*,*clang*,*collect2,*/ld,*/as,*cc1,/usr/bin/env,*/sh,*/timeout,*/date,*/mkdir,*/rm,*/cat,*/head,*/wc,*/printf,*/tr
-valgrind: deps all
+valgrind: deps-ci all
 	LUA=lua5.4 valgrind -q --error-exitcode=99 --leak-check=full \
 	  --errors-for-leak-kinds=definite --show-leak-kinds=definite \
 	  --trace-children=yes --trace-children-skip='$(VG_SKIP)' \
-	  lua5.4 /usr/bin/busted --run=inproc
+	  lua5.4 $(BUSTED_SCRIPT) --run=inproc
 
 # Allocation failure (spec/c/alloc_test.c): a script over the whole Lua API
 # under an allocator that fails from the k-th allocation on, for every k;
 # ASan + LeakSanitizer watch.  ALLOC_STEP=n tries every n-th k only.
 ALLOC_STEP ?= 1
-alloc-test: deps
+alloc-test: deps-ci
 	@mkdir -p build/alloc
 	clang -std=c99 -Wall -Wextra -Werror -g -O1 -fsanitize=address,undefined \
-	  -Icsrc -I/usr/include/lua5.4 -o build/alloc/alloc spec/c/alloc_test.c $(SRC) \
-	  /usr/lib/$$(gcc -print-multiarch)/liblua5.4.a -lm -ldl
+	  -Icsrc -I$(LUA54_INCDIR) -o build/alloc/alloc spec/c/alloc_test.c $(SRC) \
+	  $(LUA54_STATIC) -lm -ldl
 	ASAN_OPTIONS=detect_leaks=1 build/alloc/alloc $(ALLOC_STEP)
 
 # Line and branch coverage of csrc/ (gcov through gcovr): the busted suite
 # on a --coverage build of the module, plus the C-API test.  Fails under
 # 95% of lines or 90% of branches.
 COV = build/coverage
-coverage: deps
+coverage: deps-ci
 	rm -rf $(COV)
 	$(MAKE) --no-print-directory all CC=gcc BUILD=$(COV)/lua5.4 \
 	  CFLAGS="-O0 --coverage" LDFLAGS="--coverage"
@@ -206,11 +232,11 @@ coverage: deps
 
 # Threads under ThreadSanitizer: Lua states of their own and direct C API
 # calls, all at once (spec/c/threads_test.c).  Any report fails.
-threads: deps
+threads: deps-ci
 	@mkdir -p build/threads
 	clang -std=gnu99 -Wall -Wextra -Werror -g -O1 -fsanitize=thread -Icsrc \
-	  -I/usr/include/lua5.4 -o build/threads/threads spec/c/threads_test.c $(SRC) \
-	  /usr/lib/$$(gcc -print-multiarch)/liblua5.4.a -lm -ldl -lpthread
+	  -I$(LUA54_INCDIR) -o build/threads/threads spec/c/threads_test.c $(SRC) \
+	  $(LUA54_STATIC) -lm -ldl -lpthread
 	TSAN_OPTIONS=halt_on_error=1:exitcode=66 build/threads/threads
 
 # Fuzzing (libFuzzer, clang, ASan + UBSan): every C entry point that takes
@@ -219,7 +245,7 @@ threads: deps
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS = parse format scan scandiff name
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
-fuzz: deps
+fuzz: deps-ci
 	@mkdir -p build/fuzz
 	set -e; for t in $(FUZZ_TARGETS); do \
 	  clang $(WARN) $(FUZZ_FLAGS) -Icsrc -o build/fuzz/$$t fuzz/fuzz_$$t.c $(CORE_SRC); \
@@ -234,20 +260,20 @@ fuzz: deps
 # on the C core; any finding fails.  (clang-tidy's swappable-parameters
 # check is off: it flags every function taking two sizes.)
 TIDY_CHECKS = -*,clang-analyzer-*,bugprone-*,performance-*,portability-*,cert-*,-cert-err33-c,-bugprone-easily-swappable-parameters
-lint: deps
+lint: deps-ci
 	luacheck --no-color -q .
 	cppcheck -q --enable=warning,style,performance,portability --std=c99 \
 	  --error-exitcode=1 --suppress=missingIncludeSystem --suppress=missingInclude \
 	  -Icsrc csrc/
 	clang-tidy -quiet --warnings-as-errors='*' -checks='$(TIDY_CHECKS)' csrc/*.c \
-	  examples/capi/main.c -- -std=c99 -Icsrc -I/usr/include/lua5.4 2>/dev/null
+	  examples/capi/main.c -- -std=c99 -Icsrc -I$(LUA54_INCDIR) 2>/dev/null
 	@echo "lint: ok"
 
 # luarocks make into a throwaway tree, then require from it.
-check-rock:
+check-rock: deps-ci
 	sh .ci/check-rock $(LUA_VERSION)
 
-check-rock-all:
+check-rock-all: deps-ci
 	set -e; for v in $(LUA_VERSIONS); do sh .ci/check-rock $$v; done
 
 clean:

@@ -1,22 +1,37 @@
-/* Internal: the catalogue table and short names used to write it. */
+/* Internal: the layout of a catalogue entry and the generated table. */
 #ifndef LOGONERR_CATALOG_H
 #define LOGONERR_CATALOG_H
 
 #include "logonerr.h"
 
-#define W32 LOGONERR_NS_WIN32
-#define NT LOGONERR_NS_NTSTATUS
-#define CAT_SESSION LOGONERR_CAT_SESSION
-#define CAT_CREDENTIALS LOGONERR_CAT_CREDENTIALS
-#define CAT_ACCOUNT LOGONERR_CAT_ACCOUNT
-#define CAT_POLICY LOGONERR_CAT_POLICY
-#define CAT_INFRASTRUCTURE LOGONERR_CAT_INFRASTRUCTURE
-#define CAT_GENERAL LOGONERR_CAT_GENERAL
-#define LOW LOGONERR_SEV_LOW
-#define MEDIUM LOGONERR_SEV_MEDIUM
-#define HIGH LOGONERR_SEV_HIGH
-#define CRITICAL LOGONERR_SEV_CRITICAL
+typedef struct logonerr_faq_pair {
+  const char *question, *answer;
+} logonerr_faq_pair;
 
+/* Ends a list of related entries (indices into the table). */
+#define LOGONERR_NO_ENTRY 0xFFFFu
+
+/* Lists are NULL-terminated arrays, one string an item; faq ends with a
+ * {NULL, NULL} pair; any of them may be NULL. */
+struct logonerr_entry {
+  const char *name;
+  uint32_t code;
+  unsigned char ns, category, severity;
+  uint32_t win32; /* NTSTATUS: RtlNtStatusToDosError's code, 0 if none */
+  const char *message;
+  const char *summary;
+  const char *const *lists[LOGONERR_LIST_COUNT];
+  const logonerr_faq_pair *faq;
+  const unsigned short *related; /* ends with LOGONERR_NO_ENTRY */
+  const char *const *aliases;
+};
+
+/* A value read as an HRESULT (not an NTSTATUS) when nothing says which:
+ * a catalogued HRESULT, or a failure with a facility or the customer bit.
+ * The parser and logonerr_decode share this rule. */
+int logonerr_hresult_shaped(uint32_t v);
+
+/* csrc/catalog_data.c, generated from catalogue/ by catalogue/generate.lua. */
 const logonerr_entry *logonerr_catalog(size_t *count);
 
 #endif

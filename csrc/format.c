@@ -17,7 +17,10 @@ static void put(writer *w, const char *s, size_t n) {
   w->len += n;
 }
 
-static void puts0(writer *w, const char *s) { put(w, s, strlen(s)); }
+/* A NULL string (a name outside its list) writes nothing. */
+static void puts0(writer *w, const char *s) {
+  if (s != NULL) put(w, s, strlen(s));
+}
 
 static void put_udec(writer *w, uint32_t v) {
   char t[16];
@@ -58,28 +61,40 @@ static void put_hex(writer *w, uint32_t v) {
   put(w, t, logonerr_hex(v, t));
 }
 
-static uint32_t hresult_of(const logonerr_reading *r) {
-  return r->ns == LOGONERR_NS_WIN32 ? logonerr_hresult_from_win32(r->code)
-                                    : logonerr_hresult_from_nt(r->code);
-}
-
 /* What an uncatalogued code is, said from its bits. */
 static void put_unknown_message(writer *w, const logonerr_reading *r) {
-  logonerr_fields f;
-  if (r->ns == LOGONERR_NS_WIN32) {
+  logonerr_decoded f;
+  uint32_t hr;
+  switch (r->ns) {
+  case LOGONERR_NS_WIN32:
     puts0(w, "Not in the catalogue: Win32 error ");
     put_udec(w, r->code);
     puts0(w, ", HRESULT ");
-    put_hex(w, hresult_of(r));
+    logonerr_hresult(r->ns, r->code, &hr);
+    put_hex(w, hr);
     puts0(w, ".");
     return;
+  case LOGONERR_NS_KERBEROS:
+    puts0(w, "Not in the catalogue: Kerberos error ");
+    put_udec(w, r->code);
+    puts0(w, ".");
+    return;
+  default:
+    break;
   }
-  logonerr_decode(r->code, LOGONERR_NS_NTSTATUS, &f);
-  puts0(w, "Not in the catalogue: NTSTATUS severity ");
-  puts0(w, logonerr_severity_name(&f));
+  logonerr_decode(r->code, r->ns, &f);
+  puts0(w, r->ns == LOGONERR_NS_HRESULT ? "Not in the catalogue: HRESULT "
+                                        : "Not in the catalogue: NTSTATUS ");
+  puts0(w, "severity ");
+  puts0(w, logonerr_status_class(&f));
   puts0(w, f.customer ? ", customer code" : ", Microsoft code");
   puts0(w, ", facility ");
   put_hex(w, f.facility);
+  if (logonerr_facility_name(&f) != NULL) {
+    puts0(w, " (");
+    puts0(w, logonerr_facility_name(&f));
+    puts0(w, ")");
+  }
   puts0(w, ", code ");
   put_hex(w, f.code);
   puts0(w, ".");
@@ -90,16 +105,19 @@ static int put_field(writer *w, const char *name, size_t n,
                      const logonerr_reading *r) {
   const logonerr_entry *e = r->entry;
 #define IS(lit) (n == sizeof(lit) - 1 && memcmp(name, lit, n) == 0)
-  if (IS("name")) puts0(w, e ? e->name : "UNKNOWN");
+  if (IS("name")) puts0(w, e ? logonerr_name(e) : "UNKNOWN");
   else if (IS("code")) put_udec(w, r->code);
   else if (IS("hex")) put_hex(w, r->code);
   else if (IS("signed")) put_sdec(w, r->code);
-  else if (IS("hresult")) put_hex(w, hresult_of(r));
+  else if (IS("hresult")) {
+    uint32_t hr;
+    if (logonerr_hresult(r->ns, r->code, &hr)) put_hex(w, hr);
+  }
   else if (IS("namespace")) puts0(w, logonerr_ns_name(r->ns));
-  else if (IS("category")) puts0(w, e ? logonerr_category_name(e->category) : "");
-  else if (IS("severity")) puts0(w, e ? logonerr_severity_label(e->severity) : "");
+  else if (IS("category")) puts0(w, e ? logonerr_category_name(logonerr_category(e)) : "");
+  else if (IS("severity")) puts0(w, e ? logonerr_severity_name(logonerr_severity(e)) : "");
   else if (IS("message")) {
-    if (e) puts0(w, e->message);
+    if (e) puts0(w, logonerr_message(e));
     else put_unknown_message(w, r);
   } else
     return 0;
@@ -107,7 +125,7 @@ static int put_field(writer *w, const char *name, size_t n,
   return 1;
 }
 
-/* Win32 codes read naturally in decimal, NTSTATUS codes in hex. */
+/* Win32 codes read naturally in decimal, the others in hex. */
 static const char *default_template(const logonerr_reading *r) {
   return r->ns == LOGONERR_NS_WIN32 ? "{name} ({code}, {hex}): {message}"
                                     : "{name} ({hex}): {message}";

@@ -1,25 +1,42 @@
 /*
- * logonerr.core -- the Lua binding of the C core.
- *
- * Entry objects are built once by lua/logonerr/init.lua and handed to
- * core.bind(); lookups then return them from an upvalue table, so a lookup
- * that succeeds allocates nothing.
+ * logonerr.core -- the Lua binding of the C core: lookups, formatting,
+ * conversions and search.  Entry objects are built once when the module is
+ * opened (lentry.c) and kept in upvalue tables, so a lookup that succeeds
+ * allocates nothing; the scanner class is in lscan.c.
  */
 #include <math.h>
 #include <string.h>
 
-#include "lauxlib.h"
-#include "lua.h"
+#include "lbind.h"
 
-#include "logonerr.h"
-#include "lcore.h"
+#if defined(_WIN32)
+#define LOGONERR_EXPORT __declspec(dllexport)
+#else
+#define LOGONERR_EXPORT __attribute__((visibility("default")))
+#endif
+
+#if LUA_VERSION_NUM < 502
+void logonerr_setfuncs(lua_State *L, const luaL_Reg *l, int nup) {
+  for (; l->name != NULL; l++) {
+    int i;
+    for (i = 0; i < nup; i++) lua_pushvalue(L, -nup);
+    lua_pushcclosure(L, l->func, nup);
+    lua_setfield(L, -(nup + 2), l->name);
+  }
+  lua_pop(L, nup);
+}
+#endif
 
 #define MAX_READINGS 16
 #define MAX_WORDS 32
 
-/* Integers as integers where Lua has them (5.3+), else as numbers; every
- * value here fits a double exactly. */
-void lcore_push_int(lua_State *L, int64_t v) {
+void lbind_push_upvalues(lua_State *L) {
+  int i;
+  for (i = 1; i <= NUPVALUES; i++) lua_pushvalue(L, lua_upvalueindex(i));
+}
+
+/* Every value here fits a double exactly, so 5.1 and 5.2 lose nothing. */
+void lbind_push_int(lua_State *L, int64_t v) {
 #if LUA_VERSION_NUM >= 503
   lua_pushinteger(L, (lua_Integer)v);
 #else
@@ -27,12 +44,18 @@ void lcore_push_int(lua_State *L, int64_t v) {
 #endif
 }
 
-void lcore_push_u32(lua_State *L, uint32_t v) { lcore_push_int(L, (int64_t)v); }
-
-void lcore_push_hex(lua_State *L, uint32_t v) {
+void lbind_push_hex(lua_State *L, uint32_t v) {
   char t[LOGONERR_HEX_SIZE];
   lua_pushlstring(L, t, logonerr_hex(v, t));
 }
+
+void lbind_push_entry(lua_State *L, const logonerr_entry *e) {
+  lua_rawgeti(L, ENTRIES, (int)logonerr_index_of(e) + 1);
+}
+
+#define push_int lbind_push_int
+#define push_hex lbind_push_hex
+static void push_u32(lua_State *L, uint32_t v) { push_int(L, (int64_t)v); }
 
 /* The input as a short quoted string for messages: a prefix, escaped. */
 #define QUOTED 40 /* bytes of an input shown in a message */
@@ -84,28 +107,34 @@ static int fail_status(lua_State *L, int idx, int status,
     return fail(L, idx, logonerr_strerror(status));
   lua_pushnil(L);
   push_quoted(L, idx);
-  lcore_push_hex(L, r->code);
+  push_hex(L, r->code);
   if (r->ns == LOGONERR_NS_WIN32)
     lua_pushfstring(L, "%s: not in the catalogue (win32 %d, %s)",
                     lua_tostring(L, -2), (int)r->code, lua_tostring(L, -1));
   else
-    lua_pushfstring(L, "%s: not in the catalogue (ntstatus %s)",
-                    lua_tostring(L, -2), lua_tostring(L, -1));
+    lua_pushfstring(L, "%s: not in the catalogue (%s %s)", lua_tostring(L, -2),
+                    logonerr_ns_name(r->ns), lua_tostring(L, -1));
   lua_replace(L, -3);
   lua_pop(L, 1);
   return 2;
 }
 
-/* Optional namespace argument; -1 (with nil, message pushed) when unknown. */
+/* Optional namespace argument: a name from csrc/logonerr.h's list; any
+ * other string is a misuse and raises, naming the choices. */
 static int opt_namespace(lua_State *L, int idx) {
   const char *s;
+  int ns;
   if (lua_isnoneornil(L, idx)) return LOGONERR_NS_NONE;
   s = luaL_checkstring(L, idx);
-  if (strcmp(s, "win32") == 0) return LOGONERR_NS_WIN32;
-  if (strcmp(s, "ntstatus") == 0) return LOGONERR_NS_NTSTATUS;
-  if (strcmp(s, "hresult") == 0) return LOGONERR_NS_HRESULT;
-  fail(L, idx, "unknown namespace (expected win32, ntstatus or hresult)");
-  return -1;
+  for (ns = LOGONERR_NS_NONE + 1; ns < LOGONERR_NS_END; ns++)
+    if (strcmp(s, logonerr_ns_name(ns)) == 0) return ns;
+  lua_pushfstring(L, "unknown namespace '%s' (expected", s);
+  for (ns = LOGONERR_NS_NONE + 1; ns < LOGONERR_NS_END; ns++)
+    lua_pushfstring(L, "%s %s", ns == LOGONERR_NS_NONE + 1 ? "" : ",",
+                    logonerr_ns_name(ns));
+  lua_pushliteral(L, ")");
+  lua_concat(L, LOGONERR_NS_END - LOGONERR_NS_NONE + 1);
+  return luaL_argerror(L, idx, lua_tostring(L, -1));
 }
 
 static void check_code_type(lua_State *L, int idx) {
@@ -148,7 +177,7 @@ static int number_value(lua_State *L, int idx, uint32_t *out,
   return LOGONERR_OK;
 }
 
-/* FAST holds the usual spellings of every code (see add_fast): push the
+/* FAST holds the usual spellings of every code (see lentry.c): push the
  * entry object for the key on top of the stack (replacing it), or return 0
  * with the stack as it was before the key. */
 static int push_fast(lua_State *L) {
@@ -166,8 +195,8 @@ static int fast_reading(lua_State *L, int how, logonerr_reading *r) {
                           : NULL;
   lua_pop(L, 1);
   if (e == NULL) return 0;
-  r->value = r->code = e->code;
-  r->ns = e->ns;
+  r->value = r->code = logonerr_code(e);
+  r->ns = logonerr_namespace(e);
   r->how = how;
   r->entry = e;
   return 1;
@@ -221,8 +250,8 @@ static int read_code(lua_State *L, int idx, int ns, logonerr_reading *r,
   }
 }
 
-int lcore_push_entry(lua_State *L, const logonerr_entry *e) {
-  lua_rawgeti(L, ENTRIES, (int)logonerr_index_of(e) + 1);
+static int push_entry(lua_State *L, const logonerr_entry *e) {
+  lbind_push_entry(L, e);
   return 1;
 }
 
@@ -235,11 +264,10 @@ static int l_lookup(lua_State *L) {
     if (push_fast(L)) return 1;
   }
   ns = opt_namespace(L, 2);
-  if (ns < 0) return 2;
   st = read_code(L, 1, ns, &r, &why);
   if (st != LOGONERR_OK) return why ? fail(L, 1, why) : fail_status(L, 1, st, &r);
   if (r.entry == NULL) return fail_status(L, 1, LOGONERR_E_UNKNOWN, &r);
-  return lcore_push_entry(L, r.entry);
+  return push_entry(L, r.entry);
 }
 
 static const char *how_name(int how) {
@@ -272,9 +300,9 @@ static int l_candidates(lua_State *L) {
   lua_createtable(L, n, 0);
   for (i = 0; i < n; i++) {
     lua_createtable(L, 0, 4);
-    lcore_push_entry(L, rs[i].entry);
+    push_entry(L, rs[i].entry);
     lua_setfield(L, -2, "entry");
-    lcore_push_u32(L, rs[i].value);
+    push_u32(L, rs[i].value);
     lua_setfield(L, -2, "value");
     lua_pushstring(L, how_name(rs[i].how));
     lua_setfield(L, -2, "read_as");
@@ -310,24 +338,26 @@ static int l_format(lua_State *L) {
 static int l_forms(lua_State *L) {
   logonerr_reading r;
   const char *why;
+  uint32_t hr;
   int st = read_code(L, 1, LOGONERR_NS_NONE, &r, &why);
   if (st != LOGONERR_OK) return why ? fail(L, 1, why) : fail_status(L, 1, st, &r);
   lua_createtable(L, 0, 10);
   lua_pushstring(L, logonerr_ns_name(r.ns));
   lua_setfield(L, -2, "namespace");
-  lcore_push_hex(L, r.code);
+  push_hex(L, r.code);
   lua_setfield(L, -2, "hex");
-  lcore_push_u32(L, r.code);
+  push_u32(L, r.code);
   lua_setfield(L, -2, "decimal");
-  lcore_push_int(L, (int32_t)r.code);
+  push_int(L, (int32_t)r.code);
   lua_setfield(L, -2, "signed");
-  lcore_push_hex(L, r.ns == LOGONERR_NS_WIN32 ? logonerr_hresult_from_win32(r.code)
-                                        : logonerr_hresult_from_nt(r.code));
-  lua_setfield(L, -2, "hresult");
+  if (logonerr_hresult(r.ns, r.code, &hr)) {
+    push_hex(L, hr);
+    lua_setfield(L, -2, "hresult");
+  }
   if (r.entry) {
-    lua_pushstring(L, r.entry->name);
+    lua_pushstring(L, logonerr_name(r.entry));
     lua_setfield(L, -2, "symbol");
-    lcore_push_entry(L, r.entry);
+    push_entry(L, r.entry);
     lua_setfield(L, -2, "entry");
   }
   lua_newtable(L); /* counterparts: the other namespace's codes */
@@ -335,15 +365,15 @@ static int l_forms(lua_State *L) {
     const logonerr_entry *nts[MAX_READINGS];
     size_t i, k = logonerr_ntstatus_for(r.code, nts, MAX_READINGS);
     for (i = 0; i < k && i < MAX_READINGS; i++) {
-      lcore_push_entry(L, nts[i]);
+      push_entry(L, nts[i]);
       lua_rawseti(L, -2, (int)i + 1);
     }
-  } else {
+  } else if (r.ns == LOGONERR_NS_NTSTATUS) {
     uint32_t w;
     if (logonerr_ntstatus_to_win32(r.code, &w)) {
       const logonerr_entry *e = logonerr_find(LOGONERR_NS_WIN32, w);
-      if (e) lcore_push_entry(L, e);
-      else lcore_push_u32(L, w);
+      if (e) push_entry(L, e);
+      else push_u32(L, w);
       lua_rawseti(L, -2, 1);
     }
   }
@@ -365,23 +395,23 @@ static uint32_t check_u32(lua_State *L, int idx) {
 }
 
 static int l_hresult_from_win32(lua_State *L) {
-  lcore_push_u32(L, logonerr_hresult_from_win32(check_u32(L, 1)));
+  push_u32(L, logonerr_hresult_from_win32(check_u32(L, 1)));
   return 1;
 }
 
 static int l_hresult_from_nt(lua_State *L) {
-  lcore_push_u32(L, logonerr_hresult_from_nt(check_u32(L, 1)));
+  push_u32(L, logonerr_hresult_from_nt(check_u32(L, 1)));
   return 1;
 }
 
 static int l_ntstatus_to_win32(lua_State *L) {
   uint32_t w, v = check_u32(L, 1);
   if (logonerr_ntstatus_to_win32(v, &w)) {
-    lcore_push_u32(L, w);
+    push_u32(L, w);
     return 1;
   }
   lua_pushnil(L);
-  lcore_push_hex(L, v);
+  push_hex(L, v);
   lua_pushfstring(L, "%s: no Win32 mapping is known", lua_tostring(L, -1));
   lua_remove(L, -2);
   return 2;
@@ -392,22 +422,26 @@ static int l_decode(lua_State *L) {
   static const int kind_ns[] = {0, LOGONERR_NS_NTSTATUS, LOGONERR_NS_HRESULT};
   uint32_t v = check_u32(L, 1);
   int kind = kind_ns[luaL_checkoption(L, 2, "auto", kinds)];
-  logonerr_fields f;
+  logonerr_decoded f;
   logonerr_decode(v, kind, &f);
   lua_createtable(L, 0, 8);
-  lcore_push_u32(L, v);
+  push_u32(L, v);
   lua_setfield(L, -2, "value");
   lua_pushstring(L, logonerr_ns_name(f.ns));
   lua_setfield(L, -2, "kind");
-  lua_pushstring(L, logonerr_severity_name(&f));
+  lua_pushstring(L, logonerr_status_class(&f));
   lua_setfield(L, -2, "severity");
+  if (logonerr_facility_name(&f) != NULL) {
+    lua_pushstring(L, logonerr_facility_name(&f));
+    lua_setfield(L, -2, "facility_name");
+  }
   lua_pushboolean(L, (int)f.customer);
   lua_setfield(L, -2, "customer");
   lua_pushboolean(L, (int)f.nt);
   lua_setfield(L, -2, "nt");
-  lcore_push_u32(L, f.facility);
+  push_u32(L, f.facility);
   lua_setfield(L, -2, "facility");
-  lcore_push_u32(L, f.code);
+  push_u32(L, f.code);
   lua_setfield(L, -2, "code");
   return 1;
 }
@@ -437,144 +471,60 @@ static int l_search(lua_State *L) {
   for (i = 0; i < count; i++) {
     const logonerr_entry *e = logonerr_at(i);
     if (logonerr_matches(e, words, lens, nwords)) {
-      lcore_push_entry(L, e);
+      push_entry(L, e);
       lua_rawseti(L, -2, ++found);
     }
   }
   return 1;
 }
 
-/* Loading support: the raw fields of entry i (1-based). */
-static void set_str(lua_State *L, const char *k, const char *v) {
-  if (v == NULL) return;
-  lua_pushstring(L, v);
-  lua_setfield(L, -2, k);
-}
-
-/* raw(i [, brief]): brief leaves out the message and the knowledge. */
-static int l_raw(lua_State *L) {
-  const logonerr_entry *e;
-  lua_Integer i = luaL_checkinteger(L, 1);
-  int brief = lua_toboolean(L, 2);
-  if (i < 1 || (size_t)i > logonerr_count()) return 0;
-  e = logonerr_at((size_t)i - 1);
-  lua_createtable(L, 0, 16);
-  set_str(L, "name", e->name);
-  lcore_push_u32(L, e->code);
-  lua_setfield(L, -2, "code");
-  set_str(L, "namespace", logonerr_ns_name(e->ns));
-  set_str(L, "category", logonerr_category_name(e->category));
-  if (logonerr_severity_of(e) != LOGONERR_SEV_NONE)
-    set_str(L, "severity", logonerr_severity_label(logonerr_severity_of(e)));
-  if (e->ns == LOGONERR_NS_NTSTATUS && e->win32 != 0) {
-    lcore_push_u32(L, e->win32);
-    lua_setfield(L, -2, "win32_code");
-  }
-  lcore_push_hex(L, e->code);
-  lua_setfield(L, -2, "hex");
-  lcore_push_u32(L, e->ns == LOGONERR_NS_WIN32 ? logonerr_hresult_from_win32(e->code)
-                                         : logonerr_hresult_from_nt(e->code));
-  lua_setfield(L, -2, "hresult");
-  if (brief) return 1;
-  set_str(L, "message", e->message);
-  set_str(L, "summary", logonerr_text(e, LOGONERR_F_SUMMARY));
-  set_str(L, "causes", logonerr_text(e, LOGONERR_F_CAUSES));
-  set_str(L, "symptoms", logonerr_text(e, LOGONERR_F_SYMPTOMS));
-  set_str(L, "diagnosis", logonerr_text(e, LOGONERR_F_DIAGNOSIS));
-  set_str(L, "resolution", logonerr_text(e, LOGONERR_F_RESOLUTION));
-  set_str(L, "prevention", logonerr_text(e, LOGONERR_F_PREVENTION));
-  set_str(L, "faq", logonerr_text(e, LOGONERR_F_FAQ));
-  set_str(L, "related", logonerr_text(e, LOGONERR_F_RELATED));
+/* is_entry(x): is x one of this module's entry objects? */
+static int l_is_entry(lua_State *L) {
+  luaL_checkany(L, 1);
+  lua_pushvalue(L, 1);
+  lua_rawget(L, INDEX);
+  lua_pushboolean(L, !lua_isnil(L, -1));
   return 1;
-}
-
-static int l_count(lua_State *L) {
-  lua_pushinteger(L, (lua_Integer)logonerr_count());
-  return 1;
-}
-
-/* FAST[key] = the entry object at stack index `at`. */
-static void fast_string(lua_State *L, const char *k, size_t n, int at) {
-  lua_pushlstring(L, k, n);
-  lua_pushvalue(L, at);
-  lua_rawset(L, FAST);
-}
-
-static void fast_number(lua_State *L, int64_t k, int at) {
-  lcore_push_int(L, k);
-  lua_pushvalue(L, at);
-  lua_rawset(L, FAST);
-}
-
-/* The spellings of entry e (its object at stack index `index`) that lookup
- * reads without parsing: every one reads as e by logonerr_parse's rules. */
-static void add_fast(lua_State *L, const logonerr_entry *e, int index) {
-  char low[LOGONERR_MAX_INPUT], hex[LOGONERR_HEX_SIZE];
-  size_t i, n = strlen(e->name), h;
-  uint32_t hr;
-  for (i = 0; i < n && i < sizeof low; i++)
-    low[i] = (char)(e->name[i] >= 'A' && e->name[i] <= 'Z' ? e->name[i] + 32
-                                                           : e->name[i]);
-  fast_string(L, e->name, n, index);
-  fast_string(L, low, i, index);
-  fast_number(L, e->code, index);
-  h = logonerr_hex(e->code, hex);
-  fast_string(L, hex, h, index);
-  for (i = 2; i < h; i++)
-    if (hex[i] >= 'A') hex[i] = (char)(hex[i] + 32);
-  fast_string(L, hex, h, index);
-  if (e->ns == LOGONERR_NS_WIN32) {
-    fast_number(L, logonerr_hresult_from_win32(e->code), index);
-    return;
-  }
-  hr = logonerr_hresult_from_nt(e->code);
-  fast_number(L, (int32_t)e->code, index);
-  fast_number(L, hr, index);
-  fast_number(L, (int32_t)hr, index);
-  fast_string(L, hex, logonerr_hex(hr, hex), index);
-}
-
-/* bind(entries): keep the entry objects and build FAST and INDEX. */
-static int l_bind(lua_State *L) {
-  size_t i, n = logonerr_count();
-  luaL_checktype(L, 1, LUA_TTABLE);
-  for (i = 1; i <= n; i++) {
-    lua_rawgeti(L, 1, (int)i);
-    if (lua_isnil(L, -1)) return luaL_argerror(L, 1, "an entry is missing");
-    lua_pushvalue(L, -1);
-    lua_rawseti(L, ENTRIES, (int)i);
-    lua_pushvalue(L, -1);
-    lua_pushinteger(L, (lua_Integer)i);
-    lua_rawset(L, INDEX);
-    add_fast(L, logonerr_at(i - 1), lua_gettop(L));
-    lua_pop(L, 1);
-  }
-  return 0;
 }
 
 static const luaL_Reg funcs[] = {
-    {"bind", l_bind},
     {"candidates", l_candidates},
-    {"count", l_count},
     {"decode", l_decode},
     {"format", l_format},
     {"forms", l_forms},
     {"hresult_from_nt", l_hresult_from_nt},
     {"hresult_from_win32", l_hresult_from_win32},
+    {"is_entry", l_is_entry},
     {"lookup", l_lookup},
     {"ntstatus_to_win32", l_ntstatus_to_win32},
-    {"raw", l_raw},
     {"search", l_search},
     {NULL, NULL}};
 
+/* Opening runs as a closure over the NUPVALUES tables, so that
+ * lentry_open fills them and every function made here shares them. */
+static int l_open(lua_State *L) {
+  int module = 1;
+  lentry_open(L, module);
+  lscan_open(L);
+  lbind_push_upvalues(L);
+  luaL_setfuncs(L, funcs, NUPVALUES);
+  lbind_push_upvalues(L);
+  luaL_setfuncs(L, lscan_funcs, NUPVALUES);
+  return 1;
+}
+
 LOGONERR_EXPORT int luaopen_logonerr_core(lua_State *L);
 LOGONERR_EXPORT int luaopen_logonerr_core(lua_State *L) {
-  lua_newtable(L);
-  lua_createtable(L, (int)logonerr_count(), 0);       /* upvalue 1: ENTRIES */
-  lua_createtable(L, 0, 10 * (int)logonerr_count());  /* upvalue 2: FAST    */
-  lua_createtable(L, 0, (int)logonerr_count());       /* upvalue 3: INDEX   */
-  lscan_open(L);
-  luaL_setfuncs(L, funcs, NUPVALUES);
+  size_t n = logonerr_count();
+  lua_createtable(L, 0, 64 + (int)n); /* the module */
+  lua_createtable(L, (int)n, 0);      /* ENTRIES */
+  lua_createtable(L, 0, 10 * (int)n); /* FAST    */
+  lua_createtable(L, 0, (int)n);      /* INDEX   */
+  lua_createtable(L, (int)n, 0);      /* DATA    */
+  lua_newtable(L);                    /* SHOWN   */
+  lua_pushcclosure(L, l_open, NUPVALUES);
+  lua_insert(L, -2);
+  lua_call(L, 1, 1);
   lua_pushliteral(L, "logonerr.core");
   lua_setfield(L, -2, "_NAME");
   lua_pushliteral(L, "logonerr " LOGONERR_VERSION);

@@ -17,77 +17,100 @@ extern "C" {
 
 #define LOGONERR_VERSION "0.1.0"
 
-/* Namespaces of the catalogue. */
+/*
+ * The names logonerr uses, each list written once, here.  C reads them
+ * through the enums and the *_name() functions below, the binding exports
+ * them to Lua as tables, and catalogue/generate.lua reads these lines to
+ * check the catalogue's source.  X(ID, "name").
+ */
+#define LOGONERR_NAMESPACES(X) \
+  X(WIN32, "win32")       /* ERROR_*, as GetLastError returns them      */ \
+  X(NTSTATUS, "ntstatus") /* STATUS_*, as LSA calls return them         */ \
+  X(HRESULT, "hresult")   /* SEC_E_* and other COM-style status codes   */ \
+  X(KERBEROS, "kerberos") /* KRB-ERROR codes of RFC 4120 and successors */
+
+#define LOGONERR_CATEGORIES(X) \
+  X(SESSION, "session") X(CREDENTIALS, "credentials") X(ACCOUNT, "account") \
+  X(POLICY, "policy") X(INFRASTRUCTURE, "infrastructure") X(GENERAL, "general")
+
+/* How much an error matters to the person who meets it. */
+#define LOGONERR_SEVERITIES(X) \
+  X(LOW, "low") X(MEDIUM, "medium") X(HIGH, "high") X(CRITICAL, "critical")
+
+/* The knowledge fields that are lists of short sentences. */
+#define LOGONERR_LISTS(X) \
+  X(CAUSES, "causes") X(SYMPTOMS, "symptoms") X(DIAGNOSIS, "diagnosis") \
+  X(RESOLUTION, "resolution") X(PREVENTION, "prevention")
+
+/* The report formats: "line" is logonerr_format's; the others are drawn by
+ * the Lua layer (logonerr.report). */
+#define LOGONERR_FORMATS(X) \
+  X(LINE, "line") X(TEXT, "text") X(MARKDOWN, "markdown") X(JSON, "json")
+
+#define LOGONERR_ENUM_(prefix, id, s) prefix##id,
+#define LOGONERR_NS_(id, s) LOGONERR_ENUM_(LOGONERR_NS_, id, s)
+#define LOGONERR_CAT_(id, s) LOGONERR_ENUM_(LOGONERR_CAT_, id, s)
+#define LOGONERR_SEV_(id, s) LOGONERR_ENUM_(LOGONERR_SEV_, id, s)
+#define LOGONERR_LIST_(id, s) LOGONERR_ENUM_(LOGONERR_LIST_, id, s)
+#define LOGONERR_FORMAT_(id, s) LOGONERR_ENUM_(LOGONERR_FORMAT_, id, s)
+
+/* Namespaces count from 1: 0 means "not given, decide". */
 enum logonerr_ns {
   LOGONERR_NS_NONE = 0,
-  LOGONERR_NS_WIN32 = 1,    /* ERROR_*, as GetLastError returns them   */
-  LOGONERR_NS_NTSTATUS = 2, /* STATUS_*, as LSA calls return them      */
-  LOGONERR_NS_HRESULT = 3   /* only as a way to read a number          */
+  LOGONERR_NAMESPACES(LOGONERR_NS_) LOGONERR_NS_END
 };
-
-enum logonerr_category {
-  LOGONERR_CAT_SESSION = 0,
-  LOGONERR_CAT_CREDENTIALS,
-  LOGONERR_CAT_ACCOUNT,
-  LOGONERR_CAT_POLICY,
-  LOGONERR_CAT_INFRASTRUCTURE,
-  LOGONERR_CAT_GENERAL,
-  LOGONERR_CAT_COUNT
-};
-
+enum logonerr_category { LOGONERR_CATEGORIES(LOGONERR_CAT_) LOGONERR_CAT_COUNT };
+/* Severities count from 1: 0 means "not assessed". */
 enum logonerr_severity {
-  LOGONERR_SEV_NONE = 0, /* not yet assessed */
-  LOGONERR_SEV_LOW,
-  LOGONERR_SEV_MEDIUM,
-  LOGONERR_SEV_HIGH,
-  LOGONERR_SEV_CRITICAL
+  LOGONERR_SEV_NONE = 0,
+  LOGONERR_SEVERITIES(LOGONERR_SEV_) LOGONERR_SEV_END
 };
+enum logonerr_list { LOGONERR_LISTS(LOGONERR_LIST_) LOGONERR_LIST_COUNT };
+enum logonerr_format_id { LOGONERR_FORMATS(LOGONERR_FORMAT_) LOGONERR_FORMAT_COUNT };
+
+/* The name of each value above; NULL outside the list, so a caller can
+ * loop until NULL (namespaces and severities from 1). */
+const char *logonerr_ns_name(int ns);
+const char *logonerr_category_name(int category);
+const char *logonerr_severity_name(int severity);
+const char *logonerr_list_name(int list);
+const char *logonerr_format_name(int format);
 
 /*
- * One catalogued error.  List-valued knowledge fields hold their items
- * separated by '\n'; faq holds "question\tanswer" pairs separated by '\n';
- * related holds symbol names separated by spaces.  Any of them may be NULL.
+ * One catalogued error.  Its fields are read through the functions below
+ * (the layout is private, so that rules such as "an NTSTATUS shares the
+ * lists of its Win32 twin" hold for every reader).
  */
-typedef struct logonerr_entry {
-  const char *name;       /* SDK symbol, e.g. "ERROR_LOGON_SESSION_COLLISION" */
-  uint32_t code;          /* unsigned value                                   */
-  unsigned char ns;       /* enum logonerr_ns                                 */
-  unsigned char category; /* enum logonerr_category                           */
-  uint32_t win32;         /* NTSTATUS only: RtlNtStatusToDosError, 0 if none  */
-  const char *message;    /* Microsoft's message text                         */
-  unsigned char severity; /* enum logonerr_severity                           */
-  const char *summary;
-  const char *causes;
-  const char *symptoms;
-  const char *diagnosis;
-  const char *resolution;
-  const char *prevention;
-  const char *faq;
-  const char *related;
-} logonerr_entry;
+typedef struct logonerr_entry logonerr_entry;
 
-/* Knowledge fields.  An NTSTATUS row that leaves a field out shares it from
- * its Win32 counterpart (except summary and related, which are its own). */
-enum logonerr_field {
-  LOGONERR_F_SUMMARY = 0,
-  LOGONERR_F_CAUSES,
-  LOGONERR_F_SYMPTOMS,
-  LOGONERR_F_DIAGNOSIS,
-  LOGONERR_F_RESOLUTION,
-  LOGONERR_F_PREVENTION,
-  LOGONERR_F_FAQ,
-  LOGONERR_F_RELATED,
-  LOGONERR_F_COUNT
-};
-const char *logonerr_text(const logonerr_entry *e, int field);
-int logonerr_severity_of(const logonerr_entry *e);
+const char *logonerr_name(const logonerr_entry *e);   /* "ERROR_LOGON_FAILURE" */
+uint32_t logonerr_code(const logonerr_entry *e);      /* unsigned value         */
+int logonerr_namespace(const logonerr_entry *e);      /* enum logonerr_ns       */
+int logonerr_category(const logonerr_entry *e);       /* enum logonerr_category */
+/* The assessed severity (the Win32 twin's when the entry has none). */
+int logonerr_severity(const logonerr_entry *e);
+const char *logonerr_message(const logonerr_entry *e); /* Microsoft's text     */
+const char *logonerr_summary(const logonerr_entry *e); /* NULL when missing    */
+/* An NTSTATUS entry's Win32 twin (RtlNtStatusToDosError), if catalogued. */
+const logonerr_entry *logonerr_win32_of(const logonerr_entry *e);
+/* The i-th item (from 0) of a list field (enum logonerr_list), or NULL past
+ * the end.  An NTSTATUS entry without a list of its own shares its twin's. */
+const char *logonerr_item(const logonerr_entry *e, int list, size_t i);
+/* The i-th FAQ pair: 1 and *question, *answer set, or 0 past the end. */
+int logonerr_faq(const logonerr_entry *e, size_t i, const char **question,
+                 const char **answer);
+/* The i-th related entry, or NULL past the end. */
+const logonerr_entry *logonerr_related(const logonerr_entry *e, size_t i);
+/* The i-th other spelling of the name (MIT's KRB5KDC_ERR_..., say). */
+const char *logonerr_alias(const logonerr_entry *e, size_t i);
 
 /* Iterating the catalogue: entries are sorted by namespace, then code. */
 size_t logonerr_count(void);
 const logonerr_entry *logonerr_at(size_t index);
 size_t logonerr_index_of(const logonerr_entry *e);
 
-/* Exact lookups; NULL when not catalogued. */
+/* Exact lookups; NULL when not catalogued.  Names match in any case and
+ * include the aliases. */
 const logonerr_entry *logonerr_find(int ns, uint32_t code);
 const logonerr_entry *logonerr_find_name(const char *name, size_t len);
 
@@ -96,34 +119,37 @@ const logonerr_entry *logonerr_find_name(const char *name, size_t len);
 size_t logonerr_ntstatus_for(uint32_t win32, const logonerr_entry **out,
                              size_t max);
 
-/* Conversions between the three numbering schemes. */
+/* Conversions between the numbering schemes. */
 uint32_t logonerr_hresult_from_win32(uint32_t code);
 uint32_t logonerr_hresult_from_nt(uint32_t status);
 /* 1 and *out set when the status maps to a Win32 code, else 0. */
 int logonerr_ntstatus_to_win32(uint32_t status, uint32_t *out);
+/* The HRESULT form of a code of namespace ns: 1 and *out set, or 0 when
+ * it has none (Kerberos). */
+int logonerr_hresult(int ns, uint32_t code, uint32_t *out);
 
-/* The fields of a 32-bit status value, read as an NTSTATUS or an HRESULT. */
-typedef struct logonerr_fields {
+/* The bit fields of a 32-bit status value, read as an NTSTATUS or an
+ * HRESULT. */
+typedef struct logonerr_decoded {
   int ns;                /* LOGONERR_NS_NTSTATUS or LOGONERR_NS_HRESULT */
-  unsigned severity;     /* NTSTATUS: 2 bits; HRESULT: the S bit        */
+  unsigned sev;          /* NTSTATUS: 2 bits; HRESULT: the S bit        */
   unsigned customer;     /* C bit                                       */
   unsigned nt;           /* N bit: an HRESULT that wraps an NTSTATUS    */
   unsigned facility;     /* NTSTATUS: 12 bits; HRESULT: 11 bits         */
   unsigned code;         /* low 16 bits                                 */
-} logonerr_fields;
+} logonerr_decoded;
 /* kind: LOGONERR_NS_NTSTATUS, LOGONERR_NS_HRESULT, or 0 to choose. */
-void logonerr_decode(uint32_t value, int kind, logonerr_fields *out);
-const char *logonerr_severity_name(const logonerr_fields *f);
+void logonerr_decode(uint32_t value, int kind, logonerr_decoded *out);
+/* The severity bits in words: "success", "informational", "warning",
+ * "error" (NTSTATUS) or "success", "failure" (HRESULT). */
+const char *logonerr_status_class(const logonerr_decoded *d);
+/* The facility's SDK name ("SSPI", "RPC", "WIN32", ...) or NULL. */
+const char *logonerr_facility_name(const logonerr_decoded *d);
 
 /* Write v as "0x" and upper-case hex digits, no padding, into buf (at
  * least LOGONERR_HEX_SIZE bytes, NUL-terminated); returns the length. */
 #define LOGONERR_HEX_SIZE 11
 size_t logonerr_hex(uint32_t v, char *buf);
-
-/* Names for the enums ("win32", "session", "high", ...). */
-const char *logonerr_ns_name(int ns);
-const char *logonerr_category_name(int category);
-const char *logonerr_severity_label(int severity);
 
 /*
  * Parsing.  An input may be read in more than one way ("556" is decimal 556
@@ -143,7 +169,7 @@ enum logonerr_how {
 typedef struct logonerr_reading {
   uint32_t value; /* the 32-bit number as written            */
   uint32_t code;  /* the code within ns                      */
-  int ns;         /* LOGONERR_NS_WIN32 or LOGONERR_NS_NTSTATUS */
+  int ns;         /* enum logonerr_ns                          */
   int how;        /* enum logonerr_how                        */
   const logonerr_entry *entry; /* NULL when not catalogued    */
 } logonerr_reading;

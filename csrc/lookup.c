@@ -39,54 +39,88 @@ const logonerr_entry *logonerr_find(int ns, uint32_t code) {
 
 static int upper(int c) { return (c >= 'a' && c <= 'z') ? c - 'a' + 'A' : c; }
 
+/* Does name (len bytes, any case) spell the upper-case symbol p? */
+static int same_name(const char *name, size_t len, const char *p) {
+  size_t k = 0;
+  while (k < len && p[k] != '\0' && upper((unsigned char)name[k]) == p[k]) k++;
+  return k == len && p[k] == '\0';
+}
+
 const logonerr_entry *logonerr_find_name(const char *name, size_t len) {
-  size_t n, i;
+  size_t n, i, k;
   const logonerr_entry *t = logonerr_catalog(&n);
   for (i = 0; i < n; i++) {
-    const char *p = t[i].name;
-    size_t k = 0;
-    while (k < len && p[k] != '\0' && upper((unsigned char)name[k]) == p[k])
-      k++;
-    if (k == len && p[k] == '\0')
-      return &t[i];
+    if (same_name(name, len, t[i].name)) return &t[i];
+    for (k = 0; t[i].aliases != NULL && t[i].aliases[k] != NULL; k++)
+      if (same_name(name, len, t[i].aliases[k])) return &t[i];
   }
   return NULL;
 }
 
-static const char *own_text(const logonerr_entry *e, int field) {
-  switch (field) {
-  case LOGONERR_F_SUMMARY: return e->summary;
-  case LOGONERR_F_CAUSES: return e->causes;
-  case LOGONERR_F_SYMPTOMS: return e->symptoms;
-  case LOGONERR_F_DIAGNOSIS: return e->diagnosis;
-  case LOGONERR_F_RESOLUTION: return e->resolution;
-  case LOGONERR_F_PREVENTION: return e->prevention;
-  case LOGONERR_F_FAQ: return e->faq;
-  case LOGONERR_F_RELATED: return e->related;
-  default: return NULL;
-  }
-}
+/* Fields of an entry.  Every reader goes through these functions. */
+const char *logonerr_name(const logonerr_entry *e) { return e->name; }
+uint32_t logonerr_code(const logonerr_entry *e) { return e->code; }
+int logonerr_namespace(const logonerr_entry *e) { return e->ns; }
+int logonerr_category(const logonerr_entry *e) { return e->category; }
+const char *logonerr_message(const logonerr_entry *e) { return e->message; }
+const char *logonerr_summary(const logonerr_entry *e) { return e->summary; }
 
 /* The Win32 code an NTSTATUS row shares knowledge with, if catalogued. */
-static const logonerr_entry *twin(const logonerr_entry *e) {
+const logonerr_entry *logonerr_win32_of(const logonerr_entry *e) {
   if (e->ns != LOGONERR_NS_NTSTATUS || e->win32 == 0) return NULL;
   return logonerr_find(LOGONERR_NS_WIN32, e->win32);
 }
 
-const char *logonerr_text(const logonerr_entry *e, int field) {
-  const char *t = own_text(e, field);
-  const logonerr_entry *w;
-  if (t != NULL || field == LOGONERR_F_SUMMARY || field == LOGONERR_F_RELATED)
-    return t;
-  w = twin(e);
-  return w ? own_text(w, field) : NULL;
-}
-
-int logonerr_severity_of(const logonerr_entry *e) {
+int logonerr_severity(const logonerr_entry *e) {
   const logonerr_entry *w;
   if (e->severity != LOGONERR_SEV_NONE) return e->severity;
-  w = twin(e);
+  w = logonerr_win32_of(e);
   return w ? w->severity : LOGONERR_SEV_NONE;
+}
+
+/* An NTSTATUS row that leaves a list out shares its Win32 twin's, so the
+ * twins' prose is written once. */
+const char *logonerr_item(const logonerr_entry *e, int list, size_t i) {
+  const char *const *items;
+  size_t k;
+  if (list < 0 || list >= LOGONERR_LIST_COUNT) return NULL;
+  items = e->lists[list];
+  if (items == NULL) {
+    const logonerr_entry *w = logonerr_win32_of(e);
+    items = w ? w->lists[list] : NULL;
+  }
+  if (items == NULL) return NULL;
+  for (k = 0; k < i; k++)
+    if (items[k] == NULL) return NULL;
+  return items[i];
+}
+
+int logonerr_faq(const logonerr_entry *e, size_t i, const char **question,
+                 const char **answer) {
+  size_t k;
+  if (e->faq == NULL) return 0;
+  for (k = 0; k < i; k++)
+    if (e->faq[k].question == NULL) return 0;
+  if (e->faq[i].question == NULL) return 0;
+  *question = e->faq[i].question;
+  *answer = e->faq[i].answer;
+  return 1;
+}
+
+const logonerr_entry *logonerr_related(const logonerr_entry *e, size_t i) {
+  size_t k;
+  if (e->related == NULL) return NULL;
+  for (k = 0; k < i; k++)
+    if (e->related[k] == LOGONERR_NO_ENTRY) return NULL;
+  return e->related[i] == LOGONERR_NO_ENTRY ? NULL : logonerr_at(e->related[i]);
+}
+
+const char *logonerr_alias(const logonerr_entry *e, size_t i) {
+  size_t k;
+  if (e->aliases == NULL) return NULL;
+  for (k = 0; k < i; k++)
+    if (e->aliases[k] == NULL) return NULL;
+  return e->aliases[i];
 }
 
 size_t logonerr_ntstatus_for(uint32_t win32, const logonerr_entry **out,
@@ -115,6 +149,15 @@ uint32_t logonerr_hresult_from_nt(uint32_t status) {
   return status | 0x10000000u;
 }
 
+int logonerr_hresult(int ns, uint32_t code, uint32_t *out) {
+  switch (ns) {
+  case LOGONERR_NS_WIN32: *out = logonerr_hresult_from_win32(code); return 1;
+  case LOGONERR_NS_NTSTATUS: *out = logonerr_hresult_from_nt(code); return 1;
+  case LOGONERR_NS_HRESULT: *out = code; return 1;
+  default: return 0;
+  }
+}
+
 int logonerr_ntstatus_to_win32(uint32_t status, uint32_t *out) {
   const logonerr_entry *e;
   if ((status & 0xF0000000u) == 0xD0000000u) /* HRESULT_FROM_NT form */
@@ -136,11 +179,20 @@ int logonerr_ntstatus_to_win32(uint32_t status, uint32_t *out) {
   return 0;
 }
 
-void logonerr_decode(uint32_t value, int kind, logonerr_fields *f) {
+/* NTSTATUS warnings (0x8000xxxx, facility 0) keep their NTSTATUS
+ * reading; SSPI's 0x8009xxxx and other facilities are HRESULTs. */
+int logonerr_hresult_shaped(uint32_t v) {
+  uint32_t top = v >> 28;
+  if (logonerr_find(LOGONERR_NS_HRESULT, v) != NULL) return 1;
+  return top == 0xAu || (top == 0x8u && (v & 0x07FF0000u) != 0);
+}
+
+void logonerr_decode(uint32_t value, int kind, logonerr_decoded *f) {
   if (kind != LOGONERR_NS_HRESULT && kind != LOGONERR_NS_NTSTATUS) {
-    /* An HRESULT when it wraps a Win32 code or an NTSTATUS (N bit). */
+    /* An HRESULT when it wraps a Win32 code or an NTSTATUS (N bit), or
+     * reads as one by the parser's rule. */
     kind = ((value & 0xFFFF0000u) == 0x80070000u ||
-            (value & 0xF0000000u) == 0xD0000000u)
+            (value & 0xF0000000u) == 0xD0000000u || logonerr_hresult_shaped(value))
                ? LOGONERR_NS_HRESULT
                : LOGONERR_NS_NTSTATUS;
   }
@@ -149,44 +201,68 @@ void logonerr_decode(uint32_t value, int kind, logonerr_fields *f) {
   f->nt = (value >> 28) & 1u;
   f->code = value & 0xFFFFu;
   if (kind == LOGONERR_NS_HRESULT) {
-    f->severity = (value >> 31) & 1u;
+    f->sev = (value >> 31) & 1u;
     f->facility = (value >> 16) & 0x7FFu;
   } else {
-    f->severity = (value >> 30) & 3u;
+    f->sev = (value >> 30) & 3u;
     f->facility = (value >> 16) & 0xFFFu;
   }
 }
 
-const char *logonerr_severity_name(const logonerr_fields *f) {
+const char *logonerr_status_class(const logonerr_decoded *f) {
   static const char *const nt[] = {"success", "informational", "warning",
                                    "error"};
   if (f->ns == LOGONERR_NS_HRESULT)
-    return f->severity ? "failure" : "success";
-  return nt[f->severity & 3u];
+    return f->sev ? "failure" : "success";
+  return nt[f->sev & 3u];
 }
 
-const char *logonerr_ns_name(int ns) {
-  switch (ns) {
-  case LOGONERR_NS_WIN32: return "win32";
-  case LOGONERR_NS_NTSTATUS: return "ntstatus";
-  case LOGONERR_NS_HRESULT: return "hresult";
-  default: return "unknown";
+/* winerror.h's FACILITY_* values that authentication meets. */
+const char *logonerr_facility_name(const logonerr_decoded *f) {
+  if (f->ns != LOGONERR_NS_HRESULT) return NULL;
+  switch (f->facility) {
+  case 0: return "NULL";
+  case 1: return "RPC";
+  case 4: return "ITF";
+  case 7: return "WIN32";
+  case 8: return "WINDOWS";
+  case 9: return "SSPI";
+  case 11: return "CERT";
+  case 12: return "INTERNET";
+  default: return NULL;
   }
 }
 
-const char *logonerr_category_name(int category) {
-  static const char *const names[LOGONERR_CAT_COUNT] = {
-      "session", "credentials", "account", "policy", "infrastructure",
-      "general"};
-  return (category >= 0 && category < LOGONERR_CAT_COUNT) ? names[category]
-                                                           : "unknown";
+/* The names of csrc/logonerr.h's lists, in their order. */
+#define LOGONERR_NAME_(id, s) s,
+static const char *nth(const char *const *names, size_t count, int i) {
+  return (i >= 0 && (size_t)i < count) ? names[i] : NULL;
+}
+#define COUNT(a) (sizeof(a) / sizeof(a)[0])
+
+const char *logonerr_ns_name(int ns) {
+  static const char *const names[] = {LOGONERR_NAMESPACES(LOGONERR_NAME_)};
+  return nth(names, COUNT(names), ns - 1);
 }
 
-const char *logonerr_severity_label(int severity) {
-  static const char *const names[] = {"", "low", "medium", "high",
-                                      "critical"};
-  return (severity >= 0 && severity <= LOGONERR_SEV_CRITICAL) ? names[severity]
-                                                               : "";
+const char *logonerr_category_name(int category) {
+  static const char *const names[] = {LOGONERR_CATEGORIES(LOGONERR_NAME_)};
+  return nth(names, COUNT(names), category);
+}
+
+const char *logonerr_severity_name(int severity) {
+  static const char *const names[] = {LOGONERR_SEVERITIES(LOGONERR_NAME_)};
+  return nth(names, COUNT(names), severity - 1);
+}
+
+const char *logonerr_list_name(int list) {
+  static const char *const names[] = {LOGONERR_LISTS(LOGONERR_NAME_)};
+  return nth(names, COUNT(names), list);
+}
+
+const char *logonerr_format_name(int format) {
+  static const char *const names[] = {LOGONERR_FORMATS(LOGONERR_NAME_)};
+  return nth(names, COUNT(names), format);
 }
 
 const char *logonerr_strerror(int status) {

@@ -1,12 +1,13 @@
 /*
- * logonerr.scan and logonerr.scanner: the Lua side of the C scanner
- * (csrc/scan.c), registered by luaopen_logonerr_core.
+ * The scanner class of the binding: logonerr.scan(text) and
+ * logonerr.scanner() over csrc/scan.c, and pump, the loop of
+ * logonerr.summarize and logonerr.annotate.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "lcore.h"
+#include "lbind.h"
 #if LUA_VERSION_NUM < 502
 #include "lualib.h" /* LUA_FILEHANDLE */
 #endif
@@ -61,21 +62,21 @@ static void push_unknown(lua_State *L, const logonerr_match *m) {
     lua_setfield(L, -2, "name");
     return;
   }
-  lcore_push_u32(L, r->code);
+  lbind_push_int(L, r->code);
   lua_setfield(L, -2, "code");
-  lcore_push_hex(L, r->code);
+  lbind_push_hex(L, r->code);
   lua_setfield(L, -2, "hex");
-  lcore_push_u32(L, r->value);
+  lbind_push_int(L, r->value);
   lua_setfield(L, -2, "value");
 }
 
 /* entry (or a table for an uncatalogued code), start, stop, line */
 static int push_match(lua_State *L, const logonerr_match *m) {
-  if (m->reading.entry != NULL) lcore_push_entry(L, m->reading.entry);
+  if (m->reading.entry != NULL) lbind_push_entry(L, m->reading.entry);
   else push_unknown(L, m);
-  lcore_push_int(L, (int64_t)m->start + 1);
-  lcore_push_int(L, (int64_t)m->stop);
-  lcore_push_int(L, (int64_t)m->line);
+  lbind_push_int(L, (int64_t)m->start + 1);
+  lbind_push_int(L, (int64_t)m->stop);
+  lbind_push_int(L, (int64_t)m->line);
   return 4;
 }
 
@@ -106,9 +107,7 @@ static int scan_step(lua_State *L) {
 
 static int push_step(lua_State *L, int ud) {
   lscanner *s = (lscanner *)lua_touserdata(L, ud);
-  lua_pushvalue(L, ENTRIES);
-  lua_pushvalue(L, FAST);
-  lua_pushvalue(L, INDEX);
+  lbind_push_upvalues(L);
   lua_pushvalue(L, ud);
   lua_pushinteger(L, ++s->gen);
   lua_pushcclosure(L, scan_step, NUPVALUES + 2);
@@ -324,7 +323,7 @@ static void settle(lua_State *L, lscanner *s, const unsigned char *b,
       }
     }
     if (!done) { /* the line runs on past this buffer too */
-      lcore_push_int(L, (int64_t)(need - k + 1));
+      lbind_push_int(L, (int64_t)(need - k + 1));
       lua_rawseti(L, -5, 4);
       lua_pushvalue(L, -1);
       lua_rawseti(L, -5, 3);
@@ -350,16 +349,16 @@ static void report(lua_State *L, lscanner *s, tally *t, int count_known,
     t->last[i] = m->line;
     if (t->count[i]++ > 0 && count_known) return;
   }
-  if (e != NULL) lcore_push_entry(L, e);
+  if (e != NULL) lbind_push_entry(L, e);
   else push_unknown(L, m);
-  lcore_push_int(L, (int64_t)m->line);
+  lbind_push_int(L, (int64_t)m->line);
   open = push_excerpt(L, t, m, base, b, n);
   if (open == 0 && s->phead == s->ptail) {
     call_fn(L, 3, -3, -2, -1);
     lua_pop(L, 3);
     return;
   }
-  lcore_push_int(L, (int64_t)(open == 0 ? 1 : open));
+  lbind_push_int(L, (int64_t)(open == 0 ? 1 : open));
   lua_createtable(L, 4, 0);
   lua_insert(L, -5);
   lua_rawseti(L, -5, 4);
@@ -484,8 +483,8 @@ static int l_tallied(lua_State *L) {
   if (!lua_isnumber(L, -1) || s->tally_ref == LUA_NOREF) return 0;
   i = (size_t)lua_tointeger(L, -1) - 1;
   t = get_tally(L, s, 0);
-  lcore_push_int(L, (int64_t)t->count[i]);
-  lcore_push_int(L, (int64_t)t->last[i]);
+  lbind_push_int(L, (int64_t)t->count[i]);
+  lbind_push_int(L, (int64_t)t->last[i]);
   return 2;
 }
 
@@ -501,26 +500,19 @@ static const luaL_Reg scanner_methods[] = {
     {"tallied", l_tallied}, {NULL, NULL}};
 
 
-static const luaL_Reg scan_funcs[] = {
+const luaL_Reg lscan_funcs[] = {
     {"scan", l_scan}, {"scanner", l_scanner}, {NULL, NULL}};
 
+/* The scanner class; its methods share the binding's upvalues. */
 void lscan_open(lua_State *L) {
   luaL_newmetatable(L, SCANNER);
-  lua_newtable(L); /* methods, sharing the upvalues */
-  lua_pushvalue(L, -5);
-  lua_pushvalue(L, -5);
-  lua_pushvalue(L, -5);
+  lua_newtable(L);
+  lbind_push_upvalues(L);
   luaL_setfuncs(L, scanner_methods, NUPVALUES);
   lua_setfield(L, -2, "__index");
   lua_pushcfunction(L, l_scanner_gc);
   lua_setfield(L, -2, "__gc");
   lua_pushcfunction(L, l_scanner_tostring);
   lua_setfield(L, -2, "__tostring");
-  lua_pop(L, 1);
-  lua_pushvalue(L, -4); /* the module table again, then its upvalues */
-  lua_pushvalue(L, -4);
-  lua_pushvalue(L, -4);
-  lua_pushvalue(L, -4);
-  luaL_setfuncs(L, scan_funcs, NUPVALUES);
   lua_pop(L, 1);
 }

@@ -69,48 +69,72 @@ static int parse_decimal(const char *s, size_t n, uint64_t limit,
   return LOGONERR_OK;
 }
 
-int logonerr_classify(uint32_t value, int ns, int how, logonerr_reading *r) {
-  r->value = value;
-  r->how = how;
+/* MIT Kerberos prints a KRB-ERROR code n as the com_err value
+ * ERROR_TABLE_BASE_krb5 + n (-1765328384 + n); codes 0-127 are the
+ * protocol's. */
+#define KRB5_TABLE_BASE 0x96C73A00u
+#define KERBEROS_MAX 127u
+
+static int is_com_err_krb5(uint32_t v) {
+  return v >= KRB5_TABLE_BASE && v - KRB5_TABLE_BASE <= KERBEROS_MAX;
+}
+
+static int set_reading(logonerr_reading *r, int ns, uint32_t code) {
+  r->ns = ns;
+  r->code = code;
+  return LOGONERR_OK;
+}
+
+/* The reading of value within a forced namespace, or E_NAMESPACE. */
+static int read_in(uint32_t value, int ns, logonerr_reading *r) {
   switch (ns) {
-  case LOGONERR_NS_NONE:
-    if (value <= 0xFFFFu) {
-      r->ns = LOGONERR_NS_WIN32;
-      r->code = value;
-    } else if ((value & 0xFFFF0000u) == 0x80070000u) {
-      r->ns = LOGONERR_NS_WIN32; /* HRESULT_FROM_WIN32 */
-      r->code = value & 0xFFFFu;
-    } else if ((value & 0xF0000000u) == 0xD0000000u) {
-      r->ns = LOGONERR_NS_NTSTATUS; /* HRESULT_FROM_NT */
-      r->code = value & ~0x10000000u;
-    } else {
-      r->ns = LOGONERR_NS_NTSTATUS;
-      r->code = value;
-    }
-    break;
   case LOGONERR_NS_WIN32:
-    if (value > 0xFFFFu) return LOGONERR_E_NAMESPACE;
-    r->ns = LOGONERR_NS_WIN32;
-    r->code = value;
-    break;
+    if (value <= 0xFFFFu) return set_reading(r, ns, value);
+    if ((value & 0xFFFF0000u) == 0x80070000u) /* HRESULT_FROM_WIN32 */
+      return set_reading(r, ns, value & 0xFFFFu);
+    return LOGONERR_E_NAMESPACE;
   case LOGONERR_NS_NTSTATUS:
-    r->ns = LOGONERR_NS_NTSTATUS;
-    r->code = value;
-    break;
+    return set_reading(r, ns, value);
   case LOGONERR_NS_HRESULT:
-    if ((value & 0xFFFF0000u) == 0x80070000u) {
-      r->ns = LOGONERR_NS_WIN32;
-      r->code = value & 0xFFFFu;
-    } else if ((value & 0xF0000000u) == 0xD0000000u) {
-      r->ns = LOGONERR_NS_NTSTATUS;
-      r->code = value & ~0x10000000u;
-    } else {
-      return LOGONERR_E_NAMESPACE;
-    }
-    break;
+    if ((value & 0xFFFF0000u) == 0x80070000u)
+      return set_reading(r, LOGONERR_NS_WIN32, value & 0xFFFFu);
+    if ((value & 0xF0000000u) == 0xD0000000u) /* HRESULT_FROM_NT */
+      return set_reading(r, LOGONERR_NS_NTSTATUS, value & ~0x10000000u);
+    /* Without a facility or the S bit, a number is no HRESULT of note. */
+    if (value <= 0xFFFFu) return LOGONERR_E_NAMESPACE;
+    return set_reading(r, ns, value);
+  case LOGONERR_NS_KERBEROS:
+    if (value <= KERBEROS_MAX) return set_reading(r, ns, value);
+    if (is_com_err_krb5(value))
+      return set_reading(r, ns, value - KRB5_TABLE_BASE);
+    return LOGONERR_E_NAMESPACE;
   default:
     return LOGONERR_E_NAMESPACE;
   }
+}
+
+/* The most likely reading of a number: small numbers are Win32 (never
+ * Kerberos: that needs asking), HRESULTs that wrap a Win32 code or an
+ * NTSTATUS are read as what they wrap, MIT's com_err values as Kerberos,
+ * catalogued and HRESULT-shaped values as HRESULTs, the rest NTSTATUS. */
+static int read_auto(uint32_t value, logonerr_reading *r) {
+  if (value <= 0xFFFFu || (value & 0xFFFF0000u) == 0x80070000u)
+    return read_in(value, LOGONERR_NS_WIN32, r);
+  if ((value & 0xF0000000u) == 0xD0000000u)
+    return read_in(value, LOGONERR_NS_HRESULT, r);
+  if (is_com_err_krb5(value)) return read_in(value, LOGONERR_NS_KERBEROS, r);
+  if (logonerr_hresult_shaped(value))
+    return set_reading(r, LOGONERR_NS_HRESULT, value);
+  return set_reading(r, LOGONERR_NS_NTSTATUS, value);
+}
+
+int logonerr_classify(uint32_t value, int ns, int how, logonerr_reading *r) {
+  int st;
+  r->value = value;
+  r->how = how;
+  r->entry = NULL;
+  st = ns == LOGONERR_NS_NONE ? read_auto(value, r) : read_in(value, ns, r);
+  if (st != LOGONERR_OK) return st;
   r->entry = logonerr_find(r->ns, r->code);
   return LOGONERR_OK;
 }
@@ -184,9 +208,8 @@ static int how_of(enum shape sh) {
 static int parse_name(const char *s, size_t n, logonerr_reading *r) {
   const logonerr_entry *e = logonerr_find_name(s, n);
   if (e == NULL) return LOGONERR_E_UNKNOWN;
-  r->value = e->code;
-  r->code = e->code;
-  r->ns = e->ns;
+  r->value = r->code = logonerr_code(e);
+  r->ns = logonerr_namespace(e);
   r->how = LOGONERR_HOW_NAME;
   r->entry = e;
   return LOGONERR_OK;
@@ -219,7 +242,8 @@ static int add_unique(logonerr_reading *out, int count, int max,
 static int add_readings(uint32_t v, int how, logonerr_reading *out,
                         int count, int max) {
   static const int order[] = {LOGONERR_NS_NONE, LOGONERR_NS_WIN32,
-                              LOGONERR_NS_NTSTATUS, LOGONERR_NS_HRESULT};
+                              LOGONERR_NS_NTSTATUS, LOGONERR_NS_HRESULT,
+                              LOGONERR_NS_KERBEROS};
   size_t k;
   for (k = 0; k < sizeof order / sizeof order[0]; k++) {
     logonerr_reading r;

@@ -32,9 +32,8 @@
 #define SCAN_AVX2 0
 #endif
 
-/* The namespace a Kerberos field's number is read in.  The parser has no
- * Kerberos namespace yet: until it has, such numbers read as others do. */
-#define NS_KERBEROS LOGONERR_NS_NONE
+/* The namespace a Kerberos field's number is read in first. */
+#define NS_KERBEROS LOGONERR_NS_KERBEROS
 
 enum { ST_OUT, ST_WORD, ST_DOT, ST_DONE };
 
@@ -86,6 +85,7 @@ static const struct keyword {
                 {"failurecode", 11, NS_KERBEROS},
                 {"resultcode", 10, NS_KERBEROS}};
 #define KW_ERROR 1 /* 1 + the index of "error" */
+#define KW_CODE 4  /* 1 + the index of "code" */
 
 /* Words that change the keyword right after them: "Failure Code" and
  * "Result Code" are Kerberos fields; "Level: Error" is an event level. */
@@ -438,8 +438,8 @@ static int name_word(const logonerr_scanner *sc, const char *p, size_t n,
   r->how = LOGONERR_HOW_NAME;
   r->ns = ns;
   if (r->entry != NULL) {
-    r->value = r->code = r->entry->code;
-    r->ns = r->entry->ns;
+    r->value = r->code = logonerr_code(r->entry);
+    r->ns = logonerr_namespace(r->entry);
   }
   return 1;
 }
@@ -482,7 +482,8 @@ static int word_done(logonerr_scanner *sc, const char *p, size_t n,
       sc->keyword = 1;
       sc->seps = 0;
       sc->kw = k;
-      sc->hint = q == Q_KERBEROS ? NS_KERBEROS : keywords[k - 1].ns;
+      sc->hint = k == KW_CODE && q == Q_KERBEROS ? NS_KERBEROS
+                                                  : keywords[k - 1].ns;
     }
   }
   if (found) {

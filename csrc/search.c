@@ -35,18 +35,28 @@ static int name_contains(const char *name, const char *word, size_t n) {
   return 0;
 }
 
+/* Does any text of the entry (name, message, knowledge) hold the word? */
+static int mentions(const logonerr_entry *e, const char *w, size_t n) {
+  const char *q, *a;
+  size_t i;
+  int list;
+  if (name_contains(logonerr_name(e), w, n) ||
+      contains(logonerr_message(e), w, n) || contains(logonerr_summary(e), w, n))
+    return 1;
+  for (list = 0; list < LOGONERR_LIST_COUNT; list++)
+    for (i = 0; logonerr_item(e, list, i) != NULL; i++)
+      if (contains(logonerr_item(e, list, i), w, n)) return 1;
+  for (i = 0; logonerr_faq(e, i, &q, &a); i++)
+    if (contains(q, w, n) || contains(a, w, n)) return 1;
+  for (i = 0; logonerr_alias(e, i) != NULL; i++)
+    if (name_contains(logonerr_alias(e, i), w, n)) return 1;
+  return 0;
+}
+
 int logonerr_matches(const logonerr_entry *e, const char *const *words,
                      const size_t *lens, size_t nwords) {
   size_t i;
-  for (i = 0; i < nwords; i++) {
-    const char *w = words[i];
-    size_t n = lens[i];
-    int hit = name_contains(e->name, w, n) || contains(e->message, w, n);
-    int f;
-    for (f = 0; !hit && f < LOGONERR_F_COUNT; f++)
-      hit = f != LOGONERR_F_RELATED && contains(logonerr_text(e, f), w, n);
-    if (!hit)
-      return 0;
-  }
+  for (i = 0; i < nwords; i++)
+    if (!mentions(e, words[i], lens[i])) return 0;
   return 1;
 }

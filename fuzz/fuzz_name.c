@@ -10,7 +10,7 @@
 static const logonerr_entry *by_hand(const char *s, size_t n) {
   size_t i, k;
   for (i = 0; i < logonerr_count(); i++) {
-    const char *name = logonerr_at(i)->name;
+    const char *name = logonerr_name(logonerr_at(i));
     if (strlen(name) != n) continue;
     for (k = 0; k < n; k++)
       if (toupper((unsigned char)s[k]) != (unsigned char)name[k]) break;

@@ -15,7 +15,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     st = logonerr_parse(s, size, ns, &r);
     if (st == LOGONERR_OK && r.entry != NULL) {
       /* a reading names the entry it found */
-      if (r.entry->code != r.code || r.entry->ns != r.ns) abort();
+      if (logonerr_code(r.entry) != r.code || logonerr_namespace(r.entry) != r.ns) abort();
       n = logonerr_format(buf, sizeof buf, &r, NULL, 0);
       if (n < 0 || (size_t)n >= sizeof buf || strlen(buf) != (size_t)n) abort();
     } else if (st > 0 || st < LOGONERR_E_FINISHED) {
@@ -24,6 +24,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   }
   n = logonerr_candidates(s, size, rs, 8);
   for (i = 0; i < n && i < 8; i++)
-    if (rs[i].entry == NULL || rs[i].entry->code != rs[i].code) abort();
+    if (rs[i].entry == NULL || logonerr_code(rs[i].entry) != rs[i].code) abort();
   return 0;
 }

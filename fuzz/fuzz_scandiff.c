@@ -82,10 +82,10 @@ static int word_before(const unsigned char *s, size_t ws, const char *w) {
 static size_t reference(const unsigned char *s, size_t n, int flags,
                         code *out) {
   size_t k = 0, found = 0, pwe = 0;
-  int prev = 0;
+  int prev = 0, kerberos = 0; /* the keyword before names a Kerberos field */
   while (k < n && found < MAX) {
     size_t ws, we, len, g, seps = 0;
-    int ctx = prev, kw = prev, minus = 0, paren = 0;
+    int ctx = prev, kw = prev, krb = kerberos, minus = 0, paren = 0;
     uint64_t sign_at = 0;
     if (!is_w(s[k]) || escaped(s, k)) {
       k++;
@@ -115,7 +115,7 @@ static size_t reference(const unsigned char *s, size_t n, int flags,
     }
     if (ctx && s[ws - 1] == '\\') ctx = 0; /* not \t, \n or \r */
     if (!ctx) minus = 0;
-    prev = 0;
+    prev = kerberos = 0;
     pwe = we;
     if (len > LOGONERR_MAX_INPUT) continue;
     if (is_digit(s[ws])) {
@@ -134,8 +134,11 @@ static size_t reference(const unsigned char *s, size_t n, int flags,
       if (!ok) continue;
       text[0] = '-';
       memcpy(text + minus, s + ws, len);
-      if (logonerr_parse(text, len + (size_t)minus, LOGONERR_NS_NONE, &r) !=
-          LOGONERR_OK)
+      /* after a Kerberos field, a Kerberos code if it can be one */
+      if (!(ctx && krb && logonerr_parse(text, len + (size_t)minus,
+                                         LOGONERR_NS_KERBEROS, &r) == LOGONERR_OK) &&
+          logonerr_parse(text, len + (size_t)minus, LOGONERR_NS_NONE, &r) !=
+              LOGONERR_OK)
         continue;
       if (r.entry == NULL) {
         if (!(flags & LOGONERR_SCAN_ALL)) continue;
@@ -154,7 +157,7 @@ static size_t reference(const unsigned char *s, size_t n, int flags,
       const logonerr_entry *e = logonerr_find_name((const char *)s + ws, len);
       if (e == NULL && !(flags & LOGONERR_SCAN_ALL)) continue;
       out[found].start = ws;
-      out[found].value = e ? e->code : 0;
+      out[found].value = e ? logonerr_code(e) : 0;
       out[found].ns = -1; /* not compared: a name says its own */
       out[found].how = LOGONERR_HOW_NAME;
       out[found].entry = e;
@@ -163,6 +166,10 @@ static size_t reference(const unsigned char *s, size_t n, int flags,
       if (keyword(s + ws, len)) prev = 1;
       if (same_lower(s + ws, len, "error"))
         prev = word_before(s, ws, "level") ? 0 : 2;
+      kerberos = same_lower(s + ws, len, "failurecode") ||
+                 same_lower(s + ws, len, "resultcode") ||
+                 (same_lower(s + ws, len, "code") &&
+                  (word_before(s, ws, "failure") || word_before(s, ws, "result")));
       continue;
     }
     {

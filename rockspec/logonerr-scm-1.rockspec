@@ -23,7 +23,8 @@ build = {
   type = "builtin",
   modules = {
     ["logonerr.core"] = {
-      sources = { "csrc/lcore.c", "csrc/lscan.c", "csrc/catalog.c", "csrc/lookup.c",
+      sources = { "csrc/lcore.c", "csrc/lentry.c", "csrc/lscan.c",
+                  "csrc/catalog_data.c", "csrc/lookup.c",
                   "csrc/parse.c", "csrc/format.c", "csrc/search.c",
                   "csrc/scan.c" },
       incdirs = { "csrc" },
@@ -33,6 +34,7 @@ build = {
     ["logonerr.formats"] = "lua/logonerr/formats.lua",
     ["logonerr.report"] = "lua/logonerr/report.lua",
     ["logonerr.logs"] = "lua/logonerr/logs.lua",
+    ["logonerr.vocabulary"] = "lua/logonerr/vocabulary.lua",
     ["logonerr.cli"] = "lua/logonerr/cli.lua",
   },
   install = {

@@ -65,11 +65,12 @@ describe("a bad code gives nil and a message quoting the input", function()
     end)
   end
 
-  it("for an unknown namespace name", function()
-    local v, err = logonerr.lookup(1366, "posix")
-    assert.is_nil(v)
-    assert.matches('"posix"', err)
-    assert.matches("unknown namespace", err)
+  it("for an unknown namespace name, raising as any misuse does", function()
+    local ok, err = pcall(logonerr.lookup, 1366, "posix")
+    assert.is_false(ok)
+    assert.matches("bad argument #2", err)
+    assert.matches("unknown namespace 'posix'", err)
+    assert.matches("win32, ntstatus, hresult, kerberos", err, 1, true)
     still_works()
   end)
 

@@ -5,7 +5,7 @@ describe("the C API", function()
     local cc = os.getenv("CC") or "cc"
     local plain = require("support.run").PLAIN
     local build = plain .. cc .. " -std=c99 -Wall -Wextra -Werror -Icsrc -o " .. exe ..
-      " spec/c/capi_test.c csrc/catalog.c csrc/lookup.c csrc/parse.c" ..
+      " spec/c/capi_test.c csrc/catalog_data.c csrc/lookup.c csrc/parse.c" ..
       " csrc/format.c csrc/search.c csrc/scan.c 2>&1"
     -- no -llua and no Lua headers: linking succeeds only if none is needed
     local p = io.popen(build)

@@ -31,8 +31,16 @@ describe("report.explain", function()
     assert.matches("^## STATUS_ACCOUNT_LOCKED_OUT %(0xC0000234%)\n", m)
     assert.matches("\n### What to check\n\n1%. ", m)
     assert.is_truthy(m:find("`cmdkey /list`", 1, true))
-    local n = report.explain("ERROR_ACCESS_DENIED", "markdown")
-    assert.is_truthy(n:find("4656/4663", 1, true))
+    -- plain text comes through whole; Markdown's own characters are escaped
+    local e = logonerr.lookup("ERROR_ACCESS_DENIED")
+    local n = report.explain(e, "markdown")
+    for _, item in ipairs(e.causes) do
+      if not item:find("[\\*<>|%[%]`]") then
+        assert.is_truthy(n:find(item, 1, true), item)
+      end
+    end
+    local esc = report.explain(1366, { template = "{{name}} a*b|c", name = "t" })
+    assert.are.equal("ERROR_LOGON_SESSION_COLLISION a*b|c", esc) -- user templates: no escaping
   end)
 
   it("writes JSON through a JSON library", function()
@@ -101,5 +109,22 @@ describe("report.summary", function()
     assert.has_error(function() report.summary(bad, "json") end)
     local doc = json.decode(report.explain(1366, "json"))
     assert.are.equal("ERROR_LOGON_SESSION_COLLISION", doc.name)
+  end)
+end)
+
+describe("every entry", function()
+  it("renders in every built-in format, whatever its namespace", function()
+    for _, e in ipairs(logonerr.errors) do
+      for _, f in ipairs(logonerr.formats) do
+        local out = report.explain(e, f)
+        assert.is_truthy(out and out:find(e.name, 1, true), e.name .. " " .. f)
+        assert.is_falsy(out:find("{{", 1, true), e.name .. " " .. f)
+        if f == "json" then assert.are.equal(e.code, json.decode(out).code) end
+      end
+      -- an HRESULT line only where the code has another HRESULT form
+      local text = report.explain(e, "text")
+      assert.are.equal(e.namespace == "win32" or e.namespace == "ntstatus",
+                       text:match("^[^\n]*HRESULT 0x") ~= nil, e.name)
+    end
   end)
 end)

@@ -419,29 +419,60 @@ describe("scanning JSON and Kerberos fields", function()
   end)
 
   it("counts Kerberos and SSPI symbolic names anywhere", function()
-    for _, name in ipairs({ "KDC_ERR_PREAUTH_FAILED", "KRB_AP_ERR_SKEW",
-                            "KRB_ERR_GENERIC", "KRB5KDC_ERR_PREAUTH_FAILED",
-                            "KRB5KRB_AP_ERR_SKEW", "SEC_E_LOGON_DENIED",
-                            "SEC_I_CONTINUE_NEEDED" }) do
-      local text = "trace: " .. name .. "."
-      local list = found(text, { all = true })
-      assert.are.equal(1, #list, name)
-      assert.are.equal(name, list[1].e.name, name)
-      assert.are.same({ 8, 7 + #name }, { list[1].i, list[1].j }, name)
+    local krb5 = sdk.krb5()
+    -- the name written, the entry it reads as, its value from the headers
+    for _, c in ipairs({
+      { "KDC_ERR_PREAUTH_FAILED", "KDC_ERR_PREAUTH_FAILED", krb5.KRB5KDC_ERR_PREAUTH_FAILED },
+      { "KRB5KDC_ERR_PREAUTH_FAILED", "KDC_ERR_PREAUTH_FAILED",
+        krb5.KRB5KDC_ERR_PREAUTH_FAILED },
+      { "KRB_AP_ERR_SKEW", "KRB_AP_ERR_SKEW", krb5.KRB5KRB_AP_ERR_SKEW },
+      { "KRB5KRB_AP_ERR_SKEW", "KRB_AP_ERR_SKEW", krb5.KRB5KRB_AP_ERR_SKEW },
+      { "SEC_E_LOGON_DENIED", "SEC_E_LOGON_DENIED", sdk.define("SEC_E_LOGON_DENIED") },
+    }) do
+      local text = "trace: " .. c[1] .. "."
+      local list = found(text)
+      assert.are.equal(1, #list, c[1])
+      assert.are.equal(c[2], list[1].e.name, c[1])
+      assert.is_number(c[3], c[1] .. " in the headers")
+      assert.are.equal(c[3], list[1].e.code, c[1])
+      assert.are.equal(c[1], list[1].token)
       -- glued or in lower case, they are not names
-      assert.are.same({}, keys(found("x" .. name .. " " .. name:lower(), { all = true })))
+      assert.are.same({}, keys(found("x" .. c[1] .. " " .. c[1]:lower(), { all = true })))
+    end
+    -- names of these shapes that are not catalogued, with all
+    for _, name in ipairs({ "KRB_ERR_NOT_A_CODE", "SEC_I_NOT_A_CODE", "KDC_ERR_X" }) do
+      local list = found(name, { all = true })
+      assert.are.equal(1, #list, name)
+      assert.are.equal(name, list[1].e.name)
+      assert.is_false(logonerr.is_entry(list[1].e))
     end
   end)
 
-  it("reads a number introduced by a Kerberos field", function()
-    for _, line in ipairs({ "Failure Code:\t\t0x18", "Result Code: 0x18",
-                            [["FailureCode": "0x18"]], [["ResultCode":"0x18"]],
-                            [[\tFailure Code:\t\t0x18\r\n]] }) do
-      local list = found(line, { all = true })
-      assert.are.equal(1, #list, line)
-      assert.are.equal(0x18, list[1].e.code or list[1].e.value, line)
-      assert.are.equal("0x18", list[1].token, line)
-      every_cut(line, { all = true })
+  it("reads a number introduced by a Kerberos field as a Kerberos code", function()
+    local krb5 = sdk.krb5()
+    for _, c in ipairs({
+      { "Failure Code:\t\t0x18", "KDC_ERR_PREAUTH_FAILED", krb5.KRB5KDC_ERR_PREAUTH_FAILED },
+      { "Result Code: 0x6", "KDC_ERR_C_PRINCIPAL_UNKNOWN",
+        krb5.KRB5KDC_ERR_C_PRINCIPAL_UNKNOWN },
+      { [["FailureCode": "0x18"]], "KDC_ERR_PREAUTH_FAILED", krb5.KRB5KDC_ERR_PREAUTH_FAILED },
+      { [["ResultCode":"0x12"]], "KDC_ERR_CLIENT_REVOKED", krb5.KRB5KDC_ERR_CLIENT_REVOKED },
+      { [[\tFailure Code:\t\t0x18\r\n]], "KDC_ERR_PREAUTH_FAILED",
+        krb5.KRB5KDC_ERR_PREAUTH_FAILED },
+      { "RESULT CODE = 0x25", "KRB_AP_ERR_SKEW", krb5.KRB5KRB_AP_ERR_SKEW },
+    }) do
+      local list = found(c[1])
+      assert.are.equal(1, #list, c[1])
+      assert.are.equal(c[2], list[1].e.name, c[1])
+      assert.are.equal("kerberos", list[1].e.namespace, c[1])
+      assert.are.equal(c[3], list[1].e.code, c[1])
+      every_cut(c[1])
     end
+    -- elsewhere a small number is not a Kerberos code
+    local list = found("error code 0x18, Status: 0x18", { all = true })
+    assert.are.equal(2, #list)
+    for _, m in ipairs(list) do assert.are_not.equal("kerberos", m.e.namespace) end
+    -- and a Kerberos field whose value is no Kerberos code reads as usual
+    list = found("Result Code: 0xC000006D")
+    assert.are.equal("STATUS_LOGON_FAILURE", list[1].e.name)
   end)
 end)

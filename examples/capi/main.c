@@ -41,7 +41,7 @@ int main(int argc, char **argv) {
     if (!more && !logonerr_scan_finish(&sc, &m)) break;
     printf("line %u, bytes %u-%u: %s %s\n", (unsigned)m.line,
            (unsigned)m.start + 1, (unsigned)m.stop, m.text,
-           m.reading.entry->name);
+           logonerr_name(m.reading.entry));
     if (!more) break;
   }
   return status;

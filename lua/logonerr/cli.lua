@@ -11,7 +11,14 @@ local unpack = table.unpack or unpack -- luacheck: compat
 
 local M = {}
 
-local FORMATS = { "line", "text", "markdown", "json" }
+-- Plain copies of the module's read-only lists (written once, in C):
+-- argparse and Lua 5.2's table.concat read tables raw.
+local function plain(list)
+  local t = {}
+  for i, v in ipairs(list) do t[i] = v end
+  return t
+end
+local FORMATS, NAMESPACES = plain(logonerr.formats), plain(logonerr.namespaces)
 local COMMANDS = { explain = true, list = true, search = true, scan = true }
 
 local function build_parser()
@@ -31,13 +38,13 @@ local function build_parser()
   ex:argument("codes", "Codes in any form: 1366, 0x556, 0x80070556, " ..
               "-1073741715, C000006D, ERROR_LOGON_FAILURE."):args("+")
   ex:option("-f --format", "Output format."):choices(FORMATS):default("text")
+  ex:option("-n --namespace", "Read numbers in this namespace only " ..
+            "(a small number is Kerberos only when asked: -n kerberos 0x18)."):choices(NAMESPACES)
   ex:option("-t --template", "Render each code with this template file.")
   ex:flag("--forms", "Print every representation of each code.")
   local ls = p:command("list", "List the catalogue.")
-  ls:option("-n --namespace", "Only this namespace."):choices({ "win32", "ntstatus" })
-  local categories = {} -- a plain copy: Lua 5.2's table.concat reads raw
-  for i, c in ipairs(logonerr.categories) do categories[i] = c end
-  ls:option("-c --category", "Only this category."):choices(categories)
+  ls:option("-n --namespace", "Only this namespace."):choices(NAMESPACES)
+  ls:option("-c --category", "Only this category."):choices(plain(logonerr.categories))
   ls:option("-f --format", "Output format."):choices(FORMATS):default("line")
   local se = p:command("search", "Find entries that mention every word.")
   se:argument("words", "Words to look for."):args("+")
@@ -99,10 +106,15 @@ local function print_forms(out, x, format)
     return true
   end
   for _, k in ipairs(FORM_ROWS) do
-    out:write(("%-12s %s\n"):format(k, tostring(f[k] or "(not catalogued)")))
+    out:write(("%-12s %s\n"):format(k, tostring(f[k] or
+      (k == "symbol" and "(not catalogued)" or "(none)"))))
   end
-  out:write(("%-12s %s\n"):format(f.namespace == "win32" and "ntstatus" or "win32",
-            #others > 0 and table.concat(others, ", ") or "(none)"))
+  -- Win32 and NTSTATUS codes are each other's counterparts.
+  local other = ({ win32 = "ntstatus", ntstatus = "win32" })[f.namespace]
+  if other then
+    out:write(("%-12s %s\n"):format(other,
+              #others > 0 and table.concat(others, ", ") or "(none)"))
+  end
   return true
 end
 
@@ -137,9 +149,16 @@ local function explain(a, out, err)
       local ok, why = print_forms(out, x, a.format)
       if not ok then err:write("logonerr: ", why, "\n"); status = 1 end
     else
-      local cands = logonerr.candidates(x)
+      local cands
+      if a.namespace then -- one reading, in the namespace asked for
+        local e = logonerr.lookup(x, a.namespace)
+        cands = e and { { entry = e, read_as = "number", value = e.code,
+                          namespace = e.namespace } } or {}
+      else
+        cands = logonerr.candidates(x)
+      end
       if cands == nil or #cands == 0 then
-        local _, why = logonerr.lookup(x)
+        local _, why = logonerr.lookup(x, a.namespace)
         err:write("logonerr: ", why, "\n")
         status = 1
       end
@@ -218,23 +237,23 @@ end
 -- Summary results as JSON for the parent of a worker, and back: entries
 -- travel as their names.
 local function encode_results(results)
-  local plain = {}
+  local list = {}
   for i, r in ipairs(results) do
     local t = {}
     for k, v in pairs(r) do t[k] = v end
     if r.entry then t.entry = r.entry.name end
-    plain[i] = t
+    list[i] = t
   end
-  return json.encode(plain)
+  return json.encode(list)
 end
 
 local function decode_results(text)
-  local ok, plain = pcall(json.decode, text)
-  if not ok or type(plain) ~= "table" then return nil end
-  for _, r in ipairs(plain) do
+  local ok, list = pcall(json.decode, text)
+  if not ok or type(list) ~= "table" then return nil end
+  for _, r in ipairs(list) do
     if r.entry then r.entry = logonerr.lookup(r.entry) end
   end
-  return plain
+  return list
 end
 
 -- --worker: scan one file; write the notes or the summary as JSON, then a

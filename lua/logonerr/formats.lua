@@ -28,7 +28,7 @@ end
 M.explain.line = "{{line}}\n"
 
 M.explain.text = [[
-{{name}} ({{number}}; {{namespace}}, HRESULT {{hresult}})
+{{name}} ({{number}}; {{namespace}}{{#hresult}}, HRESULT {{hresult}}{{/hresult}})
 {{message}}
 
 {{summary}}
@@ -66,7 +66,7 @@ M.explain.markdown = [[
 
 | namespace | code | hex | HRESULT | category | severity |
 |---|---|---|---|---|---|
-| {{namespace}} | {{code}} | `{{hex}}` | `{{hresult}}` | {{category}} | {{severity}} |
+| {{namespace}} | {{code}} | `{{hex}}` | {{#hresult}}`{{hresult}}`{{/hresult}}{{^hresult}}-{{/hresult}} | {{category}} | {{severity}} |
 {{#win32}}
 
 Win32 code: **{{name}}** ({{code}}, `{{hex}}`)

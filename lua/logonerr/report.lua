@@ -10,6 +10,7 @@ local json = require "dkjson"
 
 local error, ipairs, pairs, sort, tostring, type =
       error, ipairs, pairs, table.sort, tostring, type
+local concat = table.concat
 
 local _ENV = nil -- luacheck: ignore 211
 
@@ -17,7 +18,8 @@ local M = {}
 
 M.render = template.render
 M.parse = template.parse
-M.FORMATS = { "line", "text", "markdown", "json" }
+--- The built-in formats (logonerr.formats, written once in C).
+M.FORMATS = logonerr.formats
 
 -- JSON keys in a fixed, readable order (dkjson's keyorder).
 local KEYORDER = {
@@ -58,16 +60,15 @@ end
 --- A plain-table view of an entry: what templates and JSON see.
 function M.view(e)
   local v = brief(e)
-  v.hresult = ("0x%X"):format(e.hresult)
+  -- The HRESULT form of a Win32 or NTSTATUS code (an HRESULT is its own;
+  -- a Kerberos code has none).
+  if e.hresult and e.hresult ~= e.code then v.hresult = ("0x%X"):format(e.hresult) end
   v.signed = e.code >= 0x80000000 and e.code - 0x100000000 or e.code
   v.category, v.severity, v.summary = e.category, e.severity, e.summary
   v.line = logonerr.format(e.name)
   -- Win32 codes read naturally in decimal and hex, NTSTATUS codes in hex.
   v.number = e.namespace == "win32" and ("%d, %s"):format(e.code, e.hex) or e.hex
-  for _, f in ipairs({ "causes", "symptoms", "diagnosis", "resolution",
-                       "prevention" }) do
-    v[f] = list(e[f])
-  end
+  for _, f in ipairs(logonerr.list_fields) do v[f] = list(e[f]) end
   v.faq = {}
   for i, qa in ipairs(e.faq or {}) do
     v.faq[i] = { question = qa.question, answer = qa.answer }
@@ -82,14 +83,21 @@ function M.view(e)
   return v
 end
 
-local function check_format(format, argn)
+-- Misuse raises, naming the function the caller called (fname).
+local function argerror(fname, argn, msg)
+  error(("bad argument #%d to '%s' (%s)"):format(argn, fname, msg), 4)
+end
+
+local function check_format(format, argn, fname)
   if type(format) == "table" then return format end
   format = format or "text"
   for _, f in ipairs(M.FORMATS) do
     if f == format then return format end
   end
-  error(("bad argument #%d (unknown format '%s': expected line, text, markdown or json)")
-        :format(argn, tostring(format)), 3)
+  local names = {}
+  for i, f in ipairs(M.FORMATS) do names[i] = f end
+  argerror(fname, argn, ("unknown format '%s': expected %s")
+           :format(tostring(format), concat(names, ", ")))
 end
 
 local function render_with(format, kind, data)
@@ -108,7 +116,7 @@ end
 -- { template = text [, name = label] }.  Returns nil, message when x is
 -- not in the catalogue.
 function M.explain(x, format)
-  format = check_format(format, 2)
+  format = check_format(format, 2, "explain")
   local e, err
   if logonerr.is_entry(x) then e = x else e, err = logonerr.lookup(x) end
   if e == nil then return nil, err end
@@ -132,24 +140,46 @@ local function item_of(r, count)
   else
     it.count = count or 1
   end
-  return it
+  return it, e
 end
 
---- The data a summary renders: { items = {...}, total =, distinct =,
--- source = }.  results as for summary; source names where they came from.
-function M.summary_view(results, source)
-  if type(results) ~= "table" then
-    error(("bad argument #1 to 'summary' (table expected, got %s)")
-          :format(type(results)), 3)
+-- One row per code: spellings of one code ("1366", 0x556, an entry) and
+-- repeated results add up.
+local function merge(items, rows, it, key)
+  local row = rows[key]
+  if row == nil then
+    rows[key] = it
+    items[#items + 1] = it
+    return
   end
-  local items = {}
+  row.count = row.count + it.count
+  if it.first_line and (row.first_line == nil or it.first_line < row.first_line) then
+    row.first_line, row.sample = it.first_line, it.sample or row.sample
+  end
+  if it.last_line and (row.last_line == nil or it.last_line > row.last_line) then
+    row.last_line = it.last_line
+  end
+end
+
+local function view_of(results, source, fname)
+  if type(results) ~= "table" then
+    argerror(fname, 1, "table expected, got " .. type(results))
+  end
+  local items, rows = {}, {}
   if results[1] ~= nil then
-    for _, r in ipairs(results) do items[#items + 1] = item_of(r) end
+    for _, r in ipairs(results) do
+      local it, e = item_of(r)
+      merge(items, rows, it, e or it.name .. (it.hex or ""))
+    end
   else
     for k, count in pairs(results) do
       local e, err = logonerr.lookup(k)
-      if e == nil then error("summary: " .. err, 3) end
-      items[#items + 1] = item_of(e, count)
+      if e == nil then argerror(fname, 1, err) end
+      if type(count) ~= "number" then
+        argerror(fname, 1, ("the count of %s is a %s, not a number")
+                           :format(tostring(k), type(count)))
+      end
+      merge(items, rows, item_of(e, count), e)
     end
   end
   sort(items, function(a, b)
@@ -161,14 +191,20 @@ function M.summary_view(results, source)
   return { items = items, total = total, distinct = #items, source = source }
 end
 
+--- The data a summary renders: { items = {...}, total =, distinct =,
+-- source = }.  results as for summary; source names where they came from.
+function M.summary_view(results, source)
+  return view_of(results, source, "summary_view")
+end
+
 --- Summarise many results.  results is a list (of entries, or of tables
 -- with entry and count, first_line, last_line, sample, as
 -- logonerr.summarize returns) or a map from a code or name to its count.
 -- Items are sorted by count, most first.  source (optional) names the
 -- file they came from.
 function M.summary(results, format, source)
-  format = check_format(format, 2)
-  local view = M.summary_view(results, source)
+  format = check_format(format, 2, "summary")
+  local view = view_of(results, source, "summary")
   if format ~= "json" then -- "line 4" or "lines 2-5", for templates
     for _, it in ipairs(view.items) do
       local a, b = it.first_line, it.last_line or it.first_line

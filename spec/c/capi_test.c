@@ -18,7 +18,9 @@ static void test_iteration(void) {
   CHECK(n >= 114);
   for (i = 1; i < n; i++) {
     const logonerr_entry *a = logonerr_at(i - 1), *b = logonerr_at(i);
-    CHECK(a->ns < b->ns || (a->ns == b->ns && a->code < b->code));
+    CHECK(logonerr_namespace(a) < logonerr_namespace(b) ||
+          (logonerr_namespace(a) == logonerr_namespace(b) &&
+           logonerr_code(a) < logonerr_code(b)));
     CHECK(logonerr_index_of(b) == i);
   }
   CHECK(logonerr_at(n) == NULL);
@@ -27,12 +29,12 @@ static void test_iteration(void) {
 static void test_find(void) {
   const logonerr_entry *e = logonerr_find(LOGONERR_NS_WIN32, 1366);
   const logonerr_entry *nts[4];
-  CHECK(e != NULL && strcmp(e->name, "ERROR_LOGON_SESSION_COLLISION") == 0);
+  CHECK(e != NULL && strcmp(logonerr_name(e), "ERROR_LOGON_SESSION_COLLISION") == 0);
   CHECK(logonerr_find_name("error_logon_session_collision", 29) == e);
   CHECK(logonerr_find_name("ERROR_LOGON_SESSION", 19) == NULL);
   CHECK(logonerr_find(LOGONERR_NS_WIN32, 4903) == NULL);
   CHECK(logonerr_ntstatus_for(1366, nts, 4) == 1);
-  CHECK(nts[0]->code == 0xC0000105u && nts[0]->win32 == 1366);
+  CHECK(logonerr_code(nts[0]) == 0xC0000105u && logonerr_win32_of(nts[0]) == e);
 }
 
 static void test_parse(void) {
@@ -54,11 +56,11 @@ static void test_parse(void) {
 static void test_candidates(void) {
   logonerr_reading rs[8];
   int n = logonerr_candidates("556", 3, rs, 8);
-  CHECK(n == 1 && rs[0].entry->code == 1366 &&
+  CHECK(n == 1 && logonerr_code(rs[0].entry) == 1366 &&
         rs[0].how == LOGONERR_HOW_BARE_HEX);
   CHECK(logonerr_candidates("0xZZ", 4, rs, 8) == LOGONERR_E_SYNTAX);
   n = logonerr_value_candidates(0x80070556u, LOGONERR_HOW_NUMBER, rs, 8);
-  CHECK(n == 1 && rs[0].entry->code == 1366);
+  CHECK(n == 1 && logonerr_code(rs[0].entry) == 1366);
 }
 
 static void test_format(void) {
@@ -85,14 +87,14 @@ static void test_format(void) {
 
 static void test_conversions(void) {
   uint32_t w;
-  logonerr_fields f;
+  logonerr_decoded f;
   CHECK(logonerr_hresult_from_win32(5) == 0x80070005u);
   CHECK(logonerr_hresult_from_nt(0xC0000105u) == 0xD0000105u);
   CHECK(logonerr_ntstatus_to_win32(0xC000006Au, &w) && w == 86);
   CHECK(!logonerr_ntstatus_to_win32(0xC0001234u, &w));
   logonerr_decode(0xC000006Du, 0, &f);
-  CHECK(f.ns == LOGONERR_NS_NTSTATUS && f.severity == 3 && f.code == 0x6D);
-  CHECK(strcmp(logonerr_severity_name(&f), "error") == 0);
+  CHECK(f.ns == LOGONERR_NS_NTSTATUS && f.sev == 3 && f.code == 0x6D);
+  CHECK(strcmp(logonerr_status_class(&f), "error") == 0);
 }
 
 /* Scan text whole, then byte by byte: the same codes at the same places. */
@@ -168,7 +170,7 @@ static void test_parse_corners(void) {
   CHECK(logonerr_candidates("ERROR_LOGON_FAILURE", 19, rs, 2) == 1);
   CHECK(logonerr_candidates("99999999999", 11, rs, 2) == LOGONERR_E_RANGE);
   CHECK(logonerr_ntstatus_for(1326, nts, 1) == 1 &&
-        nts[0]->code == 0xC000006Du);
+        logonerr_code(nts[0]) == 0xC000006Du);
 }
 
 static int starts_with(const char *s, const char *prefix) {
@@ -201,29 +203,144 @@ static void test_format_corners(void) {
 }
 
 static void test_names(void) {
-  logonerr_fields f;
+  logonerr_decoded f;
   int s;
   for (s = LOGONERR_E_FINISHED; s <= LOGONERR_OK; s++)
     CHECK(strcmp(logonerr_strerror(s), "unknown status") != 0);
   CHECK(strcmp(logonerr_strerror(7), "unknown status") == 0);
-  CHECK(strcmp(logonerr_category_name(LOGONERR_CAT_COUNT), "unknown") == 0);
-  CHECK(strcmp(logonerr_category_name(-1), "unknown") == 0);
-  CHECK(strcmp(logonerr_severity_label(99), "") == 0);
+  CHECK(logonerr_category_name(LOGONERR_CAT_COUNT) == NULL);
+  CHECK(logonerr_category_name(-1) == NULL);
+  CHECK(logonerr_severity_name(99) == NULL);
+  CHECK(logonerr_severity_name(LOGONERR_SEV_NONE) == NULL);
+  CHECK(strcmp(logonerr_severity_name(LOGONERR_SEV_HIGH), "high") == 0);
+  CHECK(logonerr_ns_name(LOGONERR_NS_NONE) == NULL);
+  CHECK(logonerr_list_name(LOGONERR_LIST_COUNT) == NULL);
+  CHECK(strcmp(logonerr_format_name(LOGONERR_FORMAT_JSON), "json") == 0);
   CHECK(strcmp(logonerr_ns_name(LOGONERR_NS_HRESULT), "hresult") == 0);
   logonerr_decode(0x80070005u, LOGONERR_NS_HRESULT, &f);
-  CHECK(f.ns == LOGONERR_NS_HRESULT && strcmp(logonerr_severity_name(&f),
+  CHECK(f.ns == LOGONERR_NS_HRESULT && strcmp(logonerr_status_class(&f),
                                               "failure") == 0);
   logonerr_decode(0x00070005u, LOGONERR_NS_HRESULT, &f);
-  CHECK(strcmp(logonerr_severity_name(&f), "success") == 0);
+  CHECK(strcmp(logonerr_status_class(&f), "success") == 0);
   logonerr_decode(0x40000000u, LOGONERR_NS_NTSTATUS, &f);
-  CHECK(strcmp(logonerr_severity_name(&f), "informational") == 0);
+  CHECK(strcmp(logonerr_status_class(&f), "informational") == 0);
   logonerr_decode(0x80000005u, 0, &f);
-  CHECK(strcmp(logonerr_severity_name(&f), "warning") == 0);
-  CHECK(logonerr_text(logonerr_at(0), 99) == NULL);
+  CHECK(strcmp(logonerr_status_class(&f), "warning") == 0);
+  CHECK(logonerr_item(logonerr_at(0), 99, 0) == NULL);
+  CHECK(logonerr_item(logonerr_at(0), -1, 0) == NULL);
   CHECK(logonerr_find(LOGONERR_NS_NTSTATUS, 1) == NULL);
 }
 
+/* Knowledge through the accessors: lists item by item, FAQ pairs, related
+ * entries; an NTSTATUS without a list of its own reads its twin's. */
+static void test_knowledge(void) {
+  const logonerr_entry *e = logonerr_find_name("ERROR_NO_SUCH_LOGON_SESSION", 27);
+  const logonerr_entry *nt = logonerr_find(LOGONERR_NS_NTSTATUS, 0xC000006Au);
+  const logonerr_entry *w = logonerr_win32_of(nt);
+  const char *q = NULL, *a = NULL;
+  size_t i;
+  CHECK(e != NULL && logonerr_item(e, LOGONERR_LIST_CAUSES, 0) != NULL);
+  for (i = 0; logonerr_item(e, LOGONERR_LIST_CAUSES, i) != NULL; i++)
+    CHECK(strchr(logonerr_item(e, LOGONERR_LIST_CAUSES, i), '\n') == NULL);
+  CHECK(i >= 2);
+  CHECK(logonerr_faq(e, 0, &q, &a) && q[strlen(q) - 1] == '?' && a[0] != '\0');
+  CHECK(!logonerr_faq(e, 1000, &q, &a));
+  CHECK(logonerr_related(e, 0) != NULL && logonerr_related(e, 1000) == NULL);
+  CHECK(strcmp(logonerr_summary(e), "") != 0 && logonerr_message(e) != NULL);
+  CHECK(logonerr_severity(e) == LOGONERR_SEV_MEDIUM);
+  CHECK(w != NULL && strcmp(logonerr_name(w), "ERROR_INVALID_PASSWORD") == 0);
+  CHECK(logonerr_item(nt, LOGONERR_LIST_RESOLUTION, 0) != NULL);
+  CHECK(logonerr_win32_of(e) == NULL && logonerr_alias(e, 0) == NULL);
+}
+
+/* The newer namespaces through the C API: classify, format, decode. */
+static void test_namespaces(void) {
+  logonerr_reading r;
+  logonerr_decoded d;
+  char buf[256];
+  uint32_t hr;
+  /* Kerberos only when asked; MIT's com_err value reads as the code. */
+  CHECK(logonerr_classify(0x18, 0, LOGONERR_HOW_NUMBER, &r) == LOGONERR_OK &&
+        r.ns == LOGONERR_NS_WIN32);
+  CHECK(logonerr_classify(0x7F, LOGONERR_NS_KERBEROS, LOGONERR_HOW_NUMBER, &r) ==
+        LOGONERR_OK && r.ns == LOGONERR_NS_KERBEROS && r.code == 0x7F);
+  CHECK(logonerr_classify(0x80, LOGONERR_NS_KERBEROS, LOGONERR_HOW_NUMBER, &r) ==
+        LOGONERR_E_NAMESPACE);
+  CHECK(logonerr_classify(0x96C73A18u, 0, LOGONERR_HOW_NUMBER, &r) == LOGONERR_OK &&
+        r.ns == LOGONERR_NS_KERBEROS && r.code == 0x18);
+  CHECK(logonerr_classify(0x96C73A7Fu, LOGONERR_NS_KERBEROS, LOGONERR_HOW_NUMBER, &r) ==
+        LOGONERR_OK && r.code == 0x7F);
+  CHECK(logonerr_classify(0x7E, LOGONERR_NS_KERBEROS, LOGONERR_HOW_NUMBER, &r) == LOGONERR_OK);
+  if (r.entry == NULL) {
+    CHECK(logonerr_format(buf, sizeof buf, &r, NULL, 0) > 0);
+    CHECK(strstr(buf, "Kerberos error 126") != NULL);
+  }
+  CHECK(!logonerr_hresult(LOGONERR_NS_KERBEROS, 0x18, &hr));
+  CHECK(logonerr_format(buf, sizeof buf, &r, "[{hresult}]", 11) == 2);
+  /* HRESULTs: forced, automatic, customer codes, unnamed facilities. */
+  CHECK(logonerr_classify(1366, LOGONERR_NS_HRESULT, LOGONERR_HOW_NUMBER, &r) ==
+        LOGONERR_E_NAMESPACE);
+  CHECK(logonerr_classify(0x8009FFFFu, 0, LOGONERR_HOW_NUMBER, &r) == LOGONERR_OK &&
+        r.ns == LOGONERR_NS_HRESULT && r.entry == NULL);
+  CHECK(logonerr_format(buf, sizeof buf, &r, NULL, 0) > 0 &&
+        strstr(buf, "HRESULT severity failure") && strstr(buf, "(SSPI)"));
+  CHECK(logonerr_classify(0xA0420001u, 0, LOGONERR_HOW_NUMBER, &r) == LOGONERR_OK &&
+        r.ns == LOGONERR_NS_HRESULT);
+  CHECK(logonerr_format(buf, sizeof buf, &r, NULL, 0) > 0 &&
+        strstr(buf, "customer code") && strstr(buf, "facility 0x42,"));
+  CHECK(logonerr_classify(0x80000005u, 0, LOGONERR_HOW_NUMBER, &r) == LOGONERR_OK &&
+        r.ns == LOGONERR_NS_NTSTATUS);
+  CHECK(logonerr_hresult(LOGONERR_NS_HRESULT, 0x8009030Cu, &hr) && hr == 0x8009030Cu);
+  logonerr_decode(0x8009030Cu, 0, &d);
+  CHECK(d.ns == LOGONERR_NS_HRESULT && d.facility == 9 &&
+        strcmp(logonerr_facility_name(&d), "SSPI") == 0);
+  logonerr_decode(0x80070005u, 0, &d);
+  CHECK(strcmp(logonerr_facility_name(&d), "WIN32") == 0);
+  logonerr_decode(0x80010001u, LOGONERR_NS_HRESULT, &d);
+  CHECK(strcmp(logonerr_facility_name(&d), "RPC") == 0);
+  logonerr_decode(0x80040001u, LOGONERR_NS_HRESULT, &d);
+  CHECK(strcmp(logonerr_facility_name(&d), "ITF") == 0);
+  logonerr_decode(0x80080001u, LOGONERR_NS_HRESULT, &d);
+  CHECK(strcmp(logonerr_facility_name(&d), "WINDOWS") == 0);
+  logonerr_decode(0x800B0001u, LOGONERR_NS_HRESULT, &d);
+  CHECK(strcmp(logonerr_facility_name(&d), "CERT") == 0);
+  logonerr_decode(0x800C0001u, LOGONERR_NS_HRESULT, &d);
+  CHECK(strcmp(logonerr_facility_name(&d), "INTERNET") == 0);
+  logonerr_decode(0x80004005u, LOGONERR_NS_HRESULT, &d);
+  CHECK(strcmp(logonerr_facility_name(&d), "NULL") == 0);
+  logonerr_decode(0x80420001u, LOGONERR_NS_HRESULT, &d);
+  CHECK(logonerr_facility_name(&d) == NULL);
+  logonerr_decode(0xC000006Du, LOGONERR_NS_NTSTATUS, &d);
+  CHECK(logonerr_facility_name(&d) == NULL);
+}
+
+/* Accessors past the end of each list, and entries without a list. */
+static void test_accessor_corners(void) {
+  size_t i, n = logonerr_count();
+  const char *q, *a;
+  for (i = 0; i < n; i++) {
+    const logonerr_entry *e = logonerr_at(i);
+    size_t k;
+    int list;
+    for (list = 0; list < LOGONERR_LIST_COUNT; list++) {
+      for (k = 0; logonerr_item(e, list, k) != NULL; k++) CHECK(k < 100);
+      CHECK(logonerr_item(e, list, k + 1) == NULL);
+    }
+    for (k = 0; logonerr_faq(e, k, &q, &a); k++) CHECK(q != NULL && a != NULL);
+    CHECK(!logonerr_faq(e, k + 1, &q, &a));
+    for (k = 0; logonerr_related(e, k) != NULL; k++) CHECK(logonerr_related(e, k) != e);
+    CHECK(logonerr_related(e, k + 1) == NULL);
+    for (k = 0; logonerr_alias(e, k) != NULL; k++)
+      CHECK(logonerr_find_name(logonerr_alias(e, k), strlen(logonerr_alias(e, k))) == e);
+    CHECK(logonerr_alias(e, k + 1) == NULL);
+    CHECK(logonerr_severity(e) != LOGONERR_SEV_NONE);
+  }
+}
+
 int main(void) {
+  test_knowledge();
+  test_namespaces();
+  test_accessor_corners();
   test_iteration();
   test_find();
   test_parse();

@@ -1,0 +1,44 @@
+/*
+ * Internal to the Lua binding (lcore.c, lentry.c, lscan.c): Lua-version
+ * shims and the per-state tables every binding function reaches as
+ * upvalues, so that the binding keeps no state of its own in C.
+ */
+#ifndef LOGONERR_LBIND_H
+#define LOGONERR_LBIND_H
+
+#include "lauxlib.h"
+#include "lua.h"
+
+#include "logonerr.h"
+
+#if LUA_VERSION_NUM < 502
+/* Lua 5.1 and LuaJIT (which declares its own luaL_setfuncs). */
+#define lua_rawlen lua_objlen
+#define luaL_setfuncs logonerr_setfuncs
+void logonerr_setfuncs(lua_State *L, const luaL_Reg *l, int nup);
+#endif
+
+/* The upvalues of every binding function, tables made by luaopen. */
+#define ENTRIES lua_upvalueindex(1) /* catalogue index (1-based) -> entry   */
+#define FAST lua_upvalueindex(2)    /* usual spellings of a code -> entry   */
+#define INDEX lua_upvalueindex(3)   /* entry -> catalogue index             */
+#define DATA lua_upvalueindex(4)    /* catalogue index -> the entry's fields */
+#define SHOWN lua_upvalueindex(5)   /* read-only view -> the table it shows  */
+#define NUPVALUES 5
+
+/* Push the NUPVALUES tables (for closures made after luaopen). */
+void lbind_push_upvalues(lua_State *L);
+
+/* Integers as integers where Lua has them (5.3+), else as numbers. */
+void lbind_push_int(lua_State *L, int64_t v);
+void lbind_push_hex(lua_State *L, uint32_t v);
+/* The object of a catalogue entry. */
+void lbind_push_entry(lua_State *L, const logonerr_entry *e);
+
+/* lentry.c: entry objects, read-only views and the module's tables. */
+void lentry_open(lua_State *L, int module);
+/* lscan.c: the scanner class and the functions that make scanners. */
+extern const luaL_Reg lscan_funcs[];
+void lscan_open(lua_State *L);
+
+#endif
