@@ -268,6 +268,13 @@ typedef struct logonerr_scanner {
   size_t wlen, hlen;
   char word[LOGONERR_MAX_INPUT + 1];
   unsigned char hist[48];   /* the last bytes before buf[0] (hlen)       */
+  const struct logonerr_entry *names[16]; /* names found lately           */
+  struct {                  /* numbers read lately                         */
+    size_t len;
+    int hint, ok;
+    char text[12];
+    logonerr_reading reading;
+  } nums[64];
   logonerr_match pending;   /* a number followed by '.', awaiting a digit */
 } logonerr_scanner;
 

@@ -409,8 +409,9 @@ static int number_shaped(int keyword, int minus, const char *p, size_t n) {
 }
 
 /* A number read in the keyword's namespace first (a Kerberos field), else
- * by the usual rules. */
-static int read_number(const char *s, size_t n, int hint, logonerr_reading *r) {
+ * by the usual rules.  Logs repeat the same few codes: the scanner keeps
+ * the last readings, so most numbers cost a comparison, not a parse. */
+static int parse_number(const char *s, size_t n, int hint, logonerr_reading *r) {
   memset(r, 0, sizeof *r);
   if (hint != LOGONERR_NS_NONE && logonerr_parse(s, n, hint, r) == LOGONERR_OK)
     return 1;
@@ -418,9 +419,48 @@ static int read_number(const char *s, size_t n, int hint, logonerr_reading *r) {
   return logonerr_parse(s, n, LOGONERR_NS_NONE, r) == LOGONERR_OK;
 }
 
+static int read_number(logonerr_scanner *sc, const char *s, size_t n, int hint,
+                       logonerr_reading *r) {
+  uint32_t h = 2166136261u + (uint32_t)hint; /* FNV-1a */
+  size_t k;
+  for (k = 0; k < n; k++) h = (h ^ (unsigned char)s[k]) * 16777619u;
+  k = (size_t)(h ^ (h >> 16)) % (sizeof sc->nums / sizeof sc->nums[0]) & ~(size_t)1;
+  if (n > sizeof sc->nums[0].text) return parse_number(s, n, hint, r);
+  /* two places per number; a new one takes the first, moving the
+   * first's to the second */
+  if (sc->nums[k + 1].len == n && sc->nums[k + 1].hint == hint &&
+      memcmp(sc->nums[k + 1].text, s, n) == 0) {
+    k++;
+  } else if (sc->nums[k].len != n || sc->nums[k].hint != hint ||
+             memcmp(sc->nums[k].text, s, n) != 0) {
+    sc->nums[k + 1] = sc->nums[k];
+    sc->nums[k].ok = parse_number(s, n, hint, &sc->nums[k].reading);
+    sc->nums[k].len = n;
+    sc->nums[k].hint = hint;
+    memcpy(sc->nums[k].text, s, n);
+  }
+  *r = sc->nums[k].reading;
+  return sc->nums[k].ok;
+}
+
+/* logonerr_find_name reads the whole catalogue; a log names the same few
+ * codes again and again, so the scanner remembers the last ones found. */
+static const logonerr_entry *find_name(logonerr_scanner *sc, const char *p,
+                                       size_t n) {
+  size_t slot = (n * 31u + (unsigned char)p[n - 1] + (unsigned char)p[n / 2]) %
+                (sizeof sc->names / sizeof sc->names[0]);
+  const logonerr_entry *e = sc->names[slot];
+  if (e != NULL && strncmp(logonerr_name(e), p, n) == 0 &&
+      logonerr_name(e)[n] == '\0')
+    return e;
+  e = logonerr_find_name(p, n);
+  if (e != NULL) sc->names[slot] = e;
+  return e;
+}
+
 /* A symbolic name (ERROR_..., STATUS_..., SEC_E_..., KDC_ERR_...), in
  * capitals as the SDK and the RFCs write them. */
-static int name_word(const logonerr_scanner *sc, const char *p, size_t n,
+static int name_word(logonerr_scanner *sc, const char *p, size_t n,
                      logonerr_reading *r) {
   int ns = -1;
   size_t i;
@@ -433,7 +473,7 @@ static int name_word(const logonerr_scanner *sc, const char *p, size_t n,
   for (i = 0; i < n; i++)
     if (p[i] >= 'a' && p[i] <= 'z') return 0;
   memset(r, 0, sizeof *r);
-  r->entry = logonerr_find_name(p, n);
+  r->entry = find_name(sc, p, n);
   if (r->entry == NULL && !(sc->flags & LOGONERR_SCAN_ALL)) return 0;
   r->how = LOGONERR_HOW_NAME;
   r->ns = ns;
@@ -468,7 +508,7 @@ static int word_done(logonerr_scanner *sc, const char *p, size_t n,
       sign = minus; /* a '-' before digits is part of the number */
       m->text[0] = '-';
       memcpy(m->text + sign, p, n);
-      found = read_number(m->text, n + (size_t)sign, keyword ? hint : 0,
+      found = read_number(sc, m->text, n + (size_t)sign, keyword ? hint : 0,
                           &m->reading) &&
               (m->reading.entry != NULL || (sc->flags & LOGONERR_SCAN_ALL)) &&
               !not_a_code(&m->reading, keyword ? kw : 0, paren, p, n);
