@@ -508,6 +508,7 @@ static int word_done(logonerr_scanner *sc, const char *p, size_t n,
       sign = minus; /* a '-' before digits is part of the number */
       m->text[0] = '-';
       memcpy(m->text + sign, p, n);
+      memset(&m->reading, 0, sizeof m->reading);
       found = read_number(sc, m->text, n + (size_t)sign, keyword ? hint : 0,
                           &m->reading) &&
               (m->reading.entry != NULL || (sc->flags & LOGONERR_SCAN_ALL)) &&
