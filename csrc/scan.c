@@ -6,10 +6,11 @@
  * Most of a log cannot hold a code.  Every word that can matter (a name, a
  * keyword, a hex literal shaped like an NTSTATUS) holds an anchor: '_', or
  * one of the letter pairs rr (error), od (code), tu (status), ul (hresult,
- * result) or 0x.  Between codes the scanner jumps from anchor to anchor
- * (next_anchor, 16 bytes at a time where SSE2 is there) and reads only the
- * words around them; after a keyword it reads byte by byte.  Newlines are
- * counted only when a code needs its line, or when a buffer is done.
+ * result) or 0x and a hex digit from 8 on.  Between codes the scanner
+ * jumps from anchor to anchor (next_anchor: 32 bytes at a time with AVX2,
+ * 16 with SSE2, else a plain loop) and reads only the words around them;
+ * after a keyword it reads byte by byte.  Newlines are counted only when a
+ * code needs its line, or when a buffer is done.
  */
 #include <string.h>
 
@@ -23,8 +24,8 @@
 #endif
 /* AVX2, 32 bytes at a time, where the processor has it (asked at run
  * time: the module is built for any x86-64). */
-#if SCAN_SSE2 && defined(__x86_64__) && !defined(_WIN32) && !defined(LOGONERR_NO_AVX2) && \
-    (__GNUC__ >= 5 || defined(__clang__))
+#if SCAN_SSE2 && defined(__x86_64__) && !defined(_WIN32) && \
+    !defined(LOGONERR_NO_AVX2) && (__GNUC__ >= 5 || defined(__clang__))
 #include <immintrin.h>
 #define SCAN_AVX2 1
 #define AVX2 __attribute__((target("avx2")))
@@ -240,10 +241,8 @@ AVX2 static uint64_t newlines_avx2(const unsigned char *b, size_t *at,
   return k;
 }
 
-static int has_avx2(void) {
-  __builtin_cpu_init();
-  return __builtin_cpu_supports("avx2");
-}
+/* The runtime's CPU detection has run by then (a constructor). */
+static int has_avx2(void) { return __builtin_cpu_supports("avx2"); }
 #endif
 
 static size_t next_anchor(const logonerr_scanner *sc, const unsigned char *b,
