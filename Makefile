@@ -243,13 +243,16 @@ threads: deps-ci
 # outside input.  Each target runs FUZZ_SECONDS on a copy of its seed
 # corpus in fuzz/corpus/<target>; a crash leaves its input in build/fuzz.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = parse format scan scandiff name
+# scandiff-sse2 and scandiff-plain: the same target over the scanner built
+# without AVX2, and without vector instructions at all.
+FUZZ_TARGETS = parse format scan scandiff scandiff-sse2 scandiff-plain name
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 fuzz: deps-ci
 	@mkdir -p build/fuzz
 	set -e; for t in $(FUZZ_TARGETS); do \
-	  clang $(WARN) $(FUZZ_FLAGS) -Icsrc -o build/fuzz/$$t fuzz/fuzz_$$t.c $(CORE_SRC); \
-	  rm -rf build/fuzz/corpus-$$t; cp -r fuzz/corpus/$$t build/fuzz/corpus-$$t; \
+	  case $$t in *-sse2) d=-DLOGONERR_NO_AVX2;; *-plain) d=-DLOGONERR_NO_SIMD;; *) d=;; esac; \
+	  clang $(WARN) $(FUZZ_FLAGS) $$d -Icsrc -o build/fuzz/$$t fuzz/fuzz_$${t%%-*}.c $(CORE_SRC); \
+	  rm -rf build/fuzz/corpus-$$t; cp -r fuzz/corpus/$${t%%-*} build/fuzz/corpus-$$t; \
 	  echo "== fuzz $$t ($(FUZZ_SECONDS) s)"; \
 	  (cd build/fuzz && ./$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
 	    corpus-$$t 2>&1 | grep -E '^(Done|stat::number_of_executed_units|==[0-9]+== ERROR|SUMMARY)') ; \
