@@ -183,6 +183,16 @@ static size_t reference(const unsigned char *s, size_t n, int flags,
   return found;
 }
 
+static void record(code *c, const logonerr_match *m) {
+  c->start = m->start;
+  c->stop = m->stop;
+  c->line = m->line;
+  c->value = m->reading.value;
+  c->ns = m->reading.how == LOGONERR_HOW_NAME ? -1 : m->reading.ns;
+  c->how = m->reading.how;
+  c->entry = m->reading.entry;
+}
+
 /* The scanner under test, fed in pieces of `piece` bytes (0: whole). */
 static size_t fast(const char *s, size_t n, int flags, size_t piece,
                    code *out) {
@@ -196,24 +206,10 @@ static size_t fast(const char *s, size_t n, int flags, size_t piece,
     at += len;
     while (logonerr_scan_next(&sc, &m)) {
       if (k == MAX) return k;
-      out[k].start = m.start;
-      out[k].stop = m.stop;
-      out[k].line = m.line;
-      out[k].value = m.reading.value;
-      out[k].ns = m.reading.how == LOGONERR_HOW_NAME ? -1 : m.reading.ns;
-      out[k].how = m.reading.how;
-      out[k++].entry = m.reading.entry;
+      record(&out[k++], &m);
     }
   } while (at < n);
-  if (logonerr_scan_finish(&sc, &m) && k < MAX) {
-    out[k].start = m.start;
-    out[k].stop = m.stop;
-    out[k].line = m.line;
-    out[k].value = m.reading.value;
-    out[k].ns = m.reading.how == LOGONERR_HOW_NAME ? -1 : m.reading.ns;
-    out[k].how = m.reading.how;
-    out[k++].entry = m.reading.entry;
-  }
+  if (logonerr_scan_finish(&sc, &m) && k < MAX) record(&out[k++], &m);
   return k;
 }
 
