@@ -129,11 +129,13 @@ bench: deps all
 	$(LUA) bench/lookup.lua $(CALLS)
 	LUA=$(LUA) $(LUA) bench/startup.lua
 
-# Scanning speed against grep, a plain Lua scanner and wc -l, on a
-# generated log of SIZE megabytes (kept in $TMPDIR or /tmp for reruns).
+# Scanning speed against cat, wc -l, grep -oE and rg -o, on generated logs
+# of SIZE megabytes (kept in $TMPDIR or /tmp for reruns) of each of KINDS;
+# then -j 2 on two files and the peak memory on 64 MB and 2 GB.
 SIZE ?= 256
+KINDS ?= typical empty dense long short
 bench-scan: deps all
-	$(LUA) bench/scan.lua $(SIZE)
+	CC="$(CC)" CORE_SRC="$(CORE_SRC)" $(LUA) bench/scan.lua $(SIZE) $(KINDS)
 
 # The HTML report of a sample log in headless Chromium: no console message,
 # a screenshot that is not blank (.ci/check-html).
@@ -278,7 +280,9 @@ threads: deps-ci
 # outside input.  Each target runs FUZZ_SECONDS on a copy of its seed
 # corpus in fuzz/corpus/<target>; a crash leaves its input in build/fuzz.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = parse format scan name
+# scandiff-sse2 and scandiff-plain: the same target over the scanner built
+# without AVX2, and without vector instructions at all.
+FUZZ_TARGETS = parse format scan scandiff scandiff-sse2 scandiff-plain name
 # The Security events reader: event XML (libexpat) and EVTX (libevtx).
 # libevtx itself leaks on some damaged records (in libfwevt's XML tags), and
 # asks for gigabytes when a damaged template gives a huge count (it handles
@@ -291,8 +295,9 @@ FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=al
 fuzz: deps-ci
 	@mkdir -p build/fuzz
 	set -e; for t in $(FUZZ_TARGETS); do \
-	  clang $(WARN) $(FUZZ_FLAGS) -Icsrc -o build/fuzz/$$t fuzz/fuzz_$$t.c $(CORE_SRC); \
-	  rm -rf build/fuzz/corpus-$$t; cp -r fuzz/corpus/$$t build/fuzz/corpus-$$t; \
+	  case $$t in *-sse2) d=-DLOGONERR_NO_AVX2;; *-plain) d=-DLOGONERR_NO_SIMD;; *) d=;; esac; \
+	  clang $(WARN) $(FUZZ_FLAGS) $$d -Icsrc -o build/fuzz/$$t fuzz/fuzz_$${t%%-*}.c $(CORE_SRC); \
+	  rm -rf build/fuzz/corpus-$$t; cp -r fuzz/corpus/$${t%%-*} build/fuzz/corpus-$$t; \
 	  echo "== fuzz $$t ($(FUZZ_SECONDS) s)"; \
 	  (cd build/fuzz && ./$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
 	    corpus-$$t 2>&1 | grep -E '^(Done|stat::number_of_executed_units|==[0-9]+== ERROR|SUMMARY)') ; \

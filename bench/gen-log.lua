@@ -1,10 +1,15 @@
 -- Write a realistic Windows log mix of about SIZE megabytes to FILE:
---   lua bench/gen-log.lua FILE SIZE
+--   lua bench/gen-log.lua FILE SIZE [KIND]
 -- Security event exports, netlogon.log, service and script logs, with the
 -- forms of SPEC.md sparse among lines that hold no code (pids, ports, ids,
--- GUIDs, addresses and times, which must not be taken for codes).
-local path, size = arg[1], tonumber(arg[2] or "64")
-assert(path and size, "usage: gen-log.lua FILE SIZE_MB")
+-- GUIDs, addresses and times, which must not be taken for codes).  KIND:
+--   typical  one line in forty holds a code (the default)
+--   empty    the same lines, none with a code
+--   dense    a code on every line
+--   long     typical lines joined by " | " into lines of 1 KB and more
+--   short    lines of 32 bytes (times, pids, words; one in forty a code)
+local path, size, kind = arg[1], tonumber(arg[2] or "64"), arg[3] or "typical"
+assert(path and size, "usage: gen-log.lua FILE SIZE_MB [KIND]")
 
 math.randomseed(1366)
 local random, format = math.random, string.format
@@ -43,13 +48,52 @@ local CODED = {
   function() return "lsasrv!LsapCreateLogonSession: STATUS_LOGON_SESSION_COLLISION" end,
 }
 
+-- Short lines, padded to 32 bytes.
+local SHORT_PLAIN = {
+  function(n) return format("%02d:%02d:%02d pid %d ok", n % 24, n % 60, n % 60, random(100, 99999)) end,
+  function() return format("port %d open", random(1024, 65535)) end,
+  function(n) return format("id 0x%x seen", random(0x100, 0xFFFFFF) + n % 2) end,
+}
+local SHORT_CODED = {
+  function() return "error 1326" end,
+  function() return format("Status: %s", STATUS[random(#STATUS)]) end,
+  function() return "[WinError 1312]" end,
+}
+
+local function pad(line, width)
+  if #line >= width then return line end
+  return line .. (" "):rep(width - #line - 1) .. "."
+end
+
+local function next_line(n)
+  if kind == "dense" then return CODED[random(#CODED)](n) end
+  if kind == "empty" then return PLAIN[random(#PLAIN)](n) end
+  if kind == "short" then
+    if random(40) == 1 then return pad(SHORT_CODED[random(#SHORT_CODED)](n), 31) end
+    return pad(SHORT_PLAIN[random(#SHORT_PLAIN)](n), 31)
+  end
+  local function one(k)
+    if random(40) == 1 then return CODED[random(#CODED)](k) end
+    return PLAIN[random(#PLAIN)](k)
+  end
+  if kind == "long" then
+    local parts, len = {}, 0
+    while len < 1024 do
+      local p = one(n + #parts):gsub("\n", " ")
+      parts[#parts + 1] = p
+      len = len + #p + 3
+    end
+    return table.concat(parts, " | ")
+  end
+  assert(kind == "typical", "KIND: typical, empty, dense, long or short")
+  return one(n)
+end
+
 local out = assert(io.open(path, "wb"))
 local target, written, n, buf = size * 1024 * 1024, 0, 0, {}
 while written < target do
   n = n + 1
-  local line
-  if random(40) == 1 then line = CODED[random(#CODED)](n)
-  else line = PLAIN[random(#PLAIN)](n) end
+  local line = next_line(n)
   buf[#buf + 1] = line
   written = written + #line + 1
   if #buf == 4096 then

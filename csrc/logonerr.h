@@ -232,10 +232,12 @@ int logonerr_matches(const logonerr_entry *e, const char *const *words,
 
 /*
  * Scanning text for codes the way logs print them: symbolic names
- * (ERROR_..., STATUS_...) and 8-digit hex with the top bit set
- * (0xC000006D, 0x80070556) anywhere; other numbers (1326, -1073741715,
- * 0x57) only after a keyword such as "error", "status" or "WinError".
- * A token glued to letters or digits is never a code.
+ * (ERROR_..., STATUS_..., SEC_E_..., KDC_ERR_..., KRB_AP_ERR_...) and
+ * 8-digit hex with the top bit set (0xC000006D, 0x80070556) anywhere;
+ * other numbers (1326, -1073741715, 0x57) only after a keyword such as
+ * "error", "status", "WinError" or a JSON key ("SubStatus": 3221225572).
+ * A token glued to letters or digits is never a code; a JSON escape
+ * (\t, \n, \r written as two characters) separates.
  *
  * The scanner reads a stream in buffers of any size: a code split across
  * two buffers is found once, and the state it keeps is fixed in size,
@@ -259,9 +261,20 @@ typedef struct logonerr_scanner {
   size_t len, pos, counted; /* counted: newlines are counted up to here */
   uint64_t base, line;      /* base: stream offset of buf[0]            */
   int flags, state, keyword, seps, minus, toolong;
+  int kw, hint, paren;      /* the keyword, its namespace, '(' after it  */
+  int bslash;               /* the byte before buf[0] was a backslash    */
+  int simd;                 /* the processor's vector instructions        */
   uint64_t wstart, sign_at; /* where the pending word and its '-' start  */
-  size_t wlen;
+  size_t wlen, hlen;
   char word[LOGONERR_MAX_INPUT + 1];
+  unsigned char hist[48];   /* the last bytes before buf[0] (hlen)       */
+  const struct logonerr_entry *names[16]; /* names found lately           */
+  struct {                  /* numbers read lately                         */
+    size_t len;
+    int hint, ok;
+    char text[12];
+    logonerr_reading reading;
+  } nums[64];
   logonerr_match pending;   /* a number followed by '.', awaiting a digit */
 } logonerr_scanner;
 

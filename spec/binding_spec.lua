@@ -1,4 +1,4 @@
--- Corners of the C binding (csrc/lcore.c): how inputs are quoted in
+-- Corners of the C binding (csrc/lcore.c, csrc/lscan.c): how inputs are quoted in
 -- messages, numbers that are not codes, word splitting, scanner options.
 local logonerr = require "logonerr"
 
@@ -56,5 +56,30 @@ describe("the binding", function()
     local g = logonerr.forms("0xC0001234") -- no known mapping
     assert.are.same({}, g.counterparts)
     assert.is_nil(g.entry)
+  end)
+  -- scanner:pump and scanner:tallied are the loop of summarize and
+  -- annotate (lua/logonerr/logs.lua); misuse raises, as for feed.
+  it("checks what pump is given and counts what it saw", function()
+    local function note() end
+    local s = logonerr.scanner()
+    assert.has_error(function() s:pump({}, note, true, 160) end,
+                     "bad argument #1 to 'pump' (string, open file or nil expected)")
+    assert.has_error(function() s:pump("x", "not a function", true, 160) end)
+    assert.has_error(function() s:pump("x", note, true, 0) end,
+                     "bad argument #4 to 'pump' (width out of range (1 to 65536))")
+    local f = assert(io.open("spec/fixtures/security-export.txt", "rb"))
+    assert.has_error(function() s:pump(f, note, true, 160, 0) end,
+                     "bad argument #5 to 'pump' (size out of range (1 to 2^30))")
+    f:close()
+    local seen = {}
+    assert.is_true(s:pump("error 1326 error 1326\nerror 1326", function(e, line, text)
+      seen[#seen + 1] = { e.name, line, text }
+    end, true, 160))
+    assert.is_true(s:pump(nil, note, true, 160))
+    -- the first is handed over, the others only counted
+    assert.are.same({ { "ERROR_LOGON_FAILURE", 1, "error 1326 error 1326" } }, seen)
+    assert.are.same({ 3, 2 }, { s:tallied(logonerr.lookup(1326)) })
+    assert.is_nil(s:tallied("not an entry"))
+    assert.has_error(function() s:pump("more", note, true, 160) end, "pump after finish")
   end)
 end)

@@ -237,9 +237,105 @@ describe("logonerr scan", function()
     assert.are.equal("2: error 1326\n    ^ " .. logonerr.format(1326) .. "\n", out)
   end)
 
+  it("scans files at once with -j and prints what it prints one by one", function()
+    local a = write_file(slurp(EXPORT))
+    local b = write_file("x\nerror 1326\nerror 4903\n" .. ("y"):rep(5000) ..
+                         " STATUS_LOGON_FAILURE\n")
+    local c = write_file("")
+    local files = table.concat({ a, "/nonexistent/app.log", b, "spec", c, a }, " ")
+    for _, opts in ipairs({ "", "-f json", "-f line --all", "--annotate", "--annotate --all" }) do
+      local code1, out1, err1 = run("scan " .. opts .. " " .. files)
+      local code2, out2, err2 = run("scan -j 3 " .. opts .. " " .. files)
+      assert.are.equal(2, code1, opts)
+      assert.are.same({ code1, out1, err1 }, { code2, out2, err2 }, opts)
+      assert.matches("cannot read /nonexistent/app.log", err2)
+      assert.is_true(#out2 > 100, opts)
+    end
+    -- stdin among files is read by the command itself
+    local code, out = run("scan -j 2 -f line " .. b .. " -", "error 1326\n")
+    assert.are.equal(0, code)
+    assert.matches("%(stdin%): 1 ERROR_LOGON_FAILURE", out)
+    os.remove(a)
+    os.remove(b)
+    os.remove(c)
+  end)
+
+  it("refuses a -j that is not a whole number from 1", function()
+    for _, j in ipairs({ "0", "-1", "1.5", "x" }) do
+      local code, _, err = run("scan --jobs=" .. j .. " x.log")
+      assert.are.equal(2, code, j)
+      assert.matches("jobs must be a whole number from 1", err, 1, true)
+    end
+  end)
+
   it("refuses options it does not know", function()
     local code, _, err = run("scan --colour x.log")
     assert.are.equal(2, code)
     assert.matches("unknown option '%-%-colour'", err)
+  end)
+end)
+
+describe("reading a source for summarize and annotate", function()
+  local text = "a\nLogon failed: error 1326\n" .. ("x"):rep(300) ..
+               " Status: 0xC000006D " .. ("y"):rep(300) .. "\nerror 1326\r\n"
+
+  it("reads any object with a read method, in chunks, as it reads a string", function()
+    local at = 1
+    local reader = { read = function(_, n)
+      if at > #text then return nil end
+      local piece = text:sub(at, at + 9) -- 10 bytes whatever n says
+      at = at + #piece
+      assert.is_number(n)
+      return piece
+    end }
+    assert.are.same(logonerr.summarize(text), logonerr.summarize(reader))
+  end)
+
+  it("gives the same summary and notes whatever the size of a read", function()
+    local logs = require "logonerr.logs"
+    local long = text .. slurp(EXPORT) .. ("z"):rep(500) .. "error 1326" ..
+                 ("w"):rep(170) .. "\nSTATUS_LOGON_FAILURE"
+    local path = write_file(long)
+    local saved = logs.CHUNK
+    for _, size in ipairs({ 1, 7, 64, 161, 1000 }) do
+      logs.CHUNK = size
+      local f = assert(io.open(path, "rb"))
+      local ok, got = pcall(logonerr.summarize, f)
+      f:close()
+      f = assert(io.open(path, "rb"))
+      local ok2, notes = pcall(logonerr.annotate, f)
+      f:close()
+      logs.CHUNK = saved
+      assert.is_true(ok, got)
+      assert.is_true(ok2, notes)
+      assert.are.same(logonerr.summarize(long), got, "size " .. size)
+      assert.are.equal(logonerr.annotate(long), notes, "size " .. size)
+    end
+    os.remove(path)
+  end)
+
+  it("gives the error of a reader that fails", function()
+    local reader = { read = function() return nil, "disk on fire" end }
+    local got, err = logonerr.summarize(reader)
+    assert.is_nil(got)
+    assert.are.equal("disk on fire", err)
+  end)
+
+  it("refuses a closed file as Lua's io does", function()
+    local path = write_file(text)
+    local f = assert(io.open(path, "rb"))
+    f:close()
+    os.remove(path)
+    assert.has_error(function() logonerr.summarize(f) end)
+  end)
+
+  it("counts every occurrence and keeps the first line's sample", function()
+    local got = logonerr.summarize(text)
+    assert.are.equal("ERROR_LOGON_FAILURE", got[1].name)
+    assert.are.same({ 2, 2, 4 }, { got[1].count, got[1].first_line, got[1].last_line })
+    assert.are.equal("Logon failed: error 1326", got[1].sample)
+    -- 160 bytes each side of the code, cut with "..."
+    assert.are.equal("..." .. ("x"):rep(151) .. " Status: 0xC000006D " ..
+                     ("y"):rep(159) .. "...", got[2].sample)
   end)
 end)

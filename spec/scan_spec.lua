@@ -333,3 +333,146 @@ describe("scanning bad input", function()
     assert.are.equal("ERROR_LOGON_FAILURE", s:feed("error 1326 ")().name)
   end)
 end)
+
+-- JSON exports (Winlogbeat, ConvertTo-Json) and Kerberos fields.  The
+-- expected values are the SDK's (spec/support/sdk.lua) and hand-counted
+-- byte positions.
+describe("scanning JSON and Kerberos fields", function()
+  -- The text at each cut point fed separately gives what the whole gives.
+  local function every_cut(text, opts)
+    local whole = keys(found(text, opts))
+    for cut = 0, #text do
+      assert.are.same(whole, chunked(text, { cut }, opts), "cut at " .. cut)
+    end
+    local ones = {}
+    for c = 1, #text - 1 do ones[c] = c end
+    assert.are.same(whole, chunked(text, ones, opts), "byte by byte")
+    return whole
+  end
+
+  it("reads \\t, \\n and \\r written as two characters as separators", function()
+    local text = [["Message": "An account failed to log on.\r\n\tSub Status:\t\t0xC000006A\r\n"]]
+    local list = found(text)
+    assert.are.equal(1, #list)
+    assert.are.equal("STATUS_WRONG_PASSWORD", list[1].e.name)
+    assert.are.equal(symbols.STATUS_WRONG_PASSWORD, list[1].e.code)
+    assert.are.equal("0xC000006A", list[1].token)
+    assert.are.equal(select(1, text:find("0xC000006A", 1, true)), list[1].i)
+    every_cut(text)
+    -- a keyword right after an escape, and a code before one
+    list = found([[line one\nerror 1326\r\nline two]])
+    assert.are.equal(1, #list)
+    assert.are.equal("ERROR_LOGON_FAILURE", list[1].e.name)
+    assert.are.equal("1326", list[1].token)
+  end)
+
+  it("keeps other backslashes and letters glued", function()
+    for _, line in ipairs({ [[status:\x0xC000006A]], [[Status:\a1326]],
+                            [[\status 1326]] .. "x", [[Sub Status:\q0xC000006A]],
+                            [[C:\temp\code 1326]] }) do
+      local got = keys(found(line, { all = true }))
+      if line == [[C:\temp\code 1326]] then
+        -- \t is an escape here too: "emp" and "code" are words, 1326 a code
+        assert.are.same({ "ERROR_LOGON_FAILURE@14-17:1" }, got, line)
+      else
+        assert.are.same({}, got, line)
+      end
+    end
+  end)
+
+  it("reads a decimal value after a JSON key that names a code field", function()
+    local cases = {
+      { [["Status": 3221225581]], "STATUS_LOGON_FAILURE", "3221225581" },
+      { [["SubStatus":"3221225572"]], "STATUS_NO_SUCH_USER", "3221225572" },
+      { [["Status": -1073741715]], "STATUS_LOGON_FAILURE", "-1073741715" },
+      { [["Sub Status": "0xc000006a"]], "STATUS_WRONG_PASSWORD", "0xc000006a" },
+      { [["ErrorCode": 1326]], "ERROR_LOGON_FAILURE", "1326" },
+      { [["Error Code": 1326]], "ERROR_LOGON_FAILURE", "1326" },
+    }
+    for _, c in ipairs(cases) do
+      local list = found(c[1])
+      assert.are.equal(1, #list, c[1])
+      assert.are.equal(c[2], list[1].e.name, c[1])
+      assert.are.equal(symbols[c[2]], list[1].e.code, c[1])
+      assert.are.equal(c[3], list[1].token, c[1])
+      every_cut(c[1])
+    end
+    -- quotes do not make any word a keyword
+    assert.are.same({}, keys(found([["ProcessId": 1326, "Port": "1326"]], { all = true })))
+  end)
+
+  it("with all, leaves out 0, 0xFFFFFFFF and event levels", function()
+    for _, line in ipairs({
+      "Status: 0x0", "Sub Status:\t\t0x0", [["Status": 0]], "error 0",
+      "Result Code: 0xFFFFFFFF", "status -1", [["SubStatus": "0xffffffff"]],
+      "Error (2)", "Level: Error (2)", [["LevelDisplayName": "Error (2)"]],
+      "Level: Error 5", [["Level": "Error"]],
+    }) do
+      assert.are.same({}, keys(found(line, { all = true })), line)
+      every_cut(line, { all = true })
+    end
+    -- but other numbers still count, with all
+    local list = found("Error (3)\nLevel: Error\nerror 4903", { all = true })
+    assert.are.equal(2, #list)
+    assert.are.same({ 3, 4903 }, { list[1].e.code, list[2].e.code })
+    assert.are.same({ 1, 3 }, { list[1].line, list[2].line })
+  end)
+
+  it("counts Kerberos and SSPI symbolic names anywhere", function()
+    local krb5 = sdk.krb5()
+    -- the name written, the entry it reads as, its value from the headers
+    for _, c in ipairs({
+      { "KDC_ERR_PREAUTH_FAILED", "KDC_ERR_PREAUTH_FAILED", krb5.KRB5KDC_ERR_PREAUTH_FAILED },
+      { "KRB5KDC_ERR_PREAUTH_FAILED", "KDC_ERR_PREAUTH_FAILED",
+        krb5.KRB5KDC_ERR_PREAUTH_FAILED },
+      { "KRB_AP_ERR_SKEW", "KRB_AP_ERR_SKEW", krb5.KRB5KRB_AP_ERR_SKEW },
+      { "KRB5KRB_AP_ERR_SKEW", "KRB_AP_ERR_SKEW", krb5.KRB5KRB_AP_ERR_SKEW },
+      { "SEC_E_LOGON_DENIED", "SEC_E_LOGON_DENIED", sdk.define("SEC_E_LOGON_DENIED") },
+    }) do
+      local text = "trace: " .. c[1] .. "."
+      local list = found(text)
+      assert.are.equal(1, #list, c[1])
+      assert.are.equal(c[2], list[1].e.name, c[1])
+      assert.is_number(c[3], c[1] .. " in the headers")
+      assert.are.equal(c[3], list[1].e.code, c[1])
+      assert.are.equal(c[1], list[1].token)
+      -- glued or in lower case, they are not names
+      assert.are.same({}, keys(found("x" .. c[1] .. " " .. c[1]:lower(), { all = true })))
+    end
+    -- names of these shapes that are not catalogued, with all
+    for _, name in ipairs({ "KRB_ERR_NOT_A_CODE", "SEC_I_NOT_A_CODE", "KDC_ERR_X" }) do
+      local list = found(name, { all = true })
+      assert.are.equal(1, #list, name)
+      assert.are.equal(name, list[1].e.name)
+      assert.is_false(logonerr.is_entry(list[1].e))
+    end
+  end)
+
+  it("reads a number introduced by a Kerberos field as a Kerberos code", function()
+    local krb5 = sdk.krb5()
+    for _, c in ipairs({
+      { "Failure Code:\t\t0x18", "KDC_ERR_PREAUTH_FAILED", krb5.KRB5KDC_ERR_PREAUTH_FAILED },
+      { "Result Code: 0x6", "KDC_ERR_C_PRINCIPAL_UNKNOWN",
+        krb5.KRB5KDC_ERR_C_PRINCIPAL_UNKNOWN },
+      { [["FailureCode": "0x18"]], "KDC_ERR_PREAUTH_FAILED", krb5.KRB5KDC_ERR_PREAUTH_FAILED },
+      { [["ResultCode":"0x12"]], "KDC_ERR_CLIENT_REVOKED", krb5.KRB5KDC_ERR_CLIENT_REVOKED },
+      { [[\tFailure Code:\t\t0x18\r\n]], "KDC_ERR_PREAUTH_FAILED",
+        krb5.KRB5KDC_ERR_PREAUTH_FAILED },
+      { "RESULT CODE = 0x25", "KRB_AP_ERR_SKEW", krb5.KRB5KRB_AP_ERR_SKEW },
+    }) do
+      local list = found(c[1])
+      assert.are.equal(1, #list, c[1])
+      assert.are.equal(c[2], list[1].e.name, c[1])
+      assert.are.equal("kerberos", list[1].e.namespace, c[1])
+      assert.are.equal(c[3], list[1].e.code, c[1])
+      every_cut(c[1])
+    end
+    -- elsewhere a small number is not a Kerberos code
+    local list = found("error code 0x18, Status: 0x18", { all = true })
+    assert.are.equal(2, #list)
+    for _, m in ipairs(list) do assert.are_not.equal("kerberos", m.e.namespace) end
+    -- and a Kerberos field whose value is no Kerberos code reads as usual
+    list = found("Result Code: 0xC000006D")
+    assert.are.equal("STATUS_LOGON_FAILURE", list[1].e.name)
+  end)
+end)

@@ -5,6 +5,7 @@
 local argparse = require "argparse"
 local logonerr = require "logonerr"
 local report = require "logonerr.report"
+local json = require "dkjson"
 
 local unpack = table.unpack or unpack -- luacheck: compat
 
@@ -56,6 +57,18 @@ local function build_parser()
           "naming each code, instead of the summary.")
   sc:flag("--all", "Also report well-formed codes that are not catalogued.")
   sc:option("-f --format", "Summary format."):choices(FORMATS):default("text")
+  sc:option("-j --jobs", "Scan up to this many files at once, each in a " ..
+            "process of its own; the output is the same as one by one.")
+    :default("1"):convert(function(v)
+      local n = tonumber(v)
+      if n == nil or n < 1 or n % 1 ~= 0 then
+        return nil, "jobs must be a whole number from 1 (got '" .. v .. "')"
+      end
+      return n
+    end)
+  -- A worker of -j: one file, its result on stdout for the parent.
+  sc:flag("--worker"):hidden(true)
+  sc:option("--label"):hidden(true)
   require("logonerr.events_cli").add(p)
   return p
 end
@@ -178,45 +191,173 @@ local function explain(a, out, err)
   return status
 end
 
--- One input of scan: summarised (into views for JSON) or annotated.
--- Returns true, or nil and a message.
-local function scan_one(a, f, label, out, views)
+-- Quoted for the shell, or nil where the shell is not a POSIX one.
+local function sh_quote(s)
+  if package.config:sub(1, 1) ~= "/" then return nil end
+  return "'" .. s:gsub("'", "'\\''") .. "'"
+end
+
+-- The command line that started this command (interpreter, its options,
+-- the script), for -j's workers; nil when it is not known.
+local function self_command()
+  local a = rawget(_G, "arg")
+  if type(a) ~= "table" or type(a[0]) ~= "string" or not sh_quote("") then
+    return nil
+  end
+  local lo = 0
+  while a[lo - 1] ~= nil do lo = lo - 1 end
+  if lo == 0 then return nil end
+  local parts = {}
+  for i = lo, 0 do parts[#parts + 1] = sh_quote(a[i]) end
+  return table.concat(parts, " ")
+end
+
+-- One input of scan: annotated (written as it goes) or summarised.
+-- Returns { results = } for a summary, {} for notes, or nil and a message.
+local function scan_one(a, f, label, write)
+  -- UTF-16 decoded, EVTX refused (logonerr.textfile).
+  local why
+  f, why = require("logonerr.textfile").open(f)
+  if f == nil then return nil, why end
   if a.annotate then
-    return logonerr.annotate(f, { all = a.all, name = label },
-                             function(s) out:write(s) end)
+    local ok, err = logonerr.annotate(f, { all = a.all, name = label }, write)
+    if not ok then return nil, err end
+    return {}
   end
   local results, err = logonerr.summarize(f, { all = a.all })
   if results == nil then return nil, err end
+  return { results = results }
+end
+
+local function print_result(a, r, label, out, views)
+  if r.results == nil then return end -- notes: already written
   if a.format == "json" then
-    views[#views + 1] = report.summary_view(results, label)
+    views[#views + 1] = report.summary_view(r.results, label)
   else
     if #views > 0 then out:write("\n") end
     views[#views + 1] = true
-    out:write(report.summary(results, a.format, label))
+    out:write(report.summary(r.results, a.format, label))
   end
-  return true
 end
 
--- scan: every file is read even when one fails (exit 2 then).
+-- Summary results as JSON for the parent of a worker, and back: entries
+-- travel as their names.
+local function encode_results(results)
+  local list = {}
+  for i, r in ipairs(results) do
+    local t = {}
+    for k, v in pairs(r) do t[k] = v end
+    if r.entry then t.entry = r.entry.name end
+    list[i] = t
+  end
+  return json.encode(list)
+end
+
+local function decode_results(text)
+  local ok, list = pcall(json.decode, text)
+  if not ok or type(list) ~= "table" then return nil end
+  for _, r in ipairs(list) do
+    if r.entry then r.entry = logonerr.lookup(r.entry) end
+  end
+  return list
+end
+
+-- --worker: scan one file; write the notes or the summary as JSON, then a
+-- NUL (which neither holds) and "ok", or "error", a newline and why.
+local function worker(a, out)
+  local path = a.files[1]
+  local f, why = io.open(path, "rb")
+  local r
+  if f then
+    r, why = scan_one(a, f, a.label, function(s) out:write(s) end)
+    f:close()
+    if r == nil then why = path .. ": " .. tostring(why) end
+  end
+  if r and r.results then out:write(encode_results(r.results)) end
+  if r then
+    out:write("\0ok")
+    return 0
+  end
+  out:write("\0error\n", tostring(why))
+  return 2
+end
+
+-- Read a worker's output (h, from io.popen): notes go to out as they come.
+-- Returns a result, nil and a message, or false when the worker did not
+-- finish (a summary is then made here).
+local function from_worker(a, h, out)
+  local body, trailer = {}, nil
+  while true do
+    local c = h:read(65536)
+    if c == nil then break end
+    if trailer then
+      trailer = trailer .. c
+    else
+      local z = c:find("\0", 1, true)
+      local before = z and c:sub(1, z - 1) or c
+      if a.annotate then out:write(before) else body[#body + 1] = before end
+      if z then trailer = c:sub(z + 1) end
+    end
+  end
+  h:close()
+  local why = trailer and trailer:match("^error\n(.*)$")
+  if why then return nil, why end
+  if trailer == "ok" then
+    if a.annotate then return {} end
+    local results = decode_results(table.concat(body))
+    if results then return { results = results } end
+  end
+  if a.annotate then return nil, "a worker of -j stopped" end
+  return false
+end
+
+-- scan: every file is read even when one fails (exit 2).  With -j, files
+-- are scanned by workers (this command, run again per file), up to jobs
+-- at once; what they find is printed in the order of the files, as it
+-- would be one by one.
 local function scan(a, in_, out, err)
+  if a.worker then return worker(a, out) end
   local files = #a.files > 0 and a.files or { "-" }
   local several = #files > 1
   local status, views = 0, {}
-  for _, path in ipairs(files) do
-    local f, why = in_, nil
-    if path ~= "-" then f, why = io.open(path, "rb") end
-    local ok = f ~= nil
-    if ok then
-      local label = several and (path == "-" and "(stdin)" or path) or nil
-      -- UTF-16 decoded, EVTX refused (logonerr.textfile).
-      local text
-      text, why = require("logonerr.textfile").open(f)
-      ok = text ~= nil
-      if ok then ok, why = scan_one(a, text, label, out, views) end
-      if f ~= in_ then f:close() end
-      if not ok then why = path .. ": " .. tostring(why) end
+  local cmd = a.jobs > 1 and several and self_command()
+  local running, started = {}, 0
+  local function label_of(path)
+    return several and (path == "-" and "(stdin)" or path) or nil
+  end
+  local function start(k)
+    local path = files[k]
+    if path == "-" then return end -- stdin is read here
+    local line = { cmd, "scan --worker" }
+    if a.all then line[#line + 1] = "--all" end
+    if a.annotate then line[#line + 1] = "--annotate" end
+    if several then line[#line + 1] = "--label " .. sh_quote(label_of(path)) end
+    line[#line + 1] = "-- " .. sh_quote(path)
+    running[k] = io.popen(table.concat(line, " "), "r")
+  end
+  for k, path in ipairs(files) do
+    while cmd and started < #files and started < k - 1 + a.jobs do
+      started = started + 1
+      start(started)
     end
-    if not ok then
+    local r, why = false, nil
+    if running[k] then
+      r, why = from_worker(a, running[k], out)
+      running[k] = nil
+    end
+    if r == false then -- here, one by one
+      local f = in_
+      if path ~= "-" then f, why = io.open(path, "rb") end
+      r = nil
+      if f then
+        r, why = scan_one(a, f, label_of(path), function(s) out:write(s) end)
+        if f ~= in_ then f:close() end
+        if r == nil then why = path .. ": " .. tostring(why) end
+      end
+    end
+    if r then
+      print_result(a, r, label_of(path), out, views)
+    else
       err:write("logonerr: cannot read ", why, "\n")
       status = 2
     end

@@ -1,15 +1,16 @@
 --- Logs: the codes a text or a file holds, counted or annotated.
--- The scanning itself is C (logonerr.core.scanner); this file reads a
--- source in chunks, keeps line excerpts and counts.  Loaded by
+-- The scanning, the reading of files, the line excerpts and the counts of
+-- codes seen before are C (logonerr.core.scanner's pump); this file makes
+-- the summary and the notes.  Loaded by
 -- `require "logonerr"`, which exports annotate and summarize.
 -- @module logonerr.logs
 
 local core = require "logonerr.core"
 
-local error, pairs, tostring, type = error, pairs, tostring, type
+local error, ipairs, pairs, tostring, type = error, ipairs, pairs, tostring, type
+local io_type = io.type
 local concat, sort = table.concat, table.sort
-local byte, find, gsub, match, sub =
-      string.byte, string.find, string.gsub, string.match, string.sub
+local byte, find, gsub, match = string.byte, string.find, string.gsub, string.match
 
 local _ENV = nil -- luacheck: ignore 211
 
@@ -47,35 +48,6 @@ local function printable(s)
   return s
 end
 
--- The line around a code (at.chunk[at.i..at.j]), cut to WIDTH bytes on
--- each side.  at.tail is the end of the previous chunk's last line, for a
--- line split between chunks.
-local function excerpt(at)
-  local chunk, i, j, tail = at.chunk, at.i, at.j, at.tail
-  local w = M.WIDTH
-  if i < 1 then i = 1 end
-  local lo = i - w > 1 and i - w or 1
-  local head = sub(chunk, lo, i - 1)
-  local nl = match(head, "^.*()\n")
-  if nl then head = sub(head, nl + 1)
-  elseif lo > 1 then head = "..." .. head
-  else head = tail .. head end
-  local rest = sub(chunk, j + 1, j + w)
-  local stop = find(rest, "[\r\n]")
-  if stop then rest = sub(rest, 1, stop - 1)
-  elseif j + w < #chunk then rest = rest .. "..." end
-  return printable(head .. sub(chunk, i, j) .. rest)
-end
-
--- The end of chunk's last line (at most WIDTH bytes), for the next chunk.
-local function last_line(chunk)
-  local from = #chunk - M.WIDTH + 1
-  local t = sub(chunk, from > 1 and from or 1)
-  local nl = match(t, "^.*()\n")
-  if nl then return sub(t, nl + 1) end
-  return from > 1 and "..." .. t or t
-end
-
 local OPTIONS = { all = true, name = true }
 
 local function check_opts(opts, fname)
@@ -93,28 +65,23 @@ local function check_opts(opts, fname)
   return opts
 end
 
--- Call fn(code, line, at) for every code in source: a string, or a file
--- (anything with :read); excerpt(at) is the line around it.  Returns true,
--- or nil and the read error.
-local function each_code(source, opts, fname, fn)
+-- Call fn(code, line, excerpt) for every code in source: a string, or a
+-- file (anything with :read; a Lua file is read by the C side itself).
+-- With tally, a catalogued code is handed to fn only the first time; the
+-- scanner counts the others (scanner:tallied).  Returns the scanner, or
+-- nil and the read error.
+local function each_code(source, opts, fname, tally, fn)
   local t = type(source)
   if t ~= "string" and not ((t == "userdata" or t == "table") and source.read) then
     error(("bad argument #1 to '%s' (string or file expected, got %s)")
           :format(fname, t), 3)
   end
   local s = core.scanner({ all = opts.all and true or nil })
-  local offset, chunk = 0, ""
-  local at = { chunk = "", tail = "" } -- reused: no table per code
-  local function run(iter)
-    for e, i, j, line in iter do
-      at.i, at.j = i - offset, j - offset
-      fn(e, line, at)
-    end
-  end
-  if t == "string" then
-    chunk = source
-    at.chunk = chunk
-    run(s:feed(source))
+  local function note_code(e, line, excerpt) fn(e, line, printable(excerpt)) end
+  local w = M.WIDTH
+  if t == "string" or io_type(source) == "file" then
+    local ok, err = s:pump(source, note_code, tally, w, M.CHUNK)
+    if not ok then return nil, err end
   else
     while true do
       local c, err = source:read(M.CHUNK)
@@ -122,17 +89,11 @@ local function each_code(source, opts, fname, fn)
         if err then return nil, err end
         break
       end
-      if #chunk > 0 then
-        at.tail = last_line(chunk)
-        offset = offset + #chunk
-      end
-      chunk = c
-      at.chunk = c
-      run(s:feed(c))
+      s:pump(c, note_code, tally, w)
     end
   end
-  run(s:finish())
-  return true
+  s:pump(nil, note_code, tally, w)
+  return s
 end
 
 -- Codes that are not catalogued come as plain tables with the text seen.
@@ -162,13 +123,13 @@ end
 function M.summarize(source, opts)
   opts = check_opts(opts, "summarize")
   local by_key, list = {}, {}
-  local ok, err = each_code(source, opts, "summarize", function(e, line, at)
+  local s, err = each_code(source, opts, "summarize", true, function(e, line, sample)
     local k = key_of(e)
     local r = by_key[k]
     if r == nil then
       r = { name = e.name or "UNKNOWN", code = e.code, hex = e.hex,
             namespace = e.namespace, count = 0, first_line = line,
-            sample = excerpt(at) }
+            sample = sample }
       if known(e) then r.entry = e else r.message = note(e, "{message}") end
       by_key[k] = r
       list[#list + 1] = r
@@ -176,7 +137,10 @@ function M.summarize(source, opts)
     r.count = r.count + 1
     r.last_line = line
   end)
-  if not ok then return nil, err end
+  if not s then return nil, err end
+  for _, r in ipairs(list) do
+    if r.entry then r.count, r.last_line = s:tallied(r.entry) end
+  end
   sort(list, function(a, b)
     if a.count ~= b.count then return a.count > b.count end
     return a.first_line < b.first_line
@@ -200,10 +164,10 @@ function M.annotate(source, opts, write)
   end
   local prefix = opts.name and tostring(opts.name) .. ":" or ""
   local cur, seen = nil, {}
-  local ok, err = each_code(source, opts, "annotate", function(e, line, at)
+  local ok, err = each_code(source, opts, "annotate", false, function(e, line, text)
     if line ~= cur then
       cur, seen = line, {}
-      write(("%s%d: %s\n"):format(prefix, line, excerpt(at)))
+      write(("%s%d: %s\n"):format(prefix, line, text))
     end
     local k = key_of(e)
     if not seen[k] then

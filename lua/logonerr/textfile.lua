@@ -35,6 +35,9 @@ function M.open(f)
   end
   local pending = head:sub(bom + 1)
   if enc == "utf8" then
+    -- A file that seeks goes back to the scanner as it is (its fast path
+    -- reads files in C); a pipe gets the head back through a wrapper.
+    if f:seek("set", bom) then return f end
     return { read = function(_, n)
       if pending then
         local s = pending

@@ -46,4 +46,17 @@ function M.define(name)
   return v and tonumber(v)
 end
 
+-- MIT's krb5.h (Debian libkrb5-dev): name -> KRB-ERROR number (0-127)
+-- for every protocol error it defines (KRB5KDC_ERR_PREAUTH_FAILED -> 24).
+function M.krb5()
+  local text = read("/usr/include/krb5/krb5.h")
+  local base = tonumber(text:match("#define%s+ERROR_TABLE_BASE_krb5%s+%((%-?%d+)L%)"))
+  local t = {}
+  for name, v in text:gmatch("#define%s+(KRB5[%w_]+)%s+%((%-%d+)L%)") do
+    local n = tonumber(v) - base
+    if n >= 0 and n <= 127 then t[name] = n end
+  end
+  return t
+end
+
 return M
