@@ -42,6 +42,9 @@ describe("logonerr.evtx", function()
       assert.are.same({ fffd .. "a", 4 }, { evtx.utf16("\0\222a\0", false, true) })
       assert.are.same({ fffd .. "a", 4 }, { evtx.utf16("\61\216a\0", false, true) })
       assert.are.same({ fffd, 2 }, { evtx.utf16("\61\216", false, true) })
+      -- a high surrogate before U+E000 (private use, 3 bytes in UTF-8)
+      assert.are.same({ fffd .. "\238\128\128", 4 },
+                      { evtx.utf16("\61\216\0\224", false, true) })
     end)
   end)
 
@@ -65,6 +68,22 @@ describe("logonerr.evtx", function()
                           '<Data>one</Data><Data Name="N">v &amp; w</Data><Data>two</Data>' ..
                           '<Binary>00</Binary></EventData></Event>'))
       assert.are.same({ "one", "two", N = "v & w" }, rec.data)
+    end)
+
+    it("keeps odd values as text and passes over what it does not read", function()
+      local long = ("N"):rep(200)
+      local rec = assert(p:read(
+        '<Event><System><Provider/><TimeCreated/><EventID>12x</EventID>' ..
+        '<EventRecordID>123456789012345678901234</EventRecordID><Level>high</Level>' ..
+        '<Correlation><Inner>skipped</Inner></Correlation></System>' ..
+        '<RenderingInfo Culture="en-US"><Message>not data</Message></RenderingInfo>' ..
+        '<EventData><Data Name="' .. long .. '">v</Data><Binary>00</Binary></EventData>' ..
+        '</Event>'))
+      assert.are.same({ id = "12x", record = "123456789012345678901234", level = "high",
+                        data = { [long:sub(1, 127)] = "v" } }, rec)
+      rec = assert(p:read('<Event><System><EventID></EventID><Level>-1</Level></System>' ..
+                          '<EventData><Data Type="x" Name="y">z</Data></EventData></Event>'))
+      assert.are.same({ id = "", level = "-1", data = { y = "z" } }, rec)
     end)
 
     it("says why XML is bad, and goes on with the next event", function()
@@ -110,6 +129,8 @@ describe("logonerr.evtx", function()
       assert.matches("<EventID>4771</EventID>", r:xml(1), 1, true)
       assert.has_error(function() r:read(0) end)
       assert.has_error(function() r:xml(55) end)
+      assert.has_error(function() r:read(55) end)
+      assert.has_error(function() r:xml(0) end)
       r:close()
       assert.has_error(function() r:count() end)
       r:close() -- twice is harmless
