@@ -205,41 +205,36 @@ static int l_reader_count(lua_State *L) {
   return 1;
 }
 
-/* reader:read(i) -> event i (1-based), or nil, why it cannot be read. */
-static int l_reader_read(lua_State *L) {
-  reader *r = check_reader(L);
+/* The XML of record i (argument 2, 1-based) of the reader at 1, or NULL
+ * with nil and why pushed. */
+static const char *record_xml(lua_State *L, reader *r, size_t *len) {
   lua_Integer i = luaL_checkinteger(L, 2);
   char err[ERRLEN];
-  size_t len = 0;
   const char *xml = NULL;
   luaL_argcheck(L, i >= 1 && i <= logonerr_evtx_count(r->f), 2,
                 "no such record");
   if (logonerr_evtx_load(r->f, (int)(i - 1), err, sizeof err) == 0)
-    xml = logonerr_evtx_xml(r->f, &len, err, sizeof err);
+    xml = logonerr_evtx_xml(r->f, len, err, sizeof err);
   if (xml == NULL) {
     lua_pushnil(L);
     lua_pushstring(L, err);
-    return 2;
   }
-  return push_event(L, r->x, xml, len);
+  return xml;
+}
+
+/* reader:read(i) -> event i (1-based), or nil, why it cannot be read. */
+static int l_reader_read(lua_State *L) {
+  reader *r = check_reader(L);
+  size_t len = 0;
+  const char *xml = record_xml(L, r, &len);
+  return xml == NULL ? 2 : push_event(L, r->x, xml, len);
 }
 
 /* reader:xml(i) -> the XML of event i, as libevtx writes it. */
 static int l_reader_xml(lua_State *L) {
-  reader *r = check_reader(L);
-  lua_Integer i = luaL_checkinteger(L, 2);
-  char err[ERRLEN];
   size_t len = 0;
-  const char *xml = NULL;
-  luaL_argcheck(L, i >= 1 && i <= logonerr_evtx_count(r->f), 2,
-                "no such record");
-  if (logonerr_evtx_load(r->f, (int)(i - 1), err, sizeof err) == 0)
-    xml = logonerr_evtx_xml(r->f, &len, err, sizeof err);
-  if (xml == NULL) {
-    lua_pushnil(L);
-    lua_pushstring(L, err);
-    return 2;
-  }
+  const char *xml = record_xml(L, check_reader(L), &len);
+  if (xml == NULL) return 2;
   lua_pushlstring(L, xml, len);
   return 1;
 }

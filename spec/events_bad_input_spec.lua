@@ -9,13 +9,7 @@ local GOOD = '<Event><System><EventID>4625</EventID><EventRecordID>%d</EventReco
   '<Data Name="TargetUserName">bob</Data><Data Name="Status">0xC000006A</Data>' ..
   '</EventData></Event>\n'
 
-local function write(text)
-  local p = os.tmpname()
-  local f = io.open(p, "wb")
-  f:write(text)
-  f:close()
-  return p
-end
+local write = require("support.run").tempfile
 
 local function read_all(p)
   local it, rd = events.records(p)

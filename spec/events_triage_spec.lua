@@ -31,13 +31,7 @@ local function event(id, time, data)
           '<EventData>%s</EventData></Event>\n'):format(id, time, table.concat(d))
 end
 
-local function write(text)
-  local p = os.tmpname()
-  local f = io.open(p, "wb")
-  f:write(text)
-  f:close()
-  return p
-end
+local write = require("support.run").tempfile
 
 describe("events.triage", function()
   local S = forms.DIR .. "/"

@@ -4,13 +4,7 @@ local ok, evtx = pcall(require, "logonerr.evtx")
 
 local SAMPLE = "spec/fixtures/evtx/mitre-4771-kerberos-bf-valid-user.evtx"
 
-local function write(text)
-  local p = os.tmpname()
-  local f = io.open(p, "wb")
-  f:write(text)
-  f:close()
-  return p
-end
+local write = require("support.run").tempfile
 
 describe("logonerr.evtx", function()
   if not ok then

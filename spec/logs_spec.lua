@@ -14,13 +14,7 @@ local function slurp(path)
   return s
 end
 
-local function write_file(text)
-  local path = os.tmpname()
-  local f = assert(io.open(path, "wb"))
-  f:write(text)
-  f:close()
-  return path
-end
+local write_file = require("support.run").tempfile
 
 -- What an administrator would count by hand in a Security log export:
 -- the values of the Status, Sub Status and Error Code fields (0x0 means

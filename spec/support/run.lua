@@ -20,6 +20,15 @@ function M.ok(cmd)
   return r == true or r == 0
 end
 
+-- A temporary file holding text; its path.
+function M.tempfile(text)
+  local path = os.tmpname()
+  local f = assert(io.open(path, "wb"))
+  f:write(text)
+  f:close()
+  return path
+end
+
 -- exit status, stdout, stderr of `logonerr args` (stdin: text to pipe in,
 -- or nil).  The interpreter is $LUA, lua5.4 by default.
 function M.command(args, stdin)
