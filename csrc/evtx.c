@@ -42,15 +42,6 @@ static void message(libevtx_error_t *e, const char *what, char *err,
   snprintf(err, errlen, "%s%s%s", what, *line ? ": " : "", line);
 }
 
-/* libevtx writes binary values as they are, control bytes included
- * (python-evtx-security.evtx, event 4739 MinPasswordAge holds \3); XML 1.0
- * forbids them, so they become '?' and the record stays readable. */
-static void clean(uint8_t *s, size_t n) {
-  size_t i;
-  for (i = 0; i < n; i++)
-    if (s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r') s[i] = '?';
-}
-
 logonerr_evtx *logonerr_evtx_open(const char *path, char *err, size_t errlen) {
   libevtx_error_t *e = NULL;
   logonerr_evtx *f = calloc(1, sizeof *f);
@@ -126,28 +117,50 @@ int logonerr_evtx_load(logonerr_evtx *f, int i, char *err, size_t errlen) {
   return 0;
 }
 
+/* Renders the current record into f->buf, n bytes of room.  1 when it
+ * fit, 0 when it did not (or the record is damaged: the caller asks its
+ * size to tell), with e set. */
+static int render(logonerr_evtx *f, size_t n, libevtx_error_t **e) {
+  return libevtx_record_get_utf8_xml_string(f->cur, f->buf, n, e) == 1;
+}
+
 const char *logonerr_evtx_xml(logonerr_evtx *f, size_t *len, char *err,
                               size_t errlen) {
   libevtx_error_t *e = NULL;
-  size_t size = 0;
+  size_t size = 0, k;
   if (f->cur == NULL) {
     snprintf(err, errlen, "no current record");
     return NULL;
   }
-  if (libevtx_record_get_utf8_xml_string_size(f->cur, &size, &e) != 1 || size == 0) {
-    message(e, "record without XML", err, errlen);
-    return NULL;
+  /* Rendering into the buffer as it is first, and asking libevtx for the
+   * exact size only when that fails (a record larger than any before it),
+   * saves a walk of each record's XML tree: a sixth of the work of reading
+   * an EVTX file, measured with callgrind. */
+  if (f->cap == 0 || !render(f, f->cap, &e)) {
+    if (e != NULL) libevtx_error_free(&e);
+    if (libevtx_record_get_utf8_xml_string_size(f->cur, &size, &e) != 1 ||
+        size == 0) {
+      message(e, "record without XML", err, errlen);
+      return NULL;
+    }
+    if (!room(f, size)) {
+      snprintf(err, errlen, "out of memory");
+      return NULL;
+    }
+    if (!render(f, f->cap, &e)) {
+      message(e, "damaged record", err, errlen);
+      return NULL;
+    }
   }
-  if (!room(f, size)) {
-    snprintf(err, errlen, "out of memory");
-    return NULL;
-  }
-  if (libevtx_record_get_utf8_xml_string(f->cur, f->buf, size, &e) != 1) {
-    message(e, "damaged record", err, errlen);
-    return NULL;
-  }
-  f->buf[size - 1] = '\0';
-  *len = strlen((const char *)f->buf);
-  clean(f->buf, *len);
+  f->buf[f->cap - 1] = '\0';
+  /* One pass: the length, and control bytes made '?': libevtx writes binary
+   * values as they are (python-evtx-security.evtx, event 4739's
+   * MinPasswordAge holds \3) and XML 1.0 forbids them, so the record stays
+   * readable. */
+  for (k = 0; f->buf[k] != '\0'; k++)
+    if (f->buf[k] < 0x20 && f->buf[k] != '\t' && f->buf[k] != '\n' &&
+        f->buf[k] != '\r')
+      f->buf[k] = '?';
+  *len = k;
   return (const char *)f->buf;
 }
