@@ -104,3 +104,120 @@ describe("events from JSON", function()
                       r.failure_reason, r.time })
   end)
 end)
+
+-- Get-WinEvent | ConvertTo-Json writes one array: it is cut into items by
+-- their brackets and strings, each decoded on its own, never read whole.
+describe("a JSON array (Get-WinEvent) read one item at a time", function()
+  local dk = require "dkjson"
+  local events = require "logonerr.events"
+  local CHUNK, MAX_EVENT = events.CHUNK, events.MAX_EVENT
+  after_each(function() events.CHUNK, events.MAX_EVENT = CHUNK, MAX_EVENT end)
+
+  -- A 4625 as Get-WinEvent gives it: Properties in the order Windows writes
+  -- the fields (TargetUserName is the 6th, Status the 8th, SubStatus the
+  -- 10th, IpAddress the 20th).
+  local function item(n, message)
+    local values = { "S-1-5-18", "DC1$", "CORP", "0x3e7", "S-1-0-0", "user" .. n, "CORP",
+                     "0xc000006d", "%%2313", "0xc000006a", "3", "NtLmSsp", "NTLM", "PC7",
+                     "-", "-", "0", "0x0", "-", "192.0.2." .. (n % 250 + 1), "0" }
+    local props = {}
+    for i, v in ipairs(values) do props[i] = { Value = v } end
+    return { Id = 4625, RecordId = n, MachineName = "dc1", Message = message,
+             TimeCreated = "/Date(" .. (1714557600000 + n * 1000) .. ")/",
+             Properties = props }
+  end
+
+  -- Strings holding what the cutter follows: brackets, commas, quotes and
+  -- backslashes, escaped or not, and text beyond ASCII.
+  local TRICKY = { 'a "}" ] [ , { \\', "\\\"]", "}}}]]],,", "Überprüfung ✓ \"x\"", "" }
+
+  local function read(text)
+    local p = os.tmpname()
+    local f = io.open(p, "wb")
+    f:write(text)
+    f:close()
+    local out = {}
+    local it, rd = events.records(p)
+    for rec in it do out[#out + 1] = rec end
+    os.remove(p)
+    return out, rd
+  end
+
+  it("cuts items right whatever the size of the pieces read", function()
+    local list = {}
+    for n = 1, 40 do list[n] = item(n, TRICKY[n % #TRICKY + 1]) end
+    local text = "\239\187\191" .. dk.encode(list, { indent = true })
+    for _, chunk in ipairs({ 1, 2, 7, 64, 1048576 }) do
+      events.CHUNK = chunk
+      local recs, rd = read(text)
+      assert.are.equal("json", rd.format)
+      assert.are.same({}, rd.skipped)
+      assert.are.equal(40, #recs)
+      for n, r in ipairs(recs) do
+        assert.are.same({ n, "CORP\\user" .. n, "STATUS_WRONG_PASSWORD",
+                          "192.0.2." .. (n % 250 + 1) },
+                        { r.record, r.account, r.code.name, r.source })
+      end
+    end
+  end)
+
+  it("skips an item that does not parse, or has no event ID, and reads on", function()
+    local good = function(n) return dk.encode(item(n)) end
+    local recs, rd = read("[" .. good(1) .. ', {"Id": 4625, "RecordId": },' .. good(3) ..
+                          ', {"RecordId": 4}, 17, ' .. good(6) .. "]")
+    assert.are.same({ 1, 3, 6 }, { recs[1].record, recs[2].record, recs[3].record })
+    assert.are.equal(3, #recs)
+    assert.are.same({ "item 2", "item 4", "item 5" },
+                    { rd.skipped[1].at, rd.skipped[2].at, rd.skipped[3].at })
+    assert.matches("does not parse", rd.skipped[1].reason)
+    assert.matches("without an event ID", rd.skipped[2].reason)
+    assert.matches("without an event ID", rd.skipped[3].reason)
+  end)
+
+  it("says when the file ends inside an item, keeping those before", function()
+    local recs, rd = read("[" .. dk.encode(item(1)) .. ', {"Id": 4625, "Message": "cut')
+    assert.are.equal(1, #recs)
+    assert.are.same({ { at = "item 2", reason = "the file ends inside an item" } }, rd.skipped)
+  end)
+
+  it("skips an item longer than MAX_EVENT without keeping it, and reads on", function()
+    -- (The first 64 KB are read at once to tell the format: the long item
+    -- reaches past them.)
+    events.CHUNK, events.MAX_EVENT = 64, 2048
+    local recs, rd = read(dk.encode({ item(1), item(2, string.rep("[x] ", 40000)), item(3) }))
+    assert.are.same({ 1, 3 }, { recs[1].record, recs[2].record })
+    assert.are.equal(2, #recs)
+    assert.are.equal("item 2", rd.skipped[1].at)
+    assert.matches("longer than 2048 bytes", rd.skipped[1].reason)
+  end)
+
+  it("holds one item at a time: memory stays flat on a large array", function()
+    local list = {}
+    for n = 1, 12000 do list[n] = dk.encode(item(n, string.rep("m", 300))) end
+    local text = "[" .. table.concat(list, ",\n") .. "]"
+    list = nil -- luacheck: ignore 311
+    local p = os.tmpname()
+    local f = io.open(p, "wb")
+    f:write(text)
+    f:close()
+    local size = #text
+    text = nil -- luacheck: ignore 311
+    collectgarbage("collect")
+    local base, peak, n = collectgarbage("count"), 0, 0
+    for rec in events.records(p) do
+      n = n + 1
+      assert.are.equal(n, rec.record)
+      if n % 1000 == 0 then -- what is still held, garbage collected
+        collectgarbage("collect")
+        peak = math.max(peak, collectgarbage("count") - base)
+      end
+    end
+    os.remove(p)
+    assert.are.equal(12000, n)
+    assert.is_true(size > 8 * 1048576, "the array is " .. size .. " bytes")
+    -- Read whole, the text alone would be held (8 MB, and its decoded
+    -- items 30 MB more); one piece read and one item are about 1 MB.
+    assert.is_true(peak * 1024 < size / 4,
+                   ("peak %.0f KB over %d bytes of JSON"):format(peak, size))
+  end)
+end)

@@ -30,8 +30,8 @@ local M = {}
 
 --- Bytes read at a time.
 M.CHUNK = 1048576
---- The longest event (XML) or JSON line read whole; past it, the event is
--- skipped as damaged.
+--- The longest event (XML), JSON line or JSON array item read whole; past
+-- it, the event is skipped as damaged.
 M.MAX_EVENT = 16 * 1048576
 
 local EVENT_FIELDS = event_fields.fields
@@ -322,9 +322,105 @@ local function each_of(list)
   end
 end
 
+-- The items of a JSON array (Get-WinEvent | ConvertTo-Json), decoded one at
+-- a time so that memory stays flat: each item is cut from the stream by
+-- following its brackets and strings (the JSON library then reads it), an
+-- item that does not parse is skipped and counted.
+local function array_items(rd, chunks)
+  local buf, k = "", 0
+  -- s: where the item being cut starts; p: where to look next; depth: of
+  -- brackets in the item, or BEFORE the array's [, or BETWEEN its items.
+  local BEFORE, BETWEEN = -1, -2
+  local s, p, depth = 1, 1, BEFORE
+  local dropping = false -- the item is too long to keep: only followed
+  local function more() -- keeps buf from s on, then the next piece
+    local c = chunks()
+    if c == nil then return false end
+    buf, p = sub(buf, s) .. c, p - s + 1
+    s = 1
+    collect()
+    return true
+  end
+  local function item(text) -- the record, or nil with the item skipped
+    k = k + 1
+    local v, err = json.decode(text)
+    if v == nil then
+      skip(rd, "item " .. k, "JSON that does not parse: " .. tostring(err))
+      return nil
+    end
+    local rec = type(v) == "table" and from_json(v)
+    if not rec then skip(rd, "item " .. k, "a JSON object without an event ID") end
+    return rec or nil
+  end
+  return function()
+    while true do
+      local q, c
+      if depth < 0 then -- the array's [ or its next item
+        q = find(buf, "[^%s,\239\187\191]", p)
+        c = q and sub(buf, q, q)
+        if c == nil then
+          s, p = #buf + 1, #buf + 1
+        elseif depth == BEFORE then
+          depth, p = BETWEEN, q + 1
+        elseif c == "]" then
+          return nil
+        else
+          s, p, depth = q, q, 0
+        end
+      else
+        q = find(buf, depth == 0 and '[][{}",]' or '[][{}"]', p) -- commas end depth 0 only
+        c = q and sub(buf, q, q)
+        if c == '"' then -- a string: on to the quote after it no backslash escapes
+          local close = find(buf, '"', q + 1, true)
+          while close do
+            local b = close - 1
+            while byte(buf, b) == 92 do b = b - 1 end -- backslashes before it
+            if (close - 1 - b) % 2 == 0 then break end
+            close = find(buf, '"', close + 1, true)
+          end
+          if close then p = close + 1 else c = nil end
+        elseif c == "{" or c == "[" then
+          depth, p = depth + 1, q + 1
+        elseif c then -- }, ] or , : the item ends at depth 0 or 1
+          local ends
+          if depth == 0 then ends = q - 1
+          elseif c ~= "," and depth == 1 then ends = q end
+          if c ~= "," then depth = depth - 1 end
+          p = q + 1
+          if ends then
+            local text = not dropping and sub(buf, s, ends)
+            s, depth = ends + 1, BETWEEN
+            p = s
+            if dropping then
+              dropping, k = false, k + 1
+              skip(rd, "item " .. k, "an item longer than " .. M.MAX_EVENT .. " bytes")
+            else
+              local rec = item(text)
+              if rec then return rec end
+            end
+          end
+        end
+      end
+      if c == nil then -- what is read ends inside the array
+        if dropping or (depth >= 0 and #buf - s > M.MAX_EVENT) then
+          dropping, s = true, p -- an item too long: followed, not kept
+        end
+        if not more() then
+          if depth >= 0 and (dropping or find(buf, "%S", s)) then
+            k = k + 1
+            skip(rd, "item " .. k, "the file ends inside an item")
+          end
+          depth, s, p = BETWEEN, #buf + 1, #buf + 1
+          return nil
+        end
+      end
+    end
+  end
+end
+
 local function json_records(rd, chunks, first)
   local buf, pos, eof, line = "", 1, false, 0
-  local whole -- the events of a JSON array, or of one pretty-printed object
+  local whole -- the event of one pretty-printed object
   local function more()
     local c = chunks()
     if c == nil then eof = true; return end
@@ -338,13 +434,7 @@ local function json_records(rd, chunks, first)
     buf, pos, eof = "", 1, true
     return (gsub(table_concat(parts), "^\239\187\191", ""))
   end
-  if first == "[" then
-    local v, err = json.decode(slurp())
-    if type(v) ~= "table" then
-      return nil, "JSON that does not parse: " .. tostring(err)
-    end
-    whole = each_of(v[1] ~= nil and v or { v })
-  end
+  if first == "[" then return array_items(rd, chunks) end
   return function()
     while true do
       if whole then
