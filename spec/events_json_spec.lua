@@ -144,15 +144,17 @@ describe("a JSON array (Get-WinEvent) read one item at a time", function()
   end
 
   it("cuts items right whatever the size of the pieces read", function()
-    local list = {}
-    for n = 1, 40 do list[n] = item(n, TRICKY[n % #TRICKY + 1]) end
+    -- Item 1 is long, so that the rest lies past the 64 KB read at once to
+    -- tell the format, where pieces of CHUNK bytes are read.
+    local list = { item(1, string.rep("x", 70000)) }
+    for n = 2, 41 do list[n] = item(n, TRICKY[n % #TRICKY + 1]) end
     local text = "\239\187\191" .. dk.encode(list, { indent = true })
-    for _, chunk in ipairs({ 1, 2, 7, 64, 1048576 }) do
+    for _, chunk in ipairs({ 1, 2, 3, 7, 64, 1048576 }) do
       events.CHUNK = chunk
       local recs, rd = read(text)
       assert.are.equal("json", rd.format)
       assert.are.same({}, rd.skipped)
-      assert.are.equal(40, #recs)
+      assert.are.equal(41, #recs)
       for n, r in ipairs(recs) do
         assert.are.same({ n, "CORP\\user" .. n, "STATUS_WRONG_PASSWORD",
                           "192.0.2." .. (n % 250 + 1) },
@@ -189,6 +191,62 @@ describe("a JSON array (Get-WinEvent) read one item at a time", function()
     assert.are.equal(2, #recs)
     assert.are.equal("item 2", rd.skipped[1].at)
     assert.matches("longer than 2048 bytes", rd.skipped[1].reason)
+  end)
+
+  it("skips a stray closing brace as an item and reads on", function()
+    local recs, rd = read("[1}, " .. dk.encode(item(2)) .. ", }, " .. dk.encode(item(4)) .. "]")
+    assert.are.same({ 2, 4 }, { recs[1].record, recs[2].record })
+    assert.are.same({ "item 1", "item 3" }, { rd.skipped[1].at, rd.skipped[2].at })
+    assert.are.equal(2, #rd.skipped)
+  end)
+
+  it("reads arrays written one after another, and names what follows", function()
+    local a, b = dk.encode({ item(1) }), dk.encode({ item(2), item(3) })
+    local recs, rd = read(a .. "\n" .. b .. "\n")
+    assert.are.same({ 1, 2, 3 }, { recs[1].record, recs[2].record, recs[3].record })
+    assert.are.same({}, rd.skipped)
+    recs, rd = read(a .. " trailing words")
+    assert.are.equal(1, #recs)
+    assert.are.same({ { at = "file",
+                        reason = "text after the JSON array that is not another array" } },
+                    rd.skipped)
+  end)
+
+  it("says when the file ends between items, before the closing bracket", function()
+    local recs, rd = read("[" .. dk.encode(item(1)) .. ",\n")
+    assert.are.equal(1, #recs)
+    assert.are.same({ { at = "file", reason = "the file ends before the JSON array's closing ]" } },
+                    rd.skipped)
+  end)
+
+  it("keeps no more than MAX_EVENT of an item's long string in memory", function()
+    events.CHUNK, events.MAX_EVENT = 4096, 65536
+    local long = string.rep("x", 4 * 1048576)
+    local text = "[" .. dk.encode(item(1, long)) .. "," .. dk.encode(item(2)) .. "]"
+    long = nil -- luacheck: ignore 311
+    -- A source that is a file object: each read is a moment to look at
+    -- what the reader holds.
+    local at, peak, calls = 1, 0, 0
+    local src = { read = function(_, n)
+      calls = calls + 1
+      if calls % 64 == 0 then
+        collectgarbage("collect")
+        peak = math.max(peak, collectgarbage("count"))
+      end
+      if at > #text then return nil end
+      local piece = text:sub(at, at + n - 1)
+      at = at + n
+      return piece
+    end }
+    collectgarbage("collect")
+    local base = collectgarbage("count") -- text (4 MB) is held by the spec
+    local recs, it, rd = {}, events.records(src)
+    for rec in it do recs[#recs + 1] = rec end
+    assert.are.same({ 2 }, { recs[1].record })
+    assert.are.same({ "item 1" }, { rd.skipped[1].at })
+    assert.matches("longer than 65536 bytes", rd.skipped[1].reason)
+    assert.is_true((peak - base) * 1024 < 4 * 65536,
+                   ("held %.0f KB of a 4 MB string"):format(peak - base))
   end)
 
   it("holds one item at a time: memory stays flat on a large array", function()

@@ -324,15 +324,16 @@ end
 
 -- The items of a JSON array (Get-WinEvent | ConvertTo-Json), decoded one at
 -- a time so that memory stays flat: each item is cut from the stream by
--- following its brackets and strings (the JSON library then reads it), an
--- item that does not parse is skipped and counted.
+-- following its brackets and strings (the JSON library then reads it).  An
+-- item that does not parse is skipped and counted; so is one longer than
+-- MAX_EVENT, followed to its end without being kept.  Arrays written one
+-- after another (ConvertTo-Json >> file) are read in turn.
 local function array_items(rd, chunks)
-  local buf, k = "", 0
-  -- s: where the item being cut starts; p: where to look next; depth: of
-  -- brackets in the item, or BEFORE the array's [, or BETWEEN its items.
-  local BEFORE, BETWEEN = -1, -2
-  local s, p, depth = 1, 1, BEFORE
-  local dropping = false -- the item is too long to keep: only followed
+  -- Where the reading is: before an array's [, between its items, in an
+  -- item (depth: its open brackets), after its ], or at the end.
+  local BEFORE, BETWEEN, IN, AFTER, DONE = 1, 2, 3, 4, 5
+  local state, depth, in_string, dropping = BEFORE, 0, false, false
+  local buf, s, p, k = "", 1, 1, 0 -- s: the item's start; p: where to look
   local function more() -- keeps buf from s on, then the next piece
     local c = chunks()
     if c == nil then return false end
@@ -341,80 +342,104 @@ local function array_items(rd, chunks)
     collect()
     return true
   end
-  local function item(text) -- the record, or nil with the item skipped
+  local function bad(why)
     k = k + 1
+    skip(rd, "item " .. k, why)
+  end
+  local function item(text) -- the record, or nil with the item skipped
     local v, err = json.decode(text)
-    if v == nil then
-      skip(rd, "item " .. k, "JSON that does not parse: " .. tostring(err))
+    local rec = type(v) == "table" and from_json(v)
+    if rec then k = k + 1; return rec end
+    bad(v == nil and err and "JSON that does not parse: " .. tostring(err) or
+        "a JSON object without an event ID")
+    return nil
+  end
+  -- The item from s ends at e (and the next look is at e + 1): its record,
+  -- or nil when it was skipped.
+  local function finish(e)
+    local text = not dropping and sub(buf, s, e)
+    s, p, state, depth = e + 1, e + 1, BETWEEN, 0
+    if dropping then
+      dropping = false
+      bad("an item longer than " .. M.MAX_EVENT .. " bytes")
       return nil
     end
-    local rec = type(v) == "table" and from_json(v)
-    if not rec then skip(rd, "item " .. k, "a JSON object without an event ID") end
-    return rec or nil
+    return item(text)
   end
   return function()
-    while true do
-      local q, c
-      if depth < 0 then -- the array's [ or its next item
-        q = find(buf, "[^%s,\239\187\191]", p)
-        c = q and sub(buf, q, q)
+    while state ~= DONE do
+      local need = false -- what is read ends before the next step
+      if state ~= IN then
+        local q = find(buf, "%S", p)
+        local c = q and sub(buf, q, q)
         if c == nil then
-          s, p = #buf + 1, #buf + 1
-        elseif depth == BEFORE then
-          depth, p = BETWEEN, q + 1
+          s, p, need = #buf + 1, #buf + 1, true
+        elseif state == BEFORE then
+          state, p = BETWEEN, q + 1 -- the caller saw the [
+        elseif state == AFTER then
+          if c == "[" then
+            state, p = BETWEEN, q + 1
+          else
+            skip(rd, "file", "text after the JSON array that is not another array")
+            state = DONE
+          end
+        elseif c == "," then
+          p = q + 1
         elseif c == "]" then
-          return nil
+          state, p = AFTER, q + 1
         else
-          s, p, depth = q, q, 0
+          state, s, p, depth = IN, q, q, 0
+        end
+      elseif in_string then -- on to the quote no backslash escapes
+        local close = find(buf, '"', p, true)
+        while close do
+          local b = close - 1
+          while byte(buf, b) == 92 do b = b - 1 end
+          if (close - 1 - b) % 2 == 0 then break end
+          close = find(buf, '"', close + 1, true)
+        end
+        if close then
+          in_string, p = false, close + 1
+        else -- look again from the backslashes that end what is read
+          local b = #buf
+          while b >= p and byte(buf, b) == 92 do b = b - 1 end
+          p, need = b + 1, true
         end
       else
-        q = find(buf, depth == 0 and '[][{}",]' or '[][{}"]', p) -- commas end depth 0 only
-        c = q and sub(buf, q, q)
-        if c == '"' then -- a string: on to the quote after it no backslash escapes
-          local close = find(buf, '"', q + 1, true)
-          while close do
-            local b = close - 1
-            while byte(buf, b) == 92 do b = b - 1 end -- backslashes before it
-            if (close - 1 - b) % 2 == 0 then break end
-            close = find(buf, '"', close + 1, true)
-          end
-          if close then p = close + 1 else c = nil end
+        -- Commas and closing brackets end an item at its top only; a
+        -- stray } there ends it too, so that it is skipped, not looped on.
+        local q = find(buf, depth == 0 and '[][{}",]' or '[][{}"]', p)
+        local c = q and sub(buf, q, q)
+        if c == nil then
+          p, need = #buf + 1, true
+        elseif c == '"' then
+          in_string, p = true, q + 1
         elseif c == "{" or c == "[" then
           depth, p = depth + 1, q + 1
-        elseif c then -- }, ] or , : the item ends at depth 0 or 1
-          local ends
-          if depth == 0 then ends = q - 1
-          elseif c ~= "," and depth == 1 then ends = q end
-          if c ~= "," then depth = depth - 1 end
-          p = q + 1
-          if ends then
-            local text = not dropping and sub(buf, s, ends)
-            s, depth = ends + 1, BETWEEN
-            p = s
-            if dropping then
-              dropping, k = false, k + 1
-              skip(rd, "item " .. k, "an item longer than " .. M.MAX_EVENT .. " bytes")
-            else
-              local rec = item(text)
-              if rec then return rec end
-            end
-          end
+        elseif depth == 0 then -- , or ] after a value that is no object
+          local rec = finish(c == "}" and q or q - 1)
+          if rec then return rec end
+        elseif depth == 1 and c ~= "," then
+          local rec = finish(q)
+          if rec then return rec end
+        else
+          depth, p = depth - 1, q + 1
         end
       end
-      if c == nil then -- what is read ends inside the array
-        if dropping or (depth >= 0 and #buf - s > M.MAX_EVENT) then
-          dropping, s = true, p -- an item too long: followed, not kept
+      if need then
+        if state == IN and (dropping or #buf - s > M.MAX_EVENT) then
+          dropping, s = true, p -- too long to keep: followed, not kept
         end
         if not more() then
-          if depth >= 0 and (dropping or find(buf, "%S", s)) then
-            k = k + 1
-            skip(rd, "item " .. k, "the file ends inside an item")
+          if state == IN then bad("the file ends inside an item")
+          elseif state == BETWEEN then
+            skip(rd, "file", "the file ends before the JSON array's closing ]")
           end
-          depth, s, p = BETWEEN, #buf + 1, #buf + 1
-          return nil
+          state = DONE
         end
       end
     end
+    return nil
   end
 end
 
