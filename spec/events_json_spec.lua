@@ -131,17 +131,7 @@ describe("a JSON array (Get-WinEvent) read one item at a time", function()
   -- backslashes, escaped or not, and text beyond ASCII.
   local TRICKY = { 'a "}" ] [ , { \\', "\\\"]", "}}}]]],,", "Überprüfung ✓ \"x\"", "" }
 
-  local function read(text)
-    local p = os.tmpname()
-    local f = io.open(p, "wb")
-    f:write(text)
-    f:close()
-    local out = {}
-    local it, rd = events.records(p)
-    for rec in it do out[#out + 1] = rec end
-    os.remove(p)
-    return out, rd
-  end
+  local function read(text) return records(events, text) end
 
   it("cuts items right whatever the size of the pieces read", function()
     -- Item 1 is long, so that the rest lies past the 64 KB read at once to
