@@ -25,11 +25,10 @@ local NDJSON =
   '"TargetUserName":"eve","ServiceName":"krbtgt/CORP.EXAMPLE","IpAddress":"::ffff:192.0.2.6",' ..
   '"Extra":null}\n'
 
+local tempfile = require("support.run").tempfile
+
 local function records(events, text)
-  local p = os.tmpname()
-  local f = io.open(p, "wb")
-  f:write(text)
-  f:close()
+  local p = tempfile(text)
   local out = {}
   local it, rd = events.records(p)
   for rec in it do out[#out + 1] = rec end
@@ -244,10 +243,7 @@ describe("a JSON array (Get-WinEvent) read one item at a time", function()
     for n = 1, 12000 do list[n] = dk.encode(item(n, string.rep("m", 300))) end
     local text = "[" .. table.concat(list, ",\n") .. "]"
     list = nil -- luacheck: ignore 311
-    local p = os.tmpname()
-    local f = io.open(p, "wb")
-    f:write(text)
-    f:close()
+    local p = tempfile(text)
     local size = #text
     text = nil -- luacheck: ignore 311
     collectgarbage("collect")

@@ -50,11 +50,16 @@ M.json_library = json.library
 local NO_MODULE = "logonerr.evtx is not built (it needs libexpat at build " ..
                   "time, Debian: libexpat1-dev; and libevtx-dev for EVTX)"
 
--- Each piece read leaves a megabyte or two of strings behind; a step of
--- the collector per piece keeps the heap near what is live, so memory
--- stays flat however long the log (Lua's own pacing lets it double).
-local function collect()
+-- The text readers' buffer: buf from keep on, then the next piece of
+-- chunks; nil at the end.  Each piece read leaves a megabyte or two of
+-- strings behind; a step of the collector per piece keeps the heap near
+-- what is live, so memory stays flat however long the log (Lua's own
+-- pacing lets it double).
+local function refill(chunks, buf, keep)
+  local c = chunks()
+  if c == nil then return nil end
   collectgarbage("step", 1024)
+  return sub(buf, keep) .. c
 end
 
 -- Text from the source as UTF-8 chunks: the head already read, then the
@@ -152,11 +157,8 @@ local function xml_records(rd, chunks)
   local parser = evtx.parser()
   local buf, pos, eof, k = "", 1, false, 0
   local function more()
-    local c = chunks()
-    if c == nil then eof = true; return end
-    buf = sub(buf, pos) .. c
-    pos = 1
-    collect()
+    local b = refill(chunks, buf, pos)
+    if b == nil then eof = true else buf, pos = b, 1 end
   end
   return function()
     while true do
@@ -335,11 +337,9 @@ local function array_items(rd, chunks)
   local state, depth, in_string, dropping = BEFORE, 0, false, false
   local buf, s, p, k = "", 1, 1, 0 -- s: the item's start; p: where to look
   local function more() -- keeps buf from s on, then the next piece
-    local c = chunks()
-    if c == nil then return false end
-    buf, p = sub(buf, s) .. c, p - s + 1
-    s = 1
-    collect()
+    local b = refill(chunks, buf, s)
+    if b == nil then return false end
+    buf, p, s = b, p - s + 1, 1
     return true
   end
   local function bad(why)
@@ -447,11 +447,8 @@ local function json_records(rd, chunks, first)
   local buf, pos, eof, line = "", 1, false, 0
   local whole -- the event of one pretty-printed object
   local function more()
-    local c = chunks()
-    if c == nil then eof = true; return end
-    buf = sub(buf, pos) .. c
-    pos = 1
-    collect()
+    local b = refill(chunks, buf, pos)
+    if b == nil then eof = true else buf, pos = b, 1 end
   end
   local function slurp()
     local parts = { sub(buf, pos) }
