@@ -36,7 +36,7 @@ CORE_SRC = csrc/catalog_data.c csrc/lookup.c csrc/parse.c csrc/format.c \
            csrc/search.c csrc/scan.c
 BIND_SRC = csrc/lcore.c csrc/lentry.c csrc/lscan.c
 SRC = $(CORE_SRC) $(BIND_SRC)
-HDR = csrc/logonerr.h csrc/catalog.h csrc/lbind.h
+HDR = csrc/logonerr.h csrc/catalog.h csrc/lbind.h csrc/lcompat.h
 LUA_SRC = $(wildcard lua/logonerr/*.lua)
 BUSTED ?= busted
 # Where Debian keeps what the embedding example, the C tests and make
@@ -46,24 +46,30 @@ LUA54_STATIC ?= /usr/lib/$(shell $(CC) -print-multiarch 2>/dev/null)/liblua5.4.a
 DKJSON_LUA ?= /usr/share/lua/5.4/dkjson.lua
 BUSTED_SCRIPT ?= $(shell command -v busted)
 
-# logonerr.evtx (Security events): event XML through libexpat, EVTX files
-# through libevtx.  Built when pkg-config finds expat; without libevtx it
-# still reads XML and JSON, and says that EVTX needs libevtx.
+# Security events: logonerr.evtx reads EVTX files with our own reader (no
+# library; threads for -j); logonerr.eventxml reads event XML through
+# libexpat, built when pkg-config finds it (without it, logonerr events
+# reads EVTX and JSON, and says that XML needs libexpat).
 PKG_CONFIG ?= pkg-config
 EXPAT_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags expat 2>/dev/null)
 EXPAT_LIBS ?= $(shell $(PKG_CONFIG) --libs expat 2>/dev/null)
-LIBEVTX_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags libevtx 2>/dev/null)
-LIBEVTX_LIBS ?= $(shell $(PKG_CONFIG) --libs libevtx 2>/dev/null)
 EVTX_MODULE = $(BUILD)/logonerr/evtx.so
-EVTX_SRC = csrc/levtx.c csrc/eventxml.c $(if $(LIBEVTX_LIBS),csrc/evtx.c)
-EVTX_HDR = csrc/eventxml.h csrc/evtx.h
-EVTX_FLAGS = $(EXPAT_CFLAGS) $(if $(LIBEVTX_LIBS),-DLOGONERR_WITH_LIBEVTX $(LIBEVTX_CFLAGS))
+EVTX_CORE = csrc/evtx.c csrc/evtx_chunk.c csrc/evtx_values.c
+EVTX_SRC = csrc/levtx.c csrc/levtx_record.c $(EVTX_CORE)
+EVTX_HDR = csrc/evtx.h csrc/evtx_values.h csrc/levtx_record.h csrc/lcompat.h
+EVENTXML_MODULE = $(BUILD)/logonerr/eventxml.so
+EVENTXML_SRC = csrc/leventxml.c csrc/levtx_record.c csrc/eventxml.c
+EVENTXML_HDR = csrc/eventxml.h csrc/levtx_record.h csrc/lcompat.h
+# The reference reader (libevtx) for the specs, the fuzz targets and the
+# bench: never part of logonerr itself.
+LIBEVTX_LIBS ?= $(shell $(PKG_CONFIG) --libs libevtx 2>/dev/null)
+EVTX_COMPARE = build/tools/evtx-compare
 
 .PHONY: evtx-missing check-html bench-events all catalogue check-catalogue test test-all deps deps-run deps-ci install uninstall clean check-rock \
         check-rock-all bench bench-scan examples windows lint doc fuzz sanitize \
         valgrind threads alloc-test coverage
 
-all: $(MODULE) $(if $(EXPAT_LIBS),$(EVTX_MODULE),evtx-missing)
+all: $(MODULE) $(EVTX_MODULE) $(if $(EXPAT_LIBS),$(EVENTXML_MODULE),evtx-missing)
 
 $(MODULE): $(SRC) $(HDR)
 	@mkdir -p $(BUILD)/logonerr
@@ -71,12 +77,24 @@ $(MODULE): $(SRC) $(HDR)
 
 $(EVTX_MODULE): $(EVTX_SRC) $(EVTX_HDR)
 	@mkdir -p $(BUILD)/logonerr
-	$(CC) $(ALL_CFLAGS) $(EVTX_FLAGS) $(LIBFLAG) -o $@ $(EVTX_SRC) $(LDFLAGS) \
-	  $(EXPAT_LIBS) $(LIBEVTX_LIBS)
+	$(CC) $(ALL_CFLAGS) -pthread $(LIBFLAG) -o $@ $(EVTX_SRC) $(LDFLAGS) -pthread
+
+$(EVENTXML_MODULE): $(EVENTXML_SRC) $(EVENTXML_HDR)
+	@mkdir -p $(BUILD)/logonerr
+	$(CC) $(ALL_CFLAGS) $(EXPAT_CFLAGS) $(LIBFLAG) -o $@ $(EVENTXML_SRC) $(LDFLAGS) \
+	  $(EXPAT_LIBS)
 
 evtx-missing:
-	@echo "note: expat not found (Debian: libexpat1-dev): logonerr.evtx not built," \
-	  "logonerr events reads JSON only"
+	@echo "note: expat not found (Debian: libexpat1-dev): logonerr.eventxml not" \
+	  "built, logonerr events reads EVTX and JSON only"
+
+# Our EVTX reader against libevtx, record by record (spec/c/evtx_compare.c;
+# spec/evtx_compare_spec.lua runs it on every EVTX we have).
+$(EVTX_COMPARE): spec/c/evtx_compare.c spec/c/libevtx_xml.c spec/c/libevtx_xml.h \
+    csrc/eventxml.c $(EVTX_CORE) $(EVTX_HDR)
+	@mkdir -p build/tools
+	$(CC) $(WARN) -O2 -g -Icsrc -Ispec/c -o $@ spec/c/evtx_compare.c \
+	  spec/c/libevtx_xml.c csrc/eventxml.c $(EVTX_CORE) -lexpat -levtx -pthread
 
 # The C the core compiles is generated from the catalogue's source
 # (catalogue/*.lua) and committed, so building needs no generator run.
@@ -100,7 +118,7 @@ deps-ci:
 	@sh .ci/deps ci
 
 # The specs run the command with $LUA too.
-test: deps all
+test: deps all $(if $(LIBEVTX_LIBS),$(EVTX_COMPARE))
 	LUA=$(LUA) $(BUSTED) --lua=$(LUA) --cpath='$(BUILD)/?.so' .
 
 # Every supported Lua, one after the other.

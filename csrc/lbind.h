@@ -6,17 +6,8 @@
 #ifndef LOGONERR_LBIND_H
 #define LOGONERR_LBIND_H
 
-#include "lauxlib.h"
-#include "lua.h"
-
+#include "lcompat.h"
 #include "logonerr.h"
-
-#if LUA_VERSION_NUM < 502
-/* Lua 5.1 and LuaJIT (which declares its own luaL_setfuncs). */
-#define lua_rawlen lua_objlen
-#define luaL_setfuncs logonerr_setfuncs
-void logonerr_setfuncs(lua_State *L, const luaL_Reg *l, int nup);
-#endif
 
 /* The upvalues of every binding function, tables made by luaopen. */
 #define ENTRIES lua_upvalueindex(1) /* catalogue index (1-based) -> entry   */

@@ -9,24 +9,6 @@
 
 #include "lbind.h"
 
-#if defined(_WIN32)
-#define LOGONERR_EXPORT __declspec(dllexport)
-#else
-#define LOGONERR_EXPORT __attribute__((visibility("default")))
-#endif
-
-#if LUA_VERSION_NUM < 502
-void logonerr_setfuncs(lua_State *L, const luaL_Reg *l, int nup) {
-  for (; l->name != NULL; l++) {
-    int i;
-    for (i = 0; i < nup; i++) lua_pushvalue(L, -nup);
-    lua_pushcclosure(L, l->func, nup);
-    lua_setfield(L, -(nup + 2), l->name);
-  }
-  lua_pop(L, nup);
-}
-#endif
-
 #define MAX_READINGS 16
 #define MAX_WORDS 32
 

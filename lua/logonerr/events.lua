@@ -1,6 +1,7 @@
 --- Security events: the logs where logon failures live, read one record at
--- a time.  Formats are told from the content: EVTX (through libevtx, in
--- logonerr.evtx), event XML (each <Event> through libexpat), JSON and
+-- a time.  Formats are told from the content: EVTX (logonerr's own C
+-- reader, logonerr.evtx), event XML (each <Event> through libexpat, in
+-- logonerr.eventxml), JSON and
 -- NDJSON (Winlogbeat, flat exports, Get-WinEvent | ConvertTo-Json), in
 -- UTF-8 or UTF-16.
 --
@@ -39,16 +40,18 @@ local EVENT_IDS = logonerr.event_ids
 
 local have_evtx, evtx = pcall(require, "logonerr.evtx")
 if not have_evtx then evtx = nil end
+local have_xml, eventxml = pcall(require, "logonerr.eventxml")
+if not have_xml then eventxml = nil end
 
---- Can this build read EVTX files (logonerr.evtx built with libevtx)?
-M.evtx = evtx ~= nil and evtx.libevtx == true
---- Can it read event XML (logonerr.evtx built with libexpat)?
-M.xml = evtx ~= nil
+--- Can this build read EVTX files (logonerr.evtx is built)?
+M.evtx = evtx ~= nil
+--- Can it read event XML (logonerr.eventxml, built with libexpat)?
+M.xml = eventxml ~= nil
 --- The JSON library in use ("lua-cjson" or "dkjson").
 M.json_library = json.library
 
-local NO_MODULE = "logonerr.evtx is not built (it needs libexpat at build " ..
-                  "time, Debian: libexpat1-dev; and libevtx-dev for EVTX)"
+local NO_MODULE = "logonerr.eventxml is not built (it needs libexpat at build " ..
+                  "time, Debian: libexpat1-dev)"
 
 -- The text readers' buffer: buf from keep on, then the next piece of
 -- chunks; nil at the end.  Each piece read leaves a megabyte or two of
@@ -80,7 +83,7 @@ local function utf8_chunks(f, head, enc)
     s = carry .. (s or "")
     if final then done = true end
     if s == "" then return nil end
-    local text, used = evtx.utf16(s, enc == "utf-16be", final)
+    local text, used = eventxml.utf16(s, enc == "utf-16be", final)
     carry = sub(s, used + 1)
     if final then carry = "" end
     return text
@@ -121,28 +124,18 @@ end
 
 ---------------------------------------------------------------- EVTX
 
-local function evtx_records(rd, path)
-  if not M.evtx then
-    return nil, evtx and "reading EVTX needs libevtx: logonerr.evtx was built " ..
-      "without it (install libevtx-dev and rebuild)" or NO_MODULE
-  end
-  local f, err = evtx.open(path)
+-- A damaged chunk or record comes as false, why, where: it is skipped.
+local function evtx_records(rd, path, jobs)
+  if not M.evtx then return nil, "logonerr.evtx is not built" end
+  local f, err = evtx.open(path, jobs)
   if f == nil then return nil, err end
-  rd.total = f:count()
-  local i, n = 0, f:count()
-  if f:damaged() then
-    skip(rd, "file", "damaged EVTX (a truncated or corrupted chunk): " ..
-         (n > 0 and "what libevtx could recover is read" or "no record could be recovered"))
-  end
   return function()
-    while i < n do
-      i = i + 1
-      local rec, why = f:read(i)
+    while true do
+      local rec, why, at = f:next()
       if rec then return rec end
-      skip(rd, "record " .. i, why)
+      if rec == nil then f:close() return nil end
+      skip(rd, at, why)
     end
-    f:close()
-    return nil
   end
 end
 
@@ -154,7 +147,7 @@ end
 -- python-evtx writes before every event, evtxexport's banner line).
 local function xml_records(rd, chunks)
   if not M.xml then return nil, NO_MODULE end
-  local parser = evtx.parser()
+  local parser = eventxml.parser()
   local buf, pos, eof, k = "", 1, false, 0
   local function more()
     local b = refill(chunks, buf, pos)
@@ -549,7 +542,8 @@ end
 
 --- Opens a log: src is a path or an open file (read in binary mode).
 -- opts: since, until (times), account, source (filters), name (the name
--- used in messages).  Returns a reader (reader:next(), reader.format,
+-- used in messages), jobs (threads reading an EVTX file's chunks, 1 by
+-- default; the records come in the same order).  Returns a reader (reader:next(), reader.format,
 -- reader.skipped, a list of {at, reason}; reader.events, the records
 -- read before filtering), or nil and a message naming the input.
 function M.open(src, opts)
@@ -579,7 +573,7 @@ function M.open(src, opts)
   local raw, err
   if sub(head, 1, 8) == "ElfFile\0" then
     rd.format = "evtx"
-    if path == nil then -- libevtx reads files: stdin is copied to one
+    if path == nil then -- the reader reads files: stdin is copied to one
       path = os_tmpname()
       local t = io_open(path, "wb")
       t:write(head)
@@ -588,7 +582,7 @@ function M.open(src, opts)
       rd.temp = path
     end
     if owned then f:close() end
-    raw, err = evtx_records(rd, path)
+    raw, err = evtx_records(rd, path, opts.jobs)
     if raw == nil and rd.temp then os_remove(rd.temp) end
   else
     local enc, bom = encoding(head)

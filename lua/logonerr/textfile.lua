@@ -6,8 +6,8 @@
 
 local M = {}
 
-local function evtx_module()
-  local ok, m = pcall(require, "logonerr.evtx")
+local function eventxml_module()
+  local ok, m = pcall(require, "logonerr.eventxml")
   return ok and m or nil
 end
 
@@ -47,7 +47,7 @@ function M.open(f)
       return f:read(n)
     end }
   end
-  local ev = evtx_module()
+  local ev = eventxml_module()
   if ev == nil then
     return nil, "UTF-16 text, which needs logonerr.evtx to decode " ..
                 "(it was not built: libexpat1-dev missing at build time)"
