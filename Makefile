@@ -301,13 +301,17 @@ FUZZ_SECONDS ?= 60
 # scandiff-sse2 and scandiff-plain: the same target over the scanner built
 # without AVX2, and without vector instructions at all.
 FUZZ_TARGETS = parse format scan scandiff scandiff-sse2 scandiff-plain name
-# The Security events reader: event XML (libexpat) and EVTX (libevtx).
-# libevtx itself leaks on some damaged records (in libfwevt's XML tags), and
-# asks for gigabytes when a damaged template gives a huge count (it handles
-# the allocation failing): the evtx target runs without leak detection, and
-# allocations over 4 GB fail as they would on a machine without that much.
-# eventxml keeps every check.
-FUZZ_EVENT_TARGETS = eventxml evtx
+# The Security events readers: event XML (libexpat), EVTX (our own reader),
+# and ours against libevtx (evtxdiff: every record libevtx reads must read
+# the same with ours).  libevtx itself leaks on some damaged records (in
+# libfwevt's XML tags), and asks for gigabytes when a damaged template
+# gives a huge count (it handles the allocation failing): evtxdiff runs
+# without leak detection, and allocations over 4 GB fail as they would on
+# a machine without that much.  eventxml and evtx keep every check.
+FUZZ_EVENT_TARGETS = eventxml evtx evtxdiff
+FUZZ_SRC_eventxml = csrc/eventxml.c -lexpat
+FUZZ_SRC_evtx = $(EVTX_CORE)
+FUZZ_SRC_evtxdiff = -Ispec/c spec/c/libevtx_xml.c csrc/eventxml.c $(EVTX_CORE) -lexpat -levtx
 EVTX_ASAN = detect_leaks=0:allocator_may_return_null=1:max_allocation_size_mb=4096
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 fuzz: deps-ci
@@ -322,13 +326,14 @@ fuzz: deps-ci
 	  test -z "$$(ls build/fuzz | grep -E '^(crash|leak|timeout|oom)-')"; \
 	done
 	set -e; for t in $(FUZZ_EVENT_TARGETS); do \
-	  clang $(WARN) $(FUZZ_FLAGS) -DLOGONERR_WITH_LIBEVTX -Icsrc -o build/fuzz/$$t \
-	    fuzz/fuzz_$$t.c csrc/eventxml.c csrc/evtx.c -lexpat -levtx; \
+	  case $$t in eventxml) src="$(FUZZ_SRC_eventxml)";; evtx) src="$(FUZZ_SRC_evtx)";; \
+	    *) src="$(FUZZ_SRC_evtxdiff)";; esac; \
+	  clang $(WARN) $(FUZZ_FLAGS) -Icsrc -o build/fuzz/$$t fuzz/fuzz_$$t.c $$src; \
 	  rm -rf build/fuzz/corpus-$$t; cp -r fuzz/corpus/$$t build/fuzz/corpus-$$t; \
 	  echo "== fuzz $$t ($(FUZZ_SECONDS) s)"; \
-	  (cd build/fuzz && ASAN_OPTIONS=$$(test $$t = evtx && echo $(EVTX_ASAN) || echo detect_leaks=1) \
+	  (cd build/fuzz && ASAN_OPTIONS=$$(test $$t = evtxdiff && echo $(EVTX_ASAN) || echo detect_leaks=1) \
 	    ./$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
-	    $$(test $$t = evtx && echo -malloc_limit_mb=65536) \
+	    $$(test $$t = evtxdiff && echo -malloc_limit_mb=65536) \
 	    corpus-$$t 2>&1 | grep -E '^(Done|stat::number_of_executed_units|==[0-9]+== ERROR|SUMMARY)') ; \
 	  test -z "$$(ls build/fuzz | grep -E '^(crash|leak|timeout|oom)-')"; \
 	done

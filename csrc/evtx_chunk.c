@@ -637,6 +637,12 @@ logonerr_evtx_chunk_reader *logonerr_evtx_chunk_reader_new(void) {
   if (r == NULL) return NULL;
   crc_init(r->crc);
   r->name_text.ok = r->text.ok = r->systime.ok = r->aname.ok = 1;
+  /* Every buffer is allocated from the start: none is ever NULL. */
+  if (!evtx_text_room(&r->name_text, 1) || !evtx_text_room(&r->text, 1) ||
+      !evtx_text_room(&r->systime, 1) || !evtx_text_room(&r->aname, 1)) {
+    logonerr_evtx_chunk_reader_free(r);
+    return NULL;
+  }
   return r;
 }
 
@@ -681,16 +687,25 @@ static int read_record(logonerr_evtx_chunk_reader *r, uint32_t index,
   return add_record(r, number, index, off, first, r->why);
 }
 
+/* The next record signature after off (records are 8-aligned), or end. */
+static uint32_t next_signature(const uint8_t *chunk, uint32_t off, uint32_t end_) {
+  for (off = (off + 8) & ~7u; off + 28 <= end_; off += 8)
+    if (memcmp(chunk + off, "**\0\0", 4) == 0) return off;
+  return end_;
+}
+
 int logonerr_evtx_read_chunk(logonerr_evtx_chunk_reader *r, const uint8_t *chunk,
                              size_t n, uint32_t index, logonerr_evtx_batch *b) {
   uint32_t crc, free_at, off, size;
-  int rc = 0;
+  int rc = 0, trusted, damaged;
+  const char *why = NULL;
   b->nfields = b->nrecs = 0;
   r->b = b;
   r->out.p = b->text;
   r->out.cap = b->text_cap;
   r->out.len = 0;
   r->out.ok = 1;
+  if (!evtx_text_room(&r->out, 1)) return -1;
   r->c = chunk;
   r->n = (uint32_t)(n < CHUNK_SIZE ? n : CHUNK_SIZE);
   if (++r->gen == 0) { /* wrapped: clear the caches for real */
@@ -711,56 +726,59 @@ int logonerr_evtx_read_chunk(logonerr_evtx_chunk_reader *r, const uint8_t *chunk
       rc = add_record(r, 0, index, 0, 0, "a chunk without its signature");
     goto done;
   }
+  /* A header that fails its checksum is not trusted (its end of records,
+   * its records checksum) but its records still are read, each checked on
+   * its own, as libevtx reads them. */
   crc = crc_run((const uint32_t(*)[256])r->crc, 0, chunk, 120);
   crc = crc_run((const uint32_t(*)[256])r->crc, crc, chunk + 128, CHUNK_HEADER - 128);
-  if (crc != evtx_u32(chunk + 124)) {
-    rc = add_record(r, 0, index, 0, 0, "a chunk whose header checksum is wrong");
-    goto done;
-  }
+  trusted = crc == evtx_u32(chunk + 124);
   free_at = evtx_u32(chunk + 48);
-  if (free_at < CHUNK_HEADER || free_at > CHUNK_SIZE) {
-    rc = add_record(r, 0, index, 0, 0, "a chunk whose end of records is outside it");
-    goto done;
-  }
-  if (free_at > r->n) { /* the file ends inside the chunk */
-    free_at = r->n;
-    if (add_record(r, 0, index, 0, 0,
-                   "a truncated chunk: the file ends inside it; the records "
-                   "it holds whole were read") != 0) {
-      rc = -1;
-      goto done;
-    }
+  if (!trusted || free_at < CHUNK_HEADER || free_at > CHUNK_SIZE) {
+    trusted = 0;
+    free_at = CHUNK_SIZE; /* the records end where their framing does */
+    why = "a chunk whose header checksum is wrong: its records were read one by one";
+  } else if (free_at > r->n) {
+    why = "a truncated chunk: the file ends inside it; the records it holds "
+          "whole were read";
   } else if (crc_run((const uint32_t(*)[256])r->crc, 0, chunk + CHUNK_HEADER,
-              free_at - CHUNK_HEADER) != evtx_u32(chunk + 52) &&
-      add_record(r, 0, index, 0, 0,
-                 "a chunk whose records checksum is wrong: its records were "
-                 "read one by one") != 0) {
+                     free_at - CHUNK_HEADER) != evtx_u32(chunk + 52)) {
+    why = "a chunk whose records checksum is wrong: its records were read one by one";
+  }
+  if (free_at > r->n) free_at = r->n;
+  if (why != NULL && add_record(r, 0, index, 0, 0, why) != 0) {
     rc = -1;
     goto done;
   }
+  damaged = why != NULL;
   off = CHUNK_HEADER;
   while (off + 28 <= free_at) {
     size = evtx_u32(chunk + off + 4);
-    if (memcmp(chunk + off, "**\0\0", 4) != 0 || size < 28 || size > free_at - off ||
-        evtx_u32(chunk + off + size - 4) != size) {
+    /* (The copy of the size at the record's end is not checked: libevtx
+     * reads a record whose copy is wrong, so this reader does too.) */
+    if (memcmp(chunk + off, "**\0\0", 4) != 0 || size < 28 || size > free_at - off) {
       /* Damaged framing: the next record is found by its signature. */
-      const char *why = off + 24 <= free_at && free_at == r->n && r->n < CHUNK_SIZE &&
-                                memcmp(chunk + off, "**\0\0", 4) == 0 && size > free_at - off
-                            ? "a record cut short by the end of the file"
-                            : "a record whose header is damaged";
+      if (!trusted) break; /* no end of records to trust: they end here */
+      why = off + 24 <= free_at && free_at == r->n && r->n < CHUNK_SIZE &&
+                    memcmp(chunk + off, "**\0\0", 4) == 0 && size > free_at - off
+                ? "a record cut short by the end of the file"
+                : "a record whose header is damaged";
       if (add_record(r, 0, index, off, b->nfields, why) != 0) {
         rc = -1;
         goto done;
       }
-      for (off += 8; off + 28 <= free_at; off += 8)
-        if (memcmp(chunk + off, "**\0\0", 4) == 0) break;
+      off = next_signature(chunk, off, free_at);
       continue;
     }
     if (read_record(r, index, off, size) != 0) {
       rc = -1;
       goto done;
     }
-    off += size;
+    /* In a damaged chunk, a record that failed may have a damaged size:
+     * the next one is looked for by its signature, as libevtx recovers. */
+    if (damaged && b->recs[b->nrecs - 1].why != NULL)
+      off = next_signature(chunk, off, free_at);
+    else
+      off += size;
   }
 done:
   b->text = r->out.p;

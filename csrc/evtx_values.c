@@ -13,7 +13,7 @@ int evtx_text_room(evtx_text *t, size_t n) {
   size_t cap;
   char *q;
   if (!t->ok) return 0;
-  if (t->len + n <= t->cap) return 1;
+  if (t->p != NULL && t->len + n <= t->cap) return 1; /* never a NULL buffer */
   cap = t->cap ? t->cap : 256;
   while (cap < t->len + n) cap *= 2;
   q = realloc(t->p, cap);
@@ -36,7 +36,7 @@ void evtx_text_utf16(evtx_text *t, const uint8_t *p, size_t n) {
   size_t i;
   char *o;
   /* 3 bytes of UTF-8 at most for each unit (a pair of units gives 4). */
-  if (!evtx_text_room(t, (n / 2) * 3)) return;
+  if (n < 2 || !evtx_text_room(t, (n / 2) * 3)) return;
   o = t->p + t->len;
   for (i = 0; i + 1 < n; i += 2) {
     unsigned long c = evtx_u16(p + i);

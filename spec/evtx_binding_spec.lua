@@ -192,12 +192,18 @@ describe("logonerr.evtx", function()
     r:close()
   end)
 
-  it("skips a chunk whose header checksum is wrong, naming it", function()
+  it("says when a chunk's header checksum is wrong, and reads its records", function()
     -- byte 0x1000 + 8: the chunk's first record number, under its checksum
     local bad = data:sub(1, 0x1008) .. "\255" .. data:sub(0x100a)
     local recs, skips = read_copy(bad)
-    assert.are.equal(0, #recs)
-    assert.are.same({ { at = "chunk 0", why = "a chunk whose header checksum is wrong" } }, skips)
+    assert.are.equal(54, #recs)
+    assert.are.same({ { at = "chunk 0", why = "a chunk whose header checksum is wrong: " ..
+                        "its records were read one by one" } }, skips)
+    -- its end of records not trusted: the records end where the framing does
+    bad = put32(bad, 0x1000 + 48, 0x200)
+    recs, skips = read_copy(bad)
+    assert.are.equal(54, #recs)
+    assert.are.equal(1, #skips)
   end)
 
   it("reads records one by one when the records checksum is wrong", function()
@@ -230,13 +236,21 @@ describe("logonerr.evtx", function()
       why = "a file header whose checksum is wrong: its chunks were read" } }, skips)
   end)
 
-  it("skips a record whose size does not match its copy", function()
-    -- the first record's size (at 0x1204) made one larger
-    local size = string.unpack("<I4", data, 0x1205)
-    local recs, skips = read_copy(put32(data, 0x1204, size + 8))
+  it("skips a record whose size runs past the records, and finds the next", function()
+    -- the first record's size (at 0x1204) made larger than the chunk
+    local recs, skips = read_copy(put32(data, 0x1204, 0x20000))
     assert.are.equal(53, #recs)
     assert.matches("records checksum is wrong", skips[1].why)
     assert.are.same({ at = "chunk 0, record at 0x0200", why = "a record whose header is damaged" },
                     skips[2])
+    -- Its signature gone: the same.
+    recs, skips = read_copy(data:sub(1, 0x1200) .. "xx" .. data:sub(0x1203))
+    assert.are.equal(53, #recs)
+    assert.are.equal("a record whose header is damaged", skips[2].why)
+    -- The copy of its size at its end wrong: read anyway (as libevtx does).
+    local size = string.unpack("<I4", data, 0x1205)
+    recs, skips = read_copy(put32(data, 0x1200 + size - 4, 0))
+    assert.are.equal(54, #recs)
+    assert.are.equal(1, #skips)
   end)
 end)

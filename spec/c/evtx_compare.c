@@ -5,9 +5,14 @@
  * compared, name by name and value by value, in order.
  *   evtx-compare [-v | -vv] FILE...
  * prints one line per file:
- *   FILE libevtx=N ours=N same=N differ=N missing=N extra=N skipped=N
+ *   FILE libevtx=N ours=N same=N differ=N missing=N extra=N skipped=N damaged=N
  * (missing: read by libevtx, not by us; extra: read by us, not by libevtx;
- * skipped: records and chunks we skipped, with reasons under -v), and with
+ * skipped: records and chunks we skipped, with reasons under -v; damaged:
+ * records of damaged chunks -- a checksum wrong, or cut short -- that the
+ * two read differently or only libevtx read: there each reader recovers
+ * what it can in its own way, libevtx looking for record signatures
+ * anywhere in a chunk, slack space included; where they agree, a record
+ * counts as same), and with
  * -v the first differences (-vv: all of them).  Exit status 1 when any record differs or is
  * missing.  The differential fuzz target includes this file.
  */
@@ -55,19 +60,37 @@ static void on_field(void *ud, int where, const char *name, const char *v,
 }
 
 typedef struct {
-  unsigned long long number;
-  char *fields; /* NULL: not read */
+  unsigned long long number; /* what pairs the records of the two readers */
+  char *fields;
   int seen;
+  int damaged; /* its chunk failed a checksum, or was cut short */
 } ours_rec;
 
 typedef struct {
-  long libevtx, ours, same, differ, missing, extra, skipped;
+  long libevtx, ours, same, differ, missing, extra, skipped, damaged;
 } counts;
 
 static int by_number(const void *a, const void *b) {
   unsigned long long x = ((const ours_rec *)a)->number,
                      y = ((const ours_rec *)b)->number;
   return x < y ? -1 : x > y;
+}
+
+/* Among ours numbered like key (a damaged file may repeat a number), the
+ * first not yet paired whose fields are these, else the first not yet
+ * paired; NULL when none is left. */
+static ours_rec *pair(ours_rec *recs, size_t n, const ours_rec *key,
+                      const char *fields) {
+  ours_rec *hit = n > 0 ? bsearch(key, recs, n, sizeof *recs, by_number) : NULL, *p,
+           *first = NULL;
+  if (hit == NULL) return NULL;
+  while (hit > recs && hit[-1].number == key->number) hit--;
+  for (p = hit; p < recs + n && p->number == key->number; p++) {
+    if (p->seen) continue;
+    if (strcmp(p->fields, fields) == 0) return p;
+    if (first == NULL) first = p;
+  }
+  return first;
 }
 
 static void show(FILE *out, const char *s) {
@@ -89,7 +112,7 @@ static int compare(const char *path, int verbose, FILE *out, counts *c) {
   const logonerr_evtx_batch *b;
   ours_rec *recs = NULL;
   size_t n = 0, cap = 0, i, k;
-  int rc, shown = 0;
+  int rc, shown = 0, file_damaged = 0;
   memset(c, 0, sizeof *c);
   ev = logonerr_evtx_open(path, 1, err, sizeof err);
   if (ev == NULL) {
@@ -102,11 +125,13 @@ static int compare(const char *path, int verbose, FILE *out, counts *c) {
     return c->missing ? -1 : 0;
   }
   while ((rc = logonerr_evtx_next(ev, &b, err, sizeof err)) == 1) {
+    int chunk_damaged = 0;
     for (i = 0; i < b->nrecs; i++) {
       const logonerr_evtx_record *r = &b->recs[i];
       buf fb = {NULL, 0, 0};
       if (r->why != NULL) {
         c->skipped++;
+        if (r->offset == 0) chunk_damaged = file_damaged = 1;
         if (verbose)
           fprintf(out, "skipped: chunk %ld offset %lu: %s\n",
                   r->chunk == LOGONERR_EVTX_FILE ? -1L : (long)r->chunk,
@@ -125,6 +150,7 @@ static int compare(const char *path, int verbose, FILE *out, counts *c) {
         if (recs == NULL) abort();
       }
       recs[n].number = r->number;
+      recs[n].damaged = chunk_damaged;
       recs[n].fields = fb.s;
       recs[n].seen = 0;
       n++;
@@ -133,12 +159,12 @@ static int compare(const char *path, int verbose, FILE *out, counts *c) {
   if (rc < 0) fprintf(out, "ours failed: %s\n", err);
   logonerr_evtx_close(ev);
   c->ours = (long)n;
-  qsort(recs, n, sizeof *recs, by_number);
+  if (n > 0) qsort(recs, n, sizeof *recs, by_number);
   lx = libevtx_xml_open(path, err, sizeof err);
   x = logonerr_eventxml_new();
   if (x == NULL) abort();
   if (lx != NULL) {
-    int total = libevtx_xml_count(lx), j;
+    int total = libevtx_xml_count(lx), regular = libevtx_xml_regular(lx), j;
     for (j = 0; j < total; j++) {
       size_t len;
       const char *xml;
@@ -154,14 +180,19 @@ static int compare(const char *path, int verbose, FILE *out, counts *c) {
       }
       c->libevtx++;
       key.number = libevtx_xml_number(lx);
-      hit = bsearch(&key, recs, n, sizeof *recs, by_number);
-      if (hit == NULL) {
+      hit = pair(recs, n, &key, fb.s);
+      if ((j >= regular || (hit != NULL && hit->damaged) ||
+           (hit == NULL && file_damaged)) &&
+          (hit == NULL || strcmp(hit->fields, fb.s) != 0)) {
+        c->damaged++; /* each reader recovers in its own way: see the top */
+        if (hit != NULL) hit->seen = 1;
+      } else if (hit == NULL) {
         c->missing++;
         if (verbose && shown++ < (verbose > 1 ? 1000000 : 5)) {
           fprintf(out, "record %llu: not read by ours; libevtx:\n      ", key.number);
           show(out, fb.s);
         }
-      } else if (!hit->seen) {
+      } else {
         hit->seen = 1;
         if (strcmp(hit->fields, fb.s) == 0) {
           c->same++;
@@ -199,9 +230,9 @@ int main(int argc, char **argv) {
     }
     if (compare(argv[i], verbose, stdout, &c) != 0) bad = 1;
     printf("%s libevtx=%ld ours=%ld same=%ld differ=%ld missing=%ld extra=%ld "
-           "skipped=%ld\n",
+           "skipped=%ld damaged=%ld\n",
            argv[i], c.libevtx, c.ours, c.same, c.differ, c.missing, c.extra,
-           c.skipped);
+           c.skipped, c.damaged);
   }
   return bad;
 }

@@ -88,6 +88,8 @@ int libevtx_xml_count(const libevtx_xml *f) {
   return f->count + f->recovered;
 }
 
+int libevtx_xml_regular(const libevtx_xml *f) { return f->count; }
+
 int libevtx_xml_damaged(const libevtx_xml *f) { return f->damaged; }
 
 /* Room for n bytes in f->buf. */

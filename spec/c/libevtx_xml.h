@@ -20,6 +20,9 @@ void libevtx_xml_close(libevtx_xml *f);
  * it recovered from the damaged parts. */
 int libevtx_xml_count(const libevtx_xml *f);
 
+/* Records in undamaged chunks: those first, then the recovered ones. */
+int libevtx_xml_regular(const libevtx_xml *f);
+
 /* Is the file damaged (libevtx's corrupted flag)? */
 int libevtx_xml_damaged(const libevtx_xml *f);
 
