@@ -163,12 +163,14 @@ check-html: deps-ci all
 	  spec/fixtures/evtx/mitre-4768-4771-kerbrute-user-enum.evtx > build/html/events.html
 	sh .ci/check-html build/html/events.html
 
-# Reading Security logs: records/s and MB/s for EVTX, XML and NDJSON, against
-# evtxexport -f xml and python-evtx on the same files, and peak memory on
-# a log EVENTS_TIMES times larger; the triage's first parts in C alone.
-EVENTS_TIMES ?= 10
+# Reading Security logs: cpu, wall, records/s and MB/s for EVTX (the sample
+# and one EVENTS_TIMES times larger, -j 1 and 2), XML and NDJSON, against
+# evtxexport -f xml and python-evtx on the same files; peak memory on an
+# EVTX file of EVENTS_GB GB; our C reader alone; the targets of issue 22.
+EVENTS_TIMES ?= 100
+EVENTS_GB ?= 1
 bench-events: deps-ci all
-	CC="$(CC)" LUA=$(LUA) $(LUA) bench/events.lua $(EVENTS_TIMES)
+	CC="$(CC)" LUA=$(LUA) $(LUA) bench/events.lua $(EVENTS_TIMES) $(EVENTS_GB)
 
 # examples/: a C host with logonerr linked in (Lua 5.4, static) and a C
 # program that uses the C API alone.  Each run is compared with the output
