@@ -348,10 +348,10 @@ lint: deps-ci
 	luacheck --no-color -q .
 	cppcheck -q --enable=warning,style,performance,portability --std=c99 \
 	  --error-exitcode=1 --suppress=missingIncludeSystem --suppress=missingInclude \
-	  -DLOGONERR_WITH_LIBEVTX -Icsrc csrc/
+	  -Icsrc csrc/
 	clang-tidy -quiet --warnings-as-errors='*' -checks='$(TIDY_CHECKS)' csrc/*.c \
 	  examples/capi/main.c -- -std=c99 -Icsrc -I$(LUA54_INCDIR) \
-	  -DLOGONERR_WITH_LIBEVTX 2>/dev/null
+	  2>/dev/null
 	@echo "lint: ok"
 
 # luarocks make into a throwaway tree, then require from it.

@@ -6,7 +6,8 @@
  * the caller takes the batches in chunk order, so it sees what one thread
  * would give.
  */
-#define _POSIX_C_SOURCE 200809L
+/* pread: POSIX 2008 (the name is the one POSIX reserves for this). */
+#define _POSIX_C_SOURCE 200809L /* NOLINT(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp) */
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>

@@ -77,9 +77,9 @@ struct logonerr_evtx_chunk_reader {
 /* ------------------------------------------------------------------ CRC */
 
 static void crc_init(uint32_t t[8][256]) {
-  uint32_t i, k, c;
+  uint32_t i, k;
   for (i = 0; i < 256; i++) {
-    c = i;
+    uint32_t c = i;
     for (k = 0; k < 8; k++) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
     t[0][i] = c;
   }
@@ -104,10 +104,10 @@ static uint32_t crc_run(const uint32_t t[8][256], uint32_t crc, const uint8_t *p
 }
 
 uint32_t logonerr_evtx_crc32(uint32_t crc, const uint8_t *p, size_t n) {
-  uint32_t c, k;
+  uint32_t k;
   crc = ~crc;
   while (n--) {
-    c = (crc ^ *p++) & 0xFF;
+    uint32_t c = (crc ^ *p++) & 0xFF;
     for (k = 0; k < 8; k++) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
     crc = c ^ (crc >> 8);
   }
@@ -159,9 +159,11 @@ static void out_clean(logonerr_evtx_chunk_reader *r, const char *s, size_t n,
       *d++ = (char)ch;
     } else if (ch == '\r') {
       if (i + 1 < n && s[i + 1] == '\n') i++;
-      *d++ = attr ? ' ' : '\n';
+      *d++ = '\n';
+      if (attr) d[-1] = ' ';
     } else if (ch == '\n' || ch == '\t') {
-      *d++ = attr ? ' ' : (char)ch;
+      *d++ = s[i];
+      if (attr) d[-1] = ' ';
     } else {
       *d++ = '?';
     }
@@ -299,7 +301,7 @@ static void set_field(logonerr_evtx_chunk_reader *r, const char *s, size_t n) {
 }
 
 /* The start of an element, its attributes read. */
-static void start(logonerr_evtx_chunk_reader *r) {
+static void element_start(logonerr_evtx_chunk_reader *r) {
   uint32_t at = r->el_at, len = r->el_len;
   const char *name = r->name_text.p + at;
   r->depth++;
@@ -338,7 +340,7 @@ static void start(logonerr_evtx_chunk_reader *r) {
   }
 }
 
-static void end(logonerr_evtx_chunk_reader *r) {
+static void element_end(logonerr_evtx_chunk_reader *r) {
   if (r->capture == CAP_SYSTEM)
     emit(r, LOGONERR_EVTX_SYSTEM, r->field, r->field_n, 0, r->text.p, r->text.len, 0);
   else if (r->capture == CAP_DATA || (r->capture == CAP_USER && r->leaf))
@@ -462,8 +464,8 @@ static int instance(logonerr_evtx_chunk_reader *r, uint32_t *pos, uint32_t end_,
   at = *pos + 4 * count;
   for (i = 0; i < count; i++) {
     sub_value *v = &r->subs[(size_t)first + i];
-    v->size = evtx_u16(r->c + *pos + 4 * i);
-    v->type = r->c[*pos + 4 * i + 2];
+    v->size = evtx_u16(r->c + *pos + (size_t)4 * i);
+    v->type = r->c[*pos + (size_t)4 * i + 2];
     v->off = at;
     if (v->size > end_ - at) {
       fail(r, "template values past the end of the record");
@@ -555,12 +557,12 @@ static int walk(logonerr_evtx_chunk_reader *r, uint32_t pos, uint32_t end_,
     case 0x03: /* end of an empty element */
       if (!r->pending) goto bad;
       r->pending = 0;
-      start(r);
-      if ((tok & 0xBF) == 0x03) end(r);
+      element_start(r);
+      if ((tok & 0xBF) == 0x03) element_end(r);
       break;
     case 0x04: /* end tag */
       if (r->pending || r->depth == 0) goto bad;
-      end(r);
+      element_end(r);
       break;
     case 0x05: /* a value: type, then (for a string) units and UTF-16 */
       if (pos + 1 > end_ || r->c[pos] != 0x01) goto bad;
@@ -721,7 +723,8 @@ int logonerr_evtx_read_chunk(logonerr_evtx_chunk_reader *r, const uint8_t *chunk
   }
   if (memcmp(chunk, "ElfChnk", 8) != 0) {
     size_t k;
-    for (k = 0; k < r->n && chunk[k] == 0; k++) continue;
+    k = 0;
+    while (k < r->n && chunk[k] == 0) k++;
     if (k < r->n) /* an empty chunk is all zeros: not a skip */
       rc = add_record(r, 0, index, 0, 0, "a chunk without its signature");
     goto done;

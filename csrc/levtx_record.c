@@ -39,7 +39,7 @@ void levtx_record_end(lua_State *L) { lua_setfield(L, -2, "data"); }
 static int is(const char *name, size_t len, const char *want, size_t k) {
   return len == k && memcmp(name, want, k) == 0;
 }
-#define IS(s) is(name, name_len, s, sizeof s - 1)
+#define IS(s) is(name, name_len, (s), sizeof(s) - 1)
 
 void levtx_record_field(levtx_building *b, int data, const char *name,
                         size_t name_len, const char *v, size_t n) {
