@@ -23,10 +23,10 @@ build = {
   type = "builtin",
   modules = {
     ["logonerr.core"] = {
-      sources = { "csrc/lcore.c", "csrc/lentry.c", "csrc/lscan.c",
+      sources = { "csrc/lbind.c", "csrc/lcore.c", "csrc/lentry.c", "csrc/lscan.c",
                   "csrc/catalog_data.c", "csrc/lookup.c",
                   "csrc/parse.c", "csrc/format.c", "csrc/search.c",
-                  "csrc/scan.c" },
+                  "csrc/scan.c", "csrc/utf16.c" },
       incdirs = { "csrc" },
     },
     ["logonerr"] = "lua/logonerr/init.lua",
