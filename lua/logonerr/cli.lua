@@ -5,7 +5,6 @@
 local argparse = require "argparse"
 local logonerr = require "logonerr"
 local report = require "logonerr.report"
-local json = require "logonerr.json"
 
 local unpack = table.unpack or unpack -- luacheck: compat
 
@@ -250,7 +249,7 @@ local function encode_results(results)
     if r.entry then t.entry = r.entry.name end
     list[i] = t
   end
-  return json.encode(list)
+  return require("logonerr.json").encode(list)
 end
 
 local function decode_results(text)

@@ -7,10 +7,9 @@ local logonerr = require "logonerr"
 local template = require "logonerr.template"
 local formats = require "logonerr.formats"
 local escape = require "logonerr.escape"
-local json = require "logonerr.json"
 
-local error, ipairs, pairs, sort, tostring, type =
-      error, ipairs, pairs, table.sort, tostring, type
+local error, ipairs, pairs, require, sort, tostring, type =
+      error, ipairs, pairs, require, table.sort, tostring, type
 local concat = table.concat
 
 local _ENV = nil -- luacheck: ignore 211
@@ -25,7 +24,7 @@ M.FORMATS = logonerr.formats
 --- data as indented JSON, keys in a fixed order (logonerr.json): the
 -- same data gives the same bytes.
 function M.json(data)
-  return json.encode(data, { indent = true })
+  return require("logonerr.json").encode(data, { indent = true })
 end
 
 local function list(t)
