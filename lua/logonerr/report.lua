@@ -8,8 +8,8 @@ local template = require "logonerr.template"
 local formats = require "logonerr.formats"
 local escape = require "logonerr.escape"
 
-local error, ipairs, pairs, require, sort, tostring, type =
-      error, ipairs, pairs, require, table.sort, tostring, type
+local error, io_open, ipairs, pairs, pcall, require, sort, tostring, type =
+      error, io.open, ipairs, pairs, pcall, require, table.sort, tostring, type
 local concat = table.concat
 
 local _ENV = nil -- luacheck: ignore 211
@@ -90,6 +90,21 @@ local function render_with(format, kind, data)
   end
   return template.render(formats[kind][format], data,
                          { escape = escape.of(format), name = format })
+end
+
+--- A template file read and checked, as a format for explain, summary and
+-- the events report: { template = text, name = path }, or nil and a
+-- message ("cannot read template: ..." or where it is malformed).
+function M.template_file(path)
+  local f, err = io_open(path, "rb")
+  local text = f and f:read("*a")
+  if f then f:close() end
+  if text == nil then
+    return nil, "cannot read template: " .. tostring(err or path .. ": not a file")
+  end
+  local ok, perr = pcall(template.parse, text, path)
+  if not ok then return nil, perr end
+  return { template = text, name = path }
 end
 
 --- Explain one code: x is anything lookup() reads, or an entry.
