@@ -202,6 +202,7 @@ return {
     diagnosis = {
       "Read Account Name and Account Domain in event 4625, or Logon Account in event 4776, and look for typos, former names, or a local name sent to the domain.",
       "On a domain controller, event 4768 with Result Code 0x6 is the Kerberos side of the same unknown name.",
+      "A 4776 tells the client (Source Workstation) but not the server that was asked: the member server that received the NTLM logon has its own 4625 for the same name and time, with the client address.",
       "Count distinct Account Names failing from one Source Network Address: many names from one address is user enumeration or password spraying, one name is a stale configuration.",
       [[Check `Get-ADObject -Filter "isDeleted -eq 'true' -and sAMAccountName -eq '<name>'" -IncludeDeletedObjects` to learn whether the account was deleted recently.]],
     },
@@ -228,6 +229,7 @@ return {
     diagnosis = {
       "In event 4625 read Logon Type, Workstation Name, Source Network Address and Caller Process Name to find the program sending the bad password.",
       "On the domain controller, event 4776 names the Source Workstation for NTLM, and event 4771 with Failure Code 0x18 is the Kerberos form of the same bad password.",
+      "Event 4776 never names the server the user was connecting to; to find it, search the member servers for the 4625 with Authentication Package NTLM and the same account at the same second.",
       "Compare the first failure's time with the account's PasswordLastSet (`Get-ADUser <name> -Properties PasswordLastSet`): failures that start right after a change point at a stored old password.",
       "On the source machine, list saved credentials with `cmdkey /list` and the services and scheduled tasks that run as the account.",
     },
@@ -291,14 +293,17 @@ return {
     summary = "The generic bad-user-name-or-password failure: in event 4625 it is the Status and the Sub Status says which part failed, while event 4776, which has no Sub Status, can carry it as its Error Code.",
     causes = {
       "The user name or the password was wrong, as the Sub Status 0xC0000064 or 0xC000006A of the same event tells apart.",
-      "The LAN Manager authentication level of the client and the server do not overlap, so no NTLM response the server accepts is sent.",
+      "The LAN Manager authentication level of the source and the target computer do not match, one cause Microsoft's 4776 page gives for Error Code 0xC000006D.",
       "A program keeps trying a password that was changed.",
     },
     diagnosis = {
       "Read the Sub Status of the same 4625 event: 0xC0000064 means the name is unknown and 0xC000006A means the password is wrong.",
       "Read Logon Type (2 interactive, 3 network, 4 batch, 5 service, 8 network cleartext, 10 remote interactive) to know which kind of logon failed.",
       "Read Authentication Package and Package Name (NTLM only): an NTLM V1 or LM attempt against a server that demands NTLMv2 points at the LAN Manager authentication level.",
+      "For an NTLM failure seen only as a 4776 on a domain controller, find the server the user connected to: 4776 names the client alone, so match its time and account against the 4625 on the member servers, or enable 'Network security: Restrict NTLM: Audit NTLM authentication in this domain' on the DC and read Microsoft-Windows-NTLM/Operational, which logs the servers that pass NTLM logons to it.",
+      "When the 4776 comes from a read-only DC, check whether the account's password may be cached there (`Get-ADDomainControllerPasswordReplicationPolicyUsage <rodc> -RevealedAccounts`): an RODC forwards accounts it does not hold to a writable DC and fails them when none is reachable.",
       [[Compare 'Network security: LAN Manager authentication level' on the client and the server (`gpresult /h report.html`, or the LmCompatibilityLevel value under HKLM\SYSTEM\CurrentControlSet\Control\Lsa).]],
+      "A 4625 whose Sub Status names neither the user nor the password may share that LAN Manager cause; this is plausible but unconfirmed, so check the credentials first.",
       "Group failures by Source Network Address: many accounts from one address is spraying, one account from one host is a stale credential.",
     },
     resolution = {
@@ -323,7 +328,7 @@ return {
     },
     diagnosis = {
       "Read the Sub Status of the 4625 event: 0xC000006F logon hours, 0xC0000070 workstation, 0xC0000071 expired password, 0xC0000072 disabled account.",
-      "Expect an expired account (0xC0000193) or a forced password change (0xC0000224) to appear as the event's own Status rather than under 0xC000006E, and read those entries.",
+      "Expect an expired account (0xC0000193) or a forced password change (0xC0000224) as the event's own Status, with Sub Status 0x0, rather than under 0xC000006E: Microsoft documents only the four Sub Status values above for MSV1_0, and read those entries.",
       "With no more specific Sub Status, check for a blank password and the policy 'Accounts: Limit local account use of blank passwords to console logon only' (`gpresult /h report.html`).",
       "On domain controllers, read the Microsoft-Windows-Authentication/ProtectedUserFailures-DomainController and AuthenticationPolicyFailures-DomainController logs for Protected Users or authentication policy refusals.",
     },
@@ -432,13 +437,13 @@ return {
     category = "account",
     severity = "medium",
     message = "None of the information to be translated has been translated.",
-    summary = "None of the account names or SIDs given could be translated; event 4625 can show it as Status and Sub Status when a logon names an account that cannot be resolved.",
+    summary = "None of the account names or SIDs given could be translated, as LsaLookupNames and LsaLookupSids report when no name or SID maps; Microsoft's event 4625 table does not list it, and this catalogue has found no confirmed 4625 that carries it.",
     causes = {
       "A service or scheduled task is configured to run as an account that was deleted or renamed.",
       "The account name has no domain part, or names a domain that this computer cannot resolve or reach.",
     },
     diagnosis = {
-      "In event 4625 read Logon Type and Caller Process Name: Logon Type 5 from services.exe or svchost.exe points at a service or task whose account name cannot be resolved.",
+      "If it does show in a 4625 (unconfirmed: Microsoft's 4625 table leaves it out), read Logon Type and Caller Process Name: Logon Type 5 from services.exe would point at a service whose account name cannot be resolved.",
       "List the accounts services run as (`Get-CimInstance Win32_Service | Select Name,StartName`) and the principals of scheduled tasks (`Get-ScheduledTask | Select TaskName,@{n='User';e={$_.Principal.UserId}}`).",
       [[Test the name with `([Security.Principal.NTAccount]'<DOMAIN>\<name>').Translate([Security.Principal.SecurityIdentifier])`: an IdentityNotMappedException confirms the failure.]],
     },
@@ -931,7 +936,7 @@ return {
     },
     diagnosis = {
       "Check that the computer account exists and is enabled: `Get-ADComputer <name> -Properties Enabled,PasswordLastSet`.",
-      "On domain controllers, NETLOGON event 5722 names the computer whose account could not be found or whose password did not match.",
+      "On the domain controller, NETLOGON event 5723 (NELOG_NetlogonServerAuthNoTrustSamAccount) names the computer that has no account in the domain; event 5722 is a different failure, an account that exists but whose password did not match.",
     },
     resolution = {
       "Rejoin the computer to the domain so that its account is created again.",
@@ -1048,7 +1053,7 @@ return {
     category = "account",
     severity = "medium",
     message = "The user's account has expired.",
-    summary = "The user's account has passed its expiry date; event 4625 shows it with Failure Reason %%2305 and event 4776 as its Error Code.",
+    summary = "The user's account has passed its expiry date; event 4625 shows it as the Status itself, with Sub Status 0x0, and event 4776, which has no Sub Status, as its Error Code.",
     causes = {
       "The account's accountExpires date, set for a contractor or temporary user, has passed.",
       "A service or device still uses an account that was given an end date.",
@@ -1356,13 +1361,13 @@ return {
     category = "session",
     severity = "low",
     message = "The client session has expired; so the client must re-authenticate to continue accessing the remote resources.",
-    summary = "An SMB server ended a client's session because its authentication expired (typically the Kerberos ticket behind it), and the client must authenticate again.",
+    summary = "An SMB server refused a request on a session whose authentication has expired, and the client must authenticate again (MS-SMB2 fails such requests with this status); Microsoft's 4625 table does not list it.",
     causes = {
       "The Kerberos service ticket behind an SMB session reached its end time, so the server asks the client to authenticate again.",
       "The account's credentials changed and the client holds no valid ticket to renew the session.",
     },
     diagnosis = {
-      "Read the Account Name and Source Network Address of the 4625 event and check for a 4624 from the same client moments later: a successful re-authentication means the expiry was routine.",
+      "Look on the file server for a 4624 from the same client moments after the failure: a new session set up by re-authentication means the expiry was routine (whether a 4625 is logged for the expired session is unconfirmed).",
       "On the client, run `klist` as the user and check the end time of the `cifs/<server>` ticket against the time of the failure.",
     },
     resolution = {
@@ -1378,18 +1383,20 @@ return {
     category = "credentials",
     severity = "medium",
     message = "The local account store does not contain secret material for the specified account.",
-    summary = "The local account database holds no password secret for the account, so its credentials cannot be checked; Microsoft's event 4776 table lists it as an Error Code.",
+    summary = "The account store that was asked holds no secret (password hash) for the account, so its credentials cannot be checked there; Microsoft's event 4776 table lists it as an Error Code.",
     causes = {
-      "The account has no password hash in the local SAM, so an NTLM response for it has nothing to be compared with.",
-      "The account is meant to sign in another way (certificate, smart card, Windows Hello) and was offered a password logon instead.",
+      "The computer that logged the 4776 keeps no password secret for the account, as its message says; Microsoft does not document which accounts lack one, so the cases below are what to rule out, not confirmed causes.",
+      "On a read-only domain controller, the Password Replication Policy does not let the account's password be cached there; the RODC hands such logons to a writable DC and fails them when it cannot reach one (whether it then reports this status is unconfirmed).",
+      "A local account that never had a password set, or one meant only for a certificate or Windows Hello sign-in, was offered a password logon (unconfirmed).",
     },
     diagnosis = {
-      "Read Logon Account and Source Workstation of the 4776 event, and note which computer logged it: a member server or workstation logs 4776 for its own local accounts.",
-      "Check the local account with `Get-LocalUser <name> | Select Name,Enabled,PasswordRequired,PasswordLastSet` and learn how it is meant to sign in: an account created without a password, or used only with a certificate or Windows Hello, has no secret to check.",
+      "Note which computer logged the 4776: a read-only DC, a writable DC, or a member computer checking one of its own local accounts.",
+      "On a read-only DC, list the accounts whose passwords it holds (`Get-ADDomainControllerPasswordReplicationPolicyUsage <rodc> -RevealedAccounts`) and the groups allowed to be cached (`Get-ADDomainControllerPasswordReplicationPolicy <rodc> -Allowed`), then test the link from the RODC to a writable DC (`nltest /dsgetdc:<domain> /writable`).",
+      "For a local account, read `Get-LocalUser <name> | Select Name,Enabled,PasswordRequired,PasswordLastSet` to see whether a password was ever set.",
     },
     resolution = {
-      "Set a password for the local account (`Set-LocalUser <name> -Password (Read-Host -AsSecureString)`) if it must accept password logons.",
-      "Make the client use the sign-in method the account was created for instead of a password.",
+      "For an RODC, add the account (or a group holding it) to the RODC's allowed list and prepopulate it with `repadmin /rodcpwdrepl <rodc> <writable dc> <user DN>`, or restore the RODC's path to a writable DC.",
+      "For a local account, set a password (`Set-LocalUser <name> -Password (Read-Host -AsSecureString)`) if it must accept password logons, or use the sign-in method it was made for.",
     },
     related = { "STATUS_WRONG_PASSWORD", "STATUS_LOGON_FAILURE", "STATUS_TOO_MANY_SECRETS" },
   },

@@ -5,8 +5,8 @@
 --
 -- A Win32 code is what the user sees on the client; the detail is in the
 -- Security log elsewhere: event 4625 (Status, Sub Status) on the server
--- that refused the logon, events 4776 (Error Code), 4771 (Failure Code)
--- and 4768/4769 (Result Code) on the domain controller.  `diagnosis`
+-- that refused the logon, events 4776 (Error Code), 4768 (Result Code),
+-- 4769 and 4771 (Failure Code) on the domain controller.  `diagnosis`
 -- finds out, `resolution` changes things: no step is in both.
 return {
   {
@@ -219,7 +219,7 @@ return {
       "DNS cannot resolve the domain's SRV records, or the client uses the wrong DNS servers.",
       "The network path to every domain controller is down or blocked by a firewall.",
       "The machine is off the corporate network (VPN not yet connected) and no cached logon can be used.",
-      "Netlogon is stopped on the domain controllers, so none answers the locator; a stopped Netlogon on the client itself gives ERROR_NETLOGON_NOT_STARTED (0xC0000192) instead.",
+      "Netlogon is stopped on the domain controllers, so none answers the locator; a stopped Netlogon on the client itself gives ERROR_NETLOGON_NOT_STARTED (1792) instead, which event 4625 shows as STATUS_NETLOGON_NOT_STARTED (0xC0000192).",
     },
     diagnosis = {
       "On the failing machine run `nltest /dsgetdc:<domain> /force`: success names the domain controller and site that answered, an error means none could be located.",
@@ -285,7 +285,7 @@ return {
         answer = "Yes, for a session that ended between LsaEnumerateLogonSessions and LsaGetLogonSessionData: skip it and continue.",
       },
     },
-    related = { "STATUS_NO_SUCH_LOGON_SESSION", "ERROR_SESSION_CREDENTIAL_CONFLICT", "ERROR_BAD_LOGON_SESSION_STATE", "SEC_E_NO_CREDENTIALS" },
+    related = { "STATUS_NO_SUCH_LOGON_SESSION", "ERROR_SESSION_CREDENTIAL_CONFLICT", "ERROR_BAD_LOGON_SESSION_STATE", "SEC_E_NO_CREDENTIALS", "ERROR_LOGON_SESSION_COLLISION", "ERROR_INVALID_PARAMETER", "ERROR_BAD_ARGUMENTS" },
   },
   {
     name = "ERROR_PRIVILEGE_NOT_HELD",
@@ -430,13 +430,15 @@ return {
       "The password is wrong or out of date (often a stored or cached one).",
       "The user name does not exist in the domain the request reached.",
       "A service, scheduled task or mapped drive still uses a password that was changed.",
-      "The client's LAN Manager authentication level does not match what the server or domain controller accepts, for example a client that sends only NTLMv1 to one that refuses LM and NTLM.",
+      "The LAN Manager authentication level of the source and the target do not match, which Microsoft's 4776 page lists among the causes of the generic NTLM failure 0xC000006D.",
     },
     diagnosis = {
       "On the server that refused the logon (the target of `net use` or RDP), read event 4625: Status 0xC000006D with Sub Status 0xC000006A means a wrong password, with Sub Status 0xC0000064 an unknown user name.",
       "For a domain account, read the domain controller's log: event 4776 has no Sub Status, its Error Code (0xC000006A or 0xC0000064) says which part was wrong for NTLM, and event 4771 with Failure Code 0x18 marks a bad Kerberos password.",
       "Take the sender from Workstation Name and Source Network Address (4625), Source Workstation (4776) or Client Address (4771), then find the stored credential on that machine.",
-      [[If Status is 0xC000006D without either Sub Status, compare the LAN Manager authentication level (`LmCompatibilityLevel` under HKLM\SYSTEM\CurrentControlSet\Control\Lsa, or the policy in `gpresult /h`) on client and server.]],
+      [[If the domain controller's 4776 shows Error Code 0xC000006D, the generic failure, compare the LAN Manager authentication level (`LmCompatibilityLevel` under HKLM\SYSTEM\CurrentControlSet\Control\Lsa, or the policy in `gpresult /h`) on client and server.]],
+      "A 4625 with Status 0xC000006D and no precise Sub Status may come from the same level mismatch, but that is a guess, not documented: rule out the password and the name first.",
+      "Event 4776 leaves out the server the user tried to reach: look for that server's own 4625 at the same moment, or audit NTLM on the DC ('Restrict NTLM: Audit NTLM authentication in this domain') and read its NTLM Operational log.",
     },
     resolution = {
       "Update stored credentials (services, scheduled tasks, Credential Manager, application configuration).",
@@ -464,8 +466,8 @@ return {
       "The account is a member of Protected Users or is restricted by an authentication policy silo.",
     },
     diagnosis = {
-      "In event 4625 on the target, Status 0xC000006E comes with a Sub Status that names the restriction: 0xC000006F logon hours, 0xC0000070 workstation list, 0xC0000072 disabled account, 0xC0000193 expired account.",
-      "A password that has expired (0xC0000071) or must be changed (0xC0000224) can appear in event 4625 as the Sub Status, or as the Status itself with Sub Status 0x0.",
+      "In event 4625 on the target, Status 0xC000006E comes with a Sub Status that names the restriction: 0xC000006F logon hours, 0xC0000070 workstation list, 0xC0000071 expired password, 0xC0000072 disabled account, the four Sub Status values Microsoft documents for MSV1_0 (LsaLogonUser).",
+      "An expired account (0xC0000193) and a password that must be changed (0xC0000224) are not among those Sub Status values: expect them as the 4625 Status itself, with Sub Status 0x0, and read those entries.",
       "Read the restricting attributes: `Get-ADUser <name> -Properties logonHours,userWorkstations,AccountExpirationDate,Enabled,PasswordExpired,MemberOf`.",
       "For a local account, `net user <name>` shows 'Password required' and the logon hours, and `gpresult /h` shows whether the blank-password policy applies.",
       "For Protected Users and authentication policies, read the domain controller's ProtectedUserFailures-DomainController and AuthenticationPolicyFailures-DomainController logs under Microsoft > Windows > Authentication.",
@@ -537,7 +539,7 @@ return {
     diagnosis = {
       "Run `net user <name> /domain` and read 'Password last set' and 'Password expires'.",
       "Run `Get-ADUserResultantPasswordPolicy <name>` to find a fine-grained MaxPasswordAge; without one, `Get-ADDefaultDomainPasswordPolicy` gives the domain's.",
-      "On the target, event 4625 carries 0xC0000071, as its Sub Status or as its Status with Sub Status 0x0.",
+      "On the target, event 4625 carries 0xC0000071 as the Sub Status under Status 0xC000006E, one of the four Sub Status values Microsoft documents for MSV1_0.",
       "On the domain controller, an expired password shows as Error Code 0xC0000071 in event 4776 (NTLM) and Failure Code 0x17 in event 4771 (Kerberos).",
     },
     resolution = {
@@ -721,7 +723,7 @@ return {
         answer = "Not by itself, but it shows that an authentication component is misbehaving, and logons through it keep failing until that is fixed.",
       },
     },
-    related = { "STATUS_LOGON_SESSION_EXISTS", "ERROR_LOGON_SESSION_COLLISION", "ERROR_BAD_LOGON_SESSION_STATE" },
+    related = { "STATUS_LOGON_SESSION_EXISTS", "ERROR_LOGON_SESSION_COLLISION", "ERROR_BAD_LOGON_SESSION_STATE", "ERROR_LOGON_FAILURE", "ERROR_INVALID_PARAMETER" },
   },
   {
     name = "ERROR_NO_SUCH_PACKAGE",
@@ -785,7 +787,7 @@ return {
         answer = "Check the session's state before acting, make sure your code owns the session, and do not retry blindly: it usually signals a logic error.",
       },
     },
-    related = { "STATUS_BAD_LOGON_SESSION_STATE", "ERROR_LOGON_SESSION_COLLISION", "ERROR_LOGON_SESSION_EXISTS", "ERROR_NO_SUCH_LOGON_SESSION" },
+    related = { "STATUS_BAD_LOGON_SESSION_STATE", "ERROR_LOGON_SESSION_COLLISION", "ERROR_LOGON_SESSION_EXISTS", "ERROR_NO_SUCH_LOGON_SESSION", "ERROR_INVALID_PARAMETER" },
   },
   {
     name = "ERROR_LOGON_SESSION_COLLISION",
@@ -834,7 +836,7 @@ return {
         answer = "Keep authentication packages and credential providers updated and tested; in your own package, always allocate a fresh LUID per session.",
       },
     },
-    related = { "STATUS_LOGON_SESSION_COLLISION", "ERROR_LOGON_SESSION_EXISTS", "ERROR_BAD_LOGON_SESSION_STATE" },
+    related = { "STATUS_LOGON_SESSION_COLLISION", "ERROR_LOGON_SESSION_EXISTS", "ERROR_BAD_LOGON_SESSION_STATE", "ERROR_LOGON_FAILURE", "ERROR_INVALID_PARAMETER", "ERROR_TOO_MANY_SECRETS" },
   },
   {
     name = "ERROR_INVALID_LOGON_TYPE",
@@ -1237,7 +1239,7 @@ return {
     },
     diagnosis = {
       "Run `Get-ADUser <name> -Properties AccountExpirationDate` (or read 'Account expires' in `net user <name> /domain`).",
-      "On the target, event 4625 shows Status 0xC000006E with Sub Status 0xC0000193.",
+      "On the target, event 4625 shows 0xC0000193 as the Status itself, with Sub Status 0x0: an expired account is not one of the Sub Status values MSV1_0 reports under 0xC000006E (logon hours, workstation, expired password, disabled account).",
       "On the domain controller, an expired account shows as Error Code 0xC0000193 in event 4776 (NTLM) and Result Code 0x12 in event 4768 (Kerberos).",
     },
     resolution = {
@@ -1336,7 +1338,7 @@ return {
     },
     diagnosis = {
       "Run `Get-ADUser <name> -Properties pwdLastSet`: a value of 0 means the password must be changed.",
-      "On the target, event 4625 carries 0xC0000224, as its Sub Status or as its Status with Sub Status 0x0.",
+      "On the target, event 4625 carries 0xC0000224 as its Status, with Sub Status 0x0: it is not one of the Sub Status values MSV1_0 reports under 0xC000006E.",
       "On the domain controller, an NTLM attempt shows as event 4776 with Error Code 0xC0000224.",
     },
     resolution = {
@@ -1474,17 +1476,18 @@ return {
     category = "credentials",
     severity = "medium",
     message = "The local account store does not contain secret material for the specified account.",
-    summary = "The local account store has no password secret for the account, so a password-based check of its credentials cannot be made.",
+    summary = "The account store that was asked has no password secret for the account, so a password-based check of its credentials cannot be made there.",
     causes = {
-      "The local account was created without a password or had it cleared.",
-      "The account is set up for a sign-in method other than a password.",
+      "The request reached a read-only domain controller that may not cache the account's password under its Password Replication Policy, and no writable DC took the logon over (that this error results is unconfirmed).",
+      "A local account without a password, or one set up for another sign-in method, was given a password logon (unconfirmed).",
     },
     diagnosis = {
-      "Run `Get-LocalUser <name>` and read PasswordLastSet and PasswordRequired for the account.",
-      "Check which sign-in the client attempted (password, smart card, Windows Hello) in its own log.",
+      "Find the computer that refused the logon; for a read-only DC, compare the account with the RODC's revealed list (`Get-ADDomainControllerPasswordReplicationPolicyUsage <rodc> -RevealedAccounts`).",
+      "Run `Get-LocalUser <name>` and read PasswordLastSet and PasswordRequired when the account is local.",
     },
     resolution = {
-      "Give the account a password if password sign-in is intended, or switch the client to the account's sign-in method.",
+      "Allow the account's password on the RODC through its Password Replication Policy, or give the RODC a working path to a writable DC.",
+      "Give a local account a password if password sign-in is intended, or switch the client to the account's sign-in method.",
     },
     related = { "STATUS_NO_SECRETS", "ERROR_INVALID_PASSWORD" },
   },

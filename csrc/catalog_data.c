@@ -135,7 +135,7 @@ static const char *const e9_causes[] = {
   "DNS cannot resolve the domain's SRV records, or the client uses the wrong DNS servers.",
   "The network path to every domain controller is down or blocked by a firewall.",
   "The machine is off the corporate network (VPN not yet connected) and no cached logon can be used.",
-  "Netlogon is stopped on the domain controllers, so none answers the locator; a stopped Netlogon on the client itself gives ERROR_NETLOGON_NOT_STARTED (0xC0000192) instead.",
+  "Netlogon is stopped on the domain controllers, so none answers the locator; a stopped Netlogon on the client itself gives ERROR_NETLOGON_NOT_STARTED (1792) instead, which event 4625 shows as STATUS_NETLOGON_NOT_STARTED (0xC0000192).",
   NULL};
 static const char *const e9_diagnosis[] = {
   "On the failing machine run `nltest /dsgetdc:<domain> /force`: success names the domain controller and site that answered, an error means none could be located.",
@@ -187,7 +187,7 @@ static const logonerr_faq_pair e10_faq[] = {
   {"Is it safe to ignore in code that enumerates sessions?",
    "Yes, for a session that ended between LsaEnumerateLogonSessions and LsaGetLogonSessionData: skip it and continue."},
   {NULL, NULL}};
-static const unsigned short e10_related[] = {66, 5, 30, 129, LOGONERR_NO_ENTRY};
+static const unsigned short e10_related[] = {66, 5, 30, 129, 31, 2, 3, LOGONERR_NO_ENTRY};
 static const char *const e11_causes[] = {
   "The account was never granted the privilege in User Rights Assignment.",
   "The privilege is present but disabled and the code did not enable it with AdjustTokenPrivileges.",
@@ -276,13 +276,15 @@ static const char *const e17_causes[] = {
   "The password is wrong or out of date (often a stored or cached one).",
   "The user name does not exist in the domain the request reached.",
   "A service, scheduled task or mapped drive still uses a password that was changed.",
-  "The client's LAN Manager authentication level does not match what the server or domain controller accepts, for example a client that sends only NTLMv1 to one that refuses LM and NTLM.",
+  "The LAN Manager authentication level of the source and the target do not match, which Microsoft's 4776 page lists among the causes of the generic NTLM failure 0xC000006D.",
   NULL};
 static const char *const e17_diagnosis[] = {
   "On the server that refused the logon (the target of `net use` or RDP), read event 4625: Status 0xC000006D with Sub Status 0xC000006A means a wrong password, with Sub Status 0xC0000064 an unknown user name.",
   "For a domain account, read the domain controller's log: event 4776 has no Sub Status, its Error Code (0xC000006A or 0xC0000064) says which part was wrong for NTLM, and event 4771 with Failure Code 0x18 marks a bad Kerberos password.",
   "Take the sender from Workstation Name and Source Network Address (4625), Source Workstation (4776) or Client Address (4771), then find the stored credential on that machine.",
-  "If Status is 0xC000006D without either Sub Status, compare the LAN Manager authentication level (`LmCompatibilityLevel` under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa, or the policy in `gpresult /h`) on client and server.",
+  "If the domain controller's 4776 shows Error Code 0xC000006D, the generic failure, compare the LAN Manager authentication level (`LmCompatibilityLevel` under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa, or the policy in `gpresult /h`) on client and server.",
+  "A 4625 with Status 0xC000006D and no precise Sub Status may come from the same level mismatch, but that is a guess, not documented: rule out the password and the name first.",
+  "Event 4776 leaves out the server the user tried to reach: look for that server's own 4625 at the same moment, or audit NTLM on the DC ('Restrict NTLM: Audit NTLM authentication in this domain') and read its NTLM Operational log.",
   NULL};
 static const char *const e17_resolution[] = {
   "Update stored credentials (services, scheduled tasks, Credential Manager, application configuration).",
@@ -300,8 +302,8 @@ static const char *const e18_causes[] = {
   "The account is a member of Protected Users or is restricted by an authentication policy silo.",
   NULL};
 static const char *const e18_diagnosis[] = {
-  "In event 4625 on the target, Status 0xC000006E comes with a Sub Status that names the restriction: 0xC000006F logon hours, 0xC0000070 workstation list, 0xC0000072 disabled account, 0xC0000193 expired account.",
-  "A password that has expired (0xC0000071) or must be changed (0xC0000224) can appear in event 4625 as the Sub Status, or as the Status itself with Sub Status 0x0.",
+  "In event 4625 on the target, Status 0xC000006E comes with a Sub Status that names the restriction: 0xC000006F logon hours, 0xC0000070 workstation list, 0xC0000071 expired password, 0xC0000072 disabled account, the four Sub Status values Microsoft documents for MSV1_0 (LsaLogonUser).",
+  "An expired account (0xC0000193) and a password that must be changed (0xC0000224) are not among those Sub Status values: expect them as the 4625 Status itself, with Sub Status 0x0, and read those entries.",
   "Read the restricting attributes: `Get-ADUser <name> -Properties logonHours,userWorkstations,AccountExpirationDate,Enabled,PasswordExpired,MemberOf`.",
   "For a local account, `net user <name>` shows 'Password required' and the logon hours, and `gpresult /h` shows whether the blank-password policy applies.",
   "For Protected Users and authentication policies, read the domain controller's ProtectedUserFailures-DomainController and AuthenticationPolicyFailures-DomainController logs under Microsoft > Windows > Authentication.",
@@ -349,7 +351,7 @@ static const char *const e21_causes[] = {
 static const char *const e21_diagnosis[] = {
   "Run `net user <name> /domain` and read 'Password last set' and 'Password expires'.",
   "Run `Get-ADUserResultantPasswordPolicy <name>` to find a fine-grained MaxPasswordAge; without one, `Get-ADDefaultDomainPasswordPolicy` gives the domain's.",
-  "On the target, event 4625 carries 0xC0000071, as its Sub Status or as its Status with Sub Status 0x0.",
+  "On the target, event 4625 carries 0xC0000071 as the Sub Status under Status 0xC000006E, one of the four Sub Status values Microsoft documents for MSV1_0.",
   "On the domain controller, an expired password shows as Error Code 0xC0000071 in event 4776 (NTLM) and Failure Code 0x17 in event 4771 (Kerberos).",
   NULL};
 static const char *const e21_resolution[] = {
@@ -471,7 +473,7 @@ static const logonerr_faq_pair e28_faq[] = {
   {"Does it threaten system stability?",
    "Not by itself, but it shows that an authentication component is misbehaving, and logons through it keep failing until that is fixed."},
   {NULL, NULL}};
-static const unsigned short e28_related[] = {84, 31, 30, LOGONERR_NO_ENTRY};
+static const unsigned short e28_related[] = {84, 31, 30, 17, 2, LOGONERR_NO_ENTRY};
 static const char *const e29_causes[] = {
   "Code asked for a package name (for example in LsaLookupAuthenticationPackage or AcquireCredentialsHandle) that is misspelt or not installed.",
   "A third-party package failed to load at boot.",
@@ -515,7 +517,7 @@ static const logonerr_faq_pair e30_faq[] = {
   {"How should my code handle it?",
    "Check the session's state before acting, make sure your code owns the session, and do not retry blindly: it usually signals a logic error."},
   {NULL, NULL}};
-static const unsigned short e30_related[] = {86, 31, 28, 10, LOGONERR_NO_ENTRY};
+static const unsigned short e30_related[] = {86, 31, 28, 10, 2, LOGONERR_NO_ENTRY};
 static const char *const e31_causes[] = {
   "An authentication package passed CreateLogonSession a logon ID it had already used, instead of a fresh one from AllocateLocallyUniqueId.",
   "A third-party security package or credential provider keeps sessions from failed attempts and reuses their IDs.",
@@ -550,7 +552,7 @@ static const logonerr_faq_pair e31_faq[] = {
   {"How can I prevent it?",
    "Keep authentication packages and credential providers updated and tested; in your own package, always allocate a fresh LUID per session."},
   {NULL, NULL}};
-static const unsigned short e31_related[] = {87, 28, 30, LOGONERR_NO_ENTRY};
+static const unsigned short e31_related[] = {87, 28, 30, 17, 2, 36, LOGONERR_NO_ENTRY};
 static const char *const e32_causes[] = {
   "LogonUser or LsaLogonUser was given a logon type that does not exist or that the package does not support (for example a network-cleartext logon to a package that lacks it).",
   "LOGON32_LOGON_NEW_CREDENTIALS was requested with a logon provider other than LOGON32_PROVIDER_WINNT50.",
@@ -799,7 +801,7 @@ static const char *const e50_causes[] = {
   NULL};
 static const char *const e50_diagnosis[] = {
   "Run `Get-ADUser <name> -Properties AccountExpirationDate` (or read 'Account expires' in `net user <name> /domain`).",
-  "On the target, event 4625 shows Status 0xC000006E with Sub Status 0xC0000193.",
+  "On the target, event 4625 shows 0xC0000193 as the Status itself, with Sub Status 0x0: an expired account is not one of the Sub Status values MSV1_0 reports under 0xC000006E (logon hours, workstation, expired password, disabled account).",
   "On the domain controller, an expired account shows as Error Code 0xC0000193 in event 4776 (NTLM) and Result Code 0x12 in event 4768 (Kerberos).",
   NULL};
 static const char *const e50_resolution[] = {
@@ -858,7 +860,7 @@ static const char *const e55_causes[] = {
   NULL};
 static const char *const e55_diagnosis[] = {
   "Run `Get-ADUser <name> -Properties pwdLastSet`: a value of 0 means the password must be changed.",
-  "On the target, event 4625 carries 0xC0000224, as its Sub Status or as its Status with Sub Status 0x0.",
+  "On the target, event 4625 carries 0xC0000224 as its Status, with Sub Status 0x0: it is not one of the Sub Status values MSV1_0 reports under 0xC000006E.",
   "On the domain controller, an NTLM attempt shows as event 4776 with Error Code 0xC0000224.",
   NULL};
 static const char *const e55_resolution[] = {
@@ -948,15 +950,16 @@ static const char *const e60_resolution[] = {
   NULL};
 static const unsigned short e60_related[] = {117, 55, 21, LOGONERR_NO_ENTRY};
 static const char *const e61_causes[] = {
-  "The local account was created without a password or had it cleared.",
-  "The account is set up for a sign-in method other than a password.",
+  "The request reached a read-only domain controller that may not cache the account's password under its Password Replication Policy, and no writable DC took the logon over (that this error results is unconfirmed).",
+  "A local account without a password, or one set up for another sign-in method, was given a password logon (unconfirmed).",
   NULL};
 static const char *const e61_diagnosis[] = {
-  "Run `Get-LocalUser <name>` and read PasswordLastSet and PasswordRequired for the account.",
-  "Check which sign-in the client attempted (password, smart card, Windows Hello) in its own log.",
+  "Find the computer that refused the logon; for a read-only DC, compare the account with the RODC's revealed list (`Get-ADDomainControllerPasswordReplicationPolicyUsage <rodc> -RevealedAccounts`).",
+  "Run `Get-LocalUser <name>` and read PasswordLastSet and PasswordRequired when the account is local.",
   NULL};
 static const char *const e61_resolution[] = {
-  "Give the account a password if password sign-in is intended, or switch the client to the account's sign-in method.",
+  "Allow the account's password on the RODC through its Password Replication Policy, or give the RODC a working path to a writable DC.",
+  "Give a local account a password if password sign-in is intended, or switch the client to the account's sign-in method.",
   NULL};
 static const unsigned short e61_related[] = {119, 1, LOGONERR_NO_ENTRY};
 static const char *const e62_causes[] = {
@@ -1081,6 +1084,7 @@ static const char *const e69_causes[] = {
 static const char *const e69_diagnosis[] = {
   "Read Account Name and Account Domain in event 4625, or Logon Account in event 4776, and look for typos, former names, or a local name sent to the domain.",
   "On a domain controller, event 4768 with Result Code 0x6 is the Kerberos side of the same unknown name.",
+  "A 4776 tells the client (Source Workstation) but not the server that was asked: the member server that received the NTLM logon has its own 4625 for the same name and time, with the client address.",
   "Count distinct Account Names failing from one Source Network Address: many names from one address is user enumeration or password spraying, one name is a stale configuration.",
   "Check `Get-ADObject -Filter \"isDeleted -eq 'true' -and sAMAccountName -eq '<name>'\" -IncludeDeletedObjects` to learn whether the account was deleted recently.",
   NULL};
@@ -1098,6 +1102,7 @@ static const char *const e70_causes[] = {
 static const char *const e70_diagnosis[] = {
   "In event 4625 read Logon Type, Workstation Name, Source Network Address and Caller Process Name to find the program sending the bad password.",
   "On the domain controller, event 4776 names the Source Workstation for NTLM, and event 4771 with Failure Code 0x18 is the Kerberos form of the same bad password.",
+  "Event 4776 never names the server the user was connecting to; to find it, search the member servers for the 4625 with Authentication Package NTLM and the same account at the same second.",
   "Compare the first failure's time with the account's PasswordLastSet (`Get-ADUser <name> -Properties PasswordLastSet`): failures that start right after a change point at a stored old password.",
   "On the source machine, list saved credentials with `cmdkey /list` and the services and scheduled tasks that run as the account.",
   NULL};
@@ -1134,14 +1139,17 @@ static const char *const e72_resolution[] = {
 static const unsigned short e72_related[] = {16, 71, 111, LOGONERR_NO_ENTRY};
 static const char *const e73_causes[] = {
   "The user name or the password was wrong, as the Sub Status 0xC0000064 or 0xC000006A of the same event tells apart.",
-  "The LAN Manager authentication level of the client and the server do not overlap, so no NTLM response the server accepts is sent.",
+  "The LAN Manager authentication level of the source and the target computer do not match, one cause Microsoft's 4776 page gives for Error Code 0xC000006D.",
   "A program keeps trying a password that was changed.",
   NULL};
 static const char *const e73_diagnosis[] = {
   "Read the Sub Status of the same 4625 event: 0xC0000064 means the name is unknown and 0xC000006A means the password is wrong.",
   "Read Logon Type (2 interactive, 3 network, 4 batch, 5 service, 8 network cleartext, 10 remote interactive) to know which kind of logon failed.",
   "Read Authentication Package and Package Name (NTLM only): an NTLM V1 or LM attempt against a server that demands NTLMv2 points at the LAN Manager authentication level.",
+  "For an NTLM failure seen only as a 4776 on a domain controller, find the server the user connected to: 4776 names the client alone, so match its time and account against the 4625 on the member servers, or enable 'Network security: Restrict NTLM: Audit NTLM authentication in this domain' on the DC and read Microsoft-Windows-NTLM/Operational, which logs the servers that pass NTLM logons to it.",
+  "When the 4776 comes from a read-only DC, check whether the account's password may be cached there (`Get-ADDomainControllerPasswordReplicationPolicyUsage <rodc> -RevealedAccounts`): an RODC forwards accounts it does not hold to a writable DC and fails them when none is reachable.",
   "Compare 'Network security: LAN Manager authentication level' on the client and the server (`gpresult /h report.html`, or the LmCompatibilityLevel value under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa).",
+  "A 4625 whose Sub Status names neither the user nor the password may share that LAN Manager cause; this is plausible but unconfirmed, so check the credentials first.",
   "Group failures by Source Network Address: many accounts from one address is spraying, one account from one host is a stale credential.",
   NULL};
 static const char *const e73_resolution[] = {
@@ -1157,7 +1165,7 @@ static const char *const e74_causes[] = {
   NULL};
 static const char *const e74_diagnosis[] = {
   "Read the Sub Status of the 4625 event: 0xC000006F logon hours, 0xC0000070 workstation, 0xC0000071 expired password, 0xC0000072 disabled account.",
-  "Expect an expired account (0xC0000193) or a forced password change (0xC0000224) to appear as the event's own Status rather than under 0xC000006E, and read those entries.",
+  "Expect an expired account (0xC0000193) or a forced password change (0xC0000224) as the event's own Status, with Sub Status 0x0, rather than under 0xC000006E: Microsoft documents only the four Sub Status values above for MSV1_0, and read those entries.",
   "With no more specific Sub Status, check for a blank password and the policy 'Accounts: Limit local account use of blank passwords to console logon only' (`gpresult /h report.html`).",
   "On domain controllers, read the Microsoft-Windows-Authentication/ProtectedUserFailures-DomainController and AuthenticationPolicyFailures-DomainController logs for Protected Users or authentication policy refusals.",
   NULL};
@@ -1227,7 +1235,7 @@ static const char *const e79_causes[] = {
   "The account name has no domain part, or names a domain that this computer cannot resolve or reach.",
   NULL};
 static const char *const e79_diagnosis[] = {
-  "In event 4625 read Logon Type and Caller Process Name: Logon Type 5 from services.exe or svchost.exe points at a service or task whose account name cannot be resolved.",
+  "If it does show in a 4625 (unconfirmed: Microsoft's 4625 table leaves it out), read Logon Type and Caller Process Name: Logon Type 5 from services.exe would point at a service whose account name cannot be resolved.",
   "List the accounts services run as (`Get-CimInstance Win32_Service | Select Name,StartName`) and the principals of scheduled tasks (`Get-ScheduledTask | Select TaskName,@{n='User';e={$_.Principal.UserId}}`).",
   "Test the name with `([Security.Principal.NTAccount]'<DOMAIN>\\<name>').Translate([Security.Principal.SecurityIdentifier])`: an IdentityNotMappedException confirms the failure.",
   NULL};
@@ -1528,7 +1536,7 @@ static const char *const e99_causes[] = {
   NULL};
 static const char *const e99_diagnosis[] = {
   "Check that the computer account exists and is enabled: `Get-ADComputer <name> -Properties Enabled,PasswordLastSet`.",
-  "On domain controllers, NETLOGON event 5722 names the computer whose account could not be found or whose password did not match.",
+  "On the domain controller, NETLOGON event 5723 (NELOG_NetlogonServerAuthNoTrustSamAccount) names the computer that has no account in the domain; event 5722 is a different failure, an account that exists but whose password did not match.",
   NULL};
 static const char *const e99_resolution[] = {
   "Rejoin the computer to the domain so that its account is created again.",
@@ -1787,7 +1795,7 @@ static const char *const e118_causes[] = {
   "The account's credentials changed and the client holds no valid ticket to renew the session.",
   NULL};
 static const char *const e118_diagnosis[] = {
-  "Read the Account Name and Source Network Address of the 4625 event and check for a 4624 from the same client moments later: a successful re-authentication means the expiry was routine.",
+  "Look on the file server for a 4624 from the same client moments after the failure: a new session set up by re-authentication means the expiry was routine (whether a 4625 is logged for the expired session is unconfirmed).",
   "On the client, run `klist` as the user and check the end time of the `cifs/<server>` ticket against the time of the failure.",
   NULL};
 static const char *const e118_resolution[] = {
@@ -1796,16 +1804,18 @@ static const char *const e118_resolution[] = {
   NULL};
 static const unsigned short e118_related[] = {40, 110, 105, LOGONERR_NO_ENTRY};
 static const char *const e119_causes[] = {
-  "The account has no password hash in the local SAM, so an NTLM response for it has nothing to be compared with.",
-  "The account is meant to sign in another way (certificate, smart card, Windows Hello) and was offered a password logon instead.",
+  "The computer that logged the 4776 keeps no password secret for the account, as its message says; Microsoft does not document which accounts lack one, so the cases below are what to rule out, not confirmed causes.",
+  "On a read-only domain controller, the Password Replication Policy does not let the account's password be cached there; the RODC hands such logons to a writable DC and fails them when it cannot reach one (whether it then reports this status is unconfirmed).",
+  "A local account that never had a password set, or one meant only for a certificate or Windows Hello sign-in, was offered a password logon (unconfirmed).",
   NULL};
 static const char *const e119_diagnosis[] = {
-  "Read Logon Account and Source Workstation of the 4776 event, and note which computer logged it: a member server or workstation logs 4776 for its own local accounts.",
-  "Check the local account with `Get-LocalUser <name> | Select Name,Enabled,PasswordRequired,PasswordLastSet` and learn how it is meant to sign in: an account created without a password, or used only with a certificate or Windows Hello, has no secret to check.",
+  "Note which computer logged the 4776: a read-only DC, a writable DC, or a member computer checking one of its own local accounts.",
+  "On a read-only DC, list the accounts whose passwords it holds (`Get-ADDomainControllerPasswordReplicationPolicyUsage <rodc> -RevealedAccounts`) and the groups allowed to be cached (`Get-ADDomainControllerPasswordReplicationPolicy <rodc> -Allowed`), then test the link from the RODC to a writable DC (`nltest /dsgetdc:<domain> /writable`).",
+  "For a local account, read `Get-LocalUser <name> | Select Name,Enabled,PasswordRequired,PasswordLastSet` to see whether a password was ever set.",
   NULL};
 static const char *const e119_resolution[] = {
-  "Set a password for the local account (`Set-LocalUser <name> -Password (Read-Host -AsSecureString)`) if it must accept password logons.",
-  "Make the client use the sign-in method the account was created for instead of a password.",
+  "For an RODC, add the account (or a group holding it) to the RODC's allowed list and prepopulate it with `repadmin /rodcpwdrepl <rodc> <writable dc> <user DN>`, or restore the RODC's path to a writable DC.",
+  "For a local account, set a password (`Set-LocalUser <name> -Password (Read-Host -AsSecureString)`) if it must accept password logons, or use the sign-in method it was made for.",
   NULL};
 static const unsigned short e119_related[] = {70, 73, 94, LOGONERR_NO_ENTRY};
 static const char *const e120_causes[] = {
@@ -3733,7 +3743,7 @@ static const logonerr_entry catalog[] = {
    NULL, e60_related, NULL},
   {"ERROR_NO_SECRETS", 0x21ACU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
    "The local account store does not contain secret material for the specified account.",
-   "The local account store has no password secret for the account, so a password-based check of its credentials cannot be made.",
+   "The account store that was asked has no password secret for the account, so a password-based check of its credentials cannot be made there.",
    {e61_causes, NULL, e61_diagnosis, e61_resolution, NULL},
    NULL, e61_related, NULL},
   {"STATUS_INVALID_PARAMETER", 0xC000000DU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 87U,
@@ -3823,7 +3833,7 @@ static const logonerr_entry catalog[] = {
    NULL, e78_related, NULL},
   {"STATUS_NONE_MAPPED", 0xC0000073U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1332U,
    "None of the information to be translated has been translated.",
-   "None of the account names or SIDs given could be translated; event 4625 can show it as Status and Sub Status when a logon names an account that cannot be resolved.",
+   "None of the account names or SIDs given could be translated, as LsaLookupNames and LsaLookupSids report when no name or SID maps; Microsoft's event 4625 table does not list it, and this catalogue has found no confirmed 4625 that carries it.",
    {e79_causes, NULL, e79_diagnosis, e79_resolution, NULL},
    NULL, e79_related, NULL},
   {"STATUS_BAD_IMPERSONATION_LEVEL", 0xC00000A5U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1346U,
@@ -3948,7 +3958,7 @@ static const logonerr_entry catalog[] = {
    NULL, e103_related, NULL},
   {"STATUS_ACCOUNT_EXPIRED", 0xC0000193U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1793U,
    "The user's account has expired.",
-   "The user's account has passed its expiry date; event 4625 shows it with Failure Reason %%2305 and event 4776 as its Error Code.",
+   "The user's account has passed its expiry date; event 4625 shows it as the Status itself, with Sub Status 0x0, and event 4776, which has no Sub Status, as its Error Code.",
    {e104_causes, NULL, e104_diagnosis, e104_resolution, NULL},
    NULL, e104_related, NULL},
   {"STATUS_NETWORK_CREDENTIAL_CONFLICT", 0xC0000195U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1219U,
@@ -4018,12 +4028,12 @@ static const logonerr_entry catalog[] = {
    NULL, e117_related, NULL},
   {"STATUS_NETWORK_SESSION_EXPIRED", 0xC000035CU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 1394U,
    "The client session has expired; so the client must re-authenticate to continue accessing the remote resources.",
-   "An SMB server ended a client's session because its authentication expired (typically the Kerberos ticket behind it), and the client must authenticate again.",
+   "An SMB server refused a request on a session whose authentication has expired, and the client must authenticate again (MS-SMB2 fails such requests with this status); Microsoft's 4625 table does not list it.",
    {e118_causes, NULL, e118_diagnosis, e118_resolution, NULL},
    NULL, e118_related, NULL},
   {"STATUS_NO_SECRETS", 0xC0000371U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 8620U,
    "The local account store does not contain secret material for the specified account.",
-   "The local account database holds no password secret for the account, so its credentials cannot be checked; Microsoft's event 4776 table lists it as an Error Code.",
+   "The account store that was asked holds no secret (password hash) for the account, so its credentials cannot be checked there; Microsoft's event 4776 table lists it as an Error Code.",
    {e119_causes, NULL, e119_diagnosis, e119_resolution, NULL},
    NULL, e119_related, NULL},
   {"STATUS_AUTHENTICATION_FIREWALL_FAILED", 0xC0000413U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 1935U,
