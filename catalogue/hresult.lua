@@ -96,12 +96,13 @@ return {
     diagnosis = {
       "On the client run `klist get <SPN>` (for example `klist get HTTP/web.contoso.com`): if no ticket comes back while other SPNs work, the SPN is the problem, not the connection.",
       "Run `setspn -Q <SPN>` to find which account, if any, holds the SPN, and `setspn -L <account>` to list what the service account has.",
-      "On the domain controller read event 4769 for the request: Result Code 0x7 and the Service Name field show the name that was not found.",
-      "Check how the client names the server (`nslookup <name>`): a CNAME is resolved to the host name before the SPN is built, so the SPN must match the canonical name.",
+      "On the domain controller read event 4769 for the request: Failure Code 0x7 and the Service Name field show the name that was not found.",
+      "Check how the client names the server (`nslookup <name>`): clients differ, some build the SPN from the alias the user typed (file sharing over SMB does) and some from the host name the CNAME leads to, so the SPN must exist for the name the client actually asks for, as the Service Name of event 4769 shows.",
     },
     resolution = {
       [[Register the missing SPN on the account that runs the service with `setspn -S <SPN> <domain>\<account>` (the -S form refuses duplicates).]],
-      "Connect by the server's registered DNS name instead of its IP address or an unregistered alias.",
+      "For a DNS alias, give the server the alias as an alternate name (`netdom computername <host> /add:<alias FQDN>`, which registers its SPNs) or register the SPNs for the alias yourself (`setspn -S HOST/<alias FQDN> <host>`).",
+      "Otherwise connect by the server's registered DNS name instead of its IP address or an unregistered alias.",
       "Restore the trust or the name resolution between the client's and the target's domains when the target is in another forest.",
     },
     related = { "SEC_E_WRONG_PRINCIPAL", "ERROR_WRONG_TARGET_NAME", "SEC_E_NO_AUTHENTICATING_AUTHORITY", "KDC_ERR_S_PRINCIPAL_UNKNOWN" },
@@ -226,7 +227,7 @@ return {
     category = "session",
     severity = "medium",
     message = "No credentials are available in the security package",
-    summary = "The logon session that is asking to authenticate has no credentials the package can use, such as a network logon trying a second hop or a Schannel server without a certificate; Windows reports it as ERROR_NO_SUCH_LOGON_SESSION (1312).",
+    summary = "The logon session that is asking to authenticate has no credentials the package can use, such as a network logon trying a second hop or a Schannel server without a certificate; tools that print Win32 errors may show the same failure as ERROR_NO_SUCH_LOGON_SESSION (1312), a link no Microsoft source confirms.",
     causes = {
       "The caller's session is a network logon (the double hop), so it holds no password or forwardable ticket to reach a further server.",
       "A service, scheduled task or IIS application pool runs in a session without stored credentials for the target.",
@@ -235,7 +236,7 @@ return {
     },
     symptoms = {
       "A script works at the console but fails inside `Enter-PSSession` or `Invoke-Command` when it opens a share on another server.",
-      [[`net use` or a mapped drive fails with "A specified logon session does not exist".]],
+      [[`net use` or a mapped drive may fail with "A specified logon session does not exist" (1312's text; the mapping from this code is unconfirmed).]],
     },
     diagnosis = {
       "Run `klist` in the failing context: an empty ticket cache, or no forwardable TGT, confirms a session without usable credentials.",
@@ -264,14 +265,14 @@ return {
     },
     diagnosis = {
       "Run `nltest /dsgetdc:<domain>` on the client and on the target: an error there means no domain controller can be located.",
-      "Run `nltest /sc_query:<domain>` on the target to check its secure channel, and `Test-ComputerSecureChannel` in PowerShell.",
+      "Run `nltest /sc_query:<domain>` on the target to check its secure channel, or `Test-ComputerSecureChannel` in PowerShell when the target is a domain member (not on a domain controller, where the cmdlet reports false errors).",
       "Check the user name: `nltest /domain_trusts` on the target lists the domains it can authenticate.",
-      "Look for Netlogon events 5719 and 5722 in the target's System log at the time of the failure.",
+      "Look for Netlogon event 3210 in the target's System log, and for Netlogon event 5722 in the System log of the domain controller the target tried to authenticate with, at the time of the failure.",
     },
     resolution = {
       [[Sign in with a correct domain name, in the form DOMAIN\user or user@upn-suffix.]],
       "Restore DNS and network access from the machines to a domain controller (ports 88, 389, 445, 135).",
-      "Repair a broken secure channel with `Test-ComputerSecureChannel -Repair` or by rejoining the domain.",
+      "Repair a member's broken secure channel with `Test-ComputerSecureChannel -Repair` (a domain controller's with `netdom resetpwd`), or rejoin the domain.",
     },
     related = { "ERROR_NO_LOGON_SERVERS", "STATUS_NO_LOGON_SERVERS", "ERROR_DOMAIN_CONTROLLER_NOT_FOUND", "ERROR_TRUSTED_RELATIONSHIP_FAILURE" },
   },
@@ -464,7 +465,7 @@ return {
     diagnosis = {
       "On the client run `klist get <SPN>` to see whether the KDC issues an ordinary service ticket for the name at all.",
       "Run `setspn -Q <SPN>` to see which account holds the SPN and whether it is a user or a computer account.",
-      "On the domain controller, read event 4769 for the request: Result Code 0x1B and the Service Name show the target.",
+      "On the domain controller, read event 4769 for the request: Failure Code 0x1B and the Service Name show the target.",
     },
     resolution = {
       "Register the SPN on the account that runs the service with `setspn -S`, and remove it from the user account that should not hold it.",
@@ -531,7 +532,7 @@ return {
       "A non-Windows client or keytab uses an encryption type the domain does not allow.",
     },
     diagnosis = {
-      "On the domain controller, read events 4768 and 4769 for the request: Result Code 0xE (KDC_ERR_ETYPE_NOTSUPP) confirms that no encryption type was agreed.",
+      "On the domain controller, read events 4768 (Result Code) and 4769 (Failure Code) for the request: 0xE (KDC_ERR_ETYPE_NOTSUPP) confirms that no encryption type was agreed.",
       "Check the target with `Get-ADUser <name> -Properties msDS-SupportedEncryptionTypes,pwdLastSet` (or Get-ADComputer) to see its enabled types and when its keys were last made.",
       "Run `klist` on the client to see which encryption types its tickets use, and compare the Kerberos encryption-type policy on both ends with `gpresult /h`.",
     },
@@ -579,7 +580,7 @@ return {
       "A cloud Kerberos (Microsoft Entra) service principal has no Kerberos key configured.",
     },
     diagnosis = {
-      "On the domain controller, read events 4768 and 4769 for the account: Result Code 0x9 (KDC_ERR_NULL_KEY) or 0xE (KDC_ERR_ETYPE_NOTSUPP) confirms a key problem.",
+      "On the domain controller, read events 4768 (Result Code) and 4769 (Failure Code) for the account: 0x9 (KDC_ERR_NULL_KEY) or 0xE (KDC_ERR_ETYPE_NOTSUPP) confirms a key problem.",
       "Check the account with `Get-ADUser <name> -Properties pwdLastSet,msDS-SupportedEncryptionTypes` to see when its keys were last made and which types it claims.",
       "Check the System log on the domain controller for KDC events 14 and 16, which report that no key of a suitable type was found.",
     },

@@ -1900,12 +1900,13 @@ static const char *const e124_causes[] = {
 static const char *const e124_diagnosis[] = {
   "On the client run `klist get <SPN>` (for example `klist get HTTP/web.contoso.com`): if no ticket comes back while other SPNs work, the SPN is the problem, not the connection.",
   "Run `setspn -Q <SPN>` to find which account, if any, holds the SPN, and `setspn -L <account>` to list what the service account has.",
-  "On the domain controller read event 4769 for the request: Result Code 0x7 and the Service Name field show the name that was not found.",
-  "Check how the client names the server (`nslookup <name>`): a CNAME is resolved to the host name before the SPN is built, so the SPN must match the canonical name.",
+  "On the domain controller read event 4769 for the request: Failure Code 0x7 and the Service Name field show the name that was not found.",
+  "Check how the client names the server (`nslookup <name>`): clients differ, some build the SPN from the alias the user typed (file sharing over SMB does) and some from the host name the CNAME leads to, so the SPN must exist for the name the client actually asks for, as the Service Name of event 4769 shows.",
   NULL};
 static const char *const e124_resolution[] = {
   "Register the missing SPN on the account that runs the service with `setspn -S <SPN> <domain>\\<account>` (the -S form refuses duplicates).",
-  "Connect by the server's registered DNS name instead of its IP address or an unregistered alias.",
+  "For a DNS alias, give the server the alias as an alternate name (`netdom computername <host> /add:<alias FQDN>`, which registers its SPNs) or register the SPNs for the alias yourself (`setspn -S HOST/<alias FQDN> <host>`).",
+  "Otherwise connect by the server's registered DNS name instead of its IP address or an unregistered alias.",
   "Restore the trust or the name resolution between the client's and the target's domains when the target is in another forest.",
   NULL};
 static const unsigned short e124_related[] = {132, 41, 130, 153, LOGONERR_NO_ENTRY};
@@ -1997,7 +1998,7 @@ static const char *const e129_causes[] = {
   NULL};
 static const char *const e129_symptoms[] = {
   "A script works at the console but fails inside `Enter-PSSession` or `Invoke-Command` when it opens a share on another server.",
-  "`net use` or a mapped drive fails with \"A specified logon session does not exist\".",
+  "`net use` or a mapped drive may fail with \"A specified logon session does not exist\" (1312's text; the mapping from this code is unconfirmed).",
   NULL};
 static const char *const e129_diagnosis[] = {
   "Run `klist` in the failing context: an empty ticket cache, or no forwardable TGT, confirms a session without usable credentials.",
@@ -2018,14 +2019,14 @@ static const char *const e130_causes[] = {
   NULL};
 static const char *const e130_diagnosis[] = {
   "Run `nltest /dsgetdc:<domain>` on the client and on the target: an error there means no domain controller can be located.",
-  "Run `nltest /sc_query:<domain>` on the target to check its secure channel, and `Test-ComputerSecureChannel` in PowerShell.",
+  "Run `nltest /sc_query:<domain>` on the target to check its secure channel, or `Test-ComputerSecureChannel` in PowerShell when the target is a domain member (not on a domain controller, where the cmdlet reports false errors).",
   "Check the user name: `nltest /domain_trusts` on the target lists the domains it can authenticate.",
-  "Look for Netlogon events 5719 and 5722 in the target's System log at the time of the failure.",
+  "Look for Netlogon event 3210 in the target's System log, and for Netlogon event 5722 in the System log of the domain controller the target tried to authenticate with, at the time of the failure.",
   NULL};
 static const char *const e130_resolution[] = {
   "Sign in with a correct domain name, in the form DOMAIN\\user or user@upn-suffix.",
   "Restore DNS and network access from the machines to a domain controller (ports 88, 389, 445, 135).",
-  "Repair a broken secure channel with `Test-ComputerSecureChannel -Repair` or by rejoining the domain.",
+  "Repair a member's broken secure channel with `Test-ComputerSecureChannel -Repair` (a domain controller's with `netdom resetpwd`), or rejoin the domain.",
   NULL};
 static const unsigned short e130_related[] = {9, 65, 56, 47, LOGONERR_NO_ENTRY};
 static const char *const e131_causes[] = {
@@ -2154,7 +2155,7 @@ static const char *const e138_causes[] = {
 static const char *const e138_diagnosis[] = {
   "On the client run `klist get <SPN>` to see whether the KDC issues an ordinary service ticket for the name at all.",
   "Run `setspn -Q <SPN>` to see which account holds the SPN and whether it is a user or a computer account.",
-  "On the domain controller, read event 4769 for the request: Result Code 0x1B and the Service Name show the target.",
+  "On the domain controller, read event 4769 for the request: Failure Code 0x1B and the Service Name show the target.",
   NULL};
 static const char *const e138_resolution[] = {
   "Register the SPN on the account that runs the service with `setspn -S`, and remove it from the user account that should not hold it.",
@@ -2197,7 +2198,7 @@ static const char *const e141_causes[] = {
   "A non-Windows client or keytab uses an encryption type the domain does not allow.",
   NULL};
 static const char *const e141_diagnosis[] = {
-  "On the domain controller, read events 4768 and 4769 for the request: Result Code 0xE (KDC_ERR_ETYPE_NOTSUPP) confirms that no encryption type was agreed.",
+  "On the domain controller, read events 4768 (Result Code) and 4769 (Failure Code) for the request: 0xE (KDC_ERR_ETYPE_NOTSUPP) confirms that no encryption type was agreed.",
   "Check the target with `Get-ADUser <name> -Properties msDS-SupportedEncryptionTypes,pwdLastSet` (or Get-ADComputer) to see its enabled types and when its keys were last made.",
   "Run `klist` on the client to see which encryption types its tickets use, and compare the Kerberos encryption-type policy on both ends with `gpresult /h`.",
   NULL};
@@ -2229,7 +2230,7 @@ static const char *const e143_causes[] = {
   "A cloud Kerberos (Microsoft Entra) service principal has no Kerberos key configured.",
   NULL};
 static const char *const e143_diagnosis[] = {
-  "On the domain controller, read events 4768 and 4769 for the account: Result Code 0x9 (KDC_ERR_NULL_KEY) or 0xE (KDC_ERR_ETYPE_NOTSUPP) confirms a key problem.",
+  "On the domain controller, read events 4768 (Result Code) and 4769 (Failure Code) for the account: 0x9 (KDC_ERR_NULL_KEY) or 0xE (KDC_ERR_ETYPE_NOTSUPP) confirms a key problem.",
   "Check the account with `Get-ADUser <name> -Properties pwdLastSet,msDS-SupportedEncryptionTypes` to see when its keys were last made and which types it claims.",
   "Check the System log on the domain controller for KDC events 14 and 16, which report that no key of a suitable type was found.",
   NULL};
@@ -2269,10 +2270,10 @@ static const char *const e145_resolution[] = {
   NULL};
 static const unsigned short e145_related[] = {42, 115, 132, 191, LOGONERR_NO_ENTRY};
 static const char *const e146_causes[] = {
-  "Event 4768 or 4769 records a successful ticket request with Result Code 0x0.",
+  "Event 4768 (Result Code 0x0) or 4769 (Failure Code 0x0) records a successful ticket request.",
   NULL};
 static const char *const e146_diagnosis[] = {
-  "In event 4768 or 4769, a Result Code of 0x0 marks an Audit Success event; read Account Name, Service Name and Client Address to see who got which ticket.",
+  "In event 4768 a Result Code of 0x0, and in event 4769 a Failure Code of 0x0, marks an Audit Success event; read Account Name, Service Name and Client Address to see who got which ticket.",
   "Run `klist` on the client to see the ticket it received, with its service, encryption type and end time.",
   NULL};
 static const char *const e146_resolution[] = {
@@ -2454,9 +2455,8 @@ static const unsigned short e157_related[] = {156, 182, LOGONERR_NO_ENTRY};
 static const char *const e157_aliases[] = {"KRB5KDC_ERR_NEVER_VALID", NULL};
 static const char *const e158_causes[] = {
   "The account's 'Log On To' list (userWorkstations) does not include the computer the logon comes from.",
-  "The logon is outside the account's allowed logon hours.",
   "The account requires a smart card and a password was used.",
-  "An authentication policy or policy silo restricts where the account may sign in or which services it may reach.",
+  "An authentication policy or policy silo restricts where the account may sign in or which services it may reach; the KDC then adds the extended status STATUS_AUTHENTICATION_FIREWALL_FAILED (0xC0000413).",
   NULL};
 static const char *const e158_symptoms[] = {
   "Event 4768 or 4769 failures with code 0xC for one account, from some machines only.",
@@ -2466,16 +2466,19 @@ static const char *const e158_diagnosis[] = {
   "Run `Get-ADUser <name> -Properties LogonWorkstations,logonHours,SmartcardLogonRequired,msDS-AssignedAuthNPolicy,msDS-AssignedAuthNPolicySilo` and compare each restriction with the failing logon.",
   "Look for events 4820 (TGT denied) and 4821 (service ticket denied) in the domain controller's Security log, which name the authentication policy or silo that refused the request.",
   "Read the Microsoft-Windows-Authentication AuthenticationPolicyFailures-DomainController log on the domain controller for policy denials in audit or enforce mode.",
+  "Read the extended error to tell a policy or silo (0xC0000413) from an account restriction: With Kerberos event logging on (`LogLevel` 1 under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\Kerberos\\Parameters), the client's System log records Security-Kerberos event 3 with an Extended Error field, and a network capture shows the same NTSTATUS in the KRB-ERROR e-data (KERB-EXT-ERROR).",
   NULL};
 static const char *const e158_resolution[] = {
-  "Add the computer to the account's 'Log On To' list, widen its logon hours, or sign in with the smart card the account requires.",
+  "Add the computer to the account's 'Log On To' list, or sign in with the smart card the account requires.",
   "Adjust the authentication policy or silo membership if the refused logon is legitimate.",
   NULL};
 static const logonerr_faq_pair e158_faq[] = {
   {"How does 0xC differ from 0x12?",
-   "0x12 means the account itself is disabled, locked out or expired; 0xC means the account is usable but a restriction or policy forbids this particular request."},
+   "0x12 means the account itself is disabled, locked out, expired or outside its logon hours; 0xC means the account is usable but a restriction or policy forbids this particular request."},
+  {"Do logon hours give 0xC?",
+   "No: MS-KILE 3.3.5.6.4.1 has the KDC answer a logon outside the account's logon hours with KDC_ERR_CLIENT_REVOKED (0x12) and STATUS_INVALID_LOGON_HOURS, although the result-code table of Microsoft's 4768 page lists logon time under 0xC."},
   {NULL, NULL}};
-static const unsigned short e158_related[] = {76, 75, 74, 120, LOGONERR_NO_ENTRY};
+static const unsigned short e158_related[] = {76, 74, 120, 164, LOGONERR_NO_ENTRY};
 static const char *const e158_aliases[] = {"KRB5KDC_ERR_POLICY", NULL};
 static const char *const e159_causes[] = {
   "A service asked for a constrained-delegation (S4U2Proxy) ticket to an SPN that is not in its msDS-AllowedToDelegateTo list.",
@@ -2539,7 +2542,7 @@ static const char *const e162_symptoms[] = {
   "Event 4771 failures with Failure Code 0x10 (Windows logs this code in 4771, not in 4768).",
   NULL};
 static const char *const e162_diagnosis[] = {
-  "In event 4771, read Failure Code 0x10, Pre-Authentication Type (15, 16 or 17 for a smart card logon) and the Certificate Issuer Name and Thumbprint fields.",
+  "In event 4771, read Failure Code 0x10 and Pre-Authentication Type (15, 16 or 17 for a smart card logon); its certificate fields are always empty, so identify the card's certificate on the client with `certutil -scinfo`.",
   "On the domain controller, run `certutil -dcinfo verify` to check that its KDC certificate exists, chains and is not revoked.",
   "Run `certutil -store my` on the domain controller and look for a current certificate with the KDC Authentication usage.",
   NULL};
@@ -2565,6 +2568,7 @@ static const char *const e164_causes[] = {
   "The account is disabled.",
   "The account is locked out after too many bad passwords.",
   "The account's expiration date has passed.",
+  "The logon falls outside the account's allowed logon hours (MS-KILE has the KDC return 0x12 with STATUS_INVALID_LOGON_HOURS).",
   "A device or service keeps using an account that was disabled on purpose.",
   NULL};
 static const char *const e164_symptoms[] = {
@@ -2572,19 +2576,20 @@ static const char *const e164_symptoms[] = {
   NULL};
 static const char *const e164_diagnosis[] = {
   "In event 4768 (Result Code) or 4771 (Failure Code), read Account Name and Client Address to see which account was refused and which machine asked.",
-  "Run `Get-ADUser <name> -Properties Enabled,LockedOut,lockoutTime,AccountExpirationDate` to see which of disabled, locked out or expired applies.",
+  "Run `Get-ADUser <name> -Properties Enabled,LockedOut,lockoutTime,AccountExpirationDate,logonHours` to see which of disabled, locked out, expired or logon hours applies.",
+  "Read the extended error, which names the reason (STATUS_ACCOUNT_DISABLED, STATUS_ACCOUNT_LOCKED_OUT, STATUS_ACCOUNT_EXPIRED or STATUS_INVALID_LOGON_HOURS): With Kerberos event logging on (`LogLevel` 1 under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\Kerberos\\Parameters), the client's System log records Security-Kerberos event 3 with an Extended Error field, and a network capture shows the same NTSTATUS in the KRB-ERROR e-data (KERB-EXT-ERROR).",
   "Run `net user <name> /domain` and read 'Account active' and 'Account expires'.",
   "For a lockout, read event 4740 on the PDC emulator, whose Caller Computer Name shows where the bad passwords came from.",
   NULL};
 static const char *const e164_resolution[] = {
-  "Enable the account, unlock it (`Unlock-ADAccount`) or extend its expiration, as the findings require.",
+  "Enable the account, unlock it (`Unlock-ADAccount`), extend its expiration or widen its logon hours, as the findings require.",
   "Update or remove the stored credential on the device or service that keeps using a retired account.",
   NULL};
 static const logonerr_faq_pair e164_faq[] = {
   {"Which Windows errors does 0x12 correspond to?",
-   "The client turns it into STATUS_ACCOUNT_DISABLED, STATUS_ACCOUNT_LOCKED_OUT or STATUS_ACCOUNT_EXPIRED, which event 4625 shows as its Status."},
+   "The KDC's extended error says which: STATUS_ACCOUNT_DISABLED, STATUS_ACCOUNT_LOCKED_OUT, STATUS_ACCOUNT_EXPIRED or STATUS_INVALID_LOGON_HOURS, the NTSTATUS the client then reports."},
   {NULL, NULL}};
-static const unsigned short e164_related[] = {78, 114, 104, 158, LOGONERR_NO_ENTRY};
+static const unsigned short e164_related[] = {78, 114, 104, 75, 158, LOGONERR_NO_ENTRY};
 static const char *const e164_aliases[] = {"KRB5KDC_ERR_CLIENT_REVOKED", NULL};
 static const char *const e165_causes[] = {
   "The account that holds the SPN is disabled or locked out.",
@@ -2644,7 +2649,7 @@ static const char *const e169_symptoms[] = {
   "Users are prompted to change their password, or services and scripts using the account start failing on the same day.",
   NULL};
 static const char *const e169_diagnosis[] = {
-  "In event 4768 (Result Code) or 4771 (Failure Code), read Account Name and Client Address.",
+  "In event 4771 (Failure Code 0x17), or in a 4768 with Result Code 0x17 if your domain controllers log one, read Account Name and Client Address.",
   "Run `Get-ADUser <name> -Properties PasswordExpired,PasswordLastSet,msDS-UserPasswordExpiryTimeComputed` to see whether and when the password expired.",
   "Run `net user <name> /domain` and read 'Password last set' and 'Password expires'.",
   "Run `Get-ADUserResultantPasswordPolicy <name>` to see whether a fine-grained policy sets a shorter maximum age.",
@@ -2673,7 +2678,7 @@ static const char *const e170_diagnosis[] = {
   NULL};
 static const char *const e170_resolution[] = {
   "Update the stale password wherever it is stored on the machine found at the Client Address.",
-  "Reset a computer's machine password with `Test-ComputerSecureChannel -Repair` when the failing account ends with $.",
+  "Reset a computer's machine password with `Test-ComputerSecureChannel -Repair` on that computer when the failing account ends with $ (the cmdlet is for domain members only; on a domain controller use `netdom resetpwd` or `nltest`).",
   "Block or investigate the source when many accounts fail from one address.",
   NULL};
 static const logonerr_faq_pair e170_faq[] = {
@@ -2914,11 +2919,11 @@ static const char *const e186_diagnosis[] = {
   "On the client, read Security-Kerberos event 4 in the System log: it names the server and the target SPN whose ticket could not be decrypted.",
   "Run `setspn -Q <SPN>` to see which account holds the SPN, and compare with the account the service runs as.",
   "Resolve the name with `nslookup <name>` to confirm it reaches the host that runs the service.",
-  "On the server, run `Test-ComputerSecureChannel -Verbose` to check its machine password, or `klist -kt <keytab>` to compare key version numbers with the account's msDS-KeyVersionNumber.",
+  "On a member server, run `Test-ComputerSecureChannel -Verbose` to check its machine password (not on a domain controller, where the cmdlet gives false errors: use `nltest /sc_verify:<domain>` there), or `klist -kt <keytab>` to compare key version numbers with the account's msDS-KeyVersionNumber.",
   NULL};
 static const char *const e186_resolution[] = {
   "Move the SPN to the account that runs the service (`setspn -D` on the old account, then `setspn -S` on the right one).",
-  "Repair the machine password with `Test-ComputerSecureChannel -Repair` or `netdom resetpwd`.",
+  "Repair a member's machine password with `Test-ComputerSecureChannel -Repair`, or a domain controller's with `netdom resetpwd`.",
   "Regenerate the keytab after the password change, then purge client tickets with `klist purge`.",
   NULL};
 static const unsigned short e186_related[] = {154, 176, 41, 101, 132, LOGONERR_NO_ENTRY};
@@ -3092,7 +3097,7 @@ static const char *const e200_causes[] = {
   "The certificate chain cannot be built or its revocation cannot be checked from the domain controller.",
   NULL};
 static const char *const e200_diagnosis[] = {
-  "In event 4768 or 4771, read the Certificate Issuer Name, Serial Number and Thumbprint fields with code 0x3E.",
+  "In event 4768 with code 0x3E, read the Certificate Issuer Name, Serial Number and Thumbprint fields (4771 always leaves them empty).",
   "Run `certutil -viewstore -enterprise NTAuth` to check whether the issuing CA is there, and `certutil -verify -urlfetch <user.cer>` on the domain controller to test the chain.",
   NULL};
 static const char *const e200_resolution[] = {
@@ -3119,7 +3124,7 @@ static const char *const e202_causes[] = {
   NULL};
 static const char *const e202_diagnosis[] = {
   "Run `certutil -scinfo` on the client to test the smart card's keys against its certificates.",
-  "In event 4771, read the Certificate Thumbprint to identify the certificate used.",
+  "In event 4768, read the Certificate Thumbprint to identify the certificate used (4771 always leaves the certificate fields empty).",
   NULL};
 static const char *const e202_resolution[] = {
   "Re-enroll or replace the smart card certificate so that key and certificate match.",
@@ -3142,7 +3147,7 @@ static const char *const e204_causes[] = {
   "The certificate's subject or UPN does not map to the account named in the request.",
   NULL};
 static const char *const e204_diagnosis[] = {
-  "In event 4768 or 4771, compare Account Name with the Certificate Issuer Name and Thumbprint of the certificate used.",
+  "In event 4768, compare Account Name with the Certificate Issuer Name and Thumbprint of the certificate used (4771 always leaves them empty).",
   "Run `certutil -dump <user.cer>` and read the Subject Alternative Name UPN to compare with the account's userPrincipalName.",
   NULL};
 static const char *const e204_resolution[] = {
@@ -3163,12 +3168,13 @@ static const char *const e205_resolution[] = {
 static const unsigned short e205_related[] = {207, 173, LOGONERR_NO_ENTRY};
 static const char *const e205_aliases[] = {"KRB5KRB_AP_ERR_NO_TGT", NULL};
 static const char *const e206_causes[] = {
+  "A client presented a cross-realm TGT to the wrong realm, which Microsoft's 4768 page says is rare and usually the result of wrong DNS configuration.",
   "The user signed in with a UPN whose suffix belongs to another domain or forest.",
   "The client asked its own domain for a principal that lives in a trusted realm, and the KDC sent a referral.",
   "Name suffix routing for the suffix is disabled on the forest trust, so the referral leads nowhere.",
   NULL};
 static const char *const e206_symptoms[] = {
-  "Event 4768 failures with Result Code 0x44, followed (when the referral works) by a successful request in the other domain.",
+  "Microsoft lists 0x44 among the result codes of event 4768, but no failed 4768 with this code has been confirmed here; a network capture is the surer place to see it.",
   NULL};
 static const char *const e206_diagnosis[] = {
   "In event 4768, read Account Name and Supplied Realm Name to see which name and realm the client used.",
@@ -3199,7 +3205,7 @@ static const char *const e208_causes[] = {
   NULL};
 static const char *const e208_diagnosis[] = {
   "Run `certutil -verify -urlfetch <user.cer>` on the domain controller to see where chain building fails.",
-  "In event 4771, read the Certificate Issuer Name to identify the CA involved.",
+  "In event 4768, read the Certificate Issuer Name to identify the CA involved (4771 always leaves it empty).",
   NULL};
 static const char *const e208_resolution[] = {
   "Install the missing intermediate or root CA certificates on the domain controllers.",
@@ -3212,7 +3218,7 @@ static const char *const e209_causes[] = {
   NULL};
 static const char *const e209_diagnosis[] = {
   "Run `certutil -dump <user.cer>` and read its validity dates and Enhanced Key Usage.",
-  "In event 4771, read the Certificate Thumbprint to find the certificate used.",
+  "In event 4768, read the Certificate Thumbprint to find the certificate used (4771 always leaves it empty).",
   NULL};
 static const char *const e209_resolution[] = {
   "Renew or re-issue the certificate from a template with the right usages.",
@@ -3285,7 +3291,7 @@ static const char *const e215_causes[] = {
   NULL};
 static const char *const e215_diagnosis[] = {
   "Run `certutil -dump <user.cer>` and read the Enhanced Key Usage list.",
-  "In event 4771, read the Certificate Thumbprint to find the certificate the client chose.",
+  "In event 4768, read the Certificate Thumbprint to find the certificate the client chose (4771 always leaves it empty).",
   NULL};
 static const char *const e215_resolution[] = {
   "Issue a certificate with the Smart Card Logon usage.",
@@ -4073,7 +4079,7 @@ static const logonerr_entry catalog[] = {
    NULL, e128_related, NULL, NULL},
   {"SEC_E_NO_CREDENTIALS", 0x8009030EU, LOGONERR_NS_HRESULT, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "No credentials are available in the security package",
-   "The logon session that is asking to authenticate has no credentials the package can use, such as a network logon trying a second hop or a Schannel server without a certificate; Windows reports it as ERROR_NO_SUCH_LOGON_SESSION (1312).",
+   "The logon session that is asking to authenticate has no credentials the package can use, such as a network logon trying a second hop or a Schannel server without a certificate; tools that print Win32 errors may show the same failure as ERROR_NO_SUCH_LOGON_SESSION (1312), a link no Microsoft source confirms.",
    {e129_causes, e129_symptoms, e129_diagnosis, e129_resolution, NULL},
    NULL, e129_related, NULL, NULL},
   {"SEC_E_NO_AUTHENTICATING_AUTHORITY", 0x80090311U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
@@ -4248,7 +4254,7 @@ static const logonerr_entry catalog[] = {
    NULL, e163_related, e163_aliases, NULL},
   {"KDC_ERR_CLIENT_REVOKED", 0x12U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "Clients credentials have been revoked",
-   "The KDC will not issue tickets to this account because it is disabled, locked out or expired; Windows domain controllers log it as Result Code 0x12 in event 4768 (or Failure Code 0x12 in 4771).",
+   "The KDC will not issue tickets to this account because it is disabled, locked out, expired or outside its logon hours; Windows domain controllers log it as Result Code 0x12 in event 4768 (or Failure Code 0x12 in 4771).",
    {e164_causes, e164_symptoms, e164_diagnosis, e164_resolution, NULL},
    e164_faq, e164_related, e164_aliases, NULL},
   {"KDC_ERR_SERVICE_REVOKED", 0x13U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
@@ -4273,7 +4279,7 @@ static const logonerr_entry catalog[] = {
    NULL, e168_related, e168_aliases, NULL},
   {"KDC_ERR_KEY_EXPIRED", 0x17U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
    "Password has expired; change password to reset",
-   "The account's password has expired (or must be changed at next logon), so the KDC issues no ticket until it is changed; Windows logs it as code 0x17 in event 4768 or 4771.",
+   "The account's password has expired (or must be changed at next logon), so the KDC issues no ticket until it is changed; Microsoft documents the code in event 4771, and its 4768 page has both listed it and said 4768 is not logged for it.",
    {e169_causes, e169_symptoms, e169_diagnosis, e169_resolution, NULL},
    NULL, e169_related, e169_aliases, NULL},
   {"KDC_ERR_PREAUTH_FAILED", 0x18U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
@@ -4308,7 +4314,7 @@ static const logonerr_entry catalog[] = {
    NULL, e175_related, e175_aliases, NULL},
   {"KRB_AP_ERR_BAD_INTEGRITY", 0x1FU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "Integrity check on decrypted field failed",
-   "A ticket or authenticator decrypted to data whose checksum does not match, because it was encrypted with a different key than the one used to check it; on domain controllers this usually means a krbtgt or trust key mismatch.",
+   "A ticket or authenticator decrypted to data whose checksum does not match, because it was encrypted with a different key than the one used to check it or was altered in transit; a key that differs between domain controllers or between the two sides of a trust is one possible cause, not an established rule.",
    {e176_causes, e176_symptoms, e176_diagnosis, e176_resolution, NULL},
    NULL, e176_related, e176_aliases, NULL},
   {"KRB_AP_ERR_TKT_EXPIRED", 0x20U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
@@ -4458,7 +4464,7 @@ static const logonerr_entry catalog[] = {
    NULL, e205_related, e205_aliases, NULL},
   {"KDC_ERR_WRONG_REALM", 0x44U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "Wrong realm (referral to another realm)",
-   "The KDC is not the right one for the client principal and refers the client to another realm; Windows domain controllers return it for names that belong to a trusted domain or forest.",
+   "The KDC is not the right one for the request and says so, either as a referral to the client's own realm (RFC 6806) or, as Microsoft's 4768 page describes it, because a cross-realm TGT was presented to a realm other than the one it names.",
    {e206_causes, e206_symptoms, e206_diagnosis, e206_resolution, NULL},
    NULL, e206_related, e206_aliases, NULL},
   {"KRB_AP_ERR_USER_TO_USER_REQUIRED", 0x45U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
