@@ -380,6 +380,61 @@ return {
     related = { "SEC_E_CERT_EXPIRED", "SEC_E_WRONG_PRINCIPAL", "SEC_E_PKINIT_NAME_MISMATCH" },
   },
   {
+    name = "SEC_E_ILLEGAL_MESSAGE",
+    code = 0x80090326,
+    category = "infrastructure",
+    severity = "medium",
+    message = "The message received was unexpected or badly formatted.",
+    summary = "A TLS handshake through Schannel broke down: one side sent a message the other could not accept, or a fatal TLS alert such as handshake_failure, decode_error or illegal_parameter ended it, most often because the two sides share no protocol version, cipher suite or acceptable certificate.",
+    causes = {
+      "The client and server have no TLS version or cipher suite in common, for example after TLS 1.0/1.1 or older cipher suites were disabled on one side only.",
+      "The peer sent fatal alert 40 (handshake_failure), 10 (unexpected_message), 22 (record_overflow), 47 (illegal_parameter), 50 (decode_error) or 60 (export_restriction), all of which Schannel reports as this code.",
+      "The server asked for a client certificate and the one sent (or its absence) was refused.",
+      "A proxy, load balancer or inspection device in the path altered or cut the handshake.",
+    },
+    symptoms = {
+      "Schannel error events in the System log: 36887 (a fatal alert was received from the remote endpoint, with the TLS alert code) on one side, 36888 (a fatal alert was generated and sent) on the other.",
+      "Event 36874 on a server when a client's connection request offered nothing the server supports.",
+      "Applications report 0x80090326 or its text when they connect over HTTPS, LDAPS, RDP or SQL Server with encryption.",
+    },
+    diagnosis = {
+      "Read the TLS alert code in the 36887 or 36888 event: it says what the peer objected to (40 handshake failure, 70 protocol version, 71 insufficient security, 48 unknown CA, 42 bad certificate).",
+      "Compare the protocols and cipher suites enabled on both ends (`Get-TlsCipherSuite` and the SCHANNEL\\Protocols registry keys on Windows).",
+      "Capture the handshake (Wireshark filter `tls.handshake or tls.alert_message`) to see the ClientHello's versions and suites and which side sends the alert.",
+    },
+    resolution = {
+      "Enable a TLS version and a cipher suite that both sides support, preferring TLS 1.2 or later on the older side rather than re-enabling weak protocols on the newer one.",
+      "Give the server a certificate whose key type matches the cipher suites it offers, and send the client certificate the server expects when it asks for one.",
+      "Bypass or reconfigure a device that interferes with the handshake.",
+    },
+    related = { "SEC_E_ALGORITHM_MISMATCH", "SEC_E_UNSUPPORTED_FUNCTION", "SEC_E_CERT_UNKNOWN", "SEC_E_DECRYPT_FAILURE", "SEC_E_UNTRUSTED_ROOT" },
+  },
+  {
+    name = "SEC_E_CERT_UNKNOWN",
+    code = 0x80090327,
+    category = "policy",
+    severity = "medium",
+    message = "An unknown error occurred while processing the certificate.",
+    summary = "Schannel could not accept a certificate in a TLS handshake for a reason it does not name more precisely; it is what Schannel reports for the TLS alerts bad_certificate (42), unsupported_certificate (43) and certificate_unknown (46).",
+    causes = {
+      "The peer rejected the certificate and sent alert 42, 43 or 46.",
+      "The certificate's key type, key usage or extended key usage does not suit TLS server or client authentication.",
+      "The certificate is damaged or cannot be parsed.",
+    },
+    symptoms = {
+      "A Schannel 36887 or 36888 event in the System log with alert code 42, 43 or 46.",
+    },
+    diagnosis = {
+      "Read the alert code in the Schannel 36887 or 36888 event, and which side logged it.",
+      "Dump the certificate with `certutil -dump <file.cer>` and check Key Usage, Enhanced Key Usage (Server Authentication or Client Authentication) and the public key algorithm.",
+      "Run `certutil -verify -urlfetch <file.cer>` to see whether chain building or revocation checking fails.",
+    },
+    resolution = {
+      "Issue a certificate from a template meant for TLS (Server Authentication for servers, Client Authentication for clients) and bind it to the service.",
+    },
+    related = { "SEC_E_ILLEGAL_MESSAGE", "SEC_E_UNTRUSTED_ROOT", "SEC_E_CERT_EXPIRED" },
+  },
+  {
     name = "SEC_E_CERT_EXPIRED",
     code = 0x80090328,
     category = "policy",
@@ -402,6 +457,32 @@ return {
       "Correct the clock of the machine that judged the certificate.",
     },
     related = { "SEC_E_UNTRUSTED_ROOT", "SEC_E_TIME_SKEW", "SEC_E_WRONG_PRINCIPAL" },
+  },
+  {
+    name = "SEC_E_DECRYPT_FAILURE",
+    code = 0x80090330,
+    category = "infrastructure",
+    severity = "medium",
+    message = "The specified data could not be decrypted.",
+    summary = "Data protected by a security context could not be decrypted; over TLS, Schannel reports the alerts decryption_failed (21) and decrypt_error (51) with this code, which point at a key exchange or signature that did not check out.",
+    causes = {
+      "The peer sent fatal alert 21 or 51 because a handshake signature or the key exchange failed to verify.",
+      "The server's private key does not match its certificate, or its key provider failed.",
+      "A device in the path altered TLS records.",
+    },
+    symptoms = {
+      "A Schannel 36887 or 36888 event with alert code 21 or 51.",
+    },
+    diagnosis = {
+      "Read the alert code and the side that logged it in the Schannel 36887 or 36888 event.",
+      "On the server, run `certutil -store My <serial>` and look for 'Encryption test passed', which shows the private key matches the certificate.",
+      "Capture the handshake to see which message precedes the alert.",
+    },
+    resolution = {
+      "Re-import the certificate with its matching private key, or issue a new one, and rebind it to the service.",
+      "Remove whatever in the path rewrites TLS records.",
+    },
+    related = { "SEC_E_ILLEGAL_MESSAGE", "SEC_E_ALGORITHM_MISMATCH" },
   },
   {
     name = "SEC_E_ALGORITHM_MISMATCH",

@@ -130,6 +130,31 @@ describe("Kerberos knowledge checked against its sources", function()
     assert.is_truthy(nocred.summary:find("confirm", 1, true))
   end)
 
+  it("catalogues the Schannel errors behind System events 36874, 36887 and 36888", function()
+    local winerror = require("support.sdk").MINGW .. "winerror.h"
+    local f = assert(io.open(winerror, "rb"))
+    local h = f:read("*a")
+    f:close()
+    -- The TLS alerts Microsoft's "Schannel error codes for TLS and SSL
+    -- alerts" maps to each code.
+    local ALERTS = { SEC_E_ILLEGAL_MESSAGE = { "40", "10", "50" },
+                     SEC_E_CERT_UNKNOWN = { "42", "43", "46" },
+                     SEC_E_DECRYPT_FAILURE = { "21", "51" } }
+    local events = {}
+    for name, alerts in pairs(ALERTS) do
+      local e = entry(name)
+      local v = h:match("#define%s+" .. name .. "%s+_HRESULT_TYPEDEF_%(0x(%x+)L?%)")
+      assert.are.equal(tonumber(v, 16), e.code, name)
+      for _, a in ipairs(alerts) do
+        assert.is_truthy(any(e, "%f[%d]" .. a .. "%f[%D]"), name .. " does not name TLS alert " .. a)
+      end
+      for _, id in ipairs({ "36874", "36887", "36888" }) do
+        if any(e, id) then events[id] = true end
+      end
+    end
+    assert.are.same({ ["36874"] = true, ["36887"] = true, ["36888"] = true }, events)
+  end)
+
   it("explains the Kerberos extended error that splits 0x12 and 0xC", function()
     for name, status in pairs({ KDC_ERR_CLIENT_REVOKED = "STATUS_INVALID_LOGON_HOURS",
                                 KDC_ERR_POLICY = "0xC0000413" }) do
