@@ -96,12 +96,13 @@ return {
     diagnosis = {
       "On the client run `klist get <SPN>` (for example `klist get HTTP/web.contoso.com`): if no ticket comes back while other SPNs work, the SPN is the problem, not the connection.",
       "Run `setspn -Q <SPN>` to find which account, if any, holds the SPN, and `setspn -L <account>` to list what the service account has.",
-      "On the domain controller read event 4769 for the request: Result Code 0x7 and the Service Name field show the name that was not found.",
-      "Check how the client names the server (`nslookup <name>`): a CNAME is resolved to the host name before the SPN is built, so the SPN must match the canonical name.",
+      "On the domain controller read event 4769 for the request: Failure Code 0x7 and the Service Name field show the name that was not found.",
+      "Check how the client names the server (`nslookup <name>`): clients differ, some build the SPN from the alias the user typed (file sharing over SMB does) and some from the host name the CNAME leads to, so the SPN must exist for the name the client actually asks for, as the Service Name of event 4769 shows.",
     },
     resolution = {
       [[Register the missing SPN on the account that runs the service with `setspn -S <SPN> <domain>\<account>` (the -S form refuses duplicates).]],
-      "Connect by the server's registered DNS name instead of its IP address or an unregistered alias.",
+      "For a DNS alias, give the server the alias as an alternate name (`netdom computername <host> /add:<alias FQDN>`, which registers its SPNs) or register the SPNs for the alias yourself (`setspn -S HOST/<alias FQDN> <host>`).",
+      "Otherwise connect by the server's registered DNS name instead of its IP address or an unregistered alias.",
       "Restore the trust or the name resolution between the client's and the target's domains when the target is in another forest.",
     },
     related = { "SEC_E_WRONG_PRINCIPAL", "ERROR_WRONG_TARGET_NAME", "SEC_E_NO_AUTHENTICATING_AUTHORITY", "KDC_ERR_S_PRINCIPAL_UNKNOWN" },
@@ -226,7 +227,7 @@ return {
     category = "session",
     severity = "medium",
     message = "No credentials are available in the security package",
-    summary = "The logon session that is asking to authenticate has no credentials the package can use, such as a network logon trying a second hop or a Schannel server without a certificate; Windows reports it as ERROR_NO_SUCH_LOGON_SESSION (1312).",
+    summary = "The logon session that is asking to authenticate has no credentials the package can use, such as a network logon trying a second hop or a Schannel server without a certificate; tools that print Win32 errors may show the same failure as ERROR_NO_SUCH_LOGON_SESSION (1312), a link no Microsoft source confirms.",
     causes = {
       "The caller's session is a network logon (the double hop), so it holds no password or forwardable ticket to reach a further server.",
       "A service, scheduled task or IIS application pool runs in a session without stored credentials for the target.",
@@ -235,7 +236,7 @@ return {
     },
     symptoms = {
       "A script works at the console but fails inside `Enter-PSSession` or `Invoke-Command` when it opens a share on another server.",
-      [[`net use` or a mapped drive fails with "A specified logon session does not exist".]],
+      [[`net use` or a mapped drive may fail with "A specified logon session does not exist" (1312's text; the mapping from this code is unconfirmed).]],
     },
     diagnosis = {
       "Run `klist` in the failing context: an empty ticket cache, or no forwardable TGT, confirms a session without usable credentials.",
@@ -264,14 +265,14 @@ return {
     },
     diagnosis = {
       "Run `nltest /dsgetdc:<domain>` on the client and on the target: an error there means no domain controller can be located.",
-      "Run `nltest /sc_query:<domain>` on the target to check its secure channel, and `Test-ComputerSecureChannel` in PowerShell.",
+      "Run `nltest /sc_query:<domain>` on the target to check its secure channel, or `Test-ComputerSecureChannel` in PowerShell when the target is a domain member (not on a domain controller, where the cmdlet reports false errors).",
       "Check the user name: `nltest /domain_trusts` on the target lists the domains it can authenticate.",
-      "Look for Netlogon events 5719 and 5722 in the target's System log at the time of the failure.",
+      "Look for Netlogon event 3210 in the target's System log, and for Netlogon event 5722 in the System log of the domain controller the target tried to authenticate with, at the time of the failure.",
     },
     resolution = {
       [[Sign in with a correct domain name, in the form DOMAIN\user or user@upn-suffix.]],
       "Restore DNS and network access from the machines to a domain controller (ports 88, 389, 445, 135).",
-      "Repair a broken secure channel with `Test-ComputerSecureChannel -Repair` or by rejoining the domain.",
+      "Repair a member's broken secure channel with `Test-ComputerSecureChannel -Repair` (a domain controller's with `netdom resetpwd`), or rejoin the domain.",
     },
     related = { "ERROR_NO_LOGON_SERVERS", "STATUS_NO_LOGON_SERVERS", "ERROR_DOMAIN_CONTROLLER_NOT_FOUND", "ERROR_TRUSTED_RELATIONSHIP_FAILURE" },
   },
@@ -379,6 +380,61 @@ return {
     related = { "SEC_E_CERT_EXPIRED", "SEC_E_WRONG_PRINCIPAL", "SEC_E_PKINIT_NAME_MISMATCH" },
   },
   {
+    name = "SEC_E_ILLEGAL_MESSAGE",
+    code = 0x80090326,
+    category = "infrastructure",
+    severity = "medium",
+    message = "The message received was unexpected or badly formatted.",
+    summary = "A TLS handshake through Schannel broke down: one side sent a message the other could not accept, or a fatal TLS alert such as handshake_failure, decode_error or illegal_parameter ended it, most often because the two sides share no protocol version, cipher suite or acceptable certificate.",
+    causes = {
+      "The client and server have no TLS version or cipher suite in common, for example after TLS 1.0/1.1 or older cipher suites were disabled on one side only.",
+      "The peer sent fatal alert 40 (handshake_failure), 10 (unexpected_message), 22 (record_overflow), 47 (illegal_parameter), 50 (decode_error) or 60 (export_restriction), all of which Schannel reports as this code.",
+      "The server asked for a client certificate and the one sent (or its absence) was refused.",
+      "A proxy, load balancer or inspection device in the path altered or cut the handshake.",
+    },
+    symptoms = {
+      "Schannel error events in the System log: 36887 (a fatal alert was received from the remote endpoint, with the TLS alert code) on one side, 36888 (a fatal alert was generated and sent) on the other.",
+      "Event 36874 on a server when a client's connection request offered nothing the server supports.",
+      "Applications report 0x80090326 or its text when they connect over HTTPS, LDAPS, RDP or SQL Server with encryption.",
+    },
+    diagnosis = {
+      "Read the TLS alert code in the 36887 or 36888 event: it says what the peer objected to (40 handshake failure, 70 protocol version, 71 insufficient security, 48 unknown CA, 42 bad certificate).",
+      "Compare the protocols and cipher suites enabled on both ends (`Get-TlsCipherSuite` and the SCHANNEL\\Protocols registry keys on Windows).",
+      "Capture the handshake (Wireshark filter `tls.handshake or tls.alert_message`) to see the ClientHello's versions and suites and which side sends the alert.",
+    },
+    resolution = {
+      "Enable a TLS version and a cipher suite that both sides support, preferring TLS 1.2 or later on the older side rather than re-enabling weak protocols on the newer one.",
+      "Give the server a certificate whose key type matches the cipher suites it offers, and send the client certificate the server expects when it asks for one.",
+      "Bypass or reconfigure a device that interferes with the handshake.",
+    },
+    related = { "SEC_E_ALGORITHM_MISMATCH", "SEC_E_UNSUPPORTED_FUNCTION", "SEC_E_CERT_UNKNOWN", "SEC_E_DECRYPT_FAILURE", "SEC_E_UNTRUSTED_ROOT" },
+  },
+  {
+    name = "SEC_E_CERT_UNKNOWN",
+    code = 0x80090327,
+    category = "policy",
+    severity = "medium",
+    message = "An unknown error occurred while processing the certificate.",
+    summary = "Schannel could not accept a certificate in a TLS handshake for a reason it does not name more precisely; it is what Schannel reports for the TLS alerts bad_certificate (42), unsupported_certificate (43) and certificate_unknown (46).",
+    causes = {
+      "The peer rejected the certificate and sent alert 42, 43 or 46.",
+      "The certificate's key type, key usage or extended key usage does not suit TLS server or client authentication.",
+      "The certificate is damaged or cannot be parsed.",
+    },
+    symptoms = {
+      "A Schannel 36887 or 36888 event in the System log with alert code 42, 43 or 46.",
+    },
+    diagnosis = {
+      "Read the alert code in the Schannel 36887 or 36888 event, and which side logged it.",
+      "Dump the certificate with `certutil -dump <file.cer>` and check Key Usage, Enhanced Key Usage (Server Authentication or Client Authentication) and the public key algorithm.",
+      "Run `certutil -verify -urlfetch <file.cer>` to see whether chain building or revocation checking fails.",
+    },
+    resolution = {
+      "Issue a certificate from a template meant for TLS (Server Authentication for servers, Client Authentication for clients) and bind it to the service.",
+    },
+    related = { "SEC_E_ILLEGAL_MESSAGE", "SEC_E_UNTRUSTED_ROOT", "SEC_E_CERT_EXPIRED" },
+  },
+  {
     name = "SEC_E_CERT_EXPIRED",
     code = 0x80090328,
     category = "policy",
@@ -401,6 +457,32 @@ return {
       "Correct the clock of the machine that judged the certificate.",
     },
     related = { "SEC_E_UNTRUSTED_ROOT", "SEC_E_TIME_SKEW", "SEC_E_WRONG_PRINCIPAL" },
+  },
+  {
+    name = "SEC_E_DECRYPT_FAILURE",
+    code = 0x80090330,
+    category = "infrastructure",
+    severity = "medium",
+    message = "The specified data could not be decrypted.",
+    summary = "Data protected by a security context could not be decrypted; over TLS, Schannel reports the alerts decryption_failed (21) and decrypt_error (51) with this code, which point at a key exchange or signature that did not check out.",
+    causes = {
+      "The peer sent fatal alert 21 or 51 because a handshake signature or the key exchange failed to verify.",
+      "The server's private key does not match its certificate, or its key provider failed.",
+      "A device in the path altered TLS records.",
+    },
+    symptoms = {
+      "A Schannel 36887 or 36888 event with alert code 21 or 51.",
+    },
+    diagnosis = {
+      "Read the alert code and the side that logged it in the Schannel 36887 or 36888 event.",
+      "On the server, run `certutil -store My <serial>` and look for 'Encryption test passed', which shows the private key matches the certificate.",
+      "Capture the handshake to see which message precedes the alert.",
+    },
+    resolution = {
+      "Re-import the certificate with its matching private key, or issue a new one, and rebind it to the service.",
+      "Remove whatever in the path rewrites TLS records.",
+    },
+    related = { "SEC_E_ILLEGAL_MESSAGE", "SEC_E_ALGORITHM_MISMATCH" },
   },
   {
     name = "SEC_E_ALGORITHM_MISMATCH",
@@ -464,7 +546,7 @@ return {
     diagnosis = {
       "On the client run `klist get <SPN>` to see whether the KDC issues an ordinary service ticket for the name at all.",
       "Run `setspn -Q <SPN>` to see which account holds the SPN and whether it is a user or a computer account.",
-      "On the domain controller, read event 4769 for the request: Result Code 0x1B and the Service Name show the target.",
+      "On the domain controller, read event 4769 for the request: Failure Code 0x1B and the Service Name show the target.",
     },
     resolution = {
       "Register the SPN on the account that runs the service with `setspn -S`, and remove it from the user account that should not hold it.",
@@ -531,7 +613,7 @@ return {
       "A non-Windows client or keytab uses an encryption type the domain does not allow.",
     },
     diagnosis = {
-      "On the domain controller, read events 4768 and 4769 for the request: Result Code 0xE (KDC_ERR_ETYPE_NOTSUPP) confirms that no encryption type was agreed.",
+      "On the domain controller, read events 4768 (Result Code) and 4769 (Failure Code) for the request: 0xE (KDC_ERR_ETYPE_NOTSUPP) confirms that no encryption type was agreed.",
       "Check the target with `Get-ADUser <name> -Properties msDS-SupportedEncryptionTypes,pwdLastSet` (or Get-ADComputer) to see its enabled types and when its keys were last made.",
       "Run `klist` on the client to see which encryption types its tickets use, and compare the Kerberos encryption-type policy on both ends with `gpresult /h`.",
     },
@@ -579,7 +661,7 @@ return {
       "A cloud Kerberos (Microsoft Entra) service principal has no Kerberos key configured.",
     },
     diagnosis = {
-      "On the domain controller, read events 4768 and 4769 for the account: Result Code 0x9 (KDC_ERR_NULL_KEY) or 0xE (KDC_ERR_ETYPE_NOTSUPP) confirms a key problem.",
+      "On the domain controller, read events 4768 (Result Code) and 4769 (Failure Code) for the account: 0x9 (KDC_ERR_NULL_KEY) or 0xE (KDC_ERR_ETYPE_NOTSUPP) confirms a key problem.",
       "Check the account with `Get-ADUser <name> -Properties pwdLastSet,msDS-SupportedEncryptionTypes` to see when its keys were last made and which types it claims.",
       "Check the System log on the domain controller for KDC events 14 and 16, which report that no key of a suitable type was found.",
     },

@@ -16,10 +16,10 @@ return {
     message = "No error",
     summary = "Not a failure: a Result Code or Failure Code of 0x0 means the KDC issued the ticket that was asked for.",
     causes = {
-      "Event 4768 or 4769 records a successful ticket request with Result Code 0x0.",
+      "Event 4768 (Result Code 0x0) or 4769 (Failure Code 0x0) records a successful ticket request.",
     },
     diagnosis = {
-      "In event 4768 or 4769, a Result Code of 0x0 marks an Audit Success event; read Account Name, Service Name and Client Address to see who got which ticket.",
+      "In event 4768 a Result Code of 0x0, and in event 4769 a Failure Code of 0x0, marks an Audit Success event; read Account Name, Service Name and Client Address to see who got which ticket.",
       "Run `klist` on the client to see the ticket it received, with its service, encryption type and end time.",
     },
     resolution = {
@@ -299,9 +299,8 @@ return {
     summary = "The account exists and the password may be right, but a restriction on the account or an authentication policy forbids this logon, so the KDC refuses the ticket.",
     causes = {
       "The account's 'Log On To' list (userWorkstations) does not include the computer the logon comes from.",
-      "The logon is outside the account's allowed logon hours.",
       "The account requires a smart card and a password was used.",
-      "An authentication policy or policy silo restricts where the account may sign in or which services it may reach.",
+      "An authentication policy or policy silo restricts where the account may sign in or which services it may reach; the KDC then adds the extended status STATUS_AUTHENTICATION_FIREWALL_FAILED (0xC0000413).",
     },
     symptoms = {
       "Event 4768 or 4769 failures with code 0xC for one account, from some machines only.",
@@ -311,18 +310,23 @@ return {
       "Run `Get-ADUser <name> -Properties LogonWorkstations,logonHours,SmartcardLogonRequired,msDS-AssignedAuthNPolicy,msDS-AssignedAuthNPolicySilo` and compare each restriction with the failing logon.",
       "Look for events 4820 (TGT denied) and 4821 (service ticket denied) in the domain controller's Security log, which name the authentication policy or silo that refused the request.",
       "Read the Microsoft-Windows-Authentication AuthenticationPolicyFailures-DomainController log on the domain controller for policy denials in audit or enforce mode.",
+      "Read the extended error to tell a policy or silo (0xC0000413) from an account restriction: With Kerberos event logging on (`LogLevel` 1 under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\Kerberos\\Parameters), the client's System log records Security-Kerberos event 3 with an Extended Error field, and a network capture shows the same NTSTATUS in the KRB-ERROR e-data (KERB-EXT-ERROR).",
     },
     resolution = {
-      "Add the computer to the account's 'Log On To' list, widen its logon hours, or sign in with the smart card the account requires.",
+      "Add the computer to the account's 'Log On To' list, or sign in with the smart card the account requires.",
       "Adjust the authentication policy or silo membership if the refused logon is legitimate.",
     },
     faq = {
       {
         question = "How does 0xC differ from 0x12?",
-        answer = "0x12 means the account itself is disabled, locked out or expired; 0xC means the account is usable but a restriction or policy forbids this particular request.",
+        answer = "0x12 means the account itself is disabled, locked out, expired or outside its logon hours; 0xC means the account is usable but a restriction or policy forbids this particular request.",
+      },
+      {
+        question = "Do logon hours give 0xC?",
+        answer = "No: MS-KILE 3.3.5.6.4.1 has the KDC answer a logon outside the account's logon hours with KDC_ERR_CLIENT_REVOKED (0x12) and STATUS_INVALID_LOGON_HOURS, although the result-code table of Microsoft's 4768 page lists logon time under 0xC.",
       },
     },
-    related = { "STATUS_INVALID_WORKSTATION", "STATUS_INVALID_LOGON_HOURS", "STATUS_ACCOUNT_RESTRICTION", "STATUS_AUTHENTICATION_FIREWALL_FAILED" },
+    related = { "STATUS_INVALID_WORKSTATION", "STATUS_ACCOUNT_RESTRICTION", "STATUS_AUTHENTICATION_FIREWALL_FAILED", "KDC_ERR_CLIENT_REVOKED" },
   },
   {
     name = "KDC_ERR_BADOPTION",
@@ -418,7 +422,7 @@ return {
       "Event 4771 failures with Failure Code 0x10 (Windows logs this code in 4771, not in 4768).",
     },
     diagnosis = {
-      "In event 4771, read Failure Code 0x10, Pre-Authentication Type (15, 16 or 17 for a smart card logon) and the Certificate Issuer Name and Thumbprint fields.",
+      "In event 4771, read Failure Code 0x10 and Pre-Authentication Type (15, 16 or 17 for a smart card logon); its certificate fields are always empty, so identify the card's certificate on the client with `certutil -scinfo`.",
       "On the domain controller, run `certutil -dcinfo verify` to check that its KDC certificate exists, chains and is not revoked.",
       "Run `certutil -store my` on the domain controller and look for a current certificate with the KDC Authentication usage.",
     },
@@ -455,11 +459,12 @@ return {
     category = "account",
     severity = "medium",
     message = "Clients credentials have been revoked",
-    summary = "The KDC will not issue tickets to this account because it is disabled, locked out or expired; Windows domain controllers log it as Result Code 0x12 in event 4768 (or Failure Code 0x12 in 4771).",
+    summary = "The KDC will not issue tickets to this account because it is disabled, locked out, expired or outside its logon hours; Windows domain controllers log it as Result Code 0x12 in event 4768 (or Failure Code 0x12 in 4771).",
     causes = {
       "The account is disabled.",
       "The account is locked out after too many bad passwords.",
       "The account's expiration date has passed.",
+      "The logon falls outside the account's allowed logon hours (MS-KILE has the KDC return 0x12 with STATUS_INVALID_LOGON_HOURS).",
       "A device or service keeps using an account that was disabled on purpose.",
     },
     symptoms = {
@@ -467,21 +472,22 @@ return {
     },
     diagnosis = {
       "In event 4768 (Result Code) or 4771 (Failure Code), read Account Name and Client Address to see which account was refused and which machine asked.",
-      "Run `Get-ADUser <name> -Properties Enabled,LockedOut,lockoutTime,AccountExpirationDate` to see which of disabled, locked out or expired applies.",
+      "Run `Get-ADUser <name> -Properties Enabled,LockedOut,lockoutTime,AccountExpirationDate,logonHours` to see which of disabled, locked out, expired or logon hours applies.",
+      "Read the extended error, which names the reason (STATUS_ACCOUNT_DISABLED, STATUS_ACCOUNT_LOCKED_OUT, STATUS_ACCOUNT_EXPIRED or STATUS_INVALID_LOGON_HOURS): With Kerberos event logging on (`LogLevel` 1 under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\Kerberos\\Parameters), the client's System log records Security-Kerberos event 3 with an Extended Error field, and a network capture shows the same NTSTATUS in the KRB-ERROR e-data (KERB-EXT-ERROR).",
       "Run `net user <name> /domain` and read 'Account active' and 'Account expires'.",
       "For a lockout, read event 4740 on the PDC emulator, whose Caller Computer Name shows where the bad passwords came from.",
     },
     resolution = {
-      "Enable the account, unlock it (`Unlock-ADAccount`) or extend its expiration, as the findings require.",
+      "Enable the account, unlock it (`Unlock-ADAccount`), extend its expiration or widen its logon hours, as the findings require.",
       "Update or remove the stored credential on the device or service that keeps using a retired account.",
     },
     faq = {
       {
         question = "Which Windows errors does 0x12 correspond to?",
-        answer = "The client turns it into STATUS_ACCOUNT_DISABLED, STATUS_ACCOUNT_LOCKED_OUT or STATUS_ACCOUNT_EXPIRED, which event 4625 shows as its Status.",
+        answer = "The KDC's extended error says which: STATUS_ACCOUNT_DISABLED, STATUS_ACCOUNT_LOCKED_OUT, STATUS_ACCOUNT_EXPIRED or STATUS_INVALID_LOGON_HOURS, the NTSTATUS the client then reports.",
       },
     },
-    related = { "STATUS_ACCOUNT_DISABLED", "STATUS_ACCOUNT_LOCKED_OUT", "STATUS_ACCOUNT_EXPIRED", "KDC_ERR_POLICY" },
+    related = { "STATUS_ACCOUNT_DISABLED", "STATUS_ACCOUNT_LOCKED_OUT", "STATUS_ACCOUNT_EXPIRED", "STATUS_INVALID_LOGON_HOURS", "KDC_ERR_POLICY" },
   },
   {
     name = "KDC_ERR_SERVICE_REVOKED",
@@ -571,7 +577,7 @@ return {
     category = "credentials",
     severity = "medium",
     message = "Password has expired; change password to reset",
-    summary = "The account's password has expired (or must be changed at next logon), so the KDC issues no ticket until it is changed; Windows logs it as code 0x17 in event 4768 or 4771.",
+    summary = "The account's password has expired (or must be changed at next logon), so the KDC issues no ticket until it is changed; Microsoft documents the code in event 4771, and its 4768 page has both listed it and said 4768 is not logged for it.",
     causes = {
       "The password is older than the maximum password age of the domain policy or of a fine-grained password policy.",
       "An administrator set 'User must change password at next logon'.",
@@ -581,7 +587,7 @@ return {
       "Users are prompted to change their password, or services and scripts using the account start failing on the same day.",
     },
     diagnosis = {
-      "In event 4768 (Result Code) or 4771 (Failure Code), read Account Name and Client Address.",
+      "In event 4771 (Failure Code 0x17), or in a 4768 with Result Code 0x17 if your domain controllers log one, read Account Name and Client Address.",
       "Run `Get-ADUser <name> -Properties PasswordExpired,PasswordLastSet,msDS-UserPasswordExpiryTimeComputed` to see whether and when the password expired.",
       "Run `net user <name> /domain` and read 'Password last set' and 'Password expires'.",
       "Run `Get-ADUserResultantPasswordPolicy <name>` to see whether a fine-grained policy sets a shorter maximum age.",
@@ -618,7 +624,7 @@ return {
     },
     resolution = {
       "Update the stale password wherever it is stored on the machine found at the Client Address.",
-      "Reset a computer's machine password with `Test-ComputerSecureChannel -Repair` when the failing account ends with $.",
+      "Reset a computer's machine password with `Test-ComputerSecureChannel -Repair` on that computer when the failing account ends with $ (the cmdlet is for domain members only; on a domain controller use `netdom resetpwd` or `nltest`).",
       "Block or investigate the source when many accounts fail from one address.",
     },
     faq = {
@@ -744,7 +750,7 @@ return {
     category = "infrastructure",
     severity = "high",
     message = "Integrity check on decrypted field failed",
-    summary = "A ticket or authenticator decrypted to data whose checksum does not match, because it was encrypted with a different key than the one used to check it; on domain controllers this usually means a krbtgt or trust key mismatch.",
+    summary = "A ticket or authenticator decrypted to data whose checksum does not match, because it was encrypted with a different key than the one used to check it or was altered in transit; a key that differs between domain controllers or between the two sides of a trust is one possible cause, not an established rule.",
     causes = {
       "The inter-realm key of a domain or forest trust differs on the two sides.",
       "The krbtgt password was reset and has not replicated to every domain controller, so a TGT from one is refused by another.",
@@ -991,11 +997,11 @@ return {
       "On the client, read Security-Kerberos event 4 in the System log: it names the server and the target SPN whose ticket could not be decrypted.",
       "Run `setspn -Q <SPN>` to see which account holds the SPN, and compare with the account the service runs as.",
       "Resolve the name with `nslookup <name>` to confirm it reaches the host that runs the service.",
-      "On the server, run `Test-ComputerSecureChannel -Verbose` to check its machine password, or `klist -kt <keytab>` to compare key version numbers with the account's msDS-KeyVersionNumber.",
+      "On a member server, run `Test-ComputerSecureChannel -Verbose` to check its machine password (not on a domain controller, where the cmdlet gives false errors: use `nltest /sc_verify:<domain>` there), or `klist -kt <keytab>` to compare key version numbers with the account's msDS-KeyVersionNumber.",
     },
     resolution = {
       "Move the SPN to the account that runs the service (`setspn -D` on the old account, then `setspn -S` on the right one).",
-      "Repair the machine password with `Test-ComputerSecureChannel -Repair` or `netdom resetpwd`.",
+      "Repair a member's machine password with `Test-ComputerSecureChannel -Repair`, or a domain controller's with `netdom resetpwd`.",
       "Regenerate the keytab after the password change, then purge client tickets with `klist purge`.",
     },
     related = { "KDC_ERR_PRINCIPAL_NOT_UNIQUE", "KRB_AP_ERR_BAD_INTEGRITY", "ERROR_WRONG_TARGET_NAME", "STATUS_TRUSTED_RELATIONSHIP_FAILURE", "SEC_E_WRONG_PRINCIPAL" },
@@ -1281,7 +1287,7 @@ return {
       "The certificate chain cannot be built or its revocation cannot be checked from the domain controller.",
     },
     diagnosis = {
-      "In event 4768 or 4771, read the Certificate Issuer Name, Serial Number and Thumbprint fields with code 0x3E.",
+      "In event 4768 with code 0x3E, read the Certificate Issuer Name, Serial Number and Thumbprint fields (4771 always leaves them empty).",
       "Run `certutil -viewstore -enterprise NTAuth` to check whether the issuing CA is there, and `certutil -verify -urlfetch <user.cer>` on the domain controller to test the chain.",
     },
     resolution = {
@@ -1324,7 +1330,7 @@ return {
     },
     diagnosis = {
       "Run `certutil -scinfo` on the client to test the smart card's keys against its certificates.",
-      "In event 4771, read the Certificate Thumbprint to identify the certificate used.",
+      "In event 4768, read the Certificate Thumbprint to identify the certificate used (4771 always leaves the certificate fields empty).",
     },
     resolution = {
       "Re-enroll or replace the smart card certificate so that key and certificate match.",
@@ -1363,7 +1369,7 @@ return {
       "The certificate's subject or UPN does not map to the account named in the request.",
     },
     diagnosis = {
-      "In event 4768 or 4771, compare Account Name with the Certificate Issuer Name and Thumbprint of the certificate used.",
+      "In event 4768, compare Account Name with the Certificate Issuer Name and Thumbprint of the certificate used (4771 always leaves them empty).",
       "Run `certutil -dump <user.cer>` and read the Subject Alternative Name UPN to compare with the account's userPrincipalName.",
     },
     resolution = {
@@ -1398,14 +1404,15 @@ return {
     category = "infrastructure",
     severity = "medium",
     message = "Wrong realm (referral to another realm)",
-    summary = "The KDC is not the right one for the client principal and refers the client to another realm; Windows domain controllers return it for names that belong to a trusted domain or forest.",
+    summary = "The KDC is not the right one for the request and says so, either as a referral to the client's own realm (RFC 6806) or, as Microsoft's 4768 page describes it, because a cross-realm TGT was presented to a realm other than the one it names.",
     causes = {
+      "A client presented a cross-realm TGT to the wrong realm, which Microsoft's 4768 page says is rare and usually the result of wrong DNS configuration.",
       "The user signed in with a UPN whose suffix belongs to another domain or forest.",
       "The client asked its own domain for a principal that lives in a trusted realm, and the KDC sent a referral.",
       "Name suffix routing for the suffix is disabled on the forest trust, so the referral leads nowhere.",
     },
     symptoms = {
-      "Event 4768 failures with Result Code 0x44, followed (when the referral works) by a successful request in the other domain.",
+      "Microsoft lists 0x44 among the result codes of event 4768, but no failed 4768 with this code has been confirmed here; a network capture is the surer place to see it.",
     },
     diagnosis = {
       "In event 4768, read Account Name and Supplied Realm Name to see which name and realm the client used.",
@@ -1452,7 +1459,7 @@ return {
     },
     diagnosis = {
       "Run `certutil -verify -urlfetch <user.cer>` on the domain controller to see where chain building fails.",
-      "In event 4771, read the Certificate Issuer Name to identify the CA involved.",
+      "In event 4768, read the Certificate Issuer Name to identify the CA involved (4771 always leaves it empty).",
     },
     resolution = {
       "Install the missing intermediate or root CA certificates on the domain controllers.",
@@ -1473,7 +1480,7 @@ return {
     },
     diagnosis = {
       "Run `certutil -dump <user.cer>` and read its validity dates and Enhanced Key Usage.",
-      "In event 4771, read the Certificate Thumbprint to find the certificate used.",
+      "In event 4768, read the Certificate Thumbprint to find the certificate used (4771 always leaves it empty).",
     },
     resolution = {
       "Renew or re-issue the certificate from a template with the right usages.",
@@ -1594,7 +1601,7 @@ return {
     },
     diagnosis = {
       "Run `certutil -dump <user.cer>` and read the Enhanced Key Usage list.",
-      "In event 4771, read the Certificate Thumbprint to find the certificate the client chose.",
+      "In event 4768, read the Certificate Thumbprint to find the certificate the client chose (4771 always leaves it empty).",
     },
     resolution = {
       "Issue a certificate with the Smart Card Logon usage.",

@@ -233,7 +233,7 @@ static const char *const e13_resolution[] = {
   "Qualify the name with its domain (DOMAIN\\user or a UPN) so it reaches the right database.",
   "Restore a deleted account from the AD Recycle Bin (`Restore-ADObject`) if it is still needed.",
   NULL};
-static const unsigned short e13_related[] = {69, 17, 12, 152, LOGONERR_NO_ENTRY};
+static const unsigned short e13_related[] = {69, 17, 12, 155, LOGONERR_NO_ENTRY};
 static const char *const e14_causes[] = {
   "The user typed the old password wrongly in a change-password dialog or tool.",
   "A tool used a cached old password that has already been changed.",
@@ -295,7 +295,7 @@ static const logonerr_faq_pair e17_faq[] = {
   {"Where does the Sub Status for error 1326 come from?",
    "From event 4625 on the server that refused the logon; event 4776 on the domain controller has no Sub Status field, and its Error Code carries the detailed NTSTATUS instead."},
   {NULL, NULL}};
-static const unsigned short e17_related[] = {73, 69, 70, 57, 13, 127, 128, 170, LOGONERR_NO_ENTRY};
+static const unsigned short e17_related[] = {73, 69, 70, 57, 13, 127, 128, 173, LOGONERR_NO_ENTRY};
 static const char *const e18_causes[] = {
   "The account has a blank password and the policy 'Limit local account use of blank passwords to console logon only' applies.",
   "A logon-hours, workstation or authentication-policy restriction applies to the account.",
@@ -312,7 +312,7 @@ static const char *const e18_resolution[] = {
   "Set a password on the account, or lift the restriction that the Sub Status named.",
   "Remove the account from Protected Users or the policy silo only if the refused kind of logon is genuinely needed.",
   NULL};
-static const unsigned short e18_related[] = {74, 19, 20, 21, 22, 50, 55, 140, LOGONERR_NO_ENTRY};
+static const unsigned short e18_related[] = {74, 19, 20, 21, 22, 50, 55, 143, LOGONERR_NO_ENTRY};
 static const char *const e19_causes[] = {
   "The account's logonHours attribute, stored in UTC, excludes the current time.",
   "A daylight saving change moved the permitted window by an hour in local time, because the stored hours stay in UTC.",
@@ -358,7 +358,7 @@ static const char *const e21_resolution[] = {
   "Have the user change the password, or an administrator reset it.",
   "For service accounts, use a group Managed Service Account or rotate the password and update every place it is stored.",
   NULL};
-static const unsigned short e21_related[] = {77, 55, 50, 18, 169, LOGONERR_NO_ENTRY};
+static const unsigned short e21_related[] = {77, 55, 50, 18, 172, LOGONERR_NO_ENTRY};
 static const char *const e22_causes[] = {
   "An administrator or an automated process disabled the account.",
   "The account is a leaver's account or a stale service account.",
@@ -678,7 +678,7 @@ static const char *const e41_resolution[] = {
   "Register the SPN on the service's actual account and remove it from the wrong one (`setspn -S` and `setspn -D`).",
   "Make the name the client uses resolve to the server that owns the SPN.",
   NULL};
-static const unsigned short e41_related[] = {42, 59, 124, 132, 153, 186, LOGONERR_NO_ENTRY};
+static const unsigned short e41_related[] = {42, 59, 124, 132, 156, 189, LOGONERR_NO_ENTRY};
 static const char *const e42_causes[] = {
   "The computer or service account password changed on the server but the domain controllers used by the client still hold the old one (replication delay).",
   "The server's secure channel is broken.",
@@ -692,7 +692,7 @@ static const char *const e42_resolution[] = {
   "Force replication of the new password (`repadmin /syncall /AdeP`) and retry once it has reached the client's domain controller.",
   "Reset the server's machine password: `Test-ComputerSecureChannel -Repair` on a member server, `netdom resetpwd` on a domain controller.",
   NULL};
-static const unsigned short e42_related[] = {115, 41, 47, 145, 191, LOGONERR_NO_ENTRY};
+static const unsigned short e42_related[] = {115, 41, 47, 148, 194, LOGONERR_NO_ENTRY};
 static const char *const e43_causes[] = {
   "The client or a domain controller is not synchronising time with the domain hierarchy.",
   "A virtual machine took its time from the host instead of the domain.",
@@ -708,7 +708,7 @@ static const char *const e43_resolution[] = {
   "Give the PDC emulator a reliable source (`w32tm /config /manualpeerlist:<peers> /syncfromflags:manual /reliable:yes /update`).",
   "Disable host time synchronisation for domain-joined virtual machines where it conflicts.",
   NULL};
-static const unsigned short e43_related[] = {91, 59, 133, 182, LOGONERR_NO_ENTRY};
+static const unsigned short e43_related[] = {91, 59, 133, 185, LOGONERR_NO_ENTRY};
 static const char *const e44_causes[] = {
   "The local LSA secret holding the machine account password was lost (re-imaging, restore from an old backup, cloning).",
   "The machine was removed from the domain incompletely.",
@@ -937,7 +937,7 @@ static const char *const e59_resolution[] = {
 static const char *const e59_prevention[] = {
   "Roll NTLM restrictions out in audit mode first, fix every use the audit events show, and only then switch the policies to deny.",
   NULL};
-static const unsigned short e59_related[] = {121, 41, 43, 9, 123, 153, LOGONERR_NO_ENTRY};
+static const unsigned short e59_related[] = {121, 41, 43, 9, 123, 156, LOGONERR_NO_ENTRY};
 static const char *const e60_causes[] = {
   "An EAS policy applied to the device demands a password change.",
   NULL};
@@ -1021,7 +1021,7 @@ static const char *const e65_resolution[] = {
   "Open Kerberos 88, LDAP 389, SMB 445, RPC 135 and the dynamic RPC range between the client and its domain controllers.",
   "Repair site coverage so every subnet maps to a site with a reachable domain controller.",
   NULL};
-static const unsigned short e65_related[] = {9, 103, 113, 82, 101, 130, 175, 220, LOGONERR_NO_ENTRY};
+static const unsigned short e65_related[] = {9, 103, 113, 82, 101, 130, 178, 223, LOGONERR_NO_ENTRY};
 static const char *const e66_causes[] = {
   "The LUID handed to an LSA call belongs to a session that ended between listing and use.",
   "SSPI found no credentials for the caller's session, as with a network logon that cannot delegate to a second server.",
@@ -1093,7 +1093,7 @@ static const char *const e69_resolution[] = {
   "Block or investigate a source address that tries many non-existent names.",
   "Recreate or restore the account from the AD Recycle Bin only if it was deleted by mistake.",
   NULL};
-static const unsigned short e69_related[] = {73, 70, 68, 13, 152, LOGONERR_NO_ENTRY};
+static const unsigned short e69_related[] = {73, 70, 68, 13, 155, LOGONERR_NO_ENTRY};
 static const char *const e70_causes[] = {
   "The user mistyped the password.",
   "A stored password (service, scheduled task, mapped drive, mobile mail client, Credential Manager) is out of date after a change.",
@@ -1110,7 +1110,7 @@ static const char *const e70_resolution[] = {
   "Update the stored password in the service, task, mapped drive, mobile device or Credential Manager entry that the events point to.",
   "Block or investigate a source that tries many passwords against one account.",
   NULL};
-static const unsigned short e70_related[] = {73, 69, 114, 1, 92, 127, 170, LOGONERR_NO_ENTRY};
+static const unsigned short e70_related[] = {73, 69, 114, 1, 92, 127, 173, LOGONERR_NO_ENTRY};
 static const char *const e71_causes[] = {
   "The new password contains characters that the SAM does not accept or that the client could not encode.",
   "A provisioning script built the password with characters its transport mangled.",
@@ -1157,7 +1157,7 @@ static const char *const e73_resolution[] = {
   "Align the LAN Manager authentication level of client and server, preferring NTLMv2 only on both sides.",
   "Block the source address when the failures come from a spraying or guessing pattern.",
   NULL};
-static const unsigned short e73_related[] = {69, 70, 114, 74, 17, 127, 170, LOGONERR_NO_ENTRY};
+static const unsigned short e73_related[] = {69, 70, 114, 74, 17, 127, 173, LOGONERR_NO_ENTRY};
 static const char *const e74_causes[] = {
   "The account's logon hours, workstation list or expiry refused the logon, as the Sub Status tells.",
   "A local account with a blank password tried a network logon while blank passwords are limited to the console.",
@@ -1173,7 +1173,7 @@ static const char *const e74_resolution[] = {
   "Fix the restriction that the Sub Status names on the account in Active Directory.",
   "Give a local account a password instead of relaxing the blank-password policy.",
   NULL};
-static const unsigned short e74_related[] = {75, 76, 77, 78, 104, 111, 18, 140, 158, LOGONERR_NO_ENTRY};
+static const unsigned short e74_related[] = {75, 76, 77, 78, 104, 111, 18, 143, 161, LOGONERR_NO_ENTRY};
 static const char *const e75_causes[] = {
   "The account's logonHours attribute excludes the moment of the logon.",
   "Logon hours were set through the console of an administrator in another time zone, so the allowed window is shifted from what was intended.",
@@ -1187,7 +1187,7 @@ static const char *const e75_resolution[] = {
   "Set the intended hours from a console in the users' own time zone, or write logonHours with the UTC offset taken into account.",
   "Remove logon-hours limits from service and batch accounts.",
   NULL};
-static const unsigned short e75_related[] = {74, 76, 19, 158, LOGONERR_NO_ENTRY};
+static const unsigned short e75_related[] = {74, 76, 19, 161, LOGONERR_NO_ENTRY};
 static const char *const e76_causes[] = {
   "The computer named in the request is missing from the account's Log On To list.",
   "An authentication policy allows the account to sign in only from certain computers.",
@@ -1201,7 +1201,7 @@ static const char *const e76_resolution[] = {
   "Add the computer's NetBIOS name to the account's Log On To list, or clear the list if it is no longer wanted.",
   "Change the authentication policy's conditions when a policy made the refusal.",
   NULL};
-static const unsigned short e76_related[] = {74, 75, 20, 120, 158, LOGONERR_NO_ENTRY};
+static const unsigned short e76_related[] = {74, 75, 20, 120, 161, LOGONERR_NO_ENTRY};
 static const char *const e77_causes[] = {
   "The password is older than the MaxPasswordAge of the policy that applies to the account.",
   "A service account was created without 'Password never expires' and nobody rotated its password.",
@@ -1215,7 +1215,7 @@ static const char *const e77_resolution[] = {
   "Have the user change the password at an interactive sign-in, or reset it for them.",
   "Move service accounts to group Managed Service Accounts, or rotate their passwords on a schedule and update every place they are stored.",
   NULL};
-static const unsigned short e77_related[] = {111, 104, 74, 21, 169, LOGONERR_NO_ENTRY};
+static const unsigned short e77_related[] = {111, 104, 74, 21, 172, LOGONERR_NO_ENTRY};
 static const char *const e78_causes[] = {
   "An administrator, a deprovisioning tool or a script disabled the account.",
   "A device or service still uses the account of someone who left.",
@@ -1229,7 +1229,7 @@ static const char *const e78_resolution[] = {
   "Enable the account (`Enable-ADAccount <name>`) only when its owner confirms it is still needed.",
   "Reconfigure the device or service to use a current account.",
   NULL};
-static const unsigned short e78_related[] = {104, 114, 74, 22, 164, LOGONERR_NO_ENTRY};
+static const unsigned short e78_related[] = {104, 114, 74, 22, 167, LOGONERR_NO_ENTRY};
 static const char *const e79_causes[] = {
   "A service or scheduled task is configured to run as an account that was deleted or renamed.",
   "The account name has no domain part, or names a domain that this computer cannot resolve or reach.",
@@ -1283,7 +1283,7 @@ static const char *const e82_resolution[] = {
   "Correct the domain name in the client or configuration.",
   "Recreate the trust or fix DNS forwarding so the domain's controllers can be found.",
   NULL};
-static const unsigned short e82_related[] = {26, 65, 113, 100, 206, LOGONERR_NO_ENTRY};
+static const unsigned short e82_related[] = {26, 65, 113, 100, 209, LOGONERR_NO_ENTRY};
 static const char *const e83_causes[] = {
   "The program connected with LsaConnectUntrusted and then used a call reserved for registered logon processes.",
   "The program's account lacks SeTcbPrivilege, so it could not register as a logon process.",
@@ -1440,7 +1440,7 @@ static const char *const e91_resolution[] = {
   "Point the forest-root PDC emulator at a reliable external NTP source and let every other machine follow the hierarchy.",
   "Turn off host time synchronisation for domain-joined virtual machines where it fights with the domain hierarchy.",
   NULL};
-static const unsigned short e91_related[] = {43, 65, 115, 133, 182, LOGONERR_NO_ENTRY};
+static const unsigned short e91_related[] = {43, 65, 115, 133, 185, LOGONERR_NO_ENTRY};
 static const char *const e92_causes[] = {
   "A client connected to a legacy server or device that speaks the LAN Manager 2.x or MS-NET dialect and gave it a wrong share password.",
   "The password saved for that legacy share is out of date.",
@@ -1562,7 +1562,7 @@ static const logonerr_faq_pair e100_faq[] = {
   {"Can Test-ComputerSecureChannel verify a trust?",
    "No: it tests only the local computer's own secure channel to its domain and reports false errors when run on a domain controller, so use `nltest /sc_verify` or `netdom trust ... /verify`."},
   {NULL, NULL}};
-static const unsigned short e100_related[] = {46, 101, 109, 120, 176, 206, LOGONERR_NO_ENTRY};
+static const unsigned short e100_related[] = {46, 101, 109, 120, 179, 209, LOGONERR_NO_ENTRY};
 static const char *const e101_causes[] = {
   "The computer was restored from a snapshot taken before its last machine password change.",
   "The computer account was reset or recreated in Active Directory while the machine kept its old password.",
@@ -1579,7 +1579,7 @@ static const char *const e101_prevention[] = {
   "Prefer restoring a domain member's files over rolling the whole machine back to an old snapshot.",
   "Plan a secure-channel repair into every rollback of a domain member or domain controller.",
   NULL};
-static const unsigned short e101_related[] = {47, 98, 99, 100, 186, LOGONERR_NO_ENTRY};
+static const unsigned short e101_related[] = {47, 98, 99, 100, 189, LOGONERR_NO_ENTRY};
 static const char *const e102_causes[] = {
   "The server that received the network logon could not pass it to a domain controller of the account's domain.",
   "A trust on the way to the account's domain is broken.",
@@ -1592,7 +1592,7 @@ static const char *const e102_resolution[] = {
   "Restore the server's connectivity and secure channel to its domain controllers.",
   "Repair the broken trust or name resolution between the domains.",
   NULL};
-static const unsigned short e102_related[] = {48, 65, 101, 176, LOGONERR_NO_ENTRY};
+static const unsigned short e102_related[] = {48, 65, 101, 179, LOGONERR_NO_ENTRY};
 static const char *const e103_causes[] = {
   "Netlogon is stopped or disabled on the computer that processed the logon.",
   "The computer is in Safe Mode or still starting, so Netlogon is not running yet.",
@@ -1620,7 +1620,7 @@ static const char *const e104_resolution[] = {
   "Extend the expiry (`Set-ADAccountExpiration <name> -DateTime <date>`) only after the account's owner confirms it is still needed.",
   "Reconfigure the device or service found in the events to use a current account.",
   NULL};
-static const unsigned short e104_related[] = {78, 77, 74, 50, 147, 164, LOGONERR_NO_ENTRY};
+static const unsigned short e104_related[] = {78, 77, 74, 50, 150, 167, LOGONERR_NO_ENTRY};
 static const char *const e105_causes[] = {
   "The logon session already has a connection to the server under one user name and a second one was requested under another.",
   "A persistent mapped drive reconnected with saved credentials different from those now being used.",
@@ -1705,7 +1705,7 @@ static const char *const e111_resolution[] = {
   "Have the user sign in interactively or use a password-change portal to set a new password.",
   "For a service account, clear the flag and set a known password instead of forcing a change.",
   NULL};
-static const unsigned short e111_related[] = {77, 74, 117, 55, 169, LOGONERR_NO_ENTRY};
+static const unsigned short e111_related[] = {77, 74, 117, 55, 172, LOGONERR_NO_ENTRY};
 static const char *const e112_causes[] = {
   "A component that took part in the logon looked for an object (a package, a registry value, a name) and did not find it, which Microsoft attributes to a defect in Windows.",
   NULL};
@@ -1750,7 +1750,7 @@ static const char *const e114_resolution[] = {
   "Let the lockout expire on its own when LockoutDuration is short and the source is still unknown, to avoid an immediate re-lock.",
   "Block the source address, or put the internet-facing service behind extranet lockout or multi-factor authentication, when the bad passwords come from an attack.",
   NULL};
-static const unsigned short e114_related[] = {70, 73, 78, 57, 164, 170, LOGONERR_NO_ENTRY};
+static const unsigned short e114_related[] = {70, 73, 78, 57, 167, 173, LOGONERR_NO_ENTRY};
 static const char *const e115_causes[] = {
   "The server changed its machine password and the domain controller that issued the client's ticket still has the old one.",
   "The service's SPN is registered on an account other than the one the service runs as.",
@@ -1763,7 +1763,7 @@ static const char *const e115_resolution[] = {
   "Force replication of the server's account (`repadmin /syncall /AdeP`) and have the client get a new ticket (`klist purge`).",
   "Move the SPN to the account the service runs as (`setspn -D` on the wrong account, `setspn -S` on the right one).",
   NULL};
-static const unsigned short e115_related[] = {42, 41, 101, 145, 191, LOGONERR_NO_ENTRY};
+static const unsigned short e115_related[] = {42, 41, 101, 148, 194, LOGONERR_NO_ENTRY};
 static const char *const e116_causes[] = {
   "The client dropped the connection in the middle of an SSPI handshake, after the server had already sent its reply.",
   "A network device or a timeout cut the connection during Kerberos or NTLM negotiation.",
@@ -1778,7 +1778,7 @@ static const char *const e116_resolution[] = {
   "Fix or reconfigure the client that abandons handshakes, or exclude a known scanner from alerting.",
   "Repair the network path (MTU, firewall idle timeouts, load balancer) that cuts connections during authentication.",
   NULL};
-static const unsigned short e116_related[] = {137, 73, 112, 118, LOGONERR_NO_ENTRY};
+static const unsigned short e116_related[] = {140, 73, 112, 118, LOGONERR_NO_ENTRY};
 static const char *const e117_causes[] = {
   "An Exchange ActiveSync policy on the device requires a password change before it continues.",
   NULL};
@@ -1832,7 +1832,7 @@ static const char *const e120_resolution[] = {
   "Grant 'Allowed to authenticate' on the target computer objects to a group holding the trusted users, or widen the trust to forest-wide authentication if that is intended.",
   "Adjust the authentication policy's access-control conditions, or move the account to the right silo, when a policy made the refusal.",
   NULL};
-static const unsigned short e120_related[] = {58, 100, 76, 74, 158, LOGONERR_NO_ENTRY};
+static const unsigned short e120_related[] = {58, 100, 76, 74, 161, LOGONERR_NO_ENTRY};
 static const char *const e121_causes[] = {
   "A 'Restrict NTLM' policy was set to deny (outgoing traffic on the client, incoming traffic on the server, or NTLM authentication in the domain on DCs).",
   "The application fell back to NTLM because Kerberos could not be used (connection by IP address, missing SPN, no line of sight to a DC).",
@@ -1875,7 +1875,7 @@ static const logonerr_faq_pair e122_faq[] = {
   {"What happens if the caller gives up at this point?",
    "The half-built context is deleted, and on the server side that can be reported as SEC_E_UNFINISHED_CONTEXT_DELETED, which Windows counts as a logon failure."},
   {NULL, NULL}};
-static const unsigned short e122_related[] = {137, 126, 127, LOGONERR_NO_ENTRY};
+static const unsigned short e122_related[] = {140, 126, 127, LOGONERR_NO_ENTRY};
 static const char *const e123_causes[] = {
   "TLS 1.0 and 1.1 are disabled on one side while the other side (an old client, an old SQL Server or RDP host) offers nothing newer.",
   "The client asked for a protocol or a context attribute that the chosen package cannot provide.",
@@ -1901,7 +1901,7 @@ static const char *const e123_resolution[] = {
 static const char *const e123_prevention[] = {
   "Audit TLS and NTLM usage before disabling old protocols, then disable them in stages.",
   NULL};
-static const unsigned short e123_related[] = {59, 121, 136, 126, LOGONERR_NO_ENTRY};
+static const unsigned short e123_related[] = {59, 121, 139, 126, LOGONERR_NO_ENTRY};
 static const char *const e124_causes[] = {
   "No account in the forest has the SPN the client built (for example `HTTP/web.contoso.com` for a site reached by an alias).",
   "The client connected by an IP address or a DNS alias, so the SPN it asked for is not registered.",
@@ -1910,15 +1910,16 @@ static const char *const e124_causes[] = {
 static const char *const e124_diagnosis[] = {
   "On the client run `klist get <SPN>` (for example `klist get HTTP/web.contoso.com`): if no ticket comes back while other SPNs work, the SPN is the problem, not the connection.",
   "Run `setspn -Q <SPN>` to find which account, if any, holds the SPN, and `setspn -L <account>` to list what the service account has.",
-  "On the domain controller read event 4769 for the request: Result Code 0x7 and the Service Name field show the name that was not found.",
-  "Check how the client names the server (`nslookup <name>`): a CNAME is resolved to the host name before the SPN is built, so the SPN must match the canonical name.",
+  "On the domain controller read event 4769 for the request: Failure Code 0x7 and the Service Name field show the name that was not found.",
+  "Check how the client names the server (`nslookup <name>`): clients differ, some build the SPN from the alias the user typed (file sharing over SMB does) and some from the host name the CNAME leads to, so the SPN must exist for the name the client actually asks for, as the Service Name of event 4769 shows.",
   NULL};
 static const char *const e124_resolution[] = {
   "Register the missing SPN on the account that runs the service with `setspn -S <SPN> <domain>\\<account>` (the -S form refuses duplicates).",
-  "Connect by the server's registered DNS name instead of its IP address or an unregistered alias.",
+  "For a DNS alias, give the server the alias as an alternate name (`netdom computername <host> /add:<alias FQDN>`, which registers its SPNs) or register the SPNs for the alias yourself (`setspn -S HOST/<alias FQDN> <host>`).",
+  "Otherwise connect by the server's registered DNS name instead of its IP address or an unregistered alias.",
   "Restore the trust or the name resolution between the client's and the target's domains when the target is in another forest.",
   NULL};
-static const unsigned short e124_related[] = {132, 41, 130, 153, LOGONERR_NO_ENTRY};
+static const unsigned short e124_related[] = {132, 41, 130, 156, LOGONERR_NO_ENTRY};
 static const char *const e125_causes[] = {
   "The account is set to change its password at next logon, and CredSSP cannot let the user change it before the remote session exists.",
   "The server's Remote Desktop or TLS certificate, or the private key behind it, cannot be read by the service.",
@@ -1957,7 +1958,7 @@ static const char *const e126_resolution[] = {
   "Reduce the user's group memberships or raise MaxTokenSize and the HTTP.sys header limits (MaxFieldLength, MaxRequestBytes) on the server.",
   "Fix the caller so that it passes the reply buffer of the current exchange.",
   NULL};
-static const unsigned short e126_related[] = {123, 136, 142, LOGONERR_NO_ENTRY};
+static const unsigned short e126_related[] = {123, 139, 145, LOGONERR_NO_ENTRY};
 static const char *const e127_causes[] = {
   "The password or user name is wrong, or a stored credential is stale after a password change.",
   "The account is disabled, locked out, expired or restricted, and the package hides the reason behind this one code.",
@@ -1982,7 +1983,7 @@ static const logonerr_faq_pair e127_faq[] = {
   {"Why does the client only say the logon attempt failed?",
    "SSPI folds many NTSTATUS failures into SEC_E_LOGON_DENIED, so the precise reason is in the target's event 4625 or in the domain controller's events 4771 and 4776, whose status fields name the exact failure."},
   {NULL, NULL}};
-static const unsigned short e127_related[] = {73, 17, 70, 128, 170, LOGONERR_NO_ENTRY};
+static const unsigned short e127_related[] = {73, 17, 70, 128, 173, LOGONERR_NO_ENTRY};
 static const char *const e128_causes[] = {
   "AcquireCredentialsHandle received a user, domain or password structure in an unexpected form (for example a UPN given with a separate domain).",
   "A Schannel client or server certificate has no private key, or the process cannot open that key.",
@@ -2007,7 +2008,7 @@ static const char *const e129_causes[] = {
   NULL};
 static const char *const e129_symptoms[] = {
   "A script works at the console but fails inside `Enter-PSSession` or `Invoke-Command` when it opens a share on another server.",
-  "`net use` or a mapped drive fails with \"A specified logon session does not exist\".",
+  "`net use` or a mapped drive may fail with \"A specified logon session does not exist\" (1312's text; the mapping from this code is unconfirmed).",
   NULL};
 static const char *const e129_diagnosis[] = {
   "Run `klist` in the failing context: an empty ticket cache, or no forwardable TGT, confirms a session without usable credentials.",
@@ -2028,14 +2029,14 @@ static const char *const e130_causes[] = {
   NULL};
 static const char *const e130_diagnosis[] = {
   "Run `nltest /dsgetdc:<domain>` on the client and on the target: an error there means no domain controller can be located.",
-  "Run `nltest /sc_query:<domain>` on the target to check its secure channel, and `Test-ComputerSecureChannel` in PowerShell.",
+  "Run `nltest /sc_query:<domain>` on the target to check its secure channel, or `Test-ComputerSecureChannel` in PowerShell when the target is a domain member (not on a domain controller, where the cmdlet reports false errors).",
   "Check the user name: `nltest /domain_trusts` on the target lists the domains it can authenticate.",
-  "Look for Netlogon events 5719 and 5722 in the target's System log at the time of the failure.",
+  "Look for Netlogon event 3210 in the target's System log, and for Netlogon event 5722 in the System log of the domain controller the target tried to authenticate with, at the time of the failure.",
   NULL};
 static const char *const e130_resolution[] = {
   "Sign in with a correct domain name, in the form DOMAIN\\user or user@upn-suffix.",
   "Restore DNS and network access from the machines to a domain controller (ports 88, 389, 445, 135).",
-  "Repair a broken secure channel with `Test-ComputerSecureChannel -Repair` or by rejoining the domain.",
+  "Repair a member's broken secure channel with `Test-ComputerSecureChannel -Repair` (a domain controller's with `netdom resetpwd`), or rejoin the domain.",
   NULL};
 static const unsigned short e130_related[] = {9, 65, 56, 47, LOGONERR_NO_ENTRY};
 static const char *const e131_causes[] = {
@@ -2052,7 +2053,7 @@ static const char *const e131_resolution[] = {
   "Make the application set up a new context (reconnect) when this code comes back.",
   "Renew tickets before they expire (`klist purge` followed by a new connection) for a long-running manual session.",
   NULL};
-static const unsigned short e131_related[] = {133, 137, 177, LOGONERR_NO_ENTRY};
+static const unsigned short e131_related[] = {133, 140, 180, LOGONERR_NO_ENTRY};
 static const char *const e132_causes[] = {
   "The SPN the client used is registered on a different account from the one running the service, or on two accounts.",
   "A DNS record or hosts entry sends the name to another machine than the one that owns the SPN.",
@@ -2070,7 +2071,7 @@ static const char *const e132_resolution[] = {
   "Correct the DNS record so the name resolves to the server that owns the SPN.",
   "Issue a certificate that includes the name clients use, or make clients use a name the certificate holds.",
   NULL};
-static const unsigned short e132_related[] = {41, 124, 145, 134, 186, LOGONERR_NO_ENTRY};
+static const unsigned short e132_related[] = {41, 124, 148, 134, 189, LOGONERR_NO_ENTRY};
 static const char *const e133_causes[] = {
   "A machine's clock drifted because it does not synchronise with the domain time hierarchy.",
   "A virtual machine takes its time from its host while the host is wrong.",
@@ -2088,7 +2089,7 @@ static const char *const e133_resolution[] = {
   "Set domain members to the domain hierarchy with `w32tm /config /syncfromflags:domhier /update` and restart the Windows Time service.",
   "Configure the forest root PDC emulator with a reliable external NTP source, and turn off hypervisor time sync for domain controllers.",
   NULL};
-static const unsigned short e133_related[] = {43, 91, 131, 182, LOGONERR_NO_ENTRY};
+static const unsigned short e133_related[] = {43, 91, 131, 185, LOGONERR_NO_ENTRY};
 static const char *const e134_causes[] = {
   "The server uses a self-signed certificate (the default for Remote Desktop and for SQL Server).",
   "The issuing enterprise CA's root is not in the client's Trusted Root Certification Authorities store.",
@@ -2108,2469 +2109,2546 @@ static const char *const e134_resolution[] = {
   "Deploy the issuing CA's root and intermediate certificates to clients, for example through Group Policy.",
   "Configure the server to send its full chain, including intermediates.",
   NULL};
-static const unsigned short e134_related[] = {135, 132, 139, LOGONERR_NO_ENTRY};
+static const unsigned short e134_related[] = {137, 132, 142, LOGONERR_NO_ENTRY};
 static const char *const e135_causes[] = {
+  "The client and server have no TLS version or cipher suite in common, for example after TLS 1.0/1.1 or older cipher suites were disabled on one side only.",
+  "The peer sent fatal alert 40 (handshake_failure), 10 (unexpected_message), 22 (record_overflow), 47 (illegal_parameter), 50 (decode_error) or 60 (export_restriction), all of which Schannel reports as this code.",
+  "The server asked for a client certificate and the one sent (or its absence) was refused.",
+  "A proxy, load balancer or inspection device in the path altered or cut the handshake.",
+  NULL};
+static const char *const e135_symptoms[] = {
+  "Schannel error events in the System log: 36887 (a fatal alert was received from the remote endpoint, with the TLS alert code) on one side, 36888 (a fatal alert was generated and sent) on the other.",
+  "Event 36874 on a server when a client's connection request offered nothing the server supports.",
+  "Applications report 0x80090326 or its text when they connect over HTTPS, LDAPS, RDP or SQL Server with encryption.",
+  NULL};
+static const char *const e135_diagnosis[] = {
+  "Read the TLS alert code in the 36887 or 36888 event: it says what the peer objected to (40 handshake failure, 70 protocol version, 71 insufficient security, 48 unknown CA, 42 bad certificate).",
+  "Compare the protocols and cipher suites enabled on both ends (`Get-TlsCipherSuite` and the SCHANNEL\\Protocols registry keys on Windows).",
+  "Capture the handshake (Wireshark filter `tls.handshake or tls.alert_message`) to see the ClientHello's versions and suites and which side sends the alert.",
+  NULL};
+static const char *const e135_resolution[] = {
+  "Enable a TLS version and a cipher suite that both sides support, preferring TLS 1.2 or later on the older side rather than re-enabling weak protocols on the newer one.",
+  "Give the server a certificate whose key type matches the cipher suites it offers, and send the client certificate the server expects when it asks for one.",
+  "Bypass or reconfigure a device that interferes with the handshake.",
+  NULL};
+static const unsigned short e135_related[] = {139, 123, 136, 138, 134, LOGONERR_NO_ENTRY};
+static const char *const e136_causes[] = {
+  "The peer rejected the certificate and sent alert 42, 43 or 46.",
+  "The certificate's key type, key usage or extended key usage does not suit TLS server or client authentication.",
+  "The certificate is damaged or cannot be parsed.",
+  NULL};
+static const char *const e136_symptoms[] = {
+  "A Schannel 36887 or 36888 event in the System log with alert code 42, 43 or 46.",
+  NULL};
+static const char *const e136_diagnosis[] = {
+  "Read the alert code in the Schannel 36887 or 36888 event, and which side logged it.",
+  "Dump the certificate with `certutil -dump <file.cer>` and check Key Usage, Enhanced Key Usage (Server Authentication or Client Authentication) and the public key algorithm.",
+  "Run `certutil -verify -urlfetch <file.cer>` to see whether chain building or revocation checking fails.",
+  NULL};
+static const char *const e136_resolution[] = {
+  "Issue a certificate from a template meant for TLS (Server Authentication for servers, Client Authentication for clients) and bind it to the service.",
+  NULL};
+static const unsigned short e136_related[] = {135, 134, 137, LOGONERR_NO_ENTRY};
+static const char *const e137_causes[] = {
   "The server or client certificate was not renewed before its Valid To date.",
   "An intermediate CA certificate in the chain expired.",
   "The local clock is far enough off that a valid certificate looks expired or not yet valid.",
   NULL};
-static const char *const e135_diagnosis[] = {
+static const char *const e137_diagnosis[] = {
   "Check the Valid From and Valid To dates of the peer certificate with `certutil -dump <file.cer>` or `Get-ChildItem Cert:\\LocalMachine\\My | Format-List Subject,NotAfter`.",
   "Run `certutil -verify <file.cer>` to find which certificate in the chain has expired.",
   "Compare the local time with a reference (`w32tm /stripchart /computer:<dc> /samples:3`) to rule out a wrong clock.",
   NULL};
-static const char *const e135_resolution[] = {
+static const char *const e137_resolution[] = {
   "Renew the expired certificate and bind the new one to the service (RDP, WinRM listener, IIS site, LDAPS).",
   "Replace an expired intermediate with the CA's current certificate on the server.",
   "Correct the clock of the machine that judged the certificate.",
   NULL};
-static const unsigned short e135_related[] = {134, 133, 132, LOGONERR_NO_ENTRY};
-static const char *const e136_causes[] = {
+static const unsigned short e137_related[] = {134, 133, 132, LOGONERR_NO_ENTRY};
+static const char *const e138_causes[] = {
+  "The peer sent fatal alert 21 or 51 because a handshake signature or the key exchange failed to verify.",
+  "The server's private key does not match its certificate, or its key provider failed.",
+  "A device in the path altered TLS records.",
+  NULL};
+static const char *const e138_symptoms[] = {
+  "A Schannel 36887 or 36888 event with alert code 21 or 51.",
+  NULL};
+static const char *const e138_diagnosis[] = {
+  "Read the alert code and the side that logged it in the Schannel 36887 or 36888 event.",
+  "On the server, run `certutil -store My <serial>` and look for 'Encryption test passed', which shows the private key matches the certificate.",
+  "Capture the handshake to see which message precedes the alert.",
+  NULL};
+static const char *const e138_resolution[] = {
+  "Re-import the certificate with its matching private key, or issue a new one, and rebind it to the service.",
+  "Remove whatever in the path rewrites TLS records.",
+  NULL};
+static const unsigned short e138_related[] = {135, 139, LOGONERR_NO_ENTRY};
+static const char *const e139_causes[] = {
   "Cipher suites were restricted on one side (by Group Policy or a hardening script) to a set the other side does not offer.",
   "The server certificate's key type (DSA, a small RSA key) cannot be used with any enabled suite.",
   "An old client offers only suites that the server has disabled, such as RC4 or 3DES.",
   NULL};
-static const char *const e136_diagnosis[] = {
+static const char *const e139_diagnosis[] = {
   "Run `Get-TlsCipherSuite` on both machines and compare the lists.",
   "Check the System log for Schannel event 36874 or 36888 with alert 40 (handshake failure).",
   "Look at the certificate's public key algorithm and size with `certutil -dump <file.cer>`.",
   NULL};
-static const char *const e136_resolution[] = {
+static const char *const e139_resolution[] = {
   "Enable at least one modern suite common to both sides (for example an ECDHE suite with AES-GCM) with `Enable-TlsCipherSuite` or the SSL Cipher Suite Order policy.",
   "Replace a certificate whose key cannot be used with the enabled suites.",
   "Update the old client so that it offers current suites.",
   NULL};
-static const unsigned short e136_related[] = {123, 126, 141, LOGONERR_NO_ENTRY};
-static const char *const e137_causes[] = {
+static const unsigned short e139_related[] = {123, 126, 144, LOGONERR_NO_ENTRY};
+static const char *const e140_causes[] = {
   "The client gave up after the first leg (a user cancelled the credential prompt, a timeout fired, the connection dropped).",
   "A load balancer sent the second leg of an NTLM or Negotiate exchange to a different server than the first.",
   "The application deleted the context on an error it could have retried.",
   NULL};
-static const char *const e137_diagnosis[] = {
+static const char *const e140_diagnosis[] = {
   "Look on the server for event 4625 at the time of the failure and read its Status, Logon Type and Source Network Address.",
   "Check whether the client's connection reached the same server for both legs (load balancer persistence, the server's IIS or HTTP.sys logs).",
   "Capture the exchange (`netsh trace start capture=yes`) and check whether the client ever sent the final token.",
   NULL};
-static const char *const e137_resolution[] = {
+static const char *const e140_resolution[] = {
   "Enable session persistence on the load balancer, or use Kerberos, which needs a single leg from the client.",
   "Raise the client's or proxy's timeout when slow domain controllers delay the handshake.",
   NULL};
-static const unsigned short e137_related[] = {122, 131, 127, LOGONERR_NO_ENTRY};
-static const char *const e138_causes[] = {
+static const unsigned short e140_related[] = {122, 131, 127, LOGONERR_NO_ENTRY};
+static const char *const e141_causes[] = {
   "The SPN or name the client used belongs to a user account without a service key the KDC will use, so the KDC asks for user-to-user authentication.",
   "The client named the target by a user principal name instead of the service's SPN.",
   "The server application does not implement the user-to-user exchange.",
   NULL};
-static const char *const e138_diagnosis[] = {
+static const char *const e141_diagnosis[] = {
   "On the client run `klist get <SPN>` to see whether the KDC issues an ordinary service ticket for the name at all.",
   "Run `setspn -Q <SPN>` to see which account holds the SPN and whether it is a user or a computer account.",
-  "On the domain controller, read event 4769 for the request: Result Code 0x1B and the Service Name show the target.",
+  "On the domain controller, read event 4769 for the request: Failure Code 0x1B and the Service Name show the target.",
   NULL};
-static const char *const e138_resolution[] = {
+static const char *const e141_resolution[] = {
   "Register the SPN on the account that runs the service with `setspn -S`, and remove it from the user account that should not hold it.",
   "Make the client target the service's SPN rather than a user name.",
   NULL};
-static const unsigned short e138_related[] = {124, 132, 173, LOGONERR_NO_ENTRY};
-static const char *const e139_causes[] = {
+static const unsigned short e141_related[] = {124, 132, 176, LOGONERR_NO_ENTRY};
+static const char *const e142_causes[] = {
   "The certificate template does not put the user's UPN in the subject alternative name.",
   "The user's UPN changed (a rename, a new suffix) after the certificate was issued.",
   "Strong certificate mapping is enforced and the certificate carries no SID extension or explicit mapping for the account.",
   NULL};
-static const char *const e139_diagnosis[] = {
+static const char *const e142_diagnosis[] = {
   "Dump the card or certificate with `certutil -scinfo` or `certutil -dump <file.cer>` and read the Subject Alternative Name (Principal Name) and the SID extension.",
   "Compare with `Get-ADUser <name> -Properties UserPrincipalName,altSecurityIdentities`.",
   "On the domain controller read event 4771 or 4768 for the account, and Kdcsvc events 39 to 41 in the System log, which report certificate mapping problems.",
   NULL};
-static const char *const e139_resolution[] = {
+static const char *const e142_resolution[] = {
   "Reissue the certificate from a template that includes the current UPN and the SID extension.",
   "Add an explicit strong mapping for the certificate in the account's altSecurityIdentities.",
   NULL};
-static const unsigned short e139_related[] = {140, 134, 135, 213, LOGONERR_NO_ENTRY};
-static const char *const e140_causes[] = {
+static const unsigned short e142_related[] = {143, 134, 137, 216, LOGONERR_NO_ENTRY};
+static const char *const e143_causes[] = {
   "The account has the flag Smart card is required for interactive logon, and the user typed a password.",
   "A tool or service tried to log on as that account with a password (RunAs, a scheduled task, a service).",
   NULL};
-static const char *const e140_diagnosis[] = {
+static const char *const e143_diagnosis[] = {
   "Check the account with `Get-ADUser <name> -Properties SmartcardLogonRequired`: True means password logons are refused.",
   "Find event 4625 on the target and read the Failure Reason (%%2315, smart card logon required) and the Logon Type.",
   NULL};
-static const char *const e140_resolution[] = {
+static const char *const e143_resolution[] = {
   "Sign in with the smart card (or Windows Hello for Business where it counts as one).",
   "Clear SmartcardLogonRequired with `Set-ADUser <name> -SmartcardLogonRequired $false` when password logons must be allowed for this account.",
   "Give automated jobs their own service account instead of a smart-card-only user.",
   NULL};
-static const unsigned short e140_related[] = {74, 18, 139, LOGONERR_NO_ENTRY};
-static const char *const e141_causes[] = {
+static const unsigned short e143_related[] = {74, 18, 142, LOGONERR_NO_ENTRY};
+static const char *const e144_causes[] = {
   "The policy Network security: Configure encryption types allowed for Kerberos differs between clients, servers and domain controllers.",
   "An account (often a service account or an old computer) has no AES keys because its password was not changed since AES support arrived.",
   "The account's msDS-SupportedEncryptionTypes lists types that the KDC has disabled.",
   "A non-Windows client or keytab uses an encryption type the domain does not allow.",
   NULL};
-static const char *const e141_diagnosis[] = {
-  "On the domain controller, read events 4768 and 4769 for the request: Result Code 0xE (KDC_ERR_ETYPE_NOTSUPP) confirms that no encryption type was agreed.",
+static const char *const e144_diagnosis[] = {
+  "On the domain controller, read events 4768 (Result Code) and 4769 (Failure Code) for the request: 0xE (KDC_ERR_ETYPE_NOTSUPP) confirms that no encryption type was agreed.",
   "Check the target with `Get-ADUser <name> -Properties msDS-SupportedEncryptionTypes,pwdLastSet` (or Get-ADComputer) to see its enabled types and when its keys were last made.",
   "Run `klist` on the client to see which encryption types its tickets use, and compare the Kerberos encryption-type policy on both ends with `gpresult /h`.",
   NULL};
-static const char *const e141_resolution[] = {
+static const char *const e144_resolution[] = {
   "Reset the service or computer account's password so that AES keys are generated, and set msDS-SupportedEncryptionTypes to include AES.",
   "Make the allowed encryption types consistent across clients, servers and domain controllers.",
   "Regenerate keytabs for non-Windows services with an AES encryption type.",
   NULL};
-static const unsigned short e141_related[] = {143, 136, 160, LOGONERR_NO_ENTRY};
-static const char *const e142_causes[] = {
+static const unsigned short e144_related[] = {146, 139, 163, LOGONERR_NO_ENTRY};
+static const char *const e145_causes[] = {
   "A TLS-terminating proxy, load balancer or inspection device sits between client and server, so the two ends see different TLS channels.",
   "The server requires channel binding (IIS Extended Protection, LDAP channel binding, AD CS web enrollment) and the client does not send valid bindings.",
   "An old client or library does not support channel binding tokens.",
   NULL};
-static const char *const e142_diagnosis[] = {
+static const char *const e145_diagnosis[] = {
   "Check whether a device re-encrypts the traffic: compare the certificate the client receives (the browser's certificate view, or `openssl s_client -connect <host>:443`) with the one bound on the server (`netsh http show sslcert`).",
   "On domain controllers, read Directory Service event 3039, which names LDAP clients that sent no valid channel binding token (logged once LDAP Interface Events diagnostic logging is raised).",
   "For IIS, check the site's Extended Protection setting (Off, Accept, Required) in Windows Authentication's advanced settings.",
   NULL};
-static const char *const e142_resolution[] = {
+static const char *const e145_resolution[] = {
   "Let TLS pass through to the server, or terminate it on the server itself, where channel binding is required.",
   "Update clients so that they send channel binding tokens.",
   "Set Extended Protection to Accept instead of Required for a service that must be reached through a terminating proxy, after weighing the relay risk.",
   NULL};
-static const unsigned short e142_related[] = {127, 145, 126, LOGONERR_NO_ENTRY};
-static const char *const e143_causes[] = {
+static const unsigned short e145_related[] = {127, 148, 126, LOGONERR_NO_ENTRY};
+static const char *const e146_causes[] = {
   "The account has no key for any encryption type the request allows, for example no AES key because its password predates AES.",
   "The account's keys are missing or damaged, as with an account created by a tool that set no password.",
   "A cloud Kerberos (Microsoft Entra) service principal has no Kerberos key configured.",
   NULL};
-static const char *const e143_diagnosis[] = {
-  "On the domain controller, read events 4768 and 4769 for the account: Result Code 0x9 (KDC_ERR_NULL_KEY) or 0xE (KDC_ERR_ETYPE_NOTSUPP) confirms a key problem.",
+static const char *const e146_diagnosis[] = {
+  "On the domain controller, read events 4768 (Result Code) and 4769 (Failure Code) for the account: 0x9 (KDC_ERR_NULL_KEY) or 0xE (KDC_ERR_ETYPE_NOTSUPP) confirms a key problem.",
   "Check the account with `Get-ADUser <name> -Properties pwdLastSet,msDS-SupportedEncryptionTypes` to see when its keys were last made and which types it claims.",
   "Check the System log on the domain controller for KDC events 14 and 16, which report that no key of a suitable type was found.",
   NULL};
-static const char *const e143_resolution[] = {
+static const char *const e146_resolution[] = {
   "Reset the account's password (twice for krbtgt, with replication between) so that keys of every enabled type are made.",
   "Align msDS-SupportedEncryptionTypes with the keys the account really has.",
   NULL};
-static const unsigned short e143_related[] = {141, 127, 155, 160, LOGONERR_NO_ENTRY};
-static const char *const e144_causes[] = {
+static const unsigned short e146_related[] = {144, 127, 158, 163, LOGONERR_NO_ENTRY};
+static const char *const e147_causes[] = {
   "The client could not reach a KDC, so Kerberos failed and Negotiate refused to fall back silently.",
   "A device on the path altered or dropped the Kerberos part of the negotiation.",
   "The client and server disagree about which packages Negotiate may use.",
   NULL};
-static const char *const e144_diagnosis[] = {
+static const char *const e147_diagnosis[] = {
   "Run `nltest /dsgetdc:<domain> /kdc` on the client: failure to find a KDC explains the fallback.",
   "Run `klist get <SPN>` for the target to see whether Kerberos on its own works.",
   "Look for event 4625 on the server and for System log events from the Security-Kerberos and LsaSrv sources at the time of the failure.",
   NULL};
-static const char *const e144_resolution[] = {
+static const char *const e147_resolution[] = {
   "Restore the client's access to a domain controller (DNS SRV records, ports 88 and 464).",
   "Remove or reconfigure the device that rewrites authentication traffic.",
   NULL};
-static const unsigned short e144_related[] = {130, 65, 9, LOGONERR_NO_ENTRY};
-static const char *const e145_causes[] = {
+static const unsigned short e147_related[] = {130, 65, 9, LOGONERR_NO_ENTRY};
+static const char *const e148_causes[] = {
   "The client connected by IP address or an alias without an SPN, so Negotiate fell back to NTLM, which proves nothing about the server.",
   "Remote Desktop Restricted Admin or Remote Credential Guard, which need Kerberos, was requested for a server Kerberos could not reach.",
   "The server's reply to the Kerberos exchange (the AP-REP) was missing or did not verify.",
   NULL};
-static const char *const e145_diagnosis[] = {
+static const char *const e148_diagnosis[] = {
   "Run `klist get <SPN>` for the name the client uses (for example `TERMSRV/<host>`): if no ticket can be obtained, Kerberos and thus mutual authentication are impossible.",
   "Check in event 4624 on the server (Authentication Package and Logon Process) whether earlier logons from this client used NTLM.",
   "Check which name the client connects to and whether `setspn -Q <SPN>` finds it.",
   NULL};
-static const char *const e145_resolution[] = {
+static const char *const e148_resolution[] = {
   "Connect by the server's fully qualified DNS name, for which an SPN exists.",
   "Register the missing SPN on the server's account, or drop the requirement for mutual authentication where NTLM must be used.",
   NULL};
-static const unsigned short e145_related[] = {42, 115, 132, 191, LOGONERR_NO_ENTRY};
-static const char *const e146_causes[] = {
-  "Event 4768 or 4769 records a successful ticket request with Result Code 0x0.",
+static const unsigned short e148_related[] = {42, 115, 132, 194, LOGONERR_NO_ENTRY};
+static const char *const e149_causes[] = {
+  "Event 4768 (Result Code 0x0) or 4769 (Failure Code 0x0) records a successful ticket request.",
   NULL};
-static const char *const e146_diagnosis[] = {
-  "In event 4768 or 4769, a Result Code of 0x0 marks an Audit Success event; read Account Name, Service Name and Client Address to see who got which ticket.",
+static const char *const e149_diagnosis[] = {
+  "In event 4768 a Result Code of 0x0, and in event 4769 a Failure Code of 0x0, marks an Audit Success event; read Account Name, Service Name and Client Address to see who got which ticket.",
   "Run `klist` on the client to see the ticket it received, with its service, encryption type and end time.",
   NULL};
-static const char *const e146_resolution[] = {
+static const char *const e149_resolution[] = {
   "Nothing to fix; filter 0x0 out when counting Kerberos failures.",
   NULL};
-static const unsigned short e146_related[] = {171, 177, LOGONERR_NO_ENTRY};
-static const char *const e146_aliases[] = {"KRB5KDC_ERR_NONE", NULL};
-static const char *const e147_causes[] = {
+static const unsigned short e149_related[] = {174, 180, LOGONERR_NO_ENTRY};
+static const char *const e149_aliases[] = {"KRB5KDC_ERR_NONE", NULL};
+static const char *const e150_causes[] = {
   "The principal was created with an expiration date that has passed (MIT `kadmin` `-expire`).",
   "A temporary or contractor account reached its end date.",
   NULL};
-static const char *const e147_diagnosis[] = {
+static const char *const e150_diagnosis[] = {
   "On an MIT KDC, run `kadmin -q 'getprinc <principal>'` and read the Expiration date line.",
   "Run `KRB5_TRACE=/dev/stderr kinit <principal>` on the client to see the KDC's reply carry error 1.",
   NULL};
-static const char *const e147_resolution[] = {
+static const char *const e150_resolution[] = {
   "Extend or clear the principal's expiration (`kadmin -q 'modprinc -expire never <principal>'`) if the account should still work.",
   "Otherwise retire whatever still uses the expired principal.",
   NULL};
-static const unsigned short e147_related[] = {164, 104, LOGONERR_NO_ENTRY};
-static const char *const e147_aliases[] = {"KRB5KDC_ERR_NAME_EXP", NULL};
-static const char *const e148_causes[] = {
+static const unsigned short e150_related[] = {167, 104, LOGONERR_NO_ENTRY};
+static const char *const e150_aliases[] = {"KRB5KDC_ERR_NAME_EXP", NULL};
+static const char *const e151_causes[] = {
   "The service principal was created with an expiration date that has passed.",
   NULL};
-static const char *const e148_diagnosis[] = {
+static const char *const e151_diagnosis[] = {
   "On an MIT KDC, run `kadmin -q 'getprinc <service/host@REALM>'` and read the Expiration date line.",
   "Run `kvno <service/host>` on a client: it fails with this error while the service's entry is expired.",
   NULL};
-static const char *const e148_resolution[] = {
+static const char *const e151_resolution[] = {
   "Extend the service principal's expiration in the KDC database, or move the service to a current principal.",
   NULL};
-static const unsigned short e148_related[] = {147, 165, LOGONERR_NO_ENTRY};
-static const char *const e148_aliases[] = {"KRB5KDC_ERR_SERVICE_EXP", NULL};
-static const char *const e149_causes[] = {
+static const unsigned short e151_related[] = {150, 168, LOGONERR_NO_ENTRY};
+static const char *const e151_aliases[] = {"KRB5KDC_ERR_SERVICE_EXP", NULL};
+static const char *const e152_causes[] = {
   "A Kerberos 4 client or a malformed packet reached a Kerberos 5 KDC.",
   "A scanner or fuzzer sent a non-conforming request to port 88.",
   NULL};
-static const char *const e149_diagnosis[] = {
+static const char *const e152_diagnosis[] = {
   "Capture the exchange (Wireshark filter `kerberos`) and read the pvno field of the request.",
   "Find the sender from the capture's source address or the Client Address of the failure event, then identify the software on it.",
   NULL};
-static const char *const e149_resolution[] = {
+static const char *const e152_resolution[] = {
   "Replace or reconfigure the client so that it speaks Kerberos 5.",
   NULL};
-static const unsigned short e149_related[] = {184, 185, LOGONERR_NO_ENTRY};
-static const char *const e149_aliases[] = {"KRB5KDC_ERR_BAD_PVNO", NULL};
-static const char *const e150_causes[] = {
+static const unsigned short e152_related[] = {187, 188, LOGONERR_NO_ENTRY};
+static const char *const e152_aliases[] = {"KRB5KDC_ERR_BAD_PVNO", NULL};
+static const char *const e153_causes[] = {
   "An MIT KDC's master key was rolled over and the old one removed before every principal was re-encrypted.",
   NULL};
-static const char *const e150_diagnosis[] = {
+static const char *const e153_diagnosis[] = {
   "On the MIT KDC, run `kdb5_util list_mkeys` to see which master key versions the KDC still has.",
   "Run `kadmin.local -q 'getprinc <principal>'` and compare its MKey line with that list.",
   NULL};
-static const char *const e150_resolution[] = {
+static const char *const e153_resolution[] = {
   "Re-encrypt the database with the current master key (`kdb5_util update_princ_encryption`) before purging old master keys.",
   NULL};
-static const unsigned short e150_related[] = {151, 155, LOGONERR_NO_ENTRY};
-static const char *const e150_aliases[] = {"KRB5KDC_ERR_C_OLD_MAST_KVNO", NULL};
-static const char *const e151_causes[] = {
+static const unsigned short e153_related[] = {154, 158, LOGONERR_NO_ENTRY};
+static const char *const e153_aliases[] = {"KRB5KDC_ERR_C_OLD_MAST_KVNO", NULL};
+static const char *const e154_causes[] = {
   "An MIT KDC's master key was rolled over and the old one removed before the service principal was re-encrypted.",
   NULL};
-static const char *const e151_diagnosis[] = {
+static const char *const e154_diagnosis[] = {
   "On the MIT KDC, run `kdb5_util list_mkeys` to list the master key versions available.",
   "Run `kadmin.local -q 'getprinc <service/host>'` and compare its MKey line with that list.",
   NULL};
-static const char *const e151_resolution[] = {
+static const char *const e154_resolution[] = {
   "Run `kdb5_util update_princ_encryption` so that every principal uses the current master key.",
   NULL};
-static const unsigned short e151_related[] = {150, 155, LOGONERR_NO_ENTRY};
-static const char *const e151_aliases[] = {"KRB5KDC_ERR_S_OLD_MAST_KVNO", NULL};
-static const char *const e152_causes[] = {
+static const unsigned short e154_related[] = {153, 158, LOGONERR_NO_ENTRY};
+static const char *const e154_aliases[] = {"KRB5KDC_ERR_S_OLD_MAST_KVNO", NULL};
+static const char *const e155_causes[] = {
   "The user name is mistyped, or names an account that was deleted or renamed.",
   "A new account has not yet replicated to the domain controller that answered.",
   "The client asked the wrong realm, for example a UPN suffix that belongs to another forest or an alternate suffix that is not set on the account.",
   "A stale service, script or device keeps trying an account that no longer exists.",
   NULL};
-static const char *const e152_symptoms[] = {
+static const char *const e155_symptoms[] = {
   "Event 4768 failures with Result Code 0x6 on domain controllers, often from one Client Address.",
   "MIT `kinit` reports that the client was not found in the Kerberos database.",
   NULL};
-static const char *const e152_diagnosis[] = {
+static const char *const e155_diagnosis[] = {
   "In event 4768 on the domain controller, read Account Name and Supplied Realm Name (the exact name tried) and Client Address (the machine that sent it).",
   "Run `Get-ADUser -Filter \"SamAccountName -eq '<name>' -or UserPrincipalName -eq '<name>'\"` (or `Get-ADComputer` for a name ending in $): no result means the account does not exist.",
   "If the account exists, run `repadmin /showobjmeta <dc> <account DN>` against the DC that logged the event to see whether the object has replicated there.",
   "Group the 4768 events with `Get-WinEvent -FilterHashtable @{LogName='Security'; Id=4768}` by Account Name and Client Address to tell one stale client from a name-guessing sweep.",
   NULL};
-static const char *const e152_resolution[] = {
+static const char *const e155_resolution[] = {
   "Correct the user name or realm that the client sends, or remove the stale credential from the device, service or script.",
   "Create or restore the account if it should exist, then wait for or force replication (`repadmin /syncall /AdeP`).",
   "Add the UPN suffix to the account, or enable name suffix routing on the forest trust, when the name belongs elsewhere.",
   NULL};
-static const char *const e152_prevention[] = {
+static const char *const e155_prevention[] = {
   "Remove service and device credentials when an account is deleted or renamed.",
   NULL};
-static const logonerr_faq_pair e152_faq[] = {
+static const logonerr_faq_pair e155_faq[] = {
   {"Why does a name-guessing attack show up as 0x6 rather than 4625?",
    "A Kerberos request for a name that does not exist is answered by the KDC, so the domain controller logs event 4768 with Result Code 0x6; NTLM attempts for the same name would appear as 4776 with 0xC0000064."},
   {NULL, NULL}};
-static const unsigned short e152_related[] = {69, 13, 153, 206, LOGONERR_NO_ENTRY};
-static const char *const e152_aliases[] = {"KRB5KDC_ERR_C_PRINCIPAL_UNKNOWN", NULL};
-static const char *const e153_causes[] = {
+static const unsigned short e155_related[] = {69, 13, 156, 209, LOGONERR_NO_ENTRY};
+static const char *const e155_aliases[] = {"KRB5KDC_ERR_C_PRINCIPAL_UNKNOWN", NULL};
+static const char *const e156_causes[] = {
   "No account has the SPN registered, for example a service running under a domain account whose `setspn` registration was never done.",
   "The client builds the SPN from a name that has none: a DNS alias (CNAME), a load-balancer name or an IP address.",
   "A new computer account or SPN has not yet replicated to the domain controller that answered.",
   "A cross-forest request cannot be routed because the forest trust has no name suffix route for the service's domain.",
   NULL};
-static const char *const e153_symptoms[] = {
+static const char *const e156_symptoms[] = {
   "Event 4769 failures with Failure Code 0x7 on domain controllers.",
   "Connections that should use Kerberos authenticate with NTLM, or fail where NTLM is blocked.",
   NULL};
-static const char *const e153_diagnosis[] = {
+static const char *const e156_diagnosis[] = {
   "In event 4769 on the domain controller, read Service Name (the SPN asked for), Account Name (the client) and Client Address.",
   "Run `setspn -Q <SPN>` (for example `setspn -Q HTTP/web.contoso.com`): 'No such SPN found' confirms that no account holds it.",
   "On the client, run `klist get <SPN>` to reproduce the request and see the error it returns.",
   "Resolve the name the client used with `nslookup`: a CNAME means the SPN must be registered for the alias or the client must use the host name.",
   NULL};
-static const char *const e153_resolution[] = {
+static const char *const e156_resolution[] = {
   "Register the SPN on the account that runs the service with `setspn -S <SPN> <account>`, which also refuses duplicates.",
   "Point clients at a name that carries the SPN, or register the SPN for the alias the clients use.",
   "Force replication after registering (`repadmin /syncall /AdeP`) and purge the client's ticket cache with `klist purge`.",
   NULL};
-static const char *const e153_prevention[] = {
+static const char *const e156_prevention[] = {
   "Register SPNs as part of deploying any service that runs under a domain account.",
   NULL};
-static const unsigned short e153_related[] = {154, 152, 41, 59, 124, LOGONERR_NO_ENTRY};
-static const char *const e153_aliases[] = {"KRB5KDC_ERR_S_PRINCIPAL_UNKNOWN", NULL};
-static const char *const e154_causes[] = {
+static const unsigned short e156_related[] = {157, 155, 41, 59, 124, LOGONERR_NO_ENTRY};
+static const char *const e156_aliases[] = {"KRB5KDC_ERR_S_PRINCIPAL_UNKNOWN", NULL};
+static const char *const e157_causes[] = {
   "The same SPN is registered on two accounts, for example on a computer account and on a service account.",
   "Duplicate user principal names exist in the forest.",
   NULL};
-static const char *const e154_diagnosis[] = {
+static const char *const e157_diagnosis[] = {
   "Run `setspn -X -F` to list SPNs registered on more than one account in the forest.",
   "In event 4769, read Service Name and Failure Code 0x8 to see which name is duplicated.",
   NULL};
-static const char *const e154_resolution[] = {
+static const char *const e157_resolution[] = {
   "Remove the SPN from the account that does not run the service with `setspn -D <SPN> <account>`.",
   "Make duplicate user principal names unique.",
   NULL};
-static const unsigned short e154_related[] = {153, 186, LOGONERR_NO_ENTRY};
-static const char *const e154_aliases[] = {"KRB5KDC_ERR_PRINCIPAL_NOT_UNIQUE", NULL};
-static const char *const e155_causes[] = {
+static const unsigned short e157_related[] = {156, 189, LOGONERR_NO_ENTRY};
+static const char *const e157_aliases[] = {"KRB5KDC_ERR_PRINCIPAL_NOT_UNIQUE", NULL};
+static const char *const e158_causes[] = {
   "The account has no password set, or no keys of any type the KDC can use.",
   "An MIT principal was created with `-nokey` and never given a key.",
   NULL};
-static const char *const e155_diagnosis[] = {
+static const char *const e158_diagnosis[] = {
   "Run `Get-ADUser <name> -Properties PasswordLastSet,PasswordNotRequired` to see whether the account ever got a password.",
   "On an MIT KDC, run `kadmin -q 'getprinc <principal>'` and read the list of keys.",
   NULL};
-static const char *const e155_resolution[] = {
+static const char *const e158_resolution[] = {
   "Reset the account's password (or `kadmin -q 'cpw -randkey <principal>'` for a service) so that keys are generated.",
   NULL};
-static const unsigned short e155_related[] = {160, 150, 143, LOGONERR_NO_ENTRY};
-static const char *const e155_aliases[] = {"KRB5KDC_ERR_NULL_KEY", NULL};
-static const char *const e156_causes[] = {
+static const unsigned short e158_related[] = {163, 153, 146, LOGONERR_NO_ENTRY};
+static const char *const e158_aliases[] = {"KRB5KDC_ERR_NULL_KEY", NULL};
+static const char *const e159_causes[] = {
   "A client set the POSTDATED or ALLOW-POSTDATE option, which Active Directory does not support.",
   "The TGT used was not itself marked may-postdate.",
   NULL};
-static const char *const e156_diagnosis[] = {
+static const char *const e159_diagnosis[] = {
   "Read the Ticket Options field of the failing event 4768 or 4769 for the postdate flags.",
   "On the client, run `KRB5_TRACE=/dev/stderr kinit -s <start time>` (MIT) or check the application's Kerberos options to see who asks for postdating.",
   NULL};
-static const char *const e156_resolution[] = {
+static const char *const e159_resolution[] = {
   "Configure the client to request tickets valid from now instead of postdated ones.",
   NULL};
-static const unsigned short e156_related[] = {157, 159, LOGONERR_NO_ENTRY};
-static const char *const e156_aliases[] = {"KRB5KDC_ERR_CANNOT_POSTDATE", NULL};
-static const char *const e157_causes[] = {
+static const unsigned short e159_related[] = {160, 162, LOGONERR_NO_ENTRY};
+static const char *const e159_aliases[] = {"KRB5KDC_ERR_CANNOT_POSTDATE", NULL};
+static const char *const e160_causes[] = {
   "The client's clock is far ahead of the KDC's, so its requested times are inconsistent.",
   "A client asked for a start time later than the end time or a lifetime the KDC shortens below zero.",
   NULL};
-static const char *const e157_diagnosis[] = {
+static const char *const e160_diagnosis[] = {
   "Compare the client's clock with the KDC's using `w32tm /stripchart /computer:<dc> /samples:3 /dataonly`.",
   "Capture the request (Wireshark filter `kerberos.error_code == 11`) and read the from, till and rtime fields of the KDC-REQ-BODY.",
   NULL};
-static const char *const e157_resolution[] = {
+static const char *const e160_resolution[] = {
   "Synchronise the client's clock with the domain hierarchy and request a normal lifetime.",
   NULL};
-static const unsigned short e157_related[] = {156, 182, LOGONERR_NO_ENTRY};
-static const char *const e157_aliases[] = {"KRB5KDC_ERR_NEVER_VALID", NULL};
-static const char *const e158_causes[] = {
+static const unsigned short e160_related[] = {159, 185, LOGONERR_NO_ENTRY};
+static const char *const e160_aliases[] = {"KRB5KDC_ERR_NEVER_VALID", NULL};
+static const char *const e161_causes[] = {
   "The account's 'Log On To' list (userWorkstations) does not include the computer the logon comes from.",
-  "The logon is outside the account's allowed logon hours.",
   "The account requires a smart card and a password was used.",
-  "An authentication policy or policy silo restricts where the account may sign in or which services it may reach.",
+  "An authentication policy or policy silo restricts where the account may sign in or which services it may reach; the KDC then adds the extended status STATUS_AUTHENTICATION_FIREWALL_FAILED (0xC0000413).",
   NULL};
-static const char *const e158_symptoms[] = {
+static const char *const e161_symptoms[] = {
   "Event 4768 or 4769 failures with code 0xC for one account, from some machines only.",
   NULL};
-static const char *const e158_diagnosis[] = {
+static const char *const e161_diagnosis[] = {
   "In event 4768 (Result Code) or 4769 (Failure Code) read Account Name, Client Address and, for 4769, Service Name, to see which account was refused where.",
   "Run `Get-ADUser <name> -Properties LogonWorkstations,logonHours,SmartcardLogonRequired,msDS-AssignedAuthNPolicy,msDS-AssignedAuthNPolicySilo` and compare each restriction with the failing logon.",
   "Look for events 4820 (TGT denied) and 4821 (service ticket denied) in the domain controller's Security log, which name the authentication policy or silo that refused the request.",
   "Read the Microsoft-Windows-Authentication AuthenticationPolicyFailures-DomainController log on the domain controller for policy denials in audit or enforce mode.",
+  "Read the extended error to tell a policy or silo (0xC0000413) from an account restriction: With Kerberos event logging on (`LogLevel` 1 under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\Kerberos\\Parameters), the client's System log records Security-Kerberos event 3 with an Extended Error field, and a network capture shows the same NTSTATUS in the KRB-ERROR e-data (KERB-EXT-ERROR).",
   NULL};
-static const char *const e158_resolution[] = {
-  "Add the computer to the account's 'Log On To' list, widen its logon hours, or sign in with the smart card the account requires.",
+static const char *const e161_resolution[] = {
+  "Add the computer to the account's 'Log On To' list, or sign in with the smart card the account requires.",
   "Adjust the authentication policy or silo membership if the refused logon is legitimate.",
   NULL};
-static const logonerr_faq_pair e158_faq[] = {
+static const logonerr_faq_pair e161_faq[] = {
   {"How does 0xC differ from 0x12?",
-   "0x12 means the account itself is disabled, locked out or expired; 0xC means the account is usable but a restriction or policy forbids this particular request."},
+   "0x12 means the account itself is disabled, locked out, expired or outside its logon hours; 0xC means the account is usable but a restriction or policy forbids this particular request."},
+  {"Do logon hours give 0xC?",
+   "No: MS-KILE 3.3.5.6.4.1 has the KDC answer a logon outside the account's logon hours with KDC_ERR_CLIENT_REVOKED (0x12) and STATUS_INVALID_LOGON_HOURS, although the result-code table of Microsoft's 4768 page lists logon time under 0xC."},
   {NULL, NULL}};
-static const unsigned short e158_related[] = {76, 75, 74, 120, LOGONERR_NO_ENTRY};
-static const char *const e158_aliases[] = {"KRB5KDC_ERR_POLICY", NULL};
-static const char *const e159_causes[] = {
+static const unsigned short e161_related[] = {76, 74, 120, 167, LOGONERR_NO_ENTRY};
+static const char *const e161_aliases[] = {"KRB5KDC_ERR_POLICY", NULL};
+static const char *const e162_causes[] = {
   "A service asked for a constrained-delegation (S4U2Proxy) ticket to an SPN that is not in its msDS-AllowedToDelegateTo list.",
   "The user is marked 'Account is sensitive and cannot be delegated' or is in Protected Users, so forwardable tickets are refused.",
   "The client asked for renewable, forwardable or proxiable options the KDC's policy does not permit.",
   NULL};
-static const char *const e159_diagnosis[] = {
+static const char *const e162_diagnosis[] = {
   "In event 4769, read Service Name, Account Name and Ticket Options (the requested flags) together with Failure Code 0xD.",
   "Run `Get-ADUser <service account> -Properties msDS-AllowedToDelegateTo,TrustedToAuthForDelegation` (or `Get-ADComputer`) to see what the service may delegate to.",
   NULL};
-static const char *const e159_resolution[] = {
+static const char *const e162_resolution[] = {
   "Add the target SPN to the service's delegation list, or configure resource-based constrained delegation on the target.",
   "Do not delegate accounts that are sensitive or in Protected Users; use a different account for that workflow.",
   NULL};
-static const unsigned short e159_related[] = {158, 156, LOGONERR_NO_ENTRY};
-static const char *const e159_aliases[] = {"KRB5KDC_ERR_BADOPTION", NULL};
-static const char *const e160_causes[] = {
+static const unsigned short e162_related[] = {161, 159, LOGONERR_NO_ENTRY};
+static const char *const e162_aliases[] = {"KRB5KDC_ERR_BADOPTION", NULL};
+static const char *const e163_causes[] = {
   "The client allows only AES but the account has no AES keys, because its password was last set before the domain could create them.",
   "The account's msDS-SupportedEncryptionTypes, or a policy on the client or domain controllers, leaves only types the other side has disabled (DES, or RC4 after hardening).",
   "A keytab on a Linux or Java service was created for an encryption type the account or the KDC does not allow.",
   NULL};
-static const char *const e160_symptoms[] = {
+static const char *const e163_symptoms[] = {
   "Event 4768 or 4769 failures with code 0xE after a change of encryption policy.",
   "The domain controller's System log shows Kdcsvc events about a missing suitable key.",
   NULL};
-static const char *const e160_diagnosis[] = {
+static const char *const e163_diagnosis[] = {
   "In event 4768 or 4769, read Account Name, Service Name and Ticket Encryption Type; updated domain controllers also list the client's advertised types and the account's available keys.",
   "Run `Get-ADUser <name> -Properties msDS-SupportedEncryptionTypes,PasswordLastSet` (or `Get-ADComputer`) to see which types the account allows and when its keys were last made.",
   "Read the domain controller's System log for Kdcsvc events 14, 16, 26 and 27, which name the account and the key types requested and available.",
   "On a Linux service, run `klist -ket /etc/krb5.keytab` to list the encryption types of the keys in the keytab.",
   NULL};
-static const char *const e160_resolution[] = {
+static const char *const e163_resolution[] = {
   "Reset the account's password so that AES keys are created, then purge cached tickets with `klist purge`.",
   "Align msDS-SupportedEncryptionTypes and the 'Network security: Configure encryption types allowed for Kerberos' policy so both sides share AES.",
   "Regenerate keytabs with an allowed type (`ktpass ... /crypto AES256-SHA1`) after the password reset.",
   NULL};
-static const char *const e160_prevention[] = {
+static const char *const e163_prevention[] = {
   "Inventory accounts whose passwords predate AES support before disabling RC4.",
   NULL};
-static const unsigned short e160_related[] = {161, 155, 186, 141, 143, LOGONERR_NO_ENTRY};
-static const char *const e160_aliases[] = {"KRB5KDC_ERR_ETYPE_NOSUPP", "KDC_ERR_ETYPE_NOTSUPP", NULL};
-static const char *const e161_causes[] = {
+static const unsigned short e163_related[] = {164, 158, 189, 144, 146, LOGONERR_NO_ENTRY};
+static const char *const e163_aliases[] = {"KRB5KDC_ERR_ETYPE_NOSUPP", "KDC_ERR_ETYPE_NOTSUPP", NULL};
+static const char *const e164_causes[] = {
   "An old or misconfigured client uses a checksum (such as a DES-based one) that the KDC has disabled.",
   NULL};
-static const char *const e161_diagnosis[] = {
+static const char *const e164_diagnosis[] = {
   "Capture the exchange (Wireshark filter `kerberos.error_code == 15`) and read the checksum type in the request's authenticator.",
   "Compare the client's allowed encryption types (`klist` on Windows, krb5.conf `permitted_enctypes` on MIT) with those the KDC allows.",
   NULL};
-static const char *const e161_resolution[] = {
+static const char *const e164_resolution[] = {
   "Update or reconfigure the client to use AES-based checksums.",
   NULL};
-static const unsigned short e161_related[] = {160, 195, LOGONERR_NO_ENTRY};
-static const char *const e161_aliases[] = {"KRB5KDC_ERR_SUMTYPE_NOSUPP", NULL};
-static const char *const e162_causes[] = {
+static const unsigned short e164_related[] = {163, 198, LOGONERR_NO_ENTRY};
+static const char *const e164_aliases[] = {"KRB5KDC_ERR_SUMTYPE_NOSUPP", NULL};
+static const char *const e165_causes[] = {
   "The domain controller has no valid certificate for KDC authentication (Kerberos Authentication or Domain Controller Authentication template), or it has expired.",
   "The certification authority that should issue or validate the domain controller certificate cannot be reached.",
   "A client uses a pre-authentication type the KDC does not implement or has disabled.",
   NULL};
-static const char *const e162_symptoms[] = {
+static const char *const e165_symptoms[] = {
   "Smart card or Windows Hello for Business sign-ins fail while password sign-ins work.",
   "Event 4771 failures with Failure Code 0x10 (Windows logs this code in 4771, not in 4768).",
   NULL};
-static const char *const e162_diagnosis[] = {
-  "In event 4771, read Failure Code 0x10, Pre-Authentication Type (15, 16 or 17 for a smart card logon) and the Certificate Issuer Name and Thumbprint fields.",
+static const char *const e165_diagnosis[] = {
+  "In event 4771, read Failure Code 0x10 and Pre-Authentication Type (15, 16 or 17 for a smart card logon); its certificate fields are always empty, so identify the card's certificate on the client with `certutil -scinfo`.",
   "On the domain controller, run `certutil -dcinfo verify` to check that its KDC certificate exists, chains and is not revoked.",
   "Run `certutil -store my` on the domain controller and look for a current certificate with the KDC Authentication usage.",
   NULL};
-static const char *const e162_resolution[] = {
+static const char *const e165_resolution[] = {
   "Enroll the domain controller for a Kerberos Authentication certificate and remove expired ones.",
   "Make the issuing CA's certificate and CRL reachable and publish the CA to the NTAuth store (`certutil -dspublish -f <ca.cer> NTAuthCA`).",
   NULL};
-static const unsigned short e162_related[] = {171, 200, 201, LOGONERR_NO_ENTRY};
-static const char *const e162_aliases[] = {"KRB5KDC_ERR_PADATA_TYPE_NOSUPP", NULL};
-static const char *const e163_causes[] = {
+static const unsigned short e165_related[] = {174, 203, 204, LOGONERR_NO_ENTRY};
+static const char *const e165_aliases[] = {"KRB5KDC_ERR_PADATA_TYPE_NOSUPP", NULL};
+static const char *const e166_causes[] = {
   "A foreign KDC encoded the transited field with a type other than the domain-X500-compress encoding of RFC 4120.",
   NULL};
-static const char *const e163_diagnosis[] = {
+static const char *const e166_diagnosis[] = {
   "Capture the request (Wireshark filter `kerberos.error_code == 17`) and read the transited field of the ticket.",
   "Identify the realm that issued the cross-realm ticket from the ticket's realm in the capture or the KDC log.",
   NULL};
-static const char *const e163_resolution[] = {
+static const char *const e166_resolution[] = {
   "Update the foreign KDC so that it uses the standard transited encoding.",
   NULL};
-static const unsigned short e163_related[] = {174, 196, LOGONERR_NO_ENTRY};
-static const char *const e163_aliases[] = {"KRB5KDC_ERR_TRTYPE_NOSUPP", "KDC_ERR_TRTYPE_NO_SUPP", NULL};
-static const char *const e164_causes[] = {
+static const unsigned short e166_related[] = {177, 199, LOGONERR_NO_ENTRY};
+static const char *const e166_aliases[] = {"KRB5KDC_ERR_TRTYPE_NOSUPP", "KDC_ERR_TRTYPE_NO_SUPP", NULL};
+static const char *const e167_causes[] = {
   "The account is disabled.",
   "The account is locked out after too many bad passwords.",
   "The account's expiration date has passed.",
+  "The logon falls outside the account's allowed logon hours (MS-KILE has the KDC return 0x12 with STATUS_INVALID_LOGON_HOURS).",
   "A device or service keeps using an account that was disabled on purpose.",
   NULL};
-static const char *const e164_symptoms[] = {
+static const char *const e167_symptoms[] = {
   "Event 4768 or 4771 failures with code 0x12 for one account, often repeating from the same Client Address.",
   NULL};
-static const char *const e164_diagnosis[] = {
+static const char *const e167_diagnosis[] = {
   "In event 4768 (Result Code) or 4771 (Failure Code), read Account Name and Client Address to see which account was refused and which machine asked.",
-  "Run `Get-ADUser <name> -Properties Enabled,LockedOut,lockoutTime,AccountExpirationDate` to see which of disabled, locked out or expired applies.",
+  "Run `Get-ADUser <name> -Properties Enabled,LockedOut,lockoutTime,AccountExpirationDate,logonHours` to see which of disabled, locked out, expired or logon hours applies.",
+  "Read the extended error, which names the reason (STATUS_ACCOUNT_DISABLED, STATUS_ACCOUNT_LOCKED_OUT, STATUS_ACCOUNT_EXPIRED or STATUS_INVALID_LOGON_HOURS): With Kerberos event logging on (`LogLevel` 1 under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\Kerberos\\Parameters), the client's System log records Security-Kerberos event 3 with an Extended Error field, and a network capture shows the same NTSTATUS in the KRB-ERROR e-data (KERB-EXT-ERROR).",
   "Run `net user <name> /domain` and read 'Account active' and 'Account expires'.",
   "For a lockout, read event 4740 on the PDC emulator, whose Caller Computer Name shows where the bad passwords came from.",
   NULL};
-static const char *const e164_resolution[] = {
-  "Enable the account, unlock it (`Unlock-ADAccount`) or extend its expiration, as the findings require.",
+static const char *const e167_resolution[] = {
+  "Enable the account, unlock it (`Unlock-ADAccount`), extend its expiration or widen its logon hours, as the findings require.",
   "Update or remove the stored credential on the device or service that keeps using a retired account.",
   NULL};
-static const logonerr_faq_pair e164_faq[] = {
+static const logonerr_faq_pair e167_faq[] = {
   {"Which Windows errors does 0x12 correspond to?",
-   "The client turns it into STATUS_ACCOUNT_DISABLED, STATUS_ACCOUNT_LOCKED_OUT or STATUS_ACCOUNT_EXPIRED, which event 4625 shows as its Status."},
+   "The KDC's extended error says which: STATUS_ACCOUNT_DISABLED, STATUS_ACCOUNT_LOCKED_OUT, STATUS_ACCOUNT_EXPIRED or STATUS_INVALID_LOGON_HOURS, the NTSTATUS the client then reports."},
   {NULL, NULL}};
-static const unsigned short e164_related[] = {78, 114, 104, 158, LOGONERR_NO_ENTRY};
-static const char *const e164_aliases[] = {"KRB5KDC_ERR_CLIENT_REVOKED", NULL};
-static const char *const e165_causes[] = {
+static const unsigned short e167_related[] = {78, 114, 104, 75, 161, LOGONERR_NO_ENTRY};
+static const char *const e167_aliases[] = {"KRB5KDC_ERR_CLIENT_REVOKED", NULL};
+static const char *const e168_causes[] = {
   "The account that holds the SPN is disabled or locked out.",
   NULL};
-static const char *const e165_diagnosis[] = {
+static const char *const e168_diagnosis[] = {
   "In event 4769, read Service Name with Failure Code 0x13, then find the account that holds it with `setspn -Q <SPN>`.",
   "Run `Get-ADUser <service account> -Properties Enabled,LockedOut` (or `Get-ADComputer`) to see its state.",
   NULL};
-static const char *const e165_resolution[] = {
+static const char *const e168_resolution[] = {
   "Enable or unlock the service account, or move the SPN to the account that now runs the service.",
   NULL};
-static const unsigned short e165_related[] = {164, 148, LOGONERR_NO_ENTRY};
-static const char *const e165_aliases[] = {"KRB5KDC_ERR_SERVICE_REVOKED", NULL};
-static const char *const e166_causes[] = {
+static const unsigned short e168_related[] = {167, 151, LOGONERR_NO_ENTRY};
+static const char *const e168_aliases[] = {"KRB5KDC_ERR_SERVICE_REVOKED", NULL};
+static const char *const e169_causes[] = {
   "The account was disabled or its keys changed after the TGT was issued, and the KDC rejects TGTs of that account.",
   "A cross-realm key changed while tickets issued under the old key were still in use.",
   NULL};
-static const char *const e166_diagnosis[] = {
+static const char *const e169_diagnosis[] = {
   "In event 4769, read Account Name and Failure Code 0x14 to see whose TGT was refused.",
   "Run `klist tgt` on the client to see when the TGT was issued and compare with the account's last password or state change.",
   NULL};
-static const char *const e166_resolution[] = {
+static const char *const e169_resolution[] = {
   "Purge the client's tickets (`klist purge`) and sign in again to obtain a fresh TGT.",
   NULL};
-static const unsigned short e166_related[] = {164, 177, LOGONERR_NO_ENTRY};
-static const char *const e166_aliases[] = {"KRB5KDC_ERR_TGT_REVOKED", NULL};
-static const char *const e167_causes[] = {
+static const unsigned short e169_related[] = {167, 180, LOGONERR_NO_ENTRY};
+static const char *const e169_aliases[] = {"KRB5KDC_ERR_TGT_REVOKED", NULL};
+static const char *const e170_causes[] = {
   "The principal was given a start of validity in the future (Heimdal's valid start; Active Directory does not use this code).",
   NULL};
-static const char *const e167_diagnosis[] = {
+static const char *const e170_diagnosis[] = {
   "On a Heimdal KDC, run `kadmin -l get <principal>` and read its Valid start line.",
   "Compare the KDC's clock (`date` or `w32tm /query /status`) with the principal's start date.",
   NULL};
-static const char *const e167_resolution[] = {
+static const char *const e170_resolution[] = {
   "Wait until the start date or change it in the KDC database.",
   NULL};
-static const unsigned short e167_related[] = {168, 147, LOGONERR_NO_ENTRY};
-static const char *const e167_aliases[] = {"KRB5KDC_ERR_CLIENT_NOTYET", NULL};
-static const char *const e168_causes[] = {
+static const unsigned short e170_related[] = {171, 150, LOGONERR_NO_ENTRY};
+static const char *const e170_aliases[] = {"KRB5KDC_ERR_CLIENT_NOTYET", NULL};
+static const char *const e171_causes[] = {
   "The service principal was given a start of validity in the future (Heimdal's valid start).",
   NULL};
-static const char *const e168_diagnosis[] = {
+static const char *const e171_diagnosis[] = {
   "On a Heimdal KDC, run `kadmin -l get <service/host>` and read its Valid start line.",
   "Run `kvno <service/host>` on a client to reproduce the error.",
   NULL};
-static const char *const e168_resolution[] = {
+static const char *const e171_resolution[] = {
   "Wait until the start date or change it in the KDC database.",
   NULL};
-static const unsigned short e168_related[] = {167, 148, LOGONERR_NO_ENTRY};
-static const char *const e168_aliases[] = {"KRB5KDC_ERR_SERVICE_NOTYET", NULL};
-static const char *const e169_causes[] = {
+static const unsigned short e171_related[] = {170, 151, LOGONERR_NO_ENTRY};
+static const char *const e171_aliases[] = {"KRB5KDC_ERR_SERVICE_NOTYET", NULL};
+static const char *const e172_causes[] = {
   "The password is older than the maximum password age of the domain policy or of a fine-grained password policy.",
   "An administrator set 'User must change password at next logon'.",
   "A service account with an expiring password was never rotated.",
   NULL};
-static const char *const e169_symptoms[] = {
+static const char *const e172_symptoms[] = {
   "Users are prompted to change their password, or services and scripts using the account start failing on the same day.",
   NULL};
-static const char *const e169_diagnosis[] = {
-  "In event 4768 (Result Code) or 4771 (Failure Code), read Account Name and Client Address.",
+static const char *const e172_diagnosis[] = {
+  "In event 4771 (Failure Code 0x17), or in a 4768 with Result Code 0x17 if your domain controllers log one, read Account Name and Client Address.",
   "Run `Get-ADUser <name> -Properties PasswordExpired,PasswordLastSet,msDS-UserPasswordExpiryTimeComputed` to see whether and when the password expired.",
   "Run `net user <name> /domain` and read 'Password last set' and 'Password expires'.",
   "Run `Get-ADUserResultantPasswordPolicy <name>` to see whether a fine-grained policy sets a shorter maximum age.",
   NULL};
-static const char *const e169_resolution[] = {
+static const char *const e172_resolution[] = {
   "Have the user change the password, or reset it for a service account and update every place that stores it.",
   "Move service workloads to a group managed service account so that passwords rotate without outages.",
   NULL};
-static const unsigned short e169_related[] = {77, 111, 21, LOGONERR_NO_ENTRY};
-static const char *const e169_aliases[] = {"KRB5KDC_ERR_KEY_EXP", NULL};
-static const char *const e170_causes[] = {
+static const unsigned short e172_related[] = {77, 111, 21, LOGONERR_NO_ENTRY};
+static const char *const e172_aliases[] = {"KRB5KDC_ERR_KEY_EXP", NULL};
+static const char *const e173_causes[] = {
   "The user typed a wrong password.",
   "A device, service, scheduled task or mapped drive still uses a password that was changed.",
   "A computer whose machine password is out of sync with its account in the domain.",
   "Password spraying or guessing against the account.",
   NULL};
-static const char *const e170_symptoms[] = {
+static const char *const e173_symptoms[] = {
   "Event 4771 failures with Failure Code 0x18; 4768 is not logged for this code.",
   "The account's bad password count rises and it may end locked out (event 4740).",
   NULL};
-static const char *const e170_diagnosis[] = {
+static const char *const e173_diagnosis[] = {
   "In event 4771 on the domain controller, read Account Name, Client Address and Pre-Authentication Type (2 is an encrypted timestamp from a password).",
   "Run `Get-ADUser <name> -Properties badPwdCount,LastBadPasswordAttempt,PasswordLastSet -Server <dc>` against each domain controller, since the bad password count is not replicated.",
   "Resolve the Client Address (`Resolve-DnsName <ip>`) and look on that machine for services, tasks, mapped drives and stored credentials (`cmdkey /list`) that use the account.",
   "Count 4771 events by Account Name with `Get-WinEvent -FilterHashtable @{LogName='Security'; Id=4771}`: many accounts from one address suggests spraying.",
   NULL};
-static const char *const e170_resolution[] = {
+static const char *const e173_resolution[] = {
   "Update the stale password wherever it is stored on the machine found at the Client Address.",
-  "Reset a computer's machine password with `Test-ComputerSecureChannel -Repair` when the failing account ends with $.",
+  "Reset a computer's machine password with `Test-ComputerSecureChannel -Repair` on that computer when the failing account ends with $ (the cmdlet is for domain members only; on a domain controller use `netdom resetpwd` or `nltest`).",
   "Block or investigate the source when many accounts fail from one address.",
   NULL};
-static const logonerr_faq_pair e170_faq[] = {
+static const logonerr_faq_pair e173_faq[] = {
   {"Why do I see 4771 instead of 4768 for a wrong password?",
    "Windows domain controllers log pre-authentication failures (0x18 and 0x10) in event 4771 instead of a failed 4768."},
   {"What does the client see?",
    "The Kerberos client reports STATUS_WRONG_PASSWORD, and a failed interactive logon is logged by event 4625 with Sub Status 0xC000006A."},
   {NULL, NULL}};
-static const unsigned short e170_related[] = {70, 73, 114, 17, 127, LOGONERR_NO_ENTRY};
-static const char *const e170_aliases[] = {"KRB5KDC_ERR_PREAUTH_FAILED", NULL};
-static const char *const e171_causes[] = {
+static const unsigned short e173_related[] = {70, 73, 114, 17, 127, LOGONERR_NO_ENTRY};
+static const char *const e173_aliases[] = {"KRB5KDC_ERR_PREAUTH_FAILED", NULL};
+static const char *const e174_causes[] = {
   "The client sent an AS-REQ without pre-authentication, which clients do first to learn the account's encryption types and salt.",
   "The client does not know the realm requires pre-authentication.",
   NULL};
-static const char *const e171_diagnosis[] = {
+static const char *const e174_diagnosis[] = {
   "Capture a logon (Wireshark filter `kerberos`): an AS-REQ, a KRB-ERROR 25 whose e-data lists PA-ETYPE-INFO2, then a second AS-REQ with PA-ENC-TIMESTAMP is the normal exchange.",
   "Run `Get-ADUser -Filter 'DoesNotRequirePreAuth -eq $true'` to list accounts that never get this reply, because pre-authentication is disabled for them.",
   "Read the client's System log for Security-Kerberos event 3 showing 0x19 only when Kerberos error logging is enabled, and treat it as informational.",
   NULL};
-static const char *const e171_resolution[] = {
+static const char *const e174_resolution[] = {
   "Nothing to fix for the error itself; the client retries with pre-authentication.",
   "Turn 'Do not require Kerberos preauthentication' off for accounts that have it, since their replies can be attacked offline.",
   NULL};
-static const unsigned short e171_related[] = {170, 162, 223, LOGONERR_NO_ENTRY};
-static const char *const e171_aliases[] = {"KRB5KDC_ERR_PREAUTH_REQUIRED", NULL};
-static const char *const e172_causes[] = {
+static const unsigned short e174_related[] = {173, 165, 226, LOGONERR_NO_ENTRY};
+static const char *const e174_aliases[] = {"KRB5KDC_ERR_PREAUTH_REQUIRED", NULL};
+static const char *const e175_causes[] = {
   "A client presented a ticket for one service while asking about another, often through a bug in its ticket cache handling.",
   NULL};
-static const char *const e172_diagnosis[] = {
+static const char *const e175_diagnosis[] = {
   "Run `klist` on the client and compare the Server of each cached ticket with the service being requested.",
   "Capture the exchange (Wireshark filter `kerberos.error_code == 26`) and compare the sname of the request with the ticket's.",
   NULL};
-static const char *const e172_resolution[] = {
+static const char *const e175_resolution[] = {
   "Purge the client's tickets with `klist purge` and retry; update the client if it recurs.",
   NULL};
-static const unsigned short e172_related[] = {180, 181, LOGONERR_NO_ENTRY};
-static const char *const e172_aliases[] = {"KRB5KDC_ERR_SERVER_NOMATCH", NULL};
-static const char *const e173_causes[] = {
+static const unsigned short e175_related[] = {183, 184, LOGONERR_NO_ENTRY};
+static const char *const e175_aliases[] = {"KRB5KDC_ERR_SERVER_NOMATCH", NULL};
+static const char *const e176_causes[] = {
   "The target principal has no long-term key usable by the KDC and is marked for user-to-user use only.",
   NULL};
-static const char *const e173_diagnosis[] = {
+static const char *const e176_diagnosis[] = {
   "Capture the request (Wireshark filter `kerberos.error_code == 27`) and check whether ENC-TKT-IN-SKEY was set with an additional ticket.",
   "Read the service principal's attributes in the KDC database (`kadmin -q 'getprinc <principal>'` on MIT).",
   NULL};
-static const char *const e173_resolution[] = {
+static const char *const e176_resolution[] = {
   "Use a client that performs user-to-user authentication for this service, or give the service a normal key.",
   NULL};
-static const unsigned short e173_related[] = {207, 205, 138, LOGONERR_NO_ENTRY};
-static const char *const e173_aliases[] = {"KRB5KDC_ERR_MUST_USE_USER2USER", NULL};
-static const char *const e174_causes[] = {
+static const unsigned short e176_related[] = {210, 208, 141, LOGONERR_NO_ENTRY};
+static const char *const e176_aliases[] = {"KRB5KDC_ERR_MUST_USE_USER2USER", NULL};
+static const char *const e177_causes[] = {
   "The realms crossed are not in the KDC's [capaths] configuration or are not trusted along that path.",
   NULL};
-static const char *const e174_diagnosis[] = {
+static const char *const e177_diagnosis[] = {
   "Read the KDC log (or event 4769 Failure Code 0x1C) for the client realm and the service realm.",
   "Compare the realms crossed with the [capaths] section of krb5.conf or the trusts listed by `nltest /domain_trusts`.",
   NULL};
-static const char *const e174_resolution[] = {
+static const char *const e177_resolution[] = {
   "Add the path to [capaths] or create the missing trust between the realms.",
   NULL};
-static const unsigned short e174_related[] = {196, 163, LOGONERR_NO_ENTRY};
-static const char *const e174_aliases[] = {"KRB5KDC_ERR_PATH_NOT_ACCEPTED", NULL};
-static const char *const e175_causes[] = {
+static const unsigned short e177_related[] = {199, 166, LOGONERR_NO_ENTRY};
+static const char *const e177_aliases[] = {"KRB5KDC_ERR_PATH_NOT_ACCEPTED", NULL};
+static const char *const e178_causes[] = {
   "The KDC's database back end (LDAP for MIT, or the directory on a domain controller) is not responding.",
   "The KDC is starting up, shutting down or overloaded.",
   NULL};
-static const char *const e175_diagnosis[] = {
+static const char *const e178_diagnosis[] = {
   "Read the KDC's log (MIT `/var/log/krb5kdc.log`) or the domain controller's System and Directory Service logs at the time of the error.",
   "Run `nltest /dsgetdc:<domain> /kdc /force` from the client to see whether another KDC answers.",
   NULL};
-static const char *const e175_resolution[] = {
+static const char *const e178_resolution[] = {
   "Restore the KDC's back end or restart the KDC service, and let clients use another KDC meanwhile.",
   NULL};
-static const unsigned short e175_related[] = {65, 198, LOGONERR_NO_ENTRY};
-static const char *const e175_aliases[] = {"KRB5KDC_ERR_SVC_UNAVAILABLE", NULL};
-static const char *const e176_causes[] = {
+static const unsigned short e178_related[] = {65, 201, LOGONERR_NO_ENTRY};
+static const char *const e178_aliases[] = {"KRB5KDC_ERR_SVC_UNAVAILABLE", NULL};
+static const char *const e179_causes[] = {
   "The inter-realm key of a domain or forest trust differs on the two sides.",
   "The krbtgt password was reset and has not replicated to every domain controller, so a TGT from one is refused by another.",
   "The message was altered in transit, by an attack or by a faulty network device.",
   NULL};
-static const char *const e176_symptoms[] = {
+static const char *const e179_symptoms[] = {
   "Event 4769 failures with Failure Code 0x1F; access across a trust fails while access within the domain works.",
   NULL};
-static const char *const e176_diagnosis[] = {
+static const char *const e179_diagnosis[] = {
   "In event 4769, read Account Name, Service Name and Client Address; a krbtgt/<other realm> Service Name points at the trust.",
   "Run `netdom trust <trusting domain> /domain:<trusted domain> /verify` (or `nltest /sc_verify:<domain>`) to test the trust's secure channel.",
   "Run `repadmin /showobjmeta * <krbtgt DN>` and compare the version of pwdLastSet on every domain controller.",
   "Run `repadmin /replsummary` to find domain controllers that are not replicating.",
   NULL};
-static const char *const e176_resolution[] = {
+static const char *const e179_resolution[] = {
   "Reset the trust password on both sides (`netdom trust <trusting> /domain:<trusted> /resetOneSide ...`) or recreate the trust.",
   "Repair replication so that every domain controller has the current krbtgt key, then purge tickets with `klist purge`.",
   NULL};
-static const unsigned short e176_related[] = {186, 100, 102, LOGONERR_NO_ENTRY};
-static const char *const e176_aliases[] = {"KRB5KRB_AP_ERR_BAD_INTEGRITY", NULL};
-static const char *const e177_causes[] = {
+static const unsigned short e179_related[] = {189, 100, 102, LOGONERR_NO_ENTRY};
+static const char *const e179_aliases[] = {"KRB5KRB_AP_ERR_BAD_INTEGRITY", NULL};
+static const char *const e180_causes[] = {
   "A TGT or service ticket reached its end time (10 hours by default in Active Directory) and the client presented it before renewing.",
   "The client's clock is behind, so it believes a ticket is still valid.",
   "A long-running service holds tickets past their renewal limit.",
   NULL};
-static const char *const e177_diagnosis[] = {
+static const char *const e180_diagnosis[] = {
   "In event 4769, read Account Name and Client Address: isolated 0x20 failures followed by successes are normal renewals.",
   "Run `klist` on the client and read each ticket's Start Time, End Time and Renew Time.",
   "Compare the client's clock with a domain controller's using `w32tm /stripchart /computer:<dc> /samples:3 /dataonly`.",
   NULL};
-static const char *const e177_resolution[] = {
+static const char *const e180_resolution[] = {
   "Purge the client's tickets with `klist purge` and sign in again when the client does not recover by itself.",
   "Fix the client's time source if its clock drifts.",
   "Make long-running services re-acquire credentials instead of caching tickets beyond their renewal time.",
   NULL};
-static const unsigned short e177_related[] = {178, 182, 166, 131, LOGONERR_NO_ENTRY};
-static const char *const e177_aliases[] = {"KRB5KRB_AP_ERR_TKT_EXPIRED", NULL};
-static const char *const e178_causes[] = {
+static const unsigned short e180_related[] = {181, 185, 169, 131, LOGONERR_NO_ENTRY};
+static const char *const e180_aliases[] = {"KRB5KRB_AP_ERR_TKT_EXPIRED", NULL};
+static const char *const e181_causes[] = {
   "The server's clock is behind the KDC's that issued the ticket.",
   "A postdated ticket was presented before its start time.",
   NULL};
-static const char *const e178_diagnosis[] = {
+static const char *const e181_diagnosis[] = {
   "Run `w32tm /stripchart /computer:<dc> /samples:3 /dataonly` on the server to measure its offset from the KDC.",
   "Run `klist` on the client and compare the ticket's Start Time with the server's clock.",
   NULL};
-static const char *const e178_resolution[] = {
+static const char *const e181_resolution[] = {
   "Synchronise the server with the domain time hierarchy (`w32tm /resync`).",
   NULL};
-static const unsigned short e178_related[] = {182, 177, LOGONERR_NO_ENTRY};
-static const char *const e178_aliases[] = {"KRB5KRB_AP_ERR_TKT_NYV", NULL};
-static const char *const e179_causes[] = {
+static const unsigned short e181_related[] = {185, 180, LOGONERR_NO_ENTRY};
+static const char *const e181_aliases[] = {"KRB5KRB_AP_ERR_TKT_NYV", NULL};
+static const char *const e182_causes[] = {
   "A client or load balancer resent the same AP-REQ.",
   "Several service instances share one replay cache and one of them saw the request first.",
   "An attacker replayed a captured request.",
   NULL};
-static const char *const e179_diagnosis[] = {
+static const char *const e182_diagnosis[] = {
   "Capture the traffic and compare the authenticator's ctime and cusec across requests to find the duplicate.",
   "On an MIT service, read its log for the replay cache entry and check which instances share the cache file.",
   NULL};
-static const char *const e179_resolution[] = {
+static const char *const e182_resolution[] = {
   "Stop resending identical requests, or give each service instance its own replay cache.",
   NULL};
-static const unsigned short e179_related[] = {182, 187, LOGONERR_NO_ENTRY};
-static const char *const e179_aliases[] = {"KRB5KRB_AP_ERR_REPEAT", NULL};
-static const char *const e180_causes[] = {
+static const unsigned short e182_related[] = {185, 190, LOGONERR_NO_ENTRY};
+static const char *const e182_aliases[] = {"KRB5KRB_AP_ERR_REPEAT", NULL};
+static const char *const e183_causes[] = {
   "DNS sends clients to a host that is not the one whose SPN they asked for.",
   "The service's keytab or configured principal name does not match the SPN clients use.",
   NULL};
-static const char *const e180_diagnosis[] = {
+static const char *const e183_diagnosis[] = {
   "Run `klist` on the client to see the Server of the ticket it sent, and compare with the service's configured principal.",
   "Resolve the service name with `nslookup` and confirm it reaches the host that owns that SPN.",
   NULL};
-static const char *const e180_resolution[] = {
+static const char *const e183_resolution[] = {
   "Correct DNS or the client's target name, or configure the service with the principal the clients use.",
   NULL};
-static const unsigned short e180_related[] = {172, 186, LOGONERR_NO_ENTRY};
-static const char *const e180_aliases[] = {"KRB5KRB_AP_ERR_NOT_US", NULL};
-static const char *const e181_causes[] = {
+static const unsigned short e183_related[] = {175, 189, LOGONERR_NO_ENTRY};
+static const char *const e183_aliases[] = {"KRB5KRB_AP_ERR_NOT_US", NULL};
+static const char *const e184_causes[] = {
   "A client presented a ticket belonging to another principal, through a ticket cache bug or misuse.",
   "A stolen ticket was used with a forged authenticator.",
   NULL};
-static const char *const e181_diagnosis[] = {
+static const char *const e184_diagnosis[] = {
   "Run `klist` on the client to see whose tickets are in its cache.",
   "Capture the request (Wireshark filter `kerberos.error_code == 36`) and compare the ticket's client name with the authenticator's.",
   NULL};
-static const char *const e181_resolution[] = {
+static const char *const e184_resolution[] = {
   "Purge the client's tickets with `klist purge` and sign in again; investigate if tickets appear on a machine where their owner never signed in.",
   NULL};
-static const unsigned short e181_related[] = {172, 180, LOGONERR_NO_ENTRY};
-static const char *const e181_aliases[] = {"KRB5KRB_AP_ERR_BADMATCH", NULL};
-static const char *const e182_causes[] = {
+static const unsigned short e184_related[] = {175, 183, LOGONERR_NO_ENTRY};
+static const char *const e184_aliases[] = {"KRB5KRB_AP_ERR_BADMATCH", NULL};
+static const char *const e185_causes[] = {
   "The client's time source is wrong or missing, for example a workstation that never synchronised after a long time offline.",
   "A virtual machine takes its time from the host instead of from the domain hierarchy.",
   "The forest root's PDC emulator follows an unreliable time source, pulling the whole domain off.",
   "The time zone was changed in a way that changed the clock's UTC time.",
   NULL};
-static const char *const e182_symptoms[] = {
+static const char *const e185_symptoms[] = {
   "Event 4771 (Failure Code 0x25) or 4769 (Failure Code 0x25) on domain controllers, and logons failing on one machine or on all machines at once.",
   NULL};
-static const char *const e182_diagnosis[] = {
+static const char *const e185_diagnosis[] = {
   "In event 4771 or 4769, read Account Name and Client Address to find the machine whose clock is off.",
   "On that machine, run `w32tm /stripchart /computer:<dc> /samples:5 /dataonly`: an offset beyond 5 minutes explains the failure.",
   "Run `w32tm /query /status` to see its time source and last successful synchronisation.",
   "Run `w32tm /monitor` on a domain controller to compare the offsets of every domain controller.",
   "Read 'Maximum tolerance for computer clock synchronization' in the Kerberos Policy of the Default Domain Policy to know the allowed skew (5 minutes unless changed).",
   NULL};
-static const char *const e182_resolution[] = {
+static const char *const e185_resolution[] = {
   "Resynchronise the machine with `w32tm /resync /force` after fixing its time source.",
   "Configure the forest root PDC emulator with a reliable external source (`w32tm /config /manualpeerlist:<ntp> /syncfromflags:manual /reliable:yes /update`).",
   "Turn off host time synchronisation for virtual domain controllers so they follow the domain hierarchy.",
   NULL};
-static const char *const e182_prevention[] = {
+static const char *const e185_prevention[] = {
   "Monitor the PDC emulator's time offset against an external reference.",
   NULL};
-static const unsigned short e182_related[] = {91, 43, 178, 177, 133, LOGONERR_NO_ENTRY};
-static const char *const e182_aliases[] = {"KRB5KRB_AP_ERR_SKEW", NULL};
-static const char *const e183_causes[] = {
+static const unsigned short e185_related[] = {91, 43, 181, 180, 133, LOGONERR_NO_ENTRY};
+static const char *const e185_aliases[] = {"KRB5KRB_AP_ERR_SKEW", NULL};
+static const char *const e186_causes[] = {
   "The client requested an address-bound ticket and then connected through NAT or from another interface.",
   NULL};
-static const char *const e183_diagnosis[] = {
+static const char *const e186_diagnosis[] = {
   "Run `klist -a` (MIT) on the client to see the addresses bound to its tickets.",
   "Compare them with the source address the server or KDC sees in its log or capture.",
   NULL};
-static const char *const e183_resolution[] = {
+static const char *const e186_resolution[] = {
   "Request address-less tickets (MIT krb5.conf `noaddresses = true`, the default) and purge the old ones.",
   NULL};
-static const unsigned short e183_related[] = {181, 180, LOGONERR_NO_ENTRY};
-static const char *const e183_aliases[] = {"KRB5KRB_AP_ERR_BADADDR", NULL};
-static const char *const e184_causes[] = {
+static const unsigned short e186_related[] = {184, 183, LOGONERR_NO_ENTRY};
+static const char *const e186_aliases[] = {"KRB5KRB_AP_ERR_BADADDR", NULL};
+static const char *const e187_causes[] = {
   "A non-conforming or very old client or server speaks a different protocol version.",
   NULL};
-static const char *const e184_diagnosis[] = {
+static const char *const e187_diagnosis[] = {
   "Capture the exchange (Wireshark filter `kerberos.error_code == 39`) and read the pvno fields of the messages.",
   "Identify the software at the source address of the failing request.",
   NULL};
-static const char *const e184_resolution[] = {
+static const char *const e187_resolution[] = {
   "Update the client or server to a conforming Kerberos 5 implementation.",
   NULL};
-static const unsigned short e184_related[] = {149, 185, LOGONERR_NO_ENTRY};
-static const char *const e184_aliases[] = {"KRB5KRB_AP_ERR_BADVERSION", NULL};
-static const char *const e185_causes[] = {
+static const unsigned short e187_related[] = {152, 188, LOGONERR_NO_ENTRY};
+static const char *const e187_aliases[] = {"KRB5KRB_AP_ERR_BADVERSION", NULL};
+static const char *const e188_causes[] = {
   "A client sent a message of the wrong type to the service, or non-Kerberos data reached a Kerberos port.",
   NULL};
-static const char *const e185_diagnosis[] = {
+static const char *const e188_diagnosis[] = {
   "Capture the exchange (Wireshark filter `kerberos.error_code == 40`) and read the msg-type of the offending message.",
   "Identify the sending application from the source address and port.",
   NULL};
-static const char *const e185_resolution[] = {
+static const char *const e188_resolution[] = {
   "Fix or reconfigure the application that sends the wrong message.",
   NULL};
-static const unsigned short e185_related[] = {184, 149, LOGONERR_NO_ENTRY};
-static const char *const e185_aliases[] = {"KRB5KRB_AP_ERR_MSG_TYPE", NULL};
-static const char *const e186_causes[] = {
+static const unsigned short e188_related[] = {187, 152, LOGONERR_NO_ENTRY};
+static const char *const e188_aliases[] = {"KRB5KRB_AP_ERR_MSG_TYPE", NULL};
+static const char *const e189_causes[] = {
   "The SPN is registered on one account while the service runs under another, for example after a service account change.",
   "DNS resolves the service name to a different host than the one that owns the SPN.",
   "A computer's machine password is out of sync with its account, for example after restoring a snapshot.",
   "A service account's password changed but the keytab or service configuration still has the old key.",
   NULL};
-static const char *const e186_symptoms[] = {
+static const char *const e189_symptoms[] = {
   "The client's System log shows Security-Kerberos event 4 naming the server account and the target name that failed.",
   "Access works with NTLM but fails or falls back when Kerberos is used.",
   NULL};
-static const char *const e186_diagnosis[] = {
+static const char *const e189_diagnosis[] = {
   "On the client, read Security-Kerberos event 4 in the System log: it names the server and the target SPN whose ticket could not be decrypted.",
   "Run `setspn -Q <SPN>` to see which account holds the SPN, and compare with the account the service runs as.",
   "Resolve the name with `nslookup <name>` to confirm it reaches the host that runs the service.",
-  "On the server, run `Test-ComputerSecureChannel -Verbose` to check its machine password, or `klist -kt <keytab>` to compare key version numbers with the account's msDS-KeyVersionNumber.",
+  "On a member server, run `Test-ComputerSecureChannel -Verbose` to check its machine password (not on a domain controller, where the cmdlet gives false errors: use `nltest /sc_verify:<domain>` there), or `klist -kt <keytab>` to compare key version numbers with the account's msDS-KeyVersionNumber.",
   NULL};
-static const char *const e186_resolution[] = {
+static const char *const e189_resolution[] = {
   "Move the SPN to the account that runs the service (`setspn -D` on the old account, then `setspn -S` on the right one).",
-  "Repair the machine password with `Test-ComputerSecureChannel -Repair` or `netdom resetpwd`.",
+  "Repair a member's machine password with `Test-ComputerSecureChannel -Repair`, or a domain controller's with `netdom resetpwd`.",
   "Regenerate the keytab after the password change, then purge client tickets with `klist purge`.",
   NULL};
-static const unsigned short e186_related[] = {154, 176, 41, 101, 132, LOGONERR_NO_ENTRY};
-static const char *const e186_aliases[] = {"KRB5KRB_AP_ERR_MODIFIED", NULL};
-static const char *const e187_causes[] = {
+static const unsigned short e189_related[] = {157, 179, 41, 101, 132, LOGONERR_NO_ENTRY};
+static const char *const e189_aliases[] = {"KRB5KRB_AP_ERR_MODIFIED", NULL};
+static const char *const e190_causes[] = {
   "An application using KRB-PRIV or KRB-SAFE messages lost or reordered them.",
   NULL};
-static const char *const e187_diagnosis[] = {
+static const char *const e190_diagnosis[] = {
   "Capture the traffic and read the sequence numbers of the KRB-PRIV or KRB-SAFE messages.",
   "Read the application's log for retransmissions at the time of the error.",
   NULL};
-static const char *const e187_resolution[] = {
+static const char *const e190_resolution[] = {
   "Reset the application session so that sequence numbers start again.",
   NULL};
-static const unsigned short e187_related[] = {194, 179, LOGONERR_NO_ENTRY};
-static const char *const e187_aliases[] = {"KRB5KRB_AP_ERR_BADORDER", NULL};
-static const char *const e188_causes[] = {
+static const unsigned short e190_related[] = {197, 182, LOGONERR_NO_ENTRY};
+static const char *const e190_aliases[] = {"KRB5KRB_AP_ERR_BADORDER", NULL};
+static const char *const e191_causes[] = {
   "A ticket issued by another realm was presented for a use that requires a local ticket.",
   NULL};
-static const char *const e188_diagnosis[] = {
+static const char *const e191_diagnosis[] = {
   "Run `klist` on the client and read the realm of the ticket it presented.",
   "Read the KDC's or service's log for the realms involved.",
   NULL};
-static const char *const e188_resolution[] = {
+static const char *const e191_resolution[] = {
   "Obtain a ticket from the right realm, or configure the cross-realm path that the service accepts.",
   NULL};
-static const unsigned short e188_related[] = {174, 206, LOGONERR_NO_ENTRY};
-static const char *const e188_aliases[] = {"KRB5KRB_AP_ERR_ILL_CR_TKT", NULL};
-static const char *const e189_causes[] = {
+static const unsigned short e191_related[] = {177, 209, LOGONERR_NO_ENTRY};
+static const char *const e191_aliases[] = {"KRB5KRB_AP_ERR_ILL_CR_TKT", NULL};
+static const char *const e192_causes[] = {
   "The service account's password changed and the service's keytab still holds the old key version.",
   NULL};
-static const char *const e189_diagnosis[] = {
+static const char *const e192_diagnosis[] = {
   "Run `klist -kt <keytab>` on the service to list its key version numbers (KVNO).",
   "Run `kvno <service/host>` on a client, or read msDS-KeyVersionNumber of the account, to see the current version.",
   NULL};
-static const char *const e189_resolution[] = {
+static const char *const e192_resolution[] = {
   "Regenerate the keytab with the current key version and restart the service.",
   NULL};
-static const unsigned short e189_related[] = {190, 186, LOGONERR_NO_ENTRY};
-static const char *const e189_aliases[] = {"KRB5KRB_AP_ERR_BADKEYVER", NULL};
-static const char *const e190_causes[] = {
+static const unsigned short e192_related[] = {193, 189, LOGONERR_NO_ENTRY};
+static const char *const e192_aliases[] = {"KRB5KRB_AP_ERR_BADKEYVER", NULL};
+static const char *const e193_causes[] = {
   "The keytab lacks an entry for the SPN the client used, or for the ticket's encryption type.",
   NULL};
-static const char *const e190_diagnosis[] = {
+static const char *const e193_diagnosis[] = {
   "Run `klist -ket <keytab>` on the service and compare its principals and encryption types with the ticket's.",
   "Run `klist` on the client to see the Server and KerbTicket Encryption Type of the ticket it sent.",
   NULL};
-static const char *const e190_resolution[] = {
+static const char *const e193_resolution[] = {
   "Add the missing principal or encryption type to the keytab (`ktpass` or `ktutil`).",
   NULL};
-static const unsigned short e190_related[] = {189, 160, LOGONERR_NO_ENTRY};
-static const char *const e190_aliases[] = {"KRB5KRB_AP_ERR_NOKEY", NULL};
-static const char *const e191_causes[] = {
+static const unsigned short e193_related[] = {192, 163, LOGONERR_NO_ENTRY};
+static const char *const e193_aliases[] = {"KRB5KRB_AP_ERR_NOKEY", NULL};
+static const char *const e194_causes[] = {
   "The server answered with a reply encrypted in a session key the client does not have, for example a different server answering.",
   NULL};
-static const char *const e191_diagnosis[] = {
+static const char *const e194_diagnosis[] = {
   "Resolve the server name with `nslookup` and confirm the client reached the intended host.",
   "Capture the exchange and check that the AP-REP comes from the host that received the AP-REQ.",
   NULL};
-static const char *const e191_resolution[] = {
+static const char *const e194_resolution[] = {
   "Correct name resolution or the service's SPN so that the intended server answers.",
   NULL};
-static const unsigned short e191_related[] = {115, 42, 145, LOGONERR_NO_ENTRY};
-static const char *const e191_aliases[] = {"KRB5KRB_AP_ERR_MUT_FAIL", NULL};
-static const char *const e192_causes[] = {
+static const unsigned short e194_related[] = {115, 42, 148, LOGONERR_NO_ENTRY};
+static const char *const e194_aliases[] = {"KRB5KRB_AP_ERR_MUT_FAIL", NULL};
+static const char *const e195_causes[] = {
   "A message was reflected back to its sender, or an application mixed up its send and receive keys.",
   NULL};
-static const char *const e192_diagnosis[] = {
+static const char *const e195_diagnosis[] = {
   "Capture the traffic and read the direction bit or sequence of the KRB-SAFE or KRB-PRIV messages.",
   "Read the application's log for the peer that sent the message.",
   NULL};
-static const char *const e192_resolution[] = {
+static const char *const e195_resolution[] = {
   "Fix the application or investigate the reflection.",
   NULL};
-static const unsigned short e192_related[] = {187, 194, LOGONERR_NO_ENTRY};
-static const char *const e192_aliases[] = {"KRB5KRB_AP_ERR_BADDIRECTION", NULL};
-static const char *const e193_causes[] = {
+static const unsigned short e195_related[] = {190, 197, LOGONERR_NO_ENTRY};
+static const char *const e195_aliases[] = {"KRB5KRB_AP_ERR_BADDIRECTION", NULL};
+static const char *const e196_causes[] = {
   "The service accepts only a different authentication method than the one the client used.",
   NULL};
-static const char *const e193_diagnosis[] = {
+static const char *const e196_diagnosis[] = {
   "Capture the exchange (Wireshark filter `kerberos.error_code == 48`) and read the METHOD-DATA in the e-data.",
   "Read the service's documentation or log for the methods it requires.",
   NULL};
-static const char *const e193_resolution[] = {
+static const char *const e196_resolution[] = {
   "Configure the client to use the method the server asks for.",
   NULL};
-static const unsigned short e193_related[] = {162, 171, LOGONERR_NO_ENTRY};
-static const char *const e193_aliases[] = {"KRB5KRB_AP_ERR_METHOD", NULL};
-static const char *const e194_causes[] = {
+static const unsigned short e196_related[] = {165, 174, LOGONERR_NO_ENTRY};
+static const char *const e196_aliases[] = {"KRB5KRB_AP_ERR_METHOD", NULL};
+static const char *const e197_causes[] = {
   "Messages were lost, duplicated or reordered between the two sides.",
   NULL};
-static const char *const e194_diagnosis[] = {
+static const char *const e197_diagnosis[] = {
   "Capture the traffic and read the seq-number fields of the messages.",
   "Read the application's log for reconnects or retransmissions at that time.",
   NULL};
-static const char *const e194_resolution[] = {
+static const char *const e197_resolution[] = {
   "Re-establish the session so that both sides start with fresh sequence numbers.",
   NULL};
-static const unsigned short e194_related[] = {187, 179, LOGONERR_NO_ENTRY};
-static const char *const e194_aliases[] = {"KRB5KRB_AP_ERR_BADSEQ", NULL};
-static const char *const e195_causes[] = {
+static const unsigned short e197_related[] = {190, 182, LOGONERR_NO_ENTRY};
+static const char *const e197_aliases[] = {"KRB5KRB_AP_ERR_BADSEQ", NULL};
+static const char *const e198_causes[] = {
   "An old client uses a weak or unkeyed checksum type that the receiver refuses.",
   NULL};
-static const char *const e195_diagnosis[] = {
+static const char *const e198_diagnosis[] = {
   "Capture the exchange (Wireshark filter `kerberos.error_code == 50`) and read the cksumtype of the message.",
   "Compare the client's configured encryption and checksum types with the server's.",
   NULL};
-static const char *const e195_resolution[] = {
+static const char *const e198_resolution[] = {
   "Update the client so that it uses keyed checksums matching the session key's type.",
   NULL};
-static const unsigned short e195_related[] = {161, 186, LOGONERR_NO_ENTRY};
-static const char *const e195_aliases[] = {"KRB5KRB_AP_ERR_INAPP_CKSUM", NULL};
-static const char *const e196_causes[] = {
+static const unsigned short e198_related[] = {164, 189, LOGONERR_NO_ENTRY};
+static const char *const e198_aliases[] = {"KRB5KRB_AP_ERR_INAPP_CKSUM", NULL};
+static const char *const e199_causes[] = {
   "The service's realm configuration does not trust the transited path recorded in the ticket.",
   NULL};
-static const char *const e196_diagnosis[] = {
+static const char *const e199_diagnosis[] = {
   "Run `klist` on the client and read the ticket's realm and the realms crossed.",
   "Compare them with the service's [capaths] configuration in krb5.conf.",
   NULL};
-static const char *const e196_resolution[] = {
+static const char *const e199_resolution[] = {
   "Add the path to the service's [capaths] configuration or change the trust topology.",
   NULL};
-static const unsigned short e196_related[] = {174, 163, LOGONERR_NO_ENTRY};
-static const char *const e196_aliases[] = {"KRB5KRB_AP_PATH_NOT_ACCEPTED", NULL};
-static const char *const e197_causes[] = {
+static const unsigned short e199_related[] = {177, 166, LOGONERR_NO_ENTRY};
+static const char *const e199_aliases[] = {"KRB5KRB_AP_PATH_NOT_ACCEPTED", NULL};
+static const char *const e200_causes[] = {
   "The user's group membership makes tickets (with their PAC) larger than the UDP limit.",
   "A client configured for UDP only cannot follow the request to retry over TCP.",
   NULL};
-static const char *const e197_diagnosis[] = {
+static const char *const e200_diagnosis[] = {
   "Capture a logon (Wireshark filter `kerberos.error_code == 52`) and check that a TCP request to port 88 follows the error.",
   "Test TCP port 88 from the client to the domain controller with `Test-NetConnection <dc> -Port 88`.",
   NULL};
-static const char *const e197_resolution[] = {
+static const char *const e200_resolution[] = {
   "Allow TCP port 88 between clients and KDCs, or set the client to use TCP (MIT `udp_preference_limit = 1`).",
   NULL};
-static const unsigned short e197_related[] = {198, 199, LOGONERR_NO_ENTRY};
-static const char *const e197_aliases[] = {"KRB5KRB_ERR_RESPONSE_TOO_BIG", NULL};
-static const char *const e198_causes[] = {
+static const unsigned short e200_related[] = {201, 202, LOGONERR_NO_ENTRY};
+static const char *const e200_aliases[] = {"KRB5KRB_ERR_RESPONSE_TOO_BIG", NULL};
+static const char *const e201_causes[] = {
   "The user is a member of so many groups that the PAC makes the ticket too large.",
   "Recent password changes have not reached the domain controller that answered.",
   "An SPN is too long or has too many parts.",
   "An internal error on the KDC, such as a cryptographic or memory failure.",
   NULL};
-static const char *const e198_diagnosis[] = {
+static const char *const e201_diagnosis[] = {
   "In event 4768 or 4769, read Account Name, Service Name and Client Address with code 0x3C to see whether one user or one service is affected.",
   "Capture the exchange (Wireshark filter `kerberos.error_code == 60`) and read e-text and the KERB-EXT-ERROR in e-data, whose status names the real cause.",
   "Run `whoami /groups` as the user (or count `(Get-ADUser <name> -Properties tokenGroups).tokenGroups`) to judge the token size.",
   "Enable Kerberos error logging on the client and read Security-Kerberos event 3 in its System log, whose Extended Error field carries the status.",
   NULL};
-static const char *const e198_resolution[] = {
+static const char *const e201_resolution[] = {
   "Reduce the user's group memberships, or raise MaxTokenSize where older systems still use a small limit.",
   "Let replication complete (`repadmin /syncall /AdeP`) when a recent change is the cause.",
   "Shorten overlong SPNs.",
   NULL};
-static const unsigned short e198_related[] = {197, 199, 175, LOGONERR_NO_ENTRY};
-static const char *const e198_aliases[] = {"KRB5KRB_ERR_GENERIC", NULL};
-static const char *const e199_causes[] = {
+static const unsigned short e201_related[] = {200, 202, 178, LOGONERR_NO_ENTRY};
+static const char *const e201_aliases[] = {"KRB5KRB_ERR_GENERIC", NULL};
+static const char *const e202_causes[] = {
   "A request over TCP announced a length larger than the KDC accepts, or a name or other field is overlong.",
   NULL};
-static const char *const e199_diagnosis[] = {
+static const char *const e202_diagnosis[] = {
   "Capture the exchange (Wireshark filter `kerberos.error_code == 61`) and look for the oversized field.",
   "Read the KDC's log for the request size at the time of the error.",
   NULL};
-static const char *const e199_resolution[] = {
+static const char *const e202_resolution[] = {
   "Shorten the offending field (for example a very long SPN) or update the client.",
   NULL};
-static const unsigned short e199_related[] = {198, 197, LOGONERR_NO_ENTRY};
-static const char *const e199_aliases[] = {"KRB5KRB_ERR_FIELD_TOOLONG", NULL};
-static const char *const e200_causes[] = {
+static const unsigned short e202_related[] = {201, 200, LOGONERR_NO_ENTRY};
+static const char *const e202_aliases[] = {"KRB5KRB_ERR_FIELD_TOOLONG", NULL};
+static const char *const e203_causes[] = {
   "The CA that issued the user's certificate is not in the domain's NTAuth store.",
   "The certificate chain cannot be built or its revocation cannot be checked from the domain controller.",
   NULL};
-static const char *const e200_diagnosis[] = {
-  "In event 4768 or 4771, read the Certificate Issuer Name, Serial Number and Thumbprint fields with code 0x3E.",
+static const char *const e203_diagnosis[] = {
+  "In event 4768 with code 0x3E, read the Certificate Issuer Name, Serial Number and Thumbprint fields (4771 always leaves them empty).",
   "Run `certutil -viewstore -enterprise NTAuth` to check whether the issuing CA is there, and `certutil -verify -urlfetch <user.cer>` on the domain controller to test the chain.",
   NULL};
-static const char *const e200_resolution[] = {
+static const char *const e203_resolution[] = {
   "Publish the issuing CA to NTAuth and make its CRL reachable from the domain controllers.",
   NULL};
-static const unsigned short e200_related[] = {201, 208, 162, LOGONERR_NO_ENTRY};
-static const char *const e200_aliases[] = {"KRB5KDC_ERR_CLIENT_NOT_TRUSTED", "KDC_ERROR_CLIENT_NOT_TRUSTED", NULL};
-static const char *const e201_causes[] = {
+static const unsigned short e203_related[] = {204, 211, 165, LOGONERR_NO_ENTRY};
+static const char *const e203_aliases[] = {"KRB5KDC_ERR_CLIENT_NOT_TRUSTED", "KDC_ERROR_CLIENT_NOT_TRUSTED", NULL};
+static const char *const e204_causes[] = {
   "The client does not trust the CA that issued the domain controller's certificate.",
   "The domain controller's certificate lacks the KDC usage or name the client requires.",
   NULL};
-static const char *const e201_diagnosis[] = {
+static const char *const e204_diagnosis[] = {
   "On the domain controller, run `certutil -dcinfo verify` to check its KDC certificate.",
   "On the client, export the KDC certificate from a capture and run `certutil -verify -urlfetch` on it.",
   NULL};
-static const char *const e201_resolution[] = {
+static const char *const e204_resolution[] = {
   "Enroll the domain controller for a Kerberos Authentication certificate from a CA the clients trust.",
   NULL};
-static const unsigned short e201_related[] = {200, 214, LOGONERR_NO_ENTRY};
-static const char *const e201_aliases[] = {"KRB5KDC_ERR_KDC_NOT_TRUSTED", "KDC_ERROR_KDC_NOT_TRUSTED", NULL};
-static const char *const e202_causes[] = {
+static const unsigned short e204_related[] = {203, 217, LOGONERR_NO_ENTRY};
+static const char *const e204_aliases[] = {"KRB5KDC_ERR_KDC_NOT_TRUSTED", "KDC_ERROR_KDC_NOT_TRUSTED", NULL};
+static const char *const e205_causes[] = {
   "The smart card or key storage signed with a key that does not match the certificate sent.",
   "The request was altered in transit.",
   NULL};
-static const char *const e202_diagnosis[] = {
+static const char *const e205_diagnosis[] = {
   "Run `certutil -scinfo` on the client to test the smart card's keys against its certificates.",
-  "In event 4771, read the Certificate Thumbprint to identify the certificate used.",
+  "In event 4768, read the Certificate Thumbprint to identify the certificate used (4771 always leaves the certificate fields empty).",
   NULL};
-static const char *const e202_resolution[] = {
+static const char *const e205_resolution[] = {
   "Re-enroll or replace the smart card certificate so that key and certificate match.",
   NULL};
-static const unsigned short e202_related[] = {200, 209, LOGONERR_NO_ENTRY};
-static const char *const e202_aliases[] = {"KRB5KDC_ERR_INVALID_SIG", "KDC_ERROR_INVALID_SIG", NULL};
-static const char *const e203_causes[] = {
+static const unsigned short e205_related[] = {203, 212, LOGONERR_NO_ENTRY};
+static const char *const e205_aliases[] = {"KRB5KDC_ERR_INVALID_SIG", "KDC_ERROR_INVALID_SIG", NULL};
+static const char *const e206_causes[] = {
   "The client proposed a Diffie-Hellman group that is too weak or not configured on the KDC.",
   NULL};
-static const char *const e203_diagnosis[] = {
+static const char *const e206_diagnosis[] = {
   "Capture the exchange (Wireshark filter `kerberos.error_code == 65`) and read the TD-DH-PARAMETERS the KDC sent back in e-data.",
   "Compare with the client's PKINIT settings (MIT `pkinit_dh_min_bits`).",
   NULL};
-static const char *const e203_resolution[] = {
+static const char *const e206_resolution[] = {
   "Configure the client to propose a group the KDC accepts, such as a 2048-bit MODP group.",
   NULL};
-static const unsigned short e203_related[] = {226, 162, LOGONERR_NO_ENTRY};
-static const char *const e203_aliases[] = {"KRB5KDC_ERR_DH_KEY_PARAMETERS_NOT_ACCEPTED", "KDC_ERR_KEY_TOO_WEAK", NULL};
-static const char *const e204_causes[] = {
+static const unsigned short e206_related[] = {229, 165, LOGONERR_NO_ENTRY};
+static const char *const e206_aliases[] = {"KRB5KDC_ERR_DH_KEY_PARAMETERS_NOT_ACCEPTED", "KDC_ERR_KEY_TOO_WEAK", NULL};
+static const char *const e207_causes[] = {
   "The certificate's subject or UPN does not map to the account named in the request.",
   NULL};
-static const char *const e204_diagnosis[] = {
-  "In event 4768 or 4771, compare Account Name with the Certificate Issuer Name and Thumbprint of the certificate used.",
+static const char *const e207_diagnosis[] = {
+  "In event 4768, compare Account Name with the Certificate Issuer Name and Thumbprint of the certificate used (4771 always leaves them empty).",
   "Run `certutil -dump <user.cer>` and read the Subject Alternative Name UPN to compare with the account's userPrincipalName.",
   NULL};
-static const char *const e204_resolution[] = {
+static const char *const e207_resolution[] = {
   "Issue a certificate whose name maps to the account, or add an explicit mapping (altSecurityIdentities).",
   NULL};
-static const unsigned short e204_related[] = {213, 209, LOGONERR_NO_ENTRY};
-static const char *const e204_aliases[] = {"KRB5KDC_ERR_CERTIFICATE_MISMATCH", NULL};
-static const char *const e205_causes[] = {
+static const unsigned short e207_related[] = {216, 212, LOGONERR_NO_ENTRY};
+static const char *const e207_aliases[] = {"KRB5KDC_ERR_CERTIFICATE_MISMATCH", NULL};
+static const char *const e208_causes[] = {
   "The service doing user-to-user authentication has no TGT of its own in its cache.",
   NULL};
-static const char *const e205_diagnosis[] = {
+static const char *const e208_diagnosis[] = {
   "Run `klist tgt` (Windows) or `klist` (MIT) as the service's account to see whether it holds a TGT.",
   "Capture the exchange (Wireshark filter `kerberos.error_code == 67`) to see which side reported it.",
   NULL};
-static const char *const e205_resolution[] = {
+static const char *const e208_resolution[] = {
   "Obtain a TGT for the service account before it serves user-to-user requests.",
   NULL};
-static const unsigned short e205_related[] = {207, 173, LOGONERR_NO_ENTRY};
-static const char *const e205_aliases[] = {"KRB5KRB_AP_ERR_NO_TGT", NULL};
-static const char *const e206_causes[] = {
+static const unsigned short e208_related[] = {210, 176, LOGONERR_NO_ENTRY};
+static const char *const e208_aliases[] = {"KRB5KRB_AP_ERR_NO_TGT", NULL};
+static const char *const e209_causes[] = {
+  "A client presented a cross-realm TGT to the wrong realm, which Microsoft's 4768 page says is rare and usually the result of wrong DNS configuration.",
   "The user signed in with a UPN whose suffix belongs to another domain or forest.",
   "The client asked its own domain for a principal that lives in a trusted realm, and the KDC sent a referral.",
   "Name suffix routing for the suffix is disabled on the forest trust, so the referral leads nowhere.",
   NULL};
-static const char *const e206_symptoms[] = {
-  "Event 4768 failures with Result Code 0x44, followed (when the referral works) by a successful request in the other domain.",
+static const char *const e209_symptoms[] = {
+  "Microsoft lists 0x44 among the result codes of event 4768, but no failed 4768 with this code has been confirmed here; a network capture is the surer place to see it.",
   NULL};
-static const char *const e206_diagnosis[] = {
+static const char *const e209_diagnosis[] = {
   "In event 4768, read Account Name and Supplied Realm Name to see which name and realm the client used.",
   "Capture the logon (Wireshark filter `kerberos.error_code == 68`) and read the realm the KRB-ERROR refers the client to.",
   "Run `nltest /domain_trusts /all_trusts` to list the trusts and `netdom trust <forest> /domain:<other forest> /namesuffixes:<forest>` to see the suffix routing state.",
   NULL};
-static const char *const e206_resolution[] = {
+static const char *const e209_resolution[] = {
   "Sign in with the name of the right domain, or give the account a UPN suffix of its own forest.",
   "Enable name suffix routing for the suffix on the forest trust (Active Directory Domains and Trusts, trust properties, Name Suffix Routing).",
   NULL};
-static const unsigned short e206_related[] = {152, 82, 100, LOGONERR_NO_ENTRY};
-static const char *const e206_aliases[] = {"KRB5KDC_ERR_WRONG_REALM", NULL};
-static const char *const e207_causes[] = {
+static const unsigned short e209_related[] = {155, 82, 100, LOGONERR_NO_ENTRY};
+static const char *const e209_aliases[] = {"KRB5KDC_ERR_WRONG_REALM", NULL};
+static const char *const e210_causes[] = {
   "The client did not request a user-to-user ticket for a service that requires one.",
   NULL};
-static const char *const e207_diagnosis[] = {
+static const char *const e210_diagnosis[] = {
   "Capture the exchange (Wireshark filter `kerberos.error_code == 69`) and check whether the AP-REQ used a user-to-user ticket.",
   "Read the service's log or configuration for its user-to-user requirement.",
   NULL};
-static const char *const e207_resolution[] = {
+static const char *const e210_resolution[] = {
   "Request a user-to-user ticket, using the server's TGT as the additional ticket.",
   NULL};
-static const unsigned short e207_related[] = {173, 205, LOGONERR_NO_ENTRY};
-static const char *const e207_aliases[] = {"KRB5KRB_AP_ERR_USER_TO_USER_REQUIRED", NULL};
-static const char *const e208_causes[] = {
+static const unsigned short e210_related[] = {176, 208, LOGONERR_NO_ENTRY};
+static const char *const e210_aliases[] = {"KRB5KRB_AP_ERR_USER_TO_USER_REQUIRED", NULL};
+static const char *const e211_causes[] = {
   "An intermediate CA certificate is missing on the domain controller.",
   "The root CA is not trusted by the domain controller.",
   NULL};
-static const char *const e208_diagnosis[] = {
+static const char *const e211_diagnosis[] = {
   "Run `certutil -verify -urlfetch <user.cer>` on the domain controller to see where chain building fails.",
-  "In event 4771, read the Certificate Issuer Name to identify the CA involved.",
+  "In event 4768, read the Certificate Issuer Name to identify the CA involved (4771 always leaves it empty).",
   NULL};
-static const char *const e208_resolution[] = {
+static const char *const e211_resolution[] = {
   "Install the missing intermediate or root CA certificates on the domain controllers.",
   NULL};
-static const unsigned short e208_related[] = {200, 209, LOGONERR_NO_ENTRY};
-static const char *const e208_aliases[] = {"KRB5KDC_ERR_CANT_VERIFY_CERTIFICATE", NULL};
-static const char *const e209_causes[] = {
+static const unsigned short e211_related[] = {203, 212, LOGONERR_NO_ENTRY};
+static const char *const e211_aliases[] = {"KRB5KDC_ERR_CANT_VERIFY_CERTIFICATE", NULL};
+static const char *const e212_causes[] = {
   "The certificate has expired or is not yet valid.",
   "It lacks the Smart Card Logon or Client Authentication usage.",
   NULL};
-static const char *const e209_diagnosis[] = {
+static const char *const e212_diagnosis[] = {
   "Run `certutil -dump <user.cer>` and read its validity dates and Enhanced Key Usage.",
-  "In event 4771, read the Certificate Thumbprint to find the certificate used.",
+  "In event 4768, read the Certificate Thumbprint to find the certificate used (4771 always leaves it empty).",
   NULL};
-static const char *const e209_resolution[] = {
+static const char *const e212_resolution[] = {
   "Renew or re-issue the certificate from a template with the right usages.",
   NULL};
-static const unsigned short e209_related[] = {210, 208, LOGONERR_NO_ENTRY};
-static const char *const e209_aliases[] = {"KRB5KDC_ERR_INVALID_CERTIFICATE", NULL};
-static const char *const e210_causes[] = {
+static const unsigned short e212_related[] = {213, 211, LOGONERR_NO_ENTRY};
+static const char *const e212_aliases[] = {"KRB5KDC_ERR_INVALID_CERTIFICATE", NULL};
+static const char *const e213_causes[] = {
   "The certificate was revoked, for example after a card was reported lost.",
   NULL};
-static const char *const e210_diagnosis[] = {
+static const char *const e213_diagnosis[] = {
   "Run `certutil -verify -urlfetch <user.cer>` on the domain controller and read the revocation result.",
   "Look the serial number up in the issuing CA's database (`certutil -view -restrict \"SerialNumber=<serial>\"`).",
   NULL};
-static const char *const e210_resolution[] = {
+static const char *const e213_resolution[] = {
   "Issue the user a new certificate; do not unrevoke a certificate that was revoked for a reason.",
   NULL};
-static const unsigned short e210_related[] = {209, 211, LOGONERR_NO_ENTRY};
-static const char *const e210_aliases[] = {"KRB5KDC_ERR_REVOKED_CERTIFICATE", NULL};
-static const char *const e211_causes[] = {
+static const unsigned short e213_related[] = {212, 214, LOGONERR_NO_ENTRY};
+static const char *const e213_aliases[] = {"KRB5KDC_ERR_REVOKED_CERTIFICATE", NULL};
+static const char *const e214_causes[] = {
   "The CRL distribution point or OCSP responder in the certificate is unreachable from the domain controller.",
   "The published CRL has expired.",
   NULL};
-static const char *const e211_diagnosis[] = {
+static const char *const e214_diagnosis[] = {
   "Run `certutil -verify -urlfetch <user.cer>` on the domain controller and read which CRL or OCSP URL failed.",
   "Run `certutil -URL <user.cer>` to test each distribution point interactively.",
   NULL};
-static const char *const e211_resolution[] = {
+static const char *const e214_resolution[] = {
   "Make the CRL distribution points reachable and publish a current CRL.",
   NULL};
-static const unsigned short e211_related[] = {212, 210, LOGONERR_NO_ENTRY};
-static const char *const e211_aliases[] = {"KRB5KDC_ERR_REVOCATION_STATUS_UNKNOWN", NULL};
-static const char *const e212_causes[] = {
+static const unsigned short e214_related[] = {215, 213, LOGONERR_NO_ENTRY};
+static const char *const e214_aliases[] = {"KRB5KDC_ERR_REVOCATION_STATUS_UNKNOWN", NULL};
+static const char *const e215_causes[] = {
   "A CA's CRL or OCSP service is offline.",
   NULL};
-static const char *const e212_diagnosis[] = {
+static const char *const e215_diagnosis[] = {
   "Run `certutil -verify -urlfetch <cert>` on the domain controller to find the unreachable revocation source.",
   "Check the CA's CRL publication schedule with `certutil -CRL` on the CA.",
   NULL};
-static const char *const e212_resolution[] = {
+static const char *const e215_resolution[] = {
   "Restore the revocation service or publish a fresh CRL.",
   NULL};
-static const unsigned short e212_related[] = {211, 208, LOGONERR_NO_ENTRY};
-static const char *const e212_aliases[] = {"KRB5KDC_ERR_REVOCATION_STATUS_UNAVAILABLE", NULL};
-static const char *const e213_causes[] = {
+static const unsigned short e215_related[] = {214, 211, LOGONERR_NO_ENTRY};
+static const char *const e215_aliases[] = {"KRB5KDC_ERR_REVOCATION_STATUS_UNAVAILABLE", NULL};
+static const char *const e216_causes[] = {
   "The certificate's UPN or mapping points at a different account than the one signing in.",
   NULL};
-static const char *const e213_diagnosis[] = {
+static const char *const e216_diagnosis[] = {
   "Run `certutil -dump <user.cer>` and compare the Subject Alternative Name UPN with the Account Name of event 4768 or 4771.",
   "Run `Get-ADUser <name> -Properties userPrincipalName,altSecurityIdentities` to see the account's mappings.",
   NULL};
-static const char *const e213_resolution[] = {
+static const char *const e216_resolution[] = {
   "Sign in with the account the certificate maps to, or fix the certificate's mapping.",
   NULL};
-static const unsigned short e213_related[] = {204, 214, 139, LOGONERR_NO_ENTRY};
-static const char *const e213_aliases[] = {"KRB5KDC_ERR_CLIENT_NAME_MISMATCH", NULL};
-static const char *const e214_causes[] = {
+static const unsigned short e216_related[] = {207, 217, 142, LOGONERR_NO_ENTRY};
+static const char *const e216_aliases[] = {"KRB5KDC_ERR_CLIENT_NAME_MISMATCH", NULL};
+static const char *const e217_causes[] = {
   "The domain controller's certificate lacks the domain's DNS name or the KDC principal in its Subject Alternative Name.",
   NULL};
-static const char *const e214_diagnosis[] = {
+static const char *const e217_diagnosis[] = {
   "Run `certutil -store my` on the domain controller and read the Subject Alternative Name of its KDC certificate.",
   "Run `certutil -dcinfo verify` to check the certificate against the domain.",
   NULL};
-static const char *const e214_resolution[] = {
+static const char *const e217_resolution[] = {
   "Enroll the domain controller from the Kerberos Authentication template, which includes the domain name.",
   NULL};
-static const unsigned short e214_related[] = {201, 213, LOGONERR_NO_ENTRY};
-static const char *const e214_aliases[] = {"KRB5KDC_ERR_KDC_NAME_MISMATCH", NULL};
-static const char *const e215_causes[] = {
+static const unsigned short e217_related[] = {204, 216, LOGONERR_NO_ENTRY};
+static const char *const e217_aliases[] = {"KRB5KDC_ERR_KDC_NAME_MISMATCH", NULL};
+static const char *const e218_causes[] = {
   "The certificate was issued from a template without Smart Card Logon or PKINIT client authentication usage.",
   NULL};
-static const char *const e215_diagnosis[] = {
+static const char *const e218_diagnosis[] = {
   "Run `certutil -dump <user.cer>` and read the Enhanced Key Usage list.",
-  "In event 4771, read the Certificate Thumbprint to find the certificate the client chose.",
+  "In event 4768, read the Certificate Thumbprint to find the certificate the client chose (4771 always leaves it empty).",
   NULL};
-static const char *const e215_resolution[] = {
+static const char *const e218_resolution[] = {
   "Issue a certificate with the Smart Card Logon usage.",
   NULL};
-static const unsigned short e215_related[] = {209, 204, LOGONERR_NO_ENTRY};
-static const char *const e215_aliases[] = {"KRB5KDC_ERR_INCONSISTENT_KEY_PURPOSE", NULL};
-static const char *const e216_causes[] = {
+static const unsigned short e218_related[] = {212, 207, LOGONERR_NO_ENTRY};
+static const char *const e218_aliases[] = {"KRB5KDC_ERR_INCONSISTENT_KEY_PURPOSE", NULL};
+static const char *const e219_causes[] = {
   "The user's certificate or its CA uses a deprecated signature hash.",
   NULL};
-static const char *const e216_diagnosis[] = {
+static const char *const e219_diagnosis[] = {
   "Run `certutil -dump <user.cer>` and read the Signature Algorithm.",
   "Capture the exchange (Wireshark filter `kerberos.error_code == 78`) and read the accepted algorithms in e-data.",
   NULL};
-static const char *const e216_resolution[] = {
+static const char *const e219_resolution[] = {
   "Re-issue the certificate with a SHA-256 or stronger signature.",
   NULL};
-static const unsigned short e216_related[] = {218, 209, LOGONERR_NO_ENTRY};
-static const char *const e216_aliases[] = {"KRB5KDC_ERR_DIGEST_IN_CERT_NOT_ACCEPTED", NULL};
-static const char *const e217_causes[] = {
+static const unsigned short e219_related[] = {221, 212, LOGONERR_NO_ENTRY};
+static const char *const e219_aliases[] = {"KRB5KDC_ERR_DIGEST_IN_CERT_NOT_ACCEPTED", NULL};
+static const char *const e220_causes[] = {
   "An old PKINIT client omits the paChecksum field.",
   NULL};
-static const char *const e217_diagnosis[] = {
+static const char *const e220_diagnosis[] = {
   "Capture the exchange (Wireshark filter `kerberos.error_code == 79`) and check the PKAuthenticator for paChecksum.",
   "Identify the client software and version from the source address.",
   NULL};
-static const char *const e217_resolution[] = {
+static const char *const e220_resolution[] = {
   "Update the PKINIT client.",
   NULL};
-static const unsigned short e217_related[] = {202, 162, LOGONERR_NO_ENTRY};
-static const char *const e217_aliases[] = {"KRB5KDC_ERR_PA_CHECKSUM_MUST_BE_INCLUDED", NULL};
-static const char *const e218_causes[] = {
+static const unsigned short e220_related[] = {205, 165, LOGONERR_NO_ENTRY};
+static const char *const e220_aliases[] = {"KRB5KDC_ERR_PA_CHECKSUM_MUST_BE_INCLUDED", NULL};
+static const char *const e221_causes[] = {
   "The client's PKINIT implementation signs with SHA-1 or another algorithm the KDC refuses.",
   NULL};
-static const char *const e218_diagnosis[] = {
+static const char *const e221_diagnosis[] = {
   "Capture the exchange (Wireshark filter `kerberos.error_code == 80`) and read the digest algorithm of the SignedData.",
   "Compare with the algorithms the KDC allows in its PKINIT configuration.",
   NULL};
-static const char *const e218_resolution[] = {
+static const char *const e221_resolution[] = {
   "Configure or update the client to sign with SHA-256 or stronger.",
   NULL};
-static const unsigned short e218_related[] = {216, 226, LOGONERR_NO_ENTRY};
-static const char *const e218_aliases[] = {"KRB5KDC_ERR_DIGEST_IN_SIGNED_DATA_NOT_ACCEPTED", NULL};
-static const char *const e219_causes[] = {
+static const unsigned short e221_related[] = {219, 229, LOGONERR_NO_ENTRY};
+static const char *const e221_aliases[] = {"KRB5KDC_ERR_DIGEST_IN_SIGNED_DATA_NOT_ACCEPTED", NULL};
+static const char *const e222_causes[] = {
   "The client is configured for RSA key transport while the KDC allows only Diffie-Hellman.",
   NULL};
-static const char *const e219_diagnosis[] = {
+static const char *const e222_diagnosis[] = {
   "Capture the exchange (Wireshark filter `kerberos.error_code == 81`) and check whether the request lacks clientPublicValue, which means RSA key transport was asked for.",
   "Read the client's PKINIT configuration for the key exchange mode.",
   NULL};
-static const char *const e219_resolution[] = {
+static const char *const e222_resolution[] = {
   "Configure the client to use Diffie-Hellman key agreement.",
   NULL};
-static const unsigned short e219_related[] = {203, 162, LOGONERR_NO_ENTRY};
-static const char *const e219_aliases[] = {"KRB5KDC_ERR_PUBLIC_KEY_ENCRYPTION_NOT_SUPPORTED", NULL};
-static const char *const e220_causes[] = {
+static const unsigned short e222_related[] = {206, 165, LOGONERR_NO_ENTRY};
+static const char *const e222_aliases[] = {"KRB5KDC_ERR_PUBLIC_KEY_ENCRYPTION_NOT_SUPPORTED", NULL};
+static const char *const e223_causes[] = {
   "The proxying server's DNS or krb5.conf has no KDC for the client's realm.",
   NULL};
-static const char *const e220_diagnosis[] = {
+static const char *const e223_diagnosis[] = {
   "On the proxying server, run `nslookup -type=SRV _kerberos._tcp.<REALM>` to see whether KDCs are published.",
   "Read the [realms] section of the proxying server's krb5.conf for the realm.",
   NULL};
-static const char *const e220_resolution[] = {
+static const char *const e223_resolution[] = {
   "Publish KDC SRV records or configure the realm's KDCs on the proxying server.",
   NULL};
-static const unsigned short e220_related[] = {221, 65, LOGONERR_NO_ENTRY};
-static const char *const e220_aliases[] = {"KRB5KRB_AP_ERR_IAKERB_KDC_NOT_FOUND", NULL};
-static const char *const e221_causes[] = {
+static const unsigned short e223_related[] = {224, 65, LOGONERR_NO_ENTRY};
+static const char *const e223_aliases[] = {"KRB5KRB_AP_ERR_IAKERB_KDC_NOT_FOUND", NULL};
+static const char *const e224_causes[] = {
   "A firewall blocks port 88 from the proxying server, or the KDC is down.",
   NULL};
-static const char *const e221_diagnosis[] = {
+static const char *const e224_diagnosis[] = {
   "From the proxying server, test port 88 to the KDC (`Test-NetConnection <kdc> -Port 88` or `nc -vz <kdc> 88`).",
   "Read the KDC's log for requests from the proxying server.",
   NULL};
-static const char *const e221_resolution[] = {
+static const char *const e224_resolution[] = {
   "Open port 88 from the proxying server to the KDC or restore the KDC.",
   NULL};
-static const unsigned short e221_related[] = {220, 175, LOGONERR_NO_ENTRY};
-static const char *const e221_aliases[] = {"KRB5KRB_AP_ERR_IAKERB_KDC_NO_RESPONSE", NULL};
-static const char *const e222_causes[] = {
+static const unsigned short e224_related[] = {223, 178, LOGONERR_NO_ENTRY};
+static const char *const e224_aliases[] = {"KRB5KRB_AP_ERR_IAKERB_KDC_NO_RESPONSE", NULL};
+static const char *const e225_causes[] = {
   "The client reused pre-authentication data (such as a FAST cookie) after it expired.",
   "A slow multi-step pre-authentication, such as an OTP prompt, took too long.",
   NULL};
-static const char *const e222_diagnosis[] = {
+static const char *const e225_diagnosis[] = {
   "Capture the exchange (Wireshark filter `kerberos.error_code == 90`) and look at the time between the KDC's challenge and the client's answer.",
   "Run `KRB5_TRACE=/dev/stderr kinit <principal>` (MIT) to follow the pre-authentication steps.",
   NULL};
-static const char *const e222_resolution[] = {
+static const char *const e225_resolution[] = {
   "Retry the logon from the beginning; shorten slow interactive steps.",
   NULL};
-static const unsigned short e222_related[] = {170, 223, LOGONERR_NO_ENTRY};
-static const char *const e222_aliases[] = {"KRB5KDC_ERR_PREAUTH_EXPIRED", NULL};
-static const char *const e223_causes[] = {
+static const unsigned short e225_related[] = {173, 226, LOGONERR_NO_ENTRY};
+static const char *const e225_aliases[] = {"KRB5KDC_ERR_PREAUTH_EXPIRED", NULL};
+static const char *const e226_causes[] = {
   "A multi-round-trip mechanism (such as SPAKE or OTP) needs another message from the client.",
   NULL};
-static const char *const e223_diagnosis[] = {
+static const char *const e226_diagnosis[] = {
   "Capture the exchange (Wireshark filter `kerberos.error_code == 91`) and follow the KDC's PA-DATA through each round trip.",
   "Run `KRB5_TRACE=/dev/stderr kinit <principal>` (MIT) to see each step and where it stops.",
   NULL};
-static const char *const e223_resolution[] = {
+static const char *const e226_resolution[] = {
   "Nothing to fix when the client continues; update a client that stops at this step.",
   NULL};
-static const unsigned short e223_related[] = {171, 222, LOGONERR_NO_ENTRY};
-static const char *const e223_aliases[] = {"KRB5KDC_ERR_MORE_PREAUTH_DATA_REQUIRED", NULL};
-static const char *const e224_causes[] = {
+static const unsigned short e226_related[] = {174, 225, LOGONERR_NO_ENTRY};
+static const char *const e226_aliases[] = {"KRB5KDC_ERR_MORE_PREAUTH_DATA_REQUIRED", NULL};
+static const char *const e227_causes[] = {
   "The client started an authentication set the KDC does not support or can no longer continue.",
   NULL};
-static const char *const e224_diagnosis[] = {
+static const char *const e227_diagnosis[] = {
   "Capture the exchange (Wireshark filter `kerberos.error_code == 92`) and read the PA-AUTHENTICATION-SET entries the KDC offered.",
   "Read the KDC's log for the mechanisms it offered the client.",
   NULL};
-static const char *const e224_resolution[] = {
+static const char *const e227_resolution[] = {
   "Configure the client to choose an authentication set the KDC offers.",
   NULL};
-static const unsigned short e224_related[] = {223, 171, LOGONERR_NO_ENTRY};
-static const char *const e225_causes[] = {
+static const unsigned short e227_related[] = {226, 174, LOGONERR_NO_ENTRY};
+static const char *const e228_causes[] = {
   "A newer client sets a critical FAST option that an older KDC does not implement.",
   NULL};
-static const char *const e225_diagnosis[] = {
+static const char *const e228_diagnosis[] = {
   "Capture the exchange (Wireshark filter `kerberos.error_code == 93`) and read the fast-options of the armored request.",
   "Compare the client and KDC versions.",
   NULL};
-static const char *const e225_resolution[] = {
+static const char *const e228_resolution[] = {
   "Update the KDC or stop the client from setting the option.",
   NULL};
-static const unsigned short e225_related[] = {159, 224, LOGONERR_NO_ENTRY};
-static const char *const e225_aliases[] = {"KRB5KDC_ERR_UNKNOWN_CRITICAL_FAST_OPTION", NULL};
-static const char *const e226_causes[] = {
+static const unsigned short e228_related[] = {162, 227, LOGONERR_NO_ENTRY};
+static const char *const e228_aliases[] = {"KRB5KDC_ERR_UNKNOWN_CRITICAL_FAST_OPTION", NULL};
+static const char *const e229_causes[] = {
   "The client offers only KDFs the KDC does not support, or none at all to a KDC that requires one.",
   NULL};
-static const char *const e226_diagnosis[] = {
+static const char *const e229_diagnosis[] = {
   "Capture the exchange (Wireshark filter `kerberos.error_code == 100`) and read the KDFs the KDC lists in e-data.",
   "Compare with the client's PKINIT KDF support.",
   NULL};
-static const char *const e226_resolution[] = {
+static const char *const e229_resolution[] = {
   "Update the client or KDC so that they share a KDF such as one of the SHA-2 based ones of RFC 8636.",
   NULL};
-static const unsigned short e226_related[] = {203, 218, LOGONERR_NO_ENTRY};
-static const char *const e226_aliases[] = {"KRB5KDC_ERR_NO_ACCEPTABLE_KDF", NULL};
+static const unsigned short e229_related[] = {206, 221, LOGONERR_NO_ENTRY};
+static const char *const e229_aliases[] = {"KRB5KDC_ERR_NO_ACCEPTABLE_KDF", NULL};
 
 static const logonerr_entry catalog[] = {
   {"ERROR_ACCESS_DENIED", 0x5U, LOGONERR_NS_WIN32, LOGONERR_CAT_GENERAL, LOGONERR_SEV_MEDIUM, 0U,
    "Access is denied.",
    "The caller's token lacks the access the object's security descriptor requires, so Windows refused the request.",
    {e0_causes, NULL, e0_diagnosis, e0_resolution, NULL},
-   NULL, e0_related, NULL},
+   NULL, e0_related, NULL, NULL},
   {"ERROR_INVALID_PASSWORD", 0x56U, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
    "The specified network password is not correct.",
    "The password given for a network connection or resource is wrong; RtlNtStatusToDosError also maps STATUS_WRONG_PASSWORD to this code.",
    {e1_causes, NULL, e1_diagnosis, e1_resolution, NULL},
-   NULL, e1_related, NULL},
+   NULL, e1_related, NULL, NULL},
   {"ERROR_INVALID_PARAMETER", 0x57U, LOGONERR_NS_WIN32, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 0U,
    "The parameter is incorrect.",
    "A function received an argument it cannot accept; in logon code it usually means a malformed structure was passed to an LSA or SSPI call.",
    {e2_causes, NULL, e2_diagnosis, e2_resolution, NULL},
-   NULL, e2_related, NULL},
+   NULL, e2_related, NULL, NULL},
   {"ERROR_BAD_ARGUMENTS", 0xA0U, LOGONERR_NS_WIN32, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 0U,
    "One or more arguments are not correct.",
    "One or more arguments to a call were not correct; an older, generic relative of ERROR_INVALID_PARAMETER.",
    {e3_causes, NULL, e3_diagnosis, e3_resolution, NULL},
-   NULL, e3_related, NULL},
+   NULL, e3_related, NULL, NULL},
   {"ERROR_NOT_FOUND", 0x490U, LOGONERR_NS_WIN32, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 0U,
    "Element not found.",
    "A generic Win32 not-found error: the object, element or value the caller asked for does not exist.",
    {e4_causes, NULL, e4_diagnosis, e4_resolution, NULL},
-   NULL, e4_related, NULL},
+   NULL, e4_related, NULL, NULL},
   {"ERROR_SESSION_CREDENTIAL_CONFLICT", 0x4C3U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "Multiple connections to a server or shared resource by the same user, using more than one user name, are not allowed. Disconnect all previous connections to the server or shared resource and try again.",
    "Windows refused a second SMB connection to the same server under a different user name; one logon session may use only one set of credentials per server.",
    {e5_causes, NULL, e5_diagnosis, e5_resolution, NULL},
-   NULL, e5_related, NULL},
+   NULL, e5_related, NULL, NULL},
   {"ERROR_REMOTE_SESSION_LIMIT_EXCEEDED", 0x4C4U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "An attempt was made to establish a session to a network server, but there are already too many sessions established to that server.",
    "The server already has as many sessions as it accepts, so a new session could not be established.",
    {e6_causes, NULL, e6_diagnosis, e6_resolution, NULL},
-   NULL, e6_related, NULL},
+   NULL, e6_related, NULL, NULL},
   {"ERROR_NULL_LM_PASSWORD", 0x518U, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "The password is too complex to be converted to a LAN Manager password. The LAN Manager password returned is a NULL string.",
    "A warning: the password is too complex for a LAN Manager hash, so the LM password is empty; NT-hash authentication still works.",
    {e7_causes, NULL, e7_diagnosis, e7_resolution, NULL},
-   NULL, e7_related, NULL},
+   NULL, e7_related, NULL, NULL},
   {"ERROR_NO_IMPERSONATION_TOKEN", 0x51DU, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "An attempt has been made to operate on an impersonation token by a thread that is not currently impersonating a client.",
    "Code used a function that needs an impersonation token while holding only a primary token, or on a thread that is not impersonating anyone.",
    {e8_causes, NULL, e8_diagnosis, e8_resolution, NULL},
-   NULL, e8_related, NULL},
+   NULL, e8_related, NULL, NULL},
   {"ERROR_NO_LOGON_SERVERS", 0x51FU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "There are currently no logon servers available to service the logon request.",
    "No domain controller answered the logon request, so the domain account could not be authenticated.",
    {e9_causes, NULL, e9_diagnosis, e9_resolution, NULL},
-   NULL, e9_related, NULL},
+   NULL, e9_related, NULL, NULL},
   {"ERROR_NO_SUCH_LOGON_SESSION", 0x520U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "A specified logon session does not exist. It may already have been terminated.",
    "The logon session named by a logon ID (LUID) does not exist: it ended, was never created, or has no credentials the request can use.",
    {e10_causes, e10_symptoms, e10_diagnosis, e10_resolution, e10_prevention},
-   e10_faq, e10_related, NULL},
+   e10_faq, e10_related, NULL, NULL},
   {"ERROR_PRIVILEGE_NOT_HELD", 0x522U, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "A required privilege is not held by the client.",
    "The operation needs a privilege (such as SeTcbPrivilege or SeSecurityPrivilege) that the caller's token does not hold or has not enabled.",
    {e11_causes, NULL, e11_diagnosis, e11_resolution, NULL},
-   NULL, e11_related, NULL},
+   NULL, e11_related, NULL, NULL},
   {"ERROR_INVALID_ACCOUNT_NAME", 0x523U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 0U,
    "The name provided is not a properly formed account name.",
    "The account name given is not well formed, so Windows could not even look it up.",
    {e12_causes, NULL, e12_diagnosis, e12_resolution, NULL},
-   NULL, e12_related, NULL},
+   NULL, e12_related, NULL, NULL},
   {"ERROR_NO_SUCH_USER", 0x525U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "The specified account does not exist.",
    "The account named does not exist in the database that was asked (local SAM or the domain).",
    {e13_causes, NULL, e13_diagnosis, e13_resolution, NULL},
-   NULL, e13_related, NULL},
+   NULL, e13_related, NULL, NULL},
   {"ERROR_WRONG_PASSWORD", 0x52BU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "Unable to update the password. The value provided as the current password is incorrect.",
    "A password change failed because the current password supplied was not correct.",
    {e14_causes, NULL, e14_diagnosis, e14_resolution, NULL},
-   NULL, e14_related, NULL},
+   NULL, e14_related, NULL, NULL},
   {"ERROR_ILL_FORMED_PASSWORD", 0x52CU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "Unable to update the password. The value provided for the new password contains values that are not allowed in passwords.",
    "A password change failed because the new password contains characters that passwords may not contain.",
    {e15_causes, NULL, e15_diagnosis, e15_resolution, NULL},
-   NULL, e15_related, NULL},
+   NULL, e15_related, NULL, NULL},
   {"ERROR_PASSWORD_RESTRICTION", 0x52DU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "Unable to update the password. The value provided for the new password does not meet the length, complexity, or history requirements of the domain.",
    "A password change or reset was refused because the new password breaks the domain's length, complexity, history or minimum-age rules.",
    {e16_causes, NULL, e16_diagnosis, e16_resolution, NULL},
-   NULL, e16_related, NULL},
+   NULL, e16_related, NULL, NULL},
   {"ERROR_LOGON_FAILURE", 0x52EU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
    "The user name or password is incorrect.",
    "Authentication failed because the user name is unknown or the password is wrong; Windows deliberately does not say which.",
    {e17_causes, NULL, e17_diagnosis, e17_resolution, NULL},
-   e17_faq, e17_related, NULL},
+   e17_faq, e17_related, NULL, NULL},
   {"ERROR_ACCOUNT_RESTRICTION", 0x52FU, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "Account restrictions are preventing this user from signing in. For example: blank passwords aren't allowed, sign-in times are limited, or a policy restriction has been enforced.",
    "The credentials are valid, but an account restriction such as a blank-password rule, logon hours or a policy blocks this logon.",
    {e18_causes, NULL, e18_diagnosis, e18_resolution, NULL},
-   NULL, e18_related, NULL},
+   NULL, e18_related, NULL, NULL},
   {"ERROR_INVALID_LOGON_HOURS", 0x530U, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
    "Your account has time restrictions that keep you from signing in right now.",
    "The account's logon hours do not allow logging on at this time.",
    {e19_causes, NULL, e19_diagnosis, e19_resolution, NULL},
-   NULL, e19_related, NULL},
+   NULL, e19_related, NULL, NULL},
   {"ERROR_INVALID_WORKSTATION", 0x531U, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
    "This user isn't allowed to sign in to this computer.",
    "The account may only log on from listed computers, and this is not one of them.",
    {e20_causes, NULL, e20_diagnosis, e20_resolution, NULL},
-   NULL, e20_related, NULL},
+   NULL, e20_related, NULL, NULL},
   {"ERROR_PASSWORD_EXPIRED", 0x532U, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "The password for this account has expired.",
    "The account's password has passed its maximum age and must be changed before the logon can succeed.",
    {e21_causes, NULL, e21_diagnosis, e21_resolution, NULL},
-   NULL, e21_related, NULL},
+   NULL, e21_related, NULL, NULL},
   {"ERROR_ACCOUNT_DISABLED", 0x533U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "This user can't sign in because this account is currently disabled.",
    "The account is disabled, so no logon with it is allowed.",
    {e22_causes, NULL, e22_diagnosis, e22_resolution, NULL},
-   NULL, e22_related, NULL},
+   NULL, e22_related, NULL, NULL},
   {"ERROR_NONE_MAPPED", 0x534U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "No mapping between account names and security IDs was done.",
    "None of the account names or security IDs given could be translated into the other form.",
    {e23_causes, NULL, e23_diagnosis, e23_resolution, NULL},
-   NULL, e23_related, NULL},
+   NULL, e23_related, NULL, NULL},
   {"ERROR_BAD_IMPERSONATION_LEVEL", 0x542U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "Either a required impersonation level was not provided, or the provided impersonation level is invalid.",
    "The token's impersonation level is too low for the operation (for example an Identification-level token used to open a resource).",
    {e24_causes, NULL, e24_diagnosis, e24_resolution, NULL},
-   NULL, e24_related, NULL},
+   NULL, e24_related, NULL, NULL},
   {"ERROR_INVALID_SERVER_STATE", 0x548U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The security account manager (SAM) or local security authority (LSA) server was in the wrong state to perform the security operation.",
    "The SAM or LSA server was in the wrong state to perform the security operation, for example while starting or shutting down.",
    {e25_causes, NULL, e25_diagnosis, e25_resolution, NULL},
-   NULL, e25_related, NULL},
+   NULL, e25_related, NULL, NULL},
   {"ERROR_NO_SUCH_DOMAIN", 0x54BU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The specified domain either does not exist or could not be contacted.",
    "The domain named in the request could not be found or contacted.",
    {e26_causes, NULL, e26_diagnosis, e26_resolution, NULL},
-   NULL, e26_related, NULL},
+   NULL, e26_related, NULL, NULL},
   {"ERROR_NOT_LOGON_PROCESS", 0x552U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "The requested action is restricted for use by logon processes only. The calling process has not registered as a logon process.",
    "The caller used an LSA function reserved for registered logon processes without having registered as one.",
    {e27_causes, NULL, e27_diagnosis, e27_resolution, NULL},
-   NULL, e27_related, NULL},
+   NULL, e27_related, NULL, NULL},
   {"ERROR_LOGON_SESSION_EXISTS", 0x553U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_HIGH, 0U,
    "Cannot start a new logon session with an ID that is already in use.",
    "A new logon session could not be started because its logon ID (LUID) already belongs to an existing session.",
    {e28_causes, e28_symptoms, e28_diagnosis, e28_resolution, e28_prevention},
-   e28_faq, e28_related, NULL},
+   e28_faq, e28_related, NULL, NULL},
   {"ERROR_NO_SUCH_PACKAGE", 0x554U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "A specified authentication package is unknown.",
    "The authentication or security package named in the request is not loaded.",
    {e29_causes, NULL, e29_diagnosis, e29_resolution, NULL},
-   NULL, e29_related, NULL},
+   NULL, e29_related, NULL, NULL},
   {"ERROR_BAD_LOGON_SESSION_STATE", 0x555U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_HIGH, 0U,
    "The logon session is not in a state that is consistent with the requested operation.",
    "The logon session exists but is in a state that does not allow the requested operation, typically deleting a session that still has references.",
    {e30_causes, e30_symptoms, e30_diagnosis, e30_resolution, e30_prevention},
-   e30_faq, e30_related, NULL},
+   e30_faq, e30_related, NULL, NULL},
   {"ERROR_LOGON_SESSION_COLLISION", 0x556U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_HIGH, 0U,
    "The logon session ID is already in use.",
    "An authentication package asked the LSA to create a logon session with an ID (LUID) that another session already uses; an internal LSA error, not a user mistake.",
    {e31_causes, e31_symptoms, e31_diagnosis, e31_resolution, e31_prevention},
-   e31_faq, e31_related, NULL},
+   e31_faq, e31_related, NULL, NULL},
   {"ERROR_INVALID_LOGON_TYPE", 0x557U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "A logon request contained an invalid logon type value.",
    "The logon type in the request is not a value the authentication package accepts.",
    {e32_causes, NULL, e32_diagnosis, e32_resolution, NULL},
-   NULL, e32_related, NULL},
+   NULL, e32_related, NULL, NULL},
   {"ERROR_CANNOT_IMPERSONATE", 0x558U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "Unable to impersonate using a named pipe until data has been read from that pipe.",
    "A server tried to impersonate a named-pipe client before reading any data from the pipe.",
    {e33_causes, NULL, e33_diagnosis, e33_resolution, NULL},
-   NULL, e33_related, NULL},
+   NULL, e33_related, NULL, NULL},
   {"ERROR_SPECIAL_ACCOUNT", 0x55BU, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 0U,
    "Cannot perform this operation on built-in accounts.",
    "The operation is not allowed on a built-in account, such as deleting the built-in Administrator.",
    {e34_causes, NULL, e34_diagnosis, e34_resolution, NULL},
-   NULL, e34_related, NULL},
+   NULL, e34_related, NULL, NULL},
   {"ERROR_LOGON_NOT_GRANTED", 0x564U, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "Logon failure: the user has not been granted the requested logon type at this computer.",
    "The user does not hold the logon right for the kind of logon attempted on this computer.",
    {e35_causes, NULL, e35_diagnosis, e35_resolution, NULL},
-   NULL, e35_related, NULL},
+   NULL, e35_related, NULL, NULL},
   {"ERROR_TOO_MANY_SECRETS", 0x565U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The maximum number of secrets that may be stored in a single system has been exceeded.",
    "The LSA's store of secrets is full, so another secret could not be saved.",
    {e36_causes, NULL, e36_diagnosis, e36_resolution, NULL},
-   NULL, e36_related, NULL},
+   NULL, e36_related, NULL, NULL},
   {"ERROR_LOGON_TYPE_NOT_GRANTED", 0x569U, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "Logon failure: the user has not been granted the requested logon type at this computer.",
    "The user has not been granted the requested logon type at this computer, or a deny right blocks it.",
    {e37_causes, NULL, e37_diagnosis, e37_resolution, NULL},
-   NULL, e37_related, NULL},
+   NULL, e37_related, NULL, NULL},
   {"ERROR_NT_CROSS_ENCRYPTION_REQUIRED", 0x56AU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "A cross-encrypted password is necessary to change a user password.",
    "A password change needs the NT (cross-encrypted) form of the password, which the client did not send.",
    {e38_causes, NULL, e38_diagnosis, e38_resolution, NULL},
-   NULL, e38_related, NULL},
+   NULL, e38_related, NULL, NULL},
   {"ERROR_LM_CROSS_ENCRYPTION_REQUIRED", 0x56EU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "A cross-encrypted password is necessary to change this user password.",
    "A password change needs the LM cross-encrypted form of the password, which the client did not send.",
    {e39_causes, NULL, e39_diagnosis, e39_resolution, NULL},
-   NULL, e39_related, NULL},
+   NULL, e39_related, NULL, NULL},
   {"ERROR_NO_USER_SESSION_KEY", 0x572U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "There is no user session key for the specified logon session.",
    "The logon session has no user session key, so an operation that needs one (SMB signing, encryption, some RPC) cannot proceed.",
    {e40_causes, NULL, e40_diagnosis, e40_resolution, NULL},
-   NULL, e40_related, NULL},
+   NULL, e40_related, NULL, NULL},
   {"ERROR_WRONG_TARGET_NAME", 0x574U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "The target account name is incorrect.",
    "Kerberos mutual authentication failed because the service ticket was issued for a different account than the one running the service.",
    {e41_causes, NULL, e41_diagnosis, e41_resolution, NULL},
-   NULL, e41_related, NULL},
+   NULL, e41_related, NULL, NULL},
   {"ERROR_MUTUAL_AUTH_FAILED", 0x575U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "Mutual Authentication failed. The server's password is out of date at the domain controller.",
    "Mutual authentication failed: the server's password is out of date at the domain controller.",
    {e42_causes, NULL, e42_diagnosis, e42_resolution, NULL},
-   NULL, e42_related, NULL},
+   NULL, e42_related, NULL, NULL},
   {"ERROR_TIME_SKEW", 0x576U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "There is a time and/or date difference between the client and server.",
    "The clocks of the client and the server (or domain controller) differ by more than Kerberos allows (5 minutes by default).",
    {e43_causes, NULL, e43_diagnosis, e43_resolution, NULL},
-   NULL, e43_related, NULL},
+   NULL, e43_related, NULL, NULL},
   {"ERROR_NO_TRUST_LSA_SECRET", 0x6FAU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The workstation does not have a trust secret.",
    "The workstation has no trust secret for its domain, so its secure channel cannot be set up.",
    {e44_causes, NULL, e44_diagnosis, e44_resolution, NULL},
-   NULL, e44_related, NULL},
+   NULL, e44_related, NULL, NULL},
   {"ERROR_NO_TRUST_SAM_ACCOUNT", 0x6FBU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The security database on the server does not have a computer account for this workstation trust relationship.",
    "The domain has no computer account for this workstation, so its trust relationship cannot be used.",
    {e45_causes, NULL, e45_diagnosis, e45_resolution, NULL},
-   NULL, e45_related, NULL},
+   NULL, e45_related, NULL, NULL},
   {"ERROR_TRUSTED_DOMAIN_FAILURE", 0x6FCU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The trust relationship between the primary domain and the trusted domain failed.",
    "The trust between the primary domain and a trusted domain failed, so users of that domain cannot authenticate here.",
    {e46_causes, NULL, e46_diagnosis, e46_resolution, NULL},
-   e46_faq, e46_related, NULL},
+   e46_faq, e46_related, NULL, NULL},
   {"ERROR_TRUSTED_RELATIONSHIP_FAILURE", 0x6FDU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The trust relationship between this workstation and the primary domain failed.",
    "The trust relationship between this workstation and its domain failed: the machine account password no longer matches.",
    {e47_causes, NULL, e47_diagnosis, e47_resolution, e47_prevention},
-   NULL, e47_related, NULL},
+   NULL, e47_related, NULL, NULL},
   {"ERROR_TRUST_FAILURE", 0x6FEU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The network logon failed.",
    "The network logon failed because the validation authority could not be reached or the trust path failed.",
    {e48_causes, NULL, e48_diagnosis, e48_resolution, NULL},
-   NULL, e48_related, NULL},
+   NULL, e48_related, NULL, NULL},
   {"ERROR_NETLOGON_NOT_STARTED", 0x700U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "An attempt was made to logon, but the network logon service was not started.",
    "A logon needed the Netlogon service, which is not running.",
    {e49_causes, NULL, e49_diagnosis, e49_resolution, NULL},
-   NULL, e49_related, NULL},
+   NULL, e49_related, NULL, NULL},
   {"ERROR_ACCOUNT_EXPIRED", 0x701U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "The user's account has expired.",
    "The account's expiry date has passed, so it can no longer log on.",
    {e50_causes, NULL, e50_diagnosis, e50_resolution, NULL},
-   NULL, e50_related, NULL},
+   NULL, e50_related, NULL, NULL},
   {"ERROR_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT", 0x70FU, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "The account used is an interdomain trust account. Use your global user account or local user account to access this server.",
    "The logon used an interdomain trust account, which exists only for trusts and may not be used to log on.",
    {e51_causes, NULL, e51_diagnosis, e51_resolution, NULL},
-   NULL, e51_related, NULL},
+   NULL, e51_related, NULL, NULL},
   {"ERROR_NOLOGON_WORKSTATION_TRUST_ACCOUNT", 0x710U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 0U,
    "The account used is a computer account. Use your global user account or local user account to access this server.",
    "The logon used a computer account (a workstation trust account) where a user account is required.",
    {e52_causes, NULL, e52_diagnosis, e52_resolution, NULL},
-   NULL, e52_related, NULL},
+   NULL, e52_related, NULL, NULL},
   {"ERROR_NOLOGON_SERVER_TRUST_ACCOUNT", 0x711U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 0U,
    "The account used is a server trust account. Use your global user account or local user account to access this server.",
    "The logon used a server trust account (a domain controller's computer account) where a user account is required.",
    {e53_causes, NULL, e53_diagnosis, e53_resolution, NULL},
-   NULL, e53_related, NULL},
+   NULL, e53_related, NULL, NULL},
   {"ERROR_DOMAIN_TRUST_INCONSISTENT", 0x712U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The name or security ID (SID) of the domain specified is inconsistent with the trust information for that domain.",
    "The name or SID of a domain does not match the trust information held for it.",
    {e54_causes, NULL, e54_diagnosis, e54_resolution, NULL},
-   NULL, e54_related, NULL},
+   NULL, e54_related, NULL, NULL},
   {"ERROR_PASSWORD_MUST_CHANGE", 0x773U, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "The user's password must be changed before signing in.",
    "The user must change the password before signing in, because an administrator set 'User must change password at next logon' or reset it.",
    {e55_causes, NULL, e55_diagnosis, e55_resolution, NULL},
-   NULL, e55_related, NULL},
+   NULL, e55_related, NULL, NULL},
   {"ERROR_DOMAIN_CONTROLLER_NOT_FOUND", 0x774U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "Could not find the domain controller for this domain.",
    "No domain controller could be found for the domain.",
    {e56_causes, NULL, e56_diagnosis, e56_resolution, NULL},
-   NULL, e56_related, NULL},
+   NULL, e56_related, NULL, NULL},
   {"ERROR_ACCOUNT_LOCKED_OUT", 0x775U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "The referenced account is currently locked out and may not be logged on to.",
    "The account is locked out after too many failed logon attempts and may not be used until it is unlocked or the lockout expires.",
    {e57_causes, NULL, e57_diagnosis, e57_resolution, NULL},
-   e57_faq, e57_related, NULL},
+   e57_faq, e57_related, NULL, NULL},
   {"ERROR_AUTHENTICATION_FIREWALL_FAILED", 0x78FU, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "The computer you are signing into is protected by an authentication firewall. The specified account is not allowed to authenticate to the computer.",
    "Selective authentication on a trust, or an authentication policy, blocks this account from authenticating to this computer.",
    {e58_causes, NULL, e58_diagnosis, e58_resolution, NULL},
-   NULL, e58_related, NULL},
+   NULL, e58_related, NULL, NULL},
   {"ERROR_NTLM_BLOCKED", 0x791U, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "Authentication failed because NTLM authentication has been disabled.",
    "Authentication failed because NTLM is disabled by policy and Kerberos could not be used.",
    {e59_causes, NULL, e59_diagnosis, e59_resolution, e59_prevention},
-   NULL, e59_related, NULL},
+   NULL, e59_related, NULL, NULL},
   {"ERROR_PASSWORD_CHANGE_REQUIRED", 0x792U, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "Logon Failure: EAS policy requires that the user change their password before this operation can be performed.",
    "An Exchange ActiveSync (EAS) policy requires the user to change the password before the operation can be performed.",
    {e60_causes, NULL, e60_diagnosis, e60_resolution, NULL},
-   NULL, e60_related, NULL},
+   NULL, e60_related, NULL, NULL},
   {"ERROR_NO_SECRETS", 0x21ACU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
    "The local account store does not contain secret material for the specified account.",
    "The account store that was asked has no password secret for the account, so a password-based check of its credentials cannot be made there.",
    {e61_causes, NULL, e61_diagnosis, e61_resolution, NULL},
-   NULL, e61_related, NULL},
+   NULL, e61_related, NULL, NULL},
   {"STATUS_INVALID_PARAMETER", 0xC000000DU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 87U,
    "An invalid parameter was passed to a service or function.",
    "The NTSTATUS form of an invalid argument: a service or function rejected a parameter.",
    {e62_causes, NULL, e62_diagnosis, e62_resolution, NULL},
-   NULL, e62_related, NULL},
+   NULL, e62_related, NULL, NULL},
   {"STATUS_ACCESS_DENIED", 0xC0000022U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_MEDIUM, 5U,
    "{Access Denied} A process has requested access to an object, but has not been granted those access rights.",
    "The NTSTATUS form of access denied: the caller was not granted the access it asked for.",
    {e63_causes, NULL, e63_diagnosis, e63_resolution, NULL},
-   NULL, e63_related, NULL},
+   NULL, e63_related, NULL, NULL},
   {"STATUS_NO_IMPERSONATION_TOKEN", 0xC000005CU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 1309U,
    "An attempt has been made to operate on an impersonation token by a thread that is not currently impersonating a client.",
    "The NTSTATUS form of ERROR_NO_IMPERSONATION_TOKEN: the thread is not impersonating a client.",
    {e64_causes, NULL, e64_diagnosis, e64_resolution, NULL},
-   NULL, e64_related, NULL},
+   NULL, e64_related, NULL, NULL},
   {"STATUS_NO_LOGON_SERVERS", 0xC000005EU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1311U,
    "We can't sign you in with this credential because your domain isn't available. Make sure your device is connected to your organization's network and try again. If you previously signed in on this device with another credential, you can sign in with that credential.",
    "No domain controller answered the logon request; in event 4625 it is the Status (Sub Status 0x0) of a domain logon that could not reach a DC.",
    {e65_causes, NULL, e65_diagnosis, e65_resolution, NULL},
-   NULL, e65_related, NULL},
+   NULL, e65_related, NULL, NULL},
   {"STATUS_NO_SUCH_LOGON_SESSION", 0xC000005FU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1312U,
    "A specified logon session does not exist. It may already have been terminated.",
    "A logon session with the given logon ID does not exist: returned by LsaGetLogonSessionData, DeleteLogonSession and SSPI calls for a session that ended or was never created.",
    {e66_causes, e66_symptoms, e66_diagnosis, e66_resolution, e66_prevention},
-   e66_faq, e66_related, NULL},
+   e66_faq, e66_related, NULL, NULL},
   {"STATUS_PRIVILEGE_NOT_HELD", 0xC0000061U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 1314U,
    "A required privilege is not held by the client.",
    "The NTSTATUS form of ERROR_PRIVILEGE_NOT_HELD: a required privilege is not held or not enabled.",
    {e67_causes, NULL, e67_diagnosis, e67_resolution, NULL},
-   NULL, e67_related, NULL},
+   NULL, e67_related, NULL, NULL},
   {"STATUS_INVALID_ACCOUNT_NAME", 0xC0000062U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 1315U,
    "The name provided is not a properly formed account name.",
    "The account name in the request is not a properly formed name.",
    {e68_causes, NULL, e68_diagnosis, e68_resolution, NULL},
-   NULL, e68_related, NULL},
+   NULL, e68_related, NULL, NULL},
   {"STATUS_NO_SUCH_USER", 0xC0000064U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1317U,
    "The specified account does not exist.",
    "The user name does not exist for the authority that checked it: event 4625 shows it as the Sub Status under Status 0xC000006D, and event 4776, which has no Sub Status, as its Error Code.",
    {e69_causes, NULL, e69_diagnosis, e69_resolution, NULL},
-   NULL, e69_related, NULL},
+   NULL, e69_related, NULL, NULL},
   {"STATUS_WRONG_PASSWORD", 0xC000006AU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 86U,
    "When trying to update a password, this return status indicates that the value provided as the current password is not correct.",
    "The account exists but the password was wrong: event 4625 shows it as the Sub Status under Status 0xC000006D, and event 4776, which has no Sub Status, as its Error Code; it maps to ERROR_INVALID_PASSWORD (86), not ERROR_WRONG_PASSWORD.",
    {e70_causes, NULL, e70_diagnosis, e70_resolution, NULL},
-   NULL, e70_related, NULL},
+   NULL, e70_related, NULL, NULL},
   {"STATUS_ILL_FORMED_PASSWORD", 0xC000006BU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1324U,
    "When trying to update a password, this return status indicates that the value provided for the new password contains values that are not allowed in passwords.",
    "A password update failed: the new password contains values not allowed in passwords.",
    {e71_causes, NULL, e71_diagnosis, e71_resolution, NULL},
-   NULL, e71_related, NULL},
+   NULL, e71_related, NULL, NULL},
   {"STATUS_PASSWORD_RESTRICTION", 0xC000006CU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1325U,
    "When trying to update a password, this status indicates that some password update rule has been violated. For example, the password may not meet length criteria.",
    "A password update failed because a password rule was violated, for example the length requirement.",
    {e72_causes, NULL, e72_diagnosis, e72_resolution, NULL},
-   NULL, e72_related, NULL},
+   NULL, e72_related, NULL, NULL},
   {"STATUS_LOGON_FAILURE", 0xC000006DU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 1326U,
    "The attempted logon is invalid. This is either due to a bad username or authentication information.",
    "The generic bad-user-name-or-password failure: in event 4625 it is the Status and the Sub Status says which part failed, while event 4776, which has no Sub Status, can carry it as its Error Code.",
    {e73_causes, NULL, e73_diagnosis, e73_resolution, NULL},
-   NULL, e73_related, NULL},
+   NULL, e73_related, NULL, NULL},
   {"STATUS_ACCOUNT_RESTRICTION", 0xC000006EU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1327U,
    "Indicates a referenced user name and authentication information are valid, but some user account restriction has prevented successful authentication (such as time-of-day restrictions).",
    "The name and password were right but an account restriction blocked the logon; in event 4625 it is the Status and the Sub Status names the restriction.",
    {e74_causes, NULL, e74_diagnosis, e74_resolution, NULL},
-   NULL, e74_related, NULL},
+   NULL, e74_related, NULL, NULL},
   {"STATUS_INVALID_LOGON_HOURS", 0xC000006FU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 1328U,
    "The user account has time restrictions and may not be logged onto at this time.",
    "The account tried to log on outside its allowed logon hours: event 4625 shows it as the Sub Status, usually under Status 0xC000006E, and event 4776, which has no Sub Status, as its Error Code.",
    {e75_causes, NULL, e75_diagnosis, e75_resolution, NULL},
-   NULL, e75_related, NULL},
+   NULL, e75_related, NULL, NULL},
   {"STATUS_INVALID_WORKSTATION", 0xC0000070U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 1329U,
    "The user account is restricted such that it may not be used to log on from the source workstation.",
    "The account may not log on from this workstation (its Log On To list or an authentication policy): event 4625 shows it as the Sub Status, and event 4776, which has no Sub Status, as its Error Code.",
    {e76_causes, NULL, e76_diagnosis, e76_resolution, NULL},
-   NULL, e76_related, NULL},
+   NULL, e76_related, NULL, NULL},
   {"STATUS_PASSWORD_EXPIRED", 0xC0000071U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1330U,
    "The user account's password has expired.",
    "The account's password has expired: event 4625 shows it as the Sub Status, usually under Status 0xC000006E, and event 4776, which has no Sub Status, as its Error Code.",
    {e77_causes, NULL, e77_diagnosis, e77_resolution, NULL},
-   NULL, e77_related, NULL},
+   NULL, e77_related, NULL, NULL},
   {"STATUS_ACCOUNT_DISABLED", 0xC0000072U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1331U,
    "The referenced account is currently disabled and may not be logged on to.",
    "The account is disabled: event 4625 shows it as the Sub Status, usually under Status 0xC000006E, event 4776, which has no Sub Status, as its Error Code, and event 4768 as Kerberos Result Code 0x12.",
    {e78_causes, NULL, e78_diagnosis, e78_resolution, NULL},
-   NULL, e78_related, NULL},
+   NULL, e78_related, NULL, NULL},
   {"STATUS_NONE_MAPPED", 0xC0000073U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1332U,
    "None of the information to be translated has been translated.",
    "None of the account names or SIDs given could be translated, as LsaLookupNames and LsaLookupSids report when no name or SID maps; Microsoft's event 4625 table does not list it, and this catalogue has found no confirmed 4625 that carries it.",
    {e79_causes, NULL, e79_diagnosis, e79_resolution, NULL},
-   NULL, e79_related, NULL},
+   NULL, e79_related, NULL, NULL},
   {"STATUS_BAD_IMPERSONATION_LEVEL", 0xC00000A5U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1346U,
    "A specified impersonation level is invalid. Also used to indicate a required impersonation level was not provided.",
    "The impersonation level of the token is invalid or too low for the operation.",
    {e80_causes, NULL, e80_diagnosis, e80_resolution, NULL},
-   NULL, e80_related, NULL},
+   NULL, e80_related, NULL, NULL},
   {"STATUS_INVALID_SERVER_STATE", 0xC00000DCU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1352U,
    "Indicates the Sam Server was in the wrong state to perform the desired operation.",
    "The SAM server was in the wrong state to perform the operation; event 4625 can show it as Status when the authenticating SAM could not serve the logon.",
    {e81_causes, NULL, e81_diagnosis, e81_resolution, NULL},
-   NULL, e81_related, NULL},
+   NULL, e81_related, NULL, NULL},
   {"STATUS_NO_SUCH_DOMAIN", 0xC00000DFU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1355U,
    "The specified Domain did not exist.",
    "The specified domain did not exist or could not be contacted.",
    {e82_causes, NULL, e82_diagnosis, e82_resolution, NULL},
-   NULL, e82_related, NULL},
+   NULL, e82_related, NULL, NULL},
   {"STATUS_NOT_LOGON_PROCESS", 0xC00000EDU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1362U,
    "The requested action is restricted for use by logon processes only. The calling process has not registered as a logon process.",
    "The caller has not registered as a logon process but used an LSA call reserved for logon processes.",
    {e83_causes, NULL, e83_diagnosis, e83_resolution, NULL},
-   NULL, e83_related, NULL},
+   NULL, e83_related, NULL, NULL},
   {"STATUS_LOGON_SESSION_EXISTS", 0xC00000EEU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_HIGH, 1363U,
    "An attempt has been made to start a new session manager or LSA logon session with an ID that is already in use.",
    "The session manager or the LSA refused to open a session because its logon ID (LUID) already belongs to a live session.",
    {e84_causes, e84_symptoms, e84_diagnosis, e84_resolution, e84_prevention},
-   e84_faq, e84_related, NULL},
+   e84_faq, e84_related, NULL, NULL},
   {"STATUS_NO_SUCH_PACKAGE", 0xC00000FEU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1364U,
    "A specified authentication package is unknown.",
    "The authentication package named in the request is unknown to the LSA.",
    {e85_causes, NULL, e85_diagnosis, e85_resolution, NULL},
-   NULL, e85_related, NULL},
+   NULL, e85_related, NULL, NULL},
   {"STATUS_BAD_LOGON_SESSION_STATE", 0xC0000104U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_HIGH, 1365U,
    "The logon session is not in a state that is consistent with the requested operation.",
    "The session exists but cannot undergo the requested operation now; DeleteLogonSession returns it when the session's reference count prevents deletion.",
    {e86_causes, e86_symptoms, e86_diagnosis, e86_resolution, e86_prevention},
-   e86_faq, e86_related, NULL},
+   e86_faq, e86_related, NULL, NULL},
   {"STATUS_LOGON_SESSION_COLLISION", 0xC0000105U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_HIGH, 1366U,
    "An internal LSA error has occurred. An authentication package has requested the creation of a Logon Session but the ID of an already existing Logon Session has been specified.",
    "The LSA's CreateLogonSession callback refused a new session because another logon session already uses the logon ID the authentication package supplied.",
    {e87_causes, e87_symptoms, e87_diagnosis, e87_resolution, e87_prevention},
-   e87_faq, e87_related, NULL},
+   e87_faq, e87_related, NULL, NULL},
   {"STATUS_INVALID_LOGON_TYPE", 0xC000010BU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1367U,
    "Indicates an invalid value has been provided for the LogonType requested.",
    "An invalid value was given for the requested logon type.",
    {e88_causes, NULL, e88_diagnosis, e88_resolution, NULL},
-   NULL, e88_related, NULL},
+   NULL, e88_related, NULL, NULL},
   {"STATUS_CANNOT_IMPERSONATE", 0xC000010DU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 1368U,
    "Indicates that an attempt has been made to impersonate via a named pipe that has not yet been read from.",
    "An attempt was made to impersonate through a named pipe that has not yet been read from.",
    {e89_causes, NULL, e89_diagnosis, e89_resolution, NULL},
-   NULL, e89_related, NULL},
+   NULL, e89_related, NULL, NULL},
   {"STATUS_SPECIAL_ACCOUNT", 0xC0000124U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 1371U,
    "Indicates an operation has been attempted on a built-in (special) SAM account which is incompatible with built-in accounts. For example, built-in accounts cannot be deleted.",
    "The operation is incompatible with a built-in (special) SAM account.",
    {e90_causes, NULL, e90_diagnosis, e90_resolution, NULL},
-   NULL, e90_related, NULL},
+   NULL, e90_related, NULL, NULL},
   {"STATUS_TIME_DIFFERENCE_AT_DC", 0xC0000133U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1398U,
    "The time at the Primary Domain Controller is different than the time at the Backup Domain Controller or member server by too large an amount.",
    "The clocks of the client and the domain controller differ by more than Kerberos allows (5 minutes by default); event 4625 can carry it in Status or Sub Status.",
    {e91_causes, NULL, e91_diagnosis, e91_resolution, NULL},
-   NULL, e91_related, NULL},
+   NULL, e91_related, NULL, NULL},
   {"STATUS_WRONG_PASSWORD_CORE", 0xC0000149U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 86U,
    "{Incorrect Password to LAN Manager Server} You specified an incorrect password to a LAN Manager 2.x or MS-NET server.",
    "An incorrect password was sent to a LAN Manager 2.x or MS-NET server, the legacy share-level servers that predate NT authentication.",
    {e92_causes, NULL, e92_diagnosis, e92_resolution, NULL},
-   NULL, e92_related, NULL},
+   NULL, e92_related, NULL, NULL},
   {"STATUS_LOGON_NOT_GRANTED", 0xC0000155U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 1380U,
    "A requested type of logon (e.g., Interactive, Network, Service) is not granted by the target system's local security policy. Please ask the system administrator to grant the necessary form of logon.",
    "The target system's local security policy does not grant the requested type of logon.",
    {e93_causes, NULL, e93_diagnosis, e93_resolution, NULL},
-   NULL, e93_related, NULL},
+   NULL, e93_related, NULL, NULL},
   {"STATUS_TOO_MANY_SECRETS", 0xC0000156U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1381U,
    "The maximum number of secrets that may be stored in a single system has been exceeded. The length and number of secrets is limited to satisfy United States State Department export restrictions.",
    "The LSA has reached the maximum number of secrets it can store.",
    {e94_causes, NULL, e94_diagnosis, e94_resolution, NULL},
-   NULL, e94_related, NULL},
+   NULL, e94_related, NULL, NULL},
   {"STATUS_LOGON_TYPE_NOT_GRANTED", 0xC000015BU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 1385U,
    "A user has requested a type of logon (e.g., interactive or network) that has not been granted. An administrator has control over who may logon interactively and through the network.",
    "The user lacks the logon right for the requested logon type on this computer, or a deny right blocks it; event 4625 shows it as Status with Sub Status 0x0 and Failure Reason %%2308.",
    {e95_causes, NULL, e95_diagnosis, e95_resolution, NULL},
-   NULL, e95_related, NULL},
+   NULL, e95_related, NULL, NULL},
   {"STATUS_NT_CROSS_ENCRYPTION_REQUIRED", 0xC000015DU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1386U,
    "An attempt was made to change a user password in the security account manager without providing the necessary Windows cross-encrypted password.",
    "A password change in the SAM was attempted without the required Windows cross-encrypted password.",
    {e96_causes, NULL, e96_diagnosis, e96_resolution, NULL},
-   NULL, e96_related, NULL},
+   NULL, e96_related, NULL, NULL},
   {"STATUS_LM_CROSS_ENCRYPTION_REQUIRED", 0xC000017FU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1390U,
    "An attempt was made to change a user password in the security account manager without providing the necessary LM cross-encrypted password.",
    "A password change in the SAM was attempted without the required LM cross-encrypted password.",
    {e97_causes, NULL, e97_diagnosis, e97_resolution, NULL},
-   NULL, e97_related, NULL},
+   NULL, e97_related, NULL, NULL},
   {"STATUS_NO_TRUST_LSA_SECRET", 0xC000018AU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1786U,
    "The workstation does not have a trust secret for the primary domain in the local LSA database.",
    "The workstation has no trust secret for its primary domain in the local LSA database.",
    {e98_causes, NULL, e98_diagnosis, e98_resolution, NULL},
-   NULL, e98_related, NULL},
+   NULL, e98_related, NULL, NULL},
   {"STATUS_NO_TRUST_SAM_ACCOUNT", 0xC000018BU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1787U,
    "The SAM database on the Windows Server does not have a computer account for this workstation trust relationship.",
    "The domain's SAM database has no computer account for this workstation's trust relationship.",
    {e99_causes, NULL, e99_diagnosis, e99_resolution, NULL},
-   NULL, e99_related, NULL},
+   NULL, e99_related, NULL, NULL},
   {"STATUS_TRUSTED_DOMAIN_FAILURE", 0xC000018CU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1788U,
    "The logon request failed because the trust relationship between the primary domain and the trusted domain failed.",
    "The logon failed because the trust between this domain and the account's trusted domain failed; event 4625 shows it as Status.",
    {e100_causes, NULL, e100_diagnosis, e100_resolution, NULL},
-   e100_faq, e100_related, NULL},
+   e100_faq, e100_related, NULL, NULL},
   {"STATUS_TRUSTED_RELATIONSHIP_FAILURE", 0xC000018DU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1789U,
    "The logon request failed because the trust relationship between this workstation and the primary domain failed.",
    "The logon failed because the trust between this workstation and its domain failed.",
    {e101_causes, NULL, e101_diagnosis, e101_resolution, e101_prevention},
-   NULL, e101_related, NULL},
+   NULL, e101_related, NULL, NULL},
   {"STATUS_TRUST_FAILURE", 0xC0000190U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1790U,
    "The network logon failed. This may be because the validation authority can't be reached.",
    "The network logon failed, possibly because the validation authority could not be reached.",
    {e102_causes, NULL, e102_diagnosis, e102_resolution, NULL},
-   NULL, e102_related, NULL},
+   NULL, e102_related, NULL, NULL},
   {"STATUS_NETLOGON_NOT_STARTED", 0xC0000192U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1792U,
    "An attempt was made to logon, but the netlogon service was not started.",
    "A logon needed the Netlogon service, which was not running; event 4625 shows it as Status with Failure Reason %%2306.",
    {e103_causes, NULL, e103_diagnosis, e103_resolution, NULL},
-   NULL, e103_related, NULL},
+   NULL, e103_related, NULL, NULL},
   {"STATUS_ACCOUNT_EXPIRED", 0xC0000193U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1793U,
    "The user's account has expired.",
    "The user's account has passed its expiry date; event 4625 shows it as the Status itself, with Sub Status 0x0, and event 4776, which has no Sub Status, as its Error Code.",
    {e104_causes, NULL, e104_diagnosis, e104_resolution, NULL},
-   NULL, e104_related, NULL},
+   NULL, e104_related, NULL, NULL},
   {"STATUS_NETWORK_CREDENTIAL_CONFLICT", 0xC0000195U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1219U,
    "Multiple connections to a server or shared resource by the same user, using more than one user name, are not allowed. Disconnect all previous connections to the server or shared resource and try again.",
    "A second connection to the same server under a different user name was refused; it maps to ERROR_SESSION_CREDENTIAL_CONFLICT (1219).",
    {e105_causes, NULL, e105_diagnosis, e105_resolution, NULL},
-   NULL, e105_related, NULL},
+   NULL, e105_related, NULL, NULL},
   {"STATUS_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT", 0xC0000198U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1807U,
    "The account used is an Interdomain Trust account. Use your global user account or local user account to access this server.",
    "The account is an interdomain trust account, which cannot be used to log on.",
    {e106_causes, NULL, e106_diagnosis, e106_resolution, NULL},
-   NULL, e106_related, NULL},
+   NULL, e106_related, NULL, NULL},
   {"STATUS_NOLOGON_WORKSTATION_TRUST_ACCOUNT", 0xC0000199U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 1808U,
    "The account used is a Computer Account. Use your global user account or local user account to access this server.",
    "The account is a computer account, which cannot be used for this logon.",
    {e107_causes, NULL, e107_diagnosis, e107_resolution, NULL},
-   NULL, e107_related, NULL},
+   NULL, e107_related, NULL, NULL},
   {"STATUS_NOLOGON_SERVER_TRUST_ACCOUNT", 0xC000019AU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 1809U,
    "The account used is an Server Trust account. Use your global user account or local user account to access this server.",
    "The account is a server trust account, which cannot be used for this logon.",
    {e108_causes, NULL, e108_diagnosis, e108_resolution, NULL},
-   NULL, e108_related, NULL},
+   NULL, e108_related, NULL, NULL},
   {"STATUS_DOMAIN_TRUST_INCONSISTENT", 0xC000019BU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1810U,
    "The name or SID of the domain specified is inconsistent with the trust information for that domain.",
    "The name or SID of the domain does not match the trust information for it.",
    {e109_causes, NULL, e109_diagnosis, e109_resolution, NULL},
-   NULL, e109_related, NULL},
+   NULL, e109_related, NULL, NULL},
   {"STATUS_NO_USER_SESSION_KEY", 0xC0000202U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1394U,
    "There is no user session key for the specified logon session.",
    "There is no user session key for the specified logon session.",
    {e110_causes, NULL, e110_diagnosis, e110_resolution, NULL},
-   NULL, e110_related, NULL},
+   NULL, e110_related, NULL, NULL},
   {"STATUS_PASSWORD_MUST_CHANGE", 0xC0000224U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1907U,
    "The user's password must be changed before signing in.",
    "The password must be changed before the user can sign in, usually after an administrator reset: event 4625 shows it as the Status with Sub Status 0x0, and event 4776, which has no Sub Status, as its Error Code.",
    {e111_causes, NULL, e111_diagnosis, e111_resolution, NULL},
-   NULL, e111_related, NULL},
+   NULL, e111_related, NULL, NULL},
   {"STATUS_NOT_FOUND", 0xC0000225U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 1168U,
    "The object was not found.",
    "A generic not-found status; Microsoft's event 4625 table lists it as a Status or Sub Status that comes from a Windows bug, not an attack.",
    {e112_causes, NULL, e112_diagnosis, e112_resolution, NULL},
-   NULL, e112_related, NULL},
+   NULL, e112_related, NULL, NULL},
   {"STATUS_DOMAIN_CONTROLLER_NOT_FOUND", 0xC0000233U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1908U,
    "Could not find a domain controller for this domain.",
    "No domain controller could be found for the domain.",
    {e113_causes, NULL, e113_diagnosis, e113_resolution, NULL},
-   NULL, e113_related, NULL},
+   NULL, e113_related, NULL, NULL},
   {"STATUS_ACCOUNT_LOCKED_OUT", 0xC0000234U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1909U,
    "The user account has been automatically locked because too many invalid logon attempts or password change attempts have been requested.",
    "The account is locked out after too many bad passwords: event 4625 shows it as the Status with Sub Status 0x0, and event 4776, which has no Sub Status, as its Error Code.",
    {e114_causes, NULL, e114_diagnosis, e114_resolution, NULL},
-   NULL, e114_related, NULL},
+   NULL, e114_related, NULL, NULL},
   {"STATUS_MUTUAL_AUTHENTICATION_FAILED", 0xC00002C3U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 1397U,
    "Mutual Authentication failed. The server's password is out of date at the domain controller.",
    "Mutual authentication failed because the server's password is out of date at the domain controller.",
    {e115_causes, NULL, e115_diagnosis, e115_resolution, NULL},
-   NULL, e115_related, NULL},
+   NULL, e115_related, NULL, NULL},
   {"STATUS_UNFINISHED_CONTEXT_DELETED", 0xC00002EEU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "A security context was deleted before the context was completed. This is considered a logon failure.",
    "A security context was discarded before its handshake finished; event 4625 shows it as Status with Sub Status 0x0 and Failure Reason %%2304 (an error occurred during logon).",
    {e116_causes, NULL, e116_diagnosis, e116_resolution, NULL},
-   NULL, e116_related, NULL},
+   NULL, e116_related, NULL, NULL},
   {"STATUS_PASSWORD_CHANGE_REQUIRED", 0xC000030CU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1938U,
    "EAS policy requires that the user change their password before this operation can be performed.",
    "An EAS policy requires the user to change the password before the operation can be performed.",
    {e117_causes, NULL, e117_diagnosis, e117_resolution, NULL},
-   NULL, e117_related, NULL},
+   NULL, e117_related, NULL, NULL},
   {"STATUS_NETWORK_SESSION_EXPIRED", 0xC000035CU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 1394U,
    "The client session has expired; so the client must re-authenticate to continue accessing the remote resources.",
    "An SMB server refused a request on a session whose authentication has expired, and the client must authenticate again (MS-SMB2 fails such requests with this status); Microsoft's 4625 table does not list it.",
    {e118_causes, NULL, e118_diagnosis, e118_resolution, NULL},
-   NULL, e118_related, NULL},
+   NULL, e118_related, NULL, NULL},
   {"STATUS_NO_SECRETS", 0xC0000371U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 8620U,
    "The local account store does not contain secret material for the specified account.",
    "The account store that was asked holds no secret (password hash) for the account, so its credentials cannot be checked there; Microsoft's event 4776 table lists it as an Error Code.",
    {e119_causes, NULL, e119_diagnosis, e119_resolution, NULL},
-   NULL, e119_related, NULL},
+   NULL, e119_related, NULL, NULL},
   {"STATUS_AUTHENTICATION_FIREWALL_FAILED", 0xC0000413U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 1935U,
    "Logon Failure: The machine you are logging onto is protected by an authentication firewall. The specified account is not allowed to authenticate to the machine.",
    "An authentication firewall refused the account: selective authentication on a forest or external trust, or an authentication policy; event 4625 shows it as Status.",
    {e120_causes, NULL, e120_diagnosis, e120_resolution, NULL},
-   NULL, e120_related, NULL},
+   NULL, e120_related, NULL, NULL},
   {"STATUS_NTLM_BLOCKED", 0xC0000418U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 1937U,
    "The authentication failed since NTLM was blocked.",
    "NTLM authentication was refused by a 'Network security: Restrict NTLM' policy on the client, the server or the domain controller.",
    {e121_causes, NULL, e121_diagnosis, e121_resolution, e121_prevention},
-   NULL, e121_related, NULL},
+   NULL, e121_related, NULL, NULL},
   {"SEC_I_CONTINUE_NEEDED", 0x90312U, LOGONERR_NS_HRESULT, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 0U,
    "The function completed successfully, but must be called again to complete the context",
    "A success code, not an error: InitializeSecurityContext or AcceptSecurityContext produced a token for the peer and the handshake needs another round trip before the security context is complete.",
    {e122_causes, e122_symptoms, e122_diagnosis, e122_resolution, NULL},
-   e122_faq, e122_related, NULL},
+   e122_faq, e122_related, NULL, NULL},
   {"SEC_E_UNSUPPORTED_FUNCTION", 0x80090302U, LOGONERR_NS_HRESULT, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "The function requested is not supported",
    "The security package refused a request it does not support: in Schannel most often a TLS handshake for which the two sides share no enabled protocol version, and in Negotiate a logon that policy forbids, such as NTLM when NTLM is blocked.",
    {e123_causes, e123_symptoms, e123_diagnosis, e123_resolution, e123_prevention},
-   NULL, e123_related, NULL},
+   NULL, e123_related, NULL, NULL},
   {"SEC_E_TARGET_UNKNOWN", 0x80090303U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "The specified target is unknown or unreachable",
    "The client could not get a Kerberos ticket for the target name it asked for: the KDC knows no account with that service principal name (SPN), or the target could not be reached to authenticate.",
    {e124_causes, NULL, e124_diagnosis, e124_resolution, NULL},
-   NULL, e124_related, NULL},
+   NULL, e124_related, NULL, NULL},
   {"SEC_E_INTERNAL_ERROR", 0x80090304U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The Local Security Authority cannot be contacted",
    "The security package failed inside the Local Security Authority; Remote Desktop shows it with Network Level Authentication when the account must change its password, and Schannel returns it when it cannot use its certificate or keys.",
    {e125_causes, e125_symptoms, e125_diagnosis, e125_resolution, NULL},
-   NULL, e125_related, NULL},
+   NULL, e125_related, NULL, NULL},
   {"SEC_E_INVALID_TOKEN", 0x80090308U, LOGONERR_NS_HRESULT, LOGONERR_CAT_GENERAL, LOGONERR_SEV_MEDIUM, 0U,
    "The token supplied to the function is invalid",
    "The message handed to the security package is not a valid token for it: damaged, truncated, of another protocol, or too large to accept.",
    {e126_causes, NULL, e126_diagnosis, e126_resolution, NULL},
-   NULL, e126_related, NULL},
+   NULL, e126_related, NULL, NULL},
   {"SEC_E_LOGON_DENIED", 0x8009030CU, LOGONERR_NS_HRESULT, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
    "The logon attempt failed",
    "The SSPI form of a failed logon: the user name, password or other credentials were rejected, which NTLM and Kerberos report as STATUS_LOGON_FAILURE and Win32 as ERROR_LOGON_FAILURE (1326).",
    {e127_causes, e127_symptoms, e127_diagnosis, e127_resolution, NULL},
-   e127_faq, e127_related, NULL},
+   e127_faq, e127_related, NULL, NULL},
   {"SEC_E_UNKNOWN_CREDENTIALS", 0x8009030DU, LOGONERR_NS_HRESULT, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
    "The credentials supplied to the package were not recognized",
    "The package could not use the credentials it was given: a user name and password in a form it does not accept, or a certificate whose private key it cannot reach.",
    {e128_causes, NULL, e128_diagnosis, e128_resolution, NULL},
-   NULL, e128_related, NULL},
+   NULL, e128_related, NULL, NULL},
   {"SEC_E_NO_CREDENTIALS", 0x8009030EU, LOGONERR_NS_HRESULT, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "No credentials are available in the security package",
-   "The logon session that is asking to authenticate has no credentials the package can use, such as a network logon trying a second hop or a Schannel server without a certificate; Windows reports it as ERROR_NO_SUCH_LOGON_SESSION (1312).",
+   "The logon session that is asking to authenticate has no credentials the package can use, such as a network logon trying a second hop or a Schannel server without a certificate; tools that print Win32 errors may show the same failure as ERROR_NO_SUCH_LOGON_SESSION (1312), a link no Microsoft source confirms.",
    {e129_causes, e129_symptoms, e129_diagnosis, e129_resolution, NULL},
-   NULL, e129_related, NULL},
+   NULL, e129_related, NULL, NULL},
   {"SEC_E_NO_AUTHENTICATING_AUTHORITY", 0x80090311U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "No authority could be contacted for authentication.",
    "No domain controller could be reached to check the credentials, or the domain named in the user name does not exist; Remote Desktop with Network Level Authentication shows it as an authentication error.",
    {e130_causes, NULL, e130_diagnosis, e130_resolution, NULL},
-   NULL, e130_related, NULL},
+   NULL, e130_related, NULL, NULL},
   {"SEC_E_CONTEXT_EXPIRED", 0x80090317U, LOGONERR_NS_HRESULT, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "The context has expired and can no longer be used.",
    "The security context used to sign, seal or impersonate has outlived its lifetime, typically the end of the Kerberos service ticket it was built from, or the peer closed it.",
    {e131_causes, NULL, e131_diagnosis, e131_resolution, NULL},
-   NULL, e131_related, NULL},
+   NULL, e131_related, NULL, NULL},
   {"SEC_E_WRONG_PRINCIPAL", 0x80090322U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "The target principal name is incorrect.",
    "The server that answered is not the principal the client asked for: for Kerberos, the ticket was made for another account's key (a duplicate or misplaced SPN, a DNS name pointing at the wrong host); for Schannel, the certificate name does not match the name the client used.",
    {e132_causes, NULL, e132_diagnosis, e132_resolution, NULL},
-   NULL, e132_related, NULL},
+   NULL, e132_related, NULL, NULL},
   {"SEC_E_TIME_SKEW", 0x80090324U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The clocks on the client and server machines are skewed.",
    "Kerberos refused the exchange because the clocks of the client, the server or the KDC differ by more than the allowed skew (5 minutes by default).",
    {e133_causes, NULL, e133_diagnosis, e133_resolution, NULL},
-   NULL, e133_related, NULL},
+   NULL, e133_related, NULL, NULL},
   {"SEC_E_UNTRUSTED_ROOT", 0x80090325U, LOGONERR_NS_HRESULT, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "The certificate chain was issued by an authority that is not trusted.",
    "Schannel could not build the peer certificate's chain up to a root that this machine trusts, as with a self-signed certificate or an internal CA that is not deployed; RDP, WinRM over HTTPS, LDAPS and SQL Server report it.",
    {e134_causes, e134_symptoms, e134_diagnosis, e134_resolution, NULL},
-   NULL, e134_related, NULL},
+   NULL, e134_related, NULL, NULL},
+  {"SEC_E_ILLEGAL_MESSAGE", 0x80090326U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
+   "The message received was unexpected or badly formatted.",
+   "A TLS handshake through Schannel broke down: one side sent a message the other could not accept, or a fatal TLS alert such as handshake_failure, decode_error or illegal_parameter ended it, most often because the two sides share no protocol version, cipher suite or acceptable certificate.",
+   {e135_causes, e135_symptoms, e135_diagnosis, e135_resolution, NULL},
+   NULL, e135_related, NULL, NULL},
+  {"SEC_E_CERT_UNKNOWN", 0x80090327U, LOGONERR_NS_HRESULT, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
+   "An unknown error occurred while processing the certificate.",
+   "Schannel could not accept a certificate in a TLS handshake for a reason it does not name more precisely; it is what Schannel reports for the TLS alerts bad_certificate (42), unsupported_certificate (43) and certificate_unknown (46).",
+   {e136_causes, e136_symptoms, e136_diagnosis, e136_resolution, NULL},
+   NULL, e136_related, NULL, NULL},
   {"SEC_E_CERT_EXPIRED", 0x80090328U, LOGONERR_NS_HRESULT, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "The received certificate has expired.",
    "The certificate the peer presented, or one in its chain, is outside its validity period as judged by the local clock.",
-   {e135_causes, NULL, e135_diagnosis, e135_resolution, NULL},
-   NULL, e135_related, NULL},
+   {e137_causes, NULL, e137_diagnosis, e137_resolution, NULL},
+   NULL, e137_related, NULL, NULL},
+  {"SEC_E_DECRYPT_FAILURE", 0x80090330U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
+   "The specified data could not be decrypted.",
+   "Data protected by a security context could not be decrypted; over TLS, Schannel reports the alerts decryption_failed (21) and decrypt_error (51) with this code, which point at a key exchange or signature that did not check out.",
+   {e138_causes, e138_symptoms, e138_diagnosis, e138_resolution, NULL},
+   NULL, e138_related, NULL, NULL},
   {"SEC_E_ALGORITHM_MISMATCH", 0x80090331U, LOGONERR_NS_HRESULT, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "The client and server cannot communicate, because they do not possess a common algorithm.",
    "Schannel found no cipher suite, key exchange or signature algorithm that both sides have enabled, so the TLS handshake stopped.",
-   {e136_causes, NULL, e136_diagnosis, e136_resolution, NULL},
-   NULL, e136_related, NULL},
+   {e139_causes, NULL, e139_diagnosis, e139_resolution, NULL},
+   NULL, e139_related, NULL, NULL},
   {"SEC_E_UNFINISHED_CONTEXT_DELETED", 0x80090333U, LOGONERR_NS_HRESULT, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "A security context was deleted before the context was completed. This is considered a logon failure.",
    "A handshake was abandoned part-way: one side deleted the security context while SEC_I_CONTINUE_NEEDED was still pending, and Windows counts that as a failed logon.",
-   {e137_causes, NULL, e137_diagnosis, e137_resolution, NULL},
-   NULL, e137_related, NULL},
+   {e140_causes, NULL, e140_diagnosis, e140_resolution, NULL},
+   NULL, e140_related, NULL, NULL},
   {"SEC_E_NO_TGT_REPLY", 0x80090334U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "The client is trying to negotiate a context and the server requires user-to-user but didn't send a TGT reply.",
    "The KDC would only issue a user-to-user ticket for the target, and the server did not supply the TGT such an exchange needs, so Kerberos failed.",
-   {e138_causes, NULL, e138_diagnosis, e138_resolution, NULL},
-   NULL, e138_related, NULL},
+   {e141_causes, NULL, e141_diagnosis, e141_resolution, NULL},
+   NULL, e141_related, NULL, NULL},
   {"SEC_E_PKINIT_NAME_MISMATCH", 0x8009033DU, LOGONERR_NS_HRESULT, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "The client certificate does not contain a valid UPN, or does not match the client name in the logon request. Please contact your administrator.",
    "A smart card or certificate logon (PKINIT) failed because the certificate's subject alternative name UPN is missing, or does not map to the account that is logging on.",
-   {e139_causes, NULL, e139_diagnosis, e139_resolution, NULL},
-   NULL, e139_related, NULL},
+   {e142_causes, NULL, e142_diagnosis, e142_resolution, NULL},
+   NULL, e142_related, NULL, NULL},
   {"SEC_E_SMARTCARD_LOGON_REQUIRED", 0x8009033EU, LOGONERR_NS_HRESULT, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "Smartcard logon is required and was not used.",
    "The account must sign in with a smart card (Smart card is required for interactive logon), and a password was used instead; event 4625 can show it as Failure Reason %%2315.",
-   {e140_causes, NULL, e140_diagnosis, e140_resolution, NULL},
-   NULL, e140_related, NULL},
+   {e143_causes, NULL, e143_diagnosis, e143_resolution, NULL},
+   NULL, e143_related, NULL, NULL},
   {"SEC_E_KDC_UNKNOWN_ETYPE", 0x80090342U, LOGONERR_NS_HRESULT, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "The encryption type requested is not supported by the KDC.",
    "Kerberos could not agree on an encryption type: the client asked for types the KDC or the target account does not support or has disabled (for example RC4 turned off while an account has only RC4 keys).",
-   {e141_causes, NULL, e141_diagnosis, e141_resolution, NULL},
-   NULL, e141_related, NULL},
+   {e144_causes, NULL, e144_diagnosis, e144_resolution, NULL},
+   NULL, e144_related, NULL, NULL},
   {"SEC_E_BAD_BINDINGS", 0x80090346U, LOGONERR_NS_HRESULT, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "Client's supplied SSPI channel bindings were incorrect.",
    "Extended Protection for Authentication failed: the channel binding the client put in its authentication does not match the TLS channel the server sees, as when a proxy terminates TLS or when LDAP channel binding is required.",
-   {e142_causes, NULL, e142_diagnosis, e142_resolution, NULL},
-   NULL, e142_related, NULL},
+   {e145_causes, NULL, e145_diagnosis, e145_resolution, NULL},
+   NULL, e145_related, NULL, NULL},
   {"SEC_E_NO_KERB_KEY", 0x80090348U, LOGONERR_NS_HRESULT, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "SEC_E_NO_KERB_KEY",
    "Kerberos found no key of a usable type for an account, so it could not encrypt or decrypt a ticket; the SDK's message text for this code is only its name.",
-   {e143_causes, NULL, e143_diagnosis, e143_resolution, NULL},
-   NULL, e143_related, NULL},
+   {e146_causes, NULL, e146_diagnosis, e146_resolution, NULL},
+   NULL, e146_related, NULL, NULL},
   {"SEC_E_DOWNGRADE_DETECTED", 0x80090350U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The system cannot contact a domain controller to service the authentication request. Please try again later.",
    "Negotiate found that it was pushed from Kerberos down to a weaker protocol (NTLM) in a way that looks like tampering, typically because no domain controller answered for Kerberos; the SDK's message speaks of the unreachable domain controller.",
-   {e144_causes, NULL, e144_diagnosis, e144_resolution, NULL},
-   NULL, e144_related, NULL},
+   {e147_causes, NULL, e147_diagnosis, e147_resolution, NULL},
+   NULL, e147_related, NULL, NULL},
   {"SEC_E_MUTUAL_AUTH_FAILED", 0x80090363U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "The identity of the server computer could not be verified.",
    "The client required mutual authentication and could not prove the server's identity, usually because Kerberos was not possible and NTLM cannot authenticate the server; Win32 reports it as ERROR_MUTUAL_AUTH_FAILED (1397).",
-   {e145_causes, NULL, e145_diagnosis, e145_resolution, NULL},
-   NULL, e145_related, NULL},
+   {e148_causes, NULL, e148_diagnosis, e148_resolution, NULL},
+   NULL, e148_related, NULL, NULL},
   {"KDC_ERR_NONE", 0x0U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 0U,
    "No error",
    "Not a failure: a Result Code or Failure Code of 0x0 means the KDC issued the ticket that was asked for.",
-   {e146_causes, NULL, e146_diagnosis, e146_resolution, NULL},
-   NULL, e146_related, e146_aliases},
+   {e149_causes, NULL, e149_diagnosis, e149_resolution, NULL},
+   NULL, e149_related, e149_aliases, NULL},
   {"KDC_ERR_NAME_EXP", 0x1U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "Client's entry in database has expired",
    "The client principal's entry in the KDC database has passed its expiration date, so the KDC refuses it tickets.",
-   {e147_causes, NULL, e147_diagnosis, e147_resolution, NULL},
-   NULL, e147_related, e147_aliases},
+   {e150_causes, NULL, e150_diagnosis, e150_resolution, NULL},
+   NULL, e150_related, e150_aliases, NULL},
   {"KDC_ERR_SERVICE_EXP", 0x2U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "Server's entry in database has expired",
    "The service principal's entry in the KDC database has expired, so the KDC will not issue tickets for that service.",
-   {e148_causes, NULL, e148_diagnosis, e148_resolution, NULL},
-   NULL, e148_related, e148_aliases},
+   {e151_causes, NULL, e151_diagnosis, e151_resolution, NULL},
+   NULL, e151_related, e151_aliases, NULL},
   {"KDC_ERR_BAD_PVNO", 0x3U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 0U,
    "Requested protocol version number not supported",
    "The request carried a Kerberos protocol version other than 5, which the KDC does not speak.",
-   {e149_causes, NULL, e149_diagnosis, e149_resolution, NULL},
-   NULL, e149_related, e149_aliases},
+   {e152_causes, NULL, e152_diagnosis, e152_resolution, NULL},
+   NULL, e152_related, e152_aliases, NULL},
   {"KDC_ERR_C_OLD_MAST_KVNO", 0x4U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "Client's key encrypted in old master key",
    "The client's key in the KDC database is still encrypted in a master key the KDC no longer holds.",
-   {e150_causes, NULL, e150_diagnosis, e150_resolution, NULL},
-   NULL, e150_related, e150_aliases},
+   {e153_causes, NULL, e153_diagnosis, e153_resolution, NULL},
+   NULL, e153_related, e153_aliases, NULL},
   {"KDC_ERR_S_OLD_MAST_KVNO", 0x5U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "Server's key encrypted in old master key",
    "The service's key in the KDC database is still encrypted in a master key the KDC no longer holds.",
-   {e151_causes, NULL, e151_diagnosis, e151_resolution, NULL},
-   NULL, e151_related, e151_aliases},
+   {e154_causes, NULL, e154_diagnosis, e154_resolution, NULL},
+   NULL, e154_related, e154_aliases, NULL},
   {"KDC_ERR_C_PRINCIPAL_UNKNOWN", 0x6U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "Client not found in Kerberos database",
    "The KDC has no account for the client name in the request: on a domain controller, event 4768 logs Result Code 0x6 when the user or computer name does not exist in the domain.",
-   {e152_causes, e152_symptoms, e152_diagnosis, e152_resolution, e152_prevention},
-   e152_faq, e152_related, e152_aliases},
+   {e155_causes, e155_symptoms, e155_diagnosis, e155_resolution, e155_prevention},
+   e155_faq, e155_related, e155_aliases, NULL},
   {"KDC_ERR_S_PRINCIPAL_UNKNOWN", 0x7U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "Server not found in Kerberos database",
    "The KDC has no account holding the service principal name (SPN) the client asked a ticket for, so no service ticket can be issued and the client usually falls back to NTLM.",
-   {e153_causes, e153_symptoms, e153_diagnosis, e153_resolution, e153_prevention},
-   NULL, e153_related, e153_aliases},
+   {e156_causes, e156_symptoms, e156_diagnosis, e156_resolution, e156_prevention},
+   NULL, e156_related, e156_aliases, NULL},
   {"KDC_ERR_PRINCIPAL_NOT_UNIQUE", 0x8U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "Multiple principal entries in database",
    "More than one account holds the requested principal name, so the KDC cannot tell which key to use.",
-   {e154_causes, NULL, e154_diagnosis, e154_resolution, NULL},
-   NULL, e154_related, e154_aliases},
+   {e157_causes, NULL, e157_diagnosis, e157_resolution, NULL},
+   NULL, e157_related, e157_aliases, NULL},
   {"KDC_ERR_NULL_KEY", 0x9U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "The client or server has a null key",
    "The KDC found no usable key for the client or the service account, so it cannot encrypt a reply.",
-   {e155_causes, NULL, e155_diagnosis, e155_resolution, NULL},
-   NULL, e155_related, e155_aliases},
+   {e158_causes, NULL, e158_diagnosis, e158_resolution, NULL},
+   NULL, e158_related, e158_aliases, NULL},
   {"KDC_ERR_CANNOT_POSTDATE", 0xAU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
    "Ticket not eligible for postdating",
    "The client asked for a postdated ticket (one valid from a future time) that the KDC will not issue.",
-   {e156_causes, NULL, e156_diagnosis, e156_resolution, NULL},
-   NULL, e156_related, e156_aliases},
+   {e159_causes, NULL, e159_diagnosis, e159_resolution, NULL},
+   NULL, e159_related, e159_aliases, NULL},
   {"KDC_ERR_NEVER_VALID", 0xBU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "Requested starttime is later than end time",
    "The requested ticket would end before it starts, so it could never be valid.",
-   {e157_causes, NULL, e157_diagnosis, e157_resolution, NULL},
-   NULL, e157_related, e157_aliases},
+   {e160_causes, NULL, e160_diagnosis, e160_resolution, NULL},
+   NULL, e160_related, e160_aliases, NULL},
   {"KDC_ERR_POLICY", 0xCU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "KDC policy rejects request",
    "The account exists and the password may be right, but a restriction on the account or an authentication policy forbids this logon, so the KDC refuses the ticket.",
-   {e158_causes, e158_symptoms, e158_diagnosis, e158_resolution, NULL},
-   e158_faq, e158_related, e158_aliases},
+   {e161_causes, e161_symptoms, e161_diagnosis, e161_resolution, NULL},
+   e161_faq, e161_related, e161_aliases, NULL},
   {"KDC_ERR_BADOPTION", 0xDU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "KDC cannot accommodate requested option",
    "The request asked for a ticket option the KDC will not grant, most often delegation that the account is not allowed.",
-   {e159_causes, NULL, e159_diagnosis, e159_resolution, NULL},
-   NULL, e159_related, e159_aliases},
+   {e162_causes, NULL, e162_diagnosis, e162_resolution, NULL},
+   NULL, e162_related, e162_aliases, NULL},
   {"KDC_ERR_ETYPE_NOSUPP", 0xEU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_HIGH, 0U,
    "KDC has no support for encryption type",
    "The client, the KDC and the account share no encryption type: none of the types the client offers is both allowed and available as a key for the account or service.",
-   {e160_causes, e160_symptoms, e160_diagnosis, e160_resolution, e160_prevention},
-   NULL, e160_related, e160_aliases},
+   {e163_causes, e163_symptoms, e163_diagnosis, e163_resolution, e163_prevention},
+   NULL, e163_related, e163_aliases, NULL},
   {"KDC_ERR_SUMTYPE_NOSUPP", 0xFU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "KDC has no support for checksum type",
    "The request used a checksum type the KDC does not support or allow.",
-   {e161_causes, NULL, e161_diagnosis, e161_resolution, NULL},
-   NULL, e161_related, e161_aliases},
+   {e164_causes, NULL, e164_diagnosis, e164_resolution, NULL},
+   NULL, e164_related, e164_aliases, NULL},
   {"KDC_ERR_PADATA_TYPE_NOSUPP", 0x10U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "KDC has no support for padata type",
    "The KDC cannot handle the kind of pre-authentication the client sent; on Windows this is usually a smart card (PKINIT) logon reaching a domain controller without a usable KDC certificate.",
-   {e162_causes, e162_symptoms, e162_diagnosis, e162_resolution, NULL},
-   NULL, e162_related, e162_aliases},
+   {e165_causes, e165_symptoms, e165_diagnosis, e165_resolution, NULL},
+   NULL, e165_related, e165_aliases, NULL},
   {"KDC_ERR_TRTYPE_NOSUPP", 0x11U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_LOW, 0U,
    "KDC has no support for transited type",
    "A cross-realm ticket records its transited realms in an encoding the KDC does not understand.",
-   {e163_causes, NULL, e163_diagnosis, e163_resolution, NULL},
-   NULL, e163_related, e163_aliases},
+   {e166_causes, NULL, e166_diagnosis, e166_resolution, NULL},
+   NULL, e166_related, e166_aliases, NULL},
   {"KDC_ERR_CLIENT_REVOKED", 0x12U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "Clients credentials have been revoked",
-   "The KDC will not issue tickets to this account because it is disabled, locked out or expired; Windows domain controllers log it as Result Code 0x12 in event 4768 (or Failure Code 0x12 in 4771).",
-   {e164_causes, e164_symptoms, e164_diagnosis, e164_resolution, NULL},
-   e164_faq, e164_related, e164_aliases},
+   "The KDC will not issue tickets to this account because it is disabled, locked out, expired or outside its logon hours; Windows domain controllers log it as Result Code 0x12 in event 4768 (or Failure Code 0x12 in 4771).",
+   {e167_causes, e167_symptoms, e167_diagnosis, e167_resolution, NULL},
+   e167_faq, e167_related, e167_aliases, NULL},
   {"KDC_ERR_SERVICE_REVOKED", 0x13U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "Credentials for server have been revoked",
    "The KDC will not issue tickets for this service because the service's account is disabled or otherwise revoked.",
-   {e165_causes, NULL, e165_diagnosis, e165_resolution, NULL},
-   NULL, e165_related, e165_aliases},
+   {e168_causes, NULL, e168_diagnosis, e168_resolution, NULL},
+   NULL, e168_related, e168_aliases, NULL},
   {"KDC_ERR_TGT_REVOKED", 0x14U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "TGT has been revoked",
    "The ticket-granting ticket presented to the KDC is no longer accepted, so the client must obtain a new one.",
-   {e166_causes, NULL, e166_diagnosis, e166_resolution, NULL},
-   NULL, e166_related, e166_aliases},
+   {e169_causes, NULL, e169_diagnosis, e169_resolution, NULL},
+   NULL, e169_related, e169_aliases, NULL},
   {"KDC_ERR_CLIENT_NOTYET", 0x15U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 0U,
    "Client not yet valid; try again later",
    "The client principal has a start date in the future, so the KDC does not accept it yet.",
-   {e167_causes, NULL, e167_diagnosis, e167_resolution, NULL},
-   NULL, e167_related, e167_aliases},
+   {e170_causes, NULL, e170_diagnosis, e170_resolution, NULL},
+   NULL, e170_related, e170_aliases, NULL},
   {"KDC_ERR_SERVICE_NOTYET", 0x16U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 0U,
    "Server not yet valid; try again later",
    "The service principal has a start date in the future, so the KDC does not issue tickets for it yet.",
-   {e168_causes, NULL, e168_diagnosis, e168_resolution, NULL},
-   NULL, e168_related, e168_aliases},
+   {e171_causes, NULL, e171_diagnosis, e171_resolution, NULL},
+   NULL, e171_related, e171_aliases, NULL},
   {"KDC_ERR_KEY_EXPIRED", 0x17U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
    "Password has expired; change password to reset",
-   "The account's password has expired (or must be changed at next logon), so the KDC issues no ticket until it is changed; Windows logs it as code 0x17 in event 4768 or 4771.",
-   {e169_causes, e169_symptoms, e169_diagnosis, e169_resolution, NULL},
-   NULL, e169_related, e169_aliases},
+   "The account's password has expired (or must be changed at next logon), so the KDC issues no ticket until it is changed; Microsoft documents the code in event 4771, and its 4768 page has both listed it and said 4768 is not logged for it.",
+   {e172_causes, e172_symptoms, e172_diagnosis, e172_resolution, NULL},
+   NULL, e172_related, e172_aliases, NULL},
   {"KDC_ERR_PREAUTH_FAILED", 0x18U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
    "Pre-authentication information was invalid",
    "The KDC could not decrypt the client's pre-authentication with the account's key: almost always a wrong password, logged by Windows domain controllers as event 4771 with Failure Code 0x18.",
-   {e170_causes, e170_symptoms, e170_diagnosis, e170_resolution, NULL},
-   e170_faq, e170_related, e170_aliases},
+   {e173_causes, e173_symptoms, e173_diagnosis, e173_resolution, NULL},
+   e173_faq, e173_related, e173_aliases, NULL},
   {"KDC_ERR_PREAUTH_REQUIRED", 0x19U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "Additional pre-authentication required",
    "A normal step of the Kerberos logon: the client's first request had no pre-authentication, so the KDC asks for it and lists the accepted types and salts; the client then retries.",
-   {e171_causes, NULL, e171_diagnosis, e171_resolution, NULL},
-   NULL, e171_related, e171_aliases},
+   {e174_causes, NULL, e174_diagnosis, e174_resolution, NULL},
+   NULL, e174_related, e174_aliases, NULL},
   {"KDC_ERR_SERVER_NOMATCH", 0x1AU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "Requested server and ticket don't match",
    "The server named in the request is not the server the presented ticket was issued for.",
-   {e172_causes, NULL, e172_diagnosis, e172_resolution, NULL},
-   NULL, e172_related, e172_aliases},
+   {e175_causes, NULL, e175_diagnosis, e175_resolution, NULL},
+   NULL, e175_related, e175_aliases, NULL},
   {"KDC_ERR_MUST_USE_USER2USER", 0x1BU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
    "Server principal valid for user2user only",
    "The service principal can be reached only with user-to-user authentication, and the request did not use it.",
-   {e173_causes, NULL, e173_diagnosis, e173_resolution, NULL},
-   NULL, e173_related, e173_aliases},
+   {e176_causes, NULL, e176_diagnosis, e176_resolution, NULL},
+   NULL, e176_related, e176_aliases, NULL},
   {"KDC_ERR_PATH_NOT_ACCEPTED", 0x1CU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "KDC Policy rejects transited path",
    "The KDC refuses a cross-realm ticket because the chain of realms it passed through is not allowed.",
-   {e174_causes, NULL, e174_diagnosis, e174_resolution, NULL},
-   NULL, e174_related, e174_aliases},
+   {e177_causes, NULL, e177_diagnosis, e177_resolution, NULL},
+   NULL, e177_related, e177_aliases, NULL},
   {"KDC_ERR_SVC_UNAVAILABLE", 0x1DU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "A service is not available",
    "The KDC cannot serve the request at the moment, for example because its database or a needed back end is unavailable.",
-   {e175_causes, NULL, e175_diagnosis, e175_resolution, NULL},
-   NULL, e175_related, e175_aliases},
+   {e178_causes, NULL, e178_diagnosis, e178_resolution, NULL},
+   NULL, e178_related, e178_aliases, NULL},
   {"KRB_AP_ERR_BAD_INTEGRITY", 0x1FU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "Integrity check on decrypted field failed",
-   "A ticket or authenticator decrypted to data whose checksum does not match, because it was encrypted with a different key than the one used to check it; on domain controllers this usually means a krbtgt or trust key mismatch.",
-   {e176_causes, e176_symptoms, e176_diagnosis, e176_resolution, NULL},
-   NULL, e176_related, e176_aliases},
+   "A ticket or authenticator decrypted to data whose checksum does not match, because it was encrypted with a different key than the one used to check it or was altered in transit; a key that differs between domain controllers or between the two sides of a trust is one possible cause, not an established rule.",
+   {e179_causes, e179_symptoms, e179_diagnosis, e179_resolution, NULL},
+   NULL, e179_related, e179_aliases, NULL},
   {"KRB_AP_ERR_TKT_EXPIRED", 0x20U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "Ticket expired",
    "The ticket presented has passed its end time; clients normally get a new one on their own, so many 4769 events with Failure Code 0x20 are routine.",
-   {e177_causes, NULL, e177_diagnosis, e177_resolution, NULL},
-   NULL, e177_related, e177_aliases},
+   {e180_causes, NULL, e180_diagnosis, e180_resolution, NULL},
+   NULL, e180_related, e180_aliases, NULL},
   {"KRB_AP_ERR_TKT_NYV", 0x21U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "Ticket not yet valid",
    "The ticket's start time is still in the future from the point of view of the server checking it, usually because clocks disagree.",
-   {e178_causes, NULL, e178_diagnosis, e178_resolution, NULL},
-   NULL, e178_related, e178_aliases},
+   {e181_causes, NULL, e181_diagnosis, e181_resolution, NULL},
+   NULL, e181_related, e181_aliases, NULL},
   {"KRB_AP_ERR_REPEAT", 0x22U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "Request is a replay",
    "The server has already seen this authenticator, so it rejects the request as a possible replay.",
-   {e179_causes, NULL, e179_diagnosis, e179_resolution, NULL},
-   NULL, e179_related, e179_aliases},
+   {e182_causes, NULL, e182_diagnosis, e182_resolution, NULL},
+   NULL, e182_related, e182_aliases, NULL},
   {"KRB_AP_ERR_NOT_US", 0x23U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "The ticket isn't for us",
    "The server received a ticket issued for a different service principal than its own.",
-   {e180_causes, NULL, e180_diagnosis, e180_resolution, NULL},
-   NULL, e180_related, e180_aliases},
+   {e183_causes, NULL, e183_diagnosis, e183_resolution, NULL},
+   NULL, e183_related, e183_aliases, NULL},
   {"KRB_AP_ERR_BADMATCH", 0x24U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "Ticket and authenticator don't match",
    "The client named in the authenticator is not the client the ticket was issued to.",
-   {e181_causes, NULL, e181_diagnosis, e181_resolution, NULL},
-   NULL, e181_related, e181_aliases},
+   {e184_causes, NULL, e184_diagnosis, e184_resolution, NULL},
+   NULL, e184_related, e184_aliases, NULL},
   {"KRB_AP_ERR_SKEW", 0x25U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "Clock skew too great",
    "The client's clock differs from the KDC's or the server's by more than the allowed tolerance (5 minutes by default), so Kerberos refuses the request; Windows clients report it as STATUS_TIME_DIFFERENCE_AT_DC.",
-   {e182_causes, e182_symptoms, e182_diagnosis, e182_resolution, e182_prevention},
-   NULL, e182_related, e182_aliases},
+   {e185_causes, e185_symptoms, e185_diagnosis, e185_resolution, e185_prevention},
+   NULL, e185_related, e185_aliases, NULL},
   {"KRB_AP_ERR_BADADDR", 0x26U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "Incorrect net address",
    "The network address the request came from is not one of the addresses the ticket was issued for.",
-   {e183_causes, NULL, e183_diagnosis, e183_resolution, NULL},
-   NULL, e183_related, e183_aliases},
+   {e186_causes, NULL, e186_diagnosis, e186_resolution, NULL},
+   NULL, e186_related, e186_aliases, NULL},
   {"KRB_AP_ERR_BADVERSION", 0x27U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 0U,
    "Protocol version mismatch",
    "The message's protocol version or key version fields do not match what the receiver expects.",
-   {e184_causes, NULL, e184_diagnosis, e184_resolution, NULL},
-   NULL, e184_related, e184_aliases},
+   {e187_causes, NULL, e187_diagnosis, e187_resolution, NULL},
+   NULL, e187_related, e187_aliases, NULL},
   {"KRB_AP_ERR_MSG_TYPE", 0x28U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 0U,
    "Invalid msg type",
    "The receiver got a message type it did not expect at this point of the exchange.",
-   {e185_causes, NULL, e185_diagnosis, e185_resolution, NULL},
-   NULL, e185_related, e185_aliases},
+   {e188_causes, NULL, e188_diagnosis, e188_resolution, NULL},
+   NULL, e188_related, e188_aliases, NULL},
   {"KRB_AP_ERR_MODIFIED", 0x29U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "Message stream modified",
    "The service could not decrypt the ticket the client presented, because the KDC encrypted it with the key of an account that is not the one the service runs as (or with an older key).",
-   {e186_causes, e186_symptoms, e186_diagnosis, e186_resolution, NULL},
-   NULL, e186_related, e186_aliases},
+   {e189_causes, e189_symptoms, e189_diagnosis, e189_resolution, NULL},
+   NULL, e189_related, e189_aliases, NULL},
   {"KRB_AP_ERR_BADORDER", 0x2AU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "Message out of order",
    "A protected application message arrived out of sequence.",
-   {e187_causes, NULL, e187_diagnosis, e187_resolution, NULL},
-   NULL, e187_related, e187_aliases},
+   {e190_causes, NULL, e190_diagnosis, e190_resolution, NULL},
+   NULL, e190_related, e190_aliases, NULL},
   {"KRB_AP_ERR_ILL_CR_TKT", 0x2BU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_LOW, 0U,
    "Illegal cross-realm ticket",
    "A cross-realm ticket was presented where it is not allowed (code from RFC 1510 that MIT keeps; RFC 4120 leaves it out).",
-   {e188_causes, NULL, e188_diagnosis, e188_resolution, NULL},
-   NULL, e188_related, e188_aliases},
+   {e191_causes, NULL, e191_diagnosis, e191_resolution, NULL},
+   NULL, e191_related, e191_aliases, NULL},
   {"KRB_AP_ERR_BADKEYVER", 0x2CU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "Specified version of key is not available",
    "The ticket was encrypted with a key version number the service does not have.",
-   {e189_causes, NULL, e189_diagnosis, e189_resolution, NULL},
-   NULL, e189_related, e189_aliases},
+   {e192_causes, NULL, e192_diagnosis, e192_resolution, NULL},
+   NULL, e192_related, e192_aliases, NULL},
   {"KRB_AP_ERR_NOKEY", 0x2DU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "Service key not available",
    "The service has no key for the principal or encryption type of the ticket it received.",
-   {e190_causes, NULL, e190_diagnosis, e190_resolution, NULL},
-   NULL, e190_related, e190_aliases},
+   {e193_causes, NULL, e193_diagnosis, e193_resolution, NULL},
+   NULL, e193_related, e193_aliases, NULL},
   {"KRB_AP_ERR_MUT_FAIL", 0x2EU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "Mutual authentication failed",
    "The client could not verify the server's reply, so it cannot be sure it talks to the right server.",
-   {e191_causes, NULL, e191_diagnosis, e191_resolution, NULL},
-   NULL, e191_related, e191_aliases},
+   {e194_causes, NULL, e194_diagnosis, e194_resolution, NULL},
+   NULL, e194_related, e194_aliases, NULL},
   {"KRB_AP_ERR_BADDIRECTION", 0x2FU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "Incorrect message direction",
    "A protected message claims to come from the wrong side of the conversation, as in a reflection attack.",
-   {e192_causes, NULL, e192_diagnosis, e192_resolution, NULL},
-   NULL, e192_related, e192_aliases},
+   {e195_causes, NULL, e195_diagnosis, e195_resolution, NULL},
+   NULL, e195_related, e195_aliases, NULL},
   {"KRB_AP_ERR_METHOD", 0x30U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
    "Alternative authentication method required",
    "The server wants the client to authenticate with another method; the e-data says which.",
-   {e193_causes, NULL, e193_diagnosis, e193_resolution, NULL},
-   NULL, e193_related, e193_aliases},
+   {e196_causes, NULL, e196_diagnosis, e196_resolution, NULL},
+   NULL, e196_related, e196_aliases, NULL},
   {"KRB_AP_ERR_BADSEQ", 0x31U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "Incorrect sequence number in message",
    "A protected message carries a sequence number the receiver does not expect.",
-   {e194_causes, NULL, e194_diagnosis, e194_resolution, NULL},
-   NULL, e194_related, e194_aliases},
+   {e197_causes, NULL, e197_diagnosis, e197_resolution, NULL},
+   NULL, e197_related, e197_aliases, NULL},
   {"KRB_AP_ERR_INAPP_CKSUM", 0x32U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
    "Inappropriate type of checksum in message",
    "The message carries a checksum type that is not allowed for it, for example an unkeyed checksum where a keyed one is required.",
-   {e195_causes, NULL, e195_diagnosis, e195_resolution, NULL},
-   NULL, e195_related, e195_aliases},
+   {e198_causes, NULL, e198_diagnosis, e198_resolution, NULL},
+   NULL, e198_related, e198_aliases, NULL},
   {"KRB_AP_PATH_NOT_ACCEPTED", 0x33U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "Policy rejects transited path",
    "The application server refuses a cross-realm ticket because of the realms it passed through.",
-   {e196_causes, NULL, e196_diagnosis, e196_resolution, NULL},
-   NULL, e196_related, e196_aliases},
+   {e199_causes, NULL, e199_diagnosis, e199_resolution, NULL},
+   NULL, e199_related, e199_aliases, NULL},
   {"KRB_ERR_RESPONSE_TOO_BIG", 0x34U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_LOW, 0U,
    "Response too big for UDP; retry with TCP",
    "The KDC's reply does not fit in a UDP datagram, so it tells the client to ask again over TCP; normally the client retries on its own.",
-   {e197_causes, NULL, e197_diagnosis, e197_resolution, NULL},
-   NULL, e197_related, e197_aliases},
+   {e200_causes, NULL, e200_diagnosis, e200_resolution, NULL},
+   NULL, e200_related, e200_aliases, NULL},
   {"KRB_ERR_GENERIC", 0x3CU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_MEDIUM, 0U,
    "Generic error (description in e-text)",
    "A catch-all failure whose real reason is in the KRB-ERROR's e-text or e-data; Windows KDCs often put an NTSTATUS there, and large tokens are a common cause.",
-   {e198_causes, NULL, e198_diagnosis, e198_resolution, NULL},
-   NULL, e198_related, e198_aliases},
+   {e201_causes, NULL, e201_diagnosis, e201_resolution, NULL},
+   NULL, e201_related, e201_aliases, NULL},
   {"KRB_ERR_FIELD_TOOLONG", 0x3DU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 0U,
    "Field is too long for this implementation",
    "A field of the request is longer than the receiving implementation accepts.",
-   {e199_causes, NULL, e199_diagnosis, e199_resolution, NULL},
-   NULL, e199_related, e199_aliases},
+   {e202_causes, NULL, e202_diagnosis, e202_resolution, NULL},
+   NULL, e202_related, e202_aliases, NULL},
   {"KDC_ERR_CLIENT_NOT_TRUSTED", 0x3EU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "The client's certificate is not trusted (PKINIT)",
    "In a smart card or certificate logon, the KDC does not trust the client's certificate chain.",
-   {e200_causes, NULL, e200_diagnosis, e200_resolution, NULL},
-   NULL, e200_related, e200_aliases},
+   {e203_causes, NULL, e203_diagnosis, e203_resolution, NULL},
+   NULL, e203_related, e203_aliases, NULL},
   {"KDC_ERR_KDC_NOT_TRUSTED", 0x3FU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "The KDC's certificate is not trusted (PKINIT)",
    "In a certificate logon, the client does not trust the KDC's certificate.",
-   {e201_causes, NULL, e201_diagnosis, e201_resolution, NULL},
-   NULL, e201_related, e201_aliases},
+   {e204_causes, NULL, e204_diagnosis, e204_resolution, NULL},
+   NULL, e204_related, e204_aliases, NULL},
   {"KDC_ERR_INVALID_SIG", 0x40U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
    "The PKINIT signature is invalid",
    "The signature on the client's PKINIT request does not verify against its certificate.",
-   {e202_causes, NULL, e202_diagnosis, e202_resolution, NULL},
-   NULL, e202_related, e202_aliases},
+   {e205_causes, NULL, e205_diagnosis, e205_resolution, NULL},
+   NULL, e205_related, e205_aliases, NULL},
   {"KDC_ERR_DH_KEY_PARAMETERS_NOT_ACCEPTED", 0x41U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
    "Diffie-Hellman key parameters not accepted (PKINIT)",
    "The KDC refuses the Diffie-Hellman group the client proposed for PKINIT; RFC 4120 had reserved this number as KDC_ERR_KEY_TOO_WEAK.",
-   {e203_causes, NULL, e203_diagnosis, e203_resolution, NULL},
-   NULL, e203_related, e203_aliases},
+   {e206_causes, NULL, e206_diagnosis, e206_resolution, NULL},
+   NULL, e206_related, e206_aliases, NULL},
   {"KDC_ERR_CERTIFICATE_MISMATCH", 0x42U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
    "Certificate does not match the request (PKINIT)",
    "The certificate used for PKINIT does not match the principal or request it is used for; Microsoft's table wrongly lists USER_TO_USER_REQUIRED at this number.",
-   {e204_causes, NULL, e204_diagnosis, e204_resolution, NULL},
-   NULL, e204_related, e204_aliases},
+   {e207_causes, NULL, e207_diagnosis, e207_resolution, NULL},
+   NULL, e207_related, e207_aliases, NULL},
   {"KRB_AP_ERR_NO_TGT", 0x43U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "No TGT available to validate USER-TO-USER",
    "User-to-user authentication needs the server's TGT, and none was available.",
-   {e205_causes, NULL, e205_diagnosis, e205_resolution, NULL},
-   NULL, e205_related, e205_aliases},
+   {e208_causes, NULL, e208_diagnosis, e208_resolution, NULL},
+   NULL, e208_related, e208_aliases, NULL},
   {"KDC_ERR_WRONG_REALM", 0x44U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "Wrong realm (referral to another realm)",
-   "The KDC is not the right one for the client principal and refers the client to another realm; Windows domain controllers return it for names that belong to a trusted domain or forest.",
-   {e206_causes, e206_symptoms, e206_diagnosis, e206_resolution, NULL},
-   NULL, e206_related, e206_aliases},
+   "The KDC is not the right one for the request and says so, either as a referral to the client's own realm (RFC 6806) or, as Microsoft's 4768 page describes it, because a cross-realm TGT was presented to a realm other than the one it names.",
+   {e209_causes, e209_symptoms, e209_diagnosis, e209_resolution, NULL},
+   NULL, e209_related, e209_aliases, NULL},
   {"KRB_AP_ERR_USER_TO_USER_REQUIRED", 0x45U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
    "Ticket must be for USER-TO-USER",
    "The server accepts only user-to-user tickets and the client sent an ordinary one; Microsoft's table puts this name at 0x42, but RFC 4120 and MIT give it 0x45.",
-   {e207_causes, NULL, e207_diagnosis, e207_resolution, NULL},
-   NULL, e207_related, e207_aliases},
+   {e210_causes, NULL, e210_diagnosis, e210_resolution, NULL},
+   NULL, e210_related, e210_aliases, NULL},
   {"KDC_ERR_CANT_VERIFY_CERTIFICATE", 0x46U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "The certificate cannot be verified (PKINIT)",
    "The KDC could not verify the client's certificate, for example because the chain cannot be built.",
-   {e208_causes, NULL, e208_diagnosis, e208_resolution, NULL},
-   NULL, e208_related, e208_aliases},
+   {e211_causes, NULL, e211_diagnosis, e211_resolution, NULL},
+   NULL, e211_related, e211_aliases, NULL},
   {"KDC_ERR_INVALID_CERTIFICATE", 0x47U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
    "The certificate is invalid (PKINIT)",
    "The client's certificate is not valid for logon, for example expired or missing a required extension.",
-   {e209_causes, NULL, e209_diagnosis, e209_resolution, NULL},
-   NULL, e209_related, e209_aliases},
+   {e212_causes, NULL, e212_diagnosis, e212_resolution, NULL},
+   NULL, e212_related, e212_aliases, NULL},
   {"KDC_ERR_REVOKED_CERTIFICATE", 0x48U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
    "The certificate has been revoked (PKINIT)",
    "The client's certificate, or one in its chain, is on a revocation list.",
-   {e210_causes, NULL, e210_diagnosis, e210_resolution, NULL},
-   NULL, e210_related, e210_aliases},
+   {e213_causes, NULL, e213_diagnosis, e213_resolution, NULL},
+   NULL, e213_related, e213_aliases, NULL},
   {"KDC_ERR_REVOCATION_STATUS_UNKNOWN", 0x49U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "The certificate's revocation status is unknown (PKINIT)",
    "The KDC could not determine whether the client's certificate has been revoked.",
-   {e211_causes, NULL, e211_diagnosis, e211_resolution, NULL},
-   NULL, e211_related, e211_aliases},
+   {e214_causes, NULL, e214_diagnosis, e214_resolution, NULL},
+   NULL, e214_related, e214_aliases, NULL},
   {"KDC_ERR_REVOCATION_STATUS_UNAVAILABLE", 0x4AU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "Revocation status unavailable (PKINIT)",
    "The revocation status of a certificate in the chain could not be obtained.",
-   {e212_causes, NULL, e212_diagnosis, e212_resolution, NULL},
-   NULL, e212_related, e212_aliases},
+   {e215_causes, NULL, e215_diagnosis, e215_resolution, NULL},
+   NULL, e215_related, e215_aliases, NULL},
   {"KDC_ERR_CLIENT_NAME_MISMATCH", 0x4BU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
    "The client name does not match the certificate (PKINIT)",
    "The client principal named in the request is not the one the certificate identifies.",
-   {e213_causes, NULL, e213_diagnosis, e213_resolution, NULL},
-   NULL, e213_related, e213_aliases},
+   {e216_causes, NULL, e216_diagnosis, e216_resolution, NULL},
+   NULL, e216_related, e216_aliases, NULL},
   {"KDC_ERR_KDC_NAME_MISMATCH", 0x4CU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "The KDC name does not match its certificate (PKINIT)",
    "The KDC's certificate does not name the KDC or realm the client expected.",
-   {e214_causes, NULL, e214_diagnosis, e214_resolution, NULL},
-   NULL, e214_related, e214_aliases},
+   {e217_causes, NULL, e217_diagnosis, e217_resolution, NULL},
+   NULL, e217_related, e217_aliases, NULL},
   {"KDC_ERR_INCONSISTENT_KEY_PURPOSE", 0x4DU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "The certificate's key purpose is not allowed (PKINIT)",
    "The client's certificate does not carry an extended key usage that permits Kerberos client authentication.",
-   {e215_causes, NULL, e215_diagnosis, e215_resolution, NULL},
-   NULL, e215_related, e215_aliases},
+   {e218_causes, NULL, e218_diagnosis, e218_resolution, NULL},
+   NULL, e218_related, e218_aliases, NULL},
   {"KDC_ERR_DIGEST_IN_CERT_NOT_ACCEPTED", 0x4EU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
    "The digest algorithm of the certificate is not accepted (PKINIT)",
    "The certificate is signed with a digest algorithm the KDC does not accept, such as SHA-1 or MD5.",
-   {e216_causes, NULL, e216_diagnosis, e216_resolution, NULL},
-   NULL, e216_related, e216_aliases},
+   {e219_causes, NULL, e219_diagnosis, e219_resolution, NULL},
+   NULL, e219_related, e219_aliases, NULL},
   {"KDC_ERR_PA_CHECKSUM_MUST_BE_INCLUDED", 0x4FU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
    "The PKINIT request must include a checksum (PKINIT)",
    "The client's PKINIT request lacks the paChecksum binding it to the request body, which the KDC requires.",
-   {e217_causes, NULL, e217_diagnosis, e217_resolution, NULL},
-   NULL, e217_related, e217_aliases},
+   {e220_causes, NULL, e220_diagnosis, e220_resolution, NULL},
+   NULL, e220_related, e220_aliases, NULL},
   {"KDC_ERR_DIGEST_IN_SIGNED_DATA_NOT_ACCEPTED", 0x50U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
    "The digest algorithm of the signed data is not accepted (PKINIT)",
    "The client signed its PKINIT request with a digest algorithm the KDC does not accept.",
-   {e218_causes, NULL, e218_diagnosis, e218_resolution, NULL},
-   NULL, e218_related, e218_aliases},
+   {e221_causes, NULL, e221_diagnosis, e221_resolution, NULL},
+   NULL, e221_related, e221_aliases, NULL},
   {"KDC_ERR_PUBLIC_KEY_ENCRYPTION_NOT_SUPPORTED", 0x51U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
    "Public key encryption is not supported (PKINIT)",
    "The client asked for PKINIT's public-key encryption mode, which the KDC does not offer; Diffie-Hellman mode must be used.",
-   {e219_causes, NULL, e219_diagnosis, e219_resolution, NULL},
-   NULL, e219_related, e219_aliases},
+   {e222_causes, NULL, e222_diagnosis, e222_resolution, NULL},
+   NULL, e222_related, e222_aliases, NULL},
   {"KRB_AP_ERR_IAKERB_KDC_NOT_FOUND", 0x55U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "The IAKERB proxy could not find a KDC",
    "An IAKERB proxy (a server relaying Kerberos for a client that cannot reach a KDC) found no KDC for the realm; MIT assigns this code.",
-   {e220_causes, NULL, e220_diagnosis, e220_resolution, NULL},
-   NULL, e220_related, e220_aliases},
+   {e223_causes, NULL, e223_diagnosis, e223_resolution, NULL},
+   NULL, e223_related, e223_aliases, NULL},
   {"KRB_AP_ERR_IAKERB_KDC_NO_RESPONSE", 0x56U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "The KDC did not respond to the IAKERB proxy",
    "An IAKERB proxy found a KDC for the realm but got no answer from it; MIT assigns this code.",
-   {e221_causes, NULL, e221_diagnosis, e221_resolution, NULL},
-   NULL, e221_related, e221_aliases},
+   {e224_causes, NULL, e224_diagnosis, e224_resolution, NULL},
+   NULL, e224_related, e224_aliases, NULL},
   {"KDC_ERR_PREAUTH_EXPIRED", 0x5AU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "Pre-authentication data has expired (FAST)",
    "The pre-authentication the client sent is too old, for example a cookie or freshness token from an earlier exchange; the client should start again.",
-   {e222_causes, NULL, e222_diagnosis, e222_resolution, NULL},
-   NULL, e222_related, e222_aliases},
+   {e225_causes, NULL, e225_diagnosis, e225_resolution, NULL},
+   NULL, e225_related, e225_aliases, NULL},
   {"KDC_ERR_MORE_PREAUTH_DATA_REQUIRED", 0x5BU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "More pre-authentication data is required (FAST)",
    "A multi-step pre-authentication is not finished: the KDC asks the client for the next step and the client continues.",
-   {e223_causes, NULL, e223_diagnosis, e223_resolution, NULL},
-   NULL, e223_related, e223_aliases},
+   {e226_causes, NULL, e226_diagnosis, e226_resolution, NULL},
+   NULL, e226_related, e226_aliases, NULL},
   {"KDC_ERR_PREAUTH_BAD_AUTHENTICATION_SET", 0x5CU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "The pre-authentication set chosen is not usable (FAST)",
    "The client chose an authentication set (a combination of pre-authentication mechanisms offered in FAST) that the KDC cannot complete; RFC 6113 assigns the code, MIT leaves it a placeholder.",
-   {e224_causes, NULL, e224_diagnosis, e224_resolution, NULL},
-   NULL, e224_related, NULL},
+   {e227_causes, NULL, e227_diagnosis, e227_resolution, NULL},
+   NULL, e227_related, NULL, NULL},
   {"KDC_ERR_UNKNOWN_CRITICAL_FAST_OPTIONS", 0x5DU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 0U,
    "An unsupported critical FAST option was requested (FAST)",
    "The client set a FAST option marked critical that the KDC does not understand, so the KDC must refuse the request.",
-   {e225_causes, NULL, e225_diagnosis, e225_resolution, NULL},
-   NULL, e225_related, e225_aliases},
+   {e228_causes, NULL, e228_diagnosis, e228_resolution, NULL},
+   NULL, e228_related, e228_aliases, NULL},
   {"KDC_ERR_NO_ACCEPTABLE_KDF", 0x64U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
    "No acceptable key derivation function (PKINIT)",
    "None of the key derivation functions the client offered for PKINIT is acceptable to the KDC (RFC 8636).",
-   {e226_causes, NULL, e226_diagnosis, e226_resolution, NULL},
-   NULL, e226_related, e226_aliases},
+   {e229_causes, NULL, e229_diagnosis, e229_resolution, NULL},
+   NULL, e229_related, e229_aliases, NULL},
 };
 
 const logonerr_entry *logonerr_catalog(size_t *count) {

@@ -66,6 +66,20 @@ local function replace(s, a, b)
   return s:sub(1, i - 1) .. b .. s:sub(j + 1)
 end
 
+-- KDC_ERR_NONE's sources replaced by the Lua text srcs (a list).
+local function with_sources(srcs)
+  return function(f)
+    local t = f["kerberos.lua"]
+    local at = t:find('name = "KDC_ERR_NONE",', 1, true)
+    local stop = t:find("\n  },", at, true)
+    local entry = t:sub(at, stop)
+    entry = entry:gsub("\n    sources = {.-\n    },", "")
+    entry = entry:gsub('^name = "KDC_ERR_NONE",', '%0\n    sources = ' .. srcs .. ',')
+    f["kerberos.lua"] = t:sub(1, at - 1) .. entry .. t:sub(stop + 1)
+  end
+end
+local RFC = '{ title = "RFC 4120 section 7.5.9", ref = "RFC 4120 7.5.9", covers = { "name", "code", "message" } }'
+
 describe("the catalogue's source", function()
   it("is what csrc/catalog_data.c was generated from (CI fails when stale)", function()
     local ok, out = sh(PLAIN .. GEN_LUA .. " catalogue/generate.lua --check")
@@ -117,6 +131,27 @@ describe("the catalogue's source", function()
         f["win32.lua"] = replace(f["win32.lua"], 'category = "general"', 'category = "misc"')
       end,
       "categories" },
+    { "a source with neither a url nor a ref", "KDC_ERR_NONE", "sources",
+      with_sources('{ { title = "RFC 4120", covers = { "causes" } } }'), "needs a url or a ref" },
+    { "a source with both a url and a ref", "KDC_ERR_NONE", "sources",
+      with_sources('{ { title = "RFC 4120", ref = "RFC 4120", url = "https://www.rfc-editor.org/rfc/rfc4120", covers = { "causes" } } }'),
+      "needs a url or a ref" },
+    { "a source whose url is not https", "KDC_ERR_NONE", "sources",
+      with_sources('{ { title = "RFC 4120", url = "ftp://example.org/rfc4120", covers = { "causes" } } }'),
+      "https://" },
+    { "a source without a title", "KDC_ERR_NONE", "sources",
+      with_sources('{ { ref = "RFC 4120", covers = { "causes" } } }'), "has no title" },
+    { "a source that covers nothing", "KDC_ERR_NONE", "sources",
+      with_sources('{ { title = "RFC 4120", ref = "RFC 4120", covers = {} } }'), "non-empty list" },
+    { "a source that covers a field no entry has", "KDC_ERR_NONE", "'reasons'",
+      with_sources('{ { title = "RFC 4120", ref = "RFC 4120", covers = { "reasons" } } }'),
+      "not a field of an entry" },
+    { "a source that covers a field this entry lacks", "KDC_ERR_NONE", "'faq'",
+      with_sources('{ ' .. RFC .. ', { title = "RFC 4120", ref = "RFC 4120", covers = { "faq" } } }'),
+      "the entry does not have" },
+    { "a source with a misspelt key", "KDC_ERR_NONE", "'cover'",
+      with_sources('{ { title = "RFC 4120", ref = "RFC 4120", cover = { "causes" } } }'),
+      "unknown key" },
     { "a family file no namespace has", "win23.lua", "namespace",
       function(f) f["win23.lua"] = "return {}\n" end, "not a namespace" },
     { "Lua that does not load", "win32.lua", "near",
