@@ -4,6 +4,78 @@
 -- Win32 error that RtlNtStatusToDosError maps the status to; a list this
 -- file leaves out (causes, resolution, ...) is shared from that Win32
 -- entry.  The format is described in catalogue/README.md.
+
+-- Where the facts come from (doc/sources-win32-ntstatus.md): each page or
+-- header once, then cites(page, fields...) in an entry's sources.
+local function cites(page, ...)
+  return { title = page.title, url = page.url, ref = page.ref, covers = { ... } }
+end
+local NTSTATUS_H = { title = "ntstatus.h (mingw-w64)",
+  ref = "ntstatus.h" }
+local LMERRLOG_H = { title = "lmerrlog.h (mingw-w64): NELOG_NetlogonServerAuthFailed is 5722, NELOG_NetlogonServerAuthNoTrustSamAccount 5723",
+  ref = "lmerrlog.h" }
+local ERREF = { title = "[MS-ERREF] 2.3.1 NTSTATUS Values",
+  url = "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55" }
+local E4625 = { title = "4625(F) An account failed to log on",
+  url = "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625" }
+local E4776 = { title = "4776(S, F) The computer attempted to validate the credentials for an account",
+  url = "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776" }
+local E4740 = { title = "4740(S) A user account was locked out",
+  url = "https://learn.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4740" }
+local E4771 = { title = "4771(F) Kerberos pre-authentication failed",
+  url = "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4771" }
+local LSALOGONUSER = { title = "LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+  url = "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser" }
+local LOGONUSER = { title = "LogonUserA function (winbase.h)",
+  url = "https://learn.microsoft.com/windows/win32/api/winbase/nf-winbase-logonusera" }
+local RIGHTS = { title = "Account Rights Constants",
+  url = "https://learn.microsoft.com/en-us/windows/win32/SecAuthZ/account-rights-constants" }
+local CREATESESSION = { title = "LSA_CREATE_LOGON_SESSION callback function (ntsecpkg.h)",
+  url = "https://learn.microsoft.com/en-us/windows/win32/api/ntsecpkg/nc-ntsecpkg-lsa_create_logon_session" }
+local IMPLEVEL = { title = "[MS-LSAD] 2.2.3.5 SECURITY_IMPERSONATION_LEVEL",
+  url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-lsad/720cea10-cee2-4c45-9084-c6fa7d67d18d" }
+local LSASTORE = { title = "LsaStorePrivateData function (ntsecapi.h)",
+  url = "https://learn.microsoft.com/en-us/windows/desktop/api/Ntsecapi/nf-ntsecapi-lsastoreprivatedata" }
+local LSATLOOKUP = { title = "[MS-LSAT] 3.1.4.8 LsarLookupNames",
+  url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-lsat/65d18faa-0cb2-40ee-a94a-2140212f4ec4" }
+local UACATTR = { title = "User-Account-Control attribute (userAccountControl flags)",
+  url = "https://learn.microsoft.com/windows/win32/adschema/a-useraccountcontrol" }
+local APDS_NTLM = { title = "[MS-APDS] 3.1.5.2 NTLM Network Logon",
+  url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-apds/a6969cdd-5441-4cf9-bcaa-4b7ffbf792b7" }
+local KILE_AS = { title = "[MS-KILE] 3.3.5.6 AS Exchange (Protected Users)",
+  url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-kile/a076994a-47a9-4d16-af77-d4abb523afe4" }
+local KERBPOL = { title = "[MS-GPSB] 2.2.2 Kerberos Policy (MaxClockSkew)",
+  url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-gpsb/0fce5b92-bcc1-4b96-9c2b-56397c3f144f" }
+local GPSB_PWD = { title = "[MS-GPSB] 2.2.1.1 Password Policies",
+  url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-gpsb/0b40db09-d95d-40a6-8467-32aedec8140c" }
+local SAMR_PWD = { title = "[MS-SAMR] 3.1.1.7.1 General Password Policy",
+  url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-samr/bbee5135-3db2-4824-873a-55104c3610ad" }
+local SMB2VERIFY = { title = "[MS-SMB2] 3.3.5.2.9 Verifying the Session",
+  url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-smb2/b495e2da-8711-4772-b292-453be0394b49" }
+local SMBSESSION = { title = "[MS-SMB] 3.2.1.3 Per SMB Session (an Expired session is one whose Kerberos ticket expired)",
+  url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-smb/90df9a28-f1a4-486a-b692-dc0273fc28b8" }
+local WNET1219 = { title = "INFO: WNetAddConnection2 and Multiple User Credentials (error 1219)",
+  url = "https://support.microsoft.com/en-us/help/183366/info-wnetaddconnection2-and-multiple-user-credentials" }
+local DSGETDC = { title = "DsGetDcNameA function (dsgetdc.h)",
+  url = "https://learn.microsoft.com/en-us/windows/win32/api/dsgetdc/nf-dsgetdc-dsgetdcnamea" }
+local DCLOCATOR = { title = "Domain Controller Location Process",
+  url = "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-2000-server/cc978011(v=technet.10)" }
+local TCSC = { title = "Test-ComputerSecureChannel (domain members only; netdom or nltest on domain controllers)",
+  url = "https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.management/test-computersecurechannel" }
+local SELAUTH = { title = "Enable selective authentication over a forest trust (Allowed to Authenticate)",
+  url = "https://docs.microsoft.com/en-us/previous-versions/windows/it-pro/windows-server-2003/cc758152%28v%3dws.10%29" }
+local NTLMAUDIT = { title = "Block NTLM authentication (auditing NTLM on domain controllers before blocking)",
+  url = "https://learn.microsoft.com/en-us/training/modules/secure-windows-server-user-accounts/5-ntlm-blocking" }
+local NTLMINCOMING = { title = "Network security: Restrict NTLM: Audit incoming NTLM traffic",
+  url = "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/security-policy-settings/network-security-restrict-ntlm-audit-incoming-ntlm-traffic" }
+local PRPUSAGE = { title = "Get-ADDomainControllerPasswordReplicationPolicyUsage (revealed list of an RODC)",
+  url = "https://learn.microsoft.com/en-us/powershell/module/activedirectory/get-addomaincontrollerpasswordreplicationpolicyusage" }
+local RODCPWDREPL = { title = "Repadmin /rodcpwdrepl (prepopulating passwords under the Password Replication Policy)",
+  url = "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-server-2008-R2-and-2008/cc742095(v=ws.10)" }
+local RODCWAN = { title = "How Operations in a Branch Site with an RODC Are Affected When the WAN Is Not Available",
+  ref = "TechNet cc770854(v=ws.10)" }
+local NRPC_RODC = { title = "[MS-NRPC] 3.5.4.5.1.2 RODC server cachability validation",
+  url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-nrpc/f27c0f12-77c0-4c88-b969-ad23d01de702" }
 return {
   {
     name = "STATUS_INVALID_PARAMETER",
@@ -26,6 +98,10 @@ return {
       "Update the program or driver that builds the request when the fault is in third-party code.",
     },
     related = { "ERROR_INVALID_PARAMETER", "STATUS_INVALID_LOGON_TYPE", "STATUS_NO_SUCH_PACKAGE" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "STATUS_ACCESS_DENIED",
@@ -49,6 +125,10 @@ return {
       "Run the operation from an elevated process or a service account that legitimately holds the access.",
     },
     related = { "ERROR_ACCESS_DENIED", "STATUS_PRIVILEGE_NOT_HELD", "STATUS_LOGON_TYPE_NOT_GRANTED" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "STATUS_NO_IMPERSONATION_TOKEN",
@@ -71,6 +151,10 @@ return {
       "Open the process token instead when the code runs without a client to impersonate.",
     },
     related = { "ERROR_NO_IMPERSONATION_TOKEN", "STATUS_BAD_IMPERSONATION_LEVEL", "STATUS_CANNOT_IMPERSONATE" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "STATUS_NO_LOGON_SERVERS",
@@ -100,6 +184,15 @@ return {
       "Repair site coverage so every subnet maps to a site with a reachable domain controller.",
     },
     related = { "ERROR_NO_LOGON_SERVERS", "STATUS_NETLOGON_NOT_STARTED", "STATUS_DOMAIN_CONTROLLER_NOT_FOUND", "STATUS_NO_SUCH_DOMAIN", "STATUS_TRUSTED_RELATIONSHIP_FAILURE", "SEC_E_NO_AUTHENTICATING_AUTHORITY", "KDC_ERR_SVC_UNAVAILABLE", "KRB_AP_ERR_IAKERB_KDC_NOT_FOUND" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message"),
+      cites(LSALOGONUSER, "summary"),
+      cites(E4625, "summary"),
+      cites(DSGETDC, "diagnosis"),
+      cites(DCLOCATOR, "causes", "diagnosis"),
+      cites(LMERRLOG_H, "diagnosis"),
+    },
   },
   {
     name = "STATUS_NO_SUCH_LOGON_SESSION",
@@ -141,6 +234,10 @@ return {
       },
     },
     related = { "ERROR_NO_SUCH_LOGON_SESSION", "STATUS_BAD_LOGON_SESSION_STATE", "STATUS_LOGON_SESSION_COLLISION", "STATUS_LOGON_SESSION_EXISTS", "SEC_E_NO_CREDENTIALS" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "STATUS_PRIVILEGE_NOT_HELD",
@@ -163,6 +260,10 @@ return {
       "Enable the privilege with AdjustTokenPrivileges right before the call that needs it.",
     },
     related = { "ERROR_PRIVILEGE_NOT_HELD", "STATUS_ACCESS_DENIED", "STATUS_NOT_LOGON_PROCESS" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "STATUS_INVALID_ACCOUNT_NAME",
@@ -185,6 +286,10 @@ return {
       "Fix the script or configuration so the real account name is substituted.",
     },
     related = { "ERROR_INVALID_ACCOUNT_NAME", "STATUS_NO_SUCH_USER", "STATUS_NONE_MAPPED" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "STATUS_NO_SUCH_USER",
@@ -212,6 +317,12 @@ return {
       "Recreate or restore the account from the AD Recycle Bin only if it was deleted by mistake.",
     },
     related = { "STATUS_LOGON_FAILURE", "STATUS_WRONG_PASSWORD", "STATUS_INVALID_ACCOUNT_NAME", "ERROR_NO_SUCH_USER", "KDC_ERR_C_PRINCIPAL_UNKNOWN" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message"),
+      cites(E4625, "summary", "diagnosis"),
+      cites(E4776, "summary", "diagnosis"),
+    },
   },
   {
     name = "STATUS_WRONG_PASSWORD",
@@ -238,6 +349,13 @@ return {
       "Block or investigate a source that tries many passwords against one account.",
     },
     related = { "STATUS_LOGON_FAILURE", "STATUS_NO_SUCH_USER", "STATUS_ACCOUNT_LOCKED_OUT", "ERROR_INVALID_PASSWORD", "STATUS_WRONG_PASSWORD_CORE", "SEC_E_LOGON_DENIED", "KDC_ERR_PREAUTH_FAILED" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message"),
+      cites(E4625, "summary", "diagnosis"),
+      cites(E4776, "summary", "diagnosis"),
+      cites(E4771, "diagnosis"),
+    },
   },
   {
     name = "STATUS_ILL_FORMED_PASSWORD",
@@ -260,6 +378,10 @@ return {
       "Fix the quoting or encoding in the script that sets passwords.",
     },
     related = { "ERROR_ILL_FORMED_PASSWORD", "STATUS_PASSWORD_RESTRICTION", "STATUS_WRONG_PASSWORD" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "STATUS_PASSWORD_RESTRICTION",
@@ -282,6 +404,12 @@ return {
       "Wait for the minimum age to pass, or have an administrator reset the password.",
     },
     related = { "ERROR_PASSWORD_RESTRICTION", "STATUS_ILL_FORMED_PASSWORD", "STATUS_PASSWORD_MUST_CHANGE" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message"),
+      cites(GPSB_PWD, "causes"),
+      cites(SAMR_PWD, "causes"),
+    },
   },
   {
     name = "STATUS_LOGON_FAILURE",
@@ -312,6 +440,16 @@ return {
       "Block the source address when the failures come from a spraying or guessing pattern.",
     },
     related = { "STATUS_NO_SUCH_USER", "STATUS_WRONG_PASSWORD", "STATUS_ACCOUNT_LOCKED_OUT", "STATUS_ACCOUNT_RESTRICTION", "ERROR_LOGON_FAILURE", "SEC_E_LOGON_DENIED", "KDC_ERR_PREAUTH_FAILED" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message"),
+      cites(LSALOGONUSER, "summary"),
+      cites(E4625, "summary", "diagnosis"),
+      cites(E4776, "causes", "diagnosis"),
+      cites(NTLMAUDIT, "diagnosis"),
+      cites(PRPUSAGE, "diagnosis"),
+      cites(RODCWAN, "diagnosis"),
+    },
   },
   {
     name = "STATUS_ACCOUNT_RESTRICTION",
@@ -337,6 +475,14 @@ return {
       "Give a local account a password instead of relaxing the blank-password policy.",
     },
     related = { "STATUS_INVALID_LOGON_HOURS", "STATUS_INVALID_WORKSTATION", "STATUS_PASSWORD_EXPIRED", "STATUS_ACCOUNT_DISABLED", "STATUS_ACCOUNT_EXPIRED", "STATUS_PASSWORD_MUST_CHANGE", "ERROR_ACCOUNT_RESTRICTION", "SEC_E_SMARTCARD_LOGON_REQUIRED", "KDC_ERR_POLICY" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message"),
+      cites(LSALOGONUSER, "summary", "diagnosis"),
+      cites(APDS_NTLM, "causes"),
+      cites(KILE_AS, "causes"),
+      cites(E4625, "diagnosis"),
+    },
   },
   {
     name = "STATUS_INVALID_LOGON_HOURS",
@@ -360,6 +506,13 @@ return {
       "Remove logon-hours limits from service and batch accounts.",
     },
     related = { "STATUS_ACCOUNT_RESTRICTION", "STATUS_INVALID_WORKSTATION", "ERROR_INVALID_LOGON_HOURS", "KDC_ERR_POLICY" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message"),
+      cites(LSALOGONUSER, "summary"),
+      cites(E4625, "summary"),
+      cites(E4776, "summary"),
+    },
   },
   {
     name = "STATUS_INVALID_WORKSTATION",
@@ -383,6 +536,13 @@ return {
       "Change the authentication policy's conditions when a policy made the refusal.",
     },
     related = { "STATUS_ACCOUNT_RESTRICTION", "STATUS_INVALID_LOGON_HOURS", "ERROR_INVALID_WORKSTATION", "STATUS_AUTHENTICATION_FIREWALL_FAILED", "KDC_ERR_POLICY" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message"),
+      cites(LSALOGONUSER, "summary"),
+      cites(E4625, "summary"),
+      cites(E4776, "summary"),
+    },
   },
   {
     name = "STATUS_PASSWORD_EXPIRED",
@@ -406,6 +566,13 @@ return {
       "Move service accounts to group Managed Service Accounts, or rotate their passwords on a schedule and update every place they are stored.",
     },
     related = { "STATUS_PASSWORD_MUST_CHANGE", "STATUS_ACCOUNT_EXPIRED", "STATUS_ACCOUNT_RESTRICTION", "ERROR_PASSWORD_EXPIRED", "KDC_ERR_KEY_EXPIRED" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message"),
+      cites(LSALOGONUSER, "summary"),
+      cites(E4625, "summary"),
+      cites(E4776, "summary"),
+    },
   },
   {
     name = "STATUS_ACCOUNT_DISABLED",
@@ -429,6 +596,14 @@ return {
       "Reconfigure the device or service to use a current account.",
     },
     related = { "STATUS_ACCOUNT_EXPIRED", "STATUS_ACCOUNT_LOCKED_OUT", "STATUS_ACCOUNT_RESTRICTION", "ERROR_ACCOUNT_DISABLED", "KDC_ERR_CLIENT_REVOKED" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message"),
+      cites(LSALOGONUSER, "summary"),
+      cites(E4625, "summary"),
+      cites(E4776, "summary"),
+      cites(UACATTR, "causes"),
+    },
   },
   {
     name = "STATUS_NONE_MAPPED",
@@ -452,6 +627,12 @@ return {
       "Restore connectivity to the account's domain when the name is correct but cannot be looked up.",
     },
     related = { "STATUS_NO_SUCH_USER", "STATUS_INVALID_ACCOUNT_NAME", "STATUS_NO_SUCH_DOMAIN" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message"),
+      cites(LSATLOOKUP, "summary"),
+      cites(E4625, "summary"),
+    },
   },
   {
     name = "STATUS_BAD_IMPERSONATION_LEVEL",
@@ -474,6 +655,11 @@ return {
       "Duplicate the token with SecurityImpersonation, or SecurityDelegation for a second hop.",
     },
     related = { "ERROR_BAD_IMPERSONATION_LEVEL", "STATUS_NO_IMPERSONATION_TOKEN", "STATUS_CANNOT_IMPERSONATE" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message"),
+      cites(IMPLEVEL, "causes"),
+    },
   },
   {
     name = "STATUS_INVALID_SERVER_STATE",
@@ -497,6 +683,11 @@ return {
       "Repair the controller's SAM or NTDS errors that `dcdiag` reports, or take it out of service.",
     },
     related = { "ERROR_INVALID_SERVER_STATE", "STATUS_NO_LOGON_SERVERS", "STATUS_DOMAIN_CONTROLLER_NOT_FOUND" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message"),
+      cites(E4625, "summary"),
+    },
   },
   {
     name = "STATUS_NO_SUCH_DOMAIN",
@@ -519,6 +710,11 @@ return {
       "Recreate the trust or fix DNS forwarding so the domain's controllers can be found.",
     },
     related = { "ERROR_NO_SUCH_DOMAIN", "STATUS_NO_LOGON_SERVERS", "STATUS_DOMAIN_CONTROLLER_NOT_FOUND", "STATUS_TRUSTED_DOMAIN_FAILURE", "KDC_ERR_WRONG_REALM" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message", "summary"),
+      cites(DSGETDC, "diagnosis"),
+    },
   },
   {
     name = "STATUS_NOT_LOGON_PROCESS",
@@ -541,6 +737,10 @@ return {
       "Use LogonUser or SSPI instead when the program does not need to be a logon process.",
     },
     related = { "ERROR_NOT_LOGON_PROCESS", "STATUS_PRIVILEGE_NOT_HELD", "STATUS_NO_SUCH_PACKAGE" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "STATUS_LOGON_SESSION_EXISTS",
@@ -581,6 +781,11 @@ return {
       },
     },
     related = { "ERROR_LOGON_SESSION_EXISTS", "STATUS_LOGON_SESSION_COLLISION", "STATUS_NO_SUCH_LOGON_SESSION", "STATUS_BAD_LOGON_SESSION_STATE" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message"),
+      cites(CREATESESSION, "summary"),
+    },
   },
   {
     name = "STATUS_NO_SUCH_PACKAGE",
@@ -603,6 +808,11 @@ return {
       "Reinstall or repair the third-party package and restart so the LSA loads it.",
     },
     related = { "ERROR_NO_SUCH_PACKAGE", "STATUS_NOT_LOGON_PROCESS", "STATUS_INVALID_PARAMETER" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message"),
+      cites(LSALOGONUSER, "summary"),
+    },
   },
   {
     name = "STATUS_BAD_LOGON_SESSION_STATE",
@@ -643,6 +853,10 @@ return {
       },
     },
     related = { "ERROR_BAD_LOGON_SESSION_STATE", "STATUS_NO_SUCH_LOGON_SESSION", "STATUS_LOGON_SESSION_COLLISION", "STATUS_LOGON_SESSION_EXISTS" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "STATUS_LOGON_SESSION_COLLISION",
@@ -683,6 +897,11 @@ return {
       },
     },
     related = { "ERROR_LOGON_SESSION_COLLISION", "STATUS_LOGON_SESSION_EXISTS", "STATUS_NO_SUCH_LOGON_SESSION", "STATUS_BAD_LOGON_SESSION_STATE" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message"),
+      cites(CREATESESSION, "summary", "causes"),
+    },
   },
   {
     name = "STATUS_INVALID_LOGON_TYPE",
@@ -703,6 +922,11 @@ return {
       "Pass a documented SECURITY_LOGON_TYPE value that the package supports, such as Interactive (2), Network (3), Batch (4) or Service (5).",
     },
     related = { "ERROR_INVALID_LOGON_TYPE", "STATUS_LOGON_TYPE_NOT_GRANTED", "STATUS_INVALID_PARAMETER" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message", "summary"),
+      cites(LOGONUSER, "diagnosis"),
+    },
   },
   {
     name = "STATUS_CANNOT_IMPERSONATE",
@@ -723,6 +947,10 @@ return {
       "Move the impersonation call after the first successful read from the client.",
     },
     related = { "ERROR_CANNOT_IMPERSONATE", "STATUS_NO_IMPERSONATION_TOKEN", "STATUS_BAD_IMPERSONATION_LEVEL" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "STATUS_SPECIAL_ACCOUNT",
@@ -743,6 +971,10 @@ return {
       "Disable or rename the built-in account instead, or perform the operation on another account.",
     },
     related = { "ERROR_SPECIAL_ACCOUNT", "STATUS_ACCESS_DENIED", "STATUS_ACCOUNT_DISABLED" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "STATUS_TIME_DIFFERENCE_AT_DC",
@@ -769,6 +1001,12 @@ return {
       "Turn off host time synchronisation for domain-joined virtual machines where it fights with the domain hierarchy.",
     },
     related = { "ERROR_TIME_SKEW", "STATUS_NO_LOGON_SERVERS", "STATUS_MUTUAL_AUTHENTICATION_FAILED", "SEC_E_TIME_SKEW", "KRB_AP_ERR_SKEW" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message"),
+      cites(KERBPOL, "summary", "causes"),
+      cites(E4625, "summary"),
+    },
   },
   {
     name = "STATUS_WRONG_PASSWORD_CORE",
@@ -791,6 +1029,10 @@ return {
       "Replace or upgrade the legacy server or device so that it uses NTLMv2 or Kerberos over SMB2 or later.",
     },
     related = { "STATUS_WRONG_PASSWORD", "ERROR_INVALID_PASSWORD", "STATUS_LOGON_FAILURE" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "STATUS_LOGON_NOT_GRANTED",
@@ -813,6 +1055,11 @@ return {
       "Remove the account from the deny right only when the deny was not intended.",
     },
     related = { "ERROR_LOGON_NOT_GRANTED", "STATUS_LOGON_TYPE_NOT_GRANTED", "STATUS_ACCOUNT_RESTRICTION" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message"),
+      cites(RIGHTS, "summary", "causes"),
+    },
   },
   {
     name = "STATUS_TOO_MANY_SECRETS",
@@ -834,6 +1081,11 @@ return {
       "Update or uninstall the product that leaks secrets.",
     },
     related = { "ERROR_TOO_MANY_SECRETS", "STATUS_NO_TRUST_LSA_SECRET", "STATUS_NO_SECRETS" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message", "summary"),
+      cites(LSASTORE, "causes"),
+    },
   },
   {
     name = "STATUS_LOGON_TYPE_NOT_GRANTED",
@@ -859,6 +1111,12 @@ return {
       "Add the account or its group to the allow right in the GPO that owns it, and run `gpupdate /force` on the target.",
     },
     related = { "STATUS_LOGON_NOT_GRANTED", "ERROR_LOGON_TYPE_NOT_GRANTED", "STATUS_ACCOUNT_RESTRICTION", "STATUS_INVALID_LOGON_TYPE" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message"),
+      cites(RIGHTS, "summary", "causes", "resolution"),
+      cites(E4625, "summary"),
+    },
   },
   {
     name = "STATUS_NT_CROSS_ENCRYPTION_REQUIRED",
@@ -879,6 +1137,10 @@ return {
       "Change the password with a current Windows client or tool that sends the NT form.",
     },
     related = { "ERROR_NT_CROSS_ENCRYPTION_REQUIRED", "STATUS_LM_CROSS_ENCRYPTION_REQUIRED", "STATUS_PASSWORD_RESTRICTION" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "STATUS_LM_CROSS_ENCRYPTION_REQUIRED",
@@ -899,6 +1161,10 @@ return {
       "Change the password with a current client, and retire systems that depend on LAN Manager hashes.",
     },
     related = { "ERROR_LM_CROSS_ENCRYPTION_REQUIRED", "STATUS_NT_CROSS_ENCRYPTION_REQUIRED", "STATUS_PASSWORD_RESTRICTION" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "STATUS_NO_TRUST_LSA_SECRET",
@@ -921,6 +1187,11 @@ return {
       "Rejoin the computer to the domain when the reset fails.",
     },
     related = { "ERROR_NO_TRUST_LSA_SECRET", "STATUS_NO_TRUST_SAM_ACCOUNT", "STATUS_TRUSTED_RELATIONSHIP_FAILURE" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message"),
+      cites(TCSC, "resolution"),
+    },
   },
   {
     name = "STATUS_NO_TRUST_SAM_ACCOUNT",
@@ -943,6 +1214,11 @@ return {
       "Give cloned machines unique names and run Sysprep before joining them.",
     },
     related = { "ERROR_NO_TRUST_SAM_ACCOUNT", "STATUS_NO_TRUST_LSA_SECRET", "STATUS_TRUSTED_RELATIONSHIP_FAILURE" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message", "summary"),
+      cites(LMERRLOG_H, "diagnosis"),
+    },
   },
   {
     name = "STATUS_TRUSTED_DOMAIN_FAILURE",
@@ -974,6 +1250,11 @@ return {
       },
     },
     related = { "ERROR_TRUSTED_DOMAIN_FAILURE", "STATUS_TRUSTED_RELATIONSHIP_FAILURE", "STATUS_DOMAIN_TRUST_INCONSISTENT", "STATUS_AUTHENTICATION_FIREWALL_FAILED", "KRB_AP_ERR_BAD_INTEGRITY", "KDC_ERR_WRONG_REALM" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message"),
+      cites(E4625, "summary"),
+    },
   },
   {
     name = "STATUS_TRUSTED_RELATIONSHIP_FAILURE",
@@ -1000,6 +1281,11 @@ return {
       "Plan a secure-channel repair into every rollback of a domain member or domain controller.",
     },
     related = { "ERROR_TRUSTED_RELATIONSHIP_FAILURE", "STATUS_NO_TRUST_LSA_SECRET", "STATUS_NO_TRUST_SAM_ACCOUNT", "STATUS_TRUSTED_DOMAIN_FAILURE", "KRB_AP_ERR_MODIFIED" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message", "summary"),
+      cites(TCSC, "resolution"),
+    },
   },
   {
     name = "STATUS_TRUST_FAILURE",
@@ -1022,6 +1308,10 @@ return {
       "Repair the broken trust or name resolution between the domains.",
     },
     related = { "ERROR_TRUST_FAILURE", "STATUS_NO_LOGON_SERVERS", "STATUS_TRUSTED_RELATIONSHIP_FAILURE", "KRB_AP_ERR_BAD_INTEGRITY" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "STATUS_NETLOGON_NOT_STARTED",
@@ -1045,6 +1335,11 @@ return {
       "Fix the dependency or error that the Service Control Manager events name as the reason it stopped.",
     },
     related = { "ERROR_NETLOGON_NOT_STARTED", "STATUS_NO_LOGON_SERVERS", "STATUS_TRUSTED_RELATIONSHIP_FAILURE" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message"),
+      cites(E4625, "summary"),
+    },
   },
   {
     name = "STATUS_ACCOUNT_EXPIRED",
@@ -1068,6 +1363,13 @@ return {
       "Reconfigure the device or service found in the events to use a current account.",
     },
     related = { "STATUS_ACCOUNT_DISABLED", "STATUS_PASSWORD_EXPIRED", "STATUS_ACCOUNT_RESTRICTION", "ERROR_ACCOUNT_EXPIRED", "KDC_ERR_NAME_EXP", "KDC_ERR_CLIENT_REVOKED" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message"),
+      cites(LSALOGONUSER, "summary"),
+      cites(E4625, "summary"),
+      cites(E4776, "summary"),
+    },
   },
   {
     name = "STATUS_NETWORK_CREDENTIAL_CONFLICT",
@@ -1090,6 +1392,11 @@ return {
       "Use one account for every connection to a given server from the same logon session.",
     },
     related = { "ERROR_SESSION_CREDENTIAL_CONFLICT", "STATUS_LOGON_FAILURE", "STATUS_NETWORK_SESSION_EXPIRED" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message"),
+      cites(WNET1219, "summary", "causes"),
+    },
   },
   {
     name = "STATUS_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT",
@@ -1110,6 +1417,11 @@ return {
       "Sign in with a user account, and investigate the source when nothing should use the trust account.",
     },
     related = { "ERROR_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT", "STATUS_NOLOGON_WORKSTATION_TRUST_ACCOUNT", "STATUS_NOLOGON_SERVER_TRUST_ACCOUNT" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message"),
+      cites(UACATTR, "summary"),
+    },
   },
   {
     name = "STATUS_NOLOGON_WORKSTATION_TRUST_ACCOUNT",
@@ -1131,6 +1443,11 @@ return {
       "Use a user account for the operation, and ignore events that come with a normal domain join.",
     },
     related = { "ERROR_NOLOGON_WORKSTATION_TRUST_ACCOUNT", "STATUS_NOLOGON_SERVER_TRUST_ACCOUNT", "STATUS_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message"),
+      cites(UACATTR, "summary"),
+    },
   },
   {
     name = "STATUS_NOLOGON_SERVER_TRUST_ACCOUNT",
@@ -1151,6 +1468,11 @@ return {
       "Use a user account, and look into the source only when such attempts are unexpected.",
     },
     related = { "ERROR_NOLOGON_SERVER_TRUST_ACCOUNT", "STATUS_NOLOGON_WORKSTATION_TRUST_ACCOUNT", "STATUS_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message"),
+      cites(UACATTR, "summary"),
+    },
   },
   {
     name = "STATUS_DOMAIN_TRUST_INCONSISTENT",
@@ -1172,6 +1494,10 @@ return {
       "Delete and recreate the trust so that it records the domain's current name and SID, then verify it.",
     },
     related = { "ERROR_DOMAIN_TRUST_INCONSISTENT", "STATUS_TRUSTED_DOMAIN_FAILURE", "STATUS_NO_SUCH_DOMAIN" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "STATUS_NO_USER_SESSION_KEY",
@@ -1194,6 +1520,10 @@ return {
       "Reconnect after the session expired so a new key is negotiated.",
     },
     related = { "ERROR_NO_USER_SESSION_KEY", "STATUS_NETWORK_SESSION_EXPIRED", "STATUS_NO_SUCH_LOGON_SESSION" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "STATUS_PASSWORD_MUST_CHANGE",
@@ -1216,6 +1546,13 @@ return {
       "For a service account, clear the flag and set a known password instead of forcing a change.",
     },
     related = { "STATUS_PASSWORD_EXPIRED", "STATUS_ACCOUNT_RESTRICTION", "STATUS_PASSWORD_CHANGE_REQUIRED", "ERROR_PASSWORD_MUST_CHANGE", "KDC_ERR_KEY_EXPIRED" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message"),
+      cites(LSALOGONUSER, "summary"),
+      cites(E4625, "summary"),
+      cites(E4776, "summary"),
+    },
   },
   {
     name = "STATUS_NOT_FOUND",
@@ -1237,6 +1574,11 @@ return {
       "Keep the affected computer on current cumulative updates.",
     },
     related = { "ERROR_NOT_FOUND", "STATUS_LOGON_FAILURE" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message"),
+      cites(E4625, "summary"),
+    },
   },
   {
     name = "STATUS_DOMAIN_CONTROLLER_NOT_FOUND",
@@ -1259,6 +1601,11 @@ return {
       "Restore connectivity to a domain controller, or add one to the site.",
     },
     related = { "ERROR_DOMAIN_CONTROLLER_NOT_FOUND", "STATUS_NO_LOGON_SERVERS", "STATUS_NO_SUCH_DOMAIN" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message", "summary"),
+      cites(DSGETDC, "diagnosis"),
+    },
   },
   {
     name = "STATUS_ACCOUNT_LOCKED_OUT",
@@ -1288,6 +1635,13 @@ return {
       "Block the source address, or put the internet-facing service behind extranet lockout or multi-factor authentication, when the bad passwords come from an attack.",
     },
     related = { "STATUS_WRONG_PASSWORD", "STATUS_LOGON_FAILURE", "STATUS_ACCOUNT_DISABLED", "ERROR_ACCOUNT_LOCKED_OUT", "KDC_ERR_CLIENT_REVOKED", "KDC_ERR_PREAUTH_FAILED" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message"),
+      cites(E4740, "diagnosis"),
+      cites(E4625, "summary", "diagnosis"),
+      cites(E4776, "summary"),
+    },
   },
   {
     name = "STATUS_MUTUAL_AUTHENTICATION_FAILED",
@@ -1310,6 +1664,10 @@ return {
       "Move the SPN to the account the service runs as (`setspn -D` on the wrong account, `setspn -S` on the right one).",
     },
     related = { "ERROR_MUTUAL_AUTH_FAILED", "ERROR_WRONG_TARGET_NAME", "STATUS_TRUSTED_RELATIONSHIP_FAILURE", "SEC_E_MUTUAL_AUTH_FAILED", "KRB_AP_ERR_MUT_FAIL" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "STATUS_UNFINISHED_CONTEXT_DELETED",
@@ -1333,6 +1691,10 @@ return {
       "Repair the network path (MTU, firewall idle timeouts, load balancer) that cuts connections during authentication.",
     },
     related = { "SEC_E_UNFINISHED_CONTEXT_DELETED", "STATUS_LOGON_FAILURE", "STATUS_NOT_FOUND", "STATUS_NETWORK_SESSION_EXPIRED" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "STATUS_PASSWORD_CHANGE_REQUIRED",
@@ -1353,6 +1715,10 @@ return {
       "Have the user change the password, then let the device sign in again.",
     },
     related = { "ERROR_PASSWORD_CHANGE_REQUIRED", "STATUS_PASSWORD_MUST_CHANGE", "STATUS_PASSWORD_EXPIRED" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "STATUS_NETWORK_SESSION_EXPIRED",
@@ -1375,6 +1741,13 @@ return {
       "Renew the user's tickets (`klist purge`, then access the share again) when the client keeps presenting an expired ticket.",
     },
     related = { "ERROR_NO_USER_SESSION_KEY", "STATUS_NO_USER_SESSION_KEY", "STATUS_NETWORK_CREDENTIAL_CONFLICT" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message"),
+      cites(SMB2VERIFY, "summary"),
+      cites(SMBSESSION, "causes"),
+      cites(E4625, "summary"),
+    },
   },
   {
     name = "STATUS_NO_SECRETS",
@@ -1399,6 +1772,15 @@ return {
       "For a local account, set a password (`Set-LocalUser <name> -Password (Read-Host -AsSecureString)`) if it must accept password logons, or use the sign-in method it was made for.",
     },
     related = { "STATUS_WRONG_PASSWORD", "STATUS_LOGON_FAILURE", "STATUS_TOO_MANY_SECRETS" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message"),
+      cites(E4776, "summary"),
+      cites(PRPUSAGE, "diagnosis"),
+      cites(RODCWAN, "causes"),
+      cites(NRPC_RODC, "causes"),
+      cites(RODCPWDREPL, "resolution"),
+    },
   },
   {
     name = "STATUS_AUTHENTICATION_FIREWALL_FAILED",
@@ -1423,6 +1805,12 @@ return {
       "Adjust the authentication policy's access-control conditions, or move the account to the right silo, when a policy made the refusal.",
     },
     related = { "ERROR_AUTHENTICATION_FIREWALL_FAILED", "STATUS_TRUSTED_DOMAIN_FAILURE", "STATUS_INVALID_WORKSTATION", "STATUS_ACCOUNT_RESTRICTION", "KDC_ERR_POLICY" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message"),
+      cites(SELAUTH, "causes", "resolution"),
+      cites(E4625, "summary"),
+    },
   },
   {
     name = "STATUS_NTLM_BLOCKED",
@@ -1451,5 +1839,11 @@ return {
       "Give new services registered SPNs and DNS names so they authenticate with Kerberos from the start.",
     },
     related = { "ERROR_NTLM_BLOCKED", "STATUS_LOGON_FAILURE", "STATUS_AUTHENTICATION_FIREWALL_FAILED", "SEC_E_UNSUPPORTED_FUNCTION" },
+    sources = {
+      cites(NTSTATUS_H, "name", "code"),
+      cites(ERREF, "name", "code", "message"),
+      cites(NTLMAUDIT, "causes", "resolution"),
+      cites(NTLMINCOMING, "diagnosis"),
+    },
   },
 }

@@ -8,6 +8,82 @@
 -- that refused the logon, events 4776 (Error Code), 4768 (Result Code),
 -- 4769 and 4771 (Failure Code) on the domain controller.  `diagnosis`
 -- finds out, `resolution` changes things: no step is in both.
+
+-- Where the facts come from (doc/sources-win32-ntstatus.md): each page or
+-- header once, then cites(page, fields...) in an entry's sources.
+local function cites(page, ...)
+  return { title = page.title, url = page.url, ref = page.ref, covers = { ... } }
+end
+local WINERROR_H = { title = "winerror.h (mingw-w64)",
+  ref = "winerror.h" }
+local LMERRLOG_H = { title = "lmerrlog.h (mingw-w64): NELOG_NetlogonServerAuthFailed is 5722, NELOG_NetlogonServerAuthNoTrustSamAccount 5723",
+  ref = "lmerrlog.h" }
+local CODES_0 = { title = "System Error Codes (0-499)",
+  url = "https://learn.microsoft.com/windows/win32/debug/system-error-codes--0-499-" }
+local CODES_1000 = { title = "System Error Codes (1000-1299)",
+  url = "https://learn.microsoft.com/en-US/windows/win32/debug/system-error-codes--1000-1299-" }
+local CODES_1300 = { title = "System Error Codes (1300-1699)",
+  url = "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-" }
+local CODES_1700 = { title = "System Error Codes (1700-3999)",
+  url = "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-" }
+local CODES_8200 = { title = "System Error Codes (8200-8999)",
+  url = "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--8200-8999-" }
+local E4625 = { title = "4625(F) An account failed to log on",
+  url = "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625" }
+local E4776 = { title = "4776(S, F) The computer attempted to validate the credentials for an account",
+  url = "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776" }
+local E4740 = { title = "4740(S) A user account was locked out",
+  url = "https://learn.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4740" }
+local E4771 = { title = "4771(F) Kerberos pre-authentication failed",
+  url = "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4771" }
+local LSALOGONUSER = { title = "LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+  url = "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser" }
+local LOGONUSER = { title = "LogonUserA function (winbase.h)",
+  url = "https://learn.microsoft.com/windows/win32/api/winbase/nf-winbase-logonusera" }
+local RIGHTS = { title = "Account Rights Constants",
+  url = "https://learn.microsoft.com/en-us/windows/win32/SecAuthZ/account-rights-constants" }
+local CREATESESSION = { title = "LSA_CREATE_LOGON_SESSION callback function (ntsecpkg.h)",
+  url = "https://learn.microsoft.com/en-us/windows/win32/api/ntsecpkg/nc-ntsecpkg-lsa_create_logon_session" }
+local IMPLEVEL = { title = "[MS-LSAD] 2.2.3.5 SECURITY_IMPERSONATION_LEVEL",
+  url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-lsad/720cea10-cee2-4c45-9084-c6fa7d67d18d" }
+local LSASTORE = { title = "LsaStorePrivateData function (ntsecapi.h)",
+  url = "https://learn.microsoft.com/en-us/windows/desktop/api/Ntsecapi/nf-ntsecapi-lsastoreprivatedata" }
+local LSATLOOKUP = { title = "[MS-LSAT] 3.1.4.8 LsarLookupNames",
+  url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-lsat/65d18faa-0cb2-40ee-a94a-2140212f4ec4" }
+local UACATTR = { title = "User-Account-Control attribute (userAccountControl flags)",
+  url = "https://learn.microsoft.com/windows/win32/adschema/a-useraccountcontrol" }
+local APDS_NTLM = { title = "[MS-APDS] 3.1.5.2 NTLM Network Logon",
+  url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-apds/a6969cdd-5441-4cf9-bcaa-4b7ffbf792b7" }
+local KILE_AS = { title = "[MS-KILE] 3.3.5.6 AS Exchange (Protected Users)",
+  url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-kile/a076994a-47a9-4d16-af77-d4abb523afe4" }
+local KERBPOL = { title = "[MS-GPSB] 2.2.2 Kerberos Policy (MaxClockSkew)",
+  url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-gpsb/0fce5b92-bcc1-4b96-9c2b-56397c3f144f" }
+local GPSB_PWD = { title = "[MS-GPSB] 2.2.1.1 Password Policies",
+  url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-gpsb/0b40db09-d95d-40a6-8467-32aedec8140c" }
+local SAMR_PWD = { title = "[MS-SAMR] 3.1.1.7.1 General Password Policy",
+  url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-samr/bbee5135-3db2-4824-873a-55104c3610ad" }
+local SMBSESSION = { title = "[MS-SMB] 3.2.1.3 Per SMB Session (an Expired session is one whose Kerberos ticket expired)",
+  url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-smb/90df9a28-f1a4-486a-b692-dc0273fc28b8" }
+local WNET1219 = { title = "INFO: WNetAddConnection2 and Multiple User Credentials (error 1219)",
+  url = "https://support.microsoft.com/en-us/help/183366/info-wnetaddconnection2-and-multiple-user-credentials" }
+local DSGETDC = { title = "DsGetDcNameA function (dsgetdc.h)",
+  url = "https://learn.microsoft.com/en-us/windows/win32/api/dsgetdc/nf-dsgetdc-dsgetdcnamea" }
+local DCLOCATOR = { title = "Domain Controller Location Process",
+  url = "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-2000-server/cc978011(v=technet.10)" }
+local TCSC = { title = "Test-ComputerSecureChannel (domain members only; netdom or nltest on domain controllers)",
+  url = "https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.management/test-computersecurechannel" }
+local SELAUTH = { title = "Enable selective authentication over a forest trust (Allowed to Authenticate)",
+  url = "https://docs.microsoft.com/en-us/previous-versions/windows/it-pro/windows-server-2003/cc758152%28v%3dws.10%29" }
+local NTLMAUDIT = { title = "Block NTLM authentication (auditing NTLM on domain controllers before blocking)",
+  url = "https://learn.microsoft.com/en-us/training/modules/secure-windows-server-user-accounts/5-ntlm-blocking" }
+local NTLMINCOMING = { title = "Network security: Restrict NTLM: Audit incoming NTLM traffic",
+  url = "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/security-policy-settings/network-security-restrict-ntlm-audit-incoming-ntlm-traffic" }
+local PRPUSAGE = { title = "Get-ADDomainControllerPasswordReplicationPolicyUsage (revealed list of an RODC)",
+  url = "https://learn.microsoft.com/en-us/powershell/module/activedirectory/get-addomaincontrollerpasswordreplicationpolicyusage" }
+local RODCPWDREPL = { title = "Repadmin /rodcpwdrepl (prepopulating passwords under the Password Replication Policy)",
+  url = "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-server-2008-R2-and-2008/cc742095(v=ws.10)" }
+local RODCWAN = { title = "How Operations in a Branch Site with an RODC Are Affected When the WAN Is Not Available",
+  ref = "TechNet cc770854(v=ws.10)" }
 return {
   {
     name = "ERROR_ACCESS_DENIED",
@@ -35,6 +111,10 @@ return {
       "For remote administration, use a domain account in the local Administrators group rather than a local account whose network token is filtered.",
     },
     related = { "STATUS_ACCESS_DENIED", "ERROR_PRIVILEGE_NOT_HELD", "ERROR_LOGON_TYPE_NOT_GRANTED" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_0, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "ERROR_INVALID_PASSWORD",
@@ -57,6 +137,13 @@ return {
       "When changing a password, confirm the current password with the user before retrying.",
     },
     related = { "STATUS_WRONG_PASSWORD", "ERROR_LOGON_FAILURE", "ERROR_WRONG_PASSWORD", "ERROR_ACCOUNT_LOCKED_OUT" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_0, "name", "code", "message", "summary"),
+      cites(E4625, "diagnosis"),
+      cites(E4776, "diagnosis"),
+      cites(E4771, "diagnosis"),
+    },
   },
   {
     name = "ERROR_INVALID_PARAMETER",
@@ -79,6 +166,10 @@ return {
       "Initialise every structure completely (zero it first) before filling the fields the call needs.",
     },
     related = { "STATUS_INVALID_PARAMETER", "ERROR_BAD_ARGUMENTS", "ERROR_INVALID_LOGON_TYPE" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_0, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "ERROR_BAD_ARGUMENTS",
@@ -100,6 +191,10 @@ return {
       "Validate input at the call site before it reaches the API.",
     },
     related = { "ERROR_INVALID_PARAMETER", "STATUS_INVALID_PARAMETER" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_0, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "ERROR_NOT_FOUND",
@@ -120,6 +215,10 @@ return {
       "Create or restore the missing element, or point the program at the store where it lives.",
     },
     related = { "STATUS_NOT_FOUND", "ERROR_INVALID_PARAMETER" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1000, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "ERROR_SESSION_CREDENTIAL_CONFLICT",
@@ -144,6 +243,11 @@ return {
       "Remove stale entries for the server from Credential Manager.",
     },
     related = { "STATUS_NETWORK_CREDENTIAL_CONFLICT", "ERROR_NO_SUCH_LOGON_SESSION", "ERROR_REMOTE_SESSION_LIMIT_EXCEEDED" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1000, "name", "code", "message"),
+      cites(WNET1219, "summary", "causes"),
+    },
   },
   {
     name = "ERROR_REMOTE_SESSION_LIMIT_EXCEEDED",
@@ -165,6 +269,10 @@ return {
       "Move the share to a server edition or reduce the number of concurrent clients.",
     },
     related = { "ERROR_SESSION_CREDENTIAL_CONFLICT", "ERROR_NO_USER_SESSION_KEY" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1000, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "ERROR_NULL_LM_PASSWORD",
@@ -185,6 +293,10 @@ return {
       "No action is needed unless a legacy LM-only client must authenticate; such clients should be retired.",
     },
     related = { "ERROR_LM_CROSS_ENCRYPTION_REQUIRED", "ERROR_NT_CROSS_ENCRYPTION_REQUIRED" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1300, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "ERROR_NO_IMPERSONATION_TOKEN",
@@ -207,6 +319,11 @@ return {
       "Make the call while the thread is impersonating, and stop on a failed impersonation instead of continuing.",
     },
     related = { "STATUS_NO_IMPERSONATION_TOKEN", "ERROR_BAD_IMPERSONATION_LEVEL", "ERROR_CANNOT_IMPERSONATE" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1300, "name", "code", "message", "summary"),
+      cites(IMPLEVEL, "causes"),
+    },
   },
   {
     name = "ERROR_NO_LOGON_SERVERS",
@@ -235,6 +352,15 @@ return {
       "Start Netlogon on the domain controllers that should answer, and connect the VPN before signing in where the machine is remote.",
     },
     related = { "STATUS_NO_LOGON_SERVERS", "ERROR_DOMAIN_CONTROLLER_NOT_FOUND", "ERROR_NETLOGON_NOT_STARTED", "ERROR_NO_SUCH_DOMAIN", "SEC_E_NO_AUTHENTICATING_AUTHORITY" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1300, "name", "code", "message"),
+      cites(LSALOGONUSER, "summary"),
+      cites(DSGETDC, "diagnosis"),
+      cites(DCLOCATOR, "causes", "diagnosis"),
+      cites(LMERRLOG_H, "diagnosis"),
+      cites(E4625, "diagnosis"),
+    },
   },
   {
     name = "ERROR_NO_SUCH_LOGON_SESSION",
@@ -286,6 +412,10 @@ return {
       },
     },
     related = { "STATUS_NO_SUCH_LOGON_SESSION", "ERROR_SESSION_CREDENTIAL_CONFLICT", "ERROR_BAD_LOGON_SESSION_STATE", "SEC_E_NO_CREDENTIALS", "ERROR_LOGON_SESSION_COLLISION", "ERROR_INVALID_PARAMETER", "ERROR_BAD_ARGUMENTS" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1300, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "ERROR_PRIVILEGE_NOT_HELD",
@@ -310,6 +440,10 @@ return {
       "Run elevated where the privilege is administrative.",
     },
     related = { "STATUS_PRIVILEGE_NOT_HELD", "ERROR_ACCESS_DENIED", "ERROR_NOT_LOGON_PROCESS" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1300, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "ERROR_INVALID_ACCOUNT_NAME",
@@ -332,6 +466,10 @@ return {
       "Fix the script or configuration so that the variable is expanded before the call.",
     },
     related = { "STATUS_INVALID_ACCOUNT_NAME", "ERROR_NO_SUCH_USER" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1300, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "ERROR_NO_SUCH_USER",
@@ -356,6 +494,12 @@ return {
       "Restore a deleted account from the AD Recycle Bin (`Restore-ADObject`) if it is still needed.",
     },
     related = { "STATUS_NO_SUCH_USER", "ERROR_LOGON_FAILURE", "ERROR_INVALID_ACCOUNT_NAME", "KDC_ERR_C_PRINCIPAL_UNKNOWN" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1300, "name", "code", "message", "summary"),
+      cites(E4625, "diagnosis"),
+      cites(E4776, "diagnosis"),
+    },
   },
   {
     name = "ERROR_WRONG_PASSWORD",
@@ -376,6 +520,10 @@ return {
       "Ask the user to re-enter the current password carefully, or have an administrator reset it.",
     },
     related = { "ERROR_INVALID_PASSWORD", "STATUS_WRONG_PASSWORD", "ERROR_PASSWORD_RESTRICTION" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1300, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "ERROR_ILL_FORMED_PASSWORD",
@@ -395,6 +543,10 @@ return {
       "Choose a new password using ordinary printable characters.",
     },
     related = { "STATUS_ILL_FORMED_PASSWORD", "ERROR_PASSWORD_RESTRICTION" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1300, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "ERROR_PASSWORD_RESTRICTION",
@@ -418,6 +570,12 @@ return {
       "Have an administrator reset the password when the minimum age blocks a needed change.",
     },
     related = { "STATUS_PASSWORD_RESTRICTION", "ERROR_ILL_FORMED_PASSWORD", "ERROR_PASSWORD_MUST_CHANGE" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1300, "name", "code", "message"),
+      cites(GPSB_PWD, "causes"),
+      cites(SAMR_PWD, "causes"),
+    },
   },
   {
     name = "ERROR_LOGON_FAILURE",
@@ -452,6 +610,14 @@ return {
       },
     },
     related = { "STATUS_LOGON_FAILURE", "STATUS_NO_SUCH_USER", "STATUS_WRONG_PASSWORD", "ERROR_ACCOUNT_LOCKED_OUT", "ERROR_NO_SUCH_USER", "SEC_E_LOGON_DENIED", "SEC_E_UNKNOWN_CREDENTIALS", "KDC_ERR_PREAUTH_FAILED" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1300, "name", "code", "message"),
+      cites(E4625, "diagnosis"),
+      cites(E4776, "causes", "diagnosis", "faq"),
+      cites(E4771, "diagnosis"),
+      cites(NTLMAUDIT, "diagnosis"),
+    },
   },
   {
     name = "ERROR_ACCOUNT_RESTRICTION",
@@ -477,6 +643,14 @@ return {
       "Remove the account from Protected Users or the policy silo only if the refused kind of logon is genuinely needed.",
     },
     related = { "STATUS_ACCOUNT_RESTRICTION", "ERROR_INVALID_LOGON_HOURS", "ERROR_INVALID_WORKSTATION", "ERROR_PASSWORD_EXPIRED", "ERROR_ACCOUNT_DISABLED", "ERROR_ACCOUNT_EXPIRED", "ERROR_PASSWORD_MUST_CHANGE", "SEC_E_SMARTCARD_LOGON_REQUIRED" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1300, "name", "code", "message"),
+      cites(LSALOGONUSER, "summary", "diagnosis"),
+      cites(APDS_NTLM, "causes"),
+      cites(KILE_AS, "causes"),
+      cites(E4625, "diagnosis"),
+    },
   },
   {
     name = "ERROR_INVALID_LOGON_HOURS",
@@ -501,6 +675,13 @@ return {
       "Edit logon hours from a console in the users' own time zone, or set them in UTC with a script, so the grid means what the administrator intends.",
     },
     related = { "STATUS_INVALID_LOGON_HOURS", "ERROR_ACCOUNT_RESTRICTION", "ERROR_INVALID_WORKSTATION" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1300, "name", "code", "message", "summary"),
+      cites(LSALOGONUSER, "diagnosis"),
+      cites(E4625, "diagnosis"),
+      cites(E4776, "diagnosis"),
+    },
   },
   {
     name = "ERROR_INVALID_WORKSTATION",
@@ -524,6 +705,12 @@ return {
       "Adjust the authentication policy silo's conditions if the device should be allowed.",
     },
     related = { "STATUS_INVALID_WORKSTATION", "ERROR_ACCOUNT_RESTRICTION", "ERROR_INVALID_LOGON_HOURS" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1300, "name", "code", "message", "summary"),
+      cites(LSALOGONUSER, "diagnosis"),
+      cites(E4625, "diagnosis"),
+    },
   },
   {
     name = "ERROR_PASSWORD_EXPIRED",
@@ -547,6 +734,14 @@ return {
       "For service accounts, use a group Managed Service Account or rotate the password and update every place it is stored.",
     },
     related = { "STATUS_PASSWORD_EXPIRED", "ERROR_PASSWORD_MUST_CHANGE", "ERROR_ACCOUNT_EXPIRED", "ERROR_ACCOUNT_RESTRICTION", "KDC_ERR_KEY_EXPIRED" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1300, "name", "code", "message"),
+      cites(LSALOGONUSER, "diagnosis"),
+      cites(E4625, "diagnosis"),
+      cites(E4776, "diagnosis"),
+      cites(GPSB_PWD, "causes"),
+    },
   },
   {
     name = "ERROR_ACCOUNT_DISABLED",
@@ -570,6 +765,14 @@ return {
       "Replace a stale service account with a managed service account rather than re-enabling it.",
     },
     related = { "STATUS_ACCOUNT_DISABLED", "ERROR_ACCOUNT_EXPIRED", "ERROR_ACCOUNT_LOCKED_OUT", "ERROR_ACCOUNT_RESTRICTION" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1300, "name", "code", "message"),
+      cites(LSALOGONUSER, "diagnosis"),
+      cites(E4625, "diagnosis"),
+      cites(E4776, "diagnosis"),
+      cites(UACATTR, "summary"),
+    },
   },
   {
     name = "ERROR_NONE_MAPPED",
@@ -591,6 +794,11 @@ return {
       "Restore name resolution and connectivity to the account's domain.",
     },
     related = { "STATUS_NONE_MAPPED", "ERROR_NO_SUCH_USER", "ERROR_INVALID_ACCOUNT_NAME" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1300, "name", "code", "message"),
+      cites(LSATLOOKUP, "summary"),
+    },
   },
   {
     name = "ERROR_BAD_IMPERSONATION_LEVEL",
@@ -613,6 +821,11 @@ return {
       "Duplicate the token with SecurityImpersonation or SecurityDelegation when needed.",
     },
     related = { "STATUS_BAD_IMPERSONATION_LEVEL", "ERROR_NO_IMPERSONATION_TOKEN", "ERROR_CANNOT_IMPERSONATE" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1300, "name", "code", "message"),
+      cites(IMPLEVEL, "summary", "causes"),
+    },
   },
   {
     name = "ERROR_INVALID_SERVER_STATE",
@@ -635,6 +848,11 @@ return {
       "Restart a domain controller in normal mode (`bcdedit /deletevalue safeboot`) once repairs in Directory Services Restore Mode are done.",
     },
     related = { "STATUS_INVALID_SERVER_STATE", "ERROR_NETLOGON_NOT_STARTED", "ERROR_NO_LOGON_SERVERS" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1300, "name", "code", "message", "summary"),
+      cites(E4625, "summary"),
+    },
   },
   {
     name = "ERROR_NO_SUCH_DOMAIN",
@@ -657,6 +875,12 @@ return {
       "Add a conditional forwarder or secondary zone so that the domain's DNS names resolve.",
     },
     related = { "STATUS_NO_SUCH_DOMAIN", "ERROR_DOMAIN_CONTROLLER_NOT_FOUND", "ERROR_NO_LOGON_SERVERS" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1300, "name", "code", "message"),
+      cites(DSGETDC, "diagnosis"),
+      cites(DCLOCATOR, "causes"),
+    },
   },
   {
     name = "ERROR_NOT_LOGON_PROCESS",
@@ -678,6 +902,10 @@ return {
       "Use LogonUser where a registered logon process is not needed.",
     },
     related = { "STATUS_NOT_LOGON_PROCESS", "ERROR_PRIVILEGE_NOT_HELD", "ERROR_NO_SUCH_PACKAGE" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1300, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "ERROR_LOGON_SESSION_EXISTS",
@@ -724,6 +952,11 @@ return {
       },
     },
     related = { "STATUS_LOGON_SESSION_EXISTS", "ERROR_LOGON_SESSION_COLLISION", "ERROR_BAD_LOGON_SESSION_STATE", "ERROR_LOGON_FAILURE", "ERROR_INVALID_PARAMETER" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1300, "name", "code", "message"),
+      cites(CREATESESSION, "summary", "causes"),
+    },
   },
   {
     name = "ERROR_NO_SUCH_PACKAGE",
@@ -746,6 +979,11 @@ return {
       "Reinstall or update the third-party package so that it loads, or sign it for LSA protection.",
     },
     related = { "STATUS_NO_SUCH_PACKAGE", "ERROR_NOT_LOGON_PROCESS" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1300, "name", "code", "message"),
+      cites(LSALOGONUSER, "summary"),
+    },
   },
   {
     name = "ERROR_BAD_LOGON_SESSION_STATE",
@@ -788,6 +1026,10 @@ return {
       },
     },
     related = { "STATUS_BAD_LOGON_SESSION_STATE", "ERROR_LOGON_SESSION_COLLISION", "ERROR_LOGON_SESSION_EXISTS", "ERROR_NO_SUCH_LOGON_SESSION", "ERROR_INVALID_PARAMETER" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1300, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "ERROR_LOGON_SESSION_COLLISION",
@@ -837,6 +1079,11 @@ return {
       },
     },
     related = { "STATUS_LOGON_SESSION_COLLISION", "ERROR_LOGON_SESSION_EXISTS", "ERROR_BAD_LOGON_SESSION_STATE", "ERROR_LOGON_FAILURE", "ERROR_INVALID_PARAMETER", "ERROR_TOO_MANY_SECRETS" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1300, "name", "code", "message"),
+      cites(CREATESESSION, "summary", "causes"),
+    },
   },
   {
     name = "ERROR_INVALID_LOGON_TYPE",
@@ -857,6 +1104,11 @@ return {
       "Use a documented logon type that the chosen provider supports, with LOGON32_PROVIDER_WINNT50 for new-credentials logons.",
     },
     related = { "STATUS_INVALID_LOGON_TYPE", "ERROR_LOGON_TYPE_NOT_GRANTED", "ERROR_INVALID_PARAMETER" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1300, "name", "code", "message", "summary"),
+      cites(LOGONUSER, "diagnosis"),
+    },
   },
   {
     name = "ERROR_CANNOT_IMPERSONATE",
@@ -876,6 +1128,10 @@ return {
       "Read at least one message from the client before impersonating it.",
     },
     related = { "STATUS_CANNOT_IMPERSONATE", "ERROR_BAD_IMPERSONATION_LEVEL", "ERROR_NO_IMPERSONATION_TOKEN" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1300, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "ERROR_SPECIAL_ACCOUNT",
@@ -895,6 +1151,10 @@ return {
       "Disable the built-in account instead of deleting it, or act on a different account.",
     },
     related = { "STATUS_SPECIAL_ACCOUNT", "ERROR_ACCESS_DENIED" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1300, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "ERROR_LOGON_NOT_GRANTED",
@@ -916,6 +1176,12 @@ return {
       "Grant the matching user right in User Rights Assignment (or Group Policy) and remove conflicting deny rights, then log on again.",
     },
     related = { "STATUS_LOGON_NOT_GRANTED", "ERROR_LOGON_TYPE_NOT_GRANTED", "ERROR_PRIVILEGE_NOT_HELD" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1300, "name", "code", "message"),
+      cites(RIGHTS, "summary", "causes"),
+      cites(E4625, "diagnosis"),
+    },
   },
   {
     name = "ERROR_TOO_MANY_SECRETS",
@@ -937,6 +1203,11 @@ return {
       "Update or remove the software that keeps creating secrets.",
     },
     related = { "STATUS_TOO_MANY_SECRETS", "ERROR_NO_TRUST_LSA_SECRET" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1300, "name", "code", "message", "summary"),
+      cites(LSASTORE, "causes"),
+    },
   },
   {
     name = "ERROR_LOGON_TYPE_NOT_GRANTED",
@@ -960,6 +1231,12 @@ return {
       "For remote administration blocked by a baseline, use a domain account rather than weakening the deny rule for local accounts.",
     },
     related = { "STATUS_LOGON_TYPE_NOT_GRANTED", "ERROR_LOGON_NOT_GRANTED", "ERROR_ACCESS_DENIED", "ERROR_ACCOUNT_RESTRICTION" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1300, "name", "code", "message"),
+      cites(RIGHTS, "summary", "causes", "resolution"),
+      cites(E4625, "diagnosis"),
+    },
   },
   {
     name = "ERROR_NT_CROSS_ENCRYPTION_REQUIRED",
@@ -979,6 +1256,10 @@ return {
       "Change the password with a current client or tool (`Set-ADAccountPassword`, or Ctrl+Alt+Del on a current Windows).",
     },
     related = { "STATUS_NT_CROSS_ENCRYPTION_REQUIRED", "ERROR_LM_CROSS_ENCRYPTION_REQUIRED" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1300, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "ERROR_LM_CROSS_ENCRYPTION_REQUIRED",
@@ -998,6 +1279,10 @@ return {
       "Change the password with a current client or tool; retire LM-dependent systems.",
     },
     related = { "STATUS_LM_CROSS_ENCRYPTION_REQUIRED", "ERROR_NT_CROSS_ENCRYPTION_REQUIRED", "ERROR_NULL_LM_PASSWORD" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1300, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "ERROR_NO_USER_SESSION_KEY",
@@ -1020,6 +1305,11 @@ return {
       "Reconnect so that a new authenticated session is set up.",
     },
     related = { "STATUS_NO_USER_SESSION_KEY", "ERROR_SESSION_CREDENTIAL_CONFLICT" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1300, "name", "code", "message", "summary"),
+      cites(SMBSESSION, "causes"),
+    },
   },
   {
     name = "ERROR_WRONG_TARGET_NAME",
@@ -1043,6 +1333,10 @@ return {
       "Make the name the client uses resolve to the server that owns the SPN.",
     },
     related = { "ERROR_MUTUAL_AUTH_FAILED", "ERROR_NTLM_BLOCKED", "SEC_E_TARGET_UNKNOWN", "SEC_E_WRONG_PRINCIPAL", "KDC_ERR_S_PRINCIPAL_UNKNOWN", "KRB_AP_ERR_MODIFIED" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1300, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "ERROR_MUTUAL_AUTH_FAILED",
@@ -1065,6 +1359,10 @@ return {
       "Reset the server's machine password: `Test-ComputerSecureChannel -Repair` on a member server, `netdom resetpwd` on a domain controller.",
     },
     related = { "STATUS_MUTUAL_AUTHENTICATION_FAILED", "ERROR_WRONG_TARGET_NAME", "ERROR_TRUSTED_RELATIONSHIP_FAILURE", "SEC_E_MUTUAL_AUTH_FAILED", "KRB_AP_ERR_MUT_FAIL" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1300, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "ERROR_TIME_SKEW",
@@ -1089,6 +1387,12 @@ return {
       "Disable host time synchronisation for domain-joined virtual machines where it conflicts.",
     },
     related = { "STATUS_TIME_DIFFERENCE_AT_DC", "ERROR_NTLM_BLOCKED", "SEC_E_TIME_SKEW", "KRB_AP_ERR_SKEW" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1300, "name", "code", "message"),
+      cites(KERBPOL, "summary", "causes"),
+      cites(E4625, "diagnosis"),
+    },
   },
   {
     name = "ERROR_NO_TRUST_LSA_SECRET",
@@ -1110,6 +1414,12 @@ return {
       "Repair the secure channel with `Test-ComputerSecureChannel -Repair -Credential <domain admin>` or `netdom resetpwd`, or rejoin the domain.",
     },
     related = { "STATUS_NO_TRUST_LSA_SECRET", "ERROR_TRUSTED_RELATIONSHIP_FAILURE", "ERROR_NO_TRUST_SAM_ACCOUNT" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1700, "name", "code", "message"),
+      cites(TCSC, "resolution"),
+      cites(LMERRLOG_H, "diagnosis"),
+    },
   },
   {
     name = "ERROR_NO_TRUST_SAM_ACCOUNT",
@@ -1131,6 +1441,12 @@ return {
       "Restore the deleted computer account from the AD Recycle Bin (`Restore-ADObject`), or rejoin the machine to create a new one.",
     },
     related = { "STATUS_NO_TRUST_SAM_ACCOUNT", "ERROR_NO_TRUST_LSA_SECRET", "ERROR_TRUSTED_RELATIONSHIP_FAILURE" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1700, "name", "code", "message"),
+      cites(LMERRLOG_H, "diagnosis"),
+      cites(TCSC, "resolution"),
+    },
   },
   {
     name = "ERROR_TRUSTED_DOMAIN_FAILURE",
@@ -1159,6 +1475,11 @@ return {
       },
     },
     related = { "STATUS_TRUSTED_DOMAIN_FAILURE", "ERROR_TRUST_FAILURE", "ERROR_DOMAIN_TRUST_INCONSISTENT", "ERROR_AUTHENTICATION_FIREWALL_FAILED" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1700, "name", "code", "message"),
+      cites(E4625, "summary"),
+    },
   },
   {
     name = "ERROR_TRUSTED_RELATIONSHIP_FAILURE",
@@ -1183,6 +1504,12 @@ return {
       "Avoid restoring domain members from old snapshots without repairing the channel afterwards.",
     },
     related = { "STATUS_TRUSTED_RELATIONSHIP_FAILURE", "ERROR_NO_TRUST_SAM_ACCOUNT", "ERROR_NO_TRUST_LSA_SECRET", "ERROR_NO_LOGON_SERVERS", "SEC_E_NO_AUTHENTICATING_AUTHORITY" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1700, "name", "code", "message"),
+      cites(TCSC, "diagnosis", "resolution"),
+      cites(LMERRLOG_H, "diagnosis"),
+    },
   },
   {
     name = "ERROR_TRUST_FAILURE",
@@ -1205,6 +1532,10 @@ return {
       "Repair broken trusts and name resolution between the domains.",
     },
     related = { "STATUS_TRUST_FAILURE", "ERROR_TRUSTED_DOMAIN_FAILURE", "ERROR_TRUSTED_RELATIONSHIP_FAILURE" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1700, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "ERROR_NETLOGON_NOT_STARTED",
@@ -1226,6 +1557,11 @@ return {
       "Start Netlogon (`sc start netlogon`) and set it to automatic on domain members and controllers.",
     },
     related = { "STATUS_NETLOGON_NOT_STARTED", "ERROR_NO_LOGON_SERVERS", "ERROR_INVALID_SERVER_STATE" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1700, "name", "code", "message", "summary"),
+      cites(E4625, "diagnosis"),
+    },
   },
   {
     name = "ERROR_ACCOUNT_EXPIRED",
@@ -1246,6 +1582,13 @@ return {
       "If the account is still needed, extend its expiry date (`Set-ADAccountExpiration`), or clear it (`Clear-ADAccountExpiration`).",
     },
     related = { "STATUS_ACCOUNT_EXPIRED", "ERROR_PASSWORD_EXPIRED", "ERROR_ACCOUNT_DISABLED", "ERROR_ACCOUNT_RESTRICTION" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1700, "name", "code", "message", "summary"),
+      cites(LSALOGONUSER, "diagnosis"),
+      cites(E4625, "diagnosis"),
+      cites(E4776, "diagnosis"),
+    },
   },
   {
     name = "ERROR_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT",
@@ -1265,6 +1608,11 @@ return {
       "Use a user account; investigate the source if the attempt was not expected.",
     },
     related = { "STATUS_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT", "ERROR_NOLOGON_WORKSTATION_TRUST_ACCOUNT", "ERROR_NOLOGON_SERVER_TRUST_ACCOUNT" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1700, "name", "code", "message"),
+      cites(UACATTR, "summary"),
+    },
   },
   {
     name = "ERROR_NOLOGON_WORKSTATION_TRUST_ACCOUNT",
@@ -1285,6 +1633,11 @@ return {
       "Use a user account for the operation; ignore the event when it accompanies normal machine authentication.",
     },
     related = { "STATUS_NOLOGON_WORKSTATION_TRUST_ACCOUNT", "ERROR_NOLOGON_SERVER_TRUST_ACCOUNT", "ERROR_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1700, "name", "code", "message"),
+      cites(UACATTR, "summary"),
+    },
   },
   {
     name = "ERROR_NOLOGON_SERVER_TRUST_ACCOUNT",
@@ -1304,6 +1657,11 @@ return {
       "Use a user account; investigate only if the attempts are unexpected.",
     },
     related = { "STATUS_NOLOGON_SERVER_TRUST_ACCOUNT", "ERROR_NOLOGON_WORKSTATION_TRUST_ACCOUNT", "ERROR_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1700, "name", "code", "message"),
+      cites(UACATTR, "summary"),
+    },
   },
   {
     name = "ERROR_DOMAIN_TRUST_INCONSISTENT",
@@ -1324,6 +1682,10 @@ return {
       "Delete the inconsistent trust and recreate it, then verify it with `netdom trust <trusting domain> /domain:<trusted domain> /verify`.",
     },
     related = { "STATUS_DOMAIN_TRUST_INCONSISTENT", "ERROR_TRUSTED_DOMAIN_FAILURE", "ERROR_NO_SUCH_DOMAIN" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1700, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "ERROR_PASSWORD_MUST_CHANGE",
@@ -1346,6 +1708,13 @@ return {
       "For service accounts, clear the flag (`Set-ADUser <name> -ChangePasswordAtLogon $false`).",
     },
     related = { "STATUS_PASSWORD_MUST_CHANGE", "ERROR_PASSWORD_EXPIRED", "ERROR_ACCOUNT_RESTRICTION" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1700, "name", "code", "message", "summary"),
+      cites(LSALOGONUSER, "diagnosis"),
+      cites(E4625, "diagnosis"),
+      cites(E4776, "diagnosis"),
+    },
   },
   {
     name = "ERROR_DOMAIN_CONTROLLER_NOT_FOUND",
@@ -1367,6 +1736,12 @@ return {
       "Restore connectivity to a domain controller, or add the client's subnet to a site that has one.",
     },
     related = { "STATUS_DOMAIN_CONTROLLER_NOT_FOUND", "ERROR_NO_LOGON_SERVERS", "ERROR_NO_SUCH_DOMAIN", "SEC_E_NO_AUTHENTICATING_AUTHORITY" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1700, "name", "code", "message"),
+      cites(DSGETDC, "diagnosis"),
+      cites(DCLOCATOR, "causes"),
+    },
   },
   {
     name = "ERROR_ACCOUNT_LOCKED_OUT",
@@ -1401,6 +1776,14 @@ return {
       },
     },
     related = { "STATUS_ACCOUNT_LOCKED_OUT", "ERROR_LOGON_FAILURE", "ERROR_INVALID_PASSWORD", "STATUS_WRONG_PASSWORD", "ERROR_ACCOUNT_DISABLED" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1700, "name", "code", "message"),
+      cites(E4740, "diagnosis"),
+      cites(E4625, "diagnosis"),
+      cites(E4776, "diagnosis"),
+      cites(UACATTR, "summary"),
+    },
   },
   {
     name = "ERROR_AUTHENTICATION_FIREWALL_FAILED",
@@ -1424,6 +1807,12 @@ return {
       "Add the account to the authentication policy's allowed conditions if it should reach the service.",
     },
     related = { "STATUS_AUTHENTICATION_FIREWALL_FAILED", "ERROR_TRUSTED_DOMAIN_FAILURE", "ERROR_INVALID_WORKSTATION", "ERROR_ACCOUNT_RESTRICTION" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1700, "name", "code", "message"),
+      cites(SELAUTH, "causes", "resolution"),
+      cites(E4625, "diagnosis"),
+    },
   },
   {
     name = "ERROR_NTLM_BLOCKED",
@@ -1450,6 +1839,12 @@ return {
       "Roll NTLM restrictions out in audit mode first, fix every use the audit events show, and only then switch the policies to deny.",
     },
     related = { "STATUS_NTLM_BLOCKED", "ERROR_WRONG_TARGET_NAME", "ERROR_TIME_SKEW", "ERROR_NO_LOGON_SERVERS", "SEC_E_UNSUPPORTED_FUNCTION", "KDC_ERR_S_PRINCIPAL_UNKNOWN" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1700, "name", "code", "message"),
+      cites(NTLMAUDIT, "causes", "resolution"),
+      cites(NTLMINCOMING, "diagnosis"),
+    },
   },
   {
     name = "ERROR_PASSWORD_CHANGE_REQUIRED",
@@ -1469,6 +1864,10 @@ return {
       "Have the user change the account password, then retry the operation.",
     },
     related = { "STATUS_PASSWORD_CHANGE_REQUIRED", "ERROR_PASSWORD_MUST_CHANGE", "ERROR_PASSWORD_EXPIRED" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_1700, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "ERROR_NO_SECRETS",
@@ -1490,5 +1889,12 @@ return {
       "Give a local account a password if password sign-in is intended, or switch the client to the account's sign-in method.",
     },
     related = { "STATUS_NO_SECRETS", "ERROR_INVALID_PASSWORD" },
+    sources = {
+      cites(WINERROR_H, "name", "code"),
+      cites(CODES_8200, "name", "code", "message"),
+      cites(PRPUSAGE, "diagnosis"),
+      cites(RODCWAN, "causes"),
+      cites(RODCPWDREPL, "resolution"),
+    },
   },
 }

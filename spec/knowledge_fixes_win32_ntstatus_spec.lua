@@ -223,4 +223,67 @@ describe("Win32 and NTSTATUS knowledge (issue 23)", function()
       end
     end
   end)
+
+  describe("sources", function()
+    local HEADER = { win32 = "winerror.h", ntstatus = "ntstatus.h" }
+
+    -- The fields an entry's sources back, as a set.
+    local function covered(e)
+      local t = {}
+      for _, src in ipairs(e.sources or {}) do
+        for _, f in ipairs(src.covers) do t[f] = true end
+      end
+      return t
+    end
+
+    local function cites(e, pattern, field)
+      for _, src in ipairs(e.sources or {}) do
+        if (src.url or src.ref or ""):find(pattern) or src.title:find(pattern) then
+          for _, f in ipairs(src.covers) do
+            if f == field then return src end
+          end
+        end
+      end
+    end
+
+    it("names, for every Win32 and NTSTATUS entry, the SDK header and a Microsoft page for its knowledge", function()
+      local n = 0
+      for _, e in ipairs(logonerr.errors) do
+        if HEADER[e.namespace] then
+          n = n + 1
+          local c = covered(e)
+          assert.is_true(c.name and c.code and c.message, e.name .. ": name, code, message")
+          assert.is_true(c.summary or c.causes or c.resolution, e.name .. ": knowledge")
+          assert.is_truthy(cites(e, "^" .. HEADER[e.namespace]:gsub("%.", "%%.") .. "$", "code"),
+                           e.name .. " cites " .. HEADER[e.namespace])
+          for _, src in ipairs(e.sources) do
+            assert.is_true(src.ref ~= nil or src.url:find("^https://") ~= nil, e.name .. ": " .. src.title)
+            if src.url then
+              local host = src.url:match("^https://([^/]+)/")
+              assert.is_truthy(({ ["learn.microsoft.com"] = 1, ["docs.microsoft.com"] = 1,
+                                  ["support.microsoft.com"] = 1 })[host], e.name .. ": " .. src.url)
+            end
+          end
+        end
+      end
+      assert.are.equal(122, n)
+    end)
+
+    it("backs the corrected facts with the sources that settle them", function()
+      -- 5723 from lmerrlog.h, the Sub Status values from LsaLogonUser,
+      -- the 4776 blind spot from Microsoft's 4776 page, RODC caching from
+      -- the Password Replication Policy pages.
+      assert.is_truthy(cites(entry("STATUS_NO_TRUST_SAM_ACCOUNT"), "lmerrlog", "diagnosis"))
+      assert.is_truthy(cites(entry("ERROR_NO_TRUST_SAM_ACCOUNT"), "lmerrlog", "diagnosis"))
+      for _, name in ipairs({ "STATUS_ACCOUNT_RESTRICTION", "ERROR_ACCOUNT_RESTRICTION",
+                              "ERROR_ACCOUNT_EXPIRED", "STATUS_ACCOUNT_EXPIRED" }) do
+        local e = entry(name)
+        assert.is_truthy(cites(e, "lsalogonuser", "diagnosis") or cites(e, "lsalogonuser", "summary"), name)
+      end
+      assert.is_truthy(cites(entry("STATUS_LOGON_FAILURE"), "event%-4776", "diagnosis"))
+      assert.is_truthy(cites(entry("ERROR_LOGON_FAILURE"), "event%-4776", "causes"))
+      assert.is_truthy(cites(entry("STATUS_NO_SECRETS"), "passwordreplicationpolicyusage", "diagnosis"))
+      assert.is_truthy(cites(entry("STATUS_NETWORK_SESSION_EXPIRED"), "ms%-smb2", "summary"))
+    end)
+  end)
 end)
