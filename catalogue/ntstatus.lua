@@ -42,10 +42,10 @@ local UACATTR = { title = "User-Account-Control attribute (userAccountControl fl
   url = "https://learn.microsoft.com/windows/win32/adschema/a-useraccountcontrol" }
 local APDS_NTLM = { title = "[MS-APDS] 3.1.5.2 NTLM Network Logon",
   url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-apds/a6969cdd-5441-4cf9-bcaa-4b7ffbf792b7" }
-local KILE_AS = { title = "[MS-KILE] 3.3.5.6 AS Exchange (Protected Users)",
-  url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-kile/a076994a-47a9-4d16-af77-d4abb523afe4" }
-local KERBPOL = { title = "[MS-GPSB] 2.2.2 Kerberos Policy (MaxClockSkew)",
-  url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-gpsb/0fce5b92-bcc1-4b96-9c2b-56397c3f144f" }
+local CLOCKPOL = { title = "Maximum tolerance for computer clock synchronization (security policy setting; 5 minutes in the Default Domain Policy)",
+  ref = "MicrosoftDocs/windows-itpro-docs security-policy-settings/maximum-tolerance-for-computer-clock-synchronization.md" }
+local APDS_MSG = { title = "[MS-APDS] 3.1.5 Message Processing Events and Sequencing Rules (STATUS_NTLM_BLOCKED)",
+  url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-apds/f47e40e1-b9ca-47e2-b139-15a1e96b0e72" }
 local GPSB_PWD = { title = "[MS-GPSB] 2.2.1.1 Password Policies",
   url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-gpsb/0b40db09-d95d-40a6-8467-32aedec8140c" }
 local SAMR_PWD = { title = "[MS-SAMR] 3.1.1.7.1 General Password Policy",
@@ -462,7 +462,7 @@ return {
     causes = {
       "The account's logon hours, workstation list or expiry refused the logon, as the Sub Status tells.",
       "A local account with a blank password tried a network logon while blank passwords are limited to the console.",
-      "Protected Users membership or an authentication policy silo refused the logon type or protocol.",
+      "An authentication policy or silo limits the computers the account may authenticate from, and MS-APDS returns this status for an NTLM logon it refuses; whether Protected Users membership also surfaces as this status is unconfirmed.",
     },
     diagnosis = {
       "Read the Sub Status of the 4625 event: 0xC000006F logon hours, 0xC0000070 workstation, 0xC0000071 expired password, 0xC0000072 disabled account.",
@@ -480,7 +480,6 @@ return {
       cites(ERREF, "name", "code", "message"),
       cites(LSALOGONUSER, "summary", "diagnosis"),
       cites(APDS_NTLM, "causes"),
-      cites(KILE_AS, "causes"),
       cites(E4625, "diagnosis"),
     },
   },
@@ -1004,7 +1003,7 @@ return {
     sources = {
       cites(NTSTATUS_H, "name", "code"),
       cites(ERREF, "name", "code", "message"),
-      cites(KERBPOL, "summary", "causes"),
+      cites(CLOCKPOL, "summary", "causes"),
       cites(E4625, "summary"),
     },
   },
@@ -1842,6 +1841,7 @@ return {
     sources = {
       cites(NTSTATUS_H, "name", "code"),
       cites(ERREF, "name", "code", "message"),
+      cites(APDS_MSG, "causes"),
       cites(NTLMAUDIT, "causes", "resolution"),
       cites(NTLMINCOMING, "diagnosis"),
     },

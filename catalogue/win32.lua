@@ -54,10 +54,10 @@ local UACATTR = { title = "User-Account-Control attribute (userAccountControl fl
   url = "https://learn.microsoft.com/windows/win32/adschema/a-useraccountcontrol" }
 local APDS_NTLM = { title = "[MS-APDS] 3.1.5.2 NTLM Network Logon",
   url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-apds/a6969cdd-5441-4cf9-bcaa-4b7ffbf792b7" }
-local KILE_AS = { title = "[MS-KILE] 3.3.5.6 AS Exchange (Protected Users)",
-  url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-kile/a076994a-47a9-4d16-af77-d4abb523afe4" }
-local KERBPOL = { title = "[MS-GPSB] 2.2.2 Kerberos Policy (MaxClockSkew)",
-  url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-gpsb/0fce5b92-bcc1-4b96-9c2b-56397c3f144f" }
+local CLOCKPOL = { title = "Maximum tolerance for computer clock synchronization (security policy setting; 5 minutes in the Default Domain Policy)",
+  ref = "MicrosoftDocs/windows-itpro-docs security-policy-settings/maximum-tolerance-for-computer-clock-synchronization.md" }
+local APDS_MSG = { title = "[MS-APDS] 3.1.5 Message Processing Events and Sequencing Rules (STATUS_NTLM_BLOCKED)",
+  url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-apds/f47e40e1-b9ca-47e2-b139-15a1e96b0e72" }
 local GPSB_PWD = { title = "[MS-GPSB] 2.2.1.1 Password Policies",
   url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-gpsb/0b40db09-d95d-40a6-8467-32aedec8140c" }
 local SAMR_PWD = { title = "[MS-SAMR] 3.1.1.7.1 General Password Policy",
@@ -629,7 +629,7 @@ return {
     causes = {
       "The account has a blank password and the policy 'Limit local account use of blank passwords to console logon only' applies.",
       "A logon-hours, workstation or authentication-policy restriction applies to the account.",
-      "The account is a member of Protected Users or is restricted by an authentication policy silo.",
+      "An authentication policy or policy silo restricts where the account may authenticate from, which MS-APDS answers with STATUS_ACCOUNT_RESTRICTION for NTLM; that Protected Users membership ends in the same error is unconfirmed.",
     },
     diagnosis = {
       "In event 4625 on the target, Status 0xC000006E comes with a Sub Status that names the restriction: 0xC000006F logon hours, 0xC0000070 workstation list, 0xC0000071 expired password, 0xC0000072 disabled account, the four Sub Status values Microsoft documents for MSV1_0 (LsaLogonUser).",
@@ -648,7 +648,6 @@ return {
       cites(CODES_1300, "name", "code", "message"),
       cites(LSALOGONUSER, "summary", "diagnosis"),
       cites(APDS_NTLM, "causes"),
-      cites(KILE_AS, "causes"),
       cites(E4625, "diagnosis"),
     },
   },
@@ -1390,7 +1389,7 @@ return {
     sources = {
       cites(WINERROR_H, "name", "code"),
       cites(CODES_1300, "name", "code", "message"),
-      cites(KERBPOL, "summary", "causes"),
+      cites(CLOCKPOL, "summary", "causes"),
       cites(E4625, "diagnosis"),
     },
   },
@@ -1842,6 +1841,7 @@ return {
     sources = {
       cites(WINERROR_H, "name", "code"),
       cites(CODES_1700, "name", "code", "message"),
+      cites(APDS_MSG, "causes"),
       cites(NTLMAUDIT, "causes", "resolution"),
       cites(NTLMINCOMING, "diagnosis"),
     },

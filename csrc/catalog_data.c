@@ -443,7 +443,7 @@ static const logonerr_source e17_sources[] = {
 static const char *const e18_causes[] = {
   "The account has a blank password and the policy 'Limit local account use of blank passwords to console logon only' applies.",
   "A logon-hours, workstation or authentication-policy restriction applies to the account.",
-  "The account is a member of Protected Users or is restricted by an authentication policy silo.",
+  "An authentication policy or policy silo restricts where the account may authenticate from, which MS-APDS answers with STATUS_ACCOUNT_RESTRICTION for NTLM; that Protected Users membership ends in the same error is unconfirmed.",
   NULL};
 static const char *const e18_diagnosis[] = {
   "In event 4625 on the target, Status 0xC000006E comes with a Sub Status that names the restriction: 0xC000006F logon hours, 0xC0000070 workstation list, 0xC0000071 expired password, 0xC0000072 disabled account, the four Sub Status values Microsoft documents for MSV1_0 (LsaLogonUser).",
@@ -466,8 +466,6 @@ static const logonerr_source e18_sources[] = {
    "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x48U},
   {"[MS-APDS] 3.1.5.2 NTLM Network Logon",
    "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-apds/a6969cdd-5441-4cf9-bcaa-4b7ffbf792b7", NULL, 0x10U},
-  {"[MS-KILE] 3.3.5.6 AS Exchange (Protected Users)",
-   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-kile/a076994a-47a9-4d16-af77-d4abb523afe4", NULL, 0x10U},
   {"4625(F) An account failed to log on",
    "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x40U},
   {NULL, NULL, NULL, 0U}};
@@ -1072,8 +1070,8 @@ static const logonerr_source e43_sources[] = {
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
-  {"[MS-GPSB] 2.2.2 Kerberos Policy (MaxClockSkew)",
-   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-gpsb/0fce5b92-bcc1-4b96-9c2b-56397c3f144f", NULL, 0x18U},
+  {"Maximum tolerance for computer clock synchronization (security policy setting; 5 minutes in the Default Domain Policy)",
+   NULL, "MicrosoftDocs/windows-itpro-docs security-policy-settings/maximum-tolerance-for-computer-clock-synchronization.md", 0x18U},
   {"4625(F) An account failed to log on",
    "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x40U},
   {NULL, NULL, NULL, 0U}};
@@ -1451,6 +1449,8 @@ static const logonerr_source e59_sources[] = {
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1700-3999)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0x7U},
+  {"[MS-APDS] 3.1.5 Message Processing Events and Sequencing Rules (STATUS_NTLM_BLOCKED)",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-apds/f47e40e1-b9ca-47e2-b139-15a1e96b0e72", NULL, 0x10U},
   {"Block NTLM authentication (auditing NTLM on domain controllers before blocking)",
    "https://learn.microsoft.com/en-us/training/modules/secure-windows-server-user-accounts/5-ntlm-blocking", NULL, 0x90U},
   {"Network security: Restrict NTLM: Audit incoming NTLM traffic",
@@ -1805,7 +1805,7 @@ static const logonerr_source e73_sources[] = {
 static const char *const e74_causes[] = {
   "The account's logon hours, workstation list or expiry refused the logon, as the Sub Status tells.",
   "A local account with a blank password tried a network logon while blank passwords are limited to the console.",
-  "Protected Users membership or an authentication policy silo refused the logon type or protocol.",
+  "An authentication policy or silo limits the computers the account may authenticate from, and MS-APDS returns this status for an NTLM logon it refuses; whether Protected Users membership also surfaces as this status is unconfirmed.",
   NULL};
 static const char *const e74_diagnosis[] = {
   "Read the Sub Status of the 4625 event: 0xC000006F logon hours, 0xC0000070 workstation, 0xC0000071 expired password, 0xC0000072 disabled account.",
@@ -1827,8 +1827,6 @@ static const logonerr_source e74_sources[] = {
    "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x48U},
   {"[MS-APDS] 3.1.5.2 NTLM Network Logon",
    "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-apds/a6969cdd-5441-4cf9-bcaa-4b7ffbf792b7", NULL, 0x10U},
-  {"[MS-KILE] 3.3.5.6 AS Exchange (Protected Users)",
-   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-kile/a076994a-47a9-4d16-af77-d4abb523afe4", NULL, 0x10U},
   {"4625(F) An account failed to log on",
    "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x40U},
   {NULL, NULL, NULL, 0U}};
@@ -2244,8 +2242,8 @@ static const logonerr_source e91_sources[] = {
    NULL, "ntstatus.h", 0x3U},
   {"[MS-ERREF] 2.3.1 NTSTATUS Values",
    "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
-  {"[MS-GPSB] 2.2.2 Kerberos Policy (MaxClockSkew)",
-   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-gpsb/0fce5b92-bcc1-4b96-9c2b-56397c3f144f", NULL, 0x18U},
+  {"Maximum tolerance for computer clock synchronization (security policy setting; 5 minutes in the Default Domain Policy)",
+   NULL, "MicrosoftDocs/windows-itpro-docs security-policy-settings/maximum-tolerance-for-computer-clock-synchronization.md", 0x18U},
   {"4625(F) An account failed to log on",
    "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x8U},
   {NULL, NULL, NULL, 0U}};
@@ -2907,6 +2905,8 @@ static const logonerr_source e121_sources[] = {
    NULL, "ntstatus.h", 0x3U},
   {"[MS-ERREF] 2.3.1 NTSTATUS Values",
    "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"[MS-APDS] 3.1.5 Message Processing Events and Sequencing Rules (STATUS_NTLM_BLOCKED)",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-apds/f47e40e1-b9ca-47e2-b139-15a1e96b0e72", NULL, 0x10U},
   {"Block NTLM authentication (auditing NTLM on domain controllers before blocking)",
    "https://learn.microsoft.com/en-us/training/modules/secure-windows-server-user-accounts/5-ntlm-blocking", NULL, 0x90U},
   {"Network security: Restrict NTLM: Audit incoming NTLM traffic",
