@@ -38,6 +38,10 @@ local E4771 = { title = "4771(F) Kerberos pre-authentication failed",
   url = "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4771" }
 local LSALOGONUSER = { title = "LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
   url = "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser" }
+local LSAREGISTER = { title = "LsaRegisterLogonProcess function (ntsecapi.h): requires SeTcbPrivilege",
+  url = "https://learn.microsoft.com/en-us/windows/win32/api/ntsecapi/nf-ntsecapi-lsaregisterlogonprocess" }
+local PIPEIMP = { title = "ImpersonateNamedPipeClient function (namedpipeapi.h)",
+  url = "https://learn.microsoft.com/en-us/windows/desktop/api/namedpipeapi/nf-namedpipeapi-impersonatenamedpipeclient" }
 local LOGONUSER = { title = "LogonUserA function (winbase.h)",
   url = "https://learn.microsoft.com/windows/win32/api/winbase/nf-winbase-logonusera" }
 local RIGHTS = { title = "Account Rights Constants",
@@ -904,6 +908,8 @@ return {
     sources = {
       cites(WINERROR_H, "name", "code"),
       cites(CODES_1300, "name", "code", "message", "summary"),
+      cites(LSAREGISTER, "causes"),
+      cites(LSALOGONUSER, "causes"),
     },
   },
   {
@@ -1130,6 +1136,7 @@ return {
     sources = {
       cites(WINERROR_H, "name", "code"),
       cites(CODES_1300, "name", "code", "message", "summary"),
+      cites(PIPEIMP, "causes"),
     },
   },
   {

@@ -687,6 +687,10 @@ static const logonerr_source e27_sources[] = {
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {"LsaRegisterLogonProcess function (ntsecapi.h): requires SeTcbPrivilege",
+   "https://learn.microsoft.com/en-us/windows/win32/api/ntsecapi/nf-ntsecapi-lsaregisterlogonprocess", NULL, 0x10U},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x10U},
   {NULL, NULL, NULL, 0U}};
 static const char *const e28_causes[] = {
   "An authentication package reused a logon ID instead of allocating a fresh one with AllocateLocallyUniqueId.",
@@ -865,6 +869,8 @@ static const logonerr_source e33_sources[] = {
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {"ImpersonateNamedPipeClient function (namedpipeapi.h)",
+   "https://learn.microsoft.com/en-us/windows/desktop/api/namedpipeapi/nf-namedpipeapi-impersonatenamedpipeclient", NULL, 0x10U},
   {NULL, NULL, NULL, 0U}};
 static const char *const e34_causes[] = {
   "A script or tool tried to delete, rename in an unsupported way, or otherwise change a built-in account.",
@@ -2042,6 +2048,10 @@ static const logonerr_source e83_sources[] = {
    NULL, "ntstatus.h", 0x3U},
   {"[MS-ERREF] 2.3.1 NTSTATUS Values",
    "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {"LsaRegisterLogonProcess function (ntsecapi.h): requires SeTcbPrivilege",
+   "https://learn.microsoft.com/en-us/windows/win32/api/ntsecapi/nf-ntsecapi-lsaregisterlogonprocess", NULL, 0x10U},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x10U},
   {NULL, NULL, NULL, 0U}};
 static const char *const e84_causes[] = {
   "An authentication package or LSA component asked for a session with a logon ID (LUID) that a live session already owns.",
@@ -2202,6 +2212,8 @@ static const logonerr_source e89_sources[] = {
    NULL, "ntstatus.h", 0x3U},
   {"[MS-ERREF] 2.3.1 NTSTATUS Values",
    "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {"ImpersonateNamedPipeClient function (namedpipeapi.h)",
+   "https://learn.microsoft.com/en-us/windows/desktop/api/namedpipeapi/nf-namedpipeapi-impersonatenamedpipeclient", NULL, 0x10U},
   {NULL, NULL, NULL, 0U}};
 static const char *const e90_causes[] = {
   "An operation that built-in accounts forbid, such as deletion, was attempted on one.",
