@@ -193,7 +193,7 @@ describe("the catalogue's source", function()
     sources = {
       { title = "winerror.h (mingw-w64)", ref = "winerror.h", covers = { "name", "code" } },
       { title = "System Error Codes (1000-1299)",
-        url = "https://learn.microsoft.com/en-US/windows/win32/debug/system-error-codes--1000-1299-",
+      url = "https://learn.microsoft.com/en-US/windows/win32/debug/system-error-codes--1000-1299-",
         covers = { "message", "summary" } },
     },
   },

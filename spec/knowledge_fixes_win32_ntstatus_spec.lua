@@ -45,12 +45,14 @@ local function header(name)
 end
 
 describe("Win32 and NTSTATUS knowledge (issue 23)", function()
-  it("names Netlogon 5723, not 5722, for a computer with no account (STATUS_NO_TRUST_SAM_ACCOUNT)", function()
+  it("names Netlogon 5723, not 5722, for a computer with no account (NO_TRUST_SAM_ACCOUNT)",
+     function()
     -- lmerrlog.h: NELOG_NetlogonServerAuthNoTrustSamAccount is
     -- ERRLOG2_BASE + 23, NELOG_NetlogonServerAuthFailed ERRLOG2_BASE + 22.
     local h = assert(header("lmerrlog.h"), "lmerrlog.h (mingw-w64-common)")
     local base = tonumber(h:match("#define%s+ERRLOG2_BASE%s+(%d+)"))
-    local off = tonumber(h:match("#define%s+NELOG_NetlogonServerAuthNoTrustSamAccount%s+%(ERRLOG2_BASE%s*%+%s*(%d+)%)"))
+    local off = tonumber(h:match("#define%s+NELOG_NetlogonServerAuthNoTrustSamAccount%s+" ..
+                                 "%(ERRLOG2_BASE%s*%+%s*(%d+)%)"))
     assert.are.equal(5723, base + off)
     for _, name in ipairs({ "STATUS_NO_TRUST_SAM_ACCOUNT", "ERROR_NO_TRUST_SAM_ACCOUNT" }) do
       local e = entry(name)
@@ -105,7 +107,8 @@ describe("Win32 and NTSTATUS knowledge (issue 23)", function()
       assert.is_true(#saying(entry("STATUS_ACCOUNT_RESTRICTION"), "0xC0000193", "own Status") > 0)
     end)
 
-    it("lists the same four Sub Status values under 0xC000006E in both restriction entries", function()
+    it("lists the same four Sub Status values under 0xC000006E in both restriction entries",
+       function()
       for _, name in ipairs({ "STATUS_ACCOUNT_RESTRICTION", "ERROR_ACCOUNT_RESTRICTION" }) do
         local s = saying(entry(name), "0xC000006F", "0xC0000070", "0xC0000071", "0xC0000072")
         assert.are.equal(1, #s, name)
@@ -113,7 +116,8 @@ describe("Win32 and NTSTATUS knowledge (issue 23)", function()
       end
     end)
 
-    it("explains a real 0xC000006E with Sub Status 0x0 (EVTX-to-MITRE sample, read by evtxexport)", function()
+    it("explains a real 0xC000006E with Sub Status 0x0 (EVTX-to-MITRE sample, evtxexport)",
+       function()
       local path = "spec/fixtures/evtx/mitre-4625-account-restriction.evtx"
       local p = io.popen("evtxexport " .. path .. " 2>/dev/null")
       local out = p and p:read("*a") or ""
@@ -132,7 +136,8 @@ describe("Win32 and NTSTATUS knowledge (issue 23)", function()
     end)
   end)
 
-  it("never writes a catalogued name with another entry's number (ERROR_NO_LOGON_SERVERS)", function()
+  it("never writes a catalogued name with another entry's number (ERROR_NO_LOGON_SERVERS)",
+     function()
     for _, e in ipairs(logonerr.errors) do
       if e.namespace == "win32" or e.namespace == "ntstatus" then
         for _, s in ipairs(texts(e)) do
@@ -147,7 +152,8 @@ describe("Win32 and NTSTATUS knowledge (issue 23)", function()
       end
     end
     assert.are.equal(1792, S.ERROR_NETLOGON_NOT_STARTED)
-    assert.is_true(#saying(entry("ERROR_NO_LOGON_SERVERS"), "ERROR_NETLOGON_NOT_STARTED (1792)") > 0)
+    local fixed = saying(entry("ERROR_NO_LOGON_SERVERS"), "ERROR_NETLOGON_NOT_STARTED (1792)")
+    assert.is_true(#fixed > 0)
   end)
 
   describe("claims the reviewer could not verify", function()
@@ -169,7 +175,8 @@ describe("Win32 and NTSTATUS knowledge (issue 23)", function()
       end
     end)
 
-    it("ties the LAN Manager level to 4776's 0xC000006D and hedges it for a 4625 without Sub Status", function()
+    it("ties the LAN Manager level to 4776's 0xC000006D, hedged for a 4625 without Sub Status",
+       function()
       for _, name in ipairs({ "STATUS_LOGON_FAILURE", "ERROR_LOGON_FAILURE" }) do
         local e = entry(name)
         assert.is_true(#saying(e, "LAN Manager", "4776") > 0, name)
@@ -198,7 +205,8 @@ describe("Win32 and NTSTATUS knowledge (issue 23)", function()
     for _, name in ipairs({ "STATUS_NO_SECRETS", "ERROR_NO_SECRETS", "STATUS_LOGON_FAILURE" }) do
       local e = entry(name)
       assert.is_true(#saying(e, "read-only") > 0, name .. " read-only DC")
-      local prp = #saying(e, "Password Replication Policy") + #saying(e, "PasswordReplicationPolicy")
+      local prp = #saying(e, "Password Replication Policy") +
+                  #saying(e, "PasswordReplicationPolicy")
       assert.is_true(prp > 0, name .. " password replication policy")
     end
   end)
@@ -246,7 +254,8 @@ describe("Win32 and NTSTATUS knowledge (issue 23)", function()
       end
     end
 
-    it("names, for every Win32 and NTSTATUS entry, the SDK header and a Microsoft page for its knowledge", function()
+    it("names, for every Win32 and NTSTATUS entry, the SDK header and a page for its knowledge",
+       function()
       local n = 0
       for _, e in ipairs(logonerr.errors) do
         if HEADER[e.namespace] then
@@ -257,7 +266,8 @@ describe("Win32 and NTSTATUS knowledge (issue 23)", function()
           assert.is_truthy(cites(e, "^" .. HEADER[e.namespace]:gsub("%.", "%%.") .. "$", "code"),
                            e.name .. " cites " .. HEADER[e.namespace])
           for _, src in ipairs(e.sources) do
-            assert.is_true(src.ref ~= nil or src.url:find("^https://") ~= nil, e.name .. ": " .. src.title)
+            assert.is_true(src.ref ~= nil or src.url:find("^https://") ~= nil,
+                           e.name .. ": " .. src.title)
             if src.url then
               local host = src.url:match("^https://([^/]+)/")
               assert.is_truthy(({ ["learn.microsoft.com"] = 1, ["docs.microsoft.com"] = 1,
@@ -278,11 +288,13 @@ describe("Win32 and NTSTATUS knowledge (issue 23)", function()
       for _, name in ipairs({ "STATUS_ACCOUNT_RESTRICTION", "ERROR_ACCOUNT_RESTRICTION",
                               "ERROR_ACCOUNT_EXPIRED", "STATUS_ACCOUNT_EXPIRED" }) do
         local e = entry(name)
-        assert.is_truthy(cites(e, "lsalogonuser", "diagnosis") or cites(e, "lsalogonuser", "summary"), name)
+        assert.is_truthy(cites(e, "lsalogonuser", "diagnosis") or
+                         cites(e, "lsalogonuser", "summary"), name)
       end
       assert.is_truthy(cites(entry("STATUS_LOGON_FAILURE"), "event%-4776", "diagnosis"))
       assert.is_truthy(cites(entry("ERROR_LOGON_FAILURE"), "event%-4776", "causes"))
-      assert.is_truthy(cites(entry("STATUS_NO_SECRETS"), "passwordreplicationpolicyusage", "diagnosis"))
+      assert.is_truthy(cites(entry("STATUS_NO_SECRETS"), "passwordreplicationpolicyusage",
+                             "diagnosis"))
       assert.is_truthy(cites(entry("STATUS_NETWORK_SESSION_EXPIRED"), "ms%-smb2", "summary"))
     end)
   end)
