@@ -22,6 +22,8 @@ local E4776 = { title = "4776(S, F) The computer attempted to validate the crede
   url = "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776" }
 local E4740 = { title = "4740(S) A user account was locked out",
   url = "https://learn.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4740" }
+local E4723 = { title = "4723(S, F) An attempt was made to change an account's password",
+  url = "https://learn.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4723" }
 local E4771 = { title = "4771(F) Kerberos pre-authentication failed",
   url = "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4771" }
 local LSALOGONUSER = { title = "LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
@@ -385,6 +387,7 @@ return {
     sources = {
       cites(NTSTATUS_H, "name", "code"),
       cites(ERREF, "name", "code", "message", "summary"),
+      cites(E4723, "diagnosis"),
     },
   },
   {
@@ -1136,7 +1139,7 @@ return {
       "A legacy client sent a password change with only the LAN Manager form of the passwords.",
     },
     diagnosis = {
-      "Find the change in event 4723 on the domain controller and note the Subject account and the time, to identify the client that made it.",
+      "Look for the change in event 4723 on the domain controller, whose Subject and time identify the client that made it (unconfirmed that a refusal of this kind is logged as a 4723 failure).",
       "Read the client's operating system with `Get-ADComputer <name> -Properties OperatingSystem`: a client that predates NT password hashes sends only the LM form.",
     },
     resolution = {
@@ -1160,7 +1163,7 @@ return {
       "A legacy password-change method was used without the LAN Manager data the server asked for.",
     },
     diagnosis = {
-      "Identify the client and tool that changed the password (event 4723) and whether it used a legacy SAMR change method.",
+      "Identify the client and tool that changed the password (event 4723 where the domain controller logged one) and whether it used a legacy SAMR change method.",
       "Check with `gpresult /h report.html` whether 'Network security: Do not store LAN Manager hash value on next password change' is set, which decides whether the domain keeps LM hashes at all.",
     },
     resolution = {

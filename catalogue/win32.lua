@@ -34,6 +34,10 @@ local E4776 = { title = "4776(S, F) The computer attempted to validate the crede
   url = "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776" }
 local E4740 = { title = "4740(S) A user account was locked out",
   url = "https://learn.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4740" }
+local E4723 = { title = "4723(S, F) An attempt was made to change an account's password",
+  url = "https://learn.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4723" }
+local E4673 = { title = "4673(S, F) A privileged service was called",
+  url = "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4673" }
 local E4771 = { title = "4771(F) Kerberos pre-authentication failed",
   url = "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4771" }
 local LSALOGONUSER = { title = "LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
@@ -447,6 +451,7 @@ return {
     sources = {
       cites(WINERROR_H, "name", "code"),
       cites(CODES_1300, "name", "code", "message", "summary"),
+      cites(E4673, "diagnosis"),
     },
   },
   {
@@ -517,7 +522,7 @@ return {
       "A tool used a cached old password that has already been changed.",
     },
     diagnosis = {
-      "On the domain controller, a refused change shows as a failed event 4723 (an attempt to change an account's password) for the account.",
+      "For a domain account a wrong current password leaves no failed 4723: Microsoft's 4723 page says the domain controller logs it as 4771 (Kerberos) or 4776 (NTLM), so read those for the account; a failed 4723 appears for a local account, or when the new password broke the policy.",
       "Read `Get-ADUser <name> -Properties badPwdCount,LastBadPasswordAttempt -Server <PDC emulator>`: a wrong current password counts as a bad password, so repeated tries move the account towards lockout.",
     },
     resolution = {
@@ -527,6 +532,7 @@ return {
     sources = {
       cites(WINERROR_H, "name", "code"),
       cites(CODES_1300, "name", "code", "message", "summary"),
+      cites(E4723, "diagnosis"),
     },
   },
   {
@@ -1255,7 +1261,7 @@ return {
       "A legacy client or tool changed a password using only the LAN Manager form.",
     },
     diagnosis = {
-      "Identify the client and tool that made the change: a failed event 4723 on the domain controller gives the account and the Subject that tried.",
+      "Identify the client and tool that made the change; if the domain controller logged a failed event 4723 for it, its Subject names who tried (Microsoft documents 4723 failures for policy refusals, so whether this one is logged is unconfirmed).",
       "Check whether the tool is a legacy SAMR client (an old Samba, an embedded device or a pre-NT utility) that sends only LM data.",
     },
     resolution = {
@@ -1278,7 +1284,7 @@ return {
       "A legacy password-change protocol was used without the expected LM data.",
     },
     diagnosis = {
-      "Find the failed change in event 4723 on the domain controller and the Subject that attempted it.",
+      "Look for the attempt in event 4723 on the domain controller and note the Subject that made it; that a refused LM change is logged there is unconfirmed.",
       "Check whether the account still has an LM hash, which the older change protocols expect; with 'Do not store LAN Manager hash value' set it has none.",
     },
     resolution = {

@@ -295,6 +295,8 @@ static const logonerr_source e11_sources[] = {
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {"4673(S, F) A privileged service was called",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4673", NULL, 0x40U},
   {NULL, NULL, NULL, 0U}};
 static const char *const e12_causes[] = {
   "The name contains characters not allowed in account names, or a domain\\user or UPN form is mangled.",
@@ -347,7 +349,7 @@ static const char *const e14_causes[] = {
   "A tool used a cached old password that has already been changed.",
   NULL};
 static const char *const e14_diagnosis[] = {
-  "On the domain controller, a refused change shows as a failed event 4723 (an attempt to change an account's password) for the account.",
+  "For a domain account a wrong current password leaves no failed 4723: Microsoft's 4723 page says the domain controller logs it as 4771 (Kerberos) or 4776 (NTLM), so read those for the account; a failed 4723 appears for a local account, or when the new password broke the policy.",
   "Read `Get-ADUser <name> -Properties badPwdCount,LastBadPasswordAttempt -Server <PDC emulator>`: a wrong current password counts as a bad password, so repeated tries move the account towards lockout.",
   NULL};
 static const char *const e14_resolution[] = {
@@ -359,6 +361,8 @@ static const logonerr_source e14_sources[] = {
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {"4723(S, F) An attempt was made to change an account's password",
+   "https://learn.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4723", NULL, 0x40U},
   {NULL, NULL, NULL, 0U}};
 static const char *const e15_causes[] = {
   "The new password includes disallowed or unrepresentable characters.",
@@ -962,7 +966,7 @@ static const char *const e38_causes[] = {
   "A legacy client or tool changed a password using only the LAN Manager form.",
   NULL};
 static const char *const e38_diagnosis[] = {
-  "Identify the client and tool that made the change: a failed event 4723 on the domain controller gives the account and the Subject that tried.",
+  "Identify the client and tool that made the change; if the domain controller logged a failed event 4723 for it, its Subject names who tried (Microsoft documents 4723 failures for policy refusals, so whether this one is logged is unconfirmed).",
   "Check whether the tool is a legacy SAMR client (an old Samba, an embedded device or a pre-NT utility) that sends only LM data.",
   NULL};
 static const char *const e38_resolution[] = {
@@ -979,7 +983,7 @@ static const char *const e39_causes[] = {
   "A legacy password-change protocol was used without the expected LM data.",
   NULL};
 static const char *const e39_diagnosis[] = {
-  "Find the failed change in event 4723 on the domain controller and the Subject that attempted it.",
+  "Look for the attempt in event 4723 on the domain controller and note the Subject that made it; that a refused LM change is logged there is unconfirmed.",
   "Check whether the account still has an LM hash, which the older change protocols expect; with 'Do not store LAN Manager hash value' set it has none.",
   NULL};
 static const char *const e39_resolution[] = {
@@ -1745,6 +1749,8 @@ static const logonerr_source e71_sources[] = {
    NULL, "ntstatus.h", 0x3U},
   {"[MS-ERREF] 2.3.1 NTSTATUS Values",
    "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {"4723(S, F) An attempt was made to change an account's password",
+   "https://learn.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4723", NULL, 0x40U},
   {NULL, NULL, NULL, 0U}};
 static const char *const e72_causes[] = {
   "The new password is shorter, simpler or older in history than the applying policy allows.",
@@ -2349,7 +2355,7 @@ static const char *const e96_causes[] = {
   "A legacy client sent a password change with only the LAN Manager form of the passwords.",
   NULL};
 static const char *const e96_diagnosis[] = {
-  "Find the change in event 4723 on the domain controller and note the Subject account and the time, to identify the client that made it.",
+  "Look for the change in event 4723 on the domain controller, whose Subject and time identify the client that made it (unconfirmed that a refusal of this kind is logged as a 4723 failure).",
   "Read the client's operating system with `Get-ADComputer <name> -Properties OperatingSystem`: a client that predates NT password hashes sends only the LM form.",
   NULL};
 static const char *const e96_resolution[] = {
@@ -2366,7 +2372,7 @@ static const char *const e97_causes[] = {
   "A legacy password-change method was used without the LAN Manager data the server asked for.",
   NULL};
 static const char *const e97_diagnosis[] = {
-  "Identify the client and tool that changed the password (event 4723) and whether it used a legacy SAMR change method.",
+  "Identify the client and tool that changed the password (event 4723 where the domain controller logged one) and whether it used a legacy SAMR change method.",
   "Check with `gpresult /h report.html` whether 'Network security: Do not store LAN Manager hash value on next password change' is set, which decides whether the domain keeps LM hashes at all.",
   NULL};
 static const char *const e97_resolution[] = {

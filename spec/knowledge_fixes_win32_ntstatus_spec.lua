@@ -232,6 +232,18 @@ describe("Win32 and NTSTATUS knowledge (issue 23)", function()
     end
   end)
 
+  it("sends a wrong current password on a domain account to 4771/4776, not to a failed 4723",
+     function()
+    -- Microsoft's 4723 page: a domain account's wrong old password is
+    -- logged as 4771 or 4776 on the domain controller; 4723 fails for a
+    -- policy refusal, or for a local account.
+    local e = entry("ERROR_WRONG_PASSWORD")
+    for _, s in ipairs(saying(e, "4723")) do
+      assert.is_truthy(s:find("4771", 1, true) and s:find("4776", 1, true), s)
+    end
+    assert.is_true(#saying(e, "4723") > 0)
+  end)
+
   describe("sources", function()
     local HEADER = { win32 = "winerror.h", ntstatus = "ntstatus.h" }
 
