@@ -69,7 +69,7 @@ local SEVERITIES, LIST_FIELDS = set_of(LISTS.SEVERITIES), LISTS.LISTS
 local COVERABLE = set_of(LISTS.FIELDS)
 
 -- The namespaces whose every entry must say where its facts come from.
-local SOURCED = {}
+local SOURCED = { kerberos = true, hresult = true }
 
 -- The range of a code in each namespace.
 local MAX_CODE = { win32 = 0xFFFF, ntstatus = 0xFFFFFFFF, hresult = 0xFFFFFFFF,
@@ -197,8 +197,8 @@ local function load_family(ns, path)
         end
         if not text(src.title) or src.title:find("[\n\t]") then bad_src("has no title (one line of text)") end
         if (src.url == nil) == (src.ref == nil) then bad_src("needs a url or a ref, not both") end
-        if src.url ~= nil and (type(src.url) ~= "string" or not src.url:find("^https://[%w.-]+/[%w%-._~:/?#@!$&'()*+,;=%%]*$")) then
-          bad_src("url must be an https:// address without spaces")
+        if src.url ~= nil and (type(src.url) ~= "string" or not src.url:find("^https?://[%w.-]+/[%w%-._~:/?#@!$&'()*+,;=%%]*$")) then
+          bad_src("url must be an https:// (or http://) address without spaces")
         end
         if src.ref ~= nil and (not text(src.ref) or src.ref:find("[\n\t]")) then
           bad_src("ref must be one line of text")

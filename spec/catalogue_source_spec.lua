@@ -74,7 +74,9 @@ local function with_sources(srcs)
     local stop = t:find("\n  },", at, true)
     local entry = t:sub(at, stop)
     entry = entry:gsub("\n    sources = {.-\n    },", "")
-    entry = entry:gsub('^name = "KDC_ERR_NONE",', '%0\n    sources = ' .. srcs .. ',')
+    if srcs then
+      entry = entry:gsub('^name = "KDC_ERR_NONE",', '%0\n    sources = ' .. srcs .. ',')
+    end
     f["kerberos.lua"] = t:sub(1, at - 1) .. entry .. t:sub(stop + 1)
   end
 end
@@ -152,6 +154,13 @@ describe("the catalogue's source", function()
     { "a source with a misspelt key", "KDC_ERR_NONE", "'cover'",
       with_sources('{ { title = "RFC 4120", ref = "RFC 4120", cover = { "causes" } } }'),
       "unknown key" },
+    { "a Kerberos entry without sources", "KDC_ERR_NONE", "sources",
+      with_sources(nil), "are missing" },
+    { "a Kerberos entry whose sources back none of its knowledge", "KDC_ERR_NONE", "sources",
+      with_sources("{ " .. RFC .. " }"), "no source covers the knowledge" },
+    { "a Kerberos entry whose sources leave its message unbacked", "KDC_ERR_NONE", "sources",
+      with_sources('{ { title = "RFC 4120", ref = "RFC 4120", covers = { "name", "code", "summary" } } }'),
+      "no source covers message" },
     { "a family file no namespace has", "win23.lua", "namespace",
       function(f) f["win23.lua"] = "return {}\n" end, "not a namespace" },
     { "Lua that does not load", "win32.lua", "near",
