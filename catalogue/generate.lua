@@ -7,7 +7,10 @@
 -- stale.  Bad data is refused with a message naming the file, the entry
 -- and the field; nothing is written then.  The names of namespaces,
 -- categories, severities and list fields are read from csrc/logonerr.h,
--- where they are written once.
+-- where they are written once.  An entry's `sources` is a list of
+-- { title =, url = or ref =, covers = { field names } }; the namespaces in
+-- SOURCED must back every entry's name, code and message and some of its
+-- knowledge (doc/sources-kerberos-hresult.md).
 
 local args = { source = "catalogue", out = "csrc/catalog_data.c",
                header = "csrc/logonerr.h" }

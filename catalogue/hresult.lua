@@ -9,7 +9,9 @@
 -- spec/sspi_spec.lua).  `message` is the SDK's MessageText, what
 -- FormatMessage returns, as Microsoft Learn's "COM Error Codes (Security
 -- and Setup)" lists it: several end without a period, and SEC_E_NO_KERB_KEY's
--- text is its own name.  The format is described in catalogue/README.md.
+-- text is its own name.  The format is described in catalogue/README.md;
+-- `sources` (what backs which field of each entry) in
+-- doc/sources-kerberos-hresult.md.
 return {
   {
     name = "SEC_I_CONTINUE_NEEDED",

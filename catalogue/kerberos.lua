@@ -5,7 +5,10 @@
 -- `aliases` holds MIT's krb5.h spelling (KRB5KDC_ERR_..., KRB5KRB_AP_ERR_...)
 -- and other spellings in use.  Codes MIT lists as KRB5PLACEHOLD_* are
 -- unassigned unless an RFC assigns them (92).  Where Microsoft's event
--- tables disagree with the RFC (0x1B, 0x42), the RFC wins.
+-- tables disagree with the RFC (0x1B, 0x42), the RFC wins.  `message` is
+-- RFC 4120's text where section 7.5.9 gives one, otherwise the text of
+-- MIT's error table (what krb5_get_error_message prints; 92 has none).
+-- `sources` names, for each entry, what backs which of its fields.
 return {
   {
     name = "KDC_ERR_NONE",
@@ -466,6 +469,9 @@ return {
       { title = "MS-KILE 2.2.1 KERB-EXT-ERROR",
         url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-kile/15fa77fb-deaa-487d-b685-1310afe45ca1",
         covers = { "diagnosis" } },
+      { title = "MS-KILE 2.2.2 KERB-ERROR-DATA",
+        url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-kile/25fabd02-560d-4c1f-8f42-b32e9d97996a",
+        covers = { "diagnosis" } },
       { title = "How to enable Kerberos event logging (KB 262177)",
         url = "https://support.microsoft.com/en-us/help/262177/how-to-enable-kerberos-event-logging",
         covers = { "diagnosis" } },
@@ -699,6 +705,9 @@ return {
       { title = "MS-KILE 2.2.1 KERB-EXT-ERROR",
         url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-kile/15fa77fb-deaa-487d-b685-1310afe45ca1",
         covers = { "diagnosis", "faq" } },
+      { title = "MS-KILE 2.2.2 KERB-ERROR-DATA",
+        url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-kile/25fabd02-560d-4c1f-8f42-b32e9d97996a",
+        covers = { "diagnosis" } },
       { title = "How to enable Kerberos event logging (KB 262177)",
         url = "https://support.microsoft.com/en-us/help/262177/how-to-enable-kerberos-event-logging",
         covers = { "diagnosis" } },

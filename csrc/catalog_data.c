@@ -2855,6 +2855,8 @@ static const logonerr_source e161_sources[] = {
    "https://support.microsoft.com/en-us/topic/client-fails-to-request-explicit-armouring-during-tgt-renewal-f9af2c33-9a3d-39ad-6522-8964157aefb8", NULL, 0x50U},
   {"MS-KILE 2.2.1 KERB-EXT-ERROR",
    "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-kile/15fa77fb-deaa-487d-b685-1310afe45ca1", NULL, 0x40U},
+  {"MS-KILE 2.2.2 KERB-ERROR-DATA",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-kile/25fabd02-560d-4c1f-8f42-b32e9d97996a", NULL, 0x40U},
   {"How to enable Kerberos event logging (KB 262177)",
    "https://support.microsoft.com/en-us/help/262177/how-to-enable-kerberos-event-logging", NULL, 0x40U},
   {NULL, NULL, NULL, 0U}};
@@ -3018,6 +3020,8 @@ static const logonerr_source e167_sources[] = {
    "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x18U},
   {"MS-KILE 2.2.1 KERB-EXT-ERROR",
    "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-kile/15fa77fb-deaa-487d-b685-1310afe45ca1", NULL, 0x240U},
+  {"MS-KILE 2.2.2 KERB-ERROR-DATA",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-kile/25fabd02-560d-4c1f-8f42-b32e9d97996a", NULL, 0x40U},
   {"How to enable Kerberos event logging (KB 262177)",
    "https://support.microsoft.com/en-us/help/262177/how-to-enable-kerberos-event-logging", NULL, 0x40U},
   {NULL, NULL, NULL, 0U}};

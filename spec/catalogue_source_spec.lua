@@ -80,7 +80,8 @@ local function with_sources(srcs)
     f["kerberos.lua"] = t:sub(1, at - 1) .. entry .. t:sub(stop + 1)
   end
 end
-local RFC = '{ title = "RFC 4120 section 7.5.9", ref = "RFC 4120 7.5.9", covers = { "name", "code", "message" } }'
+local RFC = '{ title = "RFC 4120 section 7.5.9", ref = "RFC 4120 7.5.9", ' ..
+            'covers = { "name", "code", "message" } }'
 
 describe("the catalogue's source", function()
   it("is what csrc/catalog_data.c was generated from (CI fails when stale)", function()
@@ -136,10 +137,12 @@ describe("the catalogue's source", function()
     { "a source with neither a url nor a ref", "KDC_ERR_NONE", "sources",
       with_sources('{ { title = "RFC 4120", covers = { "causes" } } }'), "needs a url or a ref" },
     { "a source with both a url and a ref", "KDC_ERR_NONE", "sources",
-      with_sources('{ { title = "RFC 4120", ref = "RFC 4120", url = "https://www.rfc-editor.org/rfc/rfc4120", covers = { "causes" } } }'),
+      with_sources('{ { title = "RFC 4120", ref = "RFC 4120", ' ..
+                   'url = "https://www.rfc-editor.org/rfc/rfc4120", covers = { "causes" } } }'),
       "needs a url or a ref" },
     { "a source whose url is not https", "KDC_ERR_NONE", "sources",
-      with_sources('{ { title = "RFC 4120", url = "ftp://example.org/rfc4120", covers = { "causes" } } }'),
+      with_sources('{ { title = "RFC 4120", url = "ftp://example.org/rfc4120", ' ..
+                   'covers = { "causes" } } }'),
       "https://" },
     { "a source without a title", "KDC_ERR_NONE", "sources",
       with_sources('{ { ref = "RFC 4120", covers = { "causes" } } }'), "has no title" },
@@ -149,7 +152,8 @@ describe("the catalogue's source", function()
       with_sources('{ { title = "RFC 4120", ref = "RFC 4120", covers = { "reasons" } } }'),
       "not a field of an entry" },
     { "a source that covers a field this entry lacks", "KDC_ERR_NONE", "'faq'",
-      with_sources('{ ' .. RFC .. ', { title = "RFC 4120", ref = "RFC 4120", covers = { "faq" } } }'),
+      with_sources('{ ' .. RFC .. ', { title = "RFC 4120", ref = "RFC 4120", ' ..
+                   'covers = { "faq" } } }'),
       "the entry does not have" },
     { "a source with a misspelt key", "KDC_ERR_NONE", "'cover'",
       with_sources('{ { title = "RFC 4120", ref = "RFC 4120", cover = { "causes" } } }'),
@@ -159,7 +163,8 @@ describe("the catalogue's source", function()
     { "a Kerberos entry whose sources back none of its knowledge", "KDC_ERR_NONE", "sources",
       with_sources("{ " .. RFC .. " }"), "no source covers the knowledge" },
     { "a Kerberos entry whose sources leave its message unbacked", "KDC_ERR_NONE", "sources",
-      with_sources('{ { title = "RFC 4120", ref = "RFC 4120", covers = { "name", "code", "summary" } } }'),
+      with_sources('{ { title = "RFC 4120", ref = "RFC 4120", ' ..
+                   'covers = { "name", "code", "summary" } } }'),
       "no source covers message" },
     { "a family file no namespace has", "win23.lua", "namespace",
       function(f) f["win23.lua"] = "return {}\n" end, "not a namespace" },

@@ -3,7 +3,9 @@
 -- the sources every entry names.  Each test reads the entry as a reviewer
 -- would: the facts come from MS-KILE, Microsoft's event pages for 4768,
 -- 4769 and 4771, and the Test-ComputerSecureChannel page (see
--- doc/sources-kerberos-hresult.md).
+-- doc/sources-kerberos-hresult.md).  Addresses and Microsoft's texts are
+-- kept whole:
+-- luacheck: no max line length
 local logonerr = require "logonerr"
 local K = require "support.knowledge"
 
