@@ -112,9 +112,35 @@ local function text(s)
   return type(s) == "string" and s:find("%S") ~= nil
 end
 
+-- The documents entries cite (catalogue/documents.lua), and what a family
+-- file sees: DOC.NAME for a document, from(doc, field...) for a source.
+local DOCS_FILE = "documents.lua"
+local function family_env(dir)
+  local path = dir .. "/" .. DOCS_FILE
+  local docs = {}
+  if io.open(path, "rb") then
+    local chunk, err = loadfile(path, "t", {})
+    if not chunk then fail(err) end
+    local ok, t = pcall(chunk)
+    if not ok then fail(path .. ": " .. tostring(t)) end
+    if type(t) ~= "table" then fail(path .. ": must return a table of documents") end
+    docs = t
+  end
+  local DOC = setmetatable({}, { __index = function(_, k)
+    local d = docs[k]
+    if d == nil then error("DOC." .. tostring(k) .. " is not in catalogue/" .. DOCS_FILE, 2) end
+    return d
+  end })
+  local function from(doc, ...)
+    if type(doc) ~= "table" then error("from: the first argument must be a DOC.NAME", 2) end
+    return { title = doc.title, url = doc.url, ref = doc.ref, covers = { ... } }
+  end
+  return { DOC = DOC, from = from }
+end
+
 -- Load and check one family file; returns its entries.
 local function load_family(ns, path)
-  local chunk, err = loadfile(path, "t", {})
+  local chunk, err = loadfile(path, "t", family_env(args.source))
   if not chunk then fail(err) end
   local ok, rows = pcall(chunk)
   if not ok then fail(path .. ": " .. tostring(rows)) end
@@ -230,7 +256,7 @@ end
 
 -- Every family, in the order of the namespaces.
 local entries, by_name = {}, {}
-local known_files = { ["generate.lua"] = true, ["README.md"] = true }
+local known_files = { ["generate.lua"] = true, ["README.md"] = true, [DOCS_FILE] = true }
 for _, ns in ipairs(LISTS.NAMESPACES) do
   local path = args.source .. "/" .. ns.name .. ".lua"
   known_files[ns.name .. ".lua"] = true

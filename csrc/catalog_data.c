@@ -4265,7 +4265,7 @@ static const char *const e225_resolution[] = {
 static const unsigned short e225_related[] = {173, 226, LOGONERR_NO_ENTRY};
 static const logonerr_source e225_sources[] = {
   {"RFC 6113 (FAST), error codes",
-   NULL, "RFC 6113 5.4", 0xBU},
+   NULL, "RFC 6113", 0xBU},
   {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
    NULL, "krb5.h", 0x6U},
   {NULL, NULL, NULL, 0U}};
@@ -4283,7 +4283,7 @@ static const char *const e226_resolution[] = {
 static const unsigned short e226_related[] = {174, 225, LOGONERR_NO_ENTRY};
 static const logonerr_source e226_sources[] = {
   {"RFC 6113 (FAST), error codes",
-   NULL, "RFC 6113 5.4", 0xBU},
+   NULL, "RFC 6113", 0xBU},
   {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
    NULL, "krb5.h", 0x6U},
   {NULL, NULL, NULL, 0U}};
@@ -4301,7 +4301,7 @@ static const char *const e227_resolution[] = {
 static const unsigned short e227_related[] = {226, 174, LOGONERR_NO_ENTRY};
 static const logonerr_source e227_sources[] = {
   {"RFC 6113 (FAST), error codes",
-   NULL, "RFC 6113 5.4", 0xFU},
+   NULL, "RFC 6113", 0xFU},
   {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
    NULL, "krb5.h", 0x2U},
   {NULL, NULL, NULL, 0U}};
@@ -4318,7 +4318,7 @@ static const char *const e228_resolution[] = {
 static const unsigned short e228_related[] = {162, 227, LOGONERR_NO_ENTRY};
 static const logonerr_source e228_sources[] = {
   {"RFC 6113 (FAST), error codes",
-   NULL, "RFC 6113 5.4", 0xBU},
+   NULL, "RFC 6113", 0xBU},
   {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
    NULL, "krb5.h", 0x6U},
   {NULL, NULL, NULL, 0U}};

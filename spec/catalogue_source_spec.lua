@@ -44,7 +44,8 @@ end
 local function generate_changed(edit)
   local dir = tmpdir()
   local files = {}
-  for _, name in ipairs({ "win32.lua", "ntstatus.lua", "hresult.lua", "kerberos.lua" }) do
+  for _, name in ipairs({ "win32.lua", "ntstatus.lua", "hresult.lua", "kerberos.lua",
+                          "documents.lua" }) do
     local f = io.open("catalogue/" .. name, "rb")
     if f then files[name] = f:read("*a"); f:close() end
   end
@@ -166,6 +167,8 @@ describe("the catalogue's source", function()
       with_sources('{ { title = "RFC 4120", ref = "RFC 4120", ' ..
                    'covers = { "name", "code", "summary" } } }'),
       "no source covers message" },
+    { "a source citing a document that is not in documents.lua", "kerberos.lua", "DOC.RFC9999",
+      with_sources('{ from(DOC.RFC9999, "name", "code", "message") }'), "is not in catalogue/documents.lua" },
     { "a family file no namespace has", "win23.lua", "namespace",
       function(f) f["win23.lua"] = "return {}\n" end, "not a namespace" },
     { "Lua that does not load", "win32.lua", "near",
