@@ -7,7 +7,10 @@
 -- stale.  Bad data is refused with a message naming the file, the entry
 -- and the field; nothing is written then.  The names of namespaces,
 -- categories, severities and list fields are read from csrc/logonerr.h,
--- where they are written once.
+-- where they are written once.  An entry's `sources` is a list of
+-- { title =, url = or ref =, covers = { field names } }; the namespaces in
+-- SOURCED must back every entry's name, code and message and some of its
+-- knowledge (doc/sources-kerberos-hresult.md).
 
 local args = { source = "catalogue", out = "csrc/catalog_data.c",
                header = "csrc/logonerr.h" }
@@ -69,7 +72,7 @@ local SEVERITIES, LIST_FIELDS = set_of(LISTS.SEVERITIES), LISTS.LISTS
 local COVERABLE = set_of(LISTS.FIELDS)
 
 -- The namespaces whose every entry must say where its facts come from.
-local SOURCED = {}
+local SOURCED = { kerberos = true, hresult = true }
 SOURCED.win32, SOURCED.ntstatus = true, true
 
 -- The range of a code in each namespace.
@@ -110,9 +113,35 @@ local function text(s)
   return type(s) == "string" and s:find("%S") ~= nil
 end
 
+-- The documents entries cite (catalogue/documents.lua), and what a family
+-- file sees: DOC.NAME for a document, from(doc, field...) for a source.
+local DOCS_FILE = "documents.lua"
+local function family_env(dir)
+  local path = dir .. "/" .. DOCS_FILE
+  local docs = {}
+  if io.open(path, "rb") then
+    local chunk, err = loadfile(path, "t", {})
+    if not chunk then fail(err) end
+    local ok, t = pcall(chunk)
+    if not ok then fail(path .. ": " .. tostring(t)) end
+    if type(t) ~= "table" then fail(path .. ": must return a table of documents") end
+    docs = t
+  end
+  local DOC = setmetatable({}, { __index = function(_, k)
+    local d = docs[k]
+    if d == nil then error("DOC." .. tostring(k) .. " is not in catalogue/" .. DOCS_FILE, 2) end
+    return d
+  end })
+  local function from(doc, ...)
+    if type(doc) ~= "table" then error("from: the first argument must be a DOC.NAME", 2) end
+    return { title = doc.title, url = doc.url, ref = doc.ref, covers = { ... } }
+  end
+  return { DOC = DOC, from = from }
+end
+
 -- Load and check one family file; returns its entries.
 local function load_family(ns, path)
-  local chunk, err = loadfile(path, "t", {})
+  local chunk, err = loadfile(path, "t", family_env(args.source))
   if not chunk then fail(err) end
   local ok, rows = pcall(chunk)
   if not ok then fail(path .. ": " .. tostring(rows)) end
@@ -198,8 +227,8 @@ local function load_family(ns, path)
         end
         if not text(src.title) or src.title:find("[\n\t]") then bad_src("has no title (one line of text)") end
         if (src.url == nil) == (src.ref == nil) then bad_src("needs a url or a ref, not both") end
-        if src.url ~= nil and (type(src.url) ~= "string" or not src.url:find("^https://[%w.-]+/[%w%-._~:/?#@!$&'()*+,;=%%]*$")) then
-          bad_src("url must be an https:// address without spaces")
+        if src.url ~= nil and (type(src.url) ~= "string" or not src.url:find("^https?://[%w.-]+/[%w%-._~:/?#@!$&'()*+,;=%%]*$")) then
+          bad_src("url must be an https:// (or http://) address without spaces")
         end
         if src.ref ~= nil and (not text(src.ref) or src.ref:find("[\n\t]")) then
           bad_src("ref must be one line of text")
@@ -228,7 +257,7 @@ end
 
 -- Every family, in the order of the namespaces.
 local entries, by_name = {}, {}
-local known_files = { ["generate.lua"] = true, ["README.md"] = true }
+local known_files = { ["generate.lua"] = true, ["README.md"] = true, [DOCS_FILE] = true }
 for _, ns in ipairs(LISTS.NAMESPACES) do
   local path = args.source .. "/" .. ns.name .. ".lua"
   known_files[ns.name .. ".lua"] = true

@@ -9,7 +9,9 @@
 -- spec/sspi_spec.lua).  `message` is the SDK's MessageText, what
 -- FormatMessage returns, as Microsoft Learn's "COM Error Codes (Security
 -- and Setup)" lists it: several end without a period, and SEC_E_NO_KERB_KEY's
--- text is its own name.  The format is described in catalogue/README.md.
+-- text is its own name.  The format is described in catalogue/README.md;
+-- `sources` (what backs which field of each entry) in
+-- doc/sources-kerberos-hresult.md.
 return {
   {
     name = "SEC_I_CONTINUE_NEEDED",
@@ -46,6 +48,10 @@ return {
       },
     },
     related = { "SEC_E_UNFINISHED_CONTEXT_DELETED", "SEC_E_INVALID_TOKEN", "SEC_E_LOGON_DENIED" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message", "summary"),
+    },
   },
   {
     name = "SEC_E_UNSUPPORTED_FUNCTION",
@@ -80,6 +86,10 @@ return {
       "Audit TLS and NTLM usage before disabling old protocols, then disable them in stages.",
     },
     related = { "ERROR_NTLM_BLOCKED", "STATUS_NTLM_BLOCKED", "SEC_E_ALGORITHM_MISMATCH", "SEC_E_INVALID_TOKEN" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message", "summary"),
+    },
   },
   {
     name = "SEC_E_TARGET_UNKNOWN",
@@ -106,6 +116,13 @@ return {
       "Restore the trust or the name resolution between the client's and the target's domains when the target is in another forest.",
     },
     related = { "SEC_E_WRONG_PRINCIPAL", "ERROR_WRONG_TARGET_NAME", "SEC_E_NO_AUTHENTICATING_AUTHORITY", "KDC_ERR_S_PRINCIPAL_UNKNOWN" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message", "summary"),
+      from(DOC.EVENT_4769, "diagnosis"),
+      from(DOC.KB262177, "causes"),
+      from(DOC.ALT_NAME, "resolution"),
+    },
   },
   {
     name = "SEC_E_INTERNAL_ERROR",
@@ -135,6 +152,11 @@ return {
       "Remove or update a failing third-party security package and restart the machine.",
     },
     related = { "STATUS_PASSWORD_MUST_CHANGE", "ERROR_PASSWORD_MUST_CHANGE", "ERROR_PASSWORD_EXPIRED", "SEC_E_NO_AUTHENTICATING_AUTHORITY" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message"),
+      from(DOC.SSPI_CODES, "summary"),
+    },
   },
   {
     name = "SEC_E_INVALID_TOKEN",
@@ -161,6 +183,11 @@ return {
       "Fix the caller so that it passes the reply buffer of the current exchange.",
     },
     related = { "SEC_E_UNSUPPORTED_FUNCTION", "SEC_E_ALGORITHM_MISMATCH", "SEC_E_BAD_BINDINGS" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message"),
+      from(DOC.SSPI_CODES, "summary"),
+    },
   },
   {
     name = "SEC_E_LOGON_DENIED",
@@ -196,6 +223,10 @@ return {
       },
     },
     related = { "STATUS_LOGON_FAILURE", "ERROR_LOGON_FAILURE", "STATUS_WRONG_PASSWORD", "SEC_E_UNKNOWN_CREDENTIALS", "KDC_ERR_PREAUTH_FAILED" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message", "summary"),
+    },
   },
   {
     name = "SEC_E_UNKNOWN_CREDENTIALS",
@@ -220,6 +251,10 @@ return {
       "Replace a certificate whose key is held by a provider Schannel cannot use with one stored in a CNG key storage provider.",
     },
     related = { "SEC_E_NO_CREDENTIALS", "SEC_E_LOGON_DENIED", "ERROR_LOGON_FAILURE" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message", "summary"),
+    },
   },
   {
     name = "SEC_E_NO_CREDENTIALS",
@@ -250,6 +285,10 @@ return {
       "Install a server certificate with its private key for Schannel.",
     },
     related = { "ERROR_NO_SUCH_LOGON_SESSION", "STATUS_NO_SUCH_LOGON_SESSION", "SEC_E_UNKNOWN_CREDENTIALS" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message", "summary"),
+    },
   },
   {
     name = "SEC_E_NO_AUTHENTICATING_AUTHORITY",
@@ -275,6 +314,13 @@ return {
       "Repair a member's broken secure channel with `Test-ComputerSecureChannel -Repair` (a domain controller's with `netdom resetpwd`), or rejoin the domain.",
     },
     related = { "ERROR_NO_LOGON_SERVERS", "STATUS_NO_LOGON_SERVERS", "ERROR_DOMAIN_CONTROLLER_NOT_FOUND", "ERROR_TRUSTED_RELATIONSHIP_FAILURE" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message", "summary"),
+      from(DOC.TEST_SECURE_CHANNEL, "diagnosis", "resolution"),
+      from(DOC.KB810977, "diagnosis"),
+      from(DOC.SECURE_CHANNEL, "causes", "diagnosis"),
+    },
   },
   {
     name = "SEC_E_CONTEXT_EXPIRED",
@@ -298,6 +344,11 @@ return {
       "Renew tickets before they expire (`klist purge` followed by a new connection) for a long-running manual session.",
     },
     related = { "SEC_E_TIME_SKEW", "SEC_E_UNFINISHED_CONTEXT_DELETED", "KRB_AP_ERR_TKT_EXPIRED" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message"),
+      from(DOC.SSPI_CODES, "summary"),
+    },
   },
   {
     name = "SEC_E_WRONG_PRINCIPAL",
@@ -324,6 +375,10 @@ return {
       "Issue a certificate that includes the name clients use, or make clients use a name the certificate holds.",
     },
     related = { "ERROR_WRONG_TARGET_NAME", "SEC_E_TARGET_UNKNOWN", "SEC_E_MUTUAL_AUTH_FAILED", "SEC_E_UNTRUSTED_ROOT", "KRB_AP_ERR_MODIFIED" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message", "summary"),
+    },
   },
   {
     name = "SEC_E_TIME_SKEW",
@@ -350,6 +405,11 @@ return {
       "Configure the forest root PDC emulator with a reliable external NTP source, and turn off hypervisor time sync for domain controllers.",
     },
     related = { "ERROR_TIME_SKEW", "STATUS_TIME_DIFFERENCE_AT_DC", "SEC_E_CONTEXT_EXPIRED", "KRB_AP_ERR_SKEW" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message", "summary"),
+      from(DOC.EVENT_4771, "diagnosis"),
+    },
   },
   {
     name = "SEC_E_UNTRUSTED_ROOT",
@@ -378,6 +438,10 @@ return {
       "Configure the server to send its full chain, including intermediates.",
     },
     related = { "SEC_E_CERT_EXPIRED", "SEC_E_WRONG_PRINCIPAL", "SEC_E_PKINIT_NAME_MISMATCH" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message", "summary"),
+    },
   },
   {
     name = "SEC_E_ILLEGAL_MESSAGE",
@@ -408,6 +472,13 @@ return {
       "Bypass or reconfigure a device that interferes with the handshake.",
     },
     related = { "SEC_E_ALGORITHM_MISMATCH", "SEC_E_UNSUPPORTED_FUNCTION", "SEC_E_CERT_UNKNOWN", "SEC_E_DECRYPT_FAILURE", "SEC_E_UNTRUSTED_ROOT" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message"),
+      from(DOC.SSPI_CODES, "summary"),
+      from(DOC.SCHANNEL_ALERTS, "summary", "causes"),
+      from(DOC.SCHANNEL_EVENTS, "symptoms", "diagnosis"),
+    },
   },
   {
     name = "SEC_E_CERT_UNKNOWN",
@@ -433,6 +504,13 @@ return {
       "Issue a certificate from a template meant for TLS (Server Authentication for servers, Client Authentication for clients) and bind it to the service.",
     },
     related = { "SEC_E_ILLEGAL_MESSAGE", "SEC_E_UNTRUSTED_ROOT", "SEC_E_CERT_EXPIRED" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message"),
+      from(DOC.SSPI_CODES, "summary"),
+      from(DOC.SCHANNEL_ALERTS, "summary", "causes"),
+      from(DOC.SCHANNEL_EVENTS, "symptoms", "diagnosis"),
+    },
   },
   {
     name = "SEC_E_CERT_EXPIRED",
@@ -457,6 +535,11 @@ return {
       "Correct the clock of the machine that judged the certificate.",
     },
     related = { "SEC_E_UNTRUSTED_ROOT", "SEC_E_TIME_SKEW", "SEC_E_WRONG_PRINCIPAL" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message"),
+      from(DOC.SSPI_CODES, "summary"),
+    },
   },
   {
     name = "SEC_E_DECRYPT_FAILURE",
@@ -483,6 +566,13 @@ return {
       "Remove whatever in the path rewrites TLS records.",
     },
     related = { "SEC_E_ILLEGAL_MESSAGE", "SEC_E_ALGORITHM_MISMATCH" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message"),
+      from(DOC.SSPI_CODES, "summary"),
+      from(DOC.SCHANNEL_ALERTS, "summary", "causes"),
+      from(DOC.SCHANNEL_EVENTS, "symptoms", "diagnosis"),
+    },
   },
   {
     name = "SEC_E_ALGORITHM_MISMATCH",
@@ -507,6 +597,11 @@ return {
       "Update the old client so that it offers current suites.",
     },
     related = { "SEC_E_UNSUPPORTED_FUNCTION", "SEC_E_INVALID_TOKEN", "SEC_E_KDC_UNKNOWN_ETYPE" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message"),
+      from(DOC.SSPI_CODES, "summary"),
+    },
   },
   {
     name = "SEC_E_UNFINISHED_CONTEXT_DELETED",
@@ -530,6 +625,10 @@ return {
       "Raise the client's or proxy's timeout when slow domain controllers delay the handshake.",
     },
     related = { "SEC_I_CONTINUE_NEEDED", "SEC_E_CONTEXT_EXPIRED", "SEC_E_LOGON_DENIED" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message", "summary"),
+    },
   },
   {
     name = "SEC_E_NO_TGT_REPLY",
@@ -553,6 +652,11 @@ return {
       "Make the client target the service's SPN rather than a user name.",
     },
     related = { "SEC_E_TARGET_UNKNOWN", "SEC_E_WRONG_PRINCIPAL", "KDC_ERR_MUST_USE_USER2USER" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message", "summary"),
+      from(DOC.EVENT_4769, "diagnosis"),
+    },
   },
   {
     name = "SEC_E_PKINIT_NAME_MISMATCH",
@@ -576,6 +680,10 @@ return {
       "Add an explicit strong mapping for the certificate in the account's altSecurityIdentities.",
     },
     related = { "SEC_E_SMARTCARD_LOGON_REQUIRED", "SEC_E_UNTRUSTED_ROOT", "SEC_E_CERT_EXPIRED", "KDC_ERR_CLIENT_NAME_MISMATCH" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message", "summary"),
+    },
   },
   {
     name = "SEC_E_SMARTCARD_LOGON_REQUIRED",
@@ -598,6 +706,10 @@ return {
       "Give automated jobs their own service account instead of a smart-card-only user.",
     },
     related = { "STATUS_ACCOUNT_RESTRICTION", "ERROR_ACCOUNT_RESTRICTION", "SEC_E_PKINIT_NAME_MISMATCH" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message", "summary"),
+    },
   },
   {
     name = "SEC_E_KDC_UNKNOWN_ETYPE",
@@ -623,6 +735,12 @@ return {
       "Regenerate keytabs for non-Windows services with an AES encryption type.",
     },
     related = { "SEC_E_NO_KERB_KEY", "SEC_E_ALGORITHM_MISMATCH", "KDC_ERR_ETYPE_NOSUPP" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message", "summary"),
+      from(DOC.EVENT_4768, "diagnosis"),
+      from(DOC.EVENT_4769, "diagnosis"),
+    },
   },
   {
     name = "SEC_E_BAD_BINDINGS",
@@ -647,6 +765,11 @@ return {
       "Set Extended Protection to Accept instead of Required for a service that must be reached through a terminating proxy, after weighing the relay risk.",
     },
     related = { "SEC_E_LOGON_DENIED", "SEC_E_MUTUAL_AUTH_FAILED", "SEC_E_INVALID_TOKEN" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message"),
+      from(DOC.SSPI_CODES, "summary"),
+    },
   },
   {
     name = "SEC_E_NO_KERB_KEY",
@@ -670,6 +793,12 @@ return {
       "Align msDS-SupportedEncryptionTypes with the keys the account really has.",
     },
     related = { "SEC_E_KDC_UNKNOWN_ETYPE", "SEC_E_LOGON_DENIED", "KDC_ERR_NULL_KEY", "KDC_ERR_ETYPE_NOSUPP" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message"),
+      from(DOC.EVENT_4768, "diagnosis", "resolution"),
+      from(DOC.EVENT_4769, "diagnosis"),
+    },
   },
   {
     name = "SEC_E_DOWNGRADE_DETECTED",
@@ -693,6 +822,11 @@ return {
       "Remove or reconfigure the device that rewrites authentication traffic.",
     },
     related = { "SEC_E_NO_AUTHENTICATING_AUTHORITY", "STATUS_NO_LOGON_SERVERS", "ERROR_NO_LOGON_SERVERS" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message"),
+      from(DOC.SSPI_CODES, "summary"),
+    },
   },
   {
     name = "SEC_E_MUTUAL_AUTH_FAILED",
@@ -716,5 +850,9 @@ return {
       "Register the missing SPN on the server's account, or drop the requirement for mutual authentication where NTLM must be used.",
     },
     related = { "ERROR_MUTUAL_AUTH_FAILED", "STATUS_MUTUAL_AUTHENTICATION_FAILED", "SEC_E_WRONG_PRINCIPAL", "KRB_AP_ERR_MUT_FAIL" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message", "summary"),
+    },
   },
 }

@@ -2954,6 +2954,12 @@ static const logonerr_faq_pair e122_faq[] = {
    "The half-built context is deleted, and on the server side that can be reported as SEC_E_UNFINISHED_CONTEXT_DELETED, which Windows counts as a logon failure."},
   {NULL, NULL}};
 static const unsigned short e122_related[] = {140, 126, 127, LOGONERR_NO_ENTRY};
+static const logonerr_source e122_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0xCU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e123_causes[] = {
   "TLS 1.0 and 1.1 are disabled on one side while the other side (an old client, an old SQL Server or RDP host) offers nothing newer.",
   "The client asked for a protocol or a context attribute that the chosen package cannot provide.",
@@ -2980,6 +2986,12 @@ static const char *const e123_prevention[] = {
   "Audit TLS and NTLM usage before disabling old protocols, then disable them in stages.",
   NULL};
 static const unsigned short e123_related[] = {59, 121, 139, 126, LOGONERR_NO_ENTRY};
+static const logonerr_source e123_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0xCU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e124_causes[] = {
   "No account in the forest has the SPN the client built (for example `HTTP/web.contoso.com` for a site reached by an alias).",
   "The client connected by an IP address or a DNS alias, so the SPN it asked for is not registered.",
@@ -2998,6 +3010,18 @@ static const char *const e124_resolution[] = {
   "Restore the trust or the name resolution between the client's and the target's domains when the target is in another forest.",
   NULL};
 static const unsigned short e124_related[] = {132, 41, 130, 156, LOGONERR_NO_ENTRY};
+static const logonerr_source e124_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0xCU},
+  {"4769(S, F): A Kerberos service ticket was requested",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4769", NULL, 0x40U},
+  {"How to enable Kerberos event logging (KB 262177)",
+   "https://support.microsoft.com/en-us/help/262177/how-to-enable-kerberos-event-logging", NULL, 0x10U},
+  {"NetAddAlternateComputerName function (lmjoin.h)",
+   "https://docs.microsoft.com/windows/desktop/api/lmjoin/nf-lmjoin-netaddalternatecomputername", NULL, 0x80U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e125_causes[] = {
   "The account is set to change its password at next logon, and CredSSP cannot let the user change it before the remote session exists.",
   "The server's Remote Desktop or TLS certificate, or the private key behind it, cannot be read by the service.",
@@ -3019,6 +3043,14 @@ static const char *const e125_resolution[] = {
   "Remove or update a failing third-party security package and restart the machine.",
   NULL};
 static const unsigned short e125_related[] = {111, 55, 21, 130, LOGONERR_NO_ENTRY};
+static const logonerr_source e125_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0x4U},
+  {"SSPI Status Codes",
+   "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e126_causes[] = {
   "Something other than TLS reached a TLS endpoint (plain HTTP to an HTTPS port, a proxy that rewrote the handshake).",
   "A Kerberos ticket grew too big for the server's limit because the user is a member of very many groups.",
@@ -3037,6 +3069,14 @@ static const char *const e126_resolution[] = {
   "Fix the caller so that it passes the reply buffer of the current exchange.",
   NULL};
 static const unsigned short e126_related[] = {123, 139, 145, LOGONERR_NO_ENTRY};
+static const logonerr_source e126_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0x4U},
+  {"SSPI Status Codes",
+   "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e127_causes[] = {
   "The password or user name is wrong, or a stored credential is stale after a password change.",
   "The account is disabled, locked out, expired or restricted, and the package hides the reason behind this one code.",
@@ -3062,6 +3102,12 @@ static const logonerr_faq_pair e127_faq[] = {
    "SSPI folds many NTSTATUS failures into SEC_E_LOGON_DENIED, so the precise reason is in the target's event 4625 or in the domain controller's events 4771 and 4776, whose status fields name the exact failure."},
   {NULL, NULL}};
 static const unsigned short e127_related[] = {73, 17, 70, 128, 173, LOGONERR_NO_ENTRY};
+static const logonerr_source e127_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0xCU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e128_causes[] = {
   "AcquireCredentialsHandle received a user, domain or password structure in an unexpected form (for example a UPN given with a separate domain).",
   "A Schannel client or server certificate has no private key, or the process cannot open that key.",
@@ -3078,6 +3124,12 @@ static const char *const e128_resolution[] = {
   "Replace a certificate whose key is held by a provider Schannel cannot use with one stored in a CNG key storage provider.",
   NULL};
 static const unsigned short e128_related[] = {129, 127, 17, LOGONERR_NO_ENTRY};
+static const logonerr_source e128_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0xCU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e129_causes[] = {
   "The caller's session is a network logon (the double hop), so it holds no password or forwardable ticket to reach a further server.",
   "A service, scheduled task or IIS application pool runs in a session without stored credentials for the target.",
@@ -3100,6 +3152,12 @@ static const char *const e129_resolution[] = {
   "Install a server certificate with its private key for Schannel.",
   NULL};
 static const unsigned short e129_related[] = {10, 66, 128, LOGONERR_NO_ENTRY};
+static const logonerr_source e129_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0xCU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e130_causes[] = {
   "The domain part of the user name is misspelt or names a domain that the target does not trust.",
   "The client or the target cannot reach a domain controller (DNS, firewall, site or VPN problems).",
@@ -3117,6 +3175,18 @@ static const char *const e130_resolution[] = {
   "Repair a member's broken secure channel with `Test-ComputerSecureChannel -Repair` (a domain controller's with `netdom resetpwd`), or rejoin the domain.",
   NULL};
 static const unsigned short e130_related[] = {9, 65, 56, 47, LOGONERR_NO_ENTRY};
+static const logonerr_source e130_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0xCU},
+  {"Test-ComputerSecureChannel (PowerShell)",
+   "https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.management/test-computersecurechannel", NULL, 0xC0U},
+  {"Event ID 5722 is logged on the domain controller (KB 810977)",
+   "http://support.microsoft.com/kb/810977/pt", NULL, 0x40U},
+  {"Broken trust relationship between a domain-joined device and its domain (secure channel issues)",
+   "https://learn.microsoft.com/en-us/troubleshoot/windows-server/windows-security/broken-trust-relationship-domain-joined-device-its-domain-secure-channel-issues", NULL, 0x50U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e131_causes[] = {
   "A long-lived connection kept using a context past the expiry of its Kerberos ticket (10 hours by default).",
   "The peer shut down the TLS session or deleted its side of the context.",
@@ -3132,6 +3202,14 @@ static const char *const e131_resolution[] = {
   "Renew tickets before they expire (`klist purge` followed by a new connection) for a long-running manual session.",
   NULL};
 static const unsigned short e131_related[] = {133, 140, 180, LOGONERR_NO_ENTRY};
+static const logonerr_source e131_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0x4U},
+  {"SSPI Status Codes",
+   "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e132_causes[] = {
   "The SPN the client used is registered on a different account from the one running the service, or on two accounts.",
   "A DNS record or hosts entry sends the name to another machine than the one that owns the SPN.",
@@ -3150,6 +3228,12 @@ static const char *const e132_resolution[] = {
   "Issue a certificate that includes the name clients use, or make clients use a name the certificate holds.",
   NULL};
 static const unsigned short e132_related[] = {41, 124, 148, 134, 189, LOGONERR_NO_ENTRY};
+static const logonerr_source e132_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0xCU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e133_causes[] = {
   "A machine's clock drifted because it does not synchronise with the domain time hierarchy.",
   "A virtual machine takes its time from its host while the host is wrong.",
@@ -3168,6 +3252,14 @@ static const char *const e133_resolution[] = {
   "Configure the forest root PDC emulator with a reliable external NTP source, and turn off hypervisor time sync for domain controllers.",
   NULL};
 static const unsigned short e133_related[] = {43, 91, 131, 185, LOGONERR_NO_ENTRY};
+static const logonerr_source e133_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0xCU},
+  {"4771(F): Kerberos pre-authentication failed",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4771", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e134_causes[] = {
   "The server uses a self-signed certificate (the default for Remote Desktop and for SQL Server).",
   "The issuing enterprise CA's root is not in the client's Trusted Root Certification Authorities store.",
@@ -3188,6 +3280,12 @@ static const char *const e134_resolution[] = {
   "Configure the server to send its full chain, including intermediates.",
   NULL};
 static const unsigned short e134_related[] = {137, 132, 142, LOGONERR_NO_ENTRY};
+static const logonerr_source e134_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0xCU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e135_causes[] = {
   "The client and server have no TLS version or cipher suite in common, for example after TLS 1.0/1.1 or older cipher suites were disabled on one side only.",
   "The peer sent fatal alert 40 (handshake_failure), 10 (unexpected_message), 22 (record_overflow), 47 (illegal_parameter), 50 (decode_error) or 60 (export_restriction), all of which Schannel reports as this code.",
@@ -3210,6 +3308,18 @@ static const char *const e135_resolution[] = {
   "Bypass or reconfigure a device that interferes with the handshake.",
   NULL};
 static const unsigned short e135_related[] = {139, 123, 136, 138, 134, LOGONERR_NO_ENTRY};
+static const logonerr_source e135_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0x4U},
+  {"SSPI Status Codes",
+   "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes", NULL, 0x8U},
+  {"Schannel error codes for TLS and SSL alerts",
+   "https://learn.microsoft.com/en-us/windows/win32/secauthn/schannel-error-codes-for-tls-and-ssl-alerts", NULL, 0x18U},
+  {"Schannel Events",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-server-2012-R2-and-2012/dn786445%28v=ws.11%29", NULL, 0x60U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e136_causes[] = {
   "The peer rejected the certificate and sent alert 42, 43 or 46.",
   "The certificate's key type, key usage or extended key usage does not suit TLS server or client authentication.",
@@ -3227,6 +3337,18 @@ static const char *const e136_resolution[] = {
   "Issue a certificate from a template meant for TLS (Server Authentication for servers, Client Authentication for clients) and bind it to the service.",
   NULL};
 static const unsigned short e136_related[] = {135, 134, 137, LOGONERR_NO_ENTRY};
+static const logonerr_source e136_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0x4U},
+  {"SSPI Status Codes",
+   "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes", NULL, 0x8U},
+  {"Schannel error codes for TLS and SSL alerts",
+   "https://learn.microsoft.com/en-us/windows/win32/secauthn/schannel-error-codes-for-tls-and-ssl-alerts", NULL, 0x18U},
+  {"Schannel Events",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-server-2012-R2-and-2012/dn786445%28v=ws.11%29", NULL, 0x60U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e137_causes[] = {
   "The server or client certificate was not renewed before its Valid To date.",
   "An intermediate CA certificate in the chain expired.",
@@ -3243,6 +3365,14 @@ static const char *const e137_resolution[] = {
   "Correct the clock of the machine that judged the certificate.",
   NULL};
 static const unsigned short e137_related[] = {134, 133, 132, LOGONERR_NO_ENTRY};
+static const logonerr_source e137_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0x4U},
+  {"SSPI Status Codes",
+   "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e138_causes[] = {
   "The peer sent fatal alert 21 or 51 because a handshake signature or the key exchange failed to verify.",
   "The server's private key does not match its certificate, or its key provider failed.",
@@ -3261,6 +3391,18 @@ static const char *const e138_resolution[] = {
   "Remove whatever in the path rewrites TLS records.",
   NULL};
 static const unsigned short e138_related[] = {135, 139, LOGONERR_NO_ENTRY};
+static const logonerr_source e138_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0x4U},
+  {"SSPI Status Codes",
+   "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes", NULL, 0x8U},
+  {"Schannel error codes for TLS and SSL alerts",
+   "https://learn.microsoft.com/en-us/windows/win32/secauthn/schannel-error-codes-for-tls-and-ssl-alerts", NULL, 0x18U},
+  {"Schannel Events",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-server-2012-R2-and-2012/dn786445%28v=ws.11%29", NULL, 0x60U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e139_causes[] = {
   "Cipher suites were restricted on one side (by Group Policy or a hardening script) to a set the other side does not offer.",
   "The server certificate's key type (DSA, a small RSA key) cannot be used with any enabled suite.",
@@ -3277,6 +3419,14 @@ static const char *const e139_resolution[] = {
   "Update the old client so that it offers current suites.",
   NULL};
 static const unsigned short e139_related[] = {123, 126, 144, LOGONERR_NO_ENTRY};
+static const logonerr_source e139_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0x4U},
+  {"SSPI Status Codes",
+   "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e140_causes[] = {
   "The client gave up after the first leg (a user cancelled the credential prompt, a timeout fired, the connection dropped).",
   "A load balancer sent the second leg of an NTLM or Negotiate exchange to a different server than the first.",
@@ -3292,6 +3442,12 @@ static const char *const e140_resolution[] = {
   "Raise the client's or proxy's timeout when slow domain controllers delay the handshake.",
   NULL};
 static const unsigned short e140_related[] = {122, 131, 127, LOGONERR_NO_ENTRY};
+static const logonerr_source e140_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0xCU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e141_causes[] = {
   "The SPN or name the client used belongs to a user account without a service key the KDC will use, so the KDC asks for user-to-user authentication.",
   "The client named the target by a user principal name instead of the service's SPN.",
@@ -3307,6 +3463,14 @@ static const char *const e141_resolution[] = {
   "Make the client target the service's SPN rather than a user name.",
   NULL};
 static const unsigned short e141_related[] = {124, 132, 176, LOGONERR_NO_ENTRY};
+static const logonerr_source e141_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0xCU},
+  {"4769(S, F): A Kerberos service ticket was requested",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4769", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e142_causes[] = {
   "The certificate template does not put the user's UPN in the subject alternative name.",
   "The user's UPN changed (a rename, a new suffix) after the certificate was issued.",
@@ -3322,6 +3486,12 @@ static const char *const e142_resolution[] = {
   "Add an explicit strong mapping for the certificate in the account's altSecurityIdentities.",
   NULL};
 static const unsigned short e142_related[] = {143, 134, 137, 216, LOGONERR_NO_ENTRY};
+static const logonerr_source e142_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0xCU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e143_causes[] = {
   "The account has the flag Smart card is required for interactive logon, and the user typed a password.",
   "A tool or service tried to log on as that account with a password (RunAs, a scheduled task, a service).",
@@ -3336,6 +3506,12 @@ static const char *const e143_resolution[] = {
   "Give automated jobs their own service account instead of a smart-card-only user.",
   NULL};
 static const unsigned short e143_related[] = {74, 18, 142, LOGONERR_NO_ENTRY};
+static const logonerr_source e143_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0xCU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e144_causes[] = {
   "The policy Network security: Configure encryption types allowed for Kerberos differs between clients, servers and domain controllers.",
   "An account (often a service account or an old computer) has no AES keys because its password was not changed since AES support arrived.",
@@ -3353,6 +3529,16 @@ static const char *const e144_resolution[] = {
   "Regenerate keytabs for non-Windows services with an AES encryption type.",
   NULL};
 static const unsigned short e144_related[] = {146, 139, 163, LOGONERR_NO_ENTRY};
+static const logonerr_source e144_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0xCU},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x40U},
+  {"4769(S, F): A Kerberos service ticket was requested",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4769", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e145_causes[] = {
   "A TLS-terminating proxy, load balancer or inspection device sits between client and server, so the two ends see different TLS channels.",
   "The server requires channel binding (IIS Extended Protection, LDAP channel binding, AD CS web enrollment) and the client does not send valid bindings.",
@@ -3369,6 +3555,14 @@ static const char *const e145_resolution[] = {
   "Set Extended Protection to Accept instead of Required for a service that must be reached through a terminating proxy, after weighing the relay risk.",
   NULL};
 static const unsigned short e145_related[] = {127, 148, 126, LOGONERR_NO_ENTRY};
+static const logonerr_source e145_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0x4U},
+  {"SSPI Status Codes",
+   "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e146_causes[] = {
   "The account has no key for any encryption type the request allows, for example no AES key because its password predates AES.",
   "The account's keys are missing or damaged, as with an account created by a tool that set no password.",
@@ -3384,6 +3578,16 @@ static const char *const e146_resolution[] = {
   "Align msDS-SupportedEncryptionTypes with the keys the account really has.",
   NULL};
 static const unsigned short e146_related[] = {144, 127, 158, 163, LOGONERR_NO_ENTRY};
+static const logonerr_source e146_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0x4U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0xC0U},
+  {"4769(S, F): A Kerberos service ticket was requested",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4769", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e147_causes[] = {
   "The client could not reach a KDC, so Kerberos failed and Negotiate refused to fall back silently.",
   "A device on the path altered or dropped the Kerberos part of the negotiation.",
@@ -3399,6 +3603,14 @@ static const char *const e147_resolution[] = {
   "Remove or reconfigure the device that rewrites authentication traffic.",
   NULL};
 static const unsigned short e147_related[] = {130, 65, 9, LOGONERR_NO_ENTRY};
+static const logonerr_source e147_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0x4U},
+  {"SSPI Status Codes",
+   "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e148_causes[] = {
   "The client connected by IP address or an alias without an SPN, so Negotiate fell back to NTLM, which proves nothing about the server.",
   "Remote Desktop Restricted Admin or Remote Credential Guard, which need Kerberos, was requested for a server Kerberos could not reach.",
@@ -3414,6 +3626,12 @@ static const char *const e148_resolution[] = {
   "Register the missing SPN on the server's account, or drop the requirement for mutual authentication where NTLM must be used.",
   NULL};
 static const unsigned short e148_related[] = {42, 115, 132, 194, LOGONERR_NO_ENTRY};
+static const logonerr_source e148_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0xCU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e149_causes[] = {
   "Event 4768 (Result Code 0x0) or 4769 (Failure Code 0x0) records a successful ticket request.",
   NULL};
@@ -3425,6 +3643,16 @@ static const char *const e149_resolution[] = {
   "Nothing to fix; filter 0x0 out when counting Kerberos failures.",
   NULL};
 static const unsigned short e149_related[] = {174, 180, LOGONERR_NO_ENTRY};
+static const logonerr_source e149_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x58U},
+  {"4769(S, F): A Kerberos service ticket was requested",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4769", NULL, 0x48U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e149_aliases[] = {"KRB5KDC_ERR_NONE", NULL};
 static const char *const e150_causes[] = {
   "The principal was created with an expiration date that has passed (MIT `kadmin` `-expire`).",
@@ -3439,6 +3667,12 @@ static const char *const e150_resolution[] = {
   "Otherwise retire whatever still uses the expired principal.",
   NULL};
 static const unsigned short e150_related[] = {167, 104, LOGONERR_NO_ENTRY};
+static const logonerr_source e150_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e150_aliases[] = {"KRB5KDC_ERR_NAME_EXP", NULL};
 static const char *const e151_causes[] = {
   "The service principal was created with an expiration date that has passed.",
@@ -3451,6 +3685,12 @@ static const char *const e151_resolution[] = {
   "Extend the service principal's expiration in the KDC database, or move the service to a current principal.",
   NULL};
 static const unsigned short e151_related[] = {150, 168, LOGONERR_NO_ENTRY};
+static const logonerr_source e151_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e151_aliases[] = {"KRB5KDC_ERR_SERVICE_EXP", NULL};
 static const char *const e152_causes[] = {
   "A Kerberos 4 client or a malformed packet reached a Kerberos 5 KDC.",
@@ -3464,6 +3704,12 @@ static const char *const e152_resolution[] = {
   "Replace or reconfigure the client so that it speaks Kerberos 5.",
   NULL};
 static const unsigned short e152_related[] = {187, 188, LOGONERR_NO_ENTRY};
+static const logonerr_source e152_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e152_aliases[] = {"KRB5KDC_ERR_BAD_PVNO", NULL};
 static const char *const e153_causes[] = {
   "An MIT KDC's master key was rolled over and the old one removed before every principal was re-encrypted.",
@@ -3476,6 +3722,12 @@ static const char *const e153_resolution[] = {
   "Re-encrypt the database with the current master key (`kdb5_util update_princ_encryption`) before purging old master keys.",
   NULL};
 static const unsigned short e153_related[] = {154, 158, LOGONERR_NO_ENTRY};
+static const logonerr_source e153_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e153_aliases[] = {"KRB5KDC_ERR_C_OLD_MAST_KVNO", NULL};
 static const char *const e154_causes[] = {
   "An MIT KDC's master key was rolled over and the old one removed before the service principal was re-encrypted.",
@@ -3488,6 +3740,12 @@ static const char *const e154_resolution[] = {
   "Run `kdb5_util update_princ_encryption` so that every principal uses the current master key.",
   NULL};
 static const unsigned short e154_related[] = {153, 158, LOGONERR_NO_ENTRY};
+static const logonerr_source e154_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e154_aliases[] = {"KRB5KDC_ERR_S_OLD_MAST_KVNO", NULL};
 static const char *const e155_causes[] = {
   "The user name is mistyped, or names an account that was deleted or renamed.",
@@ -3518,6 +3776,14 @@ static const logonerr_faq_pair e155_faq[] = {
    "A Kerberos request for a name that does not exist is answered by the KDC, so the domain controller logs event 4768 with Result Code 0x6; NTLM attempts for the same name would appear as 4776 with 0xC0000064."},
   {NULL, NULL}};
 static const unsigned short e155_related[] = {69, 13, 156, 209, LOGONERR_NO_ENTRY};
+static const logonerr_source e155_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e155_aliases[] = {"KRB5KDC_ERR_C_PRINCIPAL_UNKNOWN", NULL};
 static const char *const e156_causes[] = {
   "No account has the SPN registered, for example a service running under a domain account whose `setspn` registration was never done.",
@@ -3544,6 +3810,16 @@ static const char *const e156_prevention[] = {
   "Register SPNs as part of deploying any service that runs under a domain account.",
   NULL};
 static const unsigned short e156_related[] = {157, 155, 41, 59, 124, LOGONERR_NO_ENTRY};
+static const logonerr_source e156_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {"How to enable Kerberos event logging (KB 262177)",
+   "https://support.microsoft.com/en-us/help/262177/how-to-enable-kerberos-event-logging", NULL, 0x10U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e156_aliases[] = {"KRB5KDC_ERR_S_PRINCIPAL_UNKNOWN", NULL};
 static const char *const e157_causes[] = {
   "The same SPN is registered on two accounts, for example on a computer account and on a service account.",
@@ -3558,6 +3834,14 @@ static const char *const e157_resolution[] = {
   "Make duplicate user principal names unique.",
   NULL};
 static const unsigned short e157_related[] = {156, 189, LOGONERR_NO_ENTRY};
+static const logonerr_source e157_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e157_aliases[] = {"KRB5KDC_ERR_PRINCIPAL_NOT_UNIQUE", NULL};
 static const char *const e158_causes[] = {
   "The account has no password set, or no keys of any type the KDC can use.",
@@ -3571,6 +3855,14 @@ static const char *const e158_resolution[] = {
   "Reset the account's password (or `kadmin -q 'cpw -randkey <principal>'` for a service) so that keys are generated.",
   NULL};
 static const unsigned short e158_related[] = {163, 153, 146, LOGONERR_NO_ENTRY};
+static const logonerr_source e158_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e158_aliases[] = {"KRB5KDC_ERR_NULL_KEY", NULL};
 static const char *const e159_causes[] = {
   "A client set the POSTDATED or ALLOW-POSTDATE option, which Active Directory does not support.",
@@ -3584,6 +3876,14 @@ static const char *const e159_resolution[] = {
   "Configure the client to request tickets valid from now instead of postdated ones.",
   NULL};
 static const unsigned short e159_related[] = {160, 162, LOGONERR_NO_ENTRY};
+static const logonerr_source e159_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e159_aliases[] = {"KRB5KDC_ERR_CANNOT_POSTDATE", NULL};
 static const char *const e160_causes[] = {
   "The client's clock is far ahead of the KDC's, so its requested times are inconsistent.",
@@ -3597,6 +3897,12 @@ static const char *const e160_resolution[] = {
   "Synchronise the client's clock with the domain hierarchy and request a normal lifetime.",
   NULL};
 static const unsigned short e160_related[] = {159, 185, LOGONERR_NO_ENTRY};
+static const logonerr_source e160_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e160_aliases[] = {"KRB5KDC_ERR_NEVER_VALID", NULL};
 static const char *const e161_causes[] = {
   "The account's 'Log On To' list (userWorkstations) does not include the computer the logon comes from.",
@@ -3624,6 +3930,24 @@ static const logonerr_faq_pair e161_faq[] = {
    "No: MS-KILE 3.3.5.6.4.1 has the KDC answer a logon outside the account's logon hours with KDC_ERR_CLIENT_REVOKED (0x12) and STATUS_INVALID_LOGON_HOURS, although the result-code table of Microsoft's 4768 page lists logon time under 0xC."},
   {NULL, NULL}};
 static const unsigned short e161_related[] = {76, 74, 120, 167, LOGONERR_NO_ENTRY};
+static const logonerr_source e161_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x10U},
+  {"MS-KILE 3.3.5.6.4.1 KERB_VALIDATION_INFO Structure",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-kile/ae7c10ab-dbcd-4afd-b481-f0c02d7eebef", NULL, 0x200U},
+  {"Client fails to request explicit armouring during TGT renewal (KDC_ERR_POLICY with STATUS_AUTHENTICATION_FIREWALL_FAILED)",
+   "https://support.microsoft.com/en-us/topic/client-fails-to-request-explicit-armouring-during-tgt-renewal-f9af2c33-9a3d-39ad-6522-8964157aefb8", NULL, 0x50U},
+  {"MS-KILE 2.2.1 KERB-EXT-ERROR",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-kile/15fa77fb-deaa-487d-b685-1310afe45ca1", NULL, 0x40U},
+  {"MS-KILE 2.2.2 KERB-ERROR-DATA",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-kile/25fabd02-560d-4c1f-8f42-b32e9d97996a", NULL, 0x40U},
+  {"How to enable Kerberos event logging (KB 262177)",
+   "https://support.microsoft.com/en-us/help/262177/how-to-enable-kerberos-event-logging", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e161_aliases[] = {"KRB5KDC_ERR_POLICY", NULL};
 static const char *const e162_causes[] = {
   "A service asked for a constrained-delegation (S4U2Proxy) ticket to an SPN that is not in its msDS-AllowedToDelegateTo list.",
@@ -3639,6 +3963,14 @@ static const char *const e162_resolution[] = {
   "Do not delegate accounts that are sensitive or in Protected Users; use a different account for that workflow.",
   NULL};
 static const unsigned short e162_related[] = {161, 159, LOGONERR_NO_ENTRY};
+static const logonerr_source e162_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e162_aliases[] = {"KRB5KDC_ERR_BADOPTION", NULL};
 static const char *const e163_causes[] = {
   "The client allows only AES but the account has no AES keys, because its password was last set before the domain could create them.",
@@ -3664,6 +3996,12 @@ static const char *const e163_prevention[] = {
   "Inventory accounts whose passwords predate AES support before disabling RC4.",
   NULL};
 static const unsigned short e163_related[] = {164, 158, 189, 144, 146, LOGONERR_NO_ENTRY};
+static const logonerr_source e163_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e163_aliases[] = {"KRB5KDC_ERR_ETYPE_NOSUPP", "KDC_ERR_ETYPE_NOTSUPP", NULL};
 static const char *const e164_causes[] = {
   "An old or misconfigured client uses a checksum (such as a DES-based one) that the KDC has disabled.",
@@ -3676,6 +4014,12 @@ static const char *const e164_resolution[] = {
   "Update or reconfigure the client to use AES-based checksums.",
   NULL};
 static const unsigned short e164_related[] = {163, 198, LOGONERR_NO_ENTRY};
+static const logonerr_source e164_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e164_aliases[] = {"KRB5KDC_ERR_SUMTYPE_NOSUPP", NULL};
 static const char *const e165_causes[] = {
   "The domain controller has no valid certificate for KDC authentication (Kerberos Authentication or Domain Controller Authentication template), or it has expired.",
@@ -3696,6 +4040,16 @@ static const char *const e165_resolution[] = {
   "Make the issuing CA's certificate and CRL reachable and publish the CA to the NTAuth store (`certutil -dspublish -f <ca.cer> NTAuthCA`).",
   NULL};
 static const unsigned short e165_related[] = {174, 203, 204, LOGONERR_NO_ENTRY};
+static const logonerr_source e165_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4771(F): Kerberos pre-authentication failed",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4771", NULL, 0x68U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x28U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e165_aliases[] = {"KRB5KDC_ERR_PADATA_TYPE_NOSUPP", NULL};
 static const char *const e166_causes[] = {
   "A foreign KDC encoded the transited field with a type other than the domain-X500-compress encoding of RFC 4120.",
@@ -3708,6 +4062,12 @@ static const char *const e166_resolution[] = {
   "Update the foreign KDC so that it uses the standard transited encoding.",
   NULL};
 static const unsigned short e166_related[] = {177, 199, LOGONERR_NO_ENTRY};
+static const logonerr_source e166_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e166_aliases[] = {"KRB5KDC_ERR_TRTYPE_NOSUPP", "KDC_ERR_TRTYPE_NO_SUPP", NULL};
 static const char *const e167_causes[] = {
   "The account is disabled.",
@@ -3735,6 +4095,24 @@ static const logonerr_faq_pair e167_faq[] = {
    "The KDC's extended error says which: STATUS_ACCOUNT_DISABLED, STATUS_ACCOUNT_LOCKED_OUT, STATUS_ACCOUNT_EXPIRED or STATUS_INVALID_LOGON_HOURS, the NTSTATUS the client then reports."},
   {NULL, NULL}};
 static const unsigned short e167_related[] = {78, 114, 104, 75, 161, LOGONERR_NO_ENTRY};
+static const logonerr_source e167_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"MS-KILE 3.3.5.6.4.1 KERB_VALIDATION_INFO Structure",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-kile/ae7c10ab-dbcd-4afd-b481-f0c02d7eebef", NULL, 0x18U},
+  {"MS-KILE 3.3.5.7.1 Check Account Policy for Every Session Ticket Request",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-kile/e19be8b8-9130-40a4-9cd1-92d0cbd46a51", NULL, 0x18U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x18U},
+  {"MS-KILE 2.2.1 KERB-EXT-ERROR",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-kile/15fa77fb-deaa-487d-b685-1310afe45ca1", NULL, 0x240U},
+  {"MS-KILE 2.2.2 KERB-ERROR-DATA",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-kile/25fabd02-560d-4c1f-8f42-b32e9d97996a", NULL, 0x40U},
+  {"How to enable Kerberos event logging (KB 262177)",
+   "https://support.microsoft.com/en-us/help/262177/how-to-enable-kerberos-event-logging", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e167_aliases[] = {"KRB5KDC_ERR_CLIENT_REVOKED", NULL};
 static const char *const e168_causes[] = {
   "The account that holds the SPN is disabled or locked out.",
@@ -3747,6 +4125,12 @@ static const char *const e168_resolution[] = {
   "Enable or unlock the service account, or move the SPN to the account that now runs the service.",
   NULL};
 static const unsigned short e168_related[] = {167, 151, LOGONERR_NO_ENTRY};
+static const logonerr_source e168_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e168_aliases[] = {"KRB5KDC_ERR_SERVICE_REVOKED", NULL};
 static const char *const e169_causes[] = {
   "The account was disabled or its keys changed after the TGT was issued, and the KDC rejects TGTs of that account.",
@@ -3760,6 +4144,12 @@ static const char *const e169_resolution[] = {
   "Purge the client's tickets (`klist purge`) and sign in again to obtain a fresh TGT.",
   NULL};
 static const unsigned short e169_related[] = {167, 180, LOGONERR_NO_ENTRY};
+static const logonerr_source e169_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e169_aliases[] = {"KRB5KDC_ERR_TGT_REVOKED", NULL};
 static const char *const e170_causes[] = {
   "The principal was given a start of validity in the future (Heimdal's valid start; Active Directory does not use this code).",
@@ -3772,6 +4162,12 @@ static const char *const e170_resolution[] = {
   "Wait until the start date or change it in the KDC database.",
   NULL};
 static const unsigned short e170_related[] = {171, 150, LOGONERR_NO_ENTRY};
+static const logonerr_source e170_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e170_aliases[] = {"KRB5KDC_ERR_CLIENT_NOTYET", NULL};
 static const char *const e171_causes[] = {
   "The service principal was given a start of validity in the future (Heimdal's valid start).",
@@ -3784,6 +4180,12 @@ static const char *const e171_resolution[] = {
   "Wait until the start date or change it in the KDC database.",
   NULL};
 static const unsigned short e171_related[] = {170, 151, LOGONERR_NO_ENTRY};
+static const logonerr_source e171_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e171_aliases[] = {"KRB5KDC_ERR_SERVICE_NOTYET", NULL};
 static const char *const e172_causes[] = {
   "The password is older than the maximum password age of the domain policy or of a fine-grained password policy.",
@@ -3804,6 +4206,16 @@ static const char *const e172_resolution[] = {
   "Move service workloads to a group managed service account so that passwords rotate without outages.",
   NULL};
 static const unsigned short e172_related[] = {77, 111, 21, LOGONERR_NO_ENTRY};
+static const logonerr_source e172_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4771(F): Kerberos pre-authentication failed",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4771", NULL, 0x48U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e172_aliases[] = {"KRB5KDC_ERR_KEY_EXP", NULL};
 static const char *const e173_causes[] = {
   "The user typed a wrong password.",
@@ -3833,6 +4245,18 @@ static const logonerr_faq_pair e173_faq[] = {
    "The Kerberos client reports STATUS_WRONG_PASSWORD, and a failed interactive logon is logged by event 4625 with Sub Status 0xC000006A."},
   {NULL, NULL}};
 static const unsigned short e173_related[] = {70, 73, 114, 17, 127, LOGONERR_NO_ENTRY};
+static const logonerr_source e173_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4771(F): Kerberos pre-authentication failed",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4771", NULL, 0x78U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x220U},
+  {"Test-ComputerSecureChannel (PowerShell)",
+   "https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.management/test-computersecurechannel", NULL, 0x80U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e173_aliases[] = {"KRB5KDC_ERR_PREAUTH_FAILED", NULL};
 static const char *const e174_causes[] = {
   "The client sent an AS-REQ without pre-authentication, which clients do first to learn the account's encryption types and salt.",
@@ -3848,6 +4272,16 @@ static const char *const e174_resolution[] = {
   "Turn 'Do not require Kerberos preauthentication' off for accounts that have it, since their replies can be attacked offline.",
   NULL};
 static const unsigned short e174_related[] = {173, 165, 226, LOGONERR_NO_ENTRY};
+static const logonerr_source e174_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {"How to enable Kerberos event logging (KB 262177)",
+   "https://support.microsoft.com/en-us/help/262177/how-to-enable-kerberos-event-logging", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e174_aliases[] = {"KRB5KDC_ERR_PREAUTH_REQUIRED", NULL};
 static const char *const e175_causes[] = {
   "A client presented a ticket for one service while asking about another, often through a bug in its ticket cache handling.",
@@ -3860,6 +4294,12 @@ static const char *const e175_resolution[] = {
   "Purge the client's tickets with `klist purge` and retry; update the client if it recurs.",
   NULL};
 static const unsigned short e175_related[] = {183, 184, LOGONERR_NO_ENTRY};
+static const logonerr_source e175_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e175_aliases[] = {"KRB5KDC_ERR_SERVER_NOMATCH", NULL};
 static const char *const e176_causes[] = {
   "The target principal has no long-term key usable by the KDC and is marked for user-to-user use only.",
@@ -3872,6 +4312,12 @@ static const char *const e176_resolution[] = {
   "Use a client that performs user-to-user authentication for this service, or give the service a normal key.",
   NULL};
 static const unsigned short e176_related[] = {210, 208, 141, LOGONERR_NO_ENTRY};
+static const logonerr_source e176_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e176_aliases[] = {"KRB5KDC_ERR_MUST_USE_USER2USER", NULL};
 static const char *const e177_causes[] = {
   "The realms crossed are not in the KDC's [capaths] configuration or are not trusted along that path.",
@@ -3884,6 +4330,12 @@ static const char *const e177_resolution[] = {
   "Add the path to [capaths] or create the missing trust between the realms.",
   NULL};
 static const unsigned short e177_related[] = {199, 166, LOGONERR_NO_ENTRY};
+static const logonerr_source e177_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e177_aliases[] = {"KRB5KDC_ERR_PATH_NOT_ACCEPTED", NULL};
 static const char *const e178_causes[] = {
   "The KDC's database back end (LDAP for MIT, or the directory on a domain controller) is not responding.",
@@ -3897,6 +4349,12 @@ static const char *const e178_resolution[] = {
   "Restore the KDC's back end or restart the KDC service, and let clients use another KDC meanwhile.",
   NULL};
 static const unsigned short e178_related[] = {65, 201, LOGONERR_NO_ENTRY};
+static const logonerr_source e178_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e178_aliases[] = {"KRB5KDC_ERR_SVC_UNAVAILABLE", NULL};
 static const char *const e179_causes[] = {
   "The inter-realm key of a domain or forest trust differs on the two sides.",
@@ -3917,6 +4375,14 @@ static const char *const e179_resolution[] = {
   "Repair replication so that every domain controller has the current krbtgt key, then purge tickets with `klist purge`.",
   NULL};
 static const unsigned short e179_related[] = {189, 100, 102, LOGONERR_NO_ENTRY};
+static const logonerr_source e179_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e179_aliases[] = {"KRB5KRB_AP_ERR_BAD_INTEGRITY", NULL};
 static const char *const e180_causes[] = {
   "A TGT or service ticket reached its end time (10 hours by default in Active Directory) and the client presented it before renewing.",
@@ -3934,6 +4400,14 @@ static const char *const e180_resolution[] = {
   "Make long-running services re-acquire credentials instead of caching tickets beyond their renewal time.",
   NULL};
 static const unsigned short e180_related[] = {181, 185, 169, 131, LOGONERR_NO_ENTRY};
+static const logonerr_source e180_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4769(S, F): A Kerberos service ticket was requested",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4769", NULL, 0x48U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e180_aliases[] = {"KRB5KRB_AP_ERR_TKT_EXPIRED", NULL};
 static const char *const e181_causes[] = {
   "The server's clock is behind the KDC's that issued the ticket.",
@@ -3947,6 +4421,14 @@ static const char *const e181_resolution[] = {
   "Synchronise the server with the domain time hierarchy (`w32tm /resync`).",
   NULL};
 static const unsigned short e181_related[] = {185, 180, LOGONERR_NO_ENTRY};
+static const logonerr_source e181_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e181_aliases[] = {"KRB5KRB_AP_ERR_TKT_NYV", NULL};
 static const char *const e182_causes[] = {
   "A client or load balancer resent the same AP-REQ.",
@@ -3961,6 +4443,14 @@ static const char *const e182_resolution[] = {
   "Stop resending identical requests, or give each service instance its own replay cache.",
   NULL};
 static const unsigned short e182_related[] = {185, 190, LOGONERR_NO_ENTRY};
+static const logonerr_source e182_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e182_aliases[] = {"KRB5KRB_AP_ERR_REPEAT", NULL};
 static const char *const e183_causes[] = {
   "DNS sends clients to a host that is not the one whose SPN they asked for.",
@@ -3974,6 +4464,14 @@ static const char *const e183_resolution[] = {
   "Correct DNS or the client's target name, or configure the service with the principal the clients use.",
   NULL};
 static const unsigned short e183_related[] = {175, 189, LOGONERR_NO_ENTRY};
+static const logonerr_source e183_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e183_aliases[] = {"KRB5KRB_AP_ERR_NOT_US", NULL};
 static const char *const e184_causes[] = {
   "A client presented a ticket belonging to another principal, through a ticket cache bug or misuse.",
@@ -3987,6 +4485,14 @@ static const char *const e184_resolution[] = {
   "Purge the client's tickets with `klist purge` and sign in again; investigate if tickets appear on a machine where their owner never signed in.",
   NULL};
 static const unsigned short e184_related[] = {175, 183, LOGONERR_NO_ENTRY};
+static const logonerr_source e184_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e184_aliases[] = {"KRB5KRB_AP_ERR_BADMATCH", NULL};
 static const char *const e185_causes[] = {
   "The client's time source is wrong or missing, for example a workstation that never synchronised after a long time offline.",
@@ -4013,6 +4519,14 @@ static const char *const e185_prevention[] = {
   "Monitor the PDC emulator's time offset against an external reference.",
   NULL};
 static const unsigned short e185_related[] = {91, 43, 181, 180, 133, LOGONERR_NO_ENTRY};
+static const logonerr_source e185_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e185_aliases[] = {"KRB5KRB_AP_ERR_SKEW", NULL};
 static const char *const e186_causes[] = {
   "The client requested an address-bound ticket and then connected through NAT or from another interface.",
@@ -4025,6 +4539,14 @@ static const char *const e186_resolution[] = {
   "Request address-less tickets (MIT krb5.conf `noaddresses = true`, the default) and purge the old ones.",
   NULL};
 static const unsigned short e186_related[] = {184, 183, LOGONERR_NO_ENTRY};
+static const logonerr_source e186_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e186_aliases[] = {"KRB5KRB_AP_ERR_BADADDR", NULL};
 static const char *const e187_causes[] = {
   "A non-conforming or very old client or server speaks a different protocol version.",
@@ -4037,6 +4559,14 @@ static const char *const e187_resolution[] = {
   "Update the client or server to a conforming Kerberos 5 implementation.",
   NULL};
 static const unsigned short e187_related[] = {152, 188, LOGONERR_NO_ENTRY};
+static const logonerr_source e187_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e187_aliases[] = {"KRB5KRB_AP_ERR_BADVERSION", NULL};
 static const char *const e188_causes[] = {
   "A client sent a message of the wrong type to the service, or non-Kerberos data reached a Kerberos port.",
@@ -4049,6 +4579,14 @@ static const char *const e188_resolution[] = {
   "Fix or reconfigure the application that sends the wrong message.",
   NULL};
 static const unsigned short e188_related[] = {187, 152, LOGONERR_NO_ENTRY};
+static const logonerr_source e188_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e188_aliases[] = {"KRB5KRB_AP_ERR_MSG_TYPE", NULL};
 static const char *const e189_causes[] = {
   "The SPN is registered on one account while the service runs under another, for example after a service account change.",
@@ -4072,6 +4610,16 @@ static const char *const e189_resolution[] = {
   "Regenerate the keytab after the password change, then purge client tickets with `klist purge`.",
   NULL};
 static const unsigned short e189_related[] = {157, 179, 41, 101, 132, LOGONERR_NO_ENTRY};
+static const logonerr_source e189_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x10U},
+  {"Test-ComputerSecureChannel (PowerShell)",
+   "https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.management/test-computersecurechannel", NULL, 0xC0U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e189_aliases[] = {"KRB5KRB_AP_ERR_MODIFIED", NULL};
 static const char *const e190_causes[] = {
   "An application using KRB-PRIV or KRB-SAFE messages lost or reordered them.",
@@ -4084,6 +4632,14 @@ static const char *const e190_resolution[] = {
   "Reset the application session so that sequence numbers start again.",
   NULL};
 static const unsigned short e190_related[] = {197, 182, LOGONERR_NO_ENTRY};
+static const logonerr_source e190_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e190_aliases[] = {"KRB5KRB_AP_ERR_BADORDER", NULL};
 static const char *const e191_causes[] = {
   "A ticket issued by another realm was presented for a use that requires a local ticket.",
@@ -4096,6 +4652,12 @@ static const char *const e191_resolution[] = {
   "Obtain a ticket from the right realm, or configure the cross-realm path that the service accepts.",
   NULL};
 static const unsigned short e191_related[] = {177, 209, LOGONERR_NO_ENTRY};
+static const logonerr_source e191_sources[] = {
+  {"RFC 1510 section 8.3 (error codes; dropped by RFC 4120)",
+   NULL, "RFC 1510 8.3", 0xBU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e191_aliases[] = {"KRB5KRB_AP_ERR_ILL_CR_TKT", NULL};
 static const char *const e192_causes[] = {
   "The service account's password changed and the service's keytab still holds the old key version.",
@@ -4108,6 +4670,14 @@ static const char *const e192_resolution[] = {
   "Regenerate the keytab with the current key version and restart the service.",
   NULL};
 static const unsigned short e192_related[] = {193, 189, LOGONERR_NO_ENTRY};
+static const logonerr_source e192_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e192_aliases[] = {"KRB5KRB_AP_ERR_BADKEYVER", NULL};
 static const char *const e193_causes[] = {
   "The keytab lacks an entry for the SPN the client used, or for the ticket's encryption type.",
@@ -4120,6 +4690,14 @@ static const char *const e193_resolution[] = {
   "Add the missing principal or encryption type to the keytab (`ktpass` or `ktutil`).",
   NULL};
 static const unsigned short e193_related[] = {192, 163, LOGONERR_NO_ENTRY};
+static const logonerr_source e193_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e193_aliases[] = {"KRB5KRB_AP_ERR_NOKEY", NULL};
 static const char *const e194_causes[] = {
   "The server answered with a reply encrypted in a session key the client does not have, for example a different server answering.",
@@ -4132,6 +4710,12 @@ static const char *const e194_resolution[] = {
   "Correct name resolution or the service's SPN so that the intended server answers.",
   NULL};
 static const unsigned short e194_related[] = {115, 42, 148, LOGONERR_NO_ENTRY};
+static const logonerr_source e194_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e194_aliases[] = {"KRB5KRB_AP_ERR_MUT_FAIL", NULL};
 static const char *const e195_causes[] = {
   "A message was reflected back to its sender, or an application mixed up its send and receive keys.",
@@ -4144,6 +4728,12 @@ static const char *const e195_resolution[] = {
   "Fix the application or investigate the reflection.",
   NULL};
 static const unsigned short e195_related[] = {190, 197, LOGONERR_NO_ENTRY};
+static const logonerr_source e195_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e195_aliases[] = {"KRB5KRB_AP_ERR_BADDIRECTION", NULL};
 static const char *const e196_causes[] = {
   "The service accepts only a different authentication method than the one the client used.",
@@ -4156,6 +4746,14 @@ static const char *const e196_resolution[] = {
   "Configure the client to use the method the server asks for.",
   NULL};
 static const unsigned short e196_related[] = {165, 174, LOGONERR_NO_ENTRY};
+static const logonerr_source e196_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e196_aliases[] = {"KRB5KRB_AP_ERR_METHOD", NULL};
 static const char *const e197_causes[] = {
   "Messages were lost, duplicated or reordered between the two sides.",
@@ -4168,6 +4766,12 @@ static const char *const e197_resolution[] = {
   "Re-establish the session so that both sides start with fresh sequence numbers.",
   NULL};
 static const unsigned short e197_related[] = {190, 182, LOGONERR_NO_ENTRY};
+static const logonerr_source e197_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e197_aliases[] = {"KRB5KRB_AP_ERR_BADSEQ", NULL};
 static const char *const e198_causes[] = {
   "An old client uses a weak or unkeyed checksum type that the receiver refuses.",
@@ -4180,6 +4784,14 @@ static const char *const e198_resolution[] = {
   "Update the client so that it uses keyed checksums matching the session key's type.",
   NULL};
 static const unsigned short e198_related[] = {164, 189, LOGONERR_NO_ENTRY};
+static const logonerr_source e198_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e198_aliases[] = {"KRB5KRB_AP_ERR_INAPP_CKSUM", NULL};
 static const char *const e199_causes[] = {
   "The service's realm configuration does not trust the transited path recorded in the ticket.",
@@ -4192,6 +4804,12 @@ static const char *const e199_resolution[] = {
   "Add the path to the service's [capaths] configuration or change the trust topology.",
   NULL};
 static const unsigned short e199_related[] = {177, 166, LOGONERR_NO_ENTRY};
+static const logonerr_source e199_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e199_aliases[] = {"KRB5KRB_AP_PATH_NOT_ACCEPTED", NULL};
 static const char *const e200_causes[] = {
   "The user's group membership makes tickets (with their PAC) larger than the UDP limit.",
@@ -4205,6 +4823,14 @@ static const char *const e200_resolution[] = {
   "Allow TCP port 88 between clients and KDCs, or set the client to use TCP (MIT `udp_preference_limit = 1`).",
   NULL};
 static const unsigned short e200_related[] = {201, 202, LOGONERR_NO_ENTRY};
+static const logonerr_source e200_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e200_aliases[] = {"KRB5KRB_ERR_RESPONSE_TOO_BIG", NULL};
 static const char *const e201_causes[] = {
   "The user is a member of so many groups that the PAC makes the ticket too large.",
@@ -4224,6 +4850,14 @@ static const char *const e201_resolution[] = {
   "Shorten overlong SPNs.",
   NULL};
 static const unsigned short e201_related[] = {200, 202, 178, LOGONERR_NO_ENTRY};
+static const logonerr_source e201_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e201_aliases[] = {"KRB5KRB_ERR_GENERIC", NULL};
 static const char *const e202_causes[] = {
   "A request over TCP announced a length larger than the KDC accepts, or a name or other field is overlong.",
@@ -4236,6 +4870,14 @@ static const char *const e202_resolution[] = {
   "Shorten the offending field (for example a very long SPN) or update the client.",
   NULL};
 static const unsigned short e202_related[] = {201, 200, LOGONERR_NO_ENTRY};
+static const logonerr_source e202_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e202_aliases[] = {"KRB5KRB_ERR_FIELD_TOOLONG", NULL};
 static const char *const e203_causes[] = {
   "The CA that issued the user's certificate is not in the domain's NTAuth store.",
@@ -4249,6 +4891,18 @@ static const char *const e203_resolution[] = {
   "Publish the issuing CA to NTAuth and make its CRL reachable from the domain controllers.",
   NULL};
 static const unsigned short e203_related[] = {204, 211, 165, LOGONERR_NO_ENTRY};
+static const logonerr_source e203_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x3U},
+  {"RFC 4556 section 3.1.3 (PKINIT error codes)",
+   NULL, "RFC 4556 3.1.3", 0x3U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {"4771(F): Kerberos pre-authentication failed",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4771", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e203_aliases[] = {"KRB5KDC_ERR_CLIENT_NOT_TRUSTED", "KDC_ERROR_CLIENT_NOT_TRUSTED", NULL};
 static const char *const e204_causes[] = {
   "The client does not trust the CA that issued the domain controller's certificate.",
@@ -4262,6 +4916,14 @@ static const char *const e204_resolution[] = {
   "Enroll the domain controller for a Kerberos Authentication certificate from a CA the clients trust.",
   NULL};
 static const unsigned short e204_related[] = {203, 217, LOGONERR_NO_ENTRY};
+static const logonerr_source e204_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x3U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e204_aliases[] = {"KRB5KDC_ERR_KDC_NOT_TRUSTED", "KDC_ERROR_KDC_NOT_TRUSTED", NULL};
 static const char *const e205_causes[] = {
   "The smart card or key storage signed with a key that does not match the certificate sent.",
@@ -4275,6 +4937,18 @@ static const char *const e205_resolution[] = {
   "Re-enroll or replace the smart card certificate so that key and certificate match.",
   NULL};
 static const unsigned short e205_related[] = {203, 212, LOGONERR_NO_ENTRY};
+static const logonerr_source e205_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x3U},
+  {"RFC 4556 section 3.1.3 (PKINIT error codes)",
+   NULL, "RFC 4556 3.1.3", 0x3U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {"4771(F): Kerberos pre-authentication failed",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4771", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e205_aliases[] = {"KRB5KDC_ERR_INVALID_SIG", "KDC_ERROR_INVALID_SIG", NULL};
 static const char *const e206_causes[] = {
   "The client proposed a Diffie-Hellman group that is too weak or not configured on the KDC.",
@@ -4287,6 +4961,14 @@ static const char *const e206_resolution[] = {
   "Configure the client to propose a group the KDC accepts, such as a 2048-bit MODP group.",
   NULL};
 static const unsigned short e206_related[] = {229, 165, LOGONERR_NO_ENTRY};
+static const logonerr_source e206_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x3U},
+  {"RFC 4556 section 3.1.3 (PKINIT error codes)",
+   NULL, "RFC 4556 3.1.3", 0xBU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e206_aliases[] = {"KRB5KDC_ERR_DH_KEY_PARAMETERS_NOT_ACCEPTED", "KDC_ERR_KEY_TOO_WEAK", NULL};
 static const char *const e207_causes[] = {
   "The certificate's subject or UPN does not map to the account named in the request.",
@@ -4299,6 +4981,16 @@ static const char *const e207_resolution[] = {
   "Issue a certificate whose name maps to the account, or add an explicit mapping (altSecurityIdentities).",
   NULL};
 static const unsigned short e207_related[] = {216, 212, LOGONERR_NO_ENTRY};
+static const logonerr_source e207_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x3U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {"4771(F): Kerberos pre-authentication failed",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4771", NULL, 0x40U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x48U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e207_aliases[] = {"KRB5KDC_ERR_CERTIFICATE_MISMATCH", NULL};
 static const char *const e208_causes[] = {
   "The service doing user-to-user authentication has no TGT of its own in its cache.",
@@ -4311,6 +5003,14 @@ static const char *const e208_resolution[] = {
   "Obtain a TGT for the service account before it serves user-to-user requests.",
   NULL};
 static const unsigned short e208_related[] = {210, 176, LOGONERR_NO_ENTRY};
+static const logonerr_source e208_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e208_aliases[] = {"KRB5KRB_AP_ERR_NO_TGT", NULL};
 static const char *const e209_causes[] = {
   "A client presented a cross-realm TGT to the wrong realm, which Microsoft's 4768 page says is rare and usually the result of wrong DNS configuration.",
@@ -4331,6 +5031,16 @@ static const char *const e209_resolution[] = {
   "Enable name suffix routing for the suffix on the forest trust (Active Directory Domains and Trusts, trust properties, Name Suffix Routing).",
   NULL};
 static const unsigned short e209_related[] = {155, 82, 100, LOGONERR_NO_ENTRY};
+static const logonerr_source e209_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x3U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {"RFC 6806: Kerberos Principal Name Canonicalization and Cross-Realm Referrals",
+   "https://rfc-editor.org/rfc/rfc6806", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e209_aliases[] = {"KRB5KDC_ERR_WRONG_REALM", NULL};
 static const char *const e210_causes[] = {
   "The client did not request a user-to-user ticket for a service that requires one.",
@@ -4343,6 +5053,14 @@ static const char *const e210_resolution[] = {
   "Request a user-to-user ticket, using the server's TGT as the additional ticket.",
   NULL};
 static const unsigned short e210_related[] = {176, 208, LOGONERR_NO_ENTRY};
+static const logonerr_source e210_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e210_aliases[] = {"KRB5KRB_AP_ERR_USER_TO_USER_REQUIRED", NULL};
 static const char *const e211_causes[] = {
   "An intermediate CA certificate is missing on the domain controller.",
@@ -4356,6 +5074,18 @@ static const char *const e211_resolution[] = {
   "Install the missing intermediate or root CA certificates on the domain controllers.",
   NULL};
 static const unsigned short e211_related[] = {203, 212, LOGONERR_NO_ENTRY};
+static const logonerr_source e211_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x3U},
+  {"RFC 4556 section 3.1.3 (PKINIT error codes)",
+   NULL, "RFC 4556 3.1.3", 0xBU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {"4771(F): Kerberos pre-authentication failed",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4771", NULL, 0x40U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e211_aliases[] = {"KRB5KDC_ERR_CANT_VERIFY_CERTIFICATE", NULL};
 static const char *const e212_causes[] = {
   "The certificate has expired or is not yet valid.",
@@ -4369,6 +5099,18 @@ static const char *const e212_resolution[] = {
   "Renew or re-issue the certificate from a template with the right usages.",
   NULL};
 static const unsigned short e212_related[] = {213, 211, LOGONERR_NO_ENTRY};
+static const logonerr_source e212_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x3U},
+  {"RFC 4556 section 3.1.3 (PKINIT error codes)",
+   NULL, "RFC 4556 3.1.3", 0xBU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {"4771(F): Kerberos pre-authentication failed",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4771", NULL, 0x40U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e212_aliases[] = {"KRB5KDC_ERR_INVALID_CERTIFICATE", NULL};
 static const char *const e213_causes[] = {
   "The certificate was revoked, for example after a card was reported lost.",
@@ -4381,6 +5123,14 @@ static const char *const e213_resolution[] = {
   "Issue the user a new certificate; do not unrevoke a certificate that was revoked for a reason.",
   NULL};
 static const unsigned short e213_related[] = {212, 214, LOGONERR_NO_ENTRY};
+static const logonerr_source e213_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x3U},
+  {"RFC 4556 section 3.1.3 (PKINIT error codes)",
+   NULL, "RFC 4556 3.1.3", 0xBU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e213_aliases[] = {"KRB5KDC_ERR_REVOKED_CERTIFICATE", NULL};
 static const char *const e214_causes[] = {
   "The CRL distribution point or OCSP responder in the certificate is unreachable from the domain controller.",
@@ -4394,6 +5144,14 @@ static const char *const e214_resolution[] = {
   "Make the CRL distribution points reachable and publish a current CRL.",
   NULL};
 static const unsigned short e214_related[] = {215, 213, LOGONERR_NO_ENTRY};
+static const logonerr_source e214_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x3U},
+  {"RFC 4556 section 3.1.3 (PKINIT error codes)",
+   NULL, "RFC 4556 3.1.3", 0xBU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e214_aliases[] = {"KRB5KDC_ERR_REVOCATION_STATUS_UNKNOWN", NULL};
 static const char *const e215_causes[] = {
   "A CA's CRL or OCSP service is offline.",
@@ -4406,6 +5164,12 @@ static const char *const e215_resolution[] = {
   "Restore the revocation service or publish a fresh CRL.",
   NULL};
 static const unsigned short e215_related[] = {214, 211, LOGONERR_NO_ENTRY};
+static const logonerr_source e215_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x3U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0xEU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e215_aliases[] = {"KRB5KDC_ERR_REVOCATION_STATUS_UNAVAILABLE", NULL};
 static const char *const e216_causes[] = {
   "The certificate's UPN or mapping points at a different account than the one signing in.",
@@ -4418,6 +5182,14 @@ static const char *const e216_resolution[] = {
   "Sign in with the account the certificate maps to, or fix the certificate's mapping.",
   NULL};
 static const unsigned short e216_related[] = {207, 217, 142, LOGONERR_NO_ENTRY};
+static const logonerr_source e216_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x3U},
+  {"RFC 4556 section 3.1.3 (PKINIT error codes)",
+   NULL, "RFC 4556 3.1.3", 0xBU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e216_aliases[] = {"KRB5KDC_ERR_CLIENT_NAME_MISMATCH", NULL};
 static const char *const e217_causes[] = {
   "The domain controller's certificate lacks the domain's DNS name or the KDC principal in its Subject Alternative Name.",
@@ -4430,6 +5202,12 @@ static const char *const e217_resolution[] = {
   "Enroll the domain controller from the Kerberos Authentication template, which includes the domain name.",
   NULL};
 static const unsigned short e217_related[] = {204, 216, LOGONERR_NO_ENTRY};
+static const logonerr_source e217_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x3U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0xEU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e217_aliases[] = {"KRB5KDC_ERR_KDC_NAME_MISMATCH", NULL};
 static const char *const e218_causes[] = {
   "The certificate was issued from a template without Smart Card Logon or PKINIT client authentication usage.",
@@ -4442,6 +5220,16 @@ static const char *const e218_resolution[] = {
   "Issue a certificate with the Smart Card Logon usage.",
   NULL};
 static const unsigned short e218_related[] = {212, 207, LOGONERR_NO_ENTRY};
+static const logonerr_source e218_sources[] = {
+  {"RFC 4556 section 3.1.3 (PKINIT error codes)",
+   NULL, "RFC 4556 3.1.3", 0xBU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {"4771(F): Kerberos pre-authentication failed",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4771", NULL, 0x40U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e218_aliases[] = {"KRB5KDC_ERR_INCONSISTENT_KEY_PURPOSE", NULL};
 static const char *const e219_causes[] = {
   "The user's certificate or its CA uses a deprecated signature hash.",
@@ -4454,6 +5242,12 @@ static const char *const e219_resolution[] = {
   "Re-issue the certificate with a SHA-256 or stronger signature.",
   NULL};
 static const unsigned short e219_related[] = {221, 212, LOGONERR_NO_ENTRY};
+static const logonerr_source e219_sources[] = {
+  {"RFC 4556 section 3.1.3 (PKINIT error codes)",
+   NULL, "RFC 4556 3.1.3", 0xBU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e219_aliases[] = {"KRB5KDC_ERR_DIGEST_IN_CERT_NOT_ACCEPTED", NULL};
 static const char *const e220_causes[] = {
   "An old PKINIT client omits the paChecksum field.",
@@ -4466,6 +5260,12 @@ static const char *const e220_resolution[] = {
   "Update the PKINIT client.",
   NULL};
 static const unsigned short e220_related[] = {205, 165, LOGONERR_NO_ENTRY};
+static const logonerr_source e220_sources[] = {
+  {"RFC 4556 section 3.1.3 (PKINIT error codes)",
+   NULL, "RFC 4556 3.1.3", 0xBU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e220_aliases[] = {"KRB5KDC_ERR_PA_CHECKSUM_MUST_BE_INCLUDED", NULL};
 static const char *const e221_causes[] = {
   "The client's PKINIT implementation signs with SHA-1 or another algorithm the KDC refuses.",
@@ -4478,6 +5278,12 @@ static const char *const e221_resolution[] = {
   "Configure or update the client to sign with SHA-256 or stronger.",
   NULL};
 static const unsigned short e221_related[] = {219, 229, LOGONERR_NO_ENTRY};
+static const logonerr_source e221_sources[] = {
+  {"RFC 4556 section 3.1.3 (PKINIT error codes)",
+   NULL, "RFC 4556 3.1.3", 0xBU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e221_aliases[] = {"KRB5KDC_ERR_DIGEST_IN_SIGNED_DATA_NOT_ACCEPTED", NULL};
 static const char *const e222_causes[] = {
   "The client is configured for RSA key transport while the KDC allows only Diffie-Hellman.",
@@ -4490,6 +5296,12 @@ static const char *const e222_resolution[] = {
   "Configure the client to use Diffie-Hellman key agreement.",
   NULL};
 static const unsigned short e222_related[] = {206, 165, LOGONERR_NO_ENTRY};
+static const logonerr_source e222_sources[] = {
+  {"RFC 4556 section 3.1.3 (PKINIT error codes)",
+   NULL, "RFC 4556 3.1.3", 0xBU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e222_aliases[] = {"KRB5KDC_ERR_PUBLIC_KEY_ENCRYPTION_NOT_SUPPORTED", NULL};
 static const char *const e223_causes[] = {
   "The proxying server's DNS or krb5.conf has no KDC for the client's realm.",
@@ -4502,6 +5314,12 @@ static const char *const e223_resolution[] = {
   "Publish KDC SRV records or configure the realm's KDCs on the proxying server.",
   NULL};
 static const unsigned short e223_related[] = {224, 65, LOGONERR_NO_ENTRY};
+static const logonerr_source e223_sources[] = {
+  {"draft-ietf-kitten-iakerb (IAKERB)",
+   NULL, "draft-ietf-kitten-iakerb", 0xBU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e223_aliases[] = {"KRB5KRB_AP_ERR_IAKERB_KDC_NOT_FOUND", NULL};
 static const char *const e224_causes[] = {
   "A firewall blocks port 88 from the proxying server, or the KDC is down.",
@@ -4514,6 +5332,12 @@ static const char *const e224_resolution[] = {
   "Open port 88 from the proxying server to the KDC or restore the KDC.",
   NULL};
 static const unsigned short e224_related[] = {223, 178, LOGONERR_NO_ENTRY};
+static const logonerr_source e224_sources[] = {
+  {"draft-ietf-kitten-iakerb (IAKERB)",
+   NULL, "draft-ietf-kitten-iakerb", 0xBU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e224_aliases[] = {"KRB5KRB_AP_ERR_IAKERB_KDC_NO_RESPONSE", NULL};
 static const char *const e225_causes[] = {
   "The client reused pre-authentication data (such as a FAST cookie) after it expired.",
@@ -4527,6 +5351,12 @@ static const char *const e225_resolution[] = {
   "Retry the logon from the beginning; shorten slow interactive steps.",
   NULL};
 static const unsigned short e225_related[] = {173, 226, LOGONERR_NO_ENTRY};
+static const logonerr_source e225_sources[] = {
+  {"RFC 6113 (FAST), error codes",
+   NULL, "RFC 6113", 0xBU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e225_aliases[] = {"KRB5KDC_ERR_PREAUTH_EXPIRED", NULL};
 static const char *const e226_causes[] = {
   "A multi-round-trip mechanism (such as SPAKE or OTP) needs another message from the client.",
@@ -4539,6 +5369,12 @@ static const char *const e226_resolution[] = {
   "Nothing to fix when the client continues; update a client that stops at this step.",
   NULL};
 static const unsigned short e226_related[] = {174, 225, LOGONERR_NO_ENTRY};
+static const logonerr_source e226_sources[] = {
+  {"RFC 6113 (FAST), error codes",
+   NULL, "RFC 6113", 0xBU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e226_aliases[] = {"KRB5KDC_ERR_MORE_PREAUTH_DATA_REQUIRED", NULL};
 static const char *const e227_causes[] = {
   "The client started an authentication set the KDC does not support or can no longer continue.",
@@ -4551,6 +5387,12 @@ static const char *const e227_resolution[] = {
   "Configure the client to choose an authentication set the KDC offers.",
   NULL};
 static const unsigned short e227_related[] = {226, 174, LOGONERR_NO_ENTRY};
+static const logonerr_source e227_sources[] = {
+  {"RFC 6113 (FAST), error codes",
+   NULL, "RFC 6113", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e228_causes[] = {
   "A newer client sets a critical FAST option that an older KDC does not implement.",
   NULL};
@@ -4562,6 +5404,12 @@ static const char *const e228_resolution[] = {
   "Update the KDC or stop the client from setting the option.",
   NULL};
 static const unsigned short e228_related[] = {162, 227, LOGONERR_NO_ENTRY};
+static const logonerr_source e228_sources[] = {
+  {"RFC 6113 (FAST), error codes",
+   NULL, "RFC 6113", 0xBU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e228_aliases[] = {"KRB5KDC_ERR_UNKNOWN_CRITICAL_FAST_OPTION", NULL};
 static const char *const e229_causes[] = {
   "The client offers only KDFs the KDC does not support, or none at all to a KDC that requires one.",
@@ -4574,6 +5422,12 @@ static const char *const e229_resolution[] = {
   "Update the client or KDC so that they share a KDF such as one of the SHA-2 based ones of RFC 8636.",
   NULL};
 static const unsigned short e229_related[] = {206, 221, LOGONERR_NO_ENTRY};
+static const logonerr_source e229_sources[] = {
+  {"RFC 8636 (PKINIT algorithm agility)",
+   NULL, "RFC 8636", 0xBU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e229_aliases[] = {"KRB5KDC_ERR_NO_ACCEPTABLE_KDF", NULL};
 
 static const logonerr_entry catalog[] = {
@@ -5191,542 +6045,542 @@ static const logonerr_entry catalog[] = {
    "The function completed successfully, but must be called again to complete the context",
    "A success code, not an error: InitializeSecurityContext or AcceptSecurityContext produced a token for the peer and the handshake needs another round trip before the security context is complete.",
    {e122_causes, e122_symptoms, e122_diagnosis, e122_resolution, NULL},
-   e122_faq, e122_related, NULL, NULL},
+   e122_faq, e122_related, NULL, e122_sources},
   {"SEC_E_UNSUPPORTED_FUNCTION", 0x80090302U, LOGONERR_NS_HRESULT, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "The function requested is not supported",
    "The security package refused a request it does not support: in Schannel most often a TLS handshake for which the two sides share no enabled protocol version, and in Negotiate a logon that policy forbids, such as NTLM when NTLM is blocked.",
    {e123_causes, e123_symptoms, e123_diagnosis, e123_resolution, e123_prevention},
-   NULL, e123_related, NULL, NULL},
+   NULL, e123_related, NULL, e123_sources},
   {"SEC_E_TARGET_UNKNOWN", 0x80090303U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "The specified target is unknown or unreachable",
    "The client could not get a Kerberos ticket for the target name it asked for: the KDC knows no account with that service principal name (SPN), or the target could not be reached to authenticate.",
    {e124_causes, NULL, e124_diagnosis, e124_resolution, NULL},
-   NULL, e124_related, NULL, NULL},
+   NULL, e124_related, NULL, e124_sources},
   {"SEC_E_INTERNAL_ERROR", 0x80090304U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The Local Security Authority cannot be contacted",
    "The security package failed inside the Local Security Authority; Remote Desktop shows it with Network Level Authentication when the account must change its password, and Schannel returns it when it cannot use its certificate or keys.",
    {e125_causes, e125_symptoms, e125_diagnosis, e125_resolution, NULL},
-   NULL, e125_related, NULL, NULL},
+   NULL, e125_related, NULL, e125_sources},
   {"SEC_E_INVALID_TOKEN", 0x80090308U, LOGONERR_NS_HRESULT, LOGONERR_CAT_GENERAL, LOGONERR_SEV_MEDIUM, 0U,
    "The token supplied to the function is invalid",
    "The message handed to the security package is not a valid token for it: damaged, truncated, of another protocol, or too large to accept.",
    {e126_causes, NULL, e126_diagnosis, e126_resolution, NULL},
-   NULL, e126_related, NULL, NULL},
+   NULL, e126_related, NULL, e126_sources},
   {"SEC_E_LOGON_DENIED", 0x8009030CU, LOGONERR_NS_HRESULT, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
    "The logon attempt failed",
    "The SSPI form of a failed logon: the user name, password or other credentials were rejected, which NTLM and Kerberos report as STATUS_LOGON_FAILURE and Win32 as ERROR_LOGON_FAILURE (1326).",
    {e127_causes, e127_symptoms, e127_diagnosis, e127_resolution, NULL},
-   e127_faq, e127_related, NULL, NULL},
+   e127_faq, e127_related, NULL, e127_sources},
   {"SEC_E_UNKNOWN_CREDENTIALS", 0x8009030DU, LOGONERR_NS_HRESULT, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
    "The credentials supplied to the package were not recognized",
    "The package could not use the credentials it was given: a user name and password in a form it does not accept, or a certificate whose private key it cannot reach.",
    {e128_causes, NULL, e128_diagnosis, e128_resolution, NULL},
-   NULL, e128_related, NULL, NULL},
+   NULL, e128_related, NULL, e128_sources},
   {"SEC_E_NO_CREDENTIALS", 0x8009030EU, LOGONERR_NS_HRESULT, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "No credentials are available in the security package",
    "The logon session that is asking to authenticate has no credentials the package can use, such as a network logon trying a second hop or a Schannel server without a certificate; tools that print Win32 errors may show the same failure as ERROR_NO_SUCH_LOGON_SESSION (1312), a link no Microsoft source confirms.",
    {e129_causes, e129_symptoms, e129_diagnosis, e129_resolution, NULL},
-   NULL, e129_related, NULL, NULL},
+   NULL, e129_related, NULL, e129_sources},
   {"SEC_E_NO_AUTHENTICATING_AUTHORITY", 0x80090311U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "No authority could be contacted for authentication.",
    "No domain controller could be reached to check the credentials, or the domain named in the user name does not exist; Remote Desktop with Network Level Authentication shows it as an authentication error.",
    {e130_causes, NULL, e130_diagnosis, e130_resolution, NULL},
-   NULL, e130_related, NULL, NULL},
+   NULL, e130_related, NULL, e130_sources},
   {"SEC_E_CONTEXT_EXPIRED", 0x80090317U, LOGONERR_NS_HRESULT, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "The context has expired and can no longer be used.",
    "The security context used to sign, seal or impersonate has outlived its lifetime, typically the end of the Kerberos service ticket it was built from, or the peer closed it.",
    {e131_causes, NULL, e131_diagnosis, e131_resolution, NULL},
-   NULL, e131_related, NULL, NULL},
+   NULL, e131_related, NULL, e131_sources},
   {"SEC_E_WRONG_PRINCIPAL", 0x80090322U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "The target principal name is incorrect.",
    "The server that answered is not the principal the client asked for: for Kerberos, the ticket was made for another account's key (a duplicate or misplaced SPN, a DNS name pointing at the wrong host); for Schannel, the certificate name does not match the name the client used.",
    {e132_causes, NULL, e132_diagnosis, e132_resolution, NULL},
-   NULL, e132_related, NULL, NULL},
+   NULL, e132_related, NULL, e132_sources},
   {"SEC_E_TIME_SKEW", 0x80090324U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The clocks on the client and server machines are skewed.",
    "Kerberos refused the exchange because the clocks of the client, the server or the KDC differ by more than the allowed skew (5 minutes by default).",
    {e133_causes, NULL, e133_diagnosis, e133_resolution, NULL},
-   NULL, e133_related, NULL, NULL},
+   NULL, e133_related, NULL, e133_sources},
   {"SEC_E_UNTRUSTED_ROOT", 0x80090325U, LOGONERR_NS_HRESULT, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "The certificate chain was issued by an authority that is not trusted.",
    "Schannel could not build the peer certificate's chain up to a root that this machine trusts, as with a self-signed certificate or an internal CA that is not deployed; RDP, WinRM over HTTPS, LDAPS and SQL Server report it.",
    {e134_causes, e134_symptoms, e134_diagnosis, e134_resolution, NULL},
-   NULL, e134_related, NULL, NULL},
+   NULL, e134_related, NULL, e134_sources},
   {"SEC_E_ILLEGAL_MESSAGE", 0x80090326U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "The message received was unexpected or badly formatted.",
    "A TLS handshake through Schannel broke down: one side sent a message the other could not accept, or a fatal TLS alert such as handshake_failure, decode_error or illegal_parameter ended it, most often because the two sides share no protocol version, cipher suite or acceptable certificate.",
    {e135_causes, e135_symptoms, e135_diagnosis, e135_resolution, NULL},
-   NULL, e135_related, NULL, NULL},
+   NULL, e135_related, NULL, e135_sources},
   {"SEC_E_CERT_UNKNOWN", 0x80090327U, LOGONERR_NS_HRESULT, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "An unknown error occurred while processing the certificate.",
    "Schannel could not accept a certificate in a TLS handshake for a reason it does not name more precisely; it is what Schannel reports for the TLS alerts bad_certificate (42), unsupported_certificate (43) and certificate_unknown (46).",
    {e136_causes, e136_symptoms, e136_diagnosis, e136_resolution, NULL},
-   NULL, e136_related, NULL, NULL},
+   NULL, e136_related, NULL, e136_sources},
   {"SEC_E_CERT_EXPIRED", 0x80090328U, LOGONERR_NS_HRESULT, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "The received certificate has expired.",
    "The certificate the peer presented, or one in its chain, is outside its validity period as judged by the local clock.",
    {e137_causes, NULL, e137_diagnosis, e137_resolution, NULL},
-   NULL, e137_related, NULL, NULL},
+   NULL, e137_related, NULL, e137_sources},
   {"SEC_E_DECRYPT_FAILURE", 0x80090330U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "The specified data could not be decrypted.",
    "Data protected by a security context could not be decrypted; over TLS, Schannel reports the alerts decryption_failed (21) and decrypt_error (51) with this code, which point at a key exchange or signature that did not check out.",
    {e138_causes, e138_symptoms, e138_diagnosis, e138_resolution, NULL},
-   NULL, e138_related, NULL, NULL},
+   NULL, e138_related, NULL, e138_sources},
   {"SEC_E_ALGORITHM_MISMATCH", 0x80090331U, LOGONERR_NS_HRESULT, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "The client and server cannot communicate, because they do not possess a common algorithm.",
    "Schannel found no cipher suite, key exchange or signature algorithm that both sides have enabled, so the TLS handshake stopped.",
    {e139_causes, NULL, e139_diagnosis, e139_resolution, NULL},
-   NULL, e139_related, NULL, NULL},
+   NULL, e139_related, NULL, e139_sources},
   {"SEC_E_UNFINISHED_CONTEXT_DELETED", 0x80090333U, LOGONERR_NS_HRESULT, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "A security context was deleted before the context was completed. This is considered a logon failure.",
    "A handshake was abandoned part-way: one side deleted the security context while SEC_I_CONTINUE_NEEDED was still pending, and Windows counts that as a failed logon.",
    {e140_causes, NULL, e140_diagnosis, e140_resolution, NULL},
-   NULL, e140_related, NULL, NULL},
+   NULL, e140_related, NULL, e140_sources},
   {"SEC_E_NO_TGT_REPLY", 0x80090334U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "The client is trying to negotiate a context and the server requires user-to-user but didn't send a TGT reply.",
    "The KDC would only issue a user-to-user ticket for the target, and the server did not supply the TGT such an exchange needs, so Kerberos failed.",
    {e141_causes, NULL, e141_diagnosis, e141_resolution, NULL},
-   NULL, e141_related, NULL, NULL},
+   NULL, e141_related, NULL, e141_sources},
   {"SEC_E_PKINIT_NAME_MISMATCH", 0x8009033DU, LOGONERR_NS_HRESULT, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "The client certificate does not contain a valid UPN, or does not match the client name in the logon request. Please contact your administrator.",
    "A smart card or certificate logon (PKINIT) failed because the certificate's subject alternative name UPN is missing, or does not map to the account that is logging on.",
    {e142_causes, NULL, e142_diagnosis, e142_resolution, NULL},
-   NULL, e142_related, NULL, NULL},
+   NULL, e142_related, NULL, e142_sources},
   {"SEC_E_SMARTCARD_LOGON_REQUIRED", 0x8009033EU, LOGONERR_NS_HRESULT, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "Smartcard logon is required and was not used.",
    "The account must sign in with a smart card (Smart card is required for interactive logon), and a password was used instead; event 4625 can show it as Failure Reason %%2315.",
    {e143_causes, NULL, e143_diagnosis, e143_resolution, NULL},
-   NULL, e143_related, NULL, NULL},
+   NULL, e143_related, NULL, e143_sources},
   {"SEC_E_KDC_UNKNOWN_ETYPE", 0x80090342U, LOGONERR_NS_HRESULT, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "The encryption type requested is not supported by the KDC.",
    "Kerberos could not agree on an encryption type: the client asked for types the KDC or the target account does not support or has disabled (for example RC4 turned off while an account has only RC4 keys).",
    {e144_causes, NULL, e144_diagnosis, e144_resolution, NULL},
-   NULL, e144_related, NULL, NULL},
+   NULL, e144_related, NULL, e144_sources},
   {"SEC_E_BAD_BINDINGS", 0x80090346U, LOGONERR_NS_HRESULT, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "Client's supplied SSPI channel bindings were incorrect.",
    "Extended Protection for Authentication failed: the channel binding the client put in its authentication does not match the TLS channel the server sees, as when a proxy terminates TLS or when LDAP channel binding is required.",
    {e145_causes, NULL, e145_diagnosis, e145_resolution, NULL},
-   NULL, e145_related, NULL, NULL},
+   NULL, e145_related, NULL, e145_sources},
   {"SEC_E_NO_KERB_KEY", 0x80090348U, LOGONERR_NS_HRESULT, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "SEC_E_NO_KERB_KEY",
    "Kerberos found no key of a usable type for an account, so it could not encrypt or decrypt a ticket; the SDK's message text for this code is only its name.",
    {e146_causes, NULL, e146_diagnosis, e146_resolution, NULL},
-   NULL, e146_related, NULL, NULL},
+   NULL, e146_related, NULL, e146_sources},
   {"SEC_E_DOWNGRADE_DETECTED", 0x80090350U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The system cannot contact a domain controller to service the authentication request. Please try again later.",
    "Negotiate found that it was pushed from Kerberos down to a weaker protocol (NTLM) in a way that looks like tampering, typically because no domain controller answered for Kerberos; the SDK's message speaks of the unreachable domain controller.",
    {e147_causes, NULL, e147_diagnosis, e147_resolution, NULL},
-   NULL, e147_related, NULL, NULL},
+   NULL, e147_related, NULL, e147_sources},
   {"SEC_E_MUTUAL_AUTH_FAILED", 0x80090363U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "The identity of the server computer could not be verified.",
    "The client required mutual authentication and could not prove the server's identity, usually because Kerberos was not possible and NTLM cannot authenticate the server; Win32 reports it as ERROR_MUTUAL_AUTH_FAILED (1397).",
    {e148_causes, NULL, e148_diagnosis, e148_resolution, NULL},
-   NULL, e148_related, NULL, NULL},
+   NULL, e148_related, NULL, e148_sources},
   {"KDC_ERR_NONE", 0x0U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 0U,
    "No error",
    "Not a failure: a Result Code or Failure Code of 0x0 means the KDC issued the ticket that was asked for.",
    {e149_causes, NULL, e149_diagnosis, e149_resolution, NULL},
-   NULL, e149_related, e149_aliases, NULL},
+   NULL, e149_related, e149_aliases, e149_sources},
   {"KDC_ERR_NAME_EXP", 0x1U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "Client's entry in database has expired",
    "The client principal's entry in the KDC database has passed its expiration date, so the KDC refuses it tickets.",
    {e150_causes, NULL, e150_diagnosis, e150_resolution, NULL},
-   NULL, e150_related, e150_aliases, NULL},
+   NULL, e150_related, e150_aliases, e150_sources},
   {"KDC_ERR_SERVICE_EXP", 0x2U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "Server's entry in database has expired",
    "The service principal's entry in the KDC database has expired, so the KDC will not issue tickets for that service.",
    {e151_causes, NULL, e151_diagnosis, e151_resolution, NULL},
-   NULL, e151_related, e151_aliases, NULL},
+   NULL, e151_related, e151_aliases, e151_sources},
   {"KDC_ERR_BAD_PVNO", 0x3U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 0U,
    "Requested protocol version number not supported",
    "The request carried a Kerberos protocol version other than 5, which the KDC does not speak.",
    {e152_causes, NULL, e152_diagnosis, e152_resolution, NULL},
-   NULL, e152_related, e152_aliases, NULL},
+   NULL, e152_related, e152_aliases, e152_sources},
   {"KDC_ERR_C_OLD_MAST_KVNO", 0x4U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "Client's key encrypted in old master key",
    "The client's key in the KDC database is still encrypted in a master key the KDC no longer holds.",
    {e153_causes, NULL, e153_diagnosis, e153_resolution, NULL},
-   NULL, e153_related, e153_aliases, NULL},
+   NULL, e153_related, e153_aliases, e153_sources},
   {"KDC_ERR_S_OLD_MAST_KVNO", 0x5U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "Server's key encrypted in old master key",
    "The service's key in the KDC database is still encrypted in a master key the KDC no longer holds.",
    {e154_causes, NULL, e154_diagnosis, e154_resolution, NULL},
-   NULL, e154_related, e154_aliases, NULL},
+   NULL, e154_related, e154_aliases, e154_sources},
   {"KDC_ERR_C_PRINCIPAL_UNKNOWN", 0x6U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "Client not found in Kerberos database",
    "The KDC has no account for the client name in the request: on a domain controller, event 4768 logs Result Code 0x6 when the user or computer name does not exist in the domain.",
    {e155_causes, e155_symptoms, e155_diagnosis, e155_resolution, e155_prevention},
-   e155_faq, e155_related, e155_aliases, NULL},
+   e155_faq, e155_related, e155_aliases, e155_sources},
   {"KDC_ERR_S_PRINCIPAL_UNKNOWN", 0x7U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "Server not found in Kerberos database",
    "The KDC has no account holding the service principal name (SPN) the client asked a ticket for, so no service ticket can be issued and the client usually falls back to NTLM.",
    {e156_causes, e156_symptoms, e156_diagnosis, e156_resolution, e156_prevention},
-   NULL, e156_related, e156_aliases, NULL},
+   NULL, e156_related, e156_aliases, e156_sources},
   {"KDC_ERR_PRINCIPAL_NOT_UNIQUE", 0x8U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "Multiple principal entries in database",
    "More than one account holds the requested principal name, so the KDC cannot tell which key to use.",
    {e157_causes, NULL, e157_diagnosis, e157_resolution, NULL},
-   NULL, e157_related, e157_aliases, NULL},
+   NULL, e157_related, e157_aliases, e157_sources},
   {"KDC_ERR_NULL_KEY", 0x9U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "The client or server has a null key",
    "The KDC found no usable key for the client or the service account, so it cannot encrypt a reply.",
    {e158_causes, NULL, e158_diagnosis, e158_resolution, NULL},
-   NULL, e158_related, e158_aliases, NULL},
+   NULL, e158_related, e158_aliases, e158_sources},
   {"KDC_ERR_CANNOT_POSTDATE", 0xAU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
    "Ticket not eligible for postdating",
    "The client asked for a postdated ticket (one valid from a future time) that the KDC will not issue.",
    {e159_causes, NULL, e159_diagnosis, e159_resolution, NULL},
-   NULL, e159_related, e159_aliases, NULL},
+   NULL, e159_related, e159_aliases, e159_sources},
   {"KDC_ERR_NEVER_VALID", 0xBU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "Requested starttime is later than end time",
    "The requested ticket would end before it starts, so it could never be valid.",
    {e160_causes, NULL, e160_diagnosis, e160_resolution, NULL},
-   NULL, e160_related, e160_aliases, NULL},
+   NULL, e160_related, e160_aliases, e160_sources},
   {"KDC_ERR_POLICY", 0xCU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "KDC policy rejects request",
    "The account exists and the password may be right, but a restriction on the account or an authentication policy forbids this logon, so the KDC refuses the ticket.",
    {e161_causes, e161_symptoms, e161_diagnosis, e161_resolution, NULL},
-   e161_faq, e161_related, e161_aliases, NULL},
+   e161_faq, e161_related, e161_aliases, e161_sources},
   {"KDC_ERR_BADOPTION", 0xDU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "KDC cannot accommodate requested option",
    "The request asked for a ticket option the KDC will not grant, most often delegation that the account is not allowed.",
    {e162_causes, NULL, e162_diagnosis, e162_resolution, NULL},
-   NULL, e162_related, e162_aliases, NULL},
+   NULL, e162_related, e162_aliases, e162_sources},
   {"KDC_ERR_ETYPE_NOSUPP", 0xEU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_HIGH, 0U,
    "KDC has no support for encryption type",
    "The client, the KDC and the account share no encryption type: none of the types the client offers is both allowed and available as a key for the account or service.",
    {e163_causes, e163_symptoms, e163_diagnosis, e163_resolution, e163_prevention},
-   NULL, e163_related, e163_aliases, NULL},
+   NULL, e163_related, e163_aliases, e163_sources},
   {"KDC_ERR_SUMTYPE_NOSUPP", 0xFU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "KDC has no support for checksum type",
    "The request used a checksum type the KDC does not support or allow.",
    {e164_causes, NULL, e164_diagnosis, e164_resolution, NULL},
-   NULL, e164_related, e164_aliases, NULL},
+   NULL, e164_related, e164_aliases, e164_sources},
   {"KDC_ERR_PADATA_TYPE_NOSUPP", 0x10U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "KDC has no support for padata type",
    "The KDC cannot handle the kind of pre-authentication the client sent; on Windows this is usually a smart card (PKINIT) logon reaching a domain controller without a usable KDC certificate.",
    {e165_causes, e165_symptoms, e165_diagnosis, e165_resolution, NULL},
-   NULL, e165_related, e165_aliases, NULL},
+   NULL, e165_related, e165_aliases, e165_sources},
   {"KDC_ERR_TRTYPE_NOSUPP", 0x11U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_LOW, 0U,
    "KDC has no support for transited type",
    "A cross-realm ticket records its transited realms in an encoding the KDC does not understand.",
    {e166_causes, NULL, e166_diagnosis, e166_resolution, NULL},
-   NULL, e166_related, e166_aliases, NULL},
+   NULL, e166_related, e166_aliases, e166_sources},
   {"KDC_ERR_CLIENT_REVOKED", 0x12U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "Clients credentials have been revoked",
    "The KDC will not issue tickets to this account because it is disabled, locked out, expired or outside its logon hours; Windows domain controllers log it as Result Code 0x12 in event 4768 (or Failure Code 0x12 in 4771).",
    {e167_causes, e167_symptoms, e167_diagnosis, e167_resolution, NULL},
-   e167_faq, e167_related, e167_aliases, NULL},
+   e167_faq, e167_related, e167_aliases, e167_sources},
   {"KDC_ERR_SERVICE_REVOKED", 0x13U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "Credentials for server have been revoked",
    "The KDC will not issue tickets for this service because the service's account is disabled or otherwise revoked.",
    {e168_causes, NULL, e168_diagnosis, e168_resolution, NULL},
-   NULL, e168_related, e168_aliases, NULL},
+   NULL, e168_related, e168_aliases, e168_sources},
   {"KDC_ERR_TGT_REVOKED", 0x14U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "TGT has been revoked",
    "The ticket-granting ticket presented to the KDC is no longer accepted, so the client must obtain a new one.",
    {e169_causes, NULL, e169_diagnosis, e169_resolution, NULL},
-   NULL, e169_related, e169_aliases, NULL},
+   NULL, e169_related, e169_aliases, e169_sources},
   {"KDC_ERR_CLIENT_NOTYET", 0x15U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 0U,
    "Client not yet valid; try again later",
    "The client principal has a start date in the future, so the KDC does not accept it yet.",
    {e170_causes, NULL, e170_diagnosis, e170_resolution, NULL},
-   NULL, e170_related, e170_aliases, NULL},
+   NULL, e170_related, e170_aliases, e170_sources},
   {"KDC_ERR_SERVICE_NOTYET", 0x16U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 0U,
    "Server not yet valid; try again later",
    "The service principal has a start date in the future, so the KDC does not issue tickets for it yet.",
    {e171_causes, NULL, e171_diagnosis, e171_resolution, NULL},
-   NULL, e171_related, e171_aliases, NULL},
+   NULL, e171_related, e171_aliases, e171_sources},
   {"KDC_ERR_KEY_EXPIRED", 0x17U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
    "Password has expired; change password to reset",
    "The account's password has expired (or must be changed at next logon), so the KDC issues no ticket until it is changed; Microsoft documents the code in event 4771, and its 4768 page has both listed it and said 4768 is not logged for it.",
    {e172_causes, e172_symptoms, e172_diagnosis, e172_resolution, NULL},
-   NULL, e172_related, e172_aliases, NULL},
+   NULL, e172_related, e172_aliases, e172_sources},
   {"KDC_ERR_PREAUTH_FAILED", 0x18U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
    "Pre-authentication information was invalid",
    "The KDC could not decrypt the client's pre-authentication with the account's key: almost always a wrong password, logged by Windows domain controllers as event 4771 with Failure Code 0x18.",
    {e173_causes, e173_symptoms, e173_diagnosis, e173_resolution, NULL},
-   e173_faq, e173_related, e173_aliases, NULL},
+   e173_faq, e173_related, e173_aliases, e173_sources},
   {"KDC_ERR_PREAUTH_REQUIRED", 0x19U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "Additional pre-authentication required",
    "A normal step of the Kerberos logon: the client's first request had no pre-authentication, so the KDC asks for it and lists the accepted types and salts; the client then retries.",
    {e174_causes, NULL, e174_diagnosis, e174_resolution, NULL},
-   NULL, e174_related, e174_aliases, NULL},
+   NULL, e174_related, e174_aliases, e174_sources},
   {"KDC_ERR_SERVER_NOMATCH", 0x1AU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "Requested server and ticket don't match",
    "The server named in the request is not the server the presented ticket was issued for.",
    {e175_causes, NULL, e175_diagnosis, e175_resolution, NULL},
-   NULL, e175_related, e175_aliases, NULL},
+   NULL, e175_related, e175_aliases, e175_sources},
   {"KDC_ERR_MUST_USE_USER2USER", 0x1BU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
    "Server principal valid for user2user only",
    "The service principal can be reached only with user-to-user authentication, and the request did not use it.",
    {e176_causes, NULL, e176_diagnosis, e176_resolution, NULL},
-   NULL, e176_related, e176_aliases, NULL},
+   NULL, e176_related, e176_aliases, e176_sources},
   {"KDC_ERR_PATH_NOT_ACCEPTED", 0x1CU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "KDC Policy rejects transited path",
    "The KDC refuses a cross-realm ticket because the chain of realms it passed through is not allowed.",
    {e177_causes, NULL, e177_diagnosis, e177_resolution, NULL},
-   NULL, e177_related, e177_aliases, NULL},
+   NULL, e177_related, e177_aliases, e177_sources},
   {"KDC_ERR_SVC_UNAVAILABLE", 0x1DU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "A service is not available",
    "The KDC cannot serve the request at the moment, for example because its database or a needed back end is unavailable.",
    {e178_causes, NULL, e178_diagnosis, e178_resolution, NULL},
-   NULL, e178_related, e178_aliases, NULL},
+   NULL, e178_related, e178_aliases, e178_sources},
   {"KRB_AP_ERR_BAD_INTEGRITY", 0x1FU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "Integrity check on decrypted field failed",
    "A ticket or authenticator decrypted to data whose checksum does not match, because it was encrypted with a different key than the one used to check it or was altered in transit; a key that differs between domain controllers or between the two sides of a trust is one possible cause, not an established rule.",
    {e179_causes, e179_symptoms, e179_diagnosis, e179_resolution, NULL},
-   NULL, e179_related, e179_aliases, NULL},
+   NULL, e179_related, e179_aliases, e179_sources},
   {"KRB_AP_ERR_TKT_EXPIRED", 0x20U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "Ticket expired",
    "The ticket presented has passed its end time; clients normally get a new one on their own, so many 4769 events with Failure Code 0x20 are routine.",
    {e180_causes, NULL, e180_diagnosis, e180_resolution, NULL},
-   NULL, e180_related, e180_aliases, NULL},
+   NULL, e180_related, e180_aliases, e180_sources},
   {"KRB_AP_ERR_TKT_NYV", 0x21U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "Ticket not yet valid",
    "The ticket's start time is still in the future from the point of view of the server checking it, usually because clocks disagree.",
    {e181_causes, NULL, e181_diagnosis, e181_resolution, NULL},
-   NULL, e181_related, e181_aliases, NULL},
+   NULL, e181_related, e181_aliases, e181_sources},
   {"KRB_AP_ERR_REPEAT", 0x22U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "Request is a replay",
    "The server has already seen this authenticator, so it rejects the request as a possible replay.",
    {e182_causes, NULL, e182_diagnosis, e182_resolution, NULL},
-   NULL, e182_related, e182_aliases, NULL},
+   NULL, e182_related, e182_aliases, e182_sources},
   {"KRB_AP_ERR_NOT_US", 0x23U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "The ticket isn't for us",
    "The server received a ticket issued for a different service principal than its own.",
    {e183_causes, NULL, e183_diagnosis, e183_resolution, NULL},
-   NULL, e183_related, e183_aliases, NULL},
+   NULL, e183_related, e183_aliases, e183_sources},
   {"KRB_AP_ERR_BADMATCH", 0x24U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "Ticket and authenticator don't match",
    "The client named in the authenticator is not the client the ticket was issued to.",
    {e184_causes, NULL, e184_diagnosis, e184_resolution, NULL},
-   NULL, e184_related, e184_aliases, NULL},
+   NULL, e184_related, e184_aliases, e184_sources},
   {"KRB_AP_ERR_SKEW", 0x25U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "Clock skew too great",
    "The client's clock differs from the KDC's or the server's by more than the allowed tolerance (5 minutes by default), so Kerberos refuses the request; Windows clients report it as STATUS_TIME_DIFFERENCE_AT_DC.",
    {e185_causes, e185_symptoms, e185_diagnosis, e185_resolution, e185_prevention},
-   NULL, e185_related, e185_aliases, NULL},
+   NULL, e185_related, e185_aliases, e185_sources},
   {"KRB_AP_ERR_BADADDR", 0x26U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "Incorrect net address",
    "The network address the request came from is not one of the addresses the ticket was issued for.",
    {e186_causes, NULL, e186_diagnosis, e186_resolution, NULL},
-   NULL, e186_related, e186_aliases, NULL},
+   NULL, e186_related, e186_aliases, e186_sources},
   {"KRB_AP_ERR_BADVERSION", 0x27U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 0U,
    "Protocol version mismatch",
    "The message's protocol version or key version fields do not match what the receiver expects.",
    {e187_causes, NULL, e187_diagnosis, e187_resolution, NULL},
-   NULL, e187_related, e187_aliases, NULL},
+   NULL, e187_related, e187_aliases, e187_sources},
   {"KRB_AP_ERR_MSG_TYPE", 0x28U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 0U,
    "Invalid msg type",
    "The receiver got a message type it did not expect at this point of the exchange.",
    {e188_causes, NULL, e188_diagnosis, e188_resolution, NULL},
-   NULL, e188_related, e188_aliases, NULL},
+   NULL, e188_related, e188_aliases, e188_sources},
   {"KRB_AP_ERR_MODIFIED", 0x29U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "Message stream modified",
    "The service could not decrypt the ticket the client presented, because the KDC encrypted it with the key of an account that is not the one the service runs as (or with an older key).",
    {e189_causes, e189_symptoms, e189_diagnosis, e189_resolution, NULL},
-   NULL, e189_related, e189_aliases, NULL},
+   NULL, e189_related, e189_aliases, e189_sources},
   {"KRB_AP_ERR_BADORDER", 0x2AU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "Message out of order",
    "A protected application message arrived out of sequence.",
    {e190_causes, NULL, e190_diagnosis, e190_resolution, NULL},
-   NULL, e190_related, e190_aliases, NULL},
+   NULL, e190_related, e190_aliases, e190_sources},
   {"KRB_AP_ERR_ILL_CR_TKT", 0x2BU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_LOW, 0U,
    "Illegal cross-realm ticket",
    "A cross-realm ticket was presented where it is not allowed (code from RFC 1510 that MIT keeps; RFC 4120 leaves it out).",
    {e191_causes, NULL, e191_diagnosis, e191_resolution, NULL},
-   NULL, e191_related, e191_aliases, NULL},
+   NULL, e191_related, e191_aliases, e191_sources},
   {"KRB_AP_ERR_BADKEYVER", 0x2CU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "Specified version of key is not available",
    "The ticket was encrypted with a key version number the service does not have.",
    {e192_causes, NULL, e192_diagnosis, e192_resolution, NULL},
-   NULL, e192_related, e192_aliases, NULL},
+   NULL, e192_related, e192_aliases, e192_sources},
   {"KRB_AP_ERR_NOKEY", 0x2DU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "Service key not available",
    "The service has no key for the principal or encryption type of the ticket it received.",
    {e193_causes, NULL, e193_diagnosis, e193_resolution, NULL},
-   NULL, e193_related, e193_aliases, NULL},
+   NULL, e193_related, e193_aliases, e193_sources},
   {"KRB_AP_ERR_MUT_FAIL", 0x2EU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "Mutual authentication failed",
    "The client could not verify the server's reply, so it cannot be sure it talks to the right server.",
    {e194_causes, NULL, e194_diagnosis, e194_resolution, NULL},
-   NULL, e194_related, e194_aliases, NULL},
+   NULL, e194_related, e194_aliases, e194_sources},
   {"KRB_AP_ERR_BADDIRECTION", 0x2FU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "Incorrect message direction",
    "A protected message claims to come from the wrong side of the conversation, as in a reflection attack.",
    {e195_causes, NULL, e195_diagnosis, e195_resolution, NULL},
-   NULL, e195_related, e195_aliases, NULL},
+   NULL, e195_related, e195_aliases, e195_sources},
   {"KRB_AP_ERR_METHOD", 0x30U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
    "Alternative authentication method required",
    "The server wants the client to authenticate with another method; the e-data says which.",
    {e196_causes, NULL, e196_diagnosis, e196_resolution, NULL},
-   NULL, e196_related, e196_aliases, NULL},
+   NULL, e196_related, e196_aliases, e196_sources},
   {"KRB_AP_ERR_BADSEQ", 0x31U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "Incorrect sequence number in message",
    "A protected message carries a sequence number the receiver does not expect.",
    {e197_causes, NULL, e197_diagnosis, e197_resolution, NULL},
-   NULL, e197_related, e197_aliases, NULL},
+   NULL, e197_related, e197_aliases, e197_sources},
   {"KRB_AP_ERR_INAPP_CKSUM", 0x32U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
    "Inappropriate type of checksum in message",
    "The message carries a checksum type that is not allowed for it, for example an unkeyed checksum where a keyed one is required.",
    {e198_causes, NULL, e198_diagnosis, e198_resolution, NULL},
-   NULL, e198_related, e198_aliases, NULL},
+   NULL, e198_related, e198_aliases, e198_sources},
   {"KRB_AP_PATH_NOT_ACCEPTED", 0x33U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "Policy rejects transited path",
    "The application server refuses a cross-realm ticket because of the realms it passed through.",
    {e199_causes, NULL, e199_diagnosis, e199_resolution, NULL},
-   NULL, e199_related, e199_aliases, NULL},
+   NULL, e199_related, e199_aliases, e199_sources},
   {"KRB_ERR_RESPONSE_TOO_BIG", 0x34U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_LOW, 0U,
    "Response too big for UDP; retry with TCP",
    "The KDC's reply does not fit in a UDP datagram, so it tells the client to ask again over TCP; normally the client retries on its own.",
    {e200_causes, NULL, e200_diagnosis, e200_resolution, NULL},
-   NULL, e200_related, e200_aliases, NULL},
+   NULL, e200_related, e200_aliases, e200_sources},
   {"KRB_ERR_GENERIC", 0x3CU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_MEDIUM, 0U,
    "Generic error (description in e-text)",
    "A catch-all failure whose real reason is in the KRB-ERROR's e-text or e-data; Windows KDCs often put an NTSTATUS there, and large tokens are a common cause.",
    {e201_causes, NULL, e201_diagnosis, e201_resolution, NULL},
-   NULL, e201_related, e201_aliases, NULL},
+   NULL, e201_related, e201_aliases, e201_sources},
   {"KRB_ERR_FIELD_TOOLONG", 0x3DU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 0U,
    "Field is too long for this implementation",
    "A field of the request is longer than the receiving implementation accepts.",
    {e202_causes, NULL, e202_diagnosis, e202_resolution, NULL},
-   NULL, e202_related, e202_aliases, NULL},
+   NULL, e202_related, e202_aliases, e202_sources},
   {"KDC_ERR_CLIENT_NOT_TRUSTED", 0x3EU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
-   "The client's certificate is not trusted (PKINIT)",
+   "Client not trusted",
    "In a smart card or certificate logon, the KDC does not trust the client's certificate chain.",
    {e203_causes, NULL, e203_diagnosis, e203_resolution, NULL},
-   NULL, e203_related, e203_aliases, NULL},
+   NULL, e203_related, e203_aliases, e203_sources},
   {"KDC_ERR_KDC_NOT_TRUSTED", 0x3FU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
-   "The KDC's certificate is not trusted (PKINIT)",
+   "KDC not trusted",
    "In a certificate logon, the client does not trust the KDC's certificate.",
    {e204_causes, NULL, e204_diagnosis, e204_resolution, NULL},
-   NULL, e204_related, e204_aliases, NULL},
+   NULL, e204_related, e204_aliases, e204_sources},
   {"KDC_ERR_INVALID_SIG", 0x40U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
-   "The PKINIT signature is invalid",
+   "Invalid signature",
    "The signature on the client's PKINIT request does not verify against its certificate.",
    {e205_causes, NULL, e205_diagnosis, e205_resolution, NULL},
-   NULL, e205_related, e205_aliases, NULL},
+   NULL, e205_related, e205_aliases, e205_sources},
   {"KDC_ERR_DH_KEY_PARAMETERS_NOT_ACCEPTED", 0x41U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
-   "Diffie-Hellman key parameters not accepted (PKINIT)",
+   "Key parameters not accepted",
    "The KDC refuses the Diffie-Hellman group the client proposed for PKINIT; RFC 4120 had reserved this number as KDC_ERR_KEY_TOO_WEAK.",
    {e206_causes, NULL, e206_diagnosis, e206_resolution, NULL},
-   NULL, e206_related, e206_aliases, NULL},
+   NULL, e206_related, e206_aliases, e206_sources},
   {"KDC_ERR_CERTIFICATE_MISMATCH", 0x42U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
-   "Certificate does not match the request (PKINIT)",
+   "Certificate mismatch",
    "The certificate used for PKINIT does not match the principal or request it is used for; Microsoft's table wrongly lists USER_TO_USER_REQUIRED at this number.",
    {e207_causes, NULL, e207_diagnosis, e207_resolution, NULL},
-   NULL, e207_related, e207_aliases, NULL},
+   NULL, e207_related, e207_aliases, e207_sources},
   {"KRB_AP_ERR_NO_TGT", 0x43U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "No TGT available to validate USER-TO-USER",
    "User-to-user authentication needs the server's TGT, and none was available.",
    {e208_causes, NULL, e208_diagnosis, e208_resolution, NULL},
-   NULL, e208_related, e208_aliases, NULL},
+   NULL, e208_related, e208_aliases, e208_sources},
   {"KDC_ERR_WRONG_REALM", 0x44U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
-   "Wrong realm (referral to another realm)",
+   "Realm not local to KDC",
    "The KDC is not the right one for the request and says so, either as a referral to the client's own realm (RFC 6806) or, as Microsoft's 4768 page describes it, because a cross-realm TGT was presented to a realm other than the one it names.",
    {e209_causes, e209_symptoms, e209_diagnosis, e209_resolution, NULL},
-   NULL, e209_related, e209_aliases, NULL},
+   NULL, e209_related, e209_aliases, e209_sources},
   {"KRB_AP_ERR_USER_TO_USER_REQUIRED", 0x45U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
    "Ticket must be for USER-TO-USER",
    "The server accepts only user-to-user tickets and the client sent an ordinary one; Microsoft's table puts this name at 0x42, but RFC 4120 and MIT give it 0x45.",
    {e210_causes, NULL, e210_diagnosis, e210_resolution, NULL},
-   NULL, e210_related, e210_aliases, NULL},
+   NULL, e210_related, e210_aliases, e210_sources},
   {"KDC_ERR_CANT_VERIFY_CERTIFICATE", 0x46U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
-   "The certificate cannot be verified (PKINIT)",
+   "Can't verify certificate",
    "The KDC could not verify the client's certificate, for example because the chain cannot be built.",
    {e211_causes, NULL, e211_diagnosis, e211_resolution, NULL},
-   NULL, e211_related, e211_aliases, NULL},
+   NULL, e211_related, e211_aliases, e211_sources},
   {"KDC_ERR_INVALID_CERTIFICATE", 0x47U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
-   "The certificate is invalid (PKINIT)",
+   "Invalid certificate",
    "The client's certificate is not valid for logon, for example expired or missing a required extension.",
    {e212_causes, NULL, e212_diagnosis, e212_resolution, NULL},
-   NULL, e212_related, e212_aliases, NULL},
+   NULL, e212_related, e212_aliases, e212_sources},
   {"KDC_ERR_REVOKED_CERTIFICATE", 0x48U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
-   "The certificate has been revoked (PKINIT)",
+   "Revoked certificate",
    "The client's certificate, or one in its chain, is on a revocation list.",
    {e213_causes, NULL, e213_diagnosis, e213_resolution, NULL},
-   NULL, e213_related, e213_aliases, NULL},
+   NULL, e213_related, e213_aliases, e213_sources},
   {"KDC_ERR_REVOCATION_STATUS_UNKNOWN", 0x49U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
-   "The certificate's revocation status is unknown (PKINIT)",
+   "Revocation status unknown",
    "The KDC could not determine whether the client's certificate has been revoked.",
    {e214_causes, NULL, e214_diagnosis, e214_resolution, NULL},
-   NULL, e214_related, e214_aliases, NULL},
+   NULL, e214_related, e214_aliases, e214_sources},
   {"KDC_ERR_REVOCATION_STATUS_UNAVAILABLE", 0x4AU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
-   "Revocation status unavailable (PKINIT)",
+   "Revocation status unavailable",
    "The revocation status of a certificate in the chain could not be obtained.",
    {e215_causes, NULL, e215_diagnosis, e215_resolution, NULL},
-   NULL, e215_related, e215_aliases, NULL},
+   NULL, e215_related, e215_aliases, e215_sources},
   {"KDC_ERR_CLIENT_NAME_MISMATCH", 0x4BU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
-   "The client name does not match the certificate (PKINIT)",
+   "Client name mismatch",
    "The client principal named in the request is not the one the certificate identifies.",
    {e216_causes, NULL, e216_diagnosis, e216_resolution, NULL},
-   NULL, e216_related, e216_aliases, NULL},
+   NULL, e216_related, e216_aliases, e216_sources},
   {"KDC_ERR_KDC_NAME_MISMATCH", 0x4CU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
-   "The KDC name does not match its certificate (PKINIT)",
+   "KDC name mismatch",
    "The KDC's certificate does not name the KDC or realm the client expected.",
    {e217_causes, NULL, e217_diagnosis, e217_resolution, NULL},
-   NULL, e217_related, e217_aliases, NULL},
+   NULL, e217_related, e217_aliases, e217_sources},
   {"KDC_ERR_INCONSISTENT_KEY_PURPOSE", 0x4DU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
-   "The certificate's key purpose is not allowed (PKINIT)",
+   "Inconsistent key purpose",
    "The client's certificate does not carry an extended key usage that permits Kerberos client authentication.",
    {e218_causes, NULL, e218_diagnosis, e218_resolution, NULL},
-   NULL, e218_related, e218_aliases, NULL},
+   NULL, e218_related, e218_aliases, e218_sources},
   {"KDC_ERR_DIGEST_IN_CERT_NOT_ACCEPTED", 0x4EU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
-   "The digest algorithm of the certificate is not accepted (PKINIT)",
+   "Digest in certificate not accepted",
    "The certificate is signed with a digest algorithm the KDC does not accept, such as SHA-1 or MD5.",
    {e219_causes, NULL, e219_diagnosis, e219_resolution, NULL},
-   NULL, e219_related, e219_aliases, NULL},
+   NULL, e219_related, e219_aliases, e219_sources},
   {"KDC_ERR_PA_CHECKSUM_MUST_BE_INCLUDED", 0x4FU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
-   "The PKINIT request must include a checksum (PKINIT)",
+   "Checksum must be included",
    "The client's PKINIT request lacks the paChecksum binding it to the request body, which the KDC requires.",
    {e220_causes, NULL, e220_diagnosis, e220_resolution, NULL},
-   NULL, e220_related, e220_aliases, NULL},
+   NULL, e220_related, e220_aliases, e220_sources},
   {"KDC_ERR_DIGEST_IN_SIGNED_DATA_NOT_ACCEPTED", 0x50U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
-   "The digest algorithm of the signed data is not accepted (PKINIT)",
+   "Digest in signed-data not accepted",
    "The client signed its PKINIT request with a digest algorithm the KDC does not accept.",
    {e221_causes, NULL, e221_diagnosis, e221_resolution, NULL},
-   NULL, e221_related, e221_aliases, NULL},
+   NULL, e221_related, e221_aliases, e221_sources},
   {"KDC_ERR_PUBLIC_KEY_ENCRYPTION_NOT_SUPPORTED", 0x51U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
-   "Public key encryption is not supported (PKINIT)",
+   "Public key encryption not supported",
    "The client asked for PKINIT's public-key encryption mode, which the KDC does not offer; Diffie-Hellman mode must be used.",
    {e222_causes, NULL, e222_diagnosis, e222_resolution, NULL},
-   NULL, e222_related, e222_aliases, NULL},
+   NULL, e222_related, e222_aliases, e222_sources},
   {"KRB_AP_ERR_IAKERB_KDC_NOT_FOUND", 0x55U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "The IAKERB proxy could not find a KDC",
    "An IAKERB proxy (a server relaying Kerberos for a client that cannot reach a KDC) found no KDC for the realm; MIT assigns this code.",
    {e223_causes, NULL, e223_diagnosis, e223_resolution, NULL},
-   NULL, e223_related, e223_aliases, NULL},
+   NULL, e223_related, e223_aliases, e223_sources},
   {"KRB_AP_ERR_IAKERB_KDC_NO_RESPONSE", 0x56U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "The KDC did not respond to the IAKERB proxy",
    "An IAKERB proxy found a KDC for the realm but got no answer from it; MIT assigns this code.",
    {e224_causes, NULL, e224_diagnosis, e224_resolution, NULL},
-   NULL, e224_related, e224_aliases, NULL},
+   NULL, e224_related, e224_aliases, e224_sources},
   {"KDC_ERR_PREAUTH_EXPIRED", 0x5AU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
-   "Pre-authentication data has expired (FAST)",
+   "Preauthentication expired",
    "The pre-authentication the client sent is too old, for example a cookie or freshness token from an earlier exchange; the client should start again.",
    {e225_causes, NULL, e225_diagnosis, e225_resolution, NULL},
-   NULL, e225_related, e225_aliases, NULL},
+   NULL, e225_related, e225_aliases, e225_sources},
   {"KDC_ERR_MORE_PREAUTH_DATA_REQUIRED", 0x5BU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
-   "More pre-authentication data is required (FAST)",
+   "More preauthentication data is required",
    "A multi-step pre-authentication is not finished: the KDC asks the client for the next step and the client continues.",
    {e226_causes, NULL, e226_diagnosis, e226_resolution, NULL},
-   NULL, e226_related, e226_aliases, NULL},
+   NULL, e226_related, e226_aliases, e226_sources},
   {"KDC_ERR_PREAUTH_BAD_AUTHENTICATION_SET", 0x5CU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "The pre-authentication set chosen is not usable (FAST)",
    "The client chose an authentication set (a combination of pre-authentication mechanisms offered in FAST) that the KDC cannot complete; RFC 6113 assigns the code, MIT leaves it a placeholder.",
    {e227_causes, NULL, e227_diagnosis, e227_resolution, NULL},
-   NULL, e227_related, NULL, NULL},
+   NULL, e227_related, NULL, e227_sources},
   {"KDC_ERR_UNKNOWN_CRITICAL_FAST_OPTIONS", 0x5DU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 0U,
-   "An unsupported critical FAST option was requested (FAST)",
+   "An unsupported critical FAST option was requested",
    "The client set a FAST option marked critical that the KDC does not understand, so the KDC must refuse the request.",
    {e228_causes, NULL, e228_diagnosis, e228_resolution, NULL},
-   NULL, e228_related, e228_aliases, NULL},
+   NULL, e228_related, e228_aliases, e228_sources},
   {"KDC_ERR_NO_ACCEPTABLE_KDF", 0x64U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
-   "No acceptable key derivation function (PKINIT)",
+   "No acceptable KDF offered",
    "None of the key derivation functions the client offered for PKINIT is acceptable to the KDC (RFC 8636).",
    {e229_causes, NULL, e229_diagnosis, e229_resolution, NULL},
-   NULL, e229_related, e229_aliases, NULL},
+   NULL, e229_related, e229_aliases, e229_sources},
 };
 
 const logonerr_entry *logonerr_catalog(size_t *count) {

@@ -3,7 +3,9 @@
 -- the sources every entry names.  Each test reads the entry as a reviewer
 -- would: the facts come from MS-KILE, Microsoft's event pages for 4768,
 -- 4769 and 4771, and the Test-ComputerSecureChannel page (see
--- doc/sources-kerberos-hresult.md).
+-- doc/sources-kerberos-hresult.md).  Addresses and Microsoft's texts are
+-- kept whole:
+-- luacheck: no max line length
 local logonerr = require "logonerr"
 local K = require "support.knowledge"
 
@@ -165,5 +167,161 @@ describe("Kerberos knowledge checked against its sources", function()
       assert.is_truthy(any(e, "e%-data"), name .. " does not say where a capture shows it")
       assert.is_truthy(any(e, status), name .. " does not name " .. status)
     end
+  end)
+end)
+
+-- The sources themselves, as lookup, the command and the reports show them.
+local run = require("support.run")
+local json = require("dkjson")
+
+local function has_cover(src, field)
+  for _, f in ipairs(src.covers) do
+    if f == field then return true end
+  end
+  return false
+end
+
+-- The sources of e that back field.
+local function backing(e, field)
+  local out = {}
+  for _, src in ipairs(e.sources) do
+    if has_cover(src, field) then out[#out + 1] = src end
+  end
+  return out
+end
+
+describe("the sources of the Kerberos and SSPI entries", function()
+  it("name every entry's name, code and message, and some of its knowledge", function()
+    local fields = {}
+    for _, f in ipairs(logonerr.source_fields) do fields[f] = true end
+    local n = 0
+    for _, e in ipairs(logonerr.errors) do
+      if e.namespace == "kerberos" or e.namespace == "hresult" then
+        n = n + 1
+        for _, f in ipairs({ "name", "code", "message" }) do
+          assert.is_true(#backing(e, f) > 0, e.name .. ": nothing backs its " .. f)
+        end
+        assert.is_true(#backing(e, "summary") + #backing(e, "causes") + #backing(e, "resolution") > 0,
+                       e.name .. ": nothing backs its knowledge")
+        for _, src in ipairs(e.sources) do
+          assert.is_string(src.title)
+          assert.is_true((src.url == nil) ~= (src.ref == nil), e.name .. ": " .. src.title)
+          if src.url then assert.matches("^https?://[%w.-]+/%S*$", src.url) end
+          for _, f in ipairs(src.covers) do assert.is_true(fields[f], e.name .. ": covers " .. f) end
+        end
+      end
+    end
+    assert.is_true(n >= 108, "only " .. n .. " Kerberos and SSPI entries")
+  end)
+
+  it("are read-only, like the rest of an entry", function()
+    local e = entry("KDC_ERR_POLICY")
+    assert.has_error(function() e.sources[1].title = "x" end)
+    assert.has_error(function() e.sources[1] = {} end)
+    assert.has_error(function() e.sources[1].covers[1] = "x" end)
+  end)
+
+  it("cite MS-KILE 3.3.5.6.4.1 for the logon hours of 0x12 and Microsoft's 4771 page for the PKINIT fields", function()
+    local function cites(e, text, field)
+      for _, src in ipairs(backing(e, field)) do
+        if src.title:find(text, 1, true) then return true end
+      end
+      return false
+    end
+    assert.is_true(cites(entry("KDC_ERR_CLIENT_REVOKED"), "MS-KILE 3.3.5.6.4.1", "causes"))
+    assert.is_true(cites(entry("KDC_ERR_POLICY"), "MS-KILE 3.3.5.6.4.1", "faq"))
+    for _, name in ipairs({ "KDC_ERR_CLIENT_NOT_TRUSTED", "KDC_ERR_INVALID_SIG", "KDC_ERR_CERTIFICATE_MISMATCH",
+                            "KDC_ERR_CANT_VERIFY_CERTIFICATE", "KDC_ERR_INVALID_CERTIFICATE",
+                            "KDC_ERR_INCONSISTENT_KEY_PURPOSE" }) do
+      assert.is_true(cites(entry(name), "4771(F)", "diagnosis"), name)
+    end
+    assert.is_true(cites(entry("SEC_E_ILLEGAL_MESSAGE"), "Schannel error codes for TLS and SSL alerts", "causes"))
+  end)
+
+  it("carry MIT's text where they cite MIT's error table for the message", function()
+    -- What krb5_get_error_message prints for each protocol code, from the
+    -- installed library (libkrb5-dev), not from a list typed here.
+    local src = os.tmpname() .. ".c"
+    local exe = os.tmpname()
+    local f = assert(io.open(src, "wb"))
+    f:write([[
+#include <stdio.h>
+#include <krb5.h>
+int main(void) {
+  krb5_context c;
+  long i;
+  if (krb5_init_context(&c)) return 1;
+  for (i = 0; i < 128; i++)
+    printf("%ld\t%s\n", i, krb5_get_error_message(c, (krb5_error_code)(ERROR_TABLE_BASE_krb5 + i)));
+  return 0;
+}
+]])
+    f:close()
+    local cc = os.getenv("CC") or "cc"
+    assert.is_true(run.ok(run.PLAIN .. cc .. " -o " .. exe .. " " .. src .. " -lkrb5 -lcom_err"), "cannot build against libkrb5")
+    local p = io.popen(run.PLAIN .. exe)
+    local mit = {}
+    for line in p:lines() do
+      local n, text = line:match("^(%d+)\t(.*)$")
+      mit[tonumber(n)] = text
+    end
+    p:close()
+    os.remove(src)
+    os.remove(exe)
+    local checked = 0
+    for _, e in ipairs(logonerr.errors) do
+      if e.namespace == "kerberos" then
+        for _, s in ipairs(backing(e, "message")) do
+          if s.ref == "krb5.h" then
+            checked = checked + 1
+            assert.are.equal(mit[e.code], e.message, e.name)
+          end
+        end
+      end
+    end
+    assert.is_true(checked >= 20, "only " .. checked .. " messages cite MIT")
+    assert.are.equal("Client not trusted", entry("KDC_ERR_CLIENT_NOT_TRUSTED").message)
+  end)
+
+  it("are printed by logonerr --sources, in text, markdown and json", function()
+    local code, out = run.command("--sources KDC_ERR_CLIENT_REVOKED")
+    assert.are.equal(0, code)
+    assert.matches("KDC_ERR_CLIENT_REVOKED", out, 1, true)
+    assert.matches("MS-KILE 3.3.5.6.4.1", out, 1, true)
+    assert.matches("https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-kile/", out, 1, true)
+    assert.matches("(for summary, causes)", out, 1, true)
+    local _, md = run.command("--sources -f markdown -n kerberos 0x12")
+    assert.matches("%- %[MS%-KILE 3%.3%.5%.6%.4%.1 [^%]]*%]%(https://learn%.microsoft%.com/", md)
+    local _, js = run.command("--sources -f json SEC_E_TARGET_UNKNOWN 0x80090326")
+    local t = json.decode(js)
+    assert.are.equal(2, #t)
+    assert.are.equal("SEC_E_TARGET_UNKNOWN", t[1].name)
+    assert.are.equal("SEC_E_ILLEGAL_MESSAGE", t[2].name)
+    assert.are.equal("winerror.h", t[1].sources[1].ref)
+    assert.are.same({ "name", "code" }, t[1].sources[1].covers)
+  end)
+
+  it("are refused with an unknown code like any other lookup", function()
+    local code, out, err = run.command("--sources ERROR_NOT_A_NAME")
+    assert.are.equal(1, code)
+    assert.are.equal("", out)
+    assert.matches("ERROR_NOT_A_NAME", err, 1, true)
+    local c2, _, e2 = run.command("--sources --forms 0x12")
+    assert.are.equal(2, c2)
+    assert.matches("--sources", e2, 1, true)
+  end)
+
+  it("appear in the explain reports: markdown, text and json", function()
+    local report = require "logonerr.report"
+    local md = report.explain("KDC_ERR_CLIENT_REVOKED", "markdown")
+    assert.matches("### Sources", md, 1, true)
+    assert.matches("RFC 4120 section 7.5.9 (Error Codes) (RFC 4120 7.5.9): name, code, message", md, 1, true)
+    local text = report.explain("SEC_E_ILLEGAL_MESSAGE", "text")
+    assert.matches("Sources:", text, 1, true)
+    assert.matches("https://learn.microsoft.com/en-us/windows/win32/secauthn/schannel-error-codes-for-tls-and-ssl-alerts", text, 1, true)
+    local v = json.decode(report.explain("KDC_ERR_POLICY", "json"))
+    assert.is_true(#v.sources >= 3)
+    assert.are.same({ "name", "code", "message" }, v.sources[1].covers)
+    assert.is_nil(v.sources[1].fields) -- the templates' joined string stays out of JSON
   end)
 end)

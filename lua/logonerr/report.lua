@@ -145,7 +145,9 @@ end
 -- the catalogue.
 function M.sources(x, format)
   format = check_format(format, 2, "sources")
-  if type(format) == "table" then argerror("sources", 2, "a template is for explain and summary") end
+  if type(format) == "table" then
+    argerror("sources", 2, "a template is for explain and summary")
+  end
   local e, err
   if logonerr.is_entry(x) then e = x else e, err = logonerr.lookup(x) end
   if e == nil then return nil, err end
