@@ -5,83 +5,8 @@
 -- file leaves out (causes, resolution, ...) is shared from that Win32
 -- entry.  The format is described in catalogue/README.md.
 
--- Where the facts come from (doc/sources-win32-ntstatus.md): each page or
--- header once, then cites(page, fields...) in an entry's sources.
-local function cites(page, ...)
-  return { title = page.title, url = page.url, ref = page.ref, covers = { ... } }
-end
-local NTSTATUS_H = { title = "ntstatus.h (mingw-w64)",
-  ref = "ntstatus.h" }
-local LMERRLOG_H = { title = "lmerrlog.h (mingw-w64): NELOG_NetlogonServerAuthFailed is 5722, NELOG_NetlogonServerAuthNoTrustSamAccount 5723",
-  ref = "lmerrlog.h" }
-local ERREF = { title = "[MS-ERREF] 2.3.1 NTSTATUS Values",
-  url = "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55" }
-local E4625 = { title = "4625(F) An account failed to log on",
-  url = "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625" }
-local E4776 = { title = "4776(S, F) The computer attempted to validate the credentials for an account",
-  url = "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776" }
-local E4740 = { title = "4740(S) A user account was locked out",
-  url = "https://learn.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4740" }
-local E4723 = { title = "4723(S, F) An attempt was made to change an account's password",
-  url = "https://learn.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4723" }
-local E4771 = { title = "4771(F) Kerberos pre-authentication failed",
-  url = "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4771" }
-local LSALOGONUSER = { title = "LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
-  url = "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser" }
-local LSAREGISTER = { title = "LsaRegisterLogonProcess function (ntsecapi.h): requires SeTcbPrivilege",
-  url = "https://learn.microsoft.com/en-us/windows/win32/api/ntsecapi/nf-ntsecapi-lsaregisterlogonprocess" }
-local PIPEIMP = { title = "ImpersonateNamedPipeClient function (namedpipeapi.h)",
-  url = "https://learn.microsoft.com/en-us/windows/desktop/api/namedpipeapi/nf-namedpipeapi-impersonatenamedpipeclient" }
-local LOGONUSER = { title = "LogonUserA function (winbase.h)",
-  url = "https://learn.microsoft.com/windows/win32/api/winbase/nf-winbase-logonusera" }
-local RIGHTS = { title = "Account Rights Constants",
-  url = "https://learn.microsoft.com/en-us/windows/win32/SecAuthZ/account-rights-constants" }
-local CREATESESSION = { title = "LSA_CREATE_LOGON_SESSION callback function (ntsecpkg.h)",
-  url = "https://learn.microsoft.com/en-us/windows/win32/api/ntsecpkg/nc-ntsecpkg-lsa_create_logon_session" }
-local IMPLEVEL = { title = "[MS-LSAD] 2.2.3.5 SECURITY_IMPERSONATION_LEVEL",
-  url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-lsad/720cea10-cee2-4c45-9084-c6fa7d67d18d" }
-local LSASTORE = { title = "LsaStorePrivateData function (ntsecapi.h)",
-  url = "https://learn.microsoft.com/en-us/windows/desktop/api/Ntsecapi/nf-ntsecapi-lsastoreprivatedata" }
-local LSATLOOKUP = { title = "[MS-LSAT] 3.1.4.8 LsarLookupNames",
-  url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-lsat/65d18faa-0cb2-40ee-a94a-2140212f4ec4" }
-local UACATTR = { title = "User-Account-Control attribute (userAccountControl flags)",
-  url = "https://learn.microsoft.com/windows/win32/adschema/a-useraccountcontrol" }
-local APDS_NTLM = { title = "[MS-APDS] 3.1.5.2 NTLM Network Logon",
-  url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-apds/a6969cdd-5441-4cf9-bcaa-4b7ffbf792b7" }
-local CLOCKPOL = { title = "Maximum tolerance for computer clock synchronization (security policy setting; 5 minutes in the Default Domain Policy)",
-  ref = "MicrosoftDocs/windows-itpro-docs security-policy-settings/maximum-tolerance-for-computer-clock-synchronization.md" }
-local APDS_MSG = { title = "[MS-APDS] 3.1.5 Message Processing Events and Sequencing Rules (STATUS_NTLM_BLOCKED)",
-  url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-apds/f47e40e1-b9ca-47e2-b139-15a1e96b0e72" }
-local GPSB_PWD = { title = "[MS-GPSB] 2.2.1.1 Password Policies",
-  url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-gpsb/0b40db09-d95d-40a6-8467-32aedec8140c" }
-local SAMR_PWD = { title = "[MS-SAMR] 3.1.1.7.1 General Password Policy",
-  url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-samr/bbee5135-3db2-4824-873a-55104c3610ad" }
-local SMB2VERIFY = { title = "[MS-SMB2] 3.3.5.2.9 Verifying the Session",
-  url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-smb2/b495e2da-8711-4772-b292-453be0394b49" }
-local SMBSESSION = { title = "[MS-SMB] 3.2.1.3 Per SMB Session (an Expired session is one whose Kerberos ticket expired)",
-  url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-smb/90df9a28-f1a4-486a-b692-dc0273fc28b8" }
-local WNET1219 = { title = "INFO: WNetAddConnection2 and Multiple User Credentials (error 1219)",
-  url = "https://support.microsoft.com/en-us/help/183366/info-wnetaddconnection2-and-multiple-user-credentials" }
-local DSGETDC = { title = "DsGetDcNameA function (dsgetdc.h)",
-  url = "https://learn.microsoft.com/en-us/windows/win32/api/dsgetdc/nf-dsgetdc-dsgetdcnamea" }
-local DCLOCATOR = { title = "Domain Controller Location Process",
-  url = "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-2000-server/cc978011(v=technet.10)" }
-local TCSC = { title = "Test-ComputerSecureChannel (domain members only; netdom or nltest on domain controllers)",
-  url = "https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.management/test-computersecurechannel" }
-local SELAUTH = { title = "Enable selective authentication over a forest trust (Allowed to Authenticate)",
-  url = "https://docs.microsoft.com/en-us/previous-versions/windows/it-pro/windows-server-2003/cc758152%28v%3dws.10%29" }
-local NTLMAUDIT = { title = "Block NTLM authentication (auditing NTLM on domain controllers before blocking)",
-  url = "https://learn.microsoft.com/en-us/training/modules/secure-windows-server-user-accounts/5-ntlm-blocking" }
-local NTLMINCOMING = { title = "Network security: Restrict NTLM: Audit incoming NTLM traffic",
-  url = "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/security-policy-settings/network-security-restrict-ntlm-audit-incoming-ntlm-traffic" }
-local PRPUSAGE = { title = "Get-ADDomainControllerPasswordReplicationPolicyUsage (revealed list of an RODC)",
-  url = "https://learn.microsoft.com/en-us/powershell/module/activedirectory/get-addomaincontrollerpasswordreplicationpolicyusage" }
-local RODCPWDREPL = { title = "Repadmin /rodcpwdrepl (prepopulating passwords under the Password Replication Policy)",
-  url = "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-server-2008-R2-and-2008/cc742095(v=ws.10)" }
-local RODCWAN = { title = "How Operations in a Branch Site with an RODC Are Affected When the WAN Is Not Available",
-  ref = "TechNet cc770854(v=ws.10)" }
-local NRPC_RODC = { title = "[MS-NRPC] 3.5.4.5.1.2 RODC server cachability validation",
-  url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-nrpc/f27c0f12-77c0-4c88-b969-ad23d01de702" }
+-- Sources: from(DOC.NAME, field...) cites a document of catalogue/documents.lua;
+-- what each was checked against: doc/sources-win32-ntstatus.md.
 return {
   {
     name = "STATUS_INVALID_PARAMETER",
@@ -105,8 +30,8 @@ return {
     },
     related = { "ERROR_INVALID_PARAMETER", "STATUS_INVALID_LOGON_TYPE", "STATUS_NO_SUCH_PACKAGE" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message", "summary"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
     },
   },
   {
@@ -132,8 +57,8 @@ return {
     },
     related = { "ERROR_ACCESS_DENIED", "STATUS_PRIVILEGE_NOT_HELD", "STATUS_LOGON_TYPE_NOT_GRANTED" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message", "summary"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
     },
   },
   {
@@ -158,8 +83,8 @@ return {
     },
     related = { "ERROR_NO_IMPERSONATION_TOKEN", "STATUS_BAD_IMPERSONATION_LEVEL", "STATUS_CANNOT_IMPERSONATE" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message", "summary"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
     },
   },
   {
@@ -191,13 +116,13 @@ return {
     },
     related = { "ERROR_NO_LOGON_SERVERS", "STATUS_NETLOGON_NOT_STARTED", "STATUS_DOMAIN_CONTROLLER_NOT_FOUND", "STATUS_NO_SUCH_DOMAIN", "STATUS_TRUSTED_RELATIONSHIP_FAILURE", "SEC_E_NO_AUTHENTICATING_AUTHORITY", "KDC_ERR_SVC_UNAVAILABLE", "KRB_AP_ERR_IAKERB_KDC_NOT_FOUND" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message"),
-      cites(LSALOGONUSER, "summary"),
-      cites(E4625, "summary"),
-      cites(DSGETDC, "diagnosis"),
-      cites(DCLOCATOR, "causes", "diagnosis"),
-      cites(LMERRLOG_H, "diagnosis"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.LSA_LOGON_USER, "summary"),
+      from(DOC.EVENT_4625, "summary"),
+      from(DOC.DS_GET_DC_NAME, "diagnosis"),
+      from(DOC.DC_LOCATOR, "causes", "diagnosis"),
+      from(DOC.LMERRLOG_H, "diagnosis"),
     },
   },
   {
@@ -241,8 +166,8 @@ return {
     },
     related = { "ERROR_NO_SUCH_LOGON_SESSION", "STATUS_BAD_LOGON_SESSION_STATE", "STATUS_LOGON_SESSION_COLLISION", "STATUS_LOGON_SESSION_EXISTS", "SEC_E_NO_CREDENTIALS" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message", "summary"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
     },
   },
   {
@@ -267,8 +192,8 @@ return {
     },
     related = { "ERROR_PRIVILEGE_NOT_HELD", "STATUS_ACCESS_DENIED", "STATUS_NOT_LOGON_PROCESS" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message", "summary"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
     },
   },
   {
@@ -293,8 +218,8 @@ return {
     },
     related = { "ERROR_INVALID_ACCOUNT_NAME", "STATUS_NO_SUCH_USER", "STATUS_NONE_MAPPED" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message", "summary"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
     },
   },
   {
@@ -324,10 +249,10 @@ return {
     },
     related = { "STATUS_LOGON_FAILURE", "STATUS_WRONG_PASSWORD", "STATUS_INVALID_ACCOUNT_NAME", "ERROR_NO_SUCH_USER", "KDC_ERR_C_PRINCIPAL_UNKNOWN" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message"),
-      cites(E4625, "summary", "diagnosis"),
-      cites(E4776, "summary", "diagnosis"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.EVENT_4625, "summary", "diagnosis"),
+      from(DOC.EVENT_4776, "summary", "diagnosis"),
     },
   },
   {
@@ -356,11 +281,11 @@ return {
     },
     related = { "STATUS_LOGON_FAILURE", "STATUS_NO_SUCH_USER", "STATUS_ACCOUNT_LOCKED_OUT", "ERROR_INVALID_PASSWORD", "STATUS_WRONG_PASSWORD_CORE", "SEC_E_LOGON_DENIED", "KDC_ERR_PREAUTH_FAILED" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message"),
-      cites(E4625, "summary", "diagnosis"),
-      cites(E4776, "summary", "diagnosis"),
-      cites(E4771, "diagnosis"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.EVENT_4625, "summary", "diagnosis"),
+      from(DOC.EVENT_4776, "summary", "diagnosis"),
+      from(DOC.EVENT_4771, "diagnosis"),
     },
   },
   {
@@ -385,9 +310,9 @@ return {
     },
     related = { "ERROR_ILL_FORMED_PASSWORD", "STATUS_PASSWORD_RESTRICTION", "STATUS_WRONG_PASSWORD" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message", "summary"),
-      cites(E4723, "diagnosis"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
+      from(DOC.EVENT_4723, "diagnosis"),
     },
   },
   {
@@ -412,10 +337,10 @@ return {
     },
     related = { "ERROR_PASSWORD_RESTRICTION", "STATUS_ILL_FORMED_PASSWORD", "STATUS_PASSWORD_MUST_CHANGE" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message"),
-      cites(GPSB_PWD, "causes"),
-      cites(SAMR_PWD, "causes"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.GPSB_PASSWORD_POLICIES, "causes"),
+      from(DOC.SAMR_PASSWORD_POLICY, "causes"),
     },
   },
   {
@@ -448,14 +373,14 @@ return {
     },
     related = { "STATUS_NO_SUCH_USER", "STATUS_WRONG_PASSWORD", "STATUS_ACCOUNT_LOCKED_OUT", "STATUS_ACCOUNT_RESTRICTION", "ERROR_LOGON_FAILURE", "SEC_E_LOGON_DENIED", "KDC_ERR_PREAUTH_FAILED" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message"),
-      cites(LSALOGONUSER, "summary"),
-      cites(E4625, "summary", "diagnosis"),
-      cites(E4776, "causes", "diagnosis"),
-      cites(NTLMAUDIT, "diagnosis"),
-      cites(PRPUSAGE, "diagnosis"),
-      cites(RODCWAN, "diagnosis"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.LSA_LOGON_USER, "summary"),
+      from(DOC.EVENT_4625, "summary", "diagnosis"),
+      from(DOC.EVENT_4776, "causes", "diagnosis"),
+      from(DOC.NTLM_BLOCKING, "diagnosis"),
+      from(DOC.RODC_PRP_USAGE, "diagnosis"),
+      from(DOC.RODC_WAN, "diagnosis"),
     },
   },
   {
@@ -483,11 +408,11 @@ return {
     },
     related = { "STATUS_INVALID_LOGON_HOURS", "STATUS_INVALID_WORKSTATION", "STATUS_PASSWORD_EXPIRED", "STATUS_ACCOUNT_DISABLED", "STATUS_ACCOUNT_EXPIRED", "STATUS_PASSWORD_MUST_CHANGE", "ERROR_ACCOUNT_RESTRICTION", "SEC_E_SMARTCARD_LOGON_REQUIRED", "KDC_ERR_POLICY" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message"),
-      cites(LSALOGONUSER, "summary", "diagnosis"),
-      cites(APDS_NTLM, "causes"),
-      cites(E4625, "diagnosis"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.LSA_LOGON_USER, "summary", "diagnosis"),
+      from(DOC.APDS_3_1_5_2, "causes"),
+      from(DOC.EVENT_4625, "diagnosis"),
     },
   },
   {
@@ -513,11 +438,11 @@ return {
     },
     related = { "STATUS_ACCOUNT_RESTRICTION", "STATUS_INVALID_WORKSTATION", "ERROR_INVALID_LOGON_HOURS", "KDC_ERR_POLICY" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message"),
-      cites(LSALOGONUSER, "summary"),
-      cites(E4625, "summary"),
-      cites(E4776, "summary"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.LSA_LOGON_USER, "summary"),
+      from(DOC.EVENT_4625, "summary"),
+      from(DOC.EVENT_4776, "summary"),
     },
   },
   {
@@ -543,11 +468,11 @@ return {
     },
     related = { "STATUS_ACCOUNT_RESTRICTION", "STATUS_INVALID_LOGON_HOURS", "ERROR_INVALID_WORKSTATION", "STATUS_AUTHENTICATION_FIREWALL_FAILED", "KDC_ERR_POLICY" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message"),
-      cites(LSALOGONUSER, "summary"),
-      cites(E4625, "summary"),
-      cites(E4776, "summary"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.LSA_LOGON_USER, "summary"),
+      from(DOC.EVENT_4625, "summary"),
+      from(DOC.EVENT_4776, "summary"),
     },
   },
   {
@@ -573,11 +498,11 @@ return {
     },
     related = { "STATUS_PASSWORD_MUST_CHANGE", "STATUS_ACCOUNT_EXPIRED", "STATUS_ACCOUNT_RESTRICTION", "ERROR_PASSWORD_EXPIRED", "KDC_ERR_KEY_EXPIRED" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message"),
-      cites(LSALOGONUSER, "summary"),
-      cites(E4625, "summary"),
-      cites(E4776, "summary"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.LSA_LOGON_USER, "summary"),
+      from(DOC.EVENT_4625, "summary"),
+      from(DOC.EVENT_4776, "summary"),
     },
   },
   {
@@ -603,12 +528,12 @@ return {
     },
     related = { "STATUS_ACCOUNT_EXPIRED", "STATUS_ACCOUNT_LOCKED_OUT", "STATUS_ACCOUNT_RESTRICTION", "ERROR_ACCOUNT_DISABLED", "KDC_ERR_CLIENT_REVOKED" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message"),
-      cites(LSALOGONUSER, "summary"),
-      cites(E4625, "summary"),
-      cites(E4776, "summary"),
-      cites(UACATTR, "causes"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.LSA_LOGON_USER, "summary"),
+      from(DOC.EVENT_4625, "summary"),
+      from(DOC.EVENT_4776, "summary"),
+      from(DOC.USER_ACCOUNT_CONTROL, "causes"),
     },
   },
   {
@@ -634,10 +559,10 @@ return {
     },
     related = { "STATUS_NO_SUCH_USER", "STATUS_INVALID_ACCOUNT_NAME", "STATUS_NO_SUCH_DOMAIN" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message"),
-      cites(LSATLOOKUP, "summary"),
-      cites(E4625, "summary"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.LSAT_LOOKUP_NAMES, "summary"),
+      from(DOC.EVENT_4625, "summary"),
     },
   },
   {
@@ -662,9 +587,9 @@ return {
     },
     related = { "ERROR_BAD_IMPERSONATION_LEVEL", "STATUS_NO_IMPERSONATION_TOKEN", "STATUS_CANNOT_IMPERSONATE" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message"),
-      cites(IMPLEVEL, "causes"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.LSAD_IMPERSONATION_LEVEL, "causes"),
     },
   },
   {
@@ -690,9 +615,9 @@ return {
     },
     related = { "ERROR_INVALID_SERVER_STATE", "STATUS_NO_LOGON_SERVERS", "STATUS_DOMAIN_CONTROLLER_NOT_FOUND" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message"),
-      cites(E4625, "summary"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.EVENT_4625, "summary"),
     },
   },
   {
@@ -717,9 +642,9 @@ return {
     },
     related = { "ERROR_NO_SUCH_DOMAIN", "STATUS_NO_LOGON_SERVERS", "STATUS_DOMAIN_CONTROLLER_NOT_FOUND", "STATUS_TRUSTED_DOMAIN_FAILURE", "KDC_ERR_WRONG_REALM" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message", "summary"),
-      cites(DSGETDC, "diagnosis"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
+      from(DOC.DS_GET_DC_NAME, "diagnosis"),
     },
   },
   {
@@ -744,10 +669,10 @@ return {
     },
     related = { "ERROR_NOT_LOGON_PROCESS", "STATUS_PRIVILEGE_NOT_HELD", "STATUS_NO_SUCH_PACKAGE" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message", "summary"),
-      cites(LSAREGISTER, "causes"),
-      cites(LSALOGONUSER, "causes"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
+      from(DOC.LSA_REGISTER_LOGON_PROCESS, "causes"),
+      from(DOC.LSA_LOGON_USER, "causes"),
     },
   },
   {
@@ -790,9 +715,9 @@ return {
     },
     related = { "ERROR_LOGON_SESSION_EXISTS", "STATUS_LOGON_SESSION_COLLISION", "STATUS_NO_SUCH_LOGON_SESSION", "STATUS_BAD_LOGON_SESSION_STATE" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message"),
-      cites(CREATESESSION, "summary"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.LSA_CREATE_LOGON_SESSION, "summary"),
     },
   },
   {
@@ -817,9 +742,9 @@ return {
     },
     related = { "ERROR_NO_SUCH_PACKAGE", "STATUS_NOT_LOGON_PROCESS", "STATUS_INVALID_PARAMETER" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message"),
-      cites(LSALOGONUSER, "summary"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.LSA_LOGON_USER, "summary"),
     },
   },
   {
@@ -862,8 +787,8 @@ return {
     },
     related = { "ERROR_BAD_LOGON_SESSION_STATE", "STATUS_NO_SUCH_LOGON_SESSION", "STATUS_LOGON_SESSION_COLLISION", "STATUS_LOGON_SESSION_EXISTS" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message", "summary"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
     },
   },
   {
@@ -906,9 +831,9 @@ return {
     },
     related = { "ERROR_LOGON_SESSION_COLLISION", "STATUS_LOGON_SESSION_EXISTS", "STATUS_NO_SUCH_LOGON_SESSION", "STATUS_BAD_LOGON_SESSION_STATE" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message"),
-      cites(CREATESESSION, "summary", "causes"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.LSA_CREATE_LOGON_SESSION, "summary", "causes"),
     },
   },
   {
@@ -931,9 +856,9 @@ return {
     },
     related = { "ERROR_INVALID_LOGON_TYPE", "STATUS_LOGON_TYPE_NOT_GRANTED", "STATUS_INVALID_PARAMETER" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message", "summary"),
-      cites(LOGONUSER, "diagnosis"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
+      from(DOC.LOGON_USER, "diagnosis"),
     },
   },
   {
@@ -956,9 +881,9 @@ return {
     },
     related = { "ERROR_CANNOT_IMPERSONATE", "STATUS_NO_IMPERSONATION_TOKEN", "STATUS_BAD_IMPERSONATION_LEVEL" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message", "summary"),
-      cites(PIPEIMP, "causes"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
+      from(DOC.IMPERSONATE_NAMED_PIPE, "causes"),
     },
   },
   {
@@ -981,8 +906,8 @@ return {
     },
     related = { "ERROR_SPECIAL_ACCOUNT", "STATUS_ACCESS_DENIED", "STATUS_ACCOUNT_DISABLED" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message", "summary"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
     },
   },
   {
@@ -1011,10 +936,10 @@ return {
     },
     related = { "ERROR_TIME_SKEW", "STATUS_NO_LOGON_SERVERS", "STATUS_MUTUAL_AUTHENTICATION_FAILED", "SEC_E_TIME_SKEW", "KRB_AP_ERR_SKEW" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message"),
-      cites(CLOCKPOL, "summary", "causes"),
-      cites(E4625, "summary"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.CLOCK_SKEW_POLICY, "summary", "causes"),
+      from(DOC.EVENT_4625, "summary"),
     },
   },
   {
@@ -1039,8 +964,8 @@ return {
     },
     related = { "STATUS_WRONG_PASSWORD", "ERROR_INVALID_PASSWORD", "STATUS_LOGON_FAILURE" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message", "summary"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
     },
   },
   {
@@ -1065,9 +990,9 @@ return {
     },
     related = { "ERROR_LOGON_NOT_GRANTED", "STATUS_LOGON_TYPE_NOT_GRANTED", "STATUS_ACCOUNT_RESTRICTION" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message"),
-      cites(RIGHTS, "summary", "causes"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.ACCOUNT_RIGHTS, "summary", "causes"),
     },
   },
   {
@@ -1091,9 +1016,9 @@ return {
     },
     related = { "ERROR_TOO_MANY_SECRETS", "STATUS_NO_TRUST_LSA_SECRET", "STATUS_NO_SECRETS" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message", "summary"),
-      cites(LSASTORE, "causes"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
+      from(DOC.LSA_STORE_PRIVATE_DATA, "causes"),
     },
   },
   {
@@ -1121,10 +1046,10 @@ return {
     },
     related = { "STATUS_LOGON_NOT_GRANTED", "ERROR_LOGON_TYPE_NOT_GRANTED", "STATUS_ACCOUNT_RESTRICTION", "STATUS_INVALID_LOGON_TYPE" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message"),
-      cites(RIGHTS, "summary", "causes", "resolution"),
-      cites(E4625, "summary"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.ACCOUNT_RIGHTS, "summary", "causes", "resolution"),
+      from(DOC.EVENT_4625, "summary"),
     },
   },
   {
@@ -1147,8 +1072,8 @@ return {
     },
     related = { "ERROR_NT_CROSS_ENCRYPTION_REQUIRED", "STATUS_LM_CROSS_ENCRYPTION_REQUIRED", "STATUS_PASSWORD_RESTRICTION" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message", "summary"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
     },
   },
   {
@@ -1171,8 +1096,8 @@ return {
     },
     related = { "ERROR_LM_CROSS_ENCRYPTION_REQUIRED", "STATUS_NT_CROSS_ENCRYPTION_REQUIRED", "STATUS_PASSWORD_RESTRICTION" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message", "summary"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
     },
   },
   {
@@ -1197,9 +1122,9 @@ return {
     },
     related = { "ERROR_NO_TRUST_LSA_SECRET", "STATUS_NO_TRUST_SAM_ACCOUNT", "STATUS_TRUSTED_RELATIONSHIP_FAILURE" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message"),
-      cites(TCSC, "resolution"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.TEST_SECURE_CHANNEL, "resolution"),
     },
   },
   {
@@ -1224,9 +1149,9 @@ return {
     },
     related = { "ERROR_NO_TRUST_SAM_ACCOUNT", "STATUS_NO_TRUST_LSA_SECRET", "STATUS_TRUSTED_RELATIONSHIP_FAILURE" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message", "summary"),
-      cites(LMERRLOG_H, "diagnosis"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
+      from(DOC.LMERRLOG_H, "diagnosis"),
     },
   },
   {
@@ -1260,9 +1185,9 @@ return {
     },
     related = { "ERROR_TRUSTED_DOMAIN_FAILURE", "STATUS_TRUSTED_RELATIONSHIP_FAILURE", "STATUS_DOMAIN_TRUST_INCONSISTENT", "STATUS_AUTHENTICATION_FIREWALL_FAILED", "KRB_AP_ERR_BAD_INTEGRITY", "KDC_ERR_WRONG_REALM" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message"),
-      cites(E4625, "summary"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.EVENT_4625, "summary"),
     },
   },
   {
@@ -1291,9 +1216,9 @@ return {
     },
     related = { "ERROR_TRUSTED_RELATIONSHIP_FAILURE", "STATUS_NO_TRUST_LSA_SECRET", "STATUS_NO_TRUST_SAM_ACCOUNT", "STATUS_TRUSTED_DOMAIN_FAILURE", "KRB_AP_ERR_MODIFIED" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message", "summary"),
-      cites(TCSC, "resolution"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
+      from(DOC.TEST_SECURE_CHANNEL, "resolution"),
     },
   },
   {
@@ -1318,8 +1243,8 @@ return {
     },
     related = { "ERROR_TRUST_FAILURE", "STATUS_NO_LOGON_SERVERS", "STATUS_TRUSTED_RELATIONSHIP_FAILURE", "KRB_AP_ERR_BAD_INTEGRITY" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message", "summary"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
     },
   },
   {
@@ -1345,9 +1270,9 @@ return {
     },
     related = { "ERROR_NETLOGON_NOT_STARTED", "STATUS_NO_LOGON_SERVERS", "STATUS_TRUSTED_RELATIONSHIP_FAILURE" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message"),
-      cites(E4625, "summary"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.EVENT_4625, "summary"),
     },
   },
   {
@@ -1373,11 +1298,11 @@ return {
     },
     related = { "STATUS_ACCOUNT_DISABLED", "STATUS_PASSWORD_EXPIRED", "STATUS_ACCOUNT_RESTRICTION", "ERROR_ACCOUNT_EXPIRED", "KDC_ERR_NAME_EXP", "KDC_ERR_CLIENT_REVOKED" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message"),
-      cites(LSALOGONUSER, "summary"),
-      cites(E4625, "summary"),
-      cites(E4776, "summary"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.LSA_LOGON_USER, "summary"),
+      from(DOC.EVENT_4625, "summary"),
+      from(DOC.EVENT_4776, "summary"),
     },
   },
   {
@@ -1402,9 +1327,9 @@ return {
     },
     related = { "ERROR_SESSION_CREDENTIAL_CONFLICT", "STATUS_LOGON_FAILURE", "STATUS_NETWORK_SESSION_EXPIRED" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message"),
-      cites(WNET1219, "summary", "causes"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.KB183366, "summary", "causes"),
     },
   },
   {
@@ -1427,9 +1352,9 @@ return {
     },
     related = { "ERROR_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT", "STATUS_NOLOGON_WORKSTATION_TRUST_ACCOUNT", "STATUS_NOLOGON_SERVER_TRUST_ACCOUNT" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message"),
-      cites(UACATTR, "summary"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.USER_ACCOUNT_CONTROL, "summary"),
     },
   },
   {
@@ -1453,9 +1378,9 @@ return {
     },
     related = { "ERROR_NOLOGON_WORKSTATION_TRUST_ACCOUNT", "STATUS_NOLOGON_SERVER_TRUST_ACCOUNT", "STATUS_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message"),
-      cites(UACATTR, "summary"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.USER_ACCOUNT_CONTROL, "summary"),
     },
   },
   {
@@ -1478,9 +1403,9 @@ return {
     },
     related = { "ERROR_NOLOGON_SERVER_TRUST_ACCOUNT", "STATUS_NOLOGON_WORKSTATION_TRUST_ACCOUNT", "STATUS_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message"),
-      cites(UACATTR, "summary"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.USER_ACCOUNT_CONTROL, "summary"),
     },
   },
   {
@@ -1504,8 +1429,8 @@ return {
     },
     related = { "ERROR_DOMAIN_TRUST_INCONSISTENT", "STATUS_TRUSTED_DOMAIN_FAILURE", "STATUS_NO_SUCH_DOMAIN" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message", "summary"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
     },
   },
   {
@@ -1530,8 +1455,8 @@ return {
     },
     related = { "ERROR_NO_USER_SESSION_KEY", "STATUS_NETWORK_SESSION_EXPIRED", "STATUS_NO_SUCH_LOGON_SESSION" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message", "summary"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
     },
   },
   {
@@ -1556,11 +1481,11 @@ return {
     },
     related = { "STATUS_PASSWORD_EXPIRED", "STATUS_ACCOUNT_RESTRICTION", "STATUS_PASSWORD_CHANGE_REQUIRED", "ERROR_PASSWORD_MUST_CHANGE", "KDC_ERR_KEY_EXPIRED" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message"),
-      cites(LSALOGONUSER, "summary"),
-      cites(E4625, "summary"),
-      cites(E4776, "summary"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.LSA_LOGON_USER, "summary"),
+      from(DOC.EVENT_4625, "summary"),
+      from(DOC.EVENT_4776, "summary"),
     },
   },
   {
@@ -1584,9 +1509,9 @@ return {
     },
     related = { "ERROR_NOT_FOUND", "STATUS_LOGON_FAILURE" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message"),
-      cites(E4625, "summary"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.EVENT_4625, "summary"),
     },
   },
   {
@@ -1611,9 +1536,9 @@ return {
     },
     related = { "ERROR_DOMAIN_CONTROLLER_NOT_FOUND", "STATUS_NO_LOGON_SERVERS", "STATUS_NO_SUCH_DOMAIN" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message", "summary"),
-      cites(DSGETDC, "diagnosis"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
+      from(DOC.DS_GET_DC_NAME, "diagnosis"),
     },
   },
   {
@@ -1645,11 +1570,11 @@ return {
     },
     related = { "STATUS_WRONG_PASSWORD", "STATUS_LOGON_FAILURE", "STATUS_ACCOUNT_DISABLED", "ERROR_ACCOUNT_LOCKED_OUT", "KDC_ERR_CLIENT_REVOKED", "KDC_ERR_PREAUTH_FAILED" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message"),
-      cites(E4740, "diagnosis"),
-      cites(E4625, "summary", "diagnosis"),
-      cites(E4776, "summary"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.EVENT_4740, "diagnosis"),
+      from(DOC.EVENT_4625, "summary", "diagnosis"),
+      from(DOC.EVENT_4776, "summary"),
     },
   },
   {
@@ -1674,8 +1599,8 @@ return {
     },
     related = { "ERROR_MUTUAL_AUTH_FAILED", "ERROR_WRONG_TARGET_NAME", "STATUS_TRUSTED_RELATIONSHIP_FAILURE", "SEC_E_MUTUAL_AUTH_FAILED", "KRB_AP_ERR_MUT_FAIL" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message", "summary"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
     },
   },
   {
@@ -1701,8 +1626,8 @@ return {
     },
     related = { "SEC_E_UNFINISHED_CONTEXT_DELETED", "STATUS_LOGON_FAILURE", "STATUS_NOT_FOUND", "STATUS_NETWORK_SESSION_EXPIRED" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message", "summary"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
     },
   },
   {
@@ -1725,8 +1650,8 @@ return {
     },
     related = { "ERROR_PASSWORD_CHANGE_REQUIRED", "STATUS_PASSWORD_MUST_CHANGE", "STATUS_PASSWORD_EXPIRED" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message", "summary"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
     },
   },
   {
@@ -1751,11 +1676,11 @@ return {
     },
     related = { "ERROR_NO_USER_SESSION_KEY", "STATUS_NO_USER_SESSION_KEY", "STATUS_NETWORK_CREDENTIAL_CONFLICT" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message"),
-      cites(SMB2VERIFY, "summary"),
-      cites(SMBSESSION, "causes"),
-      cites(E4625, "summary"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.SMB2_VERIFY_SESSION, "summary"),
+      from(DOC.SMB_SESSION_STATE, "causes"),
+      from(DOC.EVENT_4625, "summary"),
     },
   },
   {
@@ -1782,13 +1707,13 @@ return {
     },
     related = { "STATUS_WRONG_PASSWORD", "STATUS_LOGON_FAILURE", "STATUS_TOO_MANY_SECRETS" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message"),
-      cites(E4776, "summary"),
-      cites(PRPUSAGE, "diagnosis"),
-      cites(RODCWAN, "causes"),
-      cites(NRPC_RODC, "causes"),
-      cites(RODCPWDREPL, "resolution"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.EVENT_4776, "summary"),
+      from(DOC.RODC_PRP_USAGE, "diagnosis"),
+      from(DOC.RODC_WAN, "causes"),
+      from(DOC.NRPC_RODC_CACHABILITY, "causes"),
+      from(DOC.RODC_PWDREPL, "resolution"),
     },
   },
   {
@@ -1815,10 +1740,10 @@ return {
     },
     related = { "ERROR_AUTHENTICATION_FIREWALL_FAILED", "STATUS_TRUSTED_DOMAIN_FAILURE", "STATUS_INVALID_WORKSTATION", "STATUS_ACCOUNT_RESTRICTION", "KDC_ERR_POLICY" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message"),
-      cites(SELAUTH, "causes", "resolution"),
-      cites(E4625, "summary"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.SELECTIVE_AUTH, "causes", "resolution"),
+      from(DOC.EVENT_4625, "summary"),
     },
   },
   {
@@ -1849,11 +1774,11 @@ return {
     },
     related = { "ERROR_NTLM_BLOCKED", "STATUS_LOGON_FAILURE", "STATUS_AUTHENTICATION_FIREWALL_FAILED", "SEC_E_UNSUPPORTED_FUNCTION" },
     sources = {
-      cites(NTSTATUS_H, "name", "code"),
-      cites(ERREF, "name", "code", "message"),
-      cites(APDS_MSG, "causes"),
-      cites(NTLMAUDIT, "causes", "resolution"),
-      cites(NTLMINCOMING, "diagnosis"),
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.APDS_3_1_5, "causes"),
+      from(DOC.NTLM_BLOCKING, "causes", "resolution"),
+      from(DOC.NTLM_AUDIT_INCOMING, "diagnosis"),
     },
   },
 }

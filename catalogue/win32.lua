@@ -9,89 +9,8 @@
 -- 4769 and 4771 (Failure Code) on the domain controller.  `diagnosis`
 -- finds out, `resolution` changes things: no step is in both.
 
--- Where the facts come from (doc/sources-win32-ntstatus.md): each page or
--- header once, then cites(page, fields...) in an entry's sources.
-local function cites(page, ...)
-  return { title = page.title, url = page.url, ref = page.ref, covers = { ... } }
-end
-local WINERROR_H = { title = "winerror.h (mingw-w64)",
-  ref = "winerror.h" }
-local LMERRLOG_H = { title = "lmerrlog.h (mingw-w64): NELOG_NetlogonServerAuthFailed is 5722, NELOG_NetlogonServerAuthNoTrustSamAccount 5723",
-  ref = "lmerrlog.h" }
-local CODES_0 = { title = "System Error Codes (0-499)",
-  url = "https://learn.microsoft.com/windows/win32/debug/system-error-codes--0-499-" }
-local CODES_1000 = { title = "System Error Codes (1000-1299)",
-  url = "https://learn.microsoft.com/en-US/windows/win32/debug/system-error-codes--1000-1299-" }
-local CODES_1300 = { title = "System Error Codes (1300-1699)",
-  url = "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-" }
-local CODES_1700 = { title = "System Error Codes (1700-3999)",
-  url = "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-" }
-local CODES_8200 = { title = "System Error Codes (8200-8999)",
-  url = "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--8200-8999-" }
-local E4625 = { title = "4625(F) An account failed to log on",
-  url = "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625" }
-local E4776 = { title = "4776(S, F) The computer attempted to validate the credentials for an account",
-  url = "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776" }
-local E4740 = { title = "4740(S) A user account was locked out",
-  url = "https://learn.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4740" }
-local E4723 = { title = "4723(S, F) An attempt was made to change an account's password",
-  url = "https://learn.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4723" }
-local E4673 = { title = "4673(S, F) A privileged service was called",
-  url = "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4673" }
-local E4771 = { title = "4771(F) Kerberos pre-authentication failed",
-  url = "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4771" }
-local LSALOGONUSER = { title = "LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
-  url = "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser" }
-local LSAREGISTER = { title = "LsaRegisterLogonProcess function (ntsecapi.h): requires SeTcbPrivilege",
-  url = "https://learn.microsoft.com/en-us/windows/win32/api/ntsecapi/nf-ntsecapi-lsaregisterlogonprocess" }
-local PIPEIMP = { title = "ImpersonateNamedPipeClient function (namedpipeapi.h)",
-  url = "https://learn.microsoft.com/en-us/windows/desktop/api/namedpipeapi/nf-namedpipeapi-impersonatenamedpipeclient" }
-local LOGONUSER = { title = "LogonUserA function (winbase.h)",
-  url = "https://learn.microsoft.com/windows/win32/api/winbase/nf-winbase-logonusera" }
-local RIGHTS = { title = "Account Rights Constants",
-  url = "https://learn.microsoft.com/en-us/windows/win32/SecAuthZ/account-rights-constants" }
-local CREATESESSION = { title = "LSA_CREATE_LOGON_SESSION callback function (ntsecpkg.h)",
-  url = "https://learn.microsoft.com/en-us/windows/win32/api/ntsecpkg/nc-ntsecpkg-lsa_create_logon_session" }
-local IMPLEVEL = { title = "[MS-LSAD] 2.2.3.5 SECURITY_IMPERSONATION_LEVEL",
-  url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-lsad/720cea10-cee2-4c45-9084-c6fa7d67d18d" }
-local LSASTORE = { title = "LsaStorePrivateData function (ntsecapi.h)",
-  url = "https://learn.microsoft.com/en-us/windows/desktop/api/Ntsecapi/nf-ntsecapi-lsastoreprivatedata" }
-local LSATLOOKUP = { title = "[MS-LSAT] 3.1.4.8 LsarLookupNames",
-  url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-lsat/65d18faa-0cb2-40ee-a94a-2140212f4ec4" }
-local UACATTR = { title = "User-Account-Control attribute (userAccountControl flags)",
-  url = "https://learn.microsoft.com/windows/win32/adschema/a-useraccountcontrol" }
-local APDS_NTLM = { title = "[MS-APDS] 3.1.5.2 NTLM Network Logon",
-  url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-apds/a6969cdd-5441-4cf9-bcaa-4b7ffbf792b7" }
-local CLOCKPOL = { title = "Maximum tolerance for computer clock synchronization (security policy setting; 5 minutes in the Default Domain Policy)",
-  ref = "MicrosoftDocs/windows-itpro-docs security-policy-settings/maximum-tolerance-for-computer-clock-synchronization.md" }
-local APDS_MSG = { title = "[MS-APDS] 3.1.5 Message Processing Events and Sequencing Rules (STATUS_NTLM_BLOCKED)",
-  url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-apds/f47e40e1-b9ca-47e2-b139-15a1e96b0e72" }
-local GPSB_PWD = { title = "[MS-GPSB] 2.2.1.1 Password Policies",
-  url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-gpsb/0b40db09-d95d-40a6-8467-32aedec8140c" }
-local SAMR_PWD = { title = "[MS-SAMR] 3.1.1.7.1 General Password Policy",
-  url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-samr/bbee5135-3db2-4824-873a-55104c3610ad" }
-local SMBSESSION = { title = "[MS-SMB] 3.2.1.3 Per SMB Session (an Expired session is one whose Kerberos ticket expired)",
-  url = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-smb/90df9a28-f1a4-486a-b692-dc0273fc28b8" }
-local WNET1219 = { title = "INFO: WNetAddConnection2 and Multiple User Credentials (error 1219)",
-  url = "https://support.microsoft.com/en-us/help/183366/info-wnetaddconnection2-and-multiple-user-credentials" }
-local DSGETDC = { title = "DsGetDcNameA function (dsgetdc.h)",
-  url = "https://learn.microsoft.com/en-us/windows/win32/api/dsgetdc/nf-dsgetdc-dsgetdcnamea" }
-local DCLOCATOR = { title = "Domain Controller Location Process",
-  url = "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-2000-server/cc978011(v=technet.10)" }
-local TCSC = { title = "Test-ComputerSecureChannel (domain members only; netdom or nltest on domain controllers)",
-  url = "https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.management/test-computersecurechannel" }
-local SELAUTH = { title = "Enable selective authentication over a forest trust (Allowed to Authenticate)",
-  url = "https://docs.microsoft.com/en-us/previous-versions/windows/it-pro/windows-server-2003/cc758152%28v%3dws.10%29" }
-local NTLMAUDIT = { title = "Block NTLM authentication (auditing NTLM on domain controllers before blocking)",
-  url = "https://learn.microsoft.com/en-us/training/modules/secure-windows-server-user-accounts/5-ntlm-blocking" }
-local NTLMINCOMING = { title = "Network security: Restrict NTLM: Audit incoming NTLM traffic",
-  url = "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/security-policy-settings/network-security-restrict-ntlm-audit-incoming-ntlm-traffic" }
-local PRPUSAGE = { title = "Get-ADDomainControllerPasswordReplicationPolicyUsage (revealed list of an RODC)",
-  url = "https://learn.microsoft.com/en-us/powershell/module/activedirectory/get-addomaincontrollerpasswordreplicationpolicyusage" }
-local RODCPWDREPL = { title = "Repadmin /rodcpwdrepl (prepopulating passwords under the Password Replication Policy)",
-  url = "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-server-2008-R2-and-2008/cc742095(v=ws.10)" }
-local RODCWAN = { title = "How Operations in a Branch Site with an RODC Are Affected When the WAN Is Not Available",
-  ref = "TechNet cc770854(v=ws.10)" }
+-- Sources: from(DOC.NAME, field...) cites a document of catalogue/documents.lua;
+-- what each was checked against: doc/sources-win32-ntstatus.md.
 return {
   {
     name = "ERROR_ACCESS_DENIED",
@@ -120,8 +39,8 @@ return {
     },
     related = { "STATUS_ACCESS_DENIED", "ERROR_PRIVILEGE_NOT_HELD", "ERROR_LOGON_TYPE_NOT_GRANTED" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_0, "name", "code", "message", "summary"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_0, "name", "code", "message", "summary"),
     },
   },
   {
@@ -146,11 +65,11 @@ return {
     },
     related = { "STATUS_WRONG_PASSWORD", "ERROR_LOGON_FAILURE", "ERROR_WRONG_PASSWORD", "ERROR_ACCOUNT_LOCKED_OUT" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_0, "name", "code", "message", "summary"),
-      cites(E4625, "diagnosis"),
-      cites(E4776, "diagnosis"),
-      cites(E4771, "diagnosis"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_0, "name", "code", "message", "summary"),
+      from(DOC.EVENT_4625, "diagnosis"),
+      from(DOC.EVENT_4776, "diagnosis"),
+      from(DOC.EVENT_4771, "diagnosis"),
     },
   },
   {
@@ -175,8 +94,8 @@ return {
     },
     related = { "STATUS_INVALID_PARAMETER", "ERROR_BAD_ARGUMENTS", "ERROR_INVALID_LOGON_TYPE" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_0, "name", "code", "message", "summary"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_0, "name", "code", "message", "summary"),
     },
   },
   {
@@ -200,8 +119,8 @@ return {
     },
     related = { "ERROR_INVALID_PARAMETER", "STATUS_INVALID_PARAMETER" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_0, "name", "code", "message", "summary"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_0, "name", "code", "message", "summary"),
     },
   },
   {
@@ -224,8 +143,8 @@ return {
     },
     related = { "STATUS_NOT_FOUND", "ERROR_INVALID_PARAMETER" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1000, "name", "code", "message", "summary"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1000, "name", "code", "message", "summary"),
     },
   },
   {
@@ -252,9 +171,9 @@ return {
     },
     related = { "STATUS_NETWORK_CREDENTIAL_CONFLICT", "ERROR_NO_SUCH_LOGON_SESSION", "ERROR_REMOTE_SESSION_LIMIT_EXCEEDED" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1000, "name", "code", "message"),
-      cites(WNET1219, "summary", "causes"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1000, "name", "code", "message"),
+      from(DOC.KB183366, "summary", "causes"),
     },
   },
   {
@@ -278,8 +197,8 @@ return {
     },
     related = { "ERROR_SESSION_CREDENTIAL_CONFLICT", "ERROR_NO_USER_SESSION_KEY" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1000, "name", "code", "message", "summary"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1000, "name", "code", "message", "summary"),
     },
   },
   {
@@ -302,8 +221,8 @@ return {
     },
     related = { "ERROR_LM_CROSS_ENCRYPTION_REQUIRED", "ERROR_NT_CROSS_ENCRYPTION_REQUIRED" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1300, "name", "code", "message", "summary"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
     },
   },
   {
@@ -328,9 +247,9 @@ return {
     },
     related = { "STATUS_NO_IMPERSONATION_TOKEN", "ERROR_BAD_IMPERSONATION_LEVEL", "ERROR_CANNOT_IMPERSONATE" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1300, "name", "code", "message", "summary"),
-      cites(IMPLEVEL, "causes"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
+      from(DOC.LSAD_IMPERSONATION_LEVEL, "causes"),
     },
   },
   {
@@ -361,13 +280,13 @@ return {
     },
     related = { "STATUS_NO_LOGON_SERVERS", "ERROR_DOMAIN_CONTROLLER_NOT_FOUND", "ERROR_NETLOGON_NOT_STARTED", "ERROR_NO_SUCH_DOMAIN", "SEC_E_NO_AUTHENTICATING_AUTHORITY" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1300, "name", "code", "message"),
-      cites(LSALOGONUSER, "summary"),
-      cites(DSGETDC, "diagnosis"),
-      cites(DCLOCATOR, "causes", "diagnosis"),
-      cites(LMERRLOG_H, "diagnosis"),
-      cites(E4625, "diagnosis"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message"),
+      from(DOC.LSA_LOGON_USER, "summary"),
+      from(DOC.DS_GET_DC_NAME, "diagnosis"),
+      from(DOC.DC_LOCATOR, "causes", "diagnosis"),
+      from(DOC.LMERRLOG_H, "diagnosis"),
+      from(DOC.EVENT_4625, "diagnosis"),
     },
   },
   {
@@ -421,8 +340,8 @@ return {
     },
     related = { "STATUS_NO_SUCH_LOGON_SESSION", "ERROR_SESSION_CREDENTIAL_CONFLICT", "ERROR_BAD_LOGON_SESSION_STATE", "SEC_E_NO_CREDENTIALS", "ERROR_LOGON_SESSION_COLLISION", "ERROR_INVALID_PARAMETER", "ERROR_BAD_ARGUMENTS" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1300, "name", "code", "message", "summary"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
     },
   },
   {
@@ -449,9 +368,9 @@ return {
     },
     related = { "STATUS_PRIVILEGE_NOT_HELD", "ERROR_ACCESS_DENIED", "ERROR_NOT_LOGON_PROCESS" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1300, "name", "code", "message", "summary"),
-      cites(E4673, "diagnosis"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
+      from(DOC.EVENT_4673, "diagnosis"),
     },
   },
   {
@@ -476,8 +395,8 @@ return {
     },
     related = { "STATUS_INVALID_ACCOUNT_NAME", "ERROR_NO_SUCH_USER" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1300, "name", "code", "message", "summary"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
     },
   },
   {
@@ -504,10 +423,10 @@ return {
     },
     related = { "STATUS_NO_SUCH_USER", "ERROR_LOGON_FAILURE", "ERROR_INVALID_ACCOUNT_NAME", "KDC_ERR_C_PRINCIPAL_UNKNOWN" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1300, "name", "code", "message", "summary"),
-      cites(E4625, "diagnosis"),
-      cites(E4776, "diagnosis"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
+      from(DOC.EVENT_4625, "diagnosis"),
+      from(DOC.EVENT_4776, "diagnosis"),
     },
   },
   {
@@ -530,9 +449,9 @@ return {
     },
     related = { "ERROR_INVALID_PASSWORD", "STATUS_WRONG_PASSWORD", "ERROR_PASSWORD_RESTRICTION" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1300, "name", "code", "message", "summary"),
-      cites(E4723, "diagnosis"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
+      from(DOC.EVENT_4723, "diagnosis"),
     },
   },
   {
@@ -554,8 +473,8 @@ return {
     },
     related = { "STATUS_ILL_FORMED_PASSWORD", "ERROR_PASSWORD_RESTRICTION" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1300, "name", "code", "message", "summary"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
     },
   },
   {
@@ -581,10 +500,10 @@ return {
     },
     related = { "STATUS_PASSWORD_RESTRICTION", "ERROR_ILL_FORMED_PASSWORD", "ERROR_PASSWORD_MUST_CHANGE" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1300, "name", "code", "message"),
-      cites(GPSB_PWD, "causes"),
-      cites(SAMR_PWD, "causes"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message"),
+      from(DOC.GPSB_PASSWORD_POLICIES, "causes"),
+      from(DOC.SAMR_PASSWORD_POLICY, "causes"),
     },
   },
   {
@@ -621,12 +540,12 @@ return {
     },
     related = { "STATUS_LOGON_FAILURE", "STATUS_NO_SUCH_USER", "STATUS_WRONG_PASSWORD", "ERROR_ACCOUNT_LOCKED_OUT", "ERROR_NO_SUCH_USER", "SEC_E_LOGON_DENIED", "SEC_E_UNKNOWN_CREDENTIALS", "KDC_ERR_PREAUTH_FAILED" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1300, "name", "code", "message"),
-      cites(E4625, "diagnosis"),
-      cites(E4776, "causes", "diagnosis", "faq"),
-      cites(E4771, "diagnosis"),
-      cites(NTLMAUDIT, "diagnosis"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message"),
+      from(DOC.EVENT_4625, "diagnosis"),
+      from(DOC.EVENT_4776, "causes", "diagnosis", "faq"),
+      from(DOC.EVENT_4771, "diagnosis"),
+      from(DOC.NTLM_BLOCKING, "diagnosis"),
     },
   },
   {
@@ -654,11 +573,11 @@ return {
     },
     related = { "STATUS_ACCOUNT_RESTRICTION", "ERROR_INVALID_LOGON_HOURS", "ERROR_INVALID_WORKSTATION", "ERROR_PASSWORD_EXPIRED", "ERROR_ACCOUNT_DISABLED", "ERROR_ACCOUNT_EXPIRED", "ERROR_PASSWORD_MUST_CHANGE", "SEC_E_SMARTCARD_LOGON_REQUIRED" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1300, "name", "code", "message"),
-      cites(LSALOGONUSER, "summary", "diagnosis"),
-      cites(APDS_NTLM, "causes"),
-      cites(E4625, "diagnosis"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message"),
+      from(DOC.LSA_LOGON_USER, "summary", "diagnosis"),
+      from(DOC.APDS_3_1_5_2, "causes"),
+      from(DOC.EVENT_4625, "diagnosis"),
     },
   },
   {
@@ -685,11 +604,11 @@ return {
     },
     related = { "STATUS_INVALID_LOGON_HOURS", "ERROR_ACCOUNT_RESTRICTION", "ERROR_INVALID_WORKSTATION" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1300, "name", "code", "message", "summary"),
-      cites(LSALOGONUSER, "diagnosis"),
-      cites(E4625, "diagnosis"),
-      cites(E4776, "diagnosis"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
+      from(DOC.LSA_LOGON_USER, "diagnosis"),
+      from(DOC.EVENT_4625, "diagnosis"),
+      from(DOC.EVENT_4776, "diagnosis"),
     },
   },
   {
@@ -715,10 +634,10 @@ return {
     },
     related = { "STATUS_INVALID_WORKSTATION", "ERROR_ACCOUNT_RESTRICTION", "ERROR_INVALID_LOGON_HOURS" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1300, "name", "code", "message", "summary"),
-      cites(LSALOGONUSER, "diagnosis"),
-      cites(E4625, "diagnosis"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
+      from(DOC.LSA_LOGON_USER, "diagnosis"),
+      from(DOC.EVENT_4625, "diagnosis"),
     },
   },
   {
@@ -744,12 +663,12 @@ return {
     },
     related = { "STATUS_PASSWORD_EXPIRED", "ERROR_PASSWORD_MUST_CHANGE", "ERROR_ACCOUNT_EXPIRED", "ERROR_ACCOUNT_RESTRICTION", "KDC_ERR_KEY_EXPIRED" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1300, "name", "code", "message"),
-      cites(LSALOGONUSER, "diagnosis"),
-      cites(E4625, "diagnosis"),
-      cites(E4776, "diagnosis"),
-      cites(GPSB_PWD, "causes"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message"),
+      from(DOC.LSA_LOGON_USER, "diagnosis"),
+      from(DOC.EVENT_4625, "diagnosis"),
+      from(DOC.EVENT_4776, "diagnosis"),
+      from(DOC.GPSB_PASSWORD_POLICIES, "causes"),
     },
   },
   {
@@ -775,12 +694,12 @@ return {
     },
     related = { "STATUS_ACCOUNT_DISABLED", "ERROR_ACCOUNT_EXPIRED", "ERROR_ACCOUNT_LOCKED_OUT", "ERROR_ACCOUNT_RESTRICTION" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1300, "name", "code", "message"),
-      cites(LSALOGONUSER, "diagnosis"),
-      cites(E4625, "diagnosis"),
-      cites(E4776, "diagnosis"),
-      cites(UACATTR, "summary"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message"),
+      from(DOC.LSA_LOGON_USER, "diagnosis"),
+      from(DOC.EVENT_4625, "diagnosis"),
+      from(DOC.EVENT_4776, "diagnosis"),
+      from(DOC.USER_ACCOUNT_CONTROL, "summary"),
     },
   },
   {
@@ -804,9 +723,9 @@ return {
     },
     related = { "STATUS_NONE_MAPPED", "ERROR_NO_SUCH_USER", "ERROR_INVALID_ACCOUNT_NAME" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1300, "name", "code", "message"),
-      cites(LSATLOOKUP, "summary"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message"),
+      from(DOC.LSAT_LOOKUP_NAMES, "summary"),
     },
   },
   {
@@ -831,9 +750,9 @@ return {
     },
     related = { "STATUS_BAD_IMPERSONATION_LEVEL", "ERROR_NO_IMPERSONATION_TOKEN", "ERROR_CANNOT_IMPERSONATE" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1300, "name", "code", "message"),
-      cites(IMPLEVEL, "summary", "causes"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message"),
+      from(DOC.LSAD_IMPERSONATION_LEVEL, "summary", "causes"),
     },
   },
   {
@@ -858,9 +777,9 @@ return {
     },
     related = { "STATUS_INVALID_SERVER_STATE", "ERROR_NETLOGON_NOT_STARTED", "ERROR_NO_LOGON_SERVERS" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1300, "name", "code", "message", "summary"),
-      cites(E4625, "summary"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
+      from(DOC.EVENT_4625, "summary"),
     },
   },
   {
@@ -885,10 +804,10 @@ return {
     },
     related = { "STATUS_NO_SUCH_DOMAIN", "ERROR_DOMAIN_CONTROLLER_NOT_FOUND", "ERROR_NO_LOGON_SERVERS" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1300, "name", "code", "message"),
-      cites(DSGETDC, "diagnosis"),
-      cites(DCLOCATOR, "causes"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message"),
+      from(DOC.DS_GET_DC_NAME, "diagnosis"),
+      from(DOC.DC_LOCATOR, "causes"),
     },
   },
   {
@@ -912,10 +831,10 @@ return {
     },
     related = { "STATUS_NOT_LOGON_PROCESS", "ERROR_PRIVILEGE_NOT_HELD", "ERROR_NO_SUCH_PACKAGE" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1300, "name", "code", "message", "summary"),
-      cites(LSAREGISTER, "causes"),
-      cites(LSALOGONUSER, "causes"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
+      from(DOC.LSA_REGISTER_LOGON_PROCESS, "causes"),
+      from(DOC.LSA_LOGON_USER, "causes"),
     },
   },
   {
@@ -964,9 +883,9 @@ return {
     },
     related = { "STATUS_LOGON_SESSION_EXISTS", "ERROR_LOGON_SESSION_COLLISION", "ERROR_BAD_LOGON_SESSION_STATE", "ERROR_LOGON_FAILURE", "ERROR_INVALID_PARAMETER" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1300, "name", "code", "message"),
-      cites(CREATESESSION, "summary", "causes"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message"),
+      from(DOC.LSA_CREATE_LOGON_SESSION, "summary", "causes"),
     },
   },
   {
@@ -991,9 +910,9 @@ return {
     },
     related = { "STATUS_NO_SUCH_PACKAGE", "ERROR_NOT_LOGON_PROCESS" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1300, "name", "code", "message"),
-      cites(LSALOGONUSER, "summary"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message"),
+      from(DOC.LSA_LOGON_USER, "summary"),
     },
   },
   {
@@ -1038,8 +957,8 @@ return {
     },
     related = { "STATUS_BAD_LOGON_SESSION_STATE", "ERROR_LOGON_SESSION_COLLISION", "ERROR_LOGON_SESSION_EXISTS", "ERROR_NO_SUCH_LOGON_SESSION", "ERROR_INVALID_PARAMETER" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1300, "name", "code", "message", "summary"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
     },
   },
   {
@@ -1091,9 +1010,9 @@ return {
     },
     related = { "STATUS_LOGON_SESSION_COLLISION", "ERROR_LOGON_SESSION_EXISTS", "ERROR_BAD_LOGON_SESSION_STATE", "ERROR_LOGON_FAILURE", "ERROR_INVALID_PARAMETER", "ERROR_TOO_MANY_SECRETS" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1300, "name", "code", "message"),
-      cites(CREATESESSION, "summary", "causes"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message"),
+      from(DOC.LSA_CREATE_LOGON_SESSION, "summary", "causes"),
     },
   },
   {
@@ -1116,9 +1035,9 @@ return {
     },
     related = { "STATUS_INVALID_LOGON_TYPE", "ERROR_LOGON_TYPE_NOT_GRANTED", "ERROR_INVALID_PARAMETER" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1300, "name", "code", "message", "summary"),
-      cites(LOGONUSER, "diagnosis"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
+      from(DOC.LOGON_USER, "diagnosis"),
     },
   },
   {
@@ -1140,9 +1059,9 @@ return {
     },
     related = { "STATUS_CANNOT_IMPERSONATE", "ERROR_BAD_IMPERSONATION_LEVEL", "ERROR_NO_IMPERSONATION_TOKEN" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1300, "name", "code", "message", "summary"),
-      cites(PIPEIMP, "causes"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
+      from(DOC.IMPERSONATE_NAMED_PIPE, "causes"),
     },
   },
   {
@@ -1164,8 +1083,8 @@ return {
     },
     related = { "STATUS_SPECIAL_ACCOUNT", "ERROR_ACCESS_DENIED" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1300, "name", "code", "message", "summary"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
     },
   },
   {
@@ -1189,10 +1108,10 @@ return {
     },
     related = { "STATUS_LOGON_NOT_GRANTED", "ERROR_LOGON_TYPE_NOT_GRANTED", "ERROR_PRIVILEGE_NOT_HELD" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1300, "name", "code", "message"),
-      cites(RIGHTS, "summary", "causes"),
-      cites(E4625, "diagnosis"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message"),
+      from(DOC.ACCOUNT_RIGHTS, "summary", "causes"),
+      from(DOC.EVENT_4625, "diagnosis"),
     },
   },
   {
@@ -1216,9 +1135,9 @@ return {
     },
     related = { "STATUS_TOO_MANY_SECRETS", "ERROR_NO_TRUST_LSA_SECRET" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1300, "name", "code", "message", "summary"),
-      cites(LSASTORE, "causes"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
+      from(DOC.LSA_STORE_PRIVATE_DATA, "causes"),
     },
   },
   {
@@ -1244,10 +1163,10 @@ return {
     },
     related = { "STATUS_LOGON_TYPE_NOT_GRANTED", "ERROR_LOGON_NOT_GRANTED", "ERROR_ACCESS_DENIED", "ERROR_ACCOUNT_RESTRICTION" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1300, "name", "code", "message"),
-      cites(RIGHTS, "summary", "causes", "resolution"),
-      cites(E4625, "diagnosis"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message"),
+      from(DOC.ACCOUNT_RIGHTS, "summary", "causes", "resolution"),
+      from(DOC.EVENT_4625, "diagnosis"),
     },
   },
   {
@@ -1269,8 +1188,8 @@ return {
     },
     related = { "STATUS_NT_CROSS_ENCRYPTION_REQUIRED", "ERROR_LM_CROSS_ENCRYPTION_REQUIRED" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1300, "name", "code", "message", "summary"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
     },
   },
   {
@@ -1292,8 +1211,8 @@ return {
     },
     related = { "STATUS_LM_CROSS_ENCRYPTION_REQUIRED", "ERROR_NT_CROSS_ENCRYPTION_REQUIRED", "ERROR_NULL_LM_PASSWORD" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1300, "name", "code", "message", "summary"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
     },
   },
   {
@@ -1318,9 +1237,9 @@ return {
     },
     related = { "STATUS_NO_USER_SESSION_KEY", "ERROR_SESSION_CREDENTIAL_CONFLICT" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1300, "name", "code", "message", "summary"),
-      cites(SMBSESSION, "causes"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
+      from(DOC.SMB_SESSION_STATE, "causes"),
     },
   },
   {
@@ -1346,8 +1265,8 @@ return {
     },
     related = { "ERROR_MUTUAL_AUTH_FAILED", "ERROR_NTLM_BLOCKED", "SEC_E_TARGET_UNKNOWN", "SEC_E_WRONG_PRINCIPAL", "KDC_ERR_S_PRINCIPAL_UNKNOWN", "KRB_AP_ERR_MODIFIED" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1300, "name", "code", "message", "summary"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
     },
   },
   {
@@ -1372,8 +1291,8 @@ return {
     },
     related = { "STATUS_MUTUAL_AUTHENTICATION_FAILED", "ERROR_WRONG_TARGET_NAME", "ERROR_TRUSTED_RELATIONSHIP_FAILURE", "SEC_E_MUTUAL_AUTH_FAILED", "KRB_AP_ERR_MUT_FAIL" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1300, "name", "code", "message", "summary"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
     },
   },
   {
@@ -1400,10 +1319,10 @@ return {
     },
     related = { "STATUS_TIME_DIFFERENCE_AT_DC", "ERROR_NTLM_BLOCKED", "SEC_E_TIME_SKEW", "KRB_AP_ERR_SKEW" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1300, "name", "code", "message"),
-      cites(CLOCKPOL, "summary", "causes"),
-      cites(E4625, "diagnosis"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message"),
+      from(DOC.CLOCK_SKEW_POLICY, "summary", "causes"),
+      from(DOC.EVENT_4625, "diagnosis"),
     },
   },
   {
@@ -1427,10 +1346,10 @@ return {
     },
     related = { "STATUS_NO_TRUST_LSA_SECRET", "ERROR_TRUSTED_RELATIONSHIP_FAILURE", "ERROR_NO_TRUST_SAM_ACCOUNT" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1700, "name", "code", "message"),
-      cites(TCSC, "resolution"),
-      cites(LMERRLOG_H, "diagnosis"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1700, "name", "code", "message"),
+      from(DOC.TEST_SECURE_CHANNEL, "resolution"),
+      from(DOC.LMERRLOG_H, "diagnosis"),
     },
   },
   {
@@ -1454,10 +1373,10 @@ return {
     },
     related = { "STATUS_NO_TRUST_SAM_ACCOUNT", "ERROR_NO_TRUST_LSA_SECRET", "ERROR_TRUSTED_RELATIONSHIP_FAILURE" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1700, "name", "code", "message"),
-      cites(LMERRLOG_H, "diagnosis"),
-      cites(TCSC, "resolution"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1700, "name", "code", "message"),
+      from(DOC.LMERRLOG_H, "diagnosis"),
+      from(DOC.TEST_SECURE_CHANNEL, "resolution"),
     },
   },
   {
@@ -1488,9 +1407,9 @@ return {
     },
     related = { "STATUS_TRUSTED_DOMAIN_FAILURE", "ERROR_TRUST_FAILURE", "ERROR_DOMAIN_TRUST_INCONSISTENT", "ERROR_AUTHENTICATION_FIREWALL_FAILED" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1700, "name", "code", "message"),
-      cites(E4625, "summary"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1700, "name", "code", "message"),
+      from(DOC.EVENT_4625, "summary"),
     },
   },
   {
@@ -1517,10 +1436,10 @@ return {
     },
     related = { "STATUS_TRUSTED_RELATIONSHIP_FAILURE", "ERROR_NO_TRUST_SAM_ACCOUNT", "ERROR_NO_TRUST_LSA_SECRET", "ERROR_NO_LOGON_SERVERS", "SEC_E_NO_AUTHENTICATING_AUTHORITY" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1700, "name", "code", "message"),
-      cites(TCSC, "diagnosis", "resolution"),
-      cites(LMERRLOG_H, "diagnosis"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1700, "name", "code", "message"),
+      from(DOC.TEST_SECURE_CHANNEL, "diagnosis", "resolution"),
+      from(DOC.LMERRLOG_H, "diagnosis"),
     },
   },
   {
@@ -1545,8 +1464,8 @@ return {
     },
     related = { "STATUS_TRUST_FAILURE", "ERROR_TRUSTED_DOMAIN_FAILURE", "ERROR_TRUSTED_RELATIONSHIP_FAILURE" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1700, "name", "code", "message", "summary"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1700, "name", "code", "message", "summary"),
     },
   },
   {
@@ -1570,9 +1489,9 @@ return {
     },
     related = { "STATUS_NETLOGON_NOT_STARTED", "ERROR_NO_LOGON_SERVERS", "ERROR_INVALID_SERVER_STATE" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1700, "name", "code", "message", "summary"),
-      cites(E4625, "diagnosis"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1700, "name", "code", "message", "summary"),
+      from(DOC.EVENT_4625, "diagnosis"),
     },
   },
   {
@@ -1595,11 +1514,11 @@ return {
     },
     related = { "STATUS_ACCOUNT_EXPIRED", "ERROR_PASSWORD_EXPIRED", "ERROR_ACCOUNT_DISABLED", "ERROR_ACCOUNT_RESTRICTION" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1700, "name", "code", "message", "summary"),
-      cites(LSALOGONUSER, "diagnosis"),
-      cites(E4625, "diagnosis"),
-      cites(E4776, "diagnosis"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1700, "name", "code", "message", "summary"),
+      from(DOC.LSA_LOGON_USER, "diagnosis"),
+      from(DOC.EVENT_4625, "diagnosis"),
+      from(DOC.EVENT_4776, "diagnosis"),
     },
   },
   {
@@ -1621,9 +1540,9 @@ return {
     },
     related = { "STATUS_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT", "ERROR_NOLOGON_WORKSTATION_TRUST_ACCOUNT", "ERROR_NOLOGON_SERVER_TRUST_ACCOUNT" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1700, "name", "code", "message"),
-      cites(UACATTR, "summary"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1700, "name", "code", "message"),
+      from(DOC.USER_ACCOUNT_CONTROL, "summary"),
     },
   },
   {
@@ -1646,9 +1565,9 @@ return {
     },
     related = { "STATUS_NOLOGON_WORKSTATION_TRUST_ACCOUNT", "ERROR_NOLOGON_SERVER_TRUST_ACCOUNT", "ERROR_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1700, "name", "code", "message"),
-      cites(UACATTR, "summary"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1700, "name", "code", "message"),
+      from(DOC.USER_ACCOUNT_CONTROL, "summary"),
     },
   },
   {
@@ -1670,9 +1589,9 @@ return {
     },
     related = { "STATUS_NOLOGON_SERVER_TRUST_ACCOUNT", "ERROR_NOLOGON_WORKSTATION_TRUST_ACCOUNT", "ERROR_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1700, "name", "code", "message"),
-      cites(UACATTR, "summary"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1700, "name", "code", "message"),
+      from(DOC.USER_ACCOUNT_CONTROL, "summary"),
     },
   },
   {
@@ -1695,8 +1614,8 @@ return {
     },
     related = { "STATUS_DOMAIN_TRUST_INCONSISTENT", "ERROR_TRUSTED_DOMAIN_FAILURE", "ERROR_NO_SUCH_DOMAIN" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1700, "name", "code", "message", "summary"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1700, "name", "code", "message", "summary"),
     },
   },
   {
@@ -1721,11 +1640,11 @@ return {
     },
     related = { "STATUS_PASSWORD_MUST_CHANGE", "ERROR_PASSWORD_EXPIRED", "ERROR_ACCOUNT_RESTRICTION" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1700, "name", "code", "message", "summary"),
-      cites(LSALOGONUSER, "diagnosis"),
-      cites(E4625, "diagnosis"),
-      cites(E4776, "diagnosis"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1700, "name", "code", "message", "summary"),
+      from(DOC.LSA_LOGON_USER, "diagnosis"),
+      from(DOC.EVENT_4625, "diagnosis"),
+      from(DOC.EVENT_4776, "diagnosis"),
     },
   },
   {
@@ -1749,10 +1668,10 @@ return {
     },
     related = { "STATUS_DOMAIN_CONTROLLER_NOT_FOUND", "ERROR_NO_LOGON_SERVERS", "ERROR_NO_SUCH_DOMAIN", "SEC_E_NO_AUTHENTICATING_AUTHORITY" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1700, "name", "code", "message"),
-      cites(DSGETDC, "diagnosis"),
-      cites(DCLOCATOR, "causes"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1700, "name", "code", "message"),
+      from(DOC.DS_GET_DC_NAME, "diagnosis"),
+      from(DOC.DC_LOCATOR, "causes"),
     },
   },
   {
@@ -1789,12 +1708,12 @@ return {
     },
     related = { "STATUS_ACCOUNT_LOCKED_OUT", "ERROR_LOGON_FAILURE", "ERROR_INVALID_PASSWORD", "STATUS_WRONG_PASSWORD", "ERROR_ACCOUNT_DISABLED" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1700, "name", "code", "message"),
-      cites(E4740, "diagnosis"),
-      cites(E4625, "diagnosis"),
-      cites(E4776, "diagnosis"),
-      cites(UACATTR, "summary"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1700, "name", "code", "message"),
+      from(DOC.EVENT_4740, "diagnosis"),
+      from(DOC.EVENT_4625, "diagnosis"),
+      from(DOC.EVENT_4776, "diagnosis"),
+      from(DOC.USER_ACCOUNT_CONTROL, "summary"),
     },
   },
   {
@@ -1820,10 +1739,10 @@ return {
     },
     related = { "STATUS_AUTHENTICATION_FIREWALL_FAILED", "ERROR_TRUSTED_DOMAIN_FAILURE", "ERROR_INVALID_WORKSTATION", "ERROR_ACCOUNT_RESTRICTION" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1700, "name", "code", "message"),
-      cites(SELAUTH, "causes", "resolution"),
-      cites(E4625, "diagnosis"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1700, "name", "code", "message"),
+      from(DOC.SELECTIVE_AUTH, "causes", "resolution"),
+      from(DOC.EVENT_4625, "diagnosis"),
     },
   },
   {
@@ -1852,11 +1771,11 @@ return {
     },
     related = { "STATUS_NTLM_BLOCKED", "ERROR_WRONG_TARGET_NAME", "ERROR_TIME_SKEW", "ERROR_NO_LOGON_SERVERS", "SEC_E_UNSUPPORTED_FUNCTION", "KDC_ERR_S_PRINCIPAL_UNKNOWN" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1700, "name", "code", "message"),
-      cites(APDS_MSG, "causes"),
-      cites(NTLMAUDIT, "causes", "resolution"),
-      cites(NTLMINCOMING, "diagnosis"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1700, "name", "code", "message"),
+      from(DOC.APDS_3_1_5, "causes"),
+      from(DOC.NTLM_BLOCKING, "causes", "resolution"),
+      from(DOC.NTLM_AUDIT_INCOMING, "diagnosis"),
     },
   },
   {
@@ -1878,8 +1797,8 @@ return {
     },
     related = { "STATUS_PASSWORD_CHANGE_REQUIRED", "ERROR_PASSWORD_MUST_CHANGE", "ERROR_PASSWORD_EXPIRED" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_1700, "name", "code", "message", "summary"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1700, "name", "code", "message", "summary"),
     },
   },
   {
@@ -1903,11 +1822,11 @@ return {
     },
     related = { "STATUS_NO_SECRETS", "ERROR_INVALID_PASSWORD" },
     sources = {
-      cites(WINERROR_H, "name", "code"),
-      cites(CODES_8200, "name", "code", "message"),
-      cites(PRPUSAGE, "diagnosis"),
-      cites(RODCWAN, "causes"),
-      cites(RODCPWDREPL, "resolution"),
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_8200, "name", "code", "message"),
+      from(DOC.RODC_PRP_USAGE, "diagnosis"),
+      from(DOC.RODC_WAN, "causes"),
+      from(DOC.RODC_PWDREPL, "resolution"),
     },
   },
 }

@@ -24,7 +24,7 @@ static const char *const e0_resolution[] = {
   NULL};
 static const unsigned short e0_related[] = {63, 11, 37, LOGONERR_NO_ENTRY};
 static const logonerr_source e0_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (0-499)",
    "https://learn.microsoft.com/windows/win32/debug/system-error-codes--0-499-", NULL, 0xFU},
@@ -44,7 +44,7 @@ static const char *const e1_resolution[] = {
   NULL};
 static const unsigned short e1_related[] = {70, 17, 14, 57, LOGONERR_NO_ENTRY};
 static const logonerr_source e1_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (0-499)",
    "https://learn.microsoft.com/windows/win32/debug/system-error-codes--0-499-", NULL, 0xFU},
@@ -52,7 +52,7 @@ static const logonerr_source e1_sources[] = {
    "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x40U},
   {"4776(S, F) The computer attempted to validate the credentials for an account",
    "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x40U},
-  {"4771(F) Kerberos pre-authentication failed",
+  {"4771(F): Kerberos pre-authentication failed",
    "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4771", NULL, 0x40U},
   {NULL, NULL, NULL, 0U}};
 static const char *const e2_causes[] = {
@@ -70,7 +70,7 @@ static const char *const e2_resolution[] = {
   NULL};
 static const unsigned short e2_related[] = {62, 3, 32, LOGONERR_NO_ENTRY};
 static const logonerr_source e2_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (0-499)",
    "https://learn.microsoft.com/windows/win32/debug/system-error-codes--0-499-", NULL, 0xFU},
@@ -89,7 +89,7 @@ static const char *const e3_resolution[] = {
   NULL};
 static const unsigned short e3_related[] = {2, 62, LOGONERR_NO_ENTRY};
 static const logonerr_source e3_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (0-499)",
    "https://learn.microsoft.com/windows/win32/debug/system-error-codes--0-499-", NULL, 0xFU},
@@ -107,7 +107,7 @@ static const char *const e4_resolution[] = {
   NULL};
 static const unsigned short e4_related[] = {112, 2, LOGONERR_NO_ENTRY};
 static const logonerr_source e4_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1000-1299)",
    "https://learn.microsoft.com/en-US/windows/win32/debug/system-error-codes--1000-1299-", NULL, 0xFU},
@@ -129,7 +129,7 @@ static const char *const e5_resolution[] = {
   NULL};
 static const unsigned short e5_related[] = {105, 10, 6, LOGONERR_NO_ENTRY};
 static const logonerr_source e5_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1000-1299)",
    "https://learn.microsoft.com/en-US/windows/win32/debug/system-error-codes--1000-1299-", NULL, 0x7U},
@@ -150,7 +150,7 @@ static const char *const e6_resolution[] = {
   NULL};
 static const unsigned short e6_related[] = {5, 40, LOGONERR_NO_ENTRY};
 static const logonerr_source e6_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1000-1299)",
    "https://learn.microsoft.com/en-US/windows/win32/debug/system-error-codes--1000-1299-", NULL, 0xFU},
@@ -168,7 +168,7 @@ static const char *const e7_resolution[] = {
   NULL};
 static const unsigned short e7_related[] = {39, 38, LOGONERR_NO_ENTRY};
 static const logonerr_source e7_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
@@ -188,7 +188,7 @@ static const char *const e8_resolution[] = {
   NULL};
 static const unsigned short e8_related[] = {64, 24, 33, LOGONERR_NO_ENTRY};
 static const logonerr_source e8_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
@@ -216,7 +216,7 @@ static const char *const e9_resolution[] = {
   NULL};
 static const unsigned short e9_related[] = {65, 56, 49, 26, 130, LOGONERR_NO_ENTRY};
 static const logonerr_source e9_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
@@ -269,7 +269,7 @@ static const logonerr_faq_pair e10_faq[] = {
   {NULL, NULL}};
 static const unsigned short e10_related[] = {66, 5, 30, 129, 31, 2, 3, LOGONERR_NO_ENTRY};
 static const logonerr_source e10_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
@@ -291,7 +291,7 @@ static const char *const e11_resolution[] = {
   NULL};
 static const unsigned short e11_related[] = {67, 0, 27, LOGONERR_NO_ENTRY};
 static const logonerr_source e11_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
@@ -313,7 +313,7 @@ static const char *const e12_resolution[] = {
   NULL};
 static const unsigned short e12_related[] = {68, 13, LOGONERR_NO_ENTRY};
 static const logonerr_source e12_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
@@ -335,7 +335,7 @@ static const char *const e13_resolution[] = {
   NULL};
 static const unsigned short e13_related[] = {69, 17, 12, 155, LOGONERR_NO_ENTRY};
 static const logonerr_source e13_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
@@ -357,7 +357,7 @@ static const char *const e14_resolution[] = {
   NULL};
 static const unsigned short e14_related[] = {1, 70, 16, LOGONERR_NO_ENTRY};
 static const logonerr_source e14_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
@@ -376,7 +376,7 @@ static const char *const e15_resolution[] = {
   NULL};
 static const unsigned short e15_related[] = {71, 16, LOGONERR_NO_ENTRY};
 static const logonerr_source e15_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
@@ -397,7 +397,7 @@ static const char *const e16_resolution[] = {
   NULL};
 static const unsigned short e16_related[] = {72, 15, 55, LOGONERR_NO_ENTRY};
 static const logonerr_source e16_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
@@ -431,7 +431,7 @@ static const logonerr_faq_pair e17_faq[] = {
   {NULL, NULL}};
 static const unsigned short e17_related[] = {73, 69, 70, 57, 13, 127, 128, 173, LOGONERR_NO_ENTRY};
 static const logonerr_source e17_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
@@ -439,7 +439,7 @@ static const logonerr_source e17_sources[] = {
    "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x40U},
   {"4776(S, F) The computer attempted to validate the credentials for an account",
    "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x250U},
-  {"4771(F) Kerberos pre-authentication failed",
+  {"4771(F): Kerberos pre-authentication failed",
    "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4771", NULL, 0x40U},
   {"Block NTLM authentication (auditing NTLM on domain controllers before blocking)",
    "https://learn.microsoft.com/en-us/training/modules/secure-windows-server-user-accounts/5-ntlm-blocking", NULL, 0x40U},
@@ -462,7 +462,7 @@ static const char *const e18_resolution[] = {
   NULL};
 static const unsigned short e18_related[] = {74, 19, 20, 21, 22, 50, 55, 143, LOGONERR_NO_ENTRY};
 static const logonerr_source e18_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
@@ -490,7 +490,7 @@ static const char *const e19_resolution[] = {
   NULL};
 static const unsigned short e19_related[] = {75, 18, 20, LOGONERR_NO_ENTRY};
 static const logonerr_source e19_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
@@ -517,7 +517,7 @@ static const char *const e20_resolution[] = {
   NULL};
 static const unsigned short e20_related[] = {76, 18, 19, LOGONERR_NO_ENTRY};
 static const logonerr_source e20_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
@@ -542,7 +542,7 @@ static const char *const e21_resolution[] = {
   NULL};
 static const unsigned short e21_related[] = {77, 55, 50, 18, 172, LOGONERR_NO_ENTRY};
 static const logonerr_source e21_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
@@ -571,7 +571,7 @@ static const char *const e22_resolution[] = {
   NULL};
 static const unsigned short e22_related[] = {78, 50, 57, 18, LOGONERR_NO_ENTRY};
 static const logonerr_source e22_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
@@ -598,7 +598,7 @@ static const char *const e23_resolution[] = {
   NULL};
 static const unsigned short e23_related[] = {79, 13, 12, LOGONERR_NO_ENTRY};
 static const logonerr_source e23_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
@@ -620,7 +620,7 @@ static const char *const e24_resolution[] = {
   NULL};
 static const unsigned short e24_related[] = {80, 8, 33, LOGONERR_NO_ENTRY};
 static const logonerr_source e24_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
@@ -642,7 +642,7 @@ static const char *const e25_resolution[] = {
   NULL};
 static const unsigned short e25_related[] = {81, 49, 9, LOGONERR_NO_ENTRY};
 static const logonerr_source e25_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
@@ -664,7 +664,7 @@ static const char *const e26_resolution[] = {
   NULL};
 static const unsigned short e26_related[] = {82, 56, 9, LOGONERR_NO_ENTRY};
 static const logonerr_source e26_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
@@ -687,7 +687,7 @@ static const char *const e27_resolution[] = {
   NULL};
 static const unsigned short e27_related[] = {83, 11, 29, LOGONERR_NO_ENTRY};
 static const logonerr_source e27_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
@@ -729,7 +729,7 @@ static const logonerr_faq_pair e28_faq[] = {
   {NULL, NULL}};
 static const unsigned short e28_related[] = {84, 31, 30, 17, 2, LOGONERR_NO_ENTRY};
 static const logonerr_source e28_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
@@ -751,7 +751,7 @@ static const char *const e29_resolution[] = {
   NULL};
 static const unsigned short e29_related[] = {85, 27, LOGONERR_NO_ENTRY};
 static const logonerr_source e29_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
@@ -789,7 +789,7 @@ static const logonerr_faq_pair e30_faq[] = {
   {NULL, NULL}};
 static const unsigned short e30_related[] = {86, 31, 28, 10, 2, LOGONERR_NO_ENTRY};
 static const logonerr_source e30_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
@@ -830,7 +830,7 @@ static const logonerr_faq_pair e31_faq[] = {
   {NULL, NULL}};
 static const unsigned short e31_related[] = {87, 28, 30, 17, 2, 36, LOGONERR_NO_ENTRY};
 static const logonerr_source e31_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
@@ -850,7 +850,7 @@ static const char *const e32_resolution[] = {
   NULL};
 static const unsigned short e32_related[] = {88, 37, 2, LOGONERR_NO_ENTRY};
 static const logonerr_source e32_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
@@ -869,7 +869,7 @@ static const char *const e33_resolution[] = {
   NULL};
 static const unsigned short e33_related[] = {89, 24, 8, LOGONERR_NO_ENTRY};
 static const logonerr_source e33_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
@@ -888,7 +888,7 @@ static const char *const e34_resolution[] = {
   NULL};
 static const unsigned short e34_related[] = {90, 0, LOGONERR_NO_ENTRY};
 static const logonerr_source e34_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
@@ -907,7 +907,7 @@ static const char *const e35_resolution[] = {
   NULL};
 static const unsigned short e35_related[] = {93, 37, 11, LOGONERR_NO_ENTRY};
 static const logonerr_source e35_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
@@ -930,7 +930,7 @@ static const char *const e36_resolution[] = {
   NULL};
 static const unsigned short e36_related[] = {94, 44, LOGONERR_NO_ENTRY};
 static const logonerr_source e36_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
@@ -953,7 +953,7 @@ static const char *const e37_resolution[] = {
   NULL};
 static const unsigned short e37_related[] = {95, 35, 0, 18, LOGONERR_NO_ENTRY};
 static const logonerr_source e37_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
@@ -974,7 +974,7 @@ static const char *const e38_resolution[] = {
   NULL};
 static const unsigned short e38_related[] = {96, 39, LOGONERR_NO_ENTRY};
 static const logonerr_source e38_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
@@ -991,7 +991,7 @@ static const char *const e39_resolution[] = {
   NULL};
 static const unsigned short e39_related[] = {97, 38, 7, LOGONERR_NO_ENTRY};
 static const logonerr_source e39_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
@@ -1011,7 +1011,7 @@ static const char *const e40_resolution[] = {
   NULL};
 static const unsigned short e40_related[] = {110, 5, LOGONERR_NO_ENTRY};
 static const logonerr_source e40_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
@@ -1034,7 +1034,7 @@ static const char *const e41_resolution[] = {
   NULL};
 static const unsigned short e41_related[] = {42, 59, 124, 132, 156, 189, LOGONERR_NO_ENTRY};
 static const logonerr_source e41_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
@@ -1054,7 +1054,7 @@ static const char *const e42_resolution[] = {
   NULL};
 static const unsigned short e42_related[] = {115, 41, 47, 148, 194, LOGONERR_NO_ENTRY};
 static const logonerr_source e42_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
@@ -1076,7 +1076,7 @@ static const char *const e43_resolution[] = {
   NULL};
 static const unsigned short e43_related[] = {91, 59, 133, 185, LOGONERR_NO_ENTRY};
 static const logonerr_source e43_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
@@ -1099,11 +1099,11 @@ static const char *const e44_resolution[] = {
   NULL};
 static const unsigned short e44_related[] = {98, 47, 45, LOGONERR_NO_ENTRY};
 static const logonerr_source e44_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1700-3999)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0x7U},
-  {"Test-ComputerSecureChannel (domain members only; netdom or nltest on domain controllers)",
+  {"Test-ComputerSecureChannel (PowerShell)",
    "https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.management/test-computersecurechannel", NULL, 0x80U},
   {"lmerrlog.h (mingw-w64): NELOG_NetlogonServerAuthFailed is 5722, NELOG_NetlogonServerAuthNoTrustSamAccount 5723",
    NULL, "lmerrlog.h", 0x40U},
@@ -1122,13 +1122,13 @@ static const char *const e45_resolution[] = {
   NULL};
 static const unsigned short e45_related[] = {99, 44, 47, LOGONERR_NO_ENTRY};
 static const logonerr_source e45_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1700-3999)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0x7U},
   {"lmerrlog.h (mingw-w64): NELOG_NetlogonServerAuthFailed is 5722, NELOG_NetlogonServerAuthNoTrustSamAccount 5723",
    NULL, "lmerrlog.h", 0x40U},
-  {"Test-ComputerSecureChannel (domain members only; netdom or nltest on domain controllers)",
+  {"Test-ComputerSecureChannel (PowerShell)",
    "https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.management/test-computersecurechannel", NULL, 0x80U},
   {NULL, NULL, NULL, 0U}};
 static const char *const e46_causes[] = {
@@ -1150,7 +1150,7 @@ static const logonerr_faq_pair e46_faq[] = {
   {NULL, NULL}};
 static const unsigned short e46_related[] = {100, 48, 54, 58, LOGONERR_NO_ENTRY};
 static const logonerr_source e46_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1700-3999)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0x7U},
@@ -1174,11 +1174,11 @@ static const char *const e47_prevention[] = {
   NULL};
 static const unsigned short e47_related[] = {101, 45, 44, 9, 130, LOGONERR_NO_ENTRY};
 static const logonerr_source e47_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1700-3999)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0x7U},
-  {"Test-ComputerSecureChannel (domain members only; netdom or nltest on domain controllers)",
+  {"Test-ComputerSecureChannel (PowerShell)",
    "https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.management/test-computersecurechannel", NULL, 0xC0U},
   {"lmerrlog.h (mingw-w64): NELOG_NetlogonServerAuthFailed is 5722, NELOG_NetlogonServerAuthNoTrustSamAccount 5723",
    NULL, "lmerrlog.h", 0x40U},
@@ -1198,7 +1198,7 @@ static const char *const e48_resolution[] = {
   NULL};
 static const unsigned short e48_related[] = {102, 46, 47, LOGONERR_NO_ENTRY};
 static const logonerr_source e48_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1700-3999)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0xFU},
@@ -1217,7 +1217,7 @@ static const char *const e49_resolution[] = {
   NULL};
 static const unsigned short e49_related[] = {103, 9, 25, LOGONERR_NO_ENTRY};
 static const logonerr_source e49_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1700-3999)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0xFU},
@@ -1237,7 +1237,7 @@ static const char *const e50_resolution[] = {
   NULL};
 static const unsigned short e50_related[] = {104, 21, 22, 18, LOGONERR_NO_ENTRY};
 static const logonerr_source e50_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1700-3999)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0xFU},
@@ -1260,7 +1260,7 @@ static const char *const e51_resolution[] = {
   NULL};
 static const unsigned short e51_related[] = {106, 52, 53, LOGONERR_NO_ENTRY};
 static const logonerr_source e51_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1700-3999)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0x7U},
@@ -1280,7 +1280,7 @@ static const char *const e52_resolution[] = {
   NULL};
 static const unsigned short e52_related[] = {107, 53, 51, LOGONERR_NO_ENTRY};
 static const logonerr_source e52_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1700-3999)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0x7U},
@@ -1299,7 +1299,7 @@ static const char *const e53_resolution[] = {
   NULL};
 static const unsigned short e53_related[] = {108, 52, 51, LOGONERR_NO_ENTRY};
 static const logonerr_source e53_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1700-3999)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0x7U},
@@ -1319,7 +1319,7 @@ static const char *const e54_resolution[] = {
   NULL};
 static const unsigned short e54_related[] = {109, 46, 26, LOGONERR_NO_ENTRY};
 static const logonerr_source e54_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1700-3999)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0xFU},
@@ -1339,7 +1339,7 @@ static const char *const e55_resolution[] = {
   NULL};
 static const unsigned short e55_related[] = {111, 21, 18, LOGONERR_NO_ENTRY};
 static const logonerr_source e55_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1700-3999)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0xFU},
@@ -1364,7 +1364,7 @@ static const char *const e56_resolution[] = {
   NULL};
 static const unsigned short e56_related[] = {113, 9, 26, 130, LOGONERR_NO_ENTRY};
 static const logonerr_source e56_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1700-3999)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0x7U},
@@ -1398,7 +1398,7 @@ static const logonerr_faq_pair e57_faq[] = {
   {NULL, NULL}};
 static const unsigned short e57_related[] = {114, 17, 1, 70, 22, LOGONERR_NO_ENTRY};
 static const logonerr_source e57_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1700-3999)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0x7U},
@@ -1427,7 +1427,7 @@ static const char *const e58_resolution[] = {
   NULL};
 static const unsigned short e58_related[] = {120, 46, 20, 18, LOGONERR_NO_ENTRY};
 static const logonerr_source e58_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1700-3999)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0x7U},
@@ -1455,7 +1455,7 @@ static const char *const e59_prevention[] = {
   NULL};
 static const unsigned short e59_related[] = {121, 41, 43, 9, 123, 156, LOGONERR_NO_ENTRY};
 static const logonerr_source e59_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1700-3999)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0x7U},
@@ -1478,7 +1478,7 @@ static const char *const e60_resolution[] = {
   NULL};
 static const unsigned short e60_related[] = {117, 55, 21, LOGONERR_NO_ENTRY};
 static const logonerr_source e60_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1700-3999)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0xFU},
@@ -1497,7 +1497,7 @@ static const char *const e61_resolution[] = {
   NULL};
 static const unsigned short e61_related[] = {119, 1, LOGONERR_NO_ENTRY};
 static const logonerr_source e61_sources[] = {
-  {"winerror.h (mingw-w64)",
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (8200-8999)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--8200-8999-", NULL, 0x7U},
@@ -1728,7 +1728,7 @@ static const logonerr_source e70_sources[] = {
    "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x48U},
   {"4776(S, F) The computer attempted to validate the credentials for an account",
    "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x48U},
-  {"4771(F) Kerberos pre-authentication failed",
+  {"4771(F): Kerberos pre-authentication failed",
    "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4771", NULL, 0x40U},
   {NULL, NULL, NULL, 0U}};
 static const char *const e71_causes[] = {
@@ -2403,7 +2403,7 @@ static const logonerr_source e98_sources[] = {
    NULL, "ntstatus.h", 0x3U},
   {"[MS-ERREF] 2.3.1 NTSTATUS Values",
    "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
-  {"Test-ComputerSecureChannel (domain members only; netdom or nltest on domain controllers)",
+  {"Test-ComputerSecureChannel (PowerShell)",
    "https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.management/test-computersecurechannel", NULL, 0x80U},
   {NULL, NULL, NULL, 0U}};
 static const char *const e99_causes[] = {
@@ -2477,7 +2477,7 @@ static const logonerr_source e101_sources[] = {
    NULL, "ntstatus.h", 0x3U},
   {"[MS-ERREF] 2.3.1 NTSTATUS Values",
    "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
-  {"Test-ComputerSecureChannel (domain members only; netdom or nltest on domain controllers)",
+  {"Test-ComputerSecureChannel (PowerShell)",
    "https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.management/test-computersecurechannel", NULL, 0x80U},
   {NULL, NULL, NULL, 0U}};
 static const char *const e102_causes[] = {
