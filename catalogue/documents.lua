@@ -84,6 +84,8 @@ return {
     url = "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--8200-8999-" },
   EVENT_4625 = { title = "4625(F) An account failed to log on",
     url = "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625" },
+  EVENT_4663 = { title = "4663(S) An attempt was made to access an object (no Failure events)",
+    ref = "MicrosoftDocs/windows-itpro-docs auditing/event-4663.md" },
   EVENT_4673 = { title = "4673(S, F) A privileged service was called",
     url = "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4673" },
   EVENT_4723 = { title = "4723(S, F) An attempt was made to change an account's password",

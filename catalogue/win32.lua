@@ -41,6 +41,7 @@ return {
     sources = {
       from(DOC.WINERROR, "name", "code"),
       from(DOC.ERROR_CODES_0, "name", "code", "message", "summary"),
+      from(DOC.EVENT_4663, "diagnosis"),
     },
   },
   {

@@ -28,6 +28,8 @@ static const logonerr_source e0_sources[] = {
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (0-499)",
    "https://learn.microsoft.com/windows/win32/debug/system-error-codes--0-499-", NULL, 0xFU},
+  {"4663(S) An attempt was made to access an object (no Failure events)",
+   NULL, "MicrosoftDocs/windows-itpro-docs auditing/event-4663.md", 0x40U},
   {NULL, NULL, NULL, 0U}};
 static const char *const e1_causes[] = {
   "A mapped drive, `net use` or service was configured with an old or mistyped password.",
