@@ -100,6 +100,8 @@ return {
     url = "https://learn.microsoft.com/en-us/windows/desktop/api/namedpipeapi/nf-namedpipeapi-impersonatenamedpipeclient" },
   KB183366 = { title = "INFO: WNetAddConnection2 and Multiple User Credentials (error 1219)",
     url = "https://support.microsoft.com/en-us/help/183366/info-wnetaddconnection2-and-multiple-user-credentials" },
+  KB299656 = { title = "How to prevent Windows from storing a LAN manager hash of your password (KB 299656)",
+    url = "https://learn.microsoft.com/en-us/troubleshoot/windows-server/windows-security/prevent-windows-store-lm-hash-password" },
   LMERRLOG_H = { title = "lmerrlog.h (mingw-w64): NELOG_NetlogonServerAuthFailed is 5722, NELOG_NetlogonServerAuthNoTrustSamAccount 5723",
     ref = "lmerrlog.h" },
   LOGON_USER = { title = "LogonUserA function (winbase.h)",

@@ -213,7 +213,7 @@ return {
       "The password is longer than 14 characters or uses characters the LM hash cannot represent.",
     },
     diagnosis = {
-      "Check the password's length: a password of 15 characters or more never has an LM hash.",
+      "Check the password's length: for a password of 15 characters or more Windows stores no LM hash that can be used to authenticate.",
       "Look for clients that still use LM: in event 4624 on servers, 'Package Name (NTLM only)' shows LM, NTLM V1 or NTLM V2 for each network logon.",
       "Run `gpresult /h report.html` to see whether 'Network security: Do not store LAN Manager hash value on next password change' applies (it is on by default).",
     },
@@ -224,6 +224,7 @@ return {
     sources = {
       from(DOC.WINERROR, "name", "code"),
       from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
+      from(DOC.KB299656, "summary", "diagnosis"),
     },
   },
   {

@@ -161,7 +161,7 @@ static const char *const e7_causes[] = {
   "The password is longer than 14 characters or uses characters the LM hash cannot represent.",
   NULL};
 static const char *const e7_diagnosis[] = {
-  "Check the password's length: a password of 15 characters or more never has an LM hash.",
+  "Check the password's length: for a password of 15 characters or more Windows stores no LM hash that can be used to authenticate.",
   "Look for clients that still use LM: in event 4624 on servers, 'Package Name (NTLM only)' shows LM, NTLM V1 or NTLM V2 for each network logon.",
   "Run `gpresult /h report.html` to see whether 'Network security: Do not store LAN Manager hash value on next password change' applies (it is on by default).",
   NULL};
@@ -174,6 +174,8 @@ static const logonerr_source e7_sources[] = {
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1300-1699)",
    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {"How to prevent Windows from storing a LAN manager hash of your password (KB 299656)",
+   "https://learn.microsoft.com/en-us/troubleshoot/windows-server/windows-security/prevent-windows-store-lm-hash-password", NULL, 0x48U},
   {NULL, NULL, NULL, 0U}};
 static const char *const e8_causes[] = {
   "AccessCheck or a similar function was given a primary token (from OpenProcessToken or LogonUser) where an impersonation token is required.",
