@@ -194,6 +194,7 @@ return {
     sources = {
       from(DOC.NTSTATUS_H, "name", "code"),
       from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
+      from(DOC.EVENT_4673, "diagnosis"),
     },
   },
   {

@@ -1658,6 +1658,8 @@ static const logonerr_source e67_sources[] = {
    NULL, "ntstatus.h", 0x3U},
   {"[MS-ERREF] 2.3.1 NTSTATUS Values",
    "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {"4673(S, F) A privileged service was called",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4673", NULL, 0x40U},
   {NULL, NULL, NULL, 0U}};
 static const char *const e68_causes[] = {
   "The name sent to the LSA or SAM contains forbidden characters, is empty, or mixes the DOMAIN\\user and UPN forms.",
