@@ -1,11 +1,13 @@
 /*
- * Internal to the Lua binding (lcore.c, lentry.c, lscan.c): Lua-version
- * shims and the per-state tables every binding function reaches as
- * upvalues, so that the binding keeps no state of its own in C.
+ * Internal to the Lua binding (lcore.c, lentry.c, lscan.c), defined in
+ * lbind.c: Lua-version shims, the export macro, and the per-state tables
+ * every binding function reaches as upvalues, so that the binding keeps no
+ * state of its own in C.  It depends on no other binding file.
  */
 #ifndef LOGONERR_LBIND_H
 #define LOGONERR_LBIND_H
 
+/* The export macro and the Lua 5.1 shims, shared with the events modules. */
 #include "lcompat.h"
 #include "logonerr.h"
 
@@ -25,11 +27,5 @@ void lbind_push_int(lua_State *L, int64_t v);
 void lbind_push_hex(lua_State *L, uint32_t v);
 /* The object of a catalogue entry. */
 void lbind_push_entry(lua_State *L, const logonerr_entry *e);
-
-/* lentry.c: entry objects, read-only views and the module's tables. */
-void lentry_open(lua_State *L, int module);
-/* lscan.c: the scanner class and the functions that make scanners. */
-extern const luaL_Reg lscan_funcs[];
-void lscan_open(lua_State *L);
 
 #endif

@@ -1,7 +1,8 @@
 /*
- * What every Lua binding file of logonerr shares (the core's, lcore.c and
- * its parts, and the events modules', levtx.c and leventxml.c): the export
- * of luaopen_* and luaL_setfuncs where Lua 5.1 lacks it.
+ * What every Lua module of logonerr shares (the core's binding through
+ * lbind.h, and the events modules levtx.c and leventxml.c, which link
+ * nothing of the core): the mark of the one symbol a module exports, and
+ * luaL_setfuncs where Lua 5.1 lacks it (inline, so each module has it).
  */
 #ifndef LOGONERR_LCOMPAT_H
 #define LOGONERR_LCOMPAT_H
@@ -16,7 +17,8 @@
 #endif
 
 #if LUA_VERSION_NUM < 502
-/* Lua 5.1 and LuaJIT (which declares its own luaL_setfuncs). */
+/* Lua 5.1 and LuaJIT (which declares its own luaL_setfuncs).  (cppcheck
+ * and the compilers see one definition per module.) */
 #define lua_rawlen lua_objlen
 #define luaL_setfuncs logonerr_setfuncs
 static inline void logonerr_setfuncs(lua_State *L, const luaL_Reg *l, int nup) {

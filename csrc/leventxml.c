@@ -1,8 +1,7 @@
 /*
  * logonerr.eventxml -- one Windows event's XML (<Event>...</Event>) read
  * with libexpat (eventxml.c) into the table logonerr.evtx gives for an
- * EVTX record (the shape is in levtx_record.h), and UTF-16 text decoded
- * for the readers of XML and JSON exported as UTF-16.
+ * EVTX record (the shape is in levtx_record.h).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -74,25 +73,12 @@ static int l_parser_gc(lua_State *L) {
   return 0;
 }
 
-/* utf16(s, big, final) -> UTF-8 text, bytes of s used. */
-static int l_utf16(lua_State *L) {
-  size_t n, used, out;
-  const char *s = luaL_checklstring(L, 1, &n);
-  int big = lua_toboolean(L, 2), final = lua_toboolean(L, 3);
-  /* Scratch space the collector frees (5.1 has no luaL_prepbuffsize). */
-  char *o = lua_newuserdata(L, 3 * (n / 2) + 1);
-  out = logonerr_utf16_to_utf8((const unsigned char *)s, n, big, final, o, &used);
-  lua_pushlstring(L, o, out);
-  lua_pushinteger(L, (lua_Integer)used);
-  return 2;
-}
-
 static const luaL_Reg parser_methods[] = {
     {"__gc", l_parser_gc}, {"close", l_parser_gc}, {"read", l_parser_read},
     {NULL, NULL}};
 
 static const luaL_Reg funcs[] = {
-    {"parser", l_parser}, {"utf16", l_utf16}, {NULL, NULL}};
+    {"parser", l_parser}, {NULL, NULL}};
 
 LOGONERR_EXPORT int luaopen_logonerr_eventxml(lua_State *L);
 LOGONERR_EXPORT int luaopen_logonerr_eventxml(lua_State *L) {

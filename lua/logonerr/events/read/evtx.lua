@@ -1,0 +1,39 @@
+--- EVTX files, read record by record by logonerr's own C reader
+-- (logonerr.evtx: no library; doc/evtx-reader.md).
+-- @module logonerr.events.read.evtx
+
+local pcall, require = pcall, require
+
+local _ENV = nil -- luacheck: ignore 211
+
+local M = {}
+
+local have, native = pcall(require, "logonerr.evtx")
+if not have then native = nil end
+
+--- Can this build read EVTX files (logonerr.evtx is built)?
+M.available = native ~= nil
+
+--- Why it cannot, when it cannot.
+M.missing = "logonerr.evtx is not built (make builds it: it needs a C compiler " ..
+            "and the Lua headers only)"
+
+--- The raw records of the EVTX file at path, read for rd (which counts
+-- what is skipped) with jobs threads (1 by default); nil and a message
+-- when the file cannot be opened.  A damaged chunk or record comes from
+-- the reader as false, why, where: it is skipped.
+function M.records(rd, path, jobs)
+  if not M.available then return nil, M.missing end
+  local f, err = native.open(path, jobs)
+  if f == nil then return nil, err end
+  return function()
+    while true do
+      local rec, why, at = f:next()
+      if rec then return rec end
+      if rec == nil then f:close() return nil end
+      rd:skip(at, why)
+    end
+  end
+end
+
+return M
