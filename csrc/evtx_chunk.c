@@ -34,7 +34,8 @@ enum { ATTR_NONE, ATTR_OTHER, ATTR_SYSTEMTIME, ATTR_NAME };
 
 typedef struct {
   uint32_t off, gen; /* chunk offset of the name; gen 0 = empty slot */
-  uint32_t at, len;  /* its UTF-8 in names text                      */
+  uint32_t at, len;  /* its local part's UTF-8 in names text         */
+  int kind;          /* K_*                                          */
 } name_slot;
 
 typedef struct {
@@ -66,6 +67,7 @@ struct logonerr_evtx_chunk_reader {
   /* The element whose start is being read, and its attributes. */
   int pending, attr;
   uint32_t el_at, el_len;
+  int el_kind;
   int have_systime, have_name;
   evtx_text systime, aname;
   /* The batch being filled (its buffers, borrowed). */
@@ -153,6 +155,12 @@ static void out_clean(logonerr_evtx_chunk_reader *r, const char *s, size_t n,
   char *d;
   if (!evtx_text_room(o, n)) return;
   d = o->p + o->len;
+  for (i = 0; i < n && (unsigned char)s[i] >= 0x20; i++) continue;
+  if (i == n) { /* nearly always: nothing to clean */
+    memcpy(d, s, n);
+    o->len += n;
+    return;
+  }
   for (i = 0; i < n; i++) {
     unsigned char ch = (unsigned char)s[i];
     if (ch >= 0x20) {
@@ -206,18 +214,39 @@ static void emit(logonerr_evtx_chunk_reader *r, uint32_t where,
 
 /* --------------------------------------------------------------- names */
 
-/* The name at chunk offset off, as UTF-8 in name_text[*at .. *at+*len).
- * A name is: next offset (4), hash (2), length in units (2), UTF-16, NUL. */
+/* The names the walk looks for, told once per name and chunk. */
+enum {
+  K_OTHER, K_EVENT, K_SYSTEM, K_EVENTDATA, K_USERDATA, K_TIMECREATED,
+  K_PROVIDER, K_EVENTID, K_EVENTRECORDID, K_COMPUTER, K_CHANNEL, K_LEVEL,
+  K_DATA, K_SYSTEMTIME, K_NAME, K_LT, K_GT, K_AMP, K_QUOT, K_APOS
+};
+
+static int kind_of(const char *s, size_t n) {
+  static const char *const names[] = {
+      "", "Event", "System", "EventData", "UserData", "TimeCreated",
+      "Provider", "EventID", "EventRecordID", "Computer", "Channel", "Level",
+      "Data", "SystemTime", "Name", "lt", "gt", "amp", "quot", "apos"};
+  int k;
+  for (k = 1; k < (int)(sizeof names / sizeof names[0]); k++)
+    if (strlen(names[k]) == n && memcmp(names[k], s, n) == 0) return k;
+  return K_OTHER;
+}
+
+/* The name at chunk offset off, its local part (after any prefix) as UTF-8
+ * in name_text[*at .. *at+*len), and its kind.  A name is: next offset
+ * (4), hash (2), length in units (2), UTF-16, NUL. */
 static int name_at(logonerr_evtx_chunk_reader *r, uint32_t off, uint32_t *at,
-                   uint32_t *len) {
-  uint32_t h = (off * 2654435761u) >> 22, k, units;
-  name_slot *s;
+                   uint32_t *len, int *kind) {
+  uint32_t h = (off * 2654435761u) >> 22, k, units, i;
+  name_slot *s = NULL;
+  const char *t;
   for (k = 0; k < NAME_SLOTS; k++) {
     s = &r->names[(h + k) & (NAME_SLOTS - 1)];
     if (s->gen != r->gen) break;
     if (s->off == off) {
       *at = s->at;
       *len = s->len;
+      *kind = s->kind;
       return 0;
     }
   }
@@ -234,21 +263,29 @@ static int name_at(logonerr_evtx_chunk_reader *r, uint32_t off, uint32_t *at,
   evtx_text_utf16(&r->name_text, r->c + off + 8, 2 * (size_t)units);
   if (!r->name_text.ok) return -1;
   *len = (uint32_t)(r->name_text.len - *at);
-  if (k < NAME_SLOTS) {
+  t = r->name_text.p + *at;
+  for (i = *len; i > 0; i--)
+    if (t[i - 1] == ':') {
+      *at += i;
+      *len -= i;
+      break;
+    }
+  *kind = kind_of(r->name_text.p + *at, *len);
+  if (k < NAME_SLOTS && s != NULL) {
     s->off = off;
     s->gen = r->gen;
     s->at = *at;
     s->len = *len;
+    s->kind = *kind;
   }
   return 0;
 }
 
 /* Reads a name reference at *pos (skipping the name when it is defined
- * right there), then the name's local part (after any prefix). */
+ * right there): the name's local part and kind, as name_at gives them. */
 static int name_ref(logonerr_evtx_chunk_reader *r, uint32_t *pos, uint32_t end,
-                    uint32_t *at, uint32_t *len) {
-  uint32_t off, i;
-  const char *s;
+                    uint32_t *at, uint32_t *len, int *kind) {
+  uint32_t off;
   if (*pos + 4 > end) {
     fail(r, "a name reference past the end of its data");
     return -1;
@@ -268,30 +305,14 @@ static int name_ref(logonerr_evtx_chunk_reader *r, uint32_t *pos, uint32_t end,
     }
     *pos += 10 + 2 * units;
   }
-  if (name_at(r, off, at, len) != 0) return -1;
-  s = r->name_text.p + *at;
-  for (i = *len; i > 0; i--)
-    if (s[i - 1] == ':') {
-      *at += i;
-      *len -= i;
-      break;
-    }
-  return 0;
-}
-
-static int name_is(const logonerr_evtx_chunk_reader *r, uint32_t at,
-                   uint32_t len, const char *want) {
-  size_t k = strlen(want);
-  return len == k && memcmp(r->name_text.p + at, want, k) == 0;
+  return name_at(r, off, at, len, kind);
 }
 
 /* ------------------------------------------------- the walk (eventxml.c) */
 
-static int is_system_text(const logonerr_evtx_chunk_reader *r, uint32_t at,
-                          uint32_t len) {
-  return name_is(r, at, len, "EventID") || name_is(r, at, len, "EventRecordID") ||
-         name_is(r, at, len, "Computer") || name_is(r, at, len, "Channel") ||
-         name_is(r, at, len, "Level");
+static int is_system_text(int kind) {
+  return kind == K_EVENTID || kind == K_EVENTRECORDID || kind == K_COMPUTER ||
+         kind == K_CHANNEL || kind == K_LEVEL;
 }
 
 static void set_field(logonerr_evtx_chunk_reader *r, const char *s, size_t n) {
@@ -303,31 +324,32 @@ static void set_field(logonerr_evtx_chunk_reader *r, const char *s, size_t n) {
 /* The start of an element, its attributes read. */
 static void element_start(logonerr_evtx_chunk_reader *r) {
   uint32_t at = r->el_at, len = r->el_len;
+  int kind = r->el_kind;
   const char *name = r->name_text.p + at;
   r->depth++;
   r->text.len = 0;
   r->leaf = 1;
   if (r->depth == 1) {
-    if (name_is(r, at, len, "Event")) r->saw_event = 1;
+    if (kind == K_EVENT) r->saw_event = 1;
     return;
   }
   if (r->depth == 2) {
-    r->section = name_is(r, at, len, "System")      ? 'S'
-                 : name_is(r, at, len, "EventData") ? 'E'
-                 : name_is(r, at, len, "UserData")  ? 'U'
+    r->section = kind == K_SYSTEM      ? 'S'
+                 : kind == K_EVENTDATA ? 'E'
+                 : kind == K_USERDATA  ? 'U'
                                                     : 0;
     r->capture = CAP_NONE;
     return;
   }
   if (r->section == 'S' && r->depth == 3) {
-    if (name_is(r, at, len, "TimeCreated") && r->have_systime)
+    if (kind == K_TIMECREATED && r->have_systime)
       emit(r, LOGONERR_EVTX_SYSTEM, name, len, 0, r->systime.p, r->systime.len, 1);
-    else if (name_is(r, at, len, "Provider") && r->have_name)
+    else if (kind == K_PROVIDER && r->have_name)
       emit(r, LOGONERR_EVTX_SYSTEM, name, len, 0, r->aname.p, r->aname.len, 1);
-    r->capture = is_system_text(r, at, len) ? CAP_SYSTEM : CAP_NONE;
+    r->capture = is_system_text(kind) ? CAP_SYSTEM : CAP_NONE;
     if (r->capture) set_field(r, name, len);
   } else if (r->section == 'E' && r->depth == 3) {
-    r->capture = name_is(r, at, len, "Data") ? CAP_DATA : CAP_NONE;
+    r->capture = kind == K_DATA ? CAP_DATA : CAP_NONE;
     if (r->have_name) set_field(r, r->aname.p, r->aname.len);
     else r->field_n = 0;
     r->field_attr = r->have_name;
@@ -533,6 +555,7 @@ static void put_char(logonerr_evtx_chunk_reader *r, unsigned c) {
 static int walk(logonerr_evtx_chunk_reader *r, uint32_t pos, uint32_t end_,
                 int dep, size_t sub0, size_t nsub, int level) {
   uint32_t at, len;
+  int kind;
   if (level > MAX_LEVEL) {
     fail(r, "templates nested too deep");
     return -1;
@@ -545,7 +568,7 @@ static int walk(logonerr_evtx_chunk_reader *r, uint32_t pos, uint32_t end_,
     case 0x01: /* element start: [dependency id], size, name, [attr size] */
       if (r->pending) goto bad;
       pos += dep ? 6u : 4u;
-      if (pos > end_ || name_ref(r, &pos, end_, &r->el_at, &r->el_len) != 0)
+      if (pos > end_ || name_ref(r, &pos, end_, &r->el_at, &r->el_len, &r->el_kind) != 0)
         goto bad;
       if (tok & 0x40) pos += 4;
       if (pos > end_ || r->depth >= MAX_DEPTH) goto bad;
@@ -570,12 +593,12 @@ static int walk(logonerr_evtx_chunk_reader *r, uint32_t pos, uint32_t end_,
       if (utf16_text(r, &pos, end_) != 0) return -1;
       break;
     case 0x06: /* attribute: its name, then its value's tokens */
-      if (!r->pending || name_ref(r, &pos, end_, &at, &len) != 0) goto bad;
-      if (name_is(r, at, len, "SystemTime")) {
+      if (!r->pending || name_ref(r, &pos, end_, &at, &len, &kind) != 0) goto bad;
+      if (kind == K_SYSTEMTIME) {
         r->attr = ATTR_SYSTEMTIME;
         r->have_systime = 1;
         r->systime.len = 0;
-      } else if (name_is(r, at, len, "Name")) {
+      } else if (kind == K_NAME) {
         r->attr = ATTR_NAME;
         r->have_name = 1;
         r->aname.len = 0;
@@ -592,16 +615,16 @@ static int walk(logonerr_evtx_chunk_reader *r, uint32_t pos, uint32_t end_,
       pos += 2;
       break;
     case 0x09: /* entity reference (&amp; and its kind) */
-      if (name_ref(r, &pos, end_, &at, &len) != 0) goto bad;
-      put_char(r, name_is(r, at, len, "lt")     ? '<'
-                  : name_is(r, at, len, "gt")   ? '>'
-                  : name_is(r, at, len, "amp")  ? '&'
-                  : name_is(r, at, len, "quot") ? '"'
-                  : name_is(r, at, len, "apos") ? '\''
+      if (name_ref(r, &pos, end_, &at, &len, &kind) != 0) goto bad;
+      put_char(r, kind == K_LT     ? '<'
+                  : kind == K_GT   ? '>'
+                  : kind == K_AMP  ? '&'
+                  : kind == K_QUOT ? '"'
+                  : kind == K_APOS ? '\''
                                                 : 0xFFFD);
       break;
     case 0x0a: /* processing instruction target */
-      if (name_ref(r, &pos, end_, &at, &len) != 0) goto bad;
+      if (name_ref(r, &pos, end_, &at, &len, &kind) != 0) goto bad;
       break;
     case 0x0b: /* processing instruction data */
       if (pos + 2 > end_) goto bad;
