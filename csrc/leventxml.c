@@ -82,12 +82,6 @@ static const luaL_Reg funcs[] = {
 
 LOGONERR_EXPORT int luaopen_logonerr_eventxml(lua_State *L);
 LOGONERR_EXPORT int luaopen_logonerr_eventxml(lua_State *L) {
-  luaL_newmetatable(L, PARSER);
-  luaL_setfuncs(L, parser_methods, 0);
-  lua_pushvalue(L, -1);
-  lua_setfield(L, -2, "__index");
-  lua_pop(L, 1);
-  lua_newtable(L);
-  luaL_setfuncs(L, funcs, 0);
+  levtx_open_module(L, PARSER, parser_methods, funcs);
   return 1;
 }

@@ -120,12 +120,6 @@ static const luaL_Reg funcs[] = {{"open", l_open}, {NULL, NULL}};
 
 LOGONERR_EXPORT int luaopen_logonerr_evtx(lua_State *L);
 LOGONERR_EXPORT int luaopen_logonerr_evtx(lua_State *L) {
-  luaL_newmetatable(L, READER);
-  luaL_setfuncs(L, reader_methods, 0);
-  lua_pushvalue(L, -1);
-  lua_setfield(L, -2, "__index");
-  lua_pop(L, 1);
-  lua_newtable(L);
-  luaL_setfuncs(L, funcs, 0);
+  levtx_open_module(L, READER, reader_methods, funcs);
   return 1;
 }

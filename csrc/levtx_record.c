@@ -1,10 +1,11 @@
 /*
- * One event's fields into its Lua table (levtx_record.h).
+ * One event's fields into its Lua table, and the events modules' opening
+ * (levtx_record.h).
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "lauxlib.h"
+#include "lcompat.h"
 #include "levtx_record.h"
 
 /* A decimal field as a number when it is one, else as the text. */
@@ -67,4 +68,15 @@ void levtx_record_field(levtx_building *b, int data, const char *name,
                           : "provider";
   lua_pushlstring(L, v, n);
   lua_setfield(L, -3, key);
+}
+
+void levtx_open_module(lua_State *L, const char *class_name,
+                       const luaL_Reg *methods, const luaL_Reg *funcs) {
+  luaL_newmetatable(L, class_name);
+  luaL_setfuncs(L, methods, 0);
+  lua_pushvalue(L, -1);
+  lua_setfield(L, -2, "__index");
+  lua_pop(L, 1);
+  lua_newtable(L);
+  luaL_setfuncs(L, funcs, 0);
 }

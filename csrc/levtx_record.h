@@ -1,6 +1,7 @@
 /*
- * The Lua table of one event, as logonerr.evtx (EVTX records) and
- * logonerr.eventxml (event XML) both give it:
+ * What the two events modules share: the Lua table of one event, as
+ * logonerr.evtx (EVTX records) and logonerr.eventxml (event XML) both give
+ * it, and how they open.
  *   { id =, record =, time =, computer =, channel =, provider =, level =,
  *     data = { Name = value, ..., [1] = value of a Data without a Name } }
  * id, record and level are integers when their text is decimal.
@@ -10,6 +11,7 @@
 
 #include <stddef.h>
 
+#include "lauxlib.h"
 #include "lua.h"
 
 typedef struct {
@@ -24,5 +26,10 @@ void levtx_record_field(levtx_building *b, int data, const char *name,
                         size_t name_len, const char *v, size_t n);
 /* Sets data in the record, leaving the record on top. */
 void levtx_record_end(lua_State *L);
+
+/* What each events module's luaopen does: the metatable of its one class
+ * (methods, with __index itself), then the module table (funcs) pushed. */
+void levtx_open_module(lua_State *L, const char *class_name,
+                       const luaL_Reg *methods, const luaL_Reg *funcs);
 
 #endif

@@ -72,13 +72,7 @@ describe("logonerr.eventxml", function()
 
 end)
 
--- The sample's bytes, and a copy of them changed by fn(bytes) -> bytes.
-local function slurp(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("*a")
-  f:close()
-  return s
-end
+local slurp = require("support.run").read
 
 local function all(r)
   local recs, skips = {}, {}
