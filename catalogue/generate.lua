@@ -73,6 +73,7 @@ local COVERABLE = set_of(LISTS.FIELDS)
 
 -- The namespaces whose every entry must say where its facts come from.
 local SOURCED = { kerberos = true, hresult = true }
+SOURCED.win32, SOURCED.ntstatus = true, true
 
 -- The range of a code in each namespace.
 local MAX_CODE = { win32 = 0xFFFF, ntstatus = 0xFFFFFFFF, hresult = 0xFFFFFFFF,

@@ -23,6 +23,14 @@ static const char *const e0_resolution[] = {
   "For remote administration, use a domain account in the local Administrators group rather than a local account whose network token is filtered.",
   NULL};
 static const unsigned short e0_related[] = {63, 11, 37, LOGONERR_NO_ENTRY};
+static const logonerr_source e0_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (0-499)",
+   "https://learn.microsoft.com/windows/win32/debug/system-error-codes--0-499-", NULL, 0xFU},
+  {"4663(S) An attempt was made to access an object (no Failure events)",
+   NULL, "MicrosoftDocs/windows-itpro-docs auditing/event-4663.md", 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e1_causes[] = {
   "A mapped drive, `net use` or service was configured with an old or mistyped password.",
   "A password change (STATUS_WRONG_PASSWORD) was attempted with an incorrect current password.",
@@ -37,6 +45,18 @@ static const char *const e1_resolution[] = {
   "When changing a password, confirm the current password with the user before retrying.",
   NULL};
 static const unsigned short e1_related[] = {70, 17, 14, 57, LOGONERR_NO_ENTRY};
+static const logonerr_source e1_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (0-499)",
+   "https://learn.microsoft.com/windows/win32/debug/system-error-codes--0-499-", NULL, 0xFU},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x40U},
+  {"4776(S, F) The computer attempted to validate the credentials for an account",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x40U},
+  {"4771(F): Kerberos pre-authentication failed",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4771", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e2_causes[] = {
   "A buffer length, flag or structure version passed to the API is wrong.",
   "A logon ID (LUID), logon type or package name is out of range or uninitialised.",
@@ -51,6 +71,12 @@ static const char *const e2_resolution[] = {
   "Initialise every structure completely (zero it first) before filling the fields the call needs.",
   NULL};
 static const unsigned short e2_related[] = {62, 3, 32, LOGONERR_NO_ENTRY};
+static const logonerr_source e2_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (0-499)",
+   "https://learn.microsoft.com/windows/win32/debug/system-error-codes--0-499-", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e3_causes[] = {
   "An argument list or environment block handed to a process or API is malformed.",
   "A caller passed values in the wrong order or of the wrong kind.",
@@ -64,6 +90,12 @@ static const char *const e3_resolution[] = {
   "Validate input at the call site before it reaches the API.",
   NULL};
 static const unsigned short e3_related[] = {2, 62, LOGONERR_NO_ENTRY};
+static const logonerr_source e3_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (0-499)",
+   "https://learn.microsoft.com/windows/win32/debug/system-error-codes--0-499-", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e4_causes[] = {
   "The caller asked for a registry value, certificate, credential, device or other element that does not exist.",
   "A lookup ran against the wrong store or scope (per-user instead of per-machine, or the reverse).",
@@ -76,6 +108,12 @@ static const char *const e4_resolution[] = {
   "Create or restore the missing element, or point the program at the store where it lives.",
   NULL};
 static const unsigned short e4_related[] = {112, 2, LOGONERR_NO_ENTRY};
+static const logonerr_source e4_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1000-1299)",
+   "https://learn.microsoft.com/en-US/windows/win32/debug/system-error-codes--1000-1299-", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e5_causes[] = {
   "A drive or IPC$ connection to the server already exists under other credentials.",
   "The server is reached by two names (NetBIOS and FQDN) and an application mixes credentials.",
@@ -92,6 +130,14 @@ static const char *const e5_resolution[] = {
   "Remove stale entries for the server from Credential Manager.",
   NULL};
 static const unsigned short e5_related[] = {105, 10, 6, LOGONERR_NO_ENTRY};
+static const logonerr_source e5_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1000-1299)",
+   "https://learn.microsoft.com/en-US/windows/win32/debug/system-error-codes--1000-1299-", NULL, 0x7U},
+  {"INFO: WNetAddConnection2 and Multiple User Credentials (error 1219)",
+   "https://support.microsoft.com/en-us/help/183366/info-wnetaddconnection2-and-multiple-user-credentials", NULL, 0x18U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e6_causes[] = {
   "A client edition of Windows acting as a file server has reached its limit of concurrent inbound connections.",
   "Stale or leaked sessions from clients were never closed.",
@@ -105,11 +151,17 @@ static const char *const e6_resolution[] = {
   "Move the share to a server edition or reduce the number of concurrent clients.",
   NULL};
 static const unsigned short e6_related[] = {5, 40, LOGONERR_NO_ENTRY};
+static const logonerr_source e6_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1000-1299)",
+   "https://learn.microsoft.com/en-US/windows/win32/debug/system-error-codes--1000-1299-", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e7_causes[] = {
   "The password is longer than 14 characters or uses characters the LM hash cannot represent.",
   NULL};
 static const char *const e7_diagnosis[] = {
-  "Check the password's length: a password of 15 characters or more never has an LM hash.",
+  "Check the password's length: for a password of 15 characters or more Windows stores no LM hash that can be used to authenticate.",
   "Look for clients that still use LM: in event 4624 on servers, 'Package Name (NTLM only)' shows LM, NTLM V1 or NTLM V2 for each network logon.",
   "Run `gpresult /h report.html` to see whether 'Network security: Do not store LAN Manager hash value on next password change' applies (it is on by default).",
   NULL};
@@ -117,6 +169,14 @@ static const char *const e7_resolution[] = {
   "No action is needed unless a legacy LM-only client must authenticate; such clients should be retired.",
   NULL};
 static const unsigned short e7_related[] = {39, 38, LOGONERR_NO_ENTRY};
+static const logonerr_source e7_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {"How to prevent Windows from storing a LAN manager hash of your password (KB 299656)",
+   "https://learn.microsoft.com/en-us/troubleshoot/windows-server/windows-security/prevent-windows-store-lm-hash-password", NULL, 0x48U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e8_causes[] = {
   "AccessCheck or a similar function was given a primary token (from OpenProcessToken or LogonUser) where an impersonation token is required.",
   "Impersonation ended, or never started, before the code that relies on the thread token ran.",
@@ -131,11 +191,19 @@ static const char *const e8_resolution[] = {
   "Make the call while the thread is impersonating, and stop on a failed impersonation instead of continuing.",
   NULL};
 static const unsigned short e8_related[] = {64, 24, 33, LOGONERR_NO_ENTRY};
+static const logonerr_source e8_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {"[MS-LSAD] 2.2.3.5 SECURITY_IMPERSONATION_LEVEL",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-lsad/720cea10-cee2-4c45-9084-c6fa7d67d18d", NULL, 0x10U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e9_causes[] = {
   "DNS cannot resolve the domain's SRV records, or the client uses the wrong DNS servers.",
   "The network path to every domain controller is down or blocked by a firewall.",
   "The machine is off the corporate network (VPN not yet connected) and no cached logon can be used.",
-  "Netlogon is stopped on the domain controllers, so none answers the locator; a stopped Netlogon on the client itself gives ERROR_NETLOGON_NOT_STARTED (0xC0000192) instead.",
+  "Netlogon is stopped on the domain controllers, so none answers the locator; a stopped Netlogon on the client itself gives ERROR_NETLOGON_NOT_STARTED (1792) instead, which event 4625 shows as STATUS_NETLOGON_NOT_STARTED (0xC0000192).",
   NULL};
 static const char *const e9_diagnosis[] = {
   "On the failing machine run `nltest /dsgetdc:<domain> /force`: success names the domain controller and site that answered, an error means none could be located.",
@@ -151,6 +219,22 @@ static const char *const e9_resolution[] = {
   "Start Netlogon on the domain controllers that should answer, and connect the VPN before signing in where the machine is remote.",
   NULL};
 static const unsigned short e9_related[] = {65, 56, 49, 26, 130, LOGONERR_NO_ENTRY};
+static const logonerr_source e9_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x8U},
+  {"DsGetDcNameA function (dsgetdc.h)",
+   "https://learn.microsoft.com/en-us/windows/win32/api/dsgetdc/nf-dsgetdc-dsgetdcnamea", NULL, 0x40U},
+  {"Domain Controller Location Process",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-2000-server/cc978011(v=technet.10)", NULL, 0x50U},
+  {"lmerrlog.h (mingw-w64): NELOG_NetlogonServerAuthFailed is 5722, NELOG_NetlogonServerAuthNoTrustSamAccount 5723",
+   NULL, "lmerrlog.h", 0x40U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e10_causes[] = {
   "The session ended (the user logged off, the service stopped, the token's session was deleted) between obtaining its LUID and using it.",
   "Code enumerated sessions with LsaEnumerateLogonSessions and one vanished before LsaGetLogonSessionData ran.",
@@ -187,7 +271,13 @@ static const logonerr_faq_pair e10_faq[] = {
   {"Is it safe to ignore in code that enumerates sessions?",
    "Yes, for a session that ended between LsaEnumerateLogonSessions and LsaGetLogonSessionData: skip it and continue."},
   {NULL, NULL}};
-static const unsigned short e10_related[] = {66, 5, 30, 129, LOGONERR_NO_ENTRY};
+static const unsigned short e10_related[] = {66, 5, 30, 129, 31, 2, 3, LOGONERR_NO_ENTRY};
+static const logonerr_source e10_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e11_causes[] = {
   "The account was never granted the privilege in User Rights Assignment.",
   "The privilege is present but disabled and the code did not enable it with AdjustTokenPrivileges.",
@@ -204,6 +294,14 @@ static const char *const e11_resolution[] = {
   "Run elevated where the privilege is administrative.",
   NULL};
 static const unsigned short e11_related[] = {67, 0, 27, LOGONERR_NO_ENTRY};
+static const logonerr_source e11_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {"4673(S, F) A privileged service was called",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4673", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e12_causes[] = {
   "The name contains characters not allowed in account names, or a domain\\user or UPN form is mangled.",
   "A script passed an empty name or an unexpanded variable.",
@@ -218,6 +316,12 @@ static const char *const e12_resolution[] = {
   "Fix the script or configuration so that the variable is expanded before the call.",
   NULL};
 static const unsigned short e12_related[] = {68, 13, LOGONERR_NO_ENTRY};
+static const logonerr_source e12_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e13_causes[] = {
   "A typo in the user name, or the account was deleted or renamed.",
   "The request went to the wrong domain or to the local SAM instead of the domain.",
@@ -234,18 +338,36 @@ static const char *const e13_resolution[] = {
   "Restore a deleted account from the AD Recycle Bin (`Restore-ADObject`) if it is still needed.",
   NULL};
 static const unsigned short e13_related[] = {69, 17, 12, 155, LOGONERR_NO_ENTRY};
+static const logonerr_source e13_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x40U},
+  {"4776(S, F) The computer attempted to validate the credentials for an account",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e14_causes[] = {
   "The user typed the old password wrongly in a change-password dialog or tool.",
   "A tool used a cached old password that has already been changed.",
   NULL};
 static const char *const e14_diagnosis[] = {
-  "On the domain controller, a refused change shows as a failed event 4723 (an attempt to change an account's password) for the account.",
+  "For a domain account a wrong current password leaves no failed 4723: Microsoft's 4723 page says the domain controller logs it as 4771 (Kerberos) or 4776 (NTLM), so read those for the account; a failed 4723 appears for a local account, or when the new password broke the policy.",
   "Read `Get-ADUser <name> -Properties badPwdCount,LastBadPasswordAttempt -Server <PDC emulator>`: a wrong current password counts as a bad password, so repeated tries move the account towards lockout.",
   NULL};
 static const char *const e14_resolution[] = {
   "Ask the user to re-enter the current password carefully, or have an administrator reset it.",
   NULL};
 static const unsigned short e14_related[] = {1, 70, 16, LOGONERR_NO_ENTRY};
+static const logonerr_source e14_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {"4723(S, F) An attempt was made to change an account's password",
+   "https://learn.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4723", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e15_causes[] = {
   "The new password includes disallowed or unrepresentable characters.",
   NULL};
@@ -257,6 +379,12 @@ static const char *const e15_resolution[] = {
   "Choose a new password using ordinary printable characters.",
   NULL};
 static const unsigned short e15_related[] = {71, 16, LOGONERR_NO_ENTRY};
+static const logonerr_source e15_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e16_causes[] = {
   "The new password is too short, too simple or was used recently.",
   "The minimum password age has not yet passed since the last change.",
@@ -272,17 +400,29 @@ static const char *const e16_resolution[] = {
   "Have an administrator reset the password when the minimum age blocks a needed change.",
   NULL};
 static const unsigned short e16_related[] = {72, 15, 55, LOGONERR_NO_ENTRY};
+static const logonerr_source e16_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
+  {"[MS-GPSB] 2.2.1.1 Password Policies",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-gpsb/0b40db09-d95d-40a6-8467-32aedec8140c", NULL, 0x10U},
+  {"[MS-SAMR] 3.1.1.7.1 General Password Policy",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-samr/bbee5135-3db2-4824-873a-55104c3610ad", NULL, 0x10U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e17_causes[] = {
   "The password is wrong or out of date (often a stored or cached one).",
   "The user name does not exist in the domain the request reached.",
   "A service, scheduled task or mapped drive still uses a password that was changed.",
-  "The client's LAN Manager authentication level does not match what the server or domain controller accepts, for example a client that sends only NTLMv1 to one that refuses LM and NTLM.",
+  "The LAN Manager authentication level of the source and the target do not match, which Microsoft's 4776 page lists among the causes of the generic NTLM failure 0xC000006D.",
   NULL};
 static const char *const e17_diagnosis[] = {
   "On the server that refused the logon (the target of `net use` or RDP), read event 4625: Status 0xC000006D with Sub Status 0xC000006A means a wrong password, with Sub Status 0xC0000064 an unknown user name.",
   "For a domain account, read the domain controller's log: event 4776 has no Sub Status, its Error Code (0xC000006A or 0xC0000064) says which part was wrong for NTLM, and event 4771 with Failure Code 0x18 marks a bad Kerberos password.",
   "Take the sender from Workstation Name and Source Network Address (4625), Source Workstation (4776) or Client Address (4771), then find the stored credential on that machine.",
-  "If Status is 0xC000006D without either Sub Status, compare the LAN Manager authentication level (`LmCompatibilityLevel` under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa, or the policy in `gpresult /h`) on client and server.",
+  "If the domain controller's 4776 shows Error Code 0xC000006D, the generic failure, compare the LAN Manager authentication level (`LmCompatibilityLevel` under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa, or the policy in `gpresult /h`) on client and server.",
+  "A 4625 with Status 0xC000006D and no precise Sub Status may come from the same level mismatch, but that is a guess, not documented: rule out the password and the name first.",
+  "Event 4776 leaves out the server the user tried to reach: look for that server's own 4625 at the same moment, or audit NTLM on the DC ('Restrict NTLM: Audit NTLM authentication in this domain') and read its NTLM Operational log.",
   NULL};
 static const char *const e17_resolution[] = {
   "Update stored credentials (services, scheduled tasks, Credential Manager, application configuration).",
@@ -294,14 +434,28 @@ static const logonerr_faq_pair e17_faq[] = {
    "From event 4625 on the server that refused the logon; event 4776 on the domain controller has no Sub Status field, and its Error Code carries the detailed NTSTATUS instead."},
   {NULL, NULL}};
 static const unsigned short e17_related[] = {73, 69, 70, 57, 13, 127, 128, 173, LOGONERR_NO_ENTRY};
+static const logonerr_source e17_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x40U},
+  {"4776(S, F) The computer attempted to validate the credentials for an account",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x250U},
+  {"4771(F): Kerberos pre-authentication failed",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4771", NULL, 0x40U},
+  {"Block NTLM authentication (auditing NTLM on domain controllers before blocking)",
+   "https://learn.microsoft.com/en-us/training/modules/secure-windows-server-user-accounts/5-ntlm-blocking", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e18_causes[] = {
   "The account has a blank password and the policy 'Limit local account use of blank passwords to console logon only' applies.",
   "A logon-hours, workstation or authentication-policy restriction applies to the account.",
-  "The account is a member of Protected Users or is restricted by an authentication policy silo.",
+  "An authentication policy or policy silo restricts where the account may authenticate from, which MS-APDS answers with STATUS_ACCOUNT_RESTRICTION for NTLM; that Protected Users membership ends in the same error is unconfirmed.",
   NULL};
 static const char *const e18_diagnosis[] = {
-  "In event 4625 on the target, Status 0xC000006E comes with a Sub Status that names the restriction: 0xC000006F logon hours, 0xC0000070 workstation list, 0xC0000072 disabled account, 0xC0000193 expired account.",
-  "A password that has expired (0xC0000071) or must be changed (0xC0000224) can appear in event 4625 as the Sub Status, or as the Status itself with Sub Status 0x0.",
+  "In event 4625 on the target, Status 0xC000006E comes with a Sub Status that names the restriction: 0xC000006F logon hours, 0xC0000070 workstation list, 0xC0000071 expired password, 0xC0000072 disabled account, the four Sub Status values Microsoft documents for MSV1_0 (LsaLogonUser).",
+  "An expired account (0xC0000193) and a password that must be changed (0xC0000224) are not among those Sub Status values: expect them as the 4625 Status itself, with Sub Status 0x0, and read those entries.",
   "Read the restricting attributes: `Get-ADUser <name> -Properties logonHours,userWorkstations,AccountExpirationDate,Enabled,PasswordExpired,MemberOf`.",
   "For a local account, `net user <name>` shows 'Password required' and the logon hours, and `gpresult /h` shows whether the blank-password policy applies.",
   "For Protected Users and authentication policies, read the domain controller's ProtectedUserFailures-DomainController and AuthenticationPolicyFailures-DomainController logs under Microsoft > Windows > Authentication.",
@@ -311,6 +465,18 @@ static const char *const e18_resolution[] = {
   "Remove the account from Protected Users or the policy silo only if the refused kind of logon is genuinely needed.",
   NULL};
 static const unsigned short e18_related[] = {74, 19, 20, 21, 22, 50, 55, 143, LOGONERR_NO_ENTRY};
+static const logonerr_source e18_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x48U},
+  {"[MS-APDS] 3.1.5.2 NTLM Network Logon",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-apds/a6969cdd-5441-4cf9-bcaa-4b7ffbf792b7", NULL, 0x10U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e19_causes[] = {
   "The account's logonHours attribute, stored in UTC, excludes the current time.",
   "A daylight saving change moved the permitted window by an hour in local time, because the stored hours stay in UTC.",
@@ -327,6 +493,18 @@ static const char *const e19_resolution[] = {
   "Edit logon hours from a console in the users' own time zone, or set them in UTC with a script, so the grid means what the administrator intends.",
   NULL};
 static const unsigned short e19_related[] = {75, 18, 20, LOGONERR_NO_ENTRY};
+static const logonerr_source e19_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x40U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x40U},
+  {"4776(S, F) The computer attempted to validate the credentials for an account",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e20_causes[] = {
   "The account's 'Log On To' list (userWorkstations) does not include the source computer.",
   "The credential is validated on behalf of the user by a server (a web, mail or gateway server) whose name is not in the list.",
@@ -342,6 +520,16 @@ static const char *const e20_resolution[] = {
   "Adjust the authentication policy silo's conditions if the device should be allowed.",
   NULL};
 static const unsigned short e20_related[] = {76, 18, 19, LOGONERR_NO_ENTRY};
+static const logonerr_source e20_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x40U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e21_causes[] = {
   "The password is older than the maximum password age of the applying policy.",
   "A service account's password expired because 'Password never expires' was not set.",
@@ -349,7 +537,7 @@ static const char *const e21_causes[] = {
 static const char *const e21_diagnosis[] = {
   "Run `net user <name> /domain` and read 'Password last set' and 'Password expires'.",
   "Run `Get-ADUserResultantPasswordPolicy <name>` to find a fine-grained MaxPasswordAge; without one, `Get-ADDefaultDomainPasswordPolicy` gives the domain's.",
-  "On the target, event 4625 carries 0xC0000071, as its Sub Status or as its Status with Sub Status 0x0.",
+  "On the target, event 4625 carries 0xC0000071 as the Sub Status under Status 0xC000006E, one of the four Sub Status values Microsoft documents for MSV1_0.",
   "On the domain controller, an expired password shows as Error Code 0xC0000071 in event 4776 (NTLM) and Failure Code 0x17 in event 4771 (Kerberos).",
   NULL};
 static const char *const e21_resolution[] = {
@@ -357,6 +545,20 @@ static const char *const e21_resolution[] = {
   "For service accounts, use a group Managed Service Account or rotate the password and update every place it is stored.",
   NULL};
 static const unsigned short e21_related[] = {77, 55, 50, 18, 172, LOGONERR_NO_ENTRY};
+static const logonerr_source e21_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x40U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x40U},
+  {"4776(S, F) The computer attempted to validate the credentials for an account",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x40U},
+  {"[MS-GPSB] 2.2.1.1 Password Policies",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-gpsb/0b40db09-d95d-40a6-8467-32aedec8140c", NULL, 0x10U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e22_causes[] = {
   "An administrator or an automated process disabled the account.",
   "The account is a leaver's account or a stale service account.",
@@ -372,6 +574,20 @@ static const char *const e22_resolution[] = {
   "Replace a stale service account with a managed service account rather than re-enabling it.",
   NULL};
 static const unsigned short e22_related[] = {78, 50, 57, 18, LOGONERR_NO_ENTRY};
+static const logonerr_source e22_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x40U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x40U},
+  {"4776(S, F) The computer attempted to validate the credentials for an account",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x40U},
+  {"User-Account-Control attribute (userAccountControl flags)",
+   "https://learn.microsoft.com/windows/win32/adschema/a-useraccountcontrol", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e23_causes[] = {
   "An account named in a configuration, ACL or script was deleted or renamed.",
   "The name's domain cannot be contacted to translate it.",
@@ -385,6 +601,14 @@ static const char *const e23_resolution[] = {
   "Restore name resolution and connectivity to the account's domain.",
   NULL};
 static const unsigned short e23_related[] = {79, 13, 12, LOGONERR_NO_ENTRY};
+static const logonerr_source e23_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
+  {"[MS-LSAT] 3.1.4.8 LsarLookupNames",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-lsat/65d18faa-0cb2-40ee-a94a-2140212f4ec4", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e24_causes[] = {
   "A client connected with SecurityIdentification or Anonymous impersonation level.",
   "A server duplicated a token at a lower level than it needs.",
@@ -399,6 +623,14 @@ static const char *const e24_resolution[] = {
   "Duplicate the token with SecurityImpersonation or SecurityDelegation when needed.",
   NULL};
 static const unsigned short e24_related[] = {80, 8, 33, LOGONERR_NO_ENTRY};
+static const logonerr_source e24_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
+  {"[MS-LSAD] 2.2.3.5 SECURITY_IMPERSONATION_LEVEL",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-lsad/720cea10-cee2-4c45-9084-c6fa7d67d18d", NULL, 0x18U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e25_causes[] = {
   "The security database service is starting, stopping or was disabled.",
   "A domain controller is in Directory Services Restore Mode.",
@@ -413,6 +645,14 @@ static const char *const e25_resolution[] = {
   "Restart a domain controller in normal mode (`bcdedit /deletevalue safeboot`) once repairs in Directory Services Restore Mode are done.",
   NULL};
 static const unsigned short e25_related[] = {81, 49, 9, LOGONERR_NO_ENTRY};
+static const logonerr_source e25_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e26_causes[] = {
   "The domain name is misspelt, or a trust to that domain does not exist.",
   "DNS cannot locate domain controllers for the domain.",
@@ -427,6 +667,16 @@ static const char *const e26_resolution[] = {
   "Add a conditional forwarder or secondary zone so that the domain's DNS names resolve.",
   NULL};
 static const unsigned short e26_related[] = {82, 56, 9, LOGONERR_NO_ENTRY};
+static const logonerr_source e26_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
+  {"DsGetDcNameA function (dsgetdc.h)",
+   "https://learn.microsoft.com/en-us/windows/win32/api/dsgetdc/nf-dsgetdc-dsgetdcnamea", NULL, 0x40U},
+  {"Domain Controller Location Process",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-2000-server/cc978011(v=technet.10)", NULL, 0x10U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e27_causes[] = {
   "Code made a trusted-only LSA request over a handle from LsaConnectUntrusted rather than LsaRegisterLogonProcess.",
   "The process lacks SeTcbPrivilege, so LsaRegisterLogonProcess could not be used.",
@@ -440,6 +690,16 @@ static const char *const e27_resolution[] = {
   "Use LogonUser where a registered logon process is not needed.",
   NULL};
 static const unsigned short e27_related[] = {83, 11, 29, LOGONERR_NO_ENTRY};
+static const logonerr_source e27_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {"LsaRegisterLogonProcess function (ntsecapi.h): requires SeTcbPrivilege",
+   "https://learn.microsoft.com/en-us/windows/win32/api/ntsecapi/nf-ntsecapi-lsaregisterlogonprocess", NULL, 0x10U},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x10U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e28_causes[] = {
   "An authentication package reused a logon ID instead of allocating a fresh one with AllocateLocallyUniqueId.",
   "A custom security package or credential provider creates sessions without cleaning up those of failed attempts.",
@@ -471,7 +731,15 @@ static const logonerr_faq_pair e28_faq[] = {
   {"Does it threaten system stability?",
    "Not by itself, but it shows that an authentication component is misbehaving, and logons through it keep failing until that is fixed."},
   {NULL, NULL}};
-static const unsigned short e28_related[] = {84, 31, 30, LOGONERR_NO_ENTRY};
+static const unsigned short e28_related[] = {84, 31, 30, 17, 2, LOGONERR_NO_ENTRY};
+static const logonerr_source e28_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
+  {"LSA_CREATE_LOGON_SESSION callback function (ntsecpkg.h)",
+   "https://learn.microsoft.com/en-us/windows/win32/api/ntsecpkg/nc-ntsecpkg-lsa_create_logon_session", NULL, 0x18U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e29_causes[] = {
   "Code asked for a package name (for example in LsaLookupAuthenticationPackage or AcquireCredentialsHandle) that is misspelt or not installed.",
   "A third-party package failed to load at boot.",
@@ -486,6 +754,14 @@ static const char *const e29_resolution[] = {
   "Reinstall or update the third-party package so that it loads, or sign it for LSA protection.",
   NULL};
 static const unsigned short e29_related[] = {85, 27, LOGONERR_NO_ENTRY};
+static const logonerr_source e29_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e30_causes[] = {
   "An authentication package called DeleteLogonSession on a session whose reference count prevents deletion: the package and the operating system both believe they own the session.",
   "A package deleted, or tried to delete, a session after handing its logon ID to the LSA (for example after LsaApLogonUser returned it).",
@@ -515,7 +791,13 @@ static const logonerr_faq_pair e30_faq[] = {
   {"How should my code handle it?",
    "Check the session's state before acting, make sure your code owns the session, and do not retry blindly: it usually signals a logic error."},
   {NULL, NULL}};
-static const unsigned short e30_related[] = {86, 31, 28, 10, LOGONERR_NO_ENTRY};
+static const unsigned short e30_related[] = {86, 31, 28, 10, 2, LOGONERR_NO_ENTRY};
+static const logonerr_source e30_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e31_causes[] = {
   "An authentication package passed CreateLogonSession a logon ID it had already used, instead of a fresh one from AllocateLocallyUniqueId.",
   "A third-party security package or credential provider keeps sessions from failed attempts and reuses their IDs.",
@@ -550,7 +832,15 @@ static const logonerr_faq_pair e31_faq[] = {
   {"How can I prevent it?",
    "Keep authentication packages and credential providers updated and tested; in your own package, always allocate a fresh LUID per session."},
   {NULL, NULL}};
-static const unsigned short e31_related[] = {87, 28, 30, LOGONERR_NO_ENTRY};
+static const unsigned short e31_related[] = {87, 28, 30, 17, 2, 36, LOGONERR_NO_ENTRY};
+static const logonerr_source e31_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
+  {"LSA_CREATE_LOGON_SESSION callback function (ntsecpkg.h)",
+   "https://learn.microsoft.com/en-us/windows/win32/api/ntsecpkg/nc-ntsecpkg-lsa_create_logon_session", NULL, 0x18U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e32_causes[] = {
   "LogonUser or LsaLogonUser was given a logon type that does not exist or that the package does not support (for example a network-cleartext logon to a package that lacks it).",
   "LOGON32_LOGON_NEW_CREDENTIALS was requested with a logon provider other than LOGON32_PROVIDER_WINNT50.",
@@ -563,6 +853,14 @@ static const char *const e32_resolution[] = {
   "Use a documented logon type that the chosen provider supports, with LOGON32_PROVIDER_WINNT50 for new-credentials logons.",
   NULL};
 static const unsigned short e32_related[] = {88, 37, 2, LOGONERR_NO_ENTRY};
+static const logonerr_source e32_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {"LogonUserA function (winbase.h)",
+   "https://learn.microsoft.com/windows/win32/api/winbase/nf-winbase-logonusera", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e33_causes[] = {
   "ImpersonateNamedPipeClient was called before the first ReadFile on the pipe.",
   NULL};
@@ -574,6 +872,14 @@ static const char *const e33_resolution[] = {
   "Read at least one message from the client before impersonating it.",
   NULL};
 static const unsigned short e33_related[] = {89, 24, 8, LOGONERR_NO_ENTRY};
+static const logonerr_source e33_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {"ImpersonateNamedPipeClient function (namedpipeapi.h)",
+   "https://learn.microsoft.com/en-us/windows/desktop/api/namedpipeapi/nf-namedpipeapi-impersonatenamedpipeclient", NULL, 0x10U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e34_causes[] = {
   "A script or tool tried to delete, rename in an unsupported way, or otherwise change a built-in account.",
   NULL};
@@ -585,6 +891,12 @@ static const char *const e34_resolution[] = {
   "Disable the built-in account instead of deleting it, or act on a different account.",
   NULL};
 static const unsigned short e34_related[] = {90, 0, LOGONERR_NO_ENTRY};
+static const logonerr_source e34_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e35_causes[] = {
   "The account lacks 'Allow log on locally', 'Log on as a batch job', 'Log on as a service' or 'Access this computer from the network' for this machine.",
   "A 'Deny log on ...' right applies to the account or one of its groups.",
@@ -598,6 +910,16 @@ static const char *const e35_resolution[] = {
   "Grant the matching user right in User Rights Assignment (or Group Policy) and remove conflicting deny rights, then log on again.",
   NULL};
 static const unsigned short e35_related[] = {93, 37, 11, LOGONERR_NO_ENTRY};
+static const logonerr_source e35_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
+  {"Account Rights Constants",
+   "https://learn.microsoft.com/en-us/windows/win32/SecAuthZ/account-rights-constants", NULL, 0x18U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e36_causes[] = {
   "Software created many LSA secrets (LsaStorePrivateData) and never removed them.",
   "A leak in a product that stores per-user or per-connection secrets.",
@@ -611,6 +933,14 @@ static const char *const e36_resolution[] = {
   "Update or remove the software that keeps creating secrets.",
   NULL};
 static const unsigned short e36_related[] = {94, 44, LOGONERR_NO_ENTRY};
+static const logonerr_source e36_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {"LsaStorePrivateData function (ntsecapi.h)",
+   "https://learn.microsoft.com/en-us/windows/desktop/api/Ntsecapi/nf-ntsecapi-lsastoreprivatedata", NULL, 0x10U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e37_causes[] = {
   "The account is not in a group granted the logon right for this logon type (interactive, network, batch, service, remote interactive).",
   "A 'Deny log on ...' user right applies to the account or a group it belongs to.",
@@ -626,28 +956,50 @@ static const char *const e37_resolution[] = {
   "For remote administration blocked by a baseline, use a domain account rather than weakening the deny rule for local accounts.",
   NULL};
 static const unsigned short e37_related[] = {95, 35, 0, 18, LOGONERR_NO_ENTRY};
+static const logonerr_source e37_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
+  {"Account Rights Constants",
+   "https://learn.microsoft.com/en-us/windows/win32/SecAuthZ/account-rights-constants", NULL, 0x98U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e38_causes[] = {
   "A legacy client or tool changed a password using only the LAN Manager form.",
   NULL};
 static const char *const e38_diagnosis[] = {
-  "Identify the client and tool that made the change: a failed event 4723 on the domain controller gives the account and the Subject that tried.",
+  "Identify the client and tool that made the change; if the domain controller logged a failed event 4723 for it, its Subject names who tried (Microsoft documents 4723 failures for policy refusals, so whether this one is logged is unconfirmed).",
   "Check whether the tool is a legacy SAMR client (an old Samba, an embedded device or a pre-NT utility) that sends only LM data.",
   NULL};
 static const char *const e38_resolution[] = {
   "Change the password with a current client or tool (`Set-ADAccountPassword`, or Ctrl+Alt+Del on a current Windows).",
   NULL};
 static const unsigned short e38_related[] = {96, 39, LOGONERR_NO_ENTRY};
+static const logonerr_source e38_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e39_causes[] = {
   "A legacy password-change protocol was used without the expected LM data.",
   NULL};
 static const char *const e39_diagnosis[] = {
-  "Find the failed change in event 4723 on the domain controller and the Subject that attempted it.",
+  "Look for the attempt in event 4723 on the domain controller and note the Subject that made it; that a refused LM change is logged there is unconfirmed.",
   "Check whether the account still has an LM hash, which the older change protocols expect; with 'Do not store LAN Manager hash value' set it has none.",
   NULL};
 static const char *const e39_resolution[] = {
   "Change the password with a current client or tool; retire LM-dependent systems.",
   NULL};
 static const unsigned short e39_related[] = {97, 38, 7, LOGONERR_NO_ENTRY};
+static const logonerr_source e39_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e40_causes[] = {
   "The session is anonymous or a guest session, which has no session key.",
   "The network session expired and the client must authenticate again.",
@@ -662,6 +1014,14 @@ static const char *const e40_resolution[] = {
   "Reconnect so that a new authenticated session is set up.",
   NULL};
 static const unsigned short e40_related[] = {110, 5, LOGONERR_NO_ENTRY};
+static const logonerr_source e40_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {"[MS-SMB] 3.2.1.3 Per SMB Session (an Expired session is one whose Kerberos ticket expired)",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-smb/90df9a28-f1a4-486a-b692-dc0273fc28b8", NULL, 0x10U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e41_causes[] = {
   "A service principal name (SPN) is registered on the wrong account, or on two accounts.",
   "DNS or a load balancer sends the client to a server other than the one the SPN names.",
@@ -677,6 +1037,12 @@ static const char *const e41_resolution[] = {
   "Make the name the client uses resolve to the server that owns the SPN.",
   NULL};
 static const unsigned short e41_related[] = {42, 59, 124, 132, 156, 189, LOGONERR_NO_ENTRY};
+static const logonerr_source e41_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e42_causes[] = {
   "The computer or service account password changed on the server but the domain controllers used by the client still hold the old one (replication delay).",
   "The server's secure channel is broken.",
@@ -691,6 +1057,12 @@ static const char *const e42_resolution[] = {
   "Reset the server's machine password: `Test-ComputerSecureChannel -Repair` on a member server, `netdom resetpwd` on a domain controller.",
   NULL};
 static const unsigned short e42_related[] = {115, 41, 47, 148, 194, LOGONERR_NO_ENTRY};
+static const logonerr_source e42_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e43_causes[] = {
   "The client or a domain controller is not synchronising time with the domain hierarchy.",
   "A virtual machine took its time from the host instead of the domain.",
@@ -707,6 +1079,16 @@ static const char *const e43_resolution[] = {
   "Disable host time synchronisation for domain-joined virtual machines where it conflicts.",
   NULL};
 static const unsigned short e43_related[] = {91, 59, 133, 185, LOGONERR_NO_ENTRY};
+static const logonerr_source e43_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
+  {"Maximum tolerance for computer clock synchronization (security policy setting; 5 minutes in the Default Domain Policy)",
+   NULL, "MicrosoftDocs/windows-itpro-docs security-policy-settings/maximum-tolerance-for-computer-clock-synchronization.md", 0x18U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e44_causes[] = {
   "The local LSA secret holding the machine account password was lost (re-imaging, restore from an old backup, cloning).",
   "The machine was removed from the domain incompletely.",
@@ -720,6 +1102,16 @@ static const char *const e44_resolution[] = {
   "Repair the secure channel with `Test-ComputerSecureChannel -Repair -Credential <domain admin>` or `netdom resetpwd`, or rejoin the domain.",
   NULL};
 static const unsigned short e44_related[] = {98, 47, 45, LOGONERR_NO_ENTRY};
+static const logonerr_source e44_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1700-3999)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0x7U},
+  {"Test-ComputerSecureChannel (PowerShell)",
+   "https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.management/test-computersecurechannel", NULL, 0x80U},
+  {"lmerrlog.h (mingw-w64): NELOG_NetlogonServerAuthFailed is 5722, NELOG_NetlogonServerAuthNoTrustSamAccount 5723",
+   NULL, "lmerrlog.h", 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e45_causes[] = {
   "The computer account was deleted or never created in Active Directory.",
   "The machine was cloned without being rejoined (duplicate names).",
@@ -733,6 +1125,16 @@ static const char *const e45_resolution[] = {
   "Restore the deleted computer account from the AD Recycle Bin (`Restore-ADObject`), or rejoin the machine to create a new one.",
   NULL};
 static const unsigned short e45_related[] = {99, 44, 47, LOGONERR_NO_ENTRY};
+static const logonerr_source e45_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1700-3999)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0x7U},
+  {"lmerrlog.h (mingw-w64): NELOG_NetlogonServerAuthFailed is 5722, NELOG_NetlogonServerAuthNoTrustSamAccount 5723",
+   NULL, "lmerrlog.h", 0x40U},
+  {"Test-ComputerSecureChannel (PowerShell)",
+   "https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.management/test-computersecurechannel", NULL, 0x80U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e46_causes[] = {
   "The trust password between the domains is out of sync.",
   "Domain controllers of the trusted domain cannot be reached (DNS, firewall).",
@@ -751,6 +1153,14 @@ static const logonerr_faq_pair e46_faq[] = {
    "No: it tests only the local computer's own channel to its domain, and on a domain controller it reports false errors, so use nltest or netdom for trusts."},
   {NULL, NULL}};
 static const unsigned short e46_related[] = {100, 48, 54, 58, LOGONERR_NO_ENTRY};
+static const logonerr_source e46_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1700-3999)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0x7U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e47_causes[] = {
   "The computer was restored from a snapshot or backup older than its last machine password change.",
   "The computer account was reset or recreated in Active Directory.",
@@ -767,6 +1177,16 @@ static const char *const e47_prevention[] = {
   "Avoid restoring domain members from old snapshots without repairing the channel afterwards.",
   NULL};
 static const unsigned short e47_related[] = {101, 45, 44, 9, 130, LOGONERR_NO_ENTRY};
+static const logonerr_source e47_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1700-3999)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0x7U},
+  {"Test-ComputerSecureChannel (PowerShell)",
+   "https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.management/test-computersecurechannel", NULL, 0xC0U},
+  {"lmerrlog.h (mingw-w64): NELOG_NetlogonServerAuthFailed is 5722, NELOG_NetlogonServerAuthNoTrustSamAccount 5723",
+   NULL, "lmerrlog.h", 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e48_causes[] = {
   "Netlogon could not contact a domain controller of the account's domain.",
   "A trust on the path to the account's domain is broken.",
@@ -781,6 +1201,12 @@ static const char *const e48_resolution[] = {
   "Repair broken trusts and name resolution between the domains.",
   NULL};
 static const unsigned short e48_related[] = {102, 46, 47, LOGONERR_NO_ENTRY};
+static const logonerr_source e48_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1700-3999)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e49_causes[] = {
   "The Netlogon service is stopped or disabled on the machine or on the domain controller.",
   "The machine is in a state (early boot, safe mode) where Netlogon has not started.",
@@ -794,18 +1220,38 @@ static const char *const e49_resolution[] = {
   "Start Netlogon (`sc start netlogon`) and set it to automatic on domain members and controllers.",
   NULL};
 static const unsigned short e49_related[] = {103, 9, 25, LOGONERR_NO_ENTRY};
+static const logonerr_source e49_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1700-3999)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0xFU},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e50_causes[] = {
   "The accountExpires attribute was set (contractors, temporary staff) and has been reached.",
   NULL};
 static const char *const e50_diagnosis[] = {
   "Run `Get-ADUser <name> -Properties AccountExpirationDate` (or read 'Account expires' in `net user <name> /domain`).",
-  "On the target, event 4625 shows Status 0xC000006E with Sub Status 0xC0000193.",
+  "On the target, event 4625 shows 0xC0000193 as the Status itself, with Sub Status 0x0: an expired account is not one of the Sub Status values MSV1_0 reports under 0xC000006E (logon hours, workstation, expired password, disabled account).",
   "On the domain controller, an expired account shows as Error Code 0xC0000193 in event 4776 (NTLM) and Result Code 0x12 in event 4768 (Kerberos).",
   NULL};
 static const char *const e50_resolution[] = {
   "If the account is still needed, extend its expiry date (`Set-ADAccountExpiration`), or clear it (`Clear-ADAccountExpiration`).",
   NULL};
 static const unsigned short e50_related[] = {104, 21, 22, 18, LOGONERR_NO_ENTRY};
+static const logonerr_source e50_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1700-3999)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0xFU},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x40U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x40U},
+  {"4776(S, F) The computer attempted to validate the credentials for an account",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e51_causes[] = {
   "Someone or something tried to authenticate with the DOMAIN$ account that represents a trust.",
   NULL};
@@ -817,6 +1263,14 @@ static const char *const e51_resolution[] = {
   "Use a user account; investigate the source if the attempt was not expected.",
   NULL};
 static const unsigned short e51_related[] = {106, 52, 53, LOGONERR_NO_ENTRY};
+static const logonerr_source e51_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1700-3999)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0x7U},
+  {"User-Account-Control attribute (userAccountControl flags)",
+   "https://learn.microsoft.com/windows/win32/adschema/a-useraccountcontrol", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e52_causes[] = {
   "A computer account (NAME$) was used for a logon type that computer accounts may not perform.",
   "A domain join or secure-channel setup probed the account; the error is then expected and harmless.",
@@ -829,6 +1283,14 @@ static const char *const e52_resolution[] = {
   "Use a user account for the operation; ignore the event when it accompanies normal machine authentication.",
   NULL};
 static const unsigned short e52_related[] = {107, 53, 51, LOGONERR_NO_ENTRY};
+static const logonerr_source e52_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1700-3999)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0x7U},
+  {"User-Account-Control attribute (userAccountControl flags)",
+   "https://learn.microsoft.com/windows/win32/adschema/a-useraccountcontrol", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e53_causes[] = {
   "A domain controller's machine account was used for a user-style logon, as happens in some replication or probe traffic.",
   NULL};
@@ -840,6 +1302,14 @@ static const char *const e53_resolution[] = {
   "Use a user account; investigate only if the attempts are unexpected.",
   NULL};
 static const unsigned short e53_related[] = {108, 52, 51, LOGONERR_NO_ENTRY};
+static const logonerr_source e53_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1700-3999)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0x7U},
+  {"User-Account-Control attribute (userAccountControl flags)",
+   "https://learn.microsoft.com/windows/win32/adschema/a-useraccountcontrol", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e54_causes[] = {
   "The trusted domain was rebuilt with a new SID, or the trust was created with the wrong name.",
   "Stale trust objects remain after a domain was renamed or removed.",
@@ -852,13 +1322,19 @@ static const char *const e54_resolution[] = {
   "Delete the inconsistent trust and recreate it, then verify it with `netdom trust <trusting domain> /domain:<trusted domain> /verify`.",
   NULL};
 static const unsigned short e54_related[] = {109, 46, 26, LOGONERR_NO_ENTRY};
+static const logonerr_source e54_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1700-3999)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e55_causes[] = {
   "The account's pwdLastSet is 0 (an administrator reset the password or ticked the option).",
   "The logon is non-interactive (`net use`, a service, Remote Desktop with Network Level Authentication), so it cannot offer the change and fails instead.",
   NULL};
 static const char *const e55_diagnosis[] = {
   "Run `Get-ADUser <name> -Properties pwdLastSet`: a value of 0 means the password must be changed.",
-  "On the target, event 4625 carries 0xC0000224, as its Sub Status or as its Status with Sub Status 0x0.",
+  "On the target, event 4625 carries 0xC0000224 as its Status, with Sub Status 0x0: it is not one of the Sub Status values MSV1_0 reports under 0xC000006E.",
   "On the domain controller, an NTLM attempt shows as event 4776 with Error Code 0xC0000224.",
   NULL};
 static const char *const e55_resolution[] = {
@@ -866,6 +1342,18 @@ static const char *const e55_resolution[] = {
   "For service accounts, clear the flag (`Set-ADUser <name> -ChangePasswordAtLogon $false`).",
   NULL};
 static const unsigned short e55_related[] = {111, 21, 18, LOGONERR_NO_ENTRY};
+static const logonerr_source e55_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1700-3999)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0xFU},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x40U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x40U},
+  {"4776(S, F) The computer attempted to validate the credentials for an account",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e56_causes[] = {
   "DNS cannot resolve the domain's SRV records.",
   "All domain controllers are unreachable from this site.",
@@ -879,6 +1367,16 @@ static const char *const e56_resolution[] = {
   "Restore connectivity to a domain controller, or add the client's subnet to a site that has one.",
   NULL};
 static const unsigned short e56_related[] = {113, 9, 26, 130, LOGONERR_NO_ENTRY};
+static const logonerr_source e56_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1700-3999)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0x7U},
+  {"DsGetDcNameA function (dsgetdc.h)",
+   "https://learn.microsoft.com/en-us/windows/win32/api/dsgetdc/nf-dsgetdc-dsgetdcnamea", NULL, 0x40U},
+  {"Domain Controller Location Process",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-2000-server/cc978011(v=technet.10)", NULL, 0x10U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e57_causes[] = {
   "A stale password stored on a device, service, scheduled task, mapped drive or phone mail client keeps failing.",
   "A disconnected Remote Desktop session still holds the old password and retries with it.",
@@ -903,6 +1401,20 @@ static const logonerr_faq_pair e57_faq[] = {
    "Something still sends the old password: the Caller Computer Name of the next event 4740 shows where, and the credential has to be fixed there before unlocking helps."},
   {NULL, NULL}};
 static const unsigned short e57_related[] = {114, 17, 1, 70, 22, LOGONERR_NO_ENTRY};
+static const logonerr_source e57_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1700-3999)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0x7U},
+  {"4740(S) A user account was locked out",
+   "https://learn.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4740", NULL, 0x40U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x40U},
+  {"4776(S, F) The computer attempted to validate the credentials for an account",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x40U},
+  {"User-Account-Control attribute (userAccountControl flags)",
+   "https://learn.microsoft.com/windows/win32/adschema/a-useraccountcontrol", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e58_causes[] = {
   "A forest or external trust uses selective authentication and the account lacks the 'Allowed to authenticate' permission on the computer object.",
   "An authentication policy restricts which accounts may authenticate to the service or computer.",
@@ -918,6 +1430,16 @@ static const char *const e58_resolution[] = {
   "Add the account to the authentication policy's allowed conditions if it should reach the service.",
   NULL};
 static const unsigned short e58_related[] = {120, 46, 20, 18, LOGONERR_NO_ENTRY};
+static const logonerr_source e58_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1700-3999)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0x7U},
+  {"Enable selective authentication over a forest trust (Allowed to Authenticate)",
+   "https://docs.microsoft.com/en-us/previous-versions/windows/it-pro/windows-server-2003/cc758152%28v%3dws.10%29", NULL, 0x90U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e59_causes[] = {
   "'Network security: Restrict NTLM' policies block NTLM for this client, server or domain.",
   "Kerberos failed (missing SPN, connection by IP address, no line of sight to a domain controller), so the client fell back to NTLM.",
@@ -936,6 +1458,18 @@ static const char *const e59_prevention[] = {
   "Roll NTLM restrictions out in audit mode first, fix every use the audit events show, and only then switch the policies to deny.",
   NULL};
 static const unsigned short e59_related[] = {121, 41, 43, 9, 123, 156, LOGONERR_NO_ENTRY};
+static const logonerr_source e59_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1700-3999)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0x7U},
+  {"[MS-APDS] 3.1.5 Message Processing Events and Sequencing Rules (STATUS_NTLM_BLOCKED)",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-apds/f47e40e1-b9ca-47e2-b139-15a1e96b0e72", NULL, 0x10U},
+  {"Block NTLM authentication (auditing NTLM on domain controllers before blocking)",
+   "https://learn.microsoft.com/en-us/training/modules/secure-windows-server-user-accounts/5-ntlm-blocking", NULL, 0x90U},
+  {"Network security: Restrict NTLM: Audit incoming NTLM traffic",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/security-policy-settings/network-security-restrict-ntlm-audit-incoming-ntlm-traffic", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e60_causes[] = {
   "An EAS policy applied to the device demands a password change.",
   NULL};
@@ -947,18 +1481,37 @@ static const char *const e60_resolution[] = {
   "Have the user change the account password, then retry the operation.",
   NULL};
 static const unsigned short e60_related[] = {117, 55, 21, LOGONERR_NO_ENTRY};
+static const logonerr_source e60_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1700-3999)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e61_causes[] = {
-  "The local account was created without a password or had it cleared.",
-  "The account is set up for a sign-in method other than a password.",
+  "The request reached a read-only domain controller that may not cache the account's password under its Password Replication Policy, and no writable DC took the logon over (that this error results is unconfirmed).",
+  "A local account without a password, or one set up for another sign-in method, was given a password logon (unconfirmed).",
   NULL};
 static const char *const e61_diagnosis[] = {
-  "Run `Get-LocalUser <name>` and read PasswordLastSet and PasswordRequired for the account.",
-  "Check which sign-in the client attempted (password, smart card, Windows Hello) in its own log.",
+  "Find the computer that refused the logon; for a read-only DC, compare the account with the RODC's revealed list (`Get-ADDomainControllerPasswordReplicationPolicyUsage <rodc> -RevealedAccounts`).",
+  "Run `Get-LocalUser <name>` and read PasswordLastSet and PasswordRequired when the account is local.",
   NULL};
 static const char *const e61_resolution[] = {
-  "Give the account a password if password sign-in is intended, or switch the client to the account's sign-in method.",
+  "Allow the account's password on the RODC through its Password Replication Policy, or give the RODC a working path to a writable DC.",
+  "Give a local account a password if password sign-in is intended, or switch the client to the account's sign-in method.",
   NULL};
 static const unsigned short e61_related[] = {119, 1, LOGONERR_NO_ENTRY};
+static const logonerr_source e61_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (8200-8999)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--8200-8999-", NULL, 0x7U},
+  {"Get-ADDomainControllerPasswordReplicationPolicyUsage (revealed list of an RODC)",
+   "https://learn.microsoft.com/en-us/powershell/module/activedirectory/get-addomaincontrollerpasswordreplicationpolicyusage", NULL, 0x40U},
+  {"How Operations in a Branch Site with an RODC Are Affected When the WAN Is Not Available",
+   NULL, "TechNet cc770854(v=ws.10)", 0x10U},
+  {"Repadmin /rodcpwdrepl (prepopulating passwords under the Password Replication Policy)",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-server-2008-R2-and-2008/cc742095(v=ws.10)", NULL, 0x80U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e62_causes[] = {
   "A caller of an LSA or SSPI function (LsaLogonUser, AcceptSecurityContext) passed a structure with a wrong size, version or pointer.",
   "A driver or service received a request whose fields contradict each other.",
@@ -972,6 +1525,12 @@ static const char *const e62_resolution[] = {
   "Update the program or driver that builds the request when the fault is in third-party code.",
   NULL};
 static const unsigned short e62_related[] = {2, 88, 85, LOGONERR_NO_ENTRY};
+static const logonerr_source e62_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e63_causes[] = {
   "The caller's token lacks an access right that an object's security descriptor requires.",
   "An LSA, SAM or registry call was made from a process that is not elevated or not running as SYSTEM.",
@@ -986,6 +1545,12 @@ static const char *const e63_resolution[] = {
   "Run the operation from an elevated process or a service account that legitimately holds the access.",
   NULL};
 static const unsigned short e63_related[] = {0, 67, 95, LOGONERR_NO_ENTRY};
+static const logonerr_source e63_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e64_causes[] = {
   "The thread called OpenThreadToken or another token operation while it was not impersonating a client.",
   "The thread's impersonation ended (RevertToSelf, a failed impersonation call) before the code that needed it ran.",
@@ -999,6 +1564,12 @@ static const char *const e64_resolution[] = {
   "Open the process token instead when the code runs without a client to impersonate.",
   NULL};
 static const unsigned short e64_related[] = {8, 80, 89, LOGONERR_NO_ENTRY};
+static const logonerr_source e64_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e65_causes[] = {
   "The client's DNS servers cannot resolve the domain's `_ldap._tcp.dc._msdcs` SRV records.",
   "Firewalls or a broken VPN or WAN link block Kerberos, LDAP, SMB or RPC to every domain controller the client tries.",
@@ -1019,6 +1590,22 @@ static const char *const e65_resolution[] = {
   "Repair site coverage so every subnet maps to a site with a reachable domain controller.",
   NULL};
 static const unsigned short e65_related[] = {9, 103, 113, 82, 101, 130, 178, 223, LOGONERR_NO_ENTRY};
+static const logonerr_source e65_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x8U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x8U},
+  {"DsGetDcNameA function (dsgetdc.h)",
+   "https://learn.microsoft.com/en-us/windows/win32/api/dsgetdc/nf-dsgetdc-dsgetdcnamea", NULL, 0x40U},
+  {"Domain Controller Location Process",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-2000-server/cc978011(v=technet.10)", NULL, 0x50U},
+  {"lmerrlog.h (mingw-w64): NELOG_NetlogonServerAuthFailed is 5722, NELOG_NetlogonServerAuthNoTrustSamAccount 5723",
+   NULL, "lmerrlog.h", 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e66_causes[] = {
   "The LUID handed to an LSA call belongs to a session that ended between listing and use.",
   "SSPI found no credentials for the caller's session, as with a network logon that cannot delegate to a second server.",
@@ -1047,6 +1634,12 @@ static const logonerr_faq_pair e66_faq[] = {
    "RtlNtStatusToDosError and LsaNtStatusToWinError turn it into ERROR_NO_SUCH_LOGON_SESSION (1312)."},
   {NULL, NULL}};
 static const unsigned short e66_related[] = {10, 86, 87, 84, 129, LOGONERR_NO_ENTRY};
+static const logonerr_source e66_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e67_causes[] = {
   "The account's token does not contain the privilege the call requires.",
   "The privilege is in the token but the program never enabled it before the call.",
@@ -1060,6 +1653,14 @@ static const char *const e67_resolution[] = {
   "Enable the privilege with AdjustTokenPrivileges right before the call that needs it.",
   NULL};
 static const unsigned short e67_related[] = {11, 63, 83, LOGONERR_NO_ENTRY};
+static const logonerr_source e67_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {"4673(S, F) A privileged service was called",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4673", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e68_causes[] = {
   "The name sent to the LSA or SAM contains forbidden characters, is empty, or mixes the DOMAIN\\user and UPN forms.",
   "A script sent a variable that was never expanded, such as a literal `%USERNAME%`.",
@@ -1073,6 +1674,12 @@ static const char *const e68_resolution[] = {
   "Fix the script or configuration so the real account name is substituted.",
   NULL};
 static const unsigned short e68_related[] = {12, 69, 79, LOGONERR_NO_ENTRY};
+static const logonerr_source e68_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e69_causes[] = {
   "The name was mistyped or belongs to an account that was renamed or deleted.",
   "The logon reached an authority that does not hold the account, such as the local SAM when a domain account was meant.",
@@ -1081,6 +1688,7 @@ static const char *const e69_causes[] = {
 static const char *const e69_diagnosis[] = {
   "Read Account Name and Account Domain in event 4625, or Logon Account in event 4776, and look for typos, former names, or a local name sent to the domain.",
   "On a domain controller, event 4768 with Result Code 0x6 is the Kerberos side of the same unknown name.",
+  "A 4776 tells the client (Source Workstation) but not the server that was asked: the member server that received the NTLM logon has its own 4625 for the same name and time, with the client address.",
   "Count distinct Account Names failing from one Source Network Address: many names from one address is user enumeration or password spraying, one name is a stale configuration.",
   "Check `Get-ADObject -Filter \"isDeleted -eq 'true' -and sAMAccountName -eq '<name>'\" -IncludeDeletedObjects` to learn whether the account was deleted recently.",
   NULL};
@@ -1090,6 +1698,16 @@ static const char *const e69_resolution[] = {
   "Recreate or restore the account from the AD Recycle Bin only if it was deleted by mistake.",
   NULL};
 static const unsigned short e69_related[] = {73, 70, 68, 13, 155, LOGONERR_NO_ENTRY};
+static const logonerr_source e69_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x48U},
+  {"4776(S, F) The computer attempted to validate the credentials for an account",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x48U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e70_causes[] = {
   "The user mistyped the password.",
   "A stored password (service, scheduled task, mapped drive, mobile mail client, Credential Manager) is out of date after a change.",
@@ -1098,6 +1716,7 @@ static const char *const e70_causes[] = {
 static const char *const e70_diagnosis[] = {
   "In event 4625 read Logon Type, Workstation Name, Source Network Address and Caller Process Name to find the program sending the bad password.",
   "On the domain controller, event 4776 names the Source Workstation for NTLM, and event 4771 with Failure Code 0x18 is the Kerberos form of the same bad password.",
+  "Event 4776 never names the server the user was connecting to; to find it, search the member servers for the 4625 with Authentication Package NTLM and the same account at the same second.",
   "Compare the first failure's time with the account's PasswordLastSet (`Get-ADUser <name> -Properties PasswordLastSet`): failures that start right after a change point at a stored old password.",
   "On the source machine, list saved credentials with `cmdkey /list` and the services and scheduled tasks that run as the account.",
   NULL};
@@ -1106,6 +1725,18 @@ static const char *const e70_resolution[] = {
   "Block or investigate a source that tries many passwords against one account.",
   NULL};
 static const unsigned short e70_related[] = {73, 69, 114, 1, 92, 127, 173, LOGONERR_NO_ENTRY};
+static const logonerr_source e70_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x48U},
+  {"4776(S, F) The computer attempted to validate the credentials for an account",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x48U},
+  {"4771(F): Kerberos pre-authentication failed",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4771", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e71_causes[] = {
   "The new password contains characters that the SAM does not accept or that the client could not encode.",
   "A provisioning script built the password with characters its transport mangled.",
@@ -1119,6 +1750,14 @@ static const char *const e71_resolution[] = {
   "Fix the quoting or encoding in the script that sets passwords.",
   NULL};
 static const unsigned short e71_related[] = {15, 72, 70, LOGONERR_NO_ENTRY};
+static const logonerr_source e71_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {"4723(S, F) An attempt was made to change an account's password",
+   "https://learn.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4723", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e72_causes[] = {
   "The new password is shorter, simpler or older in history than the applying policy allows.",
   "The password was changed again before the minimum password age had passed.",
@@ -1132,16 +1771,29 @@ static const char *const e72_resolution[] = {
   "Wait for the minimum age to pass, or have an administrator reset the password.",
   NULL};
 static const unsigned short e72_related[] = {16, 71, 111, LOGONERR_NO_ENTRY};
+static const logonerr_source e72_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"[MS-GPSB] 2.2.1.1 Password Policies",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-gpsb/0b40db09-d95d-40a6-8467-32aedec8140c", NULL, 0x10U},
+  {"[MS-SAMR] 3.1.1.7.1 General Password Policy",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-samr/bbee5135-3db2-4824-873a-55104c3610ad", NULL, 0x10U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e73_causes[] = {
   "The user name or the password was wrong, as the Sub Status 0xC0000064 or 0xC000006A of the same event tells apart.",
-  "The LAN Manager authentication level of the client and the server do not overlap, so no NTLM response the server accepts is sent.",
+  "The LAN Manager authentication level of the source and the target computer do not match, one cause Microsoft's 4776 page gives for Error Code 0xC000006D.",
   "A program keeps trying a password that was changed.",
   NULL};
 static const char *const e73_diagnosis[] = {
   "Read the Sub Status of the same 4625 event: 0xC0000064 means the name is unknown and 0xC000006A means the password is wrong.",
   "Read Logon Type (2 interactive, 3 network, 4 batch, 5 service, 8 network cleartext, 10 remote interactive) to know which kind of logon failed.",
   "Read Authentication Package and Package Name (NTLM only): an NTLM V1 or LM attempt against a server that demands NTLMv2 points at the LAN Manager authentication level.",
+  "For an NTLM failure seen only as a 4776 on a domain controller, find the server the user connected to: 4776 names the client alone, so match its time and account against the 4625 on the member servers, or enable 'Network security: Restrict NTLM: Audit NTLM authentication in this domain' on the DC and read Microsoft-Windows-NTLM/Operational, which logs the servers that pass NTLM logons to it.",
+  "When the 4776 comes from a read-only DC, check whether the account's password may be cached there (`Get-ADDomainControllerPasswordReplicationPolicyUsage <rodc> -RevealedAccounts`): an RODC forwards accounts it does not hold to a writable DC and fails them when none is reachable.",
   "Compare 'Network security: LAN Manager authentication level' on the client and the server (`gpresult /h report.html`, or the LmCompatibilityLevel value under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa).",
+  "A 4625 whose Sub Status names neither the user nor the password may share that LAN Manager cause; this is plausible but unconfirmed, so check the credentials first.",
   "Group failures by Source Network Address: many accounts from one address is spraying, one account from one host is a stale credential.",
   NULL};
 static const char *const e73_resolution[] = {
@@ -1150,14 +1802,32 @@ static const char *const e73_resolution[] = {
   "Block the source address when the failures come from a spraying or guessing pattern.",
   NULL};
 static const unsigned short e73_related[] = {69, 70, 114, 74, 17, 127, 173, LOGONERR_NO_ENTRY};
+static const logonerr_source e73_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x8U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x48U},
+  {"4776(S, F) The computer attempted to validate the credentials for an account",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x50U},
+  {"Block NTLM authentication (auditing NTLM on domain controllers before blocking)",
+   "https://learn.microsoft.com/en-us/training/modules/secure-windows-server-user-accounts/5-ntlm-blocking", NULL, 0x40U},
+  {"Get-ADDomainControllerPasswordReplicationPolicyUsage (revealed list of an RODC)",
+   "https://learn.microsoft.com/en-us/powershell/module/activedirectory/get-addomaincontrollerpasswordreplicationpolicyusage", NULL, 0x40U},
+  {"How Operations in a Branch Site with an RODC Are Affected When the WAN Is Not Available",
+   NULL, "TechNet cc770854(v=ws.10)", 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e74_causes[] = {
   "The account's logon hours, workstation list or expiry refused the logon, as the Sub Status tells.",
   "A local account with a blank password tried a network logon while blank passwords are limited to the console.",
-  "Protected Users membership or an authentication policy silo refused the logon type or protocol.",
+  "An authentication policy or silo limits the computers the account may authenticate from, and MS-APDS returns this status for an NTLM logon it refuses; whether Protected Users membership also surfaces as this status is unconfirmed.",
   NULL};
 static const char *const e74_diagnosis[] = {
   "Read the Sub Status of the 4625 event: 0xC000006F logon hours, 0xC0000070 workstation, 0xC0000071 expired password, 0xC0000072 disabled account.",
-  "Expect an expired account (0xC0000193) or a forced password change (0xC0000224) to appear as the event's own Status rather than under 0xC000006E, and read those entries.",
+  "Expect an expired account (0xC0000193) or a forced password change (0xC0000224) as the event's own Status, with Sub Status 0x0, rather than under 0xC000006E: Microsoft documents only the four Sub Status values above for MSV1_0, and read those entries.",
   "With no more specific Sub Status, check for a blank password and the policy 'Accounts: Limit local account use of blank passwords to console logon only' (`gpresult /h report.html`).",
   "On domain controllers, read the Microsoft-Windows-Authentication/ProtectedUserFailures-DomainController and AuthenticationPolicyFailures-DomainController logs for Protected Users or authentication policy refusals.",
   NULL};
@@ -1166,6 +1836,18 @@ static const char *const e74_resolution[] = {
   "Give a local account a password instead of relaxing the blank-password policy.",
   NULL};
 static const unsigned short e74_related[] = {75, 76, 77, 78, 104, 111, 18, 143, 161, LOGONERR_NO_ENTRY};
+static const logonerr_source e74_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x48U},
+  {"[MS-APDS] 3.1.5.2 NTLM Network Logon",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-apds/a6969cdd-5441-4cf9-bcaa-4b7ffbf792b7", NULL, 0x10U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e75_causes[] = {
   "The account's logonHours attribute excludes the moment of the logon.",
   "Logon hours were set through the console of an administrator in another time zone, so the allowed window is shifted from what was intended.",
@@ -1180,6 +1862,18 @@ static const char *const e75_resolution[] = {
   "Remove logon-hours limits from service and batch accounts.",
   NULL};
 static const unsigned short e75_related[] = {74, 76, 19, 161, LOGONERR_NO_ENTRY};
+static const logonerr_source e75_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x8U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x8U},
+  {"4776(S, F) The computer attempted to validate the credentials for an account",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e76_causes[] = {
   "The computer named in the request is missing from the account's Log On To list.",
   "An authentication policy allows the account to sign in only from certain computers.",
@@ -1194,6 +1888,18 @@ static const char *const e76_resolution[] = {
   "Change the authentication policy's conditions when a policy made the refusal.",
   NULL};
 static const unsigned short e76_related[] = {74, 75, 20, 120, 161, LOGONERR_NO_ENTRY};
+static const logonerr_source e76_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x8U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x8U},
+  {"4776(S, F) The computer attempted to validate the credentials for an account",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e77_causes[] = {
   "The password is older than the MaxPasswordAge of the policy that applies to the account.",
   "A service account was created without 'Password never expires' and nobody rotated its password.",
@@ -1208,6 +1914,18 @@ static const char *const e77_resolution[] = {
   "Move service accounts to group Managed Service Accounts, or rotate their passwords on a schedule and update every place they are stored.",
   NULL};
 static const unsigned short e77_related[] = {111, 104, 74, 21, 172, LOGONERR_NO_ENTRY};
+static const logonerr_source e77_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x8U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x8U},
+  {"4776(S, F) The computer attempted to validate the credentials for an account",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e78_causes[] = {
   "An administrator, a deprovisioning tool or a script disabled the account.",
   "A device or service still uses the account of someone who left.",
@@ -1222,12 +1940,26 @@ static const char *const e78_resolution[] = {
   "Reconfigure the device or service to use a current account.",
   NULL};
 static const unsigned short e78_related[] = {104, 114, 74, 22, 167, LOGONERR_NO_ENTRY};
+static const logonerr_source e78_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x8U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x8U},
+  {"4776(S, F) The computer attempted to validate the credentials for an account",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x8U},
+  {"User-Account-Control attribute (userAccountControl flags)",
+   "https://learn.microsoft.com/windows/win32/adschema/a-useraccountcontrol", NULL, 0x10U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e79_causes[] = {
   "A service or scheduled task is configured to run as an account that was deleted or renamed.",
   "The account name has no domain part, or names a domain that this computer cannot resolve or reach.",
   NULL};
 static const char *const e79_diagnosis[] = {
-  "In event 4625 read Logon Type and Caller Process Name: Logon Type 5 from services.exe or svchost.exe points at a service or task whose account name cannot be resolved.",
+  "If it does show in a 4625 (unconfirmed: Microsoft's 4625 table leaves it out), read Logon Type and Caller Process Name: Logon Type 5 from services.exe would point at a service whose account name cannot be resolved.",
   "List the accounts services run as (`Get-CimInstance Win32_Service | Select Name,StartName`) and the principals of scheduled tasks (`Get-ScheduledTask | Select TaskName,@{n='User';e={$_.Principal.UserId}}`).",
   "Test the name with `([Security.Principal.NTAccount]'<DOMAIN>\\<name>').Translate([Security.Principal.SecurityIdentifier])`: an IdentityNotMappedException confirms the failure.",
   NULL};
@@ -1236,6 +1968,16 @@ static const char *const e79_resolution[] = {
   "Restore connectivity to the account's domain when the name is correct but cannot be looked up.",
   NULL};
 static const unsigned short e79_related[] = {69, 68, 82, LOGONERR_NO_ENTRY};
+static const logonerr_source e79_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"[MS-LSAT] 3.1.4.8 LsarLookupNames",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-lsat/65d18faa-0cb2-40ee-a94a-2140212f4ec4", NULL, 0x8U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e80_causes[] = {
   "The client allowed only identification, so the server's token cannot be used to act as the client.",
   "The server duplicated a token at a lower level than the operation needs.",
@@ -1249,6 +1991,14 @@ static const char *const e80_resolution[] = {
   "Duplicate the token with SecurityImpersonation, or SecurityDelegation for a second hop.",
   NULL};
 static const unsigned short e80_related[] = {24, 64, 89, LOGONERR_NO_ENTRY};
+static const logonerr_source e80_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"[MS-LSAD] 2.2.3.5 SECURITY_IMPERSONATION_LEVEL",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-lsad/720cea10-cee2-4c45-9084-c6fa7d67d18d", NULL, 0x10U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e81_causes[] = {
   "The SAM on the authenticating computer was starting up, shutting down or disabled.",
   "The domain controller was booted in Directory Services Restore Mode.",
@@ -1263,6 +2013,14 @@ static const char *const e81_resolution[] = {
   "Repair the controller's SAM or NTDS errors that `dcdiag` reports, or take it out of service.",
   NULL};
 static const unsigned short e81_related[] = {25, 65, 113, LOGONERR_NO_ENTRY};
+static const logonerr_source e81_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e82_causes[] = {
   "The domain in the request is misspelt, or a trust to it was removed.",
   "No domain controller of that domain can be located through DNS.",
@@ -1276,6 +2034,14 @@ static const char *const e82_resolution[] = {
   "Recreate the trust or fix DNS forwarding so the domain's controllers can be found.",
   NULL};
 static const unsigned short e82_related[] = {26, 65, 113, 100, 209, LOGONERR_NO_ENTRY};
+static const logonerr_source e82_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {"DsGetDcNameA function (dsgetdc.h)",
+   "https://learn.microsoft.com/en-us/windows/win32/api/dsgetdc/nf-dsgetdc-dsgetdcnamea", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e83_causes[] = {
   "The program connected with LsaConnectUntrusted and then used a call reserved for registered logon processes.",
   "The program's account lacks SeTcbPrivilege, so it could not register as a logon process.",
@@ -1289,6 +2055,16 @@ static const char *const e83_resolution[] = {
   "Use LogonUser or SSPI instead when the program does not need to be a logon process.",
   NULL};
 static const unsigned short e83_related[] = {27, 67, 85, LOGONERR_NO_ENTRY};
+static const logonerr_source e83_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {"LsaRegisterLogonProcess function (ntsecapi.h): requires SeTcbPrivilege",
+   "https://learn.microsoft.com/en-us/windows/win32/api/ntsecapi/nf-ntsecapi-lsaregisterlogonprocess", NULL, 0x10U},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x10U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e84_causes[] = {
   "An authentication package or LSA component asked for a session with a logon ID (LUID) that a live session already owns.",
   "A third-party package kept a session from an earlier attempt and reused its LUID.",
@@ -1316,6 +2092,14 @@ static const logonerr_faq_pair e84_faq[] = {
    "ERROR_LOGON_SESSION_EXISTS (1363)."},
   {NULL, NULL}};
 static const unsigned short e84_related[] = {28, 87, 66, 86, LOGONERR_NO_ENTRY};
+static const logonerr_source e84_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"LSA_CREATE_LOGON_SESSION callback function (ntsecpkg.h)",
+   "https://learn.microsoft.com/en-us/windows/win32/api/ntsecpkg/nc-ntsecpkg-lsa_create_logon_session", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e85_causes[] = {
   "The program named an authentication package the LSA has not loaded, or misspelt it.",
   "A third-party package failed to load at boot, so lookups by its name fail.",
@@ -1329,6 +2113,14 @@ static const char *const e85_resolution[] = {
   "Reinstall or repair the third-party package and restart so the LSA loads it.",
   NULL};
 static const unsigned short e85_related[] = {29, 83, 62, LOGONERR_NO_ENTRY};
+static const logonerr_source e85_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e86_causes[] = {
   "DeleteLogonSession was called for a session that still has references, so the LSA would not delete it.",
   "An authentication package and the operating system disagree about who owns a session.",
@@ -1356,6 +2148,12 @@ static const logonerr_faq_pair e86_faq[] = {
    "ERROR_BAD_LOGON_SESSION_STATE (1365)."},
   {NULL, NULL}};
 static const unsigned short e86_related[] = {30, 66, 87, 84, LOGONERR_NO_ENTRY};
+static const logonerr_source e86_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e87_causes[] = {
   "The CreateLogonSession callback was given a LUID that an existing session already uses.",
   "A custom package derived the LUID from data that repeats instead of calling AllocateLocallyUniqueId.",
@@ -1383,6 +2181,14 @@ static const logonerr_faq_pair e87_faq[] = {
    "ERROR_LOGON_SESSION_COLLISION (1366)."},
   {NULL, NULL}};
 static const unsigned short e87_related[] = {31, 84, 66, 86, LOGONERR_NO_ENTRY};
+static const logonerr_source e87_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"LSA_CREATE_LOGON_SESSION callback function (ntsecpkg.h)",
+   "https://learn.microsoft.com/en-us/windows/win32/api/ntsecpkg/nc-ntsecpkg-lsa_create_logon_session", NULL, 0x18U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e88_causes[] = {
   "A program passed a logon type value that does not exist, or one that the chosen package does not handle.",
   NULL};
@@ -1394,6 +2200,14 @@ static const char *const e88_resolution[] = {
   "Pass a documented SECURITY_LOGON_TYPE value that the package supports, such as Interactive (2), Network (3), Batch (4) or Service (5).",
   NULL};
 static const unsigned short e88_related[] = {32, 95, 62, LOGONERR_NO_ENTRY};
+static const logonerr_source e88_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {"LogonUserA function (winbase.h)",
+   "https://learn.microsoft.com/windows/win32/api/winbase/nf-winbase-logonusera", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e89_causes[] = {
   "A named-pipe server tried to impersonate its client before reading anything from the pipe.",
   NULL};
@@ -1405,6 +2219,14 @@ static const char *const e89_resolution[] = {
   "Move the impersonation call after the first successful read from the client.",
   NULL};
 static const unsigned short e89_related[] = {33, 64, 80, LOGONERR_NO_ENTRY};
+static const logonerr_source e89_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {"ImpersonateNamedPipeClient function (namedpipeapi.h)",
+   "https://learn.microsoft.com/en-us/windows/desktop/api/namedpipeapi/nf-namedpipeapi-impersonatenamedpipeclient", NULL, 0x10U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e90_causes[] = {
   "An operation that built-in accounts forbid, such as deletion, was attempted on one.",
   NULL};
@@ -1416,6 +2238,12 @@ static const char *const e90_resolution[] = {
   "Disable or rename the built-in account instead, or perform the operation on another account.",
   NULL};
 static const unsigned short e90_related[] = {34, 63, 78, LOGONERR_NO_ENTRY};
+static const logonerr_source e90_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e91_causes[] = {
   "A client or server drifted beyond the Kerberos clock tolerance, 'Maximum tolerance for computer clock synchronization', 5 minutes by default.",
   "A virtual machine sets its clock from its host instead of from the domain hierarchy.",
@@ -1433,6 +2261,16 @@ static const char *const e91_resolution[] = {
   "Turn off host time synchronisation for domain-joined virtual machines where it fights with the domain hierarchy.",
   NULL};
 static const unsigned short e91_related[] = {43, 65, 115, 133, 185, LOGONERR_NO_ENTRY};
+static const logonerr_source e91_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"Maximum tolerance for computer clock synchronization (security policy setting; 5 minutes in the Default Domain Policy)",
+   NULL, "MicrosoftDocs/windows-itpro-docs security-policy-settings/maximum-tolerance-for-computer-clock-synchronization.md", 0x18U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e92_causes[] = {
   "A client connected to a legacy server or device that speaks the LAN Manager 2.x or MS-NET dialect and gave it a wrong share password.",
   "The password saved for that legacy share is out of date.",
@@ -1446,6 +2284,12 @@ static const char *const e92_resolution[] = {
   "Replace or upgrade the legacy server or device so that it uses NTLMv2 or Kerberos over SMB2 or later.",
   NULL};
 static const unsigned short e92_related[] = {70, 1, 73, LOGONERR_NO_ENTRY};
+static const logonerr_source e92_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e93_causes[] = {
   "The target computer's policy gives the account no right for the logon type it asked for.",
   "A deny right for that logon type covers the account or one of its groups.",
@@ -1459,6 +2303,14 @@ static const char *const e93_resolution[] = {
   "Remove the account from the deny right only when the deny was not intended.",
   NULL};
 static const unsigned short e93_related[] = {35, 95, 74, LOGONERR_NO_ENTRY};
+static const logonerr_source e93_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"Account Rights Constants",
+   "https://learn.microsoft.com/en-us/windows/win32/SecAuthZ/account-rights-constants", NULL, 0x18U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e94_causes[] = {
   "A program keeps creating LSA secrets with LsaStorePrivateData and never deletes them.",
   NULL};
@@ -1471,6 +2323,14 @@ static const char *const e94_resolution[] = {
   "Update or uninstall the product that leaks secrets.",
   NULL};
 static const unsigned short e94_related[] = {36, 98, 119, LOGONERR_NO_ENTRY};
+static const logonerr_source e94_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {"LsaStorePrivateData function (ntsecapi.h)",
+   "https://learn.microsoft.com/en-us/windows/desktop/api/Ntsecapi/nf-ntsecapi-lsastoreprivatedata", NULL, 0x10U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e95_causes[] = {
   "A security baseline (Microsoft's or CIS) puts Local account (S-1-5-113) or 'Local account and member of Administrators group' (S-1-5-114) in 'Deny access to this computer from the network' or 'Deny log on through Remote Desktop Services'.",
   "The user is not in a group that holds the matching allow right, such as Remote Desktop Users for logon type 10.",
@@ -1487,28 +2347,50 @@ static const char *const e95_resolution[] = {
   "Add the account or its group to the allow right in the GPO that owns it, and run `gpupdate /force` on the target.",
   NULL};
 static const unsigned short e95_related[] = {93, 37, 74, 88, LOGONERR_NO_ENTRY};
+static const logonerr_source e95_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"Account Rights Constants",
+   "https://learn.microsoft.com/en-us/windows/win32/SecAuthZ/account-rights-constants", NULL, 0x98U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e96_causes[] = {
   "A legacy client sent a password change with only the LAN Manager form of the passwords.",
   NULL};
 static const char *const e96_diagnosis[] = {
-  "Find the change in event 4723 on the domain controller and note the Subject account and the time, to identify the client that made it.",
+  "Look for the change in event 4723 on the domain controller, whose Subject and time identify the client that made it (unconfirmed that a refusal of this kind is logged as a 4723 failure).",
   "Read the client's operating system with `Get-ADComputer <name> -Properties OperatingSystem`: a client that predates NT password hashes sends only the LM form.",
   NULL};
 static const char *const e96_resolution[] = {
   "Change the password with a current Windows client or tool that sends the NT form.",
   NULL};
 static const unsigned short e96_related[] = {38, 97, 72, LOGONERR_NO_ENTRY};
+static const logonerr_source e96_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e97_causes[] = {
   "A legacy password-change method was used without the LAN Manager data the server asked for.",
   NULL};
 static const char *const e97_diagnosis[] = {
-  "Identify the client and tool that changed the password (event 4723) and whether it used a legacy SAMR change method.",
+  "Identify the client and tool that changed the password (event 4723 where the domain controller logged one) and whether it used a legacy SAMR change method.",
   "Check with `gpresult /h report.html` whether 'Network security: Do not store LAN Manager hash value on next password change' is set, which decides whether the domain keeps LM hashes at all.",
   NULL};
 static const char *const e97_resolution[] = {
   "Change the password with a current client, and retire systems that depend on LAN Manager hashes.",
   NULL};
 static const unsigned short e97_related[] = {39, 96, 72, LOGONERR_NO_ENTRY};
+static const logonerr_source e97_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e98_causes[] = {
   "The machine account password kept in the local LSA was lost, as after a re-image, a restore or a clone.",
   "The computer left the domain incompletely.",
@@ -1522,19 +2404,35 @@ static const char *const e98_resolution[] = {
   "Rejoin the computer to the domain when the reset fails.",
   NULL};
 static const unsigned short e98_related[] = {44, 99, 101, LOGONERR_NO_ENTRY};
+static const logonerr_source e98_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"Test-ComputerSecureChannel (PowerShell)",
+   "https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.management/test-computersecurechannel", NULL, 0x80U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e99_causes[] = {
   "The computer account was deleted from Active Directory or never created.",
   "Two machines share a name after cloning, and the account belongs to the other one.",
   NULL};
 static const char *const e99_diagnosis[] = {
   "Check that the computer account exists and is enabled: `Get-ADComputer <name> -Properties Enabled,PasswordLastSet`.",
-  "On domain controllers, NETLOGON event 5722 names the computer whose account could not be found or whose password did not match.",
+  "On the domain controller, NETLOGON event 5723 (NELOG_NetlogonServerAuthNoTrustSamAccount) names the computer that has no account in the domain; event 5722 is a different failure, an account that exists but whose password did not match.",
   NULL};
 static const char *const e99_resolution[] = {
   "Rejoin the computer to the domain so that its account is created again.",
   "Give cloned machines unique names and run Sysprep before joining them.",
   NULL};
 static const unsigned short e99_related[] = {45, 98, 101, LOGONERR_NO_ENTRY};
+static const logonerr_source e99_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {"lmerrlog.h (mingw-w64): NELOG_NetlogonServerAuthFailed is 5722, NELOG_NetlogonServerAuthNoTrustSamAccount 5723",
+   NULL, "lmerrlog.h", 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e100_causes[] = {
   "The trust's password is out of sync between the two domains.",
   "The trusting domain's controllers cannot resolve or reach the trusted domain's controllers.",
@@ -1555,6 +2453,14 @@ static const logonerr_faq_pair e100_faq[] = {
    "No: it tests only the local computer's own secure channel to its domain and reports false errors when run on a domain controller, so use `nltest /sc_verify` or `netdom trust ... /verify`."},
   {NULL, NULL}};
 static const unsigned short e100_related[] = {46, 101, 109, 120, 179, 209, LOGONERR_NO_ENTRY};
+static const logonerr_source e100_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e101_causes[] = {
   "The computer was restored from a snapshot taken before its last machine password change.",
   "The computer account was reset or recreated in Active Directory while the machine kept its old password.",
@@ -1572,6 +2478,14 @@ static const char *const e101_prevention[] = {
   "Plan a secure-channel repair into every rollback of a domain member or domain controller.",
   NULL};
 static const unsigned short e101_related[] = {47, 98, 99, 100, 189, LOGONERR_NO_ENTRY};
+static const logonerr_source e101_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {"Test-ComputerSecureChannel (PowerShell)",
+   "https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.management/test-computersecurechannel", NULL, 0x80U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e102_causes[] = {
   "The server that received the network logon could not pass it to a domain controller of the account's domain.",
   "A trust on the way to the account's domain is broken.",
@@ -1585,6 +2499,12 @@ static const char *const e102_resolution[] = {
   "Repair the broken trust or name resolution between the domains.",
   NULL};
 static const unsigned short e102_related[] = {48, 65, 101, 179, LOGONERR_NO_ENTRY};
+static const logonerr_source e102_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e103_causes[] = {
   "Netlogon is stopped or disabled on the computer that processed the logon.",
   "The computer is in Safe Mode or still starting, so Netlogon is not running yet.",
@@ -1599,6 +2519,14 @@ static const char *const e103_resolution[] = {
   "Fix the dependency or error that the Service Control Manager events name as the reason it stopped.",
   NULL};
 static const unsigned short e103_related[] = {49, 65, 101, LOGONERR_NO_ENTRY};
+static const logonerr_source e103_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e104_causes[] = {
   "The account's accountExpires date, set for a contractor or temporary user, has passed.",
   "A service or device still uses an account that was given an end date.",
@@ -1613,6 +2541,18 @@ static const char *const e104_resolution[] = {
   "Reconfigure the device or service found in the events to use a current account.",
   NULL};
 static const unsigned short e104_related[] = {78, 77, 74, 50, 150, 167, LOGONERR_NO_ENTRY};
+static const logonerr_source e104_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x8U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x8U},
+  {"4776(S, F) The computer attempted to validate the credentials for an account",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e105_causes[] = {
   "The logon session already has a connection to the server under one user name and a second one was requested under another.",
   "A persistent mapped drive reconnected with saved credentials different from those now being used.",
@@ -1626,6 +2566,14 @@ static const char *const e105_resolution[] = {
   "Use one account for every connection to a given server from the same logon session.",
   NULL};
 static const unsigned short e105_related[] = {5, 73, 118, LOGONERR_NO_ENTRY};
+static const logonerr_source e105_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"INFO: WNetAddConnection2 and Multiple User Credentials (error 1219)",
+   "https://support.microsoft.com/en-us/help/183366/info-wnetaddconnection2-and-multiple-user-credentials", NULL, 0x18U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e106_causes[] = {
   "A logon was attempted with the DOMAIN$ account that holds an interdomain trust.",
   NULL};
@@ -1637,6 +2585,14 @@ static const char *const e106_resolution[] = {
   "Sign in with a user account, and investigate the source when nothing should use the trust account.",
   NULL};
 static const unsigned short e106_related[] = {51, 107, 108, LOGONERR_NO_ENTRY};
+static const logonerr_source e106_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"User-Account-Control attribute (userAccountControl flags)",
+   "https://learn.microsoft.com/windows/win32/adschema/a-useraccountcontrol", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e107_causes[] = {
   "A computer account was used for a kind of logon that computer accounts may not perform.",
   "A domain join or secure-channel setup tested the account, which logs this status as a matter of course.",
@@ -1649,6 +2605,14 @@ static const char *const e107_resolution[] = {
   "Use a user account for the operation, and ignore events that come with a normal domain join.",
   NULL};
 static const unsigned short e107_related[] = {52, 108, 106, LOGONERR_NO_ENTRY};
+static const logonerr_source e107_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"User-Account-Control attribute (userAccountControl flags)",
+   "https://learn.microsoft.com/windows/win32/adschema/a-useraccountcontrol", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e108_causes[] = {
   "A domain controller's machine account was used for a user-style logon.",
   NULL};
@@ -1660,6 +2624,14 @@ static const char *const e108_resolution[] = {
   "Use a user account, and look into the source only when such attempts are unexpected.",
   NULL};
 static const unsigned short e108_related[] = {53, 107, 106, LOGONERR_NO_ENTRY};
+static const logonerr_source e108_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"User-Account-Control attribute (userAccountControl flags)",
+   "https://learn.microsoft.com/windows/win32/adschema/a-useraccountcontrol", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e109_causes[] = {
   "The trusted domain was rebuilt with a new SID, so the stored trust no longer matches it.",
   "The trust was created with a name that belongs to another domain.",
@@ -1672,6 +2644,12 @@ static const char *const e109_resolution[] = {
   "Delete and recreate the trust so that it records the domain's current name and SID, then verify it.",
   NULL};
 static const unsigned short e109_related[] = {54, 100, 82, LOGONERR_NO_ENTRY};
+static const logonerr_source e109_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e110_causes[] = {
   "The logon was anonymous or guest, which yields no session key.",
   "The operation needs a session key that the logon's protocol did not produce.",
@@ -1685,6 +2663,12 @@ static const char *const e110_resolution[] = {
   "Reconnect after the session expired so a new key is negotiated.",
   NULL};
 static const unsigned short e110_related[] = {40, 118, 66, LOGONERR_NO_ENTRY};
+static const logonerr_source e110_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e111_causes[] = {
   "An administrator reset the password with 'User must change password at next logon' ticked, which sets pwdLastSet to 0.",
   "A new account was created with the change-at-next-logon option and first used over the network.",
@@ -1698,6 +2682,18 @@ static const char *const e111_resolution[] = {
   "For a service account, clear the flag and set a known password instead of forcing a change.",
   NULL};
 static const unsigned short e111_related[] = {77, 74, 117, 55, 172, LOGONERR_NO_ENTRY};
+static const logonerr_source e111_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x8U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x8U},
+  {"4776(S, F) The computer attempted to validate the credentials for an account",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e112_causes[] = {
   "A component that took part in the logon looked for an object (a package, a registry value, a name) and did not find it, which Microsoft attributes to a defect in Windows.",
   NULL};
@@ -1710,6 +2706,14 @@ static const char *const e112_resolution[] = {
   "Keep the affected computer on current cumulative updates.",
   NULL};
 static const unsigned short e112_related[] = {4, 73, LOGONERR_NO_ENTRY};
+static const logonerr_source e112_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e113_causes[] = {
   "The DNS servers the client uses have no SRV records for the domain.",
   "No domain controller of the domain is reachable from the client's site.",
@@ -1723,6 +2727,14 @@ static const char *const e113_resolution[] = {
   "Restore connectivity to a domain controller, or add one to the site.",
   NULL};
 static const unsigned short e113_related[] = {56, 65, 82, LOGONERR_NO_ENTRY};
+static const logonerr_source e113_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {"DsGetDcNameA function (dsgetdc.h)",
+   "https://learn.microsoft.com/en-us/windows/win32/api/dsgetdc/nf-dsgetdc-dsgetdcnamea", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e114_causes[] = {
   "A device or service keeps sending an old password (phone mail client, mapped drive, service, scheduled task, saved Remote Desktop credential).",
   "A user mistyped the password more times than the lockout threshold allows within the observation window.",
@@ -1743,6 +2755,18 @@ static const char *const e114_resolution[] = {
   "Block the source address, or put the internet-facing service behind extranet lockout or multi-factor authentication, when the bad passwords come from an attack.",
   NULL};
 static const unsigned short e114_related[] = {70, 73, 78, 57, 167, 173, LOGONERR_NO_ENTRY};
+static const logonerr_source e114_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"4740(S) A user account was locked out",
+   "https://learn.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4740", NULL, 0x40U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x48U},
+  {"4776(S, F) The computer attempted to validate the credentials for an account",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e115_causes[] = {
   "The server changed its machine password and the domain controller that issued the client's ticket still has the old one.",
   "The service's SPN is registered on an account other than the one the service runs as.",
@@ -1756,6 +2780,12 @@ static const char *const e115_resolution[] = {
   "Move the SPN to the account the service runs as (`setspn -D` on the wrong account, `setspn -S` on the right one).",
   NULL};
 static const unsigned short e115_related[] = {42, 41, 101, 148, 194, LOGONERR_NO_ENTRY};
+static const logonerr_source e115_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e116_causes[] = {
   "The client dropped the connection in the middle of an SSPI handshake, after the server had already sent its reply.",
   "A network device or a timeout cut the connection during Kerberos or NTLM negotiation.",
@@ -1771,6 +2801,12 @@ static const char *const e116_resolution[] = {
   "Repair the network path (MTU, firewall idle timeouts, load balancer) that cuts connections during authentication.",
   NULL};
 static const unsigned short e116_related[] = {140, 73, 112, 118, LOGONERR_NO_ENTRY};
+static const logonerr_source e116_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e117_causes[] = {
   "An Exchange ActiveSync policy on the device requires a password change before it continues.",
   NULL};
@@ -1782,12 +2818,18 @@ static const char *const e117_resolution[] = {
   "Have the user change the password, then let the device sign in again.",
   NULL};
 static const unsigned short e117_related[] = {60, 111, 77, LOGONERR_NO_ENTRY};
+static const logonerr_source e117_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e118_causes[] = {
   "The Kerberos service ticket behind an SMB session reached its end time, so the server asks the client to authenticate again.",
   "The account's credentials changed and the client holds no valid ticket to renew the session.",
   NULL};
 static const char *const e118_diagnosis[] = {
-  "Read the Account Name and Source Network Address of the 4625 event and check for a 4624 from the same client moments later: a successful re-authentication means the expiry was routine.",
+  "Look on the file server for a 4624 from the same client moments after the failure: a new session set up by re-authentication means the expiry was routine (whether a 4625 is logged for the expired session is unconfirmed).",
   "On the client, run `klist` as the user and check the end time of the `cifs/<server>` ticket against the time of the failure.",
   NULL};
 static const char *const e118_resolution[] = {
@@ -1795,19 +2837,49 @@ static const char *const e118_resolution[] = {
   "Renew the user's tickets (`klist purge`, then access the share again) when the client keeps presenting an expired ticket.",
   NULL};
 static const unsigned short e118_related[] = {40, 110, 105, LOGONERR_NO_ENTRY};
+static const logonerr_source e118_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"[MS-SMB2] 3.3.5.2.9 Verifying the Session",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-smb2/b495e2da-8711-4772-b292-453be0394b49", NULL, 0x8U},
+  {"[MS-SMB] 3.2.1.3 Per SMB Session (an Expired session is one whose Kerberos ticket expired)",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-smb/90df9a28-f1a4-486a-b692-dc0273fc28b8", NULL, 0x10U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e119_causes[] = {
-  "The account has no password hash in the local SAM, so an NTLM response for it has nothing to be compared with.",
-  "The account is meant to sign in another way (certificate, smart card, Windows Hello) and was offered a password logon instead.",
+  "The computer that logged the 4776 keeps no password secret for the account, as its message says; Microsoft does not document which accounts lack one, so the cases below are what to rule out, not confirmed causes.",
+  "On a read-only domain controller, the Password Replication Policy does not let the account's password be cached there; the RODC hands such logons to a writable DC and fails them when it cannot reach one (whether it then reports this status is unconfirmed).",
+  "A local account that never had a password set, or one meant only for a certificate or Windows Hello sign-in, was offered a password logon (unconfirmed).",
   NULL};
 static const char *const e119_diagnosis[] = {
-  "Read Logon Account and Source Workstation of the 4776 event, and note which computer logged it: a member server or workstation logs 4776 for its own local accounts.",
-  "Check the local account with `Get-LocalUser <name> | Select Name,Enabled,PasswordRequired,PasswordLastSet` and learn how it is meant to sign in: an account created without a password, or used only with a certificate or Windows Hello, has no secret to check.",
+  "Note which computer logged the 4776: a read-only DC, a writable DC, or a member computer checking one of its own local accounts.",
+  "On a read-only DC, list the accounts whose passwords it holds (`Get-ADDomainControllerPasswordReplicationPolicyUsage <rodc> -RevealedAccounts`) and the groups allowed to be cached (`Get-ADDomainControllerPasswordReplicationPolicy <rodc> -Allowed`), then test the link from the RODC to a writable DC (`nltest /dsgetdc:<domain> /writable`).",
+  "For a local account, read `Get-LocalUser <name> | Select Name,Enabled,PasswordRequired,PasswordLastSet` to see whether a password was ever set.",
   NULL};
 static const char *const e119_resolution[] = {
-  "Set a password for the local account (`Set-LocalUser <name> -Password (Read-Host -AsSecureString)`) if it must accept password logons.",
-  "Make the client use the sign-in method the account was created for instead of a password.",
+  "For an RODC, add the account (or a group holding it) to the RODC's allowed list and prepopulate it with `repadmin /rodcpwdrepl <rodc> <writable dc> <user DN>`, or restore the RODC's path to a writable DC.",
+  "For a local account, set a password (`Set-LocalUser <name> -Password (Read-Host -AsSecureString)`) if it must accept password logons, or use the sign-in method it was made for.",
   NULL};
 static const unsigned short e119_related[] = {70, 73, 94, LOGONERR_NO_ENTRY};
+static const logonerr_source e119_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"4776(S, F) The computer attempted to validate the credentials for an account",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x8U},
+  {"Get-ADDomainControllerPasswordReplicationPolicyUsage (revealed list of an RODC)",
+   "https://learn.microsoft.com/en-us/powershell/module/activedirectory/get-addomaincontrollerpasswordreplicationpolicyusage", NULL, 0x40U},
+  {"How Operations in a Branch Site with an RODC Are Affected When the WAN Is Not Available",
+   NULL, "TechNet cc770854(v=ws.10)", 0x10U},
+  {"[MS-NRPC] 3.5.4.5.1.2 RODC server cachability validation",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-nrpc/f27c0f12-77c0-4c88-b969-ad23d01de702", NULL, 0x10U},
+  {"Repadmin /rodcpwdrepl (prepopulating passwords under the Password Replication Policy)",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-server-2008-R2-and-2008/cc742095(v=ws.10)", NULL, 0x80U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e120_causes[] = {
   "The account comes across a forest or external trust set to selective authentication and lacks the 'Allowed to authenticate' permission on the target computer.",
   "An authentication policy or policy silo restricts which computers the account may authenticate to or from.",
@@ -1823,6 +2895,16 @@ static const char *const e120_resolution[] = {
   "Adjust the authentication policy's access-control conditions, or move the account to the right silo, when a policy made the refusal.",
   NULL};
 static const unsigned short e120_related[] = {58, 100, 76, 74, 161, LOGONERR_NO_ENTRY};
+static const logonerr_source e120_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"Enable selective authentication over a forest trust (Allowed to Authenticate)",
+   "https://docs.microsoft.com/en-us/previous-versions/windows/it-pro/windows-server-2003/cc758152%28v%3dws.10%29", NULL, 0x90U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e121_causes[] = {
   "A 'Restrict NTLM' policy was set to deny (outgoing traffic on the client, incoming traffic on the server, or NTLM authentication in the domain on DCs).",
   "The application fell back to NTLM because Kerberos could not be used (connection by IP address, missing SPN, no line of sight to a DC).",
@@ -1842,6 +2924,18 @@ static const char *const e121_prevention[] = {
   "Give new services registered SPNs and DNS names so they authenticate with Kerberos from the start.",
   NULL};
 static const unsigned short e121_related[] = {59, 73, 120, 123, LOGONERR_NO_ENTRY};
+static const logonerr_source e121_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"[MS-APDS] 3.1.5 Message Processing Events and Sequencing Rules (STATUS_NTLM_BLOCKED)",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-apds/f47e40e1-b9ca-47e2-b139-15a1e96b0e72", NULL, 0x10U},
+  {"Block NTLM authentication (auditing NTLM on domain controllers before blocking)",
+   "https://learn.microsoft.com/en-us/training/modules/secure-windows-server-user-accounts/5-ntlm-blocking", NULL, 0x90U},
+  {"Network security: Restrict NTLM: Audit incoming NTLM traffic",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/security-policy-settings/network-security-restrict-ntlm-audit-incoming-ntlm-traffic", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e122_causes[] = {
   "A multi-leg protocol (NTLM, Negotiate, Kerberos with mutual authentication, a TLS handshake through Schannel) is part-way through its exchange.",
   "The function wrote an output token that the caller must send to the other side and answer with the reply.",
@@ -4347,612 +5441,612 @@ static const logonerr_entry catalog[] = {
    "Access is denied.",
    "The caller's token lacks the access the object's security descriptor requires, so Windows refused the request.",
    {e0_causes, NULL, e0_diagnosis, e0_resolution, NULL},
-   NULL, e0_related, NULL, NULL},
+   NULL, e0_related, NULL, e0_sources},
   {"ERROR_INVALID_PASSWORD", 0x56U, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
    "The specified network password is not correct.",
    "The password given for a network connection or resource is wrong; RtlNtStatusToDosError also maps STATUS_WRONG_PASSWORD to this code.",
    {e1_causes, NULL, e1_diagnosis, e1_resolution, NULL},
-   NULL, e1_related, NULL, NULL},
+   NULL, e1_related, NULL, e1_sources},
   {"ERROR_INVALID_PARAMETER", 0x57U, LOGONERR_NS_WIN32, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 0U,
    "The parameter is incorrect.",
    "A function received an argument it cannot accept; in logon code it usually means a malformed structure was passed to an LSA or SSPI call.",
    {e2_causes, NULL, e2_diagnosis, e2_resolution, NULL},
-   NULL, e2_related, NULL, NULL},
+   NULL, e2_related, NULL, e2_sources},
   {"ERROR_BAD_ARGUMENTS", 0xA0U, LOGONERR_NS_WIN32, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 0U,
    "One or more arguments are not correct.",
    "One or more arguments to a call were not correct; an older, generic relative of ERROR_INVALID_PARAMETER.",
    {e3_causes, NULL, e3_diagnosis, e3_resolution, NULL},
-   NULL, e3_related, NULL, NULL},
+   NULL, e3_related, NULL, e3_sources},
   {"ERROR_NOT_FOUND", 0x490U, LOGONERR_NS_WIN32, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 0U,
    "Element not found.",
    "A generic Win32 not-found error: the object, element or value the caller asked for does not exist.",
    {e4_causes, NULL, e4_diagnosis, e4_resolution, NULL},
-   NULL, e4_related, NULL, NULL},
+   NULL, e4_related, NULL, e4_sources},
   {"ERROR_SESSION_CREDENTIAL_CONFLICT", 0x4C3U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "Multiple connections to a server or shared resource by the same user, using more than one user name, are not allowed. Disconnect all previous connections to the server or shared resource and try again.",
    "Windows refused a second SMB connection to the same server under a different user name; one logon session may use only one set of credentials per server.",
    {e5_causes, NULL, e5_diagnosis, e5_resolution, NULL},
-   NULL, e5_related, NULL, NULL},
+   NULL, e5_related, NULL, e5_sources},
   {"ERROR_REMOTE_SESSION_LIMIT_EXCEEDED", 0x4C4U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "An attempt was made to establish a session to a network server, but there are already too many sessions established to that server.",
    "The server already has as many sessions as it accepts, so a new session could not be established.",
    {e6_causes, NULL, e6_diagnosis, e6_resolution, NULL},
-   NULL, e6_related, NULL, NULL},
+   NULL, e6_related, NULL, e6_sources},
   {"ERROR_NULL_LM_PASSWORD", 0x518U, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "The password is too complex to be converted to a LAN Manager password. The LAN Manager password returned is a NULL string.",
    "A warning: the password is too complex for a LAN Manager hash, so the LM password is empty; NT-hash authentication still works.",
    {e7_causes, NULL, e7_diagnosis, e7_resolution, NULL},
-   NULL, e7_related, NULL, NULL},
+   NULL, e7_related, NULL, e7_sources},
   {"ERROR_NO_IMPERSONATION_TOKEN", 0x51DU, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "An attempt has been made to operate on an impersonation token by a thread that is not currently impersonating a client.",
    "Code used a function that needs an impersonation token while holding only a primary token, or on a thread that is not impersonating anyone.",
    {e8_causes, NULL, e8_diagnosis, e8_resolution, NULL},
-   NULL, e8_related, NULL, NULL},
+   NULL, e8_related, NULL, e8_sources},
   {"ERROR_NO_LOGON_SERVERS", 0x51FU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "There are currently no logon servers available to service the logon request.",
    "No domain controller answered the logon request, so the domain account could not be authenticated.",
    {e9_causes, NULL, e9_diagnosis, e9_resolution, NULL},
-   NULL, e9_related, NULL, NULL},
+   NULL, e9_related, NULL, e9_sources},
   {"ERROR_NO_SUCH_LOGON_SESSION", 0x520U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "A specified logon session does not exist. It may already have been terminated.",
    "The logon session named by a logon ID (LUID) does not exist: it ended, was never created, or has no credentials the request can use.",
    {e10_causes, e10_symptoms, e10_diagnosis, e10_resolution, e10_prevention},
-   e10_faq, e10_related, NULL, NULL},
+   e10_faq, e10_related, NULL, e10_sources},
   {"ERROR_PRIVILEGE_NOT_HELD", 0x522U, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "A required privilege is not held by the client.",
    "The operation needs a privilege (such as SeTcbPrivilege or SeSecurityPrivilege) that the caller's token does not hold or has not enabled.",
    {e11_causes, NULL, e11_diagnosis, e11_resolution, NULL},
-   NULL, e11_related, NULL, NULL},
+   NULL, e11_related, NULL, e11_sources},
   {"ERROR_INVALID_ACCOUNT_NAME", 0x523U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 0U,
    "The name provided is not a properly formed account name.",
    "The account name given is not well formed, so Windows could not even look it up.",
    {e12_causes, NULL, e12_diagnosis, e12_resolution, NULL},
-   NULL, e12_related, NULL, NULL},
+   NULL, e12_related, NULL, e12_sources},
   {"ERROR_NO_SUCH_USER", 0x525U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "The specified account does not exist.",
    "The account named does not exist in the database that was asked (local SAM or the domain).",
    {e13_causes, NULL, e13_diagnosis, e13_resolution, NULL},
-   NULL, e13_related, NULL, NULL},
+   NULL, e13_related, NULL, e13_sources},
   {"ERROR_WRONG_PASSWORD", 0x52BU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "Unable to update the password. The value provided as the current password is incorrect.",
    "A password change failed because the current password supplied was not correct.",
    {e14_causes, NULL, e14_diagnosis, e14_resolution, NULL},
-   NULL, e14_related, NULL, NULL},
+   NULL, e14_related, NULL, e14_sources},
   {"ERROR_ILL_FORMED_PASSWORD", 0x52CU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "Unable to update the password. The value provided for the new password contains values that are not allowed in passwords.",
    "A password change failed because the new password contains characters that passwords may not contain.",
    {e15_causes, NULL, e15_diagnosis, e15_resolution, NULL},
-   NULL, e15_related, NULL, NULL},
+   NULL, e15_related, NULL, e15_sources},
   {"ERROR_PASSWORD_RESTRICTION", 0x52DU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "Unable to update the password. The value provided for the new password does not meet the length, complexity, or history requirements of the domain.",
    "A password change or reset was refused because the new password breaks the domain's length, complexity, history or minimum-age rules.",
    {e16_causes, NULL, e16_diagnosis, e16_resolution, NULL},
-   NULL, e16_related, NULL, NULL},
+   NULL, e16_related, NULL, e16_sources},
   {"ERROR_LOGON_FAILURE", 0x52EU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
    "The user name or password is incorrect.",
    "Authentication failed because the user name is unknown or the password is wrong; Windows deliberately does not say which.",
    {e17_causes, NULL, e17_diagnosis, e17_resolution, NULL},
-   e17_faq, e17_related, NULL, NULL},
+   e17_faq, e17_related, NULL, e17_sources},
   {"ERROR_ACCOUNT_RESTRICTION", 0x52FU, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "Account restrictions are preventing this user from signing in. For example: blank passwords aren't allowed, sign-in times are limited, or a policy restriction has been enforced.",
    "The credentials are valid, but an account restriction such as a blank-password rule, logon hours or a policy blocks this logon.",
    {e18_causes, NULL, e18_diagnosis, e18_resolution, NULL},
-   NULL, e18_related, NULL, NULL},
+   NULL, e18_related, NULL, e18_sources},
   {"ERROR_INVALID_LOGON_HOURS", 0x530U, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
    "Your account has time restrictions that keep you from signing in right now.",
    "The account's logon hours do not allow logging on at this time.",
    {e19_causes, NULL, e19_diagnosis, e19_resolution, NULL},
-   NULL, e19_related, NULL, NULL},
+   NULL, e19_related, NULL, e19_sources},
   {"ERROR_INVALID_WORKSTATION", 0x531U, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
    "This user isn't allowed to sign in to this computer.",
    "The account may only log on from listed computers, and this is not one of them.",
    {e20_causes, NULL, e20_diagnosis, e20_resolution, NULL},
-   NULL, e20_related, NULL, NULL},
+   NULL, e20_related, NULL, e20_sources},
   {"ERROR_PASSWORD_EXPIRED", 0x532U, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "The password for this account has expired.",
    "The account's password has passed its maximum age and must be changed before the logon can succeed.",
    {e21_causes, NULL, e21_diagnosis, e21_resolution, NULL},
-   NULL, e21_related, NULL, NULL},
+   NULL, e21_related, NULL, e21_sources},
   {"ERROR_ACCOUNT_DISABLED", 0x533U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "This user can't sign in because this account is currently disabled.",
    "The account is disabled, so no logon with it is allowed.",
    {e22_causes, NULL, e22_diagnosis, e22_resolution, NULL},
-   NULL, e22_related, NULL, NULL},
+   NULL, e22_related, NULL, e22_sources},
   {"ERROR_NONE_MAPPED", 0x534U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "No mapping between account names and security IDs was done.",
    "None of the account names or security IDs given could be translated into the other form.",
    {e23_causes, NULL, e23_diagnosis, e23_resolution, NULL},
-   NULL, e23_related, NULL, NULL},
+   NULL, e23_related, NULL, e23_sources},
   {"ERROR_BAD_IMPERSONATION_LEVEL", 0x542U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "Either a required impersonation level was not provided, or the provided impersonation level is invalid.",
    "The token's impersonation level is too low for the operation (for example an Identification-level token used to open a resource).",
    {e24_causes, NULL, e24_diagnosis, e24_resolution, NULL},
-   NULL, e24_related, NULL, NULL},
+   NULL, e24_related, NULL, e24_sources},
   {"ERROR_INVALID_SERVER_STATE", 0x548U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The security account manager (SAM) or local security authority (LSA) server was in the wrong state to perform the security operation.",
    "The SAM or LSA server was in the wrong state to perform the security operation, for example while starting or shutting down.",
    {e25_causes, NULL, e25_diagnosis, e25_resolution, NULL},
-   NULL, e25_related, NULL, NULL},
+   NULL, e25_related, NULL, e25_sources},
   {"ERROR_NO_SUCH_DOMAIN", 0x54BU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The specified domain either does not exist or could not be contacted.",
    "The domain named in the request could not be found or contacted.",
    {e26_causes, NULL, e26_diagnosis, e26_resolution, NULL},
-   NULL, e26_related, NULL, NULL},
+   NULL, e26_related, NULL, e26_sources},
   {"ERROR_NOT_LOGON_PROCESS", 0x552U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "The requested action is restricted for use by logon processes only. The calling process has not registered as a logon process.",
    "The caller used an LSA function reserved for registered logon processes without having registered as one.",
    {e27_causes, NULL, e27_diagnosis, e27_resolution, NULL},
-   NULL, e27_related, NULL, NULL},
+   NULL, e27_related, NULL, e27_sources},
   {"ERROR_LOGON_SESSION_EXISTS", 0x553U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_HIGH, 0U,
    "Cannot start a new logon session with an ID that is already in use.",
    "A new logon session could not be started because its logon ID (LUID) already belongs to an existing session.",
    {e28_causes, e28_symptoms, e28_diagnosis, e28_resolution, e28_prevention},
-   e28_faq, e28_related, NULL, NULL},
+   e28_faq, e28_related, NULL, e28_sources},
   {"ERROR_NO_SUCH_PACKAGE", 0x554U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "A specified authentication package is unknown.",
    "The authentication or security package named in the request is not loaded.",
    {e29_causes, NULL, e29_diagnosis, e29_resolution, NULL},
-   NULL, e29_related, NULL, NULL},
+   NULL, e29_related, NULL, e29_sources},
   {"ERROR_BAD_LOGON_SESSION_STATE", 0x555U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_HIGH, 0U,
    "The logon session is not in a state that is consistent with the requested operation.",
    "The logon session exists but is in a state that does not allow the requested operation, typically deleting a session that still has references.",
    {e30_causes, e30_symptoms, e30_diagnosis, e30_resolution, e30_prevention},
-   e30_faq, e30_related, NULL, NULL},
+   e30_faq, e30_related, NULL, e30_sources},
   {"ERROR_LOGON_SESSION_COLLISION", 0x556U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_HIGH, 0U,
    "The logon session ID is already in use.",
    "An authentication package asked the LSA to create a logon session with an ID (LUID) that another session already uses; an internal LSA error, not a user mistake.",
    {e31_causes, e31_symptoms, e31_diagnosis, e31_resolution, e31_prevention},
-   e31_faq, e31_related, NULL, NULL},
+   e31_faq, e31_related, NULL, e31_sources},
   {"ERROR_INVALID_LOGON_TYPE", 0x557U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "A logon request contained an invalid logon type value.",
    "The logon type in the request is not a value the authentication package accepts.",
    {e32_causes, NULL, e32_diagnosis, e32_resolution, NULL},
-   NULL, e32_related, NULL, NULL},
+   NULL, e32_related, NULL, e32_sources},
   {"ERROR_CANNOT_IMPERSONATE", 0x558U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "Unable to impersonate using a named pipe until data has been read from that pipe.",
    "A server tried to impersonate a named-pipe client before reading any data from the pipe.",
    {e33_causes, NULL, e33_diagnosis, e33_resolution, NULL},
-   NULL, e33_related, NULL, NULL},
+   NULL, e33_related, NULL, e33_sources},
   {"ERROR_SPECIAL_ACCOUNT", 0x55BU, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 0U,
    "Cannot perform this operation on built-in accounts.",
    "The operation is not allowed on a built-in account, such as deleting the built-in Administrator.",
    {e34_causes, NULL, e34_diagnosis, e34_resolution, NULL},
-   NULL, e34_related, NULL, NULL},
+   NULL, e34_related, NULL, e34_sources},
   {"ERROR_LOGON_NOT_GRANTED", 0x564U, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "Logon failure: the user has not been granted the requested logon type at this computer.",
    "The user does not hold the logon right for the kind of logon attempted on this computer.",
    {e35_causes, NULL, e35_diagnosis, e35_resolution, NULL},
-   NULL, e35_related, NULL, NULL},
+   NULL, e35_related, NULL, e35_sources},
   {"ERROR_TOO_MANY_SECRETS", 0x565U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The maximum number of secrets that may be stored in a single system has been exceeded.",
    "The LSA's store of secrets is full, so another secret could not be saved.",
    {e36_causes, NULL, e36_diagnosis, e36_resolution, NULL},
-   NULL, e36_related, NULL, NULL},
+   NULL, e36_related, NULL, e36_sources},
   {"ERROR_LOGON_TYPE_NOT_GRANTED", 0x569U, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "Logon failure: the user has not been granted the requested logon type at this computer.",
    "The user has not been granted the requested logon type at this computer, or a deny right blocks it.",
    {e37_causes, NULL, e37_diagnosis, e37_resolution, NULL},
-   NULL, e37_related, NULL, NULL},
+   NULL, e37_related, NULL, e37_sources},
   {"ERROR_NT_CROSS_ENCRYPTION_REQUIRED", 0x56AU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "A cross-encrypted password is necessary to change a user password.",
    "A password change needs the NT (cross-encrypted) form of the password, which the client did not send.",
    {e38_causes, NULL, e38_diagnosis, e38_resolution, NULL},
-   NULL, e38_related, NULL, NULL},
+   NULL, e38_related, NULL, e38_sources},
   {"ERROR_LM_CROSS_ENCRYPTION_REQUIRED", 0x56EU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "A cross-encrypted password is necessary to change this user password.",
    "A password change needs the LM cross-encrypted form of the password, which the client did not send.",
    {e39_causes, NULL, e39_diagnosis, e39_resolution, NULL},
-   NULL, e39_related, NULL, NULL},
+   NULL, e39_related, NULL, e39_sources},
   {"ERROR_NO_USER_SESSION_KEY", 0x572U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "There is no user session key for the specified logon session.",
    "The logon session has no user session key, so an operation that needs one (SMB signing, encryption, some RPC) cannot proceed.",
    {e40_causes, NULL, e40_diagnosis, e40_resolution, NULL},
-   NULL, e40_related, NULL, NULL},
+   NULL, e40_related, NULL, e40_sources},
   {"ERROR_WRONG_TARGET_NAME", 0x574U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "The target account name is incorrect.",
    "Kerberos mutual authentication failed because the service ticket was issued for a different account than the one running the service.",
    {e41_causes, NULL, e41_diagnosis, e41_resolution, NULL},
-   NULL, e41_related, NULL, NULL},
+   NULL, e41_related, NULL, e41_sources},
   {"ERROR_MUTUAL_AUTH_FAILED", 0x575U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "Mutual Authentication failed. The server's password is out of date at the domain controller.",
    "Mutual authentication failed: the server's password is out of date at the domain controller.",
    {e42_causes, NULL, e42_diagnosis, e42_resolution, NULL},
-   NULL, e42_related, NULL, NULL},
+   NULL, e42_related, NULL, e42_sources},
   {"ERROR_TIME_SKEW", 0x576U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "There is a time and/or date difference between the client and server.",
    "The clocks of the client and the server (or domain controller) differ by more than Kerberos allows (5 minutes by default).",
    {e43_causes, NULL, e43_diagnosis, e43_resolution, NULL},
-   NULL, e43_related, NULL, NULL},
+   NULL, e43_related, NULL, e43_sources},
   {"ERROR_NO_TRUST_LSA_SECRET", 0x6FAU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The workstation does not have a trust secret.",
    "The workstation has no trust secret for its domain, so its secure channel cannot be set up.",
    {e44_causes, NULL, e44_diagnosis, e44_resolution, NULL},
-   NULL, e44_related, NULL, NULL},
+   NULL, e44_related, NULL, e44_sources},
   {"ERROR_NO_TRUST_SAM_ACCOUNT", 0x6FBU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The security database on the server does not have a computer account for this workstation trust relationship.",
    "The domain has no computer account for this workstation, so its trust relationship cannot be used.",
    {e45_causes, NULL, e45_diagnosis, e45_resolution, NULL},
-   NULL, e45_related, NULL, NULL},
+   NULL, e45_related, NULL, e45_sources},
   {"ERROR_TRUSTED_DOMAIN_FAILURE", 0x6FCU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The trust relationship between the primary domain and the trusted domain failed.",
    "The trust between the primary domain and a trusted domain failed, so users of that domain cannot authenticate here.",
    {e46_causes, NULL, e46_diagnosis, e46_resolution, NULL},
-   e46_faq, e46_related, NULL, NULL},
+   e46_faq, e46_related, NULL, e46_sources},
   {"ERROR_TRUSTED_RELATIONSHIP_FAILURE", 0x6FDU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The trust relationship between this workstation and the primary domain failed.",
    "The trust relationship between this workstation and its domain failed: the machine account password no longer matches.",
    {e47_causes, NULL, e47_diagnosis, e47_resolution, e47_prevention},
-   NULL, e47_related, NULL, NULL},
+   NULL, e47_related, NULL, e47_sources},
   {"ERROR_TRUST_FAILURE", 0x6FEU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The network logon failed.",
    "The network logon failed because the validation authority could not be reached or the trust path failed.",
    {e48_causes, NULL, e48_diagnosis, e48_resolution, NULL},
-   NULL, e48_related, NULL, NULL},
+   NULL, e48_related, NULL, e48_sources},
   {"ERROR_NETLOGON_NOT_STARTED", 0x700U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "An attempt was made to logon, but the network logon service was not started.",
    "A logon needed the Netlogon service, which is not running.",
    {e49_causes, NULL, e49_diagnosis, e49_resolution, NULL},
-   NULL, e49_related, NULL, NULL},
+   NULL, e49_related, NULL, e49_sources},
   {"ERROR_ACCOUNT_EXPIRED", 0x701U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "The user's account has expired.",
    "The account's expiry date has passed, so it can no longer log on.",
    {e50_causes, NULL, e50_diagnosis, e50_resolution, NULL},
-   NULL, e50_related, NULL, NULL},
+   NULL, e50_related, NULL, e50_sources},
   {"ERROR_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT", 0x70FU, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "The account used is an interdomain trust account. Use your global user account or local user account to access this server.",
    "The logon used an interdomain trust account, which exists only for trusts and may not be used to log on.",
    {e51_causes, NULL, e51_diagnosis, e51_resolution, NULL},
-   NULL, e51_related, NULL, NULL},
+   NULL, e51_related, NULL, e51_sources},
   {"ERROR_NOLOGON_WORKSTATION_TRUST_ACCOUNT", 0x710U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 0U,
    "The account used is a computer account. Use your global user account or local user account to access this server.",
    "The logon used a computer account (a workstation trust account) where a user account is required.",
    {e52_causes, NULL, e52_diagnosis, e52_resolution, NULL},
-   NULL, e52_related, NULL, NULL},
+   NULL, e52_related, NULL, e52_sources},
   {"ERROR_NOLOGON_SERVER_TRUST_ACCOUNT", 0x711U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 0U,
    "The account used is a server trust account. Use your global user account or local user account to access this server.",
    "The logon used a server trust account (a domain controller's computer account) where a user account is required.",
    {e53_causes, NULL, e53_diagnosis, e53_resolution, NULL},
-   NULL, e53_related, NULL, NULL},
+   NULL, e53_related, NULL, e53_sources},
   {"ERROR_DOMAIN_TRUST_INCONSISTENT", 0x712U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The name or security ID (SID) of the domain specified is inconsistent with the trust information for that domain.",
    "The name or SID of a domain does not match the trust information held for it.",
    {e54_causes, NULL, e54_diagnosis, e54_resolution, NULL},
-   NULL, e54_related, NULL, NULL},
+   NULL, e54_related, NULL, e54_sources},
   {"ERROR_PASSWORD_MUST_CHANGE", 0x773U, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "The user's password must be changed before signing in.",
    "The user must change the password before signing in, because an administrator set 'User must change password at next logon' or reset it.",
    {e55_causes, NULL, e55_diagnosis, e55_resolution, NULL},
-   NULL, e55_related, NULL, NULL},
+   NULL, e55_related, NULL, e55_sources},
   {"ERROR_DOMAIN_CONTROLLER_NOT_FOUND", 0x774U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "Could not find the domain controller for this domain.",
    "No domain controller could be found for the domain.",
    {e56_causes, NULL, e56_diagnosis, e56_resolution, NULL},
-   NULL, e56_related, NULL, NULL},
+   NULL, e56_related, NULL, e56_sources},
   {"ERROR_ACCOUNT_LOCKED_OUT", 0x775U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "The referenced account is currently locked out and may not be logged on to.",
    "The account is locked out after too many failed logon attempts and may not be used until it is unlocked or the lockout expires.",
    {e57_causes, NULL, e57_diagnosis, e57_resolution, NULL},
-   e57_faq, e57_related, NULL, NULL},
+   e57_faq, e57_related, NULL, e57_sources},
   {"ERROR_AUTHENTICATION_FIREWALL_FAILED", 0x78FU, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "The computer you are signing into is protected by an authentication firewall. The specified account is not allowed to authenticate to the computer.",
    "Selective authentication on a trust, or an authentication policy, blocks this account from authenticating to this computer.",
    {e58_causes, NULL, e58_diagnosis, e58_resolution, NULL},
-   NULL, e58_related, NULL, NULL},
+   NULL, e58_related, NULL, e58_sources},
   {"ERROR_NTLM_BLOCKED", 0x791U, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "Authentication failed because NTLM authentication has been disabled.",
    "Authentication failed because NTLM is disabled by policy and Kerberos could not be used.",
    {e59_causes, NULL, e59_diagnosis, e59_resolution, e59_prevention},
-   NULL, e59_related, NULL, NULL},
+   NULL, e59_related, NULL, e59_sources},
   {"ERROR_PASSWORD_CHANGE_REQUIRED", 0x792U, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "Logon Failure: EAS policy requires that the user change their password before this operation can be performed.",
    "An Exchange ActiveSync (EAS) policy requires the user to change the password before the operation can be performed.",
    {e60_causes, NULL, e60_diagnosis, e60_resolution, NULL},
-   NULL, e60_related, NULL, NULL},
+   NULL, e60_related, NULL, e60_sources},
   {"ERROR_NO_SECRETS", 0x21ACU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
    "The local account store does not contain secret material for the specified account.",
-   "The local account store has no password secret for the account, so a password-based check of its credentials cannot be made.",
+   "The account store that was asked has no password secret for the account, so a password-based check of its credentials cannot be made there.",
    {e61_causes, NULL, e61_diagnosis, e61_resolution, NULL},
-   NULL, e61_related, NULL, NULL},
+   NULL, e61_related, NULL, e61_sources},
   {"STATUS_INVALID_PARAMETER", 0xC000000DU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 87U,
    "An invalid parameter was passed to a service or function.",
    "The NTSTATUS form of an invalid argument: a service or function rejected a parameter.",
    {e62_causes, NULL, e62_diagnosis, e62_resolution, NULL},
-   NULL, e62_related, NULL, NULL},
+   NULL, e62_related, NULL, e62_sources},
   {"STATUS_ACCESS_DENIED", 0xC0000022U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_MEDIUM, 5U,
    "{Access Denied} A process has requested access to an object, but has not been granted those access rights.",
    "The NTSTATUS form of access denied: the caller was not granted the access it asked for.",
    {e63_causes, NULL, e63_diagnosis, e63_resolution, NULL},
-   NULL, e63_related, NULL, NULL},
+   NULL, e63_related, NULL, e63_sources},
   {"STATUS_NO_IMPERSONATION_TOKEN", 0xC000005CU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 1309U,
    "An attempt has been made to operate on an impersonation token by a thread that is not currently impersonating a client.",
    "The NTSTATUS form of ERROR_NO_IMPERSONATION_TOKEN: the thread is not impersonating a client.",
    {e64_causes, NULL, e64_diagnosis, e64_resolution, NULL},
-   NULL, e64_related, NULL, NULL},
+   NULL, e64_related, NULL, e64_sources},
   {"STATUS_NO_LOGON_SERVERS", 0xC000005EU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1311U,
    "We can't sign you in with this credential because your domain isn't available. Make sure your device is connected to your organization's network and try again. If you previously signed in on this device with another credential, you can sign in with that credential.",
    "No domain controller answered the logon request; in event 4625 it is the Status (Sub Status 0x0) of a domain logon that could not reach a DC.",
    {e65_causes, NULL, e65_diagnosis, e65_resolution, NULL},
-   NULL, e65_related, NULL, NULL},
+   NULL, e65_related, NULL, e65_sources},
   {"STATUS_NO_SUCH_LOGON_SESSION", 0xC000005FU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1312U,
    "A specified logon session does not exist. It may already have been terminated.",
    "A logon session with the given logon ID does not exist: returned by LsaGetLogonSessionData, DeleteLogonSession and SSPI calls for a session that ended or was never created.",
    {e66_causes, e66_symptoms, e66_diagnosis, e66_resolution, e66_prevention},
-   e66_faq, e66_related, NULL, NULL},
+   e66_faq, e66_related, NULL, e66_sources},
   {"STATUS_PRIVILEGE_NOT_HELD", 0xC0000061U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 1314U,
    "A required privilege is not held by the client.",
    "The NTSTATUS form of ERROR_PRIVILEGE_NOT_HELD: a required privilege is not held or not enabled.",
    {e67_causes, NULL, e67_diagnosis, e67_resolution, NULL},
-   NULL, e67_related, NULL, NULL},
+   NULL, e67_related, NULL, e67_sources},
   {"STATUS_INVALID_ACCOUNT_NAME", 0xC0000062U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 1315U,
    "The name provided is not a properly formed account name.",
    "The account name in the request is not a properly formed name.",
    {e68_causes, NULL, e68_diagnosis, e68_resolution, NULL},
-   NULL, e68_related, NULL, NULL},
+   NULL, e68_related, NULL, e68_sources},
   {"STATUS_NO_SUCH_USER", 0xC0000064U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1317U,
    "The specified account does not exist.",
    "The user name does not exist for the authority that checked it: event 4625 shows it as the Sub Status under Status 0xC000006D, and event 4776, which has no Sub Status, as its Error Code.",
    {e69_causes, NULL, e69_diagnosis, e69_resolution, NULL},
-   NULL, e69_related, NULL, NULL},
+   NULL, e69_related, NULL, e69_sources},
   {"STATUS_WRONG_PASSWORD", 0xC000006AU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 86U,
    "When trying to update a password, this return status indicates that the value provided as the current password is not correct.",
    "The account exists but the password was wrong: event 4625 shows it as the Sub Status under Status 0xC000006D, and event 4776, which has no Sub Status, as its Error Code; it maps to ERROR_INVALID_PASSWORD (86), not ERROR_WRONG_PASSWORD.",
    {e70_causes, NULL, e70_diagnosis, e70_resolution, NULL},
-   NULL, e70_related, NULL, NULL},
+   NULL, e70_related, NULL, e70_sources},
   {"STATUS_ILL_FORMED_PASSWORD", 0xC000006BU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1324U,
    "When trying to update a password, this return status indicates that the value provided for the new password contains values that are not allowed in passwords.",
    "A password update failed: the new password contains values not allowed in passwords.",
    {e71_causes, NULL, e71_diagnosis, e71_resolution, NULL},
-   NULL, e71_related, NULL, NULL},
+   NULL, e71_related, NULL, e71_sources},
   {"STATUS_PASSWORD_RESTRICTION", 0xC000006CU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1325U,
    "When trying to update a password, this status indicates that some password update rule has been violated. For example, the password may not meet length criteria.",
    "A password update failed because a password rule was violated, for example the length requirement.",
    {e72_causes, NULL, e72_diagnosis, e72_resolution, NULL},
-   NULL, e72_related, NULL, NULL},
+   NULL, e72_related, NULL, e72_sources},
   {"STATUS_LOGON_FAILURE", 0xC000006DU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 1326U,
    "The attempted logon is invalid. This is either due to a bad username or authentication information.",
    "The generic bad-user-name-or-password failure: in event 4625 it is the Status and the Sub Status says which part failed, while event 4776, which has no Sub Status, can carry it as its Error Code.",
    {e73_causes, NULL, e73_diagnosis, e73_resolution, NULL},
-   NULL, e73_related, NULL, NULL},
+   NULL, e73_related, NULL, e73_sources},
   {"STATUS_ACCOUNT_RESTRICTION", 0xC000006EU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1327U,
    "Indicates a referenced user name and authentication information are valid, but some user account restriction has prevented successful authentication (such as time-of-day restrictions).",
    "The name and password were right but an account restriction blocked the logon; in event 4625 it is the Status and the Sub Status names the restriction.",
    {e74_causes, NULL, e74_diagnosis, e74_resolution, NULL},
-   NULL, e74_related, NULL, NULL},
+   NULL, e74_related, NULL, e74_sources},
   {"STATUS_INVALID_LOGON_HOURS", 0xC000006FU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 1328U,
    "The user account has time restrictions and may not be logged onto at this time.",
    "The account tried to log on outside its allowed logon hours: event 4625 shows it as the Sub Status, usually under Status 0xC000006E, and event 4776, which has no Sub Status, as its Error Code.",
    {e75_causes, NULL, e75_diagnosis, e75_resolution, NULL},
-   NULL, e75_related, NULL, NULL},
+   NULL, e75_related, NULL, e75_sources},
   {"STATUS_INVALID_WORKSTATION", 0xC0000070U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 1329U,
    "The user account is restricted such that it may not be used to log on from the source workstation.",
    "The account may not log on from this workstation (its Log On To list or an authentication policy): event 4625 shows it as the Sub Status, and event 4776, which has no Sub Status, as its Error Code.",
    {e76_causes, NULL, e76_diagnosis, e76_resolution, NULL},
-   NULL, e76_related, NULL, NULL},
+   NULL, e76_related, NULL, e76_sources},
   {"STATUS_PASSWORD_EXPIRED", 0xC0000071U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1330U,
    "The user account's password has expired.",
    "The account's password has expired: event 4625 shows it as the Sub Status, usually under Status 0xC000006E, and event 4776, which has no Sub Status, as its Error Code.",
    {e77_causes, NULL, e77_diagnosis, e77_resolution, NULL},
-   NULL, e77_related, NULL, NULL},
+   NULL, e77_related, NULL, e77_sources},
   {"STATUS_ACCOUNT_DISABLED", 0xC0000072U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1331U,
    "The referenced account is currently disabled and may not be logged on to.",
    "The account is disabled: event 4625 shows it as the Sub Status, usually under Status 0xC000006E, event 4776, which has no Sub Status, as its Error Code, and event 4768 as Kerberos Result Code 0x12.",
    {e78_causes, NULL, e78_diagnosis, e78_resolution, NULL},
-   NULL, e78_related, NULL, NULL},
+   NULL, e78_related, NULL, e78_sources},
   {"STATUS_NONE_MAPPED", 0xC0000073U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1332U,
    "None of the information to be translated has been translated.",
-   "None of the account names or SIDs given could be translated; event 4625 can show it as Status and Sub Status when a logon names an account that cannot be resolved.",
+   "None of the account names or SIDs given could be translated, as LsaLookupNames and LsaLookupSids report when no name or SID maps; Microsoft's event 4625 table does not list it, and this catalogue has found no confirmed 4625 that carries it.",
    {e79_causes, NULL, e79_diagnosis, e79_resolution, NULL},
-   NULL, e79_related, NULL, NULL},
+   NULL, e79_related, NULL, e79_sources},
   {"STATUS_BAD_IMPERSONATION_LEVEL", 0xC00000A5U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1346U,
    "A specified impersonation level is invalid. Also used to indicate a required impersonation level was not provided.",
    "The impersonation level of the token is invalid or too low for the operation.",
    {e80_causes, NULL, e80_diagnosis, e80_resolution, NULL},
-   NULL, e80_related, NULL, NULL},
+   NULL, e80_related, NULL, e80_sources},
   {"STATUS_INVALID_SERVER_STATE", 0xC00000DCU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1352U,
    "Indicates the Sam Server was in the wrong state to perform the desired operation.",
    "The SAM server was in the wrong state to perform the operation; event 4625 can show it as Status when the authenticating SAM could not serve the logon.",
    {e81_causes, NULL, e81_diagnosis, e81_resolution, NULL},
-   NULL, e81_related, NULL, NULL},
+   NULL, e81_related, NULL, e81_sources},
   {"STATUS_NO_SUCH_DOMAIN", 0xC00000DFU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1355U,
    "The specified Domain did not exist.",
    "The specified domain did not exist or could not be contacted.",
    {e82_causes, NULL, e82_diagnosis, e82_resolution, NULL},
-   NULL, e82_related, NULL, NULL},
+   NULL, e82_related, NULL, e82_sources},
   {"STATUS_NOT_LOGON_PROCESS", 0xC00000EDU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1362U,
    "The requested action is restricted for use by logon processes only. The calling process has not registered as a logon process.",
    "The caller has not registered as a logon process but used an LSA call reserved for logon processes.",
    {e83_causes, NULL, e83_diagnosis, e83_resolution, NULL},
-   NULL, e83_related, NULL, NULL},
+   NULL, e83_related, NULL, e83_sources},
   {"STATUS_LOGON_SESSION_EXISTS", 0xC00000EEU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_HIGH, 1363U,
    "An attempt has been made to start a new session manager or LSA logon session with an ID that is already in use.",
    "The session manager or the LSA refused to open a session because its logon ID (LUID) already belongs to a live session.",
    {e84_causes, e84_symptoms, e84_diagnosis, e84_resolution, e84_prevention},
-   e84_faq, e84_related, NULL, NULL},
+   e84_faq, e84_related, NULL, e84_sources},
   {"STATUS_NO_SUCH_PACKAGE", 0xC00000FEU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1364U,
    "A specified authentication package is unknown.",
    "The authentication package named in the request is unknown to the LSA.",
    {e85_causes, NULL, e85_diagnosis, e85_resolution, NULL},
-   NULL, e85_related, NULL, NULL},
+   NULL, e85_related, NULL, e85_sources},
   {"STATUS_BAD_LOGON_SESSION_STATE", 0xC0000104U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_HIGH, 1365U,
    "The logon session is not in a state that is consistent with the requested operation.",
    "The session exists but cannot undergo the requested operation now; DeleteLogonSession returns it when the session's reference count prevents deletion.",
    {e86_causes, e86_symptoms, e86_diagnosis, e86_resolution, e86_prevention},
-   e86_faq, e86_related, NULL, NULL},
+   e86_faq, e86_related, NULL, e86_sources},
   {"STATUS_LOGON_SESSION_COLLISION", 0xC0000105U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_HIGH, 1366U,
    "An internal LSA error has occurred. An authentication package has requested the creation of a Logon Session but the ID of an already existing Logon Session has been specified.",
    "The LSA's CreateLogonSession callback refused a new session because another logon session already uses the logon ID the authentication package supplied.",
    {e87_causes, e87_symptoms, e87_diagnosis, e87_resolution, e87_prevention},
-   e87_faq, e87_related, NULL, NULL},
+   e87_faq, e87_related, NULL, e87_sources},
   {"STATUS_INVALID_LOGON_TYPE", 0xC000010BU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1367U,
    "Indicates an invalid value has been provided for the LogonType requested.",
    "An invalid value was given for the requested logon type.",
    {e88_causes, NULL, e88_diagnosis, e88_resolution, NULL},
-   NULL, e88_related, NULL, NULL},
+   NULL, e88_related, NULL, e88_sources},
   {"STATUS_CANNOT_IMPERSONATE", 0xC000010DU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 1368U,
    "Indicates that an attempt has been made to impersonate via a named pipe that has not yet been read from.",
    "An attempt was made to impersonate through a named pipe that has not yet been read from.",
    {e89_causes, NULL, e89_diagnosis, e89_resolution, NULL},
-   NULL, e89_related, NULL, NULL},
+   NULL, e89_related, NULL, e89_sources},
   {"STATUS_SPECIAL_ACCOUNT", 0xC0000124U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 1371U,
    "Indicates an operation has been attempted on a built-in (special) SAM account which is incompatible with built-in accounts. For example, built-in accounts cannot be deleted.",
    "The operation is incompatible with a built-in (special) SAM account.",
    {e90_causes, NULL, e90_diagnosis, e90_resolution, NULL},
-   NULL, e90_related, NULL, NULL},
+   NULL, e90_related, NULL, e90_sources},
   {"STATUS_TIME_DIFFERENCE_AT_DC", 0xC0000133U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1398U,
    "The time at the Primary Domain Controller is different than the time at the Backup Domain Controller or member server by too large an amount.",
    "The clocks of the client and the domain controller differ by more than Kerberos allows (5 minutes by default); event 4625 can carry it in Status or Sub Status.",
    {e91_causes, NULL, e91_diagnosis, e91_resolution, NULL},
-   NULL, e91_related, NULL, NULL},
+   NULL, e91_related, NULL, e91_sources},
   {"STATUS_WRONG_PASSWORD_CORE", 0xC0000149U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 86U,
    "{Incorrect Password to LAN Manager Server} You specified an incorrect password to a LAN Manager 2.x or MS-NET server.",
    "An incorrect password was sent to a LAN Manager 2.x or MS-NET server, the legacy share-level servers that predate NT authentication.",
    {e92_causes, NULL, e92_diagnosis, e92_resolution, NULL},
-   NULL, e92_related, NULL, NULL},
+   NULL, e92_related, NULL, e92_sources},
   {"STATUS_LOGON_NOT_GRANTED", 0xC0000155U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 1380U,
    "A requested type of logon (e.g., Interactive, Network, Service) is not granted by the target system's local security policy. Please ask the system administrator to grant the necessary form of logon.",
    "The target system's local security policy does not grant the requested type of logon.",
    {e93_causes, NULL, e93_diagnosis, e93_resolution, NULL},
-   NULL, e93_related, NULL, NULL},
+   NULL, e93_related, NULL, e93_sources},
   {"STATUS_TOO_MANY_SECRETS", 0xC0000156U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1381U,
    "The maximum number of secrets that may be stored in a single system has been exceeded. The length and number of secrets is limited to satisfy United States State Department export restrictions.",
    "The LSA has reached the maximum number of secrets it can store.",
    {e94_causes, NULL, e94_diagnosis, e94_resolution, NULL},
-   NULL, e94_related, NULL, NULL},
+   NULL, e94_related, NULL, e94_sources},
   {"STATUS_LOGON_TYPE_NOT_GRANTED", 0xC000015BU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 1385U,
    "A user has requested a type of logon (e.g., interactive or network) that has not been granted. An administrator has control over who may logon interactively and through the network.",
    "The user lacks the logon right for the requested logon type on this computer, or a deny right blocks it; event 4625 shows it as Status with Sub Status 0x0 and Failure Reason %%2308.",
    {e95_causes, NULL, e95_diagnosis, e95_resolution, NULL},
-   NULL, e95_related, NULL, NULL},
+   NULL, e95_related, NULL, e95_sources},
   {"STATUS_NT_CROSS_ENCRYPTION_REQUIRED", 0xC000015DU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1386U,
    "An attempt was made to change a user password in the security account manager without providing the necessary Windows cross-encrypted password.",
    "A password change in the SAM was attempted without the required Windows cross-encrypted password.",
    {e96_causes, NULL, e96_diagnosis, e96_resolution, NULL},
-   NULL, e96_related, NULL, NULL},
+   NULL, e96_related, NULL, e96_sources},
   {"STATUS_LM_CROSS_ENCRYPTION_REQUIRED", 0xC000017FU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1390U,
    "An attempt was made to change a user password in the security account manager without providing the necessary LM cross-encrypted password.",
    "A password change in the SAM was attempted without the required LM cross-encrypted password.",
    {e97_causes, NULL, e97_diagnosis, e97_resolution, NULL},
-   NULL, e97_related, NULL, NULL},
+   NULL, e97_related, NULL, e97_sources},
   {"STATUS_NO_TRUST_LSA_SECRET", 0xC000018AU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1786U,
    "The workstation does not have a trust secret for the primary domain in the local LSA database.",
    "The workstation has no trust secret for its primary domain in the local LSA database.",
    {e98_causes, NULL, e98_diagnosis, e98_resolution, NULL},
-   NULL, e98_related, NULL, NULL},
+   NULL, e98_related, NULL, e98_sources},
   {"STATUS_NO_TRUST_SAM_ACCOUNT", 0xC000018BU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1787U,
    "The SAM database on the Windows Server does not have a computer account for this workstation trust relationship.",
    "The domain's SAM database has no computer account for this workstation's trust relationship.",
    {e99_causes, NULL, e99_diagnosis, e99_resolution, NULL},
-   NULL, e99_related, NULL, NULL},
+   NULL, e99_related, NULL, e99_sources},
   {"STATUS_TRUSTED_DOMAIN_FAILURE", 0xC000018CU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1788U,
    "The logon request failed because the trust relationship between the primary domain and the trusted domain failed.",
    "The logon failed because the trust between this domain and the account's trusted domain failed; event 4625 shows it as Status.",
    {e100_causes, NULL, e100_diagnosis, e100_resolution, NULL},
-   e100_faq, e100_related, NULL, NULL},
+   e100_faq, e100_related, NULL, e100_sources},
   {"STATUS_TRUSTED_RELATIONSHIP_FAILURE", 0xC000018DU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1789U,
    "The logon request failed because the trust relationship between this workstation and the primary domain failed.",
    "The logon failed because the trust between this workstation and its domain failed.",
    {e101_causes, NULL, e101_diagnosis, e101_resolution, e101_prevention},
-   NULL, e101_related, NULL, NULL},
+   NULL, e101_related, NULL, e101_sources},
   {"STATUS_TRUST_FAILURE", 0xC0000190U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1790U,
    "The network logon failed. This may be because the validation authority can't be reached.",
    "The network logon failed, possibly because the validation authority could not be reached.",
    {e102_causes, NULL, e102_diagnosis, e102_resolution, NULL},
-   NULL, e102_related, NULL, NULL},
+   NULL, e102_related, NULL, e102_sources},
   {"STATUS_NETLOGON_NOT_STARTED", 0xC0000192U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1792U,
    "An attempt was made to logon, but the netlogon service was not started.",
    "A logon needed the Netlogon service, which was not running; event 4625 shows it as Status with Failure Reason %%2306.",
    {e103_causes, NULL, e103_diagnosis, e103_resolution, NULL},
-   NULL, e103_related, NULL, NULL},
+   NULL, e103_related, NULL, e103_sources},
   {"STATUS_ACCOUNT_EXPIRED", 0xC0000193U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1793U,
    "The user's account has expired.",
-   "The user's account has passed its expiry date; event 4625 shows it with Failure Reason %%2305 and event 4776 as its Error Code.",
+   "The user's account has passed its expiry date; event 4625 shows it as the Status itself, with Sub Status 0x0, and event 4776, which has no Sub Status, as its Error Code.",
    {e104_causes, NULL, e104_diagnosis, e104_resolution, NULL},
-   NULL, e104_related, NULL, NULL},
+   NULL, e104_related, NULL, e104_sources},
   {"STATUS_NETWORK_CREDENTIAL_CONFLICT", 0xC0000195U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1219U,
    "Multiple connections to a server or shared resource by the same user, using more than one user name, are not allowed. Disconnect all previous connections to the server or shared resource and try again.",
    "A second connection to the same server under a different user name was refused; it maps to ERROR_SESSION_CREDENTIAL_CONFLICT (1219).",
    {e105_causes, NULL, e105_diagnosis, e105_resolution, NULL},
-   NULL, e105_related, NULL, NULL},
+   NULL, e105_related, NULL, e105_sources},
   {"STATUS_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT", 0xC0000198U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1807U,
    "The account used is an Interdomain Trust account. Use your global user account or local user account to access this server.",
    "The account is an interdomain trust account, which cannot be used to log on.",
    {e106_causes, NULL, e106_diagnosis, e106_resolution, NULL},
-   NULL, e106_related, NULL, NULL},
+   NULL, e106_related, NULL, e106_sources},
   {"STATUS_NOLOGON_WORKSTATION_TRUST_ACCOUNT", 0xC0000199U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 1808U,
    "The account used is a Computer Account. Use your global user account or local user account to access this server.",
    "The account is a computer account, which cannot be used for this logon.",
    {e107_causes, NULL, e107_diagnosis, e107_resolution, NULL},
-   NULL, e107_related, NULL, NULL},
+   NULL, e107_related, NULL, e107_sources},
   {"STATUS_NOLOGON_SERVER_TRUST_ACCOUNT", 0xC000019AU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 1809U,
    "The account used is an Server Trust account. Use your global user account or local user account to access this server.",
    "The account is a server trust account, which cannot be used for this logon.",
    {e108_causes, NULL, e108_diagnosis, e108_resolution, NULL},
-   NULL, e108_related, NULL, NULL},
+   NULL, e108_related, NULL, e108_sources},
   {"STATUS_DOMAIN_TRUST_INCONSISTENT", 0xC000019BU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1810U,
    "The name or SID of the domain specified is inconsistent with the trust information for that domain.",
    "The name or SID of the domain does not match the trust information for it.",
    {e109_causes, NULL, e109_diagnosis, e109_resolution, NULL},
-   NULL, e109_related, NULL, NULL},
+   NULL, e109_related, NULL, e109_sources},
   {"STATUS_NO_USER_SESSION_KEY", 0xC0000202U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1394U,
    "There is no user session key for the specified logon session.",
    "There is no user session key for the specified logon session.",
    {e110_causes, NULL, e110_diagnosis, e110_resolution, NULL},
-   NULL, e110_related, NULL, NULL},
+   NULL, e110_related, NULL, e110_sources},
   {"STATUS_PASSWORD_MUST_CHANGE", 0xC0000224U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1907U,
    "The user's password must be changed before signing in.",
    "The password must be changed before the user can sign in, usually after an administrator reset: event 4625 shows it as the Status with Sub Status 0x0, and event 4776, which has no Sub Status, as its Error Code.",
    {e111_causes, NULL, e111_diagnosis, e111_resolution, NULL},
-   NULL, e111_related, NULL, NULL},
+   NULL, e111_related, NULL, e111_sources},
   {"STATUS_NOT_FOUND", 0xC0000225U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 1168U,
    "The object was not found.",
    "A generic not-found status; Microsoft's event 4625 table lists it as a Status or Sub Status that comes from a Windows bug, not an attack.",
    {e112_causes, NULL, e112_diagnosis, e112_resolution, NULL},
-   NULL, e112_related, NULL, NULL},
+   NULL, e112_related, NULL, e112_sources},
   {"STATUS_DOMAIN_CONTROLLER_NOT_FOUND", 0xC0000233U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1908U,
    "Could not find a domain controller for this domain.",
    "No domain controller could be found for the domain.",
    {e113_causes, NULL, e113_diagnosis, e113_resolution, NULL},
-   NULL, e113_related, NULL, NULL},
+   NULL, e113_related, NULL, e113_sources},
   {"STATUS_ACCOUNT_LOCKED_OUT", 0xC0000234U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1909U,
    "The user account has been automatically locked because too many invalid logon attempts or password change attempts have been requested.",
    "The account is locked out after too many bad passwords: event 4625 shows it as the Status with Sub Status 0x0, and event 4776, which has no Sub Status, as its Error Code.",
    {e114_causes, NULL, e114_diagnosis, e114_resolution, NULL},
-   NULL, e114_related, NULL, NULL},
+   NULL, e114_related, NULL, e114_sources},
   {"STATUS_MUTUAL_AUTHENTICATION_FAILED", 0xC00002C3U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 1397U,
    "Mutual Authentication failed. The server's password is out of date at the domain controller.",
    "Mutual authentication failed because the server's password is out of date at the domain controller.",
    {e115_causes, NULL, e115_diagnosis, e115_resolution, NULL},
-   NULL, e115_related, NULL, NULL},
+   NULL, e115_related, NULL, e115_sources},
   {"STATUS_UNFINISHED_CONTEXT_DELETED", 0xC00002EEU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "A security context was deleted before the context was completed. This is considered a logon failure.",
    "A security context was discarded before its handshake finished; event 4625 shows it as Status with Sub Status 0x0 and Failure Reason %%2304 (an error occurred during logon).",
    {e116_causes, NULL, e116_diagnosis, e116_resolution, NULL},
-   NULL, e116_related, NULL, NULL},
+   NULL, e116_related, NULL, e116_sources},
   {"STATUS_PASSWORD_CHANGE_REQUIRED", 0xC000030CU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1938U,
    "EAS policy requires that the user change their password before this operation can be performed.",
    "An EAS policy requires the user to change the password before the operation can be performed.",
    {e117_causes, NULL, e117_diagnosis, e117_resolution, NULL},
-   NULL, e117_related, NULL, NULL},
+   NULL, e117_related, NULL, e117_sources},
   {"STATUS_NETWORK_SESSION_EXPIRED", 0xC000035CU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 1394U,
    "The client session has expired; so the client must re-authenticate to continue accessing the remote resources.",
-   "An SMB server ended a client's session because its authentication expired (typically the Kerberos ticket behind it), and the client must authenticate again.",
+   "An SMB server refused a request on a session whose authentication has expired, and the client must authenticate again (MS-SMB2 fails such requests with this status); Microsoft's 4625 table does not list it.",
    {e118_causes, NULL, e118_diagnosis, e118_resolution, NULL},
-   NULL, e118_related, NULL, NULL},
+   NULL, e118_related, NULL, e118_sources},
   {"STATUS_NO_SECRETS", 0xC0000371U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 8620U,
    "The local account store does not contain secret material for the specified account.",
-   "The local account database holds no password secret for the account, so its credentials cannot be checked; Microsoft's event 4776 table lists it as an Error Code.",
+   "The account store that was asked holds no secret (password hash) for the account, so its credentials cannot be checked there; Microsoft's event 4776 table lists it as an Error Code.",
    {e119_causes, NULL, e119_diagnosis, e119_resolution, NULL},
-   NULL, e119_related, NULL, NULL},
+   NULL, e119_related, NULL, e119_sources},
   {"STATUS_AUTHENTICATION_FIREWALL_FAILED", 0xC0000413U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 1935U,
    "Logon Failure: The machine you are logging onto is protected by an authentication firewall. The specified account is not allowed to authenticate to the machine.",
    "An authentication firewall refused the account: selective authentication on a forest or external trust, or an authentication policy; event 4625 shows it as Status.",
    {e120_causes, NULL, e120_diagnosis, e120_resolution, NULL},
-   NULL, e120_related, NULL, NULL},
+   NULL, e120_related, NULL, e120_sources},
   {"STATUS_NTLM_BLOCKED", 0xC0000418U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 1937U,
    "The authentication failed since NTLM was blocked.",
    "NTLM authentication was refused by a 'Network security: Restrict NTLM' policy on the client, the server or the domain controller.",
    {e121_causes, NULL, e121_diagnosis, e121_resolution, e121_prevention},
-   NULL, e121_related, NULL, NULL},
+   NULL, e121_related, NULL, e121_sources},
   {"SEC_I_CONTINUE_NEEDED", 0x90312U, LOGONERR_NS_HRESULT, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 0U,
    "The function completed successfully, but must be called again to complete the context",
    "A success code, not an error: InitializeSecurityContext or AcceptSecurityContext produced a token for the peer and the handshake needs another round trip before the security context is complete.",

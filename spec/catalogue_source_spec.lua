@@ -207,6 +207,12 @@ describe("the catalogue's source", function()
     causes = { "The client sent the request on an unauthenticated connection." },
     resolution = { "Authenticate first, then repeat the request." },
     related = { "ERROR_LOGON_FAILURE", "ERROR_ACCESS_DENIED" },
+    sources = {
+      { title = "winerror.h (mingw-w64)", ref = "winerror.h", covers = { "name", "code" } },
+      { title = "System Error Codes (1000-1299)",
+      url = "https://learn.microsoft.com/en-US/windows/win32/debug/system-error-codes--1000-1299-",
+        covers = { "message", "summary" } },
+    },
   },
 ]]
     -- before the first row with a larger code

@@ -295,7 +295,9 @@ int main(void) {
     assert.matches("https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-kile/", out, 1, true)
     assert.matches("(for summary, causes)", out, 1, true)
     local _, md = run.command("--sources -f markdown -n kerberos 0x12")
-    assert.matches("%- %[MS%-KILE 3%.3%.5%.6%.4%.1 [^%]]*%]%(https://learn%.microsoft%.com/", md)
+    -- logonerr.escape writes "://" as "\://" (GFM would autolink it);
+    -- CommonMark reads the escaped colon in a link as a plain one.
+    assert.matches("%- %[MS%-KILE 3%.3%.5%.6%.4%.1 [^%]]*%]%(https\\?://learn%.microsoft%.com/", md)
     local _, js = run.command("--sources -f json SEC_E_TARGET_UNKNOWN 0x80090326")
     local t = json.decode(js)
     assert.are.equal(2, #t)
