@@ -46,6 +46,8 @@ build = {
     ["logonerr.events_report"] = "lua/logonerr/events_report.lua",
     ["logonerr.events_cli"] = "lua/logonerr/events_cli.lua",
     ["logonerr.textfile"] = "lua/logonerr/textfile.lua",
+    ["logonerr.events.identity"] = "lua/logonerr/events/identity.lua",
+    ["logonerr.events.rules"] = "lua/logonerr/events/rules.lua",
   },
   install = {
     bin = { logonerr = "bin/logonerr" },
