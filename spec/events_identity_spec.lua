@@ -51,6 +51,13 @@ describe("events.identity", function()
   end)
 
   describe("a resolver", function()
+    it("shows a user as most often spelt, and compares names case-folded", function()
+      local ids = identity.new()
+      ids:see("Bob", "CORP"); ids:see("Bob", "CORP"); ids:see("BOB", "CORP")
+      assert.are.equal("CORP\\Bob", ids:resolve("bob", "corp"))
+      assert.are.equal("CORP\\Bob", ids:resolve("BOB", "Corp"))
+    end)
+
     it("joins a NetBIOS name and a realm seen for the same users", function()
       local ids = identity.new()
       ids:see("bob", "CORP")        -- 4625
@@ -82,9 +89,9 @@ describe("events.identity", function()
       ids:see("Administrator", "WS07", { computer = "ws07.corp.local" })
       ids:see("Administrator", "CORP.LOCAL")
       ids:see("Administrator", nil)
-      assert.are.equal("WS07\\administrator", ids:resolve("Administrator", "WS07"))
-      assert.are.equal("CORP.LOCAL\\administrator", ids:resolve("Administrator", "CORP.LOCAL"))
-      assert.are.equal("administrator", ids:resolve("Administrator"))
+      assert.are.equal("WS07\\Administrator", ids:resolve("administrator", "WS07"))
+      assert.are.equal("CORP.LOCAL\\Administrator", ids:resolve("Administrator", "CORP.LOCAL"))
+      assert.are.equal("Administrator", ids:resolve("ADMINISTRATOR"))
     end)
 
     -- Two users vote CORP with CORP.LOCAL, one votes CORP with LAB.LOCAL

@@ -159,6 +159,7 @@ function M.new()
     spelt = {},      -- folded domain -> { spelling = true }
     sid_of = {},     -- domain SID -> folded domain
     users = {},      -- folded user -> { folded domain = true }
+    user_spelt = {}, -- folded user -> { spelling = times seen }
     local_dom = {},  -- folded domain -> true: a computer's own accounts
     votes = nil,     -- set once learning is closed
     hosts = {},      -- folded host name or address -> folded key (union-find)
@@ -212,7 +213,9 @@ function R:see(user, domain, opts)
   if user == nil then return end
   local u = fold(user)
   local doms = self.users[u]
-  if doms == nil then doms = {}; self.users[u] = doms end
+  if doms == nil then doms = {}; self.users[u] = doms; self.user_spelt[u] = {} end
+  local sp = self.user_spelt[u]
+  sp[user] = (sp[user] or 0) + 1
   if domain == nil then return end
   local d = note_domain(self, domain)
   doms[d] = true
@@ -287,11 +290,22 @@ local function group_label(self, top)
   return upper(best or top)
 end
 
+-- How a user name is shown: the spelling seen most (then the first in
+-- byte order); names are grouped case-folded, shown as written.
+local function user_label(self, u, user)
+  local best, n = nil, 0
+  for s, c in pairs(self.user_spelt[u] or {}) do
+    if c > n or (c == n and s < best) then best, n = s, c end
+  end
+  return best or user
+end
+
 --- The identity of an account: `DOMAIN\user` with the domain's one name
--- (upper case) and the user case-folded; a bare name when no domain is
--- known, or when the user name is seen under several domains that are not
--- one (a bare `Administrator` is not given to any of them).  The second
--- value is the account's kind (see kind).
+-- (upper case) and the user as it is most often spelt (identities are
+-- compared case-folded, so this is one per person); a bare name when no
+-- domain is known, or when the user name is seen under several domains
+-- that are not one (a bare `Administrator` is not given to any of them).
+-- The second value is the account's kind (see kind).
 function R:resolve(user, domain)
   user, domain = set(user), set(domain)
   if user == nil then return nil end
@@ -309,7 +323,8 @@ function R:resolve(user, domain)
       end
     end
   end
-  local key = top and (group_label(self, top) .. "\\" .. u) or u
+  local name = user_label(self, u, user)
+  local key = top and (group_label(self, top) .. "\\" .. name) or name
   return key, M.kind(user, domain)
 end
 

@@ -17,6 +17,8 @@ M.RANK = { critical = 1, high = 2, medium = 3, low = 4 }
 M.DEFAULTS = {
   window = 300,             -- the short window: 5 minutes
   guessing = 5,             -- bad passwords for one identity in the short window
+  brute_force = 20,         -- bad passwords for one identity in the short window that only
+                            -- a tool sends (a stale password locks the account first)
   slow_window = 86400,      -- the long window for slow guessing: 24 hours
   slow_guessing = 10,       -- bad passwords for one identity in the long window
   spray = 4,                -- identities with bad passwords from one source in the window
@@ -51,7 +53,7 @@ M.KINDS = {
     severity = "high",
     advice = {
       attacker = {
-        "The source also failed for other accounts: block it and find the process behind the attempts (4625's process, 4648 on the source).",
+        "Block the source and find the process behind the attempts (4625's process name, 4648 on the source host).",
         "Check whether the account then logged on from that source (4624, 4768 with status 0).",
         "Check the account's lockout threshold: guessing under it can go on for days.",
       },
@@ -190,6 +192,20 @@ M.KINDS = {
       },
     },
   },
+}
+
+--- Why a finding has the reading it has, in the words reports use.
+M.WHY = {
+  other_accounts = "the source also failed for other accounts within the window",
+  rate = "more bad passwords in the window than a stale password sends before the account locks",
+  one_account = "the source failed for this account only",
+  tool = "the pattern is a tool's: many accounts or tickets from one source",
+  tool_process = "a program outside Windows and Program Files supplied the credentials",
+  system_process = "a Windows or installed program supplied the credentials (scheduled tasks, services)",
+  many_services = "many services' tickets asked for in the window",
+  one_service = "few services' tickets asked for: an old client may do that",
+  after_failures = "the failures before the success were many, or came from a source failing for others",
+  typo = "a few failures from the account's own source, then the success",
 }
 
 --- The readings a finding can have, in the words reports use.
