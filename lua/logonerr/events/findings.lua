@@ -548,18 +548,23 @@ local function find_all(self)
     -- that was spraying: its success is the spray's.
     if n >= o.success_after or others >= o.spray then
       local k = e.source or e.identity
-      hits[k] = hits[k] or { list = {}, failures = 0 }
+      hits[k] = hits[k] or {}
       local h = hits[k]
-      h.list[#h.list + 1] = e
-      if n > h.failures then h.failures = n end
+      h[#h + 1] = e
+      e.failures_before = n
     end
   end
   for _, k in ipairs(keys(hits)) do
-    local h = hits[k]
-    local l = h.list
-    local reading = (attacking(l) or h.failures >= o.guessing) and "attacker" or "stale_credential"
+    local l = hits[k]
+    local list = {}
+    for i, e in ipairs(l) do
+      if i > 50 then break end
+      list[i] = { identity = e.identity, time = e.time, failures = e.failures_before }
+    end
+    local reading = (attacking(l) or l[1].failures_before >= o.guessing) and "attacker" or
+                    "stale_credential"
     local x = finding("success_after_failures", l, reading,
-                      { failures = h.failures, success = l[1].time,
+                      { failures = l[1].failures_before, success = l[1].time, successes = list,
                         why = reading == "attacker" and "after_failures" or "typo" })
     x.severity = "critical"
     f[#f + 1] = x
@@ -604,15 +609,18 @@ local function accounts(ids, all)
   local out = {}
   for _, k in ipairs(order) do
     local r = rows[k]
-    -- The account shown: the spelling seen most, then the first in order.
-    local best
-    for s, n in pairs(r.count) do
-      if best == nil or n > r.count[best] or (n == r.count[best] and s < best) then best = s end
+    -- Virtual accounts (SYSTEM, DWM-n) log on all day: shown when they fail.
+    if r.kind ~= "virtual" or r.failures > 0 then
+      -- The account shown: the spelling seen most, then the first in order.
+      local best
+      for s, n in pairs(r.count) do
+        if best == nil or n > r.count[best] or (n == r.count[best] and s < best) then best = s end
+      end
+      out[#out + 1] = { account = best, identity = k, kind = r.kind,
+                        spellings = ids:spellings(k), failures = r.failures,
+                        successes = r.successes, lockouts = r.lockouts, codes = keys(r.codes),
+                        sources = keys(r.sources, 20) }
     end
-    out[#out + 1] = { account = best, identity = k, kind = r.kind,
-                      spellings = ids:spellings(k), failures = r.failures,
-                      successes = r.successes, lockouts = r.lockouts, codes = keys(r.codes),
-                      sources = keys(r.sources, 20) }
   end
   sort(out, function(a, b)
     if a.failures ~= b.failures then return a.failures > b.failures end
