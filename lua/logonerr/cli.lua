@@ -5,7 +5,7 @@
 local argparse = require "argparse"
 local logonerr = require "logonerr"
 local report = require "logonerr.report"
-local json = require "dkjson"
+local json = require "logonerr.json"
 
 local unpack = table.unpack or unpack -- luacheck: compat
 
@@ -254,7 +254,9 @@ local function encode_results(results)
 end
 
 local function decode_results(text)
-  local ok, list = pcall(json.decode, text)
+  -- dkjson, whose integers stay integers (cjson gives floats, which would
+  -- print as 175.0).
+  local ok, list = pcall(require("dkjson").decode, text)
   if not ok or type(list) ~= "table" then return nil end
   for _, r in ipairs(list) do
     if r.entry then r.entry = logonerr.lookup(r.entry) end

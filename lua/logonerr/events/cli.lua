@@ -13,6 +13,8 @@ function M.add(p)
     "account and source, and findings such as password spraying or lockouts.")
   ev:argument("files", "Logs to read (stdin when none; - is stdin)."):args("*")
   ev:option("-f --format", "Report format."):choices(FORMATS):default("text")
+  ev:option("-t --template", "Write the report with this template file (it sees " ..
+            "what the built-in formats see: doc/events.md lists it).")
   ev:option("--since", "Only events at or after this time (UTC; 2024-05-01 or " ..
             "2024-05-01T13:45:00Z).")
   ev:option("--until", "Only events at or before this time (UTC; a date alone " ..
@@ -50,6 +52,22 @@ function M.run(a, in_, out, err)
                 "' (expected e.g. 2024-05-01 or 2024-05-01T13:45:00Z)\n")
       return 2
     end
+  end
+  local fmt = a.format
+  if a.template then
+    local f, why = io.open(a.template, "rb")
+    local text = f and f:read("*a")
+    if f then f:close() end
+    if text == nil then
+      err:write("logonerr: cannot read template: ", tostring(why or a.template), "\n")
+      return 2
+    end
+    local ok, perr = pcall(require("logonerr.template").parse, text, a.template)
+    if not ok then
+      err:write("logonerr: ", perr, "\n")
+      return 2
+    end
+    fmt = { template = text, name = a.template }
   end
   local files = #a.files > 0 and a.files or { "-" }
   local status = 0
@@ -96,7 +114,7 @@ function M.run(a, in_, out, err)
     end
   end
   r.skipped, r.skipped_records = #skipped, skipped
-  out:write(require("logonerr.events.report").render(r, a.format))
+  out:write(require("logonerr.events.report").render(r, fmt))
   return status
 end
 
