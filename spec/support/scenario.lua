@@ -140,13 +140,18 @@ function M.at(base, t)
   return os.date("%Y-%m-%dT%H:%M:%S", whole) .. (".%07dZ"):format(frac)
 end
 
--- The records of a log written in shape ("xml" or "json") from events.
-function M.records(list, shape)
+-- A log file written in shape ("xml" or "json") from events; its path.
+function M.write(list, shape)
   local text = {}
   for i, e in ipairs(list) do
     text[i] = shape == "json" and M.winlogbeat(e) or M.xml(e)
   end
-  local path = write(table.concat(text))
+  return write(table.concat(text))
+end
+
+-- The records of a log written in shape from events.
+function M.records(list, shape)
+  local path = M.write(list, shape)
   local recs = {}
   for rec in events.records(path) do recs[#recs + 1] = rec end
   os.remove(path)

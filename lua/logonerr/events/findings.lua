@@ -290,6 +290,11 @@ local function finding(kind, list, reading, extra)
               events = ids, evidence = ev, check = rules.advice(kind, reading) }
   for key, v in pairs(extra or {}) do f[key] = v end
   if f.why then f.why = rules.WHY[f.why] end
+  if f.disabled_by_design and kind ~= "user_enumeration" then
+    local check = { rules.BY_DESIGN }
+    for i, c in ipairs(f.check) do check[i + 1] = c end
+    f.check = check
+  end
   return f
 end
 

@@ -194,6 +194,10 @@ M.KINDS = {
   },
 }
 
+--- What to check first when the accounts of a finding include some that
+-- are disabled on purpose.
+M.BY_DESIGN = "Some of these accounts are disabled on purpose (Guest, DefaultAccount, krbtgt, Exchange's system mailboxes): leave them disabled. An attempt on one is a client falling back to guest access, or someone trying names."
+
 --- Why a finding has the reading it has, in the words reports use.
 M.WHY = {
   other_accounts = "the source also failed for other accounts within the window",
