@@ -88,7 +88,18 @@ function M.new(opts)
   local o = {}
   for k, v in pairs(rules.DEFAULTS) do o[k] = v end
   for k, v in pairs(opts or {}) do o[k] = v end
-  return setmetatable({ o = o, ids = identity.new(), list = {}, n = 0 }, STATE)
+  return setmetatable({ o = o, ids = identity.new(), list = {}, n = 0, owns = {} }, STATE)
+end
+
+-- The first label of a computer's name, case-folded (remembered).
+function STATE:own(computer)
+  if computer == nil then return nil end
+  local o = self.owns[computer]
+  if o == nil then
+    o = identity.fold(match(computer, "^[^.]+"))
+    self.owns[computer] = o
+  end
+  return o
 end
 
 --- Takes one record (decorated: id, time, seconds, data, code, failed,
@@ -113,14 +124,14 @@ function STATE:add(rec, ev)
   end
   local sid = d.TargetUserSid or d.TargetSid
   if role == "explicit" then sid = nil end
-  ids:see(user, domain, { sid = sid, computer = rec.computer })
+  ids:see(user, domain, sid, rec.computer)
   local ip = identity.host(d.IpAddress)
   local ws = identity.host(d.WorkstationName or d.Workstation)
   -- A logon names its client's address and name; the logging host's own
   -- name stands in for the client in console and RDP logons, and would tie
   -- every client address to it.
-  local own = rec.computer and identity.fold(match(rec.computer, "^[^.]+"))
-  if role == "logon" and ws and identity.fold(ws) ~= own then ids:host_pair(ip, ws) end
+  local wsf = ws and identity.fold(ws)
+  if role == "logon" and ws and wsf ~= self:own(rec.computer) then ids:host_pair(ip, ws) end
   local src = rec.source
   if role == "explicit" then
     -- 4648's address, when there is one; else the host that logged it.
@@ -134,7 +145,7 @@ function STATE:add(rec, ev)
   self.list[self.n] = {
     i = self.n, t = rec.seconds or 0, time = rec.time, id = id, role = role,
     record = rec.record, computer = rec.computer, user = user, domain = domain,
-    spelling = rec.account, src = src, ws = ws and identity.fold(ws),
+    spelling = rec.account, src = src, ws = wsf,
     ip = ip and not is_loopback(ip) and ip or nil, failed = rec.failed and true or false,
     success = ok and true or false, class = class_of(rec, role),
     code = rec.code and rec.code.name, logon_type = lt and lt.number,
@@ -218,7 +229,10 @@ local function attempts(self)
     ids:spelling(e.identity, e.spelling)
     if e.src then e.source, e.source_label = ids:source(e.src) end
   end
-  sort(list, by_time)
+  -- Logs are mostly in time order already: sort only when they are not.
+  for i = 2, #list do
+    if by_time(list[i], list[i - 1]) then sort(list, by_time); break end
+  end
   -- The records of one attempt: a failure for the same identity in the
   -- same second, of the same kind, from the same source or workstation,
   -- told by another event (a 4625 and the 4776 or 4771 behind it).
@@ -535,11 +549,18 @@ local function find_all(self)
   -- other than who.
   local function before(l, t, who)
     local n, others = 0, {}
-    for _, x in ipairs(l or {}) do
-      if x.t <= t and x.t >= t - w then
-        n = n + 1
-        if x.identity ~= who then others[x.identity] = true end
-      end
+    if l == nil then return 0, 0 end
+    -- l is in time order: the first failure in the window, by bisection.
+    local lo, hi = 1, #l + 1
+    while lo < hi do
+      local mid = floor((lo + hi) / 2)
+      if l[mid].t < t - w then lo = mid + 1 else hi = mid end
+    end
+    for i = lo, #l do
+      local x = l[i]
+      if x.t > t then break end
+      n = n + 1
+      if x.identity ~= who then others[x.identity] = true end
     end
     return n, count_keys(others)
   end

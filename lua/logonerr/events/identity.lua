@@ -165,6 +165,9 @@ function M.new()
     hosts = {},      -- folded host name or address -> folded key (union-find)
     host_label = {}, -- folded host -> the spelling first seen
     accounts = {},   -- key -> { spelling = true }
+    folded = {},     -- name -> fold(name): a log repeats its few names
+    computers = {},  -- computer -> folded first label
+    resolved = {},   -- user \0 domain -> identity, kind
   }, R)
 end
 
@@ -185,8 +188,15 @@ end
 
 local function is_dns(d) return find(d, ".", 1, true) ~= nil end
 
+-- fold(s), remembered.
+local function folded(self, s)
+  local f = self.folded[s]
+  if f == nil then f = fold(s); self.folded[s] = f end
+  return f
+end
+
 local function note_domain(self, domain)
-  local d = fold(domain)
+  local d = folded(self, domain)
   local s = self.spelt[d]
   if s == nil then s = {}; self.spelt[d] = s end
   s[domain] = true
@@ -204,14 +214,14 @@ function R:pair(a, b)
   self.votes = nil
 end
 
---- A user seen under a domain (nil when the event names none).  opts:
--- sid, the account's SID (a domain account's SID ties its domain's
--- spellings); computer, the host that logged it (a domain named like that
--- host is the host's own accounts, never paired with a realm).
-function R:see(user, domain, opts)
+--- A user seen under a domain (nil when the event names none).  sid: the
+-- account's SID (a domain account's SID ties its domain's spellings);
+-- computer: the host that logged it (a domain named like that host is the
+-- host's own accounts, never paired with a realm).
+function R:see(user, domain, sid, computer)
   user, domain = set(user), set(domain)
   if user == nil then return end
-  local u = fold(user)
+  local u = folded(self, user)
   local doms = self.users[u]
   if doms == nil then doms = {}; self.users[u] = doms; self.user_spelt[u] = {} end
   local sp = self.user_spelt[u]
@@ -219,14 +229,18 @@ function R:see(user, domain, opts)
   if domain == nil then return end
   local d = note_domain(self, domain)
   doms[d] = true
-  local sid = opts and set(opts.sid)
+  sid = set(sid)
   local dsid = sid and match(sid, "^(S%-1%-5%-21%-%d+%-%d+%-%d+)%-%d+$")
   if dsid then
     local other = self.sid_of[dsid]
     if other then union(self.parent, other, d) else self.sid_of[dsid] = d end
   end
-  local computer = opts and set(opts.computer)
-  if computer and fold(match(computer, "^[^.]+")) == d then self.local_dom[d] = true end
+  computer = set(computer)
+  if computer then
+    local own = self.computers[computer]
+    if own == nil then own = fold(match(computer, "^[^.]+")); self.computers[computer] = own end
+    if own == d then self.local_dom[d] = true end
+  end
   self.votes = nil
 end
 
@@ -236,6 +250,7 @@ end
 -- kind only; a computer's own accounts never join a realm.
 local function learn(self)
   if self.votes then return end
+  self.resolved = {}
   local votes = {}
   for _, doms in pairs(self.users) do
     local nb, dns, n_nb, n_dns = nil, nil, 0, 0
@@ -310,6 +325,9 @@ function R:resolve(user, domain)
   user, domain = set(user), set(domain)
   if user == nil then return nil end
   learn(self)
+  local ck = user .. "\0" .. (domain or "")
+  local hit = self.resolved[ck]
+  if hit then return hit[1], hit[2] end
   local u = fold(user)
   local top
   if domain then
@@ -325,7 +343,9 @@ function R:resolve(user, domain)
   end
   local name = user_label(self, u, user)
   local key = top and (group_label(self, top) .. "\\" .. name) or name
-  return key, M.kind(user, domain)
+  local kind = M.kind(user, domain)
+  self.resolved[ck] = { key, kind }
+  return key, kind
 end
 
 --- Records a spelling of an account under its identity (for by_account).
