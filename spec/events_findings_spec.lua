@@ -66,6 +66,7 @@ describe("findings: success after failures", function()
       local r = sc.triage(log, shape)
       local f = one(r, "success_after_failures")
       assert.are.equal("critical", f.severity)
+      assert.are.equal("attacker", f.reading) -- nine tries in two seconds: a tool
       assert.are.same({ "10.0.0.66" }, f.sources)
       assert.are.equal(1, #f.accounts)
       assert.matches("bob", f.accounts[1])
@@ -98,6 +99,35 @@ describe("findings: success after failures", function()
         TargetUserName = "dave", TargetDomainName = "CORP", LogonType = "3",
         IpAddress = "10.0.0.31", WorkstationName = "PC31" } } })
     none(r, "success_after_failures")
+  end)
+
+  -- Bad passwords from a phone with an old password while its owner logs on
+  -- at a desk: the failures and the success come from two places.  The
+  -- phone is password_guessing (a stale credential), not a break-in.
+  it("does not join a stale device's failures to a logon from elsewhere", function()
+    local log = {}
+    for i = 1, 6 do log[i] = failed_logon("dave", "CORP", "10.0.0.40", "PHONE", i * 20) end
+    log[7] = { id = 4624, time = at(130), computer = "srv01.corp.local", data = {
+      TargetUserName = "dave", TargetDomainName = "CORP", LogonType = "3",
+      IpAddress = "10.0.0.31", WorkstationName = "PC31" } }
+    local r = sc.triage(log)
+    none(r, "success_after_failures")
+    assert.are.equal("stale_credential", one(r, "password_guessing").reading)
+  end)
+
+  -- Five tries at a person's pace from the user's own PC, then a logon:
+  -- still worth the first line (it may be a guess that worked), but read
+  -- as a user who got the password right in the end.
+  it("reads failures at a person's pace before a success as the user's own", function()
+    local log = {}
+    for i = 1, 5 do log[i] = failed_logon("erin", "CORP", "10.0.0.31", "PC31", i * 15) end
+    log[6] = { id = 4624, time = at(90), computer = "srv01.corp.local", data = {
+      TargetUserName = "erin", TargetDomainName = "CORP", LogonType = "3",
+      IpAddress = "10.0.0.31", WorkstationName = "PC31" } }
+    local f = one(sc.triage(log), "success_after_failures")
+    assert.are.equal("critical", f.severity)
+    assert.are.equal("stale_credential", f.reading)
+    assert.matches("mistyped", table.concat(f.check, "\n"))
   end)
 
   -- A TGT without pre-authentication proves nothing about the password

@@ -545,10 +545,11 @@ local function find_all(self)
   end
   local fail_by_id = group(fails, function(e) return e.identity end)
   local fail_by_src = group(fails, function(e) return e.source end)
-  -- Failures in the window before t: how many, and of how many identities
-  -- other than who.
-  local function before(l, t, who)
-    local n, others = 0, {}
+  -- Failures in the window before t: how many, of how many identities
+  -- other than who, and the time of the first.  from: count only those
+  -- from that source (or from none known).
+  local function before(l, t, who, from)
+    local n, others, first = 0, {}, nil
     if l == nil then return 0, 0 end
     -- l is in time order: the first failure in the window, by bisection.
     local lo, hi = 1, #l + 1
@@ -559,39 +560,50 @@ local function find_all(self)
     for i = lo, #l do
       local x = l[i]
       if x.t > t then break end
-      n = n + 1
-      if x.identity ~= who then others[x.identity] = true end
+      if from == nil or x.source == nil or x.source == from then
+        n = n + 1
+        first = first or x.t
+        if x.identity ~= who then others[x.identity] = true end
+      end
     end
-    return n, count_keys(others)
+    return n, count_keys(others), first
   end
   local hits = {}
   for _, e in ipairs(won) do
-    local n_id = before(fail_by_id[e.identity], e.t, e.identity)
-    local n_src, others = 0, 0
-    if e.source then n_src, others = before(fail_by_src[e.source], e.t, e.identity) end
-    local n = n_id > n_src and n_id or n_src
-    -- Enough failures for the identity or from the source, or a source
-    -- that was spraying: its success is the spray's.
+    -- The identity's failures from where the success came from: a phone
+    -- with an old password failing while its owner logs on at a desk is
+    -- not someone getting in.
+    local n_id, _, t_id = before(fail_by_id[e.identity], e.t, e.identity, e.source)
+    local n_src, others, t_src = 0, 0, nil
+    if e.source then n_src, others, t_src = before(fail_by_src[e.source], e.t, e.identity) end
+    local n, first = n_id, t_id
+    if n_src > n_id then n, first = n_src, t_src end
+    -- Enough failures, or a source that was spraying: its success is the
+    -- spray's.
     if n >= o.success_after or others >= o.spray then
       local k = e.source or e.identity
       hits[k] = hits[k] or {}
       local h = hits[k]
       h[#h + 1] = e
       e.failures_before = n
+      -- Failures faster than a person types (under 2 s apart on average).
+      e.burst = n >= o.guessing and first ~= nil and (e.t - first) / n < 2
+      e.others = others
     end
   end
   for _, k in ipairs(keys(hits)) do
     local l = hits[k]
-    local list = {}
+    local list, tool = {}, false
     for i, e in ipairs(l) do
-      if i > 50 then break end
-      list[i] = { identity = e.identity, time = e.time, failures = e.failures_before }
+      if i <= 50 then
+        list[i] = { identity = e.identity, time = e.time, failures = e.failures_before }
+      end
+      tool = tool or e.burst or e.others > 0 or e.failures_before >= o.brute_force
     end
-    local reading = (attacking(l) or l[1].failures_before >= o.guessing) and "attacker" or
-                    "stale_credential"
+    local reading = tool and "attacker" or "stale_credential"
     local x = finding("success_after_failures", l, reading,
                       { failures = l[1].failures_before, success = l[1].time, successes = list,
-                        why = reading == "attacker" and "after_failures" or "typo" })
+                        why = tool and "after_failures" or "typo" })
     x.severity = "critical"
     f[#f + 1] = x
   end

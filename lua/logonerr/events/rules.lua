@@ -208,8 +208,8 @@ M.WHY = {
   system_process = "a Windows or installed program supplied the credentials (scheduled tasks, services)",
   many_services = "many services' tickets asked for in the window",
   one_service = "few services' tickets asked for: an old client may do that",
-  after_failures = "the failures before the success were many, or came from a source failing for others",
-  typo = "a few failures from the account's own source, then the success",
+  after_failures = "the failures before the success came faster than a person types, or from a source failing for other accounts",
+  typo = "failures at a person's pace from the account's own source, then the success",
 }
 
 --- The readings a finding can have, in the words reports use.
