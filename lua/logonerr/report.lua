@@ -7,10 +7,9 @@ local logonerr = require "logonerr"
 local template = require "logonerr.template"
 local formats = require "logonerr.formats"
 local escape = require "logonerr.escape"
-local json = require "logonerr.json"
 
-local error, ipairs, pairs, sort, tostring, type =
-      error, ipairs, pairs, table.sort, tostring, type
+local error, io_open, ipairs, pairs, pcall, require, sort, tostring, type =
+      error, io.open, ipairs, pairs, pcall, require, table.sort, tostring, type
 local concat = table.concat
 
 local _ENV = nil -- luacheck: ignore 211
@@ -25,7 +24,7 @@ M.FORMATS = logonerr.formats
 --- data as indented JSON, keys in a fixed order (logonerr.json): the
 -- same data gives the same bytes.
 function M.json(data)
-  return json.encode(data, { indent = true })
+  return require("logonerr.json").encode(data, { indent = true })
 end
 
 local function list(t)
@@ -91,6 +90,21 @@ local function render_with(format, kind, data)
   end
   return template.render(formats[kind][format], data,
                          { escape = escape.of(format), name = format })
+end
+
+--- A template file read and checked, as a format for explain, summary and
+-- the events report: { template = text, name = path }, or nil and a
+-- message ("cannot read template: ..." or where it is malformed).
+function M.template_file(path)
+  local f, err = io_open(path, "rb")
+  local text = f and f:read("*a")
+  if f then f:close() end
+  if text == nil then
+    return nil, "cannot read template: " .. tostring(err or path .. ": not a file")
+  end
+  local ok, perr = pcall(template.parse, text, path)
+  if not ok then return nil, perr end
+  return { template = text, name = path }
 end
 
 --- Explain one code: x is anything lookup() reads, or an entry.
