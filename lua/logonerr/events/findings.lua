@@ -312,6 +312,20 @@ local function finding(kind, list, reading, extra)
   return f
 end
 
+-- The accounts of a list that are disabled by design, once each, sorted.
+local function by_design(list)
+  local dbd, seen = {}, {}
+  for _, e in ipairs(list) do
+    local why = identity.disabled_by_design(e.user)
+    if why and not seen[e.identity] then
+      seen[e.identity] = true
+      dbd[#dbd + 1] = { account = e.spelling, identity = e.identity, why = why }
+    end
+  end
+  sort(dbd, function(a, b) return a.identity < b.identity end)
+  return dbd
+end
+
 -- A test of the attacker reading: did the source of any of a list's
 -- attempts fail for another identity within w seconds of it?  (People
 -- share a console and mistype now and then; a tool goes through a list.)
@@ -431,17 +445,8 @@ local function find_all(self)
     local p = peak(l, w, "identity")
     if p >= o.enumeration then
       enumerating[k] = true
-      local dbd, seen = {}, {}
-      for _, e in ipairs(l) do
-        local why = identity.disabled_by_design(e.user)
-        if why and not seen[e.identity] then
-          seen[e.identity] = true
-          dbd[#dbd + 1] = { account = e.spelling, identity = e.identity, why = why }
-        end
-      end
-      sort(dbd, function(a, b) return a.identity < b.identity end)
       f[#f + 1] = finding("user_enumeration", l, "attacker",
-                          { peak = p, window = w, disabled_by_design = dbd, why = "tool" })
+                          { peak = p, window = w, disabled_by_design = by_design(l), why = "tool" })
     end
   end
 
@@ -461,17 +466,7 @@ local function find_all(self)
     for _, r in ipairs({ "attacker", "stale_credential" }) do
       local p = parts[r]
       if #p > 0 and #p >= o[THRESHOLD[cl]] then
-        local dbd = {}
-        if cl == "revoked" or cl == "disabled" then
-          local seen = {}
-          for _, e in ipairs(p) do
-            local why = identity.disabled_by_design(e.user)
-            if why and not seen[e.identity] then
-              seen[e.identity] = true
-              dbd[#dbd + 1] = { account = e.spelling, identity = e.identity, why = why }
-            end
-          end
-        end
+        local dbd = (cl == "revoked" or cl == "disabled") and by_design(p) or {}
         f[#f + 1] = finding(kind, p, r, { disabled_by_design = #dbd > 0 and dbd or nil,
           why = r == "attacker" and "other_accounts" or "one_account" })
       end
@@ -621,29 +616,55 @@ local function find_all(self)
   return f, all, fails
 end
 
--- by_account: one row per identity.
-local function accounts(ids, all)
+-- Rows of list grouped by key(e), in the order keys are first met: each
+-- made by new(e), then given every e of its key by add(row, e).
+local function tally(list, key, new, add)
   local rows, order = {}, {}
-  for _, e in ipairs(all) do
-    if e.failed or (e.success and e.role ~= "explicit") then
-      local r = rows[e.identity]
+  for _, e in ipairs(list) do
+    local k = key(e)
+    if k ~= nil then
+      local r = rows[k]
       if r == nil then
-        r = { identity = e.identity, kind = e.kind, failures = 0, successes = 0, lockouts = 0,
-              codes = {}, sources = {}, count = {} }
-        rows[e.identity] = r
-        order[#order + 1] = e.identity
+        r = new(e)
+        rows[k] = r
+        order[#order + 1] = k
       end
-      r.count[e.spelling] = (r.count[e.spelling] or 0) + 1
-      if e.failed then
-        r.failures = r.failures + 1
-        if e.code then r.codes[e.code] = true end
-        if e.source_label then r.sources[e.source_label] = true end
-      elseif e.success then
-        r.successes = r.successes + 1
-      end
-      if e.class == "lockout" then r.lockouts = r.lockouts + 1 end
+      add(r, e)
     end
   end
+  return rows, order
+end
+
+-- Most failures first, then the other field given, most first, then by
+-- name.
+local function by_failures(other, name)
+  return function(a, b)
+    if a.failures ~= b.failures then return a.failures > b.failures end
+    if other and a[other] ~= b[other] then return a[other] > b[other] end
+    return a[name] < b[name]
+  end
+end
+
+-- by_account: one row per identity.
+local function accounts(ids, all)
+  local counted = {}
+  for _, e in ipairs(all) do
+    if e.failed or (e.success and e.role ~= "explicit") then counted[#counted + 1] = e end
+  end
+  local rows, order = tally(counted, function(e) return e.identity end, function(e)
+    return { kind = e.kind, failures = 0, successes = 0, lockouts = 0, codes = {},
+             sources = {}, count = {} }
+  end, function(r, e)
+    r.count[e.spelling] = (r.count[e.spelling] or 0) + 1
+    if e.failed then
+      r.failures = r.failures + 1
+      if e.code then r.codes[e.code] = true end
+      if e.source_label then r.sources[e.source_label] = true end
+    elseif e.success then
+      r.successes = r.successes + 1
+    end
+    if e.class == "lockout" then r.lockouts = r.lockouts + 1 end
+  end)
   local out = {}
   for _, k in ipairs(order) do
     local r = rows[k]
@@ -660,38 +681,25 @@ local function accounts(ids, all)
                         sources = keys(r.sources, 20) }
     end
   end
-  sort(out, function(a, b)
-    if a.failures ~= b.failures then return a.failures > b.failures end
-    if a.successes ~= b.successes then return a.successes > b.successes end
-    return a.identity < b.identity
-  end)
+  sort(out, by_failures("successes", "identity"))
   return out
 end
 
 -- by_source: failures and distinct identities per source.
 local function sources(fails)
-  local rows, order = {}, {}
-  for _, e in ipairs(fails) do
-    local k = e.source or ""
-    local r = rows[k]
-    if r == nil then
-      r = { source = e.source_label or "(none)", failures = 0, ids = {} }
-      rows[k] = r
-      order[#order + 1] = k
-    end
+  local rows, order = tally(fails, function(e) return e.source or "" end, function(e)
+    return { source = e.source_label or "(none)", failures = 0, ids = {} }
+  end, function(r, e)
     r.failures = r.failures + 1
     r.ids[e.identity] = true
-  end
+  end)
   local out = {}
   for _, k in ipairs(order) do
     local r = rows[k]
     out[#out + 1] = { source = r.source, failures = r.failures, accounts = count_keys(r.ids),
                       account_list = keys(r.ids, 20) }
   end
-  sort(out, function(a, b)
-    if a.failures ~= b.failures then return a.failures > b.failures end
-    return a.source < b.source
-  end)
+  sort(out, by_failures(nil, "source"))
   return out
 end
 
@@ -699,24 +707,24 @@ end
 -- (or Kerberos/NTLM step) and source, with first and last times.
 -- Virtual accounts (SYSTEM, DWM-n...) are left out: they log on all day.
 local function summary(all)
-  local rows, order = {}, {}
+  local counted = {}
   for _, e in ipairs(all) do
     if (e.failed or e.success) and e.role ~= "explicit" and e.role ~= "lockout" and
        e.kind ~= "virtual" then
-      local how = e.logon_name or VIA[e.role] or "?"
-      local k = e.identity .. "\0" .. how .. "\0" .. (e.source or "")
-      local r = rows[k]
-      if r == nil then
-        r = { identity = e.identity, logon_type = e.logon_type, how = how,
-              source = e.source_label, successes = 0, failures = 0 }
-        rows[k] = r
-        order[#order + 1] = k
-      end
-      if e.failed then r.failures = r.failures + 1 else r.successes = r.successes + 1 end
-      if e.time and (r.first == nil or e.time < r.first) then r.first = e.time end
-      if e.time and (r.last == nil or e.time > r.last) then r.last = e.time end
+      e.how = e.logon_name or VIA[e.role] or "?"
+      counted[#counted + 1] = e
     end
   end
+  local rows, order = tally(counted, function(e)
+    return e.identity .. "\0" .. e.how .. "\0" .. (e.source or "")
+  end, function(e)
+    return { identity = e.identity, logon_type = e.logon_type, how = e.how,
+             source = e.source_label, successes = 0, failures = 0 }
+  end, function(r, e)
+    if e.failed then r.failures = r.failures + 1 else r.successes = r.successes + 1 end
+    if e.time and (r.first == nil or e.time < r.first) then r.first = e.time end
+    if e.time and (r.last == nil or e.time > r.last) then r.last = e.time end
+  end)
   sort(order)
   local out = {}
   for i, k in ipairs(order) do out[i] = rows[k] end
