@@ -467,4 +467,24 @@ describe("findings", function()
       end
     end)
   end)
+
+  -- Thresholds and windows are positive numbers; a misspelt option would
+  -- otherwise be ignored and the default used without a word.
+  describe("options", function()
+    local log = { kerberos_bad("bob", "CORP.LOCAL", "10.0.0.66", 0) }
+    for _, bad in ipairs({
+      { { windwo = 60 }, "unknown option 'windwo'" },
+      { { window = 0 }, "option 'window' must be a positive number, got 0" },
+      { { guessing = -1 }, "option 'guessing' must be a positive number, got %-1" },
+      { { slow_window = "1d" }, "option 'slow_window' must be a positive number, got 1d" },
+      { { spray = 0 / 0 }, "option 'spray' must be a positive number" },
+    }) do
+      it("refuses " .. bad[2]:gsub("%%", ""), function()
+        local recs = sc.records(log)
+        local ok, err = pcall(events.triage, recs, bad[1])
+        assert.is_false(ok)
+        assert.matches("bad argument #2 to 'triage' %(" .. bad[2], err)
+      end)
+    end
+  end)
 end)

@@ -10,8 +10,8 @@ local schema = require "logonerr.events.schema"
 local time = require "logonerr.events.time"
 
 local floor = math.floor
-local error, getmetatable, ipairs, pairs, require, type =
-      error, getmetatable, ipairs, pairs, require, type
+local error, getmetatable, ipairs, pairs, require, tostring, type =
+      error, getmetatable, ipairs, pairs, require, tostring, type
 local sort = table.sort
 
 local _ENV = nil -- luacheck: ignore 211
@@ -86,7 +86,17 @@ function M.triage(recs, opts)
   end
   local o = {}
   for k, v in pairs(M.DEFAULTS) do o[k] = v end
-  for k, v in pairs(opts or {}) do o[k] = v end
+  for k, v in pairs(opts or {}) do
+    -- Every option is a threshold or a window: a positive number.
+    if M.DEFAULTS[k] == nil then
+      error("bad argument #2 to 'triage' (unknown option '" .. tostring(k) .. "')", 2)
+    end
+    if type(v) ~= "number" or v ~= v or v <= 0 then
+      error("bad argument #2 to 'triage' (option '" .. k ..
+            "' must be a positive number, got " .. tostring(v) .. ")", 2)
+    end
+    o[k] = v
+  end
   local iter, reader = recs, nil
   if events.is_reader(recs) then
     reader = recs
