@@ -59,11 +59,20 @@ EVTX_SRC = csrc/levtx.c csrc/eventxml.c $(if $(LIBEVTX_LIBS),csrc/evtx.c)
 EVTX_HDR = csrc/eventxml.h csrc/evtx.h
 EVTX_FLAGS = $(EXPAT_CFLAGS) $(if $(LIBEVTX_LIBS),-DLOGONERR_WITH_LIBEVTX $(LIBEVTX_CFLAGS))
 
-.PHONY: evtx-missing check-html bench-events all catalogue check-catalogue test test-all deps deps-run deps-ci install uninstall clean check-rock \
+# logonerr.archive: gzip (zlib) and zip (libzip) archives read in place by
+# logonerr events.  Built when pkg-config finds both; without it, events
+# says that archives need it.
+ARCHIVE_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags zlib libzip 2>/dev/null)
+ARCHIVE_LIBS ?= $(shell $(PKG_CONFIG) --libs zlib libzip 2>/dev/null)
+ARCHIVE_MODULE = $(BUILD)/logonerr/archive.so
+ARCHIVE_SRC = csrc/larchive.c csrc/archive.c
+
+.PHONY: evtx-missing archive-missing check-html bench-events all catalogue check-catalogue test test-all deps deps-run deps-ci install uninstall clean check-rock \
         check-rock-all bench bench-scan examples windows lint doc fuzz sanitize \
         valgrind threads alloc-test coverage
 
-all: $(MODULE) $(if $(EXPAT_LIBS),$(EVTX_MODULE),evtx-missing)
+all: $(MODULE) $(if $(EXPAT_LIBS),$(EVTX_MODULE),evtx-missing) \
+     $(if $(ARCHIVE_LIBS),$(ARCHIVE_MODULE),archive-missing)
 
 $(MODULE): $(SRC) $(HDR)
 	@mkdir -p $(BUILD)/logonerr
@@ -73,6 +82,15 @@ $(EVTX_MODULE): $(EVTX_SRC) $(EVTX_HDR)
 	@mkdir -p $(BUILD)/logonerr
 	$(CC) $(ALL_CFLAGS) $(EVTX_FLAGS) $(LIBFLAG) -o $@ $(EVTX_SRC) $(LDFLAGS) \
 	  $(EXPAT_LIBS) $(LIBEVTX_LIBS)
+
+$(ARCHIVE_MODULE): $(ARCHIVE_SRC) csrc/archive.h
+	@mkdir -p $(BUILD)/logonerr
+	$(CC) $(ALL_CFLAGS) $(ARCHIVE_CFLAGS) $(LIBFLAG) -o $@ $(ARCHIVE_SRC) $(LDFLAGS) \
+	  $(ARCHIVE_LIBS)
+
+archive-missing:
+	@echo "note: zlib or libzip not found (Debian: zlib1g-dev libzip-dev):" \
+	  "logonerr.archive not built, logonerr events reads no .gz or .zip"
 
 evtx-missing:
 	@echo "note: expat not found (Debian: libexpat1-dev): logonerr.evtx not built," \
@@ -111,6 +129,8 @@ test-all: deps-ci
 
 install: all
 	install -D -m 755 $(MODULE) $(DESTDIR)$(LUA_LIBDIR)/logonerr/core.so
+	if [ -f $(ARCHIVE_MODULE) ]; then \
+	  install -D -m 755 $(ARCHIVE_MODULE) $(DESTDIR)$(LUA_LIBDIR)/logonerr/archive.so; fi
 	for f in $(LUA_SRC); do \
 	  install -D -m 644 $$f $(DESTDIR)$(LUA_SHAREDIR)/logonerr/$$(basename $$f); \
 	done
