@@ -37,7 +37,7 @@ CORE_SRC = csrc/catalog_data.c csrc/lookup.c csrc/parse.c csrc/format.c \
 BIND_SRC = csrc/lcore.c csrc/lentry.c csrc/lscan.c
 SRC = $(CORE_SRC) $(BIND_SRC)
 HDR = csrc/logonerr.h csrc/catalog.h csrc/lbind.h
-LUA_SRC = $(wildcard lua/logonerr/*.lua)
+LUA_SRC = $(wildcard lua/logonerr/*.lua lua/logonerr/*/*.lua lua/logonerr/*/*/*.lua)
 BUSTED ?= busted
 # Where Debian keeps what the embedding example, the C tests and make
 # valgrind use; override them elsewhere (Fedora, macOS, a local build).
@@ -132,7 +132,7 @@ install: all
 	if [ -f $(ARCHIVE_MODULE) ]; then \
 	  install -D -m 755 $(ARCHIVE_MODULE) $(DESTDIR)$(LUA_LIBDIR)/logonerr/archive.so; fi
 	for f in $(LUA_SRC); do \
-	  install -D -m 644 $$f $(DESTDIR)$(LUA_SHAREDIR)/logonerr/$$(basename $$f); \
+	  install -D -m 644 $$f $(DESTDIR)$(LUA_SHAREDIR)/$${f#lua/}; \
 	done
 	sed '1s|.*|#!/usr/bin/env $(LUA)|' bin/logonerr > $(BUILD)/logonerr.bin
 	install -D -m 755 $(BUILD)/logonerr.bin $(DESTDIR)$(BINDIR)/logonerr
@@ -182,6 +182,7 @@ EMBED_MODULES = logonerr=lua/logonerr/init.lua \
   logonerr.formats=lua/logonerr/formats.lua \
   logonerr.report=lua/logonerr/report.lua logonerr.logs=lua/logonerr/logs.lua \
   logonerr.vocabulary=lua/logonerr/vocabulary.lua \
+  logonerr.events.schema=lua/logonerr/events/schema.lua \
   dkjson=$(DKJSON_LUA)
 
 examples: deps $(EX)/capi $(EX)/embed
