@@ -88,6 +88,8 @@ int logonerr_evtx_count(const logonerr_evtx *f) {
   return f->count + f->recovered;
 }
 
+int logonerr_evtx_recovered(const logonerr_evtx *f) { return f->recovered; }
+
 int logonerr_evtx_damaged(const logonerr_evtx *f) { return f->damaged; }
 
 /* Room for n bytes in f->buf. */

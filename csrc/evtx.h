@@ -18,6 +18,9 @@ void logonerr_evtx_close(logonerr_evtx *f);
  * it recovered from the damaged parts. */
 int logonerr_evtx_count(const logonerr_evtx *f);
 
+/* How many of those (the last ones) were recovered from damage. */
+int logonerr_evtx_recovered(const logonerr_evtx *f);
+
 /* Is the file damaged (libevtx's corrupted flag)? */
 int logonerr_evtx_damaged(const logonerr_evtx *f);
 

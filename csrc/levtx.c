@@ -202,6 +202,11 @@ static int l_reader_damaged(lua_State *L) {
   return 1;
 }
 
+static int l_reader_recovered(lua_State *L) {
+  lua_pushinteger(L, logonerr_evtx_recovered(check_reader(L)->f));
+  return 1;
+}
+
 static int l_reader_count(lua_State *L) {
   lua_pushinteger(L, logonerr_evtx_count(check_reader(L)->f));
   return 1;
@@ -267,6 +272,7 @@ static const luaL_Reg parser_methods[] = {
 static const luaL_Reg reader_methods[] = {
     {"__gc", l_reader_close}, {"close", l_reader_close},
     {"count", l_reader_count}, {"damaged", l_reader_damaged},
+    {"recovered", l_reader_recovered},
     {"read", l_reader_read},
     {"xml", l_reader_xml},     {NULL, NULL}};
 #endif

@@ -21,16 +21,24 @@ M.missing = native and "reading EVTX needs libevtx: logonerr.evtx was built " ..
 
 --- The raw records of the EVTX file at path, read for rd (which counts
 -- what is skipped); nil and a message when the file cannot be opened.
+-- The records recovered from a damaged file (often garbled copies of
+-- records read already) are read only when rd.recovered is set.
 function M.records(rd, path)
   if not M.available then return nil, M.missing end
   local f, err = native.open(path)
   if f == nil then return nil, err end
   local i, n = 0, f:count()
-  rd.total = n
+  local recovered = f.recovered and f:recovered() or 0
   if f:damaged() then
     rd:skip("file", "damaged EVTX (a truncated or corrupted chunk): " ..
-            (n > 0 and "what libevtx could recover is read" or "no record could be recovered"))
+            (n > 0 and "what libevtx could read is read" or "no record could be recovered"))
   end
+  if recovered > 0 and not rd.recovered then
+    n = n - recovered
+    rd:skip("file", recovered .. " records recovered from the damage not read " ..
+            "(--recovered reads them)")
+  end
+  rd.total = n
   return function()
     while i < n do
       i = i + 1

@@ -1,8 +1,8 @@
--- logonerr.events.timestamp: every form read against GNU date's reading of
+-- logonerr.events.time: every form read against GNU date's reading of
 -- the same text (TZ=UTC), and each text that is no time refused with the
 -- reason, never read as 1970.
 local run = require "support.run"
-local timestamp = require "logonerr.events.timestamp"
+local timestamp = require "logonerr.events.time"
 
 -- GNU date's seconds for a text, with the fraction.
 local function gnu(s)
@@ -12,7 +12,7 @@ local function gnu(s)
   return tonumber(out)
 end
 
-describe("logonerr.events.timestamp", function()
+describe("logonerr.events.time", function()
   it("reads the ISO 8601 forms logs write as GNU date does", function()
     for _, s in ipairs({
       "2019-04-30T19:27:02.847284Z",  -- EVTX, wevtutil, evtx_dump
@@ -35,7 +35,8 @@ describe("logonerr.events.timestamp", function()
     local canon = function(s) return select(2, timestamp.parse(s)) end
     assert.equal("2019-04-30T19:27:02.847284Z", canon("2019-04-30T19:27:02.847284Z"))
     assert.equal("2020-02-29T21:10:00.000000Z", canon("2020-02-29T23:10:00+02:00"))
-    assert.equal("1601-01-01T00:00:00.000000Z", timestamp.iso(-11644473600)) -- FILETIME 0
+    assert.equal("1601-01-01T00:00:00.000000Z", timestamp.canonical(-11644473600)) -- FILETIME 0
+    assert.equal("2019-04-30T19:27:02Z", timestamp.iso(1556652422.847))
   end)
 
   it("reads .NET's /Date(ms)/ as the instant it names", function()
