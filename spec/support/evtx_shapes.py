@@ -260,7 +260,8 @@ def message(r):
 
 
 def getwinevent_message(r):
-    ms = int(r['time'].replace(tzinfo=datetime.timezone.utc).timestamp() * 1000)
+    epoch = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
+    ms = (r['time'].replace(tzinfo=datetime.timezone.utc) - epoch) // datetime.timedelta(milliseconds=1)
     return {'Id': r['eid'], 'RecordId': r['rid'], 'ProviderName': r['provider'],
             'LogName': r['channel'], 'MachineName': r['computer'],
             'TimeCreated': '/Date(%d)/' % ms, 'LevelDisplayName': 'Information',

@@ -122,6 +122,9 @@ function M.records(rd, chunks, first)
         pos = nl and nl + 1 or #buf + 1
         if dropping then
           dropping = false -- the end of the long line, counted already
+        elseif #l > rd.max_event then
+          line = line + 1
+          rd:skip("line " .. line, "a line longer than " .. rd.max_event .. " bytes")
         else
           line = line + 1
           local rec = take(l)
