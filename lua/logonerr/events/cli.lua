@@ -14,6 +14,8 @@ function M.add(p)
   ev:argument("files", "Logs to read: files, folders (read recursively), .gz and " ..
               ".zip archives (read in place); stdin when none; - is stdin."):args("*")
   ev:option("-f --format", "Report format."):choices(FORMATS):default("text")
+  ev:option("-t --template", "Write the report with this template file (it sees " ..
+            "what the built-in formats see: doc/events.md lists it).")
   ev:option("--since", "Only events at or after this time (UTC; 2024-05-01 or " ..
             "2024-05-01T13:45:00Z).")
   ev:option("--until", "Only events at or before this time (UTC; a date alone " ..
@@ -134,6 +136,15 @@ function M.run(a, in_, out, err)
       return 2
     end
   end
+  local fmt = a.format
+  if a.template then
+    local why
+    fmt, why = require("logonerr.report").template_file(a.template)
+    if fmt == nil then
+      err:write("logonerr: ", why, "\n")
+      return 2
+    end
+  end
   local logs = inputs.expand(#a.files > 0 and a.files or { "-" }, in_)
   -- -j: plain files go to workers, up to jobs at once; their records come
   -- back in the order of the files and are read here as one by one.
@@ -236,7 +247,7 @@ function M.run(a, in_, out, err)
   end
   r.skipped, r.skipped_records = #skipped, skipped
   r.other_channel, r.duplicates = other, dupes
-  out:write(require("logonerr.events.report").render(r, a.format))
+  out:write(require("logonerr.events.report").render(r, fmt))
   if read > 0 and fieldless * 2 > read then
     err:write(("logonerr: %d of %d records hold none of their event's fields: " ..
                "the shape of this log is not understood, and the report misses them\n")
