@@ -85,9 +85,8 @@ long archive_zip_count(const archive_zip *z) {
 const char *archive_zip_name(archive_zip *z, long i, long long *size, int *dir) {
   zip_stat_t st;
   size_t len;
-  if (i < 0 || i >= archive_zip_count(z) ||
-      zip_stat_index(z->zip, (zip_uint64_t)i, 0, &st) != 0 ||
-      !(st.valid & ZIP_STAT_NAME))
+  /* libzip refuses an index out of range (a negative one is one too). */
+  if (zip_stat_index(z->zip, (zip_uint64_t)i, 0, &st) != 0 || !(st.valid & ZIP_STAT_NAME))
     return NULL;
   *size = (st.valid & ZIP_STAT_SIZE) ? (long long)st.size : -1;
   len = strlen(st.name);
@@ -131,8 +130,6 @@ void archive_zip_close(archive_zip *z) {
 }
 
 long archive_read(archive_stream *s, void *buf, size_t n, char *err) {
-  if (n > (1u << 30))
-    n = 1u << 30;
   if (s->gz != NULL) {
     int errnum = Z_OK;
     int got = gzread(s->gz, buf, (unsigned)n);
@@ -140,12 +137,12 @@ long archive_read(archive_stream *s, void *buf, size_t n, char *err) {
     if (got < 0 || (got == 0 && errnum != Z_OK)) {
       /* zlib reports a file cut short as Z_BUF_ERROR with no bytes. */
       say(err, errnum == Z_BUF_ERROR ? "the gzip file is truncated" : "damaged gzip data",
-          errnum == Z_BUF_ERROR || why == NULL ? "" : why);
+          errnum == Z_BUF_ERROR ? "" : why);
       return -1;
     }
     return got;
   }
-  if (s->file != NULL) {
+  {
     zip_int64_t got = zip_fread(s->file, buf, n);
     if (got < 0) {
       zip_say(err, "damaged zip member", zip_file_get_error(s->file));
@@ -153,8 +150,6 @@ long archive_read(archive_stream *s, void *buf, size_t n, char *err) {
     }
     return (long)got;
   }
-  say(err, "read after close", "");
-  return -1;
 }
 
 void archive_close(archive_stream *s) {

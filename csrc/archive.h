@@ -36,8 +36,8 @@ const char *archive_zip_name(archive_zip *z, long i, long long *size, int *dir);
 archive_stream *archive_zip_member(archive_zip *z, long i, char *err);
 void archive_zip_close(archive_zip *z);
 
-/* Up to n bytes into buf: the number read, 0 at the end, -1 on error
- * (a damaged or truncated archive, a member that needs a password). */
+/* Up to n bytes (at most 1 GiB) into buf: the number read, 0 at the
+ * end, -1 on error (a damaged or truncated archive, a bad checksum). */
 long archive_read(archive_stream *s, void *buf, size_t n, char *err);
 void archive_close(archive_stream *s);
 

@@ -91,7 +91,7 @@ static int zip_members(lua_State *L) {
   archive_zip *z = open_zip(L);
   long i, n = archive_zip_count(z);
   int k = 0;
-  lua_createtable(L, (int)(n > 1024 ? 1024 : n), 0);
+  lua_newtable(L);
   for (i = 0; i < n; i++) {
     long long size;
     int dir;

@@ -56,6 +56,9 @@ describe("logonerr.archive", function()
     assert.is_nil(archive.kind(slurp(SAMPLE):sub(1, 8)))
     assert.is_nil(archive.kind("\31"))
     assert.is_nil(archive.kind(""))
+    for _, head in ipairs({ "\31\0", "PX\3\4", "PK\3\5", "PK\5\7", "PK\7\8", "PK\3" }) do
+      assert.is_nil(archive.kind(head), head)
+    end
   end)
 
   describe("gzip", function()
@@ -70,6 +73,14 @@ describe("logonerr.archive", function()
       assert.is_true(want == got)
       assert.is_true(#sizes >= #want / 4096) -- never more than asked
       for _, n in ipairs(sizes) do assert.is_true(n <= 4096) end
+    end)
+
+    it("gives at least one byte and at most 16 MiB a read", function()
+      local s = assert(archive.gzip(dir .. "/a.gz"))
+      assert.equal(slurp(SAMPLE):sub(1, 1), s:read(0))
+      assert.equal(slurp(SAMPLE):sub(2), s:read(1e12))
+      assert.is_nil(s:read())
+      s:close()
     end)
 
     it("reads members written one after another as one stream", function()
