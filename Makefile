@@ -36,7 +36,7 @@ CORE_SRC = csrc/catalog_data.c csrc/lookup.c csrc/parse.c csrc/format.c \
            csrc/search.c csrc/scan.c csrc/utf16.c
 BIND_SRC = csrc/lbind.c csrc/lcore.c csrc/lentry.c csrc/lscan.c
 SRC = $(CORE_SRC) $(BIND_SRC)
-HDR = csrc/logonerr.h csrc/catalog.h csrc/lbind.h csrc/lentry.h csrc/lscan.h
+HDR = csrc/logonerr.h csrc/catalog.h csrc/lbind.h csrc/lmodule.h csrc/lentry.h csrc/lscan.h
 LUA_SRC = $(wildcard lua/logonerr/*.lua lua/logonerr/*/*.lua lua/logonerr/*/*/*.lua)
 BUSTED ?= busted
 # Where Debian keeps what the embedding example, the C tests and make
@@ -56,7 +56,7 @@ LIBEVTX_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags libevtx 2>/dev/null)
 LIBEVTX_LIBS ?= $(shell $(PKG_CONFIG) --libs libevtx 2>/dev/null)
 EVTX_MODULE = $(BUILD)/logonerr/evtx.so
 EVTX_SRC = csrc/levtx.c csrc/eventxml.c $(if $(LIBEVTX_LIBS),csrc/evtx.c)
-EVTX_HDR = csrc/eventxml.h csrc/evtx.h
+EVTX_HDR = csrc/eventxml.h csrc/evtx.h csrc/lmodule.h
 EVTX_FLAGS = $(EXPAT_CFLAGS) $(if $(LIBEVTX_LIBS),-DLOGONERR_WITH_LIBEVTX $(LIBEVTX_CFLAGS))
 
 # logonerr.archive: gzip (zlib) and zip (libzip) archives read in place by
@@ -83,7 +83,7 @@ $(EVTX_MODULE): $(EVTX_SRC) $(EVTX_HDR)
 	$(CC) $(ALL_CFLAGS) $(EVTX_FLAGS) $(LIBFLAG) -o $@ $(EVTX_SRC) $(LDFLAGS) \
 	  $(EXPAT_LIBS) $(LIBEVTX_LIBS)
 
-$(ARCHIVE_MODULE): $(ARCHIVE_SRC) csrc/archive.h
+$(ARCHIVE_MODULE): $(ARCHIVE_SRC) csrc/archive.h csrc/lmodule.h
 	@mkdir -p $(BUILD)/logonerr
 	$(CC) $(ALL_CFLAGS) $(ARCHIVE_CFLAGS) $(LIBFLAG) -o $@ $(ARCHIVE_SRC) $(LDFLAGS) \
 	  $(ARCHIVE_LIBS)

@@ -11,27 +11,9 @@
  */
 #include <stdlib.h>
 
-#include "lauxlib.h"
-#include "lua.h"
+#include "lmodule.h"
 
 #include "archive.h"
-
-#if defined(_WIN32)
-#define LOGONERR_EXPORT __declspec(dllexport)
-#else
-#define LOGONERR_EXPORT __attribute__((visibility("default")))
-#endif
-
-#if LUA_VERSION_NUM < 502
-#define luaL_setfuncs archive_setfuncs
-static void archive_setfuncs(lua_State *L, const luaL_Reg *l, int nup) {
-  (void)nup;
-  for (; l->name != NULL; l++) {
-    lua_pushcfunction(L, l->func);
-    lua_setfield(L, -2, l->name);
-  }
-}
-#endif
 
 #define STREAM "logonerr.archive.stream"
 #define ZIP "logonerr.archive.zip"

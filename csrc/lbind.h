@@ -10,14 +10,8 @@
 #include "lauxlib.h"
 #include "lua.h"
 
+#include "lmodule.h" /* LOGONERR_EXPORT; its setfuncs shim is not used here */
 #include "logonerr.h"
-
-/* What luaopen_* functions are marked with: the one symbol a module exports. */
-#if defined(_WIN32)
-#define LOGONERR_EXPORT __declspec(dllexport)
-#else
-#define LOGONERR_EXPORT __attribute__((visibility("default")))
-#endif
 
 #if LUA_VERSION_NUM < 502
 /* Lua 5.1 and LuaJIT (which declares its own luaL_setfuncs). */

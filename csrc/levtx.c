@@ -8,29 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lauxlib.h"
-#include "lua.h"
+#include "lmodule.h"
 
 #include "eventxml.h"
 #ifdef LOGONERR_WITH_LIBEVTX
 #include "evtx.h"
-#endif
-
-#if defined(_WIN32)
-#define LOGONERR_EXPORT __declspec(dllexport)
-#else
-#define LOGONERR_EXPORT __attribute__((visibility("default")))
-#endif
-
-#if LUA_VERSION_NUM < 502
-#define luaL_setfuncs compat_setfuncs
-static void compat_setfuncs(lua_State *L, const luaL_Reg *l, int nup) {
-  (void)nup; /* only used with no upvalues here */
-  for (; l->name != NULL; l++) {
-    lua_pushcfunction(L, l->func);
-    lua_setfield(L, -2, l->name);
-  }
-}
 #endif
 
 #define PARSER "logonerr.evtx.parser"

@@ -36,11 +36,14 @@ build = {
     ["logonerr.logs"] = "lua/logonerr/logs.lua",
     ["logonerr.vocabulary"] = "lua/logonerr/vocabulary.lua",
     ["logonerr.cli"] = "lua/logonerr/cli.lua",
+    ["logonerr.workers"] = "lua/logonerr/workers.lua",
     -- Security events (the C reader, logonerr.evtx, is the separate rock
     -- logonerr-evtx: it needs libexpat and libevtx; README says why).
     ["logonerr.events"] = "lua/logonerr/events/init.lua",
     ["logonerr.events.schema"] = "lua/logonerr/events/schema.lua",
     ["logonerr.events.time"] = "lua/logonerr/events/time.lua",
+    ["logonerr.events.address"] = "lua/logonerr/events/address.lua",
+    ["logonerr.events.inputs"] = "lua/logonerr/events/inputs.lua",
     ["logonerr.events.record"] = "lua/logonerr/events/record.lua",
     ["logonerr.events.read.evtx"] = "lua/logonerr/events/read/evtx.lua",
     ["logonerr.events.read.xml"] = "lua/logonerr/events/read/xml.lua",

@@ -7,18 +7,7 @@ local ok, archive = pcall(require, "logonerr.archive")
 local SAMPLE = "spec/fixtures/evtx/mitre-4771-kerberos-bf-valid-user.evtx"
 local OTHER = "spec/fixtures/evtx/mitre-4625-account-restriction.evtx"
 
-local function slurp(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("*a")
-  f:close()
-  return s
-end
-
-local function spit(path, s)
-  local f = assert(io.open(path, "wb"))
-  f:write(s)
-  f:close()
-end
+local slurp, spit = run.read, run.write
 
 local function sh(cmd)
   assert(run.ok(run.PLAIN .. "sh -c '" .. cmd:gsub("'", "'\\''") .. "'"), cmd)

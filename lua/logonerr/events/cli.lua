@@ -3,6 +3,7 @@
 -- @module logonerr.events.cli
 
 local FORMATS = require "logonerr.events.formats"
+local workers = require "logonerr.workers"
 
 local M = {}
 
@@ -25,15 +26,8 @@ function M.add(p)
   ev:flag("--records", "Print the records as JSON, one per line, instead of a report.")
   ev:flag("--recovered", "Also read the records libevtx recovers from a damaged EVTX " ..
           "file (often garbled copies of records read already).")
-  ev:option("-j --jobs", "Read up to this many files at once, each in a process of " ..
-            "its own; the report is the same as one by one.")
-    :default("1"):convert(function(v)
-      local n = tonumber(v)
-      if n == nil or n < 1 or n % 1 ~= 0 then
-        return nil, "jobs must be a whole number from 1 (got '" .. v .. "')"
-      end
-      return n
-    end)
+  workers.option(ev, "Read up to this many files at once, each in a process of " ..
+                 "its own; the report is the same as one by one.")
   -- A worker of -j: one file's raw records on stdout for the parent.
   ev:flag("--worker"):hidden(true)
 end
@@ -99,25 +93,6 @@ local function worker_file(h)
   return t
 end
 
-local function sh_quote(s)
-  return "'" .. s:gsub("'", "'\\''") .. "'"
-end
-
--- The command line that started this command (interpreter, its options,
--- the script), for -j's workers; nil when it is not known.
-local function self_command()
-  local a = rawget(_G, "arg")
-  if type(a) ~= "table" or type(a[0]) ~= "string" or package.config:sub(1, 1) ~= "/" then
-    return nil
-  end
-  local lo = 0
-  while a[lo - 1] ~= nil do lo = lo - 1 end
-  if lo == 0 then return nil end
-  local parts = {}
-  for i = lo, 0 do parts[#parts + 1] = sh_quote(a[i]) end
-  return table.concat(parts, " ")
-end
-
 --- Runs the events command; returns the exit status (0 read, 1 a file
 -- with nothing readable in it or most records without their fields, 2
 -- usage or a file that cannot be read).
@@ -148,13 +123,13 @@ function M.run(a, in_, out, err)
   local logs = inputs.expand(#a.files > 0 and a.files or { "-" }, in_)
   -- -j: plain files go to workers, up to jobs at once; their records come
   -- back in the order of the files and are read here as one by one.
-  local cmd = (a.jobs or 1) > 1 and #logs > 1 and self_command()
+  local cmd = (a.jobs or 1) > 1 and #logs > 1 and workers.self_command()
   local running, started = {}, 0
   local function start(k)
     local path = logs[k].path
     if path == nil then return end -- stdin and archives: here
     running[k] = io.popen(cmd .. " events --worker" .. (a.recovered and " --recovered" or "") ..
-                          " -- " .. sh_quote(path) .. " 2>/dev/null", "r")
+                          " -- " .. workers.quote(path) .. " 2>/dev/null", "r")
   end
   local status = 0
   local readers = {}
