@@ -335,6 +335,15 @@ fuzz: deps-ci
 	    corpus-$$t 2>&1 | grep -E '^(Done|stat::number_of_executed_units|==[0-9]+== ERROR|SUMMARY)') ; \
 	  test -z "$$(ls build/fuzz | grep -E '^(crash|leak|timeout|oom)-')"; \
 	done
+	@# Archives (zlib, libzip): every member of each input read to its end.
+	clang $(WARN) $(FUZZ_FLAGS) -Icsrc -o build/fuzz/archive fuzz/fuzz_archive.c \
+	  csrc/archive.c $(ARCHIVE_LIBS)
+	rm -rf build/fuzz/corpus-archive; cp -r fuzz/corpus/archive build/fuzz/corpus-archive
+	@echo "== fuzz archive ($(FUZZ_SECONDS) s)"
+	(cd build/fuzz && ASAN_OPTIONS=detect_leaks=1 ./archive -max_total_time=$(FUZZ_SECONDS) \
+	  -print_final_stats=1 corpus-archive 2>&1 | \
+	  grep -E '^(Done|stat::number_of_executed_units|==[0-9]+== ERROR|SUMMARY)')
+	test -z "$$(ls build/fuzz | grep -E '^(crash|leak|timeout|oom)-')"
 
 # Lint: luacheck on every Lua file (.luacheckrc), cppcheck and clang-tidy
 # on the C core; any finding fails.  (clang-tidy's swappable-parameters
