@@ -85,14 +85,22 @@ describe("reading the Security log", function()
 
     it("reads recovered records only with --recovered, and says so", function()
       local plain, rd = all(damaged)
-      assert.are.equal(2175, #plain)
-      assert.matches("116 records recovered from the damage not read", rd.skipped[2].reason)
+      local left -- how many recovered records the reader said it left out
+      for _, s in ipairs(rd.skipped) do
+        left = left or tonumber(s.reason:match("^(%d+) records recovered from the damage not read"))
+      end
       local more = all(damaged, { recovered = true })
-      assert.are.equal(2261, #more) -- python-evtx's count of the whole file
       local code, out, err = run.command("events --recovered -f json " .. damaged)
       assert.are.equal(0, code)
-      assert.are.equal(2261, dkjson.decode(out).events)
-      assert.matches("damaged EVTX", err)
+      assert.are.equal(#more, dkjson.decode(out).events)
+      assert.matches("damaged", err)
+      if require("logonerr.evtx").libevtx == true then
+        -- libevtx recovers the wiped chunk's records: read only when asked
+        assert.are.same({ 2175, 116 }, { #plain, left })
+        assert.are.equal(2261, #more) -- python-evtx's count of the whole file
+      else -- a reader that recovers nothing: the option changes nothing
+        assert.are.equal(#plain, #more)
+      end
     end)
   end)
 
