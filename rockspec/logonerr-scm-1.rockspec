@@ -44,9 +44,14 @@ build = {
       incdirs = { "csrc" },
       libraries = { "pthread" },
     },
+    ["logonerr.workers"] = "lua/logonerr/workers.lua",
+    -- Security events (event XML and archives are the separate rock
+    -- logonerr-evtx: they need libexpat, zlib and libzip).
     ["logonerr.events"] = "lua/logonerr/events/init.lua",
     ["logonerr.events.schema"] = "lua/logonerr/events/schema.lua",
     ["logonerr.events.time"] = "lua/logonerr/events/time.lua",
+    ["logonerr.events.address"] = "lua/logonerr/events/address.lua",
+    ["logonerr.events.inputs"] = "lua/logonerr/events/inputs.lua",
     ["logonerr.events.record"] = "lua/logonerr/events/record.lua",
     ["logonerr.events.read.evtx"] = "lua/logonerr/events/read/evtx.lua",
     ["logonerr.events.read.xml"] = "lua/logonerr/events/read/xml.lua",
