@@ -1,0 +1,104 @@
+-- realms/check.lua EXPECTED KDC_LOG SAMBA_LOG: does logonerr read, in the
+-- logs a real MIT KDC and a real Samba DC wrote, the failures that
+-- realms/mit.sh and realms/samba.sh made?  EXPECTED holds one line per
+-- logged result: "mit RESULT ACCOUNT" or "samba NT_STATUS_X ACCOUNT".
+-- Counts are compared per result and account (Samba's in its text lines
+-- and in its JSON lines apart); every code scan finds must be one of them.
+-- Exit 1 with the differences when they disagree.
+package.path = "lua/?.lua;lua/?/init.lua;" .. package.path
+if not os.getenv("LUA_CPATH") then package.cpath = "build/lua5.4/?.so;" .. package.cpath end
+local logonerr = require "logonerr"
+
+local expected_file, kdc_log, samba_log = arg[1], arg[2], arg[3]
+
+-- MIT's result names and the KRB-ERROR each stands for, as MIT's kdc/
+-- sources return them, by their names in krb5.h (libkrb5-dev).
+local MIT = {
+  NEEDED_PREAUTH = "KRB5KDC_ERR_PREAUTH_REQUIRED",
+  PREAUTH_FAILED = "KRB5KDC_ERR_PREAUTH_FAILED",
+  CLIENT_NOT_FOUND = "KRB5KDC_ERR_C_PRINCIPAL_UNKNOWN",
+  CLIENT_LOCKED_OUT = "KRB5KDC_ERR_CLIENT_REVOKED",
+  CLIENT_EXPIRED = "KRB5KDC_ERR_NAME_EXP",
+  CLIENT_KEY_EXPIRED = "KRB5KDC_ERR_KEY_EXP",
+  LOOKING_UP_SERVER = "KRB5KDC_ERR_S_PRINCIPAL_UNKNOWN",
+}
+-- krb5.h's values, less the table's base: the protocol's codes.
+local krb5 = {}
+do
+  local f = assert(io.open("/usr/include/krb5/krb5.h"))
+  local base
+  for line in f:lines() do
+    local name, value = line:match("^#define%s+(KRB5[%w_]+)%s+%((%-?%d+)L%)")
+    if name then
+      if name == "KRB5KDC_ERR_NONE" then base = tonumber(value) end
+      if base then krb5[name] = tonumber(value) - base end
+    end
+  end
+  f:close()
+end
+
+local want, got = {}, {}
+local function add(t, key) t[key] = (t[key] or 0) + 1 end
+for line in io.lines(expected_file) do
+  local who, result, account = line:match("^(%S+) (%S+) (%S+)$")
+  assert(who, "bad line in " .. expected_file .. ": " .. line)
+  if result ~= "NT_STATUS_OK" then -- a success: no code to find
+    add(want, who .. " " .. result .. " " .. account)
+    if who == "samba" then add(want, "samba-json " .. result .. " " .. account) end
+  end
+end
+
+local problems = {}
+local function problem(s) problems[#problems + 1] = s end
+
+-- Every code scan finds in a log, with the account its line names.
+local function read(path, who, account_of)
+  for line in io.lines(path) do
+    for e, i, j in logonerr.scan(line) do
+      local token = line:sub(i, j)
+      local account, kind = account_of(line)
+      local result = token:gsub(" ", "_")
+      if not account then
+        problem(("%s: %s found in a line that names no account: %s"):format(path, token, line))
+      elseif who == "mit" then
+        local sym = MIT[result]
+        if not sym or krb5[sym] ~= e.code or e.namespace ~= "kerberos" then
+          problem(("%s: %s read as %s (%s); krb5.h: %s = %s"):format(
+            path, token, tostring(e.name), tostring(e.code), tostring(sym),
+            tostring(sym and krb5[sym])))
+        end
+      elseif e.name ~= token:gsub("^NT_", "") then
+        problem(("%s: %s read as %s"):format(path, token, tostring(e.name)))
+      end
+      if account then add(got, (kind or who) .. " " .. result .. " " .. account) end
+    end
+  end
+end
+
+read(kdc_log, "mit", function(line)
+  return line:match("([%w.-]+)@[%w.]+ for ")
+end)
+read(samba_log, "samba", function(line)
+  local a = line:match('"clientAccount": "([^"@]*)')
+  if a then return a, "samba-json" end
+  return line:match("^%s*Auth: .- user %[[^]]*%]\\%[([^]@]*)")
+end)
+
+local keys = {}
+for k in pairs(want) do keys[#keys + 1] = k end
+for k in pairs(got) do if not want[k] then keys[#keys + 1] = k end end
+table.sort(keys)
+local total = 0
+for _, k in ipairs(keys) do
+  total = total + (got[k] or 0)
+  if want[k] ~= got[k] then
+    problem(("%-50s made %d, logonerr read %d"):format(k, want[k] or 0, got[k] or 0))
+  end
+end
+if #problems > 0 then
+  io.stderr:write("test-realms: logonerr's reading differs from the logons made:\n  ",
+                  table.concat(problems, "\n  "), "\n")
+  os.exit(1)
+end
+print(("test-realms: ok, %d results found as made (%d of result, account and log form)")
+      :format(total, #keys))
