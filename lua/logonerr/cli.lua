@@ -5,7 +5,7 @@
 local argparse = require "argparse"
 local logonerr = require "logonerr"
 local report = require "logonerr.report"
-local json = require "dkjson"
+local json = require "logonerr.json"
 
 local unpack = table.unpack or unpack -- luacheck: compat
 
@@ -69,7 +69,7 @@ local function build_parser()
   -- A worker of -j: one file, its result on stdout for the parent.
   sc:flag("--worker"):hidden(true)
   sc:option("--label"):hidden(true)
-  require("logonerr.events_cli").add(p)
+  require("logonerr.events.cli").add(p)
   return p
 end
 
@@ -254,7 +254,9 @@ local function encode_results(results)
 end
 
 local function decode_results(text)
-  local ok, list = pcall(json.decode, text)
+  -- dkjson, whose integers stay integers (cjson gives floats, which would
+  -- print as 175.0).
+  local ok, list = pcall(require("dkjson").decode, text)
   if not ok or type(list) ~= "table" then return nil end
   for _, r in ipairs(list) do
     if r.entry then r.entry = logonerr.lookup(r.entry) end
@@ -399,7 +401,7 @@ function M.main(args, out, err, in_)
   elseif a.command == "scan" then
     return scan(a, in_, out, err)
   elseif a.command == "events" then
-    return require("logonerr.events_cli").run(a, in_, out, err)
+    return require("logonerr.events.cli").run(a, in_, out, err)
   elseif a.command == "list" then
     print_entries(out, logonerr.list({ namespace = a.namespace,
                                        category = a.category }), a.format)

@@ -6,7 +6,8 @@
 local logonerr = require "logonerr"
 local template = require "logonerr.template"
 local formats = require "logonerr.formats"
-local json = require "dkjson"
+local escape = require "logonerr.escape"
+local json = require "logonerr.json"
 
 local error, ipairs, pairs, sort, tostring, type =
       error, ipairs, pairs, table.sort, tostring, type
@@ -21,30 +22,11 @@ M.parse = template.parse
 --- The built-in formats (logonerr.formats, written once in C).
 M.FORMATS = logonerr.formats
 
--- JSON keys in a fixed, readable order (dkjson's keyorder).
-local KEYORDER = {
-  "source", "input", "read_as", "name", "code", "hex", "namespace", "category",
-  "severity", "message", "summary", "line", "signed", "hresult", "number",
-  "win32", "ntstatus", "causes", "symptoms", "diagnosis", "resolution",
-  "prevention", "faq", "question", "answer", "related", "total", "distinct",
-  "items", "count", "first_line", "last_line", "sample" }
-
---- data as indented JSON with keys in a readable order.  (dkjson keeps
--- its buffer in the options table, and a failed encode would leave it
--- there: each call gets a fresh one.)
+--- data as indented JSON, keys in a fixed order (logonerr.json): the
+-- same data gives the same bytes.
 function M.json(data)
-  return json.encode(data, { indent = true, keyorder = KEYORDER })
+  return json.encode(data, { indent = true })
 end
-
--- Markdown: escape what would change the meaning of plain text, but leave
--- `code spans` alone, since the knowledge uses them for commands.
-local function md_escape(s)
-  return (s:gsub("([^`]*)(`?[^`]*`?)", function(plain, code)
-    return plain:gsub("[\\*<>|%[%]]", "\\%0") .. code
-  end))
-end
-
-local ESCAPE = { markdown = md_escape }
 
 local function list(t)
   local out = {}
@@ -108,7 +90,7 @@ local function render_with(format, kind, data)
     return M.json(data) .. "\n"
   end
   return template.render(formats[kind][format], data,
-                         { escape = ESCAPE[format], name = format })
+                         { escape = escape.of(format), name = format })
 end
 
 --- Explain one code: x is anything lookup() reads, or an entry.

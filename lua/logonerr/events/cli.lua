@@ -1,9 +1,8 @@
 --- `logonerr events`: Security event logs read, triaged and reported.
 -- cli.lua declares the command through add() and runs it through run().
--- @module logonerr.events_cli
+-- @module logonerr.events.cli
 
--- The reader loads on first use: `logonerr 1366` does not need it.
-local events_report = require "logonerr.events_report"
+local FORMATS = require "logonerr.events.formats"
 
 local M = {}
 
@@ -13,7 +12,9 @@ function M.add(p)
     "Winlogbeat or exported JSON) and say what is going on: failures by code, " ..
     "account and source, and findings such as password spraying or lockouts.")
   ev:argument("files", "Logs to read (stdin when none; - is stdin)."):args("*")
-  ev:option("-f --format", "Report format."):choices(events_report.FORMATS):default("text")
+  ev:option("-f --format", "Report format."):choices(FORMATS):default("text")
+  ev:option("-t --template", "Write the report with this template file (it sees " ..
+            "what the built-in formats see: doc/events.md lists it).")
   ev:option("--since", "Only events at or after this time (UTC; 2024-05-01 or " ..
             "2024-05-01T13:45:00Z).")
   ev:option("--until", "Only events at or before this time (UTC; a date alone " ..
@@ -32,7 +33,7 @@ end
 local function plain(rec)
   return { id = rec.id, record = rec.record, time = rec.time, computer = rec.computer,
            channel = rec.channel, account = rec.account, source = rec.source,
-           failed = rec.failed, logon_type = rec.logon_type,
+           failed = rec.failed, success = rec.success, logon_type = rec.logon_type,
            failure_reason = rec.failure_reason, status = plain_entry(rec.status),
            substatus = plain_entry(rec.substatus), code = plain_entry(rec.code),
            data = rec.data }
@@ -51,6 +52,22 @@ function M.run(a, in_, out, err)
                 "' (expected e.g. 2024-05-01 or 2024-05-01T13:45:00Z)\n")
       return 2
     end
+  end
+  local fmt = a.format
+  if a.template then
+    local f, why = io.open(a.template, "rb")
+    local text = f and f:read("*a")
+    if f then f:close() end
+    if text == nil then
+      err:write("logonerr: cannot read template: ", tostring(why or a.template), "\n")
+      return 2
+    end
+    local ok, perr = pcall(require("logonerr.template").parse, text, a.template)
+    if not ok then
+      err:write("logonerr: ", perr, "\n")
+      return 2
+    end
+    fmt = { template = text, name = a.template }
   end
   local files = #a.files > 0 and a.files or { "-" }
   local status = 0
@@ -97,7 +114,7 @@ function M.run(a, in_, out, err)
     end
   end
   r.skipped, r.skipped_records = #skipped, skipped
-  out:write(events_report.render(r, a.format))
+  out:write(require("logonerr.events.report").render(r, fmt))
   return status
 end
 

@@ -1,0 +1,186 @@
+--- The triage report (logonerr.events.triage) as text, Markdown, JSON or
+-- one self-contained HTML page with a chart of failures over time by code
+-- (inline SVG: no script, no stylesheet from the network).  The report is
+-- a view of the triage rendered through templates (logonerr.events.
+-- templates, or one's own), each value through its format's escaper.
+-- @module logonerr.events.report
+
+local report = require "logonerr.report"
+local template = require "logonerr.template"
+local escape = require "logonerr.escape"
+local templates = require "logonerr.events.templates"
+local FORMATS = require "logonerr.events.formats"
+
+local error, ipairs, tostring, type = error, ipairs, tostring, type
+local concat = table.concat
+local floor, max, math_min, math_ceil = math.floor, math.max, math.min, math.ceil
+local format, sub = string.format, string.sub
+
+local _ENV = nil -- luacheck: ignore 211
+
+local M = {}
+
+M.FORMATS = FORMATS
+
+-- A list as "a, b, c (+N more)"; nil when it is empty.
+local function list(t, limit)
+  t = t or {}
+  if #t == 0 then return nil end
+  limit = limit or 8
+  local shown = {}
+  for i = 1, math_min(#t, limit) do shown[i] = tostring(t[i]) end
+  local s = concat(shown, ", ")
+  if #t > limit then s = s .. format(" (+%d more)", #t - limit) end
+  return s
+end
+
+local function span(a, b)
+  if a == nil then return "" end
+  if a == b then return a end
+  return a .. " to " .. b
+end
+
+local function header(r)
+  local s = format("%d events read, %d failures, %d skipped", r.events,
+                   r.failures, r.skipped)
+  if r.first then s = s .. " (" .. span(r.first, r.last) .. ")" end
+  return s
+end
+
+local function window_text(f)
+  if f.peak == nil then return "" end
+  local unit = (f.kind == "password_guessing") and "failures" or "accounts"
+  return format(", at most %d %s in one window", f.peak, unit)
+end
+
+-- Colour-blind-safe colours (Okabe and Ito).
+local COLOURS = { "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7",
+                  "#56B4E9", "#F0E442", "#000000" }
+
+local UNITS = { { 86400, "day" }, { 3600, "hour" }, { 60, "minute" }, { 1, "second" } }
+
+local function duration(secs)
+  for _, u in ipairs(UNITS) do
+    if secs % u[1] == 0 then
+      local n = floor(secs / u[1])
+      return n == 1 and u[2] or format("%d %ss", n, u[2])
+    end
+  end
+end
+
+-- Failures over time by code: stacked bars, one per timeline bucket, as
+-- numbers for the template to draw; nil when there is nothing to chart.
+local function chart(t)
+  local rows, codes = t.rows, t.codes
+  if #rows == 0 then return nil end
+  local W, H, left, bottom, top = 760, 260, 48, 40, 10
+  local most = 1
+  for _, row in ipairs(rows) do most = max(most, row.total) end
+  local bw = (W - left - 10) / #rows
+  local plot = H - bottom - top
+  local c = { width = W, height = H, left = left, right = W - 10, axis = H - bottom,
+              tick_x = left - 4, top_y = top + 10, most = most, note_y = H - 8,
+              bars = {}, labels = {}, legend = {} }
+  local colour = {}
+  for i, code in ipairs(codes) do
+    colour[code] = COLOURS[(i - 1) % #COLOURS + 1]
+    c.legend[i] = { colour = colour[code], code = code }
+  end
+  for i, row in ipairs(rows) do
+    local x, y = left + (i - 1) * bw, H - bottom
+    for _, code in ipairs(codes) do
+      local n = row.counts[code]
+      if n then
+        local h = n / most * plot
+        y = y - h
+        c.bars[#c.bars + 1] = { x = format("%.1f", x + 1), y = format("%.1f", y),
+          w = format("%.1f", max(bw - 2, 1)), h = format("%.1f", h),
+          colour = colour[code], time = row.time, code = code, n = n }
+      end
+    end
+  end
+  -- Labels at least 110 px apart; within a day, the time alone, and the
+  -- day once under the axis.
+  local short = t.bucket < 86400
+  local step = max(1, math_ceil(110 / bw))
+  for i = 1, #rows, step do
+    local label = rows[i].time
+    if short then label = sub(label, 12, t.bucket < 60 and 19 or 16) end
+    c.labels[#c.labels + 1] = { x = format("%.1f", left + (i - 1) * bw),
+                                y = H - bottom + 14, text = label }
+  end
+  c.note = format("UTC%s, one bar per %s", short and (", " .. sub(rows[1].time, 1, 10)) or "",
+                  duration(t.bucket))
+  return c
+end
+
+-- The first n items of a list, and how many more there are (nil for none).
+local function top(t, n)
+  local shown = {}
+  for i = 1, math_min(#t, n) do shown[i] = t[i] end
+  return shown, #t > n and #t - n or nil
+end
+
+--- The view of a triage report that the templates see: its counts and
+-- lists, with the texts and padded columns the formats show.
+function M.view(r)
+  local v = { header = header(r), events = r.events, failures = r.failures,
+              skipped = r.skipped, first = r.first, last = r.last,
+              findings = {}, by_code = {}, by_account = {}, by_source = {},
+              by_logon_type = {}, by_event = {}, chart = chart(r.timeline) }
+  for i, f in ipairs(r.findings) do
+    v.findings[i] = { n2 = format("%2d", i), title = f.title, kind = f.kind,
+      severity = f.severity, count = f.count, first = f.first, last = f.last,
+      span = span(f.first, f.last), window = window_text(f),
+      accounts = list(f.accounts), sources = list(f.sources), codes = list(f.codes),
+      accounts20 = list(f.accounts, 20), sources20 = list(f.sources, 20),
+      check = f.check }
+  end
+  for i, c in ipairs(r.by_code) do
+    v.by_code[i] = { count = c.count, count6 = format("%6d", c.count),
+      hex = c.hex or "", hex12 = format("%-12s", c.hex or ""), name = c.name,
+      namespace = c.namespace, code = c.code, message = c.message,
+      first = c.first, last = c.last, accounts = list(c.accounts, 20) }
+  end
+  for i, a in ipairs(r.by_account) do
+    v.by_account[i] = { failures = a.failures, failures6 = format("%6d", a.failures),
+      account = a.account, codes3 = list(a.codes, 3) or "",
+      sources3 = list(a.sources, 3) or "", lockouts = a.lockouts,
+      lockouts_note = a.lockouts > 0 and format("%d lockouts", a.lockouts) or nil }
+  end
+  for i, s in ipairs(r.by_source) do
+    v.by_source[i] = { failures = s.failures, failures6 = format("%6d", s.failures),
+      source = s.source, accounts = s.accounts,
+      accounts_note = format("%d account%s", s.accounts, s.accounts == 1 and "" or "s") }
+  end
+  for i, t in ipairs(r.by_logon_type) do
+    v.by_logon_type[i] = { count = t.count, count6 = format("%6d", t.count),
+      logon_type = t.logon_type, name = t.name or "" }
+  end
+  for i, e in ipairs(r.by_event) do
+    v.by_event[i] = { count = e.count, count6 = format("%6d", e.count), id = e.id,
+                      what = e.what }
+  end
+  v.by_account_top, v.by_account_more = top(v.by_account, 20)
+  v.by_source_top, v.by_source_more = top(v.by_source, 20)
+  return v
+end
+
+--- The report r in fmt ("text", "markdown", "json" or "html"), or through
+-- a template of one's own: fmt = { template = text, name = label } (its
+-- values inserted as they are, as the catalogue's own templates do).
+function M.render(r, fmt)
+  fmt = fmt or "text"
+  if type(fmt) == "table" then
+    return template.render(fmt.template, M.view(r), { name = fmt.name })
+  end
+  if fmt == "json" then return report.json(r) .. "\n" end
+  local tpl = templates[fmt]
+  if tpl == nil then
+    error("bad argument #2 to 'render' (unknown format '" .. tostring(fmt) ..
+          "': expected text, markdown, json or html)", 2)
+  end
+  return template.render(tpl, M.view(r), { escape = escape.of(fmt), name = fmt })
+end
+
+return M
