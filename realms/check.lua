@@ -4,10 +4,13 @@
 -- logged result: "mit RESULT ACCOUNT" or "samba NT_STATUS_X ACCOUNT".
 -- Counts are compared per result and account (Samba's in its text lines
 -- and in its JSON lines apart); every code scan finds must be one of them.
+-- Then the same through logonerr.events: its records' failures (and
+-- Samba's successes) per result and account.
 -- Exit 1 with the differences when they disagree.
 package.path = "lua/?.lua;lua/?/init.lua;" .. package.path
 if not os.getenv("LUA_CPATH") then package.cpath = "build/lua5.4/?.so;" .. package.cpath end
 local logonerr = require "logonerr"
+local events = require "logonerr.events"
 
 local expected_file, kdc_log, samba_log = arg[1], arg[2], arg[3]
 
@@ -46,6 +49,9 @@ for line in io.lines(expected_file) do
     add(want, who .. " " .. result .. " " .. account)
     if who == "samba" then add(want, "samba-json " .. result .. " " .. account) end
   end
+  if result ~= "NEEDED_PREAUTH" and (who == "samba" or result ~= "NT_STATUS_OK") then
+    add(want, "events-" .. who .. " " .. result .. " " .. account)
+  end
 end
 
 local problems = {}
@@ -83,6 +89,21 @@ read(samba_log, "samba", function(line)
   if a then return a, "samba-json" end
   return line:match("^%s*Auth: .- user %[[^]]*%]\\%[([^]@]*)")
 end)
+
+-- The records of logonerr.events: the result as the log names it.
+for _, log in ipairs({ { "mit", kdc_log }, { "samba", samba_log } }) do
+  local it, rd = events.records(log[2])
+  for rec in it do
+    local result
+    if rec.failed then
+      result = log[1] == "mit" and rec.data.KdcResult:gsub(" ", "_") or "NT_" .. rec.code.name
+    elseif log[1] == "samba" and rec.success then
+      result = "NT_STATUS_OK"
+    end
+    if result then add(got, "events-" .. log[1] .. " " .. result .. " " .. rec.data.TargetUserName) end
+  end
+  for _, s in ipairs(rd.skipped) do problem(("%s: skipped at %s: %s"):format(log[2], s.at, s.reason)) end
+end
 
 local keys = {}
 for k in pairs(want) do keys[#keys + 1] = k end
