@@ -14,31 +14,9 @@ local events = require "logonerr.events"
 
 local expected_file, kdc_log, samba_log = arg[1], arg[2], arg[3]
 
--- MIT's result names and the KRB-ERROR each stands for, as MIT's kdc/
--- sources return them, by their names in krb5.h (libkrb5-dev).
-local MIT = {
-  NEEDED_PREAUTH = "KRB5KDC_ERR_PREAUTH_REQUIRED",
-  PREAUTH_FAILED = "KRB5KDC_ERR_PREAUTH_FAILED",
-  CLIENT_NOT_FOUND = "KRB5KDC_ERR_C_PRINCIPAL_UNKNOWN",
-  CLIENT_LOCKED_OUT = "KRB5KDC_ERR_CLIENT_REVOKED",
-  CLIENT_EXPIRED = "KRB5KDC_ERR_NAME_EXP",
-  CLIENT_KEY_EXPIRED = "KRB5KDC_ERR_KEY_EXP",
-  LOOKING_UP_SERVER = "KRB5KDC_ERR_S_PRINCIPAL_UNKNOWN",
-}
--- krb5.h's values, less the table's base: the protocol's codes.
-local krb5 = {}
-do
-  local f = assert(io.open("/usr/include/krb5/krb5.h"))
-  local base
-  for line in f:lines() do
-    local name, value = line:match("^#define%s+(KRB5[%w_]+)%s+%((%-?%d+)L%)")
-    if name then
-      if name == "KRB5KDC_ERR_NONE" then base = tonumber(value) end
-      if base then krb5[name] = tonumber(value) - base end
-    end
-  end
-  f:close()
-end
+package.path = "realms/?.lua;spec/?.lua;" .. package.path
+local MIT = require "mit_results"
+local krb5 = require("support.sdk").krb5() -- krb5.h's values: the protocol's codes
 
 local want, got = {}, {}
 local function add(t, key) t[key] = (t[key] or 0) + 1 end
@@ -100,9 +78,13 @@ for _, log in ipairs({ { "mit", kdc_log }, { "samba", samba_log } }) do
     elseif log[1] == "samba" and rec.success then
       result = "NT_STATUS_OK"
     end
-    if result then add(got, "events-" .. log[1] .. " " .. result .. " " .. rec.data.TargetUserName) end
+    if result then
+      add(got, "events-" .. log[1] .. " " .. result .. " " .. rec.data.TargetUserName)
+    end
   end
-  for _, s in ipairs(rd.skipped) do problem(("%s: skipped at %s: %s"):format(log[2], s.at, s.reason)) end
+  for _, s in ipairs(rd.skipped) do
+    problem(("%s: skipped at %s: %s"):format(log[2], s.at, s.reason))
+  end
 end
 
 local keys = {}

@@ -12,14 +12,7 @@ local krb5 = sdk.krb5()
 local symbols = sdk.symbols()
 
 -- MIT's result names, by their krb5.h symbols (MIT's kdc/ sources).
-local MIT = {
-  PREAUTH_FAILED = "KRB5KDC_ERR_PREAUTH_FAILED",
-  CLIENT_NOT_FOUND = "KRB5KDC_ERR_C_PRINCIPAL_UNKNOWN",
-  CLIENT_LOCKED_OUT = "KRB5KDC_ERR_CLIENT_REVOKED",
-  CLIENT_EXPIRED = "KRB5KDC_ERR_NAME_EXP",
-  CLIENT_KEY_EXPIRED = "KRB5KDC_ERR_KEY_EXP",
-  LOOKING_UP_SERVER = "KRB5KDC_ERR_S_PRINCIPAL_UNKNOWN",
-}
+local MIT = dofile("realms/mit_results.lua")
 
 -- What the logons were, from `expected`: failures and successes as
 -- "code account" -> count (code: the number).
@@ -150,7 +143,8 @@ describe("events on MIT krb5kdc.log", function()
     local _, _, recs, rd = read(path)
     os.remove(path)
     assert.are.same({}, recs)
-    assert.are.same({ { at = "line 1", reason = "a KDC result logonerr does not know: SOMETHING_NEW" } },
+    assert.are.same({ { at = "line 1",
+                        reason = "a KDC result logonerr does not know: SOMETHING_NEW" } },
                     rd.skipped)
   end)
 end)

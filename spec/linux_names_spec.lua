@@ -7,46 +7,8 @@ local run = require "support.run"
 
 local symbols = sdk.symbols()
 
-local function found(text, opts)
-  local list = {}
-  for e, i, j, line in logonerr.scan(text, opts) do
-    list[#list + 1] = { e = e, token = text:sub(i, j), line = line,
-                        key = (e.name or e.text) .. "@" .. i .. "-" .. j .. ":" .. line }
-  end
-  return list
-end
-
-local function keys(list)
-  local out = {}
-  for k, m in ipairs(list) do out[k] = m.key end
-  return out
-end
-
--- What a scanner fed text cut at every single point finds, byte by byte too.
-local function every_cut(text, opts)
-  local whole = keys(found(text, opts))
-  local function fed(cuts)
-    local s, out, from = logonerr.scanner(opts), {}, 1
-    local function take(iter)
-      for e, i, j, line in iter do
-        out[#out + 1] = (e.name or e.text) .. "@" .. i .. "-" .. j .. ":" .. line
-      end
-    end
-    for _, cut in ipairs(cuts) do
-      take(s:feed(text:sub(from, cut)))
-      from = cut + 1
-    end
-    take(s:feed(text:sub(from)))
-    take(s:finish())
-    return out
-  end
-  for cut = 0, #text do
-    assert.are.same(whole, fed({ cut }), "cut at " .. cut)
-  end
-  local ones = {}
-  for c = 1, #text - 1 do ones[c] = c end
-  assert.are.same(whole, fed(ones), "byte by byte")
-end
+local scanning = require "support.scanning"
+local found, keys, every_cut = scanning.found, scanning.keys, scanning.every_cut
 
 local NT = { "NT_STATUS_LOGON_FAILURE", "NT_STATUS_WRONG_PASSWORD",
              "NT_STATUS_NO_SUCH_USER", "NT_STATUS_ACCOUNT_DISABLED",
@@ -103,7 +65,8 @@ describe("NT_STATUS_ names", function()
     local lines = {
       "session setup failed: NT_STATUS_LOGON_FAILURE",
       "tree connect failed: NT_STATUS_ACCESS_DENIED",
-      "[2026/12/03 08:10:11.123456,  2] ../../source3/winbindd/winbindd_pam.c:2845(winbindd_pam_auth_pam_crap) "
+      "[2026/12/03 08:10:11.123456,  2] ../../source3/winbindd/winbindd_pam.c:2845"
+        .. "(winbindd_pam_auth_pam_crap) "
         .. "NTLM CRAP authentication for user [CORP]\\[bob] returned NT_STATUS_WRONG_PASSWORD",
       "(Tue Dec  3 08:10:12 2026) [sssd[be[corp.test]]] [ad_pac] (0x0040): "
         .. "failed: NT_STATUS_NO_SUCH_USER",

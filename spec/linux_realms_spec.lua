@@ -29,7 +29,8 @@ describe("the logs of real Linux servers", function()
   it("are checked for real: one logon less in the list is seen", function()
     local lines = {}
     for line in io.lines(DIR .. "expected") do lines[#lines + 1] = line end
-    for _, drop in ipairs({ "mit CLIENT_LOCKED_OUT dave", "samba NT_STATUS_ACCOUNT_EXPIRED erin" }) do
+    for _, drop in ipairs({ "mit CLIENT_LOCKED_OUT dave",
+                            "samba NT_STATUS_ACCOUNT_EXPIRED erin" }) do
       local kept, dropped = {}, false
       for _, line in ipairs(lines) do
         if line == drop and not dropped then dropped = true else kept[#kept + 1] = line end
