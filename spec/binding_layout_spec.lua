@@ -2,12 +2,7 @@
 -- module through lentry.c and lscan.c; all three use the shared helpers of
 -- lbind.c, which uses none of them.  Read from the sources' #include lines
 -- and the functions each file calls.
-local function read(p)
-  local f = assert(io.open(p, "rb"))
-  local s = f:read("*a")
-  f:close()
-  return s
-end
+local read = require("support.run").read
 
 local function includes(p)
   local set = {}

@@ -5,7 +5,6 @@
 local argparse = require "argparse"
 local logonerr = require "logonerr"
 local report = require "logonerr.report"
-local json = require "logonerr.json"
 
 local unpack = table.unpack or unpack -- luacheck: compat
 
@@ -42,7 +41,10 @@ local function build_parser()
   ex:option("-n --namespace", "Read numbers in this namespace only " ..
             "(a small number is Kerberos only when asked: -n kerberos 0x18)."):choices(NAMESPACES)
   ex:option("-t --template", "Render each code with this template file.")
-  ex:flag("--forms", "Print every representation of each code.")
+  ex:mutex(
+    ex:flag("--forms", "Print every representation of each code."),
+    ex:flag("--sources", "Print where the facts about each code come from " ..
+            "(pages, protocol sections, RFCs, SDK headers) and what each backs."))
   local ls = p:command("list", "List the catalogue.")
   ls:option("-n --namespace", "Only this namespace."):choices(NAMESPACES)
   ls:option("-c --category", "Only this category."):choices(plain(logonerr.categories))
@@ -120,36 +122,32 @@ local function print_forms(out, x, format)
   return true
 end
 
-local function read_file(path)
-  local f, err = io.open(path, "rb")
-  if f == nil then return nil, err end
-  local s, rerr = f:read("*a")
-  f:close()
-  if s == nil then return nil, path .. ": " .. tostring(rerr) end
-  return s
-end
-
 local function explain(a, out, err)
   local status = 0
   local format = a.format
   if a.template then
-    local text, why = read_file(a.template)
-    if text == nil then
-      err:write("logonerr: cannot read template: ", why, "\n")
+    local why
+    format, why = report.template_file(a.template)
+    if format == nil then
+      err:write("logonerr: ", why, "\n")
       return 2
     end
-    local ok, perr = pcall(report.parse, text, a.template)
-    if not ok then
-      err:write("logonerr: ", perr, "\n")
-      return 2
-    end
-    format = { template = text, name = a.template }
   end
   local views = {}
   for _, x in ipairs(a.codes) do
     if a.forms then
       local ok, why = print_forms(out, x, a.format)
       if not ok then err:write("logonerr: ", why, "\n"); status = 1 end
+    elseif a.sources then
+      local e, why = logonerr.lookup(x, a.namespace)
+      if e == nil then
+        err:write("logonerr: ", why, "\n")
+        status = 1
+      elseif format == "json" then
+        views[#views + 1] = { input = x, name = e.name, sources = report.view(e).sources }
+      else
+        out:write(report.sources(e, type(format) == "table" and "text" or format))
+      end
     else
       local cands
       if a.namespace then -- one reading, in the namespace asked for
@@ -250,7 +248,7 @@ local function encode_results(results)
     if r.entry then t.entry = r.entry.name end
     list[i] = t
   end
-  return json.encode(list)
+  return require("logonerr.json").encode(list)
 end
 
 local function decode_results(text)

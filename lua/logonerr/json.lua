@@ -6,8 +6,6 @@
 -- bytes on every run and every Lua.
 -- @module logonerr.json
 
-local dkjson = require "dkjson"
-
 local ipairs, pairs, pcall, require, setmetatable, sort, tostring, type =
       ipairs, pairs, pcall, require, setmetatable, table.sort, tostring, type
 local tointeger = math.tointeger -- luacheck: compat (nil before Lua 5.3)
@@ -15,6 +13,13 @@ local tointeger = math.tointeger -- luacheck: compat (nil before Lua 5.3)
 local _ENV = nil -- luacheck: ignore 211
 
 local M = {}
+
+-- dkjson loads on first use: `logonerr 1366` writes no JSON.
+local dk
+local function dkjson()
+  dk = dk or require "dkjson"
+  return dk
+end
 
 local ok, cjson = pcall(require, "cjson.safe")
 if not ok then cjson = nil end
@@ -25,11 +30,12 @@ M.KEYORDER = {
   "source", "input", "read_as", "name", "code", "hex", "namespace", "category",
   "severity", "message", "summary", "line", "signed", "hresult", "number",
   "win32", "ntstatus", "causes", "symptoms", "diagnosis", "resolution",
-  "prevention", "faq", "question", "answer", "related", "total", "distinct",
+  "prevention", "faq", "question", "answer", "related", "title", "url", "ref",
+  "covers", "total", "distinct",
   "items", "count", "first_line", "last_line", "sample",
   -- the events report and records
   "events", "failures", "successes", "skipped", "format", "first", "last", "id",
-  "record", "time", "computer", "channel", "kind", "title", "account", "accounts",
+  "record", "time", "computer", "channel", "kind", "account", "accounts",
   "sources", "codes",
 }
 local RANK = {}
@@ -78,7 +84,7 @@ end
 --- v as JSON: one line, or indented when opts.indent is set; the same
 -- data gives the same bytes.
 function M.encode(v, opts)
-  return dkjson.encode(ordered(v, 0), { indent = opts and opts.indent })
+  return dkjson().encode(ordered(v, 0), { indent = opts and opts.indent })
 end
 
 if cjson then
@@ -97,7 +103,7 @@ else
   M.library = "dkjson"
   M.null = nil
   function M.decode(s)
-    local v, _, err = dkjson.decode(s, 1, nil)
+    local v, _, err = dkjson().decode(s, 1, nil)
     if err then return nil, err end
     if v == nil then return nil, "not JSON" end
     return v

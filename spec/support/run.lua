@@ -20,6 +20,14 @@ function M.ok(cmd)
   return r == true or r == 0
 end
 
+-- The bytes of a file.
+function M.read(path)
+  local f = assert(io.open(path, "rb"))
+  local s = f:read("*a")
+  f:close()
+  return s
+end
+
 -- A temporary file holding text; its path.
 function M.tempfile(text)
   local path = os.tmpname()

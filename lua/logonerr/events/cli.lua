@@ -55,19 +55,12 @@ function M.run(a, in_, out, err)
   end
   local fmt = a.format
   if a.template then
-    local f, why = io.open(a.template, "rb")
-    local text = f and f:read("*a")
-    if f then f:close() end
-    if text == nil then
-      err:write("logonerr: cannot read template: ", tostring(why or a.template), "\n")
+    local why
+    fmt, why = require("logonerr.report").template_file(a.template)
+    if fmt == nil then
+      err:write("logonerr: ", why, "\n")
       return 2
     end
-    local ok, perr = pcall(require("logonerr.template").parse, text, a.template)
-    if not ok then
-      err:write("logonerr: ", perr, "\n")
-      return 2
-    end
-    fmt = { template = text, name = a.template }
   end
   local files = #a.files > 0 and a.files or { "-" }
   local status = 0
