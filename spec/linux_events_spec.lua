@@ -163,6 +163,17 @@ describe("events on Samba's auth audit", function()
     end
   end)
 
+  it("reads an NTLM and a Kerberos logon of one person as one account", function()
+    local seen = {}
+    for rec in events.records(DIR .. "samba-auth-audit.log") do
+      if rec.data.ClientUserName == "alice" then
+        seen[rec.data.ClientDomainName .. " " .. rec.account] = true
+      end
+    end
+    -- smbclient wrote CORP\alice, kinit alice@CORP.TEST: Samba mapped both
+    assert.are.same({ ["CORP CORP\\alice"] = true, ["CORP.TEST CORP\\alice"] = true }, seen)
+  end)
+
   it("reads the text lines alone and the JSON lines alone into the same failures", function()
     local text, json = {}, {}
     for line in io.lines(DIR .. "samba-auth-audit.log") do

@@ -13,6 +13,10 @@
 -- status is NT_STATUS_OK and 4625 otherwise: from the JSON when it is
 -- there (the text line before it is the same authentication), else from
 -- the text.  Samba's "ipv4:addr:port" becomes the address and the port.
+-- The account is the one Samba resolved the logon to ("mapped to" or
+-- "became": CORP\bob whether the client wrote bob or bob@CORP.TEST), so
+-- an NTLM and a Kerberos logon of one person read as one account; what the
+-- client wrote is kept as ClientDomainName and ClientUserName.
 -- @module logonerr.events.read.samba_audit
 
 local logonerr = require "logonerr"
@@ -66,6 +70,8 @@ local function record(o)
   local user, domain = set(o.user), set(o.domain)
   local u, realm = match(user or "", "^(.-)@([^@]+)$") -- Kerberos: bob@CORP.TEST
   if u then user, domain = u, domain or realm end
+  local as_user, as_domain = user, domain
+  if set(o.mapped_user) then as_user, as_domain = set(o.mapped_user), set(o.mapped_domain) end
   local ip, port = address(o.remote)
   local st = status(set(o.status))
   return {
@@ -73,8 +79,10 @@ local function record(o)
     time = o.time,
     channel = "Security",
     data = {
-      TargetUserName = user,
-      TargetDomainName = domain,
+      TargetUserName = as_user,
+      TargetDomainName = as_domain,
+      ClientUserName = user,
+      ClientDomainName = domain,
       Status = st ~= "0x0" and st or nil,
       LogonType = o.logon_type,
       LogonProcessName = set(o.service),
@@ -100,6 +108,10 @@ local function from_text(l)
     status = match(l, "%] status %[([%w_]+)%]"),
     workstation = match(l, "%] workstation %[(.-)%] remote host"),
     remote = match(l, "remote host %[(.-)%]"),
+    mapped_domain = match(l, "%] mapped to %[(.-)%]\\%[") or
+                    match(l, "%] became %[(.-)%]\\%["),
+    mapped_user = match(l, "%] mapped to %[.-%]\\%[(.-)%]") or
+                  match(l, "%] became %[.-%]\\%[(.-)%]"),
   })
 end
 
@@ -112,6 +124,8 @@ local function from_json(o)
     domain = a.clientDomain, user = a.clientAccount,
     time = o.timestamp, status = a.status, logon_type = a.logonType,
     workstation = a.workstation, remote = a.remoteAddress,
+    mapped_domain = set(a.mappedAccount) and a.mappedDomain or a.becameDomain,
+    mapped_user = set(a.mappedAccount) and a.mappedAccount or a.becameAccount,
   })
 end
 
