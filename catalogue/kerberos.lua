@@ -576,7 +576,7 @@ return {
     faq = {
       {
         question = "Which Windows errors does 0x12 correspond to?",
-        answer = "The KDC's extended error says which: STATUS_ACCOUNT_DISABLED, STATUS_ACCOUNT_LOCKED_OUT, STATUS_ACCOUNT_EXPIRED or STATUS_INVALID_LOGON_HOURS, the NTSTATUS the client then reports.",
+        answer = "The KDC's extended error says which: STATUS_ACCOUNT_DISABLED, STATUS_ACCOUNT_LOCKED_OUT, STATUS_ACCOUNT_EXPIRED or STATUS_INVALID_LOGON_HOURS (MS-KILE names the last for logon hours).",
       },
     },
     related = { "STATUS_ACCOUNT_DISABLED", "STATUS_ACCOUNT_LOCKED_OUT", "STATUS_ACCOUNT_EXPIRED", "STATUS_INVALID_LOGON_HOURS", "KDC_ERR_POLICY" },

@@ -4098,7 +4098,7 @@ static const char *const e167_resolution[] = {
   NULL};
 static const logonerr_faq_pair e167_faq[] = {
   {"Which Windows errors does 0x12 correspond to?",
-   "The KDC's extended error says which: STATUS_ACCOUNT_DISABLED, STATUS_ACCOUNT_LOCKED_OUT, STATUS_ACCOUNT_EXPIRED or STATUS_INVALID_LOGON_HOURS, the NTSTATUS the client then reports."},
+   "The KDC's extended error says which: STATUS_ACCOUNT_DISABLED, STATUS_ACCOUNT_LOCKED_OUT, STATUS_ACCOUNT_EXPIRED or STATUS_INVALID_LOGON_HOURS (MS-KILE names the last for logon hours)."},
   {NULL, NULL}};
 static const unsigned short e167_related[] = {78, 114, 104, 75, 161, LOGONERR_NO_ENTRY};
 static const logonerr_source e167_sources[] = {

@@ -217,8 +217,12 @@ describe("the sources of the Kerberos and SSPI entries", function()
   it("are read-only, like the rest of an entry", function()
     local e = entry("KDC_ERR_POLICY")
     assert.has_error(function() e.sources[1].title = "x" end)
-    assert.has_error(function() e.sources[1] = {} end)
-    assert.has_error(function() e.sources[1].covers[1] = "x" end)
+    -- Lua 5.1 and LuaJIT ignore __len, so there lists are plain tables, as
+    -- an entry's other lists are (api_spec.lua).
+    if #setmetatable({}, { __len = function() return 1 end }) == 1 then
+      assert.has_error(function() e.sources[1] = {} end)
+      assert.has_error(function() e.sources[1].covers[1] = "x" end)
+    end
   end)
 
   it("cite MS-KILE 3.3.5.6.4.1 for the logon hours of 0x12 and Microsoft's 4771 page for the PKINIT fields", function()
@@ -258,7 +262,7 @@ int main(void) {
 ]])
     f:close()
     local cc = os.getenv("CC") or "cc"
-    assert.is_true(run.ok(run.PLAIN .. cc .. " -o " .. exe .. " " .. src .. " -lkrb5 -lcom_err"), "cannot build against libkrb5")
+    assert.is_true(run.ok(run.PLAIN .. cc .. " -o " .. exe .. " " .. src .. " -lkrb5"), "cannot build against libkrb5")
     local p = io.popen(run.PLAIN .. exe)
     local mit = {}
     for line in p:lines() do

@@ -37,6 +37,8 @@ M.KEYORDER = {
   "events", "failures", "successes", "skipped", "format", "first", "last", "id",
   "record", "time", "computer", "channel", "kind", "account", "accounts",
   "sources", "codes",
+  -- the findings and identities
+  "identity", "spellings", "reading", "why",
 }
 local RANK = {}
 for i, k in ipairs(M.KEYORDER) do RANK[k] = i end
