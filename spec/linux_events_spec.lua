@@ -193,8 +193,28 @@ describe("events on Samba's auth audit", function()
     end
   end)
 
-  it("finds guessing, spraying, enumeration, disabled and expired accounts", function()
+  it("finds guessing, success after failures, disabled and expired accounts", function()
     local k = kinds(events.triage(events.open(DIR .. "samba-auth-audit.log")))
+    for _, kind in ipairs({ "password_guessing", "success_after_failures",
+                            "disabled_account", "expired_account" }) do
+      assert.is_true(k[kind], kind)
+    end
+  end)
+
+  it("finds spraying and enumeration from a source other than the server", function()
+    -- The logons of make fixtures-linux came from loopback, which the
+    -- triage reads as the logging host, and Samba's log names no host: the
+    -- same log with the client at 10.99.0.2 shows what one source did.
+    local f = assert(io.open(DIR .. "samba-auth-audit.log", "rb"))
+    local text = f:read("*a")
+    f:close()
+    local moved, n = text:gsub("ipv4:127%.0%.0%.1:(%d+)([%]\"])", function(port, after)
+      return port == "445" and nil or "ipv4:10.99.0.2:" .. port .. after
+    end)
+    assert.is_true(n > 0)
+    local path = run.tempfile(moved)
+    local k = kinds(events.triage(events.open(path)))
+    os.remove(path)
     for _, kind in ipairs({ "password_guessing", "password_spray", "user_enumeration",
                             "disabled_account", "expired_account" }) do
       assert.is_true(k[kind], kind)
