@@ -75,7 +75,7 @@ ARCHIVE_SRC = csrc/larchive.c csrc/archive.c
 
 .PHONY: evtx-missing archive-missing check-html bench-events all catalogue check-catalogue test test-all deps deps-run deps-ci install uninstall clean check-rock \
         check-rock-all bench bench-scan examples windows lint doc fuzz sanitize \
-        valgrind threads alloc-test coverage
+        valgrind threads alloc-test coverage test-realms fixtures-linux
 
 all: $(MODULE) $(EVTX_MODULE) $(if $(EXPAT_LIBS),$(EVENTXML_MODULE),evtx-missing) \
      $(if $(ARCHIVE_LIBS),$(ARCHIVE_MODULE),archive-missing)
@@ -174,6 +174,16 @@ SIZE ?= 256
 KINDS ?= typical empty dense long short
 bench-scan: deps all
 	CC="$(CC)" CORE_SRC="$(CORE_SRC)" $(LUA) bench/scan.lua $(SIZE) $(KINDS)
+
+# Real servers: an MIT KDC and a Samba AD DC in a network namespace of their
+# own, logons made against them, and logonerr's reading of their logs
+# checked against those logons (realms/run.sh).  It skips, saying why, where
+# namespaces are refused, unless REALMS_REQUIRED=1 (CI).  fixtures-linux
+# writes the logs of such a run to spec/fixtures/linux/.
+test-realms: deps-ci all
+	REALMS_REQUIRED=$(REALMS_REQUIRED) sh realms/run.sh
+fixtures-linux: deps-ci all
+	REALMS_REQUIRED=1 REALMS_OUT=spec/fixtures/linux sh realms/run.sh
 
 # The HTML report of a sample log in headless Chromium: no console message,
 # a screenshot that is not blank (.ci/check-html).

@@ -17,6 +17,8 @@ local textsource = require "logonerr.textsource"
 local read_evtx = require "logonerr.events.read.evtx"
 local read_xml = require "logonerr.events.read.xml"
 local read_json = require "logonerr.events.read.json"
+local read_samba = require "logonerr.events.read.samba_audit"
+local read_mit = require "logonerr.events.read.mit_kdc"
 
 local error, getmetatable, io_open, ipairs, next, os_remove, os_tmpname, require,
       setmetatable, tostring, type =
@@ -211,6 +213,14 @@ local function text_records(rd, f, head)
       return chunks()
     end
   end
+  -- Linux servers' logs first: Samba's audit may be JSON lines alone.
+  if read_samba.sniff(text) then
+    rd.format = "samba"
+    return read_samba.records(rd, again())
+  elseif read_mit.sniff(text) then
+    rd.format = "mit-kdc"
+    return read_mit.records(rd, again())
+  end
   local first = read_json.sniff(text)
   if first then
     rd.format = "json"
@@ -220,7 +230,7 @@ local function text_records(rd, f, head)
     return read_xml.records(rd, again())
   end
   return nil, "not a Security event log (expected EVTX, event XML with " ..
-              "<Event> elements, or JSON)"
+              "<Event> elements, JSON, Samba's auth audit or krb5kdc.log)"
 end
 
 --- Opens a log: src is a path or an open file (read in binary mode).
