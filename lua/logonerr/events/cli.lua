@@ -14,7 +14,9 @@ function M.add(p)
   ev:argument("files", "Logs to read (stdin when none; - is stdin)."):args("*")
   ev:option("-f --format", "Report format."):choices(FORMATS):default("text")
   ev:option("-t --template", "Write the report with this template file (it sees " ..
-            "what the built-in formats see: doc/events.md lists it).")
+            "what the built-in formats see: doc/events.md lists it). Values from the " ..
+            "log are escaped by the file's extension: .html/.htm as HTML, .md as " ..
+            "Markdown, any other as text.")
   ev:option("--since", "Only events at or after this time (UTC; 2024-05-01 or " ..
             "2024-05-01T13:45:00Z).")
   ev:option("--until", "Only events at or before this time (UTC; a date alone " ..

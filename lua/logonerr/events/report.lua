@@ -210,12 +210,14 @@ function M.view(r)
 end
 
 --- The report r in fmt ("text", "markdown", "json" or "html"), or through
--- a template of one's own: fmt = { template = text, name = label } (its
--- values inserted as they are, as the catalogue's own templates do).
+-- a template of one's own: fmt = { template = text, name = file name },
+-- its values escaped by the name's extension (escape.of_file): names from
+-- a log are never markup.
 function M.render(r, fmt)
   fmt = fmt or "text"
   if type(fmt) == "table" then
-    return template.render(fmt.template, M.view(r), { name = fmt.name })
+    return template.render(fmt.template, M.view(r),
+                           { name = fmt.name, escape = escape.of_file(fmt.name) })
   end
   if fmt == "json" then return report.json(r) .. "\n" end
   local tpl = templates[fmt]
