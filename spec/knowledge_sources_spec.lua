@@ -307,6 +307,24 @@ int main(void) {
     assert.are.same({ "name", "code" }, t[1].sources[1].covers)
   end)
 
+  -- --sources reads a code as explaining it does: 0x12 with no -n is the
+  -- Kerberos code (RFC 4120 7.5.9), as `logonerr 0x12` reads it.
+  it("are printed for a code read as explain reads it, with no -n", function()
+    local _, line = run.command("-f line 0x12")
+    assert.matches("^KDC_ERR_CLIENT_REVOKED", line)
+    local code, md, err = run.command("--sources 0x12 -f markdown")
+    assert.are.equal(0, code, err)
+    assert.are.equal("", err)
+    assert.matches("KDC_ERR_CLIENT_REVOKED", md, 1, true)
+    assert.matches("RFC 4120", md, 1, true)
+    local js
+    code, js = run.command("--sources -f json 0x12")
+    assert.are.equal(0, code)
+    local t = json.decode(js)
+    assert.are.equal("KDC_ERR_CLIENT_REVOKED", t[1].name)
+    assert.are.equal("0x12", t[1].input)
+  end)
+
   it("are refused with an unknown code like any other lookup", function()
     local code, out, err = run.command("--sources ERROR_NOT_A_NAME")
     assert.are.equal(1, code)

@@ -122,6 +122,25 @@ local function print_forms(out, x, format)
   return true
 end
 
+-- The readings of a code on the command line, as explain and --sources
+-- both take them: one in the namespace -n asks for, else every candidate.
+-- Returns the list, or nil and why none.
+local function readings(x, namespace)
+  local cands
+  if namespace then
+    local e = logonerr.lookup(x, namespace)
+    cands = e and { { entry = e, read_as = "number", value = e.code,
+                      namespace = e.namespace } } or {}
+  else
+    cands = logonerr.candidates(x)
+  end
+  if cands == nil or #cands == 0 then
+    local _, why = logonerr.lookup(x, namespace)
+    return nil, why
+  end
+  return cands
+end
+
 local function explain(a, out, err)
   local status = 0
   local format = a.format
@@ -139,26 +158,23 @@ local function explain(a, out, err)
       local ok, why = print_forms(out, x, a.format)
       if not ok then err:write("logonerr: ", why, "\n"); status = 1 end
     elseif a.sources then
-      local e, why = logonerr.lookup(x, a.namespace)
-      if e == nil then
+      local cands, why = readings(x, a.namespace)
+      if cands == nil then
         err:write("logonerr: ", why, "\n")
         status = 1
-      elseif format == "json" then
-        views[#views + 1] = { input = x, name = e.name, sources = report.view(e).sources }
-      else
-        out:write(report.sources(e, type(format) == "table" and "text" or format))
+      end
+      for _, c in ipairs(cands or {}) do
+        local e = c.entry
+        if format == "json" then
+          views[#views + 1] = { input = x, name = e.name, read_as = c.read_as,
+                                sources = report.view(e).sources }
+        else
+          out:write(report.sources(e, type(format) == "table" and "text" or format))
+        end
       end
     else
-      local cands
-      if a.namespace then -- one reading, in the namespace asked for
-        local e = logonerr.lookup(x, a.namespace)
-        cands = e and { { entry = e, read_as = "number", value = e.code,
-                          namespace = e.namespace } } or {}
-      else
-        cands = logonerr.candidates(x)
-      end
-      if cands == nil or #cands == 0 then
-        local _, why = logonerr.lookup(x, a.namespace)
+      local cands, why = readings(x, a.namespace)
+      if cands == nil then
         err:write("logonerr: ", why, "\n")
         status = 1
       end
