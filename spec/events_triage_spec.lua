@@ -222,3 +222,24 @@ describe("events.triage keys codes by namespace and code", function()
     end
   end)
 end)
+
+describe("events.triage and records with no time", function()
+  it("leaves them out of the timeline, and invents no 1970", function()
+    local code = { name = "STATUS_WRONG_PASSWORD", namespace = "ntstatus",
+                   code = 0xC000006A, hex = "0xC000006A" }
+    local r = events.triage({
+      { id = 4625, failed = true, account = "CORP\\a", code = code },
+      { id = 4625, failed = true, account = "CORP\\a", code = code,
+        time = "2024-05-01T10:00:00.000000Z", seconds = 1714557600 } })
+    assert.are.equal(2, r.failures)
+    assert.are.equal(2, r.by_code[1].count)
+    assert.are.equal(1, #r.timeline.rows)
+    assert.are.equal("2024-05-01T10:00:00Z", r.timeline.rows[1].time)
+    assert.are.equal(1, r.timeline.rows[1].total)
+    local html = require("logonerr.events.report").render(r, "html")
+    assert.is_nil(html:find("1970", 1, true))
+    -- no record with a time: no timeline at all
+    r = events.triage({ { id = 4625, failed = true, account = "CORP\\a", code = code } })
+    assert.are.equal(0, #r.timeline.rows)
+  end)
+end)

@@ -144,8 +144,9 @@ function M.triage(recs, opts)
       r.failures = r.failures + 1
       local c = rec.code
       local key = code_key(c)
-      -- The timeline needs of a failure its time and code only.
-      fails[#fails + 1] = { t = rec.seconds or 0, i = n, key = key }
+      -- The timeline needs of a failure its time and code only; a record
+      -- with no time has no place in it.
+      if rec.seconds then fails[#fails + 1] = { t = rec.seconds, i = n, key = key } end
       local bc = codes[key]
       if bc == nil then
         bc = { entry = c, count = 0, accounts = {} }
