@@ -21,6 +21,36 @@ local FORMATS, NAMESPACES = plain(logonerr.formats), plain(logonerr.namespaces)
 local COMMANDS = { explain = true, list = true, search = true, scan = true,
                    events = true }
 
+-- The events command (run by logonerr.events.cli, loaded only to run it).
+local function add_events(p)
+  local EVENT_FORMATS = require "logonerr.events.formats"
+  local ev = p:command("events", "Read Security event logs (EVTX, event XML, " ..
+    "Winlogbeat or exported JSON) and say what is going on: failures by code, " ..
+    "account and source, and findings such as password spraying or lockouts.")
+  ev:argument("files", "Logs to read (stdin when none; - is stdin)."):args("*")
+  ev:option("-f --format", "Report format."):choices(EVENT_FORMATS):default("text")
+  ev:option("-t --template", "Write the report with this template file (it sees " ..
+            "what the built-in formats see: doc/events.md lists it). Values from the " ..
+            "log are escaped by the file's extension: .html/.htm as HTML, .md as " ..
+            "Markdown, any other as text.")
+  ev:option("--since", "Only events at or after this time (UTC; 2024-05-01 or " ..
+            "2024-05-01T13:45:00Z).")
+  ev:option("--until", "Only events at or before this time (UTC; a date alone " ..
+            "means the whole day).")
+  ev:option("--account", "Only events of this account (DOMAIN\\user or user).")
+  ev:option("--source", "Only events from this source (IP address or workstation).")
+  ev:flag("--records", "Print the records as JSON, one per line, instead of a report.")
+  ev:option("-j --jobs", "Threads reading an EVTX file's chunks (1 to 64); the " ..
+            "report is the same as with one.")
+    :default("1"):convert(function(v)
+      local n = tonumber(v)
+      if n == nil or n < 1 or n > 64 or n % 1 ~= 0 then
+        return nil, "jobs must be a whole number from 1 to 64 (got '" .. v .. "')"
+      end
+      return n
+    end)
+end
+
 local function build_parser()
   local p = argparse("logonerr",
     "Explain Windows logon-session and authentication errors: Win32, " ..
@@ -71,7 +101,7 @@ local function build_parser()
   -- A worker of -j: one file, its result on stdout for the parent.
   sc:flag("--worker"):hidden(true)
   sc:option("--label"):hidden(true)
-  require("logonerr.events.cli").add(p)
+  add_events(p)
   return p
 end
 

@@ -1,39 +1,9 @@
 --- `logonerr events`: Security event logs read, triaged and reported.
--- cli.lua declares the command through add() and runs it through run().
+-- logonerr.cli declares the command (without loading this module, which
+-- explaining a code does not need) and runs it through run().
 -- @module logonerr.events.cli
 
-local FORMATS = require "logonerr.events.formats"
-
 local M = {}
-
---- Declares the events command on an argparse parser.
-function M.add(p)
-  local ev = p:command("events", "Read Security event logs (EVTX, event XML, " ..
-    "Winlogbeat or exported JSON) and say what is going on: failures by code, " ..
-    "account and source, and findings such as password spraying or lockouts.")
-  ev:argument("files", "Logs to read (stdin when none; - is stdin)."):args("*")
-  ev:option("-f --format", "Report format."):choices(FORMATS):default("text")
-  ev:option("-t --template", "Write the report with this template file (it sees " ..
-            "what the built-in formats see: doc/events.md lists it). Values from the " ..
-            "log are escaped by the file's extension: .html/.htm as HTML, .md as " ..
-            "Markdown, any other as text.")
-  ev:option("--since", "Only events at or after this time (UTC; 2024-05-01 or " ..
-            "2024-05-01T13:45:00Z).")
-  ev:option("--until", "Only events at or before this time (UTC; a date alone " ..
-            "means the whole day).")
-  ev:option("--account", "Only events of this account (DOMAIN\\user or user).")
-  ev:option("--source", "Only events from this source (IP address or workstation).")
-  ev:flag("--records", "Print the records as JSON, one per line, instead of a report.")
-  ev:option("-j --jobs", "Threads reading an EVTX file's chunks (1 to 64); the " ..
-            "report is the same as with one.")
-    :default("1"):convert(function(v)
-      local n = tonumber(v)
-      if n == nil or n < 1 or n > 64 or n % 1 ~= 0 then
-        return nil, "jobs must be a whole number from 1 to 64 (got '" .. v .. "')"
-      end
-      return n
-    end)
-end
 
 -- A record as plain data for --records.
 local function plain_entry(e)
