@@ -29,7 +29,8 @@ local function number(v)
     n = v
   elseif type(v) == "string" then
     local hex = match(v, "^%s*0[xX](%x+)%s*$")
-    if hex then n = #hex <= 16 and tonumber(hex, 16)
+    -- more than 16 digits (leading zeros aside) is no code: nil, not false
+    if hex then hex = match(hex, "^0*(%x+)$"); n = #hex <= 16 and tonumber(hex, 16) or nil
     else n = tonumber(match(v, "^%s*(%-?%d+)%s*$") or "") end
   end
   if n == nil or n ~= n or n % 1 ~= 0 then return nil end
