@@ -219,6 +219,10 @@ describe("events.triage keys codes by namespace and code", function()
       assert.are.equal(1, #t.rows)
       assert.are.equal(1, t.rows[1].counts[t.codes[1].key])
       assert.are.equal(1, t.rows[1].counts[t.codes[2].key])
+      -- the chart's legend tells the two apart
+      local html = require("logonerr.events.report").render(r, "html")
+      assert.matches("0x99 (kerberos)", html, 1, true)
+      assert.matches("0x99 (win32)", html, 1, true)
     end
   end)
 end)

@@ -111,14 +111,14 @@ local function chart(t)
   local c = { width = W, height = H, left = left, right = W - 10, axis = H - bottom,
               tick_x = left - 4, top_y = top + 10, most = most, note_y = H - 8,
               bars = {}, labels = {}, legend = {} }
-  local colour, label, seen = {}, {}, {}
+  local colour, shown, seen = {}, {}, {}
   for _, code in ipairs(codes) do seen[code.name] = (seen[code.name] or 0) + 1 end
   for i, code in ipairs(codes) do
     colour[code.key] = COLOURS[(i - 1) % #COLOURS + 1]
     -- a name two codes share is told apart by its namespace
-    label[code.key] = seen[code.name] > 1 and code.namespace and
+    shown[code.key] = seen[code.name] > 1 and code.namespace and
                       (code.name .. " (" .. code.namespace .. ")") or code.name
-    c.legend[i] = { colour = colour[code.key], code = label[code.key] }
+    c.legend[i] = { colour = colour[code.key], code = shown[code.key] }
   end
   for i, row in ipairs(rows) do
     local x, y = left + (i - 1) * bw, H - bottom
@@ -129,7 +129,7 @@ local function chart(t)
         y = y - h
         c.bars[#c.bars + 1] = { x = format("%.1f", x + 1), y = format("%.1f", y),
           w = format("%.1f", max(bw - 2, 1)), h = format("%.1f", h),
-          colour = colour[code.key], time = row.time, code = label[code.key], n = n }
+          colour = colour[code.key], time = row.time, code = shown[code.key], n = n }
       end
     end
   end
