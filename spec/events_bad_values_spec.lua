@@ -26,3 +26,23 @@ describe("logonerr events and values no Windows writes", function()
     assert.are.equal("STATUS_WRONG_PASSWORD", require("dkjson").decode(out).by_code[1].name)
   end)
 end)
+
+describe("logonerr events and event IDs", function()
+  -- An event ID is a 16-bit field: each of these is skipped with the reason.
+  it("skips a record whose ID is not a whole number from 0 to 65535", function()
+    local T = ',"TimeCreated":"2024-05-01T10:00:00Z"}\n'
+    local bad = { "-5", "1e308", '"abc"', "4625.5", "65536" }
+    local text = '{"EventID":4625' .. T
+    for _, id in ipairs(bad) do text = text .. '{"EventID":' .. id .. T end
+    local code, out, err = events(text)
+    assert.are.equal(0, code)
+    local r = require("dkjson").decode(out)
+    assert.are.equal(1, r.events)
+    assert.are.equal(#bad, r.skipped)
+    assert.are.same({ { id = 4625, count = 1, what = r.by_event[1].what } }, r.by_event)
+    for _, id in ipairs({ "-5", "abc", "4625.5", "65536" }) do
+      assert.matches("event ID '" .. id .. "' is not a whole number from 0 to 65535", err, 1, true)
+    end
+    assert.matches("event ID '1e+308' is not", err, 1, true)
+  end)
+end)
