@@ -165,4 +165,36 @@ describe("logonerr events", function()
     os.remove(tpl)
     os.remove(bad)
   end)
+
+  -- The escaper follows the template file's extension, so a name from the
+  -- log stays text in an HTML or Markdown template of one's own.
+  it("escapes names from the log by the -t file's extension", function()
+    local xml = [[<Events><Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event">
+<System><EventID>4625</EventID><TimeCreated SystemTime="2024-05-01T10:00:00.000Z"/></System>
+<EventData><Data Name="TargetUserName">&lt;img src=x onerror=alert(1)&gt;</Data>
+<Data Name="TargetDomainName">[click](http://evil)</Data>
+<Data Name="Status">0xC000006D</Data><Data Name="SubStatus">0xC000006A</Data>
+</EventData></Event></Events>]]
+    local log = require("support.run").tempfile(xml)
+    local function with(ext)
+      local path = os.tmpname() .. ext
+      local f = assert(io.open(path, "wb"))
+      f:write("{{#by_account}}{{account}}\n{{/by_account}}")
+      f:close()
+      local code, out, err = run("events -t " .. path .. " " .. log)
+      os.remove(path)
+      assert.are.equal(0, code, err)
+      return out
+    end
+    local html = with(".html")
+    assert.is_nil(html:find("<img", 1, true))
+    assert.matches("&lt;img src=x onerror=alert(1)&gt;", html, 1, true)
+    assert.is_nil(with(".htm"):find("<img", 1, true))
+    local md = with(".md")
+    assert.is_nil(md:find("](http://", 1, true))
+    assert.matches("\\<img", md, 1, true)
+    -- any other extension: text, with its control characters shown
+    assert.matches("<img src=x onerror=alert(1)>", with(".txt"), 1, true)
+    os.remove(log)
+  end)
 end)

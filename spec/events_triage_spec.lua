@@ -195,3 +195,57 @@ describe("events.triage on hand-written logs", function()
     assert.are.equal("STATUS_LOGON_FAILURE", b.code.name)
   end)
 end)
+
+describe("events.triage keys codes by namespace and code", function()
+  if not events.xml then
+    pending("logonerr.evtx is not built (libexpat)")
+    return
+  end
+
+  -- Status 0x99 is an unknown Kerberos code in 4771 and an unknown Win32
+  -- error in 4776: two codes that both show as "0x99".
+  local k = event(4771, "2024-05-01T10:00:00Z", { TargetUserName = "a", Status = "0x99" })
+  local w = event(4776, "2024-05-01T10:00:00Z", { TargetUserName = "b", Status = "0x99" })
+
+  it("keeps two codes with one name apart, in one order whatever the input's", function()
+    for _, xml in ipairs({ k .. w, w .. k }) do
+      local p = write(xml)
+      local r = triage_of(p)
+      os.remove(p)
+      assert.are.equal(2, #r.by_code)
+      assert.are.same({ "kerberos", "win32" }, { r.by_code[1].namespace, r.by_code[2].namespace })
+      assert.are.same({ "0x99", "0x99" }, { r.by_code[1].name, r.by_code[2].name })
+      local t = r.timeline
+      assert.are.equal(2, #t.codes)
+      assert.are.same({ "kerberos", "win32" }, { t.codes[1].namespace, t.codes[2].namespace })
+      assert.are.equal(1, #t.rows)
+      assert.are.equal(1, t.rows[1].counts[t.codes[1].key])
+      assert.are.equal(1, t.rows[1].counts[t.codes[2].key])
+      -- the chart's legend tells the two apart
+      local html = require("logonerr.events.report").render(r, "html")
+      assert.matches("0x99 (kerberos)", html, 1, true)
+      assert.matches("0x99 (win32)", html, 1, true)
+    end
+  end)
+end)
+
+describe("events.triage and records with no time", function()
+  it("leaves them out of the timeline, and invents no 1970", function()
+    local code = { name = "STATUS_WRONG_PASSWORD", namespace = "ntstatus",
+                   code = 0xC000006A, hex = "0xC000006A" }
+    local r = events.triage({
+      { id = 4625, failed = true, account = "CORP\\a", code = code },
+      { id = 4625, failed = true, account = "CORP\\a", code = code,
+        time = "2024-05-01T10:00:00.000000Z", seconds = 1714557600 } })
+    assert.are.equal(2, r.failures)
+    assert.are.equal(2, r.by_code[1].count)
+    assert.are.equal(1, #r.timeline.rows)
+    assert.are.equal("2024-05-01T10:00:00Z", r.timeline.rows[1].time)
+    assert.are.equal(1, r.timeline.rows[1].total)
+    local html = require("logonerr.events.report").render(r, "html")
+    assert.is_nil(html:find("1970", 1, true))
+    -- no record with a time: no timeline at all
+    r = events.triage({ { id = 4625, failed = true, account = "CORP\\a", code = code } })
+    assert.are.equal(0, #r.timeline.rows)
+  end)
+end)

@@ -307,6 +307,24 @@ int main(void) {
     assert.are.same({ "name", "code" }, t[1].sources[1].covers)
   end)
 
+  -- --sources reads a code as explaining it does: 0x12 with no -n is the
+  -- Kerberos code (RFC 4120 7.5.9), as `logonerr 0x12` reads it.
+  it("are printed for a code read as explain reads it, with no -n", function()
+    local _, line = run.command("-f line 0x12")
+    assert.matches("^KDC_ERR_CLIENT_REVOKED", line)
+    local code, md, err = run.command("--sources 0x12 -f markdown")
+    assert.are.equal(0, code, err)
+    assert.are.equal("", err)
+    assert.matches("KDC_ERR_CLIENT_REVOKED", md, 1, true)
+    assert.matches("RFC 4120", md, 1, true)
+    local js
+    code, js = run.command("--sources -f json 0x12")
+    assert.are.equal(0, code)
+    local t = json.decode(js)
+    assert.are.equal("KDC_ERR_CLIENT_REVOKED", t[1].name)
+    assert.are.equal("0x12", t[1].input)
+  end)
+
   it("are refused with an unknown code like any other lookup", function()
     local code, out, err = run.command("--sources ERROR_NOT_A_NAME")
     assert.are.equal(1, code)
@@ -315,6 +333,42 @@ int main(void) {
     local c2, _, e2 = run.command("--sources --forms 0x12")
     assert.are.equal(2, c2)
     assert.matches("--sources", e2, 1, true)
+  end)
+
+  -- A knowledge list no source covers is this project's own advice, and
+  -- the reports say so; the expectation is read from each entry's sources.
+  it("mark in the explain reports each list that no source covers", function()
+    local report = require "logonerr.report"
+    local HEAD = { causes = "Causes", symptoms = "Symptoms", diagnosis = "What to check",
+                   resolution = "What to do", prevention = "Prevention" }
+    local NOTE = "(this project's advice; no cited source)"
+    local marked, clean = 0, 0
+    for _, e in ipairs(logonerr.errors) do
+      local covered = {}
+      for _, src in ipairs(e.sources or {}) do
+        for _, f in ipairs(src.covers) do covered[f] = true end
+      end
+      local want = {}
+      for f in pairs(HEAD) do
+        if #(e[f] or {}) > 0 and not covered[f] then want[#want + 1] = f end
+      end
+      table.sort(want)
+      local got = json.decode(report.explain(e, "json")).uncited
+      table.sort(got)
+      assert.are.same(want, got, e.name)
+      local text, md = report.explain(e, "text"), report.explain(e, "markdown")
+      for f, head in pairs(HEAD) do
+        if #(e[f] or {}) > 0 then
+          local noted = not covered[f]
+          assert.are.equal(noted, text:find("\n" .. head .. ": " .. NOTE .. "\n", 1, true) ~= nil,
+                           e.name .. " " .. f)
+          assert.are.equal(noted, md:find("\n### " .. head .. " " .. NOTE .. "\n", 1, true) ~= nil,
+                           e.name .. " " .. f)
+          if noted then marked = marked + 1 else clean = clean + 1 end
+        end
+      end
+    end
+    assert.is_true(marked > 0 and clean > 0)
   end)
 
   it("appear in the explain reports: markdown, text and json", function()

@@ -30,7 +30,8 @@ describe("logonerr 1366", function()
     assert.is_true(loaded["logonerr.report"], out) -- the check sees the modules
     for _, m in ipairs({ "logonerr.events", "logonerr.events.report",
                          "logonerr.events.templates", "logonerr.events.triage",
-                         "logonerr.events.record", "logonerr.json", "dkjson",
+                         "logonerr.events.record", "logonerr.events.schema",
+                         "logonerr.events.cli", "logonerr.json", "dkjson",
                          "cjson.safe", "logonerr.evtx", "logonerr.eventxml" }) do
       assert.is_nil(loaded[m], m .. " is loaded")
     end

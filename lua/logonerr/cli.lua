@@ -22,6 +22,33 @@ local FORMATS, NAMESPACES = plain(logonerr.formats), plain(logonerr.namespaces)
 local COMMANDS = { explain = true, list = true, search = true, scan = true,
                    events = true }
 
+-- The events command (run by logonerr.events.cli, loaded only to run it).
+local function add_events(p)
+  local EVENT_FORMATS = require "logonerr.events.formats"
+  local ev = p:command("events", "Read Security event logs (EVTX, event XML, " ..
+    "Winlogbeat or exported JSON) and say what is going on: failures by code, " ..
+    "account and source, and findings such as password spraying or lockouts.")
+  ev:argument("files", "Logs to read: files, folders (read recursively), .gz and " ..
+              ".zip archives (read in place); stdin when none; - is stdin."):args("*")
+  ev:option("-f --format", "Report format."):choices(EVENT_FORMATS):default("text")
+  ev:option("-t --template", "Write the report with this template file (it sees " ..
+            "what the built-in formats see: doc/events.md lists it). Values from the " ..
+            "log are escaped by the file's extension: .html/.htm as HTML, .md as " ..
+            "Markdown, any other as text.")
+  ev:option("--since", "Only events at or after this time (UTC; 2024-05-01 or " ..
+            "2024-05-01T13:45:00Z).")
+  ev:option("--until", "Only events at or before this time (UTC; a date alone " ..
+            "means the whole day).")
+  ev:option("--account", "Only events of this account (DOMAIN\\user or user).")
+  ev:option("--source", "Only events from this source (IP address or workstation).")
+  ev:flag("--records", "Print the records as JSON, one per line, instead of a report.")
+  workers.option(ev, "Use up to this many cores: several files are read this many at " ..
+                 "once, each in a process of its own; one EVTX file is read by this " ..
+                 "many threads. The report is the same as with one.")
+  -- A worker of -j: one file's raw records on stdout for the parent.
+  ev:flag("--worker"):hidden(true)
+end
+
 local function build_parser()
   local p = argparse("logonerr",
     "Explain Windows logon-session and authentication errors: Win32, " ..
@@ -65,7 +92,7 @@ local function build_parser()
   -- A worker of -j: one file, its result on stdout for the parent.
   sc:flag("--worker"):hidden(true)
   sc:option("--label"):hidden(true)
-  require("logonerr.events.cli").add(p)
+  add_events(p)
   return p
 end
 
@@ -116,6 +143,25 @@ local function print_forms(out, x, format)
   return true
 end
 
+-- The readings of a code on the command line, as explain and --sources
+-- both take them: one in the namespace -n asks for, else every candidate.
+-- Returns the list, or nil and why none.
+local function readings(x, namespace)
+  local cands
+  if namespace then
+    local e = logonerr.lookup(x, namespace)
+    cands = e and { { entry = e, read_as = "number", value = e.code,
+                      namespace = e.namespace } } or {}
+  else
+    cands = logonerr.candidates(x)
+  end
+  if cands == nil or #cands == 0 then
+    local _, why = logonerr.lookup(x, namespace)
+    return nil, why
+  end
+  return cands
+end
+
 local function explain(a, out, err)
   local status = 0
   local format = a.format
@@ -133,26 +179,23 @@ local function explain(a, out, err)
       local ok, why = print_forms(out, x, a.format)
       if not ok then err:write("logonerr: ", why, "\n"); status = 1 end
     elseif a.sources then
-      local e, why = logonerr.lookup(x, a.namespace)
-      if e == nil then
+      local cands, why = readings(x, a.namespace)
+      if cands == nil then
         err:write("logonerr: ", why, "\n")
         status = 1
-      elseif format == "json" then
-        views[#views + 1] = { input = x, name = e.name, sources = report.view(e).sources }
-      else
-        out:write(report.sources(e, type(format) == "table" and "text" or format))
+      end
+      for _, c in ipairs(cands or {}) do
+        local e = c.entry
+        if format == "json" then
+          views[#views + 1] = { input = x, name = e.name, read_as = c.read_as,
+                                sources = report.view(e).sources }
+        else
+          out:write(report.sources(e, type(format) == "table" and "text" or format))
+        end
       end
     else
-      local cands
-      if a.namespace then -- one reading, in the namespace asked for
-        local e = logonerr.lookup(x, a.namespace)
-        cands = e and { { entry = e, read_as = "number", value = e.code,
-                          namespace = e.namespace } } or {}
-      else
-        cands = logonerr.candidates(x)
-      end
-      if cands == nil or #cands == 0 then
-        local _, why = logonerr.lookup(x, a.namespace)
+      local cands, why = readings(x, a.namespace)
+      if cands == nil then
         err:write("logonerr: ", why, "\n")
         status = 1
       end

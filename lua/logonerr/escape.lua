@@ -4,8 +4,8 @@
 -- becomes markup: no HTML, no link, no table cell or line of its own.
 -- @module logonerr.escape
 
-local byte, find, format, gsub, sub = string.byte, string.find, string.format,
-      string.gsub, string.sub
+local byte, find, format, gsub, lower, string_match, sub = string.byte, string.find,
+      string.format, string.gsub, string.lower, string.match, string.sub
 local concat = table.concat
 local tostring = tostring
 
@@ -87,6 +87,16 @@ end
 function M.of(fmt)
   if fmt == "text" or fmt == "markdown" or fmt == "html" then return M[fmt] end
   return nil
+end
+
+local BY_EXTENSION = { html = "html", htm = "html", md = "markdown", markdown = "markdown" }
+
+--- The escaper for a template file, by its name's extension (case aside):
+-- .html and .htm give html, .md and .markdown give markdown, any other
+-- name text.  So what a log wrote stays text in a template of one's own.
+function M.of_file(path)
+  local ext = path and string_match(tostring(path), "%.([%w]+)$")
+  return M[BY_EXTENSION[ext and lower(ext)] or "text"]
 end
 
 

@@ -13,14 +13,16 @@ local LISTS = {
 }
 
 -- One block per list: the heading only when the list has an item, then the
--- items.  heading is a format for the title; item[1] is the default item
--- line, item[field] a field's own.
+-- items.  heading is a format for the title and the note that no source
+-- backs the list (uncited_of, set by logonerr.report); item[1] is the
+-- default item line, item[field] a field's own.
 local function lists(heading, item)
   local out = {}
   for _, l in ipairs(LISTS) do
     local f = l[1]
+    local note = ("{{#uncited_of.%s}} {{uncited_of.%s}}{{/uncited_of.%s}}"):format(f, f, f)
     out[#out + 1] = ("{{#%s.1}}\n%s{{/%s.1}}\n{{#%s}}\n%s\n{{/%s}}\n")
-      :format(f, heading:format(l[2]), f, f, item[f] or item[1], f)
+      :format(f, heading:format(l[2], note), f, f, item[f] or item[1], f)
   end
   return table.concat(out)
 end
@@ -39,7 +41,7 @@ Win32 code: {{name}} ({{code}}, {{hex}})
 {{#ntstatus}}
 NTSTATUS: {{name}} ({{hex}})
 {{/ntstatus}}
-]] .. lists("\n%s:\n", { "  - {{.}}" }) .. [[
+]] .. lists("\n%s:%s\n", { "  - {{.}}" }) .. [[
 {{#faq.1}}
 
 Questions:
@@ -86,7 +88,7 @@ NTSTATUS codes:
 {{#ntstatus}}
 - **{{name}}** (`{{hex}}`)
 {{/ntstatus}}
-]] .. lists("\n### %s\n\n", { "- {{.}}", diagnosis = "1. {{.}}" }) .. [[
+]] .. lists("\n### %s%s\n\n", { "- {{.}}", diagnosis = "1. {{.}}" }) .. [[
 {{#faq.1}}
 
 ### Questions

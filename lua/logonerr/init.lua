@@ -8,8 +8,8 @@ local core = require "logonerr.core"
 
 local vocabulary = require "logonerr.vocabulary"
 
-local error, ipairs, next, pairs, require, setmetatable, tostring, type =
-  error, ipairs, next, pairs, require, setmetatable, tostring, type
+local error, ipairs, next, pairs, rawset, require, setmetatable, tostring, type =
+  error, ipairs, next, pairs, rawset, require, setmetatable, tostring, type
 
 local _ENV = nil -- luacheck: ignore 211
 
@@ -67,7 +67,14 @@ M.failure_reasons = readonly(vocabulary.failure_reasons, "failure_reasons")
 M.logon_types = readonly(vocabulary.logon_types, "logon_types")
 --- Logon-related Security event IDs: `event_ids[4771]` is
 -- `{name=, description=, code_fields = {Status = "kerberos"}, labels=}`.
-M.event_ids = readonly(vocabulary.event_ids, "event_ids")
+-- Built on first use: it reads the events schema, which explaining a code
+-- does not need (spec/startup_spec.lua).
+setmetatable(M, { __index = function(t, k)
+  if k ~= "event_ids" then return nil end
+  local v = readonly(vocabulary.event_ids(), "event_ids")
+  rawset(t, k, v)
+  return v
+end })
 
 -- Log functions load their module on first use: require stays quick.
 function M.summarize(...) return require("logonerr.logs").summarize(...) end

@@ -38,6 +38,21 @@ local function brief(e)
            message = e.message }
 end
 
+--- The knowledge lists of e (causes, diagnosis, ...) that have items but
+-- that no source of e covers: this project's own advice.  The one place
+-- that decides it, from the sources' covers; a list in list_fields order.
+function M.uncited(e)
+  local covered = {}
+  for _, src in ipairs(e.sources or {}) do
+    for _, f in ipairs(src.covers or {}) do covered[f] = true end
+  end
+  local out = {}
+  for _, f in ipairs(logonerr.list_fields) do
+    if e[f] and #e[f] > 0 and not covered[f] then out[#out + 1] = f end
+  end
+  return out
+end
+
 --- A plain-table view of an entry: what templates and JSON see.
 function M.view(e)
   local v = brief(e)
@@ -61,6 +76,7 @@ function M.view(e)
     v.sources[i] = { title = src.title, url = src.url, ref = src.ref,
                      covers = list(src.covers) }
   end
+  v.uncited = M.uncited(e)
   if e.win32 then v.win32 = brief(e.win32) end
   if e.namespace == "win32" then
     v.ntstatus = {}
@@ -90,8 +106,14 @@ end
 -- one string ("name, code, message").
 local function for_templates(v)
   for _, src in ipairs(v.sources or {}) do src.fields = concat(src.covers, ", ") end
+  -- uncited_of.causes etc.: the note after a list's heading
+  v.uncited_of = {}
+  for _, f in ipairs(v.uncited or {}) do v.uncited_of[f] = M.UNCITED end
   return v
 end
+
+--- The note on a list that no source covers (M.uncited).
+M.UNCITED = "(this project's advice; no cited source)"
 
 local function render_with(format, kind, data)
   if format ~= "json" and (kind == "explain" or kind == "sources") then

@@ -1,7 +1,7 @@
 --- The vocabulary of the Windows Security events about logons, as data.
 -- `require "logonerr"` exposes these tables read-only as
 -- `logonerr.failure_reasons`, `logonerr.logon_types` and `logonerr.event_ids`;
--- this module returns the plain tables.
+-- this module returns the plain tables (event_ids through a function).
 --
 -- Sources (Microsoft Learn, "Advanced security audit policy" event pages):
 --   * Failure reasons: the texts Windows renders for the `%%2304`..`%%2315`
@@ -17,9 +17,7 @@
 -- Data kept whole, one entry a line:
 -- luacheck: no max line length
 
-local schema = require "logonerr.events.schema"
-
-local pairs = pairs
+local pairs, require = pairs, require
 
 local M = {}
 
@@ -75,11 +73,16 @@ M.logon_types = {
 -- its fields (named as in the event's XML) hold error codes, and in which
 -- logonerr namespace.  `labels` maps fields to the labels the rendered
 -- event text shows.  The events schema (logonerr.events.schema) is where
--- they are kept; this is its catalogue view.
-M.event_ids = {}
-for id, ev in pairs(schema.events) do
-  M.event_ids[id] = { name = ev.name, description = ev.description,
-                      code_fields = ev.code_fields or {}, labels = ev.labels or {} }
+-- they are kept; this is its catalogue view, built when first asked for
+-- (explaining a code needs no events module).
+function M.event_ids()
+  local schema = require "logonerr.events.schema"
+  local t = {}
+  for id, ev in pairs(schema.events) do
+    t[id] = { name = ev.name, description = ev.description,
+              code_fields = ev.code_fields or {}, labels = ev.labels or {} }
+  end
+  return t
 end
 
 return M

@@ -1,35 +1,11 @@
 --- `logonerr events`: Security event logs read, triaged and reported.
--- cli.lua declares the command through add() and runs it through run().
+-- logonerr.cli declares the command (without loading this module, which
+-- explaining a code does not need) and runs it through run().
 -- @module logonerr.events.cli
 
-local FORMATS = require "logonerr.events.formats"
 local workers = require "logonerr.workers"
 
 local M = {}
-
---- Declares the events command on an argparse parser.
-function M.add(p)
-  local ev = p:command("events", "Read Security event logs (EVTX, event XML, " ..
-    "Winlogbeat or exported JSON) and say what is going on: failures by code, " ..
-    "account and source, and findings such as password spraying or lockouts.")
-  ev:argument("files", "Logs to read: files, folders (read recursively), .gz and " ..
-              ".zip archives (read in place); stdin when none; - is stdin."):args("*")
-  ev:option("-f --format", "Report format."):choices(FORMATS):default("text")
-  ev:option("-t --template", "Write the report with this template file (it sees " ..
-            "what the built-in formats see: doc/events.md lists it).")
-  ev:option("--since", "Only events at or after this time (UTC; 2024-05-01 or " ..
-            "2024-05-01T13:45:00Z).")
-  ev:option("--until", "Only events at or before this time (UTC; a date alone " ..
-            "means the whole day).")
-  ev:option("--account", "Only events of this account (DOMAIN\\user or user).")
-  ev:option("--source", "Only events from this source (IP address or workstation).")
-  ev:flag("--records", "Print the records as JSON, one per line, instead of a report.")
-  workers.option(ev, "Use up to this many cores: several files are read this many at " ..
-                 "once, each in a process of its own; one EVTX file is read by this " ..
-                 "many threads. The report is the same as with one.")
-  -- A worker of -j: one file's raw records on stdout for the parent.
-  ev:flag("--worker"):hidden(true)
-end
 
 -- A record as plain data for --records.
 local function plain_entry(e)

@@ -285,6 +285,15 @@ function M.open(src, opts)
     if raw == nil and owned then f:close() end
   end
   if raw == nil then
+    -- EVTX from a stream was read from a temporary file: the user knows
+    -- the input by its name, not by that file's
+    if rd.temp then
+      local a, b = find(err, rd.temp, 1, true)
+      while a do
+        err = sub(err, 1, a - 1) .. name .. sub(err, b + 1)
+        a, b = find(err, rd.temp, a + #name, true)
+      end
+    end
     rd:close()
     if find(err, name, 1, true) then return nil, err end
     return nil, name .. ": " .. err

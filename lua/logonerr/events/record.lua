@@ -12,7 +12,7 @@ local address = require "logonerr.events.address"
 
 local tointeger = math.tointeger -- luacheck: compat
 local format, match, lower = string.format, string.match, string.lower
-local tonumber, type = tonumber, type
+local tonumber, tostring, type = tonumber, tostring, type
 
 local _ENV = nil -- luacheck: ignore 211
 
@@ -30,7 +30,8 @@ local function number(v)
     n = v
   elseif type(v) == "string" then
     local hex = match(v, "^%s*0[xX](%x+)%s*$")
-    if hex then n = #hex <= 16 and tonumber(hex, 16)
+    -- more than 16 digits (leading zeros aside) is no code: nil, not false
+    if hex then hex = match(hex, "^0*(%x+)$"); n = #hex <= 16 and tonumber(hex, 16) or nil
     else n = tonumber(match(v, "^%s*(%-?%d+)%s*$") or "") end
   end
   if n == nil or n ~= n or n % 1 ~= 0 then return nil end
@@ -129,13 +130,26 @@ local function source(rec, d, fields)
   return nil
 end
 
+-- An event ID as Windows writes it: a whole number from 0 to 65535 (a
+-- 16-bit field), as a number or digits; nil for anything else.
+local function event_id(v)
+  if type(v) == "string" then v = tonumber(match(v, "^%s*(%d+)%s*$") or "") end
+  if type(v) ~= "number" or v ~= v or v % 1 ~= 0 or v < 0 or v > 65535 then return nil end
+  return tointeger and tointeger(v) or v
+end
+
 --- Adds status, substatus, code, failed, success, account, source,
 -- logon_type, failure_reason and seconds to a record read from a log (id,
 -- time, data); puts its time in canonical form.  Returns the record, and
--- why its time cannot be read when it cannot (the time is then nil).
+-- why it cannot be read when it cannot: an event ID that is no whole
+-- number from 0 to 65535, or a time that cannot be read (then nil).
 function M.decorate(rec)
   local d = rec.data
-  local id = number(rec.id)
+  local id = event_id(rec.id)
+  if id == nil then
+    local shown = type(rec.id) == "number" and format("%.14g", rec.id) or tostring(rec.id)
+    return rec, "event ID '" .. shown .. "' is not a whole number from 0 to 65535"
+  end
   rec.id = id
   rec.record = number(rec.record) or rec.record
   local secs, t = time.parse(rec.time)

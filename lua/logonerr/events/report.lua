@@ -111,21 +111,25 @@ local function chart(t)
   local c = { width = W, height = H, left = left, right = W - 10, axis = H - bottom,
               tick_x = left - 4, top_y = top + 10, most = most, note_y = H - 8,
               bars = {}, labels = {}, legend = {} }
-  local colour = {}
+  local colour, shown, seen = {}, {}, {}
+  for _, code in ipairs(codes) do seen[code.name] = (seen[code.name] or 0) + 1 end
   for i, code in ipairs(codes) do
-    colour[code] = COLOURS[(i - 1) % #COLOURS + 1]
-    c.legend[i] = { colour = colour[code], code = code }
+    colour[code.key] = COLOURS[(i - 1) % #COLOURS + 1]
+    -- a name two codes share is told apart by its namespace
+    shown[code.key] = seen[code.name] > 1 and code.namespace and
+                      (code.name .. " (" .. code.namespace .. ")") or code.name
+    c.legend[i] = { colour = colour[code.key], code = shown[code.key] }
   end
   for i, row in ipairs(rows) do
     local x, y = left + (i - 1) * bw, H - bottom
     for _, code in ipairs(codes) do
-      local n = row.counts[code]
+      local n = row.counts[code.key]
       if n then
         local h = n / most * plot
         y = y - h
         c.bars[#c.bars + 1] = { x = format("%.1f", x + 1), y = format("%.1f", y),
           w = format("%.1f", max(bw - 2, 1)), h = format("%.1f", h),
-          colour = colour[code], time = row.time, code = code, n = n }
+          colour = colour[code.key], time = row.time, code = shown[code.key], n = n }
       end
     end
   end
@@ -210,12 +214,14 @@ function M.view(r)
 end
 
 --- The report r in fmt ("text", "markdown", "json" or "html"), or through
--- a template of one's own: fmt = { template = text, name = label } (its
--- values inserted as they are, as the catalogue's own templates do).
+-- a template of one's own: fmt = { template = text, name = file name },
+-- its values escaped by the name's extension (escape.of_file): names from
+-- a log are never markup.
 function M.render(r, fmt)
   fmt = fmt or "text"
   if type(fmt) == "table" then
-    return template.render(fmt.template, M.view(r), { name = fmt.name })
+    return template.render(fmt.template, M.view(r),
+                           { name = fmt.name, escape = escape.of_file(fmt.name) })
   end
   if fmt == "json" then return report.json(r) .. "\n" end
   local tpl = templates[fmt]

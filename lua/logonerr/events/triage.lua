@@ -45,6 +45,23 @@ local function by_count(a, b)
   return (a.sort or "") < (b.sort or "")
 end
 
+-- Codes: most first, then by name, namespace and number, so that two codes
+-- with one name (Kerberos and Win32 0x99) come out in one order.
+local function by_code(a, b)
+  if a.count ~= b.count then return a.count > b.count end
+  if a.name ~= b.name then return a.name < b.name end
+  if (a.namespace or "") ~= (b.namespace or "") then
+    return (a.namespace or "") < (b.namespace or "")
+  end
+  return (a.code or -1) < (b.code or -1)
+end
+
+-- A code's key in the counts: its namespace and number (a name can be
+-- shared: an unknown code is named by its hex in each namespace).
+local function code_key(c)
+  return c and (c.namespace .. ":" .. (c.hex or tostring(c.code))) or "none"
+end
+
 local function by_time(a, b)
   if a.t ~= b.t then return a.t < b.t end
   return a.i < b.i
@@ -53,7 +70,9 @@ end
 -- Bucket sizes for the timeline: the smallest that gives at most 48.
 local BUCKETS = { 1, 5, 10, 30, 60, 300, 900, 3600, 6 * 3600, 86400, 7 * 86400, 30 * 86400 }
 
-local function timeline(fails, names)
+-- fails: the failures with a time, sorted; codes: { key, name, namespace,
+-- code } in the order of by_code.  Rows count failures by code key.
+local function timeline(fails, codes)
   if #fails == 0 then return { bucket = 0, codes = {}, rows = {} } end
   local lo, hi = fails[1].t, fails[#fails].t
   local size = BUCKETS[#BUCKETS]
@@ -67,11 +86,10 @@ local function timeline(fails, names)
   end
   for _, e in ipairs(fails) do
     local row = rows[floor((e.t - start) / size) + 1]
-    local name = e.code or "(no code)"
-    add(row.counts, name)
+    add(row.counts, e.key)
     row.total = row.total + 1
   end
-  return { bucket = size, codes = names, rows = rows }
+  return { bucket = size, codes = codes, rows = rows }
 end
 
 --- The report of recs: a list of records, an iterator over them, or a
@@ -125,9 +143,10 @@ function M.triage(recs, opts)
     if rec.failed then
       r.failures = r.failures + 1
       local c = rec.code
-      -- The timeline needs of a failure its time and code only.
-      fails[#fails + 1] = { t = rec.seconds or 0, i = n, code = c and c.name }
-      local key = c and (c.namespace .. ":" .. c.code) or "none"
+      local key = code_key(c)
+      -- The timeline needs of a failure its time and code only; a record
+      -- with no time has no place in it.
+      if rec.seconds then fails[#fails + 1] = { t = rec.seconds, i = n, key = key } end
       local bc = codes[key]
       if bc == nil then
         bc = { entry = c, count = 0, accounts = {} }
@@ -166,9 +185,9 @@ function M.triage(recs, opts)
       name = c and c.name or "(no code)", namespace = c and c.namespace,
       code = c and c.code, hex = c and c.hex, message = c and c.message,
       count = bc.count, first = bc.first, last = bc.last,
-      accounts = keys_by_count(bc.accounts, 20), sort = c and c.name }
+      accounts = keys_by_count(bc.accounts, 20), key = code_key(c) }
   end
-  sort(r.by_code, by_count)
+  sort(r.by_code, by_code)
   r.by_logon_type = {}
   for _, bt in pairs(types) do
     bt.sort = bt.logon_type
@@ -177,9 +196,12 @@ function M.triage(recs, opts)
   sort(r.by_logon_type, by_count)
 
   sort(fails, by_time)
-  local names = {}
-  for i, bc in ipairs(r.by_code) do names[i] = bc.name end
-  r.timeline = timeline(fails, names)
+  local tcodes = {}
+  for i, bc in ipairs(r.by_code) do
+    tcodes[i] = { key = bc.key, name = bc.name, namespace = bc.namespace, code = bc.code }
+    bc.key = nil
+  end
+  r.timeline = timeline(fails, tcodes)
 
   -- Accounts as identities, sources as one name per host, findings and
   -- the logon summary: logonerr.events.findings.

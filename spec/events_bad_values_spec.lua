@@ -1,0 +1,58 @@
+-- Values in a log that no Windows writes: each is refused or skipped with
+-- its reason, and the rest of the log is read.
+local run = require "support.run"
+
+-- exit status, stdout, stderr of `logonerr events ARGS` with text on stdin
+local function events(text, args)
+  return run.command("events " .. (args or "-f json"), text)
+end
+
+describe("logonerr events and values no Windows writes", function()
+  -- A Status field is 32 bits; 0x followed by 17 hex digits is no code.
+  it("a hex Status of 17 digits: no crash, the code unread", function()
+    local code, out, err = events('{"EventID":4625,"TimeCreated":"2024-05-01T10:00:00Z",' ..
+                                  '"Status":"0xFFFFFFFFFFFFFFFFF"}\n')
+    assert.are.equal(0, code, err)
+    assert.are.equal("", err)
+    local r = require("dkjson").decode(out)
+    assert.are.equal(1, r.events)
+    assert.are.equal(1, r.failures)
+    assert.are.equal(1, #r.by_code)
+    assert.are.equal("(no code)", r.by_code[1].name)
+    -- leading zeros are still read: 18 digits, one 32-bit code
+    code, out = events('{"EventID":4625,"TimeCreated":"2024-05-01T10:00:00Z",' ..
+                       '"Status":"0x00000000C000006A"}\n')
+    assert.are.equal(0, code)
+    assert.are.equal("STATUS_WRONG_PASSWORD", require("dkjson").decode(out).by_code[1].name)
+  end)
+end)
+
+describe("logonerr events and event IDs", function()
+  -- An event ID is a 16-bit field: each of these is skipped with the reason.
+  it("skips a record whose ID is not a whole number from 0 to 65535", function()
+    local T = ',"TimeCreated":"2024-05-01T10:00:00Z"}\n'
+    local bad = { "-5", "1e308", '"abc"', "4625.5", "65536" }
+    local text = '{"EventID":4625' .. T
+    for _, id in ipairs(bad) do text = text .. '{"EventID":' .. id .. T end
+    local code, out, err = events(text)
+    assert.are.equal(0, code)
+    local r = require("dkjson").decode(out)
+    assert.are.equal(1, r.events)
+    assert.are.equal(#bad, r.skipped)
+    assert.are.same({ { id = 4625, count = 1, what = r.by_event[1].what } }, r.by_event)
+    for _, id in ipairs({ "-5", "abc", "4625.5", "65536" }) do
+      assert.matches("event ID '" .. id .. "' is not a whole number from 0 to 65535", err, 1, true)
+    end
+    assert.matches("event ID '1e+308' is not", err, 1, true)
+  end)
+end)
+
+describe("logonerr events and a broken EVTX file on stdin", function()
+  it("names the input as the user gave it, not the temporary file", function()
+    local code, out, err = events("ElfFile\0garbage", "")
+    assert.are.equal(2, code)
+    assert.are.equal("", out)
+    assert.matches("cannot read (stdin): not an EVTX file", err, 1, true)
+    assert.is_nil(err:find("/tmp/", 1, true), err)
+  end)
+end)
