@@ -124,7 +124,9 @@ function M.decorate(rec)
   local id = number(rec.id)
   rec.id = id
   rec.record = number(rec.record) or rec.record
-  rec.seconds, rec.time = time.time(rec.time)
+  -- The EVTX and XML readers give the seconds already (C); other readers
+  -- give the time as the log wrote it.
+  if rec.seconds == nil then rec.seconds, rec.time = time.time(rec.time) end
   local ev = of(id)
   local st, sf = first_number(d, ev.status)
   local sub_, bf = first_number(d, ev.substatus)
