@@ -80,7 +80,10 @@ static int canonical_time(const char *s, size_t n, double *secs, char *out, size
       !digits(s + 11, 2, &h) || !digits(s + 14, 2, &mi) || !digits(s + 17, 2, &se) ||
       !digits(s + 20, k, &f))
     return 0;
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 60) return 0;
+  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || se > 60) return 0;
+  if (d > (mo == 2 ? (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28
+           : (mo == 4 || mo == 6 || mo == 9 || mo == 11) ? 30 : 31))
+    return 0; /* no such day: Lua says why */
   for (i = 0; i < k; i++) p *= 10;
   frac = (double)f / p; /* both exact: correctly rounded, as strtod is */
   *secs = (double)(days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se) + frac;
