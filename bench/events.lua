@@ -15,6 +15,9 @@
 -- speed-up is in wall time, the only time that threads shorten.  Peak
 -- memory (maximum resident set) comes from GNU time.  The first part of
 -- the triage, our C reader alone (bench/evtx-parts.c), is timed too.
+-- BEFORE=dir (a checkout built with make, e.g. a git worktree of an
+-- earlier commit) times that logonerr on the same files in the same run,
+-- taking turns with this one, and prints the ratio.
 local times = tonumber(arg[1] or "100") or error("usage: events.lua [TIMES [GB]]")
 local gb = tonumber(arg[2] or "1") or error("usage: events.lua [TIMES [GB]]")
 local lua = os.getenv("LUA") or "lua5.4"
@@ -135,6 +138,18 @@ m = measure({ LOGONERR .. x1, LOGONERR .. n1 })
 row("XML (python-evtx's)", "logonerr events (triage)", x1, m[1])
 row("NDJSON (Winlogbeat)", "logonerr events (triage)", n1, m[2])
 
+local before = os.getenv("BEFORE")
+local bb1, bbx
+if before and before ~= "" then
+  local BEFORE_CMD = lua .. " " .. before .. "/bin/logonerr events -f json "
+  m = measure({ BEFORE_CMD .. SAMPLE, LOGONERR .. SAMPLE }, 7)
+  bb1 = { row(b1, "logonerr events, BEFORE", SAMPLE, m[1]),
+          row(b1, "logonerr events, this one", SAMPLE, m[2]) }
+  m = measure({ BEFORE_CMD .. big, LOGONERR .. big }, 3)
+  bbx = { row(bx, "logonerr events, BEFORE", big, m[1]),
+          row(bx, "logonerr events, this one", big, m[2]) }
+end
+
 local function verdict(c) return c and "met" or "NOT MET" end
 io.write("\n")
 io.write(("triage of EVTX, one thread, against evtxexport alone (cpu): %.1f times " ..
@@ -151,6 +166,10 @@ io.write(("  our reader alone, 2 threads against 1 (wall): %.2f times; the rest 
 if hugekb then
   io.write(("peak memory, triage of the %.2f GB file: %d KB; target under 64 MB: %s\n")
            :format(size(huge) / 2 ^ 30, hugekb, verdict(hugekb < 65536)))
+end
+if bbx then
+  io.write(("BEFORE / this triage (cpu, same run): %.2f times (%s), %.2f times (2.1 MB)\n")
+           :format(bbx[1][1] / bbx[2][1], bx, bb1[1][1] / bb1[2][1]))
 end
 io.write(("python-evtx / logonerr triage on EVTX (cpu, 2.1 MB): %.1f times\n")
          :format(py1[1] / lo1[1]))

@@ -2,6 +2,7 @@
  * One event's fields into its Lua table, and the events modules' opening
  * (levtx_record.h).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,6 +25,80 @@ static void push_number_or_text(lua_State *L, const char *v, size_t n) {
     }
   }
   lua_pushlstring(L, v, n);
+}
+
+/* Days since 1970-01-01 of a civil date, and back (Howard Hinnant's
+ * algorithms, as events/time.lua has them). */
+static long long days_from_civil(long long y, long long m, long long d) {
+  long long era, yoe, doy, doe;
+  if (m <= 2) y--;
+  era = y / 400; /* y >= 1969 */
+  yoe = y - era * 400;
+  doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
+  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(long long z, long long *y, long long *m, long long *d) {
+  long long era, doe, yoe, doy, mp;
+  z += 719468;
+  era = z / 146097; /* z >= 0 */
+  doe = z - era * 146097;
+  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  mp = (5 * doy + 2) / 153;
+  *d = doy - (153 * mp + 2) / 5 + 1;
+  *m = mp < 10 ? mp + 3 : mp - 9;
+  *y = yoe + era * 400 + (*m <= 2);
+}
+
+static int digits(const char *s, size_t n, long long *v) {
+  size_t i;
+  *v = 0;
+  for (i = 0; i < n; i++) {
+    if (s[i] < '0' || s[i] > '9') return 0;
+    *v = *v * 10 + (s[i] - '0');
+  }
+  return 1;
+}
+
+/* The time as EVTX and event XML write it, "2016-07-08T18:12:51.681640800Z",
+ * into seconds since 1970 and the canonical form with microseconds: the
+ * same double and text as events/time.lua gives (its first form), so Lua
+ * does not parse it again per record.  0 for any other text (Lua reads
+ * it), or more than 15 digits of fraction (not exact as an integer over a
+ * power of ten). */
+static int canonical_time(const char *s, size_t n, double *secs, char *out, size_t outsz) {
+  long long y, mo, d, h, mi, se, f, whole, day, sod, usec;
+  double frac, w, p = 1;
+  size_t k, i;
+  if (n < 22 || n > 20 + 15 || s[4] != '-' || s[7] != '-' || s[10] != 'T' ||
+      s[13] != ':' || s[16] != ':' || s[19] != '.' || s[n - 1] != 'Z')
+    return 0;
+  k = n - 21;
+  if (!digits(s, 4, &y) || !digits(s + 5, 2, &mo) || !digits(s + 8, 2, &d) ||
+      !digits(s + 11, 2, &h) || !digits(s + 14, 2, &mi) || !digits(s + 17, 2, &se) ||
+      !digits(s + 20, k, &f))
+    return 0;
+  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || se > 60) return 0;
+  if (d > (mo == 2 ? (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28
+           : (mo == 4 || mo == 6 || mo == 9 || mo == 11) ? 30 : 31))
+    return 0; /* no such day: Lua says why */
+  for (i = 0; i < k; i++) p *= 10;
+  frac = (double)f / p; /* both exact: correctly rounded, as strtod is */
+  *secs = (double)(days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se) + frac;
+  if (*secs < 0) return 0; /* below: truncation is floor */
+  /* finish() in time.lua, in the same doubles. */
+  whole = (long long)*secs;
+  w = (double)whole;
+  usec = (long long)((*secs - w) * 1e6 + 0.5);
+  if (usec >= 1000000) whole++, usec -= 1000000;
+  day = whole / 86400;
+  sod = whole - day * 86400;
+  civil_from_days(day, &y, &mo, &d);
+  snprintf(out, outsz, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lld.%06lldZ", y, mo, d,
+           sod / 3600, sod % 3600 / 60, sod % 60, usec);
+  return 1;
 }
 
 void levtx_record_begin(lua_State *L, levtx_building *b) {
@@ -61,6 +136,17 @@ void levtx_record_field(levtx_building *b, int data, const char *name,
     push_number_or_text(L, v, n);
     lua_setfield(L, -3, IS("EventID") ? "id" : IS("Level") ? "level" : "record");
     return;
+  }
+  if (IS("TimeCreated")) {
+    double secs;
+    char iso[96]; /* the most the format can write */
+    if (canonical_time(v, n, &secs, iso, sizeof iso)) {
+      lua_pushnumber(L, (lua_Number)secs);
+      lua_setfield(L, -3, "seconds");
+      lua_pushstring(L, iso);
+      lua_setfield(L, -3, "time");
+      return;
+    }
   }
   key = IS("TimeCreated") ? "time"
         : IS("Computer")  ? "computer"

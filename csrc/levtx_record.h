@@ -4,7 +4,11 @@
  * it, and how they open.
  *   { id =, record =, time =, computer =, channel =, provider =, level =,
  *     data = { Name = value, ..., [1] = value of a Data without a Name } }
- * id, record and level are integers when their text is decimal.
+ * id, record and level are integers when their text is decimal.  A time
+ * in the usual form ("2016-07-08T18:12:51.681640800Z") comes as seconds
+ * since 1970 (seconds =) and the canonical form of events/time.lua
+ * ("2016-07-08T18:12:51.681641Z"), so Lua does not parse it per record;
+ * any other time comes as its text.
  */
 #ifndef LOGONERR_LEVTX_RECORD_H
 #define LOGONERR_LEVTX_RECORD_H

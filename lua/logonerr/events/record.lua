@@ -11,6 +11,7 @@ local time = require "logonerr.events.time"
 local address = require "logonerr.events.address"
 
 local tointeger = math.tointeger -- luacheck: compat
+local mtype = math.type or function() return nil end -- luacheck: compat
 local format, match, lower = string.format, string.match, string.lower
 local tonumber, tostring, type = tonumber, tostring, type
 
@@ -24,7 +25,7 @@ local of = schema.of
 
 -- A code field's value as an unsigned number: 0xC000006A, 3221225578,
 -- -1073741718, "0x18"; nil for "-", "" and what is not a number.
-local function number(v)
+local function parse_number(v)
   local n
   if type(v) == "number" then
     n = v
@@ -38,6 +39,26 @@ local function number(v)
   if n < 0 then n = n + 4294967296 end
   if n >= 4294967296 then n = n % 4294967296 end -- sign-extended 64-bit form
   return tointeger and tointeger(n) or n
+end
+
+-- Logs repeat the same few code texts ("0x0", "0xC000006D", "3"): each is
+-- parsed once.  Strings only, and a bounded number of them (false: not a
+-- number).
+local MEMO_MAX = 512
+local numbers, nnumbers = {}, 0
+local function number(v)
+  if type(v) ~= "string" then
+    -- The C readers' id and record number: already an integer.
+    if mtype(v) == "integer" and v >= 0 and v < 4294967296 then return v end
+    return parse_number(v)
+  end
+  local n = numbers[v]
+  if n == nil then
+    if nnumbers >= MEMO_MAX then numbers, nnumbers = {}, 0 end
+    n = parse_number(v) or false
+    numbers[v], nnumbers = n, nnumbers + 1
+  end
+  return n or nil
 end
 M.number = number
 
@@ -69,11 +90,24 @@ end
 -- A field value that says something (not nil, "", "-"), as a string.
 local set = identity.set
 
+-- DOMAIN\user, each pair joined once (bounded, as numbers above).
+local accounts, naccounts = {}, 0
 local function joined(domain, user)
   user, domain = set(user), set(domain)
   if user == nil then return nil end
   if domain == nil then return user end
-  return domain .. "\\" .. user
+  local of_domain = accounts[domain]
+  local a = of_domain and of_domain[user]
+  if a == nil then
+    if naccounts >= MEMO_MAX then accounts, naccounts, of_domain = {}, 0, nil end
+    if of_domain == nil then
+      of_domain = {}
+      accounts[domain] = of_domain
+    end
+    a = domain .. "\\" .. user
+    of_domain[user], naccounts = a, naccounts + 1
+  end
+  return a
 end
 
 -- The fields that hold an IP address; the others hold host names.
@@ -152,10 +186,14 @@ function M.decorate(rec)
   end
   rec.id = id
   rec.record = number(rec.record) or rec.record
-  local secs, t = time.parse(rec.time)
+  -- The EVTX and XML readers give the seconds and canonical form already
+  -- (C) for the usual form; the others the time as the log wrote it.
   local bad_time
-  if secs == nil then bad_time, t = t, nil end
-  rec.seconds, rec.time = secs, t
+  if rec.seconds == nil then
+    local secs, t = time.parse(rec.time)
+    if secs == nil then bad_time, t = t, nil end
+    rec.seconds, rec.time = secs, t
+  end
   local ev = of(id)
   local st, sf = first_number(d, ev.status)
   local sub_, bf = first_number(d, ev.substatus)
