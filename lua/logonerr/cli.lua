@@ -22,6 +22,21 @@ local FORMATS, NAMESPACES = plain(logonerr.formats), plain(logonerr.namespaces)
 local COMMANDS = { explain = true, list = true, search = true, scan = true,
                    events = true }
 
+-- argparse writes an option that takes a value as "-f {a,b}," above
+-- "--format {a,b}", the short name pushed right; "-f, --format {a,b}" on
+-- one line reads as other tools print it.
+local function one_line_labels(cmd)
+  for _, o in ipairs(cmd._options) do
+    if #o._public_aliases > 1 and #o:_get_argument_list() > 0 then
+      o._get_label_lines = function(self)
+        return { table.concat(self._public_aliases, ", ") .. " " ..
+                 table.concat(self:_get_argument_list(), " ") }
+      end
+    end
+  end
+  for _, c in ipairs(cmd._commands) do one_line_labels(c) end
+end
+
 local function build_parser()
   local p = argparse("logonerr",
     "Explain Windows logon-session and authentication errors: Win32, " ..
@@ -70,6 +85,7 @@ local function build_parser()
   sc:flag("--worker"):hidden(true)
   sc:option("--label"):hidden(true)
   require("logonerr.events_cli").add(p)
+  one_line_labels(p)
   return p
 end
 
