@@ -102,7 +102,7 @@ NTSTATUS codes:
 -- Summaries may carry the source they came from (a file name).
 M.summary.line = [[
 {{#items}}
-{{#source}}{{source}}: {{/source}}{{count}} {{name}}{{#hex}} ({{hex}}){{/hex}}
+{{#source}}{{source}}: {{/source}}{{count_aligned}} {{name}}{{#hex}} ({{hex}}){{/hex}}
 {{/items}}
 ]]
 
@@ -113,7 +113,7 @@ M.summary.text = [[
 {{total}} codes found, {{distinct}} distinct
 
 {{#items}}
-{{count}}  {{name}}{{#hex}} ({{hex}}){{/hex}}{{#lines}}  {{lines}}{{/lines}}
+{{count_aligned}}  {{name}}{{#hex}} ({{hex}}){{/hex}}{{#lines}}  {{lines}}{{/lines}}
     {{message}}
 {{#sample}}
     e.g. {{sample}}
