@@ -59,7 +59,7 @@ EVTX_SRC = csrc/levtx.c csrc/eventxml.c $(if $(LIBEVTX_LIBS),csrc/evtx.c)
 EVTX_HDR = csrc/eventxml.h csrc/evtx.h
 EVTX_FLAGS = $(EXPAT_CFLAGS) $(if $(LIBEVTX_LIBS),-DLOGONERR_WITH_LIBEVTX $(LIBEVTX_CFLAGS))
 
-.PHONY: evtx-missing check-html bench-events all catalogue check-catalogue test test-all deps deps-run deps-ci install uninstall clean check-rock \
+.PHONY: evtx-missing check-html screenshot bench-events all catalogue check-catalogue test test-all deps deps-run deps-ci install uninstall clean check-rock \
         check-rock-all bench bench-scan examples windows lint doc fuzz sanitize \
         valgrind threads alloc-test coverage
 
@@ -148,6 +148,14 @@ check-html: deps-ci all
 	$(LUA) bin/logonerr events -f html \
 	  spec/fixtures/evtx/mitre-4768-4771-kerbrute-user-enum.evtx > build/html/events.html
 	sh .ci/check-html build/html/events.html
+
+# doc/report.png, the picture of the HTML report README shows: the same
+# page and browser as check-html.  Run it when the report changes.
+SCREENSHOT_LOG ?= spec/fixtures/evtx/mitre-4768-4771-kerbrute-user-enum.evtx
+screenshot: deps-ci all
+	@mkdir -p build/html
+	$(LUA) bin/logonerr events -f html $(SCREENSHOT_LOG) > build/html/report.html
+	sh .ci/check-html build/html/report.html doc/report.png
 
 # Reading Security logs: records/s and MB/s for EVTX, XML and NDJSON, against
 # evtxexport -f xml and python-evtx on the same files, and peak memory on
