@@ -1,7 +1,7 @@
 -- The catalogue's source (catalogue/*.lua) and its generator: the C the
 -- core compiles is what the source says, bad data is refused with a
 -- message naming the entry and the field, and an error added the way
--- README says is found everywhere.
+-- catalogue/README.md says is found everywhere.
 local S = require("support.sdk").symbols()
 local PLAIN = require("support.run").PLAIN
 local GEN_LUA = "lua5.4" -- the generator's interpreter (make catalogue)
@@ -134,8 +134,8 @@ describe("the catalogue's source", function()
     end)
   end
 
-  it("takes an error added the way README says, everywhere", function()
-    -- README, "Adding an error": one table in catalogue/win32.lua, in
+  it("takes an error added the way catalogue/README.md says, everywhere", function()
+    -- catalogue/README.md, "Adding an error": one table in catalogue/win32.lua, in
     -- order of code, then `make catalogue` and `make`.  In a copy of the
     -- checkout, so the real one is untouched: what building and running
     -- need, without git (a tarball has no .git) and without build/.
