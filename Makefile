@@ -37,7 +37,7 @@ CORE_SRC = csrc/catalog_data.c csrc/lookup.c csrc/parse.c csrc/format.c \
 BIND_SRC = csrc/lcore.c csrc/lentry.c csrc/lscan.c
 SRC = $(CORE_SRC) $(BIND_SRC)
 HDR = csrc/logonerr.h csrc/catalog.h csrc/lbind.h
-LUA_SRC = $(wildcard lua/logonerr/*.lua)
+LUA_SRC = $(wildcard lua/logonerr/*.lua lua/logonerr/*/*.lua lua/logonerr/*/*/*.lua)
 BUSTED ?= busted
 # Where Debian keeps what the embedding example, the C tests and make
 # valgrind use; override them elsewhere (Fedora, macOS, a local build).
@@ -174,6 +174,7 @@ EMBED_MODULES = logonerr=lua/logonerr/init.lua \
   logonerr.formats=lua/logonerr/formats.lua \
   logonerr.report=lua/logonerr/report.lua logonerr.logs=lua/logonerr/logs.lua \
   logonerr.vocabulary=lua/logonerr/vocabulary.lua \
+  logonerr.events.schema=lua/logonerr/events/schema.lua \
   dkjson=$(DKJSON_LUA)
 
 examples: deps $(EX)/capi $(EX)/embed

@@ -5,8 +5,8 @@ local events = require "logonerr.events"
 local forms = require "support.forms"
 
 local function triage_of(path, opts)
-  local it, rd = events.records(path)
-  return events.triage(it, rd, opts)
+  local rd = assert(events.open(path))
+  return events.triage(rd, opts)
 end
 
 local function kinds(r)

@@ -84,7 +84,7 @@ local function build_parser()
   -- A worker of -j: one file, its result on stdout for the parent.
   sc:flag("--worker"):hidden(true)
   sc:option("--label"):hidden(true)
-  require("logonerr.events_cli").add(p)
+  require("logonerr.events.cli").add(p)
   one_line_labels(p)
   return p
 end
@@ -415,7 +415,7 @@ function M.main(args, out, err, in_)
   elseif a.command == "scan" then
     return scan(a, in_, out, err)
   elseif a.command == "events" then
-    return require("logonerr.events_cli").run(a, in_, out, err)
+    return require("logonerr.events.cli").run(a, in_, out, err)
   elseif a.command == "list" then
     print_entries(out, logonerr.list({ namespace = a.namespace,
                                        category = a.category }), a.format)

@@ -11,13 +11,15 @@
 --     "4624(S): An account was successfully logged on", with the numbering of
 --     SECURITY_LOGON_TYPE in ntsecapi.h (where 6, Proxy, is listed as not
 --     supported).
---   * Event IDs: the pages for events 4624, 4625, 4648, 4740, 4768, 4769, 4771
---     and 4776; the code fields are the `<Data Name=...>` of each event's XML,
---     and `labels` gives the label the rendered event shows for them.
+--   * Event IDs: logonerr.events.schema, which gives its sources.
 -- @module logonerr.vocabulary
 
 -- Data kept whole, one entry a line:
 -- luacheck: no max line length
+
+local schema = require "logonerr.events.schema"
+
+local pairs = pairs
 
 local M = {}
 
@@ -71,57 +73,13 @@ M.logon_types = {
 
 --- Security event IDs about logons -> what the event means and which of
 -- its fields (named as in the event's XML) hold error codes, and in which
--- logonerr namespace.  `labels` maps those XML names to the labels the
--- rendered event text shows.
-M.event_ids = {
-  [4624] = {
-    name = "An account was successfully logged on",
-    description = "A logon session was created on the computer where the event is logged; Logon Type says how, and the Network Information fields say from where.",
-    code_fields = {},
-    labels = {},
-  },
-  [4625] = {
-    name = "An account failed to log on",
-    description = "A logon attempt failed on the computer that was asked to log the account on; Status holds the reason (an NTSTATUS, sometimes an SSPI HRESULT such as 0x80090325), Sub Status refines it, and FailureReason is a %%2304..%%2315 insert.",
-    code_fields = { Status = "ntstatus", SubStatus = "ntstatus" },
-    labels = { Status = "Status", SubStatus = "Sub Status" },
-  },
-  [4648] = {
-    name = "A logon was attempted using explicit credentials",
-    description = "A process logged on, or connected elsewhere, with credentials given explicitly rather than those of its own session, as with `runas` or a mapped drive with another user; it records no error code.",
-    code_fields = {},
-    labels = {},
-  },
-  [4740] = {
-    name = "A user account was locked out",
-    description = "An account reached the lockout threshold; logged on domain controllers (and on the computer for local accounts), with Caller Computer Name usually naming the machine the failed attempts came from.",
-    code_fields = {},
-    labels = {},
-  },
-  [4768] = {
-    name = "A Kerberos authentication ticket (TGT) was requested",
-    description = "A domain controller received an AS request for a ticket-granting ticket; Status is the Kerberos result (0x0 for success, 0x6 unknown client, 0x12 revoked or disabled, 0x18 bad password, 0x25 clock skew).",
-    code_fields = { Status = "kerberos" },
-    labels = { Status = "Result Code" },
-  },
-  [4769] = {
-    name = "A Kerberos service ticket was requested",
-    description = "A domain controller received a TGS request for a service ticket; Status is the Kerberos result and Service Name the target.",
-    code_fields = { Status = "kerberos" },
-    labels = { Status = "Failure Code" },
-  },
-  [4771] = {
-    name = "Kerberos pre-authentication failed",
-    description = "A domain controller refused the pre-authentication of an AS request; Status is the Kerberos error, most often 0x18 (bad password).",
-    code_fields = { Status = "kerberos" },
-    labels = { Status = "Failure Code" },
-  },
-  [4776] = {
-    name = "The computer attempted to validate the credentials for an account",
-    description = "An NTLM credential validation, logged by the domain controller for domain accounts or by the computer for local ones; Status is the NTSTATUS result and the event has no Sub Status.",
-    code_fields = { Status = "ntstatus" },
-    labels = { Status = "Error Code" },
-  },
-}
+-- logonerr namespace.  `labels` maps fields to the labels the rendered
+-- event text shows.  The events schema (logonerr.events.schema) is where
+-- they are kept; this is its catalogue view.
+M.event_ids = {}
+for id, ev in pairs(schema.events) do
+  M.event_ids[id] = { name = ev.name, description = ev.description,
+                      code_fields = ev.code_fields or {}, labels = ev.labels or {} }
+end
 
 return M

@@ -1,9 +1,8 @@
 --- `logonerr events`: Security event logs read, triaged and reported.
 -- cli.lua declares the command through add() and runs it through run().
--- @module logonerr.events_cli
+-- @module logonerr.events.cli
 
--- The reader loads on first use: `logonerr 1366` does not need it.
-local events_report = require "logonerr.events_report"
+local FORMATS = require "logonerr.events.formats"
 
 local M = {}
 
@@ -13,7 +12,7 @@ function M.add(p)
     "Winlogbeat or exported JSON) and say what is going on: failures by code, " ..
     "account and source, and findings such as password spraying or lockouts.")
   ev:argument("files", "Logs to read (stdin when none; - is stdin)."):args("*")
-  ev:option("-f --format", "Report format."):choices(events_report.FORMATS):default("text")
+  ev:option("-f --format", "Report format."):choices(FORMATS):default("text")
   ev:option("--since", "Only events at or after this time (UTC; 2024-05-01 or " ..
             "2024-05-01T13:45:00Z).")
   ev:option("--until", "Only events at or before this time (UTC; a date alone " ..
@@ -32,7 +31,7 @@ end
 local function plain(rec)
   return { id = rec.id, record = rec.record, time = rec.time, computer = rec.computer,
            channel = rec.channel, account = rec.account, source = rec.source,
-           failed = rec.failed, logon_type = rec.logon_type,
+           failed = rec.failed, success = rec.success, logon_type = rec.logon_type,
            failure_reason = rec.failure_reason, status = plain_entry(rec.status),
            substatus = plain_entry(rec.substatus), code = plain_entry(rec.code),
            data = rec.data }
@@ -97,7 +96,7 @@ function M.run(a, in_, out, err)
     end
   end
   r.skipped, r.skipped_records = #skipped, skipped
-  out:write(events_report.render(r, a.format))
+  out:write(require("logonerr.events.report").render(r, a.format))
   return status
 end
 

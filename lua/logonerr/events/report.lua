@@ -1,9 +1,10 @@
---- The triage report (logonerr.triage) as text, Markdown, JSON or one
+--- The triage report (logonerr.events.triage) as text, Markdown, JSON or one
 -- self-contained HTML page with a chart of failures over time by code
 -- (inline SVG: no script, no stylesheet from the network).
--- @module logonerr.events_report
+-- @module logonerr.events.report
 
 local report = require "logonerr.report"
+local FORMATS = require "logonerr.events.formats"
 
 local error, ipairs, tostring = error, ipairs, tostring
 local concat = table.concat
@@ -14,7 +15,7 @@ local _ENV = nil -- luacheck: ignore 211
 
 local M = {}
 
-M.FORMATS = { "text", "markdown", "json", "html" }
+M.FORMATS = FORMATS
 
 local function list(t, limit)
   t = t or {}

@@ -3,20 +3,20 @@
 -- (password guessing, spraying, user enumeration, lockouts, disabled and
 -- expired accounts still in use, clock skew), each with its evidence and
 -- what to check next.
--- @module logonerr.triage
+-- @module logonerr.events.triage
 
-local record = require "logonerr.event_record"
-local logonerr = require "logonerr"
+local record = require "logonerr.events.record"
+local schema = require "logonerr.events.schema"
+local time = require "logonerr.events.time"
 
 local floor = math.floor
-local ipairs, pairs, type = ipairs, pairs, type
+local error, getmetatable, ipairs, pairs, require, type =
+      error, getmetatable, ipairs, pairs, require, type
 local sort = table.sort
 
 local _ENV = nil -- luacheck: ignore 211
 
 local M = {}
-
-local EVENT_IDS = logonerr.event_ids
 
 --- Default thresholds and windows (README: "Triage" says why).
 M.DEFAULTS = {
@@ -78,9 +78,8 @@ local KRB = {
   [0x17] = "expired", [0x25] = "clock_skew",
 }
 
-local function class(rec)
-  if rec.id == 4740 then return "lockout" end
-  if rec.id == 4648 then return "explicit" end
+local function class(rec, ev)
+  if ev.feeds then return ev.feeds end
   local c = rec.code
   if c == nil then return nil end
   if c.namespace == "kerberos" then return KRB[c.code] end
@@ -110,10 +109,14 @@ local function count_keys(t)
   return n
 end
 
-local function by_count(a, b)
-  if a.count ~= b.count then return a.count > b.count end
-  return (a.sort or "") < (b.sort or "")
+-- Most first (by the field n), then by the sort key.
+local function most(n)
+  return function(a, b)
+    if a[n] ~= b[n] then return a[n] > b[n] end
+    return (a.sort or "") < (b.sort or "")
+  end
 end
+local by_count, by_failures = most("count"), most("failures")
 
 -- The most in any window of w seconds, of events (sorted by time), and
 -- of distinct accounts when distinct is set.
@@ -182,7 +185,7 @@ local function timeline(fails, names)
   local start = floor(lo / size) * size
   local rows = {}
   for i = 0, floor((hi - start) / size) do
-    rows[i + 1] = { time = record.iso(start + i * size), counts = {}, total = 0 }
+    rows[i + 1] = { time = time.iso(start + i * size), counts = {}, total = 0 }
   end
   for _, e in ipairs(fails) do
     local row = rows[floor((e.t - start) / size) + 1]
@@ -193,21 +196,29 @@ local function timeline(fails, names)
   return { bucket = size, codes = names, rows = rows }
 end
 
---- The report of records: recs is a list, or an iterator (what
--- events.records returns: the reader that comes with it gives the skipped
--- count, so triage(events.records(path)) and triage(it, reader, opts)
--- both work).  opts: the thresholds and window of M.DEFAULTS.
-function M.triage(recs, opts, reader)
-  if type(opts) == "table" and opts.skipped and opts.next then
-    opts, reader = reader, opts -- triage(events.records(path), opts)
+--- The report of recs: a list of records, an iterator over them, or a
+-- reader from events.open (whose skipped records the report counts).
+-- opts: the thresholds and window of M.DEFAULTS.
+function M.triage(recs, opts)
+  local events = require "logonerr.events"
+  if opts ~= nil and type(opts) ~= "table" or events.is_reader(opts) then
+    error("bad argument #2 to 'triage' (options table expected, got " ..
+          (events.is_reader(opts) and "a reader: pass the reader as argument #1" or
+           type(opts)) .. ")", 2)
   end
   local o = {}
   for k, v in pairs(M.DEFAULTS) do o[k] = v end
   for k, v in pairs(opts or {}) do o[k] = v end
-  local iter = recs
-  if type(recs) == "table" then
+  local iter, reader = recs, nil
+  if events.is_reader(recs) then
+    reader = recs
+    iter = function() return reader:next() end
+  elseif type(recs) == "table" and getmetatable(recs) == nil then
     local i = 0
     iter = function() i = i + 1; return recs[i] end
+  elseif type(recs) ~= "function" then
+    error("bad argument #1 to 'triage' (list of records, iterator or reader " ..
+          "expected, got " .. type(recs) .. ")", 2)
   end
   local r = { events = 0, failures = 0, skipped = 0 }
   local ids, codes, accounts, sources, types = {}, {}, {}, {}, {}
@@ -217,14 +228,15 @@ function M.triage(recs, opts, reader)
     n = n + 1
     r.events = r.events + 1
     add(ids, rec.id)
-    local cl = class(rec)
+    local ev = schema.of(rec.id)
+    local cl = class(rec, ev)
     -- What findings need of a record, not the record: a long log's
     -- failures stay small in memory.  Only failures and events a finding
     -- looks at are kept.
     local e
     if rec.failed or cl then
       e = { rec = { account = rec.account, source = rec.source, code = rec.code,
-                    time = rec.time }, t = record.seconds(rec) or 0, i = n,
+                    time = rec.time }, t = rec.seconds or 0, i = n,
             key = record.account_key(rec.account) }
     end
     if rec.time then
@@ -272,7 +284,7 @@ function M.triage(recs, opts, reader)
         bt.count = bt.count + 1
       end
     end
-    if rec.id == 4768 and rec.failed and cl ~= "unknown_user" then
+    if ev.as_request and rec.failed and cl ~= "unknown_user" then
       classes.probe = classes.probe or {}
       classes.probe[#classes.probe + 1] = e
     end
@@ -295,8 +307,7 @@ function M.triage(recs, opts, reader)
 
   r.by_event = {}
   for id, c in pairs(ids) do
-    local ev = EVENT_IDS[id]
-    r.by_event[#r.by_event + 1] = { id = id, count = c, what = ev and ev.name, sort = id }
+    r.by_event[#r.by_event + 1] = { id = id, count = c, what = schema.of(id).name, sort = id }
   end
   sort(r.by_event, by_count)
   r.by_code = {}
@@ -313,16 +324,16 @@ function M.triage(recs, opts, reader)
   for a, ba in pairs(accounts) do
     r.by_account[#r.by_account + 1] = { account = a, failures = ba.failures,
       codes = keys_by_count(ba.codes), sources = keys_by_count(ba.sources, 20),
-      lockouts = ba.lockouts, count = ba.failures, sort = a }
+      lockouts = ba.lockouts, sort = a }
   end
-  sort(r.by_account, by_count)
+  sort(r.by_account, by_failures)
   r.by_source = {}
   for s, bs in pairs(sources) do
     r.by_source[#r.by_source + 1] = { source = s, failures = bs.failures,
       accounts = count_keys(bs.accounts), account_list = keys_by_count(bs.accounts, 20),
-      count = bs.failures, sort = s }
+      sort = s }
   end
-  sort(r.by_source, by_count)
+  sort(r.by_source, by_failures)
   r.by_logon_type = {}
   for _, bt in pairs(types) do
     bt.sort = bt.logon_type

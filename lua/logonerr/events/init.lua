@@ -1,0 +1,258 @@
+--- Security events: the logs where logon failures live, read one record at
+-- a time and triaged.  The input's shape is told from its content (EVTX,
+-- event XML, JSON), in UTF-8 or UTF-16; what an event means is in
+-- logonerr.events.schema.
+--
+--     local events = require "logonerr.events"
+--     for rec in events.records("Security.evtx") do print(rec.id, rec.code) end
+--     local report = events.triage(events.open("Security.evtx"))
+--
+-- @module logonerr.events
+
+local record = require "logonerr.events.record"
+local schema = require "logonerr.events.schema"
+local time = require "logonerr.events.time"
+local json = require "logonerr.json"
+local textsource = require "logonerr.textsource"
+local read_evtx = require "logonerr.events.read.evtx"
+local read_xml = require "logonerr.events.read.xml"
+local read_json = require "logonerr.events.read.json"
+
+local error, getmetatable, io_open, ipairs, os_remove, os_tmpname, require,
+      setmetatable, tostring, type =
+      error, getmetatable, io.open, ipairs, os.remove, os.tmpname, require,
+      setmetatable, tostring, type
+local find, format, lower, match, sub =
+      string.find, string.format, string.lower, string.match, string.sub
+
+local _ENV = nil -- luacheck: ignore 211
+
+local M = {}
+
+--- Bytes read at a time.
+M.CHUNK = textsource.CHUNK
+--- The longest event (XML), JSON line or JSON array item read whole; past
+-- it, the event is skipped as damaged.
+M.MAX_EVENT = 16 * 1048576
+
+--- Can this build read EVTX files (logonerr.evtx built with libevtx)?
+M.evtx = read_evtx.available
+--- Can it read event XML (logonerr.evtx built with libexpat)?
+M.xml = read_xml.available
+--- The JSON library in use ("lua-cjson" or "dkjson").
+M.json_library = json.library
+
+--- The schema: what each event ID means (logonerr.events.schema).
+M.schema = schema
+--- Time in seconds and canonical form, as logs write it.
+M.time = time.time
+
+--- Events whose Status is a Kerberos result code (from the schema).
+M.KERBEROS = setmetatable({}, { __index = function(_, id)
+  local ev = schema.events[id]
+  return ev ~= nil and ev.code_fields ~= nil and ev.code_fields.Status == "kerberos"
+    or nil
+end })
+
+-- Does a record pass the filters of o (since, until, account, source)?
+local function wanted(rec, o)
+  if o.since and (rec.time == nil or rec.time < o.since) then return false end
+  if o["until"] and (rec.time == nil or rec.time > o["until"]) then return false end
+  if o.account then
+    local a = lower(rec.account or "")
+    if a ~= o.account and lower(match(a, "[^\\]*$")) ~= o.account then return false end
+  end
+  if o.source and lower(rec.source or "") ~= o.source then return false end
+  return true
+end
+
+-- opts.since / until as canonical times, account and source lower-cased.
+local function filters(opts)
+  local o = {}
+  for _, k in ipairs({ "since", "until" }) do
+    local v = opts[k]
+    if v ~= nil then
+      local _, t = time.time(v)
+      if t == nil then
+        error(format("bad option '%s' (not a time: '%s'; expected e.g. " ..
+                     "2024-05-01, 2024-05-01T13:45:00Z)", k, tostring(v)), 3)
+      end
+      o[k] = t
+    end
+  end
+  if o["until"] and #opts["until"] <= 10 then -- a date alone: the whole day
+    o["until"] = sub(o["until"], 1, 11) .. "23:59:59.999999Z"
+  end
+  o.account = opts.account and lower(opts.account)
+  o.source = opts.source and lower(opts.source)
+  return o
+end
+
+---------------------------------------------------------------- reader
+
+local READER = {}
+READER.__index = READER
+
+--- Is r a reader that open() returned?
+function M.is_reader(r)
+  return type(r) == "table" and getmetatable(r) == READER
+end
+
+--- Counts a record that was skipped, with where it was and why.
+function READER:skip(at, reason)
+  local list = self.skipped
+  list[#list + 1] = { at = at, reason = reason }
+end
+
+--- The next record that passes the filters, or nil at the end (where the
+-- reader closes its file).
+function READER:next()
+  if self.raw == nil then return nil end
+  local o = self.opts
+  while true do
+    local rec = self.raw()
+    if rec == nil then
+      self:close()
+      return nil
+    end
+    if rec.data == nil then rec.data = {} end
+    rec = record.decorate(rec)
+    self.events = self.events + 1
+    if wanted(rec, o) then return rec end
+  end
+end
+
+--- Closes the reader's file (the end of the records does too).
+function READER:close()
+  self.raw = nil
+  if self.file then self.file:close(); self.file = nil end
+  if self.temp then os_remove(self.temp); self.temp = nil end
+end
+
+-- Copies what is left of f, after head, to a temporary file (the EVTX
+-- reader reads files, not streams); its name, or nil and a message.
+local function spill(f, head, chunk)
+  local path = os_tmpname()
+  local t, err = io_open(path, "wb")
+  if t == nil then
+    os_remove(path)
+    return nil, "cannot keep EVTX from a stream in a temporary file: " .. tostring(err)
+  end
+  local ok, werr = t:write(head)
+  for c in function() return f:read(chunk) end do
+    if not ok then break end
+    ok, werr = t:write(c)
+  end
+  t:close()
+  if not ok then
+    os_remove(path)
+    return nil, "cannot keep EVTX from a stream in a temporary file: " .. tostring(werr)
+  end
+  return path
+end
+
+-- The raw records of a text log (XML or JSON), told from its head.
+local function text_records(rd, f, head)
+  local enc, bom = textsource.encoding(head)
+  if bom > 0 then head = sub(head, bom + 1) end
+  if enc ~= "utf-8" and textsource.utf16 == nil then
+    return nil, "UTF-16 text: " .. read_xml.missing
+  end
+  rd.encoding = enc
+  local chunks = textsource.chunks(f, head, enc, rd.chunk)
+  local text = chunks() or ""
+  local function again() -- the piece read to look, then the rest
+    local pending = text
+    return function()
+      local s = pending
+      if s then pending = nil; return s end
+      return chunks()
+    end
+  end
+  local first = read_json.sniff(text)
+  if first then
+    rd.format = "json"
+    return read_json.records(rd, again(), first)
+  elseif read_xml.sniff(text) then
+    rd.format = "xml"
+    return read_xml.records(rd, again())
+  end
+  return nil, "not a Security event log (expected EVTX, event XML with " ..
+              "<Event> elements, or JSON)"
+end
+
+--- Opens a log: src is a path or an open file (read in binary mode).
+-- opts: since, until (times), account, source (filters), name (the name
+-- used in messages).  Returns a reader (reader:next(), reader.format,
+-- reader.skipped, a list of {at, reason}; reader.events, the records
+-- read before filtering), or nil and a message naming the input.
+function M.open(src, opts)
+  opts = opts or {}
+  local o = filters(opts)
+  local name = opts.name or (type(src) == "string" and src or "(stdin)")
+  local f, path, owned = src, nil, false
+  if type(src) == "string" then
+    local err
+    f, err = io_open(src, "rb")
+    if f == nil then return nil, err end
+    path, owned = src, true
+  elseif type(src) ~= "userdata" and type(src) ~= "table" then
+    error("bad argument #1 to 'open' (file name or file expected, got " ..
+          type(src) .. ")", 2)
+  end
+  local head, rerr = f:read(65536)
+  if head == nil and rerr then
+    if owned then f:close() end
+    return nil, name .. ": " .. tostring(rerr)
+  end
+  if head == nil or head == "" then
+    if owned then f:close() end
+    return nil, name .. ": empty: not an event log"
+  end
+  local rd = setmetatable({ skipped = {}, events = 0, opts = o, name = name,
+                            chunk = M.CHUNK, max_event = M.MAX_EVENT }, READER)
+  local raw, err
+  if sub(head, 1, 8) == "ElfFile\0" then
+    rd.format = "evtx"
+    if path == nil then
+      path, err = spill(f, head, rd.chunk)
+      rd.temp = path
+    end
+    if owned then f:close() end
+    if path then raw, err = read_evtx.records(rd, path) end
+  else
+    raw, err = text_records(rd, f, head)
+    if raw and owned then rd.file = f end
+    if raw == nil and owned then f:close() end
+  end
+  if raw == nil then
+    rd:close()
+    if find(err, name, 1, true) then return nil, err end
+    return nil, name .. ": " .. err
+  end
+  rd.raw = raw
+  return rd
+end
+
+--- An iterator over the records of src (see open), and the reader, whose
+-- skipped list is complete once the loop ends:
+--     for rec in events.records(path) do ... end
+-- A source that cannot be read raises an error naming it.
+function M.records(src, opts)
+  if type(src) ~= "string" and type(src) ~= "userdata" and type(src) ~= "table" then
+    error("bad argument #1 to 'records' (file name or file expected, got " ..
+          type(src) .. ")", 2)
+  end
+  local rd, err = M.open(src, opts)
+  if rd == nil then error("logonerr.events: " .. err, 2) end
+  return function() return rd:next() end, rd
+end
+
+--- The triage report (logonerr.events.triage) of recs: a list of records,
+-- an iterator over them, or a reader from open() (whose skipped records
+-- the report then counts).  opts: thresholds and windows.
+function M.triage(recs, opts)
+  return require("logonerr.events.triage").triage(recs, opts)
+end
+
+return M

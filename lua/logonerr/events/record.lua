@@ -1,0 +1,163 @@
+--- A record: what logonerr adds to an event read from a log (its id, time
+-- and data), as the schema says for its event ID: the time in canonical
+-- form and in seconds, the codes as catalogue entries, the outcome, the
+-- account, the source, the logon type and the failure reason.
+-- @module logonerr.events.record
+
+local logonerr = require "logonerr"
+local schema = require "logonerr.events.schema"
+local time = require "logonerr.events.time"
+
+local tointeger = math.tointeger -- luacheck: compat
+local format, match, gsub, lower = string.format, string.match, string.gsub, string.lower
+local tonumber, tostring, type = tonumber, tostring, type
+
+local _ENV = nil -- luacheck: ignore 211
+
+local M = {}
+
+local FAILURE_REASONS = logonerr.failure_reasons -- 2313 -> text
+local LOGON_TYPES = logonerr.logon_types         -- 10 -> {name =, ...}
+local of = schema.of
+
+-- A code field's value as an unsigned number: 0xC000006A, 3221225578,
+-- -1073741718, "0x18"; nil for "-", "" and what is not a number.
+local function number(v)
+  local n
+  if type(v) == "number" then
+    n = v
+  elseif type(v) == "string" then
+    local hex = match(v, "^%s*0[xX](%x+)%s*$")
+    if hex then n = #hex <= 16 and tonumber(hex, 16)
+    else n = tonumber(match(v, "^%s*(%-?%d+)%s*$") or "") end
+  end
+  if n == nil or n ~= n or n % 1 ~= 0 then return nil end
+  if n < 0 then n = n + 4294967296 end
+  if n >= 4294967296 then n = n % 4294967296 end -- sign-extended 64-bit form
+  return tointeger and tointeger(n) or n
+end
+M.number = number
+
+local known = {} -- "namespace:code" -> entry, for codes met before
+
+--- The entry for code n: Kerberos when the event's field says so, else
+-- what the catalogue reads (NTSTATUS, or HRESULT for SSPI's SEC_E_*).  A
+-- code not in the catalogue gets a table with name = its hex and
+-- unknown = true.
+function M.entry(n, kerberos)
+  local key = (kerberos and "k" or "n") .. n
+  local e = known[key]
+  if e then return e end
+  if kerberos then
+    e = logonerr.lookup(n, "kerberos")
+  else
+    e = logonerr.lookup(n, n >= 0xC0000000 and "ntstatus" or nil)
+  end
+  if e == nil then
+    local ns = kerberos and "kerberos" or n >= 0xC0000000 and "ntstatus" or
+               n >= 0x80000000 and "hresult" or "win32"
+    e = { name = format("0x%X", n), namespace = ns, code = n,
+          hex = format("0x%X", n), unknown = true }
+  end
+  known[key] = e
+  return e
+end
+
+local function set(v)
+  if v == nil then return nil end
+  if type(v) ~= "string" then v = tostring(v) end
+  if v == "" or v == "-" then return nil end
+  return v
+end
+
+local function joined(domain, user)
+  user, domain = set(user), set(domain)
+  if user == nil then return nil end
+  if domain == nil then return user end
+  return domain .. "\\" .. user
+end
+
+local function address(v)
+  v = set(v)
+  if v == nil then return nil end
+  return (gsub(v, "^::[fF][fF][fF][fF]:(%d+%.%d+%.%d+%.%d+)$", "%1"))
+end
+
+-- A vocabulary item: a string, or the catalogue's table of one.
+local function text_of(v)
+  if type(v) == "table" then return v.text or v.name or v.message end
+  return v
+end
+
+-- The first of the fields (a list) that holds a number, with its field;
+-- fields that hold "-" or nothing are passed over.
+local function first_number(d, fields)
+  for i = 1, #fields do
+    local n = number(d[fields[i]])
+    if n then return n, fields[i] end
+  end
+  return nil
+end
+
+-- The account as the event's schema says it is read.
+local function account(d, how)
+  local user, domain = d[how.user], how.domain and d[how.domain]
+  if how.realm_in_user then
+    local u, realm = match(user or "", "^(.-)@(.+)$")
+    if u then return joined(realm, u) end
+  end
+  if how.domain_match then domain = match(domain or "", how.domain_match) end
+  return joined(domain, user)
+end
+
+local function source(rec, d, fields)
+  for i = 1, #fields do
+    local s = address(d[fields[i]])
+    if s then return s end
+  end
+  if fields.computer then return set(rec.computer) end
+  return nil
+end
+
+--- Adds status, substatus, code, failed, success, account, source,
+-- logon_type, failure_reason and seconds to a record read from a log (id,
+-- time, data); puts its time in canonical form.  Returns the record.
+function M.decorate(rec)
+  local d = rec.data
+  local id = number(rec.id)
+  rec.id = id
+  rec.record = number(rec.record) or rec.record
+  rec.seconds, rec.time = time.time(rec.time)
+  local ev = of(id)
+  local st, sf = first_number(d, ev.status)
+  local sub_, bf = first_number(d, ev.substatus)
+  local cf = ev.code_fields
+  rec.status = st and st ~= 0 and M.entry(st, cf[sf] == "kerberos") or nil
+  rec.substatus = sub_ and sub_ ~= 0 and M.entry(sub_, cf[bf] == "kerberos") or nil
+  rec.code = rec.substatus or rec.status
+  local outcome = ev.outcome
+  if outcome == "failure" then
+    rec.failed = true
+  elseif outcome == "success" then
+    rec.success = true
+  elseif outcome == "status" then
+    if rec.status then rec.failed = true elseif st == 0 then rec.success = true end
+  end
+  rec.account = account(d, ev.account)
+  rec.source = source(rec, d, ev.source)
+  local lt = number(d[ev.logon_type])
+  if lt then rec.logon_type = { number = lt, name = text_of(LOGON_TYPES[lt]) } end
+  local fr = set(d[ev.failure_reason])
+  if fr then
+    local k = number(match(fr, "^%%%%(%d+)$"))
+    rec.failure_reason = k and text_of(FAILURE_REASONS[k]) or fr
+  end
+  return rec
+end
+
+--- The key accounts are grouped by: letter case does not matter.
+function M.account_key(a)
+  return a and lower(a)
+end
+
+return M
