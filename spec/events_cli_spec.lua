@@ -110,4 +110,116 @@ describe("logonerr events", function()
     assert.are.equal(0, code)
     assert.are.equal(70, dkjson.decode(out).events)
   end)
+
+  describe("-o FILE", function()
+    local log = S .. "mitre-4768-4771-kerbrute-user-enum.evtx"
+    local function slurp(path)
+      local f = io.open(path, "rb")
+      if not f then return nil end
+      local t = f:read("*a")
+      f:close()
+      return t
+    end
+    local function scratch(name) -- a path in a fresh folder
+      local dir = os.tmpname()
+      os.remove(dir)
+      assert(require("support.run").ok("mkdir " .. dir))
+      return dir .. "/" .. name, dir
+    end
+
+    it("writes the report to the file, in the format its extension names", function()
+      for ext, format in pairs({ html = "html", md = "markdown", json = "json",
+                                 txt = "text", HTML = "html" }) do
+        local path, dir = scratch("report." .. ext)
+        local code, out, err = run("events -o " .. path .. " " .. log)
+        assert.are.equal(0, code, err)
+        assert.are.equal("", out)
+        local _, want = run("events -f " .. format .. " " .. log)
+        if format == "json" then -- the same report (key order aside)
+          assert.are.same(dkjson.decode(want), dkjson.decode(slurp(path)))
+        else
+          assert.are.equal(want, slurp(path), ext)
+        end
+        os.remove(path)
+        os.remove(dir)
+      end
+    end)
+
+    it("takes -f over the extension, and writes --records as NDJSON", function()
+      local path, dir = scratch("report.md")
+      assert.are.equal(0, (run("events -f json -o " .. path .. " " .. log)))
+      assert.are.equal(42, dkjson.decode(slurp(path)).events)
+      os.remove(path)
+      path = dir .. "/records.ndjson"
+      assert.are.equal(0, (run("events --records -o " .. path .. " " .. log)))
+      local n = 0
+      for line in slurp(path):gmatch("[^\n]+") do
+        assert.is_number(dkjson.decode(line).id)
+        n = n + 1
+      end
+      assert.are.equal(42, n) -- python-evtx reads 42 events in this log
+      os.remove(path)
+      os.remove(dir)
+    end)
+
+    it("refuses a name whose extension says no format, writing nothing", function()
+      local path, dir = scratch("report.log")
+      local code, out, err = run("events -o " .. path .. " " .. log)
+      assert.are.equal(2, code)
+      assert.are.equal("", out)
+      assert.matches("cannot tell the report format from the name '.*report%.log': " ..
+                     "end it in %.html, %.md, %.json or %.txt, or give %-f", err)
+      assert.is_nil(slurp(path))
+      os.remove(dir)
+    end)
+
+    it("refuses a file it cannot write before reading, and leaves a file alone", function()
+      local path, dir = scratch("report.html")
+      local code, out, err = run("events -o " .. dir .. "/no/such/folder/r.html " .. log)
+      assert.are.equal(2, code)
+      assert.are.equal("", out)
+      assert.matches("^logonerr: cannot write the report: .*no/such/folder/r%.html", err)
+      -- a bad log: the existing report is not truncated
+      local f = io.open(path, "wb")
+      f:write("before")
+      f:close()
+      code = run("events -o " .. path .. " " .. dir .. "/missing.evtx")
+      assert.are.equal(2, code)
+      assert.are.equal("before", slurp(path))
+      os.remove(path)
+      os.remove(dir)
+    end)
+  end)
+
+  it("says how many events the filters left out", function()
+    local log = S .. "mitre-4768-4771-kerbrute-user-enum.evtx" -- 42 events, all in 2021
+    local code, out = run("events --since 2099-01-01 " .. log)
+    assert.are.equal(0, code)
+    assert.matches("^Security events: 0 events read, 0 failures, 0 skipped; 42 more " ..
+                   "filtered out by %-%-since, %-%-until, %-%-account or %-%-source\n", out)
+    code, out = run("events -f json --since 2099-01-01 " .. log)
+    assert.are.equal(42, dkjson.decode(out).filtered)
+    code, out = run("events " .. log)
+    assert.is_nil(out:find("filtered", 1, true))
+  end)
+
+  it("writes one event, one failure, one lockout in the singular", function()
+    -- Guest's one 4768 in the kerbrute log (Result Code 0x12)
+    local code, out = run("events --account guest " .. S .. "mitre-4768-4771-kerbrute-user-enum.evtx")
+    assert.are.equal(0, code)
+    assert.matches("^Security events: 1 event read, 1 failure, 0 skipped ", out)
+    local p = require("support.run").tempfile(
+      '<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System>' ..
+      '<EventID>4625</EventID><TimeCreated SystemTime="2024-05-01T10:02:00Z"/>' ..
+      '<EventRecordID>1</EventRecordID><Channel>Security</Channel>' ..
+      '<Computer>app01.corp.example</Computer></System><EventData>' ..
+      '<Data Name="IpAddress">10.0.0.8</Data><Data Name="Status">0xC0000234</Data>' ..
+      '<Data Name="SubStatus">0x0</Data><Data Name="TargetDomainName">CORP</Data>' ..
+      '<Data Name="TargetUserName">bob</Data></EventData></Event>\n')
+    code, out = run("events " .. p)
+    os.remove(p)
+    assert.are.equal(0, code)
+    assert.matches("CORP\\bob %(STATUS_ACCOUNT_LOCKED_OUT%), 1 lockout\n", out)
+    assert.is_nil(out:find("1 events", 1, true))
+  end)
 end)

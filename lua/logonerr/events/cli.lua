@@ -12,7 +12,10 @@ function M.add(p)
     "Winlogbeat or exported JSON) and say what is going on: failures by code, " ..
     "account and source, and findings such as password spraying or lockouts.")
   ev:argument("files", "Logs to read (stdin when none; - is stdin)."):args("*")
-  ev:option("-f --format", "Report format."):choices(FORMATS):default("text")
+  ev:option("-f --format", "Report format (default: text, or what the extension " ..
+            "of the -o file says)."):choices(FORMATS)
+  ev:option("-o --output", "Write the report to this file instead of stdout; " ..
+            "its extension (.html, .md, .json, .txt) gives the format."):argname("<file>")
   ev:option("--since", "Only events at or after this time (UTC; 2024-05-01 or " ..
             "2024-05-01T13:45:00Z).")
   ev:option("--until", "Only events at or before this time (UTC; a date alone " ..
@@ -37,11 +40,43 @@ local function plain(rec)
            data = rec.data }
 end
 
+-- The report format an output file's extension names, or nil.
+local EXTENSIONS = { html = "html", htm = "html", md = "markdown", markdown = "markdown",
+                     json = "json", txt = "text", text = "text" }
+
+-- The -o file, checked before anything is read: nil and a message when it
+-- cannot be written (a file the check made is removed again).
+local function output_file(path)
+  local existed = io.open(path, "rb")
+  if existed then existed:close() end
+  local f, why = io.open(path, "ab")
+  if f == nil then return nil, why end
+  f:close()
+  if not existed then os.remove(path) end
+  return path
+end
+
 --- Runs the events command; returns the exit status (0 read, 1 a file
 -- with nothing readable in it, 2 usage or a file that cannot be read).
 function M.run(a, in_, out, err)
   local events = require "logonerr.events"
   local json = require "logonerr.json"
+  local fmt = a.format
+  if a.output then
+    local ext = a.output:match("%.([%w]+)$")
+    fmt = fmt or (ext and EXTENSIONS[ext:lower()])
+    if fmt == nil and not a.records then
+      err:write("logonerr: cannot tell the report format from the name '", a.output,
+                "': end it in .html, .md, .json or .txt, or give -f\n")
+      return 2
+    end
+    local ok, why = output_file(a.output)
+    if not ok then
+      err:write("logonerr: cannot write the report: ", why, "\n")
+      return 2
+    end
+  end
+  fmt = fmt or "text"
   local opts = { since = a.since, ["until"] = a["until"], account = a.account,
                  source = a.source }
   for _, k in ipairs({ "since", "until" }) do
@@ -83,20 +118,36 @@ function M.run(a, in_, out, err)
       end
     end
   end
-  if a.records then
-    for rec in each do out:write(json.encode(plain(rec)), "\n") end
+  -- The report goes to the -o file, opened once the reading is done.
+  local function open_output()
+    if not a.output then return out end
+    local f, why = io.open(a.output, "wb")
+    if f == nil then err:write("logonerr: cannot write the report: ", why, "\n") end
+    return f
+  end
+  if a.records then -- streamed as they are read, to the -o file too
+    local dest = open_output()
+    if dest == nil then return 2 end
+    for rec in each do dest:write(json.encode(plain(rec)), "\n") end
+    if dest ~= out then dest:close() end
     return status
   end
   local r = events.triage(each)
   if #readers == 0 then return status end
-  local skipped = {}
+  local skipped, read = {}, 0
   for _, x in ipairs(readers) do
+    read = read + x.events
     for _, s in ipairs(x.skipped) do
       skipped[#skipped + 1] = { file = x.name, at = s.at, reason = s.reason }
     end
   end
   r.skipped, r.skipped_records = #skipped, skipped
-  out:write(require("logonerr.events.report").render(r, a.format))
+  if a.since or a["until"] or a.account or a.source then r.filtered = read - r.events end
+  local text = require("logonerr.events.report").render(r, fmt)
+  local dest = open_output()
+  if dest == nil then return 2 end
+  dest:write(text)
+  if dest ~= out then dest:close() end
   return status
 end
 
