@@ -33,10 +33,19 @@ local function span(a, b)
   return a .. " to " .. b
 end
 
+-- "1 event", "2 events".
+local function count(n, word)
+  return format("%d %s%s", n, word, n == 1 and "" or "s")
+end
+
 local function header(r)
-  local s = format("%d events read, %d failures, %d skipped", r.events,
-                   r.failures, r.skipped)
+  local s = format("%s read, %s, %d skipped", count(r.events, "event"),
+                   count(r.failures, "failure"), r.skipped)
   if r.first then s = s .. " (" .. span(r.first, r.last) .. ")" end
+  if r.filtered and r.filtered > 0 then
+    s = s .. format("; %d more filtered out by --since, --until, --account or --source",
+                    r.filtered)
+  end
   return s
 end
 
@@ -57,7 +66,7 @@ local function text(r)
     add("Findings")
     for i, f in ipairs(r.findings) do
       add(format("%2d. %s [%s]", i, f.title, f.kind))
-      add(format("    %d events, %s%s", f.count, span(f.first, f.last), window_text(f)))
+      add(format("    %s, %s%s", count(f.count, "event"), span(f.first, f.last), window_text(f)))
       if #f.accounts > 0 then add("    accounts: " .. list(f.accounts)) end
       if #f.sources > 0 then add("    sources:  " .. list(f.sources)) end
       if #f.codes > 0 then add("    codes:    " .. list(f.codes)) end
@@ -76,7 +85,7 @@ local function text(r)
   for i, a in ipairs(r.by_account) do
     if i > 20 then add(format("  ... %d more", #r.by_account - 20)); break end
     add(format("  %6d  %s (%s)%s", a.failures, a.account, list(a.codes, 3),
-               a.lockouts > 0 and format(", %d lockouts", a.lockouts) or ""))
+               a.lockouts > 0 and ", " .. count(a.lockouts, "lockout") or ""))
   end
   add("")
   add("Failures by source")
@@ -113,7 +122,7 @@ local function markdown(r)
   for _, f in ipairs(r.findings) do
     add(format("### %s (`%s`)", md(f.title), f.kind))
     add("")
-    add(format("%d events, %s%s.", f.count, span(f.first, f.last), window_text(f)))
+    add(format("%s, %s%s.", count(f.count, "event"), span(f.first, f.last), window_text(f)))
     add("")
     if #f.accounts > 0 then add("- Accounts: " .. md(list(f.accounts))) end
     if #f.sources > 0 then add("- Sources: " .. md(list(f.sources))) end
@@ -270,7 +279,7 @@ local function html(r)
   for _, f in ipairs(r.findings) do
     add('<div class="finding"><h3>' .. esc(f.title) .. " <code>" .. esc(f.kind) ..
         "</code></h3>")
-    add("<p>" .. esc(format("%d events, %s%s.", f.count, span(f.first, f.last),
+    add("<p>" .. esc(format("%s, %s%s.", count(f.count, "event"), span(f.first, f.last),
                             window_text(f))) .. "</p><ul>")
     if #f.accounts > 0 then add("<li>Accounts: " .. esc(list(f.accounts, 20)) .. "</li>") end
     if #f.sources > 0 then add("<li>Sources: " .. esc(list(f.sources, 20)) .. "</li>") end
