@@ -154,7 +154,7 @@ check-html: deps-ci all
 SCREENSHOT_LOG ?= spec/fixtures/evtx/mitre-4768-4771-kerbrute-user-enum.evtx
 screenshot: deps-ci all
 	@mkdir -p build/html
-	$(LUA) bin/logonerr events -f html $(SCREENSHOT_LOG) > build/html/report.html
+	$(LUA) bin/logonerr events -o build/html/report.html $(SCREENSHOT_LOG)
 	sh .ci/check-html build/html/report.html doc/report.png
 
 # Reading Security logs: records/s and MB/s for EVTX, XML and NDJSON, against
