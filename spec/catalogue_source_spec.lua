@@ -6,17 +6,7 @@ local S = require("support.sdk").symbols()
 local PLAIN = require("support.run").PLAIN
 local GEN_LUA = "lua5.4" -- the generator's interpreter (make catalogue)
 
--- Success and output of a shell command (os.execute: io.popen's close
--- gives no exit status on Lua 5.1).
-local function sh(cmd)
-  local out = os.tmpname()
-  local ok = require("support.run").ok(cmd .. " >" .. out .. " 2>&1")
-  local f = io.open(out, "rb")
-  local text = f:read("*a")
-  f:close()
-  os.remove(out)
-  return ok, text
-end
+local sh = require("support.run").sh -- success and output of a command
 
 local function read(path)
   local f = assert(io.open(path, "rb"))

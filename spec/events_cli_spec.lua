@@ -113,13 +113,7 @@ describe("logonerr events", function()
 
   describe("-o FILE", function()
     local log = S .. "mitre-4768-4771-kerbrute-user-enum.evtx"
-    local function slurp(path)
-      local f = io.open(path, "rb")
-      if not f then return nil end
-      local t = f:read("*a")
-      f:close()
-      return t
-    end
+    local slurp = require("support.run").read
     local function scratch(name) -- a path in a fresh folder
       local dir = os.tmpname()
       os.remove(dir)
@@ -162,29 +156,31 @@ describe("logonerr events", function()
       os.remove(dir)
     end)
 
-    it("refuses a name whose extension says no format, writing nothing", function()
-      local path, dir = scratch("report.log")
-      local code, out, err = run("events -o " .. path .. " " .. log)
+    -- exit 2, nothing on stdout, the message on stderr
+    local function refused(args, message)
+      local code, out, err = run("events " .. args)
       assert.are.equal(2, code)
       assert.are.equal("", out)
-      assert.matches("cannot tell the report format from the name '.*report%.log': " ..
-                     "end it in %.html, %.md, %.json or %.txt, or give %-f", err)
+      assert.matches(message, err)
+    end
+
+    it("refuses a name whose extension says no format, writing nothing", function()
+      local path, dir = scratch("report.log")
+      refused("-o " .. path .. " " .. log, "cannot tell the report format from the name " ..
+              "'.*report%.log': end it in %.html, %.md, %.json or %.txt, or give %-f")
       assert.is_nil(slurp(path))
       os.remove(dir)
     end)
 
     it("refuses a file it cannot write before reading, and leaves a file alone", function()
       local path, dir = scratch("report.html")
-      local code, out, err = run("events -o " .. dir .. "/no/such/folder/r.html " .. log)
-      assert.are.equal(2, code)
-      assert.are.equal("", out)
-      assert.matches("^logonerr: cannot write the report: .*no/such/folder/r%.html", err)
+      refused("-o " .. dir .. "/no/such/folder/r.html " .. log,
+              "^logonerr: cannot write the report: .*no/such/folder/r%.html")
       -- a bad log: the existing report is not truncated
       local f = io.open(path, "wb")
       f:write("before")
       f:close()
-      code = run("events -o " .. path .. " " .. dir .. "/missing.evtx")
-      assert.are.equal(2, code)
+      refused("-o " .. path .. " " .. dir .. "/missing.evtx", "missing%.evtx")
       assert.are.equal("before", slurp(path))
       os.remove(path)
       os.remove(dir)

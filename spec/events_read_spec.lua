@@ -77,12 +77,7 @@ end)
 describe("spec/fixtures/evtx", function()
   -- SHA256SUMS was taken from the copies in ../shared/evtx, which came
   -- unchanged from the repositories SOURCES.md names.
-  local function slurp(p)
-    local f = assert(io.open(p, "rb"))
-    local s = f:read("*a")
-    f:close()
-    return s
-  end
+  local function slurp(p) return assert(require("support.run").read(p), p) end
 
   it("holds the sample logs unchanged (sha256sum -c SHA256SUMS)", function()
     local sums = slurp(forms.DIR .. "/SHA256SUMS")

@@ -9,22 +9,7 @@ local VERSION = LUA == "luajit" and "jit" or assert(LUA:match("^lua(%d%.%d)$"), 
 local ABI = VERSION == "jit" and "5.1" or VERSION
 local BUILD = VERSION == "jit" and "luajit" or "lua" .. VERSION
 
-local function sh(cmd)
-  local out = os.tmpname()
-  local ok = run.ok(cmd .. " >" .. out .. " 2>&1")
-  local f = assert(io.open(out, "rb"))
-  local text = f:read("*a")
-  f:close()
-  os.remove(out)
-  return ok, text
-end
-
-local function pwd()
-  local p = assert(io.popen("pwd"))
-  local d = p:read("*l")
-  p:close()
-  return d
-end
+local sh, pwd = run.sh, run.pwd
 
 describe("make install DESTDIR=... PREFIX=...", function()
   local checkout = pwd()

@@ -20,6 +20,33 @@ function M.ok(cmd)
   return r == true or r == 0
 end
 
+-- The bytes of a file, or nil when it cannot be read.
+function M.read(path)
+  local f = io.open(path, "rb")
+  if f == nil then return nil end
+  local s = f:read("*a")
+  f:close()
+  return s
+end
+
+-- Success and output (stdout and stderr) of a shell command.  (os.execute:
+-- io.popen's close gives no exit status on Lua 5.1.)
+function M.sh(cmd)
+  local out = os.tmpname()
+  local ok = M.ok(cmd .. " >" .. out .. " 2>&1")
+  local text = M.read(out)
+  os.remove(out)
+  return ok, text
+end
+
+-- The current directory.
+function M.pwd()
+  local p = assert(io.popen("pwd"))
+  local d = p:read("*l")
+  p:close()
+  return d
+end
+
 -- A temporary file holding text; its path.
 function M.tempfile(text)
   local path = os.tmpname()
