@@ -194,14 +194,17 @@ describe("logonerr events", function()
     assert.matches("^Security events: 0 events read, 0 failures, 0 skipped; 42 more " ..
                    "filtered out by %-%-since, %-%-until, %-%-account or %-%-source\n", out)
     code, out = run("events -f json --since 2099-01-01 " .. log)
+    assert.are.equal(0, code)
     assert.are.equal(42, dkjson.decode(out).filtered)
     code, out = run("events " .. log)
+    assert.are.equal(0, code)
     assert.is_nil(out:find("filtered", 1, true))
   end)
 
   it("writes one event, one failure, one lockout in the singular", function()
     -- Guest's one 4768 in the kerbrute log (Result Code 0x12)
-    local code, out = run("events --account guest " .. S .. "mitre-4768-4771-kerbrute-user-enum.evtx")
+    local code, out = run("events --account guest " .. S ..
+                          "mitre-4768-4771-kerbrute-user-enum.evtx")
     assert.are.equal(0, code)
     assert.matches("^Security events: 1 event read, 1 failure, 0 skipped ", out)
     local p = require("support.run").tempfile(
