@@ -33,10 +33,10 @@ LIBFLAG ?= -shared
 ALL_CFLAGS = $(WARN) $(CFLAGS) -fPIC -fvisibility=hidden -I$(LUA_INCDIR)
 
 CORE_SRC = csrc/catalog_data.c csrc/lookup.c csrc/parse.c csrc/format.c \
-           csrc/search.c csrc/scan.c
-BIND_SRC = csrc/lcore.c csrc/lentry.c csrc/lscan.c
+           csrc/search.c csrc/scan.c csrc/utf16.c
+BIND_SRC = csrc/lbind.c csrc/lcore.c csrc/lentry.c csrc/lscan.c
 SRC = $(CORE_SRC) $(BIND_SRC)
-HDR = csrc/logonerr.h csrc/catalog.h csrc/lbind.h
+HDR = csrc/logonerr.h csrc/catalog.h csrc/lbind.h csrc/lentry.h csrc/lscan.h
 LUA_SRC = $(wildcard lua/logonerr/*.lua lua/logonerr/*/*.lua lua/logonerr/*/*/*.lua)
 BUSTED ?= busted
 # Where Debian keeps what the embedding example, the C tests and make
@@ -295,7 +295,7 @@ threads: deps-ci
 FUZZ_SECONDS ?= 60
 # scandiff-sse2 and scandiff-plain: the same target over the scanner built
 # without AVX2, and without vector instructions at all.
-FUZZ_TARGETS = parse format scan scandiff scandiff-sse2 scandiff-plain name
+FUZZ_TARGETS = parse format scan scandiff scandiff-sse2 scandiff-plain name utf16
 # The Security events reader: event XML (libexpat) and EVTX (libevtx).
 # libevtx itself leaks on some damaged records (in libfwevt's XML tags), and
 # asks for gigabytes when a damaged template gives a huge count (it handles

@@ -33,12 +33,4 @@ int logonerr_eventxml_read(logonerr_eventxml *x, const char *xml, size_t len,
                            logonerr_field_fn fn, void *ud, char *err,
                            size_t errlen);
 
-/* UTF-16 (little-endian unless big is set) to UTF-8.  Converts whole code
- * units from in[0..n), writing at most 3 bytes per unit to out (which must
- * hold 3 * (n / 2) bytes); an unpaired surrogate becomes U+FFFD.  *used is
- * set to the bytes of in consumed: an odd last byte or a high surrogate at
- * the end is left for the next call.  Returns the bytes written. */
-size_t logonerr_utf16_to_utf8(const unsigned char *in, size_t n, int big,
-                              int final, char *out, size_t *used);
-
 #endif

@@ -1,7 +1,8 @@
 /*
- * Internal to the Lua binding (lcore.c, lentry.c, lscan.c): Lua-version
- * shims and the per-state tables every binding function reaches as
- * upvalues, so that the binding keeps no state of its own in C.
+ * Internal to the Lua binding (lcore.c, lentry.c, lscan.c), defined in
+ * lbind.c: Lua-version shims, the export macro, and the per-state tables
+ * every binding function reaches as upvalues, so that the binding keeps no
+ * state of its own in C.  It depends on no other binding file.
  */
 #ifndef LOGONERR_LBIND_H
 #define LOGONERR_LBIND_H
@@ -10,6 +11,13 @@
 #include "lua.h"
 
 #include "logonerr.h"
+
+/* What luaopen_* functions are marked with: the one symbol a module exports. */
+#if defined(_WIN32)
+#define LOGONERR_EXPORT __declspec(dllexport)
+#else
+#define LOGONERR_EXPORT __attribute__((visibility("default")))
+#endif
 
 #if LUA_VERSION_NUM < 502
 /* Lua 5.1 and LuaJIT (which declares its own luaL_setfuncs). */
@@ -34,11 +42,5 @@ void lbind_push_int(lua_State *L, int64_t v);
 void lbind_push_hex(lua_State *L, uint32_t v);
 /* The object of a catalogue entry. */
 void lbind_push_entry(lua_State *L, const logonerr_entry *e);
-
-/* lentry.c: entry objects, read-only views and the module's tables. */
-void lentry_open(lua_State *L, int module);
-/* lscan.c: the scanner class and the functions that make scanners. */
-extern const luaL_Reg lscan_funcs[];
-void lscan_open(lua_State *L);
 
 #endif

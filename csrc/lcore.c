@@ -8,50 +8,11 @@
 #include <string.h>
 
 #include "lbind.h"
-
-#if defined(_WIN32)
-#define LOGONERR_EXPORT __declspec(dllexport)
-#else
-#define LOGONERR_EXPORT __attribute__((visibility("default")))
-#endif
-
-#if LUA_VERSION_NUM < 502
-void logonerr_setfuncs(lua_State *L, const luaL_Reg *l, int nup) {
-  for (; l->name != NULL; l++) {
-    int i;
-    for (i = 0; i < nup; i++) lua_pushvalue(L, -nup);
-    lua_pushcclosure(L, l->func, nup);
-    lua_setfield(L, -(nup + 2), l->name);
-  }
-  lua_pop(L, nup);
-}
-#endif
+#include "lentry.h"
+#include "lscan.h"
 
 #define MAX_READINGS 16
 #define MAX_WORDS 32
-
-void lbind_push_upvalues(lua_State *L) {
-  int i;
-  for (i = 1; i <= NUPVALUES; i++) lua_pushvalue(L, lua_upvalueindex(i));
-}
-
-/* Every value here fits a double exactly, so 5.1 and 5.2 lose nothing. */
-void lbind_push_int(lua_State *L, int64_t v) {
-#if LUA_VERSION_NUM >= 503
-  lua_pushinteger(L, (lua_Integer)v);
-#else
-  lua_pushnumber(L, (lua_Number)v);
-#endif
-}
-
-void lbind_push_hex(lua_State *L, uint32_t v) {
-  char t[LOGONERR_HEX_SIZE];
-  lua_pushlstring(L, t, logonerr_hex(v, t));
-}
-
-void lbind_push_entry(lua_State *L, const logonerr_entry *e) {
-  lua_rawgeti(L, ENTRIES, (int)logonerr_index_of(e) + 1);
-}
 
 #define push_int lbind_push_int
 #define push_hex lbind_push_hex
@@ -487,6 +448,21 @@ static int l_is_entry(lua_State *L) {
   return 1;
 }
 
+/* utf16(s [, big [, final]]) -> UTF-8 text, bytes of s used: what is
+ * left (an odd byte, half a surrogate pair) starts the next piece unless
+ * final is set. */
+static int l_utf16(lua_State *L) {
+  size_t n, used, out;
+  const char *s = luaL_checklstring(L, 1, &n);
+  int big = lua_toboolean(L, 2), final = lua_toboolean(L, 3);
+  /* Scratch space the collector frees (5.1 has no luaL_prepbuffsize). */
+  char *o = lua_newuserdata(L, 3 * (n / 2) + 1);
+  out = logonerr_utf16_to_utf8((const unsigned char *)s, n, big, final, o, &used);
+  lua_pushlstring(L, o, out);
+  push_int(L, (int64_t)used);
+  return 2;
+}
+
 static const luaL_Reg funcs[] = {
     {"candidates", l_candidates},
     {"decode", l_decode},
@@ -498,6 +474,7 @@ static const luaL_Reg funcs[] = {
     {"lookup", l_lookup},
     {"ntstatus_to_win32", l_ntstatus_to_win32},
     {"search", l_search},
+    {"utf16", l_utf16},
     {NULL, NULL}};
 
 /* Opening runs as a closure over the NUPVALUES tables, so that

@@ -12,7 +12,7 @@
  */
 #include <string.h>
 
-#include "lbind.h"
+#include "lentry.h"
 
 #define ENTRY_MT "logonerr.entry"
 #define VIEW_MT "logonerr.view"

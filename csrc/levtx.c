@@ -153,19 +153,6 @@ static int l_parser_gc(lua_State *L) {
   return 0;
 }
 
-/* utf16(s, big, final) -> UTF-8 text, bytes of s used. */
-static int l_utf16(lua_State *L) {
-  size_t n, used, out;
-  const char *s = luaL_checklstring(L, 1, &n);
-  int big = lua_toboolean(L, 2), final = lua_toboolean(L, 3);
-  /* Scratch space the collector frees (5.1 has no luaL_prepbuffsize). */
-  char *o = lua_newuserdata(L, 3 * (n / 2) + 1);
-  out = logonerr_utf16_to_utf8((const unsigned char *)s, n, big, final, o, &used);
-  lua_pushlstring(L, o, out);
-  lua_pushinteger(L, (lua_Integer)used);
-  return 2;
-}
-
 #ifdef LOGONERR_WITH_LIBEVTX
 typedef struct {
   logonerr_evtx *f;
@@ -273,7 +260,6 @@ static const luaL_Reg reader_methods[] = {
 
 static const luaL_Reg funcs[] = {{"open", l_open},
                                  {"parser", l_parser},
-                                 {"utf16", l_utf16},
                                  {NULL, NULL}};
 
 static void methods(lua_State *L, const char *name, const luaL_Reg *m) {

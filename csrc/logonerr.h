@@ -288,6 +288,14 @@ int logonerr_scan_next(logonerr_scanner *sc, logonerr_match *m);
 /* End of the stream: 1 and *m filled when a last code ended there. */
 int logonerr_scan_finish(logonerr_scanner *sc, logonerr_match *m);
 
+/* UTF-16 (little-endian unless big is set) to UTF-8.  Converts whole code
+ * units from in[0..n), writing at most 3 bytes per unit to out (which must
+ * hold 3 * (n / 2) bytes); an unpaired surrogate becomes U+FFFD.  *used is
+ * set to the bytes of in consumed: an odd last byte or a high surrogate at
+ * the end is left for the next call.  Returns the bytes written. */
+size_t logonerr_utf16_to_utf8(const unsigned char *in, size_t n, int big,
+                              int final, char *out, size_t *used);
+
 #ifdef __cplusplus
 }
 #endif

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "lbind.h"
+#include "lscan.h"
 #if LUA_VERSION_NUM < 502
 #include "lualib.h" /* LUA_FILEHANDLE */
 #endif

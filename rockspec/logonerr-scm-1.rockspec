@@ -23,10 +23,10 @@ build = {
   type = "builtin",
   modules = {
     ["logonerr.core"] = {
-      sources = { "csrc/lcore.c", "csrc/lentry.c", "csrc/lscan.c",
+      sources = { "csrc/lbind.c", "csrc/lcore.c", "csrc/lentry.c", "csrc/lscan.c",
                   "csrc/catalog_data.c", "csrc/lookup.c",
                   "csrc/parse.c", "csrc/format.c", "csrc/search.c",
-                  "csrc/scan.c" },
+                  "csrc/scan.c", "csrc/utf16.c" },
       incdirs = { "csrc" },
     },
     ["logonerr"] = "lua/logonerr/init.lua",
@@ -50,8 +50,10 @@ build = {
     ["logonerr.events.triage"] = "lua/logonerr/events/triage.lua",
     ["logonerr.events.formats"] = "lua/logonerr/events/formats.lua",
     ["logonerr.events.report"] = "lua/logonerr/events/report.lua",
+    ["logonerr.events.templates"] = "lua/logonerr/events/templates.lua",
     ["logonerr.events.cli"] = "lua/logonerr/events/cli.lua",
     ["logonerr.json"] = "lua/logonerr/json.lua",
+    ["logonerr.escape"] = "lua/logonerr/escape.lua",
     ["logonerr.textsource"] = "lua/logonerr/textsource.lua",
     ["logonerr.textfile"] = "lua/logonerr/textfile.lua",
   },

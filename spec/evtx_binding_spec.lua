@@ -12,36 +12,6 @@ describe("logonerr.evtx", function()
     return
   end
 
-  describe("utf16", function()
-    it("decodes little- and big-endian text, surrogate pairs included", function()
-      -- "aé€😀": U+0061, U+00E9, U+20AC, U+1F600 (D83D DE00)
-      local le = "a\0\233\0\172\32\61\216\0\222"
-      local be = "\0a\0\233\32\172\216\61\222\0"
-      local utf8 = "a\195\169\226\130\172\240\159\152\128"
-      assert.are.same({ utf8, #le }, { evtx.utf16(le, false, true) })
-      assert.are.same({ utf8, #be }, { evtx.utf16(be, true, true) })
-    end)
-
-    it("keeps an odd byte and a high surrogate for the next piece", function()
-      local text, used = evtx.utf16("a\0\61", false, false)
-      assert.are.same({ "a", 2 }, { text, used })
-      text, used = evtx.utf16("a\0\61\216", false, false) -- half a pair
-      assert.are.same({ "a", 2 }, { text, used })
-      text, used = evtx.utf16("\61\216\0\222", false, false)
-      assert.are.same({ "\240\159\152\128", 4 }, { text, used })
-    end)
-
-    it("turns unpaired surrogates into U+FFFD", function()
-      local fffd = "\239\191\189"
-      assert.are.same({ fffd .. "a", 4 }, { evtx.utf16("\0\222a\0", false, true) })
-      assert.are.same({ fffd .. "a", 4 }, { evtx.utf16("\61\216a\0", false, true) })
-      assert.are.same({ fffd, 2 }, { evtx.utf16("\61\216", false, true) })
-      -- a high surrogate before U+E000 (private use, 3 bytes in UTF-8)
-      assert.are.same({ fffd .. "\238\128\128", 4 },
-                      { evtx.utf16("\61\216\0\224", false, true) })
-    end)
-  end)
-
   describe("parser", function()
     local p = evtx.parser()
 

@@ -5,7 +5,6 @@
 local argparse = require "argparse"
 local logonerr = require "logonerr"
 local report = require "logonerr.report"
-local json = require "dkjson"
 
 local unpack = table.unpack or unpack -- luacheck: compat
 
@@ -136,30 +135,16 @@ local function print_forms(out, x, format)
   return true
 end
 
-local function read_file(path)
-  local f, err = io.open(path, "rb")
-  if f == nil then return nil, err end
-  local s, rerr = f:read("*a")
-  f:close()
-  if s == nil then return nil, path .. ": " .. tostring(rerr) end
-  return s
-end
-
 local function explain(a, out, err)
   local status = 0
   local format = a.format
   if a.template then
-    local text, why = read_file(a.template)
-    if text == nil then
-      err:write("logonerr: cannot read template: ", why, "\n")
+    local why
+    format, why = report.template_file(a.template)
+    if format == nil then
+      err:write("logonerr: ", why, "\n")
       return 2
     end
-    local ok, perr = pcall(report.parse, text, a.template)
-    if not ok then
-      err:write("logonerr: ", perr, "\n")
-      return 2
-    end
-    format = { template = text, name = a.template }
   end
   local views = {}
   for _, x in ipairs(a.codes) do
@@ -266,11 +251,13 @@ local function encode_results(results)
     if r.entry then t.entry = r.entry.name end
     list[i] = t
   end
-  return json.encode(list)
+  return require("logonerr.json").encode(list)
 end
 
 local function decode_results(text)
-  local ok, list = pcall(json.decode, text)
+  -- dkjson, whose integers stay integers (cjson gives floats, which would
+  -- print as 175.0).
+  local ok, list = pcall(require("dkjson").decode, text)
   if not ok or type(list) ~= "table" then return nil end
   for _, r in ipairs(list) do
     if r.entry then r.entry = logonerr.lookup(r.entry) end

@@ -6,10 +6,10 @@
 local logonerr = require "logonerr"
 local template = require "logonerr.template"
 local formats = require "logonerr.formats"
-local json = require "dkjson"
+local escape = require "logonerr.escape"
 
-local error, ipairs, pairs, sort, tostring, type =
-      error, ipairs, pairs, table.sort, tostring, type
+local error, io_open, ipairs, pairs, pcall, require, sort, tostring, type =
+      error, io.open, ipairs, pairs, pcall, require, table.sort, tostring, type
 local concat = table.concat
 
 local _ENV = nil -- luacheck: ignore 211
@@ -21,30 +21,11 @@ M.parse = template.parse
 --- The built-in formats (logonerr.formats, written once in C).
 M.FORMATS = logonerr.formats
 
--- JSON keys in a fixed, readable order (dkjson's keyorder).
-local KEYORDER = {
-  "source", "input", "read_as", "name", "code", "hex", "namespace", "category",
-  "severity", "message", "summary", "line", "signed", "hresult", "number",
-  "win32", "ntstatus", "causes", "symptoms", "diagnosis", "resolution",
-  "prevention", "faq", "question", "answer", "related", "total", "distinct",
-  "items", "count", "first_line", "last_line", "sample" }
-
---- data as indented JSON with keys in a readable order.  (dkjson keeps
--- its buffer in the options table, and a failed encode would leave it
--- there: each call gets a fresh one.)
+--- data as indented JSON, keys in a fixed order (logonerr.json): the
+-- same data gives the same bytes.
 function M.json(data)
-  return json.encode(data, { indent = true, keyorder = KEYORDER })
+  return require("logonerr.json").encode(data, { indent = true })
 end
-
--- Markdown: escape what would change the meaning of plain text, but leave
--- `code spans` alone, since the knowledge uses them for commands.
-local function md_escape(s)
-  return (s:gsub("([^`]*)(`?[^`]*`?)", function(plain, code)
-    return plain:gsub("[\\*<>|%[%]]", "\\%0") .. code
-  end))
-end
-
-local ESCAPE = { markdown = md_escape }
 
 local function list(t)
   local out = {}
@@ -108,7 +89,22 @@ local function render_with(format, kind, data)
     return M.json(data) .. "\n"
   end
   return template.render(formats[kind][format], data,
-                         { escape = ESCAPE[format], name = format })
+                         { escape = escape.of(format), name = format })
+end
+
+--- A template file read and checked, as a format for explain, summary and
+-- the events report: { template = text, name = path }, or nil and a
+-- message ("cannot read template: ..." or where it is malformed).
+function M.template_file(path)
+  local f, err = io_open(path, "rb")
+  local text = f and f:read("*a")
+  if f then f:close() end
+  if text == nil then
+    return nil, "cannot read template: " .. tostring(err or path .. ": not a file")
+  end
+  local ok, perr = pcall(template.parse, text, path)
+  if not ok then return nil, perr end
+  return { template = text, name = path }
 end
 
 --- Explain one code: x is anything lookup() reads, or an entry.

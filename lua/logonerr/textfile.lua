@@ -9,7 +9,7 @@ local textsource = require "logonerr.textsource"
 local M = {}
 
 --- A source with :read(n) giving UTF-8 text from file f (an open file), or
--- nil and a message when f is EVTX or UTF-16 that cannot be decoded here.
+-- nil and a message when f is EVTX.
 function M.open(f)
   local head, err = f:read(4096)
   if head == nil then
@@ -23,10 +23,6 @@ function M.open(f)
   -- A UTF-8 file that seeks goes back to the scanner as it is (its fast
   -- path reads files in C).
   if enc == "utf-8" and f:seek("set", bom) then return f end
-  if enc ~= "utf-8" and textsource.utf16 == nil then
-    return nil, "UTF-16 text, which needs logonerr.evtx to decode " ..
-                "(it was not built: libexpat1-dev missing at build time)"
-  end
   local size -- what the scanner asks for at a time
   local chunks = textsource.chunks({ read = function() return f:read(size) end },
                                    head:sub(bom + 1), enc)

@@ -4,8 +4,10 @@
 -- over to the next.  logonerr scan and logonerr.events read text through it.
 -- @module logonerr.textsource
 
+local core = require "logonerr.core"
+
 local byte, sub = string.byte, string.sub
-local collectgarbage, pcall, require = collectgarbage, pcall, require
+local collectgarbage = collectgarbage
 
 local _ENV = nil -- luacheck: ignore 211
 
@@ -14,9 +16,6 @@ local M = {}
 --- Bytes read at a time.
 M.CHUNK = 1048576
 
-local have, native = pcall(require, "logonerr.evtx")
---- The UTF-16 decoder, or nil when this build has none.
-M.utf16 = have and native.utf16 or nil
 
 --- The encoding of a head of bytes ("utf-8", "utf-16le" or "utf-16be")
 -- and the length of its BOM.
@@ -39,7 +38,7 @@ end
 function M.chunks(f, head, enc, size)
   size = size or M.CHUNK
   local pending, done, carry = head, false, ""
-  local utf16, be = M.utf16, enc == "utf-16be"
+  local utf16, be = core.utf16, enc == "utf-16be"
   return function()
     while not done do
       local s = pending

@@ -12,10 +12,9 @@ function M.ok(cmd)
   return r == true or r == 0
 end
 
--- The bytes of a file, or nil when it cannot be read.
+-- The bytes of a file.
 function M.read(path)
-  local f = io.open(path, "rb")
-  if f == nil then return nil end
+  local f = assert(io.open(path, "rb"))
   local s = f:read("*a")
   f:close()
   return s

@@ -16,6 +16,8 @@ function M.add(p)
             "of the -o file says)."):choices(FORMATS)
   ev:option("-o --output", "Write the report to this file instead of stdout; " ..
             "its extension (.html, .md, .json, .txt) gives the format."):argname("<file>")
+  ev:option("-t --template", "Write the report with this template file (it sees " ..
+            "what the built-in formats see: doc/events.md lists it).")
   ev:option("--since", "Only events at or after this time (UTC; 2024-05-01 or " ..
             "2024-05-01T13:45:00Z).")
   ev:option("--until", "Only events at or before this time (UTC; a date alone " ..
@@ -61,7 +63,24 @@ end
 function M.run(a, in_, out, err)
   local events = require "logonerr.events"
   local json = require "logonerr.json"
+  local opts = { since = a.since, ["until"] = a["until"], account = a.account,
+                 source = a.source }
+  for _, k in ipairs({ "since", "until" }) do
+    if opts[k] and not events.time(opts[k]) then
+      err:write("logonerr: bad --", k, " time '", opts[k],
+                "' (expected e.g. 2024-05-01 or 2024-05-01T13:45:00Z)\n")
+      return 2
+    end
+  end
   local fmt = a.format
+  if a.template then
+    local why
+    fmt, why = require("logonerr.report").template_file(a.template)
+    if fmt == nil then
+      err:write("logonerr: ", why, "\n")
+      return 2
+    end
+  end
   if a.output then
     local ext = a.output:match("%.([%w]+)$")
     fmt = fmt or (ext and EXTENSIONS[ext:lower()])
@@ -77,15 +96,6 @@ function M.run(a, in_, out, err)
     end
   end
   fmt = fmt or "text"
-  local opts = { since = a.since, ["until"] = a["until"], account = a.account,
-                 source = a.source }
-  for _, k in ipairs({ "since", "until" }) do
-    if opts[k] and not events.time(opts[k]) then
-      err:write("logonerr: bad --", k, " time '", opts[k],
-                "' (expected e.g. 2024-05-01 or 2024-05-01T13:45:00Z)\n")
-      return 2
-    end
-  end
   local files = #a.files > 0 and a.files or { "-" }
   local status = 0
   local readers = {}

@@ -155,9 +155,6 @@ end
 local function text_records(rd, f, head)
   local enc, bom = textsource.encoding(head)
   if bom > 0 then head = sub(head, bom + 1) end
-  if enc ~= "utf-8" and textsource.utf16 == nil then
-    return nil, "UTF-16 text: " .. read_xml.missing
-  end
   rd.encoding = enc
   local chunks = textsource.chunks(f, head, enc, rd.chunk)
   local text = chunks() or ""
