@@ -18,7 +18,7 @@ local _ENV = nil -- luacheck: ignore 211
 
 local M = {}
 
---- Default thresholds and windows (README: "Triage" says why).
+--- Default thresholds and windows (doc/security-events.md, "Triage", says why).
 M.DEFAULTS = {
   window = 300,         -- seconds: the anchors' 5 minutes
   guessing = 5,         -- bad passwords for one account within window
