@@ -7,7 +7,10 @@
 -- stale.  Bad data is refused with a message naming the file, the entry
 -- and the field; nothing is written then.  The names of namespaces,
 -- categories, severities and list fields are read from csrc/logonerr.h,
--- where they are written once.
+-- where they are written once.  An entry's `sources` is a list of
+-- { title =, url = or ref =, covers = { field names } }; the namespaces in
+-- SOURCED must back every entry's name, code and message and some of its
+-- knowledge (doc/sources-kerberos-hresult.md).
 
 local args = { source = "catalogue", out = "csrc/catalog_data.c",
                header = "csrc/logonerr.h" }
@@ -49,7 +52,7 @@ local function read_lists(path)
     end
     lists[macro] = names
   end
-  for _, need in ipairs({ "NAMESPACES", "CATEGORIES", "SEVERITIES", "LISTS" }) do
+  for _, need in ipairs({ "NAMESPACES", "CATEGORIES", "SEVERITIES", "LISTS", "FIELDS" }) do
     if not lists[need] or #lists[need] == 0 then
       fail(path .. ": no LOGONERR_" .. need .. " list")
     end
@@ -65,6 +68,12 @@ local function set_of(list)
 end
 local CATEGORIES = set_of(LISTS.CATEGORIES)
 local SEVERITIES, LIST_FIELDS = set_of(LISTS.SEVERITIES), LISTS.LISTS
+-- The fields a source can back; a source's covers are bits in this order.
+local COVERABLE = set_of(LISTS.FIELDS)
+
+-- The namespaces whose every entry must say where its facts come from.
+local SOURCED = { kerberos = true, hresult = true }
+SOURCED.win32, SOURCED.ntstatus = true, true
 
 -- The range of a code in each namespace.
 local MAX_CODE = { win32 = 0xFFFF, ntstatus = 0xFFFFFFFF, hresult = 0xFFFFFFFF,
@@ -72,7 +81,7 @@ local MAX_CODE = { win32 = 0xFFFF, ntstatus = 0xFFFFFFFF, hresult = 0xFFFFFFFF,
 
 local FIELDS = { name = true, code = true, win32 = true, category = true,
                  severity = true, message = true, summary = true, faq = true,
-                 related = true, aliases = true }
+                 related = true, aliases = true, sources = true }
 for _, l in ipairs(LIST_FIELDS) do FIELDS[l.name] = true end
 
 local function is_list(t)
@@ -104,9 +113,35 @@ local function text(s)
   return type(s) == "string" and s:find("%S") ~= nil
 end
 
+-- The documents entries cite (catalogue/documents.lua), and what a family
+-- file sees: DOC.NAME for a document, from(doc, field...) for a source.
+local DOCS_FILE = "documents.lua"
+local function family_env(dir)
+  local path = dir .. "/" .. DOCS_FILE
+  local docs = {}
+  if io.open(path, "rb") then
+    local chunk, err = loadfile(path, "t", {})
+    if not chunk then fail(err) end
+    local ok, t = pcall(chunk)
+    if not ok then fail(path .. ": " .. tostring(t)) end
+    if type(t) ~= "table" then fail(path .. ": must return a table of documents") end
+    docs = t
+  end
+  local DOC = setmetatable({}, { __index = function(_, k)
+    local d = docs[k]
+    if d == nil then error("DOC." .. tostring(k) .. " is not in catalogue/" .. DOCS_FILE, 2) end
+    return d
+  end })
+  local function from(doc, ...)
+    if type(doc) ~= "table" then error("from: the first argument must be a DOC.NAME", 2) end
+    return { title = doc.title, url = doc.url, ref = doc.ref, covers = { ... } }
+  end
+  return { DOC = DOC, from = from }
+end
+
 -- Load and check one family file; returns its entries.
 local function load_family(ns, path)
-  local chunk, err = loadfile(path, "t", {})
+  local chunk, err = loadfile(path, "t", family_env(args.source))
   if not chunk then fail(err) end
   local ok, rows = pcall(chunk)
   if not ok then fail(path .. ": " .. tostring(rows)) end
@@ -178,6 +213,39 @@ local function load_family(ns, path)
         end
       end
     end
+    if e.sources ~= nil then
+      if not is_list(e.sources) or #e.sources == 0 then
+        bad("sources", "must be a non-empty list of {title=, url= or ref=, covers=}")
+      end
+      for k, src in ipairs(e.sources) do
+        local function bad_src(why) bad("sources", ("item %d %s"):format(k, why)) end
+        if type(src) ~= "table" then bad_src("is not a table") end
+        for key in pairs(src) do
+          if key ~= "title" and key ~= "url" and key ~= "ref" and key ~= "covers" then
+            bad_src("has an unknown key '" .. tostring(key) .. "'")
+          end
+        end
+        if not text(src.title) or src.title:find("[\n\t]") then bad_src("has no title (one line of text)") end
+        if (src.url == nil) == (src.ref == nil) then bad_src("needs a url or a ref, not both") end
+        if src.url ~= nil and (type(src.url) ~= "string" or not src.url:find("^https?://[%w.-]+/[%w%-._~:/?#@!$&'()*+,;=%%]*$")) then
+          bad_src("url must be an https:// (or http://) address without spaces")
+        end
+        if src.ref ~= nil and (not text(src.ref) or src.ref:find("[\n\t]")) then
+          bad_src("ref must be one line of text")
+        end
+        if not is_list(src.covers) or #src.covers == 0 then
+          bad_src("covers must be a non-empty list of field names")
+        end
+        local seen = {}
+        for _, f in ipairs(src.covers) do
+          if not COVERABLE[f] then bad_src("covers '" .. tostring(f) .. "', which is not a field of an entry") end
+          if seen[f] then bad_src("covers '" .. f .. "' twice") end
+          seen[f] = true
+        end
+      end
+    elseif SOURCED[ns] then
+      bad("sources", "are missing (every " .. ns .. " entry says where its facts come from)")
+    end
     e.namespace = ns
   end
   return rows
@@ -189,7 +257,7 @@ end
 
 -- Every family, in the order of the namespaces.
 local entries, by_name = {}, {}
-local known_files = { ["generate.lua"] = true, ["README.md"] = true }
+local known_files = { ["generate.lua"] = true, ["README.md"] = true, [DOCS_FILE] = true }
 for _, ns in ipairs(LISTS.NAMESPACES) do
   local path = args.source .. "/" .. ns.name .. ".lua"
   known_files[ns.name .. ".lua"] = true
@@ -224,8 +292,11 @@ end
 if #entries >= 0xFFFF then fail("too many entries for the related-list indices") end
 
 -- Links between entries.
-local LIST_OF = {}
-for _, l in ipairs(LIST_FIELDS) do LIST_OF[#LIST_OF + 1] = l.name end
+local LIST_OF, LIST_FIELD_SET = {}, {}
+for _, l in ipairs(LIST_FIELDS) do
+  LIST_OF[#LIST_OF + 1] = l.name
+  LIST_FIELD_SET[l.name] = true
+end
 for _, e in ipairs(entries) do
   local where = e.file .. ": " .. e.name
   if e.win32 ~= nil then
@@ -238,6 +309,28 @@ for _, e in ipairs(entries) do
   for _, f in ipairs({ "causes", "resolution" }) do
     if e[f] == nil and not (e.twin and e.twin[f]) then
       fail(where .. ": " .. f .. " is missing (every entry has summary, causes and resolution)")
+    end
+  end
+  -- A source backs fields the entry has (an NTSTATUS row's lists may be its
+  -- twin's); in SOURCED namespaces the name, code and message and some of
+  -- the knowledge are backed.
+  local covered = {}
+  for k, src in ipairs(e.sources or {}) do
+    for _, f in ipairs(src.covers) do
+      local has = ({ name = true, code = true, message = true })[f] or e[f] ~= nil or
+                  (e.twin and LIST_FIELD_SET[f] and e.twin[f] ~= nil)
+      if not has then
+        fail(("%s: sources item %d covers '%s', which the entry does not have"):format(where, k, f))
+      end
+      covered[f] = true
+    end
+  end
+  if SOURCED[e.namespace] then
+    for _, f in ipairs({ "name", "code", "message" }) do
+      if not covered[f] then fail(where .. ": sources: no source covers " .. f) end
+    end
+    if not (covered.summary or covered.causes or covered.resolution) then
+      fail(where .. ": sources: no source covers the knowledge (summary, causes or resolution)")
     end
   end
   local seen = {}
@@ -293,6 +386,16 @@ for _, e in ipairs(entries) do
     idx[#idx + 1] = "LOGONERR_NO_ENTRY"
     w(("static const unsigned short %s_related[] = {%s};"):format(id, table.concat(idx, ", ")))
   end
+  if e.sources then
+    w(("static const logonerr_source %s_sources[] = {"):format(id))
+    for _, src in ipairs(e.sources) do
+      local bits = 0
+      for _, f in ipairs(src.covers) do bits = bits | (1 << (COVERABLE[f] - 1)) end
+      w(("  {%s,\n   %s, %s, 0x%XU},"):format(c_string(src.title),
+        src.url and c_string(src.url) or "NULL", src.ref and c_string(src.ref) or "NULL", bits))
+    end
+    w("  {NULL, NULL, NULL, 0U}};")
+  end
   if e.aliases then
     local a = {}
     for _, n in ipairs(e.aliases) do a[#a + 1] = c_string(n) end
@@ -319,8 +422,9 @@ for _, e in ipairs(entries) do
   w("   " .. c_string(e.message) .. ",")
   w("   " .. c_string(e.summary) .. ",")
   w(("   {%s},"):format(table.concat(lists, ", ")))
-  w(("   %s, %s, %s},"):format(e.faq and id .. "_faq" or "NULL",
-    e.related and id .. "_related" or "NULL", e.aliases and id .. "_aliases" or "NULL"))
+  w(("   %s, %s, %s, %s},"):format(e.faq and id .. "_faq" or "NULL",
+    e.related and id .. "_related" or "NULL", e.aliases and id .. "_aliases" or "NULL",
+    e.sources and id .. "_sources" or "NULL"))
 end
 w("};")
 w("")

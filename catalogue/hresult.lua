@@ -9,7 +9,9 @@
 -- spec/sspi_spec.lua).  `message` is the SDK's MessageText, what
 -- FormatMessage returns, as Microsoft Learn's "COM Error Codes (Security
 -- and Setup)" lists it: several end without a period, and SEC_E_NO_KERB_KEY's
--- text is its own name.  The format is described in catalogue/README.md.
+-- text is its own name.  The format is described in catalogue/README.md;
+-- `sources` (what backs which field of each entry) in
+-- doc/sources-kerberos-hresult.md.
 return {
   {
     name = "SEC_I_CONTINUE_NEEDED",
@@ -46,6 +48,10 @@ return {
       },
     },
     related = { "SEC_E_UNFINISHED_CONTEXT_DELETED", "SEC_E_INVALID_TOKEN", "SEC_E_LOGON_DENIED" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message", "summary"),
+    },
   },
   {
     name = "SEC_E_UNSUPPORTED_FUNCTION",
@@ -80,6 +86,10 @@ return {
       "Audit TLS and NTLM usage before disabling old protocols, then disable them in stages.",
     },
     related = { "ERROR_NTLM_BLOCKED", "STATUS_NTLM_BLOCKED", "SEC_E_ALGORITHM_MISMATCH", "SEC_E_INVALID_TOKEN" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message", "summary"),
+    },
   },
   {
     name = "SEC_E_TARGET_UNKNOWN",
@@ -96,15 +106,23 @@ return {
     diagnosis = {
       "On the client run `klist get <SPN>` (for example `klist get HTTP/web.contoso.com`): if no ticket comes back while other SPNs work, the SPN is the problem, not the connection.",
       "Run `setspn -Q <SPN>` to find which account, if any, holds the SPN, and `setspn -L <account>` to list what the service account has.",
-      "On the domain controller read event 4769 for the request: Result Code 0x7 and the Service Name field show the name that was not found.",
-      "Check how the client names the server (`nslookup <name>`): a CNAME is resolved to the host name before the SPN is built, so the SPN must match the canonical name.",
+      "On the domain controller read event 4769 for the request: Failure Code 0x7 and the Service Name field show the name that was not found.",
+      "Check how the client names the server (`nslookup <name>`): clients differ, some build the SPN from the alias the user typed (file sharing over SMB does) and some from the host name the CNAME leads to, so the SPN must exist for the name the client actually asks for, as the Service Name of event 4769 shows.",
     },
     resolution = {
       [[Register the missing SPN on the account that runs the service with `setspn -S <SPN> <domain>\<account>` (the -S form refuses duplicates).]],
-      "Connect by the server's registered DNS name instead of its IP address or an unregistered alias.",
+      "For a DNS alias, give the server the alias as an alternate name (`netdom computername <host> /add:<alias FQDN>`, which registers its SPNs) or register the SPNs for the alias yourself (`setspn -S HOST/<alias FQDN> <host>`).",
+      "Otherwise connect by the server's registered DNS name instead of its IP address or an unregistered alias.",
       "Restore the trust or the name resolution between the client's and the target's domains when the target is in another forest.",
     },
     related = { "SEC_E_WRONG_PRINCIPAL", "ERROR_WRONG_TARGET_NAME", "SEC_E_NO_AUTHENTICATING_AUTHORITY", "KDC_ERR_S_PRINCIPAL_UNKNOWN" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message", "summary"),
+      from(DOC.EVENT_4769, "diagnosis"),
+      from(DOC.KB262177, "causes"),
+      from(DOC.ALT_NAME, "resolution"),
+    },
   },
   {
     name = "SEC_E_INTERNAL_ERROR",
@@ -134,6 +152,11 @@ return {
       "Remove or update a failing third-party security package and restart the machine.",
     },
     related = { "STATUS_PASSWORD_MUST_CHANGE", "ERROR_PASSWORD_MUST_CHANGE", "ERROR_PASSWORD_EXPIRED", "SEC_E_NO_AUTHENTICATING_AUTHORITY" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message"),
+      from(DOC.SSPI_CODES, "summary"),
+    },
   },
   {
     name = "SEC_E_INVALID_TOKEN",
@@ -160,6 +183,11 @@ return {
       "Fix the caller so that it passes the reply buffer of the current exchange.",
     },
     related = { "SEC_E_UNSUPPORTED_FUNCTION", "SEC_E_ALGORITHM_MISMATCH", "SEC_E_BAD_BINDINGS" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message"),
+      from(DOC.SSPI_CODES, "summary"),
+    },
   },
   {
     name = "SEC_E_LOGON_DENIED",
@@ -195,6 +223,10 @@ return {
       },
     },
     related = { "STATUS_LOGON_FAILURE", "ERROR_LOGON_FAILURE", "STATUS_WRONG_PASSWORD", "SEC_E_UNKNOWN_CREDENTIALS", "KDC_ERR_PREAUTH_FAILED" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message", "summary"),
+    },
   },
   {
     name = "SEC_E_UNKNOWN_CREDENTIALS",
@@ -219,6 +251,10 @@ return {
       "Replace a certificate whose key is held by a provider Schannel cannot use with one stored in a CNG key storage provider.",
     },
     related = { "SEC_E_NO_CREDENTIALS", "SEC_E_LOGON_DENIED", "ERROR_LOGON_FAILURE" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message", "summary"),
+    },
   },
   {
     name = "SEC_E_NO_CREDENTIALS",
@@ -226,7 +262,7 @@ return {
     category = "session",
     severity = "medium",
     message = "No credentials are available in the security package",
-    summary = "The logon session that is asking to authenticate has no credentials the package can use, such as a network logon trying a second hop or a Schannel server without a certificate; Windows reports it as ERROR_NO_SUCH_LOGON_SESSION (1312).",
+    summary = "The logon session that is asking to authenticate has no credentials the package can use, such as a network logon trying a second hop or a Schannel server without a certificate; tools that print Win32 errors may show the same failure as ERROR_NO_SUCH_LOGON_SESSION (1312), a link no Microsoft source confirms.",
     causes = {
       "The caller's session is a network logon (the double hop), so it holds no password or forwardable ticket to reach a further server.",
       "A service, scheduled task or IIS application pool runs in a session without stored credentials for the target.",
@@ -235,7 +271,7 @@ return {
     },
     symptoms = {
       "A script works at the console but fails inside `Enter-PSSession` or `Invoke-Command` when it opens a share on another server.",
-      [[`net use` or a mapped drive fails with "A specified logon session does not exist".]],
+      [[`net use` or a mapped drive may fail with "A specified logon session does not exist" (1312's text; the mapping from this code is unconfirmed).]],
     },
     diagnosis = {
       "Run `klist` in the failing context: an empty ticket cache, or no forwardable TGT, confirms a session without usable credentials.",
@@ -249,6 +285,10 @@ return {
       "Install a server certificate with its private key for Schannel.",
     },
     related = { "ERROR_NO_SUCH_LOGON_SESSION", "STATUS_NO_SUCH_LOGON_SESSION", "SEC_E_UNKNOWN_CREDENTIALS" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message", "summary"),
+    },
   },
   {
     name = "SEC_E_NO_AUTHENTICATING_AUTHORITY",
@@ -264,16 +304,23 @@ return {
     },
     diagnosis = {
       "Run `nltest /dsgetdc:<domain>` on the client and on the target: an error there means no domain controller can be located.",
-      "Run `nltest /sc_query:<domain>` on the target to check its secure channel, and `Test-ComputerSecureChannel` in PowerShell.",
+      "Run `nltest /sc_query:<domain>` on the target to check its secure channel, or `Test-ComputerSecureChannel` in PowerShell when the target is a domain member (not on a domain controller, where the cmdlet reports false errors).",
       "Check the user name: `nltest /domain_trusts` on the target lists the domains it can authenticate.",
-      "Look for Netlogon events 5719 and 5722 in the target's System log at the time of the failure.",
+      "Look for Netlogon event 3210 in the target's System log, and for Netlogon event 5722 in the System log of the domain controller the target tried to authenticate with, at the time of the failure.",
     },
     resolution = {
       [[Sign in with a correct domain name, in the form DOMAIN\user or user@upn-suffix.]],
       "Restore DNS and network access from the machines to a domain controller (ports 88, 389, 445, 135).",
-      "Repair a broken secure channel with `Test-ComputerSecureChannel -Repair` or by rejoining the domain.",
+      "Repair a member's broken secure channel with `Test-ComputerSecureChannel -Repair` (a domain controller's with `netdom resetpwd`), or rejoin the domain.",
     },
     related = { "ERROR_NO_LOGON_SERVERS", "STATUS_NO_LOGON_SERVERS", "ERROR_DOMAIN_CONTROLLER_NOT_FOUND", "ERROR_TRUSTED_RELATIONSHIP_FAILURE" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message", "summary"),
+      from(DOC.TEST_SECURE_CHANNEL, "diagnosis", "resolution"),
+      from(DOC.KB810977, "diagnosis"),
+      from(DOC.SECURE_CHANNEL, "causes", "diagnosis"),
+    },
   },
   {
     name = "SEC_E_CONTEXT_EXPIRED",
@@ -297,6 +344,11 @@ return {
       "Renew tickets before they expire (`klist purge` followed by a new connection) for a long-running manual session.",
     },
     related = { "SEC_E_TIME_SKEW", "SEC_E_UNFINISHED_CONTEXT_DELETED", "KRB_AP_ERR_TKT_EXPIRED" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message"),
+      from(DOC.SSPI_CODES, "summary"),
+    },
   },
   {
     name = "SEC_E_WRONG_PRINCIPAL",
@@ -323,6 +375,10 @@ return {
       "Issue a certificate that includes the name clients use, or make clients use a name the certificate holds.",
     },
     related = { "ERROR_WRONG_TARGET_NAME", "SEC_E_TARGET_UNKNOWN", "SEC_E_MUTUAL_AUTH_FAILED", "SEC_E_UNTRUSTED_ROOT", "KRB_AP_ERR_MODIFIED" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message", "summary"),
+    },
   },
   {
     name = "SEC_E_TIME_SKEW",
@@ -349,6 +405,11 @@ return {
       "Configure the forest root PDC emulator with a reliable external NTP source, and turn off hypervisor time sync for domain controllers.",
     },
     related = { "ERROR_TIME_SKEW", "STATUS_TIME_DIFFERENCE_AT_DC", "SEC_E_CONTEXT_EXPIRED", "KRB_AP_ERR_SKEW" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message", "summary"),
+      from(DOC.EVENT_4771, "diagnosis"),
+    },
   },
   {
     name = "SEC_E_UNTRUSTED_ROOT",
@@ -377,6 +438,79 @@ return {
       "Configure the server to send its full chain, including intermediates.",
     },
     related = { "SEC_E_CERT_EXPIRED", "SEC_E_WRONG_PRINCIPAL", "SEC_E_PKINIT_NAME_MISMATCH" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message", "summary"),
+    },
+  },
+  {
+    name = "SEC_E_ILLEGAL_MESSAGE",
+    code = 0x80090326,
+    category = "infrastructure",
+    severity = "medium",
+    message = "The message received was unexpected or badly formatted.",
+    summary = "A TLS handshake through Schannel broke down: one side sent a message the other could not accept, or a fatal TLS alert such as handshake_failure, decode_error or illegal_parameter ended it, most often because the two sides share no protocol version, cipher suite or acceptable certificate.",
+    causes = {
+      "The client and server have no TLS version or cipher suite in common, for example after TLS 1.0/1.1 or older cipher suites were disabled on one side only.",
+      "The peer sent fatal alert 40 (handshake_failure), 10 (unexpected_message), 22 (record_overflow), 47 (illegal_parameter), 50 (decode_error) or 60 (export_restriction), all of which Schannel reports as this code.",
+      "The server asked for a client certificate and the one sent (or its absence) was refused.",
+      "A proxy, load balancer or inspection device in the path altered or cut the handshake.",
+    },
+    symptoms = {
+      "Schannel error events in the System log: 36887 (a fatal alert was received from the remote endpoint, with the TLS alert code) on one side, 36888 (a fatal alert was generated and sent) on the other.",
+      "Event 36874 on a server when a client's connection request offered nothing the server supports.",
+      "Applications report 0x80090326 or its text when they connect over HTTPS, LDAPS, RDP or SQL Server with encryption.",
+    },
+    diagnosis = {
+      "Read the TLS alert code in the 36887 or 36888 event: it says what the peer objected to (40 handshake failure, 70 protocol version, 71 insufficient security, 48 unknown CA, 42 bad certificate).",
+      "Compare the protocols and cipher suites enabled on both ends (`Get-TlsCipherSuite` and the SCHANNEL\\Protocols registry keys on Windows).",
+      "Capture the handshake (Wireshark filter `tls.handshake or tls.alert_message`) to see the ClientHello's versions and suites and which side sends the alert.",
+    },
+    resolution = {
+      "Enable a TLS version and a cipher suite that both sides support, preferring TLS 1.2 or later on the older side rather than re-enabling weak protocols on the newer one.",
+      "Give the server a certificate whose key type matches the cipher suites it offers, and send the client certificate the server expects when it asks for one.",
+      "Bypass or reconfigure a device that interferes with the handshake.",
+    },
+    related = { "SEC_E_ALGORITHM_MISMATCH", "SEC_E_UNSUPPORTED_FUNCTION", "SEC_E_CERT_UNKNOWN", "SEC_E_DECRYPT_FAILURE", "SEC_E_UNTRUSTED_ROOT" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message"),
+      from(DOC.SSPI_CODES, "summary"),
+      from(DOC.SCHANNEL_ALERTS, "summary", "causes"),
+      from(DOC.SCHANNEL_EVENTS, "symptoms", "diagnosis"),
+    },
+  },
+  {
+    name = "SEC_E_CERT_UNKNOWN",
+    code = 0x80090327,
+    category = "policy",
+    severity = "medium",
+    message = "An unknown error occurred while processing the certificate.",
+    summary = "Schannel could not accept a certificate in a TLS handshake for a reason it does not name more precisely; it is what Schannel reports for the TLS alerts bad_certificate (42), unsupported_certificate (43) and certificate_unknown (46).",
+    causes = {
+      "The peer rejected the certificate and sent alert 42, 43 or 46.",
+      "The certificate's key type, key usage or extended key usage does not suit TLS server or client authentication.",
+      "The certificate is damaged or cannot be parsed.",
+    },
+    symptoms = {
+      "A Schannel 36887 or 36888 event in the System log with alert code 42, 43 or 46.",
+    },
+    diagnosis = {
+      "Read the alert code in the Schannel 36887 or 36888 event, and which side logged it.",
+      "Dump the certificate with `certutil -dump <file.cer>` and check Key Usage, Enhanced Key Usage (Server Authentication or Client Authentication) and the public key algorithm.",
+      "Run `certutil -verify -urlfetch <file.cer>` to see whether chain building or revocation checking fails.",
+    },
+    resolution = {
+      "Issue a certificate from a template meant for TLS (Server Authentication for servers, Client Authentication for clients) and bind it to the service.",
+    },
+    related = { "SEC_E_ILLEGAL_MESSAGE", "SEC_E_UNTRUSTED_ROOT", "SEC_E_CERT_EXPIRED" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message"),
+      from(DOC.SSPI_CODES, "summary"),
+      from(DOC.SCHANNEL_ALERTS, "summary", "causes"),
+      from(DOC.SCHANNEL_EVENTS, "symptoms", "diagnosis"),
+    },
   },
   {
     name = "SEC_E_CERT_EXPIRED",
@@ -401,6 +535,44 @@ return {
       "Correct the clock of the machine that judged the certificate.",
     },
     related = { "SEC_E_UNTRUSTED_ROOT", "SEC_E_TIME_SKEW", "SEC_E_WRONG_PRINCIPAL" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message"),
+      from(DOC.SSPI_CODES, "summary"),
+    },
+  },
+  {
+    name = "SEC_E_DECRYPT_FAILURE",
+    code = 0x80090330,
+    category = "infrastructure",
+    severity = "medium",
+    message = "The specified data could not be decrypted.",
+    summary = "Data protected by a security context could not be decrypted; over TLS, Schannel reports the alerts decryption_failed (21) and decrypt_error (51) with this code, which point at a key exchange or signature that did not check out.",
+    causes = {
+      "The peer sent fatal alert 21 or 51 because a handshake signature or the key exchange failed to verify.",
+      "The server's private key does not match its certificate, or its key provider failed.",
+      "A device in the path altered TLS records.",
+    },
+    symptoms = {
+      "A Schannel 36887 or 36888 event with alert code 21 or 51.",
+    },
+    diagnosis = {
+      "Read the alert code and the side that logged it in the Schannel 36887 or 36888 event.",
+      "On the server, run `certutil -store My <serial>` and look for 'Encryption test passed', which shows the private key matches the certificate.",
+      "Capture the handshake to see which message precedes the alert.",
+    },
+    resolution = {
+      "Re-import the certificate with its matching private key, or issue a new one, and rebind it to the service.",
+      "Remove whatever in the path rewrites TLS records.",
+    },
+    related = { "SEC_E_ILLEGAL_MESSAGE", "SEC_E_ALGORITHM_MISMATCH" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message"),
+      from(DOC.SSPI_CODES, "summary"),
+      from(DOC.SCHANNEL_ALERTS, "summary", "causes"),
+      from(DOC.SCHANNEL_EVENTS, "symptoms", "diagnosis"),
+    },
   },
   {
     name = "SEC_E_ALGORITHM_MISMATCH",
@@ -425,6 +597,11 @@ return {
       "Update the old client so that it offers current suites.",
     },
     related = { "SEC_E_UNSUPPORTED_FUNCTION", "SEC_E_INVALID_TOKEN", "SEC_E_KDC_UNKNOWN_ETYPE" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message"),
+      from(DOC.SSPI_CODES, "summary"),
+    },
   },
   {
     name = "SEC_E_UNFINISHED_CONTEXT_DELETED",
@@ -448,6 +625,10 @@ return {
       "Raise the client's or proxy's timeout when slow domain controllers delay the handshake.",
     },
     related = { "SEC_I_CONTINUE_NEEDED", "SEC_E_CONTEXT_EXPIRED", "SEC_E_LOGON_DENIED" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message", "summary"),
+    },
   },
   {
     name = "SEC_E_NO_TGT_REPLY",
@@ -464,13 +645,18 @@ return {
     diagnosis = {
       "On the client run `klist get <SPN>` to see whether the KDC issues an ordinary service ticket for the name at all.",
       "Run `setspn -Q <SPN>` to see which account holds the SPN and whether it is a user or a computer account.",
-      "On the domain controller, read event 4769 for the request: Result Code 0x1B and the Service Name show the target.",
+      "On the domain controller, read event 4769 for the request: Failure Code 0x1B and the Service Name show the target.",
     },
     resolution = {
       "Register the SPN on the account that runs the service with `setspn -S`, and remove it from the user account that should not hold it.",
       "Make the client target the service's SPN rather than a user name.",
     },
     related = { "SEC_E_TARGET_UNKNOWN", "SEC_E_WRONG_PRINCIPAL", "KDC_ERR_MUST_USE_USER2USER" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message", "summary"),
+      from(DOC.EVENT_4769, "diagnosis"),
+    },
   },
   {
     name = "SEC_E_PKINIT_NAME_MISMATCH",
@@ -494,6 +680,10 @@ return {
       "Add an explicit strong mapping for the certificate in the account's altSecurityIdentities.",
     },
     related = { "SEC_E_SMARTCARD_LOGON_REQUIRED", "SEC_E_UNTRUSTED_ROOT", "SEC_E_CERT_EXPIRED", "KDC_ERR_CLIENT_NAME_MISMATCH" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message", "summary"),
+    },
   },
   {
     name = "SEC_E_SMARTCARD_LOGON_REQUIRED",
@@ -516,6 +706,10 @@ return {
       "Give automated jobs their own service account instead of a smart-card-only user.",
     },
     related = { "STATUS_ACCOUNT_RESTRICTION", "ERROR_ACCOUNT_RESTRICTION", "SEC_E_PKINIT_NAME_MISMATCH" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message", "summary"),
+    },
   },
   {
     name = "SEC_E_KDC_UNKNOWN_ETYPE",
@@ -531,7 +725,7 @@ return {
       "A non-Windows client or keytab uses an encryption type the domain does not allow.",
     },
     diagnosis = {
-      "On the domain controller, read events 4768 and 4769 for the request: Result Code 0xE (KDC_ERR_ETYPE_NOTSUPP) confirms that no encryption type was agreed.",
+      "On the domain controller, read events 4768 (Result Code) and 4769 (Failure Code) for the request: 0xE (KDC_ERR_ETYPE_NOTSUPP) confirms that no encryption type was agreed.",
       "Check the target with `Get-ADUser <name> -Properties msDS-SupportedEncryptionTypes,pwdLastSet` (or Get-ADComputer) to see its enabled types and when its keys were last made.",
       "Run `klist` on the client to see which encryption types its tickets use, and compare the Kerberos encryption-type policy on both ends with `gpresult /h`.",
     },
@@ -541,6 +735,12 @@ return {
       "Regenerate keytabs for non-Windows services with an AES encryption type.",
     },
     related = { "SEC_E_NO_KERB_KEY", "SEC_E_ALGORITHM_MISMATCH", "KDC_ERR_ETYPE_NOSUPP" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message", "summary"),
+      from(DOC.EVENT_4768, "diagnosis"),
+      from(DOC.EVENT_4769, "diagnosis"),
+    },
   },
   {
     name = "SEC_E_BAD_BINDINGS",
@@ -565,6 +765,11 @@ return {
       "Set Extended Protection to Accept instead of Required for a service that must be reached through a terminating proxy, after weighing the relay risk.",
     },
     related = { "SEC_E_LOGON_DENIED", "SEC_E_MUTUAL_AUTH_FAILED", "SEC_E_INVALID_TOKEN" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message"),
+      from(DOC.SSPI_CODES, "summary"),
+    },
   },
   {
     name = "SEC_E_NO_KERB_KEY",
@@ -579,7 +784,7 @@ return {
       "A cloud Kerberos (Microsoft Entra) service principal has no Kerberos key configured.",
     },
     diagnosis = {
-      "On the domain controller, read events 4768 and 4769 for the account: Result Code 0x9 (KDC_ERR_NULL_KEY) or 0xE (KDC_ERR_ETYPE_NOTSUPP) confirms a key problem.",
+      "On the domain controller, read events 4768 (Result Code) and 4769 (Failure Code) for the account: 0x9 (KDC_ERR_NULL_KEY) or 0xE (KDC_ERR_ETYPE_NOTSUPP) confirms a key problem.",
       "Check the account with `Get-ADUser <name> -Properties pwdLastSet,msDS-SupportedEncryptionTypes` to see when its keys were last made and which types it claims.",
       "Check the System log on the domain controller for KDC events 14 and 16, which report that no key of a suitable type was found.",
     },
@@ -588,6 +793,12 @@ return {
       "Align msDS-SupportedEncryptionTypes with the keys the account really has.",
     },
     related = { "SEC_E_KDC_UNKNOWN_ETYPE", "SEC_E_LOGON_DENIED", "KDC_ERR_NULL_KEY", "KDC_ERR_ETYPE_NOSUPP" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message"),
+      from(DOC.EVENT_4768, "diagnosis", "resolution"),
+      from(DOC.EVENT_4769, "diagnosis"),
+    },
   },
   {
     name = "SEC_E_DOWNGRADE_DETECTED",
@@ -611,6 +822,11 @@ return {
       "Remove or reconfigure the device that rewrites authentication traffic.",
     },
     related = { "SEC_E_NO_AUTHENTICATING_AUTHORITY", "STATUS_NO_LOGON_SERVERS", "ERROR_NO_LOGON_SERVERS" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message"),
+      from(DOC.SSPI_CODES, "summary"),
+    },
   },
   {
     name = "SEC_E_MUTUAL_AUTH_FAILED",
@@ -634,5 +850,9 @@ return {
       "Register the missing SPN on the server's account, or drop the requirement for mutual authentication where NTLM must be used.",
     },
     related = { "ERROR_MUTUAL_AUTH_FAILED", "STATUS_MUTUAL_AUTHENTICATION_FAILED", "SEC_E_WRONG_PRINCIPAL", "KRB_AP_ERR_MUT_FAIL" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.COM_ERRORS, "message", "summary"),
+    },
   },
 }

@@ -5,7 +5,10 @@
 -- `aliases` holds MIT's krb5.h spelling (KRB5KDC_ERR_..., KRB5KRB_AP_ERR_...)
 -- and other spellings in use.  Codes MIT lists as KRB5PLACEHOLD_* are
 -- unassigned unless an RFC assigns them (92).  Where Microsoft's event
--- tables disagree with the RFC (0x1B, 0x42), the RFC wins.
+-- tables disagree with the RFC (0x1B, 0x42), the RFC wins.  `message` is
+-- RFC 4120's text where section 7.5.9 gives one, otherwise the text of
+-- MIT's error table (what krb5_get_error_message prints; 92 has none).
+-- `sources` names, for each entry, what backs which of its fields.
 return {
   {
     name = "KDC_ERR_NONE",
@@ -16,16 +19,22 @@ return {
     message = "No error",
     summary = "Not a failure: a Result Code or Failure Code of 0x0 means the KDC issued the ticket that was asked for.",
     causes = {
-      "Event 4768 or 4769 records a successful ticket request with Result Code 0x0.",
+      "Event 4768 (Result Code 0x0) or 4769 (Failure Code 0x0) records a successful ticket request.",
     },
     diagnosis = {
-      "In event 4768 or 4769, a Result Code of 0x0 marks an Audit Success event; read Account Name, Service Name and Client Address to see who got which ticket.",
+      "In event 4768 a Result Code of 0x0, and in event 4769 a Failure Code of 0x0, marks an Audit Success event; read Account Name, Service Name and Client Address to see who got which ticket.",
       "Run `klist` on the client to see the ticket it received, with its service, encryption type and end time.",
     },
     resolution = {
       "Nothing to fix; filter 0x0 out when counting Kerberos failures.",
     },
     related = { "KDC_ERR_PREAUTH_REQUIRED", "KRB_AP_ERR_TKT_EXPIRED" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message"),
+      from(DOC.MIT, "code"),
+      from(DOC.EVENT_4768, "summary", "causes", "diagnosis"),
+      from(DOC.EVENT_4769, "summary", "diagnosis"),
+    },
   },
   {
     name = "KDC_ERR_NAME_EXP",
@@ -48,6 +57,10 @@ return {
       "Otherwise retire whatever still uses the expired principal.",
     },
     related = { "KDC_ERR_CLIENT_REVOKED", "STATUS_ACCOUNT_EXPIRED" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message", "summary"),
+      from(DOC.MIT, "code"),
+    },
   },
   {
     name = "KDC_ERR_SERVICE_EXP",
@@ -68,6 +81,10 @@ return {
       "Extend the service principal's expiration in the KDC database, or move the service to a current principal.",
     },
     related = { "KDC_ERR_NAME_EXP", "KDC_ERR_SERVICE_REVOKED" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message", "summary"),
+      from(DOC.MIT, "code"),
+    },
   },
   {
     name = "KDC_ERR_BAD_PVNO",
@@ -89,6 +106,10 @@ return {
       "Replace or reconfigure the client so that it speaks Kerberos 5.",
     },
     related = { "KRB_AP_ERR_BADVERSION", "KRB_AP_ERR_MSG_TYPE" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message", "summary"),
+      from(DOC.MIT, "code"),
+    },
   },
   {
     name = "KDC_ERR_C_OLD_MAST_KVNO",
@@ -109,6 +130,10 @@ return {
       "Re-encrypt the database with the current master key (`kdb5_util update_princ_encryption`) before purging old master keys.",
     },
     related = { "KDC_ERR_S_OLD_MAST_KVNO", "KDC_ERR_NULL_KEY" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message", "summary"),
+      from(DOC.MIT, "code"),
+    },
   },
   {
     name = "KDC_ERR_S_OLD_MAST_KVNO",
@@ -129,6 +154,10 @@ return {
       "Run `kdb5_util update_princ_encryption` so that every principal uses the current master key.",
     },
     related = { "KDC_ERR_C_OLD_MAST_KVNO", "KDC_ERR_NULL_KEY" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message", "summary"),
+      from(DOC.MIT, "code"),
+    },
   },
   {
     name = "KDC_ERR_C_PRINCIPAL_UNKNOWN",
@@ -169,6 +198,11 @@ return {
       },
     },
     related = { "STATUS_NO_SUCH_USER", "ERROR_NO_SUCH_USER", "KDC_ERR_S_PRINCIPAL_UNKNOWN", "KDC_ERR_WRONG_REALM" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message"),
+      from(DOC.MIT, "code"),
+      from(DOC.EVENT_4768, "summary"),
+    },
   },
   {
     name = "KDC_ERR_S_PRINCIPAL_UNKNOWN",
@@ -203,6 +237,12 @@ return {
       "Register SPNs as part of deploying any service that runs under a domain account.",
     },
     related = { "KDC_ERR_PRINCIPAL_NOT_UNIQUE", "KDC_ERR_C_PRINCIPAL_UNKNOWN", "ERROR_WRONG_TARGET_NAME", "ERROR_NTLM_BLOCKED", "SEC_E_TARGET_UNKNOWN" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message"),
+      from(DOC.MIT, "code"),
+      from(DOC.EVENT_4768, "summary"),
+      from(DOC.KB262177, "causes"),
+    },
   },
   {
     name = "KDC_ERR_PRINCIPAL_NOT_UNIQUE",
@@ -225,6 +265,11 @@ return {
       "Make duplicate user principal names unique.",
     },
     related = { "KDC_ERR_S_PRINCIPAL_UNKNOWN", "KRB_AP_ERR_MODIFIED" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message"),
+      from(DOC.MIT, "code"),
+      from(DOC.EVENT_4768, "summary"),
+    },
   },
   {
     name = "KDC_ERR_NULL_KEY",
@@ -246,6 +291,11 @@ return {
       "Reset the account's password (or `kadmin -q 'cpw -randkey <principal>'` for a service) so that keys are generated.",
     },
     related = { "KDC_ERR_ETYPE_NOSUPP", "KDC_ERR_C_OLD_MAST_KVNO", "SEC_E_NO_KERB_KEY" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message"),
+      from(DOC.MIT, "code"),
+      from(DOC.EVENT_4768, "summary"),
+    },
   },
   {
     name = "KDC_ERR_CANNOT_POSTDATE",
@@ -267,6 +317,11 @@ return {
       "Configure the client to request tickets valid from now instead of postdated ones.",
     },
     related = { "KDC_ERR_NEVER_VALID", "KDC_ERR_BADOPTION" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message"),
+      from(DOC.MIT, "code"),
+      from(DOC.EVENT_4768, "summary"),
+    },
   },
   {
     name = "KDC_ERR_NEVER_VALID",
@@ -288,6 +343,10 @@ return {
       "Synchronise the client's clock with the domain hierarchy and request a normal lifetime.",
     },
     related = { "KDC_ERR_CANNOT_POSTDATE", "KRB_AP_ERR_SKEW" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message", "summary"),
+      from(DOC.MIT, "code"),
+    },
   },
   {
     name = "KDC_ERR_POLICY",
@@ -299,9 +358,8 @@ return {
     summary = "The account exists and the password may be right, but a restriction on the account or an authentication policy forbids this logon, so the KDC refuses the ticket.",
     causes = {
       "The account's 'Log On To' list (userWorkstations) does not include the computer the logon comes from.",
-      "The logon is outside the account's allowed logon hours.",
       "The account requires a smart card and a password was used.",
-      "An authentication policy or policy silo restricts where the account may sign in or which services it may reach.",
+      "An authentication policy or policy silo restricts where the account may sign in or which services it may reach; the KDC then adds the extended status STATUS_AUTHENTICATION_FIREWALL_FAILED (0xC0000413).",
     },
     symptoms = {
       "Event 4768 or 4769 failures with code 0xC for one account, from some machines only.",
@@ -311,18 +369,33 @@ return {
       "Run `Get-ADUser <name> -Properties LogonWorkstations,logonHours,SmartcardLogonRequired,msDS-AssignedAuthNPolicy,msDS-AssignedAuthNPolicySilo` and compare each restriction with the failing logon.",
       "Look for events 4820 (TGT denied) and 4821 (service ticket denied) in the domain controller's Security log, which name the authentication policy or silo that refused the request.",
       "Read the Microsoft-Windows-Authentication AuthenticationPolicyFailures-DomainController log on the domain controller for policy denials in audit or enforce mode.",
+      "Read the extended error to tell a policy or silo (0xC0000413) from an account restriction: With Kerberos event logging on (`LogLevel` 1 under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\Kerberos\\Parameters), the client's System log records Security-Kerberos event 3 with an Extended Error field, and a network capture shows the same NTSTATUS in the KRB-ERROR e-data (KERB-EXT-ERROR).",
     },
     resolution = {
-      "Add the computer to the account's 'Log On To' list, widen its logon hours, or sign in with the smart card the account requires.",
+      "Add the computer to the account's 'Log On To' list, or sign in with the smart card the account requires.",
       "Adjust the authentication policy or silo membership if the refused logon is legitimate.",
     },
     faq = {
       {
         question = "How does 0xC differ from 0x12?",
-        answer = "0x12 means the account itself is disabled, locked out or expired; 0xC means the account is usable but a restriction or policy forbids this particular request.",
+        answer = "0x12 means the account itself is disabled, locked out, expired or outside its logon hours; 0xC means the account is usable but a restriction or policy forbids this particular request.",
+      },
+      {
+        question = "Do logon hours give 0xC?",
+        answer = "No: MS-KILE 3.3.5.6.4.1 has the KDC answer a logon outside the account's logon hours with KDC_ERR_CLIENT_REVOKED (0x12) and STATUS_INVALID_LOGON_HOURS, although the result-code table of Microsoft's 4768 page lists logon time under 0xC.",
       },
     },
-    related = { "STATUS_INVALID_WORKSTATION", "STATUS_INVALID_LOGON_HOURS", "STATUS_ACCOUNT_RESTRICTION", "STATUS_AUTHENTICATION_FIREWALL_FAILED" },
+    related = { "STATUS_INVALID_WORKSTATION", "STATUS_ACCOUNT_RESTRICTION", "STATUS_AUTHENTICATION_FIREWALL_FAILED", "KDC_ERR_CLIENT_REVOKED" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message"),
+      from(DOC.MIT, "code"),
+      from(DOC.EVENT_4768, "causes"),
+      from(DOC.KILE_3_3_5_6_4_1, "faq"),
+      from(DOC.KB_AUTH_POLICY, "causes", "diagnosis"),
+      from(DOC.KILE_2_2_1, "diagnosis"),
+      from(DOC.KILE_2_2_2, "diagnosis"),
+      from(DOC.KB262177, "diagnosis"),
+    },
   },
   {
     name = "KDC_ERR_BADOPTION",
@@ -346,6 +419,11 @@ return {
       "Do not delegate accounts that are sensitive or in Protected Users; use a different account for that workflow.",
     },
     related = { "KDC_ERR_POLICY", "KDC_ERR_CANNOT_POSTDATE" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message"),
+      from(DOC.MIT, "code"),
+      from(DOC.EVENT_4768, "summary"),
+    },
   },
   {
     name = "KDC_ERR_ETYPE_NOSUPP",
@@ -379,6 +457,10 @@ return {
       "Inventory accounts whose passwords predate AES support before disabling RC4.",
     },
     related = { "KDC_ERR_SUMTYPE_NOSUPP", "KDC_ERR_NULL_KEY", "KRB_AP_ERR_MODIFIED", "SEC_E_KDC_UNKNOWN_ETYPE", "SEC_E_NO_KERB_KEY" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message", "summary"),
+      from(DOC.MIT, "code"),
+    },
   },
   {
     name = "KDC_ERR_SUMTYPE_NOSUPP",
@@ -399,6 +481,10 @@ return {
       "Update or reconfigure the client to use AES-based checksums.",
     },
     related = { "KDC_ERR_ETYPE_NOSUPP", "KRB_AP_ERR_INAPP_CKSUM" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message", "summary"),
+      from(DOC.MIT, "code"),
+    },
   },
   {
     name = "KDC_ERR_PADATA_TYPE_NOSUPP",
@@ -418,7 +504,7 @@ return {
       "Event 4771 failures with Failure Code 0x10 (Windows logs this code in 4771, not in 4768).",
     },
     diagnosis = {
-      "In event 4771, read Failure Code 0x10, Pre-Authentication Type (15, 16 or 17 for a smart card logon) and the Certificate Issuer Name and Thumbprint fields.",
+      "In event 4771, read Failure Code 0x10 and Pre-Authentication Type (15, 16 or 17 for a smart card logon); its certificate fields are always empty, so identify the card's certificate on the client with `certutil -scinfo`.",
       "On the domain controller, run `certutil -dcinfo verify` to check that its KDC certificate exists, chains and is not revoked.",
       "Run `certutil -store my` on the domain controller and look for a current certificate with the KDC Authentication usage.",
     },
@@ -427,6 +513,12 @@ return {
       "Make the issuing CA's certificate and CRL reachable and publish the CA to the NTAuth store (`certutil -dspublish -f <ca.cer> NTAuthCA`).",
     },
     related = { "KDC_ERR_PREAUTH_REQUIRED", "KDC_ERR_CLIENT_NOT_TRUSTED", "KDC_ERR_KDC_NOT_TRUSTED" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message"),
+      from(DOC.MIT, "code"),
+      from(DOC.EVENT_4771, "summary", "symptoms", "diagnosis"),
+      from(DOC.EVENT_4768, "summary", "symptoms"),
+    },
   },
   {
     name = "KDC_ERR_TRTYPE_NOSUPP",
@@ -447,6 +539,10 @@ return {
       "Update the foreign KDC so that it uses the standard transited encoding.",
     },
     related = { "KDC_ERR_PATH_NOT_ACCEPTED", "KRB_AP_PATH_NOT_ACCEPTED" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message", "summary"),
+      from(DOC.MIT, "code"),
+    },
   },
   {
     name = "KDC_ERR_CLIENT_REVOKED",
@@ -455,11 +551,12 @@ return {
     category = "account",
     severity = "medium",
     message = "Clients credentials have been revoked",
-    summary = "The KDC will not issue tickets to this account because it is disabled, locked out or expired; Windows domain controllers log it as Result Code 0x12 in event 4768 (or Failure Code 0x12 in 4771).",
+    summary = "The KDC will not issue tickets to this account because it is disabled, locked out, expired or outside its logon hours; Windows domain controllers log it as Result Code 0x12 in event 4768 (or Failure Code 0x12 in 4771).",
     causes = {
       "The account is disabled.",
       "The account is locked out after too many bad passwords.",
       "The account's expiration date has passed.",
+      "The logon falls outside the account's allowed logon hours (MS-KILE has the KDC return 0x12 with STATUS_INVALID_LOGON_HOURS).",
       "A device or service keeps using an account that was disabled on purpose.",
     },
     symptoms = {
@@ -467,21 +564,32 @@ return {
     },
     diagnosis = {
       "In event 4768 (Result Code) or 4771 (Failure Code), read Account Name and Client Address to see which account was refused and which machine asked.",
-      "Run `Get-ADUser <name> -Properties Enabled,LockedOut,lockoutTime,AccountExpirationDate` to see which of disabled, locked out or expired applies.",
+      "Run `Get-ADUser <name> -Properties Enabled,LockedOut,lockoutTime,AccountExpirationDate,logonHours` to see which of disabled, locked out, expired or logon hours applies.",
+      "Read the extended error, which names the reason (STATUS_ACCOUNT_DISABLED, STATUS_ACCOUNT_LOCKED_OUT, STATUS_ACCOUNT_EXPIRED or STATUS_INVALID_LOGON_HOURS): With Kerberos event logging on (`LogLevel` 1 under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\Kerberos\\Parameters), the client's System log records Security-Kerberos event 3 with an Extended Error field, and a network capture shows the same NTSTATUS in the KRB-ERROR e-data (KERB-EXT-ERROR).",
       "Run `net user <name> /domain` and read 'Account active' and 'Account expires'.",
       "For a lockout, read event 4740 on the PDC emulator, whose Caller Computer Name shows where the bad passwords came from.",
     },
     resolution = {
-      "Enable the account, unlock it (`Unlock-ADAccount`) or extend its expiration, as the findings require.",
+      "Enable the account, unlock it (`Unlock-ADAccount`), extend its expiration or widen its logon hours, as the findings require.",
       "Update or remove the stored credential on the device or service that keeps using a retired account.",
     },
     faq = {
       {
         question = "Which Windows errors does 0x12 correspond to?",
-        answer = "The client turns it into STATUS_ACCOUNT_DISABLED, STATUS_ACCOUNT_LOCKED_OUT or STATUS_ACCOUNT_EXPIRED, which event 4625 shows as its Status.",
+        answer = "The KDC's extended error says which: STATUS_ACCOUNT_DISABLED, STATUS_ACCOUNT_LOCKED_OUT, STATUS_ACCOUNT_EXPIRED or STATUS_INVALID_LOGON_HOURS (MS-KILE names the last for logon hours).",
       },
     },
-    related = { "STATUS_ACCOUNT_DISABLED", "STATUS_ACCOUNT_LOCKED_OUT", "STATUS_ACCOUNT_EXPIRED", "KDC_ERR_POLICY" },
+    related = { "STATUS_ACCOUNT_DISABLED", "STATUS_ACCOUNT_LOCKED_OUT", "STATUS_ACCOUNT_EXPIRED", "STATUS_INVALID_LOGON_HOURS", "KDC_ERR_POLICY" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message"),
+      from(DOC.MIT, "code"),
+      from(DOC.KILE_3_3_5_6_4_1, "summary", "causes"),
+      from(DOC.KILE_3_3_5_7_1, "summary", "causes"),
+      from(DOC.EVENT_4768, "summary", "causes"),
+      from(DOC.KILE_2_2_1, "diagnosis", "faq"),
+      from(DOC.KILE_2_2_2, "diagnosis"),
+      from(DOC.KB262177, "diagnosis"),
+    },
   },
   {
     name = "KDC_ERR_SERVICE_REVOKED",
@@ -502,6 +610,10 @@ return {
       "Enable or unlock the service account, or move the SPN to the account that now runs the service.",
     },
     related = { "KDC_ERR_CLIENT_REVOKED", "KDC_ERR_SERVICE_EXP" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message", "summary"),
+      from(DOC.MIT, "code"),
+    },
   },
   {
     name = "KDC_ERR_TGT_REVOKED",
@@ -523,6 +635,10 @@ return {
       "Purge the client's tickets (`klist purge`) and sign in again to obtain a fresh TGT.",
     },
     related = { "KDC_ERR_CLIENT_REVOKED", "KRB_AP_ERR_TKT_EXPIRED" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message", "summary"),
+      from(DOC.MIT, "code"),
+    },
   },
   {
     name = "KDC_ERR_CLIENT_NOTYET",
@@ -543,6 +659,10 @@ return {
       "Wait until the start date or change it in the KDC database.",
     },
     related = { "KDC_ERR_SERVICE_NOTYET", "KDC_ERR_NAME_EXP" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message", "summary"),
+      from(DOC.MIT, "code"),
+    },
   },
   {
     name = "KDC_ERR_SERVICE_NOTYET",
@@ -563,6 +683,10 @@ return {
       "Wait until the start date or change it in the KDC database.",
     },
     related = { "KDC_ERR_CLIENT_NOTYET", "KDC_ERR_SERVICE_EXP" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message", "summary"),
+      from(DOC.MIT, "code"),
+    },
   },
   {
     name = "KDC_ERR_KEY_EXPIRED",
@@ -571,7 +695,7 @@ return {
     category = "credentials",
     severity = "medium",
     message = "Password has expired; change password to reset",
-    summary = "The account's password has expired (or must be changed at next logon), so the KDC issues no ticket until it is changed; Windows logs it as code 0x17 in event 4768 or 4771.",
+    summary = "The account's password has expired (or must be changed at next logon), so the KDC issues no ticket until it is changed; Microsoft documents the code in event 4771, and its 4768 page has both listed it and said 4768 is not logged for it.",
     causes = {
       "The password is older than the maximum password age of the domain policy or of a fine-grained password policy.",
       "An administrator set 'User must change password at next logon'.",
@@ -581,7 +705,7 @@ return {
       "Users are prompted to change their password, or services and scripts using the account start failing on the same day.",
     },
     diagnosis = {
-      "In event 4768 (Result Code) or 4771 (Failure Code), read Account Name and Client Address.",
+      "In event 4771 (Failure Code 0x17), or in a 4768 with Result Code 0x17 if your domain controllers log one, read Account Name and Client Address.",
       "Run `Get-ADUser <name> -Properties PasswordExpired,PasswordLastSet,msDS-UserPasswordExpiryTimeComputed` to see whether and when the password expired.",
       "Run `net user <name> /domain` and read 'Password last set' and 'Password expires'.",
       "Run `Get-ADUserResultantPasswordPolicy <name>` to see whether a fine-grained policy sets a shorter maximum age.",
@@ -591,6 +715,12 @@ return {
       "Move service workloads to a group managed service account so that passwords rotate without outages.",
     },
     related = { "STATUS_PASSWORD_EXPIRED", "STATUS_PASSWORD_MUST_CHANGE", "ERROR_PASSWORD_EXPIRED" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message"),
+      from(DOC.MIT, "code"),
+      from(DOC.EVENT_4771, "summary", "diagnosis"),
+      from(DOC.EVENT_4768, "summary"),
+    },
   },
   {
     name = "KDC_ERR_PREAUTH_FAILED",
@@ -618,7 +748,7 @@ return {
     },
     resolution = {
       "Update the stale password wherever it is stored on the machine found at the Client Address.",
-      "Reset a computer's machine password with `Test-ComputerSecureChannel -Repair` when the failing account ends with $.",
+      "Reset a computer's machine password with `Test-ComputerSecureChannel -Repair` on that computer when the failing account ends with $ (the cmdlet is for domain members only; on a domain controller use `netdom resetpwd` or `nltest`).",
       "Block or investigate the source when many accounts fail from one address.",
     },
     faq = {
@@ -632,6 +762,13 @@ return {
       },
     },
     related = { "STATUS_WRONG_PASSWORD", "STATUS_LOGON_FAILURE", "STATUS_ACCOUNT_LOCKED_OUT", "ERROR_LOGON_FAILURE", "SEC_E_LOGON_DENIED" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message"),
+      from(DOC.MIT, "code"),
+      from(DOC.EVENT_4771, "summary", "causes", "symptoms", "diagnosis"),
+      from(DOC.EVENT_4768, "symptoms", "faq"),
+      from(DOC.TEST_SECURE_CHANNEL, "resolution"),
+    },
   },
   {
     name = "KDC_ERR_PREAUTH_REQUIRED",
@@ -655,6 +792,12 @@ return {
       "Turn 'Do not require Kerberos preauthentication' off for accounts that have it, since their replies can be attacked offline.",
     },
     related = { "KDC_ERR_PREAUTH_FAILED", "KDC_ERR_PADATA_TYPE_NOSUPP", "KDC_ERR_MORE_PREAUTH_DATA_REQUIRED" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message"),
+      from(DOC.MIT, "code"),
+      from(DOC.EVENT_4768, "summary"),
+      from(DOC.KB262177, "summary"),
+    },
   },
   {
     name = "KDC_ERR_SERVER_NOMATCH",
@@ -675,6 +818,10 @@ return {
       "Purge the client's tickets with `klist purge` and retry; update the client if it recurs.",
     },
     related = { "KRB_AP_ERR_NOT_US", "KRB_AP_ERR_BADMATCH" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message", "summary"),
+      from(DOC.MIT, "code"),
+    },
   },
   {
     name = "KDC_ERR_MUST_USE_USER2USER",
@@ -695,6 +842,10 @@ return {
       "Use a client that performs user-to-user authentication for this service, or give the service a normal key.",
     },
     related = { "KRB_AP_ERR_USER_TO_USER_REQUIRED", "KRB_AP_ERR_NO_TGT", "SEC_E_NO_TGT_REPLY" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message", "summary"),
+      from(DOC.MIT, "code"),
+    },
   },
   {
     name = "KDC_ERR_PATH_NOT_ACCEPTED",
@@ -715,6 +866,10 @@ return {
       "Add the path to [capaths] or create the missing trust between the realms.",
     },
     related = { "KRB_AP_PATH_NOT_ACCEPTED", "KDC_ERR_TRTYPE_NOSUPP" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message", "summary"),
+      from(DOC.MIT, "code"),
+    },
   },
   {
     name = "KDC_ERR_SVC_UNAVAILABLE",
@@ -736,6 +891,10 @@ return {
       "Restore the KDC's back end or restart the KDC service, and let clients use another KDC meanwhile.",
     },
     related = { "STATUS_NO_LOGON_SERVERS", "KRB_ERR_GENERIC" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message", "summary"),
+      from(DOC.MIT, "code"),
+    },
   },
   {
     name = "KRB_AP_ERR_BAD_INTEGRITY",
@@ -744,7 +903,7 @@ return {
     category = "infrastructure",
     severity = "high",
     message = "Integrity check on decrypted field failed",
-    summary = "A ticket or authenticator decrypted to data whose checksum does not match, because it was encrypted with a different key than the one used to check it; on domain controllers this usually means a krbtgt or trust key mismatch.",
+    summary = "A ticket or authenticator decrypted to data whose checksum does not match, because it was encrypted with a different key than the one used to check it or was altered in transit; a key that differs between domain controllers or between the two sides of a trust is one possible cause, not an established rule.",
     causes = {
       "The inter-realm key of a domain or forest trust differs on the two sides.",
       "The krbtgt password was reset and has not replicated to every domain controller, so a TGT from one is refused by another.",
@@ -764,6 +923,11 @@ return {
       "Repair replication so that every domain controller has the current krbtgt key, then purge tickets with `klist purge`.",
     },
     related = { "KRB_AP_ERR_MODIFIED", "STATUS_TRUSTED_DOMAIN_FAILURE", "STATUS_TRUST_FAILURE" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message"),
+      from(DOC.MIT, "code"),
+      from(DOC.EVENT_4768, "summary"),
+    },
   },
   {
     name = "KRB_AP_ERR_TKT_EXPIRED",
@@ -789,6 +953,11 @@ return {
       "Make long-running services re-acquire credentials instead of caching tickets beyond their renewal time.",
     },
     related = { "KRB_AP_ERR_TKT_NYV", "KRB_AP_ERR_SKEW", "KDC_ERR_TGT_REVOKED", "SEC_E_CONTEXT_EXPIRED" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message"),
+      from(DOC.MIT, "code"),
+      from(DOC.EVENT_4769, "summary", "diagnosis"),
+    },
   },
   {
     name = "KRB_AP_ERR_TKT_NYV",
@@ -810,6 +979,11 @@ return {
       "Synchronise the server with the domain time hierarchy (`w32tm /resync`).",
     },
     related = { "KRB_AP_ERR_SKEW", "KRB_AP_ERR_TKT_EXPIRED" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message"),
+      from(DOC.MIT, "code"),
+      from(DOC.EVENT_4768, "summary"),
+    },
   },
   {
     name = "KRB_AP_ERR_REPEAT",
@@ -832,6 +1006,11 @@ return {
       "Stop resending identical requests, or give each service instance its own replay cache.",
     },
     related = { "KRB_AP_ERR_SKEW", "KRB_AP_ERR_BADORDER" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message"),
+      from(DOC.MIT, "code"),
+      from(DOC.EVENT_4768, "summary"),
+    },
   },
   {
     name = "KRB_AP_ERR_NOT_US",
@@ -853,6 +1032,11 @@ return {
       "Correct DNS or the client's target name, or configure the service with the principal the clients use.",
     },
     related = { "KDC_ERR_SERVER_NOMATCH", "KRB_AP_ERR_MODIFIED" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message"),
+      from(DOC.MIT, "code"),
+      from(DOC.EVENT_4768, "summary"),
+    },
   },
   {
     name = "KRB_AP_ERR_BADMATCH",
@@ -874,6 +1058,11 @@ return {
       "Purge the client's tickets with `klist purge` and sign in again; investigate if tickets appear on a machine where their owner never signed in.",
     },
     related = { "KDC_ERR_SERVER_NOMATCH", "KRB_AP_ERR_NOT_US" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message"),
+      from(DOC.MIT, "code"),
+      from(DOC.EVENT_4768, "summary"),
+    },
   },
   {
     name = "KRB_AP_ERR_SKEW",
@@ -908,6 +1097,11 @@ return {
       "Monitor the PDC emulator's time offset against an external reference.",
     },
     related = { "STATUS_TIME_DIFFERENCE_AT_DC", "ERROR_TIME_SKEW", "KRB_AP_ERR_TKT_NYV", "KRB_AP_ERR_TKT_EXPIRED", "SEC_E_TIME_SKEW" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message"),
+      from(DOC.MIT, "code"),
+      from(DOC.EVENT_4768, "summary"),
+    },
   },
   {
     name = "KRB_AP_ERR_BADADDR",
@@ -928,6 +1122,11 @@ return {
       "Request address-less tickets (MIT krb5.conf `noaddresses = true`, the default) and purge the old ones.",
     },
     related = { "KRB_AP_ERR_BADMATCH", "KRB_AP_ERR_NOT_US" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message"),
+      from(DOC.MIT, "code"),
+      from(DOC.EVENT_4768, "summary"),
+    },
   },
   {
     name = "KRB_AP_ERR_BADVERSION",
@@ -948,6 +1147,11 @@ return {
       "Update the client or server to a conforming Kerberos 5 implementation.",
     },
     related = { "KDC_ERR_BAD_PVNO", "KRB_AP_ERR_MSG_TYPE" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message"),
+      from(DOC.MIT, "code"),
+      from(DOC.EVENT_4768, "summary"),
+    },
   },
   {
     name = "KRB_AP_ERR_MSG_TYPE",
@@ -968,6 +1172,11 @@ return {
       "Fix or reconfigure the application that sends the wrong message.",
     },
     related = { "KRB_AP_ERR_BADVERSION", "KDC_ERR_BAD_PVNO" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message"),
+      from(DOC.MIT, "code"),
+      from(DOC.EVENT_4768, "summary"),
+    },
   },
   {
     name = "KRB_AP_ERR_MODIFIED",
@@ -991,14 +1200,20 @@ return {
       "On the client, read Security-Kerberos event 4 in the System log: it names the server and the target SPN whose ticket could not be decrypted.",
       "Run `setspn -Q <SPN>` to see which account holds the SPN, and compare with the account the service runs as.",
       "Resolve the name with `nslookup <name>` to confirm it reaches the host that runs the service.",
-      "On the server, run `Test-ComputerSecureChannel -Verbose` to check its machine password, or `klist -kt <keytab>` to compare key version numbers with the account's msDS-KeyVersionNumber.",
+      "On a member server, run `Test-ComputerSecureChannel -Verbose` to check its machine password (not on a domain controller, where the cmdlet gives false errors: use `nltest /sc_verify:<domain>` there), or `klist -kt <keytab>` to compare key version numbers with the account's msDS-KeyVersionNumber.",
     },
     resolution = {
       "Move the SPN to the account that runs the service (`setspn -D` on the old account, then `setspn -S` on the right one).",
-      "Repair the machine password with `Test-ComputerSecureChannel -Repair` or `netdom resetpwd`.",
+      "Repair a member's machine password with `Test-ComputerSecureChannel -Repair`, or a domain controller's with `netdom resetpwd`.",
       "Regenerate the keytab after the password change, then purge client tickets with `klist purge`.",
     },
     related = { "KDC_ERR_PRINCIPAL_NOT_UNIQUE", "KRB_AP_ERR_BAD_INTEGRITY", "ERROR_WRONG_TARGET_NAME", "STATUS_TRUSTED_RELATIONSHIP_FAILURE", "SEC_E_WRONG_PRINCIPAL" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message"),
+      from(DOC.MIT, "code"),
+      from(DOC.EVENT_4768, "causes"),
+      from(DOC.TEST_SECURE_CHANNEL, "diagnosis", "resolution"),
+    },
   },
   {
     name = "KRB_AP_ERR_BADORDER",
@@ -1019,6 +1234,11 @@ return {
       "Reset the application session so that sequence numbers start again.",
     },
     related = { "KRB_AP_ERR_BADSEQ", "KRB_AP_ERR_REPEAT" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message"),
+      from(DOC.MIT, "code"),
+      from(DOC.EVENT_4768, "summary"),
+    },
   },
   {
     name = "KRB_AP_ERR_ILL_CR_TKT",
@@ -1039,6 +1259,10 @@ return {
       "Obtain a ticket from the right realm, or configure the cross-realm path that the service accepts.",
     },
     related = { "KDC_ERR_PATH_NOT_ACCEPTED", "KDC_ERR_WRONG_REALM" },
+    sources = {
+      from(DOC.RFC1510, "name", "code", "summary"),
+      from(DOC.MIT, "code", "message"),
+    },
   },
   {
     name = "KRB_AP_ERR_BADKEYVER",
@@ -1059,6 +1283,11 @@ return {
       "Regenerate the keytab with the current key version and restart the service.",
     },
     related = { "KRB_AP_ERR_NOKEY", "KRB_AP_ERR_MODIFIED" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message"),
+      from(DOC.MIT, "code"),
+      from(DOC.EVENT_4768, "summary"),
+    },
   },
   {
     name = "KRB_AP_ERR_NOKEY",
@@ -1079,6 +1308,11 @@ return {
       "Add the missing principal or encryption type to the keytab (`ktpass` or `ktutil`).",
     },
     related = { "KRB_AP_ERR_BADKEYVER", "KDC_ERR_ETYPE_NOSUPP" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message"),
+      from(DOC.MIT, "code"),
+      from(DOC.EVENT_4768, "summary"),
+    },
   },
   {
     name = "KRB_AP_ERR_MUT_FAIL",
@@ -1099,6 +1333,10 @@ return {
       "Correct name resolution or the service's SPN so that the intended server answers.",
     },
     related = { "STATUS_MUTUAL_AUTHENTICATION_FAILED", "ERROR_MUTUAL_AUTH_FAILED", "SEC_E_MUTUAL_AUTH_FAILED" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message", "summary"),
+      from(DOC.MIT, "code"),
+    },
   },
   {
     name = "KRB_AP_ERR_BADDIRECTION",
@@ -1119,6 +1357,10 @@ return {
       "Fix the application or investigate the reflection.",
     },
     related = { "KRB_AP_ERR_BADORDER", "KRB_AP_ERR_BADSEQ" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message", "summary"),
+      from(DOC.MIT, "code"),
+    },
   },
   {
     name = "KRB_AP_ERR_METHOD",
@@ -1139,6 +1381,11 @@ return {
       "Configure the client to use the method the server asks for.",
     },
     related = { "KDC_ERR_PADATA_TYPE_NOSUPP", "KDC_ERR_PREAUTH_REQUIRED" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message"),
+      from(DOC.MIT, "code"),
+      from(DOC.EVENT_4768, "summary"),
+    },
   },
   {
     name = "KRB_AP_ERR_BADSEQ",
@@ -1159,6 +1406,10 @@ return {
       "Re-establish the session so that both sides start with fresh sequence numbers.",
     },
     related = { "KRB_AP_ERR_BADORDER", "KRB_AP_ERR_REPEAT" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message", "summary"),
+      from(DOC.MIT, "code"),
+    },
   },
   {
     name = "KRB_AP_ERR_INAPP_CKSUM",
@@ -1179,6 +1430,11 @@ return {
       "Update the client so that it uses keyed checksums matching the session key's type.",
     },
     related = { "KDC_ERR_SUMTYPE_NOSUPP", "KRB_AP_ERR_MODIFIED" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message"),
+      from(DOC.MIT, "code"),
+      from(DOC.EVENT_4768, "summary"),
+    },
   },
   {
     name = "KRB_AP_PATH_NOT_ACCEPTED",
@@ -1199,6 +1455,10 @@ return {
       "Add the path to the service's [capaths] configuration or change the trust topology.",
     },
     related = { "KDC_ERR_PATH_NOT_ACCEPTED", "KDC_ERR_TRTYPE_NOSUPP" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message", "summary"),
+      from(DOC.MIT, "code"),
+    },
   },
   {
     name = "KRB_ERR_RESPONSE_TOO_BIG",
@@ -1220,6 +1480,11 @@ return {
       "Allow TCP port 88 between clients and KDCs, or set the client to use TCP (MIT `udp_preference_limit = 1`).",
     },
     related = { "KRB_ERR_GENERIC", "KRB_ERR_FIELD_TOOLONG" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message"),
+      from(DOC.MIT, "code"),
+      from(DOC.EVENT_4768, "summary"),
+    },
   },
   {
     name = "KRB_ERR_GENERIC",
@@ -1247,6 +1512,11 @@ return {
       "Shorten overlong SPNs.",
     },
     related = { "KRB_ERR_RESPONSE_TOO_BIG", "KRB_ERR_FIELD_TOOLONG", "KDC_ERR_SVC_UNAVAILABLE" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message"),
+      from(DOC.MIT, "code"),
+      from(DOC.EVENT_4768, "summary"),
+    },
   },
   {
     name = "KRB_ERR_FIELD_TOOLONG",
@@ -1267,6 +1537,11 @@ return {
       "Shorten the offending field (for example a very long SPN) or update the client.",
     },
     related = { "KRB_ERR_GENERIC", "KRB_ERR_RESPONSE_TOO_BIG" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message"),
+      from(DOC.MIT, "code"),
+      from(DOC.EVENT_4768, "summary"),
+    },
   },
   {
     name = "KDC_ERR_CLIENT_NOT_TRUSTED",
@@ -1274,20 +1549,27 @@ return {
     aliases = { "KRB5KDC_ERR_CLIENT_NOT_TRUSTED", "KDC_ERROR_CLIENT_NOT_TRUSTED" },
     category = "infrastructure",
     severity = "medium",
-    message = "The client's certificate is not trusted (PKINIT)",
+    message = "Client not trusted",
     summary = "In a smart card or certificate logon, the KDC does not trust the client's certificate chain.",
     causes = {
       "The CA that issued the user's certificate is not in the domain's NTAuth store.",
       "The certificate chain cannot be built or its revocation cannot be checked from the domain controller.",
     },
     diagnosis = {
-      "In event 4768 or 4771, read the Certificate Issuer Name, Serial Number and Thumbprint fields with code 0x3E.",
+      "In event 4768 with code 0x3E, read the Certificate Issuer Name, Serial Number and Thumbprint fields (4771 always leaves them empty).",
       "Run `certutil -viewstore -enterprise NTAuth` to check whether the issuing CA is there, and `certutil -verify -urlfetch <user.cer>` on the domain controller to test the chain.",
     },
     resolution = {
       "Publish the issuing CA to NTAuth and make its CRL reachable from the domain controllers.",
     },
     related = { "KDC_ERR_KDC_NOT_TRUSTED", "KDC_ERR_CANT_VERIFY_CERTIFICATE", "KDC_ERR_PADATA_TYPE_NOSUPP" },
+    sources = {
+      from(DOC.RFC4120, "name", "code"),
+      from(DOC.RFC4556, "name", "code"),
+      from(DOC.MIT, "code", "message"),
+      from(DOC.EVENT_4768, "summary"),
+      from(DOC.EVENT_4771, "diagnosis"),
+    },
   },
   {
     name = "KDC_ERR_KDC_NOT_TRUSTED",
@@ -1295,7 +1577,7 @@ return {
     aliases = { "KRB5KDC_ERR_KDC_NOT_TRUSTED", "KDC_ERROR_KDC_NOT_TRUSTED" },
     category = "infrastructure",
     severity = "medium",
-    message = "The KDC's certificate is not trusted (PKINIT)",
+    message = "KDC not trusted",
     summary = "In a certificate logon, the client does not trust the KDC's certificate.",
     causes = {
       "The client does not trust the CA that issued the domain controller's certificate.",
@@ -1309,6 +1591,11 @@ return {
       "Enroll the domain controller for a Kerberos Authentication certificate from a CA the clients trust.",
     },
     related = { "KDC_ERR_CLIENT_NOT_TRUSTED", "KDC_ERR_KDC_NAME_MISMATCH" },
+    sources = {
+      from(DOC.RFC4120, "name", "code"),
+      from(DOC.MIT, "code", "message"),
+      from(DOC.EVENT_4768, "summary"),
+    },
   },
   {
     name = "KDC_ERR_INVALID_SIG",
@@ -1316,7 +1603,7 @@ return {
     aliases = { "KRB5KDC_ERR_INVALID_SIG", "KDC_ERROR_INVALID_SIG" },
     category = "credentials",
     severity = "medium",
-    message = "The PKINIT signature is invalid",
+    message = "Invalid signature",
     summary = "The signature on the client's PKINIT request does not verify against its certificate.",
     causes = {
       "The smart card or key storage signed with a key that does not match the certificate sent.",
@@ -1324,12 +1611,19 @@ return {
     },
     diagnosis = {
       "Run `certutil -scinfo` on the client to test the smart card's keys against its certificates.",
-      "In event 4771, read the Certificate Thumbprint to identify the certificate used.",
+      "In event 4768, read the Certificate Thumbprint to identify the certificate used (4771 always leaves the certificate fields empty).",
     },
     resolution = {
       "Re-enroll or replace the smart card certificate so that key and certificate match.",
     },
     related = { "KDC_ERR_CLIENT_NOT_TRUSTED", "KDC_ERR_INVALID_CERTIFICATE" },
+    sources = {
+      from(DOC.RFC4120, "name", "code"),
+      from(DOC.RFC4556, "name", "code"),
+      from(DOC.MIT, "code", "message"),
+      from(DOC.EVENT_4768, "summary"),
+      from(DOC.EVENT_4771, "diagnosis"),
+    },
   },
   {
     name = "KDC_ERR_DH_KEY_PARAMETERS_NOT_ACCEPTED",
@@ -1337,7 +1631,7 @@ return {
     aliases = { "KRB5KDC_ERR_DH_KEY_PARAMETERS_NOT_ACCEPTED", "KDC_ERR_KEY_TOO_WEAK" },
     category = "policy",
     severity = "low",
-    message = "Diffie-Hellman key parameters not accepted (PKINIT)",
+    message = "Key parameters not accepted",
     summary = "The KDC refuses the Diffie-Hellman group the client proposed for PKINIT; RFC 4120 had reserved this number as KDC_ERR_KEY_TOO_WEAK.",
     causes = {
       "The client proposed a Diffie-Hellman group that is too weak or not configured on the KDC.",
@@ -1350,6 +1644,11 @@ return {
       "Configure the client to propose a group the KDC accepts, such as a 2048-bit MODP group.",
     },
     related = { "KDC_ERR_NO_ACCEPTABLE_KDF", "KDC_ERR_PADATA_TYPE_NOSUPP" },
+    sources = {
+      from(DOC.RFC4120, "name", "code"),
+      from(DOC.RFC4556, "name", "code", "summary"),
+      from(DOC.MIT, "code", "message"),
+    },
   },
   {
     name = "KDC_ERR_CERTIFICATE_MISMATCH",
@@ -1357,19 +1656,25 @@ return {
     aliases = { "KRB5KDC_ERR_CERTIFICATE_MISMATCH" },
     category = "credentials",
     severity = "medium",
-    message = "Certificate does not match the request (PKINIT)",
+    message = "Certificate mismatch",
     summary = "The certificate used for PKINIT does not match the principal or request it is used for; Microsoft's table wrongly lists USER_TO_USER_REQUIRED at this number.",
     causes = {
       "The certificate's subject or UPN does not map to the account named in the request.",
     },
     diagnosis = {
-      "In event 4768 or 4771, compare Account Name with the Certificate Issuer Name and Thumbprint of the certificate used.",
+      "In event 4768, compare Account Name with the Certificate Issuer Name and Thumbprint of the certificate used (4771 always leaves them empty).",
       "Run `certutil -dump <user.cer>` and read the Subject Alternative Name UPN to compare with the account's userPrincipalName.",
     },
     resolution = {
       "Issue a certificate whose name maps to the account, or add an explicit mapping (altSecurityIdentities).",
     },
     related = { "KDC_ERR_CLIENT_NAME_MISMATCH", "KDC_ERR_INVALID_CERTIFICATE" },
+    sources = {
+      from(DOC.RFC4120, "name", "code"),
+      from(DOC.MIT, "code", "message"),
+      from(DOC.EVENT_4771, "diagnosis"),
+      from(DOC.EVENT_4768, "summary", "diagnosis"),
+    },
   },
   {
     name = "KRB_AP_ERR_NO_TGT",
@@ -1390,6 +1695,11 @@ return {
       "Obtain a TGT for the service account before it serves user-to-user requests.",
     },
     related = { "KRB_AP_ERR_USER_TO_USER_REQUIRED", "KDC_ERR_MUST_USE_USER2USER" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message"),
+      from(DOC.MIT, "code"),
+      from(DOC.EVENT_4768, "summary"),
+    },
   },
   {
     name = "KDC_ERR_WRONG_REALM",
@@ -1397,15 +1707,16 @@ return {
     aliases = { "KRB5KDC_ERR_WRONG_REALM" },
     category = "infrastructure",
     severity = "medium",
-    message = "Wrong realm (referral to another realm)",
-    summary = "The KDC is not the right one for the client principal and refers the client to another realm; Windows domain controllers return it for names that belong to a trusted domain or forest.",
+    message = "Realm not local to KDC",
+    summary = "The KDC is not the right one for the request and says so, either as a referral to the client's own realm (RFC 6806) or, as Microsoft's 4768 page describes it, because a cross-realm TGT was presented to a realm other than the one it names.",
     causes = {
+      "A client presented a cross-realm TGT to the wrong realm, which Microsoft's 4768 page says is rare and usually the result of wrong DNS configuration.",
       "The user signed in with a UPN whose suffix belongs to another domain or forest.",
       "The client asked its own domain for a principal that lives in a trusted realm, and the KDC sent a referral.",
       "Name suffix routing for the suffix is disabled on the forest trust, so the referral leads nowhere.",
     },
     symptoms = {
-      "Event 4768 failures with Result Code 0x44, followed (when the referral works) by a successful request in the other domain.",
+      "Microsoft lists 0x44 among the result codes of event 4768, but no failed 4768 with this code has been confirmed here; a network capture is the surer place to see it.",
     },
     diagnosis = {
       "In event 4768, read Account Name and Supplied Realm Name to see which name and realm the client used.",
@@ -1417,6 +1728,12 @@ return {
       "Enable name suffix routing for the suffix on the forest trust (Active Directory Domains and Trusts, trust properties, Name Suffix Routing).",
     },
     related = { "KDC_ERR_C_PRINCIPAL_UNKNOWN", "STATUS_NO_SUCH_DOMAIN", "STATUS_TRUSTED_DOMAIN_FAILURE" },
+    sources = {
+      from(DOC.RFC4120, "name", "code"),
+      from(DOC.MIT, "code", "message"),
+      from(DOC.EVENT_4768, "summary"),
+      from(DOC.RFC6806, "summary"),
+    },
   },
   {
     name = "KRB_AP_ERR_USER_TO_USER_REQUIRED",
@@ -1437,6 +1754,11 @@ return {
       "Request a user-to-user ticket, using the server's TGT as the additional ticket.",
     },
     related = { "KDC_ERR_MUST_USE_USER2USER", "KRB_AP_ERR_NO_TGT" },
+    sources = {
+      from(DOC.RFC4120, "name", "code", "message"),
+      from(DOC.MIT, "code"),
+      from(DOC.EVENT_4768, "summary"),
+    },
   },
   {
     name = "KDC_ERR_CANT_VERIFY_CERTIFICATE",
@@ -1444,7 +1766,7 @@ return {
     aliases = { "KRB5KDC_ERR_CANT_VERIFY_CERTIFICATE" },
     category = "infrastructure",
     severity = "medium",
-    message = "The certificate cannot be verified (PKINIT)",
+    message = "Can't verify certificate",
     summary = "The KDC could not verify the client's certificate, for example because the chain cannot be built.",
     causes = {
       "An intermediate CA certificate is missing on the domain controller.",
@@ -1452,12 +1774,19 @@ return {
     },
     diagnosis = {
       "Run `certutil -verify -urlfetch <user.cer>` on the domain controller to see where chain building fails.",
-      "In event 4771, read the Certificate Issuer Name to identify the CA involved.",
+      "In event 4768, read the Certificate Issuer Name to identify the CA involved (4771 always leaves it empty).",
     },
     resolution = {
       "Install the missing intermediate or root CA certificates on the domain controllers.",
     },
     related = { "KDC_ERR_CLIENT_NOT_TRUSTED", "KDC_ERR_INVALID_CERTIFICATE" },
+    sources = {
+      from(DOC.RFC4120, "name", "code"),
+      from(DOC.RFC4556, "name", "code", "summary"),
+      from(DOC.MIT, "code", "message"),
+      from(DOC.EVENT_4771, "diagnosis"),
+      from(DOC.EVENT_4768, "diagnosis"),
+    },
   },
   {
     name = "KDC_ERR_INVALID_CERTIFICATE",
@@ -1465,7 +1794,7 @@ return {
     aliases = { "KRB5KDC_ERR_INVALID_CERTIFICATE" },
     category = "credentials",
     severity = "medium",
-    message = "The certificate is invalid (PKINIT)",
+    message = "Invalid certificate",
     summary = "The client's certificate is not valid for logon, for example expired or missing a required extension.",
     causes = {
       "The certificate has expired or is not yet valid.",
@@ -1473,12 +1802,19 @@ return {
     },
     diagnosis = {
       "Run `certutil -dump <user.cer>` and read its validity dates and Enhanced Key Usage.",
-      "In event 4771, read the Certificate Thumbprint to find the certificate used.",
+      "In event 4768, read the Certificate Thumbprint to find the certificate used (4771 always leaves it empty).",
     },
     resolution = {
       "Renew or re-issue the certificate from a template with the right usages.",
     },
     related = { "KDC_ERR_REVOKED_CERTIFICATE", "KDC_ERR_CANT_VERIFY_CERTIFICATE" },
+    sources = {
+      from(DOC.RFC4120, "name", "code"),
+      from(DOC.RFC4556, "name", "code", "summary"),
+      from(DOC.MIT, "code", "message"),
+      from(DOC.EVENT_4771, "diagnosis"),
+      from(DOC.EVENT_4768, "diagnosis"),
+    },
   },
   {
     name = "KDC_ERR_REVOKED_CERTIFICATE",
@@ -1486,7 +1822,7 @@ return {
     aliases = { "KRB5KDC_ERR_REVOKED_CERTIFICATE" },
     category = "credentials",
     severity = "medium",
-    message = "The certificate has been revoked (PKINIT)",
+    message = "Revoked certificate",
     summary = "The client's certificate, or one in its chain, is on a revocation list.",
     causes = {
       "The certificate was revoked, for example after a card was reported lost.",
@@ -1499,6 +1835,11 @@ return {
       "Issue the user a new certificate; do not unrevoke a certificate that was revoked for a reason.",
     },
     related = { "KDC_ERR_INVALID_CERTIFICATE", "KDC_ERR_REVOCATION_STATUS_UNKNOWN" },
+    sources = {
+      from(DOC.RFC4120, "name", "code"),
+      from(DOC.RFC4556, "name", "code", "summary"),
+      from(DOC.MIT, "code", "message"),
+    },
   },
   {
     name = "KDC_ERR_REVOCATION_STATUS_UNKNOWN",
@@ -1506,7 +1847,7 @@ return {
     aliases = { "KRB5KDC_ERR_REVOCATION_STATUS_UNKNOWN" },
     category = "infrastructure",
     severity = "medium",
-    message = "The certificate's revocation status is unknown (PKINIT)",
+    message = "Revocation status unknown",
     summary = "The KDC could not determine whether the client's certificate has been revoked.",
     causes = {
       "The CRL distribution point or OCSP responder in the certificate is unreachable from the domain controller.",
@@ -1520,6 +1861,11 @@ return {
       "Make the CRL distribution points reachable and publish a current CRL.",
     },
     related = { "KDC_ERR_REVOCATION_STATUS_UNAVAILABLE", "KDC_ERR_REVOKED_CERTIFICATE" },
+    sources = {
+      from(DOC.RFC4120, "name", "code"),
+      from(DOC.RFC4556, "name", "code", "summary"),
+      from(DOC.MIT, "code", "message"),
+    },
   },
   {
     name = "KDC_ERR_REVOCATION_STATUS_UNAVAILABLE",
@@ -1527,7 +1873,7 @@ return {
     aliases = { "KRB5KDC_ERR_REVOCATION_STATUS_UNAVAILABLE" },
     category = "infrastructure",
     severity = "medium",
-    message = "Revocation status unavailable (PKINIT)",
+    message = "Revocation status unavailable",
     summary = "The revocation status of a certificate in the chain could not be obtained.",
     causes = {
       "A CA's CRL or OCSP service is offline.",
@@ -1540,6 +1886,10 @@ return {
       "Restore the revocation service or publish a fresh CRL.",
     },
     related = { "KDC_ERR_REVOCATION_STATUS_UNKNOWN", "KDC_ERR_CANT_VERIFY_CERTIFICATE" },
+    sources = {
+      from(DOC.RFC4120, "name", "code"),
+      from(DOC.MIT, "code", "message", "summary"),
+    },
   },
   {
     name = "KDC_ERR_CLIENT_NAME_MISMATCH",
@@ -1547,7 +1897,7 @@ return {
     aliases = { "KRB5KDC_ERR_CLIENT_NAME_MISMATCH" },
     category = "credentials",
     severity = "medium",
-    message = "The client name does not match the certificate (PKINIT)",
+    message = "Client name mismatch",
     summary = "The client principal named in the request is not the one the certificate identifies.",
     causes = {
       "The certificate's UPN or mapping points at a different account than the one signing in.",
@@ -1560,6 +1910,11 @@ return {
       "Sign in with the account the certificate maps to, or fix the certificate's mapping.",
     },
     related = { "KDC_ERR_CERTIFICATE_MISMATCH", "KDC_ERR_KDC_NAME_MISMATCH", "SEC_E_PKINIT_NAME_MISMATCH" },
+    sources = {
+      from(DOC.RFC4120, "name", "code"),
+      from(DOC.RFC4556, "name", "code", "summary"),
+      from(DOC.MIT, "code", "message"),
+    },
   },
   {
     name = "KDC_ERR_KDC_NAME_MISMATCH",
@@ -1567,7 +1922,7 @@ return {
     aliases = { "KRB5KDC_ERR_KDC_NAME_MISMATCH" },
     category = "infrastructure",
     severity = "medium",
-    message = "The KDC name does not match its certificate (PKINIT)",
+    message = "KDC name mismatch",
     summary = "The KDC's certificate does not name the KDC or realm the client expected.",
     causes = {
       "The domain controller's certificate lacks the domain's DNS name or the KDC principal in its Subject Alternative Name.",
@@ -1580,6 +1935,10 @@ return {
       "Enroll the domain controller from the Kerberos Authentication template, which includes the domain name.",
     },
     related = { "KDC_ERR_KDC_NOT_TRUSTED", "KDC_ERR_CLIENT_NAME_MISMATCH" },
+    sources = {
+      from(DOC.RFC4120, "name", "code"),
+      from(DOC.MIT, "code", "message", "summary"),
+    },
   },
   {
     name = "KDC_ERR_INCONSISTENT_KEY_PURPOSE",
@@ -1587,19 +1946,25 @@ return {
     aliases = { "KRB5KDC_ERR_INCONSISTENT_KEY_PURPOSE" },
     category = "credentials",
     severity = "low",
-    message = "The certificate's key purpose is not allowed (PKINIT)",
+    message = "Inconsistent key purpose",
     summary = "The client's certificate does not carry an extended key usage that permits Kerberos client authentication.",
     causes = {
       "The certificate was issued from a template without Smart Card Logon or PKINIT client authentication usage.",
     },
     diagnosis = {
       "Run `certutil -dump <user.cer>` and read the Enhanced Key Usage list.",
-      "In event 4771, read the Certificate Thumbprint to find the certificate the client chose.",
+      "In event 4768, read the Certificate Thumbprint to find the certificate the client chose (4771 always leaves it empty).",
     },
     resolution = {
       "Issue a certificate with the Smart Card Logon usage.",
     },
     related = { "KDC_ERR_INVALID_CERTIFICATE", "KDC_ERR_CERTIFICATE_MISMATCH" },
+    sources = {
+      from(DOC.RFC4556, "name", "code", "summary"),
+      from(DOC.MIT, "code", "message"),
+      from(DOC.EVENT_4771, "diagnosis"),
+      from(DOC.EVENT_4768, "diagnosis"),
+    },
   },
   {
     name = "KDC_ERR_DIGEST_IN_CERT_NOT_ACCEPTED",
@@ -1607,7 +1972,7 @@ return {
     aliases = { "KRB5KDC_ERR_DIGEST_IN_CERT_NOT_ACCEPTED" },
     category = "policy",
     severity = "low",
-    message = "The digest algorithm of the certificate is not accepted (PKINIT)",
+    message = "Digest in certificate not accepted",
     summary = "The certificate is signed with a digest algorithm the KDC does not accept, such as SHA-1 or MD5.",
     causes = {
       "The user's certificate or its CA uses a deprecated signature hash.",
@@ -1620,6 +1985,10 @@ return {
       "Re-issue the certificate with a SHA-256 or stronger signature.",
     },
     related = { "KDC_ERR_DIGEST_IN_SIGNED_DATA_NOT_ACCEPTED", "KDC_ERR_INVALID_CERTIFICATE" },
+    sources = {
+      from(DOC.RFC4556, "name", "code", "summary"),
+      from(DOC.MIT, "code", "message"),
+    },
   },
   {
     name = "KDC_ERR_PA_CHECKSUM_MUST_BE_INCLUDED",
@@ -1627,7 +1996,7 @@ return {
     aliases = { "KRB5KDC_ERR_PA_CHECKSUM_MUST_BE_INCLUDED" },
     category = "policy",
     severity = "low",
-    message = "The PKINIT request must include a checksum (PKINIT)",
+    message = "Checksum must be included",
     summary = "The client's PKINIT request lacks the paChecksum binding it to the request body, which the KDC requires.",
     causes = {
       "An old PKINIT client omits the paChecksum field.",
@@ -1640,6 +2009,10 @@ return {
       "Update the PKINIT client.",
     },
     related = { "KDC_ERR_INVALID_SIG", "KDC_ERR_PADATA_TYPE_NOSUPP" },
+    sources = {
+      from(DOC.RFC4556, "name", "code", "summary"),
+      from(DOC.MIT, "code", "message"),
+    },
   },
   {
     name = "KDC_ERR_DIGEST_IN_SIGNED_DATA_NOT_ACCEPTED",
@@ -1647,7 +2020,7 @@ return {
     aliases = { "KRB5KDC_ERR_DIGEST_IN_SIGNED_DATA_NOT_ACCEPTED" },
     category = "policy",
     severity = "low",
-    message = "The digest algorithm of the signed data is not accepted (PKINIT)",
+    message = "Digest in signed-data not accepted",
     summary = "The client signed its PKINIT request with a digest algorithm the KDC does not accept.",
     causes = {
       "The client's PKINIT implementation signs with SHA-1 or another algorithm the KDC refuses.",
@@ -1660,6 +2033,10 @@ return {
       "Configure or update the client to sign with SHA-256 or stronger.",
     },
     related = { "KDC_ERR_DIGEST_IN_CERT_NOT_ACCEPTED", "KDC_ERR_NO_ACCEPTABLE_KDF" },
+    sources = {
+      from(DOC.RFC4556, "name", "code", "summary"),
+      from(DOC.MIT, "code", "message"),
+    },
   },
   {
     name = "KDC_ERR_PUBLIC_KEY_ENCRYPTION_NOT_SUPPORTED",
@@ -1667,7 +2044,7 @@ return {
     aliases = { "KRB5KDC_ERR_PUBLIC_KEY_ENCRYPTION_NOT_SUPPORTED" },
     category = "policy",
     severity = "low",
-    message = "Public key encryption is not supported (PKINIT)",
+    message = "Public key encryption not supported",
     summary = "The client asked for PKINIT's public-key encryption mode, which the KDC does not offer; Diffie-Hellman mode must be used.",
     causes = {
       "The client is configured for RSA key transport while the KDC allows only Diffie-Hellman.",
@@ -1680,6 +2057,10 @@ return {
       "Configure the client to use Diffie-Hellman key agreement.",
     },
     related = { "KDC_ERR_DH_KEY_PARAMETERS_NOT_ACCEPTED", "KDC_ERR_PADATA_TYPE_NOSUPP" },
+    sources = {
+      from(DOC.RFC4556, "name", "code", "summary"),
+      from(DOC.MIT, "code", "message"),
+    },
   },
   {
     name = "KRB_AP_ERR_IAKERB_KDC_NOT_FOUND",
@@ -1700,6 +2081,10 @@ return {
       "Publish KDC SRV records or configure the realm's KDCs on the proxying server.",
     },
     related = { "KRB_AP_ERR_IAKERB_KDC_NO_RESPONSE", "STATUS_NO_LOGON_SERVERS" },
+    sources = {
+      from(DOC.IAKERB, "name", "code", "summary"),
+      from(DOC.MIT, "code", "message"),
+    },
   },
   {
     name = "KRB_AP_ERR_IAKERB_KDC_NO_RESPONSE",
@@ -1720,6 +2105,10 @@ return {
       "Open port 88 from the proxying server to the KDC or restore the KDC.",
     },
     related = { "KRB_AP_ERR_IAKERB_KDC_NOT_FOUND", "KDC_ERR_SVC_UNAVAILABLE" },
+    sources = {
+      from(DOC.IAKERB, "name", "code", "summary"),
+      from(DOC.MIT, "code", "message"),
+    },
   },
   {
     name = "KDC_ERR_PREAUTH_EXPIRED",
@@ -1727,7 +2116,7 @@ return {
     aliases = { "KRB5KDC_ERR_PREAUTH_EXPIRED" },
     category = "credentials",
     severity = "low",
-    message = "Pre-authentication data has expired (FAST)",
+    message = "Preauthentication expired",
     summary = "The pre-authentication the client sent is too old, for example a cookie or freshness token from an earlier exchange; the client should start again.",
     causes = {
       "The client reused pre-authentication data (such as a FAST cookie) after it expired.",
@@ -1741,6 +2130,10 @@ return {
       "Retry the logon from the beginning; shorten slow interactive steps.",
     },
     related = { "KDC_ERR_PREAUTH_FAILED", "KDC_ERR_MORE_PREAUTH_DATA_REQUIRED" },
+    sources = {
+      from(DOC.RFC6113, "name", "code", "summary"),
+      from(DOC.MIT, "code", "message"),
+    },
   },
   {
     name = "KDC_ERR_MORE_PREAUTH_DATA_REQUIRED",
@@ -1748,7 +2141,7 @@ return {
     aliases = { "KRB5KDC_ERR_MORE_PREAUTH_DATA_REQUIRED" },
     category = "credentials",
     severity = "low",
-    message = "More pre-authentication data is required (FAST)",
+    message = "More preauthentication data is required",
     summary = "A multi-step pre-authentication is not finished: the KDC asks the client for the next step and the client continues.",
     causes = {
       "A multi-round-trip mechanism (such as SPAKE or OTP) needs another message from the client.",
@@ -1761,6 +2154,10 @@ return {
       "Nothing to fix when the client continues; update a client that stops at this step.",
     },
     related = { "KDC_ERR_PREAUTH_REQUIRED", "KDC_ERR_PREAUTH_EXPIRED" },
+    sources = {
+      from(DOC.RFC6113, "name", "code", "summary"),
+      from(DOC.MIT, "code", "message"),
+    },
   },
   {
     name = "KDC_ERR_PREAUTH_BAD_AUTHENTICATION_SET",
@@ -1780,6 +2177,10 @@ return {
       "Configure the client to choose an authentication set the KDC offers.",
     },
     related = { "KDC_ERR_MORE_PREAUTH_DATA_REQUIRED", "KDC_ERR_PREAUTH_REQUIRED" },
+    sources = {
+      from(DOC.RFC6113, "name", "code", "summary", "message"),
+      from(DOC.MIT, "code"),
+    },
   },
   {
     name = "KDC_ERR_UNKNOWN_CRITICAL_FAST_OPTIONS",
@@ -1787,7 +2188,7 @@ return {
     aliases = { "KRB5KDC_ERR_UNKNOWN_CRITICAL_FAST_OPTION" },
     category = "general",
     severity = "low",
-    message = "An unsupported critical FAST option was requested (FAST)",
+    message = "An unsupported critical FAST option was requested",
     summary = "The client set a FAST option marked critical that the KDC does not understand, so the KDC must refuse the request.",
     causes = {
       "A newer client sets a critical FAST option that an older KDC does not implement.",
@@ -1800,6 +2201,10 @@ return {
       "Update the KDC or stop the client from setting the option.",
     },
     related = { "KDC_ERR_BADOPTION", "KDC_ERR_PREAUTH_BAD_AUTHENTICATION_SET" },
+    sources = {
+      from(DOC.RFC6113, "name", "code", "summary"),
+      from(DOC.MIT, "code", "message"),
+    },
   },
   {
     name = "KDC_ERR_NO_ACCEPTABLE_KDF",
@@ -1807,7 +2212,7 @@ return {
     aliases = { "KRB5KDC_ERR_NO_ACCEPTABLE_KDF" },
     category = "policy",
     severity = "low",
-    message = "No acceptable key derivation function (PKINIT)",
+    message = "No acceptable KDF offered",
     summary = "None of the key derivation functions the client offered for PKINIT is acceptable to the KDC (RFC 8636).",
     causes = {
       "The client offers only KDFs the KDC does not support, or none at all to a KDC that requires one.",
@@ -1820,5 +2225,9 @@ return {
       "Update the client or KDC so that they share a KDF such as one of the SHA-2 based ones of RFC 8636.",
     },
     related = { "KDC_ERR_DH_KEY_PARAMETERS_NOT_ACCEPTED", "KDC_ERR_DIGEST_IN_SIGNED_DATA_NOT_ACCEPTED" },
+    sources = {
+      from(DOC.RFC8636, "name", "code", "summary"),
+      from(DOC.MIT, "code", "message"),
+    },
   },
 }

@@ -4,6 +4,9 @@
 -- Win32 error that RtlNtStatusToDosError maps the status to; a list this
 -- file leaves out (causes, resolution, ...) is shared from that Win32
 -- entry.  The format is described in catalogue/README.md.
+
+-- Sources: from(DOC.NAME, field...) cites a document of catalogue/documents.lua;
+-- what each was checked against: doc/sources-win32-ntstatus.md.
 return {
   {
     name = "STATUS_INVALID_PARAMETER",
@@ -26,6 +29,10 @@ return {
       "Update the program or driver that builds the request when the fault is in third-party code.",
     },
     related = { "ERROR_INVALID_PARAMETER", "STATUS_INVALID_LOGON_TYPE", "STATUS_NO_SUCH_PACKAGE" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "STATUS_ACCESS_DENIED",
@@ -49,6 +56,10 @@ return {
       "Run the operation from an elevated process or a service account that legitimately holds the access.",
     },
     related = { "ERROR_ACCESS_DENIED", "STATUS_PRIVILEGE_NOT_HELD", "STATUS_LOGON_TYPE_NOT_GRANTED" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "STATUS_NO_IMPERSONATION_TOKEN",
@@ -71,6 +82,10 @@ return {
       "Open the process token instead when the code runs without a client to impersonate.",
     },
     related = { "ERROR_NO_IMPERSONATION_TOKEN", "STATUS_BAD_IMPERSONATION_LEVEL", "STATUS_CANNOT_IMPERSONATE" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "STATUS_NO_LOGON_SERVERS",
@@ -100,6 +115,15 @@ return {
       "Repair site coverage so every subnet maps to a site with a reachable domain controller.",
     },
     related = { "ERROR_NO_LOGON_SERVERS", "STATUS_NETLOGON_NOT_STARTED", "STATUS_DOMAIN_CONTROLLER_NOT_FOUND", "STATUS_NO_SUCH_DOMAIN", "STATUS_TRUSTED_RELATIONSHIP_FAILURE", "SEC_E_NO_AUTHENTICATING_AUTHORITY", "KDC_ERR_SVC_UNAVAILABLE", "KRB_AP_ERR_IAKERB_KDC_NOT_FOUND" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.LSA_LOGON_USER, "summary"),
+      from(DOC.EVENT_4625, "summary"),
+      from(DOC.DS_GET_DC_NAME, "diagnosis"),
+      from(DOC.DC_LOCATOR, "causes", "diagnosis"),
+      from(DOC.LMERRLOG_H, "diagnosis"),
+    },
   },
   {
     name = "STATUS_NO_SUCH_LOGON_SESSION",
@@ -141,6 +165,10 @@ return {
       },
     },
     related = { "ERROR_NO_SUCH_LOGON_SESSION", "STATUS_BAD_LOGON_SESSION_STATE", "STATUS_LOGON_SESSION_COLLISION", "STATUS_LOGON_SESSION_EXISTS", "SEC_E_NO_CREDENTIALS" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "STATUS_PRIVILEGE_NOT_HELD",
@@ -163,6 +191,11 @@ return {
       "Enable the privilege with AdjustTokenPrivileges right before the call that needs it.",
     },
     related = { "ERROR_PRIVILEGE_NOT_HELD", "STATUS_ACCESS_DENIED", "STATUS_NOT_LOGON_PROCESS" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
+      from(DOC.EVENT_4673, "diagnosis"),
+    },
   },
   {
     name = "STATUS_INVALID_ACCOUNT_NAME",
@@ -185,6 +218,10 @@ return {
       "Fix the script or configuration so the real account name is substituted.",
     },
     related = { "ERROR_INVALID_ACCOUNT_NAME", "STATUS_NO_SUCH_USER", "STATUS_NONE_MAPPED" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "STATUS_NO_SUCH_USER",
@@ -202,6 +239,7 @@ return {
     diagnosis = {
       "Read Account Name and Account Domain in event 4625, or Logon Account in event 4776, and look for typos, former names, or a local name sent to the domain.",
       "On a domain controller, event 4768 with Result Code 0x6 is the Kerberos side of the same unknown name.",
+      "A 4776 tells the client (Source Workstation) but not the server that was asked: the member server that received the NTLM logon has its own 4625 for the same name and time, with the client address.",
       "Count distinct Account Names failing from one Source Network Address: many names from one address is user enumeration or password spraying, one name is a stale configuration.",
       [[Check `Get-ADObject -Filter "isDeleted -eq 'true' -and sAMAccountName -eq '<name>'" -IncludeDeletedObjects` to learn whether the account was deleted recently.]],
     },
@@ -211,6 +249,12 @@ return {
       "Recreate or restore the account from the AD Recycle Bin only if it was deleted by mistake.",
     },
     related = { "STATUS_LOGON_FAILURE", "STATUS_WRONG_PASSWORD", "STATUS_INVALID_ACCOUNT_NAME", "ERROR_NO_SUCH_USER", "KDC_ERR_C_PRINCIPAL_UNKNOWN" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.EVENT_4625, "summary", "diagnosis"),
+      from(DOC.EVENT_4776, "summary", "diagnosis"),
+    },
   },
   {
     name = "STATUS_WRONG_PASSWORD",
@@ -228,6 +272,7 @@ return {
     diagnosis = {
       "In event 4625 read Logon Type, Workstation Name, Source Network Address and Caller Process Name to find the program sending the bad password.",
       "On the domain controller, event 4776 names the Source Workstation for NTLM, and event 4771 with Failure Code 0x18 is the Kerberos form of the same bad password.",
+      "Event 4776 never names the server the user was connecting to; to find it, search the member servers for the 4625 with Authentication Package NTLM and the same account at the same second.",
       "Compare the first failure's time with the account's PasswordLastSet (`Get-ADUser <name> -Properties PasswordLastSet`): failures that start right after a change point at a stored old password.",
       "On the source machine, list saved credentials with `cmdkey /list` and the services and scheduled tasks that run as the account.",
     },
@@ -236,6 +281,13 @@ return {
       "Block or investigate a source that tries many passwords against one account.",
     },
     related = { "STATUS_LOGON_FAILURE", "STATUS_NO_SUCH_USER", "STATUS_ACCOUNT_LOCKED_OUT", "ERROR_INVALID_PASSWORD", "STATUS_WRONG_PASSWORD_CORE", "SEC_E_LOGON_DENIED", "KDC_ERR_PREAUTH_FAILED" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.EVENT_4625, "summary", "diagnosis"),
+      from(DOC.EVENT_4776, "summary", "diagnosis"),
+      from(DOC.EVENT_4771, "diagnosis"),
+    },
   },
   {
     name = "STATUS_ILL_FORMED_PASSWORD",
@@ -258,6 +310,11 @@ return {
       "Fix the quoting or encoding in the script that sets passwords.",
     },
     related = { "ERROR_ILL_FORMED_PASSWORD", "STATUS_PASSWORD_RESTRICTION", "STATUS_WRONG_PASSWORD" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
+      from(DOC.EVENT_4723, "diagnosis"),
+    },
   },
   {
     name = "STATUS_PASSWORD_RESTRICTION",
@@ -280,6 +337,12 @@ return {
       "Wait for the minimum age to pass, or have an administrator reset the password.",
     },
     related = { "ERROR_PASSWORD_RESTRICTION", "STATUS_ILL_FORMED_PASSWORD", "STATUS_PASSWORD_MUST_CHANGE" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.GPSB_PASSWORD_POLICIES, "causes"),
+      from(DOC.SAMR_PASSWORD_POLICY, "causes"),
+    },
   },
   {
     name = "STATUS_LOGON_FAILURE",
@@ -291,14 +354,17 @@ return {
     summary = "The generic bad-user-name-or-password failure: in event 4625 it is the Status and the Sub Status says which part failed, while event 4776, which has no Sub Status, can carry it as its Error Code.",
     causes = {
       "The user name or the password was wrong, as the Sub Status 0xC0000064 or 0xC000006A of the same event tells apart.",
-      "The LAN Manager authentication level of the client and the server do not overlap, so no NTLM response the server accepts is sent.",
+      "The LAN Manager authentication level of the source and the target computer do not match, one cause Microsoft's 4776 page gives for Error Code 0xC000006D.",
       "A program keeps trying a password that was changed.",
     },
     diagnosis = {
       "Read the Sub Status of the same 4625 event: 0xC0000064 means the name is unknown and 0xC000006A means the password is wrong.",
       "Read Logon Type (2 interactive, 3 network, 4 batch, 5 service, 8 network cleartext, 10 remote interactive) to know which kind of logon failed.",
       "Read Authentication Package and Package Name (NTLM only): an NTLM V1 or LM attempt against a server that demands NTLMv2 points at the LAN Manager authentication level.",
+      "For an NTLM failure seen only as a 4776 on a domain controller, find the server the user connected to: 4776 names the client alone, so match its time and account against the 4625 on the member servers, or enable 'Network security: Restrict NTLM: Audit NTLM authentication in this domain' on the DC and read Microsoft-Windows-NTLM/Operational, which logs the servers that pass NTLM logons to it.",
+      "When the 4776 comes from a read-only DC, check whether the account's password may be cached there (`Get-ADDomainControllerPasswordReplicationPolicyUsage <rodc> -RevealedAccounts`): an RODC forwards accounts it does not hold to a writable DC and fails them when none is reachable.",
       [[Compare 'Network security: LAN Manager authentication level' on the client and the server (`gpresult /h report.html`, or the LmCompatibilityLevel value under HKLM\SYSTEM\CurrentControlSet\Control\Lsa).]],
+      "A 4625 whose Sub Status names neither the user nor the password may share that LAN Manager cause; this is plausible but unconfirmed, so check the credentials first.",
       "Group failures by Source Network Address: many accounts from one address is spraying, one account from one host is a stale credential.",
     },
     resolution = {
@@ -307,6 +373,16 @@ return {
       "Block the source address when the failures come from a spraying or guessing pattern.",
     },
     related = { "STATUS_NO_SUCH_USER", "STATUS_WRONG_PASSWORD", "STATUS_ACCOUNT_LOCKED_OUT", "STATUS_ACCOUNT_RESTRICTION", "ERROR_LOGON_FAILURE", "SEC_E_LOGON_DENIED", "KDC_ERR_PREAUTH_FAILED" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.LSA_LOGON_USER, "summary"),
+      from(DOC.EVENT_4625, "summary", "diagnosis"),
+      from(DOC.EVENT_4776, "causes", "diagnosis"),
+      from(DOC.NTLM_BLOCKING, "diagnosis"),
+      from(DOC.RODC_PRP_USAGE, "diagnosis"),
+      from(DOC.RODC_WAN, "diagnosis"),
+    },
   },
   {
     name = "STATUS_ACCOUNT_RESTRICTION",
@@ -319,11 +395,11 @@ return {
     causes = {
       "The account's logon hours, workstation list or expiry refused the logon, as the Sub Status tells.",
       "A local account with a blank password tried a network logon while blank passwords are limited to the console.",
-      "Protected Users membership or an authentication policy silo refused the logon type or protocol.",
+      "An authentication policy or silo limits the computers the account may authenticate from, and MS-APDS returns this status for an NTLM logon it refuses; whether Protected Users membership also surfaces as this status is unconfirmed.",
     },
     diagnosis = {
       "Read the Sub Status of the 4625 event: 0xC000006F logon hours, 0xC0000070 workstation, 0xC0000071 expired password, 0xC0000072 disabled account.",
-      "Expect an expired account (0xC0000193) or a forced password change (0xC0000224) to appear as the event's own Status rather than under 0xC000006E, and read those entries.",
+      "Expect an expired account (0xC0000193) or a forced password change (0xC0000224) as the event's own Status, with Sub Status 0x0, rather than under 0xC000006E: Microsoft documents only the four Sub Status values above for MSV1_0, and read those entries.",
       "With no more specific Sub Status, check for a blank password and the policy 'Accounts: Limit local account use of blank passwords to console logon only' (`gpresult /h report.html`).",
       "On domain controllers, read the Microsoft-Windows-Authentication/ProtectedUserFailures-DomainController and AuthenticationPolicyFailures-DomainController logs for Protected Users or authentication policy refusals.",
     },
@@ -332,6 +408,13 @@ return {
       "Give a local account a password instead of relaxing the blank-password policy.",
     },
     related = { "STATUS_INVALID_LOGON_HOURS", "STATUS_INVALID_WORKSTATION", "STATUS_PASSWORD_EXPIRED", "STATUS_ACCOUNT_DISABLED", "STATUS_ACCOUNT_EXPIRED", "STATUS_PASSWORD_MUST_CHANGE", "ERROR_ACCOUNT_RESTRICTION", "SEC_E_SMARTCARD_LOGON_REQUIRED", "KDC_ERR_POLICY" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.LSA_LOGON_USER, "summary", "diagnosis"),
+      from(DOC.APDS_3_1_5_2, "causes"),
+      from(DOC.EVENT_4625, "diagnosis"),
+    },
   },
   {
     name = "STATUS_INVALID_LOGON_HOURS",
@@ -355,6 +438,13 @@ return {
       "Remove logon-hours limits from service and batch accounts.",
     },
     related = { "STATUS_ACCOUNT_RESTRICTION", "STATUS_INVALID_WORKSTATION", "ERROR_INVALID_LOGON_HOURS", "KDC_ERR_POLICY" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.LSA_LOGON_USER, "summary"),
+      from(DOC.EVENT_4625, "summary"),
+      from(DOC.EVENT_4776, "summary"),
+    },
   },
   {
     name = "STATUS_INVALID_WORKSTATION",
@@ -378,6 +468,13 @@ return {
       "Change the authentication policy's conditions when a policy made the refusal.",
     },
     related = { "STATUS_ACCOUNT_RESTRICTION", "STATUS_INVALID_LOGON_HOURS", "ERROR_INVALID_WORKSTATION", "STATUS_AUTHENTICATION_FIREWALL_FAILED", "KDC_ERR_POLICY" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.LSA_LOGON_USER, "summary"),
+      from(DOC.EVENT_4625, "summary"),
+      from(DOC.EVENT_4776, "summary"),
+    },
   },
   {
     name = "STATUS_PASSWORD_EXPIRED",
@@ -401,6 +498,13 @@ return {
       "Move service accounts to group Managed Service Accounts, or rotate their passwords on a schedule and update every place they are stored.",
     },
     related = { "STATUS_PASSWORD_MUST_CHANGE", "STATUS_ACCOUNT_EXPIRED", "STATUS_ACCOUNT_RESTRICTION", "ERROR_PASSWORD_EXPIRED", "KDC_ERR_KEY_EXPIRED" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.LSA_LOGON_USER, "summary"),
+      from(DOC.EVENT_4625, "summary"),
+      from(DOC.EVENT_4776, "summary"),
+    },
   },
   {
     name = "STATUS_ACCOUNT_DISABLED",
@@ -424,6 +528,14 @@ return {
       "Reconfigure the device or service to use a current account.",
     },
     related = { "STATUS_ACCOUNT_EXPIRED", "STATUS_ACCOUNT_LOCKED_OUT", "STATUS_ACCOUNT_RESTRICTION", "ERROR_ACCOUNT_DISABLED", "KDC_ERR_CLIENT_REVOKED" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.LSA_LOGON_USER, "summary"),
+      from(DOC.EVENT_4625, "summary"),
+      from(DOC.EVENT_4776, "summary"),
+      from(DOC.USER_ACCOUNT_CONTROL, "causes"),
+    },
   },
   {
     name = "STATUS_NONE_MAPPED",
@@ -432,13 +544,13 @@ return {
     category = "account",
     severity = "medium",
     message = "None of the information to be translated has been translated.",
-    summary = "None of the account names or SIDs given could be translated; event 4625 can show it as Status and Sub Status when a logon names an account that cannot be resolved.",
+    summary = "None of the account names or SIDs given could be translated, as LsaLookupNames and LsaLookupSids report when no name or SID maps; Microsoft's event 4625 table does not list it, and this catalogue has found no confirmed 4625 that carries it.",
     causes = {
       "A service or scheduled task is configured to run as an account that was deleted or renamed.",
       "The account name has no domain part, or names a domain that this computer cannot resolve or reach.",
     },
     diagnosis = {
-      "In event 4625 read Logon Type and Caller Process Name: Logon Type 5 from services.exe or svchost.exe points at a service or task whose account name cannot be resolved.",
+      "If it does show in a 4625 (unconfirmed: Microsoft's 4625 table leaves it out), read Logon Type and Caller Process Name: Logon Type 5 from services.exe would point at a service whose account name cannot be resolved.",
       "List the accounts services run as (`Get-CimInstance Win32_Service | Select Name,StartName`) and the principals of scheduled tasks (`Get-ScheduledTask | Select TaskName,@{n='User';e={$_.Principal.UserId}}`).",
       [[Test the name with `([Security.Principal.NTAccount]'<DOMAIN>\<name>').Translate([Security.Principal.SecurityIdentifier])`: an IdentityNotMappedException confirms the failure.]],
     },
@@ -447,6 +559,12 @@ return {
       "Restore connectivity to the account's domain when the name is correct but cannot be looked up.",
     },
     related = { "STATUS_NO_SUCH_USER", "STATUS_INVALID_ACCOUNT_NAME", "STATUS_NO_SUCH_DOMAIN" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.LSAT_LOOKUP_NAMES, "summary"),
+      from(DOC.EVENT_4625, "summary"),
+    },
   },
   {
     name = "STATUS_BAD_IMPERSONATION_LEVEL",
@@ -469,6 +587,11 @@ return {
       "Duplicate the token with SecurityImpersonation, or SecurityDelegation for a second hop.",
     },
     related = { "ERROR_BAD_IMPERSONATION_LEVEL", "STATUS_NO_IMPERSONATION_TOKEN", "STATUS_CANNOT_IMPERSONATE" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.LSAD_IMPERSONATION_LEVEL, "causes"),
+    },
   },
   {
     name = "STATUS_INVALID_SERVER_STATE",
@@ -492,6 +615,11 @@ return {
       "Repair the controller's SAM or NTDS errors that `dcdiag` reports, or take it out of service.",
     },
     related = { "ERROR_INVALID_SERVER_STATE", "STATUS_NO_LOGON_SERVERS", "STATUS_DOMAIN_CONTROLLER_NOT_FOUND" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.EVENT_4625, "summary"),
+    },
   },
   {
     name = "STATUS_NO_SUCH_DOMAIN",
@@ -514,6 +642,11 @@ return {
       "Recreate the trust or fix DNS forwarding so the domain's controllers can be found.",
     },
     related = { "ERROR_NO_SUCH_DOMAIN", "STATUS_NO_LOGON_SERVERS", "STATUS_DOMAIN_CONTROLLER_NOT_FOUND", "STATUS_TRUSTED_DOMAIN_FAILURE", "KDC_ERR_WRONG_REALM" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
+      from(DOC.DS_GET_DC_NAME, "diagnosis"),
+    },
   },
   {
     name = "STATUS_NOT_LOGON_PROCESS",
@@ -536,6 +669,12 @@ return {
       "Use LogonUser or SSPI instead when the program does not need to be a logon process.",
     },
     related = { "ERROR_NOT_LOGON_PROCESS", "STATUS_PRIVILEGE_NOT_HELD", "STATUS_NO_SUCH_PACKAGE" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
+      from(DOC.LSA_REGISTER_LOGON_PROCESS, "causes"),
+      from(DOC.LSA_LOGON_USER, "causes"),
+    },
   },
   {
     name = "STATUS_LOGON_SESSION_EXISTS",
@@ -576,6 +715,11 @@ return {
       },
     },
     related = { "ERROR_LOGON_SESSION_EXISTS", "STATUS_LOGON_SESSION_COLLISION", "STATUS_NO_SUCH_LOGON_SESSION", "STATUS_BAD_LOGON_SESSION_STATE" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.LSA_CREATE_LOGON_SESSION, "summary"),
+    },
   },
   {
     name = "STATUS_NO_SUCH_PACKAGE",
@@ -598,6 +742,11 @@ return {
       "Reinstall or repair the third-party package and restart so the LSA loads it.",
     },
     related = { "ERROR_NO_SUCH_PACKAGE", "STATUS_NOT_LOGON_PROCESS", "STATUS_INVALID_PARAMETER" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.LSA_LOGON_USER, "summary"),
+    },
   },
   {
     name = "STATUS_BAD_LOGON_SESSION_STATE",
@@ -638,6 +787,10 @@ return {
       },
     },
     related = { "ERROR_BAD_LOGON_SESSION_STATE", "STATUS_NO_SUCH_LOGON_SESSION", "STATUS_LOGON_SESSION_COLLISION", "STATUS_LOGON_SESSION_EXISTS" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "STATUS_LOGON_SESSION_COLLISION",
@@ -678,6 +831,11 @@ return {
       },
     },
     related = { "ERROR_LOGON_SESSION_COLLISION", "STATUS_LOGON_SESSION_EXISTS", "STATUS_NO_SUCH_LOGON_SESSION", "STATUS_BAD_LOGON_SESSION_STATE" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.LSA_CREATE_LOGON_SESSION, "summary", "causes"),
+    },
   },
   {
     name = "STATUS_INVALID_LOGON_TYPE",
@@ -698,6 +856,11 @@ return {
       "Pass a documented SECURITY_LOGON_TYPE value that the package supports, such as Interactive (2), Network (3), Batch (4) or Service (5).",
     },
     related = { "ERROR_INVALID_LOGON_TYPE", "STATUS_LOGON_TYPE_NOT_GRANTED", "STATUS_INVALID_PARAMETER" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
+      from(DOC.LOGON_USER, "diagnosis"),
+    },
   },
   {
     name = "STATUS_CANNOT_IMPERSONATE",
@@ -718,6 +881,11 @@ return {
       "Move the impersonation call after the first successful read from the client.",
     },
     related = { "ERROR_CANNOT_IMPERSONATE", "STATUS_NO_IMPERSONATION_TOKEN", "STATUS_BAD_IMPERSONATION_LEVEL" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
+      from(DOC.IMPERSONATE_NAMED_PIPE, "causes"),
+    },
   },
   {
     name = "STATUS_SPECIAL_ACCOUNT",
@@ -738,6 +906,10 @@ return {
       "Disable or rename the built-in account instead, or perform the operation on another account.",
     },
     related = { "ERROR_SPECIAL_ACCOUNT", "STATUS_ACCESS_DENIED", "STATUS_ACCOUNT_DISABLED" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "STATUS_TIME_DIFFERENCE_AT_DC",
@@ -764,6 +936,12 @@ return {
       "Turn off host time synchronisation for domain-joined virtual machines where it fights with the domain hierarchy.",
     },
     related = { "ERROR_TIME_SKEW", "STATUS_NO_LOGON_SERVERS", "STATUS_MUTUAL_AUTHENTICATION_FAILED", "SEC_E_TIME_SKEW", "KRB_AP_ERR_SKEW" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.CLOCK_SKEW_POLICY, "summary", "causes"),
+      from(DOC.EVENT_4625, "summary"),
+    },
   },
   {
     name = "STATUS_WRONG_PASSWORD_CORE",
@@ -786,6 +964,10 @@ return {
       "Replace or upgrade the legacy server or device so that it uses NTLMv2 or Kerberos over SMB2 or later.",
     },
     related = { "STATUS_WRONG_PASSWORD", "ERROR_INVALID_PASSWORD", "STATUS_LOGON_FAILURE" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "STATUS_LOGON_NOT_GRANTED",
@@ -808,6 +990,11 @@ return {
       "Remove the account from the deny right only when the deny was not intended.",
     },
     related = { "ERROR_LOGON_NOT_GRANTED", "STATUS_LOGON_TYPE_NOT_GRANTED", "STATUS_ACCOUNT_RESTRICTION" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.ACCOUNT_RIGHTS, "summary", "causes"),
+    },
   },
   {
     name = "STATUS_TOO_MANY_SECRETS",
@@ -829,6 +1016,11 @@ return {
       "Update or uninstall the product that leaks secrets.",
     },
     related = { "ERROR_TOO_MANY_SECRETS", "STATUS_NO_TRUST_LSA_SECRET", "STATUS_NO_SECRETS" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
+      from(DOC.LSA_STORE_PRIVATE_DATA, "causes"),
+    },
   },
   {
     name = "STATUS_LOGON_TYPE_NOT_GRANTED",
@@ -854,6 +1046,12 @@ return {
       "Add the account or its group to the allow right in the GPO that owns it, and run `gpupdate /force` on the target.",
     },
     related = { "STATUS_LOGON_NOT_GRANTED", "ERROR_LOGON_TYPE_NOT_GRANTED", "STATUS_ACCOUNT_RESTRICTION", "STATUS_INVALID_LOGON_TYPE" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.ACCOUNT_RIGHTS, "summary", "causes", "resolution"),
+      from(DOC.EVENT_4625, "summary"),
+    },
   },
   {
     name = "STATUS_NT_CROSS_ENCRYPTION_REQUIRED",
@@ -867,13 +1065,17 @@ return {
       "A legacy client sent a password change with only the LAN Manager form of the passwords.",
     },
     diagnosis = {
-      "Find the change in event 4723 on the domain controller and note the Subject account and the time, to identify the client that made it.",
+      "Look for the change in event 4723 on the domain controller, whose Subject and time identify the client that made it (unconfirmed that a refusal of this kind is logged as a 4723 failure).",
       "Read the client's operating system with `Get-ADComputer <name> -Properties OperatingSystem`: a client that predates NT password hashes sends only the LM form.",
     },
     resolution = {
       "Change the password with a current Windows client or tool that sends the NT form.",
     },
     related = { "ERROR_NT_CROSS_ENCRYPTION_REQUIRED", "STATUS_LM_CROSS_ENCRYPTION_REQUIRED", "STATUS_PASSWORD_RESTRICTION" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "STATUS_LM_CROSS_ENCRYPTION_REQUIRED",
@@ -887,13 +1089,17 @@ return {
       "A legacy password-change method was used without the LAN Manager data the server asked for.",
     },
     diagnosis = {
-      "Identify the client and tool that changed the password (event 4723) and whether it used a legacy SAMR change method.",
+      "Identify the client and tool that changed the password (event 4723 where the domain controller logged one) and whether it used a legacy SAMR change method.",
       "Check with `gpresult /h report.html` whether 'Network security: Do not store LAN Manager hash value on next password change' is set, which decides whether the domain keeps LM hashes at all.",
     },
     resolution = {
       "Change the password with a current client, and retire systems that depend on LAN Manager hashes.",
     },
     related = { "ERROR_LM_CROSS_ENCRYPTION_REQUIRED", "STATUS_NT_CROSS_ENCRYPTION_REQUIRED", "STATUS_PASSWORD_RESTRICTION" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "STATUS_NO_TRUST_LSA_SECRET",
@@ -916,6 +1122,11 @@ return {
       "Rejoin the computer to the domain when the reset fails.",
     },
     related = { "ERROR_NO_TRUST_LSA_SECRET", "STATUS_NO_TRUST_SAM_ACCOUNT", "STATUS_TRUSTED_RELATIONSHIP_FAILURE" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.TEST_SECURE_CHANNEL, "resolution"),
+    },
   },
   {
     name = "STATUS_NO_TRUST_SAM_ACCOUNT",
@@ -931,13 +1142,18 @@ return {
     },
     diagnosis = {
       "Check that the computer account exists and is enabled: `Get-ADComputer <name> -Properties Enabled,PasswordLastSet`.",
-      "On domain controllers, NETLOGON event 5722 names the computer whose account could not be found or whose password did not match.",
+      "On the domain controller, NETLOGON event 5723 (NELOG_NetlogonServerAuthNoTrustSamAccount) names the computer that has no account in the domain; event 5722 is a different failure, an account that exists but whose password did not match.",
     },
     resolution = {
       "Rejoin the computer to the domain so that its account is created again.",
       "Give cloned machines unique names and run Sysprep before joining them.",
     },
     related = { "ERROR_NO_TRUST_SAM_ACCOUNT", "STATUS_NO_TRUST_LSA_SECRET", "STATUS_TRUSTED_RELATIONSHIP_FAILURE" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
+      from(DOC.LMERRLOG_H, "diagnosis"),
+    },
   },
   {
     name = "STATUS_TRUSTED_DOMAIN_FAILURE",
@@ -969,6 +1185,11 @@ return {
       },
     },
     related = { "ERROR_TRUSTED_DOMAIN_FAILURE", "STATUS_TRUSTED_RELATIONSHIP_FAILURE", "STATUS_DOMAIN_TRUST_INCONSISTENT", "STATUS_AUTHENTICATION_FIREWALL_FAILED", "KRB_AP_ERR_BAD_INTEGRITY", "KDC_ERR_WRONG_REALM" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.EVENT_4625, "summary"),
+    },
   },
   {
     name = "STATUS_TRUSTED_RELATIONSHIP_FAILURE",
@@ -995,6 +1216,11 @@ return {
       "Plan a secure-channel repair into every rollback of a domain member or domain controller.",
     },
     related = { "ERROR_TRUSTED_RELATIONSHIP_FAILURE", "STATUS_NO_TRUST_LSA_SECRET", "STATUS_NO_TRUST_SAM_ACCOUNT", "STATUS_TRUSTED_DOMAIN_FAILURE", "KRB_AP_ERR_MODIFIED" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
+      from(DOC.TEST_SECURE_CHANNEL, "resolution"),
+    },
   },
   {
     name = "STATUS_TRUST_FAILURE",
@@ -1017,6 +1243,10 @@ return {
       "Repair the broken trust or name resolution between the domains.",
     },
     related = { "ERROR_TRUST_FAILURE", "STATUS_NO_LOGON_SERVERS", "STATUS_TRUSTED_RELATIONSHIP_FAILURE", "KRB_AP_ERR_BAD_INTEGRITY" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "STATUS_NETLOGON_NOT_STARTED",
@@ -1040,6 +1270,11 @@ return {
       "Fix the dependency or error that the Service Control Manager events name as the reason it stopped.",
     },
     related = { "ERROR_NETLOGON_NOT_STARTED", "STATUS_NO_LOGON_SERVERS", "STATUS_TRUSTED_RELATIONSHIP_FAILURE" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.EVENT_4625, "summary"),
+    },
   },
   {
     name = "STATUS_ACCOUNT_EXPIRED",
@@ -1048,7 +1283,7 @@ return {
     category = "account",
     severity = "medium",
     message = "The user's account has expired.",
-    summary = "The user's account has passed its expiry date; event 4625 shows it with Failure Reason %%2305 and event 4776 as its Error Code.",
+    summary = "The user's account has passed its expiry date; event 4625 shows it as the Status itself, with Sub Status 0x0, and event 4776, which has no Sub Status, as its Error Code.",
     causes = {
       "The account's accountExpires date, set for a contractor or temporary user, has passed.",
       "A service or device still uses an account that was given an end date.",
@@ -1063,6 +1298,13 @@ return {
       "Reconfigure the device or service found in the events to use a current account.",
     },
     related = { "STATUS_ACCOUNT_DISABLED", "STATUS_PASSWORD_EXPIRED", "STATUS_ACCOUNT_RESTRICTION", "ERROR_ACCOUNT_EXPIRED", "KDC_ERR_NAME_EXP", "KDC_ERR_CLIENT_REVOKED" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.LSA_LOGON_USER, "summary"),
+      from(DOC.EVENT_4625, "summary"),
+      from(DOC.EVENT_4776, "summary"),
+    },
   },
   {
     name = "STATUS_NETWORK_CREDENTIAL_CONFLICT",
@@ -1085,6 +1327,11 @@ return {
       "Use one account for every connection to a given server from the same logon session.",
     },
     related = { "ERROR_SESSION_CREDENTIAL_CONFLICT", "STATUS_LOGON_FAILURE", "STATUS_NETWORK_SESSION_EXPIRED" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.KB183366, "summary", "causes"),
+    },
   },
   {
     name = "STATUS_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT",
@@ -1105,6 +1352,11 @@ return {
       "Sign in with a user account, and investigate the source when nothing should use the trust account.",
     },
     related = { "ERROR_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT", "STATUS_NOLOGON_WORKSTATION_TRUST_ACCOUNT", "STATUS_NOLOGON_SERVER_TRUST_ACCOUNT" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.USER_ACCOUNT_CONTROL, "summary"),
+    },
   },
   {
     name = "STATUS_NOLOGON_WORKSTATION_TRUST_ACCOUNT",
@@ -1126,6 +1378,11 @@ return {
       "Use a user account for the operation, and ignore events that come with a normal domain join.",
     },
     related = { "ERROR_NOLOGON_WORKSTATION_TRUST_ACCOUNT", "STATUS_NOLOGON_SERVER_TRUST_ACCOUNT", "STATUS_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.USER_ACCOUNT_CONTROL, "summary"),
+    },
   },
   {
     name = "STATUS_NOLOGON_SERVER_TRUST_ACCOUNT",
@@ -1146,6 +1403,11 @@ return {
       "Use a user account, and look into the source only when such attempts are unexpected.",
     },
     related = { "ERROR_NOLOGON_SERVER_TRUST_ACCOUNT", "STATUS_NOLOGON_WORKSTATION_TRUST_ACCOUNT", "STATUS_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.USER_ACCOUNT_CONTROL, "summary"),
+    },
   },
   {
     name = "STATUS_DOMAIN_TRUST_INCONSISTENT",
@@ -1167,6 +1429,10 @@ return {
       "Delete and recreate the trust so that it records the domain's current name and SID, then verify it.",
     },
     related = { "ERROR_DOMAIN_TRUST_INCONSISTENT", "STATUS_TRUSTED_DOMAIN_FAILURE", "STATUS_NO_SUCH_DOMAIN" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "STATUS_NO_USER_SESSION_KEY",
@@ -1189,6 +1455,10 @@ return {
       "Reconnect after the session expired so a new key is negotiated.",
     },
     related = { "ERROR_NO_USER_SESSION_KEY", "STATUS_NETWORK_SESSION_EXPIRED", "STATUS_NO_SUCH_LOGON_SESSION" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "STATUS_PASSWORD_MUST_CHANGE",
@@ -1211,6 +1481,13 @@ return {
       "For a service account, clear the flag and set a known password instead of forcing a change.",
     },
     related = { "STATUS_PASSWORD_EXPIRED", "STATUS_ACCOUNT_RESTRICTION", "STATUS_PASSWORD_CHANGE_REQUIRED", "ERROR_PASSWORD_MUST_CHANGE", "KDC_ERR_KEY_EXPIRED" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.LSA_LOGON_USER, "summary"),
+      from(DOC.EVENT_4625, "summary"),
+      from(DOC.EVENT_4776, "summary"),
+    },
   },
   {
     name = "STATUS_NOT_FOUND",
@@ -1232,6 +1509,11 @@ return {
       "Keep the affected computer on current cumulative updates.",
     },
     related = { "ERROR_NOT_FOUND", "STATUS_LOGON_FAILURE" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.EVENT_4625, "summary"),
+    },
   },
   {
     name = "STATUS_DOMAIN_CONTROLLER_NOT_FOUND",
@@ -1254,6 +1536,11 @@ return {
       "Restore connectivity to a domain controller, or add one to the site.",
     },
     related = { "ERROR_DOMAIN_CONTROLLER_NOT_FOUND", "STATUS_NO_LOGON_SERVERS", "STATUS_NO_SUCH_DOMAIN" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
+      from(DOC.DS_GET_DC_NAME, "diagnosis"),
+    },
   },
   {
     name = "STATUS_ACCOUNT_LOCKED_OUT",
@@ -1283,6 +1570,13 @@ return {
       "Block the source address, or put the internet-facing service behind extranet lockout or multi-factor authentication, when the bad passwords come from an attack.",
     },
     related = { "STATUS_WRONG_PASSWORD", "STATUS_LOGON_FAILURE", "STATUS_ACCOUNT_DISABLED", "ERROR_ACCOUNT_LOCKED_OUT", "KDC_ERR_CLIENT_REVOKED", "KDC_ERR_PREAUTH_FAILED" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.EVENT_4740, "diagnosis"),
+      from(DOC.EVENT_4625, "summary", "diagnosis"),
+      from(DOC.EVENT_4776, "summary"),
+    },
   },
   {
     name = "STATUS_MUTUAL_AUTHENTICATION_FAILED",
@@ -1305,6 +1599,10 @@ return {
       "Move the SPN to the account the service runs as (`setspn -D` on the wrong account, `setspn -S` on the right one).",
     },
     related = { "ERROR_MUTUAL_AUTH_FAILED", "ERROR_WRONG_TARGET_NAME", "STATUS_TRUSTED_RELATIONSHIP_FAILURE", "SEC_E_MUTUAL_AUTH_FAILED", "KRB_AP_ERR_MUT_FAIL" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "STATUS_UNFINISHED_CONTEXT_DELETED",
@@ -1328,6 +1626,10 @@ return {
       "Repair the network path (MTU, firewall idle timeouts, load balancer) that cuts connections during authentication.",
     },
     related = { "SEC_E_UNFINISHED_CONTEXT_DELETED", "STATUS_LOGON_FAILURE", "STATUS_NOT_FOUND", "STATUS_NETWORK_SESSION_EXPIRED" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "STATUS_PASSWORD_CHANGE_REQUIRED",
@@ -1348,6 +1650,10 @@ return {
       "Have the user change the password, then let the device sign in again.",
     },
     related = { "ERROR_PASSWORD_CHANGE_REQUIRED", "STATUS_PASSWORD_MUST_CHANGE", "STATUS_PASSWORD_EXPIRED" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "STATUS_NETWORK_SESSION_EXPIRED",
@@ -1356,13 +1662,13 @@ return {
     category = "session",
     severity = "low",
     message = "The client session has expired; so the client must re-authenticate to continue accessing the remote resources.",
-    summary = "An SMB server ended a client's session because its authentication expired (typically the Kerberos ticket behind it), and the client must authenticate again.",
+    summary = "An SMB server refused a request on a session whose authentication has expired, and the client must authenticate again (MS-SMB2 fails such requests with this status); Microsoft's 4625 table does not list it.",
     causes = {
       "The Kerberos service ticket behind an SMB session reached its end time, so the server asks the client to authenticate again.",
       "The account's credentials changed and the client holds no valid ticket to renew the session.",
     },
     diagnosis = {
-      "Read the Account Name and Source Network Address of the 4625 event and check for a 4624 from the same client moments later: a successful re-authentication means the expiry was routine.",
+      "Look on the file server for a 4624 from the same client moments after the failure: a new session set up by re-authentication means the expiry was routine (whether a 4625 is logged for the expired session is unconfirmed).",
       "On the client, run `klist` as the user and check the end time of the `cifs/<server>` ticket against the time of the failure.",
     },
     resolution = {
@@ -1370,6 +1676,13 @@ return {
       "Renew the user's tickets (`klist purge`, then access the share again) when the client keeps presenting an expired ticket.",
     },
     related = { "ERROR_NO_USER_SESSION_KEY", "STATUS_NO_USER_SESSION_KEY", "STATUS_NETWORK_CREDENTIAL_CONFLICT" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.SMB2_VERIFY_SESSION, "summary"),
+      from(DOC.SMB_SESSION_STATE, "causes"),
+      from(DOC.EVENT_4625, "summary"),
+    },
   },
   {
     name = "STATUS_NO_SECRETS",
@@ -1378,20 +1691,31 @@ return {
     category = "credentials",
     severity = "medium",
     message = "The local account store does not contain secret material for the specified account.",
-    summary = "The local account database holds no password secret for the account, so its credentials cannot be checked; Microsoft's event 4776 table lists it as an Error Code.",
+    summary = "The account store that was asked holds no secret (password hash) for the account, so its credentials cannot be checked there; Microsoft's event 4776 table lists it as an Error Code.",
     causes = {
-      "The account has no password hash in the local SAM, so an NTLM response for it has nothing to be compared with.",
-      "The account is meant to sign in another way (certificate, smart card, Windows Hello) and was offered a password logon instead.",
+      "The computer that logged the 4776 keeps no password secret for the account, as its message says; Microsoft does not document which accounts lack one, so the cases below are what to rule out, not confirmed causes.",
+      "On a read-only domain controller, the Password Replication Policy does not let the account's password be cached there; the RODC hands such logons to a writable DC and fails them when it cannot reach one (whether it then reports this status is unconfirmed).",
+      "A local account that never had a password set, or one meant only for a certificate or Windows Hello sign-in, was offered a password logon (unconfirmed).",
     },
     diagnosis = {
-      "Read Logon Account and Source Workstation of the 4776 event, and note which computer logged it: a member server or workstation logs 4776 for its own local accounts.",
-      "Check the local account with `Get-LocalUser <name> | Select Name,Enabled,PasswordRequired,PasswordLastSet` and learn how it is meant to sign in: an account created without a password, or used only with a certificate or Windows Hello, has no secret to check.",
+      "Note which computer logged the 4776: a read-only DC, a writable DC, or a member computer checking one of its own local accounts.",
+      "On a read-only DC, list the accounts whose passwords it holds (`Get-ADDomainControllerPasswordReplicationPolicyUsage <rodc> -RevealedAccounts`) and the groups allowed to be cached (`Get-ADDomainControllerPasswordReplicationPolicy <rodc> -Allowed`), then test the link from the RODC to a writable DC (`nltest /dsgetdc:<domain> /writable`).",
+      "For a local account, read `Get-LocalUser <name> | Select Name,Enabled,PasswordRequired,PasswordLastSet` to see whether a password was ever set.",
     },
     resolution = {
-      "Set a password for the local account (`Set-LocalUser <name> -Password (Read-Host -AsSecureString)`) if it must accept password logons.",
-      "Make the client use the sign-in method the account was created for instead of a password.",
+      "For an RODC, add the account (or a group holding it) to the RODC's allowed list and prepopulate it with `repadmin /rodcpwdrepl <rodc> <writable dc> <user DN>`, or restore the RODC's path to a writable DC.",
+      "For a local account, set a password (`Set-LocalUser <name> -Password (Read-Host -AsSecureString)`) if it must accept password logons, or use the sign-in method it was made for.",
     },
     related = { "STATUS_WRONG_PASSWORD", "STATUS_LOGON_FAILURE", "STATUS_TOO_MANY_SECRETS" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.EVENT_4776, "summary"),
+      from(DOC.RODC_PRP_USAGE, "diagnosis"),
+      from(DOC.RODC_WAN, "causes"),
+      from(DOC.NRPC_RODC_CACHABILITY, "causes"),
+      from(DOC.RODC_PWDREPL, "resolution"),
+    },
   },
   {
     name = "STATUS_AUTHENTICATION_FIREWALL_FAILED",
@@ -1416,6 +1740,12 @@ return {
       "Adjust the authentication policy's access-control conditions, or move the account to the right silo, when a policy made the refusal.",
     },
     related = { "ERROR_AUTHENTICATION_FIREWALL_FAILED", "STATUS_TRUSTED_DOMAIN_FAILURE", "STATUS_INVALID_WORKSTATION", "STATUS_ACCOUNT_RESTRICTION", "KDC_ERR_POLICY" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.SELECTIVE_AUTH, "causes", "resolution"),
+      from(DOC.EVENT_4625, "summary"),
+    },
   },
   {
     name = "STATUS_NTLM_BLOCKED",
@@ -1444,5 +1774,12 @@ return {
       "Give new services registered SPNs and DNS names so they authenticate with Kerberos from the start.",
     },
     related = { "ERROR_NTLM_BLOCKED", "STATUS_LOGON_FAILURE", "STATUS_AUTHENTICATION_FIREWALL_FAILED", "SEC_E_UNSUPPORTED_FUNCTION" },
+    sources = {
+      from(DOC.NTSTATUS_H, "name", "code"),
+      from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
+      from(DOC.APDS_3_1_5, "causes"),
+      from(DOC.NTLM_BLOCKING, "causes", "resolution"),
+      from(DOC.NTLM_AUDIT_INCOMING, "diagnosis"),
+    },
   },
 }

@@ -5,9 +5,12 @@
 --
 -- A Win32 code is what the user sees on the client; the detail is in the
 -- Security log elsewhere: event 4625 (Status, Sub Status) on the server
--- that refused the logon, events 4776 (Error Code), 4771 (Failure Code)
--- and 4768/4769 (Result Code) on the domain controller.  `diagnosis`
+-- that refused the logon, events 4776 (Error Code), 4768 (Result Code),
+-- 4769 and 4771 (Failure Code) on the domain controller.  `diagnosis`
 -- finds out, `resolution` changes things: no step is in both.
+
+-- Sources: from(DOC.NAME, field...) cites a document of catalogue/documents.lua;
+-- what each was checked against: doc/sources-win32-ntstatus.md.
 return {
   {
     name = "ERROR_ACCESS_DENIED",
@@ -35,6 +38,11 @@ return {
       "For remote administration, use a domain account in the local Administrators group rather than a local account whose network token is filtered.",
     },
     related = { "STATUS_ACCESS_DENIED", "ERROR_PRIVILEGE_NOT_HELD", "ERROR_LOGON_TYPE_NOT_GRANTED" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_0, "name", "code", "message", "summary"),
+      from(DOC.EVENT_4663, "diagnosis"),
+    },
   },
   {
     name = "ERROR_INVALID_PASSWORD",
@@ -57,6 +65,13 @@ return {
       "When changing a password, confirm the current password with the user before retrying.",
     },
     related = { "STATUS_WRONG_PASSWORD", "ERROR_LOGON_FAILURE", "ERROR_WRONG_PASSWORD", "ERROR_ACCOUNT_LOCKED_OUT" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_0, "name", "code", "message", "summary"),
+      from(DOC.EVENT_4625, "diagnosis"),
+      from(DOC.EVENT_4776, "diagnosis"),
+      from(DOC.EVENT_4771, "diagnosis"),
+    },
   },
   {
     name = "ERROR_INVALID_PARAMETER",
@@ -79,6 +94,10 @@ return {
       "Initialise every structure completely (zero it first) before filling the fields the call needs.",
     },
     related = { "STATUS_INVALID_PARAMETER", "ERROR_BAD_ARGUMENTS", "ERROR_INVALID_LOGON_TYPE" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_0, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "ERROR_BAD_ARGUMENTS",
@@ -100,6 +119,10 @@ return {
       "Validate input at the call site before it reaches the API.",
     },
     related = { "ERROR_INVALID_PARAMETER", "STATUS_INVALID_PARAMETER" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_0, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "ERROR_NOT_FOUND",
@@ -120,6 +143,10 @@ return {
       "Create or restore the missing element, or point the program at the store where it lives.",
     },
     related = { "STATUS_NOT_FOUND", "ERROR_INVALID_PARAMETER" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1000, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "ERROR_SESSION_CREDENTIAL_CONFLICT",
@@ -144,6 +171,11 @@ return {
       "Remove stale entries for the server from Credential Manager.",
     },
     related = { "STATUS_NETWORK_CREDENTIAL_CONFLICT", "ERROR_NO_SUCH_LOGON_SESSION", "ERROR_REMOTE_SESSION_LIMIT_EXCEEDED" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1000, "name", "code", "message"),
+      from(DOC.KB183366, "summary", "causes"),
+    },
   },
   {
     name = "ERROR_REMOTE_SESSION_LIMIT_EXCEEDED",
@@ -165,6 +197,10 @@ return {
       "Move the share to a server edition or reduce the number of concurrent clients.",
     },
     related = { "ERROR_SESSION_CREDENTIAL_CONFLICT", "ERROR_NO_USER_SESSION_KEY" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1000, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "ERROR_NULL_LM_PASSWORD",
@@ -177,7 +213,7 @@ return {
       "The password is longer than 14 characters or uses characters the LM hash cannot represent.",
     },
     diagnosis = {
-      "Check the password's length: a password of 15 characters or more never has an LM hash.",
+      "Check the password's length: for a password of 15 characters or more Windows stores no LM hash that can be used to authenticate.",
       "Look for clients that still use LM: in event 4624 on servers, 'Package Name (NTLM only)' shows LM, NTLM V1 or NTLM V2 for each network logon.",
       "Run `gpresult /h report.html` to see whether 'Network security: Do not store LAN Manager hash value on next password change' applies (it is on by default).",
     },
@@ -185,6 +221,11 @@ return {
       "No action is needed unless a legacy LM-only client must authenticate; such clients should be retired.",
     },
     related = { "ERROR_LM_CROSS_ENCRYPTION_REQUIRED", "ERROR_NT_CROSS_ENCRYPTION_REQUIRED" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
+      from(DOC.KB299656, "summary", "diagnosis"),
+    },
   },
   {
     name = "ERROR_NO_IMPERSONATION_TOKEN",
@@ -207,6 +248,11 @@ return {
       "Make the call while the thread is impersonating, and stop on a failed impersonation instead of continuing.",
     },
     related = { "STATUS_NO_IMPERSONATION_TOKEN", "ERROR_BAD_IMPERSONATION_LEVEL", "ERROR_CANNOT_IMPERSONATE" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
+      from(DOC.LSAD_IMPERSONATION_LEVEL, "causes"),
+    },
   },
   {
     name = "ERROR_NO_LOGON_SERVERS",
@@ -219,7 +265,7 @@ return {
       "DNS cannot resolve the domain's SRV records, or the client uses the wrong DNS servers.",
       "The network path to every domain controller is down or blocked by a firewall.",
       "The machine is off the corporate network (VPN not yet connected) and no cached logon can be used.",
-      "Netlogon is stopped on the domain controllers, so none answers the locator; a stopped Netlogon on the client itself gives ERROR_NETLOGON_NOT_STARTED (0xC0000192) instead.",
+      "Netlogon is stopped on the domain controllers, so none answers the locator; a stopped Netlogon on the client itself gives ERROR_NETLOGON_NOT_STARTED (1792) instead, which event 4625 shows as STATUS_NETLOGON_NOT_STARTED (0xC0000192).",
     },
     diagnosis = {
       "On the failing machine run `nltest /dsgetdc:<domain> /force`: success names the domain controller and site that answered, an error means none could be located.",
@@ -235,6 +281,15 @@ return {
       "Start Netlogon on the domain controllers that should answer, and connect the VPN before signing in where the machine is remote.",
     },
     related = { "STATUS_NO_LOGON_SERVERS", "ERROR_DOMAIN_CONTROLLER_NOT_FOUND", "ERROR_NETLOGON_NOT_STARTED", "ERROR_NO_SUCH_DOMAIN", "SEC_E_NO_AUTHENTICATING_AUTHORITY" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message"),
+      from(DOC.LSA_LOGON_USER, "summary"),
+      from(DOC.DS_GET_DC_NAME, "diagnosis"),
+      from(DOC.DC_LOCATOR, "causes", "diagnosis"),
+      from(DOC.LMERRLOG_H, "diagnosis"),
+      from(DOC.EVENT_4625, "diagnosis"),
+    },
   },
   {
     name = "ERROR_NO_SUCH_LOGON_SESSION",
@@ -285,7 +340,11 @@ return {
         answer = "Yes, for a session that ended between LsaEnumerateLogonSessions and LsaGetLogonSessionData: skip it and continue.",
       },
     },
-    related = { "STATUS_NO_SUCH_LOGON_SESSION", "ERROR_SESSION_CREDENTIAL_CONFLICT", "ERROR_BAD_LOGON_SESSION_STATE", "SEC_E_NO_CREDENTIALS" },
+    related = { "STATUS_NO_SUCH_LOGON_SESSION", "ERROR_SESSION_CREDENTIAL_CONFLICT", "ERROR_BAD_LOGON_SESSION_STATE", "SEC_E_NO_CREDENTIALS", "ERROR_LOGON_SESSION_COLLISION", "ERROR_INVALID_PARAMETER", "ERROR_BAD_ARGUMENTS" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "ERROR_PRIVILEGE_NOT_HELD",
@@ -310,6 +369,11 @@ return {
       "Run elevated where the privilege is administrative.",
     },
     related = { "STATUS_PRIVILEGE_NOT_HELD", "ERROR_ACCESS_DENIED", "ERROR_NOT_LOGON_PROCESS" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
+      from(DOC.EVENT_4673, "diagnosis"),
+    },
   },
   {
     name = "ERROR_INVALID_ACCOUNT_NAME",
@@ -332,6 +396,10 @@ return {
       "Fix the script or configuration so that the variable is expanded before the call.",
     },
     related = { "STATUS_INVALID_ACCOUNT_NAME", "ERROR_NO_SUCH_USER" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "ERROR_NO_SUCH_USER",
@@ -356,6 +424,12 @@ return {
       "Restore a deleted account from the AD Recycle Bin (`Restore-ADObject`) if it is still needed.",
     },
     related = { "STATUS_NO_SUCH_USER", "ERROR_LOGON_FAILURE", "ERROR_INVALID_ACCOUNT_NAME", "KDC_ERR_C_PRINCIPAL_UNKNOWN" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
+      from(DOC.EVENT_4625, "diagnosis"),
+      from(DOC.EVENT_4776, "diagnosis"),
+    },
   },
   {
     name = "ERROR_WRONG_PASSWORD",
@@ -369,13 +443,18 @@ return {
       "A tool used a cached old password that has already been changed.",
     },
     diagnosis = {
-      "On the domain controller, a refused change shows as a failed event 4723 (an attempt to change an account's password) for the account.",
+      "For a domain account a wrong current password leaves no failed 4723: Microsoft's 4723 page says the domain controller logs it as 4771 (Kerberos) or 4776 (NTLM), so read those for the account; a failed 4723 appears for a local account, or when the new password broke the policy.",
       "Read `Get-ADUser <name> -Properties badPwdCount,LastBadPasswordAttempt -Server <PDC emulator>`: a wrong current password counts as a bad password, so repeated tries move the account towards lockout.",
     },
     resolution = {
       "Ask the user to re-enter the current password carefully, or have an administrator reset it.",
     },
     related = { "ERROR_INVALID_PASSWORD", "STATUS_WRONG_PASSWORD", "ERROR_PASSWORD_RESTRICTION" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
+      from(DOC.EVENT_4723, "diagnosis"),
+    },
   },
   {
     name = "ERROR_ILL_FORMED_PASSWORD",
@@ -395,6 +474,10 @@ return {
       "Choose a new password using ordinary printable characters.",
     },
     related = { "STATUS_ILL_FORMED_PASSWORD", "ERROR_PASSWORD_RESTRICTION" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "ERROR_PASSWORD_RESTRICTION",
@@ -418,6 +501,12 @@ return {
       "Have an administrator reset the password when the minimum age blocks a needed change.",
     },
     related = { "STATUS_PASSWORD_RESTRICTION", "ERROR_ILL_FORMED_PASSWORD", "ERROR_PASSWORD_MUST_CHANGE" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message"),
+      from(DOC.GPSB_PASSWORD_POLICIES, "causes"),
+      from(DOC.SAMR_PASSWORD_POLICY, "causes"),
+    },
   },
   {
     name = "ERROR_LOGON_FAILURE",
@@ -430,13 +519,15 @@ return {
       "The password is wrong or out of date (often a stored or cached one).",
       "The user name does not exist in the domain the request reached.",
       "A service, scheduled task or mapped drive still uses a password that was changed.",
-      "The client's LAN Manager authentication level does not match what the server or domain controller accepts, for example a client that sends only NTLMv1 to one that refuses LM and NTLM.",
+      "The LAN Manager authentication level of the source and the target do not match, which Microsoft's 4776 page lists among the causes of the generic NTLM failure 0xC000006D.",
     },
     diagnosis = {
       "On the server that refused the logon (the target of `net use` or RDP), read event 4625: Status 0xC000006D with Sub Status 0xC000006A means a wrong password, with Sub Status 0xC0000064 an unknown user name.",
       "For a domain account, read the domain controller's log: event 4776 has no Sub Status, its Error Code (0xC000006A or 0xC0000064) says which part was wrong for NTLM, and event 4771 with Failure Code 0x18 marks a bad Kerberos password.",
       "Take the sender from Workstation Name and Source Network Address (4625), Source Workstation (4776) or Client Address (4771), then find the stored credential on that machine.",
-      [[If Status is 0xC000006D without either Sub Status, compare the LAN Manager authentication level (`LmCompatibilityLevel` under HKLM\SYSTEM\CurrentControlSet\Control\Lsa, or the policy in `gpresult /h`) on client and server.]],
+      [[If the domain controller's 4776 shows Error Code 0xC000006D, the generic failure, compare the LAN Manager authentication level (`LmCompatibilityLevel` under HKLM\SYSTEM\CurrentControlSet\Control\Lsa, or the policy in `gpresult /h`) on client and server.]],
+      "A 4625 with Status 0xC000006D and no precise Sub Status may come from the same level mismatch, but that is a guess, not documented: rule out the password and the name first.",
+      "Event 4776 leaves out the server the user tried to reach: look for that server's own 4625 at the same moment, or audit NTLM on the DC ('Restrict NTLM: Audit NTLM authentication in this domain') and read its NTLM Operational log.",
     },
     resolution = {
       "Update stored credentials (services, scheduled tasks, Credential Manager, application configuration).",
@@ -450,6 +541,14 @@ return {
       },
     },
     related = { "STATUS_LOGON_FAILURE", "STATUS_NO_SUCH_USER", "STATUS_WRONG_PASSWORD", "ERROR_ACCOUNT_LOCKED_OUT", "ERROR_NO_SUCH_USER", "SEC_E_LOGON_DENIED", "SEC_E_UNKNOWN_CREDENTIALS", "KDC_ERR_PREAUTH_FAILED" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message"),
+      from(DOC.EVENT_4625, "diagnosis"),
+      from(DOC.EVENT_4776, "causes", "diagnosis", "faq"),
+      from(DOC.EVENT_4771, "diagnosis"),
+      from(DOC.NTLM_BLOCKING, "diagnosis"),
+    },
   },
   {
     name = "ERROR_ACCOUNT_RESTRICTION",
@@ -461,11 +560,11 @@ return {
     causes = {
       "The account has a blank password and the policy 'Limit local account use of blank passwords to console logon only' applies.",
       "A logon-hours, workstation or authentication-policy restriction applies to the account.",
-      "The account is a member of Protected Users or is restricted by an authentication policy silo.",
+      "An authentication policy or policy silo restricts where the account may authenticate from, which MS-APDS answers with STATUS_ACCOUNT_RESTRICTION for NTLM; that Protected Users membership ends in the same error is unconfirmed.",
     },
     diagnosis = {
-      "In event 4625 on the target, Status 0xC000006E comes with a Sub Status that names the restriction: 0xC000006F logon hours, 0xC0000070 workstation list, 0xC0000072 disabled account, 0xC0000193 expired account.",
-      "A password that has expired (0xC0000071) or must be changed (0xC0000224) can appear in event 4625 as the Sub Status, or as the Status itself with Sub Status 0x0.",
+      "In event 4625 on the target, Status 0xC000006E comes with a Sub Status that names the restriction: 0xC000006F logon hours, 0xC0000070 workstation list, 0xC0000071 expired password, 0xC0000072 disabled account, the four Sub Status values Microsoft documents for MSV1_0 (LsaLogonUser).",
+      "An expired account (0xC0000193) and a password that must be changed (0xC0000224) are not among those Sub Status values: expect them as the 4625 Status itself, with Sub Status 0x0, and read those entries.",
       "Read the restricting attributes: `Get-ADUser <name> -Properties logonHours,userWorkstations,AccountExpirationDate,Enabled,PasswordExpired,MemberOf`.",
       "For a local account, `net user <name>` shows 'Password required' and the logon hours, and `gpresult /h` shows whether the blank-password policy applies.",
       "For Protected Users and authentication policies, read the domain controller's ProtectedUserFailures-DomainController and AuthenticationPolicyFailures-DomainController logs under Microsoft > Windows > Authentication.",
@@ -475,6 +574,13 @@ return {
       "Remove the account from Protected Users or the policy silo only if the refused kind of logon is genuinely needed.",
     },
     related = { "STATUS_ACCOUNT_RESTRICTION", "ERROR_INVALID_LOGON_HOURS", "ERROR_INVALID_WORKSTATION", "ERROR_PASSWORD_EXPIRED", "ERROR_ACCOUNT_DISABLED", "ERROR_ACCOUNT_EXPIRED", "ERROR_PASSWORD_MUST_CHANGE", "SEC_E_SMARTCARD_LOGON_REQUIRED" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message"),
+      from(DOC.LSA_LOGON_USER, "summary", "diagnosis"),
+      from(DOC.APDS_3_1_5_2, "causes"),
+      from(DOC.EVENT_4625, "diagnosis"),
+    },
   },
   {
     name = "ERROR_INVALID_LOGON_HOURS",
@@ -499,6 +605,13 @@ return {
       "Edit logon hours from a console in the users' own time zone, or set them in UTC with a script, so the grid means what the administrator intends.",
     },
     related = { "STATUS_INVALID_LOGON_HOURS", "ERROR_ACCOUNT_RESTRICTION", "ERROR_INVALID_WORKSTATION" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
+      from(DOC.LSA_LOGON_USER, "diagnosis"),
+      from(DOC.EVENT_4625, "diagnosis"),
+      from(DOC.EVENT_4776, "diagnosis"),
+    },
   },
   {
     name = "ERROR_INVALID_WORKSTATION",
@@ -522,6 +635,12 @@ return {
       "Adjust the authentication policy silo's conditions if the device should be allowed.",
     },
     related = { "STATUS_INVALID_WORKSTATION", "ERROR_ACCOUNT_RESTRICTION", "ERROR_INVALID_LOGON_HOURS" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
+      from(DOC.LSA_LOGON_USER, "diagnosis"),
+      from(DOC.EVENT_4625, "diagnosis"),
+    },
   },
   {
     name = "ERROR_PASSWORD_EXPIRED",
@@ -537,7 +656,7 @@ return {
     diagnosis = {
       "Run `net user <name> /domain` and read 'Password last set' and 'Password expires'.",
       "Run `Get-ADUserResultantPasswordPolicy <name>` to find a fine-grained MaxPasswordAge; without one, `Get-ADDefaultDomainPasswordPolicy` gives the domain's.",
-      "On the target, event 4625 carries 0xC0000071, as its Sub Status or as its Status with Sub Status 0x0.",
+      "On the target, event 4625 carries 0xC0000071 as the Sub Status under Status 0xC000006E, one of the four Sub Status values Microsoft documents for MSV1_0.",
       "On the domain controller, an expired password shows as Error Code 0xC0000071 in event 4776 (NTLM) and Failure Code 0x17 in event 4771 (Kerberos).",
     },
     resolution = {
@@ -545,6 +664,14 @@ return {
       "For service accounts, use a group Managed Service Account or rotate the password and update every place it is stored.",
     },
     related = { "STATUS_PASSWORD_EXPIRED", "ERROR_PASSWORD_MUST_CHANGE", "ERROR_ACCOUNT_EXPIRED", "ERROR_ACCOUNT_RESTRICTION", "KDC_ERR_KEY_EXPIRED" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message"),
+      from(DOC.LSA_LOGON_USER, "diagnosis"),
+      from(DOC.EVENT_4625, "diagnosis"),
+      from(DOC.EVENT_4776, "diagnosis"),
+      from(DOC.GPSB_PASSWORD_POLICIES, "causes"),
+    },
   },
   {
     name = "ERROR_ACCOUNT_DISABLED",
@@ -568,6 +695,14 @@ return {
       "Replace a stale service account with a managed service account rather than re-enabling it.",
     },
     related = { "STATUS_ACCOUNT_DISABLED", "ERROR_ACCOUNT_EXPIRED", "ERROR_ACCOUNT_LOCKED_OUT", "ERROR_ACCOUNT_RESTRICTION" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message"),
+      from(DOC.LSA_LOGON_USER, "diagnosis"),
+      from(DOC.EVENT_4625, "diagnosis"),
+      from(DOC.EVENT_4776, "diagnosis"),
+      from(DOC.USER_ACCOUNT_CONTROL, "summary"),
+    },
   },
   {
     name = "ERROR_NONE_MAPPED",
@@ -589,6 +724,11 @@ return {
       "Restore name resolution and connectivity to the account's domain.",
     },
     related = { "STATUS_NONE_MAPPED", "ERROR_NO_SUCH_USER", "ERROR_INVALID_ACCOUNT_NAME" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message"),
+      from(DOC.LSAT_LOOKUP_NAMES, "summary"),
+    },
   },
   {
     name = "ERROR_BAD_IMPERSONATION_LEVEL",
@@ -611,6 +751,11 @@ return {
       "Duplicate the token with SecurityImpersonation or SecurityDelegation when needed.",
     },
     related = { "STATUS_BAD_IMPERSONATION_LEVEL", "ERROR_NO_IMPERSONATION_TOKEN", "ERROR_CANNOT_IMPERSONATE" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message"),
+      from(DOC.LSAD_IMPERSONATION_LEVEL, "summary", "causes"),
+    },
   },
   {
     name = "ERROR_INVALID_SERVER_STATE",
@@ -633,6 +778,11 @@ return {
       "Restart a domain controller in normal mode (`bcdedit /deletevalue safeboot`) once repairs in Directory Services Restore Mode are done.",
     },
     related = { "STATUS_INVALID_SERVER_STATE", "ERROR_NETLOGON_NOT_STARTED", "ERROR_NO_LOGON_SERVERS" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
+      from(DOC.EVENT_4625, "summary"),
+    },
   },
   {
     name = "ERROR_NO_SUCH_DOMAIN",
@@ -655,6 +805,12 @@ return {
       "Add a conditional forwarder or secondary zone so that the domain's DNS names resolve.",
     },
     related = { "STATUS_NO_SUCH_DOMAIN", "ERROR_DOMAIN_CONTROLLER_NOT_FOUND", "ERROR_NO_LOGON_SERVERS" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message"),
+      from(DOC.DS_GET_DC_NAME, "diagnosis"),
+      from(DOC.DC_LOCATOR, "causes"),
+    },
   },
   {
     name = "ERROR_NOT_LOGON_PROCESS",
@@ -676,6 +832,12 @@ return {
       "Use LogonUser where a registered logon process is not needed.",
     },
     related = { "STATUS_NOT_LOGON_PROCESS", "ERROR_PRIVILEGE_NOT_HELD", "ERROR_NO_SUCH_PACKAGE" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
+      from(DOC.LSA_REGISTER_LOGON_PROCESS, "causes"),
+      from(DOC.LSA_LOGON_USER, "causes"),
+    },
   },
   {
     name = "ERROR_LOGON_SESSION_EXISTS",
@@ -721,7 +883,12 @@ return {
         answer = "Not by itself, but it shows that an authentication component is misbehaving, and logons through it keep failing until that is fixed.",
       },
     },
-    related = { "STATUS_LOGON_SESSION_EXISTS", "ERROR_LOGON_SESSION_COLLISION", "ERROR_BAD_LOGON_SESSION_STATE" },
+    related = { "STATUS_LOGON_SESSION_EXISTS", "ERROR_LOGON_SESSION_COLLISION", "ERROR_BAD_LOGON_SESSION_STATE", "ERROR_LOGON_FAILURE", "ERROR_INVALID_PARAMETER" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message"),
+      from(DOC.LSA_CREATE_LOGON_SESSION, "summary", "causes"),
+    },
   },
   {
     name = "ERROR_NO_SUCH_PACKAGE",
@@ -744,6 +911,11 @@ return {
       "Reinstall or update the third-party package so that it loads, or sign it for LSA protection.",
     },
     related = { "STATUS_NO_SUCH_PACKAGE", "ERROR_NOT_LOGON_PROCESS" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message"),
+      from(DOC.LSA_LOGON_USER, "summary"),
+    },
   },
   {
     name = "ERROR_BAD_LOGON_SESSION_STATE",
@@ -785,7 +957,11 @@ return {
         answer = "Check the session's state before acting, make sure your code owns the session, and do not retry blindly: it usually signals a logic error.",
       },
     },
-    related = { "STATUS_BAD_LOGON_SESSION_STATE", "ERROR_LOGON_SESSION_COLLISION", "ERROR_LOGON_SESSION_EXISTS", "ERROR_NO_SUCH_LOGON_SESSION" },
+    related = { "STATUS_BAD_LOGON_SESSION_STATE", "ERROR_LOGON_SESSION_COLLISION", "ERROR_LOGON_SESSION_EXISTS", "ERROR_NO_SUCH_LOGON_SESSION", "ERROR_INVALID_PARAMETER" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "ERROR_LOGON_SESSION_COLLISION",
@@ -834,7 +1010,12 @@ return {
         answer = "Keep authentication packages and credential providers updated and tested; in your own package, always allocate a fresh LUID per session.",
       },
     },
-    related = { "STATUS_LOGON_SESSION_COLLISION", "ERROR_LOGON_SESSION_EXISTS", "ERROR_BAD_LOGON_SESSION_STATE" },
+    related = { "STATUS_LOGON_SESSION_COLLISION", "ERROR_LOGON_SESSION_EXISTS", "ERROR_BAD_LOGON_SESSION_STATE", "ERROR_LOGON_FAILURE", "ERROR_INVALID_PARAMETER", "ERROR_TOO_MANY_SECRETS" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message"),
+      from(DOC.LSA_CREATE_LOGON_SESSION, "summary", "causes"),
+    },
   },
   {
     name = "ERROR_INVALID_LOGON_TYPE",
@@ -855,6 +1036,11 @@ return {
       "Use a documented logon type that the chosen provider supports, with LOGON32_PROVIDER_WINNT50 for new-credentials logons.",
     },
     related = { "STATUS_INVALID_LOGON_TYPE", "ERROR_LOGON_TYPE_NOT_GRANTED", "ERROR_INVALID_PARAMETER" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
+      from(DOC.LOGON_USER, "diagnosis"),
+    },
   },
   {
     name = "ERROR_CANNOT_IMPERSONATE",
@@ -874,6 +1060,11 @@ return {
       "Read at least one message from the client before impersonating it.",
     },
     related = { "STATUS_CANNOT_IMPERSONATE", "ERROR_BAD_IMPERSONATION_LEVEL", "ERROR_NO_IMPERSONATION_TOKEN" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
+      from(DOC.IMPERSONATE_NAMED_PIPE, "causes"),
+    },
   },
   {
     name = "ERROR_SPECIAL_ACCOUNT",
@@ -893,6 +1084,10 @@ return {
       "Disable the built-in account instead of deleting it, or act on a different account.",
     },
     related = { "STATUS_SPECIAL_ACCOUNT", "ERROR_ACCESS_DENIED" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "ERROR_LOGON_NOT_GRANTED",
@@ -914,6 +1109,12 @@ return {
       "Grant the matching user right in User Rights Assignment (or Group Policy) and remove conflicting deny rights, then log on again.",
     },
     related = { "STATUS_LOGON_NOT_GRANTED", "ERROR_LOGON_TYPE_NOT_GRANTED", "ERROR_PRIVILEGE_NOT_HELD" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message"),
+      from(DOC.ACCOUNT_RIGHTS, "summary", "causes"),
+      from(DOC.EVENT_4625, "diagnosis"),
+    },
   },
   {
     name = "ERROR_TOO_MANY_SECRETS",
@@ -935,6 +1136,11 @@ return {
       "Update or remove the software that keeps creating secrets.",
     },
     related = { "STATUS_TOO_MANY_SECRETS", "ERROR_NO_TRUST_LSA_SECRET" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
+      from(DOC.LSA_STORE_PRIVATE_DATA, "causes"),
+    },
   },
   {
     name = "ERROR_LOGON_TYPE_NOT_GRANTED",
@@ -958,6 +1164,12 @@ return {
       "For remote administration blocked by a baseline, use a domain account rather than weakening the deny rule for local accounts.",
     },
     related = { "STATUS_LOGON_TYPE_NOT_GRANTED", "ERROR_LOGON_NOT_GRANTED", "ERROR_ACCESS_DENIED", "ERROR_ACCOUNT_RESTRICTION" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message"),
+      from(DOC.ACCOUNT_RIGHTS, "summary", "causes", "resolution"),
+      from(DOC.EVENT_4625, "diagnosis"),
+    },
   },
   {
     name = "ERROR_NT_CROSS_ENCRYPTION_REQUIRED",
@@ -970,13 +1182,17 @@ return {
       "A legacy client or tool changed a password using only the LAN Manager form.",
     },
     diagnosis = {
-      "Identify the client and tool that made the change: a failed event 4723 on the domain controller gives the account and the Subject that tried.",
+      "Identify the client and tool that made the change; if the domain controller logged a failed event 4723 for it, its Subject names who tried (Microsoft documents 4723 failures for policy refusals, so whether this one is logged is unconfirmed).",
       "Check whether the tool is a legacy SAMR client (an old Samba, an embedded device or a pre-NT utility) that sends only LM data.",
     },
     resolution = {
       "Change the password with a current client or tool (`Set-ADAccountPassword`, or Ctrl+Alt+Del on a current Windows).",
     },
     related = { "STATUS_NT_CROSS_ENCRYPTION_REQUIRED", "ERROR_LM_CROSS_ENCRYPTION_REQUIRED" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "ERROR_LM_CROSS_ENCRYPTION_REQUIRED",
@@ -989,13 +1205,17 @@ return {
       "A legacy password-change protocol was used without the expected LM data.",
     },
     diagnosis = {
-      "Find the failed change in event 4723 on the domain controller and the Subject that attempted it.",
+      "Look for the attempt in event 4723 on the domain controller and note the Subject that made it; that a refused LM change is logged there is unconfirmed.",
       "Check whether the account still has an LM hash, which the older change protocols expect; with 'Do not store LAN Manager hash value' set it has none.",
     },
     resolution = {
       "Change the password with a current client or tool; retire LM-dependent systems.",
     },
     related = { "STATUS_LM_CROSS_ENCRYPTION_REQUIRED", "ERROR_NT_CROSS_ENCRYPTION_REQUIRED", "ERROR_NULL_LM_PASSWORD" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "ERROR_NO_USER_SESSION_KEY",
@@ -1018,6 +1238,11 @@ return {
       "Reconnect so that a new authenticated session is set up.",
     },
     related = { "STATUS_NO_USER_SESSION_KEY", "ERROR_SESSION_CREDENTIAL_CONFLICT" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
+      from(DOC.SMB_SESSION_STATE, "causes"),
+    },
   },
   {
     name = "ERROR_WRONG_TARGET_NAME",
@@ -1041,6 +1266,10 @@ return {
       "Make the name the client uses resolve to the server that owns the SPN.",
     },
     related = { "ERROR_MUTUAL_AUTH_FAILED", "ERROR_NTLM_BLOCKED", "SEC_E_TARGET_UNKNOWN", "SEC_E_WRONG_PRINCIPAL", "KDC_ERR_S_PRINCIPAL_UNKNOWN", "KRB_AP_ERR_MODIFIED" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "ERROR_MUTUAL_AUTH_FAILED",
@@ -1063,6 +1292,10 @@ return {
       "Reset the server's machine password: `Test-ComputerSecureChannel -Repair` on a member server, `netdom resetpwd` on a domain controller.",
     },
     related = { "STATUS_MUTUAL_AUTHENTICATION_FAILED", "ERROR_WRONG_TARGET_NAME", "ERROR_TRUSTED_RELATIONSHIP_FAILURE", "SEC_E_MUTUAL_AUTH_FAILED", "KRB_AP_ERR_MUT_FAIL" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "ERROR_TIME_SKEW",
@@ -1087,6 +1320,12 @@ return {
       "Disable host time synchronisation for domain-joined virtual machines where it conflicts.",
     },
     related = { "STATUS_TIME_DIFFERENCE_AT_DC", "ERROR_NTLM_BLOCKED", "SEC_E_TIME_SKEW", "KRB_AP_ERR_SKEW" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1300, "name", "code", "message"),
+      from(DOC.CLOCK_SKEW_POLICY, "summary", "causes"),
+      from(DOC.EVENT_4625, "diagnosis"),
+    },
   },
   {
     name = "ERROR_NO_TRUST_LSA_SECRET",
@@ -1108,6 +1347,12 @@ return {
       "Repair the secure channel with `Test-ComputerSecureChannel -Repair -Credential <domain admin>` or `netdom resetpwd`, or rejoin the domain.",
     },
     related = { "STATUS_NO_TRUST_LSA_SECRET", "ERROR_TRUSTED_RELATIONSHIP_FAILURE", "ERROR_NO_TRUST_SAM_ACCOUNT" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1700, "name", "code", "message"),
+      from(DOC.TEST_SECURE_CHANNEL, "resolution"),
+      from(DOC.LMERRLOG_H, "diagnosis"),
+    },
   },
   {
     name = "ERROR_NO_TRUST_SAM_ACCOUNT",
@@ -1129,6 +1374,12 @@ return {
       "Restore the deleted computer account from the AD Recycle Bin (`Restore-ADObject`), or rejoin the machine to create a new one.",
     },
     related = { "STATUS_NO_TRUST_SAM_ACCOUNT", "ERROR_NO_TRUST_LSA_SECRET", "ERROR_TRUSTED_RELATIONSHIP_FAILURE" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1700, "name", "code", "message"),
+      from(DOC.LMERRLOG_H, "diagnosis"),
+      from(DOC.TEST_SECURE_CHANNEL, "resolution"),
+    },
   },
   {
     name = "ERROR_TRUSTED_DOMAIN_FAILURE",
@@ -1157,6 +1408,11 @@ return {
       },
     },
     related = { "STATUS_TRUSTED_DOMAIN_FAILURE", "ERROR_TRUST_FAILURE", "ERROR_DOMAIN_TRUST_INCONSISTENT", "ERROR_AUTHENTICATION_FIREWALL_FAILED" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1700, "name", "code", "message"),
+      from(DOC.EVENT_4625, "summary"),
+    },
   },
   {
     name = "ERROR_TRUSTED_RELATIONSHIP_FAILURE",
@@ -1181,6 +1437,12 @@ return {
       "Avoid restoring domain members from old snapshots without repairing the channel afterwards.",
     },
     related = { "STATUS_TRUSTED_RELATIONSHIP_FAILURE", "ERROR_NO_TRUST_SAM_ACCOUNT", "ERROR_NO_TRUST_LSA_SECRET", "ERROR_NO_LOGON_SERVERS", "SEC_E_NO_AUTHENTICATING_AUTHORITY" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1700, "name", "code", "message"),
+      from(DOC.TEST_SECURE_CHANNEL, "diagnosis", "resolution"),
+      from(DOC.LMERRLOG_H, "diagnosis"),
+    },
   },
   {
     name = "ERROR_TRUST_FAILURE",
@@ -1203,6 +1465,10 @@ return {
       "Repair broken trusts and name resolution between the domains.",
     },
     related = { "STATUS_TRUST_FAILURE", "ERROR_TRUSTED_DOMAIN_FAILURE", "ERROR_TRUSTED_RELATIONSHIP_FAILURE" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1700, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "ERROR_NETLOGON_NOT_STARTED",
@@ -1224,6 +1490,11 @@ return {
       "Start Netlogon (`sc start netlogon`) and set it to automatic on domain members and controllers.",
     },
     related = { "STATUS_NETLOGON_NOT_STARTED", "ERROR_NO_LOGON_SERVERS", "ERROR_INVALID_SERVER_STATE" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1700, "name", "code", "message", "summary"),
+      from(DOC.EVENT_4625, "diagnosis"),
+    },
   },
   {
     name = "ERROR_ACCOUNT_EXPIRED",
@@ -1237,13 +1508,20 @@ return {
     },
     diagnosis = {
       "Run `Get-ADUser <name> -Properties AccountExpirationDate` (or read 'Account expires' in `net user <name> /domain`).",
-      "On the target, event 4625 shows Status 0xC000006E with Sub Status 0xC0000193.",
+      "On the target, event 4625 shows 0xC0000193 as the Status itself, with Sub Status 0x0: an expired account is not one of the Sub Status values MSV1_0 reports under 0xC000006E (logon hours, workstation, expired password, disabled account).",
       "On the domain controller, an expired account shows as Error Code 0xC0000193 in event 4776 (NTLM) and Result Code 0x12 in event 4768 (Kerberos).",
     },
     resolution = {
       "If the account is still needed, extend its expiry date (`Set-ADAccountExpiration`), or clear it (`Clear-ADAccountExpiration`).",
     },
     related = { "STATUS_ACCOUNT_EXPIRED", "ERROR_PASSWORD_EXPIRED", "ERROR_ACCOUNT_DISABLED", "ERROR_ACCOUNT_RESTRICTION" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1700, "name", "code", "message", "summary"),
+      from(DOC.LSA_LOGON_USER, "diagnosis"),
+      from(DOC.EVENT_4625, "diagnosis"),
+      from(DOC.EVENT_4776, "diagnosis"),
+    },
   },
   {
     name = "ERROR_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT",
@@ -1263,6 +1541,11 @@ return {
       "Use a user account; investigate the source if the attempt was not expected.",
     },
     related = { "STATUS_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT", "ERROR_NOLOGON_WORKSTATION_TRUST_ACCOUNT", "ERROR_NOLOGON_SERVER_TRUST_ACCOUNT" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1700, "name", "code", "message"),
+      from(DOC.USER_ACCOUNT_CONTROL, "summary"),
+    },
   },
   {
     name = "ERROR_NOLOGON_WORKSTATION_TRUST_ACCOUNT",
@@ -1283,6 +1566,11 @@ return {
       "Use a user account for the operation; ignore the event when it accompanies normal machine authentication.",
     },
     related = { "STATUS_NOLOGON_WORKSTATION_TRUST_ACCOUNT", "ERROR_NOLOGON_SERVER_TRUST_ACCOUNT", "ERROR_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1700, "name", "code", "message"),
+      from(DOC.USER_ACCOUNT_CONTROL, "summary"),
+    },
   },
   {
     name = "ERROR_NOLOGON_SERVER_TRUST_ACCOUNT",
@@ -1302,6 +1590,11 @@ return {
       "Use a user account; investigate only if the attempts are unexpected.",
     },
     related = { "STATUS_NOLOGON_SERVER_TRUST_ACCOUNT", "ERROR_NOLOGON_WORKSTATION_TRUST_ACCOUNT", "ERROR_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1700, "name", "code", "message"),
+      from(DOC.USER_ACCOUNT_CONTROL, "summary"),
+    },
   },
   {
     name = "ERROR_DOMAIN_TRUST_INCONSISTENT",
@@ -1322,6 +1615,10 @@ return {
       "Delete the inconsistent trust and recreate it, then verify it with `netdom trust <trusting domain> /domain:<trusted domain> /verify`.",
     },
     related = { "STATUS_DOMAIN_TRUST_INCONSISTENT", "ERROR_TRUSTED_DOMAIN_FAILURE", "ERROR_NO_SUCH_DOMAIN" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1700, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "ERROR_PASSWORD_MUST_CHANGE",
@@ -1336,7 +1633,7 @@ return {
     },
     diagnosis = {
       "Run `Get-ADUser <name> -Properties pwdLastSet`: a value of 0 means the password must be changed.",
-      "On the target, event 4625 carries 0xC0000224, as its Sub Status or as its Status with Sub Status 0x0.",
+      "On the target, event 4625 carries 0xC0000224 as its Status, with Sub Status 0x0: it is not one of the Sub Status values MSV1_0 reports under 0xC000006E.",
       "On the domain controller, an NTLM attempt shows as event 4776 with Error Code 0xC0000224.",
     },
     resolution = {
@@ -1344,6 +1641,13 @@ return {
       "For service accounts, clear the flag (`Set-ADUser <name> -ChangePasswordAtLogon $false`).",
     },
     related = { "STATUS_PASSWORD_MUST_CHANGE", "ERROR_PASSWORD_EXPIRED", "ERROR_ACCOUNT_RESTRICTION" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1700, "name", "code", "message", "summary"),
+      from(DOC.LSA_LOGON_USER, "diagnosis"),
+      from(DOC.EVENT_4625, "diagnosis"),
+      from(DOC.EVENT_4776, "diagnosis"),
+    },
   },
   {
     name = "ERROR_DOMAIN_CONTROLLER_NOT_FOUND",
@@ -1365,6 +1669,12 @@ return {
       "Restore connectivity to a domain controller, or add the client's subnet to a site that has one.",
     },
     related = { "STATUS_DOMAIN_CONTROLLER_NOT_FOUND", "ERROR_NO_LOGON_SERVERS", "ERROR_NO_SUCH_DOMAIN", "SEC_E_NO_AUTHENTICATING_AUTHORITY" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1700, "name", "code", "message"),
+      from(DOC.DS_GET_DC_NAME, "diagnosis"),
+      from(DOC.DC_LOCATOR, "causes"),
+    },
   },
   {
     name = "ERROR_ACCOUNT_LOCKED_OUT",
@@ -1399,6 +1709,14 @@ return {
       },
     },
     related = { "STATUS_ACCOUNT_LOCKED_OUT", "ERROR_LOGON_FAILURE", "ERROR_INVALID_PASSWORD", "STATUS_WRONG_PASSWORD", "ERROR_ACCOUNT_DISABLED" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1700, "name", "code", "message"),
+      from(DOC.EVENT_4740, "diagnosis"),
+      from(DOC.EVENT_4625, "diagnosis"),
+      from(DOC.EVENT_4776, "diagnosis"),
+      from(DOC.USER_ACCOUNT_CONTROL, "summary"),
+    },
   },
   {
     name = "ERROR_AUTHENTICATION_FIREWALL_FAILED",
@@ -1422,6 +1740,12 @@ return {
       "Add the account to the authentication policy's allowed conditions if it should reach the service.",
     },
     related = { "STATUS_AUTHENTICATION_FIREWALL_FAILED", "ERROR_TRUSTED_DOMAIN_FAILURE", "ERROR_INVALID_WORKSTATION", "ERROR_ACCOUNT_RESTRICTION" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1700, "name", "code", "message"),
+      from(DOC.SELECTIVE_AUTH, "causes", "resolution"),
+      from(DOC.EVENT_4625, "diagnosis"),
+    },
   },
   {
     name = "ERROR_NTLM_BLOCKED",
@@ -1448,6 +1772,13 @@ return {
       "Roll NTLM restrictions out in audit mode first, fix every use the audit events show, and only then switch the policies to deny.",
     },
     related = { "STATUS_NTLM_BLOCKED", "ERROR_WRONG_TARGET_NAME", "ERROR_TIME_SKEW", "ERROR_NO_LOGON_SERVERS", "SEC_E_UNSUPPORTED_FUNCTION", "KDC_ERR_S_PRINCIPAL_UNKNOWN" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1700, "name", "code", "message"),
+      from(DOC.APDS_3_1_5, "causes"),
+      from(DOC.NTLM_BLOCKING, "causes", "resolution"),
+      from(DOC.NTLM_AUDIT_INCOMING, "diagnosis"),
+    },
   },
   {
     name = "ERROR_PASSWORD_CHANGE_REQUIRED",
@@ -1467,6 +1798,10 @@ return {
       "Have the user change the account password, then retry the operation.",
     },
     related = { "STATUS_PASSWORD_CHANGE_REQUIRED", "ERROR_PASSWORD_MUST_CHANGE", "ERROR_PASSWORD_EXPIRED" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_1700, "name", "code", "message", "summary"),
+    },
   },
   {
     name = "ERROR_NO_SECRETS",
@@ -1474,18 +1809,26 @@ return {
     category = "credentials",
     severity = "medium",
     message = "The local account store does not contain secret material for the specified account.",
-    summary = "The local account store has no password secret for the account, so a password-based check of its credentials cannot be made.",
+    summary = "The account store that was asked has no password secret for the account, so a password-based check of its credentials cannot be made there.",
     causes = {
-      "The local account was created without a password or had it cleared.",
-      "The account is set up for a sign-in method other than a password.",
+      "The request reached a read-only domain controller that may not cache the account's password under its Password Replication Policy, and no writable DC took the logon over (that this error results is unconfirmed).",
+      "A local account without a password, or one set up for another sign-in method, was given a password logon (unconfirmed).",
     },
     diagnosis = {
-      "Run `Get-LocalUser <name>` and read PasswordLastSet and PasswordRequired for the account.",
-      "Check which sign-in the client attempted (password, smart card, Windows Hello) in its own log.",
+      "Find the computer that refused the logon; for a read-only DC, compare the account with the RODC's revealed list (`Get-ADDomainControllerPasswordReplicationPolicyUsage <rodc> -RevealedAccounts`).",
+      "Run `Get-LocalUser <name>` and read PasswordLastSet and PasswordRequired when the account is local.",
     },
     resolution = {
-      "Give the account a password if password sign-in is intended, or switch the client to the account's sign-in method.",
+      "Allow the account's password on the RODC through its Password Replication Policy, or give the RODC a working path to a writable DC.",
+      "Give a local account a password if password sign-in is intended, or switch the client to the account's sign-in method.",
     },
     related = { "STATUS_NO_SECRETS", "ERROR_INVALID_PASSWORD" },
+    sources = {
+      from(DOC.WINERROR, "name", "code"),
+      from(DOC.ERROR_CODES_8200, "name", "code", "message"),
+      from(DOC.RODC_PRP_USAGE, "diagnosis"),
+      from(DOC.RODC_WAN, "causes"),
+      from(DOC.RODC_PWDREPL, "resolution"),
+    },
   },
 }

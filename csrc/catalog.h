@@ -24,6 +24,7 @@ struct logonerr_entry {
   const logonerr_faq_pair *faq;
   const unsigned short *related; /* ends with LOGONERR_NO_ENTRY */
   const char *const *aliases;
+  const logonerr_source *sources; /* ends with a NULL title */
 };
 
 /* A value read as an HRESULT (not an NTSTATUS) when nothing says which:

@@ -23,6 +23,14 @@ static const char *const e0_resolution[] = {
   "For remote administration, use a domain account in the local Administrators group rather than a local account whose network token is filtered.",
   NULL};
 static const unsigned short e0_related[] = {63, 11, 37, LOGONERR_NO_ENTRY};
+static const logonerr_source e0_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (0-499)",
+   "https://learn.microsoft.com/windows/win32/debug/system-error-codes--0-499-", NULL, 0xFU},
+  {"4663(S) An attempt was made to access an object (no Failure events)",
+   NULL, "MicrosoftDocs/windows-itpro-docs auditing/event-4663.md", 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e1_causes[] = {
   "A mapped drive, `net use` or service was configured with an old or mistyped password.",
   "A password change (STATUS_WRONG_PASSWORD) was attempted with an incorrect current password.",
@@ -37,6 +45,18 @@ static const char *const e1_resolution[] = {
   "When changing a password, confirm the current password with the user before retrying.",
   NULL};
 static const unsigned short e1_related[] = {70, 17, 14, 57, LOGONERR_NO_ENTRY};
+static const logonerr_source e1_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (0-499)",
+   "https://learn.microsoft.com/windows/win32/debug/system-error-codes--0-499-", NULL, 0xFU},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x40U},
+  {"4776(S, F) The computer attempted to validate the credentials for an account",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x40U},
+  {"4771(F): Kerberos pre-authentication failed",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4771", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e2_causes[] = {
   "A buffer length, flag or structure version passed to the API is wrong.",
   "A logon ID (LUID), logon type or package name is out of range or uninitialised.",
@@ -51,6 +71,12 @@ static const char *const e2_resolution[] = {
   "Initialise every structure completely (zero it first) before filling the fields the call needs.",
   NULL};
 static const unsigned short e2_related[] = {62, 3, 32, LOGONERR_NO_ENTRY};
+static const logonerr_source e2_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (0-499)",
+   "https://learn.microsoft.com/windows/win32/debug/system-error-codes--0-499-", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e3_causes[] = {
   "An argument list or environment block handed to a process or API is malformed.",
   "A caller passed values in the wrong order or of the wrong kind.",
@@ -64,6 +90,12 @@ static const char *const e3_resolution[] = {
   "Validate input at the call site before it reaches the API.",
   NULL};
 static const unsigned short e3_related[] = {2, 62, LOGONERR_NO_ENTRY};
+static const logonerr_source e3_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (0-499)",
+   "https://learn.microsoft.com/windows/win32/debug/system-error-codes--0-499-", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e4_causes[] = {
   "The caller asked for a registry value, certificate, credential, device or other element that does not exist.",
   "A lookup ran against the wrong store or scope (per-user instead of per-machine, or the reverse).",
@@ -76,6 +108,12 @@ static const char *const e4_resolution[] = {
   "Create or restore the missing element, or point the program at the store where it lives.",
   NULL};
 static const unsigned short e4_related[] = {112, 2, LOGONERR_NO_ENTRY};
+static const logonerr_source e4_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1000-1299)",
+   "https://learn.microsoft.com/en-US/windows/win32/debug/system-error-codes--1000-1299-", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e5_causes[] = {
   "A drive or IPC$ connection to the server already exists under other credentials.",
   "The server is reached by two names (NetBIOS and FQDN) and an application mixes credentials.",
@@ -92,6 +130,14 @@ static const char *const e5_resolution[] = {
   "Remove stale entries for the server from Credential Manager.",
   NULL};
 static const unsigned short e5_related[] = {105, 10, 6, LOGONERR_NO_ENTRY};
+static const logonerr_source e5_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1000-1299)",
+   "https://learn.microsoft.com/en-US/windows/win32/debug/system-error-codes--1000-1299-", NULL, 0x7U},
+  {"INFO: WNetAddConnection2 and Multiple User Credentials (error 1219)",
+   "https://support.microsoft.com/en-us/help/183366/info-wnetaddconnection2-and-multiple-user-credentials", NULL, 0x18U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e6_causes[] = {
   "A client edition of Windows acting as a file server has reached its limit of concurrent inbound connections.",
   "Stale or leaked sessions from clients were never closed.",
@@ -105,11 +151,17 @@ static const char *const e6_resolution[] = {
   "Move the share to a server edition or reduce the number of concurrent clients.",
   NULL};
 static const unsigned short e6_related[] = {5, 40, LOGONERR_NO_ENTRY};
+static const logonerr_source e6_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1000-1299)",
+   "https://learn.microsoft.com/en-US/windows/win32/debug/system-error-codes--1000-1299-", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e7_causes[] = {
   "The password is longer than 14 characters or uses characters the LM hash cannot represent.",
   NULL};
 static const char *const e7_diagnosis[] = {
-  "Check the password's length: a password of 15 characters or more never has an LM hash.",
+  "Check the password's length: for a password of 15 characters or more Windows stores no LM hash that can be used to authenticate.",
   "Look for clients that still use LM: in event 4624 on servers, 'Package Name (NTLM only)' shows LM, NTLM V1 or NTLM V2 for each network logon.",
   "Run `gpresult /h report.html` to see whether 'Network security: Do not store LAN Manager hash value on next password change' applies (it is on by default).",
   NULL};
@@ -117,6 +169,14 @@ static const char *const e7_resolution[] = {
   "No action is needed unless a legacy LM-only client must authenticate; such clients should be retired.",
   NULL};
 static const unsigned short e7_related[] = {39, 38, LOGONERR_NO_ENTRY};
+static const logonerr_source e7_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {"How to prevent Windows from storing a LAN manager hash of your password (KB 299656)",
+   "https://learn.microsoft.com/en-us/troubleshoot/windows-server/windows-security/prevent-windows-store-lm-hash-password", NULL, 0x48U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e8_causes[] = {
   "AccessCheck or a similar function was given a primary token (from OpenProcessToken or LogonUser) where an impersonation token is required.",
   "Impersonation ended, or never started, before the code that relies on the thread token ran.",
@@ -131,11 +191,19 @@ static const char *const e8_resolution[] = {
   "Make the call while the thread is impersonating, and stop on a failed impersonation instead of continuing.",
   NULL};
 static const unsigned short e8_related[] = {64, 24, 33, LOGONERR_NO_ENTRY};
+static const logonerr_source e8_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {"[MS-LSAD] 2.2.3.5 SECURITY_IMPERSONATION_LEVEL",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-lsad/720cea10-cee2-4c45-9084-c6fa7d67d18d", NULL, 0x10U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e9_causes[] = {
   "DNS cannot resolve the domain's SRV records, or the client uses the wrong DNS servers.",
   "The network path to every domain controller is down or blocked by a firewall.",
   "The machine is off the corporate network (VPN not yet connected) and no cached logon can be used.",
-  "Netlogon is stopped on the domain controllers, so none answers the locator; a stopped Netlogon on the client itself gives ERROR_NETLOGON_NOT_STARTED (0xC0000192) instead.",
+  "Netlogon is stopped on the domain controllers, so none answers the locator; a stopped Netlogon on the client itself gives ERROR_NETLOGON_NOT_STARTED (1792) instead, which event 4625 shows as STATUS_NETLOGON_NOT_STARTED (0xC0000192).",
   NULL};
 static const char *const e9_diagnosis[] = {
   "On the failing machine run `nltest /dsgetdc:<domain> /force`: success names the domain controller and site that answered, an error means none could be located.",
@@ -151,6 +219,22 @@ static const char *const e9_resolution[] = {
   "Start Netlogon on the domain controllers that should answer, and connect the VPN before signing in where the machine is remote.",
   NULL};
 static const unsigned short e9_related[] = {65, 56, 49, 26, 130, LOGONERR_NO_ENTRY};
+static const logonerr_source e9_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x8U},
+  {"DsGetDcNameA function (dsgetdc.h)",
+   "https://learn.microsoft.com/en-us/windows/win32/api/dsgetdc/nf-dsgetdc-dsgetdcnamea", NULL, 0x40U},
+  {"Domain Controller Location Process",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-2000-server/cc978011(v=technet.10)", NULL, 0x50U},
+  {"lmerrlog.h (mingw-w64): NELOG_NetlogonServerAuthFailed is 5722, NELOG_NetlogonServerAuthNoTrustSamAccount 5723",
+   NULL, "lmerrlog.h", 0x40U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e10_causes[] = {
   "The session ended (the user logged off, the service stopped, the token's session was deleted) between obtaining its LUID and using it.",
   "Code enumerated sessions with LsaEnumerateLogonSessions and one vanished before LsaGetLogonSessionData ran.",
@@ -187,7 +271,13 @@ static const logonerr_faq_pair e10_faq[] = {
   {"Is it safe to ignore in code that enumerates sessions?",
    "Yes, for a session that ended between LsaEnumerateLogonSessions and LsaGetLogonSessionData: skip it and continue."},
   {NULL, NULL}};
-static const unsigned short e10_related[] = {66, 5, 30, 129, LOGONERR_NO_ENTRY};
+static const unsigned short e10_related[] = {66, 5, 30, 129, 31, 2, 3, LOGONERR_NO_ENTRY};
+static const logonerr_source e10_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e11_causes[] = {
   "The account was never granted the privilege in User Rights Assignment.",
   "The privilege is present but disabled and the code did not enable it with AdjustTokenPrivileges.",
@@ -204,6 +294,14 @@ static const char *const e11_resolution[] = {
   "Run elevated where the privilege is administrative.",
   NULL};
 static const unsigned short e11_related[] = {67, 0, 27, LOGONERR_NO_ENTRY};
+static const logonerr_source e11_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {"4673(S, F) A privileged service was called",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4673", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e12_causes[] = {
   "The name contains characters not allowed in account names, or a domain\\user or UPN form is mangled.",
   "A script passed an empty name or an unexpanded variable.",
@@ -218,6 +316,12 @@ static const char *const e12_resolution[] = {
   "Fix the script or configuration so that the variable is expanded before the call.",
   NULL};
 static const unsigned short e12_related[] = {68, 13, LOGONERR_NO_ENTRY};
+static const logonerr_source e12_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e13_causes[] = {
   "A typo in the user name, or the account was deleted or renamed.",
   "The request went to the wrong domain or to the local SAM instead of the domain.",
@@ -233,19 +337,37 @@ static const char *const e13_resolution[] = {
   "Qualify the name with its domain (DOMAIN\\user or a UPN) so it reaches the right database.",
   "Restore a deleted account from the AD Recycle Bin (`Restore-ADObject`) if it is still needed.",
   NULL};
-static const unsigned short e13_related[] = {69, 17, 12, 152, LOGONERR_NO_ENTRY};
+static const unsigned short e13_related[] = {69, 17, 12, 155, LOGONERR_NO_ENTRY};
+static const logonerr_source e13_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x40U},
+  {"4776(S, F) The computer attempted to validate the credentials for an account",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e14_causes[] = {
   "The user typed the old password wrongly in a change-password dialog or tool.",
   "A tool used a cached old password that has already been changed.",
   NULL};
 static const char *const e14_diagnosis[] = {
-  "On the domain controller, a refused change shows as a failed event 4723 (an attempt to change an account's password) for the account.",
+  "For a domain account a wrong current password leaves no failed 4723: Microsoft's 4723 page says the domain controller logs it as 4771 (Kerberos) or 4776 (NTLM), so read those for the account; a failed 4723 appears for a local account, or when the new password broke the policy.",
   "Read `Get-ADUser <name> -Properties badPwdCount,LastBadPasswordAttempt -Server <PDC emulator>`: a wrong current password counts as a bad password, so repeated tries move the account towards lockout.",
   NULL};
 static const char *const e14_resolution[] = {
   "Ask the user to re-enter the current password carefully, or have an administrator reset it.",
   NULL};
 static const unsigned short e14_related[] = {1, 70, 16, LOGONERR_NO_ENTRY};
+static const logonerr_source e14_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {"4723(S, F) An attempt was made to change an account's password",
+   "https://learn.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4723", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e15_causes[] = {
   "The new password includes disallowed or unrepresentable characters.",
   NULL};
@@ -257,6 +379,12 @@ static const char *const e15_resolution[] = {
   "Choose a new password using ordinary printable characters.",
   NULL};
 static const unsigned short e15_related[] = {71, 16, LOGONERR_NO_ENTRY};
+static const logonerr_source e15_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e16_causes[] = {
   "The new password is too short, too simple or was used recently.",
   "The minimum password age has not yet passed since the last change.",
@@ -272,17 +400,29 @@ static const char *const e16_resolution[] = {
   "Have an administrator reset the password when the minimum age blocks a needed change.",
   NULL};
 static const unsigned short e16_related[] = {72, 15, 55, LOGONERR_NO_ENTRY};
+static const logonerr_source e16_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
+  {"[MS-GPSB] 2.2.1.1 Password Policies",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-gpsb/0b40db09-d95d-40a6-8467-32aedec8140c", NULL, 0x10U},
+  {"[MS-SAMR] 3.1.1.7.1 General Password Policy",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-samr/bbee5135-3db2-4824-873a-55104c3610ad", NULL, 0x10U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e17_causes[] = {
   "The password is wrong or out of date (often a stored or cached one).",
   "The user name does not exist in the domain the request reached.",
   "A service, scheduled task or mapped drive still uses a password that was changed.",
-  "The client's LAN Manager authentication level does not match what the server or domain controller accepts, for example a client that sends only NTLMv1 to one that refuses LM and NTLM.",
+  "The LAN Manager authentication level of the source and the target do not match, which Microsoft's 4776 page lists among the causes of the generic NTLM failure 0xC000006D.",
   NULL};
 static const char *const e17_diagnosis[] = {
   "On the server that refused the logon (the target of `net use` or RDP), read event 4625: Status 0xC000006D with Sub Status 0xC000006A means a wrong password, with Sub Status 0xC0000064 an unknown user name.",
   "For a domain account, read the domain controller's log: event 4776 has no Sub Status, its Error Code (0xC000006A or 0xC0000064) says which part was wrong for NTLM, and event 4771 with Failure Code 0x18 marks a bad Kerberos password.",
   "Take the sender from Workstation Name and Source Network Address (4625), Source Workstation (4776) or Client Address (4771), then find the stored credential on that machine.",
-  "If Status is 0xC000006D without either Sub Status, compare the LAN Manager authentication level (`LmCompatibilityLevel` under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa, or the policy in `gpresult /h`) on client and server.",
+  "If the domain controller's 4776 shows Error Code 0xC000006D, the generic failure, compare the LAN Manager authentication level (`LmCompatibilityLevel` under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa, or the policy in `gpresult /h`) on client and server.",
+  "A 4625 with Status 0xC000006D and no precise Sub Status may come from the same level mismatch, but that is a guess, not documented: rule out the password and the name first.",
+  "Event 4776 leaves out the server the user tried to reach: look for that server's own 4625 at the same moment, or audit NTLM on the DC ('Restrict NTLM: Audit NTLM authentication in this domain') and read its NTLM Operational log.",
   NULL};
 static const char *const e17_resolution[] = {
   "Update stored credentials (services, scheduled tasks, Credential Manager, application configuration).",
@@ -293,15 +433,29 @@ static const logonerr_faq_pair e17_faq[] = {
   {"Where does the Sub Status for error 1326 come from?",
    "From event 4625 on the server that refused the logon; event 4776 on the domain controller has no Sub Status field, and its Error Code carries the detailed NTSTATUS instead."},
   {NULL, NULL}};
-static const unsigned short e17_related[] = {73, 69, 70, 57, 13, 127, 128, 170, LOGONERR_NO_ENTRY};
+static const unsigned short e17_related[] = {73, 69, 70, 57, 13, 127, 128, 173, LOGONERR_NO_ENTRY};
+static const logonerr_source e17_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x40U},
+  {"4776(S, F) The computer attempted to validate the credentials for an account",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x250U},
+  {"4771(F): Kerberos pre-authentication failed",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4771", NULL, 0x40U},
+  {"Block NTLM authentication (auditing NTLM on domain controllers before blocking)",
+   "https://learn.microsoft.com/en-us/training/modules/secure-windows-server-user-accounts/5-ntlm-blocking", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e18_causes[] = {
   "The account has a blank password and the policy 'Limit local account use of blank passwords to console logon only' applies.",
   "A logon-hours, workstation or authentication-policy restriction applies to the account.",
-  "The account is a member of Protected Users or is restricted by an authentication policy silo.",
+  "An authentication policy or policy silo restricts where the account may authenticate from, which MS-APDS answers with STATUS_ACCOUNT_RESTRICTION for NTLM; that Protected Users membership ends in the same error is unconfirmed.",
   NULL};
 static const char *const e18_diagnosis[] = {
-  "In event 4625 on the target, Status 0xC000006E comes with a Sub Status that names the restriction: 0xC000006F logon hours, 0xC0000070 workstation list, 0xC0000072 disabled account, 0xC0000193 expired account.",
-  "A password that has expired (0xC0000071) or must be changed (0xC0000224) can appear in event 4625 as the Sub Status, or as the Status itself with Sub Status 0x0.",
+  "In event 4625 on the target, Status 0xC000006E comes with a Sub Status that names the restriction: 0xC000006F logon hours, 0xC0000070 workstation list, 0xC0000071 expired password, 0xC0000072 disabled account, the four Sub Status values Microsoft documents for MSV1_0 (LsaLogonUser).",
+  "An expired account (0xC0000193) and a password that must be changed (0xC0000224) are not among those Sub Status values: expect them as the 4625 Status itself, with Sub Status 0x0, and read those entries.",
   "Read the restricting attributes: `Get-ADUser <name> -Properties logonHours,userWorkstations,AccountExpirationDate,Enabled,PasswordExpired,MemberOf`.",
   "For a local account, `net user <name>` shows 'Password required' and the logon hours, and `gpresult /h` shows whether the blank-password policy applies.",
   "For Protected Users and authentication policies, read the domain controller's ProtectedUserFailures-DomainController and AuthenticationPolicyFailures-DomainController logs under Microsoft > Windows > Authentication.",
@@ -310,7 +464,19 @@ static const char *const e18_resolution[] = {
   "Set a password on the account, or lift the restriction that the Sub Status named.",
   "Remove the account from Protected Users or the policy silo only if the refused kind of logon is genuinely needed.",
   NULL};
-static const unsigned short e18_related[] = {74, 19, 20, 21, 22, 50, 55, 140, LOGONERR_NO_ENTRY};
+static const unsigned short e18_related[] = {74, 19, 20, 21, 22, 50, 55, 143, LOGONERR_NO_ENTRY};
+static const logonerr_source e18_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x48U},
+  {"[MS-APDS] 3.1.5.2 NTLM Network Logon",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-apds/a6969cdd-5441-4cf9-bcaa-4b7ffbf792b7", NULL, 0x10U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e19_causes[] = {
   "The account's logonHours attribute, stored in UTC, excludes the current time.",
   "A daylight saving change moved the permitted window by an hour in local time, because the stored hours stay in UTC.",
@@ -327,6 +493,18 @@ static const char *const e19_resolution[] = {
   "Edit logon hours from a console in the users' own time zone, or set them in UTC with a script, so the grid means what the administrator intends.",
   NULL};
 static const unsigned short e19_related[] = {75, 18, 20, LOGONERR_NO_ENTRY};
+static const logonerr_source e19_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x40U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x40U},
+  {"4776(S, F) The computer attempted to validate the credentials for an account",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e20_causes[] = {
   "The account's 'Log On To' list (userWorkstations) does not include the source computer.",
   "The credential is validated on behalf of the user by a server (a web, mail or gateway server) whose name is not in the list.",
@@ -342,6 +520,16 @@ static const char *const e20_resolution[] = {
   "Adjust the authentication policy silo's conditions if the device should be allowed.",
   NULL};
 static const unsigned short e20_related[] = {76, 18, 19, LOGONERR_NO_ENTRY};
+static const logonerr_source e20_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x40U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e21_causes[] = {
   "The password is older than the maximum password age of the applying policy.",
   "A service account's password expired because 'Password never expires' was not set.",
@@ -349,14 +537,28 @@ static const char *const e21_causes[] = {
 static const char *const e21_diagnosis[] = {
   "Run `net user <name> /domain` and read 'Password last set' and 'Password expires'.",
   "Run `Get-ADUserResultantPasswordPolicy <name>` to find a fine-grained MaxPasswordAge; without one, `Get-ADDefaultDomainPasswordPolicy` gives the domain's.",
-  "On the target, event 4625 carries 0xC0000071, as its Sub Status or as its Status with Sub Status 0x0.",
+  "On the target, event 4625 carries 0xC0000071 as the Sub Status under Status 0xC000006E, one of the four Sub Status values Microsoft documents for MSV1_0.",
   "On the domain controller, an expired password shows as Error Code 0xC0000071 in event 4776 (NTLM) and Failure Code 0x17 in event 4771 (Kerberos).",
   NULL};
 static const char *const e21_resolution[] = {
   "Have the user change the password, or an administrator reset it.",
   "For service accounts, use a group Managed Service Account or rotate the password and update every place it is stored.",
   NULL};
-static const unsigned short e21_related[] = {77, 55, 50, 18, 169, LOGONERR_NO_ENTRY};
+static const unsigned short e21_related[] = {77, 55, 50, 18, 172, LOGONERR_NO_ENTRY};
+static const logonerr_source e21_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x40U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x40U},
+  {"4776(S, F) The computer attempted to validate the credentials for an account",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x40U},
+  {"[MS-GPSB] 2.2.1.1 Password Policies",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-gpsb/0b40db09-d95d-40a6-8467-32aedec8140c", NULL, 0x10U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e22_causes[] = {
   "An administrator or an automated process disabled the account.",
   "The account is a leaver's account or a stale service account.",
@@ -372,6 +574,20 @@ static const char *const e22_resolution[] = {
   "Replace a stale service account with a managed service account rather than re-enabling it.",
   NULL};
 static const unsigned short e22_related[] = {78, 50, 57, 18, LOGONERR_NO_ENTRY};
+static const logonerr_source e22_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x40U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x40U},
+  {"4776(S, F) The computer attempted to validate the credentials for an account",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x40U},
+  {"User-Account-Control attribute (userAccountControl flags)",
+   "https://learn.microsoft.com/windows/win32/adschema/a-useraccountcontrol", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e23_causes[] = {
   "An account named in a configuration, ACL or script was deleted or renamed.",
   "The name's domain cannot be contacted to translate it.",
@@ -385,6 +601,14 @@ static const char *const e23_resolution[] = {
   "Restore name resolution and connectivity to the account's domain.",
   NULL};
 static const unsigned short e23_related[] = {79, 13, 12, LOGONERR_NO_ENTRY};
+static const logonerr_source e23_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
+  {"[MS-LSAT] 3.1.4.8 LsarLookupNames",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-lsat/65d18faa-0cb2-40ee-a94a-2140212f4ec4", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e24_causes[] = {
   "A client connected with SecurityIdentification or Anonymous impersonation level.",
   "A server duplicated a token at a lower level than it needs.",
@@ -399,6 +623,14 @@ static const char *const e24_resolution[] = {
   "Duplicate the token with SecurityImpersonation or SecurityDelegation when needed.",
   NULL};
 static const unsigned short e24_related[] = {80, 8, 33, LOGONERR_NO_ENTRY};
+static const logonerr_source e24_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
+  {"[MS-LSAD] 2.2.3.5 SECURITY_IMPERSONATION_LEVEL",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-lsad/720cea10-cee2-4c45-9084-c6fa7d67d18d", NULL, 0x18U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e25_causes[] = {
   "The security database service is starting, stopping or was disabled.",
   "A domain controller is in Directory Services Restore Mode.",
@@ -413,6 +645,14 @@ static const char *const e25_resolution[] = {
   "Restart a domain controller in normal mode (`bcdedit /deletevalue safeboot`) once repairs in Directory Services Restore Mode are done.",
   NULL};
 static const unsigned short e25_related[] = {81, 49, 9, LOGONERR_NO_ENTRY};
+static const logonerr_source e25_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e26_causes[] = {
   "The domain name is misspelt, or a trust to that domain does not exist.",
   "DNS cannot locate domain controllers for the domain.",
@@ -427,6 +667,16 @@ static const char *const e26_resolution[] = {
   "Add a conditional forwarder or secondary zone so that the domain's DNS names resolve.",
   NULL};
 static const unsigned short e26_related[] = {82, 56, 9, LOGONERR_NO_ENTRY};
+static const logonerr_source e26_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
+  {"DsGetDcNameA function (dsgetdc.h)",
+   "https://learn.microsoft.com/en-us/windows/win32/api/dsgetdc/nf-dsgetdc-dsgetdcnamea", NULL, 0x40U},
+  {"Domain Controller Location Process",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-2000-server/cc978011(v=technet.10)", NULL, 0x10U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e27_causes[] = {
   "Code made a trusted-only LSA request over a handle from LsaConnectUntrusted rather than LsaRegisterLogonProcess.",
   "The process lacks SeTcbPrivilege, so LsaRegisterLogonProcess could not be used.",
@@ -440,6 +690,16 @@ static const char *const e27_resolution[] = {
   "Use LogonUser where a registered logon process is not needed.",
   NULL};
 static const unsigned short e27_related[] = {83, 11, 29, LOGONERR_NO_ENTRY};
+static const logonerr_source e27_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {"LsaRegisterLogonProcess function (ntsecapi.h): requires SeTcbPrivilege",
+   "https://learn.microsoft.com/en-us/windows/win32/api/ntsecapi/nf-ntsecapi-lsaregisterlogonprocess", NULL, 0x10U},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x10U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e28_causes[] = {
   "An authentication package reused a logon ID instead of allocating a fresh one with AllocateLocallyUniqueId.",
   "A custom security package or credential provider creates sessions without cleaning up those of failed attempts.",
@@ -471,7 +731,15 @@ static const logonerr_faq_pair e28_faq[] = {
   {"Does it threaten system stability?",
    "Not by itself, but it shows that an authentication component is misbehaving, and logons through it keep failing until that is fixed."},
   {NULL, NULL}};
-static const unsigned short e28_related[] = {84, 31, 30, LOGONERR_NO_ENTRY};
+static const unsigned short e28_related[] = {84, 31, 30, 17, 2, LOGONERR_NO_ENTRY};
+static const logonerr_source e28_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
+  {"LSA_CREATE_LOGON_SESSION callback function (ntsecpkg.h)",
+   "https://learn.microsoft.com/en-us/windows/win32/api/ntsecpkg/nc-ntsecpkg-lsa_create_logon_session", NULL, 0x18U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e29_causes[] = {
   "Code asked for a package name (for example in LsaLookupAuthenticationPackage or AcquireCredentialsHandle) that is misspelt or not installed.",
   "A third-party package failed to load at boot.",
@@ -486,6 +754,14 @@ static const char *const e29_resolution[] = {
   "Reinstall or update the third-party package so that it loads, or sign it for LSA protection.",
   NULL};
 static const unsigned short e29_related[] = {85, 27, LOGONERR_NO_ENTRY};
+static const logonerr_source e29_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e30_causes[] = {
   "An authentication package called DeleteLogonSession on a session whose reference count prevents deletion: the package and the operating system both believe they own the session.",
   "A package deleted, or tried to delete, a session after handing its logon ID to the LSA (for example after LsaApLogonUser returned it).",
@@ -515,7 +791,13 @@ static const logonerr_faq_pair e30_faq[] = {
   {"How should my code handle it?",
    "Check the session's state before acting, make sure your code owns the session, and do not retry blindly: it usually signals a logic error."},
   {NULL, NULL}};
-static const unsigned short e30_related[] = {86, 31, 28, 10, LOGONERR_NO_ENTRY};
+static const unsigned short e30_related[] = {86, 31, 28, 10, 2, LOGONERR_NO_ENTRY};
+static const logonerr_source e30_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e31_causes[] = {
   "An authentication package passed CreateLogonSession a logon ID it had already used, instead of a fresh one from AllocateLocallyUniqueId.",
   "A third-party security package or credential provider keeps sessions from failed attempts and reuses their IDs.",
@@ -550,7 +832,15 @@ static const logonerr_faq_pair e31_faq[] = {
   {"How can I prevent it?",
    "Keep authentication packages and credential providers updated and tested; in your own package, always allocate a fresh LUID per session."},
   {NULL, NULL}};
-static const unsigned short e31_related[] = {87, 28, 30, LOGONERR_NO_ENTRY};
+static const unsigned short e31_related[] = {87, 28, 30, 17, 2, 36, LOGONERR_NO_ENTRY};
+static const logonerr_source e31_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
+  {"LSA_CREATE_LOGON_SESSION callback function (ntsecpkg.h)",
+   "https://learn.microsoft.com/en-us/windows/win32/api/ntsecpkg/nc-ntsecpkg-lsa_create_logon_session", NULL, 0x18U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e32_causes[] = {
   "LogonUser or LsaLogonUser was given a logon type that does not exist or that the package does not support (for example a network-cleartext logon to a package that lacks it).",
   "LOGON32_LOGON_NEW_CREDENTIALS was requested with a logon provider other than LOGON32_PROVIDER_WINNT50.",
@@ -563,6 +853,14 @@ static const char *const e32_resolution[] = {
   "Use a documented logon type that the chosen provider supports, with LOGON32_PROVIDER_WINNT50 for new-credentials logons.",
   NULL};
 static const unsigned short e32_related[] = {88, 37, 2, LOGONERR_NO_ENTRY};
+static const logonerr_source e32_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {"LogonUserA function (winbase.h)",
+   "https://learn.microsoft.com/windows/win32/api/winbase/nf-winbase-logonusera", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e33_causes[] = {
   "ImpersonateNamedPipeClient was called before the first ReadFile on the pipe.",
   NULL};
@@ -574,6 +872,14 @@ static const char *const e33_resolution[] = {
   "Read at least one message from the client before impersonating it.",
   NULL};
 static const unsigned short e33_related[] = {89, 24, 8, LOGONERR_NO_ENTRY};
+static const logonerr_source e33_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {"ImpersonateNamedPipeClient function (namedpipeapi.h)",
+   "https://learn.microsoft.com/en-us/windows/desktop/api/namedpipeapi/nf-namedpipeapi-impersonatenamedpipeclient", NULL, 0x10U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e34_causes[] = {
   "A script or tool tried to delete, rename in an unsupported way, or otherwise change a built-in account.",
   NULL};
@@ -585,6 +891,12 @@ static const char *const e34_resolution[] = {
   "Disable the built-in account instead of deleting it, or act on a different account.",
   NULL};
 static const unsigned short e34_related[] = {90, 0, LOGONERR_NO_ENTRY};
+static const logonerr_source e34_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e35_causes[] = {
   "The account lacks 'Allow log on locally', 'Log on as a batch job', 'Log on as a service' or 'Access this computer from the network' for this machine.",
   "A 'Deny log on ...' right applies to the account or one of its groups.",
@@ -598,6 +910,16 @@ static const char *const e35_resolution[] = {
   "Grant the matching user right in User Rights Assignment (or Group Policy) and remove conflicting deny rights, then log on again.",
   NULL};
 static const unsigned short e35_related[] = {93, 37, 11, LOGONERR_NO_ENTRY};
+static const logonerr_source e35_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
+  {"Account Rights Constants",
+   "https://learn.microsoft.com/en-us/windows/win32/SecAuthZ/account-rights-constants", NULL, 0x18U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e36_causes[] = {
   "Software created many LSA secrets (LsaStorePrivateData) and never removed them.",
   "A leak in a product that stores per-user or per-connection secrets.",
@@ -611,6 +933,14 @@ static const char *const e36_resolution[] = {
   "Update or remove the software that keeps creating secrets.",
   NULL};
 static const unsigned short e36_related[] = {94, 44, LOGONERR_NO_ENTRY};
+static const logonerr_source e36_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {"LsaStorePrivateData function (ntsecapi.h)",
+   "https://learn.microsoft.com/en-us/windows/desktop/api/Ntsecapi/nf-ntsecapi-lsastoreprivatedata", NULL, 0x10U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e37_causes[] = {
   "The account is not in a group granted the logon right for this logon type (interactive, network, batch, service, remote interactive).",
   "A 'Deny log on ...' user right applies to the account or a group it belongs to.",
@@ -626,28 +956,50 @@ static const char *const e37_resolution[] = {
   "For remote administration blocked by a baseline, use a domain account rather than weakening the deny rule for local accounts.",
   NULL};
 static const unsigned short e37_related[] = {95, 35, 0, 18, LOGONERR_NO_ENTRY};
+static const logonerr_source e37_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
+  {"Account Rights Constants",
+   "https://learn.microsoft.com/en-us/windows/win32/SecAuthZ/account-rights-constants", NULL, 0x98U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e38_causes[] = {
   "A legacy client or tool changed a password using only the LAN Manager form.",
   NULL};
 static const char *const e38_diagnosis[] = {
-  "Identify the client and tool that made the change: a failed event 4723 on the domain controller gives the account and the Subject that tried.",
+  "Identify the client and tool that made the change; if the domain controller logged a failed event 4723 for it, its Subject names who tried (Microsoft documents 4723 failures for policy refusals, so whether this one is logged is unconfirmed).",
   "Check whether the tool is a legacy SAMR client (an old Samba, an embedded device or a pre-NT utility) that sends only LM data.",
   NULL};
 static const char *const e38_resolution[] = {
   "Change the password with a current client or tool (`Set-ADAccountPassword`, or Ctrl+Alt+Del on a current Windows).",
   NULL};
 static const unsigned short e38_related[] = {96, 39, LOGONERR_NO_ENTRY};
+static const logonerr_source e38_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e39_causes[] = {
   "A legacy password-change protocol was used without the expected LM data.",
   NULL};
 static const char *const e39_diagnosis[] = {
-  "Find the failed change in event 4723 on the domain controller and the Subject that attempted it.",
+  "Look for the attempt in event 4723 on the domain controller and note the Subject that made it; that a refused LM change is logged there is unconfirmed.",
   "Check whether the account still has an LM hash, which the older change protocols expect; with 'Do not store LAN Manager hash value' set it has none.",
   NULL};
 static const char *const e39_resolution[] = {
   "Change the password with a current client or tool; retire LM-dependent systems.",
   NULL};
 static const unsigned short e39_related[] = {97, 38, 7, LOGONERR_NO_ENTRY};
+static const logonerr_source e39_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e40_causes[] = {
   "The session is anonymous or a guest session, which has no session key.",
   "The network session expired and the client must authenticate again.",
@@ -662,6 +1014,14 @@ static const char *const e40_resolution[] = {
   "Reconnect so that a new authenticated session is set up.",
   NULL};
 static const unsigned short e40_related[] = {110, 5, LOGONERR_NO_ENTRY};
+static const logonerr_source e40_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {"[MS-SMB] 3.2.1.3 Per SMB Session (an Expired session is one whose Kerberos ticket expired)",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-smb/90df9a28-f1a4-486a-b692-dc0273fc28b8", NULL, 0x10U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e41_causes[] = {
   "A service principal name (SPN) is registered on the wrong account, or on two accounts.",
   "DNS or a load balancer sends the client to a server other than the one the SPN names.",
@@ -676,7 +1036,13 @@ static const char *const e41_resolution[] = {
   "Register the SPN on the service's actual account and remove it from the wrong one (`setspn -S` and `setspn -D`).",
   "Make the name the client uses resolve to the server that owns the SPN.",
   NULL};
-static const unsigned short e41_related[] = {42, 59, 124, 132, 153, 186, LOGONERR_NO_ENTRY};
+static const unsigned short e41_related[] = {42, 59, 124, 132, 156, 189, LOGONERR_NO_ENTRY};
+static const logonerr_source e41_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e42_causes[] = {
   "The computer or service account password changed on the server but the domain controllers used by the client still hold the old one (replication delay).",
   "The server's secure channel is broken.",
@@ -690,7 +1056,13 @@ static const char *const e42_resolution[] = {
   "Force replication of the new password (`repadmin /syncall /AdeP`) and retry once it has reached the client's domain controller.",
   "Reset the server's machine password: `Test-ComputerSecureChannel -Repair` on a member server, `netdom resetpwd` on a domain controller.",
   NULL};
-static const unsigned short e42_related[] = {115, 41, 47, 145, 191, LOGONERR_NO_ENTRY};
+static const unsigned short e42_related[] = {115, 41, 47, 148, 194, LOGONERR_NO_ENTRY};
+static const logonerr_source e42_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e43_causes[] = {
   "The client or a domain controller is not synchronising time with the domain hierarchy.",
   "A virtual machine took its time from the host instead of the domain.",
@@ -706,7 +1078,17 @@ static const char *const e43_resolution[] = {
   "Give the PDC emulator a reliable source (`w32tm /config /manualpeerlist:<peers> /syncfromflags:manual /reliable:yes /update`).",
   "Disable host time synchronisation for domain-joined virtual machines where it conflicts.",
   NULL};
-static const unsigned short e43_related[] = {91, 59, 133, 182, LOGONERR_NO_ENTRY};
+static const unsigned short e43_related[] = {91, 59, 133, 185, LOGONERR_NO_ENTRY};
+static const logonerr_source e43_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1300-1699)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-", NULL, 0x7U},
+  {"Maximum tolerance for computer clock synchronization (security policy setting; 5 minutes in the Default Domain Policy)",
+   NULL, "MicrosoftDocs/windows-itpro-docs security-policy-settings/maximum-tolerance-for-computer-clock-synchronization.md", 0x18U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e44_causes[] = {
   "The local LSA secret holding the machine account password was lost (re-imaging, restore from an old backup, cloning).",
   "The machine was removed from the domain incompletely.",
@@ -720,6 +1102,16 @@ static const char *const e44_resolution[] = {
   "Repair the secure channel with `Test-ComputerSecureChannel -Repair -Credential <domain admin>` or `netdom resetpwd`, or rejoin the domain.",
   NULL};
 static const unsigned short e44_related[] = {98, 47, 45, LOGONERR_NO_ENTRY};
+static const logonerr_source e44_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1700-3999)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0x7U},
+  {"Test-ComputerSecureChannel (PowerShell)",
+   "https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.management/test-computersecurechannel", NULL, 0x80U},
+  {"lmerrlog.h (mingw-w64): NELOG_NetlogonServerAuthFailed is 5722, NELOG_NetlogonServerAuthNoTrustSamAccount 5723",
+   NULL, "lmerrlog.h", 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e45_causes[] = {
   "The computer account was deleted or never created in Active Directory.",
   "The machine was cloned without being rejoined (duplicate names).",
@@ -733,6 +1125,16 @@ static const char *const e45_resolution[] = {
   "Restore the deleted computer account from the AD Recycle Bin (`Restore-ADObject`), or rejoin the machine to create a new one.",
   NULL};
 static const unsigned short e45_related[] = {99, 44, 47, LOGONERR_NO_ENTRY};
+static const logonerr_source e45_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1700-3999)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0x7U},
+  {"lmerrlog.h (mingw-w64): NELOG_NetlogonServerAuthFailed is 5722, NELOG_NetlogonServerAuthNoTrustSamAccount 5723",
+   NULL, "lmerrlog.h", 0x40U},
+  {"Test-ComputerSecureChannel (PowerShell)",
+   "https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.management/test-computersecurechannel", NULL, 0x80U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e46_causes[] = {
   "The trust password between the domains is out of sync.",
   "Domain controllers of the trusted domain cannot be reached (DNS, firewall).",
@@ -751,6 +1153,14 @@ static const logonerr_faq_pair e46_faq[] = {
    "No: it tests only the local computer's own channel to its domain, and on a domain controller it reports false errors, so use nltest or netdom for trusts."},
   {NULL, NULL}};
 static const unsigned short e46_related[] = {100, 48, 54, 58, LOGONERR_NO_ENTRY};
+static const logonerr_source e46_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1700-3999)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0x7U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e47_causes[] = {
   "The computer was restored from a snapshot or backup older than its last machine password change.",
   "The computer account was reset or recreated in Active Directory.",
@@ -767,6 +1177,16 @@ static const char *const e47_prevention[] = {
   "Avoid restoring domain members from old snapshots without repairing the channel afterwards.",
   NULL};
 static const unsigned short e47_related[] = {101, 45, 44, 9, 130, LOGONERR_NO_ENTRY};
+static const logonerr_source e47_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1700-3999)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0x7U},
+  {"Test-ComputerSecureChannel (PowerShell)",
+   "https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.management/test-computersecurechannel", NULL, 0xC0U},
+  {"lmerrlog.h (mingw-w64): NELOG_NetlogonServerAuthFailed is 5722, NELOG_NetlogonServerAuthNoTrustSamAccount 5723",
+   NULL, "lmerrlog.h", 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e48_causes[] = {
   "Netlogon could not contact a domain controller of the account's domain.",
   "A trust on the path to the account's domain is broken.",
@@ -781,6 +1201,12 @@ static const char *const e48_resolution[] = {
   "Repair broken trusts and name resolution between the domains.",
   NULL};
 static const unsigned short e48_related[] = {102, 46, 47, LOGONERR_NO_ENTRY};
+static const logonerr_source e48_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1700-3999)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e49_causes[] = {
   "The Netlogon service is stopped or disabled on the machine or on the domain controller.",
   "The machine is in a state (early boot, safe mode) where Netlogon has not started.",
@@ -794,18 +1220,38 @@ static const char *const e49_resolution[] = {
   "Start Netlogon (`sc start netlogon`) and set it to automatic on domain members and controllers.",
   NULL};
 static const unsigned short e49_related[] = {103, 9, 25, LOGONERR_NO_ENTRY};
+static const logonerr_source e49_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1700-3999)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0xFU},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e50_causes[] = {
   "The accountExpires attribute was set (contractors, temporary staff) and has been reached.",
   NULL};
 static const char *const e50_diagnosis[] = {
   "Run `Get-ADUser <name> -Properties AccountExpirationDate` (or read 'Account expires' in `net user <name> /domain`).",
-  "On the target, event 4625 shows Status 0xC000006E with Sub Status 0xC0000193.",
+  "On the target, event 4625 shows 0xC0000193 as the Status itself, with Sub Status 0x0: an expired account is not one of the Sub Status values MSV1_0 reports under 0xC000006E (logon hours, workstation, expired password, disabled account).",
   "On the domain controller, an expired account shows as Error Code 0xC0000193 in event 4776 (NTLM) and Result Code 0x12 in event 4768 (Kerberos).",
   NULL};
 static const char *const e50_resolution[] = {
   "If the account is still needed, extend its expiry date (`Set-ADAccountExpiration`), or clear it (`Clear-ADAccountExpiration`).",
   NULL};
 static const unsigned short e50_related[] = {104, 21, 22, 18, LOGONERR_NO_ENTRY};
+static const logonerr_source e50_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1700-3999)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0xFU},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x40U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x40U},
+  {"4776(S, F) The computer attempted to validate the credentials for an account",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e51_causes[] = {
   "Someone or something tried to authenticate with the DOMAIN$ account that represents a trust.",
   NULL};
@@ -817,6 +1263,14 @@ static const char *const e51_resolution[] = {
   "Use a user account; investigate the source if the attempt was not expected.",
   NULL};
 static const unsigned short e51_related[] = {106, 52, 53, LOGONERR_NO_ENTRY};
+static const logonerr_source e51_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1700-3999)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0x7U},
+  {"User-Account-Control attribute (userAccountControl flags)",
+   "https://learn.microsoft.com/windows/win32/adschema/a-useraccountcontrol", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e52_causes[] = {
   "A computer account (NAME$) was used for a logon type that computer accounts may not perform.",
   "A domain join or secure-channel setup probed the account; the error is then expected and harmless.",
@@ -829,6 +1283,14 @@ static const char *const e52_resolution[] = {
   "Use a user account for the operation; ignore the event when it accompanies normal machine authentication.",
   NULL};
 static const unsigned short e52_related[] = {107, 53, 51, LOGONERR_NO_ENTRY};
+static const logonerr_source e52_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1700-3999)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0x7U},
+  {"User-Account-Control attribute (userAccountControl flags)",
+   "https://learn.microsoft.com/windows/win32/adschema/a-useraccountcontrol", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e53_causes[] = {
   "A domain controller's machine account was used for a user-style logon, as happens in some replication or probe traffic.",
   NULL};
@@ -840,6 +1302,14 @@ static const char *const e53_resolution[] = {
   "Use a user account; investigate only if the attempts are unexpected.",
   NULL};
 static const unsigned short e53_related[] = {108, 52, 51, LOGONERR_NO_ENTRY};
+static const logonerr_source e53_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1700-3999)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0x7U},
+  {"User-Account-Control attribute (userAccountControl flags)",
+   "https://learn.microsoft.com/windows/win32/adschema/a-useraccountcontrol", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e54_causes[] = {
   "The trusted domain was rebuilt with a new SID, or the trust was created with the wrong name.",
   "Stale trust objects remain after a domain was renamed or removed.",
@@ -852,13 +1322,19 @@ static const char *const e54_resolution[] = {
   "Delete the inconsistent trust and recreate it, then verify it with `netdom trust <trusting domain> /domain:<trusted domain> /verify`.",
   NULL};
 static const unsigned short e54_related[] = {109, 46, 26, LOGONERR_NO_ENTRY};
+static const logonerr_source e54_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1700-3999)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e55_causes[] = {
   "The account's pwdLastSet is 0 (an administrator reset the password or ticked the option).",
   "The logon is non-interactive (`net use`, a service, Remote Desktop with Network Level Authentication), so it cannot offer the change and fails instead.",
   NULL};
 static const char *const e55_diagnosis[] = {
   "Run `Get-ADUser <name> -Properties pwdLastSet`: a value of 0 means the password must be changed.",
-  "On the target, event 4625 carries 0xC0000224, as its Sub Status or as its Status with Sub Status 0x0.",
+  "On the target, event 4625 carries 0xC0000224 as its Status, with Sub Status 0x0: it is not one of the Sub Status values MSV1_0 reports under 0xC000006E.",
   "On the domain controller, an NTLM attempt shows as event 4776 with Error Code 0xC0000224.",
   NULL};
 static const char *const e55_resolution[] = {
@@ -866,6 +1342,18 @@ static const char *const e55_resolution[] = {
   "For service accounts, clear the flag (`Set-ADUser <name> -ChangePasswordAtLogon $false`).",
   NULL};
 static const unsigned short e55_related[] = {111, 21, 18, LOGONERR_NO_ENTRY};
+static const logonerr_source e55_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1700-3999)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0xFU},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x40U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x40U},
+  {"4776(S, F) The computer attempted to validate the credentials for an account",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e56_causes[] = {
   "DNS cannot resolve the domain's SRV records.",
   "All domain controllers are unreachable from this site.",
@@ -879,6 +1367,16 @@ static const char *const e56_resolution[] = {
   "Restore connectivity to a domain controller, or add the client's subnet to a site that has one.",
   NULL};
 static const unsigned short e56_related[] = {113, 9, 26, 130, LOGONERR_NO_ENTRY};
+static const logonerr_source e56_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1700-3999)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0x7U},
+  {"DsGetDcNameA function (dsgetdc.h)",
+   "https://learn.microsoft.com/en-us/windows/win32/api/dsgetdc/nf-dsgetdc-dsgetdcnamea", NULL, 0x40U},
+  {"Domain Controller Location Process",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-2000-server/cc978011(v=technet.10)", NULL, 0x10U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e57_causes[] = {
   "A stale password stored on a device, service, scheduled task, mapped drive or phone mail client keeps failing.",
   "A disconnected Remote Desktop session still holds the old password and retries with it.",
@@ -903,6 +1401,20 @@ static const logonerr_faq_pair e57_faq[] = {
    "Something still sends the old password: the Caller Computer Name of the next event 4740 shows where, and the credential has to be fixed there before unlocking helps."},
   {NULL, NULL}};
 static const unsigned short e57_related[] = {114, 17, 1, 70, 22, LOGONERR_NO_ENTRY};
+static const logonerr_source e57_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1700-3999)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0x7U},
+  {"4740(S) A user account was locked out",
+   "https://learn.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4740", NULL, 0x40U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x40U},
+  {"4776(S, F) The computer attempted to validate the credentials for an account",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x40U},
+  {"User-Account-Control attribute (userAccountControl flags)",
+   "https://learn.microsoft.com/windows/win32/adschema/a-useraccountcontrol", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e58_causes[] = {
   "A forest or external trust uses selective authentication and the account lacks the 'Allowed to authenticate' permission on the computer object.",
   "An authentication policy restricts which accounts may authenticate to the service or computer.",
@@ -918,6 +1430,16 @@ static const char *const e58_resolution[] = {
   "Add the account to the authentication policy's allowed conditions if it should reach the service.",
   NULL};
 static const unsigned short e58_related[] = {120, 46, 20, 18, LOGONERR_NO_ENTRY};
+static const logonerr_source e58_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1700-3999)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0x7U},
+  {"Enable selective authentication over a forest trust (Allowed to Authenticate)",
+   "https://docs.microsoft.com/en-us/previous-versions/windows/it-pro/windows-server-2003/cc758152%28v%3dws.10%29", NULL, 0x90U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e59_causes[] = {
   "'Network security: Restrict NTLM' policies block NTLM for this client, server or domain.",
   "Kerberos failed (missing SPN, connection by IP address, no line of sight to a domain controller), so the client fell back to NTLM.",
@@ -935,7 +1457,19 @@ static const char *const e59_resolution[] = {
 static const char *const e59_prevention[] = {
   "Roll NTLM restrictions out in audit mode first, fix every use the audit events show, and only then switch the policies to deny.",
   NULL};
-static const unsigned short e59_related[] = {121, 41, 43, 9, 123, 153, LOGONERR_NO_ENTRY};
+static const unsigned short e59_related[] = {121, 41, 43, 9, 123, 156, LOGONERR_NO_ENTRY};
+static const logonerr_source e59_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1700-3999)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0x7U},
+  {"[MS-APDS] 3.1.5 Message Processing Events and Sequencing Rules (STATUS_NTLM_BLOCKED)",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-apds/f47e40e1-b9ca-47e2-b139-15a1e96b0e72", NULL, 0x10U},
+  {"Block NTLM authentication (auditing NTLM on domain controllers before blocking)",
+   "https://learn.microsoft.com/en-us/training/modules/secure-windows-server-user-accounts/5-ntlm-blocking", NULL, 0x90U},
+  {"Network security: Restrict NTLM: Audit incoming NTLM traffic",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/security-policy-settings/network-security-restrict-ntlm-audit-incoming-ntlm-traffic", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e60_causes[] = {
   "An EAS policy applied to the device demands a password change.",
   NULL};
@@ -947,18 +1481,37 @@ static const char *const e60_resolution[] = {
   "Have the user change the account password, then retry the operation.",
   NULL};
 static const unsigned short e60_related[] = {117, 55, 21, LOGONERR_NO_ENTRY};
+static const logonerr_source e60_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (1700-3999)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e61_causes[] = {
-  "The local account was created without a password or had it cleared.",
-  "The account is set up for a sign-in method other than a password.",
+  "The request reached a read-only domain controller that may not cache the account's password under its Password Replication Policy, and no writable DC took the logon over (that this error results is unconfirmed).",
+  "A local account without a password, or one set up for another sign-in method, was given a password logon (unconfirmed).",
   NULL};
 static const char *const e61_diagnosis[] = {
-  "Run `Get-LocalUser <name>` and read PasswordLastSet and PasswordRequired for the account.",
-  "Check which sign-in the client attempted (password, smart card, Windows Hello) in its own log.",
+  "Find the computer that refused the logon; for a read-only DC, compare the account with the RODC's revealed list (`Get-ADDomainControllerPasswordReplicationPolicyUsage <rodc> -RevealedAccounts`).",
+  "Run `Get-LocalUser <name>` and read PasswordLastSet and PasswordRequired when the account is local.",
   NULL};
 static const char *const e61_resolution[] = {
-  "Give the account a password if password sign-in is intended, or switch the client to the account's sign-in method.",
+  "Allow the account's password on the RODC through its Password Replication Policy, or give the RODC a working path to a writable DC.",
+  "Give a local account a password if password sign-in is intended, or switch the client to the account's sign-in method.",
   NULL};
 static const unsigned short e61_related[] = {119, 1, LOGONERR_NO_ENTRY};
+static const logonerr_source e61_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"System Error Codes (8200-8999)",
+   "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--8200-8999-", NULL, 0x7U},
+  {"Get-ADDomainControllerPasswordReplicationPolicyUsage (revealed list of an RODC)",
+   "https://learn.microsoft.com/en-us/powershell/module/activedirectory/get-addomaincontrollerpasswordreplicationpolicyusage", NULL, 0x40U},
+  {"How Operations in a Branch Site with an RODC Are Affected When the WAN Is Not Available",
+   NULL, "TechNet cc770854(v=ws.10)", 0x10U},
+  {"Repadmin /rodcpwdrepl (prepopulating passwords under the Password Replication Policy)",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-server-2008-R2-and-2008/cc742095(v=ws.10)", NULL, 0x80U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e62_causes[] = {
   "A caller of an LSA or SSPI function (LsaLogonUser, AcceptSecurityContext) passed a structure with a wrong size, version or pointer.",
   "A driver or service received a request whose fields contradict each other.",
@@ -972,6 +1525,12 @@ static const char *const e62_resolution[] = {
   "Update the program or driver that builds the request when the fault is in third-party code.",
   NULL};
 static const unsigned short e62_related[] = {2, 88, 85, LOGONERR_NO_ENTRY};
+static const logonerr_source e62_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e63_causes[] = {
   "The caller's token lacks an access right that an object's security descriptor requires.",
   "An LSA, SAM or registry call was made from a process that is not elevated or not running as SYSTEM.",
@@ -986,6 +1545,12 @@ static const char *const e63_resolution[] = {
   "Run the operation from an elevated process or a service account that legitimately holds the access.",
   NULL};
 static const unsigned short e63_related[] = {0, 67, 95, LOGONERR_NO_ENTRY};
+static const logonerr_source e63_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e64_causes[] = {
   "The thread called OpenThreadToken or another token operation while it was not impersonating a client.",
   "The thread's impersonation ended (RevertToSelf, a failed impersonation call) before the code that needed it ran.",
@@ -999,6 +1564,12 @@ static const char *const e64_resolution[] = {
   "Open the process token instead when the code runs without a client to impersonate.",
   NULL};
 static const unsigned short e64_related[] = {8, 80, 89, LOGONERR_NO_ENTRY};
+static const logonerr_source e64_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e65_causes[] = {
   "The client's DNS servers cannot resolve the domain's `_ldap._tcp.dc._msdcs` SRV records.",
   "Firewalls or a broken VPN or WAN link block Kerberos, LDAP, SMB or RPC to every domain controller the client tries.",
@@ -1018,7 +1589,23 @@ static const char *const e65_resolution[] = {
   "Open Kerberos 88, LDAP 389, SMB 445, RPC 135 and the dynamic RPC range between the client and its domain controllers.",
   "Repair site coverage so every subnet maps to a site with a reachable domain controller.",
   NULL};
-static const unsigned short e65_related[] = {9, 103, 113, 82, 101, 130, 175, 220, LOGONERR_NO_ENTRY};
+static const unsigned short e65_related[] = {9, 103, 113, 82, 101, 130, 178, 223, LOGONERR_NO_ENTRY};
+static const logonerr_source e65_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x8U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x8U},
+  {"DsGetDcNameA function (dsgetdc.h)",
+   "https://learn.microsoft.com/en-us/windows/win32/api/dsgetdc/nf-dsgetdc-dsgetdcnamea", NULL, 0x40U},
+  {"Domain Controller Location Process",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-2000-server/cc978011(v=technet.10)", NULL, 0x50U},
+  {"lmerrlog.h (mingw-w64): NELOG_NetlogonServerAuthFailed is 5722, NELOG_NetlogonServerAuthNoTrustSamAccount 5723",
+   NULL, "lmerrlog.h", 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e66_causes[] = {
   "The LUID handed to an LSA call belongs to a session that ended between listing and use.",
   "SSPI found no credentials for the caller's session, as with a network logon that cannot delegate to a second server.",
@@ -1047,6 +1634,12 @@ static const logonerr_faq_pair e66_faq[] = {
    "RtlNtStatusToDosError and LsaNtStatusToWinError turn it into ERROR_NO_SUCH_LOGON_SESSION (1312)."},
   {NULL, NULL}};
 static const unsigned short e66_related[] = {10, 86, 87, 84, 129, LOGONERR_NO_ENTRY};
+static const logonerr_source e66_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e67_causes[] = {
   "The account's token does not contain the privilege the call requires.",
   "The privilege is in the token but the program never enabled it before the call.",
@@ -1060,6 +1653,14 @@ static const char *const e67_resolution[] = {
   "Enable the privilege with AdjustTokenPrivileges right before the call that needs it.",
   NULL};
 static const unsigned short e67_related[] = {11, 63, 83, LOGONERR_NO_ENTRY};
+static const logonerr_source e67_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {"4673(S, F) A privileged service was called",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4673", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e68_causes[] = {
   "The name sent to the LSA or SAM contains forbidden characters, is empty, or mixes the DOMAIN\\user and UPN forms.",
   "A script sent a variable that was never expanded, such as a literal `%USERNAME%`.",
@@ -1073,6 +1674,12 @@ static const char *const e68_resolution[] = {
   "Fix the script or configuration so the real account name is substituted.",
   NULL};
 static const unsigned short e68_related[] = {12, 69, 79, LOGONERR_NO_ENTRY};
+static const logonerr_source e68_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e69_causes[] = {
   "The name was mistyped or belongs to an account that was renamed or deleted.",
   "The logon reached an authority that does not hold the account, such as the local SAM when a domain account was meant.",
@@ -1081,6 +1688,7 @@ static const char *const e69_causes[] = {
 static const char *const e69_diagnosis[] = {
   "Read Account Name and Account Domain in event 4625, or Logon Account in event 4776, and look for typos, former names, or a local name sent to the domain.",
   "On a domain controller, event 4768 with Result Code 0x6 is the Kerberos side of the same unknown name.",
+  "A 4776 tells the client (Source Workstation) but not the server that was asked: the member server that received the NTLM logon has its own 4625 for the same name and time, with the client address.",
   "Count distinct Account Names failing from one Source Network Address: many names from one address is user enumeration or password spraying, one name is a stale configuration.",
   "Check `Get-ADObject -Filter \"isDeleted -eq 'true' -and sAMAccountName -eq '<name>'\" -IncludeDeletedObjects` to learn whether the account was deleted recently.",
   NULL};
@@ -1089,7 +1697,17 @@ static const char *const e69_resolution[] = {
   "Block or investigate a source address that tries many non-existent names.",
   "Recreate or restore the account from the AD Recycle Bin only if it was deleted by mistake.",
   NULL};
-static const unsigned short e69_related[] = {73, 70, 68, 13, 152, LOGONERR_NO_ENTRY};
+static const unsigned short e69_related[] = {73, 70, 68, 13, 155, LOGONERR_NO_ENTRY};
+static const logonerr_source e69_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x48U},
+  {"4776(S, F) The computer attempted to validate the credentials for an account",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x48U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e70_causes[] = {
   "The user mistyped the password.",
   "A stored password (service, scheduled task, mapped drive, mobile mail client, Credential Manager) is out of date after a change.",
@@ -1098,6 +1716,7 @@ static const char *const e70_causes[] = {
 static const char *const e70_diagnosis[] = {
   "In event 4625 read Logon Type, Workstation Name, Source Network Address and Caller Process Name to find the program sending the bad password.",
   "On the domain controller, event 4776 names the Source Workstation for NTLM, and event 4771 with Failure Code 0x18 is the Kerberos form of the same bad password.",
+  "Event 4776 never names the server the user was connecting to; to find it, search the member servers for the 4625 with Authentication Package NTLM and the same account at the same second.",
   "Compare the first failure's time with the account's PasswordLastSet (`Get-ADUser <name> -Properties PasswordLastSet`): failures that start right after a change point at a stored old password.",
   "On the source machine, list saved credentials with `cmdkey /list` and the services and scheduled tasks that run as the account.",
   NULL};
@@ -1105,7 +1724,19 @@ static const char *const e70_resolution[] = {
   "Update the stored password in the service, task, mapped drive, mobile device or Credential Manager entry that the events point to.",
   "Block or investigate a source that tries many passwords against one account.",
   NULL};
-static const unsigned short e70_related[] = {73, 69, 114, 1, 92, 127, 170, LOGONERR_NO_ENTRY};
+static const unsigned short e70_related[] = {73, 69, 114, 1, 92, 127, 173, LOGONERR_NO_ENTRY};
+static const logonerr_source e70_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x48U},
+  {"4776(S, F) The computer attempted to validate the credentials for an account",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x48U},
+  {"4771(F): Kerberos pre-authentication failed",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4771", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e71_causes[] = {
   "The new password contains characters that the SAM does not accept or that the client could not encode.",
   "A provisioning script built the password with characters its transport mangled.",
@@ -1119,6 +1750,14 @@ static const char *const e71_resolution[] = {
   "Fix the quoting or encoding in the script that sets passwords.",
   NULL};
 static const unsigned short e71_related[] = {15, 72, 70, LOGONERR_NO_ENTRY};
+static const logonerr_source e71_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {"4723(S, F) An attempt was made to change an account's password",
+   "https://learn.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4723", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e72_causes[] = {
   "The new password is shorter, simpler or older in history than the applying policy allows.",
   "The password was changed again before the minimum password age had passed.",
@@ -1132,16 +1771,29 @@ static const char *const e72_resolution[] = {
   "Wait for the minimum age to pass, or have an administrator reset the password.",
   NULL};
 static const unsigned short e72_related[] = {16, 71, 111, LOGONERR_NO_ENTRY};
+static const logonerr_source e72_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"[MS-GPSB] 2.2.1.1 Password Policies",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-gpsb/0b40db09-d95d-40a6-8467-32aedec8140c", NULL, 0x10U},
+  {"[MS-SAMR] 3.1.1.7.1 General Password Policy",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-samr/bbee5135-3db2-4824-873a-55104c3610ad", NULL, 0x10U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e73_causes[] = {
   "The user name or the password was wrong, as the Sub Status 0xC0000064 or 0xC000006A of the same event tells apart.",
-  "The LAN Manager authentication level of the client and the server do not overlap, so no NTLM response the server accepts is sent.",
+  "The LAN Manager authentication level of the source and the target computer do not match, one cause Microsoft's 4776 page gives for Error Code 0xC000006D.",
   "A program keeps trying a password that was changed.",
   NULL};
 static const char *const e73_diagnosis[] = {
   "Read the Sub Status of the same 4625 event: 0xC0000064 means the name is unknown and 0xC000006A means the password is wrong.",
   "Read Logon Type (2 interactive, 3 network, 4 batch, 5 service, 8 network cleartext, 10 remote interactive) to know which kind of logon failed.",
   "Read Authentication Package and Package Name (NTLM only): an NTLM V1 or LM attempt against a server that demands NTLMv2 points at the LAN Manager authentication level.",
+  "For an NTLM failure seen only as a 4776 on a domain controller, find the server the user connected to: 4776 names the client alone, so match its time and account against the 4625 on the member servers, or enable 'Network security: Restrict NTLM: Audit NTLM authentication in this domain' on the DC and read Microsoft-Windows-NTLM/Operational, which logs the servers that pass NTLM logons to it.",
+  "When the 4776 comes from a read-only DC, check whether the account's password may be cached there (`Get-ADDomainControllerPasswordReplicationPolicyUsage <rodc> -RevealedAccounts`): an RODC forwards accounts it does not hold to a writable DC and fails them when none is reachable.",
   "Compare 'Network security: LAN Manager authentication level' on the client and the server (`gpresult /h report.html`, or the LmCompatibilityLevel value under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa).",
+  "A 4625 whose Sub Status names neither the user nor the password may share that LAN Manager cause; this is plausible but unconfirmed, so check the credentials first.",
   "Group failures by Source Network Address: many accounts from one address is spraying, one account from one host is a stale credential.",
   NULL};
 static const char *const e73_resolution[] = {
@@ -1149,15 +1801,33 @@ static const char *const e73_resolution[] = {
   "Align the LAN Manager authentication level of client and server, preferring NTLMv2 only on both sides.",
   "Block the source address when the failures come from a spraying or guessing pattern.",
   NULL};
-static const unsigned short e73_related[] = {69, 70, 114, 74, 17, 127, 170, LOGONERR_NO_ENTRY};
+static const unsigned short e73_related[] = {69, 70, 114, 74, 17, 127, 173, LOGONERR_NO_ENTRY};
+static const logonerr_source e73_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x8U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x48U},
+  {"4776(S, F) The computer attempted to validate the credentials for an account",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x50U},
+  {"Block NTLM authentication (auditing NTLM on domain controllers before blocking)",
+   "https://learn.microsoft.com/en-us/training/modules/secure-windows-server-user-accounts/5-ntlm-blocking", NULL, 0x40U},
+  {"Get-ADDomainControllerPasswordReplicationPolicyUsage (revealed list of an RODC)",
+   "https://learn.microsoft.com/en-us/powershell/module/activedirectory/get-addomaincontrollerpasswordreplicationpolicyusage", NULL, 0x40U},
+  {"How Operations in a Branch Site with an RODC Are Affected When the WAN Is Not Available",
+   NULL, "TechNet cc770854(v=ws.10)", 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e74_causes[] = {
   "The account's logon hours, workstation list or expiry refused the logon, as the Sub Status tells.",
   "A local account with a blank password tried a network logon while blank passwords are limited to the console.",
-  "Protected Users membership or an authentication policy silo refused the logon type or protocol.",
+  "An authentication policy or silo limits the computers the account may authenticate from, and MS-APDS returns this status for an NTLM logon it refuses; whether Protected Users membership also surfaces as this status is unconfirmed.",
   NULL};
 static const char *const e74_diagnosis[] = {
   "Read the Sub Status of the 4625 event: 0xC000006F logon hours, 0xC0000070 workstation, 0xC0000071 expired password, 0xC0000072 disabled account.",
-  "Expect an expired account (0xC0000193) or a forced password change (0xC0000224) to appear as the event's own Status rather than under 0xC000006E, and read those entries.",
+  "Expect an expired account (0xC0000193) or a forced password change (0xC0000224) as the event's own Status, with Sub Status 0x0, rather than under 0xC000006E: Microsoft documents only the four Sub Status values above for MSV1_0, and read those entries.",
   "With no more specific Sub Status, check for a blank password and the policy 'Accounts: Limit local account use of blank passwords to console logon only' (`gpresult /h report.html`).",
   "On domain controllers, read the Microsoft-Windows-Authentication/ProtectedUserFailures-DomainController and AuthenticationPolicyFailures-DomainController logs for Protected Users or authentication policy refusals.",
   NULL};
@@ -1165,7 +1835,19 @@ static const char *const e74_resolution[] = {
   "Fix the restriction that the Sub Status names on the account in Active Directory.",
   "Give a local account a password instead of relaxing the blank-password policy.",
   NULL};
-static const unsigned short e74_related[] = {75, 76, 77, 78, 104, 111, 18, 140, 158, LOGONERR_NO_ENTRY};
+static const unsigned short e74_related[] = {75, 76, 77, 78, 104, 111, 18, 143, 161, LOGONERR_NO_ENTRY};
+static const logonerr_source e74_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x48U},
+  {"[MS-APDS] 3.1.5.2 NTLM Network Logon",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-apds/a6969cdd-5441-4cf9-bcaa-4b7ffbf792b7", NULL, 0x10U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e75_causes[] = {
   "The account's logonHours attribute excludes the moment of the logon.",
   "Logon hours were set through the console of an administrator in another time zone, so the allowed window is shifted from what was intended.",
@@ -1179,7 +1861,19 @@ static const char *const e75_resolution[] = {
   "Set the intended hours from a console in the users' own time zone, or write logonHours with the UTC offset taken into account.",
   "Remove logon-hours limits from service and batch accounts.",
   NULL};
-static const unsigned short e75_related[] = {74, 76, 19, 158, LOGONERR_NO_ENTRY};
+static const unsigned short e75_related[] = {74, 76, 19, 161, LOGONERR_NO_ENTRY};
+static const logonerr_source e75_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x8U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x8U},
+  {"4776(S, F) The computer attempted to validate the credentials for an account",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e76_causes[] = {
   "The computer named in the request is missing from the account's Log On To list.",
   "An authentication policy allows the account to sign in only from certain computers.",
@@ -1193,7 +1887,19 @@ static const char *const e76_resolution[] = {
   "Add the computer's NetBIOS name to the account's Log On To list, or clear the list if it is no longer wanted.",
   "Change the authentication policy's conditions when a policy made the refusal.",
   NULL};
-static const unsigned short e76_related[] = {74, 75, 20, 120, 158, LOGONERR_NO_ENTRY};
+static const unsigned short e76_related[] = {74, 75, 20, 120, 161, LOGONERR_NO_ENTRY};
+static const logonerr_source e76_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x8U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x8U},
+  {"4776(S, F) The computer attempted to validate the credentials for an account",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e77_causes[] = {
   "The password is older than the MaxPasswordAge of the policy that applies to the account.",
   "A service account was created without 'Password never expires' and nobody rotated its password.",
@@ -1207,7 +1913,19 @@ static const char *const e77_resolution[] = {
   "Have the user change the password at an interactive sign-in, or reset it for them.",
   "Move service accounts to group Managed Service Accounts, or rotate their passwords on a schedule and update every place they are stored.",
   NULL};
-static const unsigned short e77_related[] = {111, 104, 74, 21, 169, LOGONERR_NO_ENTRY};
+static const unsigned short e77_related[] = {111, 104, 74, 21, 172, LOGONERR_NO_ENTRY};
+static const logonerr_source e77_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x8U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x8U},
+  {"4776(S, F) The computer attempted to validate the credentials for an account",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e78_causes[] = {
   "An administrator, a deprovisioning tool or a script disabled the account.",
   "A device or service still uses the account of someone who left.",
@@ -1221,13 +1939,27 @@ static const char *const e78_resolution[] = {
   "Enable the account (`Enable-ADAccount <name>`) only when its owner confirms it is still needed.",
   "Reconfigure the device or service to use a current account.",
   NULL};
-static const unsigned short e78_related[] = {104, 114, 74, 22, 164, LOGONERR_NO_ENTRY};
+static const unsigned short e78_related[] = {104, 114, 74, 22, 167, LOGONERR_NO_ENTRY};
+static const logonerr_source e78_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x8U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x8U},
+  {"4776(S, F) The computer attempted to validate the credentials for an account",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x8U},
+  {"User-Account-Control attribute (userAccountControl flags)",
+   "https://learn.microsoft.com/windows/win32/adschema/a-useraccountcontrol", NULL, 0x10U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e79_causes[] = {
   "A service or scheduled task is configured to run as an account that was deleted or renamed.",
   "The account name has no domain part, or names a domain that this computer cannot resolve or reach.",
   NULL};
 static const char *const e79_diagnosis[] = {
-  "In event 4625 read Logon Type and Caller Process Name: Logon Type 5 from services.exe or svchost.exe points at a service or task whose account name cannot be resolved.",
+  "If it does show in a 4625 (unconfirmed: Microsoft's 4625 table leaves it out), read Logon Type and Caller Process Name: Logon Type 5 from services.exe would point at a service whose account name cannot be resolved.",
   "List the accounts services run as (`Get-CimInstance Win32_Service | Select Name,StartName`) and the principals of scheduled tasks (`Get-ScheduledTask | Select TaskName,@{n='User';e={$_.Principal.UserId}}`).",
   "Test the name with `([Security.Principal.NTAccount]'<DOMAIN>\\<name>').Translate([Security.Principal.SecurityIdentifier])`: an IdentityNotMappedException confirms the failure.",
   NULL};
@@ -1236,6 +1968,16 @@ static const char *const e79_resolution[] = {
   "Restore connectivity to the account's domain when the name is correct but cannot be looked up.",
   NULL};
 static const unsigned short e79_related[] = {69, 68, 82, LOGONERR_NO_ENTRY};
+static const logonerr_source e79_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"[MS-LSAT] 3.1.4.8 LsarLookupNames",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-lsat/65d18faa-0cb2-40ee-a94a-2140212f4ec4", NULL, 0x8U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e80_causes[] = {
   "The client allowed only identification, so the server's token cannot be used to act as the client.",
   "The server duplicated a token at a lower level than the operation needs.",
@@ -1249,6 +1991,14 @@ static const char *const e80_resolution[] = {
   "Duplicate the token with SecurityImpersonation, or SecurityDelegation for a second hop.",
   NULL};
 static const unsigned short e80_related[] = {24, 64, 89, LOGONERR_NO_ENTRY};
+static const logonerr_source e80_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"[MS-LSAD] 2.2.3.5 SECURITY_IMPERSONATION_LEVEL",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-lsad/720cea10-cee2-4c45-9084-c6fa7d67d18d", NULL, 0x10U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e81_causes[] = {
   "The SAM on the authenticating computer was starting up, shutting down or disabled.",
   "The domain controller was booted in Directory Services Restore Mode.",
@@ -1263,6 +2013,14 @@ static const char *const e81_resolution[] = {
   "Repair the controller's SAM or NTDS errors that `dcdiag` reports, or take it out of service.",
   NULL};
 static const unsigned short e81_related[] = {25, 65, 113, LOGONERR_NO_ENTRY};
+static const logonerr_source e81_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e82_causes[] = {
   "The domain in the request is misspelt, or a trust to it was removed.",
   "No domain controller of that domain can be located through DNS.",
@@ -1275,7 +2033,15 @@ static const char *const e82_resolution[] = {
   "Correct the domain name in the client or configuration.",
   "Recreate the trust or fix DNS forwarding so the domain's controllers can be found.",
   NULL};
-static const unsigned short e82_related[] = {26, 65, 113, 100, 206, LOGONERR_NO_ENTRY};
+static const unsigned short e82_related[] = {26, 65, 113, 100, 209, LOGONERR_NO_ENTRY};
+static const logonerr_source e82_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {"DsGetDcNameA function (dsgetdc.h)",
+   "https://learn.microsoft.com/en-us/windows/win32/api/dsgetdc/nf-dsgetdc-dsgetdcnamea", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e83_causes[] = {
   "The program connected with LsaConnectUntrusted and then used a call reserved for registered logon processes.",
   "The program's account lacks SeTcbPrivilege, so it could not register as a logon process.",
@@ -1289,6 +2055,16 @@ static const char *const e83_resolution[] = {
   "Use LogonUser or SSPI instead when the program does not need to be a logon process.",
   NULL};
 static const unsigned short e83_related[] = {27, 67, 85, LOGONERR_NO_ENTRY};
+static const logonerr_source e83_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {"LsaRegisterLogonProcess function (ntsecapi.h): requires SeTcbPrivilege",
+   "https://learn.microsoft.com/en-us/windows/win32/api/ntsecapi/nf-ntsecapi-lsaregisterlogonprocess", NULL, 0x10U},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x10U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e84_causes[] = {
   "An authentication package or LSA component asked for a session with a logon ID (LUID) that a live session already owns.",
   "A third-party package kept a session from an earlier attempt and reused its LUID.",
@@ -1316,6 +2092,14 @@ static const logonerr_faq_pair e84_faq[] = {
    "ERROR_LOGON_SESSION_EXISTS (1363)."},
   {NULL, NULL}};
 static const unsigned short e84_related[] = {28, 87, 66, 86, LOGONERR_NO_ENTRY};
+static const logonerr_source e84_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"LSA_CREATE_LOGON_SESSION callback function (ntsecpkg.h)",
+   "https://learn.microsoft.com/en-us/windows/win32/api/ntsecpkg/nc-ntsecpkg-lsa_create_logon_session", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e85_causes[] = {
   "The program named an authentication package the LSA has not loaded, or misspelt it.",
   "A third-party package failed to load at boot, so lookups by its name fail.",
@@ -1329,6 +2113,14 @@ static const char *const e85_resolution[] = {
   "Reinstall or repair the third-party package and restart so the LSA loads it.",
   NULL};
 static const unsigned short e85_related[] = {29, 83, 62, LOGONERR_NO_ENTRY};
+static const logonerr_source e85_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e86_causes[] = {
   "DeleteLogonSession was called for a session that still has references, so the LSA would not delete it.",
   "An authentication package and the operating system disagree about who owns a session.",
@@ -1356,6 +2148,12 @@ static const logonerr_faq_pair e86_faq[] = {
    "ERROR_BAD_LOGON_SESSION_STATE (1365)."},
   {NULL, NULL}};
 static const unsigned short e86_related[] = {30, 66, 87, 84, LOGONERR_NO_ENTRY};
+static const logonerr_source e86_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e87_causes[] = {
   "The CreateLogonSession callback was given a LUID that an existing session already uses.",
   "A custom package derived the LUID from data that repeats instead of calling AllocateLocallyUniqueId.",
@@ -1383,6 +2181,14 @@ static const logonerr_faq_pair e87_faq[] = {
    "ERROR_LOGON_SESSION_COLLISION (1366)."},
   {NULL, NULL}};
 static const unsigned short e87_related[] = {31, 84, 66, 86, LOGONERR_NO_ENTRY};
+static const logonerr_source e87_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"LSA_CREATE_LOGON_SESSION callback function (ntsecpkg.h)",
+   "https://learn.microsoft.com/en-us/windows/win32/api/ntsecpkg/nc-ntsecpkg-lsa_create_logon_session", NULL, 0x18U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e88_causes[] = {
   "A program passed a logon type value that does not exist, or one that the chosen package does not handle.",
   NULL};
@@ -1394,6 +2200,14 @@ static const char *const e88_resolution[] = {
   "Pass a documented SECURITY_LOGON_TYPE value that the package supports, such as Interactive (2), Network (3), Batch (4) or Service (5).",
   NULL};
 static const unsigned short e88_related[] = {32, 95, 62, LOGONERR_NO_ENTRY};
+static const logonerr_source e88_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {"LogonUserA function (winbase.h)",
+   "https://learn.microsoft.com/windows/win32/api/winbase/nf-winbase-logonusera", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e89_causes[] = {
   "A named-pipe server tried to impersonate its client before reading anything from the pipe.",
   NULL};
@@ -1405,6 +2219,14 @@ static const char *const e89_resolution[] = {
   "Move the impersonation call after the first successful read from the client.",
   NULL};
 static const unsigned short e89_related[] = {33, 64, 80, LOGONERR_NO_ENTRY};
+static const logonerr_source e89_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {"ImpersonateNamedPipeClient function (namedpipeapi.h)",
+   "https://learn.microsoft.com/en-us/windows/desktop/api/namedpipeapi/nf-namedpipeapi-impersonatenamedpipeclient", NULL, 0x10U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e90_causes[] = {
   "An operation that built-in accounts forbid, such as deletion, was attempted on one.",
   NULL};
@@ -1416,6 +2238,12 @@ static const char *const e90_resolution[] = {
   "Disable or rename the built-in account instead, or perform the operation on another account.",
   NULL};
 static const unsigned short e90_related[] = {34, 63, 78, LOGONERR_NO_ENTRY};
+static const logonerr_source e90_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e91_causes[] = {
   "A client or server drifted beyond the Kerberos clock tolerance, 'Maximum tolerance for computer clock synchronization', 5 minutes by default.",
   "A virtual machine sets its clock from its host instead of from the domain hierarchy.",
@@ -1432,7 +2260,17 @@ static const char *const e91_resolution[] = {
   "Point the forest-root PDC emulator at a reliable external NTP source and let every other machine follow the hierarchy.",
   "Turn off host time synchronisation for domain-joined virtual machines where it fights with the domain hierarchy.",
   NULL};
-static const unsigned short e91_related[] = {43, 65, 115, 133, 182, LOGONERR_NO_ENTRY};
+static const unsigned short e91_related[] = {43, 65, 115, 133, 185, LOGONERR_NO_ENTRY};
+static const logonerr_source e91_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"Maximum tolerance for computer clock synchronization (security policy setting; 5 minutes in the Default Domain Policy)",
+   NULL, "MicrosoftDocs/windows-itpro-docs security-policy-settings/maximum-tolerance-for-computer-clock-synchronization.md", 0x18U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e92_causes[] = {
   "A client connected to a legacy server or device that speaks the LAN Manager 2.x or MS-NET dialect and gave it a wrong share password.",
   "The password saved for that legacy share is out of date.",
@@ -1446,6 +2284,12 @@ static const char *const e92_resolution[] = {
   "Replace or upgrade the legacy server or device so that it uses NTLMv2 or Kerberos over SMB2 or later.",
   NULL};
 static const unsigned short e92_related[] = {70, 1, 73, LOGONERR_NO_ENTRY};
+static const logonerr_source e92_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e93_causes[] = {
   "The target computer's policy gives the account no right for the logon type it asked for.",
   "A deny right for that logon type covers the account or one of its groups.",
@@ -1459,6 +2303,14 @@ static const char *const e93_resolution[] = {
   "Remove the account from the deny right only when the deny was not intended.",
   NULL};
 static const unsigned short e93_related[] = {35, 95, 74, LOGONERR_NO_ENTRY};
+static const logonerr_source e93_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"Account Rights Constants",
+   "https://learn.microsoft.com/en-us/windows/win32/SecAuthZ/account-rights-constants", NULL, 0x18U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e94_causes[] = {
   "A program keeps creating LSA secrets with LsaStorePrivateData and never deletes them.",
   NULL};
@@ -1471,6 +2323,14 @@ static const char *const e94_resolution[] = {
   "Update or uninstall the product that leaks secrets.",
   NULL};
 static const unsigned short e94_related[] = {36, 98, 119, LOGONERR_NO_ENTRY};
+static const logonerr_source e94_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {"LsaStorePrivateData function (ntsecapi.h)",
+   "https://learn.microsoft.com/en-us/windows/desktop/api/Ntsecapi/nf-ntsecapi-lsastoreprivatedata", NULL, 0x10U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e95_causes[] = {
   "A security baseline (Microsoft's or CIS) puts Local account (S-1-5-113) or 'Local account and member of Administrators group' (S-1-5-114) in 'Deny access to this computer from the network' or 'Deny log on through Remote Desktop Services'.",
   "The user is not in a group that holds the matching allow right, such as Remote Desktop Users for logon type 10.",
@@ -1487,28 +2347,50 @@ static const char *const e95_resolution[] = {
   "Add the account or its group to the allow right in the GPO that owns it, and run `gpupdate /force` on the target.",
   NULL};
 static const unsigned short e95_related[] = {93, 37, 74, 88, LOGONERR_NO_ENTRY};
+static const logonerr_source e95_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"Account Rights Constants",
+   "https://learn.microsoft.com/en-us/windows/win32/SecAuthZ/account-rights-constants", NULL, 0x98U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e96_causes[] = {
   "A legacy client sent a password change with only the LAN Manager form of the passwords.",
   NULL};
 static const char *const e96_diagnosis[] = {
-  "Find the change in event 4723 on the domain controller and note the Subject account and the time, to identify the client that made it.",
+  "Look for the change in event 4723 on the domain controller, whose Subject and time identify the client that made it (unconfirmed that a refusal of this kind is logged as a 4723 failure).",
   "Read the client's operating system with `Get-ADComputer <name> -Properties OperatingSystem`: a client that predates NT password hashes sends only the LM form.",
   NULL};
 static const char *const e96_resolution[] = {
   "Change the password with a current Windows client or tool that sends the NT form.",
   NULL};
 static const unsigned short e96_related[] = {38, 97, 72, LOGONERR_NO_ENTRY};
+static const logonerr_source e96_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e97_causes[] = {
   "A legacy password-change method was used without the LAN Manager data the server asked for.",
   NULL};
 static const char *const e97_diagnosis[] = {
-  "Identify the client and tool that changed the password (event 4723) and whether it used a legacy SAMR change method.",
+  "Identify the client and tool that changed the password (event 4723 where the domain controller logged one) and whether it used a legacy SAMR change method.",
   "Check with `gpresult /h report.html` whether 'Network security: Do not store LAN Manager hash value on next password change' is set, which decides whether the domain keeps LM hashes at all.",
   NULL};
 static const char *const e97_resolution[] = {
   "Change the password with a current client, and retire systems that depend on LAN Manager hashes.",
   NULL};
 static const unsigned short e97_related[] = {39, 96, 72, LOGONERR_NO_ENTRY};
+static const logonerr_source e97_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e98_causes[] = {
   "The machine account password kept in the local LSA was lost, as after a re-image, a restore or a clone.",
   "The computer left the domain incompletely.",
@@ -1522,19 +2404,35 @@ static const char *const e98_resolution[] = {
   "Rejoin the computer to the domain when the reset fails.",
   NULL};
 static const unsigned short e98_related[] = {44, 99, 101, LOGONERR_NO_ENTRY};
+static const logonerr_source e98_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"Test-ComputerSecureChannel (PowerShell)",
+   "https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.management/test-computersecurechannel", NULL, 0x80U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e99_causes[] = {
   "The computer account was deleted from Active Directory or never created.",
   "Two machines share a name after cloning, and the account belongs to the other one.",
   NULL};
 static const char *const e99_diagnosis[] = {
   "Check that the computer account exists and is enabled: `Get-ADComputer <name> -Properties Enabled,PasswordLastSet`.",
-  "On domain controllers, NETLOGON event 5722 names the computer whose account could not be found or whose password did not match.",
+  "On the domain controller, NETLOGON event 5723 (NELOG_NetlogonServerAuthNoTrustSamAccount) names the computer that has no account in the domain; event 5722 is a different failure, an account that exists but whose password did not match.",
   NULL};
 static const char *const e99_resolution[] = {
   "Rejoin the computer to the domain so that its account is created again.",
   "Give cloned machines unique names and run Sysprep before joining them.",
   NULL};
 static const unsigned short e99_related[] = {45, 98, 101, LOGONERR_NO_ENTRY};
+static const logonerr_source e99_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {"lmerrlog.h (mingw-w64): NELOG_NetlogonServerAuthFailed is 5722, NELOG_NetlogonServerAuthNoTrustSamAccount 5723",
+   NULL, "lmerrlog.h", 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e100_causes[] = {
   "The trust's password is out of sync between the two domains.",
   "The trusting domain's controllers cannot resolve or reach the trusted domain's controllers.",
@@ -1554,7 +2452,15 @@ static const logonerr_faq_pair e100_faq[] = {
   {"Can Test-ComputerSecureChannel verify a trust?",
    "No: it tests only the local computer's own secure channel to its domain and reports false errors when run on a domain controller, so use `nltest /sc_verify` or `netdom trust ... /verify`."},
   {NULL, NULL}};
-static const unsigned short e100_related[] = {46, 101, 109, 120, 176, 206, LOGONERR_NO_ENTRY};
+static const unsigned short e100_related[] = {46, 101, 109, 120, 179, 209, LOGONERR_NO_ENTRY};
+static const logonerr_source e100_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e101_causes[] = {
   "The computer was restored from a snapshot taken before its last machine password change.",
   "The computer account was reset or recreated in Active Directory while the machine kept its old password.",
@@ -1571,7 +2477,15 @@ static const char *const e101_prevention[] = {
   "Prefer restoring a domain member's files over rolling the whole machine back to an old snapshot.",
   "Plan a secure-channel repair into every rollback of a domain member or domain controller.",
   NULL};
-static const unsigned short e101_related[] = {47, 98, 99, 100, 186, LOGONERR_NO_ENTRY};
+static const unsigned short e101_related[] = {47, 98, 99, 100, 189, LOGONERR_NO_ENTRY};
+static const logonerr_source e101_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {"Test-ComputerSecureChannel (PowerShell)",
+   "https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.management/test-computersecurechannel", NULL, 0x80U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e102_causes[] = {
   "The server that received the network logon could not pass it to a domain controller of the account's domain.",
   "A trust on the way to the account's domain is broken.",
@@ -1584,7 +2498,13 @@ static const char *const e102_resolution[] = {
   "Restore the server's connectivity and secure channel to its domain controllers.",
   "Repair the broken trust or name resolution between the domains.",
   NULL};
-static const unsigned short e102_related[] = {48, 65, 101, 176, LOGONERR_NO_ENTRY};
+static const unsigned short e102_related[] = {48, 65, 101, 179, LOGONERR_NO_ENTRY};
+static const logonerr_source e102_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e103_causes[] = {
   "Netlogon is stopped or disabled on the computer that processed the logon.",
   "The computer is in Safe Mode or still starting, so Netlogon is not running yet.",
@@ -1599,6 +2519,14 @@ static const char *const e103_resolution[] = {
   "Fix the dependency or error that the Service Control Manager events name as the reason it stopped.",
   NULL};
 static const unsigned short e103_related[] = {49, 65, 101, LOGONERR_NO_ENTRY};
+static const logonerr_source e103_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e104_causes[] = {
   "The account's accountExpires date, set for a contractor or temporary user, has passed.",
   "A service or device still uses an account that was given an end date.",
@@ -1612,7 +2540,19 @@ static const char *const e104_resolution[] = {
   "Extend the expiry (`Set-ADAccountExpiration <name> -DateTime <date>`) only after the account's owner confirms it is still needed.",
   "Reconfigure the device or service found in the events to use a current account.",
   NULL};
-static const unsigned short e104_related[] = {78, 77, 74, 50, 147, 164, LOGONERR_NO_ENTRY};
+static const unsigned short e104_related[] = {78, 77, 74, 50, 150, 167, LOGONERR_NO_ENTRY};
+static const logonerr_source e104_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x8U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x8U},
+  {"4776(S, F) The computer attempted to validate the credentials for an account",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e105_causes[] = {
   "The logon session already has a connection to the server under one user name and a second one was requested under another.",
   "A persistent mapped drive reconnected with saved credentials different from those now being used.",
@@ -1626,6 +2566,14 @@ static const char *const e105_resolution[] = {
   "Use one account for every connection to a given server from the same logon session.",
   NULL};
 static const unsigned short e105_related[] = {5, 73, 118, LOGONERR_NO_ENTRY};
+static const logonerr_source e105_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"INFO: WNetAddConnection2 and Multiple User Credentials (error 1219)",
+   "https://support.microsoft.com/en-us/help/183366/info-wnetaddconnection2-and-multiple-user-credentials", NULL, 0x18U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e106_causes[] = {
   "A logon was attempted with the DOMAIN$ account that holds an interdomain trust.",
   NULL};
@@ -1637,6 +2585,14 @@ static const char *const e106_resolution[] = {
   "Sign in with a user account, and investigate the source when nothing should use the trust account.",
   NULL};
 static const unsigned short e106_related[] = {51, 107, 108, LOGONERR_NO_ENTRY};
+static const logonerr_source e106_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"User-Account-Control attribute (userAccountControl flags)",
+   "https://learn.microsoft.com/windows/win32/adschema/a-useraccountcontrol", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e107_causes[] = {
   "A computer account was used for a kind of logon that computer accounts may not perform.",
   "A domain join or secure-channel setup tested the account, which logs this status as a matter of course.",
@@ -1649,6 +2605,14 @@ static const char *const e107_resolution[] = {
   "Use a user account for the operation, and ignore events that come with a normal domain join.",
   NULL};
 static const unsigned short e107_related[] = {52, 108, 106, LOGONERR_NO_ENTRY};
+static const logonerr_source e107_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"User-Account-Control attribute (userAccountControl flags)",
+   "https://learn.microsoft.com/windows/win32/adschema/a-useraccountcontrol", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e108_causes[] = {
   "A domain controller's machine account was used for a user-style logon.",
   NULL};
@@ -1660,6 +2624,14 @@ static const char *const e108_resolution[] = {
   "Use a user account, and look into the source only when such attempts are unexpected.",
   NULL};
 static const unsigned short e108_related[] = {53, 107, 106, LOGONERR_NO_ENTRY};
+static const logonerr_source e108_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"User-Account-Control attribute (userAccountControl flags)",
+   "https://learn.microsoft.com/windows/win32/adschema/a-useraccountcontrol", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e109_causes[] = {
   "The trusted domain was rebuilt with a new SID, so the stored trust no longer matches it.",
   "The trust was created with a name that belongs to another domain.",
@@ -1672,6 +2644,12 @@ static const char *const e109_resolution[] = {
   "Delete and recreate the trust so that it records the domain's current name and SID, then verify it.",
   NULL};
 static const unsigned short e109_related[] = {54, 100, 82, LOGONERR_NO_ENTRY};
+static const logonerr_source e109_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e110_causes[] = {
   "The logon was anonymous or guest, which yields no session key.",
   "The operation needs a session key that the logon's protocol did not produce.",
@@ -1685,6 +2663,12 @@ static const char *const e110_resolution[] = {
   "Reconnect after the session expired so a new key is negotiated.",
   NULL};
 static const unsigned short e110_related[] = {40, 118, 66, LOGONERR_NO_ENTRY};
+static const logonerr_source e110_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e111_causes[] = {
   "An administrator reset the password with 'User must change password at next logon' ticked, which sets pwdLastSet to 0.",
   "A new account was created with the change-at-next-logon option and first used over the network.",
@@ -1697,7 +2681,19 @@ static const char *const e111_resolution[] = {
   "Have the user sign in interactively or use a password-change portal to set a new password.",
   "For a service account, clear the flag and set a known password instead of forcing a change.",
   NULL};
-static const unsigned short e111_related[] = {77, 74, 117, 55, 169, LOGONERR_NO_ENTRY};
+static const unsigned short e111_related[] = {77, 74, 117, 55, 172, LOGONERR_NO_ENTRY};
+static const logonerr_source e111_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"LsaLogonUser function (ntsecapi.h): return values and MSV1_0 SubStatus values",
+   "https://learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsalogonuser", NULL, 0x8U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x8U},
+  {"4776(S, F) The computer attempted to validate the credentials for an account",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e112_causes[] = {
   "A component that took part in the logon looked for an object (a package, a registry value, a name) and did not find it, which Microsoft attributes to a defect in Windows.",
   NULL};
@@ -1710,6 +2706,14 @@ static const char *const e112_resolution[] = {
   "Keep the affected computer on current cumulative updates.",
   NULL};
 static const unsigned short e112_related[] = {4, 73, LOGONERR_NO_ENTRY};
+static const logonerr_source e112_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e113_causes[] = {
   "The DNS servers the client uses have no SRV records for the domain.",
   "No domain controller of the domain is reachable from the client's site.",
@@ -1723,6 +2727,14 @@ static const char *const e113_resolution[] = {
   "Restore connectivity to a domain controller, or add one to the site.",
   NULL};
 static const unsigned short e113_related[] = {56, 65, 82, LOGONERR_NO_ENTRY};
+static const logonerr_source e113_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {"DsGetDcNameA function (dsgetdc.h)",
+   "https://learn.microsoft.com/en-us/windows/win32/api/dsgetdc/nf-dsgetdc-dsgetdcnamea", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e114_causes[] = {
   "A device or service keeps sending an old password (phone mail client, mapped drive, service, scheduled task, saved Remote Desktop credential).",
   "A user mistyped the password more times than the lockout threshold allows within the observation window.",
@@ -1742,7 +2754,19 @@ static const char *const e114_resolution[] = {
   "Let the lockout expire on its own when LockoutDuration is short and the source is still unknown, to avoid an immediate re-lock.",
   "Block the source address, or put the internet-facing service behind extranet lockout or multi-factor authentication, when the bad passwords come from an attack.",
   NULL};
-static const unsigned short e114_related[] = {70, 73, 78, 57, 164, 170, LOGONERR_NO_ENTRY};
+static const unsigned short e114_related[] = {70, 73, 78, 57, 167, 173, LOGONERR_NO_ENTRY};
+static const logonerr_source e114_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"4740(S) A user account was locked out",
+   "https://learn.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4740", NULL, 0x40U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x48U},
+  {"4776(S, F) The computer attempted to validate the credentials for an account",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e115_causes[] = {
   "The server changed its machine password and the domain controller that issued the client's ticket still has the old one.",
   "The service's SPN is registered on an account other than the one the service runs as.",
@@ -1755,7 +2779,13 @@ static const char *const e115_resolution[] = {
   "Force replication of the server's account (`repadmin /syncall /AdeP`) and have the client get a new ticket (`klist purge`).",
   "Move the SPN to the account the service runs as (`setspn -D` on the wrong account, `setspn -S` on the right one).",
   NULL};
-static const unsigned short e115_related[] = {42, 41, 101, 145, 191, LOGONERR_NO_ENTRY};
+static const unsigned short e115_related[] = {42, 41, 101, 148, 194, LOGONERR_NO_ENTRY};
+static const logonerr_source e115_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e116_causes[] = {
   "The client dropped the connection in the middle of an SSPI handshake, after the server had already sent its reply.",
   "A network device or a timeout cut the connection during Kerberos or NTLM negotiation.",
@@ -1770,7 +2800,13 @@ static const char *const e116_resolution[] = {
   "Fix or reconfigure the client that abandons handshakes, or exclude a known scanner from alerting.",
   "Repair the network path (MTU, firewall idle timeouts, load balancer) that cuts connections during authentication.",
   NULL};
-static const unsigned short e116_related[] = {137, 73, 112, 118, LOGONERR_NO_ENTRY};
+static const unsigned short e116_related[] = {140, 73, 112, 118, LOGONERR_NO_ENTRY};
+static const logonerr_source e116_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e117_causes[] = {
   "An Exchange ActiveSync policy on the device requires a password change before it continues.",
   NULL};
@@ -1782,12 +2818,18 @@ static const char *const e117_resolution[] = {
   "Have the user change the password, then let the device sign in again.",
   NULL};
 static const unsigned short e117_related[] = {60, 111, 77, LOGONERR_NO_ENTRY};
+static const logonerr_source e117_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0xFU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e118_causes[] = {
   "The Kerberos service ticket behind an SMB session reached its end time, so the server asks the client to authenticate again.",
   "The account's credentials changed and the client holds no valid ticket to renew the session.",
   NULL};
 static const char *const e118_diagnosis[] = {
-  "Read the Account Name and Source Network Address of the 4625 event and check for a 4624 from the same client moments later: a successful re-authentication means the expiry was routine.",
+  "Look on the file server for a 4624 from the same client moments after the failure: a new session set up by re-authentication means the expiry was routine (whether a 4625 is logged for the expired session is unconfirmed).",
   "On the client, run `klist` as the user and check the end time of the `cifs/<server>` ticket against the time of the failure.",
   NULL};
 static const char *const e118_resolution[] = {
@@ -1795,19 +2837,49 @@ static const char *const e118_resolution[] = {
   "Renew the user's tickets (`klist purge`, then access the share again) when the client keeps presenting an expired ticket.",
   NULL};
 static const unsigned short e118_related[] = {40, 110, 105, LOGONERR_NO_ENTRY};
+static const logonerr_source e118_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"[MS-SMB2] 3.3.5.2.9 Verifying the Session",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-smb2/b495e2da-8711-4772-b292-453be0394b49", NULL, 0x8U},
+  {"[MS-SMB] 3.2.1.3 Per SMB Session (an Expired session is one whose Kerberos ticket expired)",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-smb/90df9a28-f1a4-486a-b692-dc0273fc28b8", NULL, 0x10U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e119_causes[] = {
-  "The account has no password hash in the local SAM, so an NTLM response for it has nothing to be compared with.",
-  "The account is meant to sign in another way (certificate, smart card, Windows Hello) and was offered a password logon instead.",
+  "The computer that logged the 4776 keeps no password secret for the account, as its message says; Microsoft does not document which accounts lack one, so the cases below are what to rule out, not confirmed causes.",
+  "On a read-only domain controller, the Password Replication Policy does not let the account's password be cached there; the RODC hands such logons to a writable DC and fails them when it cannot reach one (whether it then reports this status is unconfirmed).",
+  "A local account that never had a password set, or one meant only for a certificate or Windows Hello sign-in, was offered a password logon (unconfirmed).",
   NULL};
 static const char *const e119_diagnosis[] = {
-  "Read Logon Account and Source Workstation of the 4776 event, and note which computer logged it: a member server or workstation logs 4776 for its own local accounts.",
-  "Check the local account with `Get-LocalUser <name> | Select Name,Enabled,PasswordRequired,PasswordLastSet` and learn how it is meant to sign in: an account created without a password, or used only with a certificate or Windows Hello, has no secret to check.",
+  "Note which computer logged the 4776: a read-only DC, a writable DC, or a member computer checking one of its own local accounts.",
+  "On a read-only DC, list the accounts whose passwords it holds (`Get-ADDomainControllerPasswordReplicationPolicyUsage <rodc> -RevealedAccounts`) and the groups allowed to be cached (`Get-ADDomainControllerPasswordReplicationPolicy <rodc> -Allowed`), then test the link from the RODC to a writable DC (`nltest /dsgetdc:<domain> /writable`).",
+  "For a local account, read `Get-LocalUser <name> | Select Name,Enabled,PasswordRequired,PasswordLastSet` to see whether a password was ever set.",
   NULL};
 static const char *const e119_resolution[] = {
-  "Set a password for the local account (`Set-LocalUser <name> -Password (Read-Host -AsSecureString)`) if it must accept password logons.",
-  "Make the client use the sign-in method the account was created for instead of a password.",
+  "For an RODC, add the account (or a group holding it) to the RODC's allowed list and prepopulate it with `repadmin /rodcpwdrepl <rodc> <writable dc> <user DN>`, or restore the RODC's path to a writable DC.",
+  "For a local account, set a password (`Set-LocalUser <name> -Password (Read-Host -AsSecureString)`) if it must accept password logons, or use the sign-in method it was made for.",
   NULL};
 static const unsigned short e119_related[] = {70, 73, 94, LOGONERR_NO_ENTRY};
+static const logonerr_source e119_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"4776(S, F) The computer attempted to validate the credentials for an account",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4776", NULL, 0x8U},
+  {"Get-ADDomainControllerPasswordReplicationPolicyUsage (revealed list of an RODC)",
+   "https://learn.microsoft.com/en-us/powershell/module/activedirectory/get-addomaincontrollerpasswordreplicationpolicyusage", NULL, 0x40U},
+  {"How Operations in a Branch Site with an RODC Are Affected When the WAN Is Not Available",
+   NULL, "TechNet cc770854(v=ws.10)", 0x10U},
+  {"[MS-NRPC] 3.5.4.5.1.2 RODC server cachability validation",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-nrpc/f27c0f12-77c0-4c88-b969-ad23d01de702", NULL, 0x10U},
+  {"Repadmin /rodcpwdrepl (prepopulating passwords under the Password Replication Policy)",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-server-2008-R2-and-2008/cc742095(v=ws.10)", NULL, 0x80U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e120_causes[] = {
   "The account comes across a forest or external trust set to selective authentication and lacks the 'Allowed to authenticate' permission on the target computer.",
   "An authentication policy or policy silo restricts which computers the account may authenticate to or from.",
@@ -1822,7 +2894,17 @@ static const char *const e120_resolution[] = {
   "Grant 'Allowed to authenticate' on the target computer objects to a group holding the trusted users, or widen the trust to forest-wide authentication if that is intended.",
   "Adjust the authentication policy's access-control conditions, or move the account to the right silo, when a policy made the refusal.",
   NULL};
-static const unsigned short e120_related[] = {58, 100, 76, 74, 158, LOGONERR_NO_ENTRY};
+static const unsigned short e120_related[] = {58, 100, 76, 74, 161, LOGONERR_NO_ENTRY};
+static const logonerr_source e120_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"Enable selective authentication over a forest trust (Allowed to Authenticate)",
+   "https://docs.microsoft.com/en-us/previous-versions/windows/it-pro/windows-server-2003/cc758152%28v%3dws.10%29", NULL, 0x90U},
+  {"4625(F) An account failed to log on",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e121_causes[] = {
   "A 'Restrict NTLM' policy was set to deny (outgoing traffic on the client, incoming traffic on the server, or NTLM authentication in the domain on DCs).",
   "The application fell back to NTLM because Kerberos could not be used (connection by IP address, missing SPN, no line of sight to a DC).",
@@ -1842,6 +2924,18 @@ static const char *const e121_prevention[] = {
   "Give new services registered SPNs and DNS names so they authenticate with Kerberos from the start.",
   NULL};
 static const unsigned short e121_related[] = {59, 73, 120, 123, LOGONERR_NO_ENTRY};
+static const logonerr_source e121_sources[] = {
+  {"ntstatus.h (mingw-w64)",
+   NULL, "ntstatus.h", 0x3U},
+  {"[MS-ERREF] 2.3.1 NTSTATUS Values",
+   "https://learn.microsoft.com/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55", NULL, 0x7U},
+  {"[MS-APDS] 3.1.5 Message Processing Events and Sequencing Rules (STATUS_NTLM_BLOCKED)",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-apds/f47e40e1-b9ca-47e2-b139-15a1e96b0e72", NULL, 0x10U},
+  {"Block NTLM authentication (auditing NTLM on domain controllers before blocking)",
+   "https://learn.microsoft.com/en-us/training/modules/secure-windows-server-user-accounts/5-ntlm-blocking", NULL, 0x90U},
+  {"Network security: Restrict NTLM: Audit incoming NTLM traffic",
+   "https://learn.microsoft.com/pt-br/previous-versions/windows/it-pro/windows-10/security/threat-protection/security-policy-settings/network-security-restrict-ntlm-audit-incoming-ntlm-traffic", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e122_causes[] = {
   "A multi-leg protocol (NTLM, Negotiate, Kerberos with mutual authentication, a TLS handshake through Schannel) is part-way through its exchange.",
   "The function wrote an output token that the caller must send to the other side and answer with the reply.",
@@ -1865,7 +2959,13 @@ static const logonerr_faq_pair e122_faq[] = {
   {"What happens if the caller gives up at this point?",
    "The half-built context is deleted, and on the server side that can be reported as SEC_E_UNFINISHED_CONTEXT_DELETED, which Windows counts as a logon failure."},
   {NULL, NULL}};
-static const unsigned short e122_related[] = {137, 126, 127, LOGONERR_NO_ENTRY};
+static const unsigned short e122_related[] = {140, 126, 127, LOGONERR_NO_ENTRY};
+static const logonerr_source e122_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0xCU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e123_causes[] = {
   "TLS 1.0 and 1.1 are disabled on one side while the other side (an old client, an old SQL Server or RDP host) offers nothing newer.",
   "The client asked for a protocol or a context attribute that the chosen package cannot provide.",
@@ -1891,7 +2991,13 @@ static const char *const e123_resolution[] = {
 static const char *const e123_prevention[] = {
   "Audit TLS and NTLM usage before disabling old protocols, then disable them in stages.",
   NULL};
-static const unsigned short e123_related[] = {59, 121, 136, 126, LOGONERR_NO_ENTRY};
+static const unsigned short e123_related[] = {59, 121, 139, 126, LOGONERR_NO_ENTRY};
+static const logonerr_source e123_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0xCU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e124_causes[] = {
   "No account in the forest has the SPN the client built (for example `HTTP/web.contoso.com` for a site reached by an alias).",
   "The client connected by an IP address or a DNS alias, so the SPN it asked for is not registered.",
@@ -1900,15 +3006,28 @@ static const char *const e124_causes[] = {
 static const char *const e124_diagnosis[] = {
   "On the client run `klist get <SPN>` (for example `klist get HTTP/web.contoso.com`): if no ticket comes back while other SPNs work, the SPN is the problem, not the connection.",
   "Run `setspn -Q <SPN>` to find which account, if any, holds the SPN, and `setspn -L <account>` to list what the service account has.",
-  "On the domain controller read event 4769 for the request: Result Code 0x7 and the Service Name field show the name that was not found.",
-  "Check how the client names the server (`nslookup <name>`): a CNAME is resolved to the host name before the SPN is built, so the SPN must match the canonical name.",
+  "On the domain controller read event 4769 for the request: Failure Code 0x7 and the Service Name field show the name that was not found.",
+  "Check how the client names the server (`nslookup <name>`): clients differ, some build the SPN from the alias the user typed (file sharing over SMB does) and some from the host name the CNAME leads to, so the SPN must exist for the name the client actually asks for, as the Service Name of event 4769 shows.",
   NULL};
 static const char *const e124_resolution[] = {
   "Register the missing SPN on the account that runs the service with `setspn -S <SPN> <domain>\\<account>` (the -S form refuses duplicates).",
-  "Connect by the server's registered DNS name instead of its IP address or an unregistered alias.",
+  "For a DNS alias, give the server the alias as an alternate name (`netdom computername <host> /add:<alias FQDN>`, which registers its SPNs) or register the SPNs for the alias yourself (`setspn -S HOST/<alias FQDN> <host>`).",
+  "Otherwise connect by the server's registered DNS name instead of its IP address or an unregistered alias.",
   "Restore the trust or the name resolution between the client's and the target's domains when the target is in another forest.",
   NULL};
-static const unsigned short e124_related[] = {132, 41, 130, 153, LOGONERR_NO_ENTRY};
+static const unsigned short e124_related[] = {132, 41, 130, 156, LOGONERR_NO_ENTRY};
+static const logonerr_source e124_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0xCU},
+  {"4769(S, F): A Kerberos service ticket was requested",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4769", NULL, 0x40U},
+  {"How to enable Kerberos event logging (KB 262177)",
+   "https://support.microsoft.com/en-us/help/262177/how-to-enable-kerberos-event-logging", NULL, 0x10U},
+  {"NetAddAlternateComputerName function (lmjoin.h)",
+   "https://docs.microsoft.com/windows/desktop/api/lmjoin/nf-lmjoin-netaddalternatecomputername", NULL, 0x80U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e125_causes[] = {
   "The account is set to change its password at next logon, and CredSSP cannot let the user change it before the remote session exists.",
   "The server's Remote Desktop or TLS certificate, or the private key behind it, cannot be read by the service.",
@@ -1930,6 +3049,14 @@ static const char *const e125_resolution[] = {
   "Remove or update a failing third-party security package and restart the machine.",
   NULL};
 static const unsigned short e125_related[] = {111, 55, 21, 130, LOGONERR_NO_ENTRY};
+static const logonerr_source e125_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0x4U},
+  {"SSPI Status Codes",
+   "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e126_causes[] = {
   "Something other than TLS reached a TLS endpoint (plain HTTP to an HTTPS port, a proxy that rewrote the handshake).",
   "A Kerberos ticket grew too big for the server's limit because the user is a member of very many groups.",
@@ -1947,7 +3074,15 @@ static const char *const e126_resolution[] = {
   "Reduce the user's group memberships or raise MaxTokenSize and the HTTP.sys header limits (MaxFieldLength, MaxRequestBytes) on the server.",
   "Fix the caller so that it passes the reply buffer of the current exchange.",
   NULL};
-static const unsigned short e126_related[] = {123, 136, 142, LOGONERR_NO_ENTRY};
+static const unsigned short e126_related[] = {123, 139, 145, LOGONERR_NO_ENTRY};
+static const logonerr_source e126_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0x4U},
+  {"SSPI Status Codes",
+   "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e127_causes[] = {
   "The password or user name is wrong, or a stored credential is stale after a password change.",
   "The account is disabled, locked out, expired or restricted, and the package hides the reason behind this one code.",
@@ -1972,7 +3107,13 @@ static const logonerr_faq_pair e127_faq[] = {
   {"Why does the client only say the logon attempt failed?",
    "SSPI folds many NTSTATUS failures into SEC_E_LOGON_DENIED, so the precise reason is in the target's event 4625 or in the domain controller's events 4771 and 4776, whose status fields name the exact failure."},
   {NULL, NULL}};
-static const unsigned short e127_related[] = {73, 17, 70, 128, 170, LOGONERR_NO_ENTRY};
+static const unsigned short e127_related[] = {73, 17, 70, 128, 173, LOGONERR_NO_ENTRY};
+static const logonerr_source e127_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0xCU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e128_causes[] = {
   "AcquireCredentialsHandle received a user, domain or password structure in an unexpected form (for example a UPN given with a separate domain).",
   "A Schannel client or server certificate has no private key, or the process cannot open that key.",
@@ -1989,6 +3130,12 @@ static const char *const e128_resolution[] = {
   "Replace a certificate whose key is held by a provider Schannel cannot use with one stored in a CNG key storage provider.",
   NULL};
 static const unsigned short e128_related[] = {129, 127, 17, LOGONERR_NO_ENTRY};
+static const logonerr_source e128_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0xCU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e129_causes[] = {
   "The caller's session is a network logon (the double hop), so it holds no password or forwardable ticket to reach a further server.",
   "A service, scheduled task or IIS application pool runs in a session without stored credentials for the target.",
@@ -1997,7 +3144,7 @@ static const char *const e129_causes[] = {
   NULL};
 static const char *const e129_symptoms[] = {
   "A script works at the console but fails inside `Enter-PSSession` or `Invoke-Command` when it opens a share on another server.",
-  "`net use` or a mapped drive fails with \"A specified logon session does not exist\".",
+  "`net use` or a mapped drive may fail with \"A specified logon session does not exist\" (1312's text; the mapping from this code is unconfirmed).",
   NULL};
 static const char *const e129_diagnosis[] = {
   "Run `klist` in the failing context: an empty ticket cache, or no forwardable TGT, confirms a session without usable credentials.",
@@ -2011,6 +3158,12 @@ static const char *const e129_resolution[] = {
   "Install a server certificate with its private key for Schannel.",
   NULL};
 static const unsigned short e129_related[] = {10, 66, 128, LOGONERR_NO_ENTRY};
+static const logonerr_source e129_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0xCU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e130_causes[] = {
   "The domain part of the user name is misspelt or names a domain that the target does not trust.",
   "The client or the target cannot reach a domain controller (DNS, firewall, site or VPN problems).",
@@ -2018,16 +3171,28 @@ static const char *const e130_causes[] = {
   NULL};
 static const char *const e130_diagnosis[] = {
   "Run `nltest /dsgetdc:<domain>` on the client and on the target: an error there means no domain controller can be located.",
-  "Run `nltest /sc_query:<domain>` on the target to check its secure channel, and `Test-ComputerSecureChannel` in PowerShell.",
+  "Run `nltest /sc_query:<domain>` on the target to check its secure channel, or `Test-ComputerSecureChannel` in PowerShell when the target is a domain member (not on a domain controller, where the cmdlet reports false errors).",
   "Check the user name: `nltest /domain_trusts` on the target lists the domains it can authenticate.",
-  "Look for Netlogon events 5719 and 5722 in the target's System log at the time of the failure.",
+  "Look for Netlogon event 3210 in the target's System log, and for Netlogon event 5722 in the System log of the domain controller the target tried to authenticate with, at the time of the failure.",
   NULL};
 static const char *const e130_resolution[] = {
   "Sign in with a correct domain name, in the form DOMAIN\\user or user@upn-suffix.",
   "Restore DNS and network access from the machines to a domain controller (ports 88, 389, 445, 135).",
-  "Repair a broken secure channel with `Test-ComputerSecureChannel -Repair` or by rejoining the domain.",
+  "Repair a member's broken secure channel with `Test-ComputerSecureChannel -Repair` (a domain controller's with `netdom resetpwd`), or rejoin the domain.",
   NULL};
 static const unsigned short e130_related[] = {9, 65, 56, 47, LOGONERR_NO_ENTRY};
+static const logonerr_source e130_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0xCU},
+  {"Test-ComputerSecureChannel (PowerShell)",
+   "https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.management/test-computersecurechannel", NULL, 0xC0U},
+  {"Event ID 5722 is logged on the domain controller (KB 810977)",
+   "http://support.microsoft.com/kb/810977/pt", NULL, 0x40U},
+  {"Broken trust relationship between a domain-joined device and its domain (secure channel issues)",
+   "https://learn.microsoft.com/en-us/troubleshoot/windows-server/windows-security/broken-trust-relationship-domain-joined-device-its-domain-secure-channel-issues", NULL, 0x50U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e131_causes[] = {
   "A long-lived connection kept using a context past the expiry of its Kerberos ticket (10 hours by default).",
   "The peer shut down the TLS session or deleted its side of the context.",
@@ -2042,7 +3207,15 @@ static const char *const e131_resolution[] = {
   "Make the application set up a new context (reconnect) when this code comes back.",
   "Renew tickets before they expire (`klist purge` followed by a new connection) for a long-running manual session.",
   NULL};
-static const unsigned short e131_related[] = {133, 137, 177, LOGONERR_NO_ENTRY};
+static const unsigned short e131_related[] = {133, 140, 180, LOGONERR_NO_ENTRY};
+static const logonerr_source e131_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0x4U},
+  {"SSPI Status Codes",
+   "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e132_causes[] = {
   "The SPN the client used is registered on a different account from the one running the service, or on two accounts.",
   "A DNS record or hosts entry sends the name to another machine than the one that owns the SPN.",
@@ -2060,7 +3233,13 @@ static const char *const e132_resolution[] = {
   "Correct the DNS record so the name resolves to the server that owns the SPN.",
   "Issue a certificate that includes the name clients use, or make clients use a name the certificate holds.",
   NULL};
-static const unsigned short e132_related[] = {41, 124, 145, 134, 186, LOGONERR_NO_ENTRY};
+static const unsigned short e132_related[] = {41, 124, 148, 134, 189, LOGONERR_NO_ENTRY};
+static const logonerr_source e132_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0xCU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e133_causes[] = {
   "A machine's clock drifted because it does not synchronise with the domain time hierarchy.",
   "A virtual machine takes its time from its host while the host is wrong.",
@@ -2078,7 +3257,15 @@ static const char *const e133_resolution[] = {
   "Set domain members to the domain hierarchy with `w32tm /config /syncfromflags:domhier /update` and restart the Windows Time service.",
   "Configure the forest root PDC emulator with a reliable external NTP source, and turn off hypervisor time sync for domain controllers.",
   NULL};
-static const unsigned short e133_related[] = {43, 91, 131, 182, LOGONERR_NO_ENTRY};
+static const unsigned short e133_related[] = {43, 91, 131, 185, LOGONERR_NO_ENTRY};
+static const logonerr_source e133_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0xCU},
+  {"4771(F): Kerberos pre-authentication failed",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4771", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e134_causes[] = {
   "The server uses a self-signed certificate (the default for Remote Desktop and for SQL Server).",
   "The issuing enterprise CA's root is not in the client's Trusted Root Certification Authorities store.",
@@ -2098,2469 +3285,3308 @@ static const char *const e134_resolution[] = {
   "Deploy the issuing CA's root and intermediate certificates to clients, for example through Group Policy.",
   "Configure the server to send its full chain, including intermediates.",
   NULL};
-static const unsigned short e134_related[] = {135, 132, 139, LOGONERR_NO_ENTRY};
+static const unsigned short e134_related[] = {137, 132, 142, LOGONERR_NO_ENTRY};
+static const logonerr_source e134_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0xCU},
+  {NULL, NULL, NULL, 0U}};
 static const char *const e135_causes[] = {
+  "The client and server have no TLS version or cipher suite in common, for example after TLS 1.0/1.1 or older cipher suites were disabled on one side only.",
+  "The peer sent fatal alert 40 (handshake_failure), 10 (unexpected_message), 22 (record_overflow), 47 (illegal_parameter), 50 (decode_error) or 60 (export_restriction), all of which Schannel reports as this code.",
+  "The server asked for a client certificate and the one sent (or its absence) was refused.",
+  "A proxy, load balancer or inspection device in the path altered or cut the handshake.",
+  NULL};
+static const char *const e135_symptoms[] = {
+  "Schannel error events in the System log: 36887 (a fatal alert was received from the remote endpoint, with the TLS alert code) on one side, 36888 (a fatal alert was generated and sent) on the other.",
+  "Event 36874 on a server when a client's connection request offered nothing the server supports.",
+  "Applications report 0x80090326 or its text when they connect over HTTPS, LDAPS, RDP or SQL Server with encryption.",
+  NULL};
+static const char *const e135_diagnosis[] = {
+  "Read the TLS alert code in the 36887 or 36888 event: it says what the peer objected to (40 handshake failure, 70 protocol version, 71 insufficient security, 48 unknown CA, 42 bad certificate).",
+  "Compare the protocols and cipher suites enabled on both ends (`Get-TlsCipherSuite` and the SCHANNEL\\Protocols registry keys on Windows).",
+  "Capture the handshake (Wireshark filter `tls.handshake or tls.alert_message`) to see the ClientHello's versions and suites and which side sends the alert.",
+  NULL};
+static const char *const e135_resolution[] = {
+  "Enable a TLS version and a cipher suite that both sides support, preferring TLS 1.2 or later on the older side rather than re-enabling weak protocols on the newer one.",
+  "Give the server a certificate whose key type matches the cipher suites it offers, and send the client certificate the server expects when it asks for one.",
+  "Bypass or reconfigure a device that interferes with the handshake.",
+  NULL};
+static const unsigned short e135_related[] = {139, 123, 136, 138, 134, LOGONERR_NO_ENTRY};
+static const logonerr_source e135_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0x4U},
+  {"SSPI Status Codes",
+   "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes", NULL, 0x8U},
+  {"Schannel error codes for TLS and SSL alerts",
+   "https://learn.microsoft.com/en-us/windows/win32/secauthn/schannel-error-codes-for-tls-and-ssl-alerts", NULL, 0x18U},
+  {"Schannel Events",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-server-2012-R2-and-2012/dn786445%28v=ws.11%29", NULL, 0x60U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e136_causes[] = {
+  "The peer rejected the certificate and sent alert 42, 43 or 46.",
+  "The certificate's key type, key usage or extended key usage does not suit TLS server or client authentication.",
+  "The certificate is damaged or cannot be parsed.",
+  NULL};
+static const char *const e136_symptoms[] = {
+  "A Schannel 36887 or 36888 event in the System log with alert code 42, 43 or 46.",
+  NULL};
+static const char *const e136_diagnosis[] = {
+  "Read the alert code in the Schannel 36887 or 36888 event, and which side logged it.",
+  "Dump the certificate with `certutil -dump <file.cer>` and check Key Usage, Enhanced Key Usage (Server Authentication or Client Authentication) and the public key algorithm.",
+  "Run `certutil -verify -urlfetch <file.cer>` to see whether chain building or revocation checking fails.",
+  NULL};
+static const char *const e136_resolution[] = {
+  "Issue a certificate from a template meant for TLS (Server Authentication for servers, Client Authentication for clients) and bind it to the service.",
+  NULL};
+static const unsigned short e136_related[] = {135, 134, 137, LOGONERR_NO_ENTRY};
+static const logonerr_source e136_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0x4U},
+  {"SSPI Status Codes",
+   "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes", NULL, 0x8U},
+  {"Schannel error codes for TLS and SSL alerts",
+   "https://learn.microsoft.com/en-us/windows/win32/secauthn/schannel-error-codes-for-tls-and-ssl-alerts", NULL, 0x18U},
+  {"Schannel Events",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-server-2012-R2-and-2012/dn786445%28v=ws.11%29", NULL, 0x60U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e137_causes[] = {
   "The server or client certificate was not renewed before its Valid To date.",
   "An intermediate CA certificate in the chain expired.",
   "The local clock is far enough off that a valid certificate looks expired or not yet valid.",
   NULL};
-static const char *const e135_diagnosis[] = {
+static const char *const e137_diagnosis[] = {
   "Check the Valid From and Valid To dates of the peer certificate with `certutil -dump <file.cer>` or `Get-ChildItem Cert:\\LocalMachine\\My | Format-List Subject,NotAfter`.",
   "Run `certutil -verify <file.cer>` to find which certificate in the chain has expired.",
   "Compare the local time with a reference (`w32tm /stripchart /computer:<dc> /samples:3`) to rule out a wrong clock.",
   NULL};
-static const char *const e135_resolution[] = {
+static const char *const e137_resolution[] = {
   "Renew the expired certificate and bind the new one to the service (RDP, WinRM listener, IIS site, LDAPS).",
   "Replace an expired intermediate with the CA's current certificate on the server.",
   "Correct the clock of the machine that judged the certificate.",
   NULL};
-static const unsigned short e135_related[] = {134, 133, 132, LOGONERR_NO_ENTRY};
-static const char *const e136_causes[] = {
+static const unsigned short e137_related[] = {134, 133, 132, LOGONERR_NO_ENTRY};
+static const logonerr_source e137_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0x4U},
+  {"SSPI Status Codes",
+   "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e138_causes[] = {
+  "The peer sent fatal alert 21 or 51 because a handshake signature or the key exchange failed to verify.",
+  "The server's private key does not match its certificate, or its key provider failed.",
+  "A device in the path altered TLS records.",
+  NULL};
+static const char *const e138_symptoms[] = {
+  "A Schannel 36887 or 36888 event with alert code 21 or 51.",
+  NULL};
+static const char *const e138_diagnosis[] = {
+  "Read the alert code and the side that logged it in the Schannel 36887 or 36888 event.",
+  "On the server, run `certutil -store My <serial>` and look for 'Encryption test passed', which shows the private key matches the certificate.",
+  "Capture the handshake to see which message precedes the alert.",
+  NULL};
+static const char *const e138_resolution[] = {
+  "Re-import the certificate with its matching private key, or issue a new one, and rebind it to the service.",
+  "Remove whatever in the path rewrites TLS records.",
+  NULL};
+static const unsigned short e138_related[] = {135, 139, LOGONERR_NO_ENTRY};
+static const logonerr_source e138_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0x4U},
+  {"SSPI Status Codes",
+   "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes", NULL, 0x8U},
+  {"Schannel error codes for TLS and SSL alerts",
+   "https://learn.microsoft.com/en-us/windows/win32/secauthn/schannel-error-codes-for-tls-and-ssl-alerts", NULL, 0x18U},
+  {"Schannel Events",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-server-2012-R2-and-2012/dn786445%28v=ws.11%29", NULL, 0x60U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e139_causes[] = {
   "Cipher suites were restricted on one side (by Group Policy or a hardening script) to a set the other side does not offer.",
   "The server certificate's key type (DSA, a small RSA key) cannot be used with any enabled suite.",
   "An old client offers only suites that the server has disabled, such as RC4 or 3DES.",
   NULL};
-static const char *const e136_diagnosis[] = {
+static const char *const e139_diagnosis[] = {
   "Run `Get-TlsCipherSuite` on both machines and compare the lists.",
   "Check the System log for Schannel event 36874 or 36888 with alert 40 (handshake failure).",
   "Look at the certificate's public key algorithm and size with `certutil -dump <file.cer>`.",
   NULL};
-static const char *const e136_resolution[] = {
+static const char *const e139_resolution[] = {
   "Enable at least one modern suite common to both sides (for example an ECDHE suite with AES-GCM) with `Enable-TlsCipherSuite` or the SSL Cipher Suite Order policy.",
   "Replace a certificate whose key cannot be used with the enabled suites.",
   "Update the old client so that it offers current suites.",
   NULL};
-static const unsigned short e136_related[] = {123, 126, 141, LOGONERR_NO_ENTRY};
-static const char *const e137_causes[] = {
+static const unsigned short e139_related[] = {123, 126, 144, LOGONERR_NO_ENTRY};
+static const logonerr_source e139_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0x4U},
+  {"SSPI Status Codes",
+   "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e140_causes[] = {
   "The client gave up after the first leg (a user cancelled the credential prompt, a timeout fired, the connection dropped).",
   "A load balancer sent the second leg of an NTLM or Negotiate exchange to a different server than the first.",
   "The application deleted the context on an error it could have retried.",
   NULL};
-static const char *const e137_diagnosis[] = {
+static const char *const e140_diagnosis[] = {
   "Look on the server for event 4625 at the time of the failure and read its Status, Logon Type and Source Network Address.",
   "Check whether the client's connection reached the same server for both legs (load balancer persistence, the server's IIS or HTTP.sys logs).",
   "Capture the exchange (`netsh trace start capture=yes`) and check whether the client ever sent the final token.",
   NULL};
-static const char *const e137_resolution[] = {
+static const char *const e140_resolution[] = {
   "Enable session persistence on the load balancer, or use Kerberos, which needs a single leg from the client.",
   "Raise the client's or proxy's timeout when slow domain controllers delay the handshake.",
   NULL};
-static const unsigned short e137_related[] = {122, 131, 127, LOGONERR_NO_ENTRY};
-static const char *const e138_causes[] = {
+static const unsigned short e140_related[] = {122, 131, 127, LOGONERR_NO_ENTRY};
+static const logonerr_source e140_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0xCU},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e141_causes[] = {
   "The SPN or name the client used belongs to a user account without a service key the KDC will use, so the KDC asks for user-to-user authentication.",
   "The client named the target by a user principal name instead of the service's SPN.",
   "The server application does not implement the user-to-user exchange.",
   NULL};
-static const char *const e138_diagnosis[] = {
+static const char *const e141_diagnosis[] = {
   "On the client run `klist get <SPN>` to see whether the KDC issues an ordinary service ticket for the name at all.",
   "Run `setspn -Q <SPN>` to see which account holds the SPN and whether it is a user or a computer account.",
-  "On the domain controller, read event 4769 for the request: Result Code 0x1B and the Service Name show the target.",
+  "On the domain controller, read event 4769 for the request: Failure Code 0x1B and the Service Name show the target.",
   NULL};
-static const char *const e138_resolution[] = {
+static const char *const e141_resolution[] = {
   "Register the SPN on the account that runs the service with `setspn -S`, and remove it from the user account that should not hold it.",
   "Make the client target the service's SPN rather than a user name.",
   NULL};
-static const unsigned short e138_related[] = {124, 132, 173, LOGONERR_NO_ENTRY};
-static const char *const e139_causes[] = {
+static const unsigned short e141_related[] = {124, 132, 176, LOGONERR_NO_ENTRY};
+static const logonerr_source e141_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0xCU},
+  {"4769(S, F): A Kerberos service ticket was requested",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4769", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e142_causes[] = {
   "The certificate template does not put the user's UPN in the subject alternative name.",
   "The user's UPN changed (a rename, a new suffix) after the certificate was issued.",
   "Strong certificate mapping is enforced and the certificate carries no SID extension or explicit mapping for the account.",
   NULL};
-static const char *const e139_diagnosis[] = {
+static const char *const e142_diagnosis[] = {
   "Dump the card or certificate with `certutil -scinfo` or `certutil -dump <file.cer>` and read the Subject Alternative Name (Principal Name) and the SID extension.",
   "Compare with `Get-ADUser <name> -Properties UserPrincipalName,altSecurityIdentities`.",
   "On the domain controller read event 4771 or 4768 for the account, and Kdcsvc events 39 to 41 in the System log, which report certificate mapping problems.",
   NULL};
-static const char *const e139_resolution[] = {
+static const char *const e142_resolution[] = {
   "Reissue the certificate from a template that includes the current UPN and the SID extension.",
   "Add an explicit strong mapping for the certificate in the account's altSecurityIdentities.",
   NULL};
-static const unsigned short e139_related[] = {140, 134, 135, 213, LOGONERR_NO_ENTRY};
-static const char *const e140_causes[] = {
+static const unsigned short e142_related[] = {143, 134, 137, 216, LOGONERR_NO_ENTRY};
+static const logonerr_source e142_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0xCU},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e143_causes[] = {
   "The account has the flag Smart card is required for interactive logon, and the user typed a password.",
   "A tool or service tried to log on as that account with a password (RunAs, a scheduled task, a service).",
   NULL};
-static const char *const e140_diagnosis[] = {
+static const char *const e143_diagnosis[] = {
   "Check the account with `Get-ADUser <name> -Properties SmartcardLogonRequired`: True means password logons are refused.",
   "Find event 4625 on the target and read the Failure Reason (%%2315, smart card logon required) and the Logon Type.",
   NULL};
-static const char *const e140_resolution[] = {
+static const char *const e143_resolution[] = {
   "Sign in with the smart card (or Windows Hello for Business where it counts as one).",
   "Clear SmartcardLogonRequired with `Set-ADUser <name> -SmartcardLogonRequired $false` when password logons must be allowed for this account.",
   "Give automated jobs their own service account instead of a smart-card-only user.",
   NULL};
-static const unsigned short e140_related[] = {74, 18, 139, LOGONERR_NO_ENTRY};
-static const char *const e141_causes[] = {
+static const unsigned short e143_related[] = {74, 18, 142, LOGONERR_NO_ENTRY};
+static const logonerr_source e143_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0xCU},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e144_causes[] = {
   "The policy Network security: Configure encryption types allowed for Kerberos differs between clients, servers and domain controllers.",
   "An account (often a service account or an old computer) has no AES keys because its password was not changed since AES support arrived.",
   "The account's msDS-SupportedEncryptionTypes lists types that the KDC has disabled.",
   "A non-Windows client or keytab uses an encryption type the domain does not allow.",
   NULL};
-static const char *const e141_diagnosis[] = {
-  "On the domain controller, read events 4768 and 4769 for the request: Result Code 0xE (KDC_ERR_ETYPE_NOTSUPP) confirms that no encryption type was agreed.",
+static const char *const e144_diagnosis[] = {
+  "On the domain controller, read events 4768 (Result Code) and 4769 (Failure Code) for the request: 0xE (KDC_ERR_ETYPE_NOTSUPP) confirms that no encryption type was agreed.",
   "Check the target with `Get-ADUser <name> -Properties msDS-SupportedEncryptionTypes,pwdLastSet` (or Get-ADComputer) to see its enabled types and when its keys were last made.",
   "Run `klist` on the client to see which encryption types its tickets use, and compare the Kerberos encryption-type policy on both ends with `gpresult /h`.",
   NULL};
-static const char *const e141_resolution[] = {
+static const char *const e144_resolution[] = {
   "Reset the service or computer account's password so that AES keys are generated, and set msDS-SupportedEncryptionTypes to include AES.",
   "Make the allowed encryption types consistent across clients, servers and domain controllers.",
   "Regenerate keytabs for non-Windows services with an AES encryption type.",
   NULL};
-static const unsigned short e141_related[] = {143, 136, 160, LOGONERR_NO_ENTRY};
-static const char *const e142_causes[] = {
+static const unsigned short e144_related[] = {146, 139, 163, LOGONERR_NO_ENTRY};
+static const logonerr_source e144_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0xCU},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x40U},
+  {"4769(S, F): A Kerberos service ticket was requested",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4769", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e145_causes[] = {
   "A TLS-terminating proxy, load balancer or inspection device sits between client and server, so the two ends see different TLS channels.",
   "The server requires channel binding (IIS Extended Protection, LDAP channel binding, AD CS web enrollment) and the client does not send valid bindings.",
   "An old client or library does not support channel binding tokens.",
   NULL};
-static const char *const e142_diagnosis[] = {
+static const char *const e145_diagnosis[] = {
   "Check whether a device re-encrypts the traffic: compare the certificate the client receives (the browser's certificate view, or `openssl s_client -connect <host>:443`) with the one bound on the server (`netsh http show sslcert`).",
   "On domain controllers, read Directory Service event 3039, which names LDAP clients that sent no valid channel binding token (logged once LDAP Interface Events diagnostic logging is raised).",
   "For IIS, check the site's Extended Protection setting (Off, Accept, Required) in Windows Authentication's advanced settings.",
   NULL};
-static const char *const e142_resolution[] = {
+static const char *const e145_resolution[] = {
   "Let TLS pass through to the server, or terminate it on the server itself, where channel binding is required.",
   "Update clients so that they send channel binding tokens.",
   "Set Extended Protection to Accept instead of Required for a service that must be reached through a terminating proxy, after weighing the relay risk.",
   NULL};
-static const unsigned short e142_related[] = {127, 145, 126, LOGONERR_NO_ENTRY};
-static const char *const e143_causes[] = {
+static const unsigned short e145_related[] = {127, 148, 126, LOGONERR_NO_ENTRY};
+static const logonerr_source e145_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0x4U},
+  {"SSPI Status Codes",
+   "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e146_causes[] = {
   "The account has no key for any encryption type the request allows, for example no AES key because its password predates AES.",
   "The account's keys are missing or damaged, as with an account created by a tool that set no password.",
   "A cloud Kerberos (Microsoft Entra) service principal has no Kerberos key configured.",
   NULL};
-static const char *const e143_diagnosis[] = {
-  "On the domain controller, read events 4768 and 4769 for the account: Result Code 0x9 (KDC_ERR_NULL_KEY) or 0xE (KDC_ERR_ETYPE_NOTSUPP) confirms a key problem.",
+static const char *const e146_diagnosis[] = {
+  "On the domain controller, read events 4768 (Result Code) and 4769 (Failure Code) for the account: 0x9 (KDC_ERR_NULL_KEY) or 0xE (KDC_ERR_ETYPE_NOTSUPP) confirms a key problem.",
   "Check the account with `Get-ADUser <name> -Properties pwdLastSet,msDS-SupportedEncryptionTypes` to see when its keys were last made and which types it claims.",
   "Check the System log on the domain controller for KDC events 14 and 16, which report that no key of a suitable type was found.",
   NULL};
-static const char *const e143_resolution[] = {
+static const char *const e146_resolution[] = {
   "Reset the account's password (twice for krbtgt, with replication between) so that keys of every enabled type are made.",
   "Align msDS-SupportedEncryptionTypes with the keys the account really has.",
   NULL};
-static const unsigned short e143_related[] = {141, 127, 155, 160, LOGONERR_NO_ENTRY};
-static const char *const e144_causes[] = {
+static const unsigned short e146_related[] = {144, 127, 158, 163, LOGONERR_NO_ENTRY};
+static const logonerr_source e146_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0x4U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0xC0U},
+  {"4769(S, F): A Kerberos service ticket was requested",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4769", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e147_causes[] = {
   "The client could not reach a KDC, so Kerberos failed and Negotiate refused to fall back silently.",
   "A device on the path altered or dropped the Kerberos part of the negotiation.",
   "The client and server disagree about which packages Negotiate may use.",
   NULL};
-static const char *const e144_diagnosis[] = {
+static const char *const e147_diagnosis[] = {
   "Run `nltest /dsgetdc:<domain> /kdc` on the client: failure to find a KDC explains the fallback.",
   "Run `klist get <SPN>` for the target to see whether Kerberos on its own works.",
   "Look for event 4625 on the server and for System log events from the Security-Kerberos and LsaSrv sources at the time of the failure.",
   NULL};
-static const char *const e144_resolution[] = {
+static const char *const e147_resolution[] = {
   "Restore the client's access to a domain controller (DNS SRV records, ports 88 and 464).",
   "Remove or reconfigure the device that rewrites authentication traffic.",
   NULL};
-static const unsigned short e144_related[] = {130, 65, 9, LOGONERR_NO_ENTRY};
-static const char *const e145_causes[] = {
+static const unsigned short e147_related[] = {130, 65, 9, LOGONERR_NO_ENTRY};
+static const logonerr_source e147_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0x4U},
+  {"SSPI Status Codes",
+   "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e148_causes[] = {
   "The client connected by IP address or an alias without an SPN, so Negotiate fell back to NTLM, which proves nothing about the server.",
   "Remote Desktop Restricted Admin or Remote Credential Guard, which need Kerberos, was requested for a server Kerberos could not reach.",
   "The server's reply to the Kerberos exchange (the AP-REP) was missing or did not verify.",
   NULL};
-static const char *const e145_diagnosis[] = {
+static const char *const e148_diagnosis[] = {
   "Run `klist get <SPN>` for the name the client uses (for example `TERMSRV/<host>`): if no ticket can be obtained, Kerberos and thus mutual authentication are impossible.",
   "Check in event 4624 on the server (Authentication Package and Logon Process) whether earlier logons from this client used NTLM.",
   "Check which name the client connects to and whether `setspn -Q <SPN>` finds it.",
   NULL};
-static const char *const e145_resolution[] = {
+static const char *const e148_resolution[] = {
   "Connect by the server's fully qualified DNS name, for which an SPN exists.",
   "Register the missing SPN on the server's account, or drop the requirement for mutual authentication where NTLM must be used.",
   NULL};
-static const unsigned short e145_related[] = {42, 115, 132, 191, LOGONERR_NO_ENTRY};
-static const char *const e146_causes[] = {
-  "Event 4768 or 4769 records a successful ticket request with Result Code 0x0.",
+static const unsigned short e148_related[] = {42, 115, 132, 194, LOGONERR_NO_ENTRY};
+static const logonerr_source e148_sources[] = {
+  {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
+   NULL, "winerror.h", 0x3U},
+  {"COM Error Codes (Security and Setup)",
+   "https://learn.microsoft.com/windows/desktop/com/com-error-codes-4", NULL, 0xCU},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e149_causes[] = {
+  "Event 4768 (Result Code 0x0) or 4769 (Failure Code 0x0) records a successful ticket request.",
   NULL};
-static const char *const e146_diagnosis[] = {
-  "In event 4768 or 4769, a Result Code of 0x0 marks an Audit Success event; read Account Name, Service Name and Client Address to see who got which ticket.",
+static const char *const e149_diagnosis[] = {
+  "In event 4768 a Result Code of 0x0, and in event 4769 a Failure Code of 0x0, marks an Audit Success event; read Account Name, Service Name and Client Address to see who got which ticket.",
   "Run `klist` on the client to see the ticket it received, with its service, encryption type and end time.",
   NULL};
-static const char *const e146_resolution[] = {
+static const char *const e149_resolution[] = {
   "Nothing to fix; filter 0x0 out when counting Kerberos failures.",
   NULL};
-static const unsigned short e146_related[] = {171, 177, LOGONERR_NO_ENTRY};
-static const char *const e146_aliases[] = {"KRB5KDC_ERR_NONE", NULL};
-static const char *const e147_causes[] = {
+static const unsigned short e149_related[] = {174, 180, LOGONERR_NO_ENTRY};
+static const logonerr_source e149_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x58U},
+  {"4769(S, F): A Kerberos service ticket was requested",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4769", NULL, 0x48U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e149_aliases[] = {"KRB5KDC_ERR_NONE", NULL};
+static const char *const e150_causes[] = {
   "The principal was created with an expiration date that has passed (MIT `kadmin` `-expire`).",
   "A temporary or contractor account reached its end date.",
   NULL};
-static const char *const e147_diagnosis[] = {
+static const char *const e150_diagnosis[] = {
   "On an MIT KDC, run `kadmin -q 'getprinc <principal>'` and read the Expiration date line.",
   "Run `KRB5_TRACE=/dev/stderr kinit <principal>` on the client to see the KDC's reply carry error 1.",
   NULL};
-static const char *const e147_resolution[] = {
+static const char *const e150_resolution[] = {
   "Extend or clear the principal's expiration (`kadmin -q 'modprinc -expire never <principal>'`) if the account should still work.",
   "Otherwise retire whatever still uses the expired principal.",
   NULL};
-static const unsigned short e147_related[] = {164, 104, LOGONERR_NO_ENTRY};
-static const char *const e147_aliases[] = {"KRB5KDC_ERR_NAME_EXP", NULL};
-static const char *const e148_causes[] = {
+static const unsigned short e150_related[] = {167, 104, LOGONERR_NO_ENTRY};
+static const logonerr_source e150_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e150_aliases[] = {"KRB5KDC_ERR_NAME_EXP", NULL};
+static const char *const e151_causes[] = {
   "The service principal was created with an expiration date that has passed.",
   NULL};
-static const char *const e148_diagnosis[] = {
+static const char *const e151_diagnosis[] = {
   "On an MIT KDC, run `kadmin -q 'getprinc <service/host@REALM>'` and read the Expiration date line.",
   "Run `kvno <service/host>` on a client: it fails with this error while the service's entry is expired.",
   NULL};
-static const char *const e148_resolution[] = {
+static const char *const e151_resolution[] = {
   "Extend the service principal's expiration in the KDC database, or move the service to a current principal.",
   NULL};
-static const unsigned short e148_related[] = {147, 165, LOGONERR_NO_ENTRY};
-static const char *const e148_aliases[] = {"KRB5KDC_ERR_SERVICE_EXP", NULL};
-static const char *const e149_causes[] = {
+static const unsigned short e151_related[] = {150, 168, LOGONERR_NO_ENTRY};
+static const logonerr_source e151_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e151_aliases[] = {"KRB5KDC_ERR_SERVICE_EXP", NULL};
+static const char *const e152_causes[] = {
   "A Kerberos 4 client or a malformed packet reached a Kerberos 5 KDC.",
   "A scanner or fuzzer sent a non-conforming request to port 88.",
   NULL};
-static const char *const e149_diagnosis[] = {
+static const char *const e152_diagnosis[] = {
   "Capture the exchange (Wireshark filter `kerberos`) and read the pvno field of the request.",
   "Find the sender from the capture's source address or the Client Address of the failure event, then identify the software on it.",
   NULL};
-static const char *const e149_resolution[] = {
+static const char *const e152_resolution[] = {
   "Replace or reconfigure the client so that it speaks Kerberos 5.",
   NULL};
-static const unsigned short e149_related[] = {184, 185, LOGONERR_NO_ENTRY};
-static const char *const e149_aliases[] = {"KRB5KDC_ERR_BAD_PVNO", NULL};
-static const char *const e150_causes[] = {
+static const unsigned short e152_related[] = {187, 188, LOGONERR_NO_ENTRY};
+static const logonerr_source e152_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e152_aliases[] = {"KRB5KDC_ERR_BAD_PVNO", NULL};
+static const char *const e153_causes[] = {
   "An MIT KDC's master key was rolled over and the old one removed before every principal was re-encrypted.",
   NULL};
-static const char *const e150_diagnosis[] = {
+static const char *const e153_diagnosis[] = {
   "On the MIT KDC, run `kdb5_util list_mkeys` to see which master key versions the KDC still has.",
   "Run `kadmin.local -q 'getprinc <principal>'` and compare its MKey line with that list.",
   NULL};
-static const char *const e150_resolution[] = {
+static const char *const e153_resolution[] = {
   "Re-encrypt the database with the current master key (`kdb5_util update_princ_encryption`) before purging old master keys.",
   NULL};
-static const unsigned short e150_related[] = {151, 155, LOGONERR_NO_ENTRY};
-static const char *const e150_aliases[] = {"KRB5KDC_ERR_C_OLD_MAST_KVNO", NULL};
-static const char *const e151_causes[] = {
+static const unsigned short e153_related[] = {154, 158, LOGONERR_NO_ENTRY};
+static const logonerr_source e153_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e153_aliases[] = {"KRB5KDC_ERR_C_OLD_MAST_KVNO", NULL};
+static const char *const e154_causes[] = {
   "An MIT KDC's master key was rolled over and the old one removed before the service principal was re-encrypted.",
   NULL};
-static const char *const e151_diagnosis[] = {
+static const char *const e154_diagnosis[] = {
   "On the MIT KDC, run `kdb5_util list_mkeys` to list the master key versions available.",
   "Run `kadmin.local -q 'getprinc <service/host>'` and compare its MKey line with that list.",
   NULL};
-static const char *const e151_resolution[] = {
+static const char *const e154_resolution[] = {
   "Run `kdb5_util update_princ_encryption` so that every principal uses the current master key.",
   NULL};
-static const unsigned short e151_related[] = {150, 155, LOGONERR_NO_ENTRY};
-static const char *const e151_aliases[] = {"KRB5KDC_ERR_S_OLD_MAST_KVNO", NULL};
-static const char *const e152_causes[] = {
+static const unsigned short e154_related[] = {153, 158, LOGONERR_NO_ENTRY};
+static const logonerr_source e154_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e154_aliases[] = {"KRB5KDC_ERR_S_OLD_MAST_KVNO", NULL};
+static const char *const e155_causes[] = {
   "The user name is mistyped, or names an account that was deleted or renamed.",
   "A new account has not yet replicated to the domain controller that answered.",
   "The client asked the wrong realm, for example a UPN suffix that belongs to another forest or an alternate suffix that is not set on the account.",
   "A stale service, script or device keeps trying an account that no longer exists.",
   NULL};
-static const char *const e152_symptoms[] = {
+static const char *const e155_symptoms[] = {
   "Event 4768 failures with Result Code 0x6 on domain controllers, often from one Client Address.",
   "MIT `kinit` reports that the client was not found in the Kerberos database.",
   NULL};
-static const char *const e152_diagnosis[] = {
+static const char *const e155_diagnosis[] = {
   "In event 4768 on the domain controller, read Account Name and Supplied Realm Name (the exact name tried) and Client Address (the machine that sent it).",
   "Run `Get-ADUser -Filter \"SamAccountName -eq '<name>' -or UserPrincipalName -eq '<name>'\"` (or `Get-ADComputer` for a name ending in $): no result means the account does not exist.",
   "If the account exists, run `repadmin /showobjmeta <dc> <account DN>` against the DC that logged the event to see whether the object has replicated there.",
   "Group the 4768 events with `Get-WinEvent -FilterHashtable @{LogName='Security'; Id=4768}` by Account Name and Client Address to tell one stale client from a name-guessing sweep.",
   NULL};
-static const char *const e152_resolution[] = {
+static const char *const e155_resolution[] = {
   "Correct the user name or realm that the client sends, or remove the stale credential from the device, service or script.",
   "Create or restore the account if it should exist, then wait for or force replication (`repadmin /syncall /AdeP`).",
   "Add the UPN suffix to the account, or enable name suffix routing on the forest trust, when the name belongs elsewhere.",
   NULL};
-static const char *const e152_prevention[] = {
+static const char *const e155_prevention[] = {
   "Remove service and device credentials when an account is deleted or renamed.",
   NULL};
-static const logonerr_faq_pair e152_faq[] = {
+static const logonerr_faq_pair e155_faq[] = {
   {"Why does a name-guessing attack show up as 0x6 rather than 4625?",
    "A Kerberos request for a name that does not exist is answered by the KDC, so the domain controller logs event 4768 with Result Code 0x6; NTLM attempts for the same name would appear as 4776 with 0xC0000064."},
   {NULL, NULL}};
-static const unsigned short e152_related[] = {69, 13, 153, 206, LOGONERR_NO_ENTRY};
-static const char *const e152_aliases[] = {"KRB5KDC_ERR_C_PRINCIPAL_UNKNOWN", NULL};
-static const char *const e153_causes[] = {
+static const unsigned short e155_related[] = {69, 13, 156, 209, LOGONERR_NO_ENTRY};
+static const logonerr_source e155_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e155_aliases[] = {"KRB5KDC_ERR_C_PRINCIPAL_UNKNOWN", NULL};
+static const char *const e156_causes[] = {
   "No account has the SPN registered, for example a service running under a domain account whose `setspn` registration was never done.",
   "The client builds the SPN from a name that has none: a DNS alias (CNAME), a load-balancer name or an IP address.",
   "A new computer account or SPN has not yet replicated to the domain controller that answered.",
   "A cross-forest request cannot be routed because the forest trust has no name suffix route for the service's domain.",
   NULL};
-static const char *const e153_symptoms[] = {
+static const char *const e156_symptoms[] = {
   "Event 4769 failures with Failure Code 0x7 on domain controllers.",
   "Connections that should use Kerberos authenticate with NTLM, or fail where NTLM is blocked.",
   NULL};
-static const char *const e153_diagnosis[] = {
+static const char *const e156_diagnosis[] = {
   "In event 4769 on the domain controller, read Service Name (the SPN asked for), Account Name (the client) and Client Address.",
   "Run `setspn -Q <SPN>` (for example `setspn -Q HTTP/web.contoso.com`): 'No such SPN found' confirms that no account holds it.",
   "On the client, run `klist get <SPN>` to reproduce the request and see the error it returns.",
   "Resolve the name the client used with `nslookup`: a CNAME means the SPN must be registered for the alias or the client must use the host name.",
   NULL};
-static const char *const e153_resolution[] = {
+static const char *const e156_resolution[] = {
   "Register the SPN on the account that runs the service with `setspn -S <SPN> <account>`, which also refuses duplicates.",
   "Point clients at a name that carries the SPN, or register the SPN for the alias the clients use.",
   "Force replication after registering (`repadmin /syncall /AdeP`) and purge the client's ticket cache with `klist purge`.",
   NULL};
-static const char *const e153_prevention[] = {
+static const char *const e156_prevention[] = {
   "Register SPNs as part of deploying any service that runs under a domain account.",
   NULL};
-static const unsigned short e153_related[] = {154, 152, 41, 59, 124, LOGONERR_NO_ENTRY};
-static const char *const e153_aliases[] = {"KRB5KDC_ERR_S_PRINCIPAL_UNKNOWN", NULL};
-static const char *const e154_causes[] = {
+static const unsigned short e156_related[] = {157, 155, 41, 59, 124, LOGONERR_NO_ENTRY};
+static const logonerr_source e156_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {"How to enable Kerberos event logging (KB 262177)",
+   "https://support.microsoft.com/en-us/help/262177/how-to-enable-kerberos-event-logging", NULL, 0x10U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e156_aliases[] = {"KRB5KDC_ERR_S_PRINCIPAL_UNKNOWN", NULL};
+static const char *const e157_causes[] = {
   "The same SPN is registered on two accounts, for example on a computer account and on a service account.",
   "Duplicate user principal names exist in the forest.",
   NULL};
-static const char *const e154_diagnosis[] = {
+static const char *const e157_diagnosis[] = {
   "Run `setspn -X -F` to list SPNs registered on more than one account in the forest.",
   "In event 4769, read Service Name and Failure Code 0x8 to see which name is duplicated.",
   NULL};
-static const char *const e154_resolution[] = {
+static const char *const e157_resolution[] = {
   "Remove the SPN from the account that does not run the service with `setspn -D <SPN> <account>`.",
   "Make duplicate user principal names unique.",
   NULL};
-static const unsigned short e154_related[] = {153, 186, LOGONERR_NO_ENTRY};
-static const char *const e154_aliases[] = {"KRB5KDC_ERR_PRINCIPAL_NOT_UNIQUE", NULL};
-static const char *const e155_causes[] = {
+static const unsigned short e157_related[] = {156, 189, LOGONERR_NO_ENTRY};
+static const logonerr_source e157_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e157_aliases[] = {"KRB5KDC_ERR_PRINCIPAL_NOT_UNIQUE", NULL};
+static const char *const e158_causes[] = {
   "The account has no password set, or no keys of any type the KDC can use.",
   "An MIT principal was created with `-nokey` and never given a key.",
   NULL};
-static const char *const e155_diagnosis[] = {
+static const char *const e158_diagnosis[] = {
   "Run `Get-ADUser <name> -Properties PasswordLastSet,PasswordNotRequired` to see whether the account ever got a password.",
   "On an MIT KDC, run `kadmin -q 'getprinc <principal>'` and read the list of keys.",
   NULL};
-static const char *const e155_resolution[] = {
+static const char *const e158_resolution[] = {
   "Reset the account's password (or `kadmin -q 'cpw -randkey <principal>'` for a service) so that keys are generated.",
   NULL};
-static const unsigned short e155_related[] = {160, 150, 143, LOGONERR_NO_ENTRY};
-static const char *const e155_aliases[] = {"KRB5KDC_ERR_NULL_KEY", NULL};
-static const char *const e156_causes[] = {
+static const unsigned short e158_related[] = {163, 153, 146, LOGONERR_NO_ENTRY};
+static const logonerr_source e158_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e158_aliases[] = {"KRB5KDC_ERR_NULL_KEY", NULL};
+static const char *const e159_causes[] = {
   "A client set the POSTDATED or ALLOW-POSTDATE option, which Active Directory does not support.",
   "The TGT used was not itself marked may-postdate.",
   NULL};
-static const char *const e156_diagnosis[] = {
+static const char *const e159_diagnosis[] = {
   "Read the Ticket Options field of the failing event 4768 or 4769 for the postdate flags.",
   "On the client, run `KRB5_TRACE=/dev/stderr kinit -s <start time>` (MIT) or check the application's Kerberos options to see who asks for postdating.",
   NULL};
-static const char *const e156_resolution[] = {
+static const char *const e159_resolution[] = {
   "Configure the client to request tickets valid from now instead of postdated ones.",
   NULL};
-static const unsigned short e156_related[] = {157, 159, LOGONERR_NO_ENTRY};
-static const char *const e156_aliases[] = {"KRB5KDC_ERR_CANNOT_POSTDATE", NULL};
-static const char *const e157_causes[] = {
+static const unsigned short e159_related[] = {160, 162, LOGONERR_NO_ENTRY};
+static const logonerr_source e159_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e159_aliases[] = {"KRB5KDC_ERR_CANNOT_POSTDATE", NULL};
+static const char *const e160_causes[] = {
   "The client's clock is far ahead of the KDC's, so its requested times are inconsistent.",
   "A client asked for a start time later than the end time or a lifetime the KDC shortens below zero.",
   NULL};
-static const char *const e157_diagnosis[] = {
+static const char *const e160_diagnosis[] = {
   "Compare the client's clock with the KDC's using `w32tm /stripchart /computer:<dc> /samples:3 /dataonly`.",
   "Capture the request (Wireshark filter `kerberos.error_code == 11`) and read the from, till and rtime fields of the KDC-REQ-BODY.",
   NULL};
-static const char *const e157_resolution[] = {
+static const char *const e160_resolution[] = {
   "Synchronise the client's clock with the domain hierarchy and request a normal lifetime.",
   NULL};
-static const unsigned short e157_related[] = {156, 182, LOGONERR_NO_ENTRY};
-static const char *const e157_aliases[] = {"KRB5KDC_ERR_NEVER_VALID", NULL};
-static const char *const e158_causes[] = {
+static const unsigned short e160_related[] = {159, 185, LOGONERR_NO_ENTRY};
+static const logonerr_source e160_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e160_aliases[] = {"KRB5KDC_ERR_NEVER_VALID", NULL};
+static const char *const e161_causes[] = {
   "The account's 'Log On To' list (userWorkstations) does not include the computer the logon comes from.",
-  "The logon is outside the account's allowed logon hours.",
   "The account requires a smart card and a password was used.",
-  "An authentication policy or policy silo restricts where the account may sign in or which services it may reach.",
+  "An authentication policy or policy silo restricts where the account may sign in or which services it may reach; the KDC then adds the extended status STATUS_AUTHENTICATION_FIREWALL_FAILED (0xC0000413).",
   NULL};
-static const char *const e158_symptoms[] = {
+static const char *const e161_symptoms[] = {
   "Event 4768 or 4769 failures with code 0xC for one account, from some machines only.",
   NULL};
-static const char *const e158_diagnosis[] = {
+static const char *const e161_diagnosis[] = {
   "In event 4768 (Result Code) or 4769 (Failure Code) read Account Name, Client Address and, for 4769, Service Name, to see which account was refused where.",
   "Run `Get-ADUser <name> -Properties LogonWorkstations,logonHours,SmartcardLogonRequired,msDS-AssignedAuthNPolicy,msDS-AssignedAuthNPolicySilo` and compare each restriction with the failing logon.",
   "Look for events 4820 (TGT denied) and 4821 (service ticket denied) in the domain controller's Security log, which name the authentication policy or silo that refused the request.",
   "Read the Microsoft-Windows-Authentication AuthenticationPolicyFailures-DomainController log on the domain controller for policy denials in audit or enforce mode.",
+  "Read the extended error to tell a policy or silo (0xC0000413) from an account restriction: With Kerberos event logging on (`LogLevel` 1 under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\Kerberos\\Parameters), the client's System log records Security-Kerberos event 3 with an Extended Error field, and a network capture shows the same NTSTATUS in the KRB-ERROR e-data (KERB-EXT-ERROR).",
   NULL};
-static const char *const e158_resolution[] = {
-  "Add the computer to the account's 'Log On To' list, widen its logon hours, or sign in with the smart card the account requires.",
+static const char *const e161_resolution[] = {
+  "Add the computer to the account's 'Log On To' list, or sign in with the smart card the account requires.",
   "Adjust the authentication policy or silo membership if the refused logon is legitimate.",
   NULL};
-static const logonerr_faq_pair e158_faq[] = {
+static const logonerr_faq_pair e161_faq[] = {
   {"How does 0xC differ from 0x12?",
-   "0x12 means the account itself is disabled, locked out or expired; 0xC means the account is usable but a restriction or policy forbids this particular request."},
+   "0x12 means the account itself is disabled, locked out, expired or outside its logon hours; 0xC means the account is usable but a restriction or policy forbids this particular request."},
+  {"Do logon hours give 0xC?",
+   "No: MS-KILE 3.3.5.6.4.1 has the KDC answer a logon outside the account's logon hours with KDC_ERR_CLIENT_REVOKED (0x12) and STATUS_INVALID_LOGON_HOURS, although the result-code table of Microsoft's 4768 page lists logon time under 0xC."},
   {NULL, NULL}};
-static const unsigned short e158_related[] = {76, 75, 74, 120, LOGONERR_NO_ENTRY};
-static const char *const e158_aliases[] = {"KRB5KDC_ERR_POLICY", NULL};
-static const char *const e159_causes[] = {
+static const unsigned short e161_related[] = {76, 74, 120, 167, LOGONERR_NO_ENTRY};
+static const logonerr_source e161_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x10U},
+  {"MS-KILE 3.3.5.6.4.1 KERB_VALIDATION_INFO Structure",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-kile/ae7c10ab-dbcd-4afd-b481-f0c02d7eebef", NULL, 0x200U},
+  {"Client fails to request explicit armouring during TGT renewal (KDC_ERR_POLICY with STATUS_AUTHENTICATION_FIREWALL_FAILED)",
+   "https://support.microsoft.com/en-us/topic/client-fails-to-request-explicit-armouring-during-tgt-renewal-f9af2c33-9a3d-39ad-6522-8964157aefb8", NULL, 0x50U},
+  {"MS-KILE 2.2.1 KERB-EXT-ERROR",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-kile/15fa77fb-deaa-487d-b685-1310afe45ca1", NULL, 0x40U},
+  {"MS-KILE 2.2.2 KERB-ERROR-DATA",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-kile/25fabd02-560d-4c1f-8f42-b32e9d97996a", NULL, 0x40U},
+  {"How to enable Kerberos event logging (KB 262177)",
+   "https://support.microsoft.com/en-us/help/262177/how-to-enable-kerberos-event-logging", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e161_aliases[] = {"KRB5KDC_ERR_POLICY", NULL};
+static const char *const e162_causes[] = {
   "A service asked for a constrained-delegation (S4U2Proxy) ticket to an SPN that is not in its msDS-AllowedToDelegateTo list.",
   "The user is marked 'Account is sensitive and cannot be delegated' or is in Protected Users, so forwardable tickets are refused.",
   "The client asked for renewable, forwardable or proxiable options the KDC's policy does not permit.",
   NULL};
-static const char *const e159_diagnosis[] = {
+static const char *const e162_diagnosis[] = {
   "In event 4769, read Service Name, Account Name and Ticket Options (the requested flags) together with Failure Code 0xD.",
   "Run `Get-ADUser <service account> -Properties msDS-AllowedToDelegateTo,TrustedToAuthForDelegation` (or `Get-ADComputer`) to see what the service may delegate to.",
   NULL};
-static const char *const e159_resolution[] = {
+static const char *const e162_resolution[] = {
   "Add the target SPN to the service's delegation list, or configure resource-based constrained delegation on the target.",
   "Do not delegate accounts that are sensitive or in Protected Users; use a different account for that workflow.",
   NULL};
-static const unsigned short e159_related[] = {158, 156, LOGONERR_NO_ENTRY};
-static const char *const e159_aliases[] = {"KRB5KDC_ERR_BADOPTION", NULL};
-static const char *const e160_causes[] = {
+static const unsigned short e162_related[] = {161, 159, LOGONERR_NO_ENTRY};
+static const logonerr_source e162_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e162_aliases[] = {"KRB5KDC_ERR_BADOPTION", NULL};
+static const char *const e163_causes[] = {
   "The client allows only AES but the account has no AES keys, because its password was last set before the domain could create them.",
   "The account's msDS-SupportedEncryptionTypes, or a policy on the client or domain controllers, leaves only types the other side has disabled (DES, or RC4 after hardening).",
   "A keytab on a Linux or Java service was created for an encryption type the account or the KDC does not allow.",
   NULL};
-static const char *const e160_symptoms[] = {
+static const char *const e163_symptoms[] = {
   "Event 4768 or 4769 failures with code 0xE after a change of encryption policy.",
   "The domain controller's System log shows Kdcsvc events about a missing suitable key.",
   NULL};
-static const char *const e160_diagnosis[] = {
+static const char *const e163_diagnosis[] = {
   "In event 4768 or 4769, read Account Name, Service Name and Ticket Encryption Type; updated domain controllers also list the client's advertised types and the account's available keys.",
   "Run `Get-ADUser <name> -Properties msDS-SupportedEncryptionTypes,PasswordLastSet` (or `Get-ADComputer`) to see which types the account allows and when its keys were last made.",
   "Read the domain controller's System log for Kdcsvc events 14, 16, 26 and 27, which name the account and the key types requested and available.",
   "On a Linux service, run `klist -ket /etc/krb5.keytab` to list the encryption types of the keys in the keytab.",
   NULL};
-static const char *const e160_resolution[] = {
+static const char *const e163_resolution[] = {
   "Reset the account's password so that AES keys are created, then purge cached tickets with `klist purge`.",
   "Align msDS-SupportedEncryptionTypes and the 'Network security: Configure encryption types allowed for Kerberos' policy so both sides share AES.",
   "Regenerate keytabs with an allowed type (`ktpass ... /crypto AES256-SHA1`) after the password reset.",
   NULL};
-static const char *const e160_prevention[] = {
+static const char *const e163_prevention[] = {
   "Inventory accounts whose passwords predate AES support before disabling RC4.",
   NULL};
-static const unsigned short e160_related[] = {161, 155, 186, 141, 143, LOGONERR_NO_ENTRY};
-static const char *const e160_aliases[] = {"KRB5KDC_ERR_ETYPE_NOSUPP", "KDC_ERR_ETYPE_NOTSUPP", NULL};
-static const char *const e161_causes[] = {
+static const unsigned short e163_related[] = {164, 158, 189, 144, 146, LOGONERR_NO_ENTRY};
+static const logonerr_source e163_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e163_aliases[] = {"KRB5KDC_ERR_ETYPE_NOSUPP", "KDC_ERR_ETYPE_NOTSUPP", NULL};
+static const char *const e164_causes[] = {
   "An old or misconfigured client uses a checksum (such as a DES-based one) that the KDC has disabled.",
   NULL};
-static const char *const e161_diagnosis[] = {
+static const char *const e164_diagnosis[] = {
   "Capture the exchange (Wireshark filter `kerberos.error_code == 15`) and read the checksum type in the request's authenticator.",
   "Compare the client's allowed encryption types (`klist` on Windows, krb5.conf `permitted_enctypes` on MIT) with those the KDC allows.",
   NULL};
-static const char *const e161_resolution[] = {
+static const char *const e164_resolution[] = {
   "Update or reconfigure the client to use AES-based checksums.",
   NULL};
-static const unsigned short e161_related[] = {160, 195, LOGONERR_NO_ENTRY};
-static const char *const e161_aliases[] = {"KRB5KDC_ERR_SUMTYPE_NOSUPP", NULL};
-static const char *const e162_causes[] = {
+static const unsigned short e164_related[] = {163, 198, LOGONERR_NO_ENTRY};
+static const logonerr_source e164_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e164_aliases[] = {"KRB5KDC_ERR_SUMTYPE_NOSUPP", NULL};
+static const char *const e165_causes[] = {
   "The domain controller has no valid certificate for KDC authentication (Kerberos Authentication or Domain Controller Authentication template), or it has expired.",
   "The certification authority that should issue or validate the domain controller certificate cannot be reached.",
   "A client uses a pre-authentication type the KDC does not implement or has disabled.",
   NULL};
-static const char *const e162_symptoms[] = {
+static const char *const e165_symptoms[] = {
   "Smart card or Windows Hello for Business sign-ins fail while password sign-ins work.",
   "Event 4771 failures with Failure Code 0x10 (Windows logs this code in 4771, not in 4768).",
   NULL};
-static const char *const e162_diagnosis[] = {
-  "In event 4771, read Failure Code 0x10, Pre-Authentication Type (15, 16 or 17 for a smart card logon) and the Certificate Issuer Name and Thumbprint fields.",
+static const char *const e165_diagnosis[] = {
+  "In event 4771, read Failure Code 0x10 and Pre-Authentication Type (15, 16 or 17 for a smart card logon); its certificate fields are always empty, so identify the card's certificate on the client with `certutil -scinfo`.",
   "On the domain controller, run `certutil -dcinfo verify` to check that its KDC certificate exists, chains and is not revoked.",
   "Run `certutil -store my` on the domain controller and look for a current certificate with the KDC Authentication usage.",
   NULL};
-static const char *const e162_resolution[] = {
+static const char *const e165_resolution[] = {
   "Enroll the domain controller for a Kerberos Authentication certificate and remove expired ones.",
   "Make the issuing CA's certificate and CRL reachable and publish the CA to the NTAuth store (`certutil -dspublish -f <ca.cer> NTAuthCA`).",
   NULL};
-static const unsigned short e162_related[] = {171, 200, 201, LOGONERR_NO_ENTRY};
-static const char *const e162_aliases[] = {"KRB5KDC_ERR_PADATA_TYPE_NOSUPP", NULL};
-static const char *const e163_causes[] = {
+static const unsigned short e165_related[] = {174, 203, 204, LOGONERR_NO_ENTRY};
+static const logonerr_source e165_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4771(F): Kerberos pre-authentication failed",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4771", NULL, 0x68U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x28U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e165_aliases[] = {"KRB5KDC_ERR_PADATA_TYPE_NOSUPP", NULL};
+static const char *const e166_causes[] = {
   "A foreign KDC encoded the transited field with a type other than the domain-X500-compress encoding of RFC 4120.",
   NULL};
-static const char *const e163_diagnosis[] = {
+static const char *const e166_diagnosis[] = {
   "Capture the request (Wireshark filter `kerberos.error_code == 17`) and read the transited field of the ticket.",
   "Identify the realm that issued the cross-realm ticket from the ticket's realm in the capture or the KDC log.",
   NULL};
-static const char *const e163_resolution[] = {
+static const char *const e166_resolution[] = {
   "Update the foreign KDC so that it uses the standard transited encoding.",
   NULL};
-static const unsigned short e163_related[] = {174, 196, LOGONERR_NO_ENTRY};
-static const char *const e163_aliases[] = {"KRB5KDC_ERR_TRTYPE_NOSUPP", "KDC_ERR_TRTYPE_NO_SUPP", NULL};
-static const char *const e164_causes[] = {
+static const unsigned short e166_related[] = {177, 199, LOGONERR_NO_ENTRY};
+static const logonerr_source e166_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e166_aliases[] = {"KRB5KDC_ERR_TRTYPE_NOSUPP", "KDC_ERR_TRTYPE_NO_SUPP", NULL};
+static const char *const e167_causes[] = {
   "The account is disabled.",
   "The account is locked out after too many bad passwords.",
   "The account's expiration date has passed.",
+  "The logon falls outside the account's allowed logon hours (MS-KILE has the KDC return 0x12 with STATUS_INVALID_LOGON_HOURS).",
   "A device or service keeps using an account that was disabled on purpose.",
   NULL};
-static const char *const e164_symptoms[] = {
+static const char *const e167_symptoms[] = {
   "Event 4768 or 4771 failures with code 0x12 for one account, often repeating from the same Client Address.",
   NULL};
-static const char *const e164_diagnosis[] = {
+static const char *const e167_diagnosis[] = {
   "In event 4768 (Result Code) or 4771 (Failure Code), read Account Name and Client Address to see which account was refused and which machine asked.",
-  "Run `Get-ADUser <name> -Properties Enabled,LockedOut,lockoutTime,AccountExpirationDate` to see which of disabled, locked out or expired applies.",
+  "Run `Get-ADUser <name> -Properties Enabled,LockedOut,lockoutTime,AccountExpirationDate,logonHours` to see which of disabled, locked out, expired or logon hours applies.",
+  "Read the extended error, which names the reason (STATUS_ACCOUNT_DISABLED, STATUS_ACCOUNT_LOCKED_OUT, STATUS_ACCOUNT_EXPIRED or STATUS_INVALID_LOGON_HOURS): With Kerberos event logging on (`LogLevel` 1 under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\Kerberos\\Parameters), the client's System log records Security-Kerberos event 3 with an Extended Error field, and a network capture shows the same NTSTATUS in the KRB-ERROR e-data (KERB-EXT-ERROR).",
   "Run `net user <name> /domain` and read 'Account active' and 'Account expires'.",
   "For a lockout, read event 4740 on the PDC emulator, whose Caller Computer Name shows where the bad passwords came from.",
   NULL};
-static const char *const e164_resolution[] = {
-  "Enable the account, unlock it (`Unlock-ADAccount`) or extend its expiration, as the findings require.",
+static const char *const e167_resolution[] = {
+  "Enable the account, unlock it (`Unlock-ADAccount`), extend its expiration or widen its logon hours, as the findings require.",
   "Update or remove the stored credential on the device or service that keeps using a retired account.",
   NULL};
-static const logonerr_faq_pair e164_faq[] = {
+static const logonerr_faq_pair e167_faq[] = {
   {"Which Windows errors does 0x12 correspond to?",
-   "The client turns it into STATUS_ACCOUNT_DISABLED, STATUS_ACCOUNT_LOCKED_OUT or STATUS_ACCOUNT_EXPIRED, which event 4625 shows as its Status."},
+   "The KDC's extended error says which: STATUS_ACCOUNT_DISABLED, STATUS_ACCOUNT_LOCKED_OUT, STATUS_ACCOUNT_EXPIRED or STATUS_INVALID_LOGON_HOURS (MS-KILE names the last for logon hours)."},
   {NULL, NULL}};
-static const unsigned short e164_related[] = {78, 114, 104, 158, LOGONERR_NO_ENTRY};
-static const char *const e164_aliases[] = {"KRB5KDC_ERR_CLIENT_REVOKED", NULL};
-static const char *const e165_causes[] = {
+static const unsigned short e167_related[] = {78, 114, 104, 75, 161, LOGONERR_NO_ENTRY};
+static const logonerr_source e167_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"MS-KILE 3.3.5.6.4.1 KERB_VALIDATION_INFO Structure",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-kile/ae7c10ab-dbcd-4afd-b481-f0c02d7eebef", NULL, 0x18U},
+  {"MS-KILE 3.3.5.7.1 Check Account Policy for Every Session Ticket Request",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-kile/e19be8b8-9130-40a4-9cd1-92d0cbd46a51", NULL, 0x18U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x18U},
+  {"MS-KILE 2.2.1 KERB-EXT-ERROR",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-kile/15fa77fb-deaa-487d-b685-1310afe45ca1", NULL, 0x240U},
+  {"MS-KILE 2.2.2 KERB-ERROR-DATA",
+   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-kile/25fabd02-560d-4c1f-8f42-b32e9d97996a", NULL, 0x40U},
+  {"How to enable Kerberos event logging (KB 262177)",
+   "https://support.microsoft.com/en-us/help/262177/how-to-enable-kerberos-event-logging", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e167_aliases[] = {"KRB5KDC_ERR_CLIENT_REVOKED", NULL};
+static const char *const e168_causes[] = {
   "The account that holds the SPN is disabled or locked out.",
   NULL};
-static const char *const e165_diagnosis[] = {
+static const char *const e168_diagnosis[] = {
   "In event 4769, read Service Name with Failure Code 0x13, then find the account that holds it with `setspn -Q <SPN>`.",
   "Run `Get-ADUser <service account> -Properties Enabled,LockedOut` (or `Get-ADComputer`) to see its state.",
   NULL};
-static const char *const e165_resolution[] = {
+static const char *const e168_resolution[] = {
   "Enable or unlock the service account, or move the SPN to the account that now runs the service.",
   NULL};
-static const unsigned short e165_related[] = {164, 148, LOGONERR_NO_ENTRY};
-static const char *const e165_aliases[] = {"KRB5KDC_ERR_SERVICE_REVOKED", NULL};
-static const char *const e166_causes[] = {
+static const unsigned short e168_related[] = {167, 151, LOGONERR_NO_ENTRY};
+static const logonerr_source e168_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e168_aliases[] = {"KRB5KDC_ERR_SERVICE_REVOKED", NULL};
+static const char *const e169_causes[] = {
   "The account was disabled or its keys changed after the TGT was issued, and the KDC rejects TGTs of that account.",
   "A cross-realm key changed while tickets issued under the old key were still in use.",
   NULL};
-static const char *const e166_diagnosis[] = {
+static const char *const e169_diagnosis[] = {
   "In event 4769, read Account Name and Failure Code 0x14 to see whose TGT was refused.",
   "Run `klist tgt` on the client to see when the TGT was issued and compare with the account's last password or state change.",
   NULL};
-static const char *const e166_resolution[] = {
+static const char *const e169_resolution[] = {
   "Purge the client's tickets (`klist purge`) and sign in again to obtain a fresh TGT.",
   NULL};
-static const unsigned short e166_related[] = {164, 177, LOGONERR_NO_ENTRY};
-static const char *const e166_aliases[] = {"KRB5KDC_ERR_TGT_REVOKED", NULL};
-static const char *const e167_causes[] = {
+static const unsigned short e169_related[] = {167, 180, LOGONERR_NO_ENTRY};
+static const logonerr_source e169_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e169_aliases[] = {"KRB5KDC_ERR_TGT_REVOKED", NULL};
+static const char *const e170_causes[] = {
   "The principal was given a start of validity in the future (Heimdal's valid start; Active Directory does not use this code).",
   NULL};
-static const char *const e167_diagnosis[] = {
+static const char *const e170_diagnosis[] = {
   "On a Heimdal KDC, run `kadmin -l get <principal>` and read its Valid start line.",
   "Compare the KDC's clock (`date` or `w32tm /query /status`) with the principal's start date.",
   NULL};
-static const char *const e167_resolution[] = {
+static const char *const e170_resolution[] = {
   "Wait until the start date or change it in the KDC database.",
   NULL};
-static const unsigned short e167_related[] = {168, 147, LOGONERR_NO_ENTRY};
-static const char *const e167_aliases[] = {"KRB5KDC_ERR_CLIENT_NOTYET", NULL};
-static const char *const e168_causes[] = {
+static const unsigned short e170_related[] = {171, 150, LOGONERR_NO_ENTRY};
+static const logonerr_source e170_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e170_aliases[] = {"KRB5KDC_ERR_CLIENT_NOTYET", NULL};
+static const char *const e171_causes[] = {
   "The service principal was given a start of validity in the future (Heimdal's valid start).",
   NULL};
-static const char *const e168_diagnosis[] = {
+static const char *const e171_diagnosis[] = {
   "On a Heimdal KDC, run `kadmin -l get <service/host>` and read its Valid start line.",
   "Run `kvno <service/host>` on a client to reproduce the error.",
   NULL};
-static const char *const e168_resolution[] = {
+static const char *const e171_resolution[] = {
   "Wait until the start date or change it in the KDC database.",
   NULL};
-static const unsigned short e168_related[] = {167, 148, LOGONERR_NO_ENTRY};
-static const char *const e168_aliases[] = {"KRB5KDC_ERR_SERVICE_NOTYET", NULL};
-static const char *const e169_causes[] = {
+static const unsigned short e171_related[] = {170, 151, LOGONERR_NO_ENTRY};
+static const logonerr_source e171_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e171_aliases[] = {"KRB5KDC_ERR_SERVICE_NOTYET", NULL};
+static const char *const e172_causes[] = {
   "The password is older than the maximum password age of the domain policy or of a fine-grained password policy.",
   "An administrator set 'User must change password at next logon'.",
   "A service account with an expiring password was never rotated.",
   NULL};
-static const char *const e169_symptoms[] = {
+static const char *const e172_symptoms[] = {
   "Users are prompted to change their password, or services and scripts using the account start failing on the same day.",
   NULL};
-static const char *const e169_diagnosis[] = {
-  "In event 4768 (Result Code) or 4771 (Failure Code), read Account Name and Client Address.",
+static const char *const e172_diagnosis[] = {
+  "In event 4771 (Failure Code 0x17), or in a 4768 with Result Code 0x17 if your domain controllers log one, read Account Name and Client Address.",
   "Run `Get-ADUser <name> -Properties PasswordExpired,PasswordLastSet,msDS-UserPasswordExpiryTimeComputed` to see whether and when the password expired.",
   "Run `net user <name> /domain` and read 'Password last set' and 'Password expires'.",
   "Run `Get-ADUserResultantPasswordPolicy <name>` to see whether a fine-grained policy sets a shorter maximum age.",
   NULL};
-static const char *const e169_resolution[] = {
+static const char *const e172_resolution[] = {
   "Have the user change the password, or reset it for a service account and update every place that stores it.",
   "Move service workloads to a group managed service account so that passwords rotate without outages.",
   NULL};
-static const unsigned short e169_related[] = {77, 111, 21, LOGONERR_NO_ENTRY};
-static const char *const e169_aliases[] = {"KRB5KDC_ERR_KEY_EXP", NULL};
-static const char *const e170_causes[] = {
+static const unsigned short e172_related[] = {77, 111, 21, LOGONERR_NO_ENTRY};
+static const logonerr_source e172_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4771(F): Kerberos pre-authentication failed",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4771", NULL, 0x48U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e172_aliases[] = {"KRB5KDC_ERR_KEY_EXP", NULL};
+static const char *const e173_causes[] = {
   "The user typed a wrong password.",
   "A device, service, scheduled task or mapped drive still uses a password that was changed.",
   "A computer whose machine password is out of sync with its account in the domain.",
   "Password spraying or guessing against the account.",
   NULL};
-static const char *const e170_symptoms[] = {
+static const char *const e173_symptoms[] = {
   "Event 4771 failures with Failure Code 0x18; 4768 is not logged for this code.",
   "The account's bad password count rises and it may end locked out (event 4740).",
   NULL};
-static const char *const e170_diagnosis[] = {
+static const char *const e173_diagnosis[] = {
   "In event 4771 on the domain controller, read Account Name, Client Address and Pre-Authentication Type (2 is an encrypted timestamp from a password).",
   "Run `Get-ADUser <name> -Properties badPwdCount,LastBadPasswordAttempt,PasswordLastSet -Server <dc>` against each domain controller, since the bad password count is not replicated.",
   "Resolve the Client Address (`Resolve-DnsName <ip>`) and look on that machine for services, tasks, mapped drives and stored credentials (`cmdkey /list`) that use the account.",
   "Count 4771 events by Account Name with `Get-WinEvent -FilterHashtable @{LogName='Security'; Id=4771}`: many accounts from one address suggests spraying.",
   NULL};
-static const char *const e170_resolution[] = {
+static const char *const e173_resolution[] = {
   "Update the stale password wherever it is stored on the machine found at the Client Address.",
-  "Reset a computer's machine password with `Test-ComputerSecureChannel -Repair` when the failing account ends with $.",
+  "Reset a computer's machine password with `Test-ComputerSecureChannel -Repair` on that computer when the failing account ends with $ (the cmdlet is for domain members only; on a domain controller use `netdom resetpwd` or `nltest`).",
   "Block or investigate the source when many accounts fail from one address.",
   NULL};
-static const logonerr_faq_pair e170_faq[] = {
+static const logonerr_faq_pair e173_faq[] = {
   {"Why do I see 4771 instead of 4768 for a wrong password?",
    "Windows domain controllers log pre-authentication failures (0x18 and 0x10) in event 4771 instead of a failed 4768."},
   {"What does the client see?",
    "The Kerberos client reports STATUS_WRONG_PASSWORD, and a failed interactive logon is logged by event 4625 with Sub Status 0xC000006A."},
   {NULL, NULL}};
-static const unsigned short e170_related[] = {70, 73, 114, 17, 127, LOGONERR_NO_ENTRY};
-static const char *const e170_aliases[] = {"KRB5KDC_ERR_PREAUTH_FAILED", NULL};
-static const char *const e171_causes[] = {
+static const unsigned short e173_related[] = {70, 73, 114, 17, 127, LOGONERR_NO_ENTRY};
+static const logonerr_source e173_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4771(F): Kerberos pre-authentication failed",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4771", NULL, 0x78U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x220U},
+  {"Test-ComputerSecureChannel (PowerShell)",
+   "https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.management/test-computersecurechannel", NULL, 0x80U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e173_aliases[] = {"KRB5KDC_ERR_PREAUTH_FAILED", NULL};
+static const char *const e174_causes[] = {
   "The client sent an AS-REQ without pre-authentication, which clients do first to learn the account's encryption types and salt.",
   "The client does not know the realm requires pre-authentication.",
   NULL};
-static const char *const e171_diagnosis[] = {
+static const char *const e174_diagnosis[] = {
   "Capture a logon (Wireshark filter `kerberos`): an AS-REQ, a KRB-ERROR 25 whose e-data lists PA-ETYPE-INFO2, then a second AS-REQ with PA-ENC-TIMESTAMP is the normal exchange.",
   "Run `Get-ADUser -Filter 'DoesNotRequirePreAuth -eq $true'` to list accounts that never get this reply, because pre-authentication is disabled for them.",
   "Read the client's System log for Security-Kerberos event 3 showing 0x19 only when Kerberos error logging is enabled, and treat it as informational.",
   NULL};
-static const char *const e171_resolution[] = {
+static const char *const e174_resolution[] = {
   "Nothing to fix for the error itself; the client retries with pre-authentication.",
   "Turn 'Do not require Kerberos preauthentication' off for accounts that have it, since their replies can be attacked offline.",
   NULL};
-static const unsigned short e171_related[] = {170, 162, 223, LOGONERR_NO_ENTRY};
-static const char *const e171_aliases[] = {"KRB5KDC_ERR_PREAUTH_REQUIRED", NULL};
-static const char *const e172_causes[] = {
+static const unsigned short e174_related[] = {173, 165, 226, LOGONERR_NO_ENTRY};
+static const logonerr_source e174_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {"How to enable Kerberos event logging (KB 262177)",
+   "https://support.microsoft.com/en-us/help/262177/how-to-enable-kerberos-event-logging", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e174_aliases[] = {"KRB5KDC_ERR_PREAUTH_REQUIRED", NULL};
+static const char *const e175_causes[] = {
   "A client presented a ticket for one service while asking about another, often through a bug in its ticket cache handling.",
   NULL};
-static const char *const e172_diagnosis[] = {
+static const char *const e175_diagnosis[] = {
   "Run `klist` on the client and compare the Server of each cached ticket with the service being requested.",
   "Capture the exchange (Wireshark filter `kerberos.error_code == 26`) and compare the sname of the request with the ticket's.",
   NULL};
-static const char *const e172_resolution[] = {
+static const char *const e175_resolution[] = {
   "Purge the client's tickets with `klist purge` and retry; update the client if it recurs.",
   NULL};
-static const unsigned short e172_related[] = {180, 181, LOGONERR_NO_ENTRY};
-static const char *const e172_aliases[] = {"KRB5KDC_ERR_SERVER_NOMATCH", NULL};
-static const char *const e173_causes[] = {
+static const unsigned short e175_related[] = {183, 184, LOGONERR_NO_ENTRY};
+static const logonerr_source e175_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e175_aliases[] = {"KRB5KDC_ERR_SERVER_NOMATCH", NULL};
+static const char *const e176_causes[] = {
   "The target principal has no long-term key usable by the KDC and is marked for user-to-user use only.",
   NULL};
-static const char *const e173_diagnosis[] = {
+static const char *const e176_diagnosis[] = {
   "Capture the request (Wireshark filter `kerberos.error_code == 27`) and check whether ENC-TKT-IN-SKEY was set with an additional ticket.",
   "Read the service principal's attributes in the KDC database (`kadmin -q 'getprinc <principal>'` on MIT).",
   NULL};
-static const char *const e173_resolution[] = {
+static const char *const e176_resolution[] = {
   "Use a client that performs user-to-user authentication for this service, or give the service a normal key.",
   NULL};
-static const unsigned short e173_related[] = {207, 205, 138, LOGONERR_NO_ENTRY};
-static const char *const e173_aliases[] = {"KRB5KDC_ERR_MUST_USE_USER2USER", NULL};
-static const char *const e174_causes[] = {
+static const unsigned short e176_related[] = {210, 208, 141, LOGONERR_NO_ENTRY};
+static const logonerr_source e176_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e176_aliases[] = {"KRB5KDC_ERR_MUST_USE_USER2USER", NULL};
+static const char *const e177_causes[] = {
   "The realms crossed are not in the KDC's [capaths] configuration or are not trusted along that path.",
   NULL};
-static const char *const e174_diagnosis[] = {
+static const char *const e177_diagnosis[] = {
   "Read the KDC log (or event 4769 Failure Code 0x1C) for the client realm and the service realm.",
   "Compare the realms crossed with the [capaths] section of krb5.conf or the trusts listed by `nltest /domain_trusts`.",
   NULL};
-static const char *const e174_resolution[] = {
+static const char *const e177_resolution[] = {
   "Add the path to [capaths] or create the missing trust between the realms.",
   NULL};
-static const unsigned short e174_related[] = {196, 163, LOGONERR_NO_ENTRY};
-static const char *const e174_aliases[] = {"KRB5KDC_ERR_PATH_NOT_ACCEPTED", NULL};
-static const char *const e175_causes[] = {
+static const unsigned short e177_related[] = {199, 166, LOGONERR_NO_ENTRY};
+static const logonerr_source e177_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e177_aliases[] = {"KRB5KDC_ERR_PATH_NOT_ACCEPTED", NULL};
+static const char *const e178_causes[] = {
   "The KDC's database back end (LDAP for MIT, or the directory on a domain controller) is not responding.",
   "The KDC is starting up, shutting down or overloaded.",
   NULL};
-static const char *const e175_diagnosis[] = {
+static const char *const e178_diagnosis[] = {
   "Read the KDC's log (MIT `/var/log/krb5kdc.log`) or the domain controller's System and Directory Service logs at the time of the error.",
   "Run `nltest /dsgetdc:<domain> /kdc /force` from the client to see whether another KDC answers.",
   NULL};
-static const char *const e175_resolution[] = {
+static const char *const e178_resolution[] = {
   "Restore the KDC's back end or restart the KDC service, and let clients use another KDC meanwhile.",
   NULL};
-static const unsigned short e175_related[] = {65, 198, LOGONERR_NO_ENTRY};
-static const char *const e175_aliases[] = {"KRB5KDC_ERR_SVC_UNAVAILABLE", NULL};
-static const char *const e176_causes[] = {
+static const unsigned short e178_related[] = {65, 201, LOGONERR_NO_ENTRY};
+static const logonerr_source e178_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e178_aliases[] = {"KRB5KDC_ERR_SVC_UNAVAILABLE", NULL};
+static const char *const e179_causes[] = {
   "The inter-realm key of a domain or forest trust differs on the two sides.",
   "The krbtgt password was reset and has not replicated to every domain controller, so a TGT from one is refused by another.",
   "The message was altered in transit, by an attack or by a faulty network device.",
   NULL};
-static const char *const e176_symptoms[] = {
+static const char *const e179_symptoms[] = {
   "Event 4769 failures with Failure Code 0x1F; access across a trust fails while access within the domain works.",
   NULL};
-static const char *const e176_diagnosis[] = {
+static const char *const e179_diagnosis[] = {
   "In event 4769, read Account Name, Service Name and Client Address; a krbtgt/<other realm> Service Name points at the trust.",
   "Run `netdom trust <trusting domain> /domain:<trusted domain> /verify` (or `nltest /sc_verify:<domain>`) to test the trust's secure channel.",
   "Run `repadmin /showobjmeta * <krbtgt DN>` and compare the version of pwdLastSet on every domain controller.",
   "Run `repadmin /replsummary` to find domain controllers that are not replicating.",
   NULL};
-static const char *const e176_resolution[] = {
+static const char *const e179_resolution[] = {
   "Reset the trust password on both sides (`netdom trust <trusting> /domain:<trusted> /resetOneSide ...`) or recreate the trust.",
   "Repair replication so that every domain controller has the current krbtgt key, then purge tickets with `klist purge`.",
   NULL};
-static const unsigned short e176_related[] = {186, 100, 102, LOGONERR_NO_ENTRY};
-static const char *const e176_aliases[] = {"KRB5KRB_AP_ERR_BAD_INTEGRITY", NULL};
-static const char *const e177_causes[] = {
+static const unsigned short e179_related[] = {189, 100, 102, LOGONERR_NO_ENTRY};
+static const logonerr_source e179_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e179_aliases[] = {"KRB5KRB_AP_ERR_BAD_INTEGRITY", NULL};
+static const char *const e180_causes[] = {
   "A TGT or service ticket reached its end time (10 hours by default in Active Directory) and the client presented it before renewing.",
   "The client's clock is behind, so it believes a ticket is still valid.",
   "A long-running service holds tickets past their renewal limit.",
   NULL};
-static const char *const e177_diagnosis[] = {
+static const char *const e180_diagnosis[] = {
   "In event 4769, read Account Name and Client Address: isolated 0x20 failures followed by successes are normal renewals.",
   "Run `klist` on the client and read each ticket's Start Time, End Time and Renew Time.",
   "Compare the client's clock with a domain controller's using `w32tm /stripchart /computer:<dc> /samples:3 /dataonly`.",
   NULL};
-static const char *const e177_resolution[] = {
+static const char *const e180_resolution[] = {
   "Purge the client's tickets with `klist purge` and sign in again when the client does not recover by itself.",
   "Fix the client's time source if its clock drifts.",
   "Make long-running services re-acquire credentials instead of caching tickets beyond their renewal time.",
   NULL};
-static const unsigned short e177_related[] = {178, 182, 166, 131, LOGONERR_NO_ENTRY};
-static const char *const e177_aliases[] = {"KRB5KRB_AP_ERR_TKT_EXPIRED", NULL};
-static const char *const e178_causes[] = {
+static const unsigned short e180_related[] = {181, 185, 169, 131, LOGONERR_NO_ENTRY};
+static const logonerr_source e180_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4769(S, F): A Kerberos service ticket was requested",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4769", NULL, 0x48U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e180_aliases[] = {"KRB5KRB_AP_ERR_TKT_EXPIRED", NULL};
+static const char *const e181_causes[] = {
   "The server's clock is behind the KDC's that issued the ticket.",
   "A postdated ticket was presented before its start time.",
   NULL};
-static const char *const e178_diagnosis[] = {
+static const char *const e181_diagnosis[] = {
   "Run `w32tm /stripchart /computer:<dc> /samples:3 /dataonly` on the server to measure its offset from the KDC.",
   "Run `klist` on the client and compare the ticket's Start Time with the server's clock.",
   NULL};
-static const char *const e178_resolution[] = {
+static const char *const e181_resolution[] = {
   "Synchronise the server with the domain time hierarchy (`w32tm /resync`).",
   NULL};
-static const unsigned short e178_related[] = {182, 177, LOGONERR_NO_ENTRY};
-static const char *const e178_aliases[] = {"KRB5KRB_AP_ERR_TKT_NYV", NULL};
-static const char *const e179_causes[] = {
+static const unsigned short e181_related[] = {185, 180, LOGONERR_NO_ENTRY};
+static const logonerr_source e181_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e181_aliases[] = {"KRB5KRB_AP_ERR_TKT_NYV", NULL};
+static const char *const e182_causes[] = {
   "A client or load balancer resent the same AP-REQ.",
   "Several service instances share one replay cache and one of them saw the request first.",
   "An attacker replayed a captured request.",
   NULL};
-static const char *const e179_diagnosis[] = {
+static const char *const e182_diagnosis[] = {
   "Capture the traffic and compare the authenticator's ctime and cusec across requests to find the duplicate.",
   "On an MIT service, read its log for the replay cache entry and check which instances share the cache file.",
   NULL};
-static const char *const e179_resolution[] = {
+static const char *const e182_resolution[] = {
   "Stop resending identical requests, or give each service instance its own replay cache.",
   NULL};
-static const unsigned short e179_related[] = {182, 187, LOGONERR_NO_ENTRY};
-static const char *const e179_aliases[] = {"KRB5KRB_AP_ERR_REPEAT", NULL};
-static const char *const e180_causes[] = {
+static const unsigned short e182_related[] = {185, 190, LOGONERR_NO_ENTRY};
+static const logonerr_source e182_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e182_aliases[] = {"KRB5KRB_AP_ERR_REPEAT", NULL};
+static const char *const e183_causes[] = {
   "DNS sends clients to a host that is not the one whose SPN they asked for.",
   "The service's keytab or configured principal name does not match the SPN clients use.",
   NULL};
-static const char *const e180_diagnosis[] = {
+static const char *const e183_diagnosis[] = {
   "Run `klist` on the client to see the Server of the ticket it sent, and compare with the service's configured principal.",
   "Resolve the service name with `nslookup` and confirm it reaches the host that owns that SPN.",
   NULL};
-static const char *const e180_resolution[] = {
+static const char *const e183_resolution[] = {
   "Correct DNS or the client's target name, or configure the service with the principal the clients use.",
   NULL};
-static const unsigned short e180_related[] = {172, 186, LOGONERR_NO_ENTRY};
-static const char *const e180_aliases[] = {"KRB5KRB_AP_ERR_NOT_US", NULL};
-static const char *const e181_causes[] = {
+static const unsigned short e183_related[] = {175, 189, LOGONERR_NO_ENTRY};
+static const logonerr_source e183_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e183_aliases[] = {"KRB5KRB_AP_ERR_NOT_US", NULL};
+static const char *const e184_causes[] = {
   "A client presented a ticket belonging to another principal, through a ticket cache bug or misuse.",
   "A stolen ticket was used with a forged authenticator.",
   NULL};
-static const char *const e181_diagnosis[] = {
+static const char *const e184_diagnosis[] = {
   "Run `klist` on the client to see whose tickets are in its cache.",
   "Capture the request (Wireshark filter `kerberos.error_code == 36`) and compare the ticket's client name with the authenticator's.",
   NULL};
-static const char *const e181_resolution[] = {
+static const char *const e184_resolution[] = {
   "Purge the client's tickets with `klist purge` and sign in again; investigate if tickets appear on a machine where their owner never signed in.",
   NULL};
-static const unsigned short e181_related[] = {172, 180, LOGONERR_NO_ENTRY};
-static const char *const e181_aliases[] = {"KRB5KRB_AP_ERR_BADMATCH", NULL};
-static const char *const e182_causes[] = {
+static const unsigned short e184_related[] = {175, 183, LOGONERR_NO_ENTRY};
+static const logonerr_source e184_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e184_aliases[] = {"KRB5KRB_AP_ERR_BADMATCH", NULL};
+static const char *const e185_causes[] = {
   "The client's time source is wrong or missing, for example a workstation that never synchronised after a long time offline.",
   "A virtual machine takes its time from the host instead of from the domain hierarchy.",
   "The forest root's PDC emulator follows an unreliable time source, pulling the whole domain off.",
   "The time zone was changed in a way that changed the clock's UTC time.",
   NULL};
-static const char *const e182_symptoms[] = {
+static const char *const e185_symptoms[] = {
   "Event 4771 (Failure Code 0x25) or 4769 (Failure Code 0x25) on domain controllers, and logons failing on one machine or on all machines at once.",
   NULL};
-static const char *const e182_diagnosis[] = {
+static const char *const e185_diagnosis[] = {
   "In event 4771 or 4769, read Account Name and Client Address to find the machine whose clock is off.",
   "On that machine, run `w32tm /stripchart /computer:<dc> /samples:5 /dataonly`: an offset beyond 5 minutes explains the failure.",
   "Run `w32tm /query /status` to see its time source and last successful synchronisation.",
   "Run `w32tm /monitor` on a domain controller to compare the offsets of every domain controller.",
   "Read 'Maximum tolerance for computer clock synchronization' in the Kerberos Policy of the Default Domain Policy to know the allowed skew (5 minutes unless changed).",
   NULL};
-static const char *const e182_resolution[] = {
+static const char *const e185_resolution[] = {
   "Resynchronise the machine with `w32tm /resync /force` after fixing its time source.",
   "Configure the forest root PDC emulator with a reliable external source (`w32tm /config /manualpeerlist:<ntp> /syncfromflags:manual /reliable:yes /update`).",
   "Turn off host time synchronisation for virtual domain controllers so they follow the domain hierarchy.",
   NULL};
-static const char *const e182_prevention[] = {
+static const char *const e185_prevention[] = {
   "Monitor the PDC emulator's time offset against an external reference.",
   NULL};
-static const unsigned short e182_related[] = {91, 43, 178, 177, 133, LOGONERR_NO_ENTRY};
-static const char *const e182_aliases[] = {"KRB5KRB_AP_ERR_SKEW", NULL};
-static const char *const e183_causes[] = {
+static const unsigned short e185_related[] = {91, 43, 181, 180, 133, LOGONERR_NO_ENTRY};
+static const logonerr_source e185_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e185_aliases[] = {"KRB5KRB_AP_ERR_SKEW", NULL};
+static const char *const e186_causes[] = {
   "The client requested an address-bound ticket and then connected through NAT or from another interface.",
   NULL};
-static const char *const e183_diagnosis[] = {
+static const char *const e186_diagnosis[] = {
   "Run `klist -a` (MIT) on the client to see the addresses bound to its tickets.",
   "Compare them with the source address the server or KDC sees in its log or capture.",
   NULL};
-static const char *const e183_resolution[] = {
+static const char *const e186_resolution[] = {
   "Request address-less tickets (MIT krb5.conf `noaddresses = true`, the default) and purge the old ones.",
   NULL};
-static const unsigned short e183_related[] = {181, 180, LOGONERR_NO_ENTRY};
-static const char *const e183_aliases[] = {"KRB5KRB_AP_ERR_BADADDR", NULL};
-static const char *const e184_causes[] = {
+static const unsigned short e186_related[] = {184, 183, LOGONERR_NO_ENTRY};
+static const logonerr_source e186_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e186_aliases[] = {"KRB5KRB_AP_ERR_BADADDR", NULL};
+static const char *const e187_causes[] = {
   "A non-conforming or very old client or server speaks a different protocol version.",
   NULL};
-static const char *const e184_diagnosis[] = {
+static const char *const e187_diagnosis[] = {
   "Capture the exchange (Wireshark filter `kerberos.error_code == 39`) and read the pvno fields of the messages.",
   "Identify the software at the source address of the failing request.",
   NULL};
-static const char *const e184_resolution[] = {
+static const char *const e187_resolution[] = {
   "Update the client or server to a conforming Kerberos 5 implementation.",
   NULL};
-static const unsigned short e184_related[] = {149, 185, LOGONERR_NO_ENTRY};
-static const char *const e184_aliases[] = {"KRB5KRB_AP_ERR_BADVERSION", NULL};
-static const char *const e185_causes[] = {
+static const unsigned short e187_related[] = {152, 188, LOGONERR_NO_ENTRY};
+static const logonerr_source e187_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e187_aliases[] = {"KRB5KRB_AP_ERR_BADVERSION", NULL};
+static const char *const e188_causes[] = {
   "A client sent a message of the wrong type to the service, or non-Kerberos data reached a Kerberos port.",
   NULL};
-static const char *const e185_diagnosis[] = {
+static const char *const e188_diagnosis[] = {
   "Capture the exchange (Wireshark filter `kerberos.error_code == 40`) and read the msg-type of the offending message.",
   "Identify the sending application from the source address and port.",
   NULL};
-static const char *const e185_resolution[] = {
+static const char *const e188_resolution[] = {
   "Fix or reconfigure the application that sends the wrong message.",
   NULL};
-static const unsigned short e185_related[] = {184, 149, LOGONERR_NO_ENTRY};
-static const char *const e185_aliases[] = {"KRB5KRB_AP_ERR_MSG_TYPE", NULL};
-static const char *const e186_causes[] = {
+static const unsigned short e188_related[] = {187, 152, LOGONERR_NO_ENTRY};
+static const logonerr_source e188_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e188_aliases[] = {"KRB5KRB_AP_ERR_MSG_TYPE", NULL};
+static const char *const e189_causes[] = {
   "The SPN is registered on one account while the service runs under another, for example after a service account change.",
   "DNS resolves the service name to a different host than the one that owns the SPN.",
   "A computer's machine password is out of sync with its account, for example after restoring a snapshot.",
   "A service account's password changed but the keytab or service configuration still has the old key.",
   NULL};
-static const char *const e186_symptoms[] = {
+static const char *const e189_symptoms[] = {
   "The client's System log shows Security-Kerberos event 4 naming the server account and the target name that failed.",
   "Access works with NTLM but fails or falls back when Kerberos is used.",
   NULL};
-static const char *const e186_diagnosis[] = {
+static const char *const e189_diagnosis[] = {
   "On the client, read Security-Kerberos event 4 in the System log: it names the server and the target SPN whose ticket could not be decrypted.",
   "Run `setspn -Q <SPN>` to see which account holds the SPN, and compare with the account the service runs as.",
   "Resolve the name with `nslookup <name>` to confirm it reaches the host that runs the service.",
-  "On the server, run `Test-ComputerSecureChannel -Verbose` to check its machine password, or `klist -kt <keytab>` to compare key version numbers with the account's msDS-KeyVersionNumber.",
+  "On a member server, run `Test-ComputerSecureChannel -Verbose` to check its machine password (not on a domain controller, where the cmdlet gives false errors: use `nltest /sc_verify:<domain>` there), or `klist -kt <keytab>` to compare key version numbers with the account's msDS-KeyVersionNumber.",
   NULL};
-static const char *const e186_resolution[] = {
+static const char *const e189_resolution[] = {
   "Move the SPN to the account that runs the service (`setspn -D` on the old account, then `setspn -S` on the right one).",
-  "Repair the machine password with `Test-ComputerSecureChannel -Repair` or `netdom resetpwd`.",
+  "Repair a member's machine password with `Test-ComputerSecureChannel -Repair`, or a domain controller's with `netdom resetpwd`.",
   "Regenerate the keytab after the password change, then purge client tickets with `klist purge`.",
   NULL};
-static const unsigned short e186_related[] = {154, 176, 41, 101, 132, LOGONERR_NO_ENTRY};
-static const char *const e186_aliases[] = {"KRB5KRB_AP_ERR_MODIFIED", NULL};
-static const char *const e187_causes[] = {
+static const unsigned short e189_related[] = {157, 179, 41, 101, 132, LOGONERR_NO_ENTRY};
+static const logonerr_source e189_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x10U},
+  {"Test-ComputerSecureChannel (PowerShell)",
+   "https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.management/test-computersecurechannel", NULL, 0xC0U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e189_aliases[] = {"KRB5KRB_AP_ERR_MODIFIED", NULL};
+static const char *const e190_causes[] = {
   "An application using KRB-PRIV or KRB-SAFE messages lost or reordered them.",
   NULL};
-static const char *const e187_diagnosis[] = {
+static const char *const e190_diagnosis[] = {
   "Capture the traffic and read the sequence numbers of the KRB-PRIV or KRB-SAFE messages.",
   "Read the application's log for retransmissions at the time of the error.",
   NULL};
-static const char *const e187_resolution[] = {
+static const char *const e190_resolution[] = {
   "Reset the application session so that sequence numbers start again.",
   NULL};
-static const unsigned short e187_related[] = {194, 179, LOGONERR_NO_ENTRY};
-static const char *const e187_aliases[] = {"KRB5KRB_AP_ERR_BADORDER", NULL};
-static const char *const e188_causes[] = {
+static const unsigned short e190_related[] = {197, 182, LOGONERR_NO_ENTRY};
+static const logonerr_source e190_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e190_aliases[] = {"KRB5KRB_AP_ERR_BADORDER", NULL};
+static const char *const e191_causes[] = {
   "A ticket issued by another realm was presented for a use that requires a local ticket.",
   NULL};
-static const char *const e188_diagnosis[] = {
+static const char *const e191_diagnosis[] = {
   "Run `klist` on the client and read the realm of the ticket it presented.",
   "Read the KDC's or service's log for the realms involved.",
   NULL};
-static const char *const e188_resolution[] = {
+static const char *const e191_resolution[] = {
   "Obtain a ticket from the right realm, or configure the cross-realm path that the service accepts.",
   NULL};
-static const unsigned short e188_related[] = {174, 206, LOGONERR_NO_ENTRY};
-static const char *const e188_aliases[] = {"KRB5KRB_AP_ERR_ILL_CR_TKT", NULL};
-static const char *const e189_causes[] = {
+static const unsigned short e191_related[] = {177, 209, LOGONERR_NO_ENTRY};
+static const logonerr_source e191_sources[] = {
+  {"RFC 1510 section 8.3 (error codes; dropped by RFC 4120)",
+   NULL, "RFC 1510 8.3", 0xBU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e191_aliases[] = {"KRB5KRB_AP_ERR_ILL_CR_TKT", NULL};
+static const char *const e192_causes[] = {
   "The service account's password changed and the service's keytab still holds the old key version.",
   NULL};
-static const char *const e189_diagnosis[] = {
+static const char *const e192_diagnosis[] = {
   "Run `klist -kt <keytab>` on the service to list its key version numbers (KVNO).",
   "Run `kvno <service/host>` on a client, or read msDS-KeyVersionNumber of the account, to see the current version.",
   NULL};
-static const char *const e189_resolution[] = {
+static const char *const e192_resolution[] = {
   "Regenerate the keytab with the current key version and restart the service.",
   NULL};
-static const unsigned short e189_related[] = {190, 186, LOGONERR_NO_ENTRY};
-static const char *const e189_aliases[] = {"KRB5KRB_AP_ERR_BADKEYVER", NULL};
-static const char *const e190_causes[] = {
+static const unsigned short e192_related[] = {193, 189, LOGONERR_NO_ENTRY};
+static const logonerr_source e192_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e192_aliases[] = {"KRB5KRB_AP_ERR_BADKEYVER", NULL};
+static const char *const e193_causes[] = {
   "The keytab lacks an entry for the SPN the client used, or for the ticket's encryption type.",
   NULL};
-static const char *const e190_diagnosis[] = {
+static const char *const e193_diagnosis[] = {
   "Run `klist -ket <keytab>` on the service and compare its principals and encryption types with the ticket's.",
   "Run `klist` on the client to see the Server and KerbTicket Encryption Type of the ticket it sent.",
   NULL};
-static const char *const e190_resolution[] = {
+static const char *const e193_resolution[] = {
   "Add the missing principal or encryption type to the keytab (`ktpass` or `ktutil`).",
   NULL};
-static const unsigned short e190_related[] = {189, 160, LOGONERR_NO_ENTRY};
-static const char *const e190_aliases[] = {"KRB5KRB_AP_ERR_NOKEY", NULL};
-static const char *const e191_causes[] = {
+static const unsigned short e193_related[] = {192, 163, LOGONERR_NO_ENTRY};
+static const logonerr_source e193_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e193_aliases[] = {"KRB5KRB_AP_ERR_NOKEY", NULL};
+static const char *const e194_causes[] = {
   "The server answered with a reply encrypted in a session key the client does not have, for example a different server answering.",
   NULL};
-static const char *const e191_diagnosis[] = {
+static const char *const e194_diagnosis[] = {
   "Resolve the server name with `nslookup` and confirm the client reached the intended host.",
   "Capture the exchange and check that the AP-REP comes from the host that received the AP-REQ.",
   NULL};
-static const char *const e191_resolution[] = {
+static const char *const e194_resolution[] = {
   "Correct name resolution or the service's SPN so that the intended server answers.",
   NULL};
-static const unsigned short e191_related[] = {115, 42, 145, LOGONERR_NO_ENTRY};
-static const char *const e191_aliases[] = {"KRB5KRB_AP_ERR_MUT_FAIL", NULL};
-static const char *const e192_causes[] = {
+static const unsigned short e194_related[] = {115, 42, 148, LOGONERR_NO_ENTRY};
+static const logonerr_source e194_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e194_aliases[] = {"KRB5KRB_AP_ERR_MUT_FAIL", NULL};
+static const char *const e195_causes[] = {
   "A message was reflected back to its sender, or an application mixed up its send and receive keys.",
   NULL};
-static const char *const e192_diagnosis[] = {
+static const char *const e195_diagnosis[] = {
   "Capture the traffic and read the direction bit or sequence of the KRB-SAFE or KRB-PRIV messages.",
   "Read the application's log for the peer that sent the message.",
   NULL};
-static const char *const e192_resolution[] = {
+static const char *const e195_resolution[] = {
   "Fix the application or investigate the reflection.",
   NULL};
-static const unsigned short e192_related[] = {187, 194, LOGONERR_NO_ENTRY};
-static const char *const e192_aliases[] = {"KRB5KRB_AP_ERR_BADDIRECTION", NULL};
-static const char *const e193_causes[] = {
+static const unsigned short e195_related[] = {190, 197, LOGONERR_NO_ENTRY};
+static const logonerr_source e195_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e195_aliases[] = {"KRB5KRB_AP_ERR_BADDIRECTION", NULL};
+static const char *const e196_causes[] = {
   "The service accepts only a different authentication method than the one the client used.",
   NULL};
-static const char *const e193_diagnosis[] = {
+static const char *const e196_diagnosis[] = {
   "Capture the exchange (Wireshark filter `kerberos.error_code == 48`) and read the METHOD-DATA in the e-data.",
   "Read the service's documentation or log for the methods it requires.",
   NULL};
-static const char *const e193_resolution[] = {
+static const char *const e196_resolution[] = {
   "Configure the client to use the method the server asks for.",
   NULL};
-static const unsigned short e193_related[] = {162, 171, LOGONERR_NO_ENTRY};
-static const char *const e193_aliases[] = {"KRB5KRB_AP_ERR_METHOD", NULL};
-static const char *const e194_causes[] = {
+static const unsigned short e196_related[] = {165, 174, LOGONERR_NO_ENTRY};
+static const logonerr_source e196_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e196_aliases[] = {"KRB5KRB_AP_ERR_METHOD", NULL};
+static const char *const e197_causes[] = {
   "Messages were lost, duplicated or reordered between the two sides.",
   NULL};
-static const char *const e194_diagnosis[] = {
+static const char *const e197_diagnosis[] = {
   "Capture the traffic and read the seq-number fields of the messages.",
   "Read the application's log for reconnects or retransmissions at that time.",
   NULL};
-static const char *const e194_resolution[] = {
+static const char *const e197_resolution[] = {
   "Re-establish the session so that both sides start with fresh sequence numbers.",
   NULL};
-static const unsigned short e194_related[] = {187, 179, LOGONERR_NO_ENTRY};
-static const char *const e194_aliases[] = {"KRB5KRB_AP_ERR_BADSEQ", NULL};
-static const char *const e195_causes[] = {
+static const unsigned short e197_related[] = {190, 182, LOGONERR_NO_ENTRY};
+static const logonerr_source e197_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e197_aliases[] = {"KRB5KRB_AP_ERR_BADSEQ", NULL};
+static const char *const e198_causes[] = {
   "An old client uses a weak or unkeyed checksum type that the receiver refuses.",
   NULL};
-static const char *const e195_diagnosis[] = {
+static const char *const e198_diagnosis[] = {
   "Capture the exchange (Wireshark filter `kerberos.error_code == 50`) and read the cksumtype of the message.",
   "Compare the client's configured encryption and checksum types with the server's.",
   NULL};
-static const char *const e195_resolution[] = {
+static const char *const e198_resolution[] = {
   "Update the client so that it uses keyed checksums matching the session key's type.",
   NULL};
-static const unsigned short e195_related[] = {161, 186, LOGONERR_NO_ENTRY};
-static const char *const e195_aliases[] = {"KRB5KRB_AP_ERR_INAPP_CKSUM", NULL};
-static const char *const e196_causes[] = {
+static const unsigned short e198_related[] = {164, 189, LOGONERR_NO_ENTRY};
+static const logonerr_source e198_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e198_aliases[] = {"KRB5KRB_AP_ERR_INAPP_CKSUM", NULL};
+static const char *const e199_causes[] = {
   "The service's realm configuration does not trust the transited path recorded in the ticket.",
   NULL};
-static const char *const e196_diagnosis[] = {
+static const char *const e199_diagnosis[] = {
   "Run `klist` on the client and read the ticket's realm and the realms crossed.",
   "Compare them with the service's [capaths] configuration in krb5.conf.",
   NULL};
-static const char *const e196_resolution[] = {
+static const char *const e199_resolution[] = {
   "Add the path to the service's [capaths] configuration or change the trust topology.",
   NULL};
-static const unsigned short e196_related[] = {174, 163, LOGONERR_NO_ENTRY};
-static const char *const e196_aliases[] = {"KRB5KRB_AP_PATH_NOT_ACCEPTED", NULL};
-static const char *const e197_causes[] = {
+static const unsigned short e199_related[] = {177, 166, LOGONERR_NO_ENTRY};
+static const logonerr_source e199_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e199_aliases[] = {"KRB5KRB_AP_PATH_NOT_ACCEPTED", NULL};
+static const char *const e200_causes[] = {
   "The user's group membership makes tickets (with their PAC) larger than the UDP limit.",
   "A client configured for UDP only cannot follow the request to retry over TCP.",
   NULL};
-static const char *const e197_diagnosis[] = {
+static const char *const e200_diagnosis[] = {
   "Capture a logon (Wireshark filter `kerberos.error_code == 52`) and check that a TCP request to port 88 follows the error.",
   "Test TCP port 88 from the client to the domain controller with `Test-NetConnection <dc> -Port 88`.",
   NULL};
-static const char *const e197_resolution[] = {
+static const char *const e200_resolution[] = {
   "Allow TCP port 88 between clients and KDCs, or set the client to use TCP (MIT `udp_preference_limit = 1`).",
   NULL};
-static const unsigned short e197_related[] = {198, 199, LOGONERR_NO_ENTRY};
-static const char *const e197_aliases[] = {"KRB5KRB_ERR_RESPONSE_TOO_BIG", NULL};
-static const char *const e198_causes[] = {
+static const unsigned short e200_related[] = {201, 202, LOGONERR_NO_ENTRY};
+static const logonerr_source e200_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e200_aliases[] = {"KRB5KRB_ERR_RESPONSE_TOO_BIG", NULL};
+static const char *const e201_causes[] = {
   "The user is a member of so many groups that the PAC makes the ticket too large.",
   "Recent password changes have not reached the domain controller that answered.",
   "An SPN is too long or has too many parts.",
   "An internal error on the KDC, such as a cryptographic or memory failure.",
   NULL};
-static const char *const e198_diagnosis[] = {
+static const char *const e201_diagnosis[] = {
   "In event 4768 or 4769, read Account Name, Service Name and Client Address with code 0x3C to see whether one user or one service is affected.",
   "Capture the exchange (Wireshark filter `kerberos.error_code == 60`) and read e-text and the KERB-EXT-ERROR in e-data, whose status names the real cause.",
   "Run `whoami /groups` as the user (or count `(Get-ADUser <name> -Properties tokenGroups).tokenGroups`) to judge the token size.",
   "Enable Kerberos error logging on the client and read Security-Kerberos event 3 in its System log, whose Extended Error field carries the status.",
   NULL};
-static const char *const e198_resolution[] = {
+static const char *const e201_resolution[] = {
   "Reduce the user's group memberships, or raise MaxTokenSize where older systems still use a small limit.",
   "Let replication complete (`repadmin /syncall /AdeP`) when a recent change is the cause.",
   "Shorten overlong SPNs.",
   NULL};
-static const unsigned short e198_related[] = {197, 199, 175, LOGONERR_NO_ENTRY};
-static const char *const e198_aliases[] = {"KRB5KRB_ERR_GENERIC", NULL};
-static const char *const e199_causes[] = {
+static const unsigned short e201_related[] = {200, 202, 178, LOGONERR_NO_ENTRY};
+static const logonerr_source e201_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e201_aliases[] = {"KRB5KRB_ERR_GENERIC", NULL};
+static const char *const e202_causes[] = {
   "A request over TCP announced a length larger than the KDC accepts, or a name or other field is overlong.",
   NULL};
-static const char *const e199_diagnosis[] = {
+static const char *const e202_diagnosis[] = {
   "Capture the exchange (Wireshark filter `kerberos.error_code == 61`) and look for the oversized field.",
   "Read the KDC's log for the request size at the time of the error.",
   NULL};
-static const char *const e199_resolution[] = {
+static const char *const e202_resolution[] = {
   "Shorten the offending field (for example a very long SPN) or update the client.",
   NULL};
-static const unsigned short e199_related[] = {198, 197, LOGONERR_NO_ENTRY};
-static const char *const e199_aliases[] = {"KRB5KRB_ERR_FIELD_TOOLONG", NULL};
-static const char *const e200_causes[] = {
+static const unsigned short e202_related[] = {201, 200, LOGONERR_NO_ENTRY};
+static const logonerr_source e202_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e202_aliases[] = {"KRB5KRB_ERR_FIELD_TOOLONG", NULL};
+static const char *const e203_causes[] = {
   "The CA that issued the user's certificate is not in the domain's NTAuth store.",
   "The certificate chain cannot be built or its revocation cannot be checked from the domain controller.",
   NULL};
-static const char *const e200_diagnosis[] = {
-  "In event 4768 or 4771, read the Certificate Issuer Name, Serial Number and Thumbprint fields with code 0x3E.",
+static const char *const e203_diagnosis[] = {
+  "In event 4768 with code 0x3E, read the Certificate Issuer Name, Serial Number and Thumbprint fields (4771 always leaves them empty).",
   "Run `certutil -viewstore -enterprise NTAuth` to check whether the issuing CA is there, and `certutil -verify -urlfetch <user.cer>` on the domain controller to test the chain.",
   NULL};
-static const char *const e200_resolution[] = {
+static const char *const e203_resolution[] = {
   "Publish the issuing CA to NTAuth and make its CRL reachable from the domain controllers.",
   NULL};
-static const unsigned short e200_related[] = {201, 208, 162, LOGONERR_NO_ENTRY};
-static const char *const e200_aliases[] = {"KRB5KDC_ERR_CLIENT_NOT_TRUSTED", "KDC_ERROR_CLIENT_NOT_TRUSTED", NULL};
-static const char *const e201_causes[] = {
+static const unsigned short e203_related[] = {204, 211, 165, LOGONERR_NO_ENTRY};
+static const logonerr_source e203_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x3U},
+  {"RFC 4556 section 3.1.3 (PKINIT error codes)",
+   NULL, "RFC 4556 3.1.3", 0x3U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {"4771(F): Kerberos pre-authentication failed",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4771", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e203_aliases[] = {"KRB5KDC_ERR_CLIENT_NOT_TRUSTED", "KDC_ERROR_CLIENT_NOT_TRUSTED", NULL};
+static const char *const e204_causes[] = {
   "The client does not trust the CA that issued the domain controller's certificate.",
   "The domain controller's certificate lacks the KDC usage or name the client requires.",
   NULL};
-static const char *const e201_diagnosis[] = {
+static const char *const e204_diagnosis[] = {
   "On the domain controller, run `certutil -dcinfo verify` to check its KDC certificate.",
   "On the client, export the KDC certificate from a capture and run `certutil -verify -urlfetch` on it.",
   NULL};
-static const char *const e201_resolution[] = {
+static const char *const e204_resolution[] = {
   "Enroll the domain controller for a Kerberos Authentication certificate from a CA the clients trust.",
   NULL};
-static const unsigned short e201_related[] = {200, 214, LOGONERR_NO_ENTRY};
-static const char *const e201_aliases[] = {"KRB5KDC_ERR_KDC_NOT_TRUSTED", "KDC_ERROR_KDC_NOT_TRUSTED", NULL};
-static const char *const e202_causes[] = {
+static const unsigned short e204_related[] = {203, 217, LOGONERR_NO_ENTRY};
+static const logonerr_source e204_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x3U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e204_aliases[] = {"KRB5KDC_ERR_KDC_NOT_TRUSTED", "KDC_ERROR_KDC_NOT_TRUSTED", NULL};
+static const char *const e205_causes[] = {
   "The smart card or key storage signed with a key that does not match the certificate sent.",
   "The request was altered in transit.",
   NULL};
-static const char *const e202_diagnosis[] = {
+static const char *const e205_diagnosis[] = {
   "Run `certutil -scinfo` on the client to test the smart card's keys against its certificates.",
-  "In event 4771, read the Certificate Thumbprint to identify the certificate used.",
+  "In event 4768, read the Certificate Thumbprint to identify the certificate used (4771 always leaves the certificate fields empty).",
   NULL};
-static const char *const e202_resolution[] = {
+static const char *const e205_resolution[] = {
   "Re-enroll or replace the smart card certificate so that key and certificate match.",
   NULL};
-static const unsigned short e202_related[] = {200, 209, LOGONERR_NO_ENTRY};
-static const char *const e202_aliases[] = {"KRB5KDC_ERR_INVALID_SIG", "KDC_ERROR_INVALID_SIG", NULL};
-static const char *const e203_causes[] = {
+static const unsigned short e205_related[] = {203, 212, LOGONERR_NO_ENTRY};
+static const logonerr_source e205_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x3U},
+  {"RFC 4556 section 3.1.3 (PKINIT error codes)",
+   NULL, "RFC 4556 3.1.3", 0x3U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {"4771(F): Kerberos pre-authentication failed",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4771", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e205_aliases[] = {"KRB5KDC_ERR_INVALID_SIG", "KDC_ERROR_INVALID_SIG", NULL};
+static const char *const e206_causes[] = {
   "The client proposed a Diffie-Hellman group that is too weak or not configured on the KDC.",
   NULL};
-static const char *const e203_diagnosis[] = {
+static const char *const e206_diagnosis[] = {
   "Capture the exchange (Wireshark filter `kerberos.error_code == 65`) and read the TD-DH-PARAMETERS the KDC sent back in e-data.",
   "Compare with the client's PKINIT settings (MIT `pkinit_dh_min_bits`).",
   NULL};
-static const char *const e203_resolution[] = {
+static const char *const e206_resolution[] = {
   "Configure the client to propose a group the KDC accepts, such as a 2048-bit MODP group.",
   NULL};
-static const unsigned short e203_related[] = {226, 162, LOGONERR_NO_ENTRY};
-static const char *const e203_aliases[] = {"KRB5KDC_ERR_DH_KEY_PARAMETERS_NOT_ACCEPTED", "KDC_ERR_KEY_TOO_WEAK", NULL};
-static const char *const e204_causes[] = {
+static const unsigned short e206_related[] = {229, 165, LOGONERR_NO_ENTRY};
+static const logonerr_source e206_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x3U},
+  {"RFC 4556 section 3.1.3 (PKINIT error codes)",
+   NULL, "RFC 4556 3.1.3", 0xBU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e206_aliases[] = {"KRB5KDC_ERR_DH_KEY_PARAMETERS_NOT_ACCEPTED", "KDC_ERR_KEY_TOO_WEAK", NULL};
+static const char *const e207_causes[] = {
   "The certificate's subject or UPN does not map to the account named in the request.",
   NULL};
-static const char *const e204_diagnosis[] = {
-  "In event 4768 or 4771, compare Account Name with the Certificate Issuer Name and Thumbprint of the certificate used.",
+static const char *const e207_diagnosis[] = {
+  "In event 4768, compare Account Name with the Certificate Issuer Name and Thumbprint of the certificate used (4771 always leaves them empty).",
   "Run `certutil -dump <user.cer>` and read the Subject Alternative Name UPN to compare with the account's userPrincipalName.",
   NULL};
-static const char *const e204_resolution[] = {
+static const char *const e207_resolution[] = {
   "Issue a certificate whose name maps to the account, or add an explicit mapping (altSecurityIdentities).",
   NULL};
-static const unsigned short e204_related[] = {213, 209, LOGONERR_NO_ENTRY};
-static const char *const e204_aliases[] = {"KRB5KDC_ERR_CERTIFICATE_MISMATCH", NULL};
-static const char *const e205_causes[] = {
+static const unsigned short e207_related[] = {216, 212, LOGONERR_NO_ENTRY};
+static const logonerr_source e207_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x3U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {"4771(F): Kerberos pre-authentication failed",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4771", NULL, 0x40U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x48U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e207_aliases[] = {"KRB5KDC_ERR_CERTIFICATE_MISMATCH", NULL};
+static const char *const e208_causes[] = {
   "The service doing user-to-user authentication has no TGT of its own in its cache.",
   NULL};
-static const char *const e205_diagnosis[] = {
+static const char *const e208_diagnosis[] = {
   "Run `klist tgt` (Windows) or `klist` (MIT) as the service's account to see whether it holds a TGT.",
   "Capture the exchange (Wireshark filter `kerberos.error_code == 67`) to see which side reported it.",
   NULL};
-static const char *const e205_resolution[] = {
+static const char *const e208_resolution[] = {
   "Obtain a TGT for the service account before it serves user-to-user requests.",
   NULL};
-static const unsigned short e205_related[] = {207, 173, LOGONERR_NO_ENTRY};
-static const char *const e205_aliases[] = {"KRB5KRB_AP_ERR_NO_TGT", NULL};
-static const char *const e206_causes[] = {
+static const unsigned short e208_related[] = {210, 176, LOGONERR_NO_ENTRY};
+static const logonerr_source e208_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e208_aliases[] = {"KRB5KRB_AP_ERR_NO_TGT", NULL};
+static const char *const e209_causes[] = {
+  "A client presented a cross-realm TGT to the wrong realm, which Microsoft's 4768 page says is rare and usually the result of wrong DNS configuration.",
   "The user signed in with a UPN whose suffix belongs to another domain or forest.",
   "The client asked its own domain for a principal that lives in a trusted realm, and the KDC sent a referral.",
   "Name suffix routing for the suffix is disabled on the forest trust, so the referral leads nowhere.",
   NULL};
-static const char *const e206_symptoms[] = {
-  "Event 4768 failures with Result Code 0x44, followed (when the referral works) by a successful request in the other domain.",
+static const char *const e209_symptoms[] = {
+  "Microsoft lists 0x44 among the result codes of event 4768, but no failed 4768 with this code has been confirmed here; a network capture is the surer place to see it.",
   NULL};
-static const char *const e206_diagnosis[] = {
+static const char *const e209_diagnosis[] = {
   "In event 4768, read Account Name and Supplied Realm Name to see which name and realm the client used.",
   "Capture the logon (Wireshark filter `kerberos.error_code == 68`) and read the realm the KRB-ERROR refers the client to.",
   "Run `nltest /domain_trusts /all_trusts` to list the trusts and `netdom trust <forest> /domain:<other forest> /namesuffixes:<forest>` to see the suffix routing state.",
   NULL};
-static const char *const e206_resolution[] = {
+static const char *const e209_resolution[] = {
   "Sign in with the name of the right domain, or give the account a UPN suffix of its own forest.",
   "Enable name suffix routing for the suffix on the forest trust (Active Directory Domains and Trusts, trust properties, Name Suffix Routing).",
   NULL};
-static const unsigned short e206_related[] = {152, 82, 100, LOGONERR_NO_ENTRY};
-static const char *const e206_aliases[] = {"KRB5KDC_ERR_WRONG_REALM", NULL};
-static const char *const e207_causes[] = {
+static const unsigned short e209_related[] = {155, 82, 100, LOGONERR_NO_ENTRY};
+static const logonerr_source e209_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x3U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {"RFC 6806: Kerberos Principal Name Canonicalization and Cross-Realm Referrals",
+   "https://rfc-editor.org/rfc/rfc6806", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e209_aliases[] = {"KRB5KDC_ERR_WRONG_REALM", NULL};
+static const char *const e210_causes[] = {
   "The client did not request a user-to-user ticket for a service that requires one.",
   NULL};
-static const char *const e207_diagnosis[] = {
+static const char *const e210_diagnosis[] = {
   "Capture the exchange (Wireshark filter `kerberos.error_code == 69`) and check whether the AP-REQ used a user-to-user ticket.",
   "Read the service's log or configuration for its user-to-user requirement.",
   NULL};
-static const char *const e207_resolution[] = {
+static const char *const e210_resolution[] = {
   "Request a user-to-user ticket, using the server's TGT as the additional ticket.",
   NULL};
-static const unsigned short e207_related[] = {173, 205, LOGONERR_NO_ENTRY};
-static const char *const e207_aliases[] = {"KRB5KRB_AP_ERR_USER_TO_USER_REQUIRED", NULL};
-static const char *const e208_causes[] = {
+static const unsigned short e210_related[] = {176, 208, LOGONERR_NO_ENTRY};
+static const logonerr_source e210_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x7U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x8U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e210_aliases[] = {"KRB5KRB_AP_ERR_USER_TO_USER_REQUIRED", NULL};
+static const char *const e211_causes[] = {
   "An intermediate CA certificate is missing on the domain controller.",
   "The root CA is not trusted by the domain controller.",
   NULL};
-static const char *const e208_diagnosis[] = {
+static const char *const e211_diagnosis[] = {
   "Run `certutil -verify -urlfetch <user.cer>` on the domain controller to see where chain building fails.",
-  "In event 4771, read the Certificate Issuer Name to identify the CA involved.",
+  "In event 4768, read the Certificate Issuer Name to identify the CA involved (4771 always leaves it empty).",
   NULL};
-static const char *const e208_resolution[] = {
+static const char *const e211_resolution[] = {
   "Install the missing intermediate or root CA certificates on the domain controllers.",
   NULL};
-static const unsigned short e208_related[] = {200, 209, LOGONERR_NO_ENTRY};
-static const char *const e208_aliases[] = {"KRB5KDC_ERR_CANT_VERIFY_CERTIFICATE", NULL};
-static const char *const e209_causes[] = {
+static const unsigned short e211_related[] = {203, 212, LOGONERR_NO_ENTRY};
+static const logonerr_source e211_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x3U},
+  {"RFC 4556 section 3.1.3 (PKINIT error codes)",
+   NULL, "RFC 4556 3.1.3", 0xBU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {"4771(F): Kerberos pre-authentication failed",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4771", NULL, 0x40U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e211_aliases[] = {"KRB5KDC_ERR_CANT_VERIFY_CERTIFICATE", NULL};
+static const char *const e212_causes[] = {
   "The certificate has expired or is not yet valid.",
   "It lacks the Smart Card Logon or Client Authentication usage.",
   NULL};
-static const char *const e209_diagnosis[] = {
+static const char *const e212_diagnosis[] = {
   "Run `certutil -dump <user.cer>` and read its validity dates and Enhanced Key Usage.",
-  "In event 4771, read the Certificate Thumbprint to find the certificate used.",
+  "In event 4768, read the Certificate Thumbprint to find the certificate used (4771 always leaves it empty).",
   NULL};
-static const char *const e209_resolution[] = {
+static const char *const e212_resolution[] = {
   "Renew or re-issue the certificate from a template with the right usages.",
   NULL};
-static const unsigned short e209_related[] = {210, 208, LOGONERR_NO_ENTRY};
-static const char *const e209_aliases[] = {"KRB5KDC_ERR_INVALID_CERTIFICATE", NULL};
-static const char *const e210_causes[] = {
+static const unsigned short e212_related[] = {213, 211, LOGONERR_NO_ENTRY};
+static const logonerr_source e212_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x3U},
+  {"RFC 4556 section 3.1.3 (PKINIT error codes)",
+   NULL, "RFC 4556 3.1.3", 0xBU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {"4771(F): Kerberos pre-authentication failed",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4771", NULL, 0x40U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e212_aliases[] = {"KRB5KDC_ERR_INVALID_CERTIFICATE", NULL};
+static const char *const e213_causes[] = {
   "The certificate was revoked, for example after a card was reported lost.",
   NULL};
-static const char *const e210_diagnosis[] = {
+static const char *const e213_diagnosis[] = {
   "Run `certutil -verify -urlfetch <user.cer>` on the domain controller and read the revocation result.",
   "Look the serial number up in the issuing CA's database (`certutil -view -restrict \"SerialNumber=<serial>\"`).",
   NULL};
-static const char *const e210_resolution[] = {
+static const char *const e213_resolution[] = {
   "Issue the user a new certificate; do not unrevoke a certificate that was revoked for a reason.",
   NULL};
-static const unsigned short e210_related[] = {209, 211, LOGONERR_NO_ENTRY};
-static const char *const e210_aliases[] = {"KRB5KDC_ERR_REVOKED_CERTIFICATE", NULL};
-static const char *const e211_causes[] = {
+static const unsigned short e213_related[] = {212, 214, LOGONERR_NO_ENTRY};
+static const logonerr_source e213_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x3U},
+  {"RFC 4556 section 3.1.3 (PKINIT error codes)",
+   NULL, "RFC 4556 3.1.3", 0xBU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e213_aliases[] = {"KRB5KDC_ERR_REVOKED_CERTIFICATE", NULL};
+static const char *const e214_causes[] = {
   "The CRL distribution point or OCSP responder in the certificate is unreachable from the domain controller.",
   "The published CRL has expired.",
   NULL};
-static const char *const e211_diagnosis[] = {
+static const char *const e214_diagnosis[] = {
   "Run `certutil -verify -urlfetch <user.cer>` on the domain controller and read which CRL or OCSP URL failed.",
   "Run `certutil -URL <user.cer>` to test each distribution point interactively.",
   NULL};
-static const char *const e211_resolution[] = {
+static const char *const e214_resolution[] = {
   "Make the CRL distribution points reachable and publish a current CRL.",
   NULL};
-static const unsigned short e211_related[] = {212, 210, LOGONERR_NO_ENTRY};
-static const char *const e211_aliases[] = {"KRB5KDC_ERR_REVOCATION_STATUS_UNKNOWN", NULL};
-static const char *const e212_causes[] = {
+static const unsigned short e214_related[] = {215, 213, LOGONERR_NO_ENTRY};
+static const logonerr_source e214_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x3U},
+  {"RFC 4556 section 3.1.3 (PKINIT error codes)",
+   NULL, "RFC 4556 3.1.3", 0xBU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e214_aliases[] = {"KRB5KDC_ERR_REVOCATION_STATUS_UNKNOWN", NULL};
+static const char *const e215_causes[] = {
   "A CA's CRL or OCSP service is offline.",
   NULL};
-static const char *const e212_diagnosis[] = {
+static const char *const e215_diagnosis[] = {
   "Run `certutil -verify -urlfetch <cert>` on the domain controller to find the unreachable revocation source.",
   "Check the CA's CRL publication schedule with `certutil -CRL` on the CA.",
   NULL};
-static const char *const e212_resolution[] = {
+static const char *const e215_resolution[] = {
   "Restore the revocation service or publish a fresh CRL.",
   NULL};
-static const unsigned short e212_related[] = {211, 208, LOGONERR_NO_ENTRY};
-static const char *const e212_aliases[] = {"KRB5KDC_ERR_REVOCATION_STATUS_UNAVAILABLE", NULL};
-static const char *const e213_causes[] = {
+static const unsigned short e215_related[] = {214, 211, LOGONERR_NO_ENTRY};
+static const logonerr_source e215_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x3U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0xEU},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e215_aliases[] = {"KRB5KDC_ERR_REVOCATION_STATUS_UNAVAILABLE", NULL};
+static const char *const e216_causes[] = {
   "The certificate's UPN or mapping points at a different account than the one signing in.",
   NULL};
-static const char *const e213_diagnosis[] = {
+static const char *const e216_diagnosis[] = {
   "Run `certutil -dump <user.cer>` and compare the Subject Alternative Name UPN with the Account Name of event 4768 or 4771.",
   "Run `Get-ADUser <name> -Properties userPrincipalName,altSecurityIdentities` to see the account's mappings.",
   NULL};
-static const char *const e213_resolution[] = {
+static const char *const e216_resolution[] = {
   "Sign in with the account the certificate maps to, or fix the certificate's mapping.",
   NULL};
-static const unsigned short e213_related[] = {204, 214, 139, LOGONERR_NO_ENTRY};
-static const char *const e213_aliases[] = {"KRB5KDC_ERR_CLIENT_NAME_MISMATCH", NULL};
-static const char *const e214_causes[] = {
+static const unsigned short e216_related[] = {207, 217, 142, LOGONERR_NO_ENTRY};
+static const logonerr_source e216_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x3U},
+  {"RFC 4556 section 3.1.3 (PKINIT error codes)",
+   NULL, "RFC 4556 3.1.3", 0xBU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e216_aliases[] = {"KRB5KDC_ERR_CLIENT_NAME_MISMATCH", NULL};
+static const char *const e217_causes[] = {
   "The domain controller's certificate lacks the domain's DNS name or the KDC principal in its Subject Alternative Name.",
   NULL};
-static const char *const e214_diagnosis[] = {
+static const char *const e217_diagnosis[] = {
   "Run `certutil -store my` on the domain controller and read the Subject Alternative Name of its KDC certificate.",
   "Run `certutil -dcinfo verify` to check the certificate against the domain.",
   NULL};
-static const char *const e214_resolution[] = {
+static const char *const e217_resolution[] = {
   "Enroll the domain controller from the Kerberos Authentication template, which includes the domain name.",
   NULL};
-static const unsigned short e214_related[] = {201, 213, LOGONERR_NO_ENTRY};
-static const char *const e214_aliases[] = {"KRB5KDC_ERR_KDC_NAME_MISMATCH", NULL};
-static const char *const e215_causes[] = {
+static const unsigned short e217_related[] = {204, 216, LOGONERR_NO_ENTRY};
+static const logonerr_source e217_sources[] = {
+  {"RFC 4120 section 7.5.9 (Error Codes)",
+   NULL, "RFC 4120 7.5.9", 0x3U},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0xEU},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e217_aliases[] = {"KRB5KDC_ERR_KDC_NAME_MISMATCH", NULL};
+static const char *const e218_causes[] = {
   "The certificate was issued from a template without Smart Card Logon or PKINIT client authentication usage.",
   NULL};
-static const char *const e215_diagnosis[] = {
+static const char *const e218_diagnosis[] = {
   "Run `certutil -dump <user.cer>` and read the Enhanced Key Usage list.",
-  "In event 4771, read the Certificate Thumbprint to find the certificate the client chose.",
+  "In event 4768, read the Certificate Thumbprint to find the certificate the client chose (4771 always leaves it empty).",
   NULL};
-static const char *const e215_resolution[] = {
+static const char *const e218_resolution[] = {
   "Issue a certificate with the Smart Card Logon usage.",
   NULL};
-static const unsigned short e215_related[] = {209, 204, LOGONERR_NO_ENTRY};
-static const char *const e215_aliases[] = {"KRB5KDC_ERR_INCONSISTENT_KEY_PURPOSE", NULL};
-static const char *const e216_causes[] = {
+static const unsigned short e218_related[] = {212, 207, LOGONERR_NO_ENTRY};
+static const logonerr_source e218_sources[] = {
+  {"RFC 4556 section 3.1.3 (PKINIT error codes)",
+   NULL, "RFC 4556 3.1.3", 0xBU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {"4771(F): Kerberos pre-authentication failed",
+   "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4771", NULL, 0x40U},
+  {"4768(S, F): A Kerberos authentication ticket (TGT) was requested",
+   "https://docs.microsoft.com/en-us/windows/security/threat-protection/auditing/event-4768", NULL, 0x40U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e218_aliases[] = {"KRB5KDC_ERR_INCONSISTENT_KEY_PURPOSE", NULL};
+static const char *const e219_causes[] = {
   "The user's certificate or its CA uses a deprecated signature hash.",
   NULL};
-static const char *const e216_diagnosis[] = {
+static const char *const e219_diagnosis[] = {
   "Run `certutil -dump <user.cer>` and read the Signature Algorithm.",
   "Capture the exchange (Wireshark filter `kerberos.error_code == 78`) and read the accepted algorithms in e-data.",
   NULL};
-static const char *const e216_resolution[] = {
+static const char *const e219_resolution[] = {
   "Re-issue the certificate with a SHA-256 or stronger signature.",
   NULL};
-static const unsigned short e216_related[] = {218, 209, LOGONERR_NO_ENTRY};
-static const char *const e216_aliases[] = {"KRB5KDC_ERR_DIGEST_IN_CERT_NOT_ACCEPTED", NULL};
-static const char *const e217_causes[] = {
+static const unsigned short e219_related[] = {221, 212, LOGONERR_NO_ENTRY};
+static const logonerr_source e219_sources[] = {
+  {"RFC 4556 section 3.1.3 (PKINIT error codes)",
+   NULL, "RFC 4556 3.1.3", 0xBU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e219_aliases[] = {"KRB5KDC_ERR_DIGEST_IN_CERT_NOT_ACCEPTED", NULL};
+static const char *const e220_causes[] = {
   "An old PKINIT client omits the paChecksum field.",
   NULL};
-static const char *const e217_diagnosis[] = {
+static const char *const e220_diagnosis[] = {
   "Capture the exchange (Wireshark filter `kerberos.error_code == 79`) and check the PKAuthenticator for paChecksum.",
   "Identify the client software and version from the source address.",
   NULL};
-static const char *const e217_resolution[] = {
+static const char *const e220_resolution[] = {
   "Update the PKINIT client.",
   NULL};
-static const unsigned short e217_related[] = {202, 162, LOGONERR_NO_ENTRY};
-static const char *const e217_aliases[] = {"KRB5KDC_ERR_PA_CHECKSUM_MUST_BE_INCLUDED", NULL};
-static const char *const e218_causes[] = {
+static const unsigned short e220_related[] = {205, 165, LOGONERR_NO_ENTRY};
+static const logonerr_source e220_sources[] = {
+  {"RFC 4556 section 3.1.3 (PKINIT error codes)",
+   NULL, "RFC 4556 3.1.3", 0xBU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e220_aliases[] = {"KRB5KDC_ERR_PA_CHECKSUM_MUST_BE_INCLUDED", NULL};
+static const char *const e221_causes[] = {
   "The client's PKINIT implementation signs with SHA-1 or another algorithm the KDC refuses.",
   NULL};
-static const char *const e218_diagnosis[] = {
+static const char *const e221_diagnosis[] = {
   "Capture the exchange (Wireshark filter `kerberos.error_code == 80`) and read the digest algorithm of the SignedData.",
   "Compare with the algorithms the KDC allows in its PKINIT configuration.",
   NULL};
-static const char *const e218_resolution[] = {
+static const char *const e221_resolution[] = {
   "Configure or update the client to sign with SHA-256 or stronger.",
   NULL};
-static const unsigned short e218_related[] = {216, 226, LOGONERR_NO_ENTRY};
-static const char *const e218_aliases[] = {"KRB5KDC_ERR_DIGEST_IN_SIGNED_DATA_NOT_ACCEPTED", NULL};
-static const char *const e219_causes[] = {
+static const unsigned short e221_related[] = {219, 229, LOGONERR_NO_ENTRY};
+static const logonerr_source e221_sources[] = {
+  {"RFC 4556 section 3.1.3 (PKINIT error codes)",
+   NULL, "RFC 4556 3.1.3", 0xBU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e221_aliases[] = {"KRB5KDC_ERR_DIGEST_IN_SIGNED_DATA_NOT_ACCEPTED", NULL};
+static const char *const e222_causes[] = {
   "The client is configured for RSA key transport while the KDC allows only Diffie-Hellman.",
   NULL};
-static const char *const e219_diagnosis[] = {
+static const char *const e222_diagnosis[] = {
   "Capture the exchange (Wireshark filter `kerberos.error_code == 81`) and check whether the request lacks clientPublicValue, which means RSA key transport was asked for.",
   "Read the client's PKINIT configuration for the key exchange mode.",
   NULL};
-static const char *const e219_resolution[] = {
+static const char *const e222_resolution[] = {
   "Configure the client to use Diffie-Hellman key agreement.",
   NULL};
-static const unsigned short e219_related[] = {203, 162, LOGONERR_NO_ENTRY};
-static const char *const e219_aliases[] = {"KRB5KDC_ERR_PUBLIC_KEY_ENCRYPTION_NOT_SUPPORTED", NULL};
-static const char *const e220_causes[] = {
+static const unsigned short e222_related[] = {206, 165, LOGONERR_NO_ENTRY};
+static const logonerr_source e222_sources[] = {
+  {"RFC 4556 section 3.1.3 (PKINIT error codes)",
+   NULL, "RFC 4556 3.1.3", 0xBU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e222_aliases[] = {"KRB5KDC_ERR_PUBLIC_KEY_ENCRYPTION_NOT_SUPPORTED", NULL};
+static const char *const e223_causes[] = {
   "The proxying server's DNS or krb5.conf has no KDC for the client's realm.",
   NULL};
-static const char *const e220_diagnosis[] = {
+static const char *const e223_diagnosis[] = {
   "On the proxying server, run `nslookup -type=SRV _kerberos._tcp.<REALM>` to see whether KDCs are published.",
   "Read the [realms] section of the proxying server's krb5.conf for the realm.",
   NULL};
-static const char *const e220_resolution[] = {
+static const char *const e223_resolution[] = {
   "Publish KDC SRV records or configure the realm's KDCs on the proxying server.",
   NULL};
-static const unsigned short e220_related[] = {221, 65, LOGONERR_NO_ENTRY};
-static const char *const e220_aliases[] = {"KRB5KRB_AP_ERR_IAKERB_KDC_NOT_FOUND", NULL};
-static const char *const e221_causes[] = {
+static const unsigned short e223_related[] = {224, 65, LOGONERR_NO_ENTRY};
+static const logonerr_source e223_sources[] = {
+  {"draft-ietf-kitten-iakerb (IAKERB)",
+   NULL, "draft-ietf-kitten-iakerb", 0xBU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e223_aliases[] = {"KRB5KRB_AP_ERR_IAKERB_KDC_NOT_FOUND", NULL};
+static const char *const e224_causes[] = {
   "A firewall blocks port 88 from the proxying server, or the KDC is down.",
   NULL};
-static const char *const e221_diagnosis[] = {
+static const char *const e224_diagnosis[] = {
   "From the proxying server, test port 88 to the KDC (`Test-NetConnection <kdc> -Port 88` or `nc -vz <kdc> 88`).",
   "Read the KDC's log for requests from the proxying server.",
   NULL};
-static const char *const e221_resolution[] = {
+static const char *const e224_resolution[] = {
   "Open port 88 from the proxying server to the KDC or restore the KDC.",
   NULL};
-static const unsigned short e221_related[] = {220, 175, LOGONERR_NO_ENTRY};
-static const char *const e221_aliases[] = {"KRB5KRB_AP_ERR_IAKERB_KDC_NO_RESPONSE", NULL};
-static const char *const e222_causes[] = {
+static const unsigned short e224_related[] = {223, 178, LOGONERR_NO_ENTRY};
+static const logonerr_source e224_sources[] = {
+  {"draft-ietf-kitten-iakerb (IAKERB)",
+   NULL, "draft-ietf-kitten-iakerb", 0xBU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e224_aliases[] = {"KRB5KRB_AP_ERR_IAKERB_KDC_NO_RESPONSE", NULL};
+static const char *const e225_causes[] = {
   "The client reused pre-authentication data (such as a FAST cookie) after it expired.",
   "A slow multi-step pre-authentication, such as an OTP prompt, took too long.",
   NULL};
-static const char *const e222_diagnosis[] = {
+static const char *const e225_diagnosis[] = {
   "Capture the exchange (Wireshark filter `kerberos.error_code == 90`) and look at the time between the KDC's challenge and the client's answer.",
   "Run `KRB5_TRACE=/dev/stderr kinit <principal>` (MIT) to follow the pre-authentication steps.",
   NULL};
-static const char *const e222_resolution[] = {
+static const char *const e225_resolution[] = {
   "Retry the logon from the beginning; shorten slow interactive steps.",
   NULL};
-static const unsigned short e222_related[] = {170, 223, LOGONERR_NO_ENTRY};
-static const char *const e222_aliases[] = {"KRB5KDC_ERR_PREAUTH_EXPIRED", NULL};
-static const char *const e223_causes[] = {
+static const unsigned short e225_related[] = {173, 226, LOGONERR_NO_ENTRY};
+static const logonerr_source e225_sources[] = {
+  {"RFC 6113 (FAST), error codes",
+   NULL, "RFC 6113", 0xBU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e225_aliases[] = {"KRB5KDC_ERR_PREAUTH_EXPIRED", NULL};
+static const char *const e226_causes[] = {
   "A multi-round-trip mechanism (such as SPAKE or OTP) needs another message from the client.",
   NULL};
-static const char *const e223_diagnosis[] = {
+static const char *const e226_diagnosis[] = {
   "Capture the exchange (Wireshark filter `kerberos.error_code == 91`) and follow the KDC's PA-DATA through each round trip.",
   "Run `KRB5_TRACE=/dev/stderr kinit <principal>` (MIT) to see each step and where it stops.",
   NULL};
-static const char *const e223_resolution[] = {
+static const char *const e226_resolution[] = {
   "Nothing to fix when the client continues; update a client that stops at this step.",
   NULL};
-static const unsigned short e223_related[] = {171, 222, LOGONERR_NO_ENTRY};
-static const char *const e223_aliases[] = {"KRB5KDC_ERR_MORE_PREAUTH_DATA_REQUIRED", NULL};
-static const char *const e224_causes[] = {
+static const unsigned short e226_related[] = {174, 225, LOGONERR_NO_ENTRY};
+static const logonerr_source e226_sources[] = {
+  {"RFC 6113 (FAST), error codes",
+   NULL, "RFC 6113", 0xBU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e226_aliases[] = {"KRB5KDC_ERR_MORE_PREAUTH_DATA_REQUIRED", NULL};
+static const char *const e227_causes[] = {
   "The client started an authentication set the KDC does not support or can no longer continue.",
   NULL};
-static const char *const e224_diagnosis[] = {
+static const char *const e227_diagnosis[] = {
   "Capture the exchange (Wireshark filter `kerberos.error_code == 92`) and read the PA-AUTHENTICATION-SET entries the KDC offered.",
   "Read the KDC's log for the mechanisms it offered the client.",
   NULL};
-static const char *const e224_resolution[] = {
+static const char *const e227_resolution[] = {
   "Configure the client to choose an authentication set the KDC offers.",
   NULL};
-static const unsigned short e224_related[] = {223, 171, LOGONERR_NO_ENTRY};
-static const char *const e225_causes[] = {
+static const unsigned short e227_related[] = {226, 174, LOGONERR_NO_ENTRY};
+static const logonerr_source e227_sources[] = {
+  {"RFC 6113 (FAST), error codes",
+   NULL, "RFC 6113", 0xFU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x2U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e228_causes[] = {
   "A newer client sets a critical FAST option that an older KDC does not implement.",
   NULL};
-static const char *const e225_diagnosis[] = {
+static const char *const e228_diagnosis[] = {
   "Capture the exchange (Wireshark filter `kerberos.error_code == 93`) and read the fast-options of the armored request.",
   "Compare the client and KDC versions.",
   NULL};
-static const char *const e225_resolution[] = {
+static const char *const e228_resolution[] = {
   "Update the KDC or stop the client from setting the option.",
   NULL};
-static const unsigned short e225_related[] = {159, 224, LOGONERR_NO_ENTRY};
-static const char *const e225_aliases[] = {"KRB5KDC_ERR_UNKNOWN_CRITICAL_FAST_OPTION", NULL};
-static const char *const e226_causes[] = {
+static const unsigned short e228_related[] = {162, 227, LOGONERR_NO_ENTRY};
+static const logonerr_source e228_sources[] = {
+  {"RFC 6113 (FAST), error codes",
+   NULL, "RFC 6113", 0xBU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e228_aliases[] = {"KRB5KDC_ERR_UNKNOWN_CRITICAL_FAST_OPTION", NULL};
+static const char *const e229_causes[] = {
   "The client offers only KDFs the KDC does not support, or none at all to a KDC that requires one.",
   NULL};
-static const char *const e226_diagnosis[] = {
+static const char *const e229_diagnosis[] = {
   "Capture the exchange (Wireshark filter `kerberos.error_code == 100`) and read the KDFs the KDC lists in e-data.",
   "Compare with the client's PKINIT KDF support.",
   NULL};
-static const char *const e226_resolution[] = {
+static const char *const e229_resolution[] = {
   "Update the client or KDC so that they share a KDF such as one of the SHA-2 based ones of RFC 8636.",
   NULL};
-static const unsigned short e226_related[] = {203, 218, LOGONERR_NO_ENTRY};
-static const char *const e226_aliases[] = {"KRB5KDC_ERR_NO_ACCEPTABLE_KDF", NULL};
+static const unsigned short e229_related[] = {206, 221, LOGONERR_NO_ENTRY};
+static const logonerr_source e229_sources[] = {
+  {"RFC 8636 (PKINIT algorithm agility)",
+   NULL, "RFC 8636", 0xBU},
+  {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
+   NULL, "krb5.h", 0x6U},
+  {NULL, NULL, NULL, 0U}};
+static const char *const e229_aliases[] = {"KRB5KDC_ERR_NO_ACCEPTABLE_KDF", NULL};
 
 static const logonerr_entry catalog[] = {
   {"ERROR_ACCESS_DENIED", 0x5U, LOGONERR_NS_WIN32, LOGONERR_CAT_GENERAL, LOGONERR_SEV_MEDIUM, 0U,
    "Access is denied.",
    "The caller's token lacks the access the object's security descriptor requires, so Windows refused the request.",
    {e0_causes, NULL, e0_diagnosis, e0_resolution, NULL},
-   NULL, e0_related, NULL},
+   NULL, e0_related, NULL, e0_sources},
   {"ERROR_INVALID_PASSWORD", 0x56U, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
    "The specified network password is not correct.",
    "The password given for a network connection or resource is wrong; RtlNtStatusToDosError also maps STATUS_WRONG_PASSWORD to this code.",
    {e1_causes, NULL, e1_diagnosis, e1_resolution, NULL},
-   NULL, e1_related, NULL},
+   NULL, e1_related, NULL, e1_sources},
   {"ERROR_INVALID_PARAMETER", 0x57U, LOGONERR_NS_WIN32, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 0U,
    "The parameter is incorrect.",
    "A function received an argument it cannot accept; in logon code it usually means a malformed structure was passed to an LSA or SSPI call.",
    {e2_causes, NULL, e2_diagnosis, e2_resolution, NULL},
-   NULL, e2_related, NULL},
+   NULL, e2_related, NULL, e2_sources},
   {"ERROR_BAD_ARGUMENTS", 0xA0U, LOGONERR_NS_WIN32, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 0U,
    "One or more arguments are not correct.",
    "One or more arguments to a call were not correct; an older, generic relative of ERROR_INVALID_PARAMETER.",
    {e3_causes, NULL, e3_diagnosis, e3_resolution, NULL},
-   NULL, e3_related, NULL},
+   NULL, e3_related, NULL, e3_sources},
   {"ERROR_NOT_FOUND", 0x490U, LOGONERR_NS_WIN32, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 0U,
    "Element not found.",
    "A generic Win32 not-found error: the object, element or value the caller asked for does not exist.",
    {e4_causes, NULL, e4_diagnosis, e4_resolution, NULL},
-   NULL, e4_related, NULL},
+   NULL, e4_related, NULL, e4_sources},
   {"ERROR_SESSION_CREDENTIAL_CONFLICT", 0x4C3U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "Multiple connections to a server or shared resource by the same user, using more than one user name, are not allowed. Disconnect all previous connections to the server or shared resource and try again.",
    "Windows refused a second SMB connection to the same server under a different user name; one logon session may use only one set of credentials per server.",
    {e5_causes, NULL, e5_diagnosis, e5_resolution, NULL},
-   NULL, e5_related, NULL},
+   NULL, e5_related, NULL, e5_sources},
   {"ERROR_REMOTE_SESSION_LIMIT_EXCEEDED", 0x4C4U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "An attempt was made to establish a session to a network server, but there are already too many sessions established to that server.",
    "The server already has as many sessions as it accepts, so a new session could not be established.",
    {e6_causes, NULL, e6_diagnosis, e6_resolution, NULL},
-   NULL, e6_related, NULL},
+   NULL, e6_related, NULL, e6_sources},
   {"ERROR_NULL_LM_PASSWORD", 0x518U, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "The password is too complex to be converted to a LAN Manager password. The LAN Manager password returned is a NULL string.",
    "A warning: the password is too complex for a LAN Manager hash, so the LM password is empty; NT-hash authentication still works.",
    {e7_causes, NULL, e7_diagnosis, e7_resolution, NULL},
-   NULL, e7_related, NULL},
+   NULL, e7_related, NULL, e7_sources},
   {"ERROR_NO_IMPERSONATION_TOKEN", 0x51DU, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "An attempt has been made to operate on an impersonation token by a thread that is not currently impersonating a client.",
    "Code used a function that needs an impersonation token while holding only a primary token, or on a thread that is not impersonating anyone.",
    {e8_causes, NULL, e8_diagnosis, e8_resolution, NULL},
-   NULL, e8_related, NULL},
+   NULL, e8_related, NULL, e8_sources},
   {"ERROR_NO_LOGON_SERVERS", 0x51FU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "There are currently no logon servers available to service the logon request.",
    "No domain controller answered the logon request, so the domain account could not be authenticated.",
    {e9_causes, NULL, e9_diagnosis, e9_resolution, NULL},
-   NULL, e9_related, NULL},
+   NULL, e9_related, NULL, e9_sources},
   {"ERROR_NO_SUCH_LOGON_SESSION", 0x520U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "A specified logon session does not exist. It may already have been terminated.",
    "The logon session named by a logon ID (LUID) does not exist: it ended, was never created, or has no credentials the request can use.",
    {e10_causes, e10_symptoms, e10_diagnosis, e10_resolution, e10_prevention},
-   e10_faq, e10_related, NULL},
+   e10_faq, e10_related, NULL, e10_sources},
   {"ERROR_PRIVILEGE_NOT_HELD", 0x522U, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "A required privilege is not held by the client.",
    "The operation needs a privilege (such as SeTcbPrivilege or SeSecurityPrivilege) that the caller's token does not hold or has not enabled.",
    {e11_causes, NULL, e11_diagnosis, e11_resolution, NULL},
-   NULL, e11_related, NULL},
+   NULL, e11_related, NULL, e11_sources},
   {"ERROR_INVALID_ACCOUNT_NAME", 0x523U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 0U,
    "The name provided is not a properly formed account name.",
    "The account name given is not well formed, so Windows could not even look it up.",
    {e12_causes, NULL, e12_diagnosis, e12_resolution, NULL},
-   NULL, e12_related, NULL},
+   NULL, e12_related, NULL, e12_sources},
   {"ERROR_NO_SUCH_USER", 0x525U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "The specified account does not exist.",
    "The account named does not exist in the database that was asked (local SAM or the domain).",
    {e13_causes, NULL, e13_diagnosis, e13_resolution, NULL},
-   NULL, e13_related, NULL},
+   NULL, e13_related, NULL, e13_sources},
   {"ERROR_WRONG_PASSWORD", 0x52BU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "Unable to update the password. The value provided as the current password is incorrect.",
    "A password change failed because the current password supplied was not correct.",
    {e14_causes, NULL, e14_diagnosis, e14_resolution, NULL},
-   NULL, e14_related, NULL},
+   NULL, e14_related, NULL, e14_sources},
   {"ERROR_ILL_FORMED_PASSWORD", 0x52CU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "Unable to update the password. The value provided for the new password contains values that are not allowed in passwords.",
    "A password change failed because the new password contains characters that passwords may not contain.",
    {e15_causes, NULL, e15_diagnosis, e15_resolution, NULL},
-   NULL, e15_related, NULL},
+   NULL, e15_related, NULL, e15_sources},
   {"ERROR_PASSWORD_RESTRICTION", 0x52DU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "Unable to update the password. The value provided for the new password does not meet the length, complexity, or history requirements of the domain.",
    "A password change or reset was refused because the new password breaks the domain's length, complexity, history or minimum-age rules.",
    {e16_causes, NULL, e16_diagnosis, e16_resolution, NULL},
-   NULL, e16_related, NULL},
+   NULL, e16_related, NULL, e16_sources},
   {"ERROR_LOGON_FAILURE", 0x52EU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
    "The user name or password is incorrect.",
    "Authentication failed because the user name is unknown or the password is wrong; Windows deliberately does not say which.",
    {e17_causes, NULL, e17_diagnosis, e17_resolution, NULL},
-   e17_faq, e17_related, NULL},
+   e17_faq, e17_related, NULL, e17_sources},
   {"ERROR_ACCOUNT_RESTRICTION", 0x52FU, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "Account restrictions are preventing this user from signing in. For example: blank passwords aren't allowed, sign-in times are limited, or a policy restriction has been enforced.",
    "The credentials are valid, but an account restriction such as a blank-password rule, logon hours or a policy blocks this logon.",
    {e18_causes, NULL, e18_diagnosis, e18_resolution, NULL},
-   NULL, e18_related, NULL},
+   NULL, e18_related, NULL, e18_sources},
   {"ERROR_INVALID_LOGON_HOURS", 0x530U, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
    "Your account has time restrictions that keep you from signing in right now.",
    "The account's logon hours do not allow logging on at this time.",
    {e19_causes, NULL, e19_diagnosis, e19_resolution, NULL},
-   NULL, e19_related, NULL},
+   NULL, e19_related, NULL, e19_sources},
   {"ERROR_INVALID_WORKSTATION", 0x531U, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
    "This user isn't allowed to sign in to this computer.",
    "The account may only log on from listed computers, and this is not one of them.",
    {e20_causes, NULL, e20_diagnosis, e20_resolution, NULL},
-   NULL, e20_related, NULL},
+   NULL, e20_related, NULL, e20_sources},
   {"ERROR_PASSWORD_EXPIRED", 0x532U, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "The password for this account has expired.",
    "The account's password has passed its maximum age and must be changed before the logon can succeed.",
    {e21_causes, NULL, e21_diagnosis, e21_resolution, NULL},
-   NULL, e21_related, NULL},
+   NULL, e21_related, NULL, e21_sources},
   {"ERROR_ACCOUNT_DISABLED", 0x533U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "This user can't sign in because this account is currently disabled.",
    "The account is disabled, so no logon with it is allowed.",
    {e22_causes, NULL, e22_diagnosis, e22_resolution, NULL},
-   NULL, e22_related, NULL},
+   NULL, e22_related, NULL, e22_sources},
   {"ERROR_NONE_MAPPED", 0x534U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "No mapping between account names and security IDs was done.",
    "None of the account names or security IDs given could be translated into the other form.",
    {e23_causes, NULL, e23_diagnosis, e23_resolution, NULL},
-   NULL, e23_related, NULL},
+   NULL, e23_related, NULL, e23_sources},
   {"ERROR_BAD_IMPERSONATION_LEVEL", 0x542U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "Either a required impersonation level was not provided, or the provided impersonation level is invalid.",
    "The token's impersonation level is too low for the operation (for example an Identification-level token used to open a resource).",
    {e24_causes, NULL, e24_diagnosis, e24_resolution, NULL},
-   NULL, e24_related, NULL},
+   NULL, e24_related, NULL, e24_sources},
   {"ERROR_INVALID_SERVER_STATE", 0x548U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The security account manager (SAM) or local security authority (LSA) server was in the wrong state to perform the security operation.",
    "The SAM or LSA server was in the wrong state to perform the security operation, for example while starting or shutting down.",
    {e25_causes, NULL, e25_diagnosis, e25_resolution, NULL},
-   NULL, e25_related, NULL},
+   NULL, e25_related, NULL, e25_sources},
   {"ERROR_NO_SUCH_DOMAIN", 0x54BU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The specified domain either does not exist or could not be contacted.",
    "The domain named in the request could not be found or contacted.",
    {e26_causes, NULL, e26_diagnosis, e26_resolution, NULL},
-   NULL, e26_related, NULL},
+   NULL, e26_related, NULL, e26_sources},
   {"ERROR_NOT_LOGON_PROCESS", 0x552U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "The requested action is restricted for use by logon processes only. The calling process has not registered as a logon process.",
    "The caller used an LSA function reserved for registered logon processes without having registered as one.",
    {e27_causes, NULL, e27_diagnosis, e27_resolution, NULL},
-   NULL, e27_related, NULL},
+   NULL, e27_related, NULL, e27_sources},
   {"ERROR_LOGON_SESSION_EXISTS", 0x553U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_HIGH, 0U,
    "Cannot start a new logon session with an ID that is already in use.",
    "A new logon session could not be started because its logon ID (LUID) already belongs to an existing session.",
    {e28_causes, e28_symptoms, e28_diagnosis, e28_resolution, e28_prevention},
-   e28_faq, e28_related, NULL},
+   e28_faq, e28_related, NULL, e28_sources},
   {"ERROR_NO_SUCH_PACKAGE", 0x554U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "A specified authentication package is unknown.",
    "The authentication or security package named in the request is not loaded.",
    {e29_causes, NULL, e29_diagnosis, e29_resolution, NULL},
-   NULL, e29_related, NULL},
+   NULL, e29_related, NULL, e29_sources},
   {"ERROR_BAD_LOGON_SESSION_STATE", 0x555U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_HIGH, 0U,
    "The logon session is not in a state that is consistent with the requested operation.",
    "The logon session exists but is in a state that does not allow the requested operation, typically deleting a session that still has references.",
    {e30_causes, e30_symptoms, e30_diagnosis, e30_resolution, e30_prevention},
-   e30_faq, e30_related, NULL},
+   e30_faq, e30_related, NULL, e30_sources},
   {"ERROR_LOGON_SESSION_COLLISION", 0x556U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_HIGH, 0U,
    "The logon session ID is already in use.",
    "An authentication package asked the LSA to create a logon session with an ID (LUID) that another session already uses; an internal LSA error, not a user mistake.",
    {e31_causes, e31_symptoms, e31_diagnosis, e31_resolution, e31_prevention},
-   e31_faq, e31_related, NULL},
+   e31_faq, e31_related, NULL, e31_sources},
   {"ERROR_INVALID_LOGON_TYPE", 0x557U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "A logon request contained an invalid logon type value.",
    "The logon type in the request is not a value the authentication package accepts.",
    {e32_causes, NULL, e32_diagnosis, e32_resolution, NULL},
-   NULL, e32_related, NULL},
+   NULL, e32_related, NULL, e32_sources},
   {"ERROR_CANNOT_IMPERSONATE", 0x558U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "Unable to impersonate using a named pipe until data has been read from that pipe.",
    "A server tried to impersonate a named-pipe client before reading any data from the pipe.",
    {e33_causes, NULL, e33_diagnosis, e33_resolution, NULL},
-   NULL, e33_related, NULL},
+   NULL, e33_related, NULL, e33_sources},
   {"ERROR_SPECIAL_ACCOUNT", 0x55BU, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 0U,
    "Cannot perform this operation on built-in accounts.",
    "The operation is not allowed on a built-in account, such as deleting the built-in Administrator.",
    {e34_causes, NULL, e34_diagnosis, e34_resolution, NULL},
-   NULL, e34_related, NULL},
+   NULL, e34_related, NULL, e34_sources},
   {"ERROR_LOGON_NOT_GRANTED", 0x564U, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "Logon failure: the user has not been granted the requested logon type at this computer.",
    "The user does not hold the logon right for the kind of logon attempted on this computer.",
    {e35_causes, NULL, e35_diagnosis, e35_resolution, NULL},
-   NULL, e35_related, NULL},
+   NULL, e35_related, NULL, e35_sources},
   {"ERROR_TOO_MANY_SECRETS", 0x565U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The maximum number of secrets that may be stored in a single system has been exceeded.",
    "The LSA's store of secrets is full, so another secret could not be saved.",
    {e36_causes, NULL, e36_diagnosis, e36_resolution, NULL},
-   NULL, e36_related, NULL},
+   NULL, e36_related, NULL, e36_sources},
   {"ERROR_LOGON_TYPE_NOT_GRANTED", 0x569U, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "Logon failure: the user has not been granted the requested logon type at this computer.",
    "The user has not been granted the requested logon type at this computer, or a deny right blocks it.",
    {e37_causes, NULL, e37_diagnosis, e37_resolution, NULL},
-   NULL, e37_related, NULL},
+   NULL, e37_related, NULL, e37_sources},
   {"ERROR_NT_CROSS_ENCRYPTION_REQUIRED", 0x56AU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "A cross-encrypted password is necessary to change a user password.",
    "A password change needs the NT (cross-encrypted) form of the password, which the client did not send.",
    {e38_causes, NULL, e38_diagnosis, e38_resolution, NULL},
-   NULL, e38_related, NULL},
+   NULL, e38_related, NULL, e38_sources},
   {"ERROR_LM_CROSS_ENCRYPTION_REQUIRED", 0x56EU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "A cross-encrypted password is necessary to change this user password.",
    "A password change needs the LM cross-encrypted form of the password, which the client did not send.",
    {e39_causes, NULL, e39_diagnosis, e39_resolution, NULL},
-   NULL, e39_related, NULL},
+   NULL, e39_related, NULL, e39_sources},
   {"ERROR_NO_USER_SESSION_KEY", 0x572U, LOGONERR_NS_WIN32, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "There is no user session key for the specified logon session.",
    "The logon session has no user session key, so an operation that needs one (SMB signing, encryption, some RPC) cannot proceed.",
    {e40_causes, NULL, e40_diagnosis, e40_resolution, NULL},
-   NULL, e40_related, NULL},
+   NULL, e40_related, NULL, e40_sources},
   {"ERROR_WRONG_TARGET_NAME", 0x574U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "The target account name is incorrect.",
    "Kerberos mutual authentication failed because the service ticket was issued for a different account than the one running the service.",
    {e41_causes, NULL, e41_diagnosis, e41_resolution, NULL},
-   NULL, e41_related, NULL},
+   NULL, e41_related, NULL, e41_sources},
   {"ERROR_MUTUAL_AUTH_FAILED", 0x575U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "Mutual Authentication failed. The server's password is out of date at the domain controller.",
    "Mutual authentication failed: the server's password is out of date at the domain controller.",
    {e42_causes, NULL, e42_diagnosis, e42_resolution, NULL},
-   NULL, e42_related, NULL},
+   NULL, e42_related, NULL, e42_sources},
   {"ERROR_TIME_SKEW", 0x576U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "There is a time and/or date difference between the client and server.",
    "The clocks of the client and the server (or domain controller) differ by more than Kerberos allows (5 minutes by default).",
    {e43_causes, NULL, e43_diagnosis, e43_resolution, NULL},
-   NULL, e43_related, NULL},
+   NULL, e43_related, NULL, e43_sources},
   {"ERROR_NO_TRUST_LSA_SECRET", 0x6FAU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The workstation does not have a trust secret.",
    "The workstation has no trust secret for its domain, so its secure channel cannot be set up.",
    {e44_causes, NULL, e44_diagnosis, e44_resolution, NULL},
-   NULL, e44_related, NULL},
+   NULL, e44_related, NULL, e44_sources},
   {"ERROR_NO_TRUST_SAM_ACCOUNT", 0x6FBU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The security database on the server does not have a computer account for this workstation trust relationship.",
    "The domain has no computer account for this workstation, so its trust relationship cannot be used.",
    {e45_causes, NULL, e45_diagnosis, e45_resolution, NULL},
-   NULL, e45_related, NULL},
+   NULL, e45_related, NULL, e45_sources},
   {"ERROR_TRUSTED_DOMAIN_FAILURE", 0x6FCU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The trust relationship between the primary domain and the trusted domain failed.",
    "The trust between the primary domain and a trusted domain failed, so users of that domain cannot authenticate here.",
    {e46_causes, NULL, e46_diagnosis, e46_resolution, NULL},
-   e46_faq, e46_related, NULL},
+   e46_faq, e46_related, NULL, e46_sources},
   {"ERROR_TRUSTED_RELATIONSHIP_FAILURE", 0x6FDU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The trust relationship between this workstation and the primary domain failed.",
    "The trust relationship between this workstation and its domain failed: the machine account password no longer matches.",
    {e47_causes, NULL, e47_diagnosis, e47_resolution, e47_prevention},
-   NULL, e47_related, NULL},
+   NULL, e47_related, NULL, e47_sources},
   {"ERROR_TRUST_FAILURE", 0x6FEU, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The network logon failed.",
    "The network logon failed because the validation authority could not be reached or the trust path failed.",
    {e48_causes, NULL, e48_diagnosis, e48_resolution, NULL},
-   NULL, e48_related, NULL},
+   NULL, e48_related, NULL, e48_sources},
   {"ERROR_NETLOGON_NOT_STARTED", 0x700U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "An attempt was made to logon, but the network logon service was not started.",
    "A logon needed the Netlogon service, which is not running.",
    {e49_causes, NULL, e49_diagnosis, e49_resolution, NULL},
-   NULL, e49_related, NULL},
+   NULL, e49_related, NULL, e49_sources},
   {"ERROR_ACCOUNT_EXPIRED", 0x701U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "The user's account has expired.",
    "The account's expiry date has passed, so it can no longer log on.",
    {e50_causes, NULL, e50_diagnosis, e50_resolution, NULL},
-   NULL, e50_related, NULL},
+   NULL, e50_related, NULL, e50_sources},
   {"ERROR_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT", 0x70FU, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "The account used is an interdomain trust account. Use your global user account or local user account to access this server.",
    "The logon used an interdomain trust account, which exists only for trusts and may not be used to log on.",
    {e51_causes, NULL, e51_diagnosis, e51_resolution, NULL},
-   NULL, e51_related, NULL},
+   NULL, e51_related, NULL, e51_sources},
   {"ERROR_NOLOGON_WORKSTATION_TRUST_ACCOUNT", 0x710U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 0U,
    "The account used is a computer account. Use your global user account or local user account to access this server.",
    "The logon used a computer account (a workstation trust account) where a user account is required.",
    {e52_causes, NULL, e52_diagnosis, e52_resolution, NULL},
-   NULL, e52_related, NULL},
+   NULL, e52_related, NULL, e52_sources},
   {"ERROR_NOLOGON_SERVER_TRUST_ACCOUNT", 0x711U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 0U,
    "The account used is a server trust account. Use your global user account or local user account to access this server.",
    "The logon used a server trust account (a domain controller's computer account) where a user account is required.",
    {e53_causes, NULL, e53_diagnosis, e53_resolution, NULL},
-   NULL, e53_related, NULL},
+   NULL, e53_related, NULL, e53_sources},
   {"ERROR_DOMAIN_TRUST_INCONSISTENT", 0x712U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The name or security ID (SID) of the domain specified is inconsistent with the trust information for that domain.",
    "The name or SID of a domain does not match the trust information held for it.",
    {e54_causes, NULL, e54_diagnosis, e54_resolution, NULL},
-   NULL, e54_related, NULL},
+   NULL, e54_related, NULL, e54_sources},
   {"ERROR_PASSWORD_MUST_CHANGE", 0x773U, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "The user's password must be changed before signing in.",
    "The user must change the password before signing in, because an administrator set 'User must change password at next logon' or reset it.",
    {e55_causes, NULL, e55_diagnosis, e55_resolution, NULL},
-   NULL, e55_related, NULL},
+   NULL, e55_related, NULL, e55_sources},
   {"ERROR_DOMAIN_CONTROLLER_NOT_FOUND", 0x774U, LOGONERR_NS_WIN32, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "Could not find the domain controller for this domain.",
    "No domain controller could be found for the domain.",
    {e56_causes, NULL, e56_diagnosis, e56_resolution, NULL},
-   NULL, e56_related, NULL},
+   NULL, e56_related, NULL, e56_sources},
   {"ERROR_ACCOUNT_LOCKED_OUT", 0x775U, LOGONERR_NS_WIN32, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "The referenced account is currently locked out and may not be logged on to.",
    "The account is locked out after too many failed logon attempts and may not be used until it is unlocked or the lockout expires.",
    {e57_causes, NULL, e57_diagnosis, e57_resolution, NULL},
-   e57_faq, e57_related, NULL},
+   e57_faq, e57_related, NULL, e57_sources},
   {"ERROR_AUTHENTICATION_FIREWALL_FAILED", 0x78FU, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "The computer you are signing into is protected by an authentication firewall. The specified account is not allowed to authenticate to the computer.",
    "Selective authentication on a trust, or an authentication policy, blocks this account from authenticating to this computer.",
    {e58_causes, NULL, e58_diagnosis, e58_resolution, NULL},
-   NULL, e58_related, NULL},
+   NULL, e58_related, NULL, e58_sources},
   {"ERROR_NTLM_BLOCKED", 0x791U, LOGONERR_NS_WIN32, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "Authentication failed because NTLM authentication has been disabled.",
    "Authentication failed because NTLM is disabled by policy and Kerberos could not be used.",
    {e59_causes, NULL, e59_diagnosis, e59_resolution, e59_prevention},
-   NULL, e59_related, NULL},
+   NULL, e59_related, NULL, e59_sources},
   {"ERROR_PASSWORD_CHANGE_REQUIRED", 0x792U, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "Logon Failure: EAS policy requires that the user change their password before this operation can be performed.",
    "An Exchange ActiveSync (EAS) policy requires the user to change the password before the operation can be performed.",
    {e60_causes, NULL, e60_diagnosis, e60_resolution, NULL},
-   NULL, e60_related, NULL},
+   NULL, e60_related, NULL, e60_sources},
   {"ERROR_NO_SECRETS", 0x21ACU, LOGONERR_NS_WIN32, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
    "The local account store does not contain secret material for the specified account.",
-   "The local account store has no password secret for the account, so a password-based check of its credentials cannot be made.",
+   "The account store that was asked has no password secret for the account, so a password-based check of its credentials cannot be made there.",
    {e61_causes, NULL, e61_diagnosis, e61_resolution, NULL},
-   NULL, e61_related, NULL},
+   NULL, e61_related, NULL, e61_sources},
   {"STATUS_INVALID_PARAMETER", 0xC000000DU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 87U,
    "An invalid parameter was passed to a service or function.",
    "The NTSTATUS form of an invalid argument: a service or function rejected a parameter.",
    {e62_causes, NULL, e62_diagnosis, e62_resolution, NULL},
-   NULL, e62_related, NULL},
+   NULL, e62_related, NULL, e62_sources},
   {"STATUS_ACCESS_DENIED", 0xC0000022U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_MEDIUM, 5U,
    "{Access Denied} A process has requested access to an object, but has not been granted those access rights.",
    "The NTSTATUS form of access denied: the caller was not granted the access it asked for.",
    {e63_causes, NULL, e63_diagnosis, e63_resolution, NULL},
-   NULL, e63_related, NULL},
+   NULL, e63_related, NULL, e63_sources},
   {"STATUS_NO_IMPERSONATION_TOKEN", 0xC000005CU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 1309U,
    "An attempt has been made to operate on an impersonation token by a thread that is not currently impersonating a client.",
    "The NTSTATUS form of ERROR_NO_IMPERSONATION_TOKEN: the thread is not impersonating a client.",
    {e64_causes, NULL, e64_diagnosis, e64_resolution, NULL},
-   NULL, e64_related, NULL},
+   NULL, e64_related, NULL, e64_sources},
   {"STATUS_NO_LOGON_SERVERS", 0xC000005EU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1311U,
    "We can't sign you in with this credential because your domain isn't available. Make sure your device is connected to your organization's network and try again. If you previously signed in on this device with another credential, you can sign in with that credential.",
    "No domain controller answered the logon request; in event 4625 it is the Status (Sub Status 0x0) of a domain logon that could not reach a DC.",
    {e65_causes, NULL, e65_diagnosis, e65_resolution, NULL},
-   NULL, e65_related, NULL},
+   NULL, e65_related, NULL, e65_sources},
   {"STATUS_NO_SUCH_LOGON_SESSION", 0xC000005FU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1312U,
    "A specified logon session does not exist. It may already have been terminated.",
    "A logon session with the given logon ID does not exist: returned by LsaGetLogonSessionData, DeleteLogonSession and SSPI calls for a session that ended or was never created.",
    {e66_causes, e66_symptoms, e66_diagnosis, e66_resolution, e66_prevention},
-   e66_faq, e66_related, NULL},
+   e66_faq, e66_related, NULL, e66_sources},
   {"STATUS_PRIVILEGE_NOT_HELD", 0xC0000061U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 1314U,
    "A required privilege is not held by the client.",
    "The NTSTATUS form of ERROR_PRIVILEGE_NOT_HELD: a required privilege is not held or not enabled.",
    {e67_causes, NULL, e67_diagnosis, e67_resolution, NULL},
-   NULL, e67_related, NULL},
+   NULL, e67_related, NULL, e67_sources},
   {"STATUS_INVALID_ACCOUNT_NAME", 0xC0000062U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 1315U,
    "The name provided is not a properly formed account name.",
    "The account name in the request is not a properly formed name.",
    {e68_causes, NULL, e68_diagnosis, e68_resolution, NULL},
-   NULL, e68_related, NULL},
+   NULL, e68_related, NULL, e68_sources},
   {"STATUS_NO_SUCH_USER", 0xC0000064U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1317U,
    "The specified account does not exist.",
    "The user name does not exist for the authority that checked it: event 4625 shows it as the Sub Status under Status 0xC000006D, and event 4776, which has no Sub Status, as its Error Code.",
    {e69_causes, NULL, e69_diagnosis, e69_resolution, NULL},
-   NULL, e69_related, NULL},
+   NULL, e69_related, NULL, e69_sources},
   {"STATUS_WRONG_PASSWORD", 0xC000006AU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 86U,
    "When trying to update a password, this return status indicates that the value provided as the current password is not correct.",
    "The account exists but the password was wrong: event 4625 shows it as the Sub Status under Status 0xC000006D, and event 4776, which has no Sub Status, as its Error Code; it maps to ERROR_INVALID_PASSWORD (86), not ERROR_WRONG_PASSWORD.",
    {e70_causes, NULL, e70_diagnosis, e70_resolution, NULL},
-   NULL, e70_related, NULL},
+   NULL, e70_related, NULL, e70_sources},
   {"STATUS_ILL_FORMED_PASSWORD", 0xC000006BU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1324U,
    "When trying to update a password, this return status indicates that the value provided for the new password contains values that are not allowed in passwords.",
    "A password update failed: the new password contains values not allowed in passwords.",
    {e71_causes, NULL, e71_diagnosis, e71_resolution, NULL},
-   NULL, e71_related, NULL},
+   NULL, e71_related, NULL, e71_sources},
   {"STATUS_PASSWORD_RESTRICTION", 0xC000006CU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1325U,
    "When trying to update a password, this status indicates that some password update rule has been violated. For example, the password may not meet length criteria.",
    "A password update failed because a password rule was violated, for example the length requirement.",
    {e72_causes, NULL, e72_diagnosis, e72_resolution, NULL},
-   NULL, e72_related, NULL},
+   NULL, e72_related, NULL, e72_sources},
   {"STATUS_LOGON_FAILURE", 0xC000006DU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 1326U,
    "The attempted logon is invalid. This is either due to a bad username or authentication information.",
    "The generic bad-user-name-or-password failure: in event 4625 it is the Status and the Sub Status says which part failed, while event 4776, which has no Sub Status, can carry it as its Error Code.",
    {e73_causes, NULL, e73_diagnosis, e73_resolution, NULL},
-   NULL, e73_related, NULL},
+   NULL, e73_related, NULL, e73_sources},
   {"STATUS_ACCOUNT_RESTRICTION", 0xC000006EU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1327U,
    "Indicates a referenced user name and authentication information are valid, but some user account restriction has prevented successful authentication (such as time-of-day restrictions).",
    "The name and password were right but an account restriction blocked the logon; in event 4625 it is the Status and the Sub Status names the restriction.",
    {e74_causes, NULL, e74_diagnosis, e74_resolution, NULL},
-   NULL, e74_related, NULL},
+   NULL, e74_related, NULL, e74_sources},
   {"STATUS_INVALID_LOGON_HOURS", 0xC000006FU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 1328U,
    "The user account has time restrictions and may not be logged onto at this time.",
    "The account tried to log on outside its allowed logon hours: event 4625 shows it as the Sub Status, usually under Status 0xC000006E, and event 4776, which has no Sub Status, as its Error Code.",
    {e75_causes, NULL, e75_diagnosis, e75_resolution, NULL},
-   NULL, e75_related, NULL},
+   NULL, e75_related, NULL, e75_sources},
   {"STATUS_INVALID_WORKSTATION", 0xC0000070U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 1329U,
    "The user account is restricted such that it may not be used to log on from the source workstation.",
    "The account may not log on from this workstation (its Log On To list or an authentication policy): event 4625 shows it as the Sub Status, and event 4776, which has no Sub Status, as its Error Code.",
    {e76_causes, NULL, e76_diagnosis, e76_resolution, NULL},
-   NULL, e76_related, NULL},
+   NULL, e76_related, NULL, e76_sources},
   {"STATUS_PASSWORD_EXPIRED", 0xC0000071U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1330U,
    "The user account's password has expired.",
    "The account's password has expired: event 4625 shows it as the Sub Status, usually under Status 0xC000006E, and event 4776, which has no Sub Status, as its Error Code.",
    {e77_causes, NULL, e77_diagnosis, e77_resolution, NULL},
-   NULL, e77_related, NULL},
+   NULL, e77_related, NULL, e77_sources},
   {"STATUS_ACCOUNT_DISABLED", 0xC0000072U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1331U,
    "The referenced account is currently disabled and may not be logged on to.",
    "The account is disabled: event 4625 shows it as the Sub Status, usually under Status 0xC000006E, event 4776, which has no Sub Status, as its Error Code, and event 4768 as Kerberos Result Code 0x12.",
    {e78_causes, NULL, e78_diagnosis, e78_resolution, NULL},
-   NULL, e78_related, NULL},
+   NULL, e78_related, NULL, e78_sources},
   {"STATUS_NONE_MAPPED", 0xC0000073U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1332U,
    "None of the information to be translated has been translated.",
-   "None of the account names or SIDs given could be translated; event 4625 can show it as Status and Sub Status when a logon names an account that cannot be resolved.",
+   "None of the account names or SIDs given could be translated, as LsaLookupNames and LsaLookupSids report when no name or SID maps; Microsoft's event 4625 table does not list it, and this catalogue has found no confirmed 4625 that carries it.",
    {e79_causes, NULL, e79_diagnosis, e79_resolution, NULL},
-   NULL, e79_related, NULL},
+   NULL, e79_related, NULL, e79_sources},
   {"STATUS_BAD_IMPERSONATION_LEVEL", 0xC00000A5U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1346U,
    "A specified impersonation level is invalid. Also used to indicate a required impersonation level was not provided.",
    "The impersonation level of the token is invalid or too low for the operation.",
    {e80_causes, NULL, e80_diagnosis, e80_resolution, NULL},
-   NULL, e80_related, NULL},
+   NULL, e80_related, NULL, e80_sources},
   {"STATUS_INVALID_SERVER_STATE", 0xC00000DCU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1352U,
    "Indicates the Sam Server was in the wrong state to perform the desired operation.",
    "The SAM server was in the wrong state to perform the operation; event 4625 can show it as Status when the authenticating SAM could not serve the logon.",
    {e81_causes, NULL, e81_diagnosis, e81_resolution, NULL},
-   NULL, e81_related, NULL},
+   NULL, e81_related, NULL, e81_sources},
   {"STATUS_NO_SUCH_DOMAIN", 0xC00000DFU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1355U,
    "The specified Domain did not exist.",
    "The specified domain did not exist or could not be contacted.",
    {e82_causes, NULL, e82_diagnosis, e82_resolution, NULL},
-   NULL, e82_related, NULL},
+   NULL, e82_related, NULL, e82_sources},
   {"STATUS_NOT_LOGON_PROCESS", 0xC00000EDU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1362U,
    "The requested action is restricted for use by logon processes only. The calling process has not registered as a logon process.",
    "The caller has not registered as a logon process but used an LSA call reserved for logon processes.",
    {e83_causes, NULL, e83_diagnosis, e83_resolution, NULL},
-   NULL, e83_related, NULL},
+   NULL, e83_related, NULL, e83_sources},
   {"STATUS_LOGON_SESSION_EXISTS", 0xC00000EEU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_HIGH, 1363U,
    "An attempt has been made to start a new session manager or LSA logon session with an ID that is already in use.",
    "The session manager or the LSA refused to open a session because its logon ID (LUID) already belongs to a live session.",
    {e84_causes, e84_symptoms, e84_diagnosis, e84_resolution, e84_prevention},
-   e84_faq, e84_related, NULL},
+   e84_faq, e84_related, NULL, e84_sources},
   {"STATUS_NO_SUCH_PACKAGE", 0xC00000FEU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1364U,
    "A specified authentication package is unknown.",
    "The authentication package named in the request is unknown to the LSA.",
    {e85_causes, NULL, e85_diagnosis, e85_resolution, NULL},
-   NULL, e85_related, NULL},
+   NULL, e85_related, NULL, e85_sources},
   {"STATUS_BAD_LOGON_SESSION_STATE", 0xC0000104U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_HIGH, 1365U,
    "The logon session is not in a state that is consistent with the requested operation.",
    "The session exists but cannot undergo the requested operation now; DeleteLogonSession returns it when the session's reference count prevents deletion.",
    {e86_causes, e86_symptoms, e86_diagnosis, e86_resolution, e86_prevention},
-   e86_faq, e86_related, NULL},
+   e86_faq, e86_related, NULL, e86_sources},
   {"STATUS_LOGON_SESSION_COLLISION", 0xC0000105U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_HIGH, 1366U,
    "An internal LSA error has occurred. An authentication package has requested the creation of a Logon Session but the ID of an already existing Logon Session has been specified.",
    "The LSA's CreateLogonSession callback refused a new session because another logon session already uses the logon ID the authentication package supplied.",
    {e87_causes, e87_symptoms, e87_diagnosis, e87_resolution, e87_prevention},
-   e87_faq, e87_related, NULL},
+   e87_faq, e87_related, NULL, e87_sources},
   {"STATUS_INVALID_LOGON_TYPE", 0xC000010BU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1367U,
    "Indicates an invalid value has been provided for the LogonType requested.",
    "An invalid value was given for the requested logon type.",
    {e88_causes, NULL, e88_diagnosis, e88_resolution, NULL},
-   NULL, e88_related, NULL},
+   NULL, e88_related, NULL, e88_sources},
   {"STATUS_CANNOT_IMPERSONATE", 0xC000010DU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 1368U,
    "Indicates that an attempt has been made to impersonate via a named pipe that has not yet been read from.",
    "An attempt was made to impersonate through a named pipe that has not yet been read from.",
    {e89_causes, NULL, e89_diagnosis, e89_resolution, NULL},
-   NULL, e89_related, NULL},
+   NULL, e89_related, NULL, e89_sources},
   {"STATUS_SPECIAL_ACCOUNT", 0xC0000124U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 1371U,
    "Indicates an operation has been attempted on a built-in (special) SAM account which is incompatible with built-in accounts. For example, built-in accounts cannot be deleted.",
    "The operation is incompatible with a built-in (special) SAM account.",
    {e90_causes, NULL, e90_diagnosis, e90_resolution, NULL},
-   NULL, e90_related, NULL},
+   NULL, e90_related, NULL, e90_sources},
   {"STATUS_TIME_DIFFERENCE_AT_DC", 0xC0000133U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1398U,
    "The time at the Primary Domain Controller is different than the time at the Backup Domain Controller or member server by too large an amount.",
    "The clocks of the client and the domain controller differ by more than Kerberos allows (5 minutes by default); event 4625 can carry it in Status or Sub Status.",
    {e91_causes, NULL, e91_diagnosis, e91_resolution, NULL},
-   NULL, e91_related, NULL},
+   NULL, e91_related, NULL, e91_sources},
   {"STATUS_WRONG_PASSWORD_CORE", 0xC0000149U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 86U,
    "{Incorrect Password to LAN Manager Server} You specified an incorrect password to a LAN Manager 2.x or MS-NET server.",
    "An incorrect password was sent to a LAN Manager 2.x or MS-NET server, the legacy share-level servers that predate NT authentication.",
    {e92_causes, NULL, e92_diagnosis, e92_resolution, NULL},
-   NULL, e92_related, NULL},
+   NULL, e92_related, NULL, e92_sources},
   {"STATUS_LOGON_NOT_GRANTED", 0xC0000155U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 1380U,
    "A requested type of logon (e.g., Interactive, Network, Service) is not granted by the target system's local security policy. Please ask the system administrator to grant the necessary form of logon.",
    "The target system's local security policy does not grant the requested type of logon.",
    {e93_causes, NULL, e93_diagnosis, e93_resolution, NULL},
-   NULL, e93_related, NULL},
+   NULL, e93_related, NULL, e93_sources},
   {"STATUS_TOO_MANY_SECRETS", 0xC0000156U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1381U,
    "The maximum number of secrets that may be stored in a single system has been exceeded. The length and number of secrets is limited to satisfy United States State Department export restrictions.",
    "The LSA has reached the maximum number of secrets it can store.",
    {e94_causes, NULL, e94_diagnosis, e94_resolution, NULL},
-   NULL, e94_related, NULL},
+   NULL, e94_related, NULL, e94_sources},
   {"STATUS_LOGON_TYPE_NOT_GRANTED", 0xC000015BU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 1385U,
    "A user has requested a type of logon (e.g., interactive or network) that has not been granted. An administrator has control over who may logon interactively and through the network.",
    "The user lacks the logon right for the requested logon type on this computer, or a deny right blocks it; event 4625 shows it as Status with Sub Status 0x0 and Failure Reason %%2308.",
    {e95_causes, NULL, e95_diagnosis, e95_resolution, NULL},
-   NULL, e95_related, NULL},
+   NULL, e95_related, NULL, e95_sources},
   {"STATUS_NT_CROSS_ENCRYPTION_REQUIRED", 0xC000015DU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1386U,
    "An attempt was made to change a user password in the security account manager without providing the necessary Windows cross-encrypted password.",
    "A password change in the SAM was attempted without the required Windows cross-encrypted password.",
    {e96_causes, NULL, e96_diagnosis, e96_resolution, NULL},
-   NULL, e96_related, NULL},
+   NULL, e96_related, NULL, e96_sources},
   {"STATUS_LM_CROSS_ENCRYPTION_REQUIRED", 0xC000017FU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1390U,
    "An attempt was made to change a user password in the security account manager without providing the necessary LM cross-encrypted password.",
    "A password change in the SAM was attempted without the required LM cross-encrypted password.",
    {e97_causes, NULL, e97_diagnosis, e97_resolution, NULL},
-   NULL, e97_related, NULL},
+   NULL, e97_related, NULL, e97_sources},
   {"STATUS_NO_TRUST_LSA_SECRET", 0xC000018AU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1786U,
    "The workstation does not have a trust secret for the primary domain in the local LSA database.",
    "The workstation has no trust secret for its primary domain in the local LSA database.",
    {e98_causes, NULL, e98_diagnosis, e98_resolution, NULL},
-   NULL, e98_related, NULL},
+   NULL, e98_related, NULL, e98_sources},
   {"STATUS_NO_TRUST_SAM_ACCOUNT", 0xC000018BU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1787U,
    "The SAM database on the Windows Server does not have a computer account for this workstation trust relationship.",
    "The domain's SAM database has no computer account for this workstation's trust relationship.",
    {e99_causes, NULL, e99_diagnosis, e99_resolution, NULL},
-   NULL, e99_related, NULL},
+   NULL, e99_related, NULL, e99_sources},
   {"STATUS_TRUSTED_DOMAIN_FAILURE", 0xC000018CU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1788U,
    "The logon request failed because the trust relationship between the primary domain and the trusted domain failed.",
    "The logon failed because the trust between this domain and the account's trusted domain failed; event 4625 shows it as Status.",
    {e100_causes, NULL, e100_diagnosis, e100_resolution, NULL},
-   e100_faq, e100_related, NULL},
+   e100_faq, e100_related, NULL, e100_sources},
   {"STATUS_TRUSTED_RELATIONSHIP_FAILURE", 0xC000018DU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1789U,
    "The logon request failed because the trust relationship between this workstation and the primary domain failed.",
    "The logon failed because the trust between this workstation and its domain failed.",
    {e101_causes, NULL, e101_diagnosis, e101_resolution, e101_prevention},
-   NULL, e101_related, NULL},
+   NULL, e101_related, NULL, e101_sources},
   {"STATUS_TRUST_FAILURE", 0xC0000190U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1790U,
    "The network logon failed. This may be because the validation authority can't be reached.",
    "The network logon failed, possibly because the validation authority could not be reached.",
    {e102_causes, NULL, e102_diagnosis, e102_resolution, NULL},
-   NULL, e102_related, NULL},
+   NULL, e102_related, NULL, e102_sources},
   {"STATUS_NETLOGON_NOT_STARTED", 0xC0000192U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1792U,
    "An attempt was made to logon, but the netlogon service was not started.",
    "A logon needed the Netlogon service, which was not running; event 4625 shows it as Status with Failure Reason %%2306.",
    {e103_causes, NULL, e103_diagnosis, e103_resolution, NULL},
-   NULL, e103_related, NULL},
+   NULL, e103_related, NULL, e103_sources},
   {"STATUS_ACCOUNT_EXPIRED", 0xC0000193U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1793U,
    "The user's account has expired.",
-   "The user's account has passed its expiry date; event 4625 shows it with Failure Reason %%2305 and event 4776 as its Error Code.",
+   "The user's account has passed its expiry date; event 4625 shows it as the Status itself, with Sub Status 0x0, and event 4776, which has no Sub Status, as its Error Code.",
    {e104_causes, NULL, e104_diagnosis, e104_resolution, NULL},
-   NULL, e104_related, NULL},
+   NULL, e104_related, NULL, e104_sources},
   {"STATUS_NETWORK_CREDENTIAL_CONFLICT", 0xC0000195U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1219U,
    "Multiple connections to a server or shared resource by the same user, using more than one user name, are not allowed. Disconnect all previous connections to the server or shared resource and try again.",
    "A second connection to the same server under a different user name was refused; it maps to ERROR_SESSION_CREDENTIAL_CONFLICT (1219).",
    {e105_causes, NULL, e105_diagnosis, e105_resolution, NULL},
-   NULL, e105_related, NULL},
+   NULL, e105_related, NULL, e105_sources},
   {"STATUS_NOLOGON_INTERDOMAIN_TRUST_ACCOUNT", 0xC0000198U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1807U,
    "The account used is an Interdomain Trust account. Use your global user account or local user account to access this server.",
    "The account is an interdomain trust account, which cannot be used to log on.",
    {e106_causes, NULL, e106_diagnosis, e106_resolution, NULL},
-   NULL, e106_related, NULL},
+   NULL, e106_related, NULL, e106_sources},
   {"STATUS_NOLOGON_WORKSTATION_TRUST_ACCOUNT", 0xC0000199U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 1808U,
    "The account used is a Computer Account. Use your global user account or local user account to access this server.",
    "The account is a computer account, which cannot be used for this logon.",
    {e107_causes, NULL, e107_diagnosis, e107_resolution, NULL},
-   NULL, e107_related, NULL},
+   NULL, e107_related, NULL, e107_sources},
   {"STATUS_NOLOGON_SERVER_TRUST_ACCOUNT", 0xC000019AU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 1809U,
    "The account used is an Server Trust account. Use your global user account or local user account to access this server.",
    "The account is a server trust account, which cannot be used for this logon.",
    {e108_causes, NULL, e108_diagnosis, e108_resolution, NULL},
-   NULL, e108_related, NULL},
+   NULL, e108_related, NULL, e108_sources},
   {"STATUS_DOMAIN_TRUST_INCONSISTENT", 0xC000019BU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1810U,
    "The name or SID of the domain specified is inconsistent with the trust information for that domain.",
    "The name or SID of the domain does not match the trust information for it.",
    {e109_causes, NULL, e109_diagnosis, e109_resolution, NULL},
-   NULL, e109_related, NULL},
+   NULL, e109_related, NULL, e109_sources},
   {"STATUS_NO_USER_SESSION_KEY", 0xC0000202U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 1394U,
    "There is no user session key for the specified logon session.",
    "There is no user session key for the specified logon session.",
    {e110_causes, NULL, e110_diagnosis, e110_resolution, NULL},
-   NULL, e110_related, NULL},
+   NULL, e110_related, NULL, e110_sources},
   {"STATUS_PASSWORD_MUST_CHANGE", 0xC0000224U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1907U,
    "The user's password must be changed before signing in.",
    "The password must be changed before the user can sign in, usually after an administrator reset: event 4625 shows it as the Status with Sub Status 0x0, and event 4776, which has no Sub Status, as its Error Code.",
    {e111_causes, NULL, e111_diagnosis, e111_resolution, NULL},
-   NULL, e111_related, NULL},
+   NULL, e111_related, NULL, e111_sources},
   {"STATUS_NOT_FOUND", 0xC0000225U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 1168U,
    "The object was not found.",
    "A generic not-found status; Microsoft's event 4625 table lists it as a Status or Sub Status that comes from a Windows bug, not an attack.",
    {e112_causes, NULL, e112_diagnosis, e112_resolution, NULL},
-   NULL, e112_related, NULL},
+   NULL, e112_related, NULL, e112_sources},
   {"STATUS_DOMAIN_CONTROLLER_NOT_FOUND", 0xC0000233U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 1908U,
    "Could not find a domain controller for this domain.",
    "No domain controller could be found for the domain.",
    {e113_causes, NULL, e113_diagnosis, e113_resolution, NULL},
-   NULL, e113_related, NULL},
+   NULL, e113_related, NULL, e113_sources},
   {"STATUS_ACCOUNT_LOCKED_OUT", 0xC0000234U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 1909U,
    "The user account has been automatically locked because too many invalid logon attempts or password change attempts have been requested.",
    "The account is locked out after too many bad passwords: event 4625 shows it as the Status with Sub Status 0x0, and event 4776, which has no Sub Status, as its Error Code.",
    {e114_causes, NULL, e114_diagnosis, e114_resolution, NULL},
-   NULL, e114_related, NULL},
+   NULL, e114_related, NULL, e114_sources},
   {"STATUS_MUTUAL_AUTHENTICATION_FAILED", 0xC00002C3U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 1397U,
    "Mutual Authentication failed. The server's password is out of date at the domain controller.",
    "Mutual authentication failed because the server's password is out of date at the domain controller.",
    {e115_causes, NULL, e115_diagnosis, e115_resolution, NULL},
-   NULL, e115_related, NULL},
+   NULL, e115_related, NULL, e115_sources},
   {"STATUS_UNFINISHED_CONTEXT_DELETED", 0xC00002EEU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "A security context was deleted before the context was completed. This is considered a logon failure.",
    "A security context was discarded before its handshake finished; event 4625 shows it as Status with Sub Status 0x0 and Failure Reason %%2304 (an error occurred during logon).",
    {e116_causes, NULL, e116_diagnosis, e116_resolution, NULL},
-   NULL, e116_related, NULL},
+   NULL, e116_related, NULL, e116_sources},
   {"STATUS_PASSWORD_CHANGE_REQUIRED", 0xC000030CU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 1938U,
    "EAS policy requires that the user change their password before this operation can be performed.",
    "An EAS policy requires the user to change the password before the operation can be performed.",
    {e117_causes, NULL, e117_diagnosis, e117_resolution, NULL},
-   NULL, e117_related, NULL},
+   NULL, e117_related, NULL, e117_sources},
   {"STATUS_NETWORK_SESSION_EXPIRED", 0xC000035CU, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 1394U,
    "The client session has expired; so the client must re-authenticate to continue accessing the remote resources.",
-   "An SMB server ended a client's session because its authentication expired (typically the Kerberos ticket behind it), and the client must authenticate again.",
+   "An SMB server refused a request on a session whose authentication has expired, and the client must authenticate again (MS-SMB2 fails such requests with this status); Microsoft's 4625 table does not list it.",
    {e118_causes, NULL, e118_diagnosis, e118_resolution, NULL},
-   NULL, e118_related, NULL},
+   NULL, e118_related, NULL, e118_sources},
   {"STATUS_NO_SECRETS", 0xC0000371U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 8620U,
    "The local account store does not contain secret material for the specified account.",
-   "The local account database holds no password secret for the account, so its credentials cannot be checked; Microsoft's event 4776 table lists it as an Error Code.",
+   "The account store that was asked holds no secret (password hash) for the account, so its credentials cannot be checked there; Microsoft's event 4776 table lists it as an Error Code.",
    {e119_causes, NULL, e119_diagnosis, e119_resolution, NULL},
-   NULL, e119_related, NULL},
+   NULL, e119_related, NULL, e119_sources},
   {"STATUS_AUTHENTICATION_FIREWALL_FAILED", 0xC0000413U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 1935U,
    "Logon Failure: The machine you are logging onto is protected by an authentication firewall. The specified account is not allowed to authenticate to the machine.",
    "An authentication firewall refused the account: selective authentication on a forest or external trust, or an authentication policy; event 4625 shows it as Status.",
    {e120_causes, NULL, e120_diagnosis, e120_resolution, NULL},
-   NULL, e120_related, NULL},
+   NULL, e120_related, NULL, e120_sources},
   {"STATUS_NTLM_BLOCKED", 0xC0000418U, LOGONERR_NS_NTSTATUS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 1937U,
    "The authentication failed since NTLM was blocked.",
    "NTLM authentication was refused by a 'Network security: Restrict NTLM' policy on the client, the server or the domain controller.",
    {e121_causes, NULL, e121_diagnosis, e121_resolution, e121_prevention},
-   NULL, e121_related, NULL},
+   NULL, e121_related, NULL, e121_sources},
   {"SEC_I_CONTINUE_NEEDED", 0x90312U, LOGONERR_NS_HRESULT, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 0U,
    "The function completed successfully, but must be called again to complete the context",
    "A success code, not an error: InitializeSecurityContext or AcceptSecurityContext produced a token for the peer and the handshake needs another round trip before the security context is complete.",
    {e122_causes, e122_symptoms, e122_diagnosis, e122_resolution, NULL},
-   e122_faq, e122_related, NULL},
+   e122_faq, e122_related, NULL, e122_sources},
   {"SEC_E_UNSUPPORTED_FUNCTION", 0x80090302U, LOGONERR_NS_HRESULT, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "The function requested is not supported",
    "The security package refused a request it does not support: in Schannel most often a TLS handshake for which the two sides share no enabled protocol version, and in Negotiate a logon that policy forbids, such as NTLM when NTLM is blocked.",
    {e123_causes, e123_symptoms, e123_diagnosis, e123_resolution, e123_prevention},
-   NULL, e123_related, NULL},
+   NULL, e123_related, NULL, e123_sources},
   {"SEC_E_TARGET_UNKNOWN", 0x80090303U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "The specified target is unknown or unreachable",
    "The client could not get a Kerberos ticket for the target name it asked for: the KDC knows no account with that service principal name (SPN), or the target could not be reached to authenticate.",
    {e124_causes, NULL, e124_diagnosis, e124_resolution, NULL},
-   NULL, e124_related, NULL},
+   NULL, e124_related, NULL, e124_sources},
   {"SEC_E_INTERNAL_ERROR", 0x80090304U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The Local Security Authority cannot be contacted",
    "The security package failed inside the Local Security Authority; Remote Desktop shows it with Network Level Authentication when the account must change its password, and Schannel returns it when it cannot use its certificate or keys.",
    {e125_causes, e125_symptoms, e125_diagnosis, e125_resolution, NULL},
-   NULL, e125_related, NULL},
+   NULL, e125_related, NULL, e125_sources},
   {"SEC_E_INVALID_TOKEN", 0x80090308U, LOGONERR_NS_HRESULT, LOGONERR_CAT_GENERAL, LOGONERR_SEV_MEDIUM, 0U,
    "The token supplied to the function is invalid",
    "The message handed to the security package is not a valid token for it: damaged, truncated, of another protocol, or too large to accept.",
    {e126_causes, NULL, e126_diagnosis, e126_resolution, NULL},
-   NULL, e126_related, NULL},
+   NULL, e126_related, NULL, e126_sources},
   {"SEC_E_LOGON_DENIED", 0x8009030CU, LOGONERR_NS_HRESULT, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
    "The logon attempt failed",
    "The SSPI form of a failed logon: the user name, password or other credentials were rejected, which NTLM and Kerberos report as STATUS_LOGON_FAILURE and Win32 as ERROR_LOGON_FAILURE (1326).",
    {e127_causes, e127_symptoms, e127_diagnosis, e127_resolution, NULL},
-   e127_faq, e127_related, NULL},
+   e127_faq, e127_related, NULL, e127_sources},
   {"SEC_E_UNKNOWN_CREDENTIALS", 0x8009030DU, LOGONERR_NS_HRESULT, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
    "The credentials supplied to the package were not recognized",
    "The package could not use the credentials it was given: a user name and password in a form it does not accept, or a certificate whose private key it cannot reach.",
    {e128_causes, NULL, e128_diagnosis, e128_resolution, NULL},
-   NULL, e128_related, NULL},
+   NULL, e128_related, NULL, e128_sources},
   {"SEC_E_NO_CREDENTIALS", 0x8009030EU, LOGONERR_NS_HRESULT, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "No credentials are available in the security package",
-   "The logon session that is asking to authenticate has no credentials the package can use, such as a network logon trying a second hop or a Schannel server without a certificate; Windows reports it as ERROR_NO_SUCH_LOGON_SESSION (1312).",
+   "The logon session that is asking to authenticate has no credentials the package can use, such as a network logon trying a second hop or a Schannel server without a certificate; tools that print Win32 errors may show the same failure as ERROR_NO_SUCH_LOGON_SESSION (1312), a link no Microsoft source confirms.",
    {e129_causes, e129_symptoms, e129_diagnosis, e129_resolution, NULL},
-   NULL, e129_related, NULL},
+   NULL, e129_related, NULL, e129_sources},
   {"SEC_E_NO_AUTHENTICATING_AUTHORITY", 0x80090311U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "No authority could be contacted for authentication.",
    "No domain controller could be reached to check the credentials, or the domain named in the user name does not exist; Remote Desktop with Network Level Authentication shows it as an authentication error.",
    {e130_causes, NULL, e130_diagnosis, e130_resolution, NULL},
-   NULL, e130_related, NULL},
+   NULL, e130_related, NULL, e130_sources},
   {"SEC_E_CONTEXT_EXPIRED", 0x80090317U, LOGONERR_NS_HRESULT, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "The context has expired and can no longer be used.",
    "The security context used to sign, seal or impersonate has outlived its lifetime, typically the end of the Kerberos service ticket it was built from, or the peer closed it.",
    {e131_causes, NULL, e131_diagnosis, e131_resolution, NULL},
-   NULL, e131_related, NULL},
+   NULL, e131_related, NULL, e131_sources},
   {"SEC_E_WRONG_PRINCIPAL", 0x80090322U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "The target principal name is incorrect.",
    "The server that answered is not the principal the client asked for: for Kerberos, the ticket was made for another account's key (a duplicate or misplaced SPN, a DNS name pointing at the wrong host); for Schannel, the certificate name does not match the name the client used.",
    {e132_causes, NULL, e132_diagnosis, e132_resolution, NULL},
-   NULL, e132_related, NULL},
+   NULL, e132_related, NULL, e132_sources},
   {"SEC_E_TIME_SKEW", 0x80090324U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The clocks on the client and server machines are skewed.",
    "Kerberos refused the exchange because the clocks of the client, the server or the KDC differ by more than the allowed skew (5 minutes by default).",
    {e133_causes, NULL, e133_diagnosis, e133_resolution, NULL},
-   NULL, e133_related, NULL},
+   NULL, e133_related, NULL, e133_sources},
   {"SEC_E_UNTRUSTED_ROOT", 0x80090325U, LOGONERR_NS_HRESULT, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "The certificate chain was issued by an authority that is not trusted.",
    "Schannel could not build the peer certificate's chain up to a root that this machine trusts, as with a self-signed certificate or an internal CA that is not deployed; RDP, WinRM over HTTPS, LDAPS and SQL Server report it.",
    {e134_causes, e134_symptoms, e134_diagnosis, e134_resolution, NULL},
-   NULL, e134_related, NULL},
+   NULL, e134_related, NULL, e134_sources},
+  {"SEC_E_ILLEGAL_MESSAGE", 0x80090326U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
+   "The message received was unexpected or badly formatted.",
+   "A TLS handshake through Schannel broke down: one side sent a message the other could not accept, or a fatal TLS alert such as handshake_failure, decode_error or illegal_parameter ended it, most often because the two sides share no protocol version, cipher suite or acceptable certificate.",
+   {e135_causes, e135_symptoms, e135_diagnosis, e135_resolution, NULL},
+   NULL, e135_related, NULL, e135_sources},
+  {"SEC_E_CERT_UNKNOWN", 0x80090327U, LOGONERR_NS_HRESULT, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
+   "An unknown error occurred while processing the certificate.",
+   "Schannel could not accept a certificate in a TLS handshake for a reason it does not name more precisely; it is what Schannel reports for the TLS alerts bad_certificate (42), unsupported_certificate (43) and certificate_unknown (46).",
+   {e136_causes, e136_symptoms, e136_diagnosis, e136_resolution, NULL},
+   NULL, e136_related, NULL, e136_sources},
   {"SEC_E_CERT_EXPIRED", 0x80090328U, LOGONERR_NS_HRESULT, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "The received certificate has expired.",
    "The certificate the peer presented, or one in its chain, is outside its validity period as judged by the local clock.",
-   {e135_causes, NULL, e135_diagnosis, e135_resolution, NULL},
-   NULL, e135_related, NULL},
+   {e137_causes, NULL, e137_diagnosis, e137_resolution, NULL},
+   NULL, e137_related, NULL, e137_sources},
+  {"SEC_E_DECRYPT_FAILURE", 0x80090330U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
+   "The specified data could not be decrypted.",
+   "Data protected by a security context could not be decrypted; over TLS, Schannel reports the alerts decryption_failed (21) and decrypt_error (51) with this code, which point at a key exchange or signature that did not check out.",
+   {e138_causes, e138_symptoms, e138_diagnosis, e138_resolution, NULL},
+   NULL, e138_related, NULL, e138_sources},
   {"SEC_E_ALGORITHM_MISMATCH", 0x80090331U, LOGONERR_NS_HRESULT, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "The client and server cannot communicate, because they do not possess a common algorithm.",
    "Schannel found no cipher suite, key exchange or signature algorithm that both sides have enabled, so the TLS handshake stopped.",
-   {e136_causes, NULL, e136_diagnosis, e136_resolution, NULL},
-   NULL, e136_related, NULL},
+   {e139_causes, NULL, e139_diagnosis, e139_resolution, NULL},
+   NULL, e139_related, NULL, e139_sources},
   {"SEC_E_UNFINISHED_CONTEXT_DELETED", 0x80090333U, LOGONERR_NS_HRESULT, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "A security context was deleted before the context was completed. This is considered a logon failure.",
    "A handshake was abandoned part-way: one side deleted the security context while SEC_I_CONTINUE_NEEDED was still pending, and Windows counts that as a failed logon.",
-   {e137_causes, NULL, e137_diagnosis, e137_resolution, NULL},
-   NULL, e137_related, NULL},
+   {e140_causes, NULL, e140_diagnosis, e140_resolution, NULL},
+   NULL, e140_related, NULL, e140_sources},
   {"SEC_E_NO_TGT_REPLY", 0x80090334U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "The client is trying to negotiate a context and the server requires user-to-user but didn't send a TGT reply.",
    "The KDC would only issue a user-to-user ticket for the target, and the server did not supply the TGT such an exchange needs, so Kerberos failed.",
-   {e138_causes, NULL, e138_diagnosis, e138_resolution, NULL},
-   NULL, e138_related, NULL},
+   {e141_causes, NULL, e141_diagnosis, e141_resolution, NULL},
+   NULL, e141_related, NULL, e141_sources},
   {"SEC_E_PKINIT_NAME_MISMATCH", 0x8009033DU, LOGONERR_NS_HRESULT, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "The client certificate does not contain a valid UPN, or does not match the client name in the logon request. Please contact your administrator.",
    "A smart card or certificate logon (PKINIT) failed because the certificate's subject alternative name UPN is missing, or does not map to the account that is logging on.",
-   {e139_causes, NULL, e139_diagnosis, e139_resolution, NULL},
-   NULL, e139_related, NULL},
+   {e142_causes, NULL, e142_diagnosis, e142_resolution, NULL},
+   NULL, e142_related, NULL, e142_sources},
   {"SEC_E_SMARTCARD_LOGON_REQUIRED", 0x8009033EU, LOGONERR_NS_HRESULT, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "Smartcard logon is required and was not used.",
    "The account must sign in with a smart card (Smart card is required for interactive logon), and a password was used instead; event 4625 can show it as Failure Reason %%2315.",
-   {e140_causes, NULL, e140_diagnosis, e140_resolution, NULL},
-   NULL, e140_related, NULL},
+   {e143_causes, NULL, e143_diagnosis, e143_resolution, NULL},
+   NULL, e143_related, NULL, e143_sources},
   {"SEC_E_KDC_UNKNOWN_ETYPE", 0x80090342U, LOGONERR_NS_HRESULT, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "The encryption type requested is not supported by the KDC.",
    "Kerberos could not agree on an encryption type: the client asked for types the KDC or the target account does not support or has disabled (for example RC4 turned off while an account has only RC4 keys).",
-   {e141_causes, NULL, e141_diagnosis, e141_resolution, NULL},
-   NULL, e141_related, NULL},
+   {e144_causes, NULL, e144_diagnosis, e144_resolution, NULL},
+   NULL, e144_related, NULL, e144_sources},
   {"SEC_E_BAD_BINDINGS", 0x80090346U, LOGONERR_NS_HRESULT, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "Client's supplied SSPI channel bindings were incorrect.",
    "Extended Protection for Authentication failed: the channel binding the client put in its authentication does not match the TLS channel the server sees, as when a proxy terminates TLS or when LDAP channel binding is required.",
-   {e142_causes, NULL, e142_diagnosis, e142_resolution, NULL},
-   NULL, e142_related, NULL},
+   {e145_causes, NULL, e145_diagnosis, e145_resolution, NULL},
+   NULL, e145_related, NULL, e145_sources},
   {"SEC_E_NO_KERB_KEY", 0x80090348U, LOGONERR_NS_HRESULT, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "SEC_E_NO_KERB_KEY",
    "Kerberos found no key of a usable type for an account, so it could not encrypt or decrypt a ticket; the SDK's message text for this code is only its name.",
-   {e143_causes, NULL, e143_diagnosis, e143_resolution, NULL},
-   NULL, e143_related, NULL},
+   {e146_causes, NULL, e146_diagnosis, e146_resolution, NULL},
+   NULL, e146_related, NULL, e146_sources},
   {"SEC_E_DOWNGRADE_DETECTED", 0x80090350U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "The system cannot contact a domain controller to service the authentication request. Please try again later.",
    "Negotiate found that it was pushed from Kerberos down to a weaker protocol (NTLM) in a way that looks like tampering, typically because no domain controller answered for Kerberos; the SDK's message speaks of the unreachable domain controller.",
-   {e144_causes, NULL, e144_diagnosis, e144_resolution, NULL},
-   NULL, e144_related, NULL},
+   {e147_causes, NULL, e147_diagnosis, e147_resolution, NULL},
+   NULL, e147_related, NULL, e147_sources},
   {"SEC_E_MUTUAL_AUTH_FAILED", 0x80090363U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "The identity of the server computer could not be verified.",
    "The client required mutual authentication and could not prove the server's identity, usually because Kerberos was not possible and NTLM cannot authenticate the server; Win32 reports it as ERROR_MUTUAL_AUTH_FAILED (1397).",
-   {e145_causes, NULL, e145_diagnosis, e145_resolution, NULL},
-   NULL, e145_related, NULL},
+   {e148_causes, NULL, e148_diagnosis, e148_resolution, NULL},
+   NULL, e148_related, NULL, e148_sources},
   {"KDC_ERR_NONE", 0x0U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 0U,
    "No error",
    "Not a failure: a Result Code or Failure Code of 0x0 means the KDC issued the ticket that was asked for.",
-   {e146_causes, NULL, e146_diagnosis, e146_resolution, NULL},
-   NULL, e146_related, e146_aliases},
+   {e149_causes, NULL, e149_diagnosis, e149_resolution, NULL},
+   NULL, e149_related, e149_aliases, e149_sources},
   {"KDC_ERR_NAME_EXP", 0x1U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "Client's entry in database has expired",
    "The client principal's entry in the KDC database has passed its expiration date, so the KDC refuses it tickets.",
-   {e147_causes, NULL, e147_diagnosis, e147_resolution, NULL},
-   NULL, e147_related, e147_aliases},
+   {e150_causes, NULL, e150_diagnosis, e150_resolution, NULL},
+   NULL, e150_related, e150_aliases, e150_sources},
   {"KDC_ERR_SERVICE_EXP", 0x2U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "Server's entry in database has expired",
    "The service principal's entry in the KDC database has expired, so the KDC will not issue tickets for that service.",
-   {e148_causes, NULL, e148_diagnosis, e148_resolution, NULL},
-   NULL, e148_related, e148_aliases},
+   {e151_causes, NULL, e151_diagnosis, e151_resolution, NULL},
+   NULL, e151_related, e151_aliases, e151_sources},
   {"KDC_ERR_BAD_PVNO", 0x3U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 0U,
    "Requested protocol version number not supported",
    "The request carried a Kerberos protocol version other than 5, which the KDC does not speak.",
-   {e149_causes, NULL, e149_diagnosis, e149_resolution, NULL},
-   NULL, e149_related, e149_aliases},
+   {e152_causes, NULL, e152_diagnosis, e152_resolution, NULL},
+   NULL, e152_related, e152_aliases, e152_sources},
   {"KDC_ERR_C_OLD_MAST_KVNO", 0x4U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "Client's key encrypted in old master key",
    "The client's key in the KDC database is still encrypted in a master key the KDC no longer holds.",
-   {e150_causes, NULL, e150_diagnosis, e150_resolution, NULL},
-   NULL, e150_related, e150_aliases},
+   {e153_causes, NULL, e153_diagnosis, e153_resolution, NULL},
+   NULL, e153_related, e153_aliases, e153_sources},
   {"KDC_ERR_S_OLD_MAST_KVNO", 0x5U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "Server's key encrypted in old master key",
    "The service's key in the KDC database is still encrypted in a master key the KDC no longer holds.",
-   {e151_causes, NULL, e151_diagnosis, e151_resolution, NULL},
-   NULL, e151_related, e151_aliases},
+   {e154_causes, NULL, e154_diagnosis, e154_resolution, NULL},
+   NULL, e154_related, e154_aliases, e154_sources},
   {"KDC_ERR_C_PRINCIPAL_UNKNOWN", 0x6U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "Client not found in Kerberos database",
    "The KDC has no account for the client name in the request: on a domain controller, event 4768 logs Result Code 0x6 when the user or computer name does not exist in the domain.",
-   {e152_causes, e152_symptoms, e152_diagnosis, e152_resolution, e152_prevention},
-   e152_faq, e152_related, e152_aliases},
+   {e155_causes, e155_symptoms, e155_diagnosis, e155_resolution, e155_prevention},
+   e155_faq, e155_related, e155_aliases, e155_sources},
   {"KDC_ERR_S_PRINCIPAL_UNKNOWN", 0x7U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "Server not found in Kerberos database",
    "The KDC has no account holding the service principal name (SPN) the client asked a ticket for, so no service ticket can be issued and the client usually falls back to NTLM.",
-   {e153_causes, e153_symptoms, e153_diagnosis, e153_resolution, e153_prevention},
-   NULL, e153_related, e153_aliases},
+   {e156_causes, e156_symptoms, e156_diagnosis, e156_resolution, e156_prevention},
+   NULL, e156_related, e156_aliases, e156_sources},
   {"KDC_ERR_PRINCIPAL_NOT_UNIQUE", 0x8U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "Multiple principal entries in database",
    "More than one account holds the requested principal name, so the KDC cannot tell which key to use.",
-   {e154_causes, NULL, e154_diagnosis, e154_resolution, NULL},
-   NULL, e154_related, e154_aliases},
+   {e157_causes, NULL, e157_diagnosis, e157_resolution, NULL},
+   NULL, e157_related, e157_aliases, e157_sources},
   {"KDC_ERR_NULL_KEY", 0x9U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "The client or server has a null key",
    "The KDC found no usable key for the client or the service account, so it cannot encrypt a reply.",
-   {e155_causes, NULL, e155_diagnosis, e155_resolution, NULL},
-   NULL, e155_related, e155_aliases},
+   {e158_causes, NULL, e158_diagnosis, e158_resolution, NULL},
+   NULL, e158_related, e158_aliases, e158_sources},
   {"KDC_ERR_CANNOT_POSTDATE", 0xAU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
    "Ticket not eligible for postdating",
    "The client asked for a postdated ticket (one valid from a future time) that the KDC will not issue.",
-   {e156_causes, NULL, e156_diagnosis, e156_resolution, NULL},
-   NULL, e156_related, e156_aliases},
+   {e159_causes, NULL, e159_diagnosis, e159_resolution, NULL},
+   NULL, e159_related, e159_aliases, e159_sources},
   {"KDC_ERR_NEVER_VALID", 0xBU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "Requested starttime is later than end time",
    "The requested ticket would end before it starts, so it could never be valid.",
-   {e157_causes, NULL, e157_diagnosis, e157_resolution, NULL},
-   NULL, e157_related, e157_aliases},
+   {e160_causes, NULL, e160_diagnosis, e160_resolution, NULL},
+   NULL, e160_related, e160_aliases, e160_sources},
   {"KDC_ERR_POLICY", 0xCU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "KDC policy rejects request",
    "The account exists and the password may be right, but a restriction on the account or an authentication policy forbids this logon, so the KDC refuses the ticket.",
-   {e158_causes, e158_symptoms, e158_diagnosis, e158_resolution, NULL},
-   e158_faq, e158_related, e158_aliases},
+   {e161_causes, e161_symptoms, e161_diagnosis, e161_resolution, NULL},
+   e161_faq, e161_related, e161_aliases, e161_sources},
   {"KDC_ERR_BADOPTION", 0xDU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "KDC cannot accommodate requested option",
    "The request asked for a ticket option the KDC will not grant, most often delegation that the account is not allowed.",
-   {e159_causes, NULL, e159_diagnosis, e159_resolution, NULL},
-   NULL, e159_related, e159_aliases},
+   {e162_causes, NULL, e162_diagnosis, e162_resolution, NULL},
+   NULL, e162_related, e162_aliases, e162_sources},
   {"KDC_ERR_ETYPE_NOSUPP", 0xEU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_HIGH, 0U,
    "KDC has no support for encryption type",
    "The client, the KDC and the account share no encryption type: none of the types the client offers is both allowed and available as a key for the account or service.",
-   {e160_causes, e160_symptoms, e160_diagnosis, e160_resolution, e160_prevention},
-   NULL, e160_related, e160_aliases},
+   {e163_causes, e163_symptoms, e163_diagnosis, e163_resolution, e163_prevention},
+   NULL, e163_related, e163_aliases, e163_sources},
   {"KDC_ERR_SUMTYPE_NOSUPP", 0xFU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "KDC has no support for checksum type",
    "The request used a checksum type the KDC does not support or allow.",
-   {e161_causes, NULL, e161_diagnosis, e161_resolution, NULL},
-   NULL, e161_related, e161_aliases},
+   {e164_causes, NULL, e164_diagnosis, e164_resolution, NULL},
+   NULL, e164_related, e164_aliases, e164_sources},
   {"KDC_ERR_PADATA_TYPE_NOSUPP", 0x10U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "KDC has no support for padata type",
    "The KDC cannot handle the kind of pre-authentication the client sent; on Windows this is usually a smart card (PKINIT) logon reaching a domain controller without a usable KDC certificate.",
-   {e162_causes, e162_symptoms, e162_diagnosis, e162_resolution, NULL},
-   NULL, e162_related, e162_aliases},
+   {e165_causes, e165_symptoms, e165_diagnosis, e165_resolution, NULL},
+   NULL, e165_related, e165_aliases, e165_sources},
   {"KDC_ERR_TRTYPE_NOSUPP", 0x11U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_LOW, 0U,
    "KDC has no support for transited type",
    "A cross-realm ticket records its transited realms in an encoding the KDC does not understand.",
-   {e163_causes, NULL, e163_diagnosis, e163_resolution, NULL},
-   NULL, e163_related, e163_aliases},
+   {e166_causes, NULL, e166_diagnosis, e166_resolution, NULL},
+   NULL, e166_related, e166_aliases, e166_sources},
   {"KDC_ERR_CLIENT_REVOKED", 0x12U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "Clients credentials have been revoked",
-   "The KDC will not issue tickets to this account because it is disabled, locked out or expired; Windows domain controllers log it as Result Code 0x12 in event 4768 (or Failure Code 0x12 in 4771).",
-   {e164_causes, e164_symptoms, e164_diagnosis, e164_resolution, NULL},
-   e164_faq, e164_related, e164_aliases},
+   "The KDC will not issue tickets to this account because it is disabled, locked out, expired or outside its logon hours; Windows domain controllers log it as Result Code 0x12 in event 4768 (or Failure Code 0x12 in 4771).",
+   {e167_causes, e167_symptoms, e167_diagnosis, e167_resolution, NULL},
+   e167_faq, e167_related, e167_aliases, e167_sources},
   {"KDC_ERR_SERVICE_REVOKED", 0x13U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_MEDIUM, 0U,
    "Credentials for server have been revoked",
    "The KDC will not issue tickets for this service because the service's account is disabled or otherwise revoked.",
-   {e165_causes, NULL, e165_diagnosis, e165_resolution, NULL},
-   NULL, e165_related, e165_aliases},
+   {e168_causes, NULL, e168_diagnosis, e168_resolution, NULL},
+   NULL, e168_related, e168_aliases, e168_sources},
   {"KDC_ERR_TGT_REVOKED", 0x14U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "TGT has been revoked",
    "The ticket-granting ticket presented to the KDC is no longer accepted, so the client must obtain a new one.",
-   {e166_causes, NULL, e166_diagnosis, e166_resolution, NULL},
-   NULL, e166_related, e166_aliases},
+   {e169_causes, NULL, e169_diagnosis, e169_resolution, NULL},
+   NULL, e169_related, e169_aliases, e169_sources},
   {"KDC_ERR_CLIENT_NOTYET", 0x15U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 0U,
    "Client not yet valid; try again later",
    "The client principal has a start date in the future, so the KDC does not accept it yet.",
-   {e167_causes, NULL, e167_diagnosis, e167_resolution, NULL},
-   NULL, e167_related, e167_aliases},
+   {e170_causes, NULL, e170_diagnosis, e170_resolution, NULL},
+   NULL, e170_related, e170_aliases, e170_sources},
   {"KDC_ERR_SERVICE_NOTYET", 0x16U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_ACCOUNT, LOGONERR_SEV_LOW, 0U,
    "Server not yet valid; try again later",
    "The service principal has a start date in the future, so the KDC does not issue tickets for it yet.",
-   {e168_causes, NULL, e168_diagnosis, e168_resolution, NULL},
-   NULL, e168_related, e168_aliases},
+   {e171_causes, NULL, e171_diagnosis, e171_resolution, NULL},
+   NULL, e171_related, e171_aliases, e171_sources},
   {"KDC_ERR_KEY_EXPIRED", 0x17U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
    "Password has expired; change password to reset",
-   "The account's password has expired (or must be changed at next logon), so the KDC issues no ticket until it is changed; Windows logs it as code 0x17 in event 4768 or 4771.",
-   {e169_causes, e169_symptoms, e169_diagnosis, e169_resolution, NULL},
-   NULL, e169_related, e169_aliases},
+   "The account's password has expired (or must be changed at next logon), so the KDC issues no ticket until it is changed; Microsoft documents the code in event 4771, and its 4768 page has both listed it and said 4768 is not logged for it.",
+   {e172_causes, e172_symptoms, e172_diagnosis, e172_resolution, NULL},
+   NULL, e172_related, e172_aliases, e172_sources},
   {"KDC_ERR_PREAUTH_FAILED", 0x18U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
    "Pre-authentication information was invalid",
    "The KDC could not decrypt the client's pre-authentication with the account's key: almost always a wrong password, logged by Windows domain controllers as event 4771 with Failure Code 0x18.",
-   {e170_causes, e170_symptoms, e170_diagnosis, e170_resolution, NULL},
-   e170_faq, e170_related, e170_aliases},
+   {e173_causes, e173_symptoms, e173_diagnosis, e173_resolution, NULL},
+   e173_faq, e173_related, e173_aliases, e173_sources},
   {"KDC_ERR_PREAUTH_REQUIRED", 0x19U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "Additional pre-authentication required",
    "A normal step of the Kerberos logon: the client's first request had no pre-authentication, so the KDC asks for it and lists the accepted types and salts; the client then retries.",
-   {e171_causes, NULL, e171_diagnosis, e171_resolution, NULL},
-   NULL, e171_related, e171_aliases},
+   {e174_causes, NULL, e174_diagnosis, e174_resolution, NULL},
+   NULL, e174_related, e174_aliases, e174_sources},
   {"KDC_ERR_SERVER_NOMATCH", 0x1AU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "Requested server and ticket don't match",
    "The server named in the request is not the server the presented ticket was issued for.",
-   {e172_causes, NULL, e172_diagnosis, e172_resolution, NULL},
-   NULL, e172_related, e172_aliases},
+   {e175_causes, NULL, e175_diagnosis, e175_resolution, NULL},
+   NULL, e175_related, e175_aliases, e175_sources},
   {"KDC_ERR_MUST_USE_USER2USER", 0x1BU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
    "Server principal valid for user2user only",
    "The service principal can be reached only with user-to-user authentication, and the request did not use it.",
-   {e173_causes, NULL, e173_diagnosis, e173_resolution, NULL},
-   NULL, e173_related, e173_aliases},
+   {e176_causes, NULL, e176_diagnosis, e176_resolution, NULL},
+   NULL, e176_related, e176_aliases, e176_sources},
   {"KDC_ERR_PATH_NOT_ACCEPTED", 0x1CU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "KDC Policy rejects transited path",
    "The KDC refuses a cross-realm ticket because the chain of realms it passed through is not allowed.",
-   {e174_causes, NULL, e174_diagnosis, e174_resolution, NULL},
-   NULL, e174_related, e174_aliases},
+   {e177_causes, NULL, e177_diagnosis, e177_resolution, NULL},
+   NULL, e177_related, e177_aliases, e177_sources},
   {"KDC_ERR_SVC_UNAVAILABLE", 0x1DU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "A service is not available",
    "The KDC cannot serve the request at the moment, for example because its database or a needed back end is unavailable.",
-   {e175_causes, NULL, e175_diagnosis, e175_resolution, NULL},
-   NULL, e175_related, e175_aliases},
+   {e178_causes, NULL, e178_diagnosis, e178_resolution, NULL},
+   NULL, e178_related, e178_aliases, e178_sources},
   {"KRB_AP_ERR_BAD_INTEGRITY", 0x1FU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "Integrity check on decrypted field failed",
-   "A ticket or authenticator decrypted to data whose checksum does not match, because it was encrypted with a different key than the one used to check it; on domain controllers this usually means a krbtgt or trust key mismatch.",
-   {e176_causes, e176_symptoms, e176_diagnosis, e176_resolution, NULL},
-   NULL, e176_related, e176_aliases},
+   "A ticket or authenticator decrypted to data whose checksum does not match, because it was encrypted with a different key than the one used to check it or was altered in transit; a key that differs between domain controllers or between the two sides of a trust is one possible cause, not an established rule.",
+   {e179_causes, e179_symptoms, e179_diagnosis, e179_resolution, NULL},
+   NULL, e179_related, e179_aliases, e179_sources},
   {"KRB_AP_ERR_TKT_EXPIRED", 0x20U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "Ticket expired",
    "The ticket presented has passed its end time; clients normally get a new one on their own, so many 4769 events with Failure Code 0x20 are routine.",
-   {e177_causes, NULL, e177_diagnosis, e177_resolution, NULL},
-   NULL, e177_related, e177_aliases},
+   {e180_causes, NULL, e180_diagnosis, e180_resolution, NULL},
+   NULL, e180_related, e180_aliases, e180_sources},
   {"KRB_AP_ERR_TKT_NYV", 0x21U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "Ticket not yet valid",
    "The ticket's start time is still in the future from the point of view of the server checking it, usually because clocks disagree.",
-   {e178_causes, NULL, e178_diagnosis, e178_resolution, NULL},
-   NULL, e178_related, e178_aliases},
+   {e181_causes, NULL, e181_diagnosis, e181_resolution, NULL},
+   NULL, e181_related, e181_aliases, e181_sources},
   {"KRB_AP_ERR_REPEAT", 0x22U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "Request is a replay",
    "The server has already seen this authenticator, so it rejects the request as a possible replay.",
-   {e179_causes, NULL, e179_diagnosis, e179_resolution, NULL},
-   NULL, e179_related, e179_aliases},
+   {e182_causes, NULL, e182_diagnosis, e182_resolution, NULL},
+   NULL, e182_related, e182_aliases, e182_sources},
   {"KRB_AP_ERR_NOT_US", 0x23U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "The ticket isn't for us",
    "The server received a ticket issued for a different service principal than its own.",
-   {e180_causes, NULL, e180_diagnosis, e180_resolution, NULL},
-   NULL, e180_related, e180_aliases},
+   {e183_causes, NULL, e183_diagnosis, e183_resolution, NULL},
+   NULL, e183_related, e183_aliases, e183_sources},
   {"KRB_AP_ERR_BADMATCH", 0x24U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "Ticket and authenticator don't match",
    "The client named in the authenticator is not the client the ticket was issued to.",
-   {e181_causes, NULL, e181_diagnosis, e181_resolution, NULL},
-   NULL, e181_related, e181_aliases},
+   {e184_causes, NULL, e184_diagnosis, e184_resolution, NULL},
+   NULL, e184_related, e184_aliases, e184_sources},
   {"KRB_AP_ERR_SKEW", 0x25U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "Clock skew too great",
    "The client's clock differs from the KDC's or the server's by more than the allowed tolerance (5 minutes by default), so Kerberos refuses the request; Windows clients report it as STATUS_TIME_DIFFERENCE_AT_DC.",
-   {e182_causes, e182_symptoms, e182_diagnosis, e182_resolution, e182_prevention},
-   NULL, e182_related, e182_aliases},
+   {e185_causes, e185_symptoms, e185_diagnosis, e185_resolution, e185_prevention},
+   NULL, e185_related, e185_aliases, e185_sources},
   {"KRB_AP_ERR_BADADDR", 0x26U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "Incorrect net address",
    "The network address the request came from is not one of the addresses the ticket was issued for.",
-   {e183_causes, NULL, e183_diagnosis, e183_resolution, NULL},
-   NULL, e183_related, e183_aliases},
+   {e186_causes, NULL, e186_diagnosis, e186_resolution, NULL},
+   NULL, e186_related, e186_aliases, e186_sources},
   {"KRB_AP_ERR_BADVERSION", 0x27U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 0U,
    "Protocol version mismatch",
    "The message's protocol version or key version fields do not match what the receiver expects.",
-   {e184_causes, NULL, e184_diagnosis, e184_resolution, NULL},
-   NULL, e184_related, e184_aliases},
+   {e187_causes, NULL, e187_diagnosis, e187_resolution, NULL},
+   NULL, e187_related, e187_aliases, e187_sources},
   {"KRB_AP_ERR_MSG_TYPE", 0x28U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 0U,
    "Invalid msg type",
    "The receiver got a message type it did not expect at this point of the exchange.",
-   {e185_causes, NULL, e185_diagnosis, e185_resolution, NULL},
-   NULL, e185_related, e185_aliases},
+   {e188_causes, NULL, e188_diagnosis, e188_resolution, NULL},
+   NULL, e188_related, e188_aliases, e188_sources},
   {"KRB_AP_ERR_MODIFIED", 0x29U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_HIGH, 0U,
    "Message stream modified",
    "The service could not decrypt the ticket the client presented, because the KDC encrypted it with the key of an account that is not the one the service runs as (or with an older key).",
-   {e186_causes, e186_symptoms, e186_diagnosis, e186_resolution, NULL},
-   NULL, e186_related, e186_aliases},
+   {e189_causes, e189_symptoms, e189_diagnosis, e189_resolution, NULL},
+   NULL, e189_related, e189_aliases, e189_sources},
   {"KRB_AP_ERR_BADORDER", 0x2AU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "Message out of order",
    "A protected application message arrived out of sequence.",
-   {e187_causes, NULL, e187_diagnosis, e187_resolution, NULL},
-   NULL, e187_related, e187_aliases},
+   {e190_causes, NULL, e190_diagnosis, e190_resolution, NULL},
+   NULL, e190_related, e190_aliases, e190_sources},
   {"KRB_AP_ERR_ILL_CR_TKT", 0x2BU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_LOW, 0U,
    "Illegal cross-realm ticket",
    "A cross-realm ticket was presented where it is not allowed (code from RFC 1510 that MIT keeps; RFC 4120 leaves it out).",
-   {e188_causes, NULL, e188_diagnosis, e188_resolution, NULL},
-   NULL, e188_related, e188_aliases},
+   {e191_causes, NULL, e191_diagnosis, e191_resolution, NULL},
+   NULL, e191_related, e191_aliases, e191_sources},
   {"KRB_AP_ERR_BADKEYVER", 0x2CU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "Specified version of key is not available",
    "The ticket was encrypted with a key version number the service does not have.",
-   {e189_causes, NULL, e189_diagnosis, e189_resolution, NULL},
-   NULL, e189_related, e189_aliases},
+   {e192_causes, NULL, e192_diagnosis, e192_resolution, NULL},
+   NULL, e192_related, e192_aliases, e192_sources},
   {"KRB_AP_ERR_NOKEY", 0x2DU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "Service key not available",
    "The service has no key for the principal or encryption type of the ticket it received.",
-   {e190_causes, NULL, e190_diagnosis, e190_resolution, NULL},
-   NULL, e190_related, e190_aliases},
+   {e193_causes, NULL, e193_diagnosis, e193_resolution, NULL},
+   NULL, e193_related, e193_aliases, e193_sources},
   {"KRB_AP_ERR_MUT_FAIL", 0x2EU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_MEDIUM, 0U,
    "Mutual authentication failed",
    "The client could not verify the server's reply, so it cannot be sure it talks to the right server.",
-   {e191_causes, NULL, e191_diagnosis, e191_resolution, NULL},
-   NULL, e191_related, e191_aliases},
+   {e194_causes, NULL, e194_diagnosis, e194_resolution, NULL},
+   NULL, e194_related, e194_aliases, e194_sources},
   {"KRB_AP_ERR_BADDIRECTION", 0x2FU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "Incorrect message direction",
    "A protected message claims to come from the wrong side of the conversation, as in a reflection attack.",
-   {e192_causes, NULL, e192_diagnosis, e192_resolution, NULL},
-   NULL, e192_related, e192_aliases},
+   {e195_causes, NULL, e195_diagnosis, e195_resolution, NULL},
+   NULL, e195_related, e195_aliases, e195_sources},
   {"KRB_AP_ERR_METHOD", 0x30U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
    "Alternative authentication method required",
    "The server wants the client to authenticate with another method; the e-data says which.",
-   {e193_causes, NULL, e193_diagnosis, e193_resolution, NULL},
-   NULL, e193_related, e193_aliases},
+   {e196_causes, NULL, e196_diagnosis, e196_resolution, NULL},
+   NULL, e196_related, e196_aliases, e196_sources},
   {"KRB_AP_ERR_BADSEQ", 0x31U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "Incorrect sequence number in message",
    "A protected message carries a sequence number the receiver does not expect.",
-   {e194_causes, NULL, e194_diagnosis, e194_resolution, NULL},
-   NULL, e194_related, e194_aliases},
+   {e197_causes, NULL, e197_diagnosis, e197_resolution, NULL},
+   NULL, e197_related, e197_aliases, e197_sources},
   {"KRB_AP_ERR_INAPP_CKSUM", 0x32U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
    "Inappropriate type of checksum in message",
    "The message carries a checksum type that is not allowed for it, for example an unkeyed checksum where a keyed one is required.",
-   {e195_causes, NULL, e195_diagnosis, e195_resolution, NULL},
-   NULL, e195_related, e195_aliases},
+   {e198_causes, NULL, e198_diagnosis, e198_resolution, NULL},
+   NULL, e198_related, e198_aliases, e198_sources},
   {"KRB_AP_PATH_NOT_ACCEPTED", 0x33U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_MEDIUM, 0U,
    "Policy rejects transited path",
    "The application server refuses a cross-realm ticket because of the realms it passed through.",
-   {e196_causes, NULL, e196_diagnosis, e196_resolution, NULL},
-   NULL, e196_related, e196_aliases},
+   {e199_causes, NULL, e199_diagnosis, e199_resolution, NULL},
+   NULL, e199_related, e199_aliases, e199_sources},
   {"KRB_ERR_RESPONSE_TOO_BIG", 0x34U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_LOW, 0U,
    "Response too big for UDP; retry with TCP",
    "The KDC's reply does not fit in a UDP datagram, so it tells the client to ask again over TCP; normally the client retries on its own.",
-   {e197_causes, NULL, e197_diagnosis, e197_resolution, NULL},
-   NULL, e197_related, e197_aliases},
+   {e200_causes, NULL, e200_diagnosis, e200_resolution, NULL},
+   NULL, e200_related, e200_aliases, e200_sources},
   {"KRB_ERR_GENERIC", 0x3CU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_MEDIUM, 0U,
    "Generic error (description in e-text)",
    "A catch-all failure whose real reason is in the KRB-ERROR's e-text or e-data; Windows KDCs often put an NTSTATUS there, and large tokens are a common cause.",
-   {e198_causes, NULL, e198_diagnosis, e198_resolution, NULL},
-   NULL, e198_related, e198_aliases},
+   {e201_causes, NULL, e201_diagnosis, e201_resolution, NULL},
+   NULL, e201_related, e201_aliases, e201_sources},
   {"KRB_ERR_FIELD_TOOLONG", 0x3DU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 0U,
    "Field is too long for this implementation",
    "A field of the request is longer than the receiving implementation accepts.",
-   {e199_causes, NULL, e199_diagnosis, e199_resolution, NULL},
-   NULL, e199_related, e199_aliases},
-  {"KDC_ERR_CLIENT_NOT_TRUSTED", 0x3EU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
-   "The client's certificate is not trusted (PKINIT)",
-   "In a smart card or certificate logon, the KDC does not trust the client's certificate chain.",
-   {e200_causes, NULL, e200_diagnosis, e200_resolution, NULL},
-   NULL, e200_related, e200_aliases},
-  {"KDC_ERR_KDC_NOT_TRUSTED", 0x3FU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
-   "The KDC's certificate is not trusted (PKINIT)",
-   "In a certificate logon, the client does not trust the KDC's certificate.",
-   {e201_causes, NULL, e201_diagnosis, e201_resolution, NULL},
-   NULL, e201_related, e201_aliases},
-  {"KDC_ERR_INVALID_SIG", 0x40U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
-   "The PKINIT signature is invalid",
-   "The signature on the client's PKINIT request does not verify against its certificate.",
    {e202_causes, NULL, e202_diagnosis, e202_resolution, NULL},
-   NULL, e202_related, e202_aliases},
-  {"KDC_ERR_DH_KEY_PARAMETERS_NOT_ACCEPTED", 0x41U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
-   "Diffie-Hellman key parameters not accepted (PKINIT)",
-   "The KDC refuses the Diffie-Hellman group the client proposed for PKINIT; RFC 4120 had reserved this number as KDC_ERR_KEY_TOO_WEAK.",
+   NULL, e202_related, e202_aliases, e202_sources},
+  {"KDC_ERR_CLIENT_NOT_TRUSTED", 0x3EU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
+   "Client not trusted",
+   "In a smart card or certificate logon, the KDC does not trust the client's certificate chain.",
    {e203_causes, NULL, e203_diagnosis, e203_resolution, NULL},
-   NULL, e203_related, e203_aliases},
-  {"KDC_ERR_CERTIFICATE_MISMATCH", 0x42U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
-   "Certificate does not match the request (PKINIT)",
-   "The certificate used for PKINIT does not match the principal or request it is used for; Microsoft's table wrongly lists USER_TO_USER_REQUIRED at this number.",
+   NULL, e203_related, e203_aliases, e203_sources},
+  {"KDC_ERR_KDC_NOT_TRUSTED", 0x3FU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
+   "KDC not trusted",
+   "In a certificate logon, the client does not trust the KDC's certificate.",
    {e204_causes, NULL, e204_diagnosis, e204_resolution, NULL},
-   NULL, e204_related, e204_aliases},
+   NULL, e204_related, e204_aliases, e204_sources},
+  {"KDC_ERR_INVALID_SIG", 0x40U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
+   "Invalid signature",
+   "The signature on the client's PKINIT request does not verify against its certificate.",
+   {e205_causes, NULL, e205_diagnosis, e205_resolution, NULL},
+   NULL, e205_related, e205_aliases, e205_sources},
+  {"KDC_ERR_DH_KEY_PARAMETERS_NOT_ACCEPTED", 0x41U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
+   "Key parameters not accepted",
+   "The KDC refuses the Diffie-Hellman group the client proposed for PKINIT; RFC 4120 had reserved this number as KDC_ERR_KEY_TOO_WEAK.",
+   {e206_causes, NULL, e206_diagnosis, e206_resolution, NULL},
+   NULL, e206_related, e206_aliases, e206_sources},
+  {"KDC_ERR_CERTIFICATE_MISMATCH", 0x42U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
+   "Certificate mismatch",
+   "The certificate used for PKINIT does not match the principal or request it is used for; Microsoft's table wrongly lists USER_TO_USER_REQUIRED at this number.",
+   {e207_causes, NULL, e207_diagnosis, e207_resolution, NULL},
+   NULL, e207_related, e207_aliases, e207_sources},
   {"KRB_AP_ERR_NO_TGT", 0x43U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_SESSION, LOGONERR_SEV_LOW, 0U,
    "No TGT available to validate USER-TO-USER",
    "User-to-user authentication needs the server's TGT, and none was available.",
-   {e205_causes, NULL, e205_diagnosis, e205_resolution, NULL},
-   NULL, e205_related, e205_aliases},
+   {e208_causes, NULL, e208_diagnosis, e208_resolution, NULL},
+   NULL, e208_related, e208_aliases, e208_sources},
   {"KDC_ERR_WRONG_REALM", 0x44U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
-   "Wrong realm (referral to another realm)",
-   "The KDC is not the right one for the client principal and refers the client to another realm; Windows domain controllers return it for names that belong to a trusted domain or forest.",
-   {e206_causes, e206_symptoms, e206_diagnosis, e206_resolution, NULL},
-   NULL, e206_related, e206_aliases},
+   "Realm not local to KDC",
+   "The KDC is not the right one for the request and says so, either as a referral to the client's own realm (RFC 6806) or, as Microsoft's 4768 page describes it, because a cross-realm TGT was presented to a realm other than the one it names.",
+   {e209_causes, e209_symptoms, e209_diagnosis, e209_resolution, NULL},
+   NULL, e209_related, e209_aliases, e209_sources},
   {"KRB_AP_ERR_USER_TO_USER_REQUIRED", 0x45U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
    "Ticket must be for USER-TO-USER",
    "The server accepts only user-to-user tickets and the client sent an ordinary one; Microsoft's table puts this name at 0x42, but RFC 4120 and MIT give it 0x45.",
-   {e207_causes, NULL, e207_diagnosis, e207_resolution, NULL},
-   NULL, e207_related, e207_aliases},
-  {"KDC_ERR_CANT_VERIFY_CERTIFICATE", 0x46U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
-   "The certificate cannot be verified (PKINIT)",
-   "The KDC could not verify the client's certificate, for example because the chain cannot be built.",
-   {e208_causes, NULL, e208_diagnosis, e208_resolution, NULL},
-   NULL, e208_related, e208_aliases},
-  {"KDC_ERR_INVALID_CERTIFICATE", 0x47U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
-   "The certificate is invalid (PKINIT)",
-   "The client's certificate is not valid for logon, for example expired or missing a required extension.",
-   {e209_causes, NULL, e209_diagnosis, e209_resolution, NULL},
-   NULL, e209_related, e209_aliases},
-  {"KDC_ERR_REVOKED_CERTIFICATE", 0x48U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
-   "The certificate has been revoked (PKINIT)",
-   "The client's certificate, or one in its chain, is on a revocation list.",
    {e210_causes, NULL, e210_diagnosis, e210_resolution, NULL},
-   NULL, e210_related, e210_aliases},
-  {"KDC_ERR_REVOCATION_STATUS_UNKNOWN", 0x49U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
-   "The certificate's revocation status is unknown (PKINIT)",
-   "The KDC could not determine whether the client's certificate has been revoked.",
+   NULL, e210_related, e210_aliases, e210_sources},
+  {"KDC_ERR_CANT_VERIFY_CERTIFICATE", 0x46U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
+   "Can't verify certificate",
+   "The KDC could not verify the client's certificate, for example because the chain cannot be built.",
    {e211_causes, NULL, e211_diagnosis, e211_resolution, NULL},
-   NULL, e211_related, e211_aliases},
-  {"KDC_ERR_REVOCATION_STATUS_UNAVAILABLE", 0x4AU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
-   "Revocation status unavailable (PKINIT)",
-   "The revocation status of a certificate in the chain could not be obtained.",
+   NULL, e211_related, e211_aliases, e211_sources},
+  {"KDC_ERR_INVALID_CERTIFICATE", 0x47U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
+   "Invalid certificate",
+   "The client's certificate is not valid for logon, for example expired or missing a required extension.",
    {e212_causes, NULL, e212_diagnosis, e212_resolution, NULL},
-   NULL, e212_related, e212_aliases},
-  {"KDC_ERR_CLIENT_NAME_MISMATCH", 0x4BU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
-   "The client name does not match the certificate (PKINIT)",
-   "The client principal named in the request is not the one the certificate identifies.",
+   NULL, e212_related, e212_aliases, e212_sources},
+  {"KDC_ERR_REVOKED_CERTIFICATE", 0x48U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
+   "Revoked certificate",
+   "The client's certificate, or one in its chain, is on a revocation list.",
    {e213_causes, NULL, e213_diagnosis, e213_resolution, NULL},
-   NULL, e213_related, e213_aliases},
-  {"KDC_ERR_KDC_NAME_MISMATCH", 0x4CU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
-   "The KDC name does not match its certificate (PKINIT)",
-   "The KDC's certificate does not name the KDC or realm the client expected.",
+   NULL, e213_related, e213_aliases, e213_sources},
+  {"KDC_ERR_REVOCATION_STATUS_UNKNOWN", 0x49U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
+   "Revocation status unknown",
+   "The KDC could not determine whether the client's certificate has been revoked.",
    {e214_causes, NULL, e214_diagnosis, e214_resolution, NULL},
-   NULL, e214_related, e214_aliases},
-  {"KDC_ERR_INCONSISTENT_KEY_PURPOSE", 0x4DU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
-   "The certificate's key purpose is not allowed (PKINIT)",
-   "The client's certificate does not carry an extended key usage that permits Kerberos client authentication.",
+   NULL, e214_related, e214_aliases, e214_sources},
+  {"KDC_ERR_REVOCATION_STATUS_UNAVAILABLE", 0x4AU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
+   "Revocation status unavailable",
+   "The revocation status of a certificate in the chain could not be obtained.",
    {e215_causes, NULL, e215_diagnosis, e215_resolution, NULL},
-   NULL, e215_related, e215_aliases},
-  {"KDC_ERR_DIGEST_IN_CERT_NOT_ACCEPTED", 0x4EU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
-   "The digest algorithm of the certificate is not accepted (PKINIT)",
-   "The certificate is signed with a digest algorithm the KDC does not accept, such as SHA-1 or MD5.",
+   NULL, e215_related, e215_aliases, e215_sources},
+  {"KDC_ERR_CLIENT_NAME_MISMATCH", 0x4BU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_MEDIUM, 0U,
+   "Client name mismatch",
+   "The client principal named in the request is not the one the certificate identifies.",
    {e216_causes, NULL, e216_diagnosis, e216_resolution, NULL},
-   NULL, e216_related, e216_aliases},
-  {"KDC_ERR_PA_CHECKSUM_MUST_BE_INCLUDED", 0x4FU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
-   "The PKINIT request must include a checksum (PKINIT)",
-   "The client's PKINIT request lacks the paChecksum binding it to the request body, which the KDC requires.",
+   NULL, e216_related, e216_aliases, e216_sources},
+  {"KDC_ERR_KDC_NAME_MISMATCH", 0x4CU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
+   "KDC name mismatch",
+   "The KDC's certificate does not name the KDC or realm the client expected.",
    {e217_causes, NULL, e217_diagnosis, e217_resolution, NULL},
-   NULL, e217_related, e217_aliases},
-  {"KDC_ERR_DIGEST_IN_SIGNED_DATA_NOT_ACCEPTED", 0x50U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
-   "The digest algorithm of the signed data is not accepted (PKINIT)",
-   "The client signed its PKINIT request with a digest algorithm the KDC does not accept.",
+   NULL, e217_related, e217_aliases, e217_sources},
+  {"KDC_ERR_INCONSISTENT_KEY_PURPOSE", 0x4DU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
+   "Inconsistent key purpose",
+   "The client's certificate does not carry an extended key usage that permits Kerberos client authentication.",
    {e218_causes, NULL, e218_diagnosis, e218_resolution, NULL},
-   NULL, e218_related, e218_aliases},
-  {"KDC_ERR_PUBLIC_KEY_ENCRYPTION_NOT_SUPPORTED", 0x51U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
-   "Public key encryption is not supported (PKINIT)",
-   "The client asked for PKINIT's public-key encryption mode, which the KDC does not offer; Diffie-Hellman mode must be used.",
+   NULL, e218_related, e218_aliases, e218_sources},
+  {"KDC_ERR_DIGEST_IN_CERT_NOT_ACCEPTED", 0x4EU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
+   "Digest in certificate not accepted",
+   "The certificate is signed with a digest algorithm the KDC does not accept, such as SHA-1 or MD5.",
    {e219_causes, NULL, e219_diagnosis, e219_resolution, NULL},
-   NULL, e219_related, e219_aliases},
+   NULL, e219_related, e219_aliases, e219_sources},
+  {"KDC_ERR_PA_CHECKSUM_MUST_BE_INCLUDED", 0x4FU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
+   "Checksum must be included",
+   "The client's PKINIT request lacks the paChecksum binding it to the request body, which the KDC requires.",
+   {e220_causes, NULL, e220_diagnosis, e220_resolution, NULL},
+   NULL, e220_related, e220_aliases, e220_sources},
+  {"KDC_ERR_DIGEST_IN_SIGNED_DATA_NOT_ACCEPTED", 0x50U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
+   "Digest in signed-data not accepted",
+   "The client signed its PKINIT request with a digest algorithm the KDC does not accept.",
+   {e221_causes, NULL, e221_diagnosis, e221_resolution, NULL},
+   NULL, e221_related, e221_aliases, e221_sources},
+  {"KDC_ERR_PUBLIC_KEY_ENCRYPTION_NOT_SUPPORTED", 0x51U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
+   "Public key encryption not supported",
+   "The client asked for PKINIT's public-key encryption mode, which the KDC does not offer; Diffie-Hellman mode must be used.",
+   {e222_causes, NULL, e222_diagnosis, e222_resolution, NULL},
+   NULL, e222_related, e222_aliases, e222_sources},
   {"KRB_AP_ERR_IAKERB_KDC_NOT_FOUND", 0x55U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "The IAKERB proxy could not find a KDC",
    "An IAKERB proxy (a server relaying Kerberos for a client that cannot reach a KDC) found no KDC for the realm; MIT assigns this code.",
-   {e220_causes, NULL, e220_diagnosis, e220_resolution, NULL},
-   NULL, e220_related, e220_aliases},
+   {e223_causes, NULL, e223_diagnosis, e223_resolution, NULL},
+   NULL, e223_related, e223_aliases, e223_sources},
   {"KRB_AP_ERR_IAKERB_KDC_NO_RESPONSE", 0x56U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "The KDC did not respond to the IAKERB proxy",
    "An IAKERB proxy found a KDC for the realm but got no answer from it; MIT assigns this code.",
-   {e221_causes, NULL, e221_diagnosis, e221_resolution, NULL},
-   NULL, e221_related, e221_aliases},
+   {e224_causes, NULL, e224_diagnosis, e224_resolution, NULL},
+   NULL, e224_related, e224_aliases, e224_sources},
   {"KDC_ERR_PREAUTH_EXPIRED", 0x5AU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
-   "Pre-authentication data has expired (FAST)",
+   "Preauthentication expired",
    "The pre-authentication the client sent is too old, for example a cookie or freshness token from an earlier exchange; the client should start again.",
-   {e222_causes, NULL, e222_diagnosis, e222_resolution, NULL},
-   NULL, e222_related, e222_aliases},
+   {e225_causes, NULL, e225_diagnosis, e225_resolution, NULL},
+   NULL, e225_related, e225_aliases, e225_sources},
   {"KDC_ERR_MORE_PREAUTH_DATA_REQUIRED", 0x5BU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
-   "More pre-authentication data is required (FAST)",
+   "More preauthentication data is required",
    "A multi-step pre-authentication is not finished: the KDC asks the client for the next step and the client continues.",
-   {e223_causes, NULL, e223_diagnosis, e223_resolution, NULL},
-   NULL, e223_related, e223_aliases},
+   {e226_causes, NULL, e226_diagnosis, e226_resolution, NULL},
+   NULL, e226_related, e226_aliases, e226_sources},
   {"KDC_ERR_PREAUTH_BAD_AUTHENTICATION_SET", 0x5CU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_CREDENTIALS, LOGONERR_SEV_LOW, 0U,
    "The pre-authentication set chosen is not usable (FAST)",
    "The client chose an authentication set (a combination of pre-authentication mechanisms offered in FAST) that the KDC cannot complete; RFC 6113 assigns the code, MIT leaves it a placeholder.",
-   {e224_causes, NULL, e224_diagnosis, e224_resolution, NULL},
-   NULL, e224_related, NULL},
+   {e227_causes, NULL, e227_diagnosis, e227_resolution, NULL},
+   NULL, e227_related, NULL, e227_sources},
   {"KDC_ERR_UNKNOWN_CRITICAL_FAST_OPTIONS", 0x5DU, LOGONERR_NS_KERBEROS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 0U,
-   "An unsupported critical FAST option was requested (FAST)",
+   "An unsupported critical FAST option was requested",
    "The client set a FAST option marked critical that the KDC does not understand, so the KDC must refuse the request.",
-   {e225_causes, NULL, e225_diagnosis, e225_resolution, NULL},
-   NULL, e225_related, e225_aliases},
+   {e228_causes, NULL, e228_diagnosis, e228_resolution, NULL},
+   NULL, e228_related, e228_aliases, e228_sources},
   {"KDC_ERR_NO_ACCEPTABLE_KDF", 0x64U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_POLICY, LOGONERR_SEV_LOW, 0U,
-   "No acceptable key derivation function (PKINIT)",
+   "No acceptable KDF offered",
    "None of the key derivation functions the client offered for PKINIT is acceptable to the KDC (RFC 8636).",
-   {e226_causes, NULL, e226_diagnosis, e226_resolution, NULL},
-   NULL, e226_related, e226_aliases},
+   {e229_causes, NULL, e229_diagnosis, e229_resolution, NULL},
+   NULL, e229_related, e229_aliases, e229_sources},
 };
 
 const logonerr_entry *logonerr_catalog(size_t *count) {

@@ -128,6 +128,32 @@ static void set_strings(lua_State *L, const char *k, const logonerr_entry *e,
   lua_setfield(L, -2, k);
 }
 
+/* The sources of e, a list (maybe empty) of read-only {title, url or ref,
+ * covers = {field names}}, on top. */
+static void push_sources(lua_State *L, const logonerr_entry *e) {
+  const logonerr_source *s;
+  size_t i;
+  int f, n;
+  lua_newtable(L);
+  for (i = 0; (s = logonerr_source_at(e, i)) != NULL; i++) {
+    lua_createtable(L, 0, 3);
+    set_string(L, "title", s->title);
+    set_string(L, "url", s->url);
+    set_string(L, "ref", s->ref);
+    lua_newtable(L);
+    for (f = 0, n = 0; f < LOGONERR_FIELD_COUNT; f++) {
+      if (!(s->covers & (1u << f))) continue;
+      lua_pushstring(L, logonerr_field_name(f));
+      lua_rawseti(L, -2, ++n);
+    }
+    make_view(L, 0);
+    lua_setfield(L, -2, "covers");
+    make_view(L, 1);
+    lua_rawseti(L, -2, (int)i + 1);
+  }
+  make_view(L, 0);
+}
+
 /* Copy the message and the knowledge of entry i into its data table (on
  * top of the stack).  The message goes last: it marks the knowledge as
  * loaded, so a load that an allocation failure cut short is done again. */
@@ -168,6 +194,8 @@ static void load_knowledge(lua_State *L, const logonerr_entry *e) {
     make_view(L, 0);
     lua_setfield(L, -2, "aliases");
   }
+  push_sources(L, e);
+  lua_setfield(L, -2, "sources");
   set_string(L, "message", logonerr_message(e));
 }
 
@@ -398,5 +426,6 @@ void lentry_open(lua_State *L, int module) {
   set_names(L, module, "categories", logonerr_category_name, 0);
   set_names(L, module, "severities", logonerr_severity_name, LOGONERR_SEV_NONE + 1);
   set_names(L, module, "list_fields", logonerr_list_name, 0);
+  set_names(L, module, "source_fields", logonerr_field_name, 0);
   set_names(L, module, "formats", logonerr_format_name, 0);
 }

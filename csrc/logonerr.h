@@ -42,6 +42,14 @@ extern "C" {
   X(CAUSES, "causes") X(SYMPTOMS, "symptoms") X(DIAGNOSIS, "diagnosis") \
   X(RESOLUTION, "resolution") X(PREVENTION, "prevention")
 
+/* The fields of an entry that a source can back (the covers of a source:
+ * bit 1 << LOGONERR_FIELD_x for each). */
+#define LOGONERR_FIELDS(X) \
+  X(NAME, "name") X(CODE, "code") X(MESSAGE, "message") X(SUMMARY, "summary") \
+  X(CAUSES, "causes") X(SYMPTOMS, "symptoms") X(DIAGNOSIS, "diagnosis") \
+  X(RESOLUTION, "resolution") X(PREVENTION, "prevention") X(FAQ, "faq") \
+  X(RELATED, "related") X(WIN32, "win32")
+
 /* The report formats: "line" is logonerr_format's; the others are drawn by
  * the Lua layer (logonerr.report). */
 #define LOGONERR_FORMATS(X) \
@@ -52,6 +60,7 @@ extern "C" {
 #define LOGONERR_CAT_(id, s) LOGONERR_ENUM_(LOGONERR_CAT_, id, s)
 #define LOGONERR_SEV_(id, s) LOGONERR_ENUM_(LOGONERR_SEV_, id, s)
 #define LOGONERR_LIST_(id, s) LOGONERR_ENUM_(LOGONERR_LIST_, id, s)
+#define LOGONERR_FIELD_(id, s) LOGONERR_ENUM_(LOGONERR_FIELD_, id, s)
 #define LOGONERR_FORMAT_(id, s) LOGONERR_ENUM_(LOGONERR_FORMAT_, id, s)
 
 /* Namespaces count from 1: 0 means "not given, decide". */
@@ -66,6 +75,7 @@ enum logonerr_severity {
   LOGONERR_SEVERITIES(LOGONERR_SEV_) LOGONERR_SEV_END
 };
 enum logonerr_list { LOGONERR_LISTS(LOGONERR_LIST_) LOGONERR_LIST_COUNT };
+enum logonerr_field { LOGONERR_FIELDS(LOGONERR_FIELD_) LOGONERR_FIELD_COUNT };
 enum logonerr_format_id { LOGONERR_FORMATS(LOGONERR_FORMAT_) LOGONERR_FORMAT_COUNT };
 
 /* The name of each value above; NULL outside the list, so a caller can
@@ -75,6 +85,7 @@ const char *logonerr_category_name(int category);
 const char *logonerr_severity_name(int severity);
 const char *logonerr_list_name(int list);
 const char *logonerr_format_name(int format);
+const char *logonerr_field_name(int field);
 
 /*
  * One catalogued error.  Its fields are read through the functions below
@@ -103,6 +114,16 @@ int logonerr_faq(const logonerr_entry *e, size_t i, const char **question,
 const logonerr_entry *logonerr_related(const logonerr_entry *e, size_t i);
 /* The i-th other spelling of the name (MIT's KRB5KDC_ERR_..., say). */
 const char *logonerr_alias(const logonerr_entry *e, size_t i);
+
+/* Where an entry's facts come from: a page (url) or a document named by
+ * ref ("MS-KILE 3.3.5.6.4.1", "RFC 4120 7.5.9", "ntstatus.h"), one of
+ * them NULL; covers has bit 1 << LOGONERR_FIELD_x for each field it backs. */
+typedef struct logonerr_source {
+  const char *title, *url, *ref;
+  unsigned covers;
+} logonerr_source;
+/* The i-th source of an entry, or NULL past the end. */
+const logonerr_source *logonerr_source_at(const logonerr_entry *e, size_t i);
 
 /* Iterating the catalogue: entries are sorted by namespace, then code. */
 size_t logonerr_count(void);

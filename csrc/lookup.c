@@ -123,6 +123,14 @@ const char *logonerr_alias(const logonerr_entry *e, size_t i) {
   return e->aliases[i];
 }
 
+const logonerr_source *logonerr_source_at(const logonerr_entry *e, size_t i) {
+  size_t k;
+  if (e->sources == NULL) return NULL;
+  for (k = 0; k < i; k++)
+    if (e->sources[k].title == NULL) return NULL;
+  return e->sources[i].title == NULL ? NULL : &e->sources[i];
+}
+
 size_t logonerr_ntstatus_for(uint32_t win32, const logonerr_entry **out,
                              size_t max) {
   size_t n, i, found = 0;
@@ -263,6 +271,11 @@ const char *logonerr_list_name(int list) {
 const char *logonerr_format_name(int format) {
   static const char *const names[] = {LOGONERR_FORMATS(LOGONERR_NAME_)};
   return nth(names, COUNT(names), format);
+}
+
+const char *logonerr_field_name(int field) {
+  static const char *const names[] = {LOGONERR_FIELDS(LOGONERR_NAME_)};
+  return nth(names, COUNT(names), field);
 }
 
 const char *logonerr_strerror(int status) {

@@ -34,7 +34,8 @@ end
 local function generate_changed(edit)
   local dir = tmpdir()
   local files = {}
-  for _, name in ipairs({ "win32.lua", "ntstatus.lua", "hresult.lua", "kerberos.lua" }) do
+  for _, name in ipairs({ "win32.lua", "ntstatus.lua", "hresult.lua", "kerberos.lua",
+                          "documents.lua" }) do
     local f = io.open("catalogue/" .. name, "rb")
     if f then files[name] = f:read("*a"); f:close() end
   end
@@ -55,6 +56,23 @@ local function replace(s, a, b)
   assert(i, "the catalogue no longer holds: " .. a)
   return s:sub(1, i - 1) .. b .. s:sub(j + 1)
 end
+
+-- KDC_ERR_NONE's sources replaced by the Lua text srcs (a list).
+local function with_sources(srcs)
+  return function(f)
+    local t = f["kerberos.lua"]
+    local at = t:find('name = "KDC_ERR_NONE",', 1, true)
+    local stop = t:find("\n  },", at, true)
+    local entry = t:sub(at, stop)
+    entry = entry:gsub("\n    sources = {.-\n    },", "")
+    if srcs then
+      entry = entry:gsub('^name = "KDC_ERR_NONE",', '%0\n    sources = ' .. srcs .. ',')
+    end
+    f["kerberos.lua"] = t:sub(1, at - 1) .. entry .. t:sub(stop + 1)
+  end
+end
+local RFC = '{ title = "RFC 4120 section 7.5.9", ref = "RFC 4120 7.5.9", ' ..
+            'covers = { "name", "code", "message" } }'
 
 describe("the catalogue's source", function()
   it("is what csrc/catalog_data.c was generated from (CI fails when stale)", function()
@@ -107,6 +125,41 @@ describe("the catalogue's source", function()
         f["win32.lua"] = replace(f["win32.lua"], 'category = "general"', 'category = "misc"')
       end,
       "categories" },
+    { "a source with neither a url nor a ref", "KDC_ERR_NONE", "sources",
+      with_sources('{ { title = "RFC 4120", covers = { "causes" } } }'), "needs a url or a ref" },
+    { "a source with both a url and a ref", "KDC_ERR_NONE", "sources",
+      with_sources('{ { title = "RFC 4120", ref = "RFC 4120", ' ..
+                   'url = "https://www.rfc-editor.org/rfc/rfc4120", covers = { "causes" } } }'),
+      "needs a url or a ref" },
+    { "a source whose url is not https", "KDC_ERR_NONE", "sources",
+      with_sources('{ { title = "RFC 4120", url = "ftp://example.org/rfc4120", ' ..
+                   'covers = { "causes" } } }'),
+      "https://" },
+    { "a source without a title", "KDC_ERR_NONE", "sources",
+      with_sources('{ { ref = "RFC 4120", covers = { "causes" } } }'), "has no title" },
+    { "a source that covers nothing", "KDC_ERR_NONE", "sources",
+      with_sources('{ { title = "RFC 4120", ref = "RFC 4120", covers = {} } }'), "non-empty list" },
+    { "a source that covers a field no entry has", "KDC_ERR_NONE", "'reasons'",
+      with_sources('{ { title = "RFC 4120", ref = "RFC 4120", covers = { "reasons" } } }'),
+      "not a field of an entry" },
+    { "a source that covers a field this entry lacks", "KDC_ERR_NONE", "'faq'",
+      with_sources('{ ' .. RFC .. ', { title = "RFC 4120", ref = "RFC 4120", ' ..
+                   'covers = { "faq" } } }'),
+      "the entry does not have" },
+    { "a source with a misspelt key", "KDC_ERR_NONE", "'cover'",
+      with_sources('{ { title = "RFC 4120", ref = "RFC 4120", cover = { "causes" } } }'),
+      "unknown key" },
+    { "a Kerberos entry without sources", "KDC_ERR_NONE", "sources",
+      with_sources(nil), "are missing" },
+    { "a Kerberos entry whose sources back none of its knowledge", "KDC_ERR_NONE", "sources",
+      with_sources("{ " .. RFC .. " }"), "no source covers the knowledge" },
+    { "a Kerberos entry whose sources leave its message unbacked", "KDC_ERR_NONE", "sources",
+      with_sources('{ { title = "RFC 4120", ref = "RFC 4120", ' ..
+                   'covers = { "name", "code", "summary" } } }'),
+      "no source covers message" },
+    { "a source citing a document that is not in documents.lua", "kerberos.lua", "DOC.RFC9999",
+      with_sources('{ from(DOC.RFC9999, "name", "code", "message") }'),
+      "is not in catalogue/documents.lua" },
     { "a family file no namespace has", "win23.lua", "namespace",
       function(f) f["win23.lua"] = "return {}\n" end, "not a namespace" },
     { "Lua that does not load", "win32.lua", "near",
@@ -146,6 +199,12 @@ describe("the catalogue's source", function()
     causes = { "The client sent the request on an unauthenticated connection." },
     resolution = { "Authenticate first, then repeat the request." },
     related = { "ERROR_LOGON_FAILURE", "ERROR_ACCESS_DENIED" },
+    sources = {
+      { title = "winerror.h (mingw-w64)", ref = "winerror.h", covers = { "name", "code" } },
+      { title = "System Error Codes (1000-1299)",
+      url = "https://learn.microsoft.com/en-US/windows/win32/debug/system-error-codes--1000-1299-",
+        covers = { "message", "summary" } },
+    },
   },
 ]]
     -- before the first row with a larger code

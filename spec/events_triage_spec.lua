@@ -70,14 +70,33 @@ describe("events.triage", function()
                       hex = r.by_code[1].hex })
   end)
 
-  it("finds kerbrute: spraying (22 accounts, 0x18), probing, revoked accounts (15, 0x12)",
+  -- kerbrute from 10.23.123.11 (the events, read one by one with
+  -- evtxexport): 22 bad passwords (4771 0x18), 15 names the KDC refused
+  -- (4768 0x12: Guest, DefaultAccount, krbtgt, an Exchange $-account and
+  -- nine SM_ mailboxes, disabled by design, and Administrator and
+  -- Test-ADM), and five TGTs issued: admmig, hack1 and dsrm after
+  -- pre-authentication (PreAuthType 2: the password tried was right),
+  -- admin-test and hacker2 without it (PreAuthType 0: AS-REP roastable).
+  -- No 4740: nothing was locked out.
+  it("finds kerbrute: a spray that worked, AS-REP roasting, probing of disabled accounts",
      function()
     local r = triage_of(S .. "mitre-4768-4771-kerbrute-user-enum.evtx")
-    assert.are.same({ "lockout", "password_spray", "user_enumeration" }, kinds(r))
+    assert.are.same({ "asrep_roasting", "password_spray", "success_after_failures",
+                      "user_enumeration" }, kinds(r))
+    assert.are.equal("success_after_failures", r.findings[1].kind)
+    assert.are.same({ "OFFSEC.LAN\\admmig", "OFFSEC.LAN\\dsrm", "OFFSEC.LAN\\hack1" },
+                    find(r, "success_after_failures").accounts)
+    assert.are.same({ "OFFSEC.LAN\\admin-test", "OFFSEC.LAN\\hacker2" },
+                    find(r, "asrep_roasting").accounts)
     assert.are.equal(22, #find(r, "password_spray").accounts)
     assert.are.same({ "10.23.123.11" }, find(r, "password_spray").sources)
-    assert.are.equal(15, find(r, "user_enumeration").count)
-    assert.are.equal(15, find(r, "lockout").count)
+    local enum = find(r, "user_enumeration")
+    assert.are.equal(15, enum.count)
+    assert.are.equal(13, #enum.disabled_by_design)
+    for _, d in ipairs(enum.disabled_by_design) do
+      assert.not_matches("Administrator", d.account)
+      assert.not_matches("Test%-ADM", d.account)
+    end
     -- 4768 with Status 0x0 are successes, not failures: 22 + 15 of 42.
     assert.are.equal(37, r.failures)
     assert.are.same({ source = "10.23.123.11", failures = 37, accounts = 37 },

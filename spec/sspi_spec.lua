@@ -49,6 +49,11 @@ local MESSAGES = {
   SEC_E_TIME_SKEW = "The clocks on the client and server machines are skewed.",
   SEC_E_UNTRUSTED_ROOT = "The certificate chain was issued by an authority that is not trusted.",
   SEC_E_CERT_EXPIRED = "The received certificate has expired.",
+  -- Issue 23's Schannel codes (also the meanings of Microsoft Learn's
+  -- "SSPI Status Codes" page, where it gives them).
+  SEC_E_ILLEGAL_MESSAGE = "The message received was unexpected or badly formatted.",
+  SEC_E_CERT_UNKNOWN = "An unknown error occurred while processing the certificate.",
+  SEC_E_DECRYPT_FAILURE = "The specified data could not be decrypted.",
   SEC_E_ALGORITHM_MISMATCH = "The client and server cannot communicate, because they do not possess a common algorithm.",
   SEC_E_UNFINISHED_CONTEXT_DELETED = "A security context was deleted before the context was completed. This is considered a logon failure.",
   SEC_E_NO_TGT_REPLY = "The client is trying to negotiate a context and the server requires user-to-user but didn't send a TGT reply.",

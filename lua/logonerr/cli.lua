@@ -56,7 +56,10 @@ local function build_parser()
   ex:option("-n --namespace", "Read numbers in this namespace only " ..
             "(a small number is Kerberos only when asked: -n kerberos 0x18)."):choices(NAMESPACES)
   ex:option("-t --template", "Render each code with this template file.")
-  ex:flag("--forms", "Print every representation of each code.")
+  ex:mutex(
+    ex:flag("--forms", "Print every representation of each code."),
+    ex:flag("--sources", "Print where the facts about each code come from " ..
+            "(pages, protocol sections, RFCs, SDK headers) and what each backs."))
   local ls = p:command("list", "List the catalogue.")
   ls:option("-n --namespace", "Only this namespace."):choices(NAMESPACES)
   ls:option("-c --category", "Only this category."):choices(plain(logonerr.categories))
@@ -151,6 +154,16 @@ local function explain(a, out, err)
     if a.forms then
       local ok, why = print_forms(out, x, a.format)
       if not ok then err:write("logonerr: ", why, "\n"); status = 1 end
+    elseif a.sources then
+      local e, why = logonerr.lookup(x, a.namespace)
+      if e == nil then
+        err:write("logonerr: ", why, "\n")
+        status = 1
+      elseif format == "json" then
+        views[#views + 1] = { input = x, name = e.name, sources = report.view(e).sources }
+      else
+        out:write(report.sources(e, type(format) == "table" and "text" or format))
+      end
     else
       local cands
       if a.namespace then -- one reading, in the namespace asked for

@@ -3,7 +3,7 @@
 -- { items = {...}, total = n, distinct = n }.
 -- @module logonerr.formats
 
-local M = { explain = {}, summary = {} }
+local M = { explain = {}, summary = {}, sources = {} }
 
 -- The knowledge lists, in report order, with their headings.
 local LISTS = {
@@ -55,6 +55,14 @@ Related:
 {{#related}}
   {{name}} ({{hex}})
 {{/related}}
+{{#sources.1}}
+
+Sources:
+{{/sources.1}}
+{{#sources}}
+  {{title}} (for {{fields}})
+    {{url}}{{ref}}
+{{/sources}}
 ]]
 
 M.explain.markdown = [[
@@ -97,6 +105,43 @@ NTSTATUS codes:
 {{#related}}
 - **{{name}}** (`{{hex}}`): {{message}}
 {{/related}}
+{{#sources.1}}
+
+### Sources
+
+{{/sources.1}}
+{{#sources}}
+- {{#url}}[{{title}}]({{url}}){{/url}}{{^url}}{{title}} ({{ref}}){{/url}}: {{fields}}
+{{/sources}}
+]]
+
+-- The sources of one code (logonerr --sources): a view as for explain.
+M.sources.line = [[
+{{#sources}}
+{{name}}: {{title}} <{{url}}{{ref}}> ({{fields}})
+{{/sources}}
+]]
+
+M.sources.text = [[
+{{name}} ({{number}}; {{namespace}})
+{{#sources}}
+  {{title}} (for {{fields}})
+    {{url}}{{ref}}
+{{/sources}}
+{{^sources}}
+  (no sources recorded)
+{{/sources}}
+]]
+
+M.sources.markdown = [[
+## Sources of {{name}} ({{number}})
+
+{{#sources}}
+- {{#url}}[{{title}}]({{url}}){{/url}}{{^url}}{{title}} ({{ref}}){{/url}}: {{fields}}
+{{/sources}}
+{{^sources}}
+No sources recorded.
+{{/sources}}
 ]]
 
 -- Summaries may carry the source they came from (a file name).

@@ -30,12 +30,15 @@ M.KEYORDER = {
   "source", "input", "read_as", "name", "code", "hex", "namespace", "category",
   "severity", "message", "summary", "line", "signed", "hresult", "number",
   "win32", "ntstatus", "causes", "symptoms", "diagnosis", "resolution",
-  "prevention", "faq", "question", "answer", "related", "total", "distinct",
+  "prevention", "faq", "question", "answer", "related", "title", "url", "ref",
+  "covers", "total", "distinct",
   "items", "count", "first_line", "last_line", "sample",
   -- the events report and records
   "events", "failures", "successes", "skipped", "format", "first", "last", "id",
-  "record", "time", "computer", "channel", "kind", "title", "account", "accounts",
+  "record", "time", "computer", "channel", "kind", "account", "accounts",
   "sources", "codes",
+  -- the findings and identities
+  "identity", "spellings", "reading", "why",
 }
 local RANK = {}
 for i, k in ipairs(M.KEYORDER) do RANK[k] = i end

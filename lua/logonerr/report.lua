@@ -56,6 +56,11 @@ function M.view(e)
   end
   v.related = {}
   for i, r in ipairs(e.related or {}) do v.related[i] = brief(r) end
+  v.sources = {}
+  for i, src in ipairs(e.sources or {}) do
+    v.sources[i] = { title = src.title, url = src.url, ref = src.ref,
+                     covers = list(src.covers) }
+  end
   if e.win32 then v.win32 = brief(e.win32) end
   if e.namespace == "win32" then
     v.ntstatus = {}
@@ -81,7 +86,17 @@ local function check_format(format, argn, fname)
            :format(tostring(format), concat(names, ", ")))
 end
 
+-- What templates see besides the JSON data: each source's fields as
+-- one string ("name, code, message").
+local function for_templates(v)
+  for _, src in ipairs(v.sources or {}) do src.fields = concat(src.covers, ", ") end
+  return v
+end
+
 local function render_with(format, kind, data)
+  if format ~= "json" and (kind == "explain" or kind == "sources") then
+    for_templates(data)
+  end
   if type(format) == "table" then -- { template = "...", name = "file" }
     return template.render(format.template, data, { name = format.name })
   end
@@ -117,6 +132,23 @@ function M.explain(x, format)
   if logonerr.is_entry(x) then e = x else e, err = logonerr.lookup(x) end
   if e == nil then return nil, err end
   return render_with(format, "explain", M.view(e))
+end
+
+--- Where the facts of one code come from: x as for explain; format "line"
+-- (one source a line), "text" (default), "markdown" or "json" (the list
+-- of {title, url or ref, covers}).  Returns nil, message when x is not in
+-- the catalogue.
+function M.sources(x, format)
+  format = check_format(format, 2, "sources")
+  if type(format) == "table" then
+    argerror("sources", 2, "a template is for explain and summary")
+  end
+  local e, err
+  if logonerr.is_entry(x) then e = x else e, err = logonerr.lookup(x) end
+  if e == nil then return nil, err end
+  local v = M.view(e)
+  if format == "json" then return M.json(v.sources) .. "\n" end
+  return render_with(format, "sources", v)
 end
 
 -- One summary item from a result: an entry, or a table with entry (or

@@ -228,6 +228,8 @@ static void test_names(void) {
   CHECK(strcmp(logonerr_status_class(&f), "warning") == 0);
   CHECK(logonerr_item(logonerr_at(0), 99, 0) == NULL);
   CHECK(logonerr_item(logonerr_at(0), -1, 0) == NULL);
+  CHECK(strcmp(logonerr_field_name(LOGONERR_FIELD_WIN32), "win32") == 0);
+  CHECK(logonerr_field_name(-1) == NULL && logonerr_field_name(LOGONERR_FIELD_COUNT) == NULL);
   CHECK(logonerr_find(LOGONERR_NS_NTSTATUS, 1) == NULL);
 }
 
@@ -333,6 +335,13 @@ static void test_accessor_corners(void) {
     for (k = 0; logonerr_alias(e, k) != NULL; k++)
       CHECK(logonerr_find_name(logonerr_alias(e, k), strlen(logonerr_alias(e, k))) == e);
     CHECK(logonerr_alias(e, k + 1) == NULL);
+    /* a source has a title, a url or a ref, and backs some known field */
+    for (k = 0; logonerr_source_at(e, k) != NULL; k++) {
+      const logonerr_source *s = logonerr_source_at(e, k);
+      CHECK(s->title[0] != '\0' && (s->url == NULL) != (s->ref == NULL));
+      CHECK(s->covers != 0 && s->covers < (1u << LOGONERR_FIELD_COUNT));
+    }
+    CHECK(logonerr_source_at(e, k + 1) == NULL);
     CHECK(logonerr_severity(e) != LOGONERR_SEV_NONE);
   }
 }

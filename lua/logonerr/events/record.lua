@@ -5,12 +5,13 @@
 -- @module logonerr.events.record
 
 local logonerr = require "logonerr"
+local identity = require "logonerr.events.identity"
 local schema = require "logonerr.events.schema"
 local time = require "logonerr.events.time"
 
 local tointeger = math.tointeger -- luacheck: compat
 local format, match, gsub, lower = string.format, string.match, string.gsub, string.lower
-local tonumber, tostring, type = tonumber, tostring, type
+local tonumber, type = tonumber, type
 
 local _ENV = nil -- luacheck: ignore 211
 
@@ -63,12 +64,8 @@ function M.entry(n, kerberos)
   return e
 end
 
-local function set(v)
-  if v == nil then return nil end
-  if type(v) ~= "string" then v = tostring(v) end
-  if v == "" or v == "-" then return nil end
-  return v
-end
+-- A field value that says something (not nil, "", "-"), as a string.
+local set = identity.set
 
 local function joined(domain, user)
   user, domain = set(user), set(domain)

@@ -14,7 +14,7 @@ local FORMATS = require "logonerr.events.formats"
 local error, ipairs, tostring, type = error, ipairs, tostring, type
 local concat = table.concat
 local floor, max, math_min, math_ceil = math.floor, math.max, math.min, math.ceil
-local format, sub = string.format, string.sub
+local format, sub, upper = string.format, string.sub, string.upper
 
 local _ENV = nil -- luacheck: ignore 211
 
@@ -54,6 +54,36 @@ local function header(r)
                     r.filtered)
   end
   return s
+end
+
+-- Why the finding reads as it does: "attacker (...)".
+local function reading(f)
+  if f.reading == nil then return nil end
+  local r = f.reading == "attacker" and "attacker" or "stale credential"
+  return f.why and (r .. " (" .. f.why .. ")") or r
+end
+
+-- What a finding adds to its counts: the successes, the services, the
+-- process, the accounts disabled by design.  A list of {label, text}.
+local function details(f)
+  local d = {}
+  if f.successes then
+    local t = {}
+    for i, x in ipairs(f.successes) do
+      t[i] = format("%s at %s after %d failures", x.identity, x.time or "?", x.failures or 0)
+    end
+    d[#d + 1] = { label = "succeeded", text = list(t, 10) }
+  end
+  if f.services and #f.services > 0 then
+    d[#d + 1] = { label = "services", text = list(f.services, 20) }
+  end
+  if f.process then d[#d + 1] = { label = "process", text = f.process } end
+  if f.disabled_by_design and #f.disabled_by_design > 0 then
+    local names = {}
+    for i, x in ipairs(f.disabled_by_design) do names[i] = x.account end
+    d[#d + 1] = { label = "disabled by design", text = list(names, 20) }
+  end
+  return d
 end
 
 local function window_text(f)
@@ -139,7 +169,8 @@ function M.view(r)
               by_logon_type = {}, by_event = {}, chart = chart(r.timeline) }
   for i, f in ipairs(r.findings) do
     v.findings[i] = { n2 = format("%2d", i), title = f.title, kind = f.kind,
-      severity = f.severity, count = f.count, count_text = count(f.count, "event"),
+      severity = f.severity, SEVERITY = upper(f.severity or ""), reading = reading(f),
+      details = details(f), count = f.count, count_text = count(f.count, "event"),
       first = f.first, last = f.last,
       span = span(f.first, f.last), window = window_text(f),
       accounts = list(f.accounts), sources = list(f.sources), codes = list(f.codes),
@@ -154,7 +185,11 @@ function M.view(r)
   end
   for i, a in ipairs(r.by_account) do
     v.by_account[i] = { failures = a.failures, failures6 = format("%6d", a.failures),
-      account = a.account, codes3 = list(a.codes, 3) or "",
+      successes = a.successes or 0, successes6 = format("%6d", a.successes or 0),
+      account = a.account, identity = a.identity or a.account,
+      spellings = list(a.spellings or {}, 4) or "",
+      written = a.spellings and #a.spellings > 1 and list(a.spellings, 4) or nil,
+      codes3 = list(a.codes, 3) or "",
       sources3 = list(a.sources, 3) or "", lockouts = a.lockouts,
       lockouts_note = a.lockouts > 0 and count(a.lockouts, "lockout") or nil }
   end
@@ -163,6 +198,14 @@ function M.view(r)
       source = s.source, accounts = s.accounts,
       accounts_note = format("%d account%s", s.accounts, s.accounts == 1 and "" or "s") }
   end
+  v.logon_summary = {}
+  for i, l in ipairs(r.logon_summary or {}) do
+    v.logon_summary[i] = { identity = l.identity, how = l.how, source = l.source or "-",
+      successes = l.successes, failures = l.failures, first = l.first or "",
+      last = l.last or "", successes6 = format("%6d", l.successes),
+      failures6 = format("%6d", l.failures), span = span(l.first, l.last) }
+  end
+  v.logon_summary_top, v.logon_summary_more = top(v.logon_summary, 50)
   for i, t in ipairs(r.by_logon_type) do
     v.by_logon_type[i] = { count = t.count, count6 = format("%6d", t.count),
       logon_type = t.logon_type, name = t.name or "" }

@@ -25,6 +25,12 @@
 --                      from; computer = true falls back to the logging host
 --   logon_type, failure_reason   the fields that hold them
 --   feeds              the triage class every such event belongs to
+--   role               what the event is to the findings: logon (a logon
+--                      session, with a logon type), explicit (credentials
+--                      given explicitly), lockout, tgt (a Kerberos AS
+--                      request), service_ticket (a TGS request), preauth (a
+--                      refused pre-authentication), ntlm (a credential
+--                      validation)
 --   as_request         a Kerberos AS request: a refused one probes a name
 --
 -- Sources: Microsoft Learn, "Advanced security audit policy", the pages of
@@ -65,6 +71,7 @@ end
 M.events = {
   [4624] = {
     name = "An account was successfully logged on",
+    role = "logon",
     description = "A logon session was created on the computer where the event is logged; Logon Type says how, and the Network Information fields say from where.",
     fields = { "SubjectUserSid", "SubjectUserName", "SubjectDomainName", "SubjectLogonId", "TargetUserSid", "TargetUserName", "TargetDomainName", "TargetLogonId", "LogonType", "LogonProcessName", "AuthenticationPackageName", "WorkstationName", "LogonGuid", "TransmittedServices", "LmPackageName", "KeyLength", "ProcessId", "ProcessName", "IpAddress", "IpPort" },
     labels = with({ LogonType = "Logon Type" }, NETWORK),
@@ -73,6 +80,7 @@ M.events = {
   },
   [4625] = {
     name = "An account failed to log on",
+    role = "logon",
     description = "A logon attempt failed on the computer that was asked to log the account on; Status holds the reason (an NTSTATUS, sometimes an SSPI HRESULT such as 0x80090325), Sub Status refines it, and FailureReason is a %%2304..%%2315 insert.",
     fields = { "SubjectUserSid", "SubjectUserName", "SubjectDomainName", "SubjectLogonId", "TargetUserSid", "TargetUserName", "TargetDomainName", "Status", "FailureReason", "SubStatus", "LogonType", "LogonProcessName", "AuthenticationPackageName", "WorkstationName", "TransmittedServices", "LmPackageName", "KeyLength", "ProcessId", "ProcessName", "IpAddress", "IpPort" },
     code_fields = { Status = "ntstatus", SubStatus = "ntstatus" },
@@ -82,6 +90,7 @@ M.events = {
   },
   [4648] = {
     name = "A logon was attempted using explicit credentials",
+    role = "explicit",
     description = "A process logged on, or connected elsewhere, with credentials given explicitly rather than those of its own session, as with `runas` or a mapped drive with another user; it records no error code.",
     fields = { "SubjectUserSid", "SubjectUserName", "SubjectDomainName", "SubjectLogonId", "LogonGuid", "TargetUserName", "TargetDomainName", "TargetLogonGuid", "TargetServerName", "TargetInfo", "ProcessId", "ProcessName", "IpAddress", "IpPort" },
     labels = { IpAddress = "Network Address" },
@@ -91,6 +100,7 @@ M.events = {
   },
   [4740] = {
     name = "A user account was locked out",
+    role = "lockout",
     description = "An account reached the lockout threshold; logged on domain controllers (and on the computer for local accounts), with Caller Computer Name usually naming the machine the failed attempts came from.",
     fields = { "TargetUserName", "TargetDomainName", "TargetSid", "SubjectUserSid", "SubjectUserName", "SubjectDomainName", "SubjectLogonId" },
     -- Windows puts the Caller Computer Name in TargetDomainName.
@@ -102,6 +112,7 @@ M.events = {
   },
   [4768] = {
     name = "A Kerberos authentication ticket (TGT) was requested",
+    role = "tgt",
     description = "A domain controller received an AS request for a ticket-granting ticket; Status is the Kerberos result (0x0 for success, 0x6 unknown client, 0x12 revoked or disabled, 0x18 bad password, 0x25 clock skew).",
     fields = { "TargetUserName", "TargetDomainName", "TargetSid", "ServiceName", "ServiceSid", "TicketOptions", "Status", "TicketEncryptionType", "PreAuthType", "IpAddress", "IpPort", "CertIssuerName", "CertSerialNumber", "CertThumbprint" },
     code_fields = { Status = "kerberos" },
@@ -112,6 +123,7 @@ M.events = {
   },
   [4769] = {
     name = "A Kerberos service ticket was requested",
+    role = "service_ticket",
     description = "A domain controller received a TGS request for a service ticket; Status is the Kerberos result and Service Name the target.",
     fields = { "TargetUserName", "TargetDomainName", "ServiceName", "ServiceSid", "TicketOptions", "TicketEncryptionType", "IpAddress", "IpPort", "Status", "LogonGuid", "TransmittedServices" },
     code_fields = { Status = "kerberos" },
@@ -123,6 +135,7 @@ M.events = {
   },
   [4771] = {
     name = "Kerberos pre-authentication failed",
+    role = "preauth",
     description = "A domain controller refused the pre-authentication of an AS request; Status is the Kerberos error, most often 0x18 (bad password).",
     fields = { "TargetUserName", "TargetSid", "ServiceName", "TicketOptions", "Status", "PreAuthType", "IpAddress", "IpPort", "CertIssuerName", "CertSerialNumber", "CertThumbprint" },
     code_fields = { Status = "kerberos" },
@@ -134,6 +147,7 @@ M.events = {
   },
   [4776] = {
     name = "The computer attempted to validate the credentials for an account",
+    role = "ntlm",
     description = "An NTLM credential validation, logged by the domain controller for domain accounts or by the computer for local ones; Status is the NTSTATUS result and the event has no Sub Status.",
     fields = { "PackageName", "TargetUserName", "Workstation", "Status" },
     code_fields = { Status = "ntstatus" },

@@ -19,8 +19,11 @@ Findings: none.
 Findings
 {{/findings.1}}
 {{#findings}}
-{{n2}}. {{title}} [{{kind}}]
+{{n2}}. {{SEVERITY}}: {{title}} [{{kind}}]
     {{count_text}}, {{span}}{{window}}
+{{#reading}}
+    reading:  {{reading}}
+{{/reading}}
 {{#accounts}}
     accounts: {{accounts}}
 {{/accounts}}
@@ -30,6 +33,9 @@ Findings
 {{#codes}}
     codes:    {{codes}}
 {{/codes}}
+{{#details}}
+    {{label}}: {{text}}
+{{/details}}
     what to check next:
 {{#check}}
     - {{.}}
@@ -41,9 +47,9 @@ Failures by code
   {{count6}}  {{hex12}} {{name}}{{#message}}: {{message}}{{/message}}
 {{/by_code}}
 
-Failures by account
+Accounts: failures, successes, identity (codes)
 {{#by_account_top}}
-  {{failures6}}  {{account}} ({{codes3}}){{#lockouts_note}}, {{lockouts_note}}{{/lockouts_note}}
+  {{failures6}} {{successes6}}  {{identity}} ({{codes3}}){{#lockouts_note}}, {{lockouts_note}}{{/lockouts_note}}{{#written}}, written {{written}}{{/written}}
 {{/by_account_top}}
 {{#by_account_more}}
   ... {{by_account_more}} more
@@ -56,6 +62,16 @@ Failures by source
 {{#by_source_more}}
   ... {{by_source_more}} more
 {{/by_source_more}}
+{{#logon_summary.1}}
+
+Logon summary: successes, failures, identity, how, source, first to last
+{{/logon_summary.1}}
+{{#logon_summary_top}}
+  {{successes6}} {{failures6}}  {{identity}}  {{how}}  {{source}}  {{span}}
+{{/logon_summary_top}}
+{{#logon_summary_more}}
+  ... {{logon_summary_more}} more
+{{/logon_summary_more}}
 {{#by_logon_type.1}}
 
 Failures by logon type
@@ -81,10 +97,14 @@ M.markdown = [[
 None.
 {{/findings}}
 {{#findings}}
-### {{title}} (`{{kind}}`)
+### {{SEVERITY}}: {{title}} (`{{kind}}`)
 
 {{count_text}}, {{span}}{{window}}.
 
+- Severity: {{severity}}
+{{#reading}}
+- Reading: {{reading}}
+{{/reading}}
 {{#accounts}}
 - Accounts: {{accounts}}
 {{/accounts}}
@@ -94,6 +114,9 @@ None.
 {{#codes}}
 - Codes: {{codes}}
 {{/codes}}
+{{#details}}
+- {{label}}: {{text}}
+{{/details}}
 
 What to check next:
 
@@ -110,12 +133,12 @@ What to check next:
 | {{count}} | `{{hex}}` | {{name}} | {{first}} | {{last}} |
 {{/by_code}}
 
-## Failures by account
+## Accounts
 
-| failures | account | codes | lockouts |
-|---:|---|---|---:|
+| failures | successes | identity | written | codes | lockouts |
+|---:|---:|---|---|---|---:|
 {{#by_account}}
-| {{failures}} | {{account}} | {{codes3}} | {{lockouts}} |
+| {{failures}} | {{successes}} | {{identity}} | {{spellings}} | {{codes3}} | {{lockouts}} |
 {{/by_account}}
 
 ## Failures by source
@@ -126,6 +149,18 @@ What to check next:
 | {{failures}} | {{source}} | {{accounts}} |
 {{/by_source}}
 
+{{#logon_summary.1}}
+## Logon summary
+
+| successes | failures | identity | how | source | first | last |
+|---:|---:|---|---|---|---|---|
+{{/logon_summary.1}}
+{{#logon_summary}}
+| {{successes}} | {{failures}} | {{identity}} | {{how}} | {{source}} | {{first}} | {{last}} |
+{{/logon_summary}}
+{{#logon_summary.1}}
+
+{{/logon_summary.1}}
 ## Events
 
 | count | event | meaning |
@@ -145,6 +180,10 @@ h1{font-size:1.5em}h2{font-size:1.2em;margin-top:1.5em}
 table{border-collapse:collapse;margin:.5em 0}
 td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left}
 .finding{border-left:4px solid #D55E00;padding:.2em 1em;margin:1em 0;background:#fdf6f2}
+.finding.critical{border-left-color:#000;background:#fbe9e7}
+.finding.medium{border-left-color:#E69F00;background:#fdf9ee}
+.finding.low{border-left-color:#56B4E9;background:#f2f8fc}
+.severity{font-size:.8em;letter-spacing:.05em;margin-right:.4em}
 .legend span{margin-right:1em;font-size:.9em}
 .legend i{display:inline-block;width:.8em;height:.8em;margin-right:.3em}
 </style>
@@ -156,8 +195,12 @@ td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left}
 <p>None.</p>
 {{/findings}}
 {{#findings}}
-<div class="finding"><h3>{{title}} <code>{{kind}}</code></h3>
+<div class="finding {{severity}}"><h3><span class="severity">{{SEVERITY}}</span> {{title}} <code>{{kind}}</code></h3>
 <p>{{count_text}}, {{span}}{{window}}.</p><ul>
+<li>Severity: {{severity}}</li>
+{{#reading}}
+<li>Reading: {{reading}}</li>
+{{/reading}}
 {{#accounts20}}
 <li>Accounts: {{accounts20}}</li>
 {{/accounts20}}
@@ -167,6 +210,9 @@ td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left}
 {{#codes}}
 <li>Codes: {{codes}}</li>
 {{/codes}}
+{{#details}}
+<li>{{label}}: {{text}}</li>
+{{/details}}
 </ul><p>What to check next:</p><ol>
 {{#check}}
 <li>{{.}}</li>
@@ -198,10 +244,10 @@ td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left}
 <tr><td>{{count}}</td><td>{{hex}}</td><td>{{name}}</td><td>{{message}}</td><td>{{first}}</td><td>{{last}}</td></tr>
 {{/by_code}}
 </tbody></table>
-<h2>Failures by account</h2>
-<table><thead><tr><th>failures</th><th>account</th><th>codes</th><th>sources</th><th>lockouts</th></tr></thead><tbody>
+<h2>Accounts</h2>
+<table><thead><tr><th>failures</th><th>successes</th><th>identity</th><th>written</th><th>codes</th><th>sources</th><th>lockouts</th></tr></thead><tbody>
 {{#by_account}}
-<tr><td>{{failures}}</td><td>{{account}}</td><td>{{codes3}}</td><td>{{sources3}}</td><td>{{lockouts}}</td></tr>
+<tr><td>{{failures}}</td><td>{{successes}}</td><td>{{identity}}</td><td>{{spellings}}</td><td>{{codes3}}</td><td>{{sources3}}</td><td>{{lockouts}}</td></tr>
 {{/by_account}}
 </tbody></table>
 <h2>Failures by source</h2>
@@ -209,6 +255,12 @@ td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left}
 {{#by_source}}
 <tr><td>{{failures}}</td><td>{{source}}</td><td>{{accounts}}</td></tr>
 {{/by_source}}
+</tbody></table>
+<h2>Logon summary</h2>
+<table><thead><tr><th>successes</th><th>failures</th><th>identity</th><th>how</th><th>source</th><th>first</th><th>last</th></tr></thead><tbody>
+{{#logon_summary}}
+<tr><td>{{successes}}</td><td>{{failures}}</td><td>{{identity}}</td><td>{{how}}</td><td>{{source}}</td><td>{{first}}</td><td>{{last}}</td></tr>
+{{/logon_summary}}
 </tbody></table>
 <h2>Failures by logon type</h2>
 <table><thead><tr><th>count</th><th>logon type</th><th>name</th></tr></thead><tbody>

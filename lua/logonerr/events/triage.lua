@@ -1,90 +1,26 @@
 --- Triage: what a set of Security events says is going on.  Counts by
--- event, code, account, source and logon type, a timeline, and findings
--- (password guessing, spraying, user enumeration, lockouts, disabled and
--- expired accounts still in use, clock skew), each with its evidence and
--- what to check next.
+-- event, code and logon type and a timeline here; the accounts as
+-- identities, the sources, the logon summary and the findings (each with
+-- a severity, a reading and what to check next) in logonerr.events.findings.
 -- @module logonerr.events.triage
 
-local record = require "logonerr.events.record"
+local findings = require "logonerr.events.findings"
+local rules = require "logonerr.events.rules"
 local schema = require "logonerr.events.schema"
 local time = require "logonerr.events.time"
 
 local floor = math.floor
-local error, getmetatable, ipairs, pairs, require, type =
-      error, getmetatable, ipairs, pairs, require, type
+local error, getmetatable, ipairs, pairs, require, tostring, type =
+      error, getmetatable, ipairs, pairs, require, tostring, type
 local sort = table.sort
 
 local _ENV = nil -- luacheck: ignore 211
 
 local M = {}
 
---- Default thresholds and windows (doc/security-events.md, "Triage", says why).
-M.DEFAULTS = {
-  window = 300,         -- seconds: the anchors' 5 minutes
-  guessing = 5,         -- bad passwords for one account within window
-  spray = 4,            -- accounts with bad passwords from one source within window (> 3)
-  enumeration = 4,      -- unknown names from one source within window (> 3)
-  lockout = 1,          -- any lockout is worth a look
-  disabled = 1,
-  expired = 1,
-  clock_skew = 1,
-}
-
--- What each kind of finding means and what to check next.
-M.KINDS = {
-  password_guessing = {
-    title = "Password guessing against one account",
-    check = { "Is the source a user's own device with a stale saved password (mapped drive, phone mail, service), or a host that should not log on at all?",
-              "Look at the source's other logons (4624) and block it if it is not known.",
-              "Check the account's lockout threshold and whether it was locked out (4740)." } },
-  password_spray = {
-    title = "Password spraying: one source, many accounts, bad passwords",
-    check = { "Identify the source host and the process behind the attempts (4648 on it names the process).",
-              "Reset the passwords of any account that then logged on from that source (4624).",
-              "Block or isolate the source; check for common-password use across accounts." } },
-  user_enumeration = {
-    title = "User enumeration: one source probes many account names",
-    check = { "Names that do not exist (0xC0000064, Kerberos 0x6) or that the KDC refuses (0x12) in a burst from one source are a scan (kerbrute, Metasploit): identify and block the source.",
-              "Compare the names tried with real accounts: names that do exist will show as other codes (0x18, 0xC000006A).",
-              "Enable or watch Kerberos pre-authentication failures (4771) and 4768 auditing on every DC." } },
-  lockout = {
-    title = "Account lockouts",
-    check = { "Find the caller computer of 4740 (the source here) and what runs there with the old password: services, scheduled tasks, mapped drives, mobile devices.",
-              "Kerberos 0x12 means the account is disabled, expired or locked: check its state in AD.",
-              "Unlock only after the source of the bad password is fixed, or it locks again." } },
-  disabled_account = {
-    title = "Disabled accounts still being used",
-    check = { "Something still runs as these accounts: look for services, scheduled tasks or application pools on the source hosts.",
-              "Re-enable only if the account is meant to be in use; otherwise reconfigure what uses it." } },
-  expired_account = {
-    title = "Expired accounts or passwords still being used",
-    check = { "Service accounts and scheduled tasks keep the password they were set with: update it where the account is used, or set the password not to expire under a managed account (gMSA).",
-              "For an expired account (0xC0000193), extend accountExpires if the account is still needed." } },
-  clock_skew = {
-    title = "Clock skew between clients and the domain controller",
-    check = { "Compare the source's clock with the DC's (w32tm /stripchart /computer:<dc>); Kerberos allows 5 minutes.",
-              "Check the time service hierarchy: the PDC emulator should sync from a reliable source." } },
-}
-
--- The kinds a record belongs to, from its code.
-local NT = {
-  [0xC000006A] = "bad_password", [0xC0000064] = "unknown_user",
-  [0xC0000234] = "lockout", [0xC0000072] = "disabled",
-  [0xC0000193] = "expired", [0xC0000071] = "expired", [0xC0000224] = "expired",
-  [0xC0000133] = "clock_skew",
-}
-local KRB = {
-  [0x18] = "bad_password", [0x6] = "unknown_user", [0x12] = "lockout",
-  [0x17] = "expired", [0x25] = "clock_skew",
-}
-
-local function class(rec, ev)
-  if ev.feeds then return ev.feeds end
-  local c = rec.code
-  if c == nil then return nil end
-  if c.namespace == "kerberos" then return KRB[c.code] end
-  return NT[c.code]
-end
+--- Default thresholds and windows (logonerr.events.rules; doc/findings.md
+-- says why).
+M.DEFAULTS = rules.DEFAULTS
 
 local function add(t, k, n)
   if k ~= nil then t[k] = (t[k] or 0) + (n or 1) end
@@ -103,68 +39,10 @@ local function keys_by_count(t, limit)
   return list
 end
 
-local function count_keys(t)
-  local n = 0
-  for _ in pairs(t) do n = n + 1 end
-  return n
-end
-
--- Most first (by the field n), then by the sort key.
-local function most(n)
-  return function(a, b)
-    if a[n] ~= b[n] then return a[n] > b[n] end
-    return (a.sort or "") < (b.sort or "")
-  end
-end
-local by_count, by_failures = most("count"), most("failures")
-
--- The most in any window of w seconds, of events (sorted by time), and
--- of distinct accounts when distinct is set.
-local function peak(list, w, distinct)
-  local best, j, seen, n = 0, 1, {}, 0
-  for i = 1, #list do
-    local e = list[i]
-    if distinct then
-      local a = e.key or ""
-      if (seen[a] or 0) == 0 then n = n + 1 end
-      seen[a] = (seen[a] or 0) + 1
-    else
-      n = n + 1
-    end
-    while list[j].t < e.t - w do
-      local d = list[j]
-      if distinct then
-        local a = d.key or ""
-        seen[a] = seen[a] - 1
-        if seen[a] == 0 then n = n - 1 end
-      else
-        n = n - 1
-      end
-      j = j + 1
-    end
-    if n > best then best = n end
-  end
-  return best
-end
-
-local function finding(kind, list, extra)
-  local accounts, sources, codes = {}, {}, {}
-  local first, last
-  for _, e in ipairs(list) do
-    local r = e.rec
-    add(accounts, r.account)
-    add(sources, r.source)
-    if r.code then add(codes, r.code.name) end
-    if r.time and (first == nil or r.time < first) then first = r.time end
-    if r.time and (last == nil or r.time > last) then last = r.time end
-  end
-  local k = M.KINDS[kind]
-  local f = { kind = kind, title = k.title, count = #list, first = first, last = last,
-              accounts = keys_by_count(accounts, 50), sources = keys_by_count(sources, 50),
-              codes = keys_by_count(codes), check = k.check }
-  f.sort = kind .. (f.accounts[1] or "") .. (f.sources[1] or "")
-  for key, v in pairs(extra or {}) do f[key] = v end
-  return f
+-- Most first, then by the sort key.
+local function by_count(a, b)
+  if a.count ~= b.count then return a.count > b.count end
+  return (a.sort or "") < (b.sort or "")
 end
 
 local function by_time(a, b)
@@ -189,7 +67,7 @@ local function timeline(fails, names)
   end
   for _, e in ipairs(fails) do
     local row = rows[floor((e.t - start) / size) + 1]
-    local name = e.rec.code and e.rec.code.name or "(no code)"
+    local name = e.code or "(no code)"
     add(row.counts, name)
     row.total = row.total + 1
   end
@@ -208,7 +86,17 @@ function M.triage(recs, opts)
   end
   local o = {}
   for k, v in pairs(M.DEFAULTS) do o[k] = v end
-  for k, v in pairs(opts or {}) do o[k] = v end
+  for k, v in pairs(opts or {}) do
+    -- Every option is a threshold or a window: a positive number.
+    if M.DEFAULTS[k] == nil then
+      error("bad argument #2 to 'triage' (unknown option '" .. tostring(k) .. "')", 2)
+    end
+    if type(v) ~= "number" or v ~= v or v <= 0 then
+      error("bad argument #2 to 'triage' (option '" .. k ..
+            "' must be a positive number, got " .. tostring(v) .. ")", 2)
+    end
+    o[k] = v
+  end
   local iter, reader = recs, nil
   if events.is_reader(recs) then
     reader = recs
@@ -221,32 +109,24 @@ function M.triage(recs, opts)
           "expected, got " .. type(recs) .. ")", 2)
   end
   local r = { events = 0, failures = 0, skipped = 0 }
-  local ids, codes, accounts, sources, types = {}, {}, {}, {}, {}
-  local fails, classes = {}, {}
+  local ids, codes, types = {}, {}, {}
+  local fails = {}
+  local found = findings.new(o)
   local n = 0
   for rec in iter do
     n = n + 1
     r.events = r.events + 1
     add(ids, rec.id)
-    local ev = schema.of(rec.id)
-    local cl = class(rec, ev)
-    -- What findings need of a record, not the record: a long log's
-    -- failures stay small in memory.  Only failures and events a finding
-    -- looks at are kept.
-    local e
-    if rec.failed or cl then
-      e = { rec = { account = rec.account, source = rec.source, code = rec.code,
-                    time = rec.time }, t = rec.seconds or 0, i = n,
-            key = record.account_key(rec.account) }
-    end
+    found:add(rec, schema.of(rec.id))
     if rec.time then
       if r.first == nil or rec.time < r.first then r.first = rec.time end
       if r.last == nil or rec.time > r.last then r.last = rec.time end
     end
     if rec.failed then
       r.failures = r.failures + 1
-      fails[#fails + 1] = e
       local c = rec.code
+      -- The timeline needs of a failure its time and code only.
+      fails[#fails + 1] = { t = rec.seconds or 0, i = n, code = c and c.name }
       local key = c and (c.namespace .. ":" .. c.code) or "none"
       local bc = codes[key]
       if bc == nil then
@@ -257,23 +137,6 @@ function M.triage(recs, opts)
       if rec.time and (bc.first == nil or rec.time < bc.first) then bc.first = rec.time end
       if rec.time and (bc.last == nil or rec.time > bc.last) then bc.last = rec.time end
       add(bc.accounts, rec.account)
-      local a = rec.account or "(none)"
-      local ba = accounts[a]
-      if ba == nil then
-        ba = { failures = 0, codes = {}, sources = {}, lockouts = 0 }
-        accounts[a] = ba
-      end
-      ba.failures = ba.failures + 1
-      if c then add(ba.codes, c.name) end
-      add(ba.sources, rec.source)
-      local s = rec.source or "(none)"
-      local bs = sources[s]
-      if bs == nil then
-        bs = { failures = 0, accounts = {} }
-        sources[s] = bs
-      end
-      bs.failures = bs.failures + 1
-      add(bs.accounts, rec.account)
       if rec.logon_type then
         local lt = rec.logon_type
         local bt = types[lt.number]
@@ -282,20 +145,6 @@ function M.triage(recs, opts)
           types[lt.number] = bt
         end
         bt.count = bt.count + 1
-      end
-    end
-    if ev.as_request and rec.failed and cl ~= "unknown_user" then
-      classes.probe = classes.probe or {}
-      classes.probe[#classes.probe + 1] = e
-    end
-    if cl then
-      classes[cl] = classes[cl] or {}
-      local list = classes[cl]
-      list[#list + 1] = e
-      if cl == "lockout" then
-        local a = rec.account or "(none)"
-        accounts[a] = accounts[a] or { failures = 0, codes = {}, sources = {}, lockouts = 0 }
-        accounts[a].lockouts = accounts[a].lockouts + 1
       end
     end
   end
@@ -320,20 +169,6 @@ function M.triage(recs, opts)
       accounts = keys_by_count(bc.accounts, 20), sort = c and c.name }
   end
   sort(r.by_code, by_count)
-  r.by_account = {}
-  for a, ba in pairs(accounts) do
-    r.by_account[#r.by_account + 1] = { account = a, failures = ba.failures,
-      codes = keys_by_count(ba.codes), sources = keys_by_count(ba.sources, 20),
-      lockouts = ba.lockouts, sort = a }
-  end
-  sort(r.by_account, by_failures)
-  r.by_source = {}
-  for s, bs in pairs(sources) do
-    r.by_source[#r.by_source + 1] = { source = s, failures = bs.failures,
-      accounts = count_keys(bs.accounts), account_list = keys_by_count(bs.accounts, 20),
-      sort = s }
-  end
-  sort(r.by_source, by_failures)
   r.by_logon_type = {}
   for _, bt in pairs(types) do
     bt.sort = bt.logon_type
@@ -346,58 +181,13 @@ function M.triage(recs, opts)
   for i, bc in ipairs(r.by_code) do names[i] = bc.name end
   r.timeline = timeline(fails, names)
 
-  -- Findings.
-  local f = {}
-  local w = o.window
-  local function groups(list, keyf)
-    local g = {}
-    for _, e in ipairs(list or {}) do
-      local k = keyf(e)
-      if k then
-        g[k] = g[k] or {}
-        local l = g[k]
-        l[#l + 1] = e
-      end
-    end
-    for _, l in pairs(g) do sort(l, by_time) end
-    return g
-  end
-  for _, list in pairs(classes) do sort(list, by_time) end
-  -- One account, many bad passwords.
-  for _, l in pairs(groups(classes.bad_password, function(e) return e.key end)) do
-    local p = peak(l, w)
-    if p >= o.guessing then f[#f + 1] = finding("password_guessing", l, { peak = p }) end
-  end
-  -- One source, many accounts: bad passwords and explicit credentials.
-  local spray = {}
-  for _, e in ipairs(classes.bad_password or {}) do spray[#spray + 1] = e end
-  for _, e in ipairs(classes.explicit or {}) do spray[#spray + 1] = e end
-  for _, l in pairs(groups(spray, function(e) return e.rec.source end)) do
-    local p = peak(l, w, true)
-    if p >= o.spray then f[#f + 1] = finding("password_spray", l, { peak = p }) end
-  end
-  -- One source, many names that do not exist, or that the KDC refuses
-  -- (4768 failures: kerbrute's AS-REQ probes).
-  local probes = {}
-  for _, e in ipairs(classes.unknown_user or {}) do probes[#probes + 1] = e end
-  for _, e in ipairs(classes.probe or {}) do probes[#probes + 1] = e end
-  for _, l in pairs(groups(probes, function(e) return e.rec.source end)) do
-    local p = peak(l, w, true)
-    if p >= o.enumeration then f[#f + 1] = finding("user_enumeration", l, { peak = p }) end
-  end
-  local single = { lockout = "lockout", disabled = "disabled_account",
-                   expired = "expired_account", clock_skew = "clock_skew" }
-  local threshold = { lockout = o.lockout, disabled = o.disabled, expired = o.expired,
-                      clock_skew = o.clock_skew }
-  for cl, kind in pairs(single) do
-    local l = classes[cl]
-    if l and #l >= threshold[cl] then f[#f + 1] = finding(kind, l) end
-  end
-  sort(f, by_count)
-  r.findings = f
+  -- Accounts as identities, sources as one name per host, findings and
+  -- the logon summary: logonerr.events.findings.
+  local x = found:finish()
+  r.by_account, r.by_source, r.logon_summary = x.by_account, x.by_source, x.logon_summary
+  r.domains, r.findings = x.domains, x.findings
   -- The sort keys were for ties only.
-  for _, list in ipairs({ r.by_event, r.by_code, r.by_account, r.by_source,
-                          r.by_logon_type, r.findings }) do
+  for _, list in ipairs({ r.by_event, r.by_code, r.by_logon_type }) do
     for _, item in ipairs(list) do item.sort = nil end
   end
   return r

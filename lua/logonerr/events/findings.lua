@@ -1,0 +1,742 @@
+--- What a set of Security events says an incident responder should act
+-- on: findings with a severity and a reading (attacker or stale
+-- credential), the accounts as identities (one per person, whatever the
+-- spelling), the sources as one name per host, and a logon summary per
+-- identity.  Triage feeds it records one at a time and asks for the
+-- result at the end: identities can only be resolved once every spelling
+-- has been seen.
+--
+-- One attempt that two machines logged (a 4625 on a server and the DC's
+-- 4776 or 4771 for the same identity, source and second) is one attempt.
+-- @module logonerr.events.findings
+
+local identity = require "logonerr.events.identity"
+local rules = require "logonerr.events.rules"
+
+local floor, math_abs = math.floor, math.abs
+local ipairs, pairs, setmetatable, tonumber, tostring =
+      ipairs, pairs, setmetatable, tonumber, tostring
+local find, lower, match = string.find, string.lower, string.match
+local sort = table.sort
+
+local _ENV = nil -- luacheck: ignore 211
+
+local M = {}
+
+-- How the logon summary names events that have no logon type.
+local VIA = { tgt = "Kerberos TGT", service_ticket = "Kerberos service ticket",
+              preauth = "Kerberos pre-authentication", ntlm = "NTLM validation" }
+
+-- The kind of failure a code means.
+local NT = {
+  [0xC000006A] = "bad_password", [0xC0000064] = "unknown_user",
+  [0xC0000234] = "lockout", [0xC0000072] = "disabled",
+  [0xC0000193] = "expired", [0xC0000071] = "expired", [0xC0000224] = "expired",
+  [0xC0000133] = "clock_skew",
+}
+local KRB = {
+  [0x18] = "bad_password", [0x6] = "unknown_user", [0x12] = "revoked",
+  [0x17] = "expired", [0x25] = "clock_skew",
+}
+-- The finding each failure class of one kind leads to.
+local SINGLE = {
+  { "lockout", "lockout" }, { "revoked", "account_revoked" }, { "disabled", "disabled_account" },
+  { "expired", "expired_account" }, { "clock_skew", "clock_skew" },
+}
+local THRESHOLD = { lockout = "lockout", revoked = "revoked", disabled = "disabled",
+                    expired = "expired", clock_skew = "clock_skew" }
+-- Logon types whose success means someone is in: interactive, network,
+-- remote interactive.
+local LOGGED_ON = { [2] = true, [3] = true, [10] = true }
+-- Service ticket encryption types a password can be cracked from
+-- (MS-KILE: 0x17 rc4-hmac, 0x18 rc4-hmac-exp, 0x1 des-cbc-crc, 0x3 des-cbc-md5).
+local ROASTABLE = { [0x17] = true, [0x18] = true, [0x1] = true, [0x3] = true }
+
+local function number(v)
+  if v == nil then return nil end
+  v = tostring(v)
+  local hex = match(v, "^%s*0[xX](%x+)%s*$")
+  if hex then return tonumber(hex, 16) end
+  return tonumber(match(v, "^%s*(%d+)%s*$") or "")
+end
+
+local function class_of(rec, role)
+  if role == "lockout" then return "lockout" end
+  local c = rec.code
+  if c == nil or not rec.failed then return nil end
+  if c.namespace == "kerberos" then return KRB[c.code] end
+  return NT[c.code]
+end
+
+local function is_loopback(v)
+  return v == "127.0.0.1" or v == "::1"
+end
+
+-- A process that a system or installed program runs (Sigma's reading of
+-- 4648: those are scheduled tasks and services, not tools).
+local function system_process(p)
+  p = lower(p or "")
+  return p == "" or p == "-" or find(p, "^c:\\windows\\") ~= nil or
+         find(p, "^c:\\program files") ~= nil
+end
+
+local STATE = {}
+STATE.__index = STATE
+
+--- A new collector.  opts: the thresholds and windows of rules.DEFAULTS.
+function M.new(opts)
+  local o = {}
+  for k, v in pairs(rules.DEFAULTS) do o[k] = v end
+  for k, v in pairs(opts or {}) do o[k] = v end
+  return setmetatable({ o = o, ids = identity.new(), list = {}, n = 0, owns = {} }, STATE)
+end
+
+-- The first label of a computer's name, case-folded (remembered).
+function STATE:own(computer)
+  if computer == nil then return nil end
+  local o = self.owns[computer]
+  if o == nil then
+    o = identity.fold(match(computer, "^[^.]+"))
+    self.owns[computer] = o
+  end
+  return o
+end
+
+--- Takes one record (decorated: id, time, seconds, data, code, failed,
+-- success, account, source, computer, logon_type) and its schema entry,
+-- whose role says what the event is to the findings.
+function STATE:add(rec, ev)
+  local id = rec.id
+  local role = ev.role
+  if role == nil then return end
+  local d = rec.data or {}
+  local ok = rec.success
+  if ok == nil then ok = not rec.failed and role ~= "lockout" and role ~= "explicit" end
+  local user, domain = identity.split(rec.account)
+  if user == nil then return end
+  local ids = self.ids
+  -- Learn: spellings of the domain, SIDs, address and workstation pairs.
+  local realm = match(d.ServiceName or "", "^[kK][rR][bB][tT][gG][tT]/(.+)$")
+  local upn_realm = match(d.TargetUserName or "", "@([^@]+)$")
+  if d.TargetDomainName and role ~= "lockout" then
+    ids:pair(d.TargetDomainName, realm)
+    ids:pair(d.TargetDomainName, upn_realm)
+  end
+  local sid = d.TargetUserSid or d.TargetSid
+  if role == "explicit" then sid = nil end
+  ids:see(user, domain, sid, rec.computer)
+  local ip = identity.host(d.IpAddress)
+  local ws = identity.host(d.WorkstationName or d.Workstation)
+  -- A logon names its client's address and name; the logging host's own
+  -- name stands in for the client in console and RDP logons, and would tie
+  -- every client address to it.
+  local wsf = ws and identity.fold(ws)
+  if role == "logon" and ws and wsf ~= self:own(rec.computer) then ids:host_pair(ip, ws) end
+  local src = rec.source
+  if role == "explicit" then
+    -- 4648's address, when there is one; else the host that logged it.
+    src = (ip and not is_loopback(ip)) and ip or rec.computer
+  elseif src and is_loopback(identity.host(src)) then
+    src = rec.computer
+  end
+  if src and rec.computer and src == rec.computer then src = match(src, "^[^.]+") end
+  self.n = self.n + 1
+  local lt = rec.logon_type
+  self.list[self.n] = {
+    i = self.n, t = rec.seconds or 0, time = rec.time, id = id, role = role,
+    record = rec.record, computer = rec.computer, user = user, domain = domain,
+    spelling = rec.account, src = src, ws = wsf,
+    ip = ip and not is_loopback(ip) and ip or nil, failed = rec.failed and true or false,
+    success = ok and true or false, class = class_of(rec, role),
+    code = rec.code and rec.code.name, logon_type = lt and lt.number,
+    logon_name = lt and lt.name, service = d.ServiceName,
+    enc = number(d.TicketEncryptionType), preauth = number(d.PreAuthType),
+    process = d.ProcessName,
+  }
+end
+
+local function by_time(a, b)
+  if a.t ~= b.t then return a.t < b.t end
+  return a.i < b.i
+end
+
+-- Sorted keys of a set.
+local function keys(t, limit)
+  local list = {}
+  for k in pairs(t) do list[#list + 1] = k end
+  sort(list)
+  if limit and #list > limit then
+    for i = #list, limit + 1, -1 do list[i] = nil end
+  end
+  return list
+end
+
+local function count_keys(t)
+  local n = 0
+  for _ in pairs(t) do n = n + 1 end
+  return n
+end
+
+-- The most in any window of w seconds of a time-sorted list: of items,
+-- or of distinct values of field.
+local function peak(list, w, field)
+  local best, j, seen, n = 0, 1, {}, 0
+  for i = 1, #list do
+    local e = list[i]
+    if field then
+      local k = e[field] or ""
+      if (seen[k] or 0) == 0 then n = n + 1 end
+      seen[k] = (seen[k] or 0) + 1
+    else
+      n = n + 1
+    end
+    while list[j].t < e.t - w do
+      if field then
+        local k = list[j][field] or ""
+        seen[k] = seen[k] - 1
+        if seen[k] == 0 then n = n - 1 end
+      else
+        n = n - 1
+      end
+      j = j + 1
+    end
+    if n > best then best = n end
+  end
+  return best
+end
+
+local function group(list, keyf)
+  local g, order = {}, {}
+  for _, e in ipairs(list) do
+    local k = keyf(e)
+    if k ~= nil then
+      if g[k] == nil then g[k] = {}; order[#order + 1] = k end
+      local l = g[k]
+      l[#l + 1] = e
+    end
+  end
+  sort(order)
+  return g, order
+end
+
+-- Resolves identities and sources, then merges the two records of one
+-- attempt.  Returns the attempts, sorted by time.
+local function attempts(self)
+  local ids = self.ids
+  local list = self.list
+  for _, e in ipairs(list) do
+    e.identity, e.kind = ids:resolve(e.user, e.domain)
+    ids:spelling(e.identity, e.spelling)
+    if e.src then e.source, e.source_label = ids:source(e.src) end
+  end
+  -- Logs are mostly in time order already: sort only when they are not.
+  for i = 2, #list do
+    if by_time(list[i], list[i - 1]) then sort(list, by_time); break end
+  end
+  -- The records of one attempt: a failure for the same identity in the
+  -- same second, of the same kind, from the same source or workstation,
+  -- told by another event (a 4625 and the 4776 or 4771 behind it).
+  local out, last = {}, {}
+  for _, e in ipairs(list) do
+    local k = e.failed and (e.identity .. "\0" .. floor(e.t) .. "\0" .. (e.class or e.code or ""))
+    local prev
+    for _, p in ipairs(k and last[k] or {}) do
+      if not p.events[e.id] and ((e.source and p.source == e.source) or
+                                 (e.ws and p.ws == e.ws)) then
+        prev = p
+        break
+      end
+    end
+    if prev then
+      prev.events[e.id] = true
+      prev.records[#prev.records + 1] = e
+      -- An address says more than a workstation name.
+      if e.ip and not prev.ip then
+        prev.ip, prev.source, prev.source_label = e.ip, e.source, e.source_label
+      end
+    else
+      e.events = { [e.id] = true }
+      e.records = { e }
+      out[#out + 1] = e
+      if k then
+        last[k] = last[k] or {}
+        local l = last[k]
+        l[#l + 1] = e
+      end
+    end
+  end
+  return out
+end
+
+local function evidence(list)
+  local ev, seen = {}, {}
+  for _, e in ipairs(list) do
+    for _, r in ipairs(e.records or { e }) do
+      if #ev < 20 then
+        ev[#ev + 1] = { id = r.id, record = r.record, computer = r.computer, time = r.time }
+      end
+      seen[r.id] = true
+    end
+  end
+  return ev, keys(seen)
+end
+
+-- A finding of kind from attempts; reading: "attacker" or
+-- "stale_credential"; extra: fields of its own.
+local function finding(kind, list, reading, extra)
+  local accounts, sources, codes = {}, {}, {}
+  local first, last
+  for _, e in ipairs(list) do
+    accounts[e.identity] = true
+    if e.source_label then sources[e.source_label] = true end
+    if e.code then codes[e.code] = true end
+    if e.time and (first == nil or e.time < first) then first = e.time end
+    if e.time and (last == nil or e.time > last) then last = e.time end
+  end
+  local k = rules.KINDS[kind]
+  if reading == nil or k.advice[reading] == nil then
+    reading = k.advice.attacker and "attacker" or "stale_credential"
+  end
+  local ev, ids = evidence(list)
+  local f = { kind = kind, severity = rules.severity(kind, reading), reading = reading,
+              title = k.title, count = #list, first = first, last = last,
+              accounts = keys(accounts, 50), sources = keys(sources, 50), codes = keys(codes),
+              events = ids, evidence = ev, check = rules.advice(kind, reading) }
+  for key, v in pairs(extra or {}) do f[key] = v end
+  if f.why then f.why = rules.WHY[f.why] end
+  if f.disabled_by_design and kind ~= "user_enumeration" then
+    local check = { rules.BY_DESIGN }
+    for i, c in ipairs(f.check) do check[i + 1] = c end
+    f.check = check
+  end
+  return f
+end
+
+-- The accounts of a list that are disabled by design, once each, sorted.
+local function by_design(list)
+  local dbd, seen = {}, {}
+  for _, e in ipairs(list) do
+    local why = identity.disabled_by_design(e.user)
+    if why and not seen[e.identity] then
+      seen[e.identity] = true
+      dbd[#dbd + 1] = { account = e.spelling, identity = e.identity, why = why }
+    end
+  end
+  sort(dbd, function(a, b) return a.identity < b.identity end)
+  return dbd
+end
+
+-- A test of the attacker reading: did the source of any of a list's
+-- attempts fail for another identity within w seconds of it?  (People
+-- share a console and mistype now and then; a tool goes through a list.)
+-- For each source's failures, in time order, the nearest failure before
+-- and after that is of another identity is found once.
+local function other_failures(fails, w)
+  local by_src = {}
+  for _, e in ipairs(fails) do
+    if e.source and e.kind ~= "virtual" then
+      local l = by_src[e.source]
+      if l == nil then l = {}; by_src[e.source] = l end
+      l[#l + 1] = e
+    end
+  end
+  local prev_other, next_other = {}, {}
+  for _, l in pairs(by_src) do
+    for i = 1, #l do
+      local p = l[i - 1]
+      prev_other[l[i]] = p and (p.identity ~= l[i].identity and p or prev_other[p]) or nil
+    end
+    for i = #l, 1, -1 do
+      local n = l[i + 1]
+      next_other[l[i]] = n and (n.identity ~= l[i].identity and n or next_other[n]) or nil
+    end
+  end
+  -- Is there a failure of another identity than who near position i of l?
+  local function near(x, t, who)
+    if x == nil then return false end
+    if x.identity ~= who then return math_abs(x.t - t) <= w end
+    local p, n = prev_other[x], next_other[x]
+    return (p ~= nil and t - p.t <= w) or (n ~= nil and n.t - t <= w)
+  end
+  local function test(e)
+    local l = e.source and by_src[e.source]
+    if l == nil then return false end
+    if prev_other[e] ~= nil or next_other[e] ~= nil then
+      return near(e, e.t, e.identity)
+    end
+    -- Not one of the source's failures (a success, a 4648): the failures
+    -- on either side of its time.
+    local lo, hi = 1, #l + 1
+    while lo < hi do
+      local mid = floor((lo + hi) / 2)
+      if l[mid].t < e.t then lo = mid + 1 else hi = mid end
+    end
+    return near(l[lo - 1], e.t, e.identity) or near(l[lo], e.t, e.identity)
+  end
+  return function(list)
+    for _, e in ipairs(list) do
+      if test(e) then return true end
+    end
+    return false
+  end
+end
+
+-- The findings, sorted by severity, and the attempts they come from.
+local function find_all(self)
+  local o = self.o
+  local w = o.window
+  local all = attempts(self)
+  local fails, by_class = {}, {}
+  for _, e in ipairs(all) do
+    if e.failed then fails[#fails + 1] = e end
+    if e.class then
+      by_class[e.class] = by_class[e.class] or {}
+      local l = by_class[e.class]
+      l[#l + 1] = e
+    end
+  end
+  local attacking = other_failures(fails, w)
+  local f = {}
+
+  -- One identity, many bad passwords: in the short window, or slowly.
+  local g, order = group(by_class.bad_password or {}, function(e) return e.identity end)
+  for _, k in ipairs(order) do
+    local l = g[k]
+    local p = peak(l, w)
+    local others = attacking(l)
+    local reading = (others or p >= o.brute_force) and "attacker" or "stale_credential"
+    local why = others and "other_accounts" or p >= o.brute_force and "rate" or "one_account"
+    if p >= o.guessing then
+      f[#f + 1] = finding("password_guessing", l, reading, { peak = p, window = w, why = why })
+    else
+      local ps = peak(l, o.slow_window)
+      if ps >= o.slow_guessing then
+        local x = finding("password_guessing", l, reading,
+                          { peak = ps, window = o.slow_window, slow = true, why = why })
+        x.severity = "medium"
+        f[#f + 1] = x
+      end
+    end
+  end
+
+  -- One source, many identities, bad passwords.
+  local people = {}
+  for _, e in ipairs(by_class.bad_password or {}) do
+    if e.kind ~= "virtual" then people[#people + 1] = e end
+  end
+  g, order = group(people, function(e) return e.source end)
+  for _, k in ipairs(order) do
+    local p = peak(g[k], w, "identity")
+    if p >= o.spray then
+      f[#f + 1] = finding("password_spray", g[k], "attacker",
+                          { peak = p, window = w, why = "tool" })
+    end
+  end
+
+  -- One source, many unknown or refused names.
+  local probes = {}
+  for _, e in ipairs(by_class.unknown_user or {}) do probes[#probes + 1] = e end
+  for _, e in ipairs(by_class.revoked or {}) do probes[#probes + 1] = e end
+  sort(probes, by_time)
+  local enumerating = {}
+  g, order = group(probes, function(e) return e.source end)
+  for _, k in ipairs(order) do
+    local l = g[k]
+    local p = peak(l, w, "identity")
+    if p >= o.enumeration then
+      enumerating[k] = true
+      f[#f + 1] = finding("user_enumeration", l, "attacker",
+                          { peak = p, window = w, disabled_by_design = by_design(l), why = "tool" })
+    end
+  end
+
+  -- Single kinds: any one is worth a look; split by reading.
+  for _, single in ipairs(SINGLE) do
+    local cl, kind = single[1], single[2]
+    local l = {}
+    for _, e in ipairs(by_class[cl] or {}) do
+      if not (cl == "revoked" and e.source and enumerating[e.source]) then l[#l + 1] = e end
+    end
+    local parts = { attacker = {}, stale_credential = {} }
+    for _, e in ipairs(l) do
+      local r = attacking({ e }) and "attacker" or "stale_credential"
+      local p = parts[r]
+      p[#p + 1] = e
+    end
+    for _, r in ipairs({ "attacker", "stale_credential" }) do
+      local p = parts[r]
+      if #p > 0 and #p >= o[THRESHOLD[cl]] then
+        local dbd = (cl == "revoked" or cl == "disabled") and by_design(p) or {}
+        f[#f + 1] = finding(kind, p, r, { disabled_by_design = #dbd > 0 and dbd or nil,
+          why = r == "attacker" and "other_accounts" or "one_account" })
+      end
+    end
+  end
+
+  -- 4648: one process or source using many people's credentials.
+  local explicit = {}
+  for _, e in ipairs(all) do
+    if e.role == "explicit" and e.kind == "user" then explicit[#explicit + 1] = e end
+  end
+  g, order = group(explicit, function(e)
+    return (e.source or "") .. "\0" .. lower(e.process or "")
+  end)
+  for _, k in ipairs(order) do
+    local l = g[k]
+    local p = peak(l, w, "identity")
+    if p >= o.explicit then
+      local others = attacking(l)
+      local tool = not system_process(l[1].process)
+      f[#f + 1] = finding("explicit_credentials", l,
+        (tool or others) and "attacker" or "stale_credential",
+        { peak = p, window = w, process = l[1].process,
+          why = others and "other_accounts" or tool and "tool_process" or "system_process" })
+    end
+  end
+
+  -- Kerberoasting: RC4/DES service tickets issued for user-account
+  -- services (computer accounts and krbtgt have random keys).
+  local roast = {}
+  for _, e in ipairs(all) do
+    if e.role == "service_ticket" and e.success and e.enc and ROASTABLE[e.enc] and e.service then
+      local s = lower(e.service)
+      if not find(s, "%$$") and not find(s, "^krbtgt") then
+        e.service_key = s
+        roast[#roast + 1] = e
+      end
+    end
+  end
+  g, order = group(roast, function(e) return e.identity .. "\0" .. (e.source or "") end)
+  for _, k in ipairs(order) do
+    local l = g[k]
+    local services = {}
+    for _, e in ipairs(l) do services[e.service] = true end
+    local p = peak(l, w, "service_key")
+    f[#f + 1] = finding("kerberoasting", l,
+                        p >= o.kerberoast_many and "attacker" or "stale_credential",
+                        { services = keys(services, 100), peak = p, window = w,
+                          why = p >= o.kerberoast_many and "many_services" or "one_service" })
+  end
+
+  -- AS-REP roasting: TGTs issued without pre-authentication.
+  local asrep = {}
+  for _, e in ipairs(all) do
+    if e.role == "tgt" and e.success and e.preauth == 0 then asrep[#asrep + 1] = e end
+  end
+  g, order = group(asrep, function(e) return e.source or "" end)
+  for _, k in ipairs(order) do
+    f[#f + 1] = finding("asrep_roasting", g[k], "attacker", { why = "tool" })
+  end
+
+  -- A logon that worked right after failures, for the identity or from
+  -- the source.
+  local won = {}
+  for _, e in ipairs(all) do
+    if e.success and ((e.role == "logon" and LOGGED_ON[e.logon_type or -1]) or
+                      (e.role == "tgt" and e.preauth ~= 0) or e.role == "ntlm") and
+       e.kind ~= "virtual" then
+      won[#won + 1] = e
+    end
+  end
+  local fail_by_id = group(fails, function(e) return e.identity end)
+  local fail_by_src = group(fails, function(e) return e.source end)
+  -- Failures in the window before t: how many, of how many identities
+  -- other than who, and the time of the first.  from: count only those
+  -- from that source (or from none known).
+  local function before(l, t, who, from)
+    local n, others, first = 0, {}, nil
+    if l == nil then return 0, 0 end
+    -- l is in time order: the first failure in the window, by bisection.
+    local lo, hi = 1, #l + 1
+    while lo < hi do
+      local mid = floor((lo + hi) / 2)
+      if l[mid].t < t - w then lo = mid + 1 else hi = mid end
+    end
+    for i = lo, #l do
+      local x = l[i]
+      if x.t > t then break end
+      if from == nil or x.source == nil or x.source == from then
+        n = n + 1
+        first = first or x.t
+        if x.identity ~= who then others[x.identity] = true end
+      end
+    end
+    return n, count_keys(others), first
+  end
+  local hits = {}
+  for _, e in ipairs(won) do
+    -- The identity's failures from where the success came from: a phone
+    -- with an old password failing while its owner logs on at a desk is
+    -- not someone getting in.
+    local n_id, _, t_id = before(fail_by_id[e.identity], e.t, e.identity, e.source)
+    local n_src, others, t_src = 0, 0, nil
+    if e.source then n_src, others, t_src = before(fail_by_src[e.source], e.t, e.identity) end
+    local n, first = n_id, t_id
+    if n_src > n_id then n, first = n_src, t_src end
+    -- Enough failures, or a source that was spraying: its success is the
+    -- spray's.
+    if n >= o.success_after or others >= o.spray then
+      local k = e.source or e.identity
+      hits[k] = hits[k] or {}
+      local h = hits[k]
+      h[#h + 1] = e
+      e.failures_before = n
+      -- Failures faster than a person types (under 2 s apart on average).
+      e.burst = n >= o.guessing and first ~= nil and (e.t - first) / n < 2
+      e.others = others
+    end
+  end
+  for _, k in ipairs(keys(hits)) do
+    local l = hits[k]
+    local list, tool = {}, false
+    for i, e in ipairs(l) do
+      if i <= 50 then
+        list[i] = { identity = e.identity, time = e.time, failures = e.failures_before }
+      end
+      tool = tool or e.burst or e.others > 0 or e.failures_before >= o.brute_force
+    end
+    local reading = tool and "attacker" or "stale_credential"
+    local x = finding("success_after_failures", l, reading,
+                      { failures = l[1].failures_before, success = l[1].time, successes = list,
+                        why = tool and "after_failures" or "typo" })
+    x.severity = "critical"
+    f[#f + 1] = x
+  end
+
+  sort(f, function(a, b)
+    local ra, rb = rules.RANK[a.severity], rules.RANK[b.severity]
+    if ra ~= rb then return ra < rb end
+    if a.count ~= b.count then return a.count > b.count end
+    if a.kind ~= b.kind then return a.kind < b.kind end
+    local ka = (a.accounts[1] or "") .. "\0" .. (a.sources[1] or "")
+    local kb = (b.accounts[1] or "") .. "\0" .. (b.sources[1] or "")
+    return ka < kb
+  end)
+
+  return f, all, fails
+end
+
+-- Rows of list grouped by key(e), in the order keys are first met: each
+-- made by new(e), then given every e of its key by add(row, e).
+local function tally(list, key, new, add)
+  local rows, order = {}, {}
+  for _, e in ipairs(list) do
+    local k = key(e)
+    if k ~= nil then
+      local r = rows[k]
+      if r == nil then
+        r = new(e)
+        rows[k] = r
+        order[#order + 1] = k
+      end
+      add(r, e)
+    end
+  end
+  return rows, order
+end
+
+-- Most failures first, then the other field given, most first, then by
+-- name.
+local function by_failures(other, name)
+  return function(a, b)
+    if a.failures ~= b.failures then return a.failures > b.failures end
+    if other and a[other] ~= b[other] then return a[other] > b[other] end
+    return a[name] < b[name]
+  end
+end
+
+-- by_account: one row per identity.
+local function accounts(ids, all)
+  local counted = {}
+  for _, e in ipairs(all) do
+    if e.failed or (e.success and e.role ~= "explicit") then counted[#counted + 1] = e end
+  end
+  local rows, order = tally(counted, function(e) return e.identity end, function(e)
+    return { kind = e.kind, failures = 0, successes = 0, lockouts = 0, codes = {},
+             sources = {}, count = {} }
+  end, function(r, e)
+    r.count[e.spelling] = (r.count[e.spelling] or 0) + 1
+    if e.failed then
+      r.failures = r.failures + 1
+      if e.code then r.codes[e.code] = true end
+      if e.source_label then r.sources[e.source_label] = true end
+    elseif e.success then
+      r.successes = r.successes + 1
+    end
+    if e.class == "lockout" then r.lockouts = r.lockouts + 1 end
+  end)
+  local out = {}
+  for _, k in ipairs(order) do
+    local r = rows[k]
+    -- Virtual accounts (SYSTEM, DWM-n) log on all day: shown when they fail.
+    if r.kind ~= "virtual" or r.failures > 0 then
+      -- The account shown: the spelling seen most, then the first in order.
+      local best
+      for s, n in pairs(r.count) do
+        if best == nil or n > r.count[best] or (n == r.count[best] and s < best) then best = s end
+      end
+      out[#out + 1] = { account = best, identity = k, kind = r.kind,
+                        spellings = ids:spellings(k), failures = r.failures,
+                        successes = r.successes, lockouts = r.lockouts, codes = keys(r.codes),
+                        sources = keys(r.sources, 20) }
+    end
+  end
+  sort(out, by_failures("successes", "identity"))
+  return out
+end
+
+-- by_source: failures and distinct identities per source.
+local function sources(fails)
+  local rows, order = tally(fails, function(e) return e.source or "" end, function(e)
+    return { source = e.source_label or "(none)", failures = 0, ids = {} }
+  end, function(r, e)
+    r.failures = r.failures + 1
+    r.ids[e.identity] = true
+  end)
+  local out = {}
+  for _, k in ipairs(order) do
+    local r = rows[k]
+    out[#out + 1] = { source = r.source, failures = r.failures, accounts = count_keys(r.ids),
+                      account_list = keys(r.ids, 20) }
+  end
+  sort(out, by_failures(nil, "source"))
+  return out
+end
+
+-- The logon summary: per identity, successes and failures by logon type
+-- (or Kerberos/NTLM step) and source, with first and last times.
+-- Virtual accounts (SYSTEM, DWM-n...) are left out: they log on all day.
+local function summary(all)
+  local counted = {}
+  for _, e in ipairs(all) do
+    if (e.failed or e.success) and e.role ~= "explicit" and e.role ~= "lockout" and
+       e.kind ~= "virtual" then
+      e.how = e.logon_name or VIA[e.role] or "?"
+      counted[#counted + 1] = e
+    end
+  end
+  local rows, order = tally(counted, function(e)
+    return e.identity .. "\0" .. e.how .. "\0" .. (e.source or "")
+  end, function(e)
+    return { identity = e.identity, logon_type = e.logon_type, how = e.how,
+             source = e.source_label, successes = 0, failures = 0 }
+  end, function(r, e)
+    if e.failed then r.failures = r.failures + 1 else r.successes = r.successes + 1 end
+    if e.time and (r.first == nil or e.time < r.first) then r.first = e.time end
+    if e.time and (r.last == nil or e.time > r.last) then r.last = e.time end
+  end)
+  sort(order)
+  local out = {}
+  for i, k in ipairs(order) do out[i] = rows[k] end
+  return out
+end
+
+--- The result: findings (sorted by severity), by_account, by_source,
+-- logon_summary, and the domains learnt to be one.
+function STATE:finish()
+  local f, all, fails = find_all(self)
+  return { findings = f, by_account = accounts(self.ids, all), by_source = sources(fails),
+           logon_summary = summary(all), domains = self.ids:domains() }
+end
+
+return M

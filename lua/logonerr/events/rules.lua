@@ -1,0 +1,235 @@
+--- The finding rules as data: for each kind of finding its title, its
+-- severity, and what to check next under each reading of the evidence.
+-- A finding's evidence supports one reading: "attacker" (someone is trying
+-- passwords or harvesting tickets) or "stale_credential" (something
+-- legitimate still holds an old or wrong password, or is misconfigured).
+-- Triage picks the reading; this file says what each means for the
+-- responder.  One place to read and to edit.
+-- @module logonerr.events.rules
+
+local M = {}
+
+--- Severities, most urgent first: findings are sorted in this order.
+M.SEVERITIES = { "critical", "high", "medium", "low" }
+M.RANK = { critical = 1, high = 2, medium = 3, low = 4 }
+
+--- Thresholds and windows (seconds), the options of events.triage.
+M.DEFAULTS = {
+  window = 300,             -- the short window: 5 minutes
+  guessing = 5,             -- bad passwords for one identity in the short window
+  brute_force = 20,         -- bad passwords for one identity in the short window that only
+                            -- a tool sends (a stale password locks the account first)
+  slow_window = 86400,      -- the long window for slow guessing: 24 hours
+  slow_guessing = 10,       -- bad passwords for one identity in the long window
+  spray = 4,                -- identities with bad passwords from one source in the window
+  enumeration = 4,          -- unknown or refused names from one source in the window
+  success_after = 5,        -- failures before a success that make it suspect
+  explicit = 4,             -- accounts whose credentials one process or source used
+  kerberoast_many = 3,      -- services roasted in the window that raise the severity
+  lockout = 1, revoked = 1, disabled = 1, expired = 1, clock_skew = 1,
+}
+
+--- The kinds of finding.  severity: the usual one; attacker_severity:
+-- when the evidence reads as an attack.  advice: what to check next, by
+-- reading.
+M.KINDS = {
+  success_after_failures = {
+    title = "A logon succeeded right after failures: the attacker may be in",
+    severity = "critical",
+    advice = {
+      attacker = {
+        "Treat the account as compromised until shown otherwise: reset its password, and its Kerberos keys twice if it is privileged.",
+        "List what the account did after the success (4624 logon ID, 4672, 4688, 5140) and on which hosts.",
+        "Isolate or block the source; look for the same source's successes on other accounts.",
+      },
+      stale_credential = {
+        "Ask the user whether they mistyped and then logged on: failures from their own device followed by a success are usually that.",
+        "If the user did not log on at that time, handle it as a compromise: reset the password and review the session.",
+      },
+    },
+  },
+  password_guessing = {
+    title = "Password guessing against one account",
+    severity = "high",
+    advice = {
+      attacker = {
+        "Block the source and find the process behind the attempts (4625's process name, 4648 on the source host).",
+        "Check whether the account then logged on from that source (4624, 4768 with status 0).",
+        "Check the account's lockout threshold: guessing under it can go on for days.",
+      },
+      stale_credential = {
+        "Something on the source still holds an old password for this account: a mapped drive, a phone's mail, a service, a scheduled task, saved credentials.",
+        "Update or remove the stored password there; the failures stop when it is fixed.",
+        "If the source is not a device of the account's owner, treat it as an attack.",
+      },
+    },
+  },
+  password_spray = {
+    title = "Password spraying: one source, many accounts, bad passwords",
+    severity = "high",
+    advice = {
+      attacker = {
+        "Identify the source host and the process behind the attempts (4625's process, 4648 on the source).",
+        "Check every sprayed account for a later success from the same source (4624, 4768 status 0) and reset those.",
+        "Block or isolate the source; ban the password that was tried if you can learn it (a common or seasonal one).",
+      },
+    },
+  },
+  user_enumeration = {
+    title = "User enumeration: one source probes many account names",
+    severity = "medium",
+    advice = {
+      attacker = {
+        "Names that do not exist (0xC0000064, Kerberos 0x6) or that the KDC refuses (0x12) in a burst from one source are a scan (kerbrute, Metasploit): identify and block the source.",
+        "Names that do exist answer with other codes (0x18, 0xC000006A): the attacker now knows them; expect guessing against them next.",
+        "Accounts disabled by design (Guest, krbtgt, Exchange's SM_ mailboxes) answer 0x12 to everyone: they say nothing about lockouts.",
+      },
+    },
+  },
+  explicit_credentials = {
+    title = "Explicit credentials: one process or source used the credentials of many accounts",
+    severity = "medium",
+    attacker_severity = "high",
+    advice = {
+      attacker = {
+        "4648 names the process that supplied the credentials: a tool running through a list of accounts (runas loops, PsExec, a sprayer) is an attack.",
+        "Check which of those accounts then logged on at the target server (4624 there) and reset them.",
+      },
+      stale_credential = {
+        "Scheduled tasks, services and scripts that run as stored accounts log 4648 on every run: check the process named against what is meant to run there.",
+      },
+    },
+  },
+  kerberoasting = {
+    title = "Kerberoasting: service tickets with RC4 or DES for user-account services",
+    severity = "medium",
+    attacker_severity = "high",
+    advice = {
+      attacker = {
+        "The requester can crack these tickets offline to learn the services' passwords: reset the passwords of the services named, long and random (or move them to gMSAs).",
+        "Find what ran on the source when the tickets were asked for (Rubeus, Impacket's GetUserSPNs); the requesting account's credentials are in the attacker's hands.",
+        "Require AES for service accounts (msDS-SupportedEncryptionTypes) so that RC4 tickets are refused.",
+      },
+      stale_credential = {
+        "An old client or appliance that only speaks RC4 asks for such tickets every day: confirm it is that, then plan to move it to AES.",
+      },
+    },
+  },
+  asrep_roasting = {
+    title = "AS-REP roasting: TGTs issued without pre-authentication",
+    severity = "high",
+    advice = {
+      attacker = {
+        "An account that does not require Kerberos pre-authentication gives anyone a reply encrypted with its password: set 'Do not require Kerberos preauthentication' off for the accounts named.",
+        "Reset the passwords of those accounts: the replies may be cracked offline already.",
+        "Identify the source: a host asking for TGTs of accounts it does not use is running a tool (Rubeus asreproast, GetNPUsers).",
+      },
+    },
+  },
+  lockout = {
+    title = "Account lockouts",
+    severity = "medium",
+    advice = {
+      stale_credential = {
+        "The source here is the caller computer of 4740 or the client of 0xC0000234: find what runs there with the old password (services, scheduled tasks, mapped drives, mobile devices).",
+        "Unlock only after the source of the bad password is fixed, or it locks again.",
+      },
+      attacker = {
+        "The source also failed for other accounts: lockouts are the side effect of guessing. Block the source before unlocking.",
+        "Check the locked accounts for a success from the same source before the lockout.",
+      },
+    },
+  },
+  account_revoked = {
+    title = "Kerberos refused the account (0x12): disabled, expired, locked out or outside logon hours",
+    severity = "low",
+    attacker_severity = "medium",
+    advice = {
+      stale_credential = {
+        "KDC_ERR_CLIENT_REVOKED covers four states: check which one in AD (userAccountControl, accountExpires, lockoutTime, logonHours).",
+        "If the account is meant to be off, find what on the source still uses it and reconfigure it.",
+      },
+      attacker = {
+        "The source also failed for other accounts: it is trying names, and these answered as refused. Block the source.",
+      },
+    },
+  },
+  disabled_account = {
+    title = "Disabled accounts being used",
+    severity = "low",
+    attacker_severity = "medium",
+    advice = {
+      stale_credential = {
+        "Something still runs as these accounts: look for services, scheduled tasks or application pools on the source hosts.",
+        "Re-enable only if the account is meant to be in use; otherwise reconfigure what uses it.",
+      },
+      attacker = {
+        "The source also failed for other accounts: a disabled account tried by an attacker tells you only that it is on their list. Block the source; leave the account disabled.",
+      },
+    },
+  },
+  expired_account = {
+    title = "Expired accounts or passwords being used",
+    severity = "low",
+    attacker_severity = "medium",
+    advice = {
+      stale_credential = {
+        "Service accounts and scheduled tasks keep the password they were set with: update it where the account is used, or move the service to a managed account (gMSA).",
+        "For an expired account (0xC0000193), extend accountExpires only if the account is still needed.",
+      },
+      attacker = {
+        "The source also failed for other accounts: the password it tried was right but old, so it came from an earlier leak. Block the source and check where else that password is used.",
+      },
+    },
+  },
+  clock_skew = {
+    title = "Clock skew between clients and the domain controller",
+    severity = "low",
+    advice = {
+      stale_credential = {
+        "Compare the source's clock with the DC's (w32tm /stripchart /computer:<dc>); Kerberos allows 5 minutes by default.",
+        "Check the time service hierarchy: the PDC emulator should sync from a reliable source.",
+      },
+    },
+  },
+}
+
+--- What to check first when the accounts of a finding include some that
+-- are disabled on purpose.
+M.BY_DESIGN = "Some of these accounts are disabled on purpose (Guest, DefaultAccount, krbtgt, Exchange's system mailboxes): leave them disabled. An attempt on one is a client falling back to guest access, or someone trying names."
+
+--- Why a finding has the reading it has, in the words reports use.
+M.WHY = {
+  other_accounts = "the source also failed for other accounts within the window",
+  rate = "more bad passwords in the window than a stale password sends before the account locks",
+  one_account = "the source failed for this account only",
+  tool = "the pattern is a tool's: many accounts or tickets from one source",
+  tool_process = "a program outside Windows and Program Files supplied the credentials",
+  system_process = "a Windows or installed program supplied the credentials (scheduled tasks, services)",
+  many_services = "many services' tickets asked for in the window",
+  one_service = "few services' tickets asked for: an old client may do that",
+  after_failures = "the failures before the success came faster than a person types, or from a source failing for other accounts",
+  typo = "failures at a person's pace from the account's own source, then the success",
+}
+
+--- The readings a finding can have, in the words reports use.
+M.READINGS = {
+  attacker = "an attack: the source also failed for other accounts, or the pattern is a tool's",
+  stale_credential = "a stale credential or a misconfiguration on the source",
+}
+
+--- The severity of a finding of kind under a reading.
+function M.severity(kind, reading)
+  local k = M.KINDS[kind]
+  if reading == "attacker" and k.attacker_severity then return k.attacker_severity end
+  return k.severity
+end
+
+--- The advice for a kind under a reading (a kind with one reading gives
+-- that one's).
+function M.advice(kind, reading)
+  local a = M.KINDS[kind].advice
+  return a[reading] or a.attacker or a.stale_credential
+end
+
+return M

@@ -1,0 +1,490 @@
+-- Findings an incident responder acts on (issue 21): each scenario is a
+-- log written here in the shapes Windows writes (event XML, and Winlogbeat
+-- JSON where the shape matters), and each says why it is, or is not, an
+-- attack.  The facts behind the rules: Microsoft's pages for events 4624,
+-- 4625, 4648, 4740, 4768, 4769, 4771 and 4776 (which field holds what),
+-- RFC 4120 and MS-KILE for the Kerberos codes and encryption types
+-- (0x17 rc4-hmac, 0x18 rc4-hmac-exp, 0x1 des-cbc-crc, 0x3 des-cbc-md5;
+-- PreAuthType 0: no pre-authentication), and what Sigma, Hayabusa and
+-- Elastic's published rules flag on the same events.
+local events = require "logonerr.events"
+local sc = require "support.scenario"
+
+local BASE = "2024-05-01T10:00:00"
+local function at(t) return sc.at(BASE, t) end
+
+local function one(r, kind)
+  local list = sc.findings(r, kind)
+  assert.are.equal(1, #list, kind .. ": expected one finding, got " .. #list)
+  return list[1]
+end
+
+local function none(r, kind)
+  assert.are.equal(0, #sc.findings(r, kind), "unexpected " .. kind)
+end
+
+-- A bad password for a domain user seen by the DC through Kerberos.
+local function kerberos_bad(user, realm, ip, t)
+  return { id = 4771, time = at(t), data = { TargetUserName = user,
+           ServiceName = "krbtgt/" .. realm, IpAddress = "::ffff:" .. ip, Status = "0x18" } }
+end
+
+-- A TGT issued (4768 status 0) after pre-authentication (type 2).
+local function tgt(user, realm, ip, t, preauth)
+  return { id = 4768, time = at(t), data = { TargetUserName = user, TargetDomainName = realm,
+           ServiceName = "krbtgt", IpAddress = "::ffff:" .. ip, Status = "0x0",
+           PreAuthType = preauth or "2", TicketEncryptionType = "0x12",
+           TargetSid = "S-1-5-21-1-2-3-1105" } }
+end
+
+local function failed_logon(user, domain, ip, ws, t, sub, computer)
+  return { id = 4625, time = at(t), computer = computer or "srv01.corp.local", data = {
+           TargetUserName = user, TargetDomainName = domain, IpAddress = ip or "-",
+           WorkstationName = ws or "-", SubStatus = sub or "0xc000006a",
+           IpPort = ip and "50211" or "-" } }
+end
+
+-- A network logon (4624 type 3) on the file server.
+local function logged_on(user, ip, ws, t)
+  return { id = 4624, time = at(t), computer = "srv01.corp.local", data = {
+           TargetUserName = user, TargetDomainName = "CORP", LogonType = "3",
+           IpAddress = ip, WorkstationName = ws } }
+end
+
+local function ntlm(user, ws, t, status)
+  return { id = 4776, time = at(t), data = { TargetUserName = user, Workstation = ws,
+           Status = status or "0xc000006a" } }
+end
+
+describe("findings", function()
+  if not events.xml then pending("logonerr.evtx is not built (libexpat)") return end
+
+  describe("findings: success after failures", function()
+    -- Nine bad passwords, then a TGT for the same account from the same
+    -- address 10 ms later: the tenth guess was right.  Elastic ("multiple
+    -- logon failure followed by logon success") and Hayabusa flag it; for a
+    -- responder it is the first line to read.
+    for _, shape in ipairs({ "xml", "json" }) do
+      it("names a TGT issued 10 ms after nine failures from the same source (" .. shape .. ")",
+         function()
+        local log = {}
+        for i = 1, 9 do log[i] = kerberos_bad("bob", "CORP.LOCAL", "10.0.0.66", i * 0.2) end
+        local won = 9 * 0.2 + 0.01
+        log[10] = tgt("bob", "CORP.LOCAL", "10.0.0.66", won)
+        local r = sc.triage(log, shape)
+        local f = one(r, "success_after_failures")
+        assert.are.equal("critical", f.severity)
+        assert.are.equal("attacker", f.reading) -- nine tries in two seconds: a tool
+        assert.are.same({ "10.0.0.66" }, f.sources)
+        assert.are.equal(1, #f.accounts)
+        assert.matches("bob", f.accounts[1])
+        assert.are.equal(9, f.failures)
+        assert.are.equal(select(2, events.time(at(won))), f.success)
+        -- The most urgent finding comes first.
+        assert.are.equal("success_after_failures", r.findings[1].kind)
+      end)
+    end
+
+    -- A spray that lands: the source failed for seven other accounts, then
+    -- an account it had not tried before got a ticket.  The failures are the
+    -- source's, not the account's.
+    it("names a success from a source that failed for other accounts just before", function()
+      local log = {}
+      for i = 1, 7 do log[i] = kerberos_bad("user" .. i, "CORP.LOCAL", "10.0.0.66", i) end
+      log[8] = tgt("carol", "CORP.LOCAL", "10.0.0.66", 9)
+      local f = one(sc.triage(log), "success_after_failures")
+      assert.are.equal("critical", f.severity)
+      assert.matches("carol", f.accounts[1])
+      assert.are.same({ "10.0.0.66" }, f.sources)
+    end)
+
+    -- One typo and then the right password, from the user's own PC: what
+    -- every user does every week.  Not an alarm.
+    it("says nothing of one mistyped password followed by a logon", function()
+      local r = sc.triage({
+        failed_logon("dave", "CORP", "10.0.0.31", "PC31", 0),
+        logged_on("dave", "10.0.0.31", "PC31", 5) })
+      none(r, "success_after_failures")
+    end)
+
+    -- Bad passwords from a phone with an old password while its owner logs on
+    -- at a desk: the failures and the success come from two places.  The
+    -- phone is password_guessing (a stale credential), not a break-in.
+    it("does not join a stale device's failures to a logon from elsewhere", function()
+      local log = {}
+      for i = 1, 6 do log[i] = failed_logon("dave", "CORP", "10.0.0.40", "PHONE", i * 20) end
+      log[7] = logged_on("dave", "10.0.0.31", "PC31", 130)
+      local r = sc.triage(log)
+      none(r, "success_after_failures")
+      assert.are.equal("stale_credential", one(r, "password_guessing").reading)
+    end)
+
+    -- Five tries at a person's pace from the user's own PC, then a logon:
+    -- still worth the first line (it may be a guess that worked), but read
+    -- as a user who got the password right in the end.
+    it("reads failures at a person's pace before a success as the user's own", function()
+      local log = {}
+      for i = 1, 5 do log[i] = failed_logon("erin", "CORP", "10.0.0.31", "PC31", i * 15) end
+      log[6] = logged_on("erin", "10.0.0.31", "PC31", 90)
+      local f = one(sc.triage(log), "success_after_failures")
+      assert.are.equal("critical", f.severity)
+      assert.are.equal("stale_credential", f.reading)
+      assert.matches("mistyped", table.concat(f.check, "\n"))
+    end)
+
+    -- A TGT without pre-authentication proves nothing about the password
+    -- (anyone can ask for one): it is AS-REP roasting, not a logon.
+    it("does not take a TGT issued without pre-authentication for a logon", function()
+      local log = {}
+      for i = 1, 9 do log[i] = kerberos_bad("user" .. i, "CORP.LOCAL", "10.0.0.66", i * 0.2) end
+      log[10] = tgt("svc_legacy", "CORP.LOCAL", "10.0.0.66", 2, "0")
+      local r = sc.triage(log)
+      none(r, "success_after_failures")
+      one(r, "asrep_roasting")
+    end)
+  end)
+
+  describe("findings: one identity per person", function()
+    -- CORP\bob on the file server (NTLM, 4625), CORP.LOCAL\bob on the DC
+    -- (Kerberos, 4771, realm from krbtgt/), bare bob in the DC's 4776: one
+    -- person, six bad passwords in 12 seconds, over the threshold of 5.  The
+    -- file server's 4625 names both the address and the workstation, which
+    -- ties the 4776's workstation to the 4771's address.
+    it("counts CORP\\bob, CORP.LOCAL\\bob and bob as one identity", function()
+      local r = sc.triage({
+        failed_logon("bob", "CORP", "10.0.0.66", "KALI", 0),
+        kerberos_bad("bob", "CORP.LOCAL", "10.0.0.66", 2),
+        ntlm("bob", "KALI", 4),
+        failed_logon("BOB", "CORP", "10.0.0.66", "KALI", 6),
+        kerberos_bad("Bob", "CORP.LOCAL", "10.0.0.66", 8),
+        ntlm("bob", "KALI", 10),
+        -- What pairs CORP with CORP.LOCAL: the same people in both.
+        logged_on("alice", "10.0.0.20", "PC20", 30),
+        tgt("alice", "CORP.LOCAL", "10.0.0.20", 29) })
+      local f = one(r, "password_guessing")
+      assert.are.equal(6, f.count)
+      assert.are.equal(1, #f.accounts)
+      assert.are.same({ "10.0.0.66" }, f.sources)
+      local bob
+      for _, a in ipairs(r.by_account) do
+        if a.identity == f.accounts[1] then bob = a end
+      end
+      assert.is_table(bob, "by_account has bob's identity")
+      assert.are.equal(6, bob.failures)
+      assert.are.same({ "CORP.LOCAL\\Bob", "CORP.LOCAL\\bob", "CORP\\BOB", "CORP\\bob", "bob" },
+                      sc.sorted(bob.spellings))
+    end)
+
+    -- A spray of seven accounts against a workstation over SMB: the
+    -- workstation logs 4625 and passes each attempt to the DC, which logs
+    -- 4776 the same second.  Seven accounts, seven attempts, not fourteen.
+    it("counts a spray seen on the workstation and on the DC once", function()
+      local log = {}
+      for i = 1, 7 do
+        log[#log + 1] = failed_logon("user" .. i, "CORP", "10.0.0.66", "KALI", i * 3, nil,
+                                     "ws05.corp.local")
+        log[#log + 1] = ntlm("user" .. i, "KALI", i * 3)
+      end
+      local r = sc.triage(log)
+      local f = one(r, "password_spray")
+      assert.are.equal(7, #f.accounts)
+      assert.are.equal(7, f.count)
+      assert.are.same({ "10.0.0.66" }, f.sources)
+      -- The evidence names both events of each attempt.
+      assert.are.same({ 4625, 4776 }, sc.sorted(f.events))
+      assert.are.equal(7, #r.by_account)
+      assert.are.equal(1, #r.by_source)
+      assert.are.equal(7, r.by_source[1].accounts)
+    end)
+
+    -- A local Administrator on a workstation and the domain's Administrator
+    -- are two accounts: the bare name is not given to either.
+    it("keeps a local account apart from the domain account of the same name", function()
+      local log = {}
+      for i = 1, 3 do
+        log[#log + 1] = failed_logon("Administrator", "WS07", "10.0.0.66", "KALI", i, nil,
+                                     "ws07.corp.local")
+        log[#log + 1] = failed_logon("Administrator", "CORP", "10.0.0.66", "KALI", i + 0.5)
+      end
+      local r = sc.triage(log)
+      none(r, "password_guessing")
+      assert.are.equal(2, #r.by_account)
+    end)
+  end)
+
+  describe("findings: 4648 is not a spray", function()
+    -- One ordinary interactive logon on Windows 10: winlogon logs 4648 for
+    -- the Font Driver Host and Desktop Window Manager virtual accounts, the
+    -- computer account and the user, and 4624 for each.  Nothing failed.
+    local function logon(t0)
+      local log = {}
+      local function explicit(user, domain, t)
+        log[#log + 1] = { id = 4648, time = at(t0 + t), computer = "ws01.corp.local", data = {
+          SubjectUserName = "WS01$", SubjectDomainName = "CORP", TargetUserName = user,
+          TargetDomainName = domain } }
+        log[#log + 1] = { id = 4624, time = at(t0 + t + 0.01), computer = "ws01.corp.local",
+          data = { SubjectUserName = "WS01$", SubjectDomainName = "CORP", TargetUserName = user,
+                   TargetDomainName = domain, LogonType = "2", IpAddress = "-",
+                   LogonProcessName = "Advapi  ", AuthenticationPackageName = "Negotiate",
+                   ProcessName = "C:\\Windows\\System32\\winlogon.exe" } }
+      end
+      explicit("UMFD-0", "Font Driver Host", 0)
+      explicit("UMFD-1", "Font Driver Host", 0.2)
+      explicit("DWM-1", "Window Manager", 0.4)
+      explicit("WS01$", "CORP", 0.6)
+      explicit("alice", "CORP", 1)
+      return log
+    end
+
+    it("finds nothing in an interactive logon's 4648s", function()
+      local r = sc.triage(logon(0))
+      assert.are.same({}, sc.kinds(r))
+    end)
+
+    -- One process on one host using ten people's passwords in a minute is a
+    -- tool working through a list (a sprayer, a runas loop): that is
+    -- explicit_credentials, and 4648 never says whether the password was
+    -- right, so it is not password_spray.
+    it("names one process using many accounts' credentials as explicit_credentials", function()
+      local log = logon(0)
+      for i = 1, 10 do
+        log[#log + 1] = { id = 4648, time = at(100 + i * 5), computer = "ws07.corp.local", data = {
+          SubjectUserSid = "S-1-5-21-1-2-3-1190", SubjectUserName = "eve",
+          SubjectDomainName = "CORP", TargetUserName = "user" .. i, TargetDomainName = "CORP",
+          TargetServerName = "fs01.corp.local", TargetInfo = "fs01.corp.local",
+          ProcessName = "C:\\Users\\eve\\AppData\\Local\\Temp\\sp.exe",
+          IpAddress = "10.0.0.77", IpPort = "445" } }
+      end
+      local r = sc.triage(log)
+      none(r, "password_spray")
+      local f = one(r, "explicit_credentials")
+      assert.are.equal(10, #f.accounts)
+      assert.are.same({ "10.0.0.77" }, f.sources)
+      assert.is_truthy(({ high = true, medium = true })[f.severity])
+    end)
+  end)
+
+  describe("findings: disabled accounts and lockouts", function()
+    -- kerbrute's user enumeration asks the KDC for a TGT for each name of a
+    -- list.  Names that do not exist answer 0x6; accounts that exist but are
+    -- disabled answer 0x12 (KDC_ERR_CLIENT_REVOKED), and Guest,
+    -- DefaultAccount, krbtgt and Exchange's SM_ mailboxes are disabled on
+    -- every domain.  None of this is a lockout: no 4740 was logged.
+    it("puts 0x12 in an enumeration burst and names accounts disabled by design", function()
+      local log = {}
+      local names = { "Guest", "DefaultAccount", "krbtgt", "SM_27d255b6407743b08",
+                      "SM_2b6f1a51ac6c41b2a" }
+      for i, n in ipairs(names) do
+        log[#log + 1] = { id = 4768, time = at(i * 0.05), data = { TargetUserName = n,
+          TargetDomainName = "CORP.LOCAL", ServiceName = "krbtgt/CORP.LOCAL",
+          IpAddress = "::ffff:10.0.0.66", Status = "0x12", PreAuthType = "-",
+          TicketEncryptionType = "0xffffffff" } }
+      end
+      for i = 1, 6 do
+        log[#log + 1] = { id = 4768, time = at(1 + i * 0.05), data = {
+          TargetUserName = "nosuch" .. i, TargetDomainName = "CORP.LOCAL",
+          ServiceName = "krbtgt/CORP.LOCAL", IpAddress = "::ffff:10.0.0.66", Status = "0x6",
+          PreAuthType = "-", TicketEncryptionType = "0xffffffff" } }
+      end
+      local r = sc.triage(log)
+      none(r, "lockout")
+      none(r, "account_revoked")
+      local f = one(r, "user_enumeration")
+      assert.are.equal(11, f.count)
+      local named = {}
+      for _, d in ipairs(f.disabled_by_design) do named[#named + 1] = d.account end
+      assert.are.same({ "CORP.LOCAL\\DefaultAccount", "CORP.LOCAL\\Guest",
+                        "CORP.LOCAL\\SM_27d255b6407743b08", "CORP.LOCAL\\SM_2b6f1a51ac6c41b2a",
+                        "CORP.LOCAL\\krbtgt" }, sc.sorted(named))
+      for _, check in ipairs(f.check) do assert.not_matches("4740", check) end
+    end)
+
+    -- One 0x12 for one account from its user's PC: Kerberos refused the
+    -- account, which may be disabled, expired, locked or outside its logon
+    -- hours.  Not a lockout.
+    it("reports a lone 0x12 as account_revoked, not as a lockout", function()
+      local r = sc.triage({ { id = 4768, time = at(0), data = { TargetUserName = "carol",
+        TargetDomainName = "CORP.LOCAL", ServiceName = "krbtgt/CORP.LOCAL",
+        IpAddress = "::ffff:10.0.0.20", Status = "0x12", PreAuthType = "-",
+        TicketEncryptionType = "0xffffffff" } } })
+      none(r, "lockout")
+      local f = one(r, "account_revoked")
+      assert.are.same({ "10.0.0.20" }, f.sources)
+    end)
+
+    -- Lockouts come from 4740 (with the caller computer) and from
+    -- 0xC0000234 (the account is locked when the logon is tried).
+    it("finds lockouts in 4740 and 0xC0000234, with the source that caused them", function()
+      local r = sc.triage({
+        { id = 4740, time = at(0), data = { TargetUserName = "svc_backup",
+          TargetDomainName = "APP01", SubjectDomainName = "CORP" } },
+        failed_logon("frank", "CORP", "10.0.0.41", "PC41", 10, "0xc0000234") })
+      local f = one(r, "lockout")
+      assert.are.same({ "10.0.0.41", "APP01" }, sc.sorted(f.sources))
+      assert.are.equal(2, f.count)
+      assert.is_string(f.severity)
+    end)
+  end)
+
+  describe("findings: Kerberos abuse", function()
+    local function tgs(user, service, enc, t, status)
+      return { id = 4769, time = at(t), data = { TargetUserName = user .. "@CORP.LOCAL",
+        TargetDomainName = "CORP.LOCAL", ServiceName = service, TicketEncryptionType = enc,
+        IpAddress = "::ffff:10.0.0.50", Status = status or "0x0" } }
+    end
+
+    -- Rubeus or GetUserSPNs asks for an RC4 ticket for every user account
+    -- with an SPN: four in ten seconds.  Computer accounts ($) and krbtgt are
+    -- not roastable (random keys), and AES tickets (0x12) are the normal
+    -- case.
+    it("finds kerberoasting: RC4 and DES service tickets for user-account services", function()
+      local r = sc.triage({
+        tgs("alice", "svc_sql", "0x17", 0), tgs("alice", "svc_web", "0x17", 2),
+        tgs("alice", "svc_backup", "0x18", 4), tgs("alice", "svc_sccm", "0x3", 6),
+        tgs("alice", "svc_legacy", "0x1", 8),
+        tgs("alice", "FS01$", "0x17", 9), tgs("alice", "krbtgt", "0x17", 9.5),
+        tgs("alice", "svc_files", "0x12", 10) })
+      local f = one(r, "kerberoasting")
+      assert.are.equal("high", f.severity)
+      assert.are.same({ "svc_backup", "svc_legacy", "svc_sccm", "svc_sql", "svc_web" },
+                      sc.sorted(f.services))
+      assert.are.same({ "10.0.0.50" }, f.sources)
+      assert.are.equal(1, #f.accounts)
+      assert.matches("alice", f.accounts[1])
+    end)
+
+    -- One RC4 ticket for one service is what an old client does too: named,
+    -- but ranked below a burst.
+    it("ranks one roasted service below many", function()
+      local f = one(sc.triage({ tgs("alice", "svc_sql", "0x17", 0) }), "kerberoasting")
+      assert.are.equal("medium", f.severity)
+    end)
+
+    -- A refused request (status not 0) gave no ticket to crack.
+    it("does not count a refused service ticket request", function()
+      none(sc.triage({ tgs("alice", "svc_sql", "0x17", 0, "0x1b") }), "kerberoasting")
+    end)
+
+    -- GetNPUsers and Rubeus asreproast ask for a TGT without
+    -- pre-authentication; the KDC answers for accounts that do not require
+    -- it, and the answer can be cracked offline.  4768 with PreAuthType 0.
+    it("finds AS-REP roasting: TGTs issued without pre-authentication", function()
+      local r = sc.triage({
+        tgt("svc_legacy", "CORP.LOCAL", "10.0.0.66", 0, "0"),
+        tgt("old_app", "CORP.LOCAL", "10.0.0.66", 1, "0"),
+        tgt("alice", "CORP.LOCAL", "10.0.0.20", 2, "2") })
+      local f = one(r, "asrep_roasting")
+      assert.are.equal("high", f.severity)
+      assert.are.equal(2, #f.accounts)
+      assert.are.same({ "10.0.0.66" }, f.sources)
+    end)
+  end)
+
+  describe("findings: slow guessing", function()
+    -- Twelve tries over a day, one every two hours: never five in five
+    -- minutes, so the short window never fires.  The long window (24 h) does.
+    local function slow()
+      local log = {}
+      for i = 0, 11 do log[#log + 1] = kerberos_bad("gina", "CORP.LOCAL", "10.0.0.99", i * 7200) end
+      return log
+    end
+
+    it("finds a few tries an hour kept up for a day", function()
+      local f = one(sc.triage(slow()), "password_guessing")
+      assert.is_true(f.slow)
+      assert.are.equal(12, f.count)
+    end)
+
+    it("takes the long window and its threshold as options", function()
+      none(sc.triage(slow(), "xml", { slow_window = 3600 }), "password_guessing")
+      none(sc.triage(slow(), "xml", { slow_guessing = 13 }), "password_guessing")
+    end)
+  end)
+
+  describe("findings: advice for both readings", function()
+    local function joined(f) return table.concat(f.check, "\n") end
+
+    -- Six bad passwords for erin from her own PC, and for no one else: a
+    -- phone or a mapped drive with her old password.
+    it("reads failures from a source that fails for one account only as a stale credential",
+       function()
+      local log = {}
+      for i = 1, 6 do log[i] = failed_logon("erin", "CORP", "10.0.0.31", "PC31", i * 20) end
+      local f = one(sc.triage(log), "password_guessing")
+      assert.are.equal("stale_credential", f.reading)
+      assert.matches("old password", joined(f))
+    end)
+
+    -- The same six failures, from a source that also failed for four other
+    -- accounts: an attacker, and the advice must not send the responder
+    -- looking for a forgotten service.
+    it("reads failures from a source that failed for other accounts as an attacker", function()
+      local log = {}
+      for i = 1, 6 do log[i] = failed_logon("erin", "CORP", "10.0.0.66", "KALI", i * 20) end
+      for i = 1, 4 do
+        log[#log + 1] = failed_logon("user" .. i, "CORP", "10.0.0.66", "KALI", 200 + i * 30)
+      end
+      local f = one(sc.triage(log), "password_guessing")
+      assert.are.equal("attacker", f.reading)
+      assert.not_matches("old password", joined(f))
+    end)
+
+    -- A disabled account tried from a source that is guessing at others: the
+    -- account is on an attacker's list, nothing "still runs as" it.
+    it("does not say something still runs as a disabled account an attacker tried", function()
+      local log = { failed_logon("olduser", "CORP", "10.0.0.66", "KALI", 0, "0xc0000072") }
+      for i = 1, 3 do log[#log + 1] = failed_logon("user" .. i, "CORP", "10.0.0.66", "KALI", i) end
+      local f = one(sc.triage(log), "disabled_account")
+      assert.are.equal("attacker", f.reading)
+      assert.not_matches("still runs as", joined(f))
+      -- And the same account from its old server alone is the other reading.
+      f = one(sc.triage({ failed_logon("olduser", "CORP", "10.0.0.12", "APP02", 0, "0xc0000072") }),
+              "disabled_account")
+      assert.are.equal("stale_credential", f.reading)
+      assert.matches("still runs as", joined(f))
+    end)
+  end)
+
+  describe("findings: severity", function()
+    it("gives every finding a severity and sorts by it", function()
+      local log = {}
+      for i = 1, 9 do log[i] = kerberos_bad("bob", "CORP.LOCAL", "10.0.0.66", i * 0.2) end
+      log[10] = tgt("bob", "CORP.LOCAL", "10.0.0.66", 1.81)
+      log[11] = { id = 4769, time = at(3), data = { TargetUserName = "bob@CORP.LOCAL",
+        TargetDomainName = "CORP.LOCAL", ServiceName = "svc_sql", TicketEncryptionType = "0x17",
+        IpAddress = "::ffff:10.0.0.66" } }
+      log[12] = { id = 4625, time = at(4), data = { TargetUserName = "hal",
+        TargetDomainName = "CORP", Status = "0xc000006e", SubStatus = "0xc0000133",
+        IpAddress = "10.0.0.70" } }
+      local r = sc.triage(log)
+      local rank = { critical = 1, high = 2, medium = 3, low = 4 }
+      assert.is_true(#r.findings >= 3)
+      local last = 0
+      for _, f in ipairs(r.findings) do
+        assert.is_number(rank[f.severity], f.kind .. " has no severity")
+        assert.is_true(rank[f.severity] >= last, "findings are sorted by severity")
+        last = rank[f.severity]
+      end
+    end)
+  end)
+
+  -- Thresholds and windows are positive numbers; a misspelt option would
+  -- otherwise be ignored and the default used without a word.
+  describe("options", function()
+    local log = { kerberos_bad("bob", "CORP.LOCAL", "10.0.0.66", 0) }
+    for _, bad in ipairs({
+      { { windwo = 60 }, "unknown option 'windwo'" },
+      { { window = 0 }, "option 'window' must be a positive number, got 0" },
+      { { guessing = -1 }, "option 'guessing' must be a positive number, got %-1" },
+      { { slow_window = "1d" }, "option 'slow_window' must be a positive number, got 1d" },
+      { { spray = 0 / 0 }, "option 'spray' must be a positive number" },
+    }) do
+      it("refuses " .. bad[2]:gsub("%%", ""), function()
+        local recs = sc.records(log)
+        local ok, err = pcall(events.triage, recs, bad[1])
+        assert.is_false(ok)
+        assert.matches("bad argument #2 to 'triage' %(" .. bad[2], err)
+      end)
+    end
+  end)
+end)
