@@ -260,4 +260,25 @@ describe("logonerr events", function()
     assert.matches("CORP\\bob %(STATUS_ACCOUNT_LOCKED_OUT%), 1 lockout\n", out)
     assert.is_nil(out:find("1 events", 1, true))
   end)
+
+  it("labels the chart's time axis with the day when the failures span days", function()
+    -- Security_with_size_t: failures from 2015-08-23 to 2015-09-02
+    local code, out = run("events -f html " .. S .. "omerbenamram-Security_with_size_t.evtx")
+    assert.are.equal(0, code)
+    local labels = {}
+    for text in out:gmatch('<text [^>]*font%-size="10">([^<]*)</text>') do
+      labels[#labels + 1] = text
+    end
+    assert.is_true(#labels >= 3)
+    for i, l in ipairs(labels) do
+      assert.matches("^%d%d%-%d%d %d%d:%d%d$", l)
+      if i > 1 then assert.is_true(l > labels[i - 1], l .. " after " .. labels[i - 1]) end
+    end
+    assert.are.equal("08-23", labels[1]:sub(1, 5))
+    assert.matches(">UTC, from 2015%-08%-23, one bar per 6 hours<", out)
+    -- within one day the time alone, the day once in the note
+    code, out = run("events -f html " .. S .. "mitre-4771-kerberos-bf-valid-user.evtx")
+    assert.matches('font%-size="10">14:54:21<', out)
+    assert.matches(">UTC, 2021%-12%-02, one bar per", out)
+  end)
 end)

@@ -139,17 +139,23 @@ local function chart(t)
     end
   end
   -- Labels at least 110 px apart; within a day, the time alone, and the
-  -- day once under the axis.
-  local short = t.bucket < 86400
+  -- day once under the axis; across days, the day too.
+  local short = sub(rows[1].time, 1, 10) == sub(rows[#rows].time, 1, 10)
   local step = max(1, math_ceil(110 / bw))
   for i = 1, #rows, step do
     local label = rows[i].time
-    if short then label = sub(label, 12, t.bucket < 60 and 19 or 16) end
+    if short then
+      label = sub(label, 12, t.bucket < 60 and 19 or 16)
+    elseif t.bucket < 86400 then
+      label = sub(label, 6, 10) .. " " .. sub(label, 12, 16)
+    else
+      label = sub(label, 1, 10)
+    end
     c.labels[#c.labels + 1] = { x = format("%.1f", left + (i - 1) * bw),
                                 y = H - bottom + 14, text = label }
   end
-  c.note = format("UTC%s, one bar per %s", short and (", " .. sub(rows[1].time, 1, 10)) or "",
-                  duration(t.bucket))
+  c.note = format("UTC, %s%s, one bar per %s", short and "" or "from ",
+                  sub(rows[1].time, 1, 10), duration(t.bucket))
   return c
 end
 
