@@ -151,7 +151,7 @@ check-html: deps-ci all
 
 # doc/report.png, the picture of the HTML report README shows: the same
 # page and browser as check-html.  Run it when the report changes.
-SCREENSHOT_LOG ?= spec/fixtures/evtx/mitre-4768-4771-kerbrute-user-enum.evtx
+SCREENSHOT_LOG ?= spec/fixtures/evtx/omerbenamram-Security_with_size_t.evtx
 screenshot: deps-ci all
 	@mkdir -p build/html
 	$(LUA) bin/logonerr events -o build/html/report.html $(SCREENSHOT_LOG)
