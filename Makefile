@@ -36,7 +36,7 @@ CORE_SRC = csrc/catalog_data.c csrc/lookup.c csrc/parse.c csrc/format.c \
            csrc/search.c csrc/scan.c csrc/utf16.c
 BIND_SRC = csrc/lbind.c csrc/lcore.c csrc/lentry.c csrc/lscan.c
 SRC = $(CORE_SRC) $(BIND_SRC)
-HDR = csrc/logonerr.h csrc/catalog.h csrc/lbind.h csrc/lentry.h csrc/lscan.h
+HDR = csrc/logonerr.h csrc/catalog.h csrc/lbind.h csrc/lcompat.h csrc/lentry.h csrc/lscan.h
 LUA_SRC = $(wildcard lua/logonerr/*.lua lua/logonerr/*/*.lua lua/logonerr/*/*/*.lua)
 BUSTED ?= busted
 # Where Debian keeps what the embedding example, the C tests and make
@@ -46,24 +46,30 @@ LUA54_STATIC ?= /usr/lib/$(shell $(CC) -print-multiarch 2>/dev/null)/liblua5.4.a
 DKJSON_LUA ?= /usr/share/lua/5.4/dkjson.lua
 BUSTED_SCRIPT ?= $(shell command -v busted)
 
-# logonerr.evtx (Security events): event XML through libexpat, EVTX files
-# through libevtx.  Built when pkg-config finds expat; without libevtx it
-# still reads XML and JSON, and says that EVTX needs libevtx.
+# Security events: logonerr.evtx reads EVTX files with our own reader (no
+# library; threads for -j); logonerr.eventxml reads event XML through
+# libexpat, built when pkg-config finds it (without it, logonerr events
+# reads EVTX and JSON, and says that XML needs libexpat).
 PKG_CONFIG ?= pkg-config
 EXPAT_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags expat 2>/dev/null)
 EXPAT_LIBS ?= $(shell $(PKG_CONFIG) --libs expat 2>/dev/null)
-LIBEVTX_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags libevtx 2>/dev/null)
-LIBEVTX_LIBS ?= $(shell $(PKG_CONFIG) --libs libevtx 2>/dev/null)
 EVTX_MODULE = $(BUILD)/logonerr/evtx.so
-EVTX_SRC = csrc/levtx.c csrc/eventxml.c $(if $(LIBEVTX_LIBS),csrc/evtx.c)
-EVTX_HDR = csrc/eventxml.h csrc/evtx.h
-EVTX_FLAGS = $(EXPAT_CFLAGS) $(if $(LIBEVTX_LIBS),-DLOGONERR_WITH_LIBEVTX $(LIBEVTX_CFLAGS))
+EVTX_CORE = csrc/evtx.c csrc/evtx_chunk.c csrc/evtx_values.c
+EVTX_SRC = csrc/levtx.c csrc/levtx_record.c $(EVTX_CORE)
+EVTX_HDR = csrc/evtx.h csrc/evtx_values.h csrc/levtx_record.h csrc/lcompat.h
+EVENTXML_MODULE = $(BUILD)/logonerr/eventxml.so
+EVENTXML_SRC = csrc/leventxml.c csrc/levtx_record.c csrc/eventxml.c
+EVENTXML_HDR = csrc/eventxml.h csrc/levtx_record.h csrc/lcompat.h
+# The reference reader (libevtx) for the specs, the fuzz targets and the
+# bench: never part of logonerr itself.
+LIBEVTX_LIBS ?= $(shell $(PKG_CONFIG) --libs libevtx 2>/dev/null)
+EVTX_COMPARE = build/tools/evtx-compare
 
 .PHONY: evtx-missing check-html screenshot bench-events all catalogue check-catalogue test test-all deps deps-run deps-ci install uninstall clean check-rock \
         check-rock-all bench bench-scan examples windows lint doc fuzz sanitize \
         valgrind threads alloc-test coverage
 
-all: $(MODULE) $(if $(EXPAT_LIBS),$(EVTX_MODULE),evtx-missing)
+all: $(MODULE) $(EVTX_MODULE) $(if $(EXPAT_LIBS),$(EVENTXML_MODULE),evtx-missing)
 
 $(MODULE): $(SRC) $(HDR)
 	@mkdir -p $(BUILD)/logonerr
@@ -71,12 +77,24 @@ $(MODULE): $(SRC) $(HDR)
 
 $(EVTX_MODULE): $(EVTX_SRC) $(EVTX_HDR)
 	@mkdir -p $(BUILD)/logonerr
-	$(CC) $(ALL_CFLAGS) $(EVTX_FLAGS) $(LIBFLAG) -o $@ $(EVTX_SRC) $(LDFLAGS) \
-	  $(EXPAT_LIBS) $(LIBEVTX_LIBS)
+	$(CC) $(ALL_CFLAGS) -pthread $(LIBFLAG) -o $@ $(EVTX_SRC) $(LDFLAGS) -pthread
+
+$(EVENTXML_MODULE): $(EVENTXML_SRC) $(EVENTXML_HDR)
+	@mkdir -p $(BUILD)/logonerr
+	$(CC) $(ALL_CFLAGS) $(EXPAT_CFLAGS) $(LIBFLAG) -o $@ $(EVENTXML_SRC) $(LDFLAGS) \
+	  $(EXPAT_LIBS)
 
 evtx-missing:
-	@echo "note: expat not found (Debian: libexpat1-dev): logonerr.evtx not built," \
-	  "logonerr events reads JSON only"
+	@echo "note: expat not found (Debian: libexpat1-dev): logonerr.eventxml not" \
+	  "built, logonerr events reads EVTX and JSON only"
+
+# Our EVTX reader against libevtx, record by record (spec/c/evtx_compare.c;
+# spec/evtx_compare_spec.lua runs it on every EVTX we have).
+$(EVTX_COMPARE): spec/c/evtx_compare.c spec/c/libevtx_xml.c spec/c/libevtx_xml.h \
+    csrc/eventxml.c $(EVTX_CORE) $(EVTX_HDR)
+	@mkdir -p build/tools
+	$(CC) $(WARN) -O2 -g -Icsrc -Ispec/c -o $@ spec/c/evtx_compare.c \
+	  spec/c/libevtx_xml.c csrc/eventxml.c $(EVTX_CORE) -lexpat -levtx -pthread
 
 # The C the core compiles is generated from the catalogue's source
 # (catalogue/*.lua) and committed, so building needs no generator run.
@@ -100,7 +118,7 @@ deps-ci:
 	@sh .ci/deps ci
 
 # The specs run the command with $LUA too.
-test: deps all
+test: deps all $(if $(LIBEVTX_LIBS),$(EVTX_COMPARE))
 	LUA=$(LUA) $(BUSTED) --lua=$(LUA) --cpath='$(BUILD)/?.so' .
 
 # Every supported Lua, one after the other.
@@ -157,12 +175,14 @@ screenshot: deps-ci all
 	$(LUA) bin/logonerr events -o build/html/report.html $(SCREENSHOT_LOG)
 	sh .ci/check-html build/html/report.html doc/report.png
 
-# Reading Security logs: records/s and MB/s for EVTX, XML and NDJSON, against
-# evtxexport -f xml and python-evtx on the same files, and peak memory on
-# a log EVENTS_TIMES times larger; the triage's first parts in C alone.
-EVENTS_TIMES ?= 10
+# Reading Security logs: cpu, wall, records/s and MB/s for EVTX (the sample
+# and one EVENTS_TIMES times larger, -j 1 and 2), XML and NDJSON, against
+# evtxexport -f xml and python-evtx on the same files; peak memory on an
+# EVTX file of EVENTS_GB GB; our C reader alone; the targets of issue 22.
+EVENTS_TIMES ?= 100
+EVENTS_GB ?= 1
 bench-events: deps-ci all
-	CC="$(CC)" LUA=$(LUA) $(LUA) bench/events.lua $(EVENTS_TIMES)
+	CC="$(CC)" LUA=$(LUA) $(LUA) bench/events.lua $(EVENTS_TIMES) $(EVENTS_GB)
 
 # examples/: a C host with logonerr linked in (Lua 5.4, static) and a C
 # program that uses the C API alone.  Each run is compared with the output
@@ -296,13 +316,17 @@ FUZZ_SECONDS ?= 60
 # scandiff-sse2 and scandiff-plain: the same target over the scanner built
 # without AVX2, and without vector instructions at all.
 FUZZ_TARGETS = parse format scan scandiff scandiff-sse2 scandiff-plain name utf16
-# The Security events reader: event XML (libexpat) and EVTX (libevtx).
-# libevtx itself leaks on some damaged records (in libfwevt's XML tags), and
-# asks for gigabytes when a damaged template gives a huge count (it handles
-# the allocation failing): the evtx target runs without leak detection, and
-# allocations over 4 GB fail as they would on a machine without that much.
-# eventxml keeps every check.
-FUZZ_EVENT_TARGETS = eventxml evtx
+# The Security events readers: event XML (libexpat), EVTX (our own reader),
+# and ours against libevtx (evtxdiff: every record libevtx reads must read
+# the same with ours).  libevtx itself leaks on some damaged records (in
+# libfwevt's XML tags), and asks for gigabytes when a damaged template
+# gives a huge count (it handles the allocation failing): evtxdiff runs
+# without leak detection, and allocations over 4 GB fail as they would on
+# a machine without that much.  eventxml and evtx keep every check.
+FUZZ_EVENT_TARGETS = eventxml evtx evtxdiff
+FUZZ_SRC_eventxml = csrc/eventxml.c -lexpat
+FUZZ_SRC_evtx = $(EVTX_CORE)
+FUZZ_SRC_evtxdiff = -Ispec/c spec/c/libevtx_xml.c csrc/eventxml.c $(EVTX_CORE) -lexpat -levtx
 EVTX_ASAN = detect_leaks=0:allocator_may_return_null=1:max_allocation_size_mb=4096
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 fuzz: deps-ci
@@ -317,13 +341,14 @@ fuzz: deps-ci
 	  test -z "$$(ls build/fuzz | grep -E '^(crash|leak|timeout|oom)-')"; \
 	done
 	set -e; for t in $(FUZZ_EVENT_TARGETS); do \
-	  clang $(WARN) $(FUZZ_FLAGS) -DLOGONERR_WITH_LIBEVTX -Icsrc -o build/fuzz/$$t \
-	    fuzz/fuzz_$$t.c csrc/eventxml.c csrc/evtx.c -lexpat -levtx; \
+	  case $$t in eventxml) src="$(FUZZ_SRC_eventxml)";; evtx) src="$(FUZZ_SRC_evtx)";; \
+	    *) src="$(FUZZ_SRC_evtxdiff)";; esac; \
+	  clang $(WARN) $(FUZZ_FLAGS) -Icsrc -o build/fuzz/$$t fuzz/fuzz_$$t.c $$src; \
 	  rm -rf build/fuzz/corpus-$$t; cp -r fuzz/corpus/$$t build/fuzz/corpus-$$t; \
 	  echo "== fuzz $$t ($(FUZZ_SECONDS) s)"; \
-	  (cd build/fuzz && ASAN_OPTIONS=$$(test $$t = evtx && echo $(EVTX_ASAN) || echo detect_leaks=1) \
+	  (cd build/fuzz && ASAN_OPTIONS=$$(test $$t = evtxdiff && echo $(EVTX_ASAN) || echo detect_leaks=1) \
 	    ./$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
-	    $$(test $$t = evtx && echo -malloc_limit_mb=65536) \
+	    $$(test $$t = evtxdiff && echo -malloc_limit_mb=65536) \
 	    corpus-$$t 2>&1 | grep -E '^(Done|stat::number_of_executed_units|==[0-9]+== ERROR|SUMMARY)') ; \
 	  test -z "$$(ls build/fuzz | grep -E '^(crash|leak|timeout|oom)-')"; \
 	done
@@ -336,10 +361,10 @@ lint: deps-ci
 	luacheck --no-color -q .
 	cppcheck -q --enable=warning,style,performance,portability --std=c99 \
 	  --error-exitcode=1 --suppress=missingIncludeSystem --suppress=missingInclude \
-	  -DLOGONERR_WITH_LIBEVTX -Icsrc csrc/
+	  -Icsrc csrc/
 	clang-tidy -quiet --warnings-as-errors='*' -checks='$(TIDY_CHECKS)' csrc/*.c \
 	  examples/capi/main.c -- -std=c99 -Icsrc -I$(LUA54_INCDIR) \
-	  -DLOGONERR_WITH_LIBEVTX 2>/dev/null
+	  2>/dev/null
 	@echo "lint: ok"
 
 # luarocks make into a throwaway tree, then require from it.

@@ -1,166 +1,299 @@
 /*
- * EVTX through libevtx, as its own evtxexport does: open, count, then each
- * record's XML.  (libevtx's record header holds the time the record was
- * written and its number in this file, which differ from the event's
- * TimeCreated and EventRecordID in exported logs: only the XML has those.)
- * A record that cannot be read gives an error for that record only; the
- * caller skips it and goes on.
+ * An EVTX file: its 4 KB header, then its 64 KB chunks, each read by
+ * evtx_chunk.c into a batch.  Chunks are read with pread (a 1 GB log does
+ * not become 1 GB of memory) or from memory.  With threads > 1, workers
+ * each take the next chunk not yet taken and fill the batch of its slot;
+ * the caller takes the batches in chunk order, so it sees what one thread
+ * would give.
  */
-#include <stdint.h>
+/* pread: POSIX 2008 (the name is the one POSIX reserves for this). */
+#define _POSIX_C_SOURCE 200809L /* NOLINT(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp) */
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <libevtx.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "evtx.h"
+#include "evtx_values.h"
+
+#define HEADER_SIZE 4096u
+#define CHUNK_SIZE 65536u
+#define MAX_THREADS 64
+
+enum { SLOT_FREE, SLOT_BUSY, SLOT_READY };
+
+typedef struct {
+  int state;
+  uint32_t chunk; /* the chunk this slot holds or is reading */
+  int failed;     /* reading it failed: err says why */
+  char err[128];
+  uint8_t *buf;
+  logonerr_evtx_batch batch;
+} slot;
 
 struct logonerr_evtx {
-  libevtx_file_t *file;
-  int count;     /* records in undamaged chunks        */
-  int recovered; /* then records recovered from damage */
-  int damaged;
-  libevtx_record_t *cur; /* the record logonerr_evtx_load made current */
-  uint8_t *buf;          /* the last string or XML handed out           */
-  size_t cap;
+  int fd;
+  const uint8_t *mem;
+  uint64_t size;
+  uint32_t chunks; /* in the file, the last one maybe cut short */
+  uint32_t next;   /* the next chunk the caller takes */
+  const char *header_why;
+  int header_given;
+  logonerr_evtx_batch header_batch;
+  /* One thread: the caller reads each chunk itself. */
+  logonerr_evtx_chunk_reader *r;
+  slot one;
+  /* Threads: workers fill slots[chunk % nslots]. */
+  int nthreads, nslots, started, stop, synced;
+  uint32_t claim; /* the next chunk a worker takes */
+  pthread_t *threads;
+  slot *slots;
+  pthread_mutex_t mu;
+  pthread_cond_t cv;
 };
 
-/* libevtx's message, its last line only (the others are the call path). */
-static void message(libevtx_error_t *e, const char *what, char *err,
-                    size_t errlen) {
-  char buf[1024], *line;
-  size_t k;
-  buf[0] = '\0';
-  if (e != NULL) {
-    libevtx_error_sprint(e, buf, sizeof buf);
-    libevtx_error_free(&e);
+/* n bytes at offset off into buf: the bytes read (fewer at the end of the
+ * file), or -1 with errno set. */
+static long read_at(logonerr_evtx *f, uint8_t *buf, size_t n, uint64_t off) {
+  size_t got = 0;
+  if (f->mem != NULL) {
+    if (off >= f->size) return 0;
+    if (n > f->size - off) n = (size_t)(f->size - off);
+    memcpy(buf, f->mem + off, n);
+    return (long)n;
   }
-  k = strlen(buf);
-  while (k > 0 && (buf[k - 1] == '\n' || buf[k - 1] == '\r')) buf[--k] = '\0';
-  line = strrchr(buf, '\n');
-  line = line ? line + 1 : buf;
-  snprintf(err, errlen, "%s%s%s", what, *line ? ": " : "", line);
+  while (got < n) {
+    ssize_t k = pread(f->fd, buf + got, n - got, (off_t)(off + got));
+    if (k < 0) {
+      if (errno == EINTR) continue;
+      return -1;
+    }
+    if (k == 0) break;
+    got += (size_t)k;
+  }
+  return (long)got;
 }
 
-logonerr_evtx *logonerr_evtx_open(const char *path, char *err, size_t errlen) {
-  libevtx_error_t *e = NULL;
+/* Chunk c into slot s with reader r. */
+static void fill(logonerr_evtx *f, logonerr_evtx_chunk_reader *r, slot *s,
+                 uint32_t c) {
+  long got = read_at(f, s->buf, CHUNK_SIZE, HEADER_SIZE + (uint64_t)c * CHUNK_SIZE);
+  s->failed = 0;
+  if (got < 0) {
+    s->failed = 1;
+    snprintf(s->err, sizeof s->err, "cannot read chunk %lu: %s",
+             (unsigned long)c, strerror(errno));
+    return;
+  }
+  if (logonerr_evtx_read_chunk(r, s->buf, (size_t)got, c, &s->batch) != 0) {
+    s->failed = 1;
+    snprintf(s->err, sizeof s->err, "out of memory");
+  }
+}
+
+static void *worker(void *arg) {
+  logonerr_evtx *f = arg;
+  logonerr_evtx_chunk_reader *r = logonerr_evtx_chunk_reader_new();
+  pthread_mutex_lock(&f->mu);
+  for (;;) {
+    uint32_t c;
+    slot *s;
+    if (f->stop || f->claim >= f->chunks) break;
+    c = f->claim++;
+    s = &f->slots[c % (uint32_t)f->nslots];
+    /* A free slot is for one chunk: another worker may have a later one
+     * for the same slot, and must not take it first. */
+    while (!f->stop && !(s->state == SLOT_FREE && s->chunk == c))
+      pthread_cond_wait(&f->cv, &f->mu);
+    if (f->stop) break;
+    s->state = SLOT_BUSY;
+    pthread_mutex_unlock(&f->mu);
+    if (r == NULL) {
+      s->failed = 1;
+      snprintf(s->err, sizeof s->err, "out of memory");
+    } else {
+      fill(f, r, s, c);
+    }
+    pthread_mutex_lock(&f->mu);
+    s->state = SLOT_READY;
+    pthread_cond_broadcast(&f->cv);
+  }
+  pthread_mutex_unlock(&f->mu);
+  logonerr_evtx_chunk_reader_free(r);
+  return NULL;
+}
+
+static logonerr_evtx *start(logonerr_evtx *f, int threads, char *err,
+                            size_t errlen) {
+  uint8_t head[128];
+  int i;
+  if (f->size < HEADER_SIZE || read_at(f, head, sizeof head, 0) != (long)sizeof head) {
+    snprintf(err, errlen, "not an EVTX file: shorter than its header");
+    logonerr_evtx_close(f);
+    return NULL;
+  }
+  if (memcmp(head, "ElfFile", 8) != 0) {
+    snprintf(err, errlen, "not an EVTX file: no ElfFile signature");
+    logonerr_evtx_close(f);
+    return NULL;
+  }
+  if (logonerr_evtx_crc32(0, head, 120) != evtx_u32(head + 124))
+    f->header_why = "a file header whose checksum is wrong: its chunks were read";
+  f->chunks = (uint32_t)((f->size - HEADER_SIZE + CHUNK_SIZE - 1) / CHUNK_SIZE);
+  if (threads < 1) threads = 1;
+  if (threads > MAX_THREADS) threads = MAX_THREADS;
+  if ((uint32_t)threads > f->chunks) threads = f->chunks > 0 ? (int)f->chunks : 1;
+  if (threads == 1) {
+    f->r = logonerr_evtx_chunk_reader_new();
+    f->one.buf = malloc(CHUNK_SIZE);
+    if (f->r == NULL || f->one.buf == NULL) goto oom;
+    return f;
+  }
+  f->nthreads = threads;
+  f->nslots = 2 * threads;
+  f->slots = calloc((size_t)f->nslots, sizeof *f->slots);
+  f->threads = calloc((size_t)threads, sizeof *f->threads);
+  if (f->slots == NULL || f->threads == NULL) goto oom;
+  for (i = 0; i < f->nslots; i++) {
+    f->slots[i].chunk = (uint32_t)i;
+    if ((f->slots[i].buf = malloc(CHUNK_SIZE)) == NULL) goto oom;
+  }
+  if (pthread_mutex_init(&f->mu, NULL) != 0) goto oom;
+  if (pthread_cond_init(&f->cv, NULL) != 0) {
+    pthread_mutex_destroy(&f->mu);
+    goto oom;
+  }
+  f->synced = 1;
+  for (i = 0; i < threads; i++) {
+    if (pthread_create(&f->threads[i], NULL, worker, f) != 0) break;
+    f->started++;
+  }
+  if (f->started == 0) {
+    snprintf(err, errlen, "cannot start a thread");
+    logonerr_evtx_close(f);
+    return NULL;
+  }
+  return f;
+oom:
+  snprintf(err, errlen, "out of memory");
+  logonerr_evtx_close(f);
+  return NULL;
+}
+
+logonerr_evtx *logonerr_evtx_open(const char *path, int threads, char *err,
+                                  size_t errlen) {
+  struct stat st;
   logonerr_evtx *f = calloc(1, sizeof *f);
   if (f == NULL) {
     snprintf(err, errlen, "out of memory");
     return NULL;
   }
-  if (libevtx_file_initialize(&f->file, &e) != 1) {
-    message(e, "cannot start libevtx", err, errlen);
-    free(f);
-    return NULL;
-  }
-  if (libevtx_file_open(f->file, path, libevtx_get_access_flags_read(), &e) != 1) {
-    message(e, "not a readable EVTX file", err, errlen);
-    libevtx_file_free(&f->file, NULL);
-    free(f);
-    return NULL;
-  }
-  if (libevtx_file_get_number_of_records(f->file, &f->count, &e) != 1) {
-    message(e, "cannot count the records", err, errlen);
+  f->fd = open(path, O_RDONLY);
+  if (f->fd < 0 || fstat(f->fd, &st) != 0) {
+    snprintf(err, errlen, "%s", strerror(errno));
     logonerr_evtx_close(f);
     return NULL;
   }
-  f->damaged = libevtx_file_is_corrupted(f->file, NULL) == 1;
-  /* Recovered records come from damaged chunks and from the slack space of
-   * good ones (older, overwritten records): only a damaged file's are read,
-   * so that a sound file reads as python-evtx and Event Viewer read it. */
-  if (f->damaged &&
-      libevtx_file_get_number_of_recovered_records(f->file, &f->recovered, NULL) != 1)
-    f->recovered = 0;
-  return f;
+  if (!S_ISREG(st.st_mode)) {
+    snprintf(err, errlen, "not a regular file");
+    logonerr_evtx_close(f);
+    return NULL;
+  }
+  f->size = (uint64_t)st.st_size;
+  return start(f, threads, err, errlen);
+}
+
+logonerr_evtx *logonerr_evtx_open_memory(const void *data, size_t n, int threads,
+                                         char *err, size_t errlen) {
+  logonerr_evtx *f = calloc(1, sizeof *f);
+  if (f == NULL) {
+    snprintf(err, errlen, "out of memory");
+    return NULL;
+  }
+  f->fd = -1;
+  f->mem = data;
+  f->size = n;
+  return start(f, threads, err, errlen);
 }
 
 void logonerr_evtx_close(logonerr_evtx *f) {
+  int i;
   if (f == NULL) return;
-  if (f->cur != NULL) libevtx_record_free(&f->cur, NULL);
-  libevtx_file_close(f->file, NULL);
-  libevtx_file_free(&f->file, NULL);
-  free(f->buf);
+  if (f->started > 0) {
+    pthread_mutex_lock(&f->mu);
+    f->stop = 1;
+    pthread_cond_broadcast(&f->cv);
+    pthread_mutex_unlock(&f->mu);
+    for (i = 0; i < f->started; i++) pthread_join(f->threads[i], NULL);
+  }
+  if (f->synced) {
+    pthread_cond_destroy(&f->cv);
+    pthread_mutex_destroy(&f->mu);
+  }
+  if (f->slots != NULL)
+    for (i = 0; i < f->nslots; i++) {
+      free(f->slots[i].buf);
+      logonerr_evtx_batch_free(&f->slots[i].batch);
+    }
+  free(f->slots);
+  free(f->threads);
+  free(f->one.buf);
+  logonerr_evtx_batch_free(&f->one.batch);
+  logonerr_evtx_batch_free(&f->header_batch);
+  logonerr_evtx_chunk_reader_free(f->r);
+  if (f->fd >= 0) close(f->fd);
   free(f);
 }
 
-int logonerr_evtx_count(const logonerr_evtx *f) {
-  return f->count + f->recovered;
-}
-
-int logonerr_evtx_damaged(const logonerr_evtx *f) { return f->damaged; }
-
-/* Room for n bytes in f->buf. */
-static int room(logonerr_evtx *f, size_t n) {
-  uint8_t *t;
-  if (n <= f->cap) return 1;
-  t = realloc(f->buf, n);
-  if (t == NULL) return 0;
-  f->buf = t;
-  f->cap = n;
-  return 1;
-}
-
-int logonerr_evtx_load(logonerr_evtx *f, int i, char *err, size_t errlen) {
-  libevtx_error_t *e = NULL;
-  int got;
-  if (f->cur != NULL) libevtx_record_free(&f->cur, NULL);
-  got = i < f->count
-            ? libevtx_file_get_record_by_index(f->file, i, &f->cur, &e)
-            : libevtx_file_get_recovered_record_by_index(f->file, i - f->count,
-                                                         &f->cur, &e);
-  if (got != 1) {
-    f->cur = NULL;
-    message(e, "damaged record", err, errlen);
+int logonerr_evtx_next(logonerr_evtx *f, const logonerr_evtx_batch **b,
+                       char *err, size_t errlen) {
+  slot *s;
+  if (f->header_why != NULL && !f->header_given) {
+    logonerr_evtx_batch *h = &f->header_batch;
+    f->header_given = 1;
+    h->recs = calloc(1, sizeof *h->recs);
+    if (h->recs == NULL) {
+      snprintf(err, errlen, "out of memory");
+      return -1;
+    }
+    h->nrecs = h->recs_cap = 1;
+    h->recs[0].chunk = LOGONERR_EVTX_FILE;
+    h->recs[0].why = f->header_why;
+    *b = h;
+    return 1;
+  }
+  if (f->nthreads == 0) {
+    if (f->next >= f->chunks) return 0;
+    f->one.chunk = f->next;
+    fill(f, f->r, &f->one, f->next++);
+    s = &f->one;
+  } else {
+    if (f->next > 0) { /* the caller is done with the last batch */
+      pthread_mutex_lock(&f->mu);
+      s = &f->slots[(f->next - 1) % (uint32_t)f->nslots];
+      if (s->state == SLOT_READY) {
+        s->state = SLOT_FREE;
+        s->chunk += (uint32_t)f->nslots; /* the chunk it is for now */
+      }
+      pthread_cond_broadcast(&f->cv);
+      pthread_mutex_unlock(&f->mu);
+    }
+    if (f->next >= f->chunks) return 0;
+    s = &f->slots[f->next % (uint32_t)f->nslots];
+    pthread_mutex_lock(&f->mu);
+    while (!(s->state == SLOT_READY && s->chunk == f->next))
+      pthread_cond_wait(&f->cv, &f->mu);
+    pthread_mutex_unlock(&f->mu);
+    f->next++;
+  }
+  if (s->failed) {
+    snprintf(err, errlen, "%s", s->err);
     return -1;
   }
-  return 0;
-}
-
-/* Renders the current record into f->buf, n bytes of room.  1 when it
- * fit, 0 when it did not (or the record is damaged: the caller asks its
- * size to tell), with e set. */
-static int render(logonerr_evtx *f, size_t n, libevtx_error_t **e) {
-  return libevtx_record_get_utf8_xml_string(f->cur, f->buf, n, e) == 1;
-}
-
-const char *logonerr_evtx_xml(logonerr_evtx *f, size_t *len, char *err,
-                              size_t errlen) {
-  libevtx_error_t *e = NULL;
-  size_t size = 0, k;
-  if (f->cur == NULL) {
-    snprintf(err, errlen, "no current record");
-    return NULL;
-  }
-  /* Rendering into the buffer as it is first, and asking libevtx for the
-   * exact size only when that fails (a record larger than any before it),
-   * saves a walk of each record's XML tree: a sixth of the work of reading
-   * an EVTX file, measured with callgrind. */
-  if (f->cap == 0 || !render(f, f->cap, &e)) {
-    if (e != NULL) libevtx_error_free(&e);
-    if (libevtx_record_get_utf8_xml_string_size(f->cur, &size, &e) != 1 ||
-        size == 0) {
-      message(e, "record without XML", err, errlen);
-      return NULL;
-    }
-    if (!room(f, size)) {
-      snprintf(err, errlen, "out of memory");
-      return NULL;
-    }
-    if (!render(f, f->cap, &e)) {
-      message(e, "damaged record", err, errlen);
-      return NULL;
-    }
-  }
-  f->buf[f->cap - 1] = '\0';
-  /* One pass: the length, and control bytes made '?': libevtx writes binary
-   * values as they are (python-evtx-security.evtx, event 4739's
-   * MinPasswordAge holds \3) and XML 1.0 forbids them, so the record stays
-   * readable. */
-  for (k = 0; f->buf[k] != '\0'; k++)
-    if (f->buf[k] < 0x20 && f->buf[k] != '\t' && f->buf[k] != '\n' &&
-        f->buf[k] != '\r')
-      f->buf[k] = '?';
-  *len = k;
-  return (const char *)f->buf;
+  *b = &s->batch;
+  return 1;
 }

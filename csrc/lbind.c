@@ -4,18 +4,6 @@
  */
 #include "lbind.h"
 
-#if LUA_VERSION_NUM < 502
-void logonerr_setfuncs(lua_State *L, const luaL_Reg *l, int nup) {
-  for (; l->name != NULL; l++) {
-    int i;
-    for (i = 0; i < nup; i++) lua_pushvalue(L, -nup);
-    lua_pushcclosure(L, l->func, nup);
-    lua_setfield(L, -(nup + 2), l->name);
-  }
-  lua_pop(L, nup);
-}
-#endif
-
 void lbind_push_upvalues(lua_State *L) {
   int i;
   for (i = 1; i <= NUPVALUES; i++) lua_pushvalue(L, lua_upvalueindex(i));

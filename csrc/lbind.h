@@ -7,24 +7,9 @@
 #ifndef LOGONERR_LBIND_H
 #define LOGONERR_LBIND_H
 
-#include "lauxlib.h"
-#include "lua.h"
-
+/* The export macro and the Lua 5.1 shims, shared with the events modules. */
+#include "lcompat.h"
 #include "logonerr.h"
-
-/* What luaopen_* functions are marked with: the one symbol a module exports. */
-#if defined(_WIN32)
-#define LOGONERR_EXPORT __declspec(dllexport)
-#else
-#define LOGONERR_EXPORT __attribute__((visibility("default")))
-#endif
-
-#if LUA_VERSION_NUM < 502
-/* Lua 5.1 and LuaJIT (which declares its own luaL_setfuncs). */
-#define lua_rawlen lua_objlen
-#define luaL_setfuncs logonerr_setfuncs
-void logonerr_setfuncs(lua_State *L, const luaL_Reg *l, int nup);
-#endif
 
 /* The upvalues of every binding function, tables made by luaopen. */
 #define ENTRIES lua_upvalueindex(1) /* catalogue index (1-based) -> entry   */

@@ -1,10 +1,12 @@
--- logonerr.evtx: the C reader of Security event logs for logonerr.events
--- (event XML through libexpat, EVTX files through libevtx).  A rock of its
--- own because it needs two C libraries that the rest of logonerr does not:
---   Debian: apt-get install libexpat1-dev libevtx-dev libbfio-dev
+-- logonerr.eventxml: event XML (<Event> elements, as wevtutil, Event
+-- Viewer and Get-WinEvent write them) for logonerr.events, through
+-- libexpat.  A rock of its own because it needs a C library that the rest
+-- of logonerr does not (EVTX files need none: logonerr.evtx, in the
+-- logonerr rock, reads them with logonerr's own reader):
+--   Debian: apt-get install libexpat1-dev
 --   luarocks make rockspec/logonerr-evtx-scm-1.rockspec
--- Without it, logonerr events reads JSON and NDJSON only, and says so for
--- XML and EVTX.  (`make` builds it too, when pkg-config finds the libraries.)
+-- Without it, logonerr events reads EVTX, JSON and NDJSON, and says so for
+-- XML.  (`make` builds it too, when pkg-config finds libexpat.)
 rockspec_format = "3.0"
 package = "logonerr-evtx"
 version = "scm-1"
@@ -12,7 +14,7 @@ source = {
   url = "git+https://example.invalid/logonerr.git",
 }
 description = {
-  summary = "EVTX and event XML reading for logonerr (libevtx, libexpat)",
+  summary = "Event XML reading for logonerr (libexpat)",
   license = "MIT",
   labels = { "windows", "evtx", "security" },
 }
@@ -22,17 +24,15 @@ dependencies = {
 }
 external_dependencies = {
   EXPAT = { header = "expat.h", library = "expat" },
-  LIBEVTX = { header = "libevtx.h", library = "evtx" },
 }
 build = {
   type = "builtin",
   modules = {
-    ["logonerr.evtx"] = {
-      sources = { "csrc/levtx.c", "csrc/eventxml.c", "csrc/evtx.c" },
-      defines = { "LOGONERR_WITH_LIBEVTX" },
-      incdirs = { "csrc", "$(EXPAT_INCDIR)", "$(LIBEVTX_INCDIR)" },
-      libdirs = { "$(EXPAT_LIBDIR)", "$(LIBEVTX_LIBDIR)" },
-      libraries = { "expat", "evtx" },
+    ["logonerr.eventxml"] = {
+      sources = { "csrc/leventxml.c", "csrc/levtx_record.c", "csrc/eventxml.c" },
+      incdirs = { "csrc", "$(EXPAT_INCDIR)" },
+      libdirs = { "$(EXPAT_LIBDIR)" },
+      libraries = { "expat" },
     },
   },
 }

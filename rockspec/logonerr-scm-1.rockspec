@@ -36,8 +36,14 @@ build = {
     ["logonerr.logs"] = "lua/logonerr/logs.lua",
     ["logonerr.vocabulary"] = "lua/logonerr/vocabulary.lua",
     ["logonerr.cli"] = "lua/logonerr/cli.lua",
-    -- Security events (the C reader, logonerr.evtx, is the separate rock
-    -- logonerr-evtx: it needs libexpat and libevtx; README says why).
+    -- Security events: EVTX through logonerr's own reader (no library);
+    -- event XML through libexpat is the separate rock logonerr-evtx.
+    ["logonerr.evtx"] = {
+      sources = { "csrc/levtx.c", "csrc/levtx_record.c", "csrc/evtx.c",
+                  "csrc/evtx_chunk.c", "csrc/evtx_values.c" },
+      incdirs = { "csrc" },
+      libraries = { "pthread" },
+    },
     ["logonerr.events"] = "lua/logonerr/events/init.lua",
     ["logonerr.events.schema"] = "lua/logonerr/events/schema.lua",
     ["logonerr.events.time"] = "lua/logonerr/events/time.lua",

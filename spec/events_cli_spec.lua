@@ -7,7 +7,7 @@ local S = "spec/fixtures/evtx/"
 
 describe("logonerr events", function()
   if not events.evtx then
-    pending("logonerr.evtx was built without libevtx")
+    pending("logonerr.evtx is not built")
     return
   end
 
@@ -19,6 +19,22 @@ describe("logonerr events", function()
     local f, t = out:find("Password guessing", 1, true), out:find("Failures by code", 1, true)
     assert.is_true(f < t)
     assert.matches("54  0x18         KDC_ERR_PREAUTH_FAILED", out, 1, true)
+  end)
+
+  it("gives the same report with -j 2 and -j 3 (threads reading chunks) as with one", function()
+    local path = S .. "python-evtx-security.evtx" -- 33 chunks
+    local code, one = run("events -f json " .. path)
+    assert.are.equal(0, code)
+    one = dkjson.decode(one)
+    assert.are.equal(2261, one.events)
+    for _, j in ipairs({ 2, 3 }) do
+      local c, out = run("events -f json -j " .. j .. " " .. path)
+      assert.are.equal(0, c)
+      assert.are.same(one, dkjson.decode(out))
+    end
+    local c, _, err = run("events -j 0 " .. path)
+    assert.are.equal(2, c)
+    assert.matches("jobs must be a whole number from 1 to 64", err, 1, true)
   end)
 
   it("writes JSON in the shape SPEC gives", function()

@@ -1,19 +1,22 @@
--- logonerr.evtx, the C reader under logonerr.events: its corners, read
--- directly (expected values worked out by hand).
-local ok, evtx = pcall(require, "logonerr.evtx")
+-- logonerr.eventxml (event XML) and logonerr.evtx (EVTX files),
+-- the C readers under logonerr.events: their corners, read directly
+-- (expected values worked out by hand; spec/evtx_compare_spec.lua checks
+-- every record against libevtx).
+local ok, eventxml = pcall(require, "logonerr.eventxml")
+local evtx = require "logonerr.evtx"
 
 local SAMPLE = "spec/fixtures/evtx/mitre-4771-kerberos-bf-valid-user.evtx"
 
 local write = require("support.run").tempfile
 
-describe("logonerr.evtx", function()
+describe("logonerr.eventxml", function()
   if not ok then
-    pending("logonerr.evtx is not built (libexpat)")
+    pending("logonerr.eventxml is not built (libexpat)")
     return
   end
 
   describe("parser", function()
-    local p = evtx.parser()
+    local p = eventxml.parser()
 
     it("reads System fields, named and unnamed Data, and UserData leaves", function()
       local rec = assert(p:read(
@@ -61,71 +64,178 @@ describe("logonerr.evtx", function()
     end)
 
     it("raises once closed", function()
-      local q = evtx.parser()
+      local q = eventxml.parser()
       q:close()
       assert.has_error(function() q:read("<Event/>") end)
     end)
   end)
 
-  describe("open", function()
-    if not evtx.libevtx then
-      it("says EVTX needs libevtx", function()
-        local r, err = evtx.open(SAMPLE)
-        assert.is_nil(r)
-        assert.matches("libevtx", err)
-      end)
-      return
+end)
+
+local slurp = require("support.run").read
+
+local function all(r)
+  local recs, skips = {}, {}
+  while true do
+    local rec, why, at = r:next()
+    if rec == nil then break end
+    if rec then recs[#recs + 1] = rec else skips[#skips + 1] = { at = at, why = why } end
+  end
+  return recs, skips
+end
+
+local function read_copy(data)
+  local p = write(data)
+  local r = assert(evtx.open(p))
+  local recs, skips = all(r)
+  r:close()
+  os.remove(p)
+  return recs, skips
+end
+
+-- A little-endian u32 at byte offset off (0-based) of s replaced by v,
+-- and read (in arithmetic every Lua has).
+local function put32(s, off, v)
+  local b = string.char(v % 256, math.floor(v / 256) % 256,
+                        math.floor(v / 65536) % 256, math.floor(v / 16777216) % 256)
+  return s:sub(1, off) .. b .. s:sub(off + 5)
+end
+
+local function get32(s, off)
+  local a, b, c, d = s:byte(off + 1, off + 4)
+  return a + 256 * b + 65536 * c + 16777216 * d
+end
+
+describe("logonerr.evtx", function()
+  local data = slurp(SAMPLE)
+
+  it("needs no library: the module links only the C library and threads", function()
+    local path = package.searchpath and package.searchpath("logonerr.evtx", package.cpath)
+    if path == nil then pending("no package.searchpath in this Lua") return end
+    local p = io.popen("readelf -d '" .. path .. "' 2>/dev/null")
+    local out = p:read("*a")
+    p:close()
+    if out == "" then pending("readelf (binutils) is not installed") return end
+    for lib in out:gmatch("Shared library: %[([^%]]+)%]") do
+      -- (make sanitize links the sanitizers' run-time too)
+      assert.is_truthy(lib:match("^libc%.") or lib:match("^libpthread%.") or
+                       lib:match("^lib[a-z]*san%."), lib)
     end
+  end)
 
-    it("gives libevtx's reason for a file that is not EVTX, naming it", function()
-      local p = write("not an event log at all, but long enough to be read as one\n")
-      local r, err = evtx.open(p)
-      os.remove(p)
-      assert.is_nil(r)
-      assert.matches(p, err, 1, true)
-      assert.matches("not a readable EVTX file: ", err, 1, true)
-    end)
+  it("names a file that is not EVTX, and says why", function()
+    local p = write("not an event log at all, but long enough to be read as one\n")
+    local r, err = evtx.open(p)
+    os.remove(p)
+    assert.is_nil(r)
+    assert.matches(p, err, 1, true)
+    assert.matches("not an EVTX file: shorter than its header", err, 1, true)
+    p = write(("x"):rep(8192))
+    r, err = evtx.open(p)
+    os.remove(p)
+    assert.is_nil(r)
+    assert.matches("no ElfFile signature", err, 1, true)
+    r, err = evtx.open("no/such.evtx")
+    assert.is_nil(r)
+    assert.matches("^no/such.evtx: ", err)
+    assert.has_error(function() evtx.open(SAMPLE, 0) end)
+    assert.has_error(function() evtx.open(SAMPLE, 65) end)
+  end)
 
-    it("reads a record's XML and checks its index", function()
-      local r = assert(evtx.open(SAMPLE))
-      assert.are.equal(54, r:count())
-      assert.is_false(r:damaged())
-      assert.matches("<EventID>4771</EventID>", r:xml(1), 1, true)
-      assert.has_error(function() r:read(0) end)
-      assert.has_error(function() r:xml(55) end)
-      assert.has_error(function() r:read(55) end)
-      assert.has_error(function() r:xml(0) end)
+  it("reads every record of a sound file, then says it is done", function()
+    local r = assert(evtx.open(SAMPLE))
+    local recs, skips = all(r)
+    -- python-evtx and evtxexport read 54 records, all 4771, the first
+    -- numbered 59962 (python-evtx's record_num())
+    assert.are.equal(54, #recs)
+    assert.are.same({}, skips)
+    assert.are.equal(4771, recs[1].id)
+    assert.are.equal("Security", recs[1].channel)
+    assert.is_nil(r:next())
+    assert.is_nil(r:next())
+    r:close()
+    assert.has_error(function() r:next() end)
+    r:close() -- twice is harmless
+  end)
+
+  it("gives the same records in the same order with threads", function()
+    local big = "spec/fixtures/evtx/python-evtx-security.evtx"
+    local one = all(assert(evtx.open(big, 1)))
+    for _, n in ipairs({ 2, 3, 8 }) do
+      local r = assert(evtx.open(big, n))
+      local recs, skips = all(r)
       r:close()
-      assert.has_error(function() r:count() end)
-      r:close() -- twice is harmless
-    end)
+      assert.are.equal(2261, #recs)
+      assert.are.same({}, skips)
+      assert.are.same(one, recs)
+    end
+  end)
 
-    it("skips records in a damaged chunk, each with libevtx's reason", function()
-      local f = io.open(SAMPLE, "rb")
-      local data = f:read("*a")
-      f:close()
-      -- Every 7th byte of the first records' area overwritten.
-      local parts, at = {}, 1
-      for i = 0x1000 + 0x200 + 100, 0x1000 + 0x200 + 3000, 7 do
-        parts[#parts + 1] = data:sub(at, i) .. "A"
-        at = i + 2
-      end
-      parts[#parts + 1] = data:sub(at)
-      local p = write(table.concat(parts))
-      local r = assert(evtx.open(p))
-      assert.is_true(r:damaged())
-      local bad = 0
-      for i = 1, r:count() do
-        local rec, err = r:read(i)
-        if rec == nil then
-          bad = bad + 1
-          assert.matches("damaged record", err, 1, true)
-          assert.is_nil(r:xml(i))
-        end
-      end
-      r:close()
-      os.remove(p)
-      assert.is_true(bad > 0)
-    end)
+  it("stops threads that are ahead when it is closed early", function()
+    local r = assert(evtx.open("spec/fixtures/evtx/python-evtx-security.evtx", 4))
+    assert.is_table(r:next())
+    r:close()
+  end)
+
+  it("says when a chunk's header checksum is wrong, and reads its records", function()
+    -- byte 0x1000 + 8: the chunk's first record number, under its checksum
+    local bad = data:sub(1, 0x1008) .. "\255" .. data:sub(0x100a)
+    local recs, skips = read_copy(bad)
+    assert.are.equal(54, #recs)
+    assert.are.same({ { at = "chunk 0", why = "a chunk whose header checksum is wrong: " ..
+                        "its records were read one by one" } }, skips)
+    -- its end of records not trusted: the records end where the framing does
+    bad = put32(bad, 0x1000 + 48, 0x200)
+    recs, skips = read_copy(bad)
+    assert.are.equal(54, #recs)
+    assert.are.equal(1, #skips)
+  end)
+
+  it("reads records one by one when the records checksum is wrong", function()
+    -- Every 7th byte of the first records' area overwritten.
+    local parts, at = {}, 1
+    for i = 0x1000 + 0x200 + 100, 0x1000 + 0x200 + 3000, 7 do
+      parts[#parts + 1] = data:sub(at, i) .. "A"
+      at = i + 2
+    end
+    parts[#parts + 1] = data:sub(at)
+    local recs, skips = read_copy(table.concat(parts))
+    assert.matches("records checksum is wrong", skips[1].why)
+    assert.are.equal("chunk 0", skips[1].at)
+    -- The first record defines the template all 54 use, and it is among
+    -- the bytes changed: every record is skipped (libevtx reads none
+    -- either), each with where it is and why.
+    assert.are.equal(0, #recs)
+    assert.is_true(#skips > 40)
+    for i = 2, #skips do
+      assert.matches("^chunk 0, record at 0x", skips[i].at)
+      assert.is_true(#skips[i].why > 0)
+    end
+  end)
+
+  it("says when the file header's checksum is wrong, and reads the chunks", function()
+    -- byte 16: the header's last chunk number
+    local recs, skips = read_copy(data:sub(1, 16) .. "\7" .. data:sub(18))
+    assert.are.equal(54, #recs)
+    assert.are.same({ { at = "file header",
+      why = "a file header whose checksum is wrong: its chunks were read" } }, skips)
+  end)
+
+  it("skips a record whose size runs past the records, and finds the next", function()
+    -- the first record's size (at 0x1204) made larger than the chunk
+    local recs, skips = read_copy(put32(data, 0x1204, 0x20000))
+    assert.are.equal(53, #recs)
+    assert.matches("records checksum is wrong", skips[1].why)
+    assert.are.same({ at = "chunk 0, record at 0x0200", why = "a record whose header is damaged" },
+                    skips[2])
+    -- Its signature gone: the same.
+    recs, skips = read_copy(data:sub(1, 0x1200) .. "xx" .. data:sub(0x1203))
+    assert.are.equal(53, #recs)
+    assert.are.equal("a record whose header is damaged", skips[2].why)
+    -- The copy of its size at its end wrong: read anyway (as libevtx does).
+    local size = get32(data, 0x1204)
+    recs, skips = read_copy(put32(data, 0x1200 + size - 4, 0))
+    assert.are.equal(54, #recs)
+    assert.are.equal(1, #skips)
   end)
 end)

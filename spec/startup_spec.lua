@@ -31,7 +31,7 @@ describe("logonerr 1366", function()
     for _, m in ipairs({ "logonerr.events", "logonerr.events.report",
                          "logonerr.events.templates", "logonerr.events.triage",
                          "logonerr.events.record", "logonerr.json", "dkjson",
-                         "cjson.safe", "logonerr.evtx" }) do
+                         "cjson.safe", "logonerr.evtx", "logonerr.eventxml" }) do
       assert.is_nil(loaded[m], m .. " is loaded")
     end
   end)

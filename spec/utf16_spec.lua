@@ -34,11 +34,14 @@ describe("logonerr.core", function()
     end)
   end)
 
-  it("lets logonerr scan read UTF-16 text with logonerr.evtx missing", function()
-    local hidden = { "logonerr.evtx", "logonerr.textsource", "logonerr.textfile" }
+  it("lets logonerr scan read UTF-16 text with the events modules missing", function()
+    local hidden = { "logonerr.evtx", "logonerr.eventxml", "logonerr.textsource",
+                     "logonerr.textfile" }
     local loaded, preload = {}, package.preload["logonerr.evtx"]
+    local preload_xml = package.preload["logonerr.eventxml"]
     for _, m in ipairs(hidden) do loaded[m], package.loaded[m] = package.loaded[m], nil end
     package.preload["logonerr.evtx"] = function() error("hidden by the spec") end
+    package.preload["logonerr.eventxml"] = function() error("hidden by the spec") end
     local ok, textfile = pcall(require, "logonerr.textfile")
     local path = os.tmpname()
     local f = assert(io.open(path, "wb"))
@@ -50,6 +53,7 @@ describe("logonerr.core", function()
     f:close()
     os.remove(path)
     package.preload["logonerr.evtx"] = preload
+    package.preload["logonerr.eventxml"] = preload_xml
     for _, m in ipairs(hidden) do package.loaded[m] = loaded[m] end
     assert.is_true(ok, tostring(textfile))
     assert.is_truthy(src, why)

@@ -25,6 +25,15 @@ function M.add(p)
   ev:option("--account", "Only events of this account (DOMAIN\\user or user).")
   ev:option("--source", "Only events from this source (IP address or workstation).")
   ev:flag("--records", "Print the records as JSON, one per line, instead of a report.")
+  ev:option("-j --jobs", "Threads reading an EVTX file's chunks (1 to 64); the " ..
+            "report is the same as with one.")
+    :default("1"):convert(function(v)
+      local n = tonumber(v)
+      if n == nil or n < 1 or n > 64 or n % 1 ~= 0 then
+        return nil, "jobs must be a whole number from 1 to 64 (got '" .. v .. "')"
+      end
+      return n
+    end)
 end
 
 -- A record as plain data for --records.
@@ -64,7 +73,7 @@ function M.run(a, in_, out, err)
   local events = require "logonerr.events"
   local json = require "logonerr.json"
   local opts = { since = a.since, ["until"] = a["until"], account = a.account,
-                 source = a.source }
+                 source = a.source, jobs = a.jobs }
   for _, k in ipairs({ "since", "until" }) do
     if opts[k] and not events.time(opts[k]) then
       err:write("logonerr: bad --", k, " time '", opts[k],

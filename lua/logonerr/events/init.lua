@@ -35,9 +35,9 @@ M.CHUNK = textsource.CHUNK
 -- it, the event is skipped as damaged.
 M.MAX_EVENT = 16 * 1048576
 
---- Can this build read EVTX files (logonerr.evtx built with libevtx)?
+--- Can this build read EVTX files (logonerr.evtx, logonerr's own reader)?
 M.evtx = read_evtx.available
---- Can it read event XML (logonerr.evtx built with libexpat)?
+--- Can it read event XML (logonerr.eventxml, built with libexpat)?
 M.xml = read_xml.available
 --- The JSON library in use ("lua-cjson" or "dkjson").
 M.json_library = json.library
@@ -180,7 +180,8 @@ end
 
 --- Opens a log: src is a path or an open file (read in binary mode).
 -- opts: since, until (times), account, source (filters), name (the name
--- used in messages).  Returns a reader (reader:next(), reader.format,
+-- used in messages), jobs (threads reading an EVTX file's chunks, 1 by
+-- default; the records come in the same order).  Returns a reader (reader:next(), reader.format,
 -- reader.skipped, a list of {at, reason}; reader.events, the records
 -- read before filtering), or nil and a message naming the input.
 function M.open(src, opts)
@@ -216,7 +217,7 @@ function M.open(src, opts)
       rd.temp = path
     end
     if owned then f:close() end
-    if path then raw, err = read_evtx.records(rd, path) end
+    if path then raw, err = read_evtx.records(rd, path, opts.jobs) end
   else
     raw, err = text_records(rd, f, head)
     if raw and owned then rd.file = f end

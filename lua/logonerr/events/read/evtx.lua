@@ -1,4 +1,5 @@
---- EVTX files, read record by record by the C reader (logonerr.evtx).
+--- EVTX files, read record by record by logonerr's own C reader
+-- (logonerr.evtx: no library; doc/evtx-reader.md).
 -- @module logonerr.events.read.evtx
 
 local pcall, require = pcall, require
@@ -10,36 +11,28 @@ local M = {}
 local have, native = pcall(require, "logonerr.evtx")
 if not have then native = nil end
 
---- Can this build read EVTX files (logonerr.evtx built with libevtx)?
-M.available = native ~= nil and native.libevtx == true
+--- Can this build read EVTX files (logonerr.evtx is built)?
+M.available = native ~= nil
 
 --- Why it cannot, when it cannot.
-M.missing = native and "reading EVTX needs libevtx: logonerr.evtx was built " ..
-  "without it (install libevtx-dev and rebuild)" or
-  "logonerr.evtx is not built (it needs libexpat at build time, Debian: " ..
-  "libexpat1-dev; and libevtx-dev for EVTX)"
+M.missing = "logonerr.evtx is not built (make builds it: it needs a C compiler " ..
+            "and the Lua headers only)"
 
 --- The raw records of the EVTX file at path, read for rd (which counts
--- what is skipped); nil and a message when the file cannot be opened.
-function M.records(rd, path)
+-- what is skipped) with jobs threads (1 by default); nil and a message
+-- when the file cannot be opened.  A damaged chunk or record comes from
+-- the reader as false, why, where: it is skipped.
+function M.records(rd, path, jobs)
   if not M.available then return nil, M.missing end
-  local f, err = native.open(path)
+  local f, err = native.open(path, jobs)
   if f == nil then return nil, err end
-  local i, n = 0, f:count()
-  rd.total = n
-  if f:damaged() then
-    rd:skip("file", "damaged EVTX (a truncated or corrupted chunk): " ..
-            (n > 0 and "what libevtx could recover is read" or "no record could be recovered"))
-  end
   return function()
-    while i < n do
-      i = i + 1
-      local rec, why = f:read(i)
+    while true do
+      local rec, why, at = f:next()
       if rec then return rec end
-      rd:skip("record " .. i, why)
+      if rec == nil then f:close() return nil end
+      rd:skip(at, why)
     end
-    f:close()
-    return nil
   end
 end
 

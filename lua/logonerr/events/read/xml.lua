@@ -15,13 +15,13 @@ local _ENV = nil -- luacheck: ignore 211
 
 local M = {}
 
-local have, native = pcall(require, "logonerr.evtx")
+local have, native = pcall(require, "logonerr.eventxml")
 if not have then native = nil end
 
---- Can this build read event XML (logonerr.evtx built with libexpat)?
+--- Can this build read event XML (logonerr.eventxml, built with libexpat)?
 M.available = native ~= nil
-M.missing = "logonerr.evtx is not built (it needs libexpat at build time, " ..
-            "Debian: libexpat1-dev; and libevtx-dev for EVTX)"
+M.missing = "logonerr.eventxml is not built (it needs libexpat at build time, " ..
+            "Debian: libexpat1-dev)"
 
 --- Does this text (the head of a log) look like event XML?
 function M.sniff(text)

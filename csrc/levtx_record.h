@@ -1,0 +1,35 @@
+/*
+ * What the two events modules share: the Lua table of one event, as
+ * logonerr.evtx (EVTX records) and logonerr.eventxml (event XML) both give
+ * it, and how they open.
+ *   { id =, record =, time =, computer =, channel =, provider =, level =,
+ *     data = { Name = value, ..., [1] = value of a Data without a Name } }
+ * id, record and level are integers when their text is decimal.
+ */
+#ifndef LOGONERR_LEVTX_RECORD_H
+#define LOGONERR_LEVTX_RECORD_H
+
+#include <stddef.h>
+
+#include "lauxlib.h"
+#include "lua.h"
+
+typedef struct {
+  lua_State *L;
+  int unnamed;
+} levtx_building;
+
+/* Pushes the record table and its data table (at -2 and -1). */
+void levtx_record_begin(lua_State *L, levtx_building *b);
+/* One field: data (1) or the System header (0), its name and value. */
+void levtx_record_field(levtx_building *b, int data, const char *name,
+                        size_t name_len, const char *v, size_t n);
+/* Sets data in the record, leaving the record on top. */
+void levtx_record_end(lua_State *L);
+
+/* What each events module's luaopen does: the metatable of its one class
+ * (methods, with __index itself), then the module table (funcs) pushed. */
+void levtx_open_module(lua_State *L, const char *class_name,
+                       const luaL_Reg *methods, const luaL_Reg *funcs);
+
+#endif
