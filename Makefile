@@ -65,11 +65,20 @@ EVENTXML_HDR = csrc/eventxml.h csrc/levtx_record.h csrc/lcompat.h
 LIBEVTX_LIBS ?= $(shell $(PKG_CONFIG) --libs libevtx 2>/dev/null)
 EVTX_COMPARE = build/tools/evtx-compare
 
-.PHONY: evtx-missing check-html screenshot bench-events all catalogue check-catalogue test test-all deps deps-run deps-ci install uninstall clean check-rock \
-        check-rock-all bench bench-scan examples windows lint doc fuzz sanitize \
-        valgrind threads alloc-test coverage
+# logonerr.archive: gzip (zlib) and zip (libzip) archives read in place by
+# logonerr events.  Built when pkg-config finds both; without it, events
+# says that archives need it.
+ARCHIVE_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags zlib libzip 2>/dev/null)
+ARCHIVE_LIBS ?= $(shell $(PKG_CONFIG) --libs zlib libzip 2>/dev/null)
+ARCHIVE_MODULE = $(BUILD)/logonerr/archive.so
+ARCHIVE_SRC = csrc/larchive.c csrc/archive.c
 
-all: $(MODULE) $(EVTX_MODULE) $(if $(EXPAT_LIBS),$(EVENTXML_MODULE),evtx-missing)
+.PHONY: evtx-missing archive-missing check-html screenshot bench-events all catalogue check-catalogue test test-all deps deps-run deps-ci install uninstall clean check-rock \
+        check-rock-all bench bench-scan examples windows lint doc fuzz sanitize \
+        valgrind threads alloc-test coverage test-realms fixtures-linux
+
+all: $(MODULE) $(EVTX_MODULE) $(if $(EXPAT_LIBS),$(EVENTXML_MODULE),evtx-missing) \
+     $(if $(ARCHIVE_LIBS),$(ARCHIVE_MODULE),archive-missing)
 
 $(MODULE): $(SRC) $(HDR)
 	@mkdir -p $(BUILD)/logonerr
@@ -83,6 +92,15 @@ $(EVENTXML_MODULE): $(EVENTXML_SRC) $(EVENTXML_HDR)
 	@mkdir -p $(BUILD)/logonerr
 	$(CC) $(ALL_CFLAGS) $(EXPAT_CFLAGS) $(LIBFLAG) -o $@ $(EVENTXML_SRC) $(LDFLAGS) \
 	  $(EXPAT_LIBS)
+
+$(ARCHIVE_MODULE): $(ARCHIVE_SRC) csrc/archive.h csrc/lcompat.h
+	@mkdir -p $(BUILD)/logonerr
+	$(CC) $(ALL_CFLAGS) $(ARCHIVE_CFLAGS) $(LIBFLAG) -o $@ $(ARCHIVE_SRC) $(LDFLAGS) \
+	  $(ARCHIVE_LIBS)
+
+archive-missing:
+	@echo "note: zlib or libzip not found (Debian: zlib1g-dev libzip-dev):" \
+	  "logonerr.archive not built, logonerr events reads no .gz or .zip"
 
 evtx-missing:
 	@echo "note: expat not found (Debian: libexpat1-dev): logonerr.eventxml not" \
@@ -158,6 +176,16 @@ SIZE ?= 256
 KINDS ?= typical empty dense long short
 bench-scan: deps all
 	CC="$(CC)" CORE_SRC="$(CORE_SRC)" $(LUA) bench/scan.lua $(SIZE) $(KINDS)
+
+# Real servers: an MIT KDC and a Samba AD DC in a network namespace of their
+# own, logons made against them, and logonerr's reading of their logs
+# checked against those logons (realms/run.sh).  It skips, saying why, where
+# namespaces are refused, unless REALMS_REQUIRED=1 (CI).  fixtures-linux
+# writes the logs of such a run to spec/fixtures/linux/.
+test-realms: deps-ci all
+	REALMS_REQUIRED=$(REALMS_REQUIRED) sh realms/run.sh
+fixtures-linux: deps-ci all
+	REALMS_REQUIRED=1 REALMS_OUT=spec/fixtures/linux sh realms/run.sh
 
 # The HTML report of a sample log in headless Chromium: no console message,
 # a screenshot that is not blank (.ci/check-html).
@@ -352,6 +380,15 @@ fuzz: deps-ci
 	    corpus-$$t 2>&1 | grep -E '^(Done|stat::number_of_executed_units|==[0-9]+== ERROR|SUMMARY)') ; \
 	  test -z "$$(ls build/fuzz | grep -E '^(crash|leak|timeout|oom)-')"; \
 	done
+	@# Archives (zlib, libzip): every member of each input read to its end.
+	clang $(WARN) $(FUZZ_FLAGS) -Icsrc -o build/fuzz/archive fuzz/fuzz_archive.c \
+	  csrc/archive.c $(ARCHIVE_LIBS)
+	rm -rf build/fuzz/corpus-archive; cp -r fuzz/corpus/archive build/fuzz/corpus-archive
+	@echo "== fuzz archive ($(FUZZ_SECONDS) s)"
+	(cd build/fuzz && ASAN_OPTIONS=detect_leaks=1 ./archive -max_total_time=$(FUZZ_SECONDS) \
+	  -print_final_stats=1 corpus-archive 2>&1 | \
+	  grep -E '^(Done|stat::number_of_executed_units|==[0-9]+== ERROR|SUMMARY)')
+	test -z "$$(ls build/fuzz | grep -E '^(crash|leak|timeout|oom)-')"
 
 # Lint: luacheck on every Lua file (.luacheckrc), cppcheck and clang-tidy
 # on the C core; any finding fails.  (clang-tidy's swappable-parameters

@@ -32,6 +32,10 @@ struct logonerr_entry {
  * The parser and logonerr_decode share this rule. */
 int logonerr_hresult_shaped(uint32_t v);
 
+/* 3 when name spells NT_STATUS_X (any case), the NTSTATUS name Samba
+ * writes for the SDK's STATUS_X, else 0: the bytes to skip. */
+size_t logonerr_nt_prefix(const char *name, size_t len);
+
 /* csrc/catalog_data.c, generated from catalogue/ by catalogue/generate.lua. */
 const logonerr_entry *logonerr_catalog(size_t *count);
 

@@ -297,6 +297,12 @@ typedef struct logonerr_scanner {
     logonerr_reading reading;
   } nums[64];
   logonerr_match pending;   /* a number followed by '.', awaiting a digit */
+  struct logonerr_kdc_line { /* an MIT krb5kdc AS_REQ / TGS_REQ line       */
+    int state, depth, prev;
+    size_t seen, len;
+    uint64_t start;
+    char text[24];
+  } kdc;
 } logonerr_scanner;
 
 void logonerr_scan_init(logonerr_scanner *sc, int flags);

@@ -46,9 +46,21 @@ static int same_name(const char *name, size_t len, const char *p) {
   return k == len && p[k] == '\0';
 }
 
+/* Samba, winbind, sssd and smbclient write NTSTATUS names as NT_STATUS_X. */
+size_t logonerr_nt_prefix(const char *name, size_t len) {
+  static const char nt[] = "NT_STATUS_";
+  size_t k;
+  if (len <= sizeof nt - 1) return 0;
+  for (k = 0; k < sizeof nt - 1; k++)
+    if (upper((unsigned char)name[k]) != nt[k]) return 0;
+  return 3;
+}
+
 const logonerr_entry *logonerr_find_name(const char *name, size_t len) {
-  size_t n, i, k;
+  size_t n, i, k, skip = logonerr_nt_prefix(name, len);
   const logonerr_entry *t = logonerr_catalog(&n);
+  name += skip;
+  len -= skip;
   for (i = 0; i < n; i++) {
     if (same_name(name, len, t[i].name)) return &t[i];
     for (k = 0; t[i].aliases != NULL && t[i].aliases[k] != NULL; k++)

@@ -107,6 +107,7 @@ static const struct prefix {
   int ns;
 } prefixes[] = {{"ERROR_", 6, LOGONERR_NS_WIN32},
                 {"STATUS_", 7, LOGONERR_NS_NTSTATUS},
+                {"NT_STATUS_", 10, LOGONERR_NS_NTSTATUS}, /* Samba's */
                 {"SEC_E_", 6, LOGONERR_NS_HRESULT},
                 {"SEC_I_", 6, LOGONERR_NS_HRESULT},
                 {"KDC_ERR_", 8, NS_KERBEROS},
@@ -116,6 +117,30 @@ static const struct prefix {
                 {"KRB5KRB_AP_ERR_", 15, NS_KERBEROS}};
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* MIT's krb5kdc logs a request as
+ *   AS_REQ (etypes) ADDRESS: RESULT: client for server[, message]
+ * (TGS_REQ alike), RESULT being a short name of the KDC's own.  Those
+ * names are codes only in that place, never in free text.  The names and
+ * the error each goes with are those of MIT krb5's kdc/ (kdc_util.c,
+ * do_as_req.c, do_tgs_req.c) and of its KDB modules' lockout check. */
+static const struct kdc_result {
+  const char *text;
+  uint32_t code; /* KRB-ERROR */
+} kdc_results[] = {{"NEEDED_PREAUTH", 25},    /* KDC_ERR_PREAUTH_REQUIRED */
+                   {"PREAUTH_FAILED", 24},    /* KDC_ERR_PREAUTH_FAILED */
+                   {"CLIENT_NOT_FOUND", 6},   /* KDC_ERR_C_PRINCIPAL_UNKNOWN */
+                   {"SERVER_NOT_FOUND", 7},   /* KDC_ERR_S_PRINCIPAL_UNKNOWN */
+                   {"LOOKING_UP_SERVER", 7},  /* the same, as 1.12+ report it */
+                   {"CLIENT LOCKED OUT", 18}, /* KDC_ERR_CLIENT_REVOKED */
+                   {"LOCKED_OUT", 18},        /* the same, by lockout policy */
+                   {"CLIENT EXPIRED", 1},     /* KDC_ERR_NAME_EXP */
+                   {"CLIENT KEY EXPIRED", 23}, /* KDC_ERR_KEY_EXPIRED */
+                   {"REQUIRED PWCHANGE", 23},
+                   {"SERVICE EXPIRED", 2}};   /* KDC_ERR_SERVICE_EXP */
+enum { K_NONE, K_OPEN, K_ETYPES, K_GAP, K_ADDR, K_RESULT };
+#define KDC_MAX_ETYPES 1024 /* bytes of the etype list */
+#define KDC_MAX_ADDR 64
 
 static int lower_is(const unsigned char *p, size_t n, const char *word) {
   size_t i;
@@ -148,7 +173,9 @@ static int is_keyword(const char *p, size_t n) {
 static int may_matter(const unsigned char *p, size_t n) {
   if (cls[p[0]] & D) /* only 0x + 8 hex digits, top bit set */
     return n == 10 && p[0] == '0' && (p[1] | 0x20) == 'x';
-  if ((p[0] == 'E' || p[0] == 'S' || p[0] == 'K') && n > 6) return 1;
+  if ((p[0] == 'E' || p[0] == 'S' || p[0] == 'K' || p[0] == 'N') && n > 6)
+    return 1;
+  if ((p[0] == 'A' && n == 6) || (p[0] == 'T' && n == 7)) return 1; /* AS_REQ */
   return keyword_shaped(p, n);
 }
 
@@ -472,7 +499,8 @@ static int name_word(logonerr_scanner *sc, const char *p, size_t n,
   for (i = 0; i < n; i++)
     if (p[i] >= 'a' && p[i] <= 'z') return 0;
   memset(r, 0, sizeof *r);
-  r->entry = find_name(sc, p, n);
+  i = logonerr_nt_prefix(p, n); /* NT_STATUS_X is STATUS_X */
+  r->entry = find_name(sc, p + i, n - i);
   if (r->entry == NULL && !(sc->flags & LOGONERR_SCAN_ALL)) return 0;
   r->how = LOGONERR_HOW_NAME;
   r->ns = ns;
@@ -481,6 +509,72 @@ static int name_word(logonerr_scanner *sc, const char *p, size_t n,
     r->ns = logonerr_namespace(r->entry);
   }
   return 1;
+}
+
+/* The KDC's request line, byte by byte from the word AS_REQ or TGS_REQ
+ * on: 1 when c (at stream offset pos) ends a result, -1 when the line is
+ * not shaped as krb5kdc writes it, else 0. */
+static int kdc_byte(struct logonerr_kdc_line *k, int c, uint64_t pos) {
+  switch (k->state) {
+  case K_OPEN: /* a space, then the etype list in parentheses */
+    if (c == ' ' && ++k->seen <= 2) return 0;
+    if (c != '(') return -1;
+    k->depth = 1;
+    k->seen = 0;
+    k->state = K_ETYPES;
+    return 0;
+  case K_ETYPES: /* {aes256-cts-hmac-sha1-96(18), ...} */
+    if (c == '\n' || ++k->seen > KDC_MAX_ETYPES) return -1;
+    if (c == '(') k->depth++;
+    else if (c == ')' && --k->depth == 0) k->state = K_GAP;
+    return 0;
+  case K_GAP:
+    if (c != ' ') return -1;
+    k->seen = 0;
+    k->state = K_ADDR;
+    return 0;
+  case K_ADDR: /* 10.0.0.5: or ::1: then a space */
+    if (c == ' ') {
+      if (k->seen == 0 || k->prev != ':') return -1;
+      k->len = 0;
+      k->start = pos + 1;
+      k->state = K_RESULT;
+      return 0;
+    }
+    return c == '\n' || ++k->seen > KDC_MAX_ADDR ? -1 : 0;
+  case K_RESULT: /* capitals, '_' and spaces up to ':' */
+    if (c == ':') return k->len > 0 ? 1 : -1;
+    if (((c >= 'A' && c <= 'Z') || c == '_' || c == ' ') &&
+        k->len < sizeof k->text) {
+      k->text[k->len++] = (char)c;
+      return 0;
+    }
+    return -1;
+  default:
+    return -1;
+  }
+}
+
+/* The KDC's result just read, if it is one of kdc_results. */
+static int kdc_result(const struct logonerr_kdc_line *k, uint64_t stop,
+                      logonerr_match *m) {
+  size_t i;
+  for (i = 0; i < COUNT(kdc_results); i++)
+    if (strlen(kdc_results[i].text) == k->len &&
+        memcmp(kdc_results[i].text, k->text, k->len) == 0) {
+      memset(&m->reading, 0, sizeof m->reading);
+      m->reading.how = LOGONERR_HOW_NAME;
+      m->reading.ns = NS_KERBEROS;
+      m->reading.value = m->reading.code = kdc_results[i].code;
+      m->reading.entry = logonerr_find(NS_KERBEROS, kdc_results[i].code);
+      memcpy(m->text, k->text, k->len);
+      m->text[k->len] = '\0';
+      m->len = k->len;
+      m->start = k->start;
+      m->stop = stop;
+      return m->reading.entry != NULL;
+    }
+  return 0;
 }
 
 /* A number that is no error: 0 (success), 0xFFFFFFFF (-1, none) or the
@@ -516,6 +610,10 @@ static int word_done(logonerr_scanner *sc, const char *p, size_t n,
   } else if (name_word(sc, p, n, &m->reading)) {
     found = 1;
     memcpy(m->text, p, n);
+  } else if ((n == 6 && memcmp(p, "AS_REQ", 6) == 0) ||
+             (n == 7 && memcmp(p, "TGS_REQ", 7) == 0)) {
+    sc->kdc.state = K_OPEN;
+    sc->kdc.seen = 0;
   } else if ((k = is_keyword(p, n)) != 0) {
     int q = qualifier_before(sc, sc->wstart);
     if (!(k == KW_ERROR && q == Q_LEVEL)) {
@@ -631,6 +729,40 @@ static int next_token(logonerr_scanner *sc, logonerr_match *m) {
     i = j;
   }
   for (;;) {
+    if (sc->kdc.state != K_NONE) {
+      int r = 0, prev = sc->kdc.prev;
+      for (; i < n; i++) {
+        prev = sc->kdc.prev;
+        if ((r = kdc_byte(&sc->kdc, b[i], sc->base + i)) != 0) break;
+        sc->kdc.prev = b[i];
+      }
+      if (i >= n) return used_up(sc);
+      sc->kdc.state = K_NONE;
+      sc->kdc.prev = 0;
+      if (r > 0) {
+        sc->pos = i + 1;
+        if (kdc_result(&sc->kdc, sc->base + i, m)) {
+          count_lines(sc, i);
+          m->line = sc->line;
+          return 1;
+        }
+        i++;
+        continue;
+      }
+      /* stopped inside a word: the rest of it is no code */
+      if ((cls[b[i]] & W) && (cls[prev] & W)) {
+        for (j = i; j < n && (cls[b[j]] & W); j++) {
+        }
+        if (j == n) {
+          sc->state = ST_WORD;
+          sc->wlen = 0;
+          sc->toolong = 1;
+          return used_up(sc);
+        }
+        i = j;
+      }
+      continue;
+    }
     if (!sc->keyword) {
       i = skip(sc, b, i, n);
     } else { /* between a keyword and what follows, byte by byte */

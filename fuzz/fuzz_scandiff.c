@@ -52,7 +52,8 @@ static int keyword(const unsigned char *p, size_t n) {
   return 0;
 }
 
-static const char *const NAMES[] = {"ERROR_", "STATUS_", "SEC_E_", "SEC_I_",
+static const char *const NAMES[] = {"ERROR_", "STATUS_", "NT_STATUS_",
+                                    "SEC_E_", "SEC_I_",
                                     "KDC_ERR_", "KRB_AP_ERR_", "KRB_ERR_",
                                     "KRB5KDC_ERR_", "KRB5KRB_AP_ERR_"};
 
@@ -64,6 +65,55 @@ static int name(const unsigned char *p, size_t n) {
     if (n > strlen(NAMES[k]) && memcmp(p, NAMES[k], strlen(NAMES[k])) == 0)
       return 1;
   return 0;
+}
+
+/* MIT krb5kdc's request line after the word AS_REQ or TGS_REQ:
+ * " (etypes) ADDRESS: RESULT:" with one or two spaces first, the etype list
+ * in balanced parentheses on one line (1024 bytes at most), one space, an
+ * address of 1 to 64 bytes ending in ':', one space, and a result of
+ * capitals, '_' and spaces (24 at most) ending at ':'.  Returns where
+ * reading words goes on: after that ':' when the line has this shape (and
+ * *code is the result's Kerberos code, or -1 if it is none the scanner
+ * knows; *rs the result's start), else the byte where the shape broke
+ * (*code -2). */
+static const struct {
+  const char *text;
+  int code;
+} KDC[] = {{"NEEDED_PREAUTH", 25},     {"PREAUTH_FAILED", 24},
+           {"CLIENT_NOT_FOUND", 6},    {"SERVER_NOT_FOUND", 7},
+           {"LOOKING_UP_SERVER", 7},   {"CLIENT LOCKED OUT", 18},
+           {"LOCKED_OUT", 18},         {"CLIENT EXPIRED", 1},
+           {"CLIENT KEY EXPIRED", 23}, {"REQUIRED PWCHANGE", 23},
+           {"SERVICE EXPIRED", 2}};
+
+static size_t kdc_line(const unsigned char *s, size_t n, size_t k, int *code,
+                       size_t *rs) {
+  size_t spaces = 0, seen = 0, a0, i;
+  int depth = 1;
+  *code = -2;
+  while (k < n && s[k] == ' ' && spaces < 2) k++, spaces++;
+  if (k >= n || s[k] != '(') return k;
+  for (k++; k < n && depth > 0; k++) {
+    if (s[k] == '\n' || ++seen > 1024) return k;
+    if (s[k] == '(') depth++;
+    if (s[k] == ')') depth--;
+  }
+  if (k >= n) return k;
+  if (s[k] != ' ') return k;
+  a0 = ++k;
+  for (; k < n && s[k] != ' '; k++)
+    if (s[k] == '\n' || k - a0 + 1 > 64) return k;
+  if (k >= n) return k;
+  if (k == a0 || s[k - 1] != ':') return k;
+  *rs = ++k;
+  for (; k < n && k - *rs < 24 && ((s[k] >= 'A' && s[k] <= 'Z') || s[k] == '_' || s[k] == ' '); k++) {
+  }
+  if (k >= n || s[k] != ':' || k == *rs) return k;
+  *code = -1;
+  for (i = 0; i < sizeof KDC / sizeof KDC[0]; i++)
+    if (strlen(KDC[i].text) == k - *rs && memcmp(KDC[i].text, s + *rs, k - *rs) == 0)
+      *code = KDC[i].code;
+  return k;
 }
 
 /* Is the word before ws (letters only, then 1 to 8 separators) `w`? */
@@ -161,6 +211,25 @@ static size_t reference(const unsigned char *s, size_t n, int flags,
       out[found].ns = -1; /* not compared: a name says its own */
       out[found].how = LOGONERR_HOW_NAME;
       out[found].entry = e;
+    } else if ((len == 6 && memcmp(s + ws, "AS_REQ", 6) == 0) ||
+               (len == 7 && memcmp(s + ws, "TGS_REQ", 7) == 0)) {
+      size_t rs = 0;
+      int code;
+      k = kdc_line(s, n, we, &code, &rs);
+      if (code == -2) {
+        /* broke inside a word: the rest of that word is no code */
+        if (k < n && k > 0 && is_w(s[k]) && is_w(s[k - 1]))
+          while (k < n && is_w(s[k])) k++;
+        continue;
+      }
+      we = k++; /* the result ends at its ':' */
+      if (code < 0) continue;
+      out[found].start = rs;
+      out[found].value = (uint32_t)code;
+      out[found].ns = -1;
+      out[found].how = LOGONERR_HOW_NAME;
+      out[found].entry = logonerr_find(LOGONERR_NS_KERBEROS, (uint32_t)code);
+      if (out[found].entry == NULL) continue;
     } else {
       /* a keyword, unless it is the value of a Level field */
       if (keyword(s + ws, len)) prev = 1;

@@ -1,12 +1,14 @@
--- logonerr.eventxml: event XML (<Event> elements, as wevtutil, Event
--- Viewer and Get-WinEvent write them) for logonerr.events, through
--- libexpat.  A rock of its own because it needs a C library that the rest
--- of logonerr does not (EVTX files need none: logonerr.evtx, in the
+-- logonerr.eventxml and logonerr.archive for logonerr.events: event XML
+-- (<Event> elements, as wevtutil, Event Viewer and Get-WinEvent write
+-- them) through libexpat, and gzip and zip archives read in place through
+-- zlib and libzip.  A rock of its own because it needs C libraries that the
+-- rest of logonerr does not (EVTX files need none: logonerr.evtx, in the
 -- logonerr rock, reads them with logonerr's own reader):
---   Debian: apt-get install libexpat1-dev
+--   Debian: apt-get install libexpat1-dev zlib1g-dev libzip-dev
 --   luarocks make rockspec/logonerr-evtx-scm-1.rockspec
 -- Without it, logonerr events reads EVTX, JSON and NDJSON, and says so for
--- XML.  (`make` builds it too, when pkg-config finds libexpat.)
+-- XML and archives.  (`make` builds both too, when pkg-config finds the
+-- libraries.)
 rockspec_format = "3.0"
 package = "logonerr-evtx"
 version = "scm-1"
@@ -14,7 +16,7 @@ source = {
   url = "git+https://example.invalid/logonerr.git",
 }
 description = {
-  summary = "Event XML reading for logonerr (libexpat)",
+  summary = "Event XML and archive reading for logonerr (libexpat, zlib, libzip)",
   license = "MIT",
   labels = { "windows", "evtx", "security" },
 }
@@ -24,6 +26,8 @@ dependencies = {
 }
 external_dependencies = {
   EXPAT = { header = "expat.h", library = "expat" },
+  ZLIB = { header = "zlib.h", library = "z" },
+  LIBZIP = { header = "zip.h", library = "zip" },
 }
 build = {
   type = "builtin",
@@ -33,6 +37,13 @@ build = {
       incdirs = { "csrc", "$(EXPAT_INCDIR)" },
       libdirs = { "$(EXPAT_LIBDIR)" },
       libraries = { "expat" },
+    },
+    -- gzip and zip archives read in place (zlib, libzip).
+    ["logonerr.archive"] = {
+      sources = { "csrc/larchive.c", "csrc/archive.c" },
+      incdirs = { "csrc", "$(ZLIB_INCDIR)", "$(LIBZIP_INCDIR)" },
+      libdirs = { "$(ZLIB_LIBDIR)", "$(LIBZIP_LIBDIR)" },
+      libraries = { "z", "zip" },
     },
   },
 }

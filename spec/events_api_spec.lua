@@ -4,14 +4,18 @@
 local events = require "logonerr.events"
 local write = require("support.run").tempfile
 
--- One event as wevtutil writes it.
+-- One event as wevtutil writes it, each with its own EventRecordID (one
+-- number twice on one computer is one event, read once).
+local serial = 0
 local function event(id, data)
+  serial = serial + 1
   local d = {}
   for k, v in pairs(data) do d[#d + 1] = ('<Data Name="%s">%s</Data>'):format(k, v) end
   table.sort(d)
   return ('<Event><System><EventID>%d</EventID><TimeCreated SystemTime=' ..
-          '"2024-05-01T10:00:00.5Z"/><EventRecordID>1</EventRecordID><Channel>Security' ..
-          '</Channel></System><EventData>%s</EventData></Event>\n'):format(id, table.concat(d))
+          '"2024-05-01T10:00:00.5Z"/><EventRecordID>%d</EventRecordID><Channel>Security' ..
+          '</Channel></System><EventData>%s</EventData></Event>\n'):format(id, serial,
+                                                                          table.concat(d))
 end
 
 local function records(text)

@@ -79,9 +79,11 @@ describe("bad input to logonerr.events", function()
   end)
 
   it("a JSON line that does not parse is skipped, counted with its line", function()
-    local p = write('{"EventID": 4625, "Status": "0xC000006A", "TargetUserName": "a"}\n' ..
+    local t = '"EventTime": "2024-05-01 10:00:00", '
+    local p = write('{"EventID": 4625, ' .. t ..
+                    '"Status": "0xC000006A", "TargetUserName": "a"}\n' ..
                     '{"EventID": 4625, "Status": \n' ..
-                    '{"EventID": 4625, "Status": 3221225578, "TargetUserName": "b"}\n')
+                    '{"EventID": 4625, ' .. t .. '"Status": 3221225578, "TargetUserName": "b"}\n')
     local it, rd = events.records(p)
     local a, b = it(), it()
     assert.is_nil(it())

@@ -21,14 +21,16 @@ local function find(r, kind)
 end
 
 -- An event as XML, as wevtutil writes it.
+local serial = 0 -- each event its own EventRecordID: one number twice is one event
 local function event(id, time, data)
+  serial = serial + 1
   local d = {}
   for k, v in pairs(data) do d[#d + 1] = ('<Data Name="%s">%s</Data>'):format(k, v) end
   table.sort(d)
   return ('<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System>' ..
-          '<EventID>%d</EventID><TimeCreated SystemTime="%s"/><EventRecordID>1</EventRecordID>' ..
+          '<EventID>%d</EventID><TimeCreated SystemTime="%s"/><EventRecordID>%d</EventRecordID>' ..
           '<Channel>Security</Channel><Computer>dc1.corp.example</Computer></System>' ..
-          '<EventData>%s</EventData></Event>\n'):format(id, time, table.concat(d))
+          '<EventData>%s</EventData></Event>\n'):format(id, time, serial, table.concat(d))
 end
 
 local write = require("support.run").tempfile

@@ -45,12 +45,9 @@ describe("README.md", function()
   end)
 
   it("links to files that exist", function()
-    -- Written on other branches at the same time; drop a name from this
-    -- list once its branch is merged.
-    local elsewhere = { ["doc/inputs.md"] = true, ["doc/linux.md"] = true }
     local n = 0
     for target in README:gmatch("%]%(([^)#]+)[^)]*%)") do
-      if not target:find("^%a+:") and not elsewhere[target] then
+      if not target:find("^%a+:") then
         n = n + 1
         assert.is_truthy(io.open(target, "rb"), target)
       end

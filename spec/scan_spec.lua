@@ -5,40 +5,8 @@ local sdk = require "support.sdk"
 
 local symbols = sdk.symbols()
 
-local function found(text, opts)
-  local list = {}
-  for e, i, j, line in logonerr.scan(text, opts) do
-    list[#list + 1] = { e = e, i = i, j = j, line = line,
-                        token = text:sub(i, j) }
-  end
-  return list
-end
-
--- The codes found when text is fed to a scanner in pieces of `size` bytes
--- (or at the given cut points), as "NAME@i-j" strings.
-local function keys(list)
-  local out = {}
-  for k, m in ipairs(list) do
-    out[k] = (m.e.name or m.e.text) .. "@" .. m.i .. "-" .. m.j .. ":" .. m.line
-  end
-  return out
-end
-
-local function chunked(text, cuts, opts)
-  local s, list, from = logonerr.scanner(opts), {}, 1
-  local function take(iter)
-    for e, i, j, line in iter do
-      list[#list + 1] = { e = e, i = i, j = j, line = line }
-    end
-  end
-  for _, cut in ipairs(cuts) do
-    take(s:feed(text:sub(from, cut)))
-    from = cut + 1
-  end
-  take(s:feed(text:sub(from)))
-  take(s:finish())
-  return keys(list)
-end
+local scanning = require "support.scanning"
+local found, keys, chunked = scanning.found, scanning.keys, scanning.chunked
 
 -- Every form SPEC.md lists, as real logs print it: the line, the token
 -- that is the code, and the SDK symbol it stands for.
@@ -338,17 +306,7 @@ end)
 -- expected values are the SDK's (spec/support/sdk.lua) and hand-counted
 -- byte positions.
 describe("scanning JSON and Kerberos fields", function()
-  -- The text at each cut point fed separately gives what the whole gives.
-  local function every_cut(text, opts)
-    local whole = keys(found(text, opts))
-    for cut = 0, #text do
-      assert.are.same(whole, chunked(text, { cut }, opts), "cut at " .. cut)
-    end
-    local ones = {}
-    for c = 1, #text - 1 do ones[c] = c end
-    assert.are.same(whole, chunked(text, ones, opts), "byte by byte")
-    return whole
-  end
+  local every_cut = scanning.every_cut
 
   it("reads \\t, \\n and \\r written as two characters as separators", function()
     local text = [["Message": "An account failed to log on.\r\n\tSub Status:\t\t0xC000006A\r\n"]]

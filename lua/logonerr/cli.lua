@@ -5,6 +5,7 @@
 local argparse = require "argparse"
 local logonerr = require "logonerr"
 local report = require "logonerr.report"
+local workers = require "logonerr.workers"
 
 local unpack = table.unpack or unpack -- luacheck: compat
 
@@ -74,15 +75,8 @@ local function build_parser()
           "naming each code, instead of the summary.")
   sc:flag("--all", "Also report well-formed codes that are not catalogued.")
   sc:option("-f --format", "Summary format."):choices(FORMATS):default("text")
-  sc:option("-j --jobs", "Scan up to this many files at once, each in a " ..
-            "process of its own; the output is the same as one by one.")
-    :default("1"):convert(function(v)
-      local n = tonumber(v)
-      if n == nil or n < 1 or n % 1 ~= 0 then
-        return nil, "jobs must be a whole number from 1 (got '" .. v .. "')"
-      end
-      return n
-    end)
+  workers.option(sc, "Scan up to this many files at once, each in a " ..
+                 "process of its own; the output is the same as one by one.")
   -- A worker of -j: one file, its result on stdout for the parent.
   sc:flag("--worker"):hidden(true)
   sc:option("--label"):hidden(true)
@@ -205,27 +199,6 @@ local function explain(a, out, err)
   return status
 end
 
--- Quoted for the shell, or nil where the shell is not a POSIX one.
-local function sh_quote(s)
-  if package.config:sub(1, 1) ~= "/" then return nil end
-  return "'" .. s:gsub("'", "'\\''") .. "'"
-end
-
--- The command line that started this command (interpreter, its options,
--- the script), for -j's workers; nil when it is not known.
-local function self_command()
-  local a = rawget(_G, "arg")
-  if type(a) ~= "table" or type(a[0]) ~= "string" or not sh_quote("") then
-    return nil
-  end
-  local lo = 0
-  while a[lo - 1] ~= nil do lo = lo - 1 end
-  if lo == 0 then return nil end
-  local parts = {}
-  for i = lo, 0 do parts[#parts + 1] = sh_quote(a[i]) end
-  return table.concat(parts, " ")
-end
-
 -- One input of scan: annotated (written as it goes) or summarised.
 -- Returns { results = } for a summary, {} for notes, or nil and a message.
 local function scan_one(a, f, label, write)
@@ -336,7 +309,7 @@ local function scan(a, in_, out, err)
   local files = #a.files > 0 and a.files or { "-" }
   local several = #files > 1
   local status, views = 0, {}
-  local cmd = a.jobs > 1 and several and self_command()
+  local cmd = a.jobs > 1 and several and workers.self_command()
   local running, started = {}, 0
   local function label_of(path)
     return several and (path == "-" and "(stdin)" or path) or nil
@@ -347,8 +320,8 @@ local function scan(a, in_, out, err)
     local line = { cmd, "scan --worker" }
     if a.all then line[#line + 1] = "--all" end
     if a.annotate then line[#line + 1] = "--annotate" end
-    if several then line[#line + 1] = "--label " .. sh_quote(label_of(path)) end
-    line[#line + 1] = "-- " .. sh_quote(path)
+    if several then line[#line + 1] = "--label " .. workers.quote(label_of(path)) end
+    line[#line + 1] = "-- " .. workers.quote(path)
     running[k] = io.popen(table.concat(line, " "), "r")
   end
   for k, path in ipairs(files) do

@@ -10,6 +10,10 @@ what the specs compare logonerr with, independently of logonerr's code:
   getwinevent.json  Get-WinEvent | ConvertTo-Json: an array of {Id,
                     Properties = [{Value}], TimeCreated = "/Date(ms)/"}, the
                     codes as decimal numbers as PowerShell writes UInt32s
+  and the shapes of evtx_shapes.py, one record each in the order of the
+  file: winlogbeat6/7/8.ndjson, nxlog.ndjson, jq-pretty.json (Winlogbeat
+  7's objects as `jq .` prints them, one after another), evtx_dump.json
+  and evtx_dump.jsonl, getwinevent-message.json (the Message text only)
 
 usage: evtx_forms.py FILE.evtx OUTDIR
 """
@@ -21,6 +25,8 @@ import sys
 import xml.etree.ElementTree as ET
 
 import Evtx.Evtx as evtx
+
+import evtx_shapes
 
 NS = '{http://schemas.microsoft.com/win/2004/08/events/event}'
 CODE_EVENTS = {4625, 4768, 4769, 4771, 4776}
@@ -46,6 +52,12 @@ def main(path, out):
     beat = open(os.path.join(out, 'winlogbeat.ndjson'), 'w', encoding='utf-8')
     flat = open(os.path.join(out, 'flat.ndjson'), 'w', encoding='utf-8')
     gwe = []
+    shaped = {name: open(os.path.join(out, name), 'w', encoding='utf-8')
+              for name, _ in evtx_shapes.NDJSON}
+    pretty = open(os.path.join(out, 'jq-pretty.json'), 'w', encoding='utf-8')
+    dump = open(os.path.join(out, 'evtx_dump.json'), 'w', encoding='utf-8')
+    dumpl = open(os.path.join(out, 'evtx_dump.jsonl'), 'w', encoding='utf-8')
+    gwm = []
     with evtx.Evtx(path) as log:
         for r in log.records():
             x = r.xml()
@@ -92,9 +104,28 @@ def main(path, out):
             gwe.append({'Id': eid, 'RecordId': rid, 'TimeCreated': '/Date(%d)/' % ms,
                         'MachineName': computer, 'LogName': channel,
                         'ProviderName': provider, 'Properties': props})
+            execution = sysn.find(NS + 'Execution')
+            rec = {'eid': eid, 'rid': rid, 'time': t, 'computer': computer,
+                   'channel': channel, 'provider': provider,
+                   'guid': sysn.find(NS + 'Provider').get('Guid'),
+                   'qualifiers': sysn.find(NS + 'EventID').get('Qualifiers'),
+                   'level': sysn.findtext(NS + 'Level') or '0',
+                   'task': sysn.findtext(NS + 'Task') or '0',
+                   'opcode': sysn.findtext(NS + 'Opcode') or '0',
+                   'keywords': sysn.findtext(NS + 'Keywords') or '0x0',
+                   'process': int(execution.get('ProcessID') or 0),
+                   'thread': int(execution.get('ThreadID') or 0), 'data': data}
+            for name, shape in evtx_shapes.NDJSON:
+                shaped[name].write(json.dumps(shape(rec)) + '\n')
+            pretty.write(json.dumps(evtx_shapes.winlogbeat7(rec), indent=2) + '\n')
+            dump.write(evtx_shapes.evtx_dump_json(rec))
+            dumpl.write(evtx_shapes.evtx_dump_jsonl(rec))
+            gwm.append(evtx_shapes.getwinevent_message(rec))
     xml_out.write('</Events>\n')
-    for f in (xml_out, beat, flat):
+    for f in [xml_out, beat, flat, pretty, dump, dumpl] + list(shaped.values()):
         f.close()
+    with open(os.path.join(out, 'getwinevent-message.json'), 'w', encoding='utf-8') as f:
+        json.dump(gwm, f, indent=4)
     with open(os.path.join(out, 'getwinevent.json'), 'w', encoding='utf-8') as f:
         json.dump(gwe, f, indent=2)
     with open(os.path.join(out, 'counts.json'), 'w', encoding='utf-8') as f:

@@ -34,7 +34,7 @@ end
 function M.make(name)
   local dir = M.OUT .. "/" .. name
   local src = M.DIR .. "/" .. name .. ".evtx"
-  if not exists(dir .. "/done") then
+  if not exists(dir .. "/done-shapes") then
     local sh = table.concat({
       "set -e; mkdir -p " .. dir,
       "/usr/bin/python3 spec/support/evtx_forms.py " .. src .. " " .. dir,
@@ -46,7 +46,7 @@ function M.make(name)
       "iconv -f UTF-8 -t UTF-16LE " .. dir .. "/getwinevent.json > " .. dir .. "/le.tmp",
       "printf '\\377\\376' | cat - " .. dir .. "/le.tmp > " .. dir .. "/getwinevent-utf16le.json",
       "rm -f " .. dir .. "/le.tmp " .. dir .. "/be.tmp",
-      "touch " .. dir .. "/done",
+      "touch " .. dir .. "/done-shapes",
     }, "\n")
     assert(run.ok(PLAIN .. "sh -c '" .. sh:gsub("'", "'\\''") .. "'"),
            "could not make the forms of " .. name)
@@ -57,5 +57,21 @@ end
 M.FORMS = { "events.xml", "evtxexport.xml", "events-utf16le.xml", "events-utf16be.xml",
             "winlogbeat.ndjson", "flat.ndjson", "getwinevent.json",
             "getwinevent-utf16le.json" }
+
+--- The shapes of evtx_shapes.py, each with the digits of the second its
+-- times keep (Winlogbeat and PowerShell: milliseconds; NXLog: none), and
+-- whether its records name their account and source only for the events
+-- the schema knows (the Message text, written for those alone).
+M.SHAPES = {
+  { file = "winlogbeat6.ndjson", digits = 3 },
+  { file = "winlogbeat7.ndjson", digits = 3 },
+  { file = "winlogbeat8.ndjson", digits = 3 },
+  { file = "nxlog.ndjson", digits = 0 },
+  { file = "jq-pretty.json", digits = 3 },
+  { file = "evtx_dump.json", digits = 6 },
+  { file = "evtx_dump.jsonl", digits = 6 },
+  { file = "getwinevent-message.json", digits = 3, schema_only = true },
+}
+for _, s in ipairs(M.SHAPES) do M.FORMS[#M.FORMS + 1] = s.file end
 
 return M

@@ -43,6 +43,13 @@ function M.pwd()
   return d
 end
 
+-- Writes s to the file at path (made or emptied).
+function M.write(path, s)
+  local f = assert(io.open(path, "wb"))
+  f:write(s)
+  f:close()
+end
+
 -- A temporary file holding text; its path.
 function M.tempfile(text)
   local path = os.tmpname()

@@ -3,6 +3,7 @@
 -- @module logonerr.events.cli
 
 local FORMATS = require "logonerr.events.formats"
+local workers = require "logonerr.workers"
 
 local M = {}
 
@@ -11,7 +12,8 @@ function M.add(p)
   local ev = p:command("events", "Read Security event logs (EVTX, event XML, " ..
     "Winlogbeat or exported JSON) and say what is going on: failures by code, " ..
     "account and source, and findings such as password spraying or lockouts.")
-  ev:argument("files", "Logs to read (stdin when none; - is stdin)."):args("*")
+  ev:argument("files", "Logs to read: files, folders (read recursively), .gz and " ..
+              ".zip archives (read in place); stdin when none; - is stdin."):args("*")
   ev:option("-f --format", "Report format (default: text, or what the extension " ..
             "of the -o file says)."):choices(FORMATS)
   ev:option("-o --output", "Write the report to this file instead of stdout; " ..
@@ -25,15 +27,11 @@ function M.add(p)
   ev:option("--account", "Only events of this account (DOMAIN\\user or user).")
   ev:option("--source", "Only events from this source (IP address or workstation).")
   ev:flag("--records", "Print the records as JSON, one per line, instead of a report.")
-  ev:option("-j --jobs", "Threads reading an EVTX file's chunks (1 to 64); the " ..
-            "report is the same as with one.")
-    :default("1"):convert(function(v)
-      local n = tonumber(v)
-      if n == nil or n < 1 or n > 64 or n % 1 ~= 0 then
-        return nil, "jobs must be a whole number from 1 to 64 (got '" .. v .. "')"
-      end
-      return n
-    end)
+  workers.option(ev, "Use up to this many cores: several files are read this many at " ..
+                 "once, each in a process of its own; one EVTX file is read by this " ..
+                 "many threads. The report is the same as with one.")
+  -- A worker of -j: one file's raw records on stdout for the parent.
+  ev:flag("--worker"):hidden(true)
 end
 
 -- A record as plain data for --records.
@@ -67,13 +65,64 @@ local function output_file(path)
   return path
 end
 
---- Runs the events command; returns the exit status (0 read, 1 a file
--- with nothing readable in it, 2 usage or a file that cannot be read).
-function M.run(a, in_, out, err)
+-- A raw record (before the reader's checks) as the XML-as-JSON object the
+-- JSON reader reads back into the same raw record.
+local function raw_json(json, r)
+  return json.encode({ Event = { System = { EventID = r.id, EventRecordID = r.record,
+    TimeCreated = { SystemTime = r.time }, Computer = r.computer, Channel = r.channel,
+    Provider = { Name = r.provider } }, EventData = r.data } })
+end
+
+-- --worker: the raw records of one file as NDJSON, then a NUL and what
+-- was skipped (JSON); a file that cannot be opened: NUL, "error", why.
+local function worker(a, out)
   local events = require "logonerr.events"
   local json = require "logonerr.json"
+  local rd, why = events.open(a.files[1])
+  if rd == nil then
+    out:write("\0error\n", why)
+    return 2
+  end
+  for r in rd.raw do out:write(raw_json(json, r), "\n") end
+  rd:close()
+  out:write("\0", json.encode({ skipped = rd.skipped }))
+  return 0
+end
+
+-- A worker's output as the file events.open reads: its records up to the
+-- NUL; what follows (the worker's skipped list) is kept in .trailer.
+local function worker_file(h)
+  local t = { h = h }
+  function t.read(self, n)
+    if self.done then return nil end
+    local c = self.h:read(type(n) == "number" and n or 65536)
+    if c == nil then self.done = true; return nil end
+    local z = c:find("\0", 1, true)
+    if z then
+      self.trailer, self.done = c:sub(z + 1) .. (self.h:read("*a") or ""), true
+      c = c:sub(1, z - 1)
+      if c == "" then return nil end
+    end
+    return c
+  end
+  function t.close(self)
+    if self.h then self.h:close(); self.h = nil end
+  end
+  return t
+end
+
+--- Runs the events command; returns the exit status (0 read, 1 a file
+-- with nothing readable in it or most records without their fields, 2
+-- usage or a file that cannot be read).
+function M.run(a, in_, out, err)
+  if a.worker then return worker(a, out) end
+  local events = require "logonerr.events"
+  local inputs = require "logonerr.events.inputs"
+  local json = require "logonerr.json"
+  local seen = {} -- computer -> EventRecordIDs read, across every file
   local opts = { since = a.since, ["until"] = a["until"], account = a.account,
-                 source = a.source, jobs = a.jobs }
+                 source = a.source, seen = seen,
+                 jobs = a.jobs }
   for _, k in ipairs({ "since", "until" }) do
     if opts[k] and not events.time(opts[k]) then
       err:write("logonerr: bad --", k, " time '", opts[k],
@@ -105,10 +154,40 @@ function M.run(a, in_, out, err)
     end
   end
   fmt = fmt or "text"
-  local files = #a.files > 0 and a.files or { "-" }
+  local logs = inputs.expand(#a.files > 0 and a.files or { "-" }, in_)
+  -- -j: plain files go to workers, up to jobs at once; their records come
+  -- back in the order of the files and are read here as one by one.
+  local cmd = (a.jobs or 1) > 1 and #logs > 1 and workers.self_command()
+  local running, started = {}, 0
+  local function start(k)
+    local path = logs[k].path
+    if path == nil then return end -- stdin and archives: here
+    running[k] = io.popen(cmd .. " events --worker -- " .. workers.quote(path) ..
+                          " 2>/dev/null", "r")
+  end
   local status = 0
   local readers = {}
-  local i, rd = 0, nil
+  local i, rd, wf = 0, nil, nil
+  local function finish()
+    rd:close()
+    if wf and wf.trailer then
+      local ok, t = pcall(json.decode, wf.trailer)
+      if ok and type(t) == "table" and type(t.skipped) == "table" then
+        for k = #t.skipped, 1, -1 do table.insert(rd.skipped, 1, t.skipped[k]) end
+      end
+    end
+    for _, s in ipairs(rd.skipped) do
+      err:write("logonerr: ", rd.name, ": skipped ", s.at, ": ", s.reason, "\n")
+    end
+    local src = logs[i].src
+    if type(src) == "table" and src.err then
+      err:write("logonerr: ", rd.name, ": the rest cannot be read: ", src.err, "\n")
+      rd.skipped[#rd.skipped + 1] = { at = "rest", reason = src.err }
+      status = 2
+    end
+    if rd.events == 0 and #rd.skipped > 0 and status == 0 then status = 1 end
+    rd, wf = nil, nil
+  end
   -- Every file's records, one after the other, straight into the triage
   -- (or out as NDJSON): memory stays flat however long the logs are.
   local function each()
@@ -116,22 +195,44 @@ function M.run(a, in_, out, err)
       if rd then
         local rec = rd:next()
         if rec then return rec end
-        rd:close()
-        for _, s in ipairs(rd.skipped) do
-          err:write("logonerr: ", rd.name, ": skipped ", s.at, ": ", s.reason, "\n")
-        end
-        if rd.events == 0 and #rd.skipped > 0 and status == 0 then status = 1 end
-        rd = nil
+        finish()
       end
       i = i + 1
-      local path = files[i]
-      if path == nil then return nil end
-      opts.name = path == "-" and "(stdin)" or path
-      local why
-      rd, why = events.open(path == "-" and in_ or path, opts)
+      local log = logs[i]
+      if log == nil then return nil end
+      while cmd and started < #logs and started < i - 1 + a.jobs do
+        started = started + 1
+        start(started)
+      end
+      opts.name = log.name
+      local src, why
+      if running[i] then
+        wf = worker_file(running[i])
+        running[i] = nil
+        src = wf
+      else
+        src, why = log.open()
+      end
+      log.src = src
+      if src ~= nil then rd, why = events.open(src, opts) end
+      if rd == nil and wf and wf.trailer then
+        local w = wf.trailer:match("^error\n(.*)$")
+        if w then why = w end
+        if w == nil then -- a worker's file with no record: its skips
+          local empty = { read = function(self) local t = self.t; self.t = nil; return t end,
+                          t = "[]" }
+          rd = events.open(empty, { name = log.name })
+        end
+      end
       if rd == nil then
-        err:write("logonerr: cannot read ", why, "\n")
-        status = 2
+        if log.in_folder and why and why:find("not a Security event log", 1, true) then
+          err:write("logonerr: ", log.name, ": passed over: not a Security event log\n")
+        else
+          err:write("logonerr: cannot read ", why and (why:find(log.name, 1, true) and why or
+                    log.name .. ": " .. why) or log.name, "\n")
+          status = 2
+        end
+        wf = nil
       else
         readers[#readers + 1] = rd
       end
@@ -153,20 +254,30 @@ function M.run(a, in_, out, err)
   end
   local r = events.triage(each)
   if #readers == 0 then return status end
-  local skipped, read = {}, 0
+  local skipped = {}
+  local other, dupes, fieldless, read = 0, 0, 0, 0
   for _, x in ipairs(readers) do
-    read = read + x.events
     for _, s in ipairs(x.skipped) do
       skipped[#skipped + 1] = { file = x.name, at = s.at, reason = s.reason }
     end
+    other, dupes, fieldless = other + x.other_channel, dupes + x.duplicates,
+                              fieldless + x.fieldless
+    read = read + x.events
   end
   r.skipped, r.skipped_records = #skipped, skipped
+  r.other_channel, r.duplicates = other, dupes
   if a.since or a["until"] or a.account or a.source then r.filtered = read - r.events end
   local text = require("logonerr.events.report").render(r, fmt)
   local dest = open_output()
   if dest == nil then return 2 end
   dest:write(text)
   if dest ~= out then dest:close() end
+  if read > 0 and fieldless * 2 > read then
+    err:write(("logonerr: %d of %d records hold none of their event's fields: " ..
+               "the shape of this log is not understood, and the report misses them\n")
+              :format(fieldless, read))
+    status = 1
+  end
   return status
 end
 

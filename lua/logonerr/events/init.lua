@@ -17,10 +17,12 @@ local textsource = require "logonerr.textsource"
 local read_evtx = require "logonerr.events.read.evtx"
 local read_xml = require "logonerr.events.read.xml"
 local read_json = require "logonerr.events.read.json"
+local read_samba = require "logonerr.events.read.samba_audit"
+local read_mit = require "logonerr.events.read.mit_kdc"
 
-local error, getmetatable, io_open, ipairs, os_remove, os_tmpname, require,
+local error, getmetatable, io_open, ipairs, next, os_remove, os_tmpname, require,
       setmetatable, tostring, type =
-      error, getmetatable, io.open, ipairs, os.remove, os.tmpname, require,
+      error, getmetatable, io.open, ipairs, next, os.remove, os.tmpname, require,
       setmetatable, tostring, type
 local find, format, lower, match, sub =
       string.find, string.format, string.lower, string.match, string.sub
@@ -104,8 +106,37 @@ function READER:skip(at, reason)
   list[#list + 1] = { at = at, reason = reason }
 end
 
+-- Is rec from a channel whose events count: Security, and ForwardedEvents
+-- carrying what the Security log wrote?  An export that names no channel
+-- is taken at its word.
+local function counted_channel(rec)
+  local ch = rec.channel
+  if type(ch) ~= "string" or ch == "" then return true end
+  ch = lower(ch)
+  if ch == "security" then return true end
+  if ch ~= "forwardedevents" then return false end
+  local p = type(rec.provider) == "string" and lower(rec.provider) or nil
+  return p == nil or find(p, "security-auditing", 1, true) ~= nil or
+         p == "microsoft-windows-eventlog"
+end
+
+-- Was a record with rec's computer and EventRecordID read already (by
+-- this reader, or by any reader sharing opts.seen)?  Marks it read.
+local function seen_before(seen, rec)
+  local n = rec.record
+  if type(n) ~= "number" then return false end
+  local host = lower(type(rec.computer) == "string" and rec.computer or "")
+  local ids = seen[host]
+  if ids == nil then ids = {}; seen[host] = ids end
+  if ids[n] then return true end
+  ids[n] = true
+  return false
+end
+
 --- The next record that passes the filters, or nil at the end (where the
--- reader closes its file).
+-- reader closes its file).  Records of other channels are counted in
+-- other_channel, records read before in duplicates, and a record whose
+-- time cannot be read is skipped with the reason; none of them is given.
 function READER:next()
   if self.raw == nil then return nil end
   local o = self.opts
@@ -115,10 +146,26 @@ function READER:next()
       self:close()
       return nil
     end
+    self.read = self.read + 1
     if rec.data == nil then rec.data = {} end
-    rec = record.decorate(rec)
-    self.events = self.events + 1
-    if wanted(rec, o) then return rec end
+    if not counted_channel(rec) then
+      self.other_channel = self.other_channel + 1
+    else
+      local bad_time
+      rec, bad_time = record.decorate(rec)
+      if bad_time then
+        self:skip(format("event %d%s", self.read, rec.record and
+                         " (EventRecordID " .. tostring(rec.record) .. ")" or ""), bad_time)
+      elseif seen_before(self.seen, rec) then
+        self.duplicates = self.duplicates + 1
+      else
+        self.events = self.events + 1
+        if next(rec.data) == nil and schema.events[rec.id] then
+          self.fieldless = self.fieldless + 1
+        end
+        if wanted(rec, o) then return rec end
+      end
+    end
   end
 end
 
@@ -166,6 +213,14 @@ local function text_records(rd, f, head)
       return chunks()
     end
   end
+  -- Linux servers' logs first: Samba's audit may be JSON lines alone.
+  if read_samba.sniff(text) then
+    rd.format = "samba"
+    return read_samba.records(rd, again())
+  elseif read_mit.sniff(text) then
+    rd.format = "mit-kdc"
+    return read_mit.records(rd, again())
+  end
   local first = read_json.sniff(text)
   if first then
     rd.format = "json"
@@ -175,15 +230,19 @@ local function text_records(rd, f, head)
     return read_xml.records(rd, again())
   end
   return nil, "not a Security event log (expected EVTX, event XML with " ..
-              "<Event> elements, or JSON)"
+              "<Event> elements, JSON, Samba's auth audit or krb5kdc.log)"
 end
 
 --- Opens a log: src is a path or an open file (read in binary mode).
 -- opts: since, until (times), account, source (filters), name (the name
 -- used in messages), jobs (threads reading an EVTX file's chunks, 1 by
--- default; the records come in the same order).  Returns a reader (reader:next(), reader.format,
--- reader.skipped, a list of {at, reason}; reader.events, the records
--- read before filtering), or nil and a message naming the input.
+-- default; the records come in the same order), seen (a table shared by
+-- the readers of one run, so that a record two files hold is read once).
+-- Returns a reader (reader:next(), reader.format,
+-- reader.skipped, a list of {at, reason}; reader.events, the records read
+-- before filtering; reader.other_channel and reader.duplicates, the records
+-- left out for those reasons; reader.fieldless, records of a known event
+-- with no fields), or nil and a message naming the input.
 function M.open(src, opts)
   opts = opts or {}
   local o = filters(opts)
@@ -207,7 +266,9 @@ function M.open(src, opts)
     if owned then f:close() end
     return nil, name .. ": empty: not an event log"
   end
-  local rd = setmetatable({ skipped = {}, events = 0, opts = o, name = name,
+  local rd = setmetatable({ skipped = {}, events = 0, read = 0, other_channel = 0,
+                            duplicates = 0, fieldless = 0, seen = opts.seen or {},
+                            opts = o, name = name,
                             chunk = M.CHUNK, max_event = M.MAX_EVENT }, READER)
   local raw, err
   if sub(head, 1, 8) == "ElfFile\0" then

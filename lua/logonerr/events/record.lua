@@ -8,9 +8,10 @@ local logonerr = require "logonerr"
 local identity = require "logonerr.events.identity"
 local schema = require "logonerr.events.schema"
 local time = require "logonerr.events.time"
+local address = require "logonerr.events.address"
 
 local tointeger = math.tointeger -- luacheck: compat
-local format, match, gsub, lower = string.format, string.match, string.gsub, string.lower
+local format, match, lower = string.format, string.match, string.lower
 local tonumber, type = tonumber, type
 
 local _ENV = nil -- luacheck: ignore 211
@@ -74,11 +75,8 @@ local function joined(domain, user)
   return domain .. "\\" .. user
 end
 
-local function address(v)
-  v = set(v)
-  if v == nil then return nil end
-  return (gsub(v, "^::[fF][fF][fF][fF]:(%d+%.%d+%.%d+%.%d+)$", "%1"))
-end
+-- The fields that hold an IP address; the others hold host names.
+local IP_FIELDS = { IpAddress = true }
 
 -- A vocabulary item: a string, or the catalogue's table of one.
 local function text_of(v)
@@ -107,24 +105,43 @@ local function account(d, how)
   return joined(domain, user)
 end
 
+-- The first field that names where the attempt came from: a remote
+-- address, else a host name (in one case); else the logging host when the
+-- schema says so; else "local" when the address said the attempt was made
+-- on the machine itself (-, ::1, 127.0.0.1).
 local function source(rec, d, fields)
+  local was_local = false
   for i = 1, #fields do
-    local s = address(d[fields[i]])
-    if s then return s end
+    local f, v = fields[i], d[fields[i]]
+    if v ~= nil and IP_FIELDS[f] then
+      if address.is_local(v) then was_local = true
+      else
+        local ip = address.ip(v)
+        if ip then return ip end
+      end
+    elseif v ~= nil then
+      local host = address.workstation(v)
+      if host then return host end
+    end
   end
   if fields.computer then return set(rec.computer) end
+  if was_local then return "local" end
   return nil
 end
 
 --- Adds status, substatus, code, failed, success, account, source,
 -- logon_type, failure_reason and seconds to a record read from a log (id,
--- time, data); puts its time in canonical form.  Returns the record.
+-- time, data); puts its time in canonical form.  Returns the record, and
+-- why its time cannot be read when it cannot (the time is then nil).
 function M.decorate(rec)
   local d = rec.data
   local id = number(rec.id)
   rec.id = id
   rec.record = number(rec.record) or rec.record
-  rec.seconds, rec.time = time.time(rec.time)
+  local secs, t = time.parse(rec.time)
+  local bad_time
+  if secs == nil then bad_time, t = t, nil end
+  rec.seconds, rec.time = secs, t
   local ev = of(id)
   local st, sf = first_number(d, ev.status)
   local sub_, bf = first_number(d, ev.substatus)
@@ -149,7 +166,7 @@ function M.decorate(rec)
     local k = number(match(fr, "^%%%%(%d+)$"))
     rec.failure_reason = k and text_of(FAILURE_REASONS[k]) or fr
   end
-  return rec
+  return rec, bad_time
 end
 
 --- The key accounts are grouped by: letter case does not matter.

@@ -1,24 +1,32 @@
---- Times as Security logs write them, read into seconds since 1970 (UTC)
--- and one canonical form ("2019-04-30T19:27:02.847284Z").
+--- Times as Security logs write them, read strictly into seconds since
+-- 1970 (UTC) and one canonical form ("2019-04-30T19:27:02.847284Z"): a
+-- time that cannot be read is an error with the reason, never a made-up
+-- date.
+--
+-- Read: ISO 8601 / RFC 3339 with `T` or a space, any fraction (`.` or
+-- `,`), `Z`, `UTC`, an offset (`+02:00`, `+0200`) or no zone; .NET's
+-- `/Date(1556652422847)/` (with an offset after the milliseconds, which
+-- does not move the instant).  A time with no zone is read as UTC: the
+-- exports that write one (NXLog's EventTime, Event Viewer's CSV) do not say
+-- which zone it is, and UTC is what the event itself records.
 -- @module logonerr.events.time
 
 local floor = math.floor
-local format, match = string.format, string.match
-local tonumber, type = tonumber, type
+local format, match, sub = string.format, string.match, string.sub
+local tonumber, tostring, type = tonumber, tostring, type
 
 local _ENV = nil -- luacheck: ignore 211
 
 local M = {}
 
--- Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
+-- Days since 1970-01-01 of a civil date, and back (Howard Hinnant's
+-- algorithms, valid for every Gregorian date).
 local function days(y, m, d)
   if m <= 2 then y = y - 1 end
   local era = floor(y / 400)
   local yoe = y - era * 400
-  local mp = (m + 9) % 12
-  local doy = floor((153 * mp + 2) / 5) + d - 1
-  local doe = yoe * 365 + floor(yoe / 4) - floor(yoe / 100) + doy
-  return era * 146097 + doe - 719468
+  local doy = floor((153 * ((m + 9) % 12) + 2) / 5) + d - 1
+  return era * 146097 + yoe * 365 + floor(yoe / 4) - floor(yoe / 100) + doy - 719468
 end
 
 local function civil(z)
@@ -30,85 +38,99 @@ local function civil(z)
   local mp = floor((5 * doy + 2) / 153)
   local d = doy - floor((153 * mp + 2) / 5) + 1
   local m = mp < 10 and mp + 3 or mp - 9
-  local y = yoe + era * 400
-  if m <= 2 then y = y + 1 end
-  return y, m, d
+  return yoe + era * 400 + (m <= 2 and 1 or 0), m, d
 end
 
-local finish -- below: seconds and their canonical form
-
---- Seconds since 1970 as "2019-04-30T19:27:00Z".
-function M.iso(secs)
-  local whole = floor(secs)
-  local day = floor(whole / 86400)
-  local sod = whole - day * 86400
-  local y, mo, d = civil(day)
-  return format("%04d-%02d-%02dT%02d:%02d:%02dZ", y, mo, d,
-                floor(sod / 3600), floor(sod % 3600 / 60), sod % 60)
-end
-
---- Seconds since 1970 (UTC, with the fraction) and the canonical form
--- ("2019-04-30T19:27:02.847284Z") of a time as logs write it: ISO 8601
--- with T or a space, any fraction, Z, an offset or none (UTC), a date
--- alone, or .NET's "/Date(1556652422847)/".  nil when it is none of these.
-function M.time(s)
-  if type(s) ~= "string" then return nil end
-  local secs
-  -- The usual form first (EVTX, wevtutil, Winlogbeat): one match.
-  local Y, MO, D, H, MI, SE, F = match(s,
-    "^(%d%d%d%d)%-(%d%d)%-(%d%d)T(%d%d):(%d%d):(%d%d)%.(%d+)Z$")
-  if Y then
-    Y, MO, D, H, MI, SE = tonumber(Y), tonumber(MO), tonumber(D), tonumber(H),
-                          tonumber(MI), tonumber(SE)
-    if MO < 1 or MO > 12 or D < 1 or D > 31 or H > 23 or MI > 59 or SE > 60 then
-      return nil
-    end
-    return finish(days(Y, MO, D) * 86400 + H * 3600 + MI * 60 + SE + tonumber("0." .. F))
+local function month_days(y, m)
+  if m == 2 then
+    return (y % 4 == 0 and (y % 100 ~= 0 or y % 400 == 0)) and 29 or 28
   end
-  local ms = match(s, "^/Date%((%-?%d+)[^)]*%)/$")
-  if ms then
-    secs = tonumber(ms) / 1000
-  else
-    local y, mo, d, rest = match(s, "^%s*(%d%d%d%d)%-(%d%d)%-(%d%d)(.*)$")
-    if not y then return nil end
-    local h, mi, se, frac, zone = 0, 0, 0, "", ""
-    if rest ~= "" and not match(rest, "^%s*$") then
-      local hh, mm, tail = match(rest, "^[T ](%d%d):(%d%d)(.*)$")
-      if not hh then return nil end
-      h, mi = tonumber(hh), tonumber(mm)
-      local ss, t2 = match(tail, "^:(%d%d)(.*)$")
-      if ss then se, tail = tonumber(ss), t2 end
-      local f, t3 = match(tail, "^[.,](%d+)(.*)$")
-      if f then frac, tail = f, t3 end
-      zone = match(tail, "^%s*(.-)%s*$")
-    end
-    y, mo, d = tonumber(y), tonumber(mo), tonumber(d)
-    if mo < 1 or mo > 12 or d < 1 or d > 31 or h > 23 or mi > 59 or se > 60 then
-      return nil
-    end
-    local off = 0
-    if zone ~= "" and zone ~= "Z" and zone ~= "z" and zone ~= "UTC" then
-      local sign, oh, om = match(zone, "^([+-])(%d%d):?(%d%d)$")
-      if not sign then return nil end
-      off = (tonumber(oh) * 60 + tonumber(om)) * 60
-      if sign == "-" then off = -off end
-    end
-    secs = days(y, mo, d) * 86400 + h * 3600 + mi * 60 + se - off
-    if frac ~= "" then secs = secs + tonumber("0." .. frac) end
-  end
-  return finish(secs)
+  return (m == 4 or m == 6 or m == 9 or m == 11) and 30 or 31
 end
 
--- Seconds as time() returns them: the seconds and the canonical form.
-function finish(secs)
+--- Seconds since 1970 (UTC, with the fraction) as the canonical form,
+-- "2019-04-30T19:27:02.847284Z" (microseconds).
+function M.canonical(secs)
   local whole = floor(secs)
   local usec = floor((secs - whole) * 1e6 + 0.5)
   if usec >= 1000000 then whole, usec = whole + 1, usec - 1000000 end
   local day = floor(whole / 86400)
   local sod = whole - day * 86400
   local y, mo, d = civil(day)
-  return secs, format("%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", y, mo, d,
-                      floor(sod / 3600), floor(sod % 3600 / 60), sod % 60, usec)
+  return format("%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", y, mo, d,
+                floor(sod / 3600), floor(sod % 3600 / 60), sod % 60, usec)
+end
+
+local function bad(s, why)
+  return nil, format("not a time: '%s' (%s)", s, why)
+end
+
+-- The seconds of an ISO 8601 text, or nil and why not.
+local function iso8601(s)
+  local y, mo, d, rest = match(s, "^(%d%d%d%d)%-(%d%d)%-(%d%d)(.*)$")
+  if not y then return bad(s, "expected YYYY-MM-DD, a time and a zone") end
+  y, mo, d = tonumber(y), tonumber(mo), tonumber(d)
+  local h, mi, se, frac, zone = 0, 0, 0, nil, ""
+  if rest ~= "" then
+    local hh, mm, tail = match(rest, "^[T ](%d%d):(%d%d)(.*)$")
+    if not hh then return bad(s, "expected hours and minutes after the date") end
+    h, mi = tonumber(hh), tonumber(mm)
+    local ss, t2 = match(tail, "^:(%d%d)(.*)$")
+    if ss then se, tail = tonumber(ss), t2 end
+    local f, t3 = match(tail, "^[.,](%d+)(.*)$")
+    if f then frac, tail = f, t3 end
+    zone = match(tail, "^%s*(.-)$")
+  end
+  if mo < 1 or mo > 12 then return bad(s, "no month " .. mo) end
+  if d < 1 or d > month_days(y, mo) then return bad(s, "no day " .. d .. " in that month") end
+  if h > 23 or mi > 59 or se > 60 then return bad(s, "hours, minutes or seconds out of range") end
+  local off = 0
+  if zone ~= "" and zone ~= "Z" and zone ~= "z" and zone ~= "UTC" then
+    local sign, oh, om = match(zone, "^([+-])(%d%d):?(%d%d)$")
+    if not sign then return bad(s, "an unknown zone '" .. zone .. "'") end
+    off = (tonumber(oh) * 60 + tonumber(om)) * 60
+    if off > 14 * 3600 then return bad(s, "an offset over 14 hours") end
+    if sign == "-" then off = -off end
+  end
+  local secs = days(y, mo, d) * 86400 + h * 3600 + mi * 60 + se - off
+  if frac then secs = secs + tonumber("0." .. frac) end
+  return secs, zone == ""
+end
+
+--- Reads a time: its seconds since 1970 (UTC), its canonical form, and
+-- whether it had no zone (and was read as UTC).  nil and a message
+-- naming the text and what is wrong with it when it is not a time.
+function M.parse(v)
+  if type(v) ~= "string" then
+    if v == nil then return nil, "no time" end
+    return nil, format("not a time: %s (%s, not text)", tostring(v), type(v))
+  end
+  local s = match(v, "^%s*(.-)%s*$")
+  if s == "" then return nil, "no time (empty)" end
+  local ms = match(s, "^/Date%((%-?%d+)[^)]*%)/$") or match(s, "^\\/Date%((%-?%d+)[^)]*%)\\/$")
+  local secs, zoneless
+  if ms then
+    if #ms > 16 then return bad(s, "milliseconds out of range") end
+    secs, zoneless = tonumber(ms) / 1000, false
+  else
+    secs, zoneless = iso8601(s)
+    if secs == nil then return nil, zoneless end
+  end
+  return secs, M.canonical(secs), zoneless
+end
+
+--- Seconds and canonical form of a time, as parse() gives them; nil when
+-- it is no time (parse says why).
+function M.time(v)
+  local secs, canon = M.parse(v)
+  if secs == nil then return nil end
+  return secs, canon
+end
+
+--- Seconds since 1970 as "2019-04-30T19:27:00Z" (whole seconds, for the
+-- timeline's rows).
+function M.iso(secs)
+  return (format("%sZ", sub(M.canonical(floor(secs)), 1, 19)))
 end
 
 return M

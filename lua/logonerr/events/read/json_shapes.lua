@@ -1,6 +1,7 @@
 --- The shapes JSON exports give an event, each turned into a raw record
 -- ({id, record, time, computer, channel, provider, data}): Winlogbeat 7/8
--- and Elastic (winlog.*), the XML as JSON (Event.System/Event.EventData,
+-- and Elastic (winlog.*), Winlogbeat 6 (event_id, event_data, log_name,
+-- computer_name), the XML as JSON (Event.System/Event.EventData,
 -- as evtx_dump writes it), Get-WinEvent | ConvertTo-Json (Id with
 -- Properties or Message text), and flat exports (EventID and fields at top
 -- level: NXLog, OTRF / Mordor, Splunk).
@@ -47,37 +48,47 @@ local function properties(id, props)
   return d
 end
 
--- Every event's Message labels and target headings, for an event the
--- schema does not name them for.
-local function all_labels()
-  local labels, headings = {}, {}
-  for _, ev in pairs(schema.events) do
-    for field, label in pairs(ev.labels or {}) do
-      if labels[label] == nil then labels[label] = field end
-    end
-    if ev.heading then headings[ev.heading] = true end
-  end
-  return labels, headings
+-- What the labels of Get-WinEvent's Message text hold, by the section
+-- they are under.  The section that names the account the event is about
+-- (the schema's heading, or any event's) reads Account Name and Domain
+-- (and 4768's Supplied Realm Name) as the target; Subject's are the
+-- subject's (4740's domain is there).
+local TARGET = { ["Account Name"] = "TargetUserName", ["Account Domain"] = "TargetDomainName",
+                 ["Supplied Realm Name"] = "TargetDomainName" }
+local SECTIONS = {
+  ["Subject"] = { ["Account Name"] = "SubjectUserName",
+                  ["Account Domain"] = "SubjectDomainName" },
+  ["Service Information"] = { ["Service Name"] = "ServiceName" },
+  ["Target Server"] = { ["Target Server Name"] = "TargetServerName" },
+}
+-- Labels that mean one field wherever they are.
+local ANYWHERE = {
+  ["Logon Type"] = "LogonType", ["Failure Reason"] = "FailureReason",
+  ["Workstation Name"] = "WorkstationName", ["Source Network Address"] = "IpAddress",
+  ["Client Address"] = "IpAddress", ["Network Address"] = "IpAddress",
+  ["Logon Account"] = "TargetUserName", ["Source Workstation"] = "Workstation",
+}
+local TARGET_HEADINGS = {}
+for _, ev in pairs(schema.events) do
+  if ev.heading then TARGET_HEADINGS[ev.heading] = true end
 end
 
--- Lines of Get-WinEvent's Message text: "Label:\tvalue", under a heading
--- ("Account For Which Logon Failed:").  The event's own labels first,
--- then those of every event; Account Name and Account Domain under a
--- target heading name the account.
+-- The fields of an event's Message text: "Label:\tvalue" lines, indented
+-- under a heading ("Account For Which Logon Failed:") or at the top.
 local function message_fields(msg, id)
   local ev = schema.of(number(id))
-  local labels, headings = all_labels()
+  local labels = {}
+  for label, field in pairs(ANYWHERE) do labels[label] = field end
   for field, label in pairs(ev.labels) do labels[label] = field end
-  local d, target = {}, false
+  local d, section = {}, nil
   for line in msg:gmatch("[^\r\n]+") do
-    local label, value = match(line, "^%s*([%a ]-):%s*(.-)%s*$")
-    if label and value == "" then
-      target = headings[label] or false
+    local indent, label, value = match(line, "^(%s*)([%a][%a %(%)%-]-):%s*(.-)%s*$")
+    if label and value == "" and indent == "" then
+      section = (label == ev.heading or TARGET_HEADINGS[label]) and TARGET or
+                SECTIONS[label] or false
     elseif label then
-      local f = labels[label]
+      local f = section and section[label] or labels[label]
       if f and d[f] == nil then d[f] = value end
-      if target and label == "Account Name" then d.TargetUserName = value end
-      if target and label == "Account Domain" then d.TargetDomainName = value end
     end
   end
   return d
@@ -102,8 +113,11 @@ function M.record(o)
         type(plain(t["#attributes"])) == "table" and plain(t["#attributes"].SystemTime)) or t
     local id = plain(s.EventID)
     if type(id) == "table" then id = plain(id["#text"]) or plain(id.text) end
+    local pr = plain(s.Provider)
+    pr = type(pr) == "table" and (type(plain(pr["#attributes"])) == "table" and
+         plain(pr["#attributes"].Name) or plain(pr.Name)) or nil
     return { id = id, record = plain(s.EventRecordID), time = t,
-             computer = plain(s.Computer), channel = plain(s.Channel),
+             computer = plain(s.Computer), channel = plain(s.Channel), provider = pr,
              data = data_of(plain(e.EventData)) }
   end
   local id = plain(o.Id)
@@ -119,12 +133,20 @@ function M.record(o)
              computer = plain(o.MachineName), channel = plain(o.LogName),
              provider = plain(o.ProviderName), data = d }
   end
-  id = plain(o.EventID) or plain(o.EventId) or plain(o.event_id)
+  local ed = plain(o.event_data)
+  id = plain(o.event_id)
+  if id ~= nil and (type(ed) == "table" or plain(o.log_name) ~= nil) then -- Winlogbeat 6
+    return { id = id, record = plain(o.record_number), time = plain(o["@timestamp"]),
+             computer = plain(o.computer_name), channel = plain(o.log_name),
+             provider = plain(o.source_name), data = data_of(ed) }
+  end
+  id = plain(o.EventID) or plain(o.EventId) or id
   if id ~= nil then -- flat: OTRF / Mordor, NXLog, Splunk exports
     if type(id) == "table" then return nil end
+    -- The event's own time before the collector's @timestamp.
     return { id = id, record = plain(o.EventRecordID) or plain(o.RecordNumber),
-             time = plain(o["@timestamp"]) or plain(o.TimeCreated) or
-                    plain(o.EventTime) or plain(o.SystemTime),
+             time = plain(o.EventTime) or plain(o.TimeCreated) or
+                    plain(o.SystemTime) or plain(o["@timestamp"]),
              computer = plain(o.Hostname) or plain(o.Computer) or plain(o.host),
              channel = plain(o.Channel), provider = plain(o.SourceName) or
                     plain(o.ProviderName), data = data_of(o) }

@@ -1,0 +1,77 @@
+--- Where an attempt came from, as the Security log writes it: IP
+-- addresses (IPv4-mapped IPv6 written as the IPv4 it carries, RFC 4291
+-- 2.5.5.2), the marks of a local attempt, and workstation names, which
+-- Windows compares without regard to case.
+-- @module logonerr.events.address
+
+local ipairs, match, lower, upper, gsub, tonumber, type, tostring =
+      ipairs, string.match, string.lower, string.upper, string.gsub, tonumber, type, tostring
+
+local _ENV = nil -- luacheck: ignore 211
+
+local M = {}
+
+-- What Windows writes for an attempt made on the machine itself.
+local LOCAL = { ["-"] = true, ["::1"] = true, ["127.0.0.1"] = true }
+
+local function trimmed(v)
+  if v == nil then return nil end
+  if type(v) ~= "string" then v = tostring(v) end
+  v = match(v, "^%s*(.-)%s*$")
+  if v == "" then return nil end
+  return v
+end
+
+local function ipv4(s)
+  local a, b, c, d = match(s, "^(%d+)%.(%d+)%.(%d+)%.(%d+)$")
+  if not a then return nil end
+  for _, n in ipairs({ a, b, c, d }) do
+    if #n > 3 or tonumber(n) > 255 then return nil end
+  end
+  return s
+end
+
+--- An address as the log gives it, IPv4-mapped IPv6 (`::ffff:10.0.0.5`,
+-- written in full or not) as the IPv4 address, other IPv6 in lower case;
+-- nil for nothing, `-` included.
+function M.ip(v)
+  v = trimmed(v)
+  if v == nil or v == "-" then return nil end
+  local low = lower(v)
+  local mapped = match(low, "^::ffff:(.+)$") or match(low, "^0:0:0:0:0:ffff:(.+)$")
+  if mapped and ipv4(mapped) then return mapped end
+  if match(low, "^[%x:]+$") and match(low, ":") then return low end
+  return v
+end
+
+--- Is this address one Windows writes for an attempt made locally
+-- (`-`, `::1`, `127.0.0.1`)?
+function M.is_local(v)
+  v = trimmed(v)
+  return v ~= nil and LOCAL[lower(v)] == true
+end
+
+--- A workstation name in one spelling: without the `\\` some events put
+-- before it, in upper case as NetBIOS names are; nil for nothing or `-`.
+function M.workstation(v)
+  v = trimmed(v)
+  if v == nil then return nil end
+  v = gsub(v, "^\\\\+", "")
+  if v == "" or v == "-" then return nil end
+  return upper(v)
+end
+
+--- The source of an attempt: the remote address; else the workstation
+-- name; else "local" when the address says the attempt was local; else
+-- nil.  The second value says whether the address was a local one.
+function M.source(ip, workstation)
+  local loc = M.is_local(ip)
+  local addr = not loc and M.ip(ip) or nil
+  if addr then return addr, false end
+  local ws = M.workstation(workstation)
+  if ws then return ws, loc end
+  if loc then return "local", true end
+  return nil, false
+end
+
+return M

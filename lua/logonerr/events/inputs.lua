@@ -1,0 +1,129 @@
+--- What `logonerr events` is given, as the logs to read one after
+-- another: files as they are, folders walked recursively (in name order),
+-- gzip files and zip members read in place through logonerr.archive.  The
+-- format of each log is told from its content by events.open.
+-- @module logonerr.events.inputs
+
+local error, io_open, io_popen, ipairs, pcall, require, type =
+      error, io.open, io.popen, ipairs, pcall, require, type
+local find, gsub, sub = string.find, string.gsub, string.sub
+
+local _ENV = nil -- luacheck: ignore 211
+
+local M = {}
+
+local have_archive, archive = pcall(require, "logonerr.archive")
+if not have_archive then archive = nil end
+
+--- Why archives cannot be read, when this build cannot.
+M.NO_ARCHIVE = "reading .gz and .zip needs logonerr.archive, built with zlib " ..
+               "and libzip (Debian: zlib1g-dev libzip-dev)"
+
+local function quote(s)
+  return "'" .. gsub(s, "'", "'\\''") .. "'"
+end
+
+--- Is path a directory?  (Opening one works on POSIX; reading it fails.)
+function M.is_dir(path)
+  local f = io_open(path, "rb")
+  if f == nil then return false end
+  local ok, _, code = f:read(0)
+  f:close()
+  return ok == nil and code == 21 -- EISDIR
+end
+
+--- The files under dir, every level down, sorted by name (bytes).
+function M.walk(dir)
+  local h = io_popen("find " .. quote(dir) .. " -type f -print0 | LC_ALL=C sort -z")
+  local all = h:read("*a")
+  h:close()
+  local list, p = {}, 1
+  while p <= #all do
+    local z = find(all, "\0", p, true) or #all + 1
+    list[#list + 1] = sub(all, p, z - 1)
+    p = z + 1
+  end
+  return list
+end
+
+-- A member's bytes as the file events.open reads: read(n) gives a piece;
+-- an error in the archive ends the bytes and is kept in .err.
+local function as_file(stream)
+  return {
+    read = function(self, n)
+      if self.stream == nil then return nil end
+      local s, err = self.stream:read(type(n) == "number" and n or 65536)
+      if s == nil then
+        self.err = err
+        self.stream:close()
+        self.stream = nil
+      end
+      return s
+    end,
+    close = function(self)
+      if self.stream then self.stream:close(); self.stream = nil end
+    end,
+    stream = stream,
+  }
+end
+
+-- The logs of one path, each { name =, open = } (open() gives what
+-- events.open reads, a path or a file object, or nil and why; path = for a
+-- plain file), appended to list.  Archives' members are opened only when their turn comes.  In a
+-- folder or an archive, a file that is not a log says so but is no error
+-- (in_folder).
+local function add(list, path, in_folder)
+  local f, err = io_open(path, "rb")
+  if f == nil then
+    list[#list + 1] = { name = path, open = function() return nil, err end }
+    return
+  end
+  local head = f:read(4) or ""
+  f:close()
+  local kind = archive and archive.kind(head) or
+               (sub(head, 1, 2) == "\31\139" or sub(head, 1, 4) == "PK\3\4") and "archive"
+  if kind == "archive" then
+    list[#list + 1] = { name = path, open = function() return nil, M.NO_ARCHIVE end }
+  elseif kind == "gzip" then
+    list[#list + 1] = { name = path, in_folder = in_folder, open = function()
+      local s, why = archive.gzip(path)
+      if s == nil then return nil, why end
+      return as_file(s)
+    end }
+  elseif kind == "zip" then
+    local z, why = archive.zip(path)
+    if z == nil then
+      list[#list + 1] = { name = path, open = function() return nil, why end }
+      return
+    end
+    for _, m in ipairs(z:members()) do
+      list[#list + 1] = { name = path .. ":" .. m.name, in_folder = true, open = function()
+        local s, merr = z:open(m.index)
+        if s == nil then return nil, merr end
+        return as_file(s)
+      end }
+    end
+  else
+    list[#list + 1] = { name = path, path = path, in_folder = in_folder,
+                        open = function() return path end }
+  end
+end
+
+--- The logs to read for the paths given (nil or "-": stdin, as in_).
+-- Each: { name =, open = } (see add), in order.
+function M.expand(paths, in_)
+  if type(paths) ~= "table" then error("bad argument #1 to 'expand' (list expected)", 2) end
+  local list = {}
+  for _, p in ipairs(paths) do
+    if p == "-" then
+      list[#list + 1] = { name = "(stdin)", open = function() return in_ end }
+    elseif M.is_dir(p) then
+      for _, f in ipairs(M.walk(p)) do add(list, f, true) end
+    else
+      add(list, p, false)
+    end
+  end
+  return list
+end
+
+return M

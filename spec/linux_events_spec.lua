@@ -1,0 +1,233 @@
+-- logonerr.events on the logs of Linux servers: MIT krb5kdc.log and Samba's
+-- auth audit (text and JSON), from the real servers of make fixtures-linux
+-- (spec/fixtures/linux/: the logs and `expected`, what the logons were).
+-- Kerberos values come from MIT's krb5.h, NTSTATUS ones from the SDK headers.
+local events = require "logonerr.events"
+local mit_kdc = require "logonerr.events.read.mit_kdc"
+local sdk = require "support.sdk"
+local run = require "support.run"
+
+local DIR = "spec/fixtures/linux/"
+local krb5 = sdk.krb5()
+local symbols = sdk.symbols()
+
+-- MIT's result names, by their krb5.h symbols (MIT's kdc/ sources).
+local MIT = dofile("realms/mit_results.lua")
+
+-- What the logons were, from `expected`: failures and successes as
+-- "code account" -> count (code: the number).
+local function expected(who)
+  local failures, successes = {}, {}
+  for line in io.lines(DIR .. "expected") do
+    local w, result, account = line:match("^(%S+) (%S+) (%S+)$")
+    if w == who then
+      if result == "NT_STATUS_OK" then
+        successes[account] = (successes[account] or 0) + 1
+      elseif result ~= "NEEDED_PREAUTH" then
+        local code = who == "mit" and krb5[MIT[result]] or symbols[result:sub(4)]
+        assert.is_number(code, result)
+        local k = code .. " " .. account
+        failures[k] = (failures[k] or 0) + 1
+      end
+    end
+  end
+  return failures, successes
+end
+
+-- What logonerr read, the same way.
+local function read(path)
+  local failures, successes, recs = {}, {}, {}
+  local it, rd = events.records(path)
+  for rec in it do
+    recs[#recs + 1] = rec
+    local account = rec.data.TargetUserName
+    if rec.failed then
+      local k = rec.code.code .. " " .. account
+      failures[k] = (failures[k] or 0) + 1
+    elseif rec.success then
+      successes[account] = (successes[account] or 0) + 1
+    end
+  end
+  return failures, successes, recs, rd
+end
+
+local function kinds(report)
+  local out = {}
+  for _, f in ipairs(report.findings) do out[f.kind] = true end
+  return out
+end
+
+describe("events on MIT krb5kdc.log", function()
+  it("reads the failures per code and account that the logons made", function()
+    local want = expected("mit")
+    local got, successes, recs, rd = read(DIR .. "krb5kdc.log")
+    assert.are.equal("mit-kdc", rd.format)
+    assert.are.same(want, got)
+    assert.are.same({}, rd.skipped)
+    -- every good kinit of realms/mit.sh is a ticket issued: bob's three,
+    -- alice's one, and ivan's ticket for the password-change service
+    assert.are.same({ bob = 3, alice = 1, ivan = 1 }, successes)
+    for _, rec in ipairs(recs) do
+      assert.are.equal("127.0.0.1", rec.source)
+      assert.truthy(rec.time:match("^%d%d%d%d%-12%-03T08:2%d:%d%d%.000000Z$"), rec.time)
+      assert.truthy(rec.account:match("^EXAMPLE%.TEST\\"), rec.account)
+    end
+  end)
+
+  it("makes the records Windows makes for the same requests", function()
+    local _, _, recs = read(DIR .. "krb5kdc.log")
+    local ids = {}
+    for _, rec in ipairs(recs) do
+      local k = rec.id .. " " .. rec.data.KdcResult
+      ids[k] = (ids[k] or 0) + 1
+    end
+    assert.are.same({ ["4768 ISSUE"] = 5, ["4771 PREAUTH_FAILED"] = 13,
+                      ["4768 CLIENT_NOT_FOUND"] = 4, ["4768 CLIENT LOCKED OUT"] = 1,
+                      ["4768 CLIENT EXPIRED"] = 1, ["4768 CLIENT KEY EXPIRED"] = 1,
+                      ["4769 LOOKING_UP_SERVER"] = 2 }, ids)
+  end)
+
+  it("does not count NEEDED_PREAUTH, the first step of every logon, as a failure", function()
+    local text = "Dec 03 08:20:40 kdc krb5kdc[1](info): AS_REQ (1 etypes {18}) 10.0.0.5: " ..
+                 "NEEDED_PREAUTH: bob@EXAMPLE.TEST for krbtgt/EXAMPLE.TEST@EXAMPLE.TEST, " ..
+                 "Additional pre-authentication required\n"
+    local path = run.tempfile(text)
+    local _, _, recs, rd = read(path)
+    os.remove(path)
+    assert.are.equal("mit-kdc", rd.format)
+    assert.are.same({}, recs)
+    assert.are.same({}, rd.skipped)
+  end)
+
+  it("finds guessing, spraying and enumeration", function()
+    local k = kinds(events.triage(events.open(DIR .. "krb5kdc.log")))
+    assert.is_true(k.password_guessing)
+    assert.is_true(k.password_spray)
+    assert.is_true(k.user_enumeration)
+  end)
+
+  it("finds the year the log does not write", function()
+    local line = "%s kdc krb5kdc[1](info): AS_REQ (1 etypes {18}) 10.0.0.5: " ..
+                 "PREAUTH_FAILED: bob@EXAMPLE.TEST for krbtgt/EXAMPLE.TEST@EXAMPLE.TEST, x\n"
+    local path = run.tempfile(line:format("Dec 31 23:59:59") .. line:format("Jan 01 00:00:01") ..
+                              line:format("Jan  2 10:00:00"))
+    local saved = mit_kdc.now
+    local times = {}
+    -- read on 2027-01-05: the December line is of 2026, then 2027
+    mit_kdc.now = function() return os.time({ year = 2027, month = 1, day = 5, hour = 12 }) end
+    local ok, err = pcall(function()
+      for rec in events.records(path) do times[#times + 1] = rec.time end
+    end)
+    mit_kdc.now = saved
+    os.remove(path)
+    assert(ok, err)
+    assert.are.same({ "2026-12-31T23:59:59.000000Z", "2027-01-01T00:00:01.000000Z",
+                      "2027-01-02T10:00:00.000000Z" }, times)
+  end)
+
+  it("reads a full date from syslog as it is", function()
+    local path = run.tempfile("2025-06-01T10:00:00.250000+02:00 kdc krb5kdc[1]: AS_REQ " ..
+      "(1 etypes {18}) 10.0.0.5: CLIENT_NOT_FOUND: eve@EXAMPLE.TEST for " ..
+      "krbtgt/EXAMPLE.TEST@EXAMPLE.TEST, Client not found in Kerberos database\n")
+    local it = events.records(path)
+    local rec = it()
+    os.remove(path)
+    assert.are.equal("2025-06-01T08:00:00.250000Z", rec.time)
+    assert.are.equal(krb5.KRB5KDC_ERR_C_PRINCIPAL_UNKNOWN, rec.code.code)
+    assert.are.equal("kdc", rec.computer)
+  end)
+
+  it("skips, with its name, a result it does not know", function()
+    local path = run.tempfile("Dec 03 08:20:40 kdc krb5kdc[1](info): AS_REQ (1 etypes {18}) " ..
+      "10.0.0.5: SOMETHING_NEW: bob@EXAMPLE.TEST for krbtgt/EXAMPLE.TEST@EXAMPLE.TEST, x\n")
+    local _, _, recs, rd = read(path)
+    os.remove(path)
+    assert.are.same({}, recs)
+    assert.are.same({ { at = "line 1",
+                        reason = "a KDC result logonerr does not know: SOMETHING_NEW" } },
+                    rd.skipped)
+  end)
+end)
+
+describe("events on Samba's auth audit", function()
+  it("reads the failures and successes per code and account the logons made", function()
+    local want, want_ok = expected("samba")
+    local got, successes, recs, rd = read(DIR .. "samba-auth-audit.log")
+    assert.are.equal("samba", rd.format)
+    assert.are.same(want, got)
+    assert.are.same(want_ok, successes)
+    assert.are.same({}, rd.skipped)
+    for _, rec in ipairs(recs) do
+      assert.are.equal("127.0.0.1", rec.source) -- from "ipv4:127.0.0.1:PORT"
+      assert.truthy(rec.data.IpPort:match("^%d+$"))
+    end
+  end)
+
+  it("reads an NTLM and a Kerberos logon of one person as one account", function()
+    local seen = {}
+    for rec in events.records(DIR .. "samba-auth-audit.log") do
+      if rec.data.ClientUserName == "alice" then
+        seen[rec.data.ClientDomainName .. " " .. rec.account] = true
+      end
+    end
+    -- smbclient wrote CORP\alice, kinit alice@CORP.TEST: Samba mapped both
+    assert.are.same({ ["CORP CORP\\alice"] = true, ["CORP.TEST CORP\\alice"] = true }, seen)
+  end)
+
+  it("reads the text lines alone and the JSON lines alone into the same failures", function()
+    local text, json = {}, {}
+    for line in io.lines(DIR .. "samba-auth-audit.log") do
+      if line:find('"type": "Authentication"', 1, true) then
+        json[#json + 1] = line:match("^%s*(.*)$")
+      else
+        text[#text + 1] = line
+      end
+    end
+    local whole = read(DIR .. "samba-auth-audit.log")
+    for _, lines in ipairs({ text, json }) do
+      local path = run.tempfile(table.concat(lines, "\n") .. "\n")
+      local got, _, _, rd = read(path)
+      os.remove(path)
+      assert.are.equal("samba", rd.format)
+      assert.are.same(whole, got)
+    end
+  end)
+
+  it("finds guessing, success after failures, disabled and expired accounts", function()
+    local k = kinds(events.triage(events.open(DIR .. "samba-auth-audit.log")))
+    for _, kind in ipairs({ "password_guessing", "success_after_failures",
+                            "disabled_account", "expired_account" }) do
+      assert.is_true(k[kind], kind)
+    end
+  end)
+
+  it("finds spraying and enumeration from a source other than the server", function()
+    -- The logons of make fixtures-linux came from loopback, which the
+    -- triage reads as the logging host, and Samba's log names no host: the
+    -- same log with the client at 10.99.0.2 shows what one source did.
+    local f = assert(io.open(DIR .. "samba-auth-audit.log", "rb"))
+    local text = f:read("*a")
+    f:close()
+    local moved, n = text:gsub("ipv4:127%.0%.0%.1:(%d+)([%]\"])", function(port, after)
+      return port == "445" and nil or "ipv4:10.99.0.2:" .. port .. after
+    end)
+    assert.is_true(n > 0)
+    local path = run.tempfile(moved)
+    local k = kinds(events.triage(events.open(path)))
+    os.remove(path)
+    for _, kind in ipairs({ "password_guessing", "password_spray", "user_enumeration",
+                            "disabled_account", "expired_account" }) do
+      assert.is_true(k[kind], kind)
+    end
+  end)
+
+  it("names a file that is neither, and reads the next file as before", function()
+    local path = run.tempfile("Auth: nothing here\nAS_REQ nor here\n")
+    local rd, err = events.open(path)
+    os.remove(path)
+    assert.is_nil(rd)
+    assert.are.equal(path .. ": not a Security event log (expected EVTX, event XML with " ..
+                     "<Event> elements, JSON, Samba's auth audit or krb5kdc.log)", err)
+    assert.are.equal(23, #select(3, read(DIR .. "samba-auth-audit.log")))
+  end)
+end)
