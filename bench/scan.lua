@@ -13,7 +13,7 @@ local tmp = os.getenv("TMPDIR") or "/tmp"
 local lua = os.getenv("LUA") or "lua5.4"
 local cc = os.getenv("CC") or "cc"
 
--- The rules of README's "Log scanning" for grep -E and rg: names,
+-- The rules of doc/scanning.md for grep -E and rg: names,
 -- top-bit hex anywhere, other numbers after a keyword and separators.
 local PATTERN = [[\b(ERROR|STATUS)_[A-Z0-9_]+\b|\b0[xX][89A-Fa-f][0-9A-Fa-f]{7}\b|]] ..
   [[\b([Ee]rror|[Cc]ode|[Ss]tatus|WinError|GetLastError|HRESULT|NTSTATUS)]] ..

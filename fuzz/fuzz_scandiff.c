@@ -1,6 +1,6 @@
 /* libFuzzer: the scanner's fast path (anchors, word-at-a-time skipping,
  * lazy line counts) against a reference scanner written plainly here from
- * the rules of README's "Log scanning": split the text into words, look at
+ * the rules of doc/scanning.md: split the text into words, look at
  * the word and the gap before it, read the value with logonerr_parse.  Both
  * must find the same codes at the same places, on the same lines, with the
  * same readings, whole and fed in pieces.  The first byte picks the flags

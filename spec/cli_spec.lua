@@ -95,6 +95,22 @@ describe("the logonerr command", function()
     assert.matches("^logonerr %d+%.%d+%.%d+\n$", out)
   end)
 
+  it("lists every option of every command at one indent, short and long name together", function()
+    for _, cmd in ipairs({ "explain", "list", "search", "scan", "events" }) do
+      local code, out = run(cmd .. " --help")
+      assert.are.equal(0, code)
+      local options = assert(out:match("\nOptions:\n(.*)$"), cmd)
+      for line in options:gmatch("[^\n]+") do
+        if line:find("^%s*%-") then
+          assert.matches("^   %-", line, cmd)
+        end
+      end
+      if cmd == "events" or cmd == "scan" then
+        assert.matches("\n   %-f, %-%-format {[a-z,]+}\n", out, cmd)
+      end
+    end
+  end)
+
   describe("on bad input", function()
     it("exits 2 with no arguments", function()
       local code, out, err = run("")

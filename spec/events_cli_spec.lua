@@ -197,4 +197,137 @@ describe("logonerr events", function()
     assert.matches("<img src=x onerror=alert(1)>", with(".txt"), 1, true)
     os.remove(log)
   end)
+
+  describe("-o FILE", function()
+    local log = S .. "mitre-4768-4771-kerbrute-user-enum.evtx"
+    local slurp = require("support.run").read
+    local function scratch(name) -- a path in a fresh folder
+      local dir = os.tmpname()
+      os.remove(dir)
+      assert(require("support.run").ok("mkdir " .. dir))
+      return dir .. "/" .. name, dir
+    end
+
+    it("writes the report to the file, in the format its extension names", function()
+      for ext, format in pairs({ html = "html", md = "markdown", json = "json",
+                                 txt = "text", HTML = "html" }) do
+        local path, dir = scratch("report." .. ext)
+        local code, out, err = run("events -o " .. path .. " " .. log)
+        assert.are.equal(0, code, err)
+        assert.are.equal("", out)
+        local _, want = run("events -f " .. format .. " " .. log)
+        if format == "json" then -- the same report (key order aside)
+          assert.are.same(dkjson.decode(want), dkjson.decode(slurp(path)))
+        else
+          assert.are.equal(want, slurp(path), ext)
+        end
+        os.remove(path)
+        os.remove(dir)
+      end
+    end)
+
+    it("takes -f over the extension, and writes --records as NDJSON", function()
+      local path, dir = scratch("report.md")
+      assert.are.equal(0, (run("events -f json -o " .. path .. " " .. log)))
+      assert.are.equal(42, dkjson.decode(slurp(path)).events)
+      os.remove(path)
+      path = dir .. "/records.ndjson"
+      assert.are.equal(0, (run("events --records -o " .. path .. " " .. log)))
+      local n = 0
+      for line in slurp(path):gmatch("[^\n]+") do
+        assert.is_number(dkjson.decode(line).id)
+        n = n + 1
+      end
+      assert.are.equal(42, n) -- python-evtx reads 42 events in this log
+      os.remove(path)
+      os.remove(dir)
+    end)
+
+    -- exit 2, nothing on stdout, the message on stderr
+    local function refused(args, message)
+      local code, out, err = run("events " .. args)
+      assert.are.equal(2, code)
+      assert.are.equal("", out)
+      assert.matches(message, err)
+    end
+
+    it("refuses a name whose extension says no format, writing nothing", function()
+      local path, dir = scratch("report.log")
+      refused("-o " .. path .. " " .. log, "cannot tell the report format from the name " ..
+              "'.*report%.log': end it in %.html, %.md, %.json or %.txt, or give %-f")
+      assert.is_nil(io.open(path, "rb"))
+      os.remove(dir)
+    end)
+
+    it("refuses a file it cannot write before reading, and leaves a file alone", function()
+      local path, dir = scratch("report.html")
+      refused("-o " .. dir .. "/no/such/folder/r.html " .. log,
+              "^logonerr: cannot write the report: .*no/such/folder/r%.html")
+      -- a bad log: the existing report is not truncated
+      local f = io.open(path, "wb")
+      f:write("before")
+      f:close()
+      refused("-o " .. path .. " " .. dir .. "/missing.evtx", "missing%.evtx")
+      assert.are.equal("before", slurp(path))
+      os.remove(path)
+      os.remove(dir)
+    end)
+  end)
+
+  it("says how many events the filters left out", function()
+    local log = S .. "mitre-4768-4771-kerbrute-user-enum.evtx" -- 42 events, all in 2021
+    local code, out = run("events --since 2099-01-01 " .. log)
+    assert.are.equal(0, code)
+    assert.matches("^Security events: 0 events read, 0 failures, 0 skipped; 42 more " ..
+                   "filtered out by %-%-since, %-%-until, %-%-account or %-%-source\n", out)
+    code, out = run("events -f json --since 2099-01-01 " .. log)
+    assert.are.equal(0, code)
+    assert.are.equal(42, dkjson.decode(out).filtered)
+    code, out = run("events " .. log)
+    assert.are.equal(0, code)
+    assert.is_nil(out:find("filtered", 1, true))
+  end)
+
+  it("writes one event, one failure, one lockout in the singular", function()
+    -- Guest's one 4768 in the kerbrute log (Result Code 0x12)
+    local code, out = run("events --account guest " .. S ..
+                          "mitre-4768-4771-kerbrute-user-enum.evtx")
+    assert.are.equal(0, code)
+    assert.matches("^Security events: 1 event read, 1 failure, 0 skipped ", out)
+    local p = require("support.run").tempfile(
+      '<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System>' ..
+      '<EventID>4625</EventID><TimeCreated SystemTime="2024-05-01T10:02:00Z"/>' ..
+      '<EventRecordID>1</EventRecordID><Channel>Security</Channel>' ..
+      '<Computer>app01.corp.example</Computer></System><EventData>' ..
+      '<Data Name="IpAddress">10.0.0.8</Data><Data Name="Status">0xC0000234</Data>' ..
+      '<Data Name="SubStatus">0x0</Data><Data Name="TargetDomainName">CORP</Data>' ..
+      '<Data Name="TargetUserName">bob</Data></EventData></Event>\n')
+    code, out = run("events " .. p)
+    os.remove(p)
+    assert.are.equal(0, code)
+    assert.matches("CORP\\bob %(STATUS_ACCOUNT_LOCKED_OUT%), 1 lockout\n", out)
+    assert.is_nil(out:find("1 events", 1, true))
+  end)
+
+  it("labels the chart's time axis with the day when the failures span days", function()
+    -- Security_with_size_t: failures from 2015-08-23 to 2015-09-02
+    local code, out = run("events -f html " .. S .. "omerbenamram-Security_with_size_t.evtx")
+    assert.are.equal(0, code)
+    local labels = {}
+    for text in out:gmatch('<text [^>]*font%-size="10">([^<]*)</text>') do
+      labels[#labels + 1] = text
+    end
+    assert.is_true(#labels >= 3)
+    for i, l in ipairs(labels) do
+      assert.matches("^%d%d%-%d%d %d%d:%d%d$", l)
+      if i > 1 then assert.is_true(l > labels[i - 1], l .. " after " .. labels[i - 1]) end
+    end
+    assert.are.equal("08-23", labels[1]:sub(1, 5))
+    assert.matches(">UTC, from 2015%-08%-23, one bar per 6 hours<", out)
+    -- within one day the time alone, the day once in the note
+    code, out = run("events -f html " .. S .. "mitre-4771-kerberos-bf-valid-user.evtx")
+    assert.are.equal(0, code)
+    assert.matches('font%-size="10">14:54:21<', out)
+    assert.matches(">UTC, 2021%-12%-02, one bar per", out)
+  end)
 end)

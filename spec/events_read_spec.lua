@@ -75,22 +75,29 @@ describe("logonerr.events reads the sample logs", function()
 end)
 
 describe("spec/fixtures/evtx", function()
-  it("holds the sample logs of ../shared/evtx unchanged (where it is there)", function()
-    local function slurp(p)
-      local f = io.open(p, "rb")
-      if not f then return nil end
-      local s = f:read("*a")
-      f:close()
-      return s
-    end
-    if slurp("../shared/evtx/SOURCES.md") == nil then
-      pending("../shared/evtx is not beside this checkout")
-      return
-    end
+  -- SHA256SUMS was taken from the copies in ../shared/evtx, which came
+  -- unchanged from the repositories SOURCES.md names.
+  local function slurp(p) return assert(require("support.run").read(p), p) end
+
+  it("holds the sample logs unchanged (sha256sum -c SHA256SUMS)", function()
+    local sums = slurp(forms.DIR .. "/SHA256SUMS")
     for _, name in ipairs(forms.SAMPLES) do
-      local theirs = slurp("../shared/evtx/" .. name .. ".evtx")
-      assert.is_truthy(theirs, name)
-      assert.is_true(theirs == slurp(forms.DIR .. "/" .. name .. ".evtx"), name)
+      assert.is_truthy(sums:find("  " .. name .. ".evtx\n", 1, true), name)
+    end
+    assert.is_true(require("support.run").ok("cd " .. forms.DIR ..
+      " && sha256sum --quiet --strict -c SHA256SUMS"))
+  end)
+
+  it("names each sample's repository and licence in SOURCES.md", function()
+    local sources = slurp(forms.DIR .. "/SOURCES.md")
+    for _, name in ipairs(forms.SAMPLES) do
+      local row = sources:match("\n| " .. name:gsub("%p", "%%%0") .. "%.evtx |([^\n]*)")
+      assert.is_truthy(row, name)
+      assert.matches("^ [%w-]+/[%w-]+ |", row) -- repository
+      local licence = row:match("| %x+ | ([^|]*) |$") -- after the commit
+      assert.is_truthy(licence, row)
+      assert.is_truthy(licence:find("MIT") or licence:find("Apache") or
+                       licence:find("CC0"), row)
     end
   end)
 end)

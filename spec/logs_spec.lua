@@ -171,7 +171,27 @@ describe("logonerr scan", function()
     for _, n in pairs(want) do total = total + n end
     assert.matches("^" .. total .. " codes found", out)
     for hex, n in pairs(want) do
-      assert.matches("\n" .. n .. "  [%u_]+ %(" .. hex .. "%)", out)
+      assert.matches("\n *" .. n .. "  [%u_]+ %(" .. hex .. "%)", out)
+    end
+  end)
+
+  it("right-aligns the counts, so the codes start in one column", function()
+    for _, format in ipairs({ "text", "line" }) do
+      local code, out = run("scan -f " .. format .. " " .. EXPORT)
+      assert.are.equal(0, code)
+      local starts, counts = {}, {}
+      for line in out:gmatch("[^\n]+") do
+        local count, at = line:match("^ *(%d+) +()[%u_]+ %(0x")
+        if count then
+          starts[at] = true
+          counts[#count] = true
+        end
+      end
+      -- the export has codes seen 11 times and codes seen under 10 times
+      assert.is_true(counts[1] and counts[2], format)
+      local n = 0
+      for _ in pairs(starts) do n = n + 1 end
+      assert.are.equal(1, n, format .. ": the codes start in several columns")
     end
   end)
 

@@ -8,7 +8,7 @@ local run = require "support.run"
 -- Lua 5.1 and LuaJIT ignore __pairs: there the tables are plain copies.
 local honours_pairs = #setmetatable({}, { __len = function() return 1 end }) == 1
 
-local EVTX_DIR = "/work/shared/evtx/" -- real logs (see SOURCES.md there)
+local EVTX_DIR = "spec/fixtures/evtx/" -- real logs (see SOURCES.md there)
 
 -- SECURITY_LOGON_TYPE in ntsecapi.h: number -> name, from the enum.
 local function logon_type_enum()

@@ -30,7 +30,10 @@ local function add_events(p)
     "account and source, and findings such as password spraying or lockouts.")
   ev:argument("files", "Logs to read: files, folders (read recursively), .gz and " ..
               ".zip archives (read in place); stdin when none; - is stdin."):args("*")
-  ev:option("-f --format", "Report format."):choices(EVENT_FORMATS):default("text")
+  ev:option("-f --format", "Report format (default: text, or what the extension " ..
+            "of the -o file says)."):choices(EVENT_FORMATS)
+  ev:option("-o --output", "Write the report to this file instead of stdout; " ..
+            "its extension (.html, .md, .json, .txt) gives the format."):argname("<file>")
   ev:option("-t --template", "Write the report with this template file (it sees " ..
             "what the built-in formats see: doc/events.md lists it). Values from the " ..
             "log are escaped by the file's extension: .html/.htm as HTML, .md as " ..
@@ -47,6 +50,21 @@ local function add_events(p)
                  "many threads. The report is the same as with one.")
   -- A worker of -j: one file's raw records on stdout for the parent.
   ev:flag("--worker"):hidden(true)
+end
+
+-- argparse writes an option that takes a value as "-f {a,b}," above
+-- "--format {a,b}", the short name pushed right; "-f, --format {a,b}" on
+-- one line reads as other tools print it.
+local function one_line_labels(cmd)
+  for _, o in ipairs(cmd._options) do
+    if #o._public_aliases > 1 and #o:_get_argument_list() > 0 then
+      o._get_label_lines = function(self)
+        return { table.concat(self._public_aliases, ", ") .. " " ..
+                 table.concat(self:_get_argument_list(), " ") }
+      end
+    end
+  end
+  for _, c in ipairs(cmd._commands) do one_line_labels(c) end
 end
 
 local function build_parser()
@@ -93,6 +111,7 @@ local function build_parser()
   sc:flag("--worker"):hidden(true)
   sc:option("--label"):hidden(true)
   add_events(p)
+  one_line_labels(p)
   return p
 end
 

@@ -149,7 +149,7 @@ No sources recorded.
 -- Summaries may carry the source they came from (a file name).
 M.summary.line = [[
 {{#items}}
-{{#source}}{{source}}: {{/source}}{{count}} {{name}}{{#hex}} ({{hex}}){{/hex}}
+{{#source}}{{source}}: {{/source}}{{count_aligned}} {{name}}{{#hex}} ({{hex}}){{/hex}}
 {{/items}}
 ]]
 
@@ -160,7 +160,7 @@ M.summary.text = [[
 {{total}} codes found, {{distinct}} distinct
 
 {{#items}}
-{{count}}  {{name}}{{#hex}} ({{hex}}){{/hex}}{{#lines}}  {{lines}}{{/lines}}
+{{count_aligned}}  {{name}}{{#hex}} ({{hex}}){{/hex}}{{#lines}}  {{lines}}{{/lines}}
     {{message}}
 {{#sample}}
     e.g. {{sample}}

@@ -256,7 +256,10 @@ function M.summary(results, format, source)
   format = check_format(format, 2, "summary")
   local view = view_of(results, source, "summary")
   if format ~= "json" then -- "line 4" or "lines 2-5", for templates
+    -- counts right-aligned in a column as wide as the largest
+    local width = #tostring(view.items[1] and view.items[1].count or 0)
     for _, it in ipairs(view.items) do
+      it.count_aligned = ("%" .. width .. "s"):format(tostring(it.count))
       local a, b = it.first_line, it.last_line or it.first_line
       if a then
         it.lines = a == b and ("line %d"):format(a) or ("lines %d-%d"):format(a, b)

@@ -1,14 +1,6 @@
 -- Running the logonerr command as a user does, capturing what it prints.
 local M = {}
 
-local function slurp(path)
-  local f = io.open(path, "rb")
-  local s = f:read("*a")
-  f:close()
-  os.remove(path)
-  return s
-end
-
 -- Prefix for tools the specs call that are not logonerr (compilers, Wine):
 -- under make sanitize they must not inherit the preloaded sanitizers.
 M.PLAIN = "env -u LD_PRELOAD "
@@ -26,6 +18,29 @@ function M.read(path)
   local s = f:read("*a")
   f:close()
   return s
+end
+
+-- The bytes of a temporary file, which is removed.
+local function slurp(path)
+  local s = M.read(path)
+  os.remove(path)
+  return s
+end
+
+-- Success and output (stdout and stderr) of a shell command.  (os.execute:
+-- io.popen's close gives no exit status on Lua 5.1.)
+function M.sh(cmd)
+  local out = os.tmpname()
+  local ok = M.ok(cmd .. " >" .. out .. " 2>&1")
+  return ok, slurp(out)
+end
+
+-- The current directory.
+function M.pwd()
+  local p = assert(io.popen("pwd"))
+  local d = p:read("*l")
+  p:close()
+  return d
 end
 
 -- Writes s to the file at path (made or emptied).

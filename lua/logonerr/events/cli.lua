@@ -22,6 +22,22 @@ local function plain(rec)
            data = rec.data }
 end
 
+-- The report format an output file's extension names, or nil.
+local EXTENSIONS = { html = "html", htm = "html", md = "markdown", markdown = "markdown",
+                     json = "json", txt = "text", text = "text" }
+
+-- The -o file, checked before anything is read: nil and a message when it
+-- cannot be written (a file the check made is removed again).
+local function output_file(path)
+  local existed = io.open(path, "rb")
+  if existed then existed:close() end
+  local f, why = io.open(path, "ab")
+  if f == nil then return nil, why end
+  f:close()
+  if not existed then os.remove(path) end
+  return path
+end
+
 -- A raw record (before the reader's checks) as the XML-as-JSON object the
 -- JSON reader reads back into the same raw record.
 local function raw_json(json, r)
@@ -96,6 +112,21 @@ function M.run(a, in_, out, err)
       return 2
     end
   end
+  if a.output then
+    local ext = a.output:match("%.([%w]+)$")
+    fmt = fmt or (ext and EXTENSIONS[ext:lower()])
+    if fmt == nil and not a.records then
+      err:write("logonerr: cannot tell the report format from the name '", a.output,
+                "': end it in .html, .md, .json or .txt, or give -f\n")
+      return 2
+    end
+    local ok, why = output_file(a.output)
+    if not ok then
+      err:write("logonerr: cannot write the report: ", why, "\n")
+      return 2
+    end
+  end
+  fmt = fmt or "text"
   local logs = inputs.expand(#a.files > 0 and a.files or { "-" }, in_)
   -- -j: plain files go to workers, up to jobs at once; their records come
   -- back in the order of the files and are read here as one by one.
@@ -180,8 +211,18 @@ function M.run(a, in_, out, err)
       end
     end
   end
-  if a.records then
-    for rec in each do out:write(json.encode(plain(rec)), "\n") end
+  -- The report goes to the -o file, opened once the reading is done.
+  local function open_output()
+    if not a.output then return out end
+    local f, why = io.open(a.output, "wb")
+    if f == nil then err:write("logonerr: cannot write the report: ", why, "\n") end
+    return f
+  end
+  if a.records then -- streamed as they are read, to the -o file too
+    local dest = open_output()
+    if dest == nil then return 2 end
+    for rec in each do dest:write(json.encode(plain(rec)), "\n") end
+    if dest ~= out then dest:close() end
     return status
   end
   local r = events.triage(each)
@@ -198,7 +239,12 @@ function M.run(a, in_, out, err)
   end
   r.skipped, r.skipped_records = #skipped, skipped
   r.other_channel, r.duplicates = other, dupes
-  out:write(require("logonerr.events.report").render(r, fmt))
+  if a.since or a["until"] or a.account or a.source then r.filtered = read - r.events end
+  local text = require("logonerr.events.report").render(r, fmt)
+  local dest = open_output()
+  if dest == nil then return 2 end
+  dest:write(text)
+  if dest ~= out then dest:close() end
   if read > 0 and fieldless * 2 > read then
     err:write(("logonerr: %d of %d records hold none of their event's fields: " ..
                "the shape of this log is not understood, and the report misses them\n")

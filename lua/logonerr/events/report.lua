@@ -40,10 +40,19 @@ local function span(a, b)
   return a .. " to " .. b
 end
 
+-- "1 event", "2 events".
+local function count(n, word)
+  return format("%d %s%s", n, word, n == 1 and "" or "s")
+end
+
 local function header(r)
-  local s = format("%d events read, %d failures, %d skipped", r.events,
-                   r.failures, r.skipped)
+  local s = format("%s read, %s, %d skipped", count(r.events, "event"),
+                   count(r.failures, "failure"), r.skipped)
   if r.first then s = s .. " (" .. span(r.first, r.last) .. ")" end
+  if r.filtered and r.filtered > 0 then
+    s = s .. format("; %d more filtered out by --since, --until, --account or --source",
+                    r.filtered)
+  end
   return s
 end
 
@@ -134,17 +143,23 @@ local function chart(t)
     end
   end
   -- Labels at least 110 px apart; within a day, the time alone, and the
-  -- day once under the axis.
-  local short = t.bucket < 86400
+  -- day once under the axis; across days, the day too.
+  local short = sub(rows[1].time, 1, 10) == sub(rows[#rows].time, 1, 10)
   local step = max(1, math_ceil(110 / bw))
   for i = 1, #rows, step do
     local label = rows[i].time
-    if short then label = sub(label, 12, t.bucket < 60 and 19 or 16) end
+    if short then
+      label = sub(label, 12, t.bucket < 60 and 19 or 16)
+    elseif t.bucket < 86400 then
+      label = sub(label, 6, 10) .. " " .. sub(label, 12, 16)
+    else
+      label = sub(label, 1, 10)
+    end
     c.labels[#c.labels + 1] = { x = format("%.1f", left + (i - 1) * bw),
                                 y = H - bottom + 14, text = label }
   end
-  c.note = format("UTC%s, one bar per %s", short and (", " .. sub(rows[1].time, 1, 10)) or "",
-                  duration(t.bucket))
+  c.note = format("UTC, %s%s, one bar per %s", short and "" or "from ",
+                  sub(rows[1].time, 1, 10), duration(t.bucket))
   return c
 end
 
@@ -165,7 +180,8 @@ function M.view(r)
   for i, f in ipairs(r.findings) do
     v.findings[i] = { n2 = format("%2d", i), title = f.title, kind = f.kind,
       severity = f.severity, SEVERITY = upper(f.severity or ""), reading = reading(f),
-      details = details(f), count = f.count, first = f.first, last = f.last,
+      details = details(f), count = f.count, count_text = count(f.count, "event"),
+      first = f.first, last = f.last,
       span = span(f.first, f.last), window = window_text(f),
       accounts = list(f.accounts), sources = list(f.sources), codes = list(f.codes),
       accounts20 = list(f.accounts, 20), sources20 = list(f.sources, 20),
@@ -185,7 +201,7 @@ function M.view(r)
       written = a.spellings and #a.spellings > 1 and list(a.spellings, 4) or nil,
       codes3 = list(a.codes, 3) or "",
       sources3 = list(a.sources, 3) or "", lockouts = a.lockouts,
-      lockouts_note = a.lockouts > 0 and format("%d lockouts", a.lockouts) or nil }
+      lockouts_note = a.lockouts > 0 and count(a.lockouts, "lockout") or nil }
   end
   for i, s in ipairs(r.by_source) do
     v.by_source[i] = { failures = s.failures, failures6 = format("%6d", s.failures),
