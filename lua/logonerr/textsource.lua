@@ -7,7 +7,7 @@
 local core = require "logonerr.core"
 
 local byte, sub = string.byte, string.sub
-local collectgarbage = collectgarbage
+local collectgarbage, floor = collectgarbage, math.floor
 
 local _ENV = nil -- luacheck: ignore 211
 
@@ -61,14 +61,15 @@ function M.chunks(f, head, enc, size)
 end
 
 --- A reader's buffer after one more piece of chunks: buf from keep on,
--- then the piece; nil at the end.  Each piece read leaves a megabyte or two
--- of strings behind; a step of the collector per piece keeps the heap near
--- what is live, so memory stays flat however long the log (Lua's own
--- pacing lets it double).
+-- then the piece; nil at the end.  Each piece read leaves about its size
+-- in strings behind; a step of the collector as large as the piece keeps
+-- the heap near what is live, so memory stays flat however long the log
+-- (Lua's own pacing lets it double).  A fixed step would make small pieces
+-- cost a whole collection each.
 function M.refill(chunks, buf, keep)
   local c = chunks()
   if c == nil then return nil end
-  collectgarbage("step", 1024)
+  collectgarbage("step", floor(#c / 1024) + 1)
   return sub(buf, keep) .. c
 end
 
