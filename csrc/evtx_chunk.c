@@ -155,7 +155,8 @@ static void out_clean(logonerr_evtx_chunk_reader *r, const char *s, size_t n,
   char *d;
   if (!evtx_text_room(o, n)) return;
   d = o->p + o->len;
-  for (i = 0; i < n && (unsigned char)s[i] >= 0x20; i++) continue;
+  i = 0;
+  while (i < n && (unsigned char)s[i] >= 0x20) i++;
   if (i == n) { /* nearly always: nothing to clean */
     memcpy(d, s, n);
     o->len += n;
