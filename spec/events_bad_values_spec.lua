@@ -27,6 +27,36 @@ describe("logonerr events and values no Windows writes", function()
   end)
 end)
 
+describe("logonerr events and times out of FILETIME's range", function()
+  -- FILETIME starts in 1601 (a FILETIME of 0 is 1601-01-01), and no
+  -- Windows time reaches the year 10000: such a record is skipped with the
+  -- reason; a 1601 record beside one of 2024 keeps the timeline at 48 rows
+  -- or so, not one row a month for four centuries.
+  local function line(t, n)
+    return '{"EventID":4625,"EventRecordID":' .. n .. ',"TimeCreated":"' .. t ..
+           '","Status":"0xC000006D"}\n'
+  end
+
+  it("skips /Date(N)/ past 9999 and before 1601, and reads the rest", function()
+    local code, out, err = events(line("/Date(253402300800000)/", 1) ..
+                                  line("/Date(-11644473600001)/", 2) ..
+                                  line("2024-05-01T10:00:00Z", 3))
+    assert.are.equal(0, code)
+    local r = require("dkjson").decode(out)
+    assert.are.same({ 1, 2 }, { r.events, r.skipped })
+    assert.matches("outside the years 1601 to 9999", err, 1, true)
+  end)
+
+  it("keeps the timeline short when the times span centuries", function()
+    local code, out = events(line("1601-01-01T00:00:00Z", 1) .. line("2024-05-01T10:00:00Z", 2))
+    assert.are.equal(0, code)
+    local r = require("dkjson").decode(out)
+    assert.are.equal(2, r.events)
+    assert.is_true(#r.timeline.rows <= 49, #r.timeline.rows .. " rows")
+    assert.are.equal(0, r.timeline.bucket % 86400)
+  end)
+end)
+
 describe("logonerr events and event IDs", function()
   -- An event ID is a 16-bit field: each of these is skipped with the reason.
   it("skips a record whose ID is not a whole number from 0 to 65535", function()

@@ -116,6 +116,10 @@ function M.parse(v)
     secs, zoneless = iso8601(s)
     if secs == nil then return nil, zoneless end
   end
+  -- Windows' FILETIME runs from 1601; ISO 8601 here has four-digit years.
+  if secs < -11644473600 or secs >= 253402300800 then
+    return bad(s, "outside the years 1601 to 9999")
+  end
   return secs, M.canonical(secs), zoneless
 end
 

@@ -9,7 +9,7 @@ local rules = require "logonerr.events.rules"
 local schema = require "logonerr.events.schema"
 local time = require "logonerr.events.time"
 
-local floor = math.floor
+local floor, ceil = math.floor, math.ceil
 local error, getmetatable, ipairs, pairs, require, tostring, type =
       error, getmetatable, ipairs, pairs, require, tostring, type
 local sort = table.sort
@@ -79,6 +79,8 @@ local function timeline(fails, codes)
   for _, b in ipairs(BUCKETS) do
     if (hi - lo) / b < 48 then size = b; break end
   end
+  -- Beyond 48 months (a FILETIME of 0 is 1601): whole days, still 48 rows.
+  if (hi - lo) / size >= 48 then size = ceil((hi - lo) / 48 / 86400) * 86400 end
   local start = floor(lo / size) * size
   local rows = {}
   for i = 0, floor((hi - start) / size) do
