@@ -221,6 +221,7 @@ EMBED_MODULES = logonerr=lua/logonerr/init.lua \
   logonerr.template=lua/logonerr/template.lua \
   logonerr.formats=lua/logonerr/formats.lua \
   logonerr.report=lua/logonerr/report.lua logonerr.logs=lua/logonerr/logs.lua \
+  logonerr.escape=lua/logonerr/escape.lua logonerr.json=lua/logonerr/json.lua \
   logonerr.vocabulary=lua/logonerr/vocabulary.lua \
   logonerr.events.schema=lua/logonerr/events/schema.lua \
   dkjson=$(DKJSON_LUA)
