@@ -9,60 +9,16 @@ findings' windows see the same activity again later, not stacked on itself.
 Chunk and file headers are given matching numbers and checksums.
 
 usage: evtx-grow.py OUT.evtx N IN.evtx [IN.evtx ...]"""
+import os
 import struct
 import sys
-import zlib
 
-FILETIME_TYPE, UINT64_TYPE = 0x11, 0x0A
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                '..', 'spec', 'support'))
+from evtx_chunks import (FILETIME_TYPE, UINT64_TYPE, chunks_of,  # noqa: E402
+                         fix_checksums, fix_header, records, values)
+
 HOUR = 3600 * 10**7  # FILETIME ticks
-
-
-def chunks_of(path):
-    data = open(path, 'rb').read()
-    assert data[:8] == b'ElfFile\0', path + ': not EVTX'
-    n = struct.unpack_from('<H', data, 42)[0]  # chunks in use
-    out = []
-    for i in range(n):
-        c = data[4096 + i * 65536:4096 + (i + 1) * 65536]
-        if len(c) == 65536 and c[:8] == b'ElfChnk\0':
-            out.append(c)
-    return data[:4096], out
-
-
-def records(chunk):
-    """(offset, size) of each record in a chunk."""
-    free = struct.unpack_from('<I', chunk, 48)[0]
-    off = 512
-    while off + 28 <= free and chunk[off:off + 4] == b'**\0\0':
-        size = struct.unpack_from('<I', chunk, off + 4)[0]
-        if size < 28 or off + size > free:
-            break
-        yield off, size
-        off += size
-
-
-def values(chunk, off):
-    """(type, offset, size) of the values of the record's template
-    instance, or [] when its binary XML starts otherwise."""
-    p = off + 24
-    if chunk[p] == 0x0F:
-        p += 4
-    if chunk[p] != 0x0C:
-        return []
-    p += 1
-    definition = struct.unpack_from('<I', chunk, p + 5)[0]
-    p += 9
-    if definition == p:  # defined here, inline: skip it
-        p += 24 + struct.unpack_from('<I', chunk, p + 20)[0]
-    count = struct.unpack_from('<I', chunk, p)[0]
-    p += 4
-    at = p + 4 * count
-    out = []
-    for i in range(count):
-        size, kind = struct.unpack_from('<HB', chunk, p + 4 * i)
-        out.append((kind, at, size))
-        at += size
-    return out
 
 
 def times(chunks):
@@ -103,10 +59,7 @@ def renumber(chunk, first, shift):
         n += 1
     if n > first:
         struct.pack_into('<QQQQ', c, 8, first, n - 1, first, n - 1)
-    free = struct.unpack_from('<I', c, 48)[0]
-    struct.pack_into('<I', c, 52, zlib.crc32(bytes(c[512:free])) & 0xffffffff)
-    struct.pack_into('<I', c, 124,
-                     zlib.crc32(bytes(c[:120]) + bytes(c[128:512])) & 0xffffffff)
+    fix_checksums(c)
     return bytes(c), n
 
 
@@ -129,9 +82,7 @@ def main():
                 for c in cs:
                     out, n = renumber(c, n, k * step)
                     f.write(out)
-        struct.pack_into('<QQQ', header, 8, 0, total - 1, n)
-        struct.pack_into('<H', header, 42, total)
-        struct.pack_into('<I', header, 124, zlib.crc32(bytes(header[:120])) & 0xffffffff)
+        fix_header(header, total, n)
         f.seek(0)
         f.write(header)
 

@@ -40,6 +40,7 @@ struct logonerr_evtx {
   const uint8_t *mem;
   uint64_t size;
   uint32_t chunks; /* in the file, the last one maybe cut short */
+  uint32_t first;  /* the first chunk of the part read */
   uint32_t next;   /* the next chunk the caller takes */
   const char *header_why;
   int header_given;
@@ -127,9 +128,10 @@ static void *worker(void *arg) {
   return NULL;
 }
 
-static logonerr_evtx *start(logonerr_evtx *f, int threads, char *err,
-                            size_t errlen) {
+static logonerr_evtx *start(logonerr_evtx *f, int threads, unsigned part,
+                            unsigned parts, char *err, size_t errlen) {
   uint8_t head[128];
+  uint32_t first;
   int i;
   if (f->size < HEADER_SIZE || read_at(f, head, sizeof head, 0) != (long)sizeof head) {
     snprintf(err, errlen, "not an EVTX file: shorter than its header");
@@ -141,12 +143,18 @@ static logonerr_evtx *start(logonerr_evtx *f, int threads, char *err,
     logonerr_evtx_close(f);
     return NULL;
   }
-  if (logonerr_evtx_crc32(0, head, 120) != evtx_u32(head + 124))
+  /* The header is the first part's to report. */
+  if (part == 0 && logonerr_evtx_crc32(0, head, 120) != evtx_u32(head + 124))
     f->header_why = "a file header whose checksum is wrong: its chunks were read";
   f->chunks = (uint32_t)((f->size - HEADER_SIZE + CHUNK_SIZE - 1) / CHUNK_SIZE);
+  /* Part `part` of `parts`: its share of the chunks, in file order. */
+  first = (uint32_t)((uint64_t)f->chunks * part / parts);
+  f->chunks = (uint32_t)((uint64_t)f->chunks * (part + 1) / parts);
+  f->first = f->next = f->claim = first;
   if (threads < 1) threads = 1;
   if (threads > MAX_THREADS) threads = MAX_THREADS;
-  if ((uint32_t)threads > f->chunks) threads = f->chunks > 0 ? (int)f->chunks : 1;
+  if ((uint32_t)threads > f->chunks - first)
+    threads = f->chunks > first ? (int)(f->chunks - first) : 1;
   if (threads == 1) {
     f->r = logonerr_evtx_chunk_reader_new();
     f->one.buf = malloc(CHUNK_SIZE);
@@ -159,8 +167,9 @@ static logonerr_evtx *start(logonerr_evtx *f, int threads, char *err,
   f->threads = calloc((size_t)threads, sizeof *f->threads);
   if (f->slots == NULL || f->threads == NULL) goto oom;
   for (i = 0; i < f->nslots; i++) {
-    f->slots[i].chunk = (uint32_t)i;
-    if ((f->slots[i].buf = malloc(CHUNK_SIZE)) == NULL) goto oom;
+    slot *s = &f->slots[(first + (uint32_t)i) % (uint32_t)f->nslots];
+    s->chunk = first + (uint32_t)i;
+    if ((s->buf = malloc(CHUNK_SIZE)) == NULL) goto oom;
   }
   if (pthread_mutex_init(&f->mu, NULL) != 0) goto oom;
   if (pthread_cond_init(&f->cv, NULL) != 0) {
@@ -186,6 +195,11 @@ oom:
 
 logonerr_evtx *logonerr_evtx_open(const char *path, int threads, char *err,
                                   size_t errlen) {
+  return logonerr_evtx_open_part(path, threads, 0, 1, err, errlen);
+}
+
+logonerr_evtx *logonerr_evtx_open_part(const char *path, int threads, unsigned part,
+                                       unsigned parts, char *err, size_t errlen) {
   struct stat st;
   logonerr_evtx *f = calloc(1, sizeof *f);
   if (f == NULL) {
@@ -204,7 +218,12 @@ logonerr_evtx *logonerr_evtx_open(const char *path, int threads, char *err,
     return NULL;
   }
   f->size = (uint64_t)st.st_size;
-  return start(f, threads, err, errlen);
+  if (parts < 1 || part >= parts) {
+    snprintf(err, errlen, "part %u of %u: no such part", part + 1, parts);
+    logonerr_evtx_close(f);
+    return NULL;
+  }
+  return start(f, threads, part, parts, err, errlen);
 }
 
 logonerr_evtx *logonerr_evtx_open_memory(const void *data, size_t n, int threads,
@@ -217,7 +236,7 @@ logonerr_evtx *logonerr_evtx_open_memory(const void *data, size_t n, int threads
   f->fd = -1;
   f->mem = data;
   f->size = n;
-  return start(f, threads, err, errlen);
+  return start(f, threads, 0, 1, err, errlen);
 }
 
 void logonerr_evtx_close(logonerr_evtx *f) {
@@ -272,7 +291,7 @@ int logonerr_evtx_next(logonerr_evtx *f, const logonerr_evtx_batch **b,
     fill(f, f->r, &f->one, f->next++);
     s = &f->one;
   } else {
-    if (f->next > 0) { /* the caller is done with the last batch */
+    if (f->next > f->first) { /* the caller is done with the last batch */
       pthread_mutex_lock(&f->mu);
       s = &f->slots[(f->next - 1) % (uint32_t)f->nslots];
       if (s->state == SLOT_READY) {

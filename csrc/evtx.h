@@ -55,6 +55,12 @@ typedef struct logonerr_evtx logonerr_evtx;
  * EVTX (no file header signature). */
 logonerr_evtx *logonerr_evtx_open(const char *path, int threads, char *err,
                                   size_t errlen);
+/* Part `part` (0-based) of `parts` of the file: the chunks from
+ * chunks * part / parts up to chunks * (part + 1) / parts, so the parts
+ * together read each chunk once.  The first part reports the file header's
+ * problems.  NULL with a message when part is not below parts. */
+logonerr_evtx *logonerr_evtx_open_part(const char *path, int threads, unsigned part,
+                                       unsigned parts, char *err, size_t errlen);
 /* The same over n bytes in memory (which must outlive the reader). */
 logonerr_evtx *logonerr_evtx_open_memory(const void *data, size_t n,
                                          int threads, char *err,

@@ -154,6 +154,14 @@ static void add_filetime(evtx_text *t, uint64_t ft) {
   long y;
   unsigned m, d;
   civil(days, &y, &m, &d);
+  if (y > 9999) { /* no four-digit year: the value, as libevtx writes it */
+    evtx_text_add(t, "(0x", 3);
+    add_hex(t, ft >> 32, 8, 0);
+    evtx_text_add(t, " 0x", 3);
+    add_hex(t, ft & 0xFFFFFFFFu, 8, 0);
+    evtx_text_add(t, ")", 1);
+    return;
+  }
   add_time(t, y, m, d, (unsigned)(rest / 3600), (unsigned)(rest / 60 % 60),
            (unsigned)(rest % 60), frac);
 }

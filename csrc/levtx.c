@@ -30,18 +30,24 @@ static reader *check_reader(lua_State *L) {
   return r;
 }
 
-/* open(path [, threads]) -> reader, or nil, message naming the file. */
+/* open(path [, threads [, part, parts]]) -> reader, or nil, message naming
+ * the file.  part (1-based) of parts: that share of the file's chunks. */
 static int l_open(lua_State *L) {
   const char *path = luaL_checkstring(L, 1);
   lua_Integer threads = luaL_optinteger(L, 2, 1);
+  lua_Integer part = luaL_optinteger(L, 3, 1);
+  lua_Integer parts = luaL_optinteger(L, 4, 1);
   char err[ERRLEN];
   reader *r;
   luaL_argcheck(L, threads >= 1 && threads <= 64, 2, "threads must be 1 to 64");
+  luaL_argcheck(L, parts >= 1 && parts <= 65535, 4, "parts must be 1 to 65535");
+  luaL_argcheck(L, part >= 1 && part <= parts, 3, "part must be 1 to parts");
   r = lua_newuserdata(L, sizeof *r);
   memset(r, 0, sizeof *r);
   luaL_getmetatable(L, READER);
   lua_setmetatable(L, -2);
-  r->f = logonerr_evtx_open(path, (int)threads, err, sizeof err);
+  r->f = logonerr_evtx_open_part(path, (int)threads, (unsigned)(part - 1),
+                                 (unsigned)parts, err, sizeof err);
   if (r->f == NULL) {
     lua_pushnil(L);
     lua_pushfstring(L, "%s: %s", path, err);

@@ -65,6 +65,7 @@ build = {
     ["logonerr.events.identity"] = "lua/logonerr/events/identity.lua",
     ["logonerr.events.rules"] = "lua/logonerr/events/rules.lua",
     ["logonerr.events.findings"] = "lua/logonerr/events/findings.lua",
+    ["logonerr.events.wire"] = "lua/logonerr/events/wire.lua",
     ["logonerr.events.formats"] = "lua/logonerr/events/formats.lua",
     ["logonerr.events.report"] = "lua/logonerr/events/report.lua",
     ["logonerr.events.templates"] = "lua/logonerr/events/templates.lua",

@@ -45,11 +45,13 @@ local function add_events(p)
   ev:option("--account", "Only events of this account (DOMAIN\\user or user).")
   ev:option("--source", "Only events from this source (IP address or workstation).")
   ev:flag("--records", "Print the records as JSON, one per line, instead of a report.")
-  workers.option(ev, "Use up to this many cores: several files are read this many at " ..
-                 "once, each in a process of its own; one EVTX file is read by this " ..
-                 "many threads. The report is the same as with one.")
-  -- A worker of -j: one file's raw records on stdout for the parent.
-  ev:flag("--worker"):hidden(true)
+  workers.option(ev, "Use up to this many cores: files, and parts of a big EVTX file, " ..
+                 "are triaged this many at once, each in a process of its own, and " ..
+                 "merged. The report is the same as with one.")
+  -- A worker of -j: a part of a file triaged, its partial triage on stdout
+  -- for the parent (logonerr.events.cli).
+  ev:flag("--state"):hidden(true)
+  ev:option("--part"):hidden(true)
 end
 
 -- argparse writes an option that takes a value as "-f {a,b}," above

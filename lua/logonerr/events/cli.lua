@@ -38,60 +38,125 @@ local function output_file(path)
   return path
 end
 
--- A raw record (before the reader's checks) as the XML-as-JSON object the
--- JSON reader reads back into the same raw record.
-local function raw_json(json, r)
-  return json.encode({ Event = { System = { EventID = r.id, EventRecordID = r.record,
-    TimeCreated = { SystemTime = r.time }, Computer = r.computer, Channel = r.channel,
-    Provider = { Name = r.provider } }, EventData = r.data } })
+-- -j: an EVTX file is read in parts, each by a process of its own (this
+-- command run again with --state), in which the whole triage of its share
+-- of the chunks is done; the parts' partial triages are merged in file
+-- order, which gives the report one process gives (logonerr.events.triage:
+-- merge).  Parts of less than this many chunks (1 MB) are not worth a
+-- process.
+local PART_CHUNKS = 16
+
+-- How many parts of an EVTX file at path to read with jobs processes
+-- (1 for any other file).
+local function parts_of(path, jobs)
+  if jobs < 2 then return 1 end
+  local f = io.open(path, "rb")
+  if f == nil then return 1 end
+  local head = f:read(8)
+  local size = f:seek("end")
+  f:close()
+  if head ~= "ElfFile\0" or size == nil then return 1 end
+  local chunks = math.ceil((size - 4096) / 65536)
+  return math.max(1, math.min(jobs, math.floor(chunks / PART_CHUNKS)))
 end
 
--- --worker: the raw records of one file as NDJSON, then a NUL and what
--- was skipped (JSON); a file that cannot be opened: NUL, "error", why.
+-- The filters given, as events.open takes them.
+local function filter_opts(a)
+  return { since = a.since, ["until"] = a["until"], account = a.account, source = a.source }
+end
+
+-- The filters again as options of this command, for a worker.
+local function filter_args(a)
+  local out = {}
+  for _, k in ipairs({ "since", "until", "account", "source" }) do
+    if a[k] then out[#out + 1] = "--" .. k .. " " .. workers.quote(a[k]) end
+  end
+  return table.concat(out, " ")
+end
+
+-- What a reader counted, as plain data (and what a worker sends).
+local function reader_stats(rd)
+  return { read = rd.read, events = rd.events, other_channel = rd.other_channel,
+           duplicates = rd.duplicates, fieldless = rd.fieldless, skipped = rd.skipped }
+end
+
+-- The record numbers a reader saw, per host (the lower-case names only:
+-- the others are the same sets under the names logs spell).
+local function seen_sets(seen)
+  local out = {}
+  for host, ids in pairs(seen) do
+    if host == host:lower() then out[host] = ids end
+  end
+  return out
+end
+
+-- Do two sets of record numbers (of seen_sets) share one?
+local function overlap(seen, more)
+  for host, ids in pairs(more) do
+    local mine = seen[host]
+    if mine then
+      for k, bits in pairs(ids) do
+        local m = mine[k]
+        if m ~= nil then
+          if type(bits) ~= "number" then return true end
+          local a, b = m, bits
+          while a > 0 and b > 0 do
+            if a % 2 == 1 and b % 2 == 1 then return true end
+            a, b = math.floor(a / 2), math.floor(b / 2)
+          end
+        end
+      end
+    end
+  end
+  return false
+end
+
+-- Adds more's record numbers to seen (when they share none: bits add).
+local function add_seen(seen, more)
+  for host, ids in pairs(more) do
+    local mine = seen[host]
+    if mine == nil then
+      seen[host] = ids
+    else
+      for k, bits in pairs(ids) do
+        if type(bits) == "number" then mine[k] = (mine[k] or 0) + bits else mine[k] = bits end
+      end
+    end
+  end
+end
+
+-- --state: a worker of -j.  Reads part --part of the file, triages it,
+-- and writes the partial triage, what the reader counted and the record
+-- numbers it saw (logonerr.events.wire), or { error = why }.
 local function worker(a, out)
   local events = require "logonerr.events"
-  local json = require "logonerr.json"
-  local rd, why = events.open(a.files[1])
+  local triage = require "logonerr.events.triage"
+  local wire = require "logonerr.events.wire"
+  local k, n = (a.part or "1/1"):match("^(%d+)/(%d+)$")
+  local opts = filter_opts(a)
+  opts.part, opts.parts, opts.seen = tonumber(k), tonumber(n), {}
+  local rd, why = events.open(a.files[1], opts)
   if rd == nil then
-    out:write("\0error\n", why)
+    out:write(wire.encode({ error = why }))
     return 2
   end
-  for r in rd.raw do out:write(raw_json(json, r), "\n") end
-  rd:close()
-  out:write("\0", json.encode({ skipped = rd.skipped }))
+  local acc = triage.new(triage.DEFAULTS)
+  for rec in function() return rd:next() end do acc:add(rec) end
+  out:write(wire.encode({ triage = acc:state(), reader = reader_stats(rd),
+                          seen = seen_sets(opts.seen) }))
   return 0
-end
-
--- A worker's output as the file events.open reads: its records up to the
--- NUL; what follows (the worker's skipped list) is kept in .trailer.
-local function worker_file(h)
-  local t = { h = h }
-  function t.read(self, n)
-    if self.done then return nil end
-    local c = self.h:read(type(n) == "number" and n or 65536)
-    if c == nil then self.done = true; return nil end
-    local z = c:find("\0", 1, true)
-    if z then
-      self.trailer, self.done = c:sub(z + 1) .. (self.h:read("*a") or ""), true
-      c = c:sub(1, z - 1)
-      if c == "" then return nil end
-    end
-    return c
-  end
-  function t.close(self)
-    if self.h then self.h:close(); self.h = nil end
-  end
-  return t
 end
 
 --- Runs the events command; returns the exit status (0 read, 1 a file
 -- with nothing readable in it or most records without their fields, 2
 -- usage or a file that cannot be read).
 function M.run(a, in_, out, err)
-  if a.worker then return worker(a, out) end
+  if a.state then return worker(a, out) end
   local events = require "logonerr.events"
   local inputs = require "logonerr.events.inputs"
   local json = require "logonerr.json"
+  local triage = require "logonerr.events.triage"
+  local wire = require "logonerr.events.wire"
   local seen = {} -- computer -> EventRecordIDs read, across every file
   local opts = { since = a.since, ["until"] = a["until"], account = a.account,
                  source = a.source, seen = seen,
@@ -127,90 +192,6 @@ function M.run(a, in_, out, err)
     end
   end
   fmt = fmt or "text"
-  local logs = inputs.expand(#a.files > 0 and a.files or { "-" }, in_)
-  -- -j: plain files go to workers, up to jobs at once; their records come
-  -- back in the order of the files and are read here as one by one.
-  local cmd = (a.jobs or 1) > 1 and #logs > 1 and workers.self_command()
-  local running, started = {}, 0
-  local function start(k)
-    local path = logs[k].path
-    if path == nil then return end -- stdin and archives: here
-    running[k] = io.popen(cmd .. " events --worker -- " .. workers.quote(path) ..
-                          " 2>/dev/null", "r")
-  end
-  local status = 0
-  local readers = {}
-  local i, rd, wf = 0, nil, nil
-  local function finish()
-    rd:close()
-    if wf and wf.trailer then
-      local ok, t = pcall(json.decode, wf.trailer)
-      if ok and type(t) == "table" and type(t.skipped) == "table" then
-        for k = #t.skipped, 1, -1 do table.insert(rd.skipped, 1, t.skipped[k]) end
-      end
-    end
-    for _, s in ipairs(rd.skipped) do
-      err:write("logonerr: ", rd.name, ": skipped ", s.at, ": ", s.reason, "\n")
-    end
-    local src = logs[i].src
-    if type(src) == "table" and src.err then
-      err:write("logonerr: ", rd.name, ": the rest cannot be read: ", src.err, "\n")
-      rd.skipped[#rd.skipped + 1] = { at = "rest", reason = src.err }
-      status = 2
-    end
-    if rd.events == 0 and #rd.skipped > 0 and status == 0 then status = 1 end
-    rd, wf = nil, nil
-  end
-  -- Every file's records, one after the other, straight into the triage
-  -- (or out as NDJSON): memory stays flat however long the logs are.
-  local function each()
-    while true do
-      if rd then
-        local rec = rd:next()
-        if rec then return rec end
-        finish()
-      end
-      i = i + 1
-      local log = logs[i]
-      if log == nil then return nil end
-      while cmd and started < #logs and started < i - 1 + a.jobs do
-        started = started + 1
-        start(started)
-      end
-      opts.name = log.name
-      local src, why
-      if running[i] then
-        wf = worker_file(running[i])
-        running[i] = nil
-        src = wf
-      else
-        src, why = log.open()
-      end
-      log.src = src
-      if src ~= nil then rd, why = events.open(src, opts) end
-      if rd == nil and wf and wf.trailer then
-        local w = wf.trailer:match("^error\n(.*)$")
-        if w then why = w end
-        if w == nil then -- a worker's file with no record: its skips
-          local empty = { read = function(self) local t = self.t; self.t = nil; return t end,
-                          t = "[]" }
-          rd = events.open(empty, { name = log.name })
-        end
-      end
-      if rd == nil then
-        if log.in_folder and why and why:find("not a Security event log", 1, true) then
-          err:write("logonerr: ", log.name, ": passed over: not a Security event log\n")
-        else
-          err:write("logonerr: cannot read ", why and (why:find(log.name, 1, true) and why or
-                    log.name .. ": " .. why) or log.name, "\n")
-          status = 2
-        end
-        wf = nil
-      else
-        readers[#readers + 1] = rd
-      end
-    end
-  end
   -- The report goes to the -o file, opened once the reading is done.
   local function open_output()
     if not a.output then return out end
@@ -218,18 +199,135 @@ function M.run(a, in_, out, err)
     if f == nil then err:write("logonerr: cannot write the report: ", why, "\n") end
     return f
   end
-  if a.records then -- streamed as they are read, to the -o file too
+  local logs = inputs.expand(#a.files > 0 and a.files or { "-" }, in_)
+  local status = 0
+  local files = {} -- per log read: its name and what its readers counted
+  -- A reader's counts into the log's (a later part's "event N" counts on
+  -- from the parts before it).
+  local function fold(f, st)
+    for _, x in ipairs(st.skipped) do
+      local at = x.event and events.event_at(x.event + f.read, x.record) or x.at
+      f.skipped[#f.skipped + 1] = { at = at, reason = x.reason }
+    end
+    f.read = f.read + st.read
+    f.events = f.events + st.events
+    f.other_channel = f.other_channel + st.other_channel
+    f.duplicates = f.duplicates + st.duplicates
+    f.fieldless = f.fieldless + st.fieldless
+  end
+  -- A log (or a part of one) read here, each record given to take; false
+  -- when it could not be opened (said on err).
+  local function read_here(log, f, take, part, parts)
+    -- threads for a file read whole; a part is one of several processes
+    opts.name, opts.part, opts.parts = log.name, part, parts
+    opts.jobs = part and 1 or a.jobs
+    local src, why = log.open()
+    log.src = src
+    local rd
+    if src ~= nil then rd, why = events.open(src, opts) end
+    if rd == nil then
+      if log.in_folder and why and why:find("not a Security event log", 1, true) then
+        err:write("logonerr: ", log.name, ": passed over: not a Security event log\n")
+      else
+        err:write("logonerr: cannot read ", why and (why:find(log.name, 1, true) and why or
+                  log.name .. ": " .. why) or log.name, "\n")
+        status = 2
+      end
+      return false
+    end
+    for rec in function() return rd:next() end do take(rec) end
+    rd:close()
+    fold(f, reader_stats(rd))
+    if type(src) == "table" and src.err then f.rest = src.err end
+    return true
+  end
+  local function done(f)
+    for _, s in ipairs(f.skipped) do
+      err:write("logonerr: ", f.name, ": skipped ", s.at, ": ", s.reason, "\n")
+    end
+    if f.rest then -- an archive member cut short
+      err:write("logonerr: ", f.name, ": the rest cannot be read: ", f.rest, "\n")
+      f.skipped[#f.skipped + 1] = { at = "rest", reason = f.rest }
+      status = 2
+    end
+    if f.events == 0 and #f.skipped > 0 and status == 0 then status = 1 end
+    files[#files + 1] = f
+  end
+  local function new_file(log)
+    return { name = log.name, skipped = {}, read = 0, events = 0, other_channel = 0,
+             duplicates = 0, fieldless = 0 }
+  end
+
+  if a.records then -- streamed as they are read, to the -o file too; one process
     local dest = open_output()
     if dest == nil then return 2 end
-    for rec in each do dest:write(json.encode(plain(rec)), "\n") end
+    local function take(rec) dest:write(json.encode(plain(rec)), "\n") end
+    for _, log in ipairs(logs) do
+      local f = new_file(log)
+      if read_here(log, f, take) then done(f) end
+    end
     if dest ~= out then dest:close() end
     return status
   end
-  local r = events.triage(each)
-  if #readers == 0 then return status end
+
+  -- The work: each log whole, or an EVTX file in parts (-j).  Parts and
+  -- other plain files go to workers, up to jobs - 1 ahead of this process,
+  -- which reads the rest itself; everything is merged in order.
+  local jobs = a.jobs or 1
+  local cmd = jobs > 1 and workers.self_command()
+  local work = {}
+  for _, log in ipairs(logs) do
+    local n = (cmd and log.path) and parts_of(log.path, jobs) or 1
+    for k = 1, n do work[#work + 1] = { log = log, part = k, parts = n, first = k == 1,
+                                        last = k == n } end
+  end
+  if cmd and #work == 1 then cmd = nil end
+  local acc = triage.new(triage.DEFAULTS)
+  local take = function(rec) acc:add(rec) end
+  local ahead = 0 -- workers started and not yet read
+  local function start_ahead(i)
+    local j = i + 1
+    while cmd and ahead < jobs - 1 and j <= #work do
+      local w = work[j]
+      if w.log.path and not w.h then
+        w.h = io.popen(cmd .. " events --state --part " .. w.part .. "/" .. w.parts .. " " ..
+                       filter_args(a) .. " -- " .. workers.quote(w.log.path) .. " 2>/dev/null")
+        ahead = ahead + 1
+      end
+      j = j + 1
+    end
+  end
+  local f, opened
+  for i, w in ipairs(work) do
+    if w.first then f, opened = new_file(w.log), true end
+    local merged = false
+    if w.h then
+      local text = w.h:read("*a")
+      w.h:close()
+      ahead = ahead - 1
+      local res = wire.decode(text)
+      -- A worker that failed, or a part holding records that another part
+      -- or file holds too (which one process would count once): read here.
+      if type(res) == "table" and res.triage and not overlap(seen, res.seen) then
+        add_seen(seen, res.seen)
+        acc:merge(res.triage)
+        fold(f, res.reader)
+        merged = true
+      end
+    end
+    start_ahead(i)
+    if not merged and opened then
+      opened = read_here(w.log, f, take, w.parts > 1 and w.part or nil,
+                         w.parts > 1 and w.parts or nil)
+    end
+    if w.last and opened then done(f) end
+  end
+
+  local r = acc:finish()
+  if #files == 0 then return status end
   local skipped = {}
   local other, dupes, fieldless, read = 0, 0, 0, 0
-  for _, x in ipairs(readers) do
+  for _, x in ipairs(files) do
     for _, s in ipairs(x.skipped) do
       skipped[#skipped + 1] = { file = x.name, at = s.at, reason = s.reason }
     end

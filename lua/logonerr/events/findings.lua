@@ -15,8 +15,8 @@ local rules = require "logonerr.events.rules"
 local time = require "logonerr.events.time"
 
 local floor, math_abs = math.floor, math.abs
-local ipairs, pairs, setmetatable, tonumber, tostring =
-      ipairs, pairs, setmetatable, tonumber, tostring
+local getmetatable, ipairs, pairs, setmetatable, tonumber, tostring =
+      getmetatable, ipairs, pairs, setmetatable, tonumber, tostring
 local find, lower, match = string.find, string.lower, string.match
 local sort = table.sort
 
@@ -91,7 +91,7 @@ function M.new(opts)
   for k, v in pairs(opts or {}) do o[k] = v end
   return setmetatable({ o = o, ids = identity.new(), list = {}, n = 0, owns = {},
                         sums = {}, sum_list = {}, srcs = {}, src_list = {},
-                        shapes = {}, shape_list = {},
+                        shapes = {}, shape_list = {}, learn = {}, learnt = {},
                         won_t = {}, won_i = {}, won_rec = {}, won_of = {} }, STATE)
 end
 
@@ -106,6 +106,33 @@ function STATE:own(computer)
   return o
 end
 
+-- What the identity resolver learns from a record, noted once per
+-- distinct call (with how many times it was made, which only `see`
+-- counts) and taught to it in that order at the end: the resolver then
+-- learns the same whether the records came in one run or in parts merged
+-- in order (merge()).
+local function noted(self, how, a, b, c, e, count)
+  a, b, c, e = a or "", b or "", c or "", e or ""
+  -- nested by argument: no key text to build per record
+  local t = self.learnt[how]
+  if t == nil then t = {}; self.learnt[how] = t end
+  local t1 = t[a]
+  if t1 == nil then t1 = {}; t[a] = t1 end
+  local t2 = t1[b]
+  if t2 == nil then t2 = {}; t1[b] = t2 end
+  local t3 = t2[c]
+  if t3 == nil then t3 = {}; t2[c] = t3 end
+  local l = t3[e]
+  if l then
+    l.count = l.count + count
+  else
+    l = { how = how, count = count, a, b, c, e }
+    t3[e] = l
+    self.learn[#self.learn + 1] = l
+  end
+end
+local function learn(self, how, a, b, c, e) noted(self, how, a, b, c, e, 1) end
+
 --- Takes one record (decorated: id, time, seconds, data, code, failed,
 -- success, account, source, computer, logon_type) and its schema entry,
 -- whose role says what the event is to the findings.
@@ -118,24 +145,25 @@ function STATE:add(rec, ev)
   if ok == nil then ok = not rec.failed and role ~= "lockout" and role ~= "explicit" end
   local user, domain = identity.split(rec.account)
   if user == nil then return end
-  local ids = self.ids
   -- Learn: spellings of the domain, SIDs, address and workstation pairs.
   local realm = match(d.ServiceName or "", "^[kK][rR][bB][tT][gG][tT]/(.+)$")
   local upn_realm = match(d.TargetUserName or "", "@([^@]+)$")
   if d.TargetDomainName and role ~= "lockout" then
-    ids:pair(d.TargetDomainName, realm)
-    ids:pair(d.TargetDomainName, upn_realm)
+    if realm then learn(self, "pair", d.TargetDomainName, realm) end
+    if upn_realm then learn(self, "pair", d.TargetDomainName, upn_realm) end
   end
   local sid = d.TargetUserSid or d.TargetSid
   if role == "explicit" then sid = nil end
-  ids:see(user, domain, sid, rec.computer)
+  learn(self, "see", user, domain, sid, rec.computer)
   local ip = identity.host(d.IpAddress)
   local ws = identity.host(d.WorkstationName or d.Workstation)
   -- A logon names its client's address and name; the logging host's own
   -- name stands in for the client in console and RDP logons, and would tie
   -- every client address to it.
   local wsf = ws and identity.fold(ws)
-  if role == "logon" and ws and wsf ~= self:own(rec.computer) then ids:host_pair(ip, ws) end
+  if role == "logon" and ws and ip and wsf ~= self:own(rec.computer) then
+    learn(self, "host_pair", ip, ws)
+  end
   local src = rec.source
   if role == "explicit" then
     -- 4648's address, when there is one; else the host that logged it.
@@ -166,7 +194,8 @@ function STATE:add(rec, ev)
                 "\0" .. id .. "\0" .. (rec.computer or "")
     local sm = self.sums[key]
     if sm == nil then
-      sm = { spelling = rec.account, user = user, domain = domain, src = src, role = role,
+      sm = { key = key, spelling = rec.account, user = user, domain = domain, src = src,
+             role = role,
              id = id, computer = rec.computer, logon_type = ltn, logon_name = lt and lt.name,
              kind = identity.kind(user, domain), n = 0 }
       self.sums[key] = sm
@@ -198,7 +227,8 @@ function STATE:add(rec, ev)
               (proc or "") .. "\0" .. (failed and "f" or "") .. (success and "s" or "")
   local shape = self.shapes[key]
   if shape == nil then
-    shape = { id = id, role = role, computer = rec.computer, user = user, domain = domain,
+    shape = { key = key, id = id, role = role, computer = rec.computer, user = user,
+              domain = domain,
               spelling = rec.account, src = src, failed = failed, success = success,
               ws = wsf, ip = ip, class = class, code = code, logon_type = ltn,
               logon_name = lt and lt.name, service = svc, enc = enc, preauth = preauth,
@@ -827,9 +857,91 @@ local function summary(all, sums)
   return out
 end
 
+-- Plain copies of tables, without their metatable's fields.
+local function copy(t)
+  local c = {}
+  for k, v in pairs(t) do if k ~= "__index" then c[k] = v end end
+  return c
+end
+
+--- What was taken so far, as plain data for merge().
+function STATE:state()
+  local shapes, index = {}, {}
+  for k, sh in ipairs(self.shape_list) do shapes[k], index[sh] = copy(sh), k end
+  local sums, sindex = {}, {}
+  for k, sm in ipairs(self.sum_list) do sums[k], sindex[sm] = copy(sm), k end
+  local e = { i = {}, t = {}, time = {}, record = {}, shape = {} }
+  for k, x in ipairs(self.list) do
+    e.i[k], e.t[k], e.time[k], e.record[k] = x.i, x.t, x.time or false, x.record or false
+    e.shape[k] = index[getmetatable(x)]
+  end
+  local won = { t = self.won_t, i = self.won_i, rec = self.won_rec, sum = {} }
+  for k, sm in ipairs(self.won_of) do won.sum[k] = sindex[sm] end
+  local learnt = {}
+  for k, l in ipairs(self.learn) do learnt[k] = copy(l) end
+  return { n = self.n, learn = learnt, src_list = self.src_list, shapes = shapes, sums = sums,
+           entries = e, won = won }
+end
+
+--- Takes in another collector's state(), as if its records came after
+-- these.
+function STATE:merge(st)
+  local base = self.n
+  self.n = self.n + st.n
+  for _, l in ipairs(st.learn) do noted(self, l.how, l[1], l[2], l[3], l[4], l.count) end
+  for _, src in ipairs(st.src_list) do
+    if self.srcs[src] == nil then
+      self.srcs[src] = true
+      self.src_list[#self.src_list + 1] = src
+    end
+  end
+  local shapes = {}
+  for k, sh in ipairs(st.shapes) do
+    local mine = self.shapes[sh.key]
+    if mine == nil then
+      mine = sh
+      mine.__index = mine
+      self.shapes[sh.key] = mine
+      self.shape_list[#self.shape_list + 1] = mine
+    end
+    shapes[k] = mine
+  end
+  local e, list = st.entries, self.list
+  for k = 1, #e.i do
+    list[#list + 1] = setmetatable({ i = e.i[k] + base, t = e.t[k], time = e.time[k] or nil,
+                                     record = e.record[k] or nil }, shapes[e.shape[k]])
+  end
+  local sums = {}
+  for k, sm in ipairs(st.sums) do
+    local mine = self.sums[sm.key]
+    if mine == nil then
+      mine = sm
+      self.sums[sm.key] = mine
+      self.sum_list[#self.sum_list + 1] = mine
+    else
+      mine.n = mine.n + sm.n
+      if sm.first and (mine.first == nil or sm.first < mine.first) then mine.first = sm.first end
+      if sm.last and (mine.last == nil or sm.last > mine.last) then mine.last = sm.last end
+    end
+    sums[k] = mine
+  end
+  local w = st.won
+  local wt, wi, wrec, wof = self.won_t, self.won_i, self.won_rec, self.won_of
+  for k = 1, #w.t do
+    local j = #wt + 1
+    wt[j], wi[j], wrec[j], wof[j] = w.t[k], w.i[k] + base, w.rec[k], sums[w.sum[k]]
+  end
+end
+
 --- The result: findings (sorted by severity), by_account, by_source,
 -- logon_summary, and the domains learnt to be one.
 function STATE:finish()
+  local ids = self.ids
+  for _, l in ipairs(self.learn) do
+    if l.how == "see" then ids:see(l[1], l[2], l[3], l[4], l.count)
+    elseif l.how == "pair" then ids:pair(l[1], l[2])
+    else ids:host_pair(l[1], l[2]) end
+  end
   local f, all, fails = find_all(self)
   return { findings = f, by_account = accounts(self.ids, all, self.sum_list),
            by_source = sources(fails), logon_summary = summary(all, self.sum_list),

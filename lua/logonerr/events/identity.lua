@@ -217,15 +217,16 @@ end
 --- A user seen under a domain (nil when the event names none).  sid: the
 -- account's SID (a domain account's SID ties its domain's spellings);
 -- computer: the host that logged it (a domain named like that host is the
--- host's own accounts, never paired with a realm).
-function R:see(user, domain, sid, computer)
+-- host's own accounts, never paired with a realm); count: how many records
+-- said so (1 by default).
+function R:see(user, domain, sid, computer, count)
   user, domain = set(user), set(domain)
   if user == nil then return end
   local u = folded(self, user)
   local doms = self.users[u]
   if doms == nil then doms = {}; self.users[u] = doms; self.user_spelt[u] = {} end
   local sp = self.user_spelt[u]
-  sp[user] = (sp[user] or 0) + 1
+  sp[user] = (sp[user] or 0) + (count or 1)
   if domain == nil then return end
   local d = note_domain(self, domain)
   doms[d] = true

@@ -101,6 +101,11 @@ function M.is_reader(r)
   return type(r) == "table" and getmetatable(r) == READER
 end
 
+--- Where the n-th record a reader read is, in a skip's message.
+function M.event_at(n, number)
+  return format("event %d%s", n, number and " (EventRecordID " .. tostring(number) .. ")" or "")
+end
+
 --- Counts a record that was skipped, with where it was and why.
 function READER:skip(at, reason)
   local list = self.skipped
@@ -177,8 +182,10 @@ function READER:next()
       local bad_time
       rec, bad_time = record.decorate(rec)
       if bad_time then
-        self:skip(format("event %d%s", self.read, rec.record and
-                         " (EventRecordID " .. tostring(rec.record) .. ")" or ""), bad_time)
+        self:skip(M.event_at(self.read, rec.record), bad_time)
+        -- where it is, for a reader of a later part of the file (-j)
+        local last = self.skipped[#self.skipped]
+        last.event, last.record = self.read, rec.record
       elseif seen_before(self.seen, rec) then
         self.duplicates = self.duplicates + 1
       else
@@ -260,7 +267,9 @@ end
 -- opts: since, until (times), account, source (filters), name (the name
 -- used in messages), jobs (threads reading an EVTX file's chunks, 1 by
 -- default; the records come in the same order), seen (a table shared by
--- the readers of one run, so that a record two files hold is read once).
+-- the readers of one run, so that a record two files hold is read once),
+-- part and parts (EVTX: read only the part-th of parts equal shares of
+-- the file's chunks; `events -j` reads the shares in parallel).
 -- Returns a reader (reader:next(), reader.format,
 -- reader.skipped, a list of {at, reason}; reader.events, the records read
 -- before filtering; reader.other_channel and reader.duplicates, the records
@@ -301,7 +310,7 @@ function M.open(src, opts)
       rd.temp = path
     end
     if owned then f:close() end
-    if path then raw, err = read_evtx.records(rd, path, opts.jobs) end
+    if path then raw, err = read_evtx.records(rd, path, opts.jobs, opts.part, opts.parts) end
   else
     raw, err = text_records(rd, f, head)
     if raw and owned then rd.file = f end

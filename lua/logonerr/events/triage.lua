@@ -5,13 +5,14 @@
 -- @module logonerr.events.triage
 
 local findings = require "logonerr.events.findings"
+local record = require "logonerr.events.record"
 local rules = require "logonerr.events.rules"
 local schema = require "logonerr.events.schema"
 local time = require "logonerr.events.time"
 
 local floor, ceil = math.floor, math.ceil
-local error, getmetatable, ipairs, pairs, require, tostring, type =
-      error, getmetatable, ipairs, pairs, require, tostring, type
+local error, getmetatable, ipairs, pairs, require, setmetatable, tostring, type =
+      error, getmetatable, ipairs, pairs, require, setmetatable, tostring, type
 local sort = table.sort
 
 local _ENV = nil -- luacheck: ignore 211
@@ -129,56 +130,130 @@ function M.triage(recs, opts)
     error("bad argument #1 to 'triage' (list of records, iterator or reader " ..
           "expected, got " .. type(recs) .. ")", 2)
   end
-  local r = { events = 0, failures = 0, skipped = 0 }
-  local ids, codes, types = {}, {}, {}
-  local ft, fk = {}, {}
-  local found = findings.new(o)
-  local n = 0
-  for rec in iter do
-    n = n + 1
-    r.events = r.events + 1
-    add(ids, rec.id)
-    found:add(rec, schema.of(rec.id))
-    if rec.time then
-      if r.first == nil or rec.time < r.first then r.first = rec.time end
-      if r.last == nil or rec.time > r.last then r.last = rec.time end
+  local acc = M.new(o)
+  for rec in iter do acc:add(rec) end
+  return acc:finish(reader)
+end
+
+------------------------------------------------------------ accumulator
+
+local ACC = {}
+ACC.__index = ACC
+
+--- A triage fed one record at a time (acc:add(rec)), whose partial state
+-- (acc:state(), plain data) another can take in (acc:merge(state)) as if
+-- it had read those records after its own: how `events -j` splits a log.
+-- o: the checked options (thresholds and windows).
+function M.new(o)
+  return setmetatable({ r = { events = 0, failures = 0, skipped = 0 }, ids = {}, codes = {},
+                        types = {}, ft = {}, fk = {}, n = 0, found = findings.new(o) }, ACC)
+end
+
+--- Takes one record (decorated).
+function ACC:add(rec)
+  local r = self.r
+  self.n = self.n + 1
+  r.events = r.events + 1
+  add(self.ids, rec.id)
+  self.found:add(rec, schema.of(rec.id))
+  local t = rec.time
+  if t then
+    if r.first == nil or t < r.first then r.first = t end
+    if r.last == nil or t > r.last then r.last = t end
+  end
+  if rec.failed then
+    r.failures = r.failures + 1
+    local c = rec.code
+    local key = code_key(c)
+    -- The timeline needs of a failure its time and code only; a record
+    -- with no time has no place in it.
+    if rec.seconds then
+      local k = #self.ft + 1
+      self.ft[k], self.fk[k] = rec.seconds, key
     end
-    if rec.failed then
-      r.failures = r.failures + 1
-      local c = rec.code
-      local key = code_key(c)
-      -- The timeline needs of a failure its time and code only; a record
-      -- with no time has no place in it.
-      if rec.seconds then
-        local k = #ft + 1
-        ft[k], fk[k] = rec.seconds, key
+    local bc = self.codes[key]
+    if bc == nil then
+      bc = { entry = c, count = 0, accounts = {} }
+      self.codes[key] = bc
+    end
+    bc.count = bc.count + 1
+    if t and (bc.first == nil or t < bc.first) then bc.first = t end
+    if t and (bc.last == nil or t > bc.last) then bc.last = t end
+    add(bc.accounts, rec.account)
+    if rec.logon_type then
+      local lt = rec.logon_type
+      local bt = self.types[lt.number]
+      if bt == nil then
+        bt = { logon_type = lt.number, name = lt.name, count = 0 }
+        self.types[lt.number] = bt
       end
-      local bc = codes[key]
-      if bc == nil then
-        bc = { entry = c, count = 0, accounts = {} }
-        codes[key] = bc
-      end
-      bc.count = bc.count + 1
-      if rec.time and (bc.first == nil or rec.time < bc.first) then bc.first = rec.time end
-      if rec.time and (bc.last == nil or rec.time > bc.last) then bc.last = rec.time end
-      add(bc.accounts, rec.account)
-      if rec.logon_type then
-        local lt = rec.logon_type
-        local bt = types[lt.number]
-        if bt == nil then
-          bt = { logon_type = lt.number, name = lt.name, count = 0 }
-          types[lt.number] = bt
-        end
-        bt.count = bt.count + 1
-      end
+      bt.count = bt.count + 1
     end
   end
+end
+
+local function min(a, b) if a == nil or (b ~= nil and b < a) then return b end return a end
+local function max(a, b) if a == nil or (b ~= nil and b > a) then return b end return a end
+
+--- What was counted so far, as plain data for merge().
+function ACC:state()
+  local codes = {}
+  for key, bc in pairs(self.codes) do
+    local c = bc.entry
+    codes[key] = { namespace = c and c.namespace, code = c and c.code, count = bc.count,
+                   first = bc.first, last = bc.last, accounts = bc.accounts }
+  end
+  local r = self.r
+  return { events = r.events, failures = r.failures, first = r.first, last = r.last,
+           n = self.n, ids = self.ids, codes = codes, types = self.types, ft = self.ft,
+           fk = self.fk, found = self.found:state() }
+end
+
+--- Takes in another triage's state(), as if its records came after these.
+function ACC:merge(st)
+  local r = self.r
+  r.events, r.failures = r.events + st.events, r.failures + st.failures
+  r.first, r.last = min(r.first, st.first), max(r.last, st.last)
+  self.n = self.n + st.n
+  for id, c in pairs(st.ids) do add(self.ids, id, c) end
+  for key, sc in pairs(st.codes) do
+    local bc = self.codes[key]
+    if bc == nil then
+      bc = { entry = sc.code and record.entry(sc.code, sc.namespace == "kerberos"),
+             count = 0, accounts = {} }
+      self.codes[key] = bc
+    end
+    bc.count = bc.count + sc.count
+    bc.first, bc.last = min(bc.first, sc.first), max(bc.last, sc.last)
+    for a, c in pairs(sc.accounts) do add(bc.accounts, a, c) end
+  end
+  for lt, st_ in pairs(st.types) do
+    local bt = self.types[lt]
+    if bt == nil then
+      bt = { logon_type = st_.logon_type, name = st_.name, count = 0 }
+      self.types[lt] = bt
+    end
+    bt.count = bt.count + st_.count
+  end
+  local ft, fk = self.ft, self.fk
+  for i = 1, #st.ft do
+    local k = #ft + 1
+    ft[k], fk[k] = st.ft[i], st.fk[i]
+  end
+  self.found:merge(st.found)
+end
+
+--- The report (reader: the events.open reader whose skipped records it
+-- counts, if any).
+function ACC:finish(reader)
+  local r = self.r
+  local ids, codes, types, ft, fk, found = self.ids, self.codes, self.types, self.ft, self.fk,
+                                           self.found
   if reader then
     r.skipped = #reader.skipped
     r.skipped_records = reader.skipped
     r.format = reader.format
   end
-
   r.by_event = {}
   for id, c in pairs(ids) do
     r.by_event[#r.by_event + 1] = { id = id, count = c, what = schema.of(id).name, sort = id }

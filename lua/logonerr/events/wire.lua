@@ -1,0 +1,99 @@
+--- How a worker of `logonerr events -j` hands its partial triage to the
+-- parent: plain data (tables of strings, numbers and booleans, no cycles)
+-- written as a Lua table constructor and read back by load() with no
+-- environment.  Lua's own parser reads it faster than any JSON library,
+-- and numbers come back exactly (JSON libraries round floats to 14
+-- digits; times are seconds with six decimals).
+-- @module logonerr.events.wire
+
+local error, load, next, pcall, tostring, type =
+      error, load, next, pcall, tostring, type
+local format, gsub, find = string.format, string.gsub, string.find
+local concat = table.concat
+local mtype = math.type or function() return nil end -- luacheck: compat
+local loadstring = rawget(_G, "loadstring") -- Lua 5.1: load() takes no text
+local setfenv = rawget(_G, "setfenv")
+
+local _ENV = nil -- luacheck: ignore 211
+
+local M = {}
+
+local function number(v)
+  if mtype(v) == "integer" then return format("%d", v) end
+  if v ~= v or v == 1 / 0 or v == -1 / 0 then
+    error("wire: a number that is not finite", 3)
+  end
+  local s = format("%.17g", v)
+  -- A float stays a float in Lua 5.3+ ("3" would come back an integer).
+  if mtype(v) == "float" and not find(s, "[%.eEn]") then s = s .. ".0" end
+  return s
+end
+
+local function text(s)
+  -- %q keeps every byte; Lua 5.1's leaves a carriage return raw, which its
+  -- lexer would take for a line break.
+  return (gsub(format("%q", s), "\r", "\\r"))
+end
+
+local function put(out, v)
+  local t = type(v)
+  if t == "string" then out[#out + 1] = text(v)
+  elseif t == "number" then out[#out + 1] = number(v)
+  elseif t == "boolean" then out[#out + 1] = tostring(v)
+  elseif t == "table" then
+    out[#out + 1] = "{"
+    -- # of a table with holes (logon types 2, 3 and 10) may be any border:
+    -- only a list with none is written as one.
+    local n = #v
+    for i = 1, n do
+      if v[i] == nil then n = 0; break end
+    end
+    for i = 1, n do
+      put(out, v[i])
+      out[#out + 1] = ","
+    end
+    for k, x in next, v do
+      local array = mtype(k) == "integer" and k >= 1 and k <= n
+      if mtype(k) == nil and type(k) == "number" then
+        array = k % 1 == 0 and k >= 1 and k <= n
+      end
+      if not array then
+        out[#out + 1] = "["
+        put(out, k)
+        out[#out + 1] = "]="
+        put(out, x)
+        out[#out + 1] = ","
+      end
+    end
+    out[#out + 1] = "}"
+  else
+    error("wire: cannot send a " .. t, 3)
+  end
+end
+
+--- v (plain data) as text that decode() reads back.
+function M.encode(v)
+  local out = { "return " }
+  put(out, v)
+  return concat(out)
+end
+
+--- The data encode() wrote; nil and a message when s is not that.
+function M.decode(s)
+  if type(s) ~= "string" or s:sub(1, 7) ~= "return " then
+    return nil, "not a worker's result"
+  end
+  local f, why
+  if setfenv then
+    f, why = loadstring(s, "=worker")
+    if f then setfenv(f, {}) end
+  else
+    f, why = load(s, "=worker", "t", {})
+  end
+  if f == nil then return nil, why end
+  local ok, v = pcall(f)
+  if not ok then return nil, v end
+  return v
+end
+
+return M

@@ -1,0 +1,200 @@
+-- `logonerr events -j`: a big EVTX file read in parts, each part triaged
+-- by a process of its own and the partial triages merged in file order.
+-- What an administrator checks: the report is the one a single process
+-- gives, whatever is split where (records, findings, duplicates across
+-- files, damaged chunks and records and how they are numbered).
+local run = require "support.run"
+local dkjson = require "dkjson"
+local events = require "logonerr.events"
+local triage = require "logonerr.events.triage"
+local wire = require "logonerr.events.wire"
+local json = require "logonerr.json"
+
+local S = "spec/fixtures/evtx/"
+local BIG = S .. "python-evtx-security.evtx" -- 33 chunks: two parts of 16 or more
+local SAMPLES = { "mitre-4625-account-restriction.evtx", "mitre-4625-accountrestore-local-bf.evtx",
+                  "mitre-4768-4771-kerbrute-user-enum.evtx",
+                  "mitre-4771-kerberos-bf-valid-user.evtx",
+                  "omerbenamram-Security_short_selected.evtx",
+                  "omerbenamram-Security_with_size_t.evtx", "python-evtx-security.evtx" }
+
+local function tmp()
+  local p = os.tmpname()
+  os.remove(p)
+  return p .. ".evtx"
+end
+
+describe("an EVTX file read in parts", function()
+  if not events.evtx then
+    pending("logonerr.evtx is not built")
+    return
+  end
+  local evtx = require "logonerr.evtx"
+
+  local function read(path, threads, part, parts)
+    local f = assert(evtx.open(path, threads, part, parts))
+    local out = {}
+    while true do
+      local r, why, at = f:next()
+      if r == nil then break end
+      out[#out + 1] = r and (r.record .. " " .. r.time) or ("skipped " .. at .. ": " .. why)
+    end
+    f:close()
+    return out
+  end
+
+  it("gives every record once, in file order, however many parts and threads", function()
+    local whole = read(BIG, 1, 1, 1)
+    assert.are.equal(2261, #whole) -- python-evtx counts 2,261 records in it
+    for _, parts in ipairs({ 2, 3, 33, 40 }) do
+      for _, threads in ipairs({ 1, 3 }) do
+        local joined = {}
+        for k = 1, parts do
+          for _, x in ipairs(read(BIG, threads, k, parts)) do joined[#joined + 1] = x end
+        end
+        assert.are.same(whole, joined)
+      end
+    end
+  end)
+
+  it("refuses a part that is not one of the parts", function()
+    assert.has_error(function() evtx.open(BIG, 1, 0, 2) end,
+                     "bad argument #3 to 'open' (part must be 1 to parts)")
+    assert.has_error(function() evtx.open(BIG, 1, 3, 2) end,
+                     "bad argument #3 to 'open' (part must be 1 to parts)")
+    assert.has_error(function() evtx.open(BIG, 1, 1, 0) end,
+                     "bad argument #4 to 'open' (parts must be 1 to 65535)")
+  end)
+
+  it("says a damaged file header once, in the first part", function()
+    local data = run.read(BIG)
+    local p = tmp()
+    local f = assert(io.open(p, "wb"))
+    -- the header's checksum (bytes 124-127) made wrong
+    f:write(data:sub(1, 124), string.char((data:byte(125) + 1) % 256), data:sub(126))
+    f:close()
+    local one, two = read(p, 1, 1, 2), read(p, 1, 2, 2)
+    os.remove(p)
+    assert.matches("^skipped file header: a file header whose checksum is wrong", one[1])
+    for _, x in ipairs(two) do assert.is_nil(x:find("file header", 1, true)) end
+  end)
+end)
+
+describe("a triage merged from parts", function()
+  if not events.evtx then
+    pending("logonerr.evtx is not built")
+    return
+  end
+
+  -- The records of the seven real logs, one after the other.
+  local recs = {}
+  local seen = {}
+  for _, f in ipairs(SAMPLES) do
+    for rec in events.records(S .. f, { seen = seen }) do recs[#recs + 1] = rec end
+  end
+
+  local function report(acc) return json.encode(acc:finish()) end
+
+  -- The same records all logged in one second, whose order then decides
+  -- which record of an attempt is shown first.
+  local same_second = {}
+  for i, rec in ipairs(recs) do
+    local c = {}
+    for k, v in pairs(rec) do c[k] = v end
+    c.time, c.seconds = recs[1].time, recs[1].seconds
+    same_second[i] = c
+  end
+
+  local function cut_and_merge(list)
+    local whole = json.encode(triage.triage(list))
+    local n = #list
+    for _, cuts in ipairs({ { 1 }, { 57 }, { math.floor(n / 2) }, { n - 3 },
+                            { 100, 2000, 2900 } }) do
+      local parts, from = {}, 1
+      cuts[#cuts + 1] = n
+      for _, to in ipairs(cuts) do
+        local acc = triage.new(triage.DEFAULTS)
+        for i = from, to do acc:add(list[i]) end
+        parts[#parts + 1] = acc
+        from = to + 1
+      end
+      local acc = parts[1]
+      for i = 2, #parts do
+        -- as a worker sends it
+        acc:merge(assert(wire.decode(wire.encode(parts[i]:state()))))
+      end
+      assert.are.equal(whole, report(acc))
+    end
+  end
+
+  it("is the triage of all the records, wherever they are cut", function()
+    local whole = triage.triage(recs)
+    -- Findings of several kinds, a success after failures among them: what
+    -- the merge must keep right is there to get wrong.
+    local kinds = {}
+    for _, x in ipairs(whole.findings) do kinds[x.kind] = true end
+    assert.is_true(kinds.password_guessing and kinds.success_after_failures and
+                   kinds.user_enumeration and true or false)
+    cut_and_merge(recs)
+  end)
+
+  it("keeps the order of records logged in the same second", function()
+    cut_and_merge(same_second)
+  end)
+end)
+
+describe("logonerr events -j", function()
+  if not events.evtx then
+    pending("logonerr.evtx is not built")
+    return
+  end
+
+  local function same(args, jobs)
+    local code, one, err1 = run.command("events -f json " .. args)
+    for _, j in ipairs(jobs or { 2, 3 }) do
+      local c, out, err = run.command("events -f json -j " .. j .. " " .. args)
+      assert.are.equal(code, c)
+      assert.are.same(dkjson.decode(one), dkjson.decode(out))
+      assert.are.equal(err1, err)
+    end
+    return code, dkjson.decode(one), err1
+  end
+
+  it("triages a big file in parts, in processes of their own", function()
+    -- a worker's share: some of the records, not all
+    local code, out = run.command("events --state --part 2/2 -- " .. BIG)
+    assert.are.equal(0, code)
+    local part = assert(wire.decode(out))
+    assert.is_true(part.reader.events > 0 and part.reader.events < 2261)
+    local c, r = same(BIG)
+    assert.are.equal(0, c)
+    assert.are.equal(2261, r.events)
+  end)
+
+  it("counts a record that two files hold once", function()
+    local _, r = same(BIG .. " " .. BIG)
+    assert.are.equal(2261, r.events)
+    assert.are.equal(2261, r.duplicates)
+  end)
+
+  it("numbers skipped records and chunks as one process does", function()
+    local p, q = tmp(), tmp()
+    local ok, id = run.sh("python3 spec/support/evtx_patch.py " .. BIG .. " " .. p .. " time 2000")
+    assert.is_true(ok)
+    id = id:match("%d+")
+    assert.is_true(run.ok("python3 spec/support/evtx_patch.py " .. p .. " " .. q .. " crc 20"))
+    local code, r, err = same(q)
+    os.remove(p)
+    os.remove(q)
+    assert.are.equal(0, code)
+    assert.are.equal(2, r.skipped)
+    -- record 2000 is in the second part: numbered from the file's start
+    assert.matches("skipped event 2000 (EventRecordID " .. id .. "): not a time", err, 1, true)
+    assert.matches("skipped chunk 20: ", err, 1, true)
+  end)
+
+  it("gives its workers the filters", function()
+    local _, r = same("--account fsir " .. BIG)
+    assert.is_true(r.events > 0 and r.events < 2261)
+  end)
+end)
