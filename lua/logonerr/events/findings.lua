@@ -238,8 +238,17 @@ function STATE:add(rec, ev)
     self.shapes[key] = shape
     self.shape_list[#self.shape_list + 1] = shape
   end
-  self.list[#self.list + 1] = setmetatable({ i = n, t = rec.seconds or 0, time = rec.time,
-                                             record = rec.record }, shape)
+  -- The time's text is the canonical form of its seconds (record.decorate):
+  -- kept as the seconds alone, it is made again where it is shown.
+  local e = setmetatable({ i = n, t = rec.seconds or 0, record = rec.record }, shape)
+  if rec.seconds == nil then e.untimed, e.time = true, rec.time end
+  self.list[#self.list + 1] = e
+end
+
+-- The time of an entry, as the record gave it.
+local function time_of(e)
+  if e.untimed then return e.time end
+  return time.canonical(e.t)
 end
 
 local function by_time(a, b)
@@ -329,9 +338,15 @@ local function attempts(self)
   -- The records of one attempt: a failure for the same identity in the
   -- same second, of the same kind, from the same source or workstation,
   -- told by another event (a 4625 and the 4776 or 4771 behind it).
-  local out, last = {}, {}
+  -- (The list is in time order: only the current second's are kept.)
+  local out, last, second = {}, {}, nil
   for _, e in ipairs(list) do
-    local k = e.failed and (e.identity .. "\0" .. floor(e.t) .. "\0" .. (e.class or e.code or ""))
+    local k
+    if e.failed then
+      local sec = floor(e.t)
+      if sec ~= second then last, second = {}, sec end
+      k = e.identity .. "\0" .. (e.class or e.code or "")
+    end
     local prev
     for _, p in ipairs(k and last[k] or {}) do
       if not (p.events and p.events[e.id] or p.id == e.id) and
@@ -368,7 +383,7 @@ local function evidence(list)
   for _, e in ipairs(list) do
     for _, r in ipairs(e.records or { e }) do
       if #ev < 20 then
-        ev[#ev + 1] = { id = r.id, record = r.record, computer = r.computer, time = r.time }
+        ev[#ev + 1] = { id = r.id, record = r.record, computer = r.computer, time = time_of(r) }
       end
       seen[r.id] = true
     end
@@ -385,8 +400,9 @@ local function finding(kind, list, reading, extra)
     accounts[e.identity] = true
     if e.source_label then sources[e.source_label] = true end
     if e.code then codes[e.code] = true end
-    if e.time and (first == nil or e.time < first) then first = e.time end
-    if e.time and (last == nil or e.time > last) then last = e.time end
+    local t = time_of(e)
+    if t and (first == nil or t < first) then first = t end
+    if t and (last == nil or t > last) then last = t end
   end
   local k = rules.KINDS[kind]
   if reading == nil or k.advice[reading] == nil then
@@ -685,7 +701,7 @@ local function find_all(self)
     -- spray's.
     if n >= o.success_after or others >= o.spray then
       if e.n then -- kept as a time: the record, for the finding
-        e = { i = wi[c], t = t, time = t ~= 0 and time.canonical(t) or nil, id = e.id,
+        e = { i = wi[c], t = t, untimed = t == 0 or nil, id = e.id,
               record = wrec[c] or nil, computer = e.computer, role = e.role,
               identity = e.identity, kind = e.kind, spelling = e.spelling,
               source = e.source, source_label = e.source_label, success = true,
@@ -706,13 +722,13 @@ local function find_all(self)
     local list, tool = {}, false
     for i, e in ipairs(l) do
       if i <= 50 then
-        list[i] = { identity = e.identity, time = e.time, failures = e.failures_before }
+        list[i] = { identity = e.identity, time = time_of(e), failures = e.failures_before }
       end
       tool = tool or e.burst or e.others > 0 or e.failures_before >= o.brute_force
     end
     local reading = tool and "attacker" or "stale_credential"
     local x = finding("success_after_failures", l, reading,
-                      { failures = l[1].failures_before, success = l[1].time, successes = list,
+                      { failures = l[1].failures_before, success = time_of(l[1]), successes = list,
                         why = tool and "after_failures" or "typo" })
     x.severity = "critical"
     f[#f + 1] = x
@@ -847,7 +863,7 @@ local function summary(all, sums)
     if e.n then r.successes = r.successes + e.n
     elseif e.failed then r.failures = r.failures + 1
     else r.successes = r.successes + 1 end
-    local first, last = e.first or e.time, e.last or e.time
+    local first, last = e.first or time_of(e), e.last or time_of(e)
     if first and (r.first == nil or first < r.first) then r.first = first end
     if last and (r.last == nil or last > r.last) then r.last = last end
   end)
@@ -872,7 +888,8 @@ function STATE:state()
   for k, sm in ipairs(self.sum_list) do sums[k], sindex[sm] = copy(sm), k end
   local e = { i = {}, t = {}, time = {}, record = {}, shape = {} }
   for k, x in ipairs(self.list) do
-    e.i[k], e.t[k], e.time[k], e.record[k] = x.i, x.t, x.time or false, x.record or false
+    e.i[k], e.t[k], e.record[k] = x.i, x.t, x.record or false
+    e.time[k] = x.untimed and (x.time or true) or false
     e.shape[k] = index[getmetatable(x)]
   end
   local won = { t = self.won_t, i = self.won_i, rec = self.won_rec, sum = {} }
@@ -908,8 +925,11 @@ function STATE:merge(st)
   end
   local e, list = st.entries, self.list
   for k = 1, #e.i do
-    list[#list + 1] = setmetatable({ i = e.i[k] + base, t = e.t[k], time = e.time[k] or nil,
-                                     record = e.record[k] or nil }, shapes[e.shape[k]])
+    local x = setmetatable({ i = e.i[k] + base, t = e.t[k], record = e.record[k] or nil },
+                           shapes[e.shape[k]])
+    local untimed = e.time[k]
+    if untimed then x.untimed, x.time = true, untimed ~= true and untimed or nil end
+    list[#list + 1] = x
   end
   local sums = {}
   for k, sm in ipairs(st.sums) do

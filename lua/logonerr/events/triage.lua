@@ -282,6 +282,7 @@ function ACC:finish(reader)
     bc.key = nil
   end
   r.timeline = timeline(ft, fk, tcodes)
+  self.ft, self.fk = {}, {} -- done with: the findings need the room
 
   -- Accounts as identities, sources as one name per host, findings and
   -- the logon summary: logonerr.events.findings.
