@@ -92,6 +92,77 @@ function M.retype(s, v, ty, size)
   return M.put(s, v.desc, M.le(size or v.size, 2) .. string.char(ty))
 end
 
+-- Binary XML written at chunk offset at (where it will be put): names are
+-- defined inline, element sizes filled in when the element ends.
+--   local x = P.binxml(at)
+--   x:raw("\15\1\1\0"); x:open("EventData"); x:open("Data", true)
+--   x:attr("Name", "Target"); x:start(); x:text("bob"); x:close(); x:close()
+--   x:raw("\0"); local bytes = x:bytes()
+local Binxml = {}
+Binxml.__index = Binxml
+
+function M.binxml(at)
+  return setmetatable({ at = at, parts = {}, len = 0, open_ = {} }, Binxml)
+end
+
+function Binxml:raw(b)
+  self.parts[#self.parts + 1] = b
+  self.len = self.len + #b
+  return self
+end
+
+-- UTF-16LE of ASCII text.
+function M.utf16(text) return (text:gsub(".", "%0\0")) end
+
+-- A name reference, the name defined right after it (next 4, hash 2,
+-- units 2, UTF-16, NUL).
+function Binxml:name(text)
+  local here = self.at + self.len
+  return self:raw(M.le(here + 4, 4) .. M.le(0, 4) .. M.le(0, 2) .. M.le(#text, 2) ..
+                  M.utf16(text) .. "\0\0")
+end
+
+-- An element start (0x01, or 0x41 when attributes follow).
+function Binxml:open(name, attrs)
+  self:raw(attrs and "\65" or "\1")
+  if self.dep then self:raw("\255\255") end
+  self.open_[#self.open_ + 1] = #self.parts + 1
+  self:raw("\0\0\0\0"):name(name)
+  if attrs then self:raw(M.le(0, 4)) end
+  return self
+end
+
+-- An attribute whose value is a string.
+function Binxml:attr(name, value)
+  return self:raw("\6"):name(name):text(value)
+end
+
+-- A string value token (0x05, type 0x01).
+function Binxml:text(value)
+  return self:raw("\5\1" .. M.le(#value, 2) .. M.utf16(value))
+end
+
+function Binxml:start() return self:raw("\2") end
+
+-- The end tag of the last element opened; its size is the bytes after its
+-- size field, up to and with the end tag.
+function Binxml:close()
+  self:raw("\4")
+  local k = table.remove(self.open_)
+  local after = 0
+  for i = k + 1, #self.parts do after = after + #self.parts[i] end
+  self.parts[k] = M.le(after, 4)
+  return self
+end
+
+-- The end of the last element opened, as an empty element (0x03).
+function Binxml:empty()
+  table.remove(self.open_)
+  return self:raw("\3")
+end
+
+function Binxml:bytes() return table.concat(self.parts) end
+
 -- A temporary file holding s with its checksums made right again (all of
 -- them, or the chunks' only, leaving the file header as it is).
 function M.sealed(s, chunks_only)
