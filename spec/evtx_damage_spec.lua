@@ -105,6 +105,17 @@ describe("a damaged EVTX file", function()
             x:raw(P.le(1, 4) .. P.le(#inner, 2) .. "\33\0" .. inner)
           end) end,
         "templates nested too deep" },
+      { "an end tag inside a start tag", function()
+          return data_field(function(x) x:open("B"):raw("\4") end) end,
+        "binary XML that does not hold together" },
+      { "a name whose length runs past the chunk", function()
+          return event_data_of(function(x)
+            -- an entity reference to a name 5 bytes on (not in place) whose
+            -- length is 65535 units
+            local here = event_data.at - P.HEADER
+            x:raw("\9" .. P.le(here + 10, 4) .. ("\0"):rep(5) .. ("\0"):rep(6) .. "\255\255")
+          end) end,
+        "a name outside the chunk" },
     }
     -- Binary XML that ends inside a token (the end of record 2's data).
     local cut = {
@@ -112,6 +123,13 @@ describe("a damaged EVTX file", function()
       { "a name defined in place", nil, "a name past the end of its data" },
       { "an element start", "\1\0\0", "binary XML that does not hold together" },
       { "a string value", "\5", "binary XML that does not hold together" },
+      { "a string value's text", "\5\1\5\0a\0", "text past the end of its data" },
+      { "CDATA's length", "\7\1", "text past the end of its data" },
+      { "a name's header", "name-header", "a name past the end of its data" },
+      { "an attribute's name", "attr-name", "a name reference past the end of its data" },
+      { "a processing instruction's target", "\10\0\0",
+        "a name reference past the end of its data" },
+      { "a processing instruction's length", "\11\0", "binary XML that does not hold together" },
       { "CDATA", "\7\5\0a\0b\0", "text past the end of its data" },
       { "a character reference", "\8\65", "binary XML that does not hold together" },
       { "a substitution", "\13\0", "binary XML that does not hold together" },
@@ -137,6 +155,10 @@ describe("a damaged EVTX file", function()
           local head = "\12\1\0\0\0\0" .. P.le(def, 4)
           local sys = system.def - P.HEADER -- a template defined before, elsewhere
           local forms = {
+            ["name-header"] = "\9" .. P.le(here + 5, 4) .. "\0\0\0",
+            -- an element named as the template's first (Event), an attribute cut
+            ["attr-name"] = "\65\0\0\0\0" .. P.le(template.tokens - P.HEADER + 15, 4) ..
+                            "\0\0\0\0\6\0",
             ["inline-short"] = head .. ("\0"):rep(10),
             ["inline-long"] = head .. ("\0"):rep(20) .. P.le(5000, 4) .. "\0",
             ["count-missing"] = "\12\1\0\0\0\0" .. P.le(sys, 4) .. "\1\0",
@@ -171,6 +193,10 @@ describe("a damaged EVTX file", function()
         "an element left open" },
       { "its first name's offset past the chunk", function()
           return P.put32(s, template.tokens + 11, 0xfffc) end, "a name outside the chunk" },
+      { "its first name's offset in the chunk header", function()
+          return P.put32(s, template.tokens + 11, 0x10) end, "a name outside the chunk" },
+      { "a first element that is not Event", function()
+          return P.put(s, template.tokens + 23, "X") end, "no <Event> element" },
       { "its first name's length past the template", function()
           return P.put(s, template.tokens + 21, "\255\255") end,
         "a name past the end of its data" },
@@ -232,10 +258,43 @@ describe("a damaged EVTX file", function()
       end).F)
     end)
 
+    it("reads the leaves of UserData, named by their elements", function()
+      local got, skips = read(event_data_of(function(x)
+        x:raw("\15\1\1\0"):open("UserData"):start():open("LogFileCleared"):start()
+        x:open("SubjectUserName"):start():text("bob"):close()
+        x:open("Nested"):start():open("Leaf"):start():text("x"):close():close()
+        x:open("Empty"):empty()
+        x:close():close():raw("\0")
+      end))
+      assert.are.same({}, skips)
+      assert.are.same({ SubjectUserName = "bob", Leaf = "x", Empty = "" }, got[2].data)
+    end)
+
+    it("takes a later System's fields, and no data outside EventData", function()
+      local got, skips = read(event_data_of(function(x)
+        x:raw("\15\1\1\0"):open("System"):start()
+        x:open("Level"):start():text("5"):close()
+        x:open("TimeCreated", true):attr("Other", "x"):empty()
+        x:open("Provider", true):attr("Guid", "{x}"):empty()
+        x:close():raw("\0")
+      end))
+      assert.are.same({}, skips)
+      assert.are.equal(5, got[2].level)
+      assert.are.equal("Microsoft-Windows-Security-Auditing", got[2].provider)
+      assert.are.same({}, got[2].data)
+      got, skips = read(event_data_of(function(x)
+        x:raw("\15\1\1\0"):open("RenderingInfo"):start():open("Data", true)
+        x:attr("Name", "F"):start():text("not data"):close():close():raw("\0")
+      end))
+      assert.are.same({}, skips)
+      assert.are.same({}, got[2].data)
+    end)
+
     it("makes control bytes '?', a CR LF a line feed, and tabs spaces in a name", function()
       local got, skips = read(event_data_of(function(x)
         x:raw("\15\1\1\0"):open("EventData"):start()
         x:open("Data", true):attr("Name", "A\tB"):start():text("a\1b\r\nc\rd\te"):close()
+
         x:open("Data", true):attr("Name", "E"):empty()
         x:open("Data"):start():text("unnamed"):close()
         x:open("Other"):start():raw("\8\65\0\9"):name("amp"):text("x"):close()
@@ -243,6 +302,15 @@ describe("a damaged EVTX file", function()
       end))
       assert.are.same({}, skips)
       assert.are.same({ ["A B"] = "a?b\nc\nd\te", E = "", "unnamed" }, got[2].data)
+      got, skips = read(data_field(function(x) x:text("g\nh\r") end))
+      assert.are.same({}, skips)
+      assert.are.equal("g\nh\n", got[2].data.F)
+      got, skips = read(event_data_of(function(x)
+        x:raw("\15\1\1\0"):open("EventData"):start():open("Data", true)
+        x:attr("Name", "C\r\nD\nE\rF"):start():close():close():raw("\0")
+      end))
+      assert.are.same({}, skips)
+      assert.are.same({ ["C D E F"] = "" }, got[2].data)
     end)
   end)
 
@@ -263,6 +331,29 @@ describe("a damaged EVTX file", function()
         { at = "chunk 0", why = "a truncated chunk: the file ends inside it; " ..
                                 "the records it holds whole were read" },
         { at = AT2, why = "a record cut short by the end of the file" } }, skips)
+    end)
+
+    it("does not trust a chunk whose end of records is outside it", function()
+      -- its header checksum right (sealed), its end of records before the
+      -- records or past the chunk: read by their framing, and said
+      for _, free in ipairs({ 0x100, 0x10001 }) do
+        local got, skips = read(P.put32(s, P.HEADER + 48, free))
+        assert.are.equal(2, #got)
+        assert.are.same({ { at = "chunk 0", why = "a chunk whose header checksum is wrong: " ..
+                                                  "its records were read one by one" } }, skips)
+      end
+    end)
+
+    it("skips a record whose size is less than a record's header", function()
+      local got, skips = read(P.put32(s, two + 4, 16))
+      assert.are.equal(1, #got)
+      assert.are.same({ { at = AT2, why = "a record whose header is damaged" } }, skips)
+    end)
+
+    it("names a path that is a directory", function()
+      local r, err = require("logonerr.evtx").open("spec/fixtures/evtx")
+      assert.is_nil(r)
+      assert.are.equal("spec/fixtures/evtx: not a regular file", err)
     end)
 
     it("reads a file that is its header alone as empty, with threads or not", function()

@@ -140,6 +140,74 @@ describe("the EVTX reader's value types", function()
     assert.are.equal("10.23.23.9", rec.data.IpAddress)
   end)
 
+  it("renders a FILETIME before 1970 and an empty UTF-16 string", function()
+    -- 0x0107060504030201 units of 100 ns after 1601: 1835-08-11, as
+    -- evtxexport reads the same bytes
+    local rec, skips, c, out = read(as_logon_type(0x11, "\1\2\3\4\5\6\7\1"))
+    assert.are.same({}, skips)
+    assert.are.equal("1835-08-11T02:55:48.681164900Z", rec.data.LogonType)
+    agrees(c, out)
+    rec, skips = read(as_process(0x01, ""))
+    assert.are.same({}, skips)
+    assert.are.equal("", rec.data.ProcessName)
+  end)
+
+  -- TimeCreated (value 6, a FILETIME) made a SYSTEMTIME of 16 bytes, taken
+  -- from the two values after it (ProcessID and ThreadID, attributes
+  -- logonerr does not keep).
+  local system = P.instance(s, P.records(s, 0)[1]).values
+  local function time_created(y, mo, d, h, mi, se, ms)
+    local st = P.le(y, 2) .. P.le(mo, 2) .. P.le(0, 2) .. P.le(d, 2) .. P.le(h, 2) ..
+               P.le(mi, 2) .. P.le(se, 2) .. P.le(ms, 2)
+    local copy = P.retype(P.put(s, system[7].at, st), system[7], 0x12, 16)
+    copy = P.retype(copy, system[9], system[9].type, 0)
+    return read(P.retype(copy, system[10], system[10].type, 0))
+  end
+
+  it("gives a SYSTEMTIME TimeCreated as the time, and its seconds", function()
+    local rec, skips, c, out = time_created(2024, 5, 1, 10, 20, 30, 456)
+    assert.are.same({}, skips)
+    assert.are.equal("2024-05-01T10:20:30.456000Z", rec.time)
+    -- 2024-05-01T00:00:00Z is 1714521600 (date -u -d 2024-05-01 +%s)
+    assert.are.equal(1714521600 + 10 * 3600 + 20 * 60 + 30.456, rec.seconds)
+    agrees(c, out)
+    rec = time_created(2000, 2, 29, 23, 59, 59, 0) -- a leap day (2000: by 400)
+    assert.are.equal("2000-02-29T23:59:59.000000Z", rec.time)
+    rec = time_created(2024, 2, 29, 0, 0, 0, 0) -- a leap day (by 4)
+    assert.are.equal("2024-02-29T00:00:00.000000Z", rec.time)
+  end)
+
+  it("keeps a TimeCreated that is no time as its text, with no seconds", function()
+    for _, t in ipairs({
+      { 2023, 2, 29, 0, 0, 0 }, { 1900, 2, 29, 0, 0, 0 }, { 2024, 4, 31, 0, 0, 0 },
+      { 2024, 13, 1, 0, 0, 0 }, { 2024, 0, 1, 0, 0, 0 }, { 2024, 1, 0, 0, 0, 0 },
+      { 2024, 1, 1, 24, 0, 0 }, { 2024, 1, 1, 0, 60, 0 }, { 2024, 1, 1, 0, 0, 61 },
+      { 1969, 12, 31, 23, 59, 59 }, { 2024, 6, 31, 0, 0, 0 }, { 2024, 9, 31, 0, 0, 0 },
+      { 2024, 11, 31, 0, 0, 0 },
+    }) do
+      local rec, skips = time_created(t[1], t[2], t[3], t[4], t[5], t[6], 5)
+      assert.are.same({}, skips)
+      local text = ("%04d-%02d-%02dT%02d:%02d:%02d.005Z"):format(t[1], t[2], t[3], t[4], t[5], t[6])
+      assert.are.equal(text, rec.time)
+      assert.is_nil(rec.seconds, text)
+    end
+  end)
+
+  -- A value whose size is not its type's: each fixed-size type.
+  local sizes = {
+    { 0x03, 2 }, { 0x04, 2 }, { 0x05, 4 }, { 0x06, 4 }, { 0x07, 2 }, { 0x08, 2 },
+    { 0x09, 4 }, { 0x0a, 4 }, { 0x0d, 2 }, { 0x0f, 4 }, { 0x10, 2 }, { 0x11, 4 },
+    { 0x12, 4 }, { 0x14, 8 }, { 0x15, 4 },
+  }
+  for _, case in ipairs(sizes) do
+    it(("skips a record with a value of type 0x%02x in %d bytes"):format(case[1], case[2]),
+       function()
+      local _, skips = read(as_logon_type(case[1], ("\1"):rep(case[2])))
+      assert.are.same({ { at = "chunk 0, record at 0x0200",
+                          why = "a value whose size does not fit its type" } }, skips)
+    end)
+  end
+
   -- A value its type cannot hold, or one this reader does not render: the
   -- record is skipped with why and where, and the next record still read.
   local bad = {
