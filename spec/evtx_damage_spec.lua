@@ -67,6 +67,13 @@ describe("a damaged EVTX file", function()
   describe("in a record's binary XML", function()
     -- Damage to record 2 alone: it is skipped with why, record 1 is read.
     local skipped = {
+      { "an element after its Event, left open", function()
+          -- its binary XML: <Event/> then an element start, named as the
+          -- template's first element
+          local event = P.le(template.tokens - P.HEADER + 15, 4)
+          return P.put(s, two + 24, "\15\1\1\0\1\0\0\0\0" .. event .. "\3\1\0\0\0\0" ..
+                                    event .. "\0")
+        end, "an element left open" },
       { "its template's offset before the records", function()
           return P.put32(s, two + 34, 0x10) end, "a template outside the chunk" },
       { "its template's offset at the chunk's end", function()
@@ -286,6 +293,45 @@ describe("a damaged EVTX file", function()
         x:raw("\15\1\1\0"):open("RenderingInfo"):start():open("Data", true)
         x:attr("Name", "F"):start():text("not data"):close():close():raw("\0")
       end))
+      assert.are.same({}, skips)
+      assert.are.same({}, got[2].data)
+    end)
+
+    it("gives a TimeCreated written as text as the time, its text when it is no time", function()
+      local function time_of(text)
+        local got, skips = read(event_data_of(function(x)
+          x:raw("\15\1\1\0"):open("System"):start()
+          x:open("TimeCreated", true):attr("SystemTime", text):empty()
+          x:close():raw("\0")
+        end))
+        assert.are.same({}, skips)
+        return got[2]
+      end
+      local rec = time_of("2024-05-01T10:20:30.5Z")
+      assert.are.equal("2024-05-01T10:20:30.500000Z", rec.time)
+      assert.are.equal(1714558830.5, rec.seconds)
+      for _, text in ipairs({
+        "2024-05-01", "2024-05-01T10:20:30.1234567890123456Z", "2024/05-01T10:20:30.5Z",
+        "2024-05/01T10:20:30.5Z", "2024-05-01 10:20:30.5Z", "2024-05-01T10.20:30.5Z",
+        "2024-05-01T10:20.30.5Z", "2024-05-01T10:20:30,5Z", "2024-05-01T10:20:30.5+",
+        "2a24-05-01T10:20:30.5Z", "2024-/5-01T10:20:30.5Z", "2024-05-0aT10:20:30.5Z",
+        "2024-05-01T1/:20:30.5Z", "2024-05-01T10:2a:30.5Z", "2024-05-01T10:20:3/.5Z",
+        "2024-05-01T10:20:30.aZ",
+      }) do
+        -- (its seconds stay those of the record's own TimeCreated)
+        assert.are.equal(text, time_of(text).time)
+      end
+    end)
+
+    it("keeps no text of elements inside System's or a Data's fields", function()
+      local got, skips = read(event_data_of(function(x)
+        x:raw("\15\1\1\0"):open("System"):start()
+        x:open("Level"):start():open("X"):start():text("9"):close():close()
+        x:close():raw("\0")
+      end))
+      assert.are.same({}, skips)
+      assert.are.equal(0, got[2].level)
+      got, skips = read(data_field(function(x) x:open("b"):start():text("x"):close() end))
       assert.are.same({}, skips)
       assert.are.same({}, got[2].data)
     end)
