@@ -12,6 +12,7 @@
 
 local identity = require "logonerr.events.identity"
 local rules = require "logonerr.events.rules"
+local time = require "logonerr.events.time"
 
 local floor, math_abs = math.floor, math.abs
 local ipairs, pairs, setmetatable, tonumber, tostring =
@@ -88,7 +89,10 @@ function M.new(opts)
   local o = {}
   for k, v in pairs(rules.DEFAULTS) do o[k] = v end
   for k, v in pairs(opts or {}) do o[k] = v end
-  return setmetatable({ o = o, ids = identity.new(), list = {}, n = 0, owns = {} }, STATE)
+  return setmetatable({ o = o, ids = identity.new(), list = {}, n = 0, owns = {},
+                        sums = {}, sum_list = {}, srcs = {}, src_list = {},
+                        shapes = {}, shape_list = {},
+                        won_t = {}, won_i = {}, won_rec = {}, won_of = {} }, STATE)
 end
 
 -- The first label of a computer's name, case-folded (remembered).
@@ -141,18 +145,71 @@ function STATE:add(rec, ev)
   end
   if src and rec.computer and src == rec.computer then src = match(src, "^[^.]+") end
   self.n = self.n + 1
+  local n = self.n
+  -- Sources in the order first met: a host is labelled by the spelling
+  -- first met (identity's source()), so finish() asks in that order.
+  if src and self.srcs[src] == nil then
+    self.srcs[src] = true
+    self.src_list[#self.src_list + 1] = src
+  end
   local lt = rec.logon_type
-  self.list[self.n] = {
-    i = self.n, t = rec.seconds or 0, time = rec.time, id = id, role = role,
-    record = rec.record, computer = rec.computer, user = user, domain = domain,
-    spelling = rec.account, src = src, ws = wsf,
-    ip = ip and not is_loopback(ip) and ip or nil, failed = rec.failed and true or false,
-    success = ok and true or false, class = class_of(rec, role),
-    code = rec.code and rec.code.name, logon_type = lt and lt.number,
-    logon_name = lt and lt.name, service = d.ServiceName,
-    enc = number(d.TicketEncryptionType), preauth = number(d.PreAuthType),
-    process = d.ProcessName,
-  }
+  local ltn = lt and lt.number
+  local preauth, enc = number(d.PreAuthType), number(d.TicketEncryptionType)
+  -- A routine success (a logon, a ticket, an NTLM check) is kept as a
+  -- count, and as its time alone where a finding may need it: a busy
+  -- server logs millions, and memory must not grow with them.  Failures
+  -- and what a finding lists record by record are kept whole.
+  if ok and not rec.failed and (rec.seconds ~= nil or rec.time == nil) and
+     (role == "logon" or role == "ntlm" or (role == "tgt" and preauth ~= 0) or
+      (role == "service_ticket" and not (enc and ROASTABLE[enc] and d.ServiceName))) then
+    local key = rec.account .. "\0" .. (src or "") .. "\0" .. role .. "\0" .. (ltn or "") ..
+                "\0" .. id .. "\0" .. (rec.computer or "")
+    local sm = self.sums[key]
+    if sm == nil then
+      sm = { spelling = rec.account, user = user, domain = domain, src = src, role = role,
+             id = id, computer = rec.computer, logon_type = ltn, logon_name = lt and lt.name,
+             kind = identity.kind(user, domain), n = 0 }
+      self.sums[key] = sm
+      self.sum_list[#self.sum_list + 1] = sm
+    end
+    sm.n = sm.n + 1
+    local t = rec.time
+    if t and (sm.first == nil or t < sm.first) then sm.first = t end
+    if t and (sm.last == nil or t > sm.last) then sm.last = t end
+    -- What a success after failures is looked for in (see find_all).
+    if sm.kind ~= "virtual" and (role ~= "logon" or LOGGED_ON[ltn or -1]) and
+       role ~= "service_ticket" then
+      local k = #self.won_t + 1
+      self.won_t[k], self.won_i[k], self.won_rec[k], self.won_of[k] =
+        rec.seconds or 0, n, rec.record or false, sm
+    end
+    return
+  end
+  -- The rest: what the event shares with others of its kind (account,
+  -- source, code...) in a shape kept once, and its own time and number.
+  local code, class = rec.code and rec.code.name, class_of(rec, role)
+  local svc, proc = d.ServiceName, d.ProcessName
+  if ip and is_loopback(ip) then ip = nil end
+  local failed, success = rec.failed and true or false, ok and true or false
+  local key = rec.account .. "\0" .. (src or "") .. "\0" .. role .. "\0" .. id .. "\0" ..
+              (rec.computer or "") .. "\0" .. (wsf or "") .. "\0" .. (ip or "") .. "\0" ..
+              (class or "") .. "\0" .. (code or "") .. "\0" .. (ltn or "") .. "\0" ..
+              (svc or "") .. "\0" .. (enc or "") .. "\0" .. (preauth or "") .. "\0" ..
+              (proc or "") .. "\0" .. (failed and "f" or "") .. (success and "s" or "")
+  local shape = self.shapes[key]
+  if shape == nil then
+    shape = { id = id, role = role, computer = rec.computer, user = user, domain = domain,
+              spelling = rec.account, src = src, failed = failed, success = success,
+              ws = wsf, ip = ip, class = class, code = code, logon_type = ltn,
+              logon_name = lt and lt.name, service = svc, enc = enc, preauth = preauth,
+              process = proc, how = lt and lt.name or VIA[role] or "?",
+              service_key = svc and lower(svc) }
+    shape.__index = shape
+    self.shapes[key] = shape
+    self.shape_list[#self.shape_list + 1] = shape
+  end
+  self.list[#self.list + 1] = setmetatable({ i = n, t = rec.seconds or 0, time = rec.time,
+                                             record = rec.record }, shape)
 end
 
 local function by_time(a, b)
@@ -223,11 +280,17 @@ end
 -- attempt.  Returns the attempts, sorted by time.
 local function attempts(self)
   local ids = self.ids
+  for _, src in ipairs(self.src_list) do ids:source(src) end
   local list = self.list
-  for _, e in ipairs(list) do
+  for _, e in ipairs(self.shape_list) do
     e.identity, e.kind = ids:resolve(e.user, e.domain)
     ids:spelling(e.identity, e.spelling)
     if e.src then e.source, e.source_label = ids:source(e.src) end
+  end
+  for _, sm in ipairs(self.sum_list) do
+    sm.identity, sm.kind = ids:resolve(sm.user, sm.domain)
+    ids:spelling(sm.identity, sm.spelling)
+    if sm.src then sm.source, sm.source_label = ids:source(sm.src) end
   end
   -- Logs are mostly in time order already: sort only when they are not.
   for i = 2, #list do
@@ -241,13 +304,17 @@ local function attempts(self)
     local k = e.failed and (e.identity .. "\0" .. floor(e.t) .. "\0" .. (e.class or e.code or ""))
     local prev
     for _, p in ipairs(k and last[k] or {}) do
-      if not p.events[e.id] and ((e.source and p.source == e.source) or
+      if not (p.events and p.events[e.id] or p.id == e.id) and
+         ((e.source and p.source == e.source) or
                                  (e.ws and p.ws == e.ws)) then
         prev = p
         break
       end
     end
     if prev then
+      -- (an attempt told by one event has neither table: most have one)
+      prev.events = prev.events or { [prev.id] = true }
+      prev.records = prev.records or { prev }
       prev.events[e.id] = true
       prev.records[#prev.records + 1] = e
       -- An address says more than a workstation name.
@@ -255,8 +322,6 @@ local function attempts(self)
         prev.ip, prev.source, prev.source_label = e.ip, e.source, e.source_label
       end
     else
-      e.events = { [e.id] = true }
-      e.records = { e }
       out[#out + 1] = e
       if k then
         last[k] = last[k] or {}
@@ -499,9 +564,8 @@ local function find_all(self)
   local roast = {}
   for _, e in ipairs(all) do
     if e.role == "service_ticket" and e.success and e.enc and ROASTABLE[e.enc] and e.service then
-      local s = lower(e.service)
+      local s = e.service_key -- the service, lower-cased
       if not find(s, "%$$") and not find(s, "^krbtgt") then
-        e.service_key = s
         roast[#roast + 1] = e
       end
     end
@@ -529,13 +593,26 @@ local function find_all(self)
   end
 
   -- A logon that worked right after failures, for the identity or from
-  -- the source.
-  local won = {}
+  -- the source: the successes kept whole, and those kept as a time
+  -- (STATE:add), in time order.
+  local wt, wi, wrec, wof = self.won_t, self.won_i, self.won_rec, self.won_of
   for _, e in ipairs(all) do
     if e.success and ((e.role == "logon" and LOGGED_ON[e.logon_type or -1]) or
                       (e.role == "tgt" and e.preauth ~= 0) or e.role == "ntlm") and
        e.kind ~= "virtual" then
-      won[#won + 1] = e
+      local k = #wt + 1
+      wt[k], wi[k], wrec[k], wof[k] = e.t, e.i, e.record or false, e
+    end
+  end
+  local won = {}
+  for k = 1, #wt do won[k] = k end
+  for k = 2, #won do
+    if wt[k] < wt[k - 1] or (wt[k] == wt[k - 1] and wi[k] < wi[k - 1]) then
+      sort(won, function(a, b)
+        if wt[a] ~= wt[b] then return wt[a] < wt[b] end
+        return wi[a] < wi[b]
+      end)
+      break
     end
   end
   local fail_by_id = group(fails, function(e) return e.identity end)
@@ -564,25 +641,33 @@ local function find_all(self)
     return n, count_keys(others), first
   end
   local hits = {}
-  for _, e in ipairs(won) do
+  for _, c in ipairs(won) do
+    local e, t = wof[c], wt[c]
     -- The identity's failures from where the success came from: a phone
     -- with an old password failing while its owner logs on at a desk is
     -- not someone getting in.
-    local n_id, _, t_id = before(fail_by_id[e.identity], e.t, e.identity, e.source)
+    local n_id, _, t_id = before(fail_by_id[e.identity], t, e.identity, e.source)
     local n_src, others, t_src = 0, 0, nil
-    if e.source then n_src, others, t_src = before(fail_by_src[e.source], e.t, e.identity) end
+    if e.source then n_src, others, t_src = before(fail_by_src[e.source], t, e.identity) end
     local n, first = n_id, t_id
     if n_src > n_id then n, first = n_src, t_src end
     -- Enough failures, or a source that was spraying: its success is the
     -- spray's.
     if n >= o.success_after or others >= o.spray then
+      if e.n then -- kept as a time: the record, for the finding
+        e = { i = wi[c], t = t, time = t ~= 0 and time.canonical(t) or nil, id = e.id,
+              record = wrec[c] or nil, computer = e.computer, role = e.role,
+              identity = e.identity, kind = e.kind, spelling = e.spelling,
+              source = e.source, source_label = e.source_label, success = true,
+              failed = false, logon_type = e.logon_type, logon_name = e.logon_name }
+      end
       local k = e.source or e.identity
       hits[k] = hits[k] or {}
       local h = hits[k]
       h[#h + 1] = e
       e.failures_before = n
       -- Failures faster than a person types (under 2 s apart on average).
-      e.burst = n >= o.guessing and first ~= nil and (e.t - first) / n < 2
+      e.burst = n >= o.guessing and first ~= nil and (t - first) / n < 2
       e.others = others
     end
   end
@@ -645,18 +730,21 @@ local function by_failures(other, name)
   end
 end
 
--- by_account: one row per identity.
-local function accounts(ids, all)
+-- by_account: one row per identity; sums: the successes kept as counts.
+local function accounts(ids, all, sums)
   local counted = {}
   for _, e in ipairs(all) do
     if e.failed or (e.success and e.role ~= "explicit") then counted[#counted + 1] = e end
   end
+  for _, sm in ipairs(sums) do counted[#counted + 1] = sm end
   local rows, order = tally(counted, function(e) return e.identity end, function(e)
     return { kind = e.kind, failures = 0, successes = 0, lockouts = 0, codes = {},
              sources = {}, count = {} }
   end, function(r, e)
-    r.count[e.spelling] = (r.count[e.spelling] or 0) + 1
-    if e.failed then
+    r.count[e.spelling] = (r.count[e.spelling] or 0) + (e.n or 1)
+    if e.n then
+      r.successes = r.successes + e.n
+    elseif e.failed then
       r.failures = r.failures + 1
       if e.code then r.codes[e.code] = true end
       if e.source_label then r.sources[e.source_label] = true end
@@ -706,13 +794,18 @@ end
 -- The logon summary: per identity, successes and failures by logon type
 -- (or Kerberos/NTLM step) and source, with first and last times.
 -- Virtual accounts (SYSTEM, DWM-n...) are left out: they log on all day.
-local function summary(all)
+local function summary(all, sums)
   local counted = {}
   for _, e in ipairs(all) do
     if (e.failed or e.success) and e.role ~= "explicit" and e.role ~= "lockout" and
        e.kind ~= "virtual" then
-      e.how = e.logon_name or VIA[e.role] or "?"
       counted[#counted + 1] = e
+    end
+  end
+  for _, sm in ipairs(sums) do
+    if sm.kind ~= "virtual" then
+      sm.how = sm.logon_name or VIA[sm.role] or "?"
+      counted[#counted + 1] = sm
     end
   end
   local rows, order = tally(counted, function(e)
@@ -721,9 +814,12 @@ local function summary(all)
     return { identity = e.identity, logon_type = e.logon_type, how = e.how,
              source = e.source_label, successes = 0, failures = 0 }
   end, function(r, e)
-    if e.failed then r.failures = r.failures + 1 else r.successes = r.successes + 1 end
-    if e.time and (r.first == nil or e.time < r.first) then r.first = e.time end
-    if e.time and (r.last == nil or e.time > r.last) then r.last = e.time end
+    if e.n then r.successes = r.successes + e.n
+    elseif e.failed then r.failures = r.failures + 1
+    else r.successes = r.successes + 1 end
+    local first, last = e.first or e.time, e.last or e.time
+    if first and (r.first == nil or first < r.first) then r.first = first end
+    if last and (r.last == nil or last > r.last) then r.last = last end
   end)
   sort(order)
   local out = {}
@@ -735,8 +831,9 @@ end
 -- logon_summary, and the domains learnt to be one.
 function STATE:finish()
   local f, all, fails = find_all(self)
-  return { findings = f, by_account = accounts(self.ids, all), by_source = sources(fails),
-           logon_summary = summary(all), domains = self.ids:domains() }
+  return { findings = f, by_account = accounts(self.ids, all, self.sum_list),
+           by_source = sources(fails), logon_summary = summary(all, self.sum_list),
+           domains = self.ids:domains() }
 end
 
 return M

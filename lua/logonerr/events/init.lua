@@ -26,6 +26,7 @@ local error, getmetatable, io_open, ipairs, next, os_remove, os_tmpname, require
       setmetatable, tostring, type
 local find, format, lower, match, sub =
       string.find, string.format, string.lower, string.match, string.sub
+local floor = math.floor
 
 local _ENV = nil -- luacheck: ignore 211
 
@@ -120,16 +121,38 @@ local function counted_channel(rec)
          p == "microsoft-windows-eventlog"
 end
 
+-- Record numbers seen, per host, as bits: 52 numbers to a table entry
+-- (exact in a double, so every Lua counts the same), since a log of
+-- millions of records would otherwise hold an entry for each.  Numbers that
+-- are not whole and at least 0 are kept as they are.
+local BITS = 52
+local POW = {}
+for b = 0, BITS - 1 do POW[b] = 2 ^ b end
+
 -- Was a record with rec's computer and EventRecordID read already (by
 -- this reader, or by any reader sharing opts.seen)?  Marks it read.
 local function seen_before(seen, rec)
   local n = rec.record
   if type(n) ~= "number" then return false end
-  local host = lower(type(rec.computer) == "string" and rec.computer or "")
-  local ids = seen[host]
-  if ids == nil then ids = {}; seen[host] = ids end
-  if ids[n] then return true end
-  ids[n] = true
+  local c = rec.computer
+  local ids = seen[type(c) == "string" and c or ""]
+  if ids == nil then
+    -- Spellings of one host's name share its set.
+    local host = lower(type(c) == "string" and c or "")
+    ids = seen[host]
+    if ids == nil then ids = {}; seen[host] = ids end
+    seen[type(c) == "string" and c or ""] = ids
+  end
+  if n < 0 or n % 1 ~= 0 or n >= 2 ^ 53 then
+    if ids[n .. ""] then return true end
+    ids[n .. ""] = true
+    return false
+  end
+  local k = floor(n / BITS)
+  local bit = POW[n - k * BITS]
+  local mask = ids[k] or 0
+  if floor(mask / bit) % 2 == 1 then return true end
+  ids[k] = mask + bit
   return false
 end
 

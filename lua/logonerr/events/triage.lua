@@ -62,19 +62,20 @@ local function code_key(c)
   return c and (c.namespace .. ":" .. (c.hex or tostring(c.code))) or "none"
 end
 
-local function by_time(a, b)
-  if a.t ~= b.t then return a.t < b.t end
-  return a.i < b.i
-end
-
 -- Bucket sizes for the timeline: the smallest that gives at most 48.
 local BUCKETS = { 1, 5, 10, 30, 60, 300, 900, 3600, 6 * 3600, 86400, 7 * 86400, 30 * 86400 }
 
--- fails: the failures with a time, sorted; codes: { key, name, namespace,
--- code } in the order of by_code.  Rows count failures by code key.
-local function timeline(fails, codes)
-  if #fails == 0 then return { bucket = 0, codes = {}, rows = {} } end
-  local lo, hi = fails[1].t, fails[#fails].t
+-- ft, fk: the times and code keys of the failures with a time (two lists,
+-- not a table each: a log can hold millions); codes: { key, name,
+-- namespace, code } in the order of by_code.  Rows count failures by code
+-- key.
+local function timeline(ft, fk, codes)
+  if #ft == 0 then return { bucket = 0, codes = {}, rows = {} } end
+  local lo, hi = ft[1], ft[1]
+  for i = 2, #ft do
+    local t = ft[i]
+    if t < lo then lo = t elseif t > hi then hi = t end
+  end
   local size = BUCKETS[#BUCKETS]
   for _, b in ipairs(BUCKETS) do
     if (hi - lo) / b < 48 then size = b; break end
@@ -86,9 +87,9 @@ local function timeline(fails, codes)
   for i = 0, floor((hi - start) / size) do
     rows[i + 1] = { time = time.iso(start + i * size), counts = {}, total = 0 }
   end
-  for _, e in ipairs(fails) do
-    local row = rows[floor((e.t - start) / size) + 1]
-    add(row.counts, e.key)
+  for i = 1, #ft do
+    local row = rows[floor((ft[i] - start) / size) + 1]
+    add(row.counts, fk[i])
     row.total = row.total + 1
   end
   return { bucket = size, codes = codes, rows = rows }
@@ -130,7 +131,7 @@ function M.triage(recs, opts)
   end
   local r = { events = 0, failures = 0, skipped = 0 }
   local ids, codes, types = {}, {}, {}
-  local fails = {}
+  local ft, fk = {}, {}
   local found = findings.new(o)
   local n = 0
   for rec in iter do
@@ -148,7 +149,10 @@ function M.triage(recs, opts)
       local key = code_key(c)
       -- The timeline needs of a failure its time and code only; a record
       -- with no time has no place in it.
-      if rec.seconds then fails[#fails + 1] = { t = rec.seconds, i = n, key = key } end
+      if rec.seconds then
+        local k = #ft + 1
+        ft[k], fk[k] = rec.seconds, key
+      end
       local bc = codes[key]
       if bc == nil then
         bc = { entry = c, count = 0, accounts = {} }
@@ -197,13 +201,12 @@ function M.triage(recs, opts)
   end
   sort(r.by_logon_type, by_count)
 
-  sort(fails, by_time)
   local tcodes = {}
   for i, bc in ipairs(r.by_code) do
     tcodes[i] = { key = bc.key, name = bc.name, namespace = bc.namespace, code = bc.code }
     bc.key = nil
   end
-  r.timeline = timeline(fails, tcodes)
+  r.timeline = timeline(ft, fk, tcodes)
 
   -- Accounts as identities, sources as one name per host, findings and
   -- the logon summary: logonerr.events.findings.
