@@ -229,6 +229,16 @@ describe("logonerr.archive", function()
       end
     end)
 
+    it("lists a member whose name is empty", function()
+      sh("cd " .. dir .. " && python3 -c 'import zipfile\n" ..
+         "z = zipfile.ZipFile(\"n.zip\", \"w\")\nz.writestr(zipfile.ZipInfo(\"\"), \"abc\")\n" ..
+         "z.close()'")
+      local z = assert(archive.zip(dir .. "/n.zip"))
+      assert.are.same({ { index = 1, name = "", size = 3 } }, z:members())
+      assert.are.equal("abc", drain(assert(z:open(1))))
+      z:close()
+    end)
+
     it("lists no member in an empty zip, and opens none", function()
       sh("cd " .. dir .. " && python3 -c 'import zipfile\n" ..
          "zipfile.ZipFile(\"e.zip\", \"w\").close()'")

@@ -53,6 +53,13 @@ describe("logonerr.eventxml", function()
       assert.are.same({ id = "", level = "-1", data = { y = "z" } }, rec)
     end)
 
+    it("keeps no text of an element inside a Data, and all of a long one", function()
+      local long = ("x"):rep(5000)
+      local rec = assert(p:read('<Event><EventData><Data Name="a">t<b>u</b></Data>' ..
+                                '<Data Name="L">' .. long .. '</Data></EventData></Event>'))
+      assert.are.same({ L = long }, rec.data)
+    end)
+
     it("says why XML is bad, and goes on with the next event", function()
       local rec, err = p:read("<Event><System></Event>")
       assert.is_nil(rec)

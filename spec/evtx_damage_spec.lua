@@ -74,6 +74,9 @@ describe("a damaged EVTX file", function()
           return P.put(s, two + 24, "\15\1\1\0\1\0\0\0\0" .. event .. "\3\1\0\0\0\0" ..
                                     event .. "\0")
         end, "an element left open" },
+      { "its header's signature gone in a chunk cut short", function()
+          return P.put(s, two, "xx"):sub(1, two + 100) end,
+        "a record whose header is damaged", "cut" },
       { "its template's offset before the records", function()
           return P.put32(s, two + 34, 0x10) end, "a template outside the chunk" },
       { "its template's offset at the chunk's end", function()
@@ -187,7 +190,8 @@ describe("a damaged EVTX file", function()
     end
     for _, case in ipairs(skipped) do
       it("skips a record with " .. case[1] .. ", and reads the other", function()
-        local got, skips = read(case[2]())
+        local got, skips = read(case[2](), case[4] == nil)
+        if case[4] then table.remove(skips, 1) end -- (the cut chunk, said first)
         assert.are.same({ { at = AT2, why = case[3] } }, skips)
         assert.are.equal(1, #got)
         assert.are.equal(90907, got[1].record)
@@ -216,6 +220,20 @@ describe("a damaged EVTX file", function()
                           { at = AT2, why = case[3] } }, skips)
       end)
     end
+
+    it("takes an empty value of binary XML for nothing, optional or not", function()
+      for _, token in ipairs({ "\13", "\14" }) do
+        local got, skips = read(event_data_of(function(x)
+          -- a template defined in place whose only token substitutes value 0
+          local def = event_data.at - P.HEADER + 14
+          x:raw("\15\1\1\0\12\1\0\0\0\0" .. P.le(def, 4) .. P.le(0, 4) .. ("\0"):rep(16))
+          x:raw(P.le(5, 4) .. token .. "\0\0\33\0" .. P.le(1, 4) .. "\0\0\33\0")
+        end))
+        assert.are.same({}, skips)
+        assert.are.equal(2, #got)
+        assert.are.same({}, got[2].data)
+      end
+    end)
 
     it("leaves a Data element empty when its substitution is past the values", function()
       -- EventData's template, token 0x0d for value 18 (ProcessName) made
@@ -400,6 +418,12 @@ describe("a damaged EVTX file", function()
       local r, err = require("logonerr.evtx").open("spec/fixtures/evtx")
       assert.is_nil(r)
       assert.are.equal("spec/fixtures/evtx: not a regular file", err)
+    end)
+
+    it("reads a file of one chunk the same with more threads than chunks", function()
+      local want = P.read(SAMPLE, 1)
+      assert.are.same(want, (P.read(SAMPLE, 4)))
+      assert.are.equal(2, #want)
     end)
 
     it("reads a file that is its header alone as empty, with threads or not", function()
