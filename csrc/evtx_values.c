@@ -1,7 +1,8 @@
 /*
  * Binary XML values as text.  The forms follow what libevtx writes in its
- * XML (and so what logonerr read when it used libevtx): decimal integers,
- * 0x%08x / 0x%016x hex integers, {GUID} in capitals, S-1-...
+ * XML (and so what logonerr read when it used libevtx): decimal integers
+ * (negative ones in two's complement, as Windows means them, where libevtx
+ * writes sign and magnitude), 0x%08x / 0x%016x hex integers, {GUID} in capitals, S-1-...
  * SIDs, times as 2016-07-08T18:12:51.681640800Z, binary as capital hex.
  */
 #include <stdlib.h>
@@ -127,8 +128,10 @@ static void civil(int64_t z, long *y, unsigned *m, unsigned *d) {
   *y = (long)(yoe + era * 400 + (*m <= 2));
 }
 
+/* frac: the fraction of the second in digits digits. */
 static void add_time(evtx_text *t, long y, unsigned mo, unsigned d,
-                     unsigned h, unsigned mi, unsigned s, unsigned long frac9) {
+                     unsigned h, unsigned mi, unsigned s, unsigned long frac,
+                     int digits) {
   add_dec_pad(t, (unsigned long)y, 4);
   evtx_text_add(t, "-", 1);
   add_dec_pad(t, mo, 2);
@@ -141,7 +144,7 @@ static void add_time(evtx_text *t, long y, unsigned mo, unsigned d,
   evtx_text_add(t, ":", 1);
   add_dec_pad(t, s, 2);
   evtx_text_add(t, ".", 1);
-  add_dec_pad(t, frac9, 9);
+  add_dec_pad(t, frac, digits);
   evtx_text_add(t, "Z", 1);
 }
 
@@ -163,7 +166,7 @@ static void add_filetime(evtx_text *t, uint64_t ft) {
     return;
   }
   add_time(t, y, m, d, (unsigned)(rest / 3600), (unsigned)(rest / 60 % 60),
-           (unsigned)(rest % 60), frac);
+           (unsigned)(rest % 60), frac, 9);
 }
 
 static void add_guid(evtx_text *t, const uint8_t *p) {
@@ -265,15 +268,13 @@ int evtx_value_text(evtx_text *t, unsigned type, const uint8_t *p, size_t n) {
     if (n != 16) return -1;
     add_guid(t, p);
     return 0;
-  case 0x10: /* size_t: 32 bits in decimal (as libevtx), 64 in hex */
-    if (n == 4) {
-      add_udec(t, evtx_u32(p));
-      return 0;
-    }
-    /* fall through */
+  case 0x10: /* size_t: in decimal, 32 or 64 bits (as libevtx) */
+    if (n == 4) add_udec(t, evtx_u32(p));
+    else if (n == 8) add_udec(t, evtx_u64(p));
+    else return -1;
+    return 0;
   case 0x14: /* hex int32 */
   case 0x15: /* hex int64 */
-    if (n != 4 && n != 8) return -1;
     if ((type == 0x14 && n != 4) || (type == 0x15 && n != 8)) return -1;
     evtx_text_add(t, "0x", 2);
     add_hex(t, n == 4 ? evtx_u32(p) : evtx_u64(p), (int)(n * 2), 0);
@@ -282,11 +283,12 @@ int evtx_value_text(evtx_text *t, unsigned type, const uint8_t *p, size_t n) {
     if (n != 8) return -1;
     add_filetime(t, evtx_u64(p));
     return 0;
-  case 0x12: /* SYSTEMTIME: year, month, weekday, day, h, m, s, ms */
+  case 0x12: /* SYSTEMTIME: year, month, weekday, day, h, m, s, ms
+              * (milliseconds in 3 digits, as libevtx writes them) */
     if (n != 16) return -1;
     add_time(t, evtx_u16(p), evtx_u16(p + 2), evtx_u16(p + 6),
              evtx_u16(p + 8), evtx_u16(p + 10), evtx_u16(p + 12),
-             (unsigned long)evtx_u16(p + 14) * 1000000ul);
+             evtx_u16(p + 14), 3);
     return 0;
   case 0x13: /* SID */
     return add_sid(t, p, n);

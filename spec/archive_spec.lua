@@ -100,6 +100,44 @@ describe("logonerr.archive", function()
       assert.matches("damaged gzip data", err)
     end)
 
+    it("says a gzip whose CRC or length does not match its bytes is damaged", function()
+      -- The trailer (RFC 1952): CRC-32, then the length, each 4 bytes.
+      local gz = slurp(dir .. "/a.gz")
+      local function flip(at) -- the byte at (from the end) changed
+        local k = #gz - at + 1
+        return gz:sub(1, k - 1) .. string.char((gz:byte(k) + 1) % 256) .. gz:sub(k + 1)
+      end
+      for name, case in pairs({ ["crc.gz"] = { 8, "incorrect data check" },
+                                ["len.gz"] = { 4, "incorrect length check" } }) do
+        spit(dir .. "/" .. name, flip(case[1]))
+        local s = assert(archive.gzip(dir .. "/" .. name))
+        local _, _, err = drain(s)
+        s:close()
+        assert.are.equal("damaged gzip data: " .. dir .. "/" .. name .. ": " .. case[2], err)
+      end
+    end)
+
+    it("reads an empty gzip as no bytes, and says a directory is one", function()
+      sh("printf '' | gzip -c > " .. dir .. "/empty.gz")
+      local s = assert(archive.gzip(dir .. "/empty.gz"))
+      assert.are.same({ nil, nil }, { s:read() })
+      s:close()
+      sh("mkdir -p " .. dir .. "/d.gz")
+      s = assert(archive.gzip(dir .. "/d.gz"))
+      local got, _, err = drain(s)
+      assert.are.equal("", got)
+      assert.are.equal("damaged gzip data: " .. dir .. "/d.gz: Is a directory", err)
+    end)
+
+    it("gives a file that is not gzip as it is (zlib reads it through)", function()
+      -- (logonerr events asks archive.kind first: such a file is not taken
+      -- for an archive.)
+      local s = assert(archive.gzip(SAMPLE))
+      local got, _, err = drain(s)
+      assert.is_nil(err)
+      assert.is_true(got == slurp(SAMPLE))
+    end)
+
     it("names a file it cannot open", function()
       local s, err = archive.gzip(dir .. "/none.gz")
       assert.is_nil(s)
@@ -189,6 +227,45 @@ describe("logonerr.archive", function()
         assert.is_nil(z)
         assert.matches(name .. ": not a readable zip file: ", err, 1, true)
       end
+    end)
+
+    it("lists a member whose name is empty", function()
+      sh("cd " .. dir .. " && python3 -c 'import zipfile\n" ..
+         "z = zipfile.ZipFile(\"n.zip\", \"w\")\nz.writestr(zipfile.ZipInfo(\"\"), \"abc\")\n" ..
+         "z.close()'")
+      local z = assert(archive.zip(dir .. "/n.zip"))
+      assert.are.same({ { index = 1, name = "", size = 3 } }, z:members())
+      assert.are.equal("abc", drain(assert(z:open(1))))
+      z:close()
+    end)
+
+    it("lists no member in an empty zip, and opens none", function()
+      sh("cd " .. dir .. " && python3 -c 'import zipfile\n" ..
+         "zipfile.ZipFile(\"e.zip\", \"w\").close()'")
+      local z = assert(archive.zip(dir .. "/e.zip"))
+      assert.are.same({}, z:members())
+      assert.are.same({ nil, "member 1: no such member" }, { z:open(1) })
+      z:close()
+    end)
+
+    it("gives the bytes of a member that says it is bigger, then says so", function()
+      -- A stored member of 1000 bytes whose local and central headers say
+      -- 5000 ([APPNOTE] 4.3.7 and 4.3.12: sizes at offsets 22 and 24).
+      sh("cd " .. dir .. " && python3 -c 'import zipfile\n" ..
+         "z = zipfile.ZipFile(\"big.zip\", \"w\")\n" ..
+         "z.writestr(\"a.evtx\", b\"x\" * 1000)\nz.close()'")
+      local zip = slurp(dir .. "/big.zip")
+      local five = "\136\19\0\0" -- 5000
+      local l, c = zip:find("PK\3\4", 1, true), zip:find("PK\1\2", 1, true)
+      zip = zip:sub(1, l + 21) .. five .. zip:sub(l + 26, c + 23) .. five .. zip:sub(c + 28)
+      spit(dir .. "/big.zip", zip)
+      local z = assert(archive.zip(dir .. "/big.zip"))
+      assert.are.equal(5000, z:members()[1].size)
+      local s = assert(z:open(1))
+      local got, _, err = drain(s, 100)
+      assert.are.equal(("x"):rep(1000), got)
+      assert.are.equal("damaged zip member: Zip archive inconsistent", err)
+      z:close()
     end)
 
     it("refuses members out of range", function()

@@ -53,6 +53,13 @@ describe("logonerr.eventxml", function()
       assert.are.same({ id = "", level = "-1", data = { y = "z" } }, rec)
     end)
 
+    it("keeps no text of an element inside a Data, and all of a long one", function()
+      local long = ("x"):rep(5000)
+      local rec = assert(p:read('<Event><EventData><Data Name="a">t<b>u</b></Data>' ..
+                                '<Data Name="L">' .. long .. '</Data></EventData></Event>'))
+      assert.are.same({ L = long }, rec.data)
+    end)
+
     it("says why XML is bad, and goes on with the next event", function()
       local rec, err = p:read("<Event><System></Event>")
       assert.is_nil(rec)
@@ -73,38 +80,8 @@ describe("logonerr.eventxml", function()
 end)
 
 local slurp = require("support.run").read
-
-local function all(r)
-  local recs, skips = {}, {}
-  while true do
-    local rec, why, at = r:next()
-    if rec == nil then break end
-    if rec then recs[#recs + 1] = rec else skips[#skips + 1] = { at = at, why = why } end
-  end
-  return recs, skips
-end
-
-local function read_copy(data)
-  local p = write(data)
-  local r = assert(evtx.open(p))
-  local recs, skips = all(r)
-  r:close()
-  os.remove(p)
-  return recs, skips
-end
-
--- A little-endian u32 at byte offset off (0-based) of s replaced by v,
--- and read (in arithmetic every Lua has).
-local function put32(s, off, v)
-  local b = string.char(v % 256, math.floor(v / 256) % 256,
-                        math.floor(v / 65536) % 256, math.floor(v / 16777216) % 256)
-  return s:sub(1, off) .. b .. s:sub(off + 5)
-end
-
-local function get32(s, off)
-  local a, b, c, d = s:byte(off + 1, off + 4)
-  return a + 256 * b + 65536 * c + 16777216 * d
-end
+local P = require "support.evtx_patch"
+local all, read_copy, put32, get32 = P.all, P.read_copy, P.put32, P.u32
 
 describe("logonerr.evtx", function()
   local data = slurp(SAMPLE)

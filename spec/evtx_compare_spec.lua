@@ -6,8 +6,9 @@
 -- evtx_compare.c, built by make test when libevtx is there) does the
 -- comparing; this spec runs it on each file and reads its counts.
 local run = require "support.run"
+local P = require "support.evtx_patch"
 
-local TOOL = "build/tools/evtx-compare"
+local TOOL = P.COMPARE
 
 local function files()
   local list = {}
@@ -21,14 +22,7 @@ local function files()
   return list
 end
 
-local function compare(path)
-  local p = io.popen(run.PLAIN .. TOOL .. " -v '" .. path .. "'")
-  local out = p:read("*a")
-  p:close()
-  local c = {}
-  for k, v in out:gmatch("(%a+)=(%d+)") do c[k] = tonumber(v) end
-  return c, out
-end
+local compare = P.compare
 
 describe("the EVTX reader against libevtx", function()
   if not io.open(TOOL) then
