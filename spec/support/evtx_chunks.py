@@ -1,5 +1,5 @@
 """EVTX chunks as bytes, for the tools that make test and bench logs
-(bench/evtx-grow.py, spec/support/evtx_patch.py): the chunks of a file,
+(bench/evtx-grow.py, spec/support/evtx_seal.py): the chunks of a file,
 the records of a chunk, the values of a record's template instance, and a
 chunk's checksums set right after a change."""
 import struct
@@ -58,9 +58,11 @@ def values(chunk, off):
 
 
 def fix_checksums(c):
-    """Sets a chunk's (a bytearray's) two checksums to match its bytes."""
+    """Sets a chunk's (a bytearray's) two checksums to match its bytes (the
+    records' only where its end of records is inside it)."""
     free = struct.unpack_from('<I', c, 48)[0]
-    struct.pack_into('<I', c, 52, zlib.crc32(bytes(c[512:free])) & 0xffffffff)
+    if 512 <= free <= len(c):
+        struct.pack_into('<I', c, 52, zlib.crc32(bytes(c[512:free])) & 0xffffffff)
     struct.pack_into('<I', c, 124,
                      zlib.crc32(bytes(c[:120]) + bytes(c[128:512])) & 0xffffffff)
 

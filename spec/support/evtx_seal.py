@@ -4,9 +4,13 @@ as the format has them).  The specs change a copy of a sample and seal it,
 so that the damage they mean is the only damage the reader meets.
     python3 evtx_seal.py FILE [--chunks-only]
 """
+import os
 import struct
 import sys
 import zlib
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from evtx_chunks import fix_checksums  # noqa: E402
 
 HEADER, CHUNK = 4096, 65536
 
@@ -18,12 +22,9 @@ def seal(data, chunks_only):
         end = min(base + CHUNK, len(data))
         if end - base < 512 or data[base:base + 8] != b"ElfChnk\0":
             continue
-        free = struct.unpack_from("<I", data, base + 48)[0]
-        if 512 <= free <= end - base:
-            struct.pack_into("<I", data, base + 52,
-                             zlib.crc32(bytes(data[base + 512:base + free])))
-        head = bytes(data[base:base + 120]) + bytes(data[base + 128:base + 512])
-        struct.pack_into("<I", data, base + 124, zlib.crc32(head))
+        c = bytearray(data[base:end])
+        fix_checksums(c)
+        data[base:end] = c
 
 
 def main():
