@@ -1,12 +1,14 @@
 #!/usr/bin/python3
 """Writes a big EVTX file from real ones: the chunks in use of each input,
-written N times behind one file header.  Each copy is a new stretch of the
-log, as a busy server's would be: every record gets the next record number
-(in its header and in its EventRecordID value) and every time in it
-(the header's written time, each FILETIME value) moves on by its input's
-span plus an hour per copy, so no record repeats another and the
-findings' windows see the same activity again later, not stacked on itself.
-Chunk and file headers are given matching numbers and checksums.
+written N times behind one file header.  Each input, each time it is
+written, is a new stretch of the log after the last one, as a busy
+server's log would be: every record gets the next record number (in its
+header and in its EventRecordID value) and every time in it (the header's
+written time, each FILETIME value) is moved so that the stretch starts a
+minute after the one before ends.  No record repeats another (a repeat
+would be counted once, as a duplicate), the log is in time order as
+Windows writes it, and the findings' windows see the same activity again
+later.  Chunk and file headers are given matching numbers and checksums.
 
 usage: evtx-grow.py OUT.evtx N IN.evtx [IN.evtx ...]"""
 import os
@@ -18,7 +20,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
 from evtx_chunks import (FILETIME_TYPE, UINT64_TYPE, chunks_of,  # noqa: E402
                          fix_checksums, fix_header, records, values)
 
-HOUR = 3600 * 10**7  # FILETIME ticks
+MINUTE = 60 * 10**7  # FILETIME ticks
 
 
 def times(chunks):
@@ -71,17 +73,19 @@ def main():
         h, cs = chunks_of(s)
         header = header or bytearray(h)
         lo, hi = times(cs)
-        inputs.append((cs, hi - lo + HOUR))
-    total = sum(len(cs) for cs, _ in inputs) * copies
+        inputs.append((cs, lo, hi))
+    total = sum(len(cs) for cs, _, _ in inputs) * copies
     assert 0 < total < 65536, 'at most 65535 chunks'
     n = 1
+    at = min(lo for _, lo, _ in inputs)  # where the next stretch starts
     with open(dst, 'wb') as f:
         f.write(b'\0' * 4096)
-        for k in range(copies):
-            for cs, step in inputs:
+        for _ in range(copies):
+            for cs, lo, hi in inputs:
                 for c in cs:
-                    out, n = renumber(c, n, k * step)
+                    out, n = renumber(c, n, at - lo)
                     f.write(out)
+                at += hi - lo + MINUTE
         fix_header(header, total, n)
         f.seek(0)
         f.write(header)

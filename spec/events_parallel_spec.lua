@@ -79,6 +79,29 @@ describe("an EVTX file read in parts", function()
   end)
 end)
 
+describe("a worker's result on the wire", function()
+  it("comes back exactly: each byte of a text, each bit of a number, a list's gaps", function()
+    local times, ids = {}, {}
+    for i = 1, 500 do times[i], ids[i] = 1467999171.6816408 + i / 3, 2 ^ 40 + i end
+    times[7] = 1467999171.0 -- a float that looks whole stays a float
+    local types = {}
+    types[2], types[3], types[10] = "Interactive", "Network", "RemoteInteractive"
+    local v = { text = "a\r\n\0\"b\\\255", times = times, ids = ids, types = types,
+                yes = true, no = false, neg = -0.1 }
+    local back = assert(wire.decode(wire.encode(v)))
+    assert.are.same(v, back)
+    if math.type then assert.are.equal("float", math.type(back.times[7])) end
+  end)
+
+  it("is refused when it is not a worker's", function()
+    assert.are.same({ nil, "not a worker's result" }, { wire.decode("os.exit(1)") })
+    local ok, why = wire.decode("return os.exit(1)") -- no environment to reach os
+    assert.is_nil(ok)
+    assert.matches("os", why)
+    assert.has_error(function() wire.encode({ f = print }) end, "wire: cannot send a function")
+  end)
+end)
+
 describe("a triage merged from parts", function()
   if not events.evtx then
     pending("logonerr.evtx is not built")

@@ -256,6 +256,27 @@ local function by_time(a, b)
   return a.i < b.i
 end
 
+-- Sorts a list of entries by time (then arrival).  Logs are in time order
+-- but for a few records logged a little late: each is moved back to its
+-- place (insertion, as cheap as a look when the order is right), unless
+-- that moves more than a few per record, when it is sorted outright.
+local function in_time_order(list)
+  local n, moves = #list, 0
+  for i = 2, n do
+    local e = list[i]
+    if by_time(e, list[i - 1]) then
+      local j = i - 1
+      while j >= 1 and by_time(e, list[j]) do
+        list[j + 1] = list[j]
+        j = j - 1
+      end
+      list[j + 1] = e
+      moves = moves + (i - 1 - j)
+      if moves > 4 * n then sort(list, by_time); return end
+    end
+  end
+end
+
 -- Sorted keys of a set.
 local function keys(t, limit)
   local list = {}
@@ -331,10 +352,7 @@ local function attempts(self)
     ids:spelling(sm.identity, sm.spelling)
     if sm.src then sm.source, sm.source_label = ids:source(sm.src) end
   end
-  -- Logs are mostly in time order already: sort only when they are not.
-  for i = 2, #list do
-    if by_time(list[i], list[i - 1]) then sort(list, by_time); break end
-  end
+  in_time_order(list)
   -- The records of one attempt: a failure for the same identity in the
   -- same second, of the same kind, from the same source or workstation,
   -- told by another event (a 4625 and the 4776 or 4771 behind it).

@@ -115,15 +115,34 @@ end
 -- Is rec from a channel whose events count: Security, and ForwardedEvents
 -- carrying what the Security log wrote?  An export that names no channel
 -- is taken at its word.
-local function counted_channel(rec)
-  local ch = rec.channel
-  if type(ch) ~= "string" or ch == "" then return true end
+local function counts_channel(ch, provider)
   ch = lower(ch)
   if ch == "security" then return true end
   if ch ~= "forwardedevents" then return false end
-  local p = type(rec.provider) == "string" and lower(rec.provider) or nil
+  local p = type(provider) == "string" and lower(provider) or nil
   return p == nil or find(p, "security-auditing", 1, true) ~= nil or
          p == "microsoft-windows-eventlog"
+end
+
+-- The answer per channel and provider, remembered: a log names a few (at
+-- most 256 pairs are kept, so that a log of many cannot grow it).
+local counted_of, ncounted = {}, 0
+local NONE = {} -- the key of no provider
+local function counted_channel(rec)
+  local ch = rec.channel
+  if type(ch) ~= "string" or ch == "" then return true end
+  local p = rec.provider
+  if type(p) ~= "string" then p = NONE end
+  local of_ch = counted_of[ch]
+  local c = of_ch and of_ch[p]
+  if c == nil then
+    c = counts_channel(ch, p ~= NONE and p or nil)
+    if ncounted < 256 then
+      if of_ch == nil then of_ch = {}; counted_of[ch] = of_ch end
+      of_ch[p], ncounted = c, ncounted + 1
+    end
+  end
+  return c
 end
 
 -- Record numbers seen, per host, as bits: 52 numbers to a table entry
@@ -269,7 +288,10 @@ end
 -- default; the records come in the same order), seen (a table shared by
 -- the readers of one run, so that a record two files hold is read once),
 -- part and parts (EVTX: read only the part-th of parts equal shares of
--- the file's chunks; `events -j` reads the shares in parallel).
+-- the file's chunks; `events -j` reads the shares in parallel), lean
+-- (EVTX: the records of events the schema does not know come without their
+-- data, which a triage does not use: its account and source are then
+-- unknown, so the account and source filters need it off).
 -- Returns a reader (reader:next(), reader.format,
 -- reader.skipped, a list of {at, reason}; reader.events, the records read
 -- before filtering; reader.other_channel and reader.duplicates, the records
@@ -310,7 +332,10 @@ function M.open(src, opts)
       rd.temp = path
     end
     if owned then f:close() end
-    if path then raw, err = read_evtx.records(rd, path, opts.jobs, opts.part, opts.parts) end
+    if path then
+      raw, err = read_evtx.records(rd, path, opts.jobs, opts.part, opts.parts,
+                                   opts.lean and schema.events or nil)
+    end
   else
     raw, err = text_records(rd, f, head)
     if raw and owned then rd.file = f end

@@ -13,7 +13,7 @@ local address = require "logonerr.events.address"
 local tointeger = math.tointeger -- luacheck: compat
 local mtype = math.type or function() return nil end -- luacheck: compat
 local format, match, lower = string.format, string.match, string.lower
-local tonumber, tostring, type = tonumber, tostring, type
+local next, tonumber, tostring, type = next, tonumber, tostring, type
 
 local _ENV = nil -- luacheck: ignore 211
 
@@ -22,6 +22,7 @@ local M = {}
 local FAILURE_REASONS = logonerr.failure_reasons -- 2313 -> text
 local LOGON_TYPES = logonerr.logon_types         -- 10 -> {name =, ...}
 local of = schema.of
+local DEFAULT = schema.DEFAULT
 
 -- A code field's value as an unsigned number: 0xC000006A, 3221225578,
 -- -1073741718, "0x18"; nil for "-", "" and what is not a number.
@@ -47,6 +48,7 @@ end
 local MEMO_MAX = 512
 local numbers, nnumbers = {}, 0
 local function number(v)
+  if v == nil then return nil end
   if type(v) ~= "string" then
     -- The C readers' id and record number: already an integer.
     if mtype(v) == "integer" and v >= 0 and v < 4294967296 then return v end
@@ -195,6 +197,9 @@ function M.decorate(rec)
     rec.seconds, rec.time = secs, t
   end
   local ev = of(id)
+  -- An event the schema does not know, read without its data (a triage's
+  -- EVTX reader leaves it): nothing more to find.
+  if ev == DEFAULT and next(d) == nil then return rec, bad_time end
   local st, sf = first_number(d, ev.status)
   local sub_, bf = first_number(d, ev.substatus)
   local cf = ev.code_fields

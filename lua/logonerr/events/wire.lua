@@ -6,9 +6,11 @@
 -- digits; times are seconds with six decimals).
 -- @module logonerr.events.wire
 
-local error, load, next, pcall, tostring, type =
-      error, load, next, pcall, tostring, type
-local format, gsub, find = string.format, string.gsub, string.find
+local error, load, next, pcall, tonumber, tostring, type =
+      error, load, next, pcall, tonumber, tostring, type
+local format, gsub, gmatch, find, rep =
+      string.format, string.gsub, string.gmatch, string.find, string.rep
+local unpack = table.unpack or rawget(_G, "unpack") -- luacheck: compat
 local concat = table.concat
 local mtype = math.type or function() return nil end -- luacheck: compat
 local loadstring = rawget(_G, "loadstring") -- Lua 5.1: load() takes no text
@@ -35,16 +37,61 @@ local function text(s)
   return (gsub(format("%q", s), "\r", "\\r"))
 end
 
+-- A list of numbers at once (a worker's times and record numbers run to
+-- hundreds of thousands), as N"1,2,..." read back by N: one constant text
+-- for the whole list, where a table constructor would make the parser keep
+-- a constant and an instruction per number (tens of MB for a big part).
+-- Integers go through table.concat, which writes them exactly; floats 200
+-- at a time through one format, %.17e (exact, and read back as floats).
+-- False when the list holds anything else.
+local function numbers(out, v, n)
+  local kind = mtype(v[1])
+  for i = 1, n do
+    local x = v[i]
+    if type(x) ~= "number" or mtype(x) ~= kind or x ~= x or x == 1 / 0 or x == -1 / 0 then
+      return false
+    end
+  end
+  out[#out + 1] = 'N"'
+  if kind == "integer" then
+    out[#out + 1] = concat(v, ",", 1, n)
+  else
+    for i = 1, n, 200 do
+      local k = n - i + 1
+      if k > 200 then k = 200 end
+      local s = format(rep("%.17e,", k), unpack(v, i, i + k - 1))
+      out[#out + 1] = i + k > n and s:sub(1, -2) or s
+    end
+  end
+  out[#out + 1] = '"'
+  return true
+end
+
+-- The list N"..." stands for.
+local function N(s)
+  local t, k = {}, 0
+  for x in gmatch(s, "[^,]+") do
+    k = k + 1
+    t[k] = tonumber(x)
+  end
+  return t
+end
+
 local function put(out, v)
   local t = type(v)
   if t == "string" then out[#out + 1] = text(v)
   elseif t == "number" then out[#out + 1] = number(v)
   elseif t == "boolean" then out[#out + 1] = tostring(v)
   elseif t == "table" then
+    local n = #v
+    if n >= 16 then -- a list of numbers alone (no other key), at once
+      local keys = 0
+      for _ in next, v do keys = keys + 1 end
+      if keys == n and numbers(out, v, n) then return end
+    end
     out[#out + 1] = "{"
     -- # of a table with holes (logon types 2, 3 and 10) may be any border:
     -- only a list with none is written as one.
-    local n = #v
     for i = 1, n do
       if v[i] == nil then n = 0; break end
     end
@@ -86,9 +133,9 @@ function M.decode(s)
   local f, why
   if setfenv then
     f, why = loadstring(s, "=worker")
-    if f then setfenv(f, {}) end
+    if f then setfenv(f, { N = N }) end
   else
-    f, why = load(s, "=worker", "t", {})
+    f, why = load(s, "=worker", "t", { N = N })
   end
   if f == nil then return nil, why end
   local ok, v = pcall(f)
