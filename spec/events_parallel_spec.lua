@@ -12,17 +12,14 @@ local json = require "logonerr.json"
 
 local S = "spec/fixtures/evtx/"
 local BIG = S .. "python-evtx-security.evtx" -- 33 chunks: two parts of 16 or more
-local SAMPLES = { "mitre-4625-account-restriction.evtx", "mitre-4625-accountrestore-local-bf.evtx",
-                  "mitre-4768-4771-kerbrute-user-enum.evtx",
-                  "mitre-4771-kerberos-bf-valid-user.evtx",
-                  "omerbenamram-Security_short_selected.evtx",
-                  "omerbenamram-Security_with_size_t.evtx", "python-evtx-security.evtx" }
+local SAMPLES = require "support.samples" -- the seven real logs
 
 local function tmp()
   local p = os.tmpname()
   os.remove(p)
   return p .. ".evtx"
 end
+
 describe("an EVTX file read in parts", function()
   if not events.evtx then
     pending("logonerr.evtx is not built")

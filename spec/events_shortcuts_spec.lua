@@ -6,11 +6,7 @@ local triage = require "logonerr.events.triage"
 local json = require "logonerr.json"
 
 local S = "spec/fixtures/evtx/"
-local SAMPLES = { "mitre-4625-account-restriction.evtx", "mitre-4625-accountrestore-local-bf.evtx",
-                  "mitre-4768-4771-kerbrute-user-enum.evtx",
-                  "mitre-4771-kerberos-bf-valid-user.evtx",
-                  "omerbenamram-Security_short_selected.evtx",
-                  "omerbenamram-Security_with_size_t.evtx", "python-evtx-security.evtx" }
+local SAMPLES = require "support.samples" -- the seven real logs
 
 describe("a triage of EVTX read lean", function()
   if not events.evtx then
