@@ -45,6 +45,40 @@ describe("a triage of EVTX read lean", function()
   end)
 end)
 
+describe("--account on events the schema does not know", function()
+  if not events.evtx then
+    pending("logonerr.evtx is not built")
+    return
+  end
+  local run = require "support.run"
+  local dkjson = require "dkjson"
+
+  it("finds them by their TargetUserName, as libevtx reads it (no lean reading then)", function()
+    if not run.ok(run.PLAIN .. "which evtxexport >/dev/null") then
+      return pending("evtxexport (libevtx-utils) is not installed")
+    end
+    local path = S .. "python-evtx-security.evtx"
+    -- libevtx's reading: each event whose TargetUserName is fsir, by ID
+    local _, xml = run.sh(run.PLAIN .. "evtxexport -f xml " .. path)
+    local want, unknown = {}, 0
+    for ev in xml:gmatch("<Event .-</Event>") do
+      local id = tonumber(ev:match("<EventID[^>]*>(%d+)<"))
+      if ev:find('<Data Name="TargetUserName">fsir</Data>', 1, true) then
+        want[id] = (want[id] or 0) + 1
+        if not events.schema.events[id] then unknown = unknown + 1 end
+      end
+    end
+    assert.is_true(unknown > 0) -- 4634, 4647, 4720...: logoffs and account changes
+    for _, j in ipairs({ "", "-j 2 " }) do
+      local code, out = run.command("events -f json --account fsir " .. j .. path)
+      assert.are.equal(0, code)
+      local got = {}
+      for _, e in ipairs(dkjson.decode(out).by_event) do got[e.id] = e.count end
+      assert.are.same(want, got)
+    end
+  end)
+end)
+
 describe("a triage of records a little out of time order", function()
   if not events.evtx then
     pending("logonerr.evtx is not built")
