@@ -36,6 +36,38 @@ describe("a triage of EVTX read lean", function()
     assert.has_error(function() evtx.open(path, 1, 1, 1, "4624") end)
   end)
 
+  it("gives a record whose EventID is no event ID whole, for the triage to say why", function()
+    -- the first 4625 of a sample, its EventID (System's fourth value, a
+    -- 16-bit number) written as text; the bytes it takes or gives up come
+    -- from Keywords (the sixth: 8 bytes), so nothing else moves
+    local P = require "support.evtx_patch"
+    local run = require "support.run"
+    local s = run.read(S .. "mitre-4625-account-restriction.evtx")
+    local v = P.instance(s, P.records(s, 0)[1]).values
+    local id, keywords = v[4], v[6]
+    assert.are.equal(4625, P.u16(s, id.at))
+    local function as_text(ty, bytes)
+      local copy = P.retype(P.put(s, id.at, bytes .. ("\0"):rep(10 - #bytes)), id, ty, #bytes)
+      copy = P.retype(copy, v[5], v[5].type, 0)
+      return P.retype(copy, keywords, 0x0e, 10 - #bytes) -- binary, shorter
+    end
+    for _, case in ipairs({ { 0x01, "x\0", "x" }, { 0x02, "70000", "70000" },
+                            { 0x02, "1234567", "1234567" } }) do
+      local path = P.sealed(as_text(case[1], case[2]))
+      local f = assert(evtx.open(path, 1, 1, 1, events.schema.events))
+      local rec = f:next()
+      f:close()
+      assert.are.equal(case[3], tostring(rec.id))
+      assert.is_not_nil(next(rec.data)) -- not taken for an event without data
+      local rd = events.open(path, { lean = true })
+      while rd:next() do end
+      os.remove(path)
+      assert.are.equal(1, rd.events) -- the other record
+      assert.matches("event ID '" .. case[3] .. "' is not a whole number", rd.skipped[1].reason, 1,
+                     true)
+    end
+  end)
+
   it("gives the report a whole reading gives, on every sample", function()
     for _, f in ipairs(SAMPLES) do
       local whole = json.encode(events.triage(events.open(S .. f)))
