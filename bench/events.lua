@@ -83,7 +83,7 @@ end
 
 -- Best of runs (3 unless given) for each of cmds, taking turns so that every command
 -- meets the same load on a shared machine.  Returns a list of
--- {cpu, wall, peak}.
+-- {best cpu, best wall, highest peak}.
 local function measure(cmds, runs)
   local best = {}
   for i = 1, #cmds do best[i] = { math.huge, 0, 0 } end
@@ -91,7 +91,10 @@ local function measure(cmds, runs)
     for i, cmd in ipairs(cmds) do
       local cpu, wall, kb = once(cmd)
       local b = best[i]
-      if cpu < b[1] then b[1], b[2] = cpu, wall end
+      -- the best of each: processor time and wall time can come from
+      -- different runs (another job's load lengthens one, not the other)
+      if cpu < b[1] then b[1] = cpu end
+      if b[2] == 0 or wall < b[2] then b[2] = wall end
       b[3] = math.max(b[3], kb)
     end
   end
