@@ -62,6 +62,16 @@ describe("an EVTX file read in parts", function()
                      "bad argument #4 to 'open' (parts must be 1 to 65535)")
   end)
 
+  it("is refused by events.open when the part is none of the parts", function()
+    for _, bad in ipairs({ { part = 3, parts = 2 }, { part = 0, parts = 2 },
+                           { part = 1, parts = 0 }, { part = 1.5, parts = 2 },
+                           { part = "1", parts = 2 } }) do
+      assert.has_error(function() events.open(BIG, bad) end,
+        ("bad option 'part' (%s of %s: part must be a whole number from 1 to parts, " ..
+         "parts one from 1 to 65535)"):format(tostring(bad.part), tostring(bad.parts)))
+    end
+  end)
+
   it("says a damaged file header once, in the first part", function()
     local data = run.read(BIG)
     local p = tmp()

@@ -300,6 +300,13 @@ end
 function M.open(src, opts)
   opts = opts or {}
   local o = filters(opts)
+  local part, parts = opts.part or 1, opts.parts or 1
+  if type(parts) ~= "number" or parts < 1 or parts > 65535 or parts % 1 ~= 0 or
+     type(part) ~= "number" or part < 1 or part > parts or part % 1 ~= 0 then
+    error(format("bad option 'part' (%s of %s: part must be a whole number from 1 to " ..
+                 "parts, parts one from 1 to 65535)", tostring(opts.part),
+                 tostring(opts.parts)), 2)
+  end
   local name = opts.name or (type(src) == "string" and src or "(stdin)")
   local f, path, owned = src, nil, false
   if type(src) == "string" then
