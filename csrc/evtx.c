@@ -35,8 +35,12 @@ typedef struct {
   logonerr_evtx_batch batch;
 } slot;
 
+#define KNOWN_BYTES (65536 / 8)
+
 struct logonerr_evtx {
   int fd;
+  int some; /* data only for the events in known */
+  unsigned char known[KNOWN_BYTES];
   const uint8_t *mem;
   uint64_t size;
   uint32_t chunks; /* in the file, the last one maybe cut short */
@@ -98,7 +102,7 @@ static void fill(logonerr_evtx *f, logonerr_evtx_chunk_reader *r, slot *s,
 
 static void *worker(void *arg) {
   logonerr_evtx *f = arg;
-  logonerr_evtx_chunk_reader *r = logonerr_evtx_chunk_reader_new();
+  logonerr_evtx_chunk_reader *r = logonerr_evtx_chunk_reader_new(f->some ? f->known : NULL);
   pthread_mutex_lock(&f->mu);
   for (;;) {
     uint32_t c;
@@ -156,7 +160,7 @@ static logonerr_evtx *start(logonerr_evtx *f, int threads, unsigned part,
   if ((uint32_t)threads > f->chunks - first)
     threads = f->chunks > first ? (int)(f->chunks - first) : 1;
   if (threads == 1) {
-    f->r = logonerr_evtx_chunk_reader_new();
+    f->r = logonerr_evtx_chunk_reader_new(f->some ? f->known : NULL);
     f->one.buf = malloc(CHUNK_SIZE);
     if (f->r == NULL || f->one.buf == NULL) goto oom;
     return f;
@@ -200,11 +204,21 @@ logonerr_evtx *logonerr_evtx_open(const char *path, int threads, char *err,
 
 logonerr_evtx *logonerr_evtx_open_part(const char *path, int threads, unsigned part,
                                        unsigned parts, char *err, size_t errlen) {
+  return logonerr_evtx_open_some(path, threads, part, parts, NULL, err, errlen);
+}
+
+logonerr_evtx *logonerr_evtx_open_some(const char *path, int threads, unsigned part,
+                                       unsigned parts, const unsigned char *known,
+                                       char *err, size_t errlen) {
   struct stat st;
   logonerr_evtx *f = calloc(1, sizeof *f);
   if (f == NULL) {
     snprintf(err, errlen, "out of memory");
     return NULL;
+  }
+  if (known != NULL) {
+    f->some = 1;
+    memcpy(f->known, known, KNOWN_BYTES);
   }
   f->fd = open(path, O_RDONLY);
   if (f->fd < 0 || fstat(f->fd, &st) != 0) {

@@ -61,6 +61,15 @@ logonerr_evtx *logonerr_evtx_open(const char *path, int threads, char *err,
  * problems.  NULL with a message when part is not below parts. */
 logonerr_evtx *logonerr_evtx_open_part(const char *path, int threads, unsigned part,
                                        unsigned parts, char *err, size_t errlen);
+/* The same, giving the data only of the events in known (a set of 65536
+ * bits: event ID k is bit k % 8 of byte k / 8; NULL: all, as above).  The
+ * records of other events come with their <System> fields alone, their
+ * data still checked but not made text: most of the reading saved where a
+ * caller (the triage) has no use for it.  A record whose first EventID is
+ * no number up to 65535 comes whole.  known is copied. */
+logonerr_evtx *logonerr_evtx_open_some(const char *path, int threads, unsigned part,
+                                       unsigned parts, const unsigned char *known,
+                                       char *err, size_t errlen);
 /* The same over n bytes in memory (which must outlive the reader). */
 logonerr_evtx *logonerr_evtx_open_memory(const void *data, size_t n,
                                          int threads, char *err,
@@ -76,7 +85,8 @@ int logonerr_evtx_next(logonerr_evtx *f, const logonerr_evtx_batch **b,
 /* The records of one chunk of n bytes (index: its place in the file) into
  * b, emptied first.  Returns 0, or -1 when memory ran out. */
 typedef struct logonerr_evtx_chunk_reader logonerr_evtx_chunk_reader;
-logonerr_evtx_chunk_reader *logonerr_evtx_chunk_reader_new(void);
+/* known: as logonerr_evtx_open_some's (not copied: it must outlive r). */
+logonerr_evtx_chunk_reader *logonerr_evtx_chunk_reader_new(const unsigned char *known);
 void logonerr_evtx_chunk_reader_free(logonerr_evtx_chunk_reader *r);
 int logonerr_evtx_read_chunk(logonerr_evtx_chunk_reader *r,
                              const uint8_t *chunk, size_t n, uint32_t index,

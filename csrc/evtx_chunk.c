@@ -29,7 +29,9 @@
 #define TEMPLATE_SLOTS 256 /* templates cached per chunk               */
 #define FIELD_NAME 127     /* as eventxml.c's name buffer              */
 
-enum { CAP_NONE, CAP_SYSTEM, CAP_DATA, CAP_USER };
+/* CAP_SKIP: the data of an event the caller does not want, checked as
+ * it is walked but not made text (most of a record's cost). */
+enum { CAP_NONE, CAP_SYSTEM, CAP_DATA, CAP_USER, CAP_SKIP };
 enum { ATTR_NONE, ATTR_OTHER, ATTR_SYSTEMTIME, ATTR_NAME };
 
 typedef struct {
@@ -50,6 +52,7 @@ typedef struct {
 
 struct logonerr_evtx_chunk_reader {
   uint32_t crc[8][256];
+  const unsigned char *known; /* the events whose data is wanted; NULL: all */
   const uint8_t *c; /* the chunk */
   uint32_t n;
   uint32_t gen; /* bumped per chunk: older cache slots are empty */
@@ -60,6 +63,8 @@ struct logonerr_evtx_chunk_reader {
   size_t nsubs, subs_cap;
   /* The walk, as eventxml.c's. */
   int depth, section, capture, leaf, saw_event;
+  int id_seen, skip_data; /* the record's first EventID read; its data unwanted */
+  int field_kind;             /* the kind of the System field being read */
   char field[FIELD_NAME + 1]; /* the name of the field being read */
   size_t field_n;
   int field_attr; /* it came from an attribute (Data's Name) */
@@ -348,6 +353,7 @@ static void element_start(logonerr_evtx_chunk_reader *r) {
     else if (kind == K_PROVIDER && r->have_name)
       emit(r, LOGONERR_EVTX_SYSTEM, name, len, 0, r->aname.p, r->aname.len, 1);
     r->capture = is_system_text(kind) ? CAP_SYSTEM : CAP_NONE;
+    r->field_kind = kind;
     if (r->capture) set_field(r, name, len);
   } else if (r->section == 'E' && r->depth == 3) {
     r->capture = kind == K_DATA ? CAP_DATA : CAP_NONE;
@@ -361,11 +367,31 @@ static void element_start(logonerr_evtx_chunk_reader *r) {
   } else {
     r->capture = CAP_NONE;
   }
+  if (r->skip_data && (r->capture == CAP_DATA || r->capture == CAP_USER))
+    r->capture = CAP_SKIP;
+}
+
+/* After the record's first EventID: is its data unwanted?  Only when the
+ * ID is a number up to 65535 outside the known set; anything else keeps
+ * the data, for the caller to say what is wrong with it. */
+static void decide_data(logonerr_evtx_chunk_reader *r) {
+  const char *v = r->text.p;
+  size_t i, n = r->text.len;
+  unsigned long id = 0;
+  r->id_seen = 1;
+  if (r->known == NULL || n == 0 || n > 5) return;
+  for (i = 0; i < n; i++) {
+    if (v[i] < '0' || v[i] > '9') return;
+    id = id * 10 + (unsigned long)(v[i] - '0');
+  }
+  r->skip_data = id <= 65535 && !(r->known[id / 8] >> (id % 8) & 1);
 }
 
 static void element_end(logonerr_evtx_chunk_reader *r) {
-  if (r->capture == CAP_SYSTEM)
+  if (r->capture == CAP_SYSTEM) {
     emit(r, LOGONERR_EVTX_SYSTEM, r->field, r->field_n, 0, r->text.p, r->text.len, 0);
+    if (r->field_kind == K_EVENTID && !r->id_seen) decide_data(r);
+  }
   else if (r->capture == CAP_DATA || (r->capture == CAP_USER && r->leaf))
     emit(r, LOGONERR_EVTX_DATA, r->field, r->field_n, r->field_attr,
          r->text.p, r->text.len, 0);
@@ -383,7 +409,7 @@ static evtx_text *sink(logonerr_evtx_chunk_reader *r) {
     if (r->attr == ATTR_NAME) return &r->aname;
     return NULL;
   }
-  return r->capture != CAP_NONE ? &r->text : NULL;
+  return r->capture != CAP_NONE && r->capture != CAP_SKIP ? &r->text : NULL;
 }
 
 /* ---------------------------------------------------------- binary XML */
@@ -514,12 +540,13 @@ static int substitute(logonerr_evtx_chunk_reader *r, uint32_t index, int optiona
   if (v.type == 0x21)
     return v.size == 0 ? 0 : walk(r, v.off, v.off + v.size, 0, 0, 0, level + 1);
   t = sink(r);
-  if (t == NULL) return 0;
+  if (t == NULL && (r->pending || r->capture != CAP_SKIP)) return 0;
   if (v.type & 0x80) {
     fail(r, "an array value");
     return -1;
   }
-  if (evtx_value_text(t, v.type, r->c + v.off, v.size) != 0) {
+  if (t == NULL ? evtx_value_fits(v.type, r->c + v.off, v.size) != 0
+                : evtx_value_text(t, v.type, r->c + v.off, v.size) != 0) {
     fail(r, "a value whose size does not fit its type");
     return -1;
   }
@@ -658,9 +685,10 @@ bad:
 
 /* -------------------------------------------------------------- chunks */
 
-logonerr_evtx_chunk_reader *logonerr_evtx_chunk_reader_new(void) {
+logonerr_evtx_chunk_reader *logonerr_evtx_chunk_reader_new(const unsigned char *known) {
   logonerr_evtx_chunk_reader *r = calloc(1, sizeof *r);
   if (r == NULL) return NULL;
+  r->known = known;
   crc_init(r->crc);
   r->name_text.ok = r->text.ok = r->systime.ok = r->aname.ok = 1;
   /* Every buffer is allocated from the start: none is ever NULL. */
@@ -695,6 +723,7 @@ static int read_record(logonerr_evtx_chunk_reader *r, uint32_t index,
   size_t first = r->b->nfields, text0 = r->out.len;
   uint64_t number = evtx_u64(r->c + off + 8);
   r->depth = r->section = r->capture = r->leaf = r->saw_event = 0;
+  r->id_seen = r->skip_data = 0;
   r->pending = 0;
   r->nsubs = 0;
   r->why = NULL;

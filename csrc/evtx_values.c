@@ -39,7 +39,21 @@ void evtx_text_utf16(evtx_text *t, const uint8_t *p, size_t n) {
   /* 3 bytes of UTF-8 at most for each unit (a pair of units gives 4). */
   if (n < 2 || !evtx_text_room(t, (n / 2) * 3)) return;
   o = t->p + t->len;
-  for (i = 0; i + 1 < n; i += 2) {
+  i = 0;
+  /* Most text is ASCII: four units at a time while it is (and no NUL). */
+  while (i + 8 <= n) {
+    uint64_t w = evtx_u64(p + i);
+    if ((w & 0xFF80FF80FF80FF80u) != 0 || (w & 0xFFFFu) == 0 || (w & 0xFFFF0000u) == 0 ||
+        (w & 0xFFFF00000000u) == 0 || (w & 0xFFFF000000000000u) == 0)
+      break;
+    o[0] = (char)p[i];
+    o[1] = (char)p[i + 2];
+    o[2] = (char)p[i + 4];
+    o[3] = (char)p[i + 6];
+    o += 4;
+    i += 8;
+  }
+  for (; i + 1 < n; i += 2) {
     unsigned long c = evtx_u16(p + i);
     if (c == 0) break;
     if (c < 0x80) {
@@ -186,12 +200,9 @@ static void add_guid(evtx_text *t, const uint8_t *p) {
 }
 
 /* S-revision-authority-sub1-sub2-...: the authority is 6 bytes big-endian. */
-static int add_sid(evtx_text *t, const uint8_t *p, size_t n) {
+static void add_sid(evtx_text *t, const uint8_t *p) {
   uint64_t auth = 0;
-  size_t i, subs;
-  if (n < 8) return -1;
-  subs = p[1];
-  if (n < 8 + 4 * subs) return -1;
+  size_t i, subs = p[1];
   for (i = 2; i < 8; i++) auth = (auth << 8) | p[i];
   evtx_text_add(t, "S-", 2);
   add_udec(t, p[0]);
@@ -201,11 +212,34 @@ static int add_sid(evtx_text *t, const uint8_t *p, size_t n) {
     evtx_text_add(t, "-", 1);
     add_udec(t, evtx_u32(p + 8 + 4 * i));
   }
-  return 0;
+}
+
+int evtx_value_fits(unsigned type, const uint8_t *p, size_t n) {
+  switch (type) {
+  case 0x00: case 0x01: case 0x02: case 0x0e: /* null, strings, binary */
+    return 0;
+  case 0x03: case 0x04: /* 8-bit integers */
+    return n == 1 ? 0 : -1;
+  case 0x05: case 0x06: /* 16-bit integers */
+    return n == 2 ? 0 : -1;
+  case 0x07: case 0x08: case 0x0d: case 0x14: /* 32 bits */
+    return n == 4 ? 0 : -1;
+  case 0x09: case 0x0a: case 0x11: case 0x15: /* 64 bits */
+    return n == 8 ? 0 : -1;
+  case 0x0f: case 0x12: /* GUID, SYSTEMTIME */
+    return n == 16 ? 0 : -1;
+  case 0x10: /* size_t: 32 or 64 bits */
+    return n == 4 || n == 8 ? 0 : -1;
+  case 0x13: /* SID: 8 bytes, then 4 per sub-authority */
+    return n >= 8 && n >= 8 + 4 * (size_t)p[1] ? 0 : -1;
+  default:
+    return -1;
+  }
 }
 
 int evtx_value_text(evtx_text *t, unsigned type, const uint8_t *p, size_t n) {
   size_t i;
+  if (evtx_value_fits(type, p, n) != 0) return -1;
   switch (type) {
   case 0x00: /* null */
     return 0;
@@ -225,39 +259,30 @@ int evtx_value_text(evtx_text *t, unsigned type, const uint8_t *p, size_t n) {
     }
     return 0;
   case 0x03: /* int8 */
-    if (n != 1) return -1;
     add_sdec(t, (int8_t)p[0]);
     return 0;
   case 0x04: /* uint8 */
-    if (n != 1) return -1;
     add_udec(t, p[0]);
     return 0;
   case 0x05: /* int16 */
-    if (n != 2) return -1;
     add_sdec(t, (int16_t)evtx_u16(p));
     return 0;
   case 0x06: /* uint16 */
-    if (n != 2) return -1;
     add_udec(t, evtx_u16(p));
     return 0;
   case 0x07: /* int32 */
-    if (n != 4) return -1;
     add_sdec(t, (int32_t)evtx_u32(p));
     return 0;
   case 0x08: /* uint32 */
-    if (n != 4) return -1;
     add_udec(t, evtx_u32(p));
     return 0;
   case 0x09: /* int64 */
-    if (n != 8) return -1;
     add_sdec(t, (int64_t)evtx_u64(p));
     return 0;
   case 0x0a: /* uint64 */
-    if (n != 8) return -1;
     add_udec(t, evtx_u64(p));
     return 0;
   case 0x0d: /* boolean, 32 bits */
-    if (n != 4) return -1;
     if (evtx_u32(p)) evtx_text_add(t, "true", 4);
     else evtx_text_add(t, "false", 5);
     return 0;
@@ -265,33 +290,28 @@ int evtx_value_text(evtx_text *t, unsigned type, const uint8_t *p, size_t n) {
     for (i = 0; i < n; i++) add_hex(t, p[i], 2, 1);
     return 0;
   case 0x0f: /* GUID */
-    if (n != 16) return -1;
     add_guid(t, p);
     return 0;
   case 0x10: /* size_t: in decimal, 32 or 64 bits (as libevtx) */
-    if (n == 4) add_udec(t, evtx_u32(p));
-    else if (n == 8) add_udec(t, evtx_u64(p));
-    else return -1;
+    add_udec(t, n == 4 ? evtx_u32(p) : evtx_u64(p));
     return 0;
   case 0x14: /* hex int32 */
   case 0x15: /* hex int64 */
-    if ((type == 0x14 && n != 4) || (type == 0x15 && n != 8)) return -1;
     evtx_text_add(t, "0x", 2);
     add_hex(t, n == 4 ? evtx_u32(p) : evtx_u64(p), (int)(n * 2), 0);
     return 0;
   case 0x11: /* FILETIME */
-    if (n != 8) return -1;
     add_filetime(t, evtx_u64(p));
     return 0;
   case 0x12: /* SYSTEMTIME: year, month, weekday, day, h, m, s, ms
               * (milliseconds in 3 digits, as libevtx writes them) */
-    if (n != 16) return -1;
     add_time(t, evtx_u16(p), evtx_u16(p + 2), evtx_u16(p + 6),
              evtx_u16(p + 8), evtx_u16(p + 10), evtx_u16(p + 12),
              evtx_u16(p + 14), 3);
     return 0;
   case 0x13: /* SID */
-    return add_sid(t, p, n);
+    add_sid(t, p);
+    return 0;
   default:
     return -1;
   }

@@ -27,6 +27,9 @@ void evtx_text_utf16(evtx_text *t, const uint8_t *p, size_t n);
  * Returns 0, or -1 when the type is unknown or n does not fit it.  (Type
  * 0x21, nested binary XML, is the caller's.) */
 int evtx_value_text(evtx_text *t, unsigned type, const uint8_t *p, size_t n);
+/* 0 when a value of that type can be n bytes (those at p), -1 when not:
+ * the test evtx_value_text makes, for a value read but not rendered. */
+int evtx_value_fits(unsigned type, const uint8_t *p, size_t n);
 
 static inline uint16_t evtx_u16(const uint8_t *p) {
   return (uint16_t)(p[0] | (p[1] << 8));

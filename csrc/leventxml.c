@@ -25,7 +25,7 @@ static int push_event(lua_State *L, logonerr_eventxml *x, const char *xml,
   char err[ERRLEN];
   levtx_building b;
   int top = lua_gettop(L);
-  levtx_record_begin(L, &b);
+  levtx_record_begin(L, &b, -1);
   if (logonerr_eventxml_read(x, xml, len, on_xml_field, &b, err, sizeof err) != 0) {
     lua_settop(L, top);
     lua_pushnil(L);

@@ -64,8 +64,8 @@ static int l_open(lua_State *L) {
   }
   luaL_getmetatable(L, READER);
   lua_setmetatable(L, -2);
-  r->f = logonerr_evtx_open_part(path, (int)threads, (unsigned)(part - 1),
-                                 (unsigned)parts, err, sizeof err);
+  r->f = logonerr_evtx_open_some(path, (int)threads, (unsigned)(part - 1), (unsigned)parts,
+                                 r->some ? r->known : NULL, err, sizeof err);
   if (r->f == NULL) {
     lua_pushnil(L);
     lua_pushfstring(L, "%s: %s", path, err);
@@ -119,7 +119,7 @@ static int l_reader_next(lua_State *L) {
   const logonerr_evtx_batch *b;
   levtx_building bd;
   size_t k;
-  int data;
+  int data, ndata;
   char err[ERRLEN];
   while (r->b == NULL || r->i >= r->b->nrecs) {
     int got;
@@ -142,7 +142,11 @@ static int l_reader_next(lua_State *L) {
     return 3;
   }
   data = !r->some || known_event(r, b, rec);
-  levtx_record_begin(L, &bd);
+  ndata = 0;
+  if (data)
+    for (k = rec->first; k < (size_t)rec->first + rec->count; k++)
+      ndata += b->fields[k].where == LOGONERR_EVTX_DATA;
+  levtx_record_begin(L, &bd, ndata);
   for (k = rec->first; k < (size_t)rec->first + rec->count; k++) {
     const logonerr_evtx_field *f = &b->fields[k];
     if (f->where == LOGONERR_EVTX_DATA && !data) continue;

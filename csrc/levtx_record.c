@@ -2,7 +2,6 @@
  * One event's fields into its Lua table, and the events modules' opening
  * (levtx_record.h).
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,6 +51,15 @@ static void civil_from_days(long long z, long long *y, long long *m, long long *
   *y = yoe + era * 400 + (*m <= 2);
 }
 
+/* v in n decimal digits, zero-padded (v < 10^n): what "%0*lld" writes,
+ * without printf's cost per record. */
+static void put_digits(char *out, long long v, int n) {
+  while (n-- > 0) {
+    out[n] = (char)('0' + v % 10);
+    v /= 10;
+  }
+}
+
 static int digits(const char *s, size_t n, long long *v) {
   size_t i;
   *v = 0;
@@ -96,18 +104,34 @@ static int canonical_time(const char *s, size_t n, double *secs, char *out, size
   day = whole / 86400;
   sod = whole - day * 86400;
   civil_from_days(day, &y, &mo, &d);
-  snprintf(out, outsz, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lld.%06lldZ", y, mo, d,
-           sod / 3600, sod % 3600 / 60, sod % 60, usec);
+  if (y > 9999 || outsz < 28) return 0; /* past the form: Lua writes it */
+  put_digits(out, y, 4);
+  out[4] = '-';
+  put_digits(out + 5, mo, 2);
+  out[7] = '-';
+  put_digits(out + 8, d, 2);
+  out[10] = 'T';
+  put_digits(out + 11, sod / 3600, 2);
+  out[13] = ':';
+  put_digits(out + 14, sod % 3600 / 60, 2);
+  out[16] = ':';
+  put_digits(out + 17, sod % 60, 2);
+  out[19] = '.';
+  put_digits(out + 20, usec, 6);
+  out[26] = 'Z';
+  out[27] = '\0';
   return 1;
 }
 
-void levtx_record_begin(lua_State *L, levtx_building *b) {
+void levtx_record_begin(lua_State *L, levtx_building *b, int ndata) {
   b->L = L;
   b->unnamed = 0;
-  lua_createtable(L, 0, 8);
-  /* 16 slots: most Security events carry 5 to 16 fields (4624's 21 and up
-   * grow it once); 24 cost a quarter more memory per record read. */
-  lua_createtable(L, 0, 16);
+  /* id, record, level, time, seconds, computer, channel, provider, data:
+   * nine, so that the table is not grown (rehashed) per record. */
+  lua_createtable(L, 0, 9);
+  /* Unknown: 16 slots, as most Security events carry 5 to 16 fields
+   * (4624's 21 and up grow it once). */
+  lua_createtable(L, 0, ndata >= 0 ? ndata : 16);
 }
 
 void levtx_record_end(lua_State *L) { lua_setfield(L, -2, "data"); }
@@ -139,7 +163,7 @@ void levtx_record_field(levtx_building *b, int data, const char *name,
   }
   if (IS("TimeCreated")) {
     double secs;
-    char iso[96]; /* the most the format can write */
+    char iso[28];
     if (canonical_time(v, n, &secs, iso, sizeof iso)) {
       lua_pushnumber(L, (lua_Number)secs);
       lua_setfield(L, -3, "seconds");

@@ -23,8 +23,9 @@ typedef struct {
   int unnamed;
 } levtx_building;
 
-/* Pushes the record table and its data table (at -2 and -1). */
-void levtx_record_begin(lua_State *L, levtx_building *b);
+/* Pushes the record table and its data table (at -2 and -1).  ndata: the
+ * data fields to come when known (room made for them at once), else -1. */
+void levtx_record_begin(lua_State *L, levtx_building *b, int ndata);
 /* One field: data (1) or the System header (0), its name and value. */
 void levtx_record_field(levtx_building *b, int data, const char *name,
                         size_t name_len, const char *v, size_t n);

@@ -88,6 +88,7 @@ local function filters(opts)
   end
   o.account = opts.account and lower(opts.account)
   o.source = opts.source and lower(opts.source)
+  o.any = o.since ~= nil or o["until"] ~= nil or o.account ~= nil or o.source ~= nil
   return o
 end
 
@@ -128,11 +129,13 @@ end
 -- most 256 pairs are kept, so that a log of many cannot grow it).
 local counted_of, ncounted = {}, 0
 local NONE = {} -- the key of no provider
+local last_ch, last_p, last_c -- the pair asked last: a log repeats it
 local function counted_channel(rec)
   local ch = rec.channel
   if type(ch) ~= "string" or ch == "" then return true end
   local p = rec.provider
   if type(p) ~= "string" then p = NONE end
+  if ch == last_ch and p == last_p then return last_c end
   local of_ch = counted_of[ch]
   local c = of_ch and of_ch[p]
   if c == nil then
@@ -142,6 +145,7 @@ local function counted_channel(rec)
       of_ch[p], ncounted = c, ncounted + 1
     end
   end
+  last_ch, last_p, last_c = ch, p, c
   return c
 end
 
@@ -159,7 +163,8 @@ local function seen_before(seen, rec)
   local n = rec.record
   if type(n) ~= "number" then return false end
   local c = rec.computer
-  local ids = seen[type(c) == "string" and c or ""]
+  local ids = seen[c]
+  if ids == nil or type(c) ~= "string" then ids = seen[type(c) == "string" and c or ""] end
   if ids == nil then
     -- Spellings of one host's name share its set.
     local host = lower(type(c) == "string" and c or "")
@@ -175,7 +180,7 @@ local function seen_before(seen, rec)
   local k = floor(n / BITS)
   local bit = POW[n - k * BITS]
   local mask = ids[k] or 0
-  if floor(mask / bit) % 2 == 1 then return true end
+  if mask % (bit + bit) >= bit then return true end
   ids[k] = mask + bit
   return false
 end
@@ -184,11 +189,13 @@ end
 -- reader closes its file).  Records of other channels are counted in
 -- other_channel, records read before in duplicates, and a record whose
 -- time cannot be read is skipped with the reason; none of them is given.
+local decorate, EVENTS = record.decorate, schema.events
 function READER:next()
-  if self.raw == nil then return nil end
+  local raw = self.raw
+  if raw == nil then return nil end
   local o = self.opts
   while true do
-    local rec = self.raw()
+    local rec = raw()
     if rec == nil then
       self:close()
       return nil
@@ -199,7 +206,7 @@ function READER:next()
       self.other_channel = self.other_channel + 1
     else
       local bad_time
-      rec, bad_time = record.decorate(rec)
+      rec, bad_time = decorate(rec)
       if bad_time then
         self:skip(M.event_at(self.read, rec.record), bad_time)
         -- where it is, for a reader of a later part of the file (-j)
@@ -209,10 +216,10 @@ function READER:next()
         self.duplicates = self.duplicates + 1
       else
         self.events = self.events + 1
-        if next(rec.data) == nil and schema.events[rec.id] then
+        if EVENTS[rec.id] and next(rec.data) == nil then
           self.fieldless = self.fieldless + 1
         end
-        if wanted(rec, o) then return rec end
+        if not o.any or wanted(rec, o) then return rec end
       end
     end
   end

@@ -169,6 +169,7 @@ end
 -- An event ID as Windows writes it: a whole number from 0 to 65535 (a
 -- 16-bit field), as a number or digits; nil for anything else.
 local function event_id(v)
+  if mtype(v) == "integer" and v >= 0 and v <= 65535 then return v end -- the C readers'
   if type(v) == "string" then v = tonumber(match(v, "^%s*(%d+)%s*$") or "") end
   if type(v) ~= "number" or v ~= v or v % 1 ~= 0 or v < 0 or v > 65535 then return nil end
   return tointeger and tointeger(v) or v
@@ -187,7 +188,9 @@ function M.decorate(rec)
     return rec, "event ID '" .. shown .. "' is not a whole number from 0 to 65535"
   end
   rec.id = id
-  rec.record = number(rec.record) or rec.record
+  local r = rec.record
+  -- (the C readers' is an integer, nearly always below 2^32)
+  if mtype(r) ~= "integer" or r < 0 or r >= 4294967296 then rec.record = number(r) or r end
   -- The EVTX and XML readers give the seconds and canonical form already
   -- (C) for the usual form; the others the time as the log wrote it.
   local bad_time

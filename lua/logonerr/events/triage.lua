@@ -119,10 +119,10 @@ function M.triage(recs, opts)
     end
     o[k] = v
   end
-  local iter, reader = recs, nil
+  local iter, state, reader = recs, nil, nil
   if events.is_reader(recs) then
     reader = recs
-    iter = function() return reader:next() end
+    iter, state = reader.next, reader -- called as reader:next()
   elseif type(recs) == "table" and getmetatable(recs) == nil then
     local i = 0
     iter = function() i = i + 1; return recs[i] end
@@ -131,7 +131,7 @@ function M.triage(recs, opts)
           "expected, got " .. type(recs) .. ")", 2)
   end
   local acc = M.new(o)
-  for rec in iter do acc:add(rec) end
+  for rec in iter, state do acc:add(rec) end
   return acc:finish(reader)
 end
 
@@ -154,8 +154,10 @@ function ACC:add(rec)
   local r = self.r
   self.n = self.n + 1
   r.events = r.events + 1
-  add(self.ids, rec.id)
-  self.found:add(rec, schema.of(rec.id))
+  local id = rec.id
+  local ids = self.ids
+  ids[id] = (ids[id] or 0) + 1
+  self.found:add(rec, schema.of(id))
   local t = rec.time
   if t then
     if r.first == nil or t < r.first then r.first = t end

@@ -28,9 +28,10 @@ function M.records(rd, path, jobs, part, parts, known)
   if not M.available then return nil, M.missing end
   local f, err = native.open(path, jobs, part, parts, known)
   if f == nil then return nil, err end
+  local next_ = f.next -- looked up once, not per record
   return function()
     while true do
-      local rec, why, at = f:next()
+      local rec, why, at = next_(f)
       if rec then return rec end
       if rec == nil then f:close() return nil end
       rd:skip(at, why)
