@@ -353,9 +353,12 @@ FUZZ_TARGETS = parse format scan scandiff scandiff-sse2 scandiff-plain name utf1
 # gives a huge count (it handles the allocation failing): evtxdiff runs
 # without leak detection, and allocations over 4 GB fail as they would on
 # a machine without that much.  eventxml and evtx keep every check.
-FUZZ_EVENT_TARGETS = eventxml evtx evtxdiff
+# evtxreplay: the chunk reader's decoded templates against its walk over
+# the tokens (the same source built both ways).
+FUZZ_EVENT_TARGETS = eventxml evtx evtxdiff evtxreplay
 FUZZ_SRC_eventxml = csrc/eventxml.c -lexpat
 FUZZ_SRC_evtx = $(EVTX_CORE)
+FUZZ_SRC_evtxreplay = csrc/evtx_chunk.c csrc/evtx_values.c fuzz/evtx_walk_only.c
 FUZZ_SRC_evtxdiff = -Ispec/c spec/c/libevtx_xml.c csrc/eventxml.c $(EVTX_CORE) -lexpat -levtx
 EVTX_ASAN = detect_leaks=0:allocator_may_return_null=1:max_allocation_size_mb=4096
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
@@ -372,7 +375,7 @@ fuzz: deps-ci
 	done
 	set -e; for t in $(FUZZ_EVENT_TARGETS); do \
 	  case $$t in eventxml) src="$(FUZZ_SRC_eventxml)";; evtx) src="$(FUZZ_SRC_evtx)";; \
-	    *) src="$(FUZZ_SRC_evtxdiff)";; esac; \
+	    evtxreplay) src="$(FUZZ_SRC_evtxreplay)";; *) src="$(FUZZ_SRC_evtxdiff)";; esac; \
 	  clang $(WARN) $(FUZZ_FLAGS) -Icsrc -o build/fuzz/$$t fuzz/fuzz_$$t.c $$src; \
 	  rm -rf build/fuzz/corpus-$$t; cp -r fuzz/corpus/$$t build/fuzz/corpus-$$t; \
 	  echo "== fuzz $$t ($(FUZZ_SECONDS) s)"; \

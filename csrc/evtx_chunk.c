@@ -43,7 +43,32 @@ typedef struct {
 typedef struct {
   uint32_t off, gen;
   uint32_t start, end; /* the template's tokens */
+  int ops;             /* OPS_*: its tokens decoded, in ops[op0 ...] */
+  size_t op0;
 } template_slot;
+
+/* A template's tokens decoded once per chunk (names looked up, literal
+ * text made UTF-8, bounds checked), so that each record using it runs
+ * through them without reading bytes again.  What a token does to the walk
+ * (elements, text, values) is still done per record, by the same code:
+ * it depends on the record's values. */
+enum { OPS_UNDECODED, OPS_READY, OPS_WALK };
+#ifdef LOGONERR_EVTX_WALK_ONLY /* fuzz/fuzz_evtxreplay.c compares the two */
+#define DECODE 0
+#else
+#define DECODE 1
+#endif
+enum {
+  OP_END, OP_START, OP_START_END, OP_EMPTY_END, OP_END_TAG, OP_TEXT, OP_ATTR,
+  OP_CHAR, OP_SUB, OP_BAD
+};
+typedef struct {
+  unsigned char op, kind; /* the name's kind (OP_START, OP_ATTR)            */
+  unsigned char optional; /* OP_SUB: an optional substitution               */
+  unsigned value;         /* OP_SUB: the value's index; OP_CHAR: the char   */
+  uint32_t at, len;       /* OP_START: the name; OP_TEXT: the text (names text) */
+  const char *why;        /* OP_BAD; OP_START, OP_ATTR: the name's problem  */
+} walk_op;
 
 typedef struct {
   uint32_t off, size;
@@ -61,6 +86,8 @@ struct logonerr_evtx_chunk_reader {
   evtx_text name_text;
   sub_value *subs;
   size_t nsubs, subs_cap;
+  walk_op *ops; /* decoded templates of this chunk */
+  size_t nops, ops_cap;
   /* The walk, as eventxml.c's. */
   int depth, section, capture, leaf, saw_event;
   int id_seen, skip_data; /* the record's first EventID read; its data unwanted */
@@ -416,6 +443,9 @@ static evtx_text *sink(logonerr_evtx_chunk_reader *r) {
 
 static int walk(logonerr_evtx_chunk_reader *r, uint32_t pos, uint32_t end_,
                 int dep, size_t sub0, size_t nsub, int level);
+static void decode(logonerr_evtx_chunk_reader *r, template_slot *slot);
+static int replay(logonerr_evtx_chunk_reader *r, size_t op, size_t sub0, size_t nsub,
+                  int level);
 
 /* Reserves n substitution values; their index in r->subs. */
 static long subs_push(logonerr_evtx_chunk_reader *r, size_t n) {
@@ -440,15 +470,17 @@ static long subs_push(logonerr_evtx_chunk_reader *r, size_t n) {
 /* The template defined at chunk offset def: its tokens in [*start, *end).
  * A definition is: next offset (4), GUID (16), data size (4), tokens. */
 static int template_at(logonerr_evtx_chunk_reader *r, uint32_t def,
-                       uint32_t *start, uint32_t *stop) {
+                       uint32_t *start, uint32_t *stop, template_slot **slot) {
   uint32_t h = (def * 2654435761u) >> 24, k, size;
   template_slot *s = NULL;
+  *slot = NULL;
   for (k = 0; k < TEMPLATE_SLOTS; k++) {
     s = &r->templates[(h + k) & (TEMPLATE_SLOTS - 1)];
     if (s->gen != r->gen) break;
     if (s->off == def) {
       *start = s->start;
       *stop = s->end;
+      *slot = s;
       return 0;
     }
   }
@@ -468,6 +500,8 @@ static int template_at(logonerr_evtx_chunk_reader *r, uint32_t def,
     s->gen = r->gen;
     s->start = *start;
     s->end = *stop;
+    s->ops = OPS_UNDECODED;
+    *slot = s;
   }
   return 0;
 }
@@ -477,6 +511,7 @@ static int template_at(logonerr_evtx_chunk_reader *r, uint32_t def,
 static int instance(logonerr_evtx_chunk_reader *r, uint32_t *pos, uint32_t end_,
                     int level) {
   uint32_t def, start, stop, count, i, at;
+  template_slot *slot;
   long first;
   int rc;
   if (*pos + 9 > end_) {
@@ -497,7 +532,7 @@ static int instance(logonerr_evtx_chunk_reader *r, uint32_t *pos, uint32_t end_,
     }
     *pos += evtx_u32(r->c + *pos - 4);
   }
-  if (template_at(r, def, &start, &stop) != 0) return -1;
+  if (template_at(r, def, &start, &stop, &slot) != 0) return -1;
   if (*pos + 4 > end_) {
     fail(r, "template values past the end of the record");
     return -1;
@@ -523,7 +558,11 @@ static int instance(logonerr_evtx_chunk_reader *r, uint32_t *pos, uint32_t end_,
     at += v->size;
   }
   *pos = at;
-  rc = walk(r, start, stop, 1, (size_t)first, count, level + 1);
+  if (DECODE && slot != NULL && slot->ops == OPS_UNDECODED) decode(r, slot);
+  if (slot != NULL && slot->ops == OPS_READY)
+    rc = replay(r, slot->op0, (size_t)first, count, level + 1);
+  else
+    rc = walk(r, start, stop, 1, (size_t)first, count, level + 1);
   r->nsubs = (size_t)first;
   return rc;
 }
@@ -683,6 +722,243 @@ bad:
   return -1;
 }
 
+/* ------------------------------------------------ decoded templates */
+
+/* Appends an op; 0 when memory ran out. */
+static int op_add(logonerr_evtx_chunk_reader *r, const walk_op *o) {
+  if (r->nops == r->ops_cap) {
+    size_t cap = r->ops_cap ? r->ops_cap * 2 : 256;
+    walk_op *q = realloc(r->ops, cap * sizeof *q);
+    if (q == NULL) return 0;
+    r->ops = q;
+    r->ops_cap = cap;
+  }
+  r->ops[r->nops++] = *o;
+  return 1;
+}
+
+/* The name reference at *pos, as name_ref reads it, but leaving the
+ * record's first problem alone: a problem met while decoding is the
+ * record's only if its walk gets there (o->why keeps it). */
+static int decode_name(logonerr_evtx_chunk_reader *r, uint32_t *pos, uint32_t end_,
+                       walk_op *o) {
+  const char *saved = r->why;
+  int rc, kind = 0;
+  r->why = NULL;
+  rc = name_ref(r, pos, end_, &o->at, &o->len, &kind);
+  o->kind = (unsigned char)kind;
+  o->why = rc != 0 ? (r->why != NULL ? r->why : "binary XML that does not hold together")
+                   : NULL;
+  r->why = saved;
+  return rc;
+}
+
+/* A template's tokens into ops, read as walk() reads them with dep set: the
+ * bytes here, what they do in replay().  A template that instantiates
+ * another in its own tokens (not through a value) is left to walk(). */
+static void decode(logonerr_evtx_chunk_reader *r, template_slot *slot) {
+  uint32_t pos = slot->start, end_ = slot->end;
+  size_t op0 = r->nops;
+  walk_op o;
+  for (;;) {
+    unsigned tok;
+    memset(&o, 0, sizeof o);
+    if (pos >= end_) break; /* OP_END */
+    tok = r->c[pos++];
+    switch (tok & 0xBF) {
+    case 0x00:
+      break;
+    case 0x01:
+      o.op = OP_START;
+      pos += 6;
+      if (pos > end_) o.why = "binary XML that does not hold together";
+      else if (decode_name(r, &pos, end_, &o) == 0) {
+        if (tok & 0x40) pos += 4;
+        if (pos > end_) o.why = "binary XML that does not hold together";
+      }
+      break;
+    case 0x02:
+    case 0x03:
+      o.op = (tok & 0xBF) == 0x03 ? OP_EMPTY_END : OP_START_END;
+      break;
+    case 0x04:
+      o.op = OP_END_TAG;
+      break;
+    case 0x05:
+    case 0x07: {
+      uint32_t units;
+      o.op = OP_TEXT;
+      if ((tok & 0xBF) == 0x05 && (pos + 1 > end_ || r->c[pos] != 0x01)) {
+        o.op = OP_BAD;
+        o.why = "binary XML that does not hold together";
+        break;
+      }
+      if ((tok & 0xBF) == 0x05) pos++;
+      if (pos + 2 > end_ ||
+          (size_t)pos + 2 + 2 * (size_t)(units = evtx_u16(r->c + pos)) > end_) {
+        o.op = OP_BAD;
+        o.why = "text past the end of its data";
+        break;
+      }
+      o.at = (uint32_t)r->name_text.len;
+      evtx_text_utf16(&r->name_text, r->c + pos + 2, 2 * (size_t)units);
+      if (!r->name_text.ok) goto walk_it;
+      o.len = (uint32_t)(r->name_text.len - o.at);
+      pos += 2 + 2 * units;
+      break;
+    }
+    case 0x06:
+      o.op = OP_ATTR;
+      decode_name(r, &pos, end_, &o);
+      break;
+    case 0x08:
+      o.op = OP_CHAR;
+      if (pos + 2 > end_) {
+        o.op = OP_BAD;
+        o.why = "binary XML that does not hold together";
+        break;
+      }
+      o.value = evtx_u16(r->c + pos);
+      pos += 2;
+      break;
+    case 0x09:
+      o.op = OP_CHAR;
+      if (decode_name(r, &pos, end_, &o) != 0) {
+        o.op = OP_BAD;
+        break;
+      }
+      o.value = o.kind == K_LT     ? '<'
+                : o.kind == K_GT   ? '>'
+                : o.kind == K_AMP  ? '&'
+                : o.kind == K_QUOT ? '"'
+                : o.kind == K_APOS ? '\''
+                                   : 0xFFFD;
+      break;
+    case 0x0a:
+      if (decode_name(r, &pos, end_, &o) != 0) o.op = OP_BAD;
+      else continue; /* nothing to do */
+      break;
+    case 0x0b:
+      if (pos + 2 > end_ || (pos += 2 + 2u * evtx_u16(r->c + pos)) > end_) {
+        o.op = OP_BAD;
+        o.why = "binary XML that does not hold together";
+        break;
+      }
+      continue;
+    case 0x0c:
+      goto walk_it;
+    case 0x0d:
+    case 0x0e:
+      if (pos + 3 > end_) {
+        o.op = OP_BAD;
+        o.why = "binary XML that does not hold together";
+        break;
+      }
+      o.op = OP_SUB;
+      o.value = evtx_u16(r->c + pos);
+      o.optional = tok == 0x0e;
+      pos += 3;
+      break;
+    case 0x0f:
+      pos += 3;
+      continue;
+    default:
+      o.op = OP_BAD;
+      o.why = "an unknown binary XML token";
+      break;
+    }
+    if (!op_add(r, &o)) goto walk_it;
+    /* the walk goes no further: neither does the reading of bytes */
+    if (o.op == OP_END || o.op == OP_BAD || o.why != NULL) break;
+  }
+  memset(&o, 0, sizeof o); /* OP_END */
+  if (!op_add(r, &o)) goto walk_it;
+  slot->op0 = op0;
+  slot->ops = OPS_READY;
+  return;
+walk_it:
+  r->nops = op0;
+  slot->ops = OPS_WALK;
+}
+
+/* A decoded template (ops from op on), walked for one record: what walk()
+ * does for each token, in the same order of checks. */
+static int replay(logonerr_evtx_chunk_reader *r, size_t op, size_t sub0, size_t nsub,
+                  int level) {
+  evtx_text *t;
+  if (level > MAX_LEVEL) {
+    fail(r, "templates nested too deep");
+    return -1;
+  }
+  for (;; op++) {
+    /* A copy: a value's nested template may grow (move) the ops. */
+    walk_op o = r->ops[op];
+    switch (o.op) {
+    case OP_END:
+      return 0;
+    case OP_START:
+      if (r->pending) goto bad;
+      if (o.why != NULL) {
+        fail(r, o.why);
+        return -1;
+      }
+      if (r->depth >= MAX_DEPTH) goto bad;
+      r->el_at = o.at;
+      r->el_len = o.len;
+      r->el_kind = o.kind;
+      r->pending = 1;
+      r->attr = ATTR_NONE;
+      r->have_systime = r->have_name = 0;
+      break;
+    case OP_START_END:
+    case OP_EMPTY_END:
+      if (!r->pending) goto bad;
+      r->pending = 0;
+      element_start(r);
+      if (o.op == OP_EMPTY_END) element_end(r);
+      break;
+    case OP_END_TAG:
+      if (r->pending || r->depth == 0) goto bad;
+      element_end(r);
+      break;
+    case OP_TEXT:
+      t = sink(r);
+      if (t != NULL) evtx_text_add(t, r->name_text.p + o.at, o.len);
+      break;
+    case OP_ATTR:
+      if (!r->pending) goto bad;
+      if (o.why != NULL) {
+        fail(r, o.why);
+        return -1;
+      }
+      if (o.kind == K_SYSTEMTIME) {
+        r->attr = ATTR_SYSTEMTIME;
+        r->have_systime = 1;
+        r->systime.len = 0;
+      } else if (o.kind == K_NAME) {
+        r->attr = ATTR_NAME;
+        r->have_name = 1;
+        r->aname.len = 0;
+      } else {
+        r->attr = ATTR_OTHER;
+      }
+      break;
+    case OP_CHAR:
+      put_char(r, o.value);
+      break;
+    case OP_SUB:
+      if (substitute(r, o.value, o.optional, sub0, nsub, level) != 0) return -1;
+      break;
+    default: /* OP_BAD */
+      fail(r, o.why);
+      return -1;
+    }
+  }
+bad:
+  fail(r, "binary XML that does not hold together");
+  return -1;
+}
+
 /* -------------------------------------------------------------- chunks */
 
 logonerr_evtx_chunk_reader *logonerr_evtx_chunk_reader_new(const unsigned char *known) {
@@ -707,6 +983,7 @@ void logonerr_evtx_chunk_reader_free(logonerr_evtx_chunk_reader *r) {
   free(r->systime.p);
   free(r->aname.p);
   free(r->subs);
+  free(r->ops);
   free(r);
 }
 
@@ -769,6 +1046,7 @@ int logonerr_evtx_read_chunk(logonerr_evtx_chunk_reader *r, const uint8_t *chunk
     r->gen = 1;
   }
   r->name_text.len = 0;
+  r->nops = 0;
   if (n < CHUNK_HEADER) {
     rc = add_record(r, 0, index, 0, 0,
                     "a truncated chunk: the file ends inside its header");

@@ -51,6 +51,7 @@ build = {
     ["logonerr.events.schema"] = "lua/logonerr/events/schema.lua",
     ["logonerr.events.time"] = "lua/logonerr/events/time.lua",
     ["logonerr.events.address"] = "lua/logonerr/events/address.lua",
+    ["logonerr.events.memo"] = "lua/logonerr/events/memo.lua",
     ["logonerr.events.inputs"] = "lua/logonerr/events/inputs.lua",
     ["logonerr.events.record"] = "lua/logonerr/events/record.lua",
     ["logonerr.events.read.evtx"] = "lua/logonerr/events/read/evtx.lua",

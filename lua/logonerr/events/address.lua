@@ -4,6 +4,8 @@
 -- Windows compares without regard to case.
 -- @module logonerr.events.address
 
+local memo = require "logonerr.events.memo"
+
 local ipairs, match, lower, upper, gsub, tonumber, type, tostring =
       ipairs, string.match, string.lower, string.upper, string.gsub, tonumber, type, tostring
 
@@ -34,7 +36,7 @@ end
 --- An address as the log gives it, IPv4-mapped IPv6 (`::ffff:10.0.0.5`,
 -- written in full or not) as the IPv4 address, other IPv6 in lower case;
 -- nil for nothing, `-` included.
-function M.ip(v)
+M.ip = memo.one(function(v)
   v = trimmed(v)
   if v == nil or v == "-" then return nil end
   local low = lower(v)
@@ -42,24 +44,24 @@ function M.ip(v)
   if mapped and ipv4(mapped) then return mapped end
   if match(low, "^[%x:]+$") and match(low, ":") then return low end
   return v
-end
+end)
 
 --- Is this address one Windows writes for an attempt made locally
 -- (`-`, `::1`, `127.0.0.1`)?
-function M.is_local(v)
+M.is_local = memo.one(function(v)
   v = trimmed(v)
   return v ~= nil and LOCAL[lower(v)] == true
-end
+end)
 
 --- A workstation name in one spelling: without the `\\` some events put
 -- before it, in upper case as NetBIOS names are; nil for nothing or `-`.
-function M.workstation(v)
+M.workstation = memo.one(function(v)
   v = trimmed(v)
   if v == nil then return nil end
   v = gsub(v, "^\\\\+", "")
   if v == "" or v == "-" then return nil end
   return upper(v)
-end
+end)
 
 --- The source of an attempt: the remote address; else the workstation
 -- name; else "local" when the address says the attempt was local; else

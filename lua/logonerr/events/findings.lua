@@ -11,6 +11,7 @@
 -- @module logonerr.events.findings
 
 local identity = require "logonerr.events.identity"
+local memo = require "logonerr.events.memo"
 local rules = require "logonerr.events.rules"
 local time = require "logonerr.events.time"
 
@@ -23,6 +24,9 @@ local sort = table.sort
 local _ENV = nil -- luacheck: ignore 211
 
 local M = {}
+
+-- Per record: remembered per text (a log repeats a few accounts and hosts).
+local split, host = memo.two(identity.split), memo.one(identity.host)
 
 -- How the logon summary names events that have no logon type.
 local VIA = { tgt = "Kerberos TGT", service_ticket = "Kerberos service ticket",
@@ -163,7 +167,7 @@ function STATE:add(rec, ev)
   local d = rec.data or {}
   local ok = rec.success
   if ok == nil then ok = not rec.failed and role ~= "lockout" and role ~= "explicit" end
-  local user, domain = identity.split(rec.account)
+  local user, domain = split(rec.account)
   if user == nil then return end
   -- Learn: spellings of the domain, SIDs, address and workstation pairs.
   local realm = match(d.ServiceName or "", "^[kK][rR][bB][tT][gG][tT]/(.+)$")
@@ -175,8 +179,8 @@ function STATE:add(rec, ev)
   local sid = d.TargetUserSid or d.TargetSid
   if role == "explicit" then sid = nil end
   learn(self, "see", user, domain, sid, rec.computer)
-  local ip = identity.host(d.IpAddress)
-  local ws = identity.host(d.WorkstationName or d.Workstation)
+  local ip = host(d.IpAddress)
+  local ws = host(d.WorkstationName or d.Workstation)
   -- A logon names its client's address and name; the logging host's own
   -- name stands in for the client in console and RDP logons, and would tie
   -- every client address to it.
@@ -188,7 +192,7 @@ function STATE:add(rec, ev)
   if role == "explicit" then
     -- 4648's address, when there is one; else the host that logged it.
     src = (ip and not is_loopback(ip)) and ip or rec.computer
-  elseif src and is_loopback(identity.host(src)) then
+  elseif src and is_loopback(host(src)) then
     src = rec.computer
   end
   if src and rec.computer and src == rec.computer then src = match(src, "^[^.]+") end

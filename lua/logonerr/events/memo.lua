@@ -1,0 +1,57 @@
+--- Functions of one text, remembered: a log repeats the same few
+-- addresses, hosts and accounts millions of times, and each is worked out
+-- once.  Bounded: past MAX texts a function starts remembering afresh, so
+-- that a log of many cannot grow it.
+-- @module logonerr.events.memo
+
+local type = type
+
+local _ENV = nil -- luacheck: ignore 211
+
+local M = {}
+
+--- Texts remembered per function.
+M.MAX = 512
+
+local NIL = {} -- what stands for a nil result
+
+--- f, remembered for strings (other arguments are passed on each time).
+-- f must give the same for the same text, and one value.
+function M.one(f)
+  local seen, n = {}, 0
+  return function(v)
+    if type(v) ~= "string" then return f(v) end
+    local r = seen[v]
+    if r == nil then
+      if n >= M.MAX then seen, n = {}, 0 end
+      r = f(v)
+      if r == nil then r = NIL end
+      seen[v], n = r, n + 1
+    end
+    if r == NIL then return nil end
+    return r
+  end
+end
+
+--- The same for an f that gives two values.
+function M.two(f)
+  local first, second, n = {}, {}, 0
+  return function(v)
+    if type(v) ~= "string" then return f(v) end
+    local a = first[v]
+    if a == nil then
+      if n >= M.MAX then first, second, n = {}, {}, 0 end
+      local b
+      a, b = f(v)
+      if a == nil then a = NIL end
+      if b == nil then b = NIL end
+      first[v], second[v], n = a, b, n + 1
+    end
+    local b = second[v]
+    if a == NIL then a = nil end
+    if b == NIL then b = nil end
+    return a, b
+  end
+end
+
+return M
