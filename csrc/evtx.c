@@ -41,6 +41,7 @@ struct logonerr_evtx {
   int fd;
   int some; /* data only for the events in known */
   unsigned char known[KNOWN_BYTES];
+  char **fields; /* NULL, or the data fields wanted (NULL-terminated) */
   const uint8_t *mem;
   uint64_t size;
   uint32_t chunks; /* in the file, the last one maybe cut short */
@@ -102,7 +103,8 @@ static void fill(logonerr_evtx *f, logonerr_evtx_chunk_reader *r, slot *s,
 
 static void *worker(void *arg) {
   logonerr_evtx *f = arg;
-  logonerr_evtx_chunk_reader *r = logonerr_evtx_chunk_reader_new(f->some ? f->known : NULL);
+  logonerr_evtx_chunk_reader *r = logonerr_evtx_chunk_reader_new(f->some ? f->known : NULL,
+                                                                 (const char *const *)f->fields);
   pthread_mutex_lock(&f->mu);
   for (;;) {
     uint32_t c;
@@ -160,7 +162,8 @@ static logonerr_evtx *start(logonerr_evtx *f, int threads, unsigned part,
   if ((uint32_t)threads > f->chunks - first)
     threads = f->chunks > first ? (int)(f->chunks - first) : 1;
   if (threads == 1) {
-    f->r = logonerr_evtx_chunk_reader_new(f->some ? f->known : NULL);
+    f->r = logonerr_evtx_chunk_reader_new(f->some ? f->known : NULL,
+                                                                 (const char *const *)f->fields);
     f->one.buf = malloc(CHUNK_SIZE);
     if (f->r == NULL || f->one.buf == NULL) goto oom;
     return f;
@@ -204,21 +207,47 @@ logonerr_evtx *logonerr_evtx_open(const char *path, int threads, char *err,
 
 logonerr_evtx *logonerr_evtx_open_part(const char *path, int threads, unsigned part,
                                        unsigned parts, char *err, size_t errlen) {
-  return logonerr_evtx_open_some(path, threads, part, parts, NULL, err, errlen);
+  return logonerr_evtx_open_some(path, threads, part, parts, NULL, NULL, err, errlen);
+}
+
+/* A copy of a NULL-terminated list of names, in one block; NULL when
+ * memory ran out. */
+static char **copy_names(const char *const *names) {
+  size_t n = 0, bytes = 0, i;
+  char **c, *at;
+  while (names[n] != NULL) bytes += strlen(names[n++]) + 1;
+  c = malloc((n + 1) * sizeof *c + bytes);
+  if (c == NULL) return NULL;
+  at = (char *)(c + n + 1);
+  for (i = 0; i < n; i++) {
+    size_t k = strlen(names[i]) + 1;
+    memcpy(at, names[i], k);
+    c[i] = at;
+    at += k;
+  }
+  c[n] = NULL;
+  return c;
 }
 
 logonerr_evtx *logonerr_evtx_open_some(const char *path, int threads, unsigned part,
                                        unsigned parts, const unsigned char *known,
-                                       char *err, size_t errlen) {
+                                       const char *const *fields, char *err,
+                                       size_t errlen) {
   struct stat st;
   logonerr_evtx *f = calloc(1, sizeof *f);
   if (f == NULL) {
     snprintf(err, errlen, "out of memory");
     return NULL;
   }
+  f->fd = -1; /* none opened yet: close() leaves it */
   if (known != NULL) {
     f->some = 1;
     memcpy(f->known, known, KNOWN_BYTES);
+  }
+  if (fields != NULL && (f->fields = copy_names(fields)) == NULL) {
+    snprintf(err, errlen, "out of memory");
+    logonerr_evtx_close(f);
+    return NULL;
   }
   f->fd = open(path, O_RDONLY);
   if (f->fd < 0 || fstat(f->fd, &st) != 0) {
@@ -278,6 +307,7 @@ void logonerr_evtx_close(logonerr_evtx *f) {
   logonerr_evtx_batch_free(&f->one.batch);
   logonerr_evtx_batch_free(&f->header_batch);
   logonerr_evtx_chunk_reader_free(f->r);
+  free(f->fields);
   if (f->fd >= 0) close(f->fd);
   free(f);
 }

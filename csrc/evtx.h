@@ -36,6 +36,7 @@ typedef struct {
   uint32_t chunk;        /* its chunk (0-based), or LOGONERR_EVTX_FILE    */
   uint32_t offset;       /* its offset in the chunk; 0 for a chunk skip   */
   uint32_t first, count; /* its fields, batch.fields[first .. first+count) */
+  uint32_t unread;       /* its data fields left out, not wanted          */
   const char *why;       /* NULL when read; else why it was skipped       */
 } logonerr_evtx_record;
 
@@ -61,15 +62,18 @@ logonerr_evtx *logonerr_evtx_open(const char *path, int threads, char *err,
  * problems.  NULL with a message when part is not below parts. */
 logonerr_evtx *logonerr_evtx_open_part(const char *path, int threads, unsigned part,
                                        unsigned parts, char *err, size_t errlen);
-/* The same, giving the data only of the events in known (a set of 65536
- * bits: event ID k is bit k % 8 of byte k / 8; NULL: all, as above).  The
- * records of other events come with their <System> fields alone, their
- * data still checked but not made text: most of the reading saved where a
- * caller (the triage) has no use for it.  A record whose first EventID is
- * no number up to 65535 comes whole.  known is copied. */
+/* The same, giving only the data a caller (the triage) uses: that of the
+ * events in known (a set of 65536 bits: event ID k is bit k % 8 of byte
+ * k / 8), and of those only the fields named in fields (a NULL-terminated
+ * list; a field without a name is always given).  NULL for either: all.
+ * Other data is still checked as it is read, but not made text (most of
+ * the reading saved); each record counts its data fields left out
+ * (unread).  A record whose first EventID is no number up to 65535 comes
+ * with all its data.  known and fields are copied. */
 logonerr_evtx *logonerr_evtx_open_some(const char *path, int threads, unsigned part,
                                        unsigned parts, const unsigned char *known,
-                                       char *err, size_t errlen);
+                                       const char *const *fields, char *err,
+                                       size_t errlen);
 /* The same over n bytes in memory (which must outlive the reader). */
 logonerr_evtx *logonerr_evtx_open_memory(const void *data, size_t n,
                                          int threads, char *err,
@@ -85,8 +89,10 @@ int logonerr_evtx_next(logonerr_evtx *f, const logonerr_evtx_batch **b,
 /* The records of one chunk of n bytes (index: its place in the file) into
  * b, emptied first.  Returns 0, or -1 when memory ran out. */
 typedef struct logonerr_evtx_chunk_reader logonerr_evtx_chunk_reader;
-/* known: as logonerr_evtx_open_some's (not copied: it must outlive r). */
-logonerr_evtx_chunk_reader *logonerr_evtx_chunk_reader_new(const unsigned char *known);
+/* known, fields: as logonerr_evtx_open_some's (not copied: they must
+ * outlive r). */
+logonerr_evtx_chunk_reader *logonerr_evtx_chunk_reader_new(const unsigned char *known,
+                                                           const char *const *fields);
 void logonerr_evtx_chunk_reader_free(logonerr_evtx_chunk_reader *r);
 int logonerr_evtx_read_chunk(logonerr_evtx_chunk_reader *r,
                              const uint8_t *chunk, size_t n, uint32_t index,

@@ -29,9 +29,7 @@
 #define TEMPLATE_SLOTS 256 /* templates cached per chunk               */
 #define FIELD_NAME 127     /* as eventxml.c's name buffer              */
 
-/* CAP_SKIP: the data of an event the caller does not want, checked as
- * it is walked but not made text (most of a record's cost). */
-enum { CAP_NONE, CAP_SYSTEM, CAP_DATA, CAP_USER, CAP_SKIP };
+enum { CAP_NONE, CAP_SYSTEM, CAP_DATA, CAP_USER };
 enum { ATTR_NONE, ATTR_OTHER, ATTR_SYSTEMTIME, ATTR_NAME };
 
 typedef struct {
@@ -78,6 +76,11 @@ typedef struct {
 struct logonerr_evtx_chunk_reader {
   uint32_t crc[8][256];
   const unsigned char *known; /* the events whose data is wanted; NULL: all */
+  /* The data fields wanted (NULL: all): their names, and a bit per length
+   * (under 64) that some name has, which turns most others away at once. */
+  const char **want;
+  size_t *want_len, nwant;
+  uint64_t want_lens;
   const uint8_t *c; /* the chunk */
   uint32_t n;
   uint32_t gen; /* bumped per chunk: older cache slots are empty */
@@ -91,6 +94,10 @@ struct logonerr_evtx_chunk_reader {
   /* The walk, as eventxml.c's. */
   int depth, section, capture, leaf, saw_event;
   int id_seen, skip_data; /* the record's first EventID read; its data unwanted */
+  /* The field being read is not wanted: its values are checked as they
+   * are walked but not made text (most of a record's cost). */
+  int skipping;
+  uint32_t unread; /* the record's data fields left out so */
   int field_kind;             /* the kind of the System field being read */
   char field[FIELD_NAME + 1]; /* the name of the field being read */
   size_t field_n;
@@ -169,6 +176,7 @@ static int add_record(logonerr_evtx_chunk_reader *r, uint64_t number,
   rec->first = (uint32_t)first;
   rec->count = (uint32_t)(b->nfields - first);
   rec->why = why;
+  rec->unread = 0;
   return 0;
 }
 
@@ -354,6 +362,17 @@ static void set_field(logonerr_evtx_chunk_reader *r, const char *s, size_t n) {
   r->field_n = n;
 }
 
+/* Is the data field of that name wanted?  (A field without a name always
+ * is.) */
+static int wanted(const logonerr_evtx_chunk_reader *r, const char *s, size_t n) {
+  size_t i;
+  if (r->want == NULL) return 1;
+  if (n < 64 && !(r->want_lens >> n & 1)) return 0;
+  for (i = 0; i < r->nwant; i++)
+    if (r->want_len[i] == n && memcmp(r->want[i], s, n) == 0) return 1;
+  return 0;
+}
+
 /* The start of an element, its attributes read. */
 static void element_start(logonerr_evtx_chunk_reader *r) {
   uint32_t at = r->el_at, len = r->el_len;
@@ -394,8 +413,8 @@ static void element_start(logonerr_evtx_chunk_reader *r) {
   } else {
     r->capture = CAP_NONE;
   }
-  if (r->skip_data && (r->capture == CAP_DATA || r->capture == CAP_USER))
-    r->capture = CAP_SKIP;
+  r->skipping = (r->capture == CAP_DATA || r->capture == CAP_USER) &&
+                (r->skip_data || (r->field_n > 0 && !wanted(r, r->field, r->field_n)));
 }
 
 /* After the record's first EventID: is its data unwanted?  Only when the
@@ -419,10 +438,13 @@ static void element_end(logonerr_evtx_chunk_reader *r) {
     emit(r, LOGONERR_EVTX_SYSTEM, r->field, r->field_n, 0, r->text.p, r->text.len, 0);
     if (r->field_kind == K_EVENTID && !r->id_seen) decide_data(r);
   }
-  else if (r->capture == CAP_DATA || (r->capture == CAP_USER && r->leaf))
-    emit(r, LOGONERR_EVTX_DATA, r->field, r->field_n, r->field_attr,
-         r->text.p, r->text.len, 0);
+  else if (r->capture == CAP_DATA || (r->capture == CAP_USER && r->leaf)) {
+    if (r->skipping) r->unread++;
+    else emit(r, LOGONERR_EVTX_DATA, r->field, r->field_n, r->field_attr,
+              r->text.p, r->text.len, 0);
+  }
   r->capture = CAP_NONE;
+  r->skipping = 0;
   r->leaf = 0;
   r->text.len = 0;
   r->depth--;
@@ -436,7 +458,7 @@ static evtx_text *sink(logonerr_evtx_chunk_reader *r) {
     if (r->attr == ATTR_NAME) return &r->aname;
     return NULL;
   }
-  return r->capture != CAP_NONE && r->capture != CAP_SKIP ? &r->text : NULL;
+  return r->capture != CAP_NONE && !r->skipping ? &r->text : NULL;
 }
 
 /* ---------------------------------------------------------- binary XML */
@@ -579,7 +601,7 @@ static int substitute(logonerr_evtx_chunk_reader *r, uint32_t index, int optiona
   if (v.type == 0x21)
     return v.size == 0 ? 0 : walk(r, v.off, v.off + v.size, 0, 0, 0, level + 1);
   t = sink(r);
-  if (t == NULL && (r->pending || r->capture != CAP_SKIP)) return 0;
+  if (t == NULL && (r->pending || !r->skipping)) return 0;
   if (v.type & 0x80) {
     fail(r, "an array value");
     return -1;
@@ -961,10 +983,27 @@ bad:
 
 /* -------------------------------------------------------------- chunks */
 
-logonerr_evtx_chunk_reader *logonerr_evtx_chunk_reader_new(const unsigned char *known) {
+logonerr_evtx_chunk_reader *logonerr_evtx_chunk_reader_new(const unsigned char *known,
+                                                           const char *const *fields) {
   logonerr_evtx_chunk_reader *r = calloc(1, sizeof *r);
   if (r == NULL) return NULL;
   r->known = known;
+  if (fields != NULL) {
+    size_t n = 0, i;
+    while (fields[n] != NULL) n++;
+    r->want = malloc((n + 1) * sizeof *r->want);
+    r->want_len = malloc((n + 1) * sizeof *r->want_len);
+    if (r->want == NULL || r->want_len == NULL) {
+      logonerr_evtx_chunk_reader_free(r);
+      return NULL;
+    }
+    for (i = 0; i < n; i++) {
+      r->want[i] = fields[i];
+      r->want_len[i] = strlen(fields[i]);
+      if (r->want_len[i] < 64) r->want_lens |= (uint64_t)1 << r->want_len[i];
+    }
+    r->nwant = n;
+  }
   crc_init(r->crc);
   r->name_text.ok = r->text.ok = r->systime.ok = r->aname.ok = 1;
   /* Every buffer is allocated from the start: none is ever NULL. */
@@ -984,6 +1023,8 @@ void logonerr_evtx_chunk_reader_free(logonerr_evtx_chunk_reader *r) {
   free(r->aname.p);
   free(r->subs);
   free(r->ops);
+  free((void *)r->want);
+  free(r->want_len);
   free(r);
 }
 
@@ -1000,7 +1041,8 @@ static int read_record(logonerr_evtx_chunk_reader *r, uint32_t index,
   size_t first = r->b->nfields, text0 = r->out.len;
   uint64_t number = evtx_u64(r->c + off + 8);
   r->depth = r->section = r->capture = r->leaf = r->saw_event = 0;
-  r->id_seen = r->skip_data = 0;
+  r->id_seen = r->skip_data = r->skipping = 0;
+  r->unread = 0;
   r->pending = 0;
   r->nsubs = 0;
   r->why = NULL;
@@ -1016,7 +1058,9 @@ static int read_record(logonerr_evtx_chunk_reader *r, uint32_t index,
     r->b->nfields = first;
     r->out.len = text0;
   }
-  return add_record(r, number, index, off, first, r->why);
+  if (add_record(r, number, index, off, first, r->why) != 0) return -1;
+  if (r->why == NULL) r->b->recs[r->b->nrecs - 1].unread = r->unread;
+  return 0;
 }
 
 /* The next record signature after off (records are 8-aligned), or end. */

@@ -32,22 +32,39 @@ static reader *check_reader(lua_State *L) {
   return r;
 }
 
-/* open(path [, threads [, part, parts [, known]]]) -> reader, or nil,
+/* open(path [, threads [, part, parts [, known [, fields]]]]) -> reader, or nil,
  * message naming the file.  part (1-based) of parts: that share of the
  * file's chunks.  known: a set of event IDs ({[4624] = true, ...}); the
  * records of other events then come without their data (a triage does not
- * use it, and building it is most of the binding's work). */
+ * use it, and building it is most of the binding's work).  fields: a list
+ * of data field names; the other fields (but those without a name) are
+ * then left out too.  A record counts what was left out in unread. */
 static int l_open(lua_State *L) {
   const char *path = luaL_checkstring(L, 1);
   lua_Integer threads = luaL_optinteger(L, 2, 1);
   lua_Integer part = luaL_optinteger(L, 3, 1);
   lua_Integer parts = luaL_optinteger(L, 4, 1);
   char err[ERRLEN];
+  const char **fields = NULL;
   reader *r;
   luaL_argcheck(L, threads >= 1 && threads <= 64, 2, "threads must be 1 to 64");
   luaL_argcheck(L, parts >= 1 && parts <= 65535, 4, "parts must be 1 to 65535");
   luaL_argcheck(L, part >= 1 && part <= parts, 3, "part must be 1 to parts");
   if (!lua_isnoneornil(L, 5)) luaL_checktype(L, 5, LUA_TTABLE);
+  if (!lua_isnoneornil(L, 6)) {
+    size_t n, i;
+    luaL_checktype(L, 6, LUA_TTABLE);
+    n = (size_t)lua_rawlen(L, 6);
+    /* the names stay in the list (on the stack) until open copies them */
+    fields = lua_newuserdata(L, (n + 1) * sizeof *fields);
+    for (i = 0; i < n; i++) {
+      lua_rawgeti(L, 6, (int)i + 1);
+      if (lua_type(L, -1) != LUA_TSTRING) luaL_argerror(L, 6, "a list of field names expected");
+      fields[i] = lua_tostring(L, -1);
+      lua_pop(L, 1);
+    }
+    fields[n] = NULL;
+  }
   r = lua_newuserdata(L, sizeof *r);
   memset(r, 0, sizeof *r);
   if (lua_istable(L, 5)) {
@@ -65,7 +82,7 @@ static int l_open(lua_State *L) {
   luaL_getmetatable(L, READER);
   lua_setmetatable(L, -2);
   r->f = logonerr_evtx_open_some(path, (int)threads, (unsigned)(part - 1), (unsigned)parts,
-                                 r->some ? r->known : NULL, err, sizeof err);
+                                 r->some ? r->known : NULL, fields, err, sizeof err);
   if (r->f == NULL) {
     lua_pushnil(L);
     lua_pushfstring(L, "%s: %s", path, err);
@@ -120,6 +137,7 @@ static int l_reader_next(lua_State *L) {
   levtx_building bd;
   size_t k;
   int data, ndata;
+  uint32_t unread;
   char err[ERRLEN];
   while (r->b == NULL || r->i >= r->b->nrecs) {
     int got;
@@ -143,10 +161,10 @@ static int l_reader_next(lua_State *L) {
   }
   data = !r->some || known_event(r, b, rec);
   ndata = 0;
-  if (data)
-    for (k = rec->first; k < (size_t)rec->first + rec->count; k++)
-      ndata += b->fields[k].where == LOGONERR_EVTX_DATA;
-  levtx_record_begin(L, &bd, ndata);
+  for (k = rec->first; k < (size_t)rec->first + rec->count; k++)
+    ndata += b->fields[k].where == LOGONERR_EVTX_DATA;
+  unread = rec->unread + (data ? 0 : (uint32_t)ndata);
+  levtx_record_begin(L, &bd, data ? ndata : 0);
   for (k = rec->first; k < (size_t)rec->first + rec->count; k++) {
     const logonerr_evtx_field *f = &b->fields[k];
     if (f->where == LOGONERR_EVTX_DATA && !data) continue;
@@ -154,6 +172,10 @@ static int l_reader_next(lua_State *L) {
                        f->name_len, b->text + f->value, f->value_len);
   }
   levtx_record_end(L);
+  if (unread > 0) {
+    lua_pushinteger(L, (lua_Integer)unread);
+    lua_setfield(L, -2, "unread");
+  }
   return 1;
 }
 

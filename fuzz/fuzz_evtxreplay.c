@@ -2,15 +2,16 @@
  * tokens read once per chunk, replayed per record) against the walk over
  * the tokens themselves (fuzz/evtx_walk_only.c).  Every chunk of the input
  * (after a file header, if it starts with one) must give the same records,
- * skips and fields both ways: with all data, with none wanted, and with
- * the data of event 4625 alone. */
+ * skips and fields both ways: with all data, with none wanted, with the
+ * data of event 4625 alone, and with some of its fields alone. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "evtx.h"
 
-logonerr_evtx_chunk_reader *walk_only_reader_new(const unsigned char *known);
+logonerr_evtx_chunk_reader *walk_only_reader_new(const unsigned char *known,
+                                                 const char *const *fields);
 void walk_only_reader_free(logonerr_evtx_chunk_reader *r);
 void walk_only_batch_free(logonerr_evtx_batch *b);
 int walk_only_read_chunk(logonerr_evtx_chunk_reader *r, const uint8_t *chunk, size_t n,
@@ -29,7 +30,7 @@ static void compare(const logonerr_evtx_batch *a, const logonerr_evtx_batch *b) 
   for (i = 0; i < a->nrecs; i++) {
     const logonerr_evtx_record *x = &a->recs[i], *y = &b->recs[i];
     if (x->number != y->number || x->chunk != y->chunk || x->offset != y->offset ||
-        x->count != y->count)
+        x->count != y->count || x->unread != y->unread)
       abort();
     if ((x->why == NULL) != (y->why == NULL) ||
         (x->why != NULL && strcmp(x->why, y->why) != 0))
@@ -47,16 +48,18 @@ static void compare(const logonerr_evtx_batch *a, const logonerr_evtx_batch *b) 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   static unsigned char none[65536 / 8], only_4625[65536 / 8];
-  const unsigned char *sets[3] = {NULL, none, only_4625};
+  static const char *const some[] = {"TargetUserName", "IpAddress", "Status", "", NULL};
+  const unsigned char *sets[4] = {NULL, none, only_4625, only_4625};
   int s;
   only_4625[4625 / 8] = (unsigned char)(1u << (4625 % 8));
   if (size >= 4096 && memcmp(data, "ElfFile", 8) == 0) {
     data += 4096;
     size -= 4096;
   }
-  for (s = 0; s < 3; s++) {
-    logonerr_evtx_chunk_reader *r = logonerr_evtx_chunk_reader_new(sets[s]);
-    logonerr_evtx_chunk_reader *w = walk_only_reader_new(sets[s]);
+  for (s = 0; s < 4; s++) {
+    const char *const *fields = s == 3 ? some : NULL;
+    logonerr_evtx_chunk_reader *r = logonerr_evtx_chunk_reader_new(sets[s], fields);
+    logonerr_evtx_chunk_reader *w = walk_only_reader_new(sets[s], fields);
     logonerr_evtx_batch a, b;
     size_t off;
     uint32_t c = 0;

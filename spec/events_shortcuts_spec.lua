@@ -36,6 +36,56 @@ describe("a triage of EVTX read lean", function()
     assert.has_error(function() evtx.open(path, 1, 1, 1, "4624") end)
   end)
 
+  it("gives of those only the fields a triage reads, and counts the others", function()
+    local path = S .. "python-evtx-security.evtx"
+    local want = {}
+    for _, f in ipairs(triage.FIELDS) do want[f] = true end
+    local whole = assert(evtx.open(path))
+    local lean = assert(evtx.open(path, 1, 1, 1, events.schema.events, triage.FIELDS))
+    local left = 0
+    while true do
+      local w, l = whole:next(), lean:next()
+      if w == nil then assert.is_nil(l); break end
+      if w then
+        assert.are.equal(w.record, l.record)
+        local n, kept = 0, 0
+        for k, v in pairs(w.data) do
+          n = n + 1
+          if events.schema.events[w.id] and want[k] then
+            assert.are.equal(v, l.data[k], k) -- given as it is
+            kept = kept + 1
+          else
+            assert.is_nil(l.data[k], k)
+          end
+        end
+        assert.are.equal(n - kept, l.unread or 0)
+        left = left + (l.unread or 0)
+      end
+    end
+    assert.is_true(left > 0)
+    -- TargetUserName is read (the account); SubjectLogonId is not
+    assert.is_true(want.TargetUserName)
+    assert.is_nil(want.SubjectLogonId)
+    for _, bad in ipairs({ "TargetUserName", { 1 } }) do
+      assert.has_error(function() evtx.open(path, 1, 1, 1, nil, bad) end)
+    end
+  end)
+
+  it("reads every data field the findings' code reads", function()
+    -- what findings.lua reads as d.Name must be in findings.DATA, or a
+    -- lean reading would leave it out
+    local findings = require "logonerr.events.findings"
+    local listed = {}
+    for _, f in ipairs(findings.DATA) do listed[f] = true end
+    local src = assert(io.open("lua/logonerr/events/findings.lua")):read("*a")
+    local n = 0
+    for f in src:gmatch("[^%w_]d%.(%u[%w_]*)") do
+      assert.is_true(listed[f], f .. " is read but not in findings.DATA")
+      n = n + 1
+    end
+    assert.is_true(n >= 10)
+  end)
+
   it("gives a record whose EventID is no event ID whole, for the triage to say why", function()
     -- the first 4625 of a sample, its EventID (System's fourth value, a
     -- 16-bit number) written as text; the bytes it takes or gives up come

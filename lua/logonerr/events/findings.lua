@@ -25,6 +25,12 @@ local _ENV = nil -- luacheck: ignore 211
 
 local M = {}
 
+--- The data fields the findings read from a record (its data is d below), beside
+-- those the schema names: a triage's EVTX reading leaves the others out.
+M.DATA = { "IpAddress", "PreAuthType", "ProcessName", "ServiceName", "TargetDomainName",
+           "TargetSid", "TargetUserName", "TargetUserSid", "TicketEncryptionType",
+           "Workstation", "WorkstationName" }
+
 -- Per record: remembered per text (a log repeats a few accounts and hosts).
 local split, host = memo.two(identity.split), memo.one(identity.host)
 

@@ -216,7 +216,7 @@ function READER:next()
         self.duplicates = self.duplicates + 1
       else
         self.events = self.events + 1
-        if EVENTS[rec.id] and next(rec.data) == nil then
+        if EVENTS[rec.id] and next(rec.data) == nil and not rec.unread then
           self.fieldless = self.fieldless + 1
         end
         if not o.any or wanted(rec, o) then return rec end
@@ -296,9 +296,10 @@ end
 -- the readers of one run, so that a record two files hold is read once),
 -- part and parts (EVTX: read only the part-th of parts equal shares of
 -- the file's chunks; `events -j` reads the shares in parallel), lean
--- (EVTX: the records of events the schema does not know come without their
--- data, which a triage does not use: its account and source are then
--- unknown, so the account and source filters need it off).
+-- (EVTX: a record comes with the data a triage reads alone, triage.FIELDS
+-- of the events the schema knows, and counts in unread the fields left
+-- out; the records of other events then have no account and source, so
+-- the account and source filters need it off).
 -- Returns a reader (reader:next(), reader.format,
 -- reader.skipped, a list of {at, reason}; reader.events, the records read
 -- before filtering; reader.other_channel and reader.duplicates, the records
@@ -348,7 +349,8 @@ function M.open(src, opts)
     if owned then f:close() end
     if path then
       raw, err = read_evtx.records(rd, path, opts.jobs, opts.part, opts.parts,
-                                   opts.lean and schema.events or nil)
+                                   opts.lean and schema.events or nil,
+                                   opts.lean and require("logonerr.events.triage").FIELDS or nil)
     end
   else
     raw, err = text_records(rd, f, head)

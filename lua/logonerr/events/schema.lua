@@ -41,7 +41,8 @@
 -- Data kept whole, one entry a line:
 -- luacheck: no max line length
 
-local getmetatable, pairs, setmetatable = getmetatable, pairs, setmetatable
+local getmetatable, ipairs, pairs, setmetatable = getmetatable, ipairs, pairs, setmetatable
+local sort = table.sort
 
 local _ENV = nil -- luacheck: ignore 211
 
@@ -158,6 +159,28 @@ M.events = {
     account = { user = "TargetUserName" },
   },
 }
+
+--- The data fields a record's decoration reads (logonerr.events.record:
+-- codes, account, source, logon type, failure reason), of any event: a
+-- list, sorted.
+function M.fields_read()
+  local set, list = {}, {}
+  local function take(f)
+    if f ~= nil and not set[f] then set[f] = true; list[#list + 1] = f end
+  end
+  local entries = { M.DEFAULT }
+  for _, e in pairs(M.events) do entries[#entries + 1] = e end
+  for _, e in ipairs(entries) do
+    for _, k in ipairs({ "status", "substatus", "source" }) do
+      for _, f in ipairs(e[k] or {}) do take(f) end
+    end
+    if e.account then take(e.account.user); take(e.account.domain) end
+    take(e.logon_type)
+    take(e.failure_reason)
+  end
+  sort(list)
+  return list
+end
 
 local DEFAULTS = { __index = M.DEFAULT }
 

@@ -23,6 +23,19 @@ local M = {}
 -- says why).
 M.DEFAULTS = rules.DEFAULTS
 
+--- The data fields a triage reads from a record, of any event: what the
+-- schema's decoration reads and what the findings read (a list, sorted).
+-- A lean reading (events.open's lean) leaves the others out.
+M.FIELDS = schema.fields_read()
+do
+  local have = {}
+  for _, f in ipairs(M.FIELDS) do have[f] = true end
+  for _, f in ipairs(findings.DATA) do
+    if not have[f] then have[f] = true; M.FIELDS[#M.FIELDS + 1] = f end
+  end
+  sort(M.FIELDS)
+end
+
 local function add(t, k, n)
   if k ~= nil then t[k] = (t[k] or 0) + (n or 1) end
 end

@@ -21,12 +21,13 @@ M.missing = "logonerr.evtx is not built (make builds it: it needs a C compiler "
 --- The raw records of the EVTX file at path, read for rd (which counts
 -- what is skipped) with jobs threads (1 by default); part of parts: that
 -- share of its chunks (all by default); known: a set of event IDs whose
--- records alone come with their data (all by default); nil and a message
+-- records alone come with their data (all by default); fields: the data
+-- fields given, a list (all by default); nil and a message
 -- when the file cannot be opened.  A damaged chunk or record comes from
 -- the reader as false, why, where: it is skipped.
-function M.records(rd, path, jobs, part, parts, known)
+function M.records(rd, path, jobs, part, parts, known, fields)
   if not M.available then return nil, M.missing end
-  local f, err = native.open(path, jobs, part, parts, known)
+  local f, err = native.open(path, jobs, part, parts, known, fields)
   if f == nil then return nil, err end
   local next_ = f.next -- looked up once, not per record
   return function()
