@@ -76,11 +76,12 @@ typedef struct {
 struct logonerr_evtx_chunk_reader {
   uint32_t crc[8][256];
   const unsigned char *known; /* the events whose data is wanted; NULL: all */
-  /* The data fields wanted (NULL: all): their names, and a bit per length
-   * (under 64) that some name has, which turns most others away at once. */
+  /* The data fields wanted (NULL: all): their names by length, those of
+   * length n (under 64) from by_len[n] to by_len[n + 1]; longer ones from
+   * by_len[64] on. */
   const char **want;
   size_t *want_len, nwant;
-  uint64_t want_lens;
+  size_t by_len[66];
   const uint8_t *c; /* the chunk */
   uint32_t n;
   uint32_t gen; /* bumped per chunk: older cache slots are empty */
@@ -365,10 +366,9 @@ static void set_field(logonerr_evtx_chunk_reader *r, const char *s, size_t n) {
 /* Is the data field of that name wanted?  (A field without a name always
  * is.) */
 static int wanted(const logonerr_evtx_chunk_reader *r, const char *s, size_t n) {
-  size_t i;
+  size_t i, k = n < 64 ? n : 64;
   if (r->want == NULL) return 1;
-  if (n < 64 && !(r->want_lens >> n & 1)) return 0;
-  for (i = 0; i < r->nwant; i++)
+  for (i = r->by_len[k]; i < r->by_len[k + 1]; i++)
     if (r->want_len[i] == n && memcmp(r->want[i], s, n) == 0) return 1;
   return 0;
 }
@@ -997,10 +997,22 @@ logonerr_evtx_chunk_reader *logonerr_evtx_chunk_reader_new(const unsigned char *
       logonerr_evtx_chunk_reader_free(r);
       return NULL;
     }
-    for (i = 0; i < n; i++) {
-      r->want[i] = fields[i];
-      r->want_len[i] = strlen(fields[i]);
-      if (r->want_len[i] < 64) r->want_lens |= (uint64_t)1 << r->want_len[i];
+    /* by length: counted, then placed (a counting sort) */
+    {
+      size_t next[65], k;
+      for (i = 0; i < n; i++) {
+        size_t len = strlen(fields[i]);
+        r->by_len[(len < 64 ? len : 64) + 1]++;
+      }
+      for (k = 0; k < 65; k++) {
+        r->by_len[k + 1] += r->by_len[k];
+        next[k] = r->by_len[k];
+      }
+      for (i = 0; i < n; i++) {
+        size_t len = strlen(fields[i]), j = next[len < 64 ? len : 64]++;
+        r->want[j] = fields[i];
+        r->want_len[j] = len;
+      }
     }
     r->nwant = n;
   }
