@@ -983,38 +983,39 @@ bad:
 
 /* -------------------------------------------------------------- chunks */
 
+/* The wanted field names into r, by length (counted, then placed: a
+ * counting sort).  -1 when memory ran out. */
+static int want_fields(logonerr_evtx_chunk_reader *r, const char *const *fields) {
+  size_t n = 0, next[65], i, k;
+  while (fields[n] != NULL) n++;
+  r->want = malloc((n + 1) * sizeof *r->want);
+  r->want_len = malloc((n + 1) * sizeof *r->want_len);
+  if (r->want == NULL || r->want_len == NULL) return -1;
+  for (i = 0; i < n; i++) {
+    size_t len = strlen(fields[i]);
+    r->by_len[(len < 64 ? len : 64) + 1]++;
+  }
+  for (k = 0; k < 65; k++) {
+    r->by_len[k + 1] += r->by_len[k];
+    next[k] = r->by_len[k];
+  }
+  for (i = 0; i < n; i++) {
+    size_t len = strlen(fields[i]), j = next[len < 64 ? len : 64]++;
+    r->want[j] = fields[i];
+    r->want_len[j] = len;
+  }
+  r->nwant = n;
+  return 0;
+}
+
 logonerr_evtx_chunk_reader *logonerr_evtx_chunk_reader_new(const unsigned char *known,
                                                            const char *const *fields) {
   logonerr_evtx_chunk_reader *r = calloc(1, sizeof *r);
   if (r == NULL) return NULL;
   r->known = known;
-  if (fields != NULL) {
-    size_t n = 0, i;
-    while (fields[n] != NULL) n++;
-    r->want = malloc((n + 1) * sizeof *r->want);
-    r->want_len = malloc((n + 1) * sizeof *r->want_len);
-    if (r->want == NULL || r->want_len == NULL) {
-      logonerr_evtx_chunk_reader_free(r);
-      return NULL;
-    }
-    /* by length: counted, then placed (a counting sort) */
-    {
-      size_t next[65], k;
-      for (i = 0; i < n; i++) {
-        size_t len = strlen(fields[i]);
-        r->by_len[(len < 64 ? len : 64) + 1]++;
-      }
-      for (k = 0; k < 65; k++) {
-        r->by_len[k + 1] += r->by_len[k];
-        next[k] = r->by_len[k];
-      }
-      for (i = 0; i < n; i++) {
-        size_t len = strlen(fields[i]), j = next[len < 64 ? len : 64]++;
-        r->want[j] = fields[i];
-        r->want_len[j] = len;
-      }
-    }
-    r->nwant = n;
+  if (fields != NULL && want_fields(r, fields) != 0) {
+    logonerr_evtx_chunk_reader_free(r);
+    return NULL;
   }
   crc_init(r->crc);
   r->name_text.ok = r->text.ok = r->systime.ok = r->aname.ok = 1;
