@@ -296,37 +296,6 @@ local function by_time(a, b)
   return a.i < b.i
 end
 
-local function by_arrival(a, b) return a.i < b.i end
-
--- Sorts a list of entries by time, then arrival, outright: the distinct
--- times sorted as plain numbers (no comparison function to call), then
--- each time's entries put out in arrival order.
-local function sort_by_time(list)
-  local groups, times = {}, {}
-  for k = 1, #list do
-    local e = list[k]
-    local g = groups[e.t]
-    if g == nil then
-      groups[e.t] = { e }
-      times[#times + 1] = e.t
-    else
-      g[#g + 1] = e
-    end
-  end
-  sort(times)
-  local k = 0
-  for _, t in ipairs(times) do
-    local g = groups[t]
-    for m = 2, #g do
-      if g[m].i < g[m - 1].i then sort(g, by_arrival); break end
-    end
-    for m = 1, #g do
-      k = k + 1
-      list[k] = g[m]
-    end
-  end
-end
-
 -- Sorts a list of entries by time (then arrival).  Logs are in time order
 -- but for a few records logged a little late: each is moved back to its
 -- place (insertion, as cheap as a look when the order is right), unless
@@ -343,7 +312,7 @@ local function in_time_order(list)
       end
       list[j + 1] = e
       moves = moves + (i - 1 - j)
-      if moves > 4 * n then sort_by_time(list); return end
+      if moves > 4 * n then sort(list, by_time); return end
     end
   end
 end
