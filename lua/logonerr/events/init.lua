@@ -26,7 +26,6 @@ local error, getmetatable, io_open, ipairs, next, os_remove, os_tmpname, require
       setmetatable, tostring, type
 local find, format, lower, match, sub =
       string.find, string.format, string.lower, string.match, string.sub
-local floor = math.floor
 
 local _ENV = nil -- luacheck: ignore 211
 
@@ -177,8 +176,9 @@ local function seen_before(seen, rec)
     ids[n .. ""] = true
     return false
   end
-  local k = floor(n / BITS)
-  local bit = POW[n - k * BITS]
+  local r = n % BITS -- (arithmetic: no call to math.floor per record)
+  local k = (n - r) / BITS
+  local bit = POW[r]
   local mask = ids[k] or 0
   if mask % (bit + bit) >= bit then return true end
   ids[k] = mask + bit

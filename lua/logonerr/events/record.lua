@@ -22,7 +22,7 @@ local M = {}
 local FAILURE_REASONS = logonerr.failure_reasons -- 2313 -> text
 local LOGON_TYPES = logonerr.logon_types         -- 10 -> {name =, ...}
 local of = schema.of
-local DEFAULT = schema.DEFAULT
+local EVENTS = schema.events
 
 -- A code field's value as an unsigned number: 0xC000006A, 3221225578,
 -- -1073741718, "0x18"; nil for "-", "" and what is not a number.
@@ -168,11 +168,22 @@ end
 
 -- An event ID as Windows writes it: a whole number from 0 to 65535 (a
 -- 16-bit field), as a number or digits; nil for anything else.
-local function event_id(v)
-  if mtype(v) == "integer" and v >= 0 and v <= 65535 then return v end -- the C readers'
+local function read_id(v)
   if type(v) == "string" then v = tonumber(match(v, "^%s*(%d+)%s*$") or "") end
   if type(v) ~= "number" or v ~= v or v % 1 ~= 0 or v < 0 or v > 65535 then return nil end
   return tointeger and tointeger(v) or v
+end
+-- A log names a few IDs: each is read once (bounded, as numbers above).
+local ids, nids = {}, 0
+local function event_id(v)
+  local id = ids[v]
+  if id ~= nil then return id or nil end
+  id = read_id(v)
+  if v ~= nil and v == v then
+    if nids >= MEMO_MAX then ids, nids = {}, 0 end
+    ids[v], nids = id or false, nids + 1
+  end
+  return id
 end
 
 --- Adds status, substatus, code, failed, success, account, source,
@@ -199,10 +210,10 @@ function M.decorate(rec)
     if secs == nil then bad_time, t = t, nil end
     rec.seconds, rec.time = secs, t
   end
-  local ev = of(id)
   -- An event the schema does not know, read without its data (a triage's
   -- EVTX reader leaves it): nothing more to find.
-  if ev == DEFAULT and next(d) == nil then return rec, bad_time end
+  if EVENTS[id] == nil and next(d) == nil then return rec, bad_time end
+  local ev = of(id)
   local st, sf = first_number(d, ev.status)
   local sub_, bf = first_number(d, ev.substatus)
   local cf = ev.code_fields
