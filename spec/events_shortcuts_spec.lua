@@ -123,6 +123,16 @@ describe("a triage of EVTX read lean", function()
       local whole = json.encode(events.triage(events.open(S .. f)))
       local lean = json.encode(events.triage(events.open(S .. f, { lean = true })))
       assert.are.equal(whole, lean, f)
+      -- and with the events the schema does not know only counted
+      local rd = events.open(S .. f, { lean = true, tally = true })
+      local given = 0
+      for rec in function() return rd:next() end do
+        assert.is_not_nil(events.schema.events[rec.id])
+        given = given + 1
+      end
+      rd = events.open(S .. f, { lean = true, tally = true })
+      assert.are.equal(whole, json.encode(events.triage(rd)), f)
+      assert.are.equal(rd.events, given + rd.tallied.n, f)
     end
   end)
 end)

@@ -136,6 +136,7 @@ local function worker(a, out)
   local opts = filter_opts(a)
   opts.part, opts.parts, opts.seen = tonumber(k), tonumber(n), {}
   opts.lean = not (a.account or a.source)
+  opts.tally = opts.lean
   local rd, why = events.open(a.files[1], opts)
   if rd == nil then
     out:write(wire.encode({ error = why }))
@@ -143,6 +144,7 @@ local function worker(a, out)
   end
   local acc = triage.new(triage.DEFAULTS)
   for rec in function() return rd:next() end do acc:add(rec) end
+  if rd.tallied then acc:tally(rd.tallied) end
   out:write(wire.encode({ triage = acc:state(), reader = reader_stats(rd),
                           seen = seen_sets(opts.seen) }))
   return 0
@@ -220,11 +222,13 @@ function M.run(a, in_, out, err)
     f.duplicates = f.duplicates + st.duplicates
     f.fieldless = f.fieldless + st.fieldless
   end
-  -- A log (or a part of one) read here, each record given to take; false
-  -- when it could not be opened (said on err).
-  local function read_here(log, f, take, part, parts)
+  -- A log (or a part of one) read here, each record given to take (and
+  -- what the reader only counted to tally, when given); false when it
+  -- could not be opened (said on err).
+  local function read_here(log, f, take, part, parts, tally)
     -- threads for a file read whole; a part is one of several processes
     opts.name, opts.part, opts.parts = log.name, part, parts
+    opts.tally = tally ~= nil and opts.lean
     opts.jobs = part and 1 or a.jobs
     local src, why = log.open()
     log.src = src
@@ -242,6 +246,7 @@ function M.run(a, in_, out, err)
     end
     for rec in function() return rd:next() end do take(rec) end
     rd:close()
+    if rd.tallied then tally(rd.tallied) end
     fold(f, reader_stats(rd))
     if type(src) == "table" and src.err then f.rest = src.err end
     return true
@@ -342,7 +347,7 @@ function M.run(a, in_, out, err)
     start_ahead(i)
     if not merged and opened then
       opened = read_here(w.log, f, take, w.parts > 1 and w.part or nil,
-                         w.parts > 1 and w.parts or nil)
+                         w.parts > 1 and w.parts or nil, function(t) acc:tally(t) end)
     end
     if w.last and opened then done(f) end
   end

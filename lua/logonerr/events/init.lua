@@ -219,7 +219,18 @@ function READER:next()
         if EVENTS[rec.id] and next(rec.data) == nil and not rec.unread then
           self.fieldless = self.fieldless + 1
         end
-        if not o.any or wanted(rec, o) then return rec end
+        if not o.any or wanted(rec, o) then
+          local t = self.tallied
+          if t == nil or EVENTS[rec.id] ~= nil then return rec end
+          -- (tally: an event the schema does not know is only counted)
+          local id, tm = rec.id, rec.time
+          t.ids[id] = (t.ids[id] or 0) + 1
+          t.n = t.n + 1
+          if tm ~= nil then
+            if t.first == nil or tm < t.first then t.first = tm end
+            if t.last == nil or tm > t.last then t.last = tm end
+          end
+        end
       end
     end
   end
@@ -299,7 +310,10 @@ end
 -- (EVTX: a record comes with the data a triage reads alone, triage.FIELDS
 -- of the events the schema knows, and counts in unread the fields left
 -- out; the records of other events then have no account and source, so
--- the account and source filters need it off).
+-- the account and source filters need it off), tally (the records of
+-- events the schema does not know, which a triage only counts, are not
+-- given but counted in reader.tallied: { ids = { [id] = n }, n =, first =,
+-- last = } (times); triage takes them in).
 -- Returns a reader (reader:next(), reader.format,
 -- reader.skipped, a list of {at, reason}; reader.events, the records read
 -- before filtering; reader.other_channel and reader.duplicates, the records
@@ -337,6 +351,7 @@ function M.open(src, opts)
   end
   local rd = setmetatable({ skipped = {}, events = 0, read = 0, other_channel = 0,
                             duplicates = 0, fieldless = 0, seen = opts.seen or {},
+                            tallied = opts.tally and { ids = {}, n = 0 } or nil,
                             opts = o, name = name,
                             chunk = M.CHUNK, max_event = M.MAX_EVENT }, READER)
   local raw, err

@@ -145,6 +145,7 @@ function M.triage(recs, opts)
   end
   local acc = M.new(o)
   for rec in iter, state do acc:add(rec) end
+  if reader and reader.tallied then acc:tally(reader.tallied) end
   return acc:finish(reader)
 end
 
@@ -205,6 +206,18 @@ function ACC:add(rec)
       bt.count = bt.count + 1
     end
   end
+end
+
+--- Takes in what a reader counted instead of giving the records
+-- (events.open's tally): events the schema does not know, which a triage
+-- only counts by ID and within its first and last time.
+function ACC:tally(t)
+  local r, ids = self.r, self.ids
+  self.n = self.n + t.n
+  r.events = r.events + t.n
+  for id, c in pairs(t.ids) do ids[id] = (ids[id] or 0) + c end
+  if t.first ~= nil and (r.first == nil or t.first < r.first) then r.first = t.first end
+  if t.last ~= nil and (r.last == nil or t.last > r.last) then r.last = t.last end
 end
 
 local function min(a, b) if a == nil or (b ~= nil and b < a) then return b end return a end
