@@ -630,6 +630,32 @@ bad:
   return -1;
 }
 
+/* The character an entity reference of that name's kind stands for. */
+static unsigned entity_char(int kind) {
+  return kind == K_LT     ? '<'
+         : kind == K_GT   ? '>'
+         : kind == K_AMP  ? '&'
+         : kind == K_QUOT ? '"'
+         : kind == K_APOS ? '\''
+                          : 0xFFFD;
+}
+
+/* An attribute of the element being started: SystemTime and Name are kept
+ * (TimeCreated's, a Data's name), the others read past. */
+static void attribute_start(logonerr_evtx_chunk_reader *r, int kind) {
+  if (kind == K_SYSTEMTIME) {
+    r->attr = ATTR_SYSTEMTIME;
+    r->have_systime = 1;
+    r->systime.len = 0;
+  } else if (kind == K_NAME) {
+    r->attr = ATTR_NAME;
+    r->have_name = 1;
+    r->aname.len = 0;
+  } else {
+    r->attr = ATTR_OTHER;
+  }
+}
+
 static void put_char(logonerr_evtx_chunk_reader *r, unsigned c) {
   uint8_t u[2];
   evtx_text *t = sink(r);
@@ -683,17 +709,7 @@ static int walk(logonerr_evtx_chunk_reader *r, uint32_t pos, uint32_t end_,
       break;
     case 0x06: /* attribute: its name, then its value's tokens */
       if (!r->pending || name_ref(r, &pos, end_, &at, &len, &kind) != 0) goto bad;
-      if (kind == K_SYSTEMTIME) {
-        r->attr = ATTR_SYSTEMTIME;
-        r->have_systime = 1;
-        r->systime.len = 0;
-      } else if (kind == K_NAME) {
-        r->attr = ATTR_NAME;
-        r->have_name = 1;
-        r->aname.len = 0;
-      } else {
-        r->attr = ATTR_OTHER;
-      }
+      attribute_start(r, kind);
       break;
     case 0x07: /* CDATA: units and UTF-16 */
       if (utf16_text(r, &pos, end_) != 0) return -1;
@@ -705,12 +721,7 @@ static int walk(logonerr_evtx_chunk_reader *r, uint32_t pos, uint32_t end_,
       break;
     case 0x09: /* entity reference (&amp; and its kind) */
       if (name_ref(r, &pos, end_, &at, &len, &kind) != 0) goto bad;
-      put_char(r, kind == K_LT     ? '<'
-                  : kind == K_GT   ? '>'
-                  : kind == K_AMP  ? '&'
-                  : kind == K_QUOT ? '"'
-                  : kind == K_APOS ? '\''
-                                                : 0xFFFD);
+      put_char(r, entity_char(kind));
       break;
     case 0x0a: /* processing instruction target */
       if (name_ref(r, &pos, end_, &at, &len, &kind) != 0) goto bad;
@@ -849,12 +860,7 @@ static void decode(logonerr_evtx_chunk_reader *r, template_slot *slot) {
         o.op = OP_BAD;
         break;
       }
-      o.value = o.kind == K_LT     ? '<'
-                : o.kind == K_GT   ? '>'
-                : o.kind == K_AMP  ? '&'
-                : o.kind == K_QUOT ? '"'
-                : o.kind == K_APOS ? '\''
-                                   : 0xFFFD;
+      o.value = entity_char(o.kind);
       break;
     case 0x0a:
       if (decode_name(r, &pos, end_, &o) != 0) o.op = OP_BAD;
@@ -953,17 +959,7 @@ static int replay(logonerr_evtx_chunk_reader *r, size_t op, size_t sub0, size_t 
         fail(r, o.why);
         return -1;
       }
-      if (o.kind == K_SYSTEMTIME) {
-        r->attr = ATTR_SYSTEMTIME;
-        r->have_systime = 1;
-        r->systime.len = 0;
-      } else if (o.kind == K_NAME) {
-        r->attr = ATTR_NAME;
-        r->have_name = 1;
-        r->aname.len = 0;
-      } else {
-        r->attr = ATTR_OTHER;
-      }
+      attribute_start(r, o.kind);
       break;
     case OP_CHAR:
       put_char(r, o.value);
