@@ -65,7 +65,7 @@ logonerr_evtx *logonerr_evtx_open_part(const char *path, int threads, unsigned p
 /* The same, giving only the data a caller (the triage) uses: that of the
  * events in known (a set of 65536 bits: event ID k is bit k % 8 of byte
  * k / 8), and of those only the fields named in fields (a NULL-terminated
- * list; a field without a name is always given).  NULL for either: all.
+ * list of names under 64 bytes; a field without a name is always given).  NULL for either: all.
  * Other data is still checked as it is read, but not made text (most of
  * the reading saved); each record counts its data fields left out
  * (unread).  A record whose first EventID is no number up to 65535 comes

@@ -77,11 +77,10 @@ struct logonerr_evtx_chunk_reader {
   uint32_t crc[8][256];
   const unsigned char *known; /* the events whose data is wanted; NULL: all */
   /* The data fields wanted (NULL: all): their names by length, those of
-   * length n (under 64) from by_len[n] to by_len[n + 1]; longer ones from
-   * by_len[64] on. */
+   * length n (under 64: no longer name is wanted) from by_len[n] to
+   * by_len[n + 1]. */
   const char **want;
-  size_t *want_len, nwant;
-  size_t by_len[66];
+  size_t by_len[65];
   const uint8_t *c; /* the chunk */
   uint32_t n;
   uint32_t gen; /* bumped per chunk: older cache slots are empty */
@@ -366,10 +365,11 @@ static void set_field(logonerr_evtx_chunk_reader *r, const char *s, size_t n) {
 /* Is the data field of that name wanted?  (A field without a name always
  * is.) */
 static int wanted(const logonerr_evtx_chunk_reader *r, const char *s, size_t n) {
-  size_t i, k = n < 64 ? n : 64;
+  size_t i;
   if (r->want == NULL) return 1;
-  for (i = r->by_len[k]; i < r->by_len[k + 1]; i++)
-    if (r->want_len[i] == n && memcmp(r->want[i], s, n) == 0) return 1;
+  if (n >= 64) return 0;
+  for (i = r->by_len[n]; i < r->by_len[n + 1]; i++)
+    if (memcmp(r->want[i], s, n) == 0) return 1;
   return 0;
 }
 
@@ -980,27 +980,25 @@ bad:
 /* -------------------------------------------------------------- chunks */
 
 /* The wanted field names into r, by length (counted, then placed: a
- * counting sort).  -1 when memory ran out. */
+ * counting sort; a name of 64 bytes or more is left out).  -1 when memory
+ * ran out. */
 static int want_fields(logonerr_evtx_chunk_reader *r, const char *const *fields) {
-  size_t n = 0, next[65], i, k;
+  size_t n = 0, next[64], i, k;
   while (fields[n] != NULL) n++;
   r->want = malloc((n + 1) * sizeof *r->want);
-  r->want_len = malloc((n + 1) * sizeof *r->want_len);
-  if (r->want == NULL || r->want_len == NULL) return -1;
+  if (r->want == NULL) return -1;
   for (i = 0; i < n; i++) {
     size_t len = strlen(fields[i]);
-    r->by_len[(len < 64 ? len : 64) + 1]++;
+    if (len < 64) r->by_len[len + 1]++;
   }
-  for (k = 0; k < 65; k++) {
+  for (k = 0; k < 64; k++) {
     r->by_len[k + 1] += r->by_len[k];
     next[k] = r->by_len[k];
   }
   for (i = 0; i < n; i++) {
-    size_t len = strlen(fields[i]), j = next[len < 64 ? len : 64]++;
-    r->want[j] = fields[i];
-    r->want_len[j] = len;
+    size_t len = strlen(fields[i]);
+    if (len < 64) r->want[next[len]++] = fields[i];
   }
-  r->nwant = n;
   return 0;
 }
 
@@ -1033,7 +1031,6 @@ void logonerr_evtx_chunk_reader_free(logonerr_evtx_chunk_reader *r) {
   free(r->subs);
   free(r->ops);
   free((void *)r->want);
-  free(r->want_len);
   free(r);
 }
 

@@ -22,8 +22,6 @@ typedef struct {
   const logonerr_evtx_batch *b; /* the chunk being handed out */
   size_t i;                     /* its next record           */
   int done;
-  int some;                     /* data only for the event IDs in known */
-  unsigned char known[65536 / 8];
 } reader;
 
 static reader *check_reader(lua_State *L) {
@@ -36,7 +34,9 @@ static reader *check_reader(lua_State *L) {
  * message naming the file.  part (1-based) of parts: that share of the
  * file's chunks.  known: a set of event IDs ({[4624] = true, ...}); the
  * records of other events then come without their data (a triage does not
- * use it, and building it is most of the binding's work).  fields: a list
+ * use it, and building it is most of the binding's work): the reader
+ * decides on a record's first EventID, so data written before it (in no
+ * real log) still comes.  fields: a list
  * of data field names; the other fields (but those without a name) are
  * then left out too.  A record counts what was left out in unread. */
 static int l_open(lua_State *L) {
@@ -46,6 +46,7 @@ static int l_open(lua_State *L) {
   lua_Integer parts = luaL_optinteger(L, 4, 1);
   char err[ERRLEN];
   const char **fields = NULL;
+  unsigned char known[65536 / 8]; /* a bit per event ID: open_some copies it */
   reader *r;
   luaL_argcheck(L, threads >= 1 && threads <= 64, 2, "threads must be 1 to 64");
   luaL_argcheck(L, parts >= 1 && parts <= 65535, 4, "parts must be 1 to 65535");
@@ -65,24 +66,24 @@ static int l_open(lua_State *L) {
     }
     fields[n] = NULL;
   }
-  r = lua_newuserdata(L, sizeof *r);
-  memset(r, 0, sizeof *r);
+  memset(known, 0, sizeof known);
   if (lua_istable(L, 5)) {
-    r->some = 1;
     lua_pushnil(L);
     while (lua_next(L, 5) != 0) {
       lua_pop(L, 1);
       if (lua_type(L, -1) == LUA_TNUMBER) {
         lua_Number id = lua_tonumber(L, -1);
         if (id >= 0 && id <= 65535 && id == (lua_Number)(unsigned)id)
-          r->known[(unsigned)id / 8] |= (unsigned char)(1u << ((unsigned)id % 8));
+          known[(unsigned)id / 8] |= (unsigned char)(1u << ((unsigned)id % 8));
       }
     }
   }
+  r = lua_newuserdata(L, sizeof *r);
+  memset(r, 0, sizeof *r);
   luaL_getmetatable(L, READER);
   lua_setmetatable(L, -2);
   r->f = logonerr_evtx_open_some(path, (int)threads, (unsigned)(part - 1), (unsigned)parts,
-                                 r->some ? r->known : NULL, fields, err, sizeof err);
+                                 lua_istable(L, 5) ? known : NULL, fields, err, sizeof err);
   if (r->f == NULL) {
     lua_pushnil(L);
     lua_pushfstring(L, "%s: %s", path, err);
@@ -105,29 +106,6 @@ static void push_where(lua_State *L, const logonerr_evtx_record *rec) {
   }
 }
 
-/* Is rec's event one of r's known ones?  A record whose EventID is no
- * number up to 65535, or that has none, is given whole: Lua says why. */
-static int known_event(const reader *r, const logonerr_evtx_batch *b,
-                       const logonerr_evtx_record *rec) {
-  size_t k;
-  for (k = rec->first; k < (size_t)rec->first + rec->count; k++) {
-    const logonerr_evtx_field *f = &b->fields[k];
-    const char *v = b->text + f->value;
-    unsigned long id = 0;
-    uint32_t i;
-    if (f->where != LOGONERR_EVTX_SYSTEM || f->name_len != 7 ||
-        memcmp(b->text + f->name, "EventID", 7) != 0)
-      continue;
-    if (f->value_len == 0 || f->value_len > 5) return 1;
-    for (i = 0; i < f->value_len; i++) {
-      if (v[i] < '0' || v[i] > '9') return 1;
-      id = id * 10 + (unsigned long)(v[i] - '0');
-    }
-    return id > 65535 || (r->known[id / 8] >> (id % 8) & 1);
-  }
-  return 1;
-}
-
 /* reader:next() -> the next record; or false, why, where for one that was
  * skipped; or nil at the end (or raises when the file cannot be read). */
 static int l_reader_next(lua_State *L) {
@@ -136,8 +114,7 @@ static int l_reader_next(lua_State *L) {
   const logonerr_evtx_batch *b;
   levtx_building bd;
   size_t k;
-  int data, ndata;
-  uint32_t unread;
+  int ndata = 0;
   char err[ERRLEN];
   while (r->b == NULL || r->i >= r->b->nrecs) {
     int got;
@@ -159,21 +136,17 @@ static int l_reader_next(lua_State *L) {
     push_where(L, rec);
     return 3;
   }
-  data = !r->some || known_event(r, b, rec);
-  ndata = 0;
   for (k = rec->first; k < (size_t)rec->first + rec->count; k++)
     ndata += b->fields[k].where == LOGONERR_EVTX_DATA;
-  unread = rec->unread + (data ? 0 : (uint32_t)ndata);
-  levtx_record_begin(L, &bd, data ? ndata : 0);
+  levtx_record_begin(L, &bd, ndata);
   for (k = rec->first; k < (size_t)rec->first + rec->count; k++) {
     const logonerr_evtx_field *f = &b->fields[k];
-    if (f->where == LOGONERR_EVTX_DATA && !data) continue;
     levtx_record_field(&bd, f->where == LOGONERR_EVTX_DATA, b->text + f->name,
                        f->name_len, b->text + f->value, f->value_len);
   }
   levtx_record_end(L);
-  if (unread > 0) {
-    lua_pushinteger(L, (lua_Integer)unread);
+  if (rec->unread > 0) {
+    lua_pushinteger(L, (lua_Integer)rec->unread);
     lua_setfield(L, -2, "unread");
   }
   return 1;

@@ -60,6 +60,12 @@ describe("an EVTX file read in parts", function()
                      "bad argument #3 to 'open' (part must be 1 to parts)")
     assert.has_error(function() evtx.open(BIG, 1, 1, 0) end,
                      "bad argument #4 to 'open' (parts must be 1 to 65535)")
+    assert.has_error(function() evtx.open(BIG, 1, 1, 65536) end,
+                     "bad argument #4 to 'open' (parts must be 1 to 65535)")
+    for _, threads in ipairs({ 0, 65 }) do
+      assert.has_error(function() evtx.open(BIG, threads) end,
+                       "bad argument #2 to 'open' (threads must be 1 to 64)")
+    end
   end)
 
   it("is refused by events.open when the part is none of the parts", function()

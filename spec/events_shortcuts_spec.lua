@@ -71,6 +71,33 @@ describe("a triage of EVTX read lean", function()
     end
   end)
 
+  it("passes over what is no event ID in the set, and a field name too long to be one", function()
+    local path = S .. "python-evtx-security.evtx"
+    local function all(known, fields)
+      local f = assert(evtx.open(path, 1, 1, 1, known, fields))
+      local out = {}
+      while true do
+        local r = f:next()
+        if r == nil then break end
+        if r then out[#out + 1] = r end
+      end
+      return out
+    end
+    local want = all({ [4624] = true }, { "TargetUserName" })
+    local got = all({ [4624] = true, x = true, [4625.5] = true, [70000] = true, [-1] = true },
+                    { "TargetUserName", ("TargetUserName"):rep(5) })
+    assert.are.same(want, got)
+    local logons = 0
+    for _, r in ipairs(got) do
+      if r.id == 4624 then
+        logons = logons + 1
+        assert.is_not_nil(r.data.TargetUserName)
+        assert.is_nil(r.data.IpAddress)
+      end
+    end
+    assert.is_true(logons > 0)
+  end)
+
   it("reads every data field the findings' code reads", function()
     -- what findings.lua reads as d.Name must be in findings.DATA, or a
     -- lean reading would leave it out
@@ -102,7 +129,8 @@ describe("a triage of EVTX read lean", function()
       return P.retype(copy, keywords, 0x0e, 10 - #bytes) -- binary, shorter
     end
     for _, case in ipairs({ { 0x01, "x\0", "x" }, { 0x02, "70000", "70000" },
-                            { 0x02, "1234567", "1234567" } }) do
+                            { 0x02, "1234567", "1234567" }, { 0x01, "", "" },
+                            { 0x01, "-\0", "-" } }) do
       local path = P.sealed(as_text(case[1], case[2]))
       local f = assert(evtx.open(path, 1, 1, 1, events.schema.events))
       local rec = f:next()

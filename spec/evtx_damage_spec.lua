@@ -456,6 +456,166 @@ describe("a damaged EVTX file", function()
     end)
   end)
 
+  -- A template's tokens are decoded once per chunk and replayed for each
+  -- record (csrc/evtx_chunk.c); tokens outside a template are walked as
+  -- they are.  The same tokens give the same record, or the same skip,
+  -- both ways: in record 2's EventData as they are, and as the tokens of a
+  -- template defined there (with the dependency ids template elements
+  -- carry).
+  describe("in a template's tokens, as outside one", function()
+    local function document(x, fn)
+      x:open("EventData"):start():open("Data", true):attr("Name", "F"):start()
+      fn(x)
+      x:close():close()
+    end
+    local function outside(fn)
+      return event_data_of(function(x)
+        x:raw("\15\1\1\0")
+        document(x, fn)
+      end)
+    end
+    -- the template defined in place, its values none (or those given)
+    local function inside(fn, values)
+      return event_data_of(function(x)
+        local here = event_data.at - P.HEADER
+        local def = here + 14
+        x:raw("\15\1\1\0\12\1\0\0\0\0" .. P.le(def, 4))
+        local t = P.binxml(def + 24)
+        t.dep = true
+        document(t, fn)
+        local tokens = t:bytes()
+        x:raw(P.le(0, 4) .. ("\0"):rep(16) .. P.le(#tokens, 4) .. tokens)
+        x:raw(values or P.le(0, 4))
+      end)
+    end
+    -- the first cases are sound (true), with F's text (none: a Data with an
+    -- element inside is no field, as in eventxml.c)
+    local cases = {
+      { "a value", function(x) x:text("v") end, true, "v" },
+      { "CDATA", function(x) x:raw("\7\2\0a\0b\0") end, true, "ab" },
+      { "a character reference", function(x) x:raw("\8\65\0") end, true, "A" },
+      { "an entity reference", function(x) x:raw("\9"):name("amp") end, true, "&" },
+      { "an entity reference of no known name", function(x) x:raw("\9"):name("nbsp") end,
+        true, "\239\191\189" },
+      { "a processing instruction", function(x) x:raw("\10"):name("pi"):raw("\11\1\0a\0") end,
+        true, "" },
+      { "a fragment header", function(x) x:raw("\15\1\1\0"):text("v") end, true, "v" },
+      { "an empty element", function(x) x:open("E"):empty() end, true, nil },
+      { "a value token that is not a string", function(x) x:raw("\5\2\1\0a\0") end },
+      { "an unknown token", function(x) x:raw("\16") end },
+      { "an element opened inside a start tag", function(x) x:open("B"):open("C") end },
+      { "a start tag closed twice", function(x) x:raw("\2") end },
+      { "end tags with no element open", function(x) x:raw("\4\4\4\4") end },
+      { "an end tag inside a start tag", function(x) x:open("B"):raw("\4") end },
+      { "an attribute outside a start tag", function(x) x:raw("\6"):name("A") end },
+      { "an attribute whose name is outside the chunk", function(x)
+          x:open("B", true):raw("\6" .. P.le(0x10, 4)) end },
+      { "an element whose name is outside the chunk", function(x)
+          x:raw("\1"):raw(x.dep and "\255\255" or ""):raw(P.le(0, 4) .. P.le(0x10, 4)) end },
+      { "an entity whose name is outside the chunk", function(x)
+          x:raw("\9" .. P.le(0x10, 4)) end },
+      { "a processing instruction whose target is outside the chunk", function(x)
+          x:raw("\10" .. P.le(0x10, 4)) end },
+      { "processing instruction data past the end", function(x) x:raw("\11\255\0a\0") end },
+      { "text past the end", function(x) x:raw("\5\1\255\0a\0") end },
+      { "CDATA past the end", function(x) x:raw("\7\255\0a\0") end },
+    }
+    for _, case in ipairs(cases) do
+      it("reads " .. case[1] .. " the same way", function()
+        local got1, skips1 = read(outside(case[2]))
+        local got2, skips2 = read(inside(case[2]))
+        if case[3] then
+          assert.are.same({}, skips1)
+          assert.are.equal(2, #got1)
+          assert.are.equal(case[4], got1[2].data.F)
+        else
+          assert.are.equal(1, #skips1) -- record 2, with why
+          assert.are.equal(1, #got1)
+        end
+        assert.are.same(skips1, skips2)
+        assert.are.equal(#got1, #got2)
+        assert.are.same(got1[#got1], got2[#got2])
+      end)
+    end
+
+    -- Cut inside a token: the template's tokens end there, as a record's do.
+    local cut = {
+      { "an element start", "\1\255" }, { "an element start's size", "\1\255\255\0" },
+      { "an element start's attributes size", "element-attrs" },
+      { "a string value", "\5" }, { "a string value's length", "\5\1\5" },
+      { "CDATA's length", "\7\1" }, { "a character reference", "\8\65" },
+      { "a substitution", "\13\0" }, { "an entity's name reference", "\9\0\0" },
+      { "a processing instruction's length", "\11\0" },
+    }
+    for _, case in ipairs(cut) do
+      it("skips a template whose tokens end inside " .. case[1] .. ", as a record's", function()
+        local function tail(x)
+          if case[2] == "element-attrs" then
+            x:raw("\65"):raw(x.dep and "\255\255" or ""):raw(P.le(0, 4)):name("B"):raw("\0")
+          else
+            x:raw(case[2])
+          end
+        end
+        -- the tokens up to the cut, nothing after: no document around them
+        local function bare(wrap)
+          return event_data_of(function(x)
+            local here = event_data.at - P.HEADER
+            if not wrap then
+              x:raw("\15\1\1\0")
+              tail(x)
+              return
+            end
+            local def = here + 14
+            x:raw("\15\1\1\0\12\1\0\0\0\0" .. P.le(def, 4))
+            local t = P.binxml(def + 24)
+            t.dep = true
+            tail(t)
+            local tokens = t:bytes()
+            x:raw(P.le(0, 4) .. ("\0"):rep(16) .. P.le(#tokens, 4) .. tokens .. P.le(0, 4))
+          end)
+        end
+        local _, skips1 = read(bare(false))
+        local _, skips2 = read(bare(true))
+        assert.are.equal(1, #skips1)
+        assert.are.same(skips1, skips2)
+      end)
+    end
+
+    -- Values placed by a template (there is no value outside one).
+    it("places its values, an optional one left out when empty", function()
+      local function value(size, ty, bytes)
+        return P.le(1, 4) .. P.le(size, 2) .. string.char(ty) .. "\0" .. bytes
+      end
+      local optional = function(x) x:raw("\14\0\0\1") end
+      local got = read(inside(optional, value(2, 1, "v\0")))
+      assert.are.equal("v", got[2].data.F)
+      got = read(inside(optional, value(0, 1, "")))
+      assert.are.equal("", got[2].data.F)
+      got = read(inside(function(x) x:raw("\13\0\0\8") end, value(4, 8, "\7\0\0\0")))
+      assert.are.equal("7", got[2].data.F)
+      local _, skips = read(inside(function(x) x:raw("\13\0\0\8") end, value(2, 8, "\7\0")))
+      assert.are.same({ { at = AT2, why = "a value whose size does not fit its type" } }, skips)
+    end)
+
+    it("walks a template that instantiates another in its tokens, as libevtx reads it", function()
+      local got1, skips1 = read(outside(function(x) x:text("v") end))
+      -- the inner template: a value, defined in place inside the outer one
+      local got2, skips2 = read(inside(function(x)
+        local def = x.at + x.len + 10
+        x:raw("\12\1\0\0\0\0" .. P.le(def, 4))
+        local inner = P.binxml(def + 24)
+        inner.dep = true
+        inner:text("v")
+        local tokens = inner:bytes()
+        x:raw(P.le(0, 4) .. ("\0"):rep(16) .. P.le(#tokens, 4) .. tokens .. P.le(0, 4))
+      end))
+      assert.are.same({}, skips1)
+      assert.are.same(skips1, skips2)
+      assert.are.equal("v", got1[#got1].data.F)
+      assert.are.same(got1[#got1], got2[#got2])
+    end)
+  end)
+
   describe("read with threads", function()
     -- python-evtx-security.evtx (33 chunks) with a chunk whose header
     -- checksum is wrong, a record damaged in another, a chunk of junk and
