@@ -437,8 +437,7 @@ static void element_end(logonerr_evtx_chunk_reader *r) {
   if (r->capture == CAP_SYSTEM) {
     emit(r, LOGONERR_EVTX_SYSTEM, r->field, r->field_n, 0, r->text.p, r->text.len, 0);
     if (r->field_kind == K_EVENTID && !r->id_seen) decide_data(r);
-  }
-  else if (r->capture == CAP_DATA || (r->capture == CAP_USER && r->leaf)) {
+  } else if (r->capture == CAP_DATA || (r->capture == CAP_USER && r->leaf)) {
     if (r->skipping) r->unread++;
     else emit(r, LOGONERR_EVTX_DATA, r->field, r->field_n, r->field_attr,
               r->text.p, r->text.len, 0);
