@@ -13,6 +13,16 @@ describe("a remembered function", function()
     assert.are.equal(2, calls)
   end)
 
+  it("remembers numbers too (an event ID), but not NaN, which no table can hold", function()
+    local calls = 0
+    local f = memo.one(function(v) calls = calls + 1; return v end)
+    f(4624); f(4624)
+    assert.are.equal(1, calls)
+    local nan = 0 / 0
+    assert.are_not.equal(f(nan), f(nan))
+    assert.are.equal(3, calls)
+  end)
+
   it("remembers a nil or false result as it was", function()
     local calls = 0
     local f = memo.one(function(v)

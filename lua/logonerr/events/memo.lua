@@ -15,12 +15,18 @@ M.MAX = 512
 
 local NIL = {} -- what stands for a nil result
 
---- f, remembered for strings (other arguments are passed on each time).
--- f must give the same for the same text, and one value.
+-- Can v be remembered: a string, or a number but NaN?
+local function keyed(v)
+  local t = type(v)
+  return t == "string" or t == "number" and v == v
+end
+
+--- f, remembered for strings and numbers (other arguments are passed on
+-- each time).  f must give the same for the same argument, and one value.
 function M.one(f)
   local seen, n = {}, 0
   return function(v)
-    if type(v) ~= "string" then return f(v) end
+    if not keyed(v) then return f(v) end
     local r = seen[v]
     if r == nil then
       if n >= M.MAX then seen, n = {}, 0 end
@@ -37,7 +43,7 @@ end
 function M.two(f)
   local first, second, n = {}, {}, 0
   return function(v)
-    if type(v) ~= "string" then return f(v) end
+    if not keyed(v) then return f(v) end
     local a = first[v]
     if a == nil then
       if n >= M.MAX then first, second, n = {}, {}, 0 end

@@ -6,6 +6,7 @@
 
 local logonerr = require "logonerr"
 local identity = require "logonerr.events.identity"
+local memo = require "logonerr.events.memo"
 local schema = require "logonerr.events.schema"
 local time = require "logonerr.events.time"
 local address = require "logonerr.events.address"
@@ -173,18 +174,8 @@ local function read_id(v)
   if type(v) ~= "number" or v ~= v or v % 1 ~= 0 or v < 0 or v > 65535 then return nil end
   return tointeger and tointeger(v) or v
 end
--- A log names a few IDs: each is read once (bounded, as numbers above).
-local ids, nids = {}, 0
-local function event_id(v)
-  local id = ids[v]
-  if id ~= nil then return id or nil end
-  id = read_id(v)
-  if v ~= nil and v == v then
-    if nids >= MEMO_MAX then ids, nids = {}, 0 end
-    ids[v], nids = id or false, nids + 1
-  end
-  return id
-end
+-- A log names a few IDs: each is read once.
+local event_id = memo.one(read_id)
 
 --- Adds status, substatus, code, failed, success, account, source,
 -- logon_type, failure_reason and seconds to a record read from a log (id,
