@@ -100,7 +100,7 @@ function M.new(opts)
   for k, v in pairs(rules.DEFAULTS) do o[k] = v end
   for k, v in pairs(opts or {}) do o[k] = v end
   return setmetatable({ o = o, ids = identity.new(), list = {}, n = 0, owns = {},
-                        sums = {}, sum_list = {}, srcs = {}, src_list = {},
+                        sums = {}, sum_of = {}, sum_list = {}, srcs = {}, src_list = {},
                         shapes = {}, shape_list = {}, learn = {}, learnt = {},
                         won_t = {}, won_i = {}, won_rec = {}, won_of = {} }, STATE)
 end
@@ -142,6 +142,26 @@ local function noted(self, how, a, b, c, e, count)
   end
 end
 local function learn(self, how, a, b, c, e) noted(self, how, a, b, c, e, 1) end
+
+-- root[a][b][c][d][e][f], or nil: what a key of six parts finds, with no
+-- key text made per record (false stands for a part that is nil).
+local function lookup6(root, a, b, c, d, e, f)
+  local t = root[a]; if t == nil then return nil end
+  t = t[b]; if t == nil then return nil end
+  t = t[c]; if t == nil then return nil end
+  t = t[d]; if t == nil then return nil end
+  t = t[e]; if t == nil then return nil end
+  return t[f]
+end
+local function store6(root, v, a, b, c, d, e, f)
+  local t = root
+  for _, k in ipairs({ a, b, c, d, e }) do
+    local u = t[k]
+    if u == nil then u = {}; t[k] = u end
+    t = u
+  end
+  t[f] = v
+end
 
 --- Takes one record (decorated: id, time, seconds, data, code, failed,
 -- success, account, source, computer, logon_type) and its schema entry,
@@ -200,15 +220,25 @@ function STATE:add(rec, ev)
   if ok and not rec.failed and (rec.seconds ~= nil or rec.time == nil) and
      (role == "logon" or role == "ntlm" or (role == "tgt" and preauth ~= 0) or
       (role == "service_ticket" and not (enc and ROASTABLE[enc] and d.ServiceName))) then
-    local key = rec.account .. "\0" .. (src or "") .. "\0" .. role .. "\0" .. (ltn or "") ..
-                "\0" .. id .. "\0" .. (rec.computer or "")
-    local sm = self.sums[key]
+    local sm = lookup6(self.sum_of, rec.account, src or false, role, ltn or false, id,
+                       rec.computer or false)
+    local key
+    if sm == nil then
+      key = rec.account .. "\0" .. (src or "") .. "\0" .. role .. "\0" .. (ltn or "") ..
+            "\0" .. id .. "\0" .. (rec.computer or "")
+      -- one merged from another part has the key but is not looked up yet
+      sm = self.sums[key]
+      if sm then store6(self.sum_of, sm, rec.account, src or false, role, ltn or false, id,
+                        rec.computer or false) end
+    end
     if sm == nil then
       sm = { key = key, spelling = rec.account, user = user, domain = domain, src = src,
              role = role,
              id = id, computer = rec.computer, logon_type = ltn, logon_name = lt and lt.name,
              kind = identity.kind(user, domain), n = 0 }
       self.sums[key] = sm
+      store6(self.sum_of, sm, rec.account, src or false, role, ltn or false, id,
+             rec.computer or false)
       self.sum_list[#self.sum_list + 1] = sm
     end
     sm.n = sm.n + 1
