@@ -85,6 +85,28 @@ describe("findings", function()
       end)
     end
 
+    -- Two DCs' logs exported and joined one after the other: each is in
+    -- time order, the whole is not.  Times decide, not places in the file.
+    -- A phone with an old password failing every 200 s, against either DC
+    -- in turn, is never five failures in five minutes (a stale credential,
+    -- below the guessing threshold), though the file shows each DC's four
+    -- in a row; six guesses in 30 s spread over both DCs are one burst.
+    it("reads two DCs' logs joined one after the other in time order", function()
+      local log = {}
+      for _, t in ipairs({ 0, 400, 800, 1200, 200, 600, 1000, 1400 }) do
+        log[#log + 1] = kerberos_bad("bob", "CORP.LOCAL", "10.0.0.40", t)
+      end
+      none(sc.triage(log), "password_guessing")
+      log = {}
+      for _, t in ipairs({ 0, 10, 20, 5, 15, 25 }) do
+        log[#log + 1] = kerberos_bad("eve", "CORP.LOCAL", "10.0.0.66", t)
+      end
+      local g = one(sc.triage(log), "password_guessing")
+      assert.are.equal(6, g.peak)
+      assert.are.equal(select(2, events.time(at(0))), g.first)
+      assert.are.equal(select(2, events.time(at(25))), g.last)
+    end)
+
     -- A spray that lands: the source failed for seven other accounts, then
     -- an account it had not tried before got a ticket.  The failures are the
     -- source's, not the account's.

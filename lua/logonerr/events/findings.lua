@@ -291,28 +291,68 @@ local function time_of(e)
   return time.canonical(e.t)
 end
 
+-- Span (a table with first and last, texts, and lo and hi, seconds) widened
+-- by entry e, untimed or timed.  Seconds are compared as numbers and made
+-- text once, by span_texts: the text orders as the seconds do.
+local function widen(span, e)
+  if e.untimed then
+    local t = e.time
+    if t and (span.first == nil or t < span.first) then span.first = t end
+    if t and (span.last == nil or t > span.last) then span.last = t end
+  else
+    local t = e.t
+    if span.lo == nil or t < span.lo then span.lo = t end
+    if span.hi == nil or t > span.hi then span.hi = t end
+  end
+end
+
+-- The first and last times of a span, as texts; lo and hi are taken out.
+local function span_texts(span)
+  local lo, hi = span.lo, span.hi
+  if lo ~= nil then
+    local a, b = time.canonical(lo), time.canonical(hi)
+    if span.first == nil or a < span.first then span.first = a end
+    if span.last == nil or b > span.last then span.last = b end
+    span.lo, span.hi = nil, nil
+  end
+  return span.first, span.last
+end
+
 local function by_time(a, b)
   if a.t ~= b.t then return a.t < b.t end
   return a.i < b.i
 end
 
--- Sorts a list of entries by time (then arrival).  Logs are in time order
--- but for a few records logged a little late: each is moved back to its
--- place (insertion, as cheap as a look when the order is right), unless
--- that moves more than a few per record, when it is sorted outright.
-local function in_time_order(list)
-  local n, moves = #list, 0
+-- Sorts list by less, a total order (no two items equal), cheaply when the
+-- list is nearly in order already, as a log is but for the records logged
+-- late and where one part's records follow another's.  The items in order
+-- stay where they are, moved up over the gaps; the late ones are sorted
+-- alone and merged in from the end.  One look per item in order, where a
+-- sort of the whole would take about log2 n.
+local function in_order(list, less)
+  local n = #list
+  local late, r = {}, 1 -- list[1..r]: the items in order, so far
   for i = 2, n do
     local e = list[i]
-    if by_time(e, list[i - 1]) then
-      local j = i - 1
-      while j >= 1 and by_time(e, list[j]) do
-        list[j + 1] = list[j]
-        j = j - 1
-      end
-      list[j + 1] = e
-      moves = moves + (i - 1 - j)
-      if moves > 4 * n then sort(list, by_time); return end
+    if less(e, list[r]) then
+      late[#late + 1] = e
+    else
+      r = r + 1
+      list[r] = e
+    end
+  end
+  local j = #late
+  if j == 0 then return end
+  sort(late, less)
+  -- From the end: the greater of the two lists' last items goes last.
+  for at = n, 1, -1 do
+    if j == 0 then return end -- the in-order items left are in place
+    if r > 0 and less(late[j], list[r]) then
+      list[at] = list[r]
+      r = r - 1
+    else
+      list[at] = late[j]
+      j = j - 1
     end
   end
 end
@@ -392,7 +432,7 @@ local function attempts(self)
     ids:spelling(sm.identity, sm.spelling)
     if sm.src then sm.source, sm.source_label = ids:source(sm.src) end
   end
-  in_time_order(list)
+  in_order(list, by_time)
   -- The records of one attempt: a failure for the same identity in the
   -- same second, of the same kind, from the same source or workstation,
   -- told by another event (a 4625 and the 4776 or 4771 behind it).
@@ -452,16 +492,14 @@ end
 -- A finding of kind from attempts; reading: "attacker" or
 -- "stale_credential"; extra: fields of its own.
 local function finding(kind, list, reading, extra)
-  local accounts, sources, codes = {}, {}, {}
-  local first, last
+  local accounts, sources, codes, span = {}, {}, {}, {}
   for _, e in ipairs(list) do
     accounts[e.identity] = true
     if e.source_label then sources[e.source_label] = true end
     if e.code then codes[e.code] = true end
-    local t = time_of(e)
-    if t and (first == nil or t < first) then first = t end
-    if t and (last == nil or t > last) then last = t end
+    widen(span, e)
   end
+  local first, last = span_texts(span)
   local k = rules.KINDS[kind]
   if reading == nil or k.advice[reading] == nil then
     reading = k.advice.attacker and "attacker" or "stale_credential"
@@ -606,7 +644,7 @@ local function find_all(self)
   local probes = {}
   for _, e in ipairs(by_class.unknown_user or {}) do probes[#probes + 1] = e end
   for _, e in ipairs(by_class.revoked or {}) do probes[#probes + 1] = e end
-  sort(probes, by_time)
+  in_order(probes, by_time)
   local enumerating = {}
   g, order = group(probes, function(e) return e.source end)
   for _, k in ipairs(order) do
@@ -710,15 +748,10 @@ local function find_all(self)
   end
   local won = {}
   for k = 1, #wt do won[k] = k end
-  for k = 2, #won do
-    if wt[k] < wt[k - 1] or (wt[k] == wt[k - 1] and wi[k] < wi[k - 1]) then
-      sort(won, function(a, b)
-        if wt[a] ~= wt[b] then return wt[a] < wt[b] end
-        return wi[a] < wi[b]
-      end)
-      break
-    end
-  end
+  in_order(won, function(a, b)
+    if wt[a] ~= wt[b] then return wt[a] < wt[b] end
+    return wi[a] < wi[b]
+  end)
   local fail_by_id = group(fails, function(e) return e.identity end)
   local fail_by_src = group(fails, function(e) return e.source end)
   -- Failures in the window before t: how many, of how many identities
@@ -918,16 +951,22 @@ local function summary(all, sums)
     return { identity = e.identity, logon_type = e.logon_type, how = e.how,
              source = e.source_label, successes = 0, failures = 0 }
   end, function(r, e)
-    if e.n then r.successes = r.successes + e.n
-    elseif e.failed then r.failures = r.failures + 1
-    else r.successes = r.successes + 1 end
-    local first, last = e.first or time_of(e), e.last or time_of(e)
-    if first and (r.first == nil or first < r.first) then r.first = first end
-    if last and (r.last == nil or last > r.last) then r.last = last end
+    if e.n then -- kept as a count, with the texts of its first and last times
+      r.successes = r.successes + e.n
+      local first, last = e.first, e.last
+      if first and (r.first == nil or first < r.first) then r.first = first end
+      if last and (r.last == nil or last > r.last) then r.last = last end
+    else
+      if e.failed then r.failures = r.failures + 1 else r.successes = r.successes + 1 end
+      widen(r, e)
+    end
   end)
   sort(order)
   local out = {}
-  for i, k in ipairs(order) do out[i] = rows[k] end
+  for i, k in ipairs(order) do
+    out[i] = rows[k]
+    span_texts(out[i])
+  end
   return out
 end
 
