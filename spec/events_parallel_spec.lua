@@ -112,6 +112,15 @@ describe("a worker's result on the wire", function()
     assert.is_nil(ok)
     assert.matches("os", why)
     assert.has_error(function() wire.encode({ f = print }) end, "wire: cannot send a function")
+    -- a worker's output cut short (a long list of numbers at its end)
+    local times = {}
+    for i = 1, 300 do times[i] = 1467999171.5 + i end
+    local whole = wire.encode({ times = times })
+    for _, cut in ipairs({ 1, 8, 100 }) do
+      local back, err = wire.decode(whole:sub(1, -1 - cut))
+      assert.is_nil(back)
+      assert.is_string(err)
+    end
   end)
 end)
 

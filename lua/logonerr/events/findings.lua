@@ -34,6 +34,8 @@ M.DATA = { "IpAddress", "PreAuthType", "ProcessName", "ServiceName", "TargetDoma
 -- Per record: remembered per text (a log repeats a few accounts and hosts).
 local split, host = memo.two(identity.split), memo.one(identity.host)
 
+local NONE = {} -- (an empty list, never written to)
+
 -- How the logon summary names events that have no logon type.
 local VIA = { tgt = "Kerberos TGT", service_ticket = "Kerberos service ticket",
               preauth = "Kerberos pre-authentication", ntlm = "NTLM validation" }
@@ -426,6 +428,8 @@ local function attempts(self)
     e.identity, e.kind = ids:resolve(e.user, e.domain)
     ids:spelling(e.identity, e.spelling)
     if e.src then e.source, e.source_label = ids:source(e.src) end
+    -- the identity and kind of a failure, which the records of one attempt share
+    if e.failed then e.attempt = e.identity .. "\0" .. (e.class or e.code or "") end
   end
   for _, sm in ipairs(self.sum_list) do
     sm.identity, sm.kind = ids:resolve(sm.user, sm.domain)
@@ -439,14 +443,13 @@ local function attempts(self)
   -- (The list is in time order: only the current second's are kept.)
   local out, last, second = {}, {}, nil
   for _, e in ipairs(list) do
-    local k
-    if e.failed then
+    local k = e.attempt
+    if k then
       local sec = floor(e.t)
       if sec ~= second then last, second = {}, sec end
-      k = e.identity .. "\0" .. (e.class or e.code or "")
     end
     local prev
-    for _, p in ipairs(k and last[k] or {}) do
+    for _, p in ipairs(k and last[k] or NONE) do
       if not (p.events and p.events[e.id] or p.id == e.id) and
          ((e.source and p.source == e.source) or
                                  (e.ws and p.ws == e.ws)) then
@@ -478,12 +481,18 @@ end
 
 local function evidence(list)
   local ev, seen = {}, {}
+  local function note(r)
+    if #ev < 20 then
+      ev[#ev + 1] = { id = r.id, record = r.record, computer = r.computer, time = time_of(r) }
+    end
+    seen[r.id] = true
+  end
   for _, e in ipairs(list) do
-    for _, r in ipairs(e.records or { e }) do
-      if #ev < 20 then
-        ev[#ev + 1] = { id = r.id, record = r.record, computer = r.computer, time = time_of(r) }
-      end
-      seen[r.id] = true
+    local records = e.records
+    if records then
+      for _, r in ipairs(records) do note(r) end
+    else
+      note(e)
     end
   end
   return ev, keys(seen)
@@ -979,6 +988,9 @@ end
 
 --- What was taken so far, as plain data for merge().
 function STATE:state()
+  -- In time order here, in a worker, while the other parts are still being
+  -- read: the merged list is then sorted by a look at each.
+  in_order(self.list, by_time)
   local shapes, index = {}, {}
   for k, sh in ipairs(self.shape_list) do shapes[k], index[sh] = copy(sh), k end
   local sums, sindex = {}, {}
@@ -986,7 +998,7 @@ function STATE:state()
   local e = { i = {}, t = {}, time = {}, record = {}, shape = {} }
   for k, x in ipairs(self.list) do
     e.i[k], e.t[k], e.record[k] = x.i, x.t, x.record or false
-    e.time[k] = x.untimed and (x.time or true) or false
+    if x.untimed then e.time[k] = x.time or true end -- (few: kept apart)
     e.shape[k] = index[getmetatable(x)]
   end
   local won = { t = self.won_t, i = self.won_i, rec = self.won_rec, sum = {} }

@@ -231,10 +231,21 @@ function ACC:state()
     codes[key] = { namespace = c and c.namespace, code = c and c.code, count = bc.count,
                    first = bc.first, last = bc.last, accounts = bc.accounts }
   end
+  -- The failures' code keys as numbers into a list of the few there are:
+  -- a list of numbers goes over the wire at once.
+  local keys, number, fk = {}, {}, {}
+  for i, key in ipairs(self.fk) do
+    local k = number[key]
+    if k == nil then
+      k = #keys + 1
+      keys[k], number[key] = key, k
+    end
+    fk[i] = k
+  end
   local r = self.r
   return { events = r.events, failures = r.failures, first = r.first, last = r.last,
            n = self.n, ids = self.ids, codes = codes, types = self.types, ft = self.ft,
-           fk = self.fk, found = self.found:state() }
+           fk = fk, fk_keys = keys, found = self.found:state() }
 end
 
 --- Takes in another triage's state(), as if its records came after these.
@@ -263,10 +274,10 @@ function ACC:merge(st)
     end
     bt.count = bt.count + st_.count
   end
-  local ft, fk = self.ft, self.fk
+  local ft, fk, keys = self.ft, self.fk, st.fk_keys
   for i = 1, #st.ft do
     local k = #ft + 1
-    ft[k], fk[k] = st.ft[i], st.fk[i]
+    ft[k], fk[k] = st.ft[i], keys[st.fk[i]]
   end
   self.found:merge(st.found)
 end
