@@ -162,8 +162,8 @@ local function seen_before(seen, rec)
   local n = rec.record
   if type(n) ~= "number" then return false end
   local c = rec.computer
-  local ids = seen[c]
-  if ids == nil or type(c) ~= "string" then ids = seen[type(c) == "string" and c or ""] end
+  local ids = seen[c] -- (keys are texts: a c found is one)
+  if ids == nil then ids = seen[type(c) == "string" and c or ""] end
   if ids == nil then
     -- Spellings of one host's name share its set.
     local host = lower(type(c) == "string" and c or "")
@@ -201,7 +201,6 @@ function READER:next()
       return nil
     end
     self.read = self.read + 1
-    if rec.data == nil then rec.data = {} end
     if not counted_channel(rec) then
       self.other_channel = self.other_channel + 1
     else
@@ -216,19 +215,24 @@ function READER:next()
         self.duplicates = self.duplicates + 1
       else
         self.events = self.events + 1
-        if EVENTS[rec.id] and next(rec.data) == nil and not rec.unread then
+        local known = EVENTS[rec.id] ~= nil
+        if known and next(rec.data) == nil and not rec.unread then
           self.fieldless = self.fieldless + 1
         end
         if not o.any or wanted(rec, o) then
           local t = self.tallied
-          if t == nil or EVENTS[rec.id] ~= nil then return rec end
-          -- (tally: an event the schema does not know is only counted)
-          local id, tm = rec.id, rec.time
+          if t == nil or known then
+            if rec.data == nil then rec.data = {} end -- (an unknown event's, left out)
+            return rec
+          end
+          -- (tally: an event the schema does not know is only counted; its
+          -- time, canonical, orders as its seconds do)
+          local id, secs = rec.id, rec.seconds
           t.ids[id] = (t.ids[id] or 0) + 1
           t.n = t.n + 1
-          if tm ~= nil then
-            if t.first == nil or tm < t.first then t.first = tm end
-            if t.last == nil or tm > t.last then t.last = tm end
+          if secs ~= nil then
+            if t.first == nil or secs < t.lo then t.first, t.lo = rec.time, secs end
+            if t.last == nil or secs > t.hi then t.last, t.hi = rec.time, secs end
           end
         end
       end

@@ -26,9 +26,11 @@ end
 function M.one(f)
   local seen, n = {}, 0
   return function(v)
-    if not keyed(v) then return f(v) end
+    -- (looking up any v is safe, nil and NaN too; only keyed ones are kept,
+    -- so a value found needs no test)
     local r = seen[v]
     if r == nil then
+      if not keyed(v) then return f(v) end
       if n >= M.MAX then seen, n = {}, 0 end
       r = f(v)
       if r == nil then r = NIL end
@@ -43,9 +45,9 @@ end
 function M.two(f)
   local first, second, n = {}, {}, 0
   return function(v)
-    if not keyed(v) then return f(v) end
     local a = first[v]
     if a == nil then
+      if not keyed(v) then return f(v) end
       if n >= M.MAX then first, second, n = {}, {}, 0 end
       local b
       a, b = f(v)

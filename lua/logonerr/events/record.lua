@@ -183,7 +183,6 @@ local event_id = memo.one(read_id)
 -- why it cannot be read when it cannot: an event ID that is no whole
 -- number from 0 to 65535, or a time that cannot be read (then nil).
 function M.decorate(rec)
-  local d = rec.data
   local id = event_id(rec.id)
   if id == nil then
     local shown = type(rec.id) == "number" and format("%.14g", rec.id) or tostring(rec.id)
@@ -202,7 +201,13 @@ function M.decorate(rec)
     rec.seconds, rec.time = secs, t
   end
   -- An event the schema does not know, read without its data (a triage's
-  -- EVTX reader leaves it): nothing more to find.
+  -- EVTX reader leaves it, and gives no table): nothing more to find.
+  local d = rec.data
+  if d == nil then
+    if EVENTS[id] == nil then return rec, bad_time end
+    d = {}
+    rec.data = d
+  end
   if EVENTS[id] == nil and next(d) == nil then return rec, bad_time end
   local ev = of(id)
   local st, sf = first_number(d, ev.status)
