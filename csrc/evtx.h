@@ -37,6 +37,7 @@ typedef struct {
   uint32_t offset;       /* its offset in the chunk; 0 for a chunk skip   */
   uint32_t first, count; /* its fields, batch.fields[first .. first+count) */
   uint32_t unread;       /* its data fields left out, not wanted          */
+  uint32_t unknown;      /* 1: its event is not in known (data left out)  */
   const char *why;       /* NULL when read; else why it was skipped       */
 } logonerr_evtx_record;
 

@@ -177,6 +177,7 @@ static int add_record(logonerr_evtx_chunk_reader *r, uint64_t number,
   rec->count = (uint32_t)(b->nfields - first);
   rec->why = why;
   rec->unread = 0;
+  rec->unknown = 0;
   return 0;
 }
 
@@ -1064,7 +1065,10 @@ static int read_record(logonerr_evtx_chunk_reader *r, uint32_t index,
     r->out.len = text0;
   }
   if (add_record(r, number, index, off, first, r->why) != 0) return -1;
-  if (r->why == NULL) r->b->recs[r->b->nrecs - 1].unread = r->unread;
+  if (r->why == NULL) {
+    r->b->recs[r->b->nrecs - 1].unread = r->unread;
+    r->b->recs[r->b->nrecs - 1].unknown = (uint32_t)r->skip_data;
+  }
   return 0;
 }
 

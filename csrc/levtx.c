@@ -22,6 +22,7 @@ typedef struct {
   const logonerr_evtx_batch *b; /* the chunk being handed out */
   size_t i;                     /* its next record           */
   int done;
+  int counted; /* open's counted: unknown events as six values */
 } reader;
 
 static reader *check_reader(lua_State *L) {
@@ -30,20 +31,23 @@ static reader *check_reader(lua_State *L) {
   return r;
 }
 
-/* open(path [, threads [, part, parts [, known [, fields]]]]) -> reader, or nil,
- * message naming the file.  part (1-based) of parts: that share of the
- * file's chunks.  known: a set of event IDs ({[4624] = true, ...}); the
- * records of other events then come without their data (a triage does not
- * use it, and building it is most of the binding's work): the reader
- * decides on a record's first EventID, so data written before it (in no
- * real log) still comes.  fields: a list
- * of data field names; the other fields (but those without a name) are
- * then left out too.  A record counts what was left out in unread. */
+/* open(path [, threads [, part, parts [, known [, fields [, counted]]]]])
+ * -> reader, or nil, message naming the file.  part (1-based) of parts:
+ * that share of the file's chunks.  known: a set of event IDs
+ * ({[4624] = true, ...}); the records of other events then come without
+ * their data (a triage does not use it, and building it is most of the
+ * binding's work): the reader decides on a record's first EventID, so data
+ * written before it (in no real log) still comes.  fields: a list of data
+ * field names; the other fields (but those without a name) are then left
+ * out too.  A record counts what was left out in unread.  counted (with
+ * known): a record of another event, which a triage only counts, comes as
+ * six values and no table (see push_counted). */
 static int l_open(lua_State *L) {
   const char *path = luaL_checkstring(L, 1);
   lua_Integer threads = luaL_optinteger(L, 2, 1);
   lua_Integer part = luaL_optinteger(L, 3, 1);
   lua_Integer parts = luaL_optinteger(L, 4, 1);
+  int counted = lua_istable(L, 5) && lua_toboolean(L, 7); /* (before the stack grows) */
   char err[ERRLEN];
   const char **fields = NULL;
   unsigned char known[65536 / 8]; /* a bit per event ID: open_some copies it */
@@ -80,6 +84,7 @@ static int l_open(lua_State *L) {
   }
   r = lua_newuserdata(L, sizeof *r);
   memset(r, 0, sizeof *r);
+  r->counted = counted;
   luaL_getmetatable(L, READER);
   lua_setmetatable(L, -2);
   r->f = logonerr_evtx_open_some(path, (int)threads, (unsigned)(part - 1), (unsigned)parts,
@@ -106,8 +111,66 @@ static void push_where(lua_State *L, const logonerr_evtx_record *rec) {
   }
 }
 
+static int is(const char *name, size_t len, const char *want, size_t k) {
+  return len == k && memcmp(name, want, k) == 0;
+}
+#define IS(s) is(name, f->name_len, (s), sizeof(s) - 1)
+
+/* A decimal of 1 to 18 digits into *k; 0 for any other text. */
+static int decimal(const char *v, size_t n, long long *k) {
+  size_t i;
+  if (n == 0 || n > 18) return 0;
+  for (*k = 0, i = 0; i < n; i++) {
+    if (v[i] < '0' || v[i] > '9') return 0;
+    *k = *k * 10 + (v[i] - '0');
+  }
+  return 1;
+}
+
+/* A record of an event not in known, for a reader opened counted: its
+ * event ID, record number, seconds (numbers), computer, channel and
+ * provider (texts, or nil) as six values, so that no table is built for a
+ * record the triage only counts; what the table would say, field for
+ * field (levtx_record_field: the last of a name wins).  0, with nothing
+ * pushed, when one of the numbers is not in the usual form: the table then
+ * says what it is. */
+static int push_counted(lua_State *L, const logonerr_evtx_batch *b,
+                        const logonerr_evtx_record *rec) {
+  long long id = -1, number = -1;
+  double secs = -1;
+  const logonerr_evtx_field *text[3] = {NULL, NULL, NULL}; /* computer, channel, provider */
+  size_t k;
+  int i;
+  for (k = rec->first; k < (size_t)rec->first + rec->count; k++) {
+    const logonerr_evtx_field *f = &b->fields[k];
+    const char *name = b->text + f->name, *v = b->text + f->value;
+    char iso[28];
+    if (f->where == LOGONERR_EVTX_DATA) return 0;
+    if (IS("EventID")) {
+      if (!decimal(v, f->value_len, &id)) return 0;
+    } else if (IS("EventRecordID")) {
+      if (!decimal(v, f->value_len, &number)) return 0;
+    } else if (IS("TimeCreated")) {
+      if (!levtx_canonical_time(v, f->value_len, &secs, iso, sizeof iso)) return 0;
+    } else if (!IS("Level")) {
+      text[IS("Computer") ? 0 : IS("Channel") ? 1 : 2] = f;
+    }
+  }
+  if (id < 0 || number < 0 || secs < 0) return 0;
+  lua_pushinteger(L, (lua_Integer)id);
+  lua_pushinteger(L, (lua_Integer)number);
+  lua_pushnumber(L, (lua_Number)secs);
+  for (i = 0; i < 3; i++) {
+    if (text[i] == NULL) lua_pushnil(L);
+    else lua_pushlstring(L, b->text + text[i]->value, text[i]->value_len);
+  }
+  return 6;
+}
+
 /* reader:next() -> the next record; or false, why, where for one that was
- * skipped; or nil at the end (or raises when the file cannot be read). */
+ * skipped; or, read counted, the six values of push_counted for an event
+ * not in known; or nil at the end (or raises when the file cannot be
+ * read). */
 static int l_reader_next(lua_State *L) {
   reader *r = check_reader(L);
   const logonerr_evtx_record *rec;
@@ -136,6 +199,7 @@ static int l_reader_next(lua_State *L) {
     push_where(L, rec);
     return 3;
   }
+  if (r->counted && rec->unknown && push_counted(L, b, rec)) return 6;
   for (k = rec->first; k < (size_t)rec->first + rec->count; k++)
     ndata += b->fields[k].where == LOGONERR_EVTX_DATA;
   levtx_record_begin(L, &bd, ndata);

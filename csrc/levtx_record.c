@@ -76,7 +76,7 @@ static int digits(const char *s, size_t n, long long *v) {
  * does not parse it again per record.  0 for any other text (Lua reads
  * it), or more than 15 digits of fraction (not exact as an integer over a
  * power of ten). */
-static int canonical_time(const char *s, size_t n, double *secs, char *out, size_t outsz) {
+int levtx_canonical_time(const char *s, size_t n, double *secs, char *out, size_t outsz) {
   long long y, mo, d, h, mi, se, f, whole, day, sod, usec;
   double frac, w, p = 1;
   size_t k, i;
@@ -164,7 +164,7 @@ void levtx_record_field(levtx_building *b, int data, const char *name,
   if (IS("TimeCreated")) {
     double secs;
     char iso[28];
-    if (canonical_time(v, n, &secs, iso, sizeof iso)) {
+    if (levtx_canonical_time(v, n, &secs, iso, sizeof iso)) {
       lua_pushnumber(L, (lua_Number)secs);
       lua_setfield(L, -3, "seconds");
       lua_pushstring(L, iso);

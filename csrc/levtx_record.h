@@ -32,6 +32,11 @@ void levtx_record_field(levtx_building *b, int data, const char *name,
 /* Sets data in the record, leaving the record on top. */
 void levtx_record_end(lua_State *L);
 
+/* A time in the usual form ("2016-07-08T18:12:51.681640800Z") as seconds
+ * since 1970 and the canonical text (28 bytes with its NUL); 0 for any
+ * other text, which Lua reads. */
+int levtx_canonical_time(const char *s, size_t n, double *secs, char *out, size_t outsz);
+
 /* What each events module's luaopen does: the metatable of its one class
  * (methods, with __index itself), then the module table (funcs) pushed. */
 void levtx_open_module(lua_State *L, const char *class_name,

@@ -30,7 +30,7 @@ static void compare(const logonerr_evtx_batch *a, const logonerr_evtx_batch *b) 
   for (i = 0; i < a->nrecs; i++) {
     const logonerr_evtx_record *x = &a->recs[i], *y = &b->recs[i];
     if (x->number != y->number || x->chunk != y->chunk || x->offset != y->offset ||
-        x->count != y->count || x->unread != y->unread)
+        x->count != y->count || x->unread != y->unread || x->unknown != y->unknown)
       abort();
     if ((x->why == NULL) != (y->why == NULL) ||
         (x->why != NULL && strcmp(x->why, y->why) != 0))

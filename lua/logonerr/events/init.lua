@@ -129,10 +129,8 @@ end
 local counted_of, ncounted = {}, 0
 local NONE = {} -- the key of no provider
 local last_ch, last_p, last_c -- the pair asked last: a log repeats it
-local function counted_channel(rec)
-  local ch = rec.channel
+local function counted_channel(ch, p)
   if type(ch) ~= "string" or ch == "" then return true end
-  local p = rec.provider
   if type(p) ~= "string" then p = NONE end
   if ch == last_ch and p == last_p then return last_c end
   local of_ch = counted_of[ch]
@@ -156,12 +154,10 @@ local BITS = 52
 local POW = {}
 for b = 0, BITS - 1 do POW[b] = 2 ^ b end
 
--- Was a record with rec's computer and EventRecordID read already (by
--- this reader, or by any reader sharing opts.seen)?  Marks it read.
-local function seen_before(seen, rec)
-  local n = rec.record
+-- Was a record of computer c and EventRecordID n read already (by this
+-- reader, or by any reader sharing opts.seen)?  Marks it read.
+local function seen_before(seen, c, n)
   if type(n) ~= "number" then return false end
-  local c = rec.computer
   local ids = seen[c] -- (keys are texts: a c found is one)
   if ids == nil then ids = seen[type(c) == "string" and c or ""] end
   if ids == nil then
@@ -185,6 +181,18 @@ local function seen_before(seen, rec)
   return false
 end
 
+-- Counts an event of ID id at secs seconds (or nil) in t, a reader's
+-- tallied: its first and last times are kept as seconds and made text when
+-- the reader closes (a record's time is the canonical text of its seconds).
+local function tally(t, id, secs)
+  t.ids[id] = (t.ids[id] or 0) + 1
+  t.n = t.n + 1
+  if secs ~= nil then
+    if t.lo == nil or secs < t.lo then t.lo = secs end
+    if t.hi == nil or secs > t.hi then t.hi = secs end
+  end
+end
+
 --- The next record that passes the filters, or nil at the end (where the
 -- reader closes its file).  Records of other channels are counted in
 -- other_channel, records read before in duplicates, and a record whose
@@ -195,13 +203,24 @@ function READER:next()
   if raw == nil then return nil end
   local o = self.opts
   while true do
-    local rec = raw()
+    local rec, number, secs, computer, channel, provider = raw()
     if rec == nil then
       self:close()
       return nil
     end
     self.read = self.read + 1
-    if not counted_channel(rec) then
+    if type(rec) == "number" then
+      -- An event the schema does not know, from the EVTX reader opened
+      -- counted (tally, no filter): its ID and System fields, no table.
+      if not counted_channel(channel, provider) then
+        self.other_channel = self.other_channel + 1
+      elseif seen_before(self.seen, computer, number) then
+        self.duplicates = self.duplicates + 1
+      else
+        self.events = self.events + 1
+        tally(self.tallied, rec, secs)
+      end
+    elseif not counted_channel(rec.channel, rec.provider) then
       self.other_channel = self.other_channel + 1
     else
       local bad_time
@@ -211,7 +230,7 @@ function READER:next()
         -- where it is, for a reader of a later part of the file (-j)
         local last = self.skipped[#self.skipped]
         last.event, last.record = self.read, rec.record
-      elseif seen_before(self.seen, rec) then
+      elseif seen_before(self.seen, rec.computer, rec.record) then
         self.duplicates = self.duplicates + 1
       else
         self.events = self.events + 1
@@ -225,15 +244,7 @@ function READER:next()
             if rec.data == nil then rec.data = {} end -- (an unknown event's, left out)
             return rec
           end
-          -- (tally: an event the schema does not know is only counted; its
-          -- time, canonical, orders as its seconds do)
-          local id, secs = rec.id, rec.seconds
-          t.ids[id] = (t.ids[id] or 0) + 1
-          t.n = t.n + 1
-          if secs ~= nil then
-            if t.first == nil or secs < t.lo then t.first, t.lo = rec.time, secs end
-            if t.last == nil or secs > t.hi then t.last, t.hi = rec.time, secs end
-          end
+          tally(t, rec.id, rec.seconds) -- (an event the schema does not know)
         end
       end
     end
@@ -242,6 +253,10 @@ end
 
 --- Closes the reader's file (the end of the records does too).
 function READER:close()
+  local t = self.tallied
+  if t and t.lo then -- the first and last times counted, as texts
+    t.first, t.last = time.canonical(t.lo), time.canonical(t.hi)
+  end
   self.raw = nil
   if self.file then self.file:close(); self.file = nil end
   if self.temp then os_remove(self.temp); self.temp = nil end
@@ -317,7 +332,8 @@ end
 -- the account and source filters need it off), tally (the records of
 -- events the schema does not know, which a triage only counts, are not
 -- given but counted in reader.tallied: { ids = { [id] = n }, n =, first =,
--- last = } (times); triage takes them in).
+-- last = } (times, set when the reader closes, as the end of the records
+-- does); triage takes them in).
 -- Returns a reader (reader:next(), reader.format,
 -- reader.skipped, a list of {at, reason}; reader.events, the records read
 -- before filtering; reader.other_channel and reader.duplicates, the records
@@ -369,7 +385,8 @@ function M.open(src, opts)
     if path then
       raw, err = read_evtx.records(rd, path, opts.jobs, opts.part, opts.parts,
                                    opts.lean and schema.events or nil,
-                                   opts.lean and require("logonerr.events.triage").FIELDS or nil)
+                                   opts.lean and require("logonerr.events.triage").FIELDS or nil,
+                                   rd.tallied ~= nil and not o.any)
     end
   else
     raw, err = text_records(rd, f, head)

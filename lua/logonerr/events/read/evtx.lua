@@ -22,20 +22,22 @@ M.missing = "logonerr.evtx is not built (make builds it: it needs a C compiler "
 -- what is skipped) with jobs threads (1 by default); part of parts: that
 -- share of its chunks (all by default); known: a set of event IDs whose
 -- records alone come with their data (all by default); fields: the data
--- fields given, a list (all by default); nil and a message
--- when the file cannot be opened.  A damaged chunk or record comes from
--- the reader as false, why, where: it is skipped.
-function M.records(rd, path, jobs, part, parts, known, fields)
+-- fields given, a list (all by default); counted (with known): a record
+-- of another event comes as six values, its ID, number, seconds, computer,
+-- channel and provider, and no table; nil and a message when the file
+-- cannot be opened.  A damaged chunk or record comes from the reader as
+-- false, why, where: it is skipped.
+function M.records(rd, path, jobs, part, parts, known, fields, counted)
   if not M.available then return nil, M.missing end
-  local f, err = native.open(path, jobs, part, parts, known, fields)
+  local f, err = native.open(path, jobs, part, parts, known, fields, counted)
   if f == nil then return nil, err end
   local next_ = f.next -- looked up once, not per record
   return function()
     while true do
-      local rec, why, at = next_(f)
-      if rec then return rec end
+      local rec, a, b, c, d, e = next_(f)
+      if rec then return rec, a, b, c, d, e end
       if rec == nil then f:close() return nil end
-      rd:skip(at, why)
+      rd:skip(b, a) -- where, why
     end
   end
 end
