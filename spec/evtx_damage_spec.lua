@@ -341,6 +341,47 @@ describe("a damaged EVTX file", function()
       end
     end)
 
+    -- Read counted with an empty known set, every event is one a triage
+    -- only counts, and comes as six values; but a record whose ID, number
+    -- or time is not in the usual form comes as its table, which keeps
+    -- the text for the triage to say what is wrong with it.
+    it("gives as a table, read counted, a record whose numbers are not in the usual form",
+       function()
+      local evtx = require "logonerr.evtx"
+      local function second(fn)
+        local path = P.sealed(event_data_of(function(x)
+          x:raw("\15\1\1\0"):open("System"):start()
+          fn(x)
+          x:close():raw("\0")
+        end))
+        local f = assert(evtx.open(path, 1, 1, 1, {}, nil, true))
+        local first = { f:next() }
+        local v = { f:next() }
+        assert.is_nil(f:next())
+        os.remove(path)
+        assert.are.equal("number", type(first[1])) -- record 1, as it is
+        return v
+      end
+      local function field(name, text)
+        return function(x) x:open(name):start():text(text):close() end
+      end
+      local v = second(function(x)
+        x:open("TimeCreated", true):attr("SystemTime", "2024-05-01T10:20:30.5Z"):empty()
+      end)
+      assert.are.equal(1714558830.5, v[3])
+      assert.are.equal("Security", v[5])
+      v = second(function(x) x:open("TimeCreated", true):attr("SystemTime", "2024-05-01"):empty() end)
+      assert.are.equal("2024-05-01", v[1].time)
+      v = second(field("EventRecordID", "x7"))
+      assert.are.equal("x7", v[1].record)
+      v = second(field("EventRecordID", ("9"):rep(19)))
+      assert.are.equal(("9"):rep(19), v[1].record)
+      v = second(field("EventID", "12a"))
+      assert.are.equal("12a", v[1].id)
+      v = second(field("EventID", ""))
+      assert.are.equal("", v[1].id)
+    end)
+
     it("keeps no text of elements inside System's or a Data's fields", function()
       local got, skips = read(event_data_of(function(x)
         x:raw("\15\1\1\0"):open("System"):start()
