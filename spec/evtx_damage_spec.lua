@@ -362,7 +362,7 @@ describe("a damaged EVTX file", function()
         assert.are.equal("number", type(first[1])) -- record 1, as it is
         return v
       end
-      local function field(name, text)
+      local function in_system(name, text)
         return function(x) x:open(name):start():text(text):close() end
       end
       local v = second(function(x)
@@ -370,15 +370,17 @@ describe("a damaged EVTX file", function()
       end)
       assert.are.equal(1714558830.5, v[3])
       assert.are.equal("Security", v[5])
-      v = second(function(x) x:open("TimeCreated", true):attr("SystemTime", "2024-05-01"):empty() end)
+      v = second(function(x)
+        x:open("TimeCreated", true):attr("SystemTime", "2024-05-01"):empty()
+      end)
       assert.are.equal("2024-05-01", v[1].time)
-      v = second(field("EventRecordID", "x7"))
+      v = second(in_system("EventRecordID", "x7"))
       assert.are.equal("x7", v[1].record)
-      v = second(field("EventRecordID", ("9"):rep(19)))
+      v = second(in_system("EventRecordID", ("9"):rep(19)))
       assert.are.equal(("9"):rep(19), v[1].record)
-      v = second(field("EventID", "12a"))
+      v = second(in_system("EventID", "12a"))
       assert.are.equal("12a", v[1].id)
-      v = second(field("EventID", ""))
+      v = second(in_system("EventID", ""))
       assert.are.equal("", v[1].id)
     end)
 
