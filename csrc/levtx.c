@@ -132,8 +132,10 @@ static int decimal(const char *v, size_t n, long long *k) {
  * provider (texts, or nil) as six values, so that no table is built for a
  * record the triage only counts; what the table would say, field for
  * field (levtx_record_field: the last of a name wins).  0, with nothing
- * pushed, when one of the numbers is not in the usual form: the table then
- * says what it is. */
+ * pushed, where the table says more: a number or time not in the usual
+ * form, a second EventID (the chunk reader judged the first: the last may
+ * be an event the triage reads), a record number of 2^32 or more (which
+ * Lua folds as Windows does). */
 static int push_counted(lua_State *L, const logonerr_evtx_batch *b,
                         const logonerr_evtx_record *rec) {
   long long id = -1, number = -1;
@@ -147,9 +149,9 @@ static int push_counted(lua_State *L, const logonerr_evtx_batch *b,
     char iso[28];
     if (f->where == LOGONERR_EVTX_DATA) return 0;
     if (IS("EventID")) {
-      if (!decimal(v, f->value_len, &id)) return 0;
+      if (id >= 0 || !decimal(v, f->value_len, &id)) return 0;
     } else if (IS("EventRecordID")) {
-      if (!decimal(v, f->value_len, &number)) return 0;
+      if (!decimal(v, f->value_len, &number) || number > 0xFFFFFFFFLL) return 0;
     } else if (IS("TimeCreated")) {
       if (!levtx_canonical_time(v, f->value_len, &secs, iso, sizeof iso)) return 0;
     } else if (!IS("Level")) {
@@ -157,8 +159,13 @@ static int push_counted(lua_State *L, const logonerr_evtx_batch *b,
     }
   }
   if (id < 0 || number < 0 || secs < 0) return 0;
+#if LUA_VERSION_NUM >= 503 /* as the table's numbers (levtx_record.c) */
   lua_pushinteger(L, (lua_Integer)id);
   lua_pushinteger(L, (lua_Integer)number);
+#else
+  lua_pushnumber(L, (lua_Number)id);
+  lua_pushnumber(L, (lua_Number)number);
+#endif
   lua_pushnumber(L, (lua_Number)secs);
   for (i = 0; i < 3; i++) {
     if (text[i] == NULL) lua_pushnil(L);

@@ -101,9 +101,14 @@ describe("a worker's result on the wire", function()
     types[2], types[3], types[10] = "Interactive", "Network", "RemoteInteractive"
     local v = { text = "a\r\n\0\"b\\\255", times = times, ids = ids, types = types,
                 yes = true, no = false, neg = -0.1 }
+    v.counts = {}
+    for i = 1, 300 do v.counts[i] = i * 7 end -- integers, where Lua has them
     local back = assert(wire.decode(wire.encode(v)))
     assert.are.same(v, back)
-    if math.type then assert.are.equal("float", math.type(back.times[7])) end
+    if math.type then
+      assert.are.equal("float", math.type(back.times[7]))
+      assert.are.equal("integer", math.type(back.counts[300]))
+    end
   end)
 
   it("is refused when it is not a worker's", function()
@@ -116,6 +121,9 @@ describe("a worker's result on the wire", function()
     local times = {}
     for i = 1, 300 do times[i] = 1467999171.5 + i end
     local whole = wire.encode({ times = times })
+    -- a list that points outside the bytes after the text
+    assert.is_nil((wire.decode('return {x=B(-8,1,"d")}\0' .. ("\0"):rep(8))))
+    assert.is_nil((wire.decode('return {x=B(0,2,"d")}\0' .. ("\0"):rep(8))))
     for _, cut in ipairs({ 1, 8, 100 }) do
       local back, err = wire.decode(whole:sub(1, -1 - cut))
       assert.is_nil(back)

@@ -382,6 +382,15 @@ describe("a damaged EVTX file", function()
       assert.are.equal("12a", v[1].id)
       v = second(in_system("EventID", ""))
       assert.are.equal("", v[1].id)
+      -- a second EventID: the reader judged the first, the table has the
+      -- last, which may be an event the triage reads
+      v = second(in_system("EventID", "4624"))
+      assert.are.equal(4624, v[1].id)
+      -- a record number past 32 bits, which the triage folds as Windows does
+      v = second(in_system("EventRecordID", "4294967297"))
+      assert.are.equal(4294967297, v[1].record)
+      v = second(in_system("EventRecordID", "4294967295"))
+      assert.are.equal(4294967295, v[2])
     end)
 
     it("keeps no text of elements inside System's or a Data's fields", function()

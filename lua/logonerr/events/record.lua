@@ -201,7 +201,7 @@ function M.decorate(rec)
     rec.seconds, rec.time = secs, t
   end
   -- An event the schema does not know, read without its data (a triage's
-  -- EVTX reader leaves it, and gives no table): nothing more to find.
+  -- EVTX reader leaves it out): nothing more to find.
   local d = rec.data
   if d == nil then
     if EVENTS[id] == nil then return rec, bad_time end

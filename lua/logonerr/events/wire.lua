@@ -101,6 +101,9 @@ end
 -- code, at byte at of the binary tail, which starts at s's byte base.
 local function binary(s, base)
   return function(at, n, code)
+    if type(at) ~= "number" or type(n) ~= "number" or at < 0 or n < 0 or not FORMAT[code] then
+      error("not a worker's list of numbers", 2)
+    end
     local t, pos = {}, base + at
     for i = 1, n, 200 do
       local k = n - i + 1
