@@ -111,21 +111,7 @@ static void push_where(lua_State *L, const logonerr_evtx_record *rec) {
   }
 }
 
-static int is(const char *name, size_t len, const char *want, size_t k) {
-  return len == k && memcmp(name, want, k) == 0;
-}
-#define IS(s) is(name, f->name_len, (s), sizeof(s) - 1)
-
-/* A decimal of 1 to 18 digits into *k; 0 for any other text. */
-static int decimal(const char *v, size_t n, long long *k) {
-  size_t i;
-  if (n == 0 || n > 18) return 0;
-  for (*k = 0, i = 0; i < n; i++) {
-    if (v[i] < '0' || v[i] > '9') return 0;
-    *k = *k * 10 + (v[i] - '0');
-  }
-  return 1;
-}
+#define IS(s) levtx_is(name, f->name_len, (s), sizeof(s) - 1)
 
 /* A record of an event not in known, for a reader opened counted: its
  * event ID, record number, seconds (numbers), computer, channel and
@@ -149,9 +135,9 @@ static int push_counted(lua_State *L, const logonerr_evtx_batch *b,
     char iso[28];
     if (f->where == LOGONERR_EVTX_DATA) return 0;
     if (IS("EventID")) {
-      if (id >= 0 || !decimal(v, f->value_len, &id)) return 0;
+      if (id >= 0 || !levtx_decimal(v, f->value_len, &id)) return 0;
     } else if (IS("EventRecordID")) {
-      if (!decimal(v, f->value_len, &number) || number > 0xFFFFFFFFLL) return 0;
+      if (!levtx_decimal(v, f->value_len, &number) || number > 0xFFFFFFFFLL) return 0;
     } else if (IS("TimeCreated")) {
       if (!levtx_canonical_time(v, f->value_len, &secs, iso, sizeof iso)) return 0;
     } else if (!IS("Level")) {

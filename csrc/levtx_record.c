@@ -10,18 +10,14 @@
 
 /* A decimal field as a number when it is one, else as the text. */
 static void push_number_or_text(lua_State *L, const char *v, size_t n) {
-  if (n > 0 && n < 19) {
-    long long k = 0;
-    size_t i;
-    for (i = 0; i < n && v[i] >= '0' && v[i] <= '9'; i++) k = k * 10 + (v[i] - '0');
-    if (i == n) {
+  long long k;
+  if (levtx_decimal(v, n, &k)) {
 #if LUA_VERSION_NUM >= 503
-      lua_pushinteger(L, (lua_Integer)k);
+    lua_pushinteger(L, (lua_Integer)k);
 #else
-      lua_pushnumber(L, (lua_Number)k);
+    lua_pushnumber(L, (lua_Number)k);
 #endif
-      return;
-    }
+    return;
   }
   lua_pushlstring(L, v, n);
 }
@@ -60,16 +56,6 @@ static void put_digits(char *out, long long v, int n) {
   }
 }
 
-static int digits(const char *s, size_t n, long long *v) {
-  size_t i;
-  *v = 0;
-  for (i = 0; i < n; i++) {
-    if (s[i] < '0' || s[i] > '9') return 0;
-    *v = *v * 10 + (s[i] - '0');
-  }
-  return 1;
-}
-
 /* The time as EVTX and event XML write it, "2016-07-08T18:12:51.681640800Z",
  * into seconds since 1970 and the canonical form with microseconds: the
  * same double and text as events/time.lua gives (its first form), so Lua
@@ -84,9 +70,10 @@ int levtx_canonical_time(const char *s, size_t n, double *secs, char *out, size_
       s[13] != ':' || s[16] != ':' || s[19] != '.' || s[n - 1] != 'Z')
     return 0;
   k = n - 21;
-  if (!digits(s, 4, &y) || !digits(s + 5, 2, &mo) || !digits(s + 8, 2, &d) ||
-      !digits(s + 11, 2, &h) || !digits(s + 14, 2, &mi) || !digits(s + 17, 2, &se) ||
-      !digits(s + 20, k, &f))
+  if (!levtx_decimal(s, 4, &y) || !levtx_decimal(s + 5, 2, &mo) ||
+      !levtx_decimal(s + 8, 2, &d) || !levtx_decimal(s + 11, 2, &h) ||
+      !levtx_decimal(s + 14, 2, &mi) || !levtx_decimal(s + 17, 2, &se) ||
+      !levtx_decimal(s + 20, k, &f))
     return 0;
   if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || se > 60) return 0;
   if (d > (mo == 2 ? (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28
@@ -136,10 +123,7 @@ void levtx_record_begin(lua_State *L, levtx_building *b, int ndata) {
 
 void levtx_record_end(lua_State *L) { lua_setfield(L, -2, "data"); }
 
-static int is(const char *name, size_t len, const char *want, size_t k) {
-  return len == k && memcmp(name, want, k) == 0;
-}
-#define IS(s) is(name, name_len, (s), sizeof(s) - 1)
+#define IS(s) levtx_is(name, name_len, (s), sizeof(s) - 1)
 
 void levtx_record_field(levtx_building *b, int data, const char *name,
                         size_t name_len, const char *v, size_t n) {

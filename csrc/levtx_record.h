@@ -14,6 +14,7 @@
 #define LOGONERR_LEVTX_RECORD_H
 
 #include <stddef.h>
+#include <string.h>
 
 #include "lauxlib.h"
 #include "lua.h"
@@ -31,6 +32,23 @@ void levtx_record_field(levtx_building *b, int data, const char *name,
                         size_t name_len, const char *v, size_t n);
 /* Sets data in the record, leaving the record on top. */
 void levtx_record_end(lua_State *L);
+
+/* Is name (len bytes) want (k bytes)?  (Both modules' field names.) */
+static inline int levtx_is(const char *name, size_t len, const char *want, size_t k) {
+  return len == k && memcmp(name, want, k) == 0;
+}
+
+/* A decimal of 1 to 18 digits (exact in a long long) into *k; 0 for any
+ * other text. */
+static inline int levtx_decimal(const char *v, size_t n, long long *k) {
+  size_t i;
+  if (n == 0 || n > 18) return 0;
+  for (*k = 0, i = 0; i < n; i++) {
+    if (v[i] < '0' || v[i] > '9') return 0;
+    *k = *k * 10 + (v[i] - '0');
+  }
+  return 1;
+}
 
 /* A time in the usual form ("2016-07-08T18:12:51.681640800Z") as seconds
  * since 1970 and the canonical text (28 bytes with its NUL); 0 for any

@@ -203,12 +203,8 @@ function M.decorate(rec)
   -- An event the schema does not know, read without its data (a triage's
   -- EVTX reader leaves it out): nothing more to find.
   local d = rec.data
-  if d == nil then
-    if EVENTS[id] == nil then return rec, bad_time end
-    d = {}
-    rec.data = d
-  end
-  if EVENTS[id] == nil and next(d) == nil then return rec, bad_time end
+  if EVENTS[id] == nil and (d == nil or next(d) == nil) then return rec, bad_time end
+  if d == nil then d = {}; rec.data = d end
   local ev = of(id)
   local st, sf = first_number(d, ev.status)
   local sub_, bf = first_number(d, ev.substatus)
