@@ -107,6 +107,27 @@ describe("findings", function()
       assert.are.equal(select(2, events.time(at(25))), g.last)
     end)
 
+    -- The same tool back a day later, that day's records first in the
+    -- file (two DCs' logs joined): each success counts the failures of its
+    -- own five minutes, and bob's ticket an hour after the first break-in,
+    -- with no failure near it, is not one.
+    it("counts the failures before each success in its own window, in time order", function()
+      local day = 86400
+      local log = {}
+      for _, base in ipairs({ day, 0 }) do
+        for i = 1, 9 do log[#log + 1] = kerberos_bad("bob", "CORP.LOCAL", "10.0.0.66",
+                                                     base + i * 0.2) end
+        log[#log + 1] = tgt("bob", "CORP.LOCAL", "10.0.0.66", base + 2)
+      end
+      log[#log + 1] = tgt("bob", "CORP.LOCAL", "10.0.0.66", 3600)
+      local f = one(sc.triage(log), "success_after_failures")
+      assert.are.equal(2, #f.successes)
+      for k, t in ipairs({ 2, day + 2 }) do
+        assert.are.equal(select(2, events.time(at(t))), f.successes[k].time)
+        assert.are.equal(9, f.successes[k].failures)
+      end
+    end)
+
     -- A spray that lands: the source failed for seven other accounts, then
     -- an account it had not tried before got a ticket.  The failures are the
     -- source's, not the account's.

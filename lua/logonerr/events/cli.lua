@@ -328,11 +328,13 @@ function M.run(a, in_, out, err)
     if w.first then f, opened = new_file(w.log), true end
     local merged = false
     if w.h then
+      -- While the worker still reads or writes: what was read here is
+      -- sorted, and its garbage goes before the part comes in.
+      acc:sort()
+      collectgarbage()
       local text = w.h:read("*a")
       w.h:close()
       ahead = ahead - 1
-      -- the garbage of what was read here goes before the part comes in
-      collectgarbage()
       local res = wire.decode(text)
       text = nil -- luacheck: ignore 311
       -- A worker that failed, or a part holding records that another part

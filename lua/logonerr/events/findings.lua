@@ -765,26 +765,34 @@ local function find_all(self)
   local fail_by_src = group(fails, function(e) return e.source end)
   -- Failures in the window before t: how many, of how many identities
   -- other than who, and the time of the first.  from: count only those
-  -- from that source (or from none known).
+  -- from that source (or from none known).  The successes come in time
+  -- order, so the window's start in each list l (in time order) only moves
+  -- on: it is kept in low[l], where a search for it would cost log2 #l.
+  local low = {}
   local function before(l, t, who, from)
-    local n, others, first = 0, {}, nil
     if l == nil then return 0, 0 end
-    -- l is in time order: the first failure in the window, by bisection.
-    local lo, hi = 1, #l + 1
-    while lo < hi do
-      local mid = floor((lo + hi) / 2)
-      if l[mid].t < t - w then lo = mid + 1 else hi = mid end
+    local lo, from_t = low[l] or 1, t - w
+    local x = l[lo]
+    while x ~= nil and x.t < from_t do
+      lo = lo + 1
+      x = l[lo]
     end
+    low[l] = lo
+    local n, others, seen, first = 0, 0, nil, nil
     for i = lo, #l do
-      local x = l[i]
+      x = l[i]
       if x.t > t then break end
       if from == nil or x.source == nil or x.source == from then
         n = n + 1
         first = first or x.t
-        if x.identity ~= who then others[x.identity] = true end
+        local id = x.identity
+        if id ~= who then
+          seen = seen or {}
+          if not seen[id] then seen[id], others = true, others + 1 end
+        end
       end
     end
-    return n, count_keys(others), first
+    return n, others, first
   end
   local hits = {}
   for _, c in ipairs(won) do
@@ -986,11 +994,16 @@ local function copy(t)
   return c
 end
 
+--- Puts what was taken so far in time order: done while other parts are
+-- still being read (by a worker, or by the process that waits for them),
+-- it leaves finish() the merged list to sort by a look at each.
+function STATE:sort()
+  in_order(self.list, by_time)
+end
+
 --- What was taken so far, as plain data for merge().
 function STATE:state()
-  -- In time order here, in a worker, while the other parts are still being
-  -- read: the merged list is then sorted by a look at each.
-  in_order(self.list, by_time)
+  self:sort()
   local shapes, index = {}, {}
   for k, sh in ipairs(self.shape_list) do shapes[k], index[sh] = copy(sh), k end
   local sums, sindex = {}, {}

@@ -248,6 +248,12 @@ function ACC:state()
            fk = fk, fk_keys = keys, found = self.found:state() }
 end
 
+--- Sorts what was taken so far, as finish() will need it: work to do
+-- while waiting for another part.
+function ACC:sort()
+  self.found:sort()
+end
+
 --- Takes in another triage's state(), as if its records came after these.
 function ACC:merge(st)
   local r = self.r
