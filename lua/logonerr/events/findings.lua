@@ -602,13 +602,50 @@ local function find_all(self)
   local o = self.o
   local w = o.window
   local all = attempts(self)
-  local fails, by_class = {}, {}
-  for _, e in ipairs(all) do
-    if e.failed then fails[#fails + 1] = e end
+  -- The lists the findings look at, in time order.  What an attempt goes
+  -- in is told by its shape alone (role, class, kind...): decided once
+  -- for each shape, then each attempt is put in its lists in one pass.
+  local fails, by_class, explicit, roast, asrep = {}, {}, {}, {}, {}
+  -- A logon that worked right after failures, for the identity or from
+  -- the source, is looked for among the successes kept whole, and those
+  -- kept as a time (STATE:add).
+  local wt, wi, wrec, wof = self.won_t, self.won_i, self.won_rec, self.won_of
+  local function lists(e)
+    local to, role = {}, e.role
+    if e.failed then to[#to + 1] = fails end
     if e.class then
       by_class[e.class] = by_class[e.class] or {}
-      local l = by_class[e.class]
+      to[#to + 1] = by_class[e.class]
+    end
+    if role == "explicit" and e.kind == "user" then to[#to + 1] = explicit end
+    -- Kerberoasting: RC4/DES service tickets issued for user-account
+    -- services (computer accounts and krbtgt have random keys).
+    if role == "service_ticket" and e.success and e.enc and ROASTABLE[e.enc] and e.service then
+      local s = e.service_key -- the service, lower-cased
+      if not find(s, "%$$") and not find(s, "^krbtgt") then to[#to + 1] = roast end
+    end
+    -- AS-REP roasting: TGTs issued without pre-authentication.
+    if role == "tgt" and e.success and e.preauth == 0 then to[#to + 1] = asrep end
+    to.won = e.success and ((role == "logon" and LOGGED_ON[e.logon_type or -1]) or
+                            (role == "tgt" and e.preauth ~= 0) or role == "ntlm") and
+             e.kind ~= "virtual"
+    return to
+  end
+  local goes = {}
+  for _, e in ipairs(all) do
+    local shape = getmetatable(e)
+    local to = goes[shape]
+    if to == nil then
+      to = lists(e)
+      goes[shape] = to
+    end
+    for j = 1, #to do
+      local l = to[j]
       l[#l + 1] = e
+    end
+    if to.won then
+      local k = #wt + 1
+      wt[k], wi[k], wrec[k], wof[k] = e.t, e.i, e.record or false, e
     end
   end
   local attacking = other_failures(fails, w)
@@ -690,10 +727,6 @@ local function find_all(self)
   end
 
   -- 4648: one process or source using many people's credentials.
-  local explicit = {}
-  for _, e in ipairs(all) do
-    if e.role == "explicit" and e.kind == "user" then explicit[#explicit + 1] = e end
-  end
   g, order = group(explicit, function(e)
     return (e.source or "") .. "\0" .. lower(e.process or "")
   end)
@@ -710,17 +743,7 @@ local function find_all(self)
     end
   end
 
-  -- Kerberoasting: RC4/DES service tickets issued for user-account
-  -- services (computer accounts and krbtgt have random keys).
-  local roast = {}
-  for _, e in ipairs(all) do
-    if e.role == "service_ticket" and e.success and e.enc and ROASTABLE[e.enc] and e.service then
-      local s = e.service_key -- the service, lower-cased
-      if not find(s, "%$$") and not find(s, "^krbtgt") then
-        roast[#roast + 1] = e
-      end
-    end
-  end
+  -- Kerberoasting, one finding per identity and source.
   g, order = group(roast, function(e) return e.identity .. "\0" .. (e.source or "") end)
   for _, k in ipairs(order) do
     local l = g[k]
@@ -733,28 +756,13 @@ local function find_all(self)
                           why = p >= o.kerberoast_many and "many_services" or "one_service" })
   end
 
-  -- AS-REP roasting: TGTs issued without pre-authentication.
-  local asrep = {}
-  for _, e in ipairs(all) do
-    if e.role == "tgt" and e.success and e.preauth == 0 then asrep[#asrep + 1] = e end
-  end
+  -- AS-REP roasting, one finding per source.
   g, order = group(asrep, function(e) return e.source or "" end)
   for _, k in ipairs(order) do
     f[#f + 1] = finding("asrep_roasting", g[k], "attacker", { why = "tool" })
   end
 
-  -- A logon that worked right after failures, for the identity or from
-  -- the source: the successes kept whole, and those kept as a time
-  -- (STATE:add), in time order.
-  local wt, wi, wrec, wof = self.won_t, self.won_i, self.won_rec, self.won_of
-  for _, e in ipairs(all) do
-    if e.success and ((e.role == "logon" and LOGGED_ON[e.logon_type or -1]) or
-                      (e.role == "tgt" and e.preauth ~= 0) or e.role == "ntlm") and
-       e.kind ~= "virtual" then
-      local k = #wt + 1
-      wt[k], wi[k], wrec[k], wof[k] = e.t, e.i, e.record or false, e
-    end
-  end
+  -- Success after failures: the successes in time order.
   local won = {}
   for k = 1, #wt do won[k] = k end
   in_order(won, function(a, b)
