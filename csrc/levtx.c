@@ -6,9 +6,13 @@
  *     local rec, why, at = r:next()  -- rec; or false, why, where; or nil
  *     ...
  *   end
+ *   evtx.claim(path)  -- true: made the file; false: it was there (-j)
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "evtx.h"
 #include "lcompat.h"
@@ -222,7 +226,28 @@ static const luaL_Reg reader_methods[] = {{"__gc", l_reader_close},
                                           {"next", l_reader_next},
                                           {NULL, NULL}};
 
-static const luaL_Reg funcs[] = {{"open", l_open}, {NULL, NULL}};
+/* claim(path) -> true when this call made the file, false when it was
+ * there already, or nil and a message.  The processes of `events -j` take
+ * the parts of a file this way: of those that ask for a part, one makes
+ * its file (O_EXCL), whatever the order they come in. */
+static int l_claim(lua_State *L) {
+  const char *path = luaL_checkstring(L, 1);
+  int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+  if (fd >= 0) {
+    close(fd);
+    lua_pushboolean(L, 1);
+    return 1;
+  }
+  if (errno == EEXIST) {
+    lua_pushboolean(L, 0);
+    return 1;
+  }
+  lua_pushnil(L);
+  lua_pushfstring(L, "%s: %s", path, strerror(errno));
+  return 2;
+}
+
+static const luaL_Reg funcs[] = {{"open", l_open}, {"claim", l_claim}, {NULL, NULL}};
 
 LOGONERR_EXPORT int luaopen_logonerr_evtx(lua_State *L);
 LOGONERR_EXPORT int luaopen_logonerr_evtx(lua_State *L) {

@@ -130,6 +130,19 @@ describe("a worker's result on the wire", function()
       assert.is_string(err)
     end
   end)
+
+  -- A worker of a file in parts writes each part it took, one after another.
+  it("carries several parts, one after another, and refuses them cut short", function()
+    local a, b = wire.encode({ part = 3, t = { 1.5, 2.5 } }), wire.encode({ part = 7 })
+    local s = wire.framed(a) .. wire.framed(b) .. wire.framed("")
+    assert.are.same({ a, b, "" }, wire.frames(s))
+    assert.are.same({}, wire.frames(""))
+    for _, bad in ipairs({ s:sub(1, -2), wire.framed(a):sub(1, -2), "12", "x\n" }) do
+      local list, why = wire.frames(bad)
+      assert.is_nil(list)
+      assert.are.equal("a worker's result cut short", why)
+    end
+  end)
 end)
 
 describe("a triage merged from parts", function()
@@ -221,6 +234,52 @@ describe("logonerr events -j", function()
     local c, r = same(BIG)
     assert.are.equal(0, c)
     assert.are.equal(2261, r.events)
+  end)
+
+  -- A worker with --claims takes each part no other process took (the
+  -- claim is a file made by the first to ask), and writes them in order.
+  it("has a worker take only the parts no other process took", function()
+    local claims = os.tmpname()
+    local claim = require("logonerr.events.read.evtx").claim
+    assert.is_true(claim(claims .. ".1"))
+    assert.is_false(claim(claims .. ".1"))
+    local code, out = run.command("events --state --part 1/2 --claims '" .. claims ..
+                                  "' -- " .. BIG)
+    assert.are.equal(0, code)
+    local frames = assert(wire.frames(out))
+    assert.are.equal(2, #frames) -- the part's number, then its triage
+    assert.are.equal("2", frames[1])
+    local part = assert(wire.decode(frames[2]))
+    assert.are.equal(2, part.part)
+    assert.is_true(part.reader.events > 0 and part.reader.events < 2261)
+    -- all taken: nothing to write
+    code, out = run.command("events --state --part 1/2 --claims '" .. claims .. "' -- " .. BIG)
+    assert.are.equal(0, code)
+    assert.are.equal("", out)
+    for _, p in ipairs({ claims, claims .. ".1", claims .. ".2" }) do assert(os.remove(p)) end
+  end)
+
+  -- Nine parts (the samples four times over, 9.6 MB: bench/evtx-grow.py),
+  -- taken by two or three processes as each is free: which process reads
+  -- which part changes from run to run, the report does not.  The claims
+  -- are removed after.
+  it("triages a file in many parts, taken as each process is free", function()
+    local p = tmp()
+    assert(os.execute("python3 bench/evtx-grow.py " .. p .. " 4 " ..
+                      S .. table.concat(SAMPLES, " " .. S) .. " > /dev/null"))
+    local function claim_files()
+      local set, ls = {}, io.popen("ls /tmp")
+      for name in ls:lines() do if name:match("^lua_%w+%.%d+$") then set[name] = true end end
+      ls:close()
+      return set
+    end
+    local before = claim_files()
+    local code, r = same(p)
+    os.remove(p)
+    assert.are.equal(0, code)
+    assert.are.equal(4 * 3018, r.events)
+    assert.is_true(#r.findings > 0)
+    for name in pairs(claim_files()) do assert.is_true(before[name], name .. " left") end
   end)
 
   it("counts a record that two files hold once", function()

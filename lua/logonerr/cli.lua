@@ -52,6 +52,7 @@ local function add_events(p)
   -- for the parent (logonerr.events.cli).
   ev:flag("--state"):hidden(true)
   ev:option("--part"):hidden(true)
+  ev:option("--claims"):hidden(true)
 end
 
 -- argparse writes an option that takes a value as "-f {a,b}," above

@@ -38,13 +38,15 @@ local function output_file(path)
   return path
 end
 
--- -j: an EVTX file is read in parts, each by a process of its own (this
--- command run again with --state), in which the whole triage of its share
--- of the chunks is done; the parts' partial triages are merged in file
--- order, which gives the report one process gives (logonerr.events.triage:
--- merge).  Parts of less than this many chunks (1 MB) are not worth a
--- process.
-local PART_CHUNKS = 16
+-- -j: an EVTX file is read in parts by jobs processes (this one, and this
+-- command run again with --state), each part triaged alone; the parts'
+-- partial triages are merged in file order, which gives the report one
+-- process gives (logonerr.events.triage: merge).  The processes take the
+-- parts one at a time as they go, so that one the machine runs slower
+-- takes fewer: up to PER_JOB parts each (more would cost more in partial
+-- triages than they even out), and parts of less than PART_CHUNKS chunks
+-- (1 MB) are not worth taking apart.
+local PART_CHUNKS, PER_JOB = 16, 16
 
 -- How many parts of an EVTX file at path to read with jobs processes
 -- (1 for any other file).
@@ -57,7 +59,7 @@ local function parts_of(path, jobs)
   f:close()
   if head ~= "ElfFile\0" or size == nil then return 1 end
   local chunks = math.ceil((size - 4096) / 65536)
-  return math.max(1, math.min(jobs, math.floor(chunks / PART_CHUNKS)))
+  return math.max(1, math.min(jobs * PER_JOB, math.floor(chunks / PART_CHUNKS)))
 end
 
 -- The filters given, as events.open takes them.
@@ -125,29 +127,50 @@ local function add_seen(seen, more)
   end
 end
 
--- --state: a worker of -j.  Reads part --part of the file, triages it,
--- and writes the partial triage, what the reader counted and the record
--- numbers it saw (logonerr.events.wire), or { error = why }.
-local function worker(a, out)
+-- Part k of n of the file at path (the whole file for 1 of 1), triaged
+-- alone with a's filters: its partial triage, what the reader counted and
+-- the record numbers it saw, or { error = why }.
+local function triage_part(path, a, k, n)
   local events = require "logonerr.events"
   local triage = require "logonerr.events.triage"
-  local wire = require "logonerr.events.wire"
-  local k, n = (a.part or "1/1"):match("^(%d+)/(%d+)$")
   local opts = filter_opts(a)
-  opts.part, opts.parts, opts.seen = tonumber(k), tonumber(n), {}
+  opts.part, opts.parts, opts.seen = k, n, {}
   opts.lean = not (a.account or a.source)
   opts.tally = opts.lean
-  local rd, why = events.open(a.files[1], opts)
-  if rd == nil then
-    out:write(wire.encode({ error = why }))
-    return 2
-  end
+  local rd, why = events.open(path, opts)
+  if rd == nil then return { part = k, error = why } end
   local acc = triage.new(triage.DEFAULTS)
   for rec in function() return rd:next() end do acc:add(rec) end
   if rd.tallied then acc:tally(rd.tallied) end
-  out:write(wire.encode({ triage = acc:state(), reader = reader_stats(rd),
-                          seen = seen_sets(opts.seen) }))
-  return 0
+  return { part = k, triage = acc:state(), reader = reader_stats(rd),
+           seen = seen_sets(opts.seen) }
+end
+
+-- --state: a worker of -j.  With --claims, takes the parts of the file
+-- (--part's n) no other process has taken, one at a time, and writes for
+-- each its number and triage_part's, framed (logonerr.events.wire): made
+-- as each is read (while the other processes still read theirs), written
+-- at the end (written as it goes, they would wait for the parent to read
+-- them); else writes triage_part's of --part.
+local function worker(a, out)
+  local wire = require "logonerr.events.wire"
+  local k, n = (a.part or "1/1"):match("^(%d+)/(%d+)$")
+  k, n = tonumber(k), tonumber(n)
+  if a.claims then
+    local claim = require("logonerr.events.read.evtx").claim
+    local parts = {}
+    for j = 1, n do
+      if claim(a.claims .. "." .. j) then
+        parts[#parts + 1] = wire.framed(tostring(j)) ..
+                            wire.framed(wire.encode(triage_part(a.files[1], a, j, n)))
+      end
+    end
+    out:write(table.concat(parts))
+    return 0
+  end
+  local res = triage_part(a.files[1], a, k, n)
+  out:write(wire.encode(res))
+  return res.error and 2 or 0
 end
 
 --- Runs the events command; returns the exit status (0 read, 1 a file
@@ -283,18 +306,17 @@ function M.run(a, in_, out, err)
     return status
   end
 
-  -- The work: each log whole, or an EVTX file in parts (-j).  Parts and
-  -- other plain files go to workers, up to jobs - 1 ahead of this process,
-  -- which reads the rest itself; everything is merged in order.
+  -- The work: each log whole, or an EVTX file in parts (-j).  Plain files
+  -- go to workers, up to jobs - 1 ahead of this process, which reads the
+  -- rest itself; the parts of a file, to this process and jobs - 1 workers
+  -- together (read_shared); everything is merged in order.
   local jobs = a.jobs or 1
   local cmd = jobs > 1 and workers.self_command()
   local work = {}
   for _, log in ipairs(logs) do
-    local n = (cmd and log.path) and parts_of(log.path, jobs) or 1
-    for k = 1, n do work[#work + 1] = { log = log, part = k, parts = n, first = k == 1,
-                                        last = k == n } end
+    work[#work + 1] = { log = log, parts = (cmd and log.path) and parts_of(log.path, jobs) or 1 }
   end
-  if cmd and #work == 1 then cmd = nil end
+  if cmd and #work == 1 and work[1].parts == 1 then cmd = nil end
   local acc = triage.new(triage.DEFAULTS)
   -- Memory: what a triage keeps grows with the log, and Lua's collector
   -- lets the heap reach twice what it kept at its last full collection
@@ -302,56 +324,120 @@ function M.run(a, in_, out, err)
   -- again what was kept holds the peak near what is kept (measured: about a
   -- fifth less on a 1 GB log, for under 2% more time).
   local taken, kept = 0, collectgarbage("count")
-  local take = function(rec)
-    acc:add(rec)
-    taken = taken + 1
-    if taken % 65536 == 0 and collectgarbage("count") > 1.5 * kept + 8192 then
+  local function hold_down()
+    if collectgarbage("count") > 1.5 * kept + 8192 then
       collectgarbage()
       kept = collectgarbage("count")
     end
   end
+  local take = function(rec)
+    acc:add(rec)
+    taken = taken + 1
+    if taken % 65536 == 0 then hold_down() end
+  end
+  local function tally(t) acc:tally(t) end
+  -- A worker's partial triage r (triage_part's) of a log's part taken in
+  -- after what was read so far; false for a worker that failed, or a part
+  -- holding records that another part or file holds too (which one
+  -- process would count once): it is read here instead.
+  local function merge(f, r)
+    if type(r) ~= "table" or not r.triage or overlap(seen, r.seen) then return false end
+    add_seen(seen, r.seen)
+    acc:merge(r.triage)
+    fold(f, r.reader)
+    hold_down()
+    return true
+  end
+  -- What a worker wrote, read once it is done.  While it still reads or
+  -- writes, what was read here is sorted, and its garbage goes before
+  -- what the worker wrote comes in.
+  local function worker_text(h)
+    acc:sort()
+    collectgarbage()
+    local text = h:read("*a")
+    h:close()
+    return text
+  end
+  local function start(path, part)
+    return io.popen(cmd .. " events --state --part " .. part .. " " .. filter_args(a) ..
+                    " -- " .. workers.quote(path) .. " 2>/dev/null")
+  end
+  -- An EVTX file in n parts: this process and jobs - 1 workers (--claims)
+  -- each take the next part that no one has taken (by making a file of its
+  -- own: logonerr.events.read.evtx.claim) until none is left.  Parts this
+  -- process takes after one a worker took are triaged alone, as a worker's
+  -- are, and kept.  Then all are merged in file order.  False when the
+  -- file cannot be read (said on err).
+  local function read_shared(log, f, n)
+    local claim = require("logonerr.events.read.evtx").claim
+    local made, claims = pcall(os.tmpname)
+    if not made then return read_here(log, f, take, nil, nil, tally) end -- (no room for claims)
+    local hs = {}
+    for j = 1, jobs - 1 do
+      hs[j] = start(log.path, "1/" .. n .. " --claims " .. workers.quote(claims))
+    end
+    local results, merged, opened = {}, 0, true -- parts 1 .. merged are in acc
+    for k = 1, n do
+      if claim(claims .. "." .. k) then
+        if merged == k - 1 then
+          opened = read_here(log, f, take, k, n, tally)
+          if not opened then break end
+          merged = k
+        else
+          results[k] = triage_part(log.path, a, k, n)
+        end
+      end
+    end
+    -- A worker's parts are kept as text until merged: as tables, they
+    -- would take more room.
+    for _, h in ipairs(hs) do
+      local frames = wire.frames(worker_text(h)) or {}
+      for i = 1, #frames - 1, 2 do
+        local k = tonumber(frames[i])
+        if k and results[k] == nil then results[k] = frames[i + 1] end
+      end
+    end
+    for k = merged + 1, opened and n or 0 do
+      local r = results[k]
+      results[k] = nil
+      if type(r) == "string" then r = wire.decode(r) end
+      if not merge(f, r) then
+        opened = read_here(log, f, take, k, n, tally)
+        if not opened then break end
+      end
+    end
+    for k = 1, n do os.remove(claims .. "." .. k) end
+    os.remove(claims)
+    return opened
+  end
   local ahead = 0 -- workers started and not yet read
   local function start_ahead(i)
     local j = i + 1
-    while cmd and ahead < jobs - 1 and j <= #work do
+    -- (a file in parts takes every process: none are started beyond it)
+    while cmd and ahead < jobs - 1 and j <= #work and work[j].parts == 1 do
       local w = work[j]
       if w.log.path and not w.h then
-        w.h = io.popen(cmd .. " events --state --part " .. w.part .. "/" .. w.parts .. " " ..
-                       filter_args(a) .. " -- " .. workers.quote(w.log.path) .. " 2>/dev/null")
+        w.h = start(w.log.path, "1/1")
         ahead = ahead + 1
       end
       j = j + 1
     end
   end
-  local f, opened
   for i, w in ipairs(work) do
-    if w.first then f, opened = new_file(w.log), true end
-    local merged = false
-    if w.h then
-      -- While the worker still reads or writes: what was read here is
-      -- sorted, and its garbage goes before the part comes in.
-      acc:sort()
-      collectgarbage()
-      local text = w.h:read("*a")
-      w.h:close()
-      ahead = ahead - 1
-      local res = wire.decode(text)
-      text = nil -- luacheck: ignore 311
-      -- A worker that failed, or a part holding records that another part
-      -- or file holds too (which one process would count once): read here.
-      if type(res) == "table" and res.triage and not overlap(seen, res.seen) then
-        add_seen(seen, res.seen)
-        acc:merge(res.triage)
-        fold(f, res.reader)
-        merged = true
+    local f, opened = new_file(w.log), true
+    if w.parts > 1 then
+      opened = read_shared(w.log, f, w.parts)
+      start_ahead(i)
+    else
+      local merged = false
+      if w.h then
+        merged = merge(f, wire.decode(worker_text(w.h)))
+        ahead = ahead - 1
       end
+      start_ahead(i)
+      if not merged then opened = read_here(w.log, f, take, nil, nil, tally) end
     end
-    start_ahead(i)
-    if not merged and opened then
-      opened = read_here(w.log, f, take, w.parts > 1 and w.part or nil,
-                         w.parts > 1 and w.parts or nil, function(t) acc:tally(t) end)
-    end
-    if w.last and opened then done(f) end
+    if opened then done(f) end
   end
 
   -- What the reading left behind goes before the findings need room.

@@ -18,6 +18,10 @@ M.available = native ~= nil
 M.missing = "logonerr.evtx is not built (make builds it: it needs a C compiler " ..
             "and the Lua headers only)"
 
+--- claim(path): true when this call made the file, false when it was
+-- there; how the processes of `events -j` take the parts of a file.
+M.claim = native and native.claim
+
 --- The raw records of the EVTX file at path, read for rd (which counts
 -- what is skipped) with jobs threads (1 by default); part of parts: that
 -- share of its chunks (all by default); known: a set of event IDs whose
