@@ -146,26 +146,27 @@ local function triage_part(path, a, k, n)
            seen = seen_sets(opts.seen) }
 end
 
--- --state: a worker of -j.  With --claims, takes the parts of the file
--- (--part's n) no other process has taken, one at a time, and writes for
--- each its number and triage_part's, framed (logonerr.events.wire): made
--- as each is read (while the other processes still read theirs), written
--- at the end (written as it goes, they would wait for the parent to read
--- them); else writes triage_part's of --part.
+-- --state: a worker of -j.  With --claims C, takes the parts of the file
+-- (--part's n) no other process has taken, one at a time (C.k claims part
+-- k), and writes triage_part's of each to C.k.w (logonerr.events.wire),
+-- whole: written as C.k.t and renamed, so that the parent, which merges
+-- the parts as they are ready, never reads one half written.  Else
+-- writes triage_part's of --part on out.
 local function worker(a, out)
   local wire = require "logonerr.events.wire"
   local k, n = (a.part or "1/1"):match("^(%d+)/(%d+)$")
   k, n = tonumber(k), tonumber(n)
   if a.claims then
     local claim = require("logonerr.events.read.evtx").claim
-    local parts = {}
     for j = 1, n do
-      if claim(a.claims .. "." .. j) then
-        parts[#parts + 1] = wire.framed(tostring(j)) ..
-                            wire.framed(wire.encode(triage_part(a.files[1], a, j, n)))
+      local at = a.claims .. "." .. j
+      if claim(at) then
+        local text = wire.encode(triage_part(a.files[1], a, j, n))
+        local h = io.open(at .. ".t", "wb")
+        if h == nil or not h:write(text) or not h:close() or not os.rename(at .. ".t", at .. ".w")
+        then return 2 end -- (the parent reads the part itself)
       end
     end
-    out:write(table.concat(parts))
     return 0
   end
   local res = triage_part(a.files[1], a, k, n)
@@ -364,10 +365,11 @@ function M.run(a, in_, out, err)
   end
   -- An EVTX file in n parts: this process and jobs - 1 workers (--claims)
   -- each take the next part that no one has taken (by making a file of its
-  -- own: logonerr.events.read.evtx.claim) until none is left.  Parts this
-  -- process takes after one a worker took are triaged alone, as a worker's
-  -- are, and kept.  Then all are merged in file order.  False when the
-  -- file cannot be read (said on err).
+  -- own: logonerr.events.read.evtx.claim) until none is left.  The parts
+  -- are merged in file order as they are ready: between two parts read
+  -- here, and when the workers are done.  A part this process takes while
+  -- one before it is not merged yet is triaged alone, as a worker's is,
+  -- and held.  False when the file cannot be read (said on err).
   local function read_shared(log, f, n)
     local claim = require("logonerr.events.read.evtx").claim
     local made, claims = pcall(os.tmpname)
@@ -376,37 +378,47 @@ function M.run(a, in_, out, err)
     for j = 1, jobs - 1 do
       hs[j] = start(log.path, "1/" .. n .. " --claims " .. workers.quote(claims))
     end
-    local results, merged, opened = {}, 0, true -- parts 1 .. merged are in acc
+    local held, merged, opened = {}, 0, true -- parts 1 .. merged are in acc
+    -- Merges the parts ready after those merged; with all (the workers are
+    -- done), reads here each a worker did not write or that merge refuses.
+    local function merge_ready(all)
+      while opened and merged < n do
+        local k = merged + 1
+        local r = held[k]
+        held[k] = nil
+        if r == nil then
+          local h = io.open(claims .. "." .. k .. ".w", "rb")
+          if h then
+            r = wire.decode(h:read("*a")) or false
+            h:close()
+          elseif not all then
+            return
+          end
+        end
+        if not merge(f, r) then opened = read_here(log, f, take, k, n, tally) end
+        merged = k
+      end
+    end
     for k = 1, n do
+      if not opened then break end
       if claim(claims .. "." .. k) then
         if merged == k - 1 then
           opened = read_here(log, f, take, k, n, tally)
-          if not opened then break end
           merged = k
         else
-          results[k] = triage_part(log.path, a, k, n)
+          held[k] = triage_part(log.path, a, k, n)
         end
+        merge_ready(false)
       end
     end
-    -- A worker's parts are kept as text until merged: as tables, they
-    -- would take more room.
     for _, h in ipairs(hs) do
-      local frames = wire.frames(worker_text(h)) or {}
-      for i = 1, #frames - 1, 2 do
-        local k = tonumber(frames[i])
-        if k and results[k] == nil then results[k] = frames[i + 1] end
-      end
+      acc:sort() -- while the workers read: what finish() will sort
+      h:close()
     end
-    for k = merged + 1, opened and n or 0 do
-      local r = results[k]
-      results[k] = nil
-      if type(r) == "string" then r = wire.decode(r) end
-      if not merge(f, r) then
-        opened = read_here(log, f, take, k, n, tally)
-        if not opened then break end
-      end
+    merge_ready(true)
+    for k = 1, n do
+      for _, x in ipairs({ "", ".w", ".t" }) do os.remove(claims .. "." .. k .. x) end
     end
-    for k = 1, n do os.remove(claims .. "." .. k) end
     os.remove(claims)
     return opened
   end

@@ -9,9 +9,8 @@
 
 local error, load, next, pcall, tonumber, tostring, type =
       error, load, next, pcall, tonumber, tostring, type
-local format, gsub, gmatch, find, match, rep, sub =
-      string.format, string.gsub, string.gmatch, string.find, string.match, string.rep,
-      string.sub
+local format, gsub, gmatch, find, rep, sub =
+      string.format, string.gsub, string.gmatch, string.find, string.rep, string.sub
 local pack, unpack_bin = string.pack, string.unpack -- luacheck: compat (Lua 5.3 on)
 local unpack = table.unpack or rawget(_G, "unpack") -- luacheck: compat
 local concat, move = table.concat, table.move
@@ -187,26 +186,6 @@ function M.decode(s)
   local ok, v = pcall(f)
   if not ok then return nil, v end
   return v
-end
-
---- encode()'s text s led by its length, so that several can follow one
--- another: a worker writes each part it reads as it goes.
-function M.framed(s)
-  return #s .. "\n" .. s
-end
-
---- The texts of the framed() texts one after another in s, a list; nil
--- and a message when s is not that (cut short, say).
-function M.frames(s)
-  local list, at = {}, 1
-  while at <= #s do
-    local n, from = match(s, "^(%d+)\n()", at)
-    n = tonumber(n)
-    if n == nil or from + n - 1 > #s then return nil, "a worker's result cut short" end
-    list[#list + 1] = sub(s, from, from + n - 1)
-    at = from + n
-  end
-  return list
 end
 
 return M
