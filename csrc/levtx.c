@@ -7,10 +7,14 @@
  *     ...
  *   end
  *   evtx.claim(path)  -- true: made the file; false: it was there (-j)
+ *   evtx.folder()     -- a new folder of this user's own, for the claims
  */
+#define _POSIX_C_SOURCE 200809L /* NOLINT(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp) */
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -247,7 +251,30 @@ static int l_claim(lua_State *L) {
   return 2;
 }
 
-static const luaL_Reg funcs[] = {{"open", l_open}, {"claim", l_claim}, {NULL, NULL}};
+/* folder() -> the path of a new, empty folder under $TMPDIR (or /tmp)
+ * that only this user can reach, or nil and a message.  The claims of
+ * `events -j` and its workers' results go there: in /tmp itself, another
+ * user could put a result of their own where the parent would read it. */
+static int l_folder(lua_State *L) {
+  const char *base = getenv("TMPDIR");
+  char path[4096];
+  if (base == NULL || *base == '\0') base = "/tmp";
+  if (snprintf(path, sizeof path, "%s/logonerr-XXXXXX", base) >= (int)sizeof path) {
+    lua_pushnil(L);
+    lua_pushliteral(L, "TMPDIR is too long");
+    return 2;
+  }
+  if (mkdtemp(path) == NULL) {
+    lua_pushnil(L);
+    lua_pushfstring(L, "%s: %s", base, strerror(errno));
+    return 2;
+  }
+  lua_pushstring(L, path);
+  return 1;
+}
+
+static const luaL_Reg funcs[] = {
+    {"open", l_open}, {"claim", l_claim}, {"folder", l_folder}, {NULL, NULL}};
 
 LOGONERR_EXPORT int luaopen_logonerr_evtx(lua_State *L);
 LOGONERR_EXPORT int luaopen_logonerr_evtx(lua_State *L) {

@@ -227,8 +227,9 @@ describe("logonerr events -j", function()
   -- claim is a file made by the first to ask), and writes each to a file
   -- of its own, whole: the parent merges them as they are ready.
   it("has a worker take only the parts no other process took", function()
-    local claims = os.tmpname()
-    local claim = require("logonerr.events.read.evtx").claim
+    local evtx = require "logonerr.events.read.evtx"
+    local dir = assert(evtx.folder())
+    local claims, claim = dir .. "/part", evtx.claim
     assert.is_true(claim(claims .. ".1"))
     assert.is_false(claim(claims .. ".1"))
     local code, out = run.command("events --state --part 1/2 --claims '" .. claims ..
@@ -240,7 +241,7 @@ describe("logonerr events -j", function()
     local part = assert(wire.decode(run.read(claims .. ".2.w")))
     assert.are.equal(2, part.part)
     assert.is_true(part.reader.events > 0 and part.reader.events < 2261)
-    for _, p in ipairs({ claims, claims .. ".1", claims .. ".2", claims .. ".2.w" }) do
+    for _, p in ipairs({ claims .. ".1", claims .. ".2", claims .. ".2.w" }) do
       assert(os.remove(p))
     end
     -- all taken: nothing to write
@@ -249,30 +250,49 @@ describe("logonerr events -j", function()
     assert.are.equal(0, code)
     assert.are.equal("", out)
     assert.is_nil(io.open(claims .. ".2.w"))
-    for _, p in ipairs({ claims .. ".1", claims .. ".2" }) do assert(os.remove(p)) end
+    for _, p in ipairs({ claims .. ".1", claims .. ".2", dir }) do assert(os.remove(p)) end
+  end)
+
+  -- In the shared /tmp, another user could leave a "result" where the
+  -- parent would read it: the claims go in a folder of the user's own.
+  it("keeps the claims in a folder only the user can reach", function()
+    local dir = assert(require("logonerr.events.read.evtx").folder())
+    local p = io.popen("stat -c %a '" .. dir .. "'")
+    local mode = p:read("*l")
+    p:close()
+    assert(os.remove(dir))
+    assert.are.equal("700", mode)
   end)
 
   -- Nine parts (the samples four times over, 9.6 MB: bench/evtx-grow.py),
   -- taken by two or three processes as each is free: which process reads
   -- which part changes from run to run, the report does not.  The claims
-  -- are removed after.
+  -- are removed after.  With no folder for them (TMPDIR missing), the
+  -- command reads the file itself.
   it("triages a file in many parts, taken as each process is free", function()
     local p = tmp()
     assert(os.execute("python3 bench/evtx-grow.py " .. p .. " 4 " ..
                       S .. table.concat(SAMPLES, " " .. S) .. " > /dev/null"))
-    local function claim_files()
-      local set, ls = {}, io.popen("ls /tmp")
-      for name in ls:lines() do if name:match("^lua_%w+%.%d+") then set[name] = true end end
+    local TMP = os.getenv("TMPDIR") or "/tmp"
+    local function claim_folders()
+      local set, ls = {}, io.popen("ls '" .. TMP .. "'")
+      for name in ls:lines() do if name:match("^logonerr%-") then set[name] = true end end
       ls:close()
       return set
     end
-    local before = claim_files()
+    local before = claim_folders()
     local code, r = same(p)
-    os.remove(p)
     assert.are.equal(0, code)
     assert.are.equal(4 * 3018, r.events)
     assert.is_true(#r.findings > 0)
-    for name in pairs(claim_files()) do assert.is_true(before[name], name .. " left") end
+    for name in pairs(claim_folders()) do assert.is_true(before[name], name .. " left") end
+    local out = os.tmpname()
+    local ok = os.execute("TMPDIR=/nonexistent " .. (os.getenv("LUA") or "lua5.4") ..
+                          " bin/logonerr events -f json -j 2 " .. p .. " > " .. out)
+    assert.is_truthy(ok == true or ok == 0)
+    assert.are.same(r, dkjson.decode(run.read(out)))
+    os.remove(out)
+    os.remove(p)
   end)
 
   it("counts a record that two files hold once", function()

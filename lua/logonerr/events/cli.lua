@@ -148,10 +148,10 @@ end
 
 -- --state: a worker of -j.  With --claims C, takes the parts of the file
 -- (--part's n) no other process has taken, one at a time (C.k claims part
--- k), and writes triage_part's of each to C.k.w (logonerr.events.wire),
--- whole: written as C.k.t and renamed, so that the parent, which merges
--- the parts as they are ready, never reads one half written.  Else
--- writes triage_part's of --part on out.
+-- k; C is in a folder of the user's own), and writes triage_part's of each
+-- to C.k.w (logonerr.events.wire), whole: written as C.k.t and renamed, so
+-- that the parent, which merges the parts as they are ready, never reads
+-- one half written.  Else writes triage_part's of --part on out.
 local function worker(a, out)
   local wire = require "logonerr.events.wire"
   local k, n = (a.part or "1/1"):match("^(%d+)/(%d+)$")
@@ -371,9 +371,10 @@ function M.run(a, in_, out, err)
   -- one before it is not merged yet is triaged alone, as a worker's is,
   -- and held.  False when the file cannot be read (said on err).
   local function read_shared(log, f, n)
-    local claim = require("logonerr.events.read.evtx").claim
-    local made, claims = pcall(os.tmpname)
-    if not made then return read_here(log, f, take, nil, nil, tally) end -- (no room for claims)
+    local evtx = require "logonerr.events.read.evtx"
+    local claim, dir = evtx.claim, evtx.folder()
+    if dir == nil then return read_here(log, f, take, nil, nil, tally) end -- (no room for claims)
+    local claims = dir .. "/part"
     local hs = {}
     for j = 1, jobs - 1 do
       hs[j] = start(log.path, "1/" .. n .. " --claims " .. workers.quote(claims))
@@ -419,7 +420,7 @@ function M.run(a, in_, out, err)
     for k = 1, n do
       for _, x in ipairs({ "", ".w", ".t" }) do os.remove(claims .. "." .. k .. x) end
     end
-    os.remove(claims)
+    os.remove(dir)
     return opened
   end
   local ahead = 0 -- workers started and not yet read

@@ -20,7 +20,10 @@ M.missing = "logonerr.evtx is not built (make builds it: it needs a C compiler "
 
 --- claim(path): true when this call made the file, false when it was
 -- there; how the processes of `events -j` take the parts of a file.
+-- folder(): a new folder of this user's own under $TMPDIR or /tmp, for
+-- those claims, or nil and a message.
 M.claim = native and native.claim
+M.folder = native and native.folder
 
 --- The raw records of the EVTX file at path, read for rd (which counts
 -- what is skipped) with jobs threads (1 by default); part of parts: that
