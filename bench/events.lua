@@ -83,9 +83,6 @@ local function once(cmd)
   return tonumber(u) + tonumber(s), tonumber(e), tonumber(kb)
 end
 
--- Best of runs (3 unless given) for each of cmds, taking turns so that every command
--- meets the same load on a shared machine.  Returns a list of
--- {best cpu, best wall, highest peak}.
 -- Keeps in b the best of each: processor time and wall time can come from
 -- different runs (another job's load lengthens one, not the other).
 local function keep(b, cpu, wall, kb)
@@ -94,6 +91,9 @@ local function keep(b, cpu, wall, kb)
   b[3] = math.max(b[3], kb)
 end
 
+-- Best of runs (3 unless given) for each of cmds, taking turns so that every command
+-- meets the same load on a shared machine.  Returns a list of
+-- {best cpu, best wall, highest peak}.
 local function measure(cmds, runs)
   local best = {}
   for i = 1, #cmds do best[i] = { math.huge, 0, 0 } end
@@ -125,7 +125,7 @@ local function paired(cmd1, cmd2, n)
 end
 
 local function median(l)
-  local h = #l // 2
+  local h = math.floor(#l / 2)
   if #l % 2 == 1 then return l[h + 1] end
   return (l[h] + l[h + 1]) / 2
 end

@@ -258,8 +258,10 @@ static int l_claim(lua_State *L) {
 static int l_folder(lua_State *L) {
   const char *base = getenv("TMPDIR");
   char path[4096];
+  int n;
   if (base == NULL || *base == '\0') base = "/tmp";
-  if (snprintf(path, sizeof path, "%s/logonerr-XXXXXX", base) >= (int)sizeof path) {
+  n = snprintf(path, sizeof path, "%s/logonerr-XXXXXX", base);
+  if (n < 0 || n >= (int)sizeof path) {
     lua_pushnil(L);
     lua_pushliteral(L, "TMPDIR is too long");
     return 2;

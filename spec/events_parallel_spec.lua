@@ -229,13 +229,14 @@ describe("logonerr events -j", function()
   it("has a worker take only the parts no other process took", function()
     local evtx = require "logonerr.events.read.evtx"
     local dir = assert(evtx.folder())
+    finally(function() os.execute("rm -rf '" .. dir .. "'") end)
     local claims, claim = dir .. "/part", evtx.claim
     assert.is_true(claim(claims .. ".1"))
     assert.is_false(claim(claims .. ".1"))
     local code, out = run.command("events --state --part 1/2 --claims '" .. claims ..
                                   "' -- " .. BIG)
     assert.are.equal(0, code)
-    assert.are.equal("", out)
+    assert.are.equal(".", out) -- a byte per part written, for the parent that is gone
     assert.is_nil(io.open(claims .. ".1.w"))
     assert.is_nil(io.open(claims .. ".2.t"))
     local part = assert(wire.decode(run.read(claims .. ".2.w")))
@@ -293,6 +294,29 @@ describe("logonerr events -j", function()
     assert.are.same(r, dkjson.decode(run.read(out)))
     os.remove(out)
     os.remove(p)
+  end)
+
+  -- A build without the EVTX reader (logonerr.evtx): -j says what one
+  -- process says, and does not try to take the file apart.
+  it("says the EVTX reader is not built, as one process does", function()
+    local from = os.getenv("LOGONERR_BUILD") or
+                 (type(jit) == "table" and "luajit" or "lua" .. _VERSION:match("%d+%.%d+"))
+    local to = "spec-no-evtx-" .. tostring(os.time()) .. tostring(math.random(1e6))
+    assert(os.execute("mkdir -p build/" .. to .. "/logonerr && cp build/" .. from ..
+                      "/logonerr/core.so build/" .. to .. "/logonerr/"))
+    local lua = os.getenv("LUA") or "lua5.4"
+    local function run_without(j) -- stderr and the exit status
+      local p = io.popen("LOGONERR_BUILD=" .. to .. " " .. lua .. " bin/logonerr events -j " ..
+                         j .. " " .. BIG .. " 2>&1 >/dev/null; echo \"rc=$?\"")
+      local text = p:read("*a")
+      p:close()
+      return text
+    end
+    local one, two = run_without(1), run_without(2)
+    assert(os.execute("rm -rf build/" .. to))
+    assert.matches("logonerr.evtx is not built", one, 1, true)
+    assert.matches("rc=2", one, 1, true)
+    assert.are.equal(one, two)
   end)
 
   it("counts a record that two files hold once", function()

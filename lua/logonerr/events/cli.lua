@@ -43,15 +43,16 @@ end
 -- partial triages are merged in file order, which gives the report one
 -- process gives (logonerr.events.triage: merge).  The processes take the
 -- parts one at a time as they go, so that one the machine runs slower
--- takes fewer: up to PER_JOB parts each (more would cost more in partial
--- triages than they even out), and parts of less than PART_CHUNKS chunks
--- (1 MB) are not worth taking apart.
+-- takes fewer: the file is cut into up to PER_JOB parts per process (more
+-- would cost more in partial triages than they even out), none of less
+-- than PART_CHUNKS chunks (1 MB: not worth taking apart).
 local PART_CHUNKS, PER_JOB = 16, 16
 
 -- How many parts of an EVTX file at path to read with jobs processes
--- (1 for any other file).
+-- (1 for any other file, or where EVTX cannot be read: said as one
+-- process says it).
 local function parts_of(path, jobs)
-  if jobs < 2 then return 1 end
+  if jobs < 2 or not require("logonerr.events.read.evtx").available then return 1 end
   local f = io.open(path, "rb")
   if f == nil then return 1 end
   local head = f:read(8)
@@ -141,6 +142,7 @@ local function triage_part(path, a, k, n)
   if rd == nil then return { part = k, error = why } end
   local acc = triage.new(triage.DEFAULTS)
   for rec in function() return rd:next() end do acc:add(rec) end
+  rd:close()
   if rd.tallied then acc:tally(rd.tallied) end
   return { part = k, triage = acc:state(), reader = reader_stats(rd),
            seen = seen_sets(opts.seen) }
@@ -151,7 +153,9 @@ end
 -- k; C is in a folder of the user's own), and writes triage_part's of each
 -- to C.k.w (logonerr.events.wire), whole: written as C.k.t and renamed, so
 -- that the parent, which merges the parts as they are ready, never reads
--- one half written.  Else writes triage_part's of --part on out.
+-- one half written; and a byte on out, so that a worker whose parent has
+-- gone stops (a pipe with no reader) rather than read the rest, as it does
+-- once the folder is gone.  Else writes triage_part's of --part on out.
 local function worker(a, out)
   local wire = require "logonerr.events.wire"
   local k, n = (a.part or "1/1"):match("^(%d+)/(%d+)$")
@@ -160,11 +164,15 @@ local function worker(a, out)
     local claim = require("logonerr.events.read.evtx").claim
     for j = 1, n do
       local at = a.claims .. "." .. j
-      if claim(at) then
+      local mine = claim(at)
+      if mine == nil then return 2 end -- (the folder is gone)
+      if mine then
         local text = wire.encode(triage_part(a.files[1], a, j, n))
         local h = io.open(at .. ".t", "wb")
         if h == nil or not h:write(text) or not h:close() or not os.rename(at .. ".t", at .. ".w")
-        then return 2 end -- (the parent reads the part itself)
+           or not out:write(".") or not out:flush() then
+          return 2 -- (the parent reads the part itself)
+        end
       end
     end
     return 0
@@ -363,21 +371,28 @@ function M.run(a, in_, out, err)
     return io.popen(cmd .. " events --state --part " .. part .. " " .. filter_args(a) ..
                     " -- " .. workers.quote(path) .. " 2>/dev/null")
   end
-  -- An EVTX file in n parts: this process and jobs - 1 workers (--claims)
-  -- each take the next part that no one has taken (by making a file of its
-  -- own: logonerr.events.read.evtx.claim) until none is left.  The parts
-  -- are merged in file order as they are ready: between two parts read
-  -- here, and when the workers are done.  A part this process takes while
-  -- one before it is not merged yet is triaged alone, as a worker's is,
-  -- and held.  False when the file cannot be read (said on err).
+  -- An EVTX file in n parts: this process and up to jobs - 1 workers
+  -- (--claims) each take the next part that no one has taken (by making a
+  -- file of its own: logonerr.events.read.evtx.claim) until none is left.
+  -- The parts are merged in file order as they are ready: between two
+  -- parts read here, and as the workers end.  A part this process takes
+  -- while one before it is not merged yet is triaged alone, as a worker's
+  -- is, and held.  False when the file cannot be read (said on err).  The
+  -- claims' folder is removed after, and on an error (an interrupt).
   local function read_shared(log, f, n)
     local evtx = require "logonerr.events.read.evtx"
     local claim, dir = evtx.claim, evtx.folder()
     if dir == nil then return read_here(log, f, take, nil, nil, tally) end -- (no room for claims)
     local claims = dir .. "/part"
+    local function clear()
+      for k = 1, n do
+        for _, x in ipairs({ "", ".w", ".t" }) do os.remove(claims .. "." .. k .. x) end
+      end
+      os.remove(dir)
+    end
     local hs = {}
-    for j = 1, jobs - 1 do
-      hs[j] = start(log.path, "1/" .. n .. " --claims " .. workers.quote(claims))
+    for _ = 1, math.min(jobs - 1, n - 1) do
+      hs[#hs + 1] = start(log.path, "1/" .. n .. " --claims " .. workers.quote(claims))
     end
     local held, merged, opened = {}, 0, true -- parts 1 .. merged are in acc
     -- Merges the parts ready after those merged; with all (the workers are
@@ -400,27 +415,31 @@ function M.run(a, in_, out, err)
         merged = k
       end
     end
-    for k = 1, n do
-      if not opened then break end
-      if claim(claims .. "." .. k) then
-        if merged == k - 1 then
-          opened = read_here(log, f, take, k, n, tally)
-          merged = k
-        else
-          held[k] = triage_part(log.path, a, k, n)
+    local ok, why = pcall(function()
+      for k = 1, n do
+        if not opened then break end
+        if claim(claims .. "." .. k) then
+          if merged == k - 1 then
+            opened = read_here(log, f, take, k, n, tally)
+            merged = k
+          else
+            held[k] = triage_part(log.path, a, k, n)
+          end
+          merge_ready(false)
         end
-        merge_ready(false)
       end
-    end
-    for _, h in ipairs(hs) do
+      -- (a file that could not be read after all: the workers stop at
+      -- their next claim)
+      if not opened then clear() end
       acc:sort() -- while the workers read: what finish() will sort
-      h:close()
-    end
-    merge_ready(true)
-    for k = 1, n do
-      for _, x in ipairs({ "", ".w", ".t" }) do os.remove(claims .. "." .. k .. x) end
-    end
-    os.remove(dir)
+      for _, h in ipairs(hs) do
+        merge_ready(false)
+        h:close()
+      end
+      merge_ready(true)
+    end)
+    clear()
+    if not ok then error(why, 0) end
     return opened
   end
   local ahead = 0 -- workers started and not yet read

@@ -19,9 +19,10 @@ M.missing = "logonerr.evtx is not built (make builds it: it needs a C compiler "
             "and the Lua headers only)"
 
 --- claim(path): true when this call made the file, false when it was
--- there; how the processes of `events -j` take the parts of a file.
--- folder(): a new folder of this user's own under $TMPDIR or /tmp, for
--- those claims, or nil and a message.
+-- there, nil and a message when it cannot be made (no such folder); how
+-- the processes of `events -j` take the parts of a file.  folder(): a new
+-- folder of this user's own under $TMPDIR or /tmp, for those claims, or
+-- nil and a message.  (Both nil where logonerr.evtx is not built.)
 M.claim = native and native.claim
 M.folder = native and native.folder
 
