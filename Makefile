@@ -207,10 +207,14 @@ screenshot: deps-ci all
 # and one EVENTS_TIMES times larger, -j 1 and 2), XML and NDJSON, against
 # evtxexport -f xml and python-evtx on the same files; peak memory on an
 # EVTX file of EVENTS_GB GB; our C reader alone; the targets of issue 22.
+# Then the findings alone on an attack of ATTACK failures and of four times
+# as many: whether their cost grows as the failures do.
 EVENTS_TIMES ?= 100
 EVENTS_GB ?= 1
+ATTACK ?= 25000
 bench-events: deps-ci all
 	CC="$(CC)" LUA=$(LUA) $(LUA) bench/events.lua $(EVENTS_TIMES) $(EVENTS_GB)
+	$(LUA) bench/findings.lua $(ATTACK)
 
 # examples/: a C host with logonerr linked in (Lua 5.4, static) and a C
 # program that uses the C API alone.  Each run is compared with the output

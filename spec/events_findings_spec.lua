@@ -240,6 +240,52 @@ describe("findings", function()
       assert.are.equal(7, r.by_source[1].accounts)
     end)
 
+    -- A tool guessing one password after another, four a second: each
+    -- guess is a 4625 on the workstation and a 4776 on the DC in the same
+    -- second, the DC's now first, now second.  Twelve guesses, not
+    -- twenty-four (each record paired alone) nor three (one a second).
+    it("pairs each of a second's guesses with the DC's record of it", function()
+      local log = {}
+      for s = 0, 2 do
+        for j = 0, 3 do
+          local t, dc_first = 10 + s + j * 0.2, j % 2 == 0
+          log[#log + 1] = failed_logon("admin", "CORP", "10.0.0.66", "KALI",
+                                       t + (dc_first and 0.1 or 0), nil, "ws05.corp.local")
+          log[#log + 1] = ntlm("admin", "KALI", t + (dc_first and 0 or 0.1))
+        end
+      end
+      local r = sc.triage(log)
+      local f = one(r, "password_guessing")
+      assert.are.equal(12, f.count)
+      assert.are.same({ 4625, 4776 }, sc.sorted(f.events))
+      assert.are.equal(1, #r.by_account)
+      assert.are.equal(12, r.by_account[1].failures)
+      assert.are.equal(1, #r.by_source)
+      assert.are.equal(12, r.by_source[1].failures)
+    end)
+
+    -- Guesses over RDP at a server: the server logs 4625 with the client's
+    -- address and its own name as the workstation, and the DC, which
+    -- checks the password, logs 4776 naming the server, a little earlier.
+    -- Each attempt comes from the address, not from the server.
+    it("gives an attempt the address its other record names", function()
+      local log = {}
+      for i = 1, 6 do
+        log[#log + 1] = ntlm("admin", "SRV01", 10 + i * 2)
+        log[#log + 1] = { id = 4625, time = at(10 + i * 2 + 0.3), computer = "srv01.corp.local",
+                          data = { TargetUserName = "admin", TargetDomainName = "CORP",
+                                   IpAddress = "10.0.0.66", WorkstationName = "SRV01",
+                                   LogonType = "10", SubStatus = "0xc000006a" } }
+      end
+      local r = sc.triage(log)
+      local f = one(r, "password_guessing")
+      assert.are.equal(6, f.count)
+      assert.are.same({ "10.0.0.66" }, f.sources)
+      assert.are.equal(1, #r.by_source)
+      assert.are.equal("10.0.0.66", r.by_source[1].source)
+      assert.are.equal(6, r.by_source[1].failures)
+    end)
+
     -- A local Administrator on a workstation and the domain's Administrator
     -- are two accounts: the bare name is not given to either.
     it("keeps a local account apart from the domain account of the same name", function()

@@ -34,7 +34,6 @@ M.DATA = { "IpAddress", "PreAuthType", "ProcessName", "ServiceName", "TargetDoma
 -- Per record: remembered per text (a log repeats a few accounts and hosts).
 local split, host = memo.two(identity.split), memo.one(identity.host)
 
-local NONE = {} -- (an empty list, never written to)
 
 -- How the logon summary names events that have no logon type.
 local VIA = { tgt = "Kerberos TGT", service_ticket = "Kerberos service ticket",
@@ -320,43 +319,89 @@ local function span_texts(span)
   return span.first, span.last
 end
 
-local function by_time(a, b)
-  if a.t ~= b.t then return a.t < b.t end
-  return a.i < b.i
-end
-
--- Sorts list by less, a total order (no two items equal), cheaply when the
--- list is nearly in order already, as a log is but for the records logged
--- late and where one part's records follow another's.  The items in order
--- stay where they are, moved up over the gaps; the late ones are sorted
--- alone and merged in from the end.  One look per item in order, where a
--- sort of the whole would take about log2 n.
-local function in_order(list, less)
-  local n = #list
-  local late, r = {}, 1 -- list[1..r]: the items in order, so far
-  for i = 2, n do
-    local e = list[i]
-    if less(e, list[r]) then
-      late[#late + 1] = e
+-- The positions 1..n in order of time T[k], then number I[k] (no two
+-- have both the same), as a list; nil when they are in that order already.
+-- A log is in order but for the records logged late, where one part's
+-- records follow another's, and where a time comes back (a file of one
+-- log's copies): the positions in order stay as they are, one look each;
+-- the late ones are put in order by their times, sorted as numbers (a sort
+-- by a Lua function would call it about n log2 n times), and merged in.
+local function order_of(n, T, I)
+  local keep, late, r = {}, {}, 0
+  local lt, li -- the time and number of keep[r]
+  for k = 1, n do
+    local t = T[k]
+    if r > 0 and (t < lt or (t == lt and I[k] < li)) then
+      late[#late + 1] = k
     else
       r = r + 1
-      list[r] = e
+      keep[r], lt, li = k, t, I[k]
     end
   end
-  local j = #late
-  if j == 0 then return end
-  sort(late, less)
-  -- From the end: the greater of the two lists' last items goes last.
-  for at = n, 1, -1 do
-    if j == 0 then return end -- the in-order items left are in place
-    if r > 0 and less(late[j], list[r]) then
-      list[at] = list[r]
-      r = r - 1
+  if #late == 0 then return nil end
+  -- The late ones by time: the first of each time, then any others of
+  -- that time, in their order in the list (which is by number but where
+  -- lists were joined).
+  local first, more, times = {}, {}, {}
+  for _, k in ipairs(late) do
+    local t = T[k]
+    local f = first[t]
+    if f == nil then
+      first[t] = k
+      times[#times + 1] = t
     else
-      list[at] = late[j]
-      j = j - 1
+      local m = more[t]
+      if m == nil then m = { f }; more[t] = m end
+      m[#m + 1] = k
     end
   end
+  sort(times)
+  local j = 0
+  for _, t in ipairs(times) do
+    local m = more[t]
+    if m then
+      for x = 2, #m do
+        if I[m[x]] < I[m[x - 1]] then
+          sort(m, function(a, b) return I[a] < I[b] end)
+          break
+        end
+      end
+      for _, k in ipairs(m) do j = j + 1; late[j] = k end
+    else
+      j = j + 1
+      late[j] = first[t]
+    end
+  end
+  -- Both lists in order: merged.
+  local out, a, b = {}, 1, 1
+  for at = 1, n do
+    local x, y = keep[a], late[b]
+    if y == nil or (x ~= nil and (T[x] < T[y] or (T[x] == T[y] and I[x] < I[y]))) then
+      out[at], a = x, a + 1
+    else
+      out[at], b = y, b + 1
+    end
+  end
+  return out
+end
+
+-- Puts a list of entries in time order (then by number).
+local function time_order(list)
+  local n, at = #list, 2
+  while at <= n do
+    local a, b = list[at - 1], list[at]
+    if b.t < a.t or (b.t == a.t and b.i < a.i) then break end
+    at = at + 1
+  end
+  if at > n then return end -- in order already: a look at each was all
+  local T, I = {}, {}
+  for k = 1, n do
+    local e = list[k]
+    T[k], I[k] = e.t, e.i
+  end
+  local o, was = order_of(n, T, I), {}
+  for k = 1, n do was[k] = list[o[k]] end
+  for k = 1, n do list[k] = was[k] end
 end
 
 -- Sorted keys of a set.
@@ -404,18 +449,45 @@ local function peak(list, w, field)
   return best
 end
 
+-- The entries of list by key: keyf(e), which their shape decides (nil:
+-- left out); and the keys, sorted.
 local function group(list, keyf)
-  local g, order = {}, {}
+  local g, order, of = {}, {}, {}
   for _, e in ipairs(list) do
-    local k = keyf(e)
-    if k ~= nil then
-      if g[k] == nil then g[k] = {}; order[#order + 1] = k end
-      local l = g[k]
-      l[#l + 1] = e
+    -- (the key is the same for every entry of a shape: asked once)
+    local sh = getmetatable(e)
+    local l = of[sh]
+    if l == nil then
+      local k = keyf(e)
+      l = false
+      if k ~= nil then
+        l = g[k]
+        if l == nil then l = {}; g[k] = l; order[#order + 1] = k end
+      end
+      of[sh] = l
     end
+    if l then l[#l + 1] = e end
   end
   sort(order)
   return g, order
+end
+
+-- Shape sh with the address and source of entry e (of another shape): an
+-- attempt's, where another of its records told where it came from.  Made
+-- once for each two shapes (kept in made), so that all an attempt is
+-- counted by stays its shape's (by_shape).
+local function moved(made, sh, e)
+  local of = made[sh]
+  if of == nil then of = {}; made[sh] = of end
+  local to = of[getmetatable(e)]
+  if to == nil then
+    to = {}
+    for k, v in pairs(sh) do to[k] = v end
+    to.ip, to.source, to.source_label = e.ip, e.source, e.source_label
+    to.__index = to
+    of[getmetatable(e)] = to
+  end
+  return to
 end
 
 -- Resolves identities and sources, then merges the two records of one
@@ -436,25 +508,39 @@ local function attempts(self)
     ids:spelling(sm.identity, sm.spelling)
     if sm.src then sm.source, sm.source_label = ids:source(sm.src) end
   end
-  in_order(list, by_time)
+  time_order(list)
   -- The records of one attempt: a failure for the same identity in the
   -- same second, of the same kind, from the same source or workstation,
   -- told by another event (a 4625 and the 4776 or 4771 behind it).
   -- (The list is in time order: only the current second's are kept.)
-  local out, last, second = {}, {}, nil
+  local out, n, last, second, made = {}, 0, {}, nil, {}
   for _, e in ipairs(list) do
-    local k = e.attempt
+    local k, prev = e.attempt, nil
     if k then
       local sec = floor(e.t)
       if sec ~= second then last, second = {}, sec end
-    end
-    local prev
-    for _, p in ipairs(k and last[k] or NONE) do
-      if not (p.events and p.events[e.id] or p.id == e.id) and
-         ((e.source and p.source == e.source) or
-                                 (e.ws and p.ws == e.ws)) then
-        prev = p
-        break
+      local l = last[k]
+      if l then
+        -- The second's attempts of this kind before l.from[id] told by an
+        -- event id already (what an attempt holds only grows) are passed
+        -- over for good: an attack's hundreds a second, each told by one
+        -- event, are not looked at again for each.
+        local id, from = e.id, l.from
+        local at = from[id] or 1
+        local p = l[at]
+        while p ~= nil and (p.id == id or (p.events and p.events[id])) do
+          at = at + 1
+          p = l[at]
+        end
+        from[id] = at
+        for j = at, #l do
+          p = l[j]
+          if not (p.id == id or (p.events and p.events[id])) and
+             ((e.source and p.source == e.source) or (e.ws and p.ws == e.ws)) then
+            prev = p
+            break
+          end
+        end
       end
     end
     if prev then
@@ -464,14 +550,13 @@ local function attempts(self)
       prev.events[e.id] = true
       prev.records[#prev.records + 1] = e
       -- An address says more than a workstation name.
-      if e.ip and not prev.ip then
-        prev.ip, prev.source, prev.source_label = e.ip, e.source, e.source_label
-      end
+      if e.ip and not prev.ip then setmetatable(prev, moved(made, getmetatable(prev), e)) end
     else
-      out[#out + 1] = e
+      n = n + 1
+      out[n] = e
       if k then
-        last[k] = last[k] or {}
         local l = last[k]
+        if l == nil then l = { from = {} }; last[k] = l end
         l[#l + 1] = e
       end
     end
@@ -577,7 +662,7 @@ local function other_failures(fails, w)
   local function test(e)
     local l = e.source and by_src[e.source]
     if l == nil then return false end
-    if prev_other[e] ~= nil or next_other[e] ~= nil then
+    if e.failed and e.kind ~= "virtual" then -- one of the source's failures
       return near(e, e.t, e.identity)
     end
     -- Not one of the source's failures (a success, a 4648): the failures
@@ -690,7 +775,7 @@ local function find_all(self)
   local probes = {}
   for _, e in ipairs(by_class.unknown_user or {}) do probes[#probes + 1] = e end
   for _, e in ipairs(by_class.revoked or {}) do probes[#probes + 1] = e end
-  in_order(probes, by_time)
+  time_order(probes)
   local enumerating = {}
   g, order = group(probes, function(e) return e.source end)
   for _, k in ipairs(order) do
@@ -763,44 +848,59 @@ local function find_all(self)
   end
 
   -- Success after failures: the successes in time order.
-  local won = {}
-  for k = 1, #wt do won[k] = k end
-  in_order(won, function(a, b)
-    if wt[a] ~= wt[b] then return wt[a] < wt[b] end
-    return wi[a] < wi[b]
-  end)
+  local won = order_of(#wt, wt, wi)
+  if won == nil then
+    won = {}
+    for k = 1, #wt do won[k] = k end
+  end
   local fail_by_id = group(fails, function(e) return e.identity end)
   local fail_by_src = group(fails, function(e) return e.source end)
-  -- Failures in the window before t: how many, of how many identities
-  -- other than who, and the time of the first.  from: count only those
-  -- from that source (or from none known).  The successes come in time
-  -- order, so the window's start in each list l (in time order) only moves
-  -- on: it is kept in low[l], where a search for it would cost log2 #l.
-  local low = {}
-  local function before(l, t, who, from)
-    if l == nil then return 0, 0 end
-    local lo, from_t = low[l] or 1, t - w
-    local x = l[lo]
-    while x ~= nil and x.t < from_t do
+  -- The failures of a list l (in time order) in the window [t - w, t]
+  -- before a success at t, counted by field by (source or identity).  The
+  -- successes come in time order, so a list's window only moves on: each
+  -- failure comes into it once and leaves it once, where a count at each
+  -- success would cost the window's length (an attack's thousands, for
+  -- each success in its minutes).  distinct: how many values of by it holds.
+  local windows = {}
+  local function window(l, t, by)
+    local s = windows[l]
+    if s == nil then
+      s = { l = l, lo = 1, hi = 0, n = {}, distinct = 0 }
+      windows[l] = s
+    end
+    local lo, hi, n = s.lo, s.hi, s.n
+    local x = l[hi + 1]
+    while x ~= nil and x.t <= t do
+      hi = hi + 1
+      local k = x[by] or false
+      local c = n[k] or 0
+      if c == 0 then s.distinct = s.distinct + 1 end
+      n[k] = c + 1
+      x = l[hi + 1]
+    end
+    local from_t = t - w
+    while lo <= hi and l[lo].t < from_t do
+      local k = l[lo][by] or false
+      n[k] = n[k] - 1
+      if n[k] == 0 then s.distinct = s.distinct - 1 end
       lo = lo + 1
-      x = l[lo]
     end
-    low[l] = lo
-    local n, others, seen, first = 0, 0, nil, nil
-    for i = lo, #l do
-      x = l[i]
-      if x.t > t then break end
-      if from == nil or x.source == nil or x.source == from then
-        n = n + 1
-        first = first or x.t
-        local id = x.identity
-        if id ~= who then
-          seen = seen or {}
-          if not seen[id] then seen[id], others = true, others + 1 end
-        end
-      end
+    s.lo, s.hi = lo, hi
+    return s
+  end
+  -- An identity's failures before t (window s of its list, by source):
+  -- how many; from: only those from that source (or from none known).
+  local function of_identity(s, from)
+    if from == nil then return s.hi - s.lo + 1 end
+    return (s.n[from] or 0) + (s.n[false] or 0)
+  end
+  -- The time of the first of them.
+  local function first_of_identity(s, from)
+    local l = s.l
+    for i = s.lo, s.hi do
+      local x = l[i]
+      if from == nil or x.source == nil or x.source == from then return x.t end
     end
-    return n, others, first
   end
   local hits = {}
   for _, c in ipairs(won) do
@@ -808,11 +908,19 @@ local function find_all(self)
     -- The identity's failures from where the success came from: a phone
     -- with an old password failing while its owner logs on at a desk is
     -- not someone getting in.
-    local n_id, _, t_id = before(fail_by_id[e.identity], t, e.identity, e.source)
-    local n_src, others, t_src = 0, 0, nil
-    if e.source then n_src, others, t_src = before(fail_by_src[e.source], t, e.identity) end
-    local n, first = n_id, t_id
-    if n_src > n_id then n, first = n_src, t_src end
+    local l_id, l_src = fail_by_id[e.identity], e.source and fail_by_src[e.source]
+    local s_id = l_id and window(l_id, t, "source")
+    local n_id = s_id and of_identity(s_id, e.source) or 0
+    -- The source's failures before t, and of how many identities other
+    -- than this one.
+    local s_src = l_src and window(l_src, t, "identity")
+    local n_src, others = 0, 0
+    if s_src then
+      n_src = s_src.hi - s_src.lo + 1
+      others = s_src.distinct - ((s_src.n[e.identity] or 0) > 0 and 1 or 0)
+    end
+    local n, first = n_id, nil
+    if n_src > n_id then n = n_src end
     -- Enough failures, or a source that was spraying: its success is the
     -- spray's.
     if n >= o.success_after or others >= o.spray then
@@ -828,6 +936,10 @@ local function find_all(self)
       local h = hits[k]
       h[#h + 1] = e
       e.failures_before = n
+      if n > 0 then
+        if n_src > n_id then first = l_src[s_src.lo].t
+        else first = first_of_identity(s_id, e.source) end
+      end
       -- Failures faster than a person types (under 2 s apart on average).
       e.burst = n >= o.guessing and first ~= nil and (t - first) / n < 2
       e.others = others
@@ -860,26 +972,42 @@ local function find_all(self)
     return ka < kb
   end)
 
-  return f, all, fails
+  return f, all
 end
 
--- Rows of list grouped by key(e), in the order keys are first met: each
--- made by new(e), then given every e of its key by add(row, e).
-local function tally(list, key, new, add)
-  local rows, order = {}, {}
-  for _, e in ipairs(list) do
-    local k = key(e)
-    if k ~= nil then
-      local r = rows[k]
-      if r == nil then
-        r = new(e)
-        rows[k] = r
-        order[#order + 1] = k
-      end
-      add(r, e)
+-- The entries of all counted by shape, in the order their shapes are first
+-- met: a table per shape that reads as it does (its metatable), with n,
+-- the entries, and their span (widen).  What the tables below count by is
+-- the same for every entry of a shape (attempts() gives one whose source
+-- another record told a shape of its own), so each counts shapes, not
+-- entries.
+local function by_shape(all)
+  local list, of = {}, {}
+  for k = 1, #all do
+    local e = all[k]
+    local sh = getmetatable(e)
+    local c = of[sh]
+    if c == nil then
+      c = setmetatable({ n = 0 }, sh)
+      of[sh] = c
+      list[#list + 1] = c
     end
+    c.n = c.n + 1
+    widen(c, e)
   end
-  return rows, order
+  return list
+end
+
+-- The row of key k in rows, made by new(e) when first met (its key then
+-- goes in order).
+local function row(rows, order, k, new, e)
+  local r = rows[k]
+  if r == nil then
+    r = new(e)
+    rows[k] = r
+    order[#order + 1] = k
+  end
+  return r
 end
 
 -- Most failures first, then the other field given, most first, then by
@@ -892,29 +1020,33 @@ local function by_failures(other, name)
   end
 end
 
--- by_account: one row per identity; sums: the successes kept as counts.
-local function accounts(ids, all, sums)
-  local counted = {}
-  for _, e in ipairs(all) do
-    if e.failed or (e.success and e.role ~= "explicit") then counted[#counted + 1] = e end
-  end
-  for _, sm in ipairs(sums) do counted[#counted + 1] = sm end
-  local rows, order = tally(counted, function(e) return e.identity end, function(e)
+-- by_account: one row per identity, from the entries counted by shape
+-- and the successes kept as counts (sums).
+local function accounts(ids, shapes, sums)
+  local rows, order = {}, {}
+  local function new(e)
     return { kind = e.kind, failures = 0, successes = 0, lockouts = 0, codes = {},
              sources = {}, count = {} }
-  end, function(r, e)
-    r.count[e.spelling] = (r.count[e.spelling] or 0) + (e.n or 1)
-    if e.n then
-      r.successes = r.successes + e.n
-    elseif e.failed then
-      r.failures = r.failures + 1
-      if e.code then r.codes[e.code] = true end
-      if e.source_label then r.sources[e.source_label] = true end
-    elseif e.success then
-      r.successes = r.successes + 1
+  end
+  for _, c in ipairs(shapes) do
+    if c.failed or (c.success and c.role ~= "explicit") then
+      local r, n = row(rows, order, c.identity, new, c), c.n
+      r.count[c.spelling] = (r.count[c.spelling] or 0) + n
+      if c.failed then
+        r.failures = r.failures + n
+        if c.code then r.codes[c.code] = true end
+        if c.source_label then r.sources[c.source_label] = true end
+      else
+        r.successes = r.successes + n
+      end
+      if c.class == "lockout" then r.lockouts = r.lockouts + n end
     end
-    if e.class == "lockout" then r.lockouts = r.lockouts + 1 end
-  end)
+  end
+  for _, sm in ipairs(sums) do
+    local r = row(rows, order, sm.identity, new, sm)
+    r.count[sm.spelling] = (r.count[sm.spelling] or 0) + sm.n
+    r.successes = r.successes + sm.n
+  end
   local out = {}
   for _, k in ipairs(order) do
     local r = rows[k]
@@ -935,14 +1067,18 @@ local function accounts(ids, all, sums)
   return out
 end
 
--- by_source: failures and distinct identities per source.
-local function sources(fails)
-  local rows, order = tally(fails, function(e) return e.source or "" end, function(e)
-    return { source = e.source_label or "(none)", failures = 0, ids = {} }
-  end, function(r, e)
-    r.failures = r.failures + 1
-    r.ids[e.identity] = true
-  end)
+-- by_source: failures and distinct identities per source (the failures
+-- counted by shape).
+local function sources(shapes)
+  local rows, order = {}, {}
+  local function new(e) return { source = e.source_label or "(none)", failures = 0, ids = {} } end
+  for _, c in ipairs(shapes) do
+    if c.failed then
+      local r = row(rows, order, c.source or "", new, c)
+      r.failures = r.failures + c.n
+      r.ids[c.identity] = true
+    end
+  end
   local out = {}
   for _, k in ipairs(order) do
     local r = rows[k]
@@ -954,38 +1090,37 @@ local function sources(fails)
 end
 
 -- The logon summary: per identity, successes and failures by logon type
--- (or Kerberos/NTLM step) and source, with first and last times.
+-- (or Kerberos/NTLM step) and source, with first and last times, from the
+-- entries counted by shape and the successes kept as counts (sums).
 -- Virtual accounts (SYSTEM, DWM-n...) are left out: they log on all day.
-local function summary(all, sums)
-  local counted = {}
-  for _, e in ipairs(all) do
-    if (e.failed or e.success) and e.role ~= "explicit" and e.role ~= "lockout" and
-       e.kind ~= "virtual" then
-      counted[#counted + 1] = e
+local function summary(shapes, sums)
+  local rows, order = {}, {}
+  local function new(e)
+    return { identity = e.identity, logon_type = e.logon_type, how = e.how,
+             source = e.source_label, successes = 0, failures = 0 }
+  end
+  local function add(e, failed)
+    local r = row(rows, order, e.identity .. "\0" .. e.how .. "\0" .. (e.source or ""), new, e)
+    if failed then r.failures = r.failures + e.n else r.successes = r.successes + e.n end
+    -- (a sum's times are texts; a shape's, seconds and the texts of those untimed)
+    local first, last = e.first, e.last
+    if first and (r.first == nil or first < r.first) then r.first = first end
+    if last and (r.last == nil or last > r.last) then r.last = last end
+    if e.lo and (r.lo == nil or e.lo < r.lo) then r.lo = e.lo end
+    if e.hi and (r.hi == nil or e.hi > r.hi) then r.hi = e.hi end
+  end
+  for _, c in ipairs(shapes) do
+    if (c.failed or c.success) and c.role ~= "explicit" and c.role ~= "lockout" and
+       c.kind ~= "virtual" then
+      add(c, c.failed)
     end
   end
   for _, sm in ipairs(sums) do
     if sm.kind ~= "virtual" then
       sm.how = sm.logon_name or VIA[sm.role] or "?"
-      counted[#counted + 1] = sm
+      add(sm, false)
     end
   end
-  local rows, order = tally(counted, function(e)
-    return e.identity .. "\0" .. e.how .. "\0" .. (e.source or "")
-  end, function(e)
-    return { identity = e.identity, logon_type = e.logon_type, how = e.how,
-             source = e.source_label, successes = 0, failures = 0 }
-  end, function(r, e)
-    if e.n then -- kept as a count, with the texts of its first and last times
-      r.successes = r.successes + e.n
-      local first, last = e.first, e.last
-      if first and (r.first == nil or first < r.first) then r.first = first end
-      if last and (r.last == nil or last > r.last) then r.last = last end
-    else
-      if e.failed then r.failures = r.failures + 1 else r.successes = r.successes + 1 end
-      widen(r, e)
-    end
-  end)
   sort(order)
   local out = {}
   for i, k in ipairs(order) do
@@ -1006,7 +1141,7 @@ end
 -- still being read (by a worker, or by the process that waits for them),
 -- it leaves finish() the merged list to sort by a look at each.
 function STATE:sort()
-  in_order(self.list, by_time)
+  time_order(self.list)
 end
 
 --- What was taken so far, as plain data for merge().
@@ -1092,9 +1227,10 @@ function STATE:finish()
     elseif l.how == "pair" then ids:pair(l[1], l[2])
     else ids:host_pair(l[1], l[2]) end
   end
-  local f, all, fails = find_all(self)
-  return { findings = f, by_account = accounts(self.ids, all, self.sum_list),
-           by_source = sources(fails), logon_summary = summary(all, self.sum_list),
+  local f, all = find_all(self)
+  local shapes = by_shape(all)
+  return { findings = f, by_account = accounts(self.ids, shapes, self.sum_list),
+           by_source = sources(shapes), logon_summary = summary(shapes, self.sum_list),
            domains = self.ids:domains() }
 end
 

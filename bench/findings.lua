@@ -1,0 +1,91 @@
+-- The findings' cost as an attack grows: a log of n bad passwords for one
+-- account from one address over ten minutes (a password-guessing tool),
+-- while from that address another user logs on each second, and the
+-- same log with four times the failures.  The findings' processor time is
+-- measured alone (the log is read first), in this one run: a cost that
+-- grows as the failures do takes about 4 times as long on the bigger log;
+-- one that grows with failures times successes (each success counting
+-- the failures in its window) would take about 16 times.
+--   lua5.4 bench/findings.lua [N]   (N: 25000 by default)
+local tag = rawget(_G, "jit") and "luajit" or "lua" .. _VERSION:match("%d+%.%d+")
+package.path = "lua/?.lua;lua/?/init.lua;" .. package.path
+package.cpath = "build/" .. tag .. "/?.so;" .. package.cpath
+local events = require "logonerr.events"
+local triage = require "logonerr.events.triage"
+
+local n = tonumber(arg[1] or "25000") or error("usage: findings.lua [N]")
+local dir = (os.getenv("TMPDIR") or "/tmp") .. "/logonerr-bench-findings"
+assert(os.execute("mkdir -p " .. dir))
+
+-- One event as Winlogbeat 7 writes it, with the fields the findings read.
+local serial = 0
+local function event(out, id, t, data)
+  serial = serial + 1
+  local d = {}
+  for k, v in pairs(data) do d[#d + 1] = ('"%s":"%s"'):format(k, v) end
+  table.sort(d)
+  out:write(('{"@timestamp":"%s",' ..
+             '"event":{"code":"%d","provider":"Microsoft-Windows-Security-Auditing"},' ..
+             '"winlog":{"channel":"Security","computer_name":"srv01.corp.local",' ..
+             '"event_id":%d,"record_id":%d,' ..
+             '"provider_name":"Microsoft-Windows-Security-Auditing","event_data":{%s}}}\n')
+            :format(os.date("!%Y-%m-%dT%H:%M:%S", 1714557600 + math.floor(t)) ..
+                    (".%06dZ"):format(math.floor(t % 1 * 1e6)), id, id, serial,
+                    table.concat(d, ",")))
+end
+
+local function attack(failures)
+  local path = ("%s/attack-%d.ndjson"):format(dir, failures)
+  local f = io.open(path, "rb")
+  if f then f:close() return path end
+  local out = assert(io.open(path, "wb"))
+  local span, next_ok = 600, 0
+  for i = 1, failures do
+    local t = span * (i - 1) / failures
+    while next_ok <= t do
+      event(out, 4624, next_ok, { TargetUserName = "user" .. next_ok % 50,
+        TargetDomainName = "CORP", LogonType = "3", IpAddress = "10.0.0.66",
+        WorkstationName = "KALI" })
+      next_ok = next_ok + 1
+    end
+    event(out, 4625, t, { TargetUserName = "admin", TargetDomainName = "CORP",
+      IpAddress = "10.0.0.66", WorkstationName = "KALI", Status = "0xc000006d",
+      SubStatus = "0xc000006a", LogonType = "3" })
+  end
+  out:close()
+  return path
+end
+
+-- The processor time of the findings alone, and what they found.
+local function findings(path)
+  local acc = triage.new(triage.DEFAULTS)
+  local rd = assert(events.open(path, { tally = true }))
+  for rec in function() return rd:next() end do acc:add(rec) end
+  acc:tally(rd.tallied)
+  rd:close()
+  collectgarbage()
+  local c = os.clock()
+  local r = acc:finish(rd)
+  c = os.clock() - c
+  local kinds = {}
+  for _, x in ipairs(r.findings) do kinds[#kinds + 1] = x.kind end
+  return c, table.concat(kinds, " ")
+end
+
+local small, large = attack(n), attack(4 * n)
+local best = { math.huge, math.huge }
+local found
+for _ = 1, 3 do
+  for i, path in ipairs({ small, large }) do
+    local c, kinds = findings(path)
+    if c < best[i] then best[i] = c end
+    found = found or kinds
+  end
+end
+io.write(("findings on an attack of %d failures: %.3f s; of %d: %.3f s (cpu)\n")
+         :format(n, best[1], 4 * n, best[2]))
+io.write(("  found: %s\n"):format(found))
+io.write(("  four times the failures: %.1f times the time (as the failures: 4; " ..
+          "failures times successes: 16): %s\n")
+         :format(best[2] / best[1], best[2] / best[1] < 8 and "grows as the failures"
+                                      or "GROWS FASTER THAN THE FAILURES"))
