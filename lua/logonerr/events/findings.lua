@@ -630,40 +630,46 @@ end
 -- A test of the attacker reading: did the source of any of a list's
 -- attempts fail for another identity within w seconds of it?  (People
 -- share a console and mistype now and then; a tool goes through a list.)
--- For each source's failures, in time order, the nearest failure before
--- and after that is of another identity is found once.
+-- Each source's failures, in time order, fall in runs of one identity:
+-- the nearest failure of another identity before one is the one before
+-- its run, and after it, the one after its run.  Returns the test of a
+-- list, and the test of one attempt.
 local function other_failures(fails, w)
   local by_src = {}
   for _, e in ipairs(fails) do
     if e.source and e.kind ~= "virtual" then
       local l = by_src[e.source]
-      if l == nil then l = {}; by_src[e.source] = l end
-      l[#l + 1] = e
+      if l == nil then l = { first = {}, last = {} }; by_src[e.source] = l end
+      local at = #l + 1
+      l[at] = e
+      e.at = at -- (its place in its source's list; the entry's own field)
     end
   end
-  local prev_other, next_other = {}, {}
+  -- first[i], last[i]: where the run of l[i] starts and ends.
   for _, l in pairs(by_src) do
-    for i = 1, #l do
+    local first, last, n = l.first, l.last, #l
+    for i = 1, n do
       local p = l[i - 1]
-      prev_other[l[i]] = p and (p.identity ~= l[i].identity and p or prev_other[p]) or nil
+      first[i] = (p and p.identity == l[i].identity) and first[i - 1] or i
     end
-    for i = #l, 1, -1 do
-      local n = l[i + 1]
-      next_other[l[i]] = n and (n.identity ~= l[i].identity and n or next_other[n]) or nil
+    for i = n, 1, -1 do
+      local x = l[i + 1]
+      last[i] = (x and x.identity == l[i].identity) and last[i + 1] or i
     end
   end
-  -- Is there a failure of another identity than who near position i of l?
-  local function near(x, t, who)
+  -- Is there a failure of another identity than who near l[i], at t?
+  local function near(l, i, t, who)
+    local x = l[i]
     if x == nil then return false end
     if x.identity ~= who then return math_abs(x.t - t) <= w end
-    local p, n = prev_other[x], next_other[x]
+    local p, n = l[l.first[i] - 1], l[l.last[i] + 1]
     return (p ~= nil and t - p.t <= w) or (n ~= nil and n.t - t <= w)
   end
   local function test(e)
     local l = e.source and by_src[e.source]
     if l == nil then return false end
     if e.failed and e.kind ~= "virtual" then -- one of the source's failures
-      return near(e, e.t, e.identity)
+      return near(l, e.at, e.t, e.identity)
     end
     -- Not one of the source's failures (a success, a 4648): the failures
     -- on either side of its time.
@@ -672,14 +678,14 @@ local function other_failures(fails, w)
       local mid = floor((lo + hi) / 2)
       if l[mid].t < e.t then lo = mid + 1 else hi = mid end
     end
-    return near(l[lo - 1], e.t, e.identity) or near(l[lo], e.t, e.identity)
+    return near(l, lo - 1, e.t, e.identity) or near(l, lo, e.t, e.identity)
   end
   return function(list)
     for _, e in ipairs(list) do
       if test(e) then return true end
     end
     return false
-  end
+  end, test
 end
 
 -- The findings, sorted by severity, and the attempts they come from.
@@ -733,7 +739,7 @@ local function find_all(self)
       wt[k], wi[k], wrec[k], wof[k] = e.t, e.i, e.record or false, e
     end
   end
-  local attacking = other_failures(fails, w)
+  local attacking, attacker = other_failures(fails, w)
   local f = {}
 
   -- One identity, many bad passwords: in the short window, or slowly.
@@ -797,7 +803,7 @@ local function find_all(self)
     end
     local parts = { attacker = {}, stale_credential = {} }
     for _, e in ipairs(l) do
-      local r = attacking({ e }) and "attacker" or "stale_credential"
+      local r = attacker(e) and "attacker" or "stale_credential"
       local p = parts[r]
       p[#p + 1] = e
     end
