@@ -319,89 +319,85 @@ local function span_texts(span)
   return span.first, span.last
 end
 
--- The positions 1..n in order of time T[k], then number I[k] (no two
--- have both the same), as a list; nil when they are in that order already.
--- A log is in order but for the records logged late, where one part's
--- records follow another's, and where a time comes back (a file of one
--- log's copies): the positions in order stay as they are, one look each;
--- the late ones are put in order by their times, sorted as numbers (a sort
--- by a Lua function would call it about n log2 n times), and merged in.
-local function order_of(n, T, I)
-  local keep, late, r = {}, {}, 0
-  local lt, li -- the time and number of keep[r]
+-- Puts list in order of time, then of number (no two items have both the
+-- same), in place: its items are entries (fields t and i), or positions in
+-- arrays T and I when those are given.  A log is in order but for the
+-- records logged late, where one part's records follow another's, and
+-- where a time comes back (a file of one log's copies): the items in
+-- order stay, moved up over the gaps, one look each; the late ones are put
+-- in order by their times, sorted as numbers (a sort by a Lua function
+-- would call it about n log2 n times), and merged in from the end.
+local function in_time_order(list, T, I)
+  local n = #list
+  local late, r = {}, 0 -- list[1..r]: the items in order, so far
+  local lt, li -- the time and number of list[r]
   for k = 1, n do
-    local t = T[k]
-    if r > 0 and (t < lt or (t == lt and I[k] < li)) then
-      late[#late + 1] = k
+    local x = list[k]
+    local t, i
+    if T then t, i = T[x], I[x] else t, i = x.t, x.i end
+    if r > 0 and (t < lt or (t == lt and i < li)) then
+      late[#late + 1] = x
     else
       r = r + 1
-      keep[r], lt, li = k, t, I[k]
+      list[r], lt, li = x, t, i
     end
   end
-  if #late == 0 then return nil end
+  local m = #late
+  if m == 0 then return end
   -- The late ones by time: the first of each time, then any others of
-  -- that time, in their order in the list (which is by number but where
-  -- lists were joined).
+  -- that time in their order in the list (by number, but where lists were
+  -- joined).
   local first, more, times = {}, {}, {}
-  for _, k in ipairs(late) do
-    local t = T[k]
+  for j = 1, m do
+    local x = late[j]
+    local t = T and T[x] or x.t
     local f = first[t]
     if f == nil then
-      first[t] = k
+      first[t] = x
       times[#times + 1] = t
     else
-      local m = more[t]
-      if m == nil then m = { f }; more[t] = m end
-      m[#m + 1] = k
+      local l = more[t]
+      if l == nil then l = { f }; more[t] = l end
+      l[#l + 1] = x
     end
   end
   sort(times)
   local j = 0
   for _, t in ipairs(times) do
-    local m = more[t]
-    if m then
-      for x = 2, #m do
-        if I[m[x]] < I[m[x - 1]] then
-          sort(m, function(a, b) return I[a] < I[b] end)
+    local l = more[t]
+    if l then
+      for y = 2, #l do
+        local a, b = l[y - 1], l[y]
+        if (I and I[b] or b.i) < (I and I[a] or a.i) then
+          sort(l, function(u, v) return (I and I[u] or u.i) < (I and I[v] or v.i) end)
           break
         end
       end
-      for _, k in ipairs(m) do j = j + 1; late[j] = k end
+      for _, x in ipairs(l) do j = j + 1; late[j] = x end
     else
       j = j + 1
       late[j] = first[t]
     end
   end
-  -- Both lists in order: merged.
-  local out, a, b = {}, 1, 1
-  for at = 1, n do
-    local x, y = keep[a], late[b]
-    if y == nil or (x ~= nil and (T[x] < T[y] or (T[x] == T[y] and I[x] < I[y]))) then
-      out[at], a = x, a + 1
+  -- From the end: the later of the two lists' last items goes last.
+  for at = n, 1, -1 do
+    if j == 0 then return end -- the items in order left are in place
+    local x = late[j]
+    local y = r > 0 and list[r] or nil
+    local later = false -- is y after x?
+    if y ~= nil then
+      local tx, ix, ty, iy
+      if T then tx, ix, ty, iy = T[x], I[x], T[y], I[y] else tx, ix, ty, iy = x.t, x.i, y.t, y.i end
+      later = ty > tx or (ty == tx and iy > ix)
+    end
+    if later then
+      list[at] = y
+      r = r - 1
     else
-      out[at], b = y, b + 1
+      list[at] = x
+      j = j - 1
     end
   end
-  return out
-end
-
--- Puts a list of entries in time order (then by number).
-local function time_order(list)
-  local n, at = #list, 2
-  while at <= n do
-    local a, b = list[at - 1], list[at]
-    if b.t < a.t or (b.t == a.t and b.i < a.i) then break end
-    at = at + 1
-  end
-  if at > n then return end -- in order already: a look at each was all
-  local T, I = {}, {}
-  for k = 1, n do
-    local e = list[k]
-    T[k], I[k] = e.t, e.i
-  end
-  local o, was = order_of(n, T, I), {}
-  for k = 1, n do was[k] = list[o[k]] end
-  for k = 1, n do list[k] = was[k] end
 end
 
 -- Sorted keys of a set.
@@ -508,7 +504,7 @@ local function attempts(self)
     ids:spelling(sm.identity, sm.spelling)
     if sm.src then sm.source, sm.source_label = ids:source(sm.src) end
   end
-  time_order(list)
+  in_time_order(list)
   -- The records of one attempt: a failure for the same identity in the
   -- same second, of the same kind, from the same source or workstation,
   -- told by another event (a 4625 and the 4776 or 4771 behind it).
@@ -781,7 +777,7 @@ local function find_all(self)
   local probes = {}
   for _, e in ipairs(by_class.unknown_user or {}) do probes[#probes + 1] = e end
   for _, e in ipairs(by_class.revoked or {}) do probes[#probes + 1] = e end
-  time_order(probes)
+  in_time_order(probes)
   local enumerating = {}
   g, order = group(probes, function(e) return e.source end)
   for _, k in ipairs(order) do
@@ -854,11 +850,9 @@ local function find_all(self)
   end
 
   -- Success after failures: the successes in time order.
-  local won = order_of(#wt, wt, wi)
-  if won == nil then
-    won = {}
-    for k = 1, #wt do won[k] = k end
-  end
+  local won = {}
+  for k = 1, #wt do won[k] = k end
+  in_time_order(won, wt, wi)
   local fail_by_id = group(fails, function(e) return e.identity end)
   local fail_by_src = group(fails, function(e) return e.source end)
   -- The failures of a list l (in time order) in the window [t - w, t]
@@ -1147,7 +1141,7 @@ end
 -- still being read (by a worker, or by the process that waits for them),
 -- it leaves finish() the merged list to sort by a look at each.
 function STATE:sort()
-  time_order(self.list)
+  in_time_order(self.list)
 end
 
 --- What was taken so far, as plain data for merge().
