@@ -339,6 +339,14 @@ function M.run(a, in_, out, err)
       kept = collectgarbage("count")
     end
   end
+  -- A full collection while workers still read, when this process has
+  -- nothing more to read: the findings then need none of their own unless
+  -- more was read here after (settled: what taken was then).
+  local settled = -1
+  local function settle()
+    collectgarbage()
+    kept, settled = collectgarbage("count"), taken
+  end
   local take = function(rec)
     acc:add(rec)
     taken = taken + 1
@@ -362,7 +370,7 @@ function M.run(a, in_, out, err)
   -- what the worker wrote comes in.
   local function worker_text(h)
     acc:sort()
-    collectgarbage()
+    settle()
     local text = h:read("*a")
     h:close()
     return text
@@ -432,6 +440,7 @@ function M.run(a, in_, out, err)
       -- their next claim)
       if not opened then clear() end
       acc:sort() -- while the workers read: what finish() will sort
+      settle()
       for _, h in ipairs(hs) do
         merge_ready(false)
         h:close()
@@ -472,8 +481,9 @@ function M.run(a, in_, out, err)
     if opened then done(f) end
   end
 
-  -- What the reading left behind goes before the findings need room.
-  collectgarbage()
+  -- What the reading left behind goes before the findings need room
+  -- (what the merges after a settle() left, hold_down() kept small).
+  if taken ~= settled then collectgarbage() end
   local r = acc:finish()
   if #files == 0 then return status end
   local skipped = {}
