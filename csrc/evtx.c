@@ -134,6 +134,17 @@ static void *worker(void *arg) {
   return NULL;
 }
 
+/* The first chunk of part k (0-based) of parts, of a file of chunks: the
+ * parts grow smaller along the file, each one's share falling as parts - k
+ * does (the last is about 1/parts of the first), so that the processes of
+ * `events -j`, each taking the next part when it is free, take their last
+ * parts small and end close together, where equal parts left one idle for
+ * up to a part's time. */
+static uint32_t part_start(uint32_t chunks, unsigned k, unsigned parts) {
+  uint64_t left = parts - k;
+  return chunks - (uint32_t)((uint64_t)chunks * left * left / ((uint64_t)parts * parts));
+}
+
 static logonerr_evtx *start(logonerr_evtx *f, int threads, unsigned part,
                             unsigned parts, char *err, size_t errlen) {
   uint8_t head[128];
@@ -153,9 +164,9 @@ static logonerr_evtx *start(logonerr_evtx *f, int threads, unsigned part,
   if (part == 0 && logonerr_evtx_crc32(0, head, 120) != evtx_u32(head + 124))
     f->header_why = "a file header whose checksum is wrong: its chunks were read";
   f->chunks = (uint32_t)((f->size - HEADER_SIZE + CHUNK_SIZE - 1) / CHUNK_SIZE);
-  /* Part `part` of `parts`: its share of the chunks, in file order. */
-  first = (uint32_t)((uint64_t)f->chunks * part / parts);
-  f->chunks = (uint32_t)((uint64_t)f->chunks * (part + 1) / parts);
+  /* Part `part` of `parts`: its chunks, in file order. */
+  first = part_start(f->chunks, part, parts);
+  f->chunks = part_start(f->chunks, part + 1, parts);
   f->first = f->next = f->claim = first;
   if (threads < 1) threads = 1;
   if (threads > MAX_THREADS) threads = MAX_THREADS;

@@ -58,9 +58,11 @@ typedef struct logonerr_evtx logonerr_evtx;
 logonerr_evtx *logonerr_evtx_open(const char *path, int threads, char *err,
                                   size_t errlen);
 /* Part `part` (0-based) of `parts` of the file: the chunks from
- * chunks * part / parts up to chunks * (part + 1) / parts, so the parts
- * together read each chunk once.  The first part reports the file header's
- * problems.  NULL with a message when part is not below parts. */
+ * chunks - chunks * (parts - part)^2 / parts^2 up to the next part's first,
+ * so the parts together read each chunk once, in file order, and grow
+ * smaller along the file (the last about 1/parts of the first).  The first
+ * part reports the file header's problems.  NULL with a message when part
+ * is not below parts. */
 logonerr_evtx *logonerr_evtx_open_part(const char *path, int threads, unsigned part,
                                        unsigned parts, char *err, size_t errlen);
 /* The same, giving only the data a caller (the triage) uses: that of the

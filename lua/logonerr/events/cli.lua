@@ -44,8 +44,9 @@ end
 -- process gives (logonerr.events.triage: merge).  The processes take the
 -- parts one at a time as they go, so that one the machine runs slower
 -- takes fewer: the file is cut into up to PER_JOB parts per process (more
--- would cost more in partial triages than they even out), none of less
--- than PART_CHUNKS chunks (1 MB: not worth taking apart).
+-- would cost more in partial triages than they even out), of PART_CHUNKS
+-- chunks (1 MB) or more on average, smaller along the file (the reader's
+-- part_start), so that the processes end close together.
 local PART_CHUNKS, PER_JOB = 16, 16
 
 -- How many parts of an EVTX file at path to read with jobs processes
