@@ -135,11 +135,13 @@ static void *worker(void *arg) {
 }
 
 /* The first chunk of part k (0-based) of parts, of a file of chunks: the
- * parts grow smaller along the file, each one's share falling as parts - k
- * does (the last is about 1/parts of the first), so that the processes of
- * `events -j`, each taking the next part when it is free, take their last
- * parts small and end close together, where equal parts left one idle for
- * up to a part's time. */
+ * parts grow smaller along the file, part k holding about
+ * chunks * (2 (parts - k) - 1) / parts^2 (the first about 2 chunks / parts,
+ * the last chunks / parts^2), so that the processes of `events -j`, each
+ * taking the next part when it is free, take their last parts small and
+ * end close together, where equal parts left one idle for up to a part's
+ * time.  (parts is at most LOGONERR_EVTX_MAX_PARTS: the product stays
+ * under 2^64.) */
 static uint32_t part_start(uint32_t chunks, unsigned k, unsigned parts) {
   uint64_t left = parts - k;
   return chunks - (uint32_t)((uint64_t)chunks * left * left / ((uint64_t)parts * parts));
@@ -272,7 +274,7 @@ logonerr_evtx *logonerr_evtx_open_some(const char *path, int threads, unsigned p
     return NULL;
   }
   f->size = (uint64_t)st.st_size;
-  if (parts < 1 || part >= parts) {
+  if (parts < 1 || parts > LOGONERR_EVTX_MAX_PARTS || part >= parts) {
     snprintf(err, errlen, "part %u of %u: no such part", part + 1, parts);
     logonerr_evtx_close(f);
     return NULL;

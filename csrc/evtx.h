@@ -57,12 +57,15 @@ typedef struct logonerr_evtx logonerr_evtx;
  * EVTX (no file header signature). */
 logonerr_evtx *logonerr_evtx_open(const char *path, int threads, char *err,
                                   size_t errlen);
-/* Part `part` (0-based) of `parts` of the file: the chunks from
- * chunks - chunks * (parts - part)^2 / parts^2 up to the next part's first,
- * so the parts together read each chunk once, in file order, and grow
- * smaller along the file (the last about 1/parts of the first).  The first
- * part reports the file header's problems.  NULL with a message when part
- * is not below parts. */
+/* Part `part` (0-based) of `parts` (1 to LOGONERR_EVTX_MAX_PARTS) of the
+ * file: the chunks from chunks - chunks * (parts - part)^2 / parts^2 up to
+ * the next part's first, so the parts together read each chunk once, in
+ * file order, and grow smaller along the file (the last about
+ * 1 / (2 parts - 1) of the first; with more parts than the square root of
+ * the chunks, some of the last are empty).  The first part reports the
+ * file header's problems.  NULL with a message when part is not below
+ * parts or parts is out of range. */
+#define LOGONERR_EVTX_MAX_PARTS 65535u
 logonerr_evtx *logonerr_evtx_open_part(const char *path, int threads, unsigned part,
                                        unsigned parts, char *err, size_t errlen);
 /* The same, giving only the data a caller (the triage) uses: that of the

@@ -61,7 +61,7 @@ static int l_open(lua_State *L) {
   unsigned char known[65536 / 8]; /* a bit per event ID: open_some copies it */
   reader *r;
   luaL_argcheck(L, threads >= 1 && threads <= 64, 2, "threads must be 1 to 64");
-  luaL_argcheck(L, parts >= 1 && parts <= 65535, 4, "parts must be 1 to 65535");
+  luaL_argcheck(L, parts >= 1 && parts <= LOGONERR_EVTX_MAX_PARTS, 4, "parts must be 1 to 65535");
   luaL_argcheck(L, part >= 1 && part <= parts, 3, "part must be 1 to parts");
   if (!lua_isnoneornil(L, 5)) luaL_checktype(L, 5, LUA_TTABLE);
   if (!lua_isnoneornil(L, 6)) {

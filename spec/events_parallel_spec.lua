@@ -11,7 +11,7 @@ local wire = require "logonerr.events.wire"
 local json = require "logonerr.json"
 
 local S = "spec/fixtures/evtx/"
-local BIG = S .. "python-evtx-security.evtx" -- 33 chunks: two parts of 16 or more
+local BIG = S .. "python-evtx-security.evtx" -- 33 chunks: two parts (of 25 and 8)
 local SAMPLES = require "support.samples" -- the seven real logs
 
 local function tmp()
@@ -326,14 +326,17 @@ describe("logonerr events -j", function()
   end)
 
   it("numbers skipped records and chunks as one process does", function()
-    -- record 2000 (in the second part) given a TimeCreated past the year
-    -- 9999, and chunk 20's header checksum made wrong
+    -- In the second part (the parts grow smaller along the file: of 33
+    -- chunks, 25 and on), the tenth record of chunk 25 given a TimeCreated
+    -- past the year 9999, and the chunk's header checksum made wrong (its
+    -- records are still read, one by one).
     local P = require "support.evtx_patch"
-    local s, n, id = run.read(BIG), 0, nil
+    local s, n, id, at = run.read(BIG), 0, nil, nil
     for c = 0, 25 do
-      for _, rec in ipairs(P.records(s, c)) do
+      for j, rec in ipairs(P.records(s, c)) do
         n = n + 1
-        if n == 2000 then
+        if c == 25 and j == 10 then
+          at = n
           local timed = false
           for _, v in ipairs(P.instance(s, rec, c).values) do
             if v.type == 0x11 and not timed then -- the first FILETIME: TimeCreated
@@ -347,16 +350,19 @@ describe("logonerr events -j", function()
     end
     local p = P.sealed(s)
     local f = assert(io.open(p, "r+b"))
-    f:seek("set", P.chunk(20) + 124)
+    f:seek("set", P.chunk(25) + 124)
     f:write("\0\0\0\0")
     f:close()
+    -- (both in the second part: a worker's share holds them)
+    local _, out = run.command("events --state --part 2/2 -- " .. p)
+    assert.are.equal(2, #assert(wire.decode(out)).reader.skipped)
     local code, r, err = same(p)
     os.remove(p)
     assert.are.equal(0, code)
     assert.are.equal(2, r.skipped)
-    assert.matches("skipped event 2000 (EventRecordID " .. tostring(id) .. "): not a time",
-                   err, 1, true)
-    assert.matches("skipped chunk 20: ", err, 1, true)
+    assert.matches("skipped event " .. at .. " (EventRecordID " .. tostring(id) ..
+                   "): not a time", err, 1, true)
+    assert.matches("skipped chunk 25: ", err, 1, true)
   end)
 
   it("gives its workers the filters", function()

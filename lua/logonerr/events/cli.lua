@@ -46,7 +46,9 @@ end
 -- takes fewer: the file is cut into up to PER_JOB parts per process (more
 -- would cost more in partial triages than they even out), of PART_CHUNKS
 -- chunks (1 MB) or more on average, smaller along the file (the reader's
--- part_start), so that the processes end close together.
+-- part_start), so that the processes end close together; no more parts
+-- than the square root of the chunks, so that the last (about chunks /
+-- parts^2) holds a chunk or more.
 local PART_CHUNKS, PER_JOB = 16, 16
 
 -- How many parts of an EVTX file at path to read with jobs processes
@@ -61,7 +63,8 @@ local function parts_of(path, jobs)
   f:close()
   if head ~= "ElfFile\0" or size == nil then return 1 end
   local chunks = math.ceil((size - 4096) / 65536)
-  return math.max(1, math.min(jobs * PER_JOB, math.floor(chunks / PART_CHUNKS)))
+  return math.max(1, math.min(jobs * PER_JOB, math.floor(chunks / PART_CHUNKS),
+                              math.floor(math.sqrt(chunks))))
 end
 
 -- The filters given, as events.open takes them.
@@ -483,7 +486,7 @@ function M.run(a, in_, out, err)
   end
 
   -- What the reading left behind goes before the findings need room
-  -- (what the merges after a settle() left, hold_down() kept small).
+  -- (what the merges after a settle() left, hold_down() kept bounded).
   if taken ~= settled then collectgarbage() end
   local r = acc:finish()
   if #files == 0 then return status end

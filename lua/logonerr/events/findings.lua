@@ -34,7 +34,6 @@ M.DATA = { "IpAddress", "PreAuthType", "ProcessName", "ServiceName", "TargetDoma
 -- Per record: remembered per text (a log repeats a few accounts and hosts).
 local split, host = memo.two(identity.split), memo.one(identity.host)
 
-
 -- How the logon summary names events that have no logon type.
 local VIA = { tgt = "Kerberos TGT", service_ticket = "Kerberos service ticket",
               preauth = "Kerberos pre-authentication", ntlm = "NTLM validation" }
@@ -319,6 +318,11 @@ local function span_texts(span)
   return span.first, span.last
 end
 
+-- Is entry a before entry b: in time, then in number?
+local function by_time(a, b)
+  return a.t < b.t or (a.t == b.t and a.i < b.i)
+end
+
 -- Puts list in order of time, then of number (no two items have both the
 -- same), in place: its items are entries (fields t and i), or positions in
 -- arrays T and I when those are given.  A log is in order but for the
@@ -479,11 +483,51 @@ local function moved(made, sh, e)
   if to == nil then
     to = {}
     for k, v in pairs(sh) do to[k] = v end
-    to.ip, to.source, to.source_label = e.ip, e.source, e.source_label
+    to.ip, to.source = e.ip or sh.ip, e.source or sh.source
+    to.source_label = e.source_label or sh.source_label
     to.__index = to
     of[getmetatable(e)] = to
   end
   return to
+end
+
+-- The first attempt in queue q (a second's attempts of one kind from one
+-- source, or from one workstation, in time order) that no event id has
+-- told yet; in a queue by source (v), one still from v.  Those passed over
+-- are passed over for good, from q.from[id] on: what an attempt holds only
+-- grows, and its source changes once at most.
+local function open_in(q, id, v)
+  if q == nil then return nil end
+  local at = q.from[id] or 1
+  local p = q[at]
+  while p ~= nil and (p.id == id or (p.events and p.events[id]) or
+                      (v ~= nil and p.source ~= v)) do
+    at = at + 1
+    p = q[at]
+  end
+  q.from[id] = at
+  return p
+end
+
+-- Puts attempt e in queue key of queues t, in time order (at the end but
+-- for an attempt that took a new source), no queue passing over it.
+local function enqueue(t, key, e)
+  if key == nil then return end
+  local q = t[key]
+  if q == nil then q = { from = {} }; t[key] = q end
+  local at = #q + 1
+  if at == 1 or by_time(q[at - 1], e) then
+    q[at] = e
+    return
+  end
+  while at > 1 and by_time(e, q[at - 1]) do
+    q[at] = q[at - 1]
+    at = at - 1
+  end
+  q[at] = e
+  for id, from in pairs(q.from) do
+    if from > at then q.from[id] = at end
+  end
 end
 
 -- Resolves identities and sources, then merges the two records of one
@@ -509,35 +553,22 @@ local function attempts(self)
   -- same second, of the same kind, from the same source or workstation,
   -- told by another event (a 4625 and the 4776 or 4771 behind it).
   -- (The list is in time order: only the current second's are kept.)
+  -- A record joins the first of the second's attempts of its kind that
+  -- shares its source or its workstation and that its event has not told
+  -- yet: the first open one in each of the two queues, the earlier of them.
   local out, n, last, second, made = {}, 0, {}, nil, {}
   for _, e in ipairs(list) do
     local k, prev = e.attempt, nil
+    local of
     if k then
       local sec = floor(e.t)
       if sec ~= second then last, second = {}, sec end
-      local l = last[k]
-      if l then
-        -- The second's attempts of this kind before l.from[id] told by an
-        -- event id already (what an attempt holds only grows) are passed
-        -- over for good: an attack's hundreds a second, each told by one
-        -- event, are not looked at again for each.
-        local id, from = e.id, l.from
-        local at = from[id] or 1
-        local p = l[at]
-        while p ~= nil and (p.id == id or (p.events and p.events[id])) do
-          at = at + 1
-          p = l[at]
-        end
-        from[id] = at
-        for j = at, #l do
-          p = l[j]
-          if not (p.id == id or (p.events and p.events[id])) and
-             ((e.source and p.source == e.source) or (e.ws and p.ws == e.ws)) then
-            prev = p
-            break
-          end
-        end
-      end
+      of = last[k]
+      if of == nil then of = { src = {}, ws = {} }; last[k] = of end
+      local a = e.source and open_in(of.src[e.source], e.id, e.source)
+      local b = e.ws and open_in(of.ws[e.ws], e.id, nil)
+      prev = a or b
+      if a and b and by_time(b, a) then prev = b end
     end
     if prev then
       -- (an attempt told by one event has neither table: most have one)
@@ -546,14 +577,17 @@ local function attempts(self)
       prev.events[e.id] = true
       prev.records[#prev.records + 1] = e
       -- An address says more than a workstation name.
-      if e.ip and not prev.ip then setmetatable(prev, moved(made, getmetatable(prev), e)) end
+      if e.ip and not prev.ip then
+        local was = prev.source
+        setmetatable(prev, moved(made, getmetatable(prev), e))
+        if prev.source ~= was then enqueue(of.src, prev.source, prev) end
+      end
     else
       n = n + 1
       out[n] = e
       if k then
-        local l = last[k]
-        if l == nil then l = { from = {} }; last[k] = l end
-        l[#l + 1] = e
+        enqueue(of.src, e.source, e)
+        enqueue(of.ws, e.ws, e)
       end
     end
   end
@@ -894,7 +928,8 @@ local function find_all(self)
     if from == nil then return s.hi - s.lo + 1 end
     return (s.n[from] or 0) + (s.n[false] or 0)
   end
-  -- The time of the first of them.
+  -- The time of the first of them (a look through the window, made only
+  -- for a success that makes a finding).
   local function first_of_identity(s, from)
     local l = s.l
     for i = s.lo, s.hi do
