@@ -9,11 +9,17 @@ T=$1
 D=$T/samba
 mkdir -p "$D/log" "$D/run"
 printf '[global]\n' > "$D/base.conf"
-samba-tool domain provision -s "$D/base.conf" --targetdir="$D/dc" \
+# (the provision sets the sysvol's ACL through Samba's acl_xattr module:
+# Debian's samba-vfs-modules, which samba only recommends)
+if ! samba-tool domain provision -s "$D/base.conf" --targetdir="$D/dc" \
   --realm=CORP.TEST --domain=CORP --server-role=dc --dns-backend=NONE \
   --adminpass="Adm1n-$$-Pass" --host-ip=127.0.0.1 \
   --option="interfaces = lo" --option="bind interfaces only = yes" \
-  > "$D/provision.log" 2>&1
+  > "$D/provision.log" 2>&1; then
+  echo "test-realms: samba-tool domain provision failed; the end of its log:" >&2
+  tail -n 25 "$D/provision.log" >&2
+  exit 1
+fi
 CONF=$D/dc/etc/smb.conf
 # The audit, and the few places Samba would otherwise write under /var or /run.
 sed -i '/^\[global\]/a\
