@@ -171,21 +171,24 @@ local bigj2
 m, bigj2 = paired(LOGONERR .. big, LOGONERR .. "-j 2 " .. big, 7)
 local lob = row(bx, "logonerr events (triage)", big, m[1])
 row(bx, "logonerr events -j 2", big, m[2])
--- The bound on -j 2's speed-up that the machine does not move, from
--- instructions (callgrind's count, which the machine's speed does not
--- change) on the big file: one process's; -j 2's command's and worker's
--- (how the parts fall between them moves with timing, their sum hardly);
--- and what the command does alone once every part is read, the findings
--- and the report (bench/serial.lua with and without them).  On two equal
--- cores, -j 2 takes at least half of what the two run but that, plus
--- that.  Skipped without valgrind.
+-- An estimate of the most -j 2 can give, from instructions (callgrind's
+-- count, which the machine's speed does not change) on the big file: one
+-- process's; -j 2's command's and worker's (how the parts fall between
+-- them moves with timing, their sum a little); and what the command does
+-- alone once every part is read, the findings and the report
+-- (bench/serial.lua with and without them).  On two equal cores, at the
+-- same speed per instruction, -j 2 takes at least half of what the two
+-- run but that, plus that.  It is not a limit on wall time: one process
+-- pays more in cache misses per instruction on a bigger heap.  Skipped,
+-- saying why, without valgrind or when a run fails.
 local function instructions(cmd)
   local cg = dir .. "/cg"
   assert(ok("rm -rf " .. cg .. " && mkdir -p " .. cg))
   if not ok("valgrind --tool=callgrind --trace-children=yes --callgrind-out-file=" .. cg ..
             "/%p " .. cmd .. " > /dev/null 2>&1") then return nil end
   local counts = {} -- the lua processes' counts: [1] the command's, [2] a worker's
-  for f in io.popen("ls " .. cg):lines() do
+  local ls = io.popen("ls " .. cg)
+  for f in ls:lines() do
     local h = io.open(cg .. "/" .. f, "rb")
     local text = h and h:read("a") or ""
     if h then h:close() end
@@ -195,6 +198,8 @@ local function instructions(cmd)
       counts[line:find("--state", 1, true) and 2 or 1] = tonumber(n)
     end
   end
+  ls:close()
+  ok("rm -rf " .. cg)
   return counts
 end
 local bound
@@ -204,7 +209,11 @@ if ok("command -v valgrind > /dev/null") then
   local all = instructions(lua .. " bench/serial.lua " .. big .. " finish")
   if one and one[1] and j2 and j2[1] and j2[2] and read and read[1] and all and all[1] then
     bound = { one = one[1], cmd = j2[1], worker = j2[2], alone = all[1] - read[1] }
+  else
+    bound = "a run under callgrind failed"
   end
+else
+  bound = "no valgrind"
 end
 m = measure({ PARTS .. " " .. big, PARTS .. " " .. big .. " 2" }, 3)
 local pb1 = row(bx, "our reader alone (C)", big, m[1])
@@ -243,7 +252,8 @@ io.write(("  triage speed: %.0f MB/s (%s); target at least 100: %s\n")
          :format(size(big) / 1048576 / lob[1], bx,
                  verdict(size(big) / 1048576 / lob[1] >= 100)))
 -- The speed-up of -j 2: the median of the rounds' ratios; beside it,
--- what two independent triages at once got in the same rounds: what the
+-- what two independent triages at once got in the same rounds (and the
+-- one median over the other): what the
 -- machine's two cores gave then to the same work twice (two whole
 -- triages hold twice the memory of -j 2's, so on a big file -j 2 can get
 -- more).
@@ -256,14 +266,17 @@ local function speedup(r)
                  median(t), t[1], t[#t], 100 * median(r) / median(t))
 end
 io.write(("triage -j 2 against -j 1 (wall, %s): %s\n"):format(bx, speedup(bigj2)))
-if bound then
+if type(bound) == "table" then
   local b = bound
   local two = b.cmd + b.worker
   io.write(("  instructions (callgrind): one process %.2f billion; -j 2's command %.2f and " ..
             "worker %.2f, together %.2f times one; the findings and report, the command's " ..
-            "alone, %.2f (%.1f%% of one); so on two equal cores -j 2 gives at most %.2f times\n")
+            "alone, %.2f (%.1f%% of one); so, at one speed per instruction on two equal " ..
+            "cores, -j 2 gives at most about %.2f times\n")
            :format(b.one / 1e9, b.cmd / 1e9, b.worker / 1e9, two / b.one, b.alone / 1e9,
                    100 * b.alone / b.one, b.one / ((two - b.alone) / 2 + b.alone)))
+else
+  io.write(("  instructions (callgrind): not counted (%s)\n"):format(bound))
 end
 io.write(("  our reader alone, 2 threads against 1 (wall): %.2f times; the rest of the " ..
           "triage (Lua: record tables, decoding, counting) is %.0f%% of its cpu\n")

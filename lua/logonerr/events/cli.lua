@@ -44,12 +44,12 @@ end
 -- process gives (logonerr.events.triage: merge).  The processes take the
 -- parts one at a time as they go, so that one the machine runs slower
 -- takes fewer: the file is cut into up to PER_JOB parts per process (each
--- part costs its partial triage sent and merged: on 231 MB, 16 a process
--- ran 2.3% more instructions than 8, for ends a few ms closer), of PART_CHUNKS
--- chunks (1 MB) or more on average, smaller along the file (the reader's
--- part_start), so that the processes end close together; no more parts
--- than the square root of the chunks, so that the last (about chunks /
--- parts^2) holds a chunk or more.
+-- part costs its partial triage sent and merged: on 231 MB, 16 parts a
+-- process ran 2.4% more instructions than 8, for ends a few ms closer),
+-- of PART_CHUNKS chunks (1 MB) or more on average, smaller along the file
+-- (the reader's part_start), so that the processes end close together;
+-- no more parts than the square root of the chunks, so that the last
+-- (about chunks / parts^2) holds a chunk or more.
 local PART_CHUNKS, PER_JOB = 16, 8
 
 -- How many parts of an EVTX file at path to read with jobs processes
