@@ -187,6 +187,10 @@ describe("a triage merged from parts", function()
     for _, x in ipairs(whole.findings) do kinds[x.kind] = true end
     assert.is_true(kinds.password_guessing and kinds.success_after_failures and
                    kinds.user_enumeration and true or false)
+    -- and failures that name no account (mitre-4625-account-restriction's)
+    local unnamed = 0
+    for _, s in ipairs(whole.by_source) do unnamed = unnamed + s.unnamed end
+    assert.is_true(unnamed > 0)
     cut_and_merge(recs)
   end)
 

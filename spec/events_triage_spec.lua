@@ -121,6 +121,17 @@ describe("events.triage", function()
     assert.are.same({}, kinds(r))
     assert.are.equal(0, r.failures)
   end)
+
+  -- Its two 4625 name no account (TargetUserName "-", as evtxexport shows
+  -- them) and come from 10.23.23.9 over RDP: no identity to list, but the
+  -- address tried twice, which "Failures by source" must say.
+  it("counts failures that name no account under their source", function()
+    local r = triage_of(S .. "mitre-4625-account-restriction.evtx")
+    assert.are.equal(2, r.failures)
+    assert.are.same({}, r.by_account)
+    assert.are.same({ { source = "10.23.23.9", failures = 2, accounts = 0, account_list = {},
+                        unnamed = 2 } }, r.by_source)
+  end)
 end)
 
 describe("events.triage on hand-written logs", function()

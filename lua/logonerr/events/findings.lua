@@ -102,7 +102,8 @@ function M.new(opts)
   return setmetatable({ o = o, ids = identity.new(), list = {}, n = 0, owns = {},
                         sums = {}, sum_of = {}, sum_list = {}, srcs = {}, src_list = {},
                         shapes = {}, shape_list = {}, learn = {}, learnt = {},
-                        won_t = {}, won_i = {}, won_rec = {}, won_of = {} }, STATE)
+                        won_t = {}, won_i = {}, won_rec = {}, won_of = {}, unnamed = {} },
+                      STATE)
 end
 
 -- The first label of a computer's name, case-folded (remembered).
@@ -163,6 +164,29 @@ local function store6(root, v, a, b, c, d, e, f)
   t[f] = v
 end
 
+-- Where a record of role came from (ip: its IpAddress as a host), as
+-- sources are kept: nil when it does not say.
+local function source_of(rec, role, ip)
+  local src = rec.source
+  if role == "explicit" then
+    -- 4648's address, when there is one; else the host that logged it.
+    src = (ip and not is_loopback(ip)) and ip or rec.computer
+  elseif src and is_loopback(host(src)) then
+    src = rec.computer
+  end
+  if src and rec.computer and src == rec.computer then src = match(src, "^[^.]+") end
+  return src
+end
+
+-- Sources in the order first met: a host is labelled by the spelling
+-- first met (identity's source()), so finish() asks in that order.
+function STATE:met(src)
+  if self.srcs[src] == nil then
+    self.srcs[src] = true
+    self.src_list[#self.src_list + 1] = src
+  end
+end
+
 --- Takes one record (decorated: id, time, seconds, data, code, failed,
 -- success, account, source, computer, logon_type) and its schema entry,
 -- whose role says what the event is to the findings.
@@ -174,7 +198,18 @@ function STATE:add(rec, ev)
   local ok = rec.success
   if ok == nil then ok = not rec.failed and role ~= "lockout" and role ~= "explicit" end
   local user, domain = split(rec.account)
-  if user == nil then return end
+  if user == nil then
+    -- A failure that names no account (4625's TargetUserName "-": an RDP
+    -- restriction, a scanner's null session) has no identity to go to, but
+    -- its source tried: counted by source (sources()).
+    if rec.failed then
+      local src = source_of(rec, role, host(d.IpAddress))
+      if src then self:met(src) end
+      local k = src or ""
+      self.unnamed[k] = (self.unnamed[k] or 0) + 1
+    end
+    return
+  end
   -- Learn: spellings of the domain, SIDs, address and workstation pairs.
   local realm = match(d.ServiceName or "", "^[kK][rR][bB][tT][gG][tT]/(.+)$")
   local upn_realm = match(d.TargetUserName or "", "@([^@]+)$")
@@ -194,22 +229,10 @@ function STATE:add(rec, ev)
   if role == "logon" and ws and ip and wsf ~= self:own(rec.computer) then
     learn(self, "host_pair", ip, ws)
   end
-  local src = rec.source
-  if role == "explicit" then
-    -- 4648's address, when there is one; else the host that logged it.
-    src = (ip and not is_loopback(ip)) and ip or rec.computer
-  elseif src and is_loopback(host(src)) then
-    src = rec.computer
-  end
-  if src and rec.computer and src == rec.computer then src = match(src, "^[^.]+") end
+  local src = source_of(rec, role, ip)
   self.n = self.n + 1
   local n = self.n
-  -- Sources in the order first met: a host is labelled by the spelling
-  -- first met (identity's source()), so finish() asks in that order.
-  if src and self.srcs[src] == nil then
-    self.srcs[src] = true
-    self.src_list[#self.src_list + 1] = src
-  end
+  if src then self:met(src) end
   local lt = rec.logon_type
   local ltn = lt and lt.number
   local preauth, enc = number(d.PreAuthType), number(d.TicketEncryptionType)
@@ -1103,10 +1126,14 @@ local function accounts(ids, shapes, sums)
 end
 
 -- by_source: failures and distinct identities per source (the failures
--- counted by shape).
-local function sources(shapes)
+-- counted by shape), and the failures that named no account (unnamed:
+-- counts by source as kept, resolved by ids; after the others, so that
+-- a source's row and label are the same as without them).
+local function sources(shapes, unnamed, ids)
   local rows, order = {}, {}
-  local function new(e) return { source = e.source_label or "(none)", failures = 0, ids = {} } end
+  local function new(e)
+    return { source = e.source_label or "(none)", failures = 0, ids = {}, unnamed = 0 }
+  end
   for _, c in ipairs(shapes) do
     if c.failed then
       local r = row(rows, order, c.source or "", new, c)
@@ -1114,11 +1141,21 @@ local function sources(shapes)
       r.ids[c.identity] = true
     end
   end
+  local srcs = {}
+  for src in pairs(unnamed) do srcs[#srcs + 1] = src end
+  sort(srcs)
+  for _, src in ipairs(srcs) do
+    local e = {}
+    if src ~= "" then e.source, e.source_label = ids:source(src) end
+    local r = row(rows, order, e.source or "", new, e)
+    r.failures = r.failures + unnamed[src]
+    r.unnamed = r.unnamed + unnamed[src]
+  end
   local out = {}
   for _, k in ipairs(order) do
     local r = rows[k]
     out[#out + 1] = { source = r.source, failures = r.failures, accounts = count_keys(r.ids),
-                      account_list = keys(r.ids, 20) }
+                      account_list = keys(r.ids, 20), unnamed = r.unnamed }
   end
   sort(out, by_failures(nil, "source"))
   return out
@@ -1197,7 +1234,7 @@ function STATE:state()
   local learnt = {}
   for k, l in ipairs(self.learn) do learnt[k] = copy(l) end
   return { n = self.n, learn = learnt, src_list = self.src_list, shapes = shapes, sums = sums,
-           entries = e, won = won }
+           entries = e, won = won, unnamed = self.unnamed }
 end
 
 --- Takes in another collector's state(), as if its records came after
@@ -1206,12 +1243,8 @@ function STATE:merge(st)
   local base = self.n
   self.n = self.n + st.n
   for _, l in ipairs(st.learn) do noted(self, l.how, l[1], l[2], l[3], l[4], l.count) end
-  for _, src in ipairs(st.src_list) do
-    if self.srcs[src] == nil then
-      self.srcs[src] = true
-      self.src_list[#self.src_list + 1] = src
-    end
-  end
+  for _, src in ipairs(st.src_list) do self:met(src) end
+  for src, c in pairs(st.unnamed) do self.unnamed[src] = (self.unnamed[src] or 0) + c end
   local shapes = {}
   for k, sh in ipairs(st.shapes) do
     local mine = self.shapes[sh.key]
@@ -1265,7 +1298,8 @@ function STATE:finish()
   local f, all = find_all(self)
   local shapes = by_shape(all)
   return { findings = f, by_account = accounts(self.ids, shapes, self.sum_list),
-           by_source = sources(shapes), logon_summary = summary(shapes, self.sum_list),
+           by_source = sources(shapes, self.unnamed, self.ids),
+           logon_summary = summary(shapes, self.sum_list),
            domains = self.ids:domains() }
 end
 

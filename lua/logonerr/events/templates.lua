@@ -146,7 +146,7 @@ What to check next:
 | failures | source | accounts |
 |---:|---|---:|
 {{#by_source}}
-| {{failures}} | {{source}} | {{accounts}} |
+| {{failures}} | {{source}} | {{accounts}}{{#unnamed_note}} ({{unnamed_note}}){{/unnamed_note}} |
 {{/by_source}}
 
 {{#logon_summary.1}}
@@ -253,7 +253,7 @@ td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left}
 <h2>Failures by source</h2>
 <table><thead><tr><th>failures</th><th>source</th><th>accounts</th></tr></thead><tbody>
 {{#by_source}}
-<tr><td>{{failures}}</td><td>{{source}}</td><td>{{accounts}}</td></tr>
+<tr><td>{{failures}}</td><td>{{source}}</td><td>{{accounts}}{{#unnamed_note}} ({{unnamed_note}}){{/unnamed_note}}</td></tr>
 {{/by_source}}
 </tbody></table>
 <h2>Logon summary</h2>
