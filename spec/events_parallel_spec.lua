@@ -8,6 +8,7 @@ local dkjson = require "dkjson"
 local events = require "logonerr.events"
 local triage = require "logonerr.events.triage"
 local wire = require "logonerr.events.wire"
+local workers = require "logonerr.workers"
 local json = require "logonerr.json"
 
 local S = "spec/fixtures/evtx/"
@@ -374,5 +375,142 @@ describe("logonerr events -j", function()
   it("gives its workers the filters", function()
     local _, r = same("--account fsir " .. BIG)
     assert.is_true(r.events > 0 and r.events < 2261)
+  end)
+end)
+
+-- What -j does when a worker fails or falls behind, made to happen: the
+-- command runs with Lua code of the spec's before it (lua -e), which its
+-- workers run too (they are started with the interpreter's options,
+-- logonerr.workers.self_command).  The code wraps modules as they are
+-- first required (package.preload, so that bin/logonerr has set the paths
+-- by then) and leaves marks in files, which the processes also wait for:
+-- the command reads its first part once the worker has taken one (it
+-- opens a part only after taking it), whatever the speed (valgrind).  A
+-- worker is told by its --state.
+describe("logonerr events -j when a worker fails", function()
+  if not events.evtx then
+    pending("logonerr.evtx is not built")
+    return
+  end
+
+  local PREAMBLE = [[
+local mark_at = __MARK__
+local function worker()
+  for _, v in ipairs(arg or {}) do if v == "--state" then return true end end
+  return false
+end
+local function mark(what)
+  local f = assert(io.open(mark_at .. what, "a"))
+  f:write("x")
+  f:close()
+end
+local function marked(what)
+  local f = io.open(mark_at .. what, "rb")
+  if f then f:close() end
+  return f ~= nil
+end
+local function wait_for(what) -- (a minute at most: a spec that waits longer fails on its marks)
+  local t = os.time()
+  while not marked(what) and os.time() - t < 60 do
+    local c = os.clock()
+    while os.clock() - c < 0.005 do end
+  end
+end
+local function wrap(name, patch)
+  package.preload[name] = function()
+    package.preload[name] = nil
+    local loader, path = (package.searchers or package.loaders)[2](name)
+    local m = loader(name, path)
+    patch(m)
+    return m
+  end
+end
+local held_back = false
+wrap("logonerr.events", function(m)
+  local open = m.open
+  m.open = function(...)
+    if worker() then mark("claimed")
+    elseif not held_back then held_back = true; wait_for("claimed") end
+    return open(...)
+  end
+end)
+wrap("logonerr.events.triage", function(m)
+  local acc = getmetatable(m.new(m.DEFAULTS))
+  local state = acc.state
+  acc.state = function(self)
+    if not worker() then mark("held") end
+    return state(self)
+  end
+end)
+wrap("logonerr.events.wire", function(m)
+  local encode = m.encode
+  m.encode = function(v)
+    __FAULT__
+    return encode(v)
+  end
+end)
+]]
+
+  local p, one
+  setup(function()
+    -- nine parts: the samples four times over (bench/evtx-grow.py)
+    p = tmp()
+    assert(os.execute("python3 bench/evtx-grow.py " .. p .. " 4 " ..
+                      S .. table.concat(SAMPLES, " " .. S) .. " > /dev/null"))
+    local code
+    code, one = run.command("events -f json " .. p)
+    assert.are.equal(0, code)
+  end)
+  teardown(function() os.remove(p) end)
+
+  -- -j 2 on the file with fault (Lua, in wire.encode, where a worker
+  -- writes each part): its status, report and stderr, and the marks left.
+  local function faulty(fault)
+    local mark = os.tmpname()
+    local code_ = PREAMBLE:gsub("__MARK__", string.format("%q", mark)):gsub("__FAULT__", fault)
+    local out, err = os.tmpname(), os.tmpname()
+    local cmd = (os.getenv("LUA") or "lua5.4") .. " -e " .. workers.quote(code_) ..
+                " bin/logonerr events -f json -j 2 " .. p .. " >" .. out .. " 2>" .. err
+    local ok, _, status = os.execute(cmd)
+    if type(ok) == "number" then status = ok / 256; ok = status == 0 end -- 5.1
+    local marks = {}
+    for _, what in ipairs({ "claimed", "held", "wrote", "broke", "died" }) do
+      local f = io.open(mark .. what, "rb")
+      if f then marks[what] = #f:read("*a"); f:close(); os.remove(mark .. what) end
+    end
+    os.remove(mark)
+    local text, why = run.read(out), run.read(err)
+    os.remove(out)
+    os.remove(err)
+    return ok and 0 or status, text, why, marks
+  end
+
+  it("reads a part itself when the worker's result is not one", function()
+    local code, out, err, marks = faulty('mark("broke"); do return "return {" end')
+    assert.are.equal("", err)
+    assert.are.equal(0, code)
+    assert.is_true((marks.broke or 0) > 0) -- the worker wrote that many broken parts
+    assert.are.same(dkjson.decode(one), dkjson.decode(out))
+    assert.are.equal("", err)
+  end)
+
+  it("reads the part a worker took and died on, and the rest", function()
+    local code, out, err, marks = faulty('mark("died"); os.exit(3)')
+    assert.are.equal(0, code)
+    assert.are.equal(1, marks.died)
+    assert.are.same(dkjson.decode(one), dkjson.decode(out))
+    assert.are.equal("", err)
+  end)
+
+  -- A worker slow to write (it waits until the command has held a part):
+  -- the command reads the parts after the one it waits for, holds their
+  -- partial triages, and merges them in order.
+  it("holds the parts it reads ahead of a slow worker's", function()
+    local code, out, err, marks = faulty('wait_for("held"); mark("wrote")')
+    assert.are.equal(0, code)
+    assert.is_true((marks.wrote or 0) > 0)
+    assert.is_true((marks.held or 0) > 0)
+    assert.are.same(dkjson.decode(one), dkjson.decode(out))
+    assert.are.equal("", err)
   end)
 end)
