@@ -303,7 +303,8 @@ describe("findings", function()
     -- A scanner trying null sessions against a file server: 4625s whose
     -- TargetUserName is "-" (no account named) from its address, among a
     -- user's own mistyped password from the same address, and one at the
-    -- server itself (no address: "local").  No identity to list them under,
+    -- server itself (no address: "local"), and a DC's NTLM check that names
+    -- neither account nor workstation (no source).  No identity to list them under,
     -- but the address made four attempts, not one: "Failures by source"
     -- counts them all, and says how many named no account.
     it("counts failures that name no account under their source", function()
@@ -311,19 +312,24 @@ describe("findings", function()
       for i = 1, 3 do log[#log + 1] = failed_logon("-", "-", "10.0.0.66", "-", i) end
       log[#log + 1] = failed_logon("bob", "CORP", "10.0.0.66", "-", 9)
       log[#log + 1] = failed_logon("-", "-", nil, "-", 20)
+      log[#log + 1] = ntlm("-", "-", 30, "0xc0000064")
       local r = sc.triage(log)
       assert.are.same({}, sc.kinds(r))
-      assert.are.equal(5, r.failures)
+      assert.are.equal(6, r.failures)
       assert.are.same({ "CORP\\bob" }, { r.by_account[1].identity, r.by_account[2] })
       local by = {}
       for _, s in ipairs(r.by_source) do by[s.source] = s end
       assert.are.same({ source = "10.0.0.66", failures = 4, accounts = 1,
-                        account_list = { "CORP\\bob" }, unnamed = 3 }, by["10.0.0.66"])
+                        account_list = { "CORP\\bob" }, unnamed_failures = 3 }, by["10.0.0.66"])
       assert.are.same({ source = "local", failures = 1, accounts = 0, account_list = {},
-                        unnamed = 1 }, by["local"])
+                        unnamed_failures = 1 }, by["local"])
+      assert.are.same({ source = "(none)", failures = 1, accounts = 0, account_list = {},
+                        unnamed_failures = 1 }, by["(none)"])
       local text = require("logonerr.events.report").render(r, "text")
       assert.matches("     4  10.0.0.66 %(1 account; 3 failures with no account name%)", text)
       assert.matches("     1  local %(1 failure with no account name%)", text)
+      local md = require("logonerr.events.report").render(r, "markdown")
+      assert.matches("| 4 | 10.0.0.66 | 1 | 3 |", md, 1, true)
     end)
   end)
 

@@ -130,7 +130,7 @@ describe("events.triage", function()
     assert.are.equal(2, r.failures)
     assert.are.same({}, r.by_account)
     assert.are.same({ { source = "10.23.23.9", failures = 2, accounts = 0, account_list = {},
-                        unnamed = 2 } }, r.by_source)
+                        unnamed_failures = 2 } }, r.by_source)
   end)
 end)
 

@@ -1127,8 +1127,8 @@ end
 
 -- by_source: failures and distinct identities per source (the failures
 -- counted by shape), and the failures that named no account (unnamed:
--- counts by source as kept, resolved by ids; after the others, so that
--- a source's row and label are the same as without them).
+-- records counted by source as kept, labelled by ids as any source is).
+-- The keys are sorted so that rows come in one order whatever the table's.
 local function sources(shapes, unnamed, ids)
   local rows, order = {}, {}
   local function new(e)
@@ -1155,7 +1155,7 @@ local function sources(shapes, unnamed, ids)
   for _, k in ipairs(order) do
     local r = rows[k]
     out[#out + 1] = { source = r.source, failures = r.failures, accounts = count_keys(r.ids),
-                      account_list = keys(r.ids, 20), unnamed = r.unnamed }
+                      account_list = keys(r.ids, 20), unnamed_failures = r.unnamed }
   end
   sort(out, by_failures(nil, "source"))
   return out
@@ -1244,7 +1244,8 @@ function STATE:merge(st)
   self.n = self.n + st.n
   for _, l in ipairs(st.learn) do noted(self, l.how, l[1], l[2], l[3], l[4], l.count) end
   for _, src in ipairs(st.src_list) do self:met(src) end
-  for src, c in pairs(st.unnamed) do self.unnamed[src] = (self.unnamed[src] or 0) + c end
+  -- (a state made before failures with no account were kept has none)
+  for src, c in pairs(st.unnamed or {}) do self.unnamed[src] = (self.unnamed[src] or 0) + c end
   local shapes = {}
   for k, sh in ipairs(st.shapes) do
     local mine = self.shapes[sh.key]

@@ -204,11 +204,11 @@ function M.view(r)
       lockouts_note = a.lockouts > 0 and count(a.lockouts, "lockout") or nil }
   end
   for i, s in ipairs(r.by_source) do
-    local unnamed = s.unnamed or 0
+    local unnamed = s.unnamed_failures or 0
     local note = unnamed > 0 and count(unnamed, "failure") .. " with no account name" or nil
     local accounts = format("%d account%s", s.accounts, s.accounts == 1 and "" or "s")
     v.by_source[i] = { failures = s.failures, failures6 = format("%6d", s.failures),
-      source = s.source, accounts = s.accounts, unnamed = unnamed, unnamed_note = note,
+      source = s.source, accounts = s.accounts, unnamed_failures = unnamed, unnamed_note = note,
       accounts_note = note and (s.accounts > 0 and accounts .. "; " .. note or note) or accounts }
   end
   v.logon_summary = {}

@@ -143,10 +143,10 @@ What to check next:
 
 ## Failures by source
 
-| failures | source | accounts |
-|---:|---|---:|
+| failures | source | accounts | no account name |
+|---:|---|---:|---:|
 {{#by_source}}
-| {{failures}} | {{source}} | {{accounts}}{{#unnamed_note}} ({{unnamed_note}}){{/unnamed_note}} |
+| {{failures}} | {{source}} | {{accounts}} | {{unnamed_failures}} |
 {{/by_source}}
 
 {{#logon_summary.1}}
@@ -251,9 +251,9 @@ td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left}
 {{/by_account}}
 </tbody></table>
 <h2>Failures by source</h2>
-<table><thead><tr><th>failures</th><th>source</th><th>accounts</th></tr></thead><tbody>
+<table><thead><tr><th>failures</th><th>source</th><th>accounts</th><th>no account name</th></tr></thead><tbody>
 {{#by_source}}
-<tr><td>{{failures}}</td><td>{{source}}</td><td>{{accounts}}{{#unnamed_note}} ({{unnamed_note}}){{/unnamed_note}}</td></tr>
+<tr><td>{{failures}}</td><td>{{source}}</td><td>{{accounts}}</td><td>{{unnamed_failures}}</td></tr>
 {{/by_source}}
 </tbody></table>
 <h2>Logon summary</h2>
