@@ -9,8 +9,11 @@ minute after the one before ends.  No record repeats another (a repeat
 would be counted once, as a duplicate), the log is in time order as
 Windows writes it, and the findings' windows see the same activity again
 later.  Chunk and file headers are given matching numbers and checksums.
+With --after K, the file goes on from K stretches before it (numbers and
+times as if they were written first): the next piece of a log that
+Windows archived in pieces (Archive-Security-*.evtx).
 
-usage: evtx-grow.py OUT.evtx N IN.evtx [IN.evtx ...]"""
+usage: evtx-grow.py [--after K] OUT.evtx N IN.evtx [IN.evtx ...]"""
 import os
 import struct
 import sys
@@ -66,7 +69,10 @@ def renumber(chunk, first, shift):
 
 
 def main():
-    dst, copies, srcs = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+    args, after = sys.argv[1:], 0
+    if args[:1] == ['--after']:
+        after, args = int(args[1]), args[2:]
+    dst, copies, srcs = args[0], int(args[1]), args[2:]
     assert srcs, __doc__
     header, inputs = None, []
     for s in srcs:
@@ -78,6 +84,11 @@ def main():
     assert 0 < total < 65536, 'at most 65535 chunks'
     n = 1
     at = min(lo for _, lo, _ in inputs)  # where the next stretch starts
+    for _ in range(after):  # (renumbered, not written: where they end)
+        for cs, lo, hi in inputs:
+            for c in cs:
+                _, n = renumber(c, n, at - lo)
+            at += hi - lo + MINUTE
     with open(dst, 'wb') as f:
         f.write(b'\0' * 4096)
         for _ in range(copies):
