@@ -229,34 +229,65 @@ describe("logonerr events -j", function()
   end)
 
   -- A worker with --claims takes each part no other process took (the
-  -- claim is a file made by the first to ask), and writes each to a file
-  -- of its own, whole: the parent merges them as they are ready.
+  -- claim is a file made by the first to ask: C.i.k for part k of the i-th
+  -- file), and writes each to a file of its own, whole: the parent merges
+  -- them as they are ready.
   it("has a worker take only the parts no other process took", function()
     local evtx = require "logonerr.events.read.evtx"
     local dir = assert(evtx.folder())
     finally(function() os.execute("rm -rf '" .. dir .. "'") end)
     local claims, claim = dir .. "/part", evtx.claim
-    assert.is_true(claim(claims .. ".1"))
-    assert.is_false(claim(claims .. ".1"))
+    assert.is_true(claim(claims .. ".1.1"))
+    assert.is_false(claim(claims .. ".1.1"))
     local code, out = run.command("events --state --part 1/2 --claims '" .. claims ..
                                   "' -- " .. BIG)
     assert.are.equal(0, code)
-    assert.are.equal(".", out) -- a byte per part written, for the parent that is gone
-    assert.is_nil(io.open(claims .. ".1.w"))
-    assert.is_nil(io.open(claims .. ".2.t"))
-    local part = assert(wire.decode(run.read(claims .. ".2.w")))
+    assert.are.equal(".", out) -- a byte per part written, for the parent
+    assert.is_nil(io.open(claims .. ".1.1.w"))
+    assert.is_nil(io.open(claims .. ".1.2.t"))
+    local part = assert(wire.decode(run.read(claims .. ".1.2.w")))
     assert.are.equal(2, part.part)
     assert.is_true(part.reader.events > 0 and part.reader.events < 2261)
-    for _, p in ipairs({ claims .. ".1", claims .. ".2", claims .. ".2.w" }) do
+    for _, p in ipairs({ claims .. ".1.1", claims .. ".1.2", claims .. ".1.2.w" }) do
       assert(os.remove(p))
     end
     -- all taken: nothing to write
-    for _, k in ipairs({ 1, 2 }) do assert(claim(claims .. "." .. k)) end
+    for _, k in ipairs({ 1, 2 }) do assert(claim(claims .. ".1." .. k)) end
     code, out = run.command("events --state --part 1/2 --claims '" .. claims .. "' -- " .. BIG)
     assert.are.equal(0, code)
     assert.are.equal("", out)
-    assert.is_nil(io.open(claims .. ".2.w"))
-    for _, p in ipairs({ claims .. ".1", claims .. ".2", dir }) do assert(os.remove(p)) end
+    assert.is_nil(io.open(claims .. ".1.2.w"))
+    for _, p in ipairs({ claims .. ".1.1", claims .. ".1.2" }) do assert(os.remove(p)) end
+  end)
+
+  -- Started by the command, a worker is given no file: it takes the items
+  -- of the list the command wrote (C.list: each file's path and parts),
+  -- the files whole or in parts, in order.
+  it("has a worker take the items of the command's list", function()
+    local evtx = require "logonerr.events.read.evtx"
+    local dir = assert(evtx.folder())
+    finally(function() os.execute("rm -rf '" .. dir .. "'") end)
+    local claims, claim = dir .. "/part", evtx.claim
+    local f = assert(io.open(claims .. ".list", "wb"))
+    f:write(wire.encode({ { path = S .. SAMPLES[1], parts = 1 }, { path = BIG, parts = 2 } }))
+    f:close()
+    assert.is_true(claim(claims .. ".2.1"))
+    local code, out = run.command("events --state --claims '" .. claims .. "'")
+    assert.are.equal(0, code)
+    assert.are.equal("..", out)
+    local first = assert(wire.decode(run.read(claims .. ".1.1.w")))
+    local _, whole = run.command("events --state --part 1/1 -- " .. S .. SAMPLES[1])
+    assert.are.same(assert(wire.decode(whole)), first)
+    local part = assert(wire.decode(run.read(claims .. ".2.2.w")))
+    assert.are.equal(2, part.part)
+    assert.is_nil(io.open(claims .. ".2.1.w"))
+    -- a list that is not one: no item taken, status 2 (the command reads them)
+    f = assert(io.open(claims .. ".list", "wb"))
+    f:write("return {")
+    f:close()
+    code, out = run.command("events --state --claims '" .. claims .. "'")
+    assert.are.equal(2, code)
+    assert.are.equal("", out)
   end)
 
   -- In the shared /tmp, another user could leave a "result" where the
@@ -442,7 +473,7 @@ end)
 wrap("logonerr.events.wire", function(m)
   local encode = m.encode
   m.encode = function(v)
-    __FAULT__
+    if worker() then __FAULT__ end -- (the command writes its workers' list with it)
     return encode(v)
   end
 end)
@@ -460,15 +491,17 @@ end)
   end)
   teardown(function() os.remove(p) end)
 
-  -- -j 2 on the file with fault (Lua, in wire.encode, where a worker
-  -- writes each part): whatever the fault, the command ends well (status 0,
-  -- nothing on stderr) with one process's report; returns the marks left.
-  local function faulty(fault)
+  -- -j jobs on args (a shell's words) with fault (Lua, in wire.encode,
+  -- where a worker writes each part): its status, report, stderr, and the
+  -- marks left.  (With one job, no preamble: there is no worker to wait for.)
+  local function run_j(fault, args, jobs)
     local mark = os.tmpname()
     local code_ = PREAMBLE:gsub("__MARK__", string.format("%q", mark)):gsub("__FAULT__", fault)
     local out, err = os.tmpname(), os.tmpname()
-    local cmd = (os.getenv("LUA") or "lua5.4") .. " -e " .. workers.quote(code_) ..
-                " bin/logonerr events -f json -j 2 " .. p .. " >" .. out .. " 2>" .. err
+    local cmd = (os.getenv("LUA") or "lua5.4") ..
+                (jobs > 1 and " -e " .. workers.quote(code_) or "") ..
+                " bin/logonerr events -f json -j " .. jobs .. " " .. args .. " >" .. out ..
+                " 2>" .. err
     local ok, _, status = os.execute(cmd)
     if type(ok) == "number" then status = ok / 256; ok = status == 0 end -- 5.1
     local marks = {}
@@ -480,11 +513,65 @@ end)
     local text, why = run.read(out), run.read(err)
     os.remove(out)
     os.remove(err)
-    assert.are.equal(0, ok and 0 or status)
+    return ok and 0 or status, text, why, marks
+  end
+
+  -- -j 2 on the nine parts with fault: whatever the fault, the command
+  -- ends well (status 0, nothing on stderr) with one process's report;
+  -- returns the marks left.
+  local function faulty(fault)
+    local code, text, why, marks = run_j(fault, p, 2)
+    assert.are.equal(0, code)
     assert.are.same(dkjson.decode(one), dkjson.decode(text))
     assert.are.equal("", why)
     return marks
   end
+
+  -- A collection: four pieces of a log Windows archived (bench/evtx-grow.py
+  -- --after the copies before), one of them gzipped; a file that is no log; a file missing;
+  -- and a fifth piece on stdin, after them.  The workers take files whole
+  -- (a piece is too small to cut) as each is free, and wait for nothing:
+  -- the report, stderr and status are one process's.
+  it("shares a collection of logs among its processes", function()
+    local dir = os.tmpname()
+    os.remove(dir)
+    assert(os.execute("mkdir " .. dir))
+    finally(function() os.execute("rm -rf '" .. dir .. "'") end)
+    local small = {}
+    for _, name in ipairs(SAMPLES) do
+      if name:match("^mitre") then small[#small + 1] = S .. name end
+    end
+    for k = 0, 4 do
+      assert(os.execute(("python3 bench/evtx-grow.py --after %d %s/Archive-Security-%d.evtx 4 %s" ..
+                         " > /dev/null"):format(4 * k, dir, k, table.concat(small, " "))))
+    end
+    assert(os.execute("gzip " .. dir .. "/Archive-Security-2.evtx"))
+    local stdin = dir .. "/Archive-Security-4.evtx"
+    assert(os.execute("mv " .. stdin .. " " .. dir .. ".stdin"))
+    finally(function() os.remove(dir .. ".stdin") end)
+    run.write(dir .. "/notes.txt", "not a log\n")
+    local args = dir .. " /nonexistent.evtx - < " .. dir .. ".stdin"
+    local code, text, err = run_j("", args, 1)
+    assert.are.equal(2, code) -- (the missing file)
+    -- every piece read, each record once: 5 pieces of 4 copies of the samples
+    -- (counted alone as the specs of the reader check them)
+    local r, per_copy = dkjson.decode(text), 0
+    for _, f in ipairs(small) do
+      local _, alone = run.command("events -f json " .. f)
+      per_copy = per_copy + dkjson.decode(alone).events
+    end
+    assert.are.equal(5 * 4 * per_copy, r.events)
+    assert.are.equal(0, r.duplicates)
+    assert.matches("notes.txt: passed over: not a Security event log", err, 1, true)
+    assert.matches("cannot read /nonexistent.evtx", err, 1, true)
+    for _, j in ipairs({ 2, 3 }) do
+      local c, t, e, marks = run_j("", args, j)
+      assert.are.equal(code, c)
+      assert.are.same(r, dkjson.decode(t))
+      assert.are.equal(err, e)
+      assert.is_true((marks.claimed or 0) > 0) -- items the workers read
+    end
+  end)
 
   it("reads a part itself when the worker's result is not one", function()
     local marks = faulty('mark("broke"); do return "return {" end')

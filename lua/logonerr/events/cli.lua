@@ -38,33 +38,42 @@ local function output_file(path)
   return path
 end
 
--- -j: an EVTX file is read in parts by jobs processes (this one, and this
--- command run again with --state), each part triaged alone; the parts'
--- partial triages are merged in file order, which gives the report one
--- process gives (logonerr.events.triage: merge).  The processes take the
--- parts one at a time as they go, so that one the machine runs slower
--- takes fewer: the file is cut into up to PER_JOB parts per process (each
--- part costs its partial triage sent and merged: on 231 MB, 16 parts a
--- process ran 2.4% more instructions than 8, for ends a few ms closer),
--- of PART_CHUNKS chunks (1 MB) or more on average, smaller along the file
--- (the reader's part_start), so that the processes end close together;
--- no more parts than the square root of the chunks, so that the last
--- (about chunks / parts^2) holds a chunk or more.
+-- -j: the files are read by jobs processes (this one, and this command
+-- run again with --state), a big EVTX file in parts, each file or part
+-- triaged alone; the partial triages are merged in order, which gives the
+-- report one process gives (logonerr.events.triage: merge).  The
+-- processes take the files and parts one at a time as they go, so that
+-- one the machine runs slower takes fewer: the work is cut into up to
+-- PER_JOB items per process (each item costs its partial triage sent and
+-- merged: on 231 MB, 16 parts a process ran 2.4% more instructions than 8,
+-- for ends a few ms closer), of PART_CHUNKS chunks (1 MB) or more on
+-- average, a part smaller along its file (the reader's part_start), so
+-- that the processes end close together; no more parts than the square
+-- root of the file's chunks, so that the last (about chunks / parts^2)
+-- holds a chunk or more.
 local PART_CHUNKS, PER_JOB = 16, 8
 
--- How many parts of an EVTX file at path to read with jobs processes
--- (1 for any other file, or where EVTX cannot be read: said as one
--- process says it).
-local function parts_of(path, jobs)
-  if jobs < 2 or not require("logonerr.events.read.evtx").available then return 1 end
+-- The chunks of an EVTX file at path; nil for any other file, or where
+-- EVTX cannot be read (read whole: said as one process says it).
+local function chunks_of(path)
+  if not require("logonerr.events.read.evtx").available then return nil end
   local f = io.open(path, "rb")
-  if f == nil then return 1 end
+  if f == nil then return nil end
   local head = f:read(8)
   local size = f:seek("end")
   f:close()
-  if head ~= "ElfFile\0" or size == nil then return 1 end
-  local chunks = math.ceil((size - 4096) / 65536)
-  return math.max(1, math.min(jobs * PER_JOB, math.floor(chunks / PART_CHUNKS),
+  if head ~= "ElfFile\0" or size == nil then return nil end
+  return math.ceil((size - 4096) / 65536)
+end
+
+-- How many parts to read a file of chunks in with jobs processes, when
+-- the files to read hold total chunks: its share of the jobs * PER_JOB
+-- items, so that a big file goes in parts and a collection of small logs
+-- in files whole.
+local function parts_of(chunks, total, jobs)
+  if chunks == nil then return 1 end
+  return math.max(1, math.min(math.floor(chunks / PART_CHUNKS),
+                              math.floor(jobs * PER_JOB * chunks / total),
                               math.floor(math.sqrt(chunks))))
 end
 
@@ -153,30 +162,42 @@ local function triage_part(path, a, k, n)
            seen = seen_sets(opts.seen) }
 end
 
--- --state: a worker of -j.  With --claims C, takes the parts of the file
--- (--part's n) no other process has taken, one at a time (C.k claims part
--- k; C is in a folder of the user's own), and writes triage_part's of each
--- to C.k.w (logonerr.events.wire), whole: written as C.k.t and renamed, so
--- that the parent, which merges the parts as they are ready, never reads
--- one half written; and a byte on out, so that a worker whose parent has
--- gone stops (a pipe with no reader) rather than read the rest, as it does
--- once the folder is gone.  Else writes triage_part's of --part on out.
+-- --state: a worker of -j.  With --claims C, takes the items of the pool
+-- no other process has taken, one at a time: part k of the i-th file of
+-- the list (C.list, which the parent writes: each file's path and parts;
+-- or the file given, in --part's n parts) is claimed by making C.i.k (C is
+-- in a folder of the user's own); writes triage_part's of each to C.i.k.w
+-- (logonerr.events.wire), whole: written as C.i.k.t and renamed, so that
+-- the parent, which merges the items as they are ready, never reads one
+-- half written; and a byte on out, which tells the parent an item is
+-- written and makes a worker whose parent has gone stop (a pipe with no
+-- reader) rather than read the rest, as it does once the folder is gone.
+-- Else writes triage_part's of --part on out.
 local function worker(a, out)
   local wire = require "logonerr.events.wire"
   local k, n = (a.part or "1/1"):match("^(%d+)/(%d+)$")
   k, n = tonumber(k), tonumber(n)
   if a.claims then
     local claim = require("logonerr.events.read.evtx").claim
-    for j = 1, n do
-      local at = a.claims .. "." .. j
-      local mine = claim(at)
-      if mine == nil then return 2 end -- (the folder is gone)
-      if mine then
-        local text = wire.encode(triage_part(a.files[1], a, j, n))
-        local h = io.open(at .. ".t", "wb")
-        if h == nil or not h:write(text) or not h:close() or not os.rename(at .. ".t", at .. ".w")
-           or not out:write(".") or not out:flush() then
-          return 2 -- (the parent reads the part itself)
+    local list = { { path = a.files[1], parts = n } }
+    if a.files[1] == nil then
+      local h = io.open(a.claims .. ".list", "rb")
+      list = h and wire.decode(h:read("*a"))
+      if h then h:close() end
+      if type(list) ~= "table" then return 2 end
+    end
+    for i, x in ipairs(list) do
+      for j = 1, x.parts do
+        local at = a.claims .. "." .. i .. "." .. j
+        local mine = claim(at)
+        if mine == nil then return 2 end -- (the folder is gone)
+        if mine then
+          local text = wire.encode(triage_part(x.path, a, j, x.parts))
+          local h = io.open(at .. ".t", "wb")
+          if h == nil or not h:write(text) or not h:close() or not os.rename(at .. ".t", at .. ".w")
+             or not out:write(".") or not out:flush() then
+            return 2 -- (the parent reads the item itself)
+          end
         end
       end
     end
@@ -320,17 +341,64 @@ function M.run(a, in_, out, err)
     return status
   end
 
-  -- The work: each log whole, or an EVTX file in parts (-j).  Plain files
-  -- go to workers, up to jobs - 1 ahead of this process, which reads the
-  -- rest itself; the parts of a file, to this process and jobs - 1 workers
-  -- together (read_shared); everything is merged in order.
+  -- The work, in order: each log whole, or an EVTX file in parts
+  -- (parts_of).  With -j, the files on disk are items of a pool: this
+  -- process and up to jobs - 1 workers (this command run again with
+  -- --state --claims, started once) each take the next item, a part or a
+  -- file whole, that no one has taken (by making a file of its own:
+  -- logonerr.events.read.evtx.claim) until none is left; so a process the
+  -- machine runs slower takes fewer, and a collection of small logs is
+  -- shared as a big one is.  Items are merged in order as they are ready:
+  -- between two items read here, and as the workers end.  An item this
+  -- process takes while one before it is not merged yet is triaged alone,
+  -- as a worker's is, and held.  A log that is no file on disk (standard
+  -- input, an archive's member) is read here once all before it are in.
   local jobs = a.jobs or 1
-  local cmd = jobs > 1 and workers.self_command()
-  local work = {}
+  local evtx = jobs > 1 and require("logonerr.events.read.evtx")
+  -- (the claims are the EVTX reader's: a build without it reads here)
+  local cmd = evtx and evtx.claim and workers.self_command()
+  local work, list, pooled, total = {}, {}, 0, 0
   for _, log in ipairs(logs) do
-    work[#work + 1] = { log = log, parts = (cmd and log.path) and parts_of(log.path, jobs) or 1 }
+    local w = { log = log, parts = 1, f = new_file(log) }
+    if cmd and log.path then
+      w.chunks = chunks_of(log.path)
+      total = total + (w.chunks or 0)
+    end
+    work[#work + 1] = w
   end
-  if cmd and #work == 1 and work[1].parts == 1 then cmd = nil end
+  for _, w in ipairs(work) do
+    if cmd and w.log.path then
+      w.parts = parts_of(w.chunks, total, jobs)
+      list[#list + 1] = { path = w.log.path, parts = w.parts }
+      w.at, pooled = #list, pooled + w.parts
+    end
+  end
+  local dir = pooled > 1 and evtx.folder() or nil
+  local claims = dir and dir .. "/part"
+  -- The claims' folder, emptied and removed.
+  local function clear()
+    if dir == nil then return end
+    for i, x in ipairs(list) do
+      for k = 1, x.parts do
+        for _, e in ipairs({ "", ".w", ".t" }) do os.remove(claims .. "." .. i .. "." .. k .. e) end
+      end
+    end
+    os.remove(claims .. ".list")
+    os.remove(dir)
+  end
+  -- What the workers take from: each file's path and parts.
+  if dir then
+    local h = io.open(claims .. ".list", "wb")
+    if h == nil or not h:write(wire.encode(list)) or not h:close() then
+      clear()
+      dir = nil -- (no room for the list: read here)
+    end
+  end
+  local items = {}
+  for _, w in ipairs(work) do
+    if dir == nil then w.at, w.parts = nil, 1 end
+    for k = 1, w.parts do items[#items + 1] = { w = w, k = k } end
+  end
   local acc = triage.new(triage.DEFAULTS)
   -- Memory: what a triage keeps grows with the log, and Lua's collector
   -- lets the heap reach twice what it kept at its last full collection
@@ -370,53 +438,36 @@ function M.run(a, in_, out, err)
     hold_down()
     return true
   end
-  -- What a worker wrote, read once it is done.  While it still reads or
-  -- writes, what was read here is sorted, and its garbage goes before
-  -- what the worker wrote comes in.
-  local function worker_text(h)
-    acc:sort()
-    settle()
-    local text = h:read("*a")
-    h:close()
-    return text
-  end
-  local function start(path, part)
-    return io.popen(cmd .. " events --state --part " .. part .. " " .. filter_args(a) ..
-                    " -- " .. workers.quote(path) .. " 2>/dev/null")
-  end
-  -- An EVTX file in n parts: this process and up to jobs - 1 workers
-  -- (--claims) each take the next part that no one has taken (by making a
-  -- file of its own: logonerr.events.read.evtx.claim) until none is left.
-  -- The parts are merged in file order as they are ready: between two
-  -- parts read here, and as the workers end.  A part this process takes
-  -- while one before it is not merged yet is triaged alone, as a worker's
-  -- is, and held.  False when the file cannot be read (said on err).  The
-  -- claims' folder is removed after, and on an error (an interrupt).
-  local function read_shared(log, f, n)
-    local evtx = require "logonerr.events.read.evtx"
-    local claim, dir = evtx.claim, evtx.folder()
-    if dir == nil then return read_here(log, f, take, nil, nil, tally) end -- (no room for claims)
-    local claims = dir .. "/part"
-    local function clear()
-      for k = 1, n do
-        for _, x in ipairs({ "", ".w", ".t" }) do os.remove(claims .. "." .. k .. x) end
-      end
-      os.remove(dir)
+  local held, merged = {}, 0 -- items 1 .. merged are in acc (or passed over)
+  -- Item p into acc: its partial triage r (a worker's, or one held here),
+  -- or read here when there is none or merge refuses it.  A log is said
+  -- once its last item is in; one that cannot be read (said on err by
+  -- read_here) is passed over.
+  local function take_in(p, r)
+    local it = items[p]
+    local w = it.w
+    merged = p
+    if w.failed then return end
+    if not merge(w.f, r) and
+       not read_here(w.log, w.f, take, w.at and it.k, w.at and w.parts, tally) then
+      w.failed = true
+      return
     end
-    local hs = {}
-    for _ = 1, math.min(jobs - 1, n - 1) do
-      hs[#hs + 1] = start(log.path, "1/" .. n .. " --claims " .. workers.quote(claims))
-    end
-    local held, merged, opened = {}, 0, true -- parts 1 .. merged are in acc
-    -- Merges the parts ready after those merged; with all (the workers are
-    -- done), reads here each a worker did not write or that merge refuses.
-    local function merge_ready(all)
-      while opened and merged < n do
-        local k = merged + 1
-        local r = held[k]
-        held[k] = nil
-        if r == nil then
-          local h = io.open(claims .. "." .. k .. ".w", "rb")
+    if it.k == w.parts then done(w.f) end
+  end
+  -- Merges the items ready after those merged; with all (the workers are
+  -- done), reads here each that no worker wrote.
+  local function merge_ready(all)
+    while merged < #items do
+      local p = merged + 1
+      local it = items[p]
+      local r = held[p]
+      held[p] = nil
+      if r == nil and not it.w.failed then
+        if it.w.at == nil then
+          if not all then return end -- (read here in its turn)
+        else
+          local h = io.open(claims .. "." .. it.w.at .. "." .. it.k .. ".w", "rb")
           if h then
             r = wire.decode(h:read("*a")) or false
             h:close()
@@ -424,67 +475,57 @@ function M.run(a, in_, out, err)
             return
           end
         end
-        if not merge(f, r) then opened = read_here(log, f, take, k, n, tally) end
-        merged = k
+      end
+      take_in(p, r)
+    end
+  end
+  local hs = {}
+  -- Until items 1 .. p are in: merged as the workers write them (a byte
+  -- on a worker's pipe for each); once every worker has ended, the rest is
+  -- read here.
+  local function wait_merged(p)
+    merge_ready(false)
+    local i = 1
+    while merged < p and i <= #hs do
+      if hs[i]:read(1) then merge_ready(false) else i = i + 1 end
+    end
+    if merged < p then merge_ready(true) end
+  end
+  local ok, why = pcall(function()
+    if dir then
+      for _ = 1, math.min(jobs - 1, pooled - 1) do
+        hs[#hs + 1] = io.popen(cmd .. " events --state --claims " .. workers.quote(claims) ..
+                               " " .. filter_args(a) .. " 2>/dev/null")
       end
     end
-    local ok, why = pcall(function()
-      for k = 1, n do
-        if not opened then break end
-        if claim(claims .. "." .. k) then
-          if merged == k - 1 then
-            opened = read_here(log, f, take, k, n, tally)
-            merged = k
+    for p, it in ipairs(items) do
+      local w = it.w
+      if p > merged and not w.failed then
+        if w.at == nil then
+          wait_merged(p - 1)
+          if merged == p - 1 then take_in(p, nil) end
+        elseif evtx.claim(claims .. "." .. w.at .. "." .. it.k) then
+          if merged == p - 1 then
+            take_in(p, nil)
           else
-            held[k] = triage_part(log.path, a, k, n)
+            held[p] = triage_part(w.log.path, a, it.k, w.parts)
           end
           merge_ready(false)
         end
       end
-      -- (a file that could not be read after all: the workers stop at
-      -- their next claim)
-      if not opened then clear() end
+    end
+    if #hs > 0 then
       acc:sort() -- while the workers read: what finish() will sort
       settle()
-      for _, h in ipairs(hs) do
-        merge_ready(false)
-        h:close()
-      end
-      merge_ready(true)
-    end)
-    clear()
-    if not ok then error(why, 0) end
-    return opened
-  end
-  local ahead = 0 -- workers started and not yet read
-  local function start_ahead(i)
-    local j = i + 1
-    -- (a file in parts takes every process: none are started beyond it)
-    while cmd and ahead < jobs - 1 and j <= #work and work[j].parts == 1 do
-      local w = work[j]
-      if w.log.path and not w.h then
-        w.h = start(w.log.path, "1/1")
-        ahead = ahead + 1
-      end
-      j = j + 1
     end
-  end
-  for i, w in ipairs(work) do
-    local f, opened = new_file(w.log), true
-    if w.parts > 1 then
-      opened = read_shared(w.log, f, w.parts)
-      start_ahead(i)
-    else
-      local merged = false
-      if w.h then
-        merged = merge(f, wire.decode(worker_text(w.h)))
-        ahead = ahead - 1
-      end
-      start_ahead(i)
-      if not merged then opened = read_here(w.log, f, take, nil, nil, tally) end
+    for _, h in ipairs(hs) do
+      merge_ready(false)
+      h:close()
     end
-    if opened then done(f) end
-  end
+    merge_ready(true)
+  end)
+  clear()
+  if not ok then error(why, 0) end
 
   -- What the reading left behind goes before the findings need room
   -- (what the merges after a settle() left, hold_down() kept bounded).
