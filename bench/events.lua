@@ -11,8 +11,10 @@
 -- times moved on, so that every record is a new one (a repeated record
 -- would be counted once, as a duplicate) and the findings see each copy's
 -- activity again later; and the sample as XML and Winlogbeat NDJSON
--- (spec/support/evtx_forms.py).  Each command runs several times and the
--- best time counts: processor time (user + system), which other work on a
+-- (spec/support/evtx_forms.py); and a collection, 12 pieces of one log
+-- as Windows archives it (2.4 MB each, evtx-grow.py --after).  Each
+-- command runs several times and the best time counts: processor time
+-- (user + system), which other work on a
 -- shared machine disturbs less than wall time (both are printed); the -j 2
 -- speed-up is in wall time, the only time that more cores shorten, and is
 -- the median of the ratios of runs in rounds, one of each back to back (7
@@ -47,7 +49,8 @@ local function exists(path)
   return f ~= nil
 end
 
-local function size(path) return tonumber((sh("wc -c < '" .. path .. "'"))) end
+-- (of a file, or of a folder's files: their bytes)
+local function size(path) return tonumber((sh("du -bs '" .. path .. "'"):match("^%d+"))) end
 
 -- Inputs, made once and kept in dir.
 assert(ok("mkdir -p " .. dir))
@@ -71,6 +74,19 @@ local gcopies = math.floor(gb * 1024 * 1024 * 1024 / (used * 65536) + 0.5)
 local huge = dir .. "/mix-x" .. gcopies .. ".evtx"
 if gcopies > 0 and not exists(huge) then
   assert(ok("/usr/bin/python3 bench/evtx-grow.py " .. huge .. " " .. gcopies .. " " .. SAMPLES))
+end
+-- A collection: PIECES pieces of one log as Windows archives it
+-- (Archive-Security-*.evtx), each a copy of the samples going on from the
+-- one before (evtx-grow.py --after): -j shares the files among its
+-- processes.
+local PIECES = 12
+local pieces = dir .. "/pieces"
+if not exists(pieces .. "/Archive-Security-" .. (PIECES - 1) .. ".evtx") then
+  assert(ok("mkdir -p " .. pieces))
+  for k = 0, PIECES - 1 do
+    assert(ok(("/usr/bin/python3 bench/evtx-grow.py --after %d %s/Archive-Security-%d.evtx 1 %s")
+              :format(k, pieces, k, SAMPLES)))
+  end
 end
 -- One run of cmd: processor time (s), wall time (s), peak memory (KB).
 -- bash's time keyword gives the times to the millisecond (GNU time's are
@@ -226,6 +242,12 @@ if gcopies > 0 then
   hugekb = hug1[3]
   hugej2.kb = row(bh, "logonerr events -j 2", huge, m[2])[3]
 end
+local bp = ("%d EVTX of %.1f MB"):format(PIECES,
+                                         size(pieces .. "/Archive-Security-0.evtx") / 1048576)
+local piecesj2
+m, piecesj2 = paired(LOGONERR .. pieces, LOGONERR .. "-j 2 " .. pieces, 7)
+row(bp, "logonerr events (triage)", pieces, m[1])
+row(bp, "logonerr events -j 2", pieces, m[2])
 local x1, n1 = dir .. "/x1/events.xml", dir .. "/x1/winlogbeat.ndjson"
 m = measure({ LOGONERR .. x1, LOGONERR .. n1 })
 row("XML (python-evtx's)", "logonerr events (triage)", x1, m[1])
@@ -287,6 +309,13 @@ if hugekb then
   io.write(("peak memory, triage of the %.2f GB file: %d KB (-j 2: %d KB, the parent); " ..
             "target under 64 MB: %s\n")
            :format(size(huge) / 2 ^ 30, hugekb, hugej2.kb, verdict(hugekb < 65536)))
+end
+do
+  local r, t = piecesj2, piecesj2.twice
+  io.write(("a collection (%s, one log's archived pieces): -j 2 against -j 1 (wall) %.2f " ..
+            "times (median of %d rounds, %.2f to %.2f); two triages at once against one " ..
+            "%.2f times: -j 2 got %.0f%% of that\n")
+           :format(bp, median(r), #r, r[1], r[#r], median(t), 100 * median(r) / median(t)))
 end
 if bbx then
   io.write(("BEFORE / this triage (cpu, same run): %.2f times (%s), %.2f times (2.1 MB)\n")
