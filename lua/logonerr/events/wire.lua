@@ -7,8 +7,8 @@
 -- as their bytes, after the text, where string.pack is.
 -- @module logonerr.events.wire
 
-local error, load, next, pcall, tonumber, tostring, type =
-      error, load, next, pcall, tonumber, tostring, type
+local error, load, next, pcall, setmetatable, tonumber, tostring, type =
+      error, load, next, pcall, setmetatable, tonumber, tostring, type
 local format, gsub, gmatch, find, rep, sub =
       string.format, string.gsub, string.gmatch, string.find, string.rep, string.sub
 local pack, unpack_bin = string.pack, string.unpack -- luacheck: compat (Lua 5.3 on)
@@ -116,17 +116,27 @@ local function binary(s, base)
   end
 end
 
+-- The texts of the strings and keys met so far (a state repeats a few
+-- dozen: field names, hosts, accounts), made once per encode().
+local function texts_of()
+  return setmetatable({}, { __index = function(c, s)
+    local q = text(s)
+    c[s] = q
+    return q
+  end })
+end
+
 local function put(out, v, bin)
   local t = type(v)
-  if t == "string" then out[#out + 1] = text(v)
+  if t == "string" then out[#out + 1] = bin.texts[v]
   elseif t == "number" then out[#out + 1] = number(v)
   elseif t == "boolean" then out[#out + 1] = tostring(v)
   elseif t == "table" then
     local n = #v
     if n >= 16 then -- a list of numbers alone (no other key), at once
-      local keys = 0
-      for _ in next, v do keys = keys + 1 end
-      if keys == n and numbers(out, v, n, bin) then return end
+      local count = 0
+      for _ in next, v do count = count + 1 end
+      if count == n and numbers(out, v, n, bin) then return end
     end
     out[#out + 1] = "{"
     -- # of a table with holes (logon types 2, 3 and 10) may be any border:
@@ -138,12 +148,14 @@ local function put(out, v, bin)
       put(out, v[i], bin)
       out[#out + 1] = ","
     end
+    local keys = bin.keys
     for k, x in next, v do
-      local array = mtype(k) == "integer" and k >= 1 and k <= n
-      if mtype(k) == nil and type(k) == "number" then
-        array = k % 1 == 0 and k >= 1 and k <= n
-      end
-      if not array then
+      local tk = type(k)
+      if tk == "string" then -- (most keys: their [text]= made once)
+        out[#out + 1] = keys[k]
+        put(out, x, bin)
+        out[#out + 1] = ","
+      elseif not (tk == "number" and k % 1 == 0 and k >= 1 and k <= n) then
         out[#out + 1] = "["
         put(out, k, bin)
         out[#out + 1] = "]="
@@ -161,7 +173,13 @@ end
 -- constructor, and after a zero byte (which %q never leaves in the text)
 -- the bytes of its lists of numbers, where string.pack is.
 function M.encode(v)
-  local out, bin = { "return " }, { size = 0 }
+  local texts = texts_of()
+  local keys = setmetatable({}, { __index = function(c, k)
+    local q = "[" .. texts[k] .. "]="
+    c[k] = q
+    return q
+  end })
+  local out, bin = { "return " }, { size = 0, texts = texts, keys = keys }
   put(out, v, bin)
   if bin.size == 0 then return concat(out) end
   return concat(out) .. "\0" .. concat(bin)
