@@ -406,24 +406,31 @@ local function in_time_order(list, T, I)
       late[j] = first[t]
     end
   end
-  -- From the end: the later of the two lists' last items goes last.
-  for at = n, 1, -1 do
-    if j == 0 then return end -- the items in order left are in place
-    local x = late[j]
-    local y = r > 0 and list[r] or nil
-    local later = false -- is y after x?
-    if y ~= nil then
-      local tx, ix, ty, iy
-      if T then tx, ix, ty, iy = T[x], I[x], T[y], I[y] else tx, ix, ty, iy = x.t, x.i, y.t, y.i end
-      later = ty > tx or (ty == tx and iy > ix)
-    end
-    if later then
+  -- From the end: the later of the two lists' last items goes last (each
+  -- item's time and number looked up once).
+  local at, x, y = n, late[j], list[r]
+  local tx, ix, ty, iy
+  if T then tx, ix = T[x], I[x] else tx, ix = x.t, x.i end
+  if y ~= nil then
+    if T then ty, iy = T[y], I[y] else ty, iy = y.t, y.i end
+  end
+  while j > 0 do -- (the items in order left are in place)
+    if y ~= nil and (ty > tx or (ty == tx and iy > ix)) then
       list[at] = y
       r = r - 1
+      y = r > 0 and list[r] or nil
+      if y ~= nil then
+        if T then ty, iy = T[y], I[y] else ty, iy = y.t, y.i end
+      end
     else
       list[at] = x
       j = j - 1
+      x = late[j]
+      if x ~= nil then
+        if T then tx, ix = T[x], I[x] else tx, ix = x.t, x.i end
+      end
     end
+    at = at - 1
   end
 end
 
@@ -447,25 +454,30 @@ end
 -- The most in any window of w seconds of a time-sorted list: of items,
 -- or of distinct values of field.
 local function peak(list, w, field)
-  local best, j, seen, n = 0, 1, {}, 0
+  local best, j = 0, 1
+  if field == nil then -- (the window holds list[j .. i])
+    for i = 1, #list do
+      local from = list[i].t - w
+      while list[j].t < from do j = j + 1 end
+      if i - j + 1 > best then best = i - j + 1 end
+    end
+    return best
+  end
+  local seen, n = {}, 0 -- how many of each value, and of values, in the window
   for i = 1, #list do
     local e = list[i]
-    if field then
-      local k = e[field] or ""
-      if (seen[k] or 0) == 0 then n = n + 1 end
-      seen[k] = (seen[k] or 0) + 1
-    else
-      n = n + 1
-    end
-    while list[j].t < e.t - w do
-      if field then
-        local k = list[j][field] or ""
-        seen[k] = seen[k] - 1
-        if seen[k] == 0 then n = n - 1 end
-      else
-        n = n - 1
-      end
+    local k = e[field] or ""
+    local c = seen[k] or 0
+    if c == 0 then n = n + 1 end
+    seen[k] = c + 1
+    local from, x = e.t - w, list[j]
+    while x.t < from do
+      local kx = x[field] or ""
+      local cx = seen[kx] - 1
+      seen[kx] = cx
+      if cx == 0 then n = n - 1 end
       j = j + 1
+      x = list[j]
     end
     if n > best then best = n end
   end
@@ -640,10 +652,15 @@ end
 -- "stale_credential"; extra: fields of its own.
 local function finding(kind, list, reading, extra)
   local accounts, sources, codes, span = {}, {}, {}, {}
+  local last_shape = false -- (what a shape holds, noted once for a run of its entries)
   for _, e in ipairs(list) do
-    accounts[e.identity] = true
-    if e.source_label then sources[e.source_label] = true end
-    if e.code then codes[e.code] = true end
+    local sh = getmetatable(e) -- (nil: a success made whole, which holds its own)
+    if sh ~= last_shape or sh == nil then
+      last_shape = sh
+      accounts[e.identity] = true
+      if e.source_label then sources[e.source_label] = true end
+      if e.code then codes[e.code] = true end
+    end
     widen(span, e)
   end
   local first, last = span_texts(span)
@@ -1051,7 +1068,16 @@ local function by_shape(all)
       list[#list + 1] = c
     end
     c.n = c.n + 1
-    widen(c, e)
+    local t = e.t
+    if e.untimed then
+      widen(c, e)
+    elseif c.lo == nil then
+      c.lo, c.hi = t, t
+    elseif t < c.lo then
+      c.lo = t
+    elseif t > c.hi then
+      c.hi = t
+    end
   end
   return list
 end
