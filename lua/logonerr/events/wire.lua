@@ -15,6 +15,7 @@ local pack, unpack_bin = string.pack, string.unpack -- luacheck: compat (Lua 5.3
 local unpack = table.unpack or rawget(_G, "unpack") -- luacheck: compat
 local concat, move = table.concat, table.move
 local mtype = math.type or function() return nil end -- luacheck: compat
+local huge = math.huge
 local loadstring = rawget(_G, "loadstring") -- Lua 5.1: load() takes no text
 local setfenv = rawget(_G, "setfenv")
 
@@ -27,7 +28,7 @@ local M = {}
 
 local function number(v)
   if mtype(v) == "integer" then return format("%d", v) end
-  if v ~= v or v == 1 / 0 or v == -1 / 0 then
+  if v ~= v or v == huge or v == -huge then
     error("wire: a number that is not finite", 3)
   end
   local s = format("%.17g", v)
@@ -53,11 +54,21 @@ end
 -- floats 200 at a time through one format, %.17e (exact, read back as
 -- floats).  False when the list holds anything else.
 local function numbers(out, v, n, bin)
+  -- (a look at each: one call where Lua has integers, half of encode() else)
   local kind = mtype(v[1])
-  for i = 1, n do
-    local x = v[i]
-    if type(x) ~= "number" or mtype(x) ~= kind or x ~= x or x == 1 / 0 or x == -1 / 0 then
-      return false
+  if kind == "integer" then
+    for i = 1, n do
+      if mtype(v[i]) ~= "integer" then return false end
+    end
+  elseif kind == "float" then
+    for i = 1, n do
+      local x = v[i]
+      if mtype(x) ~= "float" or x ~= x or x == huge or x == -huge then return false end
+    end
+  else -- (Lua 5.1: no kinds; or not a number)
+    for i = 1, n do
+      local x = v[i]
+      if type(x) ~= "number" or x ~= x or x == huge or x == -huge then return false end
     end
   end
   if pack then
