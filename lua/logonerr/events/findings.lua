@@ -510,7 +510,7 @@ end
 -- Shape sh with the address and source of entry e (of another shape): an
 -- attempt's, where another of its records told where it came from.  Made
 -- once for each two shapes (kept in made), so that all an attempt is
--- counted by stays its shape's (by_shape).
+-- counted by stays its shape's (find_all counts by shape).
 local function moved(made, sh, e)
   local of = made[sh]
   if of == nil then of = {}; made[sh] = of end
@@ -591,19 +591,33 @@ local function attempts(self)
   -- A record joins the first of the second's attempts of its kind that
   -- shares its source or its workstation and that its event has not told
   -- yet: the first open one in each of the two queues, the earlier of them.
-  local out, n, last, second, made = {}, 0, {}, nil, {}
+  -- (The first record of a kind in a second is kept alone: its queues are
+  -- made when a second record of its kind comes, most never do.)
+  local out, n, last, lone, second, made = {}, 0, {}, {}, nil, {}
   for _, e in ipairs(list) do
     local k, prev = e.attempt, nil
     local of
     if k then
       local sec = floor(e.t)
-      if sec ~= second then last, second = {}, sec end
+      if sec ~= second then last, lone, second = {}, {}, sec end
       of = last[k]
-      if of == nil then of = { src = {}, ws = {} }; last[k] = of end
-      local a = e.source and open_in(of.src[e.source], e.id, e.source)
-      local b = e.ws and open_in(of.ws[e.ws], e.id, nil)
-      prev = a or b
-      if a and b and by_time(b, a) then prev = b end
+      if of == nil then
+        local first = lone[k]
+        if first == nil then
+          lone[k] = e
+        else
+          of = { src = {}, ws = {} }
+          last[k] = of
+          enqueue(of.src, first.source, first)
+          enqueue(of.ws, first.ws, first)
+        end
+      end
+      if of ~= nil then
+        local a = e.source and open_in(of.src[e.source], e.id, e.source)
+        local b = e.ws and open_in(of.ws[e.ws], e.id, nil)
+        prev = a or b
+        if a and b and by_time(b, a) then prev = b end
+      end
     end
     if prev then
       -- (an attempt told by one event has neither table: most have one)
@@ -620,7 +634,7 @@ local function attempts(self)
     else
       n = n + 1
       out[n] = e
-      if k then
+      if of ~= nil then
         enqueue(of.src, e.source, e)
         enqueue(of.ws, e.ws, e)
       end
@@ -685,9 +699,14 @@ end
 
 -- The accounts of a list that are disabled by design, once each, sorted.
 local function by_design(list)
-  local dbd, seen = {}, {}
+  local dbd, seen, why_of = {}, {}, {} -- (why_of: per spelling, asked once)
   for _, e in ipairs(list) do
-    local why = identity.disabled_by_design(e.user)
+    local u = e.user
+    local why = why_of[u or false]
+    if why == nil then
+      why = identity.disabled_by_design(u) or false
+      why_of[u or false] = why
+    end
     if why and not seen[e.identity] then
       seen[e.identity] = true
       dbd[#dbd + 1] = { account = e.spelling, identity = e.identity, why = why }
@@ -758,7 +777,8 @@ local function other_failures(fails, w)
   end, test
 end
 
--- The findings, sorted by severity, and the attempts they come from.
+-- The findings, sorted by severity, and the attempts they come from
+-- counted by shape.
 local function find_all(self)
   local o = self.o
   local w = o.window
@@ -792,17 +812,36 @@ local function find_all(self)
              e.kind ~= "virtual"
     return to
   end
-  local goes = {}
+  -- In the same pass, the attempts counted by shape, in the order their
+  -- shapes are first met: a table per shape that reads as it does (its
+  -- metatable), with n, the attempts, and their span (widen).  What the
+  -- tables of finish() count by is the same for every attempt of a shape
+  -- (attempts() gives one whose source another record told a shape of its
+  -- own), so each counts shapes, not attempts.
+  local goes, shapes = {}, {}
   for _, e in ipairs(all) do
     local shape = getmetatable(e)
     local to = goes[shape]
     if to == nil then
       to = lists(e)
+      to.count = setmetatable({ n = 0 }, shape)
       goes[shape] = to
+      shapes[#shapes + 1] = to.count
     end
     for j = 1, #to do
       local l = to[j]
       l[#l + 1] = e
+    end
+    local c, t = to.count, e.t
+    c.n = c.n + 1
+    if e.untimed then
+      widen(c, e)
+    elseif c.lo == nil then
+      c.lo, c.hi = t, t
+    elseif t < c.lo then
+      c.lo = t
+    elseif t > c.hi then
+      c.hi = t
     end
     if to.won then
       local k = #wt + 1
@@ -1047,39 +1086,7 @@ local function find_all(self)
     return ka < kb
   end)
 
-  return f, all
-end
-
--- The entries of all counted by shape, in the order their shapes are first
--- met: a table per shape that reads as it does (its metatable), with n,
--- the entries, and their span (widen).  What the tables below count by is
--- the same for every entry of a shape (attempts() gives one whose source
--- another record told a shape of its own), so each counts shapes, not
--- entries.
-local function by_shape(all)
-  local list, of = {}, {}
-  for k = 1, #all do
-    local e = all[k]
-    local sh = getmetatable(e)
-    local c = of[sh]
-    if c == nil then
-      c = setmetatable({ n = 0 }, sh)
-      of[sh] = c
-      list[#list + 1] = c
-    end
-    c.n = c.n + 1
-    local t = e.t
-    if e.untimed then
-      widen(c, e)
-    elseif c.lo == nil then
-      c.lo, c.hi = t, t
-    elseif t < c.lo then
-      c.lo = t
-    elseif t > c.hi then
-      c.hi = t
-    end
-  end
-  return list
+  return f, shapes
 end
 
 -- The row of key k in rows, made by new(e) when first met (its key then
@@ -1322,8 +1329,7 @@ function STATE:finish()
     elseif l.how == "pair" then ids:pair(l[1], l[2])
     else ids:host_pair(l[1], l[2]) end
   end
-  local f, all = find_all(self)
-  local shapes = by_shape(all)
+  local f, shapes = find_all(self)
   return { findings = f, by_account = accounts(self.ids, shapes, self.sum_list),
            by_source = sources(shapes, self.unnamed, self.ids),
            logon_summary = summary(shapes, self.sum_list),
