@@ -158,25 +158,33 @@ describe("a triage merged from parts", function()
     same_second[i] = c
   end
 
+  -- Merged as a worker sends a part (its state, over the wire), and as the
+  -- command merges a part it read while an earlier one was not in yet (a
+  -- live state: the part's own tables).
   local function cut_and_merge(list)
     local whole = json.encode(triage.triage(list))
     local n = #list
     for _, cuts in ipairs({ { 1 }, { 57 }, { math.floor(n / 2) }, { n - 3 },
                             { 100, 2000, 2900 } }) do
-      local parts, from = {}, 1
       cuts[#cuts + 1] = n
-      for _, to in ipairs(cuts) do
-        local acc = triage.new(triage.DEFAULTS)
-        for i = from, to do acc:add(list[i]) end
-        parts[#parts + 1] = acc
-        from = to + 1
+      for _, how in ipairs({ "wire", "live" }) do
+        local parts, from = {}, 1
+        for _, to in ipairs(cuts) do
+          local acc = triage.new(triage.DEFAULTS)
+          for i = from, to do acc:add(list[i]) end
+          parts[#parts + 1] = acc
+          from = to + 1
+        end
+        local acc = parts[1]
+        for i = 2, #parts do
+          if how == "wire" then
+            acc:merge(assert(wire.decode(wire.encode(parts[i]:state()))))
+          else
+            acc:merge(parts[i]:state(true))
+          end
+        end
+        assert.are.equal(whole, report(acc))
       end
-      local acc = parts[1]
-      for i = 2, #parts do
-        -- as a worker sends it
-        acc:merge(assert(wire.decode(wire.encode(parts[i]:state()))))
-      end
-      assert.are.equal(whole, report(acc))
     end
   end
 

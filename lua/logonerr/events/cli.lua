@@ -143,9 +143,10 @@ local function add_seen(seen, more)
 end
 
 -- Part k of n of the file at path (the whole file for 1 of 1), triaged
--- alone with a's filters: its partial triage, what the reader counted and
--- the record numbers it saw, or { error = why }.
-local function triage_part(path, a, k, n)
+-- alone with a's filters: its partial triage (live: to merge in this
+-- process, not copied), what the reader counted and the record numbers it
+-- saw, or { error = why }.
+local function triage_part(path, a, k, n, live)
   local events = require "logonerr.events"
   local triage = require "logonerr.events.triage"
   local opts = filter_opts(a)
@@ -158,7 +159,7 @@ local function triage_part(path, a, k, n)
   for rec in function() return rd:next() end do acc:add(rec) end
   rd:close()
   if rd.tallied then acc:tally(rd.tallied) end
-  return { part = k, triage = acc:state(), reader = reader_stats(rd),
+  return { part = k, triage = acc:state(live), reader = reader_stats(rd),
            seen = seen_sets(opts.seen) }
 end
 
@@ -508,7 +509,7 @@ function M.run(a, in_, out, err)
           if merged == p - 1 then
             take_in(p, nil)
           else
-            held[p] = triage_part(w.log.path, a, it.k, w.parts)
+            held[p] = triage_part(w.log.path, a, it.k, w.parts, true)
           end
           merge_ready(false)
         end

@@ -1271,16 +1271,21 @@ function STATE:state()
 end
 
 --- Takes in another collector's state(), as if its records came after
--- these.
+-- these; or, in this process, the collector itself (a live state: its
+-- tables become this one's, not copied, and it is done with).
 function STATE:merge(st)
+  local live = getmetatable(st) == STATE
+  if live then st:sort() end -- (as state() does)
   local base = self.n
   self.n = self.n + st.n
   for _, l in ipairs(st.learn) do noted(self, l.how, l[1], l[2], l[3], l[4], l.count) end
   for _, src in ipairs(st.src_list) do self:met(src) end
   -- (a state made before failures with no account were kept has none)
   for src, c in pairs(st.unnamed or {}) do self.unnamed[src] = (self.unnamed[src] or 0) + c end
+  -- Its shapes and sums, this one's where it has them: by their place in
+  -- the state's lists, or a live one's tables themselves.
   local shapes = {}
-  for k, sh in ipairs(st.shapes) do
+  for k, sh in ipairs(live and st.shape_list or st.shapes) do
     local mine = self.shapes[sh.key]
     if mine == nil then
       mine = sh
@@ -1288,18 +1293,10 @@ function STATE:merge(st)
       self.shapes[sh.key] = mine
       self.shape_list[#self.shape_list + 1] = mine
     end
-    shapes[k] = mine
-  end
-  local e, list = st.entries, self.list
-  for k = 1, #e.i do
-    local x = setmetatable({ i = e.i[k] + base, t = e.t[k], record = e.record[k] or nil },
-                           shapes[e.shape[k]])
-    local untimed = e.time[k]
-    if untimed then x.untimed, x.time = true, untimed ~= true and untimed or nil end
-    list[#list + 1] = x
+    shapes[live and sh or k] = mine
   end
   local sums = {}
-  for k, sm in ipairs(st.sums) do
+  for k, sm in ipairs(live and st.sum_list or st.sums) do
     local mine = self.sums[sm.key]
     if mine == nil then
       mine = sm
@@ -1310,10 +1307,34 @@ function STATE:merge(st)
       if sm.first and (mine.first == nil or sm.first < mine.first) then mine.first = sm.first end
       if sm.last and (mine.last == nil or sm.last > mine.last) then mine.last = sm.last end
     end
-    sums[k] = mine
+    sums[live and sm or k] = mine
+  end
+  local list = self.list
+  local wt, wi, wrec, wof = self.won_t, self.won_i, self.won_rec, self.won_of
+  if live then
+    for _, x in ipairs(st.list) do
+      local sh = getmetatable(x)
+      local mine = shapes[sh]
+      if mine ~= sh then setmetatable(x, mine) end
+      x.i = x.i + base
+      list[#list + 1] = x
+    end
+    for k = 1, #st.won_t do
+      local j = #wt + 1
+      wt[j], wi[j], wrec[j], wof[j] = st.won_t[k], st.won_i[k] + base, st.won_rec[k],
+                                      sums[st.won_of[k]]
+    end
+    return
+  end
+  local e = st.entries
+  for k = 1, #e.i do
+    local x = setmetatable({ i = e.i[k] + base, t = e.t[k], record = e.record[k] or nil },
+                           shapes[e.shape[k]])
+    local untimed = e.time[k]
+    if untimed then x.untimed, x.time = true, untimed ~= true and untimed or nil end
+    list[#list + 1] = x
   end
   local w = st.won
-  local wt, wi, wrec, wof = self.won_t, self.won_i, self.won_rec, self.won_of
   for k = 1, #w.t do
     local j = #wt + 1
     wt[j], wi[j], wrec[j], wof[j] = w.t[k], w.i[k] + base, w.rec[k], sums[w.sum[k]]

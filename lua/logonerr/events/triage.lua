@@ -226,8 +226,10 @@ end
 local function min(a, b) if a == nil or (b ~= nil and b < a) then return b end return a end
 local function max(a, b) if a == nil or (b ~= nil and b > a) then return b end return a end
 
---- What was counted so far, as plain data for merge().
-function ACC:state()
+--- What was counted so far, as plain data for merge(); live: for merge()
+-- in this process alone, the failures' lists and the findings' collector
+-- as they are, not copied (this accumulator is then done with).
+function ACC:state(live)
   local codes = {}
   for key, bc in pairs(self.codes) do
     local c = bc.entry
@@ -236,19 +238,23 @@ function ACC:state()
   end
   -- The failures' code keys as numbers into a list of the few there are:
   -- a list of numbers goes over the wire at once.
-  local keys, number, fk = {}, {}, {}
-  for i, key in ipairs(self.fk) do
-    local k = number[key]
-    if k == nil then
-      k = #keys + 1
-      keys[k], number[key] = key, k
+  local keys, fk = nil, self.fk
+  if not live then
+    local number = {}
+    keys, fk = {}, {}
+    for i, key in ipairs(self.fk) do
+      local k = number[key]
+      if k == nil then
+        k = #keys + 1
+        keys[k], number[key] = key, k
+      end
+      fk[i] = k
     end
-    fk[i] = k
   end
   local r = self.r
   return { events = r.events, failures = r.failures, first = r.first, last = r.last,
            n = self.n, ids = self.ids, codes = codes, types = self.types, ft = self.ft,
-           fk = fk, fk_keys = keys, found = self.found:state() }
+           fk = fk, fk_keys = keys, found = live and self.found or self.found:state() }
 end
 
 --- Sorts what was taken so far, as finish() will need it: work to do
@@ -283,10 +289,12 @@ function ACC:merge(st)
     end
     bt.count = bt.count + st_.count
   end
-  local ft, fk, keys = self.ft, self.fk, st.fk_keys
-  for i = 1, #st.ft do
-    local k = #ft + 1
-    ft[k], fk[k] = st.ft[i], keys[st.fk[i]]
+  local ft, fk, sft, sfk, keys = self.ft, self.fk, st.ft, st.fk, st.fk_keys
+  local base = #ft
+  for i = 1, #sft do
+    local key = sfk[i]
+    if keys then key = keys[key] end -- (numbered, but in a live state)
+    ft[base + i], fk[base + i] = sft[i], key
   end
   self.found:merge(st.found)
 end
