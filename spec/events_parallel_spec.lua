@@ -236,15 +236,21 @@ describe("logonerr events -j", function()
     assert.are.equal(2261, r.events)
   end)
 
+  -- A folder for the claims of a worker run here, removed after the spec:
+  -- the claims' prefix in it, and claim().
+  local function claims_folder()
+    local evtx = require "logonerr.events.read.evtx"
+    local dir = assert(evtx.folder())
+    finally(function() os.execute("rm -rf '" .. dir .. "'") end)
+    return dir .. "/part", evtx.claim
+  end
+
   -- A worker with --claims takes each part no other process took (the
   -- claim is a file made by the first to ask: C.i.k for part k of the i-th
   -- file), and writes each to a file of its own, whole: the parent merges
   -- them as they are ready.
   it("has a worker take only the parts no other process took", function()
-    local evtx = require "logonerr.events.read.evtx"
-    local dir = assert(evtx.folder())
-    finally(function() os.execute("rm -rf '" .. dir .. "'") end)
-    local claims, claim = dir .. "/part", evtx.claim
+    local claims, claim = claims_folder()
     assert.is_true(claim(claims .. ".1.1"))
     assert.is_false(claim(claims .. ".1.1"))
     local code, out = run.command("events --state --part 1/2 --claims '" .. claims ..
@@ -272,10 +278,7 @@ describe("logonerr events -j", function()
   -- of the list the command wrote (C.list: each file's path and parts),
   -- the files whole or in parts, in order.
   it("has a worker take the items of the command's list", function()
-    local evtx = require "logonerr.events.read.evtx"
-    local dir = assert(evtx.folder())
-    finally(function() os.execute("rm -rf '" .. dir .. "'") end)
-    local claims, claim = dir .. "/part", evtx.claim
+    local claims, claim = claims_folder()
     local f = assert(io.open(claims .. ".list", "wb"))
     f:write(wire.encode({ { path = S .. SAMPLES[1], parts = 1 }, { path = BIG, parts = 2 } }))
     f:close()
