@@ -43,14 +43,15 @@ end
 -- triaged alone; the partial triages are merged in order, which gives the
 -- report one process gives (logonerr.events.triage: merge).  The
 -- processes take the files and parts one at a time as they go, so that
--- one the machine runs slower takes fewer: the work is cut into up to
--- PER_JOB items per process (each item costs its partial triage sent and
--- merged: on 231 MB, 16 parts a process ran 2.4% more instructions than 8,
--- for ends a few ms closer), of PART_CHUNKS chunks (1 MB) or more on
--- average, a part smaller along its file (the reader's part_start), so
--- that the processes end close together; no more parts than the square
--- root of the file's chunks, so that the last (about chunks / parts^2)
--- holds a chunk or more.
+-- one the machine runs slower takes fewer: an EVTX file is cut into its
+-- share of up to PER_JOB items per process (each item costs its partial
+-- triage sent and merged: on 231 MB, 16 parts a process ran 2.4% more
+-- instructions than 8, for ends a few ms closer), of PART_CHUNKS chunks
+-- (1 MB) or more on average, a part smaller along its file (the reader's
+-- part_start), so that the processes end close together; no more parts
+-- than the square root of the file's chunks, so that the last (about
+-- chunks / parts^2) holds a chunk or more.  Other files, and more files
+-- than that, go whole, one item each.
 local PART_CHUNKS, PER_JOB = 16, 8
 
 -- The chunks of an EVTX file at path; nil for any other file, or where
@@ -173,7 +174,10 @@ end
 -- half written; and a byte on out, which tells the parent an item is
 -- written and makes a worker whose parent has gone stop (a pipe with no
 -- reader) rather than read the rest, as it does once the folder is gone.
--- Else writes triage_part's of --part on out.
+-- The parent reads those bytes only while it waits: after DOTS of them (a
+-- pipe holds 64 KiB) a worker sends no more, which would block it.  Else
+-- writes triage_part's of --part on out.
+local DOTS = 32768
 local function worker(a, out)
   local wire = require "logonerr.events.wire"
   local k, n = (a.part or "1/1"):match("^(%d+)/(%d+)$")
@@ -187,6 +191,7 @@ local function worker(a, out)
       if h then h:close() end
       if type(list) ~= "table" then return 2 end
     end
+    local sent = 0
     for i, x in ipairs(list) do
       for j = 1, x.parts do
         local at = a.claims .. "." .. i .. "." .. j
@@ -195,9 +200,13 @@ local function worker(a, out)
         if mine then
           local text = wire.encode(triage_part(x.path, a, j, x.parts))
           local h = io.open(at .. ".t", "wb")
-          if h == nil or not h:write(text) or not h:close() or not os.rename(at .. ".t", at .. ".w")
-             or not out:write(".") or not out:flush() then
+          if h == nil or not h:write(text) or not h:close() or
+             not os.rename(at .. ".t", at .. ".w") then
             return 2 -- (the parent reads the item itself)
+          end
+          sent = sent + 1
+          if sent <= DOTS and not (out:write(".") and out:flush()) then
+            return 2 -- (the parent is gone)
           end
         end
       end
@@ -389,9 +398,15 @@ function M.run(a, in_, out, err)
   end
   -- What the workers take from: each file's path and parts.
   if dir then
-    local h = io.open(claims .. ".list", "wb")
-    if h == nil or not h:write(wire.encode(list)) or not h:close() then
+    local ok, wrote = pcall(function()
+      local h = io.open(claims .. ".list", "wb")
+      if h == nil then return false end
+      local all = h:write(wire.encode(list)) ~= nil
+      return h:close() and all
+    end)
+    if not (ok and wrote) then
       clear()
+      if not ok then error(wrote, 0) end -- (an interrupt: the folder is gone)
       dir = nil -- (no room for the list: read here)
     end
   end
@@ -427,10 +442,11 @@ function M.run(a, in_, out, err)
     if taken % 65536 == 0 then hold_down() end
   end
   local function tally(t) acc:tally(t) end
-  -- A worker's partial triage r (triage_part's) of a log's part taken in
-  -- after what was read so far; false for a worker that failed, or a part
-  -- holding records that another part or file holds too (which one
-  -- process would count once): it is read here instead.
+  -- A partial triage r (triage_part's: a worker's, or a live one this
+  -- process held) of a log's part taken in after what was read so far;
+  -- false for a worker that failed, or a part holding records that
+  -- another part or file holds too (which one process would count once):
+  -- it is read here instead.
   local function merge(f, r)
     if type(r) ~= "table" or not r.triage or overlap(seen, r.seen) then return false end
     add_seen(seen, r.seen)
@@ -452,6 +468,8 @@ function M.run(a, in_, out, err)
     if not merge(w.f, r) and
        not read_here(w.log, w.f, take, w.at and it.k, w.at and w.parts, tally) then
       w.failed = true
+      -- (a later part of a file gone since: its parts before are in, and said)
+      if it.k > 1 then done(w.f) end
       return
     end
     if it.k == w.parts then done(w.f) end
@@ -482,8 +500,9 @@ function M.run(a, in_, out, err)
   end
   local hs = {}
   -- Until items 1 .. p are in: merged as the workers write them (a byte
-  -- on a worker's pipe for each); once every worker has ended, the rest is
-  -- read here.
+  -- on a worker's pipe for each, read one worker after the other: an item
+  -- the second wrote waits for the first's next byte, a delay only);
+  -- once every worker has ended, the rest is read here.
   local function wait_merged(p)
     merge_ready(false)
     local i = 1

@@ -293,7 +293,7 @@ function ACC:merge(st)
   local base = #ft
   for i = 1, #sft do
     local key = sfk[i]
-    if keys then key = keys[key] end -- (numbered, but in a live state)
+    if keys then key = keys[key] end -- (numbered on the wire; a live state's are keys)
     ft[base + i], fk[base + i] = sft[i], key
   end
   self.found:merge(st.found)
