@@ -67,6 +67,7 @@ build = {
     ["logonerr.events.rules"] = "lua/logonerr/events/rules.lua",
     ["logonerr.events.findings"] = "lua/logonerr/events/findings.lua",
     ["logonerr.events.wire"] = "lua/logonerr/events/wire.lua",
+    ["logonerr.events.plain"] = "lua/logonerr/events/plain.lua",
     ["logonerr.events.formats"] = "lua/logonerr/events/formats.lua",
     ["logonerr.events.report"] = "lua/logonerr/events/report.lua",
     ["logonerr.events.templates"] = "lua/logonerr/events/templates.lua",

@@ -206,6 +206,67 @@ describe("a triage merged from parts", function()
   it("keeps the order of records logged in the same second", function()
     cut_and_merge(same_second)
   end)
+
+  -- What a worker sends is read back by wire.decode, which takes any table
+  -- constructor: a state of the wrong shape (a bug, a file changed in the
+  -- claims folder) must be refused whole, the triage it was for unchanged,
+  -- so that the command reads the part itself.
+  it("refuses a partial triage of the wrong shape, and changes nothing", function()
+    local half = 100 -- (the rest holds each kind of thing a state sends)
+    local function part(from, to)
+      local acc = triage.new(triage.DEFAULTS)
+      for i = from, to do acc:add(recs[i]) end
+      return acc
+    end
+    local sent = wire.encode(part(half + 1, #recs):state())
+    local function st() return assert(wire.decode(sent)) end
+    -- (the part has what each check is about)
+    local good = st()
+    assert.is_true(#good.found.entries.i > 0 and #good.found.won.t > 0 and
+                   #good.found.shapes > 0 and #good.found.sums > 0 and #good.ft > 0 and
+                   #good.found.learn > 0 and #good.found.src_list > 0)
+    local code = good.fk_keys[1]
+    local bad = {
+      { "its fields", function() return 42 end },
+      { "its fields", function(x) x.events = "many" end },
+      { "its fields", function(x) x.found = nil end },
+      { "its counts by event", function(x) x.ids[4625] = -1 end },
+      { "its codes", function(x) x.codes[code] = 1 end },
+      { "its codes", function(x) x.codes[code].code = 2 ^ 32 end },
+      { "its codes", function(x) x.codes[code].namespace = nil end },
+      { "its codes", function(x) x.codes[code].accounts[7] = 1 end },
+      { "its logon types", function(x) x.types.three = { logon_type = 3, count = 1 } end },
+      { "its failures' times", function(x) x.ft[#x.ft + 1] = 0 end },
+      { "its failures' times", function(x) x.fk[1] = #x.fk_keys + 1 end },
+      { "its failures' times", function(x) x.fk_keys[1] = "win32:0x0" end },
+      { "its findings' fields", function(x) x.found.entries = nil end },
+      { "its findings' names learnt", function(x) x.found.learn[1].how = "guess" end },
+      { "its findings' sources", function(x) x.found.src_list[1] = 10 end },
+      { "its findings' shapes", function(x) x.found.shapes[1].role = "party" end },
+      -- (a field of its own would stand in for its entries')
+      { "its findings' shapes", function(x) x.found.shapes[1].untimed = true end },
+      { "its findings' sums", function(x) x.found.sums[1].n = 0.5 end },
+      { "its findings' entries", function(x) x.found.entries.t[1] = "noon" end },
+      { "its findings' entries", function(x) x.found.entries.shape[1] = #x.found.shapes + 1 end },
+      { "its findings' entries", function(x) x.found.entries.record[1] = nil end },
+      { "its findings' entries",
+        function(x) x.found.entries.time[#x.found.entries.i + 1] = true end },
+      { "its findings' successes", function(x) x.found.won.sum[1] = 0 end },
+      { "its findings' failures with no account", function(x) x.found.unnamed = { 1 } end },
+    }
+    local acc = part(1, half)
+    local before = wire.encode(acc:state())
+    for _, case in ipairs(bad) do
+      local x = st()
+      x = case[2](x) or x
+      local ok, why = acc:merge(x)
+      assert.are.same({ nil, "not a partial triage: " .. case[1] }, { ok, why }, case[1])
+      assert.are.equal(before, wire.encode(acc:state()))
+    end
+    -- and the state as sent is taken in: the triage of all the records
+    assert.is_true(acc:merge(st()))
+    assert.are.equal(json.encode(triage.triage(recs)), report(acc))
+  end)
 end)
 
 describe("logonerr events -j", function()
@@ -516,7 +577,7 @@ end)
     local ok, _, status = os.execute(cmd)
     if type(ok) == "number" then status = ok / 256; ok = status == 0 end -- 5.1
     local marks = {}
-    for _, what in ipairs({ "claimed", "held", "wrote", "broke", "died" }) do
+    for _, what in ipairs({ "claimed", "held", "wrote", "broke", "bent", "died" }) do
       local f = io.open(mark .. what, "rb")
       if f then marks[what] = #f:read("*a"); f:close(); os.remove(mark .. what) end
     end
@@ -587,6 +648,17 @@ end)
   it("reads a part itself when the worker's result is not one", function()
     local marks = faulty('mark("broke"); do return "return {" end')
     assert.is_true((marks.broke or 0) > 0) -- the worker wrote that many broken parts
+  end)
+
+  -- (before, its first field of the wrong kind raised an error in the
+  -- merge, and the command stopped)
+  it("reads a part itself when the worker's result is of the wrong shape", function()
+    for _, bend in ipairs({ "v.triage.codes = { 1 }", -- its triage
+                            'v.reader.read = "many"', -- what its reader counted
+                            "v.seen = { host = { 1.5 } }" }) do -- the records it saw
+      local marks = faulty('if v.triage then mark("bent"); ' .. bend .. " end")
+      assert.is_true((marks.bent or 0) > 0)
+    end
   end)
 
   it("reads the part a worker took and died on, and the rest", function()

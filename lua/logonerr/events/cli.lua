@@ -108,6 +108,33 @@ local function seen_sets(seen)
   return out
 end
 
+-- Is r, a worker's triage_part read back, one whose reader's counts and
+-- record numbers merge() can take in (its triage, acc:merge checks)?
+local function usable(r)
+  local data = require "logonerr.events.plain"
+  if type(r) ~= "table" or not data.fields(r.reader, {
+       read = "count", events = "count", other_channel = "count", duplicates = "count",
+       fieldless = "count", skipped = "table" }) or type(r.seen) ~= "table" then
+    return false
+  end
+  for _, x in ipairs(r.reader.skipped) do
+    if not data.fields(x, { at = "string?", reason = "string", event = "count?" }) or
+       not data.is.record(x.record or false) then
+      return false
+    end
+  end
+  for host, ids in pairs(r.seen) do
+    if type(host) ~= "string" or type(ids) ~= "table" then return false end
+    for k, bits in pairs(ids) do
+      if not (data.is.count(k) and data.is.count(bits) and bits < 2 ^ 52 or
+              type(k) == "string" and bits == true) then
+        return false
+      end
+    end
+  end
+  return true
+end
+
 -- Do two sets of record numbers (of seen_sets) share one?
 local function overlap(seen, more)
   for host, ids in pairs(more) do
@@ -444,13 +471,13 @@ function M.run(a, in_, out, err)
   local function tally(t) acc:tally(t) end
   -- A partial triage r (triage_part's: a worker's, or a live one this
   -- process held) of a log's part taken in after what was read so far;
-  -- false for a worker that failed, or a part holding records that
-  -- another part or file holds too (which one process would count once):
-  -- it is read here instead.
+  -- false for a worker that failed, one whose result is not of the shape
+  -- a worker sends (usable, acc:merge's check), or a part holding records
+  -- that another part or file holds too (which one process would count
+  -- once): it is read here instead.
   local function merge(f, r)
-    if type(r) ~= "table" or not r.triage or overlap(seen, r.seen) then return false end
+    if not usable(r) or overlap(seen, r.seen) or not acc:merge(r.triage) then return false end
     add_seen(seen, r.seen)
-    acc:merge(r.triage)
     fold(f, r.reader)
     hold_down()
     return true

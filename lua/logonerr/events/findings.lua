@@ -12,7 +12,9 @@
 
 local identity = require "logonerr.events.identity"
 local memo = require "logonerr.events.memo"
+local plain = require "logonerr.events.plain"
 local rules = require "logonerr.events.rules"
+local schema = require "logonerr.events.schema"
 local time = require "logonerr.events.time"
 
 local floor, math_abs = math.floor, math.abs
@@ -1268,6 +1270,73 @@ function STATE:state()
   for k, l in ipairs(self.learn) do learnt[k] = copy(l) end
   return { n = self.n, learn = learnt, src_list = self.src_list, shapes = shapes, sums = sums,
            entries = e, won = won, unnamed = self.unnamed }
+end
+
+-- What a state's shapes and sums hold (add() makes them): no more, so
+-- that none shadows an entry's own field.
+local SHAPE = { key = "string", id = "count", role = "string", computer = "string?",
+                user = "string", domain = "string?", spelling = "string", src = "string?",
+                failed = "boolean", success = "boolean", ws = "string?", ip = "string?",
+                class = "string?", code = "string?", logon_type = "count?",
+                logon_name = "string?", service = "string?", enc = "number?",
+                preauth = "number?", process = "string?", how = "string",
+                service_key = "string?" }
+local SUM = { key = "string", spelling = "string", user = "string", domain = "string?",
+              src = "string?", role = "string", id = "count", computer = "string?",
+              logon_type = "count?", logon_name = "string?", kind = "string", n = "count",
+              first = "string?", last = "string?" }
+local ROLES = {}
+for _, e in pairs(schema.events) do
+  if e.role then ROLES[e.role] = true end
+end
+local HOW = { see = true, pair = true, host_pair = true }
+
+--- Is st a collector itself (a live state: one of this process)?
+function M.live(st) return getmetatable(st) == STATE end
+
+--- Is st a state() merge() can take in, whole (a live one is)?  Else
+-- false and what is wrong with it.
+function M.check(st)
+  if getmetatable(st) == STATE then return true end
+  local is, list = plain.is, plain.list
+  if not plain.fields(st, { n = "count", learn = "table", src_list = "table",
+                            shapes = "table", sums = "table", entries = "table",
+                            won = "table" }) then
+    return false, "its fields"
+  end
+  for _, l in ipairs(st.learn) do
+    if not (plain.fields(l, { how = "string", count = "count" }) and HOW[l.how] and
+            list(l, "string", 4)) then
+      return false, "its names learnt"
+    end
+  end
+  if not list(st.src_list, "string") then return false, "its sources" end
+  if not (st.unnamed == nil or plain.map(st.unnamed, "string", "count")) then
+    return false, "its failures with no account"
+  end
+  for _, sh in ipairs(st.shapes) do
+    if not (plain.fields(sh, SHAPE, true) and ROLES[sh.role]) then return false, "its shapes" end
+  end
+  for _, sm in ipairs(st.sums) do
+    if not (plain.fields(sm, SUM, true) and ROLES[sm.role]) then return false, "its sums" end
+  end
+  local e, w = st.entries, st.won
+  local n = is.table(e.i) and #e.i
+  if not (n and list(e.i, "count") and list(e.t, "number", n) and list(e.record, "record", n) and
+          plain.places(e.shape, n, #st.shapes) and is.table(e.time)) then
+    return false, "its entries"
+  end
+  for k, v in pairs(e.time) do -- (the untimed: their time's text, or true)
+    if not (is.count(k) and k >= 1 and k <= n and (v == true or is.string(v))) then
+      return false, "its entries"
+    end
+  end
+  n = is.table(w.t) and #w.t
+  if not (n and list(w.t, "number") and list(w.i, "count", n) and list(w.rec, "record", n) and
+          plain.places(w.sum, n, #st.sums)) then
+    return false, "its successes"
+  end
+  return true
 end
 
 --- Takes in another collector's state(), as if its records came after

@@ -5,6 +5,7 @@
 -- @module logonerr.events.triage
 
 local findings = require "logonerr.events.findings"
+local plain = require "logonerr.events.plain"
 local record = require "logonerr.events.record"
 local rules = require "logonerr.events.rules"
 local schema = require "logonerr.events.schema"
@@ -263,8 +264,50 @@ function ACC:sort()
   self.found:sort()
 end
 
---- Takes in another triage's state(), as if its records came after these.
+local STATE = { events = "count", failures = "count", first = "string?", last = "string?",
+                n = "count", ids = "table", codes = "table", types = "table", ft = "table",
+                fk = "table", fk_keys = "table", found = "table" }
+local CODE = { namespace = "string?", code = "count?", count = "count", first = "string?",
+               last = "string?", accounts = "table" }
+local TYPE = { logon_type = "count", name = "string?", count = "count" }
+
+--- Is st a state() that merge() can take in, whole?  A live one is (it
+-- never left this process); else false and what is wrong with it.
+function M.check(st)
+  if type(st) == "table" and findings.live(st.found) then return true end
+  if not plain.fields(st, STATE) then return false, "its fields" end
+  if not plain.map(st.ids, "count", "count") then return false, "its counts by event" end
+  for key, c in pairs(st.codes) do
+    if not (type(key) == "string" and plain.fields(c, CODE, true) and
+            (c.code == nil) == (c.namespace == nil) and (c.code or 0) <= 0xFFFFFFFF and
+            plain.map(c.accounts, "string", "count")) then
+      return false, "its codes"
+    end
+  end
+  for lt, t in pairs(st.types) do
+    if not (plain.is.count(lt) and plain.fields(t, TYPE, true)) then
+      return false, "its logon types"
+    end
+  end
+  local keys, fk = st.fk_keys, st.fk
+  if not (plain.list(keys, "string") and plain.list(st.ft, "number") and
+          plain.places(fk, #st.ft, #keys)) then
+    return false, "its failures' times"
+  end
+  for i = 1, #keys do
+    if st.codes[keys[i]] == nil then return false, "its failures' times" end
+  end
+  local ok, why = findings.check(st.found)
+  if not ok then return false, "its findings' " .. why:gsub("^its ", "") end
+  return true
+end
+
+--- Takes in another triage's state(), as if its records came after these;
+-- refuses one that check() does not pass (nil and why), taking in none of
+-- it.
 function ACC:merge(st)
+  local ok, why = M.check(st)
+  if not ok then return nil, "not a partial triage: " .. why end
   local r = self.r
   r.events, r.failures = r.events + st.events, r.failures + st.failures
   r.first, r.last = min(r.first, st.first), max(r.last, st.last)
@@ -297,6 +340,7 @@ function ACC:merge(st)
     ft[base + i], fk[base + i] = sft[i], key
   end
   self.found:merge(st.found)
+  return true
 end
 
 --- The report (reader: the events.open reader whose skipped records it
