@@ -177,7 +177,7 @@ describe("a triage merged from parts", function()
         end
         local acc = parts[1]
         for i = 2, #parts do
-          -- (as -j's command sorts and packs while it waits, then merges more)
+          -- (as -j's command sorts while it waits, then merges more)
           if i % 2 == 0 then acc:sort() end
           if how == "wire" then
             acc:merge(assert(wire.decode(wire.encode(parts[i]:state()))))

@@ -1244,33 +1244,16 @@ local function copy(t)
   return c
 end
 
--- The entries as new tables, made one after the other.  Those made as a
--- log was read lie scattered among its records' garbage, a cache miss
--- each, and the findings go through them a dozen times.
-local function pack(list)
-  for k = 1, #list do
-    local x = list[k]
-    local y = setmetatable({ i = x.i, t = x.t, record = x.record }, getmetatable(x))
-    if x.untimed then y.untimed, y.time = true, x.time end
-    list[k] = y
-  end
-end
-
---- Puts what was taken so far in time order, and its entries together
--- (pack): work for a process that waits for other parts (-j's command,
--- while a worker reads its last), which leaves finish() the merged list
--- to sort by a look at each, and one to go through faster.
+--- Puts what was taken so far in time order: done while other parts are
+-- still being read (by a worker, or by the process that waits for them),
+-- it leaves finish() the merged list to sort by a look at each.
 function STATE:sort()
-  if not self.packed then
-    pack(self.list)
-    self.packed = true
-  end
   in_time_order(self.list)
 end
 
 --- What was taken so far, as plain data for merge().
 function STATE:state()
-  in_time_order(self.list)
+  self:sort()
   local shapes, index = {}, {}
   for k, sh in ipairs(self.shape_list) do shapes[k], index[sh] = copy(sh), k end
   local sums, sindex = {}, {}
@@ -1361,10 +1344,7 @@ end
 -- tables become this one's, not copied, and it is done with).
 function STATE:merge(st)
   local live = getmetatable(st) == STATE
-  if live then
-    in_time_order(st.list) -- (as state() does)
-    self.packed = false -- (its entries were made as it read)
-  end
+  if live then st:sort() end -- (as state() does)
   local base = self.n
   self.n = self.n + st.n
   for _, l in ipairs(st.learn) do noted(self, l.how, l[1], l[2], l[3], l[4], l.count) end
