@@ -292,10 +292,12 @@ describe("logonerr events -j", function()
     return
   end
 
+  -- (workers for these small files too: LOGONERR_POOL_BYTES)
+  local POOL = "LOGONERR_POOL_BYTES=0"
   local function same(args, jobs)
     local code, one, err1 = run.command("events -f json " .. args)
     for _, j in ipairs(jobs or { 2, 3 }) do
-      local c, out, err = run.command("events -f json -j " .. j .. " " .. args)
+      local c, out, err = run.command("events -f json -j " .. j .. " " .. args, nil, POOL)
       assert.are.equal(code, c)
       assert.are.same(dkjson.decode(one), dkjson.decode(out))
       assert.are.equal(err1, err)
@@ -496,6 +498,41 @@ describe("logonerr events -j", function()
     local _, r = same("--account fsir " .. BIG)
     assert.is_true(r.events > 0 and r.events < 2261)
   end)
+
+  -- A worker's start and hand-over cost more than it saves on a few MB:
+  -- under 8 MiB in all (or LOGONERR_POOL_BYTES), -j reads here, with the
+  -- EVTX reader's threads.  Seen by the worker it would start (io.popen).
+  it("starts no worker for less than 8 MiB in all", function()
+    local spy = workers.quote('local p = io.popen; io.popen = function(...) ' ..
+                              'io.stderr:write("worker started\\n"); return p(...) end')
+    local lua = (os.getenv("LUA") or "lua5.4") .. " -e " .. spy
+    local function started(env, args)
+      local ok, text = run.sh(env .. " " .. lua .. " bin/logonerr events -j 2 " .. args ..
+                              " 2>&1 >/dev/null")
+      assert.is_true(ok)
+      return text:find("worker started", 1, true) ~= nil
+    end
+    local size = #run.read(BIG) -- 2 MB: read here, unless told
+    assert.is_true(size < 8 * 1048576 and 4 * size >= 8 * 1048576)
+    assert.is_false(started("", BIG))
+    assert.is_true(started(POOL, BIG))
+    assert.is_false(started("", BIG .. " " .. BIG .. " " .. BIG))
+    assert.is_true(started("", BIG .. " " .. BIG .. " " .. BIG .. " " .. BIG)) -- (in all)
+    assert.is_false(started("LOGONERR_POOL_BYTES=" .. (4 * size + 1),
+                            BIG .. " " .. BIG .. " " .. BIG .. " " .. BIG))
+  end)
+
+  it("refuses a LOGONERR_POOL_BYTES that is no whole number of bytes", function()
+    for _, v in ipairs({ "abc", "-1", "1.5", "1e400", "''" }) do
+      local code, out, err = run.command("events -j 2 " .. BIG, nil,
+                                         "LOGONERR_POOL_BYTES=" .. v)
+      assert.are.equal(2, code)
+      assert.are.equal("", out)
+      assert.matches("LOGONERR_POOL_BYTES must be a whole number of bytes (got '", err, 1, true)
+    end
+    -- (read only with -j: one process starts none)
+    assert.are.equal(0, (run.command("events " .. BIG, nil, "LOGONERR_POOL_BYTES=abc")))
+  end)
 end)
 
 -- What -j does when a worker fails or falls behind, made to happen: the
@@ -581,13 +618,14 @@ end)
   teardown(function() os.remove(p) end)
 
   -- -j jobs on args (a shell's words) with fault (Lua, in wire.encode,
-  -- where a worker writes each part): its status, report, stderr, and the
-  -- marks left.  (With one job, no preamble: there is no worker to wait for.)
-  local function run_j(fault, args, jobs)
+  -- where a worker writes each part), and env (VAR=value words, or nil):
+  -- its status, report, stderr, and the marks left.  (With one job, no
+  -- preamble: there is no worker to wait for.)
+  local function run_j(fault, args, jobs, env)
     local mark = os.tmpname()
     local code_ = PREAMBLE:gsub("__MARK__", string.format("%q", mark)):gsub("__FAULT__", fault)
     local out, err = os.tmpname(), os.tmpname()
-    local cmd = (os.getenv("LUA") or "lua5.4") ..
+    local cmd = (env and env .. " " or "") .. (os.getenv("LUA") or "lua5.4") ..
                 (jobs > 1 and " -e " .. workers.quote(code_) or "") ..
                 " bin/logonerr events -f json -j " .. jobs .. " " .. args .. " >" .. out ..
                 " 2>" .. err
@@ -654,7 +692,8 @@ end)
     assert.matches("notes.txt: passed over: not a Security event log", err, 1, true)
     assert.matches("cannot read /nonexistent.evtx", err, 1, true)
     for _, j in ipairs({ 2, 3 }) do
-      local c, t, e, marks = run_j("", args, j)
+      -- (a few MB: workers for them all the same)
+      local c, t, e, marks = run_j("", args, j, "LOGONERR_POOL_BYTES=0")
       assert.are.equal(code, c)
       assert.are.equal(text, t) -- (byte for byte)
       assert.are.equal(err, e)

@@ -47,7 +47,8 @@ local function add_events(p)
   ev:flag("--records", "Print the records as JSON, one per line, instead of a report.")
   workers.option(ev, "Use up to this many cores: files, and parts of a big EVTX file, " ..
                  "are triaged this many at once, each in a process of its own, and " ..
-                 "merged. The report is the same as with one.")
+                 "merged. The report is the same as with one. Files of less than " ..
+                 "8 MiB in all are read by one process (LOGONERR_POOL_BYTES).")
   -- A worker of -j: a part of a file triaged, its partial triage on stdout
   -- for the parent (logonerr.events.cli).
   ev:flag("--state"):hidden(true)

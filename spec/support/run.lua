@@ -60,11 +60,12 @@ function M.tempfile(text)
 end
 
 -- exit status, stdout, stderr of `logonerr args` (stdin: text to pipe in,
--- or nil).  The interpreter is $LUA, lua5.4 by default.
-function M.command(args, stdin)
+-- or nil; env: the shell's VAR=value words to run it with, or nil).  The
+-- interpreter is $LUA, lua5.4 by default.
+function M.command(args, stdin, env)
   local out, err = os.tmpname(), os.tmpname()
-  local cmd = (os.getenv("LUA") or "lua5.4") .. " bin/logonerr " .. args ..
-              " >" .. out .. " 2>" .. err
+  local cmd = (env and env .. " " or "") .. (os.getenv("LUA") or "lua5.4") ..
+              " bin/logonerr " .. args .. " >" .. out .. " 2>" .. err
   local input
   if stdin then
     input = os.tmpname()
