@@ -21,14 +21,22 @@ describe("logonerr events", function()
     assert.matches("54  0x18         KDC_ERR_PREAUTH_FAILED", out, 1, true)
   end)
 
-  it("gives the same report with -j 2 and -j 3 (threads reading chunks) as with one", function()
+  -- (a file of a few MB is read by one process, with one thread: the
+  -- same EVTX on stdin, whose size is not known, with -j threads)
+  it("gives the same report with -j 2 and -j 3 as with one, on a file and on stdin", function()
     local path = S .. "python-evtx-security.evtx" -- 33 chunks
     local code, one = run("events -f json " .. path)
     assert.are.equal(0, code)
     one = dkjson.decode(one)
     assert.are.equal(2261, one.events)
+    local f = assert(io.open(path, "rb"))
+    local bytes = f:read("*a")
+    f:close()
     for _, j in ipairs({ 2, 3 }) do
       local c, out = run("events -f json -j " .. j .. " " .. path)
+      assert.are.equal(0, c)
+      assert.are.same(one, dkjson.decode(out))
+      c, out = run("events -f json -j " .. j .. " -", bytes)
       assert.are.equal(0, c)
       assert.are.same(one, dkjson.decode(out))
     end
