@@ -180,9 +180,9 @@ describe("a triage merged from parts", function()
           -- (as -j's command sorts while it waits, then merges more)
           if i % 2 == 0 then acc:sort() end
           if how == "wire" then
-            acc:merge(assert(wire.decode(wire.encode(parts[i]:state()))))
+            assert(acc:merge(assert(wire.decode(wire.encode(parts[i]:state())))))
           else
-            acc:merge(parts[i]:state(true))
+            assert(acc:merge(parts[i]:state(true)))
           end
         end
         assert.are.equal(whole, report(acc))
@@ -211,6 +211,24 @@ describe("a triage merged from parts", function()
 
   -- Records with no time, or one not understood (an export that lost or
   -- mangled it), have no place in time: kept apart, in their order.
+  -- A JSON export may give a text field as a number (a computer, a
+  -- process): one process triages it, and a worker's part of it is merged
+  -- as any other, not refused.
+  it("keeps records whose computer or process a log gave as a number", function()
+    local odd, n = {}, 0
+    for i, rec in ipairs(recs) do
+      local c = {}
+      for k, v in pairs(rec) do c[k] = v end
+      if i % 5 == 0 then
+        c.computer, n = 4242, n + 1
+        c.data = setmetatable({ ProcessName = 42, TargetUserSid = 7 }, { __index = rec.data })
+      end
+      odd[i] = c
+    end
+    assert.is_true(n > 500)
+    cut_and_merge(odd)
+  end)
+
   it("keeps records that give no time", function()
     local untimed, n = {}, 0
     for i, rec in ipairs(recs) do
@@ -270,6 +288,18 @@ describe("a triage merged from parts", function()
         function(x) x.found.entries.time[#x.found.entries.i + 1] = true end },
       { "its findings' successes", function(x) x.found.won.sum[1] = 0 end },
       { "its findings' failures with no account", function(x) x.found.unnamed = { 1 } end },
+      -- what passes each field's kind, and would still fail a merge, the
+      -- findings or the report
+      { "its fields", function(x) x.events = 2 ^ 63 end }, -- (%d cannot write it)
+      { "its failures' times", function(x) x.ft[1] = 1e300 end }, -- (no date to write)
+      { "its codes", function(x) x.codes[code].code = 5 end }, -- (not what its key says)
+      { "its logon types", function(x) local lt, t = next(x.types); t.logon_type = lt + 1 end },
+      { "its findings' shapes", function(x) x.found.shapes[2] = nil end }, -- (a gap)
+      { "its findings' shapes", function(x) x.found.shapes[1].user = "" end },
+      { "its findings' shapes", function(x) x.found.shapes[1].key = "someone else" end },
+      { "its findings' shapes", function(x) x.found.shapes[1].service_key = "http/web" end },
+      { "its findings' sums", function(x) x.found.sums[1].kind = "nobody" end },
+      { "its findings' sums", function(x) x.found.sums[1].key = "someone else" end },
     }
     local acc = part(1, half)
     local before = wire.encode(acc:state())
@@ -711,6 +741,7 @@ end)
   it("reads a part itself when the worker's result is of the wrong shape", function()
     for _, bend in ipairs({ "v.triage.codes = { 1 }", -- its triage
                             'v.reader.read = "many"', -- what its reader counted
+                            'v.reader.skipped = { { reason = "x" } }', -- skipped, nowhere
                             "v.seen = { host = { 1.5 } }" }) do -- the records it saw
       local marks = faulty('if v.triage then mark("bent"); ' .. bend .. " end")
       assert.is_true((marks.bent or 0) > 0)

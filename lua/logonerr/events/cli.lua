@@ -138,14 +138,17 @@ local function usable(r)
        fieldless = "count", skipped = "table" }) or type(r.seen) ~= "table" then
     return false
   end
+  if not data.list(r.reader.skipped, "table") then return false end
   for _, x in ipairs(r.reader.skipped) do
-    if not data.fields(x, { at = "string?", reason = "string", event = "count?" }) or
-       not data.is.record(x.record or false) then
+    if not data.fields(x, { at = "string", reason = "string", event = "count?" }) then
       return false
     end
   end
+  -- (the lower-case names alone, as seen_sets sends them)
   for host, ids in pairs(r.seen) do
-    if type(host) ~= "string" or type(ids) ~= "table" then return false end
+    if type(host) ~= "string" or host ~= host:lower() or type(ids) ~= "table" then
+      return false
+    end
     for k, bits in pairs(ids) do
       if not (data.is.count(k) and data.is.count(bits) and bits < 2 ^ 52 or
               type(k) == "string" and bits == true) then

@@ -189,6 +189,21 @@ function STATE:met(src)
   end
 end
 
+-- The keys of a routine success's count (a sum) and of what other
+-- records share (a shape): the fields they are kept by, joined.
+local function sum_key(spelling, src, role, ltn, id, computer)
+  return spelling .. "\0" .. (src or "") .. "\0" .. role .. "\0" .. (ltn or "") .. "\0" ..
+         id .. "\0" .. (computer or "")
+end
+local function shape_key(spelling, src, role, id, computer, ws, ip, class, code, ltn, svc, enc,
+                         preauth, proc, failed, success)
+  return spelling .. "\0" .. (src or "") .. "\0" .. role .. "\0" .. id .. "\0" ..
+         (computer or "") .. "\0" .. (ws or "") .. "\0" .. (ip or "") .. "\0" ..
+         (class or "") .. "\0" .. (code or "") .. "\0" .. (ltn or "") .. "\0" ..
+         (svc or "") .. "\0" .. (enc or "") .. "\0" .. (preauth or "") .. "\0" ..
+         (proc or "") .. "\0" .. (failed and "f" or "") .. (success and "s" or "")
+end
+
 --- Takes one record (decorated: id, time, seconds, data, code, failed,
 -- success, account, source, computer, logon_type) and its schema entry,
 -- whose role says what the event is to the findings.
@@ -249,8 +264,7 @@ function STATE:add(rec, ev)
                        rec.computer or false)
     local key
     if sm == nil then
-      key = rec.account .. "\0" .. (src or "") .. "\0" .. role .. "\0" .. (ltn or "") ..
-            "\0" .. id .. "\0" .. (rec.computer or "")
+      key = sum_key(rec.account, src, role, ltn, id, rec.computer)
       -- one merged from another part has the key but is not looked up yet
       sm = self.sums[key]
       if sm then store6(self.sum_of, sm, rec.account, src or false, role, ltn or false, id,
@@ -285,11 +299,8 @@ function STATE:add(rec, ev)
   local svc, proc = d.ServiceName, d.ProcessName
   if ip and is_loopback(ip) then ip = nil end
   local failed, success = rec.failed and true or false, ok and true or false
-  local key = rec.account .. "\0" .. (src or "") .. "\0" .. role .. "\0" .. id .. "\0" ..
-              (rec.computer or "") .. "\0" .. (wsf or "") .. "\0" .. (ip or "") .. "\0" ..
-              (class or "") .. "\0" .. (code or "") .. "\0" .. (ltn or "") .. "\0" ..
-              (svc or "") .. "\0" .. (enc or "") .. "\0" .. (preauth or "") .. "\0" ..
-              (proc or "") .. "\0" .. (failed and "f" or "") .. (success and "s" or "")
+  local key = shape_key(rec.account, src, role, id, rec.computer, wsf, ip, class, code, ltn,
+                        svc, enc, preauth, proc, failed, success)
   local shape = self.shapes[key]
   if shape == nil then
     shape = { key = key, id = id, role = role, computer = rec.computer, user = user,
@@ -1273,16 +1284,17 @@ function STATE:state()
 end
 
 -- What a state's shapes and sums hold (add() makes them): no more, so
--- that none shadows an entry's own field.
-local SHAPE = { key = "string", id = "count", role = "string", computer = "string?",
+-- that none stands in for a field an entry lacks (untimed, time...).  A
+-- JSON export may give a computer, service or process as a number.
+local SHAPE = { key = "string", id = "count", role = "string", computer = "scalar?",
                 user = "string", domain = "string?", spelling = "string", src = "string?",
                 failed = "boolean", success = "boolean", ws = "string?", ip = "string?",
                 class = "string?", code = "string?", logon_type = "count?",
-                logon_name = "string?", service = "string?", enc = "number?",
-                preauth = "number?", process = "string?", how = "string",
+                logon_name = "string?", service = "scalar?", enc = "number?",
+                preauth = "number?", process = "scalar?", how = "string",
                 service_key = "string?" }
 local SUM = { key = "string", spelling = "string", user = "string", domain = "string?",
-              src = "string?", role = "string", id = "count", computer = "string?",
+              src = "string?", role = "string", id = "count", computer = "scalar?",
               logon_type = "count?", logon_name = "string?", kind = "string", n = "count",
               first = "string?", last = "string?" }
 local ROLES = {}
@@ -1306,7 +1318,7 @@ function M.check(st)
   end
   for _, l in ipairs(st.learn) do
     if not (plain.fields(l, { how = "string", count = "count" }) and HOW[l.how] and
-            list(l, "string", 4)) then
+            list(l, "scalar", 4)) then
       return false, "its names learnt"
     end
   end
@@ -1314,25 +1326,45 @@ function M.check(st)
   if not (st.unnamed == nil or plain.map(st.unnamed, "string", "count")) then
     return false, "its failures with no account"
   end
+  -- Each shape and sum as add() makes it: its key of its fields, and its
+  -- user and domain of its spelling (a merge keeps one of each key).
+  if not list(st.shapes, "table") then return false, "its shapes" end
   for _, sh in ipairs(st.shapes) do
-    if not (plain.fields(sh, SHAPE, true) and ROLES[sh.role]) then return false, "its shapes" end
+    if not (plain.fields(sh, SHAPE, true) and ROLES[sh.role] and
+            sh.key == shape_key(sh.spelling, sh.src, sh.role, sh.id, sh.computer, sh.ws, sh.ip,
+                                sh.class, sh.code, sh.logon_type, sh.service, sh.enc,
+                                sh.preauth, sh.process, sh.failed, sh.success) and
+            sh.service_key == (sh.service ~= nil and lower(sh.service) or nil) and
+            sh.how == (sh.logon_name or VIA[sh.role] or "?")) then
+      return false, "its shapes"
+    end
+    local user, domain = split(sh.spelling)
+    if user ~= sh.user or domain ~= sh.domain then return false, "its shapes" end
   end
+  if not list(st.sums, "table") then return false, "its sums" end
   for _, sm in ipairs(st.sums) do
-    if not (plain.fields(sm, SUM, true) and ROLES[sm.role]) then return false, "its sums" end
+    if not (plain.fields(sm, SUM, true) and ROLES[sm.role] and
+            sm.key == sum_key(sm.spelling, sm.src, sm.role, sm.logon_type, sm.id, sm.computer)) then
+      return false, "its sums"
+    end
+    local user, domain = split(sm.spelling)
+    if user ~= sm.user or domain ~= sm.domain or sm.kind ~= identity.kind(user, domain) then
+      return false, "its sums"
+    end
   end
   local e, w = st.entries, st.won
   local n = is.table(e.i) and #e.i
-  if not (n and list(e.i, "count") and list(e.t, "number", n) and list(e.record, "record", n) and
+  if not (n and list(e.i, "count") and list(e.t, "seconds", n) and list(e.record, "any", n) and
           plain.places(e.shape, n, #st.shapes) and is.table(e.time)) then
     return false, "its entries"
   end
   for k, v in pairs(e.time) do -- (the untimed: their time's text, or true)
-    if not (is.count(k) and k >= 1 and k <= n and (v == true or is.string(v))) then
+    if not (is.count(k) and k >= 1 and k <= n and (v == true or is.scalar(v))) then
       return false, "its entries"
     end
   end
   n = is.table(w.t) and #w.t
-  if not (n and list(w.t, "number") and list(w.i, "count", n) and list(w.rec, "record", n) and
+  if not (n and list(w.t, "seconds") and list(w.i, "count", n) and list(w.rec, "any", n) and
           plain.places(w.sum, n, #st.sums)) then
     return false, "its successes"
   end

@@ -1,8 +1,11 @@
 --- Checks of plain data another process sent: a worker's partial triage
 -- as logonerr.events.wire reads it back, where any table constructor
 -- would decode.  The merges check what they are given whole before they
--- take any of it in, so that one of the wrong shape is refused and
--- changes nothing (the part is then read by the process that refused it).
+-- take any of it in: each field of the kind and range the merge, the
+-- findings and the report can take (here), and what ties fields together
+-- as the producer made them (there: a shape's key of its fields, a code's
+-- key of its number).  One that is not so is refused and changes nothing
+-- (the part is then read by the process that refused it).
 -- @module logonerr.events.plain
 
 local ipairs, pairs, type = ipairs, pairs, type
@@ -13,19 +16,27 @@ local _ENV = nil -- luacheck: ignore 211
 local M = {}
 
 local function finite(v) return type(v) == "number" and v == v and v ~= huge and v ~= -huge end
+-- (whole numbers up to 2^53 are exact in a double, and %d writes them in
+-- every Lua; a time in seconds beyond that has no date to write)
+local BIG = 2 ^ 53
 
 --- What each kind admits; a kind ending in "?" admits nil too.  count: a
--- whole number from 0; record: an EventRecordID (a number, or the text a
--- log gave that is not one), or false.
+-- whole number from 0 below 2^53; seconds: a time, a number below 2^53
+-- either way; scalar: a text or a number (what a JSON export may give
+-- for a text field); any: anything but nil (a record's EventRecordID is
+-- only copied, and a log may give it as anything).
 local IS = {
   number = finite,
-  count = function(v) return finite(v) and v >= 0 and v % 1 == 0 end,
+  count = function(v) return finite(v) and v >= 0 and v < BIG and v % 1 == 0 end,
+  seconds = function(v) return finite(v) and v < BIG and v > -BIG end,
   string = function(v) return type(v) == "string" end,
+  scalar = function(v) return type(v) == "string" or finite(v) end,
   boolean = function(v) return type(v) == "boolean" end,
   table = function(v) return type(v) == "table" end,
-  record = function(v) return v == false or type(v) == "string" or finite(v) end,
+  any = function(v) return v ~= nil end,
 }
-for _, kind in ipairs({ "number", "count", "string", "boolean", "table" }) do
+for _, kind in ipairs({ "number", "count", "seconds", "string", "scalar", "boolean", "table",
+                        "any" }) do
   local is = IS[kind]
   IS[kind .. "?"] = function(v) return v == nil or is(v) end
 end
@@ -50,26 +61,23 @@ end
 -- tens of thousands: no call per item but type()).  v - v is 0 for a
 -- finite number alone, v % 1 for a whole one.
 local LOOP = {
-  number = function(t)
+  seconds = function(t)
     for i = 1, #t do
       local v = t[i]
-      if type(v) ~= "number" or v - v ~= 0 then return false end
+      if type(v) ~= "number" or v - v ~= 0 or v >= BIG or v <= -BIG then return false end
     end
     return true
   end,
   count = function(t)
     for i = 1, #t do
       local v = t[i]
-      if type(v) ~= "number" or v % 1 ~= 0 or v < 0 then return false end
+      if type(v) ~= "number" or v % 1 ~= 0 or v < 0 or v >= BIG then return false end
     end
     return true
   end,
-  record = function(t)
+  any = function(t)
     for i = 1, #t do
-      local v = t[i]
-      if v ~= false and type(v) ~= "string" and (type(v) ~= "number" or v - v ~= 0) then
-        return false
-      end
+      if t[i] == nil then return false end
     end
     return true
   end,

@@ -264,7 +264,7 @@ function ACC:sort()
   self.found:sort()
 end
 
-local STATE = { events = "count", failures = "count", first = "string?", last = "string?",
+local FIELDS = { events = "count", failures = "count", first = "string?", last = "string?",
                 n = "count", ids = "table", codes = "table", types = "table", ft = "table",
                 fk = "table", fk_keys = "table", found = "table" }
 local CODE = { namespace = "string?", code = "count?", count = "count", first = "string?",
@@ -275,22 +275,27 @@ local TYPE = { logon_type = "count", name = "string?", count = "count" }
 -- never left this process); else false and what is wrong with it.
 function M.check(st)
   if type(st) == "table" and findings.live(st.found) then return true end
-  if not plain.fields(st, STATE) then return false, "its fields" end
+  if not plain.fields(st, FIELDS) then return false, "its fields" end
   if not plain.map(st.ids, "count", "count") then return false, "its counts by event" end
+  -- (each code under the key add() gives it, each type under its number)
   for key, c in pairs(st.codes) do
     if not (type(key) == "string" and plain.fields(c, CODE, true) and
             (c.code == nil) == (c.namespace == nil) and (c.code or 0) <= 0xFFFFFFFF and
             plain.map(c.accounts, "string", "count")) then
       return false, "its codes"
     end
+    local entry = c.code and record.entry(c.code, c.namespace == "kerberos")
+    if key ~= code_key(entry) or (entry and entry.namespace ~= c.namespace) then
+      return false, "its codes"
+    end
   end
   for lt, t in pairs(st.types) do
-    if not (plain.is.count(lt) and plain.fields(t, TYPE, true)) then
+    if not (plain.fields(t, TYPE, true) and t.logon_type == lt) then
       return false, "its logon types"
     end
   end
   local keys, fk = st.fk_keys, st.fk
-  if not (plain.list(keys, "string") and plain.list(st.ft, "number") and
+  if not (plain.list(keys, "string") and plain.list(st.ft, "seconds") and
           plain.places(fk, #st.ft, #keys)) then
     return false, "its failures' times"
   end
