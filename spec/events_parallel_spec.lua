@@ -148,15 +148,21 @@ describe("a triage merged from parts", function()
 
   local function report(acc) return json.encode(acc:finish()) end
 
+  -- The records again, each a copy given to change(c, i) first.
+  local function changed(change)
+    local out = {}
+    for i, rec in ipairs(recs) do
+      local c = {}
+      for k, v in pairs(rec) do c[k] = v end
+      change(c, i)
+      out[i] = c
+    end
+    return out
+  end
+
   -- The same records all logged in one second, whose order then decides
   -- which record of an attempt is shown first.
-  local same_second = {}
-  for i, rec in ipairs(recs) do
-    local c = {}
-    for k, v in pairs(rec) do c[k] = v end
-    c.time, c.seconds = recs[1].time, recs[1].seconds
-    same_second[i] = c
-  end
+  local same_second = changed(function(c) c.time, c.seconds = recs[1].time, recs[1].seconds end)
 
   -- Merged as a worker sends a part (its state, over the wire), and as the
   -- command merges a part it read while an earlier one was not in yet (a
@@ -209,35 +215,29 @@ describe("a triage merged from parts", function()
     cut_and_merge(same_second)
   end)
 
-  -- Records with no time, or one not understood (an export that lost or
-  -- mangled it), have no place in time: kept apart, in their order.
   -- A JSON export may give a text field as a number (a computer, a
   -- process): one process triages it, and a worker's part of it is merged
   -- as any other, not refused.
   it("keeps records whose computer or process a log gave as a number", function()
-    local odd, n = {}, 0
-    for i, rec in ipairs(recs) do
-      local c = {}
-      for k, v in pairs(rec) do c[k] = v end
+    local n = 0
+    local odd = changed(function(c, i)
       if i % 5 == 0 then
         c.computer, n = 4242, n + 1
-        c.data = setmetatable({ ProcessName = 42, TargetUserSid = 7 }, { __index = rec.data })
+        c.data = setmetatable({ ProcessName = 42, TargetUserSid = 7 }, { __index = c.data })
       end
-      odd[i] = c
-    end
+    end)
     assert.is_true(n > 500)
     cut_and_merge(odd)
   end)
 
+  -- Records with no time, or one not understood (an export that lost or
+  -- mangled it), have no place in time: kept apart, in their order.
   it("keeps records that give no time", function()
-    local untimed, n = {}, 0
-    for i, rec in ipairs(recs) do
-      local c = {}
-      for k, v in pairs(rec) do c[k] = v end
-      if i % 7 == 0 then c.time, c.seconds = nil, nil; n = n + 1 end
+    local n = 0
+    local untimed = changed(function(c, i)
+      if i % 7 == 0 then c.time, c.seconds, n = nil, nil, n + 1 end
       if i % 14 == 0 then c.time = "(a time not understood)" end
-      untimed[i] = c
-    end
+    end)
     assert.is_true(n > 400)
     cut_and_merge(untimed)
   end)
