@@ -66,7 +66,7 @@ local function pool_bytes()
   local v = os.getenv("LOGONERR_POOL_BYTES")
   if v == nil then return POOL_BYTES end
   local n = tonumber(v)
-  if n == nil or n < 0 or n % 1 ~= 0 then
+  if not require("logonerr.events.plain").is.count(n) then
     return nil, "LOGONERR_POOL_BYTES must be a whole number of bytes (got '" .. v .. "')"
   end
   return n

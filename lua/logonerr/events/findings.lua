@@ -195,6 +195,9 @@ local function sum_key(spelling, src, role, ltn, id, computer)
   return spelling .. "\0" .. (src or "") .. "\0" .. role .. "\0" .. (ltn or "") .. "\0" ..
          id .. "\0" .. (computer or "")
 end
+-- How a shape's records logged on: its logon type's name, or its kind of
+-- event.
+local function how_of(logon_name, role) return logon_name or VIA[role] or "?" end
 local function shape_key(spelling, src, role, id, computer, ws, ip, class, code, ltn, svc, enc,
                          preauth, proc, failed, success)
   return spelling .. "\0" .. (src or "") .. "\0" .. role .. "\0" .. id .. "\0" ..
@@ -308,7 +311,7 @@ function STATE:add(rec, ev)
               spelling = rec.account, src = src, failed = failed, success = success,
               ws = wsf, ip = ip, class = class, code = code, logon_type = ltn,
               logon_name = lt and lt.name, service = svc, enc = enc, preauth = preauth,
-              process = proc, how = lt and lt.name or VIA[role] or "?",
+              process = proc, how = how_of(lt and lt.name, role),
               service_key = svc and lower(svc) }
     shape.__index = shape
     self.shapes[key] = shape
@@ -1335,7 +1338,7 @@ function M.check(st)
                                 sh.class, sh.code, sh.logon_type, sh.service, sh.enc,
                                 sh.preauth, sh.process, sh.failed, sh.success) and
             sh.service_key == (sh.service ~= nil and lower(sh.service) or nil) and
-            sh.how == (sh.logon_name or VIA[sh.role] or "?")) then
+            sh.how == how_of(sh.logon_name, sh.role)) then
       return false, "its shapes"
     end
     local user, domain = split(sh.spelling)
