@@ -589,6 +589,92 @@ describe("findings", function()
     end)
   end)
 
+  describe("findings: failures that name no account", function()
+    local rules = require "logonerr.events.rules"
+    -- 4625 with TargetUserName "-": Windows could not tell which account
+    -- was tried (RDP through NLA failing before the name is known, a
+    -- null session), only where the attempt came from.
+    local function nameless(ip, ws, t, computer)
+      return failed_logon("-", "-", ip, ws, t, "0xc0000064", computer)
+    end
+
+    -- A guesser against RDP through NLA: two a second for 75 seconds from
+    -- one address.  No person types that fast and no device set up wrong
+    -- retries that often: a tool, whatever names it tried.
+    it("names a tool's burst from one address as an attack", function()
+      local log = {}
+      for i = 1, 150 do log[i] = nameless("203.0.113.7", "-", i * 0.5) end
+      local r = sc.triage(log)
+      assert.are.same({ "unnamed_failures" }, sc.kinds(r))
+      local f = one(r, "unnamed_failures")
+      assert.are.equal("high", f.severity)
+      assert.are.equal("attacker", f.reading)
+      assert.are.equal(rules.WHY.unnamed_rate, f.why)
+      assert.are.same({ "203.0.113.7" }, f.sources)
+      assert.are.same({}, f.accounts) -- (none was named)
+      assert.are.equal(150, f.count)
+      assert.are.equal(150, f.peak)
+      assert.are.same({ "STATUS_NO_SUCH_USER" }, f.codes)
+      assert.are.equal(20, #f.evidence)
+      assert.are.same(rules.KINDS.unnamed_failures.advice.attacker, f.check)
+      -- and the source's row still counts each failure
+      assert.are.same({ source = "203.0.113.7", failures = 150, accounts = 0, account_list = {},
+                        unnamed_failures = 150 }, r.by_source[1])
+    end)
+
+    -- A monitor or a NAS that connects with no name every 15 seconds:
+    -- 21 in any five minutes, steady for ten.  Past what an RDP restriction
+    -- logs, but at a program's pace: something set up wrong, to find and fix.
+    it("reads a steady pace from one device as a misconfiguration", function()
+      local log = {}
+      for i = 1, 40 do log[i] = nameless("10.0.0.40", "NAS01", i * 15) end
+      local f = one(sc.triage(log), "unnamed_failures")
+      assert.are.equal("medium", f.severity)
+      assert.are.equal("stale_credential", f.reading)
+      assert.are.equal(rules.WHY.unnamed_pace, f.why)
+      assert.are.equal(21, f.peak)
+      assert.are.same(rules.KINDS.unnamed_failures.advice.stale_credential, f.check)
+    end)
+
+    -- The same pace, but the address also failed for a named account in
+    -- the window: it is trying accounts, with and without names.
+    it("reads it as an attack when the source also fails for a named account", function()
+      local log = {}
+      for i = 1, 25 do log[i] = nameless("10.0.0.40", "-", i * 10) end
+      log[#log + 1] = failed_logon("alice", "CORP", "10.0.0.40", "-", 125)
+      local r = sc.triage(log)
+      local f = one(r, "unnamed_failures")
+      assert.are.equal("attacker", f.reading)
+      assert.are.equal(rules.WHY.other_accounts, f.why)
+      assert.are.equal(25, f.count)
+    end)
+
+    -- Nothing to act on: fewer than `unnamed` in the window from another
+    -- host (an RDP restriction, an old client); and any number from the
+    -- logging host itself, with no address (a local service) or under its
+    -- own name (a DC's Schannel logs a certificate it cannot map so).
+    -- Each is still counted under its source.
+    it("makes none of a few, nor of the logging host's own", function()
+      local log = {}
+      for i = 1, 19 do log[#log + 1] = nameless("10.0.0.41", "-", i * 5) end
+      for i = 1, 200 do log[#log + 1] = nameless(nil, "-", i * 0.5) end
+      for i = 1, 200 do log[#log + 1] = nameless(nil, "DC01", i * 0.5, "dc01.corp.local") end
+      local r = sc.triage(log)
+      assert.are.same({}, sc.kinds(r))
+      local by = {}
+      for _, x in ipairs(r.by_source) do by[x.source] = x.unnamed_failures end
+      assert.are.same({ ["10.0.0.41"] = 19, ["local"] = 200, DC01 = 200 }, by)
+    end)
+
+    it("follows the options unnamed and unnamed_tool", function()
+      local log = {}
+      for i = 1, 150 do log[i] = nameless("203.0.113.7", "-", i * 0.5) end
+      none(sc.triage(log, nil, { unnamed = 151 }), "unnamed_failures")
+      local f = one(sc.triage(log, nil, { unnamed_tool = 151 }), "unnamed_failures")
+      assert.are.equal("stale_credential", f.reading)
+    end)
+  end)
+
   -- Thresholds and windows are positive numbers; a misspelt option would
   -- otherwise be ignored and the default used without a word.
   describe("options", function()

@@ -211,6 +211,34 @@ describe("a triage merged from parts", function()
     cut_and_merge(recs)
   end)
 
+  -- A burst of failures that name no account from one address (an RDP
+  -- guesser through NLA), its records in every part: the finding counts
+  -- them all, each once, whatever part they came in.
+  it("keeps the failures that name no account of every part", function()
+    local sc = require "support.scenario"
+    local burst = {}
+    for i = 1, 120 do
+      burst[i] = { id = 4625, time = sc.at("2016-08-20T10:00:00", i), computer = "srv01.corp.local",
+                   data = { TargetUserName = "-", TargetDomainName = "-", IpAddress = "203.0.113.7",
+                            IpPort = "50211", WorkstationName = "-", Status = "0xc000006d",
+                            SubStatus = "0xc0000064", LogonType = "3" } }
+    end
+    local list, from = {}, sc.records(burst)
+    local every = math.floor(#recs / #from)
+    for i, rec in ipairs(recs) do
+      list[#list + 1] = rec
+      if i % every == 0 and #from > 0 then list[#list + 1] = table.remove(from, 1) end
+    end
+    assert.are.equal(0, #from)
+    local whole = triage.triage(list)
+    local found = 0
+    for _, x in ipairs(whole.findings) do
+      if x.kind == "unnamed_failures" then found = found + x.count end
+    end
+    assert.are.equal(120, found)
+    cut_and_merge(list)
+  end)
+
   it("keeps the order of records logged in the same second", function()
     cut_and_merge(same_second)
   end)
@@ -248,16 +276,22 @@ describe("a triage merged from parts", function()
   -- so that the command reads the part itself.
   it("refuses a partial triage of the wrong shape, and changes nothing", function()
     local half = 100 -- (the rest holds each kind of thing a state sends)
+    -- (and the two failures that name no account, the first two records)
+    local list = {}
+    for i = 3, #recs do list[#list + 1] = recs[i] end
+    table.insert(list, half + 1, recs[2])
+    table.insert(list, half + 1, recs[1])
     local function part(from, to)
       local acc = triage.new(triage.DEFAULTS)
-      for i = from, to do acc:add(recs[i]) end
+      for i = from, to do acc:add(list[i]) end
       return acc
     end
-    local sent = wire.encode(part(half + 1, #recs):state())
+    local sent = wire.encode(part(half + 1, #list):state())
     local function st() return assert(wire.decode(sent)) end
     -- (the part has what each check is about)
     local good = st()
     assert.is_true(#good.found.entries.i > 0 and #good.found.won.t > 0 and
+                   #good.found.nameless.entries.i > 0 and
                    #good.found.shapes > 0 and #good.found.sums > 0 and #good.ft > 0 and
                    #good.found.learn > 0 and #good.found.src_list > 0)
     local code = good.fk_keys[1]
@@ -288,6 +322,17 @@ describe("a triage merged from parts", function()
         function(x) x.found.entries.time[#x.found.entries.i + 1] = true end },
       { "its findings' successes", function(x) x.found.won.sum[1] = 0 end },
       { "its findings' failures with no account", function(x) x.found.unnamed = { 1 } end },
+      { "its findings' failures with no account", function(x) x.found.nameless = 5 end },
+      { "its findings' failures with no account",
+        function(x) x.found.nameless.shapes[1].src = nil end },
+      { "its findings' failures with no account",
+        function(x) x.found.nameless.shapes[1].key = "elsewhere" end },
+      { "its findings' failures with no account",
+        function(x) x.found.nameless.shapes[1].account = "bob" end },
+      { "its findings' failures with no account",
+        function(x) x.found.nameless.entries.shape[1] = #x.found.nameless.shapes + 1 end },
+      { "its findings' failures with no account",
+        function(x) x.found.nameless.entries.t[1] = "noon" end },
       -- what passes each field's kind, and would still fail a merge, the
       -- findings or the report
       { "its fields", function(x) x.events = 2 ^ 63 end }, -- (%d cannot write it)
@@ -312,7 +357,7 @@ describe("a triage merged from parts", function()
     end
     -- and the state as sent is taken in: the triage of all the records
     assert.is_true(acc:merge(st()))
-    assert.are.equal(json.encode(triage.triage(recs)), report(acc))
+    assert.are.equal(json.encode(triage.triage(list)), report(acc))
   end)
 end)
 

@@ -104,7 +104,9 @@ function M.new(opts)
   return setmetatable({ o = o, ids = identity.new(), list = {}, n = 0, owns = {},
                         sums = {}, sum_of = {}, sum_list = {}, srcs = {}, src_list = {},
                         shapes = {}, shape_list = {}, learn = {}, learnt = {},
-                        won_t = {}, won_i = {}, won_rec = {}, won_of = {}, unnamed = {} },
+                        won_t = {}, won_i = {}, won_rec = {}, won_of = {}, unnamed = {},
+                        nameless = {}, nameless_n = 0, nameless_shapes = {},
+                        nameless_shape_list = {} },
                       STATE)
 end
 
@@ -207,6 +209,29 @@ local function shape_key(spelling, src, role, id, computer, ws, ip, class, code,
          (proc or "") .. "\0" .. (failed and "f" or "") .. (success and "s" or "")
 end
 
+-- A failure that names no account, from another host (src): its event,
+-- host, code and source in a shape kept once, and its own time and number
+-- (its place among these), as the other failures are kept.
+local function nameless_key(src, id, computer, code)
+  return src .. "\0" .. id .. "\0" .. (computer or "") .. "\0" .. (code or "")
+end
+local function keep_nameless(self, rec, src)
+  local code = rec.code and rec.code.name
+  local key = nameless_key(src, rec.id, rec.computer, code)
+  local shape = self.nameless_shapes[key]
+  if shape == nil then
+    shape = { key = key, src = src, id = rec.id, computer = rec.computer, code = code }
+    shape.__index = shape
+    self.nameless_shapes[key] = shape
+    self.nameless_shape_list[#self.nameless_shape_list + 1] = shape
+  end
+  local n = self.nameless_n + 1
+  self.nameless_n = n
+  local e = setmetatable({ i = n, t = rec.seconds or 0, record = rec.record }, shape)
+  if rec.seconds == nil then e.untimed, e.time = true, rec.time end
+  self.nameless[n] = e
+end
+
 --- Takes one record (decorated: id, time, seconds, data, code, failed,
 -- success, account, source, computer, logon_type) and its schema entry,
 -- whose role says what the event is to the findings.
@@ -227,6 +252,13 @@ function STATE:add(rec, ev)
       if src then self:met(src) end
       local k = src or ""
       self.unnamed[k] = (self.unnamed[k] or 0) + 1
+      -- From another host, kept one by one too: a burst of them is a
+      -- finding (find_all).  The logging host's own (a service, Schannel's
+      -- certificate mapping) and those with no source stay a count.
+      if src and src ~= "local" and
+         identity.fold(match(src, "^[^.]+")) ~= self:own(rec.computer) then
+        keep_nameless(self, rec, src)
+      end
     end
     return
   end
@@ -687,7 +719,7 @@ local function finding(kind, list, reading, extra)
     local sh = getmetatable(e) -- (nil: a success made whole, which holds its own)
     if sh ~= last_shape or sh == nil then
       last_shape = sh
-      accounts[e.identity] = true
+      if e.identity then accounts[e.identity] = true end -- (none: a failure naming none)
       if e.source_label then sources[e.source_label] = true end
       if e.code then codes[e.code] = true end
     end
@@ -978,6 +1010,26 @@ local function find_all(self)
     f[#f + 1] = finding("asrep_roasting", g[k], "attacker", { why = "tool" })
   end
 
+  -- One source, many failures that name no account: a tool's burst, or
+  -- something set up wrong that keeps trying.
+  local nl = self.nameless
+  for _, sh in ipairs(self.nameless_shape_list) do
+    sh.source, sh.source_label = self.ids:source(sh.src)
+  end
+  in_time_order(nl)
+  g, order = group(nl, function(e) return e.source end)
+  for _, k in ipairs(order) do
+    local l = g[k]
+    local p = peak(l, w)
+    if p >= o.unnamed then
+      local others, tool = attacking(l), p >= o.unnamed_tool
+      local reading = (others or tool) and "attacker" or "stale_credential"
+      f[#f + 1] = finding("unnamed_failures", l, reading,
+        { peak = p, window = w,
+          why = others and "other_accounts" or tool and "unnamed_rate" or "unnamed_pace" })
+    end
+  end
+
   -- Success after failures: the successes in time order.
   local won = {}
   for k = 1, #wt do won[k] = k end
@@ -1265,25 +1317,40 @@ function STATE:sort()
   in_time_order(self.list)
 end
 
+-- Shapes as plain tables, and each one's place among them.
+local function places_of(list)
+  local shapes, index = {}, {}
+  for k, sh in ipairs(list) do shapes[k], index[sh] = copy(sh), k end
+  return shapes, index
+end
+
+-- Entries as columns: their numbers, times and record IDs, the untimed's
+-- time (few: kept apart), and their shapes' places (index).
+local function columns(list, index)
+  local e = { i = {}, t = {}, time = {}, record = {}, shape = {} }
+  for k, x in ipairs(list) do
+    e.i[k], e.t[k], e.record[k] = x.i, x.t, x.record or false
+    if x.untimed then e.time[k] = x.time or true end
+    e.shape[k] = index[getmetatable(x)]
+  end
+  return e
+end
+
 --- What was taken so far, as plain data for merge().
 function STATE:state()
   self:sort()
-  local shapes, index = {}, {}
-  for k, sh in ipairs(self.shape_list) do shapes[k], index[sh] = copy(sh), k end
+  local shapes, index = places_of(self.shape_list)
   local sums, sindex = {}, {}
   for k, sm in ipairs(self.sum_list) do sums[k], sindex[sm] = copy(sm), k end
-  local e = { i = {}, t = {}, time = {}, record = {}, shape = {} }
-  for k, x in ipairs(self.list) do
-    e.i[k], e.t[k], e.record[k] = x.i, x.t, x.record or false
-    if x.untimed then e.time[k] = x.time or true end -- (few: kept apart)
-    e.shape[k] = index[getmetatable(x)]
-  end
+  local e = columns(self.list, index)
+  local nshapes, nindex = places_of(self.nameless_shape_list)
+  local nameless = { shapes = nshapes, entries = columns(self.nameless, nindex) }
   local won = { t = self.won_t, i = self.won_i, rec = self.won_rec, sum = {} }
   for k, sm in ipairs(self.won_of) do won.sum[k] = sindex[sm] end
   local learnt = {}
   for k, l in ipairs(self.learn) do learnt[k] = copy(l) end
   return { n = self.n, learn = learnt, src_list = self.src_list, shapes = shapes, sums = sums,
-           entries = e, won = won, unnamed = self.unnamed }
+           entries = e, won = won, unnamed = self.unnamed, nameless = nameless }
 end
 
 -- What a state's shapes and sums hold (add() makes them): no more, so
@@ -1300,11 +1367,29 @@ local SUM = { key = "string", spelling = "string", user = "string", domain = "st
               src = "string?", role = "string", id = "count", computer = "scalar?",
               logon_type = "count?", logon_name = "string?", kind = "string", n = "count",
               first = "string?", last = "string?" }
+local NAMELESS = { key = "string", src = "string", id = "count", computer = "scalar?",
+                   code = "string?" }
 local ROLES = {}
 for _, e in pairs(schema.events) do
   if e.role then ROLES[e.role] = true end
 end
 local HOW = { see = true, pair = true, host_pair = true }
+
+-- Are e entries as columns() writes them, of shapes 1 to shapes?
+local function columns_ok(e, shapes)
+  local is, list = plain.is, plain.list
+  local n = is.table(e.i) and #e.i
+  if not (n and list(e.i, "count") and list(e.t, "seconds", n) and list(e.record, "any", n) and
+          plain.places(e.shape, n, shapes) and is.table(e.time)) then
+    return false
+  end
+  for k, v in pairs(e.time) do -- (the untimed: their time's text, or true)
+    if not (is.count(k) and k >= 1 and k <= n and (v == true or is.scalar(v))) then
+      return false
+    end
+  end
+  return true
+end
 
 --- Is st a collector itself (a live state: one of this process)?
 function M.live(st) return getmetatable(st) == STATE end
@@ -1355,23 +1440,87 @@ function M.check(st)
       return false, "its sums"
     end
   end
-  local e, w = st.entries, st.won
-  local n = is.table(e.i) and #e.i
-  if not (n and list(e.i, "count") and list(e.t, "seconds", n) and list(e.record, "any", n) and
-          plain.places(e.shape, n, #st.shapes) and is.table(e.time)) then
-    return false, "its entries"
-  end
-  for k, v in pairs(e.time) do -- (the untimed: their time's text, or true)
-    if not (is.count(k) and k >= 1 and k <= n and (v == true or is.scalar(v))) then
-      return false, "its entries"
+  if not columns_ok(st.entries, #st.shapes) then return false, "its entries" end
+  local nl = st.nameless -- (a state made before these were kept has none)
+  if nl ~= nil then
+    if not (plain.fields(nl, { shapes = "table", entries = "table" }, true) and
+            list(nl.shapes, "table")) then
+      return false, "its failures with no account"
+    end
+    for _, sh in ipairs(nl.shapes) do
+      if not (plain.fields(sh, NAMELESS, true) and
+              sh.key == nameless_key(sh.src, sh.id, sh.computer, sh.code)) then
+        return false, "its failures with no account"
+      end
+    end
+    if not columns_ok(nl.entries, #nl.shapes) then
+      return false, "its failures with no account"
     end
   end
-  n = is.table(w.t) and #w.t
+  local w = st.won
+  local n = is.table(w.t) and #w.t
   if not (n and list(w.t, "seconds") and list(w.i, "count", n) and list(w.rec, "any", n) and
           plain.places(w.sum, n, #st.sums)) then
     return false, "its successes"
   end
   return true
+end
+
+-- Another state's shapes (theirs) taken in: this one's of the same key
+-- where it has one, else theirs.  Returns what each of theirs is now, by
+-- its place in theirs, or (live: a collector of this process, whose
+-- entries hold its shapes themselves) by the shape.
+local function take_shapes(by_key, mine, theirs, live)
+  local now = {}
+  for k, sh in ipairs(theirs) do
+    local x = by_key[sh.key]
+    if x == nil then
+      x = sh
+      x.__index = x
+      by_key[sh.key] = x
+      mine[#mine + 1] = x
+    end
+    now[live and sh or k] = x
+  end
+  return now
+end
+
+-- A live state's entries (theirs) put at the end of list, of the shapes
+-- take_shapes gave (now), their numbers after base.
+local function take_live(list, theirs, now, base)
+  for _, x in ipairs(theirs) do
+    local sh = getmetatable(x)
+    if now[sh] ~= sh then setmetatable(x, now[sh]) end
+    x.i = x.i + base
+    list[#list + 1] = x
+  end
+end
+
+-- Entries e (as columns() wrote them) put at the end of list, each of
+-- the shape shapes has at its place, its number after base.
+local function from_columns(list, e, shapes, base)
+  for k = 1, #e.i do
+    local x = setmetatable({ i = e.i[k] + base, t = e.t[k], record = e.record[k] or nil },
+                           shapes[e.shape[k]])
+    local untimed = e.time[k]
+    if untimed then x.untimed, x.time = true, untimed ~= true and untimed or nil end
+    list[#list + 1] = x
+  end
+end
+
+-- The failures that name no account of state st (live: a collector of
+-- this process) after this one's.
+local function merge_nameless(self, st, live)
+  local base, list = self.nameless_n, self.nameless
+  local nl = live and { shapes = st.nameless_shape_list } or st.nameless
+  if nl == nil then return end
+  local shapes = take_shapes(self.nameless_shapes, self.nameless_shape_list, nl.shapes, live)
+  if live then
+    take_live(list, st.nameless, shapes, base)
+  else
+    from_columns(list, nl.entries, shapes, base)
+  end
+  self.nameless_n = #list
 end
 
 --- Takes in another collector's state(), as if its records came after
@@ -1386,19 +1535,9 @@ function STATE:merge(st)
   for _, src in ipairs(st.src_list) do self:met(src) end
   -- (a state made before failures with no account were kept has none)
   for src, c in pairs(st.unnamed or {}) do self.unnamed[src] = (self.unnamed[src] or 0) + c end
-  -- Its shapes and sums, this one's where it has them: by their place in
-  -- the state's lists, or a live one's tables themselves.
-  local shapes = {}
-  for k, sh in ipairs(live and st.shape_list or st.shapes) do
-    local mine = self.shapes[sh.key]
-    if mine == nil then
-      mine = sh
-      mine.__index = mine
-      self.shapes[sh.key] = mine
-      self.shape_list[#self.shape_list + 1] = mine
-    end
-    shapes[live and sh or k] = mine
-  end
+  -- Its shapes and sums, this one's where it has them.
+  local shapes = take_shapes(self.shapes, self.shape_list, live and st.shape_list or st.shapes,
+                             live)
   local sums = {}
   for k, sm in ipairs(live and st.sum_list or st.sums) do
     local mine = self.sums[sm.key]
@@ -1413,16 +1552,11 @@ function STATE:merge(st)
     end
     sums[live and sm or k] = mine
   end
+  merge_nameless(self, st, live)
   local list = self.list
   local wt, wi, wrec, wof = self.won_t, self.won_i, self.won_rec, self.won_of
   if live then
-    for _, x in ipairs(st.list) do
-      local sh = getmetatable(x)
-      local mine = shapes[sh]
-      if mine ~= sh then setmetatable(x, mine) end
-      x.i = x.i + base
-      list[#list + 1] = x
-    end
+    take_live(list, st.list, shapes, base)
     for k = 1, #st.won_t do
       local j = #wt + 1
       wt[j], wi[j], wrec[j], wof[j] = st.won_t[k], st.won_i[k] + base, st.won_rec[k],
@@ -1430,14 +1564,7 @@ function STATE:merge(st)
     end
     return
   end
-  local e = st.entries
-  for k = 1, #e.i do
-    local x = setmetatable({ i = e.i[k] + base, t = e.t[k], record = e.record[k] or nil },
-                           shapes[e.shape[k]])
-    local untimed = e.time[k]
-    if untimed then x.untimed, x.time = true, untimed ~= true and untimed or nil end
-    list[#list + 1] = x
-  end
+  from_columns(list, st.entries, shapes, base)
   local w = st.won
   for k = 1, #w.t do
     local j = #wt + 1

@@ -88,7 +88,8 @@ end
 
 local function window_text(f)
   if f.peak == nil then return "" end
-  local unit = (f.kind == "password_guessing") and "failures" or "accounts"
+  local unit = (f.kind == "password_guessing" or f.kind == "unnamed_failures") and "failures" or
+               "accounts"
   return format(", at most %d %s in one window", f.peak, unit)
 end
 

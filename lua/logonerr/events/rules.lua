@@ -25,6 +25,8 @@ M.DEFAULTS = {
   enumeration = 4,          -- unknown or refused names from one source in the window
   success_after = 5,        -- failures before a success that make it suspect
   explicit = 4,             -- accounts whose credentials one process or source used
+  unnamed = 20,             -- failures naming no account from one remote source in the window
+  unnamed_tool = 100,       -- as many in the window as only a tool sends (one each 3 s)
   kerberoast_many = 3,      -- services roasted in the window that raise the severity
   lockout = 1, revoked = 1, disabled = 1, expired = 1, clock_skew = 1,
 }
@@ -126,6 +128,22 @@ M.KINDS = {
       },
     },
   },
+  unnamed_failures = {
+    title = "Failed logons that name no account, many from one source",
+    severity = "medium",
+    attacker_severity = "high",
+    advice = {
+      attacker = {
+        "A burst of 4625s with no account name from one address is a tool: RDP password guessing that fails before Windows learns the name, or a scanner trying anonymous (null) sessions. Unless the source is a scanner of your own, block it.",
+        "These records do not say which accounts were tried: look for the same source in records that do (4625 with a name, 4776 and 4771 on the DCs), and in the host's RDP log (RdpCoreTS event 131 gives each connection's client address).",
+        "Check for a success from the same source during the burst or after it (4624 type 3 or 10).",
+      },
+      stale_credential = {
+        "Something on the source connects without a name at a steady pace: a monitoring agent, a printer or NAS browsing shares, an application set to anonymous access. Find it and give it an account, or turn it off.",
+        "If the source is none of your devices, treat it as an attack and block it.",
+      },
+    },
+  },
   lockout = {
     title = "Account lockouts",
     severity = "medium",
@@ -209,6 +227,8 @@ M.WHY = {
   many_services = "many services' tickets asked for in the window",
   one_service = "few services' tickets asked for: an old client may do that",
   after_failures = "the failures before the success came faster than a person types, or from a source failing for other accounts",
+  unnamed_rate = "more failures naming no account in the window than anything but a tool sends",
+  unnamed_pace = "failures naming no account at a pace a device or program set up wrong keeps",
   typo = "failures at a person's pace from the account's own source, then the success",
 }
 
