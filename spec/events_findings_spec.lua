@@ -622,6 +622,27 @@ describe("findings", function()
                         unnamed_failures = 150 }, r.by_source[1])
     end)
 
+    -- Thirty tries in 15 seconds that name no account, then a network
+    -- logon for bob from the same address: the guesser found a password
+    -- (NLA tells the name only once it works).  Both findings, and the
+    -- success first: the attacker may be in.
+    it("names the logon that follows a burst from the same address", function()
+      local log = {}
+      for i = 1, 30 do log[i] = nameless("203.0.113.7", "-", i * 0.5) end
+      log[31] = logged_on("bob", "203.0.113.7", "-", 16)
+      local r = sc.triage(log)
+      assert.are.same({ "success_after_failures", "unnamed_failures" }, sc.kinds(r))
+      local f = one(r, "success_after_failures")
+      assert.are.equal("critical", f.severity)
+      assert.are.equal("attacker", f.reading)
+      assert.are.equal(30, f.failures)
+      assert.matches("bob", f.accounts[1])
+      assert.are.equal("attacker", one(r, "unnamed_failures").reading) -- (30 in a minute)
+      -- and a logon from another address follows none of them
+      log[31] = logged_on("bob", "10.0.0.8", "-", 16)
+      none(sc.triage(log), "success_after_failures")
+    end)
+
     -- A monitor or a NAS that connects with no name every 15 seconds:
     -- 21 in any five minutes, steady for ten.  Past what an RDP restriction
     -- logs, but at a program's pace: something set up wrong, to find and fix.
@@ -670,8 +691,11 @@ describe("findings", function()
       local log = {}
       for i = 1, 150 do log[i] = nameless("203.0.113.7", "-", i * 0.5) end
       none(sc.triage(log, nil, { unnamed = 151 }), "unnamed_failures")
-      local f = one(sc.triage(log, nil, { unnamed_tool = 151 }), "unnamed_failures")
+      -- (121 in the busiest minute)
+      local f = one(sc.triage(log, nil, { unnamed_tool = 122 }), "unnamed_failures")
       assert.are.equal("stale_credential", f.reading)
+      f = one(sc.triage(log, nil, { unnamed_tool = 121 }), "unnamed_failures")
+      assert.are.equal("attacker", f.reading)
     end)
   end)
 

@@ -61,6 +61,8 @@ local THRESHOLD = { lockout = "lockout", revoked = "revoked", disabled = "disabl
 -- Logon types whose success means someone is in: interactive, network,
 -- remote interactive.
 local LOGGED_ON = { [2] = true, [3] = true, [10] = true }
+-- What unnamed_tool counts failures that name no account in (seconds).
+local MINUTE = 60
 -- Service ticket encryption types a password can be cracked from
 -- (MS-KILE: 0x17 rc4-hmac, 0x18 rc4-hmac-exp, 0x1 des-cbc-crc, 0x3 des-cbc-md5).
 local ROASTABLE = { [0x17] = true, [0x18] = true, [0x1] = true, [0x3] = true }
@@ -480,6 +482,20 @@ local function in_time_order(list, T, I)
     end
     at = at - 1
   end
+end
+
+-- Lists a and b, each in time order, as one list in time order.
+local function by_time_merged(a, b)
+  local out, i, j = {}, 1, 1
+  for k = 1, #a + #b do
+    local x, y = a[i], b[j]
+    if y == nil or (x ~= nil and x.t <= y.t) then
+      out[k], i = x, i + 1
+    else
+      out[k], j = y, j + 1
+    end
+  end
+  return out
 end
 
 -- Sorted keys of a set.
@@ -1017,12 +1033,13 @@ local function find_all(self)
     sh.source, sh.source_label = self.ids:source(sh.src)
   end
   in_time_order(nl)
-  g, order = group(nl, function(e) return e.source end)
+  local nl_by_src
+  nl_by_src, order = group(nl, function(e) return e.source end)
   for _, k in ipairs(order) do
-    local l = g[k]
+    local l = nl_by_src[k]
     local p = peak(l, w)
     if p >= o.unnamed then
-      local others, tool = attacking(l), p >= o.unnamed_tool
+      local others, tool = attacking(l), peak(l, MINUTE) >= o.unnamed_tool
       local reading = (others or tool) and "attacker" or "stale_credential"
       f[#f + 1] = finding("unnamed_failures", l, reading,
         { peak = p, window = w,
@@ -1036,12 +1053,19 @@ local function find_all(self)
   in_time_order(won, wt, wi)
   local fail_by_id = group(fails, function(e) return e.identity end)
   local fail_by_src = group(fails, function(e) return e.source end)
+  -- A source's failures that name no account come before its successes
+  -- too (RDP guessing through NLA names none, then logs on with a name).
+  for src, l in pairs(nl_by_src) do
+    fail_by_src[src] = fail_by_src[src] and by_time_merged(fail_by_src[src], l) or l
+  end
   -- The failures of a list l (in time order) in the window [t - w, t]
   -- before a success at t, counted by field by (source or identity).  The
   -- successes come in time order, so a list's window only moves on: each
   -- failure comes into it once and leaves it once, where a count at each
   -- success would cost the window's length (an attack's thousands, for
-  -- each success in its minutes).  distinct: how many values of by it holds.
+  -- each success in its minutes).  distinct: how many values of by it
+  -- holds, none counted for those that have none (no identity: a failure
+  -- that names no account).
   local windows = {}
   local function window(l, t, by)
     local s = windows[l]
@@ -1055,7 +1079,7 @@ local function find_all(self)
       hi = hi + 1
       local k = x[by] or false
       local c = n[k] or 0
-      if c == 0 then s.distinct = s.distinct + 1 end
+      if c == 0 and k then s.distinct = s.distinct + 1 end
       n[k] = c + 1
       x = l[hi + 1]
     end
@@ -1063,7 +1087,7 @@ local function find_all(self)
     while lo <= hi and l[lo].t < from_t do
       local k = l[lo][by] or false
       n[k] = n[k] - 1
-      if n[k] == 0 then s.distinct = s.distinct - 1 end
+      if n[k] == 0 and k then s.distinct = s.distinct - 1 end
       lo = lo + 1
     end
     s.lo, s.hi = lo, hi

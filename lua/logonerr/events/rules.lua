@@ -26,7 +26,7 @@ M.DEFAULTS = {
   success_after = 5,        -- failures before a success that make it suspect
   explicit = 4,             -- accounts whose credentials one process or source used
   unnamed = 20,             -- failures naming no account from one remote source in the window
-  unnamed_tool = 100,       -- as many in the window as only a tool sends (one each 3 s)
+  unnamed_tool = 20,        -- as many of them in one minute as only a tool sends (one each 3 s)
   kerberoast_many = 3,      -- services roasted in the window that raise the severity
   lockout = 1, revoked = 1, disabled = 1, expired = 1, clock_skew = 1,
 }
@@ -227,7 +227,7 @@ M.WHY = {
   many_services = "many services' tickets asked for in the window",
   one_service = "few services' tickets asked for: an old client may do that",
   after_failures = "the failures before the success came faster than a person types, or from a source failing for other accounts",
-  unnamed_rate = "more failures naming no account in the window than anything but a tool sends",
+  unnamed_rate = "more failures naming no account in a minute than anything but a tool sends",
   unnamed_pace = "failures naming no account at a pace a device or program set up wrong keeps",
   typo = "failures at a person's pace from the account's own source, then the success",
 }
