@@ -54,6 +54,20 @@ describe("an EVTX file read in parts", function()
     end
   end)
 
+  -- The most parts there can be, far more than the file's chunks: each
+  -- chunk still in one part alone (the part's bounds are products of the
+  -- chunks and the parts squared, made in 64 bits), most parts empty.
+  it("gives every record once, in file order, in 65535 parts", function()
+    local whole, joined, full = read(BIG, 1, 1, 1), {}, 0
+    for k = 1, 65535 do
+      local got = read(BIG, 1, k, 65535)
+      if #got > 0 then full = full + 1 end
+      for _, x in ipairs(got) do joined[#joined + 1] = x end
+    end
+    assert.are.same(whole, joined)
+    assert.is_true(full > 1 and full <= 33, full .. " parts hold records")
+  end)
+
   it("refuses a part that is not one of the parts", function()
     assert.has_error(function() evtx.open(BIG, 1, 0, 2) end,
                      "bad argument #3 to 'open' (part must be 1 to parts)")
