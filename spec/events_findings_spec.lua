@@ -591,16 +591,16 @@ describe("findings", function()
 
   describe("findings: failures that name no account", function()
     local rules = require "logonerr.events.rules"
-    -- 4625 with TargetUserName "-": Windows could not tell which account
-    -- was tried (RDP through NLA failing before the name is known, a
-    -- null session), only where the attempt came from.
+    -- 4625 with TargetUserName "-": no account was named (an anonymous
+    -- or null session, a handshake broken off before a name), only where
+    -- the attempt came from.
     local function nameless(ip, ws, t, computer)
       return failed_logon("-", "-", ip, ws, t, "0xc0000064", computer)
     end
 
-    -- A guesser against RDP through NLA: two a second for 75 seconds from
-    -- one address.  No person types that fast and no device set up wrong
-    -- retries that often: a tool, whatever names it tried.
+    -- Two a second for 75 seconds from one address.  No person types that
+    -- fast and no device set up wrong retries that often: a tool (a
+    -- scanner, a guesser's anonymous tries), whatever it was after.
     it("names a tool's burst from one address as an attack", function()
       local log = {}
       for i = 1, 150 do log[i] = nameless("203.0.113.7", "-", i * 0.5) end
@@ -623,9 +623,9 @@ describe("findings", function()
     end)
 
     -- Thirty tries in 15 seconds that name no account, then a network
-    -- logon for bob from the same address: the guesser found a password
-    -- (NLA tells the name only once it works).  Both findings, and the
-    -- success first: the attacker may be in.
+    -- logon for bob from the same address: the tool that made them got in
+    -- with a name.  Both findings, and the success first: the attacker may
+    -- be in.
     it("names the logon that follows a burst from the same address", function()
       local log = {}
       for i = 1, 30 do log[i] = nameless("203.0.113.7", "-", i * 0.5) end
@@ -657,17 +657,49 @@ describe("findings", function()
       assert.are.same(rules.KINDS.unnamed_failures.advice.stale_credential, f.check)
     end)
 
-    -- The same pace, but the address also failed for a named account in
-    -- the window: it is trying accounts, with and without names.
-    it("reads it as an attack when the source also fails for a named account", function()
+    -- A steady pace too, but the address also sprays passwords at five
+    -- named accounts: one attack, with and without names.  One mistyped
+    -- password from behind the same address is no attack: still the
+    -- device's misconfiguration.
+    it("reads it as an attack when the source is in an attack on named accounts", function()
       local log = {}
       for i = 1, 25 do log[i] = nameless("10.0.0.40", "-", i * 10) end
-      log[#log + 1] = failed_logon("alice", "CORP", "10.0.0.40", "-", 125)
+      for i, who in ipairs({ "alice", "carol", "dave", "erin", "frank" }) do
+        log[#log + 1] = failed_logon(who, "CORP", "10.0.0.40", "-", 120 + i)
+      end
       local r = sc.triage(log)
+      assert.are.equal("attacker", one(r, "password_spray").reading)
       local f = one(r, "unnamed_failures")
       assert.are.equal("attacker", f.reading)
-      assert.are.equal(rules.WHY.other_accounts, f.why)
+      assert.are.equal(rules.WHY.named_attack, f.why)
       assert.are.equal(25, f.count)
+      for _ = 1, 4 do log[#log] = nil end -- (alice alone)
+      f = one(sc.triage(log), "unnamed_failures")
+      assert.are.equal("stale_credential", f.reading)
+    end)
+
+    -- A load balancer's health probe from 10.0.0.250 fails with no name
+    -- every 30 s; alice, bob and carol log on through the same address.
+    -- The probe's pace is no tool's: their logons follow nothing.
+    it("puts no logon after a slow device's failures", function()
+      local log = {}
+      for i = 1, 20 do log[i] = nameless("10.0.0.250", "-", i * 30) end
+      for i, who in ipairs({ "alice", "bob", "carol" }) do
+        log[#log + 1] = logged_on(who, "10.0.0.250", "-", 600 + i)
+      end
+      assert.are.same({}, sc.kinds(sc.triage(log)))
+    end)
+
+    -- The failures before a logon are those of the window before it, named
+    -- or not, counted in time order: a tool's burst long before, then five
+    -- bad passwords for alice just before bob logs on.
+    it("counts the named and unnamed failures of the window before a logon", function()
+      local log = {}
+      for i = 1, 25 do log[i] = nameless("203.0.113.7", "-", i * 0.5) end
+      for i = 1, 5 do log[#log + 1] = failed_logon("alice", "CORP", "203.0.113.7", "-", 600 + i) end
+      log[#log + 1] = logged_on("bob", "203.0.113.7", "-", 610)
+      local f = one(sc.triage(log), "success_after_failures")
+      assert.are.equal(5, f.failures)
     end)
 
     -- Nothing to act on: fewer than `unnamed` in the window from another
@@ -677,7 +709,7 @@ describe("findings", function()
     -- Each is still counted under its source.
     it("makes none of a few, nor of the logging host's own", function()
       local log = {}
-      for i = 1, 19 do log[#log + 1] = nameless("10.0.0.41", "-", i * 5) end
+      for i = 1, 19 do log[#log + 1] = nameless("10.0.0.41", "-", i * 5) end -- (20 make one)
       for i = 1, 200 do log[#log + 1] = nameless(nil, "-", i * 0.5) end
       for i = 1, 200 do log[#log + 1] = nameless(nil, "DC01", i * 0.5, "dc01.corp.local") end
       local r = sc.triage(log)
@@ -691,6 +723,7 @@ describe("findings", function()
       local log = {}
       for i = 1, 150 do log[i] = nameless("203.0.113.7", "-", i * 0.5) end
       none(sc.triage(log, nil, { unnamed = 151 }), "unnamed_failures")
+      assert.are.equal(150, one(sc.triage(log, nil, { unnamed = 150 }), "unnamed_failures").count)
       -- (121 in the busiest minute)
       local f = one(sc.triage(log, nil, { unnamed_tool = 122 }), "unnamed_failures")
       assert.are.equal("stale_credential", f.reading)

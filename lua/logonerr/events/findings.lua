@@ -1027,23 +1027,34 @@ local function find_all(self)
   end
 
   -- One source, many failures that name no account: a tool's burst, or
-  -- something set up wrong that keeps trying.
+  -- something set up wrong that keeps trying.  An attack when they come
+  -- at a tool's pace, or when the source is in a finding read as one
+  -- already (guessing, spraying, probing names): one mistyped password
+  -- from behind the same address is not that.
+  local attacks = {}
+  for _, x in ipairs(f) do
+    if x.reading == "attacker" then
+      for _, label in ipairs(x.sources) do attacks[label] = true end
+    end
+  end
   local nl = self.nameless
   for _, sh in ipairs(self.nameless_shape_list) do
     sh.source, sh.source_label = self.ids:source(sh.src)
   end
   in_time_order(nl)
-  local nl_by_src
-  nl_by_src, order = group(nl, function(e) return e.source end)
-  for _, k in ipairs(order) do
+  local nl_by_src, nl_order = group(nl, function(e) return e.source end)
+  local tools = {}
+  for _, k in ipairs(nl_order) do
     local l = nl_by_src[k]
     local p = peak(l, w)
+    local tool = peak(l, MINUTE) >= o.unnamed_tool
+    tools[k] = tool
     if p >= o.unnamed then
-      local others, tool = attacking(l), peak(l, MINUTE) >= o.unnamed_tool
-      local reading = (others or tool) and "attacker" or "stale_credential"
+      local named = attacks[l[1].source_label] or false
+      local reading = (named or tool) and "attacker" or "stale_credential"
       f[#f + 1] = finding("unnamed_failures", l, reading,
         { peak = p, window = w,
-          why = others and "other_accounts" or tool and "unnamed_rate" or "unnamed_pace" })
+          why = tool and "unnamed_rate" or named and "named_attack" or "unnamed_pace" })
     end
   end
 
@@ -1053,10 +1064,14 @@ local function find_all(self)
   in_time_order(won, wt, wi)
   local fail_by_id = group(fails, function(e) return e.identity end)
   local fail_by_src = group(fails, function(e) return e.source end)
-  -- A source's failures that name no account come before its successes
-  -- too (RDP guessing through NLA names none, then logs on with a name).
+  -- A source's failures that name no account, at a tool's pace, come
+  -- before its successes too (a scanner's anonymous tries, then a logon
+  -- with a name).  Slower ones do not: a health probe's every 30 s says
+  -- nothing of the people who log on through the same address.
   for src, l in pairs(nl_by_src) do
-    fail_by_src[src] = fail_by_src[src] and by_time_merged(fail_by_src[src], l) or l
+    if tools[src] then
+      fail_by_src[src] = fail_by_src[src] and by_time_merged(fail_by_src[src], l) or l
+    end
   end
   -- The failures of a list l (in time order) in the window [t - w, t]
   -- before a success at t, counted by field by (source or identity).  The
@@ -1407,8 +1422,10 @@ local function columns_ok(e, shapes)
           plain.places(e.shape, n, shapes) and is.table(e.time)) then
     return false
   end
-  for k, v in pairs(e.time) do -- (the untimed: their time's text, or true)
-    if not (is.count(k) and k >= 1 and k <= n and (v == true or is.scalar(v))) then
+  -- (the untimed: their time's text, or true; a number beside a text
+  -- would not compare with it)
+  for k, v in pairs(e.time) do
+    if not (is.count(k) and k >= 1 and k <= n and (v == true or is.string(v))) then
       return false
     end
   end

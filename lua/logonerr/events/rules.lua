@@ -134,9 +134,9 @@ M.KINDS = {
     attacker_severity = "high",
     advice = {
       attacker = {
-        "A burst of 4625s with no account name from one address is a tool: RDP password guessing that fails before Windows learns the name, or a scanner trying anonymous (null) sessions. Unless the source is a scanner of your own, block it.",
-        "These records do not say which accounts were tried: look for the same source in records that do (4625 with a name, 4776 and 4771 on the DCs), and in the host's RDP log (RdpCoreTS event 131 gives each connection's client address).",
-        "Check for a success from the same source during the burst or after it (4624 type 3 or 10).",
+        "Failures that name no account, fast or beside an attack from the same source, come from a tool: a scanner or a password guesser trying anonymous (null) sessions or breaking off its NTLM or CredSSP handshakes. Unless the source is a scanner of your own, block it.",
+        "These records do not say which accounts were tried: look for the same source in records that do (4625 with a name, 4776 and 4771 on the DCs), and in the host's RDP log (RdpCoreTS event 131 gives each connection's client address, 140 each failed one's).",
+        "Check for a success from the same source during the failures or after them (4624 type 3 or 10).",
       },
       stale_credential = {
         "Something on the source connects without a name at a steady pace: a monitoring agent, a printer or NAS browsing shares, an application set to anonymous access. Find it and give it an account, or turn it off.",
@@ -229,6 +229,7 @@ M.WHY = {
   after_failures = "the failures before the success came faster than a person types, or from a source failing for other accounts",
   unnamed_rate = "more failures naming no account in a minute than anything but a tool sends",
   unnamed_pace = "failures naming no account at a pace a device or program set up wrong keeps",
+  named_attack = "the source is in another finding read as an attack",
   typo = "failures at a person's pace from the account's own source, then the success",
 }
 
