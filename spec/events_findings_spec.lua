@@ -678,6 +678,20 @@ describe("findings", function()
       assert.are.equal("stale_credential", f.reading)
     end)
 
+    -- The same burst, and bob's logon five minutes after it began: six of
+    -- the tool's tries are still in the window before it, too few and too
+    -- slow on average to read as a tool by themselves; that a tool made
+    -- them does.
+    it("reads a logon after a tool's unnamed failures as an attack", function()
+      local log = {}
+      for i = 1, 25 do log[i] = nameless("203.0.113.7", "-", i * 0.5) end
+      log[26] = logged_on("bob", "203.0.113.7", "-", 310)
+      local f = one(sc.triage(log), "success_after_failures")
+      assert.are.equal(6, f.failures)
+      assert.are.equal("attacker", f.reading)
+      assert.are.equal(rules.WHY.after_failures, f.why)
+    end)
+
     -- A load balancer's health probe from 10.0.0.250 fails with no name
     -- every 30 s; alice, bob and carol log on through the same address.
     -- The probe's pace is no tool's: their logons follow nothing.

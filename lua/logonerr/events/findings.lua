@@ -1135,10 +1135,12 @@ local function find_all(self)
     -- The source's failures before t, and of how many identities other
     -- than this one.
     local s_src = l_src and window(l_src, t, "identity")
-    local n_src, others = 0, 0
+    local n_src, others, unnamed = 0, 0, 0
     if s_src then
       n_src = s_src.hi - s_src.lo + 1
       others = s_src.distinct - ((s_src.n[e.identity] or 0) > 0 and 1 or 0)
+      -- (those that name no account: only a tool's are in its list)
+      unnamed = s_src.n[false] or 0
     end
     local n, first = n_id, nil
     if n_src > n_id then n = n_src end
@@ -1163,7 +1165,7 @@ local function find_all(self)
       end
       -- Failures faster than a person types (under 2 s apart on average).
       e.burst = n >= o.guessing and first ~= nil and (t - first) / n < 2
-      e.others = others
+      e.others, e.unnamed = others, unnamed
     end
   end
   for _, k in ipairs(keys(hits)) do
@@ -1173,7 +1175,8 @@ local function find_all(self)
       if i <= 50 then
         list[i] = { identity = e.identity, time = time_of(e), failures = e.failures_before }
       end
-      tool = tool or e.burst or e.others > 0 or e.failures_before >= o.brute_force
+      tool = tool or e.burst or e.others > 0 or e.unnamed > 0 or
+             e.failures_before >= o.brute_force
     end
     local reading = tool and "attacker" or "stale_credential"
     local x = finding("success_after_failures", l, reading,
