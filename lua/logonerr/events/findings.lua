@@ -35,6 +35,8 @@ M.DATA = { "IpAddress", "PreAuthType", "ProcessName", "ServiceName", "TargetDoma
 
 -- Per record: remembered per text (a log repeats a few accounts and hosts).
 local split, host = memo.two(identity.split), memo.one(identity.host)
+-- A host name's first label, case-folded (an address's first number).
+local first_label = memo.one(function(name) return identity.fold(match(name, "^[^.]+")) end)
 
 -- How the logon summary names events that have no logon type.
 local VIA = { tgt = "Kerberos TGT", service_ticket = "Kerberos service ticket",
@@ -117,7 +119,7 @@ function STATE:own(computer)
   if computer == nil then return nil end
   local o = self.owns[computer]
   if o == nil then
-    o = identity.fold(match(computer, "^[^.]+"))
+    o = first_label(computer)
     self.owns[computer] = o
   end
   return o
@@ -211,6 +213,24 @@ local function shape_key(spelling, src, role, id, computer, ws, ip, class, code,
          (proc or "") .. "\0" .. (failed and "f" or "") .. (success and "s" or "")
 end
 
+-- Shape sh, new, made one that entries share: kept by its key and in
+-- list, in the order first met.
+local function adopt(by_key, list, sh)
+  sh.__index = sh
+  by_key[sh.key] = sh
+  list[#list + 1] = sh
+  return sh
+end
+
+-- Record rec's entry of shape, number n.  The time's text is the canonical
+-- form of its seconds (record.decorate): kept as the seconds alone, it is
+-- made again where it is shown.
+local function entry(rec, n, shape)
+  local e = setmetatable({ i = n, t = rec.seconds or 0, record = rec.record }, shape)
+  if rec.seconds == nil then e.untimed, e.time = true, rec.time end
+  return e
+end
+
 -- A failure that names no account, from another host (src): its event,
 -- host, code and source in a shape kept once, and its own time and number
 -- (its place among these), as the other failures are kept.
@@ -220,18 +240,12 @@ end
 local function keep_nameless(self, rec, src)
   local code = rec.code and rec.code.name
   local key = nameless_key(src, rec.id, rec.computer, code)
-  local shape = self.nameless_shapes[key]
-  if shape == nil then
-    shape = { key = key, src = src, id = rec.id, computer = rec.computer, code = code }
-    shape.__index = shape
-    self.nameless_shapes[key] = shape
-    self.nameless_shape_list[#self.nameless_shape_list + 1] = shape
-  end
+  local shape = self.nameless_shapes[key] or
+                adopt(self.nameless_shapes, self.nameless_shape_list,
+                      { key = key, src = src, id = rec.id, computer = rec.computer, code = code })
   local n = self.nameless_n + 1
   self.nameless_n = n
-  local e = setmetatable({ i = n, t = rec.seconds or 0, record = rec.record }, shape)
-  if rec.seconds == nil then e.untimed, e.time = true, rec.time end
-  self.nameless[n] = e
+  self.nameless[n] = entry(rec, n, shape)
 end
 
 --- Takes one record (decorated: id, time, seconds, data, code, failed,
@@ -258,7 +272,7 @@ function STATE:add(rec, ev)
       -- finding (find_all).  The logging host's own (a service, Schannel's
       -- certificate mapping) and those with no source stay a count.
       if src and src ~= "local" and
-         identity.fold(match(src, "^[^.]+")) ~= self:own(rec.computer) then
+         first_label(src) ~= self:own(rec.computer) then
         keep_nameless(self, rec, src)
       end
     end
@@ -340,22 +354,16 @@ function STATE:add(rec, ev)
                         svc, enc, preauth, proc, failed, success)
   local shape = self.shapes[key]
   if shape == nil then
-    shape = { key = key, id = id, role = role, computer = rec.computer, user = user,
-              domain = domain,
-              spelling = rec.account, src = src, failed = failed, success = success,
-              ws = wsf, ip = ip, class = class, code = code, logon_type = ltn,
-              logon_name = lt and lt.name, service = svc, enc = enc, preauth = preauth,
-              process = proc, how = how_of(lt and lt.name, role),
-              service_key = svc and lower(svc) }
-    shape.__index = shape
-    self.shapes[key] = shape
-    self.shape_list[#self.shape_list + 1] = shape
+    shape = adopt(self.shapes, self.shape_list,
+      { key = key, id = id, role = role, computer = rec.computer, user = user,
+        domain = domain,
+        spelling = rec.account, src = src, failed = failed, success = success,
+        ws = wsf, ip = ip, class = class, code = code, logon_type = ltn,
+        logon_name = lt and lt.name, service = svc, enc = enc, preauth = preauth,
+        process = proc, how = how_of(lt and lt.name, role),
+        service_key = svc and lower(svc) })
   end
-  -- The time's text is the canonical form of its seconds (record.decorate):
-  -- kept as the seconds alone, it is made again where it is shown.
-  local e = setmetatable({ i = n, t = rec.seconds or 0, record = rec.record }, shape)
-  if rec.seconds == nil then e.untimed, e.time = true, rec.time end
-  self.list[#self.list + 1] = e
+  self.list[#self.list + 1] = entry(rec, n, shape)
 end
 
 -- The time of an entry, as the record gave it.
@@ -1359,7 +1367,7 @@ function STATE:sort()
   in_time_order(self.list)
 end
 
--- Shapes as plain tables, and each one's place among them.
+-- Shapes (or sums) as plain tables, and each one's place among them.
 local function places_of(list)
   local shapes, index = {}, {}
   for k, sh in ipairs(list) do shapes[k], index[sh] = copy(sh), k end
@@ -1382,8 +1390,7 @@ end
 function STATE:state()
   self:sort()
   local shapes, index = places_of(self.shape_list)
-  local sums, sindex = {}, {}
-  for k, sm in ipairs(self.sum_list) do sums[k], sindex[sm] = copy(sm), k end
+  local sums, sindex = places_of(self.sum_list)
   local e = columns(self.list, index)
   local nshapes, nindex = places_of(self.nameless_shape_list)
   local nameless = { shapes = nshapes, entries = columns(self.nameless, nindex) }
@@ -1517,14 +1524,7 @@ end
 local function take_shapes(by_key, mine, theirs, live)
   local now = {}
   for k, sh in ipairs(theirs) do
-    local x = by_key[sh.key]
-    if x == nil then
-      x = sh
-      x.__index = x
-      by_key[sh.key] = x
-      mine[#mine + 1] = x
-    end
-    now[live and sh or k] = x
+    now[live and sh or k] = by_key[sh.key] or adopt(by_key, mine, sh)
   end
   return now
 end
