@@ -206,7 +206,8 @@ screenshot: deps-ci all
 # Reading Security logs: cpu, wall, records/s and MB/s for EVTX (the sample
 # and one EVENTS_TIMES times larger, -j 1 and 2), XML and NDJSON, against
 # evtxexport -f xml and python-evtx on the same files; peak memory on an
-# EVTX file of EVENTS_GB GB; our C reader alone; the targets of issue 22.
+# EVTX file of EVENTS_GB GB; our C reader alone; an attack's log (the MITRE
+# samples, nearly all failures) at both sizes; the targets of issue 22.
 # Then the findings alone on an attack of ATTACK failures and of four times
 # as many: whether their cost grows as the failures do.
 EVENTS_TIMES ?= 100

@@ -11,8 +11,11 @@
 -- times moved on, so that every record is a new one (a repeated record
 -- would be counted once, as a duplicate) and the findings see each copy's
 -- activity again later; and the sample as XML and Winlogbeat NDJSON
--- (spec/support/evtx_forms.py); and a collection, 12 pieces of one log
--- as Windows archives it (2.4 MB each, evtx-grow.py --after).  Each
+-- (spec/support/evtx_forms.py); a collection, 12 pieces of one log as
+-- Windows archives it (2.4 MB each, evtx-grow.py --after); and an
+-- attack's log, the four MITRE attack samples grown to the big file's size
+-- and to GB gigabytes (its speed, what its findings cost, and memory,
+-- which follows the failures).  Each
 -- command runs several times and the best time counts: processor time
 -- (user + system), which other work on a
 -- shared machine disturbs less than wall time (both are printed); the -j 2
@@ -88,6 +91,29 @@ if not exists(pieces .. "/Archive-Security-" .. (PIECES - 1) .. ".evtx") then
               :format(k, pieces, k, SAMPLES)))
   end
 end
+-- An attack's log: the four MITRE attack samples of spec/fixtures/evtx
+-- (a local brute force, a Kerberos one, a kerbrute name probe, logons
+-- refused by account restrictions: almost every record a failure) grown
+-- to about the big file's size, and to about GB gigabytes.  A routine
+-- success is kept as a count and a time, a failure whole (a finding lists
+-- it): here the findings' lists and the memory are at their largest for
+-- the bytes read.
+local ATTACKS = "spec/fixtures/evtx/mitre-*.evtx"
+local attack_chunks = 0
+for path in io.popen("ls " .. ATTACKS):lines() do
+  local head = assert(io.open(path, "rb")):read(44)
+  attack_chunks = attack_chunks + head:byte(43) + 256 * head:byte(44)
+end
+local function attack_of(bytes)
+  local copies = math.floor(bytes / (attack_chunks * 65536) + 0.5)
+  local path = dir .. "/attack-x" .. copies .. ".evtx"
+  if copies > 0 and not exists(path) then
+    assert(ok("/usr/bin/python3 bench/evtx-grow.py " .. path .. " " .. copies .. " " .. ATTACKS))
+  end
+  return copies > 0 and path or nil
+end
+local attack = attack_of(size(big))
+local attack_huge = gb > 0 and attack_of(gb * 1024 * 1024 * 1024) or nil
 -- One run of cmd: processor time (s), wall time (s), peak memory (KB).
 -- bash's time keyword gives the times to the millisecond (GNU time's are
 -- in hundredths, 5% of a 0.2 s run); GNU time gives the peak memory.
@@ -154,9 +180,15 @@ local function median(l)
   return (l[h] + l[h + 1]) / 2
 end
 
+-- The records a triage of path counted, and the failures among them.
+local counted = {}
 local function records(path)
-  local out = sh(lua .. " bin/logonerr events -f json '" .. path .. "'")
-  return tonumber(out:match('"events":%s*(%d+)'))
+  if counted[path] == nil then
+    local out = sh(lua .. " bin/logonerr events -f json '" .. path .. "'")
+    counted[path] = { tonumber(out:match('"events":%s*(%d+)')),
+                      tonumber(out:match('"failures":%s*(%d+)')) }
+  end
+  return counted[path][1], counted[path][2]
 end
 
 local LOGONERR = lua .. " bin/logonerr events -f json "
@@ -248,6 +280,22 @@ local piecesj2
 m, piecesj2 = paired(LOGONERR .. pieces, LOGONERR .. "-j 2 " .. pieces, 7)
 row(bp, "logonerr events (triage)", pieces, m[1])
 row(bp, "logonerr events -j 2", pieces, m[2])
+-- The attack's log: the triage, -j 2 in rounds as on the big file, and
+-- what the findings and the report cost of one process (bench/serial.lua
+-- with and without them: the part -j leaves to one core).
+local ba = ("attack EVTX %.0f MB"):format(size(attack) / 1048576)
+local attackj2
+m, attackj2 = paired(LOGONERR .. attack, LOGONERR .. "-j 2 " .. attack, 5)
+local at1 = row(ba, "logonerr events (triage)", attack, m[1])
+row(ba, "logonerr events -j 2", attack, m[2])
+m = measure({ lua .. " bench/serial.lua " .. attack,
+              lua .. " bench/serial.lua " .. attack .. " finish" }, 3)
+local attack_found = (m[2][1] - m[1][1]) / m[2][1]
+local ath
+if attack_huge then
+  ath = row(("attack EVTX %.2f GB"):format(size(attack_huge) / 2 ^ 30),
+            "logonerr events (triage)", attack_huge, measure({ LOGONERR .. attack_huge }, 1)[1])
+end
 local x1, n1 = dir .. "/x1/events.xml", dir .. "/x1/winlogbeat.ndjson"
 m = measure({ LOGONERR .. x1, LOGONERR .. n1 })
 row("XML (python-evtx's)", "logonerr events (triage)", x1, m[1])
@@ -309,6 +357,25 @@ if hugekb then
   io.write(("peak memory, triage of the %.2f GB file: %d KB (-j 2: %d KB, the parent); " ..
             "target under 64 MB: %s\n")
            :format(size(huge) / 2 ^ 30, hugekb, hugej2.kb, verdict(hugekb < 65536)))
+end
+do
+  local n, failed = records(attack)
+  local r, t = attackj2, attackj2.twice
+  io.write(("an attack's log (%s, the MITRE samples: %d records, %d failures): triage " ..
+            "%.0f MB/s (cpu); the findings and the report %.0f%% of it; -j 2 against " ..
+            "-j 1 (wall) %.2f times (median of %d rounds, %.2f to %.2f); two triages at " ..
+            "once against one %.2f times\n")
+           :format(ba, n, failed, size(attack) / 1048576 / at1[1], 100 * attack_found,
+                   median(r), #r, r[1], r[#r], median(t)))
+  if ath then
+    local hn, hfailed = records(attack_huge)
+    -- (bytes a failure: the peak's growth from the smaller log's)
+    io.write(("  %.2f GB of it (%d records, %d failures): %.1f s (cpu), peak memory %d KB, " ..
+              "%.0f bytes more for each failure more: memory follows the failures a " ..
+              "finding may list\n")
+             :format(size(attack_huge) / 2 ^ 30, hn, hfailed, ath[1], ath[3],
+                     (ath[3] - at1[3]) * 1024 / (hfailed - failed)))
+  end
 end
 do
   local r, t = piecesj2, piecesj2.twice
