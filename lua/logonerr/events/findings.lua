@@ -715,46 +715,51 @@ local function attempts(self)
   return out
 end
 
-local function evidence(list)
-  local ev, seen = {}, {}
+-- A finding of kind from attempts; reading: "attacker" or
+-- "stale_credential"; extra: fields of its own.  One look at each attempt
+-- (an attack's finding lists tens of thousands): what its shape holds
+-- (account, source, code, and its event, where it has one record) is
+-- noted once for a run of that shape; its time, and the first 20 records
+-- as evidence.
+local function finding(kind, list, reading, extra)
+  local accounts, sources, codes, span, ev, seen = {}, {}, {}, {}, {}, {}
   local function note(r)
     if #ev < 20 then
       ev[#ev + 1] = { id = r.id, record = r.record, computer = r.computer, time = time_of(r) }
     end
     seen[r.id] = true
   end
-  for _, e in ipairs(list) do
-    local records = e.records
-    if records then
-      for _, r in ipairs(records) do note(r) end
-    else
-      note(e)
-    end
-  end
-  return ev, keys(seen)
-end
-
--- A finding of kind from attempts; reading: "attacker" or
--- "stale_credential"; extra: fields of its own.
-local function finding(kind, list, reading, extra)
-  local accounts, sources, codes, span = {}, {}, {}, {}
-  local last_shape = false -- (what a shape holds, noted once for a run of its entries)
+  local lo, hi -- (the timed attempts' seconds)
+  local last_shape = false
   for _, e in ipairs(list) do
     local sh = getmetatable(e) -- (nil: a success made whole, which holds its own)
-    if sh ~= last_shape or sh == nil then
+    local new = sh ~= last_shape or sh == nil
+    if new then
       last_shape = sh
       if e.identity then accounts[e.identity] = true end -- (none: a failure naming none)
       if e.source_label then sources[e.source_label] = true end
       if e.code then codes[e.code] = true end
     end
-    widen(span, e)
+    if e.untimed then
+      widen(span, e)
+    else
+      local t = e.t
+      if lo == nil then lo, hi = t, t elseif t < lo then lo = t elseif t > hi then hi = t end
+    end
+    local records = e.records -- (an attempt told by several events)
+    if records then
+      for _, r in ipairs(records) do note(r) end
+    elseif new or #ev < 20 then
+      note(e)
+    end
   end
+  span.lo, span.hi = lo, hi
   local first, last = span_texts(span)
   local k = rules.KINDS[kind]
   if reading == nil or k.advice[reading] == nil then
     reading = k.advice.attacker and "attacker" or "stale_credential"
   end
-  local ev, ids = evidence(list)
+  local ids = keys(seen)
   local f = { kind = kind, severity = rules.severity(kind, reading), reading = reading,
               title = k.title, count = #list, first = first, last = last,
               accounts = keys(accounts, 50), sources = keys(sources, 50), codes = keys(codes),
