@@ -949,12 +949,11 @@ local function find_all(self)
     end
   end
 
-  -- One source, many identities, bad passwords.
-  local people = {}
-  for _, e in ipairs(by_class.bad_password or {}) do
-    if e.kind ~= "virtual" then people[#people + 1] = e end
-  end
-  g, order = group(people, function(e) return e.source end)
+  -- One source, many identities, bad passwords (a virtual account's
+  -- left out).
+  g, order = group(by_class.bad_password or {}, function(e)
+    if e.kind ~= "virtual" then return e.source end
+  end)
   for _, k in ipairs(order) do
     local p = peak(g[k], w, "identity")
     if p >= o.spray then
