@@ -566,6 +566,162 @@ describe("findings", function()
     end)
   end)
 
+  describe("findings: where the attempts came from, and what their codes say", function()
+    local sdk = require "support.sdk"
+    local STATUS = sdk.symbols() -- (mingw-w64's and Wine's ntstatus.h)
+    local function hex(name) return ("0x%08x"):format(assert(STATUS[name], name)) end
+    local function joined(f) return table.concat(f.check, "\n") end
+    -- A 4625 logged by the workstation PC07 itself: logon type, the
+    -- process that asked (ProcessName), and the account that ran it.
+    local function local_failure(user, t, process, sub, logon_type)
+      return { id = 4625, time = at(t), computer = "PC07.corp.local", data = {
+               SubjectUserName = "admin", SubjectDomainName = "PC07",
+               SubjectLogonId = "0x393f6d", TargetUserName = user, TargetDomainName = "PC07",
+               Status = "0xc000006d", SubStatus = sub or "0xc000006a",
+               LogonType = logon_type or "2", LogonProcessName = "Advapi",
+               WorkstationName = "PC07", IpAddress = "-", ProcessName = process } }
+    end
+    local TOOL = "C:\\Users\\admin\\Desktop\\restore\\AccountRestore.exe"
+
+    -- A program a logged-on user started calls the logon API with one
+    -- password after another for the local Administrator and for admin:
+    -- eight each in a second, logon type 2, from no other computer.  An
+    -- attack (a privilege escalation on this host: two accounts guessed
+    -- from one source), and the program is the lead: "block the source"
+    -- would send the responder to a firewall.
+    it("names the program on the host itself that guessed passwords, and says so first",
+       function()
+      local log = {}
+      for i = 1, 8 do
+        log[#log + 1] = local_failure("Administrator", i * 0.1, TOOL)
+        log[#log + 1] = local_failure("admin", i * 0.1 + 0.05, TOOL)
+      end
+      local list = sc.findings(sc.triage(log), "password_guessing")
+      assert.are.equal(2, #list)
+      for _, f in ipairs(list) do
+        assert.are.equal("attacker", f.reading)
+        assert.are.same({ TOOL }, f.processes)
+        assert.matches("program on this host itself", f.check[1], 1, true)
+        assert.matches("SubjectLogonId", f.check[1], 1, true)
+      end
+    end)
+
+    -- The same host's logon screen, where a person mistypes a password
+    -- six times over two minutes: someone sat there; no program to hunt.
+    it("does not read the logon screen's failures as a program on the host", function()
+      local log = {}
+      for i = 1, 6 do
+        log[i] = local_failure("erin", i * 20, "C:\\Windows\\System32\\winlogon.exe")
+      end
+      local f = one(sc.triage(log), "password_guessing")
+      assert.are.equal("stale_credential", f.reading)
+      assert.not_matches("program on this host itself", joined(f), 1, true)
+    end)
+
+    -- The MITRE sample of the same attack: AccountRestore.exe against
+    -- Admin and Administrator (evtx_dump.py shows its ProcessName).
+    it("names AccountRestore.exe in the MITRE sample of a local brute force", function()
+      local r = events.triage(assert(events.open(
+        "spec/fixtures/evtx/mitre-4625-accountrestore-local-bf.evtx")))
+      local list = sc.findings(r, "password_guessing")
+      assert.are.equal(2, #list)
+      for _, f in ipairs(list) do
+        assert.are.same({ "C:\\Users\\Admin\\Desktop\\AccountRestore.bin\\AccountRestore.exe" },
+                        f.processes)
+        assert.matches("program on this host itself", f.check[1], 1, true)
+      end
+    end)
+
+    -- Guest tried by explorer.exe of the logged-on user: Windows falling
+    -- back to guest access to a share.  Nothing should run as Guest, and
+    -- explorer.exe is no program to stop.
+    it("gives an account disabled by design only the advice to leave it so", function()
+      local log = {}
+      for i = 1, 3 do
+        log[i] = local_failure("Guest", i * 60, "C:\\Windows\\explorer.exe", "0xc0000072", "3")
+      end
+      local f = one(sc.triage(log), "disabled_account")
+      assert.matches("disabled on purpose", f.check[1], 1, true)
+      assert.not_matches("still runs as", joined(f), 1, true)
+      assert.not_matches("program on this host itself", joined(f), 1, true)
+      -- Beside an account that is meant to be in use, both are said.
+      log[4] = failed_logon("olduser", "CORP", "10.0.0.12", "APP02", 400, "0xc0000072")
+      f = one(sc.triage(log), "disabled_account")
+      assert.matches("Some of these accounts are disabled on purpose", f.check[1], 1, true)
+      assert.matches("still runs as", joined(f), 1, true)
+    end)
+
+    -- 0xC000006E, "the user account and password are legitimate" with a
+    -- restriction (Microsoft's RedirectLogonError page), and its sub-status
+    -- saying which: the logon right, the hours, the workstations.  The
+    -- password was right: from the user's own PC a policy to settle, from
+    -- a source that fails for other accounts too, a password in the wrong
+    -- hands.
+    for _, name in ipairs({ "STATUS_LOGON_TYPE_NOT_GRANTED", "STATUS_INVALID_LOGON_HOURS",
+                            "STATUS_INVALID_WORKSTATION" }) do
+      it("finds a logon refused by a restriction (" .. name .. ") with the right password",
+         function()
+        local refused = { id = 4625, time = at(100), computer = "srv01.corp.local", data = {
+          TargetUserName = "alice", TargetDomainName = "CORP",
+          Status = hex("STATUS_ACCOUNT_RESTRICTION"), SubStatus = hex(name), LogonType = "10",
+          IpAddress = "10.0.0.31", WorkstationName = "PC31", IpPort = "50211" } }
+        local f = one(sc.triage({ refused }), "account_restricted")
+        assert.are.equal("stale_credential", f.reading)
+        assert.are.equal("low", f.severity)
+        assert.are.same({ "CORP\\alice" }, f.accounts)
+        assert.matches("password was right", f.title, 1, true)
+        local log = { refused }
+        for i = 1, 3 do
+          log[#log + 1] = failed_logon("user" .. i, "CORP", "10.0.0.31", "PC31", 100 + i * 5)
+        end
+        f = one(sc.triage(log), "account_restricted")
+        assert.are.equal("attacker", f.reading)
+        assert.are.equal("high", f.severity)
+        assert.matches("Reset these passwords", joined(f), 1, true)
+      end)
+    end
+
+    -- The MITRE sample of RDP refused by a restriction names no account
+    -- (TargetUserName "-"): two such failures stay a count by source.
+    it("makes no restriction finding of failures that name no account", function()
+      local r = events.triage(assert(events.open(
+        "spec/fixtures/evtx/mitre-4625-account-restriction.evtx")))
+      none(r, "account_restricted")
+    end)
+
+    -- kerbrute: 0x12 (KDC_ERR_CLIENT_REVOKED) comes back for an account
+    -- that exists and is disabled, locked out or expired, so the name is
+    -- confirmed; the advice must not file it with the names that do not
+    -- exist.
+    it("tells the responder that names answered 0x12 exist", function()
+      local log = {}
+      for i, n in ipairs({ "Administrator", "Test-ADM", "nosuch1", "nosuch2", "nosuch3" }) do
+        log[i] = { id = 4768, time = at(i * 0.3), data = { TargetUserName = n,
+          TargetDomainName = "CORP.LOCAL", ServiceName = "krbtgt/CORP.LOCAL",
+          IpAddress = "::ffff:10.0.0.66", Status = i <= 2 and "0x12" or "0x6",
+          PreAuthType = "-", TicketEncryptionType = "0xffffffff" } }
+      end
+      local f = one(sc.triage(log), "user_enumeration")
+      local said = false
+      for _, c in ipairs(f.check) do
+        said = said or (c:find("0x12", 1, true) and c:find("does but is disabled", 1, true)) ~= nil
+        assert.is_nil(c:find("0x12) in a burst", 1, true))
+      end
+      assert.is_true(said)
+    end)
+
+    -- 0xC0000224 at the console: the user is asked for a new password
+    -- (after a reset); no service to fix, no program to stop.
+    it("reads a password that must be changed at the console as the prompt it is", function()
+      local f = one(sc.triage({ local_failure("Administrator", 0,
+        "C:\\Windows\\System32\\winlogon.exe", hex("STATUS_PASSWORD_MUST_CHANGE")) }),
+        "expired_account")
+      assert.are.equal("stale_credential", f.reading)
+      assert.matches("must be changed at this logon", f.check[1], 1, true)
+      assert.not_matches("program on this host itself", joined(f), 1, true)
+    end)
+  end)
+
   describe("findings: severity", function()
     it("gives every finding a severity and sorts by it", function()
       local log = {}

@@ -18,8 +18,8 @@ local schema = require "logonerr.events.schema"
 local time = require "logonerr.events.time"
 
 local floor, math_abs = math.floor, math.abs
-local getmetatable, ipairs, pairs, setmetatable, tonumber, tostring =
-      getmetatable, ipairs, pairs, setmetatable, tonumber, tostring
+local getmetatable, ipairs, next, pairs, setmetatable, tonumber, tostring =
+      getmetatable, ipairs, next, pairs, setmetatable, tonumber, tostring
 local find, lower, match = string.find, string.lower, string.match
 local sort = table.sort
 
@@ -48,6 +48,9 @@ local NT = {
   [0xC0000234] = "lockout", [0xC0000072] = "disabled",
   [0xC0000193] = "expired", [0xC0000071] = "expired", [0xC0000224] = "expired",
   [0xC0000133] = "clock_skew",
+  -- the password was right, and a restriction refused the logon
+  [0xC000006E] = "restricted", [0xC000006F] = "restricted", [0xC0000070] = "restricted",
+  [0xC000015B] = "restricted",
 }
 local KRB = {
   [0x18] = "bad_password", [0x6] = "unknown_user", [0x12] = "revoked",
@@ -56,10 +59,12 @@ local KRB = {
 -- The finding each failure class of one kind leads to.
 local SINGLE = {
   { "lockout", "lockout" }, { "revoked", "account_revoked" }, { "disabled", "disabled_account" },
-  { "expired", "expired_account" }, { "clock_skew", "clock_skew" },
+  { "expired", "expired_account" }, { "restricted", "account_restricted" },
+  { "clock_skew", "clock_skew" },
 }
 local THRESHOLD = { lockout = "lockout", revoked = "revoked", disabled = "disabled",
-                    expired = "expired", clock_skew = "clock_skew" }
+                    expired = "expired", restricted = "restricted",
+                    clock_skew = "clock_skew" }
 -- Logon types whose success means someone is in: interactive, network,
 -- remote interactive.
 local LOGGED_ON = { [2] = true, [3] = true, [10] = true }
@@ -87,6 +92,13 @@ end
 
 local function is_loopback(v)
   return v == "127.0.0.1" or v == "::1"
+end
+
+-- The logon screen's process (console and RDP logons), where a person
+-- types: the logging host is then where someone sat, not a program.
+local function logon_screen(p)
+  p = lower(p)
+  return find(p, "winlogon%.exe$") ~= nil or find(p, "logonui%.exe$") ~= nil
 end
 
 -- A process that a system or installed program runs (Sigma's reading of
@@ -579,6 +591,12 @@ local function group(list, keyf)
   return g, order
 end
 
+-- Did an attempt from src, logged by computer, come from that host itself
+-- (its own name: loopback sources are named so, source_of)?
+local function from_host(src, computer)
+  return src ~= nil and computer ~= nil and first_label(src) == first_label(computer)
+end
+
 -- Shape sh with the address and source of entry e (of another shape): an
 -- attempt's, where another of its records told where it came from.  Made
 -- once for each two shapes (kept in made), so that all an attempt is
@@ -592,6 +610,7 @@ local function moved(made, sh, e)
     for k, v in pairs(sh) do to[k] = v end
     to.ip, to.source = e.ip or sh.ip, e.source or sh.source
     to.source_label = e.source_label or sh.source_label
+    to.from_host = from_host(e.src or sh.src, sh.computer)
     to.__index = to
     of[getmetatable(e)] = to
   end
@@ -647,6 +666,7 @@ local function attempts(self)
     e.identity, e.kind = ids:resolve(e.user, e.domain)
     ids:spelling(e.identity, e.spelling)
     if e.src then e.source, e.source_label = ids:source(e.src) end
+    e.from_host = from_host(e.src, e.computer)
     -- the identity and kind of a failure, which the records of one attempt share
     if e.failed then e.attempt = e.identity .. "\0" .. (e.class or e.code or "") end
   end
@@ -723,6 +743,8 @@ end
 -- as evidence.
 local function finding(kind, list, reading, extra)
   local accounts, sources, codes, span, ev, seen = {}, {}, {}, {}, {}, {}
+  -- (here: every attempt from a program on the logging host)
+  local processes, here = {}, #list > 0
   local function note(r)
     if #ev < 20 then
       ev[#ev + 1] = { id = r.id, record = r.record, computer = r.computer, time = time_of(r) }
@@ -739,6 +761,11 @@ local function finding(kind, list, reading, extra)
       if e.identity then accounts[e.identity] = true end -- (none: a failure naming none)
       if e.source_label then sources[e.source_label] = true end
       if e.code then codes[e.code] = true end
+      local p = e.process
+      p = p ~= nil and tostring(p) -- (a log may give it as a number)
+      local named = p and p ~= "-" and p ~= ""
+      if named then processes[p] = true end
+      here = here and e.from_host == true and named and not logon_screen(p)
     end
     if e.untimed then
       widen(span, e)
@@ -766,8 +793,22 @@ local function finding(kind, list, reading, extra)
               events = ids, evidence = ev, check = rules.advice(kind, reading) }
   for key, v in pairs(extra or {}) do f[key] = v end
   if f.why then f.why = rules.WHY[f.why] end
-  if f.disabled_by_design and kind ~= "user_enumeration" then
-    local check = { rules.BY_DESIGN }
+  -- (4648's finding names its one process)
+  if f.process == nil and next(processes) then f.processes = keys(processes, 20) end
+  local dbd = f.disabled_by_design
+  if dbd and kind ~= "user_enumeration" then
+    if #dbd == count_keys(accounts) then -- (nothing should run as them: no more to say)
+      f.check = {}
+      for i, c in ipairs(rules.ALL_BY_DESIGN) do f.check[i] = c end
+      here = false
+    else
+      local check = { rules.BY_DESIGN }
+      for i, c in ipairs(f.check) do check[i + 1] = c end
+      f.check = check
+    end
+  end
+  if here then
+    local check = { rules.FROM_HOST }
     for i, c in ipairs(f.check) do check[i + 1] = c end
     f.check = check
   end

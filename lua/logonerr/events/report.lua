@@ -64,7 +64,7 @@ local function reading(f)
 end
 
 -- What a finding adds to its counts: the successes, the services, the
--- process, the accounts disabled by design.  A list of {label, text}.
+-- process or processes, the accounts disabled by design.  A list of {label, text}.
 local function details(f)
   local d = {}
   if f.successes then
@@ -78,6 +78,7 @@ local function details(f)
     d[#d + 1] = { label = "services", text = list(f.services, 20) }
   end
   if f.process then d[#d + 1] = { label = "process", text = f.process } end
+  if f.processes then d[#d + 1] = { label = "processes", text = list(f.processes, 20) } end
   if f.disabled_by_design and #f.disabled_by_design > 0 then
     local names = {}
     for i, x in ipairs(f.disabled_by_design) do names[i] = x.account end

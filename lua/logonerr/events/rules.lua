@@ -28,7 +28,7 @@ M.DEFAULTS = {
   unnamed = 20,             -- failures naming no account from one remote source in the window
   unnamed_tool = 20,        -- as many of them in one minute as only a tool sends (one each 3 s)
   kerberoast_many = 3,      -- services roasted in the window that raise the severity
-  lockout = 1, revoked = 1, disabled = 1, expired = 1, clock_skew = 1,
+  lockout = 1, revoked = 1, disabled = 1, expired = 1, restricted = 1, clock_skew = 1,
 }
 
 --- The kinds of finding.  severity: the usual one; attacker_severity:
@@ -55,9 +55,9 @@ M.KINDS = {
     severity = "high",
     advice = {
       attacker = {
-        "Block the source and find the process behind the attempts (4625's process name, 4648 on the source host).",
+        "Block the source, then find the program behind the attempts on the source host (its 4648 events, its process creations); a 4625 names the process only where it ran on the host that logged it.",
         "Check whether the account then logged on from that source (4624, 4768 with status 0).",
-        "Check the account's lockout threshold: guessing under it can go on for days.",
+        "If no lockout (4740, logged on the domain controller holding the PDC emulator role) followed this many failures, the lockout threshold is off or above the guessing: guessing under it can go on for days.",
       },
       stale_credential = {
         "Something on the source still holds an old password for this account: a mapped drive, a phone's mail, a service, a scheduled task, saved credentials.",
@@ -82,8 +82,8 @@ M.KINDS = {
     severity = "medium",
     advice = {
       attacker = {
-        "Names that do not exist (0xC0000064, Kerberos 0x6) or that the KDC refuses (0x12) in a burst from one source are a scan (kerbrute, Metasploit): identify and block the source.",
-        "Names that do exist answer with other codes (0x18, 0xC000006A): the attacker now knows them; expect guessing against them next.",
+        "Names tried in a burst from one source are a scan (kerbrute, Metasploit): identify and block the source.",
+        "The answers tell the attacker which names exist: 0xC0000064 and Kerberos 0x6 say a name does not; 0x12 says it does but is disabled, locked out, expired or outside its logon hours (the KDC gives it to existing accounts only), as a bad password (0x18, 0xC000006A) does. Expect guessing against the names that exist, those under refused first.",
         "Accounts disabled by design (Guest, krbtgt, Exchange's SM_ mailboxes) answer 0x12 to everyone: they say nothing about lockouts.",
       },
     },
@@ -192,11 +192,28 @@ M.KINDS = {
     attacker_severity = "medium",
     advice = {
       stale_credential = {
-        "Service accounts and scheduled tasks keep the password they were set with: update it where the account is used, or move the service to a managed account (gMSA).",
-        "For an expired account (0xC0000193), extend accountExpires only if the account is still needed.",
+        "0xC0000224: the password must be changed at this logon (after a reset, or 'User must change password at next logon'). At a console or over RDP that is the prompt for a new one, not an attack; a service, task or script cannot answer it: set its password and clear the flag.",
+        "0xC0000071, Kerberos 0x17: the password has expired. A person is asked to change it; a service account or scheduled task keeps failing until its password is updated where it is used, or it moves to a managed account (gMSA).",
+        "0xC0000193: the account has expired: extend accountExpires only if it is still needed.",
       },
       attacker = {
         "The source also failed for other accounts: the password it tried was right but old, so it came from an earlier leak. Block the source and check where else that password is used.",
+      },
+    },
+  },
+  account_restricted = {
+    title = "Logons refused by a restriction: the password was right",
+    severity = "low",
+    attacker_severity = "high",
+    advice = {
+      stale_credential = {
+        "Windows checked the password and accepted it, then a restriction refused the logon: 0xC000015B, the logon right (Allow or Deny log on locally, through Remote Desktop Services, as a batch job or service); 0xC000006F, the account's logon hours; 0xC0000070, the computers it may log on to (userWorkstations); 0xC000006E alone, another account restriction (a blank password off the console).",
+        "If the account should log on this way, grant it; if not, find what on the source tries to and stop it.",
+        "If the source is not one the account's owner uses, treat it as a password in the wrong hands.",
+      },
+      attacker = {
+        "The source also failed for other accounts, and for these the password it tried was right: whoever runs it knows them. Reset these passwords, then look for the same accounts' logons elsewhere, where no restriction stopped them.",
+        "Block the source.",
       },
     },
   },
@@ -215,6 +232,19 @@ M.KINDS = {
 --- What to check first when the accounts of a finding include some that
 -- are disabled on purpose.
 M.BY_DESIGN = "Some of these accounts are disabled on purpose (Guest, DefaultAccount, krbtgt, Exchange's system mailboxes): leave them disabled. An attempt on one is a client falling back to guest access, or someone trying names."
+
+--- The advice, whole, when every account of a finding is disabled on
+-- purpose: nothing is meant to run as them, so the rest would mislead.
+M.ALL_BY_DESIGN = {
+  "These accounts are disabled on purpose (Guest, DefaultAccount, krbtgt, Exchange's system mailboxes): leave them disabled.",
+  "An attempt on Guest from a logged-on user's program (explorer.exe, a mapped drive) is Windows falling back to guest access where the user's own was refused: look at what the user tried to reach, not at the account.",
+  "Attempts on them from another host, with other names, are someone trying names: see the source's other findings.",
+}
+
+--- What to check first when every attempt of a finding came from a
+-- program on the logging host itself (not its logon screen, where a
+-- person types): there is no other host to block.
+M.FROM_HOST = "These attempts came from a program on this host itself, not from another computer: the process named (not the logon screen), in the session 4625's SubjectLogonId gives (its 4624, its process creations, 4688). In the advice below, the source is this host and that program is what to look at."
 
 --- Why a finding has the reading it has, in the words reports use.
 M.WHY = {
