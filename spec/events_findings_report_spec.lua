@@ -88,4 +88,29 @@ describe("logonerr events shows the findings", function()
       assert.matches("Logon summary", text, 1, true)
     end
   end)
+
+  -- The official message of 0xC000006A (Microsoft's NTSTATUS values page,
+  -- [MS-ERREF] 2.3.1) speaks of changing a password: "the value provided
+  -- as the current password is not correct".  In a table of
+  -- logon failures an administrator needs what it means there: a wrong
+  -- password for an account that exists.  The message stays in JSON.
+  it("says what each code means in a logon report, the official message kept in JSON",
+     function()
+    local log = { { id = 4625, time = at(1), computer = "srv01.corp.local", data = {
+      TargetUserName = "erin", TargetDomainName = "CORP", Status = "0xc000006d",
+      SubStatus = "0xc000006a", LogonType = "3", IpAddress = "10.0.0.31",
+      WorkstationName = "PC31" } } }
+    local p = sc.write(log)
+    local _, text = run.command("events " .. p)
+    local line = text:match("\n%s*1%s+0xC000006A[^\n]*")
+    assert.matches("password was wrong", line, 1, true)
+    assert.not_matches("update a password", line, 1, true)
+    local _, html = run.command("events -f html " .. p)
+    assert.matches("<th>meaning</th>", html, 1, true)
+    local _, out = run.command("events -f json " .. p)
+    os.remove(p)
+    local c = dkjson.decode(out).by_code[1]
+    assert.matches("update a password", c.message, 1, true)
+    assert.matches("password was wrong", c.meaning, 1, true)
+  end)
 end)

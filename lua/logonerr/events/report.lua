@@ -192,7 +192,7 @@ function M.view(r)
   for i, c in ipairs(r.by_code) do
     v.by_code[i] = { count = c.count, count6 = format("%6d", c.count),
       hex = c.hex or "", hex12 = format("%-12s", c.hex or ""), name = c.name,
-      namespace = c.namespace, code = c.code, message = c.message,
+      namespace = c.namespace, code = c.code, message = c.message, meaning = c.meaning,
       first = c.first, last = c.last, accounts = list(c.accounts, 20) }
   end
   for i, a in ipairs(r.by_account) do

@@ -44,7 +44,7 @@ Findings
 
 Failures by code
 {{#by_code}}
-  {{count6}}  {{hex12}} {{name}}{{#message}}: {{message}}{{/message}}
+  {{count6}}  {{hex12}} {{name}}{{#meaning}}: {{meaning}}{{/meaning}}
 {{/by_code}}
 
 Accounts: failures, successes, identity (codes)
@@ -239,9 +239,9 @@ td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left}
 <p class="legend">{{#legend}}<span><i style="background:{{colour}}"></i>{{code}}</span> {{/legend}}</p>
 {{/chart}}
 <h2>Failures by code</h2>
-<table><thead><tr><th>count</th><th>code</th><th>name</th><th>message</th><th>first</th><th>last</th></tr></thead><tbody>
+<table><thead><tr><th>count</th><th>code</th><th>name</th><th>meaning</th><th>first</th><th>last</th></tr></thead><tbody>
 {{#by_code}}
-<tr><td>{{count}}</td><td>{{hex}}</td><td>{{name}}</td><td>{{message}}</td><td>{{first}}</td><td>{{last}}</td></tr>
+<tr><td>{{count}}</td><td>{{hex}}</td><td>{{name}}</td><td>{{meaning}}</td><td>{{first}}</td><td>{{last}}</td></tr>
 {{/by_code}}
 </tbody></table>
 <h2>Accounts</h2>

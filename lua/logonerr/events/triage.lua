@@ -37,6 +37,21 @@ do
   sort(M.FIELDS)
 end
 
+
+-- What a code means to someone reading a logon report: the first clause
+-- of the catalogue's summary, written for that reader ("the account
+-- exists but the password was wrong"), where the official message may
+-- speak of another use of the code (0xC000006A's is about changing a
+-- password); the message where there is no summary.
+local function meaning_of(c)
+  local s = c.summary
+  if type(s) ~= "string" or s == "" then return c.message end
+  local cut = s:find("[:;] ")
+  -- (a clause too short to stand alone, "A warning: ...", keeps the rest)
+  if cut == nil or cut <= 24 then return s end
+  return s:sub(1, cut - 1)
+end
+
 local function add(t, k, n)
   if k ~= nil then t[k] = (t[k] or 0) + (n or 1) end
 end
@@ -370,6 +385,7 @@ function ACC:finish(reader)
     r.by_code[#r.by_code + 1] = {
       name = c and c.name or "(no code)", namespace = c and c.namespace,
       code = c and c.code, hex = c and c.hex, message = c and c.message,
+      meaning = c and meaning_of(c),
       count = bc.count, first = bc.first, last = bc.last,
       accounts = keys_by_count(bc.accounts, 20), key = code_key(c) }
   end
