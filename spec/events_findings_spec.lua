@@ -125,6 +125,7 @@ describe("findings", function()
       for k, t in ipairs({ 2, day + 2 }) do
         assert.are.equal(select(2, events.time(at(t))), f.successes[k].time)
         assert.are.equal(9, f.successes[k].failures)
+        assert.are.equal(9, f.successes[k].own_failures) -- (all bob's)
       end
     end)
 
@@ -184,6 +185,28 @@ describe("findings", function()
       local r = sc.triage(log)
       none(r, "success_after_failures")
       one(r, "asrep_roasting")
+    end)
+  end)
+
+  describe("findings: a spray's hit", function()
+    -- A spray: six accounts refused from 10.0.0.66 within two seconds,
+    -- then a TGT for carol from the same address: the password sprayed
+    -- was hers.  An attack (the source failed for other accounts), but
+    -- carol had no failure of her own: a report that said "after 6
+    -- failures" would send the responder looking for guesses at carol.
+    it("says the failures before a sprayed account's success were other accounts'", function()
+      local log = {}
+      for i = 1, 6 do log[i] = kerberos_bad("user" .. i, "CORP.LOCAL", "10.0.0.66", i * 0.3) end
+      log[7] = tgt("carol", "CORP.LOCAL", "10.0.0.66", 2.2)
+      local r = sc.triage(log)
+      local f = one(r, "success_after_failures")
+      assert.are.equal("attacker", f.reading)
+      assert.are.same({ 6, 0 }, { f.successes[1].failures, f.successes[1].own_failures })
+      local p = sc.write(log)
+      local _, text = require("support.run").command("events " .. p)
+      os.remove(p)
+      assert.matches("after 6 failures from its source for other accounts and none for this one",
+                     text, 1, true)
     end)
   end)
 

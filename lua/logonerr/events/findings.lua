@@ -1211,7 +1211,8 @@ local function find_all(self)
       hits[k] = hits[k] or {}
       local h = hits[k]
       h[#h + 1] = e
-      e.failures_before = n
+      -- (n_id: the account's own; a spray's hit may have none)
+      e.failures_before, e.failures_own = n, n_id
       if n > 0 then
         if n_src > n_id then first = l_src[s_src.lo].t
         else first = first_of_identity(s_id, e.source) end
@@ -1226,7 +1227,8 @@ local function find_all(self)
     local list, tool = {}, false
     for i, e in ipairs(l) do
       if i <= 50 then
-        list[i] = { identity = e.identity, time = time_of(e), failures = e.failures_before }
+        list[i] = { identity = e.identity, time = time_of(e), failures = e.failures_before,
+                    own_failures = e.failures_own }
       end
       tool = tool or e.burst or e.others > 0 or e.unnamed > 0 or
              e.failures_before >= o.brute_force

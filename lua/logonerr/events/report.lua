@@ -70,7 +70,17 @@ local function details(f)
   if f.successes then
     local t = {}
     for i, x in ipairs(f.successes) do
-      t[i] = format("%s at %s after %d failures", x.identity, x.time or "?", x.failures or 0)
+      local n, own = x.failures or 0, x.own_failures
+      -- (a spray's hit: the failures were the source's, for other accounts)
+      if own == nil or own >= n then
+        t[i] = format("%s at %s after %d failures", x.identity, x.time or "?", n)
+      elseif own == 0 then
+        t[i] = format("%s at %s after %d failures from its source for other accounts and none " ..
+                      "for this one", x.identity, x.time or "?", n)
+      else
+        t[i] = format("%s at %s after %d failures from its source (%d of them for this account)",
+                      x.identity, x.time or "?", n, own)
+      end
     end
     d[#d + 1] = { label = "succeeded", text = list(t, 10) }
   end
