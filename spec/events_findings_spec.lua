@@ -210,6 +210,45 @@ describe("findings", function()
     end)
   end)
 
+  describe("findings: an account's successes", function()
+    local function successes(r, name)
+      for _, a in ipairs(r.by_account) do
+        if a.identity:lower():find(name, 1, true) then return a.successes end
+      end
+    end
+    -- A local account logging on at PC07's console: Windows logs the
+    -- password check (4776, by the local SAM) and the logon (4624) on the
+    -- same host for each of the three logons.  Three successes, not six.
+    it("counts a local logon logged as a 4776 and a 4624 on one host once", function()
+      local log = {}
+      for i = 1, 3 do
+        log[#log + 1] = { id = 4776, time = at(i * 60), computer = "PC07.corp.local", data = {
+          TargetUserName = "kiosk", Workstation = "PC07", Status = "0x0" } }
+        log[#log + 1] = { id = 4624, time = at(i * 60), computer = "PC07.corp.local", data = {
+          TargetUserName = "kiosk", TargetDomainName = "PC07", LogonType = "2",
+          IpAddress = "127.0.0.1", WorkstationName = "PC07" } }
+      end
+      assert.are.equal(3, successes(sc.triage(log), "kiosk"))
+    end)
+
+    -- A DC checks dave's password for ten NTLM logons at file servers
+    -- (4776 on the DC, the 4624s on the servers, not in this log) and
+    -- issues five TGTs for his Kerberos logons at workstations: fifteen
+    -- logons, none logged twice here.
+    it("counts a DC's NTLM checks and TGTs for logons elsewhere whole", function()
+      local log = {}
+      for i = 1, 10 do
+        log[#log + 1] = { id = 4776, time = at(i * 60), computer = "dc01.corp.local", data = {
+          TargetUserName = "dave", Workstation = "FS0" .. (i % 3), Status = "0x0" } }
+      end
+      for i = 1, 5 do
+        log[#log + 1] = tgt("dave", "CORP.LOCAL", "10.0.0." .. (40 + i), 1000 + i * 60)
+        log[#log].computer = "dc01.corp.local"
+      end
+      assert.are.equal(15, successes(sc.triage(log), "dave"))
+    end)
+  end)
+
   describe("findings: one identity per person", function()
     -- CORP\bob on the file server (NTLM, 4625), CORP.LOCAL\bob on the DC
     -- (Kerberos, 4771, realm from krbtgt/), bare bob in the DC's 4776: one

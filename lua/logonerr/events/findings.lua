@@ -17,7 +17,7 @@ local rules = require "logonerr.events.rules"
 local schema = require "logonerr.events.schema"
 local time = require "logonerr.events.time"
 
-local floor, math_abs = math.floor, math.abs
+local floor, math_abs, math_max = math.floor, math.abs, math.max
 local getmetatable, ipairs, next, pairs, setmetatable, tonumber, tostring =
       getmetatable, ipairs, next, pairs, setmetatable, tonumber, tostring
 local find, lower, match = string.find, string.lower, string.match
@@ -1278,11 +1278,32 @@ end
 
 -- by_account: one row per identity, from the entries counted by shape
 -- and the successes kept as counts (sums).
+-- An account's successes, a logon logged twice on one host counted once:
+-- a local account's 4776 beside its 4624, a logon at a DC's own console
+-- its 4768 beside its 4624.  On each host, the more of its logons and
+-- TGTs, and the NTLM checks beyond its logons there (a DC's checks for
+-- logons at other hosts count whole); its service tickets (many for each
+-- logon) only where it has none of those.  (on: counts by host, by role)
+local function successes(on)
+  local n = 0
+  for _, by in pairs(on) do
+    local logons = by.logon or 0
+    local most = math_max(logons, by.tgt or 0) + math_max(0, (by.ntlm or 0) - logons)
+    n = n + (most > 0 and most or (by.service_ticket or 0))
+  end
+  return n
+end
+
 local function accounts(ids, shapes, sums)
   local rows, order = {}, {}
   local function new(e)
-    return { kind = e.kind, failures = 0, successes = 0, lockouts = 0, codes = {},
-             sources = {}, count = {} }
+    return { kind = e.kind, failures = 0, lockouts = 0, codes = {}, sources = {}, count = {},
+             on = {} }
+  end
+  local function succeeded(r, e, n)
+    local by = r.on[e.computer or false]
+    if by == nil then by = {}; r.on[e.computer or false] = by end
+    by[e.role] = (by[e.role] or 0) + n
   end
   for _, c in ipairs(shapes) do
     if c.failed or (c.success and c.role ~= "explicit") then
@@ -1293,7 +1314,7 @@ local function accounts(ids, shapes, sums)
         if c.code then r.codes[c.code] = true end
         if c.source_label then r.sources[c.source_label] = true end
       else
-        r.successes = r.successes + n
+        succeeded(r, c, n)
       end
       if c.class == "lockout" then r.lockouts = r.lockouts + n end
     end
@@ -1301,11 +1322,12 @@ local function accounts(ids, shapes, sums)
   for _, sm in ipairs(sums) do
     local r = row(rows, order, sm.identity, new, sm)
     r.count[sm.spelling] = (r.count[sm.spelling] or 0) + sm.n
-    r.successes = r.successes + sm.n
+    succeeded(r, sm, sm.n)
   end
   local out = {}
   for _, k in ipairs(order) do
     local r = rows[k]
+    r.successes = successes(r.on)
     -- Virtual accounts (SYSTEM, DWM-n) log on all day: shown when they fail.
     if r.kind ~= "virtual" or r.failures > 0 then
       -- The account shown: the spelling seen most, then the first in order.
