@@ -784,6 +784,65 @@ describe("findings", function()
     end)
   end)
 
+  describe("findings: gaps in the log", function()
+    -- Event 1102 is Windows saying the Security log was cleared: whatever
+    -- came before is gone from the file, and an attacker clears it to
+    -- hide (Sigma's rule for it is high).  A responder must hear it beside
+    -- the failures left, as loud as an attack.
+    it("says that the log was cleared, beside the failures left", function()
+      local log = { { id = 1102, time = at(0), data = { SubjectUserName = "mallory" } } }
+      for i = 1, 5 do log[#log + 1] = failed_logon("erin", "CORP", "10.0.0.31", "PC31", i * 20) end
+      local r = sc.triage(log)
+      local f = one(r, "log_gaps")
+      assert.are.equal("high", f.severity)
+      assert.are.same({ { id = 1102, what = "The audit log was cleared", count = 1 } }, f.gaps)
+      assert.matches("cleared this log", f.check[1], 1, true)
+      one(r, "password_guessing") -- (the rest is as it was)
+    end)
+
+    -- 4719: the audit policy changed, so what stopped being audited is
+    -- missing after it.  Not a clear, but the log says less from then on.
+    it("names an audit policy change as a gap of middling weight", function()
+      local f = one(sc.triage({ { id = 4719, time = at(0), data = {} } }), "log_gaps")
+      assert.are.equal("medium", f.severity)
+      assert.are.same({ 4719 }, f.events)
+    end)
+
+    it("makes no such finding of a log that says nothing of itself", function()
+      none(sc.triage({ failed_logon("erin", "CORP", "10.0.0.31", "PC31", 0) }), "log_gaps")
+    end)
+
+    -- A real log: events dropped (1101 x4), the service stopped (1100 x3),
+    -- events it could not write (1108 x3) and the clock set (4616 x9), as
+    -- python-evtx's evtx_dump.py counts them.  A triage reads these as
+    -- counts by ID (the reader tallies events no finding reads whole).
+    it("counts the gaps of a real log read as EVTX", function()
+      local r = events.triage(assert(events.open(
+        "spec/fixtures/evtx/omerbenamram-Security_with_size_t.evtx")))
+      local f = one(r, "log_gaps")
+      local counts = {}
+      for _, g in ipairs(f.gaps) do counts[g.id] = g.count end
+      assert.are.same({ [1101] = 4, [1100] = 3, [1108] = 3, [4616] = 9 }, counts)
+      assert.are.equal("low", f.severity) -- (dropped events: the counts miss some)
+    end)
+
+    -- A shutdown logs 1100, and the time service sets the clock at boot
+    -- (4616): a workstation's log holds dozens.  Alone they are no gap
+    -- worth a finding; beside a telling one they are listed.
+    it("makes no finding of shutdowns and clock settings alone", function()
+      local log = {}
+      for i = 1, 3 do
+        log[#log + 1] = { id = 1100, time = at(i * 3600), data = {} }
+        log[#log + 1] = { id = 4616, time = at(i * 3600 + 60), data = {} }
+      end
+      none(sc.triage(log), "log_gaps")
+      log[#log + 1] = { id = 1104, time = at(5 * 3600), data = {} }
+      local f = one(sc.triage(log), "log_gaps")
+      assert.are.same({ 1104, 1100, 4616 }, f.events)
+      assert.are.equal("medium", f.severity) -- (the log was full)
+    end)
+  end)
+
   describe("findings: severity", function()
     it("gives every finding a severity and sorts by it", function()
       local log = {}

@@ -59,7 +59,7 @@ local serial = 1000
 -- Windows' order.  Returns a list of {name, value}.
 local function fields(id, data)
   local list, seen = {}, {}
-  for _, f in ipairs(FIELDS[id]) do
+  for _, f in ipairs(FIELDS[id] or {}) do -- (an event no finding reads: its data alone)
     local name, default = f:match("^([^=]+)=?(.*)$")
     local v = data[name]
     if v == nil then v = default end

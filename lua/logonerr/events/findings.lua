@@ -1241,17 +1241,43 @@ local function find_all(self)
     f[#f + 1] = x
   end
 
-  sort(f, function(a, b)
-    local ra, rb = rules.RANK[a.severity], rules.RANK[b.severity]
-    if ra ~= rb then return ra < rb end
-    if a.count ~= b.count then return a.count > b.count end
-    if a.kind ~= b.kind then return a.kind < b.kind end
-    local ka = (a.accounts[1] or "") .. "\0" .. (a.sources[1] or "")
-    local kb = (b.accounts[1] or "") .. "\0" .. (b.sources[1] or "")
-    return ka < kb
-  end)
-
   return f, shapes
+end
+
+-- Findings in order: severity, count, kind, then first account and source.
+local function by_rank(a, b)
+  local ra, rb = rules.RANK[a.severity], rules.RANK[b.severity]
+  if ra ~= rb then return ra < rb end
+  if a.count ~= b.count then return a.count > b.count end
+  if a.kind ~= b.kind then return a.kind < b.kind end
+  local ka = (a.accounts[1] or "") .. "\0" .. (a.sources[1] or "")
+  local kb = (b.accounts[1] or "") .. "\0" .. (b.sources[1] or "")
+  return ka < kb
+end
+
+-- The log_gaps finding of a log whose events are counted by ID in
+-- counts (a triage's, tallied or not), or nil: the gaps are told by the
+-- events' counts alone, so it says how many of each, and what to do.
+local function gaps(counts)
+  local list, check, n, severity, telling = {}, {}, 0, nil, false
+  for _, g in ipairs(rules.GAPS) do
+    local c = counts[g.id]
+    if c and c > 0 then
+      list[#list + 1] = { id = g.id, what = g.what, count = c }
+      check[#check + 1] = g.check
+      n = n + c
+      telling = telling or not g.routine
+      if severity == nil or rules.RANK[g.severity] < rules.RANK[severity] then
+        severity = g.severity
+      end
+    end
+  end
+  if not telling then return nil end
+  local ids = {}
+  for i, g in ipairs(list) do ids[i] = g.id end
+  return { kind = "log_gaps", severity = severity, title = rules.KINDS.log_gaps.title,
+           count = n, accounts = {}, sources = {}, codes = {}, events = ids, evidence = {},
+           gaps = list, check = check }
 end
 
 -- The row of key k in rows, made by new(e) when first met (its key then
@@ -1687,7 +1713,7 @@ end
 
 --- The result: findings (sorted by severity), by_account, by_source,
 -- logon_summary, and the domains learnt to be one.
-function STATE:finish()
+function STATE:finish(counts)
   local ids = self.ids
   for _, l in ipairs(self.learn) do
     if l.how == "see" then ids:see(l[1], l[2], l[3], l[4], l.count)
@@ -1695,6 +1721,8 @@ function STATE:finish()
     else ids:host_pair(l[1], l[2]) end
   end
   local f, shapes = find_all(self)
+  f[#f + 1] = counts and gaps(counts) or nil
+  sort(f, by_rank)
   return { findings = f, by_account = accounts(self.ids, shapes, self.sum_list),
            by_source = sources(shapes, self.unnamed, self.ids),
            logon_summary = summary(shapes, self.sum_list),

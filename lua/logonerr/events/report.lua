@@ -64,7 +64,7 @@ local function reading(f)
 end
 
 -- What a finding adds to its counts: the successes, the services, the
--- process or processes, the accounts disabled by design.  A list of {label, text}.
+-- process or processes, the log's gaps, the accounts disabled by design.  A list of {label, text}.
 local function details(f)
   local d = {}
   if f.successes then
@@ -89,6 +89,11 @@ local function details(f)
   end
   if f.process then d[#d + 1] = { label = "process", text = f.process } end
   if f.processes then d[#d + 1] = { label = "processes", text = list(f.processes, 20) } end
+  if f.gaps then
+    local t = {}
+    for i, g in ipairs(f.gaps) do t[i] = format("%d %s: %d", g.id, g.what, g.count) end
+    d[#d + 1] = { label = "events", text = list(t, 10) }
+  end
   if f.disabled_by_design and #f.disabled_by_design > 0 then
     local names = {}
     for i, x in ipairs(f.disabled_by_design) do names[i] = x.account end
@@ -194,7 +199,7 @@ function M.view(r)
       severity = f.severity, SEVERITY = upper(f.severity or ""), reading = reading(f),
       details = details(f), count = f.count, count_text = count(f.count, "event"),
       first = f.first, last = f.last,
-      span = span(f.first, f.last), window = window_text(f),
+      span = f.first and span(f.first, f.last) or nil, window = window_text(f),
       accounts = list(f.accounts), sources = list(f.sources), codes = list(f.codes),
       accounts20 = list(f.accounts, 20), sources20 = list(f.sources, 20),
       check = f.check }

@@ -217,6 +217,12 @@ M.KINDS = {
       },
     },
   },
+  log_gaps = {
+    title = "The log has gaps: cleared, full, dropped events, auditing or the clock changed",
+    severity = "low",
+    -- (its advice: a line for each of GAPS' events in the log)
+    advice = {},
+  },
   clock_skew = {
     title = "Clock skew between clients and the domain controller",
     severity = "low",
@@ -245,6 +251,28 @@ M.ALL_BY_DESIGN = {
 -- program on the logging host itself (not its logon screen, where a
 -- person types): there is no other host to block.
 M.FROM_HOST = "These attempts came from a program on this host itself, not from another computer: the process named (not the logon screen), in the session 4625's SubjectLogonId gives (its 4624, its process creations, 4688). In the advice below, the source is this host and that program is what to look at."
+
+--- Events that say the log itself misses something, in the order a
+-- log_gaps finding lists them: what each is (Microsoft's name for it),
+-- how much it matters, and what to do; routine ones (a shutdown, the
+-- time service setting the clock) are listed beside another, never
+-- alone.  Counted whatever the log's size: the reader tallies them by ID.
+M.GAPS = {
+  { id = 1102, what = "The audit log was cleared", severity = "high",
+    check = "1102: someone cleared this log (the event names the account): what came before is gone from this file. Look for this host's events where they were forwarded (WEF, a SIEM) and on the domain controllers; a clear no one planned is an attacker's." },
+  { id = 4719, what = "System audit policy was changed", severity = "medium",
+    check = "4719: the audit policy changed (the event names the account and the categories): what stopped being audited then is missing from the rest of this log. Check that the change was planned." },
+  { id = 1104, what = "The security log is now full", severity = "medium",
+    check = "1104: the log was full: unless it archives, nothing more was written. Make it larger or archive it; the failures after are not in this file." },
+  { id = 1101, what = "Audit events have been dropped by the transport", severity = "low",
+    check = "1101: events were dropped before they were written: the counts in this report miss some." },
+  { id = 1100, what = "The event logging service has shut down", severity = "low", routine = true,
+    check = "1100: event logging stopped, as it does at every shutdown: nothing was logged until it started again. A stop with no restart of the host around it is worth a look." },
+  { id = 1108, what = "The event logging service encountered an error", severity = "low",
+    check = "1108: an event could not be logged (the event names which)." },
+  { id = 4616, what = "The system time was changed", severity = "low", routine = true,
+    check = "4616: the clock was set (the event gives the account, the process and both times): times on either side may not line up. A change by a user's program rather than the time service is worth a look." },
+}
 
 --- Why a finding has the reading it has, in the words reports use.
 M.WHY = {

@@ -20,7 +20,7 @@ Findings
 {{/findings.1}}
 {{#findings}}
 {{n2}}. {{SEVERITY}}: {{title}} [{{kind}}]
-    {{count_text}}, {{span}}{{window}}
+    {{count_text}}{{#span}}, {{span}}{{/span}}{{window}}
 {{#reading}}
     reading:  {{reading}}
 {{/reading}}
@@ -99,7 +99,7 @@ None.
 {{#findings}}
 ### {{SEVERITY}}: {{title}} (`{{kind}}`)
 
-{{count_text}}, {{span}}{{window}}.
+{{count_text}}{{#span}}, {{span}}{{/span}}{{window}}.
 
 - Severity: {{severity}}
 {{#reading}}
@@ -196,7 +196,7 @@ td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left}
 {{/findings}}
 {{#findings}}
 <div class="finding {{severity}}"><h3><span class="severity">{{SEVERITY}}</span> {{title}} <code>{{kind}}</code></h3>
-<p>{{count_text}}, {{span}}{{window}}.</p><ul>
+<p>{{count_text}}{{#span}}, {{span}}{{/span}}{{window}}.</p><ul>
 <li>Severity: {{severity}}</li>
 {{#reading}}
 <li>Reading: {{reading}}</li>

@@ -407,7 +407,7 @@ function ACC:finish(reader)
 
   -- Accounts as identities, sources as one name per host, findings and
   -- the logon summary: logonerr.events.findings.
-  local x = found:finish()
+  local x = found:finish(ids)
   r.by_account, r.by_source, r.logon_summary = x.by_account, x.by_source, x.logon_summary
   r.domains, r.findings = x.domains, x.findings
   -- The sort keys were for ties only.
