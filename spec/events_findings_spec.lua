@@ -480,6 +480,7 @@ describe("findings", function()
                         "CORP.LOCAL\\SM_27d255b6407743b08", "CORP.LOCAL\\SM_2b6f1a51ac6c41b2a",
                         "CORP.LOCAL\\krbtgt" }, sc.sorted(named))
       for _, check in ipairs(f.check) do assert.not_matches("4740", check) end
+      assert.is_nil(f.refused) -- (every 0x12 here is an account off by design)
     end)
 
     -- One 0x12 for one account from its user's PC: Kerberos refused the
@@ -764,6 +765,7 @@ describe("findings", function()
           PreAuthType = "-", TicketEncryptionType = "0xffffffff" } }
       end
       local f = one(sc.triage(log), "user_enumeration")
+      assert.are.same({ "CORP.LOCAL\\Administrator", "CORP.LOCAL\\Test-ADM" }, f.refused)
       local said = false
       for _, c in ipairs(f.check) do
         said = said or (c:find("0x12", 1, true) and c:find("does but is disabled", 1, true)) ~= nil

@@ -99,6 +99,8 @@ describe("events.triage", function()
       assert.not_matches("Administrator", d.account)
       assert.not_matches("Test%-ADM", d.account)
     end
+    -- (the two that exist and were refused, not off by design)
+    assert.are.same({ "OFFSEC.LAN\\Administrator", "OFFSEC.LAN\\Test-ADM" }, enum.refused)
     -- 4768 with Status 0x0 are successes, not failures: 22 + 15 of 42.
     assert.are.equal(37, r.failures)
     assert.are.same({ source = "10.23.123.11", failures = 37, accounts = 37 },

@@ -1015,8 +1015,17 @@ local function find_all(self)
     local p = peak(l, w, "identity")
     if p >= o.enumeration then
       enumerating[k] = true
+      -- The names the KDC refused (0x12) exist; those not off by design
+      -- are the ones to protect (their own account_revoked is this).
+      local dbd = by_design(l)
+      local off, refused = {}, {}
+      for _, d in ipairs(dbd) do off[d.identity] = true end
+      for _, e in ipairs(l) do
+        if e.class == "revoked" and not off[e.identity] then refused[e.identity] = true end
+      end
       f[#f + 1] = finding("user_enumeration", l, "attacker",
-                          { peak = p, window = w, disabled_by_design = by_design(l), why = "tool" })
+                          { peak = p, window = w, disabled_by_design = dbd, why = "tool",
+                            refused = next(refused) and keys(refused, 50) or nil })
     end
   end
 

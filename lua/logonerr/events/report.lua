@@ -64,7 +64,8 @@ local function reading(f)
 end
 
 -- What a finding adds to its counts: the successes, the services, the
--- process or processes, the log's gaps, the accounts disabled by design.  A list of {label, text}.
+-- process or processes, the log's gaps, the names that exist but were
+-- refused, the accounts disabled by design.  A list of {label, text}.
 local function details(f)
   local d = {}
   if f.successes then
@@ -93,6 +94,9 @@ local function details(f)
     local t = {}
     for i, g in ipairs(f.gaps) do t[i] = format("%d %s: %d", g.id, g.what, g.count) end
     d[#d + 1] = { label = "events", text = list(t, 10) }
+  end
+  if f.refused then
+    d[#d + 1] = { label = "exist, refused (0x12)", text = list(f.refused, 20) }
   end
   if f.disabled_by_design and #f.disabled_by_design > 0 then
     local names = {}

@@ -83,7 +83,7 @@ M.KINDS = {
     advice = {
       attacker = {
         "Names tried in a burst from one source are a scan (kerbrute, Metasploit): identify and block the source.",
-        "The answers tell the attacker which names exist: 0xC0000064 and Kerberos 0x6 say a name does not; 0x12 says it does but is disabled, locked out, expired or outside its logon hours (the KDC gives it to existing accounts only), as a bad password (0x18, 0xC000006A) does. Expect guessing against the names that exist, those under refused first.",
+        "The answers tell the attacker which names exist: 0xC0000064 and Kerberos 0x6 say a name does not; 0x12 says it does but is disabled, locked out, expired or outside its logon hours (the KDC gives it to existing accounts only), as a bad password (0x18, 0xC000006A) does. Expect guessing against the names that exist; the finding lists those that answered 0x12 and are not disabled by design: find out in AD why each is refused.",
         "Accounts disabled by design (Guest, krbtgt, Exchange's SM_ mailboxes) answer 0x12 to everyone: they say nothing about lockouts.",
       },
     },
