@@ -208,6 +208,21 @@ describe("findings", function()
       assert.matches("after 6 failures from its source for other accounts and none for this one",
                      text, 1, true)
     end)
+
+    -- Before the same spray, three failures of carol's that name no
+    -- source (a 4776 on the DC with no workstation): hers, but not from
+    -- the spraying address.  The six before her success are still the
+    -- others'.
+    it("counts as the account's own only its failures among the source's", function()
+      local log = {}
+      for i = 1, 3 do log[i] = ntlm("carol", nil, i * 0.1) end
+      for i = 1, 6 do
+        log[#log + 1] = kerberos_bad("user" .. i, "CORP.LOCAL", "10.0.0.66", 1 + i * 0.3)
+      end
+      log[#log + 1] = tgt("carol", "CORP.LOCAL", "10.0.0.66", 3.2)
+      local f = one(sc.triage(log), "success_after_failures")
+      assert.are.same({ 6, 0 }, { f.successes[1].failures, f.successes[1].own_failures })
+    end)
   end)
 
   describe("findings: an account's successes", function()
@@ -246,6 +261,22 @@ describe("findings", function()
         log[#log].computer = "dc01.corp.local"
       end
       assert.are.equal(15, successes(sc.triage(log), "dave"))
+    end)
+
+    -- The same DC, where dave's tools also bind to LDAP ten times with
+    -- Kerberos (4624 type 3 on the DC, no 4776), while the DC checks ten
+    -- NTLM logons of his at file servers: twenty.  Only a host's own
+    -- (local) accounts have their checks and logons on one host be one.
+    it("does not take a domain account's logons at a DC for its NTLM checks", function()
+      local log = {}
+      for i = 1, 10 do
+        log[#log + 1] = { id = 4776, time = at(i * 60), computer = "dc01.corp.local", data = {
+          TargetUserName = "dave", Workstation = "FS01", Status = "0x0" } }
+        log[#log + 1] = { id = 4624, time = at(i * 60 + 30), computer = "dc01.corp.local",
+          data = { TargetUserName = "dave", TargetDomainName = "CORP", LogonType = "3",
+                   IpAddress = "10.0.0.41", WorkstationName = "-" } }
+      end
+      assert.are.equal(20, successes(sc.triage(log), "dave"))
     end)
   end)
 
@@ -681,6 +712,60 @@ describe("findings", function()
       assert.not_matches("program on this host itself", joined(f), 1, true)
     end)
 
+    -- The same tool where the host logs the local SAM's check too: each
+    -- try is a 4776 and then its 4625 in the same second, one attempt.
+    -- The 4776 names no process; the attempt's 4625 does.
+    it("names the program when each try is a 4776 beside its 4625", function()
+      local log = {}
+      for i = 1, 8 do
+        for _, u in ipairs({ "Administrator", "admin" }) do
+          local t = i * 0.1 + (u == "admin" and 0.05 or 0)
+          log[#log + 1] = { id = 4776, time = at(t), computer = "PC07.corp.local", data = {
+            TargetUserName = u, Workstation = "PC07", Status = "0xc000006a" } }
+          log[#log + 1] = local_failure(u, t, TOOL)
+        end
+      end
+      local list = sc.findings(sc.triage(log), "password_guessing")
+      assert.are.equal(2, #list)
+      for _, f in ipairs(list) do
+        assert.are.equal(8, f.count) -- (each try once)
+        assert.are.same({ TOOL }, f.processes)
+        assert.matches("program on this host itself", f.check[1], 1, true)
+      end
+    end)
+
+    -- Outlook on the web: IIS (w3wp.exe) checks each password a client on
+    -- the internet sends, and logs the failure as its own host's, logon
+    -- type 8, with no address.  A spray from outside: the program passes
+    -- the logons on, and the advice must not say there is no one else to
+    -- block.
+    it("does not take a web front end's failures for a program of the host's own", function()
+      local log = {}
+      for i = 1, 6 do
+        log[i] = { id = 4625, time = at(i * 2), computer = "MAIL01.corp.local", data = {
+          TargetUserName = "user" .. i, TargetDomainName = "CORP", Status = "0xc000006d",
+          SubStatus = "0xc000006a", LogonType = "8", LogonProcessName = "Advapi",
+          WorkstationName = "MAIL01", IpAddress = "-",
+          ProcessName = "C:\\Windows\\System32\\inetsrv\\w3wp.exe" } }
+      end
+      local f = one(sc.triage(log), "password_spray")
+      assert.are.same({ "C:\\Windows\\System32\\inetsrv\\w3wp.exe" }, f.processes)
+      assert.not_matches("program on this host itself", joined(f), 1, true)
+    end)
+
+    -- A loopback address names the host too (its source is then "local"
+    -- or the host's name): a script on it calling LogonUser.
+    it("reads a loopback source as the host itself", function()
+      local log = {}
+      for i = 1, 6 do
+        local e = local_failure("svc_backup", i * 0.2, "C:\\ProgramData\\x\\guess.exe")
+        e.data.WorkstationName, e.data.IpAddress = "-", "127.0.0.1"
+        log[i] = e
+      end
+      local f = one(sc.triage(log), "password_guessing")
+      assert.matches("program on this host itself", f.check[1], 1, true)
+    end)
+
     -- The MITRE sample of the same attack: AccountRestore.exe against
     -- Admin and Administrator (evtx_dump.py shows its ProcessName).
     it("names AccountRestore.exe in the MITRE sample of a local brute force", function()
@@ -717,9 +802,9 @@ describe("findings", function()
     -- 0xC000006E, "the user account and password are legitimate" with a
     -- restriction (Microsoft's RedirectLogonError page), and its sub-status
     -- saying which: the logon right, the hours, the workstations.  The
-    -- password was right: from the user's own PC a policy to settle, from
-    -- a source that fails for other accounts too, a password in the wrong
-    -- hands.
+    -- password got past the check: from the user's own PC a policy to
+    -- settle, from a source that fails for other accounts too, a password
+    -- in the wrong hands.
     for _, name in ipairs({ "STATUS_LOGON_TYPE_NOT_GRANTED", "STATUS_INVALID_LOGON_HOURS",
                             "STATUS_INVALID_WORKSTATION" }) do
       it("finds a logon refused by a restriction (" .. name .. ") with the right password",
@@ -732,7 +817,8 @@ describe("findings", function()
         assert.are.equal("stale_credential", f.reading)
         assert.are.equal("low", f.severity)
         assert.are.same({ "CORP\\alice" }, f.accounts)
-        assert.matches("password was right", f.title, 1, true)
+        -- (the advice says what this code restricts)
+        assert.matches(("0x%08X"):format(STATUS[name]), joined(f), 1, true)
         local log = { refused }
         for i = 1, 3 do
           log[#log + 1] = failed_logon("user" .. i, "CORP", "10.0.0.31", "PC31", 100 + i * 5)
@@ -803,11 +889,13 @@ describe("findings", function()
     end)
 
     -- 4719: the audit policy changed, so what stopped being audited is
-    -- missing after it.  Not a clear, but the log says less from then on.
-    it("names an audit policy change as a gap of middling weight", function()
+    -- missing after it.  Group Policy logs it as SYSTEM whenever it
+    -- applies one, so alone it is low: the advice says whose to look at.
+    it("names an audit policy change as a gap", function()
       local f = one(sc.triage({ { id = 4719, time = at(0), data = {} } }), "log_gaps")
-      assert.are.equal("medium", f.severity)
+      assert.are.equal("low", f.severity)
       assert.are.same({ 4719 }, f.events)
+      assert.matches("Group Policy", f.check[1], 1, true)
     end)
 
     it("makes no such finding of a log that says nothing of itself", function()

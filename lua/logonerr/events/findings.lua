@@ -48,7 +48,8 @@ local NT = {
   [0xC0000234] = "lockout", [0xC0000072] = "disabled",
   [0xC0000193] = "expired", [0xC0000071] = "expired", [0xC0000224] = "expired",
   [0xC0000133] = "clock_skew",
-  -- the password was right, and a restriction refused the logon
+  -- a restriction on the account refused the logon (after the password,
+  -- but for Kerberos's logon hours and computers)
   [0xC000006E] = "restricted", [0xC000006F] = "restricted", [0xC0000070] = "restricted",
   [0xC000015B] = "restricted",
 }
@@ -94,12 +95,25 @@ local function is_loopback(v)
   return v == "127.0.0.1" or v == "::1"
 end
 
--- The logon screen's process (console and RDP logons), where a person
--- types: the logging host is then where someone sat, not a program.
-local function logon_screen(p)
-  p = lower(p)
-  return find(p, "winlogon%.exe$") ~= nil or find(p, "logonui%.exe$") ~= nil
+-- Processes on the logging host that log on for someone elsewhere or
+-- in front of it, not on their own account: the logon screen (console,
+-- RDP) and UAC's credential prompt, where a person types; and the front
+-- ends that pass on a remote client's logon (IIS, so OWA and ADFS's
+-- forms; Exchange; ADFS itself).
+local FRONT = { "\\winlogon%.exe$", "\\logonui%.exe$", "\\consent%.exe$", "\\w3wp%.exe$",
+                "\\msexchange[^\\]*%.exe$", "\\microsoft%.identityserver[^\\]*%.exe$" }
+local function for_someone(p)
+  p = "\\" .. lower(p)
+  for _, f in ipairs(FRONT) do
+    if find(p, f) then return true end
+  end
+  return false
 end
+-- Logon types a program on the host asks for on its own: interactive
+-- (LogonUser), batch (a task), service, unlock, new credentials (runas
+-- /netonly), cached.  Not network (3, a share of its own or a client's),
+-- network cleartext (8, IIS basic auth: a client's), remote interactive.
+local LOCAL_TYPES = { [2] = true, [4] = true, [5] = true, [7] = true, [9] = true, [11] = true }
 
 -- A process that a system or installed program runs (Sigma's reading of
 -- 4648: those are scheduled tasks and services, not tools).
@@ -591,10 +605,16 @@ local function group(list, keyf)
   return g, order
 end
 
--- Did an attempt from src, logged by computer, come from that host itself
--- (its own name: loopback sources are named so, source_of)?
-local function from_host(src, computer)
-  return src ~= nil and computer ~= nil and first_label(src) == first_label(computer)
+-- Did an attempt of shape sh come from a program on the logging host
+-- itself, on its own account: its source the host (its own name, a
+-- loopback address, or "local": source_of), a local logon type, and a
+-- process named that logs on for no one else (for_someone)?
+local function by_program_here(sh, src)
+  local p = sh.process
+  p = p ~= nil and tostring(p) -- (a log may give it as a number)
+  if not (p and p ~= "-" and p ~= "" and LOCAL_TYPES[sh.logon_type or -1]) then return false end
+  if src == nil or sh.computer == nil then return false end
+  return (src == "local" or first_label(src) == first_label(sh.computer)) and not for_someone(p)
 end
 
 -- Shape sh with the address and source of entry e (of another shape): an
@@ -610,7 +630,7 @@ local function moved(made, sh, e)
     for k, v in pairs(sh) do to[k] = v end
     to.ip, to.source = e.ip or sh.ip, e.source or sh.source
     to.source_label = e.source_label or sh.source_label
-    to.from_host = from_host(e.src or sh.src, sh.computer)
+    to.by_program_here = by_program_here(sh, e.src or sh.src)
     to.__index = to
     of[getmetatable(e)] = to
   end
@@ -666,7 +686,7 @@ local function attempts(self)
     e.identity, e.kind = ids:resolve(e.user, e.domain)
     ids:spelling(e.identity, e.spelling)
     if e.src then e.source, e.source_label = ids:source(e.src) end
-    e.from_host = from_host(e.src, e.computer)
+    e.by_program_here = by_program_here(e, e.src)
     -- the identity and kind of a failure, which the records of one attempt share
     if e.failed then e.attempt = e.identity .. "\0" .. (e.class or e.code or "") end
   end
@@ -752,20 +772,32 @@ local function finding(kind, list, reading, extra)
     seen[r.id] = true
   end
   local lo, hi -- (the timed attempts' seconds)
+  local function process_of(r)
+    local p = r.process
+    if p ~= nil and p ~= "-" and p ~= "" then processes[tostring(p)] = true end
+  end
   local last_shape = false
   for _, e in ipairs(list) do
     local sh = getmetatable(e) -- (nil: a success made whole, which holds its own)
+    local records = e.records -- (an attempt told by several events: each its process)
     local new = sh ~= last_shape or sh == nil
     if new then
       last_shape = sh
       if e.identity then accounts[e.identity] = true end -- (none: a failure naming none)
       if e.source_label then sources[e.source_label] = true end
       if e.code then codes[e.code] = true end
-      local p = e.process
-      p = p ~= nil and tostring(p) -- (a log may give it as a number)
-      local named = p and p ~= "-" and p ~= ""
-      if named then processes[p] = true end
-      here = here and e.from_host == true and named and not logon_screen(p)
+      if not records then
+        process_of(e)
+        here = here and e.by_program_here == true
+      end
+    end
+    if records then
+      local mine = false
+      for _, r in ipairs(records) do
+        process_of(r)
+        mine = mine or r.by_program_here == true
+      end
+      here = here and mine
     end
     if e.untimed then
       widen(span, e)
@@ -773,7 +805,6 @@ local function finding(kind, list, reading, extra)
       local t = e.t
       if lo == nil then lo, hi = t, t elseif t < lo then lo = t elseif t > hi then hi = t end
     end
-    local records = e.records -- (an attempt told by several events)
     if records then
       for _, r in ipairs(records) do note(r) end
     elseif new or #ev < 20 then
@@ -1220,8 +1251,10 @@ local function find_all(self)
       hits[k] = hits[k] or {}
       local h = hits[k]
       h[#h + 1] = e
-      -- (n_id: the account's own; a spray's hit may have none)
-      e.failures_before, e.failures_own = n, n_id
+      -- The account's own among them: of the source's, those for it (a
+      -- spray's hit may have none); else all of n, its own.
+      e.failures_before = n
+      e.failures_own = n_src > n_id and (s_src.n[e.identity] or 0) or n
       if n > 0 then
         if n_src > n_id then first = l_src[s_src.lo].t
         else first = first_of_identity(s_id, e.source) end
@@ -1314,16 +1347,20 @@ end
 -- by_account: one row per identity, from the entries counted by shape
 -- and the successes kept as counts (sums).
 -- An account's successes, a logon logged twice on one host counted once:
--- a local account's 4776 beside its 4624, a logon at a DC's own console
--- its 4768 beside its 4624.  On each host, the more of its logons and
--- TGTs, and the NTLM checks beyond its logons there (a DC's checks for
--- logons at other hosts count whole); its service tickets (many for each
--- logon) only where it has none of those.  (on: counts by host, by role)
-local function successes(on)
+-- a local account's 4776 beside its 4624 (the host checks the password
+-- it then logs on with), a logon at a DC's own console its 4768 beside
+-- its 4624.  On each host, the more of its logons and TGTs; its NTLM
+-- checks there beyond its logons where it is the host's own account, all
+-- of them where it is a domain's (a DC checks for logons elsewhere); its
+-- service tickets (many for each logon) only where it has none of those.
+-- (on: counts by host, by role; domain: the identity's domain's first
+-- label, folded)
+local function successes(on, domain)
   local n = 0
-  for _, by in pairs(on) do
-    local logons = by.logon or 0
-    local most = math_max(logons, by.tgt or 0) + math_max(0, (by.ntlm or 0) - logons)
+  for computer, by in pairs(on) do
+    local logons, ntlm = by.logon or 0, by.ntlm or 0
+    if computer and first_label(computer) == domain then ntlm = math_max(0, ntlm - logons) end
+    local most = math_max(logons, by.tgt or 0) + ntlm
     n = n + (most > 0 and most or (by.service_ticket or 0))
   end
   return n
@@ -1362,7 +1399,8 @@ local function accounts(ids, shapes, sums)
   local out = {}
   for _, k in ipairs(order) do
     local r = rows[k]
-    r.successes = successes(r.on)
+    local domain = match(k, "^(.-)\\")
+    r.successes = successes(r.on, domain and first_label(domain))
     -- Virtual accounts (SYSTEM, DWM-n) log on all day: shown when they fail.
     if r.kind ~= "virtual" or r.failures > 0 then
       -- The account shown: the spelling seen most, then the first in order.

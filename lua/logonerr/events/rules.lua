@@ -57,7 +57,7 @@ M.KINDS = {
       attacker = {
         "Block the source, then find the program behind the attempts on the source host (its 4648 events, its process creations); a 4625 names the process only where it ran on the host that logged it.",
         "Check whether the account then logged on from that source (4624, 4768 with status 0).",
-        "If no lockout (4740, logged on the domain controller holding the PDC emulator role) followed this many failures, the lockout threshold is off or above the guessing: guessing under it can go on for days.",
+        "If no lockout (4740: on the host itself for a local account, on the domain controller holding the PDC emulator role for a domain one) followed this many failures, the lockout threshold is off or above the guessing, or the account is exempt (the built-in Administrator is, by default): guessing under it can go on for days.",
       },
       stale_credential = {
         "Something on the source still holds an old password for this account: a mapped drive, a phone's mail, a service, a scheduled task, saved credentials.",
@@ -71,7 +71,7 @@ M.KINDS = {
     severity = "high",
     advice = {
       attacker = {
-        "Identify the source host and the process behind the attempts (4625's process, 4648 on the source).",
+        "Identify the source host and the program behind the attempts there (its 4648 events, its process creations).",
         "Check every sprayed account for a later success from the same source (4624, 4768 status 0) and reset those.",
         "Block or isolate the source; ban the password that was tried if you can learn it (a common or seasonal one).",
       },
@@ -193,7 +193,7 @@ M.KINDS = {
     advice = {
       stale_credential = {
         "0xC0000224: the password must be changed at this logon (after a reset, or 'User must change password at next logon'). At a console or over RDP that is the prompt for a new one, not an attack; a service, task or script cannot answer it: set its password and clear the flag.",
-        "0xC0000071, Kerberos 0x17: the password has expired. A person is asked to change it; a service account or scheduled task keeps failing until its password is updated where it is used, or it moves to a managed account (gMSA).",
+        "0xC0000071, Kerberos 0x17: the password has expired (Kerberos gives 0x17 for one that must be changed at the next logon too). A person is asked to change it; a service account or scheduled task keeps failing until its password is updated where it is used, or it moves to a managed account (gMSA).",
         "0xC0000193: the account has expired: extend accountExpires only if it is still needed.",
       },
       attacker = {
@@ -202,17 +202,17 @@ M.KINDS = {
     },
   },
   account_restricted = {
-    title = "Logons refused by a restriction: the password was right",
+    title = "Logons refused by a restriction on the account: its logon right, hours or computers",
     severity = "low",
     attacker_severity = "high",
     advice = {
       stale_credential = {
-        "Windows checked the password and accepted it, then a restriction refused the logon: 0xC000015B, the logon right (Allow or Deny log on locally, through Remote Desktop Services, as a batch job or service); 0xC000006F, the account's logon hours; 0xC0000070, the computers it may log on to (userWorkstations); 0xC000006E alone, another account restriction (a blank password off the console).",
+        "A restriction refused the logon after the password: 0xC000015B, the logon right (Allow or Deny log on locally, through Remote Desktop Services, as a batch job or service), checked once the password is accepted; 0xC000006F, the account's logon hours, and 0xC0000070, the computers it may log on to (userWorkstations), checked after the password by NTLM (Kerberos may refuse them first, as 0x12); 0xC000006E alone, another account restriction (a blank password off the console).",
         "If the account should log on this way, grant it; if not, find what on the source tries to and stop it.",
         "If the source is not one the account's owner uses, treat it as a password in the wrong hands.",
       },
       attacker = {
-        "The source also failed for other accounts, and for these the password it tried was right: whoever runs it knows them. Reset these passwords, then look for the same accounts' logons elsewhere, where no restriction stopped them.",
+        "The source also failed for other accounts, and for these its passwords got past the check (surely for 0xC000015B and over NTLM): whoever runs it knows them. Reset these passwords, then look for the same accounts' logons elsewhere, where no restriction stopped them.",
         "Block the source.",
       },
     },
@@ -260,8 +260,8 @@ M.FROM_HOST = "These attempts came from a program on this host itself, not from 
 M.GAPS = {
   { id = 1102, what = "The audit log was cleared", severity = "high",
     check = "1102: someone cleared this log (the event names the account): what came before is gone from this file. Look for this host's events where they were forwarded (WEF, a SIEM) and on the domain controllers; a clear no one planned is an attacker's." },
-  { id = 4719, what = "System audit policy was changed", severity = "medium",
-    check = "4719: the audit policy changed (the event names the account and the categories): what stopped being audited then is missing from the rest of this log. Check that the change was planned." },
+  { id = 4719, what = "System audit policy was changed", severity = "low",
+    check = "4719: the audit policy changed (the event names the account and the categories): what stopped being audited then is missing from the rest of this log. Group Policy logs it as SYSTEM when it applies a policy; a change by a person's account (auditpol) is worth a look." },
   { id = 1104, what = "The security log is now full", severity = "medium",
     check = "1104: the log was full: unless it archives, nothing more was written. Make it larger or archive it; the failures after are not in this file." },
   { id = 1101, what = "Audit events have been dropped by the transport", severity = "low",

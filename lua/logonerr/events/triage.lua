@@ -48,7 +48,7 @@ local function meaning_of(c)
   if type(s) ~= "string" or s == "" then return c.message end
   local cut = s:find("[:;] ")
   -- (a clause too short to stand alone, "A warning: ...", keeps the rest)
-  if cut == nil or cut <= 24 then return s end
+  if cut == nil or cut <= 14 then return s end
   return s:sub(1, cut - 1)
 end
 
