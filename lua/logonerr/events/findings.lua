@@ -605,14 +605,28 @@ local function group(list, keyf)
   return g, order
 end
 
+-- The process an entry or shape names, as text (a log may give it as a
+-- number); nil for none ("-", empty).
+local function named_process(e)
+  local p = e.process
+  if p == nil or p == "-" or p == "" then return nil end
+  return tostring(p)
+end
+
+-- Advice list check with line first.
+local function prepend(line, check)
+  local out = { line }
+  for i, c in ipairs(check) do out[i + 1] = c end
+  return out
+end
+
 -- Did an attempt of shape sh come from a program on the logging host
 -- itself, on its own account: its source the host (its own name, a
 -- loopback address, or "local": source_of), a local logon type, and a
 -- process named that logs on for no one else (for_someone)?
 local function by_program_here(sh, src)
-  local p = sh.process
-  p = p ~= nil and tostring(p) -- (a log may give it as a number)
-  if not (p and p ~= "-" and p ~= "" and LOCAL_TYPES[sh.logon_type or -1]) then return false end
+  local p = named_process(sh)
+  if not (p and LOCAL_TYPES[sh.logon_type or -1]) then return false end
   if src == nil or sh.computer == nil then return false end
   return (src == "local" or first_label(src) == first_label(sh.computer)) and not for_someone(p)
 end
@@ -773,8 +787,8 @@ local function finding(kind, list, reading, extra)
   end
   local lo, hi -- (the timed attempts' seconds)
   local function process_of(r)
-    local p = r.process
-    if p ~= nil and p ~= "-" and p ~= "" then processes[tostring(p)] = true end
+    local p = named_process(r)
+    if p then processes[p] = true end
   end
   local last_shape = false
   for _, e in ipairs(list) do
@@ -796,19 +810,17 @@ local function finding(kind, list, reading, extra)
       for _, r in ipairs(records) do
         process_of(r)
         mine = mine or r.by_program_here == true
+        note(r)
       end
       here = here and mine
+    elseif new or #ev < 20 then
+      note(e)
     end
     if e.untimed then
       widen(span, e)
     else
       local t = e.t
       if lo == nil then lo, hi = t, t elseif t < lo then lo = t elseif t > hi then hi = t end
-    end
-    if records then
-      for _, r in ipairs(records) do note(r) end
-    elseif new or #ev < 20 then
-      note(e)
     end
   end
   span.lo, span.hi = lo, hi
@@ -833,16 +845,10 @@ local function finding(kind, list, reading, extra)
       for i, c in ipairs(rules.ALL_BY_DESIGN) do f.check[i] = c end
       here = false
     else
-      local check = { rules.BY_DESIGN }
-      for i, c in ipairs(f.check) do check[i + 1] = c end
-      f.check = check
+      f.check = prepend(rules.BY_DESIGN, f.check)
     end
   end
-  if here then
-    local check = { rules.FROM_HOST }
-    for i, c in ipairs(f.check) do check[i + 1] = c end
-    f.check = check
-  end
+  if here then f.check = prepend(rules.FROM_HOST, f.check) end
   return f
 end
 
@@ -1344,8 +1350,6 @@ local function by_failures(other, name)
   end
 end
 
--- by_account: one row per identity, from the entries counted by shape
--- and the successes kept as counts (sums).
 -- An account's successes, a logon logged twice on one host counted once:
 -- a local account's 4776 beside its 4624 (the host checks the password
 -- it then logs on with), a logon at a DC's own console its 4768 beside
@@ -1366,6 +1370,8 @@ local function successes(on, domain)
   return n
 end
 
+-- by_account: one row per identity, from the entries counted by shape
+-- and the successes kept as counts (sums).
 local function accounts(ids, shapes, sums)
   local rows, order = {}, {}
   local function new(e)
