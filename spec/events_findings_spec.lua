@@ -888,6 +888,32 @@ describe("findings", function()
       one(r, "password_guessing") -- (the rest is as it was)
     end)
 
+    -- A responder who narrows the report to one account or source still
+    -- needs to hear that the log was cleared or full: erin's failures
+    -- before the clear are gone, whoever cleared it.  The 1102 (by
+    -- mallory, from no source) passes both filters; bob's failures, and
+    -- a logon by mallory, do not.
+    it("keeps the log's own gaps under --account and --source", function()
+      local log = { failed_logon("bob", "CORP", "10.0.0.32", "PC32", 0),
+                    logged_on("mallory", "10.0.0.99", "PC99", 5),
+                    { id = 1102, time = at(10), data = { SubjectUserName = "mallory" } },
+                    { id = 1104, time = at(15), data = {} } }
+      for i = 1, 5 do log[#log + 1] = failed_logon("erin", "CORP", "10.0.0.31", "PC31", i * 20) end
+      local path = sc.write(log)
+      for _, opts in ipairs({ { account = "erin" }, { source = "10.0.0.31" } }) do
+        local r = events.triage(assert(events.open(path, opts)))
+        local f = one(r, "log_gaps")
+        assert.are.equal("high", f.severity)
+        assert.are.same({ 1102, 1104 }, f.events)
+        assert.are.same({ "CORP\\erin" }, one(r, "password_guessing").accounts)
+        assert.are.equal(7, r.events) -- (erin's five, the clear and the full log)
+      end
+      -- (the time filters still apply: gaps before --since are not in it)
+      none(events.triage(assert(events.open(path, { account = "erin", since = at(16) }))),
+           "log_gaps")
+      os.remove(path)
+    end)
+
     -- 4719: the audit policy changed, so what stopped being audited is
     -- missing after it.  Group Policy logs it as SYSTEM whenever it
     -- applies one, so alone it is low: the advice says whose to look at.

@@ -207,6 +207,11 @@ describe("--account on events the schema does not know", function()
   local run = require "support.run"
   local dkjson = require "dkjson"
 
+  -- (with the events that say the log itself misses something, which
+  -- pass the filter: shutdowns, clock settings, a clear...)
+  local ABOUT_THE_LOG = { [1100] = true, [1101] = true, [1102] = true, [1104] = true,
+                          [1108] = true, [4616] = true, [4719] = true }
+
   it("finds them by their TargetUserName, as libevtx reads it (no lean reading then)", function()
     if not run.ok(run.PLAIN .. "which evtxexport >/dev/null") then
       return pending("evtxexport (libevtx-utils) is not installed")
@@ -217,7 +222,7 @@ describe("--account on events the schema does not know", function()
     local want, unknown = {}, 0
     for ev in xml:gmatch("<Event .-</Event>") do
       local id = tonumber(ev:match("<EventID[^>]*>(%d+)<"))
-      if ev:find('<Data Name="TargetUserName">fsir</Data>', 1, true) then
+      if ev:find('<Data Name="TargetUserName">fsir</Data>', 1, true) or ABOUT_THE_LOG[id] then
         want[id] = (want[id] or 0) + 1
         if not events.schema.events[id] then unknown = unknown + 1 end
       end

@@ -10,6 +10,7 @@
 -- @module logonerr.events
 
 local record = require "logonerr.events.record"
+local rules = require "logonerr.events.rules"
 local schema = require "logonerr.events.schema"
 local time = require "logonerr.events.time"
 local json = require "logonerr.json"
@@ -56,10 +57,17 @@ M.KERBEROS = setmetatable({}, { __index = function(_, id)
     or nil
 end })
 
+-- The events that say the log itself misses something (a clear, a full
+-- log: the log_gaps finding's).  They pass --account and --source, as
+-- they tell whether that account's or source's records are all there.
+local ABOUT_THE_LOG = {}
+for _, g in ipairs(rules.GAPS) do ABOUT_THE_LOG[g.id] = true end
+
 -- Does a record pass the filters of o (since, until, account, source)?
 local function wanted(rec, o)
   if o.since and (rec.time == nil or rec.time < o.since) then return false end
   if o["until"] and (rec.time == nil or rec.time > o["until"]) then return false end
+  if ABOUT_THE_LOG[rec.id] then return true end
   if o.account then
     local a = lower(rec.account or "")
     if a ~= o.account and lower(match(a, "[^\\]*$")) ~= o.account then return false end
