@@ -876,25 +876,18 @@ end
 -- share a console and mistype now and then; a tool goes through a list.)
 -- Each source's failures, in time order, fall in runs of one identity:
 -- the nearest failure of another identity before one is the one before
--- its run, and after it, the one after its run.  Returns the test of a
--- list, and the test of one attempt.
-local function other_failures(fails, w)
-  local by_src = {}
-  for _, e in ipairs(fails) do
-    if e.source and e.kind ~= "virtual" then
-      local l = by_src[e.source]
-      if l == nil then l = { first = {}, last = {} }; by_src[e.source] = l end
-      local at = #l + 1
-      l[at] = e
-      e.at = at -- (its place in its source's list; the entry's own field)
-    end
-  end
+-- its run, and after it, the one after its run.  by_src: each source's
+-- failures but a virtual account's, in time order.  Returns the test of
+-- a list, and the test of one attempt.
+local function other_failures(by_src, w)
   -- first[i], last[i]: where the run of l[i] starts and ends.
   for _, l in pairs(by_src) do
-    local first, last, n = l.first, l.last, #l
+    local first, last, n = {}, {}, #l
+    l.first, l.last = first, last
     for i = 1, n do
-      local p = l[i - 1]
-      first[i] = (p and p.identity == l[i].identity) and first[i - 1] or i
+      local p, e = l[i - 1], l[i]
+      e.at = i -- (its place in its source's list; the entry's own field)
+      first[i] = (p and p.identity == e.identity) and first[i - 1] or i
     end
     for i = n, 1, -1 do
       local x = l[i + 1]
@@ -946,12 +939,32 @@ local function find_all(self)
   -- the source, is looked for among the successes kept whole, and those
   -- kept as a time (STATE:add).
   local wt, wi, wrec, wof = self.won_t, self.won_i, self.won_rec, self.won_of
+  -- The failures, and the bad passwords, by identity and by source (a
+  -- virtual account's bad passwords by none): grouped in the same pass,
+  -- where a pass of their own would look at each attempt again (an
+  -- attack's tens of thousands, each a miss in the caches).
+  local fail_by_id, fail_by_src, bad_by_id, bad_by_src = {}, {}, {}, {}
+  local tried_by_src = {} -- (other_failures': fail_by_src but a virtual account's)
+  local function of(g, k)
+    local l = g[k]
+    if l == nil then l = {}; g[k] = l end
+    return l
+  end
   local function lists(e)
     local to, role = {}, e.role
-    if e.failed then to[#to + 1] = fails end
+    if e.failed then
+      to[#to + 1] = fails
+      if e.identity then to[#to + 1] = of(fail_by_id, e.identity) end
+      if e.source then to[#to + 1] = of(fail_by_src, e.source) end
+      if e.source and e.kind ~= "virtual" then to[#to + 1] = of(tried_by_src, e.source) end
+    end
     if e.class then
       by_class[e.class] = by_class[e.class] or {}
       to[#to + 1] = by_class[e.class]
+    end
+    if e.class == "bad_password" then
+      if e.identity then to[#to + 1] = of(bad_by_id, e.identity) end
+      if e.source and e.kind ~= "virtual" then to[#to + 1] = of(bad_by_src, e.source) end
     end
     if role == "explicit" and e.kind == "user" then to[#to + 1] = explicit end
     -- Kerberoasting: RC4/DES service tickets issued for user-account
@@ -1003,11 +1016,11 @@ local function find_all(self)
       wt[k], wi[k], wrec[k], wof[k] = e.t, e.i, e.record or false, e
     end
   end
-  local attacking, attacker = other_failures(fails, w)
+  local attacking, attacker = other_failures(tried_by_src, w)
   local f = {}
 
   -- One identity, many bad passwords: in the short window, or slowly.
-  local g, order = group(by_class.bad_password or {}, function(e) return e.identity end)
+  local g, order = bad_by_id, keys(bad_by_id)
   for _, k in ipairs(order) do
     local l = g[k]
     local p = peak(l, w)
@@ -1029,9 +1042,7 @@ local function find_all(self)
 
   -- One source, many identities, bad passwords (a virtual account's
   -- left out).
-  g, order = group(by_class.bad_password or {}, function(e)
-    if e.kind ~= "virtual" then return e.source end
-  end)
+  g, order = bad_by_src, keys(bad_by_src)
   for _, k in ipairs(order) do
     local p = peak(g[k], w, "identity")
     if p >= o.spray then
@@ -1161,8 +1172,6 @@ local function find_all(self)
   local won = {}
   for k = 1, #wt do won[k] = k end
   in_time_order(won, wt, wi)
-  local fail_by_id = group(fails, function(e) return e.identity end)
-  local fail_by_src = group(fails, function(e) return e.source end)
   -- A source's failures that name no account, at a tool's pace, come
   -- before its successes too (a scanner's anonymous tries, then a logon
   -- with a name).  Slower ones do not: a health probe's every 30 s says
