@@ -1294,7 +1294,6 @@ local function find_all(self)
     local x = finding("success_after_failures", l, reading,
                       { failures = l[1].failures_before, success = time_of(l[1]), successes = list,
                         why = tool and "after_failures" or "typo" })
-    x.severity = "critical"
     f[#f + 1] = x
   end
 

@@ -37,7 +37,9 @@ M.DEFAULTS = {
 M.KINDS = {
   success_after_failures = {
     title = "A logon succeeded right after failures: the attacker may be in",
-    severity = "critical",
+    -- (a person's mistypes, then their logon: worth asking them, no alarm)
+    severity = "medium",
+    attacker_severity = "critical",
     advice = {
       attacker = {
         "Treat the account as compromised until shown otherwise: reset its password, and its Kerberos keys twice if it is privileged.",
@@ -52,7 +54,9 @@ M.KINDS = {
   },
   password_guessing = {
     title = "Password guessing against one account",
-    severity = "high",
+    -- (an old password stored on the source: to fix, not to hunt)
+    severity = "medium",
+    attacker_severity = "high",
     advice = {
       attacker = {
         "Block the source, then find the program behind the attempts on the source host (its 4648 events, its process creations); a 4625 names the process only where it ran on the host that logged it.",
