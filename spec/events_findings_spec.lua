@@ -181,6 +181,23 @@ describe("findings", function()
       assert.matches("mistyped", table.concat(f.check, "\n"))
     end)
 
+    -- A DC refuses service tickets all day: a ticket that expired (0x20)
+    -- is renewed, a name with no SPN (0x7) is tried and given up.  The
+    -- client had its TGT, so these say nothing of the password, and the
+    -- next TGT after them is no guess that worked.
+    it("does not count refused service tickets before a TGT", function()
+      for _, status in ipairs({ "0x20", "0x7" }) do
+        local log = {}
+        for i = 1, 6 do
+          log[i] = { id = 4769, time = at(i * 2), data = { TargetUserName = "dave@CORP.LOCAL",
+                     TargetDomainName = "CORP.LOCAL", ServiceName = "cifs/fs0" .. i,
+                     IpAddress = "::ffff:10.0.0.31", Status = status } }
+        end
+        log[7] = tgt("dave", "CORP.LOCAL", "10.0.0.31", 15)
+        none(sc.triage(log), "success_after_failures")
+      end
+    end)
+
     -- A TGT without pre-authentication proves nothing about the password
     -- (anyone can ask for one): it is AS-REP roasting, not a logon.
     it("does not take a TGT issued without pre-authentication for a logon", function()

@@ -107,6 +107,49 @@ describe("events on MIT krb5kdc.log", function()
     assert.is_true(k.user_enumeration)
   end)
 
+  -- krb5kdc.log writes whole seconds: a tool's burst is one second's lines,
+  -- and only their order says which failures came before a success.  Here
+  -- 10.0.0.66 sprays five accounts, bob's password works, then two more
+  -- accounts fail and bob asks for a service that does not exist (0x7):
+  -- bob's success came after five failures, not eight, and a refused
+  -- service ticket says nothing of a password.  ivan's password has
+  -- expired (0x17): his client then asks for kadmin/changepw, to change
+  -- it, which is no logon; erin's account itself has expired (0x1).
+  it("reads a second's lines in their order, and a password change as no logon", function()
+    local function line(req, result, who, server, rest)
+      return ("Dec 03 08:20:40 kdc krb5kdc[1](info): %s (1 etypes {18}) 10.0.0.66: %s: " ..
+              "%s@EXAMPLE.TEST for %s@EXAMPLE.TEST%s\n"):format(req, result, who, server,
+                                                                rest or "")
+    end
+    local tgt = "krbtgt/EXAMPLE.TEST"
+    local text = {}
+    for i = 1, 5 do text[#text + 1] = line("AS_REQ", "PREAUTH_FAILED", "user" .. i, tgt) end
+    text[#text + 1] = line("AS_REQ", "ISSUE", "bob", tgt)
+    for i = 6, 7 do text[#text + 1] = line("AS_REQ", "PREAUTH_FAILED", "user" .. i, tgt) end
+    text[#text + 1] = line("TGS_REQ", "LOOKING_UP_SERVER", "bob", "nosuch/host")
+    text[#text + 1] = line("AS_REQ", "CLIENT KEY EXPIRED", "ivan", tgt)
+    text[#text + 1] = line("AS_REQ", "ISSUE", "ivan", "kadmin/changepw")
+    text[#text + 1] = line("AS_REQ", "CLIENT EXPIRED", "erin", tgt)
+    local path = run.tempfile(table.concat(text))
+    local r = events.triage(events.open(path))
+    os.remove(path)
+    local hit
+    for _, f in ipairs(r.findings) do
+      if f.kind == "success_after_failures" then
+        assert.is_nil(hit, "one success_after_failures finding")
+        hit = f
+      end
+    end
+    assert.are.same({ "EXAMPLE.TEST\\bob" }, hit.accounts)
+    assert.are.equal(5, hit.failures)
+    local expired
+    for _, f in ipairs(r.findings) do
+      if f.kind == "expired_account" then expired = f end
+    end
+    assert.are.same({ "EXAMPLE.TEST\\erin", "EXAMPLE.TEST\\ivan" }, expired.accounts)
+    assert.are.same({ "KDC_ERR_KEY_EXPIRED", "KDC_ERR_NAME_EXP" }, expired.codes)
+  end)
+
   it("finds the year the log does not write", function()
     local line = "%s kdc krb5kdc[1](info): AS_REQ (1 etypes {18}) 10.0.0.5: " ..
                  "PREAUTH_FAILED: bob@EXAMPLE.TEST for krbtgt/EXAMPLE.TEST@EXAMPLE.TEST, x\n"

@@ -56,6 +56,7 @@ local NT = {
 local KRB = {
   [0x18] = "bad_password", [0x6] = "unknown_user", [0x12] = "revoked",
   [0x17] = "expired", [0x25] = "clock_skew",
+  [0x1] = "expired", -- KDC_ERR_NAME_EXP: the account itself has expired
 }
 -- The finding each failure class of one kind leads to.
 local SINGLE = {
@@ -69,6 +70,12 @@ local THRESHOLD = { lockout = "lockout", revoked = "revoked", disabled = "disabl
 -- Logon types whose success means someone is in: interactive, network,
 -- remote interactive.
 local LOGGED_ON = { [2] = true, [3] = true, [10] = true }
+-- Is a 4768's ticket, for service svc, a TGT (krbtgt, or no service
+-- named)?  An AS request for kadmin/changepw is made with an expired
+-- password, to change it: no logon.
+local function a_tgt(svc)
+  return svc == nil or find(lower(svc), "^krbtgt") ~= nil
+end
 -- What unnamed_tool counts failures that name no account in (seconds).
 local MINUTE = 60
 -- Service ticket encryption types a password can be cracked from
@@ -363,7 +370,7 @@ function STATE:add(rec, ev)
     if t and (sm.last == nil or t > sm.last) then sm.last = t end
     -- What a success after failures is looked for in (see find_all).
     if sm.kind ~= "virtual" and (role ~= "logon" or LOGGED_ON[ltn or -1]) and
-       role ~= "service_ticket" then
+       role ~= "service_ticket" and (role ~= "tgt" or a_tgt(d.ServiceName)) then
       local k = #self.won_t + 1
       self.won_t[k], self.won_i[k], self.won_rec[k], self.won_of[k] =
         rec.seconds or 0, n, rec.record or false, sm
@@ -939,7 +946,8 @@ local function find_all(self)
   -- the source, is looked for among the successes kept whole, and those
   -- kept as a time (STATE:add).
   local wt, wi, wrec, wof = self.won_t, self.won_i, self.won_rec, self.won_of
-  -- The failures, and the bad passwords, by identity and by source (a
+  -- The failures (for a success after them: but refused service
+  -- tickets), and the bad passwords, by identity and by source (a
   -- virtual account's bad passwords by none): grouped in the same pass,
   -- where a pass of their own would look at each attempt again (an
   -- attack's tens of thousands, each a miss in the caches).
@@ -954,8 +962,13 @@ local function find_all(self)
     local to, role = {}, e.role
     if e.failed then
       to[#to + 1] = fails
-      if e.identity then to[#to + 1] = of(fail_by_id, e.identity) end
-      if e.source then to[#to + 1] = of(fail_by_src, e.source) end
+      -- (a service ticket refused says nothing of the password: the
+      -- client had its TGT; an expired ticket, an unknown service are
+      -- routine, and come before no success that they tell anything of)
+      if role ~= "service_ticket" then
+        if e.identity then to[#to + 1] = of(fail_by_id, e.identity) end
+        if e.source then to[#to + 1] = of(fail_by_src, e.source) end
+      end
       if e.source and e.kind ~= "virtual" then to[#to + 1] = of(tried_by_src, e.source) end
     end
     if e.class then
@@ -976,7 +989,8 @@ local function find_all(self)
     -- AS-REP roasting: TGTs issued without pre-authentication.
     if role == "tgt" and e.success and e.preauth == 0 then to[#to + 1] = asrep end
     to.won = e.success and ((role == "logon" and LOGGED_ON[e.logon_type or -1]) or
-                            (role == "tgt" and e.preauth ~= 0) or role == "ntlm") and
+                            (role == "tgt" and e.preauth ~= 0 and a_tgt(e.service)) or
+                            role == "ntlm") and
              e.kind ~= "virtual"
     return to
   end
@@ -1182,7 +1196,9 @@ local function find_all(self)
     end
   end
   -- The failures of a list l (in time order) in the window [t - w, t]
-  -- before a success at t, counted by field by (source or identity).  The
+  -- before a success at t, number i, counted by field by (source or
+  -- identity); of those at t, only those logged before it (a log of whole
+  -- seconds, MIT's, gives a second's records one time).  The
   -- successes come in time order, so a list's window only moves on: each
   -- failure comes into it once and leaves it once, where a count at each
   -- success would cost the window's length (an attack's thousands, for
@@ -1190,7 +1206,7 @@ local function find_all(self)
   -- holds, none counted for those that have none (no identity: a failure
   -- that names no account).
   local windows = {}
-  local function window(l, t, by)
+  local function window(l, t, i, by)
     local s = windows[l]
     if s == nil then
       s = { l = l, lo = 1, hi = 0, n = {}, distinct = 0 }
@@ -1198,7 +1214,7 @@ local function find_all(self)
     end
     local lo, hi, n = s.lo, s.hi, s.n
     local x = l[hi + 1]
-    while x ~= nil and x.t <= t do
+    while x ~= nil and (x.t < t or (x.t == t and x.i < i)) do
       hi = hi + 1
       local k = x[by] or false
       local c = n[k] or 0
@@ -1238,11 +1254,11 @@ local function find_all(self)
     -- with an old password failing while its owner logs on at a desk is
     -- not someone getting in.
     local l_id, l_src = fail_by_id[e.identity], e.source and fail_by_src[e.source]
-    local s_id = l_id and window(l_id, t, "source")
+    local s_id = l_id and window(l_id, t, wi[c], "source")
     local n_id = s_id and of_identity(s_id, e.source) or 0
     -- The source's failures before t, and of how many identities other
     -- than this one.
-    local s_src = l_src and window(l_src, t, "identity")
+    local s_src = l_src and window(l_src, t, wi[c], "identity")
     local n_src, others, unnamed = 0, 0, 0
     if s_src then
       n_src = s_src.hi - s_src.lo + 1

@@ -198,10 +198,11 @@ M.KINDS = {
       stale_credential = {
         "0xC0000224: the password must be changed at this logon (after a reset, or 'User must change password at next logon'). At a console or over RDP that is the prompt for a new one, not an attack; a service, task or script cannot answer it: set its password and clear the flag.",
         "0xC0000071, Kerberos 0x17: the password has expired (Kerberos gives 0x17 for one that must be changed at the next logon too). A person is asked to change it; a service account or scheduled task keeps failing until its password is updated where it is used, or it moves to a managed account (gMSA).",
-        "0xC0000193: the account has expired: extend accountExpires only if it is still needed.",
+        "0xC0000193, Kerberos 0x1: the account itself has expired (accountExpires; an MIT principal's expiration): extend it only if it is still needed.",
       },
       attacker = {
-        "The source also failed for other accounts: the password it tried was right but old, so it came from an earlier leak. Block the source and check where else that password is used.",
+        "The source also failed for other accounts. 0xC0000071 and 0xC0000224 come only once the password is right: the source knows it, out of date, from an earlier leak; block the source and check where else that password is used.",
+        "Kerberos 0x17 and 0x1, and an expired account (0xC0000193), may come before any password is checked: they tell the source that the account exists, as user enumeration's 0x12 does; expect guessing against it.",
       },
     },
   },
