@@ -98,6 +98,18 @@ describe("bad input to logonerr.events", function()
     assert.has_error(function() events.open(SAMPLE, { since = "yesterday" }) end,
       "bad option 'since' (not a time: 'yesterday'; expected e.g. 2024-05-01, " ..
       "2024-05-01T13:45:00Z)")
+    assert.has_error(function() events.filter({ ["until"] = "soon" }) end,
+      "bad option 'until' (not a time: 'soon'; expected e.g. 2024-05-01, " ..
+      "2024-05-01T13:45:00Z)")
+  end)
+
+  it("a finish() narrowed by anything but a table raises, and the report is still made", function()
+    local triage = require "logonerr.events.triage"
+    local acc = triage.new(triage.DEFAULTS)
+    for rec in events.records(SAMPLE) do acc:add(rec) end
+    assert.has_error(function() acc:finish(nil, "admin") end,
+      "bad argument #2 to 'finish' (table expected, as logonerr.events.filter gives, got string)")
+    assert.are.equal(2261, acc:finish().events)
   end)
 end)
 

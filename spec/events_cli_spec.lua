@@ -121,6 +121,72 @@ describe("logonerr events", function()
     assert.are.equal(0, dkjson.decode(out).events)
   end)
 
+  -- kerbrute from 10.23.123.11: names refused, a spray, and TGTs with
+  -- pre-authentication for admmig (after 4 refusals of other names), hack1
+  -- and dsrm (after the spray), each with no failure of its own.  What
+  -- makes admmig's TGT an attack is the source's failures for the other
+  -- accounts: a responder who asks about admmig alone, or about the last
+  -- two seconds, must still see it, read as it is read on the whole log.
+  -- The tables count what the filters keep.
+  it("finds with every record, and keeps the findings about what the filters ask", function()
+    local log = S .. "mitre-4768-4771-kerbrute-user-enum.evtx"
+    local function report(filters, env)
+      local code, out = run("events -f json " .. filters .. " " .. log, nil, env)
+      assert.are.equal(0, code)
+      return dkjson.decode(out)
+    end
+    local function kinds(r)
+      local k = {}
+      for _, f in ipairs(r.findings) do k[#k + 1] = f.kind end
+      table.sort(k)
+      return k
+    end
+    local r = report("--account admmig")
+    assert.are.equal(1, r.events) -- (its TGT)
+    assert.are.same({ "success_after_failures" }, kinds(r))
+    local f = r.findings[1]
+    assert.are.equal("critical", f.severity)
+    assert.are.equal("attacker", f.reading)
+    assert.are.equal(4, f.successes[1].failures) -- (the source's, for other names)
+    assert.are.equal(0, f.successes[1].own_failures)
+    assert.are.same({ "OFFSEC.LAN\\admmig" }, { r.by_account[1].account })
+    -- (from 12:06:11, the spray's last guesses and hack1's and dsrm's TGTs)
+    r = report("--since 2021-12-03T12:06:11Z")
+    assert.are.equal(6, r.events)
+    assert.are.same({ "asrep_roasting", "password_spray", "success_after_failures" }, kinds(r))
+    -- (the names probed before 12:06:08 are no finding of the last seconds)
+    for _, x in ipairs(r.findings) do assert.are_not.equal("user_enumeration", x.kind) end
+    -- an account no finding names: its table row, no finding
+    r = report("--account svc-ata")
+    assert.are.equal(1, r.events)
+    assert.are.same({ "password_spray" }, kinds(r)) -- (sprayed, with 21 others)
+    r = report("--source 192.0.2.1")
+    assert.are.same({}, kinds(r))
+    -- the same report from workers
+    for _, filters in ipairs({ "--account admmig", "--since 2021-12-03T12:06:11Z" }) do
+      assert.are.same(report(filters), report("-j 2 " .. filters, "LOGONERR_POOL_BYTES=0"))
+    end
+  end)
+
+  -- The log's own gaps (events dropped, 1101 x4; events it could not
+  -- write, 1108 x3) are counted as the filters keep the log's events:
+  -- whatever the account asked about, and not from after the last of them.
+  it("counts the log's gaps as the filters keep its events", function()
+    local log = S .. "omerbenamram-Security_with_size_t.evtx"
+    local function gaps(filters)
+      local code, out = run("events -f json " .. filters .. " " .. log)
+      assert.are.equal(0, code)
+      for _, f in ipairs(dkjson.decode(out).findings) do
+        if f.kind == "log_gaps" then return f end
+      end
+    end
+    local counts = {}
+    for _, g in ipairs(gaps("--account guest").gaps) do counts[g.id] = g.count end
+    assert.are.equal(4, counts[1101])
+    assert.are.equal(3, counts[1108])
+    assert.is_nil(gaps("--since 2030-01-01"))
+  end)
+
   it("reads stdin, EVTX included", function()
     local f = io.open(S .. "mitre-4771-kerberos-bf-valid-user.evtx", "rb")
     local data = f:read("*a")

@@ -195,24 +195,27 @@ local function add_seen(seen, more)
 end
 
 -- Part k of n of the file at path (the whole file for 1 of 1), triaged
--- alone with a's filters: its partial triage (live: to merge in this
--- process, not copied), what the reader counted and the record numbers it
--- saw, or { error = why }.
+-- alone: its partial triage (live: to merge in this process, not copied),
+-- with a's filters that of the records they keep (filtered), what the
+-- reader counted and the record numbers it saw, or { error = why }.
 local function triage_part(path, a, k, n, live)
   local events = require "logonerr.events"
   local triage = require "logonerr.events.triage"
-  local opts = filter_opts(a)
-  opts.part, opts.parts, opts.seen = k, n, {}
-  opts.lean = not (a.account or a.source)
+  local keep = events.filter(filter_opts(a))
+  local opts = { part = k, parts = n, seen = {}, lean = keep == nil }
   opts.tally = opts.lean
   local rd, why = events.open(path, opts)
   if rd == nil then return { part = k, error = why } end
   local acc = triage.new(triage.DEFAULTS)
-  for rec in function() return rd:next() end do acc:add(rec) end
+  local accf = keep and triage.new(triage.DEFAULTS)
+  for rec in function() return rd:next() end do
+    acc:add(rec)
+    if keep and keep(rec) then accf:add(rec) end
+  end
   rd:close()
   if rd.tallied then acc:tally(rd.tallied) end
-  return { part = k, triage = acc:state(live), reader = reader_stats(rd),
-           seen = seen_sets(opts.seen) }
+  return { part = k, triage = acc:state(live), filtered = accf and accf:state(live),
+           reader = reader_stats(rd), seen = seen_sets(opts.seen) }
 end
 
 -- --state: a worker of -j.  With --claims C, takes the items of the pool
@@ -284,9 +287,16 @@ function M.run(a, in_, out, err)
   local triage = require "logonerr.events.triage"
   local wire = require "logonerr.events.wire"
   local seen = {} -- computer -> EventRecordIDs read, across every file
-  local opts = { since = a.since, ["until"] = a["until"], account = a.account,
-                 source = a.source, seen = seen,
-                 jobs = a.jobs }
+  -- A triage reads every record, and the filters keep what the report's
+  -- tables count (keep) and the findings about what they keep (about):
+  -- the findings see every record, as a source's failures for other
+  -- accounts tell whether one account's are an attack.  --records prints
+  -- those the filters keep (the reader's own filters).
+  local opts = { seen = seen, jobs = a.jobs }
+  if a.records then
+    opts.since, opts["until"], opts.account, opts.source = a.since, a["until"], a.account,
+                                                           a.source
+  end
   local pool = math.huge -- (bytes from which -j starts workers)
   if (a.jobs or 1) > 1 then
     local bad
@@ -297,8 +307,8 @@ function M.run(a, in_, out, err)
     end
   end
   for _, k in ipairs({ "since", "until" }) do
-    if opts[k] and not events.time(opts[k]) then
-      err:write("logonerr: bad --", k, " time '", opts[k],
+    if a[k] and not events.time(a[k]) then
+      err:write("logonerr: bad --", k, " time '", a[k],
                 "' (expected e.g. 2024-05-01 or 2024-05-01T13:45:00Z)\n")
       return 2
     end
@@ -399,7 +409,8 @@ function M.run(a, in_, out, err)
 
   -- A triage uses no data of events the schema does not know (unless a
   -- filter asks for their account or source): the EVTX reader leaves it.
-  opts.lean = not (a.records or a.account or a.source)
+  local keep, about = events.filter(filter_opts(a))
+  opts.lean = not (a.records or keep)
   if a.records then -- streamed as they are read, to the -o file too; one process
     local dest = open_output()
     if dest == nil then return 2 end
@@ -488,6 +499,7 @@ function M.run(a, in_, out, err)
     for k = 1, w.parts do items[#items + 1] = { w = w, k = k } end
   end
   local acc = triage.new(triage.DEFAULTS)
+  local accf = keep and triage.new(triage.DEFAULTS) -- (what the filters keep)
   -- Memory: what a triage keeps grows with the log, and Lua's collector
   -- lets the heap reach twice what it kept at its last full collection
   -- before it collects again.  A full collection whenever the heap is half
@@ -510,6 +522,7 @@ function M.run(a, in_, out, err)
   end
   local take = function(rec)
     acc:add(rec)
+    if keep and keep(rec) then accf:add(rec) end
     taken = taken + 1
     if taken % 65536 == 0 then hold_down() end
   end
@@ -521,7 +534,15 @@ function M.run(a, in_, out, err)
   -- that another part or file holds too (which one process would count
   -- once): it is read here instead.
   local function merge(f, r)
-    if not usable(r) or overlap(seen, r.seen) or not acc:merge(r.triage) then return false end
+    if not usable(r) or overlap(seen, r.seen) then return false end
+    -- (with filters, the part of what they keep too, both or neither)
+    if accf then
+      if r.filtered == nil or not triage.check(r.filtered) then return false end
+    elseif r.filtered ~= nil then
+      return false
+    end
+    if not acc:merge(r.triage) then return false end
+    if accf then assert(accf:merge(r.filtered)) end
     add_seen(seen, r.seen)
     fold(f, r.reader)
     hold_down()
@@ -608,6 +629,7 @@ function M.run(a, in_, out, err)
     end
     if #hs > 0 then
       acc:sort() -- while the workers read: what finish() will sort
+      if accf then accf:sort() end
       settle()
     end
     for _, h in ipairs(hs) do
@@ -622,7 +644,17 @@ function M.run(a, in_, out, err)
   -- What the reading left behind goes before the findings need room
   -- (what the merges after a settle() left, hold_down() kept bounded).
   if taken ~= settled then collectgarbage() end
-  local r = acc:finish()
+  local r
+  if accf then -- the tables of what the filters keep, the findings about it
+    r = accf:finish()
+    local about_it = acc:finish(nil, about).findings
+    for _, x in ipairs(r.findings) do -- (the log's gaps: as the filters keep its events)
+      if x.kind == "log_gaps" then about_it[#about_it + 1] = x end
+    end
+    r.findings = triage.rank(about_it)
+  else
+    r = acc:finish()
+  end
   if #files == 0 then return status end
   local skipped = {}
   local other, dupes, fieldless, read = 0, 0, 0, 0

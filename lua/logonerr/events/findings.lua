@@ -784,6 +784,7 @@ end
 -- as evidence.
 local function finding(kind, list, reading, extra)
   local accounts, sources, codes, span, ev, seen = {}, {}, {}, {}, {}, {}
+  local srcs = {} -- (the sources as the records give them, lower-cased: about())
   -- (here: every attempt from a program on the logging host)
   local processes, here = {}, #list > 0
   local function note(r)
@@ -806,6 +807,7 @@ local function finding(kind, list, reading, extra)
       last_shape = sh
       if e.identity then accounts[e.identity] = true end -- (none: a failure naming none)
       if e.source_label then sources[e.source_label] = true end
+      if e.src then srcs[lower(e.src)] = true end
       if e.code then codes[e.code] = true end
       if not records then
         process_of(e)
@@ -840,7 +842,8 @@ local function finding(kind, list, reading, extra)
   local f = { kind = kind, severity = rules.severity(kind, reading), reading = reading,
               title = k.title, count = #list, first = first, last = last,
               accounts = keys(accounts, 50), sources = keys(sources, 50), codes = keys(codes),
-              events = ids, evidence = ev, check = rules.advice(kind, reading) }
+              events = ids, evidence = ev, check = rules.advice(kind, reading),
+              about = { accounts = accounts, sources = sources, srcs = srcs } }
   for key, v in pairs(extra or {}) do f[key] = v end
   if f.why then f.why = rules.WHY[f.why] end
   -- (4648's finding names its one process)
@@ -1788,9 +1791,44 @@ function STATE:merge(st)
   end
 end
 
+--- Sorts a list of findings (of the report, and more) in the order a
+-- report gives them: severity, count, kind, then first account and source.
+function M.rank(list)
+  sort(list, by_rank)
+  return list
+end
+
+-- Is finding f about what a report is narrowed to (about: account,
+-- source, lower-cased; since, until, canonical times), as the whole log
+-- shows it: one of its accounts (DOMAIN\\user or the user), one of its
+-- sources, and a time in the span?  A finding about the log itself (its
+-- gaps) is about everything in it.
+local function is_about(f, about)
+  local of = f.about
+  if of == nil then return true end
+  if about.account then
+    local yes = false
+    for who in pairs(of.accounts) do
+      local l = lower(who)
+      if l == about.account or match(l, "[^\\]*$") == about.account then yes = true; break end
+    end
+    if not yes then return false end
+  end
+  if about.source and not of.srcs[about.source] then
+    local yes = false
+    for label in pairs(of.sources) do
+      if lower(label) == about.source then yes = true; break end
+    end
+    if not yes then return false end
+  end
+  if about.since and f.last and f.last < about.since then return false end
+  if about["until"] and f.first and f.first > about["until"] then return false end
+  return true
+end
+
 --- The result: findings (sorted by severity), by_account, by_source,
 -- logon_summary, and the domains learnt to be one.
-function STATE:finish(counts)
+function STATE:finish(counts, about)
   local ids = self.ids
   for _, l in ipairs(self.learn) do
     if l.how == "see" then ids:see(l[1], l[2], l[3], l[4], l.count)
@@ -1798,7 +1836,14 @@ function STATE:finish(counts)
     else ids:host_pair(l[1], l[2]) end
   end
   local f, shapes = find_all(self)
-  f[#f + 1] = counts and gaps(counts) or nil
+  -- (narrowed, no gaps: they are told by what the filters keep)
+  f[#f + 1] = counts and not about and gaps(counts) or nil
+  local kept = {}
+  for _, x in ipairs(f) do
+    if about == nil or is_about(x, about) then kept[#kept + 1] = x end
+    x.about = nil
+  end
+  f = kept
   sort(f, by_rank)
   return { findings = f, by_account = accounts(self.ids, shapes, self.sum_list),
            by_source = sources(shapes, self.unnamed, self.ids),

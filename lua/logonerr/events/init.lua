@@ -99,6 +99,15 @@ local function filters(opts)
   return o
 end
 
+--- The filters of opts (since, until, account, source, as open() takes
+-- them): a test of a record (nil when there is none), and the filters as
+-- triage's finish() takes them to keep the findings about them.
+function M.filter(opts)
+  local o = filters(opts)
+  if not o.any then return nil end
+  return function(rec) return wanted(rec, o) end, o
+end
+
 ---------------------------------------------------------------- reader
 
 local READER = {}

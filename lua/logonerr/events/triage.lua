@@ -363,9 +363,20 @@ function ACC:merge(st)
   return true
 end
 
+--- Sorts findings in the order a report gives them (severity first).
+M.rank = findings.rank
+
 --- The report (reader: the events.open reader whose skipped records it
--- counts, if any).
-function ACC:finish(reader)
+-- counts, if any; about: only the findings about an account, source or
+-- span of time, as logonerr.events.filter gives them: the findings
+-- made from every record taken, kept when they name that account or
+-- source and overlap that span, and no log_gaps, which the triage of the
+-- records the filters keep makes).
+function ACC:finish(reader, about)
+  if about ~= nil and type(about) ~= "table" then
+    error("bad argument #2 to 'finish' (table expected, as logonerr.events.filter gives, got " ..
+          type(about) .. ")", 2)
+  end
   local r = self.r
   local ids, codes, types, ft, fk, found = self.ids, self.codes, self.types, self.ft, self.fk,
                                            self.found
@@ -407,7 +418,7 @@ function ACC:finish(reader)
 
   -- Accounts as identities, sources as one name per host, findings and
   -- the logon summary: logonerr.events.findings.
-  local x = found:finish(ids)
+  local x = found:finish(ids, about)
   r.by_account, r.by_source, r.logon_summary = x.by_account, x.by_source, x.logon_summary
   r.domains, r.findings = x.domains, x.findings
   -- The sort keys were for ties only.
