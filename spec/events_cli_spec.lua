@@ -187,6 +187,30 @@ describe("logonerr events", function()
     assert.is_nil(gaps("--since 2030-01-01"))
   end)
 
+  -- A responder copies a value from a record or from another tool: the
+  -- address as the DC wrote it (IPv4-mapped IPv6), the account in its
+  -- NetBIOS or UPN spelling, MIT's own principal, the loopback address a
+  -- report calls local.  Each names what the records name; a spelling the
+  -- log does not hold is said on stderr, not taken for a quiet account.
+  it("takes the filters in the spellings logs and tools write", function()
+    local log = S .. "mitre-4768-4771-kerbrute-user-enum.evtx"
+    local function events_of(filters, path)
+      local code, out, err = run("events -f json " .. filters .. " " .. (path or log))
+      assert.are.equal(0, code)
+      return dkjson.decode(out).events, err
+    end
+    assert.are.equal(42, events_of("--source ::ffff:10.23.123.11"))
+    for _, a in ipairs({ "'OFFSEC\\hack1'", "hack1@offsec.lan", "'OFFSEC.LAN\\hack1'", "HACK1" }) do
+      assert.are.equal(1, events_of("--account " .. a), a)
+    end
+    local n, err = events_of("--account 'OTHER\\hack1'")
+    assert.are.equal(0, n)
+    assert.are.equal("logonerr: no event of the 42 read matched --account OTHER\\hack1\n", err)
+    local mit = "spec/fixtures/linux/krb5kdc.log" -- (every line from 127.0.0.1)
+    assert.are.equal(27, events_of("--source 127.0.0.1", mit))
+    assert.are.equal(13, events_of("--account bob@EXAMPLE.TEST", mit))
+  end)
+
   it("reads stdin, EVTX included", function()
     local f = io.open(S .. "mitre-4771-kerberos-bf-valid-user.evtx", "rb")
     local data = f:read("*a")

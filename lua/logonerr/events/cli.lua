@@ -668,7 +668,18 @@ function M.run(a, in_, out, err)
   end
   r.skipped, r.skipped_records = #skipped, skipped
   r.other_channel, r.duplicates = other, dupes
-  if a.since or a["until"] or a.account or a.source then r.filtered = read - r.events end
+  if a.since or a["until"] or a.account or a.source then
+    r.filtered = read - r.events
+    -- (a spelling the log does not use looks like a quiet account)
+    if r.events == 0 and read > 0 then
+      local given = {}
+      for _, k in ipairs({ "account", "source", "since", "until" }) do
+        if a[k] then given[#given + 1] = "--" .. k .. " " .. a[k] end
+      end
+      err:write("logonerr: no event of the ", read, " read matched ",
+                table.concat(given, " "), "\n")
+    end
+  end
   local text = require("logonerr.events.report").render(r, fmt)
   local dest = open_output()
   if dest == nil then return 2 end

@@ -1809,8 +1809,13 @@ local function is_about(f, about)
   if about.account then
     local yes = false
     for who in pairs(of.accounts) do
-      local l = lower(who)
-      if l == about.account or match(l, "[^\\]*$") == about.account then yes = true; break end
+      if about.account_is then -- (events.filter's test of a spelling)
+        yes = about.account_is(who)
+      else
+        local l = lower(who)
+        yes = l == about.account or match(l, "[^\\]*$") == about.account
+      end
+      if yes then break end
     end
     if not yes then return false end
   end

@@ -9,6 +9,8 @@
 --
 -- @module logonerr.events
 
+local address = require "logonerr.events.address"
+local memo = require "logonerr.events.memo"
 local record = require "logonerr.events.record"
 local rules = require "logonerr.events.rules"
 local schema = require "logonerr.events.schema"
@@ -25,8 +27,8 @@ local error, getmetatable, io_open, ipairs, next, os_remove, os_tmpname, require
       setmetatable, tostring, type =
       error, getmetatable, io.open, ipairs, next, os.remove, os.tmpname, require,
       setmetatable, tostring, type
-local find, format, lower, match, sub =
-      string.find, string.format, string.lower, string.match, string.sub
+local find, format, gsub, lower, match, sub =
+      string.find, string.format, string.gsub, string.lower, string.match, string.sub
 
 local _ENV = nil -- luacheck: ignore 211
 
@@ -63,15 +65,44 @@ end })
 local ABOUT_THE_LOG = {}
 for _, g in ipairs(rules.GAPS) do ABOUT_THE_LOG[g.id] = true end
 
+-- An account's user and domain, lower-cased, from DOMAIN\user,
+-- user@domain or user (no domain: nil).
+local user_domain = memo.two(function(s)
+  s = lower(s)
+  local d, u = match(s, "^(.*)\\([^\\]*)$")
+  if u == nil then u, d = match(s, "^([^@]*)@(.+)$") end
+  if u == nil then return s, nil end
+  return u, d ~= "" and d or nil
+end)
+
+-- The test of an account spelling for --account a: the same user, and
+-- where both name a domain, the same one, or one whose first label is
+-- the other's (CORP for corp.example.com: a NetBIOS name and its DNS
+-- domain are named so, as an account's spellings mix them).
+local function account_test(a)
+  local user, domain = user_domain(a)
+  local label = domain and match(domain, "^[^.]*")
+  return function(spelling)
+    local u, d = user_domain(spelling)
+    if u ~= user then return false end
+    return domain == nil or d == nil or d == domain or match(d, "^[^.]*") == label
+  end
+end
+
+-- --source s as records give sources (record.lua): an address written as
+-- an IPv4-mapped one as the IPv4, a loopback address "local", a
+-- workstation without its \\; lower-cased.
+local function source_of(s)
+  if address.is_local(s) then return "local" end
+  return lower((gsub(address.ip(s) or s, "^\\\\+", "")))
+end
+
 -- Does a record pass the filters of o (since, until, account, source)?
 local function wanted(rec, o)
   if o.since and (rec.time == nil or rec.time < o.since) then return false end
   if o["until"] and (rec.time == nil or rec.time > o["until"]) then return false end
   if ABOUT_THE_LOG[rec.id] then return true end
-  if o.account then
-    local a = lower(rec.account or "")
-    if a ~= o.account and lower(match(a, "[^\\]*$")) ~= o.account then return false end
-  end
+  if o.account and not o.account_is(rec.account or "") then return false end
   if o.source and lower(rec.source or "") ~= o.source then return false end
   return true
 end
@@ -94,7 +125,8 @@ local function filters(opts)
     o["until"] = sub(o["until"], 1, 11) .. "23:59:59.999999Z"
   end
   o.account = opts.account and lower(opts.account)
-  o.source = opts.source and lower(opts.source)
+  o.account_is = opts.account and account_test(opts.account)
+  o.source = opts.source and source_of(opts.source)
   o.any = o.since ~= nil or o["until"] ~= nil or o.account ~= nil or o.source ~= nil
   return o
 end
