@@ -46,6 +46,15 @@ describe("logonerr events shows the findings", function()
     end
   end)
 
+  -- carol failed nowhere: her text row names no codes, and shows no
+  -- empty "()" where a sprayed account's shows its code.
+  it("with the codes of an account's failures in the text table, none for none", function()
+    local code, out = run.command("events -f text " .. path)
+    assert.are.equal(0, code)
+    assert.matches("\n       0      2  CORP\\carol, written ", out, 1, true)
+    assert.matches("\n       1      0  CORP\\user1 (KDC_ERR_PREAUTH_FAILED)\n", out, 1, true)
+  end)
+
   it("in JSON with the specification's keys, the same bytes on every run", function()
     local code, out = run.command("events -f json " .. path)
     assert.are.equal(0, code)

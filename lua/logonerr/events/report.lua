@@ -221,6 +221,7 @@ function M.view(r)
       spellings = list(a.spellings or {}, 4) or "",
       written = a.spellings and #a.spellings > 1 and list(a.spellings, 4) or nil,
       codes3 = list(a.codes, 3) or "",
+      coded = a.codes and #a.codes > 0 or nil, -- (text: no "()" for none)
       sources3 = list(a.sources, 3) or "", lockouts = a.lockouts,
       lockouts_note = a.lockouts > 0 and count(a.lockouts, "lockout") or nil }
   end

@@ -49,7 +49,7 @@ Failures by code
 
 Accounts: failures, successes, identity (codes)
 {{#by_account_top}}
-  {{failures6}} {{successes6}}  {{identity}} ({{codes3}}){{#lockouts_note}}, {{lockouts_note}}{{/lockouts_note}}{{#written}}, written {{written}}{{/written}}
+  {{failures6}} {{successes6}}  {{identity}}{{#coded}} ({{codes3}}){{/coded}}{{#lockouts_note}}, {{lockouts_note}}{{/lockouts_note}}{{#written}}, written {{written}}{{/written}}
 {{/by_account_top}}
 {{#by_account_more}}
   ... {{by_account_more}} more
