@@ -757,6 +757,26 @@ describe("findings", function()
       end
     end)
 
+    -- A bad password over RDP to a server's local account: the server's
+    -- SAM checks it (4776, no logon type), then logs the refused logon
+    -- (4625, type 10, the client's address).  One attempt, and the logon
+    -- summary says how it came: over Remote Desktop, not "NTLM validation".
+    it("names an attempt's logon type from its 4625, where its 4776 came first", function()
+      local log = {
+        { id = 4776, time = at(0), computer = "SRV01.corp.local", data = {
+          TargetUserName = "Administrator", Workstation = "KALI", Status = "0xc000006a" } },
+        { id = 4625, time = at(0), computer = "SRV01.corp.local", data = {
+          TargetUserName = "Administrator", TargetDomainName = "SRV01", Status = "0xc000006d",
+          SubStatus = "0xc000006a", LogonType = "10", IpAddress = "203.0.113.5",
+          WorkstationName = "KALI" } } }
+      local r = sc.triage(log)
+      assert.are.equal(1, #r.logon_summary)
+      local row = r.logon_summary[1]
+      assert.are.equal(1, row.failures)
+      assert.are.equal("RemoteInteractive", row.how)
+      assert.are.equal("203.0.113.5", row.source)
+    end)
+
     -- Outlook on the web: IIS (w3wp.exe) checks each password a client on
     -- the internet sends, and logs the failure as its own host's, logon
     -- type 8, with no address.  A spray from outside: the program passes

@@ -638,10 +638,11 @@ local function by_program_here(sh, src)
   return (src == "local" or first_label(src) == first_label(sh.computer)) and not for_someone(p)
 end
 
--- Shape sh with the address and source of entry e (of another shape): an
--- attempt's, where another of its records told where it came from.  Made
--- once for each two shapes (kept in made), so that all an attempt is
--- counted by stays its shape's (find_all counts by shape).
+-- Shape sh with what entry e (of another shape) tells and it does not:
+-- an attempt's, where another of its records told where it came from (an
+-- address), or how (a logon type: the 4625 behind a 4776).  Made once for
+-- each two shapes (kept in made), so that all an attempt is counted by
+-- stays its shape's (find_all counts by shape).
 local function moved(made, sh, e)
   local of = made[sh]
   if of == nil then of = {}; made[sh] = of end
@@ -649,9 +650,16 @@ local function moved(made, sh, e)
   if to == nil then
     to = {}
     for k, v in pairs(sh) do to[k] = v end
-    to.ip, to.source = e.ip or sh.ip, e.source or sh.source
-    to.source_label = e.source_label or sh.source_label
-    to.by_program_here = by_program_here(sh, e.src or sh.src)
+    local src = sh.src
+    if e.ip and not sh.ip then
+      to.ip, to.source = e.ip, e.source or sh.source
+      to.source_label = e.source_label or sh.source_label
+      src = e.src or sh.src
+    end
+    if e.logon_type and not sh.logon_type then
+      to.logon_type, to.logon_name, to.how = e.logon_type, e.logon_name, e.how
+    end
+    to.by_program_here = by_program_here(to, src)
     to.__index = to
     of[getmetatable(e)] = to
   end
@@ -758,8 +766,9 @@ local function attempts(self)
       prev.records = prev.records or { prev }
       prev.events[e.id] = true
       prev.records[#prev.records + 1] = e
-      -- An address says more than a workstation name.
-      if e.ip and not prev.ip then
+      -- An address says more than a workstation name; a logon type more
+      -- than an NTLM check.
+      if (e.ip and not prev.ip) or (e.logon_type and not prev.logon_type) then
         local was = prev.source
         setmetatable(prev, moved(made, getmetatable(prev), e))
         if prev.source ~= was then enqueue(of.src, prev.source, prev) end
