@@ -181,11 +181,11 @@ describe("a triage merged from parts", function()
   -- Merged as a worker sends a part (its state, over the wire), and as the
   -- command merges a part it read while an earlier one was not in yet (a
   -- live state: the part's own tables).
-  local function cut_and_merge(list)
+  local function cut_and_merge(list, where)
     local whole = json.encode(triage.triage(list))
     local n = #list
-    for _, cuts in ipairs({ { 1 }, { 57 }, { math.floor(n / 2) }, { n - 3 },
-                            { 100, 2000, 2900 } }) do
+    for _, cuts in ipairs(where or { { 1 }, { 57 }, { math.floor(n / 2) }, { n - 3 },
+                                     { 100, 2000, 2900 } }) do
       cuts[#cuts + 1] = n
       for _, how in ipairs({ "wire", "live" }) do
         local parts, from = {}, 1
@@ -223,6 +223,32 @@ describe("a triage merged from parts", function()
     for _, s in ipairs(whole.by_source) do unnamed = unnamed + s.unnamed_failures end
     assert.is_true(unnamed > 0)
     cut_and_merge(recs)
+  end)
+
+  -- python-evtx-security's administrators log on under UAC: Windows
+  -- writes two 4624s for each logon (the full token and the filtered one),
+  -- at one time, one after the other: 84 for fsir's 43 logons (41 pairs).
+  -- One logon each, whether a part ends between the two or not.
+  it("counts a split token's two 4624s as one logon, wherever a cut falls", function()
+    local function successes(r, who)
+      for _, a in ipairs(r.by_account) do
+        if a.identity == who then return a.successes end
+      end
+    end
+    assert.are.equal(43, successes(triage.triage(recs), "WIN-03DLIIOFRRA\\fsir"))
+    -- the first twins' second 4624 in a part of its own, and the next's
+    local cuts = {}
+    for i = 2, #recs do
+      local a, b = recs[i - 1], recs[i]
+      if a.id == 4624 and b.id == 4624 and a.time == b.time and a.account == b.account and
+         a.success and b.success and a.logon_type and a.logon_type.number == 2 then
+        cuts[#cuts + 1] = { i - 1 }
+        if #cuts == 2 then break end
+      end
+    end
+    assert.are.equal(2, #cuts)
+    cuts[#cuts + 1] = { cuts[1][1], cuts[1][1] + 1, cuts[2][1] }
+    cut_and_merge(recs, cuts)
   end)
 
   -- A burst of failures that name no account from one address (a
@@ -363,6 +389,9 @@ describe("a triage merged from parts", function()
       { "its findings' shapes", function(x) x.found.shapes[1].service_key = "http/web" end },
       { "its findings' sums", function(x) x.found.sums[1].kind = "nobody" end },
       { "its findings' sums", function(x) x.found.sums[1].key = "someone else" end },
+      -- (a sum's twin logons are some of its logons, told by texts)
+      { "its findings' sums", function(x) x.found.sums[1].twins = x.found.sums[1].n end },
+      { "its findings' sums", function(x) x.found.sums[1].last_twin = 5 end },
     }
     local acc = part(1, half)
     local before = wire.encode(acc:state())

@@ -365,6 +365,21 @@ function STATE:add(rec, ev)
       self.sum_list[#self.sum_list + 1] = sm
     end
     sm.n = sm.n + 1
+    -- A logon is logged twice where UAC splits an administrator's token:
+    -- two 4624s, for the full token and the filtered one, at one time, by
+    -- one process (and for one sum: host, account, source, logon type).
+    -- The second of two such, one after the other among the sum's, is
+    -- counted in its twins: one logon.  (first_twin: where a merge meets
+    -- the sum's last before it.)
+    if role == "logon" then
+      local twin = rec.time and tostring(d.ProcessName or "") .. "\0" .. rec.time or nil
+      if sm.n == 1 then
+        sm.first_twin = twin
+      elseif twin and twin == sm.last_twin then
+        sm.twins = (sm.twins or 0) + 1
+      end
+      sm.last_twin = twin
+    end
     local t = rec.time
     if t and (sm.first == nil or t < sm.first) then sm.first = t end
     if t and (sm.last == nil or t > sm.last) then sm.last = t end
@@ -1434,9 +1449,9 @@ local function accounts(ids, shapes, sums)
     end
   end
   for _, sm in ipairs(sums) do
-    local r = row(rows, order, sm.identity, new, sm)
-    r.count[sm.spelling] = (r.count[sm.spelling] or 0) + sm.n
-    succeeded(r, sm, sm.n)
+    local r, n = row(rows, order, sm.identity, new, sm), sm.n - (sm.twins or 0)
+    r.count[sm.spelling] = (r.count[sm.spelling] or 0) + n
+    succeeded(r, sm, n)
   end
   local out = {}
   for _, k in ipairs(order) do
@@ -1508,7 +1523,8 @@ local function summary(shapes, sums)
   end
   local function add(e, failed)
     local r = row(rows, order, e.identity .. "\0" .. e.how .. "\0" .. (e.source or ""), new, e)
-    if failed then r.failures = r.failures + e.n else r.successes = r.successes + e.n end
+    local n = e.n - (e.twins or 0) -- (a sum's: a split token's twin logons once)
+    if failed then r.failures = r.failures + n else r.successes = r.successes + n end
     -- (a sum's times are texts; a shape's, seconds and the texts of those untimed)
     local first, last = e.first, e.last
     if first and (r.first == nil or first < r.first) then r.first = first end
@@ -1599,7 +1615,8 @@ local SHAPE = { key = "string", id = "count", role = "string", computer = "scala
 local SUM = { key = "string", spelling = "string", user = "string", domain = "string?",
               src = "string?", role = "string", id = "count", computer = "scalar?",
               logon_type = "count?", logon_name = "string?", kind = "string", n = "count",
-              first = "string?", last = "string?" }
+              first = "string?", last = "string?", twins = "count?", first_twin = "string?",
+              last_twin = "string?" }
 local NAMELESS = { key = "string", src = "string", id = "count", computer = "scalar?",
                    code = "string?" }
 local ROLES = {}
@@ -1667,7 +1684,8 @@ function M.check(st)
   if not list(st.sums, "table") then return false, "its sums" end
   for _, sm in ipairs(st.sums) do
     if not (plain.fields(sm, SUM, true) and ROLES[sm.role] and
-            sm.key == sum_key(sm.spelling, sm.src, sm.role, sm.logon_type, sm.id, sm.computer)) then
+            sm.key == sum_key(sm.spelling, sm.src, sm.role, sm.logon_type, sm.id, sm.computer) and
+            (sm.twins or 0) < sm.n) then
       return false, "its sums"
     end
     local user, domain = split(sm.spelling)
@@ -1774,6 +1792,11 @@ function STATE:merge(st)
       self.sums[sm.key] = mine
       self.sum_list[#self.sum_list + 1] = mine
     else
+      -- (its first logon the twin of this one's last: add()'s twins)
+      local twins = (sm.twins or 0) +
+                    ((sm.first_twin and sm.first_twin == mine.last_twin) and 1 or 0)
+      if twins > 0 then mine.twins = (mine.twins or 0) + twins end
+      if sm.role == "logon" then mine.last_twin = sm.last_twin end
       mine.n = mine.n + sm.n
       if sm.first and (mine.first == nil or sm.first < mine.first) then mine.first = sm.first end
       if sm.last and (mine.last == nil or sm.last > mine.last) then mine.last = sm.last end
