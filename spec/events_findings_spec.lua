@@ -24,6 +24,9 @@ local function none(r, kind)
 end
 
 -- A bad password for a domain user seen by the DC through Kerberos.
+-- A finding's advice, as one text.
+local function joined(f) return table.concat(f.check, "\n") end
+
 local function kerberos_bad(user, realm, ip, t)
   return { id = 4771, time = at(t), data = { TargetUserName = user,
            ServiceName = "krbtgt/" .. realm, IpAddress = "::ffff:" .. ip, Status = "0x18" } }
@@ -207,6 +210,27 @@ describe("findings", function()
       local r = sc.triage(log)
       none(r, "success_after_failures")
       one(r, "asrep_roasting")
+    end)
+  end)
+
+  describe("findings: a front end's users", function()
+    -- Exchange checks its users' passwords at the DC (4776, the workstation
+    -- EXCH01): phones with old passwords fail through it, four users a
+    -- minute apart, then user9 logs on through it.  To the DC's log that is
+    -- one source failing for many accounts, and a success from it: what a
+    -- slow spray that worked looks like too, so the findings stay; their
+    -- advice must not send the responder to block the mail server before
+    -- its own logs say which clients failed.
+    it("says to read a front end's logs before blocking it", function()
+      local log = {}
+      for i = 1, 4 do log[i] = ntlm("user" .. i, "EXCH01", i * 60) end
+      log[5] = ntlm("user9", "EXCH01", 300, "0x0")
+      local r = sc.triage(log)
+      for _, kind in ipairs({ "password_spray", "success_after_failures" }) do
+        local f = one(r, kind)
+        assert.are.same({ "EXCH01" }, f.sources)
+        assert.matches("passes users' logons on (Exchange", joined(f), 1, true)
+      end
     end)
   end)
 
@@ -639,7 +663,6 @@ describe("findings", function()
   end)
 
   describe("findings: advice for both readings", function()
-    local function joined(f) return table.concat(f.check, "\n") end
 
     -- Six bad passwords for erin from her own PC, and for no one else: a
     -- phone or a mapped drive with her old password.
@@ -687,7 +710,6 @@ describe("findings", function()
     local sdk = require "support.sdk"
     local STATUS = sdk.symbols() -- (mingw-w64's and Wine's ntstatus.h)
     local function hex(name) return ("0x%08x"):format(assert(STATUS[name], name)) end
-    local function joined(f) return table.concat(f.check, "\n") end
     -- A 4625 logged by the workstation PC07 itself: logon type, the
     -- process that asked (ProcessName), and the account that ran it.
     local function local_failure(user, t, process, sub, logon_type)

@@ -45,6 +45,7 @@ M.KINDS = {
         "Treat the account as compromised until shown otherwise: reset its password, and its Kerberos keys twice if it is privileged.",
         "List what the account did after the success (4624 logon ID, 4672, 4688, 5140) and on which hosts.",
         "Isolate or block the source; look for the same source's successes on other accounts.",
+        "Where the source is a server that passes users' logons on (Exchange or another web front end, ADFS, a VPN or RD gateway) and the failures before were other accounts' at a person's pace, the success may be a user's own through it: ask the front end's logs which client it came from.",
       },
       stale_credential = {
         "Ask the user whether they mistyped and then logged on: failures from their own device followed by a success are usually that.",
@@ -78,6 +79,7 @@ M.KINDS = {
         "Identify the source host and the program behind the attempts there (its 4648 events, its process creations).",
         "Check every sprayed account for a later success from the same source (4624, 4768 status 0) and reset those.",
         "Block or isolate the source; ban the password that was tried if you can learn it (a common or seasonal one).",
+        "Unless the source is a server that passes users' logons on (Exchange or another web front end, ADFS, a VPN or RD gateway): there the users' own phones and PCs with old passwords fail through it, a few a minute, every day. Read the front end's own logs for the client addresses behind the failures before blocking it; a burst of many accounts in seconds is still a spray.",
       },
     },
   },
