@@ -108,7 +108,10 @@ describe("bad input to logonerr.events", function()
     local acc = triage.new(triage.DEFAULTS)
     for rec in events.records(SAMPLE) do acc:add(rec) end
     assert.has_error(function() acc:finish(nil, "admin") end,
-      "bad argument #2 to 'finish' (table expected, as logonerr.events.filter gives, got string)")
+      "bad argument #2 to 'finish' (what logonerr.events.filter gives expected, got string)")
+    assert.has_error(function() acc:finish(nil, { account = "admin" }) end,
+      "bad argument #2 to 'finish' (what logonerr.events.filter gives expected, " ..
+      "got a table without its test of an account)")
     assert.are.equal(2261, acc:finish().events)
   end)
 end)

@@ -162,9 +162,12 @@ describe("logonerr events", function()
     assert.are.same({ "password_spray" }, kinds(r)) -- (sprayed, with 21 others)
     r = report("--source 192.0.2.1")
     assert.are.same({}, kinds(r))
-    -- the same report from workers
+    -- the same report from a worker, which takes one of two files (one of
+    -- them python-evtx-security's 33 chunks, read in parts)
+    local more = " " .. S .. "python-evtx-security.evtx"
     for _, filters in ipairs({ "--account admmig", "--since 2021-12-03T12:06:11Z" }) do
-      assert.are.same(report(filters), report("-j 2 " .. filters, "LOGONERR_POOL_BYTES=0"))
+      assert.are.same(report(filters .. more),
+                      report("-j 2 " .. filters .. more, "LOGONERR_POOL_BYTES=0"))
     end
   end)
 
@@ -206,6 +209,12 @@ describe("logonerr events", function()
     local n, err = events_of("--account 'OTHER\\hack1'")
     assert.are.equal(0, n)
     assert.are.equal("logonerr: no event of the 42 read matched --account OTHER\\hack1\n", err)
+    -- (and where events about the log itself, which pass, are all it kept)
+    local code, _, err2 = run("events --account nosuchuser " .. S ..
+                              "omerbenamram-Security_with_size_t.evtx")
+    assert.are.equal(0, code)
+    assert.are.equal("logonerr: no event of the 636 read matched --account nosuchuser" ..
+                     " (those kept are about the log itself)\n", err2)
     local mit = "spec/fixtures/linux/krb5kdc.log" -- (every line from 127.0.0.1)
     assert.are.equal(27, events_of("--source 127.0.0.1", mit))
     assert.are.equal(13, events_of("--account bob@EXAMPLE.TEST", mit))

@@ -184,6 +184,23 @@ describe("findings", function()
       assert.matches("mistyped", table.concat(f.check, "\n"))
     end)
 
+    -- A scanner's null sessions (4625s naming no account) from 10.0.0.9,
+    -- all in the second alice logged on from there, but logged after her
+    -- logon: they came after it, so it is no success after them, however
+    -- many records the log held before (each record's number, named or
+    -- not, is its place in the log).
+    it("does not count failures that name no account logged after a success", function()
+      for _, before in ipairs({ 0, 30 }) do
+        local log = {}
+        for i = 1, before do log[i] = logged_on("carol", "10.0.0.20", "PC20", 0) end
+        log[#log + 1] = logged_on("alice", "10.0.0.9", "PC9", 60)
+        for _ = 1, 25 do log[#log + 1] = failed_logon("-", "-", "10.0.0.9", "-", 60) end
+        local r = sc.triage(log)
+        none(r, "success_after_failures")
+        one(r, "unnamed_failures")
+      end
+    end)
+
     -- A DC refuses service tickets all day: a ticket that expired (0x20)
     -- is renewed, a name with no SPN (0x7) is tried and given up.  The
     -- client had its TGT, so these say nothing of the password, and the
@@ -199,6 +216,23 @@ describe("findings", function()
         log[7] = tgt("dave", "CORP.LOCAL", "10.0.0.31", 15)
         none(sc.triage(log), "success_after_failures")
       end
+    end)
+
+    -- carol's phone with an old password (0x18 every 20 s) behind the
+    -- address a terminal server shares: alice's and dave's routine
+    -- refused tickets (0x20) from there are no tries at other accounts,
+    -- so carol's failures stay a stale credential.
+    it("does not read refused service tickets as a source trying other accounts", function()
+      local log = {}
+      for i = 1, 5 do log[i] = kerberos_bad("carol", "CORP.LOCAL", "10.0.0.31", i * 20) end
+      for i, u in ipairs({ "alice", "dave" }) do
+        log[#log + 1] = { id = 4769, time = at(30 + i * 20), data = {
+          TargetUserName = u .. "@CORP.LOCAL", TargetDomainName = "CORP.LOCAL",
+          ServiceName = "cifs/fs01", IpAddress = "::ffff:10.0.0.31", Status = "0x20" } }
+      end
+      local f = one(sc.triage(log), "password_guessing")
+      assert.are.equal("stale_credential", f.reading)
+      assert.are.equal("medium", f.severity)
     end)
 
     -- A TGT without pre-authentication proves nothing about the password
@@ -230,6 +264,26 @@ describe("findings", function()
         local f = one(r, kind)
         assert.are.same({ "EXCH01" }, f.sources)
         assert.matches("passes users' logons on (Exchange", joined(f), 1, true)
+      end
+    end)
+  end)
+
+  describe("findings: narrowed to an account or source", function()
+    -- Five bad passwords for bob from 10.0.0.5 (PC5), then his password
+    -- checked right (4776) naming the workstation PC5 alone: the success
+    -- after failures is about PC5 whichever way the responder names it,
+    -- the address or the workstation.
+    it("keeps a success after failures about the source named either way", function()
+      local triage = require "logonerr.events.triage"
+      local log = {}
+      for i = 1, 5 do log[i] = failed_logon("bob", "CORP", "10.0.0.5", "PC5", i * 2) end
+      log[6] = ntlm("bob", "PC5", 12, "0x0")
+      local recs = sc.records(log)
+      for _, source in ipairs({ "PC5", "10.0.0.5" }) do
+        local acc = triage.new(triage.DEFAULTS)
+        for _, rec in ipairs(recs) do acc:add(rec) end
+        local _, about = events.filter({ source = source })
+        one(acc:finish(nil, about), "success_after_failures")
       end
     end)
   end)
@@ -323,6 +377,26 @@ describe("findings", function()
                    IpAddress = "10.0.0.41", WorkstationName = "-" } }
       end
       assert.are.equal(20, successes(sc.triage(log), "dave"))
+    end)
+
+    -- An administrator at a console under UAC: Windows logs each logon as
+    -- two 4624s (the full token and the filtered one), by winlogon, at one
+    -- time: two logons, not four.  A client's network sessions opened in
+    -- one instant are each a logon (UAC splits no network logon): four.
+    it("counts UAC's two 4624s for one logon once, and network logons each", function()
+      local log = {}
+      for _, t in ipairs({ 60, 600 }) do
+        for _ = 1, 2 do
+          log[#log + 1] = { id = 4624, time = at(t), computer = "PC07.corp.local", data = {
+            TargetUserName = "admin", TargetDomainName = "CORP", LogonType = "2",
+            IpAddress = "127.0.0.1", WorkstationName = "PC07",
+            ProcessName = "C:\\Windows\\System32\\winlogon.exe" } }
+        end
+      end
+      for _ = 1, 4 do log[#log + 1] = logged_on("bob", "10.0.0.31", "PC31", 900) end
+      local r = sc.triage(log)
+      assert.are.equal(2, successes(r, "admin"))
+      assert.are.equal(4, successes(r, "bob"))
     end)
   end)
 

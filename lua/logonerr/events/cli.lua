@@ -670,14 +670,22 @@ function M.run(a, in_, out, err)
   r.other_channel, r.duplicates = other, dupes
   if a.since or a["until"] or a.account or a.source then
     r.filtered = read - r.events
-    -- (a spelling the log does not use looks like a quiet account)
-    if r.events == 0 and read > 0 then
+    -- (a spelling the log does not use looks like a quiet account; the
+    -- events about the log itself pass every --account and --source)
+    local matched = r.events
+    local about_the_log = {}
+    for _, g in ipairs(require("logonerr.events.rules").GAPS) do about_the_log[g.id] = true end
+    for _, e in ipairs(r.by_event) do
+      if about_the_log[e.id] then matched = matched - e.count end
+    end
+    if matched == 0 and read > 0 then
       local given = {}
       for _, k in ipairs({ "account", "source", "since", "until" }) do
         if a[k] then given[#given + 1] = "--" .. k .. " " .. a[k] end
       end
       err:write("logonerr: no event of the ", read, " read matched ",
-                table.concat(given, " "), "\n")
+                table.concat(given, " "),
+                r.events > 0 and " (those kept are about the log itself)" or "", "\n")
     end
   end
   local text = require("logonerr.events.report").render(r, fmt)

@@ -67,6 +67,10 @@ local SINGLE = {
 local THRESHOLD = { lockout = "lockout", revoked = "revoked", disabled = "disabled",
                     expired = "expired", restricted = "restricted",
                     clock_skew = "clock_skew" }
+-- Logon types a person logs on with, which UAC logs twice for an
+-- administrator (the full token and the filtered one): interactive,
+-- unlock, remote interactive, and their cached forms.
+local UAC_TYPES = { [2] = true, [7] = true, [10] = true, [11] = true, [12] = true, [13] = true }
 -- Logon types whose success means someone is in: interactive, network,
 -- remote interactive.
 local LOGGED_ON = { [2] = true, [3] = true, [10] = true }
@@ -142,7 +146,7 @@ function M.new(opts)
                         sums = {}, sum_of = {}, sum_list = {}, srcs = {}, src_list = {},
                         shapes = {}, shape_list = {}, learn = {}, learnt = {},
                         won_t = {}, won_i = {}, won_rec = {}, won_of = {}, unnamed = {},
-                        nameless = {}, nameless_n = 0, nameless_shapes = {},
+                        nameless = {}, nameless_shapes = {},
                         nameless_shape_list = {} },
                       STATE)
 end
@@ -266,7 +270,8 @@ end
 
 -- A failure that names no account, from another host (src): its event,
 -- host, code and source in a shape kept once, and its own time and number
--- (its place among these), as the other failures are kept.
+-- (its place among all the records taken: a success after them compares
+-- numbers within a second), as the other failures are kept.
 local function nameless_key(src, id, computer, code)
   return src .. "\0" .. id .. "\0" .. (computer or "") .. "\0" .. (code or "")
 end
@@ -276,9 +281,8 @@ local function keep_nameless(self, rec, src)
   local shape = self.nameless_shapes[key] or
                 adopt(self.nameless_shapes, self.nameless_shape_list,
                       { key = key, src = src, id = rec.id, computer = rec.computer, code = code })
-  local n = self.nameless_n + 1
-  self.nameless_n = n
-  self.nameless[n] = entry(rec, n, shape)
+  self.n = self.n + 1
+  self.nameless[#self.nameless + 1] = entry(rec, self.n, shape)
 end
 
 --- Takes one record (decorated: id, time, seconds, data, code, failed,
@@ -367,11 +371,11 @@ function STATE:add(rec, ev)
     sm.n = sm.n + 1
     -- A logon is logged twice where UAC splits an administrator's token:
     -- two 4624s, for the full token and the filtered one, at one time, by
-    -- one process (and for one sum: host, account, source, logon type).
-    -- The second of two such, one after the other among the sum's, is
-    -- counted in its twins: one logon.  (first_twin: where a merge meets
-    -- the sum's last before it.)
-    if role == "logon" then
+    -- one process (and for one sum: host, account, source, logon type), of
+    -- a type a person logs on with.  Each but the first of such, one after
+    -- the other among the sum's, is counted in its twins: one logon.
+    -- (first_twin: where a merge meets the sum's last before it.)
+    if role == "logon" and UAC_TYPES[ltn or -1] then
       local twin = rec.time and tostring(d.ProcessName or "") .. "\0" .. rec.time or nil
       if sm.n == 1 then
         sm.first_twin = twin
@@ -540,12 +544,13 @@ local function in_time_order(list, T, I)
   end
 end
 
--- Lists a and b, each in time order, as one list in time order.
+-- Lists a and b, each in order of time then number, as one list in that
+-- order.
 local function by_time_merged(a, b)
   local out, i, j = {}, 1, 1
   for k = 1, #a + #b do
     local x, y = a[i], b[j]
-    if y == nil or (x ~= nil and x.t <= y.t) then
+    if y == nil or (x ~= nil and not by_time(y, x)) then
       out[k], i = x, i + 1
     else
       out[k], j = y, j + 1
@@ -968,14 +973,15 @@ local function find_all(self)
   -- The lists the findings look at, in time order.  What an attempt goes
   -- in is told by its shape alone (role, class, kind...): decided once
   -- for each shape, then each attempt is put in its lists in one pass.
-  local fails, by_class, explicit, roast, asrep = {}, {}, {}, {}, {}
+  local by_class, explicit, roast, asrep = {}, {}, {}, {}
   -- A logon that worked right after failures, for the identity or from
   -- the source, is looked for among the successes kept whole, and those
   -- kept as a time (STATE:add).
   local wt, wi, wrec, wof = self.won_t, self.won_i, self.won_rec, self.won_of
-  -- The failures (for a success after them: but refused service
-  -- tickets), and the bad passwords, by identity and by source (a
-  -- virtual account's bad passwords by none): grouped in the same pass,
+  -- The failures but refused service tickets (for a success after them,
+  -- and for whether a source tried other accounts), and the bad
+  -- passwords, by identity and by source (a virtual account's bad
+  -- passwords by none): grouped in the same pass,
   -- where a pass of their own would look at each attempt again (an
   -- attack's tens of thousands, each a miss in the caches).
   local fail_by_id, fail_by_src, bad_by_id, bad_by_src = {}, {}, {}, {}
@@ -987,15 +993,12 @@ local function find_all(self)
   end
   local function lists(e)
     local to, role = {}, e.role
-    if e.failed then
-      to[#to + 1] = fails
-      -- (a service ticket refused says nothing of the password: the
-      -- client had its TGT; an expired ticket, an unknown service are
-      -- routine, and come before no success that they tell anything of)
-      if role ~= "service_ticket" then
-        if e.identity then to[#to + 1] = of(fail_by_id, e.identity) end
-        if e.source then to[#to + 1] = of(fail_by_src, e.source) end
-      end
+    -- (a service ticket refused says nothing of a password: the client
+    -- had its TGT; an expired ticket, an unknown service are routine, and
+    -- tell nothing of a success after them, nor of an attacker's tries)
+    if e.failed and role ~= "service_ticket" then
+      if e.identity then to[#to + 1] = of(fail_by_id, e.identity) end
+      if e.source then to[#to + 1] = of(fail_by_src, e.source) end
       if e.source and e.kind ~= "virtual" then to[#to + 1] = of(tried_by_src, e.source) end
     end
     if e.class then
@@ -1302,7 +1305,7 @@ local function find_all(self)
         e = { i = wi[c], t = t, untimed = t == 0 or nil, id = e.id,
               record = wrec[c] or nil, computer = e.computer, role = e.role,
               identity = e.identity, kind = e.kind, spelling = e.spelling,
-              source = e.source, source_label = e.source_label, success = true,
+              source = e.source, source_label = e.source_label, src = e.src, success = true,
               failed = false, logon_type = e.logon_type, logon_name = e.logon_name }
       end
       local k = e.source or e.identity
@@ -1755,9 +1758,10 @@ local function from_columns(list, e, shapes, base)
 end
 
 -- The failures that name no account of state st (live: a collector of
--- this process) after this one's.
-local function merge_nameless(self, st, live)
-  local base, list = self.nameless_n, self.nameless
+-- this process) after this one's, numbered on from base, as its other
+-- records are.
+local function merge_nameless(self, st, live, base)
+  local list = self.nameless
   local nl = live and { shapes = st.nameless_shape_list } or st.nameless
   if nl == nil then return end
   local shapes = take_shapes(self.nameless_shapes, self.nameless_shape_list, nl.shapes, live)
@@ -1766,7 +1770,6 @@ local function merge_nameless(self, st, live)
   else
     from_columns(list, nl.entries, shapes, base)
   end
-  self.nameless_n = #list
 end
 
 --- Takes in another collector's state(), as if its records came after
@@ -1803,7 +1806,7 @@ function STATE:merge(st)
     end
     sums[live and sm or k] = mine
   end
-  merge_nameless(self, st, live)
+  merge_nameless(self, st, live, base)
   local list = self.list
   local wt, wi, wrec, wof = self.won_t, self.won_i, self.won_rec, self.won_of
   if live then
@@ -1841,12 +1844,7 @@ local function is_about(f, about)
   if about.account then
     local yes = false
     for who in pairs(of.accounts) do
-      if about.account_is then -- (events.filter's test of a spelling)
-        yes = about.account_is(who)
-      else
-        local l = lower(who)
-        yes = l == about.account or match(l, "[^\\]*$") == about.account
-      end
+      yes = about.account_is(who) -- (events.filter's test of a spelling)
       if yes then break end
     end
     if not yes then return false end

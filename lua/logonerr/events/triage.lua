@@ -373,9 +373,11 @@ M.rank = findings.rank
 -- source and overlap that span, and no log_gaps, which the triage of the
 -- records the filters keep makes).
 function ACC:finish(reader, about)
-  if about ~= nil and type(about) ~= "table" then
-    error("bad argument #2 to 'finish' (table expected, as logonerr.events.filter gives, got " ..
-          type(about) .. ")", 2)
+  if about ~= nil and (type(about) ~= "table" or
+                      (about.account ~= nil and type(about.account_is) ~= "function")) then
+    error("bad argument #2 to 'finish' (what logonerr.events.filter gives expected, got " ..
+          (type(about) == "table" and "a table without its test of an account" or type(about)) ..
+          ")", 2)
   end
   local r = self.r
   local ids, codes, types, ft, fk, found = self.ids, self.codes, self.types, self.ft, self.fk,
