@@ -135,12 +135,7 @@ describe("logonerr events", function()
       assert.are.equal(0, code)
       return dkjson.decode(out)
     end
-    local function kinds(r)
-      local k = {}
-      for _, f in ipairs(r.findings) do k[#k + 1] = f.kind end
-      table.sort(k)
-      return k
-    end
+    local kinds = require("support.scenario").kinds
     local r = report("--account admmig")
     assert.are.equal(1, r.events) -- (its TGT)
     assert.are.same({ "success_after_failures" }, kinds(r))
