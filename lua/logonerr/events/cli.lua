@@ -673,10 +673,8 @@ function M.run(a, in_, out, err)
     -- (a spelling the log does not use looks like a quiet account; the
     -- events about the log itself pass every --account and --source)
     local matched = r.events
-    local about_the_log = {}
-    for _, g in ipairs(require("logonerr.events.rules").GAPS) do about_the_log[g.id] = true end
     for _, e in ipairs(r.by_event) do
-      if about_the_log[e.id] then matched = matched - e.count end
+      if events.ABOUT_THE_LOG[e.id] then matched = matched - e.count end
     end
     if matched == 0 and read > 0 then
       local given = {}

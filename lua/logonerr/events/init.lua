@@ -64,6 +64,8 @@ end })
 -- they tell whether that account's or source's records are all there.
 local ABOUT_THE_LOG = {}
 for _, g in ipairs(rules.GAPS) do ABOUT_THE_LOG[g.id] = true end
+--- Those events' IDs, as a set.
+M.ABOUT_THE_LOG = ABOUT_THE_LOG
 
 -- An account's user and domain, lower-cased, from DOMAIN\user,
 -- user@domain or user (no domain: nil).
