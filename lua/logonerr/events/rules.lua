@@ -311,11 +311,25 @@ function M.severity(kind, reading)
   return k.severity
 end
 
+--- The platforms whose logs logonerr reads, by the reader's format: the
+-- advice names each one's own records and tools (a KDC on Linux has no
+-- 4740 to look for, no PDC emulator, no NTLM to fall back to).
+M.PLATFORM_OF = { evtx = "windows", xml = "windows", json = "windows",
+                  ["mit-kdc"] = "mit", samba = "samba" }
+M.PLATFORMS = {
+  windows = "Windows Security log",
+  mit = "MIT Kerberos KDC log (krb5kdc)",
+  samba = "Samba AD DC authentication audit",
+}
+
 --- The advice for a kind under a reading (a kind with one reading gives
--- that one's).
-function M.advice(kind, reading)
-  local a = M.KINDS[kind].advice
-  return a[reading] or a.attacker or a.stale_credential
+-- that one's), on platform ("windows", the default, "mit" or "samba"):
+-- the kind's platforms[platform][reading] where it has one, else its own.
+function M.advice(kind, reading, platform)
+  local k = M.KINDS[kind]
+  local a, p = k.advice, platform and k.platforms and k.platforms[platform] or {}
+  return p[reading] or a[reading] or p.attacker or p.stale_credential or
+         a.attacker or a.stale_credential
 end
 
 return M
