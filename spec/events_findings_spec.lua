@@ -398,6 +398,33 @@ describe("findings", function()
       assert.are.equal(2, successes(r, "admin"))
       assert.are.equal(4, successes(r, "bob"))
     end)
+
+    -- Six bad passwords over RDP, then the administrator gets in: one
+    -- logon, which UAC logs as two 4624s at one instant.  The finding is
+    -- one success after six failures (the responder looks for one
+    -- session), as the logon summary counts one; a second RDP logon a
+    -- minute later is another success.
+    it("lists UAC's two 4624s for one logon after failures as one success", function()
+      local log = {}
+      local function rdp(id, t)
+        local d = { TargetUserName = "admin", TargetDomainName = "CORP", LogonType = "10",
+                    IpAddress = "10.0.0.66", WorkstationName = "KALI",
+                    ProcessName = "C:\\Windows\\System32\\svchost.exe" }
+        if id == 4625 then d.SubStatus = "0xc000006a" end
+        return { id = id, time = at(t), computer = "srv01.corp.local", data = d }
+      end
+      for i = 1, 6 do log[#log + 1] = rdp(4625, i * 4) end
+      log[#log + 1] = rdp(4624, 30)
+      log[#log + 1] = rdp(4624, 30)
+      local f = one(sc.triage(log), "success_after_failures")
+      assert.are.equal(1, f.count)
+      assert.are.equal(1, #f.successes)
+      log[#log + 1] = rdp(4624, 90)
+      log[#log + 1] = rdp(4624, 90)
+      f = one(sc.triage(log), "success_after_failures")
+      assert.are.equal(2, f.count)
+      assert.are.same({ 6, 6 }, { f.successes[1].failures, f.successes[2].failures })
+    end)
   end)
 
   describe("findings: one identity per person", function()

@@ -1278,51 +1278,62 @@ local function find_all(self)
     end
   end
   local hits = {}
+  -- (UAC's second 4624 of one logon, next among its sum's at the same
+  -- instant, is that logon again, as add() counts it in the sum's twins;
+  -- one with no time is none)
+  local last_of = {}
   for _, c in ipairs(won) do
     local e, t = wof[c], wt[c]
-    -- The identity's failures from where the success came from: a phone
-    -- with an old password failing while its owner logs on at a desk is
-    -- not someone getting in.
-    local l_id, l_src = fail_by_id[e.identity], e.source and fail_by_src[e.source]
-    local s_id = l_id and window(l_id, t, wi[c], "source")
-    local n_id = s_id and of_identity(s_id, e.source) or 0
-    -- The source's failures before t, and of how many identities other
-    -- than this one.
-    local s_src = l_src and window(l_src, t, wi[c], "identity")
-    local n_src, others, unnamed = 0, 0, 0
-    if s_src then
-      n_src = s_src.hi - s_src.lo + 1
-      others = s_src.distinct - ((s_src.n[e.identity] or 0) > 0 and 1 or 0)
-      -- (those that name no account: only a tool's are in its list)
-      unnamed = s_src.n[false] or 0
+    local twin = false
+    if e.n and t ~= 0 and e.role == "logon" and UAC_TYPES[e.logon_type or -1] then
+      twin = last_of[e] == t
+      last_of[e] = t
     end
-    local n, first = n_id, nil
-    if n_src > n_id then n = n_src end
-    -- Enough failures, or a source that was spraying: its success is the
-    -- spray's.
-    if n >= o.success_after or others >= o.spray then
-      if e.n then -- kept as a time: the record, for the finding
-        e = { i = wi[c], t = t, untimed = t == 0 or nil, id = e.id,
-              record = wrec[c] or nil, computer = e.computer, role = e.role,
-              identity = e.identity, kind = e.kind, spelling = e.spelling,
-              source = e.source, source_label = e.source_label, src = e.src, success = true,
-              failed = false, logon_type = e.logon_type, logon_name = e.logon_name }
+    if not twin then
+      -- The identity's failures from where the success came from: a phone
+      -- with an old password failing while its owner logs on at a desk is
+      -- not someone getting in.
+      local l_id, l_src = fail_by_id[e.identity], e.source and fail_by_src[e.source]
+      local s_id = l_id and window(l_id, t, wi[c], "source")
+      local n_id = s_id and of_identity(s_id, e.source) or 0
+      -- The source's failures before t, and of how many identities other
+      -- than this one.
+      local s_src = l_src and window(l_src, t, wi[c], "identity")
+      local n_src, others, unnamed = 0, 0, 0
+      if s_src then
+        n_src = s_src.hi - s_src.lo + 1
+        others = s_src.distinct - ((s_src.n[e.identity] or 0) > 0 and 1 or 0)
+        -- (those that name no account: only a tool's are in its list)
+        unnamed = s_src.n[false] or 0
       end
-      local k = e.source or e.identity
-      hits[k] = hits[k] or {}
-      local h = hits[k]
-      h[#h + 1] = e
-      -- The account's own among them: of the source's, those for it (a
-      -- spray's hit may have none); else all of n, its own.
-      e.failures_before = n
-      e.failures_own = n_src > n_id and (s_src.n[e.identity] or 0) or n
-      if n > 0 then
-        if n_src > n_id then first = l_src[s_src.lo].t
-        else first = first_of_identity(s_id, e.source) end
+      local n, first = n_id, nil
+      if n_src > n_id then n = n_src end
+      -- Enough failures, or a source that was spraying: its success is the
+      -- spray's.
+      if n >= o.success_after or others >= o.spray then
+        if e.n then -- kept as a time: the record, for the finding
+          e = { i = wi[c], t = t, untimed = t == 0 or nil, id = e.id,
+                record = wrec[c] or nil, computer = e.computer, role = e.role,
+                identity = e.identity, kind = e.kind, spelling = e.spelling,
+                source = e.source, source_label = e.source_label, src = e.src, success = true,
+                failed = false, logon_type = e.logon_type, logon_name = e.logon_name }
+        end
+        local k = e.source or e.identity
+        hits[k] = hits[k] or {}
+        local h = hits[k]
+        h[#h + 1] = e
+        -- The account's own among them: of the source's, those for it (a
+        -- spray's hit may have none); else all of n, its own.
+        e.failures_before = n
+        e.failures_own = n_src > n_id and (s_src.n[e.identity] or 0) or n
+        if n > 0 then
+          if n_src > n_id then first = l_src[s_src.lo].t
+          else first = first_of_identity(s_id, e.source) end
+        end
+        -- Failures faster than a person types (under 2 s apart on average).
+        e.burst = n >= o.guessing and first ~= nil and (t - first) / n < 2
+        e.others, e.unnamed = others, unnamed
       end
-      -- Failures faster than a person types (under 2 s apart on average).
-      e.burst = n >= o.guessing and first ~= nil and (t - first) / n < 2
-      e.others, e.unnamed = others, unnamed
     end
   end
   for _, k in ipairs(keys(hits)) do
