@@ -103,12 +103,15 @@ describe("bad input to logonerr.events", function()
       "2024-05-01T13:45:00Z)")
   end)
 
-  it("a finish() narrowed by anything but a table raises, and the report is still made", function()
+  it("a finish() narrowed by anything but a table (or false) raises, and the report is made",
+     function()
     local triage = require "logonerr.events.triage"
     local acc = triage.new(triage.DEFAULTS)
     for rec in events.records(SAMPLE) do acc:add(rec) end
     assert.has_error(function() acc:finish(nil, "admin") end,
       "bad argument #2 to 'finish' (what logonerr.events.filter gives expected, got string)")
+    assert.has_error(function() acc:finish(nil, true) end,
+      "bad argument #2 to 'finish' (what logonerr.events.filter gives expected, got boolean)")
     assert.has_error(function() acc:finish(nil, { account = "admin" }) end,
       "bad argument #2 to 'finish' (what logonerr.events.filter gives expected, " ..
       "got a table without its test of an account)")

@@ -286,6 +286,31 @@ describe("findings", function()
         one(acc:finish(nil, about), "success_after_failures")
       end
     end)
+
+    -- What the filters keep gives a narrowed report its tables and the
+    -- log's gaps (the log was cleared: the account's records before are
+    -- gone too); its findings come from every record (above).  The kept
+    -- records' own findings would be thrown away: finish(nil, false)
+    -- gives their gaps alone, and the same tables.
+    it("gives the tables and the log's gaps alone of what the filters keep", function()
+      local triage = require "logonerr.events.triage"
+      local log = { { id = 1102, time = at(0), data = { SubjectUserName = "mallory" } } }
+      for i = 1, 6 do log[#log + 1] = failed_logon("bob", "CORP", "10.0.0.5", "PC5", i * 2) end
+      log[#log + 1] = ntlm("bob", "PC5", 14, "0x0")
+      local recs = sc.records(log)
+      local function finished(about)
+        local acc = triage.new(triage.DEFAULTS)
+        for _, rec in ipairs(recs) do acc:add(rec) end
+        return acc:finish(nil, about)
+      end
+      local whole, kept = finished(nil), finished(false)
+      assert.are.same({ "log_gaps", "password_guessing", "success_after_failures" },
+                      sc.kinds(whole))
+      assert.are.same({ "log_gaps" }, sc.kinds(kept))
+      for _, k in ipairs({ "by_account", "by_source", "logon_summary", "by_code", "timeline" }) do
+        assert.are.same(whole[k], kept[k], k)
+      end
+    end)
   end)
 
   describe("findings: a spray's hit", function()

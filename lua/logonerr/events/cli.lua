@@ -116,7 +116,8 @@ end
 -- What a reader counted, as plain data (and what a worker sends).
 local function reader_stats(rd)
   return { read = rd.read, events = rd.events, other_channel = rd.other_channel,
-           duplicates = rd.duplicates, fieldless = rd.fieldless, skipped = rd.skipped }
+           duplicates = rd.duplicates, fieldless = rd.fieldless, skipped = rd.skipped,
+           format = rd.format }
 end
 
 -- The record numbers a reader saw, per host (the lower-case names only:
@@ -135,7 +136,8 @@ local function usable(r)
   local data = require "logonerr.events.plain"
   if type(r) ~= "table" or not data.fields(r.reader, {
        read = "count", events = "count", other_channel = "count", duplicates = "count",
-       fieldless = "count", skipped = "table" }) or type(r.seen) ~= "table" then
+       fieldless = "count", skipped = "table", format = "string?" }) or
+     type(r.seen) ~= "table" then
     return false
   end
   if not data.list(r.reader.skipped, "table") then return false end
@@ -284,6 +286,7 @@ function M.run(a, in_, out, err)
   local events = require "logonerr.events"
   local inputs = require "logonerr.events.inputs"
   local json = require "logonerr.json"
+  local rules = require "logonerr.events.rules"
   local triage = require "logonerr.events.triage"
   local wire = require "logonerr.events.wire"
   local seen = {} -- computer -> EventRecordIDs read, across every file
@@ -359,6 +362,7 @@ function M.run(a, in_, out, err)
     f.other_channel = f.other_channel + st.other_channel
     f.duplicates = f.duplicates + st.duplicates
     f.fieldless = f.fieldless + st.fieldless
+    f.format = f.format or st.format
   end
   -- A log (or a part of one) read here, each record given to take (and
   -- what the reader only counted to tally, when given); false when it
@@ -644,16 +648,22 @@ function M.run(a, in_, out, err)
   -- What the reading left behind goes before the findings need room
   -- (what the merges after a settle() left, hold_down() kept bounded).
   if taken ~= settled then collectgarbage() end
+  -- The advice speaks of the platform whose logs were read; a collection
+  -- of several platforms' gets Windows' (rules.PLATFORM_OF).
+  local platform
+  for _, x in ipairs(files) do
+    local p = x.format and rules.PLATFORM_OF[x.format]
+    if p and platform and p ~= platform then platform = "windows"; break end
+    platform = platform or p
+  end
   local r
   if accf then -- the tables of what the filters keep, the findings about it
-    r = accf:finish()
-    local about_it = acc:finish(nil, about).findings
-    for _, x in ipairs(r.findings) do -- (the log's gaps: as the filters keep its events)
-      if x.kind == "log_gaps" then about_it[#about_it + 1] = x end
-    end
+    r = accf:finish(nil, false, platform) -- (of its findings, the log's gaps alone)
+    local about_it = acc:finish(nil, about, platform).findings
+    for _, x in ipairs(r.findings) do about_it[#about_it + 1] = x end
     r.findings = triage.rank(about_it)
   else
-    r = acc:finish()
+    r = acc:finish(nil, nil, platform)
   end
   if #files == 0 then return status end
   local skipped = {}

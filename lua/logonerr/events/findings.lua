@@ -966,7 +966,7 @@ end
 
 -- The findings, sorted by severity, and the attempts they come from
 -- counted by shape.
-local function find_all(self)
+local function find_all(self, tables_only)
   local o = self.o
   local w = o.window
   local all = attempts(self)
@@ -1060,6 +1060,7 @@ local function find_all(self)
       wt[k], wi[k], wrec[k], wof[k] = e.t, e.i, e.record or false, e
     end
   end
+  if tables_only then return {}, shapes end
   local attacking, attacker = other_failures(tried_by_src, w)
   local f = {}
 
@@ -1872,22 +1873,46 @@ local function is_about(f, about)
   return true
 end
 
+-- Finding x's advice as platform's (rules.advice) where it has its own:
+-- the kind's lines under its reading replaced, those put before them
+-- (BY_DESIGN, FROM_HOST) kept.
+local function spoken(x, platform)
+  local theirs = rules.advice(x.kind, x.reading)
+  local mine = rules.advice(x.kind, x.reading, platform)
+  if mine == theirs or theirs == nil then return end
+  local of = {}
+  for _, line in ipairs(theirs) do of[line] = true end
+  local out, put = {}, false
+  for _, line in ipairs(x.check) do
+    if not of[line] then
+      out[#out + 1] = line
+    elseif not put then
+      for _, m in ipairs(mine) do out[#out + 1] = m end
+      put = true
+    end
+  end
+  x.check = out
+end
+
 --- The result: findings (sorted by severity), by_account, by_source,
--- logon_summary, and the domains learnt to be one.
-function STATE:finish(counts, about)
+-- logon_summary, and the domains learnt to be one; the findings' advice
+-- is platform's (rules.PLATFORMS; Windows' by default).  about: those
+-- about it alone (is_about), and no gaps; false: the gaps alone.
+function STATE:finish(counts, about, platform)
   local ids = self.ids
   for _, l in ipairs(self.learn) do
     if l.how == "see" then ids:see(l[1], l[2], l[3], l[4], l.count)
     elseif l.how == "pair" then ids:pair(l[1], l[2])
     else ids:host_pair(l[1], l[2]) end
   end
-  local f, shapes = find_all(self)
+  local f, shapes = find_all(self, about == false)
   -- (narrowed, no gaps: they are told by what the filters keep)
   f[#f + 1] = counts and not about and gaps(counts) or nil
   local kept = {}
   for _, x in ipairs(f) do
-    if about == nil or is_about(x, about) then kept[#kept + 1] = x end
+    if not about or is_about(x, about) then kept[#kept + 1] = x end
     x.about = nil
+    if platform and platform ~= "windows" then spoken(x, platform) end
   end
   f = kept
   sort(f, by_rank)

@@ -10,6 +10,7 @@ local template = require "logonerr.template"
 local escape = require "logonerr.escape"
 local templates = require "logonerr.events.templates"
 local FORMATS = require "logonerr.events.formats"
+local rules = require "logonerr.events.rules"
 
 local error, ipairs, tostring, type = error, ipairs, tostring, type
 local concat = table.concat
@@ -54,6 +55,16 @@ local function header(r)
                     r.filtered)
   end
   return s
+end
+
+-- What a log of another platform than Windows is read as: its records
+-- are counted as the Windows events that tell the same, the advice is its
+-- own (nil for Windows).
+local function platform_note(r)
+  local name = r.platform and r.platform ~= "windows" and rules.PLATFORMS[r.platform]
+  if not name then return nil end
+  return "Read as: " .. name .. ". Its records are counted as the Windows events that " ..
+         "tell the same (the IDs under Events); the advice is for that platform."
 end
 
 -- Why the finding reads as it does: "attacker (...)".
@@ -194,7 +205,8 @@ end
 --- The view of a triage report that the templates see: its counts and
 -- lists, with the texts and padded columns the formats show.
 function M.view(r)
-  local v = { header = header(r), events = r.events, failures = r.failures,
+  local v = { header = header(r), platform = platform_note(r), events = r.events,
+              failures = r.failures,
               skipped = r.skipped, first = r.first, last = r.last,
               findings = {}, by_code = {}, by_account = {}, by_source = {},
               by_logon_type = {}, by_event = {}, chart = chart(r.timeline) }

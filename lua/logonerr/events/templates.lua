@@ -11,6 +11,9 @@ local M = {}
 
 M.text = [[
 Security events: {{header}}
+{{#platform}}
+{{platform}}
+{{/platform}}
 
 {{^findings}}
 Findings: none.
@@ -90,6 +93,10 @@ M.markdown = [[
 # Security events
 
 {{header}}
+{{#platform}}
+
+{{platform}}
+{{/platform}}
 
 ## Findings
 
@@ -190,6 +197,9 @@ td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left}
 </head><body>
 <h1>Security events</h1>
 <p>{{header}}</p>
+{{#platform}}
+<p>{{platform}}</p>
+{{/platform}}
 <h2>Findings</h2>
 {{^findings}}
 <p>None.</p>

@@ -371,15 +371,25 @@ M.rank = findings.rank
 -- span of time, as logonerr.events.filter gives them: the findings
 -- made from every record taken, kept when they name that account or
 -- source and overlap that span, and no log_gaps, which the triage of the
--- records the filters keep makes).
-function ACC:finish(reader, about)
-  if about ~= nil and (type(about) ~= "table" or
-                      (about.account ~= nil and type(about.account_is) ~= "function")) then
+-- records the filters keep makes; false: of the findings, the log_gaps
+-- alone, as that triage needs; platform: whose advice the findings
+-- give, "windows", "mit" or "samba" (rules.PLATFORMS), by default the
+-- reader's format's (rules.PLATFORM_OF), else Windows').
+function ACC:finish(reader, about, platform)
+  if about ~= nil and about ~= false and
+     (type(about) ~= "table" or
+      (about.account ~= nil and type(about.account_is) ~= "function")) then
     error("bad argument #2 to 'finish' (what logonerr.events.filter gives expected, got " ..
           (type(about) == "table" and "a table without its test of an account" or type(about)) ..
           ")", 2)
   end
+  if platform ~= nil and rules.PLATFORMS[platform] == nil then
+    error("bad argument #3 to 'finish' (windows, mit or samba expected, got " ..
+          (type(platform) == "string" and "'" .. platform .. "'" or type(platform)) .. ")", 2)
+  end
+  platform = platform or reader and rules.PLATFORM_OF[reader.format or ""] or "windows"
   local r = self.r
+  r.platform = platform
   local ids, codes, types, ft, fk, found = self.ids, self.codes, self.types, self.ft, self.fk,
                                            self.found
   if reader then
@@ -420,7 +430,7 @@ function ACC:finish(reader, about)
 
   -- Accounts as identities, sources as one name per host, findings and
   -- the logon summary: logonerr.events.findings.
-  local x = found:finish(ids, about)
+  local x = found:finish(ids, about, platform)
   r.by_account, r.by_source, r.logon_summary = x.by_account, x.by_source, x.logon_summary
   r.domains, r.findings = x.domains, x.findings
   -- The sort keys were for ties only.
