@@ -211,7 +211,7 @@ return {
     category = "infrastructure",
     severity = "medium",
     message = "Server not found in Kerberos database",
-    summary = "The KDC has no account holding the service principal name (SPN) the client asked a ticket for, so no service ticket can be issued and the client usually falls back to NTLM.",
+    summary = "The KDC has no account holding the service principal name (SPN) the client asked a ticket for, so no service ticket can be issued; a Windows client then usually falls back to NTLM.",
     causes = {
       "No account has the SPN registered, for example a service running under a domain account whose `setspn` registration was never done.",
       "The client builds the SPN from a name that has none: a DNS alias (CNAME), a load-balancer name or an IP address.",

@@ -6219,7 +6219,7 @@ static const logonerr_entry catalog[] = {
    e155_faq, e155_related, e155_aliases, e155_sources},
   {"KDC_ERR_S_PRINCIPAL_UNKNOWN", 0x7U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "Server not found in Kerberos database",
-   "The KDC has no account holding the service principal name (SPN) the client asked a ticket for, so no service ticket can be issued and the client usually falls back to NTLM.",
+   "The KDC has no account holding the service principal name (SPN) the client asked a ticket for, so no service ticket can be issued; a Windows client then usually falls back to NTLM.",
    {e156_causes, e156_symptoms, e156_diagnosis, e156_resolution, e156_prevention},
    NULL, e156_related, e156_aliases, e156_sources},
   {"KDC_ERR_PRINCIPAL_NOT_UNIQUE", 0x8U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,

@@ -33,7 +33,13 @@ M.DEFAULTS = {
 
 --- The kinds of finding.  severity: the usual one; attacker_severity:
 -- when the evidence reads as an attack.  advice: what to check next, by
--- reading.
+-- reading, in a Windows domain's records and tools.  platforms: the same
+-- advice in the terms of an MIT KDC ("mit") or a Samba AD DC ("samba"),
+-- where the Windows advice names what that platform has not (its event
+-- IDs, the PDC emulator, AD tools, NTLM on MIT): only for the kinds whose
+-- records that platform's reader makes (read/mit_kdc.lua: 4768, 4771,
+-- 4769 without encryption or pre-authentication types; read/samba_audit.lua:
+-- 4624, 4625 with NT status codes), and only the readings that need it.
 M.KINDS = {
   success_after_failures = {
     title = "A logon succeeded right after failures: the attacker may be in",
@@ -50,6 +56,24 @@ M.KINDS = {
       stale_credential = {
         "Ask the user whether they mistyped and then logged on: failures from their own device followed by a success are usually that.",
         "If the user did not log on at that time, handle it as a compromise: reset the password and review the session.",
+      },
+    },
+    platforms = {
+      mit = {
+        attacker = {
+          "Treat the principal as compromised until shown otherwise: give it a new password with kadmin's cpw, or, for a service principal, a new random key and keytab with ktadd, and replace that keytab wherever it is used.",
+          "List what the principal did after the ISSUE line: its TGS_REQ lines in this log name each service it got a ticket for and the address it asked from; those services' own logs (sshd's, a web server's) show what it did there, and kadmind's log (its Request: lines) any kadmin change made as it.",
+          "Isolate or block the source; look for the same address's ISSUE lines for other principals.",
+          "Where the source is a host that asks the KDC for its users (a login server through PAM or SSSD, a web or VPN front end) and the failures before were other principals' at a person's pace, the success may be a user's own through it: ask that host's logs which client it came from.",
+        },
+      },
+      samba = {
+        attacker = {
+          "Treat the account as compromised until shown otherwise: set a new password (samba-tool user setpassword NAME).",
+          "List what the account did after the success: with auth_audit at level 4 the audit's Authorization records (text: Successful AuthZ) name each session it opened on this DC (SMB, LDAP, RPC) and from where; with dsdb_json_audit and dsdb_password_json_audit at level 5, the directory changes and password resets made as it. Member servers log their own sessions.",
+          "Isolate or block the source; look in every DC's audit (each logs only the requests it answered) for the same remote host's successes on other accounts.",
+          "Where the source is a server that passes users' logons on (a web or mail front end, a VPN gateway, a member server checking NTLM with this DC) and the failures before were other accounts' at a person's pace, the success may be a user's own through it: ask its logs which client it came from.",
+        },
       },
     },
   },
@@ -70,6 +94,27 @@ M.KINDS = {
         "If the source is not a device of the account's owner, treat it as an attack.",
       },
     },
+    platforms = {
+      mit = {
+        attacker = {
+          "Block the source, then find the program behind the AS_REQ lines on that host (its own logs, its processes and cron jobs).",
+          "Check whether the principal then got a ticket from that source: an ISSUE line for it from the same address, then its TGS_REQ lines.",
+          "If no LOCKED_OUT line followed this many PREAUTH_FAILED, nothing locks the principal: getprinc shows its Policy, getpol that policy's Maximum password failures before lockout (0, the default, never locks); failures are counted only for principals with +requires_preauth, not at all where kdc.conf sets disable_lockout, and by each KDC on its own (neither kprop nor incremental propagation copies the count). Set maxfailure, failurecountinterval and lockoutduration with modpol.",
+        },
+        stale_credential = {
+          "Something on the source still holds an old password or key for this principal: a keytab made before its key last changed (klist -k shows the keytab's kvno, getprinc the current one as Key: vno), or a script or cron job that runs kinit with a stored password.",
+          "Update it there: the new password, or a fresh keytab from ktadd (which sets a new key, so every other copy must be replaced too). The PREAUTH_FAILED lines stop when it is fixed.",
+          "If the source is not a host of the principal's owner, treat it as an attack.",
+        },
+      },
+      samba = {
+        attacker = {
+          "Block the source, then find the program behind the attempts on it: on a Windows host, its own Security log (logons with explicit credentials, process creations). The workstation in the audit line is only the name the client sent.",
+          "Check whether the account then logged on from that source: an audit record for it with status NT_STATUS_OK from the same remote host, in this DC's audit or another DC's.",
+          "If no NT_STATUS_ACCOUNT_LOCKED_OUT followed this many failures, the lockout threshold is off or above the guessing: samba-tool domain passwordsettings show gives it (0, Samba's default, never locks), samba-tool domain passwordsettings pso show-user NAME whether a PSO sets another for the account. badPwdCount is kept by each DC and not replicated: read it on the DC that logged the failures (samba-tool user show NAME -H ldap://that-dc).",
+        },
+      },
+    },
   },
   password_spray = {
     title = "Password spraying: one source, many accounts, bad passwords",
@@ -82,6 +127,24 @@ M.KINDS = {
         "Unless the source is a server that passes users' logons on (Exchange or another web front end, ADFS, a VPN or RD gateway): there the users' own phones and PCs with old passwords fail through it, a few a minute, every day. Read the front end's own logs for the client addresses behind the failures before blocking it; a burst of many accounts in seconds is still a spray.",
       },
     },
+    platforms = {
+      mit = {
+        attacker = {
+          "Identify the source host and the program behind the AS_REQ lines there.",
+          "Check every sprayed principal for a later ISSUE line from the same address, and give those a new password (kadmin's cpw).",
+          "Block or isolate the source; if you learn the password tried (a common or seasonal one), keep it out with a dictionary (dict_file in kdc.conf, checked for principals that have a policy).",
+          "Unless the source is a host that asks the KDC for its users (a login server through PAM or SSSD, a web or VPN front end): there users with old passwords fail through it, a few a minute, every day. Read its own logs for the clients behind the failures before blocking it; many principals in seconds is still a spray.",
+        },
+      },
+      samba = {
+        attacker = {
+          "Identify the source host and the program behind the attempts there (on a Windows host, its Security log's logons with explicit credentials and its process creations).",
+          "Check every sprayed account for a later NT_STATUS_OK from the same remote host, in every DC's audit, and set new passwords for those (samba-tool user setpassword).",
+          "Block or isolate the source; if you learn the password tried (a common or seasonal one), refuse it from now on with a check password script (smb.conf).",
+          "Unless the source is a server that passes users' logons on (a web or mail front end, a VPN gateway, a member server checking NTLM with this DC): there the users' own phones and PCs with old passwords fail through it, a few a minute, every day. Read its own logs for the clients behind the failures before blocking it; many accounts in seconds is still a spray.",
+        },
+      },
+    },
   },
   user_enumeration = {
     title = "User enumeration: one source probes many account names",
@@ -91,6 +154,20 @@ M.KINDS = {
         "Names tried in a burst from one source are a scan (kerbrute, Metasploit): identify and block the source.",
         "The answers tell the attacker which names exist: 0xC0000064 and Kerberos 0x6 say a name does not; 0x12 says it does but is disabled, locked out, expired or outside its logon hours (the KDC gives it to existing accounts only), as a bad password (0x18, 0xC000006A) does. Expect guessing against the names that exist; the finding lists those that answered 0x12 and are not disabled by design: find out in AD why each is refused.",
         "Accounts disabled by design (Guest, krbtgt, Exchange's SM_ mailboxes) answer 0x12 to everyone: they say nothing about lockouts.",
+      },
+    },
+    platforms = {
+      mit = {
+        attacker = {
+          "Names tried in a burst from one source are a scan (kerbrute and the like): identify and block the source.",
+          "The KDC's answers told the scanner which names exist: CLIENT_NOT_FOUND for a name it has no principal for; for one it has, a request for pre-authentication (NEEDED_PREAUTH), a ticket, or a refusal such as CLIENT LOCKED OUT, LOCKED_OUT or CLIENT EXPIRED. Expect guessing against the names that exist; the finding lists those refused with 0x12: getprinc shows why (DISALLOW_ALL_TIX among its Attributes, or its Failed password attempts).",
+        },
+      },
+      samba = {
+        attacker = {
+          "Names tried in a burst from one source are a scan (kerbrute, Metasploit): identify and block the source.",
+          "Through Samba's KDC (service Kerberos KDC in the audit line) the answers told the scanner which names exist: an unknown name is answered differently from a known one. Over SMB Samba tells a client only that the logon failed, for an unknown name as for a bad password (NT_STATUS_LOGON_FAILURE), so that scan learnt less. Expect guessing against the names that exist.",
+        },
       },
     },
   },
@@ -149,6 +226,15 @@ M.KINDS = {
         "If the source is none of your devices, treat it as an attack and block it.",
       },
     },
+    platforms = {
+      samba = {
+        attacker = {
+          "Failures that name no account, fast or beside an attack from the same source, come from a tool: a scanner or a password guesser trying anonymous (null) sessions. Unless the source is a scanner of your own, block it.",
+          "These records do not say which accounts were tried: look for the same remote host in the audit lines that name one, in this DC's audit and the others'.",
+          "Check for a success from the same remote host during the failures or after them (status NT_STATUS_OK, then the sessions it opened).",
+        },
+      },
+    },
   },
   lockout = {
     title = "Account lockouts",
@@ -161,6 +247,14 @@ M.KINDS = {
       attacker = {
         "The source also failed for other accounts: lockouts are the side effect of guessing. Block the source before unlocking.",
         "Check the locked accounts for a success from the same source before the lockout.",
+      },
+    },
+    platforms = {
+      samba = {
+        stale_credential = {
+          "Find what locked the account: samba-tool user show NAME --attributes='lockoutTime;format=GeneralizedTime' gives when it locked, and the audit's NT_STATUS_WRONG_PASSWORD lines for it just before then give the remote host and workstation that sent the bad passwords (a source answered NT_STATUS_ACCOUNT_LOCKED_OUT only tried after the lock). Find what runs there with the old password (services, scheduled tasks, mapped drives, phones' mail, a Linux host's stored credentials).",
+          "Unlock only after that source is fixed, or it locks again: samba-tool user unlock NAME (Samba 4.14 and later), or wait out the Account lockout duration that samba-tool domain passwordsettings show gives.",
+        },
       },
     },
   },
@@ -177,6 +271,14 @@ M.KINDS = {
         "The source also failed for other accounts: it is trying names, and these answered as refused. Block the source.",
       },
     },
+    platforms = {
+      mit = {
+        stale_credential = {
+          "MIT's KDC refuses a principal with 0x12 for one of two reasons, named in the log line: CLIENT LOCKED OUT, the principal has -allow_tix (getprinc lists DISALLOW_ALL_TIX among its Attributes); LOCKED_OUT, its policy locked it after too many failed pre-authentications (getprinc: Failed password attempts, Last failed authentication).",
+          "If the principal is meant to be off, find what on the source still uses it and reconfigure it; if its policy locked it, fix what sends the bad password before modprinc -unlock, or it locks again.",
+        },
+      },
+    },
   },
   disabled_account = {
     title = "Disabled accounts being used",
@@ -189,6 +291,17 @@ M.KINDS = {
       },
       attacker = {
         "The source also failed for other accounts: a disabled account tried by an attacker tells you only that it is on their list. Block the source; leave the account disabled.",
+      },
+    },
+    platforms = {
+      samba = {
+        stale_credential = {
+          "Something on the source hosts still uses these accounts (a service, a scheduled task, a script, a mount with stored credentials): the audit line's remote host and workstation say where.",
+          "Re-enable (samba-tool user enable NAME) only if the account is meant to be in use; otherwise reconfigure what uses it.",
+        },
+        attacker = {
+          "The source also failed for other accounts. Over NTLM (a service other than Kerberos KDC in the audit line) Samba answers NT_STATUS_ACCOUNT_DISABLED only once the password is right: the source knows it. Set a new one (samba-tool user setpassword), leave the account disabled and block the source.",
+        },
       },
     },
   },
@@ -207,6 +320,28 @@ M.KINDS = {
         "Kerberos 0x17 and 0x1, and an expired account (0xC0000193), may come before any password is checked: they tell the source that the account exists, as user enumeration's 0x12 does; expect guessing against it.",
       },
     },
+    platforms = {
+      mit = {
+        stale_credential = {
+          "CLIENT KEY EXPIRED (Kerberos 0x17): the principal's password is past its Password expiration date (getprinc; a policy's maxlife sets it). REQUIRED PWCHANGE (0x17 too): +needchange asks for a new password at the next logon. kinit asks a person for a new one; a service or script cannot answer: set its password (cpw) and, for a service principal, clear the expiry (modprinc -pwexpire never) or give it a policy without maxlife.",
+          "CLIENT EXPIRED (Kerberos 0x1): the principal itself is past its Expiration date (getprinc): extend it with modprinc -expire only if it is still needed.",
+        },
+        attacker = {
+          "The source also failed for other principals. MIT's KDC checks a principal's expiration dates before any pre-authentication: CLIENT EXPIRED and CLIENT KEY EXPIRED come whatever password was sent, and tell the source that the name exists, as CLIENT_NOT_FOUND tells it which do not. Expect guessing against it; block the source.",
+        },
+      },
+      samba = {
+        stale_credential = {
+          "NT_STATUS_PASSWORD_MUST_CHANGE: the password must be changed at this logon (set by samba-tool user setpassword --must-change-at-next-login). A person logging on is asked for a new one, which is no attack; a service, task or script cannot answer: set its password with samba-tool user setpassword, without that option.",
+          "NT_STATUS_PASSWORD_EXPIRED: the password is older than the Maximum password age (samba-tool domain passwordsettings show, or the PSO that pso show-user NAME names). A person is asked to change it; a service account keeps failing until its password is updated where it is used.",
+          "NT_STATUS_ACCOUNT_EXPIRED: the account itself has expired (accountExpires in samba-tool user show): extend it with samba-tool user setexpiry only if it is still needed (--days also clears the account's password-never-expires flag, --noexpiry sets it).",
+        },
+        attacker = {
+          "The source also failed for other accounts. Over NTLM (a service other than Kerberos KDC in the audit line) Samba checks the account's state only once the password is right: NT_STATUS_PASSWORD_EXPIRED, NT_STATUS_PASSWORD_MUST_CHANGE and NT_STATUS_ACCOUNT_EXPIRED there mean the source knows the password. Set a new one (samba-tool user setpassword), block the source, and check where else that password is used.",
+          "Through Samba's KDC the same answers tell the source at least that the account exists: expect guessing against it.",
+        },
+      },
+    },
   },
   account_restricted = {
     title = "Logons refused by a restriction on the account: its logon right, hours or computers",
@@ -223,6 +358,19 @@ M.KINDS = {
         "Block the source.",
       },
     },
+    platforms = {
+      samba = {
+        stale_credential = {
+          "A restriction on the account refused the logon: NT_STATUS_INVALID_WORKSTATION, the workstation in the audit line is not among the computers it may log on from (userWorkstations); NT_STATUS_INVALID_LOGON_HOURS, it is outside its logonHours; NT_STATUS_ACCOUNT_RESTRICTION, another restriction. samba-tool user show NAME lists userWorkstations and logonHours where they are set.",
+          "If the account should log on this way, change those; if not, find what on the source tries to and stop it.",
+          "If the source is not one the account's owner uses, treat it as a password in the wrong hands.",
+        },
+        attacker = {
+          "The source also failed for other accounts. Over NTLM (a service other than Kerberos KDC in the audit line) Samba checks the workstations and logon hours only once the password is right: NT_STATUS_INVALID_WORKSTATION and NT_STATUS_INVALID_LOGON_HOURS there mean whoever runs the source knows these passwords. Set new ones (samba-tool user setpassword), then look for the same accounts' successes from other sources, where no restriction stopped them.",
+          "Block the source.",
+        },
+      },
+    },
   },
   log_gaps = {
     title = "The log has gaps: cleared, full, dropped events, auditing or the clock changed",
@@ -237,6 +385,14 @@ M.KINDS = {
       stale_credential = {
         "Compare the source's clock with the DC's (w32tm /stripchart /computer:<dc>); Kerberos allows 5 minutes by default.",
         "Check the time service hierarchy: the PDC emulator should sync from a reliable source.",
+      },
+    },
+    platforms = {
+      samba = {
+        stale_credential = {
+          "Compare the source's clock with this DC's (on a Windows source, w32tm /stripchart /computer:<dc>); Kerberos allows 5 minutes by default.",
+          "A Samba DC keeps its time with ntpd or chrony, which also serve Windows members signed time through Samba's socket (ntp signd socket directory in smb.conf, ntpsigndsocket in theirs): check that each DC syncs from a reliable source, first the one holding PdcEmulationMasterRole (samba-tool fsmo show), the domain's time source by default.",
+        },
       },
     },
   },
