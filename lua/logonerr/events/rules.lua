@@ -48,7 +48,7 @@ M.KINDS = {
     attacker_severity = "critical",
     advice = {
       attacker = {
-        "Treat the account as compromised until shown otherwise: reset its password, and its Kerberos keys twice if it is privileged.",
+        "Treat the account as compromised until shown otherwise: reset its password, which gives it new Kerberos keys. Tickets issued before stay valid until they expire (a TGT 10 hours by default): end its sessions on the hosts it reached too.",
         "List what the account did after the success (4624 logon ID, 4672, 4688, 5140) and on which hosts.",
         "Isolate or block the source; look for the same source's successes on other accounts.",
         "Where the source is a server that passes users' logons on (Exchange or another web front end, ADFS, a VPN or RD gateway) and the failures before were other accounts' at a person's pace, the success may be a user's own through it: ask the front end's logs which client it came from.",
@@ -241,7 +241,7 @@ M.KINDS = {
     severity = "medium",
     advice = {
       stale_credential = {
-        "The source here is the caller computer of 4740 or the client of 0xC0000234: find what runs there with the old password (services, scheduled tasks, mapped drives, mobile devices).",
+        "A 4740's source is its Caller Computer Name, where the bad password that locked the account came from: find what runs there with the old password (services, scheduled tasks, mapped drives, mobile devices). A source answered 0xC0000234 alone tried once the account was locked: it may hold the same old password, or be its user trying again.",
         "Unlock only after the source of the bad password is fixed, or it locks again.",
       },
       attacker = {
@@ -313,7 +313,7 @@ M.KINDS = {
       stale_credential = {
         "0xC0000224: the password must be changed at this logon (after a reset, or 'User must change password at next logon'). At a console or over RDP that is the prompt for a new one, not an attack; a service, task or script cannot answer it: set its password and clear the flag.",
         "0xC0000071, Kerberos 0x17: the password has expired (Kerberos gives 0x17 for one that must be changed at the next logon too). A person is asked to change it; a service account or scheduled task keeps failing until its password is updated where it is used, or it moves to a managed account (gMSA).",
-        "0xC0000193, Kerberos 0x1: the account itself has expired (accountExpires; an MIT principal's expiration): extend it only if it is still needed.",
+        "0xC0000193, Kerberos 0x1: the account itself has expired (accountExpires): extend it only if it is still needed.",
       },
       attacker = {
         "The source also failed for other accounts. 0xC0000071 and 0xC0000224 come only once the password is right: the source knows it, out of date, from an earlier leak; block the source and check where else that password is used.",
