@@ -449,6 +449,38 @@ describe("findings", function()
       f = one(sc.triage(log), "success_after_failures")
       assert.are.equal(2, f.count)
       assert.are.same({ 6, 6 }, { f.successes[1].failures, f.successes[2].failures })
+      -- Read in two parts cut between the twins (-j), the same finding.
+      local triage = require "logonerr.events.triage"
+      local recs = sc.records(log)
+      local whole = triage.new(triage.DEFAULTS)
+      for _, rec in ipairs(recs) do whole:add(rec) end
+      f = one(whole:finish(), "success_after_failures")
+      assert.are.equal(2, f.count)
+      for _, live in ipairs({ false, true }) do
+        local a, b = triage.new(triage.DEFAULTS), triage.new(triage.DEFAULTS)
+        for k, rec in ipairs(recs) do (k <= 7 and a or b):add(rec) end
+        assert.is_true(a:merge(b:state(live)))
+        assert.are.same(f, one(a:finish(), "success_after_failures"))
+      end
+    end)
+
+    -- Two logons at one instant by two programs (a console logon and a
+    -- scheduled task's) are two logons, as the logon summary counts them:
+    -- the finding lists both.  UAC's twins are one program's.
+    it("lists two programs' logons at one instant after failures as two", function()
+      local log = {}
+      local function logon(id, t, process)
+        local d = { TargetUserName = "admin", TargetDomainName = "CORP", LogonType = "2",
+                    IpAddress = "127.0.0.1", WorkstationName = "PC07", ProcessName = process }
+        if id == 4625 then d.SubStatus = "0xc000006a" end
+        return { id = id, time = at(t), computer = "PC07.corp.local", data = d }
+      end
+      for i = 1, 6 do log[#log + 1] = logon(4625, i * 4, "C:\\Windows\\System32\\svchost.exe") end
+      log[#log + 1] = logon(4624, 30, "C:\\Windows\\System32\\svchost.exe")
+      log[#log + 1] = logon(4624, 30, "C:\\Windows\\System32\\winlogon.exe")
+      local r = sc.triage(log)
+      assert.are.equal(2, successes(r, "admin"))
+      assert.are.equal(2, one(r, "success_after_failures").count)
     end)
   end)
 

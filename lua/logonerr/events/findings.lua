@@ -375,12 +375,14 @@ function STATE:add(rec, ev)
     -- a type a person logs on with.  Each but the first of such, one after
     -- the other among the sum's, is counted in its twins: one logon.
     -- (first_twin: where a merge meets the sum's last before it.)
+    local again = false -- (a twin: the same logon, no success of its own)
     if role == "logon" and UAC_TYPES[ltn or -1] then
       local twin = rec.time and tostring(d.ProcessName or "") .. "\0" .. rec.time or nil
       if sm.n == 1 then
         sm.first_twin = twin
       elseif twin and twin == sm.last_twin then
         sm.twins = (sm.twins or 0) + 1
+        again = true
       end
       sm.last_twin = twin
     end
@@ -388,7 +390,7 @@ function STATE:add(rec, ev)
     if t and (sm.first == nil or t < sm.first) then sm.first = t end
     if t and (sm.last == nil or t > sm.last) then sm.last = t end
     -- What a success after failures is looked for in (see find_all).
-    if sm.kind ~= "virtual" and (role ~= "logon" or LOGGED_ON[ltn or -1]) and
+    if not again and sm.kind ~= "virtual" and (role ~= "logon" or LOGGED_ON[ltn or -1]) and
        role ~= "service_ticket" and (role ~= "tgt" or a_tgt(d.ServiceName)) then
       local k = #self.won_t + 1
       self.won_t[k], self.won_i[k], self.won_rec[k], self.won_of[k] =
@@ -1279,62 +1281,51 @@ local function find_all(self, tables_only)
     end
   end
   local hits = {}
-  -- (UAC's second 4624 of one logon, next among its sum's at the same
-  -- instant, is that logon again, as add() counts it in the sum's twins;
-  -- one with no time is none)
-  local last_of = {}
   for _, c in ipairs(won) do
     local e, t = wof[c], wt[c]
-    local twin = false
-    if e.n and t ~= 0 and e.role == "logon" and UAC_TYPES[e.logon_type or -1] then
-      twin = last_of[e] == t
-      last_of[e] = t
+    -- The identity's failures from where the success came from: a phone
+    -- with an old password failing while its owner logs on at a desk is
+    -- not someone getting in.
+    local l_id, l_src = fail_by_id[e.identity], e.source and fail_by_src[e.source]
+    local s_id = l_id and window(l_id, t, wi[c], "source")
+    local n_id = s_id and of_identity(s_id, e.source) or 0
+    -- The source's failures before t, and of how many identities other
+    -- than this one.
+    local s_src = l_src and window(l_src, t, wi[c], "identity")
+    local n_src, others, unnamed = 0, 0, 0
+    if s_src then
+      n_src = s_src.hi - s_src.lo + 1
+      others = s_src.distinct - ((s_src.n[e.identity] or 0) > 0 and 1 or 0)
+      -- (those that name no account: only a tool's are in its list)
+      unnamed = s_src.n[false] or 0
     end
-    if not twin then
-      -- The identity's failures from where the success came from: a phone
-      -- with an old password failing while its owner logs on at a desk is
-      -- not someone getting in.
-      local l_id, l_src = fail_by_id[e.identity], e.source and fail_by_src[e.source]
-      local s_id = l_id and window(l_id, t, wi[c], "source")
-      local n_id = s_id and of_identity(s_id, e.source) or 0
-      -- The source's failures before t, and of how many identities other
-      -- than this one.
-      local s_src = l_src and window(l_src, t, wi[c], "identity")
-      local n_src, others, unnamed = 0, 0, 0
-      if s_src then
-        n_src = s_src.hi - s_src.lo + 1
-        others = s_src.distinct - ((s_src.n[e.identity] or 0) > 0 and 1 or 0)
-        -- (those that name no account: only a tool's are in its list)
-        unnamed = s_src.n[false] or 0
+    local n, first = n_id, nil
+    if n_src > n_id then n = n_src end
+    -- Enough failures, or a source that was spraying: its success is the
+    -- spray's.
+    if n >= o.success_after or others >= o.spray then
+      if e.n then -- kept as a time: the record, for the finding
+        e = { i = wi[c], t = t, untimed = t == 0 or nil, id = e.id,
+              record = wrec[c] or nil, computer = e.computer, role = e.role,
+              identity = e.identity, kind = e.kind, spelling = e.spelling,
+              source = e.source, source_label = e.source_label, src = e.src, success = true,
+              failed = false, logon_type = e.logon_type, logon_name = e.logon_name }
       end
-      local n, first = n_id, nil
-      if n_src > n_id then n = n_src end
-      -- Enough failures, or a source that was spraying: its success is the
-      -- spray's.
-      if n >= o.success_after or others >= o.spray then
-        if e.n then -- kept as a time: the record, for the finding
-          e = { i = wi[c], t = t, untimed = t == 0 or nil, id = e.id,
-                record = wrec[c] or nil, computer = e.computer, role = e.role,
-                identity = e.identity, kind = e.kind, spelling = e.spelling,
-                source = e.source, source_label = e.source_label, src = e.src, success = true,
-                failed = false, logon_type = e.logon_type, logon_name = e.logon_name }
-        end
-        local k = e.source or e.identity
-        hits[k] = hits[k] or {}
-        local h = hits[k]
-        h[#h + 1] = e
-        -- The account's own among them: of the source's, those for it (a
-        -- spray's hit may have none); else all of n, its own.
-        e.failures_before = n
-        e.failures_own = n_src > n_id and (s_src.n[e.identity] or 0) or n
-        if n > 0 then
-          if n_src > n_id then first = l_src[s_src.lo].t
-          else first = first_of_identity(s_id, e.source) end
-        end
-        -- Failures faster than a person types (under 2 s apart on average).
-        e.burst = n >= o.guessing and first ~= nil and (t - first) / n < 2
-        e.others, e.unnamed = others, unnamed
+      local k = e.source or e.identity
+      hits[k] = hits[k] or {}
+      local h = hits[k]
+      h[#h + 1] = e
+      -- The account's own among them: of the source's, those for it (a
+      -- spray's hit may have none); else all of n, its own.
+      e.failures_before = n
+      e.failures_own = n_src > n_id and (s_src.n[e.identity] or 0) or n
+      if n > 0 then
+        if n_src > n_id then first = l_src[s_src.lo].t
+        else first = first_of_identity(s_id, e.source) end
       end
+      -- Failures faster than a person types (under 2 s apart on average).
+      e.burst = n >= o.guessing and first ~= nil and (t - first) / n < 2
+      e.others, e.unnamed = others, unnamed
     end
   end
   for _, k in ipairs(keys(hits)) do
@@ -1800,6 +1791,7 @@ function STATE:merge(st)
   local shapes = take_shapes(self.shapes, self.shape_list, live and st.shape_list or st.shapes,
                              live)
   local sums = {}
+  local again = {} -- (sums whose first success here is the twin of their last before)
   for k, sm in ipairs(live and st.sum_list or st.sums) do
     local mine = self.sums[sm.key]
     if mine == nil then
@@ -1808,8 +1800,9 @@ function STATE:merge(st)
       self.sum_list[#self.sum_list + 1] = mine
     else
       -- (its first logon the twin of this one's last: add()'s twins)
-      local twins = (sm.twins or 0) +
-                    ((sm.first_twin and sm.first_twin == mine.last_twin) and 1 or 0)
+      local first = sm.first_twin ~= nil and sm.first_twin == mine.last_twin
+      if first then again[mine] = true end
+      local twins = (sm.twins or 0) + (first and 1 or 0)
       if twins > 0 then mine.twins = (mine.twins or 0) + twins end
       if sm.role == "logon" then mine.last_twin = sm.last_twin end
       mine.n = mine.n + sm.n
@@ -1821,21 +1814,23 @@ function STATE:merge(st)
   merge_nameless(self, st, live, base)
   local list = self.list
   local wt, wi, wrec, wof = self.won_t, self.won_i, self.won_rec, self.won_of
+  -- The successes, in the order taken (the twin of a sum's last before
+  -- left out, as add() leaves out its own).
+  local function won(t, i, rec, of)
+    if again[of] then again[of] = nil; return end
+    local j = #wt + 1
+    wt[j], wi[j], wrec[j], wof[j] = t, i + base, rec, of
+  end
   if live then
     take_live(list, st.list, shapes, base)
     for k = 1, #st.won_t do
-      local j = #wt + 1
-      wt[j], wi[j], wrec[j], wof[j] = st.won_t[k], st.won_i[k] + base, st.won_rec[k],
-                                      sums[st.won_of[k]]
+      won(st.won_t[k], st.won_i[k], st.won_rec[k], sums[st.won_of[k]])
     end
     return
   end
   from_columns(list, st.entries, shapes, base)
   local w = st.won
-  for k = 1, #w.t do
-    local j = #wt + 1
-    wt[j], wi[j], wrec[j], wof[j] = w.t[k], w.i[k] + base, w.rec[k], sums[w.sum[k]]
-  end
+  for k = 1, #w.t do won(w.t[k], w.i[k], w.rec[k], sums[w.sum[k]]) end
 end
 
 --- Sorts a list of findings (of the report, and more) in the order a
