@@ -48,7 +48,7 @@ M.KINDS = {
     attacker_severity = "critical",
     advice = {
       attacker = {
-        "Treat the account as compromised until shown otherwise: reset its password, which gives it new Kerberos keys. Tickets issued before stay valid until they expire (a TGT 10 hours by default): end its sessions on the hosts it reached too.",
+        "Treat the account as compromised until shown otherwise: reset its password, which gives it new Kerberos keys. Tickets issued before stay valid until they expire (a TGT 10 hours by default, renewed for up to 7 days): end its sessions on the hosts it reached too.",
         "List what the account did after the success (4624 logon ID, 4672, 4688, 5140) and on which hosts.",
         "Isolate or block the source; look for the same source's successes on other accounts.",
         "Where the source is a server that passes users' logons on (Exchange or another web front end, ADFS, a VPN or RD gateway) and the failures before were other accounts' at a person's pace, the success may be a user's own through it: ask the front end's logs which client it came from.",
@@ -61,7 +61,7 @@ M.KINDS = {
     platforms = {
       mit = {
         attacker = {
-          "Treat the principal as compromised until shown otherwise: give it a new password with kadmin's cpw, or, for a service principal, a new random key and keytab with ktadd, and replace that keytab wherever it is used.",
+          "Treat the principal as compromised until shown otherwise: give it a new password with kadmin's cpw, or, for a service principal, a new random key and keytab with ktadd, and replace that keytab wherever it is used. The KDC cannot take back tickets it issued: they last until they expire (kdc.conf's max_life and max_renewable_life, or the principal's own Maximum ticket life in getprinc).",
           "List what the principal did after the ISSUE line: its TGS_REQ lines in this log name each service it got a ticket for and the address it asked from; those services' own logs (sshd's, a web server's) show what it did there, and kadmind's log (its Request: lines) any kadmin change made as it.",
           "Isolate or block the source; look for the same address's ISSUE lines for other principals.",
           "Where the source is a host that asks the KDC for its users (a login server through PAM or SSSD, a web or VPN front end) and the failures before were other principals' at a person's pace, the success may be a user's own through it: ask that host's logs which client it came from.",
@@ -69,7 +69,7 @@ M.KINDS = {
       },
       samba = {
         attacker = {
-          "Treat the account as compromised until shown otherwise: set a new password (samba-tool user setpassword NAME).",
+          "Treat the account as compromised until shown otherwise: set a new password (samba-tool user setpassword NAME). Tickets its KDC issued before stay valid until they expire (10 hours, renewed for up to 7 days, unless smb.conf's kdc:user ticket lifetime and kdc:renewal lifetime say otherwise).",
           "List what the account did after the success: with auth_audit at level 4 the audit's Authorization records (text: Successful AuthZ) name each session it opened on this DC (SMB, LDAP, RPC) and from where; with dsdb_json_audit and dsdb_password_json_audit at level 5, the directory changes and password resets made as it. Member servers log their own sessions.",
           "Isolate or block the source; look in every DC's audit (each logs only the requests it answered) for the same remote host's successes on other accounts.",
           "Where the source is a server that passes users' logons on (a web or mail front end, a VPN gateway, a member server checking NTLM with this DC) and the failures before were other accounts' at a person's pace, the success may be a user's own through it: ask its logs which client it came from.",
@@ -300,7 +300,7 @@ M.KINDS = {
           "Re-enable (samba-tool user enable NAME) only if the account is meant to be in use; otherwise reconfigure what uses it.",
         },
         attacker = {
-          "The source also failed for other accounts. Over NTLM (a service other than Kerberos KDC in the audit line) Samba answers NT_STATUS_ACCOUNT_DISABLED only once the password is right: the source knows it. Set a new one (samba-tool user setpassword), leave the account disabled and block the source.",
+          "The source also failed for other accounts. Samba answers NT_STATUS_ACCOUNT_DISABLED only once the password is right, over NTLM and through its KDC alike (after ENC-TS pre-authentication, as the audit line says): the source knows it. Set a new one (samba-tool user setpassword), leave the account disabled and block the source.",
         },
       },
     },
@@ -337,8 +337,7 @@ M.KINDS = {
           "NT_STATUS_ACCOUNT_EXPIRED: the account itself has expired (accountExpires in samba-tool user show): extend it with samba-tool user setexpiry only if it is still needed (--days also clears the account's password-never-expires flag, --noexpiry sets it).",
         },
         attacker = {
-          "The source also failed for other accounts. Over NTLM (a service other than Kerberos KDC in the audit line) Samba checks the account's state only once the password is right: NT_STATUS_PASSWORD_EXPIRED, NT_STATUS_PASSWORD_MUST_CHANGE and NT_STATUS_ACCOUNT_EXPIRED there mean the source knows the password. Set a new one (samba-tool user setpassword), block the source, and check where else that password is used.",
-          "Through Samba's KDC the same answers tell the source at least that the account exists: expect guessing against it.",
+          "The source also failed for other accounts. Samba checks the account's state only once the password is right, over NTLM and through its KDC alike (after ENC-TS pre-authentication, as the audit line says): NT_STATUS_PASSWORD_EXPIRED, NT_STATUS_PASSWORD_MUST_CHANGE and NT_STATUS_ACCOUNT_EXPIRED mean the source knows the password. Set a new one (samba-tool user setpassword), block the source, and check where else that password is used.",
         },
       },
     },
@@ -366,7 +365,7 @@ M.KINDS = {
           "If the source is not one the account's owner uses, treat it as a password in the wrong hands.",
         },
         attacker = {
-          "The source also failed for other accounts. Over NTLM (a service other than Kerberos KDC in the audit line) Samba checks the workstations and logon hours only once the password is right: NT_STATUS_INVALID_WORKSTATION and NT_STATUS_INVALID_LOGON_HOURS there mean whoever runs the source knows these passwords. Set new ones (samba-tool user setpassword), then look for the same accounts' successes from other sources, where no restriction stopped them.",
+          "The source also failed for other accounts. Samba checks the logon hours only once the password is right, over NTLM and through its KDC alike, and the workstations over NTLM (its KDC does not check them): NT_STATUS_INVALID_WORKSTATION and NT_STATUS_INVALID_LOGON_HOURS mean whoever runs the source knows these passwords. Set new ones (samba-tool user setpassword), then look for the same accounts' successes from other sources, where no restriction stopped them.",
           "Block the source.",
         },
       },
