@@ -71,14 +71,31 @@ describe("advice by platform", function()
     assert.falsy(text:find("Read as:", 1, true))
   end)
 
-  it("is Windows' for a collection of logs of several platforms", function()
-    local code, out = run.command("events -f json " .. MIT .. " " .. KERBRUTE)
+  -- A collection of several platforms' logs (a domain with Samba and
+  -- Windows DCs, a realm trusted by a Windows domain) gets Windows' advice
+  -- and says so: the report must not pass for one platform's.
+  it("is Windows' for a collection of logs of several platforms, which it says", function()
+    for _, case in ipairs({ { { MIT, KERBRUTE }, { "mit", "windows" } },
+                            { { SAMBA, MIT }, { "mit", "samba" } } }) do
+      local code, out = run.command("events -f json " .. table.concat(case[1], " "))
+      assert.are.equal(0, code)
+      local r = json.decode(out)
+      assert.are.equal("mixed", r.platform)
+      assert.are.same(case[2], r.platforms)
+      for _, f in ipairs(r.findings) do
+        if f.kind == "password_guessing" then
+          assert.are.same(rules.KINDS.password_guessing.advice[f.reading], f.check)
+        end
+      end
+      code, out = run.command("events " .. table.concat(case[1], " "))
+      assert.are.equal(0, code)
+      assert.truthy(out:find("\nRead as: logs of several platforms (", 1, true), out)
+    end
+    local code, out = run.command("events -f json " .. MIT .. " " .. MIT)
     assert.are.equal(0, code)
     local r = json.decode(out)
-    assert.are.equal("windows", r.platform)
-    code, out = run.command("events -f json " .. MIT .. " " .. MIT)
-    assert.are.equal(0, code)
-    assert.are.equal("mit", json.decode(out).platform)
+    assert.are.equal("mit", r.platform)
+    assert.is_nil(r.platforms)
   end)
 
   it("passes through -j's workers: the report is one process's", function()

@@ -26,7 +26,8 @@ local COMMANDS = { explain = true, list = true, search = true, scan = true,
 local function add_events(p)
   local EVENT_FORMATS = require "logonerr.events.formats"
   local ev = p:command("events", "Read Security event logs (EVTX, event XML, " ..
-    "Winlogbeat or exported JSON) and say what is going on: failures by code, " ..
+    "Winlogbeat or exported JSON; a Samba AD DC's audit, MIT's krb5kdc.log) and say " ..
+    "what is going on: failures by code, " ..
     "account and source, and findings such as password spraying or lockouts.")
   ev:argument("files", "Logs to read: files, folders (read recursively), .gz and " ..
               ".zip archives (read in place); stdin when none; - is stdin."):args("*")

@@ -141,6 +141,11 @@ local function usable(r)
     return false
   end
   if not data.list(r.reader.skipped, "table") then return false end
+  -- (a format no reader gives would set the report's platform)
+  local format = r.reader.format
+  if format ~= nil and require("logonerr.events.rules").PLATFORM_OF[format] == nil then
+    return false
+  end
   for _, x in ipairs(r.reader.skipped) do
     if not data.fields(x, { at = "string", reason = "string", event = "count?" }) then
       return false
@@ -539,6 +544,8 @@ function M.run(a, in_, out, err)
   -- once): it is read here instead.
   local function merge(f, r)
     if not usable(r) or overlap(seen, r.seen) then return false end
+    -- (a file's parts are of one format)
+    if f.format and r.reader.format and r.reader.format ~= f.format then return false end
     -- (with filters, the part of what they keep too, both or neither)
     if accf then
       if r.filtered == nil or not triage.check(r.filtered) then return false end
@@ -649,13 +656,14 @@ function M.run(a, in_, out, err)
   -- (what the merges after a settle() left, hold_down() kept bounded).
   if taken ~= settled then collectgarbage() end
   -- The advice speaks of the platform whose logs were read; a collection
-  -- of several platforms' gets Windows' (rules.PLATFORM_OF).
-  local platform
+  -- of several platforms' gets Windows' and says it is mixed
+  -- (rules.PLATFORM_OF).
+  local platform, several, met = nil, {}, {}
   for _, x in ipairs(files) do
     local p = x.format and rules.PLATFORM_OF[x.format]
-    if p and platform and p ~= platform then platform = "windows"; break end
-    platform = platform or p
+    if p and not met[p] then met[p], several[#several + 1] = true, p end
   end
+  if #several == 1 then platform = several[1] elseif #several > 1 then platform = "windows" end
   local r
   if accf then -- the tables of what the filters keep, the findings about it
     r = accf:finish(nil, false, platform) -- (of its findings, the log's gaps alone)
@@ -666,6 +674,10 @@ function M.run(a, in_, out, err)
     r = acc:finish(nil, nil, platform)
   end
   if #files == 0 then return status end
+  if #several > 1 then
+    table.sort(several)
+    r.platform, r.platforms = "mixed", several
+  end
   local skipped = {}
   local other, dupes, fieldless, read = 0, 0, 0, 0
   for _, x in ipairs(files) do

@@ -59,8 +59,16 @@ end
 
 -- What a log of another platform than Windows is read as: its records
 -- are counted as the Windows events that tell the same, the advice is its
--- own (nil for Windows).
+-- own (nil for Windows).  Logs of several platforms get Windows' advice.
 local function platform_note(r)
+  if r.platform == "mixed" then
+    local names = {}
+    for i, p in ipairs(r.platforms or {}) do names[i] = rules.PLATFORMS[p] or p end
+    return "Read as: logs of several platforms (" .. concat(names, "; ") .. "). Records " ..
+           "that are not Windows' are counted as the Windows events that tell the same, " ..
+           "and the advice is Windows': read it for the others in their own terms " ..
+           "(doc/linux.md), or run logonerr on each platform's logs apart."
+  end
   local name = r.platform and r.platform ~= "windows" and rules.PLATFORMS[r.platform]
   if not name then return nil end
   return "Read as: " .. name .. ". Its records are counted as the Windows events that " ..
