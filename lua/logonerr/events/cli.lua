@@ -116,8 +116,7 @@ end
 -- What a reader counted, as plain data (and what a worker sends).
 local function reader_stats(rd)
   return { read = rd.read, events = rd.events, other_channel = rd.other_channel,
-           duplicates = rd.duplicates, fieldless = rd.fieldless, skipped = rd.skipped,
-           format = rd.format }
+           duplicates = rd.duplicates, fieldless = rd.fieldless, skipped = rd.skipped }
 end
 
 -- The record numbers a reader saw, per host (the lower-case names only:
@@ -136,16 +135,10 @@ local function usable(r)
   local data = require "logonerr.events.plain"
   if type(r) ~= "table" or not data.fields(r.reader, {
        read = "count", events = "count", other_channel = "count", duplicates = "count",
-       fieldless = "count", skipped = "table", format = "string?" }) or
-     type(r.seen) ~= "table" then
+       fieldless = "count", skipped = "table" }) or type(r.seen) ~= "table" then
     return false
   end
   if not data.list(r.reader.skipped, "table") then return false end
-  -- (a format no reader gives would set the report's platform)
-  local format = r.reader.format
-  if format ~= nil and require("logonerr.events.rules").PLATFORM_OF[format] == nil then
-    return false
-  end
   for _, x in ipairs(r.reader.skipped) do
     if not data.fields(x, { at = "string", reason = "string", event = "count?" }) then
       return false
@@ -215,6 +208,8 @@ local function triage_part(path, a, k, n, live)
   if rd == nil then return { part = k, error = why } end
   local acc = triage.new(triage.DEFAULTS)
   local accf = keep and triage.new(triage.DEFAULTS)
+  acc:reading(rd.format)
+  if accf then accf:reading(rd.format) end
   for rec in function() return rd:next() end do
     acc:add(rec)
     if keep and keep(rec) then accf:add(rec) end
@@ -291,7 +286,6 @@ function M.run(a, in_, out, err)
   local events = require "logonerr.events"
   local inputs = require "logonerr.events.inputs"
   local json = require "logonerr.json"
-  local rules = require "logonerr.events.rules"
   local triage = require "logonerr.events.triage"
   local wire = require "logonerr.events.wire"
   local seen = {} -- computer -> EventRecordIDs read, across every file
@@ -367,12 +361,12 @@ function M.run(a, in_, out, err)
     f.other_channel = f.other_channel + st.other_channel
     f.duplicates = f.duplicates + st.duplicates
     f.fieldless = f.fieldless + st.fieldless
-    f.format = f.format or st.format
   end
   -- A log (or a part of one) read here, each record given to take (and
   -- what the reader only counted to tally, when given); false when it
   -- could not be opened (said on err).
   local threads = a.jobs -- (the EVTX reader's, for a file read whole)
+  local reading -- (the triages told each log's format, once they are made)
   local function read_here(log, f, take, part, parts, tally)
     -- threads for a file read whole; a part is one of several processes
     opts.name, opts.part, opts.parts = log.name, part, parts
@@ -392,6 +386,7 @@ function M.run(a, in_, out, err)
       end
       return false
     end
+    if reading then reading(rd.format) end
     for rec in function() return rd:next() end do take(rec) end
     rd:close()
     if rd.tallied then tally(rd.tallied) end
@@ -509,6 +504,10 @@ function M.run(a, in_, out, err)
   end
   local acc = triage.new(triage.DEFAULTS)
   local accf = keep and triage.new(triage.DEFAULTS) -- (what the filters keep)
+  reading = function(format)
+    acc:reading(format)
+    if accf then accf:reading(format) end
+  end
   -- Memory: what a triage keeps grows with the log, and Lua's collector
   -- lets the heap reach twice what it kept at its last full collection
   -- before it collects again.  A full collection whenever the heap is half
@@ -544,8 +543,6 @@ function M.run(a, in_, out, err)
   -- once): it is read here instead.
   local function merge(f, r)
     if not usable(r) or overlap(seen, r.seen) then return false end
-    -- (a file's parts are of one format)
-    if f.format and r.reader.format and r.reader.format ~= f.format then return false end
     -- (with filters, the part of what they keep too, both or neither)
     if accf then
       if r.filtered == nil or not triage.check(r.filtered) then return false end
@@ -655,29 +652,17 @@ function M.run(a, in_, out, err)
   -- What the reading left behind goes before the findings need room
   -- (what the merges after a settle() left, hold_down() kept bounded).
   if taken ~= settled then collectgarbage() end
-  -- The advice speaks of the platform whose logs were read; a collection
-  -- of several platforms' gets Windows' and says it is mixed
-  -- (rules.PLATFORM_OF).
-  local platform, several, met = nil, {}, {}
-  for _, x in ipairs(files) do
-    local p = x.format and rules.PLATFORM_OF[x.format]
-    if p and not met[p] then met[p], several[#several + 1] = true, p end
-  end
-  if #several == 1 then platform = several[1] elseif #several > 1 then platform = "windows" end
   local r
   if accf then -- the tables of what the filters keep, the findings about it
-    r = accf:finish(nil, false, platform) -- (of its findings, the log's gaps alone)
-    local about_it = acc:finish(nil, about, platform).findings
-    for _, x in ipairs(r.findings) do about_it[#about_it + 1] = x end
-    r.findings = triage.rank(about_it)
+    r = accf:finish(nil, false) -- (of its findings, the log's gaps alone)
+    local whole = acc:finish(nil, about)
+    for _, x in ipairs(r.findings) do whole.findings[#whole.findings + 1] = x end
+    r.findings = triage.rank(whole.findings)
+    r.platform, r.platforms = whole.platform, whole.platforms -- (of every log read)
   else
-    r = acc:finish(nil, nil, platform)
+    r = acc:finish()
   end
   if #files == 0 then return status end
-  if #several > 1 then
-    table.sort(several)
-    r.platform, r.platforms = "mixed", several
-  end
   local skipped = {}
   local other, dupes, fieldless, read = 0, 0, 0, 0
   for _, x in ipairs(files) do

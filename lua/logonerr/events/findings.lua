@@ -151,6 +151,13 @@ function M.new(opts)
                       STATE)
 end
 
+--- The platform of the records add() takes from now on (rules.PLATFORMS;
+-- Windows' until said): each shape and sum made keeps it, and a finding
+-- gives its records' platform's advice.
+function STATE:reading(platform)
+  self.current = platform ~= "windows" and platform or nil
+end
+
 -- The first label of a computer's name, case-folded (remembered).
 function STATE:own(computer)
   if computer == nil then return nil end
@@ -280,7 +287,8 @@ local function keep_nameless(self, rec, src)
   local key = nameless_key(src, rec.id, rec.computer, code)
   local shape = self.nameless_shapes[key] or
                 adopt(self.nameless_shapes, self.nameless_shape_list,
-                      { key = key, src = src, id = rec.id, computer = rec.computer, code = code })
+                      { key = key, src = src, id = rec.id, computer = rec.computer, code = code,
+                        platform = self.current })
   self.n = self.n + 1
   self.nameless[#self.nameless + 1] = entry(rec, self.n, shape)
 end
@@ -362,7 +370,7 @@ function STATE:add(rec, ev)
       sm = { key = key, spelling = rec.account, user = user, domain = domain, src = src,
              role = role,
              id = id, computer = rec.computer, logon_type = ltn, logon_name = lt and lt.name,
-             kind = identity.kind(user, domain), n = 0 }
+             kind = identity.kind(user, domain), n = 0, platform = self.current }
       self.sums[key] = sm
       store6(self.sum_of, sm, rec.account, src or false, role, ltn or false, id,
              rec.computer or false)
@@ -415,7 +423,7 @@ function STATE:add(rec, ev)
         ws = wsf, ip = ip, class = class, code = code, logon_type = ltn,
         logon_name = lt and lt.name, service = svc, enc = enc, preauth = preauth,
         process = proc, how = how_of(lt and lt.name, role),
-        service_key = svc and lower(svc) })
+        service_key = svc and lower(svc), platform = self.current })
   end
   self.list[#self.list + 1] = entry(rec, n, shape)
 end
@@ -830,7 +838,15 @@ local function finding(kind, list, reading, extra)
     if p then processes[p] = true end
   end
   local last_shape = false
+  -- (its records' platform: that of most of them, the first met of those
+  -- as many; a finding of a collection of several platforms' logs has
+  -- its records' advice)
+  local platform, most, by_platform = nil, 0, {}
   for _, e in ipairs(list) do
+    local p = e.platform or "windows"
+    local c = (by_platform[p] or 0) + 1
+    by_platform[p] = c
+    if c > most then platform, most = p, c end
     local sh = getmetatable(e) -- (nil: a success made whole, which holds its own)
     local records = e.records -- (an attempt told by several events: each its process)
     local new = sh ~= last_shape or sh == nil
@@ -871,9 +887,10 @@ local function finding(kind, list, reading, extra)
   end
   local ids = keys(seen)
   local f = { kind = kind, severity = rules.severity(kind, reading), reading = reading,
+              platform = platform or "windows",
               title = k.title, count = #list, first = first, last = last,
               accounts = keys(accounts, 50), sources = keys(sources, 50), codes = keys(codes),
-              events = ids, evidence = ev, check = rules.advice(kind, reading),
+              events = ids, evidence = ev, check = rules.advice(kind, reading, platform),
               about = { accounts = accounts, sources = sources, srcs = srcs } }
   for key, v in pairs(extra or {}) do f[key] = v end
   if f.why then f.why = rules.WHY[f.why] end
@@ -1309,7 +1326,8 @@ local function find_all(self, tables_only)
               record = wrec[c] or nil, computer = e.computer, role = e.role,
               identity = e.identity, kind = e.kind, spelling = e.spelling,
               source = e.source, source_label = e.source_label, src = e.src, success = true,
-              failed = false, logon_type = e.logon_type, logon_name = e.logon_name }
+              failed = false, logon_type = e.logon_type, logon_name = e.logon_name,
+              platform = e.platform }
       end
       local k = e.source or e.identity
       hits[k] = hits[k] or {}
@@ -1382,7 +1400,7 @@ local function gaps(counts)
   for i, g in ipairs(list) do ids[i] = g.id end
   return { kind = "log_gaps", severity = severity, title = rules.KINDS.log_gaps.title,
            count = n, accounts = {}, sources = {}, codes = {}, events = ids, evidence = {},
-           gaps = list, check = check }
+           gaps = list, check = check, platform = "windows" }
 end
 
 -- The row of key k in rows, made by new(e) when first met (its key then
@@ -1617,14 +1635,18 @@ local SHAPE = { key = "string", id = "count", role = "string", computer = "scala
                 class = "string?", code = "string?", logon_type = "count?",
                 logon_name = "string?", service = "scalar?", enc = "number?",
                 preauth = "number?", process = "scalar?", how = "string",
-                service_key = "string?" }
+                service_key = "string?", platform = "string?" }
 local SUM = { key = "string", spelling = "string", user = "string", domain = "string?",
               src = "string?", role = "string", id = "count", computer = "scalar?",
               logon_type = "count?", logon_name = "string?", kind = "string", n = "count",
               first = "string?", last = "string?", twins = "count?", first_twin = "string?",
-              last_twin = "string?" }
+              last_twin = "string?", platform = "string?" }
 local NAMELESS = { key = "string", src = "string", id = "count", computer = "scalar?",
-                   code = "string?" }
+                   code = "string?", platform = "string?" }
+-- (a shape's platform, where not Windows': one rules knows)
+local function platform_ok(sh)
+  return sh.platform == nil or (sh.platform ~= "windows" and rules.PLATFORMS[sh.platform] ~= nil)
+end
 local ROLES = {}
 for _, e in pairs(schema.events) do
   if e.role then ROLES[e.role] = true end
@@ -1681,7 +1703,7 @@ function M.check(st)
                                 sh.class, sh.code, sh.logon_type, sh.service, sh.enc,
                                 sh.preauth, sh.process, sh.failed, sh.success) and
             sh.service_key == (sh.service ~= nil and lower(sh.service) or nil) and
-            sh.how == how_of(sh.logon_name, sh.role)) then
+            sh.how == how_of(sh.logon_name, sh.role) and platform_ok(sh)) then
       return false, "its shapes"
     end
     local user, domain = split(sh.spelling)
@@ -1691,7 +1713,7 @@ function M.check(st)
   for _, sm in ipairs(st.sums) do
     if not (plain.fields(sm, SUM, true) and ROLES[sm.role] and
             sm.key == sum_key(sm.spelling, sm.src, sm.role, sm.logon_type, sm.id, sm.computer) and
-            (sm.twins or 0) < sm.n) then
+            (sm.twins or 0) < sm.n and platform_ok(sm)) then
       return false, "its sums"
     end
     local user, domain = split(sm.spelling)
@@ -1707,7 +1729,7 @@ function M.check(st)
       return false, "its failures with no account"
     end
     for _, sh in ipairs(nl.shapes) do
-      if not (plain.fields(sh, NAMELESS, true) and
+      if not (plain.fields(sh, NAMELESS, true) and platform_ok(sh) and
               sh.key == nameless_key(sh.src, sh.id, sh.computer, sh.code)) then
         return false, "its failures with no account"
       end
@@ -1868,32 +1890,11 @@ local function is_about(f, about)
   return true
 end
 
--- Finding x's advice as platform's (rules.advice) where it has its own:
--- the kind's lines under its reading replaced, those put before them
--- (BY_DESIGN, FROM_HOST) kept.
-local function spoken(x, platform)
-  local theirs = rules.advice(x.kind, x.reading)
-  local mine = rules.advice(x.kind, x.reading, platform)
-  if mine == theirs or theirs == nil then return end
-  local of = {}
-  for _, line in ipairs(theirs) do of[line] = true end
-  local out, put = {}, false
-  for _, line in ipairs(x.check) do
-    if not of[line] then
-      out[#out + 1] = line
-    elseif not put then
-      for _, m in ipairs(mine) do out[#out + 1] = m end
-      put = true
-    end
-  end
-  x.check = out
-end
-
---- The result: findings (sorted by severity), by_account, by_source,
--- logon_summary, and the domains learnt to be one; the findings' advice
--- is platform's (rules.PLATFORMS; Windows' by default).  about: those
--- about it alone (is_about), and no gaps; false: the gaps alone.
-function STATE:finish(counts, about, platform)
+--- The result: findings (sorted by severity; each with its records'
+-- platform's advice), by_account, by_source, logon_summary, and the
+-- domains learnt to be one.  about: those about it alone (is_about), and
+-- no gaps; false: the gaps alone.
+function STATE:finish(counts, about)
   local ids = self.ids
   for _, l in ipairs(self.learn) do
     if l.how == "see" then ids:see(l[1], l[2], l[3], l[4], l.count)
@@ -1907,7 +1908,6 @@ function STATE:finish(counts, about, platform)
   for _, x in ipairs(f) do
     if not about or is_about(x, about) then kept[#kept + 1] = x end
     x.about = nil
-    if platform and platform ~= "windows" then spoken(x, platform) end
   end
   f = kept
   sort(f, by_rank)

@@ -59,15 +59,15 @@ end
 
 -- What a log of another platform than Windows is read as: its records
 -- are counted as the Windows events that tell the same, the advice is its
--- own (nil for Windows).  Logs of several platforms get Windows' advice.
+-- own (nil for Windows).
 local function platform_note(r)
   if r.platform == "mixed" then
     local names = {}
     for i, p in ipairs(r.platforms or {}) do names[i] = rules.PLATFORMS[p] or p end
     return "Read as: logs of several platforms (" .. concat(names, "; ") .. "). Records " ..
-           "that are not Windows' are counted as the Windows events that tell the same, " ..
-           "and the advice is Windows': read it for the others in their own terms " ..
-           "(doc/linux.md), or run logonerr on each platform's logs apart."
+           "that are not Windows' are counted as the Windows events that tell the same; " ..
+           "each finding's advice is for the platform of its records (Windows' where " ..
+           "they are of several)."
   end
   local name = r.platform and r.platform ~= "windows" and rules.PLATFORMS[r.platform]
   if not name then return nil end

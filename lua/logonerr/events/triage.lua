@@ -163,6 +163,7 @@ function M.triage(recs, opts)
           "expected, got " .. type(recs) .. ")", 2)
   end
   local acc = M.new(o)
+  if reader and reader.format then acc:reading(reader.format) end
   for rec in iter, state do acc:add(rec) end
   if reader and reader.tallied then acc:tally(reader.tallied) end
   return acc:finish(reader)
@@ -179,7 +180,22 @@ ACC.__index = ACC
 -- o: the checked options (thresholds and windows).
 function M.new(o)
   return setmetatable({ r = { events = 0, failures = 0, skipped = 0 }, ids = {}, codes = {},
-                        types = {}, ft = {}, fk = {}, n = 0, found = findings.new(o) }, ACC)
+                        types = {}, ft = {}, fk = {}, n = 0, found = findings.new(o),
+                        platforms = {} }, ACC)
+end
+
+--- Says which log the records taken from now on come from, by its
+-- reader's format (reader.format: "evtx", "mit-kdc"...): their findings
+-- give that platform's advice (rules.PLATFORM_OF), and the report names
+-- the platforms read.  Records taken before any is said are Windows'.
+function ACC:reading(format)
+  local p = rules.PLATFORM_OF[format]
+  if p == nil then
+    error("bad argument #1 to 'reading' (a reader's format expected, got " ..
+          (type(format) == "string" and "'" .. format .. "'" or type(format)) .. ")", 2)
+  end
+  self.platforms[p] = true
+  self.found:reading(p)
 end
 
 --- Takes one record (decorated).
@@ -268,9 +284,12 @@ function ACC:state(live)
     end
   end
   local r = self.r
+  local platforms = {}
+  for p in pairs(self.platforms) do platforms[#platforms + 1] = p end
   return { events = r.events, failures = r.failures, first = r.first, last = r.last,
            n = self.n, ids = self.ids, codes = codes, types = self.types, ft = self.ft,
-           fk = fk, fk_keys = keys, found = live and self.found or self.found:state() }
+           fk = fk, fk_keys = keys, found = live and self.found or self.found:state(),
+           platforms = platforms }
 end
 
 --- Sorts what was taken so far, as finish() will need it: work to do
@@ -281,7 +300,7 @@ end
 
 local FIELDS = { events = "count", failures = "count", first = "string?", last = "string?",
                 n = "count", ids = "table", codes = "table", types = "table", ft = "table",
-                fk = "table", fk_keys = "table", found = "table" }
+                fk = "table", fk_keys = "table", found = "table", platforms = "table?" }
 local CODE = { namespace = "string?", code = "count?", count = "count", first = "string?",
                last = "string?", accounts = "table" }
 local TYPE = { logon_type = "count", name = "string?", count = "count" }
@@ -316,6 +335,12 @@ function M.check(st)
   end
   for i = 1, #keys do
     if st.codes[keys[i]] == nil then return false, "its failures' times" end
+  end
+  if st.platforms ~= nil then -- (a state made before platforms were kept has none)
+    if not plain.list(st.platforms, "string") then return false, "its platforms" end
+    for _, p in ipairs(st.platforms) do
+      if rules.PLATFORMS[p] == nil then return false, "its platforms" end
+    end
   end
   local ok, why = findings.check(st.found)
   if not ok then return false, "its findings' " .. why:gsub("^its ", "") end
@@ -359,6 +384,7 @@ function ACC:merge(st)
     if keys then key = keys[key] end -- (numbered on the wire; a live state's are keys)
     ft[base + i], fk[base + i] = sft[i], key
   end
+  for _, p in ipairs(st.platforms or {}) do self.platforms[p] = true end
   self.found:merge(st.found)
   return true
 end
@@ -372,10 +398,10 @@ M.rank = findings.rank
 -- made from every record taken, kept when they name that account or
 -- source and overlap that span, and no log_gaps, which the triage of the
 -- records the filters keep makes; false: of the findings, the log_gaps
--- alone, as that triage needs; platform: whose advice the findings
--- give, "windows", "mit" or "samba" (rules.PLATFORMS), by default the
--- reader's format's (rules.PLATFORM_OF), else Windows').
-function ACC:finish(reader, about, platform)
+-- alone, as that triage needs).  Its platform: the one whose logs the
+-- records came from (reading()), "windows" by default, or "mixed" with
+-- platforms, their list; each finding gives its own records' advice.
+function ACC:finish(reader, about)
   if about ~= nil and about ~= false and
      (type(about) ~= "table" or
       (about.account ~= nil and type(about.account_is) ~= "function")) then
@@ -383,13 +409,12 @@ function ACC:finish(reader, about, platform)
           (type(about) == "table" and "a table without its test of an account" or type(about)) ..
           ")", 2)
   end
-  if platform ~= nil and rules.PLATFORMS[platform] == nil then
-    error("bad argument #3 to 'finish' (windows, mit or samba expected, got " ..
-          (type(platform) == "string" and "'" .. platform .. "'" or type(platform)) .. ")", 2)
-  end
-  platform = platform or reader and rules.PLATFORM_OF[reader.format or ""] or "windows"
   local r = self.r
-  r.platform = platform
+  local platforms = {}
+  for p in pairs(self.platforms) do platforms[#platforms + 1] = p end
+  sort(platforms)
+  r.platform = #platforms > 1 and "mixed" or platforms[1] or "windows"
+  r.platforms = #platforms > 1 and platforms or nil
   local ids, codes, types, ft, fk, found = self.ids, self.codes, self.types, self.ft, self.fk,
                                            self.found
   if reader then
@@ -430,7 +455,7 @@ function ACC:finish(reader, about, platform)
 
   -- Accounts as identities, sources as one name per host, findings and
   -- the logon summary: logonerr.events.findings.
-  local x = found:finish(ids, about, platform)
+  local x = found:finish(ids, about)
   r.by_account, r.by_source, r.logon_summary = x.by_account, x.by_source, x.logon_summary
   r.domains, r.findings = x.domains, x.findings
   -- The sort keys were for ties only.
