@@ -135,6 +135,31 @@ describe("advice by platform", function()
     for _, sh in ipairs(st.found.shapes) do assert.are.equal("samba", sh.platform) end
   end)
 
+  -- -j's hand-over: a part read by a worker (plain data) or held by the
+  -- command (live) keeps its records' platform when it is merged.
+  it("keeps a merged part's platform, its findings' advice", function()
+    local whole = report_of(MIT)
+    for _, live in ipairs({ false, true }) do
+      local a, b = triage.new(triage.DEFAULTS), triage.new(triage.DEFAULTS)
+      a:reading("evtx")
+      for rec in events.records(KERBRUTE) do a:add(rec) end
+      b:reading("mit-kdc")
+      for rec in events.records(MIT) do b:add(rec) end
+      assert.is_true(a:merge(b:state(live)))
+      local r = a:finish()
+      assert.are.equal("mixed", r.platform)
+      local mit = {}
+      for _, f in ipairs(r.findings) do
+        if f.platform == "mit" then mit[#mit + 1] = f.kind .. " " .. f.accounts[1] end
+      end
+      local want = {}
+      for _, f in ipairs(whole.findings) do want[#want + 1] = f.kind .. " " .. f.accounts[1] end
+      table.sort(mit)
+      table.sort(want)
+      assert.are.same(want, mit)
+    end
+  end)
+
   it("refuses a format no reader gives, and the triage is still whole", function()
     local acc = triage.new(triage.DEFAULTS)
     for _, bad in ipairs({ "linux", "MIT", "mit", 1, true }) do
