@@ -158,6 +158,15 @@ function STATE:reading(platform)
   self.current = platform ~= "windows" and platform or nil
 end
 
+--- Gives the records taken so far with no platform said platform's
+-- (finish() of a reader's records taken without a word of its format).
+function STATE:label(platform)
+  if platform == "windows" then return end
+  for _, list in ipairs({ self.shape_list, self.sum_list, self.nameless_shape_list }) do
+    for _, sh in ipairs(list) do sh.platform = sh.platform or platform end
+  end
+end
+
 -- The first label of a computer's name, case-folded (remembered).
 function STATE:own(computer)
   if computer == nil then return nil end
@@ -239,6 +248,14 @@ function STATE:met(src)
   end
 end
 
+-- A computer as the keys below hold it: with its records' platform where
+-- not Windows' (a host name can be in two platforms' logs; a shape or sum
+-- is one platform's, as its advice is).
+local function host_of(computer, platform)
+  if platform == nil then return computer end
+  return tostring(computer or "") .. "\1" .. platform
+end
+
 -- The keys of a routine success's count (a sum) and of what other
 -- records share (a shape): the fields they are kept by, joined.
 local function sum_key(spelling, src, role, ltn, id, computer)
@@ -284,7 +301,7 @@ local function nameless_key(src, id, computer, code)
 end
 local function keep_nameless(self, rec, src)
   local code = rec.code and rec.code.name
-  local key = nameless_key(src, rec.id, rec.computer, code)
+  local key = nameless_key(src, rec.id, host_of(rec.computer, self.current), code)
   local shape = self.nameless_shapes[key] or
                 adopt(self.nameless_shapes, self.nameless_shape_list,
                       { key = key, src = src, id = rec.id, computer = rec.computer, code = code,
@@ -356,15 +373,16 @@ function STATE:add(rec, ev)
   if ok and not rec.failed and (rec.seconds ~= nil or rec.time == nil) and
      (role == "logon" or role == "ntlm" or (role == "tgt" and preauth ~= 0) or
       (role == "service_ticket" and not (enc and ROASTABLE[enc] and d.ServiceName))) then
+    local at = host_of(rec.computer, self.current)
     local sm = lookup6(self.sum_of, rec.account, src or false, role, ltn or false, id,
-                       rec.computer or false)
+                       at or false)
     local key
     if sm == nil then
-      key = sum_key(rec.account, src, role, ltn, id, rec.computer)
+      key = sum_key(rec.account, src, role, ltn, id, at)
       -- one merged from another part has the key but is not looked up yet
       sm = self.sums[key]
       if sm then store6(self.sum_of, sm, rec.account, src or false, role, ltn or false, id,
-                        rec.computer or false) end
+                        at or false) end
     end
     if sm == nil then
       sm = { key = key, spelling = rec.account, user = user, domain = domain, src = src,
@@ -372,8 +390,7 @@ function STATE:add(rec, ev)
              id = id, computer = rec.computer, logon_type = ltn, logon_name = lt and lt.name,
              kind = identity.kind(user, domain), n = 0, platform = self.current }
       self.sums[key] = sm
-      store6(self.sum_of, sm, rec.account, src or false, role, ltn or false, id,
-             rec.computer or false)
+      store6(self.sum_of, sm, rec.account, src or false, role, ltn or false, id, at or false)
       self.sum_list[#self.sum_list + 1] = sm
     end
     sm.n = sm.n + 1
@@ -412,8 +429,8 @@ function STATE:add(rec, ev)
   local svc, proc = d.ServiceName, d.ProcessName
   if ip and is_loopback(ip) then ip = nil end
   local failed, success = rec.failed and true or false, ok and true or false
-  local key = shape_key(rec.account, src, role, id, rec.computer, wsf, ip, class, code, ltn,
-                        svc, enc, preauth, proc, failed, success)
+  local key = shape_key(rec.account, src, role, id, host_of(rec.computer, self.current), wsf,
+                        ip, class, code, ltn, svc, enc, preauth, proc, failed, success)
   local shape = self.shapes[key]
   if shape == nil then
     shape = adopt(self.shapes, self.shape_list,
@@ -838,20 +855,14 @@ local function finding(kind, list, reading, extra)
     if p then processes[p] = true end
   end
   local last_shape = false
-  -- (its records' platform: that of most of them, the first met of those
-  -- as many; a finding of a collection of several platforms' logs has
-  -- its records' advice)
-  local platform, most, by_platform = nil, 0, {}
+  local of_platform = {} -- (its records' platforms: whose advice it gives)
   for _, e in ipairs(list) do
-    local p = e.platform or "windows"
-    local c = (by_platform[p] or 0) + 1
-    by_platform[p] = c
-    if c > most then platform, most = p, c end
     local sh = getmetatable(e) -- (nil: a success made whole, which holds its own)
     local records = e.records -- (an attempt told by several events: each its process)
     local new = sh ~= last_shape or sh == nil
     if new then
       last_shape = sh
+      of_platform[e.platform or "windows"] = true
       if e.identity then accounts[e.identity] = true end -- (none: a failure naming none)
       if e.source_label then sources[e.source_label] = true end
       if e.src then srcs[lower(e.src)] = true end
@@ -885,12 +896,26 @@ local function finding(kind, list, reading, extra)
   if reading == nil or k.advice[reading] == nil then
     reading = k.advice.attacker and "attacker" or "stale_credential"
   end
+  -- The advice of its records' platform; of each, where they are of
+  -- several (a spray at a domain's Windows and Samba DCs).
+  local platforms = keys(of_platform)
+  local platform = #platforms > 1 and "mixed" or platforms[1] or "windows"
+  local check = rules.advice(kind, reading, platform ~= "mixed" and platform or nil)
+  if platform == "mixed" then
+    local said = {}
+    check = {}
+    for _, p in ipairs(platforms) do
+      for _, line in ipairs(rules.advice(kind, reading, p)) do
+        if not said[line] then said[line] = true; check[#check + 1] = line end
+      end
+    end
+  end
   local ids = keys(seen)
   local f = { kind = kind, severity = rules.severity(kind, reading), reading = reading,
-              platform = platform or "windows",
+              platform = platform, platforms = platform == "mixed" and platforms or nil,
               title = k.title, count = #list, first = first, last = last,
               accounts = keys(accounts, 50), sources = keys(sources, 50), codes = keys(codes),
-              events = ids, evidence = ev, check = rules.advice(kind, reading, platform),
+              events = ids, evidence = ev, check = check,
               about = { accounts = accounts, sources = sources, srcs = srcs } }
   for key, v in pairs(extra or {}) do f[key] = v end
   if f.why then f.why = rules.WHY[f.why] end
@@ -1699,7 +1724,8 @@ function M.check(st)
   if not list(st.shapes, "table") then return false, "its shapes" end
   for _, sh in ipairs(st.shapes) do
     if not (plain.fields(sh, SHAPE, true) and ROLES[sh.role] and
-            sh.key == shape_key(sh.spelling, sh.src, sh.role, sh.id, sh.computer, sh.ws, sh.ip,
+            sh.key == shape_key(sh.spelling, sh.src, sh.role, sh.id,
+                                host_of(sh.computer, sh.platform), sh.ws, sh.ip,
                                 sh.class, sh.code, sh.logon_type, sh.service, sh.enc,
                                 sh.preauth, sh.process, sh.failed, sh.success) and
             sh.service_key == (sh.service ~= nil and lower(sh.service) or nil) and
@@ -1712,7 +1738,8 @@ function M.check(st)
   if not list(st.sums, "table") then return false, "its sums" end
   for _, sm in ipairs(st.sums) do
     if not (plain.fields(sm, SUM, true) and ROLES[sm.role] and
-            sm.key == sum_key(sm.spelling, sm.src, sm.role, sm.logon_type, sm.id, sm.computer) and
+            sm.key == sum_key(sm.spelling, sm.src, sm.role, sm.logon_type, sm.id,
+                              host_of(sm.computer, sm.platform)) and
             (sm.twins or 0) < sm.n and platform_ok(sm)) then
       return false, "its sums"
     end
@@ -1730,7 +1757,8 @@ function M.check(st)
     end
     for _, sh in ipairs(nl.shapes) do
       if not (plain.fields(sh, NAMELESS, true) and platform_ok(sh) and
-              sh.key == nameless_key(sh.src, sh.id, sh.computer, sh.code)) then
+              sh.key == nameless_key(sh.src, sh.id, host_of(sh.computer, sh.platform),
+                                     sh.code)) then
         return false, "its failures with no account"
       end
     end

@@ -66,7 +66,7 @@ local function platform_note(r)
     for i, p in ipairs(r.platforms or {}) do names[i] = rules.PLATFORMS[p] or p end
     return "Read as: logs of several platforms (" .. concat(names, "; ") .. "). Records " ..
            "that are not Windows' are counted as the Windows events that tell the same; " ..
-           "each finding's advice is for the platform of its records (Windows' where " ..
+           "each finding's advice is for the platform of its records (each one's, where " ..
            "they are of several)."
   end
   local name = r.platform and r.platform ~= "windows" and rules.PLATFORMS[r.platform]
@@ -85,8 +85,14 @@ end
 -- What a finding adds to its counts: the successes, the services, the
 -- process or processes, the log's gaps, the names that exist but were
 -- refused, the accounts disabled by design.  A list of {label, text}.
-local function details(f)
+local function details(f, mixed)
   local d = {}
+  -- (in a report of several platforms' logs, whose records a finding holds)
+  if mixed then
+    local names = {}
+    for i, p in ipairs(f.platforms or { f.platform }) do names[i] = rules.PLATFORMS[p] or p end
+    d[#d + 1] = { label = "read as", text = concat(names, "; ") }
+  end
   if f.successes then
     local t = {}
     for i, x in ipairs(f.successes) do
@@ -221,8 +227,8 @@ function M.view(r)
   for i, f in ipairs(r.findings) do
     v.findings[i] = { n2 = format("%2d", i), title = f.title, kind = f.kind,
       severity = f.severity, SEVERITY = upper(f.severity or ""), reading = reading(f),
-      details = details(f), count = f.count, count_text = count(f.count, "event"),
-      first = f.first, last = f.last,
+      details = details(f, r.platform == "mixed"), count = f.count,
+      count_text = count(f.count, "event"), first = f.first, last = f.last,
       span = f.first and span(f.first, f.last) or nil, window = window_text(f),
       accounts = list(f.accounts), sources = list(f.sources), codes = list(f.codes),
       accounts20 = list(f.accounts, 20), sources20 = list(f.sources, 20),

@@ -12,8 +12,8 @@ local schema = require "logonerr.events.schema"
 local time = require "logonerr.events.time"
 
 local floor, ceil = math.floor, math.ceil
-local error, getmetatable, ipairs, pairs, require, setmetatable, tostring, type =
-      error, getmetatable, ipairs, pairs, require, setmetatable, tostring, type
+local error, getmetatable, ipairs, next, pairs, require, select, setmetatable, tostring, type =
+      error, getmetatable, ipairs, next, pairs, require, select, setmetatable, tostring, type
 local sort = table.sort
 
 local _ENV = nil -- luacheck: ignore 211
@@ -300,7 +300,7 @@ end
 
 local FIELDS = { events = "count", failures = "count", first = "string?", last = "string?",
                 n = "count", ids = "table", codes = "table", types = "table", ft = "table",
-                fk = "table", fk_keys = "table", found = "table", platforms = "table?" }
+                fk = "table", fk_keys = "table", found = "table", platforms = "table" }
 local CODE = { namespace = "string?", code = "count?", count = "count", first = "string?",
                last = "string?", accounts = "table" }
 local TYPE = { logon_type = "count", name = "string?", count = "count" }
@@ -336,11 +336,9 @@ function M.check(st)
   for i = 1, #keys do
     if st.codes[keys[i]] == nil then return false, "its failures' times" end
   end
-  if st.platforms ~= nil then -- (a state made before platforms were kept has none)
-    if not plain.list(st.platforms, "string") then return false, "its platforms" end
-    for _, p in ipairs(st.platforms) do
-      if rules.PLATFORMS[p] == nil then return false, "its platforms" end
-    end
+  if not plain.list(st.platforms, "string") then return false, "its platforms" end
+  for _, p in ipairs(st.platforms) do
+    if rules.PLATFORMS[p] == nil then return false, "its platforms" end
   end
   local ok, why = findings.check(st.found)
   if not ok then return false, "its findings' " .. why:gsub("^its ", "") end
@@ -384,7 +382,7 @@ function ACC:merge(st)
     if keys then key = keys[key] end -- (numbered on the wire; a live state's are keys)
     ft[base + i], fk[base + i] = sft[i], key
   end
-  for _, p in ipairs(st.platforms or {}) do self.platforms[p] = true end
+  for _, p in ipairs(st.platforms) do self.platforms[p] = true end
   self.found:merge(st.found)
   return true
 end
@@ -401,7 +399,17 @@ M.rank = findings.rank
 -- alone, as that triage needs).  Its platform: the one whose logs the
 -- records came from (reading()), "windows" by default, or "mixed" with
 -- platforms, their list; each finding gives its own records' advice.
-function ACC:finish(reader, about)
+function ACC:finish(reader, about, ...)
+  if select("#", ...) > 0 then
+    error("bad argument #3 to 'finish' (none expected: acc:reading(format) says the records' " ..
+          "platform)", 2)
+  end
+  -- (a reader's records taken with no word of its format: its platform)
+  if reader and next(self.platforms) == nil and rules.PLATFORM_OF[reader.format or ""] then
+    local p = rules.PLATFORM_OF[reader.format]
+    self.platforms[p] = true
+    self.found:label(p)
+  end
   if about ~= nil and about ~= false and
      (type(about) ~= "table" or
       (about.account ~= nil and type(about.account_is) ~= "function")) then
