@@ -57,14 +57,19 @@ local function header(r)
   return s
 end
 
+-- The names of platforms (rules.PLATFORMS), joined.
+local function named(platforms)
+  local names = {}
+  for i, p in ipairs(platforms) do names[i] = rules.PLATFORMS[p] or p end
+  return concat(names, "; ")
+end
+
 -- What a log of another platform than Windows is read as: its records
 -- are counted as the Windows events that tell the same, the advice is its
 -- own (nil for Windows).
 local function platform_note(r)
   if r.platform == "mixed" then
-    local names = {}
-    for i, p in ipairs(r.platforms or {}) do names[i] = rules.PLATFORMS[p] or p end
-    return "Read as: logs of several platforms (" .. concat(names, "; ") .. "). Records " ..
+    return "Read as: logs of several platforms (" .. named(r.platforms or {}) .. "). Records " ..
            "that are not Windows' are counted as the Windows events that tell the same; " ..
            "each finding's advice is for the platform of its records (each one's, where " ..
            "they are of several)."
@@ -89,9 +94,7 @@ local function details(f, mixed)
   local d = {}
   -- (in a report of several platforms' logs, whose records a finding holds)
   if mixed then
-    local names = {}
-    for i, p in ipairs(f.platforms or { f.platform }) do names[i] = rules.PLATFORMS[p] or p end
-    d[#d + 1] = { label = "read as", text = concat(names, "; ") }
+    d[#d + 1] = { label = "read as", text = named(f.platforms or { f.platform }) }
   end
   if f.successes then
     local t = {}

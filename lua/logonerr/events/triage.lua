@@ -404,18 +404,18 @@ function ACC:finish(reader, about, ...)
     error("bad argument #3 to 'finish' (none expected: acc:reading(format) says the records' " ..
           "platform)", 2)
   end
-  -- (a reader's records taken with no word of its format: its platform)
-  if reader and next(self.platforms) == nil and rules.PLATFORM_OF[reader.format or ""] then
-    local p = rules.PLATFORM_OF[reader.format]
-    self.platforms[p] = true
-    self.found:label(p)
-  end
   if about ~= nil and about ~= false and
      (type(about) ~= "table" or
       (about.account ~= nil and type(about.account_is) ~= "function")) then
     error("bad argument #2 to 'finish' (what logonerr.events.filter gives expected, got " ..
           (type(about) == "table" and "a table without its test of an account" or type(about)) ..
           ")", 2)
+  end
+  -- (a reader's records taken with no word of its format: its platform)
+  if reader and next(self.platforms) == nil and rules.PLATFORM_OF[reader.format or ""] then
+    local p = rules.PLATFORM_OF[reader.format]
+    self.platforms[p] = true
+    self.found:label(p)
   end
   local r = self.r
   local platforms = {}
