@@ -597,6 +597,44 @@ describe("findings", function()
       assert.are.equal(2, #r.by_account)
     end)
 
+    -- Two workgroup hosts, each with its own Administrator; the logs of
+    -- both are read together.  A host checks a name it logs bare (4776,
+    -- which names no domain) against its own accounts (Microsoft's page
+    -- for 4776: it is logged by the computer that checks the
+    -- credentials).  On WSA the console asks Administrator to change an
+    -- expired password (0xC0000224, twice), then the user mistypes the
+    -- new one (4776, bare); WSB's Administrator mistypes once.  Every
+    -- failure from WSA is its own Administrator's: a person at the
+    -- console, not an attacker trying other accounts; and WSB's failure
+    -- is another account, not WSA's.
+    it("gives a name a host logs bare to that host's own account of the name", function()
+      local function on(host, id, t, data)
+        return { id = id, time = at(t), computer = host, data = data }
+      end
+      local log = {
+        on("WSA", 4625, 1, { TargetUserName = "Administrator", TargetDomainName = "WSA",
+                             LogonType = "2", IpAddress = "127.0.0.1", WorkstationName = "WSA",
+                             Status = "0xc0000224", SubStatus = "0x0" }),
+        on("WSA", 4625, 60, { TargetUserName = "Administrator", TargetDomainName = "WSA",
+                              LogonType = "2", IpAddress = "127.0.0.1", WorkstationName = "WSA",
+                              Status = "0xc0000224", SubStatus = "0x0" }),
+        on("WSA", 4776, 90, { TargetUserName = "Administrator", Workstation = "WSA",
+                              Status = "0xc000006a" }),
+        on("WSB", 4776, 95, { TargetUserName = "Administrator", Workstation = "WSB",
+                              Status = "0xc000006a" }),
+        on("WSB", 4625, 95, { TargetUserName = "Administrator", TargetDomainName = "WSB",
+                              LogonType = "3", IpAddress = "-", WorkstationName = "WSB",
+                              SubStatus = "0xc000006a" }),
+      }
+      local r = sc.triage(log)
+      assert.are.equal("stale_credential", one(r, "expired_account").reading)
+      local ids = {}
+      for _, a in ipairs(r.by_account) do ids[#ids + 1] = a.identity .. " " .. a.failures end
+      table.sort(ids)
+      -- (WSB's 4776 and 4625 are one attempt: the same second, source and kind)
+      assert.are.same({ "WSA\\Administrator 3", "WSB\\Administrator 1" }, ids)
+    end)
+
     -- A scanner trying null sessions against a file server: 4625s whose
     -- TargetUserName is "-" (no account named) from its address, among a
     -- user's own mistyped password from the same address, and one at the

@@ -94,6 +94,23 @@ describe("events.identity", function()
       assert.are.equal("Administrator", ids:resolve("ADMINISTRATOR"))
     end)
 
+    -- 4776 is logged by the computer that checks the credentials, with
+    -- the name bare: on a workstation, that is one of its own accounts.
+    it("gives a bare name to the account of the host that logged it", function()
+      local ids = identity.new()
+      ids:see("Administrator", "WS07", nil, "ws07.corp.local")
+      ids:see("Administrator", "WS08", nil, "WS08")
+      ids:see("Administrator", "CORP.LOCAL")
+      assert.are.equal("WS07\\Administrator", ids:resolve("administrator", nil, "WS07.corp.local"))
+      assert.are.equal("WS08\\Administrator", ids:resolve("Administrator", nil, "ws08"))
+      -- (a host with no account of the name, and no host: neither of them)
+      assert.are.equal("Administrator", ids:resolve("Administrator", nil, "dc01.corp.local"))
+      assert.are.equal("Administrator", ids:resolve("Administrator"))
+      -- (a name given with its domain keeps it, wherever it was logged)
+      assert.are.equal("CORP.LOCAL\\Administrator",
+                       ids:resolve("Administrator", "corp.local", "ws07.corp.local"))
+    end)
+
     -- Two users vote CORP with CORP.LOCAL, one votes CORP with LAB.LOCAL
     -- (a user in two forests): the majority wins and LAB stays apart.
     it("joins a NetBIOS name to one realm only", function()

@@ -759,7 +759,7 @@ local function attempts(self)
   for _, src in ipairs(self.src_list) do ids:source(src) end
   local list = self.list
   for _, e in ipairs(self.shape_list) do
-    e.identity, e.kind = ids:resolve(e.user, e.domain)
+    e.identity, e.kind = ids:resolve(e.user, e.domain, e.computer)
     ids:spelling(e.identity, e.spelling)
     if e.src then e.source, e.source_label = ids:source(e.src) end
     e.by_program_here = by_program_here(e, e.src)
@@ -767,7 +767,7 @@ local function attempts(self)
     if e.failed then e.attempt = e.identity .. "\0" .. (e.class or e.code or "") end
   end
   for _, sm in ipairs(self.sum_list) do
-    sm.identity, sm.kind = ids:resolve(sm.user, sm.domain)
+    sm.identity, sm.kind = ids:resolve(sm.user, sm.domain, sm.computer)
     ids:spelling(sm.identity, sm.spelling)
     if sm.src then sm.source, sm.source_label = ids:source(sm.src) end
   end

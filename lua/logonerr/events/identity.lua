@@ -321,25 +321,36 @@ end
 -- compared case-folded, so this is one per person); a bare name when no
 -- domain is known, or when the user name is seen under several domains
 -- that are not one (a bare `Administrator` is not given to any of them).
--- The second value is the account's kind (see kind).
-function R:resolve(user, domain)
+-- computer: the host that logged a bare name.  A host checks names it
+-- logs bare (4776, a 4625 with no domain) against its own accounts, or
+-- its domain's: where the user is seen under the host's own name, the
+-- bare name is that local account, whatever other hosts have of the
+-- same name.  The second value is the account's kind (see kind).
+function R:resolve(user, domain, computer)
   user, domain = set(user), set(domain)
   if user == nil then return nil end
   learn(self)
-  local ck = user .. "\0" .. (domain or "")
+  local own -- (the host's own accounts' domain, where the user is seen under it)
+  local u = fold(user)
+  local doms = self.users[u]
+  computer = domain == nil and set(computer) or nil
+  if computer and doms then
+    own = self.computers[computer]
+    if own == nil then own = fold(match(computer, "^[^.]+")); self.computers[computer] = own end
+    if not doms[own] then own = nil end
+  end
+  local ck = user .. "\0" .. (domain or "") .. "\0" .. (own or "")
   local hit = self.resolved[ck]
   if hit then return hit[1], hit[2] end
-  local u = fold(user)
   local top
   if domain then
     top = root(self.parent, fold(domain))
-  else
-    local doms = self.users[u]
-    if doms then
-      for d in pairs(doms) do
-        local t = root(self.parent, d)
-        if top == nil then top = t elseif top ~= t then top = false; break end
-      end
+  elseif own then
+    top = root(self.parent, own)
+  elseif doms then
+    for d in pairs(doms) do
+      local t = root(self.parent, d)
+      if top == nil then top = t elseif top ~= t then top = false; break end
     end
   end
   local name = user_label(self, u, user)
