@@ -837,6 +837,57 @@ describe("findings", function()
     end)
   end)
 
+  describe("findings: what each finding tells, when one source did two things", function()
+    -- The two mitre samples read together: 10.0.0.66 guessed at bob's
+    -- password, 12 tries in 22 s on one day; the next day the same
+    -- address tried one password on six accounts in 10 s, bob's among
+    -- them.  Two attacks, each a finding of its own time: a guessing run
+    -- of 12 (bob's try in the spray is one password, no guessing) and a
+    -- spray of 6 on the second day (bob's 12 the day before were not a
+    -- spray).  A report of 13 guesses and an 18-event "spray" from the
+    -- first day to the second would send a responder to the wrong day.
+    -- A stray bad password for bob a week later is in neither.
+    it("tells each attack by its own records and times", function()
+      local log, day = {}, 86400
+      for i = 0, 11 do log[#log + 1] = kerberos_bad("bob", "CORP.LOCAL", "10.0.0.66", i * 2) end
+      for i, u in ipairs({ "ann", "bob", "cid", "dan", "eve", "fay" }) do
+        log[#log + 1] = kerberos_bad(u, "CORP.LOCAL", "10.0.0.66", day + i * 2)
+      end
+      log[#log + 1] = kerberos_bad("bob", "CORP.LOCAL", "10.0.0.66", 7 * day)
+      local r = sc.triage(log)
+      local g = one(r, "password_guessing")
+      assert.are.equal(12, g.count)
+      assert.are.equal(select(2, events.time(at(0))), g.first)
+      assert.are.equal(select(2, events.time(at(22))), g.last)
+      -- (read by its own day: 12 tries, under the 20 in five minutes that
+      -- only a tool sends, and for bob alone; the spray the next day is an
+      -- attack of its own, from the same address, beside it in the report)
+      assert.are.equal("stale_credential", g.reading)
+      assert.are.same({ "10.0.0.66" }, g.sources)
+      local s = one(r, "password_spray")
+      assert.are.equal(6, s.count)
+      assert.are.equal(select(2, events.time(at(day + 2))), s.first)
+      assert.are.equal(select(2, events.time(at(day + 12))), s.last)
+      assert.are.equal(6, #s.accounts)
+      -- (the tables still count every failure)
+      assert.are.equal(19, r.failures)
+    end)
+
+    -- Twelve tries one day and twelve a week later, each at a person's
+    -- pace over hours: two runs of slow guessing, one finding of both.
+    it("keeps slow guessing over a day whole, and both of its runs", function()
+      local log = {}
+      for _, base in ipairs({ 0, 7 * 86400 }) do
+        for i = 0, 11 do
+          log[#log + 1] = kerberos_bad("gina", "CORP.LOCAL", "10.0.0.99", base + i * 3600)
+        end
+      end
+      local f = one(sc.triage(log), "password_guessing")
+      assert.is_true(f.slow)
+      assert.are.equal(24, f.count)
+    end)
+  end)
+
   describe("findings: slow guessing", function()
     -- Twelve tries over a day, one every two hours: never five in five
     -- minutes, so the short window never fires.  The long window (24 h) does.

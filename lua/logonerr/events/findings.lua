@@ -636,6 +636,29 @@ local function peak(list, w, field)
   return best
 end
 
+-- What of a time-sorted list a finding tells: its runs (entries each at
+-- most gap seconds after the one before) for which ok(run) holds, one
+-- after the other.  A source that sprayed one day and guessed at one
+-- account the next made two runs, each a finding of its own kind; a
+-- window that holds enough lies within one run (its entries are at most
+-- its width apart), so splitting at gaps wider than it loses none.
+local function runs_that(list, gap, ok)
+  local out, run, last = {}, {}, nil
+  local function close()
+    if #run > 0 and ok(run) then
+      for _, e in ipairs(run) do out[#out + 1] = e end
+    end
+    run = {}
+  end
+  for _, e in ipairs(list) do
+    if last ~= nil and e.t - last > gap then close() end
+    run[#run + 1] = e
+    last = e.t
+  end
+  close()
+  return out
+end
+
 -- The entries of list by key: keyf(e), which their shape decides (nil:
 -- left out); and the keys, sorted.
 local function group(list, keyf)
@@ -1113,19 +1136,26 @@ local function find_all(self, tables_only)
   for _, k in ipairs(order) do
     local l = g[k]
     local p = peak(l, w)
-    local others = attacking(l)
-    local reading = (others or p >= o.brute_force) and "attacker" or "stale_credential"
-    local why = others and "other_accounts" or p >= o.brute_force and "rate" or "one_account"
+    local window, slow = w, false
     if p >= o.guessing then
-      f[#f + 1] = finding("password_guessing", l, reading, { peak = p, window = w, why = why })
+      l = runs_that(l, w, function(run) return peak(run, w) >= o.guessing end)
     else
-      local ps = peak(l, o.slow_window)
-      if ps >= o.slow_guessing then
-        local x = finding("password_guessing", l, reading,
-                          { peak = ps, window = o.slow_window, slow = true, why = why })
-        x.severity = "medium"
-        f[#f + 1] = x
-      end
+      slow, window = true, o.slow_window
+      p = peak(l, window)
+      l = p >= o.slow_guessing and runs_that(l, window, function(run)
+        return peak(run, window) >= o.slow_guessing
+      end) or nil
+    end
+    if l then
+      -- (read by what the finding tells: its runs)
+      local others = attacking(l)
+      local fast = not slow and p >= o.brute_force
+      local reading = (others or fast) and "attacker" or "stale_credential"
+      local why = others and "other_accounts" or fast and "rate" or "one_account"
+      local x = finding("password_guessing", l, reading,
+                        { peak = p, window = window, slow = slow or nil, why = why })
+      if slow then x.severity = "medium" end
+      f[#f + 1] = x
     end
   end
 
@@ -1135,7 +1165,8 @@ local function find_all(self, tables_only)
   for _, k in ipairs(order) do
     local p = peak(g[k], w, "identity")
     if p >= o.spray then
-      f[#f + 1] = finding("password_spray", g[k], "attacker",
+      local l = runs_that(g[k], w, function(run) return peak(run, w, "identity") >= o.spray end)
+      f[#f + 1] = finding("password_spray", l, "attacker",
                           { peak = p, window = w, why = "tool" })
     end
   end
@@ -1145,13 +1176,14 @@ local function find_all(self, tables_only)
   for _, e in ipairs(by_class.unknown_user or {}) do probes[#probes + 1] = e end
   for _, e in ipairs(by_class.revoked or {}) do probes[#probes + 1] = e end
   in_time_order(probes)
-  local enumerating = {}
+  local enumerating = {} -- (the probes told by a finding: not told again alone)
   g, order = group(probes, function(e) return e.source end)
   for _, k in ipairs(order) do
     local l = g[k]
     local p = peak(l, w, "identity")
     if p >= o.enumeration then
-      enumerating[k] = true
+      l = runs_that(l, w, function(run) return peak(run, w, "identity") >= o.enumeration end)
+      for _, e in ipairs(l) do enumerating[e] = true end
       -- The names the KDC refused (0x12) exist; those not off by design
       -- are the ones to protect (their own account_revoked is this).
       local dbd = by_design(l)
@@ -1171,7 +1203,7 @@ local function find_all(self, tables_only)
     local cl, kind = single[1], single[2]
     local l = {}
     for _, e in ipairs(by_class[cl] or {}) do
-      if not (cl == "revoked" and e.source and enumerating[e.source]) then l[#l + 1] = e end
+      if not (cl == "revoked" and enumerating[e]) then l[#l + 1] = e end
     end
     local parts = { attacker = {}, stale_credential = {} }
     for _, e in ipairs(l) do
@@ -1197,6 +1229,7 @@ local function find_all(self, tables_only)
     local l = g[k]
     local p = peak(l, w, "identity")
     if p >= o.explicit then
+      l = runs_that(l, w, function(run) return peak(run, w, "identity") >= o.explicit end)
       local others = attacking(l)
       local tool = not system_process(l[1].process)
       f[#f + 1] = finding("explicit_credentials", l,
@@ -1249,6 +1282,7 @@ local function find_all(self, tables_only)
     local tool = peak(l, MINUTE) >= o.unnamed_tool
     tools[k] = tool
     if p >= o.unnamed then
+      l = runs_that(l, w, function(run) return peak(run, w) >= o.unnamed end)
       local named = attacks[l[1].source_label] or false
       local reading = (named or tool) and "attacker" or "stale_credential"
       f[#f + 1] = finding("unnamed_failures", l, reading,
