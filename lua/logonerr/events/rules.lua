@@ -86,7 +86,7 @@ M.KINDS = {
       attacker = {
         "Block the source, then find the program behind the attempts on the source host (its 4648 events, its process creations); a 4625 names the process only where it ran on the host that logged it.",
         "Check whether the account then logged on from that source (4624, 4768 with status 0).",
-        "If no lockout (4740: on the host itself for a local account, on the domain controller holding the PDC emulator role for a domain one) followed this many failures, the lockout threshold is off or above the guessing, or the account is exempt (the built-in Administrator is, by default): guessing under it can go on for days.",
+        "If no lockout (4740: on the host itself for a local account, on the domain controller holding the PDC emulator role for a domain one) followed this many failures, the lockout threshold is off or above the guessing, or the account is exempt: a computer's built-in local Administrator is, unless 'Allow Administrator account lockout' is on (a policy since the October 2022 updates, KB5020282; on by default on computers first set up with them, such as new Windows 11 22H2 installs; it locks network logons such as RDP, never the console). Guessing under the threshold can go on for days.",
       },
       stale_credential = {
         "Something on the source still holds an old password for this account: a mapped drive, a phone's mail, a service, a scheduled task, saved credentials.",
@@ -412,7 +412,7 @@ M.ALL_BY_DESIGN = {
 --- What to check first when every attempt of a finding came from a
 -- program on the logging host itself (not its logon screen, where a
 -- person types): there is no other host to block.
-M.FROM_HOST = "These attempts came from a program on this host itself, not from another computer: the process named (not the logon screen), in the session 4625's SubjectLogonId gives (its 4624, its process creations, 4688). In the advice below, the source is this host and that program is what to look at."
+M.FROM_HOST = "These attempts came from a program on this host itself, not from another computer. Look at the process each 4625 names (not the logon screen) and at the session it ran in: the 4625's SubjectUserName and SubjectLogonId name that session, and its logon ID leads to the session's own 4624 and to its process creations (4688). In the advice below, the source is this host, and that program is what to look at."
 
 --- Events that say the log itself misses something, in the order a
 -- log_gaps finding lists them: what each is (Microsoft's name for it),
