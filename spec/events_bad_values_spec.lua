@@ -75,6 +75,17 @@ describe("logonerr events and event IDs", function()
     end
     assert.matches("event ID '1e+308' is not", err, 1, true)
   end)
+
+  -- NXLog writes EventRecordID as a JSON number; the skip names it as the
+  -- log does, 7, not as the float a JSON library reads it as (7.0).
+  it("names the skipped record by its number as the log wrote it", function()
+    local code, _, err = events('{"EventID":4625,"EventRecordID":6,' ..
+                                '"TimeCreated":"2024-05-01T10:00:00Z"}\n' ..
+                                '{"EventID":70000,"EventRecordID":7,' ..
+                                '"TimeCreated":"2024-05-01T10:00:00Z"}\n')
+    assert.are.equal(0, code)
+    assert.matches("skipped event 2 (EventRecordID 7): event ID '70000'", err, 1, true)
+  end)
 end)
 
 describe("logonerr events and a broken EVTX file on stdin", function()

@@ -183,15 +183,16 @@ local event_id = memo.one(read_id)
 -- why it cannot be read when it cannot: an event ID that is no whole
 -- number from 0 to 65535, or a time that cannot be read (then nil).
 function M.decorate(rec)
+  local r = rec.record
+  -- (the C readers' is an integer, nearly always below 2^32; a JSON
+  -- reader's may be a float, 1.0, which a skip would name so)
+  if mtype(r) ~= "integer" or r < 0 or r >= 4294967296 then rec.record = number(r) or r end
   local id = event_id(rec.id)
   if id == nil then
     local shown = type(rec.id) == "number" and format("%.14g", rec.id) or tostring(rec.id)
     return rec, "event ID '" .. shown .. "' is not a whole number from 0 to 65535"
   end
   rec.id = id
-  local r = rec.record
-  -- (the C readers' is an integer, nearly always below 2^32)
-  if mtype(r) ~= "integer" or r < 0 or r >= 4294967296 then rec.record = number(r) or r end
   -- The EVTX and XML readers give the seconds and canonical form already
   -- (C) for the usual form; the others the time as the log wrote it.
   local bad_time
