@@ -4,27 +4,11 @@
 -- sample logs) and must print the lines under it; each Lua block runs
 -- against the checkout's module and must print what its `-->` comments say.
 local run = require "support.run"
+local examples = require "support.examples"
 
 local LUA = os.getenv("LUA") or "lua5.4"
 
-local slurp, sh = run.read, run.sh
-
--- Fenced blocks: { lang = "lua" or "", lines = {...} }.
-local function blocks(text)
-  local list, cur = {}, nil
-  for line in (text .. "\n"):gmatch("([^\n]*)\n") do
-    local fence = line:match("^```(%w*)%s*$")
-    if fence and cur == nil then
-      cur = { lang = fence, lines = {} }
-    elseif fence and fence == "" then
-      list[#list + 1] = cur
-      cur = nil
-    elseif cur then
-      cur.lines[#cur.lines + 1] = line
-    end
-  end
-  return list
-end
+local slurp, sh, blocks = run.read, run.sh, examples.blocks
 
 local README = slurp("README.md")
 local CHECKOUT = run.pwd()
@@ -56,46 +40,14 @@ describe("README.md", function()
   end)
 
   describe("runs each command of its examples as shown", function()
-    local dir = os.tmpname()
-    os.remove(dir)
-    assert(run.ok("mkdir -p " .. dir .. "/bin"))
-    local wrapper = dir .. "/bin/logonerr"
-    local f = assert(io.open(wrapper, "wb"))
-    f:write("#!/bin/sh\nexec ", LUA, " '", CHECKOUT, "/bin/logonerr' \"$@\"\n")
-    f:close()
-    assert(run.ok("chmod +x " .. wrapper .. " && mkdir -p " .. dir .. "/work"))
+    local dir = examples.folder(CHECKOUT)
+    assert(run.ok("mkdir -p " .. dir .. "/work"))
     local env = "cd " .. dir .. "/work && PATH='" .. dir .. "/bin':\"$PATH\" LOGS='" ..
                 CHECKOUT .. "/spec/fixtures/evtx' "
     teardown(function() run.ok("rm -rf " .. dir) end)
 
-    for _, b in ipairs(blocks(README)) do
-      if b.lang == "" then
-        local i = 1
-        while i <= #b.lines do
-          local cmd = b.lines[i]:match("^%$ (.*)$")
-          i = i + 1
-          if cmd then
-            local want = {}
-            while i <= #b.lines and not b.lines[i]:find("^%$ ") do
-              want[#want + 1] = b.lines[i]
-              i = i + 1
-            end
-            it(cmd, function()
-              local ok, out = sh(env .. "sh -c '" .. cmd:gsub("'", "'\\''") .. "'")
-              assert.is_true(ok, out)
-              local got = {}
-              for line in out:gmatch("([^\n]*)\n") do got[#got + 1] = line end
-              for k, line in ipairs(want) do
-                if line == "..." then break end -- the rest is left out
-                assert.are.equal(line, got[k], cmd .. ", line " .. k)
-              end
-              if want[#want] ~= "..." then
-                assert.are.equal(#want, #got, cmd .. ": lines printed")
-              end
-            end)
-          end
-        end
-      end
+    for _, ex in ipairs(examples.commands(README)) do
+      it(ex.cmd, function() examples.check(env, ex.cmd, ex.want) end)
     end
   end)
 

@@ -34,21 +34,22 @@ local function add_events(p)
   ev:option("-f --format", "Report format (default: text, or what the extension " ..
             "of the -o file says)."):choices(EVENT_FORMATS)
   ev:option("-o --output", "Write the report to this file instead of stdout; " ..
-            "its extension (.html, .md, .json, .txt) gives the format."):argname("<file>")
+            "without -f or -t, its extension gives the format: .html or .htm, .md or " ..
+            ".markdown, .json, .txt or .text."):argname("<file>")
   ev:option("-t --template", "Write the report with this template file (it sees " ..
             "what the built-in formats see: doc/events.md lists it). Values from the " ..
-            "log are escaped by the file's extension: .html/.htm as HTML, .md as " ..
-            "Markdown, any other as text.")
+            "log are escaped by the file's extension: .html/.htm as HTML, .md/.markdown " ..
+            "as Markdown, any other as text.")
   ev:option("--since", "Only events at or after this time (UTC; 2024-05-01 or " ..
             "2024-05-01T13:45:00Z).")
   ev:option("--until", "Only events at or before this time (UTC; a date alone " ..
             "means the whole day).")
-  ev:option("--account", "Only events of this account (DOMAIN\\user or user).")
+  ev:option("--account", "Only events of this account (DOMAIN\\user, user@domain or user).")
   ev:option("--source", "Only events from this source (IP address or workstation).")
   ev:flag("--records", "Print the records as JSON, one per line, instead of a report.")
-  workers.option(ev, "Use up to this many cores: files, and parts of a big EVTX file, " ..
-                 "are triaged this many at once, each in a process of its own, and " ..
-                 "merged. The report is the same as with one. Files of less than " ..
+  workers.option(ev, "Use up to this many cores (1 to 64): files, and parts of a big " ..
+                 "EVTX file, are triaged this many at once, each in a process of its " ..
+                 "own, and merged. The report is the same as with one. Files of less than " ..
                  "8 MiB in all are read by one process (LOGONERR_POOL_BYTES).")
   -- A worker of -j: a part of a file triaged, its partial triage on stdout
   -- for the parent (logonerr.events.cli).
@@ -75,7 +76,7 @@ end
 local function build_parser()
   local p = argparse("logonerr",
     "Explain Windows logon-session and authentication errors: Win32, " ..
-    "NTSTATUS and HRESULT codes, what they mean and what to do.")
+    "NTSTATUS, HRESULT and Kerberos codes, what they mean and what to do.")
     :epilog("Without a command, the arguments are codes to explain:\n" ..
             "  logonerr 1366 0xC000006A -1073741715 ERROR_ACCOUNT_LOCKED_OUT\n" ..
             "Exit status: 0 all found, 1 something unknown, 2 usage error.")
@@ -89,8 +90,9 @@ local function build_parser()
   ex:argument("codes", "Codes in any form: 1366, 0x556, 0x80070556, " ..
               "-1073741715, C000006D, ERROR_LOGON_FAILURE."):args("+")
   ex:option("-f --format", "Output format."):choices(FORMATS):default("text")
-  ex:option("-n --namespace", "Read numbers in this namespace only " ..
-            "(a small number is Kerberos only when asked: -n kerberos 0x18)."):choices(NAMESPACES)
+  ex:option("-n --namespace", "Read numbers in this namespace only. Without it, " ..
+            "every catalogued reading is shown, the Kerberos ones after the others " ..
+            "(logonerr 5: Win32 5, then Kerberos 0x5)."):choices(NAMESPACES)
   ex:option("-t --template", "Render each code with this template file.")
   ex:mutex(
     ex:flag("--forms", "Print every representation of each code."),
@@ -110,7 +112,7 @@ local function build_parser()
           "naming each code, instead of the summary.")
   sc:flag("--all", "Also report well-formed codes that are not catalogued.")
   sc:option("-f --format", "Summary format."):choices(FORMATS):default("text")
-  workers.option(sc, "Scan up to this many files at once, each in a " ..
+  workers.option(sc, "Scan up to this many files at once (1 to 64), each in a " ..
                  "process of its own; the output is the same as one by one.")
   -- A worker of -j: one file, its result on stdout for the parent.
   sc:flag("--worker"):hidden(true)
