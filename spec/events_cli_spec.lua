@@ -356,7 +356,8 @@ describe("logonerr events", function()
     it("refuses a name whose extension says no format, writing nothing", function()
       local path, dir = scratch("report.log")
       refused("-o " .. path .. " " .. log, "cannot tell the report format from the name " ..
-              "'.*report%.log': end it in %.html, %.md, %.json or %.txt, or give %-f")
+              "'.*report%.log': end it in %.html, %.htm, %.md, %.markdown, %.json, %.txt or " ..
+              "%.text, or give %-f")
       assert.is_nil(io.open(path, "rb"))
       os.remove(dir)
     end)

@@ -79,7 +79,9 @@ local function build_parser()
     "NTSTATUS, HRESULT and Kerberos codes, what they mean and what to do.")
     :epilog("Without a command, the arguments are codes to explain:\n" ..
             "  logonerr 1366 0xC000006A -1073741715 ERROR_ACCOUNT_LOCKED_OUT\n" ..
-            "Exit status: 0 all found, 1 something unknown, 2 usage error.")
+            "Exit status: 0 all found (scan, events: every file read), 1 something\n" ..
+            "unknown (events: a file with nothing readable), 2 usage error (scan,\n" ..
+            "events: or a file that cannot be read).")
   p:command_target("command")
   p:flag("--version", "Print the version and exit.")
     :action(function()

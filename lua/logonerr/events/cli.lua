@@ -329,7 +329,7 @@ function M.run(a, in_, out, err)
     fmt = fmt or (ext and EXTENSIONS[ext:lower()])
     if fmt == nil and not a.records then
       err:write("logonerr: cannot tell the report format from the name '", a.output,
-                "': end it in .html, .md, .json or .txt, or give -f\n")
+                "': end it in .html, .htm, .md, .markdown, .json, .txt or .text, or give -f\n")
       return 2
     end
     local ok, why = output_file(a.output)
