@@ -1203,9 +1203,40 @@ describe("findings", function()
       local r = sc.triage(log)
       local f = one(r, "log_gaps")
       assert.are.equal("high", f.severity)
-      assert.are.same({ { id = 1102, what = "The audit log was cleared", count = 1 } }, f.gaps)
+      local g = f.gaps[1]
+      assert.are.same({ 1102, "The audit log was cleared", 1 }, { g.id, g.what, g.count })
+      assert.are.equal(1, #f.gaps)
       assert.matches("cleared this log", f.check[1], 1, true)
       one(r, "password_guessing") -- (the rest is as it was)
+    end)
+
+    -- "Cleared: 1" sends a responder to the log to find when, on which
+    -- host, and who did it (the 1102 itself names the account): the
+    -- finding says where each kind of gap first is, and gives the first
+    -- few of each as its evidence, in time order, read in any order.
+    it("says when and where the log was cleared and the clock set", function()
+      local log = {}
+      for i, t in ipairs({ 500, 100, 300, 200, 400, 50, 600 }) do
+        log[#log + 1] = { id = 4616, time = at(t), record = 10 + i, computer = "dc1.corp.local",
+                          data = { SubjectUserName = "mallory" } }
+      end
+      log[#log + 1] = { id = 1102, time = at(700), record = 99, computer = "dc2.corp.local",
+                        data = { SubjectUserName = "mallory" } }
+      local f = one(sc.triage(log), "log_gaps")
+      local by = {}
+      for _, g in ipairs(f.gaps) do by[g.id] = g end
+      local function iso(t) return select(2, events.time(at(t))) end
+      assert.are.same({ 1, iso(700), 99, "dc2.corp.local" },
+                      { by[1102].count, by[1102].first, by[1102].record, by[1102].computer })
+      assert.are.same({ 7, iso(50), 16, "dc1.corp.local" },
+                      { by[4616].count, by[4616].first, by[4616].record, by[4616].computer })
+      -- (the five earliest 4616s, whatever the order read, and the 1102)
+      local seen = {}
+      for _, e in ipairs(f.evidence) do seen[#seen + 1] = e.id .. "@" .. e.record end
+      assert.are.same({ "4616@16", "4616@12", "4616@14", "4616@13", "4616@15", "1102@99" }, seen)
+      local text = require("logonerr.events.report").render(sc.triage(log), "text")
+      assert.matches("1102 The audit log was cleared: 1 (first " .. iso(700) ..
+                     ", record 99 on dc2.corp.local)", text, 1, true)
     end)
 
     -- A responder who narrows the report to one account or source still

@@ -350,6 +350,16 @@ describe("a triage merged from parts", function()
       { "its failures' times", function(x) x.ft[#x.ft + 1] = 0 end },
       { "its failures' times", function(x) x.fk[1] = #x.fk_keys + 1 end },
       { "its failures' times", function(x) x.fk_keys[1] = "win32:0x0" end },
+      { "its fields", function(x) x.gaps = nil end },
+      -- (an event not about the log; a time that is a number; a record
+      -- number that is not one; more of an ID than a triage keeps)
+      { "its events about the log", function(x) x.gaps[#x.gaps + 1] = { id = 4625 } end },
+      { "its events about the log", function(x) x.gaps[#x.gaps + 1] = { id = 1102, time = 5 } end },
+      { "its events about the log",
+        function(x) x.gaps[#x.gaps + 1] = { id = 1102, record = "one" } end },
+      { "its events about the log", function(x)
+          for _ = 1, triage.GAP_SAMPLES + 1 do x.gaps[#x.gaps + 1] = { id = 1102 } end
+        end },
       { "its findings' fields", function(x) x.found.entries = nil end },
       { "its findings' names learnt", function(x) x.found.learn[1].how = "guess" end },
       { "its findings' sources", function(x) x.found.src_list[1] = 10 end },

@@ -1439,13 +1439,28 @@ end
 
 -- The log_gaps finding of a log whose events are counted by ID in
 -- counts (a triage's, tallied or not), or nil: the gaps are told by the
--- events' counts alone, so it says how many of each, and what to do.
-local function gaps(counts)
+-- events' counts, so it says how many of each, and what to do; and by
+-- the first few of each (seen: triage.keep_gap's), where the first is and
+-- its evidence, so that a responder can find them.
+local function gaps(counts, seen)
   local list, check, n, severity, telling = {}, {}, 0, nil, false
+  -- (where the first few of each ID are: seen, as triage.keep_gap keeps them)
+  local first, evidence = {}, {}
+  for _, x in ipairs(seen or {}) do
+    evidence[#evidence + 1] = { id = x.id, record = x.record, computer = x.computer,
+                                time = x.time }
+  end
+  sort(evidence, function(a, b)
+    if (a.time or "") ~= (b.time or "") then return (a.time or "") < (b.time or "") end
+    return (a.record or -1) < (b.record or -1)
+  end)
+  for _, x in ipairs(evidence) do first[x.id] = first[x.id] or x end
   for _, g in ipairs(rules.GAPS) do
     local c = counts[g.id]
     if c and c > 0 then
-      list[#list + 1] = { id = g.id, what = g.what, count = c }
+      local at = first[g.id]
+      list[#list + 1] = { id = g.id, what = g.what, count = c, first = at and at.time,
+                          record = at and at.record, computer = at and at.computer }
       check[#check + 1] = g.check
       n = n + c
       telling = telling or not g.routine
@@ -1457,9 +1472,10 @@ local function gaps(counts)
   if not telling then return nil end
   local ids = {}
   for i, g in ipairs(list) do ids[i] = g.id end
+  for i = #evidence, 21, -1 do evidence[i] = nil end
   return { kind = "log_gaps", severity = severity, title = rules.KINDS.log_gaps.title,
-           count = n, accounts = {}, sources = {}, codes = {}, events = ids, evidence = {},
-           gaps = list, check = check, platform = "windows" }
+           count = n, accounts = {}, sources = {}, codes = {}, events = ids,
+           evidence = evidence, gaps = list, check = check, platform = "windows" }
 end
 
 -- The row of key k in rows, made by new(e) when first met (its key then
@@ -1955,8 +1971,9 @@ end
 --- The result: findings (sorted by severity; each with its records'
 -- platform's advice), by_account, by_source, logon_summary, and the
 -- domains learnt to be one.  about: those about it alone (is_about), and
--- no gaps; false: the gaps alone.
-function STATE:finish(counts, about)
+-- no gaps; false: the gaps alone.  counts: the events by ID, and seen
+-- the first few of those about the log itself, for its gaps.
+function STATE:finish(counts, about, seen)
   local ids = self.ids
   for _, l in ipairs(self.learn) do
     if l.how == "see" then ids:see(l[1], l[2], l[3], l[4], l.count)
@@ -1965,7 +1982,7 @@ function STATE:finish(counts, about)
   end
   local f, shapes = find_all(self, about == false)
   -- (narrowed, no gaps: they are told by what the filters keep)
-  f[#f + 1] = counts and not about and gaps(counts) or nil
+  f[#f + 1] = counts and not about and gaps(counts, seen) or nil
   local kept = {}
   for _, x in ipairs(f) do
     if not about or is_about(x, about) then kept[#kept + 1] = x end

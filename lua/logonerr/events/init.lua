@@ -235,12 +235,16 @@ end
 -- Counts an event of ID id at secs seconds (or nil) in t, a reader's
 -- tallied: its first and last times are kept as seconds and made text when
 -- the reader closes (a record's time is the canonical text of its seconds).
-local function tally(t, id, secs)
+local function tally(t, id, secs, number, computer)
   t.ids[id] = (t.ids[id] or 0) + 1
   t.n = t.n + 1
   if secs ~= nil then
     if t.lo == nil or secs < t.lo then t.lo = secs end
     if t.hi == nil or secs > t.hi then t.hi = secs end
+  end
+  -- (an event about the log itself, the first few of its ID: where they are)
+  if ABOUT_THE_LOG[id] then
+    require("logonerr.events.triage").keep_gap(t.gaps, id, number, computer, secs)
   end
 end
 
@@ -269,7 +273,7 @@ function READER:next()
         self.duplicates = self.duplicates + 1
       else
         self.events = self.events + 1
-        tally(self.tallied, rec, secs)
+        tally(self.tallied, rec, secs, number, computer)
       end
     elseif not counted_channel(rec.channel, rec.provider) then
       self.other_channel = self.other_channel + 1
@@ -295,7 +299,7 @@ function READER:next()
             if rec.data == nil then rec.data = {} end -- (an unknown event's, left out)
             return rec
           end
-          tally(t, rec.id, rec.seconds) -- (an event the schema does not know)
+          tally(t, rec.id, rec.seconds, rec.record, rec.computer) -- (one the schema does not know)
         end
       end
     end
@@ -307,6 +311,11 @@ function READER:close()
   local t = self.tallied
   if t and t.lo then -- the first and last times counted, as texts
     t.first, t.last = time.canonical(t.lo), time.canonical(t.hi)
+  end
+  if t then
+    for _, g in ipairs(t.gaps) do
+      if type(g.time) == "number" then g.time = time.canonical(g.time) end
+    end
   end
   self.raw = nil
   if self.file then self.file:close(); self.file = nil end
@@ -384,7 +393,8 @@ end
 -- events the schema does not know, which a triage only counts, are not
 -- given but counted in reader.tallied: { ids = { [id] = n }, n =, first =,
 -- last = } (times, set when the reader closes, as the end of the records
--- does); triage takes them in).
+-- does), and gaps, where the first few of each event about the log itself
+-- are, as triage.keep_gap keeps them; triage takes them in).
 -- Returns a reader (reader:next(), reader.format,
 -- reader.skipped, a list of {at, reason}; reader.events, the records read
 -- before filtering; reader.other_channel and reader.duplicates, the records
@@ -422,7 +432,7 @@ function M.open(src, opts)
   end
   local rd = setmetatable({ skipped = {}, events = 0, read = 0, other_channel = 0,
                             duplicates = 0, fieldless = 0, seen = opts.seen or {},
-                            tallied = opts.tally and { ids = {}, n = 0 } or nil,
+                            tallied = opts.tally and { ids = {}, n = 0, gaps = {} } or nil,
                             opts = o, name = name,
                             chunk = M.CHUNK, max_event = M.MAX_EVENT }, READER)
   local raw, err

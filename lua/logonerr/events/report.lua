@@ -120,7 +120,15 @@ local function details(f, mixed)
   if f.processes then d[#d + 1] = { label = "processes", text = list(f.processes, 20) } end
   if f.gaps then
     local t = {}
-    for i, g in ipairs(f.gaps) do t[i] = format("%d %s: %d", g.id, g.what, g.count) end
+    for i, g in ipairs(f.gaps) do
+      t[i] = format("%d %s: %d", g.id, g.what, g.count)
+      -- (where the first is: its time, record number and computer)
+      if g.first then
+        t[i] = t[i] .. format(" (first %s%s%s)", g.first,
+                              g.record and format(", record %d", g.record) or "",
+                              g.computer and " on " .. tostring(g.computer) or "")
+      end
+    end
     d[#d + 1] = { label = "events", text = list(t, 10) }
   end
   if f.refused then

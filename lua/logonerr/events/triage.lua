@@ -92,6 +92,49 @@ local function code_key(c)
   return c and (c.namespace .. ":" .. (c.hex or tostring(c.code))) or "none"
 end
 
+-- The events about the log itself (rules.GAPS), by ID.
+local ABOUT_THE_LOG = {}
+for _, g in ipairs(rules.GAPS) do ABOUT_THE_LOG[g.id] = true end
+
+--- How many of each event about the log itself (cleared, stopped, the
+-- clock set...) a triage keeps where they are: the earliest, by time then
+-- record number, whatever order they are read in (a part of a log at a
+-- time, or a log out of order): the log_gaps finding's evidence, so that a
+-- responder can find them.
+M.GAP_SAMPLES = 5
+
+-- Is gap a before gap b: in time (texts, or seconds in a reader's, never
+-- both), then in record number?
+local function earlier(a, b)
+  local ta, tb = a.time or "", b.time or ""
+  if type(ta) ~= type(tb) then return type(ta) == "string" end -- (untimed first)
+  if ta ~= tb then return ta < tb end
+  return (a.record or -1) < (b.record or -1)
+end
+
+--- Keeps in list an event about the log itself of ID id: its record
+-- number, computer and time (a text; or seconds, which a reader makes text
+-- when it closes), where it is among the GAP_SAMPLES earliest of its ID.
+function M.keep_gap(list, id, number, computer, t)
+  -- (a record number a log gave that is no number at all is left out)
+  if not plain.is.count(number) then number = nil end
+  local g = { id = id, record = number, computer = computer, time = t }
+  local n, latest = 0, nil -- (how many of its ID, and the latest of them)
+  for i = 1, #list do
+    local x = list[i]
+    if x.id == id then
+      n = n + 1
+      if latest == nil or earlier(list[latest], x) then latest = i end
+    end
+  end
+  if n < M.GAP_SAMPLES then
+    list[#list + 1] = g
+  elseif earlier(g, list[latest]) then
+    list[latest] = g
+  end
+end
+local keep_gap = M.keep_gap
+
 -- Bucket sizes for the timeline: the smallest that gives at most 48.
 local BUCKETS = { 1, 5, 10, 30, 60, 300, 900, 3600, 6 * 3600, 86400, 7 * 86400, 30 * 86400 }
 
@@ -181,7 +224,7 @@ ACC.__index = ACC
 function M.new(o)
   return setmetatable({ r = { events = 0, failures = 0, skipped = 0 }, ids = {}, codes = {},
                         types = {}, ft = {}, fk = {}, n = 0, found = findings.new(o),
-                        platforms = {} }, ACC)
+                        platforms = {}, gaps = {} }, ACC)
 end
 
 --- Says which log the records taken from now on come from, by its
@@ -206,6 +249,7 @@ function ACC:add(rec)
   local id = rec.id
   local ids = self.ids
   ids[id] = (ids[id] or 0) + 1
+  if ABOUT_THE_LOG[id] then keep_gap(self.gaps, id, rec.record, rec.computer, rec.time) end
   self.found:add(rec, schema.of(id))
   local t = rec.time
   if t then
@@ -251,6 +295,7 @@ function ACC:tally(t)
   self.n = self.n + t.n
   r.events = r.events + t.n
   for id, c in pairs(t.ids) do ids[id] = (ids[id] or 0) + c end
+  for _, g in ipairs(t.gaps or {}) do keep_gap(self.gaps, g.id, g.record, g.computer, g.time) end
   if t.first ~= nil and (r.first == nil or t.first < r.first) then r.first = t.first end
   if t.last ~= nil and (r.last == nil or t.last > r.last) then r.last = t.last end
 end
@@ -289,7 +334,7 @@ function ACC:state(live)
   return { events = r.events, failures = r.failures, first = r.first, last = r.last,
            n = self.n, ids = self.ids, codes = codes, types = self.types, ft = self.ft,
            fk = fk, fk_keys = keys, found = live and self.found or self.found:state(),
-           platforms = platforms }
+           platforms = platforms, gaps = self.gaps }
 end
 
 --- Sorts what was taken so far, as finish() will need it: work to do
@@ -300,7 +345,9 @@ end
 
 local FIELDS = { events = "count", failures = "count", first = "string?", last = "string?",
                 n = "count", ids = "table", codes = "table", types = "table", ft = "table",
-                fk = "table", fk_keys = "table", found = "table", platforms = "table" }
+                fk = "table", fk_keys = "table", found = "table", platforms = "table",
+                gaps = "table" }
+local GAP = { id = "count", record = "count?", computer = "scalar?", time = "string?" }
 local CODE = { namespace = "string?", code = "count?", count = "count", first = "string?",
                last = "string?", accounts = "table" }
 local TYPE = { logon_type = "count", name = "string?", count = "count" }
@@ -335,6 +382,16 @@ function M.check(st)
   end
   for i = 1, #keys do
     if st.codes[keys[i]] == nil then return false, "its failures' times" end
+  end
+  -- (the events about the log itself, GAP_SAMPLES of an ID at most)
+  if not plain.list(st.gaps, "table") then return false, "its events about the log" end
+  local per = {}
+  for _, g in ipairs(st.gaps) do
+    if not (plain.fields(g, GAP, true) and ABOUT_THE_LOG[g.id]) then
+      return false, "its events about the log"
+    end
+    per[g.id] = (per[g.id] or 0) + 1
+    if per[g.id] > M.GAP_SAMPLES then return false, "its events about the log" end
   end
   if not plain.list(st.platforms, "string") then return false, "its platforms" end
   for _, p in ipairs(st.platforms) do
@@ -383,6 +440,7 @@ function ACC:merge(st)
     ft[base + i], fk[base + i] = sft[i], key
   end
   for _, p in ipairs(st.platforms) do self.platforms[p] = true end
+  for _, g in ipairs(st.gaps) do keep_gap(self.gaps, g.id, g.record, g.computer, g.time) end
   self.found:merge(st.found)
   return true
 end
@@ -463,7 +521,7 @@ function ACC:finish(reader, about, ...)
 
   -- Accounts as identities, sources as one name per host, findings and
   -- the logon summary: logonerr.events.findings.
-  local x = found:finish(ids, about)
+  local x = found:finish(ids, about, self.gaps)
   r.by_account, r.by_source, r.logon_summary = x.by_account, x.by_source, x.logon_summary
   r.domains, r.findings = x.domains, x.findings
   -- The sort keys were for ties only.
