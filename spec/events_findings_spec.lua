@@ -1333,6 +1333,70 @@ describe("findings", function()
     end)
   end)
 
+  describe("findings: logons from the internet", function()
+    -- omerbenamram's Security_short_selected: one RDP failure for the
+    -- built-in Administrator from 23.94.153.202, a public address, and a
+    -- 5152 (the firewall blocked a packet) from it to port 3389.  One
+    -- failure is no guessing, and the report said "Findings: none"; but
+    -- RDP answering the internet is how much ransomware gets in, and a
+    -- responder must hear it.  Public: not in IANA's special-purpose
+    -- blocks (RFC 6890): private (RFC 1918), carrier NAT (RFC 6598),
+    -- loopback, link-local, documentation (RFC 5737), multicast.
+    local function rdp_fail(ip, t)
+      return { id = 4625, time = at(t), computer = "ws01.corp.local", data = {
+               TargetUserName = "Administrator", TargetDomainName = "WS01", LogonType = "10",
+               IpAddress = ip, WorkstationName = "-", SubStatus = "0xc000006a" } }
+    end
+    local function rdp_logon(user, ip, t)
+      return { id = 4624, time = at(t), computer = "ws01.corp.local", data = {
+               TargetUserName = user, TargetDomainName = "CORP", LogonType = "10",
+               IpAddress = ip, WorkstationName = "-" } }
+    end
+
+    it("says that a host answers the internet, from one failure", function()
+      local f = one(sc.triage({ rdp_fail("23.94.153.202", 0) }), "public_source")
+      assert.are.equal("medium", f.severity)
+      assert.are.same({ "23.94.153.202" }, f.sources)
+      assert.are.same({ "WS01\\Administrator" }, f.accounts)
+      assert.are.equal(1, f.count)
+      assert.matches("RDP 3389", joined(f), 1, true)
+    end)
+
+    -- Two RDP logons of bob from a hotel's address: someone logged on from
+    -- outside, which only bob can say was him; high, with his name, the
+    -- address and the times.
+    it("names the logons that worked from the internet, and is high", function()
+      local log = { rdp_fail("23.94.153.202", 0), rdp_logon("bob", "198.20.7.7", 60),
+                    rdp_logon("bob", "198.20.7.7", 3600) }
+      local f = one(sc.triage(log), "public_source")
+      assert.are.equal("high", f.severity)
+      assert.are.equal(3, f.count)
+      assert.are.same({ "198.20.7.7", "23.94.153.202" }, f.sources)
+      assert.are.same({ "CORP\\bob", "WS01\\Administrator" }, f.accounts)
+      assert.are.equal(1, #f.logged_on)
+      local w = f.logged_on[1]
+      assert.are.same({ "CORP\\bob", "198.20.7.7", 2 }, { w.identity, w.source, w.count })
+      assert.are.equal(select(2, events.time(at(60))), w.first)
+      assert.are.equal(select(2, events.time(at(3600))), w.last)
+      assert.matches("a logon succeeded from an internet address", f.why, 1, true)
+      local text = require("logonerr.events.report").render(sc.triage(log), "text")
+      assert.matches("logged on: CORP\\bob from 198.20.7.7: 2 (", text, 1, true)
+    end)
+
+    -- The same logons from addresses that are not the internet's: no finding.
+    it("leaves out private, shared, loopback, link-local and documentation addresses",
+       function()
+      local log = {}
+      for i, ip in ipairs({ "10.1.2.3", "172.16.9.9", "172.31.0.1", "192.168.0.7", "100.64.1.1",
+                            "127.0.0.1", "169.254.3.3", "192.0.2.10", "198.51.100.4",
+                            "203.0.113.9", "198.18.0.5", "fe80::1", "2001:db8::5" }) do
+        log[#log + 1] = rdp_fail(ip, i * 600)
+        log[#log + 1] = rdp_logon("bob", ip, i * 600 + 30)
+      end
+      none(sc.triage(log), "public_source")
+    end)
+  end)
+
   describe("findings: failures that name no account", function()
     local rules = require "logonerr.events.rules"
     -- 4625 with TargetUserName "-": no account was named (an anonymous

@@ -20,13 +20,14 @@ local CAN_OCCUR = {
   -- status codes: no roasting, no 4648 (explicit credentials), no failure
   -- naming no account, no lockout, disabled or restricted class (those are
   -- NT codes or 4740), no clock skew (not a result it reads).
+  -- (public_source on either: any attempt whose address is the internet's)
   mit = { "success_after_failures", "password_guessing", "password_spray",
-          "user_enumeration", "account_revoked", "expired_account" },
+          "user_enumeration", "account_revoked", "expired_account", "public_source" },
   -- read/samba_audit.lua makes 4624 and 4625 with an NT status code (its
   -- KDC's refusals too), and a 4625 with no account where the audit names
   -- none: no Kerberos code (so no 0x12, account_revoked), no 4768/4769 (no
   -- roasting), no 4648.
-  samba = { "success_after_failures", "password_guessing", "password_spray",
+  samba = { "success_after_failures", "password_guessing", "password_spray", "public_source",
             "user_enumeration", "unnamed_failures", "lockout", "disabled_account",
             "expired_account", "account_restricted", "clock_skew" },
 }

@@ -53,6 +53,34 @@ M.is_local = memo.one(function(v)
   return v ~= nil and LOCAL[lower(v)] == true
 end)
 
+-- The IPv4 blocks that are not the internet's (IANA's special-purpose
+-- registry, RFC 6890): this network, private (RFC 1918), shared (carrier
+-- NAT, RFC 6598), loopback, link-local, IETF protocol assignments, the
+-- three documentation blocks, benchmarking, multicast and reserved.  Each
+-- as its first octet, and the range of the second for that octet.
+local NOT_PUBLIC = {
+  [0] = { 0, 255 }, [10] = { 0, 255 }, [127] = { 0, 255 },
+  [100] = { 64, 127 }, [169] = { 254, 254 }, [172] = { 16, 31 }, [192] = { 168, 168 },
+  [198] = { 18, 19 },
+}
+-- (and three /24s)
+local NOT_PUBLIC_24 = { ["192.0.0"] = true, ["192.0.2"] = true, ["198.51.100"] = true,
+                        ["203.0.113"] = true }
+
+--- Is this address (as ip() gives it) an IPv4 address of the internet, not
+-- one of the blocks above?  IPv6 is never said to be: a network that uses
+-- it inside uses global addresses there, and only its own prefixes would
+-- tell its hosts from the internet's.
+M.is_public = memo.one(function(v)
+  if type(v) ~= "string" or not ipv4(v) then return false end
+  local a, b, c = match(v, "^(%d+)%.(%d+)%.(%d+)%.")
+  a, b = tonumber(a), tonumber(b)
+  if a >= 224 then return false end -- (multicast, reserved, broadcast)
+  local r = NOT_PUBLIC[a]
+  if r and b >= r[1] and b <= r[2] then return false end
+  return not NOT_PUBLIC_24[a .. "." .. b .. "." .. tonumber(c)]
+end)
+
 --- A workstation name in one spelling: without the `\\` some events put
 -- before it, in upper case as NetBIOS names are; nil for nothing or `-`.
 M.workstation = memo.one(function(v)

@@ -10,6 +10,7 @@
 -- 4776 or 4771 for the same identity, source and second) is one attempt.
 -- @module logonerr.events.findings
 
+local address = require "logonerr.events.address"
 local identity = require "logonerr.events.identity"
 local memo = require "logonerr.events.memo"
 local plain = require "logonerr.events.plain"
@@ -1420,6 +1421,49 @@ local function find_all(self, tables_only)
     local x = finding("success_after_failures", l, reading,
                       { failures = l[1].failures_before, success = time_of(l[1]), successes = list,
                         why = tool and "after_failures" or "typo" })
+    f[#f + 1] = x
+  end
+
+  -- Attempts from the internet (a public IPv4 address as the source): a
+  -- service the log's host gives is reachable from outside.  Failures are
+  -- its records; the logons that worked from such an address, kept as
+  -- counts (sums), are named beside them, and make it high.
+  local pub, won_out, n_won = {}, {}, 0
+  for _, e in ipairs(all) do
+    -- (the address a record gave: an attempt told by a 4776 and a 4625 is
+    -- the 4776's workstation name, with the 4625's address)
+    if e.failed and address.is_public(e.ip or e.src) then pub[#pub + 1] = e end
+  end
+  for _, sm in ipairs(self.sum_list) do
+    if sm.kind ~= "virtual" and address.is_public(sm.src) then
+      local n = sm.n - (sm.twins or 0)
+      n_won = n_won + n
+      won_out[#won_out + 1] = { identity = sm.identity, source = sm.source_label or sm.src,
+                                count = n, first = sm.first, last = sm.last, sm = sm }
+    end
+  end
+  if #pub > 0 or n_won > 0 then
+    local x = finding("public_source", pub, "attacker",
+                      { why = n_won > 0 and "public_success" or "public_failures" })
+    if n_won > 0 then
+      sort(won_out, function(a, b)
+        if a.count ~= b.count then return a.count > b.count end
+        return a.identity .. "\0" .. a.source < b.identity .. "\0" .. b.source
+      end)
+      local accounts, sources_of = x.about.accounts, x.about.sources
+      for _, lo in ipairs(won_out) do
+        accounts[lo.identity] = true
+        sources_of[lo.source] = true
+        x.about.srcs[lower(lo.sm.src)] = true
+        if lo.first and (x.first == nil or lo.first < x.first) then x.first = lo.first end
+        if lo.last and (x.last == nil or lo.last > x.last) then x.last = lo.last end
+        lo.sm = nil
+      end
+      for i = 51, #won_out do won_out[i] = nil end
+      x.accounts, x.sources = keys(accounts, 50), keys(sources_of, 50)
+      x.count, x.logged_on = x.count + n_won, won_out
+      x.severity = "high"
+    end
     f[#f + 1] = x
   end
 

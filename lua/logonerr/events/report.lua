@@ -113,6 +113,15 @@ local function details(f, mixed)
     end
     d[#d + 1] = { label = "succeeded", text = list(t, 10) }
   end
+  if f.logged_on then -- (public_source: the logons that worked from outside)
+    local t = {}
+    for i, w in ipairs(f.logged_on) do
+      t[i] = format("%s from %s: %d (%s)", w.identity, w.source, w.count,
+                    w.first == w.last and tostring(w.first) or
+                    tostring(w.first) .. " to " .. tostring(w.last))
+    end
+    d[#d + 1] = { label = "logged on", text = list(t, 10) }
+  end
   if f.services and #f.services > 0 then
     d[#d + 1] = { label = "services", text = list(f.services, 20) }
   end
