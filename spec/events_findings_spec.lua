@@ -640,7 +640,7 @@ describe("findings", function()
     -- user's own mistyped password from the same address, and one at the
     -- server itself (no address: "local"), and a DC's NTLM check that names
     -- neither account nor workstation (no source).  No identity to list them under,
-    -- but the address made four attempts, not one: "Failures by source"
+    -- but the address made four attempts, not one: "Failed attempts by source"
     -- counts them all, and says how many named no account.
     it("counts failures that name no account under their source", function()
       local log = {}

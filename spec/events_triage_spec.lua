@@ -134,7 +134,7 @@ describe("events.triage", function()
 
   -- Its two 4625 name no account (TargetUserName "-", as evtxexport shows
   -- them) and come from 10.23.23.9 over RDP: no identity to list, but the
-  -- address tried twice, which "Failures by source" must say.
+  -- address tried twice, which "Failed attempts by source" must say.
   it("counts failures that name no account under their source", function()
     local r = triage_of(S .. "mitre-4625-account-restriction.evtx")
     assert.are.equal(2, r.failures)

@@ -45,12 +45,12 @@ Findings
 {{/check}}
 {{/findings}}
 
-Failures by code
+Failure events by code
 {{#by_code}}
   {{count6}}  {{hex12}} {{name}}{{#meaning}}: {{meaning}}{{/meaning}}
 {{/by_code}}
 
-Accounts: failures, successes, identity (codes)
+Accounts: failed attempts, successes, identity (codes)
 {{#by_account_top}}
   {{failures6}} {{successes6}}  {{identity}}{{#coded}} ({{codes3}}){{/coded}}{{#lockouts_note}}, {{lockouts_note}}{{/lockouts_note}}{{#written}}, written {{written}}{{/written}}
 {{/by_account_top}}
@@ -58,7 +58,7 @@ Accounts: failures, successes, identity (codes)
   ... {{by_account_more}} more
 {{/by_account_more}}
 
-Failures by source
+Failed attempts by source
 {{#by_source_top}}
   {{failures6}}  {{source}} ({{accounts_note}})
 {{/by_source_top}}
@@ -132,7 +132,7 @@ What to check next:
 {{/check}}
 
 {{/findings}}
-## Failures by code
+## Failure events by code
 
 | count | code | name | first | last |
 |---:|---|---|---|---|
@@ -142,15 +142,15 @@ What to check next:
 
 ## Accounts
 
-| failures | successes | identity | written | codes | lockouts |
+| failed attempts | successes | identity | written | codes | lockouts |
 |---:|---:|---|---|---|---:|
 {{#by_account}}
 | {{failures}} | {{successes}} | {{identity}} | {{spellings}} | {{codes3}} | {{lockouts}} |
 {{/by_account}}
 
-## Failures by source
+## Failed attempts by source
 
-| failures | source | accounts | no account name |
+| failed attempts | source | accounts | no account name |
 |---:|---|---:|---:|
 {{#by_source}}
 | {{failures}} | {{source}} | {{accounts}} | {{unnamed_failures}} |
@@ -248,20 +248,20 @@ td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left}
 </svg>
 <p class="legend">{{#legend}}<span><i style="background:{{colour}}"></i>{{code}}</span> {{/legend}}</p>
 {{/chart}}
-<h2>Failures by code</h2>
+<h2>Failure events by code</h2>
 <table><thead><tr><th>count</th><th>code</th><th>name</th><th>meaning</th><th>first</th><th>last</th></tr></thead><tbody>
 {{#by_code}}
 <tr><td>{{count}}</td><td>{{hex}}</td><td>{{name}}</td><td>{{meaning}}</td><td>{{first}}</td><td>{{last}}</td></tr>
 {{/by_code}}
 </tbody></table>
 <h2>Accounts</h2>
-<table><thead><tr><th>failures</th><th>successes</th><th>identity</th><th>written</th><th>codes</th><th>sources</th><th>lockouts</th></tr></thead><tbody>
+<table><thead><tr><th>failed attempts</th><th>successes</th><th>identity</th><th>written</th><th>codes</th><th>sources</th><th>lockouts</th></tr></thead><tbody>
 {{#by_account}}
 <tr><td>{{failures}}</td><td>{{successes}}</td><td>{{identity}}</td><td>{{spellings}}</td><td>{{codes3}}</td><td>{{sources3}}</td><td>{{lockouts}}</td></tr>
 {{/by_account}}
 </tbody></table>
-<h2>Failures by source</h2>
-<table><thead><tr><th>failures</th><th>source</th><th>accounts</th><th>no account name</th></tr></thead><tbody>
+<h2>Failed attempts by source</h2>
+<table><thead><tr><th>failed attempts</th><th>source</th><th>accounts</th><th>no account name</th></tr></thead><tbody>
 {{#by_source}}
 <tr><td>{{failures}}</td><td>{{source}}</td><td>{{accounts}}</td><td>{{unnamed_failures}}</td></tr>
 {{/by_source}}
