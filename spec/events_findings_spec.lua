@@ -635,6 +635,37 @@ describe("findings", function()
       assert.are.same({ "WSA\\Administrator 3", "WSB\\Administrator 1" }, ids)
     end)
 
+    -- A DC checks its domain's accounts in 4776, named bare; it has no
+    -- accounts of its own but the DSRM one, which a DSRM logon (or a typo
+    -- at its console) may name under the DC's own name.  The domain
+    -- Administrator's six NTLM failures from WS9 are not that account's.
+    -- (A DC: it logs the KDC's events, 4768 here.)
+    it("does not give a DC's bare names to an account under the DC's own name", function()
+      local log = {
+        { id = 4768, time = at(0), computer = "dc01.corp.local", data = {
+          TargetUserName = "bob", TargetDomainName = "CORP", ServiceName = "krbtgt",
+          IpAddress = "::ffff:10.0.0.5", Status = "0x0", PreAuthType = "2" } },
+        { id = 4625, time = at(5), computer = "dc01.corp.local", data = {
+          TargetUserName = "Administrator", TargetDomainName = "DC01", LogonType = "2",
+          IpAddress = "127.0.0.1", WorkstationName = "DC01", SubStatus = "0xc000006a" } },
+        { id = 4624, time = at(9), computer = "dc01.corp.local", data = {
+          TargetUserName = "Administrator", TargetDomainName = "CORP", LogonType = "2",
+          IpAddress = "127.0.0.1", WorkstationName = "DC01" } },
+      }
+      for i = 1, 6 do
+        log[#log + 1] = { id = 4776, time = at(100 + i), computer = "dc01.corp.local",
+                          data = { TargetUserName = "Administrator", Workstation = "WS9",
+                                   Status = "0xc000006a" } }
+      end
+      local r = sc.triage(log)
+      for _, a in ipairs(r.by_account) do
+        if a.identity == "DC01\\Administrator" then assert.are.equal(1, a.failures) end
+      end
+      local g = one(r, "password_guessing")
+      assert.are_not.same({ "DC01\\Administrator" }, g.accounts)
+      assert.are.same({ "WS9" }, g.sources)
+    end)
+
     -- A scanner trying null sessions against a file server: 4625s whose
     -- TargetUserName is "-" (no account named) from its address, among a
     -- user's own mistyped password from the same address, and one at the
@@ -871,6 +902,21 @@ describe("findings", function()
       assert.are.equal(6, #s.accounts)
       -- (the tables still count every failure)
       assert.are.equal(19, r.failures)
+    end)
+
+    -- Six tries in ten seconds one day, then fifteen over ten hours two
+    -- days later: a burst and slow guessing at one account, one finding
+    -- of all 21 (the slow run was dropped beside a fast one).
+    it("keeps slow guessing beside a burst at the same account", function()
+      local log = {}
+      for i = 0, 5 do log[#log + 1] = kerberos_bad("gina", "CORP.LOCAL", "10.0.0.99", i * 2) end
+      for i = 0, 14 do
+        log[#log + 1] = kerberos_bad("gina", "CORP.LOCAL", "10.0.0.99", 2 * 86400 + i * 2400)
+      end
+      local f = one(sc.triage(log), "password_guessing")
+      assert.are.equal(21, f.count)
+      assert.is_nil(f.slow)
+      assert.are.equal(select(2, events.time(at(2 * 86400 + 14 * 2400))), f.last)
     end)
 
     -- Twelve tries one day and twelve a week later, each at a person's
@@ -1239,6 +1285,25 @@ describe("findings", function()
                      ", record 99 on dc2.corp.local)", text, 1, true)
     end)
 
+    -- A script may take a reader's tally before the reader has read to
+    -- the end (and closed): what it keeps of the gaps has its times as
+    -- text already, as every record's time is, never seconds.
+    it("keeps the gaps' times as text in a reader's tally, closed or not", function()
+      local path = "spec/fixtures/evtx/omerbenamram-Security_with_size_t.evtx"
+      if not events.evtx then return pending("logonerr.evtx is not built") end
+      local rd = assert(events.open(path, { lean = true, tally = true }))
+      for _ = 1, 20 do rd:next() end -- (not to the end: the reader is open)
+      assert.is_truthy(rd.raw)
+      assert.is_true(#rd.tallied.gaps > 0)
+      for _, g in ipairs(rd.tallied.gaps) do assert.is_string(g.time) end
+      local acc = require("logonerr.events.triage").new(require("logonerr.events.triage").DEFAULTS)
+      acc:tally(rd.tallied)
+      rd:close()
+      local st = acc:state()
+      assert.is_true(#st.gaps > 0)
+      for _, g in ipairs(st.gaps) do assert.matches("^%d%d%d%d%-%d%d%-%d%dT", g.time) end
+    end)
+
     -- A responder who narrows the report to one account or source still
     -- needs to hear that the log was cleared or full: erin's failures
     -- before the clear are gone, whoever cleared it.  The 1102 (by
@@ -1381,6 +1446,20 @@ describe("findings", function()
       assert.matches("a logon succeeded from an internet address", f.why, 1, true)
       local text = require("logonerr.events.report").render(sc.triage(log), "text")
       assert.matches("logged on: CORP\\bob from 198.20.7.7: 2 (", text, 1, true)
+    end)
+
+    -- The address as Windows may write it (IPv4-mapped IPv6, in full), and
+    -- failures that name no account (a scanner's null sessions): the
+    -- internet too.  A workstation name is what the client says it is:
+    -- never taken for an address.
+    it("reads mapped addresses and nameless failures, not workstation names", function()
+      local f = one(sc.triage({ rdp_fail("0:0:0:0:0:ffff:23.94.153.202", 0) }), "public_source")
+      assert.are.same({ "23.94.153.202" }, f.sources)
+      local nameless = {}
+      for i = 1, 3 do nameless[i] = failed_logon("-", "-", "45.9.8.7", "-", i) end
+      assert.are.equal(3, one(sc.triage(nameless), "public_source").count)
+      none(sc.triage({ { id = 4776, time = at(0), data = { TargetUserName = "bob",
+                        Workstation = "8.8.8.8", Status = "0xc000006a" } } }), "public_source")
     end)
 
     -- The same logons from addresses that are not the internet's: no finding.

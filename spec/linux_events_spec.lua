@@ -269,6 +269,33 @@ describe("events on Samba's auth audit", function()
     end
   end)
 
+  -- The KDC's tickets issued to a client on the internet (the fixture's
+  -- ISSUE lines, from 23.94.153.202 rather than loopback): port 88
+  -- answers the internet, told in MIT's terms (kadmin), not Windows'
+  -- (no RDP, no 4624), though no failure came from there.
+  it("tells tickets issued to an internet address in MIT's terms", function()
+    local f = assert(io.open(DIR .. "krb5kdc.log", "rb"))
+    local lines = {}
+    for line in f:lines() do
+      if line:find(": ISSUE:", 1, true) then
+        lines[#lines + 1] = (line:gsub(" 127%.0%.0%.1: ", " 23.94.153.202: "))
+      end
+    end
+    f:close()
+    assert.is_true(#lines > 0)
+    local path = run.tempfile(table.concat(lines, "\n") .. "\n")
+    local r = events.triage(events.open(path))
+    os.remove(path)
+    local x
+    for _, g in ipairs(r.findings) do if g.kind == "public_source" then x = g end end
+    assert.is_table(x)
+    assert.are.equal("mit", x.platform)
+    assert.are.equal("high", x.severity)
+    local advice = table.concat(x.check, "\n")
+    assert.matches("port 88", advice, 1, true)
+    assert.is_nil(advice:find("RDP", 1, true))
+  end)
+
   it("names a file that is neither, and reads the next file as before", function()
     local path = run.tempfile("Auth: nothing here\nAS_REQ nor here\n")
     local rd, err = events.open(path)

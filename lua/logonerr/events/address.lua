@@ -72,6 +72,7 @@ local NOT_PUBLIC_24 = { ["192.0.0"] = true, ["192.0.2"] = true, ["198.51.100"] =
 -- it inside uses global addresses there, and only its own prefixes would
 -- tell its hosts from the internet's.
 M.is_public = memo.one(function(v)
+  v = M.ip(v) -- (an IPv4-mapped IPv6 address, in any of its forms, as IPv4)
   if type(v) ~= "string" or not ipv4(v) then return false end
   local a, b, c = match(v, "^(%d+)%.(%d+)%.(%d+)%.")
   a, b = tonumber(a), tonumber(b)

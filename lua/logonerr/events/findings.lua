@@ -778,12 +778,31 @@ end
 
 -- Resolves identities and sources, then merges the two records of one
 -- attempt.  Returns the attempts, sorted by time.
+-- The KDC's events: logged by a domain controller alone.
+local KDC_ROLE = { tgt = true, service_ticket = true, preauth = true }
+
 local function attempts(self)
   local ids = self.ids
   for _, src in ipairs(self.src_list) do ids:source(src) end
   local list = self.list
+  -- A DC checks its domain's accounts, not its own (it has none but the
+  -- DSRM account): a name it logs bare is not given to an account under
+  -- its own name (identity's resolve), which a DSRM logon or a console
+  -- typo may show.  A DC is a computer that logged the KDC's events.
+  local dc = {}
   for _, e in ipairs(self.shape_list) do
-    e.identity, e.kind = ids:resolve(e.user, e.domain, e.computer)
+    if KDC_ROLE[e.role] and e.computer then dc[first_label(tostring(e.computer))] = true end
+  end
+  for _, sm in ipairs(self.sum_list) do
+    if KDC_ROLE[sm.role] and sm.computer then dc[first_label(tostring(sm.computer))] = true end
+  end
+  local function host_of_bare(x)
+    local c = x.computer
+    if c == nil or dc[first_label(tostring(c))] then return nil end
+    return c
+  end
+  for _, e in ipairs(self.shape_list) do
+    e.identity, e.kind = ids:resolve(e.user, e.domain, host_of_bare(e))
     ids:spelling(e.identity, e.spelling)
     if e.src then e.source, e.source_label = ids:source(e.src) end
     e.by_program_here = by_program_here(e, e.src)
@@ -791,7 +810,7 @@ local function attempts(self)
     if e.failed then e.attempt = e.identity .. "\0" .. (e.class or e.code or "") end
   end
   for _, sm in ipairs(self.sum_list) do
-    sm.identity, sm.kind = ids:resolve(sm.user, sm.domain, sm.computer)
+    sm.identity, sm.kind = ids:resolve(sm.user, sm.domain, host_of_bare(sm))
     ids:spelling(sm.identity, sm.spelling)
     if sm.src then sm.source, sm.source_label = ids:source(sm.src) end
   end
@@ -921,7 +940,9 @@ local function finding(kind, list, reading, extra)
     reading = k.advice.attacker and "attacker" or "stale_credential"
   end
   -- The advice of its records' platform; of each, where they are of
-  -- several (a spray at a domain's Windows and Samba DCs).
+  -- several (a spray at a domain's Windows and Samba DCs); with those of
+  -- records it tells beside its list (extra.also_platforms: a set).
+  for p in pairs(extra and extra.also_platforms or {}) do of_platform[p] = true end
   local platforms = keys(of_platform)
   local platform = #platforms > 1 and "mixed" or platforms[1] or "windows"
   local check = rules.advice(kind, reading, platform ~= "mixed" and platform or nil)
@@ -941,7 +962,9 @@ local function finding(kind, list, reading, extra)
               accounts = keys(accounts, 50), sources = keys(sources, 50), codes = keys(codes),
               events = ids, evidence = ev, check = check,
               about = { accounts = accounts, sources = sources, srcs = srcs } }
-  for key, v in pairs(extra or {}) do f[key] = v end
+  for key, v in pairs(extra or {}) do
+    if key ~= "also_platforms" then f[key] = v end
+  end
   if f.why then f.why = rules.WHY[f.why] end
   -- (4648's finding names its one process)
   if f.process == nil and next(processes) then f.processes = keys(processes, 20) end
@@ -1136,23 +1159,45 @@ local function find_all(self, tables_only)
   local g, order = bad_by_id, keys(bad_by_id)
   for _, k in ipairs(order) do
     local l = g[k]
+    -- Its runs of fast guessing, and of slow guessing among the rest (a
+    -- burst one day, a few tries an hour for a day the next week): one
+    -- finding of both, slow only when no run is fast.
     local p = peak(l, w)
-    local window, slow = w, false
-    if p >= o.guessing then
-      l = runs_that(l, w, function(run) return peak(run, w) >= o.guessing end)
-    else
-      slow, window = true, o.slow_window
-      p = peak(l, window)
-      l = p >= o.slow_guessing and runs_that(l, window, function(run)
-        return peak(run, window) >= o.slow_guessing
-      end) or nil
+    local fast = p >= o.guessing and
+                 runs_that(l, w, function(run) return peak(run, w) >= o.guessing end) or {}
+    local in_fast, rest = {}, l
+    if #fast > 0 then
+      rest = {}
+      for _, e in ipairs(fast) do in_fast[e] = true end
+      for _, e in ipairs(l) do
+        if not in_fast[e] then rest[#rest + 1] = e end
+      end
     end
-    if l then
+    local ps = peak(rest, o.slow_window)
+    local slowl = ps >= o.slow_guessing and runs_that(rest, o.slow_window, function(run)
+      return peak(run, o.slow_window) >= o.slow_guessing
+    end) or {}
+    if #fast > 0 or #slowl > 0 then
+      if #fast == 0 then
+        l = slowl
+      elseif #slowl == 0 then
+        l = fast
+      else -- (both, in the list's time order)
+        for _, e in ipairs(slowl) do in_fast[e] = true end
+        local both = {}
+        for _, e in ipairs(l) do
+          if in_fast[e] then both[#both + 1] = e end
+        end
+        l = both
+      end
+      local slow = #fast == 0
+      local window = slow and o.slow_window or w
+      if slow then p = ps end
       -- (read by what the finding tells: its runs)
       local others = attacking(l)
-      local fast = not slow and p >= o.brute_force
-      local reading = (others or fast) and "attacker" or "stale_credential"
-      local why = others and "other_accounts" or fast and "rate" or "one_account"
+      local quick = not slow and p >= o.brute_force
+      local reading = (others or quick) and "attacker" or "stale_credential"
+      local why = others and "other_accounts" or quick and "rate" or "one_account"
       local x = finding("password_guessing", l, reading,
                         { peak = p, window = window, slow = slow or nil, why = why })
       if slow then x.severity = "medium" end
@@ -1426,25 +1471,48 @@ local function find_all(self, tables_only)
 
   -- Attempts from the internet (a public IPv4 address as the source): a
   -- service the log's host gives is reachable from outside.  Failures are
-  -- its records; the logons that worked from such an address, kept as
-  -- counts (sums), are named beside them, and make it high.
-  local pub, won_out, n_won = {}, {}, 0
+  -- its records (by the address a record gave, never a workstation name,
+  -- which the client makes up; and those that name no account); the
+  -- logons that worked from such an address, kept as counts (sums), are
+  -- named beside them, and make it high.
+  local pub = {}
   for _, e in ipairs(all) do
-    -- (the address a record gave: an attempt told by a 4776 and a 4625 is
-    -- the 4776's workstation name, with the 4625's address)
-    if e.failed and address.is_public(e.ip or e.src) then pub[#pub + 1] = e end
+    if e.failed and e.ip and address.is_public(e.ip) then pub[#pub + 1] = e end
   end
+  local pub_nl = {}
+  for _, e in ipairs(nl) do
+    if address.is_public(e.src) then pub_nl[#pub_nl + 1] = e end
+  end
+  if #pub_nl > 0 then pub = by_time_merged(pub, pub_nl) end
+  -- (a logon or a TGT: one logon logged both ways counts once, by the
+  -- larger count, as the accounts' table counts it; a 4776 gives no address)
+  local won_by, won_out, n_won, of_platform = {}, {}, 0, {}
   for _, sm in ipairs(self.sum_list) do
-    if sm.kind ~= "virtual" and address.is_public(sm.src) then
-      local n = sm.n - (sm.twins or 0)
-      n_won = n_won + n
-      won_out[#won_out + 1] = { identity = sm.identity, source = sm.source_label or sm.src,
-                                count = n, first = sm.first, last = sm.last, sm = sm }
+    if (sm.role == "logon" or sm.role == "tgt") and sm.kind ~= "virtual" and
+       address.is_public(sm.src) then
+      local key = sm.identity .. "\0" .. (sm.source or sm.src)
+      local on = won_by[key]
+      if on == nil then
+        on = { identity = sm.identity, source = sm.source_label or sm.src, count = 0,
+               src = sm.src, by_role = {} }
+        won_by[key] = on
+        won_out[#won_out + 1] = on
+      end
+      on.by_role[sm.role] = (on.by_role[sm.role] or 0) + sm.n - (sm.twins or 0)
+      if sm.first and (on.first == nil or sm.first < on.first) then on.first = sm.first end
+      if sm.last and (on.last == nil or sm.last > on.last) then on.last = sm.last end
+      of_platform[sm.platform or "windows"] = true
     end
+  end
+  for _, on in ipairs(won_out) do
+    on.count = math_max(on.by_role.logon or 0, on.by_role.tgt or 0)
+    on.by_role = nil
+    n_won = n_won + on.count
   end
   if #pub > 0 or n_won > 0 then
     local x = finding("public_source", pub, "attacker",
-                      { why = n_won > 0 and "public_success" or "public_failures" })
+                      { why = n_won > 0 and "public_success" or "public_failures",
+                        also_platforms = of_platform })
     if n_won > 0 then
       sort(won_out, function(a, b)
         if a.count ~= b.count then return a.count > b.count end
@@ -1454,10 +1522,10 @@ local function find_all(self, tables_only)
       for _, lo in ipairs(won_out) do
         accounts[lo.identity] = true
         sources_of[lo.source] = true
-        x.about.srcs[lower(lo.sm.src)] = true
+        x.about.srcs[lower(lo.src)] = true
         if lo.first and (x.first == nil or lo.first < x.first) then x.first = lo.first end
         if lo.last and (x.last == nil or lo.last > x.last) then x.last = lo.last end
-        lo.sm = nil
+        lo.src = nil
       end
       for i = 51, #won_out do won_out[i] = nil end
       x.accounts, x.sources = keys(accounts, 50), keys(sources_of, 50)
@@ -1486,6 +1554,18 @@ end
 -- events' counts, so it says how many of each, and what to do; and by
 -- the first few of each (seen: triage.keep_gap's), where the first is and
 -- its evidence, so that a responder can find them.
+-- Is gap a before gap b (events about the log itself, as
+-- triage.keep_gap keeps them): in time (texts), then record number, ID
+-- and computer, so that the same gaps read in any order come out alike?
+local function earlier_gap(a, b)
+  local ta, tb = a.time or "", b.time or ""
+  if ta ~= tb then return ta < tb end
+  if (a.record or -1) ~= (b.record or -1) then return (a.record or -1) < (b.record or -1) end
+  if a.id ~= b.id then return a.id < b.id end
+  return tostring(a.computer or "") < tostring(b.computer or "")
+end
+M.earlier_gap = earlier_gap
+
 local function gaps(counts, seen)
   local list, check, n, severity, telling = {}, {}, 0, nil, false
   -- (where the first few of each ID are: seen, as triage.keep_gap keeps them)
@@ -1494,10 +1574,7 @@ local function gaps(counts, seen)
     evidence[#evidence + 1] = { id = x.id, record = x.record, computer = x.computer,
                                 time = x.time }
   end
-  sort(evidence, function(a, b)
-    if (a.time or "") ~= (b.time or "") then return (a.time or "") < (b.time or "") end
-    return (a.record or -1) < (b.record or -1)
-  end)
+  sort(evidence, earlier_gap)
   for _, x in ipairs(evidence) do first[x.id] = first[x.id] or x end
   for _, g in ipairs(rules.GAPS) do
     local c = counts[g.id]

@@ -243,8 +243,9 @@ local function tally(t, id, secs, number, computer)
     if t.hi == nil or secs > t.hi then t.hi = secs end
   end
   -- (an event about the log itself, the first few of its ID: where they are)
-  if ABOUT_THE_LOG[id] then
-    require("logonerr.events.triage").keep_gap(t.gaps, id, number, computer, secs)
+  if ABOUT_THE_LOG[id] then -- (few: its time as text at once)
+    require("logonerr.events.triage").keep_gap(t.gaps, id, number, computer,
+                                               secs and time.canonical(secs))
   end
 end
 
@@ -311,11 +312,6 @@ function READER:close()
   local t = self.tallied
   if t and t.lo then -- the first and last times counted, as texts
     t.first, t.last = time.canonical(t.lo), time.canonical(t.hi)
-  end
-  if t then
-    for _, g in ipairs(t.gaps) do
-      if type(g.time) == "number" then g.time = time.canonical(g.time) end
-    end
   end
   self.raw = nil
   if self.file then self.file:close(); self.file = nil end
@@ -393,8 +389,8 @@ end
 -- events the schema does not know, which a triage only counts, are not
 -- given but counted in reader.tallied: { ids = { [id] = n }, n =, first =,
 -- last = } (times, set when the reader closes, as the end of the records
--- does), and gaps, where the first few of each event about the log itself
--- are, as triage.keep_gap keeps them; triage takes them in).
+-- does), and gaps, where the earliest few of each event about the log
+-- itself are, as triage.keep_gap keeps them; triage takes them in).
 -- Returns a reader (reader:next(), reader.format,
 -- reader.skipped, a list of {at, reason}; reader.events, the records read
 -- before filtering; reader.other_channel and reader.duplicates, the records

@@ -116,9 +116,10 @@ local function details(f, mixed)
   if f.logged_on then -- (public_source: the logons that worked from outside)
     local t = {}
     for i, w in ipairs(f.logged_on) do
-      t[i] = format("%s from %s: %d (%s)", w.identity, w.source, w.count,
-                    w.first == w.last and tostring(w.first) or
-                    tostring(w.first) .. " to " .. tostring(w.last))
+      local last = w.last or w.first
+      local when = w.first and (w.first == last and w.first or w.first .. " to " .. last)
+      t[i] = format("%s from %s: %d%s", w.identity, w.source, w.count,
+                    when and " (" .. when .. ")" or "")
     end
     d[#d + 1] = { label = "logged on", text = list(t, 10) }
   end

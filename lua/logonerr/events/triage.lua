@@ -103,18 +103,11 @@ for _, g in ipairs(rules.GAPS) do ABOUT_THE_LOG[g.id] = true end
 -- responder can find them.
 M.GAP_SAMPLES = 5
 
--- Is gap a before gap b: in time (texts, or seconds in a reader's, never
--- both), then in record number?
-local function earlier(a, b)
-  local ta, tb = a.time or "", b.time or ""
-  if type(ta) ~= type(tb) then return type(ta) == "string" end -- (untimed first)
-  if ta ~= tb then return ta < tb end
-  return (a.record or -1) < (b.record or -1)
-end
+local earlier = findings.earlier_gap
 
 --- Keeps in list an event about the log itself of ID id: its record
--- number, computer and time (a text; or seconds, which a reader makes text
--- when it closes), where it is among the GAP_SAMPLES earliest of its ID.
+-- number, computer and time (text), where it is among the GAP_SAMPLES
+-- earliest of its ID.
 function M.keep_gap(list, id, number, computer, t)
   -- (a record number a log gave that is no number at all is left out)
   if not plain.is.count(number) then number = nil end
