@@ -606,10 +606,11 @@ end
 
 -- The most in any window of w seconds of a time-sorted list: of items,
 -- or of distinct values of field.
-local function peak(list, w, field)
-  local best, j = 0, 1
+local function peak(list, w, field, lo, hi)
+  lo, hi = lo or 1, hi or #list
+  local best, j = 0, lo
   if field == nil then -- (the window holds list[j .. i])
-    for i = 1, #list do
+    for i = lo, hi do
       local from = list[i].t - w
       while list[j].t < from do j = j + 1 end
       if i - j + 1 > best then best = i - j + 1 end
@@ -617,7 +618,7 @@ local function peak(list, w, field)
     return best
   end
   local seen, n = {}, 0 -- how many of each value, and of values, in the window
-  for i = 1, #list do
+  for i = lo, hi do
     local e = list[i]
     local k = e[field] or ""
     local c = seen[k] or 0
@@ -638,25 +639,56 @@ local function peak(list, w, field)
 end
 
 -- What of a time-sorted list a finding tells: its runs (entries each at
--- most gap seconds after the one before) for which ok(run) holds, one
--- after the other.  A source that sprayed one day and guessed at one
--- account the next made two runs, each a finding of its own kind; a
--- window that holds enough lies within one run (its entries are at most
--- its width apart), so splitting at gaps wider than it loses none.
-local function runs_that(list, gap, ok)
-  local out, run, last = {}, {}, nil
-  local function close()
-    if #run > 0 and ok(run) then
-      for _, e in ipairs(run) do out[#out + 1] = e end
+-- most gap seconds after the one before) in which a window of w seconds
+-- holds at least least (of distinct values of field, when given), one
+-- after the other: the list itself when every run does (most lists: no
+-- copy).  A source that sprayed one day and guessed at one account the
+-- next made two runs, each a finding of its own kind; a window that holds
+-- enough lies within one run (its entries are at most its width apart),
+-- so splitting at gaps wider than it loses none.  Asked only of a list
+-- whose peak is least or more: one run is the list.
+local function runs_that(list, gap, w, field, least)
+  local n = #list
+  local one = true
+  for i = 2, n do
+    if list[i].t - list[i - 1].t > gap then one = false; break end
+  end
+  if one then return list end
+  local kept, all, from = {}, true, 1 -- (kept: the runs' first and last places)
+  for i = 1, n do
+    if i == n or list[i + 1].t - list[i].t > gap then
+      if peak(list, w, field, from, i) >= least then
+        kept[#kept + 1] = from
+        kept[#kept + 1] = i
+      else
+        all = false
+      end
+      from = i + 1
     end
-    run = {}
   end
+  if all then return list end
+  local out = {}
+  for r = 1, #kept, 2 do
+    for k = kept[r], kept[r + 1] do out[#out + 1] = list[k] end
+  end
+  return out
+end
+
+-- The entries of list, in its order, that are not in part (a part of it,
+-- in the same order); and those in either of two such parts.
+local function apart(list, part)
+  local out, a = {}, 1
   for _, e in ipairs(list) do
-    if last ~= nil and e.t - last > gap then close() end
-    run[#run + 1] = e
-    last = e.t
+    if part[a] == e then a = a + 1 else out[#out + 1] = e end
   end
-  close()
+  return out
+end
+local function joined_parts(list, a, b)
+  local out, i, j = {}, 1, 1
+  for _, e in ipairs(list) do
+    if a[i] == e then out[#out + 1] = e; i = i + 1
+    elseif b[j] == e then out[#out + 1] = e; j = j + 1 end
+  end
   return out
 end
 
@@ -1163,32 +1195,18 @@ local function find_all(self, tables_only)
     -- burst one day, a few tries an hour for a day the next week): one
     -- finding of both, slow only when no run is fast.
     local p = peak(l, w)
-    local fast = p >= o.guessing and
-                 runs_that(l, w, function(run) return peak(run, w) >= o.guessing end) or {}
-    local in_fast, rest = {}, l
-    if #fast > 0 then
-      rest = {}
-      for _, e in ipairs(fast) do in_fast[e] = true end
-      for _, e in ipairs(l) do
-        if not in_fast[e] then rest[#rest + 1] = e end
-      end
-    end
+    local fast = p >= o.guessing and runs_that(l, w, w, nil, o.guessing) or {}
+    local rest = fast == l and {} or #fast > 0 and apart(l, fast) or l
     local ps = peak(rest, o.slow_window)
-    local slowl = ps >= o.slow_guessing and runs_that(rest, o.slow_window, function(run)
-      return peak(run, o.slow_window) >= o.slow_guessing
-    end) or {}
+    local slowl = ps >= o.slow_guessing and
+                  runs_that(rest, o.slow_window, o.slow_window, nil, o.slow_guessing) or {}
     if #fast > 0 or #slowl > 0 then
       if #fast == 0 then
         l = slowl
-      elseif #slowl == 0 then
+      elseif #slowl > 0 then -- (both, in the list's time order)
+        l = joined_parts(l, fast, slowl)
+      else
         l = fast
-      else -- (both, in the list's time order)
-        for _, e in ipairs(slowl) do in_fast[e] = true end
-        local both = {}
-        for _, e in ipairs(l) do
-          if in_fast[e] then both[#both + 1] = e end
-        end
-        l = both
       end
       local slow = #fast == 0
       local window = slow and o.slow_window or w
@@ -1211,7 +1229,7 @@ local function find_all(self, tables_only)
   for _, k in ipairs(order) do
     local p = peak(g[k], w, "identity")
     if p >= o.spray then
-      local l = runs_that(g[k], w, function(run) return peak(run, w, "identity") >= o.spray end)
+      local l = runs_that(g[k], w, w, "identity", o.spray)
       f[#f + 1] = finding("password_spray", l, "attacker",
                           { peak = p, window = w, why = "tool" })
     end
@@ -1228,7 +1246,7 @@ local function find_all(self, tables_only)
     local l = g[k]
     local p = peak(l, w, "identity")
     if p >= o.enumeration then
-      l = runs_that(l, w, function(run) return peak(run, w, "identity") >= o.enumeration end)
+      l = runs_that(l, w, w, "identity", o.enumeration)
       for _, e in ipairs(l) do enumerating[e] = true end
       -- The names the KDC refused (0x12) exist; those not off by design
       -- are the ones to protect (their own account_revoked is this).
@@ -1275,7 +1293,7 @@ local function find_all(self, tables_only)
     local l = g[k]
     local p = peak(l, w, "identity")
     if p >= o.explicit then
-      l = runs_that(l, w, function(run) return peak(run, w, "identity") >= o.explicit end)
+      l = runs_that(l, w, w, "identity", o.explicit)
       local others = attacking(l)
       local tool = not system_process(l[1].process)
       f[#f + 1] = finding("explicit_credentials", l,
@@ -1328,7 +1346,7 @@ local function find_all(self, tables_only)
     local tool = peak(l, MINUTE) >= o.unnamed_tool
     tools[k] = tool
     if p >= o.unnamed then
-      l = runs_that(l, w, function(run) return peak(run, w) >= o.unnamed end)
+      l = runs_that(l, w, w, nil, o.unnamed)
       local named = attacks[l[1].source_label] or false
       local reading = (named or tool) and "attacker" or "stale_credential"
       f[#f + 1] = finding("unnamed_failures", l, reading,
@@ -1475,15 +1493,28 @@ local function find_all(self, tables_only)
   -- which the client makes up; and those that name no account); the
   -- logons that worked from such an address, kept as counts (sums), are
   -- named beside them, and make it high.
+  -- (looked for among the shapes first: most logs have none, and then
+  -- no attempt is looked at)
+  local any, any_nl = false, false
+  for _, sh in ipairs(self.shape_list) do
+    if sh.failed and sh.ip and address.is_public(sh.ip) then any = true; break end
+  end
+  for _, sh in ipairs(self.nameless_shape_list) do
+    if address.is_public(sh.src) then any_nl = true; break end
+  end
   local pub = {}
-  for _, e in ipairs(all) do
-    if e.failed and e.ip and address.is_public(e.ip) then pub[#pub + 1] = e end
+  if any then
+    for _, e in ipairs(all) do
+      if e.failed and e.ip and address.is_public(e.ip) then pub[#pub + 1] = e end
+    end
   end
-  local pub_nl = {}
-  for _, e in ipairs(nl) do
-    if address.is_public(e.src) then pub_nl[#pub_nl + 1] = e end
+  if any_nl then
+    local pub_nl = {}
+    for _, e in ipairs(nl) do
+      if address.is_public(e.src) then pub_nl[#pub_nl + 1] = e end
+    end
+    pub = by_time_merged(pub, pub_nl)
   end
-  if #pub_nl > 0 then pub = by_time_merged(pub, pub_nl) end
   -- (a logon or a TGT: one logon logged both ways counts once, by the
   -- larger count, as the accounts' table counts it; a 4776 gives no address)
   local won_by, won_out, n_won, of_platform = {}, {}, 0, {}
