@@ -638,26 +638,23 @@ local function peak(list, w, field, lo, hi)
   return best
 end
 
--- What of a time-sorted list a finding tells: its runs (entries each at
--- most gap seconds after the one before) in which a window of w seconds
--- holds at least least (of distinct values of field, when given), one
--- after the other: the list itself when every run does (most lists: no
--- copy).  A source that sprayed one day and guessed at one account the
--- next made two runs, each a finding of its own kind; a window that holds
--- enough lies within one run (its entries are at most its width apart),
--- so splitting at gaps wider than it loses none.  Asked only of a list
--- whose peak is least or more: one run is the list.
+-- What of a time-sorted list a finding tells, and its peak (the most in
+-- a window of w seconds, of distinct values of field when given): its
+-- runs (entries each at most gap seconds after the one before) in which
+-- a window holds at least least, one after the other; the list itself
+-- when every run does (most lists: no copy).  A source that sprayed one
+-- day and guessed at one account the next made two runs, each a finding
+-- of its own kind; a window lies within one run (its entries are at most
+-- its width apart, and gap is no less), so the peak is the runs' most,
+-- each counted once.
 local function runs_that(list, gap, w, field, least)
   local n = #list
-  local one = true
-  for i = 2, n do
-    if list[i].t - list[i - 1].t > gap then one = false; break end
-  end
-  if one then return list end
-  local kept, all, from = {}, true, 1 -- (kept: the runs' first and last places)
+  local kept, all, from, best = {}, true, 1, 0 -- (kept: the runs' first and last places)
   for i = 1, n do
     if i == n or list[i + 1].t - list[i].t > gap then
-      if peak(list, w, field, from, i) >= least then
+      local p = peak(list, w, field, from, i)
+      if p > best then best = p end
+      if p >= least then
         kept[#kept + 1] = from
         kept[#kept + 1] = i
       else
@@ -666,12 +663,12 @@ local function runs_that(list, gap, w, field, least)
       from = i + 1
     end
   end
-  if all then return list end
+  if all then return list, best end
   local out = {}
   for r = 1, #kept, 2 do
     for k = kept[r], kept[r + 1] do out[#out + 1] = list[k] end
   end
-  return out
+  return out, best
 end
 
 -- The entries of list, in its order, that are not in part (a part of it,
@@ -1194,12 +1191,10 @@ local function find_all(self, tables_only)
     -- Its runs of fast guessing, and of slow guessing among the rest (a
     -- burst one day, a few tries an hour for a day the next week): one
     -- finding of both, slow only when no run is fast.
-    local p = peak(l, w)
-    local fast = p >= o.guessing and runs_that(l, w, w, nil, o.guessing) or {}
+    local fast, p = runs_that(l, w, w, nil, o.guessing)
     local rest = fast == l and {} or #fast > 0 and apart(l, fast) or l
-    local ps = peak(rest, o.slow_window)
-    local slowl = ps >= o.slow_guessing and
-                  runs_that(rest, o.slow_window, o.slow_window, nil, o.slow_guessing) or {}
+    local slowl, ps = runs_that(rest, o.slow_window, o.slow_window, nil, o.slow_guessing)
+    if ps < o.slow_guessing then slowl = {} end
     if #fast > 0 or #slowl > 0 then
       if #fast == 0 then
         l = slowl
@@ -1227,9 +1222,8 @@ local function find_all(self, tables_only)
   -- left out).
   g, order = bad_by_src, keys(bad_by_src)
   for _, k in ipairs(order) do
-    local p = peak(g[k], w, "identity")
+    local l, p = runs_that(g[k], w, w, "identity", o.spray)
     if p >= o.spray then
-      local l = runs_that(g[k], w, w, "identity", o.spray)
       f[#f + 1] = finding("password_spray", l, "attacker",
                           { peak = p, window = w, why = "tool" })
     end
@@ -1244,9 +1238,9 @@ local function find_all(self, tables_only)
   g, order = group(probes, function(e) return e.source end)
   for _, k in ipairs(order) do
     local l = g[k]
-    local p = peak(l, w, "identity")
+    local p
+    l, p = runs_that(l, w, w, "identity", o.enumeration)
     if p >= o.enumeration then
-      l = runs_that(l, w, w, "identity", o.enumeration)
       for _, e in ipairs(l) do enumerating[e] = true end
       -- The names the KDC refused (0x12) exist; those not off by design
       -- are the ones to protect (their own account_revoked is this).
@@ -1291,9 +1285,9 @@ local function find_all(self, tables_only)
   end)
   for _, k in ipairs(order) do
     local l = g[k]
-    local p = peak(l, w, "identity")
+    local p
+    l, p = runs_that(l, w, w, "identity", o.explicit)
     if p >= o.explicit then
-      l = runs_that(l, w, w, "identity", o.explicit)
       local others = attacking(l)
       local tool = not system_process(l[1].process)
       f[#f + 1] = finding("explicit_credentials", l,
@@ -1341,12 +1335,11 @@ local function find_all(self, tables_only)
   local nl_by_src, nl_order = group(nl, function(e) return e.source end)
   local tools = {}
   for _, k in ipairs(nl_order) do
-    local l = nl_by_src[k]
-    local p = peak(l, w)
-    local tool = peak(l, MINUTE) >= o.unnamed_tool
+    local all_of = nl_by_src[k]
+    local tool = peak(all_of, MINUTE) >= o.unnamed_tool
     tools[k] = tool
+    local l, p = runs_that(all_of, w, w, nil, o.unnamed)
     if p >= o.unnamed then
-      l = runs_that(l, w, w, nil, o.unnamed)
       local named = attacks[l[1].source_label] or false
       local reading = (named or tool) and "attacker" or "stale_credential"
       f[#f + 1] = finding("unnamed_failures", l, reading,
