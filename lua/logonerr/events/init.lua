@@ -62,8 +62,7 @@ end })
 -- The events that say the log itself misses something (a clear, a full
 -- log: the log_gaps finding's).  They pass --account and --source, as
 -- they tell whether that account's or source's records are all there.
-local ABOUT_THE_LOG = {}
-for _, g in ipairs(rules.GAPS) do ABOUT_THE_LOG[g.id] = true end
+local ABOUT_THE_LOG = rules.ABOUT_THE_LOG
 --- Those events' IDs, as a set.
 M.ABOUT_THE_LOG = ABOUT_THE_LOG
 

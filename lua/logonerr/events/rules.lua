@@ -464,6 +464,11 @@ M.GAPS = {
     check = "4616: the clock was set (the event gives the account, the process and both times): times on either side may not line up. A change by a user's program rather than the time service is worth a look." },
 }
 
+--- The IDs of GAPS' events, as a set: the reader keeps where the first few
+-- are, the triage counts them, and the filters let them through.
+M.ABOUT_THE_LOG = {}
+for _, g in ipairs(M.GAPS) do M.ABOUT_THE_LOG[g.id] = true end
+
 --- Why a finding has the reading it has, in the words reports use.
 M.WHY = {
   public_success = "a logon succeeded from an internet address",

@@ -92,9 +92,7 @@ local function code_key(c)
   return c and (c.namespace .. ":" .. (c.hex or tostring(c.code))) or "none"
 end
 
--- The events about the log itself (rules.GAPS), by ID.
-local ABOUT_THE_LOG = {}
-for _, g in ipairs(rules.GAPS) do ABOUT_THE_LOG[g.id] = true end
+local ABOUT_THE_LOG = rules.ABOUT_THE_LOG -- (the events about the log itself)
 
 --- How many of each event about the log itself (cleared, stopped, the
 -- clock set...) a triage keeps where they are: the earliest, by time then
