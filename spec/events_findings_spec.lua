@@ -787,6 +787,60 @@ describe("findings", function()
       assert.is_nil(f.refused) -- (every 0x12 here is an account off by design)
     end)
 
+    -- kerbrute's passwordspray tries one password at every name of its
+    -- list: enabled accounts answer a bad password (4771 0x18), disabled
+    -- ones 0x12, names not in the domain 0x6, all in the same seconds.
+    -- That is one spray, whose answers also told the tool which names
+    -- exist; a scan of names the same source makes an hour later, with no
+    -- password tried, is an enumeration of its own, and another address's
+    -- probes in the spray's seconds are that address's.
+    it("counts a spray's tries at refused and unknown names in the spray, not as enumeration",
+       function()
+      local function asked(user, ip, t, status)
+        return { id = 4768, time = at(t), data = { TargetUserName = user,
+          TargetDomainName = "CORP.LOCAL", ServiceName = "krbtgt/CORP.LOCAL",
+          IpAddress = "::ffff:" .. ip, Status = status, PreAuthType = "-",
+          TicketEncryptionType = "0xffffffff" } }
+      end
+      local log = {}
+      for i, u in ipairs({ "ann", "bob", "cid", "dan", "eve", "fay" }) do
+        log[#log + 1] = kerberos_bad(u, "CORP.LOCAL", "10.0.0.66", i * 0.4)
+      end
+      for i, u in ipairs({ "Guest", "krbtgt", "olduser" }) do
+        log[#log + 1] = asked(u, "10.0.0.66", 0.1 + i * 0.4, "0x12")
+      end
+      for i, u in ipairs({ "nosuch1", "nosuch2" }) do
+        log[#log + 1] = asked(u, "10.0.0.66", 0.2 + i * 0.4, "0x6")
+      end
+      local r = sc.triage(log)
+      none(r, "user_enumeration")
+      none(r, "account_revoked")
+      local s = one(r, "password_spray")
+      assert.are.equal(11, s.count)
+      assert.are.equal(5, s.probed)
+      assert.are.equal(11, s.peak)
+      assert.are.same({ "CORP.LOCAL\\olduser" }, s.refused) -- (Guest, krbtgt: off by design)
+      assert.are.equal(2, #s.disabled_by_design)
+      assert.matches("wider than the accounts in use", s.check[#s.check], 1, true)
+      -- (the spray's own advice comes first: the source, the successes)
+      assert.matches("Identify the source host", s.check[1], 1, true)
+
+      -- an hour later, names alone from the same address; and, in the
+      -- spray's seconds, another address's
+      for i = 1, 6 do log[#log + 1] = asked("later" .. i, "10.0.0.66", 3600 + i, "0x6") end
+      for i = 1, 5 do log[#log + 1] = asked("other" .. i, "10.0.0.99", i * 0.3, "0x6") end
+      r = sc.triage(log)
+      s = one(r, "password_spray")
+      assert.are.equal(11, s.count)
+      local scans = sc.findings(r, "user_enumeration")
+      assert.are.equal(2, #scans)
+      local by = {}
+      for _, x in ipairs(scans) do by[x.sources[1]] = x end
+      assert.are.equal(6, by["10.0.0.66"].count)
+      assert.are.equal(select(2, events.time(at(3601))), by["10.0.0.66"].first)
+      assert.are.equal(5, by["10.0.0.99"].count)
+    end)
+
     -- One 0x12 for one account from its user's PC: Kerberos refused the
     -- account, which may be disabled, expired, locked or outside its logon
     -- hours.  Not a lockout.

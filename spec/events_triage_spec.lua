@@ -79,28 +79,33 @@ describe("events.triage", function()
   -- Test-ADM), and five TGTs issued: admmig, hack1 and dsrm after
   -- pre-authentication (PreAuthType 2: the password tried was right),
   -- admin-test and hacker2 without it (PreAuthType 0: AS-REP roastable).
-  -- No 4740: nothing was locked out.
-  it("finds kerbrute: a spray that worked, AS-REP roasting, probing of disabled accounts",
+  -- The refusals came in the same seconds as the bad passwords, from the
+  -- same address: one password tried at every name of a list, whose
+  -- disabled accounts answered 0x12 (kerbrute's passwordspray), so one
+  -- spray of 37, not a spray beside a scan of names.  No 4740: nothing
+  -- was locked out.
+  it("finds kerbrute: a spray that worked, with the names it found refused, and AS-REP roasting",
      function()
     local r = triage_of(S .. "mitre-4768-4771-kerbrute-user-enum.evtx")
-    assert.are.same({ "asrep_roasting", "password_spray", "success_after_failures",
-                      "user_enumeration" }, kinds(r))
+    assert.are.same({ "asrep_roasting", "password_spray", "success_after_failures" }, kinds(r))
     assert.are.equal("success_after_failures", r.findings[1].kind)
     assert.are.same({ "OFFSEC.LAN\\admmig", "OFFSEC.LAN\\dsrm", "OFFSEC.LAN\\hack1" },
                     find(r, "success_after_failures").accounts)
     assert.are.same({ "OFFSEC.LAN\\admin-test", "OFFSEC.LAN\\hacker2" },
                     find(r, "asrep_roasting").accounts)
-    assert.are.equal(22, #find(r, "password_spray").accounts)
-    assert.are.same({ "10.23.123.11" }, find(r, "password_spray").sources)
-    local enum = find(r, "user_enumeration")
-    assert.are.equal(15, enum.count)
-    assert.are.equal(13, #enum.disabled_by_design)
-    for _, d in ipairs(enum.disabled_by_design) do
+    local spray = find(r, "password_spray")
+    assert.are.equal(37, spray.count)
+    assert.are.equal(15, spray.probed)
+    assert.are.equal(37, #spray.accounts)
+    assert.are.same({ "10.23.123.11" }, spray.sources)
+    assert.are.same({ "KDC_ERR_CLIENT_REVOKED", "KDC_ERR_PREAUTH_FAILED" }, spray.codes)
+    assert.are.equal(13, #spray.disabled_by_design)
+    for _, d in ipairs(spray.disabled_by_design) do
       assert.not_matches("Administrator", d.account)
       assert.not_matches("Test%-ADM", d.account)
     end
     -- (the two that exist and were refused, not off by design)
-    assert.are.same({ "OFFSEC.LAN\\Administrator", "OFFSEC.LAN\\Test-ADM" }, enum.refused)
+    assert.are.same({ "OFFSEC.LAN\\Administrator", "OFFSEC.LAN\\Test-ADM" }, spray.refused)
     -- 4768 with Status 0x0 are successes, not failures: 22 + 15 of 42.
     assert.are.equal(37, r.failures)
     assert.are.same({ source = "10.23.123.11", failures = 37, accounts = 37 },

@@ -100,11 +100,20 @@ describe("events on MIT krb5kdc.log", function()
     assert.are.same({}, rd.skipped)
   end)
 
-  it("finds guessing, spraying and enumeration", function()
-    local k = kinds(events.triage(events.open(DIR .. "krb5kdc.log")))
+  -- The fixture's client tried bad passwords at bob and five others, then
+  -- four names the KDC does not have (CLIENT_NOT_FOUND) and dave, whose
+  -- principal may not get tickets (CLIENT LOCKED OUT), all from one address
+  -- in seconds: one spray whose list was wider than the principals in use,
+  -- not a scan of names beside it.
+  it("finds guessing, and a spray that met unknown and refused names", function()
+    local r = events.triage(events.open(DIR .. "krb5kdc.log"))
+    local k = kinds(r)
     assert.is_true(k.password_guessing)
-    assert.is_true(k.password_spray)
-    assert.is_true(k.user_enumeration)
+    assert.is_nil(k.user_enumeration)
+    local spray
+    for _, f in ipairs(r.findings) do if f.kind == "password_spray" then spray = f end end
+    assert.are.equal(5, spray.probed)
+    assert.are.same({ "EXAMPLE.TEST\\dave" }, spray.refused)
   end)
 
   -- krb5kdc.log writes whole seconds: a tool's burst is one second's lines,
@@ -249,7 +258,7 @@ describe("events on Samba's auth audit", function()
     end
   end)
 
-  it("finds spraying and enumeration from a source other than the server", function()
+  it("finds spraying from a source other than the server", function()
     -- The logons of make fixtures-linux came from loopback, which the
     -- triage reads as the logging host, and Samba's log names no host: the
     -- same log with the client at 10.99.0.2 shows what one source did.
@@ -261,11 +270,17 @@ describe("events on Samba's auth audit", function()
     end)
     assert.is_true(n > 0)
     local path = run.tempfile(moved)
-    local k = kinds(events.triage(events.open(path)))
+    local r = events.triage(events.open(path))
     os.remove(path)
-    for _, kind in ipairs({ "password_guessing", "password_spray", "user_enumeration",
+    local k = kinds(r)
+    for _, kind in ipairs({ "password_guessing", "password_spray",
                             "disabled_account", "expired_account" }) do
       assert.is_true(k[kind], kind)
+    end
+    -- (its four names that do not exist came in the spray's seconds: its own)
+    assert.is_nil(k.user_enumeration)
+    for _, x in ipairs(r.findings) do
+      if x.kind == "password_spray" then assert.are.equal(4, x.probed) end
     end
   end)
 

@@ -998,7 +998,8 @@ local function finding(kind, list, reading, extra)
   -- (4648's finding names its one process)
   if f.process == nil and next(processes) then f.processes = keys(processes, 20) end
   local dbd = f.disabled_by_design
-  if dbd and kind ~= "user_enumeration" then
+  -- (an enumeration's and a spray's say what those accounts answer)
+  if dbd and kind ~= "user_enumeration" and kind ~= "password_spray" then
     if #dbd == count_keys(accounts) then -- (nothing should run as them: no more to say)
       f.check = {}
       for i, c in ipairs(rules.ALL_BY_DESIGN) do f.check[i] = c end
@@ -1220,13 +1221,11 @@ local function find_all(self, tables_only)
 
   -- One source, many identities, bad passwords (a virtual account's
   -- left out).
+  local sprays = {}
   g, order = bad_by_src, keys(bad_by_src)
   for _, k in ipairs(order) do
     local l, p = runs_that(g[k], w, w, "identity", o.spray)
-    if p >= o.spray then
-      f[#f + 1] = finding("password_spray", l, "attacker",
-                          { peak = p, window = w, why = "tool" })
-    end
+    if p >= o.spray then sprays[#sprays + 1] = { source = k, list = l, peak = p } end
   end
 
   -- One source, many unknown or refused names.
@@ -1235,24 +1234,68 @@ local function find_all(self, tables_only)
   for _, e in ipairs(by_class.revoked or {}) do probes[#probes + 1] = e end
   in_time_order(probes)
   local enumerating = {} -- (the probes told by a finding: not told again alone)
-  g, order = group(probes, function(e) return e.source end)
+  local by_src
+  by_src, order = group(probes, function(e) return e.source end)
+
+  -- The names of a list that the KDC refused (0x12) exist; those not off
+  -- by design are the ones to protect (their own account_revoked is this).
+  local function refused_in(l, dbd)
+    local off, refused = {}, {}
+    for _, d in ipairs(dbd) do off[d.identity] = true end
+    for _, e in ipairs(l) do
+      if e.class == "revoked" and not off[e.identity] then refused[e.identity] = true end
+    end
+    return next(refused) and keys(refused, 50) or nil
+  end
+
+  -- A spray's tries at names that do not exist or whose account is
+  -- refused are its own (kerbrute's passwordspray gets 0x18 from enabled
+  -- accounts, 0x12 from disabled ones, 0x6 from names not there), not a
+  -- scan of names beside it: the source's probes within the window of one
+  -- of its bad passwords join its spray.
+  for _, s in ipairs(sprays) do
+    local l, tried, rest = s.list, {}, {}
+    local j = 1
+    for _, e in ipairs(by_src[s.source] or {}) do
+      while l[j] and l[j].t < e.t do j = j + 1 end
+      local before, after = l[j - 1], l[j]
+      if (before and e.t - before.t <= w) or (after and after.t - e.t <= w) then
+        tried[#tried + 1] = e
+        enumerating[e] = true
+      else
+        rest[#rest + 1] = e
+      end
+    end
+    local extra = { peak = s.peak, window = w, why = "tool" }
+    if #tried > 0 then
+      by_src[s.source] = rest
+      l = by_time_merged(l, tried)
+      extra.peak = peak(l, w, "identity")
+      local dbd = by_design(tried)
+      extra.disabled_by_design = #dbd > 0 and dbd or nil
+      extra.refused = refused_in(tried, dbd)
+      extra.probed = #tried
+    end
+    local x = finding("password_spray", l, "attacker", extra)
+    if #tried > 0 then -- (after the spray's own advice: a copy, not the rules' list)
+      local check = {}
+      for i, c in ipairs(x.check) do check[i] = c end
+      for _, pf in ipairs(x.platforms or { x.platform }) do
+        check[#check + 1] = rules.SPRAYED_NAMES[pf] or rules.SPRAYED_NAMES.windows
+      end
+      x.check = check
+    end
+    f[#f + 1] = x
+  end
+
   for _, k in ipairs(order) do
-    local l = g[k]
-    local p
-    l, p = runs_that(l, w, w, "identity", o.enumeration)
+    local l, p = runs_that(by_src[k], w, w, "identity", o.enumeration)
     if p >= o.enumeration then
       for _, e in ipairs(l) do enumerating[e] = true end
-      -- The names the KDC refused (0x12) exist; those not off by design
-      -- are the ones to protect (their own account_revoked is this).
       local dbd = by_design(l)
-      local off, refused = {}, {}
-      for _, d in ipairs(dbd) do off[d.identity] = true end
-      for _, e in ipairs(l) do
-        if e.class == "revoked" and not off[e.identity] then refused[e.identity] = true end
-      end
       f[#f + 1] = finding("user_enumeration", l, "attacker",
                           { peak = p, window = w, disabled_by_design = dbd, why = "tool",
-                            refused = next(refused) and keys(refused, 50) or nil })
+                            refused = refused_in(l, dbd) })
     end
   end
 

@@ -88,8 +88,9 @@ local function reading(f)
 end
 
 -- What a finding adds to its counts: the successes, the services, the
--- process or processes, the log's gaps, the names that exist but were
--- refused, the accounts disabled by design.  A list of {label, text}.
+-- process or processes, the log's gaps, a spray's tries at names unknown
+-- or refused, the names that exist but were refused, the accounts disabled
+-- by design.  A list of {label, text}.
 local function details(f, mixed)
   local d = {}
   -- (in a report of several platforms' logs, whose records a finding holds)
@@ -140,6 +141,10 @@ local function details(f, mixed)
       end
     end
     d[#d + 1] = { label = "events", text = list(t, 10) }
+  end
+  if f.probed then -- (a spray's tries at names unknown or refused)
+    d[#d + 1] = { label = "unknown or refused", text = format("%d of the %d tries", f.probed,
+                                                               f.count) }
   end
   if f.refused then
     d[#d + 1] = { label = "exist, refused (0x12)", text = list(f.refused, 20) }
