@@ -124,7 +124,8 @@ describe("events on MIT krb5kdc.log", function()
   -- service ticket says nothing of a password.  ivan's password has
   -- expired (0x17): his client then asks for kadmin/changepw, to change
   -- it, which is no logon; erin's account itself has expired (0x1).
-  it("reads a second's lines in their order, and a password change as no logon", function()
+  it("reads a second's lines in their order, and a password change as no logon nor TGT",
+     function()
     local function line(req, result, who, server, rest)
       return ("Dec 03 08:20:40 kdc krb5kdc[1](info): %s (1 etypes {18}) 10.0.0.66: %s: " ..
               "%s@EXAMPLE.TEST for %s@EXAMPLE.TEST%s\n"):format(req, result, who, server,
@@ -157,6 +158,16 @@ describe("events on MIT krb5kdc.log", function()
     end
     assert.are.same({ "EXAMPLE.TEST\\erin", "EXAMPLE.TEST\\ivan" }, expired.accounts)
     assert.are.same({ "KDC_ERR_KEY_EXPIRED", "KDC_ERR_NAME_EXP" }, expired.codes)
+    -- The logon summary tells ivan's refused TGT from the ticket he then got
+    -- to change his password (RFC 3244: kadmin/changepw): no TGT was issued.
+    local how = {}
+    for _, row in ipairs(r.logon_summary) do
+      if row.identity == "EXAMPLE.TEST\\ivan" then
+        how[#how + 1] = row.how .. ": " .. row.successes .. " " .. row.failures
+      end
+    end
+    table.sort(how)
+    assert.are.same({ "Kerberos TGT: 0 1", "Kerberos ticket for kadmin/changepw: 1 0" }, how)
   end)
 
   it("finds the year the log does not write", function()

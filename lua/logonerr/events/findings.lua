@@ -78,9 +78,10 @@ local LOGGED_ON = { [2] = true, [3] = true, [10] = true }
 -- Is a 4768's ticket, for service svc, a TGT (krbtgt, or no service
 -- named)?  An AS request for kadmin/changepw is made with an expired
 -- password, to change it: no logon.
-local function a_tgt(svc)
+-- (remembered: a DC logs a 4768 for each logon)
+local a_tgt = memo.one(function(svc)
   return svc == nil or find(lower(svc), "^krbtgt") ~= nil
-end
+end)
 -- What unnamed_tool counts failures that name no account in (seconds).
 local MINUTE = 60
 -- Service ticket encryption types a password can be cracked from
@@ -264,8 +265,12 @@ local function sum_key(spelling, src, role, ltn, id, computer)
          id .. "\0" .. (computer or "")
 end
 -- How a shape's records logged on: its logon type's name, or its kind of
--- event.
-local function how_of(logon_name, role) return logon_name or VIA[role] or "?" end
+-- event; an AS ticket for a service other than krbtgt (kadmin/changepw,
+-- asked for with an expired password to change it) by that service.
+local function how_of(logon_name, role, svc)
+  if role == "tgt" and not a_tgt(svc) then return "Kerberos ticket for " .. svc end
+  return logon_name or VIA[role] or "?"
+end
 local function shape_key(spelling, src, role, id, computer, ws, ip, class, code, ltn, svc, enc,
                          preauth, proc, failed, success)
   return spelling .. "\0" .. (src or "") .. "\0" .. role .. "\0" .. id .. "\0" ..
@@ -370,9 +375,11 @@ function STATE:add(rec, ev)
   -- A routine success (a logon, a ticket, an NTLM check) is kept as a
   -- count, and as its time alone where a finding may need it: a busy
   -- server logs millions, and memory must not grow with them.  Failures
-  -- and what a finding lists record by record are kept whole.
+  -- and what a finding lists record by record are kept whole (and an AS
+  -- ticket for another service than krbtgt, which the summary names).
   if ok and not rec.failed and (rec.seconds ~= nil or rec.time == nil) and
-     (role == "logon" or role == "ntlm" or (role == "tgt" and preauth ~= 0) or
+     (role == "logon" or role == "ntlm" or
+      (role == "tgt" and preauth ~= 0 and a_tgt(d.ServiceName)) or
       (role == "service_ticket" and not (enc and ROASTABLE[enc] and d.ServiceName))) then
     local at = host_of(rec.computer, self.current)
     local sm = lookup6(self.sum_of, rec.account, src or false, role, ltn or false, id,
@@ -440,7 +447,7 @@ function STATE:add(rec, ev)
         spelling = rec.account, src = src, failed = failed, success = success,
         ws = wsf, ip = ip, class = class, code = code, logon_type = ltn,
         logon_name = lt and lt.name, service = svc, enc = enc, preauth = preauth,
-        process = proc, how = how_of(lt and lt.name, role),
+        process = proc, how = how_of(lt and lt.name, role, svc),
         service_key = svc and lower(svc), platform = self.current })
   end
   self.list[#self.list + 1] = entry(rec, n, shape)
@@ -1967,7 +1974,7 @@ function M.check(st)
                                 sh.class, sh.code, sh.logon_type, sh.service, sh.enc,
                                 sh.preauth, sh.process, sh.failed, sh.success) and
             sh.service_key == (sh.service ~= nil and lower(sh.service) or nil) and
-            sh.how == how_of(sh.logon_name, sh.role) and platform_ok(sh)) then
+            sh.how == how_of(sh.logon_name, sh.role, sh.service) and platform_ok(sh)) then
       return false, "its shapes"
     end
     local user, domain = split(sh.spelling)
