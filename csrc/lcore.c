@@ -206,7 +206,7 @@ static int read_code(lua_State *L, int idx, int ns, logonerr_reading *r,
     const char *s = lua_tolstring(L, idx, &n);
     if (n > 0 && ((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z')) &&
         name_reading(L, s, n, r))
-      return LOGONERR_OK;
+      return logonerr_name_in(r->entry, ns) ? LOGONERR_OK : LOGONERR_E_NAMESPACE;
     return logonerr_parse(s, n, ns, r);
   }
 }
@@ -214,6 +214,41 @@ static int read_code(lua_State *L, int idx, int ns, logonerr_reading *r,
 static int push_entry(lua_State *L, const logonerr_entry *e) {
   lbind_push_entry(L, e);
   return 1;
+}
+
+/* nil and why a name is not one of namespace ns: whose name it is, and
+ * its counterparts in ns, as forms gives them (Win32 and NTSTATUS). */
+static int fail_name(lua_State *L, int idx, int ns, const logonerr_entry *e) {
+  const logonerr_entry *cs[MAX_READINGS];
+  char hex[LOGONERR_HEX_SIZE];
+  size_t i, k = 0;
+  uint32_t w = 0;
+  int own = logonerr_namespace(e), parts = 2;
+  lua_pushnil(L);
+  push_quoted(L, idx);
+  lua_pushfstring(L, ": a name in namespace %s, not %s", logonerr_ns_name(own),
+                  logonerr_ns_name(ns));
+  if (own == LOGONERR_NS_WIN32 && ns == LOGONERR_NS_NTSTATUS) {
+    k = logonerr_ntstatus_for(logonerr_code(e), cs, MAX_READINGS);
+    if (k > MAX_READINGS) k = MAX_READINGS;
+  } else if (own == LOGONERR_NS_NTSTATUS && ns == LOGONERR_NS_WIN32 &&
+             logonerr_ntstatus_to_win32(logonerr_code(e), &w)) {
+    cs[0] = logonerr_find(LOGONERR_NS_WIN32, w);
+    k = 1;
+  }
+  for (i = 0; i < k; i++, parts++) {
+    const char *lead = i > 0 ? ", " : k > 1 ? "; its %s counterparts: "
+                                            : "; its %s counterpart: ";
+    lua_pushfstring(L, lead, logonerr_ns_name(ns));
+    logonerr_hex(cs[i] ? logonerr_code(cs[i]) : w, hex);
+    if (cs[i])
+      lua_pushfstring(L, "%s%s (%s)", lua_tostring(L, -1), logonerr_name(cs[i]), hex);
+    else /* a Win32 code the catalogue does not hold */
+      lua_pushfstring(L, "%s%d (%s)", lua_tostring(L, -1), (int)w, hex);
+    lua_remove(L, -2);
+  }
+  lua_concat(L, parts);
+  return 2;
 }
 
 static int l_lookup(lua_State *L) {
@@ -226,6 +261,8 @@ static int l_lookup(lua_State *L) {
   }
   ns = opt_namespace(L, 2);
   st = read_code(L, 1, ns, &r, &why);
+  if (st == LOGONERR_E_NAMESPACE && r.how == LOGONERR_HOW_NAME)
+    return fail_name(L, 1, ns, r.entry);
   if (st != LOGONERR_OK) return why ? fail(L, 1, why) : fail_status(L, 1, st, &r);
   if (r.entry == NULL) return fail_status(L, 1, LOGONERR_E_UNKNOWN, &r);
   return push_entry(L, r.entry);

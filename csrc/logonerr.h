@@ -203,7 +203,8 @@ enum logonerr_status {
   LOGONERR_E_NUL = -4,       /* an embedded NUL byte                 */
   LOGONERR_E_TOO_LONG = -5,  /* longer than any code or name         */
   LOGONERR_E_UNKNOWN = -6,   /* well formed, but not in the catalogue */
-  LOGONERR_E_NAMESPACE = -7, /* a number that this namespace cannot hold */
+  LOGONERR_E_NAMESPACE = -7, /* a number this namespace cannot hold, or a
+                                name of another namespace           */
   LOGONERR_E_TEMPLATE = -8,  /* a malformed format template          */
   LOGONERR_E_FINISHED = -9   /* a scanner fed after finish           */
 };
@@ -216,9 +217,16 @@ const char *logonerr_strerror(int status);
  * Read text as one code.  ns forces how a number is read (0: decide).
  * Returns LOGONERR_OK with *out filled (out->entry may be NULL for a
  * well-formed number that is not catalogued), or a negative status.  An
- * unknown symbolic name gives LOGONERR_E_UNKNOWN.
+ * unknown symbolic name gives LOGONERR_E_UNKNOWN; a name that ns does not
+ * take (logonerr_name_in) gives LOGONERR_E_NAMESPACE, with *out filled with
+ * the name's own reading, so a caller can say whose name it is.
  */
 int logonerr_parse(const char *s, size_t len, int ns, logonerr_reading *out);
+
+/* Does namespace ns (0: any) take the names of e?  Its own namespace does,
+ * and hresult takes the Win32 and NTSTATUS names, whose HRESULTs
+ * (0x8007052E, 0xD000006D) it reads as those entries; no other does. */
+int logonerr_name_in(const logonerr_entry *e, int ns);
 
 /* Read a 32-bit number as one code (ns as above). */
 int logonerr_classify(uint32_t value, int ns, int how, logonerr_reading *out);

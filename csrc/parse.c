@@ -205,14 +205,30 @@ static int how_of(enum shape sh) {
   }
 }
 
-static int parse_name(const char *s, size_t n, logonerr_reading *r) {
+/* A name belongs to its entry's namespace; a forced hresult also takes the
+ * Win32 and NTSTATUS names, as it takes the HRESULTs that wrap them
+ * (ERROR_LOGON_FAILURE is 0x8007052E): the name reads as its HRESULT
+ * would. */
+int logonerr_name_in(const logonerr_entry *e, int ns) {
+  logonerr_reading r;
+  uint32_t hr;
+  if (ns == LOGONERR_NS_NONE || ns == logonerr_namespace(e)) return 1;
+  return ns == LOGONERR_NS_HRESULT &&
+         logonerr_hresult(logonerr_namespace(e), logonerr_code(e), &hr) &&
+         logonerr_classify(hr, ns, LOGONERR_HOW_NUMBER, &r) == LOGONERR_OK &&
+         r.entry == e;
+}
+
+/* The reading of a name; E_NAMESPACE, with *r still filled, when it is not
+ * a name of ns. */
+static int parse_name(const char *s, size_t n, int ns, logonerr_reading *r) {
   const logonerr_entry *e = logonerr_find_name(s, n);
   if (e == NULL) return LOGONERR_E_UNKNOWN;
   r->value = r->code = logonerr_code(e);
   r->ns = logonerr_namespace(e);
   r->how = LOGONERR_HOW_NAME;
   r->entry = e;
-  return LOGONERR_OK;
+  return logonerr_name_in(e, ns) ? LOGONERR_OK : LOGONERR_E_NAMESPACE;
 }
 
 int logonerr_parse(const char *s, size_t n, int ns, logonerr_reading *r) {
@@ -222,7 +238,7 @@ int logonerr_parse(const char *s, size_t n, int ns, logonerr_reading *r) {
   if (st != LOGONERR_OK) return st;
   sh = shape_of(s, n);
   if (sh == S_BAD) return LOGONERR_E_SYNTAX;
-  if (sh == S_NAME) return parse_name(s, n, r);
+  if (sh == S_NAME) return parse_name(s, n, ns, r);
   st = number_of(s, n, sh, &v);
   if (st != LOGONERR_OK) return st;
   return logonerr_classify(v, ns, how_of(sh), r);
@@ -269,7 +285,7 @@ int logonerr_candidates(const char *s, size_t n, logonerr_reading *out,
   if (sh == S_BAD) return LOGONERR_E_SYNTAX;
   if (sh == S_NAME) {
     logonerr_reading r;
-    if (parse_name(s, n, &r) != LOGONERR_OK) return 0;
+    if (parse_name(s, n, LOGONERR_NS_NONE, &r) != LOGONERR_OK) return 0;
     return add_unique(out, 0, max, &r);
   }
   st = number_of(s, n, sh, &v);

@@ -92,8 +92,10 @@ local function build_parser()
   ex:argument("codes", "Codes in any form: 1366, 0x556, 0x80070556, " ..
               "-1073741715, C000006D, ERROR_LOGON_FAILURE."):args("+")
   ex:option("-f --format", "Output format."):choices(FORMATS):default("text")
-  ex:option("-n --namespace", "Read numbers in this namespace only. Without it, " ..
-            "every catalogued reading is shown, the Kerberos ones after the others " ..
+  ex:option("-n --namespace", "Read numbers in this namespace only, and refuse " ..
+            "names of another (hresult takes Win32 and NTSTATUS names, as it " ..
+            "reads the HRESULTs that wrap them). Without it, every catalogued " ..
+            "reading is shown, the Kerberos ones after the others " ..
             "(logonerr 5: Win32 5, then Kerberos 0x5)."):choices(NAMESPACES)
   ex:option("-t --template", "Render each code with this template file.")
   ex:mutex(

@@ -161,6 +161,22 @@ static void test_parse_corners(void) {
   CHECK(logonerr_parse("1366", 4, LOGONERR_NS_HRESULT, &r) ==
         LOGONERR_E_NAMESPACE);
   CHECK(logonerr_parse("1366", 4, 9, &r) == LOGONERR_E_NAMESPACE);
+  /* a name of another namespace is refused, its own reading filled in */
+  CHECK(logonerr_parse("ERROR_LOGON_FAILURE", 19, LOGONERR_NS_NTSTATUS, &r) ==
+        LOGONERR_E_NAMESPACE && r.how == LOGONERR_HOW_NAME &&
+        r.ns == LOGONERR_NS_WIN32 && r.code == 1326 && r.entry != NULL);
+  CHECK(logonerr_parse("nt_status_logon_failure", 23, LOGONERR_NS_NTSTATUS, &r) ==
+        LOGONERR_OK && r.code == 0xC000006Du);
+  CHECK(logonerr_parse("NT_STATUS_LOGON_FAILURE", 23, LOGONERR_NS_WIN32, &r) ==
+        LOGONERR_E_NAMESPACE);
+  CHECK(logonerr_parse("ERROR_LOGON_FAILURE", 19, LOGONERR_NS_HRESULT, &r) ==
+        LOGONERR_OK && r.ns == LOGONERR_NS_WIN32 && r.code == 1326);
+  CHECK(logonerr_parse("KDC_ERR_PREAUTH_FAILED", 22, LOGONERR_NS_HRESULT, &r) ==
+        LOGONERR_E_NAMESPACE);
+  CHECK(logonerr_parse("ERROR_LOGON_FAILURE", 19, 9, &r) == LOGONERR_E_NAMESPACE);
+  CHECK(logonerr_name_in(logonerr_find(LOGONERR_NS_WIN32, 1326), 0) &&
+        logonerr_name_in(logonerr_find(LOGONERR_NS_WIN32, 1326), LOGONERR_NS_HRESULT) &&
+        !logonerr_name_in(logonerr_find(LOGONERR_NS_WIN32, 1326), LOGONERR_NS_KERBEROS));
   CHECK(logonerr_classify(0xD000006Du, 0, LOGONERR_HOW_NUMBER, &r) ==
         LOGONERR_OK && r.code == 0xC000006Du);
   /* more readings than room: the count says how many there are */
