@@ -19,8 +19,6 @@ local function plain(list)
   return t
 end
 local FORMATS, NAMESPACES = plain(logonerr.formats), plain(logonerr.namespaces)
-local COMMANDS = { explain = true, list = true, search = true, scan = true,
-                   events = true }
 
 -- The events command (run by logonerr.events.cli, loaded only to run it).
 local function add_events(p)
@@ -56,6 +54,7 @@ local function add_events(p)
   ev:flag("--state"):hidden(true)
   ev:option("--part"):hidden(true)
   ev:option("--claims"):hidden(true)
+  return ev
 end
 
 -- argparse writes an option that takes a value as "-f {a,b}," above
@@ -73,6 +72,7 @@ local function one_line_labels(cmd)
   for _, c in ipairs(cmd._commands) do one_line_labels(c) end
 end
 
+-- The parser, and its commands by name.
 local function build_parser()
   local p = argparse("logonerr",
     "Explain Windows logon-session and authentication errors: Win32, " ..
@@ -121,9 +121,9 @@ local function build_parser()
   -- A worker of -j: one file, its result on stdout for the parent.
   sc:flag("--worker"):hidden(true)
   sc:option("--label"):hidden(true)
-  add_events(p)
+  local ev = add_events(p)
   one_line_labels(p)
-  return p
+  return p, { explain = ex, list = ls, search = se, scan = sc, events = ev }
 end
 
 -- Entries as lines, a Markdown table or JSON.
@@ -420,13 +420,13 @@ end
 function M.main(args, out, err, in_)
   out, err, in_ = out or io.stdout, err or io.stderr, in_ or io.stdin
   args = { unpack(args or {}) }
-  local parser = build_parser()
+  local parser, commands = build_parser()
   if #args == 0 then
     err:write(parser:get_usage(), "\n\nError: no codes given (try 'logonerr --help')\n")
     return 2
   end
   local first = args[1]
-  if not COMMANDS[first] and first ~= "-h" and first ~= "--help" and
+  if not commands[first] and first ~= "-h" and first ~= "--help" and
      first ~= "--version" then
     table.insert(args, 1, "explain")
   end
@@ -437,7 +437,10 @@ function M.main(args, out, err, in_)
   end
   local ok, a = parser:pparse(args)
   if not ok then
-    err:write(parser:get_usage(), "\n\nError: ", a, "\n")
+    -- args[1] names the command now, and the command has none of its own:
+    -- an error is in its arguments, and its usage is the one to show, as
+    -- argparse's parse shows a command's.  (pparse only gives the message.)
+    err:write((commands[args[1]] or parser):get_usage(), "\n\nError: ", a, "\n")
     return 2
   end
   if a.command == "explain" then
