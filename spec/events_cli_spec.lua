@@ -345,6 +345,28 @@ describe("logonerr events", function()
       os.remove(dir)
     end)
 
+    -- - is stdout, as it is stdin among the files: no file of that name
+    -- (run in a fresh folder, where one would be made)
+    it("writes the report to stdout for -o -", function()
+      local support = require "support.run"
+      local _, dir = scratch("x")
+      local root = support.pwd()
+      local function in_dir(args)
+        local ok, out = support.sh("cd " .. dir .. " && " .. (os.getenv("LUA") or "lua5.4") ..
+                                   " " .. root .. "/bin/logonerr " .. args .. " " .. root ..
+                                   "/" .. log .. " 2>/dev/null")
+        return ok, out
+      end
+      local ok, out = in_dir("events -f json -o -")
+      assert.is_true(ok)
+      assert.are.equal(42, dkjson.decode(out).events)
+      ok, out = in_dir("events -o -")
+      assert.is_true(ok)
+      assert.matches("^Security events: 42 events read", out)
+      assert.is_nil(io.open(dir .. "/-", "rb"))
+      os.remove(dir)
+    end)
+
     -- exit 2, nothing on stdout, the message on stderr
     local function refused(args, message)
       local code, out, err = run("events " .. args)

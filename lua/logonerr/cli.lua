@@ -31,7 +31,7 @@ local function add_events(p)
               ".zip archives (read in place); stdin when none; - is stdin."):args("*")
   ev:option("-f --format", "Report format (default: text, or what the extension " ..
             "of the -o file says)."):choices(EVENT_FORMATS)
-  ev:option("-o --output", "Write the report to this file instead of stdout; " ..
+  ev:option("-o --output", "Write the report to this file instead of stdout (- is stdout); " ..
             "without -f or -t, its extension gives the format: .html or .htm, .md or " ..
             ".markdown, .json, .txt or .text."):argname("<file>")
   ev:option("-t --template", "Write the report with this template file (it sees " ..

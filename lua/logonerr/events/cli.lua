@@ -324,6 +324,7 @@ function M.run(a, in_, out, err)
       return 2
     end
   end
+  if a.output == "-" then a.output = nil end -- (as a file to read, - is the standard stream)
   if a.output then
     local ext = a.output:match("%.([%w]+)$")
     fmt = fmt or (ext and EXTENSIONS[ext:lower()])
