@@ -1097,6 +1097,8 @@ describe("findings", function()
         assert.are.same({ TOOL }, f.processes)
         assert.matches("program on this host itself", f.check[1], 1, true)
         assert.matches("SubjectLogonId", f.check[1], 1, true)
+        -- (the session the tool ran in, named: its Subject's account and logon ID)
+        assert.are.same({ "PC07\\admin (logon ID 0x393f6d)" }, f.sessions)
       end
     end)
 
@@ -1110,6 +1112,7 @@ describe("findings", function()
       local f = one(sc.triage(log), "password_guessing")
       assert.are.equal("stale_credential", f.reading)
       assert.not_matches("program on this host itself", joined(f), 1, true)
+      assert.is_nil(f.sessions) -- (the logon screen's is no lead)
     end)
 
     -- The same tool where the host logs the local SAM's check too: each
@@ -1197,6 +1200,9 @@ describe("findings", function()
         assert.are.same({ "C:\\Users\\Admin\\Desktop\\AccountRestore.bin\\AccountRestore.exe" },
                         f.processes)
         assert.matches("program on this host itself", f.check[1], 1, true)
+        -- (evtx_dump.py: SubjectUserName Admin, SubjectDomainName WIN,
+        -- SubjectLogonId 0x0000000000393f6d in each of the 16)
+        assert.are.same({ "WIN\\Admin (logon ID 0x393f6d)" }, f.sessions)
       end
     end)
 

@@ -97,9 +97,9 @@ describe("a triage of EVTX read lean", function()
       end
     end
     assert.is_true(left > 0)
-    -- TargetUserName is read (the account); SubjectLogonId is not
+    -- TargetUserName is read (the account); LogonGuid is not
     assert.is_true(want.TargetUserName)
-    assert.is_nil(want.SubjectLogonId)
+    assert.is_nil(want.LogonGuid)
     for _, bad in ipairs({ "TargetUserName", { 1 } }) do
       assert.has_error(function() evtx.open(path, 1, 1, 1, nil, bad) end)
     end

@@ -30,9 +30,10 @@ local M = {}
 
 --- The data fields the findings read from a record (its data is d below), beside
 -- those the schema names: a triage's EVTX reading leaves the others out.
-M.DATA = { "IpAddress", "PreAuthType", "ProcessName", "ServiceName", "TargetDomainName",
-           "TargetSid", "TargetUserName", "TargetUserSid", "TicketEncryptionType",
-           "Workstation", "WorkstationName" }
+M.DATA = { "IpAddress", "PreAuthType", "ProcessName", "ServiceName", "SubjectDomainName",
+           "SubjectLogonId", "SubjectUserName", "TargetDomainName", "TargetSid",
+           "TargetUserName", "TargetUserSid", "TicketEncryptionType", "Workstation",
+           "WorkstationName" }
 
 -- Per record: remembered per text (a log repeats a few accounts and hosts).
 local split, host = memo.two(identity.split), memo.one(identity.host)
@@ -272,12 +273,26 @@ local function how_of(logon_name, role, svc)
   return logon_name or VIA[role] or "?"
 end
 local function shape_key(spelling, src, role, id, computer, ws, ip, class, code, ltn, svc, enc,
-                         preauth, proc, failed, success)
+                         preauth, proc, failed, success, subject)
   return spelling .. "\0" .. (src or "") .. "\0" .. role .. "\0" .. id .. "\0" ..
          (computer or "") .. "\0" .. (ws or "") .. "\0" .. (ip or "") .. "\0" ..
          (class or "") .. "\0" .. (code or "") .. "\0" .. (ltn or "") .. "\0" ..
          (svc or "") .. "\0" .. (enc or "") .. "\0" .. (preauth or "") .. "\0" ..
-         (proc or "") .. "\0" .. (failed and "f" or "") .. (success and "s" or "")
+         (proc or "") .. "\0" .. (failed and "f" or "") .. (success and "s" or "") .. "\0" ..
+         (subject or "")
+end
+
+-- The session a failed logon was asked for from (4625's Subject: the
+-- program's own, where a program on the host called LogonUser), as text:
+-- its account and logon ID, which leads to its 4624 and its process
+-- creations (4688); nil for none (logon ID 0: a network logon's).
+local function session_of(d, subject)
+  local id = match(tostring(subject), "^%s*0[xX]0*(%x+)%s*$")
+  if id == nil or id == "0" then return nil end
+  local user, domain = d.SubjectUserName, d.SubjectDomainName
+  local who = user and user ~= "-" and
+              ((domain and domain ~= "-" and domain .. "\\" or "") .. user) or "?"
+  return who .. " (logon ID 0x" .. lower(id) .. ")"
 end
 
 -- Shape sh, new, made one that entries share: kept by its key and in
@@ -437,8 +452,10 @@ function STATE:add(rec, ev)
   local svc, proc = d.ServiceName, d.ProcessName
   if ip and is_loopback(ip) then ip = nil end
   local failed, success = rec.failed and true or false, ok and true or false
+  -- (a failed logon's session, as the record writes its logon ID)
+  local subject = failed and role == "logon" and d.SubjectLogonId or nil
   local key = shape_key(rec.account, src, role, id, host_of(rec.computer, self.current), wsf,
-                        ip, class, code, ltn, svc, enc, preauth, proc, failed, success)
+                        ip, class, code, ltn, svc, enc, preauth, proc, failed, success, subject)
   local shape = self.shapes[key]
   if shape == nil then
     shape = adopt(self.shapes, self.shape_list,
@@ -448,6 +465,7 @@ function STATE:add(rec, ev)
         ws = wsf, ip = ip, class = class, code = code, logon_type = ltn,
         logon_name = lt and lt.name, service = svc, enc = enc, preauth = preauth,
         process = proc, how = how_of(lt and lt.name, role, svc),
+        subject = subject, session = subject and session_of(d, subject),
         service_key = svc and lower(svc), platform = self.current })
   end
   self.list[#self.list + 1] = entry(rec, n, shape)
@@ -921,7 +939,7 @@ local function finding(kind, list, reading, extra)
   local accounts, sources, codes, span, ev, seen = {}, {}, {}, {}, {}, {}
   local srcs = {} -- (the sources as the records give them, lower-cased: about())
   -- (here: every attempt from a program on the logging host)
-  local processes, here = {}, #list > 0
+  local processes, sessions, here = {}, {}, #list > 0
   local function note(r)
     if #ev < 20 then
       ev[#ev + 1] = { id = r.id, record = r.record, computer = r.computer, time = time_of(r) }
@@ -946,6 +964,7 @@ local function finding(kind, list, reading, extra)
       if e.source_label then sources[e.source_label] = true end
       if e.src then srcs[lower(e.src)] = true end
       if e.code then codes[e.code] = true end
+      if e.session then sessions[e.session] = true end
       if not records then
         process_of(e)
         here = here and e.by_program_here == true
@@ -1015,7 +1034,11 @@ local function finding(kind, list, reading, extra)
       f.check = prepend(rules.BY_DESIGN, f.check)
     end
   end
-  if here then f.check = prepend(rules.FROM_HOST, f.check) end
+  if here then
+    f.check = prepend(rules.FROM_HOST, f.check)
+    -- (the sessions the program ran in: where the advice's first line leads)
+    if next(sessions) then f.sessions = keys(sessions, 20) end
+  end
   return f
 end
 
@@ -1905,7 +1928,8 @@ local SHAPE = { key = "string", id = "count", role = "string", computer = "scala
                 class = "string?", code = "string?", logon_type = "count?",
                 logon_name = "string?", service = "scalar?", enc = "number?",
                 preauth = "number?", process = "scalar?", how = "string",
-                service_key = "string?", platform = "string?" }
+                service_key = "string?", platform = "string?", subject = "scalar?",
+                session = "string?" }
 local SUM = { key = "string", spelling = "string", user = "string", domain = "string?",
               src = "string?", role = "string", id = "count", computer = "scalar?",
               logon_type = "count?", logon_name = "string?", kind = "string", n = "count",
@@ -1972,7 +1996,7 @@ function M.check(st)
             sh.key == shape_key(sh.spelling, sh.src, sh.role, sh.id,
                                 host_of(sh.computer, sh.platform), sh.ws, sh.ip,
                                 sh.class, sh.code, sh.logon_type, sh.service, sh.enc,
-                                sh.preauth, sh.process, sh.failed, sh.success) and
+                                sh.preauth, sh.process, sh.failed, sh.success, sh.subject) and
             sh.service_key == (sh.service ~= nil and lower(sh.service) or nil) and
             sh.how == how_of(sh.logon_name, sh.role, sh.service) and platform_ok(sh)) then
       return false, "its shapes"

@@ -88,7 +88,7 @@ local function reading(f)
 end
 
 -- What a finding adds to its counts: the successes, the services, the
--- process or processes, the log's gaps, a spray's tries at names unknown
+-- process or processes and their sessions, the log's gaps, a spray's tries at names unknown
 -- or refused, the names that exist but were refused, the accounts disabled
 -- by design.  A list of {label, text}.
 local function details(f, mixed)
@@ -129,6 +129,7 @@ local function details(f, mixed)
   end
   if f.process then d[#d + 1] = { label = "process", text = f.process } end
   if f.processes then d[#d + 1] = { label = "processes", text = list(f.processes, 20) } end
+  if f.sessions then d[#d + 1] = { label = "sessions", text = list(f.sessions, 20) } end
   if f.gaps then
     local t = {}
     for i, g in ipairs(f.gaps) do
