@@ -399,6 +399,27 @@ describe("logonerr events", function()
     end)
   end)
 
+  -- omerbenamram's sample: an RDP failure from 23.94.153.202.  A network
+  -- that owns that block names it, and the finding goes; a block written
+  -- wrong is a usage error, before anything is read.
+  it("leaves the blocks given with --internal out of public_source", function()
+    local log = S .. "omerbenamram-Security_short_selected.evtx"
+    local kinds = require("support.scenario").kinds
+    local code, out = run("events -f json " .. log)
+    assert.are.equal(0, code)
+    assert.are.same({ "public_source" }, kinds(dkjson.decode(out)))
+    code, out = run("events -f json --internal 23.94.0.0/16 --internal 10.9.0.0/16 " .. log)
+    assert.are.equal(0, code)
+    assert.are.same({}, kinds(dkjson.decode(out)))
+    local err
+    code, out, err = run("events --internal 23.94.0.0/33 " .. log)
+    assert.are.equal(2, code)
+    assert.are.equal("", out)
+    assert.matches("^Usage: logonerr events ", err)
+    assert.matches("Error: '23.94.0.0/33' is not an IPv4 block such as 198.51.100.0/24", err,
+                   1, true)
+  end)
+
   it("says how many events the filters left out", function()
     local log = S .. "mitre-4768-4771-kerbrute-user-enum.evtx" -- 42 events, all in 2021
     local code, out = run("events --since 2099-01-01 " .. log)

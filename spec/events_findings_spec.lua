@@ -1534,6 +1534,32 @@ describe("findings", function()
       end
       none(sc.triage(log), "public_source")
     end)
+
+    -- A university owns 23.94.0.0/16 and numbers its own hosts from it:
+    -- the RDP failure from 23.94.153.202 is a host of its own, and the
+    -- finding would be on every log it reads.  Its blocks, named, are
+    -- left out; an address outside them is still the internet, and a
+    -- block written wrong is refused by name, before anything is read.
+    it("leaves out the network's own public blocks, named as internal", function()
+      local log = { rdp_fail("23.94.153.202", 0), rdp_logon("bob", "198.20.7.7", 60) }
+      local f = one(sc.triage(log, nil, { internal = { "23.94.0.0/16" } }), "public_source")
+      assert.are.same({ "198.20.7.7" }, f.sources) -- (bob's logon: not in the block)
+      assert.are.equal(1, f.count)
+      none(sc.triage(log, nil, { internal = { "23.94.0.0/16", "198.20.7.7" } }), "public_source")
+      -- (the mapped IPv6 form of an address in the block is in it too)
+      none(sc.triage({ rdp_fail("::ffff:23.94.1.1", 0) }, nil, { internal = { "23.94.0.0/16" } }),
+           "public_source")
+      for bad, why in pairs({ ["23.94.0.0/33"] = "is not an IPv4 block",
+                              ["2001:db8::/32"] = "is IPv6", ["corp.local"] = "is not an IPv4",
+                              ["23.94.0/16"] = "is not an IPv4 block" }) do
+        local ok, err = pcall(sc.triage, log, nil, { internal = { bad } })
+        assert.is_false(ok)
+        assert.matches("option 'internal': '" .. bad:gsub("%p", "%%%0") .. "' " .. why, err)
+      end
+      local ok, err = pcall(sc.triage, log, nil, { internal = "23.94.0.0/16" })
+      assert.is_false(ok)
+      assert.matches("option 'internal': a list of IPv4 blocks, got string", err, 1, true)
+    end)
   end)
 
   describe("findings: failures that name no account", function()

@@ -44,6 +44,14 @@ local function add_events(p)
             "means the whole day).")
   ev:option("--account", "Only events of this account (DOMAIN\\user, user@domain or user).")
   ev:option("--source", "Only events from this source (IP address or workstation).")
+  ev:option("--internal", "An IPv4 block of your own network that is public " ..
+            "(198.51.100.0/24, or one address): its addresses are not taken for the " ..
+            "internet (public_source). Give it once for each block.")
+   :argname("<block>"):count("*"):convert(function(v)
+     local ok, why = require("logonerr.events.address").block(v)
+     if not ok then return nil, why end
+     return v
+   end)
   ev:flag("--records", "Print the records as JSON, one per line, instead of a report.")
   workers.option(ev, "Use up to this many cores (1 to 64): files, and parts of a big " ..
                  "EVTX file, are triaged this many at once, each in a process of its " ..

@@ -82,6 +82,48 @@ M.is_public = memo.one(function(v)
   return not NOT_PUBLIC_24[a .. "." .. b .. "." .. tonumber(c)]
 end)
 
+-- An IPv4 address's value, a number from 0 to 2^32 - 1.
+local function value(v)
+  local a, b, c, d = match(v, "^(%d+)%.(%d+)%.(%d+)%.(%d+)$")
+  return ((tonumber(a) * 256 + tonumber(b)) * 256 + tonumber(c)) * 256 + tonumber(d)
+end
+
+--- An IPv4 block, written as CIDR (`198.51.100.0/24`, or an address alone
+-- for its /32), as the first and last values it holds; nil and why for
+-- anything else.  IPv6 is refused: is_public never takes it for the
+-- internet, so no block of it is needed.
+function M.block(s)
+  if type(s) ~= "string" then return nil, "an IPv4 block expected, got " .. type(s) end
+  local a, n = match(s, "^%s*([^/%s]+)/(%d+)%s*$")
+  if a == nil then a, n = match(s, "^%s*([^/%s]+)%s*$"), "32" end
+  n = tonumber(n)
+  if a ~= nil and match(a, ":") then
+    return nil, "'" .. s .. "' is IPv6: only IPv4 addresses are taken for the internet"
+  end
+  if a == nil or not ipv4(a) or n == nil or n > 32 then
+    return nil, "'" .. s .. "' is not an IPv4 block such as 198.51.100.0/24"
+  end
+  local size = 2 ^ (32 - n)
+  local first = value(a)
+  first = first - first % size
+  return { first = first, last = first + size - 1 }
+end
+
+--- A test of an address, as is_public, that also says no to the addresses
+-- of blocks (M.block's): a network's own public blocks.  is_public itself
+-- where there are none.
+function M.public_but(blocks)
+  if blocks == nil or #blocks == 0 then return M.is_public end
+  return memo.one(function(v)
+    if not M.is_public(v) then return false end
+    local x = value(M.ip(v))
+    for _, b in ipairs(blocks) do
+      if x >= b.first and x <= b.last then return false end
+    end
+    return true
+  end)
+end
+
 --- A workstation name in one spelling: without the `\\` some events put
 -- before it, in upper case as NetBIOS names are; nil for nothing or `-`.
 M.workstation = memo.one(function(v)

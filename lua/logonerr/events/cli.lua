@@ -503,8 +503,11 @@ function M.run(a, in_, out, err)
     if dir == nil then w.at, w.parts = nil, 1 end
     for k = 1, w.parts do items[#items + 1] = { w = w, k = k } end
   end
-  local acc = triage.new(triage.DEFAULTS)
-  local accf = keep and triage.new(triage.DEFAULTS) -- (what the filters keep)
+  -- (the thresholds, and the network's own public blocks for public_source)
+  local o = { internal = a.internal }
+  for k, v in pairs(triage.DEFAULTS) do o[k] = v end
+  local acc = triage.new(o)
+  local accf = keep and triage.new(o) -- (what the filters keep)
   reading = function(format)
     acc:reading(format)
     if accf then accf:reading(format) end

@@ -19,8 +19,8 @@ local schema = require "logonerr.events.schema"
 local time = require "logonerr.events.time"
 
 local floor, math_abs, math_max = math.floor, math.abs, math.max
-local getmetatable, ipairs, next, pairs, setmetatable, tonumber, tostring =
-      getmetatable, ipairs, next, pairs, setmetatable, tonumber, tostring
+local assert, getmetatable, ipairs, next, pairs, setmetatable, tonumber, tostring =
+      assert, getmetatable, ipairs, next, pairs, setmetatable, tonumber, tostring
 local find, lower, match = string.find, string.lower, string.match
 local sort = table.sort
 
@@ -145,7 +145,11 @@ function M.new(opts)
   local o = {}
   for k, v in pairs(rules.DEFAULTS) do o[k] = v end
   for k, v in pairs(opts or {}) do o[k] = v end
-  return setmetatable({ o = o, ids = identity.new(), list = {}, n = 0, owns = {},
+  -- (internal: the network's own public IPv4 blocks, checked by the caller)
+  local own = {}
+  for i, b in ipairs(o.internal or {}) do own[i] = assert(address.block(b)) end
+  return setmetatable({ o = o, public = address.public_but(own), ids = identity.new(),
+                        list = {}, n = 0, owns = {},
                         sums = {}, sum_of = {}, sum_list = {}, srcs = {}, src_list = {},
                         shapes = {}, shape_list = {}, learn = {}, learnt = {},
                         won_t = {}, won_i = {}, won_rec = {}, won_of = {}, unnamed = {},
@@ -1561,23 +1565,24 @@ local function find_all(self, tables_only)
   -- named beside them, and make it high.
   -- (looked for among the shapes first: most logs have none, and then
   -- no attempt is looked at)
+  local public = self.public -- (is_public, but for the network's own blocks)
   local any, any_nl = false, false
   for _, sh in ipairs(self.shape_list) do
-    if sh.failed and sh.ip and address.is_public(sh.ip) then any = true; break end
+    if sh.failed and sh.ip and public(sh.ip) then any = true; break end
   end
   for _, sh in ipairs(self.nameless_shape_list) do
-    if address.is_public(sh.src) then any_nl = true; break end
+    if public(sh.src) then any_nl = true; break end
   end
   local pub = {}
   if any then
     for _, e in ipairs(all) do
-      if e.failed and e.ip and address.is_public(e.ip) then pub[#pub + 1] = e end
+      if e.failed and e.ip and public(e.ip) then pub[#pub + 1] = e end
     end
   end
   if any_nl then
     local pub_nl = {}
     for _, e in ipairs(nl) do
-      if address.is_public(e.src) then pub_nl[#pub_nl + 1] = e end
+      if public(e.src) then pub_nl[#pub_nl + 1] = e end
     end
     pub = by_time_merged(pub, pub_nl)
   end
@@ -1586,7 +1591,7 @@ local function find_all(self, tables_only)
   local won_by, won_out, n_won, of_platform = {}, {}, 0, {}
   for _, sm in ipairs(self.sum_list) do
     if (sm.role == "logon" or sm.role == "tgt") and sm.kind ~= "virtual" and
-       address.is_public(sm.src) then
+       public(sm.src) then
       local key = sm.identity .. "\0" .. (sm.source or sm.src)
       local on = won_by[key]
       if on == nil then

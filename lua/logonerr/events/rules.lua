@@ -219,7 +219,7 @@ M.KINDS = {
         "These sources are public IPv4 addresses, none private, loopback or reserved: the host that logged them answers the internet, directly or through a port forward. Find which service they reached (RDP 3389, SMB 445, WinRM, or a web front end passing on NTLM: OWA, ADFS) and close it to the internet, or put it behind a VPN or RD Gateway with multi-factor sign-in.",
         "A logon that succeeded from such an address came from outside: unless the account's owner confirms it, treat the account as compromised (reset its password, end its sessions) and see what it did (the 4624's logon ID, 4672, 4688, 5140).",
         "Failures from the internet on an open RDP or SMB port never stop: see the findings beside this one for guessing and spraying, and block the addresses at the firewall once the port is closed.",
-        "Unless the network uses public addresses inside (some universities and older companies own such blocks): then these are its own hosts, and this finding says nothing.",
+        "Unless the network uses public addresses inside (some universities and older companies own such blocks): then these are its own hosts; name those blocks with --internal (198.51.100.0/24) and they are left out.",
       },
     },
     platforms = {
@@ -227,14 +227,14 @@ M.KINDS = {
         attacker = {
           "These sources are public IPv4 addresses, none private, loopback or reserved: the KDC answers the internet on port 88. Unless clients outside must reach it, close the port at the firewall, or let them in through a VPN.",
           "A ticket issued to such an address went outside: unless the principal's owner confirms it, give it a new password (kadmin's cpw) and look for what the ticket reached.",
-          "Unless the network uses public addresses inside (some universities own such blocks): then these are its own hosts, and this finding says nothing.",
+          "Unless the network uses public addresses inside (some universities own such blocks): then these are its own hosts; name those blocks with --internal (198.51.100.0/24) and they are left out.",
         },
       },
       samba = {
         attacker = {
           "These sources are public IPv4 addresses, none private, loopback or reserved: the DC answers the internet (Kerberos 88, SMB 445, LDAP 389). Close those ports to the internet, or let clients outside in through a VPN.",
           "A logon that succeeded from such an address came from outside: unless the account's owner confirms it, treat the account as compromised (samba-tool user setpassword) and see what it did.",
-          "Unless the network uses public addresses inside (some universities own such blocks): then these are its own hosts, and this finding says nothing.",
+          "Unless the network uses public addresses inside (some universities own such blocks): then these are its own hosts; name those blocks with --internal (198.51.100.0/24) and they are left out.",
         },
       },
     },

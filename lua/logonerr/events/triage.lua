@@ -4,6 +4,7 @@
 -- a severity, a reading and what to check next) in logonerr.events.findings.
 -- @module logonerr.events.triage
 
+local address = require "logonerr.events.address"
 local findings = require "logonerr.events.findings"
 local plain = require "logonerr.events.plain"
 local record = require "logonerr.events.record"
@@ -175,11 +176,17 @@ function M.triage(recs, opts)
   local o = {}
   for k, v in pairs(M.DEFAULTS) do o[k] = v end
   for k, v in pairs(opts or {}) do
-    -- Every option is a threshold or a window: a positive number.
-    if M.DEFAULTS[k] == nil then
+    -- internal: a network's own public IPv4 blocks, as CIDR texts
+    if k == "internal" then
+      local why = type(v) ~= "table" and "a list of IPv4 blocks, got " .. type(v)
+      for _, b in ipairs(type(v) == "table" and v or {}) do
+        why = why or select(2, address.block(b))
+      end
+      if why then error("bad argument #2 to 'triage' (option 'internal': " .. why .. ")", 2) end
+    -- Every other option is a threshold or a window: a positive number.
+    elseif M.DEFAULTS[k] == nil then
       error("bad argument #2 to 'triage' (unknown option '" .. tostring(k) .. "')", 2)
-    end
-    if type(v) ~= "number" or v ~= v or v <= 0 then
+    elseif type(v) ~= "number" or v ~= v or v <= 0 then
       error("bad argument #2 to 'triage' (option '" .. k ..
             "' must be a positive number, got " .. tostring(v) .. ")", 2)
     end
