@@ -60,6 +60,29 @@ describe("the logonerr command", function()
     assert.matches("win32%s+ERROR_LOGON_FAILURE %(0x52E%)", out)
   end)
 
+  -- -n reads the code in that namespace, as explain does: Kerberos 6 is
+  -- KDC_ERR_C_PRINCIPAL_UNKNOWN (RFC 4120, 7.5.9), where 6 alone is read
+  -- as Win32 first; a number the namespace's catalogue lacks, or a name of
+  -- another namespace, is refused, exit 1.
+  it("prints the forms of a code read in the namespace -n names", function()
+    local code, out = run("--forms -n kerberos 6")
+    assert.are.equal(0, code)
+    assert.matches("^symbol%s+KDC_ERR_C_PRINCIPAL_UNKNOWN\nnamespace%s+kerberos\n", out)
+    local err
+    code, out, err = run("--forms -n ntstatus 1326")
+    assert.are.equal(1, code)
+    assert.are.equal("", out)
+    assert.matches("not in the catalogue", err, 1, true)
+    code, out, err = run("--forms -n ntstatus ERROR_LOGON_FAILURE")
+    assert.are.equal(1, code)
+    assert.are.equal("", out)
+    assert.matches("a name in namespace win32, not ntstatus", err, 1, true)
+    -- (a Win32 number the catalogue lacks keeps its forms under -n win32)
+    code, out = run("--forms -n win32 6")
+    assert.are.equal(0, code)
+    assert.matches("hresult%s+0x80070006", out)
+  end)
+
   it("renders a template file", function()
     with_template("{{name}}={{code}}\n", function(path)
       local code, out = run("-t " .. path .. " 1366")

@@ -153,8 +153,21 @@ end
 
 local FORM_ROWS = { "symbol", "namespace", "hex", "decimal", "signed", "hresult" }
 
-local function print_forms(out, x, format)
-  local f, err = logonerr.forms(x)
+-- The forms of x; with namespace, of x read in it (-n), as explain reads
+-- it: an entry's, or a number's that the catalogue lacks in that namespace.
+local function print_forms(out, x, format, namespace)
+  local f, err
+  if namespace then
+    local e, why = logonerr.lookup(x, namespace)
+    if e then
+      f, err = logonerr.forms(e.name)
+    else
+      f = logonerr.forms(x)
+      if f == nil or f.namespace ~= namespace then return nil, why end
+    end
+  else
+    f, err = logonerr.forms(x)
+  end
   if f == nil then return nil, err end
   local others = {}
   for i, c in ipairs(f.counterparts) do
@@ -214,7 +227,7 @@ local function explain(a, out, err)
   local views = {}
   for _, x in ipairs(a.codes) do
     if a.forms then
-      local ok, why = print_forms(out, x, a.format)
+      local ok, why = print_forms(out, x, a.format, a.namespace)
       if not ok then err:write("logonerr: ", why, "\n"); status = 1 end
     elseif a.sources then
       local cands, why = readings(x, a.namespace)
