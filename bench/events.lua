@@ -217,6 +217,7 @@ m = measure({ EXPORT .. big }, 1)
 local exb = row(bx, "evtxexport -f xml", big, m[1])
 local bigj2
 m, bigj2 = paired(LOGONERR .. big, LOGONERR .. "-j 2 " .. big, 7)
+local bigbest = m
 local lob = row(bx, "logonerr events (triage)", big, m[1])
 row(bx, "logonerr events -j 2", big, m[2])
 -- An estimate of the most -j 2 can give, from instructions (callgrind's
@@ -327,15 +328,22 @@ io.write(("  triage speed: %.0f MB/s (%s); target at least 100: %s\n")
 -- machine's two cores gave then to the same work twice (two whole
 -- triages hold twice the memory of -j 2's, so on a big file -j 2 can get
 -- more).
-local function speedup(r)
+-- The best of each command in the rounds (best: paired()'s) is its cost
+-- when least else ran: their ratios say what the program gives where the
+-- medians carry the machine's drift too.
+local function speedup(r, best)
   local t = r.twice
+  local j1, j2, two = best[1][2], best[2][2], best[3][2]
   return ("%.2f times (median of %d rounds, %.2f to %.2f); target at least 1.8: %s\n" ..
           "  in the same rounds, two triages at once against one (the same work twice, " ..
-          "nothing merged): %.2f times (%.2f to %.2f); -j 2 got %.0f%% of that")
+          "nothing merged): %.2f times (%.2f to %.2f); -j 2 got %.0f%% of that\n" ..
+          "  the best run of each in those rounds: -j 1 %.2f s, -j 2 %.2f s (%.2f times), " ..
+          "two at once %.2f s (%.2f times); -j 2 got %.0f%% of that")
          :format(median(r), #r, r[1], r[#r], verdict(median(r) >= 1.8),
-                 median(t), t[1], t[#t], 100 * median(r) / median(t))
+                 median(t), t[1], t[#t], 100 * median(r) / median(t),
+                 j1, j2, j1 / j2, two, 2 * j1 / two, 100 * (j1 / j2) / (2 * j1 / two))
 end
-io.write(("triage -j 2 against -j 1 (wall, %s): %s\n"):format(bx, speedup(bigj2)))
+io.write(("triage -j 2 against -j 1 (wall, %s): %s\n"):format(bx, speedup(bigj2, bigbest)))
 if type(bound) == "table" then
   local b = bound
   local two = b.cmd + b.worker
