@@ -752,6 +752,15 @@ describe("findings", function()
   end)
 
   describe("findings: disabled accounts and lockouts", function()
+    -- A TGT asked for user from ip and refused with status (4768: 0x6 no
+    -- such name, 0x12 refused), no pre-authentication given.
+    local function asked(user, ip, t, status)
+      return { id = 4768, time = at(t), data = { TargetUserName = user,
+        TargetDomainName = "CORP.LOCAL", ServiceName = "krbtgt/CORP.LOCAL",
+        IpAddress = "::ffff:" .. ip, Status = status, PreAuthType = "-",
+        TicketEncryptionType = "0xffffffff" } }
+    end
+
     -- kerbrute's user enumeration asks the KDC for a TGT for each name of a
     -- list.  Names that do not exist answer 0x6; accounts that exist but are
     -- disabled answer 0x12 (KDC_ERR_CLIENT_REVOKED), and Guest,
@@ -761,17 +770,9 @@ describe("findings", function()
       local log = {}
       local names = { "Guest", "DefaultAccount", "krbtgt", "SM_27d255b6407743b08",
                       "SM_2b6f1a51ac6c41b2a" }
-      for i, n in ipairs(names) do
-        log[#log + 1] = { id = 4768, time = at(i * 0.05), data = { TargetUserName = n,
-          TargetDomainName = "CORP.LOCAL", ServiceName = "krbtgt/CORP.LOCAL",
-          IpAddress = "::ffff:10.0.0.66", Status = "0x12", PreAuthType = "-",
-          TicketEncryptionType = "0xffffffff" } }
-      end
+      for i, n in ipairs(names) do log[#log + 1] = asked(n, "10.0.0.66", i * 0.05, "0x12") end
       for i = 1, 6 do
-        log[#log + 1] = { id = 4768, time = at(1 + i * 0.05), data = {
-          TargetUserName = "nosuch" .. i, TargetDomainName = "CORP.LOCAL",
-          ServiceName = "krbtgt/CORP.LOCAL", IpAddress = "::ffff:10.0.0.66", Status = "0x6",
-          PreAuthType = "-", TicketEncryptionType = "0xffffffff" } }
+        log[#log + 1] = asked("nosuch" .. i, "10.0.0.66", 1 + i * 0.05, "0x6")
       end
       local r = sc.triage(log)
       none(r, "lockout")
@@ -796,12 +797,6 @@ describe("findings", function()
     -- probes in the spray's seconds are that address's.
     it("counts a spray's tries at refused and unknown names in the spray, not as enumeration",
        function()
-      local function asked(user, ip, t, status)
-        return { id = 4768, time = at(t), data = { TargetUserName = user,
-          TargetDomainName = "CORP.LOCAL", ServiceName = "krbtgt/CORP.LOCAL",
-          IpAddress = "::ffff:" .. ip, Status = status, PreAuthType = "-",
-          TicketEncryptionType = "0xffffffff" } }
-      end
       local log = {}
       for i, u in ipairs({ "ann", "bob", "cid", "dan", "eve", "fay" }) do
         log[#log + 1] = kerberos_bad(u, "CORP.LOCAL", "10.0.0.66", i * 0.4)
