@@ -1093,8 +1093,47 @@ describe("findings", function()
         assert.matches("program on this host itself", f.check[1], 1, true)
         assert.matches("SubjectLogonId", f.check[1], 1, true)
         -- (the session the tool ran in, named: its Subject's account and logon ID)
-        assert.are.same({ "PC07\\admin (logon ID 0x393f6d)" }, f.sessions)
+        assert.are.same({ { account = "PC07\\admin", logon_id = "0x393f6d" } }, f.sessions)
       end
+    end)
+
+    -- The session as logs write it: a JSON export's logon ID as a number
+    -- (3751789 is 0x393f6d), and SYSTEM's, which every service and task
+    -- shares (0x3e7: no one session to follow, and said so).  A value of
+    -- no kind a log writes (true) is no session, and stops nothing.
+    it("reads the session's logon ID as text or number, and names SYSTEM's shared one",
+       function()
+      -- (the records as a reader gives them, the Subject's values then set
+      -- as a JSON log may hold them)
+      local function tried(id, name, domain)
+        local log = {}
+        for i = 1, 8 do log[i] = local_failure("Administrator", i * 0.1, TOOL) end
+        local recs = sc.records(log)
+        for _, rec in ipairs(recs) do
+          rec.data.SubjectLogonId = id
+          rec.data.SubjectUserName = name or rec.data.SubjectUserName
+          rec.data.SubjectDomainName = domain or rec.data.SubjectDomainName
+        end
+        local r = events.triage(recs)
+        return one(r, "password_guessing"), r
+      end
+      assert.are.same({ { account = "PC07\\admin", logon_id = "0x393f6d" } },
+                      tried(3751789).sessions)
+      assert.are.same({ { account = "CORP\\PC07$", logon_id = "0x3e7", shared = "SYSTEM" } },
+                      tried("0x00000000000003E7", "PC07$", "CORP").sessions)
+      local text = require("logonerr.events.report").render(
+        select(2, tried("0x3e7", "PC07$", "CORP")), "text")
+      assert.matches("sessions: CORP\\PC07$ (logon ID 0x3e7, SYSTEM's, which its services " ..
+                     "and tasks share)", text, 1, true)
+      for _, odd in ipairs({ true, "0x0", "-", "", 0, -5, 1.5 }) do
+        assert.is_nil(tried(odd).sessions, tostring(odd))
+      end
+      -- (nor does a process or service name of no kind a log writes)
+      local log = {}
+      for i = 1, 8 do log[i] = local_failure("Administrator", i * 0.1, TOOL) end
+      local recs = sc.records(log)
+      for _, rec in ipairs(recs) do rec.data.ProcessName, rec.data.ServiceName = true, false end
+      assert.is_nil(one(events.triage(recs), "password_guessing").processes)
     end)
 
     -- The same host's logon screen, where a person mistypes a password
@@ -1197,7 +1236,7 @@ describe("findings", function()
         assert.matches("program on this host itself", f.check[1], 1, true)
         -- (evtx_dump.py: SubjectUserName Admin, SubjectDomainName WIN,
         -- SubjectLogonId 0x0000000000393f6d in each of the 16)
-        assert.are.same({ "WIN\\Admin (logon ID 0x393f6d)" }, f.sessions)
+        assert.are.same({ { account = "WIN\\Admin", logon_id = "0x393f6d" } }, f.sessions)
       end
     end)
 
@@ -1537,16 +1576,25 @@ describe("findings", function()
     -- block written wrong is refused by name, before anything is read.
     it("leaves out the network's own public blocks, named as internal", function()
       local log = { rdp_fail("23.94.153.202", 0), rdp_logon("bob", "198.20.7.7", 60) }
-      local f = one(sc.triage(log, nil, { internal = { "23.94.0.0/16" } }), "public_source")
+      local r = sc.triage(log, nil, { internal = { "23.94.0.0/16" } })
+      local f = one(r, "public_source")
       assert.are.same({ "198.20.7.7" }, f.sources) -- (bob's logon: not in the block)
       assert.are.equal(1, f.count)
+      -- (the report says what the blocks left out: the failure)
+      assert.are.same({ blocks = { "23.94.0.0/16" }, attempts = 1 }, r.internal)
+      assert.is_nil(sc.triage(log).internal)
       none(sc.triage(log, nil, { internal = { "23.94.0.0/16", "198.20.7.7" } }), "public_source")
       -- (the mapped IPv6 form of an address in the block is in it too)
       none(sc.triage({ rdp_fail("::ffff:23.94.1.1", 0) }, nil, { internal = { "23.94.0.0/16" } }),
            "public_source")
+      -- (wider than a /8 no network owns, and /0 would hide the internet;
+      -- a leading zero is octal to some tools, decimal to others)
       for bad, why in pairs({ ["23.94.0.0/33"] = "is not an IPv4 block",
                               ["2001:db8::/32"] = "is IPv6", ["corp.local"] = "is not an IPv4",
-                              ["23.94.0/16"] = "is not an IPv4 block" }) do
+                              ["23.94.0/16"] = "is not an IPv4 block",
+                              ["0.0.0.0/0"] = "is wider than any network's own block",
+                              ["10.0.0.0/7"] = "is wider than any network's own block",
+                              ["023.94.0.0/16"] = "has a number with a leading zero" }) do
         local ok, err = pcall(sc.triage, log, nil, { internal = { bad } })
         assert.is_false(ok)
         assert.matches("option 'internal': '" .. bad:gsub("%p", "%%%0") .. "' " .. why, err)

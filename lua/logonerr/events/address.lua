@@ -103,6 +103,14 @@ function M.block(s)
   if a == nil or not ipv4(a) or n == nil or n > 32 then
     return nil, "'" .. s .. "' is not an IPv4 block such as 198.51.100.0/24"
   end
+  -- (0 first: octal to inet_aton and some tools, decimal to others)
+  if match("." .. a, "%.0%d") then
+    return nil, "'" .. s .. "' has a number with a leading zero: write 10.0.0.0, not 010.000.0.0"
+  end
+  -- (no network owns more than a /8; /0 would hide the whole internet)
+  if n < 8 then
+    return nil, "'" .. s .. "' is wider than any network's own block (at most a /8)"
+  end
   local size = 2 ^ (32 - n)
   local first = value(a)
   first = first - first % size

@@ -295,6 +295,12 @@ function M.run(a, in_, out, err)
   -- accounts tell whether one account's are an attack.  --records prints
   -- those the filters keep (the reader's own filters).
   local opts = { seen = seen, jobs = a.jobs }
+  -- (--internal tells the findings what is not the internet: records have none)
+  if a.records and a.internal and #a.internal > 0 then
+    err:write("logonerr: --internal is for the report's findings; --records prints the " ..
+              "records alone\n")
+    return 2
+  end
   if a.records then
     opts.since, opts["until"], opts.account, opts.source = a.since, a["until"], a.account,
                                                            a.source
@@ -663,6 +669,7 @@ function M.run(a, in_, out, err)
     for _, x in ipairs(r.findings) do whole.findings[#whole.findings + 1] = x end
     r.findings = triage.rank(whole.findings)
     r.platform, r.platforms = whole.platform, whole.platforms -- (of every log read)
+    r.internal = whole.internal -- (what public_source, made from every record, left out)
   else
     r = acc:finish()
   end

@@ -19,9 +19,9 @@ local schema = require "logonerr.events.schema"
 local time = require "logonerr.events.time"
 
 local floor, math_abs, math_max = math.floor, math.abs, math.max
-local assert, getmetatable, ipairs, next, pairs, setmetatable, tonumber, tostring =
-      assert, getmetatable, ipairs, next, pairs, setmetatable, tonumber, tostring
-local find, lower, match = string.find, string.lower, string.match
+local assert, getmetatable, ipairs, next, pairs, setmetatable, tonumber, tostring, type =
+      assert, getmetatable, ipairs, next, pairs, setmetatable, tonumber, tostring, type
+local find, format, lower, match = string.find, string.format, string.lower, string.match
 local sort = table.sort
 
 local _ENV = nil -- luacheck: ignore 211
@@ -83,6 +83,10 @@ local LOGGED_ON = { [2] = true, [3] = true, [10] = true }
 local a_tgt = memo.one(function(svc)
   return svc == nil or find(lower(svc), "^krbtgt") ~= nil
 end)
+-- The logon IDs every service and task of their account shares (SYSTEM,
+-- NETWORK SERVICE, LOCAL SERVICE): no one session to follow.
+local SHARED_LOGONS = { ["0x3e7"] = "SYSTEM", ["0x3e4"] = "NETWORK SERVICE",
+                        ["0x3e5"] = "LOCAL SERVICE" }
 -- What unnamed_tool counts failures that name no account in (seconds).
 local MINUTE = 60
 -- Service ticket encryption types a password can be cracked from
@@ -286,17 +290,33 @@ local function shape_key(spelling, src, role, id, computer, ws, ip, class, code,
          (subject or "")
 end
 
--- The session a failed logon was asked for from (4625's Subject: the
--- program's own, where a program on the host called LogonUser), as text:
--- its account and logon ID, which leads to its 4624 and its process
--- creations (4688); nil for none (logon ID 0: a network logon's).
-local function session_of(d, subject)
-  local id = match(tostring(subject), "^%s*0[xX]0*(%x+)%s*$")
-  if id == nil or id == "0" then return nil end
-  local user, domain = d.SubjectUserName, d.SubjectDomainName
-  local who = user and user ~= "-" and
-              ((domain and domain ~= "-" and domain .. "\\" or "") .. user) or "?"
-  return who .. " (logon ID 0x" .. lower(id) .. ")"
+-- A logon ID as one text, 0x and lower-case hex without leading zeros,
+-- written as a text (4625 writes 0x0000000000393f6d) or a number (a JSON
+-- export's); nil for none (0: a network logon's) and anything else.
+local logon_id = memo.one(function(v)
+  local hex
+  if type(v) == "number" then
+    if v >= 1 and v % 1 == 0 and v < 2 ^ 53 then hex = format("%x", v) end
+  elseif type(v) == "string" then
+    hex = match(v, "^%s*0[xX]0*(%x+)%s*$")
+    if hex == "0" then hex = nil end
+  end
+  return hex and "0x" .. lower(hex) or nil
+end)
+
+-- A value of a record's data that is text or a number (a JSON log's may be
+-- anything); nil for anything else.
+local function scalar(v)
+  local t = type(v)
+  if t == "string" or t == "number" then return v end
+  return nil
+end
+
+-- The account of a failed logon's session (4625's Subject).
+local function subject_account(d)
+  local user, domain = scalar(d.SubjectUserName), scalar(d.SubjectDomainName)
+  if user == nil or user == "-" then return "?" end
+  return (domain and domain ~= "-" and domain .. "\\" or "") .. user
 end
 
 -- Shape sh, new, made one that entries share: kept by its key and in
@@ -453,11 +473,13 @@ function STATE:add(rec, ev)
   -- The rest: what the event shares with others of its kind (account,
   -- source, code...) in a shape kept once, and its own time and number.
   local code, class = rec.code and rec.code.name, class_of(rec, role)
-  local svc, proc = d.ServiceName, d.ProcessName
+  local svc, proc = scalar(d.ServiceName), scalar(d.ProcessName)
   if ip and is_loopback(ip) then ip = nil end
   local failed, success = rec.failed and true or false, ok and true or false
-  -- (a failed logon's session, as the record writes its logon ID)
-  local subject = failed and role == "logon" and d.SubjectLogonId or nil
+  -- (a failed logon's session, 4625's Subject: the program's own, where a
+  -- program on the host asked for it; its logon ID leads to its 4624 and
+  -- its process creations, 4688)
+  local subject = failed and role == "logon" and logon_id(d.SubjectLogonId) or nil
   local key = shape_key(rec.account, src, role, id, host_of(rec.computer, self.current), wsf,
                         ip, class, code, ltn, svc, enc, preauth, proc, failed, success, subject)
   local shape = self.shapes[key]
@@ -469,7 +491,7 @@ function STATE:add(rec, ev)
         ws = wsf, ip = ip, class = class, code = code, logon_type = ltn,
         logon_name = lt and lt.name, service = svc, enc = enc, preauth = preauth,
         process = proc, how = how_of(lt and lt.name, role, svc),
-        subject = subject, session = subject and session_of(d, subject),
+        subject = subject, subject_account = subject and subject_account(d),
         service_key = svc and lower(svc), platform = self.current })
   end
   self.list[#self.list + 1] = entry(rec, n, shape)
@@ -968,7 +990,11 @@ local function finding(kind, list, reading, extra)
       if e.source_label then sources[e.source_label] = true end
       if e.src then srcs[lower(e.src)] = true end
       if e.code then codes[e.code] = true end
-      if e.session then sessions[e.session] = true end
+      if e.subject then
+        local k = e.subject_account .. "\0" .. e.subject
+        sessions[k] = sessions[k] or { account = e.subject_account, logon_id = e.subject,
+                                       shared = SHARED_LOGONS[e.subject] }
+      end
       if not records then
         process_of(e)
         here = here and e.by_program_here == true
@@ -1041,7 +1067,10 @@ local function finding(kind, list, reading, extra)
   if here then
     f.check = prepend(rules.FROM_HOST, f.check)
     -- (the sessions the program ran in: where the advice's first line leads)
-    if next(sessions) then f.sessions = keys(sessions, 20) end
+    if next(sessions) then
+      f.sessions = {}
+      for i, key in ipairs(keys(sessions, 20)) do f.sessions[i] = sessions[key] end
+    end
   end
   return f
 end
@@ -1314,8 +1343,14 @@ local function find_all(self, tables_only)
     if #tried > 0 then -- (after the spray's own advice: a copy, not the rules' list)
       local check = {}
       for i, c in ipairs(x.check) do check[i] = c end
-      for _, pf in ipairs(x.platforms or { x.platform }) do
-        check[#check + 1] = rules.SPRAYED_NAMES[pf] or rules.SPRAYED_NAMES.windows
+      -- (the platforms of the names tried, where the spray's were several)
+      local said = {}
+      for _, e in ipairs(tried) do
+        local pf = e.platform or "windows"
+        if not said[pf] then
+          said[pf] = true
+          check[#check + 1] = rules.SPRAYED_NAMES[pf] or rules.SPRAYED_NAMES.windows
+        end
       end
       x.check = check
     end
@@ -1566,23 +1601,31 @@ local function find_all(self, tables_only)
   -- (looked for among the shapes first: most logs have none, and then
   -- no attempt is looked at)
   local public = self.public -- (is_public, but for the network's own blocks)
+  -- (how many attempts those blocks left out: failures, and successes
+  -- kept as counts; asked only where there are blocks)
+  local own = public ~= address.is_public and 0
+  local function outside(v, n)
+    if public(v) then return true end
+    if own and address.is_public(v) then own = own + (n or 1) end
+    return false
+  end
   local any, any_nl = false, false
   for _, sh in ipairs(self.shape_list) do
-    if sh.failed and sh.ip and public(sh.ip) then any = true; break end
+    if sh.failed and sh.ip and address.is_public(sh.ip) then any = true; break end
   end
   for _, sh in ipairs(self.nameless_shape_list) do
-    if public(sh.src) then any_nl = true; break end
+    if address.is_public(sh.src) then any_nl = true; break end
   end
   local pub = {}
   if any then
     for _, e in ipairs(all) do
-      if e.failed and e.ip and public(e.ip) then pub[#pub + 1] = e end
+      if e.failed and e.ip and outside(e.ip) then pub[#pub + 1] = e end
     end
   end
   if any_nl then
     local pub_nl = {}
     for _, e in ipairs(nl) do
-      if public(e.src) then pub_nl[#pub_nl + 1] = e end
+      if outside(e.src) then pub_nl[#pub_nl + 1] = e end
     end
     pub = by_time_merged(pub, pub_nl)
   end
@@ -1591,7 +1634,7 @@ local function find_all(self, tables_only)
   local won_by, won_out, n_won, of_platform = {}, {}, 0, {}
   for _, sm in ipairs(self.sum_list) do
     if (sm.role == "logon" or sm.role == "tgt") and sm.kind ~= "virtual" and
-       public(sm.src) then
+       outside(sm.src, sm.n - (sm.twins or 0)) then
       local key = sm.identity .. "\0" .. (sm.source or sm.src)
       local on = won_by[key]
       if on == nil then
@@ -1606,6 +1649,7 @@ local function find_all(self, tables_only)
       of_platform[sm.platform or "windows"] = true
     end
   end
+  self.internal_attempts = own or nil
   for _, on in ipairs(won_out) do
     on.count = math_max(on.by_role.logon or 0, on.by_role.tgt or 0)
     on.by_role = nil
@@ -1933,8 +1977,8 @@ local SHAPE = { key = "string", id = "count", role = "string", computer = "scala
                 class = "string?", code = "string?", logon_type = "count?",
                 logon_name = "string?", service = "scalar?", enc = "number?",
                 preauth = "number?", process = "scalar?", how = "string",
-                service_key = "string?", platform = "string?", subject = "scalar?",
-                session = "string?" }
+                service_key = "string?", platform = "string?", subject = "string?",
+                subject_account = "string?" }
 local SUM = { key = "string", spelling = "string", user = "string", domain = "string?",
               src = "string?", role = "string", id = "count", computer = "scalar?",
               logon_type = "count?", logon_name = "string?", kind = "string", n = "count",
@@ -2217,7 +2261,11 @@ function STATE:finish(counts, about, seen)
   return { findings = f, by_account = accounts(self.ids, shapes, self.sum_list),
            by_source = sources(shapes, self.unnamed, self.ids),
            logon_summary = summary(shapes, self.sum_list),
-           domains = self.ids:domains() }
+           domains = self.ids:domains(),
+           -- (the network's own blocks, and the attempts from them that
+           -- would be the internet's: a report says what it left out)
+           internal = self.o.internal and #self.o.internal > 0 and
+                      { blocks = self.o.internal, attempts = self.internal_attempts or 0 } or nil }
 end
 
 return M

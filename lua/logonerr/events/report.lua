@@ -54,6 +54,11 @@ local function header(r)
     s = s .. format("; %d more filtered out by --since, --until, --account or --source",
                     r.filtered)
   end
+  -- (what the network's own public blocks left out of public_source)
+  if r.internal then
+    s = s .. format("; the network's own blocks (%s): %s from them not taken for the internet",
+                    concat(r.internal.blocks, ", "), count(r.internal.attempts, "attempt"))
+  end
   return s
 end
 
@@ -129,7 +134,14 @@ local function details(f, mixed)
   end
   if f.process then d[#d + 1] = { label = "process", text = f.process } end
   if f.processes then d[#d + 1] = { label = "processes", text = list(f.processes, 20) } end
-  if f.sessions then d[#d + 1] = { label = "sessions", text = list(f.sessions, 20) } end
+  if f.sessions then
+    local t = {}
+    for i, x in ipairs(f.sessions) do
+      t[i] = format("%s (logon ID %s%s)", x.account, x.logon_id,
+                    x.shared and ", " .. x.shared .. "'s, which its services and tasks share" or "")
+    end
+    d[#d + 1] = { label = "sessions", text = list(t, 20) }
+  end
   if f.gaps then
     local t = {}
     for i, g in ipairs(f.gaps) do

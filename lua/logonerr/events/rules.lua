@@ -434,7 +434,7 @@ M.BY_DESIGN = "Some of these accounts are disabled on purpose (Guest, DefaultAcc
 M.SPRAYED_NAMES = {
   windows = "Some names answered that they do not exist or that the account is refused (Kerberos 0x12: disabled, locked out, expired or outside its logon hours, said of existing accounts only): the list sprayed was wider than the accounts in use. Find out why each account named as refused is refused; those disabled on purpose (Guest, krbtgt, Exchange's SM_ mailboxes) answer so to everyone.",
   mit = "Some principals answered CLIENT_NOT_FOUND (no such principal) or were refused (CLIENT LOCKED OUT, LOCKED_OUT: said of existing principals only): the list sprayed was wider than the principals in use. Find out why each principal named as refused is refused: getprinc shows DISALLOW_ALL_TIX among its Attributes, or its Failed password attempts.",
-  samba = "Some names answered NT_STATUS_NO_SUCH_USER, or the KDC refused the account (0x12: disabled, locked out or expired, said of existing accounts only): the list sprayed was wider than the accounts in use. Find out why each account named as refused is refused (samba-tool user show NAME).",
+  samba = "The audit logged some names as unknown (NT_STATUS_NO_SUCH_USER) or refused by the KDC (0x12: disabled, locked out or expired, which it says of existing accounts only): the list sprayed was wider than the accounts in use. Through Samba's KDC an unknown name is answered differently from a known one; over SMB the client is told only NT_STATUS_LOGON_FAILURE, as for a bad password. Find out why each account named as refused is refused (samba-tool user show NAME).",
 }
 
 --- The advice, whole, when every account of a finding is disabled on

@@ -521,7 +521,7 @@ function ACC:finish(reader, about, ...)
   -- the logon summary: logonerr.events.findings.
   local x = found:finish(ids, about, self.gaps)
   r.by_account, r.by_source, r.logon_summary = x.by_account, x.by_source, x.logon_summary
-  r.domains, r.findings = x.domains, x.findings
+  r.domains, r.findings, r.internal = x.domains, x.findings, x.internal
   -- The sort keys were for ties only.
   for _, list in ipairs({ r.by_event, r.by_code, r.by_logon_type }) do
     for _, item in ipairs(list) do item.sort = nil end
