@@ -1128,11 +1128,13 @@ describe("findings", function()
       for _, odd in ipairs({ true, "0x0", "-", "", 0, -5, 1.5 }) do
         assert.is_nil(tried(odd).sessions, tostring(odd))
       end
-      -- (nor does a process or service name of no kind a log writes)
+      -- (nor does a process, service or account name of no kind a log writes)
       local log = {}
       for i = 1, 8 do log[i] = local_failure("Administrator", i * 0.1, TOOL) end
       local recs = sc.records(log)
-      for _, rec in ipairs(recs) do rec.data.ProcessName, rec.data.ServiceName = true, false end
+      for _, rec in ipairs(recs) do
+        rec.data.ProcessName, rec.data.ServiceName, rec.data.TargetUserName = true, true, { 1 }
+      end
       assert.is_nil(one(events.triage(recs), "password_guessing").processes)
     end)
 
@@ -1583,6 +1585,19 @@ describe("findings", function()
       -- (the report says what the blocks left out: the failure)
       assert.are.same({ blocks = { "23.94.0.0/16" }, attempts = 1 }, r.internal)
       assert.is_nil(sc.triage(log).internal)
+      -- (a logon a DC logs as a TGT and the server as a 4624 is one: three
+      -- of bob's from the block are 3, as public_source counts them; an
+      -- address alone is its /32)
+      local won = {}
+      for i = 1, 3 do
+        won[#won + 1] = tgt("bob", "CORP.LOCAL", "23.94.1.1", i * 60)
+        won[#won + 1] = { id = 4624, time = at(i * 60 + 0.1), computer = "srv01.corp.local",
+                          data = { TargetUserName = "bob", TargetDomainName = "CORP",
+                                   LogonType = "3", IpAddress = "23.94.1.1" } }
+      end
+      assert.are.equal(3, one(sc.triage(won), "public_source").logged_on[1].count)
+      assert.are.same({ blocks = { "23.94.0.0/16", "23.94.1.1/32" }, attempts = 3 },
+                      sc.triage(won, nil, { internal = { "23.94.0.0/16", "23.94.1.1" } }).internal)
       none(sc.triage(log, nil, { internal = { "23.94.0.0/16", "198.20.7.7" } }), "public_source")
       -- (the mapped IPv6 form of an address in the block is in it too)
       none(sc.triage({ rdp_fail("::ffff:23.94.1.1", 0) }, nil, { internal = { "23.94.0.0/16" } }),
@@ -1594,7 +1609,9 @@ describe("findings", function()
                               ["23.94.0/16"] = "is not an IPv4 block",
                               ["0.0.0.0/0"] = "is wider than any network's own block",
                               ["10.0.0.0/7"] = "is wider than any network's own block",
-                              ["023.94.0.0/16"] = "has a number with a leading zero" }) do
+                              ["023.94.0.0/16"] = "has a number with a leading zero",
+                              ["1.2.3.4/8"] = "names an address inside its block: write " ..
+                                              "the block as 1.0.0.0/8" }) do
         local ok, err = pcall(sc.triage, log, nil, { internal = { bad } })
         assert.is_false(ok)
         assert.matches("option 'internal': '" .. bad:gsub("%p", "%%%0") .. "' " .. why, err)

@@ -8,6 +8,7 @@ local memo = require "logonerr.events.memo"
 
 local ipairs, match, lower, upper, gsub, tonumber, type, tostring =
       ipairs, string.match, string.lower, string.upper, string.gsub, tonumber, type, tostring
+local floor, format = math.floor, string.format
 
 local _ENV = nil -- luacheck: ignore 211
 
@@ -113,8 +114,13 @@ function M.block(s)
   end
   local size = 2 ^ (32 - n)
   local first = value(a)
-  first = first - first % size
-  return { first = first, last = first + size - 1 }
+  if first % size ~= 0 then -- (which was meant: the block, or the address?)
+    local base = first - first % size
+    return nil, "'" .. s .. "' names an address inside its block: write the block as " ..
+                format("%d.%d.%d.%d/%d", floor(base / 16777216), floor(base / 65536) % 256,
+                       floor(base / 256) % 256, base % 256, n)
+  end
+  return { first = first, last = first + size - 1, text = a .. "/" .. n }
 end
 
 --- A test of an address, as is_public, that also says no to the addresses

@@ -150,9 +150,13 @@ function M.new(opts)
   for k, v in pairs(rules.DEFAULTS) do o[k] = v end
   for k, v in pairs(opts or {}) do o[k] = v end
   -- (internal: the network's own public IPv4 blocks, checked by the caller)
-  local own = {}
-  for i, b in ipairs(o.internal or {}) do own[i] = assert(address.block(b)) end
+  local own, texts = {}, {}
+  for i, b in ipairs(o.internal or {}) do
+    own[i] = assert(address.block(b))
+    texts[i] = own[i].text -- (as the report names them)
+  end
   return setmetatable({ o = o, public = address.public_but(own), ids = identity.new(),
+                        internal = #texts > 0 and texts or nil,
                         list = {}, n = 0, owns = {},
                         sums = {}, sum_of = {}, sum_list = {}, srcs = {}, src_list = {},
                         shapes = {}, shape_list = {}, learn = {}, learnt = {},
@@ -386,8 +390,10 @@ function STATE:add(rec, ev)
     return
   end
   -- Learn: spellings of the domain, SIDs, address and workstation pairs.
-  local realm = match(d.ServiceName or "", "^[kK][rR][bB][tT][gG][tT]/(.+)$")
-  local upn_realm = match(d.TargetUserName or "", "@([^@]+)$")
+  -- (a JSON log's value may be of any kind: text and numbers are read)
+  local svc, proc = scalar(d.ServiceName), scalar(d.ProcessName)
+  local realm = match(svc or "", "^[kK][rR][bB][tT][gG][tT]/(.+)$")
+  local upn_realm = match(scalar(d.TargetUserName) or "", "@([^@]+)$")
   if d.TargetDomainName and role ~= "lockout" then
     if realm then learn(self, "pair", d.TargetDomainName, realm) end
     if upn_realm then learn(self, "pair", d.TargetDomainName, upn_realm) end
@@ -418,8 +424,8 @@ function STATE:add(rec, ev)
   -- ticket for another service than krbtgt, which the summary names).
   if ok and not rec.failed and (rec.seconds ~= nil or rec.time == nil) and
      (role == "logon" or role == "ntlm" or
-      (role == "tgt" and preauth ~= 0 and a_tgt(d.ServiceName)) or
-      (role == "service_ticket" and not (enc and ROASTABLE[enc] and d.ServiceName))) then
+      (role == "tgt" and preauth ~= 0 and a_tgt(svc)) or
+      (role == "service_ticket" and not (enc and ROASTABLE[enc] and svc))) then
     local at = host_of(rec.computer, self.current)
     local sm = lookup6(self.sum_of, rec.account, src or false, role, ltn or false, id,
                        at or false)
@@ -449,7 +455,7 @@ function STATE:add(rec, ev)
     -- (first_twin: where a merge meets the sum's last before it.)
     local again = false -- (a twin: the same logon, no success of its own)
     if role == "logon" and UAC_TYPES[ltn or -1] then
-      local twin = rec.time and tostring(d.ProcessName or "") .. "\0" .. rec.time or nil
+      local twin = rec.time and tostring(proc or "") .. "\0" .. rec.time or nil
       if sm.n == 1 then
         sm.first_twin = twin
       elseif twin and twin == sm.last_twin then
@@ -463,7 +469,7 @@ function STATE:add(rec, ev)
     if t and (sm.last == nil or t > sm.last) then sm.last = t end
     -- What a success after failures is looked for in (see find_all).
     if not again and sm.kind ~= "virtual" and (role ~= "logon" or LOGGED_ON[ltn or -1]) and
-       role ~= "service_ticket" and (role ~= "tgt" or a_tgt(d.ServiceName)) then
+       role ~= "service_ticket" and (role ~= "tgt" or a_tgt(svc)) then
       local k = #self.won_t + 1
       self.won_t[k], self.won_i[k], self.won_rec[k], self.won_of[k] =
         rec.seconds or 0, n, rec.record or false, sm
@@ -473,7 +479,6 @@ function STATE:add(rec, ev)
   -- The rest: what the event shares with others of its kind (account,
   -- source, code...) in a shape kept once, and its own time and number.
   local code, class = rec.code and rec.code.name, class_of(rec, role)
-  local svc, proc = scalar(d.ServiceName), scalar(d.ProcessName)
   if ip and is_loopback(ip) then ip = nil end
   local failed, success = rec.failed and true or false, ok and true or false
   -- (a failed logon's session, 4625's Subject: the program's own, where a
@@ -1604,11 +1609,12 @@ local function find_all(self, tables_only)
   -- (how many attempts those blocks left out: failures, and successes
   -- kept as counts; asked only where there are blocks)
   local own = public ~= address.is_public and 0
-  local function outside(v, n)
+  local function outside(v)
     if public(v) then return true end
-    if own and address.is_public(v) then own = own + (n or 1) end
+    if own and address.is_public(v) then own = own + 1 end
     return false
   end
+  local own_won = {} -- (the successes from those blocks, as won_by below)
   local any, any_nl = false, false
   for _, sh in ipairs(self.shape_list) do
     if sh.failed and sh.ip and address.is_public(sh.ip) then any = true; break end
@@ -1633,8 +1639,14 @@ local function find_all(self, tables_only)
   -- larger count, as the accounts' table counts it; a 4776 gives no address)
   local won_by, won_out, n_won, of_platform = {}, {}, 0, {}
   for _, sm in ipairs(self.sum_list) do
-    if (sm.role == "logon" or sm.role == "tgt") and sm.kind ~= "virtual" and
-       outside(sm.src, sm.n - (sm.twins or 0)) then
+    local as_logon = (sm.role == "logon" or sm.role == "tgt") and sm.kind ~= "virtual"
+    if as_logon and own and not public(sm.src) and address.is_public(sm.src) then
+      local key = sm.identity .. "\0" .. (sm.source or sm.src)
+      local t = own_won[key] or {}
+      own_won[key] = t
+      t[sm.role] = (t[sm.role] or 0) + sm.n - (sm.twins or 0)
+    end
+    if as_logon and public(sm.src) then
       local key = sm.identity .. "\0" .. (sm.source or sm.src)
       local on = won_by[key]
       if on == nil then
@@ -1649,6 +1661,8 @@ local function find_all(self, tables_only)
       of_platform[sm.platform or "windows"] = true
     end
   end
+  -- (a logon logged as a 4624 and a TGT once, by the larger count)
+  for _, t in pairs(own_won) do own = own + math_max(t.logon or 0, t.tgt or 0) end
   self.internal_attempts = own or nil
   for _, on in ipairs(won_out) do
     on.count = math_max(on.by_role.logon or 0, on.by_role.tgt or 0)
@@ -2264,8 +2278,8 @@ function STATE:finish(counts, about, seen)
            domains = self.ids:domains(),
            -- (the network's own blocks, and the attempts from them that
            -- would be the internet's: a report says what it left out)
-           internal = self.o.internal and #self.o.internal > 0 and
-                      { blocks = self.o.internal, attempts = self.internal_attempts or 0 } or nil }
+           internal = self.internal and
+                      { blocks = self.internal, attempts = self.internal_attempts or 0 } or nil }
 end
 
 return M
