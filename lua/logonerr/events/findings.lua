@@ -1638,34 +1638,36 @@ local function find_all(self, tables_only)
   -- (a logon or a TGT: one logon logged both ways counts once, by the
   -- larger count, as the accounts' table counts it; a 4776 gives no address)
   local won_by, won_out, n_won, of_platform = {}, {}, 0, {}
+  -- (sm's logons into the row of its identity and source in rows: made
+  -- when new, and then said so)
+  local function counted(rows, sm)
+    local key = sm.identity .. "\0" .. (sm.source or sm.src)
+    local on, new = rows[key], false
+    if on == nil then on, new = { by_role = {} }, true; rows[key] = on end
+    on.by_role[sm.role] = (on.by_role[sm.role] or 0) + sm.n - (sm.twins or 0)
+    return on, new
+  end
+  local function logons(on) return math_max(on.by_role.logon or 0, on.by_role.tgt or 0) end
   for _, sm in ipairs(self.sum_list) do
-    local as_logon = (sm.role == "logon" or sm.role == "tgt") and sm.kind ~= "virtual"
-    if as_logon and own and not public(sm.src) and address.is_public(sm.src) then
-      local key = sm.identity .. "\0" .. (sm.source or sm.src)
-      local t = own_won[key] or {}
-      own_won[key] = t
-      t[sm.role] = (t[sm.role] or 0) + sm.n - (sm.twins or 0)
-    end
-    if as_logon and public(sm.src) then
-      local key = sm.identity .. "\0" .. (sm.source or sm.src)
-      local on = won_by[key]
-      if on == nil then
-        on = { identity = sm.identity, source = sm.source_label or sm.src, count = 0,
-               src = sm.src, by_role = {} }
-        won_by[key] = on
-        won_out[#won_out + 1] = on
+    if (sm.role == "logon" or sm.role == "tgt") and sm.kind ~= "virtual" then
+      if public(sm.src) then
+        local on, new = counted(won_by, sm)
+        if new then
+          on.identity, on.source, on.src = sm.identity, sm.source_label or sm.src, sm.src
+          won_out[#won_out + 1] = on
+        end
+        if sm.first and (on.first == nil or sm.first < on.first) then on.first = sm.first end
+        if sm.last and (on.last == nil or sm.last > on.last) then on.last = sm.last end
+        of_platform[sm.platform or "windows"] = true
+      elseif own and address.is_public(sm.src) then
+        counted(own_won, sm)
       end
-      on.by_role[sm.role] = (on.by_role[sm.role] or 0) + sm.n - (sm.twins or 0)
-      if sm.first and (on.first == nil or sm.first < on.first) then on.first = sm.first end
-      if sm.last and (on.last == nil or sm.last > on.last) then on.last = sm.last end
-      of_platform[sm.platform or "windows"] = true
     end
   end
-  -- (a logon logged as a 4624 and a TGT once, by the larger count)
-  for _, t in pairs(own_won) do own = own + math_max(t.logon or 0, t.tgt or 0) end
+  for _, on in pairs(own_won) do own = own + logons(on) end
   self.internal_attempts = own or nil
   for _, on in ipairs(won_out) do
-    on.count = math_max(on.by_role.logon or 0, on.by_role.tgt or 0)
+    on.count = logons(on)
     on.by_role = nil
     n_won = n_won + on.count
   end
