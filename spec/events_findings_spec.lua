@@ -1138,6 +1138,43 @@ describe("findings", function()
       assert.is_nil(one(events.triage(recs), "password_guessing").processes)
     end)
 
+    -- A program running as SYSTEM (a service or task an intruder
+    -- planted, named like a system one) guesses the local Administrator's
+    -- password, 25 tries in 2.5 s: every 4625's Subject is the computer
+    -- account and 0x3e7, the session all of SYSTEM's services and tasks
+    -- share.  An attack
+    -- from this host; the logon ID leads nowhere (that session's 4688s
+    -- are every service's), the process ID each 4625 gives does.  Where
+    -- the same program ran in a person's session too, that session is
+    -- still the lead, and the shared one is said apart.
+    it("sends the responder to the process ID where the program ran in SYSTEM's session",
+       function()
+      local FAKE = "C:\\Windows\\Temp\\svchost.exe"
+      local function as_system(rec)
+        rec.data.SubjectUserName, rec.data.SubjectDomainName = "PC07$", "CORP"
+        rec.data.SubjectLogonId = "0x3e7"
+        return rec
+      end
+      local log = {}
+      for i = 1, 25 do log[i] = as_system(local_failure("Administrator", i * 0.1, FAKE)) end
+      local f = one(sc.triage(log), "password_guessing")
+      assert.are.equal("attacker", f.reading)
+      assert.are.same({ FAKE }, f.processes)
+      assert.are.same({ { account = "CORP\\PC07$", logon_id = "0x3e7", shared = "SYSTEM" } },
+                      f.sessions)
+      assert.matches("program on this host itself", f.check[1], 1, true)
+      assert.matches("ProcessId", f.check[1], 1, true)
+      assert.matches("NewProcessId", f.check[1], 1, true)
+      assert.not_matches("leads to the session's own 4624", joined(f), 1, true)
+      -- (the tool in the logged-on admin's session too: two sessions, one a lead)
+      for i = 1, 8 do log[#log + 1] = local_failure("Administrator", 3 + i * 0.1, FAKE) end
+      f = one(sc.triage(log), "password_guessing")
+      assert.are.equal(2, #f.sessions)
+      assert.matches("leads to the session's own 4624", f.check[1], 1, true)
+      assert.matches("0x3e7", f.check[2], 1, true)
+      assert.matches("ProcessId", f.check[2], 1, true)
+    end)
+
     -- The same host's logon screen, where a person mistypes a password
     -- six times over two minutes: someone sat there; no program to hunt.
     it("does not read the logon screen's failures as a program on the host", function()

@@ -1070,11 +1070,21 @@ local function finding(kind, list, reading, extra)
     end
   end
   if here then
-    f.check = prepend(rules.FROM_HOST, f.check)
-    -- (the sessions the program ran in: where the advice's first line leads)
+    -- (the sessions the program ran in: where the advice's first line
+    -- leads, but for one that services share, where the process ID does)
+    local shared, own = false, false
     if next(sessions) then
       f.sessions = {}
       for i, key in ipairs(keys(sessions, 20)) do f.sessions[i] = sessions[key] end
+      for _, s in pairs(sessions) do
+        if s.shared then shared = true else own = true end
+      end
+    end
+    if shared and not own then
+      f.check = prepend(rules.FROM_SHARED_SESSION, f.check)
+    else
+      if shared then f.check = prepend(rules.SHARED_SESSION_TOO, f.check) end
+      f.check = prepend(rules.FROM_HOST, f.check)
     end
   end
   return f

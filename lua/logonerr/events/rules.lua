@@ -450,6 +450,15 @@ M.ALL_BY_DESIGN = {
 -- person types): there is no other host to block.
 M.FROM_HOST = "These attempts came from a program on this host itself, not from another computer. Look at the process each 4625 names (not the logon screen) and at the session it ran in: the 4625's SubjectUserName and SubjectLogonId name that session, and its logon ID leads to the session's own 4624 and to its process creations (4688). In the advice below, the source is this host, and that program is what to look at."
 
+--- FROM_HOST's line where every such session is one that all the
+-- services of its account share (SYSTEM's 0x3e7, NETWORK SERVICE's
+-- 0x3e4, LOCAL SERVICE's 0x3e5): there the logon ID names no one program,
+-- and the process ID each 4625 gives is the lead.
+M.FROM_SHARED_SESSION = "These attempts came from a program on this host itself, not from another computer, and it ran in a session that every service of its account shares (SYSTEM 0x3e7, NETWORK SERVICE 0x3e4, LOCAL SERVICE 0x3e5): that logon ID does not single out the program, and the session's process creations (4688) are every such service's. Follow each 4625's ProcessId and ProcessName instead: the 4688 just before the failure whose NewProcessId is that ID names the program's parent and command line (process IDs are reused: take the one nearest in time), and while it runs, tasklist /svc /fi \"PID eq <id>\" (the ID in decimal) names the services it hosts. In the advice below, the source is this host, and that program is what to look at."
+
+--- After FROM_HOST, where some of the sessions are such a shared one.
+M.SHARED_SESSION_TOO = "Some of these attempts ran in a session that every service of its account shares (SYSTEM 0x3e7, NETWORK SERVICE 0x3e4, LOCAL SERVICE 0x3e5): for those, the logon ID singles out nothing. Follow their 4625's ProcessId to the 4688 just before it whose NewProcessId is that ID, or, while it runs, to tasklist /svc."
+
 --- Events that say the log itself misses something, in the order a
 -- log_gaps finding lists them: what each is (Microsoft's name for it),
 -- how much it matters, and what to do; routine ones (a shutdown, the
