@@ -54,10 +54,12 @@ local function header(r)
     s = s .. format("; %d more filtered out by --since, --until, --account or --source",
                     r.filtered)
   end
-  -- (what the network's own public blocks left out of public_source)
+  -- (what the network's own public blocks left out of public_source,
+  -- which is made from every record, whatever the filters keep)
   if r.internal then
-    s = s .. format("; the network's own blocks (%s): %s from them not taken for the internet",
-                    concat(r.internal.blocks, ", "), count(r.internal.attempts, "attempt"))
+    s = s .. format("; the network's own blocks (%s): %s from them%s not taken for the " ..
+                    "internet", concat(r.internal.blocks, ", "),
+                    count(r.internal.attempts, "attempt"), r.filtered and " in the whole log" or "")
   end
   return s
 end
