@@ -26,6 +26,22 @@ local function windows_lines(f)
   return out
 end
 
+-- Each platform's own tools, which its advice sends the responder to:
+-- MIT's kadmin (getprinc, modprinc) and its KDC's kdc.conf and log;
+-- Samba's samba-tool and smb.conf (the tools' manuals, not this code).
+local TOOLS = {
+  mit = { "kadmin", "getprinc", "modprinc", "kdc.conf", "krb5kdc" },
+  samba = { "samba-tool", "smb.conf" },
+}
+local function names_a_tool(f, platform)
+  for _, line in ipairs(f.check) do
+    for _, t in ipairs(TOOLS[platform]) do
+      if line:find(t, 1, true) then return true end
+    end
+  end
+  return false
+end
+
 local function report_of(path)
   local rd = assert(events.open(path))
   return events.triage(rd)
@@ -42,6 +58,8 @@ describe("advice by platform", function()
       assert.is_true(#r.findings >= 4, #r.findings)
       for _, f in ipairs(r.findings) do
         assert.are.same({}, windows_lines(f), f.kind)
+        -- (and sends the responder to the platform's own tools)
+        assert.is_true(names_a_tool(f, platform), f.kind .. ": " .. table.concat(f.check, " | "))
         if platform == "mit" then -- (MIT's KDC speaks Kerberos alone)
           for _, line in ipairs(f.check) do assert.falsy(line:find("NTLM", 1, true), line) end
         end
@@ -68,6 +86,9 @@ describe("advice by platform", function()
     -- (4771s for one account from one source: guessing, with Windows' advice)
     assert.is_table(guessing)
     assert.are.same(rules.KINDS.password_guessing.advice[guessing.reading], guessing.check)
+    -- (which sends the responder to Windows' records: 4771, 4740, 4625...)
+    assert.is_true(#windows_lines(guessing) > 0, table.concat(guessing.check, " | "))
+    assert.is_false(names_a_tool(guessing, "mit") or names_a_tool(guessing, "samba"))
     local text = require("logonerr.events.report").render(r, "text")
     assert.falsy(text:find("Read as:", 1, true))
   end)

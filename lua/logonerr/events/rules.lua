@@ -356,6 +356,7 @@ M.KINDS = {
         },
         attacker = {
           "The source also failed for other principals. MIT's KDC checks a principal's expiration dates before any pre-authentication: CLIENT EXPIRED and CLIENT KEY EXPIRED come whatever password was sent, and tell the source that the name exists, as CLIENT_NOT_FOUND tells it which do not. Expect guessing against it; block the source.",
+          "For each principal it found, getprinc NAME gives its Expiration date and Password expiration date: one that no one needs any more is better deleted (delprinc), after which the KDC answers for it as for any name it does not know.",
         },
       },
       samba = {
