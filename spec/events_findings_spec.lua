@@ -1207,7 +1207,84 @@ describe("findings", function()
         assert.are.equal(8, f.count) -- (each try once)
         assert.are.same({ TOOL }, f.processes)
         assert.matches("program on this host itself", f.check[1], 1, true)
+        -- (the session is the 4625's: the 4776 before it names none)
+        assert.are.same({ { account = "PC07\\admin", logon_id = "0x393f6d" } }, f.sessions)
       end
+      -- The same tool run as SYSTEM: the 4625s' shared session, and the
+      -- process ID each gives (0x1a4c), which is then the lead.
+      for _, rec in ipairs(log) do
+        if rec.id == 4625 then
+          rec.data.SubjectUserName, rec.data.SubjectDomainName = "PC07$", "CORP"
+          rec.data.SubjectLogonId, rec.data.ProcessId = "0x3e7", "0x1a4c"
+        end
+      end
+      local r = sc.triage(log)
+      for _, f in ipairs(sc.findings(r, "password_guessing")) do
+        assert.are.same({ { account = "CORP\\PC07$", logon_id = "0x3e7", shared = "SYSTEM" } },
+                        f.sessions)
+        assert.are.same({ "0x1a4c" }, f.process_ids)
+        assert.matches("ProcessId", f.check[1], 1, true)
+      end
+      assert.matches("process IDs: 0x1a4c (6732)",
+                     require("logonerr.events.report").render(r, "text"), 1, true)
+    end)
+
+    -- Windows 10 and later log a logon at the console (or an unlock) as
+    -- asked for by svchost.exe, with Winlogon's logon process, User32, and
+    -- SYSTEM's session as Subject (Microsoft's 4624 and 4625 pages; a
+    -- Windows 10 capture shows "Process Name: svchost.exe", "Logon
+    -- Process: User32").  Six mistyped passwords there in a minute are a
+    -- person at the keyboard: no program to hunt, no service to follow.
+    it("reads the Windows 10 logon screen (User32) as a person, not a program", function()
+      local log = {}
+      for i = 1, 6 do
+        local rec = local_failure("charles", i * 10, "C:\\Windows\\System32\\svchost.exe",
+                                  nil, i % 2 == 0 and "7" or "2")
+        rec.data.LogonProcessName = "User32 " -- (as 4625 pads it)
+        rec.data.SubjectUserName, rec.data.SubjectDomainName = "PC07$", "CORP"
+        rec.data.SubjectLogonId, rec.data.IpAddress = "0x3e7", "127.0.0.1"
+        log[i] = rec
+      end
+      local f = one(sc.triage(log), "password_guessing")
+      assert.are.equal("stale_credential", f.reading)
+      assert.not_matches("program on this host itself", joined(f), 1, true)
+      assert.is_nil(f.sessions)
+      assert.is_nil(f.process_ids)
+    end)
+
+    -- A service set to run as svc-backup keeps the password it was given
+    -- when it was installed; the account's password has been changed
+    -- since.  The Service Control Manager (services.exe, in SYSTEM's
+    -- session) logs on as it at each start and restart: logon type 5,
+    -- bad password, every 30 seconds.  No one is guessing, and the lead is
+    -- the service set with the old password, not the process that asked
+    -- (services.exe has no 4688 of its own to follow, and hosts no
+    -- service of that name).  A task run as the account (type 4, the Task
+    -- Scheduler's svchost.exe) is the same, in another place.
+    it("sends the responder to the service or task that holds an old password", function()
+      local function starts(user, logon_type, process)
+        local log = {}
+        for i = 1, 6 do
+          local rec = local_failure(user, i * 30, process, nil, logon_type)
+          rec.data.SubjectUserName, rec.data.SubjectDomainName = "PC07$", "CORP"
+          rec.data.SubjectLogonId, rec.data.ProcessId = "0x3e7", "0x2c8"
+          log[i] = rec
+        end
+        return one(sc.triage(log), "password_guessing")
+      end
+      local f = starts("svc-backup", "5", "C:\\Windows\\System32\\services.exe")
+      assert.are.equal("stale_credential", f.reading)
+      assert.matches("Service Control Manager", f.check[1], 1, true)
+      assert.matches("7038", f.check[1], 1, true)
+      assert.not_matches("tasklist", joined(f), 1, true)
+      assert.not_matches("program on this host itself", joined(f), 1, true)
+      f = starts("svc-report", "4", "C:\\Windows\\System32\\svchost.exe")
+      assert.matches("Task Scheduler", f.check[1], 1, true)
+      assert.matches("schtasks /query /v", f.check[1], 1, true)
+      assert.not_matches("program on this host itself", joined(f), 1, true)
+      -- (another program asking for a service logon is a program still)
+      f = starts("svc-backup", "5", "C:\\Users\\Public\\svc.exe")
+      assert.matches("program on this host itself", f.check[1], 1, true)
     end)
 
     -- A bad password over RDP to a server's local account: the server's

@@ -30,10 +30,10 @@ local M = {}
 
 --- The data fields the findings read from a record (its data is d below), beside
 -- those the schema names: a triage's EVTX reading leaves the others out.
-M.DATA = { "IpAddress", "PreAuthType", "ProcessName", "ServiceName", "SubjectDomainName",
-           "SubjectLogonId", "SubjectUserName", "TargetDomainName", "TargetSid",
-           "TargetUserName", "TargetUserSid", "TicketEncryptionType", "Workstation",
-           "WorkstationName" }
+M.DATA = { "IpAddress", "LogonProcessName", "PreAuthType", "ProcessId", "ProcessName",
+           "ServiceName", "SubjectDomainName", "SubjectLogonId", "SubjectUserName",
+           "TargetDomainName", "TargetSid", "TargetUserName", "TargetUserSid",
+           "TicketEncryptionType", "Workstation", "WorkstationName" }
 
 -- Per record: remembered per text (a log repeats a few accounts and hosts).
 local split, host = memo.two(identity.split), memo.one(identity.host)
@@ -285,18 +285,19 @@ local function how_of(logon_name, role, svc)
   return logon_name or VIA[role] or "?"
 end
 local function shape_key(spelling, src, role, id, computer, ws, ip, class, code, ltn, svc, enc,
-                         preauth, proc, failed, success, subject)
+                         preauth, proc, failed, success, subject, screen, pid)
   return spelling .. "\0" .. (src or "") .. "\0" .. role .. "\0" .. id .. "\0" ..
          (computer or "") .. "\0" .. (ws or "") .. "\0" .. (ip or "") .. "\0" ..
          (class or "") .. "\0" .. (code or "") .. "\0" .. (ltn or "") .. "\0" ..
          (svc or "") .. "\0" .. (enc or "") .. "\0" .. (preauth or "") .. "\0" ..
          (proc or "") .. "\0" .. (failed and "f" or "") .. (success and "s" or "") .. "\0" ..
-         (subject or "")
+         (subject or "") .. "\0" .. (screen and "u" or "") .. "\0" .. (pid or "")
 end
 
--- A logon ID as one text, 0x and lower-case hex without leading zeros,
--- written as a text (4625 writes 0x0000000000393f6d) or a number (a JSON
--- export's); nil for none (0: a network logon's) and anything else.
+-- A logon ID (or a process ID) as one text, 0x and lower-case hex without
+-- leading zeros, written as a text (4625 writes 0x0000000000393f6d) or a
+-- number (a JSON export's); nil for none (0: a network logon's) and
+-- anything else.
 local logon_id = memo.one(function(v)
   local hex
   if type(v) == "number" then
@@ -315,6 +316,13 @@ local function scalar(v)
   if t == "string" or t == "number" then return v end
   return nil
 end
+
+-- Is a failed logon's LogonProcessName Winlogon's, User32: the logon
+-- screen, where a person types (Windows 10 and later name svchost.exe as
+-- its process, which would read as a program of the host's own)?
+local by_screen = memo.one(function(v)
+  return type(v) == "string" and lower(match(v, "^%s*(.-)%s*$")) == "user32"
+end)
 
 -- The account of a failed logon's session (4625's Subject).
 local function subject_account(d)
@@ -484,9 +492,16 @@ function STATE:add(rec, ev)
   -- (a failed logon's session, 4625's Subject: the program's own, where a
   -- program on the host asked for it; its logon ID leads to its 4624 and
   -- its process creations, 4688)
-  local subject = failed and role == "logon" and logon_id(d.SubjectLogonId) or nil
+  -- (and its logon process, and the ID of the process that asked: where
+  -- the session is one that services share, the lead)
+  local subject, screen, pid
+  if failed and role == "logon" then
+    subject, pid = logon_id(d.SubjectLogonId), logon_id(d.ProcessId)
+    screen = by_screen(d.LogonProcessName) or nil
+  end
   local key = shape_key(rec.account, src, role, id, host_of(rec.computer, self.current), wsf,
-                        ip, class, code, ltn, svc, enc, preauth, proc, failed, success, subject)
+                        ip, class, code, ltn, svc, enc, preauth, proc, failed, success, subject,
+                        screen, pid)
   local shape = self.shapes[key]
   if shape == nil then
     shape = adopt(self.shapes, self.shape_list,
@@ -497,7 +512,7 @@ function STATE:add(rec, ev)
         logon_name = lt and lt.name, service = svc, enc = enc, preauth = preauth,
         process = proc, how = how_of(lt and lt.name, role, svc),
         subject = subject, subject_account = subject and subject_account(d),
-        service_key = svc and lower(svc), platform = self.current })
+        screen = screen, pid = pid, service_key = svc and lower(svc), platform = self.current })
   end
   self.list[#self.list + 1] = entry(rec, n, shape)
 end
@@ -783,15 +798,40 @@ local function prepend(line, check)
   return out
 end
 
+-- Is src, an attempt's source, the logging host of shape sh itself (its
+-- own name, a loopback address, or "local": source_of)?
+local function from_here(sh, src)
+  if src == nil or sh.computer == nil then return false end
+  return src == "local" or first_label(src) == first_label(sh.computer)
+end
+
+-- Windows starting what is set to run as an account: the Service Control
+-- Manager a service (logon type 5), the Task Scheduler a task (batch, 4;
+-- its service runs in svchost.exe, taskeng.exe before Windows 8).  Such
+-- an attempt's process asks for no one; the service's or task's stored
+-- password is what failed.
+local STARTERS = { [5] = { "\\services%.exe$", what = "service" },
+                   [4] = { "\\svchost%.exe$", "\\taskeng%.exe$", what = "task" } }
+-- "service" or "task" where shape sh's attempt is that, from this host.
+local function started_here(sh, src)
+  local s = STARTERS[sh.logon_type or -1]
+  local p = s and named_process(sh)
+  if p == nil or not from_here(sh, src) then return nil end
+  p = "\\" .. lower(p)
+  for _, f in ipairs(s) do
+    if find(p, f) then return s.what end
+  end
+  return nil
+end
+
 -- Did an attempt of shape sh come from a program on the logging host
--- itself, on its own account: its source the host (its own name, a
--- loopback address, or "local": source_of), a local logon type, and a
--- process named that logs on for no one else (for_someone)?
+-- itself, on its own account: its source the host, a local logon type,
+-- and a process named that logs on for no one else (for_someone; not the
+-- logon screen's logon process; not Windows starting a service or task)?
 local function by_program_here(sh, src)
   local p = named_process(sh)
-  if not (p and LOCAL_TYPES[sh.logon_type or -1]) then return false end
-  if src == nil or sh.computer == nil then return false end
-  return (src == "local" or first_label(src) == first_label(sh.computer)) and not for_someone(p)
+  if not (p and LOCAL_TYPES[sh.logon_type or -1]) or sh.screen then return false end
+  return from_here(sh, src) and not for_someone(p) and started_here(sh, src) == nil
 end
 
 -- Shape sh with what entry e (of another shape) tells and it does not:
@@ -816,6 +856,7 @@ local function moved(made, sh, e)
       to.logon_type, to.logon_name, to.how = e.logon_type, e.logon_name, e.how
     end
     to.by_program_here = by_program_here(to, src)
+    to.started_here = started_here(to, src)
     to.__index = to
     of[getmetatable(e)] = to
   end
@@ -891,6 +932,7 @@ local function attempts(self)
     ids:spelling(e.identity, e.spelling)
     if e.src then e.source, e.source_label = ids:source(e.src) end
     e.by_program_here = by_program_here(e, e.src)
+    e.started_here = started_here(e, e.src)
     -- the identity and kind of a failure, which the records of one attempt share
     if e.failed then e.attempt = e.identity .. "\0" .. (e.class or e.code or "") end
   end
@@ -969,8 +1011,10 @@ end
 local function finding(kind, list, reading, extra)
   local accounts, sources, codes, span, ev, seen = {}, {}, {}, {}, {}, {}
   local srcs = {} -- (the sources as the records give them, lower-cased: about())
-  -- (here: every attempt from a program on the logging host)
-  local processes, sessions, here = {}, {}, #list > 0
+  -- (here: every attempt from a program on the logging host; started:
+  -- every one Windows starting a service or task, and which)
+  local processes, sessions, pids, here = {}, {}, {}, #list > 0
+  local started, all_started = {}, #list > 0
   local function note(r)
     if #ev < 20 then
       ev[#ev + 1] = { id = r.id, record = r.record, computer = r.computer, time = time_of(r) }
@@ -978,9 +1022,16 @@ local function finding(kind, list, reading, extra)
     seen[r.id] = true
   end
   local lo, hi -- (the timed attempts' seconds)
+  -- (a record's process, and the session and process ID it ran in)
   local function process_of(r)
     local p = named_process(r)
     if p then processes[p] = true end
+    if r.subject then
+      local k = r.subject_account .. "\0" .. r.subject
+      sessions[k] = sessions[k] or { account = r.subject_account, logon_id = r.subject,
+                                     shared = SHARED_LOGONS[r.subject] }
+    end
+    if r.pid then pids[r.pid] = true end
   end
   local last_shape = false
   local of_platform = {} -- (its records' platforms: whose advice it gives)
@@ -995,24 +1046,22 @@ local function finding(kind, list, reading, extra)
       if e.source_label then sources[e.source_label] = true end
       if e.src then srcs[lower(e.src)] = true end
       if e.code then codes[e.code] = true end
-      if e.subject then
-        local k = e.subject_account .. "\0" .. e.subject
-        sessions[k] = sessions[k] or { account = e.subject_account, logon_id = e.subject,
-                                       shared = SHARED_LOGONS[e.subject] }
-      end
       if not records then
         process_of(e)
         here = here and e.by_program_here == true
+        if e.started_here then started[e.started_here] = true else all_started = false end
       end
     end
     if records then
-      local mine = false
+      local mine, start = false, nil
       for _, r in ipairs(records) do
         process_of(r)
         mine = mine or r.by_program_here == true
+        start = start or r.started_here
         note(r)
       end
       here = here and mine
+      if start then started[start] = true else all_started = false end
     elseif new or #ev < 20 then
       note(e)
     end
@@ -1071,7 +1120,7 @@ local function finding(kind, list, reading, extra)
   end
   if here then
     -- (the sessions the program ran in: where the advice's first line
-    -- leads, but for one that services share, where the process ID does)
+    -- leads, but for one that services share, where the process IDs do)
     local shared, own = false, false
     if next(sessions) then
       f.sessions = {}
@@ -1080,12 +1129,17 @@ local function finding(kind, list, reading, extra)
         if s.shared then shared = true else own = true end
       end
     end
+    if next(pids) then f.process_ids = keys(pids, 20) end
     if shared and not own then
       f.check = prepend(rules.FROM_SHARED_SESSION, f.check)
     else
       if shared then f.check = prepend(rules.SHARED_SESSION_TOO, f.check) end
       f.check = prepend(rules.FROM_HOST, f.check)
     end
+  elseif all_started and not dbd then
+    -- (a service's or a task's stored password: where it is set is the lead)
+    if started.task then f.check = prepend(rules.STARTED_TASK, f.check) end
+    if started.service then f.check = prepend(rules.STARTED_SERVICE, f.check) end
   end
   return f
 end
@@ -2004,7 +2058,7 @@ local SHAPE = { key = "string", id = "count", role = "string", computer = "scala
                 logon_name = "string?", service = "scalar?", enc = "number?",
                 preauth = "number?", process = "scalar?", how = "string",
                 service_key = "string?", platform = "string?", subject = "string?",
-                subject_account = "string?" }
+                subject_account = "string?", screen = "boolean?", pid = "string?" }
 local SUM = { key = "string", spelling = "string", user = "string", domain = "string?",
               src = "string?", role = "string", id = "count", computer = "scalar?",
               logon_type = "count?", logon_name = "string?", kind = "string", n = "count",
@@ -2071,7 +2125,8 @@ function M.check(st)
             sh.key == shape_key(sh.spelling, sh.src, sh.role, sh.id,
                                 host_of(sh.computer, sh.platform), sh.ws, sh.ip,
                                 sh.class, sh.code, sh.logon_type, sh.service, sh.enc,
-                                sh.preauth, sh.process, sh.failed, sh.success, sh.subject) and
+                                sh.preauth, sh.process, sh.failed, sh.success, sh.subject,
+                                sh.screen, sh.pid) and
             sh.service_key == (sh.service ~= nil and lower(sh.service) or nil) and
             sh.how == how_of(sh.logon_name, sh.role, sh.service) and platform_ok(sh)) then
       return false, "its shapes"

@@ -12,7 +12,7 @@ local templates = require "logonerr.events.templates"
 local FORMATS = require "logonerr.events.formats"
 local rules = require "logonerr.events.rules"
 
-local error, ipairs, tostring, type = error, ipairs, tostring, type
+local error, ipairs, tonumber, tostring, type = error, ipairs, tonumber, tostring, type
 local concat = table.concat
 local floor, max, math_min, math_ceil = math.floor, math.max, math.min, math.ceil
 local format, sub, upper = string.format, string.sub, string.upper
@@ -95,9 +95,9 @@ local function reading(f)
 end
 
 -- What a finding adds to its counts: the successes, the services, the
--- process or processes and their sessions, the log's gaps, a spray's tries at names unknown
--- or refused, the names that exist but were refused, the accounts disabled
--- by design.  A list of {label, text}.
+-- process or processes, their sessions and process IDs, the log's gaps,
+-- a spray's tries at names unknown or refused, the names that exist but
+-- were refused, the accounts disabled by design.  A list of {label, text}.
 local function details(f, mixed)
   local d = {}
   -- (in a report of several platforms' logs, whose records a finding holds)
@@ -143,6 +143,14 @@ local function details(f, mixed)
                     x.shared and ", " .. x.shared .. "'s, which its services and tasks share" or "")
     end
     d[#d + 1] = { label = "sessions", text = list(t, 20) }
+  end
+  if f.process_ids then -- (hex as the records write it; tasklist takes decimal)
+    local t = {}
+    for i, x in ipairs(f.process_ids) do
+      local n = tonumber(sub(x, 3), 16)
+      t[i] = n and format("%s (%d)", x, n) or x
+    end
+    d[#d + 1] = { label = "process IDs", text = list(t, 20) }
   end
   if f.gaps then
     local t = {}
