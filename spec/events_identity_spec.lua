@@ -120,6 +120,35 @@ describe("events.identity", function()
       assert.are.same({ { "CORP", "CORP.LOCAL" }, { "LAB.LOCAL" } }, ids:domains())
     end)
 
+    -- An MIT KDC's realm has no NetBIOS name: a bob there and a CORP\bob
+    -- elsewhere are namesakes in two realms, however many names they
+    -- share.  A record that names both (a 4769 of a trust) still joins them.
+    it("never joins a realm with no NetBIOS name to one by names alone", function()
+      local ids = identity.new()
+      for _, u in ipairs({ "bob", "alice" }) do ids:see(u, "CORP"); ids:see(u, "EXAMPLE.TEST") end
+      ids:no_netbios("EXAMPLE.TEST") -- (what the MIT KDC's log says of its realm)
+      assert.are.equal("CORP\\bob", ids:resolve("bob", "CORP"))
+      assert.are.equal("EXAMPLE.TEST\\bob", ids:resolve("bob", "example.test"))
+      assert.are.same({ { "CORP" }, { "EXAMPLE.TEST" } }, ids:domains())
+      ids:pair("CORP", "EXAMPLE.TEST")
+      assert.are.equal("CORP\\bob", ids:resolve("bob", "EXAMPLE.TEST"))
+    end)
+
+    -- CORP.LOCAL is known, so it is CORP's realm by the usual naming; the
+    -- lab forest's LAB.LOCAL, whose DC logged three of the same names, is
+    -- not CORP's however many namesakes it has.  With no realm named like
+    -- it, a NetBIOS name still joins a realm of another first label.
+    it("joins a realm of another first label only when none named like it is known",
+       function()
+      local ids = identity.new()
+      for _, u in ipairs({ "a", "b", "c" }) do ids:see(u, "CORP"); ids:see(u, "LAB.LOCAL") end
+      ids:see("d", "CORP"); ids:see("d", "CORP.LOCAL")
+      assert.are.same({ { "CORP", "CORP.LOCAL" }, { "LAB.LOCAL" } }, ids:domains())
+      ids = identity.new()
+      ids:see("ann", "CONTOSO"); ids:see("ann", "CORP.CONTOSO.COM")
+      assert.are.same({ { "CONTOSO", "CORP.CONTOSO.COM" } }, ids:domains())
+    end)
+
     it("keeps the spellings seen of an identity", function()
       local ids = identity.new()
       ids:spelling("CORP\\bob", "CORP\\bob")

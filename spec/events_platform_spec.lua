@@ -97,9 +97,10 @@ describe("advice by platform", function()
   -- domain): each finding is made from one platform's records here (bob
   -- guessed at on the MIT KDC, admin-test's and hack1's on a Windows DC),
   -- and its advice is that platform's; the report says it read several.
-  -- The Samba and MIT logs come from one test host with the same people
-  -- in both: a finding that holds records of both (bob guessed at on
-  -- both) gives both platforms' advice, and says so.
+  -- The Samba and MIT logs come from one test host, the logons made from
+  -- the host itself: a finding that holds records of both (the spray from
+  -- that one source, at both realms' accounts) gives both platforms'
+  -- advice, and says so.
   it("gives each finding of a collection of several platforms its records' advice", function()
     for _, case in ipairs({ { { MIT, KERBRUTE }, { "mit", "windows" } },
                             { { SAMBA, MIT }, { "mit", "samba" } } }) do
@@ -145,6 +146,48 @@ describe("advice by platform", function()
     local r = json.decode(out)
     assert.are.equal("mit", r.platform)
     assert.is_nil(r.platforms)
+  end)
+
+  -- The MIT KDC's realm is EXAMPLE.TEST; the Samba DC's is CORP.TEST,
+  -- NetBIOS domain CORP.  Both fixtures hold a bob and the same other
+  -- names, but they are namesakes in unrelated realms: a new password
+  -- for CORP\bob does nothing for bob@EXAMPLE.TEST, and MIT has no
+  -- NetBIOS names for EXAMPLE.TEST to have one.  Read together, each bob
+  -- keeps his own realm and his own failures, as each log alone gives
+  -- them; before, the shared names paired CORP with EXAMPLE.TEST and one
+  -- CORP\bob took both logs' guessing.
+  it("keeps namesakes of an MIT realm and a Samba domain two accounts", function()
+    local function bobs(r)
+      local out = {}
+      for _, f in ipairs(r.findings) do
+        if f.kind == "password_guessing" then out[f.accounts[1]] = f.count end
+      end
+      for _, a in ipairs(r.by_account) do
+        if a.account:find("bob", 1, true) then
+          out[a.identity .. " spelt"] = table.concat(a.spellings, " ")
+        end
+      end
+      return out
+    end
+    -- (each log alone, as it was: MIT's bob in its realm, Samba's in CORP)
+    local mit, samba = bobs(report_of(MIT)), bobs(report_of(SAMBA))
+    assert.are.same({ ["EXAMPLE.TEST\\bob"] = 8,
+                      ["EXAMPLE.TEST\\bob spelt"] = "EXAMPLE.TEST\\bob" }, mit)
+    assert.are.same({ ["CORP\\bob"] = 8, ["CORP\\bob spelt"] = "CORP\\bob" }, samba)
+    local want = {}
+    for k, v in pairs(mit) do want[k] = v end
+    for k, v in pairs(samba) do want[k] = v end
+    -- (together, in either order, and through -j's workers, which hand
+    -- over what each log said of its realm)
+    for _, cmd in ipairs({ "events -f json " .. MIT .. " " .. SAMBA,
+                           "events -f json " .. SAMBA .. " " .. MIT,
+                           "events -j 2 -f json " .. MIT .. " " .. SAMBA }) do
+      local code, out = run.command(cmd, nil, "LOGONERR_POOL_BYTES=0")
+      assert.are.equal(0, code, out)
+      local r = json.decode(out)
+      assert.are.same(want, bobs(r), cmd)
+      assert.are.same({ { "CORP" }, { "EXAMPLE.TEST" } }, r.domains, cmd)
+    end
   end)
 
   it("passes through -j's workers: the report is one process's", function()

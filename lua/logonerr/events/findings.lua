@@ -409,6 +409,8 @@ function STATE:add(rec, ev)
   local sid = d.TargetUserSid or d.TargetSid
   if role == "explicit" then sid = nil end
   learn(self, "see", user, domain, sid, rec.computer)
+  -- (an MIT KDC's realm has no NetBIOS name for a namesake's to be)
+  if domain and self.current == "mit" then learn(self, "no_netbios", domain) end
   local ip = host(d.IpAddress)
   local ws = host(d.WorkstationName or d.Workstation)
   -- A logon names its client's address and name; the logging host's own
@@ -2074,7 +2076,7 @@ local ROLES = {}
 for _, e in pairs(schema.events) do
   if e.role then ROLES[e.role] = true end
 end
-local HOW = { see = true, pair = true, host_pair = true }
+local HOW = { see = true, pair = true, host_pair = true, no_netbios = true }
 
 -- Are e entries as columns() writes them, of shapes 1 to shapes?
 local function columns_ok(e, shapes)
@@ -2327,6 +2329,7 @@ function STATE:finish(counts, about, seen)
   for _, l in ipairs(self.learn) do
     if l.how == "see" then ids:see(l[1], l[2], l[3], l[4], l.count)
     elseif l.how == "pair" then ids:pair(l[1], l[2])
+    elseif l.how == "no_netbios" then ids:no_netbios(l[1])
     else ids:host_pair(l[1], l[2]) end
   end
   local f, shapes = find_all(self, about == false)

@@ -4,9 +4,9 @@
 -- bare `bob` in 4776, in any letter case.  A resolver learns which domain
 -- spellings are one domain (from records that carry two, from SIDs, and
 -- from users seen under a NetBIOS name in one kind of event and a DNS realm
--- in another) and then gives each account one key.  It also tells machine
--- and virtual accounts from people, and names the accounts that Windows and
--- Exchange keep disabled on purpose.
+-- in another, never an MIT KDC's realm) and then gives each account one
+-- key.  It also tells machine and virtual accounts from people, and names
+-- the accounts that Windows and Exchange keep disabled on purpose.
 --
 --     local ids = identity.new()
 --     ids:see("bob", "CORP"); ids:see("bob", "CORP.LOCAL")
@@ -161,6 +161,7 @@ function M.new()
     users = {},      -- folded user -> { folded domain = true }
     user_spelt = {}, -- folded user -> { spelling = times seen }
     local_dom = {},  -- folded domain -> true: a computer's own accounts
+    no_nb = {},      -- folded realm -> true: one that has no NetBIOS name
     votes = nil,     -- set once learning is closed
     hosts = {},      -- folded host name or address -> folded key (union-find)
     host_label = {}, -- folded host -> the spelling first seen
@@ -214,6 +215,17 @@ function R:pair(a, b)
   self.votes = nil
 end
 
+--- A realm that has no NetBIOS name: an MIT KDC's (that platform has
+-- none).  Users seen in it and under a NetBIOS name are namesakes in two
+-- realms, so names alone never pair it; a record that carries both still
+-- does (pair).
+function R:no_netbios(realm)
+  realm = set(realm)
+  if realm == nil then return end
+  self.no_nb[note_domain(self, realm)] = true
+  self.votes = nil
+end
+
 --- A user seen under a domain (nil when the event names none).  sid: the
 -- account's SID (a domain account's SID ties its domain's spellings);
 -- computer: the host that logged it (a domain named like that host is the
@@ -248,7 +260,11 @@ end
 -- Pairs from names: a user name seen under exactly one NetBIOS domain and
 -- exactly one DNS realm votes for the two being one domain.  The pairs
 -- with most votes are joined first, and a domain joins one of the other
--- kind only; a computer's own accounts never join a realm.
+-- kind only; a computer's own accounts never join a realm.  Names alone
+-- never pair a realm with no NetBIOS name (an MIT KDC's), nor a realm of
+-- another first label while one named like the NetBIOS name is known and
+-- still free: the users shared there are namesakes, and a join would
+-- merge two realms' accounts.
 local function learn(self)
   if self.votes then return end
   self.resolved = {}
@@ -258,28 +274,37 @@ local function learn(self)
     for d in pairs(doms) do
       if is_dns(d) then dns, n_dns = d, n_dns + 1 else nb, n_nb = d, n_nb + 1 end
     end
-    if n_nb == 1 and n_dns == 1 and not self.local_dom[nb] then
+    if n_nb == 1 and n_dns == 1 and not self.local_dom[nb] and not self.no_nb[dns] then
       local k = nb .. "\0" .. dns
       votes[k] = (votes[k] or 0) + 1
+    end
+  end
+  local has_dns, has_nb = {}, {}
+  for r in pairs(self.parent) do
+    local top = root(self.parent, r)
+    if is_dns(r) then has_dns[top] = true else has_nb[top] = true end
+  end
+  -- (first labels of the realms that may still get a NetBIOS name)
+  local named = {}
+  for r in pairs(self.parent) do
+    if is_dns(r) and not self.no_nb[r] and not has_nb[root(self.parent, r)] then
+      named[match(r, "^[^.]+")] = true
     end
   end
   local list = {}
   for k, n in pairs(votes) do
     local nb, dns = match(k, "^(.-)%z(.*)$")
     -- A realm whose first label is the NetBIOS name is the usual case.
-    local w = n + (match(dns, "^[^.]+") == nb and 0.5 or 0)
-    list[#list + 1] = { nb = nb, dns = dns, w = w }
+    local same = match(dns, "^[^.]+") == nb
+    if same or not named[nb] then
+      list[#list + 1] = { nb = nb, dns = dns, w = n + (same and 0.5 or 0) }
+    end
   end
   sort(list, function(a, b)
     if a.w ~= b.w then return a.w > b.w end
     if a.nb ~= b.nb then return a.nb < b.nb end
     return a.dns < b.dns
   end)
-  local has_dns, has_nb = {}, {}
-  for r in pairs(self.parent) do
-    local top = root(self.parent, r)
-    if is_dns(r) then has_dns[top] = true else has_nb[top] = true end
-  end
   for _, p in ipairs(list) do
     local a, b = root(self.parent, p.nb), root(self.parent, p.dns)
     if a ~= b and not has_dns[a] and not has_nb[b] then
