@@ -136,6 +136,37 @@ describe("bad input to logonerr events", function()
     assert.matches("not a Security event log", err, 1, true)
   end)
 
+  -- A collection that came back empty must not pass for a quiet log in a
+  -- pipeline: nothing on stdout, exit 2, said; a plain file as before.
+  it("folders holding no log: exit 2, saying so, nothing written", function()
+    local dir = os.tmpname()
+    os.remove(dir)
+    assert(require("support.run").ok("mkdir -p " .. dir .. "/empty " .. dir .. "/notes && " ..
+                                      "echo a > " .. dir .. "/notes/a.txt && echo b > " ..
+                                      dir .. "/notes/b.txt"))
+    local function nothing(args, message)
+      local code, out, err = run("events " .. args)
+      assert.are.equal(2, code, args)
+      assert.are.equal("", out, args)
+      assert.matches(message, err, 1, true)
+      return err
+    end
+    nothing(dir .. "/empty", "logonerr: no log to read in " .. dir .. "/empty\n")
+    nothing("--records " .. dir .. "/empty", "no log to read in " .. dir .. "/empty\n")
+    local err = nothing(dir .. "/empty " .. dir .. "/notes", "logonerr: none of the 2 files in " ..
+                        dir .. "/empty, " .. dir .. "/notes is a Security event log\n")
+    assert.matches("notes/a.txt: passed over: not a Security event log", err, 1, true)
+    nothing("-o " .. dir .. "/r.html " .. dir .. "/notes/", "none of the 2 files")
+    assert.is_nil(io.open(dir .. "/r.html", "rb"))
+    os.remove(dir .. "/notes/b.txt")
+    nothing(dir .. "/notes", "the one file in " .. dir .. "/notes is not a Security event log")
+    -- (with a log among them, the report of it, as before)
+    local code, out = run("events -f json " .. dir .. "/empty " .. SAMPLE)
+    assert.are.equal(0, code)
+    assert.matches('"events":2261', out:gsub("%s", ""), 1, true)
+    require("support.run").ok("rm -rf " .. dir)
+  end)
+
   it("a bad --since time: exit 2", function()
     local code, out, err = run("events --since 2024-13-45 " .. SAMPLE)
     assert.are.equal(2, code)

@@ -89,7 +89,8 @@ local function build_parser()
             "  logonerr 1366 0xC000006A -1073741715 ERROR_ACCOUNT_LOCKED_OUT\n" ..
             "Exit status: 0 all found (scan, events: every file read), 1 something\n" ..
             "unknown (events: a file with nothing readable), 2 usage error (scan,\n" ..
-            "events: or a file that cannot be read).")
+            "events: or a file that cannot be read; events: or folders given that\n" ..
+            "hold no log).")
   p:command_target("command")
   p:flag("--version", "Print the version and exit.")
     :action(function()

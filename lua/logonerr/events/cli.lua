@@ -413,6 +413,23 @@ function M.run(a, in_, out, err)
     if f.events == 0 and #f.skipped > 0 and status == 0 then status = 1 end
     files[#files + 1] = f
   end
+  -- When no log was read and nothing said why: what was given is folders
+  -- or archives holding none, which is said (exit 2, as for a file in no
+  -- known format), so that an empty collection does not pass for a quiet
+  -- one.
+  local function none_read()
+    if #files > 0 or status ~= 0 then return status end
+    local given = table.concat(a.files, ", ")
+    if #logs == 0 then
+      err:write("logonerr: no log to read in ", given, "\n")
+    elseif #logs == 1 then
+      err:write("logonerr: the one file in ", given, " is not a Security event log\n")
+    else
+      err:write("logonerr: none of the ", #logs, " files in ", given,
+                " is a Security event log\n")
+    end
+    return 2
+  end
   local function new_file(log)
     return { name = log.name, skipped = {}, read = 0, events = 0, other_channel = 0,
              duplicates = 0, fieldless = 0 }
@@ -431,7 +448,7 @@ function M.run(a, in_, out, err)
       if read_here(log, f, take) then done(f) end
     end
     if dest ~= out then dest:close() end
-    return status
+    return none_read()
   end
 
   -- The work, in order: each log whole, or an EVTX file in parts
@@ -673,7 +690,7 @@ function M.run(a, in_, out, err)
   else
     r = acc:finish()
   end
-  if #files == 0 then return status end
+  if #files == 0 then return none_read() end
   local skipped = {}
   local other, dupes, fieldless, read = 0, 0, 0, 0
   for _, x in ipairs(files) do
