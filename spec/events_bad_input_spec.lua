@@ -103,6 +103,17 @@ describe("bad input to logonerr.events", function()
       "2024-05-01T13:45:00Z)")
   end)
 
+  -- (records without an account or source are tested as "": these would keep them)
+  it("an account or source that names nothing raises, naming the option", function()
+    assert.has_error(function() events.filter({ account = "" }) end,
+      "bad option 'account' ('' is empty)")
+    assert.has_error(function() events.open(SAMPLE, { account = "CORP\\" }) end,
+      "bad option 'account' ('CORP\\' names no user (expected DOMAIN\\user, user@domain " ..
+      "or the user alone))")
+    assert.has_error(function() events.filter({ source = "\\\\" }) end,
+      "bad option 'source' ('\\\\' names no address or workstation)")
+  end)
+
   it("a finish() narrowed by anything but a table (or false) raises, and the report is made",
      function()
     local triage = require "logonerr.events.triage"

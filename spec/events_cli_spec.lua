@@ -11,6 +11,15 @@ describe("logonerr events", function()
     return
   end
 
+  -- exit 2, nothing on stdout, the message on stderr (a pattern, or plain)
+  local function refused(args, message, plain)
+    local code, out, err = run("events " .. args)
+    assert.are.equal(2, code, args)
+    assert.are.equal("", out, args)
+    assert.matches(message, err, 1, plain)
+    return err
+  end
+
   it("reports findings first, then the tables", function()
     local code, out, err = run("events " .. S .. "mitre-4771-kerberos-bf-valid-user.evtx")
     assert.are.equal(0, code)
@@ -215,6 +224,40 @@ describe("logonerr events", function()
     assert.are.equal(13, events_of("--account bob@EXAMPLE.TEST", mit))
   end)
 
+  -- Records without an account or source are tested as "": a name that
+  -- names nothing would keep them and pass for the account's.
+  it("refuses an --account or --source that names nothing, before reading", function()
+    local log = S .. "mitre-4768-4771-kerbrute-user-enum.evtx"
+    -- (each as the shell is given it, and as the error shows it)
+    for _, x in ipairs({ { "''", "'' is empty" }, { "' '", "' ' names no user" },
+                         { "'OFFSEC\\'", "'OFFSEC\\' names no user" },
+                         { "@offsec.lan", "'@offsec.lan' names no user" } }) do
+      local err = refused("--account " .. x[1] .. " " .. log, "^Usage: logonerr events ")
+      assert.matches("\n\nError: --account " .. x[2], err, 1, true)
+    end
+    assert.matches("(expected DOMAIN\\user, user@domain or the user alone)",
+                   refused("--account 'OFFSEC\\' " .. log, "names no user", true), 1, true)
+    refused("--source '' " .. log, "Error: --source '' is empty", true)
+    refused("--source '\\\\' " .. log, "Error: --source '\\\\' names no address or workstation",
+            true)
+  end)
+
+  -- An empty range is a mistake in the command, not a quiet log.
+  it("refuses a --since after --until before reading, and takes one day", function()
+    local log = S .. "mitre-4768-4771-kerbrute-user-enum.evtx" -- all on 2021-12-03
+    refused("--since 2022-01-01 --until 2021-01-01 no/such.evtx",
+            "logonerr: --since 2022-01-01 is after --until 2021-01-01: no event can be " ..
+            "in between\n", true)
+    refused("--since 2021-12-03T12:00:00Z --until 2021-12-03T11:59:59Z " .. log,
+            "is after --until", true)
+    local code, out = run("events -f json --since 2021-12-03 --until 2021-12-03 " .. log)
+    assert.are.equal(0, code)
+    assert.are.equal(42, dkjson.decode(out).events)
+    -- (00:30 at UTC+02:00 is 22:30Z the day before: inside --until's day)
+    code = run("events --since 2021-12-04T00:30+02:00 --until 2021-12-03 " .. log)
+    assert.are.equal(0, code)
+  end)
+
   it("reads stdin, EVTX included", function()
     local f = io.open(S .. "mitre-4771-kerberos-bf-valid-user.evtx", "rb")
     local data = f:read("*a")
@@ -366,14 +409,6 @@ describe("logonerr events", function()
       assert.is_nil(io.open(dir .. "/-", "rb"))
       os.remove(dir)
     end)
-
-    -- exit 2, nothing on stdout, the message on stderr
-    local function refused(args, message)
-      local code, out, err = run("events " .. args)
-      assert.are.equal(2, code)
-      assert.are.equal("", out)
-      assert.matches(message, err)
-    end
 
     it("refuses a name whose extension says no format, writing nothing", function()
       local path, dir = scratch("report.log")

@@ -42,8 +42,18 @@ local function add_events(p)
             "2024-05-01T13:45:00Z).")
   ev:option("--until", "Only events at or before this time (UTC; a date alone " ..
             "means the whole day).")
+  -- (a name that names nothing would keep the records without one)
+  local function names_something(k)
+    return function(v)
+      local why = require("logonerr.events").filter_value(k, v)
+      if why then return nil, "--" .. k .. " '" .. v .. "' " .. why end
+      return v
+    end
+  end
   ev:option("--account", "Only events of this account (DOMAIN\\user, user@domain or user).")
+    :convert(names_something("account"))
   ev:option("--source", "Only events from this source (IP address or workstation).")
+    :convert(names_something("source"))
   ev:option("--internal", "An IPv4 block of your own network that is public " ..
             "(198.51.100.0/24, or one address): its addresses are not taken for the " ..
             "internet (public_source). Give it once for each block.")

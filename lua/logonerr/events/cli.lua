@@ -321,6 +321,13 @@ function M.run(a, in_, out, err)
       return 2
     end
   end
+  -- (an empty range would read everything to match nothing)
+  local _, range = events.filter({ since = a.since, ["until"] = a["until"] })
+  if range and range.since and range["until"] and range.since > range["until"] then
+    err:write("logonerr: --since ", a.since, " is after --until ", a["until"],
+              ": no event can be in between\n")
+    return 2
+  end
   local fmt = a.format
   if a.template then
     local why

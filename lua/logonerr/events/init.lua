@@ -98,6 +98,23 @@ local function source_of(s)
   return lower((gsub(address.ip(s) or s, "^\\\\+", "")))
 end
 
+--- Why the --account or --source value v (k: "account" or "source")
+-- names nothing, or nil when it names something.  A record without an
+-- account or source is tested as "", so an empty name, or a domain with no
+-- user (CORP\, @corp.example), would keep the records that name none.
+function M.filter_value(k, v)
+  if k == "account" then
+    local user = user_domain(v)
+    if match(user, "^%s*$") then
+      return v == "" and "is empty" or "names no user (expected DOMAIN\\user, " ..
+                                       "user@domain or the user alone)"
+    end
+  elseif k == "source" and match(source_of(v), "^%s*$") then
+    return v == "" and "is empty" or "names no address or workstation"
+  end
+  return nil
+end
+
 -- Does a record pass the filters of o (since, until, account, source)?
 local function wanted(rec, o)
   if o.since and (rec.time == nil or rec.time < o.since) then return false end
@@ -124,6 +141,10 @@ local function filters(opts)
   end
   if o["until"] and #opts["until"] <= 10 then -- a date alone: the whole day
     o["until"] = sub(o["until"], 1, 11) .. "23:59:59.999999Z"
+  end
+  for _, k in ipairs({ "account", "source" }) do
+    local why = opts[k] ~= nil and M.filter_value(k, opts[k])
+    if why then error(format("bad option '%s' ('%s' %s)", k, opts[k], why), 3) end
   end
   o.account = opts.account and lower(opts.account)
   o.account_is = opts.account and account_test(opts.account)
