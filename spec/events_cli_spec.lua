@@ -476,6 +476,23 @@ describe("logonerr events", function()
     assert.matches("--internal is for the report's findings", err, 1, true)
   end)
 
+  -- Records are JSON lines whatever -f says: -f html was dropped unsaid.
+  -- -f json says what they are, and is taken (doc/linux.md pipes it to jq).
+  it("refuses -f and -t with --records, and takes -f json", function()
+    local log = S .. "mitre-4768-4771-kerbrute-user-enum.evtx"
+    for _, f in ipairs({ "text", "markdown", "html" }) do
+      refused("--records -f " .. f .. " " .. log, "logonerr: --records prints JSON, one " ..
+              "record per line; -f " .. f .. " is for a report\n", true)
+    end
+    local tpl = require("support.run").tempfile("{{events}}\n")
+    refused("--records -t " .. tpl .. " " .. log, "logonerr: --records prints JSON, one " ..
+            "record per line; -t is for a report\n", true)
+    os.remove(tpl)
+    local code, out = run("events --records -f json " .. log)
+    assert.are.equal(0, code)
+    assert.are.equal(42, select(2, out:gsub("\n", "")))
+  end)
+
   it("says how many events the filters left out", function()
     local log = S .. "mitre-4768-4771-kerbrute-user-enum.evtx" -- 42 events, all in 2021
     local code, out = run("events --since 2099-01-01 " .. log)

@@ -301,6 +301,14 @@ function M.run(a, in_, out, err)
               "records alone\n")
     return 2
   end
+  -- (records are JSON whatever -f says, so a report's format or template
+  -- would be dropped unsaid; -f json is taken, as it says what --records
+  -- prints and doc/linux.md's `-f json --records | jq` gives it)
+  if a.records and (a.template or a.format and a.format ~= "json") then
+    err:write("logonerr: --records prints JSON, one record per line; ",
+              a.template and "-t" or "-f " .. a.format, " is for a report\n")
+    return 2
+  end
   if a.records then
     opts.since, opts["until"], opts.account, opts.source = a.since, a["until"], a.account,
                                                            a.source
