@@ -1186,6 +1186,7 @@ describe("findings", function()
       assert.are.equal("stale_credential", f.reading)
       assert.not_matches("program on this host itself", joined(f), 1, true)
       assert.is_nil(f.sessions) -- (the logon screen's is no lead)
+      assert.matches("Ask the account's owner", f.check[1], 1, true)
     end)
 
     -- The same tool where the host logs the local SAM's check too: each
@@ -1250,6 +1251,22 @@ describe("findings", function()
       assert.not_matches("program on this host itself", joined(f), 1, true)
       assert.is_nil(f.sessions)
       assert.is_nil(f.process_ids)
+      -- (typed by a person: ask them; no stored password to hunt for)
+      assert.matches("typed at this host's own logon or lock screen", f.check[1], 1, true)
+      assert.matches("Ask the account's owner", f.check[1], 1, true)
+      assert.not_matches("holds an old password", joined(f), 1, true)
+      -- (25 in three seconds at that screen: a tool typing, or someone
+      -- guessing there; an attack, and said where it was typed)
+      log = {}
+      for i = 1, 25 do
+        local rec = local_failure("charles", i * 0.1, "C:\\Windows\\System32\\svchost.exe")
+        rec.data.LogonProcessName = "User32"
+        log[i] = rec
+      end
+      f = one(sc.triage(log), "password_guessing")
+      assert.are.equal("attacker", f.reading)
+      assert.matches("typed at this host's own logon or lock screen", f.check[1], 1, true)
+      assert.is_true(#f.check > 1)
     end)
 
     -- A service set to run as svc-backup keeps the password it was given

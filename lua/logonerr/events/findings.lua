@@ -118,15 +118,18 @@ end
 -- RDP) and UAC's credential prompt, where a person types; and the front
 -- ends that pass on a remote client's logon (IIS, so OWA and ADFS's
 -- forms; Exchange; ADFS itself).
-local FRONT = { "\\winlogon%.exe$", "\\logonui%.exe$", "\\consent%.exe$", "\\w3wp%.exe$",
-                "\\msexchange[^\\]*%.exe$", "\\microsoft%.identityserver[^\\]*%.exe$" }
-local function for_someone(p)
+local SCREEN = { "\\winlogon%.exe$", "\\logonui%.exe$", "\\consent%.exe$" }
+local FRONT = { "\\w3wp%.exe$", "\\msexchange[^\\]*%.exe$",
+                "\\microsoft%.identityserver[^\\]*%.exe$" }
+for _, f in ipairs(SCREEN) do FRONT[#FRONT + 1] = f end
+local function one_of(list, p)
   p = "\\" .. lower(p)
-  for _, f in ipairs(FRONT) do
+  for _, f in ipairs(list) do
     if find(p, f) then return true end
   end
   return false
 end
+local function for_someone(p) return one_of(FRONT, p) end
 -- Logon types a program on the host asks for on its own: interactive
 -- (LogonUser), batch (a task), service, unlock, new credentials (runas
 -- /netonly), cached.  Not network (3, a share of its own or a client's),
@@ -826,6 +829,16 @@ local function started_here(sh, src)
   return nil
 end
 
+-- Was an attempt of shape sh typed at the logging host's own logon, lock
+-- or UAC screen: an interactive, unlock or cached logon from the host,
+-- through Winlogon's logon process (User32) or by the screen's process?
+local SCREEN_TYPES = { [2] = true, [7] = true, [11] = true }
+local function at_screen(sh, src)
+  if not (SCREEN_TYPES[sh.logon_type or -1] and from_here(sh, src)) then return false end
+  local p = named_process(sh)
+  return sh.screen == true or (p ~= nil and one_of(SCREEN, p))
+end
+
 -- Did an attempt of shape sh come from a program on the logging host
 -- itself, on its own account: its source the host, a local logon type,
 -- and a process named that logs on for no one else (for_someone; not the
@@ -859,6 +872,7 @@ local function moved(made, sh, e)
     end
     to.by_program_here = by_program_here(to, src)
     to.started_here = started_here(to, src)
+    to.at_screen = at_screen(to, src)
     to.__index = to
     of[getmetatable(e)] = to
   end
@@ -935,6 +949,7 @@ local function attempts(self)
     if e.src then e.source, e.source_label = ids:source(e.src) end
     e.by_program_here = by_program_here(e, e.src)
     e.started_here = started_here(e, e.src)
+    e.at_screen = at_screen(e, e.src)
     -- the identity and kind of a failure, which the records of one attempt share
     if e.failed then e.attempt = e.identity .. "\0" .. (e.class or e.code or "") end
   end
@@ -1016,7 +1031,7 @@ local function finding(kind, list, reading, extra)
   -- (here: every attempt from a program on the logging host; started:
   -- every one Windows starting a service or task, and which)
   local processes, sessions, pids, here = {}, {}, {}, #list > 0
-  local started, all_started = {}, #list > 0
+  local started, all_started, typed = {}, #list > 0, #list > 0
   local function note(r)
     if #ev < 20 then
       ev[#ev + 1] = { id = r.id, record = r.record, computer = r.computer, time = time_of(r) }
@@ -1052,17 +1067,20 @@ local function finding(kind, list, reading, extra)
         process_of(e)
         here = here and e.by_program_here == true
         if e.started_here then started[e.started_here] = true else all_started = false end
+        typed = typed and e.at_screen
       end
     end
     if records then
-      local mine, start = false, nil
+      local mine, start, screen = false, nil, false
       for _, r in ipairs(records) do
         process_of(r)
         mine = mine or r.by_program_here == true
         start = start or r.started_here
+        screen = screen or r.at_screen
         note(r)
       end
       here = here and mine
+      typed = typed and screen
       if start then started[start] = true else all_started = false end
     elseif new or #ev < 20 then
       note(e)
@@ -1142,6 +1160,11 @@ local function finding(kind, list, reading, extra)
     -- (a service's or a task's stored password: where it is set is the lead)
     if started.task then f.check = prepend(rules.STARTED_TASK, f.check) end
     if started.service then f.check = prepend(rules.STARTED_SERVICE, f.check) end
+  elseif typed and kind == "password_guessing" and not dbd then
+    -- (bad passwords typed by a person: a stale password's advice, of what
+    -- stores one, is beside the point; an attacker's still holds)
+    f.check = reading == "stale_credential" and { rules.AT_SCREEN } or
+              prepend(rules.AT_SCREEN, f.check)
   end
   return f
 end

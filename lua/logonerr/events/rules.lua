@@ -467,6 +467,11 @@ M.SHARED_SESSION_TOO = "Some of these attempts ran in a session that every servi
 M.STARTED_SERVICE = "These are the Service Control Manager (services.exe, logon type 5) starting a service as this account with the password stored for it, which no longer works: no person typed it. The System log names the service (7038: unable to log on with the currently configured password; 7000: failed to start), and on this host Get-CimInstance Win32_Service | Where-Object StartName -like '*NAME*' lists those that run as the account. Set its current password in each service's Log On properties, or move the service to a group managed service account (gMSA), whose password Windows changes itself."
 M.STARTED_TASK = "These are the Task Scheduler (logon type 4, batch) starting a task as this account with the password stored for it, which no longer works: no person typed it. Its Operational log (Microsoft-Windows-TaskScheduler/Operational) names the task (101: failed to start the task for the user; 104: failed to log on), and schtasks /query /v /fo list shows each task's Run As User. Set the current password on the task (schtasks /change /tn NAME /rp, or its properties), or run it as a gMSA."
 
+--- What to check first when every attempt of a finding was typed at the
+-- logging host's own logon, lock or UAC screen: a person, not a stored
+-- password nor a program.
+M.AT_SCREEN = "These passwords were typed at this host's own logon or lock screen (or a UAC prompt): by a person at its keyboard, or in a console or Remote Desktop session being unlocked, not by a stored password or a program. Ask the account's owner whether it was them (a caps lock, a password changed elsewhere that day); failures at a host no one should be sitting at mean someone has its console: physical access, or a remote one (a hypervisor's, a KVM's)."
+
 --- Events that say the log itself misses something, in the order a
 -- log_gaps finding lists them: what each is (Microsoft's name for it),
 -- how much it matters, and what to do; routine ones (a shutdown, the
