@@ -156,11 +156,7 @@ describe("bad input to logonerr events", function()
                                       "echo a > " .. dir .. "/notes/a.txt && echo b > " ..
                                       dir .. "/notes/b.txt"))
     local function nothing(args, message)
-      local code, out, err = run("events " .. args)
-      assert.are.equal(2, code, args)
-      assert.are.equal("", out, args)
-      assert.matches(message, err, 1, true)
-      return err
+      return require("support.run").refused("events " .. args, message, true)
     end
     nothing(dir .. "/empty", "logonerr: no log to read in " .. dir .. "/empty\n")
     nothing("--records " .. dir .. "/empty", "no log to read in " .. dir .. "/empty\n")

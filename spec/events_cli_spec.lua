@@ -13,11 +13,7 @@ describe("logonerr events", function()
 
   -- exit 2, nothing on stdout, the message on stderr (a pattern, or plain)
   local function refused(args, message, plain)
-    local code, out, err = run("events " .. args)
-    assert.are.equal(2, code, args)
-    assert.are.equal("", out, args)
-    assert.matches(message, err, 1, plain)
-    return err
+    return require("support.run").refused("events " .. args, message, plain)
   end
 
   it("reports findings first, then the tables", function()

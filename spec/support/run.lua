@@ -80,4 +80,15 @@ function M.command(args, stdin, env)
   return (ok and 0 or code), slurp(out), slurp(err)
 end
 
+-- Asserts that `logonerr args` refuses: exit 2, nothing on stdout, and
+-- message on stderr (a pattern, or plain text when plain); gives stderr.
+function M.refused(args, message, plain)
+  local assert = require "luassert" -- (busted's, which a module is not given)
+  local code, out, err = M.command(args)
+  assert.are.equal(2, code, args)
+  assert.are.equal("", out, args)
+  assert.matches(message, err, 1, plain)
+  return err
+end
+
 return M
