@@ -515,6 +515,40 @@ describe("findings", function()
                       sc.sorted(bob.spellings))
     end)
 
+    -- CORP.LOCAL trusts the forest PARTNER.COM.  alice of CORP.LOCAL
+    -- asks her DC for a ticket to a server over there: the DC gives her a
+    -- referral, a service ticket for krbtgt/PARTNER.COM (4769).  That
+    -- names two realms, not two spellings of one (an AS request's
+    -- krbtgt/REALM, 4768 and 4771, is the client's own realm).  Each
+    -- forest has a bob, each mistyping his password at his own DC: two
+    -- people, three failures each, no guessing over the threshold of 5.
+    it("keeps the realm of a cross-realm referral apart from the client's", function()
+      -- (each bob's 4771 on his own forest's DC, with his own SID)
+      local function bad(realm, ip, t)
+        local rec = kerberos_bad("bob", realm, ip, t)
+        rec.computer = realm == "CORP.LOCAL" and "dc1.corp.local" or "dc1.partner.com"
+        rec.data.TargetSid = realm == "CORP.LOCAL" and "S-1-5-21-1-2-3-1105" or
+                             "S-1-5-21-7-8-9-1105"
+        return rec
+      end
+      local log = {
+        { id = 4769, time = at(0), computer = "dc1.corp.local", data = {
+          TargetUserName = "alice@CORP.LOCAL", TargetDomainName = "CORP.LOCAL",
+          ServiceName = "krbtgt/PARTNER.COM", IpAddress = "::ffff:10.0.0.20",
+          Status = "0x0", TicketEncryptionType = "0x12" } } }
+      for _, t in ipairs({ 10, 20, 30 }) do
+        log[#log + 1] = bad("CORP.LOCAL", "10.0.0.66", t)
+        log[#log + 1] = bad("PARTNER.COM", "10.8.0.9", t + 1)
+      end
+      local r = sc.triage(log)
+      local bobs = {}
+      for _, a in ipairs(r.by_account) do
+        if a.identity:lower():find("bob", 1, true) then bobs[#bobs + 1] = a.identity end
+      end
+      assert.are.same({ "CORP.LOCAL\\bob", "PARTNER.COM\\bob" }, sc.sorted(bobs))
+      none(r, "password_guessing")
+    end)
+
     -- A spray of seven accounts against a workstation over SMB: the
     -- workstation logs 4625 and passes each attempt to the DC, which logs
     -- 4776 the same second.  Seven accounts, seven attempts, not fourteen.

@@ -406,7 +406,9 @@ function STATE:add(rec, ev)
   local realm = match(svc or "", "^[kK][rR][bB][tT][gG][tT]/(.+)$")
   local upn_realm = match(scalar(d.TargetUserName) or "", "@([^@]+)$")
   if d.TargetDomainName and role ~= "lockout" then
-    if realm then learn(self, "pair", d.TargetDomainName, realm) end
+    -- (an AS request's krbtgt is the client's own realm; a service ticket
+    -- for krbtgt/OTHER is a referral to a trusted realm, not a spelling)
+    if realm and role ~= "service_ticket" then learn(self, "pair", d.TargetDomainName, realm) end
     if upn_realm then learn(self, "pair", d.TargetDomainName, upn_realm) end
   end
   local sid = d.TargetUserSid or d.TargetSid
