@@ -1338,6 +1338,61 @@ describe("findings", function()
       assert.matches("program on this host itself", f.check[1], 1, true)
     end)
 
+    -- The day after a rotation of service accounts' passwords, two
+    -- services on PC07 still hold the old ones: the Service Control
+    -- Manager fails for svc-backup and svc-sql at each restart.  One host
+    -- failing for two accounts reads as an attacker trying accounts, but
+    -- no one at PC07 tried anything: two stale passwords, no spray.  A
+    -- service whose account lacks "Log on as a service" (0xC000015B) has
+    -- a right to grant, not a password to set.
+    it("reads services that hold old passwords as stale, not as a host trying accounts",
+       function()
+      local SCM = "C:\\Windows\\System32\\services.exe"
+      local function start(user, t, sub)
+        local rec = local_failure(user, t, SCM, sub, "5")
+        rec.data.SubjectUserName, rec.data.SubjectDomainName = "PC07$", "CORP"
+        rec.data.SubjectLogonId, rec.data.ProcessId = "0x3e7", "0x2c8"
+        return rec
+      end
+      local log = {}
+      for i = 1, 6 do
+        log[#log + 1] = start("svc-backup", i * 30)
+        log[#log + 1] = start("svc-sql", i * 30 + 1)
+      end
+      local r = sc.triage(log)
+      local list = sc.findings(r, "password_guessing")
+      assert.are.equal(2, #list)
+      for _, f in ipairs(list) do
+        assert.are.equal("stale_credential", f.reading)
+        assert.matches("Service Control Manager", f.check[1], 1, true)
+        assert.not_matches("Block the source", joined(f), 1, true)
+      end
+      none(r, "password_spray")
+      log = {}
+      for i = 1, 6 do log[i] = start("svc-backup", i * 30, "0xc000015b") end
+      local f = one(sc.triage(log), "account_restricted")
+      assert.not_matches("password stored for it", joined(f), 1, true)
+      assert.matches("0xC000015B", f.check[1], 1, true)
+    end)
+
+    -- A program run as SYSTEM that starts a new process for each try:
+    -- 25 process IDs, of which the finding keeps the 20 latest, in time
+    -- order (the last may still run: tasklist finds it).
+    it("keeps the latest process IDs of a program that starts one for each try", function()
+      local log = {}
+      for i = 1, 25 do
+        local rec = local_failure("Administrator", i * 0.1, "C:\\Windows\\Temp\\x.exe")
+        rec.data.SubjectUserName, rec.data.SubjectDomainName = "PC07$", "CORP"
+        rec.data.SubjectLogonId = "0x3e7"
+        rec.data.ProcessId = ("0x%x"):format(0xfc0 + i * 4) -- (0xfc4 .. 0xffc, then 0x1000 ..)
+        log[i] = rec
+      end
+      local f = one(sc.triage(log), "password_guessing")
+      local want = {}
+      for i = 6, 25 do want[#want + 1] = ("0x%x"):format(0xfc0 + i * 4) end
+      assert.are.same(want, f.process_ids)
+    end)
+
     -- A bad password over RDP to a server's local account: the server's
     -- SAM checks it (4776, no logon type), then logs the refused logon
     -- (4625, type 10, the client's address).  One attempt, and the logon

@@ -190,6 +190,50 @@ describe("advice by platform", function()
     end
   end)
 
+  -- An MIT realm that trusts an AD domain: bob of CORP.LOCAL (NetBIOS
+  -- CORP) asks the MIT KDC for a ticket to a host of EXAMPLE.TEST, a
+  -- TGS_REQ whose client is of the AD realm.  That realm is no MIT
+  -- realm: the AD's CORP\bob, who mistyped his password six times on the
+  -- file server, and CORP.LOCAL\bob, his Kerberos name, stay one account.
+  it("leaves an AD realm's names as one account where an MIT KDC serves its users", function()
+    local xml = {}
+    local function event(id, t, data)
+      local d = {}
+      for k, v in pairs(data) do d[#d + 1] = '<Data Name="' .. k .. '">' .. v .. '</Data>' end
+      table.sort(d)
+      xml[#xml + 1] = '<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event">' ..
+        '<System><EventID>' .. id .. '</EventID><TimeCreated SystemTime="2024-05-01T10:00:' ..
+        t .. '.000Z"/><EventRecordID>' .. #xml + 1 .. '</EventRecordID><Channel>Security' ..
+        '</Channel><Computer>FS1.corp.local</Computer></System><EventData>' ..
+        table.concat(d) .. '</EventData></Event>'
+    end
+    for i = 1, 6 do
+      event(4625, 10 + i, { TargetUserName = "bob", TargetDomainName = "CORP",
+        Status = "0xc000006d", SubStatus = "0xc000006a", LogonType = "3",
+        IpAddress = "10.0.0.9", WorkstationName = "PC09" })
+    end
+    event(4769, 30, { TargetUserName = "bob@CORP.LOCAL", TargetDomainName = "CORP.LOCAL",
+      ServiceName = "FS1$", Status = "0x0", IpAddress = "::ffff:10.0.0.9",
+      TicketEncryptionType = "0x12" })
+    local win = run.tempfile(table.concat(xml, "\n") .. "\n")
+    local kdc = run.tempfile("Dec 03 08:20:39 vm krb5kdc[7438](info): TGS_REQ (2 etypes " ..
+      "{aes256-cts-hmac-sha1-96(18), aes128-cts-hmac-sha1-96(17)}) 10.0.0.9: ISSUE: authtime " ..
+      "1796286039, etypes {rep=aes256-cts-hmac-sha1-96(18), tkt=aes256-cts-hmac-sha1-96(18), " ..
+      "ses=aes256-cts-hmac-sha1-96(18)}, bob@CORP.LOCAL for host/srv.example.test@EXAMPLE.TEST\n")
+    local function bobs(files)
+      local code, out = run.command("events -f json " .. files)
+      assert.are.equal(0, code, out)
+      local list = {}
+      for _, a in ipairs(json.decode(out).by_account) do list[#list + 1] = a.identity end
+      return list
+    end
+    local alone, together = bobs(win), bobs(win .. " " .. kdc)
+    os.remove(win)
+    os.remove(kdc)
+    assert.are.same({ "CORP\\bob" }, alone)
+    assert.are.same(alone, together)
+  end)
+
   it("passes through -j's workers: the report is one process's", function()
     -- (two copies under other names, so that each is a file of the pool)
     local dir = os.tmpname()

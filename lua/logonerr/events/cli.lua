@@ -455,14 +455,29 @@ function M.run(a, in_, out, err)
   local keep, about = events.filter(filter_opts(a))
   opts.lean = not (a.records or keep)
   if a.records then -- streamed as they are read, to the -o file too; one process
-    local dest = open_output()
-    if dest == nil then return 2 end
-    local function take(rec) dest:write(json.encode(plain(rec)), "\n") end
+    -- (the -o file opened once a log is read: folders that hold none leave
+    -- it as it was, as a report's does)
+    local dest, failed
+    local function opened()
+      if dest == nil and not failed then
+        dest = open_output()
+        failed = dest == nil
+      end
+      return dest
+    end
+    local function take(rec)
+      local d = opened()
+      if d then d:write(json.encode(plain(rec)), "\n") end
+    end
     for _, log in ipairs(logs) do
       local f = new_file(log)
-      if read_here(log, f, take) then done(f) end
+      if read_here(log, f, take) then
+        opened()
+        done(f)
+      end
     end
-    if dest ~= out then dest:close() end
+    if failed then return 2 end
+    if dest and dest ~= out then dest:close() end
     return none_read()
   end
 

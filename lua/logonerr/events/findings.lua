@@ -18,7 +18,7 @@ local rules = require "logonerr.events.rules"
 local schema = require "logonerr.events.schema"
 local time = require "logonerr.events.time"
 
-local floor, math_abs, math_max = math.floor, math.abs, math.max
+local floor, math_abs, math_max, math_min = math.floor, math.abs, math.max, math.min
 local assert, getmetatable, ipairs, next, pairs, setmetatable, tonumber, tostring, type =
       assert, getmetatable, ipairs, next, pairs, setmetatable, tonumber, tostring, type
 local find, format, lower, match = string.find, string.format, string.lower, string.match
@@ -414,8 +414,12 @@ function STATE:add(rec, ev)
   local sid = d.TargetUserSid or d.TargetSid
   if role == "explicit" then sid = nil end
   learn(self, "see", user, domain, sid, rec.computer)
-  -- (an MIT KDC's realm has no NetBIOS name for a namesake's to be)
-  if domain and self.current == "mit" then learn(self, "no_netbios", domain) end
+  -- (an MIT KDC's realm has no NetBIOS name for a namesake's to be: the
+  -- client's realm of an AS request, its own; a service ticket's client
+  -- may be of a trusted realm, an AD domain's)
+  if domain and self.current == "mit" and role ~= "service_ticket" then
+    learn(self, "no_netbios", domain)
+  end
   local ip = host(d.IpAddress)
   local ws = host(d.WorkstationName or d.Workstation)
   -- A logon names its client's address and name; the logging host's own
@@ -1050,7 +1054,10 @@ local function finding(kind, list, reading, extra)
       sessions[k] = sessions[k] or { account = r.subject_account, logon_id = r.subject,
                                      shared = SHARED_LOGONS[r.subject] }
     end
-    if r.pid then pids[r.pid] = true end
+    if r.pid then -- (its last time: the latest, still running perhaps, are kept)
+      local t = r.t or 0
+      if (pids[r.pid] or -1) < t then pids[r.pid] = t end
+    end
   end
   local last_shape = false
   local of_platform = {} -- (its records' platforms: whose advice it gives)
@@ -1151,14 +1158,20 @@ local function finding(kind, list, reading, extra)
         if s.shared then shared = true else own = true end
       end
     end
-    if next(pids) then f.process_ids = keys(pids, 20) end
+    if next(pids) then
+      local l = {}
+      for p, t in pairs(pids) do l[#l + 1] = { p, t } end
+      sort(l, function(a, b) return a[2] > b[2] or (a[2] == b[2] and a[1] < b[1]) end)
+      f.process_ids = {}
+      for i = math_min(#l, 20), 1, -1 do f.process_ids[#f.process_ids + 1] = l[i][1] end
+    end
     if shared and not own then
       f.check = prepend(rules.FROM_SHARED_SESSION, f.check)
     else
       if shared then f.check = prepend(rules.SHARED_SESSION_TOO, f.check) end
       f.check = prepend(rules.FROM_HOST, f.check)
     end
-  elseif all_started and not dbd then
+  elseif all_started and kind == "password_guessing" and not dbd then
     -- (a service's or a task's stored password: where it is set is the lead)
     if started.task then f.check = prepend(rules.STARTED_TASK, f.check) end
     if started.service then f.check = prepend(rules.STARTED_SERVICE, f.check) end
@@ -1279,7 +1292,10 @@ local function find_all(self, tables_only)
     if e.failed and role ~= "service_ticket" then
       if e.identity then to[#to + 1] = of(fail_by_id, e.identity) end
       if e.source then to[#to + 1] = of(fail_by_src, e.source) end
-      if e.source and e.kind ~= "virtual" then to[#to + 1] = of(tried_by_src, e.source) end
+      -- (Windows starting a service or task: no one at the source tried)
+      if e.source and e.kind ~= "virtual" and not e.started_here then
+        to[#to + 1] = of(tried_by_src, e.source)
+      end
     end
     if e.class then
       by_class[e.class] = by_class[e.class] or {}
@@ -1287,7 +1303,9 @@ local function find_all(self, tables_only)
     end
     if e.class == "bad_password" then
       if e.identity then to[#to + 1] = of(bad_by_id, e.identity) end
-      if e.source and e.kind ~= "virtual" then to[#to + 1] = of(bad_by_src, e.source) end
+      if e.source and e.kind ~= "virtual" and not e.started_here then
+        to[#to + 1] = of(bad_by_src, e.source)
+      end
     end
     if role == "explicit" and e.kind == "user" then to[#to + 1] = explicit end
     -- Kerberoasting: RC4/DES service tickets issued for user-account
