@@ -1105,6 +1105,14 @@ describe("findings", function()
                WorkstationName = "PC07", IpAddress = "-", ProcessName = process } }
     end
     local TOOL = "C:\\Users\\admin\\Desktop\\restore\\AccountRestore.exe"
+    -- rec, a 4625 of PC07's, as asked for in SYSTEM's session (0x3e7, the
+    -- computer account's, which all its services share), by process pid.
+    local function as_system(rec, pid)
+      rec.data.SubjectUserName, rec.data.SubjectDomainName = "PC07$", "CORP"
+      rec.data.SubjectLogonId = "0x3e7"
+      rec.data.ProcessId = pid or rec.data.ProcessId
+      return rec
+    end
 
     -- A program a logged-on user started calls the logon API with one
     -- password after another for the local Administrator and for admin:
@@ -1184,11 +1192,6 @@ describe("findings", function()
     it("sends the responder to the process ID where the program ran in SYSTEM's session",
        function()
       local FAKE = "C:\\Windows\\Temp\\svchost.exe"
-      local function as_system(rec)
-        rec.data.SubjectUserName, rec.data.SubjectDomainName = "PC07$", "CORP"
-        rec.data.SubjectLogonId = "0x3e7"
-        return rec
-      end
       local log = {}
       for i = 1, 25 do log[i] = as_system(local_failure("Administrator", i * 0.1, FAKE)) end
       local f = one(sc.triage(log), "password_guessing")
@@ -1248,10 +1251,7 @@ describe("findings", function()
       -- The same tool run as SYSTEM: the 4625s' shared session, and the
       -- process ID each gives (0x1a4c), which is then the lead.
       for _, rec in ipairs(log) do
-        if rec.id == 4625 then
-          rec.data.SubjectUserName, rec.data.SubjectDomainName = "PC07$", "CORP"
-          rec.data.SubjectLogonId, rec.data.ProcessId = "0x3e7", "0x1a4c"
-        end
+        if rec.id == 4625 then as_system(rec, "0x1a4c") end
       end
       local r = sc.triage(log)
       for _, f in ipairs(sc.findings(r, "password_guessing")) do
@@ -1276,9 +1276,8 @@ describe("findings", function()
         local rec = local_failure("charles", i * 10, "C:\\Windows\\System32\\svchost.exe",
                                   nil, i % 2 == 0 and "7" or "2")
         rec.data.LogonProcessName = "User32 " -- (as 4625 pads it)
-        rec.data.SubjectUserName, rec.data.SubjectDomainName = "PC07$", "CORP"
-        rec.data.SubjectLogonId, rec.data.IpAddress = "0x3e7", "127.0.0.1"
-        log[i] = rec
+        rec.data.IpAddress = "127.0.0.1"
+        log[i] = as_system(rec)
       end
       local f = one(sc.triage(log), "password_guessing")
       assert.are.equal("stale_credential", f.reading)
@@ -1316,10 +1315,7 @@ describe("findings", function()
       local function starts(user, logon_type, process)
         local log = {}
         for i = 1, 6 do
-          local rec = local_failure(user, i * 30, process, nil, logon_type)
-          rec.data.SubjectUserName, rec.data.SubjectDomainName = "PC07$", "CORP"
-          rec.data.SubjectLogonId, rec.data.ProcessId = "0x3e7", "0x2c8"
-          log[i] = rec
+          log[i] = as_system(local_failure(user, i * 30, process, nil, logon_type), "0x2c8")
         end
         return one(sc.triage(log), "password_guessing")
       end
@@ -1349,10 +1345,7 @@ describe("findings", function()
        function()
       local SCM = "C:\\Windows\\System32\\services.exe"
       local function start(user, t, sub)
-        local rec = local_failure(user, t, SCM, sub, "5")
-        rec.data.SubjectUserName, rec.data.SubjectDomainName = "PC07$", "CORP"
-        rec.data.SubjectLogonId, rec.data.ProcessId = "0x3e7", "0x2c8"
-        return rec
+        return as_system(local_failure(user, t, SCM, sub, "5"), "0x2c8")
       end
       local log = {}
       for i = 1, 6 do
@@ -1381,11 +1374,9 @@ describe("findings", function()
     it("keeps the latest process IDs of a program that starts one for each try", function()
       local log = {}
       for i = 1, 25 do
-        local rec = local_failure("Administrator", i * 0.1, "C:\\Windows\\Temp\\x.exe")
-        rec.data.SubjectUserName, rec.data.SubjectDomainName = "PC07$", "CORP"
-        rec.data.SubjectLogonId = "0x3e7"
-        rec.data.ProcessId = ("0x%x"):format(0xfc0 + i * 4) -- (0xfc4 .. 0xffc, then 0x1000 ..)
-        log[i] = rec
+        -- (0xfc4 .. 0xffc, then 0x1000 ..: text would sort them otherwise)
+        log[i] = as_system(local_failure("Administrator", i * 0.1, "C:\\Windows\\Temp\\x.exe"),
+                           ("0x%x"):format(0xfc0 + i * 4))
       end
       local f = one(sc.triage(log), "password_guessing")
       local want = {}
