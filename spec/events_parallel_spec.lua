@@ -317,6 +317,20 @@ describe("a triage merged from parts", function()
   -- constructor: a state of the wrong shape (a bug, a file changed in the
   -- claims folder) must be refused whole, the triage it was for unchanged,
   -- so that the command reads the part itself.
+  -- A shape's field set to v, and its key made again of it as add()
+  -- makes it: the subject's session and the process ID are its third and
+  -- last fields from the end.
+  local function with_key_field(sh, field, v)
+    local f, at = {}, 1 -- (found plainly: Lua 5.1's patterns stop at a zero byte)
+    repeat
+      local z = sh.key:find("\0", at, true)
+      f[#f + 1] = sh.key:sub(at, (z or 0) - 1)
+      at = z and z + 1
+    until not z
+    f[field == "pid" and #f or #f - 2] = v
+    sh[field], sh.key = v, table.concat(f, "\0")
+  end
+
   it("refuses a partial triage of the wrong shape, and changes nothing", function()
     local half = 100 -- (the rest holds each kind of thing a state sends)
     -- (and the two failures that name no account, the first two records)
@@ -403,6 +417,14 @@ describe("a triage merged from parts", function()
       -- (a sum's twin logons are some of its logons, told by texts)
       { "its findings' sums", function(x) x.found.sums[1].twins = x.found.sums[1].n end },
       { "its findings' sums", function(x) x.found.sums[1].last_twin = 5 end },
+      -- (a process ID or a session that is no logon ID, with the key made
+      -- of it: the advice would name it)
+      { "its findings' shapes",
+        function(x) with_key_field(x.found.shapes[1], "pid", "hello") end },
+      { "its findings' shapes",
+        function(x) with_key_field(x.found.shapes[1], "pid", "0X1B0C") end },
+      { "its findings' shapes",
+        function(x) with_key_field(x.found.shapes[1], "subject", "SYSTEM") end },
     }
     local acc = part(1, half)
     local before = wire.encode(acc:state())

@@ -2173,6 +2173,9 @@ function M.check(st)
                                 sh.preauth, sh.process, sh.failed, sh.success, sh.subject,
                                 sh.screen, sh.pid) and
             sh.service_key == (sh.service ~= nil and lower(sh.service) or nil) and
+            -- (a session and a process ID as add() writes them: the advice names them)
+            (sh.subject == nil or logon_id(sh.subject) == sh.subject) and
+            (sh.pid == nil or logon_id(sh.pid) == sh.pid) and
             sh.how == how_of(sh.logon_name, sh.role, sh.service) and platform_ok(sh)) then
       return false, "its shapes"
     end
