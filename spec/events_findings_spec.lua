@@ -973,10 +973,13 @@ describe("findings", function()
       assert.are.equal(12, g.count)
       assert.are.equal(select(2, events.time(at(0))), g.first)
       assert.are.equal(select(2, events.time(at(22))), g.last)
-      -- (read by its own day: 12 tries, under the 20 in five minutes that
-      -- only a tool sends, and for bob alone; the spray the next day is an
-      -- attack of its own, from the same address, beside it in the report)
-      assert.are.equal("stale_credential", g.reading)
+      -- (12 tries, under the 20 in five minutes that only a tool sends, and
+      -- for bob alone, would read as a stale password on their own; but
+      -- the same address sprayed the next day, and a stale password's
+      -- advice, a phone's mail, would send the responder away from the
+      -- host that did: the guessing is read as the attacker's too)
+      assert.are.equal("attacker", g.reading)
+      assert.matches("another finding read as an attack", g.why, 1, true)
       assert.are.same({ "10.0.0.66" }, g.sources)
       local s = one(r, "password_spray")
       assert.are.equal(6, s.count)
@@ -1757,6 +1760,39 @@ describe("findings", function()
       assert.matches("a logon succeeded from an internet address", f.why, 1, true)
       local text = require("logonerr.events.report").render(sc.triage(log), "text")
       assert.matches("logged on: CORP\\bob from 198.20.7.7: 2 (", text, 1, true)
+    end)
+
+    -- An RDP port open to the internet: six bad passwords for WS01's
+    -- Administrator from 185.220.101.5, one every 20 s (a person's pace,
+    -- and under the 20 that only a tool sends), then a logon from the same
+    -- address.  No device of the owner's stores that password out there,
+    -- so the stale-password reading (a phone's mail; "ask the user whether
+    -- they mistyped") would send the responder the wrong way: the address
+    -- is the internet's, and both the guessing and the success are read
+    -- as an attack, the success critical.  Where the network numbers its
+    -- own hosts from that block (--internal), they are its own again: a
+    -- person's mistypes, then their logon.
+    it("reads guessing and a success from an internet address as an attack", function()
+      local log = {}
+      for i = 0, 5 do log[#log + 1] = rdp_fail("185.220.101.5", i * 20) end
+      log[#log + 1] = rdp_logon("Administrator", "185.220.101.5", 130)
+      log[#log].data.TargetDomainName = "WS01"
+      local r = sc.triage(log)
+      local g = one(r, "password_guessing")
+      assert.are.same({ "attacker", "high" }, { g.reading, g.severity })
+      assert.matches("internet address", g.why, 1, true)
+      assert.not_matches("phone", joined(g), 1, true)
+      local s = one(r, "success_after_failures")
+      assert.are.same({ "attacker", "critical" }, { s.reading, s.severity })
+      assert.matches("internet address", s.why, 1, true)
+      assert.not_matches("mistyped", joined(s), 1, true)
+      assert.matches("compromised", s.check[1], 1, true)
+      -- (the network's own block)
+      r = sc.triage(log, nil, { internal = { "185.220.101.0/24" } })
+      none(r, "public_source")
+      assert.are.equal("stale_credential", one(r, "password_guessing").reading)
+      s = one(r, "success_after_failures")
+      assert.are.same({ "stale_credential", "medium" }, { s.reading, s.severity })
     end)
 
     -- The address as Windows may write it (IPv4-mapped IPv6, in full), and

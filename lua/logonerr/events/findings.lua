@@ -1361,6 +1361,9 @@ local function find_all(self, tables_only)
   if tables_only then return {}, shapes end
   local attacking, attacker = other_failures(tried_by_src, w)
   local f = {}
+  -- (the findings read as a stale credential that another finding may
+  -- show to be an attack's: how to make each again)
+  local again = {}
 
   -- One identity, many bad passwords: in the short window, or slowly.
   local g, order = bad_by_id, keys(bad_by_id)
@@ -1389,10 +1392,11 @@ local function find_all(self, tables_only)
       local quick = not slow and p >= o.brute_force
       local reading = (others or quick) and "attacker" or "stale_credential"
       local why = others and "other_accounts" or quick and "rate" or "one_account"
-      local x = finding("password_guessing", l, reading,
-                        { peak = p, window = window, slow = slow or nil, why = why })
+      local extra = { peak = p, window = window, slow = slow or nil, why = why }
+      local x = finding("password_guessing", l, reading, extra)
       if slow then x.severity = "medium" end
       f[#f + 1] = x
+      if reading == "stale_credential" then again[x] = { l, extra, slow } end
     end
   end
 
@@ -1700,10 +1704,11 @@ local function find_all(self, tables_only)
              e.failures_before >= o.brute_force
     end
     local reading = tool and "attacker" or "stale_credential"
-    local x = finding("success_after_failures", l, reading,
-                      { failures = l[1].failures_before, success = time_of(l[1]), successes = list,
-                        why = tool and "after_failures" or "typo" })
+    local extra = { failures = l[1].failures_before, success = time_of(l[1]), successes = list,
+                    why = tool and "after_failures" or "typo" }
+    local x = finding("success_after_failures", l, reading, extra)
     f[#f + 1] = x
+    if not tool then again[x] = { l, extra } end
   end
 
   -- Attempts from the internet (a public IPv4 address as the source): a
@@ -1804,6 +1809,32 @@ local function find_all(self, tables_only)
       x.severity = "high"
     end
     f[#f + 1] = x
+  end
+
+  -- A stale credential does not stand beside an attack from the same
+  -- source: guessing, or a success after failures, from a source another
+  -- finding reads as an attack (spraying it, a tool's pace, a success
+  -- after a burst) or from the internet (public_source) is that attack's,
+  -- and its advice is an attack's, not "ask the user".
+  local attacked, from_out = {}, {}
+  for _, x in ipairs(f) do
+    if x.reading == "attacker" and not again[x] then
+      local to = x.kind == "public_source" and from_out or attacked
+      for src in pairs(x.about.sources) do to[src] = true end
+    end
+  end
+  for i, x in ipairs(f) do
+    local a = again[x]
+    local why
+    for src in pairs(a and x.about.sources or {}) do
+      if attacked[src] then why = "named_attack"; break end
+      if from_out[src] then why = "from_internet" end
+    end
+    if why then
+      a[2].why = why
+      f[i] = finding(x.kind, a[1], "attacker", a[2])
+      if a[3] then f[i].severity = "medium" end -- (slow guessing, as above)
+    end
   end
 
   return f, shapes
