@@ -931,6 +931,35 @@ describe("findings", function()
       assert.are.equal("medium", f.severity)
     end)
 
+    -- svc_legacy's account has no AES in msDS-SupportedEncryptionTypes,
+    -- which the KDC reads for the tickets to that account (MS-ADA2 2.481):
+    -- each of twelve users, on twelve workstations over two hours, gets
+    -- the one RC4 ticket the KDC gives anyone.  No one is roasting; the
+    -- fix is on the service's account: one finding of the service, not
+    -- twelve of its clients.  Alice's burst of five services in ten
+    -- seconds the same morning is a tool's, a finding of its own, and her
+    -- svc_legacy ticket in it is not told again.
+    it("tells one service's RC4 tickets to many clients as one finding of that service",
+       function()
+      local log = {}
+      for i = 1, 12 do
+        log[i] = tgs("user" .. i, "svc_legacy", "0x17", i * 600)
+        log[i].data.IpAddress = "::ffff:10.0.1." .. (10 + i)
+      end
+      for i, svc in ipairs({ "svc_sql", "svc_web", "svc_backup", "svc_sccm", "svc_legacy" }) do
+        log[#log + 1] = tgs("alice", svc, "0x17", 9000 + i * 2)
+      end
+      local list = sc.findings(sc.triage(log), "kerberoasting")
+      assert.are.equal(2, #list)
+      local burst, legacy = list[1], list[2]
+      assert.are.same({ "attacker", "high", 5 }, { burst.reading, burst.severity, burst.count })
+      assert.are.same({ "stale_credential", "medium" }, { legacy.reading, legacy.severity })
+      assert.are.same({ "svc_legacy" }, legacy.services)
+      assert.are.equal(12, legacy.count)
+      assert.are.equal(12, #legacy.accounts)
+      assert.matches("msDS-SupportedEncryptionTypes", legacy.check[1], 1, true)
+    end)
+
     -- A refused request (status not 0) gave no ticket to crack.
     it("does not count a refused service ticket request", function()
       none(sc.triage({ tgs("alice", "svc_sql", "0x17", 0, "0x1b") }), "kerberoasting")

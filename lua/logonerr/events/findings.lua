@@ -1527,17 +1527,33 @@ local function find_all(self, tables_only)
     end
   end
 
-  -- Kerberoasting, one finding per identity and source.
+  -- Kerberoasting: an identity and source asking for many services'
+  -- tickets in the window is a tool's, a finding of its own.  Fewer are
+  -- what the KDC gives every client of a service whose account it makes
+  -- RC4 tickets for (msDS-SupportedEncryptionTypes without AES: the KDC
+  -- reads it for the tickets to that account), or an old client: one
+  -- finding per service, of all who asked, where a finding per client
+  -- made a dozen of one service.
   g, order = group(roast, function(e) return e.identity .. "\0" .. (e.source or "") end)
+  local of_service = {}
   for _, k in ipairs(order) do
     local l = g[k]
-    local services = {}
-    for _, e in ipairs(l) do services[e.service] = true end
     local p = peak(l, w, "service_key")
-    f[#f + 1] = finding("kerberoasting", l,
-                        p >= o.kerberoast_many and "attacker" or "stale_credential",
-                        { services = keys(services, 100), peak = p, window = w,
-                          why = p >= o.kerberoast_many and "many_services" or "one_service" })
+    if p >= o.kerberoast_many then
+      local services = {}
+      for _, e in ipairs(l) do services[e.service] = true end
+      f[#f + 1] = finding("kerberoasting", l, "attacker",
+                          { services = keys(services, 100), peak = p, window = w,
+                            why = "many_services" })
+    else
+      for _, e in ipairs(l) do of(of_service, e.service_key)[#of_service[e.service_key] + 1] = e end
+    end
+  end
+  for _, key in ipairs(keys(of_service)) do
+    local l = of_service[key]
+    in_time_order(l) -- (gathered from each client's list)
+    f[#f + 1] = finding("kerberoasting", l, "stale_credential",
+                        { services = { l[1].service }, why = "one_service" })
   end
 
   -- AS-REP roasting, one finding per source.

@@ -183,7 +183,7 @@ end
 local function window_text(f)
   if f.peak == nil then return "" end
   local unit = (f.kind == "password_guessing" or f.kind == "unnamed_failures") and "failures" or
-               "accounts"
+               f.kind == "kerberoasting" and "services" or "accounts"
   return format(", at most %d %s in one window", f.peak, unit)
 end
 

@@ -196,7 +196,8 @@ M.KINDS = {
         "Require AES for service accounts (msDS-SupportedEncryptionTypes) so that RC4 tickets are refused.",
       },
       stale_credential = {
-        "An old client or appliance that only speaks RC4 asks for such tickets every day: confirm it is that, then plan to move it to AES.",
+        "Many clients given RC4 tickets for the service: the KDC chose RC4 for its account, which it does when the account's msDS-SupportedEncryptionTypes is empty or lacks AES, or the account has no AES keys (a password last set before the domain had Windows Server 2008 domain controllers). Set the attribute to AES (0x18: AES128 and AES256) and give the account a new long password; Get-ADUser NAME -Properties msDS-SupportedEncryptionTypes,PasswordLastSet shows both.",
+        "One client alone: an old client or appliance that only speaks RC4 asks for such tickets every day; confirm it is that, then plan to move it to AES. A client that never used the service before, asking once, may be roasting that one account (Rubeus kerberoast /user:): look at what ran on it then.",
       },
     },
   },
@@ -510,7 +511,7 @@ M.WHY = {
   tool_process = "a program outside Windows and Program Files supplied the credentials",
   system_process = "a Windows or installed program supplied the credentials (scheduled tasks, services)",
   many_services = "many services' tickets asked for in the window",
-  one_service = "few services' tickets asked for: an old client may do that",
+  one_service = "one service's tickets, by each client that asked, as the KDC gives them for a service account without AES or an old client asks for them",
   after_failures = "the failures before the success came faster than a person types, from a source failing for other accounts, or naming no account at a tool's pace",
   unnamed_rate = "more failures naming no account in a minute than anything but a tool sends",
   unnamed_pace = "failures naming no account at a pace a device or program set up wrong keeps",
