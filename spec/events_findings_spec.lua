@@ -780,8 +780,27 @@ describe("findings", function()
       none(r, "password_spray")
       local f = one(r, "explicit_credentials")
       assert.are.equal(10, #f.accounts)
-      assert.are.same({ "10.0.0.77" }, f.sources)
+      -- (sp.exe ran on WS07 and logged on at FS01: 10.0.0.77, port 445, is
+      -- the target's address, as Microsoft's 4648 page says of Network
+      -- Address; the source is the host that logged it)
+      assert.are.same({ "ws07" }, f.sources)
       assert.is_truthy(({ high = true, medium = true })[f.severity])
+    end)
+
+    -- Four people's RDP logons to SRV01 from 10.0.0.99 in a minute, with
+    -- NLA: SRV01's Winlogon logs a 4648 for each, to itself (Target Server
+    -- localhost), and there its Network Address is the client's.
+    it("takes a 4648's address for the source where the logon was to the host itself",
+       function()
+      local log = {}
+      for i = 1, 4 do
+        log[i] = { id = 4648, time = at(i * 10), computer = "srv01.corp.local", data = {
+          SubjectUserSid = "S-1-5-18", SubjectUserName = "SRV01$", SubjectDomainName = "CORP",
+          TargetUserName = "user" .. i, TargetDomainName = "CORP", TargetServerName = "localhost",
+          TargetInfo = "localhost", ProcessName = "C:\\Windows\\System32\\svchost.exe",
+          IpAddress = "10.0.0.99", IpPort = "0" } }
+      end
+      assert.are.same({ "10.0.0.99" }, one(sc.triage(log), "explicit_credentials").sources)
     end)
   end)
 

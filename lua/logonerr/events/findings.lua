@@ -32,8 +32,8 @@ local M = {}
 -- those the schema names: a triage's EVTX reading leaves the others out.
 M.DATA = { "IpAddress", "LogonProcessName", "PreAuthType", "ProcessId", "ProcessName",
            "ServiceName", "SubjectDomainName", "SubjectLogonId", "SubjectUserName",
-           "TargetDomainName", "TargetSid", "TargetUserName", "TargetUserSid",
-           "TicketEncryptionType", "Workstation", "WorkstationName" }
+           "TargetDomainName", "TargetServerName", "TargetSid", "TargetUserName",
+           "TargetUserSid", "TicketEncryptionType", "Workstation", "WorkstationName" }
 
 -- Per record: remembered per text (a log repeats a few accounts and hosts).
 local split, host = memo.two(identity.split), memo.one(identity.host)
@@ -243,13 +243,17 @@ local function store6(root, v, a, b, c, d, e, f)
   t[f] = v
 end
 
--- Where a record of role came from (ip: its IpAddress as a host), as
--- sources are kept: nil when it does not say.
-local function source_of(rec, role, ip)
+-- Where a record of role came from (ip: its IpAddress as a host; to_here:
+-- a 4648's logon was to the host that logged it), as sources are kept:
+-- nil when it does not say.
+local function source_of(rec, role, ip, to_here)
   local src = rec.source
   if role == "explicit" then
-    -- 4648's address, when there is one; else the host that logged it.
-    src = (ip and not is_loopback(ip)) and ip or rec.computer
+    -- 4648: a process of the host that logged it gave the credentials.
+    -- Its address is the client's where the logon was to this host (an
+    -- RDP logon's, NLA's: TargetServerName localhost); where it was to
+    -- another host, that host's (the target, not where it came from).
+    src = (ip and not is_loopback(ip) and to_here) and ip or rec.computer
   elseif src and is_loopback(host(src)) then
     src = rec.computer
   end
@@ -429,7 +433,13 @@ function STATE:add(rec, ev)
   if role == "logon" and ws and ip and wsf ~= self:own(rec.computer) then
     learn(self, "host_pair", ip, ws)
   end
-  local src = source_of(rec, role, ip)
+  local to_here -- (4648: was the logon to this host?)
+  if role == "explicit" then
+    local ts = host(d.TargetServerName)
+    to_here = ts == nil or is_loopback(ts) or first_label(ts) == "localhost" or
+              first_label(ts) == self:own(rec.computer)
+  end
+  local src = source_of(rec, role, ip, to_here)
   self.n = self.n + 1
   local n = self.n
   if src then self:met(src) end
