@@ -913,6 +913,23 @@ describe("findings", function()
       assert.are.same({ "10.0.0.41", "APP01" }, sc.sorted(f.sources))
       assert.are.equal(2, f.count)
       assert.is_string(f.severity)
+      assert.not_matches("no Caller Computer Name", joined(f), 1, true)
+    end)
+
+    -- A 4740 with its Caller Computer Name blank (its TargetDomainName
+    -- field empty): "find what runs there" has no there.  Every bad
+    -- password of a domain account is passed on to the PDC emulator, whose
+    -- 4771 and 4776 name the client; Netlogon's debug log names it where
+    -- they do not.
+    it("sends the responder to the PDC's records for a lockout that names no caller", function()
+      local f = one(sc.triage({ { id = 4740, time = at(0), data = {
+        TargetUserName = "carol", TargetDomainName = "", SubjectDomainName = "CORP" } } }),
+        "lockout")
+      assert.are.same({}, f.sources)
+      assert.matches("no Caller Computer Name", f.check[1], 1, true)
+      assert.matches("4771", f.check[1], 1, true)
+      assert.matches("4776", f.check[1], 1, true)
+      assert.matches("nltest /dbflag:0x2080ffff", f.check[1], 1, true)
     end)
   end)
 
@@ -1100,6 +1117,10 @@ describe("findings", function()
       local f = one(sc.triage(log), "password_guessing")
       assert.are.equal("stale_credential", f.reading)
       assert.matches("old password", joined(f))
+      -- (a source that passes users' logons on, Exchange or ADFS, is no
+      -- one's device: "treat it as an attack" would be wrong there, and
+      -- the front end's own logs name the client)
+      assert.matches("passes users' logons on", joined(f), 1, true)
     end)
 
     -- The same six failures, from a source that also failed for four other

@@ -1048,6 +1048,7 @@ local function finding(kind, list, reading, extra)
   -- every one Windows starting a service or task, and which)
   local processes, sessions, pids, here = {}, {}, {}, #list > 0
   local started, all_started, typed = {}, #list > 0, #list > 0
+  local sourceless = false -- (an attempt that names no source: a 4740 with no caller)
   local function note(r)
     if #ev < 20 then
       ev[#ev + 1] = { id = r.id, record = r.record, computer = r.computer, time = time_of(r) }
@@ -1079,7 +1080,7 @@ local function finding(kind, list, reading, extra)
       last_shape = sh
       of_platform[e.platform or "windows"] = true
       if e.identity then accounts[e.identity] = true end -- (none: a failure naming none)
-      if e.source_label then sources[e.source_label] = true end
+      if e.source_label then sources[e.source_label] = true else sourceless = true end
       if e.src then srcs[lower(e.src)] = true end
       if e.code then codes[e.code] = true end
       if not records then
@@ -1146,6 +1147,10 @@ local function finding(kind, list, reading, extra)
   if f.why then f.why = rules.WHY[f.why] end
   -- (4648's finding names its one process)
   if f.process == nil and next(processes) then f.processes = keys(processes, 20) end
+  -- (where the DC's own 4740 named no caller, the PDC's records name it)
+  if kind == "lockout" and sourceless and of_platform.windows then
+    f.check = prepend(rules.LOCKOUT_NO_CALLER, f.check)
+  end
   local dbd = f.disabled_by_design
   -- (an enumeration's and a spray's say what those accounts answer)
   if dbd and kind ~= "user_enumeration" and kind ~= "password_spray" then

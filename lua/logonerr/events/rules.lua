@@ -91,7 +91,7 @@ M.KINDS = {
       stale_credential = {
         "Something on the source still holds an old password for this account: a mapped drive, a phone's mail, a service, a scheduled task, saved credentials.",
         "Update or remove the stored password there; the failures stop when it is fixed.",
-        "If the source is not a device of the account's owner, treat it as an attack.",
+        "If the source is a server that passes users' logons on (Exchange, ADFS or its proxy, a VPN or RD gateway, a web front end), the device is behind it: its own logs (IIS's for Exchange and OWA, ADFS's, the gateway's) name the client. Otherwise, if the source is not a device of the account's owner, treat it as an attack.",
       },
     },
     platforms = {
@@ -450,6 +450,9 @@ M.ALL_BY_DESIGN = {
 --- What to check first when every attempt of a finding came from a
 -- program on the logging host itself (not its logon screen, where a
 -- person types): there is no other host to block.
+--- What to check first for a lockout whose 4740 names no caller computer.
+M.LOCKOUT_NO_CALLER = "A 4740 here names no Caller Computer Name: the bad password reached the domain controller without a client name. On the DC holding the PDC emulator role, which every bad password of a domain account is passed to, the account's 4771 (Kerberos, with the client's address) and 4776 (NTLM, with its workstation) just before the lockout's time name it; where they do not, Netlogon's debug log does (nltest /dbflag:0x2080ffff, then %windir%\\debug\\netlogon.log names the client of each failed logon; nltest /dbflag:0x0 turns it off)."
+
 M.FROM_HOST = "These attempts came from a program on this host itself, not from another computer. Look at the process each 4625 names (not the logon screen) and at the session it ran in: the 4625's SubjectUserName and SubjectLogonId name that session, and its logon ID leads to the session's own 4624 and to its process creations (4688). In the advice below, the source is this host, and that program is what to look at."
 
 --- FROM_HOST's line where every such session is one that all the
