@@ -996,6 +996,25 @@ describe("findings", function()
       assert.matches("msDS-SupportedEncryptionTypes", legacy.check[1], 1, true)
     end)
 
+    -- KRB_AP_ERR_SKEW (0x25): the client's clock and the KDC's are more than
+    -- five minutes apart.  One workstation failing: its clock.  Three
+    -- workstations in ten minutes, each for its own user: the clock they
+    -- share is the DC's, and the advice starts there.
+    it("sends the responder to the DC's clock when several clients fail for skew", function()
+      local function skew(user, ip, t)
+        return { id = 4771, time = at(t), data = { TargetUserName = user,
+                 ServiceName = "krbtgt/CORP.LOCAL", IpAddress = "::ffff:" .. ip,
+                 Status = "0x25" } }
+      end
+      local one_pc = one(sc.triage({ skew("ann", "10.0.2.10", 0) }), "clock_skew")
+      assert.not_matches("w32tm /query /status", joined(one_pc), 1, true)
+      local f = one(sc.triage({ skew("ann", "10.0.2.10", 0), skew("ben", "10.0.2.11", 200),
+                                skew("cid", "10.0.2.12", 400) }), "clock_skew")
+      assert.are.equal(3, #f.sources)
+      assert.matches("domain controller's", f.check[1], 1, true)
+      assert.matches("w32tm /query /status", f.check[1], 1, true)
+    end)
+
     -- A refused request (status not 0) gave no ticket to crack.
     it("does not count a refused service ticket request", function()
       none(sc.triage({ tgs("alice", "svc_sql", "0x17", 0, "0x1b") }), "kerberoasting")

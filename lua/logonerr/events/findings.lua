@@ -89,6 +89,9 @@ local SHARED_LOGONS = { ["0x3e7"] = "SYSTEM", ["0x3e4"] = "NETWORK SERVICE",
                         ["0x3e5"] = "LOCAL SERVICE" }
 -- What unnamed_tool counts failures that name no account in (seconds).
 local MINUTE = 60
+-- Clients whose clocks a finding of clock skew names from which the
+-- domain controller's clock is the likelier one off.
+local SKEWED_MANY = 3
 -- Service ticket encryption types a password can be cracked from
 -- (MS-KILE: 0x17 rc4-hmac, 0x18 rc4-hmac-exp, 0x1 des-cbc-crc, 0x3 des-cbc-md5).
 local ROASTABLE = { [0x17] = true, [0x18] = true, [0x1] = true, [0x3] = true }
@@ -1147,6 +1150,10 @@ local function finding(kind, list, reading, extra)
   if f.why then f.why = rules.WHY[f.why] end
   -- (4648's finding names its one process)
   if f.process == nil and next(processes) then f.processes = keys(processes, 20) end
+  -- (many clients' clocks off at once: the DC's is the one to look at)
+  if kind == "clock_skew" and of_platform.windows and count_keys(sources) >= SKEWED_MANY then
+    f.check = prepend(rules.SKEW_MANY, f.check)
+  end
   -- (where the DC's own 4740 named no caller, the PDC's records name it)
   if kind == "lockout" and sourceless and of_platform.windows then
     f.check = prepend(rules.LOCKOUT_NO_CALLER, f.check)

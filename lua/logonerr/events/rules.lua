@@ -450,6 +450,9 @@ M.ALL_BY_DESIGN = {
 --- What to check first when every attempt of a finding came from a
 -- program on the logging host itself (not its logon screen, where a
 -- person types): there is no other host to block.
+--- What to check first when many clients' tickets failed for clock skew.
+M.SKEW_MANY = "Several clients failed for clock skew: one clock off is more likely the domain controller's than each of theirs. On the DC, w32tm /query /status says where it takes its time from and when it last did, and w32tm /monitor compares the domain's DCs; a DC should take it from the domain hierarchy (w32tm /query /source), and the PDC emulator of the forest root from a reliable source. Fix that clock before the clients'."
+
 --- What to check first for a lockout whose 4740 names no caller computer.
 M.LOCKOUT_NO_CALLER = "A 4740 here names no Caller Computer Name: the bad password reached the domain controller without a client name. On the DC holding the PDC emulator role, which every bad password of a domain account is passed to, the account's 4771 (Kerberos, with the client's address) and 4776 (NTLM, with its workstation) just before the lockout's time name it; where they do not, Netlogon's debug log does (nltest /dbflag:0x2080ffff, then %windir%\\debug\\netlogon.log names the client of each failed logon; nltest /dbflag:0x0 turns it off)."
 
