@@ -348,6 +348,38 @@ describe("findings", function()
       local f = one(sc.triage(log), "success_after_failures")
       assert.are.same({ 6, 0 }, { f.successes[1].failures, f.successes[1].own_failures })
     end)
+
+    -- 10.0.0.66 sprays ten accounts in five seconds at 09:00; three hours
+    -- later user4, one of them, gets a TGT from the same address.  No
+    -- failure is near that success (a success after failures counts the
+    -- window's), but the spray tried user4's password from there: it
+    -- found it, and came back to use it.  ann, who was not sprayed, and
+    -- user5 from her own PC are not named.  The same accounts sprayed by
+    -- a front end's users a few a minute are left as they are (their
+    -- phones fail through it, and they log on through it later).
+    it("names a sprayed account's later logon from the spray's source, and is critical",
+       function()
+      local log = {}
+      for i = 1, 10 do log[i] = kerberos_bad("user" .. i, "CORP.LOCAL", "10.0.0.66", i * 0.5) end
+      log[#log + 1] = tgt("user4", "CORP.LOCAL", "10.0.0.66", 3 * 3600)
+      log[#log + 1] = tgt("ann", "CORP.LOCAL", "10.0.0.66", 3 * 3600 + 60)
+      log[#log + 1] = tgt("user5", "CORP.LOCAL", "10.0.0.31", 3 * 3600 + 120)
+      local r = sc.triage(log)
+      none(r, "success_after_failures")
+      local f = one(r, "password_spray")
+      assert.are.equal("critical", f.severity)
+      assert.are.equal(1, #f.logged_on_later)
+      assert.matches("user4", f.logged_on_later[1].identity)
+      assert.are.equal(select(2, events.time(at(3 * 3600))), f.logged_on_later[1].time)
+      assert.matches("compromised", f.check[1], 1, true)
+      -- (a front end: one user's old password every 30 s, ten users)
+      log = {}
+      for i = 1, 10 do log[i] = kerberos_bad("user" .. i, "CORP.LOCAL", "10.0.0.66", i * 30) end
+      log[#log + 1] = tgt("user4", "CORP.LOCAL", "10.0.0.66", 3 * 3600)
+      f = one(sc.triage(log), "password_spray")
+      assert.are.equal("high", f.severity)
+      assert.is_nil(f.logged_on_later)
+    end)
   end)
 
   describe("findings: an account's successes", function()

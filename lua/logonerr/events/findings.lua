@@ -1425,6 +1425,7 @@ local function find_all(self, tables_only)
   -- One source, many identities, bad passwords (a virtual account's
   -- left out).
   local sprays = {}
+  local sprayed = {} -- (each spray's finding, source and bad passwords: for later logons)
   g, order = bad_by_src, keys(bad_by_src)
   for _, k in ipairs(order) do
     local l, p = runs_that(g[k], w, w, "identity", o.spray)
@@ -1495,6 +1496,7 @@ local function find_all(self, tables_only)
       x.check = check
     end
     f[#f + 1] = x
+    sprayed[#sprayed + 1] = { x = x, source = s.source, list = s.list }
   end
 
   for _, k in ipairs(order) do
@@ -1681,7 +1683,7 @@ local function find_all(self, tables_only)
       if from == nil or x.source == nil or x.source == from then return x.t end
     end
   end
-  local hits = {}
+  local hits, hit_at = {}, {} -- (hit_at: the successes, by place, that made one)
   for _, c in ipairs(won) do
     local e, t = wof[c], wt[c]
     -- The identity's failures from where the success came from: a phone
@@ -1713,6 +1715,7 @@ local function find_all(self, tables_only)
               failed = false, logon_type = e.logon_type, logon_name = e.logon_name,
               platform = e.platform }
       end
+      hit_at[c] = true
       local k = e.source or e.identity
       hits[k] = hits[k] or {}
       local h = hits[k]
@@ -1747,6 +1750,41 @@ local function find_all(self, tables_only)
     local x = finding("success_after_failures", l, reading, extra)
     f[#f + 1] = x
     if not tool then again[x] = { l, extra } end
+  end
+
+  -- A sprayed account that logged on from the spray's source after its
+  -- bad password there, and not right after failures (a success after
+  -- failures counts the window's alone): the password the spray found,
+  -- used later.  Named on the spray, which is then critical; only for a
+  -- spray at a tool's pace (its accounts' tries in a minute), as a front
+  -- end's users fail through it a few a minute with old passwords, and
+  -- log on through it once they have the new one.
+  local won_from = {} -- (the successes' places, in time order, by source: for the sprays')
+  for _, sp in ipairs(sprayed) do won_from[sp.source] = {} end
+  for _, c in ipairs(#sprayed > 0 and won or {}) do
+    local l = won_from[wof[c].source or false]
+    if l then l[#l + 1] = c end
+  end
+  for _, sp in ipairs(sprayed) do
+    local tried = {} -- (each identity's last bad password in the spray)
+    if peak(sp.list, MINUTE, "identity") < o.spray then sp.list = {} end
+    for _, e in ipairs(sp.list) do
+      if e.identity and not e.untimed then tried[e.identity] = e.t end
+    end
+    local later = {}
+    for _, c in ipairs(won_from[sp.source]) do
+      local e, t = wof[c], wt[c]
+      local t0 = tried[e.identity]
+      if t0 and t > t0 and not hit_at[c] then
+        later[#later + 1] = { identity = e.identity, time = time.canonical(t) }
+        if #later == 50 then break end
+      end
+    end
+    if #later > 0 then
+      local x = sp.x
+      x.logged_on_later, x.severity = later, "critical"
+      x.check = prepend(rules.SPRAY_LATER_LOGON, x.check)
+    end
   end
 
   -- Attempts from the internet (a public IPv4 address as the source): a

@@ -131,6 +131,11 @@ local function details(f, mixed)
     end
     d[#d + 1] = { label = "logged on", text = list(t, 10) }
   end
+  if f.logged_on_later then -- (a spray: its accounts' logons from its source after it)
+    local t = {}
+    for i, w in ipairs(f.logged_on_later) do t[i] = format("%s at %s", w.identity, w.time) end
+    d[#d + 1] = { label = "logged on later", text = list(t, 10) }
+  end
   if f.services and #f.services > 0 then
     d[#d + 1] = { label = "services", text = list(f.services, 20) }
   end

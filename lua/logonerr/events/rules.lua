@@ -450,6 +450,10 @@ M.ALL_BY_DESIGN = {
 --- What to check first when every attempt of a finding came from a
 -- program on the logging host itself (not its logon screen, where a
 -- person types): there is no other host to block.
+--- What to check first when sprayed accounts later logged on from the
+-- spray's source.
+M.SPRAY_LATER_LOGON = "Some of the sprayed accounts logged on later from the same source (\"logged on later\"): the spray found their passwords. Treat them as compromised: reset their passwords, end their sessions, and see what each did after that logon (its logon ID, 4672, 4688, 5140)."
+
 --- What to check first when many clients' tickets failed for clock skew.
 M.SKEW_MANY = "Several clients failed for clock skew: one clock off is more likely the domain controller's than each of theirs. On the DC, w32tm /query /status says where it takes its time from and when it last did, and w32tm /monitor compares the domain's DCs; a DC should take it from the domain hierarchy (w32tm /query /source), and the PDC emulator of the forest root from a reliable source. Fix that clock before the clients'."
 
