@@ -1047,6 +1047,29 @@ describe("findings", function()
       assert.matches("w32tm /query /status", f.check[1], 1, true)
     end)
 
+    -- Rubeus asking for RC4 tickets where the services' accounts take AES
+    -- alone: the KDC refuses each with KDC_ERR_ETYPE_NOSUPP (0xE, RFC 4120:
+    -- no encryption type the client offered is supported).  Five services
+    -- in four seconds from bob: nothing to crack, but a tool ran with bob's
+    -- account.  An old client refused again and again for one service is
+    -- not that; nor are computer accounts' services.
+    it("finds a roasting burst the KDC refused for its encryption type", function()
+      local log = {}
+      for i, svc in ipairs({ "svc_sql", "svc_web", "svc_backup", "svc_sccm", "svc_exch" }) do
+        log[i] = tgs("bob", svc, "0xffffffff", i, "0xe")
+      end
+      local f = one(sc.triage(log), "kerberoasting")
+      assert.are.same({ "attacker", "high", 5 }, { f.reading, f.severity, f.count })
+      assert.matches("none was issued to crack", f.check[1], 1, true)
+      assert.not_matches("can crack these tickets", joined(f), 1, true)
+      log = {}
+      for i = 1, 6 do log[i] = tgs("carl", "svc_old", "0xffffffff", i * 30, "0xe") end
+      for i, svc in ipairs({ "FS01$", "FS02$", "FS03$", "FS04$" }) do
+        log[#log + 1] = tgs("dina", svc, "0xffffffff", i, "0xe")
+      end
+      none(sc.triage(log), "kerberoasting")
+    end)
+
     -- A refused request (status not 0) gave no ticket to crack.
     it("does not count a refused service ticket request", function()
       none(sc.triage({ tgs("alice", "svc_sql", "0x17", 0, "0x1b") }), "kerberoasting")

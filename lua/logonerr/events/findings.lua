@@ -1289,6 +1289,7 @@ local function find_all(self, tables_only)
   -- in is told by its shape alone (role, class, kind...): decided once
   -- for each shape, then each attempt is put in its lists in one pass.
   local by_class, explicit, roast, asrep = {}, {}, {}, {}
+  local roast_refused = {} -- (user-account services' tickets refused for RC4: 0xE)
   -- A logon that worked right after failures, for the identity or from
   -- the source, is looked for among the successes kept whole, and those
   -- kept as a time (STATE:add).
@@ -1338,6 +1339,13 @@ local function find_all(self, tables_only)
     end
     -- AS-REP roasting: TGTs issued without pre-authentication.
     if role == "tgt" and e.success and e.preauth == 0 then to[#to + 1] = asrep end
+    -- A roasting tool asking for RC4 where the services take AES alone:
+    -- the KDC refuses each (KDC_ERR_ETYPE_NOSUPP), the burst is the same.
+    if role == "service_ticket" and e.failed and e.code == "KDC_ERR_ETYPE_NOSUPP" and
+       e.service and (e.platform or "windows") == "windows" then
+      local s = e.service_key
+      if not find(s, "%$$") and not find(s, "^krbtgt") then to[#to + 1] = roast_refused end
+    end
     to.won = e.success and ((role == "logon" and LOGGED_ON[e.logon_type or -1]) or
                             (role == "tgt" and e.preauth ~= 0 and a_tgt(e.service)) or
                             role == "ntlm") and
@@ -1578,6 +1586,25 @@ local function find_all(self, tables_only)
     in_time_order(l) -- (gathered from each client's list)
     f[#f + 1] = finding("kerberoasting", l, "stale_credential",
                         { services = { l[1].service }, why = "one_service" })
+  end
+
+  -- The same burst refused: many user-account services' tickets asked for
+  -- with RC4 alone and refused for it (0xE).  Nothing was issued to crack,
+  -- but what asked is a roasting tool, run with the requester's account.
+  g, order = group(roast_refused, function(e) return e.identity .. "\0" .. (e.source or "") end)
+  for _, k in ipairs(order) do
+    local l = g[k]
+    local p = peak(l, w, "service_key")
+    if p >= o.kerberoast_many then
+      local services = {}
+      for _, e in ipairs(l) do services[e.service] = true end
+      local x = finding("kerberoasting", l, "attacker",
+                        { services = keys(services, 100), peak = p, window = w,
+                          why = "refused_etype" })
+      x.check = {}
+      for i, c in ipairs(rules.ROAST_REFUSED) do x.check[i] = c end
+      f[#f + 1] = x
+    end
   end
 
   -- AS-REP roasting, one finding per source.

@@ -450,6 +450,13 @@ M.ALL_BY_DESIGN = {
 --- What to check first when every attempt of a finding came from a
 -- program on the logging host itself (not its logon screen, where a
 -- person types): there is no other host to block.
+--- What to check for a Kerberoasting burst the KDC refused (0xE): no
+-- ticket to crack, but a tool run with the requester's account.
+M.ROAST_REFUSED = {
+  "The KDC refused these service tickets (0xE: the client offered only encryption types that the services' accounts do not take, RC4 where they take AES alone), so none was issued to crack. But asking for many user-account services' tickets in a few seconds, with RC4 alone, is what a roasting tool does (Rubeus kerberoast, Impacket's GetUserSPNs): the requesting account's credentials are in the attacker's hands. Reset its password, and find what ran on the source then (its 4688s, 4648s).",
+  "Look for the same requester's service tickets that were issued around then (4769 with status 0x0, and their Ticket Encryption Type): those services' tickets can be cracked offline, and their passwords must be reset, long and random, or the services moved to gMSAs.",
+}
+
 --- What to check first when sprayed accounts later logged on from the
 -- spray's source.
 M.SPRAY_LATER_LOGON = "Some of the sprayed accounts logged on later from the same source (\"logged on later\"): the spray found their passwords. Treat them as compromised: reset their passwords, end their sessions, and see what each did after that logon (its logon ID, 4672, 4688, 5140)."
@@ -521,6 +528,7 @@ M.WHY = {
   tool_process = "a program outside Windows and Program Files supplied the credentials",
   system_process = "a Windows or installed program supplied the credentials (scheduled tasks, services)",
   many_services = "many services' tickets asked for in the window",
+  refused_etype = "many user-account services' tickets asked for in the window, each refused for its encryption type: a roasting tool's RC4 request where the services take AES alone",
   one_service = "one service's tickets, by each client that asked, as the KDC gives them for a service account without AES or an old client asks for them",
   after_failures = "the failures before the success came faster than a person types, from a source failing for other accounts, or naming no account at a tool's pace",
   unnamed_rate = "more failures naming no account in a minute than anything but a tool sends",
