@@ -1566,22 +1566,30 @@ local function find_all(self, tables_only)
   -- reads it for the tickets to that account), or an old client: one
   -- finding per service, of all who asked, where a finding per client
   -- made a dozen of one service.
-  g, order = group(roast, function(e) return e.identity .. "\0" .. (e.source or "") end)
-  local of_service = {}
-  for _, k in ipairs(order) do
-    local l = g[k]
-    local p = peak(l, w, "service_key")
-    if p >= o.kerberoast_many then
-      local services = {}
-      for _, e in ipairs(l) do services[e.service] = true end
-      f[#f + 1] = finding("kerberoasting", l, "attacker",
-                          { services = keys(services, 100), peak = p, window = w,
-                            why = "many_services" })
-    else
-      for _, e in ipairs(l) do of(of_service, e.service_key)[#of_service[e.service_key] + 1] = e end
+  -- (a requester's burst of many services' tickets in the window: a
+  -- finding of its own, why; the others' attempts put in rest, if given)
+  local function bursts(list, why, rest)
+    local by, requesters = group(list, function(e)
+      return e.identity .. "\0" .. (e.source or "")
+    end)
+    for _, k in ipairs(requesters) do
+      local l = by[k]
+      local p = peak(l, w, "service_key")
+      if p >= o.kerberoast_many then
+        local services = {}
+        for _, e in ipairs(l) do services[e.service] = true end
+        f[#f + 1] = finding("kerberoasting", l, "attacker",
+                            { services = keys(services, 100), peak = p, window = w, why = why })
+      elseif rest then
+        for _, e in ipairs(l) do rest[#rest + 1] = e end
+      end
     end
   end
-  for _, key in ipairs(keys(of_service)) do
+  local rest = {}
+  bursts(roast, "many_services", rest)
+  local of_service
+  of_service, order = group(rest, function(e) return e.service_key end)
+  for _, key in ipairs(order) do
     local l = of_service[key]
     in_time_order(l) -- (gathered from each client's list)
     f[#f + 1] = finding("kerberoasting", l, "stale_credential",
@@ -1589,22 +1597,15 @@ local function find_all(self, tables_only)
   end
 
   -- The same burst refused: many user-account services' tickets asked for
-  -- with RC4 alone and refused for it (0xE).  Nothing was issued to crack,
-  -- but what asked is a roasting tool, run with the requester's account.
-  g, order = group(roast_refused, function(e) return e.identity .. "\0" .. (e.source or "") end)
-  for _, k in ipairs(order) do
-    local l = g[k]
-    local p = peak(l, w, "service_key")
-    if p >= o.kerberoast_many then
-      local services = {}
-      for _, e in ipairs(l) do services[e.service] = true end
-      local x = finding("kerberoasting", l, "attacker",
-                        { services = keys(services, 100), peak = p, window = w,
-                          why = "refused_etype" })
-      x.check = {}
-      for i, c in ipairs(rules.ROAST_REFUSED) do x.check[i] = c end
-      f[#f + 1] = x
-    end
+  -- and refused for their encryption type (0xE).  Nothing was issued to
+  -- crack, but what asked is a roasting tool, run with the requester's
+  -- account: its own advice.
+  local before = #f
+  bursts(roast_refused, "refused_etype")
+  for i = before + 1, #f do
+    local check = {}
+    for j, c in ipairs(rules.ROAST_REFUSED) do check[j] = c end
+    f[i].check = check
   end
 
   -- AS-REP roasting, one finding per source.
