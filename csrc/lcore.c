@@ -448,7 +448,7 @@ static int l_decode(lua_State *L) {
 static int l_search(lua_State *L) {
   const char *words[MAX_WORDS];
   size_t lens[MAX_WORDS], nwords = 0, i, count = logonerr_count();
-  int a, top = lua_gettop(L), found = 0;
+  int a, top = lua_gettop(L), found = 0, want;
   for (a = 1; a <= top; a++) {
     size_t n, k = 0;
     const char *s = luaL_checklstring(L, a, &n);
@@ -466,13 +466,15 @@ static int l_search(lua_State *L) {
   }
   lua_newtable(L);
   if (nwords == 0) return 1;
-  for (i = 0; i < count; i++) {
-    const logonerr_entry *e = logonerr_at(i);
-    if (logonerr_matches(e, words, lens, nwords)) {
-      push_entry(L, e);
-      lua_rawseti(L, -2, ++found);
+  /* The entries a word names come first (want 2), then the others. */
+  for (want = 2; want >= 1; want--)
+    for (i = 0; i < count; i++) {
+      const logonerr_entry *e = logonerr_at(i);
+      if (logonerr_matches(e, words, lens, nwords) == want) {
+        push_entry(L, e);
+        lua_rawseti(L, -2, ++found);
+      }
     }
-  }
   return 1;
 }
 

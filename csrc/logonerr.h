@@ -255,6 +255,9 @@ int logonerr_format(char *buf, size_t size, const logonerr_reading *r,
 /*
  * Search: does the entry mention every word (case-insensitive) in its name,
  * message or knowledge?  words holds nwords pointers with their lengths.
+ * 0: no; 1: yes; 2: yes, and a word names the entry itself (its name or an
+ * alias in full, its hex with or without leading zeros, a Win32 code's
+ * decimal), which a search lists first.
  */
 int logonerr_matches(const logonerr_entry *e, const char *const *words,
                      const size_t *lens, size_t nwords);

@@ -486,6 +486,12 @@ function M.main(args, out, err, in_)
                                        category = a.category }), a.format)
     return 0
   else
+    -- Words of white space alone would find nothing, which is not an answer.
+    if not table.concat(a.words, " "):find("%S") then
+      err:write(commands.search:get_usage(), "\n\nError: no words given " ..
+                "(search needs a word: a name, a code or text)\n")
+      return 2
+    end
     local found = logonerr.search(unpack(a.words))
     if #found == 0 then
       err:write("logonerr: no entry mentions all of: ",
