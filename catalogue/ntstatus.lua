@@ -437,7 +437,7 @@ return {
       "Set the intended hours from a console in the users' own time zone, or write logonHours with the UTC offset taken into account.",
       "Remove logon-hours limits from service and batch accounts.",
     },
-    related = { "STATUS_ACCOUNT_RESTRICTION", "STATUS_INVALID_WORKSTATION", "ERROR_INVALID_LOGON_HOURS", "KDC_ERR_POLICY" },
+    related = { "STATUS_ACCOUNT_RESTRICTION", "STATUS_INVALID_WORKSTATION", "ERROR_INVALID_LOGON_HOURS", "KDC_ERR_CLIENT_REVOKED" },
     sources = {
       from(DOC.NTSTATUS_H, "name", "code"),
       from(DOC.ERREF_NTSTATUS, "name", "code", "message"),
@@ -1706,7 +1706,7 @@ return {
       "For an RODC, add the account (or a group holding it) to the RODC's allowed list and prepopulate it with `repadmin /rodcpwdrepl <rodc> <writable dc> <user DN>`, or restore the RODC's path to a writable DC.",
       "For a local account, set a password (`Set-LocalUser <name> -Password (Read-Host -AsSecureString)`) if it must accept password logons, or use the sign-in method it was made for.",
     },
-    related = { "STATUS_WRONG_PASSWORD", "STATUS_LOGON_FAILURE", "STATUS_TOO_MANY_SECRETS" },
+    related = { "STATUS_WRONG_PASSWORD", "STATUS_LOGON_FAILURE" },
     sources = {
       from(DOC.NTSTATUS_H, "name", "code"),
       from(DOC.ERREF_NTSTATUS, "name", "code", "message"),

@@ -185,21 +185,21 @@ return {
     message = "An attempt was made to establish a session to a network server, but there are already too many sessions established to that server.",
     summary = "The server already has as many sessions as it accepts, so a new session could not be established.",
     causes = {
-      "A client edition of Windows acting as a file server has reached its limit of concurrent inbound connections.",
+      "The server refused a new session because, by its own count, it already holds as many as it accepts; Microsoft documents no specific limit that gives this code.",
       "Stale or leaked sessions from clients were never closed.",
     },
     diagnosis = {
       "Run `net session` or `Get-SmbSession` on the server to count the sessions and see each client, user and idle time.",
-      "Check the server's edition with `Get-ComputerInfo -Property WindowsProductName`: a client edition accepts only a small fixed number of inbound sessions.",
+      "Tell it from a limit on inbound connections, such as a client edition's: a computer that accepts no more connections reports error 71 (ERROR_REQ_NOT_ACCEP), whose message says so, not 1220.",
     },
     resolution = {
       [[Close stale sessions (`Close-SmbSession`, or `net session \\<client> /delete`) and fix the clients that leave them open.]],
-      "Move the share to a server edition or reduce the number of concurrent clients.",
     },
     related = { "ERROR_SESSION_CREDENTIAL_CONFLICT", "ERROR_NO_USER_SESSION_KEY" },
     sources = {
       from(DOC.WINERROR, "name", "code"),
       from(DOC.ERROR_CODES_1000, "name", "code", "message", "summary"),
+      from(DOC.ERROR_CODES_0, "diagnosis"),
     },
   },
   {
@@ -302,7 +302,7 @@ return {
       "The session ended (the user logged off, the service stopped, the token's session was deleted) between obtaining its LUID and using it.",
       "Code enumerated sessions with LsaEnumerateLogonSessions and one vanished before LsaGetLogonSessionData ran.",
       "An authentication package called DeleteLogonSession on an ID that the LSA does not know.",
-      "SSPI has no credentials for the session: SEC_E_NO_CREDENTIALS maps to this code, as with a network logon that cannot delegate (the double hop) or a service account without stored credentials.",
+      "SSPI has no credentials for the session, as with a network logon that cannot delegate (the double hop) or a service account without stored credentials; tools may then print this code for SEC_E_NO_CREDENTIALS, a link no Microsoft source confirms.",
     },
     symptoms = {
       [[`net use`, mapped drives or scheduled tasks fail with "A specified logon session does not exist" (system error 1312).]],
@@ -333,14 +333,14 @@ return {
       },
       {
         question = "Why do I see it when a scheduled task or service opens a network share?",
-        answer = "The task runs in a session without credentials that can be forwarded, so SSPI reports SEC_E_NO_CREDENTIALS, which Windows turns into 1312. Give the task stored credentials or use delegation.",
+        answer = "The task may run in a session without credentials that can be forwarded, in which SSPI reports SEC_E_NO_CREDENTIALS; that this surfaces as 1312 is what users report, not what a Microsoft source states. Give the task stored credentials or use delegation.",
       },
       {
         question = "Is it safe to ignore in code that enumerates sessions?",
         answer = "Yes, for a session that ended between LsaEnumerateLogonSessions and LsaGetLogonSessionData: skip it and continue.",
       },
     },
-    related = { "STATUS_NO_SUCH_LOGON_SESSION", "ERROR_SESSION_CREDENTIAL_CONFLICT", "ERROR_BAD_LOGON_SESSION_STATE", "SEC_E_NO_CREDENTIALS", "ERROR_LOGON_SESSION_COLLISION", "ERROR_INVALID_PARAMETER", "ERROR_BAD_ARGUMENTS" },
+    related = { "STATUS_NO_SUCH_LOGON_SESSION", "ERROR_BAD_LOGON_SESSION_STATE", "SEC_E_NO_CREDENTIALS", "ERROR_LOGON_SESSION_COLLISION" },
     sources = {
       from(DOC.WINERROR, "name", "code"),
       from(DOC.ERROR_CODES_1300, "name", "code", "message", "summary"),
@@ -883,7 +883,7 @@ return {
         answer = "Not by itself, but it shows that an authentication component is misbehaving, and logons through it keep failing until that is fixed.",
       },
     },
-    related = { "STATUS_LOGON_SESSION_EXISTS", "ERROR_LOGON_SESSION_COLLISION", "ERROR_BAD_LOGON_SESSION_STATE", "ERROR_LOGON_FAILURE", "ERROR_INVALID_PARAMETER" },
+    related = { "STATUS_LOGON_SESSION_EXISTS", "ERROR_LOGON_SESSION_COLLISION", "ERROR_BAD_LOGON_SESSION_STATE" },
     sources = {
       from(DOC.WINERROR, "name", "code"),
       from(DOC.ERROR_CODES_1300, "name", "code", "message"),
@@ -1010,7 +1010,7 @@ return {
         answer = "Keep authentication packages and credential providers updated and tested; in your own package, always allocate a fresh LUID per session.",
       },
     },
-    related = { "STATUS_LOGON_SESSION_COLLISION", "ERROR_LOGON_SESSION_EXISTS", "ERROR_BAD_LOGON_SESSION_STATE", "ERROR_LOGON_FAILURE", "ERROR_INVALID_PARAMETER", "ERROR_TOO_MANY_SECRETS" },
+    related = { "STATUS_LOGON_SESSION_COLLISION", "ERROR_LOGON_SESSION_EXISTS", "ERROR_BAD_LOGON_SESSION_STATE" },
     sources = {
       from(DOC.WINERROR, "name", "code"),
       from(DOC.ERROR_CODES_1300, "name", "code", "message"),
@@ -1319,7 +1319,7 @@ return {
       "Give the PDC emulator a reliable source (`w32tm /config /manualpeerlist:<peers> /syncfromflags:manual /reliable:yes /update`).",
       "Disable host time synchronisation for domain-joined virtual machines where it conflicts.",
     },
-    related = { "STATUS_TIME_DIFFERENCE_AT_DC", "ERROR_NTLM_BLOCKED", "SEC_E_TIME_SKEW", "KRB_AP_ERR_SKEW" },
+    related = { "STATUS_TIME_DIFFERENCE_AT_DC", "SEC_E_TIME_SKEW", "KRB_AP_ERR_SKEW" },
     sources = {
       from(DOC.WINERROR, "name", "code"),
       from(DOC.ERROR_CODES_1300, "name", "code", "message"),

@@ -139,16 +139,15 @@ static const logonerr_source e5_sources[] = {
    "https://support.microsoft.com/en-us/help/183366/info-wnetaddconnection2-and-multiple-user-credentials", NULL, 0x18U},
   {NULL, NULL, NULL, 0U}};
 static const char *const e6_causes[] = {
-  "A client edition of Windows acting as a file server has reached its limit of concurrent inbound connections.",
+  "The server refused a new session because, by its own count, it already holds as many as it accepts; Microsoft documents no specific limit that gives this code.",
   "Stale or leaked sessions from clients were never closed.",
   NULL};
 static const char *const e6_diagnosis[] = {
   "Run `net session` or `Get-SmbSession` on the server to count the sessions and see each client, user and idle time.",
-  "Check the server's edition with `Get-ComputerInfo -Property WindowsProductName`: a client edition accepts only a small fixed number of inbound sessions.",
+  "Tell it from a limit on inbound connections, such as a client edition's: a computer that accepts no more connections reports error 71 (ERROR_REQ_NOT_ACCEP), whose message says so, not 1220.",
   NULL};
 static const char *const e6_resolution[] = {
   "Close stale sessions (`Close-SmbSession`, or `net session \\\\<client> /delete`) and fix the clients that leave them open.",
-  "Move the share to a server edition or reduce the number of concurrent clients.",
   NULL};
 static const unsigned short e6_related[] = {5, 40, LOGONERR_NO_ENTRY};
 static const logonerr_source e6_sources[] = {
@@ -156,6 +155,8 @@ static const logonerr_source e6_sources[] = {
    NULL, "winerror.h", 0x3U},
   {"System Error Codes (1000-1299)",
    "https://learn.microsoft.com/en-US/windows/win32/debug/system-error-codes--1000-1299-", NULL, 0xFU},
+  {"System Error Codes (0-499)",
+   "https://learn.microsoft.com/windows/win32/debug/system-error-codes--0-499-", NULL, 0x40U},
   {NULL, NULL, NULL, 0U}};
 static const char *const e7_causes[] = {
   "The password is longer than 14 characters or uses characters the LM hash cannot represent.",
@@ -239,7 +240,7 @@ static const char *const e10_causes[] = {
   "The session ended (the user logged off, the service stopped, the token's session was deleted) between obtaining its LUID and using it.",
   "Code enumerated sessions with LsaEnumerateLogonSessions and one vanished before LsaGetLogonSessionData ran.",
   "An authentication package called DeleteLogonSession on an ID that the LSA does not know.",
-  "SSPI has no credentials for the session: SEC_E_NO_CREDENTIALS maps to this code, as with a network logon that cannot delegate (the double hop) or a service account without stored credentials.",
+  "SSPI has no credentials for the session, as with a network logon that cannot delegate (the double hop) or a service account without stored credentials; tools may then print this code for SEC_E_NO_CREDENTIALS, a link no Microsoft source confirms.",
   NULL};
 static const char *const e10_symptoms[] = {
   "`net use`, mapped drives or scheduled tasks fail with \"A specified logon session does not exist\" (system error 1312).",
@@ -267,11 +268,11 @@ static const logonerr_faq_pair e10_faq[] = {
   {"What does error 1312 mean?",
    "Windows was given a logon session ID that it no longer has, or a session with no usable credentials. The session may have ended, or it may be a network logon that cannot reach further servers."},
   {"Why do I see it when a scheduled task or service opens a network share?",
-   "The task runs in a session without credentials that can be forwarded, so SSPI reports SEC_E_NO_CREDENTIALS, which Windows turns into 1312. Give the task stored credentials or use delegation."},
+   "The task may run in a session without credentials that can be forwarded, in which SSPI reports SEC_E_NO_CREDENTIALS; that this surfaces as 1312 is what users report, not what a Microsoft source states. Give the task stored credentials or use delegation."},
   {"Is it safe to ignore in code that enumerates sessions?",
    "Yes, for a session that ended between LsaEnumerateLogonSessions and LsaGetLogonSessionData: skip it and continue."},
   {NULL, NULL}};
-static const unsigned short e10_related[] = {66, 5, 30, 129, 31, 2, 3, LOGONERR_NO_ENTRY};
+static const unsigned short e10_related[] = {66, 30, 129, 31, LOGONERR_NO_ENTRY};
 static const logonerr_source e10_sources[] = {
   {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
@@ -731,7 +732,7 @@ static const logonerr_faq_pair e28_faq[] = {
   {"Does it threaten system stability?",
    "Not by itself, but it shows that an authentication component is misbehaving, and logons through it keep failing until that is fixed."},
   {NULL, NULL}};
-static const unsigned short e28_related[] = {84, 31, 30, 17, 2, LOGONERR_NO_ENTRY};
+static const unsigned short e28_related[] = {84, 31, 30, LOGONERR_NO_ENTRY};
 static const logonerr_source e28_sources[] = {
   {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
@@ -832,7 +833,7 @@ static const logonerr_faq_pair e31_faq[] = {
   {"How can I prevent it?",
    "Keep authentication packages and credential providers updated and tested; in your own package, always allocate a fresh LUID per session."},
   {NULL, NULL}};
-static const unsigned short e31_related[] = {87, 28, 30, 17, 2, 36, LOGONERR_NO_ENTRY};
+static const unsigned short e31_related[] = {87, 28, 30, LOGONERR_NO_ENTRY};
 static const logonerr_source e31_sources[] = {
   {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
@@ -1078,7 +1079,7 @@ static const char *const e43_resolution[] = {
   "Give the PDC emulator a reliable source (`w32tm /config /manualpeerlist:<peers> /syncfromflags:manual /reliable:yes /update`).",
   "Disable host time synchronisation for domain-joined virtual machines where it conflicts.",
   NULL};
-static const unsigned short e43_related[] = {91, 59, 133, 185, LOGONERR_NO_ENTRY};
+static const unsigned short e43_related[] = {91, 133, 185, LOGONERR_NO_ENTRY};
 static const logonerr_source e43_sources[] = {
   {"winerror.h (Windows SDK; mingw-w64's copy in Debian's mingw-w64-common)",
    NULL, "winerror.h", 0x3U},
@@ -1861,7 +1862,7 @@ static const char *const e75_resolution[] = {
   "Set the intended hours from a console in the users' own time zone, or write logonHours with the UTC offset taken into account.",
   "Remove logon-hours limits from service and batch accounts.",
   NULL};
-static const unsigned short e75_related[] = {74, 76, 19, 161, LOGONERR_NO_ENTRY};
+static const unsigned short e75_related[] = {74, 76, 19, 167, LOGONERR_NO_ENTRY};
 static const logonerr_source e75_sources[] = {
   {"ntstatus.h (mingw-w64)",
    NULL, "ntstatus.h", 0x3U},
@@ -2863,7 +2864,7 @@ static const char *const e119_resolution[] = {
   "For an RODC, add the account (or a group holding it) to the RODC's allowed list and prepopulate it with `repadmin /rodcpwdrepl <rodc> <writable dc> <user DN>`, or restore the RODC's path to a writable DC.",
   "For a local account, set a password (`Set-LocalUser <name> -Password (Read-Host -AsSecureString)`) if it must accept password logons, or use the sign-in method it was made for.",
   NULL};
-static const unsigned short e119_related[] = {70, 73, 94, LOGONERR_NO_ENTRY};
+static const unsigned short e119_related[] = {70, 73, LOGONERR_NO_ENTRY};
 static const logonerr_source e119_sources[] = {
   {"ntstatus.h (mingw-w64)",
    NULL, "ntstatus.h", 0x3U},
@@ -6179,7 +6180,7 @@ static const logonerr_entry catalog[] = {
    NULL, e147_related, NULL, e147_sources},
   {"SEC_E_MUTUAL_AUTH_FAILED", 0x80090363U, LOGONERR_NS_HRESULT, LOGONERR_CAT_INFRASTRUCTURE, LOGONERR_SEV_MEDIUM, 0U,
    "The identity of the server computer could not be verified.",
-   "The client required mutual authentication and could not prove the server's identity, usually because Kerberos was not possible and NTLM cannot authenticate the server; Win32 reports it as ERROR_MUTUAL_AUTH_FAILED (1397).",
+   "The client required mutual authentication and could not prove the server's identity, usually because Kerberos was not possible and NTLM cannot authenticate the server.",
    {e148_causes, NULL, e148_diagnosis, e148_resolution, NULL},
    NULL, e148_related, NULL, e148_sources},
   {"KDC_ERR_NONE", 0x0U, LOGONERR_NS_KERBEROS, LOGONERR_CAT_GENERAL, LOGONERR_SEV_LOW, 0U,
