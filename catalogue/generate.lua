@@ -81,7 +81,8 @@ local MAX_CODE = { win32 = 0xFFFF, ntstatus = 0xFFFFFFFF, hresult = 0xFFFFFFFF,
 
 local FIELDS = { name = true, code = true, win32 = true, category = true,
                  severity = true, message = true, summary = true, faq = true,
-                 related = true, aliases = true, sources = true }
+                 related = true, aliases = true, sources = true,
+                 official_message = true }
 for _, l in ipairs(LIST_FIELDS) do FIELDS[l.name] = true end
 
 local function is_list(t)
@@ -325,9 +326,19 @@ for _, e in ipairs(entries) do
       covered[f] = true
     end
   end
+  -- official_message = false: no official text exists, the message is
+  -- this project's wording, and no source may claim it.
+  if e.official_message ~= nil and e.official_message ~= false then
+    fail(where .. ": official_message may only be false")
+  end
+  if e.official_message == false and covered.message then
+    fail(where .. ": official_message is false, yet a source covers message")
+  end
   if SOURCED[e.namespace] then
     for _, f in ipairs({ "name", "code", "message" }) do
-      if not covered[f] then fail(where .. ": sources: no source covers " .. f) end
+      if not covered[f] and not (f == "message" and e.official_message == false) then
+        fail(where .. ": sources: no source covers " .. f)
+      end
     end
     if not (covered.summary or covered.causes or covered.resolution) then
       fail(where .. ": sources: no source covers the knowledge (summary, causes or resolution)")

@@ -2165,6 +2165,7 @@ return {
     category = "credentials",
     severity = "low",
     message = "The pre-authentication set chosen is not usable (FAST)",
+    official_message = false, -- RFC 6113 names the code only; MIT has a placeholder
     summary = "The client chose an authentication set (a combination of pre-authentication mechanisms offered in FAST) that the KDC cannot complete; RFC 6113 assigns the code, MIT leaves it a placeholder.",
     causes = {
       "The client started an authentication set the KDC does not support or can no longer continue.",
@@ -2178,7 +2179,7 @@ return {
     },
     related = { "KDC_ERR_MORE_PREAUTH_DATA_REQUIRED", "KDC_ERR_PREAUTH_REQUIRED" },
     sources = {
-      from(DOC.RFC6113, "name", "code", "summary", "message"),
+      from(DOC.RFC6113, "name", "code", "summary"),
       from(DOC.MIT, "code"),
     },
   },

@@ -5396,7 +5396,7 @@ static const char *const e227_resolution[] = {
 static const unsigned short e227_related[] = {226, 174, LOGONERR_NO_ENTRY};
 static const logonerr_source e227_sources[] = {
   {"RFC 6113 (FAST), error codes",
-   NULL, "RFC 6113", 0xFU},
+   NULL, "RFC 6113", 0xBU},
   {"krb5.h and the krb5 error table (MIT krb5, Debian libkrb5-dev)",
    NULL, "krb5.h", 0x2U},
   {NULL, NULL, NULL, 0U}};

@@ -157,6 +157,16 @@ describe("the catalogue's source", function()
       with_sources('{ { title = "RFC 4120", ref = "RFC 4120", ' ..
                    'covers = { "name", "code", "summary" } } }'),
       "no source covers message" },
+    { "an official_message that is not false", "KDC_ERR_NONE", "official_message",
+      function(f)
+        f["kerberos.lua"] = replace(f["kerberos.lua"], 'message = "No error",',
+                                    'message = "No error", official_message = true,')
+      end, "may only be false" },
+    { "a message said to be unofficial that a source covers", "KDC_ERR_NONE", "official_message",
+      function(f)
+        f["kerberos.lua"] = replace(f["kerberos.lua"], 'message = "No error",',
+                                    'message = "No error", official_message = false,')
+      end, "yet a source covers message" },
     { "a source citing a document that is not in documents.lua", "kerberos.lua", "DOC.RFC9999",
       with_sources('{ from(DOC.RFC9999, "name", "code", "message") }'),
       "is not in catalogue/documents.lua" },

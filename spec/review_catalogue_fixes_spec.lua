@@ -3,6 +3,8 @@
 -- values the SDK headers and MIT's krb5.h give (not by the catalogue's own
 -- names), and each expectation names where it comes from.
 local logonerr = require "logonerr"
+local report = require "logonerr.report"
+local json = require "dkjson"
 local sdk = require "support.sdk"
 local K = require "support.knowledge"
 
@@ -104,5 +106,22 @@ describe("review of the catalogue", function()
       if s:find("Microsoft source", 1, true) then hedged = hedged + 1 end
     end
     assert.is_true(hedged > 0)
+  end)
+
+  it("marks code 92's message as this project's wording", function()
+    -- RFC 6113 assigns 92 no text; krb5.h has only a placeholder for it.
+    assert.is_number(KRB.KRB5PLACEHOLD_92)
+    local e = assert(logonerr.lookup(92, "kerberos"))
+    for _, src in ipairs(e.sources) do
+      for _, f in ipairs(src.covers) do assert.are_not.equal("message", f, src.title) end
+    end
+    local NOTE = "(this project's wording; no official message)"
+    assert.are.equal("message", json.decode(report.explain(e, "json")).uncited[1])
+    assert.matches("\n" .. e.message .. " " .. NOTE .. "\n", report.explain(e, "text"), 1, true)
+    assert.matches("> " .. e.message .. " " .. NOTE .. "\n", report.explain(e, "markdown"), 1, true)
+    -- An official message is not marked.
+    local p = assert(logonerr.lookup(KRB.KRB5KDC_ERR_PREAUTH_FAILED, "kerberos"))
+    assert.is_nil(report.explain(p, "text"):find(NOTE, 1, true))
+    assert.are_not.equal("message", json.decode(report.explain(p, "json")).uncited[1])
   end)
 end)

@@ -31,7 +31,7 @@ M.explain.line = "{{line}}\n"
 
 M.explain.text = [[
 {{name}} ({{number}}; {{namespace}}{{#hresult}}, HRESULT {{hresult}}{{/hresult}})
-{{message}}
+{{message}}{{#uncited_of.message}} {{uncited_of.message}}{{/uncited_of.message}}
 
 {{summary}}
 Category: {{category}}   Severity: {{severity}}
@@ -70,7 +70,7 @@ Sources:
 M.explain.markdown = [[
 ## {{name}} ({{number}})
 
-> {{message}}
+> {{message}}{{#uncited_of.message}} {{uncited_of.message}}{{/uncited_of.message}}
 
 {{summary}}
 

@@ -39,14 +39,17 @@ local function brief(e)
 end
 
 --- The knowledge lists of e (causes, diagnosis, ...) that have items but
--- that no source of e covers: this project's own advice.  The one place
--- that decides it, from the sources' covers; a list in list_fields order.
+-- that no source of e covers: this project's own advice; and, first,
+-- "message" when no source covers the message (no official text exists,
+-- so the message is this project's wording).  The one place that decides
+-- it, from the sources' covers; a list in list_fields order.
 function M.uncited(e)
   local covered = {}
   for _, src in ipairs(e.sources or {}) do
     for _, f in ipairs(src.covers or {}) do covered[f] = true end
   end
   local out = {}
+  if not covered.message then out[1] = "message" end
   for _, f in ipairs(logonerr.list_fields) do
     if e[f] and #e[f] > 0 and not covered[f] then out[#out + 1] = f end
   end
@@ -108,12 +111,16 @@ local function for_templates(v)
   for _, src in ipairs(v.sources or {}) do src.fields = concat(src.covers, ", ") end
   -- uncited_of.causes etc.: the note after a list's heading
   v.uncited_of = {}
-  for _, f in ipairs(v.uncited or {}) do v.uncited_of[f] = M.UNCITED end
+  for _, f in ipairs(v.uncited or {}) do
+    v.uncited_of[f] = f == "message" and M.UNOFFICIAL or M.UNCITED
+  end
   return v
 end
 
 --- The note on a list that no source covers (M.uncited).
 M.UNCITED = "(this project's advice; no cited source)"
+--- The note on a message that no source covers: there is no official text.
+M.UNOFFICIAL = "(this project's wording; no official message)"
 
 local function render_with(format, kind, data)
   if format ~= "json" and (kind == "explain" or kind == "sources") then
