@@ -115,7 +115,10 @@ local function build_parser()
             "names of another (hresult takes Win32 and NTSTATUS names, as it " ..
             "reads the HRESULTs that wrap them). Without it, every catalogued " ..
             "reading is shown, the Kerberos ones after the others " ..
-            "(logonerr 5: Win32 5, then Kerberos 0x5)."):choices(NAMESPACES)
+            "(logonerr 5: Win32 5, then Kerberos 0x5), and a reading that is " ..
+            "not the plain one (0x18 as Kerberos, 556 as hex 0x556, 0 as " ..
+            "KDC_ERR_NONE) comes with a note: on stderr with -f line, as " ..
+            "reading_note in json."):choices(NAMESPACES)
   ex:option("-t --template", "Render each code with this template file.")
   ex:mutex(
     ex:flag("--forms", "Print every representation of each code."),
@@ -219,9 +222,40 @@ local function readings(x, namespace)
   end
   if cands == nil or #cands == 0 then
     local _, why = logonerr.lookup(x, namespace)
+    local f = logonerr.forms(x)
+    if f and f.decimal == 0 then -- (-n win32 0: not an unknown error)
+      why = why .. "; 0 is success (ERROR_SUCCESS, STATUS_SUCCESS, S_OK), not an error"
+    end
     return nil, why
   end
   return cands
+end
+
+-- What to say about a reading of x that is not the one lookup gives: a
+-- bare number is read as Kerberos only when asked (-n kerberos), and hex
+-- without 0x only where it cannot be decimal, so a reading the command
+-- falls back to must say so.  nil when lookup reads x (direct): its
+-- reading is the plain one, and the others are headed as further readings.
+local function reading_note(x, c, direct)
+  if direct then return nil end
+  local text = x:match("^%s*(.-)%s*$")
+  if c.value == 0 then
+    return ("%s is success, not an error: ERROR_SUCCESS (Win32), STATUS_SUCCESS " ..
+            "(NTSTATUS) and S_OK (HRESULT) are all 0, and the catalogue holds " ..
+            "errors only; read as a Kerberos Result or Failure Code, 0 is %s, " ..
+            "also success"):format(text, c.entry.name)
+  end
+  if c.namespace == "kerberos" then
+    return ("%s read as Kerberos %s, as events 4768, 4769 and 4771 print their " ..
+            "Result and Failure Codes (-n kerberos asks for it)%s")
+      :format(text, c.entry.hex,
+              "; no Win32, NTSTATUS or HRESULT error in the catalogue has this number")
+  end
+  if c.read_as == "hex" and text:match("^%d+$") then
+    return ("%s read as hex 0x%X: no decimal %s is in the catalogue")
+      :format(text, c.value, text)
+  end
+  return ("%s read as %s 0x%X in %s"):format(text, c.read_as, c.value, c.namespace)
 end
 
 local function explain(a, out, err)
@@ -246,12 +280,15 @@ local function explain(a, out, err)
         err:write("logonerr: ", why, "\n")
         status = 1
       end
+      local direct = not a.namespace and logonerr.lookup(x)
       for _, c in ipairs(cands or {}) do
         local e = c.entry
+        local note = not a.namespace and reading_note(x, c, direct) or nil
         if format == "json" then
           views[#views + 1] = { input = x, name = e.name, read_as = c.read_as,
-                                sources = report.view(e).sources }
+                                reading_note = note, sources = report.view(e).sources }
         else
+          if note then out:write("Note: ", note, ".\n") end
           out:write(report.sources(e, type(format) == "table" and "text" or format))
         end
       end
@@ -261,15 +298,23 @@ local function explain(a, out, err)
         err:write("logonerr: ", why, "\n")
         status = 1
       end
+      local direct = not a.namespace and logonerr.lookup(x)
       for i, c in ipairs(cands or {}) do
+        local note = not a.namespace and reading_note(x, c, direct) or nil
         if format == "json" then
           local v = report.view(c.entry)
-          v.input, v.read_as = x, c.read_as
+          v.input, v.read_as, v.reading_note = x, c.read_as, note
           views[#views + 1] = v
         else
           if #cands > 1 and format ~= "line" then
             out:write(("%s (reading %d of %d: %s 0x%X as %s)\n"):format(
               x, i, #cands, c.read_as, c.value, c.namespace))
+          end
+          -- The line format keeps one line per reading on stdout.
+          if note and format == "line" then
+            err:write("logonerr: note: ", note, "\n")
+          elseif note then
+            out:write("Note: ", note, ".\n")
           end
           local ok, text = pcall(report.explain, c.entry, format)
           if not ok then

@@ -27,7 +27,7 @@ if not ok then cjson = nil end
 --- Keys written first, in this order, wherever they appear.
 M.KEYORDER = {
   -- the catalogue's reports
-  "source", "input", "read_as", "name", "code", "hex", "namespace", "category",
+  "source", "input", "read_as", "reading_note", "name", "code", "hex", "namespace", "category",
   "severity", "message", "summary", "line", "signed", "hresult", "number",
   "win32", "ntstatus", "causes", "symptoms", "diagnosis", "resolution",
   "prevention", "faq", "question", "answer", "related", "title", "url", "ref",
