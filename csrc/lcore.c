@@ -18,6 +18,26 @@
 #define push_hex lbind_push_hex
 static void push_u32(lua_State *L, uint32_t v) { push_int(L, (int64_t)v); }
 
+/* The length of the well-formed UTF-8 sequence at s (n bytes left), or 0:
+ * a message shows a character as the user typed it (full-width digits),
+ * and escapes bytes that are not text. */
+static size_t utf8_len(const unsigned char *s, size_t n) {
+  size_t len, k;
+  unsigned char lo = 0x80, hi = 0xBF; /* range of the second byte */
+  if (s[0] >= 0xC2 && s[0] <= 0xDF) len = 2;
+  else if (s[0] >= 0xE0 && s[0] <= 0xEF) len = 3;
+  else if (s[0] >= 0xF0 && s[0] <= 0xF4) len = 4;
+  else return 0;
+  if (s[0] == 0xE0) lo = 0xA0;      /* no overlong forms */
+  if (s[0] == 0xED) hi = 0x9F;      /* no surrogates */
+  if (s[0] == 0xF0) lo = 0x90;
+  if (s[0] == 0xF4) hi = 0x8F;      /* nothing above U+10FFFF */
+  if (n < len || s[1] < lo || s[1] > hi) return 0;
+  for (k = 2; k < len; k++)
+    if (s[k] < 0x80 || s[k] > 0xBF) return 0;
+  return len;
+}
+
 /* The input as a short quoted string for messages: a prefix, escaped. */
 #define QUOTED 40 /* bytes of an input shown in a message */
 static void push_quoted(lua_State *L, int idx) {
@@ -30,7 +50,12 @@ static void push_quoted(lua_State *L, int idx) {
   if (lua_type(L, idx) == LUA_TSTRING) luaL_addchar(&b, '"');
   for (i = 0; i < n && i < QUOTED; i++) {
     unsigned char c = (unsigned char)s[i];
-    if (c == '"' || c == '\\') {
+    size_t u = c >= 0x80 ? utf8_len((const unsigned char *)s + i, n - i) : 0;
+    if (u > 0) {
+      if (i + u > QUOTED) break; /* never half a character */
+      luaL_addlstring(&b, s + i, u);
+      i += u - 1;
+    } else if (c == '"' || c == '\\') {
       luaL_addchar(&b, '\\');
       luaL_addchar(&b, (char)c);
     } else if (c < 32 || c >= 127) {

@@ -521,6 +521,8 @@ function M.main(args, out, err, in_)
     return 2
   end
   if a.command == "explain" then
+    -- The space was only for argparse: messages and json quote the input.
+    for i, x in ipairs(a.codes) do a.codes[i] = x:match("^ (%-%d+)$") or x end
     return explain(a, out, err)
   elseif a.command == "scan" then
     return scan(a, in_, out, err)

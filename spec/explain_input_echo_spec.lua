@@ -1,0 +1,48 @@
+-- Review findings on how explain reads and quotes its input: a signed
+-- code came back as " -1" (the space argparse needed), and full-width
+-- digits were quoted as byte escapes.  Values come from ntstatus.h and winerror.h.
+local logonerr = require "logonerr"
+local sdk = require "support.sdk"
+local run = require "support.run"
+local json = require "dkjson"
+
+local S = sdk.symbols()
+
+describe("explain's input", function()
+  it("is quoted back as typed when it is a signed number", function()
+    local code, out, err = run.command("explain -- -1")
+    assert.are.equal(1, code)
+    assert.are.equal("", out)
+    assert.matches('^logonerr: "%-1": not in the catalogue', err)
+    code, out, err = run.command("-1")
+    assert.are.equal(1, code)
+    assert.are.equal("", out)
+    assert.matches('^logonerr: "%-1":', err)
+    local signed = S.STATUS_LOGON_FAILURE - 0x100000000 -- as logs print it
+    code, out = run.command("-f json -- " .. signed)
+    assert.are.equal(0, code)
+    local v = json.decode(out)[1]
+    assert.are.equal(tostring(signed), v.input)
+    assert.are.equal(S.STATUS_LOGON_FAILURE, v.code)
+  end)
+
+  -- Bad input: full-width digits are not a number; the message shows them.
+  it("is quoted as typed when it is valid UTF-8, escaped when it is not", function()
+    local wide = "\239\188\145\239\188\147\239\188\146\239\188\150" -- U+FF11.. (full-width 1326)
+    local code, out, err = run.command("explain " .. wide)
+    assert.are.equal(1, code)
+    assert.are.equal("", out)
+    assert.matches('"' .. wide .. '": not a number or an error name', err, 1, true)
+    assert.is_nil(err:find("\\239", 1, true))
+    local _, why = logonerr.lookup(wide)
+    assert.matches('"' .. wide .. '"', why, 1, true)
+    -- Bytes that are no UTF-8 (a stray byte, a surrogate) stay escaped.
+    _, why = logonerr.lookup("\255\254")
+    assert.matches('"\\255\\254"', why, 1, true)
+    _, why = logonerr.lookup("\237\160\128")
+    assert.matches('"\\237\\160\\128"', why, 1, true)
+    -- A long input is cut between characters, never inside one.
+    _, why = logonerr.lookup(("\239\188\145"):rep(20))
+    assert.matches('^"' .. ("\239\188\145"):rep(13) .. '%.%.%."', why)
+  end)
+end)
