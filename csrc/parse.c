@@ -94,7 +94,9 @@ static int read_in(uint32_t value, int ns, logonerr_reading *r) {
       return set_reading(r, ns, value & 0xFFFFu);
     return LOGONERR_E_NAMESPACE;
   case LOGONERR_NS_NTSTATUS:
-    return set_reading(r, ns, value);
+    /* Bit 28 (N) is never set in an NTSTATUS: HRESULT_FROM_NT sets it, so
+     * a value with it is an NTSTATUS wrapped (0xD000006A is 0xC000006A). */
+    return set_reading(r, ns, value & ~0x10000000u);
   case LOGONERR_NS_HRESULT:
     if ((value & 0xFFFF0000u) == 0x80070000u)
       return set_reading(r, LOGONERR_NS_WIN32, value & 0xFFFFu);

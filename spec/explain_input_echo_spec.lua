@@ -1,6 +1,7 @@
 -- Review findings on how explain reads and quotes its input: a signed
--- code came back as " -1" (the space argparse needed), and full-width
--- digits were quoted as byte escapes.  Values come from ntstatus.h and winerror.h.
+-- code came back as " -1" (the space argparse needed), an HRESULT_FROM_NT
+-- form was unknown under -n ntstatus, and full-width digits were quoted as
+-- byte escapes.  Values come from ntstatus.h and winerror.h.
 local logonerr = require "logonerr"
 local sdk = require "support.sdk"
 local run = require "support.run"
@@ -24,6 +25,17 @@ describe("explain's input", function()
     local v = json.decode(out)[1]
     assert.are.equal(tostring(signed), v.input)
     assert.are.equal(S.STATUS_LOGON_FAILURE, v.code)
+  end)
+
+  it("reads an HRESULT_FROM_NT form under -n ntstatus as the NTSTATUS", function()
+    -- (bit 28 is clear in an NTSTATUS: adding it is HRESULT_FROM_NT's "or")
+    local wrapped = S.STATUS_WRONG_PASSWORD + sdk.define("FACILITY_NT_BIT")
+    local hex = ("0x%X"):format(wrapped)
+    local code, out = run.command("-f line -n ntstatus " .. hex)
+    assert.are.equal(0, code)
+    assert.matches("^STATUS_WRONG_PASSWORD %(" .. ("0x%X"):format(S.STATUS_WRONG_PASSWORD), out)
+    assert.are.equal(S.STATUS_WRONG_PASSWORD, logonerr.lookup(hex, "ntstatus").code)
+    assert.are.equal(S.STATUS_WRONG_PASSWORD, logonerr.lookup(wrapped, "ntstatus").code)
   end)
 
   -- Bad input: full-width digits are not a number; the message shows them.
