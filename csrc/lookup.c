@@ -147,6 +147,7 @@ size_t logonerr_ntstatus_for(uint32_t win32, const logonerr_entry **out,
                              size_t max) {
   size_t n, i, found = 0;
   const logonerr_entry *t = logonerr_catalog(&n);
+  if (win32 == 0) return 0; /* a row's win32 0 means it maps to none */
   for (i = 0; i < n; i++) {
     if (t[i].ns == LOGONERR_NS_NTSTATUS && t[i].win32 == win32) {
       if (found < max)

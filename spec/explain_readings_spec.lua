@@ -91,3 +91,17 @@ describe("explain, when it falls back to another reading", function()
     assert.matches("^Note: " .. plain(preauth) .. " read as Kerberos", out)
   end)
 end)
+
+describe("the forms of 0", function()
+  -- Wine's RtlNtStatusToDosError maps STATUS_UNFINISHED_CONTEXT_DELETED to
+  -- SEC_E_UNFINISHED_CONTEXT_DELETED (doc/data.md), not to ERROR_SUCCESS;
+  -- the catalogue's "maps to no Win32 code" must not read as "maps to 0".
+  it("name no NTSTATUS counterpart for Win32 0", function()
+    local logonerr = require "logonerr"
+    assert.are.same({}, logonerr.forms("0").counterparts)
+    local code, out = run.command("--forms 0")
+    assert.are.equal(0, code)
+    assert.matches("\nntstatus%s+%(none%)\n", out)
+    assert.is_nil(out:find("STATUS_UNFINISHED_CONTEXT_DELETED", 1, true))
+  end)
+end)
