@@ -1695,6 +1695,60 @@ describe("findings", function()
     end)
   end)
 
+  describe("findings: a computer's own account", function()
+    -- A computer account (WS05$) has a password that the computer sets
+    -- and changes itself (Microsoft: "Domain member: Maximum machine
+    -- account password age", 30 days); no phone or mapped drive holds it.
+    -- Twelve 4771s 0x18 for it, a minute apart, from one address that
+    -- fails for nothing else: not an attack but a broken secure channel
+    -- (a restored snapshot, a clone with its name, a reset account), which
+    -- Test-ComputerSecureChannel and nltest /sc_verify test.
+    it("gives a computer account's bad passwords the secure channel's advice", function()
+      local log = {}
+      for i = 1, 12 do log[i] = kerberos_bad("WS05$", "CORP.LOCAL", "10.0.0.55", i * 60) end
+      local f = one(sc.triage(log), "password_guessing")
+      assert.are.equal("stale_credential", f.reading)
+      assert.are.same({ "CORP.LOCAL\\WS05$" }, f.accounts)
+      assert.matches("computer's own account", f.check[1], 1, true)
+      assert.matches("secure channel", f.check[1], 1, true)
+      assert.matches("Test-ComputerSecureChannel -Repair", joined(f), 1, true)
+      assert.matches("nltest /sc_verify:", joined(f), 1, true)
+      -- (failures from another address: someone else uses its account)
+      assert.matches("not that computer's address", joined(f), 1, true)
+      assert.not_matches("phone", joined(f), 1, true)
+    end)
+
+    -- The same account's bad passwords over NTLM (4625 0xC000006A) from a
+    -- host that also fails for other accounts: someone trying a list, or a
+    -- hash of WS05$.  The attack's advice, in a computer account's terms.
+    it("reads a computer account tried with others as an attack on it", function()
+      local log = {}
+      for i = 1, 6 do log[i] = failed_logon("WS05$", "CORP", "10.0.0.66", "KALI", i * 20) end
+      for i = 1, 4 do
+        log[#log + 1] = failed_logon("user" .. i, "CORP", "10.0.0.66", "KALI", 200 + i * 30)
+      end
+      local f = one(sc.triage(log), "password_guessing")
+      assert.are.equal("attacker", f.reading)
+      assert.are.equal("high", f.severity)
+      assert.matches("computer's own account", f.check[1], 1, true)
+      assert.matches("Test-ComputerSecureChannel", joined(f), 1, true)
+      assert.not_matches("Allow Administrator account lockout", joined(f), 1, true)
+    end)
+
+    -- A 4740 for a computer account: what sent the bad password is the
+    -- computer itself or someone with its account, never a user's phone.
+    it("gives a computer account's lockout the secure channel's advice", function()
+      local f = one(sc.triage({ { id = 4740, time = at(0), data = { TargetUserName = "WS05$",
+        TargetDomainName = "WS05", SubjectDomainName = "CORP" } } }), "lockout")
+      assert.matches("computer's own account", f.check[1], 1, true)
+      assert.not_matches("mobile devices", joined(f), 1, true)
+      -- (a user's lockout keeps a user's advice)
+      f = one(sc.triage({ { id = 4740, time = at(0), data = { TargetUserName = "frank",
+        TargetDomainName = "PC41", SubjectDomainName = "CORP" } } }), "lockout")
+      assert.matches("mobile devices", f.check[1], 1, true)
+    end)
+  end)
+
   describe("findings: gaps in the log", function()
     -- Event 1102 is Windows saying the Security log was cleared: whatever
     -- came before is gone from the file, and an attacker clears it to

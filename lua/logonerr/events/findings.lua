@@ -1052,6 +1052,7 @@ local function finding(kind, list, reading, extra)
   local processes, sessions, pids, here = {}, {}, {}, #list > 0
   local started, all_started, typed = {}, #list > 0, #list > 0
   local sourceless = false -- (an attempt that names no source: a 4740 with no caller)
+  local machines = #list > 0 -- (every account a computer's own: their advice)
   local function note(r)
     if #ev < 20 then
       ev[#ev + 1] = { id = r.id, record = r.record, computer = r.computer, time = time_of(r) }
@@ -1083,6 +1084,7 @@ local function finding(kind, list, reading, extra)
       last_shape = sh
       of_platform[e.platform or "windows"] = true
       if e.identity then accounts[e.identity] = true end -- (none: a failure naming none)
+      machines = machines and e.kind == "machine"
       if e.source_label then sources[e.source_label] = true else sourceless = true end
       if e.src then srcs[lower(e.src)] = true end
       if e.code then codes[e.code] = true end
@@ -1137,6 +1139,10 @@ local function finding(kind, list, reading, extra)
       end
     end
   end
+  -- (a computer's own password is set by the computer: a user's advice,
+  -- of phones and mapped drives, would mislead)
+  local for_machine = machines and k.machine and k.machine[platform]
+  if for_machine then check = for_machine[reading] end
   local ids = keys(seen)
   local f = { kind = kind, severity = rules.severity(kind, reading), reading = reading,
               platform = platform, platforms = platform == "mixed" and platforms or nil,

@@ -40,6 +40,28 @@ M.DEFAULTS = {
 -- records that platform's reader makes (read/mit_kdc.lua: 4768, 4771,
 -- 4769 without encryption or pre-authentication types; read/samba_audit.lua:
 -- 4624, 4625 with NT status codes), and only the readings that need it.
+-- machine: by platform and reading, the advice instead when every
+-- account of the finding is a computer's own.
+-- The advice for a computer's own account (its name ends in $) in a
+-- guessing or lockout finding, where a user's ("a phone's mail") is
+-- wrong: the computer sets that password itself and nothing else holds
+-- it.  By platform: Windows alone (Samba's and MIT's tables have no such
+-- advice of their own, and theirs stays).
+local MACHINE_ACCOUNT = {
+  windows = {
+    stale_credential = {
+      "This is a computer's own account (its name ends in $): the computer sets its password itself (every 30 days by default) and nothing else should hold it. Repeated bad passwords for it from that computer's own address mean its secure channel with the domain is broken: it was restored from a snapshot or backup older than its last password change, a clone of it (a copied VM with the same name) changed the password since, or the account was reset in AD.",
+      "On that computer, Test-ComputerSecureChannel (or nltest /sc_verify:DOMAIN) says whether the channel works; Test-ComputerSecureChannel -Repair (with a domain administrator's credential), or leaving and rejoining the domain, mends it.",
+      "If the source is not that computer's address (compare with DNS and DHCP at that time), someone else is using or trying its account: another computer given the same name, or an attacker holding its password hash. Find the host at that address.",
+    },
+    attacker = {
+      "This is a computer's own account (its name ends in $), whose password the computer sets itself and no person types: a source that also fails for other accounts, or at a tool's pace, is someone trying it (with a hash taken from that computer, or a list of names). Block the source and find the program behind it.",
+      "Check whether the account then logged on or got a ticket from that source (4624, 4768 with status 0): a computer's account used from another host is an attacker's foothold. If it did, reset the account (Reset-ComputerMachinePassword on the computer itself) and look at what it reached.",
+      "If the source is that computer's own address, check its secure channel too (Test-ComputerSecureChannel, or nltest /sc_verify:DOMAIN) and mend it (Test-ComputerSecureChannel -Repair, or rejoin): a broken one sends bad passwords of its own.",
+    },
+  },
+}
+
 M.KINDS = {
   success_after_failures = {
     title = "A logon succeeded right after failures: the attacker may be in",
@@ -82,6 +104,7 @@ M.KINDS = {
     -- (an old password stored on the source: to fix, not to hunt)
     severity = "medium",
     attacker_severity = "high",
+    machine = MACHINE_ACCOUNT,
     advice = {
       attacker = {
         "Block the source, then find the program behind the attempts on the source host (its 4648 events, its process creations); a 4625 names the process only where it ran on the host that logged it.",
@@ -268,6 +291,7 @@ M.KINDS = {
   lockout = {
     title = "Account lockouts",
     severity = "medium",
+    machine = MACHINE_ACCOUNT,
     advice = {
       stale_credential = {
         "A 4740's source is its Caller Computer Name, where the bad password that locked the account came from: find what runs there with the old password (services, scheduled tasks, mapped drives, mobile devices). A source answered 0xC0000234 alone tried once the account was locked: it may hold the same old password, or be its user trying again.",
