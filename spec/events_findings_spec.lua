@@ -1793,7 +1793,7 @@ describe("findings", function()
       assert.are.same({ "4616@16", "4616@12", "4616@14", "4616@13", "4616@15", "1102@99" }, seen)
       local text = require("logonerr.events.report").render(sc.triage(log), "text")
       assert.matches("1102 The audit log was cleared: 1 (first " .. iso(700) ..
-                     ", record 99 on dc2.corp.local)", text, 1, true)
+                     ", record 99 on dc2.corp.local, by mallory)", text, 1, true)
     end)
 
     -- A script may take a reader's tally before the reader has read to
@@ -1849,6 +1849,220 @@ describe("findings", function()
       assert.are.equal("low", f.severity)
       assert.are.same({ 4719 }, f.events)
       assert.matches("Group Policy", f.check[1], 1, true)
+    end)
+
+    -- Event 1102 as Windows writes it: no EventData, but UserData's
+    -- LogFileCleared with the Subject who cleared it (Microsoft's page
+    -- "1102(S): The audit log was cleared": SubjectUserSid,
+    -- SubjectUserName, SubjectDomainName, SubjectLogonId).  The logon ID
+    -- is what a responder follows: the session's 4624 and its 4688s.
+    local function cleared_xml(t, subject, record)
+      local ud = ""
+      if subject then
+        ud = "<UserData><LogFileCleared xmlns=\"http://manifests.microsoft.com/win/2004/08/" ..
+             "windows/eventlog\"><SubjectUserSid>S-1-5-21-1-2-3-1105</SubjectUserSid>" ..
+             "<SubjectUserName>admin</SubjectUserName><SubjectDomainName>CORP" ..
+             "</SubjectDomainName><SubjectLogonId>0x1234567</SubjectLogonId>" ..
+             "</LogFileCleared></UserData>"
+      end
+      return ('<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System>' ..
+              '<Provider Name="Microsoft-Windows-Eventlog"/><EventID>1102</EventID>' ..
+              '<TimeCreated SystemTime="%s"/><EventRecordID>%d</EventRecordID>' ..
+              '<Channel>Security</Channel><Computer>srv01.corp.local</Computer></System>%s' ..
+              '</Event>\n'):format(at(t), record or 77, ud)
+    end
+
+    it("names the account and logon ID that cleared the log", function()
+      local log = {}
+      for i = 1, 5 do log[i] = failed_logon("erin", "CORP", "10.0.0.31", "PC31", i * 20) end
+      local text = { "<Events>\n" }
+      for _, e in ipairs(log) do text[#text + 1] = sc.xml(e) end
+      text[#text + 1] = cleared_xml(200, true) .. "</Events>\n"
+      local path = require("support.run").tempfile(table.concat(text))
+      local r = events.triage(assert(events.open(path)))
+      local f = one(r, "log_gaps")
+      assert.are.equal("high", f.severity)
+      assert.are.same({ "CORP\\admin" }, f.accounts)
+      local g = f.gaps[1]
+      assert.are.same({ 1102, "CORP\\admin", "0x1234567" }, { g.id, g.account, g.logon_id })
+      assert.are.same({ "CORP\\admin", "0x1234567" },
+                      { f.evidence[1].account, f.evidence[1].logon_id })
+      assert.matches("CORP\\admin (logon ID 0x1234567) cleared this log", f.check[1], 1, true)
+      assert.matches("4624", f.check[1], 1, true)
+      local report = require "logonerr.events.report"
+      for _, fmt in ipairs({ "text", "html" }) do
+        assert.matches("record 77 on srv01.corp.local, by CORP\\admin logon ID 0x1234567",
+                       report.render(r, fmt), 1, true)
+      end
+      assert.matches('"logon_id":"0x1234567"', report.render(r, "json"), 1, true)
+      os.remove(path)
+    end)
+
+    -- A 1102 with no Subject (a damaged or cut-down export) still says the
+    -- log was cleared, and names no one: nothing is made up.  The next
+    -- clear, which names CORP\admin, is named in its own evidence.
+    it("names no one for a 1102 without its Subject", function()
+      local path = require("support.run").tempfile("<Events>" .. cleared_xml(0, false, 76) ..
+                                                    cleared_xml(60, true, 77) .. "</Events>")
+      local f = one(events.triage(assert(events.open(path))), "log_gaps")
+      os.remove(path)
+      assert.are.equal("high", f.severity)
+      assert.are.same({ 2, nil, nil }, { f.gaps[1].count, f.gaps[1].account, f.gaps[1].logon_id })
+      assert.are.same({ 76, nil }, { f.evidence[1].record, f.evidence[1].account })
+      assert.are.same({ 77, "CORP\\admin" }, { f.evidence[2].record, f.evidence[2].account })
+      assert.are.same({ "CORP\\admin" }, f.accounts)
+      assert.matches("someone cleared this log", f.check[1], 1, true)
+    end)
+
+    -- A lean EVTX reading (the command's) reads the Subject of the events
+    -- about the log too: python-evtx's sample's first 4616 (record 143) is
+    -- VMware Tools setting the clock as the computer's own account,
+    -- WORKGROUP\WIN-03DLIIOFRRA$ in SYSTEM's session 0x3e7, as a whole
+    -- reading of the record gives it.  A computer's account is no person
+    -- to name among the finding's accounts.
+    it("reads who an EVTX file's events about the log name, read lean", function()
+      if not events.evtx then return pending("logonerr.evtx is not built") end
+      local path = "spec/fixtures/evtx/python-evtx-security.evtx"
+      local whole
+      for rec in events.records(path) do
+        if rec.record == 143 then whole = rec end
+      end
+      assert.are.same({ 4616, "WIN-03DLIIOFRRA$", "WORKGROUP" },
+                      { whole.id, whole.data.SubjectUserName, whole.data.SubjectDomainName })
+      local f = one(events.triage(assert(events.open(path, { lean = true, tally = true }))),
+                    "log_gaps")
+      local by = {}
+      for _, g in ipairs(f.gaps) do by[g.id] = g end
+      assert.are.same({ 143, "WORKGROUP\\WIN-03DLIIOFRRA$", "0x3e7" },
+                      { by[4616].record, by[4616].account, by[4616].logon_id })
+      assert.are.same({}, f.accounts)
+    end)
+
+    -- 4719 as Microsoft documents it (SubjectUserSid, SubjectUserName,
+    -- SubjectDomainName, SubjectLogonId, CategoryId, SubcategoryId,
+    -- SubcategoryGuid, AuditPolicyChanges; %%8448 is "Success removed",
+    -- %%8449 "Success added", %%8450 "Failure removed", %%8451 "Failure
+    -- added").  {0CCE9215-69AE-11D9-BED3-505054503030} is the Logon
+    -- subcategory (ntsecapi.h's Audit_Logon_Logon), %%12544 its name.
+    local function audit_change(t, who, guid, changes)
+      local d = { CategoryId = "%%8273", SubcategoryId = "%%12544",
+                  SubcategoryGuid = guid or "{0CCE9215-69AE-11D9-BED3-505054503030}",
+                  AuditPolicyChanges = changes or "%%8448, %%8450" }
+      if who == "gpo" then -- (Group Policy applied by the computer, as SYSTEM)
+        d.SubjectUserSid, d.SubjectUserName, d.SubjectDomainName, d.SubjectLogonId =
+          "S-1-5-18", "SRV01$", "CORP", "0x3e7"
+      else
+        d.SubjectUserSid, d.SubjectUserName, d.SubjectDomainName, d.SubjectLogonId =
+          "S-1-5-21-1-2-3-1105", "admin", "CORP", "0x1234567"
+      end
+      return { id = 4719, time = at(t), computer = "srv01.corp.local", data = d }
+    end
+
+    -- CORP\admin, a person's account, takes away Success and Failure
+    -- auditing of logons after guessing at them: every logon after that
+    -- went unlogged on this host, so the quiet that follows proves
+    -- nothing.  An attacker covering tracks, as loud as a clear.
+    it("reads a person's removal of logon auditing as high, naming who and what", function()
+      local log = {}
+      for i = 1, 3 do log[i] = failed_logon("admin", "CORP", "10.0.0.66", "KALI", i * 30) end
+      log[#log + 1] = audit_change(120)
+      local f = one(sc.triage(log), "log_gaps")
+      assert.are.equal("high", f.severity)
+      assert.are.same({ "CORP\\admin" }, f.accounts)
+      local e = f.evidence[1]
+      assert.are.same({ "CORP\\admin", "0x1234567", "Logon", "Success removed, Failure removed" },
+                      { e.account, e.logon_id, e.subcategory, e.changes })
+      assert.matches("CORP\\admin (logon ID 0x1234567) changed the auditing of Logon " ..
+                     "(Success removed, Failure removed)", f.check[1], 1, true)
+      assert.matches("no evidence", f.check[1], 1, true)
+      -- (Kerberos Authentication Service, {0CCE9242-...}: the DC's 4768s
+      -- and 4771s; a removal of Failure alone is one too)
+      f = one(sc.triage({ audit_change(0, nil, "{0cce9242-69ae-11d9-bed3-505054503030}",
+                                       "%%8450") }), "log_gaps")
+      assert.are.equal("high", f.severity)
+      assert.matches("auditing of Kerberos Authentication Service (Failure removed)",
+                     f.check[1], 1, true)
+    end)
+
+    -- The same change by Group Policy (SYSTEM, the computer's account,
+    -- 0x3e7) is the domain's policy applied, and a person adding auditing
+    -- or removing it from what tells no logon (File System,
+    -- {0CCE921D-...}) takes nothing from this report: low, as before.
+    it("keeps Group Policy's and harmless audit changes low", function()
+      local cases = {
+        { audit_change(0, "gpo"), "CORP\\SRV01$", "0x3e7", "Logon",
+          "Success removed, Failure removed" },
+        { audit_change(0, nil, nil, "%%8449, %%8451"), "CORP\\admin", "0x1234567", "Logon",
+          "Success added, Failure added" },
+        { audit_change(0, nil, "{0cce921d-69ae-11d9-bed3-505054503030}"), "CORP\\admin",
+          "0x1234567", "{0CCE921D-69AE-11D9-BED3-505054503030}",
+          "Success removed, Failure removed" },
+      }
+      for _, c in ipairs(cases) do
+        local f = one(sc.triage({ c[1] }), "log_gaps")
+        assert.are.equal("low", f.severity)
+        assert.matches("Group Policy", f.check[1], 1, true)
+        local e = f.evidence[1]
+        assert.are.same({ c[2], c[3], c[4], c[5] },
+                        { e.account, e.logon_id, e.subcategory, e.changes })
+        assert.is_nil(e.alarm)
+      end
+      -- (the computer's own account is no person among the accounts)
+      assert.are.same({}, one(sc.triage({ cases[1][1] }), "log_gaps").accounts)
+    end)
+
+    -- A domain refreshes Group Policy all day: a person's removal after
+    -- many routine 4719s is still found (the triage keeps the first few
+    -- of each ID apart from those that alarm), read in two parts too.
+    it("finds a person's removal of logon auditing after many of Group Policy's", function()
+      local log = {}
+      for i = 1, 8 do log[i] = audit_change(i * 600, "gpo") end
+      log[#log + 1] = audit_change(9000)
+      local f = one(sc.triage(log), "log_gaps")
+      assert.are.equal("high", f.severity)
+      assert.are.equal(9, f.gaps[1].count)
+      assert.are.equal(2, #f.check) -- (the person's, and Group Policy's)
+      assert.matches("Group Policy", f.check[2], 1, true)
+      local triage = require "logonerr.events.triage"
+      local recs = sc.records(log)
+      local a, b = triage.new(triage.DEFAULTS), triage.new(triage.DEFAULTS)
+      for i, rec in ipairs(recs) do (i <= 4 and a or b):add(rec) end
+      local st = b:state()
+      assert.is_true(triage.check(st))
+      a:merge(st)
+      assert.are.equal("high", one(a:finish(), "log_gaps").severity)
+    end)
+
+    -- A 4719 with fields missing or odd (no Subject, "-", a GUID that is
+    -- none, codes Microsoft does not list, values of a JSON log that are
+    -- not text) is counted and named as far as it says, never more.
+    it("names no one and nothing a bad 4719 does not say", function()
+      local odd = { { id = 4719, time = at(0), data = {} },
+                    { id = 4719, time = at(1), data = { SubjectUserName = "-",
+                      SubjectDomainName = "-", SubjectLogonId = "0x0", SubcategoryGuid = "Logon",
+                      AuditPolicyChanges = "%%9999, junk" } },
+                    audit_change(2, nil, "not a GUID", "Success removed, %%9999") }
+      local f = one(sc.triage(odd), "log_gaps")
+      assert.are.equal("low", f.severity)
+      for i = 1, 2 do
+        local e = f.evidence[i]
+        assert.are.same({ 4719 }, { e.id, e.account, e.logon_id, e.subcategory, e.changes })
+      end
+      -- (a person's account removing what its GUID does not say: named,
+      -- its change read as the text an export shows, and no alarm)
+      local e = f.evidence[3]
+      assert.are.same({ "CORP\\admin", "0x1234567", nil, "Success removed", nil },
+                      { e.account, e.logon_id, e.subcategory, e.changes, e.alarm })
+      assert.are.same({ "CORP\\admin" }, f.accounts)
+      -- (a person removing what the event does not say: no alarm)
+      local x = audit_change(0)
+      x.data.SubcategoryGuid = nil
+      assert.are.equal("low", one(sc.triage({ x }), "log_gaps").severity)
+      f = one(events.triage({ { id = 4719, time = "2024-05-01T10:00:00Z", data = {
+        SubjectUserName = { "admin" }, SubjectDomainName = true, SubjectLogonId = {},
+        SubcategoryGuid = 5, AuditPolicyChanges = { "%%8448" } } } }), "log_gaps")
+      assert.are.equal("low", f.severity)
+      assert.is_nil(f.evidence[1].account)
     end)
 
     it("makes no such finding of a log that says nothing of itself", function()

@@ -375,6 +375,11 @@ describe("a triage merged from parts", function()
       { "its events about the log", function(x)
           for _ = 1, triage.GAP_SAMPLES + 1 do x.gaps[#x.gaps + 1] = { id = 1102 } end
         end },
+      -- (who did it, as a worker read it: text, and an alarm true or none)
+      { "its events about the log",
+        function(x) x.gaps[#x.gaps + 1] = { id = 1102, account = { "CORP", "admin" } } end },
+      { "its events about the log",
+        function(x) x.gaps[#x.gaps + 1] = { id = 4719, alarm = false } end },
       { "its findings' fields", function(x) x.found.entries = nil end },
       { "its findings' names learnt", function(x) x.found.learn[1].how = "guess" end },
       { "its findings' sources", function(x) x.found.src_list[1] = 10 end },

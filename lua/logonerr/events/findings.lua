@@ -21,8 +21,9 @@ local time = require "logonerr.events.time"
 local floor, math_abs, math_max, math_min = math.floor, math.abs, math.max, math.min
 local assert, getmetatable, ipairs, next, pairs, setmetatable, tonumber, tostring, type =
       assert, getmetatable, ipairs, next, pairs, setmetatable, tonumber, tostring, type
-local find, format, lower, match = string.find, string.format, string.lower, string.match
-local sort = table.sort
+local find, format, gmatch, lower, match, upper =
+      string.find, string.format, string.gmatch, string.lower, string.match, string.upper
+local concat, sort = table.concat, table.sort
 
 local _ENV = nil -- luacheck: ignore 211
 
@@ -30,10 +31,11 @@ local M = {}
 
 --- The data fields the findings read from a record (its data is d below), beside
 -- those the schema names: a triage's EVTX reading leaves the others out.
-M.DATA = { "IpAddress", "LogonProcessName", "PreAuthType", "ProcessId", "ProcessName",
-           "ServiceName", "SubjectDomainName", "SubjectLogonId", "SubjectUserName",
-           "TargetDomainName", "TargetServerName", "TargetSid", "TargetUserName",
-           "TargetUserSid", "TicketEncryptionType", "Workstation", "WorkstationName" }
+M.DATA = { "AuditPolicyChanges", "IpAddress", "LogonProcessName", "PreAuthType", "ProcessId",
+           "ProcessName", "ServiceName", "SubcategoryGuid", "SubjectDomainName",
+           "SubjectLogonId", "SubjectUserName", "SubjectUserSid", "TargetDomainName",
+           "TargetServerName", "TargetSid", "TargetUserName", "TargetUserSid",
+           "TicketEncryptionType", "Workstation", "WorkstationName" }
 
 -- Per record: remembered per text (a log repeats a few accounts and hosts).
 local split, host = memo.two(identity.split), memo.one(identity.host)
@@ -1978,36 +1980,134 @@ local function earlier_gap(a, b)
 end
 M.earlier_gap = earlier_gap
 
+-- A value of an event's data as one line of text, or nil (none, "-", or
+-- not text at all: a JSON log's value may be anything).
+local function text_of(v)
+  v = scalar(v)
+  if v == nil then return nil end
+  v = match(tostring(v), "^%s*(.-)%s*$")
+  if v == "" or v == "-" then return nil end
+  return v
+end
+
+-- A 4719's Changes (AuditPolicyChanges: "%%8448, %%8450", or the texts
+-- an export rendered) in Microsoft's words, and whether any is a removal;
+-- what is neither is left out, not guessed.
+local function audit_changes(v)
+  v = text_of(v)
+  if v == nil then return nil, false end
+  local out, removed = {}, false
+  for part in gmatch(v, "[^,]+") do
+    local code = match(part, "^%s*%%%%(%d+)%s*$")
+    local said = code and rules.AUDIT_CHANGES[tonumber(code)]
+    if said == nil then
+      local t = lower(match(part, "^%s*(.-)%s*$"))
+      for _, w in pairs(rules.AUDIT_CHANGES) do
+        if lower(w) == t then said = w end
+      end
+    end
+    if said then
+      out[#out + 1] = said
+      removed = removed or find(said, "removed", 1, true) ~= nil
+    end
+  end
+  if #out == 0 then return nil, false end
+  return concat(out, ", "), removed
+end
+
+--- What an event about the log itself (id, its data d) says of who did
+-- it: its Subject's account (DOMAIN\user) and logon ID, which 1102, 4719
+-- and 4616 give and 1100 and 1104 do not; a 4719's subcategory and
+-- changes; alarm, when a person's account (not SYSTEM, nor the computer's
+-- own applying Group Policy) took away auditing of logons, after which
+-- the log's silence means nothing.  Nil when it says none of these.
+function M.gap_facts(id, d)
+  if type(d) ~= "table" then return nil end
+  local x, user, domain = {}, text_of(d.SubjectUserName), text_of(d.SubjectDomainName)
+  if user then x.account = domain and domain .. "\\" .. user or user end
+  x.logon_id = logon_id(d.SubjectLogonId)
+  if id == 4719 then
+    local guid = text_of(d.SubcategoryGuid)
+    guid = guid and match(lower(guid), "^{?(%x+%-%x+%-%x+%-%x+%-%x+)}?$")
+    local logons = guid and rules.LOGON_AUDITING[guid]
+    x.subcategory = logons or (guid and "{" .. upper(guid) .. "}")
+    local removed
+    x.changes, removed = audit_changes(d.AuditPolicyChanges)
+    local person = user ~= nil and identity.kind(user, domain) == "user" and
+                   text_of(d.SubjectUserSid) ~= "S-1-5-18" and x.logon_id ~= "0x3e7"
+    if person and logons and removed then x.alarm = true end
+  end
+  if next(x) == nil then return nil end
+  return x
+end
+
+-- Who did a gap event, as a report line says it: "CORP\\admin (logon ID
+-- 0x1234567)", or nil.
+local function by_whom(x)
+  if x.account == nil then return nil end
+  return x.logon_id and format("%s (logon ID %s)", x.account, x.logon_id) or x.account
+end
+
 local function gaps(counts, seen)
   local list, check, n, severity, telling = {}, {}, 0, nil, false
-  -- (where the first few of each ID are: seen, as triage.keep_gap keeps them)
-  local first, evidence = {}, {}
+  -- (where the first few of each ID are: seen, as triage.keep_gap keeps
+  -- them, with who each names)
+  local first, evidence, alarms, people, named = {}, {}, {}, {}, {}
   for _, x in ipairs(seen or {}) do
-    evidence[#evidence + 1] = { id = x.id, record = x.record, computer = x.computer,
-                                time = x.time }
+    local e = { id = x.id, record = x.record, computer = x.computer, time = x.time,
+                account = x.account, logon_id = x.logon_id, subcategory = x.subcategory,
+                changes = x.changes, alarm = x.alarm }
+    evidence[#evidence + 1] = e
   end
   sort(evidence, earlier_gap)
-  for _, x in ipairs(evidence) do first[x.id] = first[x.id] or x end
+  for _, x in ipairs(evidence) do
+    first[x.id] = first[x.id] or x
+    if x.alarm then alarms[#alarms + 1] = x end
+    -- (the finding's accounts: the people's, not SYSTEM's nor a computer's)
+    if x.account and not named[x.account] then
+      local dom, user = match(x.account, "^(.*)\\([^\\]*)$")
+      if identity.kind(user or x.account, dom) == "user" then
+        named[x.account] = true
+        people[#people + 1] = x.account
+      end
+    end
+  end
   for _, g in ipairs(rules.GAPS) do
     local c = counts[g.id]
     if c and c > 0 then
       local at = first[g.id]
       list[#list + 1] = { id = g.id, what = g.what, count = c, first = at and at.time,
-                          record = at and at.record, computer = at and at.computer }
-      check[#check + 1] = g.check
+                          record = at and at.record, computer = at and at.computer,
+                          account = at and at.account, logon_id = at and at.logon_id }
+      local sev, also = g.severity, true
+      if g.alarm and #alarms > 0 then
+        sev = g.alarm.severity
+        for _, x in ipairs(alarms) do
+          check[#check + 1] = format(g.alarm.check, by_whom(x), x.subcategory, x.changes,
+                                     x.time or "an unknown time",
+                                     tostring(x.computer or "this host"))
+        end
+        also = c > #alarms -- (the routine line too, for the others)
+      end
+      -- (the line that names who, where the first names an account and a
+      -- session to follow)
+      local who = at and at.logon_id and by_whom(at)
+      if also then
+        check[#check + 1] = who and g.by and format(g.by, who, at.time or "an unknown time") or
+                            g.check
+      end
       n = n + c
       telling = telling or not g.routine
-      if severity == nil or rules.RANK[g.severity] < rules.RANK[severity] then
-        severity = g.severity
-      end
+      if severity == nil or rules.RANK[sev] < rules.RANK[severity] then severity = sev end
     end
   end
   if not telling then return nil end
   local ids = {}
   for i, g in ipairs(list) do ids[i] = g.id end
   for i = #evidence, 21, -1 do evidence[i] = nil end
+  for i = #people, 51, -1 do people[i] = nil end
   return { kind = "log_gaps", severity = severity, title = rules.KINDS.log_gaps.title,
-           count = n, accounts = {}, sources = {}, codes = {}, events = ids,
+           count = n, accounts = people, sources = {}, codes = {}, events = ids,
            evidence = evidence, gaps = list, check = check, platform = "windows" }
 end
 

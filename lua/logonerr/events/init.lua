@@ -23,9 +23,9 @@ local read_json = require "logonerr.events.read.json"
 local read_samba = require "logonerr.events.read.samba_audit"
 local read_mit = require "logonerr.events.read.mit_kdc"
 
-local error, getmetatable, io_open, ipairs, next, os_remove, os_tmpname, require,
+local error, getmetatable, io_open, ipairs, next, os_remove, os_tmpname, pairs, require,
       setmetatable, tostring, type =
-      error, getmetatable, io.open, ipairs, next, os.remove, os.tmpname, require,
+      error, getmetatable, io.open, ipairs, next, os.remove, os.tmpname, pairs, require,
       setmetatable, tostring, type
 local find, format, gsub, lower, match, sub =
       string.find, string.format, string.gsub, string.lower, string.match, string.sub
@@ -65,6 +65,13 @@ end })
 local ABOUT_THE_LOG = rules.ABOUT_THE_LOG
 --- Those events' IDs, as a set.
 M.ABOUT_THE_LOG = ABOUT_THE_LOG
+
+-- The events a lean EVTX reading gives with their data: the schema's, and
+-- those about the log itself, whose Subject says who cleared it or changed
+-- its auditing.
+local WITH_DATA = {}
+for id in pairs(schema.events) do WITH_DATA[id] = true end
+for id in pairs(ABOUT_THE_LOG) do WITH_DATA[id] = true end
 
 -- An account's user and domain, lower-cased, from DOMAIN\user,
 -- user@domain or user (no domain: nil).
@@ -255,7 +262,7 @@ end
 -- Counts an event of ID id at secs seconds (or nil) in t, a reader's
 -- tallied: its first and last times are kept as seconds and made text when
 -- the reader closes (a record's time is the canonical text of its seconds).
-local function tally(t, id, secs, number, computer)
+local function tally(t, id, secs, number, computer, data)
   t.ids[id] = (t.ids[id] or 0) + 1
   t.n = t.n + 1
   if secs ~= nil then
@@ -265,7 +272,9 @@ local function tally(t, id, secs, number, computer)
   -- (an event about the log itself, the first few of its ID: where they are)
   if ABOUT_THE_LOG[id] then -- (few: its time as text at once)
     require("logonerr.events.triage").keep_gap(t.gaps, id, number, computer,
-                                               secs and time.canonical(secs))
+                                               secs and time.canonical(secs),
+                                               require("logonerr.events.findings")
+                                                 .gap_facts(id, data))
   end
 end
 
@@ -320,7 +329,8 @@ function READER:next()
             if rec.data == nil then rec.data = {} end -- (an unknown event's, left out)
             return rec
           end
-          tally(t, rec.id, rec.seconds, rec.record, rec.computer) -- (one the schema does not know)
+          -- (one the schema does not know)
+          tally(t, rec.id, rec.seconds, rec.record, rec.computer, rec.data)
         end
       end
     end
@@ -461,7 +471,7 @@ function M.open(src, opts)
     if owned then f:close() end
     if path then
       raw, err = read_evtx.records(rd, path, opts.jobs, opts.part, opts.parts,
-                                   opts.lean and schema.events or nil,
+                                   opts.lean and WITH_DATA or nil,
                                    opts.lean and require("logonerr.events.triage").FIELDS or nil,
                                    rd.tallied ~= nil and not o.any)
     end

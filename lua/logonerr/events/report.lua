@@ -163,9 +163,12 @@ local function details(f, mixed)
       t[i] = format("%d %s: %d", g.id, g.what, g.count)
       -- (where the first is: its time, record number and computer)
       if g.first then
-        t[i] = t[i] .. format(" (first %s%s%s)", g.first,
+        t[i] = t[i] .. format(" (first %s%s%s%s)", g.first,
                               g.record and format(", record %d", g.record) or "",
-                              g.computer and " on " .. tostring(g.computer) or "")
+                              g.computer and " on " .. tostring(g.computer) or "",
+                              -- (who did it, where the event says: a session to follow)
+                              g.account and format(", by %s%s", g.account, g.logon_id and
+                                                   " logon ID " .. g.logon_id or "") or "")
       end
     end
     d[#d + 1] = { label = "events", text = list(t, 10) }

@@ -519,11 +519,18 @@ M.AT_SCREEN = "These passwords were typed at this host's own logon or lock scree
 -- how much it matters, and what to do; routine ones (a shutdown, the
 -- time service setting the clock) are listed beside another, never
 -- alone.  Counted whatever the log's size: the reader tallies them by ID.
+-- by: the line instead of check where the first names its account and
+-- logon ID (the first %s) and time (the second).  alarm (4719): the
+-- severity and line of each change by a person's account that takes away
+-- auditing of logons (who, changes, subcategory, time, computer).
 M.GAPS = {
   { id = 1102, what = "The audit log was cleared", severity = "high",
-    check = "1102: someone cleared this log (the event names the account): what came before is gone from this file. Look for this host's events where they were forwarded (WEF, a SIEM) and on the domain controllers; a clear no one planned is an attacker's." },
+    check = "1102: someone cleared this log: what came before is gone from this file. Look for this host's events where they were forwarded (WEF, a SIEM) and on the domain controllers; a clear no one planned is an attacker's.",
+    by = "1102: %s cleared this log at %s: what came before is gone from this file. Follow that logon ID on this host: the 4624 whose TargetLogonId it is says when and from where that session began, and the 4688s whose SubjectLogonId it is what it ran (where process creation is audited). Look for this host's events where they were forwarded (WEF, a SIEM) and on the domain controllers; a clear no one planned is an attacker's." },
   { id = 4719, what = "System audit policy was changed", severity = "low",
-    check = "4719: the audit policy changed (the event names the account and the categories): what stopped being audited then is missing from the rest of this log. Group Policy logs it as SYSTEM when it applies a policy; a change by a person's account (auditpol) is worth a look." },
+    check = "4719: the audit policy changed (the event names the account and the categories): what stopped being audited then is missing from the rest of this log. Group Policy logs it as SYSTEM when it applies a policy; a change by a person's account (auditpol) is worth a look.",
+    alarm = { severity = "high",
+              check = "4719: %s changed the auditing of %s (%s) at %s on %s: from then on this host did not log what was removed, until a later 4719 added it back, so this log's silence about those logons after that time is no evidence that none happened. A person's account did it, not Group Policy (which logs as SYSTEM): follow that logon ID (its 4624, its 4688s), look for the host's logons where they were also recorded (the domain controllers' 4768, 4769 and 4776; WEF or a SIEM), and see what is audited now with auditpol /get /category:*." } },
   { id = 1104, what = "The security log is now full", severity = "medium",
     check = "1104: the log was full: unless it archives, nothing more was written. Make it larger or archive it; the failures after are not in this file." },
   { id = 1101, what = "Audit events have been dropped by the transport", severity = "low",
@@ -534,6 +541,27 @@ M.GAPS = {
     check = "1108: an event could not be logged (the event names which)." },
   { id = 4616, what = "The system time was changed", severity = "low", routine = true,
     check = "4616: the clock was set (the event gives the account, the process and both times): times on either side may not line up. A change by a user's program rather than the time service is worth a look." },
+}
+
+--- A 4719's Changes (AuditPolicyChanges): the %%NNNN inserts Windows
+-- writes and the texts it shows for them (msobjs.dll's message table, as
+-- Microsoft's 4719 page lists them).
+M.AUDIT_CHANGES = { [8448] = "Success removed", [8449] = "Success added",
+                    [8450] = "Failure removed", [8451] = "Failure added" }
+
+--- The audit subcategories whose events tell logons, by SubcategoryGuid
+-- (lower case, no braces; ntsecapi.h's Audit_Logon_* and
+-- Audit_AccountLogon_*, Microsoft's "Auditing Constants"): a person's
+-- 4719 that removes one of them is the log_gaps finding's alarm.
+M.LOGON_AUDITING = {
+  ["0cce9215-69ae-11d9-bed3-505054503030"] = "Logon",
+  ["0cce9216-69ae-11d9-bed3-505054503030"] = "Logoff",
+  ["0cce9217-69ae-11d9-bed3-505054503030"] = "Account Lockout",
+  ["0cce921b-69ae-11d9-bed3-505054503030"] = "Special Logon",
+  ["0cce921c-69ae-11d9-bed3-505054503030"] = "Other Logon/Logoff Events",
+  ["0cce923f-69ae-11d9-bed3-505054503030"] = "Credential Validation",
+  ["0cce9240-69ae-11d9-bed3-505054503030"] = "Kerberos Service Ticket Operations",
+  ["0cce9242-69ae-11d9-bed3-505054503030"] = "Kerberos Authentication Service",
 }
 
 --- The IDs of GAPS' events, as a set: the reader keeps where the first few

@@ -102,19 +102,25 @@ local ABOUT_THE_LOG = rules.ABOUT_THE_LOG -- (the events about the log itself)
 -- responder can find them.
 M.GAP_SAMPLES = 5
 
-local earlier = findings.earlier_gap
+local earlier, gap_facts = findings.earlier_gap, findings.gap_facts
 
 --- Keeps in list an event about the log itself of ID id: its record
--- number, computer and time (text), where it is among the GAP_SAMPLES
--- earliest of its ID.
-function M.keep_gap(list, id, number, computer, t)
+-- number, computer and time (text), and what it says of who did it and
+-- what (facts: findings.gap_facts'), where it is among the GAP_SAMPLES
+-- earliest of its ID (of its ID and alarm: a person's removal of logon
+-- auditing is kept, however many routine 4719s came before it).
+function M.keep_gap(list, id, number, computer, t, facts)
   -- (a record number a log gave that is no number at all is left out)
   if not plain.is.count(number) then number = nil end
   local g = { id = id, record = number, computer = computer, time = t }
+  if facts then
+    g.account, g.logon_id, g.subcategory = facts.account, facts.logon_id, facts.subcategory
+    g.changes, g.alarm = facts.changes, facts.alarm
+  end
   local n, latest = 0, nil -- (how many of its ID, and the latest of them)
   for i = 1, #list do
     local x = list[i]
-    if x.id == id then
+    if x.id == id and x.alarm == g.alarm then
       n = n + 1
       if latest == nil or earlier(list[latest], x) then latest = i end
     end
@@ -247,7 +253,9 @@ function ACC:add(rec)
   local id = rec.id
   local ids = self.ids
   ids[id] = (ids[id] or 0) + 1
-  if ABOUT_THE_LOG[id] then keep_gap(self.gaps, id, rec.record, rec.computer, rec.time) end
+  if ABOUT_THE_LOG[id] then
+    keep_gap(self.gaps, id, rec.record, rec.computer, rec.time, gap_facts(id, rec.data))
+  end
   self.found:add(rec, schema.of(id))
   local t = rec.time
   if t then
@@ -293,7 +301,7 @@ function ACC:tally(t)
   self.n = self.n + t.n
   r.events = r.events + t.n
   for id, c in pairs(t.ids) do ids[id] = (ids[id] or 0) + c end
-  for _, g in ipairs(t.gaps or {}) do keep_gap(self.gaps, g.id, g.record, g.computer, g.time) end
+  for _, g in ipairs(t.gaps or {}) do keep_gap(self.gaps, g.id, g.record, g.computer, g.time, g) end
   if t.first ~= nil and (r.first == nil or t.first < r.first) then r.first = t.first end
   if t.last ~= nil and (r.last == nil or t.last > r.last) then r.last = t.last end
 end
@@ -345,7 +353,9 @@ local FIELDS = { events = "count", failures = "count", first = "string?", last =
                 n = "count", ids = "table", codes = "table", types = "table", ft = "table",
                 fk = "table", fk_keys = "table", found = "table", platforms = "table",
                 gaps = "table" }
-local GAP = { id = "count", record = "count?", computer = "scalar?", time = "string?" }
+local GAP = { id = "count", record = "count?", computer = "scalar?", time = "string?",
+              account = "string?", logon_id = "string?", subcategory = "string?",
+              changes = "string?", alarm = "boolean?" }
 local CODE = { namespace = "string?", code = "count?", count = "count", first = "string?",
                last = "string?", accounts = "table" }
 local TYPE = { logon_type = "count", name = "string?", count = "count" }
@@ -381,15 +391,17 @@ function M.check(st)
   for i = 1, #keys do
     if st.codes[keys[i]] == nil then return false, "its failures' times" end
   end
-  -- (the events about the log itself, GAP_SAMPLES of an ID at most)
+  -- (the events about the log itself, GAP_SAMPLES of an ID and alarm at
+  -- most; an alarm is true or not there, as keep_gap tells them apart)
   if not plain.list(st.gaps, "table") then return false, "its events about the log" end
   local per = {}
   for _, g in ipairs(st.gaps) do
-    if not (plain.fields(g, GAP, true) and ABOUT_THE_LOG[g.id]) then
+    if not (plain.fields(g, GAP, true) and ABOUT_THE_LOG[g.id] and g.alarm ~= false) then
       return false, "its events about the log"
     end
-    per[g.id] = (per[g.id] or 0) + 1
-    if per[g.id] > M.GAP_SAMPLES then return false, "its events about the log" end
+    local k = g.alarm and -g.id or g.id
+    per[k] = (per[k] or 0) + 1
+    if per[k] > M.GAP_SAMPLES then return false, "its events about the log" end
   end
   if not plain.list(st.platforms, "string") then return false, "its platforms" end
   for _, p in ipairs(st.platforms) do
@@ -438,7 +450,7 @@ function ACC:merge(st)
     ft[base + i], fk[base + i] = sft[i], key
   end
   for _, p in ipairs(st.platforms) do self.platforms[p] = true end
-  for _, g in ipairs(st.gaps) do keep_gap(self.gaps, g.id, g.record, g.computer, g.time) end
+  for _, g in ipairs(st.gaps) do keep_gap(self.gaps, g.id, g.record, g.computer, g.time, g) end
   self.found:merge(st.found)
   return true
 end
