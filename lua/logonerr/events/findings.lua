@@ -33,7 +33,7 @@ local M = {}
 -- those the schema names: a triage's EVTX reading leaves the others out.
 M.DATA = { "AuditPolicyChanges", "IpAddress", "LogonProcessName", "PreAuthType", "ProcessId",
            "ProcessName", "ServiceName", "SubcategoryGuid", "SubjectDomainName",
-           "SubjectLogonId", "SubjectUserName", "SubjectUserSid", "TargetDomainName",
+           "SubjectLogonId", "SubjectUserName", "TargetDomainName",
            "TargetServerName", "TargetSid", "TargetUserName", "TargetUserSid",
            "TicketEncryptionType", "Workstation", "WorkstationName" }
 
@@ -2033,8 +2033,10 @@ function M.gap_facts(id, d)
     x.subcategory = logons or (guid and "{" .. upper(guid) .. "}")
     local removed
     x.changes, removed = audit_changes(d.AuditPolicyChanges)
+    -- (SYSTEM applying Group Policy is logon ID 0x3e7 under the computer's
+    -- own account name; its SID, S-1-5-18, would cost every record's read)
     local person = user ~= nil and identity.kind(user, domain) == "user" and
-                   text_of(d.SubjectUserSid) ~= "S-1-5-18" and x.logon_id ~= "0x3e7"
+                   x.logon_id ~= "0x3e7"
     if person and logons and removed then x.alarm = true end
   end
   if next(x) == nil then return nil end
