@@ -1112,13 +1112,11 @@ describe("findings", function()
       assert.are.equal(12, g.count)
       assert.are.equal(select(2, events.time(at(0))), g.first)
       assert.are.equal(select(2, events.time(at(22))), g.last)
-      -- (12 tries, under the 20 in five minutes that only a tool sends, and
-      -- for bob alone, would read as a stale password on their own; but
-      -- the same address sprayed the next day, and a stale password's
-      -- advice, a phone's mail, would send the responder away from the
-      -- host that did: the guessing is read as the attacker's too)
-      assert.are.equal("attacker", g.reading)
-      assert.matches("another finding read as an attack", g.why, 1, true)
+      -- (read by its own day: 12 tries, under the 20 in five minutes that
+      -- only a tool sends, and for bob alone; the spray the next day is an
+      -- attack of its own, from the same address, beside it in the report,
+      -- and a day apart: an address a NAT or DHCP gives others too)
+      assert.are.equal("stale_credential", g.reading)
       assert.are.same({ "10.0.0.66" }, g.sources)
       local s = one(r, "password_spray")
       assert.are.equal(6, s.count)
@@ -1127,6 +1125,60 @@ describe("findings", function()
       assert.are.equal(6, #s.accounts)
       -- (the tables still count every failure)
       assert.are.equal(19, r.failures)
+    end)
+
+    -- Six bad passwords for bob from 10.0.0.66 a second apart, then his
+    -- logon: the success reads as a tool's (faster than a person types),
+    -- and the guessing, six tries under the 20 that only a tool sends,
+    -- would read alone as his phone's old password, beside it: the same
+    -- failures, so the same attacker, and "update the password on the
+    -- phone" would send the responder the wrong way.  Through a front end
+    -- (an Exchange server's w3wp.exe, where users' phones fail whatever
+    -- else does) the guessing keeps a stale password's advice, with the
+    -- front end's line; so does a person typing at WS01's logon screen
+    -- beside a 4648 finding of WS01's own (that finding's source is the
+    -- host its program ran on, not a client trying passwords).
+    it("reads guessing beside an attack from the same source at the same time as it", function()
+      local log = {}
+      for i = 1, 6 do log[i] = kerberos_bad("bob", "CORP.LOCAL", "10.0.0.66", i) end
+      log[7] = tgt("bob", "CORP.LOCAL", "10.0.0.66", 6.5)
+      local r = sc.triage(log)
+      assert.are.equal("attacker", one(r, "success_after_failures").reading)
+      local g = one(r, "password_guessing")
+      assert.are.same({ "attacker", "high" }, { g.reading, g.severity })
+      assert.matches("another finding read as an attack, within the window", g.why, 1, true)
+      -- (the front end)
+      local function via_owa(user, t)
+        local e = failed_logon(user, "CORP", "10.0.0.25", "EXCH01", t, nil, "exch01.corp.local")
+        e.data.LogonType, e.data.ProcessName = "8", "c:\\windows\\system32\\inetsrv\\w3wp.exe"
+        return e
+      end
+      log = {}
+      for i = 1, 6 do log[i] = via_owa("bob", i) end
+      log[7] = logged_on("bob", "10.0.0.25", "EXCH01", 6.5)
+      r = sc.triage(log)
+      assert.are.equal("attacker", one(r, "success_after_failures").reading)
+      g = one(r, "password_guessing")
+      assert.are.equal("stale_credential", g.reading)
+      assert.matches("passes users' logons on", joined(g), 1, true)
+      -- (a 4648 finding of WS01's, and carol's typos at its console)
+      log = {}
+      for i = 1, 4 do
+        log[#log + 1] = { id = 4648, time = at(i), computer = "ws01.corp.local", data = {
+          SubjectUserName = "eve", SubjectDomainName = "CORP", TargetUserName = "user" .. i,
+          TargetDomainName = "CORP", TargetServerName = "fs01.corp.local",
+          ProcessName = "C:\\Tools\\kit.exe", IpAddress = "10.0.0.10" } }
+      end
+      for i = 1, 6 do
+        local e = failed_logon("carol", "CORP", "127.0.0.1", "WS01", 10 + i * 20, nil,
+                               "ws01.corp.local")
+        e.data.LogonType, e.data.LogonProcessName = "2", "User32 "
+        e.data.ProcessName = "C:\\Windows\\System32\\svchost.exe"
+        log[#log + 1] = e
+      end
+      r = sc.triage(log)
+      assert.are.equal("attacker", one(r, "explicit_credentials").reading)
+      assert.are.equal("stale_credential", one(r, "password_guessing").reading)
     end)
 
     -- Six tries in ten seconds one day, then fifteen over ten hours two

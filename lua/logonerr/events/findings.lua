@@ -1151,7 +1151,8 @@ local function finding(kind, list, reading, extra)
               title = k.title, count = #list, first = first, last = last,
               accounts = keys(accounts, 50), sources = keys(sources, 50), codes = keys(codes),
               events = ids, evidence = ev, check = check,
-              about = { accounts = accounts, sources = sources, srcs = srcs } }
+              about = { accounts = accounts, sources = sources, srcs = srcs, lo = lo, hi = hi,
+                        processes = processes } }
   for key, v in pairs(extra or {}) do
     if key ~= "also_platforms" then f[key] = v end
   end
@@ -1924,23 +1925,46 @@ local function find_all(self, tables_only)
   end
 
   -- A stale credential does not stand beside an attack from the same
-  -- source: guessing, or a success after failures, from a source another
-  -- finding reads as an attack (spraying it, a tool's pace, a success
-  -- after a burst) or from the internet (public_source) is that attack's,
-  -- and its advice is an attack's, not "ask the user".
-  local attacked, from_out = {}, {}
+  -- source at the same time: guessing, or a success after failures, from
+  -- a source that another finding reads as an attack within the window
+  -- of its attempts (a spray, a success after a tool's burst), or from the
+  -- internet (public_source: the address says so at any time), is that
+  -- attack's, and its advice is an attack's, not "ask the user".  Not
+  -- where its attempts came through a front end (IIS, Exchange, ADFS:
+  -- users' phones fail through it, whatever else does), nor from a 4648's
+  -- finding (its source is the host its program ran on, where people
+  -- mistype too).
+  local attacks, from_out = {}, {}
   for _, x in ipairs(f) do
     if x.reading == "attacker" and not again[x] then
-      local to = x.kind == "public_source" and from_out or attacked
-      for src in pairs(x.about.sources) do to[src] = true end
+      if x.kind == "public_source" then
+        for src in pairs(x.about.sources) do from_out[src] = true end
+      elseif x.kind ~= "explicit_credentials" and x.about.lo then
+        attacks[#attacks + 1] = x.about
+      end
     end
   end
+  local function front_end(x)
+    for p in pairs(x.about.processes) do
+      if for_someone(p) then return true end
+    end
+    return false
+  end
   for i, x in ipairs(f) do
-    local a = again[x]
-    local why
-    for src in pairs(a and x.about.sources or {}) do
-      if attacked[src] then why = "named_attack"; break end
-      if from_out[src] then why = "from_internet" end
+    local a, why = again[x], nil
+    if a and not front_end(x) then
+      local lo, hi = x.about.lo, x.about.hi
+      local near = a[3] and o.slow_window or w -- (slow guessing: its own window)
+      for src in pairs(x.about.sources) do
+        if from_out[src] then why = "from_internet" end
+        for _, at in ipairs(lo and attacks or {}) do
+          if at.sources[src] and at.lo <= hi + near and at.hi >= lo - near then
+            why = "attack_nearby"
+            break
+          end
+        end
+        if why == "attack_nearby" then break end
+      end
     end
     if why then
       a[2].why = why

@@ -586,6 +586,7 @@ M.WHY = {
   unnamed_rate = "more failures naming no account in a minute than anything but a tool sends",
   unnamed_pace = "failures naming no account at a pace a device or program set up wrong keeps",
   named_attack = "the source is in another finding read as an attack",
+  attack_nearby = "the source is in another finding read as an attack, within the window of these attempts",
   from_internet = "the source is an internet address, outside the network unless --internal names its block as the network's own",
   typo = "failures at a person's pace from the account's own source, then the success",
 }
