@@ -1060,8 +1060,24 @@ describe("findings", function()
       end
       local f = one(sc.triage(log), "kerberoasting")
       assert.are.same({ "attacker", "high", 5 }, { f.reading, f.severity, f.count })
+      assert.is_nil(f.refused_services)
       assert.matches("none was issued to crack", f.check[1], 1, true)
       assert.not_matches("can crack these tickets", joined(f), 1, true)
+      -- (the same run meeting services that still give RC4: one burst, of
+      -- the two tickets issued, which can be cracked and whose passwords
+      -- are to be reset, the four refused named beside them)
+      log = {}
+      for i, svc in ipairs({ "svc_sql", "svc_backup", "svc_web", "svc_sccm", "svc_exch",
+                             "svc_ftp" }) do
+        local issued = svc == "svc_sql" or svc == "svc_web"
+        log[i] = tgs("bob", svc, issued and "0x17" or "0xffffffff", i, not issued and "0xe" or nil)
+      end
+      f = one(sc.triage(log), "kerberoasting")
+      assert.are.same({ "attacker", "high" }, { f.reading, f.severity })
+      assert.are.same({ "svc_sql", "svc_web" }, sc.sorted(f.services))
+      assert.are.same({ "svc_backup", "svc_exch", "svc_ftp", "svc_sccm" },
+                      sc.sorted(f.refused_services))
+      assert.matches("crack these tickets", f.check[1], 1, true)
       log = {}
       for i = 1, 6 do log[i] = tgs("carl", "svc_old", "0xffffffff", i * 30, "0xe") end
       for i, svc in ipairs({ "FS01$", "FS02$", "FS03$", "FS04$" }) do

@@ -1575,27 +1575,45 @@ local function find_all(self, tables_only)
   -- reads it for the tickets to that account), or an old client: one
   -- finding per service, of all who asked, where a finding per client
   -- made a dozen of one service.
-  -- (a requester's burst of many services' tickets in the window: a
-  -- finding of its own, why; the others' attempts put in rest, if given)
-  local function bursts(list, why, rest)
-    local by, requesters = group(list, function(e)
-      return e.identity .. "\0" .. (e.source or "")
-    end)
-    for _, k in ipairs(requesters) do
-      local l = by[k]
-      local p = peak(l, w, "service_key")
-      if p >= o.kerberoast_many then
-        local services = {}
-        for _, e in ipairs(l) do services[e.service] = true end
-        f[#f + 1] = finding("kerberoasting", l, "attacker",
-                            { services = keys(services, 100), peak = p, window = w, why = why })
-      elseif rest then
-        for _, e in ipairs(l) do rest[#rest + 1] = e end
+  -- A requester's burst of many services' tickets in the window, issued
+  -- or refused for their encryption type (0xE: a roasting tool's RC4
+  -- request where a service takes AES alone) alike: a tool's, one finding
+  -- of the tickets it got (those to crack, and to reset), the refused
+  -- named beside them; where it got none, advice about the requester's
+  -- account, as nothing was issued to crack.  The issued tickets of the
+  -- others go to their service's finding.
+  local of_requester, requesters = group(by_time_merged(roast, roast_refused), function(e)
+    return e.identity .. "\0" .. (e.source or "")
+  end)
+  local rest = {}
+  for _, k in ipairs(requesters) do
+    local l = of_requester[k]
+    local p = peak(l, w, "service_key")
+    local issued, refused = {}, {}
+    for _, e in ipairs(l) do
+      if e.failed then refused[#refused + 1] = e else issued[#issued + 1] = e end
+    end
+    if p >= o.kerberoast_many then
+      local services, denied = {}, {}
+      for _, e in ipairs(issued) do services[e.service] = true end
+      for _, e in ipairs(refused) do
+        if not services[e.service] then denied[e.service] = true end
       end
+      local x = finding("kerberoasting", #issued > 0 and issued or refused, "attacker",
+                        { services = keys(#issued > 0 and services or denied, 100), peak = p,
+                          window = w, why = #issued > 0 and "many_services" or "refused_etype",
+                          refused_services = #issued > 0 and next(denied) and keys(denied, 100)
+                                             or nil })
+      if #issued == 0 then
+        local check = {}
+        for j, c in ipairs(rules.ROAST_REFUSED) do check[j] = c end
+        x.check = check
+      end
+      f[#f + 1] = x
+    else
+      for _, e in ipairs(issued) do rest[#rest + 1] = e end
     end
   end
-  local rest = {}
-  bursts(roast, "many_services", rest)
   local of_service
   of_service, order = group(rest, function(e) return e.service_key end)
   for _, key in ipairs(order) do
@@ -1603,18 +1621,6 @@ local function find_all(self, tables_only)
     in_time_order(l) -- (gathered from each client's list)
     f[#f + 1] = finding("kerberoasting", l, "stale_credential",
                         { services = { l[1].service }, why = "one_service" })
-  end
-
-  -- The same burst refused: many user-account services' tickets asked for
-  -- and refused for their encryption type (0xE).  Nothing was issued to
-  -- crack, but what asked is a roasting tool, run with the requester's
-  -- account: its own advice.
-  local before = #f
-  bursts(roast_refused, "refused_etype")
-  for i = before + 1, #f do
-    local check = {}
-    for j, c in ipairs(rules.ROAST_REFUSED) do check[j] = c end
-    f[i].check = check
   end
 
   -- AS-REP roasting, one finding per source.
@@ -1934,13 +1940,13 @@ local function find_all(self, tables_only)
   -- users' phones fail through it, whatever else does), nor from a 4648's
   -- finding (its source is the host its program ran on, where people
   -- mistype too).
-  local attacks, from_out = {}, {}
+  local spans, from_out = {}, {}
   for _, x in ipairs(f) do
     if x.reading == "attacker" and not again[x] then
       if x.kind == "public_source" then
         for src in pairs(x.about.sources) do from_out[src] = true end
       elseif x.kind ~= "explicit_credentials" and x.about.lo then
-        attacks[#attacks + 1] = x.about
+        spans[#spans + 1] = x.about
       end
     end
   end
@@ -1957,7 +1963,7 @@ local function find_all(self, tables_only)
       local near = a[3] and o.slow_window or w -- (slow guessing: its own window)
       for src in pairs(x.about.sources) do
         if from_out[src] then why = "from_internet" end
-        for _, at in ipairs(lo and attacks or {}) do
+        for _, at in ipairs(lo and spans or {}) do
           if at.sources[src] and at.lo <= hi + near and at.hi >= lo - near then
             why = "attack_nearby"
             break

@@ -139,6 +139,9 @@ local function details(f, mixed)
   if f.services and #f.services > 0 then
     d[#d + 1] = { label = "services", text = list(f.services, 20) }
   end
+  if f.refused_services then -- (a roasting burst's services refused for RC4: 0xE)
+    d[#d + 1] = { label = "refused (0xE)", text = list(f.refused_services, 20) }
+  end
   if f.process then d[#d + 1] = { label = "process", text = f.process } end
   if f.processes then d[#d + 1] = { label = "processes", text = list(f.processes, 20) } end
   if f.sessions then
