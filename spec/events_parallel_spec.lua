@@ -430,6 +430,18 @@ describe("a triage merged from parts", function()
         function(x) with_key_field(x.found.shapes[1], "pid", "0X1B0C") end },
       { "its findings' shapes",
         function(x) with_key_field(x.found.shapes[1], "subject", "SYSTEM") end },
+      -- (an alarm the advice could not say: who, what or how missing, or
+      -- not a 4719's; a logon ID that is none)
+      { "its events about the log", function(x)
+          x.gaps[#x.gaps + 1] = { id = 4719, alarm = true, subcategory = "Logon",
+                                  changes = "Success removed" }
+        end },
+      { "its events about the log", function(x)
+          x.gaps[#x.gaps + 1] = { id = 1102, alarm = true, account = "CORP\\admin",
+                                  subcategory = "Logon", changes = "Success removed" }
+        end },
+      { "its events about the log",
+        function(x) x.gaps[#x.gaps + 1] = { id = 1102, logon_id = "SYSTEM" } end },
     }
     local acc = part(1, half)
     local before = wire.encode(acc:state())

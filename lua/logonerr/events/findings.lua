@@ -321,6 +321,10 @@ local logon_id = memo.one(function(v)
   return hex and "0x" .. lower(hex) or nil
 end)
 
+--- A logon ID as the findings write one (0x and lower-case hex), of a
+-- record's text or number; nil for none or 0.
+M.logon_id = logon_id
+
 -- A value of a record's data that is text or a number (a JSON log's may be
 -- anything); nil for anything else.
 local function scalar(v)

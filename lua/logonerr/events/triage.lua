@@ -399,6 +399,12 @@ function M.check(st)
     if not (plain.fields(g, GAP, true) and ABOUT_THE_LOG[g.id] and g.alarm ~= false) then
       return false, "its events about the log"
     end
+    -- (an alarm is a 4719 that names who, what and how, as the advice
+    -- says them; a logon ID as the findings write one)
+    if (g.alarm and not (g.id == 4719 and g.account and g.subcategory and g.changes)) or
+       (g.logon_id ~= nil and findings.logon_id(g.logon_id) ~= g.logon_id) then
+      return false, "its events about the log"
+    end
     local k = g.alarm and -g.id or g.id
     per[k] = (per[k] or 0) + 1
     if per[k] > M.GAP_SAMPLES then return false, "its events about the log" end
