@@ -35,6 +35,16 @@ static size_t utf8_len(const unsigned char *s, size_t n) {
   if (n < len || s[1] < lo || s[1] > hi) return 0;
   for (k = 2; k < len; k++)
     if (s[k] < 0x80 || s[k] > 0xBF) return 0;
+  /* Characters a terminal acts on or that reorder or hide what is shown
+   * stay escaped: the C1 controls (U+0080..U+009F; U+009B is CSI), the
+   * zero-width and direction marks and overrides (U+200B..U+200F,
+   * U+2028..U+202E, U+2060..U+206F) and U+FEFF. */
+  if (s[0] == 0xC2 && s[1] < 0xA0) return 0;
+  if (s[0] == 0xE2 && s[1] == 0x80 &&
+      ((s[2] >= 0x8B && s[2] <= 0x8F) || (s[2] >= 0xA8 && s[2] <= 0xAE)))
+    return 0;
+  if (s[0] == 0xE2 && s[1] == 0x81 && s[2] >= 0xA0 && s[2] <= 0xAF) return 0;
+  if (s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) return 0;
   return len;
 }
 
@@ -61,9 +71,12 @@ static void push_quoted(lua_State *L, int idx) {
     } else if (c < 32 || c >= 127) {
       char esc[8];
       int k = 0, d = c;
+      /* three digits before a digit, as Lua's %q writes them: \1 then 2
+       * would read as \12 */
+      int pad = i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9';
       esc[k++] = '\\';
-      if (d >= 100) esc[k++] = (char)('0' + d / 100);
-      if (d >= 10) esc[k++] = (char)('0' + d / 10 % 10);
+      if (pad || d >= 100) esc[k++] = (char)('0' + d / 100);
+      if (pad || d >= 10) esc[k++] = (char)('0' + d / 10 % 10);
       esc[k++] = (char)('0' + d % 10);
       luaL_addlstring(&b, esc, (size_t)k);
     } else {

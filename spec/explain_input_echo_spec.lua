@@ -53,6 +53,14 @@ describe("explain's input", function()
     assert.matches('"\\255\\254"', why, 1, true)
     _, why = logonerr.lookup("\237\160\128")
     assert.matches('"\\237\\160\\128"', why, 1, true)
+    -- Characters a terminal acts on, or that reorder what it shows, stay
+    -- escaped though they are UTF-8: U+009B (CSI, a C1 control) and
+    -- U+202E (RIGHT-TO-LEFT OVERRIDE); an escape is three digits, so
+    -- that \1 then a digit is not read as one number.
+    _, why = logonerr.lookup("\194\1552J\226\128\174abc")
+    assert.matches('"\\194\\1552J\\226\\128\\174abc"', why, 1, true)
+    _, why = logonerr.lookup("\0012")
+    assert.matches('"\\0012"', why, 1, true)
     -- A long input is cut between characters, never inside one.
     _, why = logonerr.lookup(("\239\188\145"):rep(20))
     assert.matches('^"' .. ("\239\188\145"):rep(13) .. '%.%.%."', why)
