@@ -372,6 +372,12 @@ describe("findings", function()
       assert.matches("user4", f.logged_on_later[1].identity)
       assert.are.equal(select(2, events.time(at(3 * 3600))), f.logged_on_later[1].time)
       assert.matches("compromised", f.check[1], 1, true)
+      -- (user4 had logged on from 10.0.0.66 the day before: a NAT's or a
+      -- VPN's address, whose users log on through it as ever after)
+      table.insert(log, 1, tgt("user4", "CORP.LOCAL", "10.0.0.66", -86400))
+      f = one(sc.triage(log), "password_spray")
+      assert.are.equal("high", f.severity)
+      assert.is_nil(f.logged_on_later)
       -- (a front end: one user's old password every 30 s, ten users)
       log = {}
       for i = 1, 10 do log[i] = kerberos_bad("user" .. i, "CORP.LOCAL", "10.0.0.66", i * 30) end
@@ -962,6 +968,8 @@ describe("findings", function()
       assert.matches("4771", f.check[1], 1, true)
       assert.matches("4776", f.check[1], 1, true)
       assert.matches("nltest /dbflag:0x2080ffff", f.check[1], 1, true)
+      assert.not_matches("find what runs there", joined(f), 1, true)
+      assert.matches("Unlock only after", f.check[2], 1, true)
     end)
   end)
 

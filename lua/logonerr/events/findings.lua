@@ -1169,7 +1169,12 @@ local function finding(kind, list, reading, extra)
   end
   -- (where the DC's own 4740 named no caller, the PDC's records name it)
   if kind == "lockout" and sourceless and of_platform.windows then
-    f.check = prepend(rules.LOCKOUT_NO_CALLER, f.check)
+    -- (where none names a caller, "find what runs there" has no there)
+    if next(sources) == nil and reading == "stale_credential" then
+      f.check = { rules.LOCKOUT_NO_CALLER, f.check[#f.check] }
+    else
+      f.check = prepend(rules.LOCKOUT_NO_CALLER, f.check)
+    end
   end
   local dbd = f.disabled_by_design
   -- (an enumeration's and a spray's say what those accounts answer)
@@ -1812,17 +1817,25 @@ local function find_all(self, tables_only)
     local l = won_from[wof[c].source or false]
     if l then l[#l + 1] = c end
   end
+  -- An account that had logged on from the source before the spray logs
+  -- on from it as ever after (a NAT's or a VPN's address, a shared host):
+  -- its later logon tells nothing, and is left out.
   for _, sp in ipairs(sprayed) do
     local tried = {} -- (each identity's last bad password in the spray)
     if peak(sp.list, MINUTE, "identity") < o.spray then sp.list = {} end
+    local first
     for _, e in ipairs(sp.list) do
-      if e.identity and not e.untimed then tried[e.identity] = e.t end
+      if e.identity and not e.untimed then
+        tried[e.identity] = e.t
+        if first == nil or e.t < first then first = e.t end
+      end
     end
-    local later = {}
+    local later, before = {}, {}
     for _, c in ipairs(won_from[sp.source]) do
       local e, t = wof[c], wt[c]
       local t0 = tried[e.identity]
-      if t0 and t > t0 and not hit_at[c] then
+      if t0 and t < first and t > 0 then before[e.identity] = true end
+      if t0 and t > t0 and not hit_at[c] and not before[e.identity] then
         later[#later + 1] = { identity = e.identity, time = time.canonical(t) }
         if #later == 50 then break end
       end
