@@ -47,6 +47,17 @@ local function failed_logon(user, domain, ip, ws, t, sub, computer)
            IpPort = ip and "50211" or "-" } }
 end
 
+-- Six bad passwords for user from KALI (10.0.0.66), 20 s apart, then one
+-- for each of four other accounts from there: a source trying a list.
+local function tried_with_others(user)
+  local log = {}
+  for i = 1, 6 do log[i] = failed_logon(user, "CORP", "10.0.0.66", "KALI", i * 20) end
+  for i = 1, 4 do
+    log[#log + 1] = failed_logon("user" .. i, "CORP", "10.0.0.66", "KALI", 200 + i * 30)
+  end
+  return log
+end
+
 -- A network logon (4624 type 3) on the file server.
 local function logged_on(user, ip, ws, t)
   return { id = 4624, time = at(t), computer = "srv01.corp.local", data = {
@@ -1277,12 +1288,7 @@ describe("findings", function()
     -- accounts: an attacker, and the advice must not send the responder
     -- looking for a forgotten service.
     it("reads failures from a source that failed for other accounts as an attacker", function()
-      local log = {}
-      for i = 1, 6 do log[i] = failed_logon("erin", "CORP", "10.0.0.66", "KALI", i * 20) end
-      for i = 1, 4 do
-        log[#log + 1] = failed_logon("user" .. i, "CORP", "10.0.0.66", "KALI", 200 + i * 30)
-      end
-      local f = one(sc.triage(log), "password_guessing")
+      local f = one(sc.triage(tried_with_others("erin")), "password_guessing")
       assert.are.equal("attacker", f.reading)
       assert.are.equal("high", f.severity)
       assert.not_matches("old password", joined(f))
@@ -1798,12 +1804,7 @@ describe("findings", function()
     -- host that also fails for other accounts: someone trying a list, or a
     -- hash of WS05$.  The attack's advice, in a computer account's terms.
     it("reads a computer account tried with others as an attack on it", function()
-      local log = {}
-      for i = 1, 6 do log[i] = failed_logon("WS05$", "CORP", "10.0.0.66", "KALI", i * 20) end
-      for i = 1, 4 do
-        log[#log + 1] = failed_logon("user" .. i, "CORP", "10.0.0.66", "KALI", 200 + i * 30)
-      end
-      local f = one(sc.triage(log), "password_guessing")
+      local f = one(sc.triage(tried_with_others("WS05$")), "password_guessing")
       assert.are.equal("attacker", f.reading)
       assert.are.equal("high", f.severity)
       assert.matches("computer's own account", f.check[1], 1, true)
