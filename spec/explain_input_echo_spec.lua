@@ -61,6 +61,28 @@ describe("explain's input", function()
     assert.matches('"\\194\\1552J\\226\\128\\174abc"', why, 1, true)
     _, why = logonerr.lookup("\0012")
     assert.matches('"\\0012"', why, 1, true)
+    -- Each UTF-8 form kept or escaped, as RFC 3629 says what is well
+    -- formed: two, three and four bytes kept (é, €, U+1F600); overlong
+    -- forms, what is above U+10FFFF, a cut sequence and a bad continuation
+    -- byte escaped; the zero-width space, the line separator, the
+    -- direction isolates and the byte-order mark escaped, a dash kept.
+    local kept = { "\195\169", "\226\130\172", "\240\159\152\128", "\226\128\148",
+                   "\194\160" }
+    for _, c in ipairs(kept) do
+      _, why = logonerr.lookup("x" .. c)
+      assert.matches('"x' .. c .. '"', why, 1, true)
+    end
+    local escaped = {
+      ["\224\128\128"] = "\\224\\128\\128", ["\240\128\128\128"] = "\\240\\128\\128\\128",
+      ["\244\144\128\128"] = "\\244\\144\\128\\128", ["\226\128"] = "\\226\\128",
+      ["\226\40\161"] = "\\226(\\161", ["\226\128\139"] = "\\226\\128\\139",
+      ["\226\128\168"] = "\\226\\128\\168", ["\226\129\166"] = "\\226\\129\\166",
+      ["\239\187\191"] = "\\239\\187\\191", ["\194\133"] = "\\194\\133",
+    }
+    for c, shown in pairs(escaped) do
+      _, why = logonerr.lookup("x" .. c)
+      assert.matches('"x' .. shown .. '"', why, 1, true)
+    end
     -- A long input is cut between characters, never inside one.
     _, why = logonerr.lookup(("\239\188\145"):rep(20))
     assert.matches('^"' .. ("\239\188\145"):rep(13) .. '%.%.%."', why)

@@ -25,6 +25,20 @@ describe("search by an entry's own name or number", function()
     return found[1] and found[1].name, #found
   end
 
+  -- Words that look like numbers and are not the catalogue's: more hex
+  -- digits than 32 bits hold, a decimal past 4294967295, hex digits in a
+  -- decimal; an upper-case 0X is the same number.
+  it("reads a word as a number only where it is one", function()
+    local wrong = S.STATUS_WRONG_PASSWORD
+    assert.are.equal("STATUS_WRONG_PASSWORD", (first(("0X%X"):format(wrong))))
+    for _, w in ipairs({ ("0x1%X"):format(wrong), "4294967296", "99999999999", "1326a",
+                         "0xZ" }) do
+      for _, e in ipairs(logonerr.search(w)) do
+        assert.is_true(e.code ~= wrong and e.code ~= 1326, w .. " named " .. e.name)
+      end
+    end
+  end)
+
   for _, c in ipairs(cases) do
     local name, value = c[1], c[2]
     it("finds " .. name .. " first by its name, in any case", function()
