@@ -761,6 +761,7 @@ describe("findings", function()
       for i = 1, 3 do log[#log + 1] = failed_logon("-", "-", "10.0.0.66", "-", i) end
       log[#log + 1] = failed_logon("bob", "CORP", "10.0.0.66", "-", 9)
       log[#log + 1] = failed_logon("-", "-", nil, "-", 20)
+      log[#log].data.LogonType = "2" -- (at the console: no address is the host's own)
       log[#log + 1] = ntlm("-", "-", 30, "0xc0000064")
       local r = sc.triage(log)
       assert.are.same({}, sc.kinds(r))
@@ -1012,10 +1013,16 @@ describe("findings", function()
     end)
 
     -- One RC4 ticket for one service is what an old client does too: named,
-    -- but ranked below a burst.
-    it("ranks one roasted service below many", function()
+    -- but ranked below a burst.  Its advice is one client's (an old client,
+    -- or that one account roasted), not the many clients' of a service
+    -- whose account lacks AES.
+    it("ranks one roasted service below many, with one client's advice", function()
       local f = one(sc.triage({ tgs("alice", "svc_sql", "0x17", 0) }), "kerberoasting")
       assert.are.equal("medium", f.severity)
+      assert.are.same({ "10.0.0.50" }, f.sources)
+      assert.matches("^One client alone", f.check[1])
+      for _, line in ipairs(f.check) do assert.no.matches("Many clients", line, 1, true) end
+      assert.matches("msDS-SupportedEncryptionTypes", f.check[2], 1, true)
     end)
 
     -- svc_legacy's account has no AES in msDS-SupportedEncryptionTypes,
@@ -1045,6 +1052,7 @@ describe("findings", function()
       assert.are.equal(12, legacy.count)
       assert.are.equal(12, #legacy.accounts)
       assert.matches("msDS-SupportedEncryptionTypes", legacy.check[1], 1, true)
+      assert.matches("^Many clients", legacy.check[1])
     end)
 
     -- KRB_AP_ERR_SKEW (0x25): the client's clock and the KDC's are more than
@@ -1059,11 +1067,14 @@ describe("findings", function()
       end
       local one_pc = one(sc.triage({ skew("ann", "10.0.2.10", 0) }), "clock_skew")
       assert.not_matches("w32tm /query /status", joined(one_pc), 1, true)
+      -- (why it reads as it does: a clock, not a password tried at one account)
+      assert.matches("client's own clock", one_pc.why, 1, true)
       local f = one(sc.triage({ skew("ann", "10.0.2.10", 0), skew("ben", "10.0.2.11", 200),
                                 skew("cid", "10.0.2.12", 400) }), "clock_skew")
       assert.are.equal(3, #f.sources)
       assert.matches("domain controller's", f.check[1], 1, true)
       assert.matches("w32tm /query /status", f.check[1], 1, true)
+      assert.matches("the KDC's", f.why, 1, true)
     end)
 
     -- Rubeus asking for RC4 tickets where the services' accounts take AES
@@ -2088,6 +2099,27 @@ describe("findings", function()
       assert.are.same({}, one(sc.triage({ cases[1][1] }), "log_gaps").accounts)
     end)
 
+    -- Seven removals by a person's account, none by Group Policy: the
+    -- first five are named (the triage keeps five of an ID that alarm), the
+    -- other two are counted as removals too, and no line reads them as
+    -- Group Policy's routine ones.  With routine ones beside them, their
+    -- line comes back.
+    it("counts the removals past those it names, and no routine line for them", function()
+      local log = {}
+      for i = 1, 7 do log[i] = audit_change(i * 60) end
+      local f = one(sc.triage(log), "log_gaps")
+      assert.are.equal("high", f.severity)
+      assert.are.equal(6, #f.check)
+      for i = 1, 5 do assert.matches("CORP\\admin (logon ID 0x1234567)", f.check[i], 1, true) end
+      assert.matches("^4719: 2 more changes like these", f.check[6])
+      for _, line in ipairs(f.check) do assert.no.matches("Group Policy logs it", line, 1, true) end
+      log[#log + 1] = audit_change(9000, "gpo")
+      f = one(sc.triage(log), "log_gaps")
+      assert.are.equal(7, #f.check)
+      assert.matches("^4719: 2 more changes like these", f.check[6])
+      assert.matches("Group Policy logs it", f.check[7], 1, true)
+    end)
+
     -- A domain refreshes Group Policy all day: a person's removal after
     -- many routine 4719s is still found (the triage keeps the first few
     -- of each ID apart from those that alarm), read in two parts too.
@@ -2496,7 +2528,10 @@ describe("findings", function()
     it("makes none of a few, nor of the logging host's own", function()
       local log = {}
       for i = 1, 19 do log[#log + 1] = nameless("10.0.0.41", "-", i * 5) end -- (20 make one)
-      for i = 1, 200 do log[#log + 1] = nameless(nil, "-", i * 0.5) end
+      for i = 1, 200 do -- (a service of the host: logon type 5, no address)
+        log[#log + 1] = nameless(nil, "-", i * 0.5)
+        log[#log].data.LogonType = "5"
+      end
       for i = 1, 200 do log[#log + 1] = nameless(nil, "DC01", i * 0.5, "dc01.corp.local") end
       local r = sc.triage(log)
       assert.are.same({}, sc.kinds(r))

@@ -208,6 +208,27 @@ describe("events.triage on hand-written logs", function()
     assert.are.equal("2024-05-01T10:00:00.000000Z", rec.time)
   end)
 
+  -- A network logon (type 3) whose address Windows wrote as `-` came from
+  -- a host it did not learn, not from the server itself: no source, where
+  -- an interactive one's `-` (type 2, at the console) is the machine's own.
+  it("reads a network logon's address - as no source, not as local", function()
+    local p = write(event(4625, "2024-05-01T10:00:00Z", { TargetUserName = "bob",
+      Status = "0xC000006D", SubStatus = "0xC000006A", LogonType = "3", IpAddress = "-",
+      WorkstationName = "-" }) ..
+      event(4625, "2024-05-01T10:00:01Z", { TargetUserName = "bob",
+      Status = "0xC000006D", SubStatus = "0xC000006A", LogonType = "2", IpAddress = "-",
+      WorkstationName = "-" }) ..
+      event(4625, "2024-05-01T10:00:02Z", { TargetUserName = "bob",
+      Status = "0xC000006D", SubStatus = "0xC000006A", LogonType = "3", IpAddress = "::1",
+      WorkstationName = "-" }))
+    local it = events.records(p)
+    local network, console, loopback = it(), it(), it()
+    os.remove(p)
+    assert.is_nil(network.source)
+    assert.are.equal("local", console.source)
+    assert.are.equal("local", loopback.source)
+  end)
+
   it("takes 0x0 and - as success, not as codes", function()
     local p = write(event(4768, "2024-05-01T10:00:00Z", { TargetUserName = "a", Status = "0x0" }) ..
                     event(4625, "2024-05-01T10:00:00Z", { TargetUserName = "b",

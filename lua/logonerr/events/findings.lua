@@ -1167,6 +1167,17 @@ local function finding(kind, list, reading, extra)
   if kind == "clock_skew" and of_platform.windows and count_keys(sources) >= SKEWED_MANY then
     f.check = prepend(rules.SKEW_MANY, f.check)
   end
+  -- (a clock read as off says so: not a password guessed at one account)
+  if kind == "clock_skew" and reading == "stale_credential" then
+    f.why = rules.WHY[count_keys(sources) >= SKEWED_MANY and "skew_many" or "skew_one"]
+  end
+  -- (one client's RC4 tickets for a service: its own lines, where the
+  -- stale reading's open with many clients)
+  if kind == "kerberoasting" and reading == "stale_credential" and platform == "windows" and
+     count_keys(sources) == 1 then
+    f.check = {}
+    for i, c in ipairs(rules.ROAST_ONE_CLIENT) do f.check[i] = c end
+  end
   -- (where the DC's own 4740 named no caller, the PDC's records name it)
   if kind == "lockout" and sourceless and of_platform.windows then
     -- (where none names a caller, "find what runs there" has no there)
@@ -2097,11 +2108,16 @@ local function by_whom(x)
   return x.logon_id and format("%s (logon ID %s)", x.account, x.logon_id) or x.account
 end
 
+-- How many events about the log of one ID (and alarm or not) a triage
+-- keeps to name (logonerr.events.triage: keep_gap), the earliest.
+M.GAP_SAMPLES = 5
+
 local function gaps(counts, seen)
   local list, check, n, severity, telling = {}, {}, 0, nil, false
   -- (where the first few of each ID are: seen, as triage.keep_gap keeps
   -- them, with who each names)
   local first, evidence, alarms, people, named = {}, {}, {}, {}, {}
+  local routine = {} -- (of each ID, how many kept that raise no alarm)
   for _, x in ipairs(seen or {}) do
     local e = { id = x.id, record = x.record, computer = x.computer, time = x.time,
                 account = x.account, logon_id = x.logon_id, subcategory = x.subcategory,
@@ -2111,7 +2127,7 @@ local function gaps(counts, seen)
   sort(evidence, earlier_gap)
   for _, x in ipairs(evidence) do
     first[x.id] = first[x.id] or x
-    if x.alarm then alarms[#alarms + 1] = x end
+    if x.alarm then alarms[#alarms + 1] = x else routine[x.id] = (routine[x.id] or 0) + 1 end
     -- (the finding's accounts: the people's, not SYSTEM's nor a computer's)
     if x.account and not named[x.account] then
       local dom, user = match(x.account, "^(.*)\\([^\\]*)$")
@@ -2136,7 +2152,14 @@ local function gaps(counts, seen)
                                      x.time or "an unknown time",
                                      tostring(x.computer or "this host"))
         end
-        also = c > #alarms -- (the routine line too, for the others)
+        -- (the routine line too where some were routine; where fewer of
+        -- those than the triage keeps were, every one not kept alarms too)
+        local kept = routine[g.id] or 0
+        also = kept > 0
+        local more = c - #alarms - kept
+        if more > 0 and kept < M.GAP_SAMPLES then
+          check[#check + 1] = format(rules.ALARMS_MORE, more, #alarms)
+        end
       end
       -- (the line that names who, where the first names an account and a
       -- session to follow)

@@ -143,16 +143,22 @@ local function account(d, how)
   return joined(domain, user)
 end
 
+-- Logon types that come over the network (network, network cleartext):
+-- their address `-` is one Windows did not learn, not this machine.
+local OVER_NETWORK = { [3] = true, [8] = true }
+
 -- The first field that names where the attempt came from: a remote
 -- address, else a host name (in one case); else the logging host when the
 -- schema says so; else "local" when the address said the attempt was made
--- on the machine itself (-, ::1, 127.0.0.1).
-local function source(rec, d, fields)
+-- on the machine itself (-, ::1, 127.0.0.1), but for `-` where the logon
+-- type lt came over the network (then none: not known).
+local function source(rec, d, fields, lt)
   local was_local = false
   for i = 1, #fields do
     local f, v = fields[i], d[fields[i]]
     if v ~= nil and IP_FIELDS[f] then
-      if address.is_local(v) then was_local = true
+      if address.is_local(v) then
+        was_local = was_local or not (OVER_NETWORK[lt] and address.ip(v) == nil)
       else
         local ip = address.ip(v)
         if ip then return ip end
@@ -222,8 +228,8 @@ function M.decorate(rec)
     if rec.status then rec.failed = true elseif st == 0 then rec.success = true end
   end
   rec.account = account(d, ev.account)
-  rec.source = source(rec, d, ev.source)
   local lt = number(d[ev.logon_type])
+  rec.source = source(rec, d, ev.source, lt)
   if lt then rec.logon_type = { number = lt, name = text_of(LOGON_TYPES[lt]) } end
   local fr = set(d[ev.failure_reason])
   if fr then

@@ -485,6 +485,18 @@ M.ROAST_REFUSED = {
 -- spray's source.
 M.SPRAY_LATER_LOGON = "Some of the sprayed accounts logged on later from the same source (\"logged on later\"): the spray found their passwords. Treat them as compromised: reset their passwords, end their sessions, and see what each did after that logon (its logon ID, 4672, 4688, 5140)."
 
+--- What to check for one service's RC4 tickets asked for by one client
+-- alone (the kerberoasting finding's stale reading opens with many
+-- clients', which one client would misread).
+M.ROAST_ONE_CLIENT = {
+  "One client alone asked for these RC4 tickets: an old client or appliance that speaks only RC4 does so every day; confirm that it is one, then plan to move it to AES. A client that never used the service before, asking once, may be roasting that one account (Rubeus kerberoast /user:): look at what ran on it then.",
+  "If the client can use AES, the KDC chose RC4 for the service's account: its msDS-SupportedEncryptionTypes is empty or lacks AES, or it has no AES keys (a password last set before the domain had Windows Server 2008 domain controllers). Set the attribute to AES (0x18: AES128 and AES256) and give the account a new long password; Get-ADUser NAME -Properties msDS-SupportedEncryptionTypes,PasswordLastSet shows both.",
+}
+
+--- The line of the 4719s that alarm past those a log_gaps finding names:
+-- how many more, and how many are named.
+M.ALARMS_MORE = "4719: %d more changes like these, each by a person's account taking logon auditing away, are in this log; the first %d are named above. Read each (wevtutil qe Security /q:\"*[System[(EventID=4719)]]\" /f:text) for who, what and when: the log's silence after each is no evidence."
+
 --- What to check first when many clients' tickets failed for clock skew.
 M.SKEW_MANY = "Several clients failed for clock skew: one clock off is more likely the domain controller's than each of theirs. On the DC, w32tm /query /status says where it takes its time from and when it last did, and w32tm /monitor compares the domain's DCs; a DC should take it from the domain hierarchy (w32tm /query /source), and the PDC emulator of the forest root from a reliable source. Fix that clock before the clients'."
 
@@ -589,6 +601,8 @@ M.WHY = {
   attack_nearby = "the source is in another finding read as an attack, within the window of these attempts",
   from_internet = "the source is an internet address, outside the network unless --internal names its block as the network's own",
   typo = "failures at a person's pace from the account's own source, then the success",
+  skew_one = "Kerberos refused these for clock skew, from one or two clients: a client's own clock is the likelier one off",
+  skew_many = "Kerberos refused these for clock skew, from several clients at once: the clock they share, the KDC's, is the likelier one off",
 }
 
 --- The readings a finding can have, in the words reports use.

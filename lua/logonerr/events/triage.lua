@@ -100,7 +100,7 @@ local ABOUT_THE_LOG = rules.ABOUT_THE_LOG -- (the events about the log itself)
 -- record number, whatever order they are read in (a part of a log at a
 -- time, or a log out of order): the log_gaps finding's evidence, so that a
 -- responder can find them.
-M.GAP_SAMPLES = 5
+M.GAP_SAMPLES = findings.GAP_SAMPLES
 
 local earlier, gap_facts = findings.earlier_gap, findings.gap_facts
 
