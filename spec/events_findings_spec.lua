@@ -983,6 +983,29 @@ describe("findings", function()
       assert.not_matches("find what runs there", joined(f), 1, true)
       assert.matches("Unlock only after", f.check[2], 1, true)
     end)
+
+    -- The PDC's own log: carol's 4740 names no caller, but the 4771s
+    -- (Kerberos pre-authentication failed, 0x18: her bad password) that
+    -- locked her out are in the same log, from 10.0.0.77, in the minute
+    -- before.  That is the caller: the finding names it and sends the
+    -- responder there first.  An older bad password from elsewhere, an
+    -- hour before, is not behind this lockout.
+    it("names a caller-less lockout's source from the bad passwords in the same log", function()
+      local function preauth(ip, t)
+        return { id = 4771, time = at(t), data = { TargetUserName = "carol",
+                 ServiceName = "krbtgt/CORP", IpAddress = "::ffff:" .. ip, Status = "0x18" } }
+      end
+      local log = { preauth("10.0.0.9", -3600) }
+      for i = 1, 3 do log[#log + 1] = preauth("10.0.0.77", -60 + i * 10) end
+      log[#log + 1] = { id = 4740, time = at(0), data = { TargetUserName = "carol",
+                        TargetDomainName = "", SubjectDomainName = "CORP" } }
+      local f = one(sc.triage(log), "lockout")
+      assert.are.same({ "10.0.0.77" }, f.callers)
+      assert.matches("came from 10.0.0.77", f.check[1], 1, true)
+      assert.matches("no Caller Computer Name", f.check[2], 1, true)
+      -- (with no bad password in the log, none is named)
+      assert.is_nil(one(sc.triage({ log[1], log[#log] }), "lockout").callers)
+    end)
   end)
 
   describe("findings: Kerberos abuse", function()

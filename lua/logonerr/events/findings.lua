@@ -1235,6 +1235,30 @@ local function finding(kind, list, reading, extra)
   return f
 end
 
+-- A lockout that names no caller (a 4740 without its Caller Computer
+-- Name) where this log holds the bad passwords behind it: the account's
+-- bad passwords (by identity: bad_by_id's lists, in time order) in the w
+-- seconds up to each such lockout, from a source, name where they came
+-- from (x.callers), and the advice says to go there first.
+local function callers_of(x, list, bad_by_id, w)
+  local found = {}
+  for _, e in ipairs(list) do
+    local l = e.source_label == nil and e.identity and bad_by_id[e.identity]
+    if l and not e.untimed then
+      for i = #l, 1, -1 do -- (the latest first: few are that close)
+        local b = l[i]
+        if b.t <= e.t then
+          if e.t - b.t > w then break end
+          if b.source_label then found[b.source_label] = true end
+        end
+      end
+    end
+  end
+  if next(found) == nil then return end
+  x.callers = keys(found, 20)
+  x.check = prepend(format(rules.LOCKOUT_CALLERS, concat(x.callers, ", ")), x.check)
+end
+
 -- The accounts of a list that are disabled by design, once each, sorted.
 local function by_design(list)
   local dbd, seen, why_of = {}, {}, {} -- (why_of: per spelling, asked once)
@@ -1564,8 +1588,10 @@ local function find_all(self, tables_only)
       local p = parts[r]
       if #p > 0 and #p >= o[THRESHOLD[cl]] then
         local dbd = (cl == "revoked" or cl == "disabled") and by_design(p) or {}
-        f[#f + 1] = finding(kind, p, r, { disabled_by_design = #dbd > 0 and dbd or nil,
+        local x = finding(kind, p, r, { disabled_by_design = #dbd > 0 and dbd or nil,
           why = r == "attacker" and "other_accounts" or "one_account" })
+        if cl == "lockout" then callers_of(x, p, bad_by_id, w) end
+        f[#f + 1] = x
       end
     end
   end
