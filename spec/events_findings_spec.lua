@@ -821,8 +821,9 @@ describe("findings", function()
       for i = 1, 10 do
         log[#log + 1] = { id = 4648, time = at(100 + i * 5), computer = "ws07.corp.local", data = {
           SubjectUserSid = "S-1-5-21-1-2-3-1190", SubjectUserName = "eve",
-          SubjectDomainName = "CORP", TargetUserName = "user" .. i, TargetDomainName = "CORP",
-          TargetServerName = "fs01.corp.local", TargetInfo = "fs01.corp.local",
+          SubjectDomainName = "CORP", SubjectLogonId = "0x5f3a21", TargetUserName = "user" .. i,
+          TargetDomainName = "CORP", TargetServerName = "FS01.corp.local",
+          TargetInfo = "fs01.corp.local", ProcessId = "0x1a4",
           ProcessName = "C:\\Users\\eve\\AppData\\Local\\Temp\\sp.exe",
           IpAddress = "10.0.0.77", IpPort = "445" } }
       end
@@ -835,6 +836,14 @@ describe("findings", function()
       -- Address; the source is the host that logged it)
       assert.are.same({ "ws07" }, f.sources)
       assert.is_truthy(({ high = true, medium = true })[f.severity])
+      -- (and where to go: the host the credentials were given for, eve's
+      -- session that ran sp.exe, and its process ID, as 4648 names them)
+      assert.are.same({ "fs01.corp.local" }, f.targets)
+      assert.are.same({ { account = "CORP\\eve", logon_id = "0x5f3a21" } }, f.sessions)
+      assert.are.same({ "0x1a4" }, f.process_ids)
+      local text = require("logonerr.events.report").render(r, "text")
+      assert.matches("given for: fs01.corp.local", text, 1, true)
+      assert.matches("CORP\\eve (logon ID 0x5f3a21)", text, 1, true)
     end)
 
     -- Four people's RDP logons to SRV01 from 10.0.0.99 in a minute, with
@@ -850,7 +859,9 @@ describe("findings", function()
           TargetInfo = "localhost", ProcessName = "C:\\Windows\\System32\\svchost.exe",
           IpAddress = "10.0.0.99", IpPort = "0" } }
       end
-      assert.are.same({ "10.0.0.99" }, one(sc.triage(log), "explicit_credentials").sources)
+      local f = one(sc.triage(log), "explicit_credentials")
+      assert.are.same({ "10.0.0.99" }, f.sources)
+      assert.is_nil(f.targets) -- (given for this host itself)
     end)
   end)
 

@@ -297,13 +297,14 @@ local function how_of(logon_name, role, svc)
   return logon_name or VIA[role] or "?"
 end
 local function shape_key(spelling, src, role, id, computer, ws, ip, class, code, ltn, svc, enc,
-                         preauth, proc, failed, success, subject, screen, pid)
+                         preauth, proc, failed, success, subject, screen, pid, target)
   return spelling .. "\0" .. (src or "") .. "\0" .. role .. "\0" .. id .. "\0" ..
          (computer or "") .. "\0" .. (ws or "") .. "\0" .. (ip or "") .. "\0" ..
          (class or "") .. "\0" .. (code or "") .. "\0" .. (ltn or "") .. "\0" ..
          (svc or "") .. "\0" .. (enc or "") .. "\0" .. (preauth or "") .. "\0" ..
          (proc or "") .. "\0" .. (failed and "f" or "") .. (success and "s" or "") .. "\0" ..
-         (subject or "") .. "\0" .. (screen and "u" or "") .. "\0" .. (pid or "")
+         (subject or "") .. "\0" .. (screen and "u" or "") .. "\0" .. (pid or "") .. "\0" ..
+         (target or "")
 end
 
 -- A logon ID (or a process ID) as one text, 0x and lower-case hex without
@@ -524,14 +525,19 @@ function STATE:add(rec, ev)
   -- its process creations, 4688)
   -- (and its logon process, and the ID of the process that asked: where
   -- the session is one that services share, the lead)
-  local subject, screen, pid
+  local subject, screen, pid, target
   if failed and role == "logon" then
     subject, pid = logon_id(d.SubjectLogonId), logon_id(d.ProcessId)
     screen = by_screen(d.LogonProcessName) or nil
+  elseif role == "explicit" then
+    -- (4648's Subject: the session whose program gave the credentials, and
+    -- that process's ID; and the host they were given for, unless this one)
+    subject, pid = logon_id(d.SubjectLogonId), logon_id(d.ProcessId)
+    if not to_here then target = lower(tostring(host(d.TargetServerName))) end
   end
   local key = shape_key(rec.account, src, role, id, host_of(rec.computer, self.current), wsf,
                         ip, class, code, ltn, svc, enc, preauth, proc, failed, success, subject,
-                        screen, pid)
+                        screen, pid, target)
   local shape = self.shapes[key]
   if shape == nil then
     shape = adopt(self.shapes, self.shape_list,
@@ -542,7 +548,8 @@ function STATE:add(rec, ev)
         logon_name = lt and lt.name, service = svc, enc = enc, preauth = preauth,
         process = proc, how = how_of(lt and lt.name, role, svc),
         subject = subject, subject_account = subject and subject_account(d),
-        screen = screen, pid = pid, service_key = svc and lower(svc), platform = self.current })
+        screen = screen, pid = pid, target = target, service_key = svc and lower(svc),
+        platform = self.current })
   end
   self.list[#self.list + 1] = entry(rec, n, shape)
 end
@@ -1058,6 +1065,7 @@ local function finding(kind, list, reading, extra)
   local processes, sessions, pids, here = {}, {}, {}, #list > 0
   local started, all_started, typed = {}, #list > 0, #list > 0
   local sourceless = false -- (an attempt that names no source: a 4740 with no caller)
+  local targets = {} -- (4648: the hosts the credentials were given for)
   local machines = #list > 0 -- (every account a computer's own: their advice)
   local function note(r)
     if #ev < 20 then
@@ -1094,6 +1102,7 @@ local function finding(kind, list, reading, extra)
       if e.source_label then sources[e.source_label] = true else sourceless = true end
       if e.src then srcs[lower(e.src)] = true end
       if e.code then codes[e.code] = true end
+      if e.target then targets[e.target] = true end
       if not records then
         process_of(e)
         here = here and e.by_program_here == true
@@ -1198,10 +1207,11 @@ local function finding(kind, list, reading, extra)
       f.check = prepend(rules.BY_DESIGN, f.check)
     end
   end
-  if here then
-    -- (the sessions the program ran in: where the advice's first line
-    -- leads, but for one that services share, where the process IDs do)
-    local shared, own = false, false
+  -- (the sessions the program ran in, and its process IDs: where the
+  -- advice's first line leads, but for one that services share, where the
+  -- process IDs do; a 4648's always, with the hosts it gave them for)
+  local shared, own = false, false
+  if here or kind == "explicit_credentials" then
     if next(sessions) then
       f.sessions = {}
       for i, key in ipairs(keys(sessions, 20)) do f.sessions[i] = sessions[key] end
@@ -1216,6 +1226,9 @@ local function finding(kind, list, reading, extra)
       f.process_ids = {}
       for i = math_min(#l, 20), 1, -1 do f.process_ids[#f.process_ids + 1] = l[i][1] end
     end
+    if next(targets) then f.targets = keys(targets, 20) end
+  end
+  if here then
     if shared and not own then
       f.check = prepend(rules.FROM_SHARED_SESSION, f.check)
     else
@@ -2442,7 +2455,8 @@ local SHAPE = { key = "string", id = "count", role = "string", computer = "scala
                 logon_name = "string?", service = "scalar?", enc = "number?",
                 preauth = "number?", process = "scalar?", how = "string",
                 service_key = "string?", platform = "string?", subject = "string?",
-                subject_account = "string?", screen = "boolean?", pid = "string?" }
+                subject_account = "string?", screen = "boolean?", pid = "string?",
+                target = "string?" }
 local SUM = { key = "string", spelling = "string", user = "string", domain = "string?",
               src = "string?", role = "string", id = "count", computer = "scalar?",
               logon_type = "count?", logon_name = "string?", kind = "string", n = "count",
@@ -2510,7 +2524,7 @@ function M.check(st)
                                 host_of(sh.computer, sh.platform), sh.ws, sh.ip,
                                 sh.class, sh.code, sh.logon_type, sh.service, sh.enc,
                                 sh.preauth, sh.process, sh.failed, sh.success, sh.subject,
-                                sh.screen, sh.pid) and
+                                sh.screen, sh.pid, sh.target) and
             sh.service_key == (sh.service ~= nil and lower(sh.service) or nil) and
             -- (a session and a process ID as add() writes them: the advice names them)
             (sh.subject == nil or logon_id(sh.subject) == sh.subject) and

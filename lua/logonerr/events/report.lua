@@ -142,6 +142,9 @@ local function details(f, mixed)
   if f.refused_services then -- (a roasting burst's services refused for RC4: 0xE)
     d[#d + 1] = { label = "refused (0xE)", text = list(f.refused_services, 20) }
   end
+  if f.targets then -- (4648: the hosts the credentials were given for)
+    d[#d + 1] = { label = "given for", text = list(f.targets, 20) }
+  end
   if f.process then d[#d + 1] = { label = "process", text = f.process } end
   if f.processes then d[#d + 1] = { label = "processes", text = list(f.processes, 20) } end
   if f.sessions then
