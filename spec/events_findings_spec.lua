@@ -1845,6 +1845,25 @@ describe("findings", function()
       assert.not_matches("phone", joined(f), 1, true)
     end)
 
+    -- The same bad passwords for WS05$ over NTLM, where the 4776s name the
+    -- client: WS99, not WS05.  Its secure channel is not what failed:
+    -- another host holds its account, and the advice starts there.  From
+    -- WS05 itself, the secure channel stays the first lead.
+    it("sends a computer account's bad passwords from another named host there first", function()
+      local log = {}
+      for i = 1, 12 do log[i] = ntlm("WS05$", "WS99", i * 60) end
+      local f = one(sc.triage(log), "password_guessing")
+      assert.are.same({ "WS99" }, f.sources)
+      assert.matches("came from WS99, not from the computer whose account it is", f.check[1],
+                     1, true)
+      assert.matches("computer's own account", f.check[2], 1, true)
+      assert.not_matches("not that computer's address", joined(f), 1, true)
+      for i = 1, 12 do log[i] = ntlm("WS05$", "WS05", i * 60) end
+      f = one(sc.triage(log), "password_guessing")
+      assert.matches("computer's own account", f.check[1], 1, true)
+      assert.matches("secure channel", f.check[1], 1, true)
+    end)
+
     -- The same account's bad passwords over NTLM (4625 0xC000006A) from a
     -- host that also fails for other accounts: someone trying a list, or a
     -- hash of WS05$.  The attack's advice, in a computer account's terms.

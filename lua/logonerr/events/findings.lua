@@ -1158,6 +1158,29 @@ local function finding(kind, list, reading, extra)
   -- of phones and mapped drives, would mislead)
   local for_machine = machines and k.machine and k.machine[platform]
   if for_machine then check = for_machine[reading] end
+  -- (a computer's bad passwords from hosts that name themselves, none of
+  -- them that computer: someone else holds its account, and its secure
+  -- channel, the advice's first lead, is not what failed; an address
+  -- could be its own)
+  if for_machine and reading == "stale_credential" and platform == "windows" and
+     next(sources) then
+    local own, others = {}, {}
+    for id in pairs(accounts) do
+      local name = match(id, "([^\\]+)%$$")
+      if name then own[first_label(name)] = true end
+    end
+    for label in pairs(sources) do
+      if own[first_label(label)] or find(label, "^[%d.]+$") or find(label, ":", 1, true) then
+        others = nil
+        break
+      end
+      others[#others + 1] = label
+    end
+    if others then
+      sort(others)
+      check = { format(rules.MACHINE_ELSEWHERE, concat(others, ", ")), check[1], check[2] }
+    end
+  end
   local ids = keys(seen)
   local f = { kind = kind, severity = rules.severity(kind, reading), reading = reading,
               platform = platform, platforms = platform == "mixed" and platforms or nil,

@@ -62,6 +62,11 @@ local MACHINE_ACCOUNT = {
   },
 }
 
+--- The first line for a computer account's bad passwords from other
+-- hosts by name (%s), before MACHINE_ACCOUNT's first two (its own account,
+-- its secure channel): its third says this for an address alone.
+M.MACHINE_ELSEWHERE = "These bad passwords came from %s, not from the computer whose account it is: another host is using or trying that computer's account (someone holding its password hash, or a tool given its name). Find that host (DNS, DHCP and the inventory at that time) and what ran on it then, and check whether the account logged on or got a ticket from there (4624, 4768 with status 0)."
+
 M.KINDS = {
   success_after_failures = {
     title = "A logon succeeded right after failures: the attacker may be in",
