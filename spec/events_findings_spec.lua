@@ -277,6 +277,25 @@ describe("findings", function()
         assert.matches("passes users' logons on (Exchange", joined(f), 1, true)
       end
     end)
+
+    -- A spray through a server that logs the client's address as `-`
+    -- (a network logon, type 3, no workstation either: a front end that
+    -- passes logons on, such as ADFS's forms): Windows did not learn the
+    -- client, but the thirty accounts' bad passwords in a minute are still
+    -- one spray, told as coming through that server, not dropped for
+    -- naming no source.
+    it("finds a spray of network logons whose address is -, through the host", function()
+      local log = {}
+      for i = 1, 30 do
+        log[i] = failed_logon("user" .. i, "CORP", nil, "-", i * 2)
+        log[i].data.LogonType = "3"
+        log[i].data.ProcessName = "C:\\Windows\\ADFS\\Microsoft.IdentityServer.ServiceHost.exe"
+      end
+      local f = one(sc.triage(log), "password_spray")
+      assert.are.same({ "srv01" }, f.sources)
+      assert.are.equal(30, #f.accounts)
+      assert.matches("passes users' logons on (Exchange", joined(f), 1, true)
+    end)
   end)
 
   describe("findings: narrowed to an account or source", function()
