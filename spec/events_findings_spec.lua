@@ -1036,6 +1036,19 @@ describe("findings", function()
       -- (with no bad password in the log, none is named)
       assert.is_nil(one(sc.triage({ log[1], log[#log] }), "lockout").callers)
     end)
+
+    -- No 4740 at all: a 4776 answered 0xC0000234 (the account was already
+    -- locked) names no workstation.  That is no 4740 without a caller: the
+    -- advice must not say one is here, nor name the bad passwords before
+    -- it as the lockout's callers.
+    it("says no 4740 lacks a caller where only a 4776 names none", function()
+      local log = {}
+      for i = 1, 3 do log[i] = ntlm("carol", "WS12", i * 10) end
+      log[4] = ntlm("carol", "-", 60, "0xc0000234")
+      local f = one(sc.triage(log), "lockout")
+      assert.not_matches("no Caller Computer Name", joined(f), 1, true)
+      assert.is_nil(f.callers)
+    end)
   end)
 
   describe("findings: Kerberos abuse", function()

@@ -1108,7 +1108,8 @@ local function finding(kind, list, reading, extra)
       of_platform[e.platform or "windows"] = true
       if e.identity then accounts[e.identity] = true end -- (none: a failure naming none)
       machines = machines and e.kind == "machine"
-      if e.source_label then sources[e.source_label] = true else sourceless = true end
+      if e.source_label then sources[e.source_label] = true
+      elseif e.role == "lockout" then sourceless = true end -- (a 4740's: a 4776 names no caller)
       if e.src then srcs[lower(e.src)] = true end
       if e.code then codes[e.code] = true end
       if e.target then targets[e.target] = true end
@@ -1288,7 +1289,8 @@ end
 local function callers_of(x, list, bad_by_id, w)
   local found = {}
   for _, e in ipairs(list) do
-    local l = e.source_label == nil and e.identity and bad_by_id[e.identity]
+    local l = e.source_label == nil and e.role == "lockout" and e.identity and
+              bad_by_id[e.identity]
     if l and not e.untimed then
       for i = #l, 1, -1 do -- (the latest first: few are that close)
         local b = l[i]
