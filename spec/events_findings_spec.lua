@@ -1037,6 +1037,30 @@ describe("findings", function()
       assert.is_nil(one(sc.triage({ log[1], log[#log] }), "lockout").callers)
     end)
 
+    -- Two caller-less lockouts in one finding, carol's after bad
+    -- passwords from 10.0.0.77 and dave's after bad passwords from
+    -- 10.0.0.88: the advice says whose each caller is, so that no one
+    -- looks for carol's old password on dave's device.
+    it("says whose bad passwords each caller of a caller-less lockout gave", function()
+      local function preauth(user, ip, t)
+        return { id = 4771, time = at(t), data = { TargetUserName = user,
+                 ServiceName = "krbtgt/CORP", IpAddress = "::ffff:" .. ip, Status = "0x18" } }
+      end
+      local function lockout(user, t)
+        return { id = 4740, time = at(t), data = { TargetUserName = user, TargetDomainName = "",
+                 SubjectDomainName = "CORP" } }
+      end
+      local log = {}
+      for i = 1, 3 do log[#log + 1] = preauth("carol", "10.0.0.77", -60 + i * 10) end
+      log[#log + 1] = lockout("carol", 0)
+      for i = 1, 3 do log[#log + 1] = preauth("dave", "10.0.0.88", 1000 + i * 10) end
+      log[#log + 1] = lockout("dave", 1100)
+      local f = one(sc.triage(log), "lockout")
+      assert.are.same({ "10.0.0.77", "10.0.0.88" }, f.callers)
+      assert.matches("came from 10.0.0.77 (CORP\\carol), 10.0.0.88 (CORP\\dave)", f.check[1],
+                     1, true)
+    end)
+
     -- No 4740 at all: a 4776 answered 0xC0000234 (the account was already
     -- locked) names no workstation.  That is no 4740 without a caller: the
     -- advice must not say one is here, nor name the bad passwords before

@@ -1296,14 +1296,26 @@ local function callers_of(x, list, bad_by_id, w)
         local b = l[i]
         if b.t <= e.t then
           if e.t - b.t > w then break end
-          if b.source_label then found[b.source_label] = true end
+          if b.source_label then
+            local of = found[b.source_label] or {}
+            found[b.source_label], of[e.identity] = of, true
+          end
         end
       end
     end
   end
   if next(found) == nil then return end
   x.callers = keys(found, 20)
-  x.check = prepend(format(rules.LOCKOUT_CALLERS, concat(x.callers, ", ")), x.check)
+  -- (a finding of several accounts' lockouts says whose each caller's
+  -- bad passwords were: another's caller is no lead for this one)
+  local said = x.callers
+  if #(x.accounts or {}) > 1 then
+    said = {}
+    for i, c in ipairs(x.callers) do
+      said[i] = format("%s (%s)", c, concat(keys(found[c]), ", "))
+    end
+  end
+  x.check = prepend(format(rules.LOCKOUT_CALLERS, concat(said, ", ")), x.check)
 end
 
 -- The accounts of a list that are disabled by design, once each, sorted.
