@@ -500,7 +500,7 @@ M.ROAST_ONE_CLIENT = {
 
 --- The line of the 4719s that alarm past those a log_gaps finding names:
 -- how many more, and how many are named.
-M.ALARMS_MORE = "4719: %d more changes like these, each by a person's account taking logon auditing away, are in this log; the first %d are named above. Read each (wevtutil qe Security /q:\"*[System[(EventID=4719)]]\" /f:text) for who, what and when: the log's silence after each is no evidence."
+M.ALARMS_MORE = "4719: %d more changes like these, each by a person's account taking logon auditing away, are in the logs read; the first %d are named above. Read each (wevtutil qe Security /q:\"*[System[(EventID=4719)]]\" /f:text) for who, what and when: the log's silence after each is no evidence."
 
 --- What to check first when many clients' tickets failed for clock skew.
 M.SKEW_MANY = "Several clients failed for clock skew: one clock off is more likely the domain controller's than each of theirs. On the DC, w32tm /query /status says where it takes its time from and when it last did, and w32tm /monitor compares the domain's DCs; a DC should take it from the domain hierarchy (w32tm /query /source), and the PDC emulator of the forest root from a reliable source. Fix that clock before the clients'."
