@@ -47,6 +47,10 @@ M.ip = memo.one(function(v)
   return v
 end)
 
+--- Logon types that come over the network (network, network cleartext):
+-- their address `-` is one Windows did not learn, not the machine's own.
+M.OVER_NETWORK = { [3] = true, [8] = true }
+
 --- Is this address one Windows writes for an attempt made locally
 -- (`-`, `::1`, `127.0.0.1`)?
 M.is_local = memo.one(function(v)

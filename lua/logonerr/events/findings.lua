@@ -248,9 +248,6 @@ local function store6(root, v, a, b, c, d, e, f)
   t[f] = v
 end
 
--- Logon types that come over the network (network, network cleartext).
-local THROUGH = { [3] = true, [8] = true }
-
 -- Where a record of role came from (ip: its IpAddress as a host; to_here:
 -- a 4648's logon was to the host that logged it), as sources are kept:
 -- nil when it does not say.
@@ -265,7 +262,7 @@ local function source_of(rec, role, ip, to_here)
   elseif src and is_loopback(host(src)) then
     src = rec.computer
   elseif src == nil and rec.failed and role == "logon" and rec.logon_type and
-         THROUGH[rec.logon_type.number] then
+         address.OVER_NETWORK[rec.logon_type.number] then
     -- (a network logon that names neither address nor workstation came
     -- through this host from a client it did not learn: told as this
     -- host's, as a front end's are, so that a spray through it is found)

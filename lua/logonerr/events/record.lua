@@ -143,10 +143,6 @@ local function account(d, how)
   return joined(domain, user)
 end
 
--- Logon types that come over the network (network, network cleartext):
--- their address `-` is one Windows did not learn, not this machine.
-local OVER_NETWORK = { [3] = true, [8] = true }
-
 -- The first field that names where the attempt came from: a remote
 -- address, else a host name (in one case); else the logging host when the
 -- schema says so; else "local" when the address said the attempt was made
@@ -158,7 +154,7 @@ local function source(rec, d, fields, lt)
     local f, v = fields[i], d[fields[i]]
     if v ~= nil and IP_FIELDS[f] then
       if address.is_local(v) then
-        was_local = was_local or not (OVER_NETWORK[lt] and address.ip(v) == nil)
+        was_local = was_local or not (address.OVER_NETWORK[lt] and address.ip(v) == nil)
       else
         local ip = address.ip(v)
         if ip then return ip end

@@ -505,10 +505,11 @@ M.ALARMS_MORE = "4719: %d more changes like these, each by a person's account ta
 --- What to check first when many clients' tickets failed for clock skew.
 M.SKEW_MANY = "Several clients failed for clock skew: one clock off is more likely the domain controller's than each of theirs. On the DC, w32tm /query /status says where it takes its time from and when it last did, and w32tm /monitor compares the domain's DCs; a DC should take it from the domain hierarchy (w32tm /query /source), and the PDC emulator of the forest root from a reliable source. Fix that clock before the clients'."
 
---- What to check first for a lockout whose 4740 names no caller computer.
---- The line of a lockout with no caller whose bad passwords this log
--- holds (%s: where they came from).
+--- The line of a lockout with no caller whose bad passwords the logs
+-- read hold (%s: where they came from).
 M.LOCKOUT_CALLERS = "This log holds the bad passwords behind the lockout too: in the window before it, they came from %s. Start there: find what runs on it with the account's old password (a mapped drive, a service, a scheduled task, a phone's mail), or who tried it from there."
+
+--- What to check first for a lockout whose 4740 names no caller computer.
 M.LOCKOUT_NO_CALLER = "A 4740 here names no Caller Computer Name: the bad password reached the domain controller without a client name. On the DC holding the PDC emulator role, which every bad password of a domain account is passed to, the account's 4771 (Kerberos, with the client's address) and 4776 (NTLM, with its workstation) just before the lockout's time name it; where they do not, Netlogon's debug log does (nltest /dbflag:0x2080ffff, then %windir%\\debug\\netlogon.log names the client of each failed logon; nltest /dbflag:0x0 turns it off)."
 
 M.FROM_HOST = "These attempts came from a program on this host itself, not from another computer. Look at the process each 4625 names (not the logon screen) and at the session it ran in: the 4625's SubjectUserName and SubjectLogonId name that session, and its logon ID leads to the session's own 4624 and to its process creations (4688). In the advice below, the source is this host, and that program is what to look at."
