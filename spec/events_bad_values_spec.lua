@@ -27,6 +27,30 @@ describe("logonerr events and values no Windows writes", function()
   end)
 end)
 
+describe("logonerr events and a 4648's TargetServerName no Windows writes", function()
+  -- A JSON log's field may hold an object or a number: an object names no
+  -- host (none is listed among the finding's targets, where its text would
+  -- be "table: 0x..."), a number is listed as written.
+  it("lists no target for an object, and a number as written", function()
+    local lines = {}
+    for i = 1, 10 do
+      lines[i] = ('{"EventID":4648,"TimeCreated":"2024-05-01T10:00:%02dZ",' ..
+                  '"Computer":"ws07.corp.local","SubjectUserName":"eve",' ..
+                  '"SubjectDomainName":"CORP","SubjectLogonId":"0x5f3a21",' ..
+                  '"TargetUserName":"u%d","TargetDomainName":"CORP","TargetServerName":%s,' ..
+                  '"ProcessId":"0x1a4","ProcessName":"C:\\\\Temp\\\\sp.exe"}\n')
+                 :format(i, i, i % 2 == 0 and "12345" or '{"a":1}')
+    end
+    local code, out, err = events(table.concat(lines))
+    assert.are.equal(0, code, err)
+    local f
+    for _, x in ipairs(require("dkjson").decode(out).findings) do
+      if x.kind == "explicit_credentials" then f = x end
+    end
+    assert.are.same({ "12345" }, f.targets)
+  end)
+end)
+
 describe("logonerr events and times out of FILETIME's range", function()
   -- FILETIME starts in 1601 (a FILETIME of 0 is 1601-01-01), and no
   -- Windows time reaches the year 10000: such a record is skipped with the

@@ -449,9 +449,12 @@ function STATE:add(rec, ev)
   if role == "logon" and ws and ip and wsf ~= self:own(rec.computer) then
     learn(self, "host_pair", ip, ws)
   end
-  local to_here -- (4648: was the logon to this host?)
+  local to_here, ts -- (4648: was the logon to this host?  Else to which)
   if role == "explicit" then
-    local ts = host(d.TargetServerName)
+    -- (a JSON log's may be anything: an object names no host, a number
+    -- is written as its digits)
+    ts = scalar(d.TargetServerName)
+    ts = host(type(ts) == "number" and format("%.14g", ts) or ts)
     to_here = ts == nil or is_loopback(ts) or first_label(ts) == "localhost" or
               first_label(ts) == self:own(rec.computer)
   end
@@ -539,7 +542,7 @@ function STATE:add(rec, ev)
     -- (4648's Subject: the session whose program gave the credentials, and
     -- that process's ID; and the host they were given for, unless this one)
     subject, pid = logon_id(d.SubjectLogonId), logon_id(d.ProcessId)
-    if not to_here then target = lower(tostring(host(d.TargetServerName))) end
+    if not to_here then target = lower(ts) end
   end
   local key = shape_key(rec.account, src, role, id, host_of(rec.computer, self.current), wsf,
                         ip, class, code, ltn, svc, enc, preauth, proc, failed, success, subject,
