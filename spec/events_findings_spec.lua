@@ -1012,6 +1012,20 @@ describe("findings", function()
       assert.matches("nltest /dbflag:0x2080ffff", f.check[1], 1, true)
       assert.not_matches("find what runs there", joined(f), 1, true)
       assert.matches("Unlock only after", f.check[2], 1, true)
+      -- (no source: not "the source failed for this account only", which
+      -- would say one was looked at)
+      assert.are.equal("stale_credential", f.reading)
+      assert.matches("name no source", f.why, 1, true)
+      assert.not_matches("the source failed", f.why, 1, true)
+    end)
+
+    -- A lockout that names its caller, which failed for no other account:
+    -- that source was looked at, and the finding says so.
+    it("says a lockout's caller failed for that account alone", function()
+      local f = one(sc.triage({ failed_logon("frank", "CORP", "10.0.0.41", "PC41", 10,
+                                             "0xc0000234") }), "lockout")
+      assert.are.equal("stale_credential", f.reading)
+      assert.are.equal("the source failed for this account only", f.why)
     end)
 
     -- The PDC's own log: carol's 4740 names no caller, but the 4771s
@@ -1383,6 +1397,25 @@ describe("findings", function()
       -- one's device: "treat it as an attack" would be wrong there, and
       -- the front end's own logs name the client)
       assert.matches("passes users' logons on", joined(f), 1, true)
+    end)
+
+    -- Eight bad passwords for carol checked by NTLM (4776) with no
+    -- workstation named: no source to look at for other accounts' failures,
+    -- so the finding must not say one failed for her alone.  With the
+    -- workstation named, it may.
+    it("says why a guess that names no source is read as a stale credential", function()
+      local function tries(ws)
+        local log = {}
+        for i = 1, 8 do log[i] = ntlm("carol", ws, i * 10) end
+        return one(sc.triage(log), "password_guessing")
+      end
+      for _, ws in ipairs({ "", "-" }) do
+        local f = tries(ws)
+        assert.are.same({}, f.sources)
+        assert.are.equal("stale_credential", f.reading)
+        assert.matches("name no source", f.why, 1, true)
+      end
+      assert.are.equal("the source failed for this account only", tries("WS12").why)
     end)
 
     -- The same six failures, from a source that also failed for four other

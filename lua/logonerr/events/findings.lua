@@ -1281,6 +1281,16 @@ local function finding(kind, list, reading, extra)
   return f
 end
 
+-- Why a list read as a stale credential is read so: its source failed
+-- for its account alone; or, where none of its attempts names a source (a
+-- 4740 with no caller), no source's other failures could be looked at.
+local function lone_why(list)
+  for _, e in ipairs(list) do
+    if e.source then return "one_account" end
+  end
+  return "no_source"
+end
+
 -- A lockout that names no caller (a 4740 without its Caller Computer
 -- Name) where this log holds the bad passwords behind it: the account's
 -- bad passwords (by identity: bad_by_id's lists, in time order) in the w
@@ -1533,7 +1543,7 @@ local function find_all(self, tables_only)
       local others = attacking(l)
       local quick = not slow and p >= o.brute_force
       local reading = (others or quick) and "attacker" or "stale_credential"
-      local why = others and "other_accounts" or quick and "rate" or "one_account"
+      local why = others and "other_accounts" or quick and "rate" or lone_why(l)
       local extra = { peak = p, window = window, slow = slow or nil, why = why }
       local x = finding("password_guessing", l, reading, extra)
       if slow then x.severity = "medium" end
@@ -1648,7 +1658,7 @@ local function find_all(self, tables_only)
       if #p > 0 and #p >= o[THRESHOLD[cl]] then
         local dbd = (cl == "revoked" or cl == "disabled") and by_design(p) or {}
         local x = finding(kind, p, r, { disabled_by_design = #dbd > 0 and dbd or nil,
-          why = r == "attacker" and "other_accounts" or "one_account" })
+          why = r == "attacker" and "other_accounts" or lone_why(p) })
         if cl == "lockout" then callers_of(x, p, bad_by_id, w) end
         f[#f + 1] = x
       end
