@@ -865,6 +865,24 @@ describe("findings", function()
       assert.matches("CORP\\eve (logon ID 0x5f3a21)", text, 1, true)
     end)
 
+    -- The same tool giving credentials for FS01 by its short name and by
+    -- its full one: one host, listed once, in full; and an address beside
+    -- them stays an address.
+    it("lists a target named short and in full once", function()
+      local log = logon(0)
+      for i = 1, 10 do
+        log[#log + 1] = { id = 4648, time = at(100 + i * 5), computer = "ws07.corp.local", data = {
+          SubjectUserSid = "S-1-5-21-1-2-3-1190", SubjectUserName = "eve",
+          SubjectDomainName = "CORP", SubjectLogonId = "0x5f3a21", TargetUserName = "user" .. i,
+          TargetDomainName = "CORP",
+          TargetServerName = i == 10 and "10.0.0.5" or i % 2 == 0 and "FS01" or "FS01.corp.local",
+          ProcessId = "0x1a4", ProcessName = "C:\\Users\\eve\\AppData\\Local\\Temp\\sp.exe",
+          IpAddress = "10.0.0.77", IpPort = "445" } }
+      end
+      local f = one(sc.triage(log), "explicit_credentials")
+      assert.are.same({ "10.0.0.5", "fs01.corp.local" }, f.targets)
+    end)
+
     -- Four people's RDP logons to SRV01 from 10.0.0.99 in a minute, with
     -- NLA: SRV01's Winlogon logs a 4648 for each, to itself (Target Server
     -- localhost), and there its Network Address is the client's.

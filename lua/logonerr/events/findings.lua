@@ -1259,6 +1259,12 @@ local function finding(kind, list, reading, extra)
       f.process_ids = {}
       for i = math_min(#l, 20), 1, -1 do f.process_ids[#f.process_ids + 1] = l[i][1] end
     end
+    -- (a host named short and in full, FS01 and fs01.corp.local, is one:
+    -- named in full)
+    for t in pairs(targets) do
+      local short = not find(t, "^[%d.]+$") and match(t, "^([^.]+)%.")
+      if short and targets[short] then targets[short] = nil end
+    end
     if next(targets) then f.targets = keys(targets, 20) end
   end
   if here then
