@@ -835,18 +835,24 @@ describe("findings", function()
     -- tool working through a list (a sprayer, a runas loop): that is
     -- explicit_credentials, and 4648 never says whether the password was
     -- right, so it is not password_spray.
-    it("names one process using many accounts' credentials as explicit_credentials", function()
+    -- After an ordinary logon, eve's sp.exe on WS07 giving user1 .. user10's
+    -- credentials, 5 s apart, for the host server(i) names.
+    local function listed(server)
       local log = logon(0)
       for i = 1, 10 do
         log[#log + 1] = { id = 4648, time = at(100 + i * 5), computer = "ws07.corp.local", data = {
           SubjectUserSid = "S-1-5-21-1-2-3-1190", SubjectUserName = "eve",
           SubjectDomainName = "CORP", SubjectLogonId = "0x5f3a21", TargetUserName = "user" .. i,
-          TargetDomainName = "CORP", TargetServerName = "FS01.corp.local",
+          TargetDomainName = "CORP", TargetServerName = server(i),
           TargetInfo = "fs01.corp.local", ProcessId = "0x1a4",
           ProcessName = "C:\\Users\\eve\\AppData\\Local\\Temp\\sp.exe",
           IpAddress = "10.0.0.77", IpPort = "445" } }
       end
-      local r = sc.triage(log)
+      return log
+    end
+
+    it("names one process using many accounts' credentials as explicit_credentials", function()
+      local r = sc.triage(listed(function() return "FS01.corp.local" end))
       none(r, "password_spray")
       local f = one(r, "explicit_credentials")
       assert.are.equal(10, #f.accounts)
@@ -869,17 +875,9 @@ describe("findings", function()
     -- its full one: one host, listed once, in full; and an address beside
     -- them stays an address.
     it("lists a target named short and in full once", function()
-      local log = logon(0)
-      for i = 1, 10 do
-        log[#log + 1] = { id = 4648, time = at(100 + i * 5), computer = "ws07.corp.local", data = {
-          SubjectUserSid = "S-1-5-21-1-2-3-1190", SubjectUserName = "eve",
-          SubjectDomainName = "CORP", SubjectLogonId = "0x5f3a21", TargetUserName = "user" .. i,
-          TargetDomainName = "CORP",
-          TargetServerName = i == 10 and "10.0.0.5" or i % 2 == 0 and "FS01" or "FS01.corp.local",
-          ProcessId = "0x1a4", ProcessName = "C:\\Users\\eve\\AppData\\Local\\Temp\\sp.exe",
-          IpAddress = "10.0.0.77", IpPort = "445" } }
-      end
-      local f = one(sc.triage(log), "explicit_credentials")
+      local f = one(sc.triage(listed(function(i)
+        return i == 10 and "10.0.0.5" or i % 2 == 0 and "FS01" or "FS01.corp.local"
+      end)), "explicit_credentials")
       assert.are.same({ "10.0.0.5", "fs01.corp.local" }, f.targets)
     end)
 
