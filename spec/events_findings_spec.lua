@@ -1044,6 +1044,34 @@ describe("findings", function()
       assert.are.equal("the source failed for this account only", f.why)
     end)
 
+    -- Two lockouts, each from its own caller (svc_backup from APP01, frank
+    -- from PC41): one finding of both, read as stale since neither caller
+    -- failed for another account.  Its why must not speak of "the source"
+    -- and "this account", as though one source had failed for one account;
+    -- nor must guessing at one account from two addresses.
+    it("says no source failed for another account where a finding has several", function()
+      local f = one(sc.triage({
+        { id = 4740, time = at(0), data = { TargetUserName = "svc_backup",
+          TargetDomainName = "APP01", SubjectDomainName = "CORP" } },
+        { id = 4740, time = at(60), data = { TargetUserName = "frank",
+          TargetDomainName = "PC41", SubjectDomainName = "CORP" } } }), "lockout")
+      assert.are.same({ "APP01", "PC41" }, sc.sorted(f.sources))
+      assert.are.equal("stale_credential", f.reading)
+      assert.are.equal(
+        "none of the sources failed for another account within the window of these attempts",
+        f.why)
+      local log = {}
+      for i = 1, 3 do log[#log + 1] = kerberos_bad("alice", "CORP.LOCAL", "10.0.0.5", i * 20) end
+      for i = 1, 3 do
+        log[#log + 1] = kerberos_bad("alice", "CORP.LOCAL", "10.0.0.6", 100 + i * 20)
+      end
+      local g = one(sc.triage(log), "password_guessing")
+      assert.are.same({ "10.0.0.5", "10.0.0.6" }, sc.sorted(g.sources))
+      assert.are.equal("stale_credential", g.reading)
+      assert.not_matches("the source failed", g.why, 1, true)
+      assert.matches("none of the sources", g.why, 1, true)
+    end)
+
     -- The PDC's own log: carol's 4740 names no caller, but the 4771s
     -- (Kerberos pre-authentication failed, 0x18: her bad password) that
     -- locked her out are in the same log, from 10.0.0.77, in the minute

@@ -1288,13 +1288,23 @@ local function finding(kind, list, reading, extra)
 end
 
 -- Why a list read as a stale credential is read so: its source failed
--- for its account alone; or, where none of its attempts names a source (a
--- 4740 with no caller), no source's other failures could be looked at.
+-- for its account alone; where it has several sources or accounts (a
+-- guess from two addresses, the lockouts of two accounts), no source
+-- failed for another account within the window; or, where none of its
+-- attempts names a source (a 4740 with no caller), no source's other
+-- failures could be looked at.
 local function lone_why(list)
+  local source, who
   for _, e in ipairs(list) do
-    if e.source then return "one_account" end
+    if e.source then
+      if source == nil then
+        source, who = e.source, e.identity
+      elseif e.source ~= source or e.identity ~= who then
+        return "none_other"
+      end
+    end
   end
-  return "no_source"
+  return source and "one_account" or "no_source"
 end
 
 -- A lockout that names no caller (a 4740 without its Caller Computer

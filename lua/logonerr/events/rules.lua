@@ -597,6 +597,7 @@ M.WHY = {
   other_accounts = "the source also failed for other accounts within the window",
   rate = "more bad passwords in the window than a stale password sends before the account locks",
   one_account = "the source failed for this account only",
+  none_other = "none of the sources failed for another account within the window of these attempts",
   no_source = "the records name no source, so no other failures of one could be looked at: read as a stale credential until the source is found",
   tool = "the pattern is a tool's: many accounts or tickets from one source",
   tool_process = "a program outside Windows and Program Files supplied the credentials",
