@@ -1281,6 +1281,20 @@ describe("findings", function()
       assert.are.equal("high", f.severity)
       assert.are.equal(2, #f.accounts)
       assert.are.same({ "10.0.0.66" }, f.sources)
+      assert.matches("a tool's", f.why, 1, true)
+    end)
+
+    -- One TGT without pre-authentication, for one account: no pattern of
+    -- many accounts or tickets from one source, and the account's own
+    -- logon is logged the same way.  Its why says what it is (a reply
+    -- anyone could crack), not that a tool's pattern was seen.
+    it("does not call one account's TGT without pre-authentication a tool's pattern", function()
+      local f = one(sc.triage({ tgt("svc_legacy", "CORP.LOCAL", "10.0.0.7", 0, "0") }),
+                    "asrep_roasting")
+      assert.are.equal("attacker", f.reading)
+      assert.not_matches("many accounts", f.why, 1, true)
+      assert.matches("without pre-authentication", f.why, 1, true)
+      assert.matches("its own logon", f.why, 1, true)
     end)
   end)
 

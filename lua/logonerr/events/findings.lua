@@ -1754,10 +1754,19 @@ local function find_all(self, tables_only)
                         { services = { l[1].service }, why = "one_service" })
   end
 
-  -- AS-REP roasting, one finding per source.
+  -- AS-REP roasting, one finding per source.  Several accounts' TGTs
+  -- from one source are a tool's pattern; one account's may be its own
+  -- logon (a client asks without pre-authentication first, and an
+  -- account that does not require it gets its TGT then), and is still a
+  -- reply anyone who asked could crack.
   g, order = group(asrep, function(e) return e.source or "" end)
   for _, k in ipairs(order) do
-    f[#f + 1] = finding("asrep_roasting", g[k], "attacker", { why = "tool" })
+    local l, who, several = g[k], nil, false
+    for _, e in ipairs(l) do
+      if who == nil then who = e.identity elseif e.identity ~= who then several = true; break end
+    end
+    f[#f + 1] = finding("asrep_roasting", l, "attacker",
+                        { why = k ~= "" and several and "tool" or "no_preauth" })
   end
 
   -- One source, many failures that name no account: a tool's burst, or

@@ -600,6 +600,7 @@ M.WHY = {
   none_other = "none of the sources failed for another account within the window of these attempts",
   no_source = "the records name no source, so no other failures of one could be looked at: read as a stale credential until the source is found",
   tool = "the pattern is a tool's: many accounts or tickets from one source",
+  no_preauth = "a TGT was issued without pre-authentication, whose reply anyone who asked can crack offline for the account's password; one account's TGT alone may also be its own logon, as an account that does not require pre-authentication gets its TGT without it",
   tool_process = "a program outside Windows and Program Files supplied the credentials",
   system_process = "a Windows or installed program supplied the credentials (scheduled tasks, services)",
   many_services = "many services' tickets asked for in the window",
