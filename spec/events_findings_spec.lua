@@ -74,6 +74,22 @@ describe("findings", function()
   if not events.xml then pending("logonerr.evtx is not built (libexpat)") return end
 
   describe("findings: success after failures", function()
+    -- Twenty bad passwords for dave from his own PC, 14 s apart (a
+    -- person's pace), then his logon: read as an attack because twenty is
+    -- past brute_force, which no stale password reaches before the account
+    -- locks.  Its why must give that reason, not only a pace it did not
+    -- have, other accounts or nameless failures it did not see.
+    it("says a success after brute_force failures at a person's pace is read by their count",
+       function()
+      local log = {}
+      for i = 1, 20 do log[i] = failed_logon("dave", "CORP", "10.0.0.8", "PC8", i * 14) end
+      log[21] = logged_on("dave", "10.0.0.8", "PC8", 21 * 14)
+      local f = one(sc.triage(log), "success_after_failures")
+      assert.are.equal("attacker", f.reading)
+      assert.are.equal(20, f.failures)
+      assert.matches("more than a stale password sends before the account locks", f.why, 1, true)
+    end)
+
     -- Nine bad passwords, then a TGT for the same account from the same
     -- address 10 ms later: the tenth guess was right.  Elastic ("multiple
     -- logon failure followed by logon success") and Hayabusa flag it; for a
