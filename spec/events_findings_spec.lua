@@ -74,6 +74,28 @@ describe("findings", function()
   if not events.xml then pending("logonerr.evtx is not built (libexpat)") return end
 
   describe("findings: success after failures", function()
+    -- Five bad passwords for fred from 10.0.0.10, then an NTLM logon
+    -- (4776 status 0) that names no workstation: read as his own mistypes,
+    -- but the success has no source to be "the account's own", and the
+    -- failures it counts are his from anywhere.  With the workstation
+    -- named, the success's own source's failures alone count.
+    it("does not say a success that names no source came from the failures' source", function()
+      local log = {}
+      for i = 1, 5 do log[i] = kerberos_bad("fred", "CORP.LOCAL", "10.0.0.10", i * 20) end
+      log[6] = ntlm("fred", "", 130, "0x0")
+      local f = one(sc.triage(log), "success_after_failures")
+      assert.are.same({}, f.sources)
+      assert.are.equal("stale_credential", f.reading)
+      assert.not_matches("own source", f.why, 1, true)
+      assert.matches("names no source", f.why, 1, true)
+      log = {}
+      for i = 1, 5 do log[i] = failed_logon("fred", "CORP", "10.0.0.10", "PC10", i * 20) end
+      log[6] = logged_on("fred", "10.0.0.10", "PC10", 130)
+      assert.are.equal(
+        "failures at a person's pace from the account's own source, then the success",
+        one(sc.triage(log), "success_after_failures").why)
+    end)
+
     -- Twenty bad passwords for dave from his own PC, 14 s apart (a
     -- person's pace), then his logon: read as an attack because twenty is
     -- past brute_force, which no stale password reaches before the account

@@ -1928,8 +1928,12 @@ local function find_all(self, tables_only)
              e.failures_before >= o.brute_force
     end
     local reading = tool and "attacker" or "stale_credential"
+    -- (a success that names no source, a 4776 with no workstation, is
+    -- not known to come from where the failures did: they are all the
+    -- account's, from anywhere)
     local extra = { failures = l[1].failures_before, success = time_of(l[1]), successes = list,
-                    why = tool and "after_failures" or "typo" }
+                    why = tool and "after_failures" or l[1].source and "typo" or
+                          "typo_no_source" }
     local x = finding("success_after_failures", l, reading, extra)
     f[#f + 1] = x
     if not tool then again[x] = { l, extra } end

@@ -613,6 +613,7 @@ M.WHY = {
   attack_nearby = "the source is in another finding read as an attack, within the window of these attempts",
   from_internet = "the source is an internet address, outside the network unless --internal names its block as the network's own",
   typo = "failures at a person's pace from the account's own source, then the success",
+  typo_no_source = "failures at a person's pace, then the success, whose record names no source: the failures counted are the account's from anywhere, and whether the success came from where they did is not known",
   skew_one = "Kerberos refused these for clock skew, from one or two clients: a client's own clock is the likelier one off",
   skew_many = "Kerberos refused these for clock skew, from several clients at once: the clock they share, the KDC's, is the likelier one off",
 }
