@@ -939,6 +939,21 @@ describe("findings", function()
   end)
 
   describe("findings: disabled accounts and lockouts", function()
+    -- A clock skew refusal (4771 0x25) whose record gives no client
+    -- address: no client is named, so the finding cannot say it came from
+    -- "one or two clients" whose own clock is the likelier one off.
+    it("does not blame one or two clients' clocks where no client is named", function()
+      local log = { kerberos_bad("erin", "CORP.LOCAL", "10.0.0.9", 0) }
+      log[1].data.Status = "0x25"
+      assert.matches("one or two clients", one(sc.triage(log), "clock_skew").why, 1, true)
+      log[1].data.IpAddress = ""
+      local f = one(sc.triage(log), "clock_skew")
+      assert.are.same({}, f.sources)
+      assert.are.equal("stale_credential", f.reading)
+      assert.not_matches("one or two clients", f.why, 1, true)
+      assert.matches("name no client", f.why, 1, true)
+    end)
+
     -- A TGT asked for user from ip and refused with status (4768: 0x6 no
     -- such name, 0x12 refused), no pre-authentication given.
     local function asked(user, ip, t, status)

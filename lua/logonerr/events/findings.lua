@@ -1210,8 +1210,11 @@ local function finding(kind, list, reading, extra)
     f.check = prepend(rules.SKEW_MANY, f.check)
   end
   -- (a clock read as off says so: not a password guessed at one account)
+  -- (none named: no client to tell apart from the KDC)
   if kind == "clock_skew" and reading == "stale_credential" then
-    f.why = rules.WHY[count_keys(sources) >= SKEWED_MANY and "skew_many" or "skew_one"]
+    local n = count_keys(sources)
+    f.why = rules.WHY[n >= SKEWED_MANY and "skew_many" or n > 0 and "skew_one" or
+                      "skew_no_source"]
   end
   -- (one client's RC4 tickets for a service: its own lines, where the
   -- stale reading's open with many clients)

@@ -616,6 +616,7 @@ M.WHY = {
   typo_no_source = "failures at a person's pace, then the success, whose record names no source: the failures counted are the account's from anywhere, and whether the success came from where they did is not known",
   skew_one = "Kerberos refused these for clock skew, from one or two clients: a client's own clock is the likelier one off",
   skew_many = "Kerberos refused these for clock skew, from several clients at once: the clock they share, the KDC's, is the likelier one off",
+  skew_no_source = "Kerberos refused these for clock skew, and the records name no client: whether a client's clock or the KDC's is off cannot be told from them",
 }
 
 --- The readings a finding can have, in the words reports use.
