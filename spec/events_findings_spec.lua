@@ -1525,8 +1525,13 @@ describe("findings", function()
         assert.are.same({}, f.sources)
         assert.are.equal("stale_credential", f.reading)
         assert.matches("name no source", f.why, 1, true)
+        -- (and the advice starts with where to find the client it is about)
+        assert.matches("names where the bad passwords came from", f.check[1], 1, true)
+        assert.matches("netlogon.log", f.check[1], 1, true)
       end
-      assert.are.equal("the source failed for this account only", tries("WS12").why)
+      local f = tries("WS12")
+      assert.are.equal("the source failed for this account only", f.why)
+      assert.not_matches("netlogon.log", joined(f), 1, true)
     end)
 
     -- The same six failures, from a source that also failed for four other

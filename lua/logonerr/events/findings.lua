@@ -1232,6 +1232,10 @@ local function finding(kind, list, reading, extra)
       f.check = prepend(rules.LOCKOUT_NO_CALLER, f.check)
     end
   end
+  -- (a guess whose records name no source: "the source" is to be found first)
+  if kind == "password_guessing" and next(sources) == nil and of_platform.windows then
+    f.check = prepend(rules.GUESS_NO_SOURCE, f.check)
+  end
   local dbd = f.disabled_by_design
   -- (an enumeration's and a spray's say what those accounts answer)
   if dbd and kind ~= "user_enumeration" and kind ~= "password_spray" then

@@ -512,6 +512,10 @@ M.LOCKOUT_CALLERS = "This log holds the bad passwords behind the lockout too: in
 --- What to check first for a lockout whose 4740 names no caller computer.
 M.LOCKOUT_NO_CALLER = "A 4740 here names no Caller Computer Name: the bad password reached the domain controller without a client name. On the DC holding the PDC emulator role, which every bad password of a domain account is passed to, the account's 4771 (Kerberos, with the client's address) and 4776 (NTLM, with its workstation) just before the lockout's time name it; where they do not, Netlogon's debug log does (nltest /dbflag:0x2080ffff, then %windir%\\debug\\netlogon.log names the client of each failed logon; nltest /dbflag:0x0 turns it off)."
 
+--- Before a guess's advice where none of its records names a source (a
+-- 4776 with no workstation): how to find the client the rest is about.
+M.GUESS_NO_SOURCE = "None of these records names where the bad passwords came from (a 4776 with no workstation: an NTLM client that sent no name). For a domain account, Netlogon's debug log on the domain controller that checked them names the client of each failed logon (nltest /dbflag:0x2080ffff, then %windir%\\debug\\netlogon.log; nltest /dbflag:0x0 turns it off), and the account's 4771s, where it also tried Kerberos, give the client's address; for a local account, the host's own 4625s at the same times give the logon's address where it came over the network. What follows is about that client, once found."
+
 M.FROM_HOST = "These attempts came from a program on this host itself, not from another computer. Look at the process each 4625 names (not the logon screen) and at the session it ran in: the 4625's SubjectUserName and SubjectLogonId name that session, and its logon ID leads to the session's own 4624 and to its process creations (4688). In the advice below, the source is this host, and that program is what to look at."
 
 --- FROM_HOST's line where every such session is one that all the
