@@ -1491,6 +1491,27 @@ describe("findings", function()
       none(sc.triage(slow(), "xml", { slow_window = 3600 }), "password_guessing")
       none(sc.triage(slow(), "xml", { slow_guessing = 13 }), "password_guessing")
     end)
+
+    -- KALI (10.0.0.66) sprays six accounts, then tries erin's password once
+    -- an hour; her own PC31 fails for her too, later that day, as a stale
+    -- password would.  One slow finding of both sources, an attack's for
+    -- KALI's spray within its day: the why names KALI's address alone.
+    it("names which of a slow guess's sources another finding reads as an attack", function()
+      local log = {}
+      local function kali(user, t) return failed_logon(user, "CORP", "10.0.0.66", "KALI", t) end
+      for i = 1, 6 do log[#log + 1] = kali("user" .. i, i * 5) end
+      for i = 1, 5 do log[#log + 1] = kali("erin", 3600 * i) end
+      for i = 1, 6 do
+        log[#log + 1] = failed_logon("erin", "CORP", "10.0.0.31", "PC31", 30000 + 3600 * i)
+      end
+      local f = one(sc.triage(log), "password_guessing")
+      assert.is_true(f.slow)
+      assert.are.same({ "10.0.0.31", "10.0.0.66" }, sc.sorted(f.sources))
+      assert.are.equal("attacker", f.reading)
+      assert.matches("of its sources, these are in another finding read as an attack", f.why, 1,
+                     true)
+      assert.matches(": 10.0.0.66$", f.why)
+    end)
   end)
 
   describe("findings: advice for both readings", function()
@@ -2571,6 +2592,22 @@ describe("findings", function()
       assert.are.equal("stale_credential", one(r, "password_guessing").reading)
       s = one(r, "success_after_failures")
       assert.are.same({ "stale_credential", "medium" }, { s.reading, s.severity })
+    end)
+
+    -- Bad passwords for the same account from an inside address and from
+    -- an internet one, one guessing finding of both: it is read as an
+    -- attack for the internet address, and its why names which source
+    -- that is, not "the source" as if there were one.
+    it("names which of a finding's sources made it an attack's", function()
+      local log = {}
+      for i = 0, 2 do log[#log + 1] = rdp_fail("10.0.0.5", i * 20) end
+      for i = 0, 2 do log[#log + 1] = rdp_fail("185.220.101.5", 100 + i * 20) end
+      local g = one(sc.triage(log), "password_guessing")
+      assert.are.same({ "10.0.0.5", "185.220.101.5" }, sc.sorted(g.sources))
+      assert.are.equal("attacker", g.reading)
+      assert.matches("of its sources, these are internet addresses", g.why, 1, true)
+      assert.matches(": 185.220.101.5$", g.why)
+      assert.not_matches("10.0.0.5", g.why, 1, true)
     end)
 
     -- The address as Windows may write it (IPv4-mapped IPv6, in full), and

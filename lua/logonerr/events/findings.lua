@@ -1200,9 +1200,13 @@ local function finding(kind, list, reading, extra)
               about = { accounts = accounts, sources = sources, srcs = srcs, lo = lo, hi = hi,
                         processes = processes } }
   for key, v in pairs(extra or {}) do
-    if key ~= "also_platforms" then f[key] = v end
+    if key ~= "also_platforms" and key ~= "why_sources" then f[key] = v end
   end
   if f.why then f.why = rules.WHY[f.why] end
+  -- (the sources it names, where only some of the finding's are why)
+  if f.why and extra and extra.why_sources then
+    f.why = f.why .. ": " .. concat(extra.why_sources, ", ")
+  end
   -- (4648's finding names its one process)
   if f.process == nil and next(processes) then f.processes = keys(processes, 20) end
   -- (many clients' clocks off at once: the DC's is the one to look at)
@@ -2115,24 +2119,30 @@ local function find_all(self, tables_only)
     end
     return false
   end
+  -- (of several sources, the why names those that made it an attack's)
   for i, x in ipairs(f) do
-    local a, why = again[x], nil
+    local a, why, out, nearby = again[x], nil, {}, {}
     if a and not front_end(x) then
       local lo, hi = x.about.lo, x.about.hi
       local near = a[3] and o.slow_window or w -- (slow guessing: its own window)
       for src in pairs(x.about.sources) do
-        if from_out[src] then why = "from_internet" end
+        if from_out[src] then out[#out + 1] = src end
         for _, at in ipairs(lo and spans or {}) do
           if at.sources[src] and at.lo <= hi + near and at.hi >= lo - near then
-            why = "attack_nearby"
+            nearby[#nearby + 1] = src
             break
           end
         end
-        if why == "attack_nearby" then break end
       end
+      why = #nearby > 0 and "attack_nearby" or #out > 0 and "from_internet" or nil
     end
     if why then
-      a[2].why = why
+      local several = count_keys(x.about.sources) > 1
+      a[2].why = several and why .. "_some" or why
+      if several then
+        a[2].why_sources = #nearby > 0 and nearby or out
+        sort(a[2].why_sources)
+      end
       f[i] = finding(x.kind, a[1], "attacker", a[2])
       if a[3] then f[i].severity = "medium" end -- (slow guessing, as above)
     end
