@@ -1125,6 +1125,26 @@ describe("findings", function()
       assert.matches("none of the sources", g.why, 1, true)
     end)
 
+    -- svc_backup's lockout from APP01 and frank's, whose 4740 names no
+    -- caller: one finding of two accounts, read as stale.  Its why must not
+    -- say "the source failed for this account only", as though it had one
+    -- account (frank's attempt, naming no source, is an account all the
+    -- same).
+    it("does not say 'this account' where a sourceless attempt is another account's", function()
+      local f = one(sc.triage({
+        { id = 4740, time = at(0), data = { TargetUserName = "svc_backup",
+          TargetDomainName = "APP01", SubjectDomainName = "CORP" } },
+        { id = 4740, time = at(60), data = { TargetUserName = "frank",
+          TargetDomainName = "", SubjectDomainName = "CORP" } } }), "lockout")
+      assert.are.equal(2, #f.accounts)
+      assert.are.same({ "APP01" }, f.sources)
+      assert.are.equal("stale_credential", f.reading)
+      assert.not_matches("this account", f.why, 1, true)
+      assert.are.equal(
+        "none of the sources failed for another account within the window of these attempts",
+        f.why)
+    end)
+
     -- The PDC's own log: carol's 4740 names no caller, but the 4771s
     -- (Kerberos pre-authentication failed, 0x18: her bad password) that
     -- locked her out are in the same log, from 10.0.0.77, in the minute

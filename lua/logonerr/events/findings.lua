@@ -1303,19 +1303,20 @@ end
 -- guess from two addresses, the lockouts of two accounts), no source
 -- failed for another account within the window; or, where none of its
 -- attempts names a source (a 4740 with no caller), no source's other
--- failures could be looked at.
+-- failures could be looked at.  Its accounts are those of all its
+-- attempts, sourceless ones too: a caller's lockout beside another
+-- account's with no caller is a finding of two accounts, not "this
+-- account".
 local function lone_why(list)
-  local source, who
+  local source, who, several = nil, list[1] and list[1].identity, false
   for _, e in ipairs(list) do
+    several = several or e.identity ~= who
     if e.source then
-      if source == nil then
-        source, who = e.source, e.identity
-      elseif e.source ~= source or e.identity ~= who then
-        return "none_other"
-      end
+      if source == nil then source = e.source
+      elseif e.source ~= source then several = true end
     end
   end
-  return source and "one_account" or "no_source"
+  return source == nil and "no_source" or several and "none_other" or "one_account"
 end
 
 -- A lockout that names no caller (a 4740 without its Caller Computer
