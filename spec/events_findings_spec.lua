@@ -919,6 +919,17 @@ describe("findings", function()
       assert.are.same({ "10.0.0.5", "fs01.corp.local" }, f.targets)
     end)
 
+    -- From ws07.corp.local, DC01 is dc01.corp.local (Windows adds its own
+    -- domain to a short name), not the child domain's DC that the same tool
+    -- also named in full: two hosts, both listed, or the responder checks
+    -- one DC of the two.
+    it("keeps a short target whose full name in the list is another domain's", function()
+      local f = one(sc.triage(listed(function(i)
+        return i % 2 == 0 and "DC01" or "dc01.emea.corp.local"
+      end)), "explicit_credentials")
+      assert.are.same({ "dc01", "dc01.emea.corp.local" }, f.targets)
+    end)
+
     -- Four people's RDP logons to SRV01 from 10.0.0.99 in a minute, with
     -- NLA: SRV01's Winlogon logs a 4648 for each, to itself (Target Server
     -- localhost), and there its Network Address is the client's.

@@ -1112,7 +1112,12 @@ local function finding(kind, list, reading, extra)
       elseif e.role == "lockout" then sourceless = true end -- (a 4740's: a 4776 names no caller)
       if e.src then srcs[lower(e.src)] = true end
       if e.code then codes[e.code] = true end
-      if e.target then targets[e.target] = true end
+      -- (and the DNS domain of the host that logged it, where a short
+      -- name resolves: below)
+      if e.target then
+        targets[e.target] = targets[e.target] or match(lower(e.computer or ""), "^[^.]+%.(.+)$")
+                            or false
+      end
       if not records then
         process_of(e)
         here = here and e.by_program_here == true
@@ -1271,10 +1276,13 @@ local function finding(kind, list, reading, extra)
       for i = math_min(#l, 20), 1, -1 do f.process_ids[#f.process_ids + 1] = l[i][1] end
     end
     -- (a host named short and in full, FS01 and fs01.corp.local, is one:
-    -- named in full)
-    for t in pairs(targets) do
-      local short = not find(t, "^[%d.]+$") and match(t, "^([^.]+)%.")
-      if short and targets[short] then targets[short] = nil end
+    -- named in full; only in the domain of the host that logged the short
+    -- name, which is where Windows looks it up: DC01 from ws07.corp.local
+    -- is dc01.corp.local, not dc01.emea.corp.local, and both are kept)
+    for t, domain in pairs(targets) do
+      if domain and not find(t, ".", 1, true) and targets[t .. "." .. domain] ~= nil then
+        targets[t] = nil
+      end
     end
     if next(targets) then f.targets = keys(targets, 20) end
   end
