@@ -1586,6 +1586,20 @@ describe("findings", function()
       assert.not_matches("netlogon.log", joined(f), 1, true)
     end)
 
+    -- alice's six bad passwords from KALI, which fails for four other
+    -- accounts too, and two from her own PC31 in the same minutes: one
+    -- finding of both sources, an attack's for KALI's.  Its why names KALI,
+    -- not "the source" as if PC31's were KALI's tries.
+    it("names which of a guess's sources also failed for other accounts", function()
+      local log = tried_with_others("alice")
+      for i = 1, 2 do log[#log + 1] = failed_logon("alice", "CORP", "10.0.0.31", "PC31", i * 30) end
+      local f = one(sc.triage(log), "password_guessing")
+      assert.are.same({ "10.0.0.31", "10.0.0.66" }, sc.sorted(f.sources))
+      assert.are.equal("attacker", f.reading)
+      assert.are.equal(
+        "of its sources, these also failed for other accounts within the window: 10.0.0.66", f.why)
+    end)
+
     -- The same six failures, from a source that also failed for four other
     -- accounts: an attacker, and the advice must not send the responder
     -- looking for a forgotten service.

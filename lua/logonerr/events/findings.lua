@@ -1581,6 +1581,19 @@ local function find_all(self, tables_only)
       local reading = (others or quick) and "attacker" or "stale_credential"
       local why = others and "other_accounts" or quick and "rate" or lone_why(l)
       local extra = { peak = p, window = window, slow = slow or nil, why = why }
+      -- (of several sources, the why names those that failed for others)
+      if others then
+        local seen, some = {}, {} -- (seen[source]: whether it failed for others)
+        for _, e in ipairs(l) do
+          local s = e.source_label
+          if s and seen[s] == nil then seen[s] = false end
+          if s and not seen[s] and attacker(e) then seen[s] = true; some[#some + 1] = s end
+        end
+        if count_keys(seen) > 1 then
+          sort(some)
+          extra.why, extra.why_sources = "other_accounts_some", some
+        end
+      end
       local x = finding("password_guessing", l, reading, extra)
       if slow then x.severity = "medium" end
       f[#f + 1] = x

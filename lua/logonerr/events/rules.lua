@@ -616,6 +616,7 @@ M.WHY = {
   named_attack = "the source is in another finding read as an attack",
   attack_nearby = "the source is in another finding read as an attack, within the window of these attempts",
   from_internet = "the source is an internet address, outside the network unless --internal names its block as the network's own",
+  other_accounts_some = "of its sources, these also failed for other accounts within the window",
   from_internet_some = "of its sources, these are internet addresses, outside the network unless --internal names their block as the network's own",
   attack_nearby_some = "of its sources, these are in another finding read as an attack, within the window of these attempts",
   typo = "failures at a person's pace from the account's own source, then the success",
