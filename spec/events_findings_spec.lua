@@ -1108,17 +1108,23 @@ describe("findings", function()
       assert.are.equal("the source failed for this account only", f.why)
     end)
 
+    -- 4740s of svc_backup (caller APP01) and frank (caller frank_caller,
+    -- "" for none), a minute apart: their lockout finding.
+    local function two_lockouts(frank_caller)
+      return one(sc.triage({
+        { id = 4740, time = at(0), data = { TargetUserName = "svc_backup",
+          TargetDomainName = "APP01", SubjectDomainName = "CORP" } },
+        { id = 4740, time = at(60), data = { TargetUserName = "frank",
+          TargetDomainName = frank_caller, SubjectDomainName = "CORP" } } }), "lockout")
+    end
+
     -- Two lockouts, each from its own caller (svc_backup from APP01, frank
     -- from PC41): one finding of both, read as stale since neither caller
     -- failed for another account.  Its why must not speak of "the source"
     -- and "this account", as though one source had failed for one account;
     -- nor must guessing at one account from two addresses.
     it("says no source failed for another account where a finding has several", function()
-      local f = one(sc.triage({
-        { id = 4740, time = at(0), data = { TargetUserName = "svc_backup",
-          TargetDomainName = "APP01", SubjectDomainName = "CORP" } },
-        { id = 4740, time = at(60), data = { TargetUserName = "frank",
-          TargetDomainName = "PC41", SubjectDomainName = "CORP" } } }), "lockout")
+      local f = two_lockouts("PC41")
       assert.are.same({ "APP01", "PC41" }, sc.sorted(f.sources))
       assert.are.equal("stale_credential", f.reading)
       assert.are.equal(
@@ -1142,11 +1148,7 @@ describe("findings", function()
     -- account (frank's attempt, naming no source, is an account all the
     -- same).
     it("does not say 'this account' where a sourceless attempt is another account's", function()
-      local f = one(sc.triage({
-        { id = 4740, time = at(0), data = { TargetUserName = "svc_backup",
-          TargetDomainName = "APP01", SubjectDomainName = "CORP" } },
-        { id = 4740, time = at(60), data = { TargetUserName = "frank",
-          TargetDomainName = "", SubjectDomainName = "CORP" } } }), "lockout")
+      local f = two_lockouts("")
       assert.are.equal(2, #f.accounts)
       assert.are.same({ "APP01" }, f.sources)
       assert.are.equal("stale_credential", f.reading)
