@@ -1382,6 +1382,22 @@ describe("findings", function()
       assert.matches("without pre-authentication", f.why, 1, true)
       assert.matches("its own logon", f.why, 1, true)
     end)
+
+    -- Two accounts' TGTs without pre-authentication whose records name no
+    -- client (a 4768 without its IpAddress): still replies anyone could
+    -- crack, but no source ties them to one tool, and "one account's TGT"
+    -- would be wrong of two.  The why says which of these cannot be told.
+    it("says no client is named for several accounts' TGTs without pre-authentication", function()
+      local a = tgt("svc_legacy", "CORP.LOCAL", "", 0, "0")
+      local b = tgt("old_app", "CORP.LOCAL", "", 5, "0")
+      a.data.IpAddress, b.data.IpAddress = nil, nil
+      local f = one(sc.triage({ a, b }), "asrep_roasting")
+      assert.are.same({ "attacker", 2 }, { f.reading, #f.accounts })
+      assert.same({}, f.sources or {})
+      assert.not_matches("one account's TGT", f.why, 1, true)
+      assert.not_matches("from one source", f.why, 1, true)
+      assert.matches("name no client", f.why, 1, true)
+    end)
   end)
 
   describe("findings: what each finding tells, when one source did two things", function()

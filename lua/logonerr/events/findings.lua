@@ -1791,15 +1791,16 @@ local function find_all(self, tables_only)
   -- from one source are a tool's pattern; one account's may be its own
   -- logon (a client asks without pre-authentication first, and an
   -- account that does not require it gets its TGT then), and is still a
-  -- reply anyone who asked could crack.
+  -- reply anyone who asked could crack.  Several accounts' with no
+  -- source named may be one tool's or each account's own logon.
   g, order = group(asrep, function(e) return e.source or "" end)
   for _, k in ipairs(order) do
     local l, who, several = g[k], nil, false
     for _, e in ipairs(l) do
       if who == nil then who = e.identity elseif e.identity ~= who then several = true; break end
     end
-    f[#f + 1] = finding("asrep_roasting", l, "attacker",
-                        { why = k ~= "" and several and "tool" or "no_preauth" })
+    local why = not several and "no_preauth" or k == "" and "no_preauth_unsourced" or "tool"
+    f[#f + 1] = finding("asrep_roasting", l, "attacker", { why = why })
   end
 
   -- One source, many failures that name no account: a tool's burst, or
