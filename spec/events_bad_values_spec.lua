@@ -51,6 +51,39 @@ describe("logonerr events and a 4648's TargetServerName no Windows writes", func
   end)
 end)
 
+describe("logonerr events and a workstation a JSON log gives as a number", function()
+  -- Winlogbeat writes what it read; a script's export may give a
+  -- workstation named 7 as the number 7, which a JSON decoder may read as
+  -- 7.0.  The source is the host 7, as the log named it: a responder
+  -- searching for "7.0" would find no such machine.
+  it("names the source by its digits, in by_source and in the findings", function()
+    local lines = {}
+    for i = 1, 6 do
+      lines[i] = ('{"@timestamp":"2024-05-01T10:00:%02dZ","event":{"code":"4776"},' ..
+                  '"winlog":{"channel":"Security","computer_name":"dc1.corp.local",' ..
+                  '"event_id":4776,"record_id":%d,' ..
+                  '"provider_name":"Microsoft-Windows-Security-Auditing",' ..
+                  '"event_data":{"PackageName":"MICROSOFT_AUTHENTICATION_PACKAGE_V1_0",' ..
+                  '"TargetUserName":"alice","Workstation":7,"Status":"0xc000006a"}}}\n')
+                 :format(i, i)
+    end
+    local code, out, err = events(table.concat(lines))
+    assert.are.equal(0, code, err)
+    local r = require("dkjson").decode(out)
+    assert.are.equal(1, #r.by_source)
+    assert.are.equal("7", r.by_source[1].source)
+    assert.are.same({ "7" }, r.by_account[1].sources)
+    local seen = 0
+    for _, f in ipairs(r.findings) do
+      for _, s in ipairs(f.sources or {}) do
+        assert.are.equal("7", s)
+        seen = seen + 1
+      end
+    end
+    assert.is_true(seen > 0)
+  end)
+end)
+
 describe("logonerr events and times out of FILETIME's range", function()
   -- FILETIME starts in 1601 (a FILETIME of 0 is 1601-01-01), and no
   -- Windows time reaches the year 10000: such a record is skipped with the

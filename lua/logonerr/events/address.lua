@@ -5,9 +5,10 @@
 -- @module logonerr.events.address
 
 local memo = require "logonerr.events.memo"
+local text = require("logonerr.events.identity").text
 
-local ipairs, match, lower, upper, gsub, tonumber, type, tostring =
-      ipairs, string.match, string.lower, string.upper, string.gsub, tonumber, type, tostring
+local ipairs, match, lower, upper, gsub, tonumber, type =
+      ipairs, string.match, string.lower, string.upper, string.gsub, tonumber, type
 local floor, format = math.floor, string.format
 
 local _ENV = nil -- luacheck: ignore 211
@@ -19,7 +20,7 @@ local LOCAL = { ["-"] = true, ["::1"] = true, ["127.0.0.1"] = true }
 
 local function trimmed(v)
   if v == nil then return nil end
-  if type(v) ~= "string" then v = tostring(v) end
+  if type(v) ~= "string" then v = text(v) end -- (7, not 7.0)
   v = match(v, "^%s*(.-)%s*$")
   if v == "" then return nil end
   return v

@@ -451,10 +451,9 @@ function STATE:add(rec, ev)
   end
   local to_here, ts -- (4648: was the logon to this host?  Else to which)
   if role == "explicit" then
-    -- (a JSON log's may be anything: an object names no host, a number
-    -- is written as its digits)
-    ts = scalar(d.TargetServerName)
-    ts = host(type(ts) == "number" and format("%.14g", ts) or ts)
+    -- (a JSON log's may be anything: an object names no host; host()
+    -- writes a number as its digits)
+    ts = host(scalar(d.TargetServerName))
     to_here = ts == nil or is_loopback(ts) or first_label(ts) == "localhost" or
               first_label(ts) == self:own(rec.computer)
   end

@@ -19,7 +19,8 @@ local char, find, gsub, lower, match, sub, upper =
       string.char, string.find, string.gsub, string.lower,
       string.match, string.sub, string.upper
 local concat, sort = table.concat, table.sort
-local floor = math.floor
+local floor, mtype = math.floor, math.type -- luacheck: compat
+local format = string.format
 local ipairs, pairs, setmetatable, tostring, type =
       ipairs, pairs, setmetatable, tostring, type
 
@@ -79,10 +80,20 @@ local fold = M.fold
 
 -------------------------------------------------------------- accounts
 
+-- A field value as text.  A JSON log may give a name or an address as a
+-- number, which a decoder may read as a float: 7 is "7", not "7.0".
+local function text(v)
+  if type(v) ~= "number" then return tostring(v) end
+  if mtype and mtype(v) == "integer" then return tostring(v) end
+  if v % 1 == 0 and v > -2 ^ 53 and v < 2 ^ 53 then return format("%.0f", v) end
+  return format("%.14g", v)
+end
+M.text = text
+
 -- A field value that says something: not nil, "", "-".
 local function set(v)
   if v == nil then return nil end
-  if type(v) ~= "string" then v = tostring(v) end
+  if type(v) ~= "string" then v = text(v) end
   if v == "" or v == "-" then return nil end
   return v
 end

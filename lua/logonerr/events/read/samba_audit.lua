@@ -22,6 +22,7 @@
 local logonerr = require "logonerr"
 local json = require "logonerr.json"
 local lines = require "logonerr.events.read.lines"
+local as_text = require("logonerr.events.identity").text
 
 local find, format, match, sub = string.find, string.format, string.match, string.sub
 local tostring, type = tostring, type
@@ -62,7 +63,7 @@ local function set(v)
   if v == nil or v == json.null or v == "(null)" or v == "NULL" or v == "" then
     return nil
   end
-  return tostring(v)
+  return as_text(v) -- (a number as its digits: 7, not 7.0)
 end
 
 -- A record from the parts of one authentication.
