@@ -1153,9 +1153,29 @@ describe("findings", function()
       assert.are.same({ "APP01" }, f.sources)
       assert.are.equal("stale_credential", f.reading)
       assert.not_matches("this account", f.why, 1, true)
+      -- (and that frank's names none: APP01 is all that was looked at)
       assert.are.equal(
-        "none of the sources failed for another account within the window of these attempts",
-        f.why)
+        "none of the sources named failed for another account within the window of these " ..
+        "attempts, and some of the attempts name no source, whose other failures could not " ..
+        "be looked at", f.why)
+    end)
+
+    -- frank locked out twice in an hour: one 4740 names PC41 as the
+    -- caller, the other names none.  PC41 failed for him alone, but the
+    -- second lockout's caller is not known to be PC41: the why says both.
+    it("says a lockout's caller failed for that account alone, and that one names none",
+       function()
+      local f = one(sc.triage({
+        { id = 4740, time = at(0), data = { TargetUserName = "frank",
+          TargetDomainName = "PC41", SubjectDomainName = "CORP" } },
+        { id = 4740, time = at(3600), data = { TargetUserName = "frank",
+          TargetDomainName = "", SubjectDomainName = "CORP" } } }), "lockout")
+      assert.are.same({ "PC41" }, f.sources)
+      assert.are.equal("stale_credential", f.reading)
+      assert.are.equal("the source named failed for this account only, and some of the " ..
+                       "attempts name no source, whose other failures could not be looked at",
+                       f.why)
+      assert.matches("no Caller Computer Name", f.check[1], 1, true)
     end)
 
     -- The PDC's own log: carol's 4740 names no caller, but the 4771s
@@ -1602,6 +1622,30 @@ describe("findings", function()
       local f = tries("WS12")
       assert.are.equal("the source failed for this account only", f.why)
       assert.not_matches("netlogon.log", joined(f), 1, true)
+    end)
+
+    -- carol's six bad passwords in three minutes: three from 10.0.0.5,
+    -- which failed for no one else, and three NTLM checks (4776) that name
+    -- no workstation.  Read as a stale credential, as nothing here is an
+    -- attacker's pattern; but only 10.0.0.5 was looked at.  The three
+    -- sourceless ones may be another client's, an attacker's as well as a
+    -- phone's: the why must not say "the source" failed for her alone as
+    -- if it were all of them, and the advice starts with how to find their
+    -- client, as for a guess that names no source at all.
+    it("says which of a guess's attempts name no source, and how to find their client",
+       function()
+      local log = {}
+      for i = 1, 3 do log[#log + 1] = failed_logon("carol", "CORP", "10.0.0.5", "-", i * 20) end
+      for i = 1, 3 do log[#log + 1] = ntlm("carol", "", 60 + i * 20) end
+      local f = one(sc.triage(log), "password_guessing")
+      assert.are.same({ "10.0.0.5" }, f.sources)
+      assert.are.equal("stale_credential", f.reading)
+      assert.are.equal("the source named failed for this account only, and some of the " ..
+                       "attempts name no source, whose other failures could not be looked at",
+                       f.why)
+      assert.matches("Some of these records name no source", f.check[1], 1, true)
+      assert.matches("netlogon.log", f.check[1], 1, true)
+      assert.not_matches("None of these records", joined(f), 1, true)
     end)
 
     -- alice's six bad passwords from KALI, which fails for four other

@@ -1073,6 +1073,7 @@ local function finding(kind, list, reading, extra)
   local processes, sessions, pids, here = {}, {}, {}, #list > 0
   local started, all_started, typed = {}, #list > 0, #list > 0
   local sourceless = false -- (an attempt that names no source: a 4740 with no caller)
+  local unnamed = false -- (any attempt that names no source, of any event)
   local targets = {} -- (4648: the hosts the credentials were given for)
   local machines = #list > 0 -- (every account a computer's own: their advice)
   local function note(r)
@@ -1108,7 +1109,10 @@ local function finding(kind, list, reading, extra)
       if e.identity then accounts[e.identity] = true end -- (none: a failure naming none)
       machines = machines and e.kind == "machine"
       if e.source_label then sources[e.source_label] = true
-      elseif e.role == "lockout" then sourceless = true end -- (a 4740's: a 4776 names no caller)
+      else
+        unnamed = true
+        if e.role == "lockout" then sourceless = true end -- (a 4740's: a 4776 names no caller)
+      end
       if e.src then srcs[lower(e.src)] = true end
       if e.code then codes[e.code] = true end
       -- (and the DNS domain of the host that logged it, where a short
@@ -1240,9 +1244,11 @@ local function finding(kind, list, reading, extra)
       f.check = prepend(rules.LOCKOUT_NO_CALLER, f.check)
     end
   end
-  -- (a guess whose records name no source: "the source" is to be found first)
-  if kind == "password_guessing" and next(sources) == nil and of_platform.windows then
-    f.check = prepend(rules.GUESS_NO_SOURCE, f.check)
+  -- (a guess whose records name no source: "the source" is to be found
+  -- first; where some name one, the others' client may be another)
+  if kind == "password_guessing" and unnamed and of_platform.windows then
+    f.check = prepend(next(sources) == nil and rules.GUESS_NO_SOURCE or
+                      rules.GUESS_SOME_NO_SOURCE, f.check)
   end
   local dbd = f.disabled_by_design
   -- (an enumeration's and a spray's say what those accounts answer)
@@ -1313,17 +1319,22 @@ end
 -- failures could be looked at.  Its accounts are those of all its
 -- attempts, sourceless ones too: a caller's lockout beside another
 -- account's with no caller is a finding of two accounts, not "this
--- account".
+-- account".  Where some attempts name a source and some none, it says
+-- so: what is true of the named source is not known of the others.
 local function lone_why(list)
-  local source, who, several = nil, list[1] and list[1].identity, false
+  local source, who, several, unnamed = nil, list[1] and list[1].identity, false, false
   for _, e in ipairs(list) do
     several = several or e.identity ~= who
     if e.source then
       if source == nil then source = e.source
       elseif e.source ~= source then several = true end
+    else
+      unnamed = true
     end
   end
-  return source == nil and "no_source" or several and "none_other" or "one_account"
+  if source == nil then return "no_source" end
+  local why = several and "none_other" or "one_account"
+  return unnamed and why .. "_unnamed" or why
 end
 
 -- A lockout that names no caller (a 4740 without its Caller Computer
