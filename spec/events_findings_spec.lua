@@ -2701,6 +2701,46 @@ describe("findings", function()
       assert.are.same({ "stale_credential", "medium" }, { s.reading, s.severity })
     end)
 
+    -- Six bad passwords for carol from 185.220.101.5, 20 s apart, then her
+    -- NTLM logon that names no source (a 4776 with no workstation, or a
+    -- 4624 with neither address nor workstation).  The success may well be
+    -- the guesser's: its failures came from the internet, where no device
+    -- of hers mistypes, so "ask the user whether they mistyped" would send
+    -- the responder the wrong way.  Read as an attack, naming the address.
+    -- The same six from her own PC's address, 10.0.0.5: her mistypes, then
+    -- her logon, as before.
+    it("reads a sourceless success after failures from the internet as an attack", function()
+      local function log_of(ip, success)
+        local log = {}
+        for i = 1, 6 do log[i] = failed_logon("carol", "CORP", ip, "-", i * 20) end
+        log[7] = success
+        return log
+      end
+      for _, won in ipairs({ ntlm("carol", "", 150, "0x0"), logged_on("carol", "-", "-", 150) }) do
+        local s = one(sc.triage(log_of("185.220.101.5", won)), "success_after_failures")
+        assert.are.same({}, s.sources)
+        assert.are.same({ "attacker", "critical" }, { s.reading, s.severity })
+        assert.are.equal("the success's record names no source, and failures before it came " ..
+                         "from internet addresses, outside the network unless --internal " ..
+                         "names their block as the network's own: 185.220.101.5", s.why)
+        assert.not_matches("mistyped", joined(s), 1, true)
+        assert.matches("compromised", s.check[1], 1, true)
+        s = one(sc.triage(log_of("10.0.0.5", won)), "success_after_failures")
+        assert.are.same({ "stale_credential", "medium" }, { s.reading, s.severity })
+        assert.matches("names no source", s.why, 1, true)
+        assert.matches("mistyped", s.check[1], 1, true)
+      end
+      -- (inside too: failures from KALI, which tries four other accounts
+      -- in the same minutes, before a sourceless success are that attack's)
+      local log = tried_with_others("carol")
+      log[#log + 1] = ntlm("carol", "", 150, "0x0")
+      local s = one(sc.triage(log), "success_after_failures")
+      assert.are.equal("attacker", s.reading)
+      assert.are.equal("the success's record names no source, and failures before it came " ..
+                       "from sources another finding reads as an attack, within the window " ..
+                       "of these attempts: 10.0.0.66", s.why)
+    end)
+
     -- Bad passwords for the same account from an inside address and from
     -- an internet one, one guessing finding of both: it is read as an
     -- attack for the internet address, and its why names which source

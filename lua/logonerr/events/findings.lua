@@ -1955,6 +1955,17 @@ local function find_all(self, tables_only)
         if n_src > n_id then first = l_src[s_src.lo].t
         else first = first_of_identity(s_id, e.source) end
       end
+      -- (a success that names no source: where the failures it counts,
+      -- the account's from anywhere, came from, and since when, for the
+      -- reading of an attack below)
+      if e.source == nil and s_id then
+        local from = {}
+        for j = s_id.lo, s_id.hi do
+          local fx = l_id[j]
+          if fx.source_label then from[fx.source_label] = true end
+        end
+        e.failed_from, e.failed_lo = from, first
+      end
       -- Failures faster than a person types (under 2 s apart on average).
       e.burst = n >= o.guessing and first ~= nil and (t - first) / n < 2
       e.others, e.unnamed = others, unnamed
@@ -1980,7 +1991,22 @@ local function find_all(self, tables_only)
                           "typo_no_source" }
     local x = finding("success_after_failures", l, reading, extra)
     f[#f + 1] = x
-    if not tool then again[x] = { l, extra } end
+    if not tool then
+      local a = { l, extra }
+      -- (no source of its own: its failures' sources, from the first of
+      -- them to the last success, are what an attack may be shown by)
+      if l[1].source == nil then
+        local from, lo, hi = {}, nil, nil
+        for _, e in ipairs(l) do
+          for s in pairs(e.failed_from or {}) do from[s] = true end
+          local t0 = e.failed_lo or e.t
+          if lo == nil or t0 < lo then lo = t0 end
+          if hi == nil or e.t > hi then hi = e.t end
+        end
+        a.failed_from, a.lo, a.hi = from, lo, hi
+      end
+      again[x] = a
+    end
   end
 
   -- A sprayed account that logged on from the spray's source after its
@@ -2153,12 +2179,17 @@ local function find_all(self, tables_only)
     return false
   end
   -- (of several sources, the why names those that made it an attack's)
+  -- A success that names no source, after failures from such a source,
+  -- is read by those failures' sources: "the user mistyped" is no reading
+  -- of an internet address's or an attack's tries; its why names them.
   for i, x in ipairs(f) do
     local a, why, out, nearby = again[x], nil, {}, {}
     if a and not front_end(x) then
       local lo, hi = x.about.lo, x.about.hi
+      local from = x.about.sources
+      if a.failed_from then from, lo, hi = a.failed_from, a.lo, a.hi end
       local near = a[3] and o.slow_window or w -- (slow guessing: its own window)
-      for src in pairs(x.about.sources) do
+      for src in pairs(from) do
         if from_out[src] then out[#out + 1] = src end
         for _, at in ipairs(lo and spans or {}) do
           if at.sources[src] and at.lo <= hi + near and at.hi >= lo - near then
@@ -2169,7 +2200,12 @@ local function find_all(self, tables_only)
       end
       why = #nearby > 0 and "attack_nearby" or #out > 0 and "from_internet" or nil
     end
-    if why then
+    if why and a.failed_from then
+      a[2].why = why == "attack_nearby" and "failed_from_attack" or "failed_from_internet"
+      a[2].why_sources = #nearby > 0 and nearby or out
+      sort(a[2].why_sources)
+      f[i] = finding(x.kind, a[1], "attacker", a[2])
+    elseif why then
       local several = count_keys(x.about.sources) > 1
       a[2].why = several and why .. "_some" or why
       if several then
