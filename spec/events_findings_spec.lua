@@ -1565,7 +1565,7 @@ describe("findings", function()
     -- an hour; her own PC31 fails for her too, later that day, as a stale
     -- password would.  One slow finding of both sources, an attack's for
     -- KALI's spray within its day: the why names KALI's address alone.
-    it("names which of a slow guess's sources another finding reads as an attack", function()
+    local function kali_and_pc31()
       local log = {}
       local function kali(user, t) return failed_logon(user, "CORP", "10.0.0.66", "KALI", t) end
       for i = 1, 6 do log[#log + 1] = kali("user" .. i, i * 5) end
@@ -1573,13 +1573,34 @@ describe("findings", function()
       for i = 1, 6 do
         log[#log + 1] = failed_logon("erin", "CORP", "10.0.0.31", "PC31", 30000 + 3600 * i)
       end
-      local f = one(sc.triage(log), "password_guessing")
+      return log
+    end
+    it("names which of a slow guess's sources another finding reads as an attack", function()
+      local f = one(sc.triage(kali_and_pc31()), "password_guessing")
       assert.is_true(f.slow)
       assert.are.same({ "10.0.0.31", "10.0.0.66" }, sc.sorted(f.sources))
       assert.are.equal("attacker", f.reading)
       assert.matches("of its sources, these are in another finding read as an attack", f.why, 1,
                      true)
       assert.matches(": 10.0.0.66$", f.why)
+    end)
+
+    -- The same, and erin's password tried from an internet address that
+    -- evening too: two sources make it an attack's, for two reasons, and
+    -- the why names both, each with its reason (it named KALI's alone, as
+    -- if the internet address were one more of erin's own clients).
+    it("names a slow guess's internet source beside the one in an attack nearby", function()
+      local log = kali_and_pc31()
+      for i = 1, 2 do
+        log[#log + 1] = failed_logon("erin", "CORP", "185.220.101.5", "-", 50000 + 3600 * i)
+      end
+      local f = one(sc.triage(log), "password_guessing")
+      assert.are.same({ "10.0.0.31", "10.0.0.66", "185.220.101.5" }, sc.sorted(f.sources))
+      assert.are.equal("attacker", f.reading)
+      assert.matches("another finding read as an attack, within the window of these " ..
+                     "attempts: 10.0.0.66; and these are internet addresses", f.why, 1, true)
+      assert.matches(": 185.220.101.5$", f.why)
+      assert.not_matches("10.0.0.31", f.why, 1, true)
     end)
   end)
 

@@ -1208,12 +1208,18 @@ local function finding(kind, list, reading, extra)
               about = { accounts = accounts, sources = sources, srcs = srcs, lo = lo, hi = hi,
                         processes = processes } }
   for key, v in pairs(extra or {}) do
-    if key ~= "also_platforms" and key ~= "why_sources" then f[key] = v end
+    if key ~= "also_platforms" and key ~= "why_sources" and key ~= "why_internet" then
+      f[key] = v
+    end
   end
   if f.why then f.why = rules.WHY[f.why] end
-  -- (the sources it names, where only some of the finding's are why)
+  -- (the sources it names, where only some of the finding's are why; and
+  -- the internet's among the rest, beside those in an attack nearby)
   if f.why and extra and extra.why_sources then
     f.why = f.why .. ": " .. concat(extra.why_sources, ", ")
+    if extra.why_internet then
+      f.why = f.why .. rules.WHY_INTERNET_TOO .. concat(extra.why_internet, ", ")
+    end
   end
   -- (4648's finding names its one process)
   if f.process == nil and next(processes) then f.processes = keys(processes, 20) end
@@ -2200,18 +2206,30 @@ local function find_all(self, tables_only)
       end
       why = #nearby > 0 and "attack_nearby" or #out > 0 and "from_internet" or nil
     end
+    -- (those named: the sources in an attack nearby, and the internet's
+    -- of the rest; or the internet's)
+    local function name_sources()
+      local named, also = #nearby > 0 and nearby or out, {}
+      sort(named)
+      a[2].why_sources = named
+      if named == nearby then
+        local near = {}
+        for _, src in ipairs(nearby) do near[src] = true end
+        for _, src in ipairs(out) do
+          if not near[src] then also[#also + 1] = src end
+        end
+        sort(also)
+      end
+      a[2].why_internet = #also > 0 and also or nil
+    end
     if why and a.failed_from then
       a[2].why = why == "attack_nearby" and "failed_from_attack" or "failed_from_internet"
-      a[2].why_sources = #nearby > 0 and nearby or out
-      sort(a[2].why_sources)
+      name_sources()
       f[i] = finding(x.kind, a[1], "attacker", a[2])
     elseif why then
       local several = count_keys(x.about.sources) > 1
       a[2].why = several and why .. "_some" or why
-      if several then
-        a[2].why_sources = #nearby > 0 and nearby or out
-        sort(a[2].why_sources)
-      end
+      if several then name_sources() end
       f[i] = finding(x.kind, a[1], "attacker", a[2])
       if a[3] then f[i].severity = "medium" end -- (slow guessing, as above)
     end
