@@ -91,9 +91,25 @@ describe("findings", function()
       log = {}
       for i = 1, 5 do log[i] = failed_logon("fred", "CORP", "10.0.0.10", "PC10", i * 20) end
       log[6] = logged_on("fred", "10.0.0.10", "PC10", 130)
-      assert.are.equal(
-        "failures at a person's pace from the account's own source, then the success",
-        one(sc.triage(log), "success_after_failures").why)
+      assert.are.equal("failures at a person's pace, then the success, from the same source",
+                       one(sc.triage(log), "success_after_failures").why)
+    end)
+
+    -- Two people behind one address (a NAT, a terminal server) each
+    -- mistype a few times and then log on: one finding of that source,
+    -- of two accounts, and its why says nothing of "the account".
+    it("says a mistype of two accounts from one source is not one account's", function()
+      local log = {}
+      for i = 1, 5 do log[#log + 1] = failed_logon("fred", "CORP", "10.0.0.10", "TS1", i * 20) end
+      log[#log + 1] = logged_on("fred", "10.0.0.10", "TS1", 130)
+      for i = 1, 5 do
+        log[#log + 1] = failed_logon("gina", "CORP", "10.0.0.10", "TS1", 400 + i * 20)
+      end
+      log[#log + 1] = logged_on("gina", "10.0.0.10", "TS1", 530)
+      local f = one(sc.triage(log), "success_after_failures")
+      assert.are.same({ "CORP\\fred", "CORP\\gina" }, sc.sorted(f.accounts))
+      assert.are.equal("stale_credential", f.reading)
+      assert.not_matches("account's", f.why, 1, true)
     end)
 
     -- Twenty bad passwords for dave from his own PC, 14 s apart (a
