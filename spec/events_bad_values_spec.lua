@@ -84,6 +84,53 @@ describe("logonerr events and a workstation a JSON log gives as a number", funct
   end)
 end)
 
+describe("logonerr events and a record's own fields a JSON log gives as objects", function()
+  -- Winlogbeat's winlog.computer_name, channel, provider_name, record_id,
+  -- event_id and the @timestamp are texts or numbers; a script's export
+  -- may nest an object in any of them (an ECS host object where a name
+  -- was).  An object names nothing: the field is read as absent, the
+  -- record without it is read or skipped as one that lacks it is, and
+  -- the command never stops on it (a computer given as an object ended
+  -- the run with a Lua error, its report unwritten).
+  local function line(i, field, value)
+    local f = { computer_name = '"dc1.corp.local"', channel = '"Security"', record_id = i,
+                event_id = 4625, provider_name = '"Microsoft-Windows-Security-Auditing"' }
+    local at = '"2024-05-01T10:00:%02dZ"'
+    if field == "@timestamp" then at = value else f[field] = value end
+    return ('{"@timestamp":' .. at .. ',"winlog":{"channel":%s,"computer_name":%s,' ..
+            '"event_id":%s,"record_id":%s,"provider_name":%s,"event_data":{' ..
+            '"TargetUserName":"alice","TargetDomainName":"CORP","IpAddress":"10.0.0.5",' ..
+            '"LogonType":3,"Status":"0xc000006d","SubStatus":"0xc000006a"}}}\n')
+           :format(i, f.channel, f.computer_name, f.event_id, f.record_id, f.provider_name)
+  end
+  local function read(field, value)
+    local lines = {}
+    for i = 1, 6 do lines[i] = line(i, field, value) end
+    local code, out, err = events(table.concat(lines))
+    assert.not_matches("lua", err, 1, true)
+    assert.not_matches("table: 0x", out, 1, true)
+    return code, require("dkjson").decode(out), err
+  end
+
+  it("reads a record whose computer, channel, provider or number is an object", function()
+    for _, field in ipairs({ "computer_name", "channel", "provider_name", "record_id" }) do
+      local code, r, err = read(field, '{"name":"dc1"}')
+      assert.are.equal(0, code, field .. ": " .. err)
+      assert.are.equal(6, r.failures, field)
+      assert.are.same({ "10.0.0.5" }, r.by_account[1].sources, field)
+    end
+  end)
+
+  it("skips, with its reason, a record whose time or event ID is an object", function()
+    for _, field in ipairs({ "@timestamp", "event_id" }) do
+      local code, r = read(field, '{"value":4625}')
+      assert.are.equal(1, code, field) -- (none of the log read: said on stderr)
+      assert.are.same({ 0, 6 }, { r.events, r.skipped }, field)
+      assert.is_string(r.skipped_records[1].reason, field)
+    end
+  end)
+end)
+
 describe("logonerr events and times out of FILETIME's range", function()
   -- FILETIME starts in 1601 (a FILETIME of 0 is 1601-01-01), and no
   -- Windows time reaches the year 10000: such a record is skipped with the

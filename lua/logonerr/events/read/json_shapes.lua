@@ -25,6 +25,13 @@ local function plain(v)
   return v
 end
 
+-- A field of the record itself (its ID, number, time, computer, channel,
+-- provider): nil for an object or a list as for a null, which names none.
+local function scalar(v)
+  if v == null or type(v) == "table" then return nil end
+  return v
+end
+
 -- A copy of t without JSON nulls or nested tables, for data.
 local function data_of(t)
   local d = {}
@@ -100,9 +107,9 @@ function M.record(o)
   if type(o) ~= "table" then return nil end
   local w = plain(o.winlog)
   if type(w) == "table" and plain(w.event_id) then -- Winlogbeat / Elastic
-    return { id = plain(w.event_id), record = plain(w.record_id),
-             time = plain(o["@timestamp"]), computer = plain(w.computer_name),
-             channel = plain(w.channel), provider = plain(w.provider_name),
+    return { id = scalar(w.event_id), record = scalar(w.record_id),
+             time = scalar(o["@timestamp"]), computer = scalar(w.computer_name),
+             channel = scalar(w.channel), provider = scalar(w.provider_name),
              data = data_of(plain(w.event_data)) }
   end
   local e = plain(o.Event)
@@ -112,12 +119,12 @@ function M.record(o)
     t = type(t) == "table" and (plain(t.SystemTime) or
         type(plain(t["#attributes"])) == "table" and plain(t["#attributes"].SystemTime)) or t
     local id = plain(s.EventID)
-    if type(id) == "table" then id = plain(id["#text"]) or plain(id.text) end
+    if type(id) == "table" then id = scalar(id["#text"]) or scalar(id.text) end
     local pr = plain(s.Provider)
     pr = type(pr) == "table" and (type(plain(pr["#attributes"])) == "table" and
-         plain(pr["#attributes"].Name) or plain(pr.Name)) or nil
-    return { id = id, record = plain(s.EventRecordID), time = t,
-             computer = plain(s.Computer), channel = plain(s.Channel), provider = pr,
+         scalar(pr["#attributes"].Name) or scalar(pr.Name)) or nil
+    return { id = id, record = scalar(s.EventRecordID), time = scalar(t),
+             computer = scalar(s.Computer), channel = scalar(s.Channel), provider = pr,
              data = data_of(plain(e.EventData)) }
   end
   local id = plain(o.Id)
@@ -129,27 +136,27 @@ function M.record(o)
     end
     local t = plain(o.TimeCreated)
     if type(t) == "table" then t = plain(t.value) or plain(t.DateTime) end
-    return { id = id, record = plain(o.RecordId), time = t,
-             computer = plain(o.MachineName), channel = plain(o.LogName),
-             provider = plain(o.ProviderName), data = d }
+    return { id = scalar(id), record = scalar(o.RecordId), time = scalar(t),
+             computer = scalar(o.MachineName), channel = scalar(o.LogName),
+             provider = scalar(o.ProviderName), data = d }
   end
   local ed = plain(o.event_data)
   id = plain(o.event_id)
   if id ~= nil and (type(ed) == "table" or plain(o.log_name) ~= nil) then -- Winlogbeat 6
-    return { id = id, record = plain(o.record_number), time = plain(o["@timestamp"]),
-             computer = plain(o.computer_name), channel = plain(o.log_name),
-             provider = plain(o.source_name), data = data_of(ed) }
+    return { id = scalar(id), record = scalar(o.record_number), time = scalar(o["@timestamp"]),
+             computer = scalar(o.computer_name), channel = scalar(o.log_name),
+             provider = scalar(o.source_name), data = data_of(ed) }
   end
   id = plain(o.EventID) or plain(o.EventId) or id
   if id ~= nil then -- flat: OTRF / Mordor, NXLog, Splunk exports
     if type(id) == "table" then return nil end
     -- The event's own time before the collector's @timestamp.
-    return { id = id, record = plain(o.EventRecordID) or plain(o.RecordNumber),
-             time = plain(o.EventTime) or plain(o.TimeCreated) or
-                    plain(o.SystemTime) or plain(o["@timestamp"]),
-             computer = plain(o.Hostname) or plain(o.Computer) or plain(o.host),
-             channel = plain(o.Channel), provider = plain(o.SourceName) or
-                    plain(o.ProviderName), data = data_of(o) }
+    return { id = id, record = scalar(o.EventRecordID) or scalar(o.RecordNumber),
+             time = scalar(o.EventTime) or scalar(o.TimeCreated) or
+                    scalar(o.SystemTime) or scalar(o["@timestamp"]),
+             computer = scalar(o.Hostname) or scalar(o.Computer) or scalar(o.host),
+             channel = scalar(o.Channel), provider = scalar(o.SourceName) or
+                    scalar(o.ProviderName), data = data_of(o) }
   end
   return nil
 end
