@@ -2762,6 +2762,11 @@ describe("findings", function()
                          "names their block as the network's own: 185.220.101.5", s.why)
         assert.not_matches("mistyped", joined(s), 1, true)
         assert.matches("compromised", s.check[1], 1, true)
+        -- (the internet's finding: no logon named the address, but one
+        -- that names none followed, which "none succeeded" would hide)
+        local p = one(sc.triage(log_of("185.220.101.5", won)), "public_source")
+        assert.matches("none succeeded from one; but a logon whose record names no source " ..
+                       "followed", p.why, 1, true)
         s = one(sc.triage(log_of("10.0.0.5", won)), "success_after_failures")
         assert.are.same({ "stale_credential", "medium" }, { s.reading, s.severity })
         assert.matches("names no source", s.why, 1, true)

@@ -2188,6 +2188,7 @@ local function find_all(self, tables_only)
   -- A success that names no source, after failures from such a source,
   -- is read by those failures' sources: "the user mistyped" is no reading
   -- of an internet address's or an attack's tries; its why names them.
+  local unsourced_after_out = false -- (a success naming no source after the internet's failures)
   for i, x in ipairs(f) do
     local a, why, out, nearby = again[x], nil, {}, {}
     if a and not front_end(x) then
@@ -2226,12 +2227,22 @@ local function find_all(self, tables_only)
       a[2].why = why == "attack_nearby" and "failed_from_attack" or "failed_from_internet"
       name_sources()
       f[i] = finding(x.kind, a[1], "attacker", a[2])
+      if #out > 0 then unsourced_after_out = true end
     elseif why then
       local several = count_keys(x.about.sources) > 1
       a[2].why = several and why .. "_some" or why
       if several then name_sources() end
       f[i] = finding(x.kind, a[1], "attacker", a[2])
       if a[3] then f[i].severity = "medium" end -- (slow guessing, as above)
+    end
+  end
+  -- (the internet's failures, and then a success that names no source:
+  -- "none succeeded" is true of the addresses alone)
+  if unsourced_after_out then
+    for _, x in ipairs(f) do
+      if x.kind == "public_source" and x.why == rules.WHY.public_failures then
+        x.why = rules.WHY.public_failures_unsourced
+      end
     end
   end
 

@@ -609,6 +609,7 @@ M.WHY_INTERNET_TOO = "; and these are internet addresses, outside the network un
 M.WHY = {
   public_success = "a logon succeeded from an internet address",
   public_failures = "attempts failed from internet addresses, and none succeeded",
+  public_failures_unsourced = "attempts failed from internet addresses, and none succeeded from one; but a logon whose record names no source followed such failures for the same account, and may be one (success_after_failures)",
   other_accounts = "the source also failed for other accounts within the window",
   rate = "more bad passwords in the window than a stale password sends before the account locks",
   one_account = "the source failed for this account only",
