@@ -2783,6 +2783,42 @@ describe("findings", function()
                        "of these attempts: 10.0.0.66", s.why)
     end)
 
+    -- carol's phone, on a carrier's internet address, fails six times
+    -- through Exchange's IIS (w3wp.exe, ActiveSync) with her old password,
+    -- then she logs on at her desk by NTLM, a 4776 with no workstation.
+    -- Through a front end users' phones fail whatever else does, and the
+    -- guess of those same six failures keeps a stale password's reading
+    -- for it: the success after them is no attack's either, and "treat the
+    -- account as compromised" beside "update the phone" would contradict
+    -- itself.  The same failures from the internet not through a front
+    -- end are an attack's (above).
+    it("does not read a sourceless success after a front end's failures as an attack", function()
+      local log = {}
+      for i = 1, 6 do
+        local e = failed_logon("carol", "CORP", "100.20.30.40", "-", i * 20, nil,
+                               "exch01.corp.local")
+        e.data.LogonType = "8"
+        e.data.ProcessName = "C:\\Windows\\System32\\inetsrv\\w3wp.exe"
+        log[i] = e
+      end
+      log[7] = ntlm("carol", "", 150, "0x0")
+      local r = sc.triage(log)
+      assert.are.equal("stale_credential", one(r, "password_guessing").reading)
+      local s = one(r, "success_after_failures")
+      assert.are.same({ "stale_credential", "medium" }, { s.reading, s.severity })
+      assert.matches("names no source", s.why, 1, true)
+      assert.matches("none succeeded$", one(r, "public_source").why)
+      -- (the logon screen is no such front end here: the internet reached
+      -- it by RDP without NLA, whose 4625s name winlogon.exe)
+      for i = 1, 6 do
+        log[i].data.LogonType = "10"
+        log[i].data.ProcessName = "C:\\Windows\\System32\\winlogon.exe"
+      end
+      s = one(sc.triage(log), "success_after_failures")
+      assert.are.same({ "attacker", "critical" }, { s.reading, s.severity })
+      assert.matches("internet addresses.*: 100%.20%.30%.40$", s.why)
+    end)
+
     -- Bad passwords for the same account from an inside address and from
     -- an internet one, one guessing finding of both: it is read as an
     -- attack for the internet address, and its why names which source

@@ -124,8 +124,10 @@ end
 -- ends that pass on a remote client's logon (IIS, so OWA and ADFS's
 -- forms; Exchange; ADFS itself).
 local SCREEN = { "\\winlogon%.exe$", "\\logonui%.exe$", "\\consent%.exe$" }
-local FRONT = { "\\w3wp%.exe$", "\\msexchange[^\\]*%.exe$",
-                "\\microsoft%.identityserver[^\\]*%.exe$" }
+local WEB = { "\\w3wp%.exe$", "\\msexchange[^\\]*%.exe$",
+              "\\microsoft%.identityserver[^\\]*%.exe$" }
+local FRONT = {}
+for _, f in ipairs(WEB) do FRONT[#FRONT + 1] = f end
 for _, f in ipairs(SCREEN) do FRONT[#FRONT + 1] = f end
 local function one_of(list, p)
   p = "\\" .. lower(p)
@@ -834,6 +836,19 @@ local function named_process(e)
   local p = e.process
   if p == nil or p == "-" or p == "" then return nil end
   return tostring(p)
+end
+
+-- Did attempt e come through a web front end (IIS, Exchange, ADFS)?  Not
+-- the logon screen: one an internet address reached is RDP's, without
+-- NLA.  An attempt told by several events: by any of them.
+local function through_web(e)
+  local p = named_process(e)
+  if p and one_of(WEB, p) then return true end
+  for _, r in ipairs(e.records or {}) do
+    p = named_process(r)
+    if p and one_of(WEB, p) then return true end
+  end
+  return false
 end
 
 -- Advice list check with line first.
@@ -1963,12 +1978,16 @@ local function find_all(self, tables_only)
       end
       -- (a success that names no source: where the failures it counts,
       -- the account's from anywhere, came from, and since when, for the
-      -- reading of an attack below)
+      -- reading of an attack below; not a web front end's, through which
+      -- users' phones fail whatever else does, as a guess of them is no
+      -- attack's for its source either)
       if e.source == nil and s_id then
         local from = {}
         for j = s_id.lo, s_id.hi do
           local fx = l_id[j]
-          if fx.source_label then from[fx.source_label] = true end
+          if fx.source_label and not through_web(fx) then
+            from[fx.source_label] = true
+          end
         end
         e.failed_from, e.failed_lo = from, first
       end
