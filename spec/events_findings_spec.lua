@@ -2783,6 +2783,33 @@ describe("findings", function()
                        "of these attempts: 10.0.0.66", s.why)
     end)
 
+    -- Nine bad passwords for carol from 185.220.101.5 half a second apart
+    -- (a tool's pace), then her NTLM logon that names no source: read as
+    -- the tool's success.  The internet's finding must not say "none
+    -- succeeded" beside it, as the logon may be that address's: it says
+    -- what it says beside a sourceless success after slower failures.
+    it("says the internet's failures were followed by a sourceless success at a tool's pace",
+       function()
+      local log = {}
+      for i = 1, 9 do log[i] = failed_logon("carol", "CORP", "185.220.101.5", "-", i * 0.5) end
+      log[10] = ntlm("carol", "", 5, "0x0")
+      local r = sc.triage(log)
+      local s = one(r, "success_after_failures")
+      assert.are.same({ "attacker", "critical" }, { s.reading, s.severity })
+      assert.matches("faster than a person types", s.why, 1, true)
+      assert.matches("none succeeded from one; but a logon whose record names no source " ..
+                     "followed", one(r, "public_source").why, 1, true)
+      -- (the same burst through Outlook on the web: a tool's pace there too)
+      for i = 1, 9 do
+        log[i].data.LogonType = "8"
+        log[i].data.ProcessName = "C:\\Windows\\System32\\inetsrv\\w3wp.exe"
+      end
+      r = sc.triage(log)
+      assert.are.equal("attacker", one(r, "success_after_failures").reading)
+      assert.matches("none succeeded from one; but a logon whose record names no source " ..
+                     "followed", one(r, "public_source").why, 1, true)
+    end)
+
     -- carol's phone, on a carrier's internet address, fails six times
     -- through Exchange's IIS (w3wp.exe, ActiveSync) with her old password,
     -- then she logs on at her desk by NTLM, a 4776 with no workstation.

@@ -1978,16 +1978,15 @@ local function find_all(self, tables_only)
       end
       -- (a success that names no source: where the failures it counts,
       -- the account's from anywhere, came from, and since when, for the
-      -- reading of an attack below; not a web front end's, through which
-      -- users' phones fail whatever else does, as a guess of them is no
-      -- attack's for its source either)
+      -- reading of an attack below: from[source] is false where all of
+      -- its came through a web front end, through which users' phones
+      -- fail whatever else does, as a guess of them is no attack's for
+      -- that source either)
       if e.source == nil and s_id then
         local from = {}
         for j = s_id.lo, s_id.hi do
-          local fx = l_id[j]
-          if fx.source_label and not through_web(fx) then
-            from[fx.source_label] = true
-          end
+          local fx, s = l_id[j], l_id[j].source_label
+          if s then from[s] = from[s] or not through_web(fx) end
         end
         e.failed_from, e.failed_lo = from, first
       end
@@ -1996,6 +1995,7 @@ local function find_all(self, tables_only)
       e.others, e.unnamed = others, unnamed
     end
   end
+  local unsourced_tools = {} -- (the failures' sources of a tool's success that names none)
   for _, k in ipairs(keys(hits)) do
     local l = hits[k]
     local list, tool = {}, false
@@ -2016,22 +2016,23 @@ local function find_all(self, tables_only)
                           "typo_no_source" }
     local x = finding("success_after_failures", l, reading, extra)
     f[#f + 1] = x
-    if not tool then
-      local a = { l, extra }
-      -- (no source of its own: its failures' sources, from the first of
-      -- them to the last success, are what an attack may be shown by)
-      if l[1].source == nil then
-        local from, lo, hi = {}, nil, nil
-        for _, e in ipairs(l) do
-          for s in pairs(e.failed_from or {}) do from[s] = true end
-          local t0 = e.failed_lo or e.t
-          if lo == nil or t0 < lo then lo = t0 end
-          if hi == nil or e.t > hi then hi = e.t end
-        end
-        a.failed_from, a.lo, a.hi = from, lo, hi
+    local a = { l, extra }
+    -- (no source of its own: its failures' sources, from the first of
+    -- them to the last success, are what an attack may be shown by)
+    if l[1].source == nil then
+      local from, lo, hi = {}, nil, nil
+      for _, e in ipairs(l) do
+        for s, direct in pairs(e.failed_from or {}) do from[s] = from[s] or direct end
+        local t0 = e.failed_lo or e.t
+        if lo == nil or t0 < lo then lo = t0 end
+        if hi == nil or e.t > hi then hi = e.t end
       end
-      again[x] = a
+      a.failed_from, a.lo, a.hi = from, lo, hi
+      -- (a tool's: already an attack's, but its failures' sources tell
+      -- the internet's finding whether a logon may have followed them)
+      if tool then unsourced_tools[#unsourced_tools + 1] = from end
     end
+    if not tool then again[x] = a end
   end
 
   -- A sprayed account that logged on from the spray's source after its
@@ -2208,6 +2209,11 @@ local function find_all(self, tables_only)
   -- is read by those failures' sources: "the user mistyped" is no reading
   -- of an internet address's or an attack's tries; its why names them.
   local unsourced_after_out = false -- (a success naming no source after the internet's failures)
+  for _, from in ipairs(unsourced_tools) do
+    for src in pairs(from) do
+      if from_out[src] then unsourced_after_out = true end
+    end
+  end
   for i, x in ipairs(f) do
     local a, why, out, nearby = again[x], nil, {}, {}
     if a and not front_end(x) then
@@ -2215,9 +2221,9 @@ local function find_all(self, tables_only)
       local from = x.about.sources
       if a.failed_from then from, lo, hi = a.failed_from, a.lo, a.hi end
       local near = a[3] and o.slow_window or w -- (slow guessing: its own window)
-      for src in pairs(from) do
-        if from_out[src] then out[#out + 1] = src end
-        for _, at in ipairs(lo and spans or {}) do
+      for src, direct in pairs(from) do
+        if direct and from_out[src] then out[#out + 1] = src end
+        for _, at in ipairs(direct and lo and spans or {}) do
           if at.sources[src] and at.lo <= hi + near and at.hi >= lo - near then
             nearby[#nearby + 1] = src
             break
