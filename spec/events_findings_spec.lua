@@ -95,6 +95,28 @@ describe("findings", function()
                        one(sc.triage(log), "success_after_failures").why)
     end)
 
+    -- Five NTLM checks of fred's password that name no workstation (4776),
+    -- then his logon from PC10: the failures count for the success (they
+    -- may be PC10's), but none says it came from there, and an attacker's
+    -- NTLM client may send no name.  Read as his mistypes still; the why
+    -- must not say the failures came from the success's source, which
+    -- would send the responder to PC10 alone.
+    it("does not say sourceless failures came from the source of the success after them",
+       function()
+      local log = {}
+      for i = 1, 5 do log[i] = ntlm("fred", "", i * 20) end
+      log[6] = logged_on("fred", "10.0.0.10", "PC10", 130)
+      local f = one(sc.triage(log), "success_after_failures")
+      assert.are.same({ "10.0.0.10" }, f.sources)
+      assert.are.equal("stale_credential", f.reading)
+      assert.not_matches("from the same source", f.why, 1, true)
+      assert.matches("some or all name no source", f.why, 1, true)
+      -- (and where some name PC10 and some none)
+      for i = 4, 5 do log[i] = failed_logon("fred", "CORP", "10.0.0.10", "PC10", i * 20) end
+      f = one(sc.triage(log), "success_after_failures")
+      assert.matches("some or all name no source", f.why, 1, true)
+    end)
+
     -- Two people behind one address (a NAT, a terminal server) each
     -- mistype a few times and then log on: one finding of that source,
     -- of two accounts, and its why says nothing of "the account".

@@ -1972,6 +1972,10 @@ local function find_all(self, tables_only)
       -- spray's hit may have none); else all of n, its own.
       e.failures_before = n
       e.failures_own = n_src > n_id and (s_src.n[e.identity] or 0) or n
+      -- (the account's failures that name no source count beside those
+      -- from the success's: whether they came from there is not known)
+      e.failed_unsourced = e.source ~= nil and s_id ~= nil and n_src <= n_id and
+                           (s_id.n[false] or 0) > 0
       if n > 0 then
         if n_src > n_id then first = l_src[s_src.lo].t
         else first = first_of_identity(s_id, e.source) end
@@ -1998,7 +2002,7 @@ local function find_all(self, tables_only)
   local unsourced_tools = {} -- (the failures' sources of a tool's success that names none)
   for _, k in ipairs(keys(hits)) do
     local l = hits[k]
-    local list, tool = {}, false
+    local list, tool, unsourced = {}, false, false
     for i, e in ipairs(l) do
       if i <= 50 then
         list[i] = { identity = e.identity, time = time_of(e), failures = e.failures_before,
@@ -2006,13 +2010,15 @@ local function find_all(self, tables_only)
       end
       tool = tool or e.burst or e.others > 0 or e.unnamed > 0 or
              e.failures_before >= o.brute_force
+      unsourced = unsourced or e.failed_unsourced
     end
     local reading = tool and "attacker" or "stale_credential"
     -- (a success that names no source, a 4776 with no workstation, is
     -- not known to come from where the failures did: they are all the
     -- account's, from anywhere)
     local extra = { failures = l[1].failures_before, success = time_of(l[1]), successes = list,
-                    why = tool and "after_failures" or l[1].source and "typo" or
+                    why = tool and "after_failures" or
+                          l[1].source and (unsourced and "typo_failures_no_source" or "typo") or
                           "typo_no_source" }
     local x = finding("success_after_failures", l, reading, extra)
     f[#f + 1] = x

@@ -637,6 +637,7 @@ M.WHY = {
   failed_from_attack = "the success's record names no source, and failures before it came from sources another finding reads as an attack, within the window of these attempts",
   failed_from_internet = "the success's record names no source, and failures before it came from internet addresses, outside the network unless --internal names their block as the network's own",
   typo = "failures at a person's pace, then the success, from the same source",
+  typo_failures_no_source = "failures at a person's pace, then the success; of the failures counted, some or all name no source, and whether those came from where the success did is not known",
   typo_no_source = "failures at a person's pace, then the success, whose record names no source: the failures counted are the account's from anywhere, and whether the success came from where they did is not known",
   skew_one = "Kerberos refused these for clock skew, from one or two clients: a client's own clock is the likelier one off",
   skew_many = "Kerberos refused these for clock skew, from several clients at once: the clock they share, the KDC's, is the likelier one off",
