@@ -2210,16 +2210,16 @@ local function find_all(self, tables_only)
     end
     return false
   end
-  -- (of several sources, the why names those that made it an attack's)
-  -- A success that names no source, after failures from such a source,
-  -- is read by those failures' sources: "the user mistyped" is no reading
-  -- of an internet address's or an attack's tries; its why names them.
   local unsourced_after_out = false -- (a success naming no source after the internet's failures)
   for _, from in ipairs(unsourced_tools) do
     for src in pairs(from) do
       if from_out[src] then unsourced_after_out = true end
     end
   end
+  -- (of several sources, the why names those that made it an attack's)
+  -- A success that names no source, after failures from such a source,
+  -- is read by those failures' sources: "the user mistyped" is no reading
+  -- of an internet address's or an attack's tries; its why names them.
   for i, x in ipairs(f) do
     local a, why, out, nearby = again[x], nil, {}, {}
     if a and not front_end(x) then

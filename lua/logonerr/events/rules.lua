@@ -601,11 +601,11 @@ M.LOGON_AUDITING = {
 M.ABOUT_THE_LOG = {}
 for _, g in ipairs(M.GAPS) do M.ABOUT_THE_LOG[g.id] = true end
 
---- Why a finding has the reading it has, in the words reports use.
 --- After a why that names the sources in an attack nearby: those of the
 -- rest that are internet addresses.
 M.WHY_INTERNET_TOO = "; and these are internet addresses, outside the network unless --internal names their block as the network's own: "
 
+--- Why a finding has the reading it has, in the words reports use.
 M.WHY = {
   public_success = "a logon succeeded from an internet address",
   public_failures = "attempts failed from internet addresses, and none succeeded",
