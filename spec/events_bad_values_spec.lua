@@ -25,6 +25,32 @@ describe("logonerr events and values no Windows writes", function()
     assert.are.equal(0, code)
     assert.are.equal("STATUS_WRONG_PASSWORD", require("dkjson").decode(out).by_code[1].name)
   end)
+
+  -- A JSON log may give a code as a number; one beyond 64 bits (-1e308,
+  -- 1e19 below zero) is no code either: -1e308 ended the run with a Lua
+  -- error ("number has no integer representation"), and a negative one
+  -- beyond 32 bits was named by 16 hex digits, as no 32-bit code is.
+  it("a Status or SubStatus number beyond 64 bits: no crash, the code unread", function()
+    for _, v in ipairs({ "-1e308", "1e308", "-1e19", "1e20" }) do
+      for _, field in ipairs({ "Status", "SubStatus" }) do
+        local code, out, err = events('{"EventID":4625,"TimeCreated":"2024-05-01T10:00:00Z",' ..
+                                      '"' .. field .. '":' .. v .. '}\n')
+        assert.are.equal(0, code, field .. " " .. v .. ": " .. err)
+        local r = require("dkjson").decode(out)
+        assert.are.same({ 1, 1, "(no code)" }, { r.events, r.failures, r.by_code[1].name },
+                        field .. " " .. v)
+      end
+    end
+    -- a code below zero is read by its low 32 bits, as one above 2^32 is
+    -- (NTSTATUS as a signed number), never named by 16 hex digits
+    for v, name in pairs({ ["-1073741718"] = "STATUS_WRONG_PASSWORD",
+                           ["-5000000000"] = "0xD5FA0E00" }) do
+      local code, out = events('{"EventID":4625,"TimeCreated":"2024-05-01T10:00:00Z",' ..
+                               '"Status":' .. v .. '}\n')
+      assert.are.equal(0, code, v)
+      assert.are.equal(name, require("dkjson").decode(out).by_code[1].name, v)
+    end
+  end)
 end)
 
 describe("logonerr events and a 4648's TargetServerName no Windows writes", function()

@@ -37,9 +37,10 @@ local function parse_number(v)
     if hex then hex = match(hex, "^0*(%x+)$"); n = #hex <= 16 and tonumber(hex, 16) or nil
     else n = tonumber(match(v, "^%s*(%-?%d+)%s*$") or "") end
   end
-  if n == nil or n ~= n or n % 1 ~= 0 then return nil end
-  if n < 0 then n = n + 4294967296 end
-  if n >= 4294967296 then n = n % 4294967296 end -- sign-extended 64-bit form
+  -- (a JSON number may be anything: past 64 bits, -1e308, is no code)
+  if n == nil or n ~= n or n % 1 ~= 0 or n < -2 ^ 63 or n >= 2 ^ 64 then return nil end
+  -- the low 32 bits: of a signed form, or one sign-extended to 64 bits
+  if n < 0 or n >= 4294967296 then n = n % 4294967296 end
   return tointeger and tointeger(n) or n
 end
 
