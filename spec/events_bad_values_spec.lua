@@ -110,6 +110,84 @@ describe("logonerr events and a workstation a JSON log gives as a number", funct
   end)
 end)
 
+describe("logonerr events and data values a JSON log gives as true, false or numbers", function()
+  -- Windows writes an event's data as text; a script's export may give a
+  -- value as true or false, which names nothing (a TargetUserName of true
+  -- ended the run with a Lua error), or as a number, which a JSON library
+  -- may read as a float: 23 as 23.0, which the findings did not take for
+  -- RC4 (no Kerberoasting found) and wrote as "7.0" where it named
+  -- something, and 1e400 as inf, written "inf".
+  local dk = require "dkjson"
+  local function wlb(i, id, data)
+    return ('{"@timestamp":"2024-05-01T10:00:%02dZ","winlog":{"channel":"Security",' ..
+            '"computer_name":"dc1.corp.local","event_id":%d,"record_id":%d,' ..
+            '"event_data":{%s}}}\n'):format(i, id, i, data)
+  end
+  local function triage(lines)
+    local code, out, err = events(table.concat(lines))
+    assert.are.equal(0, code, err)
+    assert.not_matches("lua", err, 1, true)
+    assert.not_matches("table: 0x", out, 1, true)
+    return dk.decode(out), out
+  end
+  local function kinds(r)
+    local k = {}
+    for _, f in ipairs(r.findings) do k[f.kind] = f end
+    return k
+  end
+
+  it("reads true or false as absent", function()
+    for _, v in ipairs({ "true", "false" }) do
+      local lines = {}
+      for i = 1, 6 do -- (and a 4771, whose ServiceName gives the domain)
+        lines[#lines + 1] = wlb(i, 4625, '"TargetUserName":' .. v .. ',"TargetDomainName":' ..
+                                v .. ',"IpAddress":"10.0.0.5","LogonType":' .. v ..
+                                ',"Status":"0xc000006d","SubStatus":"0xc000006a"')
+        lines[#lines + 1] = wlb(10 + i, 4771, '"TargetUserName":"bob","ServiceName":' .. v ..
+                                ',"Status":"0x18","PreAuthType":' .. v ..
+                                ',"IpAddress":"10.0.0.6"')
+      end
+      local r = triage(lines)
+      assert.are.same({ 12, 12 }, { r.events, r.failures }, v)
+      assert.are.equal("bob", r.by_account[1].account, v)
+      assert.are.equal(6, r.by_account[1].failures, v)
+    end
+  end)
+
+  it("reads a whole number as the number it is", function()
+    local lines = {}
+    for i = 1, 8 do -- RC4 service tickets for eight services: Kerberoasting
+      lines[i] = wlb(i, 4769, '"TargetUserName":"bob@CORP.LOCAL","TargetDomainName":' ..
+                     '"CORP.LOCAL","ServiceName":"svc' .. i .. '","Status":0,' ..
+                     '"TicketEncryptionType":23,"IpAddress":"10.0.0.9"')
+    end
+    assert.is_table(kinds(triage(lines)).kerberoasting)
+    lines = {}
+    for i = 1, 10 do -- a program giving ten accounts' credentials
+      lines[i] = wlb(i, 4648, '"SubjectUserName":7,"SubjectDomainName":"CORP",' ..
+                     '"SubjectLogonId":"0x5f3a21","TargetUserName":"u' .. i .. '",' ..
+                     '"TargetDomainName":"CORP","TargetServerName":"srv' .. i .. '",' ..
+                     '"ProcessId":"0x1a4","ProcessName":"C:\\\\Temp\\\\sp.exe","IpAddress":"-"')
+    end
+    local r, out = triage(lines)
+    assert.not_matches("%f[%d]%d+%.0%f[^%d]", out)
+    assert.are.equal("CORP\\7", kinds(r).explicit_credentials.sessions[1].account)
+  end)
+
+  it("reads a number past a double's range (1e400) as absent", function()
+    local lines = {}
+    for i = 1, 6 do
+      lines[i] = wlb(i, 4625, '"TargetUserName":"alice","TargetDomainName":1e400,' ..
+                     '"IpAddress":-1e400,"WorkstationName":"WS1","LogonType":3,' ..
+                     '"Status":"0xc000006d","SubStatus":"0xc000006a","FailureReason":1e400')
+    end
+    local r, out = triage(lines)
+    assert.not_matches("%f[%a]inf%f[^%a]", out)
+    assert.are.equal("alice", r.by_account[1].account)
+    assert.are.same({ "WS1" }, r.by_account[1].sources)
+  end)
+end)
+
 describe("logonerr events and a record's own fields a JSON log gives as objects", function()
   -- Winlogbeat's winlog.computer_name, channel, provider_name, record_id,
   -- event_id and the @timestamp are texts or numbers; a script's export

@@ -13,6 +13,7 @@ local number = require("logonerr.events.record").number
 
 local ipairs, next, pairs, type = ipairs, next, pairs, type
 local match = string.match
+local huge, tointeger = math.huge, math.tointeger -- luacheck: compat
 
 local _ENV = nil -- luacheck: ignore 211
 
@@ -32,13 +33,23 @@ local function scalar(v)
   return v
 end
 
--- A copy of t without JSON nulls or nested tables, for data.
+-- A value of an event's data as Windows could have written it: text, or
+-- a number as the whole number it is (a JSON library may read 7 as 7.0,
+-- which would be written "7.0"); nil for what no event's data holds:
+-- null, an object, a list, true or false, or a number past a double's
+-- range (1e400, read as inf).
+local function datum(v)
+  local t = type(v)
+  if t == "string" then return v end
+  if t ~= "number" or v ~= v or v == huge or v == -huge then return nil end
+  return tointeger and tointeger(v) or v
+end
+
+-- A copy of t's data values (datum), for data.
 local function data_of(t)
   local d = {}
   if type(t) == "table" then
-    for k, v in pairs(t) do
-      if v ~= null and type(v) ~= "table" then d[k] = v end
-    end
+    for k, v in pairs(t) do d[k] = datum(v) end
   end
   return d
 end
@@ -49,8 +60,7 @@ local function properties(id, props)
   local names = schema.of(number(id)).fields
   local d = {}
   for i, p in ipairs(props) do
-    local v = type(p) == "table" and plain(p.Value) or plain(p)
-    if type(v) ~= "table" then d[names and names[i] or i] = v end
+    d[names and names[i] or i] = datum(type(p) == "table" and p.Value or p)
   end
   return d
 end
