@@ -174,6 +174,28 @@ describe("logonerr events and data values a JSON log gives as true, false or num
     assert.are.equal("CORP\\7", kinds(r).explicit_credentials.sessions[1].account)
   end)
 
+  -- A service or a process is a name, sorted among the others: a number
+  -- there is its digits (services given partly as numbers ended the run
+  -- with a Lua error, "attempt to compare number with string").
+  it("names a service or a process given as a number by its digits", function()
+    local lines = {}
+    for i = 1, 8 do
+      lines[i] = wlb(i, 4769, '"TargetUserName":"bob@CORP.LOCAL","TargetDomainName":' ..
+                     '"CORP.LOCAL","ServiceName":' .. (i % 2 == 0 and i or '"svc' .. i .. '"') ..
+                     ',"Status":"0x0","TicketEncryptionType":"0x17","IpAddress":"10.0.0.9"')
+    end
+    assert.are.same({ "2", "4", "6", "8", "svc1", "svc3", "svc5", "svc7" },
+                    kinds(triage(lines)).kerberoasting.services)
+    lines = {}
+    for i = 1, 10 do
+      lines[i] = wlb(i, 4648, '"SubjectUserName":"eve","SubjectDomainName":"CORP",' ..
+                     '"SubjectLogonId":"0x5f3a21","TargetUserName":"u' .. i .. '",' ..
+                     '"TargetDomainName":"CORP","TargetServerName":"srv' .. i .. '",' ..
+                     '"ProcessId":"0x1a4","ProcessName":3,"IpAddress":"-"')
+    end
+    assert.are.equal("3", kinds(triage(lines)).explicit_credentials.process)
+  end)
+
   it("reads a number past a double's range (1e400) as absent", function()
     local lines = {}
     for i = 1, 6 do

@@ -335,10 +335,11 @@ end)
 M.logon_id = logon_id
 
 -- A value of a record's data that is text or a number (a JSON log's may be
--- anything); nil for anything else.
+-- anything), as text; nil for anything else.
 local function scalar(v)
   local t = type(v)
-  if t == "string" or t == "number" then return v end
+  if t == "string" then return v end
+  if t == "number" then return identity.text(v) end -- (a name, sorted among texts)
   return nil
 end
 
