@@ -257,6 +257,75 @@ describe("logonerr events and a record's own fields a JSON log gives as objects"
   end)
 end)
 
+describe("logonerr events and a Samba audit object whose fields are of the wrong kind", function()
+  -- Samba writes its names, status and addresses as text or null, and
+  -- logonType as a number; a line edited or written by another program
+  -- may hold an object, a list or true there.  Each names nothing: it is
+  -- read as absent (an object was written "table: 0x..." as the account,
+  -- the workstation or a skipped record's time, and a logonType of null
+  -- ended --records with a Lua error in the JSON writer).
+  local function line(i, field, value)
+    local a = { logonType = "3", status = '"NT_STATUS_WRONG_PASSWORD"',
+                remoteAddress = '"ipv4:10.0.0.7:49330"', clientDomain = '"CORP"',
+                clientAccount = '"bob"', workstation = '"WS1"', mappedAccount = '"bob"',
+                mappedDomain = '"CORP"', becameAccount = "null", becameDomain = "null" }
+    local at = ('"2026-12-03T08:21:%02d.691199+0000"'):format(i)
+    if field == "timestamp" then at = value else a[field] = value end
+    local parts = {}
+    for _, k in ipairs({ "logonType", "status", "remoteAddress", "clientDomain", "clientAccount",
+                         "workstation", "mappedAccount", "mappedDomain", "becameAccount",
+                         "becameDomain" }) do
+      parts[#parts + 1] = '"' .. k .. '": ' .. a[k]
+    end
+    return '  {"timestamp": ' .. at .. ', "type": "Authentication", "Authentication": ' ..
+           '{"eventId": 4625, "serviceDescription": "SMB2", "authDescription": "NTLMSSP", ' ..
+           table.concat(parts, ", ") .. '}}\n'
+  end
+  local function read(field, value, args)
+    local lines = {}
+    for i = 1, 6 do lines[i] = line(i, field, value) end
+    local code, out, err = events(table.concat(lines), args)
+    assert.not_matches("lua", err, 1, true)
+    assert.not_matches("table: 0x", out, 1, true)
+    assert.not_matches("table: 0x", err, 1, true)
+    return code, out, err
+  end
+
+  it("reads an object, a list or true in a name or the status as absent", function()
+    for _, field in ipairs({ "clientAccount", "clientDomain", "mappedAccount", "mappedDomain",
+                             "workstation", "status", "becameAccount" }) do
+      for _, v in ipairs({ '{"name":"bob"}', '["bob"]', "true" }) do
+        local code, out, err = read(field, v)
+        assert.are.equal(0, code, field .. " " .. v .. ": " .. err)
+        local r = require("dkjson").decode(out)
+        assert.are.same({ 6, 6 }, { r.events, r.failures }, field .. " " .. v)
+      end
+    end
+  end)
+
+  it("writes the records of a logon type given as null or an object", function()
+    for _, v in ipairs({ "null", '{"type":3}', "true" }) do
+      local code, out, err = read("logonType", v, "--records")
+      assert.are.equal(0, code, v .. ": " .. err)
+      local n = 0
+      for l in out:gmatch("[^\n]+") do
+        local rec = require("dkjson").decode(l)
+        assert.is_nil(rec.data.LogonType, v)
+        n = n + 1
+      end
+      assert.are.equal(6, n, v)
+    end
+  end)
+
+  it("skips, with its reason, an authentication whose time is an object", function()
+    local code, out, err = read("timestamp", '{"t":1}')
+    assert.are.equal(1, code, err)
+    local r = require("dkjson").decode(out)
+    assert.are.same({ 0, 6 }, { r.events, r.skipped })
+    assert.are.equal("no time", r.skipped_records[1].reason)
+  end)
+end)
+
 describe("logonerr events and times out of FILETIME's range", function()
   -- FILETIME starts in 1601 (a FILETIME of 0 is 1601-01-01), and no
   -- Windows time reaches the year 10000: such a record is skipped with the

@@ -26,6 +26,7 @@ local as_text = require("logonerr.events.identity").text
 
 local find, format, match, sub = string.find, string.format, string.match, string.sub
 local tostring, type = tostring, type
+local huge, tointeger = math.huge, math.tointeger -- luacheck: compat
 
 local _ENV = nil -- luacheck: ignore 211
 
@@ -58,11 +59,20 @@ local function address(s)
   return nil
 end
 
+-- A JSON value as Samba writes one, text or a number (a whole one as the
+-- integer it is); nil for null and for what Samba never writes in a
+-- field it reads (an object, a list, true or false, 1e400 read as inf).
+local function value(v)
+  local t = type(v)
+  if t == "string" then return v end
+  if t ~= "number" or v ~= v or v == huge or v == -huge then return nil end
+  return tointeger and tointeger(v) or v
+end
+
 -- A value Samba writes for nothing: (null), NULL, JSON null.
 local function set(v)
-  if v == nil or v == json.null or v == "(null)" or v == "NULL" or v == "" then
-    return nil
-  end
+  v = value(v)
+  if v == nil or v == "(null)" or v == "NULL" or v == "" then return nil end
   return as_text(v) -- (a number as its digits: 7, not 7.0)
 end
 
@@ -123,7 +133,7 @@ local function from_json(o)
   return record({
     service = a.serviceDescription, auth = a.authDescription,
     domain = a.clientDomain, user = a.clientAccount,
-    time = o.timestamp, status = a.status, logon_type = a.logonType,
+    time = value(o.timestamp), status = a.status, logon_type = value(a.logonType),
     workstation = a.workstation, remote = a.remoteAddress,
     mapped_domain = set(a.mappedAccount) and a.mappedDomain or a.becameDomain,
     mapped_user = set(a.mappedAccount) and a.mappedAccount or a.becameAccount,
