@@ -221,13 +221,13 @@ describe("logonerr events and a record's own fields a JSON log gives as objects"
   local function line(i, field, value)
     local f = { computer_name = '"dc1.corp.local"', channel = '"Security"', record_id = i,
                 event_id = 4625, provider_name = '"Microsoft-Windows-Security-Auditing"' }
-    local at = '"2024-05-01T10:00:%02dZ"'
+    local at = ('"2024-05-01T10:00:%02dZ"'):format(i)
     if field == "@timestamp" then at = value else f[field] = value end
-    return ('{"@timestamp":' .. at .. ',"winlog":{"channel":%s,"computer_name":%s,' ..
+    return ('{"@timestamp":%s,"winlog":{"channel":%s,"computer_name":%s,' ..
             '"event_id":%s,"record_id":%s,"provider_name":%s,"event_data":{' ..
             '"TargetUserName":"alice","TargetDomainName":"CORP","IpAddress":"10.0.0.5",' ..
             '"LogonType":3,"Status":"0xc000006d","SubStatus":"0xc000006a"}}}\n')
-           :format(i, f.channel, f.computer_name, f.event_id, f.record_id, f.provider_name)
+           :format(at, f.channel, f.computer_name, f.event_id, f.record_id, f.provider_name)
   end
   local function read(field, value)
     local lines = {}
@@ -254,6 +254,31 @@ describe("logonerr events and a record's own fields a JSON log gives as objects"
       assert.are.same({ 0, 6 }, { r.events, r.skipped }, field)
       assert.is_string(r.skipped_records[1].reason, field)
     end
+  end)
+
+  -- true, false and a number past a double's range (1e400, read as inf)
+  -- name nothing either: a computer given as true ended the run with a Lua
+  -- error, and an ID of 1e400 or a record number of 1e400 was written
+  -- "inf".  A whole number is named by its digits: a time of 7 is "7".
+  it("reads true, false or 1e400 in a record's own field as absent", function()
+    for _, v in ipairs({ "true", "false", "1e400" }) do
+      for _, field in ipairs({ "computer_name", "channel", "provider_name", "record_id" }) do
+        local code, r, err = read(field, v)
+        assert.are.equal(0, code, field .. " " .. v .. ": " .. err)
+        assert.are.equal(6, r.failures, field .. " " .. v)
+        assert.not_matches("inf", err, 1, true)
+      end
+      for _, field in ipairs({ "@timestamp", "event_id" }) do
+        local code, r, err = read(field, v)
+        assert.are.equal(1, code, field .. " " .. v)
+        assert.are.same({ 0, 6 }, { r.events, r.skipped }, field .. " " .. v)
+        assert.not_matches("inf", err, 1, true)
+      end
+    end
+    local _, r = read("event_id", "true")
+    assert.are.equal("no event ID", r.skipped_records[1].reason)
+    _, r = read("@timestamp", "7")
+    assert.are.equal("not a time: 7 (number, not text)", r.skipped_records[1].reason)
   end)
 end)
 

@@ -190,6 +190,7 @@ function M.decorate(rec)
   -- (the C readers' is an integer, nearly always below 2^32; a JSON
   -- reader's may be a float, 1.0, which a skip would name so)
   if mtype(r) ~= "integer" or r < 0 or r >= 4294967296 then rec.record = number(r) or r end
+  if rec.id == nil then return rec, "no event ID" end -- (a JSON log's object, true...)
   local id = event_id(rec.id)
   if id == nil then
     local shown = type(rec.id) == "number" and format("%.14g", rec.id) or tostring(rec.id)

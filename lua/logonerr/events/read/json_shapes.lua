@@ -26,24 +26,19 @@ local function plain(v)
   return v
 end
 
--- A field of the record itself (its ID, number, time, computer, channel,
--- provider): nil for an object or a list as for a null, which names none.
-local function scalar(v)
-  if v == null or type(v) == "table" then return nil end
-  return v
-end
-
--- A value of an event's data as Windows could have written it: text, or
--- a number as the whole number it is (a JSON library may read 7 as 7.0,
--- which would be written "7.0"); nil for what no event's data holds:
--- null, an object, a list, true or false, or a number past a double's
--- range (1e400, read as inf).
+-- A value of an event's data, or a field of the record itself (its ID,
+-- number, time, computer, channel, provider), as Windows could have
+-- written it: text, or a number as the whole number it is (a JSON library
+-- may read 7 as 7.0, which would be written "7.0"); nil for what names
+-- none: null, an object, a list, true or false, or a number past a
+-- double's range (1e400, read as inf).
 local function datum(v)
   local t = type(v)
   if t == "string" then return v end
   if t ~= "number" or v ~= v or v == huge or v == -huge then return nil end
   return tointeger and tointeger(v) or v
 end
+local scalar = datum
 
 -- A copy of t's data values (datum), for data.
 local function data_of(t)
@@ -133,7 +128,7 @@ function M.record(o)
     local pr = plain(s.Provider)
     pr = type(pr) == "table" and (type(plain(pr["#attributes"])) == "table" and
          scalar(pr["#attributes"].Name) or scalar(pr.Name)) or nil
-    return { id = id, record = scalar(s.EventRecordID), time = scalar(t),
+    return { id = scalar(id), record = scalar(s.EventRecordID), time = scalar(t),
              computer = scalar(s.Computer), channel = scalar(s.Channel), provider = pr,
              data = data_of(plain(e.EventData)) }
   end
@@ -161,7 +156,7 @@ function M.record(o)
   if id ~= nil then -- flat: OTRF / Mordor, NXLog, Splunk exports
     if type(id) == "table" then return nil end
     -- The event's own time before the collector's @timestamp.
-    return { id = id, record = scalar(o.EventRecordID) or scalar(o.RecordNumber),
+    return { id = scalar(id), record = scalar(o.EventRecordID) or scalar(o.RecordNumber),
              time = scalar(o.EventTime) or scalar(o.TimeCreated) or
                     scalar(o.SystemTime) or scalar(o["@timestamp"]),
              computer = scalar(o.Hostname) or scalar(o.Computer) or scalar(o.host),
