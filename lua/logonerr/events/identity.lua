@@ -20,6 +20,7 @@ local char, find, gsub, lower, match, sub, upper =
       string.match, string.sub, string.upper
 local concat, sort = table.concat, table.sort
 local floor, mtype = math.floor, math.type -- luacheck: compat
+local huge, tointeger = math.huge, math.tointeger -- luacheck: compat
 local format = string.format
 local ipairs, pairs, setmetatable, tostring, type =
       ipairs, pairs, setmetatable, tostring, type
@@ -89,6 +90,17 @@ local function text(v)
   return format("%.14g", v)
 end
 M.text = text
+
+-- A JSON log's value as Windows or Samba could have written it: text, or
+-- a number as the whole number it is (a JSON library may read 7 as 7.0);
+-- nil for what names none: null, an object, a list, true or false, or a
+-- number past a double's range (1e400, read as inf).
+function M.datum(v)
+  local t = type(v)
+  if t == "string" then return v end
+  if t ~= "number" or v ~= v or v == huge or v == -huge then return nil end
+  return tointeger and tointeger(v) or v
+end
 
 -- A field value that says something: not nil, "", "-".
 local function set(v)

@@ -10,10 +10,10 @@
 local json = require "logonerr.json"
 local schema = require "logonerr.events.schema"
 local number = require("logonerr.events.record").number
+local datum = require("logonerr.events.identity").datum
 
 local ipairs, next, pairs, type = ipairs, next, pairs, type
 local match = string.match
-local huge, tointeger = math.huge, math.tointeger -- luacheck: compat
 
 local _ENV = nil -- luacheck: ignore 211
 
@@ -28,16 +28,8 @@ end
 
 -- A value of an event's data, or a field of the record itself (its ID,
 -- number, time, computer, channel, provider), as Windows could have
--- written it: text, or a number as the whole number it is (a JSON library
--- may read 7 as 7.0, which would be written "7.0"); nil for what names
--- none: null, an object, a list, true or false, or a number past a
--- double's range (1e400, read as inf).
-local function datum(v)
-  local t = type(v)
-  if t == "string" then return v end
-  if t ~= "number" or v ~= v or v == huge or v == -huge then return nil end
-  return tointeger and tointeger(v) or v
-end
+-- written it (identity.datum): nil for null, an object, a list, a
+-- boolean or a number past a double's range, which name none.
 local scalar = datum
 
 -- A copy of t's data values (datum), for data.

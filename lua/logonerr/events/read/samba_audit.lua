@@ -23,10 +23,12 @@ local logonerr = require "logonerr"
 local json = require "logonerr.json"
 local lines = require "logonerr.events.read.lines"
 local as_text = require("logonerr.events.identity").text
+-- (a JSON value as Samba writes one, text or a number; nil for null and
+-- for what Samba never writes in a field it reads)
+local value = require("logonerr.events.identity").datum
 
 local find, format, match, sub = string.find, string.format, string.match, string.sub
 local tostring, type = tostring, type
-local huge, tointeger = math.huge, math.tointeger -- luacheck: compat
 
 local _ENV = nil -- luacheck: ignore 211
 
@@ -57,16 +59,6 @@ local function address(s)
   local a, p = match(s, "^ipv[46]:(.+):(%d+)$")
   if a then return a, p end
   return nil
-end
-
--- A JSON value as Samba writes one, text or a number (a whole one as the
--- integer it is); nil for null and for what Samba never writes in a
--- field it reads (an object, a list, true or false, 1e400 read as inf).
-local function value(v)
-  local t = type(v)
-  if t == "string" then return v end
-  if t ~= "number" or v ~= v or v == huge or v == -huge then return nil end
-  return tointeger and tointeger(v) or v
 end
 
 -- A value Samba writes for nothing: (null), NULL, JSON null.
