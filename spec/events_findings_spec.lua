@@ -1640,6 +1640,43 @@ describe("findings", function()
       assert.matches(": 185.220.101.5$", f.why)
       assert.not_matches("10.0.0.31", f.why, 1, true)
     end)
+
+    -- KALI tries erin's password once an hour for ten hours and sprays six
+    -- accounts in between; 185.220.101.5 tries hers five times in five
+    -- seconds and then logs on as her.  One guess of both: an attack's,
+    -- for KALI's spray nearby and for the internet address.  The success
+    -- after the burst is an attack's by the burst, which is this guess's
+    -- own failures: citing it as "another finding" would make the guess
+    -- its own evidence, and would hide that the address is the internet's.
+    it("names a guess's internet source as the internet's where its other attack is its own",
+       function()
+      local log = {}
+      for i = 1, 10 do
+        log[#log + 1] = failed_logon("erin", "CORP", "10.0.0.66", "KALI", 3600 * i)
+      end
+      for i = 1, 6 do
+        log[#log + 1] = failed_logon("user" .. i, "CORP", "10.0.0.66", "KALI", 9000 + i * 5)
+      end
+      for i = 1, 5 do
+        log[#log + 1] = failed_logon("erin", "CORP", "185.220.101.5", "-", 20000 + i)
+      end
+      log[#log + 1] = logged_on("erin", "185.220.101.5", "-", 20007)
+      local r = sc.triage(log)
+      assert.are.equal("attacker", one(r, "success_after_failures").reading)
+      local f = one(r, "password_guessing")
+      assert.are.same({ "10.0.0.66", "185.220.101.5" }, sc.sorted(f.sources))
+      assert.are.equal("attacker", f.reading)
+      assert.matches("another finding read as an attack, within the window of these " ..
+                     "attempts: 10.0.0.66; and these are internet addresses", f.why, 1, true)
+      assert.matches(": 185.220.101.5$", f.why)
+      -- (the burst and its success alone: the internet's, said so)
+      local burst = {}
+      for i = 17, #log do burst[#burst + 1] = log[i] end
+      f = one(sc.triage(burst), "password_guessing")
+      assert.are.equal("attacker", f.reading)
+      assert.are.equal("the source is an internet address, outside the network unless " ..
+                       "--internal names its block as the network's own", f.why)
+    end)
   end)
 
   describe("findings: advice for both readings", function()

@@ -2196,14 +2196,25 @@ local function find_all(self, tables_only)
   -- finding (its source is the host its program ran on, where people
   -- mistype too).
   local spans, from_out = {}, {}
+  local won_after = {} -- (the spans of successes after failures: below)
   for _, x in ipairs(f) do
     if x.reading == "attacker" and not again[x] then
       if x.kind == "public_source" then
         for src in pairs(x.about.sources) do from_out[src] = true end
       elseif x.kind ~= "explicit_credentials" and x.about.lo then
         spans[#spans + 1] = x.about
+        if x.kind == "success_after_failures" then won_after[x.about] = true end
       end
     end
+  end
+  -- (a success of a guess's account after a tool's pace from a source is
+  -- an attack's by that guess's own failures: no other finding's evidence)
+  local function own_span(x, at)
+    if x.kind ~= "password_guessing" or not won_after[at] then return false end
+    for id in pairs(x.about.accounts) do
+      if at.accounts[id] then return true end
+    end
+    return false
   end
   local function front_end(x)
     for p in pairs(x.about.processes) do
@@ -2222,7 +2233,7 @@ local function find_all(self, tables_only)
   -- is read by those failures' sources: "the user mistyped" is no reading
   -- of an internet address's or an attack's tries; its why names them.
   for i, x in ipairs(f) do
-    local a, why, out, nearby = again[x], nil, {}, {}
+    local a, why, out, nearby, its_own = again[x], nil, {}, {}, {}
     if a and not front_end(x) then
       local lo, hi = x.about.lo, x.about.hi
       local from = x.about.sources
@@ -2230,13 +2241,19 @@ local function find_all(self, tables_only)
       local near = a[3] and o.slow_window or w -- (slow guessing: its own window)
       for src, direct in pairs(from) do
         if direct and from_out[src] then out[#out + 1] = src end
+        local by = nil -- (the attack nearby: "own", where its own success's alone)
         for _, at in ipairs(direct and lo and spans or {}) do
           if at.sources[src] and at.lo <= hi + near and at.hi >= lo - near then
-            nearby[#nearby + 1] = src
-            break
+            by = own_span(x, at) and "own" or "other"
+            if by == "other" then break end
           end
         end
+        if by == "other" then nearby[#nearby + 1] = src
+        elseif by == "own" then its_own[#its_own + 1] = src end
       end
+      -- (a source whose attack is the guess's own success is named by
+      -- another reason where it has one: the internet, or another's attack)
+      if #nearby == 0 and #out == 0 then nearby = its_own end
       why = #nearby > 0 and "attack_nearby" or #out > 0 and "from_internet" or nil
     end
     -- (those named: the sources in an attack nearby, and the internet's
