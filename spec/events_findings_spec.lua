@@ -2921,6 +2921,39 @@ describe("findings", function()
       assert.not_matches("10.0.0.5", g.why, 1, true)
     end)
 
+    -- Twelve bad passwords for WS01's Administrator from 185.220.101.5, one
+    -- an hour: RDP without NLA, whose 4625s name winlogon.exe, logon type
+    -- 10, and the client's own address.  The logon screen passes on no
+    -- one's logon: the address tried the password itself, slowly, as a
+    -- guesser does to stay under the lockout, and no device of the
+    -- administrator's sits on the internet.  An attack's, as the internet's
+    -- finding beside it says; it read as a stale password, exempt as a web
+    -- front end is.  The same tries through IIS (w3wp.exe, logon type 8:
+    -- Outlook on the web) stay a stale password's: users' phones fail
+    -- through it with old passwords, whatever else does.
+    it("reads a slow RDP guess from the internet at the logon screen as an attack", function()
+      local function tries(process, logon_type)
+        local log = {}
+        for i = 0, 11 do
+          local e = rdp_fail("185.220.101.5", i * 3600)
+          e.data.ProcessName, e.data.LogonType = process, logon_type
+          log[#log + 1] = e
+        end
+        return sc.triage(log)
+      end
+      local r = tries("C:\\Windows\\System32\\winlogon.exe", "10")
+      local g = one(r, "password_guessing")
+      assert.is_true(g.slow)
+      assert.are.same({ "attacker", "medium" }, { g.reading, g.severity })
+      assert.matches("the source is an internet address", g.why, 1, true)
+      assert.not_matches("phone", joined(g), 1, true)
+      assert.are.equal("attacker", one(r, "public_source").reading)
+      r = tries("C:\\Windows\\System32\\inetsrv\\w3wp.exe", "8")
+      g = one(r, "password_guessing")
+      assert.are.same({ "stale_credential", "medium" }, { g.reading, g.severity })
+      assert.matches("passes users' logons on", joined(g), 1, true)
+    end)
+
     -- The address as Windows may write it (IPv4-mapped IPv6, in full), and
     -- failures that name no account (a scanner's null sessions): the
     -- internet too.  A workstation name is what the client says it is:

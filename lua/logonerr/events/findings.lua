@@ -1222,7 +1222,7 @@ local function finding(kind, list, reading, extra)
               accounts = keys(accounts, 50), sources = keys(sources, 50), codes = keys(codes),
               events = ids, evidence = ev, check = check,
               about = { accounts = accounts, sources = sources, srcs = srcs, lo = lo, hi = hi,
-                        processes = processes } }
+                        processes = processes, typed = typed } }
   for key, v in pairs(extra or {}) do
     if key ~= "also_platforms" and key ~= "why_sources" and key ~= "why_internet" then
       f[key] = v
@@ -2216,9 +2216,11 @@ local function find_all(self, tables_only)
     end
     return false
   end
+  -- (the logon screen is a front end only for those typed at it here: one
+  -- an address reached is RDP's without NLA, from the client's own address)
   local function front_end(x)
     for p in pairs(x.about.processes) do
-      if for_someone(p) then return true end
+      if one_of(WEB, p) or (x.about.typed and one_of(SCREEN, p)) then return true end
     end
     return false
   end
