@@ -2842,6 +2842,33 @@ describe("findings", function()
                        "of these attempts: 10.0.0.66", s.why)
     end)
 
+    -- Five bad passwords for carol from her PC's address, 10.0.0.5, and one
+    -- from 185.220.101.5, then her NTLM logon that names no source.  The
+    -- five look like her mistypes and the logon like hers after them; but
+    -- an internet address tried her password just before it, and the
+    -- success's record cannot tell which of the two it came from.  Still
+    -- read as an attack: one outsider's try before a logon no record
+    -- places is worth a responder's look (is that address's session on
+    -- the host? did carol log on then?), and "ask the user whether they
+    -- mistyped" alone would miss the outsider's logon.  But the why must
+    -- not say the failures came from internet addresses, where five of
+    -- six came from inside: it says how many did, names the address, and
+    -- says the record cannot tell which the success is.
+    it("says how many of a sourceless success's failures came from the internet", function()
+      local log = {}
+      for i = 1, 5 do log[i] = failed_logon("carol", "CORP", "10.0.0.5", "-", i * 20) end
+      log[6] = failed_logon("carol", "CORP", "185.220.101.5", "-", 110)
+      log[7] = ntlm("carol", "", 150, "0x0")
+      local s = one(sc.triage(log), "success_after_failures")
+      assert.are.same({ "attacker", "critical" }, { s.reading, s.severity })
+      assert.are.equal(6, s.failures)
+      assert.not_matches("failures before it came from internet addresses", s.why, 1, true)
+      assert.matches("1 of the 6 failures before it came from the internet (185.220.101.5:",
+                     s.why, 1, true)
+      assert.matches("its record cannot tell", s.why, 1, true)
+      assert.not_matches("10.0.0.5", s.why, 1, true)
+    end)
+
     -- Nine bad passwords for carol from 185.220.101.5 half a second apart
     -- (a tool's pace), then her NTLM logon that names no source: read as
     -- the tool's success.  The internet's finding must not say "none

@@ -1224,11 +1224,14 @@ local function finding(kind, list, reading, extra)
               about = { accounts = accounts, sources = sources, srcs = srcs, lo = lo, hi = hi,
                         processes = processes, typed = typed } }
   for key, v in pairs(extra or {}) do
-    if key ~= "also_platforms" and key ~= "why_sources" and key ~= "why_internet" then
+    if key ~= "also_platforms" and key ~= "why_sources" and key ~= "why_internet" and
+       key ~= "why_format" then
       f[key] = v
     end
   end
   if f.why then f.why = rules.WHY[f.why] end
+  local counts = extra and extra.why_format -- (a why with counts: filled in)
+  if f.why and counts then f.why = format(f.why, counts[1], counts[2], counts[3]) end
   -- (the sources it names, where only some of the finding's are why; and
   -- the internet's among the rest, beside those in an attack nearby)
   if f.why and extra and extra.why_sources then
@@ -1933,6 +1936,7 @@ local function find_all(self, tables_only)
     end
   end
   local hits, hit_at = {}, {} -- (hit_at: the successes, by place, that made one)
+  local counted_to = {} -- (by identity: the last of its failures a sourceless success counted)
   for _, c in ipairs(won) do
     local e, t = wof[c], wt[c]
     -- The identity's failures from where the success came from: a phone
@@ -1986,14 +1990,21 @@ local function find_all(self, tables_only)
       -- reading of an attack below: from[source] is false where all of
       -- its came through a web front end, through which users' phones
       -- fail whatever else does, as a guess of them is no attack's for
-      -- that source either)
+      -- that source either; and how many came from each and in all, each
+      -- counted for one success, for a why that says how many were whose)
       if e.source == nil and s_id then
-        local from = {}
+        local from, n_of, all_n = {}, {}, 0
+        local j0 = math_max(s_id.lo, (counted_to[e.identity] or 0) + 1)
         for j = s_id.lo, s_id.hi do
           local fx, s = l_id[j], l_id[j].source_label
           if s then from[s] = from[s] or not through_web(fx) end
+          if j >= j0 then
+            all_n = all_n + 1
+            if s then n_of[s] = (n_of[s] or 0) + 1 end
+          end
         end
-        e.failed_from, e.failed_lo = from, first
+        counted_to[e.identity] = math_max(j0 - 1, s_id.hi)
+        e.failed_from, e.failed_lo, e.failed_n, e.failed_all = from, first, n_of, all_n
       end
       -- Failures faster than a person types (under 2 s apart on average).
       e.burst = n >= o.guessing and first ~= nil and (t - first) / n < 2
@@ -2027,14 +2038,16 @@ local function find_all(self, tables_only)
     -- (no source of its own: its failures' sources, from the first of
     -- them to the last success, are what an attack may be shown by)
     if l[1].source == nil then
-      local from, lo, hi = {}, nil, nil
+      local from, lo, hi, n_of, all_n = {}, nil, nil, {}, 0
       for _, e in ipairs(l) do
         for s, direct in pairs(e.failed_from or {}) do from[s] = from[s] or direct end
+        for s, n in pairs(e.failed_n or {}) do n_of[s] = (n_of[s] or 0) + n end
+        all_n = all_n + (e.failed_all or 0)
         local t0 = e.failed_lo or e.t
         if lo == nil or t0 < lo then lo = t0 end
         if hi == nil or e.t > hi then hi = e.t end
       end
-      a.failed_from, a.lo, a.hi = from, lo, hi
+      a.failed_from, a.lo, a.hi, a.failed_n, a.failed_all = from, lo, hi, n_of, all_n
       -- (a tool's: already an attack's, but its failures' sources tell
       -- the internet's finding whether a logon may have followed them)
       if tool then unsourced_tools[#unsourced_tools + 1] = from end
@@ -2277,6 +2290,16 @@ local function find_all(self, tables_only)
     if why and a.failed_from then
       a[2].why = why == "attack_nearby" and "failed_from_attack" or "failed_from_internet"
       name_sources()
+      -- (the internet's tries among others, mistypes perhaps: how many)
+      local n_out = 0
+      for _, src in ipairs(why == "from_internet" and out or {}) do
+        n_out = n_out + (a.failed_n[src] or 0)
+      end
+      if n_out > 0 and n_out < a.failed_all then
+        a[2].why = "failed_from_internet_some"
+        a[2].why_format = { n_out, a.failed_all, concat(a[2].why_sources, ", ") }
+        a[2].why_sources = nil
+      end
       f[i] = finding(x.kind, a[1], "attacker", a[2])
       if #out > 0 then unsourced_after_out = true end
     elseif why then
