@@ -2178,6 +2178,31 @@ describe("findings", function()
       assert.matches("still runs as", joined(f), 1, true)
     end)
 
+    -- Guest tried three times by NTLM, on the DC, by a client that sent
+    -- no workstation name (4776s that name none).  A user's program
+    -- falling back to guest access, or someone trying names: which, the
+    -- advice says, the client tells, and no record names it.  The advice
+    -- for accounts disabled by design keeps how to find that client first
+    -- (it replaced the whole list, which left "the user's program" and
+    -- "another host" with nothing to find them by); with a source named,
+    -- it says nothing of the kind.
+    it("keeps how to find the client for accounts disabled by design tried with no source",
+       function()
+      local log = {}
+      for i = 1, 3 do log[i] = ntlm("Guest", "", i * 60, "0xc0000072") end
+      local f = one(sc.triage(log), "disabled_account")
+      assert.are.same({}, f.sources)
+      assert.matches("None of these records names where the attempts came from", f.check[1],
+                     1, true)
+      assert.matches("nltest /dbflag:0x2080ffff", f.check[1], 1, true)
+      assert.matches("disabled on purpose", f.check[2], 1, true)
+      assert.matches("falling back to guest access", joined(f), 1, true)
+      for i = 1, 3 do log[i] = ntlm("Guest", "PC31", i * 60, "0xc0000072") end
+      f = one(sc.triage(log), "disabled_account")
+      assert.matches("disabled on purpose", f.check[1], 1, true)
+      assert.not_matches("nltest", joined(f), 1, true)
+    end)
+
     -- 0xC000006E, "the user account and password are legitimate" with a
     -- restriction (Microsoft's RedirectLogonError page), and its sub-status
     -- saying which: the logon right, the hours, the workstations.  The

@@ -1271,9 +1271,10 @@ local function finding(kind, list, reading, extra)
   end
   -- (a guess whose records name no source: "the source" is to be found
   -- first; where some name one, the others' client may be another)
+  local find_client = nil
   if kind == "password_guessing" and unnamed and of_platform.windows then
-    f.check = prepend(next(sources) == nil and rules.GUESS_NO_SOURCE or
-                      rules.GUESS_SOME_NO_SOURCE, f.check)
+    find_client = next(sources) == nil and rules.GUESS_NO_SOURCE or rules.GUESS_SOME_NO_SOURCE
+    f.check = prepend(find_client, f.check)
   end
   local dbd = f.disabled_by_design
   -- (an enumeration's and a spray's say what those accounts answer)
@@ -1281,6 +1282,12 @@ local function finding(kind, list, reading, extra)
     if #dbd == count_keys(accounts) then -- (nothing should run as them: no more to say)
       f.check = {}
       for i, c in ipairs(rules.ALL_BY_DESIGN) do f.check[i] = c end
+      -- (but of the client behind them, where the records name none: the
+      -- lines' user's program and other host are that client's)
+      if unnamed and of_platform.windows then
+        f.check = prepend(find_client or (next(sources) == nil and rules.BY_DESIGN_NO_SOURCE or
+                          rules.BY_DESIGN_SOME_NO_SOURCE), f.check)
+      end
       here = false
     else
       f.check = prepend(rules.BY_DESIGN, f.check)

@@ -523,6 +523,11 @@ M.GUESS_NO_SOURCE = "None of these records names where the bad passwords came fr
 -- sourceless ones may be another client's.
 M.GUESS_SOME_NO_SOURCE = "Some of these records name no source (an NTLM client may send no workstation name, and its 4776 then names none): their bad passwords may come from the source named or from another client. " .. FIND_CLIENT .. " What follows is about each client, the one named and any found."
 
+--- Before ALL_BY_DESIGN where none of a finding's records names a source,
+-- and where some name none: the client its lines are about is to be found.
+M.BY_DESIGN_NO_SOURCE = "None of these records names where the attempts came from (an NTLM client may send no workstation name, and its 4776 then names none). " .. FIND_CLIENT .. " What follows is about that client, once found."
+M.BY_DESIGN_SOME_NO_SOURCE = "Some of these records name no source (an NTLM client may send no workstation name, and its 4776 then names none): their attempts may come from the source named or from another client. " .. FIND_CLIENT .. " What follows is about each client, the one named and any found."
+
 M.FROM_HOST = "These attempts came from a program on this host itself, not from another computer. Look at the process each 4625 names (not the logon screen) and at the session it ran in: the 4625's SubjectUserName and SubjectLogonId name that session, and its logon ID leads to the session's own 4624 and to its process creations (4688). In the advice below, the source is this host, and that program is what to look at."
 
 --- FROM_HOST's line where every such session is one that all the
