@@ -238,6 +238,51 @@ describe("logonerr events", function()
             true)
   end)
 
+  -- No record names the user or workstation "-" (Windows' word for none),
+  -- an account "bob@" or a block of addresses: such a filter, an unset
+  -- shell variable's `$USER@$REALM` among them, kept nothing, as if the
+  -- account or source were quiet.  What can name one is still taken.
+  it("refuses an --account of @, \\ or -, and a --source of - or a block", function()
+    local log = S .. "mitre-4768-4771-kerbrute-user-enum.evtx"
+    for _, x in ipairs({ { "@", "'@' names no user" }, { "'\\'", "'\\' names no user" },
+                         { "-", "'-' names no user" }, { "' - '", "' - ' names no user" },
+                         { "'OFFSEC\\-'", "'OFFSEC\\-' names no user" },
+                         { "-@offsec.lan", "'-@offsec.lan' names no user" },
+                         { "hack1@", "'hack1@' names no domain after its @" } }) do
+      local err = refused("--account=" .. x[1] .. " " .. log, "^Usage: logonerr events ")
+      assert.matches("\n\nError: --account " .. x[2], err, 1, true)
+    end
+    for _, x in ipairs({ { "-", "'-' names no address or workstation" },
+                         { "' - '", "' - ' names no address or workstation" },
+                         { "'\\\\-'", "'\\\\-' names no address or workstation" },
+                         { "10.23.123.0/24", "'10.23.123.0/24' is a block of addresses" },
+                         { "fe80::/64", "'fe80::/64' is a block of addresses" } }) do
+      local err = refused("--source " .. x[1] .. " " .. log, "^Usage: logonerr events ")
+      assert.matches("\n\nError: --source " .. x[2], err, 1, true)
+    end
+    assert.matches("--source local", refused("--source - " .. log, "names no address", true),
+                   1, true)
+    -- (and through the API, before anything is read)
+    assert.has_error(function() events.filter({ account = "@" }) end,
+      "bad option 'account' ('@' names no user (expected DOMAIN\\user, user@domain or " ..
+      "the user alone))")
+    assert.has_error(function() events.filter({ source = "-" }) end)
+    -- what names an account or a source is taken: each of these matches
+    for _, f in ipairs({ "--account '\\hack1'", "--account 'OFFSEC\\hack1'",
+                         "--account hack1@offsec.lan", "--source 10.23.123.11",
+                         "--source ::ffff:10.23.123.11" }) do
+      local code, out, err = run("events -f json " .. f .. " " .. log)
+      assert.are.equal(0, code, f .. ": " .. err)
+      assert.is_true(dkjson.decode(out).events > 0, f)
+    end
+    for _, f in ipairs({ "--source local", "--source '\\\\WS01'", "--source fe80::1",
+                         "--account bob" }) do
+      local code, _, err = run("events -f json " .. f .. " " .. log)
+      assert.are.equal(0, code, f .. ": " .. err)
+      assert.matches("no event of the 42 read matched", err, 1, true)
+    end
+  end)
+
   -- An empty range is a mistake in the command, not a quiet log.
   it("refuses a --since after --until before reading, and takes one day", function()
     local log = S .. "mitre-4768-4771-kerbrute-user-enum.evtx" -- all on 2021-12-03

@@ -108,16 +108,30 @@ end
 --- Why the --account or --source value v (k: "account" or "source")
 -- names nothing, or nil when it names something.  A record without an
 -- account or source is tested as "", so an empty name, or a domain with no
--- user (CORP\, @corp.example), would keep the records that name none.
+-- user (CORP\, @corp.example), would keep the records that name none; and
+-- no record names the user or workstation "-" (Windows' word for none), a
+-- user@ with no domain, or a block of addresses, so those would keep
+-- nothing, as if the account or source were quiet.
 function M.filter_value(k, v)
+  local expected = " (expected DOMAIN\\user, user@domain or the user alone)"
   if k == "account" then
+    -- (user_domain keeps the @ of "bob@" in the user)
     local user = user_domain(v)
-    if match(user, "^%s*$") then
-      return v == "" and "is empty" or "names no user (expected DOMAIN\\user, " ..
-                                       "user@domain or the user alone)"
+    local domainless = match(user, "^(.-)@%s*$")
+    if match(domainless or user, "^%s*%-?%s*$") then
+      return v == "" and "is empty" or "names no user" .. expected
     end
-  elseif k == "source" and match(source_of(v), "^%s*$") then
-    return v == "" and "is empty" or "names no address or workstation"
+    if domainless then return "names no domain after its @" .. expected end
+  elseif k == "source" then
+    local s = match(gsub(v, "^%s*\\\\+", ""), "^%s*(.-)%s*$")
+    if s == "-" then
+      return "names no address or workstation (- is what a log writes for none; " ..
+             "the attempts made on the machine itself are --source local)"
+    elseif match(source_of(v), "^%s*$") then
+      return v == "" and "is empty" or "names no address or workstation"
+    elseif match(s, "^[%x:.]+/%d+$") then
+      return "is a block of addresses: --source takes one address or workstation"
+    end
   end
   return nil
 end
