@@ -75,7 +75,8 @@ int levtx_canonical_time(const char *s, size_t n, double *secs, char *out, size_
       !levtx_decimal(s + 14, 2, &mi) || !levtx_decimal(s + 17, 2, &se) ||
       !levtx_decimal(s + 20, k, &f))
     return 0;
-  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || se > 60) return 0;
+  /* (second 60 too: Lua tells a leap second from a bad time) */
+  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || se > 59) return 0;
   if (d > (mo == 2 ? (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28
            : (mo == 4 || mo == 6 || mo == 9 || mo == 11) ? 30 : 31))
     return 0; /* no such day: Lua says why */

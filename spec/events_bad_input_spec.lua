@@ -187,6 +187,23 @@ describe("bad input to logonerr events", function()
     assert.matches("bad %-%-since time '2024%-13%-45'", err)
   end)
 
+  -- (10:00:60 was taken for 10:01:00, and a record's for the same)
+  it("a --since or --until with second 60: exit 2; a record with one: skipped", function()
+    for _, k in ipairs({ "since", "until" }) do
+      local code, out, err = run("events --" .. k .. " 2024-01-01T10:00:60 " .. SAMPLE)
+      assert.are.equal(2, code)
+      assert.are.equal("", out)
+      assert.matches("bad %-%-" .. k .. " time '2024%-01%-01T10:00:60'", err)
+    end
+    local code, out, err = run("events -f json", '{"EventID":4625,"TimeCreated":' ..
+      '"2024-05-01T10:00:60Z"}\n{"EventID":4625,"TimeCreated":"2024-05-01T10:00:59Z"}\n')
+    assert.are.equal(0, code, err)
+    local r = require("dkjson").decode(out)
+    assert.are.same({ 1, 1 }, { r.events, r.skipped })
+    assert.matches("second 60 where no leap second can be", r.skipped_records[1].reason, 1, true)
+    assert.matches("skipped event 1: not a time: '2024-05-01T10:00:60Z'", err, 1, true)
+  end)
+
   it("an unknown format name: exit 2, the formats listed", function()
     local code, _, err = run("events -f pdf " .. SAMPLE)
     assert.are.equal(2, code)

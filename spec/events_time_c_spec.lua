@@ -30,6 +30,7 @@ describe("the time of a record", function()
     "2019-04-30T19:27:59.9999996Z",   -- rounds up to the next second
     "2019-12-31T23:59:59.99999950Z",  -- and to the next year
     "2016-12-31T23:59:60.5Z",         -- a leap second
+    "2019-04-30T19:27:60.1Z",         -- second 60 where there is none: no time
     "2020-02-29T00:00:00.1Z",
     "2100-03-01T12:00:00.123456789012345Z", -- fifteen digits
     "2100-03-01T12:00:00.1234567890123456Z", -- sixteen: left to Lua
@@ -45,8 +46,8 @@ describe("the time of a record", function()
     "2019-04-30T19:27:02.12x4Z",
   }
   for _, t in ipairs(texts) do
-    it("'" .. t .. "' is what events.time reads", function()
-      local secs, iso = time.time(t)
+    it("'" .. t .. "' is what events.time.parse reads", function()
+      local secs, iso = time.parse(t)
       local recs, skipped = read_one(xml_event(t))
       if secs == nil then -- a record whose time is no time is skipped
         assert.equal(0, #recs)

@@ -54,6 +54,36 @@ describe("logonerr.events.time", function()
     assert.is_false(select(3, timestamp.parse("2021-12-03T12:06:03+01:00")))
   end)
 
+  -- Second 60 is a leap second, 23:59:60 UTC at a month's end (read as
+  -- the second after, as POSIX time has none), and nothing anywhere else: a
+  -- record's 10:00:60 was read as 10:01:00.  A person's --since or --until
+  -- (time()) means no leap second by it: there it is out of range.
+  it("reads second 60 only as a leap second, and never in a time a person gives", function()
+    for s, after in pairs({ ["2016-12-31T23:59:60Z"] = "2017-01-01T00:00:00Z",
+                            ["2016-12-31T23:59:60.5Z"] = "2017-01-01T00:00:00.5Z",
+                            ["2017-01-01T00:59:60+01:00"] = "2017-01-01T00:00:00Z",
+                            ["2015-06-30T23:59:60Z"] = "2015-07-01T00:00:00Z" }) do
+      assert.are.equal(timestamp.parse(after), timestamp.parse(s), s)
+      assert.is_nil(timestamp.time(s), s)
+      assert.matches("out of range", select(2, timestamp.time(s)), 1, true)
+    end
+    for _, s in ipairs({ "2024-01-01T10:00:60", "2024-01-01T10:00:60Z", "2016-12-30T23:59:60Z",
+                         "2016-12-31T23:59:60+01:00" }) do
+      assert.is_nil(timestamp.parse(s), s)
+      assert.matches("second 60 where no leap second can be", select(2, timestamp.parse(s)),
+                     1, true)
+      assert.is_nil(timestamp.time(s), s)
+    end
+    for _, s in ipairs({ "2024-01-01T10:00:61Z", "2024-01-01T10:00:99Z", "2024-01-01T24:00:00Z",
+                         "2024-01-01T10:60:00Z", "2024-02-30T10:00:00Z", "2023-02-29",
+                         "2024-04-31", "2024-01-00", "2024-00-10" }) do
+      assert.is_nil(timestamp.parse(s), s)
+      assert.is_nil(timestamp.time(s), s)
+    end
+    assert.is_truthy(timestamp.time("2024-01-01T10:00:59.999Z"))
+    assert.is_truthy(timestamp.time("2024-02-29T23:59:59Z"))
+  end)
+
   it("refuses what is no time, saying why, never 1970", function()
     for s, why in pairs({
       ["garbage"] = "expected YYYY-MM-DD",
@@ -74,6 +104,9 @@ describe("logonerr.events.time", function()
       assert.matches(why, err, 1, true)
     end
     assert.are.same({ nil, "no time" }, { timestamp.parse(nil) })
+    -- (an offset's minutes run to 59 too: +01:75 was read as 2:15)
+    assert.matches("an offset's minutes out of range",
+                   select(2, timestamp.parse("2024-01-01T10:00:00+01:75")), 1, true)
     assert.are.same({ nil, "no time (empty)" }, { timestamp.parse("  ") })
     assert.are.same({ nil, "not a time: 0 (number, not text)" }, { timestamp.parse(0) })
   end)

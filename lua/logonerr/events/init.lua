@@ -152,8 +152,8 @@ local function filters(opts)
   for _, k in ipairs({ "since", "until" }) do
     local v = opts[k]
     if v ~= nil then
-      local _, t = time.time(v)
-      if t == nil then
+      local secs, t = time.time(v)
+      if secs == nil then
         error(format("bad option '%s' (not a time: '%s'; expected e.g. " ..
                      "2024-05-01, 2024-05-01T13:45:00Z)", k, tostring(v)), 3)
       end

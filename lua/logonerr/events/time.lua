@@ -70,8 +70,11 @@ local function bad(s, why)
   return nil, format("not a time: '%s' (%s)", s, why)
 end
 
--- The seconds of an ISO 8601 text, or nil and why not.
-local function iso8601(s)
+-- The seconds of an ISO 8601 text, or nil and why not.  Second 60 is
+-- read (as the second after, as POSIX time has no leap seconds) where leap
+-- is set and it is a leap second: 23:59:60 UTC on a month's last day, the
+-- only place the IERS puts one.
+local function iso8601(s, leap)
   local y, mo, d, rest = match(s, "^(%d%d%d%d)%-(%d%d)%-(%d%d)(.*)$")
   if not y then return bad(s, "expected YYYY-MM-DD, a time and a zone") end
   y, mo, d = tonumber(y), tonumber(mo), tonumber(d)
@@ -88,24 +91,33 @@ local function iso8601(s)
   end
   if mo < 1 or mo > 12 then return bad(s, "no month " .. mo) end
   if d < 1 or d > month_days(y, mo) then return bad(s, "no day " .. d .. " in that month") end
-  if h > 23 or mi > 59 or se > 60 then return bad(s, "hours, minutes or seconds out of range") end
+  if h > 23 or mi > 59 or se > (leap and 60 or 59) then
+    return bad(s, "hours, minutes or seconds out of range")
+  end
   local off = 0
   if zone ~= "" and zone ~= "Z" and zone ~= "z" and zone ~= "UTC" then
     local sign, oh, om = match(zone, "^([+-])(%d%d):?(%d%d)$")
     if not sign then return bad(s, "an unknown zone '" .. zone .. "'") end
+    if tonumber(om) > 59 then return bad(s, "an offset's minutes out of range") end
     off = (tonumber(oh) * 60 + tonumber(om)) * 60
     if off > 14 * 3600 then return bad(s, "an offset over 14 hours") end
     if sign == "-" then off = -off end
   end
   local secs = days(y, mo, d) * 86400 + h * 3600 + mi * 60 + se - off
+  if se == 60 then
+    -- (the second after a leap second is midnight UTC on a month's first day)
+    local _, _, first = civil(floor(secs / 86400))
+    if secs % 86400 ~= 0 or first ~= 1 then
+      return bad(s, "second 60 where no leap second can be: one is 23:59:60 UTC " ..
+                    "on a month's last day")
+    end
+  end
   if frac then secs = secs + tonumber("0." .. frac) end
   return secs, zone == ""
 end
 
---- Reads a time: its seconds since 1970 (UTC), its canonical form, and
--- whether it had no zone (and was read as UTC).  nil and a message
--- naming the text and what is wrong with it when it is not a time.
-function M.parse(v)
+-- parse(), and with leap unset, no second 60 at all.
+local function parse(v, leap)
   if type(v) ~= "string" then
     if v == nil then return nil, "no time" end
     return nil, format("not a time: %s (%s, not text)", tostring(v), type(v))
@@ -118,7 +130,7 @@ function M.parse(v)
     if #ms > 16 then return bad(s, "milliseconds out of range") end
     secs, zoneless = tonumber(ms) / 1000, false
   else
-    secs, zoneless = iso8601(s)
+    secs, zoneless = iso8601(s, leap)
     if secs == nil then return nil, zoneless end
   end
   -- Windows' FILETIME runs from 1601; ISO 8601 here has four-digit years.
@@ -128,11 +140,21 @@ function M.parse(v)
   return secs, M.canonical(secs), zoneless
 end
 
---- Seconds and canonical form of a time, as parse() gives them; nil when
--- it is no time (parse says why).
+--- Reads a time: its seconds since 1970 (UTC), its canonical form, and
+-- whether it had no zone (and was read as UTC).  nil and a message
+-- naming the text and what is wrong with it when it is not a time.  A
+-- leap second (23:59:60 UTC at a month's end) is read as the second
+-- after it; second 60 anywhere else is no time.
+function M.parse(v)
+  return parse(v, true)
+end
+
+--- Seconds and canonical form of a time a person gives (--since,
+-- --until), as parse() reads it but without second 60, which a person
+-- means by no leap second; nil and why when it is no time.
 function M.time(v)
-  local secs, canon = M.parse(v)
-  if secs == nil then return nil end
+  local secs, canon = parse(v, false)
+  if secs == nil then return nil, canon end
   return secs, canon
 end
 
