@@ -421,3 +421,70 @@ describe("logonerr events and a broken EVTX file on stdin", function()
     assert.is_nil(err:find("/tmp/", 1, true), err)
   end)
 end)
+
+describe("logonerr events and the text of a record it skips", function()
+  -- A skip's message names the time, event ID or record number the log
+  -- wrote: an escape sequence in it reached the terminal, and a time of
+  -- 20 KB was written whole, on stderr and in the JSON report.  Each is
+  -- shown as its first 60 bytes and "...", what is not printable ASCII as
+  -- \xNN.
+  local ESC, LONG = "\\u001b[2J\\u001b]0;owned\\u0007", string.rep("9", 20000)
+  local function lines_of(err)
+    local t = {}
+    for l in err:gmatch("[^\n]+") do t[#t + 1] = l end
+    return t
+  end
+  local function safe(s)
+    assert.not_matches("[%c\128-\255]", s)
+    assert.is_true(#s < 300, #s .. " bytes")
+  end
+
+  it("escapes and cuts a JSON record's time, event ID and record number", function()
+    local code, out, err = events(
+      '{"EventID":4625,"TimeCreated":"' .. ESC .. '"}\n' ..
+      '{"EventID":4625,"TimeCreated":"2024-05-01T10:00:00 ' .. LONG .. '"}\n' ..
+      '{"EventID":"' .. ESC .. '","TimeCreated":"2024-05-01T10:00:00Z"}\n' ..
+      '{"EventID":"' .. LONG .. 'x","TimeCreated":"2024-05-01T10:00:00Z"}\n' ..
+      '{"EventID":4625,"EventRecordID":"' .. ESC .. '","TimeCreated":"x"}\n' ..
+      '{"EventID":4625,"TimeCreated":"2024-05-01T10:00:00\\u00a0Z"}\n')
+    assert.are.equal(1, code, err)
+    local l = lines_of(err)
+    assert.are.equal(6, #l)
+    for _, x in ipairs(l) do safe(x) end
+    assert.are.equal("logonerr: (stdin): skipped event 1: not a time: " ..
+                     "'\\x1B[2J\\x1B]0;owned\\x07' (expected YYYY-MM-DD, a time and a zone)", l[1])
+    assert.are.equal("logonerr: (stdin): skipped event 2: not a time: '2024-05-01T10:00:00 " ..
+                     string.rep("9", 40) .. "...' (an unknown zone '" .. string.rep("9", 60) ..
+                     "...')", l[2])
+    assert.are.equal("logonerr: (stdin): skipped event 3: event ID " ..
+                     "'\\x1B[2J\\x1B]0;owned\\x07' is not a whole number from 0 to 65535", l[3])
+    assert.are.equal("logonerr: (stdin): skipped event 4: event ID '" .. string.rep("9", 60) ..
+                     "...' is not a whole number from 0 to 65535", l[4])
+    assert.matches("skipped event 5 (EventRecordID \\x1B[2J\\x1B]0;owned\\x07): not a time: 'x'",
+                   l[5], 1, true)
+    -- (a no-break space: the bytes it is, where a plain space would be)
+    assert.matches("not a time: '2024-05-01T10:00:00\\xC2\\xA0Z'", l[6], 1, true)
+    local r = require("dkjson").decode(out)
+    assert.are.equal(6, #r.skipped_records)
+    for i, s in ipairs(r.skipped_records) do
+      safe(s.at)
+      safe(s.reason)
+      assert.are.equal(l[i], "logonerr: (stdin): skipped " .. s.at .. ": " .. s.reason)
+    end
+  end)
+
+  it("escapes and cuts a Samba line's time and a KDC result", function()
+    local code, _, err = events("  Auth: [SMB2,NTLMSSP] user [CORP]\\[bob] at [\27[31m" ..
+      LONG .. "] with [NTLMv2] status [NT_STATUS_WRONG_PASSWORD] workstation [WS] " ..
+      "remote host [ipv4:10.0.0.5:43020] mapped to [CORP]\\[bob]. local host [x]\n")
+    assert.are.equal(1, code, err)
+    safe((err:gsub("\n$", "")))
+    assert.matches("not a time: '\\x1B[31m" .. string.rep("9", 55) .. "...'", err, 1, true)
+    code, _, err = events("Dec 03 08:20:40 kdc krb5kdc[1](info): AS_REQ (1 etypes {18}) " ..
+      "10.0.0.5: " .. string.rep("X", 20000) .. ": bob@EXAMPLE.TEST for krbtgt/EXAMPLE.TEST, x\n")
+    assert.are.equal(1, code, err)
+    safe((err:gsub("\n$", "")))
+    assert.matches("a KDC result logonerr does not know: " .. string.rep("X", 60) .. "...\n",
+                   err, 1, true)
+  end)
+end)

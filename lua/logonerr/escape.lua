@@ -24,6 +24,19 @@ function M.text(s)
   return controls(tostring(s))
 end
 
+--- A value a log wrote, named in a message (a skipped record's time or
+-- ID): its first max bytes (60 by default), then "..." when there is more;
+-- each byte but printable ASCII as \xNN (what is not text shows as the
+-- bytes it is, and UTF-8's C1 controls drive some terminals too).
+function M.excerpt(s, max)
+  s = tostring(s)
+  max = max or 60
+  local cut = #s > max
+  if cut then s = sub(s, 1, max) end
+  s = gsub(s, "[^\32-\126]", function(c) return format("\\x%02X", byte(c)) end)
+  return cut and s .. "..." or s
+end
+
 -- Markdown outside code spans: ASCII punctuation that starts markup is
 -- backslash-escaped (CommonMark lets any of it be); an underscore only where
 -- it could start or end emphasis (not between two letters or digits, so

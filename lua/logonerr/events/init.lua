@@ -10,6 +10,7 @@
 -- @module logonerr.events
 
 local address = require "logonerr.events.address"
+local excerpt = require("logonerr.escape").excerpt
 local memo = require "logonerr.events.memo"
 local record = require "logonerr.events.record"
 local rules = require "logonerr.events.rules"
@@ -193,9 +194,10 @@ function M.is_reader(r)
   return type(r) == "table" and getmetatable(r) == READER
 end
 
---- Where the n-th record a reader read is, in a skip's message.
+--- Where the n-th record a reader read is, in a skip's message (its
+-- EventRecordID as the log wrote it: cut short and escaped).
 function M.event_at(n, number)
-  return format("event %d%s", n, number and " (EventRecordID " .. tostring(number) .. ")" or "")
+  return format("event %d%s", n, number and " (EventRecordID " .. excerpt(number) .. ")" or "")
 end
 
 --- Counts a record that was skipped, with where it was and why.

@@ -10,11 +10,12 @@ local memo = require "logonerr.events.memo"
 local schema = require "logonerr.events.schema"
 local time = require "logonerr.events.time"
 local address = require "logonerr.events.address"
+local excerpt = require("logonerr.escape").excerpt
 
 local tointeger = math.tointeger -- luacheck: compat
 local mtype = math.type or function() return nil end -- luacheck: compat
 local format, match, lower = string.format, string.match, string.lower
-local next, tonumber, tostring, type = next, tonumber, tostring, type
+local next, tonumber, type = next, tonumber, type
 
 local _ENV = nil -- luacheck: ignore 211
 
@@ -193,7 +194,7 @@ function M.decorate(rec)
   if rec.id == nil then return rec, "no event ID" end -- (a JSON log's object, true...)
   local id = event_id(rec.id)
   if id == nil then
-    local shown = type(rec.id) == "number" and format("%.14g", rec.id) or tostring(rec.id)
+    local shown = type(rec.id) == "number" and format("%.14g", rec.id) or excerpt(rec.id)
     return rec, "event ID '" .. shown .. "' is not a whole number from 0 to 65535"
   end
   rec.id = id

@@ -11,6 +11,8 @@
 -- which zone it is, and UTC is what the event itself records.
 -- @module logonerr.events.time
 
+local excerpt = require("logonerr.escape").excerpt
+
 local floor = math.floor
 local format, match, sub = string.format, string.match, string.sub
 local tonumber, tostring, type = tonumber, tostring, type
@@ -66,8 +68,9 @@ function M.canonical(secs)
                 floor(sod / 3600), floor(sod % 3600 / 60), sod % 60, usec)
 end
 
+-- (s as a log wrote it: cut short and escaped, as it goes to a terminal)
 local function bad(s, why)
-  return nil, format("not a time: '%s' (%s)", s, why)
+  return nil, format("not a time: '%s' (%s)", excerpt(s), why)
 end
 
 -- The seconds of an ISO 8601 text, or nil and why not.  Second 60 is
@@ -97,7 +100,7 @@ local function iso8601(s, leap)
   local off = 0
   if zone ~= "" and zone ~= "Z" and zone ~= "z" and zone ~= "UTC" then
     local sign, oh, om = match(zone, "^([+-])(%d%d):?(%d%d)$")
-    if not sign then return bad(s, "an unknown zone '" .. zone .. "'") end
+    if not sign then return bad(s, "an unknown zone '" .. excerpt(zone) .. "'") end
     if tonumber(om) > 59 then return bad(s, "an offset's minutes out of range") end
     off = (tonumber(oh) * 60 + tonumber(om)) * 60
     if off > 14 * 3600 then return bad(s, "an offset over 14 hours") end

@@ -21,6 +21,7 @@
 -- @module logonerr.events.read.mit_kdc
 
 local lines = require "logonerr.events.read.lines"
+local excerpt = require("logonerr.escape").excerpt
 
 local format, match, find, gsub = string.format, string.match, string.find, string.gsub
 local os_date, os_time, tonumber = os.date, os.time, tonumber
@@ -101,7 +102,8 @@ function M.records(rd, chunks)
       if req and result ~= "NEEDED_PREAUTH" then
         local code = M.RESULTS[result]
         if code == nil then
-          rd:skip("line " .. n, "a KDC result logonerr does not know: " .. result)
+          rd:skip("line " .. n, "a KDC result logonerr does not know: " ..
+                  excerpt(result))
         else
           -- "client for server[, message]"; TGS lines put "authtime ..., " first
           local client, server = match(rest, "([^%s,]+) for ([^%s,]+)")
