@@ -342,6 +342,41 @@ describe("logonerr events and a Samba audit object whose fields are of the wrong
     end
   end)
 
+  -- Samba writes each authentication twice, a text line and its JSON, read
+  -- as one record; a JSON status of the wrong kind no longer matched its
+  -- text line's, and the authentication was counted twice.  The text line
+  -- gives the status, the JSON the rest.
+  it("counts once an authentication whose JSON status is unreadable, with its text line",
+     function()
+    for _, v in ipairs({ '{"name":"NT_STATUS_OK"}', "true", "3221225578", "null",
+                         '"NT STATUS"' }) do
+      for status, want in pairs({ NT_STATUS_WRONG_PASSWORD = { 1, 1, 0 },
+                                  NT_STATUS_OK = { 1, 0, 1 } }) do
+        local text = "  Auth: [SMB2,NTLMSSP] user [CORP]\\[bob] at [Thu, 03 Dec 2026 " ..
+          "08:21:01.691068 UTC] with [NTLMv2] status [" .. status .. "] workstation [WS1] " ..
+          "remote host [ipv4:10.0.0.7:49330] mapped to [CORP]\\[bob]. local host " ..
+          "[ipv4:10.0.0.1:445]\n"
+        local log = text .. line(1, "status", v)
+        local code, out, err = events(log)
+        assert.are.equal(0, code, v .. ": " .. err)
+        local r = require("dkjson").decode(out)
+        local successes = 0
+        for _, a in ipairs(r.by_account) do successes = successes + a.successes end
+        assert.are.same(want, { r.events, r.failures, successes }, status .. " " .. v)
+        if status ~= "NT_STATUS_OK" then
+          assert.are.equal("STATUS_WRONG_PASSWORD", r.by_code[1].name, v)
+        end
+        -- (the record is the JSON's: its logon type)
+        code, out = events(log, "--records")
+        assert.are.equal(0, code)
+        local rec = require("dkjson").decode(out:match("^[^\n]+"))
+        assert.are.equal(select(2, out:gsub("\n", "")), 1)
+        assert.are.same({ 3, status == "NT_STATUS_OK" and 4624 or 4625 },
+                        { rec.logon_type.number, rec.id }, v)
+      end
+    end
+  end)
+
   it("skips, with its reason, an authentication whose time is an object", function()
     local code, out, err = read("timestamp", '{"t":1}')
     assert.are.equal(1, code, err)

@@ -12,7 +12,8 @@
 -- other messages.  Each authentication becomes one record, 4624 when the
 -- status is NT_STATUS_OK and 4625 otherwise: from the JSON when it is
 -- there (the text line before it is the same authentication), else from
--- the text.  Samba's "ipv4:addr:port" becomes the address and the port.
+-- the text (the status too, when the JSON's cannot be read).  Samba's
+-- "ipv4:addr:port" becomes the address and the port.
 -- The account is the one Samba resolved the logon to ("mapped to" or
 -- "became": CORP\bob whether the client wrote bob or bob@CORP.TEST), so
 -- an NTLM and a Kerberos logon of one person read as one account; what the
@@ -118,18 +119,21 @@ local function from_text(l)
   })
 end
 
--- The JSON object's Authentication part.
+-- The JSON object's Authentication part, and whether its status could not
+-- be read: Samba writes an NT_STATUS_ name, as on the text line, and
+-- anything else (an object, true, a number, null) names none.
 local function from_json(o)
   local a = type(o) == "table" and o.Authentication
   if type(a) ~= "table" then return nil end
+  local st = type(a.status) == "string" and match(a.status, "^[%w_]+$") or nil
   return record({
     service = a.serviceDescription, auth = a.authDescription,
     domain = a.clientDomain, user = a.clientAccount,
-    time = value(o.timestamp), status = a.status, logon_type = value(a.logonType),
+    time = value(o.timestamp), status = st, logon_type = value(a.logonType),
     workstation = a.workstation, remote = a.remoteAddress,
     mapped_domain = set(a.mappedAccount) and a.mappedDomain or a.becameDomain,
     mapped_user = set(a.mappedAccount) and a.mappedAccount or a.becameAccount,
-  })
+  }), st == nil
 end
 
 --- The raw records of the Samba log that chunks gives, read for rd.
@@ -137,9 +141,12 @@ function M.records(rd, chunks)
   local next_line = lines.lines(rd, chunks)
   local pending, pending_key -- a text line, until the JSON of it comes or not
   local later -- a record to give on the next call
-  local function key(rec)
+  local function place(rec)
     local d = rec.data
-    return (d.Status or "ok") .. " " .. tostring(d.IpAddress) .. " " .. tostring(d.IpPort)
+    return tostring(d.IpAddress) .. " " .. tostring(d.IpPort)
+  end
+  local function key(rec)
+    return (rec.data.Status or "ok") .. " " .. place(rec)
   end
   return function()
     if later then
@@ -157,13 +164,20 @@ function M.records(rd, chunks)
       local at = find(l, '{"', 1, true)
       if at and find(l, '"type": *"Authentication"') then
         local o, err = json.decode(sub(l, at))
-        local rec = o and from_json(o)
+        local rec, unread
+        if o then rec, unread = from_json(o) end
         if rec == nil then
           rd:skip("line " .. n, "a Samba audit object that does not read: " ..
                   tostring(err or "no Authentication part"))
         else
           local p = pending
           pending = nil
+          -- (a status the JSON does not give is its text line's, read from
+          -- the same authentication: one record, its outcome the text's)
+          if p and unread and place(p) == place(rec) then
+            rec.id, rec.data.Status = p.id, p.data.Status
+            return rec
+          end
           if p == nil or pending_key == key(rec) then return rec end
           later = rec -- the text line was another authentication's
           return p
