@@ -10,6 +10,10 @@
 local json = require "logonerr.json"
 local schema = require "logonerr.events.schema"
 local number = require("logonerr.events.record").number
+-- A value of an event's data, or a field of the record itself (its ID,
+-- number, time, computer, channel, provider), as Windows could have
+-- written it: nil for null, an object, a list, a boolean or a number past
+-- a double's range, which name none.
 local datum = require("logonerr.events.identity").datum
 
 local ipairs, next, pairs, type = ipairs, next, pairs, type
@@ -25,12 +29,6 @@ local function plain(v)
   if v == null then return nil end
   return v
 end
-
--- A value of an event's data, or a field of the record itself (its ID,
--- number, time, computer, channel, provider), as Windows could have
--- written it (identity.datum): nil for null, an object, a list, a
--- boolean or a number past a double's range, which name none.
-local scalar = datum
 
 -- A copy of t's data values (datum), for data.
 local function data_of(t)
@@ -104,9 +102,9 @@ function M.record(o)
   if type(o) ~= "table" then return nil end
   local w = plain(o.winlog)
   if type(w) == "table" and plain(w.event_id) then -- Winlogbeat / Elastic
-    return { id = scalar(w.event_id), record = scalar(w.record_id),
-             time = scalar(o["@timestamp"]), computer = scalar(w.computer_name),
-             channel = scalar(w.channel), provider = scalar(w.provider_name),
+    return { id = datum(w.event_id), record = datum(w.record_id),
+             time = datum(o["@timestamp"]), computer = datum(w.computer_name),
+             channel = datum(w.channel), provider = datum(w.provider_name),
              data = data_of(plain(w.event_data)) }
   end
   local e = plain(o.Event)
@@ -116,12 +114,12 @@ function M.record(o)
     t = type(t) == "table" and (plain(t.SystemTime) or
         type(plain(t["#attributes"])) == "table" and plain(t["#attributes"].SystemTime)) or t
     local id = plain(s.EventID)
-    if type(id) == "table" then id = scalar(id["#text"]) or scalar(id.text) end
+    if type(id) == "table" then id = datum(id["#text"]) or datum(id.text) end
     local pr = plain(s.Provider)
     pr = type(pr) == "table" and (type(plain(pr["#attributes"])) == "table" and
-         scalar(pr["#attributes"].Name) or scalar(pr.Name)) or nil
-    return { id = scalar(id), record = scalar(s.EventRecordID), time = scalar(t),
-             computer = scalar(s.Computer), channel = scalar(s.Channel), provider = pr,
+         datum(pr["#attributes"].Name) or datum(pr.Name)) or nil
+    return { id = datum(id), record = datum(s.EventRecordID), time = datum(t),
+             computer = datum(s.Computer), channel = datum(s.Channel), provider = pr,
              data = data_of(plain(e.EventData)) }
   end
   local id = plain(o.Id)
@@ -133,27 +131,27 @@ function M.record(o)
     end
     local t = plain(o.TimeCreated)
     if type(t) == "table" then t = plain(t.value) or plain(t.DateTime) end
-    return { id = scalar(id), record = scalar(o.RecordId), time = scalar(t),
-             computer = scalar(o.MachineName), channel = scalar(o.LogName),
-             provider = scalar(o.ProviderName), data = d }
+    return { id = datum(id), record = datum(o.RecordId), time = datum(t),
+             computer = datum(o.MachineName), channel = datum(o.LogName),
+             provider = datum(o.ProviderName), data = d }
   end
   local ed = plain(o.event_data)
   id = plain(o.event_id)
   if id ~= nil and (type(ed) == "table" or plain(o.log_name) ~= nil) then -- Winlogbeat 6
-    return { id = scalar(id), record = scalar(o.record_number), time = scalar(o["@timestamp"]),
-             computer = scalar(o.computer_name), channel = scalar(o.log_name),
-             provider = scalar(o.source_name), data = data_of(ed) }
+    return { id = datum(id), record = datum(o.record_number), time = datum(o["@timestamp"]),
+             computer = datum(o.computer_name), channel = datum(o.log_name),
+             provider = datum(o.source_name), data = data_of(ed) }
   end
   id = plain(o.EventID) or plain(o.EventId) or id
   if id ~= nil then -- flat: OTRF / Mordor, NXLog, Splunk exports
     if type(id) == "table" then return nil end
     -- The event's own time before the collector's @timestamp.
-    return { id = scalar(id), record = scalar(o.EventRecordID) or scalar(o.RecordNumber),
-             time = scalar(o.EventTime) or scalar(o.TimeCreated) or
-                    scalar(o.SystemTime) or scalar(o["@timestamp"]),
-             computer = scalar(o.Hostname) or scalar(o.Computer) or scalar(o.host),
-             channel = scalar(o.Channel), provider = scalar(o.SourceName) or
-                    scalar(o.ProviderName), data = data_of(o) }
+    return { id = datum(id), record = datum(o.EventRecordID) or datum(o.RecordNumber),
+             time = datum(o.EventTime) or datum(o.TimeCreated) or
+                    datum(o.SystemTime) or datum(o["@timestamp"]),
+             computer = datum(o.Hostname) or datum(o.Computer) or datum(o.host),
+             channel = datum(o.Channel), provider = datum(o.SourceName) or
+                    datum(o.ProviderName), data = data_of(o) }
   end
   return nil
 end
