@@ -171,6 +171,59 @@ describe("logonerr events", function()
     end
   end)
 
+  -- A responder scoping an incident to one subnet: 10.0.0.5 guesses
+  -- alice's password twelve times in a minute (a guess, whatever the
+  -- filter), 10.0.1.7 bob's from the next subnet, and 10.0.0.200 logs on
+  -- as carol.  --source 10.0.0.0/24 keeps the events of the two addresses
+  -- in it, and of the findings the one about 10.0.0.5: bob's guess is
+  -- another subnet's.
+  it("filters by a block of addresses, its events and its findings", function()
+    local sc = require "support.scenario"
+    local list = {}
+    for i = 1, 12 do
+      list[#list + 1] = { id = 4625, time = sc.at("2024-05-01T10:00:00", i * 4),
+                          data = { TargetUserName = "alice", TargetDomainName = "CORP",
+                                   IpAddress = "10.0.0.5" } }
+      list[#list + 1] = { id = 4625, time = sc.at("2024-05-01T10:00:01", i * 4),
+                          data = { TargetUserName = "bob", TargetDomainName = "CORP",
+                                   IpAddress = "10.0.1.7" } }
+    end
+    list[#list + 1] = { id = 4624, time = sc.at("2024-05-01T10:05:00", 0),
+                        data = { TargetUserName = "carol", TargetDomainName = "CORP",
+                                 IpAddress = "10.0.0.200" } }
+    local log = sc.write(list, "json")
+    local function report(filters)
+      local code, out, err = run("events -f json " .. filters .. " " .. log)
+      assert.are.equal(0, code, err)
+      return dkjson.decode(out), err
+    end
+    local whole = report("")
+    assert.are.same({ "password_guessing", "password_guessing" }, sc.kinds(whole))
+    local r = report("--source 10.0.0.0/24")
+    assert.are.equal(13, r.events)
+    assert.are.same({ "password_guessing" }, sc.kinds(r))
+    assert.are.same({ "10.0.0.5" }, r.findings[1].sources)
+    assert.are.same({ "CORP\\alice" }, r.findings[1].accounts)
+    r = report("--source 10.0.1.0/24")
+    assert.are.equal(12, r.events)
+    assert.are.same({ "CORP\\bob" }, r.findings[1].accounts)
+    local err
+    r, err = report("--source 10.9.0.0/16")
+    assert.are.equal(0, r.events)
+    assert.are.same({}, r.findings)
+    assert.are.equal("logonerr: no event of the 25 read matched --source 10.9.0.0/16\n", err)
+    -- (--records keeps the same records)
+    local code, out = run("events --records --source 10.0.0.0/24 " .. log)
+    assert.are.equal(0, code)
+    local n = 0
+    for line in out:gmatch("[^\n]+") do
+      n = n + 1
+      assert.matches('"source":"10%.0%.0%.%d+"', line)
+    end
+    assert.are.equal(13, n)
+    os.remove(log)
+  end)
+
   -- The log's own gaps (events dropped, 1101 x4; events it could not
   -- write, 1108 x3) are counted as the filters keep the log's events:
   -- whatever the account asked about, and not from after the last of them.
@@ -238,11 +291,13 @@ describe("logonerr events", function()
             true)
   end)
 
-  -- No record names the user or workstation "-" (Windows' word for none),
-  -- an account "bob@" or a block of addresses: such a filter, an unset
+  -- No record names the user or workstation "-" (Windows' word for none)
+  -- or an account "bob@", and a block written wrong is no block: such a
+  -- filter, an unset
   -- shell variable's `$USER@$REALM` among them, kept nothing, as if the
   -- account or source were quiet.  What can name one is still taken.
-  it("refuses an --account of @, \\ or -, and a --source of - or a block", function()
+  it("refuses an --account of @, \\ or -, and a --source of - or a block written wrong",
+     function()
     local log = S .. "mitre-4768-4771-kerbrute-user-enum.evtx"
     for _, x in ipairs({ { "@", "'@' names no user" }, { "'\\'", "'\\' names no user" },
                          { "-", "'-' names no user" }, { "' - '", "' - ' names no user" },
@@ -255,8 +310,11 @@ describe("logonerr events", function()
     for _, x in ipairs({ { "-", "'-' names no address or workstation" },
                          { "' - '", "' - ' names no address or workstation" },
                          { "'\\\\-'", "'\\\\-' names no address or workstation" },
-                         { "10.23.123.0/24", "'10.23.123.0/24' is a block of addresses" },
-                         { "fe80::/64", "'fe80::/64' is a block of addresses" } }) do
+                         { "fe80::/64", "'fe80::/64' is a block of IPv6 addresses" },
+                         { "10.23.123.11/24", "'10.23.123.11/24' names an address inside " ..
+                                              "its block: write the block as 10.23.123.0/24" },
+                         { "10.0.0.0/4", "'10.0.0.0/4' is wider than any network's own " ..
+                                         "block" } }) do
       local err = refused("--source " .. x[1] .. " " .. log, "^Usage: logonerr events ")
       assert.matches("\n\nError: --source " .. x[2], err, 1, true)
     end

@@ -128,6 +128,15 @@ function M.block(s)
   return { first = first, last = first + size - 1, text = a .. "/" .. n }
 end
 
+--- Is the source v (as records give them) an IPv4 address in block b
+-- (M.block's)?
+function M.in_block(b, v)
+  local ip = v and M.ip(v)
+  if ip == nil or not ipv4(ip) then return false end
+  local x = value(ip)
+  return x >= b.first and x <= b.last
+end
+
 --- A test of an address, as is_public, that also says no to the addresses
 -- of blocks (M.block's): a network's own public blocks.  is_public itself
 -- where there are none.

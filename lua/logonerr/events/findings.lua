@@ -2972,7 +2972,8 @@ function M.rank(list)
 end
 
 -- Is finding f about what a report is narrowed to (about: account,
--- source, lower-cased; since, until, canonical times), as the whole log
+-- source, lower-cased, or source_in, a test of an address in a block;
+-- since, until, canonical times), as the whole log
 -- shows it: one of its accounts (DOMAIN\\user or the user), one of its
 -- sources, and a time in the span?  A finding about the log itself (its
 -- gaps) is about everything in it.
@@ -2987,7 +2988,14 @@ local function is_about(f, about)
     end
     if not yes then return false end
   end
-  if about.source and not of.srcs[about.source] then
+  if about.source_in then -- (a block: one of its addresses)
+    local yes = false
+    for src in pairs(of.srcs) do
+      yes = about.source_in(src)
+      if yes then break end
+    end
+    if not yes then return false end
+  elseif about.source and not of.srcs[about.source] then
     local yes = false
     for label in pairs(of.sources) do
       if lower(label) == about.source then yes = true; break end

@@ -130,8 +130,12 @@ function M.filter_value(k, v)
              "the attempts made on the machine itself are --source local)"
     elseif match(source_of(v), "^%s*$") then
       return v == "" and "is empty" or "names no address or workstation"
-    elseif match(s, "^[%x:.]+/%d+$") then
-      return "is a block of addresses: --source takes one address or workstation"
+    elseif match(s, "^[%x:.]+/%d+$") then -- (a block: --internal's kind, IPv4)
+      if match(s, ":") then
+        return "is a block of IPv6 addresses: --source takes an IPv4 block, or one address"
+      end
+      local b, why = address.block(s)
+      if b == nil then return (gsub(why, "^'[^']*' ", "")) end
     end
   end
   return nil
@@ -144,6 +148,7 @@ local function wanted(rec, o)
   if ABOUT_THE_LOG[rec.id] then return true end
   if o.account and not o.account_is(rec.account or "") then return false end
   if o.source and lower(rec.source or "") ~= o.source then return false end
+  if o.source_in and not o.source_in(rec.source) then return false end
   return true
 end
 
@@ -170,8 +175,16 @@ local function filters(opts)
   end
   o.account = opts.account and lower(opts.account)
   o.account_is = opts.account and account_test(opts.account)
-  o.source = opts.source and source_of(opts.source)
-  o.any = o.since ~= nil or o["until"] ~= nil or o.account ~= nil or o.source ~= nil
+  -- (a block of addresses: a test of a record's source, as of a finding's)
+  local block = opts.source and match(opts.source, "/") and
+                address.block((gsub(opts.source, "^%s*\\\\+", "")))
+  if block then
+    o.source_in = function(src) return address.in_block(block, src) end
+  else
+    o.source = opts.source and source_of(opts.source)
+  end
+  o.any = o.since ~= nil or o["until"] ~= nil or o.account ~= nil or o.source ~= nil or
+          o.source_in ~= nil
   return o
 end
 
