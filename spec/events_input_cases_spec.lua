@@ -208,6 +208,23 @@ describe("logonerr events on archives, folders and -j", function()
     assert.are.same(one_by_one, dkjson.decode(out))
   end)
 
+  -- A collection from a host an attacker controlled may name a file with
+  -- a terminal's escape sequence (ESC [2J clears the screen): the messages
+  -- show it as \x1B.  (libzip gives a zip member's name in CP437 unless
+  -- it is flagged UTF-8, and 0x1B is an arrow there: no escape either.)
+  it("shows a control character in a file's name as \\xNN, in a folder and a zip", function()
+    if not pcall(require, "logonerr.archive") then return pending("no logonerr.archive") end
+    local odd = dir .. "/odd"
+    sh("mkdir -p " .. odd .. " && cp " .. S .. FILES[3] .. " " .. odd .. " && cd " .. odd ..
+       " && printf 'notes\\n' > \"a$(printf '\\033')[2J.txt\" && zip -q m.zip a*.txt")
+    local code, out, err = run.command("events -f json " .. odd)
+    assert.are.equal(0, code)
+    assert.are.equal(2, dkjson.decode(out).events) -- (the EVTX beside them)
+    assert.is_nil(err:find("\27", 1, true))
+    assert.matches("/a\\x1B[2J.txt: passed over: not a Security event log", err, 1, true)
+    assert.matches("m.zip:a[^\n]*%[2J%.txt: passed over: not a Security event log", err)
+  end)
+
   it("reads a folder recursively, a .gz among its files, into the same report", function()
     if not pcall(require, "logonerr.archive") then return pending("no logonerr.archive") end
     local code, out, err = run.command("events -f json " .. dir .. "/host1 " .. dir .. "/host2")
