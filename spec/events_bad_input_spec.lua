@@ -184,7 +184,12 @@ describe("bad input to logonerr events", function()
     local code, out, err = run("events --since 2024-13-45 " .. SAMPLE)
     assert.are.equal(2, code)
     assert.are.equal("", out)
-    assert.matches("bad %-%-since time '2024%-13%-45'", err)
+    assert.matches("bad --since time '2024-13-45' (no month 13; expected e.g. ", err, 1, true)
+    -- (what is wrong, where the parser says)
+    code, out, err = run("events --until 2024-02-30 " .. SAMPLE)
+    assert.are.same({ 2, "" }, { code, out })
+    assert.matches("bad --until time '2024-02-30' (no day 30 in that month; expected", err, 1,
+                   true)
   end)
 
   -- (10:00:60 was taken for 10:01:00, and a record's for the same)

@@ -323,9 +323,13 @@ function M.run(a, in_, out, err)
     end
   end
   for _, k in ipairs({ "since", "until" }) do
-    if a[k] and not events.time(a[k]) then
-      err:write("logonerr: bad --", k, " time '", a[k],
-                "' (expected e.g. 2024-05-01 or 2024-05-01T13:45:00Z)\n")
+    local ok, why = true, nil
+    if a[k] then ok, why = events.time(a[k]) end
+    if not ok then -- (why: "not a time: '...' (what is wrong)")
+      local wrong = why and why:match("%(([^()]*)%)$")
+      err:write("logonerr: bad --", k, " time '", a[k], "' (",
+                wrong and wrong .. "; " or "",
+                "expected e.g. 2024-05-01 or 2024-05-01T13:45:00Z)\n")
       return 2
     end
   end
