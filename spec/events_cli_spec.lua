@@ -256,7 +256,8 @@ describe("logonerr events", function()
       return dkjson.decode(out).events, err
     end
     assert.are.equal(42, events_of("--source ::ffff:10.23.123.11"))
-    for _, a in ipairs({ "'OFFSEC\\hack1'", "hack1@offsec.lan", "'OFFSEC.LAN\\hack1'", "HACK1" }) do
+    for _, a in ipairs({ "'OFFSEC\\hack1'", "hack1@offsec.lan", "'OFFSEC.LAN\\hack1'", "HACK1",
+                         "' hack1 '" }) do -- (spaces round a pasted name: as a source's)
       assert.are.equal(1, events_of("--account " .. a), a)
     end
     local n, err = events_of("--account 'OTHER\\hack1'")

@@ -173,8 +173,10 @@ local function filters(opts)
     local why = opts[k] ~= nil and M.filter_value(k, opts[k])
     if why then error(format("bad option '%s' ('%s' %s)", k, opts[k], why), 3) end
   end
-  o.account = opts.account and lower(opts.account)
-  o.account_is = opts.account and account_test(opts.account)
+  -- (" alice", as a pasted name may come: alice, as a source is read)
+  local account = opts.account and match(opts.account, "^%s*(.-)%s*$")
+  o.account = account and lower(account)
+  o.account_is = account and account_test(account)
   -- (a block of addresses: a test of a record's source, as of a finding's)
   local block = opts.source and match(opts.source, "/") and
                 address.block((gsub(opts.source, "^%s*\\\\+", "")))
