@@ -2894,6 +2894,39 @@ describe("findings", function()
       assert.not_matches("10.0.0.5", s.why, 1, true)
     end)
 
+    -- carol mistypes her password five times at her PC (10.0.0.5, PC05)
+    -- while KALI (10.0.0.66) sprays seven accounts, hers among them; then
+    -- she logs on from her PC.  One guess of her account holds both
+    -- sources, an attack's for KALI's alone, and its why names KALI alone;
+    -- her PC is no attack's source for that, and her logon from it is her
+    -- own after her mistypes (it was read as critical, "the source is in
+    -- another finding read as an attack").  A logon of hers that names no
+    -- source is an attack's by KALI's try before it, and its why names
+    -- KALI, not her PC.
+    local function mistypes_beside_spray(success)
+      local log = {}
+      for i = 1, 5 do log[i] = failed_logon("carol", "CORP", "10.0.0.5", "PC05", i * 20) end
+      log[6] = failed_logon("carol", "CORP", "10.0.0.66", "KALI", 110)
+      for i = 1, 6 do
+        log[#log + 1] = failed_logon("user" .. i, "CORP", "10.0.0.66", "KALI", 110 + i * 5)
+      end
+      log[#log + 1] = success
+      return log
+    end
+    it("reads a guess's sources as an attack's only where its why names them", function()
+      local r = sc.triage(mistypes_beside_spray(logged_on("carol", "10.0.0.5", "PC05", 150)))
+      local g = one(r, "password_guessing")
+      assert.are.equal("attacker", g.reading)
+      assert.matches(": 10.0.0.66$", g.why)
+      local s = one(r, "success_after_failures")
+      assert.are.same({ "stale_credential", "medium" }, { s.reading, s.severity })
+      s = one(sc.triage(mistypes_beside_spray(ntlm("carol", "", 150, "0x0"))),
+              "success_after_failures")
+      assert.are.equal("attacker", s.reading)
+      assert.matches("reads as an attack, within the window of these attempts: 10.0.0.66$",
+                     s.why)
+    end)
+
     -- Nine bad passwords for carol from 185.220.101.5 half a second apart
     -- (a tool's pace), then her NTLM logon that names no source: read as
     -- the tool's success.  The internet's finding must not say "none

@@ -1638,6 +1638,12 @@ local function find_all(self, tables_only)
       end
       local x = finding("password_guessing", l, reading, extra)
       if slow then x.severity = "medium" end
+      -- (to another finding, only those named are this attack's sources:
+      -- the rest are its account's own clients, a user's PC perhaps)
+      if extra.why_sources then
+        x.about.attacking = {}
+        for _, s in ipairs(extra.why_sources) do x.about.attacking[s] = true end
+      end
       f[#f + 1] = x
       if reading == "stale_credential" then again[x] = { l, extra, slow } end
     end
@@ -2265,7 +2271,7 @@ local function find_all(self, tables_only)
         if direct and from_out[src] then out[#out + 1] = src end
         local by = nil -- (the attack nearby: "own", where its own success's alone)
         for _, at in ipairs(direct and lo and spans or {}) do
-          if at.sources[src] and at.lo <= hi + near and at.hi >= lo - near then
+          if (at.attacking or at.sources)[src] and at.lo <= hi + near and at.hi >= lo - near then
             by = own_span(x, at) and "own" or "other"
             if by == "other" then break end
           end
