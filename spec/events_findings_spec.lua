@@ -2923,7 +2923,32 @@ describe("findings", function()
       s = one(sc.triage(mistypes_beside_spray(ntlm("carol", "", 150, "0x0"))),
               "success_after_failures")
       assert.are.equal("attacker", s.reading)
-      assert.matches("reads as an attack, within the window of these attempts: 10.0.0.66$",
+      assert.matches("reads as an attack, .*: 10%.0%.0%.66$", s.why)
+    end)
+
+    -- The same, and carol's logon that names no source: is it hers, after
+    -- her five mistypes, or KALI's, after its one try?  Its record cannot
+    -- tell, and KALI's try makes it worth a responder's look: read as an
+    -- attack.  But the why must not say the failures before it came from
+    -- an attack's sources, where five of six came from her own PC: it says
+    -- how many did, names KALI, and says the rest came from elsewhere.  An
+    -- internet address's try among the rest is named as the internet's.
+    it("says how many of a sourceless success's failures came from an attack's sources",
+       function()
+      local log = mistypes_beside_spray(ntlm("carol", "", 150, "0x0"))
+      local s = one(sc.triage(log), "success_after_failures")
+      assert.are.same({ "attacker", "critical" }, { s.reading, s.severity })
+      assert.are.equal(6, s.failures)
+      assert.not_matches("and failures before it came from sources", s.why, 1, true)
+      assert.matches("1 of the 6 failures before it came from sources another finding reads " ..
+                     "as an attack", s.why, 1, true)
+      assert.matches("the rest from other sources or none named", s.why, 1, true)
+      assert.matches("its record cannot tell): 10.0.0.66", s.why, 1, true)
+      assert.not_matches("10.0.0.5", s.why, 1, true)
+      log[5] = failed_logon("carol", "CORP", "185.220.101.5", "-", 100)
+      s = one(sc.triage(log), "success_after_failures")
+      assert.matches("1 of the 6 failures", s.why, 1, true)
+      assert.matches(": 10.0.0.66; and these are internet addresses, .*: 185%.220%.101%.5$",
                      s.why)
     end)
 

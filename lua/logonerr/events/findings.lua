@@ -2303,15 +2303,16 @@ local function find_all(self, tables_only)
     if why and a.failed_from then
       a[2].why = why == "attack_nearby" and "failed_from_attack" or "failed_from_internet"
       name_sources()
-      -- (the internet's tries among others, mistypes perhaps: how many)
-      local n_out = 0
-      for _, src in ipairs(why == "from_internet" and out or {}) do
-        n_out = n_out + (a.failed_n[src] or 0)
-      end
-      if n_out > 0 and n_out < a.failed_all then
+      -- (the internet's or an attack's tries among others, mistypes
+      -- perhaps: how many)
+      local n_of = 0
+      for _, src in ipairs(a[2].why_sources) do n_of = n_of + (a.failed_n[src] or 0) end
+      if n_of > 0 and n_of < a.failed_all and why == "from_internet" then
         a[2].why = "failed_from_internet_some"
-        a[2].why_format = { n_out, a.failed_all, concat(a[2].why_sources, ", ") }
+        a[2].why_format = { n_of, a.failed_all, concat(a[2].why_sources, ", ") }
         a[2].why_sources = nil
+      elseif n_of > 0 and n_of < a.failed_all then
+        a[2].why, a[2].why_format = "failed_from_attack_some", { n_of, a.failed_all }
       end
       f[i] = finding(x.kind, a[1], "attacker", a[2])
       if #out > 0 then unsourced_after_out = true end
