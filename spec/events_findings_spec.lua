@@ -1712,7 +1712,7 @@ describe("findings", function()
         assert.are.equal("stale_credential", f.reading)
         assert.matches("name no source", f.why, 1, true)
         -- (and the advice starts with where to find the client it is about)
-        assert.matches("names where the bad passwords came from", f.check[1], 1, true)
+        assert.matches("names where the attempts came from", f.check[1], 1, true)
         assert.matches("netlogon.log", f.check[1], 1, true)
       end
       local f = tries("WS12")
@@ -2201,6 +2201,40 @@ describe("findings", function()
       f = one(sc.triage(log), "disabled_account")
       assert.matches("disabled on purpose", f.check[1], 1, true)
       assert.not_matches("nltest", joined(f), 1, true)
+    end)
+
+    -- A former employee's account, disabled, still tried every minute by
+    -- NTLM from a client that sends no workstation name (4776s on the DC
+    -- that name none): something still runs as it, a service or a mapped
+    -- drive with its old password, as the advice says "on the source
+    -- hosts"; or someone who knows the name.  Not read as an attack, as
+    -- nothing here shows one; but no record names the host to look at, so
+    -- the advice opens with how to find it, as a guess's does; and so for
+    -- an expired account and one refused by a restriction, whose advice
+    -- speaks of "the source" too.  With a workstation named, it does not.
+    it("says how to find the client of a disabled account's attempts that name no source",
+       function()
+      for _, status in ipairs({ "0xc0000072", "0xc0000193", "0xc000006f" }) do
+        local log = {}
+        for i = 1, 3 do log[i] = ntlm("frank", "", i * 60, status) end
+        local kind = ({ ["0xc0000072"] = "disabled_account", ["0xc0000193"] = "expired_account",
+                        ["0xc000006f"] = "account_restricted" })[status]
+        local f = one(sc.triage(log), kind)
+        assert.are.same({}, f.sources)
+        assert.are.equal("stale_credential", f.reading)
+        assert.matches("None of these records names where the attempts came from", f.check[1],
+                       1, true)
+        assert.matches("nltest /dbflag:0x2080ffff", f.check[1], 1, true)
+        if kind == "disabled_account" then
+          assert.matches("on the source hosts", f.check[2], 1, true)
+        end
+        log[2] = ntlm("frank", "PC31", 120, status)
+        f = one(sc.triage(log), kind)
+        assert.matches("Some of these records name no source", f.check[1], 1, true)
+        for i = 1, 3 do log[i] = ntlm("frank", "PC31", i * 60, status) end
+        f = one(sc.triage(log), kind)
+        assert.not_matches("nltest", joined(f), 1, true)
+      end
     end)
 
     -- 0xC000006E, "the user account and password are legitimate" with a

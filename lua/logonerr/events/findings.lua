@@ -71,6 +71,11 @@ local SINGLE = {
 local THRESHOLD = { lockout = "lockout", revoked = "revoked", disabled = "disabled",
                     expired = "expired", restricted = "restricted",
                     clock_skew = "clock_skew" }
+-- The findings whose advice is about "the source" of failed logons: where
+-- their records name none, how to find the client comes first.
+local FIND_CLIENT_FIRST = { password_guessing = true, disabled_account = true,
+                            account_revoked = true, expired_account = true,
+                            account_restricted = true }
 -- Logon types a person logs on with, which UAC logs twice for an
 -- administrator (the full token and the filtered one): interactive,
 -- unlock, remote interactive, and their cached forms.
@@ -1269,29 +1274,22 @@ local function finding(kind, list, reading, extra)
       f.check = prepend(rules.LOCKOUT_NO_CALLER, f.check)
     end
   end
-  -- (a guess whose records name no source: "the source" is to be found
-  -- first; where some name one, the others' client may be another)
-  local find_client = nil
-  if kind == "password_guessing" and unnamed and of_platform.windows then
-    find_client = next(sources) == nil and rules.GUESS_NO_SOURCE or rules.GUESS_SOME_NO_SOURCE
-    f.check = prepend(find_client, f.check)
-  end
   local dbd = f.disabled_by_design
   -- (an enumeration's and a spray's say what those accounts answer)
   if dbd and kind ~= "user_enumeration" and kind ~= "password_spray" then
     if #dbd == count_keys(accounts) then -- (nothing should run as them: no more to say)
       f.check = {}
       for i, c in ipairs(rules.ALL_BY_DESIGN) do f.check[i] = c end
-      -- (but of the client behind them, where the records name none: the
-      -- lines' user's program and other host are that client's)
-      if unnamed and of_platform.windows then
-        f.check = prepend(find_client or (next(sources) == nil and rules.BY_DESIGN_NO_SOURCE or
-                          rules.BY_DESIGN_SOME_NO_SOURCE), f.check)
-      end
       here = false
     else
       f.check = prepend(rules.BY_DESIGN, f.check)
     end
+  end
+  -- (records that name no source: "the source" of the advice, and the
+  -- user's program or other host of ALL_BY_DESIGN's, is to be found
+  -- first; where some name one, the others' client may be another)
+  if FIND_CLIENT_FIRST[kind] and unnamed and of_platform.windows then
+    f.check = prepend(next(sources) == nil and rules.NO_SOURCE or rules.SOME_NO_SOURCE, f.check)
   end
   -- (the sessions the program ran in, and its process IDs: where the
   -- advice's first line leads, but for one that services share, where the

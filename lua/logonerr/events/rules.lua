@@ -512,21 +512,17 @@ M.LOCKOUT_CALLERS = "This log holds the bad passwords behind the lockout too: in
 --- What to check first for a lockout whose 4740 names no caller computer.
 M.LOCKOUT_NO_CALLER = "A 4740 here names no Caller Computer Name: the bad password reached the domain controller without a client name. On the DC holding the PDC emulator role, which every bad password of a domain account is passed to, the account's 4771 (Kerberos, with the client's address) and 4776 (NTLM, with its workstation) just before the lockout's time name it; where they do not, Netlogon's debug log does (nltest /dbflag:0x2080ffff, then %windir%\\debug\\netlogon.log names the client of each failed logon; nltest /dbflag:0x0 turns it off)."
 
--- How to find the client of bad passwords whose records name none.
+-- How to find the client of failed logons whose records name none.
 local FIND_CLIENT = "For a domain account, Netlogon's debug log on the domain controller that checked them names the client of each failed logon (nltest /dbflag:0x2080ffff, then %windir%\\debug\\netlogon.log; nltest /dbflag:0x0 turns it off), and the account's 4771s that give an address name the client of its Kerberos tries; for a local account, the host's own 4625s at the same times give the logon's address where it came over the network."
 
---- Before a guess's advice where none of its records names a source (a
--- 4776 with no workstation): how to find the client the rest is about.
-M.GUESS_NO_SOURCE = "None of these records names where the bad passwords came from (an NTLM client may send no workstation name, and its 4776 then names none). " .. FIND_CLIENT .. " What follows is about that client, once found."
+--- First in the advice of a finding about failed logons where none of
+-- its records names a source (a 4776 with no workstation): how to find
+-- the client the rest is about.
+M.NO_SOURCE = "None of these records names where the attempts came from (an NTLM client may send no workstation name, and its 4776 then names none). " .. FIND_CLIENT .. " What follows is about that client, once found."
 
 --- The same where some of its records name a source and some none: the
 -- sourceless ones may be another client's.
-M.GUESS_SOME_NO_SOURCE = "Some of these records name no source (an NTLM client may send no workstation name, and its 4776 then names none): their bad passwords may come from the source named or from another client. " .. FIND_CLIENT .. " What follows is about each client, the one named and any found."
-
---- Before ALL_BY_DESIGN where none of a finding's records names a source,
--- and where some name none: the client its lines are about is to be found.
-M.BY_DESIGN_NO_SOURCE = "None of these records names where the attempts came from (an NTLM client may send no workstation name, and its 4776 then names none). " .. FIND_CLIENT .. " What follows is about that client, once found."
-M.BY_DESIGN_SOME_NO_SOURCE = "Some of these records name no source (an NTLM client may send no workstation name, and its 4776 then names none): their attempts may come from the source named or from another client. " .. FIND_CLIENT .. " What follows is about each client, the one named and any found."
+M.SOME_NO_SOURCE = "Some of these records name no source (an NTLM client may send no workstation name, and its 4776 then names none): their attempts may come from the source named or from another client. " .. FIND_CLIENT .. " What follows is about each client, the one named and any found."
 
 M.FROM_HOST = "These attempts came from a program on this host itself, not from another computer. Look at the process each 4625 names (not the logon screen) and at the session it ran in: the 4625's SubjectUserName and SubjectLogonId name that session, and its logon ID leads to the session's own 4624 and to its process creations (4688). In the advice below, the source is this host, and that program is what to look at."
 
