@@ -1758,6 +1758,31 @@ describe("findings", function()
         "of its sources, these also failed for other accounts within the window: 10.0.0.66", f.why)
     end)
 
+    -- The same, and two tries at alice's password from 185.220.101.5 in the
+    -- same minutes: an attack's for KALI's, which the why names; but the
+    -- internet address is no client of hers either, and a responder reading
+    -- the why would take it for one like PC31.  The why names it as an
+    -- internet address, as it does where an attack nearby is the reason;
+    -- not where --internal names its block as the network's own.
+    it("names a guess's internet source beside those that failed for other accounts",
+       function()
+      local log = tried_with_others("alice")
+      for i = 1, 2 do log[#log + 1] = failed_logon("alice", "CORP", "10.0.0.31", "PC31", i * 30) end
+      for i = 1, 2 do
+        log[#log + 1] = failed_logon("alice", "CORP", "185.220.101.5", "-", 100 + i * 30)
+      end
+      local f = one(sc.triage(log), "password_guessing")
+      assert.are.same({ "10.0.0.31", "10.0.0.66", "185.220.101.5" }, sc.sorted(f.sources))
+      assert.are.equal("attacker", f.reading)
+      assert.are.equal(
+        "of its sources, these also failed for other accounts within the window: 10.0.0.66; " ..
+        "and these are internet addresses, outside the network unless --internal names their " ..
+        "block as the network's own: 185.220.101.5", f.why)
+      f = one(sc.triage(log, nil, { internal = { "185.220.101.0/24" } }), "password_guessing")
+      assert.are.equal(
+        "of its sources, these also failed for other accounts within the window: 10.0.0.66", f.why)
+    end)
+
     -- The same six failures, from a source that also failed for four other
     -- accounts: an attacker, and the advice must not send the responder
     -- looking for a forgotten service.

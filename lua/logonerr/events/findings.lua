@@ -1632,6 +1632,15 @@ local function find_all(self, tables_only)
         if count_keys(seen) > 1 then
           sort(some)
           extra.why, extra.why_sources = "other_accounts_some", some
+          -- (and the internet's among the rest, as reconciling names them
+          -- beside an attack nearby: by the address its failure gave, as
+          -- public_source takes its failures below)
+          local out = {}
+          for _, e in ipairs(l) do
+            local s = e.source_label
+            if s and not seen[s] and e.failed and e.ip and self.public(e.ip) then out[s] = true end
+          end
+          extra.why_internet = next(out) and keys(out) or nil
         end
       end
       local x = finding("password_guessing", l, reading, extra)
