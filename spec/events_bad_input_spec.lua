@@ -190,6 +190,15 @@ describe("bad input to logonerr events", function()
     assert.are.same({ 2, "" }, { code, out })
     assert.matches("bad --until time '2024-02-30' (no day 30 in that month; expected", err, 1,
                    true)
+    -- (no date at all: the example alone, not the parser's own "expected
+    -- YYYY-MM-DD, a time and a zone" before it, which asks for a zone
+    -- where a date alone is taken)
+    for _, v in ipairs({ "yesterday", "'05/01/2024 10:00'" }) do
+      code, out, err = run("events --since " .. v .. " " .. SAMPLE)
+      assert.are.same({ 2, "" }, { code, out })
+      assert.are.equal("logonerr: bad --since time '" .. v:gsub("'", "") .. "' (expected " ..
+                       "e.g. 2024-05-01 or 2024-05-01T13:45:00Z)\n", err)
+    end
   end)
 
   -- (10:00:60 was taken for 10:01:00, and a record's for the same)

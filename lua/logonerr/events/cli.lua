@@ -327,6 +327,9 @@ function M.run(a, in_, out, err)
     if a[k] then ok, why = events.time(a[k]) end
     if not ok then -- (why: "not a time: '...' (what is wrong)")
       local wrong = why and why:match("%(([^()]*)%)$")
+      -- (no date at all: the example alone says what a date is, where
+      -- the parser's "expected ..." would ask for a time and a zone)
+      if wrong and wrong:find("^expected") then wrong = nil end
       err:write("logonerr: bad --", k, " time '", a[k], "' (",
                 wrong and wrong .. "; " or "",
                 "expected e.g. 2024-05-01 or 2024-05-01T13:45:00Z)\n")
