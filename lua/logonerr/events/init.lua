@@ -110,9 +110,11 @@ end
 -- names nothing, or nil when it names something.  A record without an
 -- account or source is tested as "", so an empty name, or a domain with no
 -- user (CORP\, @corp.example), would keep the records that name none; and
--- no record names the user or workstation "-" (Windows' word for none), a
--- user@ with no domain, or a block of addresses, so those would keep
--- nothing, as if the account or source were quiet.
+-- no record names the user or workstation "-" (Windows' word for none) or
+-- a user@ with no domain, so those would keep nothing, as if the account
+-- or source were quiet.  A --source block (10.0.0.0/24) is taken where
+-- address.block takes it, and refused with its why where not (IPv6, an
+-- address inside it, wider than a /8).
 function M.filter_value(k, v)
   local expected = " (expected DOMAIN\\user, user@domain or the user alone)"
   if k == "account" then
