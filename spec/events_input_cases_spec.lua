@@ -223,6 +223,17 @@ describe("logonerr events on archives, folders and -j", function()
     assert.is_nil(err:find("\27", 1, true))
     assert.matches("/a\\x1B[2J.txt: passed over: not a Security event log", err, 1, true)
     assert.matches("m.zip:a[^\n]*%[2J%.txt: passed over: not a Security event log", err)
+    -- (the JSON report names the file as it is, its format escaping it: a
+    -- script finds the file by it)
+    local bad = odd .. "/b\27[2J.json"
+    local h = assert(io.open(bad, "wb"))
+    h:write('{"EventID":4625,"TimeCreated":"no time"}\n')
+    h:close()
+    code, out, err = run.command("events -f json '" .. bad .. "'")
+    assert.are.equal(1, code)
+    assert.is_nil(err:find("\27", 1, true))
+    assert.matches("b\\x1B[2J.json: skipped event 1", err, 1, true)
+    assert.are.equal(bad, dkjson.decode(out).skipped_records[1].file)
   end)
 
   it("reads a folder recursively, a .gz among its files, into the same report", function()

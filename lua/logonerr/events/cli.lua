@@ -453,8 +453,8 @@ function M.run(a, in_, out, err)
     return 2
   end
   local function new_file(log)
-    return { name = log.name, skipped = {}, read = 0, events = 0, other_channel = 0,
-             duplicates = 0, fieldless = 0 }
+    return { name = log.name, file = log.file or log.name, skipped = {}, read = 0, events = 0,
+             other_channel = 0, duplicates = 0, fieldless = 0 }
   end
 
   -- A triage uses no data of events the schema does not know (unless a
@@ -732,7 +732,7 @@ function M.run(a, in_, out, err)
   local other, dupes, fieldless, read = 0, 0, 0, 0
   for _, x in ipairs(files) do
     for _, s in ipairs(x.skipped) do
-      skipped[#skipped + 1] = { file = x.name, at = s.at, reason = s.reason }
+      skipped[#skipped + 1] = { file = x.file, at = s.at, reason = s.reason }
     end
     other, dupes, fieldless = other + x.other_channel, dupes + x.duplicates,
                               fieldless + x.fieldless

@@ -82,14 +82,16 @@ end
 -- events.open reads, a path or a file object, or nil and why; path = for a
 -- plain file), appended to list.  Archives' members are opened only when their turn comes.  In a
 -- folder or an archive, a file that is not a log says so but is no error
--- (in_folder).  A name as messages give it: a folder's files and an
+-- (in_folder).  name: as messages give it (a folder's files and an
 -- archive's members are named by what is on disk, where a terminal's
--- escape sequence may be (shown as \xNN).
+-- escape sequence may be: shown as \xNN); file: as it is, for a report
+-- whose format escapes it (JSON), so that a script finds the file.
 local function add(list, path, in_folder)
   local name = shown(path)
   local f, err = io_open(path, "rb")
   if f == nil then
-    list[#list + 1] = { name = name, open = function() return nil, shown(err) end }
+    list[#list + 1] = { name = name, file = path,
+                        open = function() return nil, shown(err) end }
     return
   end
   local head = f:read(4) or ""
@@ -99,29 +101,30 @@ local function add(list, path, in_folder)
   local kind = lib and lib.kind(head) or
                (gz or sub(head, 1, 4) == "PK\3\4") and "archive"
   if kind == "archive" then
-    list[#list + 1] = { name = name, open = function() return nil, M.NO_ARCHIVE end }
+    list[#list + 1] = { name = name, file = path, open = function() return nil, M.NO_ARCHIVE end }
   elseif kind == "gzip" then
-    list[#list + 1] = { name = name, in_folder = in_folder, open = function()
+    list[#list + 1] = { name = name, file = path, in_folder = in_folder, open = function()
       local s, why = lib.gzip(path)
-      if s == nil then return nil, why end
+      if s == nil then return nil, shown(why) end
       return as_file(s)
     end }
   elseif kind == "zip" then
     local z, why = lib.zip(path)
     if z == nil then
-      list[#list + 1] = { name = name, open = function() return nil, shown(why) end }
+      list[#list + 1] = { name = name, file = path,
+                          open = function() return nil, shown(why) end }
       return
     end
     for _, m in ipairs(z:members()) do
-      list[#list + 1] = { name = name .. ":" .. shown(m.name), in_folder = true,
-                          open = function()
+      list[#list + 1] = { name = name .. ":" .. shown(m.name), file = path .. ":" .. m.name,
+                          in_folder = true, open = function()
         local s, merr = z:open(m.index)
         if s == nil then return nil, shown(merr) end
         return as_file(s)
       end }
     end
   else
-    list[#list + 1] = { name = name, path = path, in_folder = in_folder,
+    list[#list + 1] = { name = name, file = path, path = path, in_folder = in_folder,
                         open = function() return path end }
   end
 end
