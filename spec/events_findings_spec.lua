@@ -2250,6 +2250,9 @@ describe("findings", function()
         assert.matches("None of these records names where the attempts came from", f.check[1],
                        1, true)
         assert.matches("nltest /dbflag:0x2080ffff", f.check[1], 1, true)
+        -- (a refused account's Kerberos tries are failed 4768s, 0x12, not
+        -- 4771s, which are bad passwords')
+        assert.matches("a 4768 for an account refused", f.check[1], 1, true)
         if kind == "disabled_account" then
           assert.matches("on the source hosts", f.check[2], 1, true)
         end
