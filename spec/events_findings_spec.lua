@@ -2954,6 +2954,19 @@ describe("findings", function()
                      s.why, 1, true)
       assert.matches("its record cannot tell", s.why, 1, true)
       assert.not_matches("10.0.0.5", s.why, 1, true)
+      -- (five more mistypes and a second such logon: one finding of both,
+      -- its why of the failures before either, each counted once; the
+      -- first's 6 and the second's 11, in the successes' own counts)
+      for i = 1, 5 do
+        log[#log + 1] = failed_logon("carol", "CORP", "10.0.0.5", "-", 150 + i * 20)
+      end
+      log[#log + 1] = ntlm("carol", "", 270, "0x0")
+      s = one(sc.triage(log), "success_after_failures")
+      assert.are.same({ 6, 11 }, { s.successes[1].failures, s.successes[2].failures })
+      assert.matches("^the successes' records name no source, and 1 of the 11 failures before " ..
+                     "them came from the internet %(185%.220%.101%.5:", s.why)
+      assert.matches("whether each success came from the internet", s.why, 1, true)
+      assert.matches("their records cannot tell", s.why, 1, true)
     end)
 
     -- carol mistypes her password five times at her PC (10.0.0.5, PC05)

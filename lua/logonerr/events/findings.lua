@@ -23,7 +23,8 @@ local assert, getmetatable, ipairs, next, pairs, setmetatable, tonumber, tostrin
       assert, getmetatable, ipairs, next, pairs, setmetatable, tonumber, tostring, type
 local find, format, gmatch, lower, match, upper =
       string.find, string.format, string.gmatch, string.lower, string.match, string.upper
-local concat, sort = table.concat, table.sort
+local concat, sort, table_insert = table.concat, table.sort, table.insert
+local unpack = table.unpack or rawget(_G, "unpack") -- luacheck: compat
 
 local _ENV = nil -- luacheck: ignore 211
 
@@ -1236,7 +1237,7 @@ local function finding(kind, list, reading, extra)
   end
   if f.why then f.why = rules.WHY[f.why] end
   local counts = extra and extra.why_format -- (a why with counts: filled in)
-  if f.why and counts then f.why = format(f.why, counts[1], counts[2], counts[3]) end
+  if f.why and counts then f.why = format(f.why, unpack(counts)) end
   -- (the sources it names, where only some of the finding's are why; and
   -- the internet's among the rest, beside those in an attack nearby)
   if f.why and extra and extra.why_sources then
@@ -2314,12 +2315,18 @@ local function find_all(self, tables_only)
       -- perhaps: how many)
       local n_of = 0
       for _, src in ipairs(a[2].why_sources) do n_of = n_of + (a.failed_n[src] or 0) end
-      if n_of > 0 and n_of < a.failed_all and why == "from_internet" then
-        a[2].why = "failed_from_internet_some"
-        a[2].why_format = { n_of, a.failed_all, concat(a[2].why_sources, ", ") }
-        a[2].why_sources = nil
-      elseif n_of > 0 and n_of < a.failed_all then
-        a[2].why, a[2].why_format = "failed_from_attack_some", { n_of, a.failed_all }
+      -- (of one success, or of several: the failures before any of them)
+      local one = #a[1] == 1
+      local words = one and { "the success's record names", "it", "the success", "its record" }
+                    or { "the successes' records name", "them", "each success", "their records" }
+      if n_of > 0 and n_of < a.failed_all then
+        a[2].why = why == "from_internet" and "failed_from_internet_some" or
+                   "failed_from_attack_some"
+        a[2].why_format = { words[1], n_of, a.failed_all, words[2], words[3], words[4] }
+        if why == "from_internet" then
+          table_insert(a[2].why_format, 5, concat(a[2].why_sources, ", "))
+          a[2].why_sources = nil
+        end
       end
       f[i] = finding(x.kind, a[1], "attacker", a[2])
       if #out > 0 then unsourced_after_out = true end

@@ -636,9 +636,13 @@ M.WHY = {
   from_internet_some = "of its sources, these are internet addresses, outside the network unless --internal names their block as the network's own",
   attack_nearby_some = "of its sources, these are in another finding read as an attack, within the window of these attempts",
   failed_from_attack = "the success's record names no source, and failures before it came from sources another finding reads as an attack, within the window of these attempts",
-  failed_from_attack_some = "the success's record names no source, and %d of the %d failures before it came from sources another finding reads as an attack, within the window of these attempts, the rest from other sources or none named (whether the success came from those sources or from where the rest did, a user's mistypes perhaps, its record cannot tell)",
+  -- (the _some ones filled in: "the success's record names" or "the
+  -- successes' records name", the counts, "it" or "them", the internet's
+  -- addresses, "the success" or "each success", "its record" or "their
+  -- records")
+  failed_from_attack_some = "%s no source, and %d of the %d failures before %s came from sources another finding reads as an attack, within the window of these attempts, the rest from other sources or none named (whether %s came from those sources or from where the rest did, a user's mistypes perhaps, %s cannot tell)",
   failed_from_internet = "the success's record names no source, and failures before it came from internet addresses, outside the network unless --internal names their block as the network's own",
-  failed_from_internet_some = "the success's record names no source, and %d of the %d failures before it came from the internet (%s: outside the network unless --internal names their block as the network's own), the rest from other sources or none named: whether the success came from the internet or from where the rest did, a user's mistypes perhaps, its record cannot tell",
+  failed_from_internet_some = "%s no source, and %d of the %d failures before %s came from the internet (%s: outside the network unless --internal names their block as the network's own), the rest from other sources or none named: whether %s came from the internet or from where the rest did, a user's mistypes perhaps, %s cannot tell",
   typo = "failures at a person's pace, then the success, from the same source",
   typo_failures_no_source = "failures at a person's pace, then the success; of the failures counted, some or all name no source, and whether those came from where the success did is not known",
   typo_no_source = "failures at a person's pace, then the success, whose record names no source: the failures counted are the account's from anywhere, and whether the success came from where they did is not known",
