@@ -224,6 +224,36 @@ describe("logonerr events", function()
     os.remove(log)
   end)
 
+  -- A responder keeps the records --records printed, cuts them down with
+  -- jq or grep (here: the Kerberos pre-authentication failures alone), and
+  -- triages what is left: the records read back are the records read
+  -- (every line was skipped, "a JSON object without an event ID").
+  it("reads back what --records printed, into the same report", function()
+    for _, name in ipairs({ "mitre-4768-4771-kerbrute-user-enum.evtx",
+                            "omerbenamram-Security_with_size_t.evtx" }) do
+      local code, lines = run("events --records " .. S .. name)
+      assert.are.equal(0, code)
+      local _, whole = run("events -f json " .. S .. name)
+      local c2, again, err = run("events -f json -", lines)
+      assert.are.equal(0, c2, err)
+      whole, again = dkjson.decode(whole), dkjson.decode(again)
+      for _, k in ipairs({ "events", "failures", "skipped", "findings", "by_account",
+                           "by_source", "by_event", "logon_summary" }) do
+        assert.are.same(whole[k], again[k], name .. ": " .. k)
+      end
+    end
+    local _, lines = run("events --records " .. S .. "mitre-4768-4771-kerbrute-user-enum.evtx")
+    local kept = {}
+    for line in lines:gmatch("[^\n]+") do
+      if line:find('"id":4771', 1, true) then kept[#kept + 1] = line end
+    end
+    local _, out = run("events -f json -", table.concat(kept, "\n") .. "\n")
+    local r = dkjson.decode(out)
+    assert.are.equal(#kept, r.events)
+    assert.are.same({ { id = 4771, count = #kept } },
+                    { { id = r.by_event[1].id, count = r.by_event[1].count } })
+  end)
+
   -- The log's own gaps (events dropped, 1101 x4; events it could not
   -- write, 1108 x3) are counted as the filters keep the log's events:
   -- whatever the account asked about, and not from after the last of them.

@@ -3,8 +3,9 @@
 -- and Elastic (winlog.*), Winlogbeat 6 (event_id, event_data, log_name,
 -- computer_name), the XML as JSON (Event.System/Event.EventData,
 -- as evtx_dump writes it), Get-WinEvent | ConvertTo-Json (Id with
--- Properties or Message text), and flat exports (EventID and fields at top
--- level: NXLog, OTRF / Mordor, Splunk).
+-- Properties or Message text), logonerr's own `events --records` (id,
+-- time, data...), and flat exports (EventID and fields at top level:
+-- NXLog, OTRF / Mordor, Splunk).
 -- @module logonerr.events.read.json_shapes
 
 local json = require "logonerr.json"
@@ -142,7 +143,13 @@ function M.record(o)
              computer = datum(o.computer_name), channel = datum(o.log_name),
              provider = datum(o.source_name), data = data_of(ed) }
   end
-  id = plain(o.EventID) or plain(o.EventId) or id
+  id = plain(o.id)
+  if id ~= nil and type(plain(o.data)) == "table" then -- `logonerr events --records`
+    return { id = datum(id), record = datum(o.record), time = datum(o.time),
+             computer = datum(o.computer), channel = datum(o.channel),
+             provider = datum(o.provider), data = data_of(o.data) }
+  end
+  id = plain(o.EventID) or plain(o.EventId) or plain(o.event_id)
   if id ~= nil then -- flat: OTRF / Mordor, NXLog, Splunk exports
     if type(id) == "table" then return nil end
     -- The event's own time before the collector's @timestamp.
