@@ -130,11 +130,7 @@ describe("logonerr events and data values a JSON log gives as true, false or num
     assert.not_matches("table: 0x", out, 1, true)
     return dk.decode(out), out
   end
-  local function kinds(r)
-    local k = {}
-    for _, f in ipairs(r.findings) do k[f.kind] = f end
-    return k
-  end
+  local kinds = require("support.scenario").by_kind
 
   it("reads true or false as absent", function()
     for _, v in ipairs({ "true", "false" }) do

@@ -180,6 +180,13 @@ function M.kinds(r)
   return k
 end
 
+-- A report's findings by kind (the last of a kind where there are more).
+function M.by_kind(r)
+  local k = {}
+  for _, f in ipairs(r.findings) do k[f.kind] = f end
+  return k
+end
+
 -- The items of a list, sorted, for comparing sets.
 function M.sorted(list)
   local t = {}
