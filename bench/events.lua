@@ -227,7 +227,10 @@ row(bx, "logonerr events -j 2", big, m[2])
 -- alone once every part is read, the findings and the report
 -- (bench/serial.lua with and without them).  On two equal cores, at the
 -- same speed per instruction, -j 2 takes at least half of what the two
--- run but that, plus that.  It is not a limit on wall time: one process
+-- run but that, plus that; and were -j 2 to cost nothing of its own (the
+-- two together running what one process runs), the findings and report
+-- alone would hold it to one / ((one - alone) / 2 + alone).  It is not a
+-- limit on wall time: one process
 -- pays more in cache misses per instruction on a bigger heap.  Skipped,
 -- saying why, without valgrind or when a run fails.
 local function instructions(cmd)
@@ -351,9 +354,12 @@ if type(bound) == "table" then
   io.write(("  instructions (callgrind): one process %.2f billion; -j 2's command %.2f and " ..
             "worker %.2f, together %.2f times one; the findings and report, the command's " ..
             "alone, %.2f (%.1f%% of one); so, at one speed per instruction on two equal " ..
-            "cores, -j 2 gives at most about %.2f times\n")
+            "cores, -j 2 gives at most about %.2f times; and with no cost of its own (the " ..
+            "parts handed over and the worker started for nothing), %.2f, the findings " ..
+            "and report on one core alone\n")
            :format(b.one / 1e9, b.cmd / 1e9, b.worker / 1e9, two / b.one, b.alone / 1e9,
-                   100 * b.alone / b.one, b.one / ((two - b.alone) / 2 + b.alone)))
+                   100 * b.alone / b.one, b.one / ((two - b.alone) / 2 + b.alone),
+                   b.one / ((b.one - b.alone) / 2 + b.alone)))
 else
   io.write(("  instructions (callgrind): not counted (%s)\n"):format(bound))
 end
