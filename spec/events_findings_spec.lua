@@ -1783,6 +1783,100 @@ describe("findings", function()
         "of its sources, these also failed for other accounts within the window: 10.0.0.66", f.why)
     end)
 
+    -- 185.220.101.5 tries six passwords at alice's account and one at each
+    -- of four others in a few minutes: someone trying a list, an attack
+    -- because the source failed for other accounts, as the why says.  That
+    -- why said "the source" and no more, where the internet's finding
+    -- beside it says where the address is: read alone, the guess (or a
+    -- disabled account the same address tried) could be taken for a host
+    -- of the network's.  Its why says the source is an internet address, in
+    -- the words the internet's reconciliation uses; not where --internal
+    -- names its block as the network's own, and not for KALI inside: those
+    -- whys stay as they were.
+    it("says a finding's one source that failed for other accounts is an internet address",
+       function()
+      local OTHERS = "the source also failed for other accounts within the window"
+      local THERE = "; and the source is an internet address, outside the network unless " ..
+                    "--internal names its block as the network's own: 185.220.101.5"
+      local log = tried_with_others("alice")
+      for _, e in ipairs(log) do e.data.IpAddress, e.data.WorkstationName = "185.220.101.5", "-" end
+      log[#log + 1] = failed_logon("olduser", "CORP", "185.220.101.5", "-", 230, "0xc0000072")
+      local r = sc.triage(log)
+      local g, d = one(r, "password_guessing"), one(r, "disabled_account")
+      for _, f in ipairs({ g, d }) do
+        assert.are.same({ "185.220.101.5" }, f.sources)
+        assert.are.equal("attacker", f.reading)
+        assert.are.equal(OTHERS .. THERE, f.why)
+      end
+      assert.are.same({ "185.220.101.5" }, one(r, "public_source").sources)
+      r = sc.triage(log, nil, { internal = { "185.220.101.0/24" } })
+      assert.are.equal(OTHERS, one(r, "password_guessing").why)
+      assert.are.equal(OTHERS, one(r, "disabled_account").why)
+      log = tried_with_others("alice")
+      assert.are.equal(OTHERS, one(sc.triage(log), "password_guessing").why)
+    end)
+
+    -- Twenty-two bad passwords for bob in two minutes from 185.220.101.7,
+    -- more than a stale password sends before the account locks, and two
+    -- of his own mistypes at PC31 in the same minutes: one finding, an
+    -- attack by its rate, whose why named neither source, so that the
+    -- responder could not tell from it which of the two sent the burst.
+    -- It names the internet's among them; and the one source of a burst
+    -- from the internet alone.  Inside (or with --internal naming the
+    -- block) the why stays as it was.
+    it("says which sources of a guess read as an attack by its rate are internet addresses",
+       function()
+      local RATE = "more bad passwords in the window than a stale password sends before the " ..
+                   "account locks"
+      local log = {}
+      for i = 1, 22 do log[i] = failed_logon("bob", "CORP", "185.220.101.7", "-", i * 5) end
+      local f = one(sc.triage(log), "password_guessing")
+      assert.are.same({ "attacker", "high" }, { f.reading, f.severity })
+      assert.are.equal(RATE .. "; and the source is an internet address, outside the network " ..
+                       "unless --internal names its block as the network's own: 185.220.101.7",
+                       f.why)
+      for i = 1, 2 do
+        log[#log + 1] = failed_logon("bob", "CORP", "10.0.0.31", "PC31", i * 40 + 2)
+      end
+      f = one(sc.triage(log), "password_guessing")
+      assert.are.same({ "10.0.0.31", "185.220.101.7" }, sc.sorted(f.sources))
+      assert.are.equal("attacker", f.reading)
+      assert.are.equal(RATE .. "; of its sources, these are internet addresses, outside the " ..
+                       "network unless --internal names their block as the network's own: " ..
+                       "185.220.101.7", f.why)
+      f = one(sc.triage(log, nil, { internal = { "185.220.101.0/24" } }), "password_guessing")
+      assert.are.equal(RATE, f.why)
+    end)
+
+    -- KALI (10.0.0.66) and 185.220.101.5 each try alice's password and
+    -- other accounts' in the same minutes; 185.220.101.9 tries hers alone,
+    -- and her PC31 mistypes it twice.  The why names KALI and
+    -- 185.220.101.5 as the sources that failed for other accounts, and
+    -- named the internet's among the rest alone: 185.220.101.5 read as
+    -- one more inside host like KALI.  It names every internet address
+    -- among the sources, that one too.
+    it("names a guess's internet sources among those that failed for other accounts too",
+       function()
+      local log = tried_with_others("alice")
+      for i = 1, 2 do log[#log + 1] = failed_logon("alice", "CORP", "10.0.0.31", "PC31", i * 30) end
+      for i = 1, 2 do
+        log[#log + 1] = failed_logon("alice", "CORP", "185.220.101.5", "-", 100 + i * 30)
+        log[#log + 1] = failed_logon("alice", "CORP", "185.220.101.9", "-", 110 + i * 30)
+      end
+      log[#log + 1] = failed_logon("user9", "CORP", "185.220.101.5", "-", 170)
+      local f = one(sc.triage(log), "password_guessing")
+      assert.are.same({ "10.0.0.31", "10.0.0.66", "185.220.101.5", "185.220.101.9" },
+                      sc.sorted(f.sources))
+      assert.are.equal("attacker", f.reading)
+      assert.are.equal(
+        "of its sources, these also failed for other accounts within the window: 10.0.0.66, " ..
+        "185.220.101.5; and these are internet addresses, outside the network unless " ..
+        "--internal names their block as the network's own: 185.220.101.5, 185.220.101.9", f.why)
+      f = one(sc.triage(log, nil, { internal = { "185.220.101.0/24" } }), "password_guessing")
+      assert.are.equal("of its sources, these also failed for other accounts within the " ..
+                       "window: 10.0.0.66, 185.220.101.5", f.why)
+    end)
+
     -- The same six failures, from a source that also failed for four other
     -- accounts: an attacker, and the advice must not send the responder
     -- looking for a forgotten service.

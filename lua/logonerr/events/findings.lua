@@ -1239,12 +1239,16 @@ local function finding(kind, list, reading, extra)
   local counts = extra and extra.why_format -- (a why with counts: filled in)
   if f.why and counts then f.why = format(f.why, unpack(counts)) end
   -- (the sources it names, where only some of the finding's are why; and
-  -- the internet's among the rest, beside those in an attack nearby)
+  -- the internet's, beside those: WHY_INTERNET_TOO says which)
   if f.why and extra and extra.why_sources then
     f.why = f.why .. ": " .. concat(extra.why_sources, ", ")
     if extra.why_internet then
       f.why = f.why .. rules.WHY_INTERNET_TOO .. concat(extra.why_internet, ", ")
     end
+  elseif f.why and extra and extra.why_internet then
+    -- (a why that names none: which source is the internet's)
+    f.why = f.why .. (count_keys(sources) == 1 and rules.WHY_INTERNET_ONE or
+                      rules.WHY_INTERNET_OF) .. concat(extra.why_internet, ", ")
   end
   -- (4648's finding names its one process)
   if f.process == nil and next(processes) then f.processes = keys(processes, 20) end
@@ -1589,6 +1593,18 @@ local function find_all(self, tables_only)
   end
   if tables_only then return {}, shapes end
   local attacking, attacker = other_failures(tried_by_src, w)
+  -- The internet's addresses among a list's sources, which the why of a
+  -- finding read as an attack here names, as the reconciliation below
+  -- does beside an attack nearby: by the address each failure gave, as
+  -- public_source takes its failures; nil for none.
+  local function internet_in(l)
+    local out = {}
+    for _, e in ipairs(l) do
+      local s = e.source_label
+      if s and e.failed and e.ip and self.public(e.ip) then out[s] = true end
+    end
+    return next(out) and keys(out) or nil
+  end
   local f = {}
   -- (the findings read as a stale credential that another finding may
   -- show to be an attack's: how to make each again)
@@ -1622,6 +1638,8 @@ local function find_all(self, tables_only)
       local reading = (others or quick) and "attacker" or "stale_credential"
       local why = others and "other_accounts" or quick and "rate" or lone_why(l)
       local extra = { peak = p, window = window, slow = slow or nil, why = why }
+      -- (read as an attack here: the internet's among its sources, named)
+      if others or quick then extra.why_internet = internet_in(l) end
       -- (of several sources, the why names those that failed for others)
       if others then
         local seen, some = {}, {} -- (seen[source]: whether it failed for others)
@@ -1633,15 +1651,6 @@ local function find_all(self, tables_only)
         if count_keys(seen) > 1 then
           sort(some)
           extra.why, extra.why_sources = "other_accounts_some", some
-          -- (and the internet's among the rest, as reconciling names them
-          -- beside an attack nearby: by the address its failure gave, as
-          -- public_source takes its failures below)
-          local out = {}
-          for _, e in ipairs(l) do
-            local s = e.source_label
-            if s and not seen[s] and e.failed and e.ip and self.public(e.ip) then out[s] = true end
-          end
-          extra.why_internet = next(out) and keys(out) or nil
         end
       end
       local x = finding("password_guessing", l, reading, extra)
@@ -1763,7 +1772,8 @@ local function find_all(self, tables_only)
       if #p > 0 and #p >= o[THRESHOLD[cl]] then
         local dbd = (cl == "revoked" or cl == "disabled") and by_design(p) or {}
         local x = finding(kind, p, r, { disabled_by_design = #dbd > 0 and dbd or nil,
-          why = r == "attacker" and "other_accounts" or lone_why(p) })
+          why = r == "attacker" and "other_accounts" or lone_why(p),
+          why_internet = r == "attacker" and internet_in(p) or nil })
         if cl == "lockout" then callers_of(x, p, bad_by_id, w) end
         f[#f + 1] = x
       end

@@ -602,8 +602,9 @@ M.LOGON_AUDITING = {
 M.ABOUT_THE_LOG = {}
 for _, g in ipairs(M.GAPS) do M.ABOUT_THE_LOG[g.id] = true end
 
---- After a why that names the sources in an attack nearby: those of the
--- rest that are internet addresses.
+--- After a why that names some of a finding's sources: those that are
+-- internet addresses (beside an attack nearby, those of the rest; beside
+-- failures for other accounts, any of them, the ones named too).
 M.WHY_INTERNET_TOO = "; and these are internet addresses, outside the network unless --internal names their block as the network's own: "
 
 --- Why a finding has the reading it has, in the words reports use.
@@ -650,6 +651,12 @@ M.WHY = {
   skew_many = "Kerberos refused these for clock skew, from several clients at once: the clock they share, the KDC's, is the likelier one off",
   skew_no_source = "Kerberos refused these for clock skew, and the records name no client: whether a client's clock or the KDC's is off cannot be told from them",
 }
+
+--- After a why that names no source (failures for other accounts, a
+-- rate): its one source's address where that is the internet's, or the
+-- internet's among its several, in WHY's words.
+M.WHY_INTERNET_ONE = "; and " .. M.WHY.from_internet .. ": "
+M.WHY_INTERNET_OF = "; " .. M.WHY.from_internet_some .. ": "
 
 --- The readings a finding can have, in the words reports use.
 M.READINGS = {
