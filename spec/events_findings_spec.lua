@@ -1877,6 +1877,61 @@ describe("findings", function()
                        "window: 10.0.0.66, 185.220.101.5", f.why)
     end)
 
+    -- alice's phone, on a carrier's internet address (100.20.30.40), fails
+    -- twice through Exchange's IIS (w3wp.exe, logon type 8) with her old
+    -- password, in the minutes KALI tries hers and four other accounts and
+    -- she mistypes it twice at PC31.  An attack's for KALI's, which the why
+    -- names; but users' phones fail through a web front end whatever else
+    -- does, so the phone's failures are no evidence of an attacker on the
+    -- internet, and the reconciliation passes over them (a success naming
+    -- no source after them is read by them as no attack's).  The why named
+    -- 100.20.30.40 as an internet address all the same; it now names it
+    -- only where a failure of its own came to the host directly, as there
+    -- the reconciliation counts it too.  So where the address is the one
+    -- source, failing through IIS for alice and four others (several
+    -- phones behind the carrier's one address): read as an attack for
+    -- failing for others, its why says nothing of the internet (the
+    -- internet's own finding still names the address); nor of a burst of
+    -- twenty-two bad passwords through IIS, a phone's retries.
+    it("does not name as the internet's a source whose failures came through a web front end",
+       function()
+      local function via_owa(user, t)
+        local e = failed_logon(user, "CORP", "100.20.30.40", "-", t, nil, "exch01.corp.local")
+        e.data.LogonType = "8"
+        e.data.ProcessName = "C:\\Windows\\System32\\inetsrv\\w3wp.exe"
+        return e
+      end
+      local log = tried_with_others("alice")
+      for i = 1, 2 do log[#log + 1] = failed_logon("alice", "CORP", "10.0.0.31", "PC31", i * 30) end
+      for i = 1, 2 do log[#log + 1] = via_owa("alice", 100 + i * 30) end
+      local f = one(sc.triage(log), "password_guessing")
+      assert.are.same({ "10.0.0.31", "10.0.0.66", "100.20.30.40" }, sc.sorted(f.sources))
+      assert.are.equal("attacker", f.reading)
+      assert.are.equal(
+        "of its sources, these also failed for other accounts within the window: 10.0.0.66", f.why)
+      -- (and one try of its own from there, not through the front end)
+      log[#log + 1] = failed_logon("alice", "CORP", "100.20.30.40", "-", 170)
+      f = one(sc.triage(log), "password_guessing")
+      assert.matches("; and these are internet addresses, .*: 100%.20%.30%.40$", f.why)
+
+      local OTHERS = "the source also failed for other accounts within the window"
+      log = {}
+      for i = 1, 6 do log[i] = via_owa("alice", i * 20) end
+      for i = 1, 4 do log[#log + 1] = via_owa("user" .. i, 200 + i * 30) end
+      local r = sc.triage(log)
+      f = one(r, "password_guessing")
+      assert.are.same({ "100.20.30.40" }, f.sources)
+      assert.are.equal("attacker", f.reading)
+      assert.are.equal(OTHERS, f.why)
+      assert.are.same({ "100.20.30.40" }, one(r, "public_source").sources)
+      log = {}
+      for i = 1, 22 do log[i] = via_owa("bob", i * 5) end
+      f = one(sc.triage(log), "password_guessing")
+      assert.are.equal("attacker", f.reading)
+      assert.are.equal("more bad passwords in the window than a stale password sends before " ..
+                       "the account locks", f.why)
+    end)
+
     -- The same six failures, from a source that also failed for four other
     -- accounts: an attacker, and the advice must not send the responder
     -- looking for a forgotten service.

@@ -1596,12 +1596,16 @@ local function find_all(self, tables_only)
   -- The internet's addresses among a list's sources, which the why of a
   -- finding read as an attack here names, as the reconciliation below
   -- does beside an attack nearby: by the address each failure gave, as
-  -- public_source takes its failures; nil for none.
+  -- public_source takes its failures; nil for none.  Not by failures that
+  -- came through a web front end, through which users' phones fail
+  -- whatever else does: the reconciliation passes over them too.
   local function internet_in(l)
     local out = {}
     for _, e in ipairs(l) do
       local s = e.source_label
-      if s and e.failed and e.ip and self.public(e.ip) then out[s] = true end
+      if s and not out[s] and e.failed and e.ip and self.public(e.ip) and not through_web(e) then
+        out[s] = true
+      end
     end
     return next(out) and keys(out) or nil
   end
