@@ -2414,6 +2414,46 @@ describe("findings", function()
       end
     end)
 
+    -- frank's account is disabled, and something still asks the KDC for
+    -- his TGT every minute: three 4768s refused with 0x12
+    -- (KDC_ERR_CLIENT_REVOKED), from a log whose export kept no Client
+    -- Address (the field is empty; a `-` would read as the DC itself).  A
+    -- service or a mapped drive with his old password, or someone who knows
+    -- the name: nothing here shows an attack, and nothing names the host to
+    -- look at.  The advice opens with how to find that client, and for a
+    -- refused account that is its failed 4768s where the DC's own log gives
+    -- the address, not the 4771s of bad passwords; then account_revoked's
+    -- own lines.  Where one of the three gives an address, it says some
+    -- name none; where all do, nothing of the kind.
+    it("says how to find the client of a refused account's Kerberos tries that name none",
+       function()
+      local function refused(t, ip)
+        return { id = 4768, time = at(t), data = { TargetUserName = "frank",
+          TargetDomainName = "CORP.LOCAL", ServiceName = "krbtgt/CORP.LOCAL", IpAddress = ip or "",
+          Status = "0x12", PreAuthType = "-", TicketEncryptionType = "0xffffffff" } }
+      end
+      local log = {}
+      for i = 1, 3 do log[i] = refused(i * 60) end
+      local f = one(sc.triage(log), "account_revoked")
+      assert.are.same({}, f.sources)
+      assert.are.same({ 4768 }, f.events)
+      assert.are.equal("stale_credential", f.reading)
+      local first = "None of these records names where the attempts came from"
+      assert.are.equal(first, f.check[1]:sub(1, #first))
+      assert.matches("nltest /dbflag:0x2080ffff", f.check[1], 1, true)
+      assert.matches("a 4768 for an account refused", f.check[1], 1, true)
+      assert.matches("KDC_ERR_CLIENT_REVOKED covers four states", f.check[2], 1, true)
+      log[2] = refused(120, "::ffff:10.0.0.31")
+      f = one(sc.triage(log), "account_revoked")
+      assert.are.same({ "10.0.0.31" }, f.sources)
+      assert.matches("^Some of these records name no source", f.check[1])
+      assert.matches("a 4768 for an account refused", f.check[1], 1, true)
+      for i = 1, 3 do log[i] = refused(i * 60, "::ffff:10.0.0.31") end
+      f = one(sc.triage(log), "account_revoked")
+      assert.matches("KDC_ERR_CLIENT_REVOKED covers four states", f.check[1], 1, true)
+      assert.not_matches("nltest", joined(f), 1, true)
+    end)
+
     -- 0xC000006E, "the user account and password are legitimate" with a
     -- restriction (Microsoft's RedirectLogonError page), and its sub-status
     -- saying which: the logon right, the hours, the workstations.  The
