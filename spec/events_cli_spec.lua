@@ -254,6 +254,81 @@ describe("logonerr events", function()
                     { { id = r.by_event[1].id, count = r.by_event[1].count } })
   end)
 
+  -- The records of a Samba audit or of an MIT krb5kdc.log read back are
+  -- that log's, as the log itself is: its platform, its own tools'
+  -- advice (they said nothing of it, and were taken for Windows' records,
+  -- with Windows' advice); and the records of several logs in one stream
+  -- give what the logs read together give.
+  it("reads back each record's platform, into its own log's report", function()
+    local L = "spec/fixtures/linux/"
+    local SAMBA, MIT = L .. "samba-auth-audit.log", L .. "krb5kdc.log"
+    local EVTX = S .. "mitre-4771-kerberos-bf-valid-user.evtx"
+    for _, case in ipairs({ { { SAMBA }, "samba" }, { { MIT }, "mit" },
+                            { { SAMBA, MIT, EVTX }, "mixed" },
+                            { { EVTX, MIT }, "mixed" } }) do
+      local logs = table.concat(case[1], " ")
+      local code, lines, err = run("events --records " .. logs)
+      assert.are.equal(0, code, err)
+      local _, whole = run("events -f json " .. logs)
+      local c2, again, err2 = run("events -f json -", lines)
+      assert.are.equal(0, c2, err2)
+      whole, again = dkjson.decode(whole), dkjson.decode(again)
+      assert.are.equal(case[2], again.platform, logs)
+      assert.is_true(#again.findings > 0, logs)
+      assert.are.same(whole, again, logs)
+    end
+    -- (each line names its log's platform)
+    local _, lines = run("events --records " .. MIT .. " " .. EVTX)
+    local named = {}
+    for line in lines:gmatch("[^\n]+") do
+      local p = dkjson.decode(line).platform
+      named[p] = (named[p] or 0) + 1
+    end
+    local names = {}
+    for p in pairs(named) do names[#names + 1] = p end
+    table.sort(names)
+    assert.are.same({ "mit", "windows" }, names)
+  end)
+
+  -- Records that name no platform (cut with jq, or printed before they
+  -- named one) are Windows', as they were; a platform logonerr does not
+  -- read is a record skipped with the reason, the others read.
+  it("takes records without a platform as Windows', and skips an unknown one", function()
+    local _, lines = run("events --records spec/fixtures/linux/krb5kdc.log")
+    local bare, bad = {}, {}
+    for line in lines:gmatch("[^\n]+") do
+      local rec = dkjson.decode(line)
+      rec.platform = nil
+      bare[#bare + 1] = dkjson.encode(rec)
+    end
+    local code, out, err = run("events -f json -", table.concat(bare, "\n") .. "\n")
+    assert.are.equal(0, code, err)
+    local r = dkjson.decode(out)
+    assert.are.equal("windows", r.platform)
+    assert.are.equal(#bare, r.events)
+    -- (JSON's null is no platform named either)
+    local first = dkjson.decode(bare[1])
+    for i, p in ipairs({ "linux", "MIT", "", 5, { "mit" }, dkjson.null }) do
+      first.platform = p
+      bad[i] = dkjson.encode(first)
+    end
+    code, out, err = run("events -f json -", table.concat(bad, "\n") .. "\n" ..
+                                             table.concat(bare, "\n", 2) .. "\n")
+    assert.are.equal(0, code, err)
+    r = dkjson.decode(out)
+    assert.are.equal(5, r.skipped)
+    assert.are.equal(#bare, r.events)
+    assert.are.equal("windows", r.platform)
+    assert.are.same("platform 'linux' is not one logonerr reads (mit, samba or windows)",
+                    r.skipped_records[1].reason)
+    assert.are.same({ "line 1", "line 2", "line 3", "line 4", "line 5" },
+                    { r.skipped_records[1].at, r.skipped_records[2].at,
+                      r.skipped_records[3].at, r.skipped_records[4].at,
+                      r.skipped_records[5].at })
+    assert.matches("platform 5 is not one logonerr reads", r.skipped_records[4].reason, 1, true)
+    assert.matches("skipped line 2: platform 'MIT' is not one logonerr reads", err, 1, true)
+  end)
+
   -- The log's own gaps (events dropped, 1101 x4; events it could not
   -- write, 1108 x3) are counted as the filters keep the log's events:
   -- whatever the account asked about, and not from after the last of them.

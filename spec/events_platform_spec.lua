@@ -317,6 +317,49 @@ describe("advice by platform", function()
     end
   end)
 
+  -- A record --records printed and read back names its log's platform
+  -- (rec.platform): it is that platform's, whatever its reader's (a JSON
+  -- stream's), and the records beside it that name none are their log's,
+  -- or Windows' where no log was said.
+  it("takes the platform a record names, record by record", function()
+    local mit, win = {}, {}
+    for rec in events.records(MIT) do
+      rec.platform = "mit"
+      mit[#mit + 1] = rec
+    end
+    for rec in events.records(KERBRUTE) do win[#win + 1] = rec end
+    local acc = triage.new(triage.DEFAULTS)
+    acc:reading("json")
+    for _, rec in ipairs(mit) do acc:add(rec) end
+    local r = acc:finish()
+    assert.are.equal("mit", r.platform)
+    assert.are.same(report_of(MIT).findings, r.findings)
+    for _, said in ipairs({ "json", false }) do
+      acc = triage.new(triage.DEFAULTS)
+      if said then acc:reading(said) end
+      for i = 1, math.max(#mit, #win) do -- (one of each, in turn)
+        if mit[i] then acc:add(mit[i]) end
+        if win[i] then acc:add(win[i]) end
+      end
+      r = acc:finish()
+      assert.are.equal("mixed", r.platform)
+      assert.are.same({ "mit", "windows" }, r.platforms)
+      for _, f in ipairs(r.findings) do
+        if f.kind ~= "log_gaps" then
+          assert.are.equal(f.evidence[1].computer == "vm" and "mit" or "windows", f.platform,
+                           f.kind)
+        end
+      end
+    end
+    -- (a platform logonerr does not read is a misuse)
+    acc = triage.new(triage.DEFAULTS)
+    local rec = mit[1]
+    rec.platform = "linux"
+    local ok, why = pcall(acc.add, acc, rec)
+    assert.is_false(ok)
+    assert.truthy(tostring(why):find("bad argument #1 to 'add'", 1, true), why)
+  end)
+
   -- The way before acc:reading: records added, then finish(reader).
   it("takes the reader's platform in finish(reader) when none was said", function()
     local acc = triage.new(triage.DEFAULTS)

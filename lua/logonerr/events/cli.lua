@@ -13,13 +13,15 @@ local function plain_entry(e)
   return { name = e.name, namespace = e.namespace, code = e.code, hex = e.hex }
 end
 
-local function plain(rec)
+-- (platform: its log's, which a record read back from --records names
+-- itself, so that reading it back again gives that log's report)
+local function plain(rec, platform)
   return { id = rec.id, record = rec.record, time = rec.time, computer = rec.computer,
            channel = rec.channel, account = rec.account, source = rec.source,
            failed = rec.failed, success = rec.success, logon_type = rec.logon_type,
            failure_reason = rec.failure_reason, status = plain_entry(rec.status),
            substatus = plain_entry(rec.substatus), code = plain_entry(rec.code),
-           data = rec.data }
+           data = rec.data, platform = rec.platform or platform }
 end
 
 -- The report format an output file's extension names, or nil.
@@ -472,9 +474,11 @@ function M.run(a, in_, out, err)
       end
       return dest
     end
+    local platform -- (of the log being read)
+    reading = function(format) platform = require("logonerr.events.rules").PLATFORM_OF[format] end
     local function take(rec)
       local d = opened()
-      if d then d:write(json.encode(plain(rec)), "\n") end
+      if d then d:write(json.encode(plain(rec, platform)), "\n") end
     end
     for _, log in ipairs(logs) do
       local f = new_file(log)

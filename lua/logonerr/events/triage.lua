@@ -220,33 +220,61 @@ end
 
 local ACC = {}
 ACC.__index = ACC
+local UNSET = {}
 
 --- A triage fed one record at a time (acc:add(rec)), whose partial state
 -- (acc:state(), plain data) another can take in (acc:merge(state)) as if
 -- it had read those records after its own: how `events -j` splits a log.
--- o: the checked options (thresholds and windows).
+-- o: the checked options (thresholds and windows).  (at: the platform
+-- the last record taken named, nil for none, UNSET before a log's first.)
 function M.new(o)
   return setmetatable({ r = { events = 0, failures = 0, skipped = 0 }, ids = {}, codes = {},
                         types = {}, ft = {}, fk = {}, n = 0, found = findings.new(o),
-                        platforms = {}, gaps = {} }, ACC)
+                        platforms = {}, gaps = {}, at = UNSET }, ACC)
 end
+
+-- The readers whose records may each name their own platform: a JSON
+-- stream may be what --records printed of a Samba or an MIT log, or of
+-- several logs.  Their own platform counts as read once a record that
+-- names none is taken; another reader's, once the log is opened.
+local NAMED_BY_RECORD = { json = true }
 
 --- Says which log the records taken from now on come from, by its
 -- reader's format (reader.format: "evtx", "mit-kdc"...): their findings
 -- give that platform's advice (rules.PLATFORM_OF), and the report names
 -- the platforms read.  Records taken before any is said are Windows'.
+-- A record that names its own platform (rec.platform: one --records
+-- printed, read back) is that platform's whatever its log's.
 function ACC:reading(format)
   local p = rules.PLATFORM_OF[format]
   if p == nil then
     error("bad argument #1 to 'reading' (a reader's format expected, got " ..
           (type(format) == "string" and "'" .. format .. "'" or type(format)) .. ")", 2)
   end
-  self.platforms[p] = true
+  self.log_platform, self.at = p, UNSET
+  if not NAMED_BY_RECORD[format] then self.platforms[p] = true end
   self.found:reading(p)
+end
+
+-- The records from now on are of platform p, the one a record names, or
+-- (nil) their log's: add() calls it where a record's differs from the
+-- last record's, so that the records of a log that name none cost one
+-- look-up each.  (unsaid: records were taken with no platform said.)
+local function switch(self, p)
+  if p ~= nil and rules.PLATFORMS[p] == nil then
+    error("bad argument #1 to 'add' (a record of platform '" .. tostring(p) ..
+          "', which logonerr does not read)", 3)
+  end
+  self.at = p
+  p = p or self.log_platform
+  if p then self.platforms[p] = true else self.unsaid = true end
+  self.found:reading(p or "windows")
 end
 
 --- Takes one record (decorated).
 function ACC:add(rec)
+  local p = rec.platform
+  if p ~= self.at then switch(self, p) end
   local r = self.r
   self.n = self.n + 1
   r.events = r.events + 1
@@ -485,11 +513,14 @@ function ACC:finish(reader, about, ...)
           (type(about) == "table" and "a table without its test of an account" or type(about)) ..
           ")", 2)
   end
-  -- (a reader's records taken with no word of its format: its platform)
+  -- (a reader's records taken with no word of its format: its platform;
+  -- beside records that named theirs, Windows')
   if reader and next(self.platforms) == nil and rules.PLATFORM_OF[reader.format or ""] then
     local p = rules.PLATFORM_OF[reader.format]
     self.platforms[p] = true
     self.found:label(p)
+  elseif self.unsaid and next(self.platforms) ~= nil then
+    self.platforms.windows = true
   end
   local r = self.r
   local platforms = {}

@@ -70,9 +70,9 @@ function M.records(rd, chunks, first)
       rd:skip(at, "JSON that does not parse: " .. tostring(err))
       return nil
     end
-    local rec = shapes.record(v)
+    local rec, why = shapes.record(v)
     if rec then return rec end
-    rd:skip(at, "a JSON object without an event ID")
+    rd:skip(at, why or "a JSON object without an event ID")
     return nil
   end
   local function take(l) -- the record line l ends, if any

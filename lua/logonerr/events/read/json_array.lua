@@ -37,10 +37,11 @@ function M.records(rd, chunks)
   end
   local function item(text) -- the record, or nil with the item skipped
     local v, err = json.decode(text)
-    local rec = type(v) == "table" and shapes.record(v)
+    local rec, why
+    if type(v) == "table" then rec, why = shapes.record(v) end
     if rec then k = k + 1; return rec end
     bad(v == nil and err and "JSON that does not parse: " .. tostring(err) or
-        "a JSON object without an event ID")
+        why or "a JSON object without an event ID")
     return nil
   end
   -- The item from s ends at e (and the next look is at e + 1): its record,

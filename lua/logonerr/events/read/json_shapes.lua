@@ -10,15 +10,19 @@
 
 local json = require "logonerr.json"
 local schema = require "logonerr.events.schema"
+local excerpt = require("logonerr.escape").excerpt
+local PLATFORMS = require("logonerr.events.rules").PLATFORMS
 local number = require("logonerr.events.record").number
 -- A value of an event's data, or a field of the record itself (its ID,
 -- number, time, computer, channel, provider), as Windows could have
 -- written it: nil for null, an object, a list, a boolean or a number past
 -- a double's range, which name none.
 local datum = require("logonerr.events.identity").datum
+local text = require("logonerr.events.identity").text
 
 local ipairs, next, pairs, type = ipairs, next, pairs, type
 local match = string.match
+local concat, sort = table.concat, table.sort
 
 local _ENV = nil -- luacheck: ignore 211
 
@@ -97,8 +101,30 @@ local function message_fields(msg, id)
   return d
 end
 
+-- The platforms a --records line may name, for the message that refuses
+-- another: "mit, samba or windows".
+local NAMES
+do
+  local list = {}
+  for p in pairs(PLATFORMS) do list[#list + 1] = p end
+  sort(list)
+  NAMES = concat(list, ", ", 1, #list - 1) .. " or " .. list[#list]
+end
+
+-- The platform a --records line names (nil for none: Windows'), or false
+-- and why it is none logonerr reads.
+local function platform_of(p)
+  p = plain(p)
+  if p == nil or type(p) == "string" and PLATFORMS[p] then return p end
+  local shown = type(p) == "string" and "'" .. excerpt(p) .. "'" or
+                type(p) == "table" and "{...}" or excerpt(text(p))
+  return false, "platform " .. shown .. " is not one logonerr reads (" .. NAMES .. ")"
+end
+
 --- An event as JSON, in any of the shapes above, as a raw record; nil when
--- it has no event ID.
+-- it has no event ID, or nil and why when it cannot be read.  A record
+-- that --records printed keeps the platform of the log it came from
+-- (rec.platform: "samba"...), as its line names it.
 function M.record(o)
   if type(o) ~= "table" then return nil end
   local w = plain(o.winlog)
@@ -145,9 +171,11 @@ function M.record(o)
   end
   id = plain(o.id)
   if id ~= nil and type(plain(o.data)) == "table" then -- `logonerr events --records`
+    local platform, why = platform_of(o.platform)
+    if platform == false then return nil, why end
     return { id = datum(id), record = datum(o.record), time = datum(o.time),
              computer = datum(o.computer), channel = datum(o.channel),
-             provider = datum(o.provider), data = data_of(o.data) }
+             provider = datum(o.provider), data = data_of(o.data), platform = platform }
   end
   id = plain(o.EventID) or plain(o.EventId) or plain(o.event_id)
   if id ~= nil then -- flat: OTRF / Mordor, NXLog, Splunk exports
