@@ -201,6 +201,34 @@ describe("bad input to logonerr events", function()
     end
   end)
 
+  -- A zone in parentheses, as a person copies one from a calendar: what
+  -- is wrong was lost, or cut to its last piece ("PST'"), as it was taken
+  -- from the end of the parser's message, whose own parentheses it
+  -- holds.  It is said whatever the text holds.
+  it("a bad --since or --until with parentheses in it: what is wrong, said whole", function()
+    for _, case in ipairs({
+      { "since", "2024-05-01T10:00:00 (Pacific)", "an unknown zone '(Pacific)'" },
+      { "since", "2024-05-01T10:00:00 (PST", "an unknown zone '(PST'" },
+      { "until", "2024-05-01T10:00:00 PST)", "an unknown zone 'PST)'" },
+      { "until", "2024-05-01 10:00 ()", "an unknown zone '()'" },
+      { "since", "2024-05-01T10:00:00 ((UTC+2))", "an unknown zone '((UTC+2))'" },
+      -- (those below were said, and still are)
+      { "until", "2024-02-30T10:00:00 (PST)", "no day 30 in that month" },
+      { "since", "/Date(99999999999999999)/", "milliseconds out of range" },
+    }) do
+      local k, v, why = case[1], case[2], case[3]
+      local code, out, err = run("events --" .. k .. " '" .. v .. "' " .. SAMPLE)
+      assert.are.same({ 2, "" }, { code, out })
+      assert.are.equal("logonerr: bad --" .. k .. " time '" .. v .. "' (" .. why ..
+                       "; expected e.g. 2024-05-01 or 2024-05-01T13:45:00Z)\n", err)
+      -- (events.time gives it apart, after the message)
+      local secs, message, wrong = events.time(v)
+      assert.is_nil(secs)
+      assert.are.equal("not a time: '" .. v .. "' (" .. why .. ")", message)
+      assert.are.equal(why, wrong)
+    end
+  end)
+
   -- (10:00:60 was taken for 10:01:00, and a record's for the same)
   it("a --since or --until with second 60: exit 2; a record with one: skipped", function()
     for _, k in ipairs({ "since", "until" }) do

@@ -325,10 +325,9 @@ function M.run(a, in_, out, err)
     end
   end
   for _, k in ipairs({ "since", "until" }) do
-    local ok, why = true, nil
-    if a[k] then ok, why = events.time(a[k]) end
-    if not ok then -- (why: "not a time: '...' (what is wrong)")
-      local wrong = why and why:match("%(([^()]*)%)$")
+    local ok, _, wrong = true, nil, nil -- (wrong: what is wrong, apart)
+    if a[k] then ok, _, wrong = events.time(a[k]) end
+    if not ok then
       -- (no date at all: the example alone says what a date is, where
       -- the parser's "expected ..." would ask for a time and a zone)
       if wrong and wrong:find("^expected") then wrong = nil end

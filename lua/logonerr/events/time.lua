@@ -68,9 +68,10 @@ function M.canonical(secs)
                 floor(sod / 3600), floor(sod % 3600 / 60), sod % 60, usec)
 end
 
--- (s as a log wrote it: cut short and escaped, as it goes to a terminal)
+-- (s as a log wrote it: cut short and escaped, as it goes to a terminal;
+-- why apart too, as s may hold parentheses of its own)
 local function bad(s, why)
-  return nil, format("not a time: '%s' (%s)", excerpt(s), why)
+  return nil, format("not a time: '%s' (%s)", excerpt(s), why), why
 end
 
 -- The seconds of an ISO 8601 text, or nil and why not.  Second 60 is
@@ -119,22 +120,25 @@ local function iso8601(s, leap)
   return secs, zone == ""
 end
 
--- parse(), and with leap unset, no second 60 at all.
+-- parse(), and with leap unset, no second 60 at all; on failure, what is
+-- wrong alone after the message.
 local function parse(v, leap)
   if type(v) ~= "string" then
-    if v == nil then return nil, "no time" end
-    return nil, format("not a time: %s (%s, not text)", tostring(v), type(v))
+    if v == nil then return nil, "no time", "no time" end
+    return nil, format("not a time: %s (%s, not text)", tostring(v), type(v)),
+           type(v) .. ", not text"
   end
   local s = match(v, "^%s*(.-)%s*$")
-  if s == "" then return nil, "no time (empty)" end
+  if s == "" then return nil, "no time (empty)", "empty" end
   local ms = match(s, "^/Date%((%-?%d+)[^)]*%)/$") or match(s, "^\\/Date%((%-?%d+)[^)]*%)\\/$")
   local secs, zoneless
   if ms then
     if #ms > 16 then return bad(s, "milliseconds out of range") end
     secs, zoneless = tonumber(ms) / 1000, false
   else
-    secs, zoneless = iso8601(s, leap)
-    if secs == nil then return nil, zoneless end
+    local why
+    secs, zoneless, why = iso8601(s, leap)
+    if secs == nil then return nil, zoneless, why end
   end
   -- Windows' FILETIME runs from 1601; ISO 8601 here has four-digit years.
   if secs < -11644473600 or secs >= 253402300800 then
@@ -149,15 +153,19 @@ end
 -- leap second (23:59:60 UTC at a month's end) is read as the second
 -- after it; second 60 anywhere else is no time.
 function M.parse(v)
-  return parse(v, true)
+  local secs, canon, zoneless = parse(v, true)
+  if secs == nil then return nil, canon end
+  return secs, canon, zoneless
 end
 
 --- Seconds and canonical form of a time a person gives (--since,
 -- --until), as parse() reads it but without second 60, which a person
--- means by no leap second; nil and why when it is no time.
+-- means by no leap second; nil and why when it is no time, then what is
+-- wrong alone (the text may hold parentheses of its own, which the
+-- message's closing one cannot be told from).
 function M.time(v)
-  local secs, canon = parse(v, false)
-  if secs == nil then return nil, canon end
+  local secs, canon, why = parse(v, false)
+  if secs == nil then return nil, canon, why end
   return secs, canon
 end
 
