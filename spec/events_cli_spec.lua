@@ -224,6 +224,21 @@ describe("logonerr events", function()
     os.remove(log)
   end)
 
+  -- A --source block is read once by the filters: the block the check
+  -- took is the one the test of the records uses (it was read again).
+  it("reads a --source block once, and tests the records with it", function()
+    local address = require "logonerr.events.address"
+    local s = spy.on(address, "block")
+    local keep = events.filter({ source = " 10.0.0.0/24 " })
+    address.block:revert()
+    assert.spy(s).was.called(1)
+    assert.is_true(keep({ id = 4625, source = "10.0.0.5" }))
+    assert.is_true(keep({ id = 4625, source = "::ffff:10.0.0.255" }))
+    assert.is_false(keep({ id = 4625, source = "10.0.1.5" }))
+    assert.is_false(keep({ id = 4625, source = "WS01" }))
+    assert.is_false(keep({ id = 4625 }))
+  end)
+
   -- A responder keeps the records --records printed, cuts them down with
   -- jq or grep (here: the Kerberos pre-authentication failures alone), and
   -- triages what is left: the records read back are the records read

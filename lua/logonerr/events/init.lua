@@ -106,6 +106,27 @@ local function source_of(s)
   return lower((gsub(address.ip(s) or s, "^\\\\+", "")))
 end
 
+-- Why the --source value v names nothing (see filter_value), or nil and
+-- the IPv4 block it is, where it is one (address.block's), so that the
+-- filters use the block the check read.
+local function source_value(v)
+  local s = match(gsub(v, "^%s*\\\\+", ""), "^%s*(.-)%s*$")
+  if s == "-" then
+    return "names no address or workstation (- is what a log writes for none; " ..
+           "the attempts made on the machine itself are --source local)"
+  elseif match(source_of(v), "^%s*$") then
+    return v == "" and "is empty" or "names no address or workstation"
+  elseif match(s, "^[%x:.]+/%d+$") then -- (a block: --internal's kind, IPv4)
+    if match(s, ":") then
+      return "is a block of IPv6 addresses: --source takes an IPv4 block, or one address"
+    end
+    local b, why = address.block(s)
+    if b == nil then return (gsub(why, "^'[^']*' ", "")) end
+    return nil, b
+  end
+  return nil
+end
+
 --- Why the --account or --source value v (k: "account" or "source")
 -- names nothing, or nil when it names something.  A record without an
 -- account or source is tested as "", so an empty name, or a domain with no
@@ -126,19 +147,7 @@ function M.filter_value(k, v)
     end
     if domainless then return "names no domain after its @" .. expected end
   elseif k == "source" then
-    local s = match(gsub(v, "^%s*\\\\+", ""), "^%s*(.-)%s*$")
-    if s == "-" then
-      return "names no address or workstation (- is what a log writes for none; " ..
-             "the attempts made on the machine itself are --source local)"
-    elseif match(source_of(v), "^%s*$") then
-      return v == "" and "is empty" or "names no address or workstation"
-    elseif match(s, "^[%x:.]+/%d+$") then -- (a block: --internal's kind, IPv4)
-      if match(s, ":") then
-        return "is a block of IPv6 addresses: --source takes an IPv4 block, or one address"
-      end
-      local b, why = address.block(s)
-      if b == nil then return (gsub(why, "^'[^']*' ", "")) end
-    end
+    return (source_value(v))
   end
   return nil
 end
@@ -171,8 +180,14 @@ local function filters(opts)
   if o["until"] and #opts["until"] <= 10 then -- a date alone: the whole day
     o["until"] = sub(o["until"], 1, 11) .. "23:59:59.999999Z"
   end
+  local block -- (a --source block, as the check read it)
   for _, k in ipairs({ "account", "source" }) do
-    local why = opts[k] ~= nil and M.filter_value(k, opts[k])
+    local why
+    if k == "source" and opts.source ~= nil then
+      why, block = source_value(opts.source)
+    elseif opts[k] ~= nil then
+      why = M.filter_value(k, opts[k])
+    end
     if why then error(format("bad option '%s' ('%s' %s)", k, opts[k], why), 3) end
   end
   -- (" alice", as a pasted name may come: alice, as a source is read)
@@ -180,8 +195,6 @@ local function filters(opts)
   o.account = account and lower(account)
   o.account_is = account and account_test(account)
   -- (a block of addresses: a test of a record's source, as of a finding's)
-  local block = opts.source and match(opts.source, "/") and
-                address.block((gsub(opts.source, "^%s*\\\\+", "")))
   if block then
     o.source_in = function(src) return address.in_block(block, src) end
   else
