@@ -1677,6 +1677,60 @@ describe("findings", function()
       assert.are.equal("the source is an internet address, outside the network unless " ..
                        "--internal names its block as the network's own", f.why)
     end)
+
+    -- 185.220.101.66 sprays six accounts, then tries erin's password once
+    -- an hour for ten hours: slow, and alone a phone's old password; an
+    -- attack's beside the spray from the same address that day, as the why
+    -- says.  That why said "the source is in another finding read as an
+    -- attack" and no more: read alone it could be a host inside, to
+    -- isolate, where this one is outside, to block at the edge, and what
+    -- answers the internet (RDP, SMB) is the next thing to look at.
+    -- It says the address is the internet's, in the words the direct whys
+    -- use; where erin's PC31 fails too, the list of internet addresses
+    -- names it though it is named as in the attack nearby, as the direct
+    -- why names one that failed for other accounts; and a second internet
+    -- address beside it.  With --internal naming the block, or KALI's
+    -- inside address, the whys are as they were.
+    local function outsider_and_pc31(ip, pc31)
+      local log = {}
+      for i = 1, 6 do log[#log + 1] = failed_logon("user" .. i, "CORP", ip, "-", i * 5) end
+      for i = 1, pc31 and 5 or 10 do
+        log[#log + 1] = failed_logon("erin", "CORP", ip, "-", 3600 * i)
+      end
+      for i = 1, pc31 and 6 or 0 do
+        log[#log + 1] = failed_logon("erin", "CORP", "10.0.0.31", "PC31", 30000 + 3600 * i)
+      end
+      return log
+    end
+    it("says a guess's source in an attack nearby is an internet address", function()
+      local NEARBY = "the source is in another finding read as an attack, within the window of " ..
+                     "these attempts"
+      local SOME = "of its sources, these are in another finding read as an attack, within the " ..
+                   "window of these attempts: 185.220.101.66"
+      local OUT = "; and these are internet addresses, outside the network unless --internal " ..
+                  "names their block as the network's own: "
+      local INTERNAL = { internal = { "185.220.101.0/24" } }
+      local log = outsider_and_pc31("185.220.101.66")
+      local f = one(sc.triage(log), "password_guessing")
+      assert.are.same({ true, "attacker", "medium" }, { f.slow, f.reading, f.severity })
+      assert.are.same({ "185.220.101.66" }, f.sources)
+      assert.are.equal(NEARBY .. "; and the source is an internet address, outside the network " ..
+                       "unless --internal names its block as the network's own: 185.220.101.66",
+                       f.why)
+      assert.are.equal(NEARBY, one(sc.triage(log, nil, INTERNAL), "password_guessing").why)
+      assert.are.equal(NEARBY,
+                       one(sc.triage(outsider_and_pc31("10.0.0.66")), "password_guessing").why)
+      log = outsider_and_pc31("185.220.101.66", true)
+      f = one(sc.triage(log), "password_guessing")
+      assert.are.same({ "10.0.0.31", "185.220.101.66" }, sc.sorted(f.sources))
+      assert.are.equal(SOME .. OUT .. "185.220.101.66", f.why)
+      for i = 1, 2 do
+        log[#log + 1] = failed_logon("erin", "CORP", "185.220.101.5", "-", 50000 + 3600 * i)
+      end
+      f = one(sc.triage(log), "password_guessing")
+      assert.are.equal(SOME .. OUT .. "185.220.101.5, 185.220.101.66", f.why)
+      assert.are.equal(SOME, one(sc.triage(log, nil, INTERNAL), "password_guessing").why)
+    end)
   end)
 
   describe("findings: advice for both readings", function()
@@ -3214,6 +3268,52 @@ describe("findings", function()
       assert.matches("1 of the 6 failures", s.why, 1, true)
       assert.matches(": 10.0.0.66; and these are internet addresses, .*: 185%.220%.101%.5$",
                      s.why)
+    end)
+
+    -- carol mistypes her password five times from 185.220.101.66 (her
+    -- laptop at a hotel, perhaps) and then logs on from it; a minute later
+    -- the same address tries six other accounts.  Her mistypes and logon
+    -- alone are hers; beside a spray from the address they are read as
+    -- that attack's, and the why said so and no more.  It says the address
+    -- is the internet's, which the responder needs to know first: the
+    -- logon came from outside.  And a logon of hers that names no source,
+    -- after her PC's mistypes and the spraying address's one try: its why
+    -- names the address as in the attack nearby and as the internet's.
+    -- With --internal naming the block, as before.
+    it("says the source in an attack nearby of a success after failures is an internet address",
+       function()
+      local NEARBY = "the source is in another finding read as an attack, within the window of " ..
+                     "these attempts"
+      local INTERNAL = { internal = { "185.220.101.0/24" } }
+      local log = {}
+      for i = 1, 5 do log[i] = failed_logon("carol", "CORP", "185.220.101.66", "-", i * 20) end
+      log[6] = logged_on("carol", "185.220.101.66", "-", 110)
+      for i = 1, 6 do
+        log[#log + 1] = failed_logon("user" .. i, "CORP", "185.220.101.66", "-", 200 + i * 5)
+      end
+      local s = one(sc.triage(log), "success_after_failures")
+      assert.are.same({ "attacker", "critical" }, { s.reading, s.severity })
+      assert.are.same({ "185.220.101.66" }, s.sources)
+      assert.are.equal(NEARBY .. "; and the source is an internet address, outside the network " ..
+                       "unless --internal names its block as the network's own: 185.220.101.66",
+                       s.why)
+      assert.are.equal(NEARBY, one(sc.triage(log, nil, INTERNAL), "success_after_failures").why)
+      log = {}
+      for i = 1, 5 do log[i] = failed_logon("carol", "CORP", "10.0.0.5", "PC05", i * 20) end
+      log[6] = failed_logon("carol", "CORP", "185.220.101.66", "-", 110)
+      for i = 1, 6 do
+        log[#log + 1] = failed_logon("user" .. i, "CORP", "185.220.101.66", "-", 110 + i * 5)
+      end
+      log[#log + 1] = ntlm("carol", "", 150, "0x0")
+      s = one(sc.triage(log), "success_after_failures")
+      assert.are.equal("attacker", s.reading)
+      assert.matches("1 of the 6 failures before it came from sources another finding reads " ..
+                     "as an attack", s.why, 1, true)
+      assert.matches("its record cannot tell): 185.220.101.66; and these are internet " ..
+                     "addresses, outside the network unless --internal names their block as " ..
+                     "the network's own: 185.220.101.66", s.why, 1, true)
+      s = one(sc.triage(log, nil, INTERNAL), "success_after_failures")
+      assert.matches("its record cannot tell%): 185%.220%.101%.66$", s.why)
     end)
 
     -- Nine bad passwords for carol from 185.220.101.5 half a second apart

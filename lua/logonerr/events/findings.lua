@@ -2307,17 +2307,14 @@ local function find_all(self, tables_only)
       why = #nearby > 0 and "attack_nearby" or #out > 0 and "from_internet" or nil
     end
     -- (those named: the sources in an attack nearby, and the internet's
-    -- of the rest; or the internet's)
+    -- among all the sources, those named too, as the direct why names
+    -- them beside failures for other accounts; or the internet's)
     local function name_sources()
       local named, also = #nearby > 0 and nearby or out, {}
       sort(named)
       a[2].why_sources = named
       if named == nearby then
-        local near = {}
-        for _, src in ipairs(nearby) do near[src] = true end
-        for _, src in ipairs(out) do
-          if not near[src] then also[#also + 1] = src end
-        end
+        for j, src in ipairs(out) do also[j] = src end
         sort(also)
       end
       a[2].why_internet = #also > 0 and also or nil
@@ -2347,7 +2344,12 @@ local function find_all(self, tables_only)
     elseif why then
       local several = count_keys(x.about.sources) > 1
       a[2].why = several and why .. "_some" or why
-      if several then name_sources() end
+      if several then name_sources()
+      elseif why == "attack_nearby" and #out > 0 then
+        -- (its one source, in an attack nearby, is the internet's too:
+        -- said, as the direct why says it beside failures for others)
+        a[2].why_internet = out
+      end
       f[i] = finding(x.kind, a[1], "attacker", a[2])
       if a[3] then f[i].severity = "medium" end -- (slow guessing, as above)
     end

@@ -602,9 +602,9 @@ M.LOGON_AUDITING = {
 M.ABOUT_THE_LOG = {}
 for _, g in ipairs(M.GAPS) do M.ABOUT_THE_LOG[g.id] = true end
 
---- After a why that names some of a finding's sources: those that are
--- internet addresses (beside an attack nearby, those of the rest; beside
--- failures for other accounts, any of them, the ones named too).
+--- After a why that names some of a finding's sources (those in an attack
+-- nearby, or failing for other accounts): all its sources that are
+-- internet addresses, the ones named too.
 M.WHY_INTERNET_TOO = "; and these are internet addresses, outside the network unless --internal names their block as the network's own: "
 
 --- Why a finding has the reading it has, in the words reports use.
@@ -653,8 +653,8 @@ M.WHY = {
 }
 
 --- After a why that names no source (failures for other accounts, a
--- rate): its one source's address where that is the internet's, or the
--- internet's among its several, in WHY's words.
+-- rate, an attack nearby): its one source's address where that is the
+-- internet's, or the internet's among its several, in WHY's words.
 M.WHY_INTERNET_ONE = "; and " .. M.WHY.from_internet .. ": "
 M.WHY_INTERNET_OF = "; " .. M.WHY.from_internet_some .. ": "
 
