@@ -1549,6 +1549,98 @@ describe("findings", function()
       assert.are.equal("stale_credential", one(r, "password_guessing").reading)
     end)
 
+    -- alice's phone fails four times through Exchange's IIS (w3wp.exe,
+    -- logon type 8) from a carrier's address, 100.20.30.40, with her old
+    -- password; in the same minutes 185.220.101.5 tries her password
+    -- twice over SMB (a network logon, type 3, no process).  One guess of
+    -- six.  The phone's failures are routine, and its address, the
+    -- carrier's, no attacker's; but the internet address's tries came to
+    -- the server directly, as the internet's finding beside it says: an
+    -- attack's.  The guess read as a stale password, whole, because one of
+    -- its processes was IIS.  Each source is now judged by its own
+    -- failures: the carrier's address, all through the front end, is
+    -- passed over and not named; 185.220.101.5 is named.  Inside alike:
+    -- KALI sprays six accounts and tries alice's password once an hour,
+    -- while her phone fails through the front end's own address, through
+    -- which a spray came that day too: KALI is named, the front end's
+    -- address is no attacker's (all its failures came through IIS).  A
+    -- guess whose failures all came through the front end stays a stale
+    -- password's.  So do mistypes at PC07's own logon screen (winlogon.exe,
+    -- typed there), beside an attack by a program on PC07: where an
+    -- internet address tried the account too, that address is named, and
+    -- PC07's screen is not, as it was not where it was the only source.
+    it("judges each source of a guess beside an attack by its own failures, not by IIS's",
+       function()
+      local SOME_OUT = "of its sources, these are internet addresses, outside the network " ..
+                       "unless --internal names their block as the network's own: 185.220.101.5"
+      local function via_owa(user, ip, ws, t)
+        local e = failed_logon(user, "CORP", ip, ws, t, nil, "exch01.corp.local")
+        e.data.LogonType, e.data.ProcessName = "8", "C:\\Windows\\System32\\inetsrv\\w3wp.exe"
+        return e
+      end
+      local log = {}
+      for i = 1, 6 do log[i] = via_owa("alice", "100.20.30.40", "-", i * 30) end
+      local g = one(sc.triage(log), "password_guessing")
+      assert.are.equal("stale_credential", g.reading)
+      for i = 5, 6 do log[i] = failed_logon("alice", "CORP", "185.220.101.5", "-", i * 30) end
+      g = one(sc.triage(log), "password_guessing")
+      assert.are.same({ "100.20.30.40", "185.220.101.5" }, sc.sorted(g.sources))
+      assert.are.same({ "attacker", "high" }, { g.reading, g.severity })
+      assert.are.equal(SOME_OUT, g.why)
+
+      log = {}
+      for i = 1, 6 do log[i] = via_owa("user" .. i, "10.0.0.25", "EXCH01", i * 5) end
+      for i = 1, 10 do log[#log + 1] = via_owa("alice", "10.0.0.25", "EXCH01", 1800 + 3600 * i) end
+      g = one(sc.triage(log), "password_guessing")
+      assert.are.same({ true, "stale_credential" }, { g.slow, g.reading })
+      for i = 1, 5 do
+        log[#log + 1] = failed_logon("alice", "CORP", "10.0.0.66", "KALI", 3600 * i)
+      end
+      for i = 1, 6 do
+        log[#log + 1] = failed_logon("user" .. i, "CORP", "10.0.0.66", "KALI", 20000 + i * 5)
+      end
+      g = one(sc.triage(log), "password_guessing")
+      assert.are.same({ "10.0.0.25", "10.0.0.66" }, sc.sorted(g.sources))
+      assert.are.same({ "attacker", "medium" }, { g.reading, g.severity })
+      assert.are.equal("of its sources, these are in another finding read as an attack, within " ..
+                       "the window of these attempts: 10.0.0.66", g.why)
+
+      -- (PC07's screen, beside AccountRestore.exe's burst and logon there)
+      local function at_pc07(user, t, process, logon_type, ip)
+        return { id = 4625, time = at(t), computer = "PC07.corp.local", data = {
+                 TargetUserName = user, TargetDomainName = "PC07", SubStatus = "0xc000006a",
+                 LogonType = logon_type, LogonProcessName = "Advapi", WorkstationName = "PC07",
+                 IpAddress = ip or "-", IpPort = ip and "50211" or "-", ProcessName = process } }
+      end
+      local TOOL = "C:\\Users\\admin\\Desktop\\restore\\AccountRestore.exe"
+      log = {}
+      for i = 1, 25 do log[i] = at_pc07("Administrator", i * 0.1, TOOL, "2") end
+      log[26] = { id = 4624, time = at(200), computer = "PC07.corp.local", data = {
+                  TargetUserName = "Administrator", TargetDomainName = "PC07", LogonType = "2",
+                  LogonProcessName = "Advapi", WorkstationName = "PC07", IpAddress = "-",
+                  ProcessName = TOOL } }
+      for i = 1, 5 do
+        log[#log + 1] = at_pc07("erin", 300 + i * 20, "C:\\Windows\\System32\\winlogon.exe", "2")
+      end
+      local r = sc.triage(log)
+      assert.are.equal("attacker", one(r, "success_after_failures").reading)
+      local typos
+      for _, f in ipairs(sc.findings(r, "password_guessing")) do
+        if f.accounts[1] == "PC07\\erin" then typos = f end
+      end
+      assert.are.same({ { "PC07" }, "stale_credential" }, { typos.sources, typos.reading })
+      for i = 1, 2 do
+        log[#log + 1] = at_pc07("erin", 330 + i * 20, "-", "3", "185.220.101.5")
+      end
+      r = sc.triage(log)
+      for _, f in ipairs(sc.findings(r, "password_guessing")) do
+        if f.accounts[1] == "PC07\\erin" then typos = f end
+      end
+      assert.are.same({ "185.220.101.5", "PC07" }, sc.sorted(typos.sources))
+      assert.are.equal("attacker", typos.reading)
+      assert.are.equal(SOME_OUT, typos.why)
+    end)
+
     -- Six tries in ten seconds one day, then fifteen over ten hours two
     -- days later: a burst and slow guessing at one account, one finding
     -- of all 21 (the slow run was dropped beside a fast one).

@@ -845,15 +845,29 @@ local function named_process(e)
   return tostring(p)
 end
 
--- Did attempt e come through a web front end (IIS, Exchange, ADFS)?  Not
--- the logon screen: one an internet address reached is RDP's, without
--- NLA.  An attempt told by several events: by any of them.
-local function through_web(e)
+-- Does attempt e name one of list's processes?  An attempt told by
+-- several events: by any of them.
+local function names_one_of(e, list)
   local p = named_process(e)
-  if p and one_of(WEB, p) then return true end
+  if p and one_of(list, p) then return true end
   for _, r in ipairs(e.records or {}) do
     p = named_process(r)
-    if p and one_of(WEB, p) then return true end
+    if p and one_of(list, p) then return true end
+  end
+  return false
+end
+
+-- Did attempt e come through a web front end (IIS, Exchange, ADFS)?  Not
+-- the logon screen: one an internet address reached is RDP's, without
+-- NLA.
+local function through_web(e) return names_one_of(e, WEB) end
+
+-- Was attempt e typed at the logging host's own logon screen (at_screen;
+-- told by several events: by any of them, as finding() reads it)?
+local function typed_here(e)
+  if e.records == nil then return e.at_screen == true end
+  for _, r in ipairs(e.records) do
+    if r.at_screen then return true end
   end
   return false
 end
@@ -2238,11 +2252,11 @@ local function find_all(self, tables_only)
   -- a source that another finding reads as an attack within the window
   -- of its attempts (a spray, a success after a tool's burst), or from the
   -- internet (public_source: the address says so at any time), is that
-  -- attack's, and its advice is an attack's, not "ask the user".  Not
-  -- where its attempts came through a front end (IIS, Exchange, ADFS:
-  -- users' phones fail through it, whatever else does), nor from a 4648's
-  -- finding (its source is the host its program ran on, where people
-  -- mistype too).
+  -- attack's, and its advice is an attack's, not "ask the user".  Not by
+  -- a source whose attempts all came through a front end (IIS, Exchange,
+  -- ADFS: users' phones fail through it, whatever else does), nor from a
+  -- 4648's finding (its source is the host its program ran on, where
+  -- people mistype too).
   local spans, from_out = {}, {}
   local won_after = {} -- (the spans of successes after failures: below)
   for _, x in ipairs(f) do
@@ -2272,6 +2286,27 @@ local function find_all(self, tables_only)
     end
     return false
   end
+  -- The sources of list l, each true where the reconciliation reads it:
+  -- false where all its attempts came through a web front end (users'
+  -- phones with old passwords; the address is theirs or the front end's,
+  -- no attacker's), or were all typed at the logon screen here by the
+  -- screen's process, as front_end says of a whole finding.  Each source
+  -- on its own, as failed_from reads a sourceless success's failures: a
+  -- phone's through OWA do not hide another address's over RDP or SMB.
+  local function direct_sources(l)
+    local web, typed, screen = {}, {}, {}
+    for _, e in ipairs(l) do
+      local s = e.source_label
+      if s then
+        web[s] = web[s] ~= false and through_web(e)
+        typed[s] = typed[s] ~= false and typed_here(e)
+        screen[s] = screen[s] or names_one_of(e, SCREEN)
+      end
+    end
+    local direct = {}
+    for s, all_web in pairs(web) do direct[s] = not (all_web or typed[s] and screen[s]) end
+    return direct
+  end
   local unsourced_after_out = false -- (a success naming no source after the internet's failures)
   for _, from in ipairs(unsourced_tools) do
     for src in pairs(from) do
@@ -2284,10 +2319,14 @@ local function find_all(self, tables_only)
   -- of an internet address's or an attack's tries; its why names them.
   for i, x in ipairs(f) do
     local a, why, out, nearby, its_own = again[x], nil, {}, {}, {}
-    if a and not front_end(x) then
+    -- (a success that names no source is read by its failures' sources,
+    -- each judged in failed_from; the success itself, where it came
+    -- through a front end, is no attack's)
+    if a and not (a.failed_from and front_end(x)) then
       local lo, hi = x.about.lo, x.about.hi
-      local from = x.about.sources
-      if a.failed_from then from, lo, hi = a.failed_from, a.lo, a.hi end
+      local from
+      if a.failed_from then from, lo, hi = a.failed_from, a.lo, a.hi
+      else from = direct_sources(a[1]) end
       local near = a[3] and o.slow_window or w -- (slow guessing: its own window)
       for src, direct in pairs(from) do
         if direct and from_out[src] then out[#out + 1] = src end
