@@ -229,6 +229,39 @@ describe("bad input to logonerr events", function()
     end
   end)
 
+  -- A date and the start of a time, cut short: the date is there, so the
+  -- parser's "expected hours and minutes after the date" says what is
+  -- missing (it was dropped with the no-date case's "expected ...").
+  it("a --since with a date and half a time: what is missing, said", function()
+    for _, v in ipairs({ "2024-05-01T10", "2024-05-01 (x" }) do
+      local code, out, err = run("events --since '" .. v .. "' " .. SAMPLE)
+      assert.are.same({ 2, "" }, { code, out })
+      assert.are.equal("logonerr: bad --since time '" .. v .. "' (expected hours and minutes " ..
+                       "after the date; expected e.g. 2024-05-01 or 2024-05-01T13:45:00Z)\n", err)
+    end
+  end)
+
+  -- What the user gave is echoed back: a terminal's control sequences in
+  -- it (an OSC that sets the window's title, a screen clear) show as
+  -- \xNN, and a long value as its first 60 bytes, as the reason beside it
+  -- is; they went to the terminal raw.
+  it("a --since or --until holding control characters or pages of text: echoed escaped, cut",
+     function()
+    local osc = "2024-05-01T10:00:00 \27]0;pwned\7"
+    local code, out, err = run("events --until '" .. osc .. "' " .. SAMPLE)
+    assert.are.same({ 2, "" }, { code, out })
+    assert.are.equal("logonerr: bad --until time '2024-05-01T10:00:00 \\x1B]0;pwned\\x07' " ..
+                     "(an unknown zone '\\x1B]0;pwned\\x07'; expected e.g. 2024-05-01 or " ..
+                     "2024-05-01T13:45:00Z)\n", err)
+    local long = "2024-05-01T10:00:00 " .. ("x"):rep(3000)
+    code, out, err = run("events --since '" .. long .. "' " .. SAMPLE)
+    assert.are.same({ 2, "" }, { code, out })
+    assert.are.equal("logonerr: bad --since time '" .. long:sub(1, 60) .. "...' (an unknown " ..
+                     "zone '" .. ("x"):rep(60) .. "...'; expected e.g. 2024-05-01 or " ..
+                     "2024-05-01T13:45:00Z)\n", err)
+    assert.is_nil(err:sub(1, -2):find("%c")) -- (no control character but the line's end)
+  end)
+
   -- (10:00:60 was taken for 10:01:00, and a record's for the same)
   it("a --since or --until with second 60: exit 2; a record with one: skipped", function()
     for _, k in ipairs({ "since", "until" }) do

@@ -4,6 +4,7 @@
 -- @module logonerr.events.cli
 
 local workers = require "logonerr.workers"
+local excerpt = require("logonerr.escape").excerpt
 
 local M = {}
 
@@ -329,9 +330,10 @@ function M.run(a, in_, out, err)
     if a[k] then ok, _, wrong = events.time(a[k]) end
     if not ok then
       -- (no date at all: the example alone says what a date is, where
-      -- the parser's "expected ..." would ask for a time and a zone)
-      if wrong and wrong:find("^expected") then wrong = nil end
-      err:write("logonerr: bad --", k, " time '", a[k], "' (",
+      -- the parser's "expected YYYY-MM-DD..." would ask for a time and a
+      -- zone; what is given shows as its first bytes, escaped)
+      if wrong and wrong:find("^expected YYYY") then wrong = nil end
+      err:write("logonerr: bad --", k, " time '", excerpt(a[k]), "' (",
                 wrong and wrong .. "; " or "",
                 "expected e.g. 2024-05-01 or 2024-05-01T13:45:00Z)\n")
       return 2
@@ -340,7 +342,7 @@ function M.run(a, in_, out, err)
   -- (an empty range would read everything to match nothing)
   local _, range = events.filter({ since = a.since, ["until"] = a["until"] })
   if range and range.since and range["until"] and range.since > range["until"] then
-    err:write("logonerr: --since ", a.since, " is after --until ", a["until"],
+    err:write("logonerr: --since ", excerpt(a.since), " is after --until ", excerpt(a["until"]),
               ": no event can be in between\n")
     return 2
   end
