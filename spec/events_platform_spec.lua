@@ -351,13 +351,37 @@ describe("advice by platform", function()
         end
       end
     end
-    -- (a platform logonerr does not read is a misuse)
-    acc = triage.new(triage.DEFAULTS)
-    local rec = mit[1]
-    rec.platform = "linux"
-    local ok, why = pcall(acc.add, acc, rec)
-    assert.is_false(ok)
-    assert.truthy(tostring(why):find("bad argument #1 to 'add'", 1, true), why)
+    -- The same records in two triages, one merged into the other (as -j
+    -- merges a worker's part): the Windows records that said no platform,
+    -- in either, still make the report mixed; the merged triage took in
+    -- the platforms the other named and dropped the Windows ones it only
+    -- had by saying none.
+    local wire = require "logonerr.events.wire"
+    for _, order in ipairs({ { win, mit }, { mit, win } }) do
+      local first, second = triage.new(triage.DEFAULTS), triage.new(triage.DEFAULTS)
+      for _, rec in ipairs(order[1]) do first:add(rec) end
+      for _, rec in ipairs(order[2]) do second:add(rec) end
+      assert.is_true(first:merge(wire.decode(wire.encode(second:state()))))
+      r = first:finish()
+      assert.are.equal("mixed", r.platform)
+      assert.are.same({ "mit", "windows" }, r.platforms)
+    end
+    -- (a platform logonerr does not read is a misuse, said as the JSON
+    -- reader says it: a text's first bytes, escaped; another value's type)
+    for _, case in ipairs({
+      { "linux", "'linux'" },
+      { "linux\27[2J" .. ("x"):rep(100), "'linux\\x1B[2J" .. ("x"):rep(51) .. "...'" },
+      { 5, "a number" }, { true, "a boolean" }, { {}, "a table" } }) do
+      acc = triage.new(triage.DEFAULTS)
+      local rec = mit[1]
+      rec.platform = case[1]
+      local ok, why = pcall(acc.add, acc, rec)
+      assert.is_false(ok)
+      assert.are.equal("bad argument #1 to 'add' (a record whose platform is " .. case[2] ..
+                       ", not one logonerr reads: mit, samba or windows)",
+                       (tostring(why):gsub("^[^:]*:%d+: ", "")))
+      assert.are.equal(0, acc.n) -- (nothing taken)
+    end
   end)
 
   -- The way before acc:reading: records added, then finish(reader).

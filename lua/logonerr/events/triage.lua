@@ -11,6 +11,7 @@ local record = require "logonerr.events.record"
 local rules = require "logonerr.events.rules"
 local schema = require "logonerr.events.schema"
 local time = require "logonerr.events.time"
+local excerpt = require("logonerr.escape").excerpt
 
 local floor, ceil = math.floor, math.ceil
 local error, getmetatable, ipairs, next, pairs, require, select, setmetatable, tostring, type =
@@ -262,8 +263,10 @@ end
 -- look-up each.  (unsaid: records were taken with no platform said.)
 local function switch(self, p)
   if p ~= nil and rules.PLATFORMS[p] == nil then
-    error("bad argument #1 to 'add' (a record of platform '" .. tostring(p) ..
-          "', which logonerr does not read)", 3)
+    -- (a text as its first bytes, escaped, as the JSON reader's skips say it)
+    error("bad argument #1 to 'add' (a record whose platform is " ..
+          (type(p) == "string" and "'" .. excerpt(p) .. "'" or "a " .. type(p)) ..
+          ", not one logonerr reads: mit, samba or windows)", 3)
   end
   self.at = p
   p = p or self.log_platform
@@ -368,7 +371,7 @@ function ACC:state(live)
   return { events = r.events, failures = r.failures, first = r.first, last = r.last,
            n = self.n, ids = self.ids, codes = codes, types = self.types, ft = self.ft,
            fk = fk, fk_keys = keys, found = live and self.found or self.found:state(),
-           platforms = platforms, gaps = self.gaps }
+           platforms = platforms, unsaid = self.unsaid, gaps = self.gaps }
 end
 
 --- Sorts what was taken so far, as finish() will need it: work to do
@@ -380,7 +383,7 @@ end
 local FIELDS = { events = "count", failures = "count", first = "string?", last = "string?",
                 n = "count", ids = "table", codes = "table", types = "table", ft = "table",
                 fk = "table", fk_keys = "table", found = "table", platforms = "table",
-                gaps = "table" }
+                unsaid = "boolean?", gaps = "table" }
 local GAP = { id = "count", record = "count?", computer = "scalar?", time = "string?",
               account = "string?", logon_id = "string?", subcategory = "string?",
               changes = "string?", alarm = "boolean?" }
@@ -484,6 +487,7 @@ function ACC:merge(st)
     ft[base + i], fk[base + i] = sft[i], key
   end
   for _, p in ipairs(st.platforms) do self.platforms[p] = true end
+  if st.unsaid then self.unsaid = true end -- (records that said no platform: Windows')
   for _, g in ipairs(st.gaps) do keep_gap(self.gaps, g.id, g.record, g.computer, g.time, g) end
   self.found:merge(st.found)
   return true
