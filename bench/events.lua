@@ -230,9 +230,9 @@ row(bx, "logonerr events -j 2", big, m[2])
 -- run but that, plus that; and were -j 2 to cost nothing of its own (the
 -- two together running what one process runs), the findings and report
 -- alone would hold it to one / ((one - alone) / 2 + alone).  It is not a
--- limit on wall time: one process
--- pays more in cache misses per instruction on a bigger heap.  Skipped,
--- saying why, without valgrind or when a run fails.
+-- limit on wall time: one process pays more in cache misses per
+-- instruction on a bigger heap.  Skipped, saying why, without valgrind or
+-- when a run fails.
 local function instructions(cmd)
   local cg = dir .. "/cg"
   assert(ok("rm -rf " .. cg .. " && mkdir -p " .. cg))

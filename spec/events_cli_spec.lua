@@ -224,14 +224,11 @@ describe("logonerr events", function()
     os.remove(log)
   end)
 
-  -- A --source block is read once by the filters: the block the check
-  -- took is the one the test of the records uses (it was read again).
-  it("reads a --source block once, and tests the records with it", function()
-    local address = require "logonerr.events.address"
-    local s = spy.on(address, "block")
+  -- A --source block, written with spaces around it as a shell variable
+  -- may leave them: the filter keeps the records from its addresses (an
+  -- IPv4-mapped IPv6 one too) and no other source, named or not.
+  it("tests the records with a --source block", function()
     local keep = events.filter({ source = " 10.0.0.0/24 " })
-    address.block:revert()
-    assert.spy(s).was.called(1)
     assert.is_true(keep({ id = 4625, source = "10.0.0.5" }))
     assert.is_true(keep({ id = 4625, source = "::ffff:10.0.0.255" }))
     assert.is_false(keep({ id = 4625, source = "10.0.1.5" }))
