@@ -58,6 +58,15 @@ local function tried_with_others(user)
   return log
 end
 
+-- A bad password for PC07's own account user, at PC07 (logon type and
+-- process as given), or from ip where given.
+local function at_pc07(user, t, process, logon_type, ip)
+  return { id = 4625, time = at(t), computer = "PC07.corp.local", data = {
+           TargetUserName = user, TargetDomainName = "PC07", SubStatus = "0xc000006a",
+           LogonType = logon_type, LogonProcessName = "Advapi", WorkstationName = "PC07",
+           IpAddress = ip or "-", IpPort = ip and "50211" or "-", ProcessName = process } }
+end
+
 -- A network logon (4624 type 3) on the file server.
 local function logged_on(user, ip, ws, t)
   return { id = 4624, time = at(t), computer = "srv01.corp.local", data = {
@@ -1606,12 +1615,6 @@ describe("findings", function()
                        "the window of these attempts: 10.0.0.66", g.why)
 
       -- (PC07's screen, beside AccountRestore.exe's burst and logon there)
-      local function at_pc07(user, t, process, logon_type, ip)
-        return { id = 4625, time = at(t), computer = "PC07.corp.local", data = {
-                 TargetUserName = user, TargetDomainName = "PC07", SubStatus = "0xc000006a",
-                 LogonType = logon_type, LogonProcessName = "Advapi", WorkstationName = "PC07",
-                 IpAddress = ip or "-", IpPort = ip and "50211" or "-", ProcessName = process } }
-      end
       local TOOL = "C:\\Users\\admin\\Desktop\\restore\\AccountRestore.exe"
       log = {}
       for i = 1, 25 do log[i] = at_pc07("Administrator", i * 0.1, TOOL, "2") end
@@ -1639,6 +1642,71 @@ describe("findings", function()
       assert.are.same({ "185.220.101.5", "PC07" }, sc.sorted(typos.sources))
       assert.are.equal("attacker", typos.reading)
       assert.are.equal(SOME_OUT, typos.why)
+    end)
+
+    -- A program on PC07, AccountRestore.exe, tries 25 passwords for its
+    -- Administrator in 2.5 s and logs on with the last: an attack, whose
+    -- source is PC07.  Two minutes later erin mistypes five times at
+    -- PC07's own logon screen (winlogon.exe, typed there), then a logon of
+    -- hers that names no source follows (a 4776 with no workstation).  A
+    -- success that names no source is read by its failures' sources; these
+    -- were typed at the screen by a person at the console (the program
+    -- asks for its logons itself, Advapi in its own process), and the
+    -- guess of those same five failures reads as her mistypes ("ask the
+    -- account's owner").  Reading the success as the attack's would say
+    -- "treat her account as taken" beside it, for a program's tries at
+    -- another account.  The screen is passed over for the success as for
+    -- the guess; where one of her failures from PC07 is the program's own
+    -- (Advapi, no screen), PC07 is read, and the success is the attack's,
+    -- as her guess is then.  So it is where the program's tries come
+    -- within minutes of her mistypes: her guess is read as an attack by
+    -- itself (its source failed for another account in the window), and
+    -- the success after those same failures is that attack's, the screen
+    -- or not: passing over a front end is for what else its source does.
+    it("passes over mistypes at a host's logon screen for a success naming no source",
+       function()
+      local TOOL = "C:\\Users\\admin\\Desktop\\restore\\AccountRestore.exe"
+      local WINLOGON = "C:\\Windows\\System32\\winlogon.exe"
+      local log = {}
+      for i = 1, 25 do log[i] = at_pc07("Administrator", i * 0.1, TOOL, "2") end
+      log[26] = { id = 4624, time = at(200), computer = "PC07.corp.local", data = {
+                  TargetUserName = "Administrator", TargetDomainName = "PC07", LogonType = "2",
+                  LogonProcessName = "Advapi", WorkstationName = "PC07", IpAddress = "-",
+                  ProcessName = TOOL } }
+      for i = 1, 5 do log[#log + 1] = at_pc07("erin", 300 + i * 20, WINLOGON, "2") end
+      log[#log + 1] = { id = 4776, time = at(420), computer = "PC07.corp.local", data = {
+                        TargetUserName = "erin", Workstation = "", Status = "0x0" } }
+      local function erins(r, kind)
+        for _, f in ipairs(sc.findings(r, kind)) do
+          if f.accounts[1] == "PC07\\erin" then return f end
+        end
+      end
+      local r = sc.triage(log)
+      local s = erins(r, "success_after_failures")
+      assert.are.same({}, s.sources)
+      assert.are.same({ "stale_credential", "medium" }, { s.reading, s.severity })
+      assert.matches("names no source", s.why, 1, true)
+      assert.are.equal("stale_credential", erins(r, "password_guessing").reading)
+      -- (one of them the program's, from PC07 too)
+      log[#log + 1] = at_pc07("erin", 350, TOOL, "2")
+      r = sc.triage(log)
+      s = erins(r, "success_after_failures")
+      assert.are.same({ "attacker", "critical" }, { s.reading, s.severity })
+      local FROM_PC07 = "the success's record names no source, and failures before it came " ..
+                        "from sources another finding reads as an attack, within the window " ..
+                        "of these attempts: PC07"
+      assert.are.equal(FROM_PC07, s.why)
+      assert.are.equal("attacker", erins(r, "password_guessing").reading)
+      -- (the program's burst at Administrator a minute before her mistypes)
+      log[#log] = nil
+      for i = 1, 25 do log[i].time = at(260 + i * 0.1) end
+      log[26].time = at(263)
+      r = sc.triage(log)
+      local g = erins(r, "password_guessing")
+      assert.are.same({ "attacker", "the source also failed for other accounts within the window" },
+                      { g.reading, g.why })
+      s = erins(r, "success_after_failures")
+      assert.are.same({ "attacker", FROM_PC07 }, { s.reading, s.why })
     end)
 
     -- Six tries in ten seconds one day, then fifteen over ten hours two
@@ -3443,7 +3511,11 @@ describe("findings", function()
     -- for it: the success after them is no attack's either, and "treat the
     -- account as compromised" beside "update the phone" would contradict
     -- itself.  The same failures from the internet not through a front
-    -- end are an attack's (above).
+    -- end are an attack's (above).  Where the address tries dave's
+    -- password too within the window, carol's guess is read as an attack
+    -- by itself, and the success after it is that guess's: the front end
+    -- is passed over for what else the address does, not for her own
+    -- failures read as an attack.
     it("does not read a sourceless success after a front end's failures as an attack", function()
       local log = {}
       for i = 1, 6 do
@@ -3460,6 +3532,17 @@ describe("findings", function()
       assert.are.same({ "stale_credential", "medium" }, { s.reading, s.severity })
       assert.matches("names no source", s.why, 1, true)
       assert.matches("none succeeded$", one(r, "public_source").why)
+      -- (and dave's password from there, a minute later)
+      log[8] = failed_logon("dave", "CORP", "100.20.30.40", "-", 160)
+      r = sc.triage(log)
+      assert.are.same({ "attacker", "the source also failed for other accounts within the window" },
+                      { one(r, "password_guessing").reading, one(r, "password_guessing").why })
+      s = one(r, "success_after_failures")
+      assert.are.same({ "attacker", "critical" }, { s.reading, s.severity })
+      assert.matches("another finding reads as an attack.*: 100%.20%.30%.40; and", s.why)
+      assert.matches("a logon whose record names no source followed", one(r, "public_source").why,
+                     1, true)
+      log[8] = nil
       -- (the logon screen is no such front end here: the internet reached
       -- it by RDP without NLA, whose 4625s name winlogon.exe)
       for i = 1, 6 do

@@ -872,6 +872,31 @@ local function typed_here(e)
   return false
 end
 
+-- The sources of attempts l[lo..hi] (all of l where no range is given),
+-- each true where the reconciliation of findings reads it: false where
+-- all its attempts came through a web front end (users' phones with old
+-- passwords; the address is theirs or the front end's, no attacker's),
+-- or were all typed at the logon screen here by the screen's process (a
+-- person at the console: a program of the host's asks for its logons
+-- itself).  Each source on its own: a phone's failures through OWA do not
+-- hide another address's over RDP or SMB.  A guess's attempts, a
+-- success's, or the failures a success that names no source is read by.
+local function direct_sources(l, lo, hi)
+  local web, typed, screen = {}, {}, {}
+  for i = lo or 1, hi or #l do
+    local e = l[i]
+    local s = e.source_label
+    if s then
+      web[s] = web[s] ~= false and through_web(e)
+      typed[s] = typed[s] ~= false and typed_here(e)
+      screen[s] = screen[s] or names_one_of(e, SCREEN)
+    end
+  end
+  local direct = {}
+  for s, all_web in pairs(web) do direct[s] = not (all_web or typed[s] and screen[s]) end
+  return direct
+end
+
 -- Advice list check with line first.
 local function prepend(line, check)
   local out = { line }
@@ -2038,19 +2063,18 @@ local function find_all(self, tables_only)
       -- the account's from anywhere, came from, and since when, for the
       -- reading of an attack below: from[source] is false where all of
       -- its came through a web front end, through which users' phones
-      -- fail whatever else does, as a guess of them is no attack's for
-      -- that source either; and how many came from each and in all, each
-      -- counted for one success, for a why that says how many were whose)
+      -- fail whatever else does, or were all typed at the host's own
+      -- logon screen, as a guess of them is no attack's for that source
+      -- either (direct_sources); and how many came from each and in all,
+      -- each counted for one success, for a why that says how many were
+      -- whose)
       if e.source == nil and s_id then
-        local from, n_of, all_n = {}, {}, 0
+        local from, n_of, all_n = direct_sources(l_id, s_id.lo, s_id.hi), {}, 0
         local j0 = math_max(s_id.lo, (counted_to[e.identity] or 0) + 1)
-        for j = s_id.lo, s_id.hi do
-          local fx, s = l_id[j], l_id[j].source_label
-          if s then from[s] = from[s] or not through_web(fx) end
-          if j >= j0 then
-            all_n = all_n + 1
-            if s then n_of[s] = (n_of[s] or 0) + 1 end
-          end
+        for j = j0, s_id.hi do
+          local s = l_id[j].source_label
+          all_n = all_n + 1
+          if s then n_of[s] = (n_of[s] or 0) + 1 end
         end
         counted_to[e.identity] = math_max(j0 - 1, s_id.hi)
         e.failed_from, e.failed_lo, e.failed_n, e.failed_all = from, first, n_of, all_n
@@ -2259,6 +2283,7 @@ local function find_all(self, tables_only)
   -- people mistype too).
   local spans, from_out = {}, {}
   local won_after = {} -- (the spans of successes after failures: below)
+  local guessed = {} -- (the spans of guesses: below)
   for _, x in ipairs(f) do
     if x.reading == "attacker" and not again[x] then
       if x.kind == "public_source" then
@@ -2266,6 +2291,7 @@ local function find_all(self, tables_only)
       elseif x.kind ~= "explicit_credentials" and x.about.lo then
         spans[#spans + 1] = x.about
         if x.kind == "success_after_failures" then won_after[x.about] = true end
+        if x.kind == "password_guessing" then guessed[x.about] = true end
       end
     end
   end
@@ -2278,6 +2304,22 @@ local function find_all(self, tables_only)
     end
     return false
   end
+  -- (a guess read as an attack at one of success x's accounts, by its
+  -- source src, near lo to hi: the failures before the success, read as
+  -- an attack by what they are themselves, the source trying other
+  -- accounts with them; a source passed over as a front end's or a
+  -- screen's is passed over for what else it does, not for that)
+  local function own_guess(x, src, lo, hi, near)
+    for _, at in ipairs(spans) do
+      if guessed[at] and (at.attacking or at.sources)[src] and at.lo <= hi + near and
+         at.hi >= lo - near then
+        for id in pairs(x.about.accounts) do
+          if at.accounts[id] then return true end
+        end
+      end
+    end
+    return false
+  end
   -- (the logon screen is a front end only for those typed at it here: one
   -- an address reached is RDP's without NLA, from the client's own address)
   local function front_end(x)
@@ -2285,27 +2327,6 @@ local function find_all(self, tables_only)
       if one_of(WEB, p) or (x.about.typed and one_of(SCREEN, p)) then return true end
     end
     return false
-  end
-  -- The sources of list l, each true where the reconciliation reads it:
-  -- false where all its attempts came through a web front end (users'
-  -- phones with old passwords; the address is theirs or the front end's,
-  -- no attacker's), or were all typed at the logon screen here by the
-  -- screen's process, as front_end says of a whole finding.  Each source
-  -- on its own, as failed_from reads a sourceless success's failures: a
-  -- phone's through OWA do not hide another address's over RDP or SMB.
-  local function direct_sources(l)
-    local web, typed, screen = {}, {}, {}
-    for _, e in ipairs(l) do
-      local s = e.source_label
-      if s then
-        web[s] = web[s] ~= false and through_web(e)
-        typed[s] = typed[s] ~= false and typed_here(e)
-        screen[s] = screen[s] or names_one_of(e, SCREEN)
-      end
-    end
-    local direct = {}
-    for s, all_web in pairs(web) do direct[s] = not (all_web or typed[s] and screen[s]) end
-    return direct
   end
   local unsourced_after_out = false -- (a success naming no source after the internet's failures)
   for _, from in ipairs(unsourced_tools) do
@@ -2329,6 +2350,9 @@ local function find_all(self, tables_only)
       else from = direct_sources(a[1]) end
       local near = a[3] and o.slow_window or w -- (slow guessing: its own window)
       for src, direct in pairs(from) do
+        if not direct and lo and x.kind == "success_after_failures" then
+          direct = own_guess(x, src, lo, hi, near)
+        end
         if direct and from_out[src] then out[#out + 1] = src end
         local by = nil -- (the attack nearby: "own", where its own success's alone)
         for _, at in ipairs(direct and lo and spans or {}) do
