@@ -1709,6 +1709,109 @@ describe("findings", function()
       assert.are.same({ "attacker", FROM_PC07 }, { s.reading, s.why })
     end)
 
+    -- alice's phone, on the guest Wi-Fi, whose clients reach the servers
+    -- through one address (10.30.0.1, a NAT), fails five times through
+    -- ADFS (Microsoft.IdentityServer.ServiceHost.exe, a network logon)
+    -- with her old password; three minutes later she types the new one
+    -- and the phone logs on through ADFS.  Two minutes after that the same
+    -- address tries six accounts over SMB on the file server: a spray,
+    -- from someone else behind the NAT perhaps.  The phone's failures and
+    -- logon all came through the front end, which users' phones fail and
+    -- log on through whatever else the address does: its success is read
+    -- as her guess is, a stale password's.  It read as the spray's
+    -- (critical): a logon kept as a count did not keep the process it came
+    -- through, so the reconciliation saw none.
+    --   Where alice also logs on to the file server over SMB from that
+    -- address right after, with no front end between, the address is read
+    -- by that logon: one of the account's own, directly from where a spray
+    -- comes minutes later, is the spray's to rule out first, whatever came
+    -- through ADFS beside it.  A success is passed over only where all its
+    -- logons came through a front end, not any one.
+    --   Where the spray comes a minute after her one logon, within the
+    -- window of her failures, her guess is read as an attack by itself (its
+    -- source tried other accounts with them), and the logon after those
+    -- failures is that attack's, through ADFS or not.  And from a
+    -- carrier's internet address, with no spray, the logon through ADFS
+    -- after the phone's failures is read as they are, where it read as an
+    -- attack for the address alone: the internet's own finding still
+    -- names the logon.  Read in parts (-j), a logon through ADFS in each,
+    -- the same; a part that says a count came through a process that is
+    -- no front end is refused.
+    it("passes over a success through a web front end beside an attack, not one direct beside it",
+       function()
+      local ADFS = "C:\\Windows\\ADFS\\Microsoft.IdentityServer.ServiceHost.exe"
+      local NAT = "10.30.0.1"
+      local function via_adfs(e)
+        e.computer, e.data.ProcessName = "adfs01.corp.local", ADFS
+        e.data.LogonProcessName, e.data.ProcessId = "Advapi  ", "0x8c4"
+        return e
+      end
+      -- (the phone from ip; the spray from there from spray on, if given)
+      local function phone(ip, spray)
+        local log = {}
+        for i = 1, 5 do log[i] = via_adfs(failed_logon("alice", "CORP", ip, "-", i * 20 - 20)) end
+        log[6] = via_adfs(logged_on("alice", ip, "-", 290))
+        log[7] = via_adfs(logged_on("alice", ip, "-", 350)) -- (the phone again)
+        for i = 1, spray and 6 or 0 do
+          log[#log + 1] = failed_logon("user" .. i, "CORP", ip, "-", spray + i * 5)
+        end
+        return log
+      end
+      local TYPO = "failures at a person's pace, then the success, from the same source"
+      local NEARBY = "the source is in another finding read as an attack, within the window " ..
+                     "of these attempts"
+      local log = phone(NAT, 400)
+      local r = sc.triage(log)
+      assert.are.equal("attacker", one(r, "password_spray").reading)
+      assert.are.equal("stale_credential", one(r, "password_guessing").reading)
+      local s = one(r, "success_after_failures")
+      assert.are.same({ { NAT }, "stale_credential", "medium", TYPO },
+                      { s.sources, s.reading, s.severity, s.why })
+      local triage, wire = require "logonerr.events.triage", require "logonerr.events.wire"
+      local recs = sc.records(log)
+      local whole = triage.new(triage.DEFAULTS)
+      for _, rec in ipairs(recs) do whole:add(rec) end
+      s = one(whole:finish(), "success_after_failures")
+      assert.are.equal("stale_credential", s.reading)
+      for _, live in ipairs({ false, true }) do
+        local a, b = triage.new(triage.DEFAULTS), triage.new(triage.DEFAULTS)
+        for k, rec in ipairs(recs) do (k <= 6 and a or b):add(rec) end
+        local st = b:state(live)
+        if not live then st = wire.decode(wire.encode(st)) end
+        assert.is_true(a:merge(st))
+        assert.are.same(s, one(a:finish(), "success_after_failures"))
+      end
+      local b = triage.new(triage.DEFAULTS)
+      for k = 7, #recs do b:add(recs[k]) end
+      local st = wire.decode(wire.encode(b:state()))
+      st.found.sums[1].front = "C:\\Tools\\kit.exe"
+      assert.is_nil(triage.new(triage.DEFAULTS):merge(st))
+      -- (and her logon to the file server from there, no front end between)
+      log[#log + 1] = logged_on("alice", NAT, "-", 295)
+      r = sc.triage(log)
+      s = one(r, "success_after_failures")
+      assert.are.same({ { NAT }, "attacker", "critical", NEARBY },
+                      { s.sources, s.reading, s.severity, s.why })
+      assert.are.equal(2, #s.successes)
+      assert.are.equal("stale_credential", one(r, "password_guessing").reading)
+      -- (the spray a minute after her logon, the phone's once)
+      log = phone(NAT, 295)
+      table.remove(log, 7)
+      r = sc.triage(log)
+      local g = one(r, "password_guessing")
+      assert.are.same({ "attacker", "the source also failed for other accounts within the window" },
+                      { g.reading, g.why })
+      s = one(r, "success_after_failures")
+      assert.are.same({ "attacker", "critical", NEARBY }, { s.reading, s.severity, s.why })
+      -- (a carrier's internet address)
+      r = sc.triage(phone("100.20.30.40"))
+      assert.are.equal("stale_credential", one(r, "password_guessing").reading)
+      s = one(r, "success_after_failures")
+      assert.are.same({ "stale_credential", "medium", TYPO }, { s.reading, s.severity, s.why })
+      assert.are.same({ "attacker", "a logon succeeded from an internet address" },
+                      { one(r, "public_source").reading, one(r, "public_source").why })
+    end)
+
     -- Six tries in ten seconds one day, then fifteen over ten hours two
     -- days later: a burst and slow guessing at one account, one finding
     -- of all 21 (the slow run was dropped beside a fast one).

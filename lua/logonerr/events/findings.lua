@@ -143,6 +143,13 @@ local function one_of(list, p)
   return false
 end
 local function for_someone(p) return one_of(FRONT, p) end
+-- Process p as written where it is one of those, else nil (remembered: a
+-- front end logs on its users by the thousand).
+local front_of = memo.one(function(p)
+  p = tostring(p)
+  if for_someone(p) then return p end
+  return nil
+end)
 -- Logon types a program on the host asks for on its own: interactive
 -- (LogonUser), batch (a task), service, unlock, new credentials (runas
 -- /netonly), cached.  Not network (3, a share of its own or a client's),
@@ -503,6 +510,12 @@ function STATE:add(rec, ev)
       self.sum_list[#self.sum_list + 1] = sm
     end
     sm.n = sm.n + 1
+    -- (the front end its successes came through, IIS, Exchange, ADFS or
+    -- the logon screen, where every one of them named it, as a count
+    -- keeps no process of its own: the reconciliation passes over a
+    -- success that came through one, as it does a phone's failures)
+    local front = proc and front_of(proc) or nil
+    if sm.n == 1 then sm.front = front elseif sm.front ~= front then sm.front = nil end
     -- A logon is logged twice where UAC splits an administrator's token:
     -- two 4624s, for the full token and the filtered one, at one time, by
     -- one process (and for one sum: host, account, source, logon type), of
@@ -846,9 +859,10 @@ local function named_process(e)
 end
 
 -- Does attempt e name one of list's processes?  An attempt told by
--- several events: by any of them.
+-- several events: by any of them; a success kept as a count, by the
+-- front end its count's successes all came through.
 local function names_one_of(e, list)
-  local p = named_process(e)
+  local p = named_process(e) or e.front
   if p and one_of(list, p) then return true end
   for _, r in ipairs(e.records or {}) do
     p = named_process(r)
@@ -936,7 +950,7 @@ end
 local SCREEN_TYPES = { [2] = true, [7] = true, [11] = true }
 local function at_screen(sh, src)
   if not (SCREEN_TYPES[sh.logon_type or -1] and from_here(sh, src)) then return false end
-  local p = named_process(sh)
+  local p = named_process(sh) or sh.front -- (a success kept as a count: its front end)
   return sh.screen == true or (p ~= nil and one_of(SCREEN, p))
 end
 
@@ -2040,7 +2054,7 @@ local function find_all(self, tables_only)
               identity = e.identity, kind = e.kind, spelling = e.spelling,
               source = e.source, source_label = e.source_label, src = e.src, success = true,
               failed = false, logon_type = e.logon_type, logon_name = e.logon_name,
-              platform = e.platform }
+              platform = e.platform, front = e.front, at_screen = at_screen(e, e.src) }
       end
       hit_at[c] = true
       local k = e.source or e.identity
@@ -2842,7 +2856,7 @@ local SUM = { key = "string", spelling = "string", user = "string", domain = "st
               src = "string?", role = "string", id = "count", computer = "scalar?",
               logon_type = "count?", logon_name = "string?", kind = "string", n = "count",
               first = "string?", last = "string?", twins = "count?", first_twin = "string?",
-              last_twin = "string?", platform = "string?" }
+              last_twin = "string?", platform = "string?", front = "string?" }
 local NAMELESS = { key = "string", src = "string", id = "count", computer = "scalar?",
                    code = "string?", platform = "string?" }
 -- (a shape's platform, where not Windows': one rules knows)
@@ -2921,7 +2935,8 @@ function M.check(st)
     if not (plain.fields(sm, SUM, true) and ROLES[sm.role] and
             sm.key == sum_key(sm.spelling, sm.src, sm.role, sm.logon_type, sm.id,
                               host_of(sm.computer, sm.platform)) and
-            (sm.twins or 0) < sm.n and platform_ok(sm)) then
+            (sm.twins or 0) < sm.n and platform_ok(sm) and
+            (sm.front == nil or front_of(sm.front) == sm.front)) then
       return false, "its sums"
     end
     local user, domain = split(sm.spelling)
@@ -3037,6 +3052,7 @@ function STATE:merge(st)
       if twins > 0 then mine.twins = (mine.twins or 0) + twins end
       if sm.role == "logon" then mine.last_twin = sm.last_twin end
       mine.n = mine.n + sm.n
+      if sm.front ~= mine.front then mine.front = nil end -- (add()'s: one front end for all)
       if sm.first and (mine.first == nil or sm.first < mine.first) then mine.first = sm.first end
       if sm.last and (mine.last == nil or sm.last > mine.last) then mine.last = sm.last end
     end
