@@ -1580,8 +1580,8 @@ describe("findings", function()
     -- PC07's screen is not, as it was not where it was the only source.
     it("judges each source of a guess beside an attack by its own failures, not by IIS's",
        function()
-      local SOME_OUT = "of its sources, these are internet addresses, outside the network " ..
-                       "unless --internal names their block as the network's own: 185.220.101.5"
+      local SOME_OUT = "of its sources, this one is an internet address, outside the network " ..
+                       "unless --internal names its block as the network's own: 185.220.101.5"
       local function via_owa(user, ip, ws, t)
         local e = failed_logon(user, "CORP", ip, ws, t, nil, "exch01.corp.local")
         e.data.LogonType, e.data.ProcessName = "8", "C:\\Windows\\System32\\inetsrv\\w3wp.exe"
@@ -1611,8 +1611,8 @@ describe("findings", function()
       g = one(sc.triage(log), "password_guessing")
       assert.are.same({ "10.0.0.25", "10.0.0.66" }, sc.sorted(g.sources))
       assert.are.same({ "attacker", "medium" }, { g.reading, g.severity })
-      assert.are.equal("of its sources, these are in another finding read as an attack, within " ..
-                       "the window of these attempts: 10.0.0.66", g.why)
+      assert.are.equal("of its sources, this one is in another finding read as an attack, " ..
+                       "within the window of these attempts: 10.0.0.66", g.why)
 
       -- (PC07's screen, beside AccountRestore.exe's burst and logon there)
       local TOOL = "C:\\Users\\admin\\Desktop\\restore\\AccountRestore.exe"
@@ -1881,8 +1881,8 @@ describe("findings", function()
       assert.is_true(f.slow)
       assert.are.same({ "10.0.0.31", "10.0.0.66" }, sc.sorted(f.sources))
       assert.are.equal("attacker", f.reading)
-      assert.matches("of its sources, these are in another finding read as an attack", f.why, 1,
-                     true)
+      assert.matches("of its sources, this one is in another finding read as an attack", f.why,
+                     1, true)
       assert.matches(": 10.0.0.66$", f.why)
     end)
 
@@ -1899,7 +1899,8 @@ describe("findings", function()
       assert.are.same({ "10.0.0.31", "10.0.0.66", "185.220.101.5" }, sc.sorted(f.sources))
       assert.are.equal("attacker", f.reading)
       assert.matches("another finding read as an attack, within the window of these " ..
-                     "attempts: 10.0.0.66; and these are internet addresses", f.why, 1, true)
+                     "attempts: 10.0.0.66; of its other sources, this one reached the host " ..
+                     "directly from the internet", f.why, 1, true)
       assert.matches(": 185.220.101.5$", f.why)
       assert.not_matches("10.0.0.31", f.why, 1, true)
     end)
@@ -1930,7 +1931,8 @@ describe("findings", function()
       assert.are.same({ "10.0.0.66", "185.220.101.5" }, sc.sorted(f.sources))
       assert.are.equal("attacker", f.reading)
       assert.matches("another finding read as an attack, within the window of these " ..
-                     "attempts: 10.0.0.66; and these are internet addresses", f.why, 1, true)
+                     "attempts: 10.0.0.66; of its other sources, this one reached the host " ..
+                     "directly from the internet", f.why, 1, true)
       assert.matches(": 185.220.101.5$", f.why)
       -- (the burst and its success alone: the internet's, said so)
       local burst = {}
@@ -1968,10 +1970,10 @@ describe("findings", function()
     it("says a guess's source in an attack nearby is an internet address", function()
       local NEARBY = "the source is in another finding read as an attack, within the window of " ..
                      "these attempts"
-      local SOME = "of its sources, these are in another finding read as an attack, within the " ..
-                   "window of these attempts: 185.220.101.66"
-      local OUT = "; and these are internet addresses, outside the network unless --internal " ..
-                  "names their block as the network's own: "
+      local SOME = "of its sources, this one is in another finding read as an attack, within " ..
+                   "the window of these attempts: 185.220.101.66"
+      local IT = "; it reached the host directly from the internet, not through a web front " ..
+                 "end (outside the network unless --internal names its block as the network's own)"
       local INTERNAL = { internal = { "185.220.101.0/24" } }
       local log = outsider_and_pc31("185.220.101.66")
       local f = one(sc.triage(log), "password_guessing")
@@ -1986,12 +1988,12 @@ describe("findings", function()
       log = outsider_and_pc31("185.220.101.66", true)
       f = one(sc.triage(log), "password_guessing")
       assert.are.same({ "10.0.0.31", "185.220.101.66" }, sc.sorted(f.sources))
-      assert.are.equal(SOME .. OUT .. "185.220.101.66", f.why)
+      assert.are.equal(SOME .. IT, f.why)
       for i = 1, 2 do
         log[#log + 1] = failed_logon("erin", "CORP", "185.220.101.5", "-", 50000 + 3600 * i)
       end
       f = one(sc.triage(log), "password_guessing")
-      assert.are.equal(SOME .. OUT .. "185.220.101.5, 185.220.101.66", f.why)
+      assert.are.equal(SOME .. IT .. "; and so did, of its other sources: 185.220.101.5", f.why)
       assert.are.equal(SOME, one(sc.triage(log, nil, INTERNAL), "password_guessing").why)
     end)
   end)
@@ -2072,7 +2074,8 @@ describe("findings", function()
       assert.are.same({ "10.0.0.31", "10.0.0.66" }, sc.sorted(f.sources))
       assert.are.equal("attacker", f.reading)
       assert.are.equal(
-        "of its sources, these also failed for other accounts within the window: 10.0.0.66", f.why)
+        "of its sources, this one also failed for other accounts within the window: 10.0.0.66",
+        f.why)
     end)
 
     -- The same, and two tries at alice's password from 185.220.101.5 in the
@@ -2092,12 +2095,14 @@ describe("findings", function()
       assert.are.same({ "10.0.0.31", "10.0.0.66", "185.220.101.5" }, sc.sorted(f.sources))
       assert.are.equal("attacker", f.reading)
       assert.are.equal(
-        "of its sources, these also failed for other accounts within the window: 10.0.0.66; " ..
-        "and these are internet addresses, outside the network unless --internal names their " ..
-        "block as the network's own: 185.220.101.5", f.why)
+        "of its sources, this one also failed for other accounts within the window: 10.0.0.66; " ..
+        "of its other sources, this one reached the host directly from the internet, not " ..
+        "through a web front end (outside the network unless --internal names its block as " ..
+        "the network's own): 185.220.101.5", f.why)
       f = one(sc.triage(log, nil, { internal = { "185.220.101.0/24" } }), "password_guessing")
       assert.are.equal(
-        "of its sources, these also failed for other accounts within the window: 10.0.0.66", f.why)
+        "of its sources, this one also failed for other accounts within the window: 10.0.0.66",
+        f.why)
     end)
 
     -- 185.220.101.5 tries six passwords at alice's account and one at each
@@ -2158,8 +2163,8 @@ describe("findings", function()
       f = one(sc.triage(log), "password_guessing")
       assert.are.same({ "10.0.0.31", "185.220.101.7" }, sc.sorted(f.sources))
       assert.are.equal("attacker", f.reading)
-      assert.are.equal(RATE .. "; of its sources, these are internet addresses, outside the " ..
-                       "network unless --internal names their block as the network's own: " ..
+      assert.are.equal(RATE .. "; of its sources, this one is an internet address, outside " ..
+                       "the network unless --internal names its block as the network's own: " ..
                        "185.220.101.7", f.why)
       f = one(sc.triage(log, nil, { internal = { "185.220.101.0/24" } }), "password_guessing")
       assert.are.equal(RATE, f.why)
@@ -2187,11 +2192,74 @@ describe("findings", function()
       assert.are.equal("attacker", f.reading)
       assert.are.equal(
         "of its sources, these also failed for other accounts within the window: 10.0.0.66, " ..
-        "185.220.101.5; and these are internet addresses, outside the network unless " ..
-        "--internal names their block as the network's own: 185.220.101.5, 185.220.101.9", f.why)
+        "185.220.101.5 (internet); the one marked (internet) reached the host directly from " ..
+        "the internet, not through a web front end (outside the network unless --internal " ..
+        "names its block as the network's own); and so did, of its other sources: " ..
+        "185.220.101.9", f.why)
       f = one(sc.triage(log, nil, { internal = { "185.220.101.0/24" } }), "password_guessing")
       assert.are.equal("of its sources, these also failed for other accounts within the " ..
                        "window: 10.0.0.66, 185.220.101.5", f.why)
+    end)
+
+    -- A why names each address once.  Where the sources it names for
+    -- failing for others (or for an attack nearby) are internet addresses
+    -- too, it said so by naming them again in a second list, under a
+    -- plural heading for one address; where 300 addresses each try alice
+    -- and another account, both lists held all 300, in text order
+    -- (185.220.100.10 before 185.220.100.2), while the finding's sources
+    -- stop at 50.  Now those named are said to be the internet's (it, all
+    -- of them, or those marked), and the list names at most 50, in address
+    -- order, and counts the rest.
+    it("names each of a why's addresses once, in address order, at most 50", function()
+      local DIRECT = "reached the host directly from the internet, not through a web front " ..
+                     "end (outside the network unless --internal names "
+      -- (185.220.101.5 tries alice and four others; her PC31 mistypes)
+      local log = {}
+      for i = 1, 6 do log[i] = failed_logon("alice", "CORP", "185.220.101.5", "-", i * 20) end
+      for i = 1, 4 do
+        log[#log + 1] = failed_logon("user" .. i, "CORP", "185.220.101.5", "-", 200 + i * 30)
+      end
+      for i = 1, 2 do log[#log + 1] = failed_logon("alice", "CORP", "10.0.0.31", "PC31", i * 30) end
+      local f = one(sc.triage(log), "password_guessing")
+      assert.are.equal("of its sources, this one also failed for other accounts within the " ..
+                       "window: 185.220.101.5; it " .. DIRECT .. "its block as the network's own)",
+                       f.why)
+      -- (and KALI beside it: the internet's one marked)
+      for i = 1, 6 do log[#log + 1] = failed_logon("alice", "CORP", "10.0.0.66", "KALI", i * 21) end
+      log[#log + 1] = failed_logon("user9", "CORP", "10.0.0.66", "KALI", 250)
+      f = one(sc.triage(log), "password_guessing")
+      assert.are.equal("of its sources, these also failed for other accounts within the " ..
+                       "window: 10.0.0.66, 185.220.101.5 (internet); the one marked (internet) " ..
+                       DIRECT .. "its block as the network's own)", f.why)
+
+      -- (300 addresses, each trying alice and one other account)
+      log = {}
+      local ips = {}
+      for i = 1, 300 do
+        ips[i] = string.format("185.220.%d.%d", 100 + (i - 1) // 150, (i - 1) % 150 + 1)
+        log[#log + 1] = failed_logon("alice", "CORP", ips[i], "-", i)
+        log[#log + 1] = failed_logon("user" .. i, "CORP", ips[i], "-", i)
+      end
+      f = one(sc.triage(log), "password_guessing")
+      assert.are.equal(50, #f.sources)
+      assert.are.equal("of its sources, these also failed for other accounts within the " ..
+                       "window: " .. table.concat(ips, ", ", 1, 50) .. " and 250 more; all of " ..
+                       "them " .. DIRECT .. "their block as the network's own)", f.why)
+
+      -- (a success that names no source, after carol's mistypes and an
+      -- internet address's try, the address spraying: named once)
+      log = {}
+      for i = 1, 5 do log[i] = failed_logon("carol", "CORP", "10.0.0.5", "PC05", i * 20) end
+      log[6] = failed_logon("carol", "CORP", "185.220.101.66", "-", 110)
+      for i = 1, 6 do
+        log[#log + 1] = failed_logon("user" .. i, "CORP", "185.220.101.66", "-", 110 + i * 5)
+      end
+      log[#log + 1] = ntlm("carol", "", 150, "0x0")
+      f = one(sc.triage(log), "success_after_failures")
+      assert.matches("its record cannot tell): 185.220.101.66; it " .. DIRECT .. "its block as " ..
+                     "the network's own)", f.why, 1, true)
+      local _, n = f.why:gsub("185%.220%.101%.66", "")
+      assert.are.equal(1, n)
     end)
 
     -- alice's phone, on a carrier's internet address (100.20.30.40), fails
@@ -2225,11 +2293,13 @@ describe("findings", function()
       assert.are.same({ "10.0.0.31", "10.0.0.66", "100.20.30.40" }, sc.sorted(f.sources))
       assert.are.equal("attacker", f.reading)
       assert.are.equal(
-        "of its sources, these also failed for other accounts within the window: 10.0.0.66", f.why)
+        "of its sources, this one also failed for other accounts within the window: 10.0.0.66",
+        f.why)
       -- (and one try of its own from there, not through the front end)
       log[#log + 1] = failed_logon("alice", "CORP", "100.20.30.40", "-", 170)
       f = one(sc.triage(log), "password_guessing")
-      assert.matches("; and these are internet addresses, .*: 100%.20%.30%.40$", f.why)
+      assert.matches("; of its other sources, this one reached the host directly from the " ..
+                     "internet.*: 100%.20%.30%.40$", f.why)
 
       local OTHERS = "the source also failed for other accounts within the window"
       log = {}
@@ -3529,8 +3599,8 @@ describe("findings", function()
       log[5] = failed_logon("carol", "CORP", "185.220.101.5", "-", 100)
       s = one(sc.triage(log), "success_after_failures")
       assert.matches("1 of the 6 failures", s.why, 1, true)
-      assert.matches(": 10.0.0.66; and these are internet addresses, .*: 185%.220%.101%.5$",
-                     s.why)
+      assert.matches(": 10%.0%.0%.66; of its other sources, this one reached the host directly " ..
+                     "from the internet.*: 185%.220%.101%.5$", s.why)
     end)
 
     -- carol mistypes her password five times from 185.220.101.66 (her
@@ -3572,9 +3642,9 @@ describe("findings", function()
       assert.are.equal("attacker", s.reading)
       assert.matches("1 of the 6 failures before it came from sources another finding reads " ..
                      "as an attack", s.why, 1, true)
-      assert.matches("its record cannot tell): 185.220.101.66; and these are internet " ..
-                     "addresses, outside the network unless --internal names their block as " ..
-                     "the network's own: 185.220.101.66", s.why, 1, true)
+      assert.matches("its record cannot tell): 185.220.101.66; it reached the host directly " ..
+                     "from the internet, not through a web front end (outside the network " ..
+                     "unless --internal names its block as the network's own)", s.why, 1, true)
       s = one(sc.triage(log, nil, INTERNAL), "success_after_failures")
       assert.matches("its record cannot tell%): 185%.220%.101%.66$", s.why)
     end)
@@ -3642,7 +3712,8 @@ describe("findings", function()
                       { one(r, "password_guessing").reading, one(r, "password_guessing").why })
       s = one(r, "success_after_failures")
       assert.are.same({ "attacker", "critical" }, { s.reading, s.severity })
-      assert.matches("another finding reads as an attack.*: 100%.20%.30%.40; and", s.why)
+      assert.matches("another finding reads as an attack.*: 100%.20%.30%.40; it reached the " ..
+                     "host directly from the internet", s.why)
       assert.matches("a logon whose record names no source followed", one(r, "public_source").why,
                      1, true)
       log[8] = nil
@@ -3668,7 +3739,7 @@ describe("findings", function()
       local g = one(sc.triage(log), "password_guessing")
       assert.are.same({ "10.0.0.5", "185.220.101.5" }, sc.sorted(g.sources))
       assert.are.equal("attacker", g.reading)
-      assert.matches("of its sources, these are internet addresses", g.why, 1, true)
+      assert.matches("of its sources, this one is an internet address", g.why, 1, true)
       assert.matches(": 185.220.101.5$", g.why)
       assert.not_matches("10.0.0.5", g.why, 1, true)
     end)

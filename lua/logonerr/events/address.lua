@@ -94,6 +94,16 @@ local function value(v)
   return ((tonumber(a) * 256 + tonumber(b)) * 256 + tonumber(c)) * 256 + tonumber(d)
 end
 
+--- Sources in address order, for sort: IPv4 addresses by value
+-- (185.220.101.2 before 185.220.101.10), then the rest (names, IPv6) as
+-- text.
+function M.before(a, b)
+  local x, y = ipv4(a) and value(a), ipv4(b) and value(b)
+  if x and y and x ~= y then return x < y end
+  if (x == nil) ~= (y == nil) then return x ~= nil end
+  return a < b
+end
+
 --- An IPv4 block, written as CIDR (`198.51.100.0/24`, or an address alone
 -- for its /32), as the first and last values it holds; nil and why for
 -- anything else.  IPv6 is refused: is_public never takes it for the

@@ -1140,6 +1140,23 @@ end
 -- (account, source, code, and its event, where it has one record) is
 -- noted once for a run of that shape; its time, and the first 20 records
 -- as evidence.
+-- Sources as a why names them: in address order (185.220.101.2 before
+-- 185.220.101.10), at most 50 as a finding's own list has, the rest
+-- counted; those in the set marked marked as the internet's.
+local WHY_MOST = 50
+local function addresses(list, marked)
+  local l = {}
+  for i, s in ipairs(list) do l[i] = s end
+  sort(l, address.before)
+  local shown = {}
+  for i = 1, math_min(#l, WHY_MOST) do
+    shown[i] = marked and marked[l[i]] and l[i] .. " (internet)" or l[i]
+  end
+  local s = concat(shown, ", ")
+  if #l > WHY_MOST then s = s .. format(" and %d more", #l - WHY_MOST) end
+  return s
+end
+
 local function finding(kind, list, reading, extra)
   local accounts, sources, codes, span, ev, seen = {}, {}, {}, {}, {}, {}
   local srcs = {} -- (the sources as the records give them, lower-cased: about())
@@ -1288,20 +1305,41 @@ local function finding(kind, list, reading, extra)
       f[key] = v
     end
   end
-  if f.why then f.why = rules.WHY[f.why] end
+  local named = f.why and extra and extra.why_sources
+  -- (one source named: a heading in the singular)
+  if named and #named == 1 and rules.WHY_ONE_OF[f.why] then f.why = rules.WHY_ONE_OF[f.why]
+  elseif f.why then f.why = rules.WHY[f.why] end
   local counts = extra and extra.why_format -- (a why with counts: filled in)
   if f.why and counts then f.why = format(f.why, unpack(counts)) end
   -- (the sources it names, where only some of the finding's are why; and
-  -- the internet's, beside those: WHY_INTERNET_TOO says which)
-  if f.why and extra and extra.why_sources then
-    f.why = f.why .. ": " .. concat(extra.why_sources, ", ")
-    if extra.why_internet then
-      f.why = f.why .. rules.WHY_INTERNET_TOO .. concat(extra.why_internet, ", ")
+  -- the internet's, beside those, each address named once: those named
+  -- marked, or said to be all of them, and the others after)
+  local out = f.why and extra and extra.why_internet
+  if named then
+    local is_named, both, rest = {}, {}, {}
+    for _, s in ipairs(named) do is_named[s] = true end
+    for _, s in ipairs(out or {}) do
+      if is_named[s] then both[s] = true else rest[#rest + 1] = s end
     end
-  elseif f.why and extra and extra.why_internet then
+    local named_out = count_keys(both)
+    local some = named_out > 0 and named_out < #named
+    f.why = f.why .. ": " .. addresses(named, some and both)
+    if named_out > 0 then
+      f.why = f.why .. (not some and (#named == 1 and rules.WHY_INTERNET_IT or
+                                      rules.WHY_INTERNET_ALL) or
+                        named_out == 1 and rules.WHY_INTERNET_MARKED_ONE or
+                        rules.WHY_INTERNET_MARKED)
+    end
+    if #rest > 0 then
+      f.why = f.why .. (named_out > 0 and rules.WHY_INTERNET_SO_DID or
+                        #rest == 1 and rules.WHY_INTERNET_REST_ONE or rules.WHY_INTERNET_REST) ..
+              addresses(rest)
+    end
+  elseif out then
     -- (a why that names none: which source is the internet's)
     f.why = f.why .. (count_keys(sources) == 1 and rules.WHY_INTERNET_ONE or
-                      rules.WHY_INTERNET_OF) .. concat(extra.why_internet, ", ")
+                      #out == 1 and rules.WHY_INTERNET_OF_ONE or rules.WHY_INTERNET_OF) ..
+            addresses(out)
   end
   -- (4648's finding names its one process)
   if f.process == nil and next(processes) then f.processes = keys(processes, 20) end
@@ -2412,7 +2450,7 @@ local function find_all(self, tables_only)
                    "failed_from_attack_some"
         a[2].why_format = { words[1], n_of, a.failed_all, words[2], words[3], words[4] }
         if why == "from_internet" then
-          table_insert(a[2].why_format, 5, concat(a[2].why_sources, ", "))
+          table_insert(a[2].why_format, 5, addresses(a[2].why_sources))
           a[2].why_sources = nil
         end
       end

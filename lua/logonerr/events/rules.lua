@@ -603,9 +603,20 @@ M.ABOUT_THE_LOG = {}
 for _, g in ipairs(M.GAPS) do M.ABOUT_THE_LOG[g.id] = true end
 
 --- After a why that names some of a finding's sources (those in an attack
--- nearby, or failing for other accounts): all its sources that are
--- internet addresses, the ones named too.
-M.WHY_INTERNET_TOO = "; and these are internet addresses, outside the network unless --internal names their block as the network's own: "
+-- nearby, or failing for other accounts): which of those named are
+-- internet addresses (it, all, or those marked), and then its other
+-- sources that are, each address named once.
+local function direct(whose)
+  return "reached the host directly from the internet, not through a web front end (outside the network unless --internal names " ..
+         whose .. " block as the network's own)"
+end
+M.WHY_INTERNET_IT = "; it " .. direct("its")
+M.WHY_INTERNET_ALL = "; all of them " .. direct("their")
+M.WHY_INTERNET_MARKED_ONE = "; the one marked (internet) " .. direct("its")
+M.WHY_INTERNET_MARKED = "; those marked (internet) " .. direct("their")
+M.WHY_INTERNET_SO_DID = "; and so did, of its other sources: "
+M.WHY_INTERNET_REST_ONE = "; of its other sources, this one " .. direct("its") .. ": "
+M.WHY_INTERNET_REST = "; of its other sources, these " .. direct("their") .. ": "
 
 --- Why a finding has the reading it has, in the words reports use.
 M.WHY = {
@@ -657,6 +668,14 @@ M.WHY = {
 -- internet's, or the internet's among its several, in WHY's words.
 M.WHY_INTERNET_ONE = "; and " .. M.WHY.from_internet .. ": "
 M.WHY_INTERNET_OF = "; " .. M.WHY.from_internet_some .. ": "
+
+--- The WHY of some sources, where one is named: in the singular.
+M.WHY_ONE_OF = {
+  other_accounts_some = "of its sources, this one also failed for other accounts within the window",
+  from_internet_some = "of its sources, this one is an internet address, outside the network unless --internal names its block as the network's own",
+  attack_nearby_some = "of its sources, this one is in another finding read as an attack, within the window of these attempts",
+}
+M.WHY_INTERNET_OF_ONE = "; " .. M.WHY_ONE_OF.from_internet_some .. ": "
 
 --- The readings a finding can have, in the words reports use.
 M.READINGS = {
