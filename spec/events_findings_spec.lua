@@ -58,6 +58,14 @@ local function tried_with_others(user)
   return log
 end
 
+-- A bad password for user through Outlook on the web: Exchange's IIS
+-- (w3wp.exe, logon type 8) on EXCH01, from the client's address ip.
+local function via_owa(user, ip, ws, t)
+  local e = failed_logon(user, "CORP", ip, ws, t, nil, "exch01.corp.local")
+  e.data.LogonType, e.data.ProcessName = "8", "C:\\Windows\\System32\\inetsrv\\w3wp.exe"
+  return e
+end
+
 -- A bad password for PC07's own account user, at PC07 (logon type and
 -- process as given), or from ip where given.
 local function at_pc07(user, t, process, logon_type, ip)
@@ -1525,13 +1533,8 @@ describe("findings", function()
       assert.are.same({ "attacker", "high" }, { g.reading, g.severity })
       assert.matches("another finding read as an attack, within the window", g.why, 1, true)
       -- (the front end)
-      local function via_owa(user, t)
-        local e = failed_logon(user, "CORP", "10.0.0.25", "EXCH01", t, nil, "exch01.corp.local")
-        e.data.LogonType, e.data.ProcessName = "8", "c:\\windows\\system32\\inetsrv\\w3wp.exe"
-        return e
-      end
       log = {}
-      for i = 1, 6 do log[i] = via_owa("bob", i) end
+      for i = 1, 6 do log[i] = via_owa("bob", "10.0.0.25", "EXCH01", i) end
       log[7] = logged_on("bob", "10.0.0.25", "EXCH01", 6.5)
       r = sc.triage(log)
       assert.are.equal("attacker", one(r, "success_after_failures").reading)
@@ -1582,11 +1585,6 @@ describe("findings", function()
        function()
       local SOME_OUT = "of its sources, this one is an internet address, outside the network " ..
                        "unless --internal names its block as the network's own: 185.220.101.5"
-      local function via_owa(user, ip, ws, t)
-        local e = failed_logon(user, "CORP", ip, ws, t, nil, "exch01.corp.local")
-        e.data.LogonType, e.data.ProcessName = "8", "C:\\Windows\\System32\\inetsrv\\w3wp.exe"
-        return e
-      end
       local log = {}
       for i = 1, 6 do log[i] = via_owa("alice", "100.20.30.40", "-", i * 30) end
       local g = one(sc.triage(log), "password_guessing")
@@ -2280,15 +2278,9 @@ describe("findings", function()
     -- twenty-two bad passwords through IIS, a phone's retries.
     it("does not name as the internet's a source whose failures came through a web front end",
        function()
-      local function via_owa(user, t)
-        local e = failed_logon(user, "CORP", "100.20.30.40", "-", t, nil, "exch01.corp.local")
-        e.data.LogonType = "8"
-        e.data.ProcessName = "C:\\Windows\\System32\\inetsrv\\w3wp.exe"
-        return e
-      end
       local log = tried_with_others("alice")
       for i = 1, 2 do log[#log + 1] = failed_logon("alice", "CORP", "10.0.0.31", "PC31", i * 30) end
-      for i = 1, 2 do log[#log + 1] = via_owa("alice", 100 + i * 30) end
+      for i = 1, 2 do log[#log + 1] = via_owa("alice", "100.20.30.40", "-", 100 + i * 30) end
       local f = one(sc.triage(log), "password_guessing")
       assert.are.same({ "10.0.0.31", "10.0.0.66", "100.20.30.40" }, sc.sorted(f.sources))
       assert.are.equal("attacker", f.reading)
@@ -2303,8 +2295,8 @@ describe("findings", function()
 
       local OTHERS = "the source also failed for other accounts within the window"
       log = {}
-      for i = 1, 6 do log[i] = via_owa("alice", i * 20) end
-      for i = 1, 4 do log[#log + 1] = via_owa("user" .. i, 200 + i * 30) end
+      for i = 1, 6 do log[i] = via_owa("alice", "100.20.30.40", "-", i * 20) end
+      for i = 1, 4 do log[#log + 1] = via_owa("user" .. i, "100.20.30.40", "-", 200 + i * 30) end
       local r = sc.triage(log)
       f = one(r, "password_guessing")
       assert.are.same({ "100.20.30.40" }, f.sources)
@@ -2312,7 +2304,7 @@ describe("findings", function()
       assert.are.equal(OTHERS, f.why)
       assert.are.same({ "100.20.30.40" }, one(r, "public_source").sources)
       log = {}
-      for i = 1, 22 do log[i] = via_owa("bob", i * 5) end
+      for i = 1, 22 do log[i] = via_owa("bob", "100.20.30.40", "-", i * 5) end
       f = one(sc.triage(log), "password_guessing")
       assert.are.equal("attacker", f.reading)
       assert.are.equal("more bad passwords in the window than a stale password sends before " ..
