@@ -1583,8 +1583,9 @@ describe("findings", function()
     -- PC07's screen is not, as it was not where it was the only source.
     it("judges each source of a guess beside an attack by its own failures, not by IIS's",
        function()
-      local SOME_OUT = "of its sources, this one is an internet address, outside the network " ..
-                       "unless --internal names its block as the network's own: 185.220.101.5"
+      local SOME_OUT = "of its sources, this one reached the host directly from the internet, " ..
+                       "not through a web front end (outside the network unless --internal " ..
+                       "names its block as the network's own): 185.220.101.5"
       local log = {}
       for i = 1, 6 do log[i] = via_owa("alice", "100.20.30.40", "-", i * 30) end
       local g = one(sc.triage(log), "password_guessing")
@@ -2161,9 +2162,9 @@ describe("findings", function()
       f = one(sc.triage(log), "password_guessing")
       assert.are.same({ "10.0.0.31", "185.220.101.7" }, sc.sorted(f.sources))
       assert.are.equal("attacker", f.reading)
-      assert.are.equal(RATE .. "; of its sources, this one is an internet address, outside " ..
-                       "the network unless --internal names its block as the network's own: " ..
-                       "185.220.101.7", f.why)
+      assert.are.equal(RATE .. "; of its sources, this one reached the host directly from the " ..
+                       "internet, not through a web front end (outside the network unless " ..
+                       "--internal names its block as the network's own): 185.220.101.7", f.why)
       f = one(sc.triage(log, nil, { internal = { "185.220.101.0/24" } }), "password_guessing")
       assert.are.equal(RATE, f.why)
     end)
@@ -2197,6 +2198,35 @@ describe("findings", function()
       f = one(sc.triage(log, nil, { internal = { "185.220.101.0/24" } }), "password_guessing")
       assert.are.equal("of its sources, these also failed for other accounts within the " ..
                        "window: 10.0.0.66, 185.220.101.5", f.why)
+    end)
+
+    -- alice's phone fails through Outlook on the web from a carrier's
+    -- 100.20.30.40, and 185.220.101.5 tries her password over SMB: an
+    -- attack's for the internet address, and the why named it as "of its
+    -- sources, these are internet addresses", as if the phone's address
+    -- were inside, where the internet's finding beside it names both.  It
+    -- says what is true of the one named alone: it reached the host
+    -- directly, not through a web front end.  So too beside a rate.
+    it("does not say a guess's other sources are inside where a front end's is the internet's",
+       function()
+      local DIRECT = "reached the host directly from the internet, not through a web front end " ..
+                     "(outside the network unless --internal names its block as the network's own)"
+      local log = {}
+      for i = 1, 4 do log[i] = via_owa("alice", "100.20.30.40", "-", i * 30) end
+      for i = 5, 6 do log[i] = failed_logon("alice", "CORP", "185.220.101.5", "-", i * 30) end
+      local r = sc.triage(log)
+      assert.are.same({ "100.20.30.40", "185.220.101.5" },
+                      sc.sorted(one(r, "public_source").sources))
+      local g = one(r, "password_guessing")
+      assert.are.equal("attacker", g.reading)
+      assert.are.equal("of its sources, this one " .. DIRECT .. ": 185.220.101.5", g.why)
+      log = {}
+      for i = 1, 22 do log[i] = failed_logon("bob", "CORP", "185.220.101.7", "-", i * 5) end
+      for i = 1, 2 do log[#log + 1] = via_owa("bob", "100.20.30.40", "-", i * 40 + 2) end
+      g = one(sc.triage(log), "password_guessing")
+      assert.are.equal("more bad passwords in the window than a stale password sends before " ..
+                       "the account locks; of its sources, this one " .. DIRECT ..
+                       ": 185.220.101.7", g.why)
     end)
 
     -- A why names each address once.  Where the sources it names for
@@ -3731,7 +3761,8 @@ describe("findings", function()
       local g = one(sc.triage(log), "password_guessing")
       assert.are.same({ "10.0.0.5", "185.220.101.5" }, sc.sorted(g.sources))
       assert.are.equal("attacker", g.reading)
-      assert.matches("of its sources, this one is an internet address", g.why, 1, true)
+      assert.matches("of its sources, this one reached the host directly from the internet",
+                     g.why, 1, true)
       assert.matches(": 185.220.101.5$", g.why)
       assert.not_matches("10.0.0.5", g.why, 1, true)
     end)

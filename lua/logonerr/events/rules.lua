@@ -645,7 +645,9 @@ M.WHY = {
   attack_nearby = "the source is in another finding read as an attack, within the window of these attempts",
   from_internet = "the source is an internet address, outside the network unless --internal names its block as the network's own",
   other_accounts_some = "of its sources, these also failed for other accounts within the window",
-  from_internet_some = "of its sources, these are internet addresses, outside the network unless --internal names their block as the network's own",
+  -- (not "are internet addresses": a source passed over for its front
+  -- end, a phone's through OWA, may be one too)
+  from_internet_some = "of its sources, these reached the host directly from the internet, not through a web front end (outside the network unless --internal names their block as the network's own)",
   attack_nearby_some = "of its sources, these are in another finding read as an attack, within the window of these attempts",
   failed_from_attack = "the success's record names no source, and failures before it came from sources another finding reads as an attack, within the window of these attempts",
   -- (the _some ones filled in: "the success's record names" or "the
@@ -672,7 +674,7 @@ M.WHY_INTERNET_OF = "; " .. M.WHY.from_internet_some .. ": "
 --- The WHY of some sources, where one is named: in the singular.
 M.WHY_ONE_OF = {
   other_accounts_some = "of its sources, this one also failed for other accounts within the window",
-  from_internet_some = "of its sources, this one is an internet address, outside the network unless --internal names its block as the network's own",
+  from_internet_some = "of its sources, this one reached the host directly from the internet, not through a web front end (outside the network unless --internal names its block as the network's own)",
   attack_nearby_some = "of its sources, this one is in another finding read as an attack, within the window of these attempts",
 }
 M.WHY_INTERNET_OF_ONE = "; " .. M.WHY_ONE_OF.from_internet_some .. ": "
