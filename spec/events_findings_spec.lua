@@ -9,6 +9,7 @@
 -- Elastic's published rules flag on the same events.
 local events = require "logonerr.events"
 local sc = require "support.scenario"
+local rules = require "logonerr.events.rules"
 
 local BASE = "2024-05-01T10:00:00"
 local function at(t) return sc.at(BASE, t) end
@@ -3625,6 +3626,31 @@ describe("findings", function()
                      "from the internet.*: 185%.220%.101%.5$", s.why)
     end)
 
+    -- 25 bad passwords for bob from 185.220.101.7 in five seconds, then
+    -- bob logs on from there: the success is critical, an attack's by the
+    -- burst before it, and its why said so and no more, where the guess of
+    -- the same failures says the address is the internet's.  The success
+    -- is the one that worked from outside: its why says so too.  Not where
+    -- --internal names the block, nor from an inside address.
+    it("says the source of a success after a tool's burst is an internet address", function()
+      local function burst(ip)
+        local log = {}
+        for i = 1, 25 do log[i] = failed_logon("bob", "CORP", ip, "-", i * 0.2) end
+        log[26] = logged_on("bob", ip, "-", 6)
+        return log
+      end
+      local s = one(sc.triage(burst("185.220.101.7")), "success_after_failures")
+      assert.are.same({ "attacker", "critical" }, { s.reading, s.severity })
+      assert.are.equal(rules.WHY.after_failures .. "; and the source is an internet address, " ..
+                       "outside the network unless --internal names its block as the network's " ..
+                       "own: 185.220.101.7", s.why)
+      s = one(sc.triage(burst("185.220.101.7"), nil, { internal = { "185.220.101.0/24" } }),
+              "success_after_failures")
+      assert.are.equal(rules.WHY.after_failures, s.why)
+      s = one(sc.triage(burst("10.0.0.66")), "success_after_failures")
+      assert.are.equal(rules.WHY.after_failures, s.why)
+    end)
+
     -- carol mistypes her password five times from 185.220.101.66 (her
     -- laptop at a hotel, perhaps) and then logs on from it; a minute later
     -- the same address tries six other accounts.  Her mistypes and logon
@@ -3879,7 +3905,6 @@ describe("findings", function()
   end)
 
   describe("findings: failures that name no account", function()
-    local rules = require "logonerr.events.rules"
     -- 4625 with TargetUserName "-": no account was named (an anonymous
     -- or null session, a handshake broken off before a name), only where
     -- the attempt came from.

@@ -2157,6 +2157,17 @@ local function find_all(self, tables_only)
                     why = tool and "after_failures" or
                           l[1].source and (unsourced and "typo_failures_no_source" or "typo") or
                           "typo_no_source" }
+    -- (read as an attack by its own failures: where its source is the
+    -- internet's, said, as a guess's why says it; by the success's own
+    -- address, not one a front end passed on)
+    if tool and l[1].source then
+      local out = {}
+      for _, e in ipairs(l) do
+        local s = e.source_label
+        if s and e.src and self.public(e.src) and not through_web(e) then out[s] = true end
+      end
+      extra.why_internet = next(out) and keys(out) or nil
+    end
     local x = finding("success_after_failures", l, reading, extra)
     f[#f + 1] = x
     local a = { l, extra }
