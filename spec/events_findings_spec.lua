@@ -2230,6 +2230,35 @@ describe("findings", function()
                        ": 185.220.101.7", g.why)
     end)
 
+    -- 185.220.101.5 sprays eight accounts through Outlook on the web, then
+    -- tries erin's password through it every ten minutes.  A source whose
+    -- failures all came through a web front end is passed over, for users'
+    -- phones and the front end's own address; so erin's guess read as a
+    -- stale password, "the source failed for this account only", false as
+    -- far as the log shows.  An internet address with an attack of its own
+    -- nearby is neither: her guess is that attack's.  The front end's own
+    -- address (10.0.0.25, inside) doing the same stays passed over: its
+    -- failures for many users are what the exemption is for.
+    it("reads a front end's internet client that sprays through it as an attack's", function()
+      local function spray_then_erin(ip, ws)
+        local log = {}
+        for i = 1, 8 do log[#log + 1] = via_owa("user" .. i, ip, ws, i * 5) end
+        for i = 1, 10 do log[#log + 1] = via_owa("erin", ip, ws, 300 + i * 600) end
+        return log
+      end
+      local r = sc.triage(spray_then_erin("185.220.101.5", "-"))
+      assert.are.equal("attacker", one(r, "password_spray").reading)
+      local g = one(r, "password_guessing")
+      assert.are.same({ "attacker", "medium" }, { g.reading, g.severity })
+      assert.are.equal("the source is in another finding read as an attack, within the window " ..
+                       "of these attempts; and the source is an internet address, outside the " ..
+                       "network unless --internal names its block as the network's own: " ..
+                       "185.220.101.5", g.why)
+      g = one(sc.triage(spray_then_erin("10.0.0.25", "EXCH01")), "password_guessing")
+      assert.are.same({ "stale_credential", "the source failed for this account only" },
+                      { g.reading, g.why })
+    end)
+
     -- A why names each address once.  Where the sources it names for
     -- failing for others (or for an attack nearby) are internet addresses
     -- too, it said so by naming them again in a second list, under a

@@ -2383,6 +2383,15 @@ local function find_all(self, tables_only)
     end
     return false
   end
+  -- (is src a source of another finding read as an attack, near lo to hi?)
+  local function attack_at(src, lo, hi, near)
+    for _, at in ipairs(spans) do
+      if (at.attacking or at.sources)[src] and at.lo <= hi + near and at.hi >= lo - near then
+        return true
+      end
+    end
+    return false
+  end
   -- (the logon screen is a front end only for those typed at it here: one
   -- an address reached is RDP's without NLA, from the client's own address)
   local function front_end(x)
@@ -2416,6 +2425,10 @@ local function find_all(self, tables_only)
         if not direct and lo and x.kind == "success_after_failures" then
           direct = own_guess(x, src, lo, hi, near)
         end
+        -- (a front end's client on the internet that another finding reads
+        -- as an attack nearby, its spray through OWA, is no user's phone;
+        -- the front end's own address, inside, stays passed over)
+        if not direct and lo and from_out[src] then direct = attack_at(src, lo, hi, near) end
         if direct and from_out[src] then out[#out + 1] = src end
         local by = nil -- (the attack nearby: "own", where its own success's alone)
         for _, at in ipairs(direct and lo and spans or {}) do
