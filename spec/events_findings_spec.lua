@@ -2294,7 +2294,7 @@ describe("findings", function()
       log = {}
       local ips = {}
       for i = 1, 300 do
-        ips[i] = string.format("185.220.%d.%d", 100 + (i - 1) // 150, (i - 1) % 150 + 1)
+        ips[i] = string.format("185.220.%d.%d", 100 + math.floor((i - 1) / 150), (i - 1) % 150 + 1)
         log[#log + 1] = failed_logon("alice", "CORP", ips[i], "-", i)
         log[#log + 1] = failed_logon("user" .. i, "CORP", ips[i], "-", i)
       end
