@@ -67,6 +67,16 @@ local function via_owa(user, ip, ws, t)
   return e
 end
 
+-- A logon of user that worked through Outlook on the web: Exchange's IIS
+-- (w3wp.exe) checks the password it was sent, a 4624 of logon type 8
+-- (network cleartext, Microsoft's 4624 page) from the client's address.
+local function signed_in_owa(user, ip, t)
+  return { id = 4624, time = at(t), computer = "exch01.corp.local", data = {
+           TargetUserName = user, TargetDomainName = "CORP", LogonType = "8",
+           LogonProcessName = "Advapi", IpAddress = ip, IpPort = "50211", WorkstationName = "-",
+           ProcessName = "C:\\Windows\\System32\\inetsrv\\w3wp.exe" } }
+end
+
 -- A bad password for PC07's own account user, at PC07 (logon type and
 -- process as given), or from ip where given.
 local function at_pc07(user, t, process, logon_type, ip)
@@ -97,6 +107,32 @@ describe("findings", function()
     -- but the success has no source to be "the account's own", and the
     -- failures it counts are his from anywhere.  With the workstation
     -- named, the success's own source's failures alone count.
+    -- 185.220.101.5 sprays eight accounts through Outlook on the web, three
+    -- seconds apart, and gina's password works: the spray's hit, the
+    -- account to take back first.  Exchange logs that logon as network
+    -- cleartext (type 8), which was not counted as anyone getting in: the
+    -- report named the spray and the internet's logon, never whose password
+    -- the attacker now holds.  A phone failing six times through it with
+    -- an old password, then working once updated, is a user's own.
+    it("reads a logon through Outlook on the web after a spray from there as the spray's hit",
+       function()
+      local log = {}
+      for i, u in ipairs({ "alice", "bob", "carol", "dave", "erin", "frank", "gina", "hank" }) do
+        log[i] = via_owa(u, "185.220.101.5", "-", i * 3)
+      end
+      log[9] = signed_in_owa("gina", "185.220.101.5", 40)
+      local r = sc.triage(log)
+      local s = one(r, "success_after_failures")
+      assert.are.same({ "attacker", "critical", { "CORP\\gina" }, { "185.220.101.5" } },
+                      { s.reading, s.severity, s.accounts, s.sources })
+      assert.are.equal("attacker", one(r, "password_spray").reading)
+      log = {}
+      for i = 1, 6 do log[i] = via_owa("carol", "100.20.30.40", "-", i * 20) end
+      log[7] = signed_in_owa("carol", "100.20.30.40", 140)
+      s = one(sc.triage(log), "success_after_failures")
+      assert.are.same({ "stale_credential", "medium" }, { s.reading, s.severity })
+    end)
+
     it("does not say a success that names no source came from the failures' source", function()
       local log = {}
       for i = 1, 5 do log[i] = kerberos_bad("fred", "CORP.LOCAL", "10.0.0.10", i * 20) end

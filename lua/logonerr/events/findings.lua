@@ -82,8 +82,10 @@ local FIND_CLIENT_FIRST = { password_guessing = true, disabled_account = true,
 -- unlock, remote interactive, and their cached forms.
 local UAC_TYPES = { [2] = true, [7] = true, [10] = true, [11] = true, [12] = true, [13] = true }
 -- Logon types whose success means someone is in: interactive, network,
--- remote interactive.
-local LOGGED_ON = { [2] = true, [3] = true, [10] = true }
+-- network cleartext (IIS basic auth, Exchange's Outlook on the web and
+-- ActiveSync: where a spray from the internet gets its hit), remote
+-- interactive.
+local LOGGED_ON = { [2] = true, [3] = true, [8] = true, [10] = true }
 -- Is a 4768's ticket, for service svc, a TGT (krbtgt, or no service
 -- named)?  An AS request for kadmin/changepw is made with an expired
 -- password, to change it: no logon.
