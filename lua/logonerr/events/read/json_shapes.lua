@@ -21,7 +21,7 @@ local datum = require("logonerr.events.identity").datum
 local text = require("logonerr.events.identity").text
 
 local ipairs, next, pairs, type = ipairs, next, pairs, type
-local match = string.match
+local lower, match = string.lower, string.match
 local concat, sort = table.concat, table.sort
 
 local _ENV = nil -- luacheck: ignore 211
@@ -112,10 +112,12 @@ do
 end
 
 -- The platform a --records line names (nil for none: Windows'), or false
--- and why it is none logonerr reads.
+-- and why it is none logonerr reads.  In any case: a line edited by hand
+-- may say "MIT" or "Samba".
 local function platform_of(p)
   p = plain(p)
-  if p == nil or type(p) == "string" and PLATFORMS[p] then return p end
+  if p == nil then return nil end
+  if type(p) == "string" and PLATFORMS[lower(p)] then return lower(p) end
   local shown = type(p) == "string" and "'" .. excerpt(p) .. "'" or
                 type(p) == "table" and "{...}" or excerpt(text(p))
   return false, "platform " .. shown .. " is not one logonerr reads (" .. NAMES .. ")"
