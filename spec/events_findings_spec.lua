@@ -133,6 +133,42 @@ describe("findings", function()
       assert.are.same({ "stale_credential", "medium" }, { s.reading, s.severity })
     end)
 
+    -- Exchange behind a proxy logs the proxy's address, 10.0.0.25, for
+    -- every client of Outlook on the web: alice's phone fails six times
+    -- with her old password, bob's twice, and alice's works once she sets
+    -- the new one.  Two users' phones behind one front end are no client
+    -- trying many accounts: her guess and her logon are her phone's, where
+    -- they read as an attack, "critical: treat the account as compromised".
+    -- From one address with no front end between (SMB), or from an
+    -- internet client through it, the same failures are an attack's.
+    it("does not read users' phones behind a front end's own address as one client's attack",
+       function()
+      local function phones(ip, ws, by_owa)
+        local fail = by_owa and via_owa or function(u, a, w, t)
+          return failed_logon(u, "CORP", a, w, t)
+        end
+        local log = {}
+        for i = 1, 6 do log[i] = fail("alice", ip, ws, i * 30) end
+        for i = 1, 2 do log[#log + 1] = fail("bob", ip, ws, i * 40 + 5) end
+        log[#log + 1] = by_owa and signed_in_owa("alice", ip, 200) or
+                        logged_on("alice", ip, ws, 200)
+        return log
+      end
+      local r = sc.triage(phones("10.0.0.25", "EXCH01", true))
+      local g, s = one(r, "password_guessing"), one(r, "success_after_failures")
+      assert.are.same({ "stale_credential", "stale_credential", "medium" },
+                      { g.reading, s.reading, s.severity })
+      assert.matches("^the source also failed for other accounts within the window, but " ..
+                     "through a web front end", g.why)
+      for _, case in ipairs({ { "10.0.0.25", "EXCH01", false }, { "100.20.30.40", "-", true } }) do
+        r = sc.triage(phones(case[1], case[2], case[3]))
+        g, s = one(r, "password_guessing"), one(r, "success_after_failures")
+        assert.are.same({ "attacker", "attacker", "critical" },
+                        { g.reading, s.reading, s.severity }, case[1])
+        assert.matches("^the source also failed for other accounts within the window", g.why)
+      end
+    end)
+
     it("does not say a success that names no source came from the failures' source", function()
       local log = {}
       for i = 1, 5 do log[i] = kerberos_bad("fred", "CORP.LOCAL", "10.0.0.10", i * 20) end
@@ -2274,7 +2310,8 @@ describe("findings", function()
     -- far as the log shows.  An internet address with an attack of its own
     -- nearby is neither: her guess is that attack's.  The front end's own
     -- address (10.0.0.25, inside) doing the same stays passed over: its
-    -- failures for many users are what the exemption is for.
+    -- failures for many users are what the exemption is for; and its why
+    -- says so, where "the source failed for this account only" was false.
     it("reads a front end's internet client that sprays through it as an attack's", function()
       local function spray_then_erin(ip, ws)
         local log = {}
@@ -2291,8 +2328,9 @@ describe("findings", function()
                        "network unless --internal names its block as the network's own: " ..
                        "185.220.101.5", g.why)
       g = one(sc.triage(spray_then_erin("10.0.0.25", "EXCH01")), "password_guessing")
-      assert.are.same({ "stale_credential", "the source failed for this account only" },
-                      { g.reading, g.why })
+      assert.are.equal("stale_credential", g.reading)
+      assert.matches("^the source also failed for other accounts within the window, but " ..
+                     "through a web front end", g.why)
     end)
 
     -- A why names each address once.  Where the sources it names for

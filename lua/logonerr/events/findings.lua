@@ -878,6 +878,24 @@ end
 -- NLA.
 local function through_web(e) return names_one_of(e, WEB) end
 
+-- Does shape sh name a web front end's process (a success kept as a
+-- count: the front end its successes all came through)?  The shape's own
+-- reading of through_web, for what is decided once for each shape; an
+-- attempt told by several records has a shape that keeps it (moved).
+local function web_shape(sh)
+  local p = named_process(sh) or sh.front
+  return p ~= nil and one_of(WEB, p)
+end
+
+-- Did an attempt of shape sh come through a web front end from inside the
+-- network: the front end's own address, a proxy's, or a name?  Every user
+-- whose phone holds an old password fails there, so its failures for one
+-- account beside another's are no sign of one client trying many (an
+-- internet client's through it still are).  public: self.public.
+local function behind_front(sh, public)
+  return sh.via_web == true and not (sh.ip ~= nil and public(sh.ip))
+end
+
 -- Was attempt e typed at the logging host's own logon screen (at_screen;
 -- told by several events: by any of them, as finding() reads it)?
 local function typed_here(e)
@@ -990,6 +1008,7 @@ local function moved(made, sh, e)
     to.by_program_here = by_program_here(to, src)
     to.started_here = started_here(to, src)
     to.at_screen = at_screen(to, src)
+    to.via_web = sh.via_web or e.via_web
     to.__index = to
     of[getmetatable(e)] = to
   end
@@ -1067,6 +1086,7 @@ local function attempts(self)
     e.by_program_here = by_program_here(e, e.src)
     e.started_here = started_here(e, e.src)
     e.at_screen = at_screen(e, e.src)
+    e.via_web = web_shape(e)
     -- the identity and kind of a failure, which the records of one attempt share
     if e.failed then e.attempt = e.identity .. "\0" .. (e.class or e.code or "") end
   end
@@ -1074,6 +1094,7 @@ local function attempts(self)
     sm.identity, sm.kind = ids:resolve(sm.user, sm.domain, host_of_bare(sm))
     ids:spelling(sm.identity, sm.spelling)
     if sm.src then sm.source, sm.source_label = ids:source(sm.src) end
+    sm.via_web = web_shape(sm)
   end
   in_time_order(list)
   -- The records of one attempt: a failure for the same identity in the
@@ -1555,11 +1576,15 @@ local function other_failures(by_src, w)
   local function test(e)
     local l = e.source and by_src[e.source]
     if l == nil then return false end
-    if e.failed and e.kind ~= "virtual" then -- one of the source's failures
-      return near(l, e.at, e.t, e.identity)
+    if e.failed and e.kind ~= "virtual" then
+      if e.at and l[e.at] == e then -- one of the source's failures
+        return near(l, e.at, e.t, e.identity)
+      end
+      -- (Windows starting a service or task: no one at the source tried)
+      if not e.via_web then return false end
     end
-    -- Not one of the source's failures (a success, a 4648): the failures
-    -- on either side of its time.
+    -- Not one of the source's failures (a success, a 4648, a failure
+    -- behind a web front end): the failures on either side of its time.
     local lo, hi = 1, #l + 1
     while lo < hi do
       local mid = floor((lo + hi) / 2)
@@ -1598,6 +1623,10 @@ local function find_all(self, tables_only)
   -- attack's tens of thousands, each a miss in the caches).
   local fail_by_id, fail_by_src, bad_by_id, bad_by_src = {}, {}, {}, {}
   local tried_by_src = {} -- (other_failures': fail_by_src but a virtual account's)
+  -- (and but those behind a web front end, by source: what else it failed
+  -- for, there)
+  local fronted = {}
+  local public = self.public -- (is_public, but for the network's own blocks)
   local function of(g, k)
     local l = g[k]
     if l == nil then l = {}; g[k] = l end
@@ -1613,7 +1642,7 @@ local function find_all(self, tables_only)
       if e.source then to[#to + 1] = of(fail_by_src, e.source) end
       -- (Windows starting a service or task: no one at the source tried)
       if e.source and e.kind ~= "virtual" and not e.started_here then
-        to[#to + 1] = of(tried_by_src, e.source)
+        to[#to + 1] = of(behind_front(e, public) and fronted or tried_by_src, e.source)
       end
     end
     if e.class then
@@ -1686,6 +1715,24 @@ local function find_all(self, tables_only)
   end
   if tables_only then return {}, shapes end
   local attacking, attacker = other_failures(tried_by_src, w)
+  -- Did a source of l, one identity's attempts in time order, fail behind
+  -- a web front end for another identity within window seconds of them?
+  -- Then "failed for this account only" would be false: the why says what
+  -- it did instead.
+  local function fronted_others(l, window)
+    local lo, hi, who, done = l[1].t - window, l[#l].t + window, l[1].identity, {}
+    for _, e in ipairs(l) do
+      local s = e.source
+      local fl = s and not done[s] and fronted[s]
+      if fl then
+        done[s] = true
+        for _, x in ipairs(fl) do
+          if x.identity ~= who and x.t >= lo and x.t <= hi then return true end
+        end
+      end
+    end
+    return false
+  end
   -- The internet's addresses among a list's sources, which the why of a
   -- finding read as an attack here names, as the reconciliation below
   -- does beside an attack nearby: by the address each failure gave, as
@@ -1733,7 +1780,8 @@ local function find_all(self, tables_only)
       local others = attacking(l)
       local quick = not slow and p >= o.brute_force
       local reading = (others or quick) and "attacker" or "stale_credential"
-      local why = others and "other_accounts" or quick and "rate" or lone_why(l)
+      local why = others and "other_accounts" or quick and "rate" or
+                  fronted_others(l, window) and "front_end_others" or lone_why(l)
       local extra = { peak = p, window = window, slow = slow or nil, why = why }
       -- (read as an attack here: the internet's among its sources, named)
       if others or quick then extra.why_internet = internet_in(l) end
@@ -1869,7 +1917,8 @@ local function find_all(self, tables_only)
       if #p > 0 and #p >= o[THRESHOLD[cl]] then
         local dbd = (cl == "revoked" or cl == "disabled") and by_design(p) or {}
         local x = finding(kind, p, r, { disabled_by_design = #dbd > 0 and dbd or nil,
-          why = r == "attacker" and "other_accounts" or lone_why(p),
+          why = r == "attacker" and "other_accounts" or
+                fronted_others(p, w) and "front_end_others" or lone_why(p),
           why_internet = r == "attacker" and internet_in(p) or nil })
         if cl == "lockout" then callers_of(x, p, bad_by_id, w) end
         f[#f + 1] = x
@@ -2022,6 +2071,7 @@ local function find_all(self, tables_only)
   -- holds, none counted for those that have none (no identity: a failure
   -- that names no account).
   local windows = {}
+  local unfronted = {} -- (by source: its failures but those behind a front end)
   local function window(l, t, i, by)
     local s = windows[l]
     if s == nil then
@@ -2082,6 +2132,20 @@ local function find_all(self, tables_only)
       others = s_src.distinct - ((s_src.n[e.identity] or 0) > 0 and 1 or 0)
       -- (those that name no account: only a tool's are in its list)
       unnamed = s_src.n[false] or 0
+      -- (of a source behind a web front end, the other accounts it failed
+      -- for there are users' phones; a spray through it is still a spray)
+      if others > 0 and others < o.spray and fronted[e.source] then
+        local u = unfronted[e.source]
+        if u == nil then
+          u = {}
+          for _, x in ipairs(l_src) do
+            if not behind_front(x, public) then u[#u + 1] = x end
+          end
+          unfronted[e.source] = u
+        end
+        local s_u = window(u, t, wi[c], "identity")
+        others = s_u.distinct - ((s_u.n[e.identity] or 0) > 0 and 1 or 0)
+      end
     end
     local n, first = n_id, nil
     if n_src > n_id then n = n_src end
@@ -2244,7 +2308,6 @@ local function find_all(self, tables_only)
   -- named beside them, and make it high.
   -- (looked for among the shapes first: most logs have none, and then
   -- no attempt is looked at)
-  local public = self.public -- (is_public, but for the network's own blocks)
   -- (how many attempts those blocks left out: failures, and successes
   -- kept as counts; asked only where there are blocks)
   local own = public ~= address.is_public and 0

@@ -626,6 +626,7 @@ M.WHY = {
   other_accounts = "the source also failed for other accounts within the window",
   rate = "more bad passwords in the window than a stale password sends before the account locks",
   one_account = "the source failed for this account only",
+  front_end_others = "the source also failed for other accounts within the window, but through a web front end (IIS, Exchange, ADFS) from inside the network (the front end's own address or a proxy's), where the failures of every user whose phone holds an old password meet: not read as one client trying many",
   none_other = "none of the sources failed for another account within the window of these attempts",
   one_account_unnamed = "the source named failed for this account only, and some of the attempts name no source, whose other failures could not be looked at",
   none_other_unnamed = "none of the sources named failed for another account within the window of these attempts, and some of the attempts name no source, whose other failures could not be looked at",
