@@ -2342,6 +2342,24 @@ describe("findings", function()
     -- stop at 50.  Now those named are said to be the internet's (it, all
     -- of them, or those marked), and the list names at most 50, in address
     -- order, and counts the rest.
+    -- alice's password fails from 10.0.0.9 and from 10.0.0.10, three times
+    -- each.  The finding's sources, her row's, and the source rows (equal
+    -- in failures) were in text order, 10.0.0.10 first, as a why's were:
+    -- a responder reads addresses in their order, and a list cut at its
+    -- first 50 keeps the lowest addresses, not those whose text sorts first.
+    it("lists sources in address order, as a why names them", function()
+      local log = {}
+      for i = 1, 6 do
+        log[i] = failed_logon("alice", "CORP", i % 2 == 0 and "10.0.0.9" or "10.0.0.10", "-",
+                              i * 20)
+      end
+      local r = sc.triage(log)
+      local ORDER = { "10.0.0.9", "10.0.0.10" }
+      assert.are.same(ORDER, one(r, "password_guessing").sources)
+      assert.are.same(ORDER, r.by_account[1].sources)
+      assert.are.same(ORDER, { r.by_source[1].source, r.by_source[2].source })
+    end)
+
     it("names each of a why's addresses once, in address order, at most 50", function()
       local DIRECT = "reached the host directly from the internet, not through a web front " ..
                      "end (outside the network unless --internal names "
@@ -3541,7 +3559,7 @@ describe("findings", function()
       local f = one(sc.triage(log), "public_source")
       assert.are.equal("high", f.severity)
       assert.are.equal(3, f.count)
-      assert.are.same({ "198.20.7.7", "23.94.153.202" }, f.sources)
+      assert.are.same({ "23.94.153.202", "198.20.7.7" }, f.sources)
       assert.are.same({ "CORP\\bob", "WS01\\Administrator" }, f.accounts)
       assert.are.equal(1, #f.logged_on)
       local w = f.logged_on[1]

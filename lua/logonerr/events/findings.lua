@@ -727,11 +727,11 @@ local function by_time_merged(a, b)
   return out
 end
 
--- Sorted keys of a set.
-local function keys(t, limit)
+-- Sorted keys of a set (by before where given), the first limit of them.
+local function keys(t, limit, before)
   local list = {}
   for k in pairs(t) do list[#list + 1] = k end
-  sort(list)
+  sort(list, before)
   if limit and #list > limit then
     for i = #list, limit + 1, -1 do list[i] = nil end
   end
@@ -1318,7 +1318,8 @@ local function finding(kind, list, reading, extra)
   local f = { kind = kind, severity = rules.severity(kind, reading), reading = reading,
               platform = platform, platforms = platform == "mixed" and platforms or nil,
               title = k.title, count = #list, first = first, last = last,
-              accounts = keys(accounts, 50), sources = keys(sources, 50), codes = keys(codes),
+              accounts = keys(accounts, 50), sources = keys(sources, 50, address.before),
+              codes = keys(codes),
               events = ids, evidence = ev, check = check,
               about = { accounts = accounts, sources = sources, srcs = srcs, lo = lo, hi = hi,
                         processes = processes, typed = typed } }
@@ -1510,7 +1511,7 @@ local function callers_of(x, list, bad_by_id, w)
     end
   end
   if next(found) == nil then return end
-  x.callers = keys(found, 20)
+  x.callers = keys(found, 20, address.before)
   -- (a finding of several accounts' lockouts says whose each caller's
   -- bad passwords were: another's caller is no lead for this one)
   local said = x.callers
@@ -2392,7 +2393,7 @@ local function find_all(self, tables_only)
         lo.src = nil
       end
       for i = 51, #won_out do won_out[i] = nil end
-      x.accounts, x.sources = keys(accounts, 50), keys(sources_of, 50)
+      x.accounts, x.sources = keys(accounts, 50), keys(sources_of, 50, address.before)
       x.count, x.logged_on = x.count + n_won, won_out
       x.severity = "high"
     end
@@ -2758,10 +2759,13 @@ end
 
 -- Most failures first, then the other field given, most first, then by
 -- name.
+-- (name: an account's, or a source's, by address.before)
 local function by_failures(other, name)
+  local before = name == "source" and address.before or nil
   return function(a, b)
     if a.failures ~= b.failures then return a.failures > b.failures end
     if other and a[other] ~= b[other] then return a[other] > b[other] end
+    if before then return before(a[name], b[name]) end
     return a[name] < b[name]
   end
 end
@@ -2833,7 +2837,7 @@ local function accounts(ids, shapes, sums)
       out[#out + 1] = { account = best, identity = k, kind = r.kind,
                         spellings = ids:spellings(k), failures = r.failures,
                         successes = r.successes, lockouts = r.lockouts, codes = keys(r.codes),
-                        sources = keys(r.sources, 20) }
+                        sources = keys(r.sources, 20, address.before) }
     end
   end
   sort(out, by_failures("successes", "identity"))
