@@ -53,4 +53,20 @@ describe("logonerr.events.address", function()
     assert.are.same({ nil, false }, { address.source(nil, nil) })
     assert.are.same({ nil, false }, { address.source("", "") })
   end)
+
+  -- Addresses by value, octet after octet (IPv4's dotted notation, RFC
+  -- 791), then names and IPv6 as text; as sort() with before, and so for
+  -- a list of thousands.
+  it("puts sources in address order, then names", function()
+    local ORDER = { "2.0.0.1", "10.0.0.9", "10.0.0.10", "23.94.153.202", "185.220.100.2",
+                    "185.220.100.10", "255.255.255.255", "PC07", "fe80::1", "ws01" }
+    local shuffled = { "ws01", "185.220.100.10", "fe80::1", "10.0.0.10", "PC07", "2.0.0.1",
+                       "255.255.255.255", "185.220.100.2", "23.94.153.202", "10.0.0.9" }
+    local by_before = {}
+    for i, v in ipairs(shuffled) do by_before[i] = v end
+    table.sort(by_before, address.before)
+    assert.are.same(ORDER, by_before)
+    assert.are.same(ORDER, address.sort(shuffled))
+    assert.are.same({}, address.sort({}))
+  end)
 end)

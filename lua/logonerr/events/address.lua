@@ -10,6 +10,7 @@ local text = require("logonerr.events.identity").text
 local ipairs, match, lower, upper, gsub, tonumber, type =
       ipairs, string.match, string.lower, string.upper, string.gsub, tonumber, type
 local floor, format = math.floor, string.format
+local byte, sub, sort = string.byte, string.sub, table.sort
 
 local _ENV = nil -- luacheck: ignore 211
 
@@ -102,6 +103,27 @@ function M.before(a, b)
   if x and y and x ~= y then return x < y end
   if (x == nil) ~= (y == nil) then return x ~= nil end
   return a < b
+end
+
+--- A text whose order is before's: "0", an IPv4 address's value in hex,
+-- the address; "1" and anything else.
+function M.order_key(s)
+  if ipv4(s) then return format("0%08x", value(s)) .. s end
+  return "1" .. s
+end
+
+--- A list of sources in address order (before's), in place: each made
+-- its order_key once and the keys sorted as text, where sort(list,
+-- before) reads both addresses of every pair it compares (30,000 sources
+-- of a spray: seconds).
+function M.sort(list)
+  for i = 1, #list do list[i] = M.order_key(list[i]) end
+  sort(list)
+  for i = 1, #list do
+    local k = list[i]
+    list[i] = sub(k, byte(k) == 48 and 10 or 2) -- ("0": an address's key)
+  end
+  return list
 end
 
 --- An IPv4 block, written as CIDR (`198.51.100.0/24`, or an address alone

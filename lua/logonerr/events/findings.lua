@@ -727,11 +727,12 @@ local function by_time_merged(a, b)
   return out
 end
 
--- Sorted keys of a set (by before where given), the first limit of them.
-local function keys(t, limit, before)
+-- Sorted keys of a set (sources: in address order, by_address), the
+-- first limit of them.
+local function keys(t, limit, by_address)
   local list = {}
   for k in pairs(t) do list[#list + 1] = k end
-  sort(list, before)
+  if by_address then address.sort(list) else sort(list) end
   if limit and #list > limit then
     for i = #list, limit + 1, -1 do list[i] = nil end
   end
@@ -1170,7 +1171,7 @@ local WHY_MOST = 50
 local function addresses(list, marked)
   local l = {}
   for i, s in ipairs(list) do l[i] = s end
-  sort(l, address.before)
+  address.sort(l)
   local shown = {}
   for i = 1, math_min(#l, WHY_MOST) do
     shown[i] = marked and marked[l[i]] and l[i] .. " (internet)" or l[i]
@@ -1318,7 +1319,7 @@ local function finding(kind, list, reading, extra)
   local f = { kind = kind, severity = rules.severity(kind, reading), reading = reading,
               platform = platform, platforms = platform == "mixed" and platforms or nil,
               title = k.title, count = #list, first = first, last = last,
-              accounts = keys(accounts, 50), sources = keys(sources, 50, address.before),
+              accounts = keys(accounts, 50), sources = keys(sources, 50, true),
               codes = keys(codes),
               events = ids, evidence = ev, check = check,
               about = { accounts = accounts, sources = sources, srcs = srcs, lo = lo, hi = hi,
@@ -1511,7 +1512,7 @@ local function callers_of(x, list, bad_by_id, w)
     end
   end
   if next(found) == nil then return end
-  x.callers = keys(found, 20, address.before)
+  x.callers = keys(found, 20, true)
   -- (a finding of several accounts' lockouts says whose each caller's
   -- bad passwords were: another's caller is no lead for this one)
   local said = x.callers
@@ -2393,7 +2394,7 @@ local function find_all(self, tables_only)
         lo.src = nil
       end
       for i = 51, #won_out do won_out[i] = nil end
-      x.accounts, x.sources = keys(accounts, 50), keys(sources_of, 50, address.before)
+      x.accounts, x.sources = keys(accounts, 50), keys(sources_of, 50, true)
       x.count, x.logged_on = x.count + n_won, won_out
       x.severity = "high"
     end
@@ -2759,13 +2760,12 @@ end
 
 -- Most failures first, then the other field given, most first, then by
 -- name.
--- (name: an account's, or a source's, by address.before)
-local function by_failures(other, name)
-  local before = name == "source" and address.before or nil
+-- (key: what to compare rows of as many by, where not row[name])
+local function by_failures(other, name, key)
   return function(a, b)
     if a.failures ~= b.failures then return a.failures > b.failures end
     if other and a[other] ~= b[other] then return a[other] > b[other] end
-    if before then return before(a[name], b[name]) end
+    if key then return key[a] < key[b] end
     return a[name] < b[name]
   end
 end
@@ -2837,7 +2837,7 @@ local function accounts(ids, shapes, sums)
       out[#out + 1] = { account = best, identity = k, kind = r.kind,
                         spellings = ids:spellings(k), failures = r.failures,
                         successes = r.successes, lockouts = r.lockouts, codes = keys(r.codes),
-                        sources = keys(r.sources, 20, address.before) }
+                        sources = keys(r.sources, 20, true) }
     end
   end
   sort(out, by_failures("successes", "identity"))
@@ -2876,7 +2876,9 @@ local function sources(shapes, unnamed, ids)
     out[#out + 1] = { source = r.source, failures = r.failures, accounts = count_keys(r.ids),
                       account_list = keys(r.ids, 20), unnamed_failures = r.unnamed }
   end
-  sort(out, by_failures(nil, "source"))
+  local key = {} -- (rows of as many failures in address order)
+  for _, r in ipairs(out) do key[r] = address.order_key(r.source) end
+  sort(out, by_failures(nil, "source", key))
   return out
 end
 
