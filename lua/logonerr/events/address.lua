@@ -27,13 +27,20 @@ local function trimmed(v)
   return v
 end
 
-local function ipv4(s)
-  local a, b, c, d = match(s, "^(%d+)%.(%d+)%.(%d+)%.(%d+)$")
+-- An IPv4 address's four numbers (each of 1 to 3 digits, at most 255), or
+-- nothing.  (No table for them: a spray's every address comes here.)
+local OCTETS = "^(%d%d?%d?)%.(%d%d?%d?)%.(%d%d?%d?)%.(%d%d?%d?)$"
+local function octets(s)
+  local a, b, c, d = match(s, OCTETS)
   if not a then return nil end
-  for _, n in ipairs({ a, b, c, d }) do
-    if #n > 3 or tonumber(n) > 255 then return nil end
-  end
-  return s
+  a, b, c, d = tonumber(a), tonumber(b), tonumber(c), tonumber(d)
+  if a > 255 or b > 255 or c > 255 or d > 255 then return nil end
+  return a, b, c, d
+end
+
+local function ipv4(s)
+  if octets(s) then return s end
+  return nil
 end
 
 --- An address as the log gives it, IPv4-mapped IPv6 (`::ffff:10.0.0.5`,
@@ -108,7 +115,8 @@ end
 --- A text whose order is before's: "0", an IPv4 address's value in hex,
 -- the address; "1" and anything else.
 function M.order_key(s)
-  if ipv4(s) then return format("0%08x", value(s)) .. s end
+  local a, b, c, d = octets(s)
+  if a then return format("0%02x%02x%02x%02x", a, b, c, d) .. s end
   return "1" .. s
 end
 
