@@ -626,6 +626,7 @@ function M.run(a, in_, out, err)
     return true
   end
   local held, merged = {}, 0 -- items 1 .. merged are in acc (or passed over)
+  local hs = {} -- (the workers' pipes)
   -- Item p into acc: its partial triage r (a worker's, or one held here),
   -- or read here when there is none or merge refuses it.  A log is said
   -- once its last item is in; one that cannot be read (said on err by
@@ -643,6 +644,12 @@ function M.run(a, in_, out, err)
       return
     end
     if it.k == w.parts then done(w.f) end
+    -- (with workers, each item put in time order as it comes in, where the
+    -- workers' are: finish() is left the last to sort, on one core)
+    if #hs > 0 then
+      acc:sort()
+      if accf then accf:sort() end
+    end
   end
   -- Merges the items ready after those merged; with all (the workers are
   -- done), reads here each that no worker wrote.
@@ -668,7 +675,6 @@ function M.run(a, in_, out, err)
       take_in(p, r)
     end
   end
-  local hs = {}
   -- Until items 1 .. p are in: merged as the workers write them (a byte
   -- on a worker's pipe for each, read one worker after the other: an item
   -- the second wrote waits for the first's next byte, a delay only);

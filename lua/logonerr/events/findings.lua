@@ -632,11 +632,17 @@ end
 -- order stay, moved up over the gaps, one look each; the late ones are put
 -- in order by their times, sorted as numbers (a sort by a Lua function
 -- would call it about n log2 n times), and merged in from the end.
-local function in_time_order(list, T, I)
+-- list[1..from], where from is given, is known to be in order already:
+-- not looked at, but where a late item goes among them.
+local function in_time_order(list, T, I, from)
   local n = #list
-  local late, r = {}, 0 -- list[1..r]: the items in order, so far
+  local late, r = {}, from or 0 -- list[1..r]: the items in order, so far
   local lt, li -- the time and number of list[r]
-  for k = 1, n do
+  if r > 0 then
+    local y = list[r]
+    if T then lt, li = T[y], I[y] else lt, li = y.t, y.i end
+  end
+  for k = r + 1, n do
     local x = list[k]
     local t, i
     if T then t, i = T[x], I[x] else t, i = x.t, x.i end
@@ -1097,7 +1103,7 @@ local function attempts(self)
     if sm.src then sm.source, sm.source_label = ids:source(sm.src) end
     sm.via_web = web_shape(sm)
   end
-  in_time_order(list)
+  self:sort()
   -- The records of one attempt: a failure for the same identity in the
   -- same second, of the same kind, from the same source or workstation,
   -- told by another event (a 4625 and the 4776 or 4771 behind it).
@@ -2933,9 +2939,12 @@ end
 
 --- Puts what was taken so far in time order: done while other parts are
 -- still being read (by a worker, or by the process that waits for them),
--- it leaves finish() the merged list to sort by a look at each.
+-- and after each part read, it leaves finish() the last parts merged to
+-- sort: what was sorted before is known to be (ordered) and is looked at
+-- again only where a later part's record goes among it.
 function STATE:sort()
-  in_time_order(self.list)
+  in_time_order(self.list, nil, nil, self.ordered)
+  self.ordered = #self.list
 end
 
 -- Shapes (or sums) as plain tables, and each one's place among them.
