@@ -59,6 +59,14 @@ local function tried_with_others(user)
   return log
 end
 
+-- KALI trying alice's password and others' (tried_with_others), and her
+-- PC31 mistyping it twice in the same minutes.
+local function kali_then_pc31()
+  local log = tried_with_others("alice")
+  for i = 1, 2 do log[#log + 1] = failed_logon("alice", "CORP", "10.0.0.31", "PC31", i * 30) end
+  return log
+end
+
 -- A bad password for user through Outlook on the web: Exchange's IIS
 -- (w3wp.exe, logon type 8) on EXCH01, from the client's address ip.
 local function via_owa(user, ip, ws, t)
@@ -2140,8 +2148,7 @@ describe("findings", function()
     -- finding of both sources, an attack's for KALI's.  Its why names KALI,
     -- not "the source" as if PC31's were KALI's tries.
     it("names which of a guess's sources also failed for other accounts", function()
-      local log = tried_with_others("alice")
-      for i = 1, 2 do log[#log + 1] = failed_logon("alice", "CORP", "10.0.0.31", "PC31", i * 30) end
+      local log = kali_then_pc31()
       local f = one(sc.triage(log), "password_guessing")
       assert.are.same({ "10.0.0.31", "10.0.0.66" }, sc.sorted(f.sources))
       assert.are.equal("attacker", f.reading)
@@ -2158,8 +2165,7 @@ describe("findings", function()
     -- not where --internal names its block as the network's own.
     it("names a guess's internet source beside those that failed for other accounts",
        function()
-      local log = tried_with_others("alice")
-      for i = 1, 2 do log[#log + 1] = failed_logon("alice", "CORP", "10.0.0.31", "PC31", i * 30) end
+      local log = kali_then_pc31()
       for i = 1, 2 do
         log[#log + 1] = failed_logon("alice", "CORP", "185.220.101.5", "-", 100 + i * 30)
       end
@@ -2251,8 +2257,7 @@ describe("findings", function()
     -- among the sources, that one too.
     it("names a guess's internet sources among those that failed for other accounts too",
        function()
-      local log = tried_with_others("alice")
-      for i = 1, 2 do log[#log + 1] = failed_logon("alice", "CORP", "10.0.0.31", "PC31", i * 30) end
+      local log = kali_then_pc31()
       for i = 1, 2 do
         log[#log + 1] = failed_logon("alice", "CORP", "185.220.101.5", "-", 100 + i * 30)
         log[#log + 1] = failed_logon("alice", "CORP", "185.220.101.9", "-", 110 + i * 30)
@@ -2430,8 +2435,7 @@ describe("findings", function()
     -- twenty-two bad passwords through IIS, a phone's retries.
     it("does not name as the internet's a source whose failures came through a web front end",
        function()
-      local log = tried_with_others("alice")
-      for i = 1, 2 do log[#log + 1] = failed_logon("alice", "CORP", "10.0.0.31", "PC31", i * 30) end
+      local log = kali_then_pc31()
       for i = 1, 2 do log[#log + 1] = via_owa("alice", "100.20.30.40", "-", 100 + i * 30) end
       local f = one(sc.triage(log), "password_guessing")
       assert.are.same({ "10.0.0.31", "10.0.0.66", "100.20.30.40" }, sc.sorted(f.sources))
