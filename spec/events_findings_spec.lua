@@ -177,6 +177,36 @@ describe("findings", function()
       end
     end)
 
+    -- Behind the proxy's address, alice's, bob's and carol's phones fail
+    -- twice each and frank, who never failed, signs in: the six failures
+    -- are other users' phones, not his, and no success after failures.
+    -- Four accounts sprayed through it twice and carol's logon: a
+    -- password_spray of four identities, hers among them, and her logon
+    -- its hit, where "others" (three, hers not counted) was read below
+    -- the spray's count and made her logon "a person's pace".
+    it("counts no other users' phones behind a front end as a success's failures, " ..
+       "and a spray through it as password_spray counts it", function()
+      local log = {}
+      for i = 1, 2 do
+        for j, u in ipairs({ "alice", "bob", "carol" }) do
+          log[#log + 1] = via_owa(u, "10.0.0.25", "-", i * 40 + j * 7)
+        end
+      end
+      log[#log + 1] = signed_in_owa("frank", "10.0.0.25", 150)
+      none(sc.triage(log), "success_after_failures")
+      log = {}
+      for r = 1, 2 do
+        for i, u in ipairs({ "alice", "bob", "carol", "dave" }) do
+          log[#log + 1] = via_owa(u, "10.0.0.25", "-", (r - 1) * 20 + i * 5)
+        end
+      end
+      log[#log + 1] = signed_in_owa("carol", "10.0.0.25", 60)
+      local r = sc.triage(log)
+      assert.are.equal("attacker", one(r, "password_spray").reading)
+      local s = one(r, "success_after_failures")
+      assert.are.same({ "attacker", "critical" }, { s.reading, s.severity })
+    end)
+
     it("does not say a success that names no source came from the failures' source", function()
       local log = {}
       for i = 1, 5 do log[i] = kerberos_bad("fred", "CORP.LOCAL", "10.0.0.10", i * 20) end

@@ -2142,7 +2142,10 @@ local function find_all(self, tables_only)
       unnamed = s_src.n[false] or 0
       -- (of a source behind a web front end, the other accounts it failed
       -- for there are users' phones; a spray through it is still a spray)
-      if others > 0 and others < o.spray and fronted[e.source] then
+      -- (the spray's count is password_spray's: of every identity, this
+      -- one's too; and the source's failures counted before the success
+      -- are then its own and the account's, not other users' phones')
+      if others > 0 and s_src.distinct < o.spray and fronted[e.source] then
         local u = unfronted[e.source]
         if u == nil then
           u = {}
@@ -2152,7 +2155,9 @@ local function find_all(self, tables_only)
           unfronted[e.source] = u
         end
         local s_u = window(u, t, wi[c], "identity")
-        others = s_u.distinct - ((s_u.n[e.identity] or 0) > 0 and 1 or 0)
+        local own_u = s_u.n[e.identity] or 0
+        others = s_u.distinct - (own_u > 0 and 1 or 0)
+        n_src = (s_u.hi - s_u.lo + 1) + (s_src.n[e.identity] or 0) - own_u
       end
     end
     local n, first = n_id, nil
