@@ -895,15 +895,12 @@ local function web_shape(sh)
 end
 
 -- Did an attempt of shape sh come through a web front end from inside the
--- network: the front end's own address, a proxy's, or a name?  Or is it a
--- DC's check of a password for a front end (a 4776 naming the host, of
--- hosts, that logged attempts through one: its users' by NTLM)?  Every
--- user whose phone holds an old password fails there, so its failures for
--- one account beside another's are no sign of one client trying many (an
+-- network: the front end's own address, a proxy's, or a name?  Every user
+-- whose phone holds an old password fails there, so its failures for one
+-- account beside another's are no sign of one client trying many (an
 -- internet client's through it still are).  public: self.public.
-local function behind_front(sh, public, hosts)
-  if sh.via_web == true then return not (sh.ip ~= nil and public(sh.ip)) end
-  return sh.ip == nil and sh.src ~= nil and hosts[first_label(sh.src)] == true
+local function behind_front(sh, public)
+  return sh.via_web == true and not (sh.ip ~= nil and public(sh.ip))
 end
 
 -- Was attempt e typed at the logging host's own logon screen (at_screen;
@@ -1104,6 +1101,7 @@ local function attempts(self)
     sm.identity, sm.kind = ids:resolve(sm.user, sm.domain, host_of_bare(sm))
     ids:spelling(sm.identity, sm.spelling)
     if sm.src then sm.source, sm.source_label = ids:source(sm.src) end
+    sm.via_web = web_shape(sm)
   end
   self:sort()
   -- The records of one attempt: a failure for the same identity in the
@@ -1560,7 +1558,7 @@ end
 -- its run, and after it, the one after its run.  by_src: each source's
 -- failures but a virtual account's, in time order.  Returns the test of
 -- a list, and the test of one attempt.
-local function other_failures(by_src, w, behind)
+local function other_failures(by_src, w)
   -- first[i], last[i]: where the run of l[i] starts and ends.
   for _, l in pairs(by_src) do
     local first, last, n = {}, {}, #l
@@ -1591,7 +1589,7 @@ local function other_failures(by_src, w, behind)
         return near(l, e.at, e.t, e.identity)
       end
       -- (Windows starting a service or task: no one at the source tried)
-      if not behind(e) then return false end
+      if not e.via_web then return false end
     end
     -- Not one of the source's failures (a success, a 4648, a failure
     -- behind a web front end): the failures on either side of its time.
@@ -1637,11 +1635,6 @@ local function find_all(self, tables_only)
   -- for, there)
   local fronted = {}
   local public = self.public -- (is_public, but for the network's own blocks)
-  local front_hosts = {} -- (the hosts that logged attempts through a web front end)
-  for _, sh in ipairs(self.shape_list) do
-    if sh.via_web and sh.computer then front_hosts[first_label(tostring(sh.computer))] = true end
-  end
-  local function behind(e) return behind_front(e, public, front_hosts) end
   local function of(g, k)
     local l = g[k]
     if l == nil then l = {}; g[k] = l end
@@ -1657,7 +1650,7 @@ local function find_all(self, tables_only)
       if e.source then to[#to + 1] = of(fail_by_src, e.source) end
       -- (Windows starting a service or task: no one at the source tried)
       if e.source and e.kind ~= "virtual" and not e.started_here then
-        to[#to + 1] = of(behind(e) and fronted or tried_by_src, e.source)
+        to[#to + 1] = of(behind_front(e, public) and fronted or tried_by_src, e.source)
       end
     end
     if e.class then
@@ -1729,7 +1722,7 @@ local function find_all(self, tables_only)
     end
   end
   if tables_only then return {}, shapes end
-  local attacking, attacker = other_failures(tried_by_src, w, behind)
+  local attacking, attacker = other_failures(tried_by_src, w)
   -- Did a source of l, one identity's attempts in time order, fail behind
   -- a web front end for another identity within window seconds of them?
   -- Then "failed for this account only" would be false: the why says what
@@ -1830,13 +1823,9 @@ local function find_all(self, tables_only)
   -- left out).
   local sprays = {}
   local sprayed = {} -- (each spray's finding, source and bad passwords: for later logons)
-  -- (behind a web front end, inside the network, users' phones retrying
-  -- old passwords every few minutes reach `spray` accounts in the window:
-  -- a spray there is one at a tool's pace, `spray` accounts in a minute)
   g, order = bad_by_src, keys(bad_by_src)
   for _, k in ipairs(order) do
     local l, p = runs_that(g[k], w, w, "identity", o.spray)
-    if p >= o.spray and fronted[k] and peak(l, MINUTE, "identity") < o.spray then p = 0 end
     if p >= o.spray then sprays[#sprays + 1] = { source = k, list = l, peak = p } end
   end
 
@@ -2152,20 +2141,16 @@ local function find_all(self, tables_only)
       -- (those that name no account: only a tool's are in its list)
       unnamed = s_src.n[false] or 0
       -- (of a source behind a web front end, the other accounts it failed
-      -- for there are users' phones, whose failures are then neither the
-      -- success's nor its others: it counts its own and the source's
-      -- failures not through the front end.  Not so for a spray through
-      -- it at a tool's pace, `spray` accounts in a minute, this one's
-      -- among them, as a spray's later logons are read: its hit is the
-      -- spray's.  Phones retrying every few minutes behind one proxy
-      -- reach `spray` accounts in the window, never at that pace.)
-      if others > 0 and fronted[e.source] and
-         peak(l_src, MINUTE, "identity", s_src.lo, s_src.hi) < o.spray then
+      -- for there are users' phones; a spray through it is still a spray)
+      -- (the spray's count is password_spray's: of every identity, this
+      -- one's too; and the source's failures counted before the success
+      -- are then its own and the account's, not other users' phones')
+      if others > 0 and s_src.distinct < o.spray and fronted[e.source] then
         local u = unfronted[e.source]
         if u == nil then
           u = {}
           for _, x in ipairs(l_src) do
-            if not behind(x) then u[#u + 1] = x end
+            if not behind_front(x, public) then u[#u + 1] = x end
           end
           unfronted[e.source] = u
         end
