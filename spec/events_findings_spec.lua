@@ -205,6 +205,19 @@ describe("findings", function()
       assert.are.equal("attacker", one(r, "password_spray").reading)
       local s = one(r, "success_after_failures")
       assert.are.same({ "attacker", "critical" }, { s.reading, s.severity })
+      -- (a spray with a delay between tries, one account every 30 s, and
+      -- the account whose password worked at its first try: as much a
+      -- spray's hit, though no minute holds four accounts)
+      log = {}
+      for i = 1, 8 do
+        if i ~= 5 then log[#log + 1] = via_owa("u" .. i, "10.0.0.25", "-", i * 30) end
+      end
+      log[#log + 1] = signed_in_owa("u5", "10.0.0.25", 150)
+      r = sc.triage(log)
+      assert.are.equal("attacker", one(r, "password_spray").reading)
+      s = one(r, "success_after_failures")
+      assert.are.same({ "attacker", "critical", { "CORP\\u5" } },
+                      { s.reading, s.severity, s.accounts })
     end)
 
     it("does not say a success that names no source came from the failures' source", function()
