@@ -106,15 +106,24 @@ local function ntlm(user, ws, t, status)
            Status = status or "0xc000006a" } }
 end
 
+-- carol mistyping at PC05 five times, one try at her password from
+-- 185.220.101.66 as it sprays six other accounts, then her NTLM logon
+-- that names no source.
+local function carol_then_spray()
+  local log = {}
+  for i = 1, 5 do log[i] = failed_logon("carol", "CORP", "10.0.0.5", "PC05", i * 20) end
+  log[6] = failed_logon("carol", "CORP", "185.220.101.66", "-", 110)
+  for i = 1, 6 do
+    log[#log + 1] = failed_logon("user" .. i, "CORP", "185.220.101.66", "-", 110 + i * 5)
+  end
+  log[#log + 1] = ntlm("carol", "", 150, "0x0")
+  return log
+end
+
 describe("findings", function()
   if not events.xml then pending("logonerr.evtx is not built (libexpat)") return end
 
   describe("findings: success after failures", function()
-    -- Five bad passwords for fred from 10.0.0.10, then an NTLM logon
-    -- (4776 status 0) that names no workstation: read as his own mistypes,
-    -- but the success has no source to be "the account's own", and the
-    -- failures it counts are his from anywhere.  With the workstation
-    -- named, the success's own source's failures alone count.
     -- 185.220.101.5 sprays eight accounts through Outlook on the web, three
     -- seconds apart, and gina's password works: the spray's hit, the
     -- account to take back first.  Exchange logs that logon as network
@@ -220,6 +229,11 @@ describe("findings", function()
                       { s.reading, s.severity, s.accounts })
     end)
 
+    -- Five bad passwords for fred from 10.0.0.10, then an NTLM logon
+    -- (4776 status 0) that names no workstation: read as his own mistypes,
+    -- but the success has no source to be "the account's own", and the
+    -- failures it counts are his from anywhere.  With the workstation
+    -- named, the success's own source's failures alone count.
     it("does not say a success that names no source came from the failures' source", function()
       local log = {}
       for i = 1, 5 do log[i] = kerberos_bad("fred", "CORP.LOCAL", "10.0.0.10", i * 20) end
@@ -2446,13 +2460,7 @@ describe("findings", function()
 
       -- (a success that names no source, after carol's mistypes and an
       -- internet address's try, the address spraying: named once)
-      log = {}
-      for i = 1, 5 do log[i] = failed_logon("carol", "CORP", "10.0.0.5", "PC05", i * 20) end
-      log[6] = failed_logon("carol", "CORP", "185.220.101.66", "-", 110)
-      for i = 1, 6 do
-        log[#log + 1] = failed_logon("user" .. i, "CORP", "185.220.101.66", "-", 110 + i * 5)
-      end
-      log[#log + 1] = ntlm("carol", "", 150, "0x0")
+      log = carol_then_spray()
       f = one(sc.triage(log), "success_after_failures")
       assert.matches("its record cannot tell): 185.220.101.66; it " .. DIRECT .. "its block as " ..
                      "the network's own)", f.why, 1, true)
@@ -3847,13 +3855,7 @@ describe("findings", function()
                        "unless --internal names its block as the network's own: 185.220.101.66",
                        s.why)
       assert.are.equal(NEARBY, one(sc.triage(log, nil, INTERNAL), "success_after_failures").why)
-      log = {}
-      for i = 1, 5 do log[i] = failed_logon("carol", "CORP", "10.0.0.5", "PC05", i * 20) end
-      log[6] = failed_logon("carol", "CORP", "185.220.101.66", "-", 110)
-      for i = 1, 6 do
-        log[#log + 1] = failed_logon("user" .. i, "CORP", "185.220.101.66", "-", 110 + i * 5)
-      end
-      log[#log + 1] = ntlm("carol", "", 150, "0x0")
+      log = carol_then_spray()
       s = one(sc.triage(log), "success_after_failures")
       assert.are.equal("attacker", s.reading)
       assert.matches("1 of the 6 failures before it came from sources another finding reads " ..

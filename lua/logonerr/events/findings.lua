@@ -1101,7 +1101,6 @@ local function attempts(self)
     sm.identity, sm.kind = ids:resolve(sm.user, sm.domain, host_of_bare(sm))
     ids:spelling(sm.identity, sm.spelling)
     if sm.src then sm.source, sm.source_label = ids:source(sm.src) end
-    sm.via_web = web_shape(sm)
   end
   self:sort()
   -- The records of one attempt: a failure for the same identity in the
@@ -1631,8 +1630,7 @@ local function find_all(self, tables_only)
   -- attack's tens of thousands, each a miss in the caches).
   local fail_by_id, fail_by_src, bad_by_id, bad_by_src = {}, {}, {}, {}
   local tried_by_src = {} -- (other_failures': fail_by_src but a virtual account's)
-  -- (and but those behind a web front end, by source: what else it failed
-  -- for, there)
+  -- (and apart from it, by source, the failures behind a web front end)
   local fronted = {}
   local public = self.public -- (is_public, but for the network's own blocks)
   local function of(g, k)
@@ -2141,10 +2139,10 @@ local function find_all(self, tables_only)
       -- (those that name no account: only a tool's are in its list)
       unnamed = s_src.n[false] or 0
       -- (of a source behind a web front end, the other accounts it failed
-      -- for there are users' phones; a spray through it is still a spray)
-      -- (the spray's count is password_spray's: of every identity, this
-      -- one's too; and the source's failures counted before the success
-      -- are then its own and the account's, not other users' phones')
+      -- for there are users' phones: the source's failures counted are
+      -- then those not through the front end, and the account's own; not
+      -- for a spray through it, of `spray` accounts as password_spray
+      -- counts them, this one's too)
       if others > 0 and s_src.distinct < o.spray and fronted[e.source] then
         local u = unfronted[e.source]
         if u == nil then
