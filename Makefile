@@ -216,6 +216,8 @@ ATTACK ?= 25000
 bench-events: deps-ci all
 	CC="$(CC)" LUA=$(LUA) $(LUA) bench/events.lua $(EVENTS_TIMES) $(EVENTS_GB)
 	$(LUA) bench/findings.lua $(ATTACK)
+	LUA=$(LUA) $(LUA) bench/json.lua spec/fixtures/evtx/python-evtx-security.evtx \
+	  $${TMPDIR:-/tmp}/logonerr-bench-events/mix-x$(EVENTS_TIMES).evtx
 
 # examples/: a C host with logonerr linked in (Lua 5.4, static) and a C
 # program that uses the C API alone.  Each run is compared with the output

@@ -1,14 +1,17 @@
 --- The one JSON library of logonerr.  Decoding goes through lua-cjson
 -- (cjson.safe) where it is installed, for speed, else dkjson; both read
--- one value per call (NDJSON line by line).  Encoding always goes through
--- dkjson with a fixed key order (the keys people read first, in
--- M.KEYORDER, then the others sorted), so the same data gives the same
--- bytes on every run and every Lua.
+-- one value per call (NDJSON line by line).  Encoding writes a fixed key
+-- order (the keys people read first, in M.KEYORDER, then the others
+-- sorted), so the same data gives the same bytes on every run and every
+-- Lua: the bytes dkjson writes given that order, each string escaped by
+-- dkjson's own quotestring.
 -- @module logonerr.json
 
-local ipairs, pairs, pcall, require, setmetatable, sort, tostring, type =
-      ipairs, pairs, pcall, require, setmetatable, table.sort, tostring, type
+local concat, error, find, ipairs, pairs, pcall, require, rep =
+      table.concat, error, string.find, ipairs, pairs, pcall, require, string.rep
+local setmetatable, sort, tostring, type = setmetatable, table.sort, tostring, type
 local tointeger = math.tointeger -- luacheck: compat (nil before Lua 5.3)
+local huge = math.huge
 
 local _ENV = nil -- luacheck: ignore 211
 
@@ -43,50 +46,171 @@ M.KEYORDER = {
 local RANK = {}
 for i, k in ipairs(M.KEYORDER) do RANK[k] = i end
 
-local function before(a, b)
-  local ra, rb = RANK[a], RANK[b]
-  if ra and rb then return ra < rb end
-  if ra or rb then return ra ~= nil end
-  return tostring(a) < tostring(b)
+-- (keys outside KEYORDER by their text, as a number key has one)
+local function by_text(a, b) return tostring(a) < tostring(b) end
+
+-- The keys of an object in the order they are written: those of KEYORDER
+-- by rank, then the others by text (a sort of numbers and one of texts,
+-- which Lua makes without calling back: a report has tens of thousands
+-- of objects, --records one per record).
+local function keys_of(v)
+  local ranked, other, plain = {}, {}, true
+  for k in pairs(v) do
+    local r = RANK[k]
+    if r then
+      ranked[#ranked + 1] = r
+    else
+      other[#other + 1] = k
+      if type(k) ~= "string" then plain = false end
+    end
+  end
+  sort(ranked)
+  for i = 1, #ranked do ranked[i] = M.KEYORDER[ranked[i]] end
+  if #other > 0 then
+    sort(other, not plain and by_text or nil)
+    local n = #ranked
+    for i = 1, #other do ranked[n + i] = other[i] end
+  end
+  return ranked
 end
 
--- Is t a list (keys 1..n, n > 0)?
-local function is_list(t)
+-- Is t written as a list, and of how many: keys 1..#t and none other
+-- (what logonerr writes as one), or what dkjson takes for one in an
+-- object: whole-number keys (and n, a number: its length) with few holes.
+-- (# of a table with holes may be any border: LuaJIT's of {[2], [3],
+-- [10]} is 3, as many as its keys)
+local function list_length(t)
   local n = #t
-  if n == 0 then return false end
-  local count = 0
-  for _ in pairs(t) do count = count + 1 end
-  return count == n
+  if n > 0 then
+    local count = 0
+    for _ in pairs(t) do count = count + 1 end
+    if count == n then
+      for i = 1, n do
+        if t[i] == nil then count = -1; break end
+      end
+      if count == n then return n end
+    end
+  end
+  local max, count, len = 0, 0, 0
+  for k, x in pairs(t) do
+    if k == "n" and type(x) == "number" then
+      len = x
+      if x > max then max = x end
+    elseif type(k) ~= "number" or k < 1 or k % 1 ~= 0 then
+      return nil
+    else
+      if k > max then max = k end
+      count = count + 1
+    end
+  end
+  if max > 10 and max > len and max > count * 2 then return nil end
+  return max
 end
 
--- A copy of v whose objects carry their key order for dkjson.
-local function ordered(v, depth)
-  if type(v) ~= "table" then
+local INDENT = setmetatable({}, { __index = function(c, level)
+  local s = "\n" .. rep("  ", level)
+  c[level] = s
+  return s
+end })
+
+-- Strings as JSON: where nothing in one is escaped, quoted here (one look
+-- for what dkjson's quotestring escapes, where it makes two); else by
+-- quotestring.  Kept for the next: a report repeats its accounts, hosts
+-- and codes, --records its field names (up to QUOTED of them, then
+-- started again, so that a log's values cannot fill memory).
+local ESCAPED = "[%z\1-\31\"\\\127\194\216\220\225\226\239]"
+local QUOTED = 4096
+local quoted, count = {}, 0
+local function quote(s)
+  local q = quoted[s]
+  if q then return q end
+  if type(s) == "string" and not find(s, ESCAPED) then
+    q = '"' .. s .. '"'
+  else
+    q = dkjson().quotestring(s)
+  end
+  if count == QUOTED then quoted, count = {}, 0 end
+  quoted[s], count = q, count + 1
+  return q
+end
+
+-- v written into out (at n, returned), a table at depth (at most 100:
+-- deeper, or a cycle, is written as a string saying so).
+local function put(out, n, v, depth, indent)
+  local t = type(v)
+  if t == "string" then
+    n = n + 1
+    out[n] = quote(v)
+  elseif t == "number" then
     -- A whole number read as a float (cjson decodes every number so) is
     -- written as the integer it is: 4625, not 4625.0.
-    if tointeger and type(v) == "number" then return tointeger(v) or v end
-    return v
+    if v ~= v or v >= huge or -v >= huge then
+      n = n + 1
+      out[n] = "null"
+    else
+      n = n + 1
+      out[n] = tostring(tointeger and tointeger(v) or v)
+    end
+  elseif t == "boolean" then
+    n = n + 1
+    out[n] = v and "true" or "false"
+  elseif t == "table" then
+    if depth > 100 then
+      n = n + 1
+      out[n] = quote("(nested too deep)")
+      return n
+    end
+    local len = list_length(v)
+    if len then
+      n = n + 1
+      out[n] = "["
+      for i = 1, len do
+        if i > 1 then n = n + 1; out[n] = "," end
+        local x = v[i]
+        if x == nil then
+          n = n + 1
+          out[n] = "null"
+        else
+          n = put(out, n, x, depth + 1, indent)
+        end
+      end
+      n = n + 1
+      out[n] = "]"
+      return n
+    end
+    local keys = keys_of(v)
+    local nl = indent and INDENT[depth + 1]
+    n = n + 1
+    out[n] = "{"
+    for i, k in ipairs(keys) do
+      local kt = type(k)
+      if kt ~= "string" and kt ~= "number" then
+        error("type '" .. kt .. "' is not supported as a key by JSON.", 0)
+      end
+      if i > 1 then n = n + 1; out[n] = "," end
+      if nl then n = n + 1; out[n] = nl end
+      n = n + 1
+      out[n] = quote(k)
+      n = n + 1
+      out[n] = ":"
+      n = put(out, n, v[k], depth + 1, indent)
+    end
+    if nl then n = n + 1; out[n] = INDENT[depth] end
+    n = n + 1
+    out[n] = "}"
+  else
+    error("type '" .. t .. "' is not supported by JSON.", 0)
   end
-  if depth > 100 then return "(nested too deep)" end
-  local c = {}
-  if is_list(v) then
-    for i = 1, #v do c[i] = ordered(v[i], depth + 1) end
-    return c
-  end
-  local keys = {}
-  for k, x in pairs(v) do
-    keys[#keys + 1] = k
-    c[k] = ordered(x, depth + 1)
-  end
-  if #keys == 0 then return c end -- {} is written as [], as dkjson does
-  sort(keys, before)
-  return setmetatable(c, { __jsonorder = keys })
+  return n
 end
 
 --- v as JSON: one line, or indented when opts.indent is set; the same
 -- data gives the same bytes.
 function M.encode(v, opts)
-  return dkjson().encode(ordered(v, 0), { indent = opts and opts.indent })
+  local out = {}
+  local done, why = pcall(put, out, 0, v, 0, opts and opts.indent)
+  if not done then error(why, 2) end
+  return concat(out)
 end
 
 if cjson then
