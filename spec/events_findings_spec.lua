@@ -2422,6 +2422,23 @@ describe("findings", function()
       assert.are.same(ORDER, { r.by_source[1].source, r.by_source[2].source })
     end)
 
+    -- The source table a responder reads from the top: the source that
+    -- failed most first (here 10.0.0.200, five of bob's failures), then
+    -- those of as many in address order.
+    it("puts the source that failed most first in the source table, ties in address order",
+       function()
+      local log = {}
+      for i = 1, 5 do log[#log + 1] = failed_logon("bob", "CORP", "10.0.0.200", "-", i * 20) end
+      for i, ip in ipairs({ "10.0.0.10", "10.0.0.9", "10.0.0.10", "10.0.0.9" }) do
+        log[#log + 1] = failed_logon("carol", "CORP", ip, "-", 200 + i * 20)
+      end
+      log[#log + 1] = failed_logon("dave", "CORP", "10.0.0.1", "-", 400)
+      local r = sc.triage(log)
+      local got = {}
+      for i, s in ipairs(r.by_source) do got[i] = s.source .. "=" .. s.failures end
+      assert.are.same({ "10.0.0.200=5", "10.0.0.9=2", "10.0.0.10=2", "10.0.0.1=1" }, got)
+    end)
+
     it("names each of a why's addresses once, in address order, at most 50", function()
       local DIRECT = "reached the host directly from the internet, not through a web front " ..
                      "end (outside the network unless --internal names "

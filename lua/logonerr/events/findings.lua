@@ -21,8 +21,9 @@ local time = require "logonerr.events.time"
 local floor, math_abs, math_max, math_min = math.floor, math.abs, math.max, math.min
 local assert, getmetatable, ipairs, next, pairs, setmetatable, tonumber, tostring, type =
       assert, getmetatable, ipairs, next, pairs, setmetatable, tonumber, tostring, type
-local find, format, gmatch, lower, match, upper =
-      string.find, string.format, string.gmatch, string.lower, string.match, string.upper
+local find, format, gmatch, lower, match, sub, upper =
+      string.find, string.format, string.gmatch, string.lower, string.match, string.sub,
+      string.upper
 local concat, sort, table_insert = table.concat, table.sort, table.insert
 local unpack = table.unpack or rawget(_G, "unpack") -- luacheck: compat
 
@@ -2769,12 +2770,10 @@ end
 
 -- Most failures first, then the other field given, most first, then by
 -- name.
--- (key: what to compare rows of as many by, where not row[name])
-local function by_failures(other, name, key)
+local function by_failures(other, name)
   return function(a, b)
     if a.failures ~= b.failures then return a.failures > b.failures end
     if other and a[other] ~= b[other] then return a[other] > b[other] end
-    if key then return key[a] < key[b] end
     return a[name] < b[name]
   end
 end
@@ -2853,6 +2852,11 @@ local function accounts(ids, shapes, sums)
   return out
 end
 
+
+-- (more failures than a log can hold: the sort keys of by_source count down
+-- from it, fifteen digits)
+local MOST_FAILURES = 999999999999999
+
 -- by_source: failures and distinct identities per source (the failures
 -- counted by shape), and the failures that named no account (unnamed:
 -- records counted by source as kept, labelled by ids as any source is).
@@ -2885,10 +2889,19 @@ local function sources(shapes, unnamed, ids)
     out[#out + 1] = { source = r.source, failures = r.failures, accounts = count_keys(r.ids),
                       account_list = keys(r.ids, 20), unnamed_failures = r.unnamed }
   end
-  local key = {} -- (rows of as many failures in address order)
-  for _, r in ipairs(out) do key[r] = address.order_key(r.source) end
-  sort(out, by_failures(nil, "source", key))
-  return out
+  -- Most failures first, then in address order: a text made once for each
+  -- row and the texts sorted, where a comparator Lua calls for each pair
+  -- of a botnet's tens of thousands of rows took a tenth of the findings.
+  -- (its place last: rows of one source's label keep their order)
+  local keyed = {}
+  for i, r in ipairs(out) do
+    keyed[i] = format("%015d", MOST_FAILURES - r.failures) .. address.order_key(r.source) ..
+               format("\0%09d", i)
+  end
+  sort(keyed)
+  local sorted = {}
+  for i, k in ipairs(keyed) do sorted[i] = out[tonumber(sub(k, -9))] end
+  return sorted
 end
 
 -- The logon summary: per identity, successes and failures by logon type
