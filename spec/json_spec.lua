@@ -98,6 +98,11 @@ describe("logonerr.json.encode", function()
     assert.are.equal(reference(v), json.encode(v))
   end)
 
+  it("writes nothing (nil) as null, as dkjson does", function()
+    assert.are.equal(dkjson.encode(nil), json.encode(nil))
+    assert.are.equal("null", json.encode(nil))
+  end)
+
   it("writes what is not a number, an infinity say, as null, as dkjson does", function()
     local v = { nan = 0 / 0, inf = math.huge, minus_inf = -math.huge }
     assert.are.equal(reference(v), json.encode(v))

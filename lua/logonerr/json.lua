@@ -154,6 +154,9 @@ local function put(out, n, v, depth, indent)
   elseif t == "boolean" then
     n = n + 1
     out[n] = v and "true" or "false"
+  elseif v == nil then -- (the value given, or a hole in a list)
+    n = n + 1
+    out[n] = "null"
   elseif t == "table" then
     if depth > 100 then
       n = n + 1
@@ -166,13 +169,7 @@ local function put(out, n, v, depth, indent)
       out[n] = "["
       for i = 1, len do
         if i > 1 then n = n + 1; out[n] = "," end
-        local x = v[i]
-        if x == nil then
-          n = n + 1
-          out[n] = "null"
-        else
-          n = put(out, n, x, depth + 1, indent)
-        end
+        n = put(out, n, v[i], depth + 1, indent)
       end
       n = n + 1
       out[n] = "]"
