@@ -125,6 +125,47 @@ describe("logonerr.json.encode", function()
     assert.is_truthy(json.encode(loop):find('"(nested too deep)"', 1, true))
   end)
 
+  -- A program embedding logonerr may set a locale whose decimal sign is a
+  -- comma: Lua's tostring then writes 0,5, which is two numbers in JSON.
+  -- (tostring as such a locale makes it, where the machine has none)
+  it("writes a point for the decimal sign whatever the locale", function()
+    local env = setmetatable({ tostring = function(x)
+      return (string.gsub(tostring(x), "%.", ","))
+    end }, { __index = _G })
+    local path = package.searchpath and package.searchpath("logonerr.json", package.path) or
+                 "lua/logonerr/json.lua"
+    local chunk
+    if setfenv then -- luacheck: ignore 113 (Lua 5.1)
+      chunk = assert(loadfile(path))
+      setfenv(chunk, env) -- luacheck: ignore 113
+    else
+      chunk = assert(loadfile(path, "t", env))
+    end
+    local comma = chunk()
+    assert.are.equal("0,5", env.tostring(0.5)) -- (the locale stood in for)
+    local v = { half = 0.5, tiny = 1.25e-7, big = 1e20, count = 4625, neg = -2.75 }
+    assert.are.equal(json.encode(v), comma.encode(v))
+    assert.are.equal('{"count":4625,"big":1e+20,"half":0.5,"neg":-2.75,"tiny":1.25e-07}',
+                     comma.encode(v))
+  end)
+
+  it("keeps no long text after writing it", function()
+    collectgarbage()
+    local before = collectgarbage("count")
+    for i = 1, 20 do json.encode({ v = string.rep(string.char(64 + i), 1048576) }) end
+    collectgarbage()
+    collectgarbage()
+    assert.is_true(collectgarbage("count") - before < 4096, "KB kept")
+  end)
+
+  it("writes a number key and a text key that read the same in one order", function()
+    local a, b = {}, {}
+    a[2], a["2"], a.x = "number", "text", 1
+    b.x, b["2"], b[2] = 1, "text", "number"
+    assert.are.equal('{"2":"number","2":"text","x":1}', json.encode(a))
+    assert.are.equal(json.encode(a), json.encode(b))
+  end)
+
   it("refuses a value JSON has no form for, naming its type", function()
     local refused = { ["function"] = { f = print },
                       thread = { co = coroutine.create(function() end) } }

@@ -4,11 +4,13 @@
 -- order (the keys people read first, in M.KEYORDER, then the others
 -- sorted), so the same data gives the same bytes on every run and every
 -- Lua: the bytes dkjson writes given that order, each string escaped by
--- dkjson's own quotestring.
+-- dkjson's own quotestring (and JSON where dkjson's is not: a list's
+-- length n that is no whole number, a decimal comma).
 -- @module logonerr.json
 
-local concat, error, find, ipairs, pairs, pcall, require, rep =
-      table.concat, error, string.find, ipairs, pairs, pcall, require, string.rep
+local concat, error, find, gsub, ipairs, match, pairs, pcall, require, rep =
+      table.concat, error, string.find, string.gsub, ipairs, string.match, pairs, pcall, require,
+      string.rep
 local setmetatable, sort, tostring, type = setmetatable, table.sort, tostring, type
 local tointeger = math.tointeger -- luacheck: compat (nil before Lua 5.3)
 local huge = math.huge
@@ -47,7 +49,13 @@ local RANK = {}
 for i, k in ipairs(M.KEYORDER) do RANK[k] = i end
 
 -- (keys outside KEYORDER by their text, as a number key has one)
-local function by_text(a, b) return tostring(a) < tostring(b) end
+-- (and of a number and a text that read the same, 2 and "2", the number
+-- first: the same order every run)
+local function by_text(a, b)
+  local x, y = tostring(a), tostring(b)
+  if x ~= y then return x < y end
+  return type(a) < type(b)
+end
 
 -- The keys of an object in the order they are written: those of KEYORDER
 -- by rank, then the others by text (a sort of numbers and one of texts,
@@ -116,10 +124,11 @@ end })
 -- Strings as JSON: where nothing in one is escaped, quoted here (one look
 -- for what dkjson's quotestring escapes, where it makes two); else by
 -- quotestring.  Kept for the next: a report repeats its accounts, hosts
--- and codes, --records its field names (up to QUOTED of them, then
--- started again, so that a log's values cannot fill memory).
+-- and codes, --records its field names (up to QUOTED of them, of LONGEST
+-- bytes at most, then started again, so that a log's values cannot fill
+-- memory).
 local ESCAPED = "[%z\1-\31\"\\\127\194\216\220\225\226\239]"
-local QUOTED = 4096
+local QUOTED, LONGEST = 4096, 256
 local quoted, count = {}, 0
 local function quote(s)
   local q = quoted[s]
@@ -129,9 +138,22 @@ local function quote(s)
   else
     q = dkjson().quotestring(s)
   end
-  if count == QUOTED then quoted, count = {}, 0 end
-  quoted[s], count = q, count + 1
+  if #q <= LONGEST then -- (a log's long texts are rarely met twice)
+    if count == QUOTED then quoted, count = {}, 0 end
+    quoted[s], count = q, count + 1
+  end
   return q
+end
+
+-- A number as JSON writes it: tostring's, with a point for the decimal
+-- sign of a locale a program embedding logonerr may have set (0,5 is two
+-- numbers in JSON), as dkjson's own writer does.
+local function number(v)
+  local s = tostring(tointeger and tointeger(v) or v)
+  if not find(s, "[^%d%.eE+-]") then return s end
+  local point = match(tostring(0.5), "([^05+])")
+  s = gsub(s, "[^%d%-+eE" .. gsub(point, "%p", "%%%0") .. "]+", "")
+  return (gsub(s, gsub(point, "%p", "%%%0"), "."))
 end
 
 -- v written into out (at n, returned), a table at depth (at most 100:
@@ -149,7 +171,7 @@ local function put(out, n, v, depth, indent)
       out[n] = "null"
     else
       n = n + 1
-      out[n] = tostring(tointeger and tointeger(v) or v)
+      out[n] = number(v)
     end
   elseif t == "boolean" then
     n = n + 1
