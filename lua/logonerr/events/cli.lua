@@ -49,7 +49,9 @@ end
 -- one the machine runs slower takes fewer: an EVTX file is cut into its
 -- share of up to PER_JOB items per process (each item costs its partial
 -- triage sent and merged: on 231 MB, 16 parts a process ran 2.4% more
--- instructions than 8, for ends a few ms closer), of PART_CHUNKS chunks
+-- instructions than 8, for ends a few ms closer; 4 a process, 1.3% fewer
+-- than 8, but one process waited 55 to 95 ms for the other's last part,
+-- 5 to 16 ms with 8), of PART_CHUNKS chunks
 -- (1 MB) or more on average, a part smaller along its file (the reader's
 -- part_start), so that the processes end close together; no more parts
 -- than the square root of the file's chunks, so that the last (about
@@ -288,9 +290,10 @@ function M.run(a, in_, out, err)
   if a.state then return worker(a, out) end
   local events = require "logonerr.events"
   local inputs = require "logonerr.events.inputs"
-  local json = require "logonerr.json"
-  local triage = require "logonerr.events.triage"
   local wire = require "logonerr.events.wire"
+  -- (the triage, required once -j's workers are started: they start the
+  -- sooner; --records needs none)
+  local triage
   local seen = {} -- computer -> EventRecordIDs read, across every file
   -- A triage reads every record, and the filters keep what the report's
   -- tables count (keep) and the findings about what they keep (about):
@@ -477,9 +480,10 @@ function M.run(a, in_, out, err)
     end
     local platform -- (of the log being read)
     reading = function(format) platform = require("logonerr.events.rules").PLATFORM_OF[format] end
+    local encode = require("logonerr.json").encode
     local function take(rec)
       local d = opened()
-      if d then d:write(json.encode(plain(rec, platform)), "\n") end
+      if d then d:write(encode(plain(rec, platform)), "\n") end
     end
     for _, log in ipairs(logs) do
       local f = new_file(log)
@@ -568,11 +572,15 @@ function M.run(a, in_, out, err)
     if dir == nil then w.at, w.parts = nil, 1 end
     for k = 1, w.parts do items[#items + 1] = { w = w, k = k } end
   end
-  -- (the thresholds, and the network's own public blocks for public_source)
-  local o = { internal = a.internal }
-  for k, v in pairs(triage.DEFAULTS) do o[k] = v end
-  local acc = triage.new(o)
-  local accf = keep and triage.new(o) -- (what the filters keep)
+  local acc, accf -- (the triage, and what the filters keep: made in new_triage)
+  local function new_triage()
+    triage = require "logonerr.events.triage"
+    -- (the thresholds, and the network's own public blocks for public_source)
+    local o = { internal = a.internal }
+    for k, v in pairs(triage.DEFAULTS) do o[k] = v end
+    acc = triage.new(o)
+    accf = keep and triage.new(o)
+  end
   reading = function(format)
     acc:reading(format)
     if accf then accf:reading(format) end
@@ -690,10 +698,12 @@ function M.run(a, in_, out, err)
   local ok, why = pcall(function()
     if dir then
       for _ = 1, math.min(jobs - 1, pooled - 1) do
-        hs[#hs + 1] = io.popen(cmd .. " events --state --claims " .. workers.quote(claims) ..
-                               " " .. filter_args(a) .. " 2>/dev/null")
+        -- (exec: the shell becomes the worker, where it would wait for it)
+        hs[#hs + 1] = io.popen("exec " .. cmd .. " events --state --claims " ..
+                               workers.quote(claims) .. " " .. filter_args(a) .. " 2>/dev/null")
       end
     end
+    new_triage()
     for p, it in ipairs(items) do
       local w = it.w
       if p > merged and not w.failed then

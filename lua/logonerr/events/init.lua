@@ -19,10 +19,6 @@ local time = require "logonerr.events.time"
 local json = require "logonerr.json"
 local textsource = require "logonerr.textsource"
 local read_evtx = require "logonerr.events.read.evtx"
-local read_xml = require "logonerr.events.read.xml"
-local read_json = require "logonerr.events.read.json"
-local read_samba = require "logonerr.events.read.samba_audit"
-local read_mit = require "logonerr.events.read.mit_kdc"
 
 local error, getmetatable, io_open, ipairs, next, os_remove, os_tmpname, pairs, require,
       setmetatable, tostring, type =
@@ -44,7 +40,12 @@ M.MAX_EVENT = 16 * 1048576
 --- Can this build read EVTX files (logonerr.evtx, logonerr's own reader)?
 M.evtx = read_evtx.available
 --- Can it read event XML (logonerr.eventxml, built with libexpat)?
-M.xml = read_xml.available
+-- (M.xml, looked up when asked: the text logs' readers are loaded for a
+-- text log alone, which spares an EVTX triage and each -j worker their
+-- start)
+setmetatable(M, { __index = function(_, k)
+  if k == "xml" then return require("logonerr.events.read.xml").available end
+end })
 --- The JSON library in use ("lua-cjson" or "dkjson").
 M.json_library = json.library
 
@@ -431,6 +432,10 @@ local function text_records(rd, f, head)
       return chunks()
     end
   end
+  local read_samba = require "logonerr.events.read.samba_audit"
+  local read_mit = require "logonerr.events.read.mit_kdc"
+  local read_json = require "logonerr.events.read.json"
+  local read_xml = require "logonerr.events.read.xml"
   -- Linux servers' logs first: Samba's audit may be JSON lines alone.
   if read_samba.sniff(text) then
     rd.format = "samba"
