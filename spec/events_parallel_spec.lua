@@ -187,8 +187,10 @@ describe("a triage merged from parts", function()
     for _, cuts in ipairs(where or { { 1 }, { 57 }, { math.floor(n / 2) }, { n - 3 },
                                      { 100, 2000, 2900 } }) do
       cuts[#cuts + 1] = n
-      for _, how in ipairs({ "wire", "live" }) do
-        local parts, from = {}, 1
+      -- (sent: the parts after the first written by one worker, which
+      -- sends its shapes and sums once, their counts after)
+      for _, how in ipairs({ "wire", "live", "sent" }) do
+        local parts, from, given = {}, 1, { shapes = {}, sums = {}, srcs = {} }
         for _, to in ipairs(cuts) do
           local acc = triage.new(triage.DEFAULTS)
           for i = from, to do acc:add(list[i]) end
@@ -199,8 +201,9 @@ describe("a triage merged from parts", function()
         for i = 2, #parts do
           -- (as -j's command sorts while it waits, then merges more)
           if i % 2 == 0 then acc:sort() end
-          if how == "wire" then
-            assert(acc:merge(assert(wire.decode(wire.encode(parts[i]:state())))))
+          if how ~= "live" then
+            local st = parts[i]:state(false, how == "sent" and given or nil)
+            assert(acc:merge(assert(wire.decode(wire.encode(st)))))
           else
             assert(acc:merge(parts[i]:state(true)))
           end
@@ -331,6 +334,39 @@ describe("a triage merged from parts", function()
     sh[field], sh.key = v, table.concat(f, "\0")
   end
 
+  -- A worker's later parts give what it sent before by its key (a shape),
+  -- or its key and counts (a sum); its sources met before, not at all.
+  it("takes a worker's later parts, which name what it sent before", function()
+    local n = #recs
+    local list = {}
+    for i = 1, n do list[i] = recs[i] end
+    for i = 1, n do list[n + i] = recs[i] end -- (the same accounts and hosts again)
+    local whole = json.encode(triage.triage(list))
+    local first, second, third = triage.new(triage.DEFAULTS), triage.new(triage.DEFAULTS),
+                                 triage.new(triage.DEFAULTS)
+    for i = 1, 200 do first:add(list[i]) end
+    for i = 201, n do second:add(list[i]) end
+    for i = n + 1, 2 * n do third:add(list[i]) end
+    local given = { shapes = {}, sums = {}, srcs = {} }
+    local two = wire.encode(second:state(false, given))
+    local plain3 = third:state()
+    local three = third:state(false, given)
+    local named, counted = 0, 0
+    for _, sh in ipairs(three.found.shapes) do
+      if type(sh) == "string" then named = named + 1 end
+    end
+    for _, sm in ipairs(three.found.sums) do
+      if sm.spelling == nil then counted = counted + 1 end
+    end
+    assert.is_true(named > 0 and counted > 0, "named " .. named .. ", counted " .. counted)
+    -- (those the first part met alone are new to the worker)
+    assert.is_true(#three.found.src_list < #plain3.found.src_list)
+    assert.is_true(#wire.encode(three) < #wire.encode(plain3))
+    assert(first:merge(assert(wire.decode(two))))
+    assert(first:merge(assert(wire.decode(wire.encode(three)))))
+    assert.are.equal(whole, report(first))
+  end)
+
   it("refuses a partial triage of the wrong shape, and changes nothing", function()
     local half = 100 -- (the rest holds each kind of thing a state sends)
     -- (and the two failures that name no account, the first two records)
@@ -418,6 +454,18 @@ describe("a triage merged from parts", function()
       { "its findings' shapes", function(x) x.found.shapes[1].key = "someone else" end },
       { "its findings' shapes", function(x) x.found.shapes[1].service_key = "http/web" end },
       { "its findings' sums", function(x) x.found.sums[1].kind = "nobody" end },
+      -- (a sum sent before: its key and counts, of the kind a sum has)
+      { "its findings' sums", function(x) x.found.sums[1] = { key = "k", n = 0.5 } end },
+      { "its findings' sums",
+        function(x) x.found.sums[1] = { key = "k", n = 2, twins = 2 } end },
+      { "its findings' sums",
+        function(x) x.found.sums[1] = { key = "k", n = 2, user = "bob" } end },
+      -- (a shape or sum sent before, by a key this triage has none of: a
+      -- part before it not taken in)
+      { "its findings' shapes or sums sent before, which this has not",
+        function(x) x.found.shapes[1] = x.found.shapes[1].key .. "?" end },
+      { "its findings' shapes or sums sent before, which this has not",
+        function(x) x.found.sums[1] = { key = x.found.sums[1].key .. "?", n = 1 } end },
       { "its findings' sums", function(x) x.found.sums[1].key = "someone else" end },
       -- (a sum's twin logons are some of its logons, told by texts)
       { "its findings' sums", function(x) x.found.sums[1].twins = x.found.sums[1].n end },

@@ -203,7 +203,9 @@ end
 -- alone: its partial triage (live: to merge in this process, not copied),
 -- with a's filters that of the records they keep (filtered), what the
 -- reader counted and the record numbers it saw, or { error = why }.
-local function triage_part(path, a, k, n, live)
+-- sent: what a worker sent of its parts before (triage's state()), of the
+-- triage (all) and of the filtered.
+local function triage_part(path, a, k, n, live, sent)
   local events = require "logonerr.events"
   local triage = require "logonerr.events.triage"
   local keep = events.filter(filter_opts(a))
@@ -221,7 +223,9 @@ local function triage_part(path, a, k, n, live)
   end
   rd:close()
   if rd.tallied then acc:tally(rd.tallied) end
-  return { part = k, triage = acc:state(live), filtered = accf and accf:state(live),
+  sent = sent or {}
+  return { part = k, triage = acc:state(live, sent.all),
+           filtered = accf and accf:state(live, sent.filtered),
            reader = reader_stats(rd), seen = seen_sets(opts.seen) }
 end
 
@@ -253,13 +257,18 @@ local function worker(a, out)
       if type(list) ~= "table" then return 2 end
     end
     local sent = 0
+    -- (shapes and sums are sent once, and their counts after: the parent
+    -- merges the parts in order, and one that cannot take a part reads it
+    -- itself, which makes the same)
+    local given = { all = { shapes = {}, sums = {}, srcs = {} },
+                    filtered = { shapes = {}, sums = {}, srcs = {} } }
     for i, x in ipairs(list) do
       for j = 1, x.parts do
         local at = a.claims .. "." .. i .. "." .. j
         local mine = claim(at)
         if mine == nil then return 2 end -- (the folder is gone)
         if mine then
-          local text = wire.encode(triage_part(x.path, a, j, x.parts))
+          local text = wire.encode(triage_part(x.path, a, j, x.parts, false, given))
           local h = io.open(at .. ".t", "wb")
           if h == nil or not h:write(text) or not h:close() or
              not os.rename(at .. ".t", at .. ".w") then
@@ -622,7 +631,9 @@ function M.run(a, in_, out, err)
     if not usable(r) or overlap(seen, r.seen) then return false end
     -- (with filters, the part of what they keep too, both or neither)
     if accf then
-      if r.filtered == nil or not triage.check(r.filtered) then return false end
+      if r.filtered == nil or not triage.check(r.filtered) or not accf:knows(r.filtered) then
+        return false
+      end
     elseif r.filtered ~= nil then
       return false
     end

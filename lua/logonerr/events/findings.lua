@@ -2963,10 +2963,29 @@ function STATE:sort()
   self.ordered = #self.list
 end
 
--- Shapes (or sums) as plain tables, and each one's place among them.
-local function places_of(list)
+-- What merge() takes of a sum it has (by its key): the counts.
+local SUM_COUNTS = { "n", "first", "last", "twins", "first_twin", "last_twin", "front" }
+
+-- Shapes (or sums) as plain tables, and each one's place among them;
+-- with sent (keys), one of a key in it as its key alone (a sum as its key
+-- and counts), and the keys of the others added to it.
+local function places_of(list, sent, counts)
   local shapes, index = {}, {}
-  for k, sh in ipairs(list) do shapes[k], index[sh] = copy(sh), k end
+  for k, sh in ipairs(list) do
+    index[sh] = k
+    local key = sh.key
+    if sent == nil then
+      shapes[k] = copy(sh)
+    elseif not sent[key] then
+      shapes[k], sent[key] = copy(sh), true
+    elseif counts then
+      local c = { key = key }
+      for _, f in ipairs(counts) do c[f] = sh[f] end
+      shapes[k] = c
+    else
+      shapes[k] = key
+    end
+  end
   return shapes, index
 end
 
@@ -2982,11 +3001,25 @@ local function columns(list, index)
   return e
 end
 
---- What was taken so far, as plain data for merge().
-function STATE:state()
+--- What was taken so far, as plain data for merge().  sent: what states
+-- given before to the same collector held (a -j worker's earlier parts,
+-- which its parent merges first, or reads itself: it has them), added to
+-- as this one is made: a shape of those goes as its key alone, a sum as
+-- its key and counts, and a source met not at all.  (Each part sent them
+-- all again: on a domain's log of 3,000 accounts, the sums were half of
+-- what a part took to write, and as much again to read.)
+function STATE:state(sent)
   self:sort()
-  local shapes, index = places_of(self.shape_list)
-  local sums, sindex = places_of(self.sum_list)
+  local shapes, index = places_of(self.shape_list, sent and sent.shapes)
+  local sums, sindex = places_of(self.sum_list, sent and sent.sums, SUM_COUNTS)
+  local src_list = self.src_list
+  if sent then
+    local met = sent.srcs
+    src_list = {}
+    for _, src in ipairs(self.src_list) do
+      if not met[src] then src_list[#src_list + 1], met[src] = src, true end
+    end
+  end
   local e = columns(self.list, index)
   local nshapes, nindex = places_of(self.nameless_shape_list)
   local nameless = { shapes = nshapes, entries = columns(self.nameless, nindex) }
@@ -2994,7 +3027,7 @@ function STATE:state()
   for k, sm in ipairs(self.won_of) do won.sum[k] = sindex[sm] end
   local learnt = {}
   for k, l in ipairs(self.learn) do learnt[k] = copy(l) end
-  return { n = self.n, learn = learnt, src_list = self.src_list, shapes = shapes, sums = sums,
+  return { n = self.n, learn = learnt, src_list = src_list, shapes = shapes, sums = sums,
            entries = e, won = won, unnamed = self.unnamed, nameless = nameless }
 end
 
@@ -3015,6 +3048,10 @@ local SUM = { key = "string", spelling = "string", user = "string", domain = "st
               logon_type = "count?", logon_name = "string?", kind = "string", n = "count",
               first = "string?", last = "string?", twins = "count?", first_twin = "string?",
               last_twin = "string?", platform = "string?", front = "string?" }
+-- (a sum sent before, by its key: SUM_COUNTS)
+local SUM_SENT = { key = "string", n = "count", first = "string?", last = "string?",
+                   twins = "count?", first_twin = "string?", last_twin = "string?",
+                   front = "string?" }
 local NAMELESS = { key = "string", src = "string", id = "count", computer = "scalar?",
                    code = "string?", platform = "string?" }
 -- (a shape's platform, where not Windows': one rules knows)
@@ -3069,10 +3106,13 @@ function M.check(st)
     return false, "its failures with no account"
   end
   -- Each shape and sum as add() makes it: its key of its fields, and its
-  -- user and domain of its spelling (a merge keeps one of each key).
-  if not list(st.shapes, "table") then return false, "its shapes" end
+  -- user and domain of its spelling (a merge keeps one of each key); or a
+  -- shape sent before, by its key (knows() looks for it).
+  if not list(st.shapes, "any") then return false, "its shapes" end
   for _, sh in ipairs(st.shapes) do
-    if not (plain.fields(sh, SHAPE, true) and ROLES[sh.role] and
+    if type(sh) == "string" then
+      sh = nil
+    elseif not (plain.fields(sh, SHAPE, true) and ROLES[sh.role] and
             sh.key == shape_key(sh.spelling, sh.src, sh.role, sh.id,
                                 host_of(sh.computer, sh.platform), sh.ws, sh.ip,
                                 sh.class, sh.code, sh.logon_type, sh.service, sh.enc,
@@ -3085,21 +3125,29 @@ function M.check(st)
             sh.how == how_of(sh.logon_name, sh.role, sh.service) and platform_ok(sh)) then
       return false, "its shapes"
     end
-    local user, domain = split(sh.spelling)
-    if user ~= sh.user or domain ~= sh.domain then return false, "its shapes" end
+    local user, domain
+    if sh then user, domain = split(sh.spelling) end
+    if sh and (user ~= sh.user or domain ~= sh.domain) then return false, "its shapes" end
   end
   if not list(st.sums, "table") then return false, "its sums" end
   for _, sm in ipairs(st.sums) do
-    if not (plain.fields(sm, SUM, true) and ROLES[sm.role] and
+    if sm.spelling == nil then -- (a sum sent before: its key and counts)
+      if not (plain.fields(sm, SUM_SENT, true) and (sm.twins or 0) < sm.n and
+              (sm.front == nil or front_of(sm.front) == sm.front)) then
+        return false, "its sums"
+      end
+    elseif not (plain.fields(sm, SUM, true) and ROLES[sm.role] and
             sm.key == sum_key(sm.spelling, sm.src, sm.role, sm.logon_type, sm.id,
                               host_of(sm.computer, sm.platform)) and
             (sm.twins or 0) < sm.n and platform_ok(sm) and
             (sm.front == nil or front_of(sm.front) == sm.front)) then
       return false, "its sums"
     end
-    local user, domain = split(sm.spelling)
-    if user ~= sm.user or domain ~= sm.domain or sm.kind ~= identity.kind(user, domain) then
-      return false, "its sums"
+    if sm.spelling then
+      local user, domain = split(sm.spelling)
+      if user ~= sm.user or domain ~= sm.domain or sm.kind ~= identity.kind(user, domain) then
+        return false, "its sums"
+      end
     end
   end
   if not columns_ok(st.entries, #st.shapes) then return false, "its entries" end
@@ -3129,14 +3177,30 @@ function M.check(st)
   return true
 end
 
+--- Has this collector every shape and sum that state st gives as sent
+-- before, by its key (its own, taken in from an earlier part)?  merge()
+-- takes in no state that names one it has not.
+function STATE:knows(st)
+  if getmetatable(st) == STATE then return true end
+  for _, sh in ipairs(st.shapes) do
+    if type(sh) == "string" and self.shapes[sh] == nil then return false end
+  end
+  for _, sm in ipairs(st.sums) do
+    if sm.spelling == nil and self.sums[sm.key] == nil then return false end
+  end
+  return true
+end
+
 -- Another state's shapes (theirs) taken in: this one's of the same key
--- where it has one, else theirs.  Returns what each of theirs is now, by
--- its place in theirs, or (live: a collector of this process, whose
--- entries hold its shapes themselves) by the shape.
+-- where it has one (a shape sent before, as its key: knows()), else
+-- theirs.  Returns what each of theirs is now, by its place in theirs,
+-- or (live: a collector of this process, whose entries hold its shapes
+-- themselves) by the shape.
 local function take_shapes(by_key, mine, theirs, live)
   local now = {}
   for k, sh in ipairs(theirs) do
-    now[live and sh or k] = by_key[sh.key] or adopt(by_key, mine, sh)
+    now[live and sh or k] = by_key[type(sh) == "string" and sh or sh.key] or
+                            adopt(by_key, mine, sh)
   end
   return now
 end
@@ -3208,7 +3272,7 @@ function STATE:merge(st)
       if first then again[mine] = true end
       local twins = (sm.twins or 0) + (first and 1 or 0)
       if twins > 0 then mine.twins = (mine.twins or 0) + twins end
-      if sm.role == "logon" then mine.last_twin = sm.last_twin end
+      if mine.role == "logon" then mine.last_twin = sm.last_twin end
       mine.n = mine.n + sm.n
       if sm.front ~= mine.front then mine.front = nil end -- (add()'s: one front end for all)
       if sm.first and (mine.first == nil or sm.first < mine.first) then mine.first = sm.first end

@@ -342,8 +342,10 @@ local function max(a, b) if a == nil or (b ~= nil and b > a) then return b end r
 
 --- What was counted so far, as plain data for merge(); live: for merge()
 -- in this process alone, the failures' lists and the findings' collector
--- as they are, not copied (this accumulator is then done with).
-function ACC:state(live)
+-- as they are, not copied (this accumulator is then done with).  sent:
+-- what states given before to the same triage held, which this one gives
+-- by their keys alone (the findings' state()).
+function ACC:state(live, sent)
   local codes = {}
   for key, bc in pairs(self.codes) do
     local c = bc.entry
@@ -370,7 +372,7 @@ function ACC:state(live)
   for p in pairs(self.platforms) do platforms[#platforms + 1] = p end
   return { events = r.events, failures = r.failures, first = r.first, last = r.last,
            n = self.n, ids = self.ids, codes = codes, types = self.types, ft = self.ft,
-           fk = fk, fk_keys = keys, found = live and self.found or self.found:state(),
+           fk = fk, fk_keys = keys, found = live and self.found or self.found:state(sent),
            platforms = platforms, unsaid = self.unsaid, gaps = self.gaps }
 end
 
@@ -449,12 +451,23 @@ function M.check(st)
   return true
 end
 
+--- Has this triage the findings' shapes and sums that st, a state()
+-- check() passes, gives as sent before?
+function ACC:knows(st)
+  return self.found:knows(st.found)
+end
+
 --- Takes in another triage's state(), as if its records came after these;
--- refuses one that check() does not pass (nil and why), taking in none of
--- it.
+-- refuses one that check() does not pass, or that names shapes sent
+-- before that this one has not (knows()), with nil and why, taking in none
+-- of it.
 function ACC:merge(st)
   local ok, why = M.check(st)
   if not ok then return nil, "not a partial triage: " .. why end
+  if not self:knows(st) then
+    return nil, "not a partial triage: its findings' shapes or sums sent before, which " ..
+                "this has not"
+  end
   local r = self.r
   r.events, r.failures = r.events + st.events, r.failures + st.failures
   r.first, r.last = min(r.first, st.first), max(r.last, st.last)
