@@ -216,6 +216,7 @@ ATTACK ?= 25000
 bench-events: deps-ci all
 	CC="$(CC)" LUA=$(LUA) $(LUA) bench/events.lua $(EVENTS_TIMES) $(EVENTS_GB)
 	$(LUA) bench/findings.lua $(ATTACK)
+	$(LUA) bench/handover.lua
 	LUA=$(LUA) $(LUA) bench/json.lua spec/fixtures/evtx/python-evtx-security.evtx \
 	  $${TMPDIR:-/tmp}/logonerr-bench-events/mix-x$(EVENTS_TIMES).evtx
 

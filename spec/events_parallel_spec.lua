@@ -190,7 +190,7 @@ describe("a triage merged from parts", function()
       -- (sent: the parts after the first written by one worker, which
       -- sends its shapes and sums once, their counts after)
       for _, how in ipairs({ "wire", "live", "sent" }) do
-        local parts, from, given = {}, 1, { shapes = {}, sums = {}, srcs = {} }
+        local parts, from, given = {}, 1, { shapes = {}, sums = {}, srcs = {}, facts = {} }
         for _, to in ipairs(cuts) do
           local acc = triage.new(triage.DEFAULTS)
           for i = from, to do acc:add(list[i]) end
@@ -347,7 +347,7 @@ describe("a triage merged from parts", function()
     for i = 1, 200 do first:add(list[i]) end
     for i = 201, n do second:add(list[i]) end
     for i = n + 1, 2 * n do third:add(list[i]) end
-    local given = { shapes = {}, sums = {}, srcs = {} }
+    local given = { shapes = {}, sums = {}, srcs = {}, facts = {} }
     local two = wire.encode(second:state(false, given))
     local plain3 = third:state()
     local three = third:state(false, given)
@@ -361,6 +361,8 @@ describe("a triage merged from parts", function()
     assert.is_true(named > 0 and counted > 0, "named " .. named .. ", counted " .. counted)
     -- (those the first part met alone are new to the worker)
     assert.is_true(#three.found.src_list < #plain3.found.src_list)
+    -- (names learnt: how often a user was seen under a name, again)
+    assert.is_true(#three.found.learn < #plain3.found.learn)
     assert.is_true(#wire.encode(three) < #wire.encode(plain3))
     assert(first:merge(assert(wire.decode(two))))
     assert(first:merge(assert(wire.decode(wire.encode(three)))))

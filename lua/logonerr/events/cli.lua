@@ -257,11 +257,11 @@ local function worker(a, out)
       if type(list) ~= "table" then return 2 end
     end
     local sent = 0
-    -- (shapes and sums are sent once, and their counts after: the parent
-    -- merges the parts in order, and one that cannot take a part reads it
-    -- itself, which makes the same)
-    local given = { all = { shapes = {}, sums = {}, srcs = {} },
-                    filtered = { shapes = {}, sums = {}, srcs = {} } }
+    -- (shapes, sums, sources and names learnt are sent once, and what is
+    -- counted of them after: the parent merges the parts in order, and
+    -- one that cannot take a part reads it itself, which makes the same)
+    local given = { all = { shapes = {}, sums = {}, srcs = {}, facts = {} },
+                    filtered = { shapes = {}, sums = {}, srcs = {}, facts = {} } }
     for i, x in ipairs(list) do
       for j = 1, x.parts do
         local at = a.claims .. "." .. i .. "." .. j
