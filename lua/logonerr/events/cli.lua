@@ -256,7 +256,7 @@ local function worker(a, out)
       if h then h:close() end
       if type(list) ~= "table" then return 2 end
     end
-    local sent = 0
+    local sent, first, made = 0, nil, 0
     -- (shapes, sums, sources and names learnt are sent once, and what is
     -- counted of them after: the parent merges the parts in order, and
     -- one that cannot take a part reads it itself, which makes the same)
@@ -268,7 +268,13 @@ local function worker(a, out)
         local mine = claim(at)
         if mine == nil then return 2 end -- (the folder is gone)
         if mine then
-          local text = wire.encode(triage_part(x.path, a, j, x.parts, false, given))
+          local res = triage_part(x.path, a, j, x.parts, false, given)
+          -- (which worker, the first part it claimed, and how many parts
+          -- of it came before: what this one leaves out, they sent)
+          first = first or i .. "." .. j
+          res.by, res.after = first, made
+          if res.triage then made = made + 1 end -- (a part that failed gave nothing)
+          local text = wire.encode(res)
           local h = io.open(at .. ".t", "wb")
           if h == nil or not h:write(text) or not h:close() or
              not os.rename(at .. ".t", at .. ".w") then
@@ -627,8 +633,15 @@ function M.run(a, in_, out, err)
   -- a worker sends (usable, acc:merge's check), or a part holding records
   -- that another part or file holds too (which one process would count
   -- once): it is read here instead.
+  local chain = {} -- a worker's (its first claim's) parts taken in as sent, in a row
   local function merge(f, r)
     if not usable(r) or overlap(seen, r.seen) then return false end
+    -- (a worker's part leaves out the sources and names learnt its parts
+    -- before sent, which this process has only if it took each of them in
+    -- as sent: read here, a part's records held elsewhere are skipped)
+    if r.by ~= nil and not (type(r.by) == "string" and (chain[r.by] or 0) == r.after) then
+      return false
+    end
     -- (with filters, the part of what they keep too, both or neither)
     if accf then
       if r.filtered == nil or not triage.check(r.filtered) or not accf:knows(r.filtered) then
@@ -639,6 +652,7 @@ function M.run(a, in_, out, err)
     end
     if not acc:merge(r.triage) then return false end
     if accf then assert(accf:merge(r.filtered)) end
+    if r.by ~= nil then chain[r.by] = r.after + 1 end
     add_seen(seen, r.seen)
     fold(f, r.reader)
     hold_down()
