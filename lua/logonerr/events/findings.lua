@@ -2768,14 +2768,22 @@ local function row(rows, order, k, new, e)
   return r
 end
 
--- Most failures first, then the other field given, most first, then by
--- name.
-local function by_failures(other, name)
-  return function(a, b)
-    if a.failures ~= b.failures then return a.failures > b.failures end
-    if other and a[other] ~= b[other] then return a[other] > b[other] end
-    return a[name] < b[name]
-  end
+-- (more failures than a log can hold: the sort keys of by_account and
+-- by_source count down from it, fifteen digits)
+local MOST_FAILURES = 999999999999999
+
+-- The rows of list in the order of their keys (texts): a text made once
+-- for each row and the texts sorted, where a comparator Lua calls for
+-- each pair of a domain's or a botnet's tens of thousands of rows took a
+-- sixth of the findings.  (a row's place ends its key: rows of one key
+-- keep their order)
+local function sorted_by(list, key)
+  local keyed = {}
+  for i, r in ipairs(list) do keyed[i] = key(r) .. format("\0%09d", i) end
+  sort(keyed)
+  local out = {}
+  for i, k in ipairs(keyed) do out[i] = list[tonumber(sub(k, -9))] end
+  return out
 end
 
 -- An account's successes, a logon logged twice on one host counted once:
@@ -2848,14 +2856,12 @@ local function accounts(ids, shapes, sums)
                         sources = keys(r.sources, 20, true) }
     end
   end
-  sort(out, by_failures("successes", "identity"))
-  return out
+  -- (most failures first, then most successes, then by identity)
+  return sorted_by(out, function(r)
+    return format("%015d%015d", MOST_FAILURES - r.failures, MOST_FAILURES - r.successes) ..
+           r.identity
+  end)
 end
-
-
--- (more failures than a log can hold: the sort keys of by_source count down
--- from it, fifteen digits)
-local MOST_FAILURES = 999999999999999
 
 -- by_source: failures and distinct identities per source (the failures
 -- counted by shape), and the failures that named no account (unnamed:
@@ -2889,19 +2895,10 @@ local function sources(shapes, unnamed, ids)
     out[#out + 1] = { source = r.source, failures = r.failures, accounts = count_keys(r.ids),
                       account_list = keys(r.ids, 20), unnamed_failures = r.unnamed }
   end
-  -- Most failures first, then in address order: a text made once for each
-  -- row and the texts sorted, where a comparator Lua calls for each pair
-  -- of a botnet's tens of thousands of rows took a tenth of the findings.
-  -- (its place last: rows of one source's label keep their order)
-  local keyed = {}
-  for i, r in ipairs(out) do
-    keyed[i] = format("%015d", MOST_FAILURES - r.failures) .. address.order_key(r.source) ..
-               format("\0%09d", i)
-  end
-  sort(keyed)
-  local sorted = {}
-  for i, k in ipairs(keyed) do sorted[i] = out[tonumber(sub(k, -9))] end
-  return sorted
+  -- (most failures first, then in address order)
+  return sorted_by(out, function(r)
+    return format("%015d", MOST_FAILURES - r.failures) .. address.order_key(r.source)
+  end)
 end
 
 -- The logon summary: per identity, successes and failures by logon type
