@@ -3077,6 +3077,7 @@ for _, e in pairs(schema.events) do
   if e.role then ROLES[e.role] = true end
 end
 local HOW = { see = true, pair = true, host_pair = true, no_netbios = true }
+local LEARNT = { how = "string", count = "count" } -- (and its four names: a list)
 
 -- Are e entries as columns() writes them, of shapes 1 to shapes?
 local function columns_ok(e, shapes)
@@ -3110,7 +3111,7 @@ function M.check(st)
     return false, "its fields"
   end
   for _, l in ipairs(st.learn) do
-    if not (plain.fields(l, { how = "string", count = "count" }) and HOW[l.how] and
+    if not (plain.fields(l, LEARNT) and HOW[l.how] and
             list(l, "scalar", 4)) then
       return false, "its names learnt"
     end

@@ -8,7 +8,8 @@
 -- (the part is then read by the process that refused it).
 -- @module logonerr.events.plain
 
-local ipairs, pairs, type = ipairs, pairs, type
+local ipairs, pairs, setmetatable, type = ipairs, pairs, setmetatable, type
+local match = string.match
 local huge = math.huge
 
 local _ENV = nil -- luacheck: ignore 211
@@ -42,17 +43,42 @@ for _, kind in ipairs({ "number", "count", "seconds", "string", "scalar", "boole
 end
 M.is = IS
 
+-- Of each spec: the test of each field's kind when it is there (the
+-- kind without its "?"), and the fields that must be.
+local tests_of = setmetatable({}, { __mode = "k", __index = function(c, spec)
+  local test, needed = {}, {}
+  for k, kind in pairs(spec) do
+    local base = match(kind, "^(.-)%?$")
+    test[k] = IS[base or kind]
+    if base == nil then needed[#needed + 1] = k end
+  end
+  local x = { test = test, needed = needed }
+  c[spec] = x
+  return x
+end })
+
 --- Is t a table whose fields are of the kinds spec names ({ field =
 -- kind })?  strict: and has no other field.
 function M.fields(t, spec, strict)
   if type(t) ~= "table" then return false end
-  for k, kind in pairs(spec) do
-    if not IS[kind](t[k]) then return false end
-  end
-  if strict then
-    for k in pairs(t) do
-      if spec[k] == nil then return false end
+  local x = tests_of[spec]
+  local test = x.test
+  if strict then -- (the fields t has, a shape's dozen of a spec's thirty)
+    for k, v in pairs(t) do
+      local is = test[k]
+      if is == nil or not is(v) then return false end
     end
+    for _, k in ipairs(x.needed) do
+      if t[k] == nil then return false end
+    end
+    return true
+  end
+  for k, is in pairs(test) do
+    local v = t[k]
+    if v ~= nil and not is(v) then return false end
+  end
+  for _, k in ipairs(x.needed) do
+    if t[k] == nil then return false end
   end
   return true
 end
