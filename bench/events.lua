@@ -113,6 +113,17 @@ local function attack_of(bytes)
   return copies > 0 and path or nil
 end
 local attack = attack_of(size(big))
+-- A domain's log: the samples again, the big file's size, their users'
+-- names made ACCOUNTS names, record by record (evtx-grow.py --accounts):
+-- where the big file has a few dozen accounts, a domain controller's log
+-- has thousands, each in every stretch of it.  What a triage keeps and
+-- what a -j worker hands over grow with the accounts, not the records.
+local ACCOUNTS = 3000
+local domain = dir .. "/domain-x" .. times .. ".evtx"
+if not exists(domain) then
+  assert(ok(("/usr/bin/python3 bench/evtx-grow.py --accounts %d %s %d %s")
+            :format(ACCOUNTS, domain, times, SAMPLES)))
+end
 local attack_huge = gb > 0 and attack_of(gb * 1024 * 1024 * 1024) or nil
 -- One run of cmd: processor time (s), wall time (s), peak memory (KB).
 -- bash's time keyword gives the times to the millisecond (GNU time's are
@@ -301,6 +312,14 @@ if attack_huge then
   ath = row(("attack EVTX %.2f GB"):format(size(attack_huge) / 2 ^ 30),
             "logonerr events (triage)", attack_huge, measure({ LOGONERR .. attack_huge }, 1)[1])
 end
+local bd = ("domain EVTX %.0f MB"):format(size(domain) / 1048576)
+local domainj2
+m, domainj2 = paired(LOGONERR .. domain, LOGONERR .. "-j 2 " .. domain, 5)
+local dm1 = row(bd, "logonerr events (triage)", domain, m[1])
+row(bd, "logonerr events -j 2", domain, m[2])
+m = measure({ lua .. " bench/serial.lua " .. domain,
+              lua .. " bench/serial.lua " .. domain .. " finish" }, 3)
+local domain_found = (m[2][1] - m[1][1]) / m[2][1]
 local x1, n1 = dir .. "/x1/events.xml", dir .. "/x1/winlogbeat.ndjson"
 m = measure({ LOGONERR .. x1, LOGONERR .. n1 })
 row("XML (python-evtx's)", "logonerr events (triage)", x1, m[1])
@@ -392,6 +411,18 @@ do
              :format(size(attack_huge) / 2 ^ 30, hn, hfailed, ath[1], ath[3],
                      (ath[3] - at1[3]) * 1024 / (hfailed - failed)))
   end
+end
+do
+  local r, t = domainj2, domainj2.twice
+  local accounts = tonumber(sh(LOGONERR .. "'" .. domain .. "' | " .. lua .. " -e '" ..
+    "package.path=\"lua/?.lua;\"..package.path; " ..
+    "io.write(#require(\"logonerr.json\").decode(io.read(\"*a\")).by_account)'"))
+  io.write(("a domain's log (%s, %d accounts): triage %.0f MB/s (cpu), peak memory %d KB; " ..
+            "the findings and the report %.0f%% of it, on one core; -j 2 against -j 1 " ..
+            "(wall) %.2f times (median of %d rounds, %.2f to %.2f); two triages at once " ..
+            "against one %.2f times\n")
+           :format(bd, accounts, size(domain) / 1048576 / dm1[1], dm1[3], 100 * domain_found,
+                   median(r), #r, r[1], r[#r], median(t)))
 end
 do
   local r, t = piecesj2, piecesj2.twice

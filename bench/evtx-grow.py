@@ -12,18 +12,37 @@ later.  Chunk and file headers are given matching numbers and checksums.
 With --after K, the file goes on from K stretches before it (numbers and
 times as if they were written first): the next piece of a log that
 Windows archived in pieces (Archive-Security-*.evtx).
+With --accounts A, the users' names the samples hold (NAMES) become A
+names each, record by record (each name's own length, so that nothing
+moves): a domain's log, where thousands of accounts log on all day, and
+each part of the file holds most of them.
 
-usage: evtx-grow.py [--after K] OUT.evtx N IN.evtx [IN.evtx ...]"""
+usage: evtx-grow.py [--after K] [--accounts A] OUT.evtx N IN.evtx [IN.evtx ...]"""
 import os
 import struct
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 '..', 'spec', 'support'))
-from evtx_chunks import (FILETIME_TYPE, UINT64_TYPE, chunks_of,  # noqa: E402
+from evtx_chunks import (BINXML_TYPE, FILETIME_TYPE, UINT64_TYPE, chunks_of,  # noqa: E402
                          fix_checksums, fix_header, records, values)
 
 MINUTE = 60 * 10**7  # FILETIME ticks
+STRING_TYPE = 0x01
+# The samples' users (not Windows' own accounts nor computers'), as UTF-16
+NAMES = {n.encode('utf-16-le'): n for n in
+         ('fsir', 'archir', 'Administrator', 'admin-hacker', 'Admin', 'Guest', 'Student')}
+DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz'
+
+
+def variant(name, k):
+    """name's k-th variant: its last letters the digits of k (base 36),
+    of its length."""
+    tail = ''
+    while len(tail) < min(4, len(name) - 1):
+        k, d = divmod(k, 36)
+        tail = DIGITS[d] + tail
+    return (name[:len(name) - len(tail)] + tail).encode('utf-16-le')
 
 
 def times(chunks):
@@ -36,9 +55,10 @@ def times(chunks):
     return lo or 0, hi or 0
 
 
-def renumber(chunk, first, shift):
+def renumber(chunk, first, shift, accounts=0):
     """The chunk with its records numbered from first and its times moved
-    on by shift; and the next number."""
+    on by shift (and with accounts, its users' names varied); and the next
+    number."""
     c = bytearray(chunk)
     n = first
     for off, _ in records(chunk):
@@ -56,7 +76,19 @@ def renumber(chunk, first, shift):
             ids = [vs[10][1]]
         for at in ids[:1]:
             struct.pack_into('<Q', c, at, n)
+        if accounts:  # (the names are EventData's: its own template's values)
+            for kind, at, size in vs:
+                if kind == BINXML_TYPE and size:
+                    vs = vs + values(c, off, at)
         for kind, at, size in vs:
+            if accounts and kind == STRING_TYPE:
+                text = bytes(c[at:at + size]).rstrip(b'\0')
+                if len(text) % 2:
+                    text += b'\0'
+                if text in NAMES:
+                    # (the n-th record's: each user in every stretch of the log)
+                    new = variant(NAMES[text], (n * 7919) % accounts)
+                    c[at:at + len(new)] = new
             if kind == FILETIME_TYPE and size == 8:
                 v = struct.unpack_from('<Q', c, at)[0]
                 if v:
@@ -69,9 +101,13 @@ def renumber(chunk, first, shift):
 
 
 def main():
-    args, after = sys.argv[1:], 0
-    if args[:1] == ['--after']:
-        after, args = int(args[1]), args[2:]
+    args, after, accounts = sys.argv[1:], 0, 0
+    while args[:1] in (['--after'], ['--accounts']):
+        if args[0] == '--after':
+            after = int(args[1])
+        else:
+            accounts = int(args[1])
+        args = args[2:]
     dst, copies, srcs = args[0], int(args[1]), args[2:]
     assert srcs, __doc__
     header, inputs = None, []
@@ -94,7 +130,7 @@ def main():
         for _ in range(copies):
             for cs, lo, hi in inputs:
                 for c in cs:
-                    out, n = renumber(c, n, at - lo)
+                    out, n = renumber(c, n, at - lo, accounts)
                     f.write(out)
                 at += hi - lo + MINUTE
         fix_header(header, total, n)

@@ -5,7 +5,7 @@ chunk's checksums set right after a change."""
 import struct
 import zlib
 
-FILETIME_TYPE, UINT64_TYPE = 0x11, 0x0A
+FILETIME_TYPE, UINT64_TYPE, BINXML_TYPE = 0x11, 0x0A, 0x21
 
 
 def chunks_of(path):
@@ -33,10 +33,11 @@ def records(chunk):
         off += size
 
 
-def values(chunk, off):
+def values(chunk, off, p=None):
     """(type, offset, size) of the values of the record's template
-    instance, or [] when its binary XML starts otherwise."""
-    p = off + 24
+    instance, or [] when its binary XML starts otherwise; with p, of the
+    binary XML at p instead (a value of type BINXML_TYPE: EventData's)."""
+    p = off + 24 if p is None else p
     if chunk[p] == 0x0F:
         p += 4
     if chunk[p] != 0x0C:
