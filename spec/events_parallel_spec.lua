@@ -126,6 +126,34 @@ describe("a worker's result on the wire", function()
     end
   end)
 
+  it("comes back exactly as rows: a state's shapes, sums and names learnt", function()
+    -- (where Lua's %q writes every constant, a row in one call: each field,
+    -- a field a row lacks, a place left empty, a row sent as its key)
+    local rows = {}
+    for i = 1, 40 do
+      rows[i] = { key = "k" .. i, n = i, third = i / 3, whole = 3.0, yes = i % 2 == 0,
+                  ws = i % 3 == 0 and "a\r\n\0\"b\\\255" or nil,
+                  [1] = i % 5 == 0 and "first" or nil, [3] = "third" }
+    end
+    rows[7] = "a shape sent before, by its key"
+    local listed = {}
+    for i = 1, 20 do listed[i] = { at = i } end
+    listed.also = "a field beside the list"
+    local v = { rows = rows, listed = listed,
+                deep = { { nested = { 1 } }, table.unpack and table.unpack(rows, 1, 20) } }
+    local back = assert(wire.decode(wire.encode(v)))
+    assert.are.same(v, back)
+    if math.type then
+      assert.are.equal("float", math.type(back.rows[1].whole))
+      assert.are.equal("integer", math.type(back.rows[1].n))
+    end
+    local nan = {}
+    for i = 1, 20 do nan[i] = { x = i } end
+    nan[20].x = 0 / 0
+    assert.has_error(function() wire.encode({ rows = nan }) end,
+                     "wire: a number that is not finite")
+  end)
+
   it("is refused when it is not a worker's", function()
     assert.are.same({ nil, "not a worker's result" }, { wire.decode("os.exit(1)") })
     local ok, why = wire.decode("return os.exit(1)") -- no environment to reach os

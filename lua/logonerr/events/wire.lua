@@ -4,11 +4,12 @@
 -- environment.  Lua's own parser reads it faster than any JSON library,
 -- and numbers come back exactly (JSON libraries round floats to 14
 -- digits; times are seconds with six decimals).  Long lists of numbers go
--- as their bytes, after the text, where string.pack is.
+-- as their bytes, after the text, where string.pack is; long lists of flat
+-- rows, a row in one string.format, where its %q writes any constant.
 -- @module logonerr.events.wire
 
-local error, load, next, pcall, setmetatable, tonumber, tostring, type =
-      error, load, next, pcall, setmetatable, tonumber, tostring, type
+local error, ipairs, load, next, pcall, setmetatable, tonumber, tostring, type =
+      error, ipairs, load, next, pcall, setmetatable, tonumber, tostring, type
 local format, gsub, gmatch, find, rep, sub =
       string.format, string.gsub, string.gmatch, string.find, string.rep, string.sub
 local pack, unpack_bin = string.pack, string.unpack -- luacheck: compat (Lua 5.3 on)
@@ -127,6 +128,68 @@ local function binary(s, base)
   end
 end
 
+-- Lua 5.4's %q writes a string, a number (a float in hex, exact), a
+-- boolean and nil as constants the parser reads back the same: a flat
+-- row goes in one call of format, in C, where put() spends a dozen Lua
+-- instructions on each field.  (Lua 5.3's and LuaJIT's %q write strings
+-- alone: rows go field by field there.)
+local ROWS = pcall(format, "%q", 0.5) and pcall(format, "%q", nil) and
+             pcall(format, "%q", true)
+local KEYWORD = {}
+for w in gmatch("and break do else elseif end false for function goto if in local nil not " ..
+                "or repeat return then true until while", "%a+") do
+  KEYWORD[w] = true
+end
+
+-- A writer of rows like those of list v (n of them): flat tables, whose
+-- keys are names (as the parser reads them) or places 1 to 8, and whose
+-- values are texts, finite numbers and booleans (a state's shapes, sums
+-- and names learnt, thousands of each on a domain's log); or a text
+-- alone.  A function of a row that gives its constructor, made by load()
+-- for the fields these rows have; nil for any other list.
+local function rows_writer(v, n)
+  local names, has, places = {}, {}, 0
+  for i = 1, n do
+    local row = v[i]
+    if type(row) == "table" then
+      for k, x in next, row do
+        local tx = type(x)
+        if tx == "number" then
+          if x ~= x or x == huge or x == -huge then return nil end
+        elseif tx ~= "string" and tx ~= "boolean" then
+          return nil
+        end
+        if not has[k] then
+          if type(k) == "string" then
+            if KEYWORD[k] or not find(k, "^[%a_][%w_]*$") then return nil end
+            names[#names + 1] = k
+          elseif mtype(k) == "integer" and k >= 1 and k <= 8 then
+            if k > places then places = k end
+          else
+            return nil
+          end
+          has[k] = true
+        end
+      end
+    elseif type(row) ~= "string" then
+      return nil
+    end
+  end
+  local fmt, args = { "{" }, {}
+  for i = 1, places do
+    fmt[#fmt + 1] = "%q,"
+    args[#args + 1] = "r[" .. i .. "]"
+  end
+  for _, k in ipairs(names) do
+    fmt[#fmt + 1] = k .. "=%q,"
+    args[#args + 1] = "r." .. k
+  end
+  fmt[#fmt + 1] = "}"
+  if #args == 0 then return nil end
+  return load("local format, fmt = ... return function(r) return format(fmt, " ..
+              concat(args, ",") .. ") end", "=rows", "t", {})(format, concat(fmt))
+end
+
 -- The texts of the strings and keys met so far (a state repeats a few
 -- dozen: field names, hosts, accounts), made once per encode().
 local function texts_of()
@@ -144,10 +207,23 @@ local function put(out, v, bin)
   elseif t == "boolean" then out[#out + 1] = tostring(v)
   elseif t == "table" then
     local n = #v
-    if n >= 16 then -- a list of numbers alone (no other key), at once
+    local row
+    if n >= 16 then -- a list alone (no other key): of numbers, or of rows
       local count = 0
       for _ in next, v do count = count + 1 end
       if count == n and numbers(out, v, n, bin) then return end
+      row = count == n and ROWS and rows_writer(v, n)
+    end
+    if row then
+      local texts = bin.texts
+      out[#out + 1] = "{"
+      for i = 1, n do
+        local x = v[i]
+        out[#out + 1] = type(x) == "string" and texts[x] or row(x)
+        out[#out + 1] = ","
+      end
+      out[#out + 1] = "}"
+      return
     end
     out[#out + 1] = "{"
     -- # of a table with holes (logon types 2, 3 and 10) may be any border:
