@@ -28,7 +28,8 @@ local BIG = 2 ^ 53
 -- only copied, and a log may give it as anything).
 local IS = {
   number = finite,
-  count = function(v) return finite(v) and v >= 0 and v < BIG and v % 1 == 0 end,
+  -- (v % 1 is 0 for a whole number alone: NaN's and infinities' are NaN)
+  count = function(v) return type(v) == "number" and v >= 0 and v < BIG and v % 1 == 0 end,
   seconds = function(v) return finite(v) and v < BIG and v > -BIG end,
   string = function(v) return type(v) == "string" end,
   scalar = function(v) return type(v) == "string" or finite(v) end,
@@ -43,14 +44,18 @@ for _, kind in ipairs({ "number", "count", "seconds", "string", "scalar", "boole
 end
 M.is = IS
 
+-- Kinds that are a type alone: type() tells them, with no call.
+local TYPE = { string = true, boolean = true, table = true }
+
 -- Of each spec: the test of each field's kind when it is there (the
--- kind without its "?"), and the fields that must be.
+-- kind without its "?": its type's name, or a function), and the fields
+-- that must be.
 local tests_of = setmetatable({}, { __mode = "k", __index = function(c, spec)
   local test, needed = {}, {}
   for k, kind in pairs(spec) do
-    local base = match(kind, "^(.-)%?$")
-    test[k] = IS[base or kind]
-    if base == nil then needed[#needed + 1] = k end
+    local base = match(kind, "^(.-)%?$") or kind
+    test[k] = TYPE[base] and base or IS[base]
+    if base == kind then needed[#needed + 1] = k end
   end
   local x = { test = test, needed = needed }
   c[spec] = x
@@ -66,7 +71,12 @@ function M.fields(t, spec, strict)
   if strict then -- (the fields t has, a shape's dozen of a spec's thirty)
     for k, v in pairs(t) do
       local is = test[k]
-      if is == nil or not is(v) then return false end
+      if is == nil then return false end
+      if type(is) == "string" then
+        if type(v) ~= is then return false end
+      elseif not is(v) then
+        return false
+      end
     end
     for _, k in ipairs(x.needed) do
       if t[k] == nil then return false end
@@ -75,7 +85,13 @@ function M.fields(t, spec, strict)
   end
   for k, is in pairs(test) do
     local v = t[k]
-    if v ~= nil and not is(v) then return false end
+    if v ~= nil then
+      if type(is) == "string" then
+        if type(v) ~= is then return false end
+      elseif not is(v) then
+        return false
+      end
+    end
   end
   for _, k in ipairs(x.needed) do
     if t[k] == nil then return false end
