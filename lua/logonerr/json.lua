@@ -90,6 +90,13 @@ end
 local function list_length(t)
   local n = #t
   if n > 0 then
+    -- (pairs gives a list's keys 1..n in order: one look, where it does)
+    local at = 0
+    for k in pairs(t) do
+      at = at + 1
+      if k ~= at then at = -1; break end
+    end
+    if at == n then return n end
     local count = 0
     for _ in pairs(t) do count = count + 1 end
     if count == n then
