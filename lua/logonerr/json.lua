@@ -128,27 +128,35 @@ local INDENT = setmetatable({}, { __index = function(c, level)
   return s
 end })
 
--- Strings as JSON: where nothing in one is escaped, quoted here (one look
--- for what dkjson's quotestring escapes, where it makes two); else by
--- quotestring.  Kept for the next: a report repeats its accounts, hosts
--- and codes, --records its field names (up to QUOTED of them, of LONGEST
--- bytes at most, then started again, so that a log's values cannot fill
--- memory).
-local ESCAPED = "[%z\1-\31\"\\\127\194\216\220\225\226\239]"
+-- What a string, number or boolean is written as, kept for the next: a
+-- report repeats its accounts, hosts and codes, and counts (half its
+-- numbers are 0), --records its field names; up to QUOTED of them, of
+-- LONGEST bytes at most, then started again, so that a log's values
+-- cannot fill memory.  (0 and -0 are one key: both written 0 where there
+-- is math.tointeger, 5.3 on; 5.1 writes -0, and keeps neither.)
 local QUOTED, LONGEST = 4096, 256
-local quoted, count = {}, 0
+local function known()
+  return { [0] = tointeger and "0" or nil, [true] = "true", [false] = "false" }
+end
+local written, count = known(), 0
+local function keep(v, s)
+  if count == QUOTED then written, count = known(), 0 end
+  written[v], count = s, count + 1
+end
+
+-- A string as JSON: where nothing in it is escaped, quoted here (one look
+-- for what dkjson's quotestring escapes, where it makes two); else by
+-- quotestring.
+local ESCAPED = "[%z\1-\31\"\\\127\194\216\220\225\226\239]"
 local function quote(s)
-  local q = quoted[s]
+  local q = written[s]
   if q then return q end
-  if type(s) == "string" and not find(s, ESCAPED) then
+  if not find(s, ESCAPED) then
     q = '"' .. s .. '"'
   else
     q = dkjson().quotestring(s)
   end
-  if #q <= LONGEST then -- (a log's long texts are rarely met twice)
-    if count == QUOTED then quoted, count = {}, 0 end
-    quoted[s], count = q, count + 1
-  end
+  if #q <= LONGEST then keep(s, q) end -- (a log's long texts are rarely met twice)
   return q
 end
 
@@ -157,86 +165,120 @@ end
 -- numbers in JSON), as dkjson's own writer does.
 local function number(v)
   local s = tostring(tointeger and tointeger(v) or v)
-  if not find(s, "[^%d%.eE+-]") then return s end
-  local point = match(tostring(0.5), "([^05+])")
-  s = gsub(s, "[^%d%-+eE" .. gsub(point, "%p", "%%%0") .. "]+", "")
-  return (gsub(s, gsub(point, "%p", "%%%0"), "."))
+  if find(s, "[^%d%.eE+-]") then
+    local point = match(tostring(0.5), "([^05+])")
+    s = gsub(s, "[^%d%-+eE" .. gsub(point, "%p", "%%%0") .. "]+", "")
+    s = gsub(s, gsub(point, "%p", "%%%0"), ".")
+  end
+  if v ~= 0 then keep(v, s) end
+  return s
 end
 
--- v written into out (at n, returned), a table at depth (at most 100:
--- deeper, or a cycle, is written as a string saying so).
-local function put(out, n, v, depth, indent)
+-- A value that is no table as JSON.
+local function value(v)
   local t = type(v)
   if t == "string" then
-    n = n + 1
-    out[n] = quote(v)
+    return quote(v)
   elseif t == "number" then
     -- A whole number read as a float (cjson decodes every number so) is
     -- written as the integer it is: 4625, not 4625.0.
-    if v ~= v or v >= huge or -v >= huge then
+    if v ~= v or v >= huge or -v >= huge then return "null" end
+    return number(v)
+  elseif t == "boolean" then
+    return v and "true" or "false"
+  elseif v == nil then -- (the value given, or a hole in a list)
+    return "null"
+  end
+  error("type '" .. t .. "' is not supported by JSON.", 0)
+end
+
+-- The table v written into out (at n, returned) at depth (at most 100:
+-- deeper, or a cycle, is written as a string saying so).  A string or
+-- other value in it is written here, not by a call for each.
+local function put(out, n, v, depth, indent)
+  if depth > 100 then
+    n = n + 1
+    out[n] = quote("(nested too deep)")
+    return n
+  end
+  local len = list_length(v)
+  if len then
+    if len == 0 then
       n = n + 1
-      out[n] = "null"
+      out[n] = "[]"
+      return n
+    end
+    n = n + 1
+    out[n] = "["
+    for i = 1, len do
+      if i > 1 then n = n + 1; out[n] = "," end
+      local x = v[i]
+      local s = written[x]
+      if s then
+        n = n + 1
+        out[n] = s
+      elseif type(x) == "table" then
+        n = put(out, n, x, depth + 1, indent)
+      else
+        n = n + 1
+        out[n] = value(x)
+      end
+    end
+    n = n + 1
+    out[n] = "]"
+    return n
+  end
+  local keys = keys_of(v)
+  local nl = indent and INDENT[depth + 1]
+  n = n + 1
+  out[n] = "{"
+  for i = 1, #keys do
+    local k = keys[i]
+    local kt = type(k)
+    if kt ~= "string" and kt ~= "number" then
+      error("type '" .. kt .. "' is not supported as a key by JSON.", 0)
+    end
+    if i > 1 then n = n + 1; out[n] = "," end
+    if nl then n = n + 1; out[n] = nl end
+    n = n + 1
+    -- (a number by quotestring, as dkjson: written keeps 2 as the value 2)
+    out[n] = kt == "string" and quote(k) or dkjson().quotestring(k)
+    n = n + 1
+    out[n] = ":"
+    local x = v[k]
+    local s = written[x]
+    if s then
+      n = n + 1
+      out[n] = s
+    elseif type(x) == "table" then
+      n = put(out, n, x, depth + 1, indent)
     else
       n = n + 1
-      out[n] = number(v)
+      out[n] = value(x)
     end
-  elseif t == "boolean" then
-    n = n + 1
-    out[n] = v and "true" or "false"
-  elseif v == nil then -- (the value given, or a hole in a list)
-    n = n + 1
-    out[n] = "null"
-  elseif t == "table" then
-    if depth > 100 then
-      n = n + 1
-      out[n] = quote("(nested too deep)")
-      return n
-    end
-    local len = list_length(v)
-    if len then
-      n = n + 1
-      out[n] = "["
-      for i = 1, len do
-        if i > 1 then n = n + 1; out[n] = "," end
-        n = put(out, n, v[i], depth + 1, indent)
-      end
-      n = n + 1
-      out[n] = "]"
-      return n
-    end
-    local keys = keys_of(v)
-    local nl = indent and INDENT[depth + 1]
-    n = n + 1
-    out[n] = "{"
-    for i, k in ipairs(keys) do
-      local kt = type(k)
-      if kt ~= "string" and kt ~= "number" then
-        error("type '" .. kt .. "' is not supported as a key by JSON.", 0)
-      end
-      if i > 1 then n = n + 1; out[n] = "," end
-      if nl then n = n + 1; out[n] = nl end
-      n = n + 1
-      out[n] = quote(k)
-      n = n + 1
-      out[n] = ":"
-      n = put(out, n, v[k], depth + 1, indent)
-    end
-    if nl then n = n + 1; out[n] = INDENT[depth] end
-    n = n + 1
-    out[n] = "}"
-  else
-    error("type '" .. t .. "' is not supported by JSON.", 0)
   end
+  if nl then n = n + 1; out[n] = INDENT[depth] end
+  n = n + 1
+  out[n] = "}"
   return n
+end
+
+local function top(v, indent)
+  local t = type(v)
+  if t == "table" then
+    local out = {}
+    put(out, 0, v, 0, indent)
+    return concat(out)
+  end
+  return value(v)
 end
 
 --- v as JSON: one line, or indented when opts.indent is set; the same
 -- data gives the same bytes.
 function M.encode(v, opts)
-  local out = {}
-  local done, why = pcall(put, out, 0, v, 0, opts and opts.indent)
-  if not done then error(why, 2) end
-  return concat(out)
+  local done, s = pcall(top, v, opts and opts.indent)
+  if not done then error(s, 2) end
+  return s
 end
 
 if cjson then
