@@ -192,6 +192,82 @@ local function value(v)
   error("type '" .. t .. "' is not supported by JSON.", 0)
 end
 
+-- keys_of(v) kept for the next object of the same keys: found by v's
+-- keys in the order pairs gives them, one step each down a tree of the
+-- keys met (the order at the node reached, under ORDER).  Only of keys
+-- that are strings (of LONGEST bytes at most) or numbers other than 0
+-- (5.1 takes -0 for it), and up to QUOTED steps and texts (below), then
+-- started again.
+local ORDER = {}
+local tree, steps = {}, 0
+local function ordered(v)
+  local node = tree
+  for k in pairs(v) do
+    node = node[k]
+    if not node then break end
+  end
+  local keys = node and node[ORDER]
+  if keys then return keys end
+  keys = keys_of(v)
+  for i = 1, #keys do
+    local k = keys[i]
+    local kt = type(k)
+    if kt == "string" then
+      if #k > LONGEST then return keys end
+    elseif kt ~= "number" or k == 0 then
+      return keys
+    end
+  end
+  if steps + #keys > QUOTED then tree, steps = {}, 0 end
+  node = tree
+  for k in pairs(v) do
+    local next_node = node[k]
+    if not next_node then
+      next_node = {}
+      node[k], steps = next_node, steps + 1
+    end
+    node = next_node
+  end
+  node[ORDER] = keys
+  return keys
+end
+
+-- Each key of an object with what comes before it and its colon, as one
+-- text ("{" or "," and the line's indent before it): one entry of out,
+-- not five.  Made once for each list of keys (ordered's) and depth, as
+-- far as a key that is neither a string nor a number: that is refused
+-- when reached, after the values before it.
+local OPEN, COMMA = setmetatable({}, { __index = function(c, depth)
+  local s = "{" .. INDENT[depth + 1]
+  c[depth] = s
+  return s
+end }), setmetatable({}, { __index = function(c, depth)
+  local s = "," .. INDENT[depth + 1]
+  c[depth] = s
+  return s
+end })
+local CLOSE = setmetatable({}, { __index = function(c, depth)
+  local s = INDENT[depth] .. "}"
+  c[depth] = s
+  return s
+end })
+local function texts_of(keys, open, comma)
+  local texts, before = {}, open
+  for i = 1, #keys do
+    local k = keys[i]
+    local kt = type(k)
+    if kt ~= "string" and kt ~= "number" then break end
+    -- (a number by quotestring, as dkjson: written keeps it as a value)
+    local q = kt == "string" and quote(k) or dkjson().quotestring(k)
+    texts[i], before = before .. q .. ":", comma
+  end
+  keys[open], steps = texts, steps + #keys
+  return texts
+end
+local function refused(k)
+  error("type '" .. type(k) .. "' is not supported as a key by JSON.", 0)
+end
+
 -- The table v written into out (at n, returned) at depth (at most 100:
 -- deeper, or a cycle, is written as a string saying so).  A string or
 -- other value in it is written here, not by a call for each.
@@ -228,23 +304,14 @@ local function put(out, n, v, depth, indent)
     out[n] = "]"
     return n
   end
-  local keys = keys_of(v)
-  local nl = indent and INDENT[depth + 1]
-  n = n + 1
-  out[n] = "{"
+  local keys = ordered(v)
+  local open, comma, close = "{", ",", "}"
+  if indent then open, comma, close = OPEN[depth], COMMA[depth], CLOSE[depth] end
+  local texts = keys[open] or texts_of(keys, open, comma)
   for i = 1, #keys do
     local k = keys[i]
-    local kt = type(k)
-    if kt ~= "string" and kt ~= "number" then
-      error("type '" .. kt .. "' is not supported as a key by JSON.", 0)
-    end
-    if i > 1 then n = n + 1; out[n] = "," end
-    if nl then n = n + 1; out[n] = nl end
     n = n + 1
-    -- (a number by quotestring, as dkjson: written keeps 2 as the value 2)
-    out[n] = kt == "string" and quote(k) or dkjson().quotestring(k)
-    n = n + 1
-    out[n] = ":"
+    out[n] = texts[i] or refused(k)
     local x = v[k]
     local s = written[x]
     if s then
@@ -257,9 +324,8 @@ local function put(out, n, v, depth, indent)
       out[n] = value(x)
     end
   end
-  if nl then n = n + 1; out[n] = INDENT[depth] end
   n = n + 1
-  out[n] = "}"
+  out[n] = close
   return n
 end
 
