@@ -138,12 +138,15 @@ local VIRTUAL_DOMAINS = {
 -- ending in `$`), "virtual" (SYSTEM, LOCAL SERVICE, NETWORK SERVICE,
 -- ANONYMOUS LOGON, the Desktop Window Manager's DWM-n and the Font Driver
 -- Host's UMFD-n, service and app-pool accounts), else "user".
-function M.kind(user, domain)
-  local u, d = fold(set(user) or ""), fold(set(domain) or "")
+-- (of the user and domain case-folded: "" for none)
+local function kind_of(u, d)
   if sub(u, -1) == "$" then return "machine" end
   if VIRTUAL_USERS[u] or VIRTUAL_DOMAINS[d] then return "virtual" end
   if match(u, "^dwm%-%d+$") or match(u, "^umfd%-%d+$") then return "virtual" end
   return "user"
+end
+function M.kind(user, domain)
+  return kind_of(fold(set(user) or ""), fold(set(domain) or ""))
 end
 
 -- Accounts that exist disabled, by name, and why they are so.
@@ -192,6 +195,7 @@ function M.new()
     folded = {},     -- name -> fold(name): a log repeats its few names
     computers = {},  -- computer -> folded first label
     resolved = {},   -- user \0 domain -> identity, kind
+    labels = {},     -- folded domain at the root of a group -> how it is shown (learn)
   }, R)
 end
 
@@ -336,22 +340,24 @@ local function learn(self)
       has_dns[top], has_nb[top] = true, true
     end
   end
+  -- The name each domain group is shown by: its NetBIOS spelling when it
+  -- has one, else its DNS name.  (found once here, not by a look through
+  -- every domain for each identity resolved)
+  local best = {}
+  for d in pairs(self.parent) do
+    local top = root(self.parent, d)
+    local b = best[top]
+    if b == nil or (is_dns(b) and not is_dns(d)) or (is_dns(b) == is_dns(d) and d < b) then
+      best[top] = d
+    end
+  end
+  self.labels = best
   self.votes = votes
 end
 
--- The name a domain group is shown by: its NetBIOS spelling when it has
--- one, else its DNS name; upper case either way.
+-- The name a domain group is shown by (learn's), upper case.
 local function group_label(self, top)
-  local best
-  for d in pairs(self.parent) do
-    if root(self.parent, d) == top then
-      if best == nil or (is_dns(best) and not is_dns(d)) or
-         (is_dns(best) == is_dns(d) and d < best) then
-        best = d
-      end
-    end
-  end
-  return upper(best or top)
+  return upper(self.labels[top] or top)
 end
 
 -- How a user name is shown: the spelling seen most (then the first in
@@ -379,7 +385,7 @@ function R:resolve(user, domain, computer)
   if user == nil then return nil end
   learn(self)
   local own -- (the host's own accounts' domain, where the user is seen under it)
-  local u = fold(user)
+  local u = folded(self, user)
   local doms = self.users[u]
   computer = domain == nil and set(computer) or nil
   if computer and doms then
@@ -391,8 +397,9 @@ function R:resolve(user, domain, computer)
   local hit = self.resolved[ck]
   if hit then return hit[1], hit[2] end
   local top
-  if domain then
-    top = root(self.parent, fold(domain))
+  local fd = domain and folded(self, domain)
+  if fd then
+    top = root(self.parent, fd)
   elseif own then
     top = root(self.parent, own)
   elseif doms then
@@ -403,7 +410,7 @@ function R:resolve(user, domain, computer)
   end
   local name = user_label(self, u, user)
   local key = top and (group_label(self, top) .. "\\" .. name) or name
-  local kind = M.kind(user, domain)
+  local kind = kind_of(u, fd or "")
   self.resolved[ck] = { key, kind }
   return key, kind
 end
