@@ -739,6 +739,7 @@ end
 local function keys(t, limit, by_address)
   local list = {}
   for k in pairs(t) do list[#list + 1] = k end
+  if #list < 2 then return list end -- (most of a domain's accounts' sets)
   if by_address then address.sort(list) else sort(list) end
   if limit and #list > limit then
     for i = #list, limit + 1, -1 do list[i] = nil end
@@ -890,9 +891,10 @@ local function through_web(e) return names_one_of(e, WEB) end
 -- count: the front end its successes all came through)?  The shape's own
 -- reading of through_web, for what is decided once for each shape; an
 -- attempt told by several records has a shape that keeps it (moved).
+local web_process = memo.one(function(p) return one_of(WEB, p) end)
 local function web_shape(sh)
   local p = named_process(sh) or sh.front
-  return p ~= nil and one_of(WEB, p)
+  return p ~= nil and web_process(p)
 end
 
 -- Did an attempt of shape sh come through a web front end from inside the
@@ -1082,10 +1084,16 @@ local function attempts(self)
   for _, sm in ipairs(self.sum_list) do
     if KDC_ROLE[sm.role] and sm.computer then dc[first_label(tostring(sm.computer))] = true end
   end
+  local bare = {} -- (by computer: itself, or false for a DC)
   local function host_of_bare(x)
     local c = x.computer
-    if c == nil or dc[first_label(tostring(c))] then return nil end
-    return c
+    if c == nil then return nil end
+    local b = bare[c]
+    if b == nil then
+      b = not dc[first_label(tostring(c))] and c
+      if c == c then bare[c] = b end -- (NaN is no key)
+    end
+    return b or nil
   end
   for _, e in ipairs(self.shape_list) do
     e.identity, e.kind = ids:resolve(e.user, e.domain, host_of_bare(e))

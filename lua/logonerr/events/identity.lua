@@ -191,6 +191,7 @@ function M.new()
     votes = nil,     -- set once learning is closed
     hosts = {},      -- folded host name or address -> folded key (union-find)
     host_label = {}, -- folded host -> the spelling first seen
+    source_key = {}, source_label = {}, -- source as given -> source(): key, label
     accounts = {},   -- key -> { spelling = true }
     folded = {},     -- name -> fold(name): a log repeats its few names
     computers = {},  -- computer -> folded first label
@@ -458,19 +459,28 @@ function R:host_pair(address, name)
   -- The address is the root: a name joins it.
   local ra, rn = root(self.hosts, a), root(self.hosts, n)
   if ra ~= rn then self.hosts[rn] = ra end
+  self.source_key, self.source_label = {}, {}
 end
 
 --- The one key of a source (address or name) and how it is shown.
+-- (remembered for each text until a pair is learnt: a log names its few
+-- sources in thousands of shapes)
 function R:source(v)
+  local key = self.source_key[v]
+  if key then return key, self.source_label[v] end
+  local given = v
   v = M.host(v)
   if v == nil then return nil end
   local k = fold(v)
   if self.hosts[k] == nil then
     self.host_label[k] = self.host_label[k] or v
-    return k, self.host_label[k]
+    key = k
+  else
+    key = root(self.hosts, k)
   end
-  local r = root(self.hosts, k)
-  return r, self.host_label[r] or v
+  local label = self.host_label[key] or v
+  if type(given) == "string" then self.source_key[given], self.source_label[given] = key, label end
+  return key, label
 end
 
 --- The domains learnt to be one, as lists of spellings (for reports and
