@@ -612,7 +612,8 @@ end
 local function span_texts(span)
   local lo, hi = span.lo, span.hi
   if lo ~= nil then
-    local a, b = time.canonical(lo), time.canonical(hi)
+    local a = time.canonical(lo)
+    local b = hi == lo and a or time.canonical(hi) -- (a span of one time: most summary rows)
     if span.first == nil or a < span.first then span.first = a end
     if span.last == nil or b > span.last then span.last = b end
     span.lo, span.hi = nil, nil

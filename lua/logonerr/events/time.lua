@@ -52,19 +52,22 @@ end
 
 --- Seconds since 1970 (UTC, with the fraction) as the canonical form,
 -- "2019-04-30T19:27:02.847284Z" (microseconds).
-local last_day, ly, lmo, ld -- the day asked last: times come a day at a time
+-- (the dates of the days asked, as text: times come a day at a time,
+-- but a report's rows go back and forth among a log's days)
+local dates, n_dates = {}, 0
 function M.canonical(secs)
   local whole = floor(secs)
   local usec = floor((secs - whole) * 1e6 + 0.5)
   if usec >= 1000000 then whole, usec = whole + 1, usec - 1000000 end
   local day = floor(whole / 86400)
   local sod = whole - day * 86400
-  if day ~= last_day then
-    ly, lmo, ld = civil(day)
-    last_day = day
+  local date = dates[day]
+  if date == nil then
+    if n_dates >= 4096 then dates, n_dates = {}, 0 end
+    date = format("%04d-%02d-%02d", civil(day))
+    if day == day then dates[day], n_dates = date, n_dates + 1 end -- (NaN is no key)
   end
-  local y, mo, d = ly, lmo, ld
-  return format("%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", y, mo, d,
+  return format("%sT%02d:%02d:%02d.%06dZ", date,
                 floor(sod / 3600), floor(sod % 3600 / 60), sod % 60, usec)
 end
 
