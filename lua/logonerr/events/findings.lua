@@ -802,7 +802,7 @@ local function runs_that(list, gap, w, field, least)
   local kept, all, from, best = {}, true, 1, 0 -- (kept: the runs' first and last places)
   for i = 1, n do
     if i == n or list[i + 1].t - list[i].t > gap then
-      local p = peak(list, w, field, from, i)
+      local p = i == from and 1 or peak(list, w, field, from, i) -- (most runs are of one)
       if p > best then best = p end
       if p >= least then
         kept[#kept + 1] = from
