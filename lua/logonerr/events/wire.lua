@@ -131,10 +131,18 @@ end
 -- Lua 5.4's %q writes a string, a number (a float in hex, exact), a
 -- boolean and nil as constants the parser reads back the same: a flat
 -- row goes in one call of format, in C, where put() spends a dozen Lua
--- instructions on each field.  (Lua 5.3's and LuaJIT's %q write strings
--- alone: rows go field by field there.)
-local ROWS = pcall(format, "%q", 0.5) and pcall(format, "%q", nil) and
-             pcall(format, "%q", true)
+-- instructions on each field.  (Lua 5.1's %q takes strings alone, and
+-- LuaJIT's writes a number as a string of 14 digits: rows go field by
+-- field there.)
+local ROWS
+do
+  local ok, constants = pcall(format, "%q,%q,%q", 1 / 3, nil, true)
+  local f = ok and (loadstring or load)("return " .. constants)
+  if f then
+    local third, none, yes = f()
+    ROWS = third == 1 / 3 and none == nil and yes == true
+  end
+end
 local KEYWORD = {}
 for w in gmatch("and break do else elseif end false for function goto if in local nil not " ..
                 "or repeat return then true until while", "%a+") do
