@@ -288,6 +288,8 @@ local function put(out, n, v, depth, indent)
     out[n] = "["
     for i = 1, len do
       if i > 1 then n = n + 1; out[n] = "," end
+      -- (a value written here as in the object's loop below: one loop for
+      -- both, or a call for each value, ran a tenth more instructions)
       local x = v[i]
       local s = written[x]
       if s then
