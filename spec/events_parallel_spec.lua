@@ -147,6 +147,14 @@ describe("a worker's result on the wire", function()
       assert.are.equal("float", math.type(back.rows[1].whole))
       assert.are.equal("integer", math.type(back.rows[1].n))
     end
+    -- rows of more fields than a Lua call takes arguments (255 registers)
+    local wide = {}
+    for i = 1, 20 do
+      local row = {}
+      for f = 1, 300 do row["f" .. f] = i * f end
+      wide[i] = row
+    end
+    assert.are.same({ wide = wide }, assert(wire.decode(wire.encode({ wide = wide }))))
     local nan = {}
     for i = 1, 20 do nan[i] = { x = i } end
     nan[20].x = 0 / 0

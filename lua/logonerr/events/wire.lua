@@ -154,7 +154,10 @@ end
 -- values are texts, finite numbers and booleans (a state's shapes, sums
 -- and names learnt, thousands of each on a domain's log); or a text
 -- alone.  A function of a row that gives its constructor, made by load()
--- for the fields these rows have; nil for any other list.
+-- for the fields these rows have; nil for any other list, and for rows of
+-- more fields than a call takes arguments (Lua's registers: 255 a
+-- function), which go field by field.
+local MOST_FIELDS = 64
 local function rows_writer(v, n)
   local names, has, places = {}, {}, 0
   for i = 1, n do
@@ -176,6 +179,7 @@ local function rows_writer(v, n)
           else
             return nil
           end
+          if #names + places > MOST_FIELDS then return nil end
           has[k] = true
         end
       end
@@ -194,8 +198,9 @@ local function rows_writer(v, n)
   end
   fmt[#fmt + 1] = "}"
   if #args == 0 then return nil end
-  return load("local format, fmt = ... return function(r) return format(fmt, " ..
-              concat(args, ",") .. ") end", "=rows", "t", {})(format, concat(fmt))
+  local make = load("local format, fmt = ... return function(r) return format(fmt, " ..
+                    concat(args, ",") .. ") end", "=rows", "t", {})
+  return make and make(format, concat(fmt))
 end
 
 -- The texts of the strings and keys met so far (a state repeats a few
