@@ -296,30 +296,26 @@ local piecesj2
 m, piecesj2 = paired(LOGONERR .. pieces, LOGONERR .. "-j 2 " .. pieces, 7)
 row(bp, "logonerr events (triage)", pieces, m[1])
 row(bp, "logonerr events -j 2", pieces, m[2])
--- The attack's log: the triage, -j 2 in rounds as on the big file, and
--- what the findings and the report cost of one process (bench/serial.lua
--- with and without them: the part -j leaves to one core).
+-- The attack's log and the domain's: the triage, -j 2 in rounds as on the
+-- big file, and what the findings and the report cost of one process
+-- (bench/serial.lua with and without them: the part -j leaves to one core).
+local function triaged(label, path)
+  local got, j2 = paired(LOGONERR .. path, LOGONERR .. "-j 2 " .. path, 5)
+  local one = row(label, "logonerr events (triage)", path, got[1])
+  row(label, "logonerr events -j 2", path, got[2])
+  got = measure({ lua .. " bench/serial.lua " .. path,
+                  lua .. " bench/serial.lua " .. path .. " finish" }, 3)
+  return one, j2, (got[2][1] - got[1][1]) / got[2][1]
+end
 local ba = ("attack EVTX %.0f MB"):format(size(attack) / 1048576)
-local attackj2
-m, attackj2 = paired(LOGONERR .. attack, LOGONERR .. "-j 2 " .. attack, 5)
-local at1 = row(ba, "logonerr events (triage)", attack, m[1])
-row(ba, "logonerr events -j 2", attack, m[2])
-m = measure({ lua .. " bench/serial.lua " .. attack,
-              lua .. " bench/serial.lua " .. attack .. " finish" }, 3)
-local attack_found = (m[2][1] - m[1][1]) / m[2][1]
+local at1, attackj2, attack_found = triaged(ba, attack)
 local ath
 if attack_huge then
   ath = row(("attack EVTX %.2f GB"):format(size(attack_huge) / 2 ^ 30),
             "logonerr events (triage)", attack_huge, measure({ LOGONERR .. attack_huge }, 1)[1])
 end
 local bd = ("domain EVTX %.0f MB"):format(size(domain) / 1048576)
-local domainj2
-m, domainj2 = paired(LOGONERR .. domain, LOGONERR .. "-j 2 " .. domain, 5)
-local dm1 = row(bd, "logonerr events (triage)", domain, m[1])
-row(bd, "logonerr events -j 2", domain, m[2])
-m = measure({ lua .. " bench/serial.lua " .. domain,
-              lua .. " bench/serial.lua " .. domain .. " finish" }, 3)
-local domain_found = (m[2][1] - m[1][1]) / m[2][1]
+local dm1, domainj2, domain_found = triaged(bd, domain)
 local x1, n1 = dir .. "/x1/events.xml", dir .. "/x1/winlogbeat.ndjson"
 m = measure({ LOGONERR .. x1, LOGONERR .. n1 })
 row("XML (python-evtx's)", "logonerr events (triage)", x1, m[1])
@@ -393,15 +389,19 @@ if hugekb then
             "target under 64 MB: %s\n")
            :format(size(huge) / 2 ^ 30, hugekb, hugej2.kb, verdict(hugekb < 65536)))
 end
+-- -j 2's rounds on a log, and two triages at once in the same rounds.
+local function rounds(r)
+  local t = r.twice
+  return ("-j 2 against -j 1 (wall) %.2f times (median of %d rounds, %.2f to %.2f); " ..
+          "two triages at once against one %.2f times"):format(median(r), #r, r[1], r[#r],
+                                                               median(t))
+end
 do
   local n, failed = records(attack)
-  local r, t = attackj2, attackj2.twice
   io.write(("an attack's log (%s, the MITRE samples: %d records, %d failures): triage " ..
-            "%.0f MB/s (cpu); the findings and the report %.0f%% of it; -j 2 against " ..
-            "-j 1 (wall) %.2f times (median of %d rounds, %.2f to %.2f); two triages at " ..
-            "once against one %.2f times\n")
+            "%.0f MB/s (cpu); the findings and the report %.0f%% of it; %s\n")
            :format(ba, n, failed, size(attack) / 1048576 / at1[1], 100 * attack_found,
-                   median(r), #r, r[1], r[#r], median(t)))
+                   rounds(attackj2)))
   if ath then
     local hn, hfailed = records(attack_huge)
     -- (bytes a failure: the peak's growth from the smaller log's)
@@ -413,24 +413,16 @@ do
   end
 end
 do
-  local r, t = domainj2, domainj2.twice
   local accounts = tonumber(sh(LOGONERR .. "'" .. domain .. "' | " .. lua .. " -e '" ..
     "package.path=\"lua/?.lua;\"..package.path; " ..
     "io.write(#require(\"logonerr.json\").decode(io.read(\"*a\")).by_account)'"))
   io.write(("a domain's log (%s, %d accounts): triage %.0f MB/s (cpu), peak memory %d KB; " ..
-            "the findings and the report %.0f%% of it, on one core; -j 2 against -j 1 " ..
-            "(wall) %.2f times (median of %d rounds, %.2f to %.2f); two triages at once " ..
-            "against one %.2f times\n")
+            "the findings and the report %.0f%% of it, on one core; %s\n")
            :format(bd, accounts, size(domain) / 1048576 / dm1[1], dm1[3], 100 * domain_found,
-                   median(r), #r, r[1], r[#r], median(t)))
+                   rounds(domainj2)))
 end
-do
-  local r, t = piecesj2, piecesj2.twice
-  io.write(("a collection (%s, one log's archived pieces): -j 2 against -j 1 (wall) %.2f " ..
-            "times (median of %d rounds, %.2f to %.2f); two triages at once against one " ..
-            "%.2f times: -j 2 got %.0f%% of that\n")
-           :format(bp, median(r), #r, r[1], r[#r], median(t), 100 * median(r) / median(t)))
-end
+io.write(("a collection (%s, one log's archived pieces): %s: -j 2 got %.0f%% of that\n")
+         :format(bp, rounds(piecesj2), 100 * median(piecesj2) / median(piecesj2.twice)))
 if bbx then
   io.write(("BEFORE / this triage (cpu, same run): %.2f times (%s), %.2f times (2.1 MB)\n")
            :format(bbx[1][1] / bbx[2][1], bx, bb1[1][1] / bb1[2][1]))
