@@ -519,3 +519,29 @@ describe("logonerr events and the text of a record it skips", function()
                    err, 1, true)
   end)
 end)
+
+-- A JSON log's "\u0000" puts a NUL in a name: the tables still sort by
+-- the names' texts, where a name comes before a longer one it begins.
+describe("logonerr events and a NUL in a name", function()
+  local function rec(user, ws)
+    return '{"EventID":4625,"TimeCreated":"2024-05-01T10:00:00Z","TargetUserName":"' ..
+           user .. '","TargetDomainName":"CORP","Status":"0xC000006A",' ..
+           '"WorkstationName":"' .. ws .. '","LogonType":3}\n'
+  end
+  it("sorts by_account and by_source by the names' texts", function()
+    -- (one failure each: the counts tie, and the names decide)
+    for _, input in ipairs({ rec("a\\u0000-", "ws\\u0000-") .. rec("a", "ws"),
+                             rec("a", "ws") .. rec("a\\u0000-", "ws\\u0000-") }) do
+      local code, out, err = events(input)
+      assert.are.equal(0, code, err)
+      local r = require("dkjson").decode(out)
+      local ids, srcs = {}, {}
+      for i, row in ipairs(r.by_account) do ids[i] = row.identity end
+      for i, row in ipairs(r.by_source) do srcs[i] = row.source end
+      assert.are.same({ "CORP\\a", "CORP\\a\0-" }, ids)
+      assert.are.equal(2, #srcs)
+      assert.is_true(srcs[1] < srcs[2], srcs[1] .. " before " .. srcs[2])
+      assert.are.equal(srcs[1] .. "\0-", srcs[2])
+    end
+  end)
+end)

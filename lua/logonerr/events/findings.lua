@@ -21,9 +21,9 @@ local time = require "logonerr.events.time"
 local floor, math_abs, math_max, math_min = math.floor, math.abs, math.max, math.min
 local assert, getmetatable, ipairs, next, pairs, setmetatable, tonumber, tostring, type =
       assert, getmetatable, ipairs, next, pairs, setmetatable, tonumber, tostring, type
-local find, format, gmatch, lower, match, sub, upper =
-      string.find, string.format, string.gmatch, string.lower, string.match, string.sub,
-      string.upper
+local find, format, gmatch, gsub, lower, match, sub, upper =
+      string.find, string.format, string.gmatch, string.gsub, string.lower, string.match,
+      string.sub, string.upper
 local concat, sort, table_insert = table.concat, table.sort, table.insert
 local unpack = table.unpack or rawget(_G, "unpack") -- luacheck: compat
 
@@ -2785,10 +2785,16 @@ local MOST_FAILURES = 999999999999999
 -- for each row and the texts sorted, where a comparator Lua calls for
 -- each pair of a domain's or a botnet's tens of thousands of rows took a
 -- sixth of the findings.  (a row's place ends its key: rows of one key
--- keep their order)
+-- keep their order.  A NUL in a key, which a JSON log's "\u0000" gives,
+-- is written NUL 1 and the key ends in NUL NUL, so that a key still sorts
+-- before a longer one it begins, as a comparison of the texts has it.)
 local function sorted_by(list, key)
   local keyed = {}
-  for i, r in ipairs(list) do keyed[i] = key(r) .. format("\0%09d", i) end
+  for i, r in ipairs(list) do
+    local k = key(r)
+    if find(k, "\0", 1, true) then k = gsub(k, "%z", "\0\1") end
+    keyed[i] = k .. format("\0\0%09d", i)
+  end
   sort(keyed)
   local out = {}
   for i, k in ipairs(keyed) do out[i] = list[tonumber(sub(k, -9))] end
