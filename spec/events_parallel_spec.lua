@@ -123,6 +123,12 @@ describe("a worker's result on the wire", function()
     if math.type then
       assert.are.equal("float", math.type(back.times[7]))
       assert.are.equal("integer", math.type(back.counts[300]))
+      -- the least integer, whose digits read back as a float, and the most
+      local ends = { math.mininteger, x = math.mininteger, y = math.maxinteger }
+      back = assert(wire.decode(wire.encode(ends)))
+      assert.are.same(ends, back)
+      assert.are.equal("integer", math.type(back[1]))
+      assert.are.equal("integer", math.type(back.x))
     end
   end)
 

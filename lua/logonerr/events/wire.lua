@@ -28,7 +28,12 @@ local FORMAT = { j = "<" .. rep("j", 200), d = "<" .. rep("d", 200) }
 local M = {}
 
 local function number(v)
-  if mtype(v) == "integer" then return format("%d", v) end
+  if mtype(v) == "integer" then
+    -- (the least integer's digits read back as minus a number too big to
+    -- be one, a float: its bits in hex read back as itself)
+    if v < 0 and -v < 0 then return "0x8000000000000000" end
+    return format("%d", v)
+  end
   if v ~= v or v == huge or v == -huge then
     error("wire: a number that is not finite", 3)
   end
