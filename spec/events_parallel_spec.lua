@@ -168,6 +168,16 @@ describe("a worker's result on the wire", function()
                      "wire: a number that is not finite")
   end)
 
+  it("is checked against kinds that exist: a misspelt one is an error, not a pass", function()
+    local plain = require "logonerr.events.plain"
+    assert.is_true(plain.fields({ a = "x" }, { a = "string" }))
+    assert.is_false(plain.fields({ a = 1 }, { a = "string" }))
+    for _, strict in ipairs({ false, true }) do
+      assert.has_error(function() plain.fields({ a = "x" }, { a = "strng" }, strict) end,
+                       "plain: no kind 'strng'")
+    end
+  end)
+
   it("is refused when it is not a worker's", function()
     assert.are.same({ nil, "not a worker's result" }, { wire.decode("os.exit(1)") })
     local ok, why = wire.decode("return os.exit(1)") -- no environment to reach os

@@ -8,7 +8,7 @@
 -- (the part is then read by the process that refused it).
 -- @module logonerr.events.plain
 
-local ipairs, pairs, setmetatable, type = ipairs, pairs, setmetatable, type
+local error, ipairs, pairs, setmetatable, type = error, ipairs, pairs, setmetatable, type
 local match = string.match
 local huge = math.huge
 
@@ -54,7 +54,7 @@ local tests_of = setmetatable({}, { __mode = "k", __index = function(c, spec)
   local test, needed = {}, {}
   for k, kind in pairs(spec) do
     local base = match(kind, "^(.-)%?$") or kind
-    test[k] = TYPE[base] and base or IS[base]
+    test[k] = TYPE[base] and base or IS[base] or error("plain: no kind '" .. kind .. "'", 0)
     if base == kind then needed[#needed + 1] = k end
   end
   local x = { test = test, needed = needed }
@@ -63,7 +63,8 @@ local tests_of = setmetatable({}, { __mode = "k", __index = function(c, spec)
 end })
 
 --- Is t a table whose fields are of the kinds spec names ({ field =
--- kind })?  strict: and has no other field.
+-- kind })?  strict: and has no other field.  (A spec is a constant: its
+-- tests are made at its first use and kept.)
 function M.fields(t, spec, strict)
   if type(t) ~= "table" then return false end
   local x = tests_of[spec]
