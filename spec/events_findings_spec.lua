@@ -529,6 +529,76 @@ describe("findings", function()
     end)
   end)
 
+  describe("findings: a gateway's users", function()
+    -- 10.0.0.66 is a gateway (a VPN or a NAT: no web front end in the
+    -- records): forty users log on through it in the hour, and thirty
+    -- users' phones behind it hold an old password, each retrying at
+    -- every sync (two bad passwords, then again five minutes later) all
+    -- hour.  Not an attack: an account failing again within minutes is a
+    -- device (a spray tries each account once a pass), and the address is
+    -- one that many accounts use without failing.  Each phone is its
+    -- account's own stale credential; no spray, and no success of user4,
+    -- one of them, once the phone has the new password, or of the forty,
+    -- is read as a spray's hit ("critical: compromised").
+    local function gateway(others)
+      local log = {}
+      for u = 1, 30 do
+        for k = 0, 11 do
+          local t = k * 300 + u * 9
+          log[#log + 1] = kerberos_bad("user" .. u, "CORP.LOCAL", "10.0.0.66", t)
+          log[#log + 1] = kerberos_bad("user" .. u, "CORP.LOCAL", "10.0.0.66", t + 1)
+        end
+      end
+      for u = 1, others do log[#log + 1] = tgt("other" .. u, "CORP.LOCAL", "10.0.0.66", u * 80) end
+      log[#log + 1] = tgt("user4", "CORP.LOCAL", "10.0.0.66", 7200)
+      table.sort(log, function(a, b) return a.time < b.time end)
+      return log
+    end
+
+    it("reads users' phones retrying old passwords through it as theirs, not a spray", function()
+      local r = sc.triage(gateway(40))
+      none(r, "password_spray")
+      none(r, "success_after_failures")
+      local g = sc.findings(r, "password_guessing")
+      assert.are.equal(30, #g)
+      for _, x in ipairs(g) do
+        assert.are.same({ "stale_credential", 1 }, { x.reading, #x.accounts })
+        assert.matches("^the account failed again and again, within minutes, from a source " ..
+                       "that many other accounts log on from without failing", x.why)
+      end
+      -- (the same failures from an address that no one else logs on from,
+      -- or from fewer accounts than the option gateway: one client trying
+      -- thirty accounts, as before)
+      for _, case in ipairs({ { 0 }, { 40, { gateway = 41 } } }) do
+        r = sc.triage(gateway(case[1]), nil, case[2])
+        local x = one(r, "password_spray")
+        assert.are.same({ "attacker", 30 }, { x.reading, #x.accounts })
+      end
+    end)
+
+    -- Behind the same gateway, halfway through the hour, a tool tries
+    -- twenty other accounts in ten seconds, each once, and victim3, one of
+    -- them, logs on through it later.  The spray is the twenty, not the
+    -- phones; its hit is critical; and the phones stay their users' own
+    -- (not an attack's nearby: a device's failures there are no client's).
+    it("still finds a spray through it, of the accounts tried once", function()
+      local log = gateway(40)
+      for u = 1, 20 do
+        log[#log + 1] = kerberos_bad("victim" .. u, "CORP.LOCAL", "10.0.0.66", 1800 + u * 0.5)
+      end
+      log[#log + 1] = tgt("victim3", "CORP.LOCAL", "10.0.0.66", 7300)
+      table.sort(log, function(a, b) return a.time < b.time end)
+      local r = sc.triage(log)
+      local x = one(r, "password_spray")
+      assert.are.same({ "attacker", "critical", 20 }, { x.reading, x.severity, #x.accounts })
+      for _, a in ipairs(x.accounts) do assert.matches("victim", a, 1, true) end
+      assert.are.same({ "CORP.LOCAL\\victim3" }, { x.logged_on_later[1].identity })
+      local g = sc.findings(r, "password_guessing")
+      assert.are.equal(30, #g)
+      for _, y in ipairs(g) do assert.are.equal("stale_credential", y.reading) end
+    end)
+  end)
+
   describe("findings: narrowed to an account or source", function()
     -- Five bad passwords for bob from 10.0.0.5 (PC5), then his password
     -- checked right (4776) naming the workstation PC5 alone: the success

@@ -1617,6 +1617,60 @@ local function other_failures(by_src, w)
   end, test
 end
 
+-- A gateway (a VPN, a NAT, a proxy, a front end) is a source that many
+-- accounts log on from, at least least of them without failing there;
+-- its users' phones and PCs with old passwords fail through it, each
+-- again within minutes of the last (a device retries: a sync, a mapped
+-- drive), all day.  An account that failed from a gateway again within w
+-- seconds is such a device: its failures there are taken out of the
+-- source's lists (lists: tables of lists by source, each in time order),
+-- so that they make no spray and are no "other accounts" to another's
+-- failures or success there; its own lists keep them.  An account tried
+-- once in w (a spray's pass, one password a round) still counts.  From a
+-- source no other account logs on from (an attacker's), all count.
+-- (by: the failures by source; won, n: the successes, as their entries)
+-- Returns the devices, by gateway: the identities retrying there.
+local function gateways(by, lists, won, n, w, least)
+  local ok, out = {}, {} -- (ok, by source: the identities that logged on from it)
+  for k = 1, n do
+    local e = won[k]
+    local s = e.source
+    if s and by[s] and e.identity then
+      ok[s] = ok[s] or {}
+      ok[s][e.identity] = true
+    end
+  end
+  for s, logged in pairs(ok) do
+    local l, last, device, any = by[s], {}, {}, false
+    for _, e in ipairs(l) do
+      local k = e.identity
+      if k and not e.untimed then
+        local t0 = last[k]
+        if t0 and e.t - t0 <= w then device[k], any = true, true end
+        last[k] = e.t
+      end
+    end
+    local clean = 0
+    for k in pairs(logged) do
+      if last[k] == nil then clean = clean + 1 end
+    end
+    if any and clean >= least then
+      out[s] = device
+      for _, g in ipairs(lists) do
+        local from = g[s]
+        if from then
+          local kept = {}
+          for _, e in ipairs(from) do
+            if not device[e.identity] then kept[#kept + 1] = e end
+          end
+          g[s] = kept[1] and kept or nil
+        end
+      end
+    end
+  end
+  return out
+end
+
 -- The findings, sorted by severity, and the attempts they come from
 -- counted by shape.
 local function find_all(self, tables_only)
@@ -1730,6 +1784,29 @@ local function find_all(self, tables_only)
     end
   end
   if tables_only then return {}, shapes end
+  local devices = gateways(fail_by_src, { fail_by_src, bad_by_src, tried_by_src }, wof, #wt, w,
+                           o.gateway)
+  -- (a device's failures at a gateway are no attack's from there, as a
+  -- front end's are not: direct_sources, with those passed over)
+  local function direct_of(l, lo, hi)
+    local from = direct_sources(l, lo, hi)
+    if next(devices) then
+      for i = lo or 1, hi or #l do
+        local e = l[i]
+        local d = e.source and devices[e.source]
+        if d and d[e.identity] and e.source_label then from[e.source_label] = false end
+      end
+    end
+    return from
+  end
+  -- Did l, one identity's attempts, fail from a gateway as its device?
+  local function retried_at_gateway(l)
+    for _, e in ipairs(l) do
+      local d = e.source and devices[e.source]
+      if d and d[e.identity] then return true end
+    end
+    return false
+  end
   local attacking, attacker = other_failures(tried_by_src, w)
   -- Did a source of l, one identity's attempts in time order, fail behind
   -- a web front end for another identity within window seconds of them?
@@ -1797,7 +1874,8 @@ local function find_all(self, tables_only)
       local quick = not slow and p >= o.brute_force
       local reading = (others or quick) and "attacker" or "stale_credential"
       local why = others and "other_accounts" or quick and "rate" or
-                  fronted_others(l, window) and "front_end_others" or lone_why(l)
+                  fronted_others(l, window) and "front_end_others" or
+                  retried_at_gateway(l) and "gateway_device" or lone_why(l)
       local extra = { peak = p, window = window, slow = slow or nil, why = why }
       -- (read as an attack here: the internet's among its sources, named)
       if others or quick then extra.why_internet = internet_in(l) end
@@ -2208,7 +2286,7 @@ local function find_all(self, tables_only)
       -- each counted for one success, for a why that says how many were
       -- whose)
       if e.source == nil and s_id then
-        local from, n_of, all_n = direct_sources(l_id, s_id.lo, s_id.hi), {}, 0
+        local from, n_of, all_n = direct_of(l_id, s_id.lo, s_id.hi), {}, 0
         local j0 = math_max(s_id.lo, (counted_to[e.identity] or 0) + 1)
         for j = j0, s_id.hi do
           local s = l_id[j].source_label
@@ -2505,7 +2583,7 @@ local function find_all(self, tables_only)
       local lo, hi = x.about.lo, x.about.hi
       local from
       if a.failed_from then from, lo, hi = a.failed_from, a.lo, a.hi
-      else from = direct_sources(a[1]) end
+      else from = direct_of(a[1]) end
       local near = a[3] and o.slow_window or w -- (slow guessing: its own window)
       for src, direct in pairs(from) do
         if not direct and lo and x.kind == "success_after_failures" then
