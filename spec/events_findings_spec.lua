@@ -596,6 +596,18 @@ describe("findings", function()
       local g = sc.findings(r, "password_guessing")
       assert.are.equal(30, #g)
       for _, y in ipairs(g) do assert.are.equal("stale_credential", y.reading) end
+      -- (a pass with two passwords, each account twice in seconds: a
+      -- device comes back over more than the window, a pass is over)
+      log = gateway(40)
+      for u = 1, 20 do
+        for k = 0, 1 do
+          log[#log + 1] = kerberos_bad("victim" .. u, "CORP.LOCAL", "10.0.0.66",
+                                       1800 + k * 10 + u * 0.5)
+        end
+      end
+      table.sort(log, function(a, b) return a.time < b.time end)
+      x = one(sc.triage(log), "password_spray")
+      assert.are.same({ "attacker", 20 }, { x.reading, #x.accounts })
     end)
   end)
 

@@ -1622,7 +1622,7 @@ end
 -- its users' phones and PCs with old passwords fail through it, each
 -- again within minutes of the last (a device retries: a sync, a mapped
 -- drive), all day.  An account that failed from a gateway again within w
--- seconds is such a device: its failures there are taken out of the
+-- seconds, and over more than w, is such a device: its failures there are taken out of the
 -- source's lists (lists: tables of lists by source, each in time order),
 -- so that they make no spray and are no "other accounts" to another's
 -- failures or success there; its own lists keep them.  An account tried
@@ -1641,14 +1641,19 @@ local function gateways(by, lists, won, n, w, least)
     end
   end
   for s, logged in pairs(ok) do
-    local l, last, device, any = by[s], {}, {}, false
+    local l, first, last, again, device, any = by[s], {}, {}, {}, {}, false
     for _, e in ipairs(l) do
       local k = e.identity
       if k and not e.untimed then
         local t0 = last[k]
-        if t0 and e.t - t0 <= w then device[k], any = true, true end
+        if t0 == nil then first[k] = e.t elseif e.t - t0 <= w then again[k] = true end
         last[k] = e.t
       end
+    end
+    -- (a device comes back, sync after sync: a pass that tries each
+    -- account twice, two passwords in a few seconds, is over within w)
+    for k in pairs(again) do
+      if last[k] - first[k] > w then device[k], any = true, true end
     end
     local clean = 0
     for k in pairs(logged) do
