@@ -578,36 +578,95 @@ describe("findings", function()
 
     -- Behind the same gateway, halfway through the hour, a tool tries
     -- twenty other accounts in ten seconds, each once, and victim3, one of
-    -- them, logs on through it later.  The spray is the twenty, not the
-    -- phones; its hit is critical; and the phones stay their users' own
-    -- (not an attack's nearby: a device's failures there are no client's).
-    it("still finds a spray through it, of the accounts tried once", function()
-      local log = gateway(40)
-      for u = 1, 20 do
-        log[#log + 1] = kerberos_bad("victim" .. u, "CORP.LOCAL", "10.0.0.66", 1800 + u * 0.5)
+    -- them, logs on through it later.  A spray, and its hit critical.  The
+    -- phones failing within the window of the tool's pass are read with
+    -- it: the tool may have tried their accounts too (a spray of the whole
+    -- user list meets the phones' accounts), so user4's later logon is
+    -- named as well, as before there was any gateway.
+    it("still finds a spray through it, with the phones near the tool's pass", function()
+      local function with_spray(log, tries)
+        for u = 1, 20 do
+          for k = 1, tries do
+            log[#log + 1] = kerberos_bad("victim" .. u, "CORP.LOCAL", "10.0.0.66",
+                                         1800 + k * 10 + u * 0.5)
+          end
+        end
+        log[#log + 1] = tgt("victim3", "CORP.LOCAL", "10.0.0.66", 7300)
+        table.sort(log, function(a, b) return a.time < b.time end)
+        return log
       end
-      log[#log + 1] = tgt("victim3", "CORP.LOCAL", "10.0.0.66", 7300)
-      table.sort(log, function(a, b) return a.time < b.time end)
-      local r = sc.triage(log)
-      local x = one(r, "password_spray")
-      assert.are.same({ "attacker", "critical", 20 }, { x.reading, x.severity, #x.accounts })
-      for _, a in ipairs(x.accounts) do assert.matches("victim", a, 1, true) end
-      assert.are.same({ "CORP.LOCAL\\victim3" }, { x.logged_on_later[1].identity })
-      local g = sc.findings(r, "password_guessing")
-      assert.are.equal(30, #g)
-      for _, y in ipairs(g) do assert.are.equal("stale_credential", y.reading) end
-      -- (a pass with two passwords, each account twice in seconds: a
-      -- device comes back over more than the window, a pass is over)
-      log = gateway(40)
-      for u = 1, 20 do
+      -- (once each; and twice each in seconds, two passwords a pass)
+      for tries = 1, 2 do
+        local x = one(sc.triage(with_spray(gateway(40), tries)), "password_spray")
+        assert.are.same({ "attacker", "critical", 50 }, { x.reading, x.severity, #x.accounts })
+        local later = {}
+        for _, l in ipairs(x.logged_on_later) do later[#later + 1] = l.identity end
+        table.sort(later)
+        assert.are.same({ "CORP.LOCAL\\user4", "CORP.LOCAL\\victim3" }, later)
+      end
+    end)
+
+    -- Sprays that come back to the same accounts within minutes, through
+    -- the gateway or from the tool's own host, are no phones: each pass
+    -- tries `spray` accounts within seconds, which a gateway's devices,
+    -- each on its own rhythm, do not.
+    -- - two passwords a pass, three passes forty minutes apart, through
+    --   the gateway, and victim7 logs on through it later;
+    -- - three passes four minutes apart from 10.0.0.99, the first of which
+    --   logs on twelve of the accounts at their first try (its hits, which
+    --   do not count toward a gateway), and the attacker logs on with ten
+    --   stolen accounts there an hour later (which do).
+    it("does not take a spray's passes, nor its hits, for a gateway's phones", function()
+      local log = gateway(40)
+      for r = 0, 2 do
         for k = 0, 1 do
-          log[#log + 1] = kerberos_bad("victim" .. u, "CORP.LOCAL", "10.0.0.66",
-                                       1800 + k * 10 + u * 0.5)
+          for u = 1, 30 do
+            log[#log + 1] = kerberos_bad("victim" .. u, "CORP.LOCAL", "10.0.0.66",
+                                         4000 + r * 2400 + k * 40 + u)
+          end
         end
       end
+      log[#log + 1] = tgt("victim7", "CORP.LOCAL", "10.0.0.66", 12000)
       table.sort(log, function(a, b) return a.time < b.time end)
-      x = one(sc.triage(log), "password_spray")
-      assert.are.same({ "attacker", 20 }, { x.reading, #x.accounts })
+      local x = one(sc.triage(log), "password_spray")
+      assert.are.same({ "attacker", "critical" }, { x.reading, x.severity })
+      assert.are.same({ "CORP.LOCAL\\victim7" }, { x.logged_on_later[1].identity })
+      log = {}
+      for r = 0, 2 do
+        for u = 1, 30 do
+          local t, hit = r * 240 + u * 0.5, u % 2 == 0 and u <= 24
+          if r == 0 and hit then
+            log[#log + 1] = tgt("victim" .. u, "CORP.LOCAL", "10.0.0.99", t)
+          elseif not hit then
+            log[#log + 1] = kerberos_bad("victim" .. u, "CORP.LOCAL", "10.0.0.99", t)
+          end
+        end
+      end
+      for u = 1, 10 do log[#log + 1] = tgt("stolen" .. u, "CORP.LOCAL", "10.0.0.99", 3600 + u) end
+      table.sort(log, function(a, b) return a.time < b.time end)
+      local r = sc.triage(log)
+      x = one(r, "password_spray")
+      assert.are.same({ "attacker", 18 }, { x.reading, #x.accounts })
+      local s = one(r, "success_after_failures")
+      assert.are.same({ "attacker", "critical" }, { s.reading, s.severity })
+      -- (each hit after `spray` accounts' failures there: victim8 to victim24)
+      assert.are.equal(9, #s.accounts)
+      -- (with no stolen logons, the hits alone would make ten and more
+      -- accounts logged on there without failing: about the pass, they
+      -- are the tool's, and six other accounts it then tries slowly, one
+      -- try each 40 s for an hour, are still read as its attack's)
+      log = {}
+      for u = 1, 30 do
+        local t, hit = u * 0.5, u % 2 == 0 and u <= 24
+        log[#log + 1] = (hit and tgt or kerberos_bad)("victim" .. u, "CORP.LOCAL", "10.0.0.99", t)
+      end
+      for i = 0, 89 do
+        log[#log + 1] = kerberos_bad("other" .. (31 + i % 6), "CORP.LOCAL", "10.0.0.99",
+                                     1000 + i * 40)
+      end
+      local g = sc.findings(sc.triage(log), "password_guessing")
+      assert.are.equal(6, #g)
+      for _, y in ipairs(g) do assert.are.equal("attacker", y.reading) end
     end)
   end)
 

@@ -1617,49 +1617,108 @@ local function other_failures(by_src, w)
   end, test
 end
 
+-- A tool's pass: `spray` accounts failing from one source within PASS
+-- seconds either side of one of its failures (a spray's tries at one
+-- account a second or faster; a gateway's devices, each on its own
+-- rhythm, seldom meet so).
+local PASS = 10
+
+-- The times about a tool's passes in l (a source's failures, in time
+-- order): each pass widened by w either side, those that meet merged; as
+-- a list of lo, hi, lo, hi...
+local function passes(l, least, w)
+  local timed = {}
+  for _, e in ipairs(l) do
+    if not e.untimed and e.identity then timed[#timed + 1] = e end
+  end
+  local zones, lo, hi, n, distinct = {}, 1, 0, {}, 0
+  for i = 1, #timed do
+    local t = timed[i].t
+    while timed[hi + 1] and timed[hi + 1].t <= t + PASS do
+      hi = hi + 1
+      local k = timed[hi].identity
+      if (n[k] or 0) == 0 then distinct = distinct + 1 end
+      n[k] = (n[k] or 0) + 1
+    end
+    while timed[lo].t < t - PASS do
+      local k = timed[lo].identity
+      n[k] = n[k] - 1
+      if n[k] == 0 then distinct = distinct - 1 end
+      lo = lo + 1
+    end
+    if distinct >= least then
+      local a, b, z = t - PASS - w, t + PASS + w, #zones
+      if z > 0 and a <= zones[z] then zones[z] = b else zones[z + 1], zones[z + 2] = a, b end
+    end
+  end
+  return zones
+end
+
+-- Is t within one of zones (passes')?
+local function in_zones(zones, t)
+  for i = 1, #zones, 2 do
+    if t < zones[i] then return false end
+    if t <= zones[i + 1] then return true end
+  end
+  return false
+end
+
 -- A gateway (a VPN, a NAT, a proxy, a front end) is a source that many
--- accounts log on from, at least least of them without failing there;
+-- accounts log on from, at least least of them without failing there
+-- (and not about a tool's pass there: a spray's hits at the first try);
 -- its users' phones and PCs with old passwords fail through it, each
 -- again within minutes of the last (a device retries: a sync, a mapped
--- drive), all day.  An account that failed from a gateway again within w
--- seconds, and over more than w, is such a device: its failures there are taken out of the
+-- drive), hour after hour.  An account that failed from a gateway again
+-- within w seconds, over more than w, and never about a tool's pass
+-- there (spray accounts failing within PASS seconds: one of them may be
+-- the tool's) is such a device: its failures there are taken out of the
 -- source's lists (lists: tables of lists by source, each in time order),
 -- so that they make no spray and are no "other accounts" to another's
 -- failures or success there; its own lists keep them.  An account tried
--- once in w (a spray's pass, one password a round) still counts.  From a
--- source no other account logs on from (an attacker's), all count.
--- (by: the failures by source; won, n: the successes, as their entries)
--- Returns the devices, by gateway: the identities retrying there.
-local function gateways(by, lists, won, n, w, least)
-  local ok, out = {}, {} -- (ok, by source: the identities that logged on from it)
-  for k = 1, n do
+-- once in w (a spray's pass, a password a round), or twice in a pass,
+-- still counts; from a source no other account logs on from (an
+-- attacker's), all do.
+-- (by: the failures by source; won, wt: the successes, as their entries
+-- and times)  Returns the devices, by gateway: the identities retrying.
+local function gateways(by, lists, won, wt, w, least, spray)
+  local ok, out = {}, {} -- (ok, by source: the successes from it)
+  for k = 1, #wt do
     local e = won[k]
     local s = e.source
-    if s and by[s] and e.identity then
-      ok[s] = ok[s] or {}
-      ok[s][e.identity] = true
+    if s and by[s] and e.identity and wt[k] > 0 then
+      local l = ok[s]
+      if l == nil then l = {}; ok[s] = l end
+      l[#l + 1] = k
     end
   end
-  for s, logged in pairs(ok) do
-    local l, first, last, again, device, any = by[s], {}, {}, {}, {}, false
+  for s, logons in pairs(ok) do
+    local l = by[s]
+    local zones = passes(l, spray, w)
+    local failed, first, last, again, near = {}, {}, {}, {}, {}
     for _, e in ipairs(l) do
       local k = e.identity
-      if k and not e.untimed then
-        local t0 = last[k]
-        if t0 == nil then first[k] = e.t elseif e.t - t0 <= w then again[k] = true end
-        last[k] = e.t
+      if k then
+        failed[k] = true
+        if not e.untimed then
+          local t0 = last[k]
+          if t0 == nil then first[k] = e.t elseif e.t - t0 <= w then again[k] = true end
+          last[k] = e.t
+          if zones[1] and in_zones(zones, e.t) then near[k] = true end
+        end
       end
     end
-    -- (a device comes back, sync after sync: a pass that tries each
-    -- account twice, two passwords in a few seconds, is over within w)
+    local device, any = {}, false
     for k in pairs(again) do
-      if last[k] - first[k] > w then device[k], any = true, true end
+      if last[k] - first[k] > w and not near[k] then device[k], any = true, true end
     end
-    local clean = 0
-    for k in pairs(logged) do
-      if last[k] == nil then clean = clean + 1 end
+    local clean, n = {}, 0
+    for _, c in ipairs(any and logons or {}) do
+      local k = won[c].identity
+      if not failed[k] and not clean[k] and not in_zones(zones, wt[c]) then
+        clean[k], n = true, n + 1
+      end
     end
-    if any and clean >= least then
+    if any and n >= least then
       out[s] = device
       for _, g in ipairs(lists) do
         local from = g[s]
@@ -1789,8 +1848,8 @@ local function find_all(self, tables_only)
     end
   end
   if tables_only then return {}, shapes end
-  local devices = gateways(fail_by_src, { fail_by_src, bad_by_src, tried_by_src }, wof, #wt, w,
-                           o.gateway)
+  local devices = gateways(fail_by_src, { fail_by_src, bad_by_src, tried_by_src }, wof, wt, w,
+                           o.gateway, o.spray)
   -- (a device's failures at a gateway are no attack's from there, as a
   -- front end's are not: direct_sources, with those passed over)
   local function direct_of(l, lo, hi)
