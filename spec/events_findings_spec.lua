@@ -670,6 +670,77 @@ describe("findings", function()
     end)
   end)
 
+  describe("findings: a shared host's mistypes", function()
+    -- A Remote Desktop host, 10.0.0.60, at nine: forty users log on
+    -- through it (their TGTs, to the DC), and four of them mistype their
+    -- password once, three seconds before their own logon.  Not a spray:
+    -- each failure is its own account's, put right by that account's
+    -- logon seconds later, at a person's pace; and no one's logon after
+    -- them is a spray's hit.
+    local function morning(log)
+      for i = 1, 40 do
+        if i % 10 == 3 then
+          log[#log + 1] = kerberos_bad("user" .. i, "CORP.LOCAL", "10.0.0.60", i * 6 - 3)
+        end
+        log[#log + 1] = tgt("user" .. i, "CORP.LOCAL", "10.0.0.60", i * 6)
+      end
+      table.sort(log, function(a, b) return a.time < b.time end)
+      return log
+    end
+
+    it("reads users' mistypes that their own logons put right as theirs", function()
+      local r = sc.triage(morning({}))
+      none(r, "password_spray")
+      none(r, "success_after_failures")
+      -- (alice with caps lock on: five tries eight seconds apart, then
+      -- her logon; her guess is her own, and no one else's logon after
+      -- her five failures is read as their hit)
+      local log = {}
+      for k = 1, 5 do log[k] = kerberos_bad("alice", "CORP.LOCAL", "10.0.0.60", 30 + k * 8) end
+      log[#log + 1] = tgt("alice", "CORP.LOCAL", "10.0.0.60", 80)
+      r = sc.triage(morning(log))
+      none(r, "password_spray")
+      local g, x = one(r, "password_guessing"), one(r, "success_after_failures")
+      assert.are.same({ "stale_credential", "stale_credential", { "CORP.LOCAL\\alice" } },
+                      { g.reading, x.reading, x.accounts })
+    end)
+
+    -- What a mistype's logon does not explain: a tool's pass, whose
+    -- second password may work a second after the first failed (thirty
+    -- accounts, two tries each in a pass, every third one's second try a
+    -- logon), is still a spray; and beside another account's failures
+    -- that no logon put right, a run of failures that ended in a logon may
+    -- be a guess that worked (the front end spec above: alice's six and
+    -- bob's two over SMB).
+    it("does not take a tool's pass for mistypes", function()
+      local log = {}
+      for u = 1, 30 do
+        log[#log + 1] = kerberos_bad("victim" .. u, "CORP.LOCAL", "10.0.0.60", 2000 + u)
+        log[#log + 1] = (u % 3 == 0 and tgt or kerberos_bad)("victim" .. u, "CORP.LOCAL",
+                                                             "10.0.0.60", 2000 + u + 0.5)
+      end
+      local r = sc.triage(morning(log))
+      local x = one(r, "password_spray")
+      assert.are.same({ "attacker", 30 }, { x.reading, #x.accounts })
+      assert.are.same({ "attacker", "critical" },
+                      { one(r, "success_after_failures").reading,
+                        one(r, "success_after_failures").severity })
+      -- (credentials from a leak, two variants of each password: for ten
+      -- accounts the first fails and the second, three seconds later (a
+      -- person's pace), works; every failure put right by its logon, but
+      -- ten accounts in two seconds are a tool's pass)
+      log = {}
+      for u = 1, 10 do
+        log[#log + 1] = kerberos_bad("leaked" .. u, "CORP.LOCAL", "10.0.0.60", 2000 + u * 0.2)
+        log[#log + 1] = tgt("leaked" .. u, "CORP.LOCAL", "10.0.0.60", 2003 + u * 0.2)
+      end
+      r = sc.triage(morning(log))
+      assert.are.same({ "attacker", 10 },
+                      { one(r, "password_spray").reading, #one(r, "password_spray").accounts })
+      assert.are.equal("critical", one(r, "success_after_failures").severity)
+    end)
+  end)
+
   describe("findings: narrowed to an account or source", function()
     -- Five bad passwords for bob from 10.0.0.5 (PC5), then his password
     -- checked right (4776) naming the workstation PC5 alone: the success

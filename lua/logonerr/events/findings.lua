@@ -1678,9 +1678,15 @@ end
 -- once in w (a spray's pass, a password a round), or twice in a pass,
 -- still counts; from a source no other account logs on from (an
 -- attacker's), all do.
+-- And at any source, a person's mistypes: an account's failures there
+-- that its own logon there ended (each within a minute of the next, the
+-- last within a minute of the logon, at a person's pace, fewer than
+-- brute_force, none about a tool's pass) are its own, no sign of a
+-- client trying many accounts: taken out of the source's lists too.  (A
+-- shared host's morning: four users mistype once each, and each logs on.)
 -- (by: the failures by source; won, wt: the successes, as their entries
 -- and times)  Returns the devices, by gateway: the identities retrying.
-local function gateways(by, lists, won, wt, w, least, spray)
+local function gateways(by, lists, won, wt, w, least, spray, brute_force)
   local ok, out = {}, {} -- (ok, by source: the successes from it)
   for k = 1, #wt do
     local e = won[k]
@@ -1694,15 +1700,16 @@ local function gateways(by, lists, won, wt, w, least, spray)
   for s, logons in pairs(ok) do
     local l = by[s]
     local zones = passes(l, spray, w)
-    local failed, first, last, again, near = {}, {}, {}, {}, {}
+    local failed, first, last, again, near, of = {}, {}, {}, {}, {}, {}
     for _, e in ipairs(l) do
       local k = e.identity
       if k then
         failed[k] = true
         if not e.untimed then
           local t0 = last[k]
-          if t0 == nil then first[k] = e.t elseif e.t - t0 <= w then again[k] = true end
+          if t0 == nil then first[k], of[k] = e.t, {} elseif e.t - t0 <= w then again[k] = true end
           last[k] = e.t
+          of[k][#of[k] + 1] = e
           if zones[1] and in_zones(zones, e.t) then near[k] = true end
         end
       end
@@ -1718,14 +1725,67 @@ local function gateways(by, lists, won, wt, w, least, spray)
         clean[k], n = true, n + 1
       end
     end
-    if any and n >= least then
-      out[s] = device
+    if any and n >= least then out[s] = device else device = nil end
+    -- The mistypes: back from each logon, over its account's failures;
+    -- a run kept where every other account's failure there within w of
+    -- it is a mistype too (or a gateway's device): beside failures
+    -- nothing explains, a run that ended in a logon may be a guess that
+    -- worked.
+    local cand, runs = {}, {}
+    for _, c in ipairs(logons) do
+      local fl, t = of[won[c].identity], wt[c]
+      if fl and not in_zones(zones, t) then
+        local lo, hi = 1, #fl + 1 -- (the first failure after t)
+        while lo < hi do
+          local mid = floor((lo + hi) / 2)
+          if fl[mid].t <= t then lo = mid + 1 else hi = mid end
+        end
+        local j, next_t, run = lo - 1, t, {}
+        while j >= 1 and next_t - fl[j].t <= MINUTE and not cand[fl[j]] and
+              not in_zones(zones, fl[j].t) do
+          run[#run + 1], next_t, j = fl[j], fl[j].t, j - 1
+        end
+        if #run > 0 and #run < brute_force and (t - next_t) >= 2 * #run then
+          for _, e in ipairs(run) do cand[e] = true end
+          runs[#runs + 1] = run
+        end
+      end
+    end
+    local typo, typos = {}, false
+    if runs[1] then
+      local timed = {}
+      for _, e in ipairs(l) do
+        if e.identity and not e.untimed then timed[#timed + 1] = e end
+      end
+      for _, run in ipairs(runs) do
+        local who, from, to = run[1].identity, run[#run].t - w, run[1].t + w
+        local lo, hi = 1, #timed + 1 -- (the first failure at from or after)
+        while lo < hi do
+          local mid = floor((lo + hi) / 2)
+          if timed[mid].t < from then lo = mid + 1 else hi = mid end
+        end
+        local alone = true
+        for j = lo, #timed do
+          local e = timed[j]
+          if e.t > to then break end
+          if e.identity ~= who and not cand[e] and not (device and device[e.identity]) then
+            alone = false
+            break
+          end
+        end
+        if alone then
+          for _, e in ipairs(run) do typo[e] = true end
+          typos = true
+        end
+      end
+    end
+    if device or typos then
       for _, g in ipairs(lists) do
         local from = g[s]
         if from then
           local kept = {}
           for _, e in ipairs(from) do
-            if not device[e.identity] then kept[#kept + 1] = e end
+            if not (typo[e] or device and device[e.identity]) then kept[#kept + 1] = e end
           end
           g[s] = kept[1] and kept or nil
         end
@@ -1849,7 +1909,7 @@ local function find_all(self, tables_only)
   end
   if tables_only then return {}, shapes end
   local devices = gateways(fail_by_src, { fail_by_src, bad_by_src, tried_by_src }, wof, wt, w,
-                           o.gateway, o.spray)
+                           o.gateway, o.spray, o.brute_force)
   -- (a device's failures at a gateway are no attack's from there, as a
   -- front end's are not: direct_sources, with those passed over)
   local function direct_of(l, lo, hi)
