@@ -2157,8 +2157,13 @@ describe("findings", function()
       assert.are.equal("stale_credential", one(r, "password_guessing").reading)
       s = one(r, "success_after_failures")
       assert.are.same({ "stale_credential", "medium", TYPO }, { s.reading, s.severity, s.why })
-      assert.are.same({ "attacker", "a logon succeeded from an internet address" },
-                      { one(r, "public_source").reading, one(r, "public_source").why })
+      -- (all of it through ADFS, which the host publishes: medium, and
+      -- the logon named, for its owner to confirm)
+      local p = one(r, "public_source")
+      assert.are.same({ "attacker", "medium", "CORP\\alice" },
+                      { p.reading, p.severity, p.logged_on[1].identity })
+      assert.matches("^logons succeeded from internet addresses, each through a web front end",
+                     p.why)
     end)
 
     -- Six tries in ten seconds one day, then fifteen over ten hours two
@@ -3832,6 +3837,28 @@ describe("findings", function()
       assert.are.same({ "WS01\\Administrator" }, f.accounts)
       assert.are.equal(1, f.count)
       assert.matches("RDP 3389", joined(f), 1, true)
+    end)
+
+    -- Outlook on the web, published: twenty users sign in from their
+    -- carriers' public addresses (4624 type 8 by Exchange's IIS), one of
+    -- them after a mistype.  Users signing in from outside is what the
+    -- host is published for: not "close it to the internet, treat each
+    -- account as compromised" (high), but the usual medium, with the
+    -- sign-ins named and what to read in them.  One RDP logon from outside
+    -- beside them (no front end between) is the open port it always was:
+    -- high, and its advice.
+    it("reads sign-ins through a published web front end as its job", function()
+      local log = {}
+      for i = 1, 20 do log[i] = signed_in_owa("user" .. i, ("172.56.%d.9"):format(i), i * 60) end
+      log[#log + 1] = via_owa("user3", "172.56.3.9", "-", 170)
+      local f = one(sc.triage(log), "public_source")
+      assert.are.same({ "medium", 20, 21 }, { f.severity, #f.logged_on, f.count })
+      assert.matches("multi-factor", joined(f), 1, true)
+      assert.is_nil(joined(f):find("close it to the internet", 1, true))
+      log[#log + 1] = rdp_logon("bob", "198.20.7.7", 3600)
+      f = one(sc.triage(log), "public_source")
+      assert.are.same({ "high", rules.WHY.public_success }, { f.severity, f.why })
+      assert.matches("close it to the internet", joined(f), 1, true)
     end)
 
     -- Two RDP logons of bob from a hotel's address: someone logged on from

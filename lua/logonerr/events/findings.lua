@@ -2563,6 +2563,7 @@ local function find_all(self, tables_only)
   -- (a logon or a TGT: one logon logged both ways counts once, by the
   -- larger count, as the accounts' table counts it; a 4776 gives no address)
   local won_by, won_out, n_won, of_platform = {}, {}, 0, {}
+  local direct_won = false -- (a success from outside that came through no web front end)
   -- (sm's logons into the row of its identity and source in rows: made
   -- when new, and then said so)
   local function counted(rows, sm)
@@ -2576,6 +2577,7 @@ local function find_all(self, tables_only)
   for _, sm in ipairs(self.sum_list) do
     if (sm.role == "logon" or sm.role == "tgt") and sm.kind ~= "virtual" then
       if public(sm.src) then
+        direct_won = direct_won or not through_web(sm)
         local on, new = counted(won_by, sm)
         if new then
           on.identity, on.source, on.src = sm.identity, sm.source_label or sm.src, sm.src
@@ -2618,6 +2620,20 @@ local function find_all(self, tables_only)
       x.accounts, x.sources = keys(accounts, 50), keys(sources_of, 50, true)
       x.count, x.logged_on = x.count + n_won, won_out
       x.severity = "high"
+      -- A web front end the host publishes (Outlook on the web, ADFS):
+      -- its users sign in from outside every day, and "close it, treat
+      -- each account as compromised" would send the responder the wrong
+      -- way.  Where every attempt from outside came through one, it is
+      -- said so, at the usual severity; its failures are the findings'
+      -- beside it (a spray through it, a guess).
+      if not direct_won then
+        local web = true
+        for _, e in ipairs(pub) do web = web and through_web(e) end
+        if web then
+          x.severity, x.why = "medium", rules.WHY.public_web
+          x.check = rules.PUBLIC_WEB
+        end
+      end
     end
     f[#f + 1] = x
   end

@@ -492,6 +492,15 @@ M.ROAST_REFUSED = {
 -- spray's source.
 M.SPRAY_LATER_LOGON = "Some of the sprayed accounts logged on later from the same source (\"logged on later\"): the spray found their passwords. Treat them as compromised: reset their passwords, end their sessions, and see what each did after that logon (its logon ID, 4672, 4688, 5140)."
 
+--- What to check where every attempt from the internet came through a web
+-- front end the host publishes (public_source's public_web): its users'
+-- sign-ins from outside are its job, not a port left open.
+M.PUBLIC_WEB = {
+  "Every attempt from an internet address came through a web front end this host publishes (Outlook on the web, ActiveSync, ADFS, another IIS site): its users sign in from outside as its job, and closing it is the owner's decision, not a responder's. Make sure it asks for multi-factor sign-in (ADFS or Exchange's own, or a reverse proxy's), which a stolen or sprayed password then does not pass.",
+  "Read \"logged on\" for a sign-in its owner would not have made: an account that never signs in from outside, an address in a country where no one works, two places too far apart in too little time, a sign-in in the hours after failures from the same address. Ask the owners of those; for a sign-in no one owns, reset the password and end the account's sessions.",
+  "Failures through it from the internet are where sprays and guesses come from: the password_spray and password_guessing findings beside this one name their addresses; the front end's own logs (IIS, ADFS) give each client's address where the records give the front end's.",
+}
+
 --- What to check for one service's RC4 tickets asked for by one client
 -- alone (the kerberoasting finding's stale reading opens with many
 -- clients', which one client would misread).
@@ -624,6 +633,7 @@ M.WHY_INTERNET_REST = "; of its other sources, these " .. direct("their") .. ": 
 M.WHY = {
   public_success = "a logon succeeded from an internet address",
   public_failures = "attempts failed from internet addresses, and none succeeded",
+  public_web = "logons succeeded from internet addresses, each through a web front end the host publishes (IIS, Exchange, ADFS), whose users sign in from outside as its job",
   public_failures_unsourced = "attempts failed from internet addresses, and none succeeded from one; but a logon whose record names no source followed such failures for the same account, and may be one (success_after_failures)",
   other_accounts = "the source also failed for other accounts within the window",
   rate = "more bad passwords in the window than a stale password sends before the account locks",
