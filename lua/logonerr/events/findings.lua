@@ -1617,184 +1617,6 @@ local function other_failures(by_src, w)
   end, test
 end
 
--- A tool's pass: `spray` accounts failing from one source within PASS
--- seconds either side of one of its failures (a spray's tries at one
--- account a second or faster; a gateway's devices, each on its own
--- rhythm, seldom meet so).
-local PASS = 10
-
--- The times about a tool's passes in l (a source's failures, in time
--- order): each pass widened by w either side, those that meet merged; as
--- a list of lo, hi, lo, hi...
-local function passes(l, least, w)
-  local timed = {}
-  for _, e in ipairs(l) do
-    if not e.untimed and e.identity then timed[#timed + 1] = e end
-  end
-  local zones, lo, hi, n, distinct = {}, 1, 0, {}, 0
-  for i = 1, #timed do
-    local t = timed[i].t
-    while timed[hi + 1] and timed[hi + 1].t <= t + PASS do
-      hi = hi + 1
-      local k = timed[hi].identity
-      if (n[k] or 0) == 0 then distinct = distinct + 1 end
-      n[k] = (n[k] or 0) + 1
-    end
-    while timed[lo].t < t - PASS do
-      local k = timed[lo].identity
-      n[k] = n[k] - 1
-      if n[k] == 0 then distinct = distinct - 1 end
-      lo = lo + 1
-    end
-    if distinct >= least then
-      local a, b, z = t - PASS - w, t + PASS + w, #zones
-      if z > 0 and a <= zones[z] then zones[z] = b else zones[z + 1], zones[z + 2] = a, b end
-    end
-  end
-  return zones
-end
-
--- Is t within one of zones (passes')?
-local function in_zones(zones, t)
-  for i = 1, #zones, 2 do
-    if t < zones[i] then return false end
-    if t <= zones[i + 1] then return true end
-  end
-  return false
-end
-
--- A gateway (a VPN, a NAT, a proxy, a front end) is a source that many
--- accounts log on from, at least least of them without failing there
--- (and not about a tool's pass there: a spray's hits at the first try);
--- its users' phones and PCs with old passwords fail through it, each
--- again within minutes of the last (a device retries: a sync, a mapped
--- drive), hour after hour.  An account that failed from a gateway again
--- within w seconds, over more than w, and never about a tool's pass
--- there (spray accounts failing within PASS seconds: one of them may be
--- the tool's) is such a device: its failures there are taken out of the
--- source's lists (lists: tables of lists by source, each in time order),
--- so that they make no spray and are no "other accounts" to another's
--- failures or success there; its own lists keep them.  An account tried
--- once in w (a spray's pass, a password a round), or twice in a pass,
--- still counts; from a source no other account logs on from (an
--- attacker's), all do.
--- And at any source, a person's mistypes: an account's failures there
--- that its own logon there ended (each within a minute of the next, the
--- last within a minute of the logon, at a person's pace, fewer than
--- brute_force, none about a tool's pass) are its own, no sign of a
--- client trying many accounts: taken out of the source's lists too.  (A
--- shared host's morning: four users mistype once each, and each logs on.)
--- (by: the failures by source; won, wt: the successes, as their entries
--- and times)  Returns the devices, by gateway: the identities retrying.
-local function gateways(by, lists, won, wt, w, least, spray, brute_force)
-  local ok, out = {}, {} -- (ok, by source: the successes from it)
-  for k = 1, #wt do
-    local e = won[k]
-    local s = e.source
-    if s and by[s] and e.identity and wt[k] > 0 then
-      local l = ok[s]
-      if l == nil then l = {}; ok[s] = l end
-      l[#l + 1] = k
-    end
-  end
-  for s, logons in pairs(ok) do
-    local l = by[s]
-    local zones = passes(l, spray, w)
-    local failed, first, last, again, near, of = {}, {}, {}, {}, {}, {}
-    for _, e in ipairs(l) do
-      local k = e.identity
-      if k then
-        failed[k] = true
-        if not e.untimed then
-          local t0 = last[k]
-          if t0 == nil then first[k], of[k] = e.t, {} elseif e.t - t0 <= w then again[k] = true end
-          last[k] = e.t
-          of[k][#of[k] + 1] = e
-          if zones[1] and in_zones(zones, e.t) then near[k] = true end
-        end
-      end
-    end
-    local device, any = {}, false
-    for k in pairs(again) do
-      if last[k] - first[k] > w and not near[k] then device[k], any = true, true end
-    end
-    local clean, n = {}, 0
-    for _, c in ipairs(any and logons or {}) do
-      local k = won[c].identity
-      if not failed[k] and not clean[k] and not in_zones(zones, wt[c]) then
-        clean[k], n = true, n + 1
-      end
-    end
-    if any and n >= least then out[s] = device else device = nil end
-    -- The mistypes: back from each logon, over its account's failures;
-    -- a run kept where every other account's failure there within w of
-    -- it is a mistype too (or a gateway's device): beside failures
-    -- nothing explains, a run that ended in a logon may be a guess that
-    -- worked.
-    local cand, runs = {}, {}
-    for _, c in ipairs(logons) do
-      local fl, t = of[won[c].identity], wt[c]
-      if fl and not in_zones(zones, t) then
-        local lo, hi = 1, #fl + 1 -- (the first failure after t)
-        while lo < hi do
-          local mid = floor((lo + hi) / 2)
-          if fl[mid].t <= t then lo = mid + 1 else hi = mid end
-        end
-        local j, next_t, run = lo - 1, t, {}
-        while j >= 1 and next_t - fl[j].t <= MINUTE and not cand[fl[j]] and
-              not in_zones(zones, fl[j].t) do
-          run[#run + 1], next_t, j = fl[j], fl[j].t, j - 1
-        end
-        if #run > 0 and #run < brute_force and (t - next_t) >= 2 * #run then
-          for _, e in ipairs(run) do cand[e] = true end
-          runs[#runs + 1] = run
-        end
-      end
-    end
-    local typo, typos = {}, false
-    if runs[1] then
-      local timed = {}
-      for _, e in ipairs(l) do
-        if e.identity and not e.untimed then timed[#timed + 1] = e end
-      end
-      for _, run in ipairs(runs) do
-        local who, from, to = run[1].identity, run[#run].t - w, run[1].t + w
-        local lo, hi = 1, #timed + 1 -- (the first failure at from or after)
-        while lo < hi do
-          local mid = floor((lo + hi) / 2)
-          if timed[mid].t < from then lo = mid + 1 else hi = mid end
-        end
-        local alone = true
-        for j = lo, #timed do
-          local e = timed[j]
-          if e.t > to then break end
-          if e.identity ~= who and not cand[e] and not (device and device[e.identity]) then
-            alone = false
-            break
-          end
-        end
-        if alone then
-          for _, e in ipairs(run) do typo[e] = true end
-          typos = true
-        end
-      end
-    end
-    if device or typos then
-      for _, g in ipairs(lists) do
-        local from = g[s]
-        if from then
-          local kept = {}
-          for _, e in ipairs(from) do
-            if not (typo[e] or device and device[e.identity]) then kept[#kept + 1] = e end
-          end
-          g[s] = kept[1] and kept or nil
-        end
-      end
-    end
-  end
-  return out
-end
-
 -- The findings, sorted by severity, and the attempts they come from
 -- counted by shape.
 local function find_all(self, tables_only)
@@ -1908,29 +1730,6 @@ local function find_all(self, tables_only)
     end
   end
   if tables_only then return {}, shapes end
-  local devices = gateways(fail_by_src, { fail_by_src, bad_by_src, tried_by_src }, wof, wt, w,
-                           o.gateway, o.spray, o.brute_force)
-  -- (a device's failures at a gateway are no attack's from there, as a
-  -- front end's are not: direct_sources, with those passed over)
-  local function direct_of(l, lo, hi)
-    local from = direct_sources(l, lo, hi)
-    if next(devices) then
-      for i = lo or 1, hi or #l do
-        local e = l[i]
-        local d = e.source and devices[e.source]
-        if d and d[e.identity] and e.source_label then from[e.source_label] = false end
-      end
-    end
-    return from
-  end
-  -- Did l, one identity's attempts, fail from a gateway as its device?
-  local function retried_at_gateway(l)
-    for _, e in ipairs(l) do
-      local d = e.source and devices[e.source]
-      if d and d[e.identity] then return true end
-    end
-    return false
-  end
   local attacking, attacker = other_failures(tried_by_src, w)
   -- Did a source of l, one identity's attempts in time order, fail behind
   -- a web front end for another identity within window seconds of them?
@@ -1998,8 +1797,7 @@ local function find_all(self, tables_only)
       local quick = not slow and p >= o.brute_force
       local reading = (others or quick) and "attacker" or "stale_credential"
       local why = others and "other_accounts" or quick and "rate" or
-                  fronted_others(l, window) and "front_end_others" or
-                  retried_at_gateway(l) and "gateway_device" or lone_why(l)
+                  fronted_others(l, window) and "front_end_others" or lone_why(l)
       local extra = { peak = p, window = window, slow = slow or nil, why = why }
       -- (read as an attack here: the internet's among its sources, named)
       if others or quick then extra.why_internet = internet_in(l) end
@@ -2410,7 +2208,7 @@ local function find_all(self, tables_only)
       -- each counted for one success, for a why that says how many were
       -- whose)
       if e.source == nil and s_id then
-        local from, n_of, all_n = direct_of(l_id, s_id.lo, s_id.hi), {}, 0
+        local from, n_of, all_n = direct_sources(l_id, s_id.lo, s_id.hi), {}, 0
         local j0 = math_max(s_id.lo, (counted_to[e.identity] or 0) + 1)
         for j = j0, s_id.hi do
           local s = l_id[j].source_label
@@ -2723,7 +2521,7 @@ local function find_all(self, tables_only)
       local lo, hi = x.about.lo, x.about.hi
       local from
       if a.failed_from then from, lo, hi = a.failed_from, a.lo, a.hi
-      else from = direct_of(a[1]) end
+      else from = direct_sources(a[1]) end
       local near = a[3] and o.slow_window or w -- (slow guessing: its own window)
       for src, direct in pairs(from) do
         if not direct and lo and x.kind == "success_after_failures" then

@@ -22,8 +22,6 @@ M.DEFAULTS = {
   slow_window = 86400,      -- the long window for slow guessing: 24 hours
   slow_guessing = 10,       -- bad passwords for one identity in the long window
   spray = 4,                -- identities with bad passwords from one source in the window
-  gateway = 10,             -- accounts that log on from one source without failing there:
-                            -- a gateway, whose users' devices retry old passwords
   enumeration = 4,          -- unknown or refused names from one source in the window
   success_after = 5,        -- failures before a success that make it suspect
   explicit = 4,             -- accounts whose credentials one process or source used
@@ -639,7 +637,6 @@ M.WHY = {
   rate = "more bad passwords in the window than a stale password sends before the account locks",
   one_account = "the source failed for this account only",
   front_end_others = "the source also failed for other accounts within the window, but through a web front end (IIS, Exchange, ADFS) from inside the network (the front end's own address or a proxy's), where the failures of every user whose phone holds an old password meet: this account's are read by themselves",
-  gateway_device = "the account failed again and again, within minutes, from a source that many other accounts log on from without failing (a VPN, a NAT, a proxy, a front end): its user's phone or PC retrying an old password, where every such device's failures meet; the source's failures for other accounts are theirs, and this account's are read by themselves",
   none_other = "none of the sources failed for another account within the window of these attempts",
   one_account_unnamed = "the source named failed for this account only, and some of the attempts name no source, whose other failures could not be looked at",
   none_other_unnamed = "none of the sources named failed for another account within the window of these attempts, and some of the attempts name no source, whose other failures could not be looked at",
