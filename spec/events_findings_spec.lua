@@ -529,6 +529,81 @@ describe("findings", function()
     end)
   end)
 
+  describe("findings: sprays from a host others log on through", function()
+    -- Attacks that an address many users log on through (a VPN's, a
+    -- NAT's, a Remote Desktop host's) must not hide: rules that read the
+    -- failures there as users' phones retrying old passwords, or as
+    -- mistypes that the user's own logon put right, were tried (3570d5a
+    -- to 435f55c) and each of these gave no finding at all.  Twelve staff
+    -- log on through 10.0.0.50 in each.
+    local function staff(log, ip)
+      for u = 1, 12 do log[#log + 1] = tgt("staff" .. u, "CORP.LOCAL", ip, 100 + u * 200) end
+      return log
+    end
+    local function sorted(log)
+      table.sort(log, function(a, b) return a.time < b.time end)
+      return log
+    end
+
+    -- A spray throttled to one account each 8 s (no four accounts in any
+    -- 20 s), three rounds of 25 accounts, each round coming back to the
+    -- same accounts within five minutes, as a phone comes back; victim5
+    -- logs on through the same address afterwards: its hit.
+    it("finds a throttled spray that comes back to its accounts, and its hit", function()
+      local log = staff({}, "10.0.0.50")
+      for r = 0, 2 do
+        for u = 1, 25 do
+          log[#log + 1] = kerberos_bad("victim" .. u, "CORP.LOCAL", "10.0.0.50",
+                                       1000 + r * 200 + u * 8)
+        end
+      end
+      log[#log + 1] = tgt("victim5", "CORP.LOCAL", "10.0.0.50", 2600)
+      local x = one(sc.triage(sorted(log)), "password_spray")
+      assert.are.same({ "attacker", "critical", 25 }, { x.reading, x.severity, #x.accounts })
+      assert.are.same({ "CORP.LOCAL\\victim5" }, { x.logged_on_later[1].identity })
+    end)
+
+    -- Credentials from a leak tried at a person's pace: for six accounts,
+    -- one each 15 s, a first variant of the password fails and a second
+    -- works 4 s later.  Each miss is "put right" by its account's logon,
+    -- as a mistype is, but one source missing and then getting six
+    -- accounts in a minute and a half is an attack, from a host others use
+    -- or from one of its own.
+    it("finds credentials tried in two variants at a person's pace", function()
+      for _, case in ipairs({ { "10.0.0.50", true }, { "10.9.9.9", false } }) do
+        local log = case[2] and staff({}, case[1]) or {}
+        for u = 1, 6 do
+          log[#log + 1] = kerberos_bad("leaked" .. u, "CORP.LOCAL", case[1], 1000 + u * 15)
+          log[#log + 1] = tgt("leaked" .. u, "CORP.LOCAL", case[1], 1004 + u * 15)
+        end
+        local r = sc.triage(sorted(log))
+        assert.are.equal("attacker", one(r, "password_spray").reading, case[1])
+        local s = one(r, "success_after_failures")
+        assert.are.same({ "attacker", "critical" }, { s.reading, s.severity }, case[1])
+      end
+    end)
+
+    -- A slow spray from the attacker's own host, one account each 8 s,
+    -- three rounds, whose first round logs on ten of the thirty accounts
+    -- at their first try: ten accounts logging on there without failing,
+    -- as a gateway's users do, are the spray's hits here.
+    it("finds a slow spray whose hits log on at their first try", function()
+      local log = {}
+      for r = 0, 2 do
+        for u = 1, 30 do
+          local t, hit = 1000 + r * 240 + u * 8, u % 3 == 0
+          if r == 0 and hit then
+            log[#log + 1] = tgt("victim" .. u, "CORP.LOCAL", "10.9.9.9", t)
+          elseif not hit then
+            log[#log + 1] = kerberos_bad("victim" .. u, "CORP.LOCAL", "10.9.9.9", t)
+          end
+        end
+      end
+      local x = one(sc.triage(sorted(log)), "password_spray")
+      assert.are.same({ "attacker", 20 }, { x.reading, #x.accounts })
+    end)
+  end)
+
   describe("findings: narrowed to an account or source", function()
     -- Five bad passwords for bob from 10.0.0.5 (PC5), then his password
     -- checked right (4776) naming the workstation PC5 alone: the success
