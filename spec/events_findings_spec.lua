@@ -142,6 +142,8 @@ describe("findings", function()
       local s = one(r, "success_after_failures")
       assert.are.same({ "attacker", "critical", { "CORP\\gina" }, { "185.220.101.5" } },
                       { s.reading, s.severity, s.accounts, s.sources })
+      -- (its why is that reason, not a list of four a responder must sort)
+      assert.are.equal(1, s.why:find(rules.WHY.after_others, 1, true))
       assert.are.equal("attacker", one(r, "password_spray").reading)
       log = {}
       for i = 1, 6 do log[i] = via_owa("carol", "100.20.30.40", "-", i * 20) end
@@ -291,9 +293,9 @@ describe("findings", function()
 
     -- Twenty bad passwords for dave from his own PC, 14 s apart (a
     -- person's pace), then his logon: read as an attack because twenty is
-    -- past brute_force, which no stale password reaches before the account
-    -- locks.  Its why must give that reason, not only a pace it did not
-    -- have, other accounts or nameless failures it did not see.
+    -- past brute_force, more than a person retypes.  Its why gives that
+    -- reason alone, not a pace it did not have, other accounts or
+    -- nameless failures it did not see.
     it("says a success after brute_force failures at a person's pace is read by their count",
        function()
       local log = {}
@@ -302,7 +304,7 @@ describe("findings", function()
       local f = one(sc.triage(log), "success_after_failures")
       assert.are.equal("attacker", f.reading)
       assert.are.equal(20, f.failures)
-      assert.matches("more than a stale password sends before the account locks", f.why, 1, true)
+      assert.are.equal(rules.WHY.after_count, f.why)
     end)
 
     -- Nine bad passwords, then a TGT for the same account from the same
@@ -2354,7 +2356,7 @@ describe("findings", function()
     end)
 
     -- Twenty-two bad passwords for bob in two minutes from 185.220.101.7,
-    -- more than a stale password sends before the account locks, and two
+    -- more than a person retypes (brute_force), and two
     -- of his own mistypes at PC31 in the same minutes: one finding, an
     -- attack by its rate, whose why named neither source, so that the
     -- responder could not tell from it which of the two sent the burst.
@@ -2363,8 +2365,7 @@ describe("findings", function()
     -- block) the why stays as it was.
     it("says which sources of a guess read as an attack by its rate are internet addresses",
        function()
-      local RATE = "more bad passwords in the window than a stale password sends before the " ..
-                   "account locks"
+      local RATE = rules.WHY.rate
       local log = {}
       for i = 1, 22 do log[i] = failed_logon("bob", "CORP", "185.220.101.7", "-", i * 5) end
       local f = one(sc.triage(log), "password_guessing")
@@ -2439,8 +2440,7 @@ describe("findings", function()
       for i = 1, 22 do log[i] = failed_logon("bob", "CORP", "185.220.101.7", "-", i * 5) end
       for i = 1, 2 do log[#log + 1] = via_owa("bob", "100.20.30.40", "-", i * 40 + 2) end
       g = one(sc.triage(log), "password_guessing")
-      assert.are.equal("more bad passwords in the window than a stale password sends before " ..
-                       "the account locks; of its sources, this one " .. DIRECT ..
+      assert.are.equal(rules.WHY.rate .. "; of its sources, this one " .. DIRECT ..
                        ": 185.220.101.7", g.why)
     end)
 
@@ -2611,8 +2611,7 @@ describe("findings", function()
       for i = 1, 22 do log[i] = via_owa("bob", "100.20.30.40", "-", i * 5) end
       f = one(sc.triage(log), "password_guessing")
       assert.are.equal("attacker", f.reading)
-      assert.are.equal("more bad passwords in the window than a stale password sends before " ..
-                       "the account locks", f.why)
+      assert.are.equal(rules.WHY.rate, f.why)
     end)
 
     -- The same six failures, from a source that also failed for four other
@@ -2895,6 +2894,48 @@ describe("findings", function()
       -- (another program asking for a service logon is a program still)
       f = starts("svc-backup", "5", "C:\\Users\\Public\\svc.exe")
       assert.matches("program on this host itself", f.check[1], 1, true)
+    end)
+
+    -- The same service with its recovery set to restart it at once: the
+    -- Service Control Manager logs on as svc-backup every 5 s, 60 bad
+    -- passwords in five minutes, three times brute_force.  Windows retries
+    -- the password it stores at its own rhythm, however fast: no one is
+    -- guessing.  A program of its own sending as many is a tool.
+    it("reads a service restarting in a loop with an old password as no guessing", function()
+      local function loop(process)
+        local log = {}
+        for i = 1, 60 do
+          log[i] = as_system(local_failure("svc-backup", i * 5, process, nil, "5"), "0x2c8")
+        end
+        return one(sc.triage(log), "password_guessing")
+      end
+      local f = loop("C:\\Windows\\System32\\services.exe")
+      assert.are.equal("stale_credential", f.reading)
+      assert.matches("Service Control Manager", f.check[1], 1, true)
+      f = loop("C:\\Users\\Public\\svc.exe")
+      assert.are.same({ "attacker", rules.WHY.rate }, { f.reading, f.why })
+    end)
+
+    -- svc-backup's password was changed, and six servers still run a job
+    -- with the old one, each once a minute: 30 bad passwords in five
+    -- minutes at the DC, past brute_force, but five from each, and none
+    -- for another account.  A stale password in six places (Active
+    -- Directory does not even count it toward a lockout where it is one of
+    -- the account's two last passwords), not a tool; one address sending
+    -- the same 30 is.
+    it("reads an old password tried once a minute from six servers as stale", function()
+      local log = {}
+      for m = 0, 9 do
+        for k = 1, 6 do
+          log[#log + 1] = kerberos_bad("svc-backup", "CORP.LOCAL", "10.0.1." .. k, m * 60 + k)
+        end
+      end
+      local f = one(sc.triage(log), "password_guessing")
+      assert.are.equal(60, f.count)
+      assert.are.same({ "stale_credential", rules.WHY.none_other }, { f.reading, f.why })
+      for _, e in ipairs(log) do e.data.IpAddress = "::ffff:10.0.1.9" end
+      f = one(sc.triage(log), "password_guessing")
+      assert.are.same({ "attacker", rules.WHY.rate }, { f.reading, f.why })
     end)
 
     -- The day after a rotation of service accounts' passwords, two
@@ -3936,14 +3977,14 @@ describe("findings", function()
       end
       local s = one(sc.triage(burst("185.220.101.7")), "success_after_failures")
       assert.are.same({ "attacker", "critical" }, { s.reading, s.severity })
-      assert.are.equal(rules.WHY.after_failures .. "; and the source is an internet address, " ..
+      assert.are.equal(rules.WHY.after_burst .. "; and the source is an internet address, " ..
                        "outside the network unless --internal names its block as the network's " ..
                        "own: 185.220.101.7", s.why)
       s = one(sc.triage(burst("185.220.101.7"), nil, { internal = { "185.220.101.0/24" } }),
               "success_after_failures")
-      assert.are.equal(rules.WHY.after_failures, s.why)
+      assert.are.equal(rules.WHY.after_burst, s.why)
       s = one(sc.triage(burst("10.0.0.66")), "success_after_failures")
-      assert.are.equal(rules.WHY.after_failures, s.why)
+      assert.are.equal(rules.WHY.after_burst, s.why)
     end)
 
     -- carol mistypes her password five times from 185.220.101.66 (her
@@ -4292,7 +4333,7 @@ describe("findings", function()
       local f = one(sc.triage(log), "success_after_failures")
       assert.are.equal(6, f.failures)
       assert.are.equal("attacker", f.reading)
-      assert.are.equal(rules.WHY.after_failures, f.why)
+      assert.are.equal(rules.WHY.after_unnamed, f.why)
     end)
 
     -- A load balancer's health probe from 10.0.0.250 fails with no name

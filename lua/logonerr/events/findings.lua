@@ -73,6 +73,11 @@ local SINGLE = {
 local THRESHOLD = { lockout = "lockout", revoked = "revoked", disabled = "disabled",
                     expired = "expired", restricted = "restricted",
                     clock_skew = "clock_skew" }
+-- Why a success after failures reads as an attack, by the reason that
+-- tells most: its source failed for other accounts, the failures came
+-- faster than a person types, its source sent failures naming no account
+-- at a tool's pace, or there were more than a person retypes.
+local AFTER_WHY = { "after_others", "after_burst", "after_unnamed", "after_count" }
 -- The findings whose advice is about "the source" of failed logons: where
 -- their records name none, how to find the client comes first.
 local FIND_CLIENT_FIRST = { password_guessing = true, disabled_account = true,
@@ -1503,6 +1508,31 @@ local function lone_why(list)
   return unnamed and why .. "_unnamed" or why
 end
 
+-- Did one source send least or more of a list's bad passwords (one
+-- identity's, in time order) within w seconds: a guessing tool's count?
+-- By source, as six servers each trying a service account's old password
+-- once a minute are no tool; and not those Windows made starting a
+-- service or task, which retries them at its own rhythm.  (Not "a stale
+-- password locks the account first": Active Directory does not count a
+-- bad password that is one of the account's two last ones, and many
+-- domains lock nothing.)  Attempts that name no source count together.
+local function quick_from_one(list, w, least)
+  if #list < least then return false end
+  local by = {}
+  for _, e in ipairs(list) do
+    if not e.started_here then
+      local k = e.source or false
+      local l = by[k]
+      if l == nil then l = {}; by[k] = l end
+      l[#l + 1] = e
+    end
+  end
+  for _, l in pairs(by) do
+    if #l >= least and peak(l, w) >= least then return true end
+  end
+  return false
+end
+
 -- A lockout that names no caller (a 4740 without its Caller Computer
 -- Name) where this log holds the bad passwords behind it: the account's
 -- bad passwords (by identity: bad_by_id's lists, in time order) in the w
@@ -1794,7 +1824,7 @@ local function find_all(self, tables_only)
       if slow then p = ps end
       -- (read by what the finding tells: its runs)
       local others = attacking(l)
-      local quick = not slow and p >= o.brute_force
+      local quick = not slow and quick_from_one(l, w, o.brute_force)
       local reading = (others or quick) and "attacker" or "stale_credential"
       local why = others and "other_accounts" or quick and "rate" or
                   fronted_others(l, window) and "front_end_others" or lone_why(l)
@@ -2232,8 +2262,10 @@ local function find_all(self, tables_only)
         list[i] = { identity = e.identity, time = time_of(e), failures = e.failures_before,
                     own_failures = e.failures_own }
       end
-      tool = tool or e.burst or e.others > 0 or e.unnamed > 0 or
-             e.failures_before >= o.brute_force
+      -- (the reason that tells most, of any of its successes)
+      local why = e.others > 0 and 1 or e.burst and 2 or e.unnamed > 0 and 3 or
+                  e.failures_before >= o.brute_force and 4 or nil
+      if why and (not tool or why < tool) then tool = why end
       unsourced = unsourced or e.failed_unsourced
     end
     local reading = tool and "attacker" or "stale_credential"
@@ -2241,7 +2273,7 @@ local function find_all(self, tables_only)
     -- not known to come from where the failures did: they are all the
     -- account's, from anywhere)
     local extra = { failures = l[1].failures_before, success = time_of(l[1]), successes = list,
-                    why = tool and "after_failures" or
+                    why = tool and AFTER_WHY[tool] or
                           l[1].source and (unsourced and "typo_failures_no_source" or "typo") or
                           "typo_no_source" }
     -- (read as an attack by its own failures: where its source is the

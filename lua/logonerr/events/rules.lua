@@ -17,8 +17,8 @@ M.RANK = { critical = 1, high = 2, medium = 3, low = 4 }
 M.DEFAULTS = {
   window = 300,             -- the short window: 5 minutes
   guessing = 5,             -- bad passwords for one identity in the short window
-  brute_force = 20,         -- bad passwords for one identity in the short window that only
-                            -- a tool sends (a stale password locks the account first)
+  brute_force = 20,         -- bad passwords for one identity from one source in the short
+                            -- window: more than a person retypes, a tool's count
   slow_window = 86400,      -- the long window for slow guessing: 24 hours
   slow_guessing = 10,       -- bad passwords for one identity in the long window
   spray = 4,                -- identities with bad passwords from one source in the window
@@ -634,7 +634,7 @@ M.WHY = {
   public_web = "logons succeeded from internet addresses, each through a web front end the host publishes (IIS, Exchange, ADFS), whose users sign in from outside as its job",
   public_failures_unsourced = "attempts failed from internet addresses, and none succeeded from one; but a logon whose record names no source followed such failures for the same account, and may be one (success_after_failures)",
   other_accounts = "the source also failed for other accounts within the window",
-  rate = "more bad passwords in the window than a stale password sends before the account locks",
+  rate = "one source sent more bad passwords for this account within the window than a person retypes: a guessing tool's count (brute_force)",
   one_account = "the source failed for this account only",
   front_end_others = "the source also failed for other accounts within the window, but through a web front end (IIS, Exchange, ADFS) from inside the network (the front end's own address or a proxy's), where the failures of every user whose phone holds an old password meet: this account's are read by themselves",
   none_other = "none of the sources failed for another account within the window of these attempts",
@@ -649,7 +649,10 @@ M.WHY = {
   many_services = "many services' tickets asked for in the window",
   refused_etype = "many user-account services' tickets asked for in the window, each refused for its encryption type: a roasting tool's RC4 request where the services take AES alone",
   one_service = "one service's tickets, by each client that asked, as the KDC gives them for a service account without AES or an old client asks for them",
-  after_failures = "the failures before the success came faster than a person types, or were more than a stale password sends before the account locks, or came from a source failing for other accounts, or named no account at a tool's pace",
+  after_others = "the success's source failed for other accounts within the window before it, as a spray's hit does",
+  after_burst = "the failures before the success came faster than a person types (under 2 seconds apart on average)",
+  after_unnamed = "the success's source sent failures naming no account at a tool's pace before it",
+  after_count = "more failures came before the success within the window, from its source or naming none, than a person retypes: a guessing tool's count (brute_force)",
   unnamed_rate = "more failures naming no account in a minute than anything but a tool sends",
   unnamed_pace = "failures naming no account at a pace a device or program set up wrong keeps",
   named_attack = "the source is in another finding read as an attack",
