@@ -531,6 +531,51 @@ describe("findings", function()
     end)
   end)
 
+  describe("findings: a spray whose records name no source", function()
+    local function dc(e) e.computer = "dc01.corp.local"; return e end
+    -- A tool tries one password at 40 accounts over NTLM, one each 3 s,
+    -- and sends no workstation name: the DC's 4776s name no source.
+    -- Twenty accounts a minute is no crowd of people mistyping; it gave no
+    -- finding at all, as every spray rule counts by source.  Its advice
+    -- starts with how to find the client (Netlogon's debug log).
+    it("finds a spray at a tool's pace whose 4776s name no workstation", function()
+      local log = {}
+      for u = 1, 40 do log[u] = dc(ntlm("victim" .. u, "", u * 3)) end
+      local f = one(sc.triage(log), "password_spray")
+      assert.are.same({ "attacker", "high", 40, {} },
+                      { f.reading, f.severity, #f.accounts, f.sources })
+      assert.are.equal(rules.WHY.unsourced_rate:format(21), f.why)
+      assert.are.equal(rules.NO_SOURCE, f.check[1])
+    end)
+
+    -- Sixty users, one every 15 s, each mistyping once through something
+    -- that sends no workstation name and then logging on: a busy morning,
+    -- four a minute.  Without a source, a spray that slow cannot be told
+    -- from it, and no finding says one.
+    it("reads a morning's mistypes that name no source as no spray", function()
+      local log = {}
+      for u = 1, 60 do
+        log[#log + 1] = dc(ntlm("user" .. u, "", u * 15))
+        log[#log + 1] = dc(ntlm("user" .. u, "", u * 15 + 8, "0x0"))
+      end
+      none(sc.triage(log), "password_spray")
+    end)
+
+    -- KALI (10.0.0.66) sprays 30 accounts over SMB at SRV01, whose 4625s
+    -- name it; the DC checks each password and its 4776 names no
+    -- workstation.  One spray, KALI's: the DC's records of the same tries
+    -- are no second one from nowhere.
+    it("does not count the DC's records of a member server's spray again", function()
+      local log = {}
+      for u = 1, 30 do
+        log[#log + 1] = failed_logon("victim" .. u, "CORP", "10.0.0.66", "-", u * 2)
+        log[#log + 1] = dc(ntlm("victim" .. u, "", u * 2 + 0.3))
+      end
+      local f = one(sc.triage(log), "password_spray")
+      assert.are.same({ "10.0.0.66" }, f.sources)
+    end)
+  end)
+
   describe("findings: sprays from a host others log on through", function()
     -- Attacks that an address many users log on through (a VPN's, a
     -- NAT's, a Remote Desktop host's) must not hide: rules that read the
@@ -1410,6 +1455,35 @@ describe("findings", function()
       assert.are.equal("stale_credential", g.reading)
       assert.not_matches("the source failed", g.why, 1, true)
       assert.matches("none of the sources", g.why, 1, true)
+    end)
+
+    -- Six accounts locked out from WS99 in 30 seconds, and nothing else in
+    -- the log (a DC's 4740s, as a collection that keeps lockouts alone
+    -- has them): each needed its lockout threshold of bad passwords from
+    -- WS99, so WS99 guessed at six accounts, a spray past their threshold.
+    -- It read as medium, a stale credential, "none of the sources failed
+    -- for another account", which is false.  Two lockouts from a server
+    -- within the window are its users' old passwords as often as not.
+    it("reads many accounts locked out from one caller as a spray's lockouts", function()
+      local function locked(users, gap)
+        local log = {}
+        for u = 1, users do
+          log[u] = { id = 4740, time = at(u * gap), computer = "dc01.corp.local", data = {
+                     TargetUserName = "user" .. u, TargetDomainName = "WS99",
+                     SubjectUserName = "DC01$", SubjectDomainName = "CORP" } }
+        end
+        return one(sc.triage(log), "lockout")
+      end
+      local f = locked(6, 5)
+      assert.are.same({ "attacker", "high", { "WS99" } }, { f.reading, f.severity, f.sources })
+      assert.are.equal(rules.WHY.locked_many:format(6), f.why)
+      assert.matches("Block the source before unlocking", joined(f), 1, true)
+      assert.matches("passes users' logons on", joined(f), 1, true)
+      f = locked(2, 5)
+      assert.are.same({ "stale_credential", "medium" }, { f.reading, f.severity })
+      -- (six, a day apart: each its own stale password)
+      f = locked(6, 3600)
+      assert.are.equal("stale_credential", f.reading)
     end)
 
     -- svc_backup's lockout from APP01 and frank's, whose 4740 names no

@@ -80,9 +80,9 @@ local THRESHOLD = { lockout = "lockout", revoked = "revoked", disabled = "disabl
 local AFTER_WHY = { "after_others", "after_burst", "after_unnamed", "after_count" }
 -- The findings whose advice is about "the source" of failed logons: where
 -- their records name none, how to find the client comes first.
-local FIND_CLIENT_FIRST = { password_guessing = true, disabled_account = true,
-                            account_revoked = true, expired_account = true,
-                            account_restricted = true }
+local FIND_CLIENT_FIRST = { password_guessing = true, password_spray = true,
+                            disabled_account = true, account_revoked = true,
+                            expired_account = true, account_restricted = true }
 -- Logon types a person logs on with, which UAC logs twice for an
 -- administrator (the full token and the filtered one): interactive,
 -- unlock, remote interactive, and their cached forms.
@@ -1670,6 +1670,7 @@ local function find_all(self, tables_only)
   -- attack's tens of thousands, each a miss in the caches).
   local fail_by_id, fail_by_src, bad_by_id, bad_by_src = {}, {}, {}, {}
   local tried_by_src = {} -- (other_failures': fail_by_src but a virtual account's)
+  local unsourced_bad = {} -- (NTLM bad passwords that name no source: 4776 with no workstation)
   -- (and apart from it, by source, the failures behind a web front end)
   local fronted = {}
   local public = self.public -- (is_public, but for the network's own blocks)
@@ -1699,6 +1700,8 @@ local function find_all(self, tables_only)
       if e.identity then to[#to + 1] = of(bad_by_id, e.identity) end
       if e.source and e.kind ~= "virtual" and not e.started_here then
         to[#to + 1] = of(bad_by_src, e.source)
+      elseif e.source == nil and role == "ntlm" and e.identity and e.kind ~= "virtual" then
+        to[#to + 1] = unsourced_bad
       end
     end
     if role == "explicit" and e.kind == "user" then to[#to + 1] = explicit end
@@ -1934,6 +1937,40 @@ local function find_all(self, tables_only)
     sprayed[#sprayed + 1] = { x = x, source = s.source, list = s.list }
   end
 
+  -- Bad passwords that name no source, as a DC logs NTLM's where the
+  -- client sent no workstation name (a tool may send none): each DC's, at
+  -- a tool's pace across accounts, unnamed_tool of them in a minute, more
+  -- than people mistyping send at once (a slower spray without a source
+  -- cannot be told from a busy morning's mistypes).  Not those that a
+  -- record naming a source tells too, within a second (the member
+  -- server's 4625 behind the DC's 4776): that source's spray has them.
+  if #unsourced_bad > 0 then
+    local at = {} -- (by identity: where its sourced bad passwords were looked at)
+    local function told_elsewhere(e)
+      local l, i = bad_by_id[e.identity], at[e.identity] or 1
+      while l[i] and l[i].t < e.t - 1 do i = i + 1 end
+      at[e.identity] = i
+      while l[i] and l[i].t <= e.t + 1 do
+        if l[i].source then return true end
+        i = i + 1
+      end
+      return false
+    end
+    local by_dc, dcs = group(unsourced_bad, function(e) return tostring(e.computer or "") end)
+    for _, k in ipairs(dcs) do
+      local l = {}
+      for _, e in ipairs(by_dc[k]) do
+        if not e.untimed and not told_elsewhere(e) then l[#l + 1] = e end
+      end
+      local p
+      l, p = runs_that(l, MINUTE, MINUTE, "identity", o.unnamed_tool)
+      if p >= o.unnamed_tool then
+        f[#f + 1] = finding("password_spray", l, "attacker", { peak = p, window = MINUTE,
+                            why = "unsourced_rate", why_format = { p } })
+      end
+    end
+  end
+
   for _, k in ipairs(order) do
     local l, p = runs_that(by_src[k], w, w, "identity", o.enumeration)
     if p >= o.enumeration then
@@ -1952,9 +1989,23 @@ local function find_all(self, tables_only)
     for _, e in ipairs(by_class[cl] or {}) do
       if not (cl == "revoked" and enumerating[e]) then l[#l + 1] = e end
     end
+    -- (lockouts of spray accounts or more from one caller in the window:
+    -- guessing at many accounts past their threshold, where a 4740 is
+    -- all the log has of it)
+    local many, most = {}, 0
+    if cl == "lockout" then
+      local by, callers = group(l, function(e) return e.source end)
+      for _, k in ipairs(callers) do
+        local run, p = runs_that(by[k], w, w, "identity", o.spray)
+        if p >= o.spray then
+          for _, e in ipairs(run) do many[e] = true end
+          if p > most then most = p end
+        end
+      end
+    end
     local parts = { attacker = {}, stale_credential = {} }
     for _, e in ipairs(l) do
-      local r = attacker(e) and "attacker" or "stale_credential"
+      local r = (attacker(e) or many[e]) and "attacker" or "stale_credential"
       local p = parts[r]
       p[#p + 1] = e
     end
@@ -1962,11 +2013,21 @@ local function find_all(self, tables_only)
       local p = parts[r]
       if #p > 0 and #p >= o[THRESHOLD[cl]] then
         local dbd = (cl == "revoked" or cl == "disabled") and by_design(p) or {}
+        -- (by many alone where none of its sources failed for others)
+        local by_many = false
+        if r == "attacker" and most > 0 then
+          by_many = true
+          for _, e in ipairs(p) do
+            if attacker(e) then by_many = false; break end
+          end
+        end
         local x = finding(kind, p, r, { disabled_by_design = #dbd > 0 and dbd or nil,
-          why = r == "attacker" and "other_accounts" or
+          why = by_many and "locked_many" or r == "attacker" and "other_accounts" or
                 fronted_others(p, w) and "front_end_others" or lone_why(p),
+          why_format = by_many and { most } or nil,
           why_internet = r == "attacker" and internet_in(p) or nil })
         if cl == "lockout" then callers_of(x, p, bad_by_id, w) end
+        if by_many then x.severity = "high" end -- (a spray's lockouts, where no guess says so)
         f[#f + 1] = x
       end
     end

@@ -303,8 +303,9 @@ M.KINDS = {
         "Unlock only after the source of the bad password is fixed, or it locks again.",
       },
       attacker = {
-        "The source also failed for other accounts: lockouts are the side effect of guessing. Block the source before unlocking.",
+        "The source also failed for other accounts, or locked out several: lockouts are the side effect of guessing. Block the source before unlocking.",
         "Check the locked accounts for a success from the same source before the lockout.",
+        "Unless the source is a server that passes users' logons on (Exchange, ADFS, a VPN or RD gateway, an IIS site): users' phones and PCs with old passwords lock their accounts through it, on a password-change day several at once. Read its own logs for the clients behind the lockouts before blocking it.",
       },
     },
     platforms = {
@@ -654,6 +655,8 @@ M.WHY = {
   after_unnamed = "the success's source sent failures naming no account at a tool's pace before it",
   after_count = "more failures came before the success within the window, from its source or naming none, than a person retypes: a guessing tool's count (brute_force)",
   unnamed_rate = "more failures naming no account in a minute than anything but a tool sends",
+  locked_many = "one caller locked out %d accounts within the window, as guessing at many accounts does past their lockout threshold",
+  unsourced_rate = "bad passwords for %d accounts in one minute, none naming its source: more accounts at once than people mistyping send, a spraying tool's pace",
   unnamed_pace = "failures naming no account at a pace a device or program set up wrong keeps",
   named_attack = "the source is in another finding read as an attack",
   attack_nearby = "the source is in another finding read as an attack, within the window of these attempts",
