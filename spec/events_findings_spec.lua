@@ -573,6 +573,39 @@ describe("findings", function()
       end
       local f = one(sc.triage(log), "password_spray")
       assert.are.same({ "10.0.0.66" }, f.sources)
+      -- (the member server's clock 3 s behind the DC's: the same)
+      for _, e in ipairs(log) do
+        if e.id == 4625 then e.time = at(tonumber(e.data.TargetUserName:match("%d+")) * 2 - 3) end
+      end
+      assert.are.same({ "10.0.0.66" }, one(sc.triage(log), "password_spray").sources)
+      -- (two rounds, half an hour apart, each at another server and DC,
+      -- the later one's DC named first)
+      log = {}
+      for u = 1, 30 do
+        log[#log + 1] = failed_logon("victim" .. u, "CORP", "10.0.0.66", "-", u * 2, nil,
+                                     "srv02.corp.local")
+        log[#log + 1] = ntlm("victim" .. u, "", u * 2 + 0.3)
+        log[#log].computer = "dc02.corp.local"
+        log[#log + 1] = failed_logon("victim" .. u, "CORP", "10.0.0.66", "-", 1800 + u * 2)
+        log[#log + 1] = dc(ntlm("victim" .. u, "", 1800 + u * 2 + 0.3))
+      end
+      assert.are.same({ "10.0.0.66" }, one(sc.triage(log), "password_spray").sources)
+    end)
+
+    -- Twenty-five users mistype once within one minute through clients
+    -- that send no workstation name, and each logs on 5 to 10 s later: a
+    -- morning's crowd, or a tool with their passwords whose second try
+    -- worked (credentials from a leak, tried in two variants).  Which one
+    -- the records cannot tell, so the spray stays, and its why says how
+    -- many of its accounts logged on within a minute.
+    it("says how many of a sourceless spray's accounts logged on right after", function()
+      local log = {}
+      for u = 1, 25 do
+        log[#log + 1] = dc(ntlm("user" .. u, "", u * 2))
+        log[#log + 1] = dc(ntlm("user" .. u, "", u * 2 + 5 + u % 6, "0x0"))
+      end
+      local f = one(sc.triage(log), "password_spray")
+      assert.are.equal(rules.WHY.unsourced_rate_fixed:format(25, 25), f.why)
     end)
   end)
 
@@ -1465,25 +1498,57 @@ describe("findings", function()
     -- for another account", which is false.  Two lockouts from a server
     -- within the window are its users' old passwords as often as not.
     it("reads many accounts locked out from one caller as a spray's lockouts", function()
-      local function locked(users, gap)
+      local function locks(users, gap, caller)
         local log = {}
         for u = 1, users do
           log[u] = { id = 4740, time = at(u * gap), computer = "dc01.corp.local", data = {
-                     TargetUserName = "user" .. u, TargetDomainName = "WS99",
+                     TargetUserName = "user" .. u, TargetDomainName = caller or "WS99",
                      SubjectUserName = "DC01$", SubjectDomainName = "CORP" } }
         end
-        return one(sc.triage(log), "lockout")
+        return log
       end
+      local function locked(users, gap) return one(sc.triage(locks(users, gap)), "lockout") end
       local f = locked(6, 5)
       assert.are.same({ "attacker", "high", { "WS99" } }, { f.reading, f.severity, f.sources })
       assert.are.equal(rules.WHY.locked_many:format(6), f.why)
+      -- (what the caller is comes first: a front end's users lock theirs too)
+      assert.are.equal(rules.LOCKED_MANY, f.check[1])
       assert.matches("Block the source before unlocking", joined(f), 1, true)
-      assert.matches("passes users' logons on", joined(f), 1, true)
       f = locked(2, 5)
       assert.are.same({ "stale_credential", "medium" }, { f.reading, f.severity })
       -- (six, a day apart: each its own stale password)
       f = locked(6, 3600)
       assert.are.equal("stale_credential", f.reading)
+      -- (with the bad passwords behind them in the log too: high all the same)
+      local log = locks(6, 40)
+      for u = 1, 6 do
+        for k = 1, 6 do log[#log + 1] = failed_logon("user" .. u, "CORP", "10.0.0.99", "WS99",
+                                                     u * 40 - 14 + k * 2) end
+      end
+      f = one(sc.triage(log), "lockout")
+      assert.are.same({ "attacker", "high" }, { f.reading, f.severity })
+      -- (their times lost: no window is known to hold them)
+      local recs = sc.records(locks(6, 3600))
+      for _, r in ipairs(recs) do r.time = nil end
+      assert.are.equal("stale_credential", one(events.triage(recs), "lockout").reading)
+      -- (tries after the lock, 0xC0000234, through Outlook on the web: no
+      -- lockout of theirs)
+      log = {}
+      for u = 1, 4 do
+        log[u] = via_owa("user" .. u, "10.0.0.250", "-", u * 30)
+        log[u].data.SubStatus = "0xc0000234"
+      end
+      assert.are.equal("medium", one(sc.triage(log), "lockout").severity)
+      -- (a caller the log shows to be a web front end, EXCH01 checking its
+      -- users' passwords: their phones' lockouts, on a password-change day)
+      log = locks(4, 60, "EXCH01")
+      for u = 1, 4 do
+        for k = 1, 5 do
+          log[#log + 1] = via_owa("user" .. u, "10.0.0.250", "-", u * 60 - 20 + k * 3)
+        end
+      end
+      f = one(sc.triage(log), "lockout")
+      assert.are.same({ "stale_credential", "medium" }, { f.reading, f.severity })
     end)
 
     -- svc_backup's lockout from APP01 and frank's, whose 4740 names no
@@ -2990,6 +3055,38 @@ describe("findings", function()
       assert.are.same({ "attacker", rules.WHY.rate }, { f.reading, f.why })
     end)
 
+    -- The same loop for a domain account on SRV05 (10.0.1.5): SRV05's
+    -- 4625s, and the DC's 4771 for each try 0.2 s later.  With both logs,
+    -- the DC's records are of tries Windows started.  With the DC's alone,
+    -- nothing says a service sent them: 60 from one address in five
+    -- minutes read as a tool's, the most those records can tell.
+    it("reads the DC's records of a service's retries by the member server's", function()
+      local log, dc = {}, {}
+      for i = 1, 60 do
+        log[#log + 1] = { id = 4625, time = at(i * 5), computer = "SRV05.corp.local", data = {
+          SubjectUserName = "SRV05$", SubjectDomainName = "CORP", SubjectLogonId = "0x3e7",
+          TargetUserName = "svc-backup", TargetDomainName = "CORP", Status = "0xc000006d",
+          SubStatus = "0xc000006a", LogonType = "5", LogonProcessName = "Advapi",
+          WorkstationName = "SRV05", IpAddress = "-",
+          ProcessName = "C:\\Windows\\System32\\services.exe", ProcessId = "0x2c8" } }
+        dc[i] = kerberos_bad("svc-backup", "CORP.LOCAL", "10.0.1.5", i * 5 + 0.2)
+        log[#log + 1] = dc[i]
+      end
+      assert.are.equal("stale_credential", one(sc.triage(log), "password_guessing").reading)
+      assert.are.equal("attacker", one(sc.triage(dc), "password_guessing").reading)
+    end)
+
+    -- A tool that names another workstation at each try (the client makes
+    -- that field up): 60 bad passwords for administrator in two minutes,
+    -- each from a new name.  No one source sent many; together, one each
+    -- 2 s, they come at a tool's pace whatever they are named.
+    it("reads a guess that names another workstation at each try as a tool", function()
+      local log = {}
+      for i = 1, 60 do log[i] = ntlm("administrator", ("WIN-%04d"):format(i), i * 2) end
+      local f = one(sc.triage(log), "password_guessing")
+      assert.are.same({ "attacker", rules.WHY.rate }, { f.reading, f.why })
+    end)
+
     -- svc-backup's password was changed, and six servers still run a job
     -- with the old one, each once a minute: 30 bad passwords in five
     -- minutes at the DC, past brute_force, but five from each, and none
@@ -3007,6 +3104,13 @@ describe("findings", function()
       local f = one(sc.triage(log), "password_guessing")
       assert.are.equal(60, f.count)
       assert.are.same({ "stale_credential", rules.WHY.none_other }, { f.reading, f.why })
+      -- (nor is an NTLM logon after them that names no source a guesser's
+      -- hit by their count: five from each server in its window)
+      local after = {}
+      for i, e in ipairs(log) do after[i] = e end
+      after[#after + 1] = ntlm("svc-backup", "", 599, "0x0")
+      f = one(sc.triage(after), "success_after_failures")
+      assert.are.equal("stale_credential", f.reading)
       for _, e in ipairs(log) do e.data.IpAddress = "::ffff:10.0.1.9" end
       f = one(sc.triage(log), "password_guessing")
       assert.are.same({ "attacker", rules.WHY.rate }, { f.reading, f.why })

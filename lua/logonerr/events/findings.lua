@@ -105,6 +105,9 @@ local SHARED_LOGONS = { ["0x3e7"] = "SYSTEM", ["0x3e4"] = "NETWORK SERVICE",
                         ["0x3e5"] = "LOCAL SERVICE" }
 -- What unnamed_tool counts failures that name no account in (seconds).
 local MINUTE = 60
+-- Seconds apart that two hosts' records of one try may be: the member
+-- server's 4625 and the DC's 4776 behind it, their clocks a little off.
+local SAME_TRY = 5
 -- Clients whose clocks a finding of clock skew names from which the
 -- domain controller's clock is the likelier one off.
 local SKEWED_MANY = 3
@@ -1508,25 +1511,40 @@ local function lone_why(list)
   return unnamed and why .. "_unnamed" or why
 end
 
--- Did one source send least or more of a list's bad passwords (one
--- identity's, in time order) within w seconds: a guessing tool's count?
--- By source, as six servers each trying a service account's old password
--- once a minute are no tool; and not those Windows made starting a
--- service or task, which retries them at its own rhythm.  (Not "a stale
--- password locks the account first": Active Directory does not count a
--- bad password that is one of the account's two last ones, and many
--- domains lock nothing.)  Attempts that name no source count together.
+-- Did one identity's bad passwords (a list in time order) come at a
+-- guessing tool's count: least or more from one source within w seconds,
+-- or from any sources within a minute (one each 3 s: a tool that names
+-- another workstation at each try, or tries from several hosts)?  By
+-- source within w, as six servers each trying a service account's old
+-- password once a minute are no tool; and not the tries Windows made
+-- starting a service or task, which retries the password it stores at
+-- its own rhythm, nor the DC's records of them (its 4771 or 4776 within
+-- a second of such a try).  (Not "a stale password locks the account
+-- first": Active Directory does not count a bad password that is one of
+-- the account's two last ones, and many domains lock nothing.)  Attempts
+-- that name no source count together.
 local function quick_from_one(list, w, least)
   if #list < least then return false end
-  local by = {}
+  local started = {} -- (the times of the tries Windows started)
   for _, e in ipairs(list) do
-    if not e.started_here then
+    if e.started_here and not e.untimed then started[#started + 1] = e.t end
+  end
+  local by, all, j = {}, {}, 1
+  for _, e in ipairs(list) do
+    local skip = e.started_here
+    if not skip and started[1] and not e.untimed then
+      while started[j] and started[j] < e.t - 1 do j = j + 1 end
+      skip = started[j] ~= nil and started[j] <= e.t + 1
+    end
+    if not skip then
+      all[#all + 1] = e
       local k = e.source or false
       local l = by[k]
       if l == nil then l = {}; by[k] = l end
       l[#l + 1] = e
     end
   end
+  if #all >= least and peak(all, MINUTE) >= least then return true end
   for _, l in pairs(by) do
     if #l >= least and peak(l, w) >= least then return true end
   end
@@ -1942,31 +1960,55 @@ local function find_all(self, tables_only)
   -- a tool's pace across accounts, unnamed_tool of them in a minute, more
   -- than people mistyping send at once (a slower spray without a source
   -- cannot be told from a busy morning's mistypes).  Not those that a
-  -- record naming a source tells too, within a second (the member
-  -- server's 4625 behind the DC's 4776): that source's spray has them.
+  -- record naming a source tells too, within a few seconds (the member
+  -- server's 4625 behind the DC's 4776, its clock a little off): that
+  -- source's spray has them.
   if #unsourced_bad > 0 then
-    local at = {} -- (by identity: where its sourced bad passwords were looked at)
+    local sourced, at = {}, {} -- (by identity: its bad passwords that name a source; where looked)
     local function told_elsewhere(e)
-      local l, i = bad_by_id[e.identity], at[e.identity] or 1
-      while l[i] and l[i].t < e.t - 1 do i = i + 1 end
-      at[e.identity] = i
-      while l[i] and l[i].t <= e.t + 1 do
-        if l[i].source then return true end
-        i = i + 1
+      local id = e.identity
+      local l = sourced[id]
+      if l == nil then
+        l = {}
+        for _, x in ipairs(bad_by_id[id]) do
+          if x.source then l[#l + 1] = x end
+        end
+        sourced[id] = l
       end
-      return false
+      local i = at[id] or 1
+      while l[i] and l[i].t < e.t - SAME_TRY do i = i + 1 end
+      at[id] = i -- (unsourced_bad is in time order: no look goes back)
+      return l[i] ~= nil and l[i].t <= e.t + SAME_TRY
     end
-    local by_dc, dcs = group(unsourced_bad, function(e) return tostring(e.computer or "") end)
+    local kept = {}
+    for _, e in ipairs(unsourced_bad) do
+      if not e.untimed and not told_elsewhere(e) then kept[#kept + 1] = e end
+    end
+    local by_dc, dcs = group(kept, function(e) return tostring(e.computer or "") end)
     for _, k in ipairs(dcs) do
-      local l = {}
-      for _, e in ipairs(by_dc[k]) do
-        if not e.untimed and not told_elsewhere(e) then l[#l + 1] = e end
-      end
-      local p
-      l, p = runs_that(l, MINUTE, MINUTE, "identity", o.unnamed_tool)
+      local l, p = runs_that(by_dc[k], MINUTE, MINUTE, "identity", o.unnamed_tool)
       if p >= o.unnamed_tool then
+        -- (its accounts that logged on within a minute after a bad
+        -- password of it: people who mistyped, or a tool's next try)
+        local bad_at, fixed = {}, {}
+        for _, e in ipairs(l) do
+          local b = bad_at[e.identity]
+          if b == nil then b = {}; bad_at[e.identity] = b end
+          b[#b + 1] = e.t
+        end
+        for c = 1, #wt do
+          local e, t = wof[c], wt[c]
+          local b = e.identity and not fixed[e.identity] and bad_at[e.identity]
+          if b then
+            for _, t0 in ipairs(b) do
+              if t >= t0 and t - t0 <= MINUTE then fixed[e.identity] = true; break end
+            end
+          end
+        end
+        local nf = count_keys(fixed)
         f[#f + 1] = finding("password_spray", l, "attacker", { peak = p, window = MINUTE,
-                            why = "unsourced_rate", why_format = { p } })
+                            why = nf > 0 and "unsourced_rate_fixed" or "unsourced_rate",
+                            why_format = nf > 0 and { p, nf } or { p } })
       end
     end
   end
@@ -1994,7 +2036,22 @@ local function find_all(self, tables_only)
     -- all the log has of it)
     local many, most = {}, 0
     if cl == "lockout" then
-      local by, callers = group(l, function(e) return e.source end)
+      -- (4740s alone: a 0xC0000234 is a try after the lock, which users
+      -- whose phones keep trying make through a front end; and of a known
+      -- time)
+      local locks = {}
+      for _, e in ipairs(l) do
+        if e.role == "lockout" and not e.untimed then locks[#locks + 1] = e end
+      end
+      -- (a caller this log shows to be a web front end, IIS or ADFS
+      -- checking passwords for its users: their phones' lockouts)
+      local front = {}
+      for _, sh in ipairs(self.shape_list) do
+        if sh.via_web and sh.computer then front[first_label(tostring(sh.computer))] = true end
+      end
+      local by, callers = group(locks, function(e)
+        return e.source and not front[first_label(tostring(e.source))] and e.source or nil
+      end)
       for _, k in ipairs(callers) do
         local run, p = runs_that(by[k], w, w, "identity", o.spray)
         if p >= o.spray then
@@ -2013,12 +2070,14 @@ local function find_all(self, tables_only)
       local p = parts[r]
       if #p > 0 and #p >= o[THRESHOLD[cl]] then
         local dbd = (cl == "revoked" or cl == "disabled") and by_design(p) or {}
-        -- (by many alone where none of its sources failed for others)
-        local by_many = false
+        -- (a caller's many lockouts in it: high; its why, where none of
+        -- its sources failed for others)
+        local has_many, by_many = false, false
         if r == "attacker" and most > 0 then
           by_many = true
           for _, e in ipairs(p) do
-            if attacker(e) then by_many = false; break end
+            if many[e] then has_many = true end
+            if attacker(e) then by_many = false end
           end
         end
         local x = finding(kind, p, r, { disabled_by_design = #dbd > 0 and dbd or nil,
@@ -2027,7 +2086,11 @@ local function find_all(self, tables_only)
           why_format = by_many and { most } or nil,
           why_internet = r == "attacker" and internet_in(p) or nil })
         if cl == "lockout" then callers_of(x, p, bad_by_id, w) end
-        if by_many then x.severity = "high" end -- (a spray's lockouts, where no guess says so)
+        if has_many then
+          x.severity = "high"
+          -- (what the caller is decides it: a front end's users, or a guesser)
+          x.check = prepend(rules.LOCKED_MANY, x.check)
+        end
         f[#f + 1] = x
       end
     end
@@ -2311,6 +2374,17 @@ local function find_all(self, tables_only)
       end
       -- Failures faster than a person types (under 2 s apart on average).
       e.burst = n >= o.guessing and first ~= nil and (t - first) / n < 2
+      -- More than a person retypes, from one source (or naming none): of
+      -- a success that names no source, n is the account's failures from
+      -- anywhere, six servers' old password among them.
+      local most = n
+      if e.source == nil and s_id and n >= o.brute_force then
+        most = 0
+        for _, m in pairs(s_id.n) do
+          if m > most then most = m end
+        end
+      end
+      e.brute = most >= o.brute_force
       e.others, e.unnamed = others, unnamed
     end
   end
@@ -2325,7 +2399,7 @@ local function find_all(self, tables_only)
       end
       -- (the reason that tells most, of any of its successes)
       local why = e.others > 0 and 1 or e.burst and 2 or e.unnamed > 0 and 3 or
-                  e.failures_before >= o.brute_force and 4 or nil
+                  e.brute and 4 or nil
       if why and (not tool or why < tool) then tool = why end
       unsourced = unsourced or e.failed_unsourced
     end

@@ -303,9 +303,8 @@ M.KINDS = {
         "Unlock only after the source of the bad password is fixed, or it locks again.",
       },
       attacker = {
-        "The source also failed for other accounts, or locked out several: lockouts are the side effect of guessing. Block the source before unlocking.",
+        "The source also failed for other accounts: lockouts are the side effect of guessing. Block the source before unlocking.",
         "Check the locked accounts for a success from the same source before the lockout.",
-        "Unless the source is a server that passes users' logons on (Exchange, ADFS, a VPN or RD gateway, an IIS site): users' phones and PCs with old passwords lock their accounts through it, on a password-change day several at once. Read its own logs for the clients behind the lockouts before blocking it.",
       },
     },
     platforms = {
@@ -528,6 +527,10 @@ local FIND_CLIENT = "For a domain account, Netlogon's debug log on the domain co
 --- First in the advice of a finding about failed logons where none of
 -- its records names a source (a 4776 with no workstation): how to find
 -- the client the rest is about.
+--- First in the advice of a lockout finding where one caller locked out
+-- spray accounts or more within the window.
+M.LOCKED_MANY = "One caller locked out several accounts within minutes: find out first what it is. A server that passes users' logons on (Exchange, ADFS or its proxy, a VPN or RD gateway, an IIS site) locks its users' accounts when their phones and PCs keep old passwords, several at once on a day many passwords change, and its own logs (IIS's, ADFS's, the gateway's) name the client behind each lockout: read those before blocking it. Any other caller guessed at each account past its lockout threshold: treat it as an attack's source."
+
 M.NO_SOURCE = "None of these records names where the attempts came from (an NTLM client may send no workstation name, and its 4776 then names none). " .. FIND_CLIENT .. " What follows is about that client, once found."
 
 --- The same where some of its records name a source and some none: the
@@ -635,7 +638,7 @@ M.WHY = {
   public_web = "logons succeeded from internet addresses, each through a web front end the host publishes (IIS, Exchange, ADFS), whose users sign in from outside as its job",
   public_failures_unsourced = "attempts failed from internet addresses, and none succeeded from one; but a logon whose record names no source followed such failures for the same account, and may be one (success_after_failures)",
   other_accounts = "the source also failed for other accounts within the window",
-  rate = "one source sent more bad passwords for this account within the window than a person retypes: a guessing tool's count (brute_force)",
+  rate = "more bad passwords came for this account than a person retypes, from one source within the window or from any within a minute: a guessing tool's count (brute_force)",
   one_account = "the source failed for this account only",
   front_end_others = "the source also failed for other accounts within the window, but through a web front end (IIS, Exchange, ADFS) from inside the network (the front end's own address or a proxy's), where the failures of every user whose phone holds an old password meet: this account's are read by themselves",
   none_other = "none of the sources failed for another account within the window of these attempts",
@@ -650,13 +653,14 @@ M.WHY = {
   many_services = "many services' tickets asked for in the window",
   refused_etype = "many user-account services' tickets asked for in the window, each refused for its encryption type: a roasting tool's RC4 request where the services take AES alone",
   one_service = "one service's tickets, by each client that asked, as the KDC gives them for a service account without AES or an old client asks for them",
-  after_others = "the success's source failed for other accounts within the window before it, as a spray's hit does",
+  after_others = "the success's source also failed for other accounts within the window before it",
   after_burst = "the failures before the success came faster than a person types (under 2 seconds apart on average)",
   after_unnamed = "the success's source sent failures naming no account at a tool's pace before it",
-  after_count = "more failures came before the success within the window, from its source or naming none, than a person retypes: a guessing tool's count (brute_force)",
+  after_count = "more failures came before the success within the window from one source (or naming none) than a person retypes: a guessing tool's count (brute_force)",
   unnamed_rate = "more failures naming no account in a minute than anything but a tool sends",
   locked_many = "one caller locked out %d accounts within the window, as guessing at many accounts does past their lockout threshold",
   unsourced_rate = "bad passwords for %d accounts in one minute, none naming its source: more accounts at once than people mistyping send, a spraying tool's pace",
+  unsourced_rate_fixed = "bad passwords for %d accounts in one minute, none naming its source: more accounts at once than people mistyping send, a spraying tool's pace; but %d of its accounts logged on within a minute after a bad password, as people who mistyped do, and as accounts whose password the tool's next try found",
   unnamed_pace = "failures naming no account at a pace a device or program set up wrong keeps",
   named_attack = "the source is in another finding read as an attack",
   attack_nearby = "the source is in another finding read as an attack, within the window of these attempts",
