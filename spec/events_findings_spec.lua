@@ -548,6 +548,23 @@ describe("findings", function()
       assert.are.equal(rules.NO_SOURCE, f.check[1])
     end)
 
+    -- The same tool making up a workstation name at each try (WIN- and
+    -- six hex digits): each name failed once, no one source sprayed, and
+    -- it gave no finding.  No logon came from any of those names, and the
+    -- advice says they lead nowhere.  Thirty people mistyping at their own
+    -- PCs and logging on from them give names a logon came from: no spray.
+    it("finds a spray that makes up a workstation name at each try", function()
+      local log = {}
+      for u = 1, 30 do log[u] = dc(ntlm("user" .. u, ("WIN-%06X"):format(u * 7919), u * 2)) end
+      local f = one(sc.triage(log), "password_spray")
+      assert.are.same({ "attacker", 30 }, { f.reading, #f.accounts })
+      assert.are.equal(rules.NAMES_MADE_UP, f.check[1])
+      for u = 1, 30 do
+        log[#log + 1] = dc(ntlm("user" .. u, ("WIN-%06X"):format(u * 7919), u * 2 + 6, "0x0"))
+      end
+      none(sc.triage(log), "password_spray")
+    end)
+
     -- Sixty users, one every 15 s, each mistyping once through something
     -- that sends no workstation name and then logging on: a busy morning,
     -- four a minute.  Without a source, a spray that slow cannot be told

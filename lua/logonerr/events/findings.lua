@@ -1718,7 +1718,10 @@ local function find_all(self, tables_only)
       if e.identity then to[#to + 1] = of(bad_by_id, e.identity) end
       if e.source and e.kind ~= "virtual" and not e.started_here then
         to[#to + 1] = of(bad_by_src, e.source)
-      elseif e.source == nil and role == "ntlm" and e.identity and e.kind ~= "virtual" then
+      end
+      -- (and a DC's NTLM checks that name no source, or a workstation
+      -- name alone, which the client makes up: below, by DC)
+      if role == "ntlm" and e.identity and e.kind ~= "virtual" and not e.ip then
         to[#to + 1] = unsourced_bad
       end
     end
@@ -1956,11 +1959,12 @@ local function find_all(self, tables_only)
   end
 
   -- Bad passwords that name no source, as a DC logs NTLM's where the
-  -- client sent no workstation name (a tool may send none): each DC's, at
-  -- a tool's pace across accounts, unnamed_tool of them in a minute, more
-  -- than people mistyping send at once (a slower spray without a source
-  -- cannot be told from a busy morning's mistypes).  Not those that a
-  -- record naming a source tells too, within a few seconds (the member
+  -- client sent no workstation name, or a name no logon came from and no
+  -- spray above holds (a tool may send none, or make one up at each
+  -- try): each DC's, at a tool's pace across accounts, unnamed_tool of
+  -- them in a minute, more than people mistyping send at once (a slower
+  -- spray cannot be told from a busy morning's mistypes).  Not those that
+  -- another source's record tells too, within a few seconds (the member
   -- server's 4625 behind the DC's 4776, its clock a little off): that
   -- source's spray has them.
   if #unsourced_bad > 0 then
@@ -1978,11 +1982,24 @@ local function find_all(self, tables_only)
       local i = at[id] or 1
       while l[i] and l[i].t < e.t - SAME_TRY do i = i + 1 end
       at[id] = i -- (unsourced_bad is in time order: no look goes back)
-      return l[i] ~= nil and l[i].t <= e.t + SAME_TRY
+      while l[i] and l[i].t <= e.t + SAME_TRY do
+        if l[i].source ~= e.source then return true end
+        i = i + 1
+      end
+      return false
+    end
+    -- (the names of a spray above, and those some logon came from)
+    local known = {}
+    for _, sp in ipairs(sprays) do known[sp.source] = true end
+    for c = 1, #wt do
+      local src = wof[c].source
+      if src then known[src] = true end
     end
     local kept = {}
     for _, e in ipairs(unsourced_bad) do
-      if not e.untimed and not told_elsewhere(e) then kept[#kept + 1] = e end
+      if not e.untimed and not (e.source and known[e.source]) and not told_elsewhere(e) then
+        kept[#kept + 1] = e
+      end
     end
     local by_dc, dcs = group(kept, function(e) return tostring(e.computer or "") end)
     for _, k in ipairs(dcs) do
@@ -2006,9 +2023,18 @@ local function find_all(self, tables_only)
           end
         end
         local nf = count_keys(fixed)
-        f[#f + 1] = finding("password_spray", l, "attacker", { peak = p, window = MINUTE,
-                            why = nf > 0 and "unsourced_rate_fixed" or "unsourced_rate",
-                            why_format = nf > 0 and { p, nf } or { p } })
+        local x = finding("password_spray", l, "attacker", { peak = p, window = MINUTE,
+                          why = nf > 0 and "unsourced_rate_fixed" or "unsourced_rate",
+                          why_format = nf > 0 and { p, nf } or { p } })
+        -- (names it gives: the client's word, and where none was found)
+        if next(x.about.sources) then
+          local check = {}
+          for _, c in ipairs(x.check) do
+            if c ~= rules.SOME_NO_SOURCE then check[#check + 1] = c end
+          end
+          x.check = prepend(rules.NAMES_MADE_UP, check)
+        end
+        f[#f + 1] = x
       end
     end
   end

@@ -535,6 +535,10 @@ M.NO_SOURCE = "None of these records names where the attempts came from (an NTLM
 
 --- The same where some of its records name a source and some none: the
 -- sourceless ones may be another client's.
+--- First in the advice of a spray whose NTLM checks name no source or
+-- workstation names alone, none of which a logon came from.
+M.NAMES_MADE_UP = "The workstation names these records give (a 4776's Workstation) are the client's own word, and no logon in the logs read came from any of them: a tool may send no name, or a new one at each try, and none of them is a host to go to. " .. FIND_CLIENT .. " What follows is about that client, once found."
+
 M.SOME_NO_SOURCE = "Some of these records name no source (an NTLM client may send no workstation name, and its 4776 then names none): their attempts may come from the source named or from another client. " .. FIND_CLIENT .. " What follows is about each client, the one named and any found."
 
 M.FROM_HOST = "These attempts came from a program on this host itself, not from another computer. Look at the process each 4625 names (not the logon screen) and at the session it ran in: the 4625's SubjectUserName and SubjectLogonId name that session, and its logon ID leads to the session's own 4624 and to its process creations (4688). In the advice below, the source is this host, and that program is what to look at."
@@ -659,8 +663,8 @@ M.WHY = {
   after_count = "more failures came before the success within the window from one source (or naming none) than a person retypes: a guessing tool's count (brute_force)",
   unnamed_rate = "more failures naming no account in a minute than anything but a tool sends",
   locked_many = "one caller locked out %d accounts within the window, as guessing at many accounts does past their lockout threshold",
-  unsourced_rate = "bad passwords for %d accounts in one minute, none naming its source: more accounts at once than people mistyping send, a spraying tool's pace",
-  unsourced_rate_fixed = "bad passwords for %d accounts in one minute, none naming its source: more accounts at once than people mistyping send, a spraying tool's pace; but %d of its accounts logged on within a minute after a bad password, as people who mistyped do, and as accounts whose password the tool's next try found",
+  unsourced_rate = "NTLM bad passwords for %d accounts in one minute at one DC, naming no source or only workstation names no logon came from (the client makes that name up): more accounts at once than people mistyping send, a spraying tool's pace",
+  unsourced_rate_fixed = "NTLM bad passwords for %d accounts in one minute at one DC, naming no source or only workstation names no logon came from (the client makes that name up): more accounts at once than people mistyping send, a spraying tool's pace; but %d of its accounts logged on within a minute after a bad password, as people who mistyped do, and as accounts whose password the tool's next try found",
   unnamed_pace = "failures naming no account at a pace a device or program set up wrong keeps",
   named_attack = "the source is in another finding read as an attack",
   attack_nearby = "the source is in another finding read as an attack, within the window of these attempts",
