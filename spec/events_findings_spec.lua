@@ -563,6 +563,23 @@ describe("findings", function()
         log[#log + 1] = dc(ntlm("user" .. u, ("WIN-%06X"):format(u * 7919), u * 2 + 6, "0x0"))
       end
       none(sc.triage(log), "password_spray")
+      -- (two passwords at each account, a new name at each try: the other
+      -- made-up name is no other host's record of the same try)
+      log = {}
+      for u = 1, 30 do
+        log[#log + 1] = dc(ntlm("user" .. u, ("WIN-%06X"):format(u * 7919), u * 2))
+        log[#log + 1] = dc(ntlm("user" .. u, ("WIN-%06X"):format(u * 7919 + 1), u * 2 + 1))
+      end
+      assert.are.equal(30, #one(sc.triage(log), "password_spray").accounts)
+      -- (names of PCs whose own accounts the log names, as a DC's log
+      -- names them asking for their TGTs: real PCs, their users mistyping)
+      log = {}
+      for u = 1, 30 do
+        local pc = ("PC%04d"):format(u)
+        log[#log + 1] = dc(tgt(pc .. "$", "CORP.LOCAL", "10.0.3." .. u, u))
+        log[#log + 1] = dc(ntlm("user" .. u, pc, 100 + u * 2))
+      end
+      none(sc.triage(log), "password_spray")
     end)
 
     -- Sixty users, one every 15 s, each mistyping once through something
@@ -613,16 +630,21 @@ describe("findings", function()
     -- that send no workstation name, and each logs on 5 to 10 s later: a
     -- morning's crowd, or a tool with their passwords whose second try
     -- worked (credentials from a leak, tried in two variants).  Which one
-    -- the records cannot tell, so the spray stays, and its why says how
-    -- many of its accounts logged on within a minute.
+    -- the records cannot tell, so the spray stays, at medium where most of
+    -- its accounts logged on within a minute, and its why says how many.
     it("says how many of a sourceless spray's accounts logged on right after", function()
       local log = {}
       for u = 1, 25 do
         log[#log + 1] = dc(ntlm("user" .. u, "", u * 2))
-        log[#log + 1] = dc(ntlm("user" .. u, "", u * 2 + 5 + u % 6, "0x0"))
+        if u <= 12 then log[#log + 1] = dc(ntlm("user" .. u, "", u * 2 + 5 + u % 6, "0x0")) end
       end
       local f = one(sc.triage(log), "password_spray")
-      assert.are.equal(rules.WHY.unsourced_rate_fixed:format(25, 25), f.why)
+      assert.are.same({ rules.WHY.unsourced_rate_fixed:format(25, 12, 25), "high" },
+                      { f.why, f.severity })
+      log[#log + 1] = dc(ntlm("user13", "", 40, "0x0"))
+      f = one(sc.triage(log), "password_spray")
+      assert.are.same({ rules.WHY.unsourced_rate_fixed:format(25, 13, 25), "medium" },
+                      { f.why, f.severity })
     end)
   end)
 
@@ -1530,7 +1552,8 @@ describe("findings", function()
       assert.are.equal(rules.WHY.locked_many:format(6), f.why)
       -- (what the caller is comes first: a front end's users lock theirs too)
       assert.are.equal(rules.LOCKED_MANY, f.check[1])
-      assert.matches("Block the source before unlocking", joined(f), 1, true)
+      -- (not "the source also failed for other accounts": nothing says so)
+      assert.not_matches(rules.LOCKOUT_OTHERS, joined(f), 1, true)
       f = locked(2, 5)
       assert.are.same({ "stale_credential", "medium" }, { f.reading, f.severity })
       -- (six, a day apart: each its own stale password)
@@ -1544,6 +1567,7 @@ describe("findings", function()
       end
       f = one(sc.triage(log), "lockout")
       assert.are.same({ "attacker", "high" }, { f.reading, f.severity })
+      assert.matches(rules.LOCKOUT_OTHERS, joined(f), 1, true)
       -- (their times lost: no window is known to hold them)
       local recs = sc.records(locks(6, 3600))
       for _, r in ipairs(recs) do r.time = nil end
@@ -3091,6 +3115,13 @@ describe("findings", function()
       end
       assert.are.equal("stale_credential", one(sc.triage(log), "password_guessing").reading)
       assert.are.equal("attacker", one(sc.triage(dc), "password_guessing").reading)
+      -- (each try Windows started takes one of the DC's records near it,
+      -- not every one: KALI guessing at the same account meanwhile, 30 in
+      -- a minute, is a tool's)
+      for i = 1, 30 do
+        log[#log + 1] = kerberos_bad("svc-backup", "CORP.LOCAL", "10.0.0.66", i * 2 + 0.1)
+      end
+      assert.are.equal("attacker", one(sc.triage(log), "password_guessing").reading)
     end)
 
     -- A tool that names another workstation at each try (the client makes
@@ -3102,6 +3133,24 @@ describe("findings", function()
       for i = 1, 60 do log[i] = ntlm("administrator", ("WIN-%04d"):format(i), i * 2) end
       local f = one(sc.triage(log), "password_guessing")
       assert.are.same({ "attacker", rules.WHY.rate }, { f.reading, f.why })
+      -- (25 of them, one each 10 s, and a logon that names no source: the
+      -- tool's hit, by their count)
+      log = {}
+      for i = 1, 25 do log[i] = ntlm("administrator", ("WIN-%04d"):format(i), i * 10) end
+      log[26] = ntlm("administrator", "", 255, "0x0")
+      local r = sc.triage(log)
+      assert.are.equal("attacker", one(r, "password_guessing").reading)
+      local s = one(r, "success_after_failures")
+      assert.are.same({ "attacker", "critical", rules.WHY.after_count },
+                      { s.reading, s.severity, s.why })
+      -- (one host's fifteen over Kerberos, by its address, and fifteen over
+      -- NTLM, by its name, in a minute: one tool)
+      log = {}
+      for i = 1, 15 do
+        log[#log + 1] = kerberos_bad("administrator", "CORP.LOCAL", "10.0.0.66", i * 4)
+        log[#log + 1] = ntlm("administrator", "KALI", i * 4 + 2)
+      end
+      assert.are.equal("attacker", one(sc.triage(log), "password_guessing").reading)
     end)
 
     -- svc-backup's password was changed, and six servers still run a job
@@ -3131,6 +3180,20 @@ describe("findings", function()
       for _, e in ipairs(log) do e.data.IpAddress = "::ffff:10.0.1.9" end
       f = one(sc.triage(log), "password_guessing")
       assert.are.same({ "attacker", rules.WHY.rate }, { f.reading, f.why })
+      -- (a farm of thirty servers, thirty a minute from as many sources,
+      -- each back every minute: stale; KALI's sixty guesses in two minutes
+      -- among them: a tool)
+      log = {}
+      for m = 0, 9 do
+        for k = 1, 30 do
+          log[#log + 1] = kerberos_bad("svc-backup", "CORP.LOCAL", "10.0.1." .. k, m * 60 + k)
+        end
+      end
+      assert.are.equal("stale_credential", one(sc.triage(log), "password_guessing").reading)
+      for i = 1, 60 do
+        log[#log + 1] = kerberos_bad("svc-backup", "CORP.LOCAL", "10.0.0.66", i * 2)
+      end
+      assert.are.equal("attacker", one(sc.triage(log), "password_guessing").reading)
     end)
 
     -- The day after a rotation of service accounts' passwords, two

@@ -1512,43 +1512,62 @@ local function lone_why(list)
 end
 
 -- Did one identity's bad passwords (a list in time order) come at a
--- guessing tool's count: least or more from one source within w seconds,
--- or from any sources within a minute (one each 3 s: a tool that names
--- another workstation at each try, or tries from several hosts)?  By
--- source within w, as six servers each trying a service account's old
--- password once a minute are no tool; and not the tries Windows made
--- starting a service or task, which retries the password it stores at
--- its own rhythm, nor the DC's records of them (its 4771 or 4776 within
--- a second of such a try).  (Not "a stale password locks the account
+-- guessing tool's count: least or more within w seconds from one source,
+-- or from sources that each sent it few (under few in all: a
+-- tool that names another workstation at each try, or tries from many
+-- hosts; not a farm of servers each retrying an old password, which
+-- come back again and again)?  By source within w, as six servers each
+-- trying a service account's old password once a minute are no tool;
+-- and not the tries Windows made starting a service or task, which
+-- retries the password it stores at its own rhythm, nor for each such
+-- try one record of another host within a second of it (the DC's 4771 or
+-- 4776 of the same try: one each, as a guesser's tries at the same
+-- account may come as close).  The two sources that sent most count
+-- together too: one host's tries over Kerberos (its address) and NTLM
+-- (its name).  (Not "a stale password locks the account
 -- first": Active Directory does not count a bad password that is one of
--- the account's two last ones, and many domains lock nothing.)  Attempts
--- that name no source count together.
-local function quick_from_one(list, w, least)
+-- the account's two last ones, and many domains lock nothing.)
+-- Attempts that name no source count together.
+local function quick_from_one(list, w, least, few)
   if #list < least then return false end
-  local started = {} -- (the times of the tries Windows started)
-  for _, e in ipairs(list) do
-    if e.started_here and not e.untimed then started[#started + 1] = e.t end
-  end
-  local by, all, j = {}, {}, 1
-  for _, e in ipairs(list) do
-    local skip = e.started_here
-    if not skip and started[1] and not e.untimed then
-      while started[j] and started[j] < e.t - 1 do j = j + 1 end
-      skip = started[j] ~= nil and started[j] <= e.t + 1
+  local paired, j = {}, 1 -- (the records taken for a started try's own)
+  for _, s in ipairs(list) do
+    if s.started_here and not s.untimed then
+      while list[j] and list[j].t < s.t - 1 do j = j + 1 end
+      local k = j
+      while list[k] and list[k].t <= s.t + 1 do
+        local x = list[k]
+        if not x.started_here and not x.untimed and not paired[x] then paired[x] = true; break end
+        k = k + 1
+      end
     end
-    if not skip then
-      all[#all + 1] = e
+  end
+  local by, order = {}, {} -- (order: the sources as first met, for the same result every run)
+  for _, e in ipairs(list) do
+    if not e.started_here and not paired[e] then
       local k = e.source or false
       local l = by[k]
-      if l == nil then l = {}; by[k] = l end
+      if l == nil then l = {}; by[k] = l; order[#order + 1] = k end
       l[#l + 1] = e
     end
   end
-  if #all >= least and peak(all, MINUTE) >= least then return true end
-  for _, l in pairs(by) do
+  local scattered = {} -- (from the sources that sent it few)
+  local top, second -- (the two sources that sent it most: one host's address and name)
+  for _, k in ipairs(order) do
+    local l = by[k]
     if #l >= least and peak(l, w) >= least then return true end
+    if k and #l < few then
+      for _, e in ipairs(l) do scattered[#scattered + 1] = e end
+    end
+    if top == nil or #l > #top then top, second = l, top
+    elseif second == nil or #l > #second then second = l end
   end
-  return false
+  if second and #top + #second >= least and peak(by_time_merged(top, second), w) >= least then
+    return true
+  end
+  if #scattered < least then return false end
+  sort(scattered, by_time)
+  return peak(scattered, w) >= least
 end
 
 -- A lockout that names no caller (a 4740 without its Caller Computer
@@ -1848,7 +1867,7 @@ local function find_all(self, tables_only)
       if slow then p = ps end
       -- (read by what the finding tells: its runs)
       local others = attacking(l)
-      local quick = not slow and quick_from_one(l, w, o.brute_force)
+      local quick = not slow and quick_from_one(l, w, o.brute_force, o.guessing)
       local reading = (others or quick) and "attacker" or "stale_credential"
       local why = others and "other_accounts" or quick and "rate" or
                   fronted_others(l, window) and "front_end_others" or lone_why(l)
@@ -1968,36 +1987,49 @@ local function find_all(self, tables_only)
   -- server's 4625 behind the DC's 4776, its clock a little off): that
   -- source's spray has them.
   if #unsourced_bad > 0 then
-    local sourced, at = {}, {} -- (by identity: its bad passwords that name a source; where looked)
+    -- (by identity: its bad passwords that name a source of their own, an
+    -- address or an event other than 4776, whose workstation name is the
+    -- client's word; where looked; and for each, the next of another source)
+    local sourced, at, other = {}, {}, {}
     local function told_elsewhere(e)
       local id = e.identity
-      local l = sourced[id]
+      local l, nx = sourced[id], other[id]
       if l == nil then
-        l = {}
+        l, nx = {}, {}
         for _, x in ipairs(bad_by_id[id]) do
-          if x.source then l[#l + 1] = x end
+          if x.source and (x.ip or x.role ~= "ntlm") then l[#l + 1] = x end
         end
-        sourced[id] = l
+        for k = #l, 1, -1 do
+          nx[k] = (l[k + 1] and l[k + 1].source ~= l[k].source) and k + 1 or nx[k + 1]
+        end
+        sourced[id], other[id] = l, nx
       end
       local i = at[id] or 1
       while l[i] and l[i].t < e.t - SAME_TRY do i = i + 1 end
       at[id] = i -- (unsourced_bad is in time order: no look goes back)
-      while l[i] and l[i].t <= e.t + SAME_TRY do
-        if l[i].source ~= e.source then return true end
-        i = i + 1
-      end
-      return false
+      if l[i] and l[i].source == e.source then i = nx[i] end
+      local x = i and l[i]
+      return x ~= nil and x.t <= e.t + SAME_TRY
     end
-    -- (the names of a spray above, and those some logon came from)
+    -- (the names of a spray above, those some logon came from, and those
+    -- of a computer whose own account the logs name: a real PC's, whose
+    -- user mistyped over NTLM and logged on over Kerberos; by first label)
     local known = {}
-    for _, sp in ipairs(sprays) do known[sp.source] = true end
+    for _, sp in ipairs(sprays) do known[first_label(tostring(sp.source))] = true end
     for c = 1, #wt do
       local src = wof[c].source
-      if src then known[src] = true end
+      if src then known[first_label(tostring(src))] = true end
+    end
+    for _, l in ipairs({ self.shape_list, self.sum_list }) do
+      for _, sh in ipairs(l) do
+        local pc = sh.kind == "machine" and sh.identity and match(sh.identity, "([^\\]+)%$$")
+        if pc then known[first_label(pc)] = true end
+      end
     end
     local kept = {}
     for _, e in ipairs(unsourced_bad) do
-      if not e.untimed and not (e.source and known[e.source]) and not told_elsewhere(e) then
+      if not e.untimed and not (e.source and known[first_label(tostring(e.source))]) and
+         not told_elsewhere(e) then
         kept[#kept + 1] = e
       end
     end
@@ -2006,7 +2038,8 @@ local function find_all(self, tables_only)
       local l, p = runs_that(by_dc[k], MINUTE, MINUTE, "identity", o.unnamed_tool)
       if p >= o.unnamed_tool then
         -- (its accounts that logged on within a minute after a bad
-        -- password of it: people who mistyped, or a tool's next try)
+        -- password of it: people who mistyped, or a tool's next try; each
+        -- success by the last bad password before it, found by halves)
         local bad_at, fixed = {}, {}
         for _, e in ipairs(l) do
           local b = bad_at[e.identity]
@@ -2016,16 +2049,22 @@ local function find_all(self, tables_only)
         for c = 1, #wt do
           local e, t = wof[c], wt[c]
           local b = e.identity and not fixed[e.identity] and bad_at[e.identity]
-          if b then
-            for _, t0 in ipairs(b) do
-              if t >= t0 and t - t0 <= MINUTE then fixed[e.identity] = true; break end
+          if b and t >= b[1] then
+            local lo, hi = 1, #b -- (b[lo] <= t)
+            while lo < hi do
+              local mid = floor((lo + hi + 1) / 2)
+              if b[mid] <= t then lo = mid else hi = mid - 1 end
             end
+            if t - b[lo] <= MINUTE then fixed[e.identity] = true end
           end
         end
-        local nf = count_keys(fixed)
+        local nf, na = count_keys(fixed), count_keys(bad_at)
         local x = finding("password_spray", l, "attacker", { peak = p, window = MINUTE,
                           why = nf > 0 and "unsourced_rate_fixed" or "unsourced_rate",
-                          why_format = nf > 0 and { p, nf } or { p } })
+                          why_format = nf > 0 and { p, nf, na } or { p } })
+        -- (most of its accounts in at once after: read with care, as a
+        -- morning's mistypes are as likely as a tool's second try)
+        if nf * 2 >= na then x.severity = "medium" end
         -- (names it gives: the client's word, and where none was found)
         if next(x.about.sources) then
           local check = {}
@@ -2114,8 +2153,13 @@ local function find_all(self, tables_only)
         if cl == "lockout" then callers_of(x, p, bad_by_id, w) end
         if has_many then
           x.severity = "high"
-          -- (what the caller is decides it: a front end's users, or a guesser)
-          x.check = prepend(rules.LOCKED_MANY, x.check)
+          -- (what the caller is decides it: a front end's users, or a
+          -- guesser; where none failed for others, not that they did)
+          local check = {}
+          for _, c in ipairs(x.check) do
+            if not (by_many and c == rules.LOCKOUT_OTHERS) then check[#check + 1] = c end
+          end
+          x.check = prepend(rules.LOCKED_MANY, check)
         end
         f[#f + 1] = x
       end
@@ -2311,6 +2355,7 @@ local function find_all(self, tables_only)
   end
   local hits, hit_at = {}, {} -- (hit_at: the successes, by place, that made one)
   local counted_to = {} -- (by identity: the last of its failures a sourceless success counted)
+  local sent_by = {} -- (by identity: how many of its failures each source sent, in all)
   for _, c in ipairs(won) do
     local e, t = wof[c], wt[c]
     -- The identity's failures from where the success came from: a phone
@@ -2403,12 +2448,28 @@ local function find_all(self, tables_only)
       -- More than a person retypes, from one source (or naming none): of
       -- a success that names no source, n is the account's failures from
       -- anywhere, six servers' old password among them.
+      -- (as quick_from_one counts: those naming none, and from sources
+      -- that sent the account few in all, together)
       local most = n
       if e.source == nil and s_id and n >= o.brute_force then
-        most = 0
-        for _, m in pairs(s_id.n) do
-          if m > most then most = m end
+        local sent = sent_by[e.identity]
+        if sent == nil then
+          sent = {}
+          for _, x in ipairs(l_id) do
+            local from = x.source
+            if from then sent[from] = (sent[from] or 0) + 1 end
+          end
+          sent_by[e.identity] = sent
         end
+        local together = s_id.n[false] or 0
+        most = 0
+        for from, m in pairs(s_id.n) do
+          if from then
+            if sent[from] < o.guessing then together = together + m
+            elseif m > most then most = m end
+          end
+        end
+        if together > most then most = together end
       end
       e.brute = most >= o.brute_force
       e.others, e.unnamed = others, unnamed

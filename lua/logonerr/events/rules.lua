@@ -31,6 +31,11 @@ M.DEFAULTS = {
   lockout = 1, revoked = 1, disabled = 1, expired = 1, restricted = 1, clock_skew = 1,
 }
 
+-- The lockout advice's line where the source failed for other accounts
+-- (M.LOCKOUT_OTHERS: left out where a caller's many lockouts alone made
+-- it an attack's).
+local LOCKOUT_OTHERS = "The source also failed for other accounts: lockouts are the side effect of guessing. Block the source before unlocking."
+
 --- The kinds of finding.  severity: the usual one; attacker_severity:
 -- when the evidence reads as an attack.  advice: what to check next, by
 -- reading, in a Windows domain's records and tools.  platforms: the same
@@ -303,7 +308,7 @@ M.KINDS = {
         "Unlock only after the source of the bad password is fixed, or it locks again.",
       },
       attacker = {
-        "The source also failed for other accounts: lockouts are the side effect of guessing. Block the source before unlocking.",
+        LOCKOUT_OTHERS,
         "Check the locked accounts for a success from the same source before the lockout.",
       },
     },
@@ -527,19 +532,23 @@ local FIND_CLIENT = "For a domain account, Netlogon's debug log on the domain co
 --- First in the advice of a finding about failed logons where none of
 -- its records names a source (a 4776 with no workstation): how to find
 -- the client the rest is about.
---- First in the advice of a lockout finding where one caller locked out
--- spray accounts or more within the window.
-M.LOCKED_MANY = "One caller locked out several accounts within minutes: find out first what it is. A server that passes users' logons on (Exchange, ADFS or its proxy, a VPN or RD gateway, an IIS site) locks its users' accounts when their phones and PCs keep old passwords, several at once on a day many passwords change, and its own logs (IIS's, ADFS's, the gateway's) name the client behind each lockout: read those before blocking it. Any other caller guessed at each account past its lockout threshold: treat it as an attack's source."
-
 M.NO_SOURCE = "None of these records names where the attempts came from (an NTLM client may send no workstation name, and its 4776 then names none). " .. FIND_CLIENT .. " What follows is about that client, once found."
 
 --- The same where some of its records name a source and some none: the
 -- sourceless ones may be another client's.
+M.SOME_NO_SOURCE = "Some of these records name no source (an NTLM client may send no workstation name, and its 4776 then names none): their attempts may come from the source named or from another client. " .. FIND_CLIENT .. " What follows is about each client, the one named and any found."
+
 --- First in the advice of a spray whose NTLM checks name no source or
 -- workstation names alone, none of which a logon came from.
 M.NAMES_MADE_UP = "The workstation names these records give (a 4776's Workstation) are the client's own word, and no logon in the logs read came from any of them: a tool may send no name, or a new one at each try, and none of them is a host to go to. " .. FIND_CLIENT .. " What follows is about that client, once found."
 
-M.SOME_NO_SOURCE = "Some of these records name no source (an NTLM client may send no workstation name, and its 4776 then names none): their attempts may come from the source named or from another client. " .. FIND_CLIENT .. " What follows is about each client, the one named and any found."
+--- First in the advice of a lockout finding where one caller locked out
+-- spray accounts or more within the window.
+M.LOCKED_MANY = "One caller locked out several accounts within minutes: find out first what it is. A server that passes users' logons on (Exchange, ADFS or its proxy, a VPN or RD gateway, an IIS site) locks its users' accounts when their phones and PCs keep old passwords, several at once on a day many passwords change, and its own logs (IIS's, ADFS's, the gateway's) name the client behind each lockout: read those before blocking it. Any other caller guessed at each account past its lockout threshold: treat it as an attack's source."
+
+--- The lockout advice's line where the source failed for other accounts,
+-- which a caller's many lockouts alone do not show.
+M.LOCKOUT_OTHERS = LOCKOUT_OTHERS
 
 M.FROM_HOST = "These attempts came from a program on this host itself, not from another computer. Look at the process each 4625 names (not the logon screen) and at the session it ran in: the 4625's SubjectUserName and SubjectLogonId name that session, and its logon ID leads to the session's own 4624 and to its process creations (4688). In the advice below, the source is this host, and that program is what to look at."
 
@@ -642,7 +651,7 @@ M.WHY = {
   public_web = "logons succeeded from internet addresses, each through a web front end the host publishes (IIS, Exchange, ADFS), whose users sign in from outside as its job",
   public_failures_unsourced = "attempts failed from internet addresses, and none succeeded from one; but a logon whose record names no source followed such failures for the same account, and may be one (success_after_failures)",
   other_accounts = "the source also failed for other accounts within the window",
-  rate = "more bad passwords came for this account than a person retypes, from one source within the window or from any within a minute: a guessing tool's count (brute_force)",
+  rate = "more bad passwords came for this account within the window than a person retypes, from one source or from sources that each sent it few: a guessing tool's count (brute_force)",
   one_account = "the source failed for this account only",
   front_end_others = "the source also failed for other accounts within the window, but through a web front end (IIS, Exchange, ADFS) from inside the network (the front end's own address or a proxy's), where the failures of every user whose phone holds an old password meet: this account's are read by themselves",
   none_other = "none of the sources failed for another account within the window of these attempts",
@@ -660,11 +669,11 @@ M.WHY = {
   after_others = "the success's source also failed for other accounts within the window before it",
   after_burst = "the failures before the success came faster than a person types (under 2 seconds apart on average)",
   after_unnamed = "the success's source sent failures naming no account at a tool's pace before it",
-  after_count = "more failures came before the success within the window from one source (or naming none) than a person retypes: a guessing tool's count (brute_force)",
+  after_count = "more failures came before the success within the window than a person retypes, from one source (or naming none) or from sources that each sent the account few: a guessing tool's count (brute_force)",
   unnamed_rate = "more failures naming no account in a minute than anything but a tool sends",
   locked_many = "one caller locked out %d accounts within the window, as guessing at many accounts does past their lockout threshold",
   unsourced_rate = "NTLM bad passwords for %d accounts in one minute at one DC, naming no source or only workstation names no logon came from (the client makes that name up): more accounts at once than people mistyping send, a spraying tool's pace",
-  unsourced_rate_fixed = "NTLM bad passwords for %d accounts in one minute at one DC, naming no source or only workstation names no logon came from (the client makes that name up): more accounts at once than people mistyping send, a spraying tool's pace; but %d of its accounts logged on within a minute after a bad password, as people who mistyped do, and as accounts whose password the tool's next try found",
+  unsourced_rate_fixed = "NTLM bad passwords for %d accounts in one minute at one DC, naming no source or only workstation names no logon came from (the client makes that name up): more accounts at once than people mistyping send, a spraying tool's pace; but %d of its %d accounts logged on within a minute after a bad password, as people who mistyped do, and as accounts whose password the tool's next try found",
   unnamed_pace = "failures naming no account at a pace a device or program set up wrong keeps",
   named_attack = "the source is in another finding read as an attack",
   attack_nearby = "the source is in another finding read as an attack, within the window of these attempts",
