@@ -957,6 +957,15 @@ local function prepend(line, check)
   return out
 end
 
+-- The same without the line drop (nil: none left out).
+local function prepend_instead(line, check, drop)
+  local out = { line }
+  for _, c in ipairs(check) do
+    if c ~= drop then out[#out + 1] = c end
+  end
+  return out
+end
+
 -- Is src, an attempt's source, the logging host of shape sh itself (its
 -- own name, a loopback address, or "local": source_of)?
 local function from_here(sh, src)
@@ -2067,11 +2076,7 @@ local function find_all(self, tables_only)
         if nf * 2 >= na then x.severity = "medium" end
         -- (names it gives: the client's word, and where none was found)
         if next(x.about.sources) then
-          local check = {}
-          for _, c in ipairs(x.check) do
-            if c ~= rules.SOME_NO_SOURCE then check[#check + 1] = c end
-          end
-          x.check = prepend(rules.NAMES_MADE_UP, check)
+          x.check = prepend_instead(rules.NAMES_MADE_UP, x.check, rules.SOME_NO_SOURCE)
         end
         f[#f + 1] = x
       end
@@ -2155,11 +2160,8 @@ local function find_all(self, tables_only)
           x.severity = "high"
           -- (what the caller is decides it: a front end's users, or a
           -- guesser; where none failed for others, not that they did)
-          local check = {}
-          for _, c in ipairs(x.check) do
-            if not (by_many and c == rules.LOCKOUT_OTHERS) then check[#check + 1] = c end
-          end
-          x.check = prepend(rules.LOCKED_MANY, check)
+          x.check = prepend_instead(rules.LOCKED_MANY, x.check,
+                                    by_many and rules.LOCKOUT_OTHERS or nil)
         end
         f[#f + 1] = x
       end
