@@ -545,3 +545,33 @@ describe("logonerr events and a NUL in a name", function()
     end
   end)
 end)
+
+describe("events.triage and records no reader makes", function()
+  -- A script may build its own records.  One that is no table, or whose
+  -- ID, account or computer is NaN, ended the triage with Lua's own error
+  -- ("attempt to index a number value", "table index is NaN"), which said
+  -- neither which argument nor what is wrong with it.
+  it("refuses each with its reason", function()
+    local api = require "logonerr.events"
+    local function rec(k, v)
+      local r = { id = 4625, time = "2024-05-01T10:00:00Z", computer = "srv01",
+                  account = "CORP\\bob",
+                  data = { TargetUserName = "bob", TargetDomainName = "CORP",
+                           SubStatus = "0xc000006a" } }
+      r[k] = v
+      return r
+    end
+    local nan = 0 / 0
+    for _, case in ipairs({ { 5, "a record expected, got number" },
+                            { "x", "a record expected, got string" },
+                            { rec("id", nan), "a record whose id is NaN" },
+                            { rec("account", nan), "a record whose account is NaN" },
+                            { rec("computer", nan), "a record whose computer is NaN" } }) do
+      local ok, err = pcall(api.triage, { rec("id", 4625), case[1] })
+      assert.is_false(ok)
+      assert.matches("bad argument #1 to 'add' (" .. case[2] .. ")", err, 1, true)
+    end
+    -- (the good record alone is read)
+    assert.are.equal(1, api.triage({ rec("id", 4625) }).events)
+  end)
+end)

@@ -291,14 +291,25 @@ local function switch(self, p)
   self.found:reading(p or "windows")
 end
 
---- Takes one record (decorated).
+--- Takes one record (decorated).  A script's own record may be anything:
+-- what is not a table, or whose ID, account or computer is NaN (no
+-- reader makes one; each is a key of the tables the triage keeps), is
+-- refused with its reason, before the triage takes any of it.
 function ACC:add(rec)
+  if type(rec) ~= "table" then
+    error("bad argument #1 to 'add' (a record expected, got " .. type(rec) .. ")", 2)
+  end
+  local id, account, computer = rec.id, rec.account, rec.computer
+  if id ~= id or account ~= account or computer ~= computer then
+    error("bad argument #1 to 'add' (a record whose " ..
+          (id ~= id and "id" or account ~= account and "account" or "computer") ..
+          " is NaN)", 2)
+  end
   local p = rec.platform
   if p ~= self.at then switch(self, p) end
   local r = self.r
   self.n = self.n + 1
   r.events = r.events + 1
-  local id = rec.id
   local ids = self.ids
   ids[id] = (ids[id] or 0) + 1
   if ABOUT_THE_LOG[id] then
