@@ -1716,7 +1716,7 @@ local function find_all(self, tables_only)
   -- attack's tens of thousands, each a miss in the caches).
   local fail_by_id, fail_by_src, bad_by_id, bad_by_src = {}, {}, {}, {}
   local tried_by_src = {} -- (other_failures': fail_by_src but a virtual account's)
-  local unsourced_bad = {} -- (NTLM bad passwords that name no source: 4776 with no workstation)
+  local unsourced_bad = {} -- (NTLM bad passwords with no address: no source, or a workstation name)
   -- (and apart from it, by source, the failures behind a web front end)
   local fronted = {}
   local public = self.public -- (is_public, but for the network's own blocks)
