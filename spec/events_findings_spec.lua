@@ -1436,6 +1436,84 @@ describe("findings", function()
       assert.are.equal(5, by["10.0.0.99"].count)
     end)
 
+    -- Four people left and their accounts were disabled, but scheduled
+    -- tasks on app01 still run as them, each hour on the hour: app01 asks
+    -- for a TGT for each of the four within seconds, and the DC refuses
+    -- each with 0x12, hour after hour.  That is four names from one
+    -- source in a burst, as a scan is, but the same four again each hour:
+    -- a tool probing names asks each once.  What to do is find the tasks,
+    -- not block app01.
+    local LEAVERS = { "jsmith", "mlopez", "tchen", "abrown" }
+    local function leavers_tasks(log, hours)
+      for h = 0, hours - 1 do
+        for i, u in ipairs(LEAVERS) do
+          log[#log + 1] = asked(u, "10.0.0.30", h * 3600 + i, "0x12")
+        end
+      end
+      return log
+    end
+
+    it("reads the same accounts refused again each hour as tasks, not as enumeration", function()
+      local r = sc.triage(leavers_tasks({}, 8))
+      none(r, "user_enumeration")
+      local f = one(r, "account_revoked")
+      assert.are.equal("stale_credential", f.reading)
+      assert.are.equal("low", f.severity)
+      assert.are.equal(32, f.count)
+      assert.are.equal(rules.WHY.refused_again, f.why)
+      assert.are.equal(rules.ON_SCHEDULE, f.check[1])
+      assert.not_matches("Block the source", joined(f), 1, true)
+
+      -- A fifth account whose task first fails in the last hour is
+      -- refused once; beside the four it is no scan either.
+      local log = leavers_tasks({}, 8)
+      log[#log + 1] = asked("kpatel", "10.0.0.30", 7 * 3600 + 5, "0x12")
+      r = sc.triage(log)
+      none(r, "user_enumeration")
+      f = one(r, "account_revoked")
+      assert.are.equal("stale_credential", f.reading)
+      assert.are.equal(33, f.count)
+    end)
+
+    -- An attacker who runs kerbrute's userenum with the same list twice,
+    -- an hour apart: names that do not exist answer 0x6 each time, and
+    -- the leavers' disabled accounts on the list 0x12 each time.  Its
+    -- refusals repeat as the tasks' do, but its names that do not exist
+    -- are a scan's still, and the refused accounts, beside them, read as
+    -- names tried.
+    it("still finds a scan run twice with the same list, its refusals beside it", function()
+      local log = {}
+      for run = 0, 1 do
+        for i, u in ipairs(LEAVERS) do
+          log[#log + 1] = asked(u, "10.0.0.66", run * 3600 + i * 0.1, "0x12")
+        end
+        for i = 1, 6 do
+          log[#log + 1] = asked("nosuch" .. i, "10.0.0.66", run * 3600 + 1 + i * 0.1, "0x6")
+        end
+      end
+      local r = sc.triage(log)
+      local scan = one(r, "user_enumeration")
+      assert.are.equal(12, scan.count)
+      assert.are.equal("attacker", scan.reading)
+      local f = one(r, "account_revoked")
+      assert.are.equal("attacker", f.reading)
+      assert.are.equal(8, f.count)
+      assert.matches("Block the source", joined(f), 1, true)
+
+      -- The same scan from app01 an hour after the tasks' second run:
+      -- the scan is found, and the tasks' refusals, none near it, are the
+      -- tasks'.
+      log = leavers_tasks({}, 2)
+      for i = 1, 6 do
+        log[#log + 1] = asked("nosuch" .. i, "10.0.0.30", 7200 + 1800 + i * 0.1, "0x6")
+      end
+      r = sc.triage(log)
+      assert.are.equal(6, one(r, "user_enumeration").count)
+      f = one(r, "account_revoked")
+      assert.are.equal("stale_credential", f.reading)
+      assert.are.equal(8, f.count)
+    end)
+
     -- One 0x12 for one account from its user's PC: Kerberos refused the
     -- account, which may be disabled, expired, locked or outside its logon
     -- hours.  Not a lockout.

@@ -1693,6 +1693,33 @@ local function other_failures(by_src, w)
   end, test
 end
 
+-- A source's probes (unknown or refused names, in time order) that
+-- refuse the same account again, and the rest: the refusals (0x12: the
+-- name exists) of each account the source was refused for more than w
+-- seconds apart.  Tasks, services and application pools set to run as an
+-- account since disabled ask at each of their runs; a tool probing names
+-- asks each once (run again, its names that do not exist still count).
+local function refused_again(list, w)
+  local first, last = {}, {}
+  for _, e in ipairs(list) do
+    local id = e.identity
+    if e.class == "revoked" and id then
+      if first[id] == nil then first[id] = e.t end
+      last[id] = e.t
+    end
+  end
+  local again, rest = {}, {}
+  for _, e in ipairs(list) do
+    local id = e.identity
+    if e.class == "revoked" and id and last[id] - first[id] > w then
+      again[#again + 1] = e
+    else
+      rest[#rest + 1] = e
+    end
+  end
+  return again, rest
+end
+
 -- The findings, sorted by severity, and the attempts they come from
 -- counted by shape.
 local function find_all(self, tables_only)
@@ -1813,6 +1840,26 @@ local function find_all(self, tables_only)
   end
   if tables_only then return {}, shapes end
   local attacking, attacker = other_failures(tried_by_src, w)
+  -- Did e's source fail for another account within w of it, but by
+  -- refusals, where it has a schedule's (again: the sources whose
+  -- refusals of the same accounts came again)?  A task set up since
+  -- is refused for its account beside them, and is no sign of one trying
+  -- names: those are an account not refused (0x6, a bad password) or a
+  -- scan of refused names (user_enumeration, which takes them).  e is
+  -- one of its source's failures (other_failures put its place in e.at).
+  local function beside_others(e, again)
+    local l = e.source and tried_by_src[e.source]
+    if l == nil or l[e.at] ~= e or not again[e.source] then return attacker(e) end
+    for step = -1, 1, 2 do
+      local i = e.at + step
+      while l[i] and math_abs(l[i].t - e.t) <= w do
+        local x = l[i]
+        if x.identity ~= e.identity and x.class ~= "revoked" then return true end
+        i = i + step
+      end
+    end
+    return false
+  end
   -- Did a source of l, one identity's attempts in time order, fail behind
   -- a web front end for another identity within window seconds of them?
   -- Then "failed for this account only" would be false: the why says what
@@ -2083,8 +2130,14 @@ local function find_all(self, tables_only)
     end
   end
 
+  -- (a source's refusals of the same accounts again are left out: a
+  -- schedule's, read by the accounts' own findings below)
+  local repeated, again_from = {}, {}
   for _, k in ipairs(order) do
-    local l, p = runs_that(by_src[k], w, w, "identity", o.enumeration)
+    local repeats, rest = refused_again(by_src[k], w)
+    for _, e in ipairs(repeats) do repeated[e] = true end
+    if #repeats > 0 then again_from[k] = true end
+    local l, p = runs_that(rest, w, w, "identity", o.enumeration)
     if p >= o.enumeration then
       for _, e in ipairs(l) do enumerating[e] = true end
       local dbd = by_design(l)
@@ -2131,8 +2184,15 @@ local function find_all(self, tables_only)
       end
     end
     local parts = { attacker = {}, stale_credential = {} }
+    -- (the source failed for others near an attempt by refusals again
+    -- alone: a schedule's, no sign of one trying names)
+    local scheduled = false
     for _, e in ipairs(l) do
-      local r = (attacker(e) or many[e]) and "attacker" or "stale_credential"
+      local a = attacker(e)
+      if a and next(again_from) and not beside_others(e, again_from) then
+        a, scheduled = false, true
+      end
+      local r = (a or many[e]) and "attacker" or "stale_credential"
       local p = parts[r]
       p[#p + 1] = e
     end
@@ -2152,10 +2212,16 @@ local function find_all(self, tables_only)
         end
         local x = finding(kind, p, r, { disabled_by_design = #dbd > 0 and dbd or nil,
           why = by_many and "locked_many" or r == "attacker" and "other_accounts" or
+                scheduled and "refused_again" or
                 fronted_others(p, w) and "front_end_others" or lone_why(p),
           why_format = by_many and { most } or nil,
           why_internet = r == "attacker" and internet_in(p) or nil })
         if cl == "lockout" then callers_of(x, p, bad_by_id, w) end
+        if r == "stale_credential" and scheduled then
+          for _, e in ipairs(p) do
+            if repeated[e] then x.check = prepend(rules.ON_SCHEDULE, x.check); break end
+          end
+        end
         if has_many then
           x.severity = "high"
           -- (what the caller is decides it: a front end's users, or a
