@@ -1475,6 +1475,28 @@ describe("findings", function()
       assert.are.equal(33, f.count)
     end)
 
+    -- The same tasks where the DC checks their passwords over NTLM: its
+    -- 4776s name APP01 and answer 0xC0000072 (the account is disabled)
+    -- each hour.  Four disabled accounts from one host in seconds read as
+    -- a host trying names; hour after hour, they are its tasks.  A bad
+    -- password for another account among them is still a sign of one.
+    it("reads NTLM's disabled accounts failing again each hour as the host's tasks", function()
+      local log = {}
+      for h = 0, 7 do
+        for i, u in ipairs(LEAVERS) do
+          log[#log + 1] = ntlm(u, "APP01", h * 3600 + i, "0xc0000072")
+        end
+      end
+      local f = one(sc.triage(log), "disabled_account")
+      assert.are.same({ "stale_credential", "low", 32 }, { f.reading, f.severity, f.count })
+      assert.are.equal(rules.WHY.refused_again, f.why)
+      log[#log + 1] = ntlm("ceo", "APP01", 3 * 3600 + 3, "0xc000006a")
+      local parts = sc.findings(sc.triage(log), "disabled_account")
+      local by = {}
+      for _, x in ipairs(parts) do by[x.reading] = x.count end
+      assert.are.same({ attacker = 4, stale_credential = 28 }, by)
+    end)
+
     -- An attacker who runs kerbrute's userenum with the same list twice,
     -- an hour apart: names that do not exist answer 0x6 each time, and
     -- the leavers' disabled accounts on the list 0x12 each time.  Its

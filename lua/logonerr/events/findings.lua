@@ -1693,17 +1693,22 @@ local function other_failures(by_src, w)
   end, test
 end
 
--- A source's probes (unknown or refused names, in time order) that
--- refuse the same account again, and the rest: the refusals (0x12: the
--- name exists) of each account the source was refused for more than w
--- seconds apart.  Tasks, services and application pools set to run as an
--- account since disabled ask at each of their runs; a tool probing names
--- asks each once (run again, its names that do not exist still count).
+-- The failures that say the account exists and is off: Kerberos 0x12
+-- (disabled, locked out, expired or outside its hours), disabled,
+-- expired (the account or its password).
+local OFF = { revoked = true, disabled = true, expired = true }
+
+-- A source's failures (in time order) that come again for an account
+-- that is off, and the rest: those of an OFF class for an account the
+-- source failed for so more than w seconds apart.  Tasks, services and
+-- application pools set to run as an account since disabled ask at each
+-- of their runs; a tool probing names asks each once (run again, its
+-- names that do not exist still count).
 local function refused_again(list, w)
   local first, last = {}, {}
   for _, e in ipairs(list) do
     local id = e.identity
-    if e.class == "revoked" and id then
+    if OFF[e.class] and id then
       if first[id] == nil then first[id] = e.t end
       last[id] = e.t
     end
@@ -1711,7 +1716,7 @@ local function refused_again(list, w)
   local again, rest = {}, {}
   for _, e in ipairs(list) do
     local id = e.identity
-    if e.class == "revoked" and id and last[id] - first[id] > w then
+    if OFF[e.class] and id and last[id] - first[id] > w then
       again[#again + 1] = e
     else
       rest[#rest + 1] = e
@@ -1840,13 +1845,14 @@ local function find_all(self, tables_only)
   end
   if tables_only then return {}, shapes end
   local attacking, attacker = other_failures(tried_by_src, w)
-  -- Did e's source fail for another account within w of it, but by
-  -- refusals, where it has a schedule's (again: the sources whose
-  -- refusals of the same accounts came again)?  A task set up since
-  -- is refused for its account beside them, and is no sign of one trying
-  -- names: those are an account not refused (0x6, a bad password) or a
-  -- scan of refused names (user_enumeration, which takes them).  e is
-  -- one of its source's failures (other_failures put its place in e.at).
+  -- Did e's source fail for another account within w of it, but for
+  -- accounts that are off (OFF), where it has a schedule's (again: the
+  -- sources whose failures for such accounts came again)?  A task set up
+  -- since fails for its account beside them, and is no sign of one trying
+  -- names: those are a name or password that is wrong (0x6, a bad
+  -- password) or a scan of refused names (user_enumeration, which takes
+  -- them).  e is one of its source's failures (other_failures put its
+  -- place in e.at).
   local function beside_others(e, again)
     local l = e.source and tried_by_src[e.source]
     if l == nil or l[e.at] ~= e or not again[e.source] then return attacker(e) end
@@ -1854,7 +1860,7 @@ local function find_all(self, tables_only)
       local i = e.at + step
       while l[i] and math_abs(l[i].t - e.t) <= w do
         local x = l[i]
-        if x.identity ~= e.identity and x.class ~= "revoked" then return true end
+        if x.identity ~= e.identity and not OFF[x.class] then return true end
         i = i + step
       end
     end
@@ -2130,13 +2136,17 @@ local function find_all(self, tables_only)
     end
   end
 
-  -- (a source's refusals of the same accounts again are left out: a
-  -- schedule's, read by the accounts' own findings below)
+  -- (a source's failures for the same accounts that are off, again, are
+  -- a schedule's: left out of a scan, and read by the accounts' own
+  -- findings below)
   local repeated, again_from = {}, {}
-  for _, k in ipairs(order) do
-    local repeats, rest = refused_again(by_src[k], w)
+  for src, l in pairs(tried_by_src) do
+    local repeats = refused_again(l, w)
     for _, e in ipairs(repeats) do repeated[e] = true end
-    if #repeats > 0 then again_from[k] = true end
+    if #repeats > 0 then again_from[src] = true end
+  end
+  for _, k in ipairs(order) do
+    local _, rest = refused_again(by_src[k], w)
     local l, p = runs_that(rest, w, w, "identity", o.enumeration)
     if p >= o.enumeration then
       for _, e in ipairs(l) do enumerating[e] = true end
@@ -2217,7 +2227,7 @@ local function find_all(self, tables_only)
           why_format = by_many and { most } or nil,
           why_internet = r == "attacker" and internet_in(p) or nil })
         if cl == "lockout" then callers_of(x, p, bad_by_id, w) end
-        if r == "stale_credential" and scheduled then
+        if r == "stale_credential" and scheduled and cl == "revoked" then
           for _, e in ipairs(p) do
             if repeated[e] then x.check = prepend(rules.ON_SCHEDULE, x.check); break end
           end
