@@ -1497,43 +1497,92 @@ describe("findings", function()
       assert.are.same({ attacker = 4, stale_credential = 28 }, by)
     end)
 
-    -- An attacker who runs kerbrute's userenum with the same list twice,
-    -- an hour apart: names that do not exist answer 0x6 each time, and
-    -- the leavers' disabled accounts on the list 0x12 each time.  Its
-    -- refusals repeat as the tasks' do, but its names that do not exist
-    -- are a scan's still, and the refused accounts, beside them, read as
-    -- names tried.
-    it("still finds a scan run twice with the same list, its refusals beside it", function()
-      local log = {}
-      for run = 0, 1 do
-        for i, u in ipairs(LEAVERS) do
-          log[#log + 1] = asked(u, "10.0.0.66", run * 3600 + i * 0.1, "0x12")
+    -- Scans that ask again.  kerbrute's userenum run twice with the same
+    -- list, an hour apart: names that do not exist answer 0x6 each time,
+    -- the leavers' disabled accounts on it 0x12 each time; and a list of
+    -- twelve disabled names alone, run twice.  Asked twice, the names are
+    -- still a scan's, whose answers (0x12: the name exists) the advice
+    -- names.  Looped every ten minutes, a list of thirty names is refused
+    -- at each pass, as tasks are; but no schedule runs thirty accounts'
+    -- tasks in one minute.
+    it("still finds a scan run twice or looped, with the names it confirmed", function()
+      local function scan(log, ip, at_t, names, unknown)
+        for i, u in ipairs(names) do log[#log + 1] = asked(u, ip, at_t + i * 0.1, "0x12") end
+        for i = 1, unknown do
+          log[#log + 1] = asked("nosuch" .. i, ip, at_t + 5 + i * 0.1, "0x6")
         end
-        for i = 1, 6 do
-          log[#log + 1] = asked("nosuch" .. i, "10.0.0.66", run * 3600 + 1 + i * 0.1, "0x6")
+        return log
+      end
+      local log = scan(scan({}, "10.0.0.66", 0, LEAVERS, 6), "10.0.0.66", 3600, LEAVERS, 6)
+      local r = sc.triage(log)
+      local f = one(r, "user_enumeration")
+      assert.are.same({ "attacker", 20 }, { f.reading, f.count })
+      assert.are.equal(4, #f.refused)
+      none(r, "account_revoked")
+
+      local old = {}
+      for i = 1, 12 do old[i] = "old" .. i end
+      f = one(sc.triage(scan(scan({}, "10.0.0.66", 0, old, 0), "10.0.0.66", 3600, old, 0)),
+              "user_enumeration")
+      assert.are.same({ 24, 12 }, { f.count, #f.refused })
+
+      local thirty = {}
+      for i = 1, 30 do thirty[i] = "gone" .. i end
+      log = {}
+      for pass = 0, 4 do scan(log, "10.0.0.66", pass * 600, thirty, 0) end
+      r = sc.triage(log)
+      assert.are.equal(150, one(r, "user_enumeration").count)
+      none(r, "account_revoked")
+    end)
+
+    -- Beside the tasks, what they do not explain.  A scan of new names
+    -- from app01 between two runs is found, and the tasks' refusals,
+    -- none near it, are the tasks'.  Three accounts refused at once from
+    -- app01 long after any run, with no task behind them, read as names
+    -- tried, as they do from a host with no schedule.  bob refused once at
+    -- his own PC is his own finding, not the schedule's.
+    it("tells the tasks' refusals from a scan, a burst and another host beside them", function()
+      local log = leavers_tasks({}, 3)
+      for i = 1, 6 do
+        log[#log + 1] = asked("nosuch" .. i, "10.0.0.30", 5400 + i * 0.1, "0x6")
+      end
+      local r = sc.triage(log)
+      assert.are.equal(6, one(r, "user_enumeration").count)
+      local f = one(r, "account_revoked")
+      assert.are.same({ "stale_credential", 12 }, { f.reading, f.count })
+
+      log = leavers_tasks({}, 3)
+      for i = 1, 3 do log[#log + 1] = asked("vic" .. i, "10.0.0.30", 30000 + i * 10, "0x12") end
+      log[#log + 1] = asked("bob", "10.0.0.77", 5000, "0x12")
+      r = sc.triage(log)
+      local by = {}
+      for _, x in ipairs(sc.findings(r, "account_revoked")) do
+        by[x.why] = { x.reading, x.count, x.sources[1] }
+      end
+      assert.are.same({
+        [rules.WHY.refused_again] = { "stale_credential", 12, "10.0.0.30" },
+        [rules.WHY.other_accounts] = { "attacker", 3, "10.0.0.30" },
+        [rules.WHY.one_account] = { "stale_credential", 1, "10.0.0.77" },
+      }, by)
+    end)
+
+    -- Four users of a Remote Desktop host locked out, their sessions
+    -- trying the old password again every two minutes for ten minutes:
+    -- Kerberos refuses each with 0x12 from the host.  Six times each,
+    -- minutes apart, is no scan.  The advice says where such retries come
+    -- from before it says tasks.
+    it("reads a locked-out user's sessions trying again as a schedule's", function()
+      local log = {}
+      for n = 0, 5 do
+        for i, u in ipairs({ "ann", "bob", "cid", "dan" }) do
+          log[#log + 1] = asked(u, "10.0.0.40", n * 120 + i * 7, "0x12")
         end
       end
       local r = sc.triage(log)
-      local scan = one(r, "user_enumeration")
-      assert.are.equal(12, scan.count)
-      assert.are.equal("attacker", scan.reading)
+      none(r, "user_enumeration")
       local f = one(r, "account_revoked")
-      assert.are.equal("attacker", f.reading)
-      assert.are.equal(8, f.count)
-      assert.matches("Block the source", joined(f), 1, true)
-
-      -- The same scan from app01 an hour after the tasks' second run:
-      -- the scan is found, and the tasks' refusals, none near it, are the
-      -- tasks'.
-      log = leavers_tasks({}, 2)
-      for i = 1, 6 do
-        log[#log + 1] = asked("nosuch" .. i, "10.0.0.30", 7200 + 1800 + i * 0.1, "0x6")
-      end
-      r = sc.triage(log)
-      assert.are.equal(6, one(r, "user_enumeration").count)
-      f = one(r, "account_revoked")
-      assert.are.equal("stale_credential", f.reading)
-      assert.are.equal(8, f.count)
+      assert.are.same({ "stale_credential", 24 }, { f.reading, f.count })
+      assert.matches("locked-out user, the Remote Desktop sessions", f.check[1], 1, true)
     end)
 
     -- One 0x12 for one account from its user's PC: Kerberos refused the

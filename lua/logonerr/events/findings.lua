@@ -1695,34 +1695,74 @@ end
 
 -- The failures that say the account exists and is off: Kerberos 0x12
 -- (disabled, locked out, expired or outside its hours), disabled,
--- expired (the account or its password).
-local OFF = { revoked = true, disabled = true, expired = true }
+-- expired (the account or its password), locked out.
+local OFF = { revoked = true, disabled = true, expired = true, lockout = true }
 
--- A source's failures (in time order) that come again for an account
--- that is off, and the rest: those of an OFF class for an account the
--- source failed for so more than w seconds apart.  Tasks, services and
--- application pools set to run as an account since disabled ask at each
--- of their runs; a tool probing names asks each once (run again, its
--- names that do not exist still count).
-local function refused_again(list, w)
-  local first, last = {}, {}
-  for _, e in ipairs(list) do
-    local id = e.identity
-    if OFF[e.class] and id then
-      if first[id] == nil then first[id] = e.t end
-      last[id] = e.t
+-- A schedule's failures: a source's for an account that is off, at
+-- RUNS_AGAIN or more times each over a minute after the one before
+-- (retries within it are one), where no minute holds the source's such
+-- failures for most accounts or more (a tool looping over a list of
+-- names).  Scheduled tasks, services and application pools set to run
+-- as an account since disabled fail at each run, every few minutes or
+-- hours, and so do a locked-out user's sessions; a tool probing names
+-- asks each once, or again to be sure.
+-- by_src: each source's failures, in time order.  Returns the set of
+-- them (again), and a test of an attempt e: did its source fail for
+-- another account within w of it, leaving out its failures for accounts
+-- off within w of a schedule's (a task set up since among them)?  nil
+-- for a source with no schedule.
+local RUNS_AGAIN = 3
+local function schedules(by_src, w, most)
+  local again, kept = {}, {} -- (kept: by source, its failures the test looks at)
+  for src, l in pairs(by_src) do
+    local runs, last = {}, {}
+    for _, e in ipairs(l) do
+      local id = e.identity
+      if OFF[e.class] and id then
+        if last[id] == nil or e.t - last[id] > MINUTE then
+          runs[id], last[id] = (runs[id] or 0) + 1, e.t
+        end
+      end
+    end
+    local mine = {}
+    for _, e in ipairs(l) do
+      if OFF[e.class] and e.identity and runs[e.identity] >= RUNS_AGAIN then
+        mine[#mine + 1] = e
+      end
+    end
+    if #mine > 0 and peak(mine, MINUTE, "identity") < most then
+      for _, e in ipairs(mine) do again[e] = true end
+      -- The rest: those not for an account off within w of one of mine,
+      -- with where each run of one identity ends (other_failures').
+      local k, j, last_of = {}, 0, {}
+      for _, e in ipairs(l) do
+        while mine[j + 1] and mine[j + 1].t <= e.t do j = j + 1 end
+        local before, after = mine[j], mine[j + 1]
+        local near = (before and e.t - before.t <= w) or (after and after.t - e.t <= w)
+        if not (OFF[e.class] and near) then k[#k + 1] = e end
+      end
+      for i = #k, 1, -1 do
+        local x = k[i + 1]
+        last_of[i] = (x and x.identity == k[i].identity) and last_of[i + 1] or i
+      end
+      kept[src] = { list = k, last = last_of }
     end
   end
-  local again, rest = {}, {}
-  for _, e in ipairs(list) do
-    local id = e.identity
-    if OFF[e.class] and id and last[id] - first[id] > w then
-      again[#again + 1] = e
-    else
-      rest[#rest + 1] = e
+  local function tried_others(e)
+    local s = kept[e.source]
+    local k, lo, hi = s.list, 1, #s.list + 1 -- (lo: the first at e.t - w or later)
+    while lo < hi do
+      local mid = floor((lo + hi) / 2)
+      if k[mid].t < e.t - w then lo = mid + 1 else hi = mid end
     end
+    local x = k[lo]
+    if x and x.identity == e.identity then x = k[s.last[lo] + 1] end
+    return x ~= nil and x.t - e.t <= w
   end
-  return again, rest
+  return again, function(e)
+    if e.source == nil or kept[e.source] == nil then return nil end
+    return tried_others(e)
+  end
 end
 
 -- The findings, sorted by severity, and the attempts they come from
@@ -1845,27 +1885,6 @@ local function find_all(self, tables_only)
   end
   if tables_only then return {}, shapes end
   local attacking, attacker = other_failures(tried_by_src, w)
-  -- Did e's source fail for another account within w of it, but for
-  -- accounts that are off (OFF), where it has a schedule's (again: the
-  -- sources whose failures for such accounts came again)?  A task set up
-  -- since fails for its account beside them, and is no sign of one trying
-  -- names: those are a name or password that is wrong (0x6, a bad
-  -- password) or a scan of refused names (user_enumeration, which takes
-  -- them).  e is one of its source's failures (other_failures put its
-  -- place in e.at).
-  local function beside_others(e, again)
-    local l = e.source and tried_by_src[e.source]
-    if l == nil or l[e.at] ~= e or not again[e.source] then return attacker(e) end
-    for step = -1, 1, 2 do
-      local i = e.at + step
-      while l[i] and math_abs(l[i].t - e.t) <= w do
-        local x = l[i]
-        if x.identity ~= e.identity and not OFF[x.class] then return true end
-        i = i + step
-      end
-    end
-    return false
-  end
   -- Did a source of l, one identity's attempts in time order, fail behind
   -- a web front end for another identity within window seconds of them?
   -- Then "failed for this account only" would be false: the why says what
@@ -2136,17 +2155,14 @@ local function find_all(self, tables_only)
     end
   end
 
-  -- (a source's failures for the same accounts that are off, again, are
-  -- a schedule's: left out of a scan, and read by the accounts' own
-  -- findings below)
-  local repeated, again_from = {}, {}
-  for src, l in pairs(tried_by_src) do
-    local repeats = refused_again(l, w)
-    for _, e in ipairs(repeats) do repeated[e] = true end
-    if #repeats > 0 then again_from[src] = true end
-  end
+  -- (a schedule's failures are left out of a scan, and read by the
+  -- accounts' own findings below)
+  local on_schedule, tried_others = schedules(tried_by_src, w, o.unnamed_tool)
   for _, k in ipairs(order) do
-    local _, rest = refused_again(by_src[k], w)
+    local rest = {}
+    for _, e in ipairs(by_src[k]) do
+      if not on_schedule[e] then rest[#rest + 1] = e end
+    end
     local l, p = runs_that(rest, w, w, "identity", o.enumeration)
     if p >= o.enumeration then
       for _, e in ipairs(l) do enumerating[e] = true end
@@ -2193,21 +2209,22 @@ local function find_all(self, tables_only)
         end
       end
     end
-    local parts = { attacker = {}, stale_credential = {} }
-    -- (the source failed for others near an attempt by refusals again
-    -- alone: a schedule's, no sign of one trying names)
-    local scheduled = false
+    -- (schedule: a schedule's failures, and those the source's others
+    -- made read as an attack where they were a schedule's alone)
+    local parts = { attacker = {}, stale_credential = {}, schedule = {} }
     for _, e in ipairs(l) do
-      local a = attacker(e)
-      if a and next(again_from) and not beside_others(e, again_from) then
-        a, scheduled = false, true
+      local a, r = attacker(e), "stale_credential"
+      if many[e] or (a and tried_others(e) ~= false) then
+        r = "attacker"
+      elseif a or on_schedule[e] then
+        r = "schedule"
       end
-      local r = (a or many[e]) and "attacker" or "stale_credential"
       local p = parts[r]
       p[#p + 1] = e
     end
-    for _, r in ipairs({ "attacker", "stale_credential" }) do
-      local p = parts[r]
+    for _, part in ipairs({ "attacker", "stale_credential", "schedule" }) do
+      local p = parts[part]
+      local r = part == "schedule" and "stale_credential" or part
       if #p > 0 and #p >= o[THRESHOLD[cl]] then
         local dbd = (cl == "revoked" or cl == "disabled") and by_design(p) or {}
         -- (a caller's many lockouts in it: high; its why, where none of
@@ -2222,15 +2239,14 @@ local function find_all(self, tables_only)
         end
         local x = finding(kind, p, r, { disabled_by_design = #dbd > 0 and dbd or nil,
           why = by_many and "locked_many" or r == "attacker" and "other_accounts" or
-                scheduled and "refused_again" or
+                part == "schedule" and "refused_again" or
                 fronted_others(p, w) and "front_end_others" or lone_why(p),
           why_format = by_many and { most } or nil,
           why_internet = r == "attacker" and internet_in(p) or nil })
         if cl == "lockout" then callers_of(x, p, bad_by_id, w) end
-        if r == "stale_credential" and scheduled and cl == "revoked" then
-          for _, e in ipairs(p) do
-            if repeated[e] then x.check = prepend(rules.ON_SCHEDULE, x.check); break end
-          end
+        -- (disabled_account's own advice starts with where to look)
+        if part == "schedule" and cl ~= "disabled" then
+          x.check = prepend(rules.ON_SCHEDULE, x.check)
         end
         if has_many then
           x.severity = "high"

@@ -26,7 +26,8 @@ M.DEFAULTS = {
   success_after = 5,        -- failures before a success that make it suspect
   explicit = 4,             -- accounts whose credentials one process or source used
   unnamed = 20,             -- failures naming no account from one remote source in the window
-  unnamed_tool = 20,        -- as many of them in one minute as only a tool sends (one each 3 s)
+  unnamed_tool = 20,        -- as many of them in one minute as only a tool sends (one each 3 s),
+                            -- and as many accounts (a spray naming no source; no schedule's)
   kerberoast_many = 3,      -- services roasted in the window that raise the severity
   lockout = 1, revoked = 1, disabled = 1, expired = 1, restricted = 1, clock_skew = 1,
 }
@@ -542,11 +543,13 @@ M.SOME_NO_SOURCE = "Some of these records name no source (an NTLM client may sen
 -- workstation names alone, none of which a logon came from.
 M.NAMES_MADE_UP = "The workstation names these records give (a 4776's Workstation) are the client's own word, and no logon in the logs read came from any of them: a tool may send no name, or a new one at each try, and none of them is a host to go to. " .. FIND_CLIENT .. " What follows is about that client, once found."
 
+--- First in the advice of a finding of a schedule's failures: a
+-- source's for accounts that are off, again at each of its runs
+-- (findings: refused_again).
+M.ON_SCHEDULE = "Failures for the same accounts at each run come from something set up to use them: for a locked-out user, the Remote Desktop sessions, phones and mapped drives that keep an old password; for an account disabled or expired, on the source, the scheduled tasks by their Run As User (schtasks /query /v /fo list), the services by their log-on account (Get-CimInstance Win32_Service | Select-Object Name, StartName) and IIS's application pools by their identity (appcmd list apppool /text:*)."
+
 --- First in the advice of a lockout finding where one caller locked out
 -- spray accounts or more within the window.
--- The advice line put first where a source's refusals of the same
--- accounts came again and again (findings: refused_again).
-M.ON_SCHEDULE = "The same accounts refused again at each run are what scheduled tasks, services and application pools set to run as them do: on the source, list the tasks by their Run As User (schtasks /query /v /fo list) and the services by their log-on account (Get-CimInstance Win32_Service | Select-Object Name, StartName), and IIS's application pools by their identity."
 M.LOCKED_MANY = "One caller locked out several accounts within minutes: find out first what it is. A server that passes users' logons on (Exchange, ADFS or its proxy, a VPN or RD gateway, an IIS site) locks its users' accounts when their phones and PCs keep old passwords, several at once on a day many passwords change, and its own logs (IIS's, ADFS's, the gateway's) name the client behind each lockout: read those before blocking it. Any other caller guessed at each account past its lockout threshold: treat it as an attack's source."
 
 --- The lockout advice's line where the source failed for other accounts,
@@ -674,7 +677,7 @@ M.WHY = {
   after_unnamed = "the success's source sent failures naming no account at a tool's pace before it",
   after_count = "more failures came before the success within the window than a person retypes, from one source (or naming none) or from sources that each sent the account few: a guessing tool's count (brute_force)",
   unnamed_rate = "more failures naming no account in a minute than anything but a tool sends",
-  refused_again = "the source's failures for other accounts near these were refusals of the same accounts again and again, more than the window apart: tasks, services and application pools still set to run as an account since disabled, expired or locked out ask again at each run, where a tool probing names asks each once; these are read by themselves",
+  refused_again = "the source failed for accounts that are off (disabled, locked out, expired) again and again, at several runs minutes or hours apart, and near these for no other account: scheduled tasks, services and application pools still set to run as such an account fail at each run, a task set up since among them, and so do a locked-out user's sessions; a tool probing names asks each once",
   locked_many = "one caller locked out %d accounts within the window, as guessing at many accounts does past their lockout threshold",
   unsourced_rate = "NTLM bad passwords for %d accounts in one minute at one DC, naming no source or only workstation names no logon came from (the client makes that name up): more accounts at once than people mistyping send, a spraying tool's pace",
   unsourced_rate_fixed = "NTLM bad passwords for %d accounts in one minute at one DC, naming no source or only workstation names no logon came from (the client makes that name up): more accounts at once than people mistyping send, a spraying tool's pace; but %d of its %d accounts logged on within a minute after a bad password, as people who mistyped do, and as accounts whose password the tool's next try found",
