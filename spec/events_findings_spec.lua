@@ -1535,21 +1535,23 @@ describe("findings", function()
       none(r, "account_revoked")
     end)
 
-    -- Beside the tasks, what they do not explain.  A scan of new names
-    -- from app01 between two runs is found, and the tasks' refusals,
-    -- none near it, are the tasks'.  Three accounts refused at once from
-    -- app01 long after any run, with no task behind them, read as names
-    -- tried, as they do from a host with no schedule.  bob refused once at
-    -- his own PC is his own finding, not the schedule's.
+    -- Beside the tasks, what they do not explain.  A host that asks for
+    -- names that do not exist is probing names, and its refusals, again
+    -- or not, are its scan's: a scan from app01 between two runs makes
+    -- the runs its own too (a tool that asks again to be sure is not told
+    -- from tasks).  Three accounts refused at once from app01 long after
+    -- any run, with no task behind them, read as names tried, as they do
+    -- from a host with no schedule.  bob refused once at his own PC is
+    -- his own finding, not the schedule's.
     it("tells the tasks' refusals from a scan, a burst and another host beside them", function()
       local log = leavers_tasks({}, 3)
       for i = 1, 6 do
         log[#log + 1] = asked("nosuch" .. i, "10.0.0.30", 5400 + i * 0.1, "0x6")
       end
       local r = sc.triage(log)
-      assert.are.equal(6, one(r, "user_enumeration").count)
-      local f = one(r, "account_revoked")
-      assert.are.same({ "stale_credential", 12 }, { f.reading, f.count })
+      local f = one(r, "user_enumeration")
+      assert.are.same({ 18, 4 }, { f.count, #f.refused })
+      none(r, "account_revoked")
 
       log = leavers_tasks({}, 3)
       for i = 1, 3 do log[#log + 1] = asked("vic" .. i, "10.0.0.30", 30000 + i * 10, "0x12") end
@@ -1564,6 +1566,70 @@ describe("findings", function()
         [rules.WHY.other_accounts] = { "attacker", 3, "10.0.0.30" },
         [rules.WHY.one_account] = { "stale_credential", 1, "10.0.0.77" },
       }, by)
+    end)
+
+    -- What guessing leaves behind is no schedule, however regular.
+    -- kerbrute's passwordspray at eight accounts, a round every two
+    -- minutes: five rounds of bad passwords (4771 0x18) lock them, and
+    -- the next five get 0x12; the source sent those accounts bad
+    -- passwords.  A scan of forty names in four seconds (ten refused,
+    -- thirty unknown) that asks the ten it confirmed again five and ten
+    -- minutes later: a host that asks for names that do not exist is
+    -- probing.  Two RDP users asked three times in three minutes to change
+    -- a reset password (0xC0000224) is a person at a keyboard.
+    it("reads no guesser's or person's repeats as a schedule", function()
+      local log = {}
+      for round = 0, 9 do
+        for i = 1, 8 do
+          local t = round * 120 + i * 0.2
+          log[#log + 1] = round < 5 and kerberos_bad("staff" .. i, "CORP.LOCAL", "10.0.0.66", t)
+                          or asked("staff" .. i, "10.0.0.66", t, "0x12")
+        end
+      end
+      local r = sc.triage(log)
+      assert.are.equal("high", one(r, "password_spray").severity)
+      for _, f in ipairs(r.findings) do assert.are_not.equal(rules.WHY.refused_again, f.why) end
+
+      log = {}
+      for pass = 0, 2 do
+        for i = 1, 10 do
+          log[#log + 1] = asked("found" .. i, "10.0.0.66", pass * 300 + i * 0.1, "0x12")
+        end
+        if pass == 0 then
+          for i = 1, 30 do log[#log + 1] = asked("nosuch" .. i, "10.0.0.66", 1 + i * 0.1, "0x6") end
+        end
+      end
+      r = sc.triage(log)
+      local f = one(r, "user_enumeration")
+      assert.are.same({ 60, 10 }, { f.count, #f.refused })
+      none(r, "account_revoked")
+
+      log = {}
+      for n = 0, 2 do
+        for i, u in ipairs({ "ann", "bob" }) do
+          local e = failed_logon(u, "CORP", "10.0.0.50", "PC50", n * 90 + i, "0xc0000224")
+          e.data.LogonType = "10"
+          log[#log + 1] = e
+        end
+      end
+      f = one(sc.triage(log), "expired_account")
+      assert.are_not.equal(rules.WHY.refused_again, f.why)
+    end)
+
+    -- Four service accounts whose passwords expired, their tasks on APP01
+    -- checked over NTLM each hour (4776 0xC0000071): the same schedule,
+    -- which expired_account's own advice says how to mend.
+    it("reads tasks of accounts whose password expired as a schedule", function()
+      local log = {}
+      for h = 0, 3 do
+        for i, u in ipairs({ "svc_a", "svc_b", "svc_c", "svc_d" }) do
+          log[#log + 1] = ntlm(u, "APP01", h * 3600 + i, "0xc0000071")
+        end
+      end
+      local f = one(sc.triage(log), "expired_account")
+      assert.are.same({ "stale_credential", 16 }, { f.reading, f.count })
+      assert.are.equal(rules.WHY.refused_again, f.why)
+      assert.are.equal(rules.ON_SCHEDULE, f.check[1])
     end)
 
     -- Four users of a Remote Desktop host locked out, their sessions

@@ -1695,61 +1695,73 @@ end
 
 -- The failures that say the account exists and is off: Kerberos 0x12
 -- (disabled, locked out, expired or outside its hours), disabled,
--- expired (the account or its password), locked out.
-local OFF = { revoked = true, disabled = true, expired = true, lockout = true }
+-- expired (the account or its password).  (Not a locked account's
+-- 0xC0000234: a guesser's tries after the lock, as a phone's are.)
+local OFF = { revoked = true, disabled = true, expired = true }
+-- Logon types of a person at the keyboard (interactive, unlock, remote
+-- interactive, cached): no task's.
+local AT_KEYBOARD = { [2] = true, [7] = true, [10] = true, [11] = true }
 
 -- A schedule's failures: a source's for an account that is off, at
 -- RUNS_AGAIN or more times each over a minute after the one before
--- (retries within it are one), where no minute holds the source's such
--- failures for most accounts or more (a tool looping over a list of
--- names).  Scheduled tasks, services and application pools set to run
--- as an account since disabled fail at each run, every few minutes or
--- hours, and so do a locked-out user's sessions; a tool probing names
--- asks each once, or again to be sure.
--- by_src: each source's failures, in time order.  Returns the set of
--- them (again), and a test of an attempt e: did its source fail for
--- another account within w of it, leaving out its failures for accounts
--- off within w of a schedule's (a task set up since among them)?  nil
--- for a source with no schedule.
+-- (retries within it are one).  Scheduled tasks, services and
+-- application pools set to run as an account since disabled fail at
+-- each run, every few minutes or hours.  Not at a keyboard, nor for an
+-- account the source sent a bad password for (a guesser that locked it,
+-- or a user's old password); and none at a source that asked for a name
+-- that does not exist, or failed for tool or more accounts in a minute
+-- (unnamed_tool: a tool going through a list, which may ask again to be
+-- sure).  by_src: each source's failures, in time order.  Returns the
+-- set of them, and a test of an attempt e: were its source's failures
+-- for other accounts within w of it all a schedule's, or for accounts
+-- off within w of one (a task set up since among them)?  (False where
+-- the source has no schedule.)
 local RUNS_AGAIN = 3
-local function schedules(by_src, w, most)
-  local again, kept = {}, {} -- (kept: by source, its failures the test looks at)
+local function schedules(by_src, w, tool)
+  local on, kept = {}, {} -- (kept: by source, its failures the test looks at)
   for src, l in pairs(by_src) do
-    local runs, last = {}, {}
+    local runs, last, bad, probing = {}, {}, {}, false
     for _, e in ipairs(l) do
-      local id = e.identity
-      if OFF[e.class] and id then
-        if last[id] == nil or e.t - last[id] > MINUTE then
-          runs[id], last[id] = (runs[id] or 0) + 1, e.t
+      local c = e.class
+      if c == "bad_password" and e.identity then bad[e.identity] = true end
+      if c == "unknown_user" then probing = true end
+    end
+    if not probing and peak(l, MINUTE, "identity") < tool then
+      local mine = {}
+      for _, e in ipairs(l) do
+        local id = e.identity
+        if OFF[e.class] and id and not bad[id] and not AT_KEYBOARD[e.logon_type] then
+          mine[#mine + 1] = e
+          if last[id] == nil or e.t - last[id] > MINUTE then
+            runs[id], last[id] = (runs[id] or 0) + 1, e.t
+          end
         end
       end
-    end
-    local mine = {}
-    for _, e in ipairs(l) do
-      if OFF[e.class] and e.identity and runs[e.identity] >= RUNS_AGAIN then
-        mine[#mine + 1] = e
+      local again = {}
+      for _, e in ipairs(mine) do
+        if runs[e.identity] >= RUNS_AGAIN then again[#again + 1] = e; on[e] = true end
       end
-    end
-    if #mine > 0 and peak(mine, MINUTE, "identity") < most then
-      for _, e in ipairs(mine) do again[e] = true end
-      -- The rest: those not for an account off within w of one of mine,
-      -- with where each run of one identity ends (other_failures').
-      local k, j, last_of = {}, 0, {}
-      for _, e in ipairs(l) do
-        while mine[j + 1] and mine[j + 1].t <= e.t do j = j + 1 end
-        local before, after = mine[j], mine[j + 1]
-        local near = (before and e.t - before.t <= w) or (after and after.t - e.t <= w)
-        if not (OFF[e.class] and near) then k[#k + 1] = e end
+      if #again > 0 then
+        -- The rest: not for an account off within w of one of again, with
+        -- where each run of one identity ends (other_failures').
+        local k, j, last_of = {}, 0, {}
+        for _, e in ipairs(l) do
+          while again[j + 1] and again[j + 1].t <= e.t do j = j + 1 end
+          local before, after = again[j], again[j + 1]
+          local near = (before and e.t - before.t <= w) or (after and after.t - e.t <= w)
+          if not (OFF[e.class] and near) then k[#k + 1] = e end
+        end
+        for i = #k, 1, -1 do
+          local x = k[i + 1]
+          last_of[i] = (x and x.identity == k[i].identity) and last_of[i + 1] or i
+        end
+        kept[src] = { list = k, last = last_of }
       end
-      for i = #k, 1, -1 do
-        local x = k[i + 1]
-        last_of[i] = (x and x.identity == k[i].identity) and last_of[i + 1] or i
-      end
-      kept[src] = { list = k, last = last_of }
     end
   end
-  local function tried_others(e)
-    local s = kept[e.source]
+  return on, function(e)
+    local s = e.source and kept[e.source]
+    if s == nil then return false end
     local k, lo, hi = s.list, 1, #s.list + 1 -- (lo: the first at e.t - w or later)
     while lo < hi do
       local mid = floor((lo + hi) / 2)
@@ -1757,11 +1769,7 @@ local function schedules(by_src, w, most)
     end
     local x = k[lo]
     if x and x.identity == e.identity then x = k[s.last[lo] + 1] end
-    return x ~= nil and x.t - e.t <= w
-  end
-  return again, function(e)
-    if e.source == nil or kept[e.source] == nil then return nil end
-    return tried_others(e)
+    return x == nil or x.t - e.t > w
   end
 end
 
@@ -2157,7 +2165,7 @@ local function find_all(self, tables_only)
 
   -- (a schedule's failures are left out of a scan, and read by the
   -- accounts' own findings below)
-  local on_schedule, tried_others = schedules(tried_by_src, w, o.unnamed_tool)
+  local on_schedule, schedule_alone = schedules(tried_by_src, w, o.unnamed_tool)
   for _, k in ipairs(order) do
     local rest = {}
     for _, e in ipairs(by_src[k]) do
@@ -2209,16 +2217,13 @@ local function find_all(self, tables_only)
         end
       end
     end
-    -- (schedule: a schedule's failures, and those the source's others
-    -- made read as an attack where they were a schedule's alone)
+    -- (schedule: those an attack's reading was given by a schedule's
+    -- failures near them alone)
     local parts = { attacker = {}, stale_credential = {}, schedule = {} }
     for _, e in ipairs(l) do
-      local a, r = attacker(e), "stale_credential"
-      if many[e] or (a and tried_others(e) ~= false) then
-        r = "attacker"
-      elseif a or on_schedule[e] then
-        r = "schedule"
-      end
+      local a = attacker(e)
+      local r = (a or many[e]) and "attacker" or "stale_credential"
+      if a and not many[e] and OFF[cl] and schedule_alone(e) then r = "schedule" end
       local p = parts[r]
       p[#p + 1] = e
     end
