@@ -1707,24 +1707,22 @@ local AT_KEYBOARD = { [2] = true, [7] = true, [10] = true, [11] = true }
 -- (retries within it are one).  Scheduled tasks, services and
 -- application pools set to run as an account since disabled fail at
 -- each run, every few minutes or hours.  Not at a keyboard, nor for an
--- account the source sent a bad password for (a guesser that locked it,
--- or a user's old password); and none at a source that asked for a name
--- that does not exist, or failed for tool or more accounts in a minute
+-- account that got a bad password from anywhere (bad: bad_by_id; a
+-- guesser that locked it, under another source's name perhaps, or a
+-- user's old password); and none at a source that asked for a name that
+-- does not exist, or failed for tool or more accounts in a minute
 -- (unnamed_tool: a tool going through a list, which may ask again to be
 -- sure).  by_src: each source's failures, in time order.  Returns the
 -- set of them, and a test of an attempt e: were its source's failures
--- for other accounts within w of it all a schedule's, or for accounts
--- off within w of one (a task set up since among them)?  (False where
--- the source has no schedule.)
+-- for other accounts within w of it all a schedule's?  (False where the
+-- source has no schedule.)
 local RUNS_AGAIN = 3
-local function schedules(by_src, w, tool)
+local function schedules(by_src, w, tool, bad)
   local on, kept = {}, {} -- (kept: by source, its failures the test looks at)
   for src, l in pairs(by_src) do
-    local runs, last, bad, probing = {}, {}, {}, false
+    local runs, last, probing = {}, {}, false
     for _, e in ipairs(l) do
-      local c = e.class
-      if c == "bad_password" and e.identity then bad[e.identity] = true end
-      if c == "unknown_user" then probing = true end
+      if e.class == "unknown_user" then probing = true end
     end
     if not probing and peak(l, MINUTE, "identity") < tool then
       local mine = {}
@@ -1742,14 +1740,11 @@ local function schedules(by_src, w, tool)
         if runs[e.identity] >= RUNS_AGAIN then again[#again + 1] = e; on[e] = true end
       end
       if #again > 0 then
-        -- The rest: not for an account off within w of one of again, with
-        -- where each run of one identity ends (other_failures').
-        local k, j, last_of = {}, 0, {}
+        -- The rest, with where each run of one identity ends
+        -- (other_failures').
+        local k, last_of = {}, {}
         for _, e in ipairs(l) do
-          while again[j + 1] and again[j + 1].t <= e.t do j = j + 1 end
-          local before, after = again[j], again[j + 1]
-          local near = (before and e.t - before.t <= w) or (after and after.t - e.t <= w)
-          if not (OFF[e.class] and near) then k[#k + 1] = e end
+          if not on[e] then k[#k + 1] = e end
         end
         for i = #k, 1, -1 do
           local x = k[i + 1]
@@ -2165,7 +2160,7 @@ local function find_all(self, tables_only)
 
   -- (a schedule's failures are left out of a scan, and read by the
   -- accounts' own findings below)
-  local on_schedule, schedule_alone = schedules(tried_by_src, w, o.unnamed_tool)
+  local on_schedule, schedule_alone = schedules(tried_by_src, w, o.unnamed_tool, bad_by_id)
   for _, k in ipairs(order) do
     local rest = {}
     for _, e in ipairs(by_src[k]) do
@@ -2217,13 +2212,13 @@ local function find_all(self, tables_only)
         end
       end
     end
-    -- (schedule: those an attack's reading was given by a schedule's
-    -- failures near them alone)
+    -- (schedule: a schedule's failures, where others of it near them
+    -- alone gave them an attack's reading)
     local parts = { attacker = {}, stale_credential = {}, schedule = {} }
     for _, e in ipairs(l) do
       local a = attacker(e)
       local r = (a or many[e]) and "attacker" or "stale_credential"
-      if a and not many[e] and OFF[cl] and schedule_alone(e) then r = "schedule" end
+      if a and on_schedule[e] and not many[e] and schedule_alone(e) then r = "schedule" end
       local p = parts[r]
       p[#p + 1] = e
     end
