@@ -2114,6 +2114,39 @@ describe("findings", function()
       assert.not_matches("from one source", f.why, 1, true)
       assert.matches("name no client", f.why, 1, true)
     end)
+
+    -- A legacy account with pre-authentication off (an old Java or Unix
+    -- client needs it) logs on all day from the thirty hosts that run its
+    -- application: each of them gets its TGT without pre-authentication.
+    -- What an administrator has to fix is one account, so the report says
+    -- it once, with its thirty sources, not thirty times; a tool that asked
+    -- for two accounts from one host the same day is still a finding of its
+    -- own source, and the legacy account's TGTs from that host go with it.
+    it("tells one account's TGTs without pre-authentication from many hosts once", function()
+      local log = {}
+      for i = 1, 30 do
+        log[#log + 1] = tgt("svc_legacy", "CORP.LOCAL", "10.0.1." .. i, i * 300, "0")
+        log[#log + 1] = tgt("svc_legacy", "CORP.LOCAL", "10.0.1." .. i, i * 300 + 3600, "0")
+      end
+      log[#log + 1] = tgt("svc_legacy", "CORP.LOCAL", "10.0.0.66", 20000, "0")
+      log[#log + 1] = tgt("old_app", "CORP.LOCAL", "10.0.0.66", 20001, "0")
+      local r = sc.triage(log)
+      local by_source, by_account = {}, {}
+      for _, f in ipairs(r.findings) do
+        if f.kind == "asrep_roasting" then
+          local to = #f.accounts > 1 and by_source or by_account
+          to[#to + 1] = f
+        end
+      end
+      assert.are.equal(1, #by_source)
+      assert.are.same({ "10.0.0.66" }, by_source[1].sources)
+      assert.matches("a tool's", by_source[1].why, 1, true)
+      assert.are.equal(1, #by_account)
+      local f = by_account[1]
+      assert.are.same({ "CORP.LOCAL\\svc_legacy", 60, 30, "high" },
+                      { f.accounts[1], f.count, #f.sources, f.severity })
+      assert.matches("its own logon", f.why, 1, true)
+    end)
   end)
 
   describe("findings: what each finding tells, when one source did two things", function()

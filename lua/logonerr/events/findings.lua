@@ -2333,20 +2333,33 @@ local function find_all(self, tables_only)
                         { services = { l[1].service }, why = "one_service" })
   end
 
-  -- AS-REP roasting, one finding per source.  Several accounts' TGTs
-  -- from one source are a tool's pattern; one account's may be its own
+  -- AS-REP roasting.  Several accounts' TGTs from one source are a
+  -- tool's pattern: a finding per source.  One account's may be its own
   -- logon (a client asks without pre-authentication first, and an
   -- account that does not require it gets its TGT then), and is still a
-  -- reply anyone who asked could crack.  Several accounts' with no
-  -- source named may be one tool's or each account's own logon.
+  -- reply anyone who asked could crack: a finding per account, of every
+  -- source that asked for it alone (a legacy account that logs on from
+  -- fifty hosts is one account to fix, not fifty findings).  Several
+  -- accounts' with no source named may be one tool's or each account's
+  -- own logon.
   g, order = group(asrep, function(e) return e.source or "" end)
+  local alone = {} -- (the TGTs of sources that asked for one account)
   for _, k in ipairs(order) do
     local l, who, several = g[k], nil, false
     for _, e in ipairs(l) do
       if who == nil then who = e.identity elseif e.identity ~= who then several = true; break end
     end
-    local why = not several and "no_preauth" or k == "" and "no_preauth_unsourced" or "tool"
-    f[#f + 1] = finding("asrep_roasting", l, "attacker", { why = why })
+    if several then
+      f[#f + 1] = finding("asrep_roasting", l, "attacker",
+                          { why = k == "" and "no_preauth_unsourced" or "tool" })
+    else
+      for _, e in ipairs(l) do alone[#alone + 1] = e end
+    end
+  end
+  sort(alone, by_time)
+  g, order = group(alone, function(e) return e.identity or "" end)
+  for _, k in ipairs(order) do
+    f[#f + 1] = finding("asrep_roasting", g[k], "attacker", { why = "no_preauth" })
   end
 
   -- One source, many failures that name no account: a tool's burst, or
