@@ -125,6 +125,21 @@ if not exists(domain) then
             :format(ACCOUNTS, domain, times, SAMPLES)))
 end
 local attack_huge = gb > 0 and attack_of(gb * 1024 * 1024 * 1024) or nil
+-- An internet-facing server's log: the attack samples the big file's
+-- size, their addresses made ADDRESSES of the internet's, record by record
+-- (evtx-grow.py --addresses): where the attack's log has three sources, a
+-- botnet's guessing has thousands, and what a triage keeps, its findings
+-- and its report grow with them.
+local ADDRESSES = 20000
+local botnet
+do
+  local copies = math.floor(size(big) / (attack_chunks * 65536) + 0.5)
+  botnet = dir .. "/botnet-x" .. copies .. ".evtx"
+  if not exists(botnet) then
+    assert(ok(("/usr/bin/python3 bench/evtx-grow.py --addresses %d %s %d %s")
+              :format(ADDRESSES, botnet, copies, ATTACKS)))
+  end
+end
 -- One run of cmd: processor time (s), wall time (s), peak memory (KB).
 -- bash's time keyword gives the times to the millisecond (GNU time's are
 -- in hundredths, 5% of a 0.2 s run); GNU time gives the peak memory.
@@ -316,6 +331,8 @@ if attack_huge then
 end
 local bd = ("domain EVTX %.0f MB"):format(size(domain) / 1048576)
 local dm1, domainj2, domain_found = triaged(bd, domain)
+local bb = ("botnet EVTX %.0f MB"):format(size(botnet) / 1048576)
+local bn1, botnetj2, botnet_found = triaged(bb, botnet)
 local x1, n1 = dir .. "/x1/events.xml", dir .. "/x1/winlogbeat.ndjson"
 m = measure({ LOGONERR .. x1, LOGONERR .. n1 })
 row("XML (python-evtx's)", "logonerr events (triage)", x1, m[1])
@@ -420,6 +437,18 @@ do
             "the findings and the report %.0f%% of it, on one core; %s\n")
            :format(bd, accounts, size(domain) / 1048576 / dm1[1], dm1[3], 100 * domain_found,
                    rounds(domainj2)))
+end
+do
+  local n, failed = records(botnet)
+  local sources, findings = sh(LOGONERR .. "'" .. botnet .. "' | " .. lua .. " -e '" ..
+    "package.path=\"lua/?.lua;\"..package.path; " ..
+    "local r = require(\"logonerr.json\").decode(io.read(\"*a\")); " ..
+    "io.write(#r.by_source, \" \", #r.findings)'"):match("^(%d+) (%d+)$")
+  io.write(("an internet-facing server's log (%s, the attack's with %s sources: %d records, " ..
+            "%d failures): triage %.0f MB/s (cpu), peak memory %d KB, %s findings; the " ..
+            "findings and the report %.0f%% of it, on one core; %s\n")
+           :format(bb, sources, n, failed, size(botnet) / 1048576 / bn1[1], bn1[3], findings,
+                   100 * botnet_found, rounds(botnetj2)))
 end
 io.write(("a collection (%s, one log's archived pieces): %s: -j 2 got %.0f%% of that\n")
          :format(bp, rounds(piecesj2), 100 * median(piecesj2) / median(piecesj2.twice)))

@@ -16,9 +16,14 @@ With --accounts A, the users' names the samples hold (NAMES) become A
 names each, record by record (each name's own length, so that nothing
 moves): a domain's log, where thousands of accounts log on all day, and
 each part of the file holds most of them.
+With --addresses A, the IPv4 addresses the samples hold (plain, or
+IPv4-mapped IPv6: ::ffff:10.23.123.11) become A addresses of the
+internet, record by record, each of the same length: an internet-facing
+server's log, which a botnet's thousands of addresses try.
 
-usage: evtx-grow.py [--after K] [--accounts A] OUT.evtx N IN.evtx [IN.evtx ...]"""
+usage: evtx-grow.py [--after K] [--accounts A] [--addresses A] OUT.evtx N IN.evtx [IN.evtx ...]"""
 import os
+import re
 import struct
 import sys
 
@@ -45,6 +50,29 @@ def variant(name, k):
     return (name[:len(name) - len(tail)] + tail).encode('utf-16-le')
 
 
+def ipv4_variant(ip, k):
+    """ip's k-th variant: an address of the internet of ip's length, each
+    octet of its octet's digits (its first, of two or three, from 11 to
+    99 or 101 to 223 but the private and special blocks)."""
+    octets = ip.split('.')
+    firsts = [a for a in range(11, 224) if len(str(a)) == len(octets[0]) and
+              a not in (100, 127, 169, 172, 192, 198, 203)]
+    out = []
+    for i, o in enumerate(octets):
+        if i == 0:
+            choices = firsts
+        else:
+            d = len(o)
+            lo, hi = (0 if d == 1 else 10 ** (d - 1)), min(255, 10 ** d - 1)
+            choices = range(lo, hi + 1)
+        k, r = divmod(k, len(choices))
+        out.append(str(choices[r]))
+    return '.'.join(out)
+
+
+IPV4 = re.compile(r'^(::ffff:)?(\d{1,3}(?:\.\d{1,3}){3})$')
+
+
 def times(chunks):
     lo, hi = None, None
     for c in chunks:
@@ -55,10 +83,10 @@ def times(chunks):
     return lo or 0, hi or 0
 
 
-def renumber(chunk, first, shift, accounts=0):
+def renumber(chunk, first, shift, accounts=0, addresses=0):
     """The chunk with its records numbered from first and its times moved
-    on by shift (and with accounts, its users' names varied); and the next
-    number."""
+    on by shift (and with accounts, its users' names varied; with
+    addresses, its IPv4 addresses); and the next number."""
     c = bytearray(chunk)
     n = first
     for off, _ in records(chunk):
@@ -76,16 +104,20 @@ def renumber(chunk, first, shift, accounts=0):
             ids = [vs[10][1]]
         for at in ids[:1]:
             struct.pack_into('<Q', c, at, n)
-        if accounts:  # (the names are EventData's: its own template's values)
+        if accounts or addresses:  # (the names are EventData's: its own template's values)
             for kind, at, size in vs:
                 if kind == BINXML_TYPE and size:
                     vs = vs + values(c, off, at)
         for kind, at, size in vs:
-            if accounts and kind == STRING_TYPE:
+            if (accounts or addresses) and kind == STRING_TYPE:
                 text = bytes(c[at:at + size]).rstrip(b'\0')
                 if len(text) % 2:
                     text += b'\0'
-                if text in NAMES:
+                ip = addresses and IPV4.match(text.decode('utf-16-le', 'replace'))
+                if ip:
+                    new = (ip.group(1) or '') + ipv4_variant(ip.group(2), (n * 7919) % addresses)
+                    c[at:at + len(text)] = new.encode('utf-16-le')
+                if accounts and text in NAMES:
                     # (the n-th record's: each user in every stretch of the log)
                     new = variant(NAMES[text], (n * 7919) % accounts)
                     c[at:at + len(new)] = new
@@ -101,12 +133,14 @@ def renumber(chunk, first, shift, accounts=0):
 
 
 def main():
-    args, after, accounts = sys.argv[1:], 0, 0
-    while args[:1] in (['--after'], ['--accounts']):
+    args, after, accounts, addresses = sys.argv[1:], 0, 0, 0
+    while args[:1] in (['--after'], ['--accounts'], ['--addresses']):
         if args[0] == '--after':
             after = int(args[1])
-        else:
+        elif args[0] == '--accounts':
             accounts = int(args[1])
+        else:
+            addresses = int(args[1])
         args = args[2:]
     dst, copies, srcs = args[0], int(args[1]), args[2:]
     assert srcs, __doc__
@@ -130,7 +164,7 @@ def main():
         for _ in range(copies):
             for cs, lo, hi in inputs:
                 for c in cs:
-                    out, n = renumber(c, n, at - lo, accounts)
+                    out, n = renumber(c, n, at - lo, accounts, addresses)
                     f.write(out)
                 at += hi - lo + MINUTE
         fix_header(header, total, n)
