@@ -4271,6 +4271,57 @@ describe("findings", function()
                IpAddress = ip, WorkstationName = "-" } }
     end
 
+    -- A botnet sprays an RDP server: one list of 25 accounts, each tried
+    -- once within 40 s, each try from an address of its own.  No address
+    -- sent enough for a spray (a spray is one source's), and each account
+    -- got one bad password; but 25 accounts in a minute at one host is a
+    -- tool's pace, and people mistyping from home never come that fast.
+    -- One finding, whose advice is not "block the source": there are 25.
+    -- Rules.DEFAULTS.unnamed_tool (20) is the pace; 19 accounts are not it.
+    local function sprayed_from(n, first_octet, step)
+      local log = {}
+      for i = 1, n do
+        log[i] = failed_logon("user" .. i, "SRV01", ("%d.%d.7.%d"):format(first_octet, i, i), "-",
+                              i * step, nil, "srv01.corp.local")
+        log[i].data.LogonType = "3"
+      end
+      return log
+    end
+    it("finds a spray from many addresses of the internet, each sending one", function()
+      local r = sc.triage(sprayed_from(25, 45, 1.6))
+      local f = one(r, "password_spray")
+      assert.are.same({ "attacker", "high", 25, 25 },
+                      { f.reading, f.severity, #f.accounts, #f.sources })
+      assert.are.equal(rules.WHY.distributed:format(25, 25), f.why)
+      assert.matches("many addresses", f.title, 1, true)
+      assert.matches("will not stop it", f.check[1], 1, true)
+      none(sc.triage(sprayed_from(19, 45, 1.6)), "password_spray")
+    end)
+
+    -- What is not such a spray: the same 25 users, each mistyping once
+    -- from home over the morning (one every 4 minutes: people's pace);
+    -- 25 in 40 s from the network's own addresses (a DC at nine o'clock,
+    -- where a spray is told by its source); and 25 phones failing through
+    -- Outlook on the web, whose front end stands between.
+    it("does not read people mistyping as a spray from many addresses", function()
+      none(sc.triage(sprayed_from(25, 45, 240)), "password_spray")
+      none(sc.triage(sprayed_from(25, 10, 1.6)), "password_spray")
+      local log = {}
+      for i = 1, 25 do log[i] = via_owa("user" .. i, ("172.56.%d.9"):format(i), "-", i * 1.6) end
+      none(sc.triage(log), "password_spray")
+    end)
+
+    -- One address of the internet trying the 25 accounts is a spray of
+    -- that source, told once: not again as many addresses' (its own
+    -- address is one).
+    it("tells one address's spray as that source's alone", function()
+      local log = sprayed_from(25, 45, 1.6)
+      for _, e in ipairs(log) do e.data.IpAddress = "45.9.7.9" end
+      local f = one(sc.triage(log), "password_spray")
+      assert.are.same({ "45.9.7.9" }, f.sources)
+      assert.are_not.equal(rules.WHY.distributed:format(25, 1), f.why)
+    end)
+
     it("says that a host answers the internet, from one failure", function()
       local f = one(sc.triage({ rdp_fail("23.94.153.202", 0) }), "public_source")
       assert.are.equal("medium", f.severity)

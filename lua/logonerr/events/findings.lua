@@ -1993,6 +1993,37 @@ local function find_all(self, tables_only)
     local l, p = runs_that(g[k], w, w, "identity", o.spray)
     if p >= o.spray then sprays[#sprays + 1] = { source = k, list = l, peak = p } end
   end
+  -- The same list from many addresses of the internet, each too few for a
+  -- spray of its own: a botnet's, or a tool changing its address at each
+  -- try.  Told by the host they came to, at a tool's pace across accounts
+  -- (unnamed_tool of them in a minute), which people mistyping from home
+  -- do not send; not through a web front end, through which phones fail
+  -- whatever else does, nor from the network's own addresses, where a busy
+  -- morning's mistypes at a DC come as fast.
+  do
+    local spraying, scattered = {}, {}
+    for _, sp in ipairs(sprays) do spraying[sp.source] = true end
+    for _, k in ipairs(order) do
+      if not spraying[k] then
+        for _, e in ipairs(g[k]) do
+          if e.ip and public(e.ip) and not through_web(e) then scattered[#scattered + 1] = e end
+        end
+      end
+    end
+    sort(scattered, by_time)
+    local by_host, hosts = group(scattered, function(e) return tostring(e.computer or "") end)
+    for _, h in ipairs(hosts) do
+      local l, p = runs_that(by_host[h], MINUTE, MINUTE, "identity", o.unnamed_tool)
+      if p >= o.unnamed_tool then
+        local from = {}
+        for _, e in ipairs(l) do from[e.source] = true end
+        local x = finding("password_spray", l, "attacker", { peak = p, window = MINUTE,
+                          why = "distributed", why_format = { p, count_keys(from) } })
+        x.title, x.check = rules.DISTRIBUTED_TITLE, rules.DISTRIBUTED
+        f[#f + 1] = x
+      end
+    end
+  end
 
   -- One source, many unknown or refused names.
   local probes = {}

@@ -27,7 +27,8 @@ M.DEFAULTS = {
   explicit = 4,             -- accounts whose credentials one process or source used
   unnamed = 20,             -- failures naming no account from one remote source in the window
   unnamed_tool = 20,        -- as many of them in one minute as only a tool sends (one each 3 s),
-                            -- and as many accounts (a spray naming no source; no schedule's)
+                            -- and as many accounts (a spray naming no source, or from many
+                            -- addresses of the internet; no schedule's)
   kerberoast_many = 3,      -- services roasted in the window that raise the severity
   lockout = 1, revoked = 1, disabled = 1, expired = 1, restricted = 1, clock_skew = 1,
 }
@@ -543,6 +544,16 @@ M.SOME_NO_SOURCE = "Some of these records name no source (an NTLM client may sen
 -- workstation names alone, none of which a logon came from.
 M.NAMES_MADE_UP = "The workstation names these records give (a 4776's Workstation) are the client's own word, and no logon in the logs read came from any of them: a tool may send no name, or a new one at each try, and none of them is a host to go to. " .. FIND_CLIENT .. " What follows is about that client, once found."
 
+--- The advice of a spray from many addresses of the internet, each
+-- sending few (findings: distributed), where a spray's is about one source:
+-- of every platform, as a botnet tries whatever answers.
+M.DISTRIBUTED = {
+  "The addresses are many and each sends few: blocking them one at a time will not stop it. Take the service off the internet or put it behind what checks more than a password (a VPN or Remote Desktop Gateway with multi-factor authentication), or let only known addresses reach it.",
+  "Check every sprayed account for a later success from any address of the internet (Windows: 4624, 4768 status 0; Samba: NT_STATUS_OK; MIT: ISSUE), and give those a new password.",
+  "Make sure a lockout threshold is set (Windows and Samba: the domain's Account lockout threshold; MIT: a policy's maxfailure for the principals), so that a slow spray cannot try many passwords for each account; ban the password tried if you can learn it (a common or seasonal one).",
+}
+M.DISTRIBUTED_TITLE = "Password spraying: many addresses of the internet, many accounts, bad passwords"
+
 --- First in the advice of a finding of a schedule's failures: a
 -- source's for accounts that are off, again at each of its runs
 -- (findings: refused_again).
@@ -679,6 +690,7 @@ M.WHY = {
   unnamed_rate = "more failures naming no account in a minute than anything but a tool sends",
   refused_again = "the source failed for accounts that are off (disabled, expired, refused by Kerberos) again and again, at several runs minutes or hours apart, never with a bad password or a name that does not exist, and near these for no other account: scheduled tasks, services and application pools still set to run as such an account fail at each run; a tool probing names asks for names that do not exist too, or many names a minute",
   locked_many = "one caller locked out %d accounts within the window, as guessing at many accounts does past their lockout threshold",
+  distributed = "bad passwords for %d accounts in one minute at one host, from %d addresses of the internet, none of which sent enough for a spray of its own: one list tried from many addresses (a botnet's, or a tool's that changes its address at each try); people mistyping from home do not send that many accounts at once",
   unsourced_rate = "NTLM bad passwords for %d accounts in one minute at one DC, naming no source or only workstation names no logon came from (the client makes that name up): more accounts at once than people mistyping send, a spraying tool's pace",
   unsourced_rate_fixed = "NTLM bad passwords for %d accounts in one minute at one DC, naming no source or only workstation names no logon came from (the client makes that name up): more accounts at once than people mistyping send, a spraying tool's pace; but %d of its %d accounts logged on within a minute after a bad password, as people who mistyped do, and as accounts whose password the tool's next try found",
   unnamed_pace = "failures naming no account at a pace a device or program set up wrong keeps",
