@@ -2116,36 +2116,54 @@ describe("findings", function()
     end)
 
     -- A legacy account with pre-authentication off (an old Java or Unix
-    -- client needs it) logs on all day from the thirty hosts that run its
+    -- client needs it) logs on all day from the sixty hosts that run its
     -- application: each of them gets its TGT without pre-authentication.
     -- What an administrator has to fix is one account, so the report says
-    -- it once, with its thirty sources, not thirty times; a tool that asked
-    -- for two accounts from one host the same day is still a finding of its
-    -- own source, and the legacy account's TGTs from that host go with it.
+    -- it once, with its sixty sources (fifty listed, and how many), not
+    -- sixty times; and as its count is its own logons', not an attack's
+    -- size, it ranks after a spray of 25 accounts of the same severity.
+    -- A tool that asked for two accounts from one host the same day is
+    -- still a finding of its own source, and the legacy account's TGTs
+    -- from that host go with it; two that name no client are told apart.
     it("tells one account's TGTs without pre-authentication from many hosts once", function()
       local log = {}
-      for i = 1, 30 do
-        log[#log + 1] = tgt("svc_legacy", "CORP.LOCAL", "10.0.1." .. i, i * 300, "0")
-        log[#log + 1] = tgt("svc_legacy", "CORP.LOCAL", "10.0.1." .. i, i * 300 + 3600, "0")
+      for i = 1, 60 do
+        log[#log + 1] = tgt("svc_legacy", "CORP.LOCAL", "10.0.1." .. i, i * 60, "0")
+        log[#log + 1] = tgt("svc_legacy", "CORP.LOCAL", "10.0.1." .. i, i * 60 + 3600, "0")
       end
       log[#log + 1] = tgt("svc_legacy", "CORP.LOCAL", "10.0.0.66", 20000, "0")
       log[#log + 1] = tgt("old_app", "CORP.LOCAL", "10.0.0.66", 20001, "0")
+      for i = 1, 2 do
+        local e = tgt("svc_legacy", "CORP.LOCAL", "", 21000 + i, "0")
+        e.data.IpAddress = nil
+        log[#log + 1] = e
+      end
+      for i = 1, 25 do
+        log[#log + 1] = kerberos_bad("user" .. i, "CORP.LOCAL", "10.9.9.9", 22000 + i)
+      end
       local r = sc.triage(log)
-      local by_source, by_account = {}, {}
+      local tools, own, unsourced = {}, {}, {}
       for _, f in ipairs(r.findings) do
         if f.kind == "asrep_roasting" then
-          local to = #f.accounts > 1 and by_source or by_account
+          local to = #f.accounts > 1 and tools or #f.sources == 0 and unsourced or own
           to[#to + 1] = f
         end
       end
-      assert.are.equal(1, #by_source)
-      assert.are.same({ "10.0.0.66" }, by_source[1].sources)
-      assert.matches("a tool's", by_source[1].why, 1, true)
-      assert.are.equal(1, #by_account)
-      local f = by_account[1]
-      assert.are.same({ "CORP.LOCAL\\svc_legacy", 60, 30, "high" },
-                      { f.accounts[1], f.count, #f.sources, f.severity })
-      assert.matches("its own logon", f.why, 1, true)
+      assert.are.equal(1, #tools)
+      assert.are.same({ "10.0.0.66" }, tools[1].sources)
+      assert.matches("a tool's", tools[1].why, 1, true)
+      assert.are.same({ 1, 1 }, { #own, #unsourced })
+      local f = own[1]
+      assert.are.same({ "CORP.LOCAL\\svc_legacy", 120, 50, 60, "high" },
+                      { f.accounts[1], f.count, #f.sources, f.sources_total, f.severity })
+      assert.are.equal(rules.WHY.no_preauth_sources:format(60), f.why)
+      assert.are.same({ 2, rules.WHY.no_preauth }, { unsourced[1].count, unsourced[1].why })
+      local rank = {}
+      for i, x in ipairs(r.findings) do rank[x] = i end
+      assert.is_true(rank[one(r, "password_spray")] < rank[f])
+      -- (the text report counts the sources it leaves out from all sixty)
+      local text = require("logonerr.events.report").render(r, "text")
+      assert.matches("10.0.1.8 (+52 more)", text, 1, true)
     end)
   end)
 

@@ -762,6 +762,13 @@ local function count_keys(t)
   return n
 end
 
+-- How many keys set t has, where more than limit; else nil.
+local function more_than(t, limit)
+  local n = count_keys(t)
+  if n > limit then return n end
+  return nil
+end
+
 -- The most in any window of w seconds of a time-sorted list: of items,
 -- or of distinct values of field.
 local function peak(list, w, field, lo, hi)
@@ -1352,6 +1359,8 @@ local function finding(kind, list, reading, extra)
               platform = platform, platforms = platform == "mixed" and platforms or nil,
               title = k.title, count = #list, first = first, last = last,
               accounts = keys(accounts, 50), sources = keys(sources, 50, true),
+              -- (how many, where more than the lists hold: "+N more")
+              accounts_total = more_than(accounts, 50), sources_total = more_than(sources, 50),
               codes = keys(codes),
               events = ids, evidence = ev, check = check,
               about = { accounts = accounts, sources = sources, srcs = srcs, lo = lo, hi = hi,
@@ -2374,23 +2383,32 @@ local function find_all(self, tables_only)
   -- accounts' with no source named may be one tool's or each account's
   -- own logon.
   g, order = group(asrep, function(e) return e.source or "" end)
-  local alone = {} -- (the TGTs of sources that asked for one account)
+  local told = {} -- (the sources told by a finding of their own)
   for _, k in ipairs(order) do
     local l, who, several = g[k], nil, false
     for _, e in ipairs(l) do
       if who == nil then who = e.identity elseif e.identity ~= who then several = true; break end
     end
-    if several then
+    -- (those that name no client are told apart, as they may be anyone's)
+    if several or k == "" then
+      told[k] = true
       f[#f + 1] = finding("asrep_roasting", l, "attacker",
-                          { why = k == "" and "no_preauth_unsourced" or "tool" })
-    else
-      for _, e in ipairs(l) do alone[#alone + 1] = e end
+                          { why = not several and "no_preauth" or k == "" and
+                                  "no_preauth_unsourced" or "tool" })
     end
   end
-  sort(alone, by_time)
+  local alone = {} -- (in time order, as asrep is)
+  for _, e in ipairs(asrep) do
+    if not told[e.source or ""] then alone[#alone + 1] = e end
+  end
   g, order = group(alone, function(e) return e.identity or "" end)
   for _, k in ipairs(order) do
-    f[#f + 1] = finding("asrep_roasting", g[k], "attacker", { why = "no_preauth" })
+    local l, from = g[k], {}
+    for _, e in ipairs(l) do from[e.source or ""] = true end
+    local n = count_keys(from)
+    f[#f + 1] = finding("asrep_roasting", l, "attacker",
+                        n > 1 and { why = "no_preauth_sources", why_format = { n } } or
+                        { why = "no_preauth" })
   end
 
   -- One source, many failures that name no account: a tool's burst, or
@@ -3001,9 +3019,16 @@ local function find_all(self, tables_only)
 end
 
 -- Findings in order: severity, count, kind, then first account and source.
+-- (of a severity, last: AS-REP roasting of one account, which may be
+-- its own logons, however many: its count is no attack's size)
+local function maybe_own(f)
+  return f.kind == "asrep_roasting" and #f.accounts == 1
+end
 local function by_rank(a, b)
   local ra, rb = rules.RANK[a.severity], rules.RANK[b.severity]
   if ra ~= rb then return ra < rb end
+  local oa, ob = maybe_own(a), maybe_own(b)
+  if oa ~= ob then return ob end
   if a.count ~= b.count then return a.count > b.count end
   if a.kind ~= b.kind then return a.kind < b.kind end
   local ka = (a.accounts[1] or "") .. "\0" .. (a.sources[1] or "")

@@ -23,15 +23,17 @@ local M = {}
 
 M.FORMATS = FORMATS
 
--- A list as "a, b, c (+N more)"; nil when it is empty.
-local function list(t, limit)
+-- A list as "a, b, c (+N more)"; nil when it is empty.  total: how many
+-- there are, where the list holds only the first of them.
+local function list(t, limit, total)
   t = t or {}
   if #t == 0 then return nil end
   limit = limit or 8
   local shown = {}
   for i = 1, math_min(#t, limit) do shown[i] = tostring(t[i]) end
   local s = concat(shown, ", ")
-  if #t > limit then s = s .. format(" (+%d more)", #t - limit) end
+  local n = total or #t
+  if n > limit then s = s .. format(" (+%d more)", n - limit) end
   return s
 end
 
@@ -293,8 +295,10 @@ function M.view(r)
       details = details(f, r.platform == "mixed"), count = f.count,
       count_text = count(f.count, "event"), first = f.first, last = f.last,
       span = f.first and span(f.first, f.last) or nil, window = window_text(f),
-      accounts = list(f.accounts), sources = list(f.sources), codes = list(f.codes),
-      accounts20 = list(f.accounts, 20), sources20 = list(f.sources, 20),
+      accounts = list(f.accounts, 8, f.accounts_total),
+      sources = list(f.sources, 8, f.sources_total), codes = list(f.codes),
+      accounts20 = list(f.accounts, 20, f.accounts_total),
+      sources20 = list(f.sources, 20, f.sources_total),
       check = f.check }
   end
   for i, c in ipairs(r.by_code) do

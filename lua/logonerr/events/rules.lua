@@ -677,6 +677,7 @@ M.WHY = {
   no_source = "the records name no source, so no other failures of one could be looked at: read as a stale credential until the source is found",
   tool = "the pattern is a tool's: many accounts or tickets from one source",
   no_preauth = "a TGT was issued without pre-authentication, whose reply anyone who asked can crack offline for the account's password; one account's TGT alone may also be its own logon, as an account that does not require pre-authentication gets its TGT without it",
+  no_preauth_sources = "TGTs for this account were issued without pre-authentication to %d sources, each of which asked for this account alone: each reply can be cracked offline for its password; each may also be the account's own logon from a host that runs what uses it, and a source that runs nothing of it is a tool's",
   no_preauth_unsourced = "TGTs were issued without pre-authentication to several accounts, and each reply can be cracked offline for its account's password; the records name no client, so whether one tool asked for them all cannot be told",
   tool_process = "a program outside Windows and Program Files supplied the credentials",
   system_process = "a Windows or installed program supplied the credentials (scheduled tasks, services)",
