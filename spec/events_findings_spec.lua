@@ -4310,7 +4310,7 @@ describe("findings", function()
       local f = one(r, "password_spray")
       assert.are.same({ "attacker", "high", 25, 25 },
                       { f.reading, f.severity, #f.accounts, #f.sources })
-      assert.are.equal(rules.WHY.distributed:format(25, 25), f.why)
+      assert.are.equal(rules.WHY.distributed:format(25, "srv01.corp.local", 25), f.why)
       assert.matches("many addresses", f.title, 1, true)
       assert.matches("will not stop it", f.check[1], 1, true)
       none(sc.triage(sprayed_from(19, 45, 1.6)), "password_spray")
@@ -4329,6 +4329,77 @@ describe("findings", function()
       none(sc.triage(log), "password_spray")
     end)
 
+    -- The morning after a forced reset, 25 users each mistype once over
+    -- RDP from home and log on 20 s later from the same address: as many
+    -- accounts in a minute as a spray, but people, who type again and get
+    -- in, where a spray's hit is a success with no failure before it.  Read
+    -- with care (medium), saying so.  An account that logs on from the
+    -- address of its bad password ten minutes later, with no failure in
+    -- between, is what the spray found: critical, as a one-source spray's.
+    it("reads people who mistyped and got in, and a spray's hit, apart", function()
+      local function got_in(user, ip, t)
+        local e = logged_on(user, ip, "-", t)
+        e.data.TargetDomainName = "SRV01"
+        return e
+      end
+      local log = sprayed_from(25, 45, 1.6)
+      for i = 1, 25 do
+        log[#log + 1] = got_in("user" .. i, ("45.%d.7.%d"):format(i, i), i * 1.6 + 20)
+      end
+      local f = one(sc.triage(log), "password_spray")
+      assert.are.same({ "medium", rules.WHY.distributed_fixed:format(25, "srv01.corp.local", 25,
+                                                                     25, 25) },
+                      { f.severity, f.why })
+      log = sprayed_from(25, 45, 1.6)
+      log[#log + 1] = got_in("user7", "45.7.7.7", 600)
+      f = one(sc.triage(log), "password_spray")
+      assert.are.same({ "critical", "SRV01\\user7" }, { f.severity, f.logged_on_later[1].identity })
+    end)
+
+    -- A botnet whose nodes each try four accounts: each node is a spray of
+    -- its own (four accounts from one source), at no tool's pace alone;
+    -- the 120 accounts in two minutes are one list, told as such too.
+    it("tells a botnet whose nodes each try a few accounts as one spray too", function()
+      local log = {}
+      for n = 1, 30 do
+        for k = 1, 4 do
+          local i = (n - 1) * 4 + k
+          log[#log + 1] = failed_logon("user" .. i, "SRV01", ("45.%d.7.9"):format(n), "-", i,
+                                       nil, "srv01.corp.local")
+        end
+      end
+      local r = sc.triage(log)
+      local many = 0
+      for _, x in ipairs(r.findings) do
+        if x.kind == "password_spray" and x.title == rules.DISTRIBUTED_TITLE then
+          many = many + 1
+          assert.are.same({ 120, 30 }, { x.accounts_total or #x.accounts,
+                                         x.sources_total or #x.sources })
+        end
+      end
+      assert.are.equal(1, many)
+    end)
+
+    -- An internet-facing host hears a guess at Administrator from a new
+    -- address every 30 s all day; in the middle of it, a spray of 25
+    -- accounts in 40 s.  The spray's finding is those minutes, not the day
+    -- its failures run into (each less than a minute from the last).
+    it("keeps a spray from many addresses to the minutes at its pace", function()
+      local log = sprayed_from(25, 45, 1.6)
+      for k = 1, 240 do
+        log[#log + 1] = failed_logon("Administrator", "SRV01", ("77.%d.%d.1"):format(k % 250, k),
+                                     "-", -3600 + k * 30, nil, "srv01.corp.local")
+      end
+      local f
+      for _, x in ipairs(sc.triage(log).findings) do
+        if x.title == rules.DISTRIBUTED_TITLE then f = x end
+      end
+      assert.is_true(f.count <= 30, "count " .. f.count)
+      -- (the spray's 40 s, and the guesses of the minutes it reached 20 in)
+      assert.is_true(f.first >= "2024-05-01T09:59:00" and f.last <= "2024-05-01T10:01:40",
+                     f.first .. " " .. f.last)
+    end)
+
     -- One address of the internet trying the 25 accounts is a spray of
     -- that source, told once: not again as many addresses' (its own
     -- address is one).
@@ -4337,7 +4408,7 @@ describe("findings", function()
       for _, e in ipairs(log) do e.data.IpAddress = "45.9.7.9" end
       local f = one(sc.triage(log), "password_spray")
       assert.are.same({ "45.9.7.9" }, f.sources)
-      assert.are_not.equal(rules.WHY.distributed:format(25, 1), f.why)
+      assert.are_not.equal(rules.WHY.distributed:format(25, "srv01.corp.local", 1), f.why)
     end)
 
     it("says that a host answers the internet, from one failure", function()

@@ -2002,34 +2002,102 @@ local function find_all(self, tables_only)
     local l, p = runs_that(g[k], w, w, "identity", o.spray)
     if p >= o.spray then sprays[#sprays + 1] = { source = k, list = l, peak = p } end
   end
-  -- The same list from many addresses of the internet, each too few for a
-  -- spray of its own: a botnet's, or a tool changing its address at each
-  -- try.  Told by the host they came to, at a tool's pace across accounts
-  -- (unnamed_tool of them in a minute), which people mistyping from home
-  -- do not send; not through a web front end, through which phones fail
-  -- whatever else does, nor from the network's own addresses, where a busy
-  -- morning's mistypes at a DC come as fast.
+  -- The same list from many addresses of the internet, each too few for
+  -- a tool's pace alone: a botnet's, or a tool changing its address at
+  -- each try.  Told by the host they came to, in the minutes that reach a
+  -- tool's pace across accounts (unnamed_tool of them in a minute), which
+  -- people mistyping from home do not; not through a web front end,
+  -- through which phones fail whatever else does, nor from the network's
+  -- own addresses, where a busy morning's mistypes at a DC come as fast.
+  -- An address whose own bad passwords reach that pace is its spray's
+  -- alone; those of sprays at a slower pace (a node trying four
+  -- accounts) are the botnet's too.
   do
-    local spraying, scattered = {}, {}
-    for _, sp in ipairs(sprays) do spraying[sp.source] = true end
-    for _, k in ipairs(order) do
-      if not spraying[k] then
-        for _, e in ipairs(g[k]) do
-          if e.ip and public(e.ip) and not through_web(e) then scattered[#scattered + 1] = e end
+    -- The entries of a time-sorted list that lie in a window of width seconds
+    -- holding least or more distinct values of field: a finding's, without
+    -- the quiet stretches between (on a host the internet reaches, a run of
+    -- entries each less than w apart can last all day); and the most in a
+    -- window.  One look at each, as peak's.
+    local function paced(list, width, field, least)
+      local out, seen, n, j, best, upto = {}, {}, 0, 1, 0, 0
+      for i = 1, #list do
+        local e = list[i]
+        local k = e[field] or ""
+        local c = seen[k] or 0
+        if c == 0 then n = n + 1 end
+        seen[k] = c + 1
+        local from, x = e.t - width, list[j]
+        while x.t < from do
+          local kx = x[field] or ""
+          local cx = seen[kx] - 1
+          seen[kx] = cx
+          if cx == 0 then n = n - 1 end
+          j = j + 1
+          x = list[j]
+        end
+        if n > best then best = n end
+        if n >= least then -- (list[j .. i] is such a window: those not out yet)
+          for m = math_max(j, upto + 1), i do out[#out + 1] = list[m] end
+          upto = i
         end
       end
+      return out, best
     end
-    sort(scattered, by_time)
-    local by_host, hosts = group(scattered, function(e) return tostring(e.computer or "") end)
+    local fast = {} -- (the sources told by their own spray at a tool's pace)
+    for _, sp in ipairs(sprays) do
+      if peak(g[sp.source], MINUTE, "identity") >= o.unnamed_tool then fast[sp.source] = true end
+    end
+    local by_host, hosts = {}, {} -- (by_class's own time order: no sort)
+    for _, e in ipairs(by_class.bad_password or {}) do
+      local s = e.source
+      if s and not fast[s] and e.ip and e.kind ~= "virtual" and not e.started_here and
+         public(e.ip) and not through_web(e) then
+        local h = tostring(e.computer or "")
+        local l = by_host[h]
+        if l == nil then l = {}; by_host[h] = l; hosts[#hosts + 1] = h end
+        l[#l + 1] = e
+      end
+    end
+    sort(hosts)
     for _, h in ipairs(hosts) do
-      local l, p = runs_that(by_host[h], MINUTE, MINUTE, "identity", o.unnamed_tool)
-      if p >= o.unnamed_tool then
-        local from = {}
-        for _, e in ipairs(l) do from[e.source] = true end
+      local l, p = paced(by_host[h], MINUTE, "identity", o.unnamed_tool)
+      if #l > 0 then
+        -- (its accounts that logged on from the address of a bad password
+        -- within a minute after it: people who mistyped, as a tool's hit
+        -- comes with no failure before it from its address)
+        local bad_at, from, fixed, tried = {}, {}, {}, {}
+        for _, e in ipairs(l) do
+          from[e.source] = true
+          tried[e.identity or ""] = true
+          local k = (e.identity or "") .. "\0" .. e.source
+          local b = bad_at[k]
+          if b == nil then b = {}; bad_at[k] = b end
+          b[#b + 1] = e.t
+        end
+        for c = 1, #wt do
+          local e, t = wof[c], wt[c]
+          local b = e.identity and e.source and bad_at[e.identity .. "\0" .. e.source]
+          if b and t >= b[1] then
+            local lo, hi = 1, #b -- (b[lo] <= t)
+            while lo < hi do
+              local mid = floor((lo + hi + 1) / 2)
+              if b[mid] <= t then lo = mid else hi = mid - 1 end
+            end
+            if t - b[lo] <= MINUTE then fixed[e.identity] = true end
+          end
+        end
+        local nf, na = count_keys(fixed), count_keys(tried)
+        local where = h ~= "" and h or "one host"
         local x = finding("password_spray", l, "attacker", { peak = p, window = MINUTE,
-                          why = "distributed", why_format = { p, count_keys(from) } })
+                          why = nf > 0 and "distributed_fixed" or "distributed",
+                          why_format = nf > 0 and { p, where, count_keys(from), nf, na } or
+                                       { p, where, count_keys(from) } })
         x.title, x.check = rules.DISTRIBUTED_TITLE, rules.DISTRIBUTED
+        -- (most of its accounts in at once after, each from its address:
+        -- read with care, as a reset day's mistypes look the same)
+        if nf * 2 >= na then x.severity = "medium" end
         f[#f + 1] = x
+        sprayed[#sprayed + 1] = { x = x, sources = from, list = l, bad_at = bad_at }
       end
     end
   end
@@ -2696,7 +2764,13 @@ local function find_all(self, tables_only)
   -- end's users fail through it a few a minute with old passwords, and
   -- log on through it once they have the new one.
   local won_from = {} -- (the successes' places, in time order, by source: for the sprays')
-  for _, sp in ipairs(sprayed) do won_from[sp.source] = {} end
+  for _, sp in ipairs(sprayed) do
+    if sp.sources then
+      for src in pairs(sp.sources) do won_from[src] = {} end
+    else
+      won_from[sp.source] = {}
+    end
+  end
   for _, c in ipairs(#sprayed > 0 and won or {}) do
     local l = won_from[wof[c].source or false]
     if l then l[#l + 1] = c end
@@ -2704,30 +2778,56 @@ local function find_all(self, tables_only)
   -- An account that had logged on from the source before the spray logs
   -- on from it as ever after (a NAT's or a VPN's address, a shared host):
   -- its later logon tells nothing, and is left out.
-  for _, sp in ipairs(sprayed) do
-    local tried = {} -- (each identity's last bad password in the spray)
-    if peak(sp.list, MINUTE, "identity") < o.spray then sp.list = {} end
-    local first
-    for _, e in ipairs(sp.list) do
-      if e.identity and not e.untimed then
-        tried[e.identity] = e.t
-        if first == nil or e.t < first then first = e.t end
+  do
+    -- A spray from many addresses: an account that logged on from the
+    -- address of one of its bad passwords, more than a minute after the
+    -- last of them (those within a minute are people who mistyped, and read
+    -- above), and had not logged on from it before the spray.
+    local function later_of_many(sp)
+      local first, later = sp.list[1].t, {}
+      for _, src in ipairs(keys(sp.sources, nil, true)) do
+        local before = {} -- (the accounts that had logged on from src before)
+        for _, c in ipairs(won_from[src]) do
+          local e, t = wof[c], wt[c]
+          local b = e.identity and sp.bad_at[e.identity .. "\0" .. src]
+          if b and t < first and t > 0 then before[e.identity] = true end
+          if b and t > b[#b] + MINUTE and not hit_at[c] and not before[e.identity] then
+            later[#later + 1] = { identity = e.identity, time = time.canonical(t) }
+            if #later == 50 then return later end
+          end
+        end
       end
+      return later
     end
-    local later, before = {}, {}
-    for _, c in ipairs(won_from[sp.source]) do
-      local e, t = wof[c], wt[c]
-      local t0 = tried[e.identity]
-      if t0 and t < first and t > 0 then before[e.identity] = true end
-      if t0 and t > t0 and not hit_at[c] and not before[e.identity] then
-        later[#later + 1] = { identity = e.identity, time = time.canonical(t) }
-        if #later == 50 then break end
+    local function later_of_one(sp)
+      local tried = {} -- (each identity's last bad password in the spray)
+      if peak(sp.list, MINUTE, "identity") < o.spray then sp.list = {} end
+      local first
+      for _, e in ipairs(sp.list) do
+        if e.identity and not e.untimed then
+          tried[e.identity] = e.t
+          if first == nil or e.t < first then first = e.t end
+        end
       end
+      local later, before = {}, {}
+      for _, c in ipairs(won_from[sp.source]) do
+        local e, t = wof[c], wt[c]
+        local t0 = tried[e.identity]
+        if t0 and t < first and t > 0 then before[e.identity] = true end
+        if t0 and t > t0 and not hit_at[c] and not before[e.identity] then
+          later[#later + 1] = { identity = e.identity, time = time.canonical(t) }
+          if #later == 50 then break end
+        end
+      end
+      return later
     end
-    if #later > 0 then
-      local x = sp.x
-      x.logged_on_later, x.severity = later, "critical"
-      x.check = prepend(rules.SPRAY_LATER_LOGON, x.check)
+    for _, sp in ipairs(sprayed) do
+      local later = sp.sources and later_of_many(sp) or later_of_one(sp)
+      if #later > 0 then
+        local x = sp.x
+        x.logged_on_later, x.severity = later, "critical"
+        x.check = prepend(rules.SPRAY_LATER_LOGON, x.check)
+      end
     end
   end
 
