@@ -4350,10 +4350,40 @@ describe("findings", function()
       assert.are.same({ "medium", rules.WHY.distributed_fixed:format(25, "srv01.corp.local", 25,
                                                                      25, 25) },
                       { f.severity, f.why })
+      -- (an address that tried its own account alone is its user's: one
+      -- who mistyped from home and logged on later, not the spray's hit)
       log = sprayed_from(25, 45, 1.6)
       log[#log + 1] = got_in("user7", "45.7.7.7", 600)
       f = one(sc.triage(log), "password_spray")
+      assert.are.same({ "high" }, { f.severity, f.logged_on_later })
+      log[8].data.IpAddress = "45.7.7.7" -- (the node tried user8 too)
+      f = one(sc.triage(log), "password_spray")
       assert.are.same({ "critical", "SRV01\\user7" }, { f.severity, f.logged_on_later[1].identity })
+    end)
+
+    -- An account that had logged on from a node's address before its own
+    -- bad password there (in a second spray, six hours after the first)
+    -- logs on from it after as it did before: no hit of the spray, though
+    -- the node's address was in the first spray too.
+    it("reads no hit into a logon from an address the account used before", function()
+      local function got_in(user, ip, t)
+        local e = logged_on(user, ip, "-", t)
+        e.data.TargetDomainName = "SRV01"
+        return e
+      end
+      local log = sprayed_from(25, 45, 1.6)
+      for i = 1, 25 do -- (the same, six hours later)
+        log[#log + 1] = failed_logon("user" .. i, "SRV01", ("45.%d.7.%d"):format(i, i), "-",
+                                     21600 + i * 1.6, nil, "srv01.corp.local")
+      end
+      for _, e in ipairs(log) do
+        if e.data.TargetUserName == "user8" then e.data.IpAddress = "45.7.7.7" end
+      end
+      log[7].data.IpAddress = "45.77.7.7" -- (user7's first from 45.7.7.7: at six hours)
+      log[#log + 1] = got_in("user7", "45.7.7.7", 10800)
+      log[#log + 1] = got_in("user7", "45.7.7.7", 22200)
+      local f = one(sc.triage(log), "password_spray")
+      assert.are.equal("high", f.severity)
     end)
 
     -- A botnet whose nodes each try four accounts: each node is a spray of

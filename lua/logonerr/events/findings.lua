@@ -2051,7 +2051,7 @@ local function find_all(self, tables_only)
     for _, e in ipairs(by_class.bad_password or {}) do
       local s = e.source
       if s and not fast[s] and e.ip and e.kind ~= "virtual" and not e.started_here and
-         public(e.ip) and not through_web(e) then
+         not e.untimed and public(e.ip) and not through_web(e) then
         local h = tostring(e.computer or "")
         local l = by_host[h]
         if l == nil then l = {}; by_host[h] = l; hosts[#hosts + 1] = h end
@@ -2066,8 +2066,12 @@ local function find_all(self, tables_only)
         -- within a minute after it: people who mistyped, as a tool's hit
         -- comes with no failure before it from its address)
         local bad_at, from, fixed, tried = {}, {}, {}, {}
+        local named = {} -- (by source: the accounts it tried)
         for _, e in ipairs(l) do
           from[e.source] = true
+          local nm = named[e.source] or {}
+          named[e.source] = nm
+          nm[e.identity or ""] = true
           tried[e.identity or ""] = true
           local k = (e.identity or "") .. "\0" .. e.source
           local b = bad_at[k]
@@ -2097,7 +2101,11 @@ local function find_all(self, tables_only)
         -- read with care, as a reset day's mistypes look the same)
         if nf * 2 >= na then x.severity = "medium" end
         f[#f + 1] = x
-        sprayed[#sprayed + 1] = { x = x, sources = from, list = l, bad_at = bad_at }
+        -- (a later logon tells a hit only from an address that tried
+        -- other accounts too: one that tried its own alone is its user's)
+        local several = {}
+        for src, nm in pairs(named) do several[src] = count_keys(nm) > 1 or nil end
+        sprayed[#sprayed + 1] = { x = x, sources = several, list = l, bad_at = bad_at }
       end
     end
   end
@@ -2782,15 +2790,15 @@ local function find_all(self, tables_only)
     -- A spray from many addresses: an account that logged on from the
     -- address of one of its bad passwords, more than a minute after the
     -- last of them (those within a minute are people who mistyped, and read
-    -- above), and had not logged on from it before the spray.
+    -- above), and had not logged on from it before its first there.
     local function later_of_many(sp)
-      local first, later = sp.list[1].t, {}
+      local later = {}
       for _, src in ipairs(keys(sp.sources, nil, true)) do
         local before = {} -- (the accounts that had logged on from src before)
         for _, c in ipairs(won_from[src]) do
           local e, t = wof[c], wt[c]
           local b = e.identity and sp.bad_at[e.identity .. "\0" .. src]
-          if b and t < first and t > 0 then before[e.identity] = true end
+          if b and t < b[1] and t > 0 then before[e.identity] = true end
           if b and t > b[#b] + MINUTE and not hit_at[c] and not before[e.identity] then
             later[#later + 1] = { identity = e.identity, time = time.canonical(t) }
             if #later == 50 then return later end
