@@ -4305,6 +4305,12 @@ describe("findings", function()
       end
       return log
     end
+    -- (a logon of user from ip on SRV01, with the sprayed accounts' domain)
+    local function got_in(user, ip, t)
+      local e = logged_on(user, ip, "-", t)
+      e.data.TargetDomainName = "SRV01"
+      return e
+    end
     it("finds a spray from many addresses of the internet, each sending one", function()
       local r = sc.triage(sprayed_from(25, 45, 1.6))
       local f = one(r, "password_spray")
@@ -4337,11 +4343,6 @@ describe("findings", function()
     -- address of its bad password ten minutes later, with no failure in
     -- between, is what the spray found: critical, as a one-source spray's.
     it("reads people who mistyped and got in, and a spray's hit, apart", function()
-      local function got_in(user, ip, t)
-        local e = logged_on(user, ip, "-", t)
-        e.data.TargetDomainName = "SRV01"
-        return e
-      end
       local log = sprayed_from(25, 45, 1.6)
       for i = 1, 25 do
         log[#log + 1] = got_in("user" .. i, ("45.%d.7.%d"):format(i, i), i * 1.6 + 20)
@@ -4366,11 +4367,6 @@ describe("findings", function()
     -- logs on from it after as it did before: no hit of the spray, though
     -- the node's address was in the first spray too.
     it("reads no hit into a logon from an address the account used before", function()
-      local function got_in(user, ip, t)
-        local e = logged_on(user, ip, "-", t)
-        e.data.TargetDomainName = "SRV01"
-        return e
-      end
       local log = sprayed_from(25, 45, 1.6)
       for i = 1, 25 do -- (the same, six hours later)
         log[#log + 1] = failed_logon("user" .. i, "SRV01", ("45.%d.7.%d"):format(i, i), "-",

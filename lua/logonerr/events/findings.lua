@@ -762,6 +762,28 @@ local function count_keys(t)
   return n
 end
 
+-- The identities that logged on within a minute after a bad password of
+-- theirs (people who typed again, or a tool's next try): the successes'
+-- times wt and entries wof, the bad passwords' times in order in bad_at
+-- by key(success), each success looked for by halves.
+local function in_after(wt, wof, bad_at, key)
+  local fixed = {}
+  for c = 1, #wt do
+    local e, t = wof[c], wt[c]
+    local k = e.identity and not fixed[e.identity] and key(e)
+    local b = k and bad_at[k]
+    if b and t >= b[1] then
+      local lo, hi = 1, #b -- (b[lo] <= t)
+      while lo < hi do
+        local mid = floor((lo + hi + 1) / 2)
+        if b[mid] <= t then lo = mid else hi = mid - 1 end
+      end
+      if t - b[lo] <= MINUTE then fixed[e.identity] = true end
+    end
+  end
+  return fixed
+end
+
 -- How many keys set t has, where more than limit; else nil.
 local function more_than(t, limit)
   local n = count_keys(t)
@@ -770,8 +792,10 @@ local function more_than(t, limit)
 end
 
 -- The most in any window of w seconds of a time-sorted list: of items,
--- or of distinct values of field.
-local function peak(list, w, field, lo, hi)
+-- or of distinct values of field.  With out (and field), the entries that
+-- lie in a window holding least or more are put in it, in order: a
+-- finding's, without the quiet stretches between.
+local function peak(list, w, field, lo, hi, least, out)
   lo, hi = lo or 1, hi or #list
   local best, j = 0, lo
   if field == nil then -- (the window holds list[j .. i])
@@ -782,7 +806,7 @@ local function peak(list, w, field, lo, hi)
     end
     return best
   end
-  local seen, n = {}, 0 -- how many of each value, and of values, in the window
+  local seen, n, upto = {}, 0, lo - 1 -- how many of each value, and of values, in the window
   for i = lo, hi do
     local e = list[i]
     local k = e[field] or ""
@@ -799,6 +823,10 @@ local function peak(list, w, field, lo, hi)
       x = list[j]
     end
     if n > best then best = n end
+    if out and n >= least then -- (list[j .. i] is such a window: those not out yet)
+      for m = math_max(j, upto + 1), i do out[#out + 1] = list[m] end
+      upto = i
+    end
   end
   return best
 end
@@ -2013,36 +2041,6 @@ local function find_all(self, tables_only)
   -- alone; those of sprays at a slower pace (a node trying four
   -- accounts) are the botnet's too.
   do
-    -- The entries of a time-sorted list that lie in a window of width seconds
-    -- holding least or more distinct values of field: a finding's, without
-    -- the quiet stretches between (on a host the internet reaches, a run of
-    -- entries each less than w apart can last all day); and the most in a
-    -- window.  One look at each, as peak's.
-    local function paced(list, width, field, least)
-      local out, seen, n, j, best, upto = {}, {}, 0, 1, 0, 0
-      for i = 1, #list do
-        local e = list[i]
-        local k = e[field] or ""
-        local c = seen[k] or 0
-        if c == 0 then n = n + 1 end
-        seen[k] = c + 1
-        local from, x = e.t - width, list[j]
-        while x.t < from do
-          local kx = x[field] or ""
-          local cx = seen[kx] - 1
-          seen[kx] = cx
-          if cx == 0 then n = n - 1 end
-          j = j + 1
-          x = list[j]
-        end
-        if n > best then best = n end
-        if n >= least then -- (list[j .. i] is such a window: those not out yet)
-          for m = math_max(j, upto + 1), i do out[#out + 1] = list[m] end
-          upto = i
-        end
-      end
-      return out, best
-    end
     local fast = {} -- (the sources told by their own spray at a tool's pace)
     for _, sp in ipairs(sprays) do
       if peak(g[sp.source], MINUTE, "identity") >= o.unnamed_tool then fast[sp.source] = true end
@@ -2060,12 +2058,15 @@ local function find_all(self, tables_only)
     end
     sort(hosts)
     for _, h in ipairs(hosts) do
-      local l, p = paced(by_host[h], MINUTE, "identity", o.unnamed_tool)
+      -- (the minutes at that pace: on a host the internet reaches, failures
+      -- less than a minute apart can run all day)
+      local l = {}
+      local p = peak(by_host[h], MINUTE, "identity", nil, nil, o.unnamed_tool, l)
       if #l > 0 then
         -- (its accounts that logged on from the address of a bad password
         -- within a minute after it: people who mistyped, as a tool's hit
         -- comes with no failure before it from its address)
-        local bad_at, from, fixed, tried = {}, {}, {}, {}
+        local bad_at, from, tried = {}, {}, {}
         local named = {} -- (by source: the accounts it tried)
         for _, e in ipairs(l) do
           from[e.source] = true
@@ -2078,18 +2079,9 @@ local function find_all(self, tables_only)
           if b == nil then b = {}; bad_at[k] = b end
           b[#b + 1] = e.t
         end
-        for c = 1, #wt do
-          local e, t = wof[c], wt[c]
-          local b = e.identity and e.source and bad_at[e.identity .. "\0" .. e.source]
-          if b and t >= b[1] then
-            local lo, hi = 1, #b -- (b[lo] <= t)
-            while lo < hi do
-              local mid = floor((lo + hi + 1) / 2)
-              if b[mid] <= t then lo = mid else hi = mid - 1 end
-            end
-            if t - b[lo] <= MINUTE then fixed[e.identity] = true end
-          end
-        end
+        local fixed = in_after(wt, wof, bad_at, function(e)
+          return e.source and e.identity .. "\0" .. e.source
+        end)
         local nf, na = count_keys(fixed), count_keys(tried)
         local where = h ~= "" and h or "one host"
         local x = finding("password_spray", l, "attacker", { peak = p, window = MINUTE,
@@ -2240,24 +2232,13 @@ local function find_all(self, tables_only)
         -- (its accounts that logged on within a minute after a bad
         -- password of it: people who mistyped, or a tool's next try; each
         -- success by the last bad password before it, found by halves)
-        local bad_at, fixed = {}, {}
+        local bad_at = {}
         for _, e in ipairs(l) do
           local b = bad_at[e.identity]
           if b == nil then b = {}; bad_at[e.identity] = b end
           b[#b + 1] = e.t
         end
-        for c = 1, #wt do
-          local e, t = wof[c], wt[c]
-          local b = e.identity and not fixed[e.identity] and bad_at[e.identity]
-          if b and t >= b[1] then
-            local lo, hi = 1, #b -- (b[lo] <= t)
-            while lo < hi do
-              local mid = floor((lo + hi + 1) / 2)
-              if b[mid] <= t then lo = mid else hi = mid - 1 end
-            end
-            if t - b[lo] <= MINUTE then fixed[e.identity] = true end
-          end
-        end
+        local fixed = in_after(wt, wof, bad_at, function(e) return e.identity end)
         local nf, na = count_keys(fixed), count_keys(bad_at)
         local x = finding("password_spray", l, "attacker", { peak = p, window = MINUTE,
                           why = nf > 0 and "unsourced_rate_fixed" or "unsourced_rate",
